@@ -1,0 +1,112 @@
+/*
+ * error.h — the C++ side of error reporting (backend only).
+ *
+ * utils/elog.h is the C interface modules use; this header is what the
+ * server's own main loops need: the ErrorData an ereport() builds, the
+ * exception that carries an ERROR to the nearest main loop, and the
+ * emitter that writes a report to the server log and the client.
+ *
+ * Protocol for a main loop (postgres.cpp, a worker, the postmaster):
+ *
+ *     tusk::error::ErrorHandlerScope scope;   // ERRORs now throw to us
+ *     for (;;) {
+ *         try { ...one command... }
+ *         catch (const tusk::error::PgError &e) {
+ *             tusk::error::EmitErrorReport(e.data());
+ *             ...abort the command, clean up...
+ *         }
+ *     }
+ *
+ * Without a live ErrorHandlerScope an ERROR is promoted to FATAL, as
+ * PostgreSQL does when no sigsetjmp handler is established.
+ */
+#ifndef TUSK_BACKEND_UTILS_ERROR_ERROR_H
+#define TUSK_BACKEND_UTILS_ERROR_ERROR_H
+
+#include <exception>
+#include <string>
+
+#include "postgres.h"
+
+namespace tusk::error {
+
+struct ErrorData
+{
+	int elevel = 0;
+	int sqlerrcode = 0;
+	std::string message;
+	std::string detail;
+	std::string detail_log;
+	std::string hint;
+	std::string context;
+	int cursorpos = 0;
+	const char *filename = nullptr;
+	int lineno = 0;
+	const char *funcname = nullptr;
+	int saved_errno = 0;
+	bool output_to_server = false;
+	bool output_to_client = false;
+	bool hide_stmt = false;
+	bool hide_ctx = false;
+};
+
+/* Thrown by errfinish() for ERROR; caught only by main loops. */
+class PgError : public std::exception
+{
+  public:
+	explicit PgError(ErrorData data) : data_(std::move(data)) {}
+	const ErrorData &data() const { return data_; }
+	const char *what() const noexcept override { return data_.message.c_str(); }
+
+  private:
+	ErrorData data_;
+};
+
+/* Marks that a main loop is ready to catch PgError (see file comment). */
+class ErrorHandlerScope
+{
+  public:
+	ErrorHandlerScope();
+	~ErrorHandlerScope();
+	ErrorHandlerScope(const ErrorHandlerScope &) = delete;
+	ErrorHandlerScope &operator=(const ErrorHandlerScope &) = delete;
+};
+
+/* Write a report to the server log and/or the client, as its flags say. */
+void EmitErrorReport(const ErrorData &edata);
+
+/* Sends one report to the client; installed by the protocol layer once a
+ * client connection exists (nullptr: no client). */
+using FrontendEmitter = void (*)(const ErrorData &edata);
+void SetFrontendEmitter(FrontendEmitter emitter);
+
+/* While true, only ERROR and above reach the client (PostgreSQL's
+ * ClientAuthInProgress). */
+extern bool client_auth_in_progress;
+
+/* The statement being executed, for log_min_error_statement's STATEMENT line. */
+extern const char *debug_query_string;
+
+/* "ERROR", "LOG", "DEBUG", ... — the non-localized severity word. */
+const char *SeverityName(int elevel);
+/* The five-character SQLSTATE of a packed code. */
+std::string UnpackSqlState(int sqlerrcode);
+/* PostgreSQL's rule for whether elevel passes a log_min_messages threshold. */
+bool IsLogLevelOutput(int elevel, int log_min_level);
+
+/* Log-line prefix expansion (log_line_prefix), exposed for tests. */
+std::string FormatLogLinePrefix(const char *format, int sqlerrcode);
+
+/* Per-connection facts log_line_prefix can show, set by the backend. */
+struct SessionInfo
+{
+	std::string user;
+	std::string database;
+	std::string remote_host;
+	std::string remote_port;
+};
+SessionInfo &CurrentSession();
+
+}  // namespace tusk::error
+
+#endif  // TUSK_BACKEND_UTILS_ERROR_ERROR_H

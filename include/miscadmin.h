@@ -1,0 +1,86 @@
+/*
+ * miscadmin.h — process-wide globals and interrupt handling.
+ *
+ * The variables every server process has (its pid, start time, data
+ * directory, whether it runs under the postmaster, its latch) and the
+ * interrupt protocol: signal handlers only set the *Pending flags and the
+ * latch; code checks them at safe points with CHECK_FOR_INTERRUPTS().
+ */
+#ifndef TUSK_MISCADMIN_H
+#define TUSK_MISCADMIN_H
+
+#include <signal.h>
+#include <time.h>
+
+#include "c.h"
+
+typedef int64 pg_time_t;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern PGDLLIMPORT volatile sig_atomic_t InterruptPending;
+extern PGDLLIMPORT volatile sig_atomic_t QueryCancelPending;
+extern PGDLLIMPORT volatile sig_atomic_t ProcDiePending;
+extern PGDLLIMPORT volatile sig_atomic_t ConfigReloadPending;
+extern PGDLLIMPORT volatile uint32 InterruptHoldoffCount;
+extern PGDLLIMPORT volatile uint32 CritSectionCount;
+
+extern void ProcessInterrupts(void);
+
+#define CHECK_FOR_INTERRUPTS() \
+	do { if (unlikely(InterruptPending)) ProcessInterrupts(); } while (0)
+#define HOLD_INTERRUPTS() (InterruptHoldoffCount++)
+#define RESUME_INTERRUPTS() (InterruptHoldoffCount--)
+#define START_CRIT_SECTION() (CritSectionCount++)
+#define END_CRIT_SECTION() (CritSectionCount--)
+
+/* Which kind of process this is; names as pg_stat_activity.backend_type. */
+typedef enum BackendType
+{
+	B_INVALID = 0,
+	B_BACKEND,
+	B_BG_WORKER,
+	B_CHECKPOINTER,
+	B_STARTUP,
+	B_POSTMASTER,
+	B_STANDALONE
+} BackendType;
+
+extern PGDLLIMPORT BackendType MyBackendType;
+extern const char *GetBackendTypeDesc(BackendType backendType);
+
+extern PGDLLIMPORT pid_t PostmasterPid;
+extern PGDLLIMPORT bool IsPostmasterEnvironment;
+extern PGDLLIMPORT bool IsUnderPostmaster;
+extern PGDLLIMPORT bool IsBackgroundWorker;
+extern PGDLLIMPORT int MyProcPid;
+extern PGDLLIMPORT pg_time_t MyStartTime;
+extern PGDLLIMPORT TimestampTz MyStartTimestamp;
+extern PGDLLIMPORT int32 MyCancelKey;
+extern PGDLLIMPORT int MyPMChildSlot;
+extern PGDLLIMPORT struct Port *MyProcPort;
+extern PGDLLIMPORT struct Latch *MyLatch;
+extern PGDLLIMPORT char *DataDir;
+extern PGDLLIMPORT char my_exec_path[MAXPGPATH];
+extern PGDLLIMPORT char pkglib_path[MAXPGPATH];
+
+/* Settings read by many subsystems (defined in utils/init/globals). */
+extern PGDLLIMPORT int MaxConnections;
+extern PGDLLIMPORT int max_worker_processes;
+extern PGDLLIMPORT int MaxBackends;
+extern PGDLLIMPORT int PostPortNumber;
+extern PGDLLIMPORT int NBuffers;
+
+/* Current database and user of a backend, once known. */
+extern PGDLLIMPORT Oid MyDatabaseId;
+
+extern void SetDataDir(const char *dir);
+extern void ChangeToDataDir(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_MISCADMIN_H */

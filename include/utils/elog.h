@@ -1,0 +1,100 @@
+/*
+ * utils/elog.h — error reporting: ereport(), elog() and their levels.
+ *
+ * The same interface as PostgreSQL's:
+ *
+ *     ereport(ERROR,
+ *             errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+ *             errmsg("cannot do %s", what),
+ *             errhint("Try something else."));
+ *
+ * Levels below ERROR are emitted at once (server log and/or client, as
+ * log_min_messages and client_min_messages say) and execution continues.
+ * ERROR throws a C++ exception that the process's main loop catches: it
+ * aborts the current command and reports to the client.  An ERROR raised
+ * where no main loop is catching is promoted to FATAL.  FATAL reports and
+ * ends the process with proc_exit(1).  PANIC reports and aborts, which the
+ * postmaster answers with a crash restart.
+ *
+ * The exception unwinds through C module frames too (they carry unwind
+ * tables on every supported platform); a module must not catch it with
+ * setjmp/longjmp.
+ */
+#ifndef TUSK_UTILS_ELOG_H
+#define TUSK_UTILS_ELOG_H
+
+#include "c.h"
+#include "utils/errcodes.h"
+
+/* Error levels, with PostgreSQL 15's numbering. */
+#define DEBUG5 10
+#define DEBUG4 11
+#define DEBUG3 12
+#define DEBUG2 13
+#define DEBUG1 14
+#define LOG 15
+#define LOG_SERVER_ONLY 16
+#define COMMERROR LOG_SERVER_ONLY
+#define INFO 17
+#define NOTICE 18
+#define WARNING 19
+#define PGWARNING 19
+#define WARNING_CLIENT_ONLY 20
+#define ERROR 21
+#define PGERROR 21
+#define FATAL 22
+#define PANIC 23
+
+#ifndef TEXTDOMAIN
+#define TEXTDOMAIN NULL
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern bool errstart(int elevel, const char *domain);
+extern void errfinish(const char *filename, int lineno, const char *funcname);
+extern bool errstart_cold(int elevel, const char *domain);
+
+extern int errcode(int sqlerrcode);
+extern int errcode_for_file_access(void);
+extern int errcode_for_socket_access(void);
+extern int errmsg(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errmsg_internal(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errmsg_plural(const char *fmt_singular, const char *fmt_plural,
+						 unsigned long n, ...) pg_attribute_printf(1, 4)
+	pg_attribute_printf(2, 4);
+extern int errdetail(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errdetail_internal(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errdetail_log(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errhint(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errcontext_msg(const char *fmt, ...) pg_attribute_printf(1, 2);
+extern int errhidestmt(bool hide_stmt);
+extern int errhidecontext(bool hide_ctx);
+extern int errposition(int cursorpos);
+extern int geterrcode(void);
+
+/* Whether a message at elevel would be written to the server log. */
+extern bool message_level_is_interesting(int elevel);
+
+#ifdef __cplusplus
+}
+#endif
+
+#define errcontext errcontext_msg
+
+#define ereport_domain(elevel, domain, ...) \
+	do { \
+		const int elevel_ = (elevel); \
+		if (errstart(elevel_, domain)) \
+			__VA_ARGS__, errfinish(__FILE__, __LINE__, __func__); \
+		if (elevel_ >= ERROR) \
+			pg_unreachable(); \
+	} while (0)
+
+#define ereport(elevel, ...) ereport_domain(elevel, TEXTDOMAIN, __VA_ARGS__)
+
+#define elog(elevel, ...) ereport(elevel, errmsg_internal(__VA_ARGS__))
+
+#endif							/* TUSK_UTILS_ELOG_H */
