@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <signal.h>
 #ifndef __cplusplus
 #include <stdbool.h>
 #endif
@@ -98,5 +99,7 @@ pg_noreturn extern void ExceptionalCondition(const char *conditionName,
 #ifdef __cplusplus
 }
 #endif
+
+#include "port.h"
 
 #endif							/* TUSK_C_H */

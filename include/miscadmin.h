@@ -23,7 +23,6 @@ extern "C" {
 extern PGDLLIMPORT volatile sig_atomic_t InterruptPending;
 extern PGDLLIMPORT volatile sig_atomic_t QueryCancelPending;
 extern PGDLLIMPORT volatile sig_atomic_t ProcDiePending;
-extern PGDLLIMPORT volatile sig_atomic_t ConfigReloadPending;
 extern PGDLLIMPORT volatile uint32 InterruptHoldoffCount;
 extern PGDLLIMPORT volatile uint32 CritSectionCount;
 
@@ -78,6 +77,15 @@ extern PGDLLIMPORT Oid MyDatabaseId;
 
 extern void SetDataDir(const char *dir);
 extern void ChangeToDataDir(void);
+extern void checkDataDir(void);
+
+/* Lock files: postmaster.pid and the .s.PGSQL.nnnn.lock of each socket. */
+extern void CreateDataDirLockFile(bool amPostmaster);
+extern void CreateSocketLockFile(const char *socketfile, bool amPostmaster,
+								 const char *socketDir);
+extern void TouchSocketLockFiles(void);
+extern void AddToDataDirLockFile(int target_line, const char *str);
+extern bool RecheckDataDirLockFile(void);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,685 @@
+/*
+ * postgres.cpp — a client backend: from the startup packet to Terminate.
+ *
+ * Principal entry points: tusk::tcop::BackendMain, ProcessInterrupts,
+ * and the signal handlers die, quickdie, StatementCancelHandler.
+ *
+ * The backend runs in the child the postmaster forked for a connection.
+ * It reads the startup packet (answering SSL and GSS encryption requests
+ * with 'N': Tusk has no TLS on the wire yet), authenticates (trust), sends
+ * the parameter status a PostgreSQL 15 server sends, and then serves
+ * messages until Terminate or EOF.  Tusk has no SQL layer yet: every
+ * statement is answered with ERROR 0A000, never with a made-up result.
+ *
+ * Interrupts follow PostgreSQL: signal handlers set flags and the latch;
+ * CHECK_FOR_INTERRUPTS() acts on them at safe points, including while the
+ * backend is idle, blocked reading the next command.
+ */
+#include "postgres.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "libpq/pqcomm.h"
+#include "miscadmin.h"
+#include "postmaster/interrupt.h"
+#include "postmaster/postmaster.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/pmsignal.h"
+#include "storage/proc.h"
+#include "tcop/tcopprot.h"
+#include "utils/error/error.h"
+#include "utils/guc.h"
+#include "utils/misc/guc_internal.h"
+
+namespace tusk::tcop {
+
+namespace {
+
+using libpq::MessageBuilder;
+
+/* ErrorResponse/NoticeResponse (protocol 3.0 field codes). */
+void SendErrorToFrontend(const error::ErrorData &edata)
+{
+	MessageBuilder msg(edata.elevel >= ERROR ? 'E' : 'N');
+	const char *severity = error::SeverityName(edata.elevel);
+	msg.Byte('S').String(severity);
+	msg.Byte('V').String(severity);
+	msg.Byte('C').String(error::UnpackSqlState(edata.sqlerrcode));
+	msg.Byte('M').String(edata.message.empty() ? "missing error text" : edata.message);
+	if (!edata.detail.empty())
+		msg.Byte('D').String(edata.detail);
+	if (!edata.hint.empty())
+		msg.Byte('H').String(edata.hint);
+	if (edata.cursorpos > 0)
+		msg.Byte('P').String(std::to_string(edata.cursorpos));
+	if (!edata.context.empty())
+		msg.Byte('W').String(edata.context);
+	if (edata.filename != nullptr)
+	{
+		const char *slash = strrchr(edata.filename, '/');
+		msg.Byte('F').String(slash ? slash + 1 : edata.filename);
+	}
+	if (edata.lineno > 0)
+		msg.Byte('L').String(std::to_string(edata.lineno));
+	if (edata.funcname != nullptr)
+		msg.Byte('R').String(edata.funcname);
+	msg.Byte('\0');
+	msg.Send();
+	libpq::Flush();
+}
+
+bool SendReadyForQuery()
+{
+	/* No transactions yet: always idle. */
+	return MessageBuilder('Z').Byte('I').Send() && libpq::Flush();
+}
+
+void StartupPacketTimeoutHandler(int)
+{
+	_exit(1);
+}
+
+struct StartupOptions
+{
+	std::vector<std::pair<std::string, std::string>> gucs;
+	std::vector<std::string> unrecognized_protocol_options;
+};
+
+[[noreturn]] void ExitQuietly()
+{
+	proc_exit(0);
+}
+
+/* Split the "options" startup parameter on whitespace; a backslash makes
+ * the next character literal (PostgreSQL's pg_split_opts). */
+std::vector<std::string> SplitOptions(const std::string &s)
+{
+	std::vector<std::string> out;
+	size_t i = 0;
+	while (i < s.size())
+	{
+		while (i < s.size() && isspace(static_cast<unsigned char>(s[i])))
+			++i;
+		if (i >= s.size())
+			break;
+		std::string arg;
+		while (i < s.size() && !isspace(static_cast<unsigned char>(s[i])))
+		{
+			if (s[i] == '\\' && i + 1 < s.size())
+				++i;
+			arg += s[i++];
+		}
+		out.push_back(arg);
+	}
+	return out;
+}
+
+/* "-c name=value" / "--name=value" pairs from the options parameter. */
+void ParseCommandLineOptions(const std::string &options, StartupOptions *out)
+{
+	std::vector<std::string> args = SplitOptions(options);
+	for (size_t i = 0; i < args.size(); i++)
+	{
+		std::string spec;
+		if (args[i] == "-c" && i + 1 < args.size())
+			spec = args[++i];
+		else if (args[i].rfind("-c", 0) == 0 && args[i].size() > 2)
+			spec = args[i].substr(2);
+		else if (args[i].rfind("--", 0) == 0 && args[i].size() > 2)
+			spec = args[i].substr(2);
+		else
+			ereport(FATAL, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("invalid command-line argument for server process: %s", args[i].c_str()),
+					errhint("Try \"%s --help\" for more information.", "postgres"));
+		char *name;
+		char *value;
+		ParseLongOption(spec.c_str(), &name, &value);
+		if (value == nullptr)
+			ereport(FATAL, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("-c %s requires a value", spec.c_str()));
+		out->gucs.emplace_back(name, value);
+		free(name);
+		free(value);
+	}
+}
+
+/*
+ * Read and act on the startup packet.  SSLRequest/GSSENCRequest get 'N'
+ * and the real packet follows; a CancelRequest is handled and the process
+ * exits.  Fills port->user_name/database_name and the settings to apply.
+ */
+void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptions *opts)
+{
+	uint32_t netlen;
+	int first = libpq::GetByte();
+	if (first < 0)
+		ExitQuietly();	/* connected and left without a word: not worth a log line */
+	reinterpret_cast<char *>(&netlen)[0] = static_cast<char>(first);
+	if (!libpq::GetBytes(reinterpret_cast<char *>(&netlen) + 1, 3))
+	{
+		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("incomplete startup packet"));
+		ExitQuietly();
+	}
+	uint32_t len = ntohl(netlen);
+	if (len < 8 || len > libpq::kMaxStartupPacketLength)
+	{
+		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("invalid length of startup packet"));
+		ExitQuietly();
+	}
+	std::string packet(len - 4, '\0');
+	if (!libpq::GetBytes(packet.data(), packet.size()))
+	{
+		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("incomplete startup packet"));
+		ExitQuietly();
+	}
+	uint32_t proto;
+	memcpy(&proto, packet.data(), 4);
+	proto = ntohl(proto);
+
+	if (proto == libpq::kCancelRequestCode)
+	{
+		if (len != 16)
+		{
+			ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+					errmsg("invalid length of startup packet"));
+			ExitQuietly();
+		}
+		uint32_t pid, key;
+		memcpy(&pid, packet.data() + 4, 4);
+		memcpy(&key, packet.data() + 8, 4);
+		postmaster::ProcessCancelRequest(static_cast<int>(ntohl(pid)), static_cast<int32>(ntohl(key)));
+		ExitQuietly();
+	}
+
+	if ((proto == libpq::kNegotiateSslCode && !ssl_done) ||
+		(proto == libpq::kNegotiateGssCode && !gss_done))
+	{
+		/* No encryption on the wire yet: decline, and the client carries on
+		 * in the clear (or gives up, if it requires encryption). */
+		char no = 'N';
+		if (!libpq::PutBytes(&no, 1) || !libpq::Flush())
+			ExitQuietly();
+		/* Bytes that arrived before our answer were not sent in response to
+		 * it; accepting them would let a man in the middle inject them. */
+		if (libpq::InputPending())
+			ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION),
+					errmsg("received unencrypted data after SSL request"),
+					errdetail("This could be either a client-software bug or evidence of an "
+							  "attempted man-in-the-middle attack."));
+		if (proto == libpq::kNegotiateSslCode)
+			ProcessStartupPacket(port, true, gss_done, opts);
+		else
+			ProcessStartupPacket(port, ssl_done, true, opts);
+		return;
+	}
+
+	port->proto = proto;
+	if (libpq::ProtocolMajor(proto) != libpq::ProtocolMajor(libpq::kProtocolLatest))
+		ereport(FATAL, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("unsupported frontend protocol %u.%u: server supports %u.0 to %u.%u",
+					   libpq::ProtocolMajor(proto), libpq::ProtocolMinor(proto),
+					   libpq::ProtocolMajor(libpq::kProtocolLatest),
+					   libpq::ProtocolMajor(libpq::kProtocolLatest),
+					   libpq::ProtocolMinor(libpq::kProtocolLatest)));
+
+	/* Name/value pairs, each NUL-terminated, then one more NUL. */
+	size_t pos = 4;
+	std::string user, database, options;
+	bool terminated = false;
+	while (pos < packet.size())
+	{
+		size_t name_end = packet.find('\0', pos);
+		if (name_end == std::string::npos)
+			break;
+		std::string name = packet.substr(pos, name_end - pos);
+		pos = name_end + 1;
+		if (name.empty())
+		{
+			terminated = pos == packet.size();
+			break;
+		}
+		size_t value_end = packet.find('\0', pos);
+		if (value_end == std::string::npos)
+			break;
+		std::string value = packet.substr(pos, value_end - pos);
+		pos = value_end + 1;
+		if (name == "database")
+			database = value;
+		else if (name == "user")
+			user = value;
+		else if (name == "options")
+			options = value;
+		else if (name == "replication")
+		{
+			bool physical;
+			if (value != "database" && (!parse_bool(value.c_str(), &physical)))
+				ereport(FATAL, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("invalid value for parameter \"%s\": \"%s\"", "replication",
+							   value.c_str()),
+						errhint("Valid values are: \"false\", 0, \"true\", 1, \"database\"."));
+			if (value == "database" || physical)
+				ereport(FATAL, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("replication connections are not supported"));
+		}
+		else if (name.rfind("_pq_.", 0) == 0)
+			opts->unrecognized_protocol_options.push_back(name);
+		else
+			opts->gucs.emplace_back(name, value);
+	}
+	if (!terminated)
+		ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("invalid startup packet layout: expected terminator as last byte"));
+	if (user.empty())
+		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+				errmsg("no PostgreSQL user name specified in startup packet"));
+	if (database.empty())
+		database = user;
+	if (user.size() >= NAMEDATALEN)
+		user.resize(NAMEDATALEN - 1);
+	if (database.size() >= NAMEDATALEN)
+		database.resize(NAMEDATALEN - 1);
+	port->user_name = strdup(user.c_str());
+	port->database_name = strdup(database.c_str());
+	port->cmdline_options = strdup(options.c_str());
+	if (!options.empty())
+		ParseCommandLineOptions(options, opts);
+
+	/* A newer minor version or protocol extensions we do not know: tell
+	 * the client what we speak (NegotiateProtocolVersion). */
+	if (libpq::ProtocolMinor(proto) > libpq::ProtocolMinor(libpq::kProtocolLatest) ||
+		!opts->unrecognized_protocol_options.empty())
+	{
+		MessageBuilder msg('v');
+		msg.Int32(static_cast<int32_t>(libpq::kProtocolLatest));
+		msg.Int32(static_cast<int32_t>(opts->unrecognized_protocol_options.size()));
+		for (const auto &o : opts->unrecognized_protocol_options)
+			msg.String(o);
+		msg.Send();
+	}
+}
+
+void FillRemoteAddress(Port *port)
+{
+	if (IS_AF_UNIX(port->raddr.addr.ss_family))
+	{
+		port->remote_host = strdup("[local]");
+		port->remote_port = strdup("");
+		return;
+	}
+	char host[NI_MAXHOST] = "";
+	char serv[NI_MAXSERV] = "";
+	if (getnameinfo(reinterpret_cast<struct sockaddr *>(&port->raddr.addr), port->raddr.salen,
+					host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+	{
+		snprintf(host, sizeof host, "%s", "???");
+		snprintf(serv, sizeof serv, "%s", "???");
+	}
+	port->remote_host = strdup(host);
+	port->remote_port = strdup(serv);
+}
+
+[[noreturn]] void RefuseConnection(postmaster::CacState cac)
+{
+	switch (cac)
+	{
+		case postmaster::CacState::kStartup:
+			ereport(FATAL, errcode(ERRCODE_CANNOT_CONNECT_NOW),
+					errmsg("the database system is starting up"));
+			break;
+		case postmaster::CacState::kShutdown:
+			ereport(FATAL, errcode(ERRCODE_CANNOT_CONNECT_NOW),
+					errmsg("the database system is shutting down"));
+			break;
+		case postmaster::CacState::kRecovery:
+			ereport(FATAL, errcode(ERRCODE_CANNOT_CONNECT_NOW),
+					errmsg("the database system is in recovery mode"));
+			break;
+		case postmaster::CacState::kTooMany:
+			ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
+					errmsg("sorry, too many clients already"));
+			break;
+		case postmaster::CacState::kOk:
+			break;
+	}
+	proc_exit(1);
+}
+
+/* A statement with nothing in it but blanks, semicolons and comments is
+ * the empty query: PostgreSQL answers EmptyQueryResponse, not an error. */
+bool IsEmptyQuery(const std::string &q)
+{
+	size_t i = 0;
+	while (i < q.size())
+	{
+		char c = q[i];
+		if (isspace(static_cast<unsigned char>(c)) || c == ';')
+			++i;
+		else if (c == '-' && i + 1 < q.size() && q[i + 1] == '-')
+		{
+			while (i < q.size() && q[i] != '\n')
+				++i;
+		}
+		else if (c == '/' && i + 1 < q.size() && q[i + 1] == '*')
+		{
+			/* Nested comments, as PostgreSQL's lexer allows. */
+			int depth = 0;
+			while (i < q.size())
+			{
+				if (q.compare(i, 2, "/*") == 0)
+				{
+					++depth;
+					i += 2;
+				}
+				else if (q.compare(i, 2, "*/") == 0)
+				{
+					i += 2;
+					if (--depth == 0)
+						break;
+				}
+				else
+					++i;
+			}
+			if (depth != 0)
+				return false;	/* unterminated: the parser's error, not empty */
+		}
+		else
+			return false;
+	}
+	return true;
+}
+
+void ExecSimpleQuery(const std::string &query)
+{
+	error::debug_query_string = query.c_str();
+	if (IsEmptyQuery(query))
+	{
+		MessageBuilder('I').Send();
+		error::debug_query_string = nullptr;
+		return;
+	}
+	CHECK_FOR_INTERRUPTS();
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			errmsg("SQL statements are not supported yet"),
+			errdetail("This Tusk server has no SQL layer; it accepts connections only."));
+}
+
+void ReportParameterStatus()
+{
+	for (const auto &[name, value] : guc::ReportedSettings())
+		MessageBuilder('S').String(name).String(value).Send();
+}
+
+void InstallBackendSignalHandlers()
+{
+	pqsignal(SIGHUP, SignalHandlerForConfigReload);
+	pqsignal(SIGINT, StatementCancelHandler);
+	pqsignal(SIGTERM, die);
+	pqsignal(SIGQUIT, quickdie);
+	pqsignal(SIGUSR1, SIG_IGN);
+	pqsignal(SIGPIPE, SIG_IGN);
+}
+
+}  // namespace
+
+void BackendMain(Port *port, postmaster::CacState cac)
+{
+	MyBackendType = B_BACKEND;
+	MyProcPort = port;
+	FillRemoteAddress(port);
+	error::CurrentSession().remote_host = port->remote_host;
+	error::CurrentSession().remote_port = port->remote_port;
+	libpq::InitConnectionIO(port);
+	error::SetFrontendEmitter(SendErrorToFrontend);
+	error::client_auth_in_progress = true;
+
+	if (Log_connections)
+	{
+		if (port->remote_port[0] != '\0')
+			ereport(LOG, errmsg("connection received: host=%s port=%s", port->remote_host,
+								port->remote_port));
+		else
+			ereport(LOG, errmsg("connection received: host=%s", port->remote_host));
+	}
+
+	/* A client that never finishes the startup packet must not hold a
+	 * process forever. */
+	pqsignal(SIGALRM, StartupPacketTimeoutHandler);
+	pqsignal(SIGTERM, StartupPacketTimeoutHandler);
+	pqsignal(SIGQUIT, StartupPacketTimeoutHandler);
+	alarm(static_cast<unsigned>(AuthenticationTimeout));
+	StartupOptions opts;
+	ProcessStartupPacket(port, false, false, &opts);
+	if (cac != postmaster::CacState::kOk)
+		RefuseConnection(cac);
+	alarm(0);
+	pqsignal(SIGALRM, SIG_IGN);
+	InstallBackendSignalHandlers();
+
+	error::CurrentSession().user = port->user_name;
+	error::CurrentSession().database = port->database_name;
+
+	InitProcess();
+
+	for (const auto &[name, value] : opts.gucs)
+		SetConfigOption(name.c_str(), value.c_str(), PGC_BACKEND, PGC_S_CLIENT);
+	SetConfigOption("session_authorization", port->user_name, PGC_INTERNAL, PGC_S_OVERRIDE);
+	port->application_name = strdup(application_name ? application_name : "");
+
+	error::client_auth_in_progress = false;
+	if (Log_connections)
+		ereport(LOG, errmsg("connection authorized: user=%s database=%s application_name=%s",
+							port->user_name, port->database_name, port->application_name));
+
+	MessageBuilder('R').Int32(0).Send();	/* AuthenticationOk: trust */
+	ReportParameterStatus();
+	MessageBuilder('K').Int32(MyProcPid).Int32(MyCancelKey).Send();
+
+	error::ErrorHandlerScope handler;
+	bool send_ready_for_query = true;
+	bool ignore_till_sync = false;
+	for (;;)
+	{
+		try
+		{
+			if (send_ready_for_query)
+			{
+				if (!SendReadyForQuery())
+					proc_exit(0);
+				send_ready_for_query = false;
+			}
+			if (ConfigReloadPending)
+			{
+				ConfigReloadPending = false;
+				ProcessConfigFile(PGC_SIGHUP);
+			}
+
+			libpq::SetDoingCommandRead(true);
+			int firstchar = libpq::GetByte();
+			libpq::SetDoingCommandRead(false);
+			if (firstchar < 0)
+				proc_exit(0);	/* client went away */
+
+			std::string body;
+			size_t limit = libpq::kLargeMessageLimit;
+			if (!libpq::GetMessageBody(&body, limit))
+				proc_exit(0);
+			QueryCancelPending = false;	/* a cancel for an earlier command is moot */
+
+			if (ignore_till_sync && firstchar != 'S')
+				continue;
+
+			switch (firstchar)
+			{
+				case 'Q':
+				{
+					libpq::MessageReader reader(body);
+					std::string query = reader.String();
+					reader.End();
+					ExecSimpleQuery(query);
+					send_ready_for_query = true;
+					break;
+				}
+				case 'P':
+				case 'B':
+				case 'E':
+				case 'D':
+				case 'C':
+				case 'F':
+					ignore_till_sync = true;
+					ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+							errmsg("the extended query protocol is not supported yet"));
+					break;
+				case 'S':
+					ignore_till_sync = false;
+					send_ready_for_query = true;
+					break;
+				case 'H':
+					libpq::Flush();
+					break;
+				case 'X':
+					proc_exit(0);
+				case 'd':
+				case 'c':
+				case 'f':
+					/* Copy messages outside COPY are ignored, per protocol. */
+					break;
+				default:
+					ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION),
+							errmsg("invalid frontend message type %d", firstchar));
+			}
+		}
+		catch (const error::PgError &e)
+		{
+			error::EmitErrorReport(e.data());
+			error::debug_query_string = nullptr;
+			QueryCancelPending = false;
+			/* After an error in an extended-protocol message the client
+			 * expects nothing until Sync; after a simple query, Z. */
+			if (!ignore_till_sync)
+				send_ready_for_query = true;
+		}
+	}
+}
+
+}  // namespace tusk::tcop
+
+extern "C" {
+
+void
+ProcessInterrupts(void)
+{
+	if (InterruptHoldoffCount != 0 || CritSectionCount != 0)
+		return;
+	InterruptPending = false;
+	if (ProcDiePending)
+	{
+		ProcDiePending = false;
+		QueryCancelPending = false;
+		ereport(FATAL, errcode(ERRCODE_ADMIN_SHUTDOWN),
+				errmsg("terminating connection due to administrator command"));
+	}
+	if (QueryCancelPending)
+	{
+		QueryCancelPending = false;
+		ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
+				errmsg("canceling statement due to user request"));
+	}
+}
+
+void
+die(int)
+{
+	if (!proc_exit_inprogress)
+	{
+		InterruptPending = true;
+		ProcDiePending = true;
+	}
+	if (MyLatch != nullptr)
+		SetLatch(MyLatch);
+}
+
+void
+StatementCancelHandler(int)
+{
+	if (!proc_exit_inprogress)
+	{
+		InterruptPending = true;
+		QueryCancelPending = true;
+	}
+	if (MyLatch != nullptr)
+		SetLatch(MyLatch);
+}
+
+/*
+ * SIGQUIT: the postmaster wants us gone now (crash of another process, or
+ * immediate shutdown).  Tell the client why, then _exit(2) without running
+ * exit callbacks: shared memory may be corrupt.  Runs in a signal handler,
+ * so the notice is assembled in a fixed buffer with no allocation.
+ */
+void
+quickdie(int)
+{
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, nullptr);
+
+	const char *sqlstate = "57P01";
+	const char *message = "terminating connection because of unexpected SIGQUIT signal";
+	const char *detail = nullptr;
+	const char *hint = nullptr;
+	switch (GetQuitSignalReason())
+	{
+		case PMQUIT_FOR_CRASH:
+			sqlstate = "57P02";
+			message = "terminating connection because of crash of another server process";
+			detail = "The postmaster has commanded this server process to roll back the current "
+					 "transaction and exit, because another server process exited abnormally and "
+					 "possibly corrupted shared memory.";
+			hint = "In a moment you should be able to reconnect to the database and repeat your "
+				   "command.";
+			break;
+		case PMQUIT_FOR_STOP:
+			message = "terminating connection due to immediate shutdown command";
+			break;
+		case PMQUIT_NOT_SENT:
+			break;
+	}
+	if (MyProcPort != nullptr && MyProcPort->sock >= 0 && MyBackendType == B_BACKEND)
+	{
+		char buf[1024];
+		size_t len = 5;
+		auto field = [&](char code, const char *text) {
+			size_t n = strlen(text);
+			if (len + n + 3 > sizeof buf)
+				return;
+			buf[len++] = code;
+			memcpy(buf + len, text, n + 1);
+			len += n + 1;
+		};
+		field('S', "WARNING");
+		field('V', "WARNING");
+		field('C', sqlstate);
+		field('M', message);
+		if (detail)
+			field('D', detail);
+		if (hint)
+			field('H', hint);
+		buf[len++] = '\0';
+		buf[0] = 'N';
+		uint32_t netlen = htonl(static_cast<uint32_t>(len - 1));
+		memcpy(buf + 1, &netlen, 4);
+		(void) !send(MyProcPort->sock, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+	}
+	_exit(2);
+}
+
+}  // extern "C"

@@ -1,0 +1,22 @@
+/*
+ * port.h — portability helpers PostgreSQL's c.h makes available everywhere.
+ */
+#ifndef TUSK_PORT_H
+#define TUSK_PORT_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void (*pqsigfunc) (int signo);
+
+/* Install a signal handler with PostgreSQL's semantics: restartable
+ * system calls (SA_RESTART), all of the server's signals blocked while the
+ * handler runs, errno preserved.  Returns the previous handler, or SIG_ERR. */
+extern pqsigfunc pqsignal(int signo, pqsigfunc func);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_PORT_H */

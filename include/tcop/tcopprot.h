@@ -1,0 +1,25 @@
+/*
+ * tcop/tcopprot.h — signal handlers and helpers of server processes that
+ * modules use (PostgreSQL's names).
+ */
+#ifndef TUSK_TCOP_TCOPPROT_H
+#define TUSK_TCOP_TCOPPROT_H
+
+#include "c.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* SIGTERM: request termination at the next CHECK_FOR_INTERRUPTS. */
+extern void die(int postgres_signal_arg);
+/* SIGQUIT: tell the client why (if it can) and exit at once with status 2. */
+pg_noreturn extern void quickdie(int postgres_signal_arg);
+/* SIGINT: cancel the running statement. */
+extern void StatementCancelHandler(int postgres_signal_arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_TCOP_TCOPPROT_H */

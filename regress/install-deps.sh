@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages Tusk needs to build and test, if missing.
+# Used by run.sh, test.sh and .ci/run.  Needs root (or sudo) only when
+# something is actually missing.
+set -euo pipefail
+
+packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
+          postgresql-client-15 passwd util-linux)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

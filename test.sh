@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Build Tusk and run every test suite: unit, then integration.
+# Ends with a line "N passed, N failed" (test cases over all suites) and
+# exits non-zero if anything failed.
+#
+# Environment:
+#   TUSK_BUILD_DIR   build directory (default: build)
+#   TUSK_MESON_ARGS  extra meson setup arguments (e.g. -Dsanitizers=true)
+set -uo pipefail
+cd "$(dirname "$0")"
+top=$PWD
+build=${TUSK_BUILD_DIR:-build}
+prefix=$top/$build/install
+
+regress/install-deps.sh || exit 1
+if [ ! -f "$build/build.ninja" ]; then
+  # shellcheck disable=SC2086
+  meson setup "$build" --prefix="$prefix" ${TUSK_MESON_ARGS:-} || exit 1
+fi
+ninja -C "$build" install >"$build/install.log" 2>&1 || { cat "$build/install.log"; exit 1; }
+
+# Servers under test run as an unprivileged user when we are root; give
+# them a copy of the (relocatable) installation they can certainly reach.
+install_dir=$prefix
+cleanup() { :; }
+if [ "$(id -u)" -eq 0 ]; then
+  install_dir=$(mktemp -d /tmp/tusk-install.XXXXXX)
+  cp -a "$prefix/." "$install_dir/"
+  chmod -R a+rX "$install_dir"
+  chmod 755 "$install_dir"
+  cleanup() { rm -rf "$install_dir"; }
+fi
+trap cleanup EXIT
+
+total_passed=0
+total_failed=0
+
+# Run one Catch2 program and add its test-case counts to the totals.
+run_suite() {
+  local name=$1; shift
+  local log="$top/$build/$name.log"
+  echo "=== $name"
+  "$@" 2>&1 | tee "$log" | grep -E '^(-{79}|.*FAILED|.*failed|test cases|All tests passed)' | head -200
+  local status=${PIPESTATUS[0]}
+  local passed=0 failed=0 line
+  if line=$(grep -E '^All tests passed \(' "$log" | tail -1) && [ -n "$line" ]; then
+    passed=$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")
+  elif line=$(grep -E '^test cases:' "$log" | tail -1) && [ -n "$line" ]; then
+    passed=$(sed -nE 's/.*\| *([0-9]+) passed.*/\1/p' <<<"$line")
+    failed=$(sed -nE 's/.*\| *([0-9]+) failed.*/\1/p' <<<"$line")
+    passed=${passed:-0}; failed=${failed:-0}
+  fi
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "$name: exited with status $status without a summary (crash?); see $log"
+    failed=1
+  fi
+  echo "$name: $passed passed, $failed failed"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+}
+
+run_suite unit "$build/regress/unit/unit_tests"
+if [ -x "$build/regress/integration/integration_tests" ]; then
+  run_suite integration env TUSK_INSTALL_DIR="$install_dir" "$build/regress/integration/integration_tests"
+fi
+
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]
