@@ -432,6 +432,11 @@ void SetDoingCommandRead(bool value)
 	doing_command_read = value;
 }
 
+bool DoingCommandRead()
+{
+	return doing_command_read;
+}
+
 bool PutBytes(const void *data, size_t len)
 {
 	if (connection_broken)

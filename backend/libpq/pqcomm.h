@@ -89,6 +89,7 @@ bool Flush();
  * SIGTERM must be processed while blocked reading (PostgreSQL's
  * DoingCommandRead). */
 void SetDoingCommandRead(bool value);
+bool DoingCommandRead();
 
 /* Builds a message body with network byte order integers. */
 class MessageBuilder

@@ -37,6 +37,7 @@
 
 #include "common/paths.h"
 #include "common/pidfile.h"
+#include "libpq/hba.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
 #include "postmaster/postmaster.h"
@@ -396,6 +397,8 @@ void ProcessReload()
 		return;
 	ereport(LOG, errmsg("received SIGHUP, reloading configuration files"));
 	ProcessConfigFile(PGC_SIGHUP);
+	if (!libpq::LoadHba())
+		ereport(LOG, errmsg("%s was not reloaded", "pg_hba.conf"));
 	SignalAllChildren(SIGHUP, false);
 }
 
@@ -584,6 +587,9 @@ void InstallPostmasterSignalHandlers()
 	ExitPostmaster(1);
 }
 
+/* Set by -C NAME: print that setting and exit instead of starting. */
+const char *output_config_variable = nullptr;
+
 /* Apply the command line; returns the -D directory (or nullptr). */
 const char *ParseCommandLine(int argc, char *argv[], const char *progname)
 {
@@ -595,12 +601,15 @@ const char *ParseCommandLine(int argc, char *argv[], const char *progname)
 	auto set = [](const char *name, const char *value) {
 		SetConfigOption(name, value, PGC_POSTMASTER, PGC_S_ARGV);
 	};
-	while ((c = getopt_long(argc, argv, "B:c:D:d:h:k:N:p:-:", long_options, nullptr)) != -1)
+	while ((c = getopt_long(argc, argv, "B:C:c:D:d:h:k:N:p:-:", long_options, nullptr)) != -1)
 	{
 		switch (c)
 		{
 			case 'B':
 				set("shared_buffers", optarg);
+				break;
+			case 'C':
+				output_config_variable = strdup(optarg);
 				break;
 			case 'D':
 				userDoption = strdup(optarg);
@@ -719,6 +728,14 @@ void PostmasterMain(int argc, char *argv[])
 	if (!SelectConfigFiles(userDoption, progname))
 		ExitPostmaster(2);
 
+	if (output_config_variable != nullptr)
+	{
+		/* Like PostgreSQL: answers even while a server runs on the directory. */
+		const char *value = GetConfigOption(output_config_variable, false, false);
+		puts(value ? value : "");
+		ExitPostmaster(0);
+	}
+
 	checkDataDir();
 	ChangeToDataDir();
 	CreateDataDirLockFile(true);
@@ -731,6 +748,9 @@ void PostmasterMain(int argc, char *argv[])
 				errmsg("shared_preload_libraries is not supported yet"),
 				errdetail("Tusk cannot load modules yet; remove \"%s\" from the setting.",
 						  shared_preload_libraries_string));
+
+	if (!libpq::LoadHba())
+		ereport(FATAL, errmsg("could not load %s", "pg_hba.conf"));
 
 	InitializeMaxBackends();
 	InitPostmasterDeathWatchHandle();

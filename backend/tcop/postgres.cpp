@@ -6,7 +6,8 @@
  *
  * The backend runs in the child the postmaster forked for a connection.
  * It reads the startup packet (answering SSL and GSS encryption requests
- * with 'N': Tusk has no TLS on the wire yet), authenticates (trust), sends
+ * with 'N': Tusk has no TLS on the wire yet), authenticates (pg_hba.conf:
+ * trust, peer or reject), sends
  * the parameter status a PostgreSQL 15 server sends, and then serves
  * messages until Terminate or EOF.  Tusk has no SQL layer yet: every
  * statement is answered with ERROR 0A000, never with a made-up result.
@@ -26,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "libpq/hba.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
 #include "postmaster/interrupt.h"
@@ -468,6 +470,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	error::CurrentSession().database = port->database_name;
 
 	InitProcess();
+	libpq::ClientAuthentication(port);
 
 	for (const auto &[name, value] : opts.gucs)
 		SetConfigOption(name.c_str(), value.c_str(), PGC_BACKEND, PGC_S_CLIENT);
@@ -479,7 +482,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 		ereport(LOG, errmsg("connection authorized: user=%s database=%s application_name=%s",
 							port->user_name, port->database_name, port->application_name));
 
-	MessageBuilder('R').Int32(0).Send();	/* AuthenticationOk: trust */
+	MessageBuilder('R').Int32(0).Send();	/* AuthenticationOk */
 	ReportParameterStatus();
 	MessageBuilder('K').Int32(MyProcPid).Int32(MyCancelKey).Send();
 
@@ -590,6 +593,10 @@ ProcessInterrupts(void)
 	if (QueryCancelPending)
 	{
 		QueryCancelPending = false;
+		/* Idle, waiting for a command: there is nothing to cancel, and an
+		 * error now would only confuse the client. */
+		if (tusk::libpq::DoingCommandRead())
+			return;
 		ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
 				errmsg("canceling statement due to user request"));
 	}
