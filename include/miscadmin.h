@@ -30,10 +30,10 @@ extern void ProcessInterrupts(void);
 
 #define CHECK_FOR_INTERRUPTS() \
 	do { if (unlikely(InterruptPending)) ProcessInterrupts(); } while (0)
-#define HOLD_INTERRUPTS() (InterruptHoldoffCount++)
-#define RESUME_INTERRUPTS() (InterruptHoldoffCount--)
-#define START_CRIT_SECTION() (CritSectionCount++)
-#define END_CRIT_SECTION() (CritSectionCount--)
+#define HOLD_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount + 1)
+#define RESUME_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount - 1)
+#define START_CRIT_SECTION() (CritSectionCount = CritSectionCount + 1)
+#define END_CRIT_SECTION() (CritSectionCount = CritSectionCount - 1)
 
 /* Which kind of process this is; names as pg_stat_activity.backend_type. */
 typedef enum BackendType
@@ -86,6 +86,12 @@ extern void CreateSocketLockFile(const char *socketfile, bool amPostmaster,
 extern void TouchSocketLockFiles(void);
 extern void AddToDataDirLockFile(int target_line, const char *str);
 extern bool RecheckDataDirLockFile(void);
+
+/* Shared-memory requests of preloaded modules (storage/ipc/ipci.cpp):
+ * RequestAddinShmemSpace and RequestNamedLWLockTranche are accepted only
+ * while process_shmem_requests() runs the modules' shmem_request_hook. */
+extern PGDLLIMPORT bool process_shmem_requests_in_progress;
+extern void process_shmem_requests(void);
 
 #ifdef __cplusplus
 }

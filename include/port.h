@@ -8,6 +8,10 @@
 extern "C" {
 #endif
 
+/* A socket descriptor, as PostgreSQL names it. */
+typedef int pgsocket;
+#define PGINVALID_SOCKET (-1)
+
 typedef void (*pqsigfunc) (int signo);
 
 /* Install a signal handler with PostgreSQL's semantics: restartable

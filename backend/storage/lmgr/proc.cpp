@@ -1,0 +1,216 @@
+/*
+ * proc.cpp — PGPROC allocation: InitProcess and the exit that undoes it.
+ *
+ * Principal entry points: InitProcGlobal, InitProcess,
+ * InitAuxiliaryProcess, HaveNFreeProcs.
+ *
+ * All PGPROCs are made when shared memory is created, one array of
+ * MaxBackends + NUM_AUXILIARY_PROCS, split into a free list for client
+ * backends, one for background workers, and the auxiliary ones.  The free
+ * lists are guarded by a spinlock (taking a PGPROC is a handful of
+ * instructions).  A process owns its PGPROC until ProcKill, its exit
+ * callback, releases every LWLock it still holds, leaves the ProcArray,
+ * gives back the latch and the PGPROC, and marks its child slot inactive —
+ * the last step tells the postmaster the process exited cleanly.
+ */
+#include "postgres.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <type_traits>
+
+#include "miscadmin.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/lwlock.h"
+#include "storage/pmsignal.h"
+#include "storage/proc.h"
+#include "storage/procarray.h"
+#include "storage/shmem.h"
+#include "utils/errcodes.h"
+#include "utils/wait_event.h"
+
+PGPROC	   *MyProc = nullptr;
+PROC_HDR   *ProcGlobal = nullptr;
+PGPROC	   *AuxiliaryProcs = nullptr;
+
+static_assert(std::is_trivially_copyable_v<PGPROC>);
+static_assert(std::is_trivially_copyable_v<PROC_HDR>);
+
+namespace {
+
+volatile uint32 local_wait_event_info = 0;
+
+int TotalProcs()
+{
+	return MaxBackends + NUM_AUXILIARY_PROCS;
+}
+
+void ResetProcFields(PGPROC *proc)
+{
+	proc->pid = MyProcPid;
+	proc->databaseId = InvalidOid;
+	proc->roleId = InvalidOid;
+	proc->isBackgroundWorker = IsBackgroundWorker;
+	proc->wait_event_info = 0;
+	proc->links = nullptr;
+	OwnLatch(&proc->procLatch);
+	MyProc = proc;
+	my_wait_event_info = &proc->wait_event_info;
+	SwitchToSharedLatch();
+}
+
+/* Give the PGPROC back; common tail of both exit callbacks. */
+void ReleaseMyProc(PGPROC **free_list)
+{
+	PGPROC	   *proc = MyProc;
+	SwitchBackToLocalLatch();
+	my_wait_event_info = &local_wait_event_info;
+	DisownLatch(&proc->procLatch);
+	MyProc = nullptr;
+
+	SpinLockAcquire(&ProcGlobal->freeProcsLock);
+	proc->pid = 0;
+	if (free_list != nullptr)
+	{
+		proc->links = *free_list;
+		*free_list = proc;
+	}
+	SpinLockRelease(&ProcGlobal->freeProcsLock);
+
+	if (IsUnderPostmaster)
+		MarkPostmasterChildInactive();
+}
+
+void ProcKill(int, Datum)
+{
+	LWLockReleaseAll();
+	ProcArrayRemove(MyProc);
+	ReleaseMyProc(MyProc->isBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
+											 : &ProcGlobal->freeProcs);
+}
+
+void AuxiliaryProcKill(int, Datum)
+{
+	LWLockReleaseAll();
+	/* Auxiliary PGPROCs are found by scanning for pid == 0: no list. */
+	ReleaseMyProc(nullptr);
+}
+
+}  // namespace
+
+volatile uint32 *my_wait_event_info = &local_wait_event_info;
+
+Size ProcGlobalShmemSize(void)
+{
+	return add_size(sizeof(PROC_HDR), mul_size(TotalProcs(), sizeof(PGPROC)));
+}
+
+void InitProcGlobal(void)
+{
+	bool		found;
+	ProcGlobal = static_cast<PROC_HDR *>(ShmemInitStruct("Proc Header", sizeof(PROC_HDR), &found));
+	PGPROC	   *procs = static_cast<PGPROC *>(
+		ShmemInitStruct("PGPROC structures", mul_size(TotalProcs(), sizeof(PGPROC)), &found));
+	memset(static_cast<void *>(procs), 0, TotalProcs() * sizeof(PGPROC));
+
+	ProcGlobal->allProcs = procs;
+	ProcGlobal->allProcCount = TotalProcs();
+	ProcGlobal->freeProcs = nullptr;
+	ProcGlobal->bgworkerFreeProcs = nullptr;
+	SpinLockInit(&ProcGlobal->freeProcsLock);
+
+	/* Client backends first, then workers, then auxiliary processes; each
+	 * list is built back to front so that it hands out low numbers first. */
+	for (int i = TotalProcs() - 1; i >= 0; i--)
+	{
+		PGPROC	   *proc = &procs[i];
+		proc->pgprocno = i;
+		proc->backendId = i < MaxBackends ? i + 1 : InvalidBackendId;
+		InitSharedLatch(&proc->procLatch);
+		if (i < MaxConnections)
+		{
+			proc->links = ProcGlobal->freeProcs;
+			ProcGlobal->freeProcs = proc;
+		}
+		else if (i < MaxBackends)
+		{
+			proc->links = ProcGlobal->bgworkerFreeProcs;
+			ProcGlobal->bgworkerFreeProcs = proc;
+		}
+	}
+	AuxiliaryProcs = &procs[MaxBackends];
+}
+
+void InitProcess(void)
+{
+	if (ProcGlobal == nullptr)
+		elog(PANIC, "proc header uninitialized");
+	if (MyProc != nullptr)
+		elog(ERROR, "you already exist");
+
+	PGPROC	  **free_list = IsBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
+											   : &ProcGlobal->freeProcs;
+	SpinLockAcquire(&ProcGlobal->freeProcsLock);
+	PGPROC	   *proc = *free_list;
+	if (proc != nullptr)
+		*free_list = proc->links;
+	SpinLockRelease(&ProcGlobal->freeProcsLock);
+
+	if (proc == nullptr)
+	{
+		/* Every PGPROC is taken: the server is full.  Our child slot was
+		 * never marked active, so this exit is a clean one. */
+		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
+				errmsg("sorry, too many clients already"));
+	}
+
+	if (IsUnderPostmaster)
+		MarkPostmasterChildActive();
+	ResetProcFields(proc);
+	on_shmem_exit(ProcKill, 0);
+	ProcArrayAdd(proc);
+}
+
+void InitAuxiliaryProcess(void)
+{
+	if (ProcGlobal == nullptr || AuxiliaryProcs == nullptr)
+		elog(PANIC, "proc header uninitialized");
+	if (MyProc != nullptr)
+		elog(ERROR, "you already exist");
+
+	PGPROC	   *proc = nullptr;
+	SpinLockAcquire(&ProcGlobal->freeProcsLock);
+	for (int i = 0; i < NUM_AUXILIARY_PROCS; i++)
+	{
+		if (AuxiliaryProcs[i].pid == 0)
+		{
+			proc = &AuxiliaryProcs[i];
+			proc->pid = MyProcPid;	/* claim it before dropping the lock */
+			break;
+		}
+	}
+	SpinLockRelease(&ProcGlobal->freeProcsLock);
+	if (proc == nullptr)
+		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
+				errmsg("sorry, too many clients already"));
+
+	if (IsUnderPostmaster)
+		MarkPostmasterChildActive();
+	ResetProcFields(proc);
+	on_shmem_exit(AuxiliaryProcKill, 0);
+}
+
+bool HaveNFreeProcs(int n)
+{
+	SpinLockAcquire(&ProcGlobal->freeProcsLock);
+	PGPROC	   *proc = ProcGlobal->freeProcs;
+	while (n > 0 && proc != nullptr)
+	{
+		proc = proc->links;
+		n--;
+	}
+	SpinLockRelease(&ProcGlobal->freeProcsLock);
+	return n <= 0;
+}

@@ -1,0 +1,101 @@
+/*
+ * storage/lwlock.h — lightweight locks: shared/exclusive locks in shared memory.
+ *
+ * An LWLock protects a shared data structure for a short time (while a
+ * process reads or changes it), never across waiting for a client.  Its
+ * whole state is one atomic word: the exclusive bit, the count of shared
+ * holders, and a "someone is sleeping" flag.  A process that cannot get the
+ * lock sleeps in the kernel on that very word (a futex shared between
+ * processes), so waiting costs no CPU and works between any two processes
+ * that map the segment, with or without a PGPROC.  backend/storage/lmgr/
+ * README explains the protocol and why wake-ups cannot be lost.
+ *
+ * Every process keeps a list of the locks it holds: LWLockReleaseAll()
+ * releases them on error recovery and at exit.  Interrupts are held off
+ * while any LWLock is held (a die() must not leave a lock taken).
+ *
+ * Locks are grouped in tranches (an id and a name, for wait events):
+ * individual built-in locks (ProcArrayLock, AddinShmemInitLock…),
+ * tranches a module requests by name in its shmem_request_hook
+ * (RequestNamedLWLockTranche / GetNamedLWLockTranche), and tranches made
+ * at run time (LWLockNewTrancheId / LWLockRegisterTranche).
+ */
+#ifndef TUSK_STORAGE_LWLOCK_H
+#define TUSK_STORAGE_LWLOCK_H
+
+#include "c.h"
+#include "port/atomics.h"
+
+typedef struct LWLock
+{
+	uint16		tranche;		/* tranche id */
+	pg_atomic_uint32 state;		/* holders and waiter flag; also the futex word */
+} LWLock;
+
+#define LWLOCK_PADDED_SIZE PG_CACHE_LINE_SIZE
+
+/* One lock per cache line, so that hot locks do not share lines. */
+typedef union LWLockPadded
+{
+	LWLock		lock;
+	char		pad[LWLOCK_PADDED_SIZE];
+} LWLockPadded;
+
+typedef enum LWLockMode
+{
+	LW_EXCLUSIVE,
+	LW_SHARED
+} LWLockMode;
+
+typedef struct NamedLWLockTranche
+{
+	int			trancheId;
+	char	   *trancheName;
+} NamedLWLockTranche;
+
+/* The individual built-in locks, at the start of MainLWLockArray. */
+#define ProcArrayLock (&MainLWLockArray[0].lock)
+#define AddinShmemInitLock (&MainLWLockArray[1].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 2
+
+/* Tranche ids: each individual lock is its own tranche, then built-in
+ * tranches of many locks, then those made for modules. */
+typedef enum BuiltinTrancheIds
+{
+	LWTRANCHE_FIRST_BUILTIN = NUM_INDIVIDUAL_LWLOCKS,
+	LWTRANCHE_FIRST_USER_DEFINED = LWTRANCHE_FIRST_BUILTIN
+} BuiltinTrancheIds;
+
+/* How many LWLocks one process may hold at once. */
+#define MAX_SIMUL_LWLOCKS 200
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern PGDLLIMPORT LWLockPadded *MainLWLockArray;
+
+extern void LWLockInitialize(LWLock *lock, int tranche_id);
+extern bool LWLockAcquire(LWLock *lock, LWLockMode mode);
+extern bool LWLockConditionalAcquire(LWLock *lock, LWLockMode mode);
+extern void LWLockRelease(LWLock *lock);
+extern void LWLockReleaseAll(void);
+extern bool LWLockHeldByMe(LWLock *lock);
+extern bool LWLockHeldByMeInMode(LWLock *lock, LWLockMode mode);
+extern bool LWLockAnyHeldByMe(void);
+
+extern int	LWLockNewTrancheId(void);
+extern void LWLockRegisterTranche(int tranche_id, const char *tranche_name);
+extern void RequestNamedLWLockTranche(const char *tranche_name, int num_lwlocks);
+extern LWLockPadded *GetNamedLWLockTranche(const char *tranche_name);
+extern const char *GetLWLockIdentifier(uint32 classId, uint16 eventId);
+
+/* Shared-memory setup (postmaster). */
+extern Size LWLockShmemSize(void);
+extern void CreateLWLocks(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_STORAGE_LWLOCK_H */

@@ -1,0 +1,70 @@
+/*
+ * storage/proc.h — PGPROC: each server process's entry in shared memory.
+ *
+ * Every backend, background worker and auxiliary process that works with
+ * shared state owns one PGPROC for its lifetime: its pid, its shared latch
+ * (what other processes set to wake it), its database and role, and what
+ * it is waiting for.  The PGPROCs are allocated once, at shared-memory
+ * creation, in one array: MaxConnections for client backends,
+ * max_worker_processes for background workers, NUM_AUXILIARY_PROCS for
+ * auxiliary processes; each kind has its own free list, so workers can
+ * never take the slots clients need and vice versa.
+ *
+ * InitProcess() takes a PGPROC from the right free list and enters it in
+ * the ProcArray; an exit callback gives it back.  No free PGPROC means the
+ * server is full: FATAL "sorry, too many clients already" (53300).
+ */
+#ifndef TUSK_STORAGE_PROC_H
+#define TUSK_STORAGE_PROC_H
+
+#include "c.h"
+#include "storage/latch.h"
+#include "storage/spin.h"
+
+typedef int BackendId;
+#define InvalidBackendId (-1)
+
+/* Auxiliary processes (checkpointer, startup, …) get their own PGPROCs. */
+#define NUM_AUXILIARY_PROCS 5
+
+typedef struct PGPROC
+{
+	struct PGPROC *links;		/* next on a free list */
+	Latch		procLatch;		/* set this to wake the process */
+	int			pid;			/* 0 while the PGPROC is free */
+	int			pgprocno;		/* index in ProcGlobal->allProcs */
+	BackendId	backendId;		/* 1-based, for backends and workers */
+	Oid			databaseId;
+	Oid			roleId;
+	bool		isBackgroundWorker;
+	volatile uint32 wait_event_info;	/* what the process waits for */
+} PGPROC;
+
+typedef struct PROC_HDR
+{
+	PGPROC	   *allProcs;
+	uint32		allProcCount;
+	PGPROC	   *freeProcs;		/* client backends */
+	PGPROC	   *bgworkerFreeProcs;	/* background workers */
+	slock_t		freeProcsLock;	/* protects the free lists */
+} PROC_HDR;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern PGDLLIMPORT PGPROC *MyProc;
+extern PGDLLIMPORT PROC_HDR *ProcGlobal;
+extern PGDLLIMPORT PGPROC *AuxiliaryProcs;
+
+extern Size ProcGlobalShmemSize(void);
+extern void InitProcGlobal(void);
+extern void InitProcess(void);
+extern void InitAuxiliaryProcess(void);
+extern bool HaveNFreeProcs(int n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_STORAGE_PROC_H */

@@ -1,0 +1,116 @@
+/*
+ * shmem_fixture.cpp — see shmem_fixture.h.
+ */
+#include "unit_test.h"
+
+#include "storage/shmem_fixture.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "miscadmin.h"
+#include "storage/ipc.h"
+#include "storage/ipc/ipci.h"
+#include "storage/latch.h"
+#include "utils/error/error.h"
+
+namespace tusk::test {
+
+void MakeSegment(int max_connections, int max_workers)
+{
+	MaxConnections = max_connections;
+	max_worker_processes = max_workers;
+	InitializeMaxBackends();
+	CreateSharedMemoryAndSemaphores();
+}
+
+ChildProcess::ChildProcess(const std::function<int()> &fn)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_ = fork();
+	REQUIRE(pid_ >= 0);
+	if (pid_ != 0)
+		return;
+
+	/* In the child: a server process of its own, with none of the test
+	 * program's exit callbacks. */
+	MyProcPid = getpid();
+	on_exit_reset();
+	InitializeLatchSupport();
+	InitProcessLocalLatch();
+	int			code;
+	try
+	{
+		code = fn();
+	}
+	catch (const error::PgError &e)
+	{
+		fprintf(stderr, "child %d: %s\n", MyProcPid, e.data().message.c_str());
+		code = 98;
+	}
+	catch (...)
+	{
+		code = 99;
+	}
+	/* Run the shared-memory exit callbacks (ProcKill…) as proc_exit would,
+	 * but skip the C++ runtime's exit handlers, which belong to the parent. */
+	shmem_exit(code);
+	_exit(code);
+}
+
+ChildProcess::~ChildProcess()
+{
+	if (status_ == -1 && pid_ > 0)
+	{
+		kill(pid_, SIGKILL);
+		Wait();
+	}
+}
+
+int ChildProcess::Wait()
+{
+	if (status_ != -1)
+		return status_;
+	int			st;
+	while (waitpid(pid_, &st, 0) < 0)
+		;
+	status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return status_;
+}
+
+void ChildProcess::Kill(int signo)
+{
+	kill(pid_, signo);
+}
+
+long NowMs()
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+void SleepMs(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
+bool WaitFor(const std::function<bool()> &cond, long timeout_ms)
+{
+	long		deadline = NowMs() + timeout_ms;
+	while (!cond())
+	{
+		if (NowMs() >= deadline)
+			return false;
+		SleepMs(1);
+	}
+	return true;
+}
+
+}  // namespace tusk::test

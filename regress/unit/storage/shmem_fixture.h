@@ -1,0 +1,48 @@
+/*
+ * shmem_fixture.h — what the storage unit tests share: a fresh segment per
+ * test, and forked children that behave like server processes.
+ *
+ * Every child is waited for (ChildProcess's destructor kills and reaps one
+ * a failed REQUIRE left behind), so no test leaks a process.
+ */
+#ifndef TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
+#define TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
+
+#include <functional>
+
+#include <sys/types.h>
+
+namespace tusk::test {
+
+/* Sizes the PGPROC array from the arguments and builds a new segment. */
+void MakeSegment(int max_connections = 5, int max_workers = 2);
+
+/* A forked child running fn(); its exit status is fn's return value, 98
+ * if fn threw a PgError, 99 for anything else thrown. */
+class ChildProcess
+{
+  public:
+	explicit ChildProcess(const std::function<int()> &fn);
+	~ChildProcess();
+	ChildProcess(const ChildProcess &) = delete;
+	ChildProcess &operator=(const ChildProcess &) = delete;
+
+	pid_t pid() const { return pid_; }
+	/* Exit status, or 128 + signal number if the child was killed. */
+	int Wait();
+	void Kill(int signo);
+
+  private:
+	pid_t		pid_;
+	int			status_ = -1;
+};
+
+/* Milliseconds on a monotonic clock. */
+long NowMs();
+void SleepMs(long ms);
+/* Poll cond every millisecond until it holds or timeout_ms passes. */
+bool WaitFor(const std::function<bool()> &cond, long timeout_ms);
+
+}  // namespace tusk::test
+
+#endif
