@@ -444,6 +444,8 @@ void BackendStartup(Port *port)
 		MyPMChildSlot = slot;
 		MyCancelKey = key;
 		InitPostmasterChild();
+		/* Latches receive SIGURG through a signalfd: it stays blocked. */
+		sigaddset(&old, SIGURG);
 		sigprocmask(SIG_SETMASK, &old, nullptr);
 		tcop::BackendMain(port, cac);
 	}
