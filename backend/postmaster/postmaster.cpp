@@ -46,6 +46,7 @@
 #include "storage/latch.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "tcop/backend_main.h"
 #include "tcop/tcopprot.h"
 #include "tusk_config.h"
 #include "utils/error/error.h"

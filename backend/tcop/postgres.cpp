@@ -36,6 +36,7 @@
 #include "storage/latch.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "tcop/backend_main.h"
 #include "tcop/tcopprot.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
@@ -399,9 +400,14 @@ bool IsEmptyQuery(const std::string &q)
 	return true;
 }
 
+/* The statement being run, kept here (not in the message buffer) because
+ * an error report may need it after the buffer is gone. */
+std::string current_query;
+
 void ExecSimpleQuery(const std::string &query)
 {
-	error::debug_query_string = query.c_str();
+	current_query = query;
+	error::debug_query_string = current_query.c_str();
 	if (IsEmptyQuery(query))
 	{
 		MessageBuilder('I').Send();

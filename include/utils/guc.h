@@ -128,6 +128,8 @@ extern PGDLLIMPORT char *shared_preload_libraries_string;
 extern PGDLLIMPORT bool restart_after_crash;
 extern PGDLLIMPORT char *server_version_string;
 extern PGDLLIMPORT int server_version_num;
+extern PGDLLIMPORT bool Log_connections;
+extern PGDLLIMPORT bool Log_disconnections;
 
 extern void DefineCustomBoolVariable(const char *name, const char *short_desc,
 									 const char *long_desc, bool *valueAddr,

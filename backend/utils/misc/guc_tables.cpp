@@ -1,29 +1,338 @@
 /*
- * guc_tables.cpp — the settings table and the variables it binds.
+ * guc_tables.cpp — the built-in settings: names, types, units, ranges,
+ * contexts, defaults and the variables they set.
+ *
+ * Principal entry point: BuiltinSettings (guc_internal.h).
+ *
+ * Only settings Tusk really obeys or reports are listed: a setting that
+ * could be changed but did nothing would mislead.  Names, descriptions,
+ * groups, contexts and limits are PostgreSQL 15's, so that postgresql.conf
+ * files and tools written for PostgreSQL keep working.
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+#include "tusk_config.h"
 #include "utils/guc.h"
+#include "utils/misc/guc_internal.h"
 
-char *ConfigFileName = nullptr;
-char *HbaFileName = nullptr;
-char *IdentFileName = nullptr;
-char *external_pid_file = nullptr;
-char *application_name = nullptr;
-char *cluster_name = nullptr;
-int log_min_messages = WARNING;
-int client_min_messages = NOTICE;
-int log_min_error_statement = ERROR;
-char *Log_line_prefix = const_cast<char *>("%m [%p] ");
-char *log_timezone_string = nullptr;
-char *Unix_socket_directories = nullptr;
-char *ListenAddresses = nullptr;
-int Unix_socket_permissions = 0777;
-char *Unix_socket_group = nullptr;
-int ReservedBackends = 3;
-int AuthenticationTimeout = 60;
-bool update_process_title = true;
-char *shared_preload_libraries_string = nullptr;
-bool restart_after_crash = true;
-char *server_version_string = nullptr;
-int server_version_num = 150000;
+/* Variables bound to settings (declared in utils/guc.h or miscadmin.h). */
+char	   *ConfigFileName = nullptr;
+char	   *HbaFileName = nullptr;
+char	   *IdentFileName = nullptr;
+char	   *external_pid_file = nullptr;
+char	   *application_name = nullptr;
+char	   *cluster_name = nullptr;
+int			log_min_messages = WARNING;
+int			client_min_messages = NOTICE;
+int			log_min_error_statement = ERROR;
+char	   *Log_line_prefix = const_cast<char *>("%m [%p] ");
+char	   *log_timezone_string = nullptr;
+char	   *Unix_socket_directories = nullptr;
+char	   *ListenAddresses = nullptr;
+int			Unix_socket_permissions = 0777;
+char	   *Unix_socket_group = nullptr;
+int			ReservedBackends = 3;
+int			AuthenticationTimeout = 60;
+bool		update_process_title = true;
+char	   *shared_preload_libraries_string = nullptr;
+bool		restart_after_crash = true;
+char	   *server_version_string = nullptr;
+int			server_version_num = PG_VERSION_NUM;
+bool		Log_connections = false;
+bool		Log_disconnections = false;
+
+namespace tusk::guc {
+
+namespace {
+
+/* Settings that exist so clients see PostgreSQL's answers; Tusk's code
+ * reads some of them, none changes behaviour it does not have. */
+char	   *data_directory = nullptr;
+char	   *server_encoding_string = nullptr;
+char	   *client_encoding_string = nullptr;
+char	   *datestyle_string = nullptr;
+int			interval_style = 0;
+bool		integer_datetimes = true;
+bool		standard_conforming_strings = true;
+char	   *timezone_string = nullptr;
+bool		is_superuser = true;
+char	   *session_authorization_string = nullptr;
+bool		default_transaction_read_only = false;
+bool		in_hot_standby = false;
+int			block_size = BLCKSZ;
+int			max_identifier_length = NAMEDATALEN - 1;
+
+const config_enum_entry kIntervalStyleOptions[] = {
+	{"postgres", 0, false},
+	{"postgres_verbose", 1, false},
+	{"sql_standard", 2, false},
+	{"iso_8601", 3, false},
+	{nullptr, 0, false},
+};
+
+const char *const kConnSettings = "Connections and Authentication / Connection Settings";
+const char *const kConnAuth = "Connections and Authentication / Authentication";
+const char *const kMemory = "Resource Usage / Memory";
+const char *const kAsync = "Resource Usage / Asynchronous Behavior";
+const char *const kLogWhen = "Reporting and Logging / When to Log";
+const char *const kLogWhat = "Reporting and Logging / What to Log";
+const char *const kProcessTitle = "Reporting and Logging / Process Title";
+const char *const kFileLocations = "File Locations";
+const char *const kLocale = "Client Connection Defaults / Locale and Formatting";
+const char *const kStatement = "Client Connection Defaults / Statement Behavior";
+const char *const kPreload = "Client Connection Defaults / Shared Library Preloading";
+const char *const kCompat = "Version and Platform Compatibility / Previous PostgreSQL Versions";
+const char *const kErrorHandling = "Error Handling";
+const char *const kPreset = "Preset Options";
+const char *const kUnset = "Ungrouped";
+
+ConfigVar Bool(const char *name, GucContext ctx, const char *group, const char *desc,
+			   const char *long_desc, int flags, bool *var, bool boot)
+{
+	ConfigVar	v;
+	v.name = name;
+	v.context = ctx;
+	v.group = group;
+	v.short_desc = desc;
+	v.long_desc = long_desc;
+	v.flags = flags;
+	v.type = VarType::kBool;
+	v.bool_var = var;
+	v.bool_boot = boot;
+	return v;
+}
+
+ConfigVar Int(const char *name, GucContext ctx, const char *group, const char *desc,
+			  const char *long_desc, int flags, int *var, int boot, int min, int max)
+{
+	ConfigVar	v;
+	v.name = name;
+	v.context = ctx;
+	v.group = group;
+	v.short_desc = desc;
+	v.long_desc = long_desc;
+	v.flags = flags;
+	v.type = VarType::kInt;
+	v.int_var = var;
+	v.int_boot = boot;
+	v.int_min = min;
+	v.int_max = max;
+	return v;
+}
+
+ConfigVar String(const char *name, GucContext ctx, const char *group, const char *desc,
+				 const char *long_desc, int flags, char **var, const char *boot,
+				 GucStringCheckHook check = nullptr, GucStringAssignHook assign = nullptr)
+{
+	ConfigVar	v;
+	v.name = name;
+	v.context = ctx;
+	v.group = group;
+	v.short_desc = desc;
+	v.long_desc = long_desc;
+	v.flags = flags;
+	v.type = VarType::kString;
+	v.string_var = var;
+	v.string_boot = boot;
+	v.check_hook = reinterpret_cast<void *>(check);
+	v.assign_hook = reinterpret_cast<void *>(assign);
+	return v;
+}
+
+ConfigVar Enum(const char *name, GucContext ctx, const char *group, const char *desc,
+			   const char *long_desc, int flags, int *var, int boot,
+			   const config_enum_entry *options)
+{
+	ConfigVar	v;
+	v.name = name;
+	v.context = ctx;
+	v.group = group;
+	v.short_desc = desc;
+	v.long_desc = long_desc;
+	v.flags = flags;
+	v.type = VarType::kEnum;
+	v.int_var = var;
+	v.int_boot = boot;
+	v.options = options;
+	return v;
+}
+
+constexpr int kInternalFlags = GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE;
+constexpr int kMaxBackendsLimit = (1 << 18) - 1;	/* 262143, as PostgreSQL */
+
+}  // namespace
+
+/* Hooks live in guc.cpp, next to the parsing they resemble. */
+bool CheckClientEncoding(char **newval, void **extra, GucSource source);
+bool CheckDateStyle(char **newval, void **extra, GucSource source);
+bool CheckTimeZone(char **newval, void **extra, GucSource source);
+void AssignLogTimeZone(const char *newval, void *extra);
+
+const config_enum_entry kServerMessageLevelOptions[] = {
+	{"debug5", DEBUG5, false}, {"debug4", DEBUG4, false}, {"debug3", DEBUG3, false},
+	{"debug2", DEBUG2, false}, {"debug1", DEBUG1, false}, {"debug", DEBUG2, true},
+	{"info", INFO, false},	   {"notice", NOTICE, false}, {"warning", WARNING, false},
+	{"error", ERROR, false},   {"log", LOG, false},		  {"fatal", FATAL, false},
+	{"panic", PANIC, false},   {nullptr, 0, false},
+};
+
+const config_enum_entry kClientMessageLevelOptions[] = {
+	{"debug5", DEBUG5, false}, {"debug4", DEBUG4, false}, {"debug3", DEBUG3, false},
+	{"debug2", DEBUG2, false}, {"debug1", DEBUG1, false}, {"debug", DEBUG2, true},
+	{"log", LOG, false},	   {"info", INFO, true},	  {"notice", NOTICE, false},
+	{"warning", WARNING, false}, {"error", ERROR, false}, {nullptr, 0, false},
+};
+
+std::vector<ConfigVar> BuiltinSettings()
+{
+	static const std::string version = std::string(PG_VERSION) + " (Tusk " TUSK_VERSION ")";
+	const char *level_desc = "Each level includes all the levels that follow it. The later the "
+							 "level, the fewer messages are sent.";
+	return {
+		/* Connections */
+		String("listen_addresses", PGC_POSTMASTER, kConnSettings,
+			   "Sets the host name or IP address(es) to listen to.", nullptr, GUC_LIST_INPUT,
+			   &ListenAddresses, "localhost"),
+		Int("port", PGC_POSTMASTER, kConnSettings, "Sets the TCP port the server listens on.",
+			nullptr, 0, &PostPortNumber, 5432, 1, 65535),
+		Int("max_connections", PGC_POSTMASTER, kConnSettings,
+			"Sets the maximum number of concurrent connections.", nullptr, 0, &MaxConnections,
+			100, 1, kMaxBackendsLimit),
+		Int("superuser_reserved_connections", PGC_POSTMASTER, kConnSettings,
+			"Sets the number of connection slots reserved for superusers.", nullptr, 0,
+			&ReservedBackends, 3, 0, kMaxBackendsLimit),
+		String("unix_socket_directories", PGC_POSTMASTER, kConnSettings,
+			   "Sets the directories where Unix-domain sockets will be created.", nullptr,
+			   GUC_LIST_INPUT | GUC_LIST_QUOTE | GUC_SUPERUSER_ONLY, &Unix_socket_directories,
+			   "/tmp"),
+		String("unix_socket_group", PGC_POSTMASTER, kConnSettings,
+			   "Sets the owning group of the Unix-domain socket.",
+			   "The owning user of the socket is always the user that starts the server.", 0,
+			   &Unix_socket_group, ""),
+		Int("unix_socket_permissions", PGC_POSTMASTER, kConnSettings,
+			"Sets the access permissions of the Unix-domain socket.",
+			"Unix-domain sockets use the usual Unix file system permission set. The parameter "
+			"value is expected to be a numeric mode specification in the form accepted by the "
+			"chmod and umask system calls. (To use the customary octal format the number must "
+			"start with a 0 (zero).)",
+			0, &Unix_socket_permissions, 0777, 0000, 0777),
+		Int("authentication_timeout", PGC_SIGHUP, kConnAuth,
+			"Sets the maximum allowed time to complete client authentication.", nullptr,
+			GUC_UNIT_S, &AuthenticationTimeout, 60, 1, 600),
+
+		/* Resources */
+		Int("shared_buffers", PGC_POSTMASTER, kMemory,
+			"Sets the number of shared memory buffers used by the server.", nullptr,
+			GUC_UNIT_BLOCKS, &NBuffers, 16384, 16, INT32_MAX / 2),
+		Int("max_worker_processes", PGC_POSTMASTER, kAsync,
+			"Maximum number of concurrent worker processes.", nullptr, 0, &max_worker_processes,
+			8, 0, kMaxBackendsLimit),
+
+		/* Logging */
+		Enum("log_min_messages", PGC_SUSET, kLogWhen, "Sets the message levels that are logged.",
+			 level_desc, 0, &log_min_messages, WARNING, kServerMessageLevelOptions),
+		Enum("client_min_messages", PGC_USERSET, kStatement,
+			 "Sets the message levels that are sent to the client.", level_desc, 0,
+			 &client_min_messages, NOTICE, kClientMessageLevelOptions),
+		Enum("log_min_error_statement", PGC_SUSET, kLogWhen,
+			 "Causes all statements generating error at or above this level to be logged.",
+			 level_desc, 0, &log_min_error_statement, ERROR, kServerMessageLevelOptions),
+		String("log_line_prefix", PGC_SIGHUP, kLogWhat,
+			   "Controls information prefixed to each log line.", "If blank, no prefix is used.",
+			   0, &Log_line_prefix, "%m [%p] "),
+		String("log_timezone", PGC_SIGHUP, kLogWhat, "Sets the time zone to use in log messages.",
+			   nullptr, 0, &log_timezone_string, "GMT", CheckTimeZone, AssignLogTimeZone),
+		Bool("log_connections", PGC_SU_BACKEND, kLogWhat, "Logs each successful connection.",
+			 nullptr, 0, &Log_connections, false),
+		Bool("log_disconnections", PGC_SU_BACKEND, kLogWhat,
+			 "Logs end of a session, including duration.", nullptr, 0, &Log_disconnections,
+			 false),
+		String("application_name", PGC_USERSET, kLogWhat,
+			   "Sets the application name to be reported in statistics and logs.", nullptr,
+			   GUC_IS_NAME | GUC_REPORT | GUC_NOT_IN_SAMPLE, &application_name, ""),
+		String("cluster_name", PGC_POSTMASTER, kProcessTitle,
+			   "Sets the name of the cluster, which is included in the process title.", nullptr,
+			   GUC_IS_NAME, &cluster_name, ""),
+		Bool("update_process_title", PGC_SUSET, kProcessTitle,
+			 "Updates the process title to show the active SQL command.",
+			 "Enables updating of the process title every time a new SQL command is received "
+			 "by the server.",
+			 0, &update_process_title, true),
+
+		/* File locations */
+		String("data_directory", PGC_POSTMASTER, kFileLocations, "Sets the server's data directory.",
+			   nullptr, GUC_SUPERUSER_ONLY | GUC_DISALLOW_IN_AUTO_FILE, &data_directory, nullptr),
+		String("config_file", PGC_POSTMASTER, kFileLocations,
+			   "Sets the server's main configuration file.", nullptr,
+			   GUC_DISALLOW_IN_FILE | GUC_SUPERUSER_ONLY, &ConfigFileName, nullptr),
+		String("hba_file", PGC_POSTMASTER, kFileLocations,
+			   "Sets the server's \"hba\" configuration file.", nullptr, GUC_SUPERUSER_ONLY,
+			   &HbaFileName, nullptr),
+		String("ident_file", PGC_POSTMASTER, kFileLocations,
+			   "Sets the server's \"ident\" configuration file.", nullptr, GUC_SUPERUSER_ONLY,
+			   &IdentFileName, nullptr),
+		String("external_pid_file", PGC_POSTMASTER, kFileLocations,
+			   "Writes the postmaster PID to the specified file.", nullptr, GUC_SUPERUSER_ONLY,
+			   &external_pid_file, nullptr),
+
+		/* Preloading and crashes */
+		String("shared_preload_libraries", PGC_POSTMASTER, kPreload,
+			   "Lists shared libraries to preload into server.", nullptr,
+			   GUC_LIST_INPUT | GUC_LIST_QUOTE | GUC_SUPERUSER_ONLY,
+			   &shared_preload_libraries_string, ""),
+		Bool("restart_after_crash", PGC_SIGHUP, kErrorHandling,
+			 "Reinitialize server after backend crash.", nullptr, 0, &restart_after_crash, true),
+
+		/* Client defaults reported at connection start */
+		String("client_encoding", PGC_USERSET, kLocale, "Sets the client's character set encoding.",
+			   nullptr, GUC_IS_NAME | GUC_REPORT, &client_encoding_string, "UTF8",
+			   CheckClientEncoding),
+		String("DateStyle", PGC_USERSET, kLocale,
+			   "Sets the display format for date and time values.",
+			   "Also controls interpretation of ambiguous date inputs.",
+			   GUC_LIST_INPUT | GUC_REPORT, &datestyle_string, "ISO, MDY", CheckDateStyle),
+		Enum("IntervalStyle", PGC_USERSET, kLocale, "Sets the display format for interval values.",
+			 nullptr, GUC_REPORT, &interval_style, 0, kIntervalStyleOptions),
+		String("TimeZone", PGC_USERSET, kLocale,
+			   "Sets the time zone for displaying and interpreting time stamps.", nullptr,
+			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone),
+		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
+			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
+			 &standard_conforming_strings, true),
+		Bool("default_transaction_read_only", PGC_USERSET, kStatement,
+			 "Sets the default read-only status of new transactions.", nullptr, GUC_REPORT,
+			 &default_transaction_read_only, false),
+
+		/* Read-only facts */
+		String("server_version", PGC_INTERNAL, kPreset, "Shows the server version.", nullptr,
+			   GUC_REPORT | kInternalFlags, &server_version_string, version.c_str()),
+		Int("server_version_num", PGC_INTERNAL, kPreset,
+			"Shows the server version as an integer.", nullptr, kInternalFlags,
+			&server_version_num, PG_VERSION_NUM, PG_VERSION_NUM, PG_VERSION_NUM),
+		String("server_encoding", PGC_INTERNAL, kPreset,
+			   "Shows the server (database) character set encoding.", nullptr,
+			   GUC_IS_NAME | GUC_REPORT | kInternalFlags, &server_encoding_string, "UTF8"),
+		Bool("integer_datetimes", PGC_INTERNAL, kPreset,
+			 "Shows whether datetimes are integer based.", nullptr, GUC_REPORT | kInternalFlags,
+			 &integer_datetimes, true),
+		Bool("in_hot_standby", PGC_INTERNAL, kPreset,
+			 "Shows whether hot standby is currently active.", nullptr,
+			 GUC_REPORT | kInternalFlags, &in_hot_standby, false),
+		Int("block_size", PGC_INTERNAL, kPreset, "Shows the size of a disk block.", nullptr,
+			kInternalFlags, &block_size, BLCKSZ, BLCKSZ, BLCKSZ),
+		Int("max_identifier_length", PGC_INTERNAL, kPreset,
+			"Shows the maximum identifier length.", nullptr, kInternalFlags,
+			&max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1, NAMEDATALEN - 1),
+		/* Every Tusk user is a superuser until roles exist. */
+		Bool("is_superuser", PGC_INTERNAL, kUnset,
+			 "Shows whether the current user is a superuser.", nullptr,
+			 GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),
+		String("session_authorization", PGC_USERSET, kUnset, "Sets the session user name.",
+			   nullptr,
+			   GUC_IS_NAME | GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | kInternalFlags,
+			   &session_authorization_string, ""),
+	};
+}
+
+}  // namespace tusk::guc

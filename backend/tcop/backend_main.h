@@ -1,9 +1,9 @@
 /*
- * tcopprot.h (backend-internal part) — a client backend's entry point.
+ * tcop/backend_main.h — a client backend's entry point.
  * The module-visible part (die, quickdie …) is include/tcop/tcopprot.h.
  */
-#ifndef TUSK_BACKEND_TCOP_TCOPPROT_H
-#define TUSK_BACKEND_TCOP_TCOPPROT_H
+#ifndef TUSK_BACKEND_TCOP_BACKEND_MAIN_H
+#define TUSK_BACKEND_TCOP_BACKEND_MAIN_H
 
 #include "libpq/libpq-be.h"
 #include "postmaster/postmaster.h"
@@ -16,4 +16,4 @@ namespace tusk::tcop {
 
 }  // namespace tusk::tcop
 
-#endif  // TUSK_BACKEND_TCOP_TCOPPROT_H
+#endif  // TUSK_BACKEND_TCOP_BACKEND_MAIN_H
