@@ -12,6 +12,7 @@
 #include "miscadmin.h"
 #include "postmaster/postmaster.h"
 #include "tusk_config.h"
+#include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 
 namespace {
@@ -74,12 +75,15 @@ int main(int argc, char *argv[])
 			return 0;
 		}
 	}
-	CheckRoot(progname);
+	/* Describing the settings touches nothing: root may do it, as with
+	 * PostgreSQL. */
 	if (argc > 1 && strcmp(argv[1], "--describe-config") == 0)
 	{
 		MyProcPid = getpid();
+		InitializeGUCOptions();
 		tusk::guc::DescribeConfig(stdout);
 		return 0;
 	}
+	CheckRoot(progname);
 	tusk::postmaster::PostmasterMain(argc, argv);
 }

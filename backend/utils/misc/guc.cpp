@@ -660,13 +660,9 @@ void DescribeConfig(FILE *out)
 				boot = std::to_string(v->int_boot);
 				min = std::to_string(v->int_min);
 				max = std::to_string(v->int_max);
-				conf = FormatIntWithUnit(v->int_boot, v->flags);
-				if (v->name == "unix_socket_permissions")
-				{
-					char		octal[16];
-					snprintf(octal, sizeof octal, "%04o", v->int_boot);
-					conf = octal;
-				}
+				/* A show hook displays the current value; at start-up that is
+				 * the default, in the form the hook chose (octal modes). */
+				conf = v->show_hook ? v->show_hook() : FormatIntWithUnit(v->int_boot, v->flags);
 				break;
 			case VarType::kReal:
 				type = "REAL";

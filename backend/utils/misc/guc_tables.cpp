@@ -184,12 +184,20 @@ const config_enum_entry kClientMessageLevelOptions[] = {
 	{"warning", WARNING, false}, {"error", ERROR, false}, {nullptr, 0, false},
 };
 
+/* Shown in octal, the way chmod takes it. */
+const char *ShowUnixSocketPermissions()
+{
+	static char buf[8];
+	snprintf(buf, sizeof buf, "%04o", Unix_socket_permissions);
+	return buf;
+}
+
 std::vector<ConfigVar> BuiltinSettings()
 {
 	static const std::string version = std::string(PG_VERSION) + " (Tusk " TUSK_VERSION ")";
 	const char *level_desc = "Each level includes all the levels that follow it. The later the "
 							 "level, the fewer messages are sent.";
-	return {
+	std::vector<ConfigVar> vars = {
 		/* Connections */
 		String("listen_addresses", PGC_POSTMASTER, kConnSettings,
 			   "Sets the host name or IP address(es) to listen to.", nullptr, GUC_LIST_INPUT,
@@ -333,6 +341,10 @@ std::vector<ConfigVar> BuiltinSettings()
 			   GUC_IS_NAME | GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | kInternalFlags,
 			   &session_authorization_string, ""),
 	};
+	for (ConfigVar &v : vars)
+		if (v.name == "unix_socket_permissions")
+			v.show_hook = ShowUnixSocketPermissions;
+	return vars;
 }
 
 }  // namespace tusk::guc
