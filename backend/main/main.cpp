@@ -14,6 +14,7 @@
 #include "tusk_config.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
+#include "utils/misc/ps_status.h"
 
 namespace {
 
@@ -62,6 +63,8 @@ void CheckRoot(const char *progname)
 int main(int argc, char *argv[])
 {
 	const char *progname = "postgres";
+	/* Before anything reads argv: the process title reuses its memory. */
+	argv = tusk::ps::SaveArgv(argc, argv);
 	if (argc > 1)
 	{
 		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-?") == 0)

@@ -34,6 +34,7 @@
 #include "postmaster/postmaster.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
+#include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
 #include "tcop/backend_main.h"
@@ -41,6 +42,7 @@
 #include "utils/error/error.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
+#include "utils/misc/ps_status.h"
 
 namespace tusk::tcop {
 
@@ -474,12 +476,19 @@ void BackendMain(Port *port, postmaster::CacState cac)
 
 	error::CurrentSession().user = port->user_name;
 	error::CurrentSession().database = port->database_name;
+	std::string title = std::string(port->user_name) + " " + port->database_name + " " +
+		port->remote_host;
+	ps::InitDisplay(title.c_str());
+	ps::SetDisplay("startup");
 
 	InitProcess();
 	libpq::ClientAuthentication(port);
 
+	/* Every Tusk user is a superuser until roles exist, so the client's
+	 * options are applied with a superuser's rights, as PostgreSQL does
+	 * for a superuser's connection. */
 	for (const auto &[name, value] : opts.gucs)
-		SetConfigOption(name.c_str(), value.c_str(), PGC_BACKEND, PGC_S_CLIENT);
+		SetConfigOption(name.c_str(), value.c_str(), PGC_SU_BACKEND, PGC_S_CLIENT);
 	SetConfigOption("session_authorization", port->user_name, PGC_INTERNAL, PGC_S_OVERRIDE);
 	port->application_name = strdup(application_name ? application_name : "");
 
@@ -501,6 +510,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 		{
 			if (send_ready_for_query)
 			{
+				ps::SetDisplay("idle");
 				if (!SendReadyForQuery())
 					proc_exit(0);
 				send_ready_for_query = false;
@@ -570,6 +580,10 @@ void BackendMain(Port *port, postmaster::CacState cac)
 		{
 			error::EmitErrorReport(e.data());
 			error::debug_query_string = nullptr;
+			/* What the failed command held, it no longer holds. */
+			LWLockReleaseAll();
+			InterruptHoldoffCount = 0;
+			CritSectionCount = 0;
 			QueryCancelPending = false;
 			/* After an error in an extended-protocol message the client
 			 * expects nothing until Sync; after a simple query, Z. */
