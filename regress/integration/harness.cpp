@@ -1,0 +1,428 @@
+/*
+ * harness.cpp — see harness.h.
+ */
+#include "harness.h"
+
+#include <catch2/catch.hpp>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "common/pidfile.h"
+
+namespace tusk::test {
+
+namespace {
+
+constexpr const char *kUnprivilegedUser = "tusk_test";
+
+long NowMs()
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+bool IsRoot()
+{
+	return geteuid() == 0;
+}
+
+struct Identity
+{
+	uid_t		uid;
+	gid_t		gid;
+	std::string name;
+};
+
+/* Looked up once; created (as a system user) when running as root. */
+const Identity &TestIdentity()
+{
+	static Identity id = [] {
+		if (!IsRoot())
+		{
+			struct passwd *pw = getpwuid(geteuid());
+			return Identity{geteuid(), getegid(), pw ? pw->pw_name : "unknown"};
+		}
+		if (getpwnam(kUnprivilegedUser) == nullptr)
+		{
+			std::string cmd = std::string("useradd --system --no-create-home --shell "
+										  "/usr/sbin/nologin ") +
+				kUnprivilegedUser + " >/dev/null 2>&1";
+			if (system(cmd.c_str()) != 0 && getpwnam(kUnprivilegedUser) == nullptr)
+				FAIL("could not create user " << kUnprivilegedUser);
+		}
+		struct passwd *pw = getpwnam(kUnprivilegedUser);
+		REQUIRE(pw != nullptr);
+		return Identity{pw->pw_uid, pw->pw_gid, pw->pw_name};
+	}();
+	return id;
+}
+
+void ChownToTestUser(const std::string &path)
+{
+	if (!IsRoot())
+		return;
+	const Identity &id = TestIdentity();
+	REQUIRE(chown(path.c_str(), id.uid, id.gid) == 0);
+}
+
+std::string ReadFile(const std::string &path)
+{
+	std::ifstream in(path);
+	std::stringstream ss;
+	ss << in.rdbuf();
+	return ss.str();
+}
+
+int ParentPid(int pid)
+{
+	std::string stat = ReadFile("/proc/" + std::to_string(pid) + "/stat");
+	size_t		close_paren = stat.rfind(')');
+	if (close_paren == std::string::npos)
+		return -1;
+	char		state;
+	int			ppid;
+	if (sscanf(stat.c_str() + close_paren + 1, " %c %d", &state, &ppid) != 2)
+		return -1;
+	return state == 'Z' ? -1 : ppid;
+}
+
+}  // namespace
+
+std::string InstallDir()
+{
+	const char *dir = getenv("TUSK_INSTALL_DIR");
+	if (dir == nullptr || dir[0] == '\0')
+		FAIL("TUSK_INSTALL_DIR is not set (the --prefix of a Tusk installation)");
+	return dir;
+}
+
+std::string TuskBin(const std::string &prog)
+{
+	return InstallDir() + "/bin/" + prog;
+}
+
+std::string PgBin(const std::string &prog)
+{
+	return "/usr/lib/postgresql/15/bin/" + prog;
+}
+
+std::string TestUser()
+{
+	return TestIdentity().name;
+}
+
+CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
+{
+	REQUIRE(!argv.empty());
+	bool		drop = IsRoot() && !opts.as_root;
+	const Identity *id = drop ? &TestIdentity() : nullptr;
+	int			out_pipe[2], err_pipe[2], in_pipe[2];
+	REQUIRE(pipe2(out_pipe, O_CLOEXEC) == 0);
+	REQUIRE(pipe2(err_pipe, O_CLOEXEC) == 0);
+	REQUIRE(pipe2(in_pipe, O_CLOEXEC) == 0);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t		pid = fork();
+	REQUIRE(pid >= 0);
+	if (pid == 0)
+	{
+		setpgid(0, 0);
+		dup2(in_pipe[0], 0);
+		dup2(out_pipe[1], 1);
+		dup2(err_pipe[1], 2);
+		if (drop)
+		{
+			if (setgroups(0, nullptr) != 0 || setgid(id->gid) != 0 || setuid(id->uid) != 0)
+				_exit(126);
+		}
+		const char *dir = opts.cwd.empty() ? "/" : opts.cwd.c_str();
+		if (chdir(dir) != 0)
+			_exit(126);
+		if (drop)
+		{
+			setenv("HOME", dir, 1);
+			setenv("USER", id->name.c_str(), 1);
+			setenv("LOGNAME", id->name.c_str(), 1);
+		}
+		for (const auto &[k, v] : opts.env)
+			setenv(k.c_str(), v.c_str(), 1);
+		std::vector<char *> args;
+		for (const auto &a : argv)
+			args.push_back(const_cast<char *>(a.c_str()));
+		args.push_back(nullptr);
+		execvp(args[0], args.data());
+		fprintf(stderr, "could not execute \"%s\": %s\n", args[0], strerror(errno));
+		_exit(127);
+	}
+	close(in_pipe[0]);
+	close(out_pipe[1]);
+	close(err_pipe[1]);
+	if (!opts.stdin_data.empty())
+	{
+		signal(SIGPIPE, SIG_IGN);
+		(void) !write(in_pipe[1], opts.stdin_data.data(), opts.stdin_data.size());
+	}
+	close(in_pipe[1]);
+
+	CommandResult result;
+	long		deadline = NowMs() + opts.timeout_sec * 1000L;
+	bool		exited = false;
+	long		drain_deadline = 0;
+	int			status = 0;
+	struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+	int			open_fds = 2;
+	while (open_fds > 0)
+	{
+		if (!exited && waitpid(pid, &status, WNOHANG) == pid)
+		{
+			exited = true;
+			/* A server it started may still hold the pipes: collect what is
+			 * already there, then stop listening. */
+			drain_deadline = NowMs() + 300;
+		}
+		long		now = NowMs();
+		if (exited && now >= drain_deadline)
+			break;
+		if (!exited && now >= deadline)
+		{
+			kill(-pid, SIGKILL);
+			result.timed_out = true;
+			waitpid(pid, &status, 0);
+			exited = true;
+			break;
+		}
+		int			rc = poll(fds, 2, 20);
+		if (rc <= 0)
+			continue;
+		for (int i = 0; i < 2; i++)
+		{
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			char		buf[4096];
+			ssize_t		n = read(fds[i].fd, buf, sizeof buf);
+			if (n > 0)
+				(i == 0 ? result.out : result.err).append(buf, static_cast<size_t>(n));
+			else
+			{
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			}
+		}
+	}
+	for (auto &f : fds)
+		if (f.fd >= 0)
+			close(f.fd);
+	if (!exited)
+		waitpid(pid, &status, 0);
+	if (WIFEXITED(status) && !result.timed_out)
+		result.exit_code = WEXITSTATUS(status);
+	else if (WIFSIGNALED(status))
+		result.term_signal = WTERMSIG(status);
+	return result;
+}
+
+int FreePort()
+{
+	int			fd = socket(AF_INET, SOCK_STREAM, 0);
+	REQUIRE(fd >= 0);
+	struct sockaddr_in addr = {};
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	addr.sin_port = 0;
+	REQUIRE(bind(fd, reinterpret_cast<struct sockaddr *>(&addr), sizeof addr) == 0);
+	socklen_t	len = sizeof addr;
+	REQUIRE(getsockname(fd, reinterpret_cast<struct sockaddr *>(&addr), &len) == 0);
+	close(fd);
+	return ntohs(addr.sin_port);
+}
+
+TempDir::TempDir()
+{
+	char		tmpl[] = "/tmp/tusk_it_XXXXXX";
+	REQUIRE(mkdtemp(tmpl) != nullptr);
+	path_ = tmpl;
+	ChownToTestUser(path_);
+}
+
+TempDir::~TempDir()
+{
+	std::error_code ec;
+	std::filesystem::remove_all(path_, ec);
+}
+
+bool WaitUntil(const std::function<bool()> &cond, int timeout_ms)
+{
+	long		deadline = NowMs() + timeout_ms;
+	while (!cond())
+	{
+		if (NowMs() >= deadline)
+			return false;
+		struct timespec ts = {0, 10 * 1000000};
+		nanosleep(&ts, nullptr);
+	}
+	return true;
+}
+
+std::vector<int> Descendants(int root)
+{
+	std::map<int, std::vector<int>> children;
+	DIR		   *d = opendir("/proc");
+	if (d == nullptr)
+		return {};
+	while (struct dirent *de = readdir(d))
+	{
+		int			pid = atoi(de->d_name);
+		if (pid <= 0)
+			continue;
+		int			ppid = ParentPid(pid);
+		if (ppid > 0)
+			children[ppid].push_back(pid);
+	}
+	closedir(d);
+	std::vector<int> out;
+	std::vector<int> todo = {root};
+	while (!todo.empty())
+	{
+		int			p = todo.back();
+		todo.pop_back();
+		for (int c : children[p])
+		{
+			out.push_back(c);
+			todo.push_back(c);
+		}
+	}
+	return out;
+}
+
+Cluster::Cluster() : port_(FreePort()) {}
+
+Cluster::~Cluster()
+{
+	int			pid = PostmasterPid();
+	if (pid > 0 && kill(pid, 0) == 0)
+	{
+		RunOptions	quick;
+		quick.timeout_sec = 20;
+		(void) Run({TuskBin("pg_ctl"), "-D", DataDir(), "-m", "immediate", "-w", "-t", "15",
+					"stop"},
+				   quick);
+		if (kill(pid, 0) == 0)
+		{
+			for (int child : Descendants(pid))
+				kill(child, SIGKILL);
+			kill(pid, SIGKILL);
+		}
+	}
+	/* Children of a postmaster that was killed outright have no parent to
+	 * follow; they leave on their own when they notice (WL_EXIT_ON_PM_DEATH),
+	 * but a test must not leave them even briefly. */
+	if (pid > 0)
+		WaitUntil([pid] { return kill(pid, 0) != 0; }, 5000);
+}
+
+std::string Cluster::DataDir() const
+{
+	return dir_.path() + "/data";
+}
+
+std::string Cluster::SocketDir() const
+{
+	return dir_.path();
+}
+
+std::string Cluster::LogFile() const
+{
+	return dir_.path() + "/server.log";
+}
+
+CommandResult Cluster::InitDb(const std::vector<std::string> &extra)
+{
+	std::vector<std::string> argv = {TuskBin("initdb"), "-D", DataDir(), "--no-sync"};
+	argv.insert(argv.end(), extra.begin(), extra.end());
+	return Run(argv);
+}
+
+void Cluster::AppendConf(const std::string &line)
+{
+	std::ofstream out(DataDir() + "/postgresql.conf", std::ios::app);
+	REQUIRE(out);
+	out << line << "\n";
+}
+
+CommandResult Cluster::Start(const std::vector<std::string> &extra_pg_ctl_args)
+{
+	std::vector<std::string> argv = {TuskBin("pg_ctl"), "-w", "-t", "30", "-D", DataDir(), "-l",
+									 LogFile(), "-o",
+									 "-p " + std::to_string(port_) + " -k " + SocketDir() +
+										 " -c listen_addresses=127.0.0.1"};
+	argv.insert(argv.end(), extra_pg_ctl_args.begin(), extra_pg_ctl_args.end());
+	argv.push_back("start");
+	return Run(argv);
+}
+
+CommandResult Cluster::Stop(const std::string &mode)
+{
+	return Run({TuskBin("pg_ctl"), "-D", DataDir(), "-m", mode, "-w", "-t", "30", "stop"});
+}
+
+CommandResult Cluster::PgCtl(const std::vector<std::string> &args)
+{
+	std::vector<std::string> argv = {TuskBin("pg_ctl"), "-D", DataDir()};
+	argv.insert(argv.end(), args.begin(), args.end());
+	return Run(argv);
+}
+
+CommandResult Cluster::Psql(const std::vector<std::string> &args)
+{
+	std::vector<std::string> argv = {PgBin("psql"), "-X", "-h", SocketDir(), "-p",
+									 std::to_string(port_), "-d", "postgres"};
+	argv.insert(argv.end(), args.begin(), args.end());
+	return Run(argv);
+}
+
+std::string Cluster::Log() const
+{
+	return ReadFile(LogFile());
+}
+
+bool Cluster::WaitForLog(const std::string &needle, int timeout_ms) const
+{
+	return WaitUntil([&] { return Log().find(needle) != std::string::npos; }, timeout_ms);
+}
+
+int Cluster::PostmasterPid() const
+{
+	auto		lines = common::ReadPidFileLines(DataDir() + "/" + common::kPidFileName);
+	if (!lines)
+		return 0;
+	return atoi(common::PidFileField(*lines, common::kPidFileLinePid).c_str());
+}
+
+std::string Cluster::ConnString() const
+{
+	return "host=" + SocketDir() + " port=" + std::to_string(port_) +
+		" dbname=postgres user=" + TestUser() + " connect_timeout=10";
+}
+
+}  // namespace tusk::test

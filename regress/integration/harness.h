@@ -1,0 +1,106 @@
+/*
+ * harness.h — running the installed Tusk binaries (and PostgreSQL 15's
+ * clients) from integration tests.
+ *
+ * Every server a test starts lives in a private temporary directory, on a
+ * port that was free a moment before, and is stopped (and every process it
+ * started killed) by the Cluster destructor, even when a REQUIRE failed.
+ * When the test program runs as root, everything that touches a server runs
+ * as the unprivileged user TestUser() (created if missing): PostgreSQL
+ * servers refuse root, and so does Tusk.
+ */
+#ifndef TUSK_REGRESS_INTEGRATION_HARNESS_H
+#define TUSK_REGRESS_INTEGRATION_HARNESS_H
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tusk::test {
+
+/* $TUSK_INSTALL_DIR: the --prefix of the installation under test. */
+std::string InstallDir();
+std::string TuskBin(const std::string &prog);	/* InstallDir()/bin/prog */
+std::string PgBin(const std::string &prog);		/* PostgreSQL 15's client programs */
+
+/* The user servers run as: the current one, or an unprivileged one when root. */
+std::string TestUser();
+
+struct RunOptions
+{
+	std::vector<std::pair<std::string, std::string>> env;	/* added or replaced */
+	int			timeout_sec = 60;
+	std::string cwd;			/* default: "/" */
+	std::string stdin_data;
+	bool		as_root = false;	/* keep root's identity (to test refusals) */
+};
+
+struct CommandResult
+{
+	int			exit_code = -1;	/* -1 if killed by a signal or timed out */
+	int			term_signal = 0;
+	bool		timed_out = false;
+	std::string out, err;
+	std::string output() const { return out + err; }
+};
+
+CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts = {});
+
+/* A TCP port on 127.0.0.1 that is free now. */
+int			FreePort();
+
+/* A private directory (owned by TestUser()), removed with its contents. */
+class TempDir
+{
+  public:
+	TempDir();
+	~TempDir();
+	TempDir(const TempDir &) = delete;
+	TempDir &operator=(const TempDir &) = delete;
+	const std::string &path() const { return path_; }
+
+  private:
+	std::string path_;
+};
+
+/* One private server: data directory, socket directory and log in a TempDir. */
+class Cluster
+{
+  public:
+	Cluster();
+	~Cluster();
+	Cluster(const Cluster &) = delete;
+	Cluster &operator=(const Cluster &) = delete;
+
+	CommandResult InitDb(const std::vector<std::string> &extra = {});
+	void		AppendConf(const std::string &line);
+	/* pg_ctl -w start with this cluster's port, socket directory and log. */
+	CommandResult Start(const std::vector<std::string> &extra_pg_ctl_args = {});
+	CommandResult Stop(const std::string &mode = "fast");
+	CommandResult PgCtl(const std::vector<std::string> &args);	/* pg_ctl -D data ARGS */
+	CommandResult Psql(const std::vector<std::string> &args);	/* real psql, this server */
+	std::string Log() const;
+	bool		WaitForLog(const std::string &needle, int timeout_ms) const;
+	int			PostmasterPid() const;	/* from postmaster.pid; 0 if none */
+	std::string DataDir() const;
+	std::string SocketDir() const;
+	std::string LogFile() const;
+	int			Port() const { return port_; }
+	/* libpq conninfo: socket directory, port, dbname=postgres, the test user. */
+	std::string ConnString() const;
+
+  private:
+	TempDir		dir_;
+	int			port_;
+};
+
+/* Poll cond every 10 ms until it holds or timeout_ms passes. */
+bool		WaitUntil(const std::function<bool()> &cond, int timeout_ms);
+
+/* Every live process descended from pid (children, grandchildren…). */
+std::vector<int> Descendants(int pid);
+
+}  // namespace tusk::test
+
+#endif
