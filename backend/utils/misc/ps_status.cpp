@@ -71,7 +71,10 @@ char **SaveArgv(int argc, char **argv)
 
 void InitDisplay(const char *fixed)
 {
-	fixed_part = std::string("postgres: ") + fixed;
+	fixed_part = "postgres: ";
+	if (cluster_name != nullptr && cluster_name[0] != '\0')
+		fixed_part += std::string(cluster_name) + ": ";
+	fixed_part += fixed;
 	current = fixed_part;
 	Write();
 	/* The kernel's 15-character name, shown by top and in /proc/PID/comm. */

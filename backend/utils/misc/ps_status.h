@@ -15,7 +15,7 @@ namespace tusk::ps {
 /* Call first thing in main(); use the returned argv from then on. */
 char **SaveArgv(int argc, char **argv);
 
-/* Set the fixed part of the title ("postgres: " + fixed) and clear the
+/* Set the fixed part of the title ("postgres: " [cluster_name ": "] fixed) and clear the
  * activity part.  Honours update_process_title only for the activity. */
 void InitDisplay(const char *fixed);
 
