@@ -268,10 +268,15 @@ TEST_CASE("A simple query with an empty string gets EmptyQueryResponse", "[proto
 	REQUIRE(conn.Message().first == 'Z');
 }
 
-TEST_CASE("A cancel request with the wrong key is logged and ignored", "[protocol]")
+TEST_CASE("A cancel request reaches the right backend; a wrong key is logged and ignored",
+		  "[protocol]")
 {
 	Cluster cluster;
 	StartCluster(cluster);
+	/* The postmaster says at DEBUG2 whom it signals. */
+	cluster.AppendConf("log_min_messages = debug2");
+	REQUIRE(cluster.PgCtl({"reload"}).exit_code == 0);
+	REQUIRE(cluster.WaitForLog("parameter \"log_min_messages\" changed to \"debug2\"", 10000));
 	RawConn session(cluster);
 	session.Send(Startup(0x30000, {{"user", "tusk"}}));
 	int32_t pid = 0, key = 0;
@@ -306,6 +311,8 @@ TEST_CASE("A cancel request with the wrong key is logged and ignored", "[protoco
 						   Int32(static_cast<uint32_t>(key))));
 		REQUIRE(cancel.AtEof());
 	}
+	REQUIRE(cluster.WaitForLog(
+		"processing cancel request: sending SIGINT to process " + std::to_string(pid), 5000));
 	session.Send(Message('Q', std::string("select 1") + std::string(1, '\0')));
 	auto [type, body] = session.Message();
 	REQUIRE(type == 'E');
