@@ -37,6 +37,9 @@ typedef unsigned int Oid;
 typedef uintptr_t Datum;
 typedef char *Pointer;
 typedef int64 TimestampTz;
+typedef int64 pg_time_t;
+#define INT64CONST(x) INT64_C(x)
+#define UINT64CONST(x) UINT64_C(x)
 
 #define InvalidOid ((Oid) 0)
 #define OidIsValid(objectId) ((bool) ((objectId) != InvalidOid))

@@ -14,7 +14,6 @@
 
 #include "c.h"
 
-typedef int64 pg_time_t;
 
 #ifdef __cplusplus
 extern "C" {
@@ -59,6 +58,10 @@ extern PGDLLIMPORT pg_time_t MyStartTime;
 extern PGDLLIMPORT TimestampTz MyStartTimestamp;
 extern PGDLLIMPORT int32 MyCancelKey;
 extern PGDLLIMPORT int MyPMChildSlot;
+
+/* A pid that no process has: "not started yet" in worker slots. */
+#define InvalidPid (-1)
+
 extern PGDLLIMPORT struct Port *MyProcPort;
 extern PGDLLIMPORT struct Latch *MyLatch;
 extern PGDLLIMPORT char *DataDir;
@@ -92,6 +95,13 @@ extern bool RecheckDataDirLockFile(void);
  * while process_shmem_requests() runs the modules' shmem_request_hook. */
 extern PGDLLIMPORT bool process_shmem_requests_in_progress;
 extern void process_shmem_requests(void);
+
+/* Modules of shared_preload_libraries (utils/fmgr/dfmgr.cpp): loaded by the
+ * postmaster before shared memory is sized; background workers may be
+ * registered statically only while this is in progress. */
+extern PGDLLIMPORT bool process_shared_preload_libraries_in_progress;
+extern PGDLLIMPORT bool process_shared_preload_libraries_done;
+extern void process_shared_preload_libraries(void);
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,7 @@
 #include "libpq/hba.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
+#include "postmaster/bgworker_internals.h"
 #include "postmaster/postmaster.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
@@ -87,6 +88,7 @@ struct Child
 	int32 cancel_key;
 	BackendType type;
 	bool dead_end;			/* only tells the client why it cannot connect */
+	std::string name;		/* for log messages: "server process", "background worker …" */
 };
 
 std::list<Child> children;
@@ -236,7 +238,7 @@ void LogChildExit(int elevel, const char *procname, pid_t pid, int status)
 
 const char *ProcessName(const Child &c)
 {
-	return c.type == B_BACKEND ? "server process" : GetBackendTypeDesc(c.type);
+	return c.name.c_str();
 }
 
 /* A child died in a way that may have corrupted shared memory. */
@@ -267,6 +269,27 @@ void CleanupChild(std::list<Child>::iterator it, int status)
 	/* A child that exits while still marked active in its slot died
 	 * somewhere it could not clean up after itself: treat as a crash. */
 	bool slot_clean = child.dead_end || ReleasePostmasterChildSlot(child.child_slot);
+	if (child.type == B_BG_WORKER)
+	{
+		auto &workers = bgworker::Workers();
+		auto rw = workers.begin();
+		while (rw != workers.end() && rw->pid != child.pid)
+			++rw;
+		if (rw != workers.end())
+		{
+			if (!normal_exit || !slot_clean)
+				bgworker::MarkWorkerCrashed(*rw, status);
+			else
+			{
+				/* Status 1 is how a worker asks to be restarted: worth a LOG
+				 * line, as in PostgreSQL; status 0 is routine. */
+				LogChildExit(WEXITSTATUS(status) == 0 ? DEBUG1 : LOG, ProcessName(child), child.pid,
+							 status);
+				bgworker::ReportWorkerExit(rw, status);
+				return;
+			}
+		}
+	}
 	if (!normal_exit || !slot_clean)
 	{
 		HandleChildCrash(child, status);
@@ -349,6 +372,7 @@ void PostmasterStateMachine()
 		}
 		ereport(LOG, errmsg("all server processes terminated; reinitializing"));
 		shmem_exit(1);
+		bgworker::ResetBackgroundWorkerCrashTimes();
 		ResetSharedMemory();
 		fatal_error = false;
 		abort_start_time = 0;
@@ -462,7 +486,7 @@ void BackendStartup(Port *port)
 	}
 	ereport(DEBUG2, errmsg_internal("forked new backend, pid=%d socket=%d", static_cast<int>(pid),
 									port->sock));
-	children.push_back(Child{pid, slot, key, B_BACKEND, dead_end});
+	children.push_back(Child{pid, slot, key, B_BACKEND, dead_end, "server process"});
 }
 
 void AcceptConnections(int listen_fd)
@@ -497,11 +521,62 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 	}
 }
 
+/* Fork one background worker. */
+void StartBgWorker(bgworker::RegisteredBgWorker &rw)
+{
+	int slot = AssignPostmasterChildSlot();
+	ereport(DEBUG1, errmsg_internal("starting background worker process \"%s\"",
+									rw.worker.bgw_name));
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	pid_t pid = fork();
+	if (pid == 0)
+	{
+		MyPMChildSlot = slot;
+		InitPostmasterChild();
+		/* Signals stay blocked until the worker unblocks them
+		 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
+		bgworker::StartBackgroundWorker(rw.worker);
+	}
+	int save_errno = errno;
+	sigprocmask(SIG_SETMASK, &old, nullptr);
+	if (pid < 0)
+	{
+		(void) ReleasePostmasterChildSlot(slot);
+		errno = save_errno;
+		ereport(LOG, errmsg("could not fork worker process: %m"));
+		bgworker::ReportWorkerStarted(rw, -1, 0);
+		return;
+	}
+	children.push_back(Child{pid, slot, 0, B_BG_WORKER, false, bgworker::ProcessName(rw)});
+	bgworker::ReportWorkerStarted(rw, pid, slot);
+}
+
+/* Start at most one background worker whose time has come, so that a
+ * long list of workers never delays accepting connections.  Returns how
+ * long the server loop may sleep before it must look again (-1: until
+ * something happens). */
+long MaybeStartBgWorker()
+{
+	if (pm_state != PMState::kRun || fatal_error || shutdown_mode != ShutdownMode::kNone)
+		return -1;
+	long wait_ms = -1;
+	/* No recovery yet: a running server is consistent and finished. */
+	bgworker::RegisteredBgWorker *rw = bgworker::NextWorkerToStart(true, true, &wait_ms);
+	if (rw == nullptr)
+		return wait_ms;
+	StartBgWorker(*rw);
+	long ignored = -1;
+	return bgworker::NextWorkerToStart(true, true, &ignored) != nullptr ? 0 : wait_ms;
+}
+
 [[noreturn]] void ServerLoop()
 {
 	time_t last_lockfile_check = time(nullptr);
 	time_t last_touch = last_lockfile_check;
 	std::vector<struct pollfd> fds;
+	long next_worker_wait_ms = 0;	/* start the first workers at once */
 	for (;;)
 	{
 		fds.clear();
@@ -515,6 +590,8 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 		int timeout = kServerLoopTimeoutMs;
 		if (abort_start_time != 0)
 			timeout = 1000;
+		if (next_worker_wait_ms >= 0 && next_worker_wait_ms < timeout)
+			timeout = static_cast<int>(next_worker_wait_ms);
 		int rc = poll(fds.data(), fds.size(), timeout);
 		if (rc < 0 && errno != EINTR)
 			ereport(LOG, errcode_for_socket_access(), errmsg("%s() failed in postmaster: %m", "poll"));
@@ -545,10 +622,13 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 		if (pending_pmsignal)
 		{
 			pending_pmsignal = false;
-			/* No pmsignal reason needs the postmaster's action yet; the
-			 * background-worker registry will add its own. */
+			if (CheckPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE))
+				bgworker::BackgroundWorkerStateChange();
+			/* The state machine runs next in any case. */
+			(void) CheckPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE);
 		}
 		PostmasterStateMachine();
+		long worker_wait_ms = MaybeStartBgWorker();
 
 		if (rc > 0)
 			for (size_t i = 1; i < fds.size(); i++)
@@ -566,6 +646,7 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 			abort_start_time = 0;
 		}
 		HousekeepingIfDue(now, &last_lockfile_check, &last_touch);
+		next_worker_wait_ms = worker_wait_ms;
 	}
 }
 
@@ -746,16 +827,15 @@ void PostmasterMain(int argc, char *argv[])
 
 	ereport(LOG, errmsg("starting %s", PG_VERSION_STR));
 
-	if (shared_preload_libraries_string != nullptr && shared_preload_libraries_string[0] != '\0')
-		ereport(FATAL, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("shared_preload_libraries is not supported yet"),
-				errdetail("Tusk cannot load modules yet; remove \"%s\" from the setting.",
-						  shared_preload_libraries_string));
+	/* Modules load before shared memory is sized: they may ask for some,
+	 * and register workers. */
+	process_shared_preload_libraries();
 
 	if (!libpq::LoadHba())
 		ereport(FATAL, errmsg("could not load %s", "pg_hba.conf"));
 
 	InitializeMaxBackends();
+	process_shmem_requests();
 	InitPostmasterDeathWatchHandle();
 	CreateSharedMemoryAndSemaphores();
 

@@ -30,6 +30,7 @@
 #include "libpq/hba.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
+#include "postmaster/bgworker.h"
 #include "postmaster/interrupt.h"
 #include "postmaster/postmaster.h"
 #include "storage/ipc.h"
@@ -37,6 +38,7 @@
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "storage/procsignal.h"
 #include "tcop/backend_main.h"
 #include "tcop/tcopprot.h"
 #include "utils/error/error.h"
@@ -434,7 +436,7 @@ void InstallBackendSignalHandlers()
 	pqsignal(SIGINT, StatementCancelHandler);
 	pqsignal(SIGTERM, die);
 	pqsignal(SIGQUIT, quickdie);
-	pqsignal(SIGUSR1, SIG_IGN);
+	pqsignal(SIGUSR1, procsignal_sigusr1_handler);
 	pqsignal(SIGPIPE, SIG_IGN);
 }
 
@@ -607,6 +609,10 @@ ProcessInterrupts(void)
 	{
 		ProcDiePending = false;
 		QueryCancelPending = false;
+		if (IsBackgroundWorker && MyBgworkerEntry != nullptr)
+			ereport(FATAL, errcode(ERRCODE_ADMIN_SHUTDOWN),
+					errmsg("terminating background worker \"%s\" due to administrator command",
+						   MyBgworkerEntry->bgw_type));
 		ereport(FATAL, errcode(ERRCODE_ADMIN_SHUTDOWN),
 				errmsg("terminating connection due to administrator command"));
 	}

@@ -56,7 +56,8 @@ typedef struct NamedLWLockTranche
 /* The individual built-in locks, at the start of MainLWLockArray. */
 #define ProcArrayLock (&MainLWLockArray[0].lock)
 #define AddinShmemInitLock (&MainLWLockArray[1].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 2
+#define BackgroundWorkerLock (&MainLWLockArray[2].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 3
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

@@ -30,6 +30,13 @@ typedef enum
 	WAIT_EVENT_CLIENT_WRITE
 } WaitEventClient;
 
+/* Inter-process waits, numbered as in PostgreSQL 15. */
+typedef enum
+{
+	WAIT_EVENT_BGWORKER_SHUTDOWN = PG_WAIT_IPC + 5,
+	WAIT_EVENT_BGWORKER_STARTUP = PG_WAIT_IPC + 6
+} WaitEventIPC;
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "postmaster/bgworker_internals.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
 #include "storage/lwlock.h"
@@ -64,6 +65,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, PMSignalShmemSize());
+	size = add_size(size, tusk::bgworker::BackgroundWorkerShmemSize());
 	size = add_size(size, total_addin_request);
 	return size;
 }
@@ -75,6 +77,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	InitProcGlobal();
 	CreateSharedProcArray();
 	PMSignalShmemInit();
+	tusk::bgworker::BackgroundWorkerShmemInit();
 	if (shmem_startup_hook != nullptr)
 		shmem_startup_hook();
 }

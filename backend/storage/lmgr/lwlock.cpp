@@ -58,6 +58,7 @@ constexpr int kSpinsBeforeSleep = 64;
 const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"ProcArray",
 	"AddinShmemInit",
+	"BackgroundWorker",
 };
 
 struct HeldLock

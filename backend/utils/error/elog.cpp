@@ -559,6 +559,13 @@ errmsg_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n,
 }
 
 int
+errdetail_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
+{
+	FORMAT_INTO_AFTER(detail, n == 1 ? fmt_singular : fmt_plural, n);
+	return 0;
+}
+
+int
 errdetail(const char *fmt, ...)
 {
 	FORMAT_INTO(detail, fmt);

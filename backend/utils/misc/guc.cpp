@@ -577,8 +577,7 @@ void DefineCustom(ConfigVar var)
 		placeholder_source = existing->source;
 		sourcefile = existing->sourcefile;
 		sourceline = existing->sourceline;
-		/* Retire the placeholder record; the table keeps it, unindexed. */
-		existing->name += " (placeholder replaced)";
+		existing->retired = true;
 		Index().erase(Lower(var.name));
 	}
 
@@ -1227,7 +1226,7 @@ void ProcessConfigFile(GucContext context)
 	if (!error)
 	{
 		for (ConfigVar &v : Table())
-			v.in_file = false;
+			v.in_file = false;	/* retired records included: harmless */
 		/* The last occurrence of a name wins; earlier ones are skipped. */
 		std::map<std::string, size_t> last;
 		for (size_t i = 0; i < items.size(); i++)
@@ -1259,7 +1258,7 @@ void ProcessConfigFile(GucContext context)
 			/* Settings that were in the file and are gone revert to defaults. */
 			for (ConfigVar &v : Table())
 			{
-				if (v.source != PGC_S_FILE || v.in_file)
+				if (v.retired || v.source != PGC_S_FILE || v.in_file)
 					continue;
 				if (v.context < PGC_SIGHUP)
 				{
@@ -1418,6 +1417,7 @@ void MarkGUCPrefixReserved(const char *className)
 				errmsg("invalid configuration parameter name \"%s\", removing it",
 					   Index()[key]->name.c_str()),
 				errdetail("\"%s\" is now a reserved prefix.", className));
+		Index()[key]->retired = true;
 		Index().erase(key);
 	}
 	ReservedPrefixes().push_back(className);

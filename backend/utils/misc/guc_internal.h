@@ -72,6 +72,9 @@ struct ConfigVar
 	int			sourceline = 0;
 	/* For a placeholder (a custom name no module defined yet). */
 	char	   *placeholder_value = nullptr;
+	/* A placeholder replaced by its definition, or removed: no longer a
+	 * setting, kept only because the table never moves its records. */
+	bool		retired = false;
 };
 
 /* guc_tables.cpp: the built-in settings, in no particular order. */

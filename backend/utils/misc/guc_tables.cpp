@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
@@ -236,6 +237,15 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("max_worker_processes", PGC_POSTMASTER, kAsync,
 			"Maximum number of concurrent worker processes.", nullptr, 0, &max_worker_processes,
 			8, 0, kMaxBackendsLimit),
+		/* Tusk's own: restarts of workers that keep failing (doc/bgworker.md). */
+		Bool("bgworker_restart_backoff", PGC_SIGHUP, kAsync,
+			 "Delays restarts of background workers that keep exiting soon after starting.",
+			 "Each consecutive early exit doubles the delay, from the worker's restart time up "
+			 "to bgworker_max_restart_delay.",
+			 0, &bgworker_restart_backoff, false),
+		Int("bgworker_max_restart_delay", PGC_SIGHUP, kAsync,
+			"Sets the longest delay before restarting a background worker that keeps exiting.",
+			nullptr, GUC_UNIT_S, &bgworker_max_restart_delay, 300, 1, 86400),
 
 		/* Logging */
 		Enum("log_min_messages", PGC_SUSET, kLogWhen, "Sets the message levels that are logged.",

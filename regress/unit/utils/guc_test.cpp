@@ -340,6 +340,15 @@ TEST_CASE("Start-up reads the file; the command line wins over it", "[guc][file]
 	DefineCustomIntVariable("myext.level", "A level.", nullptr, &level, 1, 0, 10, PGC_SIGHUP, 0,
 							nullptr, nullptr, nullptr);
 	REQUIRE(level == 5);
+	/* The defined setting now follows the file through reloads. */
+	dir.Write("postgresql.conf", "port = 5555\nmax_connections = 7\nshared_buffers = 1MB\n"
+								 "myext.level = 6\nmyext.other = 'x'\n");
+	ProcessConfigFile(PGC_SIGHUP);
+	REQUIRE(level == 6);
+	dir.Write("postgresql.conf", "port = 5555\nmax_connections = 7\nshared_buffers = 1MB\n"
+								 "myext.other = 'x'\n");
+	ProcessConfigFile(PGC_SIGHUP);
+	REQUIRE(level == 1);
 	REQUIRE(std::string(GetConfigOption("myext.other", false, false)) == "x");
 	MarkGUCPrefixReserved("myext");
 	REQUIRE(GetConfigOption("myext.other", true, false) == nullptr);
