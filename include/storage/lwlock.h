@@ -99,4 +99,38 @@ extern void CreateLWLocks(void);
 }
 #endif
 
+#ifdef __cplusplus
+/* C++ only (and C++ linkage even when the header is included inside
+ * extern "C" { … }, as C++ modules often do): holds an LWLock for a scope,
+ * so that an exception thrown while it is held releases it. */
+extern "C++" {
+namespace tusk {
+
+class LWLockGuard
+{
+  public:
+	LWLockGuard(LWLock *lock, LWLockMode mode) : lock_(lock) { LWLockAcquire(lock, mode); }
+	~LWLockGuard()
+	{
+		if (lock_ != nullptr)
+			LWLockRelease(lock_);
+	}
+	LWLockGuard(const LWLockGuard &) = delete;
+	LWLockGuard &operator=(const LWLockGuard &) = delete;
+	/* Release before the end of the scope. */
+	void Release()
+	{
+		if (lock_ != nullptr)
+			LWLockRelease(lock_);
+		lock_ = nullptr;
+	}
+
+  private:
+	LWLock	   *lock_;
+};
+
+}  // namespace tusk
+}
+#endif
+
 #endif							/* TUSK_STORAGE_LWLOCK_H */

@@ -352,3 +352,22 @@ TEST_CASE("pg_config describes the installation; an out-of-tree module builds an
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(cluster.WaitForLog("outside worker ran", 10000));
 }
+
+TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash restart",
+		  "[bgworker]")
+{
+	Cluster		cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	cluster.AppendConf("shared_preload_libraries = 'test_bgw_cpp'");
+	REQUIRE(cluster.Start().exit_code == 0);
+	REQUIRE(cluster.WaitForLog("cpp thrower started (run 3)", 15000));
+	std::string log = cluster.Log();
+	INFO(log);
+	REQUIRE(log.find("LOG:  background worker \"cpp thrower\": uncaught exception: boom from C++") !=
+			std::string::npos);
+	REQUIRE(log.find("ERROR:  boom via ereport in run 2") != std::string::npos);
+	REQUIRE(log.find("background worker \"cpp thrower\" (PID ") != std::string::npos);
+	REQUIRE(log.find("exited with exit code 1") != std::string::npos);
+	REQUIRE(log.find("is still held") == std::string::npos);
+	REQUIRE(log.find("reinitializing") == std::string::npos);
+}
