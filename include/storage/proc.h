@@ -19,6 +19,7 @@
 
 #include "c.h"
 #include "storage/latch.h"
+#include "storage/lwlock.h"
 #include "storage/spin.h"
 
 typedef int BackendId;
