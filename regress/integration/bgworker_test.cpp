@@ -371,3 +371,32 @@ TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash 
 	REQUIRE(log.find("is still held") == std::string::npos);
 	REQUIRE(log.find("reinitializing") == std::string::npos);
 }
+
+TEST_CASE("A worker exiting with a status other than 0 or 1 causes a crash restart", "[bgworker]")
+{
+	WorkerCluster wc({"test_bgw.exit_code = 3", "test_bgw.sleepers = 1"});
+	REQUIRE(wc.cluster.WaitForLog("all server processes terminated; reinitializing", 15000));
+	std::string log = wc.cluster.Log();
+	INFO(log);
+	REQUIRE(log.find("background worker \"test_bgw exit3\" (PID ") != std::string::npos);
+	REQUIRE(log.find(") exited with exit code 3") != std::string::npos);
+	REQUIRE(log.find("terminating any other active server processes") != std::string::npos);
+	REQUIRE(WaitForCount(wc.cluster, "test_bgw sleeper 1 started", 2, 15000));
+}
+
+TEST_CASE("Invalid registrations are refused with PostgreSQL's messages", "[bgworker]")
+{
+	WorkerCluster wc({"test_bgw.invalid = on", "test_bgw.sleepers = 1"});
+	REQUIRE(WaitForCount(wc.cluster, "test_bgw sleeper 1 started", 1, 10000));
+	std::string log = wc.cluster.Log();
+	INFO(log);
+	REQUIRE(log.find("background worker \"test_bgw no shmem\": background workers without shared "
+					 "memory access are not supported") != std::string::npos);
+	REQUIRE(log.find("background worker \"test_bgw early db\": cannot request database access if "
+					 "starting at postmaster start") != std::string::npos);
+	REQUIRE(log.find("background worker \"test_bgw bad restart\": invalid restart interval") !=
+			std::string::npos);
+	REQUIRE(log.find(": bgw_name is too long") != std::string::npos);
+	REQUIRE(log.find("nnnnnnnnnn started") == std::string::npos);
+	REQUIRE(CountLog(wc.cluster, "test_bgw no shmem started") == 0);
+}

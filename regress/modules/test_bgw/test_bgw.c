@@ -15,6 +15,9 @@
  *                                a dynamic sleeper with a restart time, and leaves it
  *   test_bgw.register_late = on  tries RegisterBackgroundWorker from
  *                                shmem_startup_hook, which must be refused
+ *   test_bgw.exit_code = N       "test_bgw exitN": exits with status N (N > 1 is a
+ *                                crash: the whole server restarts)
+ *   test_bgw.invalid = on        tries four invalid registrations, each refused
  *
  * Every worker logs "<name> started" when it runs; sleepers also count
  * their starts in shared memory under the module's own LWLock tranche.
@@ -56,6 +59,8 @@ static bool exit0 = false;
 static int	dynamic = 0;
 static bool persistent = false;
 static bool register_late = false;
+static int	exit_code = 0;
+static bool invalid = false;
 
 static TestBgwShared *shared = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
@@ -261,6 +266,10 @@ _PG_init(void)
 	DefineCustomBoolVariable("test_bgw.register_late",
 							 "Try to register a worker outside preloading.", NULL,
 							 &register_late, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("test_bgw.exit_code", "Register a worker exiting with this status.",
+							NULL, &exit_code, 0, 0, 255, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.invalid", "Try invalid registrations.", NULL, &invalid,
+							 false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("test_bgw");
 
 	prev_shmem_request_hook = shmem_request_hook;
@@ -292,6 +301,33 @@ _PG_init(void)
 	{
 		fill_worker(&w, "test_bgw exit0", "test_bgw exit0", "test_bgw_exiter_main", 1,
 					Int32GetDatum(0));
+		RegisterBackgroundWorker(&w);
+	}
+	if (exit_code > 0)
+	{
+		char		name[BGW_MAXLEN];
+
+		snprintf(name, sizeof(name), "test_bgw exit%d", exit_code);
+		fill_worker(&w, name, name, "test_bgw_exiter_main", 1, Int32GetDatum(exit_code));
+		RegisterBackgroundWorker(&w);
+	}
+	if (invalid)
+	{
+		fill_worker(&w, "test_bgw no shmem", "test_bgw", "test_bgw_sleeper_main", 1,
+					Int32GetDatum(0));
+		w.bgw_flags = 0;
+		RegisterBackgroundWorker(&w);
+		fill_worker(&w, "test_bgw early db", "test_bgw", "test_bgw_sleeper_main", 1,
+					Int32GetDatum(0));
+		w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+		w.bgw_start_time = BgWorkerStart_PostmasterStart;
+		RegisterBackgroundWorker(&w);
+		fill_worker(&w, "test_bgw bad restart", "test_bgw", "test_bgw_sleeper_main", -5,
+					Int32GetDatum(0));
+		RegisterBackgroundWorker(&w);
+		/* A name filling the whole field, with no terminator. */
+		fill_worker(&w, "x", "test_bgw", "test_bgw_sleeper_main", 1, Int32GetDatum(0));
+		memset(w.bgw_name, 'n', BGW_MAXLEN);
 		RegisterBackgroundWorker(&w);
 	}
 	if (dynamic > 0 || persistent)
