@@ -1,0 +1,375 @@
+/*
+ * md.cpp — the storage manager on magnetic (well, any) disk: relation forks
+ * as segmented files.  See storage/smgr.h.
+ *
+ * Principal entry points: smgropen, smgrcreate, smgrextend, smgrread,
+ * smgrwrite, smgrnblocks, smgrtruncate, smgrimmedsync, smgrunlink.
+ *
+ * Each process keeps its own table of open relations and, per fork, the
+ * file descriptors of the segments it has opened so far.  Segment n holds
+ * blocks [n × RELSEG_SIZE, (n+1) × RELSEG_SIZE); every segment before the
+ * last is exactly RELSEG_SIZE blocks, which is how smgrnblocks counts: it
+ * walks the segments until one is short (or missing).  Paths are relative
+ * to the data directory, which is the working directory of every server
+ * process.
+ */
+#include "postgres.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "storage/smgr.h"
+#include "utils/errcodes.h"
+
+struct SMgrRelationData
+{
+	RelFileNode node;
+	struct Segment
+	{
+		int			fd = -1;
+		bool		needs_sync = false;
+	};
+	std::vector<Segment> forks[MAX_FORKNUM + 1];
+};
+
+namespace {
+
+struct NodeLess
+{
+	bool operator()(const RelFileNode &a, const RelFileNode &b) const
+	{
+		return std::tie(a.spcNode, a.dbNode, a.relNode) < std::tie(b.spcNode, b.dbNode, b.relNode);
+	}
+};
+
+std::map<RelFileNode, SMgrRelationData *, NodeLess> &Relations()
+{
+	static std::map<RelFileNode, SMgrRelationData *, NodeLess> relations;
+	return relations;
+}
+
+const char *const kForkSuffix[] = {"", "_fsm", "_vm", "_init"};
+
+std::string ForkPath(const RelFileNode &node, ForkNumber fork)
+{
+	std::string path;
+	if (node.spcNode == GLOBALTABLESPACE_OID)
+		path = "global/" + std::to_string(node.relNode);
+	else if (node.spcNode == DEFAULTTABLESPACE_OID)
+		path = "base/" + std::to_string(node.dbNode) + "/" + std::to_string(node.relNode);
+	else
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("tablespace %u is not supported", node.spcNode),
+				errdetail("Tusk stores relations in pg_default and pg_global only."));
+	return path + kForkSuffix[fork];
+}
+
+std::string SegmentPath(const RelFileNode &node, ForkNumber fork, size_t segno)
+{
+	std::string path = ForkPath(node, fork);
+	return segno == 0 ? path : path + "." + std::to_string(segno);
+}
+
+/* The fd of a segment, opening it (and creating it, if asked) as needed;
+ * -1 with errno set when it does not exist and create is false. */
+int SegmentFd(SMgrRelation reln, ForkNumber fork, size_t segno, bool create)
+{
+	auto	   &segs = reln->forks[fork];
+	if (segno < segs.size() && segs[segno].fd >= 0)
+		return segs[segno].fd;
+	std::string path = SegmentPath(reln->node, fork, segno);
+	int			fd = open(path.c_str(), O_RDWR | (create ? O_CREAT : 0) | O_CLOEXEC, 0600);
+	if (fd < 0)
+	{
+		if (errno == ENOENT && !create)
+			return -1;
+		ereport(ERROR, errcode_for_file_access(), errmsg("could not open file \"%s\": %m",
+														 path.c_str()));
+	}
+	if (segs.size() <= segno)
+		segs.resize(segno + 1);
+	segs[segno].fd = fd;
+	return fd;
+}
+
+BlockNumber SegmentBlocks(int fd, const std::string &path)
+{
+	off_t		len = lseek(fd, 0, SEEK_END);
+	if (len < 0)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not seek to end of file \"%s\": %m", path.c_str()));
+	return static_cast<BlockNumber>(len / BLCKSZ);
+}
+
+void CloseFork(SMgrRelation reln, ForkNumber fork)
+{
+	for (auto &seg : reln->forks[fork])
+		if (seg.fd >= 0)
+			close(seg.fd);
+	reln->forks[fork].clear();
+}
+
+/* The fd for a block that must already exist (read and overwrite). */
+int ExistingBlockFd(SMgrRelation reln, ForkNumber fork, BlockNumber blocknum)
+{
+	size_t		segno = blocknum / RELSEG_SIZE;
+	int			fd = SegmentFd(reln, fork, segno, false);
+	if (fd < 0)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not open file \"%s\" (target block %u): %m",
+					   SegmentPath(reln->node, fork, segno).c_str(), blocknum));
+	return fd;
+}
+
+void FsyncSegment(const std::string &path, int fd)
+{
+	if (fsync(fd) != 0)
+	{
+		/* After a failed fsync the kernel may have dropped the dirty pages:
+		 * only crash recovery from WAL can be trusted now (PostgreSQL's
+		 * lesson, learnt the hard way). */
+		ereport(PANIC, errcode_for_file_access(),
+				errmsg("could not fsync file \"%s\": %m", path.c_str()));
+	}
+}
+
+}  // namespace
+
+char *GetRelationPath(RelFileNode rnode, ForkNumber forknum)
+{
+	return pstrdup(ForkPath(rnode, forknum).c_str());
+}
+
+SMgrRelation smgropen(RelFileNode rnode)
+{
+	auto	   &rels = Relations();
+	auto		it = rels.find(rnode);
+	if (it != rels.end())
+		return it->second;
+	auto	   *reln = new SMgrRelationData;
+	reln->node = rnode;
+	rels[rnode] = reln;
+	return reln;
+}
+
+void smgrclose(SMgrRelation reln)
+{
+	for (int f = 0; f <= MAX_FORKNUM; f++)
+		CloseFork(reln, static_cast<ForkNumber>(f));
+	Relations().erase(reln->node);
+	delete reln;
+}
+
+void smgrcloseall(void)
+{
+	while (!Relations().empty())
+		smgrclose(Relations().begin()->second);
+}
+
+bool smgrexists(SMgrRelation reln, ForkNumber forknum)
+{
+	return SegmentFd(reln, forknum, 0, false) >= 0;
+}
+
+void smgrcreate(SMgrRelation reln, ForkNumber forknum, bool isRedo)
+{
+	if (isRedo && smgrexists(reln, forknum))
+		return;					/* replaying a creation that already happened */
+	std::string path = SegmentPath(reln->node, forknum, 0);
+	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		ereport(ERROR, errcode_for_file_access(), errmsg("could not create file \"%s\": %m",
+														 path.c_str()));
+	CloseFork(reln, forknum);
+	reln->forks[forknum].resize(1);
+	reln->forks[forknum][0].fd = fd;
+	reln->forks[forknum][0].needs_sync = true;	/* the file's existence, too */
+}
+
+void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, const char *buffer,
+				bool skipFsync)
+{
+	if (blocknum == InvalidBlockNumber)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("cannot extend file \"%s\" beyond %u blocks",
+					   ForkPath(reln->node, forknum).c_str(), InvalidBlockNumber));
+	size_t		segno = blocknum / RELSEG_SIZE;
+	int			fd = SegmentFd(reln, forknum, segno, true);
+	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t		n = pwrite(fd, buffer, BLCKSZ, offset);
+	if (n != BLCKSZ)
+	{
+		std::string path = SegmentPath(reln->node, forknum, segno);
+		if (n < 0)
+			ereport(ERROR, errcode_for_file_access(),
+					errmsg("could not extend file \"%s\": %m", path.c_str()),
+					errhint("Check free disk space."));
+		ereport(ERROR, errcode(ERRCODE_DISK_FULL),
+				errmsg("could not extend file \"%s\": wrote only %d of %d bytes at block %u",
+					   path.c_str(), static_cast<int>(n), BLCKSZ, blocknum),
+				errhint("Check free disk space."));
+	}
+	if (!skipFsync)
+		reln->forks[forknum][segno].needs_sync = true;
+}
+
+void smgrread(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, char *buffer)
+{
+	int			fd = ExistingBlockFd(reln, forknum, blocknum);
+	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t		n = pread(fd, buffer, BLCKSZ, offset);
+	if (n == BLCKSZ)
+		return;
+	std::string path = SegmentPath(reln->node, forknum, blocknum / RELSEG_SIZE);
+	if (n < 0)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not read block %u in file \"%s\": %m", blocknum, path.c_str()));
+	ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+			errmsg("could not read block %u in file \"%s\": read only %d of %d bytes", blocknum,
+				   path.c_str(), static_cast<int>(n), BLCKSZ));
+}
+
+void smgrwrite(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, const char *buffer,
+			   bool skipFsync)
+{
+	int			fd = ExistingBlockFd(reln, forknum, blocknum);
+	size_t		segno = blocknum / RELSEG_SIZE;
+	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t		n = pwrite(fd, buffer, BLCKSZ, offset);
+	if (n != BLCKSZ)
+	{
+		std::string path = SegmentPath(reln->node, forknum, segno);
+		if (n < 0)
+			ereport(ERROR, errcode_for_file_access(),
+					errmsg("could not write block %u in file \"%s\": %m", blocknum, path.c_str()));
+		ereport(ERROR, errcode(ERRCODE_DISK_FULL),
+				errmsg("could not write block %u in file \"%s\": wrote only %d of %d bytes",
+					   blocknum, path.c_str(), static_cast<int>(n), BLCKSZ),
+				errhint("Check free disk space."));
+	}
+	if (!skipFsync)
+		reln->forks[forknum][segno].needs_sync = true;
+}
+
+BlockNumber smgrnblocks(SMgrRelation reln, ForkNumber forknum)
+{
+	for (size_t segno = 0;; segno++)
+	{
+		int			fd = SegmentFd(reln, forknum, segno, false);
+		if (fd < 0)
+		{
+			if (segno == 0)
+				ereport(ERROR, errcode_for_file_access(),
+						errmsg("could not open file \"%s\": %m",
+							   SegmentPath(reln->node, forknum, 0).c_str()));
+			return static_cast<BlockNumber>(segno * RELSEG_SIZE);
+		}
+		std::string path = SegmentPath(reln->node, forknum, segno);
+		BlockNumber n = SegmentBlocks(fd, path);
+		if (n > RELSEG_SIZE)
+			elog(FATAL, "segment too big: \"%s\"", path.c_str());
+		if (n < RELSEG_SIZE)
+			return static_cast<BlockNumber>(segno * RELSEG_SIZE + n);
+	}
+}
+
+void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
+{
+	BlockNumber current = smgrnblocks(reln, forknum);
+	std::string path = ForkPath(reln->node, forknum);
+	if (nblocks > current)
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("could not truncate file \"%s\" to %u blocks: it's only %u blocks now",
+					   path.c_str(), nblocks, current));
+	size_t		last_needed = nblocks == 0 ? 0 : (nblocks - 1) / RELSEG_SIZE;
+	size_t		nsegs = current == 0 ? 1 : (current - 1) / RELSEG_SIZE + 1;
+	for (size_t segno = nsegs; segno-- > 0;)
+	{
+		std::string seg_path = SegmentPath(reln->node, forknum, segno);
+		if (segno > last_needed)
+		{
+			/* Wholly beyond the new end: gone. */
+			auto	   &segs = reln->forks[forknum];
+			if (segno < segs.size() && segs[segno].fd >= 0)
+			{
+				close(segs[segno].fd);
+				segs[segno].fd = -1;
+			}
+			if (unlink(seg_path.c_str()) != 0 && errno != ENOENT)
+				ereport(ERROR, errcode_for_file_access(),
+						errmsg("could not remove file \"%s\": %m", seg_path.c_str()));
+			continue;
+		}
+		if (segno < last_needed)
+			break;				/* full segments before the new end stay as they are */
+		BlockNumber keep = nblocks - static_cast<BlockNumber>(segno * RELSEG_SIZE);
+		int			fd = ExistingBlockFd(reln, forknum, static_cast<BlockNumber>(segno * RELSEG_SIZE));
+		if (ftruncate(fd, static_cast<off_t>(keep) * BLCKSZ) != 0)
+			ereport(ERROR, errcode_for_file_access(),
+					errmsg("could not truncate file \"%s\" to %u blocks: %m", seg_path.c_str(),
+						   nblocks));
+		reln->forks[forknum][segno].needs_sync = true;
+	}
+	auto	   &segs = reln->forks[forknum];
+	if (segs.size() > last_needed + 1)
+		segs.resize(last_needed + 1);
+}
+
+void smgrimmedsync(SMgrRelation reln, ForkNumber forknum)
+{
+	/* Every segment, not only those this process wrote: another process
+	 * may have written it and left the sync to us. */
+	for (size_t segno = 0;; segno++)
+	{
+		int			fd = SegmentFd(reln, forknum, segno, false);
+		if (fd < 0)
+			break;
+		FsyncSegment(SegmentPath(reln->node, forknum, segno), fd);
+		reln->forks[forknum][segno].needs_sync = false;
+	}
+}
+
+void smgrsyncall(void)
+{
+	for (auto &[node, reln] : Relations())
+		for (int f = 0; f <= MAX_FORKNUM; f++)
+		{
+			auto	   &segs = reln->forks[f];
+			for (size_t segno = 0; segno < segs.size(); segno++)
+				if (segs[segno].needs_sync && segs[segno].fd >= 0)
+				{
+					FsyncSegment(SegmentPath(node, static_cast<ForkNumber>(f), segno),
+								 segs[segno].fd);
+					segs[segno].needs_sync = false;
+				}
+		}
+}
+
+void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo)
+{
+	CloseFork(reln, forknum);
+	for (size_t segno = 0;; segno++)
+	{
+		std::string path = SegmentPath(reln->node, forknum, segno);
+		if (unlink(path.c_str()) != 0)
+		{
+			if (errno == ENOENT && (segno > 0 || isRedo))
+				break;
+			if (errno == ENOENT)
+				ereport(WARNING, errcode_for_file_access(),
+						errmsg("could not remove file \"%s\": %m", path.c_str()));
+			else
+				ereport(ERROR, errcode_for_file_access(),
+						errmsg("could not remove file \"%s\": %m", path.c_str()));
+			break;
+		}
+	}
+}
