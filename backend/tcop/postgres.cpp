@@ -33,6 +33,7 @@
 #include "postmaster/bgworker.h"
 #include "postmaster/interrupt.h"
 #include "postmaster/postmaster.h"
+#include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
 #include "storage/lwlock.h"
@@ -584,6 +585,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			error::debug_query_string = nullptr;
 			/* What the failed command held, it no longer holds. */
 			LWLockReleaseAll();
+			ReleaseAllBufferPins();
 			InterruptHoldoffCount = 0;
 			CritSectionCount = 0;
 			QueryCancelPending = false;

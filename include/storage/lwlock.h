@@ -57,14 +57,19 @@ typedef struct NamedLWLockTranche
 #define ProcArrayLock (&MainLWLockArray[0].lock)
 #define AddinShmemInitLock (&MainLWLockArray[1].lock)
 #define BackgroundWorkerLock (&MainLWLockArray[2].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 3
+/* Serializes relation extension until the heavyweight lock manager
+ * provides PostgreSQL's per-relation extension lock. */
+#define RelationExtensionLock (&MainLWLockArray[3].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 4
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */
 typedef enum BuiltinTrancheIds
 {
-	LWTRANCHE_FIRST_BUILTIN = NUM_INDIVIDUAL_LWLOCKS,
-	LWTRANCHE_FIRST_USER_DEFINED = LWTRANCHE_FIRST_BUILTIN
+	LWTRANCHE_BUFFER_CONTENT = NUM_INDIVIDUAL_LWLOCKS,
+	LWTRANCHE_BUFFER_IO,
+	LWTRANCHE_BUFFER_MAPPING,
+	LWTRANCHE_FIRST_USER_DEFINED
 } BuiltinTrancheIds;
 
 /* How many LWLocks one process may hold at once. */

@@ -15,6 +15,7 @@
 
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
+#include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
 #include "storage/lwlock.h"
@@ -62,6 +63,7 @@ Size CalculateShmemSize(void)
 	Size		size = kSlack;
 	size = add_size(size, tusk::storage::ShmemIndexSize());
 	size = add_size(size, LWLockShmemSize());
+	size = add_size(size, BufferShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, PMSignalShmemSize());
@@ -74,6 +76,7 @@ void CreateSharedMemoryAndSemaphores(void)
 {
 	tusk::storage::CreateShmemSegment(CalculateShmemSize());
 	CreateLWLocks();
+	InitBufferPool();
 	InitProcGlobal();
 	CreateSharedProcArray();
 	PMSignalShmemInit();

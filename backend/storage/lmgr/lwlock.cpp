@@ -59,6 +59,14 @@ const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"ProcArray",
 	"AddinShmemInit",
 	"BackgroundWorker",
+	"RelationExtension",
+};
+
+/* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */
+const char *const kBuiltinTrancheNames[] = {
+	"BufferContent",
+	"BufferIO",
+	"BufferMapping",
 };
 
 struct HeldLock
@@ -135,6 +143,8 @@ const char *TrancheName(int tranche)
 {
 	if (tranche < NUM_INDIVIDUAL_LWLOCKS)
 		return kIndividualLockNames[tranche];
+	if (tranche < LWTRANCHE_FIRST_USER_DEFINED)
+		return kBuiltinTrancheNames[tranche - NUM_INDIVIDUAL_LWLOCKS];
 	auto	   &names = LocalTrancheNames();
 	if (tranche < static_cast<int>(names.size()) && !names[tranche].empty())
 		return names[tranche].c_str();

@@ -21,6 +21,7 @@
 #include <type_traits>
 
 #include "miscadmin.h"
+#include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
 #include "storage/lwlock.h"
@@ -171,6 +172,8 @@ void InitProcess(void)
 	ResetProcFields(proc);
 	on_shmem_exit(ProcKill, 0);
 	ProcArrayAdd(proc);
+	/* Registered after ProcKill, so it runs before it at exit. */
+	InitBufferPoolAccess();
 }
 
 void InitAuxiliaryProcess(void)
@@ -200,6 +203,7 @@ void InitAuxiliaryProcess(void)
 		MarkPostmasterChildActive();
 	ResetProcFields(proc);
 	on_shmem_exit(AuxiliaryProcKill, 0);
+	InitBufferPoolAccess();
 }
 
 bool HaveNFreeProcs(int n)

@@ -11,16 +11,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "miscadmin.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
 #include "storage/latch.h"
+#include "storage/smgr.h"
 #include "utils/error/error.h"
 
 namespace tusk::test {
 
-void MakeSegment(int max_connections, int max_workers)
+void MakeSegment(int max_connections, int max_workers, int nbuffers)
 {
+	NBuffers = nbuffers;
 	MaxConnections = max_connections;
 	max_worker_processes = max_workers;
 	InitializeMaxBackends();
@@ -85,6 +89,24 @@ int ChildProcess::Wait()
 void ChildProcess::Kill(int signo)
 {
 	kill(pid_, signo);
+}
+
+ScratchDataDir::ScratchDataDir()
+{
+	char		tmpl[] = "/tmp/tusk_data_XXXXXX";
+	REQUIRE(mkdtemp(tmpl) != nullptr);
+	dir_ = tmpl;
+	std::filesystem::create_directories(dir_ + "/base/5");
+	std::filesystem::create_directories(dir_ + "/global");
+	old_cwd_ = std::filesystem::current_path();
+	std::filesystem::current_path(dir_);
+}
+
+ScratchDataDir::~ScratchDataDir()
+{
+	smgrcloseall();
+	std::filesystem::current_path(old_cwd_);
+	std::filesystem::remove_all(dir_);
 }
 
 long NowMs()

@@ -9,13 +9,15 @@
 #define TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
 
 #include <functional>
+#include <string>
 
 #include <sys/types.h>
 
 namespace tusk::test {
 
-/* Sizes the PGPROC array from the arguments and builds a new segment. */
-void MakeSegment(int max_connections = 5, int max_workers = 2);
+/* Sizes the PGPROC array and the buffer pool from the arguments and
+ * builds a new segment. */
+void MakeSegment(int max_connections = 5, int max_workers = 2, int nbuffers = 64);
 
 /* A forked child running fn(); its exit status is fn's return value, 98
  * if fn threw a PgError, 99 for anything else thrown. */
@@ -35,6 +37,22 @@ class ChildProcess
   private:
 	pid_t		pid_;
 	int			status_ = -1;
+};
+
+/* A private data directory (with base/5 and global), made the working
+ * directory — as the data directory is for server processes — until the
+ * scope ends; relation handles are closed then. */
+class ScratchDataDir
+{
+  public:
+	ScratchDataDir();
+	~ScratchDataDir();
+	ScratchDataDir(const ScratchDataDir &) = delete;
+	ScratchDataDir &operator=(const ScratchDataDir &) = delete;
+
+  private:
+	std::string dir_;
+	std::string old_cwd_;
 };
 
 /* Milliseconds on a monotonic clock. */

@@ -14,39 +14,14 @@
 #include <string>
 
 #include "storage/bufpage.h"
+#include "storage/shmem_fixture.h"
 #include "storage/smgr.h"
 #include "utils/error/error.h"
 
 using tusk::error::PgError;
+using DataDirScope = tusk::test::ScratchDataDir;
 
 namespace {
-
-/* A private data directory, made the working directory (as it is for
- * server processes) for the test's duration. */
-class DataDirScope
-{
-  public:
-	DataDirScope()
-	{
-		char		tmpl[] = "/tmp/tusk_smgr_XXXXXX";
-		REQUIRE(mkdtemp(tmpl) != nullptr);
-		dir_ = tmpl;
-		std::filesystem::create_directories(dir_ + "/base/5");
-		std::filesystem::create_directories(dir_ + "/global");
-		old_ = std::filesystem::current_path();
-		std::filesystem::current_path(dir_);
-	}
-	~DataDirScope()
-	{
-		smgrcloseall();
-		std::filesystem::current_path(old_);
-		std::filesystem::remove_all(dir_);
-	}
-
-  private:
-	std::string dir_;
-	std::filesystem::path old_;
-};
 
 struct Block
 {
