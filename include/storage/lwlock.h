@@ -60,7 +60,8 @@ typedef struct NamedLWLockTranche
 /* Serializes relation extension until the heavyweight lock manager
  * provides PostgreSQL's per-relation extension lock. */
 #define RelationExtensionLock (&MainLWLockArray[3].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 4
+#define XactSLRULock (&MainLWLockArray[4].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 5
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

@@ -13,6 +13,7 @@
  */
 #include "postgres.h"
 
+#include "access/clog.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
 #include "storage/bufmgr.h"
@@ -64,6 +65,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, tusk::storage::ShmemIndexSize());
 	size = add_size(size, LWLockShmemSize());
 	size = add_size(size, BufferShmemSize());
+	size = add_size(size, CLOGShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, PMSignalShmemSize());
@@ -77,6 +79,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	tusk::storage::CreateShmemSegment(CalculateShmemSize());
 	CreateLWLocks();
 	InitBufferPool();
+	CLOGShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();
 	PMSignalShmemInit();

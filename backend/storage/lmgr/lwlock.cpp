@@ -60,6 +60,7 @@ const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"AddinShmemInit",
 	"BackgroundWorker",
 	"RelationExtension",
+	"XactSLRU",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */

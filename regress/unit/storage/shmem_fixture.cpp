@@ -98,6 +98,7 @@ ScratchDataDir::ScratchDataDir()
 	dir_ = tmpl;
 	std::filesystem::create_directories(dir_ + "/base/5");
 	std::filesystem::create_directories(dir_ + "/global");
+	std::filesystem::create_directories(dir_ + "/pg_xact");
 	old_cwd_ = std::filesystem::current_path();
 	std::filesystem::current_path(dir_);
 }

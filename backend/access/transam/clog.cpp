@@ -1,0 +1,143 @@
+/*
+ * clog.cpp — the commit log (see access/clog.h).
+ *
+ * Principal entry points: ExtendCLOG, TransactionIdSetStatus,
+ * TransactionIdGetStatus, CheckPointCLOG.
+ *
+ * Two bits per transaction, four transactions per byte, 32768 per 8 kB
+ * page, in an SLRU cache (pg_xact/).  A page comes into existence when the
+ * first id on it is assigned (ExtendCLOG zeroes it: every status starts as
+ * "in progress"); pages reach disk when evicted and at checkpoints.  Status
+ * changes will be WAL-logged by the commit and abort records of the
+ * transaction manager, which replays them after a crash.
+ */
+#include "postgres.h"
+
+#include <inttypes.h>
+
+#include <string>
+
+#include "access/clog.h"
+#include "access/transam/slru.h"
+#include "miscadmin.h"
+#include "storage/lwlock.h"
+
+namespace {
+
+constexpr int kBitsPerXact = 2;
+constexpr int kXactsPerByte = 4;
+constexpr uint64 kXactsPerPage = BLCKSZ * kXactsPerByte;
+constexpr int kStatusMask = (1 << kBitsPerXact) - 1;
+
+tusk::slru::Slru &Clog()
+{
+	static tusk::slru::Slru clog("CLOG Ctl", "pg_xact", XactSLRULock);
+	return clog;
+}
+
+int64 PageOf(FullTransactionId xid)
+{
+	return static_cast<int64>(U64FromFullTransactionId(xid) / kXactsPerPage);
+}
+
+int ByteOf(FullTransactionId xid)
+{
+	return static_cast<int>((U64FromFullTransactionId(xid) % kXactsPerPage) / kXactsPerByte);
+}
+
+int ShiftOf(FullTransactionId xid)
+{
+	return static_cast<int>(U64FromFullTransactionId(xid) % kXactsPerByte) * kBitsPerXact;
+}
+
+std::string XidText(FullTransactionId xid)
+{
+	return std::to_string(U64FromFullTransactionId(xid));
+}
+
+/* Buffers: PostgreSQL 15's rule, shared_buffers / 512 within [4, 128]. */
+int NumSlots()
+{
+	return Min(128, Max(4, NBuffers / 512));
+}
+
+}  // namespace
+
+Size CLOGShmemSize(void)
+{
+	return Clog().ShmemSize(NumSlots());
+}
+
+void CLOGShmemInit(void)
+{
+	Clog().ShmemInit(NumSlots());
+}
+
+void ExtendCLOG(FullTransactionId newestXact)
+{
+	/* Only the first id of a page (or the first id ever) starts a page. */
+	if (U64FromFullTransactionId(newestXact) % kXactsPerPage != 0 &&
+		!FullTransactionIdEquals(newestXact, FirstNormalFullTransactionId))
+		return;
+	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+	(void) Clog().ZeroPage(PageOf(newestXact));
+	LWLockRelease(XactSLRULock);
+}
+
+void TransactionIdSetStatus(FullTransactionId xid, XidStatus status)
+{
+	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+	try
+	{
+		int			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
+		unsigned char *byte = reinterpret_cast<unsigned char *>(Clog().Page(slot)) + ByteOf(xid);
+		int			shift = ShiftOf(xid);
+		*byte = static_cast<unsigned char>((*byte & ~(kStatusMask << shift)) | (status << shift));
+		Clog().MarkDirty(slot);
+	}
+	catch (...)
+	{
+		LWLockRelease(XactSLRULock);
+		throw;
+	}
+	LWLockRelease(XactSLRULock);
+}
+
+XidStatus TransactionIdGetStatus(FullTransactionId xid)
+{
+	/* The common case, a cached page, needs only a shared lock. */
+	LWLockAcquire(XactSLRULock, LW_SHARED);
+	int			slot = Clog().FindSlot(PageOf(xid));
+	if (slot < 0)
+	{
+		LWLockRelease(XactSLRULock);
+		LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+		try
+		{
+			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
+		}
+		catch (...)
+		{
+			LWLockRelease(XactSLRULock);
+			throw;
+		}
+	}
+	unsigned char byte = static_cast<unsigned char>(Clog().Page(slot)[ByteOf(xid)]);
+	LWLockRelease(XactSLRULock);
+	return (byte >> ShiftOf(xid)) & kStatusMask;
+}
+
+void CheckPointCLOG(void)
+{
+	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+	try
+	{
+		Clog().WriteAll(true);
+	}
+	catch (...)
+	{
+		LWLockRelease(XactSLRULock);
+		throw;
+	}
+	LWLockRelease(XactSLRULock);
+}

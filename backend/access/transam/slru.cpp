@@ -1,0 +1,222 @@
+/*
+ * slru.cpp — see slru.h.
+ *
+ * Principal entry points: Slru::ReadPage, Slru::ZeroPage, Slru::WriteAll.
+ */
+#include "postgres.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "access/transam/slru.h"
+#include "storage/shmem.h"
+#include "utils/errcodes.h"
+
+namespace tusk::slru {
+
+struct Slru::Shared
+{
+	int			num_slots;
+	int			lru_clock;
+	int64		latest_page;	/* never evicted: the page new ids go to */
+	/* Followed by the per-slot arrays, then the pages. */
+};
+
+namespace {
+
+struct Slot
+{
+	int64		pageno;
+	bool		valid;
+	bool		dirty;
+	int			last_used;
+};
+
+}  // namespace
+
+/* Layout: the header, the slot array, then the pages. */
+static Slot *SlotsOf(Slru::Shared *shared)
+{
+	return reinterpret_cast<Slot *>(reinterpret_cast<char *>(shared) + MAXALIGN(sizeof(Slru::Shared)));
+}
+
+static Size SlotArraySize(int nslots)
+{
+	return MAXALIGN(sizeof(Slot) * static_cast<Size>(nslots));
+}
+
+Size Slru::ShmemSize(int nslots) const
+{
+	Size		s = MAXALIGN(sizeof(Shared));
+	s = add_size(s, SlotArraySize(nslots));
+	s = add_size(s, mul_size(nslots, BLCKSZ));
+	return s;
+}
+
+void Slru::ShmemInit(int nslots)
+{
+	bool		found;
+	shared_ = static_cast<Shared *>(ShmemInitStruct(name_, ShmemSize(nslots), &found));
+	if (found)
+		return;
+	shared_->num_slots = nslots;
+	shared_->lru_clock = 0;
+	shared_->latest_page = -1;
+	Slot	   *slots = SlotsOf(shared_);
+	for (int i = 0; i < nslots; i++)
+		slots[i] = Slot{-1, false, false, 0};
+}
+
+char *Slru::Page(int slot)
+{
+	return reinterpret_cast<char *>(SlotsOf(shared_)) + SlotArraySize(shared_->num_slots) +
+		static_cast<Size>(slot) * BLCKSZ;
+}
+
+std::string Slru::SegmentPath(int64 segno) const
+{
+	char		name[32];
+	snprintf(name, sizeof name, "%015" PRIX64, static_cast<uint64>(segno));
+	return std::string(dir_) + "/" + name;
+}
+
+void Slru::Touch(int slot)
+{
+	SlotsOf(shared_)[slot].last_used =
+		++shared_->lru_clock;
+}
+
+int Slru::FindSlot(int64 pageno)
+{
+	Slot	   *slots = SlotsOf(shared_);
+	for (int i = 0; i < shared_->num_slots; i++)
+		if (slots[i].valid && slots[i].pageno == pageno)
+			return i;
+	return -1;
+}
+
+void Slru::MarkDirty(int slot)
+{
+	SlotsOf(shared_)[slot].dirty = true;
+}
+
+void Slru::WritePage(int slot, bool do_fsync)
+{
+	Slot	   &s = SlotsOf(shared_)[slot];
+	int64		segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
+	std::string path = SegmentPath(segno);
+	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not open file \"%s\": %m", path.c_str()));
+	off_t		offset = static_cast<off_t>(s.pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
+	ssize_t		n = pwrite(fd, Page(slot), BLCKSZ, offset);
+	int			save_errno = errno;
+	if (n == BLCKSZ && do_fsync && fsync(fd) != 0)
+	{
+		save_errno = errno;
+		close(fd);
+		errno = save_errno;
+		ereport(PANIC, errcode_for_file_access(),
+				errmsg("could not fsync file \"%s\": %m", path.c_str()));
+	}
+	close(fd);
+	if (n != BLCKSZ)
+	{
+		errno = n < 0 ? save_errno : ENOSPC;
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not write to file \"%s\" at offset %lld: %m", path.c_str(),
+					   static_cast<long long>(offset)));
+	}
+	s.dirty = false;
+}
+
+int Slru::ChooseVictim()
+{
+	Slot	   *slots = SlotsOf(shared_);
+	int			victim = -1;
+	for (int i = 0; i < shared_->num_slots; i++)
+	{
+		if (!slots[i].valid)
+			return i;
+		if (slots[i].pageno == shared_->latest_page)
+			continue;
+		if (victim < 0 || slots[i].last_used < slots[victim].last_used)
+			victim = i;
+	}
+	if (victim < 0)
+		victim = 0;				/* one slot only: evict even the latest page */
+	if (slots[victim].dirty)
+		WritePage(victim, false);
+	slots[victim].valid = false;
+	return victim;
+}
+
+int Slru::ReadPage(int64 pageno, const char *what_for)
+{
+	int			slot = FindSlot(pageno);
+	if (slot >= 0)
+	{
+		Touch(slot);
+		return slot;
+	}
+	slot = ChooseVictim();
+	std::string path = SegmentPath(pageno / SLRU_PAGES_PER_SEGMENT);
+	int			fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not access status of transaction %s", what_for),
+				errdetail("Could not open file \"%s\": %m.", path.c_str()));
+	off_t		offset = static_cast<off_t>(pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
+	ssize_t		n = pread(fd, Page(slot), BLCKSZ, offset);
+	int			save_errno = errno;
+	close(fd);
+	if (n != BLCKSZ)
+	{
+		errno = n < 0 ? save_errno : 0;
+		if (n < 0)
+			ereport(ERROR, errcode_for_file_access(),
+					errmsg("could not access status of transaction %s", what_for),
+					errdetail("Could not read from file \"%s\" at offset %lld: %m.", path.c_str(),
+							  static_cast<long long>(offset)));
+		ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+				errmsg("could not access status of transaction %s", what_for),
+				errdetail("Could not read from file \"%s\" at offset %lld: read too few bytes.",
+						  path.c_str(), static_cast<long long>(offset)));
+	}
+	Slot	   &s = SlotsOf(shared_)[slot];
+	s.pageno = pageno;
+	s.valid = true;
+	s.dirty = false;
+	Touch(slot);
+	return slot;
+}
+
+int Slru::ZeroPage(int64 pageno)
+{
+	int			slot = FindSlot(pageno);
+	if (slot < 0)
+		slot = ChooseVictim();
+	memset(Page(slot), 0, BLCKSZ);
+	Slot	   &s = SlotsOf(shared_)[slot];
+	s.pageno = pageno;
+	s.valid = true;
+	s.dirty = true;
+	if (pageno > shared_->latest_page)
+		shared_->latest_page = pageno;
+	Touch(slot);
+	return slot;
+}
+
+void Slru::WriteAll(bool do_fsync)
+{
+	Slot	   *slots = SlotsOf(shared_);
+	for (int i = 0; i < shared_->num_slots; i++)
+		if (slots[i].valid && slots[i].dirty)
+			WritePage(i, do_fsync);
+}
+
+}  // namespace tusk::slru

@@ -1,0 +1,71 @@
+/*
+ * slru.h — simple least-recently-used caches of small logs in shared memory.
+ *
+ * An SLRU keeps a few pages of a log (the commit log, later others) in
+ * shared memory, reads missing pages from its directory and writes dirty
+ * ones back: to make room, and all of them at a checkpoint.  Pages are
+ * numbered by a 64-bit page number; page p lives in segment file
+ * p / SLRU_PAGES_PER_SEGMENT, named with 15 hex digits (64-bit ids would
+ * overflow PostgreSQL 15's 4-digit names), at offset
+ * (p % SLRU_PAGES_PER_SEGMENT) × BLCKSZ.
+ *
+ * Locking: one LWLock (the SLRU's control lock) covers the whole cache.
+ * Readers of a cached page hold it shared; everything that changes the
+ * cache — reading a page in, writing one out, zeroing a new one, setting
+ * bits — holds it exclusively.  I/O happens under the lock; these logs
+ * are small and hot, so misses are rare (PostgreSQL drops the lock during
+ * I/O with per-buffer locks; a possible refinement).
+ */
+#ifndef TUSK_BACKEND_ACCESS_TRANSAM_SLRU_H
+#define TUSK_BACKEND_ACCESS_TRANSAM_SLRU_H
+
+#include <string>
+
+#include "postgres.h"
+#include "storage/lwlock.h"
+
+#define SLRU_PAGES_PER_SEGMENT 32
+
+namespace tusk::slru {
+
+class Slru
+{
+  public:
+	/* name: for the shared-memory index; dir: relative to the data
+	 * directory; control: the LWLock that guards it. */
+	Slru(const char *name, const char *dir, LWLock *control) :
+		name_(name), dir_(dir), control_(control) {}
+
+	Size		ShmemSize(int nslots) const;
+	void		ShmemInit(int nslots);
+	LWLock	   *ControlLock() const { return control_; }
+
+	/* With the control lock held in any mode: the slot holding pageno, or -1. */
+	int			FindSlot(int64 pageno);
+	/* With the control lock held exclusively: the slot of pageno, read in
+	 * if needed.  what_for names the item the caller wants, for errors. */
+	int			ReadPage(int64 pageno, const char *what_for);
+	/* With the control lock held exclusively: a zeroed, dirty page. */
+	int			ZeroPage(int64 pageno);
+	char	   *Page(int slot);
+	void		MarkDirty(int slot);
+	/* Write every dirty page; fsync the segments if asked. */
+	void		WriteAll(bool fsync);
+	std::string SegmentPath(int64 segno) const;
+
+	struct Shared;				/* the cache's header in shared memory */
+
+  private:
+	int			ChooseVictim();
+	void		WritePage(int slot, bool fsync);
+	void		Touch(int slot);
+
+	const char *name_;
+	const char *dir_;
+	LWLock	   *control_;
+	Shared	   *shared_ = nullptr;
+};
+
+}  // namespace tusk::slru
+
+#endif  // TUSK_BACKEND_ACCESS_TRANSAM_SLRU_H
