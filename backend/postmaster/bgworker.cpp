@@ -416,9 +416,12 @@ void ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot)
 	rw.starts++;
 	rw.started_at = now;
 	rw.restart_at = 0;
-	if (BackgroundWorkerSlot *slot = SlotOf(rw))
-		slot->pid = pid;
 	Publish(rw, BGWS_RUNNING);
+	if (BackgroundWorkerSlot *slot = SlotOf(rw))
+	{
+		pg_write_barrier();		/* the registry first: waiters watch pid */
+		slot->pid = pid;
+	}
 	NotifyRegistrant(rw);
 }
 
@@ -431,13 +434,17 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	rw.last_exit_code = code;
 	rw.last_exit_signal = 0;
 	rw.last_exit_time = now;
-	if (BackgroundWorkerSlot *slot = SlotOf(rw))
-		slot->pid = 0;
-	NotifyRegistrant(rw);
 
+	/*
+	 * Waiters watch the slot's pid, so the registry must already show the
+	 * new state when it drops to zero, and the registrant hears last.
+	 */
 	if (code == 0 || rw.terminate || rw.worker.bgw_restart_time == BGW_NEVER_RESTART)
 	{
+		pid_t		notify_pid = rw.worker.bgw_notify_pid;
 		Forget(it);
+		if (notify_pid != 0)
+			(void) kill(notify_pid, SIGUSR1);
 		return;
 	}
 
@@ -464,6 +471,12 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	}
 	rw.restart_at = now + delay * USECS_PER_SEC;
 	Publish(rw, BGWS_WAITING_TO_RESTART);
+	if (BackgroundWorkerSlot *slot = SlotOf(rw))
+	{
+		pg_write_barrier();
+		slot->pid = 0;
+	}
+	NotifyRegistrant(rw);
 }
 
 void MarkWorkerCrashed(RegisteredBgWorker &rw, int status)
