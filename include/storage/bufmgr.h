@@ -56,6 +56,8 @@ extern void LockBuffer(Buffer buffer, int mode);
 extern bool ConditionalLockBuffer(Buffer buffer);
 extern BlockNumber BufferGetBlockNumber(Buffer buffer);
 extern Page BufferGetPage(Buffer buffer);
+extern void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum,
+						 BlockNumber *blknum);
 extern void FlushRelationBuffers(RelFileNode rnode);
 extern void FlushAllBuffers(void);
 extern void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum,

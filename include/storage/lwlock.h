@@ -61,7 +61,11 @@ typedef struct NamedLWLockTranche
  * provides PostgreSQL's per-relation extension lock. */
 #define RelationExtensionLock (&MainLWLockArray[3].lock)
 #define XactSLRULock (&MainLWLockArray[4].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 5
+#define WALInsertLock (&MainLWLockArray[5].lock)
+#define WALWriteLock (&MainLWLockArray[6].lock)
+#define ControlFileLock (&MainLWLockArray[7].lock)
+#define XidGenLock (&MainLWLockArray[8].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 9
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

@@ -572,6 +572,14 @@ BlockNumber BufferGetBlockNumber(Buffer buffer)
 	return DescOf(buffer)->tag.blockNum;
 }
 
+void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum, BlockNumber *blknum)
+{
+	BufferDesc *b = DescOf(buffer);
+	*rnode = b->tag.rnode;
+	*forknum = b->tag.forkNum;
+	*blknum = b->tag.blockNum;
+}
+
 Page BufferGetPage(Buffer buffer)
 {
 	DescOf(buffer);

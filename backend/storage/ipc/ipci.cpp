@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "access/clog.h"
+#include "access/xlog.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
 #include "storage/bufmgr.h"
@@ -65,6 +66,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, tusk::storage::ShmemIndexSize());
 	size = add_size(size, LWLockShmemSize());
 	size = add_size(size, BufferShmemSize());
+	size = add_size(size, XLOGShmemSize());
 	size = add_size(size, CLOGShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
@@ -79,6 +81,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	tusk::storage::CreateShmemSegment(CalculateShmemSize());
 	CreateLWLocks();
 	InitBufferPool();
+	XLOGShmemInit();
 	CLOGShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();

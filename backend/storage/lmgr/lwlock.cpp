@@ -61,6 +61,10 @@ const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"BackgroundWorker",
 	"RelationExtension",
 	"XactSLRU",
+	"WALInsert",
+	"WALWrite",
+	"ControlFile",
+	"XidGen",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */

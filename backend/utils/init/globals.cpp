@@ -36,5 +36,6 @@ int max_worker_processes = 8;
 int MaxBackends = 0;
 int PostPortNumber = 5432;
 int NBuffers = 16384;
+bool enableFsync = true;
 
 Oid MyDatabaseId = InvalidOid;

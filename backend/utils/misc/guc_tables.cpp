@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include "access/xlog.h"
+#include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
@@ -85,6 +87,7 @@ const char *const kStatement = "Client Connection Defaults / Statement Behavior"
 const char *const kPreload = "Client Connection Defaults / Shared Library Preloading";
 const char *const kCompat = "Version and Platform Compatibility / Previous PostgreSQL Versions";
 const char *const kErrorHandling = "Error Handling";
+const char *const kWalSettings = "Write-Ahead Log / Settings";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -158,6 +161,43 @@ ConfigVar Enum(const char *name, GucContext ctx, const char *group, const char *
 	v.options = options;
 	return v;
 }
+
+const config_enum_entry kSyncMethodOptions[] = {
+	{"fsync", SYNC_METHOD_FSYNC, false},
+	{"fdatasync", SYNC_METHOD_FDATASYNC, false},
+	{"open_sync", SYNC_METHOD_OPEN, false},
+	{"open_datasync", SYNC_METHOD_OPEN_DSYNC, false},
+	{nullptr, 0, false},
+};
+
+/* PostgreSQL 15 also takes pglz, lz4 and zstd; Tusk has zlib only, and
+ * refuses the others rather than pretend. */
+const config_enum_entry kWalCompressionOptions[] = {
+	{"on", WAL_COMPRESSION_ZLIB, false},
+	{"off", WAL_COMPRESSION_NONE, false},
+	{"true", WAL_COMPRESSION_ZLIB, true},
+	{"false", WAL_COMPRESSION_NONE, true},
+	{"yes", WAL_COMPRESSION_ZLIB, true},
+	{"no", WAL_COMPRESSION_NONE, true},
+	{"1", WAL_COMPRESSION_ZLIB, true},
+	{"0", WAL_COMPRESSION_NONE, true},
+	{nullptr, 0, false},
+};
+
+const config_enum_entry kSynchronousCommitOptions[] = {
+	{"local", SYNCHRONOUS_COMMIT_LOCAL_FLUSH, false},
+	{"remote_write", SYNCHRONOUS_COMMIT_REMOTE_WRITE, false},
+	{"remote_apply", SYNCHRONOUS_COMMIT_REMOTE_APPLY, false},
+	{"on", SYNCHRONOUS_COMMIT_ON, false},
+	{"off", SYNCHRONOUS_COMMIT_OFF, false},
+	{"true", SYNCHRONOUS_COMMIT_ON, true},
+	{"false", SYNCHRONOUS_COMMIT_OFF, true},
+	{"yes", SYNCHRONOUS_COMMIT_ON, true},
+	{"no", SYNCHRONOUS_COMMIT_OFF, true},
+	{"1", SYNCHRONOUS_COMMIT_ON, true},
+	{"0", SYNCHRONOUS_COMMIT_OFF, true},
+	{nullptr, 0, false},
+};
 
 constexpr int kInternalFlags = GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE;
 constexpr int kMaxBackendsLimit = (1 << 18) - 1;	/* 262143, as PostgreSQL */
@@ -294,6 +334,33 @@ std::vector<ConfigVar> BuiltinSettings()
 			   "Writes the postmaster PID to the specified file.", nullptr, GUC_SUPERUSER_ONLY,
 			   &external_pid_file, nullptr),
 
+		/* Write-ahead log */
+		Bool("fsync", PGC_SIGHUP, kWalSettings, "Forces synchronization of updates to disk.",
+			 "The server will use the fsync() system call in several places to make sure that "
+			 "updates are physically written to disk. This ensures that a database cluster will "
+			 "recover to a consistent state after an operating system or hardware crash.",
+			 0, &enableFsync, true),
+		Enum("wal_sync_method", PGC_SIGHUP, kWalSettings,
+			 "Selects the method used for forcing WAL updates to disk.", nullptr, 0,
+			 &sync_method, SYNC_METHOD_FDATASYNC, kSyncMethodOptions),
+		Bool("full_page_writes", PGC_SIGHUP, kWalSettings,
+			 "Writes full pages to WAL when first modified after a checkpoint.",
+			 "A page write in process during an operating system crash might be only partially "
+			 "written to disk.  During recovery, the row changes stored in WAL are not enough to "
+			 "recover.  This option writes pages when first modified after a checkpoint to WAL "
+			 "so full recovery is possible.",
+			 0, &fullPageWrites, true),
+		Enum("wal_compression", PGC_SUSET, kWalSettings,
+			 "Compresses full-page writes written in WAL file with specified method.", nullptr, 0,
+			 &wal_compression, WAL_COMPRESSION_NONE, kWalCompressionOptions),
+		Int("wal_buffers", PGC_POSTMASTER, kWalSettings,
+			"Sets the number of disk-page buffers in shared memory for WAL.",
+			"Specify -1 to have this value determined as a fraction of shared_buffers.",
+			GUC_UNIT_XBLOCKS, &XLOGbuffers, -1, -1, INT32_MAX / XLOG_BLCKSZ),
+		Enum("synchronous_commit", PGC_USERSET, kWalSettings,
+			 "Sets the current transaction's synchronization level.", nullptr, 0,
+			 &synchronous_commit, SYNCHRONOUS_COMMIT_ON, kSynchronousCommitOptions),
+
 		/* Preloading and crashes */
 		String("shared_preload_libraries", PGC_POSTMASTER, kPreload,
 			   "Lists shared libraries to preload into server.", nullptr,
@@ -339,6 +406,10 @@ std::vector<ConfigVar> BuiltinSettings()
 			 GUC_REPORT | kInternalFlags, &in_hot_standby, false),
 		Int("block_size", PGC_INTERNAL, kPreset, "Shows the size of a disk block.", nullptr,
 			kInternalFlags, &block_size, BLCKSZ, BLCKSZ, BLCKSZ),
+		Int("wal_segment_size", PGC_INTERNAL, kPreset,
+			"Shows the size of write ahead log segments.", nullptr,
+			GUC_UNIT_BYTE | kInternalFlags, &wal_segment_size, DEFAULT_XLOG_SEG_SIZE,
+			WalSegMinSize, WalSegMaxSize),
 		Int("max_identifier_length", PGC_INTERNAL, kPreset,
 			"Shows the maximum identifier length.", nullptr, kInternalFlags,
 			&max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1, NAMEDATALEN - 1),

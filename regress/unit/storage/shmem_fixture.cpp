@@ -99,6 +99,7 @@ ScratchDataDir::ScratchDataDir()
 	std::filesystem::create_directories(dir_ + "/base/5");
 	std::filesystem::create_directories(dir_ + "/global");
 	std::filesystem::create_directories(dir_ + "/pg_xact");
+	std::filesystem::create_directories(dir_ + "/pg_wal");
 	old_cwd_ = std::filesystem::current_path();
 	std::filesystem::current_path(dir_);
 }

@@ -39,7 +39,7 @@ class ChildProcess
 	int			status_ = -1;
 };
 
-/* A private data directory (with base/5, global and pg_xact), made the working
+/* A private data directory (with base/5, global, pg_xact and pg_wal), made the working
  * directory — as the data directory is for server processes — until the
  * scope ends; relation handles are closed then. */
 class ScratchDataDir
