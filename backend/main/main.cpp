@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "miscadmin.h"
+#include "catalog/bootstrap.h"
 #include "postmaster/postmaster.h"
 #include "tusk_config.h"
 #include "utils/guc.h"
@@ -88,5 +89,7 @@ int main(int argc, char *argv[])
 		return 0;
 	}
 	CheckRoot(progname);
+	if (argc > 1 && strcmp(argv[1], "--boot") == 0)
+		BootstrapModeMain(argc, argv);
 	tusk::postmaster::PostmasterMain(argc, argv);
 }

@@ -35,11 +35,14 @@
 #include <random>
 #include <string>
 
+#include "access/xlog_control.h"
+#include "access/xlogutils.h"
 #include "common/paths.h"
 #include "common/pidfile.h"
 #include "libpq/hba.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
+#include "postmaster/auxprocess.h"
 #include "postmaster/bgworker_internals.h"
 #include "postmaster/postmaster.h"
 #include "storage/ipc.h"
@@ -60,10 +63,11 @@ namespace {
 /* PostgreSQL's postmaster states, as far as Tusk has the processes yet. */
 enum class PMState
 {
-	kInit,			/* starting up, not yet accepting */
+	kInit,			/* the startup process is running (recovery); not accepting */
 	kRun,			/* normal running */
 	kStopBackends,	/* shutdown: need to signal the remaining children */
-	kWaitBackends,	/* waiting for children to exit */
+	kWaitBackends,	/* waiting for children other than the checkpointer to exit */
+	kShutdownCheckpoint,	/* the checkpointer writes the shutdown checkpoint */
 	kNoChildren,	/* all children gone: exit or reinitialize */
 };
 
@@ -92,6 +96,12 @@ struct Child
 };
 
 std::list<Child> children;
+pid_t startup_pid = 0;
+pid_t checkpointer_pid = 0;
+
+void StartStartupProcess();
+void StartCheckpointer();
+void ReportReady();
 PMState pm_state = PMState::kInit;
 ShutdownMode shutdown_mode = ShutdownMode::kNone;
 bool fatal_error = false;	/* a crash is being handled */
@@ -257,7 +267,7 @@ void HandleChildCrash(const Child &dead, int status)
 	}
 	fatal_error = true;
 	if (pm_state == PMState::kRun || pm_state == PMState::kInit ||
-		pm_state == PMState::kStopBackends)
+		pm_state == PMState::kStopBackends || pm_state == PMState::kShutdownCheckpoint)
 		pm_state = PMState::kWaitBackends;
 }
 
@@ -269,6 +279,38 @@ void CleanupChild(std::list<Child>::iterator it, int status)
 	/* A child that exits while still marked active in its slot died
 	 * somewhere it could not clean up after itself: treat as a crash. */
 	bool slot_clean = child.dead_end || ReleasePostmasterChildSlot(child.child_slot);
+	if (child.type == B_STARTUP)
+	{
+		startup_pid = 0;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && slot_clean)
+		{
+			if (fatal_error || shutdown_mode != ShutdownMode::kNone)
+				return;		/* the state machine takes it from here */
+			/* Recovery is over: the database is consistent and running. */
+			StartCheckpointer();
+			ReportReady();
+			return;
+		}
+		if (fatal_error || shutdown_mode != ShutdownMode::kNone)
+			return;			/* we stopped it */
+		LogChildExit(LOG, ProcessName(child), child.pid, status);
+		ereport(LOG, errmsg("aborting startup due to startup process failure"));
+		SignalAllChildren(SIGQUIT, true);
+		ExitPostmaster(1);
+	}
+	if (child.type == B_CHECKPOINTER)
+	{
+		checkpointer_pid = 0;
+		if (pm_state == PMState::kShutdownCheckpoint && WIFEXITED(status) &&
+			WEXITSTATUS(status) == 0 && slot_clean)
+		{
+			pm_state = PMState::kNoChildren;
+			return;
+		}
+		/* Any other exit of the checkpointer is a crash, as in PostgreSQL. */
+		HandleChildCrash(child, status);
+		return;
+	}
 	if (child.type == B_BG_WORKER)
 	{
 		auto &workers = bgworker::Workers();
@@ -338,6 +380,8 @@ void PostmasterStateMachine()
 {
 	if (pm_state == PMState::kRun && !conns_allowed && CountClientBackends() == 0)
 		pm_state = PMState::kStopBackends;	/* smart shutdown: clients are gone */
+	if (pm_state == PMState::kInit && shutdown_mode != ShutdownMode::kNone && startup_pid == 0)
+		pm_state = PMState::kStopBackends;	/* shut down once recovery ended */
 
 	if (pm_state == PMState::kStopBackends)
 	{
@@ -345,8 +389,22 @@ void PostmasterStateMachine()
 		pm_state = PMState::kWaitBackends;
 	}
 
-	if (pm_state == PMState::kWaitBackends && CountChildren(true) == 0)
-		pm_state = PMState::kNoChildren;
+	if (pm_state == PMState::kWaitBackends)
+	{
+		int others = CountChildren(true) - (checkpointer_pid != 0 ? 1 : 0);
+		if (others == 0)
+		{
+			if (checkpointer_pid != 0 && !fatal_error && shutdown_mode != ShutdownMode::kNone &&
+				shutdown_mode != ShutdownMode::kImmediate)
+			{
+				/* Everyone else is gone: the shutdown checkpoint. */
+				SignalChild(checkpointer_pid, SIGUSR2);
+				pm_state = PMState::kShutdownCheckpoint;
+			}
+			else if (checkpointer_pid == 0)
+				pm_state = PMState::kNoChildren;
+		}
+	}
 
 	if (pm_state != PMState::kNoChildren)
 		return;
@@ -377,7 +435,8 @@ void PostmasterStateMachine()
 		fatal_error = false;
 		abort_start_time = 0;
 		SetQuitSignalReason(PMQUIT_NOT_SENT);
-		ReportReady();
+		pm_state = PMState::kInit;
+		StartStartupProcess();
 	}
 }
 
@@ -521,6 +580,55 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 	}
 }
 
+/* Fork the startup process or the checkpointer. */
+pid_t StartAuxProcess(BackendType type)
+{
+	int slot = AssignPostmasterChildSlot();
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	pid_t pid = fork();
+	if (pid == 0)
+	{
+		MyPMChildSlot = slot;
+		InitPostmasterChild();
+		sigprocmask(SIG_SETMASK, &old, nullptr);
+		if (type == B_STARTUP)
+			StartupProcessMain();
+		CheckpointerMain();
+	}
+	int save_errno = errno;
+	sigprocmask(SIG_SETMASK, &old, nullptr);
+	const char *name = type == B_STARTUP ? "startup process" : "checkpointer process";
+	if (pid < 0)
+	{
+		(void) ReleasePostmasterChildSlot(slot);
+		errno = save_errno;
+		ereport(LOG, errmsg("could not fork %s: %m", name));
+		return 0;
+	}
+	children.push_back(Child{pid, slot, 0, type, false, name});
+	return pid;
+}
+
+void StartStartupProcess()
+{
+	startup_pid = StartAuxProcess(B_STARTUP);
+	if (startup_pid == 0)
+	{
+		/* Without it the database cannot come up. */
+		ereport(LOG, errmsg("aborting startup due to startup process failure"));
+		ExitPostmaster(1);
+	}
+}
+
+void StartCheckpointer()
+{
+	checkpointer_pid = StartAuxProcess(B_CHECKPOINTER);
+	if (checkpointer_pid == 0)
+		ereport(LOG, errmsg("the server runs without a checkpointer until the next restart"));
+}
+
 /* Fork one background worker. */
 void StartBgWorker(bgworker::RegisteredBgWorker &rw)
 {
@@ -559,16 +667,20 @@ void StartBgWorker(bgworker::RegisteredBgWorker &rw)
  * something happens). */
 long MaybeStartBgWorker()
 {
-	if (pm_state != PMState::kRun || fatal_error || shutdown_mode != ShutdownMode::kNone)
+	if ((pm_state != PMState::kRun && pm_state != PMState::kInit) || fatal_error ||
+		shutdown_mode != ShutdownMode::kNone)
 		return -1;
+	/* During crash recovery only PostmasterStart workers may run; as in
+	 * PostgreSQL without hot standby, consistency and the end of recovery
+	 * are both reached when the startup process finishes. */
+	bool running = pm_state == PMState::kRun;
 	long wait_ms = -1;
-	/* No recovery yet: a running server is consistent and finished. */
-	bgworker::RegisteredBgWorker *rw = bgworker::NextWorkerToStart(true, true, &wait_ms);
+	bgworker::RegisteredBgWorker *rw = bgworker::NextWorkerToStart(running, running, &wait_ms);
 	if (rw == nullptr)
 		return wait_ms;
 	StartBgWorker(*rw);
 	long ignored = -1;
-	return bgworker::NextWorkerToStart(true, true, &ignored) != nullptr ? 0 : wait_ms;
+	return bgworker::NextWorkerToStart(running, running, &ignored) != nullptr ? 0 : wait_ms;
 }
 
 [[noreturn]] void ServerLoop()
@@ -827,8 +939,12 @@ void PostmasterMain(int argc, char *argv[])
 
 	ereport(LOG, errmsg("starting %s", PG_VERSION_STR));
 
+	/* pg_control first: it fixes sizes shared memory depends on. */
+	LocalProcessControlFile();
+	InitBuiltinRmgrs();
+
 	/* Modules load before shared memory is sized: they may ask for some,
-	 * and register workers. */
+	 * register workers and resource managers. */
 	process_shared_preload_libraries();
 
 	if (!libpq::LoadHba())
@@ -846,8 +962,9 @@ void PostmasterMain(int argc, char *argv[])
 	WriteExternalPidFile();
 	InstallPostmasterSignalHandlers();
 
-	/* No WAL to replay yet: the server is consistent as soon as it is up. */
-	ReportReady();
+	/* The startup process replays WAL if the last shutdown was not clean;
+	 * connections are accepted once it is done. */
+	StartStartupProcess();
 	ServerLoop();
 }
 

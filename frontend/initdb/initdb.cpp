@@ -60,6 +60,7 @@ bool		made_new_dir = false;
 bool		found_existing_dir = false;
 bool		success = false;
 bool		do_sync = true;
+int			wal_segment_mb = 16;	/* --wal-segsize */
 
 void RemoveOnFailure()
 {
@@ -194,6 +195,29 @@ struct Setting
 {
 	std::string name, context, group, type, boot, min, max, desc, long_desc, conf;
 };
+
+/* postgres --boot on the new directory. */
+void RunBootstrap()
+{
+	std::string cmd = "\"" + fe::ServerBinary() + "\" --boot -F -X " +
+		std::to_string(static_cast<long>(wal_segment_mb) * 1024 * 1024) + " -D \"" + pg_data +
+		"\" 2>&1";
+	FILE	   *p = popen(cmd.c_str(), "r");
+	std::string output;
+	if (p != nullptr)
+	{
+		char		buf[1024];
+		while (fgets(buf, sizeof buf, p) != nullptr)
+			output += buf;
+	}
+	if (p == nullptr || pclose(p) != 0)
+	{
+		printf("\n");
+		fputs(output.c_str(), stderr);
+		fe::LogError("bootstrap of the data directory failed");
+		Fail();
+	}
+}
 
 /* Every setting of this installation's server, from --describe-config. */
 std::vector<Setting> DescribeServerSettings(const char *argv0)
@@ -495,6 +519,7 @@ void Usage()
 	printf("  -U, --username=NAME       database superuser name\n");
 	printf("\nLess commonly used options:\n");
 	printf("  -N, --no-sync             do not wait for changes to be written safely to disk\n");
+	printf("      --wal-segsize=SIZE    size of WAL segments, in megabytes\n");
 	printf("\nOther options:\n");
 	printf("  -V, --version             output version information, then exit\n");
 	printf("  -?, --help                show this help, then exit\n");
@@ -531,6 +556,7 @@ int main(int argc, char *argv[])
 		{"auth-host", required_argument, nullptr, 3},
 		{"pwfile", required_argument, nullptr, 4},
 		{"no-sync", no_argument, nullptr, 'N'},
+		{"wal-segsize", required_argument, nullptr, 5},
 		{nullptr, 0, nullptr, 0},
 	};
 	std::string username, auth_local, auth_host, pwfile;
@@ -581,6 +607,23 @@ int main(int argc, char *argv[])
 			case 'N':
 				do_sync = false;
 				break;
+			case 5:
+			{
+				char	   *end;
+				long		mb = strtol(optarg, &end, 10);
+				if (end == optarg || *end != '\0')
+				{
+					fe::LogError("argument of --wal-segsize must be a number");
+					exit(1);
+				}
+				if (mb < 1 || mb > 1024 || (mb & (mb - 1)) != 0)
+				{
+					fe::LogError("argument of --wal-segsize must be a power of 2 between 1 and 1024");
+					exit(1);
+				}
+				wal_segment_mb = static_cast<int>(mb);
+				break;
+			}
 			default:
 				fe::TryHelp();
 		}
@@ -703,6 +746,12 @@ int main(int argc, char *argv[])
 									  "# It will be overwritten by the ALTER SYSTEM command.\n");
 	WriteFile("pg_hba.conf", HbaConf(auth_local, auth_host));
 	WriteFile("pg_ident.conf", kIdentConf);
+	Ok();
+
+	/* The server writes pg_control, the first WAL segment and the commit
+	 * log itself; syncing waits for the end, as in PostgreSQL. */
+	Step("running bootstrap script");
+	RunBootstrap();
 	Ok();
 
 	if (!pwfile.empty())

@@ -47,4 +47,27 @@ FullTransactionIdFromU64(uint64 value)
 #define InvalidFullTransactionId FullTransactionIdFromU64(0)
 #define FirstNormalFullTransactionId FullTransactionIdFromU64(FirstNormalTransactionId)
 
+#define FirstNormalObjectId 16384	/* OIDs below are initdb's, as in PostgreSQL */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The shared id counters (varsup.cpp), guarded by XidGenLock. */
+extern Size VarsupShmemSize(void);
+extern void VarsupShmemInit(void);
+/* A new id for a top-level transaction; its commit-log page exists. */
+extern FullTransactionId GetNewTransactionId(void);
+extern FullTransactionId ReadNextFullTransactionId(void);
+/* Startup and replay: ids up to xid are taken. */
+extern void SetNextFullTransactionId(FullTransactionId next);
+extern void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid);
+extern Oid	GetNewObjectId(void);
+extern Oid	ReadNextObjectId(void);
+extern void SetNextObjectId(Oid next);
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif							/* TUSK_ACCESS_TRANSAM_H */

@@ -51,6 +51,10 @@ typedef struct WalUsageStats
 extern "C" {
 #endif
 
+/* This process's last record: its start, and its end. */
+extern PGDLLIMPORT XLogRecPtr ProcLastRecPtr;
+extern PGDLLIMPORT XLogRecPtr XactLastRecEnd;
+
 /* Settings. */
 extern PGDLLIMPORT int wal_segment_size;	/* bytes; fixed by initdb */
 extern PGDLLIMPORT int XLOGbuffers;		/* wal_buffers, in pages; -1: automatic */
@@ -74,6 +78,8 @@ extern XLogRecPtr GetRedoRecPtr(void);
 extern uint64 GetSystemIdentifier(void);
 extern bool RecoveryInProgress(void);
 extern void GetWalUsageStats(WalUsageStats *stats);
+/* WAL segment files created since the server started. */
+extern uint64 XLogSegmentsCreated(void);
 
 /*
  * Tusk's startup interface (the startup process; tests).  Insertion starts

@@ -60,6 +60,8 @@ extern void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum,
 						 BlockNumber *blknum);
 extern void FlushRelationBuffers(RelFileNode rnode);
 extern void FlushAllBuffers(void);
+/* A checkpoint's write of every dirty buffer; returns how many. */
+extern int	CheckPointBuffers(void);
 extern void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum,
 								   BlockNumber firstDelBlock);
 

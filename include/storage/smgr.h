@@ -44,7 +44,8 @@ extern void smgrwrite(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknu
 extern BlockNumber smgrnblocks(SMgrRelation reln, ForkNumber forknum);
 extern void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks);
 extern void smgrimmedsync(SMgrRelation reln, ForkNumber forknum);
-extern void smgrsyncall(void);
+/* Returns how many files were synced. */
+extern int	smgrsyncall(void);
 extern void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo);
 
 #ifdef __cplusplus

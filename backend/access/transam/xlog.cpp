@@ -50,6 +50,8 @@ int			sync_method = SYNC_METHOD_FDATASYNC;
 bool		fullPageWrites = true;
 int			wal_compression = WAL_COMPRESSION_NONE;
 int			synchronous_commit = SYNCHRONOUS_COMMIT_ON;
+XLogRecPtr	ProcLastRecPtr = InvalidXLogRecPtr;
+XLogRecPtr	XactLastRecEnd = InvalidXLogRecPtr;
 
 namespace {
 
@@ -83,6 +85,7 @@ struct XLogCtlData
 	pg_atomic_uint64 buffers_full;
 	pg_atomic_uint64 writes;
 	pg_atomic_uint64 syncs;
+	pg_atomic_uint64 segments_created;
 
 	/* Then xlblocks[nbuffers], then the pages (aligned). */
 };
@@ -215,6 +218,7 @@ void CreateSegment(XLogSegNo segno)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not rename file \"%s\" to \"%s\": %m", tmp.c_str(), path.c_str()));
 	FsyncDirectory(XLOGDIR);
+	pg_atomic_fetch_add_u64(&XLogCtl->segments_created, 1);
 }
 
 void SyncOpenSegment()
@@ -388,7 +392,30 @@ Size PageHeaderSize(XLogRecPtr page_start)
 																 : SizeOfXLogShortPHD;
 }
 
+/* Where a record placed at insert position pos would start: past a page
+ * header, or on the next page if its header would not fit on this one. */
+XLogRecPtr NextRecordStart(XLogRecPtr pos)
+{
+	if (pos % XLOG_BLCKSZ != 0 && XLOG_BLCKSZ - pos % XLOG_BLCKSZ < SizeOfXLogRecord)
+		pos += XLOG_BLCKSZ - pos % XLOG_BLCKSZ;
+	if (pos % XLOG_BLCKSZ == 0)
+		pos += PageHeaderSize(pos);
+	return pos;
+}
+
 }  // namespace
+
+XLogRecPtr tusk::xlog::BeginCheckpointRedo()
+{
+	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	XLogRecPtr	redo = NextRecordStart(XLogCtl->insert_pos);
+	XLogCtl->redo = redo;
+	SpinLockAcquire(&XLogCtl->info_lck);
+	XLogCtl->redo_copy = redo;
+	SpinLockRelease(&XLogCtl->info_lck);
+	LWLockRelease(WALInsertLock);
+	return redo;
+}
 
 Size XLOGShmemSize(void)
 {
@@ -419,7 +446,8 @@ void XLOGShmemInit(void)
 	pg_atomic_init_u64(&XLogCtl->inserted_upto, 0);
 	pg_atomic_init_u64(&XLogCtl->replay_end, 0);
 	for (pg_atomic_uint64 *c : {&XLogCtl->records, &XLogCtl->fpi, &XLogCtl->bytes,
-								&XLogCtl->buffers_full, &XLogCtl->writes, &XLogCtl->syncs})
+								&XLogCtl->buffers_full, &XLogCtl->writes, &XLogCtl->syncs,
+								&XLogCtl->segments_created})
 		pg_atomic_init_u64(c, 0);
 	memset(XLBlocks(), 0, sizeof(XLogRecPtr) * static_cast<Size>(XLogCtl->nbuffers));
 	/* Until the startup process says where the log ends, nothing may be
@@ -525,15 +553,12 @@ XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c 
 
 	/* Where the record starts: never with its header split over pages. */
 	XLogRecPtr	pos = XLogCtl->insert_pos;
-	bool		fresh_page = pos % XLOG_BLCKSZ == 0;
-	if (!fresh_page && XLOG_BLCKSZ - pos % XLOG_BLCKSZ < SizeOfXLogRecord)
-	{
-		pos += XLOG_BLCKSZ - pos % XLOG_BLCKSZ;
-		fresh_page = true;
-	}
 	char	   *page;
-	if (fresh_page)
+	if (NextRecordStart(pos) != pos)
 	{
+		pos -= pos % XLOG_BLCKSZ;
+		if (pos < XLogCtl->insert_pos)
+			pos += XLOG_BLCKSZ;
 		page = InitPage(pos, 0);
 		pos += PageHeaderSize(pos);
 	}
@@ -573,6 +598,8 @@ XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c 
 	XLogCtl->prev_record = start;
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end);
 	LWLockRelease(WALInsertLock);
+	ProcLastRecPtr = start;
+	XactLastRecEnd = end;
 
 	pg_atomic_fetch_add_u64(&XLogCtl->records, 1);
 	pg_atomic_fetch_add_u64(&XLogCtl->fpi, static_cast<uint64>(num_fpi));
@@ -650,6 +677,11 @@ void GetWalUsageStats(WalUsageStats *stats)
 	stats->wal_buffers_full = pg_atomic_read_u64(&XLogCtl->buffers_full);
 	stats->wal_write = pg_atomic_read_u64(&XLogCtl->writes);
 	stats->wal_sync = pg_atomic_read_u64(&XLogCtl->syncs);
+}
+
+uint64 XLogSegmentsCreated(void)
+{
+	return pg_atomic_read_u64(&XLogCtl->segments_created);
 }
 
 void XLogCloseFiles(void)

@@ -29,6 +29,11 @@ XLogRecPtr	InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c crc_so_far,
  * full_page_writes is on. */
 XLogRecPtr	GetRedoForInsert(bool *do_fpw);
 
+/* A checkpoint starts: the redo point becomes where the next record will
+ * start, and records inserted from now on take full-page images against
+ * it.  Returns the new redo point. */
+XLogRecPtr	BeginCheckpointRedo();
+
 }  // namespace tusk::xlog
 
 #endif

@@ -590,9 +590,10 @@ namespace {
 
 /* Write out every valid dirty buffer that match() accepts. */
 template <typename Match>
-void FlushMatching(Match match)
+int FlushMatching(Match match)
 {
 	EnsureAccess();
+	int			written = 0;
 	for (int id = 0; id < NBuffers; id++)
 	{
 		BufferDesc *b = GetDesc(id);
@@ -622,10 +623,17 @@ void FlushMatching(Match match)
 		}
 		LWLockRelease(&b->content_lock);
 		UnpinBuffer(b);
+		written++;
 	}
+	return written;
 }
 
 }  // namespace
+
+int CheckPointBuffers(void)
+{
+	return FlushMatching([](const BufferTag &) { return true; });
+}
 
 void FlushRelationBuffers(RelFileNode rnode)
 {

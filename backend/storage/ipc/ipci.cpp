@@ -14,9 +14,12 @@
 #include "postgres.h"
 
 #include "access/clog.h"
+#include "access/transam.h"
 #include "access/xlog.h"
+#include "access/xlog_control.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
+#include "postmaster/bgwriter.h"
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
@@ -67,6 +70,8 @@ Size CalculateShmemSize(void)
 	size = add_size(size, LWLockShmemSize());
 	size = add_size(size, BufferShmemSize());
 	size = add_size(size, XLOGShmemSize());
+	size = add_size(size, VarsupShmemSize());
+	size = add_size(size, CheckpointerShmemSize());
 	size = add_size(size, CLOGShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
@@ -82,6 +87,8 @@ void CreateSharedMemoryAndSemaphores(void)
 	CreateLWLocks();
 	InitBufferPool();
 	XLOGShmemInit();
+	VarsupShmemInit();
+	CheckpointerShmemInit();
 	CLOGShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();

@@ -337,8 +337,9 @@ void smgrimmedsync(SMgrRelation reln, ForkNumber forknum)
 	}
 }
 
-void smgrsyncall(void)
+int smgrsyncall(void)
 {
+	int			synced = 0;
 	for (auto &[node, reln] : Relations())
 		for (int f = 0; f <= MAX_FORKNUM; f++)
 		{
@@ -349,8 +350,10 @@ void smgrsyncall(void)
 					FsyncSegment(SegmentPath(node, static_cast<ForkNumber>(f), segno),
 								 segs[segno].fd);
 					segs[segno].needs_sync = false;
+					synced++;
 				}
 		}
+	return synced;
 }
 
 void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo)

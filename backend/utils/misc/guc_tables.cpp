@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "access/xlog.h"
+#include "access/xlog_control.h"
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker_internals.h"
@@ -88,6 +89,7 @@ const char *const kPreload = "Client Connection Defaults / Shared Library Preloa
 const char *const kCompat = "Version and Platform Compatibility / Previous PostgreSQL Versions";
 const char *const kErrorHandling = "Error Handling";
 const char *const kWalSettings = "Write-Ahead Log / Settings";
+const char *const kWalCheckpoints = "Write-Ahead Log / Checkpoints";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -360,6 +362,15 @@ std::vector<ConfigVar> BuiltinSettings()
 		Enum("synchronous_commit", PGC_USERSET, kWalSettings,
 			 "Sets the current transaction's synchronization level.", nullptr, 0,
 			 &synchronous_commit, SYNCHRONOUS_COMMIT_ON, kSynchronousCommitOptions),
+
+		Int("checkpoint_timeout", PGC_SIGHUP, kWalCheckpoints,
+			"Sets the maximum time between automatic WAL checkpoints.", nullptr, GUC_UNIT_S,
+			&CheckPointTimeout, 300, 30, 86400),
+		Int("max_wal_size", PGC_SIGHUP, kWalCheckpoints,
+			"Sets the WAL size that triggers a checkpoint.", nullptr, GUC_UNIT_MB,
+			&max_wal_size_mb, 1024, 2, INT32_MAX),
+		Bool("log_checkpoints", PGC_SIGHUP, kLogWhat, "Logs each checkpoint.", nullptr, 0,
+			 &log_checkpoints, true),
 
 		/* Preloading and crashes */
 		String("shared_preload_libraries", PGC_POSTMASTER, kPreload,

@@ -1,0 +1,148 @@
+/*
+ * varsup.cpp — the shared counters of transaction ids and OIDs (see
+ * access/transam.h).
+ *
+ * Principal entry points: GetNewTransactionId, GetNewObjectId.
+ *
+ * Both counters live in shared memory under XidGenLock.  Their values
+ * survive a crash through the WAL: every checkpoint record carries them,
+ * replay advances the id counter past every id it sees in a record, and
+ * OIDs are logged in batches (XLOG_NEXTOID, 8192 at a time, as in
+ * PostgreSQL), so no id or OID is ever handed out twice.
+ */
+#include "postgres.h"
+
+#include "access/clog.h"
+#include "access/rmgr.h"
+#include "access/transam.h"
+#include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "catalog/pg_control.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
+
+namespace {
+
+constexpr uint32 kOidPrefetch = 8192;
+
+struct VariableCache
+{
+	FullTransactionId nextXid;
+	Oid			nextOid;
+	uint32		oidCount;		/* OIDs available before logging more */
+};
+
+VariableCache *cache = nullptr;
+
+}  // namespace
+
+Size VarsupShmemSize(void)
+{
+	return sizeof(VariableCache);
+}
+
+void VarsupShmemInit(void)
+{
+	bool		found;
+	cache = static_cast<VariableCache *>(ShmemInitStruct("Variable Cache", sizeof(VariableCache),
+														  &found));
+	if (!found)
+	{
+		cache->nextXid = FirstNormalFullTransactionId;
+		cache->nextOid = FirstNormalObjectId;
+		cache->oidCount = 0;
+	}
+}
+
+FullTransactionId GetNewTransactionId(void)
+{
+	if (RecoveryInProgress())
+		elog(ERROR, "cannot assign TransactionIds during recovery");
+	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	FullTransactionId xid = cache->nextXid;
+	try
+	{
+		/* The commit-log page must exist before anyone can look the id up. */
+		ExtendCLOG(xid);
+	}
+	catch (...)
+	{
+		LWLockRelease(XidGenLock);
+		throw;
+	}
+	cache->nextXid = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
+	LWLockRelease(XidGenLock);
+	return xid;
+}
+
+FullTransactionId ReadNextFullTransactionId(void)
+{
+	LWLockAcquire(XidGenLock, LW_SHARED);
+	FullTransactionId next = cache->nextXid;
+	LWLockRelease(XidGenLock);
+	return next;
+}
+
+void SetNextFullTransactionId(FullTransactionId next)
+{
+	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	cache->nextXid = next;
+	LWLockRelease(XidGenLock);
+}
+
+void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid)
+{
+	if (!FullTransactionIdIsNormal(xid))
+		return;
+	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	if (FullTransactionIdFollowsOrEquals(xid, cache->nextXid))
+	{
+		FullTransactionId next = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
+		/* Pages for the ids in between: replay may set their status. */
+		for (uint64 x = U64FromFullTransactionId(cache->nextXid); x < next.value; x++)
+			ExtendCLOG(FullTransactionIdFromU64(x));
+		cache->nextXid = next;
+	}
+	LWLockRelease(XidGenLock);
+}
+
+Oid GetNewObjectId(void)
+{
+	if (RecoveryInProgress())
+		elog(ERROR, "cannot assign OIDs during recovery");
+	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	/* OIDs wrap around as in PostgreSQL, skipping initdb's range. */
+	if (cache->nextOid < FirstNormalObjectId)
+	{
+		cache->nextOid = FirstNormalObjectId;
+		cache->oidCount = 0;
+	}
+	if (cache->oidCount == 0)
+	{
+		Oid			upto = cache->nextOid + kOidPrefetch;
+		XLogBeginInsert();
+		XLogRegisterData(reinterpret_cast<const char *>(&upto), sizeof upto);
+		(void) XLogInsert(RM_XLOG_ID, XLOG_NEXTOID);
+		cache->oidCount = kOidPrefetch;
+	}
+	Oid			result = cache->nextOid++;
+	cache->oidCount--;
+	LWLockRelease(XidGenLock);
+	return result;
+}
+
+Oid ReadNextObjectId(void)
+{
+	LWLockAcquire(XidGenLock, LW_SHARED);
+	Oid			next = cache->nextOid;
+	LWLockRelease(XidGenLock);
+	return next;
+}
+
+void SetNextObjectId(Oid next)
+{
+	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	cache->nextOid = next;
+	cache->oidCount = 0;
+	LWLockRelease(XidGenLock);
+}

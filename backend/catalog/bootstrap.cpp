@@ -1,0 +1,68 @@
+/*
+ * bootstrap.cpp — `postgres --boot`: the first life of a data directory.
+ *
+ * Principal entry point: BootstrapModeMain.
+ *
+ * initdb creates the directory tree and the configuration files, then
+ * runs the server binary in bootstrap mode, which writes what only the
+ * server knows how to write: pg_control, the first WAL segment holding a
+ * shutdown checkpoint, and the first commit-log page.  (When the system
+ * catalogs exist, their creation will happen here too, as in PostgreSQL.)
+ *
+ * Usage: postgres --boot -D DATADIR [-X WAL_SEGMENT_BYTES] [-F]
+ */
+#include "postgres.h"
+
+#include <unistd.h>
+
+#include <string>
+
+#include "access/xlog.h"
+#include "access/xlog_control.h"
+#include "access/xlog_internal.h"
+#include "access/xlogutils.h"
+#include "catalog/bootstrap.h"
+#include "miscadmin.h"
+#include "storage/ipc/ipci.h"
+#include "utils/guc.h"
+
+void BootstrapModeMain(int argc, char *argv[])
+{
+	MyProcPid = getpid();
+	MyBackendType = B_STANDALONE;
+	InitializeGUCOptions();
+
+	const char *datadir = getenv("PGDATA");
+	int			seg_size = DEFAULT_XLOG_SEG_SIZE;
+	for (int i = 2; i < argc; i++)
+	{
+		std::string arg = argv[i];
+		if (arg == "-D" && i + 1 < argc)
+			datadir = argv[++i];
+		else if (arg == "-X" && i + 1 < argc)
+		{
+			char	   *end;
+			long		v = strtol(argv[++i], &end, 10);
+			if (*end != '\0' || v > INT32_MAX || !IsValidWalSegSize(static_cast<int>(v)))
+				ereport(FATAL, errmsg("-X requires a power of two value between 1 MB and 1 GB"));
+			seg_size = static_cast<int>(v);
+		}
+		else if (arg == "-F")
+			SetConfigOption("fsync", "false", PGC_POSTMASTER, PGC_S_ARGV);
+		else
+			ereport(FATAL, errmsg("invalid command-line argument for server process: %s",
+								  argv[i]));
+	}
+	if (datadir == nullptr)
+		ereport(FATAL, errmsg("no data directory given (use -D or PGDATA)"));
+	SetDataDir(datadir);
+	ChangeToDataDir();
+
+	/* A small segment of our own: nobody else attaches to it. */
+	NBuffers = 128;
+	InitializeMaxBackends();
+	CreateSharedMemoryAndSemaphores();
+	InitBuiltinRmgrs();
+	BootStrapXLOG(seg_size);
+	exit(0);
+}

@@ -1,0 +1,255 @@
+/*
+ * auxprocess.cpp — the postmaster's helper processes: the startup process
+ * and the checkpointer.
+ *
+ * Principal entry points: StartupProcessMain, CheckpointerMain,
+ * RequestCheckpoint.
+ *
+ * The startup process runs StartupXLOG (replay after a crash) and exits 0;
+ * the postmaster then opens for connections.  Any other exit means the
+ * database cannot be brought up, and the postmaster gives up, as
+ * PostgreSQL's does.
+ *
+ * The checkpointer writes a checkpoint every checkpoint_timeout (when
+ * there was WAL activity since the last), when the WAL written since the
+ * last one passes half of max_wal_size, when asked (RequestCheckpoint),
+ * and at shutdown: the postmaster sends SIGUSR2 once every other process
+ * is gone, and the checkpointer writes the shutdown checkpoint and exits.
+ * It also flushes WAL left unflushed by asynchronous commits every
+ * 200 ms, the job of PostgreSQL's WAL writer.
+ */
+#include "postgres.h"
+
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "access/xlog.h"
+#include "access/xlog_control.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "port/atomics.h"
+#include "postmaster/auxprocess.h"
+#include "postmaster/bgwriter.h"
+#include "postmaster/interrupt.h"
+#include "storage/bufmgr.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/lwlock.h"
+#include "storage/proc.h"
+#include "storage/shmem.h"
+#include "storage/spin.h"
+#include "utils/error/error.h"
+#include "utils/guc.h"
+#include "utils/misc/ps_status.h"
+
+namespace {
+
+constexpr long kWalFlushIntervalMs = 200;
+
+struct CheckpointerShmemData
+{
+	slock_t		lock;
+	pid_t		pid;			/* the checkpointer, 0 if none */
+	int			requested_flags;
+	uint32		started;		/* checkpoints begun */
+	uint32		done;			/* checkpoints finished (or failed) */
+	bool		failed;
+};
+
+CheckpointerShmemData *shared = nullptr;
+
+volatile sig_atomic_t checkpoint_requested = false;
+
+void HandleCheckpointRequest(int)
+{
+	int			save_errno = errno;
+	checkpoint_requested = true;
+	SetLatch(MyLatch);
+	errno = save_errno;
+}
+
+void InitAuxProcess(BackendType type, const char *title)
+{
+	MyBackendType = type;
+	tusk::ps::InitDisplay(title);
+	InitAuxiliaryProcess();
+	SwitchToSharedLatch();
+}
+
+}  // namespace
+
+Size CheckpointerShmemSize(void)
+{
+	return sizeof(CheckpointerShmemData);
+}
+
+void CheckpointerShmemInit(void)
+{
+	bool		found;
+	shared = static_cast<CheckpointerShmemData *>(
+		ShmemInitStruct("Checkpointer Data", sizeof(CheckpointerShmemData), &found));
+	if (!found)
+	{
+		memset(shared, 0, sizeof *shared);
+		SpinLockInit(&shared->lock);
+	}
+}
+
+void RequestCheckpoint(int flags)
+{
+	SpinLockAcquire(&shared->lock);
+	pid_t		pid = shared->pid;
+	uint32		started_before = shared->started;
+	shared->requested_flags |= flags;
+	SpinLockRelease(&shared->lock);
+	if (pid == 0)
+	{
+		if (IsUnderPostmaster)
+			ereport(ERROR, errmsg("could not request checkpoint because checkpointer not running"));
+		CreateCheckPoint(flags | CHECKPOINT_IMMEDIATE);
+		return;
+	}
+	if (kill(pid, SIGINT) != 0)
+		ereport(ERROR, errmsg("could not signal for checkpoint: %m"));
+	if (!(flags & CHECKPOINT_WAIT))
+		return;
+	/* Wait for a checkpoint that began after our request to end. */
+	for (;;)
+	{
+		SpinLockAcquire(&shared->lock);
+		uint32		started = shared->started;
+		uint32		done = shared->done;
+		bool		failed = shared->failed;
+		SpinLockRelease(&shared->lock);
+		if (started != started_before && static_cast<int32>(done - (started_before + 1)) >= 0)
+		{
+			if (failed)
+				ereport(ERROR, errmsg("checkpoint request failed"),
+						errhint("Consult recent messages in the server log for details."));
+			return;
+		}
+		CHECK_FOR_INTERRUPTS();
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 10,
+						 PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+	}
+}
+
+void StartupProcessMain(void)
+{
+	pqsignal(SIGHUP, SIG_IGN);
+	pqsignal(SIGTERM, SignalHandlerForCrashExit);	/* no point finishing replay */
+	pqsignal(SIGQUIT, SignalHandlerForCrashExit);
+	pqsignal(SIGINT, SIG_IGN);
+	pqsignal(SIGUSR1, SIG_IGN);
+	pqsignal(SIGUSR2, SIG_IGN);
+	InitAuxProcess(B_STARTUP, "startup");
+	StartupXLOG();
+	proc_exit(0);
+}
+
+void CheckpointerMain(void)
+{
+	pqsignal(SIGHUP, SignalHandlerForConfigReload);
+	pqsignal(SIGINT, HandleCheckpointRequest);
+	pqsignal(SIGTERM, SIG_IGN);	/* shutdown is SIGUSR2, sent last */
+	pqsignal(SIGQUIT, SignalHandlerForCrashExit);
+	pqsignal(SIGUSR1, SIG_IGN);
+	pqsignal(SIGUSR2, SignalHandlerForShutdownRequest);
+	InitAuxProcess(B_CHECKPOINTER, "checkpointer");
+
+	SpinLockAcquire(&shared->lock);
+	shared->pid = MyProcPid;
+	SpinLockRelease(&shared->lock);
+
+	time_t		last_checkpoint = time(nullptr);
+	XLogRecPtr	last_checkpoint_end = InvalidXLogRecPtr;
+	tusk::error::ErrorHandlerScope handler;
+	for (;;)
+	{
+		try
+		{
+			ResetLatch(MyLatch);
+			if (ConfigReloadPending)
+			{
+				ConfigReloadPending = false;
+				ProcessConfigFile(PGC_SIGHUP);
+			}
+			if (ShutdownRequestPending)
+			{
+				/* Everyone else is gone: the last checkpoint, then exit. */
+				ereport(LOG, errmsg("shutting down"));
+				XLogFlush(GetXLogInsertRecPtr());
+				CreateCheckPoint(CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_IMMEDIATE);
+				proc_exit(0);
+			}
+
+			int			flags = 0;
+			if (checkpoint_requested)
+			{
+				checkpoint_requested = false;
+				SpinLockAcquire(&shared->lock);
+				flags = shared->requested_flags;
+				shared->requested_flags = 0;
+				SpinLockRelease(&shared->lock);
+				flags |= CHECKPOINT_IMMEDIATE;
+			}
+			time_t		now = time(nullptr);
+			XLogRecPtr	insert = GetXLogInsertRecPtr();
+			XLogRecPtr	since_redo = insert - GetRedoRecPtr();
+			if (flags == 0 && now - last_checkpoint >= CheckPointTimeout)
+			{
+				/* Nothing happened since the last one: skip, as PostgreSQL. */
+				if (insert != last_checkpoint_end)
+					flags = CHECKPOINT_CAUSE_TIME;
+				else
+					last_checkpoint = now;
+			}
+			if (flags == 0 &&
+				since_redo >= static_cast<XLogRecPtr>(max_wal_size_mb) * 1024 * 1024 / 2)
+				flags = CHECKPOINT_CAUSE_XLOG;
+			if (flags != 0)
+			{
+				SpinLockAcquire(&shared->lock);
+				shared->started++;
+				shared->failed = false;
+				SpinLockRelease(&shared->lock);
+				try
+				{
+					CreateCheckPoint(flags);
+				}
+				catch (...)
+				{
+					SpinLockAcquire(&shared->lock);
+					shared->failed = true;
+					shared->done++;
+					SpinLockRelease(&shared->lock);
+					throw;
+				}
+				SpinLockAcquire(&shared->lock);
+				shared->done++;
+				SpinLockRelease(&shared->lock);
+				last_checkpoint = time(nullptr);
+				last_checkpoint_end = XactLastRecEnd;
+			}
+
+			/* Asynchronous commits reach disk within this interval. */
+			XLogFlush(GetXLogInsertRecPtr());
+
+			long		timeout_ms = kWalFlushIntervalMs;
+			long		to_timeout = (last_checkpoint + CheckPointTimeout - time(nullptr)) * 1000L;
+			timeout_ms = Max(1L, Min(timeout_ms, to_timeout));
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, timeout_ms,
+							 PG_WAIT_EXTENSION);
+		}
+		catch (const tusk::error::PgError &e)
+		{
+			tusk::error::EmitErrorReport(e.data());
+			LWLockReleaseAll();
+			ReleaseAllBufferPins();
+			/* Do not hammer on a failing disk. */
+			sleep(1);
+		}
+	}
+}
