@@ -400,3 +400,40 @@ TEST_CASE("Invalid registrations are refused with PostgreSQL's messages", "[bgwo
 	REQUIRE(log.find("nnnnnnnnnn started") == std::string::npos);
 	REQUIRE(CountLog(wc.cluster, "test_bgw no shmem started") == 0);
 }
+
+TEST_CASE("ConsistentState and RecoveryFinished workers start only after crash recovery",
+		  "[bgworker]")
+{
+	WorkerCluster wc({"test_bgw.start_times = on"});
+	for (const char *w : {"postmaster start", "consistent state", "recovery finished"})
+		REQUIRE(WaitForCount(wc.cluster, std::string("test_bgw at ") + w + " started", 1, 10000));
+	/* Crash: the checkpointer dies, recovery runs, the workers come back. */
+	int			postmaster = wc.cluster.PostmasterPid();
+	auto		victims = ProcessesTitled(wc.name, "checkpointer");
+	REQUIRE(victims.size() == 1);
+	REQUIRE(kill(victims[0], SIGKILL) == 0);
+	for (const char *w : {"postmaster start", "consistent state", "recovery finished"})
+		REQUIRE(WaitForCount(wc.cluster, std::string("test_bgw at ") + w + " started", 2, 15000));
+
+	std::string log = wc.cluster.Log();
+	INFO(log);
+	size_t		crash = log.find("checkpointer process (PID " + std::to_string(victims[0]) +
+								 ") was terminated by signal 9: Killed");
+	REQUIRE(crash != std::string::npos);
+	size_t		recovery = log.find("automatic recovery in progress", crash);
+	size_t		recovered = log.find("checkpoint starting: end-of-recovery immediate wait", crash);
+	size_t		ready = log.find("database system is ready to accept connections", crash);
+	REQUIRE(recovery != std::string::npos);
+	REQUIRE(recovered != std::string::npos);
+	REQUIRE(ready != std::string::npos);
+	REQUIRE(recovery < recovered);
+	REQUIRE(recovered < ready);
+	for (const char *w : {"consistent state", "recovery finished"})
+	{
+		size_t		started = log.find(std::string("test_bgw at ") + w + " started", crash);
+		REQUIRE(started != std::string::npos);
+		REQUIRE(started > ready);
+	}
+	REQUIRE(wc.cluster.PostmasterPid() == postmaster);
+	REQUIRE(Accepts(wc.cluster));
+}

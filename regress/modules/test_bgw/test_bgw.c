@@ -18,6 +18,9 @@
  *   test_bgw.exit_code = N       "test_bgw exitN": exits with status N (N > 1 is a
  *                                crash: the whole server restarts)
  *   test_bgw.invalid = on        tries four invalid registrations, each refused
+ *   test_bgw.start_times = on    three sleepers, one per start time: "test_bgw at
+ *                                postmaster start", "... consistent state",
+ *                                "... recovery finished"
  *
  * Every worker logs "<name> started" when it runs; sleepers also count
  * their starts in shared memory under the module's own LWLock tranche.
@@ -61,6 +64,7 @@ static bool persistent = false;
 static bool register_late = false;
 static int	exit_code = 0;
 static bool invalid = false;
+static bool start_times = false;
 
 static TestBgwShared *shared = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
@@ -261,6 +265,8 @@ _PG_init(void)
 							 NULL, &exit0, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("test_bgw.dynamic", "Dynamic workers the launcher registers.", NULL,
 							&dynamic, 0, 0, 64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.start_times", "Register one sleeper per start time.",
+							 NULL, &start_times, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("test_bgw.persistent", "Register a restartable dynamic worker.",
 							 NULL, &persistent, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("test_bgw.register_late",
@@ -328,6 +334,21 @@ _PG_init(void)
 		/* A name filling the whole field, with no terminator. */
 		fill_worker(&w, "x", "test_bgw", "test_bgw_sleeper_main", 1, Int32GetDatum(0));
 		memset(w.bgw_name, 'n', BGW_MAXLEN);
+		RegisterBackgroundWorker(&w);
+	}
+	if (start_times)
+	{
+		fill_worker(&w, "test_bgw at postmaster start", "test_bgw", "test_bgw_sleeper_main", 1,
+					Int32GetDatum(0));
+		w.bgw_start_time = BgWorkerStart_PostmasterStart;
+		RegisterBackgroundWorker(&w);
+		fill_worker(&w, "test_bgw at consistent state", "test_bgw", "test_bgw_sleeper_main", 1,
+					Int32GetDatum(0));
+		w.bgw_start_time = BgWorkerStart_ConsistentState;
+		RegisterBackgroundWorker(&w);
+		fill_worker(&w, "test_bgw at recovery finished", "test_bgw", "test_bgw_sleeper_main", 1,
+					Int32GetDatum(0));
+		w.bgw_start_time = BgWorkerStart_RecoveryFinished;
 		RegisterBackgroundWorker(&w);
 	}
 	if (dynamic > 0 || persistent)
