@@ -47,6 +47,7 @@ struct XLogReaderState
 	XLogSegNo	fd_segno = 0;
 
 	std::vector<char> record;	/* the whole record, reassembled */
+	std::vector<uint64> aligned;	/* block and main data, each MAXALIGN'd */
 	std::array<DecodedBkpBlock, XLR_MAX_BLOCK_ID + 1> blocks;
 	int			max_block_id = -1;
 	const char *main_data = nullptr;
@@ -285,7 +286,15 @@ bool Decode(XLogReaderState *s)
 	if (static_cast<uint64>(end - p) != payload)
 		return short_record();
 
-	/* The payloads, in header order. */
+	/* The payloads, in header order.  Block and main data are copied to
+	 * MAXALIGN'd places, so redo functions may read structs from them in
+	 * place, as PostgreSQL's decoder allows. */
+	Size		need = MAXALIGN(s->main_data_len);
+	for (int id = 0; id <= s->max_block_id; id++)
+		if (s->blocks[id].in_use && s->blocks[id].has_data)
+			need += MAXALIGN(s->blocks[id].data_len);
+	s->aligned.assign(need / sizeof(uint64) + 1, 0);
+	char	   *out = reinterpret_cast<char *>(s->aligned.data());
 	for (int id = 0; id <= s->max_block_id; id++)
 	{
 		DecodedBkpBlock &b = s->blocks[id];
@@ -298,13 +307,16 @@ bool Decode(XLogReaderState *s)
 		}
 		if (b.has_data)
 		{
-			b.data = p;
+			memcpy(out, p, b.data_len);
+			b.data = out;
+			out += MAXALIGN(b.data_len);
 			p += b.data_len;
 		}
 	}
 	if (s->main_data_len > 0)
 	{
-		s->main_data = p;
+		memcpy(out, p, s->main_data_len);
+		s->main_data = out;
 		p += s->main_data_len;
 	}
 	return true;

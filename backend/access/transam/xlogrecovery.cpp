@@ -70,11 +70,13 @@ std::string Usage(const struct rusage &r0, const struct timespec &t0)
 	return buf;
 }
 
-const CheckPoint &RecordCheckPoint(XLogReaderState *r)
+CheckPoint RecordCheckPoint(XLogReaderState *r)
 {
 	if (XLogRecGetDataLen(r) != sizeof(CheckPoint))
 		ereport(PANIC, errmsg("invalid length of checkpoint record"));
-	return *reinterpret_cast<const CheckPoint *>(XLogRecGetData(r));
+	CheckPoint	cp;
+	memcpy(&cp, XLogRecGetData(r), sizeof cp);
+	return cp;
 }
 
 void XLogRedo(XLogReaderState *r)
