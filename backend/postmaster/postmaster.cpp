@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
 #include <list>
 #include <random>
 #include <string>
@@ -511,6 +512,38 @@ int32 NewCancelKey()
 	return static_cast<int32>(rd());
 }
 
+/*
+ * Fork a server child.  Every signal is blocked across the fork so no
+ * handler of the postmaster runs in the child; the child becomes a server
+ * process (InitPostmasterChild) and gets the postmaster's mask back —
+ * with SIGURG still blocked, as latches read it through a signalfd —
+ * unless keep_blocked (background workers unblock later themselves).
+ * Returns the pid, or -1 with errno set.
+ */
+pid_t ForkChild(int slot, bool keep_blocked, const std::function<void()> &child_main)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	pid_t pid = fork();
+	if (pid == 0)
+	{
+		MyPMChildSlot = slot;
+		InitPostmasterChild();
+		if (!keep_blocked)
+		{
+			sigaddset(&old, SIGURG);
+			sigprocmask(SIG_SETMASK, &old, nullptr);
+		}
+		child_main();
+		proc_exit(0);	/* child mains do not return */
+	}
+	int save_errno = errno;
+	sigprocmask(SIG_SETMASK, &old, nullptr);
+	errno = save_errno;
+	return pid;
+}
+
 /* Fork a child for an accepted connection. */
 void BackendStartup(Port *port)
 {
@@ -519,24 +552,13 @@ void BackendStartup(Port *port)
 	int slot = dead_end ? 0 : AssignPostmasterChildSlot();
 	int32 key = NewCancelKey();
 
-	sigset_t all, old;
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	pid_t pid = fork();
-	if (pid == 0)
-	{
-		MyPMChildSlot = slot;
+	pid_t pid = ForkChild(slot, false, [&] {
 		MyCancelKey = key;
-		InitPostmasterChild();
-		/* Latches receive SIGURG through a signalfd: it stays blocked. */
-		sigaddset(&old, SIGURG);
-		sigprocmask(SIG_SETMASK, &old, nullptr);
 		tcop::BackendMain(port, cac);
-	}
-	int save_errno = errno;
-	sigprocmask(SIG_SETMASK, &old, nullptr);
+	});
 	if (pid < 0)
 	{
+		int save_errno = errno;
 		if (!dead_end)
 			(void) ReleasePostmasterChildSlot(slot);
 		errno = save_errno;
@@ -584,24 +606,15 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 pid_t StartAuxProcess(BackendType type)
 {
 	int slot = AssignPostmasterChildSlot();
-	sigset_t all, old;
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	pid_t pid = fork();
-	if (pid == 0)
-	{
-		MyPMChildSlot = slot;
-		InitPostmasterChild();
-		sigprocmask(SIG_SETMASK, &old, nullptr);
+	pid_t pid = ForkChild(slot, false, [type] {
 		if (type == B_STARTUP)
 			StartupProcessMain();
 		CheckpointerMain();
-	}
-	int save_errno = errno;
-	sigprocmask(SIG_SETMASK, &old, nullptr);
+	});
 	const char *name = type == B_STARTUP ? "startup process" : "checkpointer process";
 	if (pid < 0)
 	{
+		int save_errno = errno;
 		(void) ReleasePostmasterChildSlot(slot);
 		errno = save_errno;
 		ereport(LOG, errmsg("could not fork %s: %m", name));
@@ -635,22 +648,12 @@ void StartBgWorker(bgworker::RegisteredBgWorker &rw)
 	int slot = AssignPostmasterChildSlot();
 	ereport(DEBUG1, errmsg_internal("starting background worker process \"%s\"",
 									rw.worker.bgw_name));
-	sigset_t all, old;
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	pid_t pid = fork();
-	if (pid == 0)
-	{
-		MyPMChildSlot = slot;
-		InitPostmasterChild();
-		/* Signals stay blocked until the worker unblocks them
-		 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
-		bgworker::StartBackgroundWorker(rw.worker);
-	}
-	int save_errno = errno;
-	sigprocmask(SIG_SETMASK, &old, nullptr);
+	/* Signals stay blocked until the worker unblocks them
+	 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
+	pid_t pid = ForkChild(slot, true, [&rw] { bgworker::StartBackgroundWorker(rw.worker); });
 	if (pid < 0)
 	{
+		int save_errno = errno;
 		(void) ReleasePostmasterChildSlot(slot);
 		errno = save_errno;
 		ereport(LOG, errmsg("could not fork worker process: %m"));
