@@ -17,12 +17,24 @@
  * is gone, and the checkpointer writes the shutdown checkpoint and exits.
  * It also flushes WAL left unflushed by asynchronous commits every
  * 200 ms, the job of PostgreSQL's WAL writer.
+ *
+ * Sync requests (storage/sync.h) reach the checkpointer through a queue in
+ * its shared memory, NBuffers entries long as in PostgreSQL, under
+ * CheckpointerCommLock.  Writers append; the checkpointer empties it into
+ * its own table on every loop, while writing buffers and before syncing.
+ * When the queue is full, the writer first squeezes out duplicate entries
+ * (keeping the latest of each) and only if that frees nothing fsyncs the
+ * file itself.
  */
 #include "postgres.h"
 
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "access/xlog.h"
 #include "access/xlog_control.h"
@@ -47,14 +59,26 @@ namespace {
 
 constexpr long kWalFlushIntervalMs = 200;
 
+struct CheckpointerRequest
+{
+	FileTag		tag;
+	SyncRequestType type;
+};
+
 struct CheckpointerShmemData
 {
 	slock_t		lock;
 	pid_t		pid;			/* the checkpointer, 0 if none */
+	Latch	   *latch;			/* its latch, to hurry it when the queue fills */
 	int			requested_flags;
 	uint32		started;		/* checkpoints begun */
 	uint32		done;			/* checkpoints finished (or failed) */
 	bool		failed;
+
+	/* The sync request queue, under CheckpointerCommLock. */
+	int			num_requests;
+	int			max_requests;
+	CheckpointerRequest requests[];
 };
 
 CheckpointerShmemData *shared = nullptr;
@@ -77,22 +101,98 @@ void InitAuxProcess(BackendType type, const char *title)
 	SwitchToSharedLatch();
 }
 
+/* With CheckpointerCommLock held: drop every request that a later
+ * identical one makes redundant.  False if there were none. */
+bool CompactCheckpointerRequestQueue()
+{
+	using Key = std::tuple<int16, int16, Oid, Oid, Oid, uint64, int>;
+	int			n = shared->num_requests;
+	std::set<Key> seen;
+	std::vector<bool> keep(static_cast<size_t>(n));
+	for (int i = n - 1; i >= 0; i--)
+	{
+		const CheckpointerRequest &r = shared->requests[i];
+		keep[static_cast<size_t>(i)] =
+			seen.emplace(r.tag.handler, r.tag.forknum, r.tag.rnode.spcNode, r.tag.rnode.dbNode,
+						 r.tag.rnode.relNode, r.tag.segno, r.type).second;
+	}
+	int			kept = 0;
+	for (int i = 0; i < n; i++)
+		if (keep[static_cast<size_t>(i)])
+			shared->requests[kept++] = shared->requests[i];
+	if (kept == n)
+		return false;
+	shared->num_requests = kept;
+	ereport(DEBUG1, errmsg_internal("compacted fsync request queue from %d entries to %d entries",
+									n, kept));
+	return true;
+}
+
 }  // namespace
 
 Size CheckpointerShmemSize(void)
 {
-	return sizeof(CheckpointerShmemData);
+	return add_size(offsetof(CheckpointerShmemData, requests),
+					mul_size(static_cast<Size>(NBuffers), sizeof(CheckpointerRequest)));
+}
+
+void SetCheckpointerProcess(void)
+{
+	MyBackendType = B_CHECKPOINTER;
+	SpinLockAcquire(&shared->lock);
+	shared->pid = MyProcPid;
+	shared->latch = MyLatch;
+	SpinLockRelease(&shared->lock);
+}
+
+bool ForwardSyncRequest(const FileTag *ftag, SyncRequestType type)
+{
+	LWLockAcquire(CheckpointerCommLock, LW_EXCLUSIVE);
+	SpinLockAcquire(&shared->lock);
+	pid_t		pid = shared->pid;
+	Latch	   *latch = shared->latch;
+	SpinLockRelease(&shared->lock);
+	if (pid == 0)
+	{
+		LWLockRelease(CheckpointerCommLock);
+		return type != SYNC_REQUEST;
+	}
+	if (shared->num_requests >= shared->max_requests && !CompactCheckpointerRequestQueue())
+	{
+		LWLockRelease(CheckpointerCommLock);
+		return false;
+	}
+	shared->requests[shared->num_requests++] = CheckpointerRequest{*ftag, type};
+	bool		too_full = shared->num_requests >= shared->max_requests / 2;
+	LWLockRelease(CheckpointerCommLock);
+	if (too_full)
+		SetLatch(latch);
+	return true;
+}
+
+void AbsorbSyncRequests(void)
+{
+	if (MyBackendType != B_CHECKPOINTER)
+		return;
+	std::vector<CheckpointerRequest> requests;
+	LWLockAcquire(CheckpointerCommLock, LW_EXCLUSIVE);
+	requests.assign(shared->requests, shared->requests + shared->num_requests);
+	shared->num_requests = 0;
+	LWLockRelease(CheckpointerCommLock);
+	for (const CheckpointerRequest &r : requests)
+		RememberSyncRequest(&r.tag, r.type);
 }
 
 void CheckpointerShmemInit(void)
 {
 	bool		found;
 	shared = static_cast<CheckpointerShmemData *>(
-		ShmemInitStruct("Checkpointer Data", sizeof(CheckpointerShmemData), &found));
+		ShmemInitStruct("Checkpointer Data", CheckpointerShmemSize(), &found));
 	if (!found)
 	{
-		memset(shared, 0, sizeof *shared);
+		memset(shared, 0, offsetof(CheckpointerShmemData, requests));
 		SpinLockInit(&shared->lock);
+		shared->max_requests = NBuffers;
 	}
 }
 
@@ -158,10 +258,7 @@ void CheckpointerMain(void)
 	pqsignal(SIGUSR1, SIG_IGN);
 	pqsignal(SIGUSR2, SignalHandlerForShutdownRequest);
 	InitAuxProcess(B_CHECKPOINTER, "checkpointer");
-
-	SpinLockAcquire(&shared->lock);
-	shared->pid = MyProcPid;
-	SpinLockRelease(&shared->lock);
+	SetCheckpointerProcess();
 
 	time_t		last_checkpoint = time(nullptr);
 	XLogRecPtr	last_checkpoint_end = InvalidXLogRecPtr;
@@ -171,6 +268,7 @@ void CheckpointerMain(void)
 		try
 		{
 			ResetLatch(MyLatch);
+			AbsorbSyncRequests();
 			if (ConfigReloadPending)
 			{
 				ConfigReloadPending = false;

@@ -28,7 +28,7 @@ extern void CLOGShmemInit(void);
 extern void ExtendCLOG(FullTransactionId newestXact);
 extern void TransactionIdSetStatus(FullTransactionId xid, XidStatus status);
 extern XidStatus TransactionIdGetStatus(FullTransactionId xid);
-/* Write every dirty page and fsync them (checkpoint). */
+/* Write every dirty page; the checkpoint then syncs them. */
 extern void CheckPointCLOG(void);
 
 #ifdef __cplusplus

@@ -65,7 +65,8 @@ typedef struct NamedLWLockTranche
 #define WALWriteLock (&MainLWLockArray[6].lock)
 #define ControlFileLock (&MainLWLockArray[7].lock)
 #define XidGenLock (&MainLWLockArray[8].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 9
+#define CheckpointerCommLock (&MainLWLockArray[9].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 10
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

@@ -9,9 +9,9 @@
  * what is in them (the buffer manager verifies checksums, WAL decides when
  * writes are safe).
  *
- * Durability: a write with skipFsync = false remembers that its segment
- * must reach disk; smgrimmedsync (one fork) and smgrsyncall (everything
- * this process wrote) fsync them.  The checkpointer will own that duty.
+ * Durability: a write with skipFsync = false registers its segment with
+ * the checkpointer, which fsyncs it at the next checkpoint
+ * (storage/sync.h); smgrimmedsync fsyncs one fork at once.
  */
 #ifndef TUSK_STORAGE_SMGR_H
 #define TUSK_STORAGE_SMGR_H
@@ -44,8 +44,6 @@ extern void smgrwrite(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknu
 extern BlockNumber smgrnblocks(SMgrRelation reln, ForkNumber forknum);
 extern void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks);
 extern void smgrimmedsync(SMgrRelation reln, ForkNumber forknum);
-/* Returns how many files were synced. */
-extern int	smgrsyncall(void);
 extern void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo);
 
 #ifdef __cplusplus

@@ -37,6 +37,12 @@ typedef enum
 	WAIT_EVENT_BGWORKER_STARTUP = PG_WAIT_IPC + 6
 } WaitEventIPC;
 
+/* Timed waits, numbered as in PostgreSQL 15. */
+typedef enum
+{
+	WAIT_EVENT_REGISTER_SYNC_REQUEST = PG_WAIT_TIMEOUT + 5
+} WaitEventTimeout;
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -39,6 +39,7 @@
 #include "storage/bufmgr.h"
 #include "storage/lwlock.h"
 #include "storage/smgr.h"
+#include "storage/sync.h"
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 
@@ -223,6 +224,7 @@ void BootStrapXLOG(int seg_size)
 	/* The commit log's first page, for the first ids. */
 	ExtendCLOG(FirstNormalFullTransactionId);
 	CheckPointCLOG();
+	(void) ProcessSyncRequests();
 
 	ControlFileData c{};
 	c.system_identifier = sysid;
@@ -270,7 +272,7 @@ void CreateCheckPoint(int flags)
 	CheckPointCLOG();
 	int			written = CheckPointBuffers();
 	clock_gettime(CLOCK_MONOTONIC, &t_write);
-	int			sync_files = smgrsyncall();
+	int			sync_files = ProcessSyncRequests();
 	struct timespec t_synced;
 	clock_gettime(CLOCK_MONOTONIC, &t_synced);
 

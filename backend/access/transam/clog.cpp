@@ -21,6 +21,7 @@
 #include "access/transam/slru.h"
 #include "miscadmin.h"
 #include "storage/lwlock.h"
+#include "storage/sync/sync_handlers.h"
 
 namespace {
 
@@ -31,7 +32,7 @@ constexpr int kStatusMask = (1 << kBitsPerXact) - 1;
 
 tusk::slru::Slru &Clog()
 {
-	static tusk::slru::Slru clog("CLOG Ctl", "pg_xact", XactSLRULock);
+	static tusk::slru::Slru clog("CLOG Ctl", "pg_xact", XactSLRULock, SYNC_HANDLER_CLOG);
 	return clog;
 }
 
@@ -132,7 +133,7 @@ void CheckPointCLOG(void)
 	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
 	try
 	{
-		Clog().WriteAll(true);
+		Clog().WriteAll();
 	}
 	catch (...)
 	{
@@ -140,4 +141,9 @@ void CheckPointCLOG(void)
 		throw;
 	}
 	LWLockRelease(XactSLRULock);
+}
+
+int clogsyncfiletag(const FileTag &tag, std::string *path)
+{
+	return Clog().SyncFileTag(tag, path);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "access/transam/slru.h"
+#include "miscadmin.h"
 #include "storage/shmem.h"
 #include "utils/errcodes.h"
 
@@ -103,7 +104,7 @@ void Slru::MarkDirty(int slot)
 	SlotsOf(shared_)[slot].dirty = true;
 }
 
-void Slru::WritePage(int slot, bool do_fsync)
+void Slru::WritePage(int slot)
 {
 	Slot	   &s = SlotsOf(shared_)[slot];
 	int64		segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
@@ -115,7 +116,19 @@ void Slru::WritePage(int slot, bool do_fsync)
 	off_t		offset = static_cast<off_t>(s.pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
 	ssize_t		n = pwrite(fd, Page(slot), BLCKSZ, offset);
 	int			save_errno = errno;
-	if (n == BLCKSZ && do_fsync && fsync(fd) != 0)
+	if (n != BLCKSZ)
+	{
+		close(fd);
+		errno = n < 0 ? save_errno : ENOSPC;
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not write to file \"%s\" at offset %lld: %m", path.c_str(),
+					   static_cast<long long>(offset)));
+	}
+	FileTag		tag;
+	memset(&tag, 0, sizeof tag);
+	tag.handler = static_cast<int16>(handler_);
+	tag.segno = static_cast<uint64>(segno);
+	if (!RegisterSyncRequest(&tag, SYNC_REQUEST, false) && enableFsync && fsync(fd) != 0)
 	{
 		save_errno = errno;
 		close(fd);
@@ -124,14 +137,20 @@ void Slru::WritePage(int slot, bool do_fsync)
 				errmsg("could not fsync file \"%s\": %m", path.c_str()));
 	}
 	close(fd);
-	if (n != BLCKSZ)
-	{
-		errno = n < 0 ? save_errno : ENOSPC;
-		ereport(ERROR, errcode_for_file_access(),
-				errmsg("could not write to file \"%s\" at offset %lld: %m", path.c_str(),
-					   static_cast<long long>(offset)));
-	}
 	s.dirty = false;
+}
+
+int Slru::SyncFileTag(const FileTag &tag, std::string *path) const
+{
+	*path = SegmentPath(static_cast<int64>(tag.segno));
+	int			fd = open(path->c_str(), O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int			rc = fsync(fd);
+	int			save_errno = errno;
+	close(fd);
+	errno = save_errno;
+	return rc == 0 ? 0 : -1;
 }
 
 int Slru::ChooseVictim()
@@ -150,7 +169,7 @@ int Slru::ChooseVictim()
 	if (victim < 0)
 		victim = 0;				/* one slot only: evict even the latest page */
 	if (slots[victim].dirty)
-		WritePage(victim, false);
+		WritePage(victim);
 	slots[victim].valid = false;
 	return victim;
 }
@@ -211,12 +230,12 @@ int Slru::ZeroPage(int64 pageno)
 	return slot;
 }
 
-void Slru::WriteAll(bool do_fsync)
+void Slru::WriteAll()
 {
 	Slot	   *slots = SlotsOf(shared_);
 	for (int i = 0; i < shared_->num_slots; i++)
 		if (slots[i].valid && slots[i].dirty)
-			WritePage(i, do_fsync);
+			WritePage(i);
 }
 
 }  // namespace tusk::slru

@@ -3,7 +3,9 @@
  *
  * An SLRU keeps a few pages of a log (the commit log, later others) in
  * shared memory, reads missing pages from its directory and writes dirty
- * ones back: to make room, and all of them at a checkpoint.  Pages are
+ * ones back: to make room, and all of them at a checkpoint.  A written
+ * segment reaches disk at the next checkpoint through the sync request
+ * queue (storage/sync.h), tagged with the SLRU's handler.  Pages are
  * numbered by a 64-bit page number; page p lives in segment file
  * p / SLRU_PAGES_PER_SEGMENT, named with 15 hex digits (64-bit ids would
  * overflow PostgreSQL 15's 4-digit names), at offset
@@ -23,6 +25,7 @@
 
 #include "postgres.h"
 #include "storage/lwlock.h"
+#include "storage/sync.h"
 
 #define SLRU_PAGES_PER_SEGMENT 32
 
@@ -33,8 +36,8 @@ class Slru
   public:
 	/* name: for the shared-memory index; dir: relative to the data
 	 * directory; control: the LWLock that guards it. */
-	Slru(const char *name, const char *dir, LWLock *control) :
-		name_(name), dir_(dir), control_(control) {}
+	Slru(const char *name, const char *dir, LWLock *control, SyncRequestHandler handler) :
+		name_(name), dir_(dir), control_(control), handler_(handler) {}
 
 	Size		ShmemSize(int nslots) const;
 	void		ShmemInit(int nslots);
@@ -49,20 +52,23 @@ class Slru
 	int			ZeroPage(int64 pageno);
 	char	   *Page(int slot);
 	void		MarkDirty(int slot);
-	/* Write every dirty page; fsync the segments if asked. */
-	void		WriteAll(bool fsync);
+	/* Write every dirty page (a checkpoint then syncs them). */
+	void		WriteAll();
+	/* The sync handler's half: fsync segment tag.segno. */
+	int			SyncFileTag(const FileTag &tag, std::string *path) const;
 	std::string SegmentPath(int64 segno) const;
 
 	struct Shared;				/* the cache's header in shared memory */
 
   private:
 	int			ChooseVictim();
-	void		WritePage(int slot, bool fsync);
+	void		WritePage(int slot);
 	void		Touch(int slot);
 
 	const char *name_;
 	const char *dir_;
 	LWLock	   *control_;
+	SyncRequestHandler handler_;
 	Shared	   *shared_ = nullptr;
 };
 

@@ -28,6 +28,7 @@
 
 #include "access/xlog.h"
 #include "miscadmin.h"
+#include "postmaster/bgwriter.h"
 #include "storage/buffer/buf_internals.h"
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
@@ -588,9 +589,11 @@ Page BufferGetPage(Buffer buffer)
 
 namespace {
 
-/* Write out every valid dirty buffer that match() accepts. */
-template <typename Match>
-int FlushMatching(Match match)
+/* Write out every valid dirty buffer that match() accepts (called with
+ * the buffer header locked: it must be quick); after each write, call
+ * written_one(). */
+template <typename Match, typename AfterWrite>
+int FlushMatching(Match match, AfterWrite written_one)
 {
 	EnsureAccess();
 	int			written = 0;
@@ -624,6 +627,7 @@ int FlushMatching(Match match)
 		LWLockRelease(&b->content_lock);
 		UnpinBuffer(b);
 		written++;
+		written_one(written);
 	}
 	return written;
 }
@@ -632,17 +636,24 @@ int FlushMatching(Match match)
 
 int CheckPointBuffers(void)
 {
-	return FlushMatching([](const BufferTag &) { return true; });
+	/* Writing many buffers takes a while: keep the sync request queue
+	 * drained meanwhile, so that other writers need not fsync themselves. */
+	return FlushMatching([](const BufferTag &) { return true; },
+						 [](int written) {
+							 if (written % 64 == 0)
+								 AbsorbSyncRequests();
+						 });
 }
 
 void FlushRelationBuffers(RelFileNode rnode)
 {
-	FlushMatching([&](const BufferTag &tag) { return RelFileNodeEquals(tag.rnode, rnode); });
+	FlushMatching([&](const BufferTag &tag) { return RelFileNodeEquals(tag.rnode, rnode); },
+				  [](int) {});
 }
 
 void FlushAllBuffers(void)
 {
-	FlushMatching([](const BufferTag &) { return true; });
+	FlushMatching([](const BufferTag &) { return true; }, [](int) {});
 }
 
 void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber firstDelBlock)

@@ -65,6 +65,7 @@ const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"WALWrite",
 	"ControlFile",
 	"XidGen",
+	"CheckpointerComm",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */

@@ -3,7 +3,8 @@
  * as segmented files.  See storage/smgr.h.
  *
  * Principal entry points: smgropen, smgrcreate, smgrextend, smgrread,
- * smgrwrite, smgrnblocks, smgrtruncate, smgrimmedsync, smgrunlink.
+ * smgrwrite, smgrnblocks, smgrtruncate, smgrimmedsync, smgrunlink,
+ * mdsyncfiletag.
  *
  * Each process keeps its own table of open relations and, per fork, the
  * file descriptors of the segments it has opened so far.  Segment n holds
@@ -12,6 +13,10 @@
  * walks the segments until one is short (or missing).  Paths are relative
  * to the data directory, which is the working directory of every server
  * process.
+ *
+ * A write that must become durable registers its segment with the
+ * checkpointer (storage/sync.h), which fsyncs it at the next checkpoint;
+ * a segment about to be removed is forgotten first.
  */
 #include "postgres.h"
 
@@ -26,7 +31,10 @@
 #include <tuple>
 #include <vector>
 
+#include "miscadmin.h"
 #include "storage/smgr.h"
+#include "storage/sync.h"
+#include "storage/sync/sync_handlers.h"
 #include "utils/errcodes.h"
 
 struct SMgrRelationData
@@ -35,7 +43,6 @@ struct SMgrRelationData
 	struct Segment
 	{
 		int			fd = -1;
-		bool		needs_sync = false;
 	};
 	std::vector<Segment> forks[MAX_FORKNUM + 1];
 };
@@ -141,7 +148,47 @@ void FsyncSegment(const std::string &path, int fd)
 	}
 }
 
+FileTag SegmentTag(const RelFileNode &node, ForkNumber fork, size_t segno)
+{
+	FileTag		tag;
+	memset(&tag, 0, sizeof tag);
+	tag.handler = SYNC_HANDLER_MD;
+	tag.forknum = static_cast<int16>(fork);
+	tag.rnode = node;
+	tag.segno = segno;
+	return tag;
+}
+
+/* The segment was written: make sure it reaches disk by the next
+ * checkpoint, or now if the checkpointer cannot take the request. */
+void RegisterDirtySegment(SMgrRelation reln, ForkNumber fork, size_t segno, int fd)
+{
+	FileTag		tag = SegmentTag(reln->node, fork, segno);
+	if (RegisterSyncRequest(&tag, SYNC_REQUEST, false))
+		return;
+	ereport(DEBUG1, errmsg_internal("could not forward fsync request because request queue is full"));
+	if (enableFsync)
+		FsyncSegment(SegmentPath(reln->node, fork, segno), fd);
+}
+
+/* The segment is about to be removed: no checkpoint may try to sync it. */
+void ForgetSegment(const RelFileNode &node, ForkNumber fork, size_t segno)
+{
+	FileTag		tag = SegmentTag(node, fork, segno);
+	(void) RegisterSyncRequest(&tag, SYNC_FORGET_REQUEST, true);
+}
+
 }  // namespace
+
+int mdsyncfiletag(const FileTag &tag, std::string *path)
+{
+	ForkNumber	fork = static_cast<ForkNumber>(tag.forknum);
+	*path = SegmentPath(tag.rnode, fork, tag.segno);
+	int			fd = SegmentFd(smgropen(tag.rnode), fork, tag.segno, false);
+	if (fd < 0)
+		return -1;
+	return fsync(fd) == 0 ? 0 : -1;
+}
 
 char *GetRelationPath(RelFileNode rnode, ForkNumber forknum)
 {
@@ -191,7 +238,7 @@ void smgrcreate(SMgrRelation reln, ForkNumber forknum, bool isRedo)
 	CloseFork(reln, forknum);
 	reln->forks[forknum].resize(1);
 	reln->forks[forknum][0].fd = fd;
-	reln->forks[forknum][0].needs_sync = true;	/* the file's existence, too */
+	RegisterDirtySegment(reln, forknum, 0, fd);	/* the file's existence, too */
 }
 
 void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, const char *buffer,
@@ -218,7 +265,7 @@ void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, con
 				errhint("Check free disk space."));
 	}
 	if (!skipFsync)
-		reln->forks[forknum][segno].needs_sync = true;
+		RegisterDirtySegment(reln, forknum, segno, fd);
 }
 
 void smgrread(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, char *buffer)
@@ -256,7 +303,7 @@ void smgrwrite(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, cons
 				errhint("Check free disk space."));
 	}
 	if (!skipFsync)
-		reln->forks[forknum][segno].needs_sync = true;
+		RegisterDirtySegment(reln, forknum, segno, fd);
 }
 
 BlockNumber smgrnblocks(SMgrRelation reln, ForkNumber forknum)
@@ -303,6 +350,7 @@ void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
 				close(segs[segno].fd);
 				segs[segno].fd = -1;
 			}
+			ForgetSegment(reln->node, forknum, segno);
 			if (unlink(seg_path.c_str()) != 0 && errno != ENOENT)
 				ereport(ERROR, errcode_for_file_access(),
 						errmsg("could not remove file \"%s\": %m", seg_path.c_str()));
@@ -316,7 +364,7 @@ void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
 			ereport(ERROR, errcode_for_file_access(),
 					errmsg("could not truncate file \"%s\" to %u blocks: %m", seg_path.c_str(),
 						   nblocks));
-		reln->forks[forknum][segno].needs_sync = true;
+		RegisterDirtySegment(reln, forknum, segno, fd);
 	}
 	auto	   &segs = reln->forks[forknum];
 	if (segs.size() > last_needed + 1)
@@ -333,27 +381,7 @@ void smgrimmedsync(SMgrRelation reln, ForkNumber forknum)
 		if (fd < 0)
 			break;
 		FsyncSegment(SegmentPath(reln->node, forknum, segno), fd);
-		reln->forks[forknum][segno].needs_sync = false;
 	}
-}
-
-int smgrsyncall(void)
-{
-	int			synced = 0;
-	for (auto &[node, reln] : Relations())
-		for (int f = 0; f <= MAX_FORKNUM; f++)
-		{
-			auto	   &segs = reln->forks[f];
-			for (size_t segno = 0; segno < segs.size(); segno++)
-				if (segs[segno].needs_sync && segs[segno].fd >= 0)
-				{
-					FsyncSegment(SegmentPath(node, static_cast<ForkNumber>(f), segno),
-								 segs[segno].fd);
-					segs[segno].needs_sync = false;
-					synced++;
-				}
-		}
-	return synced;
 }
 
 void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo)
@@ -362,6 +390,7 @@ void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo)
 	for (size_t segno = 0;; segno++)
 	{
 		std::string path = SegmentPath(reln->node, forknum, segno);
+		ForgetSegment(reln->node, forknum, segno);
 		if (unlink(path.c_str()) != 0)
 		{
 			if (errno == ENOENT && (segno > 0 || isRedo))

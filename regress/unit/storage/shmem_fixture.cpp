@@ -18,6 +18,7 @@
 #include "storage/ipc/ipci.h"
 #include "storage/latch.h"
 #include "storage/smgr.h"
+#include "storage/sync.h"
 #include "utils/error/error.h"
 
 namespace tusk::test {
@@ -106,6 +107,11 @@ ScratchDataDir::ScratchDataDir()
 
 ScratchDataDir::~ScratchDataDir()
 {
+	/* Forget what this process was to sync here: the files are going. */
+	bool		save_fsync = enableFsync;
+	enableFsync = false;
+	(void) ProcessSyncRequests();
+	enableFsync = save_fsync;
 	smgrcloseall();
 	std::filesystem::current_path(old_cwd_);
 	std::filesystem::remove_all(dir_);

@@ -41,7 +41,8 @@ class ChildProcess
 
 /* A private data directory (with base/5, global, pg_xact and pg_wal), made the working
  * directory — as the data directory is for server processes — until the
- * scope ends; relation handles are closed then. */
+ * scope ends; relation handles are closed then, and sync requests for its
+ * files dropped. */
 class ScratchDataDir
 {
   public:
