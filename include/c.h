@@ -38,6 +38,9 @@ typedef uintptr_t Datum;
 typedef char *Pointer;
 typedef int64 TimestampTz;
 typedef int64 pg_time_t;
+
+/* The last member of a struct whose size is decided at allocation. */
+#define FLEXIBLE_ARRAY_MEMBER /* empty */
 #define INT64CONST(x) INT64_C(x)
 #define UINT64CONST(x) UINT64_C(x)
 

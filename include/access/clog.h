@@ -10,6 +10,7 @@
 
 #include "c.h"
 #include "access/transam.h"
+#include "access/xlogdefs.h"
 
 typedef int XidStatus;
 
@@ -26,8 +27,13 @@ extern Size CLOGShmemSize(void);
 extern void CLOGShmemInit(void);
 /* Make sure the page for a newly assigned id exists (zeroed: "in progress"). */
 extern void ExtendCLOG(FullTransactionId newestXact);
-extern void TransactionIdSetStatus(FullTransactionId xid, XidStatus status);
-extern XidStatus TransactionIdGetStatus(FullTransactionId xid);
+/* lsn: the end of an asynchronous commit's record (else invalid); the
+ * page is not written before WAL is flushed that far. */
+extern void TransactionIdSetStatus(FullTransactionId xid, XidStatus status, XLogRecPtr lsn);
+/* *lsn (if lsn is not null): WAL that must be flushed before the status
+ * may be relied on in a data page (hint bits): the latest asynchronous
+ * commit among the 32 ids around xid, a conservative stand-in for its own. */
+extern XidStatus TransactionIdGetStatus(FullTransactionId xid, XLogRecPtr *lsn);
 /* Write every dirty page; the checkpoint then syncs them. */
 extern void CheckPointCLOG(void);
 

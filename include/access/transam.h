@@ -10,6 +10,7 @@
 #define TUSK_ACCESS_TRANSAM_H
 
 #include "c.h"
+#include "access/xlogdefs.h"
 
 typedef uint32 TransactionId;
 
@@ -63,6 +64,15 @@ extern FullTransactionId ReadNextFullTransactionId(void);
 extern void SetNextFullTransactionId(FullTransactionId next);
 extern void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid);
 extern Oid	GetNewObjectId(void);
+
+/* The commit log's answer (transam.cpp).  A transaction that is neither
+ * committed nor aborted there and is not running crashed: it counts as
+ * aborted (callers ask FullTransactionIdIsInProgress first). */
+extern bool FullTransactionIdDidCommit(FullTransactionId xid);
+extern bool FullTransactionIdDidAbort(FullTransactionId xid);
+/* WAL that must be flushed before the commit of xid may be relied on in
+ * a data page (hint bits); invalid when already safe. */
+extern XLogRecPtr TransactionIdGetCommitLSN(FullTransactionId xid);
 extern Oid	ReadNextObjectId(void);
 extern void SetNextObjectId(Oid next);
 

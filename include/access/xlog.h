@@ -15,20 +15,6 @@
 #include "c.h"
 #include "access/xlogdefs.h"
 
-/* synchronous_commit values, PostgreSQL's.  Without standbys, the remote
- * levels wait for the local flush, as PostgreSQL does when no synchronous
- * standby is configured. */
-typedef enum SyncCommitLevel
-{
-	SYNCHRONOUS_COMMIT_OFF,
-	SYNCHRONOUS_COMMIT_LOCAL_FLUSH,
-	SYNCHRONOUS_COMMIT_REMOTE_WRITE,
-	SYNCHRONOUS_COMMIT_REMOTE_FLUSH,
-	SYNCHRONOUS_COMMIT_REMOTE_APPLY
-} SyncCommitLevel;
-
-#define SYNCHRONOUS_COMMIT_ON SYNCHRONOUS_COMMIT_REMOTE_FLUSH
-
 /* wal_compression values: Tusk compresses full-page images with zlib. */
 typedef enum WalCompression
 {
@@ -61,13 +47,14 @@ extern PGDLLIMPORT int XLOGbuffers;		/* wal_buffers, in pages; -1: automatic */
 extern PGDLLIMPORT int sync_method;		/* wal_sync_method */
 extern PGDLLIMPORT bool fullPageWrites;	/* full_page_writes */
 extern PGDLLIMPORT int wal_compression;
-extern PGDLLIMPORT int synchronous_commit;
 
 extern Size XLOGShmemSize(void);
 extern void XLOGShmemInit(void);
 
 /* Make sure WAL up to record is on disk (ERROR if it was never written). */
 extern void XLogFlush(XLogRecPtr record);
+/* Whether WAL up to record still has to be flushed. */
+extern bool XLogNeedsFlush(XLogRecPtr record);
 /* Everything up to here is on disk. */
 extern XLogRecPtr GetFlushRecPtr(TimeLineID *insertTLI);
 /* Where the next record will go (the end of the last one). */

@@ -36,7 +36,8 @@ extern void XLogRegisterBuffer(uint8 block_id, Buffer buffer, uint8 flags);
 extern void XLogRegisterBlock(uint8 block_id, const RelFileNode *rnode, ForkNumber forknum,
 							  BlockNumber blknum, const char *page, uint8 flags);
 extern void XLogRegisterBufData(uint8 block_id, const char *data, uint32 len);
-/* The transaction the record belongs to (invalid by default). */
+/* The transaction the record belongs to (by default the running
+ * transaction's id, if it has one; Tusk, for tests and tools). */
 extern void XLogSetRecordXid(uint64 xid);
 extern XLogRecPtr XLogInsert(RmgrId rmid, uint8 info);
 extern void XLogResetInsertion(void);

@@ -36,6 +36,7 @@ typedef struct CheckPoint
 #define XLOG_NOOP 0x20
 #define XLOG_NEXTOID 0x30
 #define XLOG_END_OF_RECOVERY 0x90
+#define XLOG_FPI_FOR_HINT 0xA0
 #define XLOG_FPI 0xB0
 
 typedef enum DBState

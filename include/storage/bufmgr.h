@@ -52,6 +52,11 @@ extern Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum,
 extern void ReleaseBuffer(Buffer buffer);
 extern void UnlockReleaseBuffer(Buffer buffer);
 extern void MarkBufferDirty(Buffer buffer);
+/* A change that need not be WAL-logged (hint bits) with the content lock
+ * held in either mode; buffer_std: a standard page (image without hole). */
+extern void MarkBufferDirtyHint(Buffer buffer, bool buffer_std);
+/* The page LSN, safe against a concurrent MarkBufferDirtyHint. */
+extern XLogRecPtr BufferGetLSNAtomic(Buffer buffer);
 extern void LockBuffer(Buffer buffer, int mode);
 extern bool ConditionalLockBuffer(Buffer buffer);
 extern BlockNumber BufferGetBlockNumber(Buffer buffer);

@@ -18,6 +18,7 @@
 #define TUSK_STORAGE_PROC_H
 
 #include "c.h"
+#include "port/atomics.h"
 #include "storage/latch.h"
 #include "storage/lwlock.h"
 #include "storage/spin.h"
@@ -39,6 +40,25 @@ typedef struct PGPROC
 	Oid			roleId;
 	bool		isBackgroundWorker;
 	volatile uint32 wait_event_info;	/* what the process waits for */
+
+	/*
+	 * The running transaction's 64-bit id (0: none assigned), stored under
+	 * XidGenLock when assigned and cleared under ProcArrayLock at its end;
+	 * and the oldest id its snapshots may still consider running (0: no
+	 * snapshot), which keeps VACUUM from removing what they can see.
+	 * Readers scan them under ProcArrayLock.
+	 */
+	pg_atomic_uint64 xid;
+	pg_atomic_uint64 xmin;
+
+	/*
+	 * Odd while the process is between logging a change and making it
+	 * (a commit record and its commit-log status; a hint-bit full-page
+	 * image and the dirty buffer): a checkpoint whose redo point falls in
+	 * that gap must wait for it, or it could miss the change.  Each such
+	 * stretch adds 2, so a waiting checkpoint can tell it is over.
+	 */
+	pg_atomic_uint32 delayChkptCount;
 } PGPROC;
 
 typedef struct PROC_HDR
@@ -63,6 +83,13 @@ extern void InitProcGlobal(void);
 extern void InitProcess(void);
 extern void InitAuxiliaryProcess(void);
 extern bool HaveNFreeProcs(int n);
+
+/* Bracket a stretch during which a checkpoint must not begin writing. */
+extern void StartDelayingCheckpoint(void);
+extern void EndDelayingCheckpoint(void);
+/* Checkpoint, after choosing its redo point: wait until every stretch
+ * already begun has ended. */
+extern void WaitForCheckpointDelayers(void);
 
 #ifdef __cplusplus
 }

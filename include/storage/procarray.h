@@ -3,14 +3,18 @@
  *
  * The ProcArray lists the PGPROCs of every process that can run
  * transactions (client backends and background workers), densely, under
- * ProcArrayLock.  Snapshots will be taken from it; today it answers "which
- * process has this pid" and "how many are connected".
+ * ProcArrayLock.  Snapshots are taken from it (the transaction ids
+ * published in the PGPROCs); it also answers "is this transaction still
+ * running", "what may VACUUM remove", "which process has this pid" and
+ * "how many are connected".
  */
 #ifndef TUSK_STORAGE_PROCARRAY_H
 #define TUSK_STORAGE_PROCARRAY_H
 
 #include "c.h"
+#include "access/transam.h"
 #include "storage/proc.h"
+#include "utils/snapshot.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,6 +25,17 @@ extern void CreateSharedProcArray(void);
 extern void ProcArrayAdd(PGPROC *proc);
 extern void ProcArrayRemove(PGPROC *proc);
 extern PGPROC *BackendPidGetProc(int pid);
+
+/* Fill snapshot (xmin, xmax, xip; xip allocated on first use) from the
+ * running transactions; the first snapshot of a transaction also sets
+ * this process's xmin. */
+extern Snapshot GetSnapshotData(Snapshot snapshot);
+/* The transaction of proc ended: it is no longer running for anyone. */
+extern void ProcArrayEndTransaction(PGPROC *proc);
+extern bool FullTransactionIdIsInProgress(FullTransactionId xid);
+/* Tuples deleted by transactions before this id are invisible to every
+ * snapshot, present and future: VACUUM may remove them. */
+extern FullTransactionId GetOldestNonRemovableFullTransactionId(void);
 extern int	CountDBBackends(Oid databaseid);
 
 #ifdef __cplusplus

@@ -38,6 +38,7 @@
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/lwlock.h"
+#include "storage/proc.h"
 #include "storage/smgr.h"
 #include "storage/sync.h"
 #include "utils/errcodes.h"
@@ -258,6 +259,9 @@ void CreateCheckPoint(int flags)
 
 	XLogRecPtr	distance = GetXLogInsertRecPtr() - GetControlFile()->checkPointCopy.redo;
 	XLogRecPtr	redo = tusk::xlog::BeginCheckpointRedo();
+	/* Changes logged before the redo point but not yet made must be made
+	 * before the buffers and the commit log are written. */
+	WaitForCheckpointDelayers();
 
 	CheckPoint	cp{};
 	cp.redo = redo;

@@ -29,10 +29,16 @@ constexpr int kBitsPerXact = 2;
 constexpr int kXactsPerByte = 4;
 constexpr uint64 kXactsPerPage = BLCKSZ * kXactsPerByte;
 constexpr int kStatusMask = (1 << kBitsPerXact) - 1;
+/* Asynchronous commits' WAL positions are kept per group of 32 ids, as in
+ * PostgreSQL: fine enough that one unflushed commit rarely holds back the
+ * hint bits of its neighbours, small enough to keep in memory. */
+constexpr uint64 kXactsPerLsnGroup = 32;
+constexpr int kLsnGroupsPerPage = static_cast<int>(kXactsPerPage / kXactsPerLsnGroup);
 
 tusk::slru::Slru &Clog()
 {
-	static tusk::slru::Slru clog("CLOG Ctl", "pg_xact", XactSLRULock, SYNC_HANDLER_CLOG);
+	static tusk::slru::Slru clog("CLOG Ctl", "pg_xact", XactSLRULock, SYNC_HANDLER_CLOG,
+								 kLsnGroupsPerPage);
 	return clog;
 }
 
@@ -44,6 +50,11 @@ int64 PageOf(FullTransactionId xid)
 int ByteOf(FullTransactionId xid)
 {
 	return static_cast<int>((U64FromFullTransactionId(xid) % kXactsPerPage) / kXactsPerByte);
+}
+
+int GroupOf(FullTransactionId xid)
+{
+	return static_cast<int>((U64FromFullTransactionId(xid) % kXactsPerPage) / kXactsPerLsnGroup);
 }
 
 int ShiftOf(FullTransactionId xid)
@@ -85,7 +96,7 @@ void ExtendCLOG(FullTransactionId newestXact)
 	LWLockRelease(XactSLRULock);
 }
 
-void TransactionIdSetStatus(FullTransactionId xid, XidStatus status)
+void TransactionIdSetStatus(FullTransactionId xid, XidStatus status, XLogRecPtr lsn)
 {
 	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
 	try
@@ -95,6 +106,7 @@ void TransactionIdSetStatus(FullTransactionId xid, XidStatus status)
 		int			shift = ShiftOf(xid);
 		*byte = static_cast<unsigned char>((*byte & ~(kStatusMask << shift)) | (status << shift));
 		Clog().MarkDirty(slot);
+		Clog().AdvanceGroupLSN(slot, GroupOf(xid), lsn);
 	}
 	catch (...)
 	{
@@ -104,7 +116,7 @@ void TransactionIdSetStatus(FullTransactionId xid, XidStatus status)
 	LWLockRelease(XactSLRULock);
 }
 
-XidStatus TransactionIdGetStatus(FullTransactionId xid)
+XidStatus TransactionIdGetStatus(FullTransactionId xid, XLogRecPtr *lsn)
 {
 	/* The common case, a cached page, needs only a shared lock. */
 	LWLockAcquire(XactSLRULock, LW_SHARED);
@@ -124,6 +136,8 @@ XidStatus TransactionIdGetStatus(FullTransactionId xid)
 		}
 	}
 	unsigned char byte = static_cast<unsigned char>(Clog().Page(slot)[ByteOf(xid)]);
+	if (lsn != nullptr)
+		*lsn = Clog().GroupLSN(slot, GroupOf(xid));
 	LWLockRelease(XactSLRULock);
 	return (byte >> ShiftOf(xid)) & kStatusMask;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "access/transam/slru.h"
+#include "access/xlog.h"
 #include "miscadmin.h"
 #include "storage/shmem.h"
 #include "utils/errcodes.h"
@@ -34,6 +35,7 @@ struct Slot
 	bool		valid;
 	bool		dirty;
 	int			last_used;
+	XLogRecPtr	lsn;			/* WAL to flush before writing the page */
 };
 
 }  // namespace
@@ -54,7 +56,23 @@ Size Slru::ShmemSize(int nslots) const
 	Size		s = MAXALIGN(sizeof(Shared));
 	s = add_size(s, SlotArraySize(nslots));
 	s = add_size(s, mul_size(nslots, BLCKSZ));
+	s = add_size(s, mul_size(mul_size(nslots, lsn_groups_), sizeof(XLogRecPtr)));
 	return s;
+}
+
+XLogRecPtr *Slru::GroupLSNs(int slot) const
+{
+	char	   *after_pages = reinterpret_cast<char *>(SlotsOf(shared_)) +
+		SlotArraySize(shared_->num_slots) + static_cast<Size>(shared_->num_slots) * BLCKSZ;
+	return reinterpret_cast<XLogRecPtr *>(after_pages) + static_cast<Size>(slot) * lsn_groups_;
+}
+
+void Slru::ResetLSNs(int slot)
+{
+	SlotsOf(shared_)[slot].lsn = InvalidXLogRecPtr;
+	XLogRecPtr *groups = GroupLSNs(slot);
+	for (int g = 0; g < lsn_groups_; g++)
+		groups[g] = InvalidXLogRecPtr;
 }
 
 void Slru::ShmemInit(int nslots)
@@ -68,7 +86,10 @@ void Slru::ShmemInit(int nslots)
 	shared_->latest_page = -1;
 	Slot	   *slots = SlotsOf(shared_);
 	for (int i = 0; i < nslots; i++)
-		slots[i] = Slot{-1, false, false, 0};
+	{
+		slots[i] = Slot{-1, false, false, 0, InvalidXLogRecPtr};
+		ResetLSNs(i);
+	}
 }
 
 char *Slru::Page(int slot)
@@ -104,9 +125,27 @@ void Slru::MarkDirty(int slot)
 	SlotsOf(shared_)[slot].dirty = true;
 }
 
+void Slru::AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn)
+{
+	Slot	   &s = SlotsOf(shared_)[slot];
+	if (lsn > s.lsn)
+		s.lsn = lsn;
+	XLogRecPtr *groups = GroupLSNs(slot);
+	if (lsn > groups[group])
+		groups[group] = lsn;
+}
+
+XLogRecPtr Slru::GroupLSN(int slot, int group) const
+{
+	return GroupLSNs(slot)[group];
+}
+
 void Slru::WritePage(int slot)
 {
 	Slot	   &s = SlotsOf(shared_)[slot];
+	/* The write-ahead rule, for statuses of asynchronous commits. */
+	if (s.lsn != InvalidXLogRecPtr)
+		XLogFlush(s.lsn);
 	int64		segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
 	std::string path = SegmentPath(segno);
 	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -210,6 +249,7 @@ int Slru::ReadPage(int64 pageno, const char *what_for)
 	s.pageno = pageno;
 	s.valid = true;
 	s.dirty = false;
+	ResetLSNs(slot);
 	Touch(slot);
 	return slot;
 }
@@ -224,6 +264,7 @@ int Slru::ZeroPage(int64 pageno)
 	s.pageno = pageno;
 	s.valid = true;
 	s.dirty = true;
+	ResetLSNs(slot);
 	if (pageno > shared_->latest_page)
 		shared_->latest_page = pageno;
 	Touch(slot);

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "postgres.h"
+#include "access/xlogdefs.h"
 #include "storage/lwlock.h"
 #include "storage/sync.h"
 
@@ -36,8 +37,10 @@ class Slru
   public:
 	/* name: for the shared-memory index; dir: relative to the data
 	 * directory; control: the LWLock that guards it. */
-	Slru(const char *name, const char *dir, LWLock *control, SyncRequestHandler handler) :
-		name_(name), dir_(dir), control_(control), handler_(handler) {}
+	/* lsn_groups: how many WAL positions to keep per page (0: none). */
+	Slru(const char *name, const char *dir, LWLock *control, SyncRequestHandler handler,
+		 int lsn_groups) :
+		name_(name), dir_(dir), control_(control), handler_(handler), lsn_groups_(lsn_groups) {}
 
 	Size		ShmemSize(int nslots) const;
 	void		ShmemInit(int nslots);
@@ -52,6 +55,11 @@ class Slru
 	int			ZeroPage(int64 pageno);
 	char	   *Page(int slot);
 	void		MarkDirty(int slot);
+	/* With the control lock held exclusively: WAL up to lsn must be on
+	 * disk before this page is written, and before what group (one of the
+	 * page's lsn_groups ranges of items) says may be relied on elsewhere. */
+	void		AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn);
+	XLogRecPtr	GroupLSN(int slot, int group) const;
 	/* Write every dirty page (a checkpoint then syncs them). */
 	void		WriteAll();
 	/* The sync handler's half: fsync segment tag.segno. */
@@ -64,11 +72,14 @@ class Slru
 	int			ChooseVictim();
 	void		WritePage(int slot);
 	void		Touch(int slot);
+	XLogRecPtr *GroupLSNs(int slot) const;
+	void		ResetLSNs(int slot);
 
 	const char *name_;
 	const char *dir_;
 	LWLock	   *control_;
 	SyncRequestHandler handler_;
+	int			lsn_groups_;
 	Shared	   *shared_ = nullptr;
 };
 

@@ -19,6 +19,7 @@
 #include "access/xloginsert.h"
 #include "catalog/pg_control.h"
 #include "storage/lwlock.h"
+#include "storage/proc.h"
 #include "storage/shmem.h"
 
 namespace {
@@ -71,6 +72,10 @@ FullTransactionId GetNewTransactionId(void)
 		throw;
 	}
 	cache->nextXid = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
+	/* Published before the lock is released: a snapshot whose xmax is
+	 * past this id (read under XidGenLock later) finds it in the ProcArray. */
+	if (MyProc != nullptr)
+		pg_atomic_write_u64(&MyProc->xid, U64FromFullTransactionId(xid));
 	LWLockRelease(XidGenLock);
 	return xid;
 }

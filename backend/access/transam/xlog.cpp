@@ -49,7 +49,6 @@ int			XLOGbuffers = -1;
 int			sync_method = SYNC_METHOD_FDATASYNC;
 bool		fullPageWrites = true;
 int			wal_compression = WAL_COMPRESSION_NONE;
-int			synchronous_commit = SYNCHRONOUS_COMMIT_ON;
 XLogRecPtr	ProcLastRecPtr = InvalidXLogRecPtr;
 XLogRecPtr	XactLastRecEnd = InvalidXLogRecPtr;
 
@@ -644,6 +643,13 @@ void XLogFlush(XLogRecPtr record)
 	if (record > flushed)
 		elog(ERROR, "xlog flush request %X/%X is not satisfied --- flushed only to %X/%X",
 			 LSN_FORMAT_ARGS(record), LSN_FORMAT_ARGS(flushed));
+}
+
+bool XLogNeedsFlush(XLogRecPtr record)
+{
+	if (XLogCtl->in_recovery)
+		return false;			/* replayed WAL is on disk already */
+	return record > ReadPositions().flush;
 }
 
 XLogRecPtr GetFlushRecPtr(TimeLineID *insertTLI)

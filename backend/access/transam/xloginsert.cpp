@@ -23,6 +23,7 @@
 
 #include "access/transam/xlog_insert_internal.h"
 #include "access/xlog.h"
+#include "access/xact.h"
 #include "access/xloginsert.h"
 #include "access/xlogrecord.h"
 #include "storage/bufmgr.h"
@@ -54,6 +55,7 @@ struct InsertState
 	std::vector<Chunk> main_data;
 	uint32		main_data_len = 0;
 	FullTransactionId xid = InvalidFullTransactionId;
+	bool		xid_set = false;	/* XLogSetRecordXid was called */
 	std::vector<char> header;	/* scratch: the record's headers */
 };
 
@@ -210,7 +212,8 @@ std::vector<Chunk> Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *n
 	rec->xl_tot_len = static_cast<uint32>(total);
 	rec->xl_info = info;
 	rec->xl_rmid = rmid;
-	rec->xl_xid = st.xid;
+	/* The record belongs to the running transaction unless told otherwise. */
+	rec->xl_xid = st.xid_set ? st.xid : GetTopFullTransactionIdIfAny();
 
 	pg_crc32c	c = tusk::common::Crc32cInit();
 	c = tusk::common::Crc32cUpdate(c, hdr.data() + SizeOfXLogRecord, hdr.size() - SizeOfXLogRecord);
@@ -274,6 +277,7 @@ void XLogResetInsertion(void)
 	st.main_data.clear();
 	st.main_data_len = 0;
 	st.xid = InvalidFullTransactionId;
+	st.xid_set = false;
 	st.begun = false;
 }
 
@@ -318,6 +322,7 @@ void XLogSetRecordXid(uint64 xid)
 {
 	CheckBegun();
 	State().xid = FullTransactionIdFromU64(xid);
+	State().xid_set = true;
 }
 
 XLogRecPtr XLogInsert(RmgrId rmid, uint8 info)

@@ -28,6 +28,7 @@
 
 #include "access/rmgr.h"
 #include "access/transam.h"
+#include "access/xact.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -103,6 +104,7 @@ void XLogRedo(XLogReaderState *r)
 			break;
 		}
 		case XLOG_FPI:
+		case XLOG_FPI_FOR_HINT:
 			for (int id = 0; id <= XLogRecMaxBlockId(r); id++)
 			{
 				Buffer		buf;
@@ -138,6 +140,8 @@ const char *XLogIdentify(uint8 info)
 			return "END_OF_RECOVERY";
 		case XLOG_FPI:
 			return "FPI";
+		case XLOG_FPI_FOR_HINT:
+			return "FPI_FOR_HINT";
 		default:
 			return nullptr;
 	}
@@ -177,7 +181,9 @@ Buffer ReadBufferForRedo(const RelFileNode &rnode, ForkNumber forknum, BlockNumb
 void InitBuiltinRmgrs(void)
 {
 	static const RmgrData xlog = {"XLOG", XLogRedo, XLogIdentify, nullptr, nullptr};
+	static const RmgrData xact = {"Transaction", xact_redo, xact_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_XLOG_ID, &xlog);
+	RegisterBuiltinRmgr(RM_XACT_ID, &xact);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)

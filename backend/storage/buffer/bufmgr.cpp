@@ -26,12 +26,16 @@
 #include <string>
 #include <vector>
 
+#include "access/rmgr.h"
 #include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "catalog/pg_control.h"
 #include "miscadmin.h"
 #include "postmaster/bgwriter.h"
 #include "storage/buffer/buf_internals.h"
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
+#include "storage/proc.h"
 #include "storage/shmem.h"
 #include "storage/smgr.h"
 #include "storage/spin.h"
@@ -231,12 +235,15 @@ void FlushBuffer(BufferDesc *b)
 		return;
 	try
 	{
-		uint32		state = LockBufHdr(b);
-		UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
 		char	   *page = GetBlock(b->buf_id);
+		/* The LSN under the header lock: a hint-bit image may move it
+		 * while we hold only a share lock on the contents. */
+		uint32		state = LockBufHdr(b);
+		XLogRecPtr	lsn = PageGetLSN(page);
+		UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
 		/* The write-ahead rule: the WAL that describes the page first. */
 		if (state & BM_PERMANENT)
-			XLogFlush(PageGetLSN(page));
+			XLogFlush(lsn);
 		/* Checksum a copy: others may set hint bits in the shared page while
 		 * we write, which would invalidate a checksum set in place. */
 		alignas(8) char copy[BLCKSZ];
@@ -566,6 +573,69 @@ void MarkBufferDirty(Buffer buffer)
 		if (pg_atomic_compare_exchange_u32(&b->state, &old, old | BM_DIRTY | BM_JUST_DIRTIED))
 			return;
 	}
+}
+
+XLogRecPtr BufferGetLSNAtomic(Buffer buffer)
+{
+	BufferDesc *b = DescOf(buffer);
+	uint32		state = LockBufHdr(b);
+	XLogRecPtr	lsn = PageGetLSN(GetBlock(b->buf_id));
+	UnlockBufHdr(b, state);
+	return lsn;
+}
+
+void MarkBufferDirtyHint(Buffer buffer, bool buffer_std)
+{
+	BufferDesc *b = DescOf(buffer);
+	if (!LWLockHeldByMe(&b->content_lock))
+		elog(ERROR, "buffer %d is not locked", buffer);
+	uint32		state = pg_atomic_read_u32(&b->state);
+	/* Dirty already, and not being written: nothing to do. */
+	if ((state & (BM_DIRTY | BM_JUST_DIRTIED)) == (BM_DIRTY | BM_JUST_DIRTIED))
+		return;
+
+	/*
+	 * Every page is checksummed, so a hint-bit change torn by a crash would
+	 * fail verification: like any change it needs a full-page image if the
+	 * page has none since the redo point.  Only a share lock is held, so
+	 * others may be setting bits too: the image is taken from a copy made
+	 * under the header lock.  During recovery no WAL can be written: the
+	 * bits stay in memory and the page is not dirtied for them.
+	 */
+	XLogRecPtr	lsn = InvalidXLogRecPtr;
+	bool		delayed = false;
+	if (state & BM_PERMANENT)
+	{
+		if (RecoveryInProgress())
+			return;
+		if (XLogCheckBufferNeedsBackup(buffer))
+		{
+			StartDelayingCheckpoint();
+			delayed = true;
+			alignas(8) char copy[BLCKSZ];
+			state = LockBufHdr(b);
+			memcpy(copy, GetBlock(b->buf_id), BLCKSZ);
+			UnlockBufHdr(b, state);
+			try
+			{
+				XLogBeginInsert();
+				XLogRegisterBlock(0, &b->tag.rnode, b->tag.forkNum, b->tag.blockNum, copy,
+								  REGBUF_FORCE_IMAGE | (buffer_std ? REGBUF_STANDARD : 0));
+				lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI_FOR_HINT);
+			}
+			catch (...)
+			{
+				EndDelayingCheckpoint();
+				throw;
+			}
+		}
+	}
+	state = LockBufHdr(b);
+	if (lsn != InvalidXLogRecPtr)
+		PageSetLSN(GetBlock(b->buf_id), lsn);
+	UnlockBufHdr(b, state | BM_DIRTY | BM_JUST_DIRTIED);
+	if (delayed)
+		EndDelayingCheckpoint();
 }
 
 BlockNumber BufferGetBlockNumber(Buffer buffer)

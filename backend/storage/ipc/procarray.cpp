@@ -2,22 +2,38 @@
  * procarray.cpp — the dense array of live backends' PGPROC numbers.
  *
  * Principal entry points: CreateSharedProcArray, ProcArrayAdd,
- * ProcArrayRemove, BackendPidGetProc, CountDBBackends.
+ * ProcArrayRemove, GetSnapshotData, ProcArrayEndTransaction,
+ * FullTransactionIdIsInProgress, GetOldestNonRemovableFullTransactionId,
+ * BackendPidGetProc, CountDBBackends.
  *
  * Kept dense and sorted by pgprocno (as PostgreSQL keeps it) so that
  * scans touch only live entries and visit PGPROCs in memory order.
  * Readers hold ProcArrayLock shared, writers exclusive.
+ *
+ * Snapshots.  A transaction's id is published in its PGPROC when assigned
+ * (under XidGenLock, varsup.cpp) and cleared when it ends, under
+ * ProcArrayLock held exclusively — after its commit is in the commit log.
+ * A snapshot, under ProcArrayLock shared, reads the next id to be assigned
+ * (its xmax) and then the published ids: every id below xmax was
+ * published before xmax was read, so a running one cannot be missed, and
+ * one that is not there has finished and its outcome is in the commit log.
+ * (PostgreSQL takes xmax from latestCompletedXid instead, to avoid
+ * XidGenLock; one more shared lock per snapshot is simpler for now.)
  */
 #include "postgres.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "access/transam.h"
+#include "access/xact.h"
 #include "miscadmin.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 #include "utils/errcodes.h"
+#include "utils/snapmgr.h"
 
 namespace {
 
@@ -120,4 +136,106 @@ int CountDBBackends(Oid databaseid)
 	}
 	LWLockRelease(ProcArrayLock);
 	return count;
+}
+
+namespace {
+
+PGPROC *ProcAt(int i)
+{
+	return &ProcGlobal->allProcs[procArray->pgprocnos[i]];
+}
+
+}  // namespace
+
+Snapshot GetSnapshotData(Snapshot snapshot)
+{
+	if (snapshot->xip == nullptr)
+	{
+		snapshot->xip = static_cast<FullTransactionId *>(
+			malloc(sizeof(FullTransactionId) * static_cast<size_t>(procArray->maxProcs)));
+		if (snapshot->xip == nullptr)
+			ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
+	}
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	uint64		xmax = U64FromFullTransactionId(ReadNextFullTransactionId());
+	uint64		xmin = xmax;
+	uint32		count = 0;
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC	   *proc = ProcAt(i);
+		uint64		xid = pg_atomic_read_u64(&proc->xid);
+		/* Our own id is told apart by TransactionIdIsCurrentTransactionId. */
+		if (xid == 0 || proc == MyProc || xid >= xmax)
+			continue;
+		xmin = Min(xmin, xid);
+		snapshot->xip[count++] = FullTransactionIdFromU64(xid);
+	}
+	if (MyProc != nullptr && pg_atomic_read_u64(&MyProc->xmin) == 0)
+	{
+		/* Set while we hold the lock, so that no VACUUM computing its
+		 * horizon now can miss us. */
+		pg_atomic_write_u64(&MyProc->xmin, xmin);
+	}
+	LWLockRelease(ProcArrayLock);
+
+	if (!FullTransactionIdIsValid(TransactionXmin))
+		TransactionXmin = FullTransactionIdFromU64(xmin);
+	snapshot->xmin = FullTransactionIdFromU64(xmin);
+	snapshot->xmax = FullTransactionIdFromU64(xmax);
+	snapshot->xcnt = count;
+	snapshot->curcid = GetCurrentCommandId(false);
+	snapshot->takenDuringRecovery = false;
+	snapshot->active_count = 0;
+	snapshot->regd_count = 0;
+	snapshot->copied = false;
+	return snapshot;
+}
+
+void ProcArrayEndTransaction(PGPROC *proc)
+{
+	if (proc == nullptr)
+		return;
+	if (pg_atomic_read_u64(&proc->xid) == 0)
+	{
+		/* No id: nobody can be waiting for it, no lock needed (only our
+		 * xmin goes, and dropping it early is harmless to others). */
+		pg_atomic_write_u64(&proc->xmin, 0);
+		return;
+	}
+	LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+	pg_atomic_write_u64(&proc->xid, 0);
+	pg_atomic_write_u64(&proc->xmin, 0);
+	LWLockRelease(ProcArrayLock);
+}
+
+bool FullTransactionIdIsInProgress(FullTransactionId xid)
+{
+	if (!FullTransactionIdIsNormal(xid))
+		return false;
+	if (FullTransactionIdIsCurrentTransactionId(xid))
+		return true;
+	bool		running = false;
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	for (int i = 0; i < procArray->numProcs && !running; i++)
+		running = pg_atomic_read_u64(&ProcAt(i)->xid) == U64FromFullTransactionId(xid);
+	LWLockRelease(ProcArrayLock);
+	return running;
+}
+
+FullTransactionId GetOldestNonRemovableFullTransactionId(void)
+{
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	uint64		horizon = U64FromFullTransactionId(ReadNextFullTransactionId());
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC	   *proc = ProcAt(i);
+		uint64		xid = pg_atomic_read_u64(&proc->xid);
+		uint64		xmin = pg_atomic_read_u64(&proc->xmin);
+		if (xid != 0)
+			horizon = Min(horizon, xid);
+		if (xmin != 0)
+			horizon = Min(horizon, xmin);
+	}
+	LWLockRelease(ProcArrayLock);
+	return FullTransactionIdFromU64(horizon);
 }

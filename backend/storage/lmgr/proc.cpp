@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
@@ -56,6 +58,9 @@ void ResetProcFields(PGPROC *proc)
 	proc->isBackgroundWorker = IsBackgroundWorker;
 	proc->wait_event_info = 0;
 	proc->links = nullptr;
+	pg_atomic_write_u64(&proc->xid, 0);
+	pg_atomic_write_u64(&proc->xmin, 0);
+	pg_atomic_write_u32(&proc->delayChkptCount, 0);
 	OwnLatch(&proc->procLatch);
 	MyProc = proc;
 	my_wait_event_info = &proc->wait_event_info;
@@ -217,4 +222,34 @@ bool HaveNFreeProcs(int n)
 	}
 	SpinLockRelease(&ProcGlobal->freeProcsLock);
 	return n <= 0;
+}
+
+void StartDelayingCheckpoint(void)
+{
+	if (MyProc != nullptr)
+		pg_atomic_fetch_add_u32(&MyProc->delayChkptCount, 1);
+}
+
+void EndDelayingCheckpoint(void)
+{
+	if (MyProc != nullptr)
+		pg_atomic_fetch_add_u32(&MyProc->delayChkptCount, 1);
+}
+
+void WaitForCheckpointDelayers(void)
+{
+	std::vector<std::pair<PGPROC *, uint32>> delaying;
+	for (uint32 i = 0; i < ProcGlobal->allProcCount; i++)
+	{
+		PGPROC	   *proc = &ProcGlobal->allProcs[i];
+		uint32		count = pg_atomic_read_u32(&proc->delayChkptCount);
+		if (count % 2 == 1)
+			delaying.emplace_back(proc, count);
+	}
+	for (const auto &[proc, count] : delaying)
+		while (pg_atomic_read_u32(&proc->delayChkptCount) == count)
+		{
+			CHECK_FOR_INTERRUPTS();
+			usleep(1000);
+		}
 }

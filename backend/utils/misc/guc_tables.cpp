@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -183,6 +184,14 @@ const config_enum_entry kWalCompressionOptions[] = {
 	{"no", WAL_COMPRESSION_NONE, true},
 	{"1", WAL_COMPRESSION_ZLIB, true},
 	{"0", WAL_COMPRESSION_NONE, true},
+	{nullptr, 0, false},
+};
+
+const config_enum_entry kIsolationLevelOptions[] = {
+	{"serializable", XACT_SERIALIZABLE, false},
+	{"repeatable read", XACT_REPEATABLE_READ, false},
+	{"read committed", XACT_READ_COMMITTED, false},
+	{"read uncommitted", XACT_READ_UNCOMMITTED, false},
 	{nullptr, 0, false},
 };
 
@@ -396,6 +405,11 @@ std::vector<ConfigVar> BuiltinSettings()
 		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
 			 &standard_conforming_strings, true),
+		Enum("default_transaction_isolation", PGC_USERSET, kStatement,
+			 "Sets the transaction isolation level of each new transaction.",
+			 "Each SQL transaction has an isolation level, which can be either \"read "
+			 "uncommitted\", \"read committed\", \"repeatable read\", or \"serializable\".",
+			 0, &DefaultXactIsoLevel, XACT_READ_COMMITTED, kIsolationLevelOptions),
 		Bool("default_transaction_read_only", PGC_USERSET, kStatement,
 			 "Sets the default read-only status of new transactions.", nullptr, GUC_REPORT,
 			 &default_transaction_read_only, false),

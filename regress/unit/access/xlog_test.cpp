@@ -39,15 +39,7 @@ const RelFileNode kRel = {DEFAULTTABLESPACE_OID, 5, 16384};
 /* A fresh log in a scratch directory, 1 MB segments, starting at segment 1. */
 XLogRecPtr StartLog(int nbuffers = 64)
 {
-	wal_segment_size = 1024 * 1024;
-	XLOGbuffers = -1;
-	wal_compression = WAL_COMPRESSION_NONE;
-	fullPageWrites = true;
-	enableFsync = true;
-	MakeSegment(5, 2, nbuffers);
-	XLogRecPtr	start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
-	XLogStartInsertingAt(kSysid, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
-	return start;
+	return tusk::test::MakeSegmentWithWal(nbuffers);
 }
 
 struct Expected

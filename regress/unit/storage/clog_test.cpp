@@ -49,14 +49,14 @@ void Assign(uint64 from, uint64 to)
 	{
 		ExtendCLOG(Xid(x));
 		if (Expected(x) != TRANSACTION_STATUS_IN_PROGRESS)
-			TransactionIdSetStatus(Xid(x), Expected(x));
+			TransactionIdSetStatus(Xid(x), Expected(x), InvalidXLogRecPtr);
 	}
 }
 
 bool AllAsExpected(uint64 from, uint64 to)
 {
 	for (uint64 x = from; x < to; x++)
-		if (TransactionIdGetStatus(Xid(x)) != Expected(x))
+		if (TransactionIdGetStatus(Xid(x), nullptr) != Expected(x))
 			return false;
 	return true;
 }
@@ -70,10 +70,10 @@ TEST_CASE("Statuses survive page eviction and a restart from disk", "[clog]")
 	constexpr uint64 kLast = 8 * 32768 + 100;	/* nine pages */
 	Assign(FirstNormalTransactionId, kLast);
 	REQUIRE(AllAsExpected(FirstNormalTransactionId, kLast));
-	REQUIRE(TransactionIdGetStatus(Xid(5)) == TRANSACTION_STATUS_IN_PROGRESS);
-	TransactionIdSetStatus(Xid(5), TRANSACTION_STATUS_SUB_COMMITTED);
-	REQUIRE(TransactionIdGetStatus(Xid(5)) == TRANSACTION_STATUS_SUB_COMMITTED);
-	TransactionIdSetStatus(Xid(5), TRANSACTION_STATUS_IN_PROGRESS);
+	REQUIRE(TransactionIdGetStatus(Xid(5), nullptr) == TRANSACTION_STATUS_IN_PROGRESS);
+	TransactionIdSetStatus(Xid(5), TRANSACTION_STATUS_SUB_COMMITTED, InvalidXLogRecPtr);
+	REQUIRE(TransactionIdGetStatus(Xid(5), nullptr) == TRANSACTION_STATUS_SUB_COMMITTED);
+	TransactionIdSetStatus(Xid(5), TRANSACTION_STATUS_IN_PROGRESS, InvalidXLogRecPtr);
 
 	CheckPointCLOG();
 	struct stat st;
@@ -100,7 +100,7 @@ TEST_CASE("Several processes record outcomes at once", "[clog]")
 			/* Interleaved ids: every page is written by every process. */
 			for (uint64 x = FirstNormalTransactionId + p; x < kProcs * kPerProc; x += kProcs)
 				if (Expected(x) != TRANSACTION_STATUS_IN_PROGRESS)
-					TransactionIdSetStatus(Xid(x), Expected(x));
+					TransactionIdSetStatus(Xid(x), Expected(x), InvalidXLogRecPtr);
 			return 0;
 		}));
 	for (auto &c : children)
@@ -115,20 +115,20 @@ TEST_CASE("Ids beyond 32 bits have their own pages and segment files", "[clog]")
 	const uint64 big = 5000000000ULL;	/* > 2^32 */
 	const uint64 first = big - big % 32768;
 	ExtendCLOG(Xid(first));
-	TransactionIdSetStatus(Xid(big), TRANSACTION_STATUS_COMMITTED);
-	TransactionIdSetStatus(Xid(big + 1), TRANSACTION_STATUS_ABORTED);
+	TransactionIdSetStatus(Xid(big), TRANSACTION_STATUS_COMMITTED, InvalidXLogRecPtr);
+	TransactionIdSetStatus(Xid(big + 1), TRANSACTION_STATUS_ABORTED, InvalidXLogRecPtr);
 	/* Its low 32 bits name a small id, whose status is its own. */
 	const uint64 small = big & 0xFFFFFFFFULL;
 	ExtendCLOG(Xid(small - small % 32768));
-	REQUIRE(TransactionIdGetStatus(Xid(small)) == TRANSACTION_STATUS_IN_PROGRESS);
+	REQUIRE(TransactionIdGetStatus(Xid(small), nullptr) == TRANSACTION_STATUS_IN_PROGRESS);
 	CheckPointCLOG();
 	char		name[64];
 	snprintf(name, sizeof name, "pg_xact/%015llX",
 			 static_cast<unsigned long long>(big / 32768 / 32));
 	REQUIRE(access(name, F_OK) == 0);
 	MakeSegment(5, 2, 64);
-	REQUIRE(TransactionIdGetStatus(Xid(big)) == TRANSACTION_STATUS_COMMITTED);
-	REQUIRE(TransactionIdGetStatus(Xid(big + 1)) == TRANSACTION_STATUS_ABORTED);
+	REQUIRE(TransactionIdGetStatus(Xid(big), nullptr) == TRANSACTION_STATUS_COMMITTED);
+	REQUIRE(TransactionIdGetStatus(Xid(big + 1), nullptr) == TRANSACTION_STATUS_ABORTED);
 }
 
 TEST_CASE("A status on a page that was never created is an error", "[clog]")
@@ -137,7 +137,7 @@ TEST_CASE("A status on a page that was never created is an error", "[clog]")
 	MakeSegment(5, 2, 64);
 	try
 	{
-		(void) TransactionIdGetStatus(Xid(123456789));
+		(void) TransactionIdGetStatus(Xid(123456789), nullptr);
 		FAIL("no error");
 	}
 	catch (const PgError &e)

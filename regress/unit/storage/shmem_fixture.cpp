@@ -13,10 +13,13 @@
 
 #include <filesystem>
 
+#include "access/xlog.h"
+#include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
 #include "storage/latch.h"
+#include "storage/proc.h"
 #include "storage/smgr.h"
 #include "storage/sync.h"
 #include "utils/error/error.h"
@@ -32,6 +35,19 @@ void MakeSegment(int max_connections, int max_workers, int nbuffers)
 	CreateSharedMemoryAndSemaphores();
 }
 
+uint64 MakeSegmentWithWal(int nbuffers)
+{
+	wal_segment_size = 1024 * 1024;
+	XLOGbuffers = -1;
+	wal_compression = WAL_COMPRESSION_NONE;
+	fullPageWrites = true;
+	enableFsync = true;
+	MakeSegment(5, 2, nbuffers);
+	XLogRecPtr	start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
+	XLogStartInsertingAt(7000000000000000001ULL, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
+	return start;
+}
+
 ChildProcess::ChildProcess(const std::function<int()> &fn)
 {
 	fflush(stdout);
@@ -45,6 +61,7 @@ ChildProcess::ChildProcess(const std::function<int()> &fn)
 	 * program's exit callbacks. */
 	MyProcPid = getpid();
 	on_exit_reset();
+	MyProc = nullptr;			/* the parent's PGPROC is not ours */
 	InitializeLatchSupport();
 	InitProcessLocalLatch();
 	int			code;

@@ -19,6 +19,11 @@ namespace tusk::test {
  * builds a new segment. */
 void MakeSegment(int max_connections = 5, int max_workers = 2, int nbuffers = 64);
 
+/* MakeSegment, then a fresh WAL in the working directory (1 MB segments,
+ * starting at segment 1, full-page writes on, no compression); returns
+ * where insertion starts. */
+uint64 MakeSegmentWithWal(int nbuffers = 64);
+
 /* A forked child running fn(); its exit status is fn's return value, 98
  * if fn threw a PgError, 99 for anything else thrown. */
 class ChildProcess

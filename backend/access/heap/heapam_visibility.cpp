@@ -1,0 +1,392 @@
+/*
+ * heapam_visibility.cpp — tuple visibility (see access/heapam.h).
+ *
+ * Principal entry points: HeapTupleSatisfiesVisibility,
+ * HeapTupleSatisfiesUpdate, HeapTupleSatisfiesVacuum.
+ *
+ * PostgreSQL's rules, case for case (without multixacts, subtransactions
+ * or pre-9.0 moved tuples, none of which Tusk has).  Each check first
+ * settles the inserting transaction (xmin), then the deleting or locking
+ * one (xmax):
+ *   - hint bits, when set, answer at once;
+ *   - our own transaction is judged by command ids against the
+ *     snapshot's curcid;
+ *   - MVCC snapshots ask the snapshot whether the transaction was running
+ *     when it was taken; the other kinds ask the ProcArray whether it is
+ *     running now;
+ *   - otherwise the commit log says committed, or else it aborted (or
+ *     crashed), and a hint bit records that.
+ * The order matters: a transaction leaves the ProcArray only after its
+ * status is in the commit log, so "not running" and "not committed" means
+ * it did not commit.
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/xlog.h"
+#include "storage/bufmgr.h"
+#include "storage/procarray.h"
+#include "utils/snapmgr.h"
+
+namespace {
+
+FullTransactionId Xmin(HeapTupleHeader t)
+{
+	return HeapTupleHeaderGetRawXminFull(t);
+}
+
+FullTransactionId Xmax(HeapTupleHeader t)
+{
+	return HeapTupleHeaderGetRawXmaxFull(t);
+}
+
+bool IsCurrent(FullTransactionId xid)
+{
+	return FullTransactionIdIsCurrentTransactionId(xid);
+}
+
+bool IsLockedOnly(HeapTupleHeader t)
+{
+	return HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask);
+}
+
+void SetHint(HeapTupleHeader t, Buffer buffer, uint16 infomask, FullTransactionId xid)
+{
+	HeapTupleSetHintBits(t, buffer, infomask, xid);
+}
+
+/* Committed now, plus all of our own changes. */
+bool SatisfiesSelf(HeapTupleHeader t, Buffer buffer)
+{
+	if (!HeapTupleHeaderXminCommitted(t))
+	{
+		if (HeapTupleHeaderXminInvalid(t))
+			return false;
+		if (IsCurrent(Xmin(t)))
+		{
+			if (t->t_infomask & HEAP_XMAX_INVALID)
+				return true;
+			if (IsLockedOnly(t))
+				return true;
+			if (!IsCurrent(Xmax(t)))
+			{
+				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+				return true;
+			}
+			return false;
+		}
+		if (FullTransactionIdIsInProgress(Xmin(t)))
+			return false;
+		if (FullTransactionIdDidCommit(Xmin(t)))
+			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
+			return false;
+		}
+	}
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return true;
+	if (t->t_infomask & HEAP_XMAX_COMMITTED)
+		return IsLockedOnly(t);
+	if (IsCurrent(Xmax(t)))
+		return IsLockedOnly(t);
+	if (FullTransactionIdIsInProgress(Xmax(t)))
+		return true;
+	if (!FullTransactionIdDidCommit(Xmax(t)))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return true;
+	}
+	if (IsLockedOnly(t))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return true;
+	}
+	SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
+	return false;
+}
+
+/* Like Self, but also rows being inserted by others; reports the running
+ * inserter or deleter in the snapshot. */
+bool SatisfiesDirty(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
+{
+	snapshot->xmin = snapshot->xmax = InvalidFullTransactionId;
+	snapshot->speculativeToken = 0;
+	if (!HeapTupleHeaderXminCommitted(t))
+	{
+		if (HeapTupleHeaderXminInvalid(t))
+			return false;
+		if (IsCurrent(Xmin(t)))
+		{
+			if (t->t_infomask & HEAP_XMAX_INVALID)
+				return true;
+			if (IsLockedOnly(t))
+				return true;
+			if (!IsCurrent(Xmax(t)))
+			{
+				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+				return true;
+			}
+			return false;
+		}
+		if (FullTransactionIdIsInProgress(Xmin(t)))
+		{
+			snapshot->xmin = Xmin(t);	/* being inserted by another */
+			return true;
+		}
+		if (FullTransactionIdDidCommit(Xmin(t)))
+			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
+			return false;
+		}
+	}
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return true;
+	if (t->t_infomask & HEAP_XMAX_COMMITTED)
+		return IsLockedOnly(t);
+	if (IsCurrent(Xmax(t)))
+		return IsLockedOnly(t);
+	if (FullTransactionIdIsInProgress(Xmax(t)))
+	{
+		if (!IsLockedOnly(t))
+			snapshot->xmax = Xmax(t);	/* being deleted by another */
+		return true;
+	}
+	if (!FullTransactionIdDidCommit(Xmax(t)))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return true;
+	}
+	if (IsLockedOnly(t))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return true;
+	}
+	SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
+	return false;
+}
+
+bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
+{
+	if (!HeapTupleHeaderXminCommitted(t))
+	{
+		if (HeapTupleHeaderXminInvalid(t))
+			return false;
+		if (IsCurrent(Xmin(t)))
+		{
+			if (HeapTupleHeaderGetCmin(t) >= snapshot->curcid)
+				return false;	/* inserted by a later command */
+			if (t->t_infomask & HEAP_XMAX_INVALID)
+				return true;
+			if (IsLockedOnly(t))
+				return true;
+			if (!IsCurrent(Xmax(t)))
+			{
+				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+				return true;
+			}
+			/* Deleted by us: visible to commands before the deleting one. */
+			return HeapTupleHeaderGetCmax(t) >= snapshot->curcid;
+		}
+		if (XidInMVCCSnapshot(Xmin(t), snapshot))
+			return false;
+		if (FullTransactionIdDidCommit(Xmin(t)))
+			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
+			return false;
+		}
+	}
+	else if (!HeapTupleHeaderXminFrozen(t) && XidInMVCCSnapshot(Xmin(t), snapshot))
+		return false;			/* committed, but after the snapshot */
+
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return true;
+	if (IsLockedOnly(t))
+		return true;
+	if (!(t->t_infomask & HEAP_XMAX_COMMITTED))
+	{
+		if (IsCurrent(Xmax(t)))
+			return HeapTupleHeaderGetCmax(t) >= snapshot->curcid;
+		if (XidInMVCCSnapshot(Xmax(t), snapshot))
+			return true;
+		if (!FullTransactionIdDidCommit(Xmax(t)))
+		{
+			SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+			return true;
+		}
+		SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
+	}
+	else if (XidInMVCCSnapshot(Xmax(t), snapshot))
+		return true;			/* deleted, but after the snapshot */
+	return false;
+}
+
+}  // namespace
+
+void HeapTupleSetHintBits(HeapTupleHeader tuple, Buffer buffer, uint16 infomask,
+						  FullTransactionId xid)
+{
+	/* An asynchronous commit whose record may still be lost in a crash:
+	 * the hint may reach disk only with a page whose own LSN already
+	 * forces that record out first. */
+	if (FullTransactionIdIsValid(xid))
+	{
+		XLogRecPtr	commitLSN = TransactionIdGetCommitLSN(xid);
+		if (XLogNeedsFlush(commitLSN) && BufferGetLSNAtomic(buffer) < commitLSN)
+			return;
+	}
+	tuple->t_infomask |= infomask;
+	MarkBufferDirtyHint(buffer, true);
+}
+
+bool HeapTupleSatisfiesVisibility(HeapTuple htup, Snapshot snapshot, Buffer buffer)
+{
+	HeapTupleHeader t = htup->t_data;
+	switch (snapshot->snapshot_type)
+	{
+		case SNAPSHOT_MVCC:
+			return SatisfiesMVCC(t, snapshot, buffer);
+		case SNAPSHOT_SELF:
+			return SatisfiesSelf(t, buffer);
+		case SNAPSHOT_ANY:
+			return true;
+		case SNAPSHOT_DIRTY:
+			return SatisfiesDirty(t, snapshot, buffer);
+		case SNAPSHOT_NON_VACUUMABLE:
+			return HeapTupleSatisfiesVacuum(htup, snapshot->vistest_horizon, buffer) !=
+				HEAPTUPLE_DEAD;
+		case SNAPSHOT_TOAST:
+		case SNAPSHOT_HISTORIC_MVCC:
+			break;
+	}
+	elog(ERROR, "unsupported snapshot type %d", static_cast<int>(snapshot->snapshot_type));
+	return false;
+}
+
+TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buffer)
+{
+	HeapTupleHeader t = htup->t_data;
+	if (!HeapTupleHeaderXminCommitted(t))
+	{
+		if (HeapTupleHeaderXminInvalid(t))
+			return TM_Invisible;
+		if (IsCurrent(Xmin(t)))
+		{
+			if (HeapTupleHeaderGetCmin(t) >= curcid)
+				return TM_Invisible;	/* inserted by a later command */
+			if (t->t_infomask & HEAP_XMAX_INVALID)
+				return TM_Ok;
+			if (IsLockedOnly(t))
+			{
+				/* Ours, but perhaps locked by others meanwhile. */
+				return FullTransactionIdIsInProgress(Xmax(t)) ? TM_BeingModified : TM_Ok;
+			}
+			if (!IsCurrent(Xmax(t)))
+			{
+				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+				return TM_Ok;
+			}
+			return HeapTupleHeaderGetCmax(t) >= curcid ? TM_SelfModified : TM_Invisible;
+		}
+		if (FullTransactionIdIsInProgress(Xmin(t)))
+			return TM_Invisible;
+		if (FullTransactionIdDidCommit(Xmin(t)))
+			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
+			return TM_Invisible;
+		}
+	}
+
+	bool		moved = !ItemPointerEquals(&htup->t_self, &t->t_ctid);
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return TM_Ok;
+	if (t->t_infomask & HEAP_XMAX_COMMITTED)
+	{
+		if (IsLockedOnly(t))
+			return TM_Ok;
+		return moved ? TM_Updated : TM_Deleted;
+	}
+	if (IsCurrent(Xmax(t)))
+	{
+		if (IsLockedOnly(t))
+			return TM_BeingModified;
+		return HeapTupleHeaderGetCmax(t) >= curcid ? TM_SelfModified : TM_Invisible;
+	}
+	if (FullTransactionIdIsInProgress(Xmax(t)))
+		return TM_BeingModified;
+	if (!FullTransactionIdDidCommit(Xmax(t)))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return TM_Ok;
+	}
+	if (IsLockedOnly(t))
+	{
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return TM_Ok;
+	}
+	SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
+	return moved ? TM_Updated : TM_Deleted;
+}
+
+HTSV_Result HeapTupleSatisfiesVacuum(HeapTuple htup, FullTransactionId oldestXmin, Buffer buffer)
+{
+	HeapTupleHeader t = htup->t_data;
+	if (!HeapTupleHeaderXminCommitted(t))
+	{
+		if (HeapTupleHeaderXminInvalid(t))
+			return HEAPTUPLE_DEAD;
+		if (IsCurrent(Xmin(t)))
+		{
+			if (t->t_infomask & HEAP_XMAX_INVALID)
+				return HEAPTUPLE_INSERT_IN_PROGRESS;
+			if (IsLockedOnly(t))
+				return HEAPTUPLE_INSERT_IN_PROGRESS;
+			if (IsCurrent(Xmax(t)))
+				return HEAPTUPLE_DELETE_IN_PROGRESS;
+			return HEAPTUPLE_INSERT_IN_PROGRESS;
+		}
+		/* Being inserted elsewhere: callers wait for xmin, never xmax. */
+		if (FullTransactionIdIsInProgress(Xmin(t)))
+			return HEAPTUPLE_INSERT_IN_PROGRESS;
+		if (FullTransactionIdDidCommit(Xmin(t)))
+			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
+			return HEAPTUPLE_DEAD;
+		}
+	}
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return HEAPTUPLE_LIVE;
+	if (IsLockedOnly(t))
+	{
+		/* Only locked: live whatever became of the locker. */
+		if (!FullTransactionIdIsInProgress(Xmax(t)))
+			SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return HEAPTUPLE_LIVE;
+	}
+	if (!(t->t_infomask & HEAP_XMAX_COMMITTED))
+	{
+		if (FullTransactionIdIsInProgress(Xmax(t)))
+			return HEAPTUPLE_DELETE_IN_PROGRESS;
+		if (FullTransactionIdDidCommit(Xmax(t)))
+			SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
+		else
+		{
+			SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+			return HEAPTUPLE_LIVE;
+		}
+	}
+	/* Deleted by a committed transaction: dead once nobody can see it. */
+	if (FullTransactionIdPrecedes(Xmax(t), oldestXmin))
+		return HEAPTUPLE_DEAD;
+	return HEAPTUPLE_RECENTLY_DEAD;
+}

@@ -1,0 +1,383 @@
+/*
+ * xact_test.cpp — transactions: ids only for writers, commit and abort
+ * records with the transaction's id, commit-log statuses (and their
+ * replay), synchronous_commit, the block state machine, command ids,
+ * snapshots from the ProcArray under READ COMMITTED and REPEATABLE READ,
+ * and checkpoints waiting for commits in flight.
+ */
+#include "unit_test.h"
+
+#include <unistd.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "access/clog.h"
+#include "access/rmgr.h"
+#include "access/transam.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "storage/procarray.h"
+#include "storage/shmem.h"
+#include "storage/shmem_fixture.h"
+#include "utils/error/error.h"
+#include "utils/errcodes.h"
+#include "utils/snapmgr.h"
+
+using tusk::error::PgError;
+using tusk::test::ChildProcess;
+using tusk::test::MakeSegmentWithWal;
+using tusk::test::NowMs;
+using tusk::test::ScratchDataDir;
+using tusk::test::SleepMs;
+using tusk::test::WaitFor;
+
+namespace {
+
+/* A flag word in shared memory for parent and children to meet on. */
+struct Meet
+{
+	volatile uint64 value[4];
+	volatile int	step;
+};
+
+Meet *MakeMeet()
+{
+	bool		found;
+	auto	   *m = static_cast<Meet *>(ShmemInitStruct("xact test", sizeof(Meet), &found));
+	memset(const_cast<Meet *>(m), 0, sizeof *m);
+	return m;
+}
+
+void WaitStep(Meet *m, int step)
+{
+	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
+		usleep(200);
+}
+
+void SetStep(Meet *m, int step)
+{
+	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
+}
+
+/* Run fn in a process with a PGPROC, as a backend would. */
+int InBackend(const std::function<int()> &fn)
+{
+	ChildProcess child([&fn] {
+		MyBackendType = B_BACKEND;
+		InitProcess();
+		return fn();
+	});
+	return child.Wait();
+}
+
+struct Record
+{
+	RmgrId		rmid;
+	uint8		info;
+	uint64		xid;
+};
+
+std::vector<Record> ReadRecords(XLogRecPtr from)
+{
+	XLogFlush(GetXLogInsertRecPtr());
+	std::vector<Record> out;
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", GetSystemIdentifier());
+	XLogBeginRead(r, from);
+	char	   *err = nullptr;
+	while (XLogReadRecord(r, &err) != nullptr)
+		out.push_back({XLogRecGetRmid(r), XLogRecGetInfo(r),
+					   U64FromFullTransactionId(XLogRecGetFullXid(r))});
+	XLogReaderFree(r);
+	return out;
+}
+
+}  // namespace
+
+TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr	start = MakeSegmentWithWal();
+	REQUIRE(InBackend([] {
+		/* Read-only: no id, no WAL. */
+		XLogRecPtr	before = GetXLogInsertRecPtr();
+		StartTransactionCommand();
+		if (FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()))
+			return 1;
+		CommitTransactionCommand();
+		if (GetXLogInsertRecPtr() != before)
+			return 2;
+		return 0;
+	}) == 0);
+
+	Meet	   *m = MakeMeet();
+	REQUIRE(InBackend([m] {
+		StartTransactionCommand();
+		FullTransactionId committed = GetTopFullTransactionId();
+		if (GetTopTransactionId() != XidFromFullTransactionId(committed) ||
+			!TransactionIdIsCurrentTransactionId(GetTopTransactionId()) ||
+			pg_atomic_read_u64(&MyProc->xid) != U64FromFullTransactionId(committed))
+			return 1;
+		CommitTransactionCommand();
+		if (pg_atomic_read_u64(&MyProc->xid) != 0 ||
+			FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()))
+			return 2;
+		/* The commit is on disk before anyone can see it. */
+		if (GetFlushRecPtr(nullptr) < GetXLogInsertRecPtr())
+			return 3;
+
+		StartTransactionCommand();
+		FullTransactionId aborted = GetTopFullTransactionId();
+		AbortCurrentTransaction();
+		m->value[0] = U64FromFullTransactionId(committed);
+		m->value[1] = U64FromFullTransactionId(aborted);
+		return 0;
+	}) == 0);
+	FullTransactionId committed = FullTransactionIdFromU64(m->value[0]);
+	FullTransactionId aborted = FullTransactionIdFromU64(m->value[1]);
+	REQUIRE(FullTransactionIdDidCommit(committed));
+	REQUIRE_FALSE(FullTransactionIdDidAbort(committed));
+	REQUIRE(FullTransactionIdDidAbort(aborted));
+	REQUIRE_FALSE(FullTransactionIdIsInProgress(committed));
+
+	auto		records = ReadRecords(start);
+	REQUIRE(records.size() == 2);
+	REQUIRE(records[0].rmid == RM_XACT_ID);
+	REQUIRE(records[0].info == XLOG_XACT_COMMIT);
+	REQUIRE(records[0].xid == U64FromFullTransactionId(committed));
+	REQUIRE(records[1].rmid == RM_XACT_ID);
+	REQUIRE(records[1].info == XLOG_XACT_ABORT);
+	REQUIRE(records[1].xid == U64FromFullTransactionId(aborted));
+
+	/* Replay restores the statuses into a commit log that lost them. */
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);	/* a fresh, zeroed first page */
+	REQUIRE_FALSE(FullTransactionIdDidCommit(committed));
+	InitBuiltinRmgrs();
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", GetSystemIdentifier());
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+	}
+	XLogReaderFree(r);
+	REQUIRE(FullTransactionIdDidCommit(committed));
+	REQUIRE(FullTransactionIdDidAbort(aborted));
+	REQUIRE(FullTransactionIdFollows(ReadNextFullTransactionId(), aborted));
+}
+
+TEST_CASE("synchronous_commit = off leaves the commit unflushed", "[xact]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	REQUIRE(InBackend([] {
+		synchronous_commit = SYNCHRONOUS_COMMIT_OFF;
+		StartTransactionCommand();
+		FullTransactionId xid = GetTopFullTransactionId();
+		CommitTransactionCommand();
+		XLogRecPtr	end = GetXLogInsertRecPtr();
+		if (GetFlushRecPtr(nullptr) >= end)
+			return 1;
+		/* Committed for everyone, but hint bits must wait for the flush. */
+		if (!FullTransactionIdDidCommit(xid) || TransactionIdGetCommitLSN(xid) != end)
+			return 2;
+		XLogFlush(end);
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	REQUIRE(InBackend([] {
+		/* BEGIN; two commands; COMMIT: one transaction, one id. */
+		StartTransactionCommand();
+		BeginTransactionBlock();
+		CommitTransactionCommand();
+		if (!IsTransactionBlock())
+			return 1;
+		StartTransactionCommand();
+		FullTransactionId xid = GetTopFullTransactionId();
+		CommandId	first = GetCurrentCommandId(true);
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		if (!FullTransactionIdEquals(GetTopFullTransactionIdIfAny(), xid) ||
+			GetCurrentCommandId(false) != first + 1)
+			return 2;
+		/* A command that changed nothing does not use up a command id. */
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		if (GetCurrentCommandId(false) != first + 1)
+			return 3;
+		if (!EndTransactionBlock(false))
+			return 4;
+		CommitTransactionCommand();
+		if (IsTransactionBlock() || IsTransactionState() || !FullTransactionIdDidCommit(xid))
+			return 5;
+
+		/* A failed block refuses to commit: COMMIT becomes ROLLBACK. */
+		StartTransactionCommand();
+		BeginTransactionBlock();
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		FullTransactionId failed = GetTopFullTransactionId();
+		AbortCurrentTransaction();		/* an error in the command */
+		if (!IsAbortedTransactionBlockState() || IsTransactionState() ||
+			!FullTransactionIdDidAbort(failed))
+			return 6;
+		StartTransactionCommand();
+		if (EndTransactionBlock(false))
+			return 7;
+		CommitTransactionCommand();
+		if (IsTransactionBlock() || IsAbortedTransactionBlockState())
+			return 8;
+
+		/* ROLLBACK of a live block. */
+		StartTransactionCommand();
+		BeginTransactionBlock();
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		FullTransactionId rolled_back = GetTopFullTransactionId();
+		UserAbortTransactionBlock(false);
+		CommitTransactionCommand();
+		if (!FullTransactionIdDidAbort(rolled_back) || IsTransactionBlock())
+			return 9;
+
+		/* Serializable snapshot isolation is refused, not downgraded. */
+		DefaultXactIsoLevel = XACT_SERIALIZABLE;
+		try
+		{
+			StartTransactionCommand();
+			return 10;
+		}
+		catch (const PgError &e)
+		{
+			if (e.data().sqlerrcode != ERRCODE_FEATURE_NOT_SUPPORTED)
+				return 11;
+		}
+		AbortCurrentTransaction();
+		DefaultXactIsoLevel = XACT_READ_COMMITTED;
+		StartTransactionCommand();
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("Snapshots see transactions that committed before them", "[xact][snapshot]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	for (int level : {XACT_READ_COMMITTED, XACT_REPEATABLE_READ})
+	{
+		CAPTURE(level);
+		Meet	   *m = MakeMeet();
+		/* Another transaction, running when we look first, committed
+		 * before we look again. */
+		ChildProcess writer([m] {
+			InitProcess();
+			StartTransactionCommand();
+			m->value[0] = U64FromFullTransactionId(GetTopFullTransactionId());
+			SetStep(m, 1);
+			WaitStep(m, 2);
+			CommitTransactionCommand();
+			SetStep(m, 3);
+			return 0;
+		});
+		WaitStep(m, 1);
+		FullTransactionId xid = FullTransactionIdFromU64(m->value[0]);
+		REQUIRE(InBackend([m, xid, level] {
+			DefaultXactIsoLevel = level;
+			StartTransactionCommand();
+			Snapshot	before = RegisterSnapshot(GetTransactionSnapshot());
+			if (!XidInMVCCSnapshot(xid, before) || !FullTransactionIdIsInProgress(xid))
+				return 1;
+			if (pg_atomic_read_u64(&MyProc->xmin) != U64FromFullTransactionId(before->xmin) ||
+				FullTransactionIdFollows(before->xmin, xid))
+				return 2;
+			SetStep(m, 2);
+			WaitStep(m, 3);
+			/* READ COMMITTED: the next command's snapshot sees the commit;
+			 * REPEATABLE READ: the transaction's snapshot never changes. */
+			Snapshot	after = GetTransactionSnapshot();
+			if (XidInMVCCSnapshot(xid, after) != (level == XACT_REPEATABLE_READ))
+				return 3;
+			/* The registered copy keeps its view either way, and the latest
+			 * snapshot sees the commit either way. */
+			if (!XidInMVCCSnapshot(xid, before))
+				return 4;
+			if (XidInMVCCSnapshot(xid, GetLatestSnapshot()))
+				return 5;
+			UnregisterSnapshot(before);
+			CommitTransactionCommand();
+			if (pg_atomic_read_u64(&MyProc->xmin) != 0)
+				return 6;
+			return 0;
+		}) == 0);
+		REQUIRE(writer.Wait() == 0);
+		REQUIRE(FullTransactionIdDidCommit(xid));
+	}
+}
+
+TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots",
+		  "[xact][snapshot]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	Meet	   *m = MakeMeet();
+	ChildProcess reader([m] {
+		InitProcess();
+		StartTransactionCommand();
+		(void) GetTransactionSnapshot();	/* holds xmin, has no id */
+		m->value[0] = pg_atomic_read_u64(&MyProc->xmin);
+		SetStep(m, 1);
+		WaitStep(m, 2);
+		CommitTransactionCommand();
+		return 0;
+	});
+	WaitStep(m, 1);
+	REQUIRE(InBackend([] {
+		for (int i = 0; i < 3; i++)
+		{
+			StartTransactionCommand();
+			(void) GetTopFullTransactionId();
+			CommitTransactionCommand();
+		}
+		return 0;
+	}) == 0);
+	REQUIRE(U64FromFullTransactionId(GetOldestNonRemovableFullTransactionId()) == m->value[0]);
+	SetStep(m, 2);
+	REQUIRE(reader.Wait() == 0);
+	REQUIRE(FullTransactionIdEquals(GetOldestNonRemovableFullTransactionId(),
+									ReadNextFullTransactionId()));
+}
+
+TEST_CASE("A checkpoint waits for a commit between its record and its status", "[xact]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	Meet	   *m = MakeMeet();
+	ChildProcess committer([m] {
+		InitProcess();
+		StartDelayingCheckpoint();
+		SetStep(m, 1);
+		SleepMs(300);
+		EndDelayingCheckpoint();
+		return 0;
+	});
+	WaitStep(m, 1);
+	long		t0 = NowMs();
+	WaitForCheckpointDelayers();
+	REQUIRE(NowMs() - t0 >= 200);
+	REQUIRE(committer.Wait() == 0);
+	WaitForCheckpointDelayers();	/* nobody delaying: returns */
+}
