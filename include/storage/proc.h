@@ -59,6 +59,18 @@ typedef struct PGPROC
 	 * stretch adds 2, so a waiting checkpoint can tell it is over.
 	 */
 	pg_atomic_uint32 delayChkptCount;
+
+	/*
+	 * Heavyweight lock waits (storage/lock.h), under the lock's partition
+	 * LWLock: the lock and holder entry waited on (indexes, -1 if none),
+	 * the mode, the next process in the lock's wait queue, and the outcome
+	 * set by whoever grants or refuses the request (ProcWaitStatus).
+	 */
+	int			waitLock;
+	int			waitProcLock;
+	int			waitLockMode;
+	int			lockWaitNext;
+	volatile int waitStatus;
 } PGPROC;
 
 typedef struct PROC_HDR

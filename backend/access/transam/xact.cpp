@@ -38,6 +38,7 @@
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
+#include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
@@ -183,8 +184,10 @@ void CommitTransaction()
 	HOLD_INTERRUPTS();
 	RecordTransactionCommit();
 	ProcArrayEndTransaction(MyProc);
-	/* From here on the transaction is committed for everyone. */
+	/* From here on the transaction is committed for everyone; those who
+	 * waited for it may go. */
 	current.fullXid = InvalidFullTransactionId;
+	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	AtEndOfTransaction(true);
 	current.state = TransState::kDefault;
@@ -203,6 +206,8 @@ void AbortTransaction()
 	current.state = TransState::kAbort;
 	RecordTransactionAbort();
 	ProcArrayEndTransaction(MyProc);
+	if (MyProc != nullptr)
+		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	AtEOXact_Snapshot(false);
 	RESUME_INTERRUPTS();
@@ -410,6 +415,8 @@ FullTransactionId GetTopFullTransactionId(void)
 		if (current.state != TransState::kInProgress)
 			elog(ERROR, "cannot assign a transaction id outside a transaction");
 		current.fullXid = GetNewTransactionId();
+		/* Others wait for us by waiting for this lock. */
+		XactLockTableInsert(current.fullXid);
 	}
 	return current.fullXid;
 }

@@ -23,6 +23,7 @@
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
+#include "storage/lock.h"
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
@@ -75,6 +76,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, CLOGShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
+	size = add_size(size, LockShmemSize());
 	size = add_size(size, PMSignalShmemSize());
 	size = add_size(size, tusk::bgworker::BackgroundWorkerShmemSize());
 	size = add_size(size, total_addin_request);
@@ -92,6 +94,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	CLOGShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();
+	InitLocks();
 	PMSignalShmemInit();
 	tusk::bgworker::BackgroundWorkerShmemInit();
 	if (shmem_startup_hook != nullptr)

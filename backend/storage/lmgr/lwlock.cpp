@@ -73,6 +73,7 @@ const char *const kBuiltinTrancheNames[] = {
 	"BufferContent",
 	"BufferIO",
 	"BufferMapping",
+	"LockManager",
 };
 
 struct HeldLock

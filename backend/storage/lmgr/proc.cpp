@@ -26,6 +26,7 @@
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
+#include "storage/lock.h"
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
@@ -61,6 +62,11 @@ void ResetProcFields(PGPROC *proc)
 	pg_atomic_write_u64(&proc->xid, 0);
 	pg_atomic_write_u64(&proc->xmin, 0);
 	pg_atomic_write_u32(&proc->delayChkptCount, 0);
+	proc->waitLock = -1;
+	proc->waitProcLock = -1;
+	proc->waitLockMode = 0;
+	proc->lockWaitNext = -1;
+	proc->waitStatus = 0;
 	OwnLatch(&proc->procLatch);
 	MyProc = proc;
 	my_wait_event_info = &proc->wait_event_info;
@@ -92,6 +98,8 @@ void ReleaseMyProc(PGPROC **free_list)
 void ProcKill(int, Datum)
 {
 	LWLockReleaseAll();
+	LockReleaseAll(DEFAULT_LOCKMETHOD, true);
+	LockReleaseAll(USER_LOCKMETHOD, true);
 	ProcArrayRemove(MyProc);
 	ReleaseMyProc(MyProc->isBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
 											 : &ProcGlobal->freeProcs);

@@ -11,11 +11,14 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
+
 #include "access/xact.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
+#include "storage/lock.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
 #include "utils/guc.h"
@@ -91,6 +94,7 @@ const char *const kCompat = "Version and Platform Compatibility / Previous Postg
 const char *const kErrorHandling = "Error Handling";
 const char *const kWalSettings = "Write-Ahead Log / Settings";
 const char *const kWalCheckpoints = "Write-Ahead Log / Checkpoints";
+const char *const kLockManagement = "Lock Management";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -372,6 +376,15 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Sets the current transaction's synchronization level.", nullptr, 0,
 			 &synchronous_commit, SYNCHRONOUS_COMMIT_ON, kSynchronousCommitOptions),
 
+		Int("deadlock_timeout", PGC_SUSET, kLockManagement,
+			"Sets the time to wait on a lock before checking for deadlock.", nullptr, GUC_UNIT_MS,
+			&DeadlockTimeout, 1000, 1, INT_MAX),
+		Int("max_locks_per_transaction", PGC_POSTMASTER, kLockManagement,
+			"Sets the maximum number of locks per transaction.",
+			"The shared lock table is sized on the assumption that at most "
+			"max_locks_per_transaction objects per server process or prepared transaction will "
+			"need to be locked at any one time.",
+			0, &max_locks_per_xact, 64, 10, INT_MAX),
 		Int("checkpoint_timeout", PGC_SIGHUP, kWalCheckpoints,
 			"Sets the maximum time between automatic WAL checkpoints.", nullptr, GUC_UNIT_S,
 			&CheckPointTimeout, 300, 30, 86400),

@@ -1,0 +1,89 @@
+/*
+ * lmgr.cpp — relation and transaction locks (see storage/lmgr.h).
+ *
+ * Principal entry points: LockRelationOid, XactLockTableInsert,
+ * XactLockTableWait.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/procarray.h"
+
+namespace {
+
+LOCKTAG RelationTag(Oid relid)
+{
+	LOCKTAG		tag;
+	SET_LOCKTAG_RELATION(tag, MyDatabaseId, relid);
+	return tag;
+}
+
+LOCKTAG XactTag(FullTransactionId xid)
+{
+	LOCKTAG		tag;
+	SET_LOCKTAG_FULL_TRANSACTION(tag, xid);
+	return tag;
+}
+
+}  // namespace
+
+void LockRelationOid(Oid relid, LOCKMODE lockmode)
+{
+	LOCKTAG		tag = RelationTag(relid);
+	(void) LockAcquire(&tag, lockmode, false, false);
+}
+
+bool ConditionalLockRelationOid(Oid relid, LOCKMODE lockmode)
+{
+	LOCKTAG		tag = RelationTag(relid);
+	return LockAcquire(&tag, lockmode, false, true) != LOCKACQUIRE_NOT_AVAIL;
+}
+
+void UnlockRelationOid(Oid relid, LOCKMODE lockmode)
+{
+	LOCKTAG		tag = RelationTag(relid);
+	(void) LockRelease(&tag, lockmode, false);
+}
+
+void XactLockTableInsert(FullTransactionId xid)
+{
+	LOCKTAG		tag = XactTag(xid);
+	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+}
+
+void XactLockTableDelete(FullTransactionId xid)
+{
+	LOCKTAG		tag = XactTag(xid);
+	(void) LockRelease(&tag, ExclusiveLock, false);
+}
+
+void XactLockTableWait(FullTransactionId xid)
+{
+	/* The holder's exclusive lock goes with its transaction; taking a
+	 * share lock on the id waits for that.  Loop: an id assigned but not
+	 * yet locked by its owner reads as in progress without a lock. */
+	while (FullTransactionIdIsInProgress(xid))
+	{
+		if (FullTransactionIdIsCurrentTransactionId(xid))
+			elog(ERROR, "cannot wait for our own transaction");
+		LOCKTAG		tag = XactTag(xid);
+		(void) LockAcquire(&tag, ShareLock, false, false);
+		(void) LockRelease(&tag, ShareLock, false);
+		if (FullTransactionIdIsInProgress(xid))
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+bool ConditionalXactLockTableWait(FullTransactionId xid)
+{
+	while (FullTransactionIdIsInProgress(xid))
+	{
+		LOCKTAG		tag = XactTag(xid);
+		if (LockAcquire(&tag, ShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL)
+			return false;
+		(void) LockRelease(&tag, ShareLock, false);
+	}
+	return true;
+}
