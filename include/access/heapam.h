@@ -1,7 +1,10 @@
 /*
- * access/heapam.h — the heap access method.  So far: whether a tuple is
- * visible, updatable, or removable (heapam_visibility.cpp); heap
- * insert/update/delete/scan come with the heap itself.
+ * access/heapam.h — the heap access method: tables as unordered tuples in
+ * pages (heapam.cpp), and whether a tuple is visible, updatable or
+ * removable (heapam_visibility.cpp).
+ *
+ * Until tuple descriptors arrive with the SQL layer, a tuple's contents
+ * are opaque bytes after its header (heap_form_raw_tuple).
  */
 #ifndef TUSK_ACCESS_HEAPAM_H
 #define TUSK_ACCESS_HEAPAM_H
@@ -11,6 +14,8 @@
 #include "access/transam.h"
 #include "access/xact.h"
 #include "storage/buf.h"
+#include "storage/itemptr.h"
+#include "utils/rel.h"
 #include "utils/snapshot.h"
 
 /* What an update or delete of a tuple would meet (PostgreSQL's
@@ -36,9 +41,56 @@ typedef enum HTSV_Result
 	HEAPTUPLE_DELETE_IN_PROGRESS
 } HTSV_Result;
 
+/* Why an update or delete did not happen, for the caller to decide what
+ * next (READ COMMITTED follows ctid to the newest version). */
+typedef struct TM_FailureData
+{
+	ItemPointerData ctid;		/* the newer version, or the tuple itself if deleted */
+	FullTransactionId xmax;		/* who updated or deleted it */
+	CommandId	cmax;			/* our command that did, for TM_SelfModified */
+	bool		traversed;
+} TM_FailureData;
+
+typedef struct HeapScanDescData *HeapScanDesc;
+
+typedef enum ScanDirection
+{
+	BackwardScanDirection = -1,
+	NoMovementScanDirection = 0,
+	ForwardScanDirection = 1
+} ScanDirection;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A tuple holding len bytes of data after a header for natts attributes
+ * (malloc'd; heap_freetuple frees it). */
+extern HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts);
+extern void heap_freetuple(HeapTuple tuple);
+/* The data after the header. */
+extern char *heap_tuple_data(HeapTuple tuple, uint32 *len);
+
+/* Sets tup->t_self to where the tuple went. */
+extern void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options,
+						void *bistate);
+/* wait: wait for a running updater or deleter to finish (then report
+ * what it did), instead of returning TM_BeingModified. */
+extern TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
+							 TM_FailureData *tmfd);
+/* Sets newtup->t_self to where the new version went. */
+extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
+							 CommandId cid, bool wait, TM_FailureData *tmfd);
+
+extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
+/* The next visible tuple, valid until the next call; NULL at the end. */
+extern HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction);
+extern void heap_endscan(HeapScanDesc scan);
+/* The tuple at tuple->t_self, if snapshot sees it: then *userbuf holds a
+ * pin on its buffer for the caller to release; else InvalidBuffer. */
+extern bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf);
+/* Follow the update chain from *tid to the newest version snapshot sees. */
+extern void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid);
 
 /*
  * The tuple's buffer must be pinned and locked (share is enough): the

@@ -7,7 +7,9 @@
 
 #include "c.h"
 #include "access/transam.h"
+#include "storage/block.h"
 #include "storage/lock.h"
+#include "storage/off.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,6 +19,10 @@ extern "C" {
 extern void LockRelationOid(Oid relid, LOCKMODE lockmode);
 extern bool ConditionalLockRelationOid(Oid relid, LOCKMODE lockmode);
 extern void UnlockRelationOid(Oid relid, LOCKMODE lockmode);
+
+/* A row's place in the queue of those waiting to change it. */
+extern void LockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode);
+extern void UnlockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode);
 
 /* Every transaction holds an exclusive lock on its own id from the moment
  * it gets one; waiting for a transaction to end is taking a share lock

@@ -26,6 +26,7 @@
 
 #include <string>
 
+#include "access/heapam_xlog.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xact.h"
@@ -34,6 +35,7 @@
 #include "access/xlog_internal.h"
 #include "access/xlogreader.h"
 #include "access/xlogutils.h"
+#include "catalog/storage.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/lwlock.h"
@@ -182,8 +184,12 @@ void InitBuiltinRmgrs(void)
 {
 	static const RmgrData xlog = {"XLOG", XLogRedo, XLogIdentify, nullptr, nullptr};
 	static const RmgrData xact = {"Transaction", xact_redo, xact_identify, nullptr, nullptr};
+	static const RmgrData smgr = {"Storage", smgr_redo, smgr_identify, nullptr, nullptr};
+	static const RmgrData heap = {"Heap", heap_redo, heap_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_XLOG_ID, &xlog);
 	RegisterBuiltinRmgr(RM_XACT_ID, &xact);
+	RegisterBuiltinRmgr(RM_SMGR_ID, &smgr);
+	RegisterBuiltinRmgr(RM_HEAP_ID, &heap);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)

@@ -407,6 +407,11 @@ void ReadPageIntoBuffer(BufferDesc *b, ReadBufferMode mode)
 	TerminateBufferIO(b, false, BM_VALID);
 }
 
+Buffer		ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
+					  ReadBufferMode mode, bool permanent);
+Buffer		ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode,
+						   bool permanent);
+
 }  // namespace
 
 Size BufferShmemSize(void)
@@ -474,25 +479,16 @@ Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNum
 				errmsg("buffer access strategies are not supported yet"));
 	EnsureAccess();
 	if (blockNum == P_NEW)
-	{
-		/* Extend by one zero page, so the block exists on disk before any
-		 * buffer holds it. */
-		SMgrRelation reln = smgropen(rnode);
-		LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
-		try
-		{
-			blockNum = smgrnblocks(reln, forkNum);
-			alignas(8) char zero[BLCKSZ] = {};
-			smgrextend(reln, forkNum, blockNum, zero, false);
-		}
-		catch (...)
-		{
-			LWLockRelease(RelationExtensionLock);
-			throw;
-		}
-		LWLockRelease(RelationExtensionLock);
-	}
+		return ExtendRelation(rnode, forkNum, mode, permanent);
+	return ReadBlock(rnode, forkNum, blockNum, mode, permanent);
+}
 
+namespace {
+
+/* The buffer for an existing block, read in if needed. */
+Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, ReadBufferMode mode,
+				 bool permanent)
+{
 	BufferTag	tag = {rnode, forkNum, blockNum};
 	uint32		hash = BufTableHashCode(tag);
 	LWLock	   *part = BufMappingPartitionLock(hash);
@@ -530,6 +526,48 @@ Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNum
 		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
 	return buffer;
 }
+
+/*
+ * Add a zero page at the end of the fork.  Its buffer is made (zeroed,
+ * valid, and locked if asked) before the file grows, under the extension
+ * lock: whoever sees the new length and reads the block finds that buffer
+ * and waits for its lock, instead of reading the zero page from disk into
+ * a buffer of its own and filling it while the extender does the same.
+ */
+Buffer ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode, bool permanent)
+{
+	SMgrRelation reln = smgropen(rnode);
+	LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
+	Buffer		buffer = InvalidBuffer;
+	try
+	{
+		BlockNumber blockNum = smgrnblocks(reln, forkNum);
+		if (blockNum == InvalidBlockNumber)
+			ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("cannot extend relation %s beyond %u blocks",
+						   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
+		buffer = ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent);
+		if (mode != RBM_ZERO_AND_LOCK)
+			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+		alignas(8) char zero[BLCKSZ] = {};
+		smgrextend(reln, forkNum, blockNum, zero, false);
+	}
+	catch (...)
+	{
+		if (BufferIsValid(buffer))
+		{
+			if (mode == RBM_ZERO_AND_LOCK)
+				LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+			ReleaseBuffer(buffer);
+		}
+		LWLockRelease(RelationExtensionLock);
+		throw;
+	}
+	LWLockRelease(RelationExtensionLock);
+	return buffer;
+}
+
+}  // namespace
 
 void ReleaseBuffer(Buffer buffer)
 {

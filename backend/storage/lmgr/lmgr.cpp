@@ -47,6 +47,20 @@ void UnlockRelationOid(Oid relid, LOCKMODE lockmode)
 	(void) LockRelease(&tag, lockmode, false);
 }
 
+void LockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode)
+{
+	LOCKTAG		tag;
+	SET_LOCKTAG_TUPLE(tag, MyDatabaseId, relid, blkno, offnum);
+	(void) LockAcquire(&tag, lockmode, false, false);
+}
+
+void UnlockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode)
+{
+	LOCKTAG		tag;
+	SET_LOCKTAG_TUPLE(tag, MyDatabaseId, relid, blkno, offnum);
+	(void) LockRelease(&tag, lockmode, false);
+}
+
 void XactLockTableInsert(FullTransactionId xid)
 {
 	LOCKTAG		tag = XactTag(xid);

@@ -1,0 +1,732 @@
+/*
+ * heapam.cpp — the heap access method (see access/heapam.h).
+ *
+ * Principal entry points: heap_insert, heap_delete, heap_update,
+ * heap_beginscan/heap_getnext, heap_fetch, heap_get_latest_tid,
+ * heap_redo.
+ *
+ * Tuples go where there is room: the page this backend inserted into
+ * last, else the relation's last page, else a new page (a free space map
+ * comes with VACUUM).  Every change is made under the page's exclusive
+ * content lock inside a critical section, WAL-logged, and the page
+ * stamped with the record's LSN, as PostgreSQL does.
+ *
+ * Row-level concurrency.  Deleting or updating a tuple first asks
+ * HeapTupleSatisfiesUpdate.  If another transaction is changing the row,
+ * the caller (with wait) queues on the row's heavyweight tuple lock — so
+ * waiters are served in order — then waits for that transaction to end
+ * and looks again: an aborted change leaves the row to us, a committed
+ * one is reported (TM_Updated with the newer version's ctid, or
+ * TM_Deleted) for the caller to handle as its isolation level says.
+ *
+ * An update whose new version does not fit on the old page drops the
+ * page lock to find another page, then locks both in block order; if the
+ * old version was changed meanwhile, it starts over.  Updates are never
+ * HOT (heap-only) yet: that needs indexes to know about it.
+ */
+#include "postgres.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <vector>
+
+#include "access/heapam.h"
+#include "access/heapam_xlog.h"
+#include "access/htup_details.h"
+#include "access/rmgr.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/bufpage.h"
+#include "storage/lmgr.h"
+#include "storage/smgr.h"
+#include "utils/errcodes.h"
+
+#define MaxHeapTupleSize (BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)))
+
+struct HeapScanDescData
+{
+	Relation	rel;
+	Snapshot	snapshot;
+	BlockNumber nblocks;		/* as the scan began */
+	BlockNumber next_block;
+	Buffer		buf;			/* pinned while its tuples are returned */
+	std::vector<OffsetNumber> visible;
+	size_t		next_visible;
+	HeapTupleData tuple;
+};
+
+namespace {
+
+/* Infomask bits that say who changed the tuple: reset for a new one. */
+constexpr uint16 kHeap2XactMask = HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED | HEAP_ONLY_TUPLE;
+/* Infomask bits describing xmax. */
+constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX_IS_MULTI |
+	HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY;
+
+Buffer ReadHeapBuffer(Relation rel, BlockNumber blk)
+{
+	return ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+}
+
+BlockNumber NumBlocks(Relation rel)
+{
+	return smgrnblocks(smgropen(rel->rd_node), MAIN_FORKNUM);
+}
+
+HeapTupleData TupleAt(Relation rel, Buffer buf, OffsetNumber off)
+{
+	Page		page = BufferGetPage(buf);
+	ItemId		lp = PageGetItemId(page, off);
+	HeapTupleData t;
+	t.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp));
+	t.t_len = ItemIdGetLength(lp);
+	ItemPointerSet(&t.t_self, BufferGetBlockNumber(buf), off);
+	t.t_tableOid = rel->rd_id;
+	return t;
+}
+
+bool IsNormalItem(Page page, OffsetNumber off)
+{
+	return off >= FirstOffsetNumber && off <= PageGetMaxOffsetNumber(page) &&
+		ItemIdIsNormal(PageGetItemId(page, off));
+}
+
+void LockBoth(Buffer lower, Buffer higher)
+{
+	LockBuffer(lower, BUFFER_LOCK_EXCLUSIVE);
+	LockBuffer(higher, BUFFER_LOCK_EXCLUSIVE);
+}
+
+/*
+ * A page with room for len bytes, locked exclusively (PostgreSQL's
+ * RelationGetBufferForTuple).  other, if valid, is a pinned but unlocked
+ * buffer the caller also needs locked: both come back locked, taken in
+ * block order so that two backends doing this cannot deadlock.
+ */
+Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
+{
+	if (len > MaxHeapTupleSize)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("row is too big: size %zu, maximum size %zu", len,
+					   static_cast<Size>(MaxHeapTupleSize)));
+	BlockNumber other_blk = BufferIsValid(other) ? BufferGetBlockNumber(other) : InvalidBlockNumber;
+	BlockNumber target = rel->rd_targblock;
+	if (target == InvalidBlockNumber)
+	{
+		BlockNumber nblocks = NumBlocks(rel);
+		if (nblocks > 0)
+			target = nblocks - 1;
+	}
+	for (;;)
+	{
+		Buffer		buf;
+		if (target == InvalidBlockNumber)
+		{
+			/* A new page (initialized below): others who find it wait
+			 * for our lock; if we must wait for other, we let go of the
+			 * new page first, to take both in block order. */
+			buf = ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
+											nullptr, true);
+			if (BufferIsValid(other) && !ConditionalLockBuffer(other))
+			{
+				LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+				LockBoth(other, buf);
+			}
+		}
+		else if (target == other_blk)
+		{
+			buf = other;
+			LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		}
+		else
+		{
+			buf = ReadHeapBuffer(rel, target);
+			if (!BufferIsValid(other))
+				LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+			else if (other_blk < target)
+				LockBoth(other, buf);
+			else
+				LockBoth(buf, other);
+		}
+		Page		page = BufferGetPage(buf);
+		if (PageIsNew(page))
+			PageInit(page, BLCKSZ, 0);	/* extended by someone who crashed */
+		if (PageGetFreeSpace(page) >= len)
+		{
+			rel->rd_targblock = BufferGetBlockNumber(buf);
+			return buf;
+		}
+		/* No room: let go, and try a new page. */
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (buf != other)
+		{
+			if (BufferIsValid(other))
+				LockBuffer(other, BUFFER_LOCK_UNLOCK);
+			ReleaseBuffer(buf);
+		}
+		target = InvalidBlockNumber;
+	}
+}
+
+xl_heap_header HeaderOf(HeapTupleHeader t)
+{
+	return xl_heap_header{t->t_infomask2, t->t_infomask, t->t_hoff};
+}
+
+/* Register the tuple's bytes after the header, as inserts carry them. */
+void RegisterTupleData(uint8 block_id, const xl_heap_header *hdr, HeapTupleHeader t, uint32 len)
+{
+	XLogRegisterBufData(block_id, reinterpret_cast<const char *>(hdr), SizeOfHeapHeader);
+	XLogRegisterBufData(block_id, reinterpret_cast<const char *>(t) + SizeofHeapTupleHeader,
+						len - SizeofHeapTupleHeader);
+}
+
+/* A new tuple's header, as its inserting command sets it. */
+void PrepareNewTuple(HeapTupleHeader t, FullTransactionId xid, CommandId cid)
+{
+	t->t_infomask &= ~HEAP_XACT_MASK;
+	t->t_infomask2 &= ~kHeap2XactMask;
+	t->t_infomask |= HEAP_XMAX_INVALID;
+	HeapTupleHeaderSetXmin(t, xid);
+	HeapTupleHeaderSetCmin(t, cid);
+	HeapTupleHeaderSetXmax(t, InvalidFullTransactionId);
+}
+
+/* Mark t deleted (or replaced by the version at ctid) by xid. */
+void SetDeleted(HeapTupleHeader t, FullTransactionId xid, CommandId cmax, bool iscombo,
+				const ItemPointerData &ctid)
+{
+	t->t_infomask &= ~kXmaxBits;
+	t->t_infomask2 &= ~HEAP_HOT_UPDATED;
+	HeapTupleHeaderSetXmax(t, xid);
+	HeapTupleHeaderSetCmax(t, cmax, iscombo);
+	t->t_ctid = ctid;
+}
+
+/* Whether the page ends up holding only the tuple just added at off:
+ * then replay may start from an empty page. */
+bool OnlyTupleOnPage(Page page, OffsetNumber off)
+{
+	return off == FirstOffsetNumber && PageGetMaxOffsetNumber(page) == FirstOffsetNumber;
+}
+
+OffsetNumber AddTuple(Buffer buf, HeapTuple tup)
+{
+	Page		page = BufferGetPage(buf);
+	OffsetNumber off = PageAddItemExtended(page, reinterpret_cast<const char *>(tup->t_data),
+										   tup->t_len, InvalidOffsetNumber, 0);
+	if (off == InvalidOffsetNumber)
+		elog(PANIC, "failed to add tuple to page");
+	ItemPointerSet(&tup->t_self, BufferGetBlockNumber(buf), off);
+	auto	   *item = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	item->t_ctid = tup->t_self;
+	return off;
+}
+
+/*
+ * The common start of delete and update: the tuple at tid, locked in its
+ * buffer, and what a change to it would meet — after waiting for a
+ * running changer to finish, if asked.  On TM_Ok the buffer is locked
+ * exclusively and *tuple points into it.
+ */
+TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait, Buffer buf,
+						HeapTupleData *tuple, bool *have_tuple_lock, const char *what)
+{
+	for (;;)
+	{
+		Page		page = BufferGetPage(buf);
+		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(tid)))
+			elog(ERROR, "invalid tid (%u,%u) in relation %u", ItemPointerGetBlockNumber(tid),
+				 ItemPointerGetOffsetNumber(tid), rel->rd_id);
+		*tuple = TupleAt(rel, buf, ItemPointerGetOffsetNumber(tid));
+		TM_Result	result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
+		if (result == TM_Invisible)
+			ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					errmsg("attempted to %s invisible tuple", what));
+		if (result != TM_BeingModified || !wait)
+			return result;
+		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (!*have_tuple_lock)
+		{
+			LockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
+					  AccessExclusiveLock);
+			*have_tuple_lock = true;
+		}
+		XactLockTableWait(xwait);
+		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		/* Look again: it finished (or someone else got in first). */
+	}
+}
+
+void FillFailure(const HeapTupleData &tuple, TM_Result result, TM_FailureData *tmfd)
+{
+	if (tmfd == nullptr)
+		return;
+	tmfd->ctid = tuple.t_data->t_ctid;
+	tmfd->xmax = HeapTupleHeaderGetRawXmaxFull(tuple.t_data);
+	tmfd->cmax = result == TM_SelfModified ? HeapTupleHeaderGetCmax(tuple.t_data)
+										   : InvalidCommandId;
+	tmfd->traversed = false;
+}
+
+void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock)
+{
+	if (have_tuple_lock)
+		UnlockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
+					AccessExclusiveLock);
+}
+
+}  // namespace
+
+HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts)
+{
+	uint32		hoff = MAXALIGN(SizeofHeapTupleHeader);
+	auto	   *tuple = static_cast<HeapTuple>(malloc(HEAPTUPLESIZE + hoff + len));
+	if (tuple == nullptr)
+		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
+	tuple->t_len = hoff + len;
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = InvalidOid;
+	tuple->t_data = reinterpret_cast<HeapTupleHeader>(reinterpret_cast<char *>(tuple) + HEAPTUPLESIZE);
+	memset(tuple->t_data, 0, hoff);
+	tuple->t_data->t_hoff = static_cast<uint8>(hoff);
+	HeapTupleHeaderSetNatts(tuple->t_data, natts);
+	ItemPointerSetInvalid(&tuple->t_data->t_ctid);
+	if (len > 0)
+		memcpy(reinterpret_cast<char *>(tuple->t_data) + hoff, data, len);
+	return tuple;
+}
+
+void heap_freetuple(HeapTuple tuple)
+{
+	free(tuple);
+}
+
+char *heap_tuple_data(HeapTuple tuple, uint32 *len)
+{
+	*len = tuple->t_len - tuple->t_data->t_hoff;
+	return reinterpret_cast<char *>(tuple->t_data) + tuple->t_data->t_hoff;
+}
+
+void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, void *bistate)
+{
+	(void) options;
+	(void) bistate;
+	FullTransactionId xid = GetCurrentFullTransactionId();
+	PrepareNewTuple(tup->t_data, xid, cid);
+	tup->t_tableOid = relation->rd_id;
+	Buffer		buf = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer);
+	Page		page = BufferGetPage(buf);
+
+	START_CRIT_SECTION();
+	OffsetNumber off = AddTuple(buf, tup);
+	MarkBufferDirty(buf);
+	bool		init = OnlyTupleOnPage(page, off);
+	xl_heap_insert rec{off, 0};
+	xl_heap_header hdr = HeaderOf(tup->t_data);
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, buf, REGBUF_STANDARD | (init ? REGBUF_WILL_INIT : 0));
+	RegisterTupleData(0, &hdr, tup->t_data, tup->t_len);
+	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_INSERT | (init ? XLOG_HEAP_INIT_PAGE : 0));
+	PageSetLSN(page, lsn);
+	END_CRIT_SECTION();
+	UnlockReleaseBuffer(buf);
+}
+
+TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
+					  TM_FailureData *tmfd)
+{
+	FullTransactionId xid = GetCurrentFullTransactionId();
+	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	bool		have_tuple_lock = false;
+	HeapTupleData tuple;
+	/* On error, the buffer's lock and pin go with the transaction's abort. */
+	TM_Result	result = PrepareChange(relation, tid, cid, wait, buf, &tuple, &have_tuple_lock,
+									   "delete");
+	if (result != TM_Ok)
+	{
+		FillFailure(tuple, result, tmfd);
+		UnlockReleaseBuffer(buf);
+		ReleaseTupleLock(relation, tid, have_tuple_lock);
+		return result;
+	}
+	CommandId	cmax = cid;
+	bool		iscombo;
+	HeapTupleHeaderAdjustCmax(tuple.t_data, &cmax, &iscombo);
+
+	START_CRIT_SECTION();
+	SetDeleted(tuple.t_data, xid, cmax, iscombo, *tid);
+	tuple.t_data->t_infomask2 |= HEAP_KEYS_UPDATED;
+	MarkBufferDirty(buf);
+	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid),
+					   XLHL_KEYS_UPDATED, 0};
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
+	PageSetLSN(BufferGetPage(buf), lsn);
+	END_CRIT_SECTION();
+
+	UnlockReleaseBuffer(buf);
+	ReleaseTupleLock(relation, tid, have_tuple_lock);
+	return TM_Ok;
+}
+
+TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, CommandId cid,
+					  bool wait, TM_FailureData *tmfd)
+{
+	FullTransactionId xid = GetCurrentFullTransactionId();
+	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	bool		have_tuple_lock = false;
+	HeapTupleData old;
+	Buffer		newbuf;
+	for (;;)
+	{
+		TM_Result	result = PrepareChange(relation, otid, cid, wait, buf, &old, &have_tuple_lock,
+										   "update");
+		if (result != TM_Ok)
+		{
+			FillFailure(old, result, tmfd);
+			UnlockReleaseBuffer(buf);
+			ReleaseTupleLock(relation, otid, have_tuple_lock);
+			return result;
+		}
+		Size		newlen = MAXALIGN(newtup->t_len);
+		if (PageGetFreeSpace(BufferGetPage(buf)) >= newlen)
+		{
+			newbuf = buf;
+			break;
+		}
+		/* Another page: both locked in order; start over if the old
+		 * version changed while we held no lock on it. */
+		uint64		xmax_before = old.t_data->t_xmax;
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		newbuf = GetBufferForTuple(relation, newlen, buf);
+		old = TupleAt(relation, buf, ItemPointerGetOffsetNumber(otid));
+		if (old.t_data->t_xmax == xmax_before)
+			break;
+		if (newbuf != buf)
+		{
+			LockBuffer(newbuf, BUFFER_LOCK_UNLOCK);
+			ReleaseBuffer(newbuf);
+		}
+	}
+
+	PrepareNewTuple(newtup->t_data, xid, cid);
+	newtup->t_data->t_infomask |= HEAP_UPDATED;
+	newtup->t_tableOid = relation->rd_id;
+	CommandId	cmax = cid;
+	bool		iscombo;
+	HeapTupleHeaderAdjustCmax(old.t_data, &cmax, &iscombo);
+	Page		newpage = BufferGetPage(newbuf);
+
+	START_CRIT_SECTION();
+	OffsetNumber newoff = AddTuple(newbuf, newtup);
+	SetDeleted(old.t_data, xid, cmax, iscombo, newtup->t_self);
+	MarkBufferDirty(newbuf);
+	if (newbuf != buf)
+		MarkBufferDirty(buf);
+	bool		init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
+	xl_heap_update rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(otid), 0, 0,
+					   newoff};
+	xl_heap_header hdr = HeaderOf(newtup->t_data);
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, newbuf, REGBUF_STANDARD | (init ? REGBUF_WILL_INIT : 0));
+	if (newbuf != buf)
+		XLogRegisterBuffer(1, buf, REGBUF_STANDARD);
+	RegisterTupleData(0, &hdr, newtup->t_data, newtup->t_len);
+	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_UPDATE | (init ? XLOG_HEAP_INIT_PAGE : 0));
+	PageSetLSN(newpage, lsn);
+	if (newbuf != buf)
+		PageSetLSN(BufferGetPage(buf), lsn);
+	END_CRIT_SECTION();
+
+	if (newbuf != buf)
+		UnlockReleaseBuffer(newbuf);
+	UnlockReleaseBuffer(buf);
+	ReleaseTupleLock(relation, otid, have_tuple_lock);
+	return TM_Ok;
+}
+
+HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
+{
+	auto	   *scan = new HeapScanDescData;
+	scan->rel = relation;
+	scan->snapshot = snapshot;
+	scan->nblocks = NumBlocks(relation);
+	scan->next_block = 0;
+	scan->buf = InvalidBuffer;
+	scan->next_visible = 0;
+	return scan;
+}
+
+HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
+{
+	if (direction != ForwardScanDirection)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("backward heap scans are not supported"));
+	while (scan->next_visible >= scan->visible.size())
+	{
+		if (BufferIsValid(scan->buf))
+		{
+			ReleaseBuffer(scan->buf);
+			scan->buf = InvalidBuffer;
+		}
+		if (scan->next_block >= scan->nblocks)
+			return nullptr;
+		/* A page at a time: which tuples the snapshot sees is decided
+		 * under one share lock; they stay put while the page is pinned. */
+		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++);
+		LockBuffer(scan->buf, BUFFER_LOCK_SHARE);
+		Page		page = BufferGetPage(scan->buf);
+		scan->visible.clear();
+		scan->next_visible = 0;
+		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
+		{
+			if (!ItemIdIsNormal(PageGetItemId(page, off)))
+				continue;
+			HeapTupleData t = TupleAt(scan->rel, scan->buf, off);
+			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf))
+				scan->visible.push_back(off);
+		}
+		LockBuffer(scan->buf, BUFFER_LOCK_UNLOCK);
+	}
+	scan->tuple = TupleAt(scan->rel, scan->buf, scan->visible[scan->next_visible++]);
+	return &scan->tuple;
+}
+
+void heap_endscan(HeapScanDesc scan)
+{
+	if (BufferIsValid(scan->buf))
+		ReleaseBuffer(scan->buf);
+	delete scan;
+}
+
+bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf)
+{
+	*userbuf = InvalidBuffer;
+	BlockNumber blk = ItemPointerGetBlockNumber(&tuple->t_self);
+	if (blk >= NumBlocks(relation))
+		return false;
+	Buffer		buf = ReadHeapBuffer(relation, blk);
+	LockBuffer(buf, BUFFER_LOCK_SHARE);
+	OffsetNumber off = ItemPointerGetOffsetNumber(&tuple->t_self);
+	bool		visible = false;
+	if (IsNormalItem(BufferGetPage(buf), off))
+	{
+		*tuple = TupleAt(relation, buf, off);
+		visible = HeapTupleSatisfiesVisibility(tuple, snapshot, buf);
+	}
+	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+	if (!visible)
+	{
+		ReleaseBuffer(buf);
+		return false;
+	}
+	*userbuf = buf;
+	return true;
+}
+
+void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
+{
+	ItemPointerData ctid = *tid;
+	FullTransactionId prior_xmax = InvalidFullTransactionId;
+	BlockNumber nblocks = NumBlocks(relation);
+	for (;;)
+	{
+		if (ItemPointerGetBlockNumber(&ctid) >= nblocks)
+			return;
+		Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&ctid));
+		tusk::BufferPin pin(buf);
+		LockBuffer(buf, BUFFER_LOCK_SHARE);
+		Page		page = BufferGetPage(buf);
+		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(&ctid)))
+		{
+			LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+			return;
+		}
+		HeapTupleData t = TupleAt(relation, buf, ItemPointerGetOffsetNumber(&ctid));
+		/* A slot reused by an unrelated tuple ends the chain. */
+		if (FullTransactionIdIsValid(prior_xmax) &&
+			!FullTransactionIdEquals(prior_xmax, HeapTupleHeaderGetRawXminFull(t.t_data)))
+		{
+			LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+			return;
+		}
+		if (HeapTupleSatisfiesVisibility(&t, snapshot, buf))
+			*tid = ctid;
+		bool		end = (t.t_data->t_infomask & HEAP_XMAX_INVALID) ||
+			HEAP_XMAX_IS_LOCKED_ONLY(t.t_data->t_infomask) ||
+			ItemPointerEquals(&t.t_self, &t.t_data->t_ctid);
+		prior_xmax = HeapTupleHeaderGetRawXmaxFull(t.t_data);
+		ctid = t.t_data->t_ctid;
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (end)
+			return;
+	}
+}
+
+/* --- Replay ---------------------------------------------------------- */
+
+namespace {
+
+/* Put the tuple a record carries at off on page. */
+void RedoAddTuple(XLogReaderState *r, uint8 block_id, Page page, BlockNumber blk,
+				  OffsetNumber off)
+{
+	Size		len;
+	const char *data = XLogRecGetBlockData(r, block_id, &len);
+	if (data == nullptr || len < SizeOfHeapHeader)
+		elog(PANIC, "heap redo: tuple data missing");
+	xl_heap_header hdr;
+	memcpy(&hdr, data, SizeOfHeapHeader);
+	Size		body = len - SizeOfHeapHeader;
+	std::vector<char> tuple(SizeofHeapTupleHeader + body);
+	auto	   *t = reinterpret_cast<HeapTupleHeader>(tuple.data());
+	memset(t, 0, SizeofHeapTupleHeader);
+	t->t_infomask2 = hdr.t_infomask2;
+	t->t_infomask = hdr.t_infomask;
+	t->t_hoff = hdr.t_hoff;
+	HeapTupleHeaderSetXmin(t, XLogRecGetFullXid(r));
+	HeapTupleHeaderSetCmin(t, FirstCommandId);
+	ItemPointerSet(&t->t_ctid, blk, off);
+	memcpy(tuple.data() + SizeofHeapTupleHeader, data + SizeOfHeapHeader, body);
+	if (PageAddItemExtended(page, tuple.data(), tuple.size(), off, PAI_OVERWRITE) != off)
+		elog(PANIC, "heap redo: failed to add tuple");
+}
+
+void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
+					const ItemPointerData &ctid)
+{
+	if (!IsNormalItem(page, off))
+		elog(PANIC, "heap redo: invalid line pointer %u", off);
+	auto	   *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	SetDeleted(t, FullTransactionIdFromU64(xmax), FirstCommandId, false, ctid);
+	if (infobits & XLHL_KEYS_UPDATED)
+		t->t_infomask2 |= HEAP_KEYS_UPDATED;
+}
+
+BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
+{
+	RelFileNode rnode;
+	ForkNumber	fork;
+	BlockNumber blk;
+	if (!XLogRecGetBlockTag(r, block_id, &rnode, &fork, &blk))
+		elog(PANIC, "heap redo: block %u missing", block_id);
+	return blk;
+}
+
+/* Read block_id for redo; a page the record re-initializes starts empty. */
+XLogRedoAction ReadForRedo(XLogReaderState *r, uint8 block_id, bool init, Buffer *buf)
+{
+	XLogRedoAction action = XLogReadBufferForRedo(r, block_id, buf);
+	if (init && action == BLK_NEEDS_REDO)
+		PageInit(BufferGetPage(*buf), BLCKSZ, 0);
+	return action;
+}
+
+void Finish(Buffer buf, XLogRedoAction action, XLogRecPtr lsn)
+{
+	if (action == BLK_NEEDS_REDO)
+	{
+		PageSetLSN(BufferGetPage(buf), lsn);
+		MarkBufferDirty(buf);
+	}
+	if (BufferIsValid(buf))
+		UnlockReleaseBuffer(buf);
+}
+
+}  // namespace
+
+void heap_redo(XLogReaderState *r)
+{
+	uint8		info = XLogRecGetInfo(r) & ~XLR_INFO_MASK;
+	bool		init = (info & XLOG_HEAP_INIT_PAGE) != 0;
+	XLogRecPtr	lsn = XLogReaderGetEndRecPtr(r);
+	switch (info & XLOG_HEAP_OPMASK)
+	{
+		case XLOG_HEAP_INSERT:
+		{
+			xl_heap_insert rec;
+			memcpy(&rec, XLogRecGetData(r), sizeof rec);
+			Buffer		buf = InvalidBuffer;
+			XLogRedoAction action = ReadForRedo(r, 0, init, &buf);
+			if (action == BLK_NEEDS_REDO)
+				RedoAddTuple(r, 0, BufferGetPage(buf), BlockOf(r, 0), rec.offnum);
+			Finish(buf, action, lsn);
+			break;
+		}
+		case XLOG_HEAP_DELETE:
+		{
+			xl_heap_delete rec;
+			memcpy(&rec, XLogRecGetData(r), sizeof rec);
+			Buffer		buf = InvalidBuffer;
+			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
+			if (action == BLK_NEEDS_REDO)
+			{
+				ItemPointerData self;
+				ItemPointerSet(&self, BlockOf(r, 0), rec.offnum);
+				RedoSetDeleted(BufferGetPage(buf), rec.offnum, rec.xmax, rec.infobits_set, self);
+			}
+			Finish(buf, action, lsn);
+			break;
+		}
+		case XLOG_HEAP_UPDATE:
+		{
+			xl_heap_update rec;
+			memcpy(&rec, XLogRecGetData(r), sizeof rec);
+			ItemPointerData newtid;
+			ItemPointerSet(&newtid, BlockOf(r, 0), rec.new_offnum);
+			bool		same_page = !XLogRecHasBlockRef(r, 1);
+			/* The old version first, then the new one. */
+			Buffer		oldbuf = InvalidBuffer;
+			XLogRedoAction oldaction = XLogReadBufferForRedo(r, same_page ? 0 : 1, &oldbuf);
+			if (oldaction == BLK_NEEDS_REDO)
+				RedoSetDeleted(BufferGetPage(oldbuf), rec.old_offnum, rec.old_xmax,
+							   rec.old_infobits_set, newtid);
+			if (same_page)
+			{
+				if (oldaction == BLK_NEEDS_REDO)
+					RedoAddTuple(r, 0, BufferGetPage(oldbuf), BlockOf(r, 0), rec.new_offnum);
+				Finish(oldbuf, oldaction, lsn);
+				break;
+			}
+			Finish(oldbuf, oldaction, lsn);
+			Buffer		newbuf = InvalidBuffer;
+			XLogRedoAction newaction = ReadForRedo(r, 0, init, &newbuf);
+			if (newaction == BLK_NEEDS_REDO)
+				RedoAddTuple(r, 0, BufferGetPage(newbuf), BlockOf(r, 0), rec.new_offnum);
+			Finish(newbuf, newaction, lsn);
+			break;
+		}
+		default:
+			elog(PANIC, "heap_redo: unknown op code %u", info);
+	}
+}
+
+const char *heap_identify(uint8 info)
+{
+	bool		init = (info & XLOG_HEAP_INIT_PAGE) != 0;
+	switch (info & XLOG_HEAP_OPMASK)
+	{
+		case XLOG_HEAP_INSERT:
+			return init ? "INSERT+INIT" : "INSERT";
+		case XLOG_HEAP_DELETE:
+			return "DELETE";
+		case XLOG_HEAP_UPDATE:
+			return init ? "UPDATE+INIT" : "UPDATE";
+		default:
+			return nullptr;
+	}
+}

@@ -1,0 +1,35 @@
+/*
+ * catalog/storage.h — creating a relation's files, WAL-logged so that
+ * replay re-creates them.
+ */
+#ifndef TUSK_CATALOG_STORAGE_H
+#define TUSK_CATALOG_STORAGE_H
+
+#include "c.h"
+#include "storage/relfilenode.h"
+
+typedef struct XLogReaderState XLogReaderState;
+
+/* RM_SMGR_ID records, PostgreSQL's info values. */
+#define XLOG_SMGR_CREATE 0x10
+
+typedef struct xl_smgr_create
+{
+	RelFileNode rnode;
+	ForkNumber	forkNum;
+} xl_smgr_create;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Create the main fork of rnode (empty) and log it. */
+extern void RelationCreateStorage(RelFileNode rnode);
+extern void smgr_redo(XLogReaderState *record);
+extern const char *smgr_identify(uint8 info);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* TUSK_CATALOG_STORAGE_H */

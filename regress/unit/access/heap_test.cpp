@@ -1,0 +1,442 @@
+/*
+ * heap_test.cpp — the heap: inserts seen by their own transaction's later
+ * commands and by others only after commit; updates and deletes with
+ * their chains; many processes inserting across pages at once; concurrent
+ * increments of one row under READ COMMITTED losing nothing; and replay of
+ * the WAL rebuilding exactly the committed state after a crash.
+ */
+#include "unit_test.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "access/clog.h"
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/rmgr.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
+#include "catalog/storage.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/proc.h"
+#include "storage/shmem.h"
+#include "storage/shmem_fixture.h"
+#include "utils/snapmgr.h"
+
+using tusk::test::ChildProcess;
+using tusk::test::MakeSegmentWithWal;
+using tusk::test::ScratchDataDir;
+
+namespace {
+
+constexpr Oid kTable = 16500;
+
+struct Row
+{
+	int64		key;
+	int64		value;
+	char		pad[48];
+};
+
+HeapTuple MakeTuple(int64 key, int64 value)
+{
+	Row			row{key, value, {}};
+	return heap_form_raw_tuple(&row, sizeof row, 2);
+}
+
+Row RowOf(HeapTuple tuple)
+{
+	uint32		len;
+	const char *data = heap_tuple_data(tuple, &len);
+	Row			row;
+	REQUIRE(len == sizeof row);
+	memcpy(&row, data, sizeof row);
+	return row;
+}
+
+void Insert(Relation rel, int64 key, int64 value)
+{
+	HeapTuple	t = MakeTuple(key, value);
+	heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
+	heap_freetuple(t);
+}
+
+/* key → value of every row the snapshot sees. */
+std::map<int64, int64> Contents(Relation rel, Snapshot snapshot)
+{
+	std::map<int64, int64> out;
+	HeapScanDesc scan = heap_beginscan(rel, snapshot);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		Row			row = RowOf(t);
+		out[row.key] = row.value;
+	}
+	heap_endscan(scan);
+	return out;
+}
+
+/* Run fn in a transaction, in a process of its own (with a PGPROC). */
+int InBackend(const std::function<int()> &fn)
+{
+	ChildProcess child([&fn] {
+		InitProcess();
+		return fn();
+	});
+	return child.Wait();
+}
+
+struct Meet
+{
+	volatile int step;
+};
+
+Meet *MakeMeet()
+{
+	bool		found;
+	auto	   *m = static_cast<Meet *>(ShmemInitStruct("heap test", sizeof(Meet), &found));
+	m->step = 0;
+	return m;
+}
+
+void WaitStep(Meet *m, int step)
+{
+	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
+		usleep(200);
+}
+
+void SetStep(Meet *m, int step)
+{
+	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
+}
+
+void CreateTable()
+{
+	MyDatabaseId = 5;
+	REQUIRE(InBackend([] {
+		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kTable});
+		return 0;
+	}) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("Inserted rows are seen by later commands and, after commit, by others", "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateTable();
+	Meet	   *m = MakeMeet();
+	ChildProcess writer([m] {
+		InitProcess();
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowExclusiveLock);
+		for (int64 k = 0; k < 10; k++)
+			Insert(rel, k, k * 10);
+		/* Not yet: the inserting command is still running. */
+		if (!Contents(rel, GetTransactionSnapshot()).empty())
+			return 1;
+		CommandCounterIncrement();
+		if (Contents(rel, GetTransactionSnapshot()).size() != 10)
+			return 2;
+		SetStep(m, 1);
+		WaitStep(m, 2);
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		SetStep(m, 3);
+		return 0;
+	});
+	WaitStep(m, 1);
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, AccessShareLock);
+		bool		empty = Contents(rel, GetTransactionSnapshot()).empty();
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return empty ? 0 : 1;
+	}) == 0);
+	SetStep(m, 2);
+	WaitStep(m, 3);
+	REQUIRE(writer.Wait() == 0);
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, AccessShareLock);
+		auto		rows = Contents(rel, GetTransactionSnapshot());
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		if (rows.size() != 10 || rows[7] != 70)
+			return 1;
+		/* An aborted insert is seen by nobody. */
+		StartTransactionCommand();
+		rel = table_open(kTable, RowExclusiveLock);
+		Insert(rel, 99, 99);
+		table_close(rel, NoLock);
+		AbortCurrentTransaction();
+		StartTransactionCommand();
+		rel = table_open(kTable, AccessShareLock);
+		rows = Contents(rel, GetTransactionSnapshot());
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return rows.count(99) == 0 && rows.size() == 10 ? 0 : 2;
+	}) == 0);
+}
+
+TEST_CASE("Updates and deletes leave chains that snapshots follow", "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateTable();
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowExclusiveLock);
+		HeapTuple	t = MakeTuple(1, 100);
+		heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
+		ItemPointerData first = t->t_self;
+		heap_freetuple(t);
+		CommitTransactionCommand();
+
+		/* A snapshot from before the update keeps seeing the old value. */
+		StartTransactionCommand();
+		Snapshot	old = RegisterSnapshot(GetTransactionSnapshot());
+		HeapTuple	v2 = MakeTuple(1, 200);
+		TM_FailureData tmfd;
+		if (heap_update(rel, &first, v2, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
+			return 1;
+		ItemPointerData second = v2->t_self;
+		heap_freetuple(v2);
+		if (Contents(rel, old)[1] != 100)
+			return 2;
+		CommandCounterIncrement();
+		if (Contents(rel, GetTransactionSnapshot())[1] != 200)
+			return 3;
+		UnregisterSnapshot(old);
+		CommitTransactionCommand();
+
+		StartTransactionCommand();
+		ItemPointerData latest = first;
+		heap_get_latest_tid(rel, GetTransactionSnapshot(), &latest);
+		if (!ItemPointerEquals(&latest, &second))
+			return 5;
+		/* Deleting the old version reports the update that replaced it. */
+		if (heap_delete(rel, &first, GetCurrentCommandId(true), true, &tmfd) != TM_Updated ||
+			!ItemPointerEquals(&tmfd.ctid, &second))
+			return 6;
+		if (heap_delete(rel, &second, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
+			return 7;
+		CommandCounterIncrement();
+		bool		gone = Contents(rel, GetTransactionSnapshot()).empty();
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return gone ? 0 : 8;
+	}) == 0);
+}
+
+TEST_CASE("Processes inserting at once across many pages lose nothing", "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal(32);		/* fewer buffers than pages: evictions */
+	CreateTable();
+	constexpr int kProcs = 3;
+	constexpr int kRows = 1500;
+	std::vector<std::unique_ptr<ChildProcess>> procs;
+	for (int p = 0; p < kProcs; p++)
+		procs.push_back(std::make_unique<ChildProcess>([p] {
+			InitProcess();
+			for (int i = 0; i < kRows; i++)
+			{
+				StartTransactionCommand();
+				Relation	rel = table_open(kTable, RowExclusiveLock);
+				Insert(rel, p * kRows + i, p);
+				table_close(rel, NoLock);
+				CommitTransactionCommand();
+			}
+			return 0;
+		}));
+	for (auto &p : procs)
+		REQUIRE(p->Wait() == 0);
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, AccessShareLock);
+		auto		rows = Contents(rel, GetTransactionSnapshot());
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		if (rows.size() != static_cast<size_t>(kProcs * kRows))
+			return 1;
+		for (const auto &[key, value] : rows)
+			if (value != key / kRows)
+				return 2;
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update", "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateTable();
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowExclusiveLock);
+		Insert(rel, 1, 0);
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+	constexpr int kProcs = 4;
+	constexpr int kIncrements = 150;
+	std::vector<std::unique_ptr<ChildProcess>> procs;
+	for (int p = 0; p < kProcs; p++)
+		procs.push_back(std::make_unique<ChildProcess>([] {
+			InitProcess();
+			for (int i = 0; i < kIncrements; i++)
+			{
+				StartTransactionCommand();
+				Relation	rel = table_open(kTable, RowExclusiveLock);
+				/* UPDATE t SET value = value + 1 WHERE key = 1, as READ
+				 * COMMITTED runs it: find the row with the statement's
+				 * snapshot; if someone updated it meanwhile, wait for
+				 * them, then redo the change on the newest version. */
+				Snapshot	snapshot = GetTransactionSnapshot();
+				HeapScanDesc scan = heap_beginscan(rel, snapshot);
+				HeapTuple	t = heap_getnext(scan, ForwardScanDirection);
+				if (t == nullptr)
+					return 1;
+				ItemPointerData tid = t->t_self;
+				int64		value = RowOf(t).value;
+				heap_endscan(scan);
+				for (;;)
+				{
+					HeapTuple	newtup = MakeTuple(1, value + 1);
+					TM_FailureData tmfd;
+					TM_Result	result = heap_update(rel, &tid, newtup,
+													 GetCurrentCommandId(true), true, &tmfd);
+					heap_freetuple(newtup);
+					if (result == TM_Ok)
+						break;
+					if (result != TM_Updated)
+						return 2;
+					Snapshot	latest = GetLatestSnapshot();
+					tid = tmfd.ctid;
+					heap_get_latest_tid(rel, latest, &tid);
+					HeapTupleData again;
+					again.t_self = tid;
+					Buffer		buf;
+					if (!heap_fetch(rel, latest, &again, &buf))
+						return 3;
+					value = RowOf(&again).value;
+					ReleaseBuffer(buf);
+				}
+				table_close(rel, NoLock);
+				CommitTransactionCommand();
+			}
+			return 0;
+		}));
+	for (auto &p : procs)
+		REQUIRE(p->Wait() == 0);
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, AccessShareLock);
+		auto		rows = Contents(rel, GetTransactionSnapshot());
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return rows.size() == 1 && rows[1] == kProcs * kIncrements ? 0 : 1;
+	}) == 0);
+}
+
+TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows", "[heap]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr	start = MakeSegmentWithWal(16);
+	CreateTable();
+	std::map<int64, int64> expected;
+	REQUIRE(InBackend([] {
+		for (int round = 0; round < 40; round++)
+		{
+			StartTransactionCommand();
+			Relation	rel = table_open(kTable, RowExclusiveLock);
+			for (int i = 0; i < 20; i++)
+				Insert(rel, round * 100 + i, round);
+			CommandCounterIncrement();
+			/* Change some of the rows just inserted, in later commands. */
+			Snapshot	snapshot = GetTransactionSnapshot();
+			HeapScanDesc scan = heap_beginscan(rel, snapshot);
+			std::vector<std::pair<ItemPointerData, Row>> mine;
+			while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+				if (RowOf(t).key / 100 == round)
+					mine.emplace_back(t->t_self, RowOf(t));
+			heap_endscan(scan);
+			for (auto &[tid, row] : mine)
+			{
+				TM_FailureData tmfd;
+				if (row.key % 5 == 0)
+					(void) heap_delete(rel, &tid, GetCurrentCommandId(true), true, &tmfd);
+				else if (row.key % 3 == 0)
+				{
+					HeapTuple	t = MakeTuple(row.key, row.value + 1000);
+					(void) heap_update(rel, &tid, t, GetCurrentCommandId(true), true, &tmfd);
+					heap_freetuple(t);
+				}
+			}
+			table_close(rel, NoLock);
+			if (round % 4 == 3)
+				AbortCurrentTransaction();
+			else
+				CommitTransactionCommand();
+		}
+		return 0;
+	}) == 0);
+	for (int round = 0; round < 40; round++)
+	{
+		if (round % 4 == 3)
+			continue;
+		for (int i = 0; i < 20; i++)
+		{
+			int64		key = round * 100 + i;
+			if (key % 5 == 0)
+				continue;
+			expected[key] = key % 3 == 0 ? round + 1000 : round;
+		}
+	}
+	XLogFlush(GetXLogInsertRecPtr());
+
+	/* The crash: shared memory (buffers, commit log cache) is gone, and so
+	 * are the table's file and the commit log on disk. */
+	std::filesystem::remove("base/5/" + std::to_string(kTable));
+	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
+		std::filesystem::remove(entry.path());
+	tusk::test::MakeSegment(5, 2, 16);
+	InitBuiltinRmgrs();
+	XLogSetRecoveryInProgress(true);
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	int			replayed = 0;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+		XLogSetReplayEnd(XLogReaderGetEndRecPtr(r));
+		replayed++;
+	}
+	XLogReaderFree(r);
+	REQUIRE(replayed > 1000);
+	std::map<int64, int64> *want = &expected;
+	REQUIRE(InBackend([want] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, AccessShareLock);
+		auto		rows = Contents(rel, GetTransactionSnapshot());
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return rows == *want ? 0 : 1;
+	}) == 0);
+}
