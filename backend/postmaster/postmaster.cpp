@@ -960,7 +960,12 @@ void PostmasterMain(int argc, char *argv[])
 
 	listen_sockets = libpq::CreateListenSockets();
 	on_proc_exit(RemoveSocketFilesAtExit, 0);
-	AddToDataDirLockFile(common::kPidFileLineShmemKey, "        0         0");
+	unsigned long interlock_key;
+	unsigned long interlock_id;
+	storage::CreateShmemInterlock(&interlock_key, &interlock_id);
+	char		keyline[64];
+	snprintf(keyline, sizeof keyline, "%9lu %9lu", interlock_key, interlock_id);
+	AddToDataDirLockFile(common::kPidFileLineShmemKey, keyline);
 	AddToDataDirLockFile(common::kPidFileLinePmStatus, common::kPmStatusStarting);
 	WriteExternalPidFile();
 	InstallPostmasterSignalHandlers();

@@ -437,3 +437,36 @@ TEST_CASE("ConsistentState and RecoveryFinished workers start only after crash r
 	REQUIRE(wc.cluster.PostmasterPid() == postmaster);
 	REQUIRE(Accepts(wc.cluster));
 }
+
+TEST_CASE("A new postmaster refuses to start while children of a killed one live on", "[bgworker]")
+{
+	WorkerCluster wc({"test_bgw.sleepers = 1"});
+	std::vector<int> sleepers;
+	REQUIRE(WaitUntil([&] {
+		sleepers = ProcessesTitled(wc.name, "test_bgw sleeper");
+		return sleepers.size() == 1;
+	}, 10000));
+	/* A child that cannot notice its postmaster's death for now. */
+	REQUIRE(kill(sleepers[0], SIGSTOP) == 0);
+	int			pm = wc.cluster.PostmasterPid();
+	REQUIRE(kill(pm, SIGKILL) == 0);
+	REQUIRE(WaitUntil([&] { return kill(pm, 0) != 0; }, 10000));
+
+	auto		refused = wc.cluster.Start();
+	bool		interlocked = wc.cluster.Log().find("pre-existing shared memory block") !=
+		std::string::npos &&
+		wc.cluster.Log().find("is still in use") != std::string::npos &&
+		wc.cluster.Log().find("HINT:  Terminate any old server processes associated with data "
+							  "directory") != std::string::npos;
+	REQUIRE(kill(sleepers[0], SIGCONT) == 0);
+	INFO(refused.output() << wc.cluster.Log());
+	REQUIRE(refused.exit_code != 0);
+	REQUIRE(interlocked);
+
+	/* Once the old child has gone, the server starts (and recovers). */
+	REQUIRE(WaitUntil([&] { return kill(sleepers[0], 0) != 0; }, 10000));
+	auto		r = wc.cluster.Start();
+	INFO(r.output() << wc.cluster.Log());
+	REQUIRE(r.exit_code == 0);
+	REQUIRE(Accepts(wc.cluster));
+}

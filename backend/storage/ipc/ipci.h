@@ -28,6 +28,12 @@ Size ShmemIndexSize();
 /* Bytes of the current segment still free (for tests and diagnostics). */
 Size ShmemFreeSpace();
 
+/* interlock.cpp: the postmaster's System V interlock segment (created
+ * once, kept across crash restarts, removed at exit), and the check of a
+ * previous postmaster's. */
+void CreateShmemInterlock(unsigned long *key, unsigned long *id);
+bool ShmemInterlockInUse(unsigned long key, unsigned long id);
+
 }  // namespace tusk::storage
 
 #endif							/* TUSK_STORAGE_IPC_IPCI_H */

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -19,9 +20,10 @@
 
 #include "common/paths.h"
 #include "common/pidfile.h"
-#include "storage/ipc.h"
-#include "tusk_config.h"
 #include "miscadmin.h"
+#include "storage/ipc.h"
+#include "storage/ipc/ipci.h"
+#include "tusk_config.h"
 
 extern "C" {
 
@@ -165,6 +167,23 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 									  static_cast<int>(other_pid), refName)
 							: errhint("Is another postgres (PID %d) using socket file \"%s\"?",
 									  static_cast<int>(other_pid), refName));
+		}
+		/* The old postmaster is gone; are its children? */
+		if (isDDLock)
+		{
+			auto		lines = tusk::common::ReadPidFileLines(path);
+			unsigned long key = 0;
+			unsigned long id = 0;
+			std::string keyline = lines ? tusk::common::PidFileField(*lines,
+																	  tusk::common::kPidFileLineShmemKey)
+				: "";
+			if (sscanf(keyline.c_str(), "%lu %lu", &key, &id) == 2 && (key != 0 || id != 0) &&
+				tusk::storage::ShmemInterlockInUse(key, id))
+				ereport(FATAL, errcode(ERRCODE_LOCK_FILE_EXISTS),
+						errmsg("pre-existing shared memory block (key %lu, ID %lu) is still in use",
+							   key, id),
+						errhint("Terminate any old server processes associated with data "
+								"directory \"%s\".", refName));
 		}
 		if (unlink(filename) < 0)
 			ereport(FATAL, errcode_for_file_access(),
