@@ -81,9 +81,91 @@ extern int geterrcode(void);
 /* Whether a message at elevel would be written to the server log. */
 extern bool message_level_is_interesting(int elevel);
 
+/* An error as PG_CATCH code sees it (PostgreSQL's struct, the fields Tusk
+ * fills). */
+typedef struct ErrorData
+{
+	int			elevel;
+	bool		output_to_server;
+	bool		output_to_client;
+	const char *filename;
+	int			lineno;
+	const char *funcname;
+	int			sqlerrcode;
+	char	   *message;
+	char	   *detail;
+	char	   *detail_log;
+	char	   *hint;
+	char	   *context;
+	int			cursorpos;
+	int			saved_errno;
+} ErrorData;
+
 #ifdef __cplusplus
 }
 #endif
+
+#ifdef __cplusplus
+/*
+ * PG_TRY / PG_CATCH / PG_END_TRY, for C++ modules (Tusk's errors are C++
+ * exceptions, which C code cannot catch; C modules let errors propagate):
+ *
+ *     PG_TRY();
+ *     {
+ *         ...code that may ereport(ERROR)...
+ *     }
+ *     PG_CATCH();
+ *     {
+ *         ErrorData *edata = CopyErrorData();   // only inside PG_CATCH
+ *         FlushErrorState();
+ *         ...; FreeErrorData(edata);            // or PG_RE_THROW();
+ *     }
+ *     PG_END_TRY();
+ *
+ * Inside PG_TRY an ERROR is thrown to the PG_CATCH block instead of
+ * ending the process; the PG_CATCH block also sees any other C++
+ * exception (as an internal error).  As in PostgreSQL, the catching code
+ * must abort the transaction (AbortCurrentTransaction) or re-throw before
+ * doing anything else with shared state.
+ */
+extern "C++" {
+namespace tusk {
+
+/* While one lives, ERRORs are thrown rather than promoted to FATAL. */
+class ErrorCatchScope
+{
+  public:
+	ErrorCatchScope();
+	~ErrorCatchScope();
+	ErrorCatchScope(const ErrorCatchScope &) = delete;
+	ErrorCatchScope &operator=(const ErrorCatchScope &) = delete;
+};
+
+}  // namespace tusk
+}
+
+#define PG_TRY() \
+	do { \
+		try { \
+			::tusk::ErrorCatchScope pg_error_catch_scope_;
+#define PG_CATCH() \
+		} catch (...) {
+#define PG_END_TRY() \
+		} \
+	} while (0)
+#define PG_RE_THROW() throw
+
+extern "C" {
+/* Inside PG_CATCH: a palloc'd copy of the error being handled. */
+extern ErrorData *CopyErrorData(void);
+extern void FreeErrorData(ErrorData *edata);
+/* Inside PG_CATCH: the error is handled (nothing to reset in Tusk, where
+ * the exception carries the error; kept for PostgreSQL's idiom). */
+extern void FlushErrorState(void);
+/* Inside PG_CATCH: write the error being handled to the log (and client). */
+extern void EmitErrorReport(void);
+}
+#endif							/* __cplusplus */
 
 #define errcontext errcontext_msg
 

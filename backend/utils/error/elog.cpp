@@ -394,7 +394,6 @@ void EmitErrorReport(const ErrorData &edata)
 }  // namespace tusk::error
 
 using tusk::error::Current;
-using tusk::error::ErrorData;
 
 extern "C" {
 
@@ -422,8 +421,8 @@ errstart(int elevel, const char *)
 		abort();
 	}
 	++error_stack_depth;
-	ErrorData &e = Current();
-	e = ErrorData{};
+	tusk::error::ErrorData &e = Current();
+	e = tusk::error::ErrorData{};
 	e.elevel = elevel;
 	e.output_to_server = to_server;
 	e.output_to_client = to_client;
@@ -447,7 +446,7 @@ void
 errfinish(const char *filename, int lineno, const char *funcname)
 {
 	using namespace tusk::error;
-	ErrorData edata = std::move(Current());
+	tusk::error::ErrorData edata = std::move(Current());
 	edata.filename = filename;
 	edata.lineno = lineno;
 	edata.funcname = funcname;
@@ -478,7 +477,7 @@ errcode(int sqlerrcode)
 int
 errcode_for_file_access(void)
 {
-	ErrorData &e = Current();
+	tusk::error::ErrorData &e = Current();
 	switch (e.saved_errno)
 	{
 		case EPERM:
@@ -509,7 +508,7 @@ errcode_for_file_access(void)
 int
 errcode_for_socket_access(void)
 {
-	ErrorData &e = Current();
+	tusk::error::ErrorData &e = Current();
 	switch (e.saved_errno)
 	{
 		case EPIPE:
@@ -652,3 +651,102 @@ ExceptionalCondition(const char *conditionName, const char *fileName, int lineNu
 }
 
 }  // extern "C"
+
+namespace tusk {
+
+ErrorCatchScope::ErrorCatchScope()
+{
+	++tusk::error::handler_depth;
+}
+
+ErrorCatchScope::~ErrorCatchScope()
+{
+	--tusk::error::handler_depth;
+}
+
+}  // namespace tusk
+
+namespace {
+
+/* The error being handled: the current exception, as an ErrorData. */
+tusk::error::ErrorData CurrentCaught()
+{
+	std::exception_ptr ex = std::current_exception();
+	if (ex == nullptr)
+		elog(ERROR, "CopyErrorData called outside PG_CATCH");
+	try
+	{
+		std::rethrow_exception(ex);
+	}
+	catch (const tusk::error::PgError &e)
+	{
+		return e.data();
+	}
+	catch (const std::exception &e)
+	{
+		tusk::error::ErrorData d;
+		d.elevel = ERROR;
+		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
+		d.message = e.what();
+		d.output_to_server = true;
+		return d;
+	}
+	catch (...)
+	{
+		tusk::error::ErrorData d;
+		d.elevel = ERROR;
+		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
+		d.message = "unknown exception";
+		d.output_to_server = true;
+		return d;
+	}
+}
+
+char *CopyOrNull(const std::string &s)
+{
+	return s.empty() ? nullptr : pstrdup(s.c_str());
+}
+
+}  // namespace
+
+extern "C" {
+
+ErrorData *CopyErrorData(void)
+{
+	tusk::error::ErrorData d = CurrentCaught();
+	auto	   *out = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
+	out->elevel = d.elevel;
+	out->output_to_server = d.output_to_server;
+	out->output_to_client = d.output_to_client;
+	out->filename = d.filename;
+	out->lineno = d.lineno;
+	out->funcname = d.funcname;
+	out->sqlerrcode = d.sqlerrcode;
+	out->message = CopyOrNull(d.message);
+	out->detail = CopyOrNull(d.detail);
+	out->detail_log = CopyOrNull(d.detail_log);
+	out->hint = CopyOrNull(d.hint);
+	out->context = CopyOrNull(d.context);
+	out->cursorpos = d.cursorpos;
+	out->saved_errno = d.saved_errno;
+	return out;
+}
+
+void FreeErrorData(ErrorData *edata)
+{
+	for (char *p : {edata->message, edata->detail, edata->detail_log, edata->hint, edata->context})
+		if (p != nullptr)
+			pfree(p);
+	pfree(edata);
+}
+
+void FlushErrorState(void)
+{
+}
+
+void EmitErrorReport(void)
+{
+	tusk::error::EmitErrorReport(CurrentCaught());
+}
+
+}
