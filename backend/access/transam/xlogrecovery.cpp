@@ -27,6 +27,7 @@
 #include <string>
 
 #include "access/heapam_xlog.h"
+#include "access/nbtree.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xact.h"
@@ -186,10 +187,12 @@ void InitBuiltinRmgrs(void)
 	static const RmgrData xact = {"Transaction", xact_redo, xact_identify, nullptr, nullptr};
 	static const RmgrData smgr = {"Storage", smgr_redo, smgr_identify, nullptr, nullptr};
 	static const RmgrData heap = {"Heap", heap_redo, heap_identify, nullptr, nullptr};
+	static const RmgrData btree = {"Btree", btree_redo, btree_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_XLOG_ID, &xlog);
 	RegisterBuiltinRmgr(RM_XACT_ID, &xact);
 	RegisterBuiltinRmgr(RM_SMGR_ID, &smgr);
 	RegisterBuiltinRmgr(RM_HEAP_ID, &heap);
+	RegisterBuiltinRmgr(RM_BTREE_ID, &btree);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)

@@ -1,0 +1,923 @@
+/*
+ * nbtree.cpp — B-tree indexes (see access/nbtree.h).
+ *
+ * Principal entry points: btbuildempty, btinsert, btbeginscan/btgettuple,
+ * btree_redo.
+ *
+ * Layout, as PostgreSQL's: block 0 is the metapage (root block, tree
+ * level); every other page has a special area with its left and right
+ * siblings, level and flags.  On a page that is not the rightmost of its
+ * level, item 1 is the high key: an upper bound of everything on the
+ * page.  On internal pages each item is a separator key with a downlink
+ * to the child holding keys from that separator up to the next one; the
+ * first data item's key is "minus infinity".  Every tuple carries the heap
+ * TID that makes its (key, TID) unique — for leaf tuples the row it
+ * indexes, for separators a tiebreaker — so an equal key never leaves a
+ * search in doubt about where to go.
+ *
+ * Concurrency (Lehman and Yao).  A descent holds one page lock at a time:
+ * it reads the downlink, releases the parent, locks the child.  If the
+ * child split meanwhile, what it looks for may have moved right: so on
+ * every page, while the target is beyond the high key, it moves right.
+ * An insert locks its leaf exclusively.  A full page is split: its upper
+ * half moves to a new right sibling (the left keeps a high key equal to
+ * the right's first key), the pages are WAL-logged as full images, and
+ * then — holding the left page until the parent is locked — a downlink to
+ * the new page goes into the parent, which may split in turn; splitting
+ * the root makes a new root and updates the metapage.  Locks are only
+ * ever taken on a page's right sibling or parent while holding it, never
+ * the other way, so descents and inserts cannot deadlock.  A crash
+ * between a split and its parent's downlink leaves the new page reachable
+ * through its left sibling's right link (PostgreSQL also finishes such
+ * splits later; Tusk does not yet).
+ *
+ * Unique indexes: before inserting, the entries with the same key are
+ * checked against the heap with a dirty snapshot: a live one is a
+ * unique_violation; one whose inserter or deleter is still running is
+ * waited for, and the insert starts over.
+ *
+ * Not yet: deletion of entries (VACUUM), deduplication, backward scans.
+ */
+#include "postgres.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <string>
+#include <vector>
+
+#include "access/heapam.h"
+#include "access/nbtree.h"
+#include "access/rmgr.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/bufpage.h"
+#include "storage/lmgr.h"
+#include "storage/smgr.h"
+#include "utils/errcodes.h"
+#include "utils/snapmgr.h"
+
+namespace {
+
+/* WAL records (RM_BTREE_ID), PostgreSQL's info values. */
+constexpr uint8 kXlogInsertLeaf = 0x00;
+constexpr uint8 kXlogInsertUpper = 0x10;
+constexpr uint8 kXlogSplitL = 0x30;
+constexpr uint8 kXlogNewRoot = 0xA0;
+
+constexpr BlockNumber kMetaBlock = 0;
+constexpr BlockNumber P_NONE = 0;
+
+constexpr uint16 BTP_LEAF = 1 << 0;
+constexpr uint16 BTP_ROOT = 1 << 1;
+constexpr uint16 BTP_META = 1 << 3;
+
+struct BTMetaPageData
+{
+	uint32		btm_magic;
+	uint32		btm_version;
+	BlockNumber btm_root;
+	uint32		btm_level;
+};
+
+struct BTPageOpaqueData
+{
+	BlockNumber btpo_prev;
+	BlockNumber btpo_next;
+	uint32		btpo_level;
+	uint16		btpo_flags;
+	uint16		btpo_cycleid;
+};
+
+/* An index tuple: the downlink or heap TID, flags, the tiebreaker TID,
+ * then the key. */
+struct BTTupleData
+{
+	ItemPointerData t_tid;		/* leaf: the row; internal: (child block, 1) */
+	uint16		t_info;
+	ItemPointerData t_heaptid;	/* the (key, TID) order's TID */
+	uint16		t_keylen;
+	/* key bytes follow */
+};
+
+constexpr uint16 kMinusInfinity = 0x8000;	/* t_info: the key is minus infinity */
+
+struct xl_btree_insert
+{
+	OffsetNumber offnum;
+};
+
+BTPageOpaqueData *Opaque(Page page)
+{
+	return reinterpret_cast<BTPageOpaqueData *>(PageGetSpecialPointer(page));
+}
+
+BTMetaPageData *Meta(Page page)
+{
+	return reinterpret_cast<BTMetaPageData *>(PageGetContents(page));
+}
+
+bool IsLeaf(Page page)
+{
+	return (Opaque(page)->btpo_flags & BTP_LEAF) != 0;
+}
+
+bool IsRightmost(Page page)
+{
+	return Opaque(page)->btpo_next == P_NONE;
+}
+
+OffsetNumber FirstDataKey(Page page)
+{
+	return IsRightmost(page) ? FirstOffsetNumber : OffsetNumberNext(FirstOffsetNumber);
+}
+
+const BTTupleData *TupleAt(Page page, OffsetNumber off)
+{
+	return reinterpret_cast<const BTTupleData *>(PageGetItem(page, PageGetItemId(page, off)));
+}
+
+const char *KeyOf(const BTTupleData *t)
+{
+	return reinterpret_cast<const char *>(t) + sizeof(BTTupleData);
+}
+
+/* A tuple as bytes, ready to add to a page. */
+std::string MakeTuple(const char *key, uint16 keylen, const ItemPointerData &tid,
+					  const ItemPointerData &heaptid, bool minus_infinity)
+{
+	std::string bytes(MAXALIGN(sizeof(BTTupleData) + (minus_infinity ? 0 : keylen)), '\0');
+	auto	   *t = reinterpret_cast<BTTupleData *>(bytes.data());
+	t->t_tid = tid;
+	t->t_heaptid = heaptid;
+	t->t_info = minus_infinity ? kMinusInfinity : 0;
+	t->t_keylen = minus_infinity ? 0 : keylen;
+	if (!minus_infinity && keylen > 0)
+		memcpy(bytes.data() + sizeof(BTTupleData), key, keylen);
+	return bytes;
+}
+
+std::string CopyTuple(Page page, OffsetNumber off)
+{
+	ItemId		lp = PageGetItemId(page, off);
+	return std::string(PageGetItem(page, lp), ItemIdGetLength(lp));
+}
+
+const BTTupleData *AsTuple(const std::string &bytes)
+{
+	return reinterpret_cast<const BTTupleData *>(bytes.data());
+}
+
+ItemPointerData Downlink(BlockNumber child)
+{
+	ItemPointerData tid;
+	ItemPointerSet(&tid, child, FirstOffsetNumber);
+	return tid;
+}
+
+/* What a search looks for: a key and, to order equal keys, a TID — or
+ * the position before every entry with the key (tid_min), or before
+ * everything (all_min). */
+struct SearchKey
+{
+	const char *key = nullptr;
+	uint16		keylen = 0;
+	ItemPointerData tid{};
+	bool		tid_min = false;
+	bool		all_min = false;
+};
+
+int ItemPointerCompare(const ItemPointerData &a, const ItemPointerData &b)
+{
+	BlockNumber ba = ItemPointerGetBlockNumber(&a);
+	BlockNumber bb = ItemPointerGetBlockNumber(&b);
+	if (ba != bb)
+		return ba < bb ? -1 : 1;
+	OffsetNumber oa = ItemPointerGetOffsetNumber(&a);
+	OffsetNumber ob = ItemPointerGetOffsetNumber(&b);
+	return oa == ob ? 0 : (oa < ob ? -1 : 1);
+}
+
+/* sk against a tuple: <0, 0, >0. */
+int Compare(const BTIndexInfo *info, const SearchKey &sk, const BTTupleData *t)
+{
+	if (t->t_info & kMinusInfinity)
+		return 1;
+	if (sk.all_min)
+		return -1;
+	int			c = info->compare(sk.key, sk.keylen, KeyOf(t), t->t_keylen);
+	if (c != 0)
+		return c;
+	if (sk.tid_min)
+		return -1;
+	return ItemPointerCompare(sk.tid, t->t_heaptid);
+}
+
+/* Leaf: the first data item >= sk.  Internal: the last item <= sk. */
+OffsetNumber BinarySearch(const BTIndexInfo *info, Page page, const SearchKey &sk)
+{
+	OffsetNumber low = FirstDataKey(page);
+	OffsetNumber high = static_cast<OffsetNumber>(PageGetMaxOffsetNumber(page) + 1);
+	/* First item > sk (internal) or >= sk (leaf). */
+	bool		leaf = IsLeaf(page);
+	while (low < high)
+	{
+		OffsetNumber mid = static_cast<OffsetNumber>(low + (high - low) / 2);
+		int			c = Compare(info, sk, TupleAt(page, mid));
+		if (leaf ? c > 0 : c >= 0)
+			low = static_cast<OffsetNumber>(mid + 1);
+		else
+			high = mid;
+	}
+	return leaf ? low : static_cast<OffsetNumber>(low - 1);
+}
+
+Buffer ReadIndexBuffer(Relation index, BlockNumber blk)
+{
+	return ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+}
+
+/* Move right while sk is beyond the page's high key (a split moved it). */
+Buffer MoveRight(Relation index, const BTIndexInfo *info, Buffer buf, const SearchKey &sk, int mode)
+{
+	for (;;)
+	{
+		Page		page = BufferGetPage(buf);
+		if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
+			return buf;
+		BlockNumber next = Opaque(page)->btpo_next;
+		UnlockReleaseBuffer(buf);
+		buf = ReadIndexBuffer(index, next);
+		LockBuffer(buf, mode);
+	}
+}
+
+struct StackEntry
+{
+	BlockNumber blkno;
+	OffsetNumber offnum;		/* the downlink followed */
+};
+
+BTMetaPageData ReadMeta(Relation index)
+{
+	Buffer		buf = ReadIndexBuffer(index, kMetaBlock);
+	LockBuffer(buf, BUFFER_LOCK_SHARE);
+	BTMetaPageData meta = *Meta(BufferGetPage(buf));
+	UnlockReleaseBuffer(buf);
+	if (meta.btm_magic != BTREE_MAGIC)
+		ereport(ERROR, errcode(ERRCODE_INDEX_CORRUPTED),
+				errmsg("index \"%u\" is not a btree", index->rd_id));
+	if (meta.btm_version != BTREE_VERSION)
+		ereport(ERROR, errcode(ERRCODE_INDEX_CORRUPTED),
+				errmsg("version mismatch in index \"%u\": file version %u, current version %u",
+					   index->rd_id, meta.btm_version, BTREE_VERSION));
+	return meta;
+}
+
+/* Descend to the leaf where sk belongs, locked in leaf_mode; the path,
+ * for inserting downlinks after a split. */
+Buffer Descend(Relation index, const BTIndexInfo *info, const SearchKey &sk, int leaf_mode,
+			   std::vector<StackEntry> *stack)
+{
+	BTMetaPageData meta = ReadMeta(index);
+	Buffer		buf = ReadIndexBuffer(index, meta.btm_root);
+	int			mode = meta.btm_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
+	LockBuffer(buf, mode);
+	for (;;)
+	{
+		buf = MoveRight(index, info, buf, sk, mode);
+		Page		page = BufferGetPage(buf);
+		if (IsLeaf(page))
+		{
+			if (mode != leaf_mode)
+			{
+				/* A root that was internal when the metapage was read
+				 * cannot be a leaf: only a tree of height 0 starts here. */
+				elog(ERROR, "btree descent reached a leaf in the wrong lock mode");
+			}
+			return buf;
+		}
+		OffsetNumber off = BinarySearch(info, page, sk);
+		BlockNumber child = ItemPointerGetBlockNumber(&TupleAt(page, off)->t_tid);
+		uint32		child_level = Opaque(page)->btpo_level - 1;
+		if (stack != nullptr)
+			stack->push_back({BufferGetBlockNumber(buf), off});
+		UnlockReleaseBuffer(buf);
+		buf = ReadIndexBuffer(index, child);
+		mode = child_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
+		LockBuffer(buf, mode);
+	}
+}
+
+void InitBTPage(Page page, uint32 level, uint16 flags)
+{
+	PageInit(page, BLCKSZ, sizeof(BTPageOpaqueData));
+	BTPageOpaqueData *o = Opaque(page);
+	o->btpo_prev = o->btpo_next = P_NONE;
+	o->btpo_level = level;
+	o->btpo_flags = flags;
+	o->btpo_cycleid = 0;
+}
+
+void AddItem(Page page, const std::string &tuple, OffsetNumber off)
+{
+	if (PageAddItemExtended(page, tuple.data(), tuple.size(), off, 0) != off)
+		elog(PANIC, "failed to add item to index page");
+}
+
+/* Log pages whole (splits, new roots: replay restores the images). */
+XLogRecPtr LogImages(uint8 info, const std::vector<Buffer> &buffers)
+{
+	XLogBeginInsert();
+	for (size_t i = 0; i < buffers.size(); i++)
+		XLogRegisterBuffer(static_cast<uint8>(i), buffers[i], REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
+	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, info);
+	for (Buffer b : buffers)
+		PageSetLSN(BufferGetPage(b), lsn);
+	return lsn;
+}
+
+void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
+				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off);
+
+/* After a split of left into left + right (both locked): the downlink in
+ * the parent, or a new root. */
+void InsertParent(Relation index, const BTIndexInfo *info, Buffer left, Buffer right,
+				  std::vector<StackEntry> &stack, const std::string &separator)
+{
+	BlockNumber lblk = BufferGetBlockNumber(left);
+	BlockNumber rblk = BufferGetBlockNumber(right);
+	uint32		level = Opaque(BufferGetPage(left))->btpo_level;
+	const BTTupleData *sep = AsTuple(separator);
+	std::string downlink = MakeTuple(KeyOf(sep), sep->t_keylen, Downlink(rblk), sep->t_heaptid,
+									 false);
+	if (stack.empty())
+	{
+		/* The root split: a new root above both. */
+		Buffer		meta = ReadIndexBuffer(index, kMetaBlock);
+		LockBuffer(meta, BUFFER_LOCK_EXCLUSIVE);
+		Buffer		root = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
+													 RBM_ZERO_AND_LOCK, nullptr, true);
+		ItemPointerData none;
+		ItemPointerSetInvalid(&none);
+		START_CRIT_SECTION();
+		Page		rootpage = BufferGetPage(root);
+		InitBTPage(rootpage, level + 1, BTP_ROOT);
+		AddItem(rootpage, MakeTuple(nullptr, 0, Downlink(lblk), none, true), FirstOffsetNumber);
+		AddItem(rootpage, downlink, OffsetNumberNext(FirstOffsetNumber));
+		BTMetaPageData *m = Meta(BufferGetPage(meta));
+		m->btm_root = BufferGetBlockNumber(root);
+		m->btm_level = level + 1;
+		MarkBufferDirty(root);
+		MarkBufferDirty(meta);
+		LogImages(kXlogNewRoot, {root, meta});
+		END_CRIT_SECTION();
+		UnlockReleaseBuffer(root);
+		UnlockReleaseBuffer(meta);
+		UnlockReleaseBuffer(left);
+		UnlockReleaseBuffer(right);
+		return;
+	}
+	StackEntry	parent = stack.back();
+	stack.pop_back();
+	Buffer		pbuf = ReadIndexBuffer(index, parent.blkno);
+	LockBuffer(pbuf, BUFFER_LOCK_EXCLUSIVE);
+	/* Find the downlink to left: where we followed it, or further right
+	 * if the parent split meanwhile. */
+	OffsetNumber found = InvalidOffsetNumber;
+	for (;;)
+	{
+		Page		page = BufferGetPage(pbuf);
+		OffsetNumber first = FirstDataKey(page);
+		OffsetNumber max = PageGetMaxOffsetNumber(page);
+		OffsetNumber start = Max(first, Min(parent.offnum, max));
+		auto		links_left = [&](OffsetNumber o) {
+			return ItemPointerGetBlockNumber(&TupleAt(page, o)->t_tid) == lblk;
+		};
+		for (OffsetNumber o = start; o <= max && found == InvalidOffsetNumber; o++)
+			if (links_left(o))
+				found = o;
+		for (OffsetNumber o = first; o < start && found == InvalidOffsetNumber; o++)
+			if (links_left(o))
+				found = o;
+		if (found != InvalidOffsetNumber || IsRightmost(page))
+			break;
+		BlockNumber next = Opaque(page)->btpo_next;
+		UnlockReleaseBuffer(pbuf);
+		pbuf = ReadIndexBuffer(index, next);
+		LockBuffer(pbuf, BUFFER_LOCK_EXCLUSIVE);
+	}
+	if (found == InvalidOffsetNumber)
+		elog(ERROR, "failed to re-find parent key in index %u for split of block %u",
+			 index->rd_id, lblk);
+	UnlockReleaseBuffer(left);
+	UnlockReleaseBuffer(right);
+	InsertOnPage(index, info, pbuf, stack, downlink, OffsetNumberNext(found));
+}
+
+/* Split buf (locked), adding tuple at off; then the parent. */
+void Split(Relation index, const BTIndexInfo *info, Buffer buf, std::vector<StackEntry> &stack,
+		   const std::string &tuple, OffsetNumber off)
+{
+	Page		page = BufferGetPage(buf);
+	BTPageOpaqueData old = *Opaque(page);
+	bool		leaf = IsLeaf(page);
+	std::vector<std::string> items;
+	for (OffsetNumber o = FirstDataKey(page); o <= PageGetMaxOffsetNumber(page); o++)
+	{
+		if (o == off)
+			items.push_back(tuple);
+		items.push_back(CopyTuple(page, o));
+	}
+	if (off > PageGetMaxOffsetNumber(page))
+		items.push_back(tuple);
+	std::string old_highkey = IsRightmost(page) ? std::string() : CopyTuple(page, FirstOffsetNumber);
+
+	/* Split by bytes, so that both halves have room. */
+	size_t		total = 0;
+	for (const auto &it : items)
+		total += it.size() + sizeof(ItemIdData);
+	size_t		split = 0;
+	size_t		acc = 0;
+	while (split < items.size() - 1 && acc + items[split].size() + sizeof(ItemIdData) <= total / 2)
+		acc += items[split++].size() + sizeof(ItemIdData);
+	if (split == 0)
+		split = 1;
+
+	/* The separator: the right half's first key (and TID). */
+	const BTTupleData *first_right = AsTuple(items[split]);
+	std::string separator = MakeTuple(KeyOf(first_right), first_right->t_keylen,
+									  first_right->t_heaptid, first_right->t_heaptid, false);
+
+	Buffer		right = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
+												  RBM_ZERO_AND_LOCK, nullptr, true);
+	BlockNumber rblk = BufferGetBlockNumber(right);
+	Buffer		sibling = InvalidBuffer;
+	if (old.btpo_next != P_NONE)
+	{
+		sibling = ReadIndexBuffer(index, old.btpo_next);
+		LockBuffer(sibling, BUFFER_LOCK_EXCLUSIVE);
+	}
+
+	START_CRIT_SECTION();
+	alignas(8) char leftcopy[BLCKSZ];
+	Page		lpage = leftcopy;
+	InitBTPage(lpage, old.btpo_level, static_cast<uint16>(old.btpo_flags & ~BTP_ROOT));
+	Opaque(lpage)->btpo_prev = old.btpo_prev;
+	Opaque(lpage)->btpo_next = rblk;
+	OffsetNumber lo = FirstOffsetNumber;
+	AddItem(lpage, separator, lo++);	/* the high key */
+	for (size_t i = 0; i < split; i++)
+		AddItem(lpage, items[i], lo++);
+
+	Page		rpage = BufferGetPage(right);
+	InitBTPage(rpage, old.btpo_level, static_cast<uint16>(old.btpo_flags & ~BTP_ROOT));
+	Opaque(rpage)->btpo_prev = BufferGetBlockNumber(buf);
+	Opaque(rpage)->btpo_next = old.btpo_next;
+	OffsetNumber ro = FirstOffsetNumber;
+	if (!old_highkey.empty())
+		AddItem(rpage, old_highkey, ro++);
+	for (size_t i = split; i < items.size(); i++)
+	{
+		if (i == split && !leaf)
+		{
+			/* The first item of an internal page is minus infinity. */
+			const BTTupleData *t = AsTuple(items[i]);
+			AddItem(rpage, MakeTuple(nullptr, 0, t->t_tid, t->t_heaptid, true), ro++);
+			continue;
+		}
+		AddItem(rpage, items[i], ro++);
+	}
+	memcpy(page, lpage, BLCKSZ);
+	MarkBufferDirty(buf);
+	MarkBufferDirty(right);
+	std::vector<Buffer> logged{buf, right};
+	if (BufferIsValid(sibling))
+	{
+		Opaque(BufferGetPage(sibling))->btpo_prev = rblk;
+		MarkBufferDirty(sibling);
+		logged.push_back(sibling);
+	}
+	LogImages(kXlogSplitL, logged);
+	END_CRIT_SECTION();
+	if (BufferIsValid(sibling))
+		UnlockReleaseBuffer(sibling);
+	InsertParent(index, info, buf, right, stack, separator);
+}
+
+void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
+				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
+{
+	Page		page = BufferGetPage(buf);
+	if (PageGetFreeSpace(page) < tuple.size())
+	{
+		Split(index, info, buf, stack, tuple, off);
+		return;
+	}
+	bool		leaf = IsLeaf(page);
+	START_CRIT_SECTION();
+	AddItem(page, tuple, off);
+	MarkBufferDirty(buf);
+	xl_btree_insert rec{off};
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+	XLogRegisterBufData(0, tuple.data(), static_cast<uint32>(tuple.size()));
+	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, leaf ? kXlogInsertLeaf : kXlogInsertUpper);
+	PageSetLSN(page, lsn);
+	END_CRIT_SECTION();
+	UnlockReleaseBuffer(buf);
+}
+
+/*
+ * Unique check at the locked leaf buf: a live entry with the key raises
+ * unique_violation; one being inserted or deleted by a running
+ * transaction returns that transaction's id (to wait for).  Equal keys
+ * on right siblings are checked too (share-locked one at a time while buf
+ * stays locked).
+ */
+FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf,
+							  const char *key, uint16 keylen, Relation heap)
+{
+	SearchKey	sk;
+	sk.key = key;
+	sk.keylen = keylen;
+	sk.tid_min = true;
+	Buffer		cur = buf;
+	Buffer		locked_right = InvalidBuffer;
+	OffsetNumber off = BinarySearch(info, BufferGetPage(cur), sk);
+	for (;;)
+	{
+		Page		page = BufferGetPage(cur);
+		if (off > PageGetMaxOffsetNumber(page))
+		{
+			/* Equal keys may continue on the right sibling. */
+			if (IsRightmost(page) ||
+				info->compare(key, keylen, KeyOf(TupleAt(page, FirstOffsetNumber)),
+							  TupleAt(page, FirstOffsetNumber)->t_keylen) != 0)
+				break;
+			Buffer		next = ReadIndexBuffer(index, Opaque(page)->btpo_next);
+			LockBuffer(next, BUFFER_LOCK_SHARE);
+			if (BufferIsValid(locked_right))
+				UnlockReleaseBuffer(locked_right);
+			locked_right = next;
+			cur = next;
+			off = FirstDataKey(BufferGetPage(cur));
+			continue;
+		}
+		const BTTupleData *t = TupleAt(page, off);
+		if (info->compare(key, keylen, KeyOf(t), t->t_keylen) != 0)
+			break;
+		SnapshotData dirty;
+		InitDirtySnapshot(dirty);
+		HeapTupleData htup;
+		htup.t_self = t->t_tid;
+		Buffer		hbuf;
+		if (heap_fetch(heap, &dirty, &htup, &hbuf))
+		{
+			ReleaseBuffer(hbuf);
+			FullTransactionId running = FullTransactionIdIsValid(dirty.xmin) ? dirty.xmin
+																			  : dirty.xmax;
+			if (FullTransactionIdIsValid(running))
+			{
+				if (BufferIsValid(locked_right))
+					UnlockReleaseBuffer(locked_right);
+				return running;
+			}
+			char	   *value = info->key_out(key, keylen);
+			ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
+					errmsg("duplicate key value violates unique constraint \"%s\"", info->name),
+					errdetail("Key (%s)=(%s) already exists.", info->column, value));
+		}
+		off++;
+	}
+	if (BufferIsValid(locked_right))
+		UnlockReleaseBuffer(locked_right);
+	return InvalidFullTransactionId;
+}
+
+int CompareInt8(const char *a, uint16 alen, const char *b, uint16 blen)
+{
+	if (alen != sizeof(int64) || blen != sizeof(int64))
+		elog(ERROR, "int8 index key of %u bytes", alen != sizeof(int64) ? alen : blen);
+	int64		x;
+	int64		y;
+	memcpy(&x, a, sizeof x);
+	memcpy(&y, b, sizeof y);
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+char *Int8Out(const char *key, uint16)
+{
+	int64		v;
+	memcpy(&v, key, sizeof v);
+	return pstrdup(std::to_string(v).c_str());
+}
+
+int CompareText(const char *a, uint16 alen, const char *b, uint16 blen)
+{
+	int			c = memcmp(a, b, Min(alen, blen));
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return alen == blen ? 0 : (alen < blen ? -1 : 1);
+}
+
+char *TextOut(const char *key, uint16 len)
+{
+	return pstrdup(std::string(key, len).c_str());
+}
+
+const BTIndexInfo kInt8Ops = {"", "", false, CompareInt8, Int8Out};
+const BTIndexInfo kTextOps = {"", "", false, CompareText, TextOut};
+
+}  // namespace
+
+const BTIndexInfo *const bt_int8_ops = &kInt8Ops;
+const BTIndexInfo *const bt_text_ops = &kTextOps;
+
+struct BTScanData
+{
+	Relation	index;
+	const BTIndexInfo *info;
+	Relation	heap;
+	Snapshot	snapshot;
+	std::string lo;
+	bool		has_lo;
+	bool		lo_incl;
+	std::string hi;
+	bool		has_hi;
+	bool		hi_incl;
+	bool		started = false;
+	bool		done = false;
+	BlockNumber next = P_NONE;
+	std::vector<ItemPointerData> tids;
+	size_t		pos = 0;
+	Buffer		heapbuf = InvalidBuffer;
+	HeapTupleData tuple;
+};
+
+void btbuildempty(Relation index)
+{
+	Buffer		meta = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
+												 RBM_ZERO_AND_LOCK, nullptr, true);
+	Buffer		root = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
+												 RBM_ZERO_AND_LOCK, nullptr, true);
+	if (BufferGetBlockNumber(meta) != kMetaBlock)
+		elog(ERROR, "index %u is not empty", index->rd_id);
+	START_CRIT_SECTION();
+	Page		mpage = BufferGetPage(meta);
+	InitBTPage(mpage, 0, BTP_META);
+	BTMetaPageData *m = Meta(mpage);
+	m->btm_magic = BTREE_MAGIC;
+	m->btm_version = BTREE_VERSION;
+	m->btm_root = BufferGetBlockNumber(root);
+	m->btm_level = 0;
+	/* The metadata lies between the header and pd_lower, so that images
+	 * leaving out the page's hole keep it. */
+	reinterpret_cast<PageHeader>(mpage)->pd_lower =
+		static_cast<LocationIndex>(reinterpret_cast<char *>(m + 1) - mpage);
+	InitBTPage(BufferGetPage(root), 0, BTP_LEAF | BTP_ROOT);
+	MarkBufferDirty(meta);
+	MarkBufferDirty(root);
+	LogImages(kXlogNewRoot, {root, meta});
+	END_CRIT_SECTION();
+	UnlockReleaseBuffer(root);
+	UnlockReleaseBuffer(meta);
+}
+
+void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 keylen,
+			  ItemPointer heap_tid, Relation heap)
+{
+	std::string tuple = MakeTuple(key, keylen, *heap_tid, *heap_tid, false);
+	if (tuple.size() > (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("index row size %zu exceeds btree version %u maximum %zu for index \"%s\"",
+					   tuple.size(), BTREE_VERSION,
+					   static_cast<Size>((BLCKSZ - SizeOfPageHeaderData -
+										  sizeof(BTPageOpaqueData)) / 3),
+					   info->name));
+	SearchKey	sk;
+	sk.key = key;
+	sk.keylen = keylen;
+	sk.tid = *heap_tid;
+	for (;;)
+	{
+		std::vector<StackEntry> stack;
+		SearchKey	first = sk;
+		first.tid_min = true;
+		Buffer		buf = Descend(index, info, info->unique ? first : sk, BUFFER_LOCK_EXCLUSIVE,
+								  &stack);
+		Buffer		first_leaf = InvalidBuffer;
+		if (info->unique)
+		{
+			FullTransactionId xwait = CheckUnique(index, info, buf, key, keylen, heap);
+			if (FullTransactionIdIsValid(xwait))
+			{
+				UnlockReleaseBuffer(buf);
+				XactLockTableWait(xwait);
+				continue;
+			}
+			/* Where this (key, TID) goes may be further right.  The page
+			 * where the key starts stays locked until the entry is in, so
+			 * that no other inserter of the key can check before it is. */
+			first_leaf = buf;
+			for (;;)
+			{
+				Page		page = BufferGetPage(buf);
+				if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
+					break;
+				Buffer		next = ReadIndexBuffer(index, Opaque(page)->btpo_next);
+				LockBuffer(next, BUFFER_LOCK_EXCLUSIVE);
+				if (buf != first_leaf)
+					UnlockReleaseBuffer(buf);
+				buf = next;
+			}
+			if (buf == first_leaf)
+				first_leaf = InvalidBuffer;
+		}
+		OffsetNumber off = BinarySearch(info, BufferGetPage(buf), sk);
+		InsertOnPage(index, info, buf, stack, tuple, off);
+		if (BufferIsValid(first_leaf))
+			UnlockReleaseBuffer(first_leaf);
+		return;
+	}
+}
+
+BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snapshot snapshot,
+				   const char *lo, int lolen, bool lo_incl, const char *hi, int hilen,
+				   bool hi_incl)
+{
+	auto	   *scan = new BTScanData;
+	scan->index = index;
+	scan->info = info;
+	scan->heap = heap;
+	scan->snapshot = snapshot;
+	scan->has_lo = lolen >= 0;
+	if (scan->has_lo)
+		scan->lo.assign(lo, static_cast<size_t>(lolen));
+	scan->lo_incl = lo_incl;
+	scan->has_hi = hilen >= 0;
+	if (scan->has_hi)
+		scan->hi.assign(hi, static_cast<size_t>(hilen));
+	scan->hi_incl = hi_incl;
+	return scan;
+}
+
+namespace {
+
+/* Collect the matching TIDs of one leaf page (locked), from off on. */
+void CollectPage(BTScan scan, Page page, OffsetNumber off)
+{
+	const BTIndexInfo *info = scan->info;
+	scan->tids.clear();
+	scan->pos = 0;
+	for (; off <= PageGetMaxOffsetNumber(page); off++)
+	{
+		const BTTupleData *t = TupleAt(page, off);
+		if (scan->has_lo && !scan->lo_incl &&
+			info->compare(scan->lo.data(), static_cast<uint16>(scan->lo.size()), KeyOf(t),
+						  t->t_keylen) == 0)
+			continue;
+		if (scan->has_hi)
+		{
+			int			c = info->compare(KeyOf(t), t->t_keylen, scan->hi.data(),
+										  static_cast<uint16>(scan->hi.size()));
+			if (c > 0 || (c == 0 && !scan->hi_incl))
+			{
+				scan->done = true;
+				break;
+			}
+		}
+		scan->tids.push_back(t->t_tid);
+	}
+	scan->next = Opaque(page)->btpo_next;
+	if (scan->next == P_NONE)
+		scan->done = true;
+}
+
+}  // namespace
+
+HeapTuple btgettuple(BTScan scan)
+{
+	for (;;)
+	{
+		while (scan->pos < scan->tids.size())
+		{
+			if (BufferIsValid(scan->heapbuf))
+			{
+				ReleaseBuffer(scan->heapbuf);
+				scan->heapbuf = InvalidBuffer;
+			}
+			scan->tuple.t_self = scan->tids[scan->pos++];
+			/* The index says where; the heap says whether we may see it. */
+			if (heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &scan->heapbuf))
+				return &scan->tuple;
+		}
+		if (scan->done)
+			return nullptr;
+		Buffer		buf;
+		OffsetNumber off;
+		if (!scan->started)
+		{
+			scan->started = true;
+			SearchKey	sk;
+			if (scan->has_lo)
+			{
+				sk.key = scan->lo.data();
+				sk.keylen = static_cast<uint16>(scan->lo.size());
+				sk.tid_min = true;
+			}
+			else
+				sk.all_min = true;
+			buf = Descend(scan->index, scan->info, sk, BUFFER_LOCK_SHARE, nullptr);
+			off = BinarySearch(scan->info, BufferGetPage(buf), sk);
+		}
+		else
+		{
+			/* The right sibling as it was when we read the page: anything
+			 * moved there by a split since was on the page we read. */
+			buf = ReadIndexBuffer(scan->index, scan->next);
+			LockBuffer(buf, BUFFER_LOCK_SHARE);
+			off = FirstDataKey(BufferGetPage(buf));
+		}
+		CollectPage(scan, BufferGetPage(buf), off);
+		UnlockReleaseBuffer(buf);
+	}
+}
+
+void btendscan(BTScan scan)
+{
+	if (BufferIsValid(scan->heapbuf))
+		ReleaseBuffer(scan->heapbuf);
+	delete scan;
+}
+
+uint32 bt_tree_level(Relation index)
+{
+	return ReadMeta(index).btm_level;
+}
+
+void btree_redo(XLogReaderState *record)
+{
+	uint8		info = XLogRecGetInfo(record) & ~XLR_INFO_MASK;
+	switch (info)
+	{
+		case kXlogInsertLeaf:
+		case kXlogInsertUpper:
+		{
+			xl_btree_insert rec;
+			memcpy(&rec, XLogRecGetData(record), sizeof rec);
+			Buffer		buf;
+			if (XLogReadBufferForRedo(record, 0, &buf) == BLK_NEEDS_REDO)
+			{
+				Size		len;
+				const char *data = XLogRecGetBlockData(record, 0, &len);
+				Page		page = BufferGetPage(buf);
+				if (PageAddItemExtended(page, data, len, rec.offnum, 0) != rec.offnum)
+					elog(PANIC, "btree_redo: failed to add item");
+				PageSetLSN(page, XLogReaderGetEndRecPtr(record));
+				MarkBufferDirty(buf);
+			}
+			if (BufferIsValid(buf))
+				UnlockReleaseBuffer(buf);
+			break;
+		}
+		case kXlogSplitL:
+		case kXlogNewRoot:
+			/* Every page of these records is a full image. */
+			for (int id = 0; id <= XLogRecMaxBlockId(record); id++)
+			{
+				Buffer		buf;
+				if (!XLogRecHasBlockRef(record, static_cast<uint8>(id)))
+					continue;
+				(void) XLogReadBufferForRedo(record, static_cast<uint8>(id), &buf);
+				if (BufferIsValid(buf))
+					UnlockReleaseBuffer(buf);
+			}
+			break;
+		default:
+			elog(PANIC, "btree_redo: unknown op code %u", info);
+	}
+}
+
+const char *btree_identify(uint8 info)
+{
+	switch (info & ~XLR_INFO_MASK)
+	{
+		case kXlogInsertLeaf:
+			return "INSERT_LEAF";
+		case kXlogInsertUpper:
+			return "INSERT_UPPER";
+		case kXlogSplitL:
+			return "SPLIT_L";
+		case kXlogNewRoot:
+			return "NEWROOT";
+		default:
+			return nullptr;
+	}
+}

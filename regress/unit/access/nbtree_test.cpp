@@ -1,0 +1,519 @@
+/*
+ * nbtree_test.cpp — B-tree indexes: many keys in random order make a tree
+ * of several levels whose scans come out sorted and complete; range and
+ * equality scans with duplicates; scans return only rows the snapshot
+ * sees; unique indexes refuse a live duplicate with PostgreSQL's error,
+ * allow one whose row was deleted or aborted, and make a concurrent
+ * inserter of the same key wait for the first; processes inserting at
+ * once lose nothing; replay rebuilds the index after a crash.
+ */
+#include "unit_test.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "access/clog.h"
+#include "access/heapam.h"
+#include "access/nbtree.h"
+#include "access/relation.h"
+#include "access/rmgr.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
+#include "catalog/storage.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "storage/shmem.h"
+#include "storage/shmem_fixture.h"
+#include "utils/error/error.h"
+#include "utils/errcodes.h"
+#include "utils/snapmgr.h"
+
+using tusk::error::PgError;
+using tusk::test::ChildProcess;
+using tusk::test::MakeSegmentWithWal;
+using tusk::test::ScratchDataDir;
+
+namespace {
+
+constexpr Oid kHeap = 16600;
+constexpr Oid kIndex = 16601;
+
+BTIndexInfo Int8Index(bool unique)
+{
+	BTIndexInfo info = *bt_int8_ops;
+	info.name = "t_pkey";
+	info.column = "id";
+	info.unique = unique;
+	return info;
+}
+
+BTIndexInfo TextIndex()
+{
+	BTIndexInfo info = *bt_text_ops;
+	info.name = "t_name_idx";
+	info.column = "name";
+	return info;
+}
+
+int InBackend(const std::function<int()> &fn)
+{
+	ChildProcess child([&fn] {
+		InitProcess();
+		return fn();
+	});
+	return child.Wait();
+}
+
+void CreateRelations()
+{
+	MyDatabaseId = 5;
+	REQUIRE(InBackend([] {
+		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kHeap});
+		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kIndex});
+		Relation	index = relation_open(kIndex, NoLock);
+		btbuildempty(index);
+		relation_close(index, NoLock);
+		return 0;
+	}) == 0);
+}
+
+/* A row holding key bytes; indexed under them. */
+void InsertIndexed(Relation heap, Relation index, const BTIndexInfo &info, const std::string &key)
+{
+	HeapTuple	t = heap_form_raw_tuple(key.data(), static_cast<uint32>(key.size()), 1);
+	heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
+	btinsert(index, &info, key.data(), static_cast<uint16>(key.size()), &t->t_self, heap);
+	heap_freetuple(t);
+}
+
+std::string Int8Key(int64 v)
+{
+	return std::string(reinterpret_cast<const char *>(&v), sizeof v);
+}
+
+int64 Int8Of(HeapTuple t)
+{
+	uint32		len;
+	const char *data = heap_tuple_data(t, &len);
+	int64		v;
+	memcpy(&v, data, sizeof v);
+	return v;
+}
+
+std::vector<int64> ScanInt8(Relation index, Relation heap, const BTIndexInfo &info, int64 *lo,
+							bool lo_incl, int64 *hi, bool hi_incl)
+{
+	std::vector<int64> out;
+	BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(),
+								   reinterpret_cast<const char *>(lo), lo ? 8 : -1, lo_incl,
+								   reinterpret_cast<const char *>(hi), hi ? 8 : -1, hi_incl);
+	while (HeapTuple t = btgettuple(scan))
+		out.push_back(Int8Of(t));
+	btendscan(scan);
+	return out;
+}
+
+struct Meet
+{
+	volatile int step;
+	volatile int result;
+};
+
+Meet *MakeMeet()
+{
+	bool		found;
+	auto	   *m = static_cast<Meet *>(ShmemInitStruct("nbtree test", sizeof(Meet), &found));
+	m->step = 0;
+	m->result = 0;
+	return m;
+}
+
+void WaitStep(Meet *m, int step)
+{
+	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
+		usleep(200);
+}
+
+void SetStep(Meet *m, int step)
+{
+	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
+}
+
+}  // namespace
+
+TEST_CASE("Many keys in random order make a sorted, complete, multi-level tree", "[nbtree]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal(256);
+	CreateRelations();
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = Int8Index(false);
+		std::vector<int64> keys;
+		for (int64 k = 0; k < 20000; k++)
+			keys.push_back(k);
+		std::mt19937 rng(7);
+		std::shuffle(keys.begin(), keys.end(), rng);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		for (int64 k : keys)
+			InsertIndexed(heap, index, info, Int8Key(k));
+		CommandCounterIncrement();
+		if (bt_tree_level(index) < 1)
+			return 1;
+		std::vector<int64> all = ScanInt8(index, heap, info, nullptr, true, nullptr, true);
+		if (all.size() != 20000 || !std::is_sorted(all.begin(), all.end()) || all.front() != 0 ||
+			all.back() != 19999)
+			return 2;
+		int64		lo = 100;
+		int64		hi = 200;
+		auto		range = ScanInt8(index, heap, info, &lo, true, &hi, false);
+		if (range.size() != 100 || range.front() != 100 || range.back() != 199)
+			return 3;
+		range = ScanInt8(index, heap, info, &lo, false, &hi, true);
+		if (range.size() != 100 || range.front() != 101 || range.back() != 200)
+			return 4;
+		int64		eq = 12345;
+		range = ScanInt8(index, heap, info, &eq, true, &eq, true);
+		if (range != std::vector<int64>{12345})
+			return 5;
+		relation_close(index, NoLock);
+		table_close(heap, NoLock);
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("Text keys with many duplicates are all found, and only visible rows", "[nbtree]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal(256);
+	CreateRelations();
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = TextIndex();
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		const std::vector<std::string> names = {"apple", "banana", "cherry", "date"};
+		for (int i = 0; i < 3000; i++)
+			InsertIndexed(heap, index, info, names[static_cast<size_t>(i) % names.size()]);
+		CommitTransactionCommand();
+
+		/* Delete every banana row inserted at an even position in the heap. */
+		StartTransactionCommand();
+		std::string banana = "banana";
+		BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), banana.data(),
+									   static_cast<int>(banana.size()), true, banana.data(),
+									   static_cast<int>(banana.size()), true);
+		std::vector<ItemPointerData> bananas;
+		while (HeapTuple t = btgettuple(scan))
+			bananas.push_back(t->t_self);
+		btendscan(scan);
+		if (bananas.size() != 750)
+			return 1;
+		for (size_t i = 0; i < bananas.size(); i += 2)
+		{
+			TM_FailureData tmfd;
+			if (heap_delete(heap, &bananas[i], GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
+				return 2;
+		}
+		CommitTransactionCommand();
+
+		StartTransactionCommand();
+		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), banana.data(),
+						   static_cast<int>(banana.size()), true, banana.data(),
+						   static_cast<int>(banana.size()), true);
+		size_t		seen = 0;
+		while (HeapTuple t = btgettuple(scan))
+		{
+			uint32		len;
+			const char *data = heap_tuple_data(t, &len);
+			if (std::string(data, len) != banana)
+				return 3;
+			seen++;
+		}
+		btendscan(scan);
+		/* "b" < key < "c": the bananas again, through a range. */
+		std::string b = "b";
+		std::string c = "c";
+		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), b.data(), 1, false,
+						   c.data(), 1, false);
+		size_t		ranged = 0;
+		while (btgettuple(scan) != nullptr)
+			ranged++;
+		btendscan(scan);
+		relation_close(index, NoLock);
+		table_close(heap, NoLock);
+		CommitTransactionCommand();
+		return seen == 375 && ranged == 375 ? 0 : 4;
+	}) == 0);
+}
+
+TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nbtree]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateRelations();
+	Meet	   *m = MakeMeet();
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = Int8Index(true);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		for (int64 k = 1; k <= 500; k++)
+			InsertIndexed(heap, index, info, Int8Key(k));
+		CommitTransactionCommand();
+
+		StartTransactionCommand();
+		std::string message;
+		std::string detail;
+		int			code = 0;
+		try
+		{
+			InsertIndexed(heap, index, info, Int8Key(42));
+		}
+		catch (const PgError &e)
+		{
+			message = e.data().message;
+			detail = e.data().detail;
+			code = e.data().sqlerrcode;
+		}
+		if (code != ERRCODE_UNIQUE_VIOLATION ||
+			message != "duplicate key value violates unique constraint \"t_pkey\"" ||
+			detail != "Key (id)=(42) already exists.")
+			return 1;
+		AbortCurrentTransaction();
+
+		/* A key whose row was deleted, or whose insert aborted, is free. */
+		StartTransactionCommand();
+		heap = table_open(kHeap, RowExclusiveLock);
+		index = relation_open(kIndex, RowExclusiveLock);
+		InsertIndexed(heap, index, info, Int8Key(1000));
+		AbortCurrentTransaction();
+		StartTransactionCommand();
+		heap = table_open(kHeap, RowExclusiveLock);
+		index = relation_open(kIndex, RowExclusiveLock);
+		InsertIndexed(heap, index, info, Int8Key(1000));
+		int64		k7 = 7;
+		BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(),
+									   reinterpret_cast<const char *>(&k7), 8, true,
+									   reinterpret_cast<const char *>(&k7), 8, true);
+		HeapTuple	t = btgettuple(scan);
+		ItemPointerData tid = t->t_self;
+		btendscan(scan);
+		TM_FailureData tmfd;
+		(void) heap_delete(heap, &tid, GetCurrentCommandId(true), true, &tmfd);
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		heap = table_open(kHeap, RowExclusiveLock);
+		index = relation_open(kIndex, RowExclusiveLock);
+		InsertIndexed(heap, index, info, Int8Key(7));
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+
+	/* Two inserters of one key: the second waits for the first, then
+	 * fails if it committed. */
+	ChildProcess first([m] {
+		InitProcess();
+		BTIndexInfo info = Int8Index(true);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		InsertIndexed(heap, index, info, Int8Key(5000));
+		SetStep(m, 1);
+		WaitStep(m, 2);
+		usleep(200 * 1000);		/* the second is waiting by now */
+		CommitTransactionCommand();
+		return 0;
+	});
+	WaitStep(m, 1);
+	ChildProcess second([m] {
+		InitProcess();
+		BTIndexInfo info = Int8Index(true);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		SetStep(m, 2);
+		try
+		{
+			InsertIndexed(heap, index, info, Int8Key(5000));
+		}
+		catch (const PgError &e)
+		{
+			m->result = e.data().sqlerrcode == ERRCODE_UNIQUE_VIOLATION ? 1 : 2;
+		}
+		AbortCurrentTransaction();
+		return 0;
+	});
+	REQUIRE(first.Wait() == 0);
+	REQUIRE(second.Wait() == 0);
+	REQUIRE(m->result == 1);
+}
+
+TEST_CASE("Processes inserting into one index at once lose nothing", "[nbtree]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal(128);
+	CreateRelations();
+	constexpr int kProcs = 3;
+	constexpr int kKeys = 3000;
+	std::vector<std::unique_ptr<ChildProcess>> procs;
+	for (int p = 0; p < kProcs; p++)
+		procs.push_back(std::make_unique<ChildProcess>([p] {
+			InitProcess();
+			BTIndexInfo info = Int8Index(true);
+			std::mt19937 rng(static_cast<unsigned>(p));
+			std::vector<int64> keys;
+			for (int i = 0; i < kKeys; i++)
+				keys.push_back(static_cast<int64>(i) * kProcs + p);
+			std::shuffle(keys.begin(), keys.end(), rng);
+			for (size_t i = 0; i < keys.size(); i += 50)
+			{
+				StartTransactionCommand();
+				Relation	heap = table_open(kHeap, RowExclusiveLock);
+				Relation	index = relation_open(kIndex, RowExclusiveLock);
+				for (size_t j = i; j < i + 50 && j < keys.size(); j++)
+					InsertIndexed(heap, index, info, Int8Key(keys[j]));
+				relation_close(index, NoLock);
+				table_close(heap, NoLock);
+				CommitTransactionCommand();
+			}
+			return 0;
+		}));
+	for (auto &p : procs)
+		REQUIRE(p->Wait() == 0);
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = Int8Index(true);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, AccessShareLock);
+		Relation	index = relation_open(kIndex, AccessShareLock);
+		auto		all = ScanInt8(index, heap, info, nullptr, true, nullptr, true);
+		CommitTransactionCommand();
+		if (all.size() != static_cast<size_t>(kProcs * kKeys))
+			return 1;
+		for (size_t i = 0; i < all.size(); i++)
+			if (all[i] != static_cast<int64>(i))
+				return 2;
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("Long keys from concurrent processes split internal pages too", "[nbtree]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal(256);
+	CreateRelations();
+	constexpr int kProcs = 3;
+	constexpr int kKeys = 2000;
+	auto		key_of = [](int n) {
+		char		buf[16];
+		snprintf(buf, sizeof buf, "%08d", n);
+		return std::string(buf) + std::string(180, 'x');
+	};
+	std::vector<std::unique_ptr<ChildProcess>> procs;
+	for (int p = 0; p < kProcs; p++)
+		procs.push_back(std::make_unique<ChildProcess>([p, key_of] {
+			InitProcess();
+			BTIndexInfo info = TextIndex();
+			std::vector<int> keys;
+			for (int i = 0; i < kKeys; i++)
+				keys.push_back(i * kProcs + p);
+			std::mt19937 rng(static_cast<unsigned>(p) + 11);
+			std::shuffle(keys.begin(), keys.end(), rng);
+			StartTransactionCommand();
+			Relation	heap = table_open(kHeap, RowExclusiveLock);
+			Relation	index = relation_open(kIndex, RowExclusiveLock);
+			for (int k : keys)
+				InsertIndexed(heap, index, info, key_of(k));
+			CommitTransactionCommand();
+			return 0;
+		}));
+	for (auto &p : procs)
+		REQUIRE(p->Wait() == 0);
+	REQUIRE(InBackend([key_of] {
+		BTIndexInfo info = TextIndex();
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, AccessShareLock);
+		Relation	index = relation_open(kIndex, AccessShareLock);
+		if (bt_tree_level(index) < 2)
+			return 1;
+		BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
+									   true, nullptr, -1, true);
+		int			n = 0;
+		while (HeapTuple t = btgettuple(scan))
+		{
+			uint32		len;
+			const char *data = heap_tuple_data(t, &len);
+			if (std::string(data, len) != key_of(n++))
+				return 2;
+		}
+		btendscan(scan);
+		CommitTransactionCommand();
+		return n == kProcs * kKeys ? 0 : 3;
+	}) == 0);
+}
+
+TEST_CASE("Replaying the WAL rebuilds the index after a crash", "[nbtree]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr	start = MakeSegmentWithWal(32);
+	CreateRelations();
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = Int8Index(true);
+		std::mt19937 rng(3);
+		std::vector<int64> keys;
+		for (int64 k = 0; k < 8000; k++)
+			keys.push_back(k);
+		std::shuffle(keys.begin(), keys.end(), rng);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		for (int64 k : keys)
+			InsertIndexed(heap, index, info, Int8Key(k));
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+	XLogFlush(GetXLogInsertRecPtr());
+	std::filesystem::remove("base/5/" + std::to_string(kHeap));
+	std::filesystem::remove("base/5/" + std::to_string(kIndex));
+	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
+		std::filesystem::remove(entry.path());
+	tusk::test::MakeSegment(5, 2, 32);
+	InitBuiltinRmgrs();
+	XLogSetRecoveryInProgress(true);
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+		XLogSetReplayEnd(XLogReaderGetEndRecPtr(r));
+	}
+	XLogReaderFree(r);
+	REQUIRE(InBackend([] {
+		BTIndexInfo info = Int8Index(true);
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, AccessShareLock);
+		Relation	index = relation_open(kIndex, AccessShareLock);
+		auto		all = ScanInt8(index, heap, info, nullptr, true, nullptr, true);
+		int64		k = 4321;
+		auto		one = ScanInt8(index, heap, info, &k, true, &k, true);
+		CommitTransactionCommand();
+		if (all.size() != 8000 || !std::is_sorted(all.begin(), all.end()))
+			return 1;
+		return one == std::vector<int64>{4321} ? 0 : 2;
+	}) == 0);
+}
