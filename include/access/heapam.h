@@ -92,6 +92,26 @@ extern bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Bu
 /* Follow the update chain from *tid to the newest version snapshot sees. */
 extern void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid);
 
+/* What VACUUM did. */
+typedef struct VacuumStats
+{
+	BlockNumber pages;
+	uint64		tuples_removed;
+	uint64		tuples_remaining;	/* live, recently dead, or in progress */
+	uint64		index_entries_removed;
+} VacuumStats;
+
+/* Index bulk deletion: whether the entry for this heap TID goes. */
+typedef bool (*IndexBulkDeleteCallback) (ItemPointer itemptr, void *state);
+
+/*
+ * VACUUM (not FULL) of a table and its indexes (the caller holds at least
+ * ShareUpdateExclusiveLock on all of them): tuples dead to every snapshot
+ * are removed, their index entries deleted, their line pointers freed,
+ * and every page's free space recorded in the free space map.
+ */
+extern void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats *stats);
+
 /*
  * The tuple's buffer must be pinned and locked (share is enough): the
  * checks set hint bits as they learn transactions' outcomes.

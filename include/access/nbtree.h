@@ -71,6 +71,11 @@ extern BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap
 extern HeapTuple btgettuple(BTScan scan);
 extern void btendscan(BTScan scan);
 
+/* VACUUM: remove every entry whose heap TID callback accepts; returns how
+ * many went.  (Pages are never removed, only emptied.) */
+extern uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void *state),
+						   void *state);
+
 /* The tree's height above the leaves (0: the root is a leaf). */
 extern uint32 bt_tree_level(Relation index);
 

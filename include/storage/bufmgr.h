@@ -27,7 +27,9 @@
 typedef enum ReadBufferMode
 {
 	RBM_NORMAL,					/* read the page; verify it */
-	RBM_ZERO_AND_LOCK			/* don't read: zero the page, return it locked exclusively */
+	RBM_ZERO_AND_LOCK,			/* don't read: zero the page, return it locked exclusively */
+	RBM_ZERO_ON_ERROR			/* read; a page that fails verification reads as zeroes
+								 * (for pages that are only hints: the free space map) */
 } ReadBufferMode;
 
 /* Buffer access strategies (ring buffers for bulk scans) come later; NULL
@@ -59,6 +61,9 @@ extern void MarkBufferDirtyHint(Buffer buffer, bool buffer_std);
 extern XLogRecPtr BufferGetLSNAtomic(Buffer buffer);
 extern void LockBuffer(Buffer buffer, int mode);
 extern bool ConditionalLockBuffer(Buffer buffer);
+/* An exclusive lock while nobody else has the buffer pinned: the page's
+ * items may then be moved (VACUUM).  The caller holds exactly one pin. */
+extern void LockBufferForCleanup(Buffer buffer);
 extern BlockNumber BufferGetBlockNumber(Buffer buffer);
 extern Page BufferGetPage(Buffer buffer);
 extern void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum,

@@ -6,8 +6,8 @@
  * heap_redo.
  *
  * Tuples go where there is room: the page this backend inserted into
- * last, else the relation's last page, else a new page (a free space map
- * comes with VACUUM).  Every change is made under the page's exclusive
+ * last, else one the free space map offers (VACUUM fills it in), else the
+ * relation's last page, else a new page.  Every change is made under the page's exclusive
  * content lock inside a critical section, WAL-logged, and the page
  * stamped with the record's LSN, as PostgreSQL does.
  *
@@ -43,6 +43,7 @@
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/bufpage.h"
+#include "storage/freespace.h"
 #include "storage/lmgr.h"
 #include "storage/smgr.h"
 #include "utils/errcodes.h"
@@ -118,11 +119,14 @@ Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
 	BlockNumber other_blk = BufferIsValid(other) ? BufferGetBlockNumber(other) : InvalidBlockNumber;
 	BlockNumber target = rel->rd_targblock;
 	if (target == InvalidBlockNumber)
+		target = GetPageWithFreeSpace(rel, len);
+	if (target == InvalidBlockNumber)
 	{
 		BlockNumber nblocks = NumBlocks(rel);
 		if (nblocks > 0)
 			target = nblocks - 1;
 	}
+	int			fsm_tries = 0;
 	for (;;)
 	{
 		Buffer		buf;
@@ -162,7 +166,10 @@ Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
 			rel->rd_targblock = BufferGetBlockNumber(buf);
 			return buf;
 		}
-		/* No room: let go, and try a new page. */
+		/* No room: let go, and try a page the free space map offers —
+		 * a few times, in case it is out of date — then a new one. */
+		Size		avail = PageGetFreeSpace(page);
+		BlockNumber tried = BufferGetBlockNumber(buf);
 		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 		if (buf != other)
 		{
@@ -170,7 +177,10 @@ Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
 				LockBuffer(other, BUFFER_LOCK_UNLOCK);
 			ReleaseBuffer(buf);
 		}
-		target = InvalidBlockNumber;
+		target = ++fsm_tries <= 8 ? RecordAndGetPageWithFreeSpace(rel, tried, avail, len)
+			: InvalidBlockNumber;
+		if (target == tried)
+			target = InvalidBlockNumber;
 	}
 }
 

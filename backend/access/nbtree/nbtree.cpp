@@ -36,7 +36,12 @@
  * unique_violation; one whose inserter or deleter is still running is
  * waited for, and the insert starts over.
  *
- * Not yet: deletion of entries (VACUUM), deduplication, backward scans.
+ * VACUUM (btbulkdelete) walks the leaf level under cleanup locks and
+ * removes the entries of removed rows; a scan keeps its current leaf
+ * pinned while returning that leaf's rows, so it never fetches a heap
+ * TID that VACUUM has freed for reuse meanwhile.
+ *
+ * Not yet: deleting empty pages, deduplication, backward scans.
  */
 #include "postgres.h"
 
@@ -69,6 +74,7 @@ constexpr uint8 kXlogInsertLeaf = 0x00;
 constexpr uint8 kXlogInsertUpper = 0x10;
 constexpr uint8 kXlogSplitL = 0x30;
 constexpr uint8 kXlogNewRoot = 0xA0;
+constexpr uint8 kXlogVacuum = 0x80;
 
 constexpr BlockNumber kMetaBlock = 0;
 constexpr BlockNumber P_NONE = 0;
@@ -657,6 +663,7 @@ struct BTScanData
 	BlockNumber next = P_NONE;
 	std::vector<ItemPointerData> tids;
 	size_t		pos = 0;
+	Buffer		leafbuf = InvalidBuffer;	/* pinned while its TIDs are returned */
 	Buffer		heapbuf = InvalidBuffer;
 	HeapTupleData tuple;
 };
@@ -846,7 +853,13 @@ HeapTuple btgettuple(BTScan scan)
 			off = FirstDataKey(BufferGetPage(buf));
 		}
 		CollectPage(scan, BufferGetPage(buf), off);
-		UnlockReleaseBuffer(buf);
+		/* Keep the pin while the page's TIDs are returned: VACUUM cannot
+		 * remove entries from it (and free the rows' line pointers for
+		 * reuse) under us. */
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (BufferIsValid(scan->leafbuf))
+			ReleaseBuffer(scan->leafbuf);
+		scan->leafbuf = buf;
 	}
 }
 
@@ -854,7 +867,50 @@ void btendscan(BTScan scan)
 {
 	if (BufferIsValid(scan->heapbuf))
 		ReleaseBuffer(scan->heapbuf);
+	if (BufferIsValid(scan->leafbuf))
+		ReleaseBuffer(scan->leafbuf);
 	delete scan;
+}
+
+uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void *state),
+					void *state)
+{
+	/* The leftmost leaf, then right along the leaf level. */
+	SearchKey	first;
+	first.all_min = true;
+	/* (No comparator is called for an all-minimum key.) */
+	Buffer		buf = Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr);
+	BlockNumber blk = BufferGetBlockNumber(buf);
+	UnlockReleaseBuffer(buf);
+	uint64		removed = 0;
+	while (blk != P_NONE)
+	{
+		CHECK_FOR_INTERRUPTS();
+		buf = ReadIndexBuffer(index, blk);
+		/* No scan may hold this page's TIDs while entries go. */
+		LockBufferForCleanup(buf);
+		Page		page = BufferGetPage(buf);
+		std::vector<OffsetNumber> gone;
+		for (OffsetNumber off = FirstDataKey(page); off <= PageGetMaxOffsetNumber(page); off++)
+		{
+			ItemPointerData tid = TupleAt(page, off)->t_tid;
+			if (callback(&tid, state))
+				gone.push_back(off);
+		}
+		if (!gone.empty())
+		{
+			START_CRIT_SECTION();
+			for (auto it = gone.rbegin(); it != gone.rend(); ++it)
+				PageIndexTupleDelete(page, *it);
+			MarkBufferDirty(buf);
+			LogImages(kXlogVacuum, {buf});
+			END_CRIT_SECTION();
+			removed += gone.size();
+		}
+		blk = Opaque(page)->btpo_next;
+		UnlockReleaseBuffer(buf);
+	}
+	return removed;
 }
 
 uint32 bt_tree_level(Relation index)
@@ -889,6 +945,7 @@ void btree_redo(XLogReaderState *record)
 		}
 		case kXlogSplitL:
 		case kXlogNewRoot:
+		case kXlogVacuum:
 			/* Every page of these records is a full image. */
 			for (int id = 0; id <= XLogRecMaxBlockId(record); id++)
 			{
@@ -917,6 +974,8 @@ const char *btree_identify(uint8 info)
 			return "SPLIT_L";
 		case kXlogNewRoot:
 			return "NEWROOT";
+		case kXlogVacuum:
+			return "VACUUM";
 		default:
 			return nullptr;
 	}

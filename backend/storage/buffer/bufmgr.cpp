@@ -394,9 +394,16 @@ void ReadPageIntoBuffer(BufferDesc *b, ReadBufferMode mode)
 		{
 			smgrread(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, page);
 			if (!PageIsVerifiedExtended(page, b->tag.blockNum, PIV_LOG_WARNING))
-				ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
-							   RelationPathOf(b->tag).c_str()));
+			{
+				if (mode != RBM_ZERO_ON_ERROR)
+					ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+							errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
+								   RelationPathOf(b->tag).c_str()));
+				ereport(WARNING, errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("invalid page in block %u of relation %s; zeroing out page",
+							   b->tag.blockNum, RelationPathOf(b->tag).c_str()));
+				memset(page, 0, BLCKSZ);
+			}
 		}
 	}
 	catch (...)
@@ -596,6 +603,27 @@ void LockBuffer(Buffer buffer, int mode)
 bool ConditionalLockBuffer(Buffer buffer)
 {
 	return LWLockConditionalAcquire(&DescOf(buffer)->content_lock, LW_EXCLUSIVE);
+}
+
+void LockBufferForCleanup(Buffer buffer)
+{
+	BufferDesc *b = DescOf(buffer);
+	if (private_refcount[b->buf_id] != 1)
+		elog(ERROR, "incorrect local pin count: %d", private_refcount[b->buf_id]);
+	for (;;)
+	{
+		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		uint32		state = LockBufHdr(b);
+		bool		alone = BUF_STATE_GET_REFCOUNT(state) == 1;
+		UnlockBufHdr(b, state);
+		if (alone)
+			return;
+		/* Someone else still has it pinned (a scan reading its tuples):
+		 * let go and look again shortly. */
+		LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+		CHECK_FOR_INTERRUPTS();
+		usleep(1000);
+	}
 }
 
 void MarkBufferDirty(Buffer buffer)

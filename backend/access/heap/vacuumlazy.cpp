@@ -1,0 +1,160 @@
+/*
+ * vacuumlazy.cpp — VACUUM of a heap and its indexes (see access/heapam.h).
+ *
+ * Principal entry point: heap_vacuum_rel.
+ *
+ * PostgreSQL's three passes:
+ *   1. Each page, under a cleanup lock (nobody else may hold a pin: a scan
+ *      reading the page's tuples would see them move), has its tuples
+ *      that are dead to every snapshot — deleted or updated by a
+ *      transaction older than the oldest xmin anyone still has, or
+ *      inserted by one that aborted — cut down to dead line pointers, and
+ *      the page is compacted.  Their TIDs are remembered.
+ *   2. Every index drops its entries for those TIDs.
+ *   3. The dead line pointers become unused, free for new tuples.
+ * Line pointers stay dead until pass 3 because an index entry may still
+ * point at them: reusing one before its entries are gone could make an
+ * index scan find an unrelated row.  Each changed page is WAL-logged as a
+ * full image (PostgreSQL logs the changes compactly; an image is larger
+ * but replays by itself).  Finally every page's free space goes into the
+ * free space map, where inserts and updates look for room before
+ * extending the table.
+ */
+#include "postgres.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "access/rmgr.h"
+#include "access/xlog.h"
+#include "access/xloginsert.h"
+#include "catalog/pg_control.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/bufpage.h"
+#include "storage/freespace.h"
+#include "storage/procarray.h"
+#include "storage/smgr.h"
+
+namespace {
+
+struct DeadTids
+{
+	std::vector<ItemPointerData> tids;	/* in (block, offset) order */
+};
+
+bool TidLess(const ItemPointerData &a, const ItemPointerData &b)
+{
+	BlockNumber ba = ItemPointerGetBlockNumber(&a);
+	BlockNumber bb = ItemPointerGetBlockNumber(&b);
+	return ba != bb ? ba < bb : ItemPointerGetOffsetNumber(&a) < ItemPointerGetOffsetNumber(&b);
+}
+
+bool IsDead(ItemPointer tid, void *state)
+{
+	const auto &tids = static_cast<DeadTids *>(state)->tids;
+	return std::binary_search(tids.begin(), tids.end(), *tid, TidLess);
+}
+
+/* Log the page whole (replayed by the XLOG resource manager). */
+void LogPage(Buffer buf)
+{
+	XLogBeginInsert();
+	XLogRegisterBuffer(0, buf, REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
+	XLogRecPtr	lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI);
+	PageSetLSN(BufferGetPage(buf), lsn);
+}
+
+Buffer ReadHeapPage(Relation rel, BlockNumber blk)
+{
+	return ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+}
+
+}  // namespace
+
+void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats *stats)
+{
+	*stats = VacuumStats{};
+	FullTransactionId oldest_xmin = GetOldestNonRemovableFullTransactionId();
+	BlockNumber nblocks = smgrnblocks(smgropen(rel->rd_node), MAIN_FORKNUM);
+	stats->pages = nblocks;
+	DeadTids dead;
+
+	/* Pass 1: prune. */
+	for (BlockNumber blk = 0; blk < nblocks; blk++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		Buffer		buf = ReadHeapPage(rel, blk);
+		LockBufferForCleanup(buf);
+		Page		page = BufferGetPage(buf);
+		if (PageIsNew(page))
+		{
+			UnlockReleaseBuffer(buf);
+			continue;
+		}
+		std::vector<OffsetNumber> gone;
+		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
+		{
+			ItemId		lp = PageGetItemId(page, off);
+			if (!ItemIdIsNormal(lp))
+				continue;
+			HeapTupleData tuple;
+			tuple.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp));
+			tuple.t_len = ItemIdGetLength(lp);
+			ItemPointerSet(&tuple.t_self, blk, off);
+			tuple.t_tableOid = rel->rd_id;
+			if (HeapTupleSatisfiesVacuum(&tuple, oldest_xmin, buf) == HEAPTUPLE_DEAD)
+				gone.push_back(off);
+			else
+				stats->tuples_remaining++;
+		}
+		if (!gone.empty())
+		{
+			START_CRIT_SECTION();
+			for (OffsetNumber off : gone)
+			{
+				ItemIdSetDead(PageGetItemId(page, off));
+				ItemPointerData tid;
+				ItemPointerSet(&tid, blk, off);
+				dead.tids.push_back(tid);
+			}
+			PageRepairFragmentation(page);
+			MarkBufferDirty(buf);
+			LogPage(buf);
+			END_CRIT_SECTION();
+			stats->tuples_removed += gone.size();
+		}
+		Size		avail = PageGetFreeSpace(page);
+		UnlockReleaseBuffer(buf);
+		if (gone.empty())
+			RecordPageWithFreeSpace(rel, blk, avail);
+	}
+
+	/* Pass 2: the indexes. */
+	for (int i = 0; i < nindexes; i++)
+		stats->index_entries_removed += btbulkdelete(indrels[i], IsDead, &dead);
+
+	/* Pass 3: free the dead line pointers. */
+	size_t		i = 0;
+	while (i < dead.tids.size())
+	{
+		CHECK_FOR_INTERRUPTS();
+		BlockNumber blk = ItemPointerGetBlockNumber(&dead.tids[i]);
+		Buffer		buf = ReadHeapPage(rel, blk);
+		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		Page		page = BufferGetPage(buf);
+		START_CRIT_SECTION();
+		for (; i < dead.tids.size() && ItemPointerGetBlockNumber(&dead.tids[i]) == blk; i++)
+			ItemIdSetUnused(PageGetItemId(page, ItemPointerGetOffsetNumber(&dead.tids[i])));
+		PageRepairFragmentation(page);	/* notes the free line pointers */
+		MarkBufferDirty(buf);
+		LogPage(buf);
+		END_CRIT_SECTION();
+		Size		avail = PageGetFreeSpace(page);
+		UnlockReleaseBuffer(buf);
+		RecordPageWithFreeSpace(rel, blk, avail);
+	}
+}
