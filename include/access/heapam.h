@@ -51,6 +51,25 @@ typedef struct TM_FailureData
 	bool		traversed;
 } TM_FailureData;
 
+/* Row lock strengths (SELECT … FOR KEY SHARE / SHARE / NO KEY UPDATE /
+ * UPDATE), PostgreSQL's. */
+typedef enum LockTupleMode
+{
+	LockTupleKeyShare,
+	LockTupleShare,
+	LockTupleNoKeyExclusive,
+	LockTupleExclusive
+} LockTupleMode;
+
+/* What to do when the row is locked or being changed: wait, fail
+ * (NOWAIT), or skip it (SKIP LOCKED). */
+typedef enum LockWaitPolicy
+{
+	LockWaitBlock,
+	LockWaitSkip,
+	LockWaitError
+} LockWaitPolicy;
+
 typedef struct HeapScanDescData *HeapScanDesc;
 
 typedef enum ScanDirection
@@ -81,6 +100,19 @@ extern TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, 
 /* Sets newtup->t_self to where the new version went. */
 extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
 							 CommandId cid, bool wait, TM_FailureData *tmfd);
+
+/*
+ * Lock the row at tuple->t_self (SELECT … FOR UPDATE and friends): its
+ * xmax becomes this transaction, marked as locking only, so updaters and
+ * other lockers wait for us and readers are unaffected.  Until multixacts
+ * exist a row has one locker at a time: even compatible share locks wait
+ * for each other.  On return *buffer holds a pin and tuple points into it
+ * (TM_Ok, TM_Updated, TM_Deleted, TM_SelfModified); TM_WouldBlock with
+ * LockWaitSkip; LockWaitError raises PostgreSQL's 55P03.
+ */
+extern TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid,
+								 LockTupleMode mode, LockWaitPolicy wait_policy, Buffer *buffer,
+								 TM_FailureData *tmfd);
 
 extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
 /* The next visible tuple, valid until the next call; NULL at the end. */

@@ -13,6 +13,7 @@ typedef struct XLogReaderState XLogReaderState;
 #define XLOG_HEAP_INSERT 0x00
 #define XLOG_HEAP_DELETE 0x10
 #define XLOG_HEAP_UPDATE 0x20
+#define XLOG_HEAP_LOCK 0x60
 #define XLOG_HEAP_OPMASK 0x70
 /* The page was (re)initialized: replay starts from an empty page. */
 #define XLOG_HEAP_INIT_PAGE 0x80
@@ -62,6 +63,15 @@ typedef struct xl_heap_update
 	uint8		flags;
 	OffsetNumber new_offnum;
 } xl_heap_update;
+
+/* Block 0: the page. */
+typedef struct xl_heap_lock
+{
+	uint64		locking_xid;
+	OffsetNumber offnum;
+	uint8		infobits_set;
+	uint8		flags;
+} xl_heap_lock;
 
 #ifdef __cplusplus
 extern "C" {

@@ -259,9 +259,14 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 		if (result == TM_Invisible)
 			ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					errmsg("attempted to %s invisible tuple", what));
-		if (result != TM_BeingModified || !wait)
+		if (result != TM_BeingModified)
 			return result;
 		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
+		/* Only locked, by us (SELECT … FOR UPDATE, then UPDATE): go on. */
+		if (FullTransactionIdIsCurrentTransactionId(xwait))
+			return TM_Ok;
+		if (!wait)
+			return result;
 		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 		if (!*have_tuple_lock)
 		{
@@ -467,6 +472,85 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	UnlockReleaseBuffer(buf);
 	ReleaseTupleLock(relation, otid, have_tuple_lock);
 	return TM_Ok;
+}
+
+TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, LockTupleMode mode,
+						  LockWaitPolicy wait_policy, Buffer *buffer, TM_FailureData *tmfd)
+{
+	ItemPointerData tid = tuple->t_self;
+	FullTransactionId xid = GetCurrentFullTransactionId();
+	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tid));
+	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	bool		have_tuple_lock = false;
+	TM_Result	result;
+	for (;;)
+	{
+		if (!IsNormalItem(BufferGetPage(buf), ItemPointerGetOffsetNumber(&tid)))
+			elog(ERROR, "invalid tid (%u,%u) in relation %u", ItemPointerGetBlockNumber(&tid),
+				 ItemPointerGetOffsetNumber(&tid), relation->rd_id);
+		*tuple = TupleAt(relation, buf, ItemPointerGetOffsetNumber(&tid));
+		result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
+		if (result != TM_BeingModified)
+			break;
+		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
+		if (FullTransactionIdIsCurrentTransactionId(xwait))
+		{
+			result = TM_Ok;		/* locked by us already: strengthen below */
+			break;
+		}
+		if (wait_policy == LockWaitSkip)
+		{
+			result = TM_WouldBlock;
+			break;
+		}
+		if (wait_policy == LockWaitError)
+			ereport(ERROR, errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+					errmsg("could not obtain lock on row in relation \"%u\"", relation->rd_id));
+		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		if (!have_tuple_lock)
+		{
+			LockTuple(relation->rd_id, ItemPointerGetBlockNumber(&tid),
+					  ItemPointerGetOffsetNumber(&tid), AccessExclusiveLock);
+			have_tuple_lock = true;
+		}
+		XactLockTableWait(xwait);
+		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	}
+	if (result == TM_Ok)
+	{
+		HeapTupleHeader t = tuple->t_data;
+		uint8		infobits = XLHL_XMAX_LOCK_ONLY;
+		uint16		lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
+			: mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
+			: HEAP_XMAX_EXCL_LOCK;
+		if (lockbits & HEAP_XMAX_EXCL_LOCK)
+			infobits |= XLHL_XMAX_EXCL_LOCK;
+		if (lockbits & HEAP_XMAX_KEYSHR_LOCK)
+			infobits |= XLHL_XMAX_KEYSHR_LOCK;
+		if (mode == LockTupleExclusive)
+			infobits |= XLHL_KEYS_UPDATED;
+		START_CRIT_SECTION();
+		t->t_infomask &= ~kXmaxBits;
+		t->t_infomask |= HEAP_XMAX_LOCK_ONLY | lockbits;
+		if (mode == LockTupleExclusive)
+			t->t_infomask2 |= HEAP_KEYS_UPDATED;
+		HeapTupleHeaderSetXmax(t, xid);
+		MarkBufferDirty(buf);
+		xl_heap_lock rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(&tid), infobits,
+						 0};
+		XLogBeginInsert();
+		XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+		XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+		XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_LOCK);
+		PageSetLSN(BufferGetPage(buf), lsn);
+		END_CRIT_SECTION();
+	}
+	else if (result != TM_WouldBlock)
+		FillFailure(*tuple, result, tmfd);
+	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+	*buffer = buf;
+	ReleaseTupleLock(relation, &tid, have_tuple_lock);
+	return result;
 }
 
 HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
@@ -720,6 +804,33 @@ void heap_redo(XLogReaderState *r)
 			Finish(newbuf, newaction, lsn);
 			break;
 		}
+		case XLOG_HEAP_LOCK:
+		{
+			xl_heap_lock rec;
+			memcpy(&rec, XLogRecGetData(r), sizeof rec);
+			Buffer		buf = InvalidBuffer;
+			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
+			if (action == BLK_NEEDS_REDO)
+			{
+				Page		page = BufferGetPage(buf);
+				if (!IsNormalItem(page, rec.offnum))
+					elog(PANIC, "heap redo: invalid line pointer %u", rec.offnum);
+				auto	   *t = reinterpret_cast<HeapTupleHeader>(
+					PageGetItem(page, PageGetItemId(page, rec.offnum)));
+				t->t_infomask &= ~kXmaxBits;
+				if (rec.infobits_set & XLHL_XMAX_LOCK_ONLY)
+					t->t_infomask |= HEAP_XMAX_LOCK_ONLY;
+				if (rec.infobits_set & XLHL_XMAX_EXCL_LOCK)
+					t->t_infomask |= HEAP_XMAX_EXCL_LOCK;
+				if (rec.infobits_set & XLHL_XMAX_KEYSHR_LOCK)
+					t->t_infomask |= HEAP_XMAX_KEYSHR_LOCK;
+				if (rec.infobits_set & XLHL_KEYS_UPDATED)
+					t->t_infomask2 |= HEAP_KEYS_UPDATED;
+				HeapTupleHeaderSetXmax(t, FullTransactionIdFromU64(rec.locking_xid));
+			}
+			Finish(buf, action, lsn);
+			break;
+		}
 		default:
 			elog(PANIC, "heap_redo: unknown op code %u", info);
 	}
@@ -736,6 +847,8 @@ const char *heap_identify(uint8 info)
 			return "DELETE";
 		case XLOG_HEAP_UPDATE:
 			return init ? "UPDATE+INIT" : "UPDATE";
+		case XLOG_HEAP_LOCK:
+			return "LOCK";
 		default:
 			return nullptr;
 	}

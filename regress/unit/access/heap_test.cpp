@@ -30,8 +30,11 @@
 #include "storage/proc.h"
 #include "storage/shmem.h"
 #include "storage/shmem_fixture.h"
+#include "utils/error/error.h"
+#include "utils/errcodes.h"
 #include "utils/snapmgr.h"
 
+using tusk::error::PgError;
 using tusk::test::ChildProcess;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
@@ -439,4 +442,104 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 		CommitTransactionCommand();
 		return rows == *want ? 0 : 1;
 	}) == 0);
+}
+
+TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED skip",
+		  "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateTable();
+	bool		found;
+	auto	   *shared = static_cast<volatile int *>(ShmemInitStruct("row lock test", 2 * sizeof(int),
+																	  &found));
+	shared[0] = 0;
+	shared[1] = 0;
+	REQUIRE(InBackend([] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowExclusiveLock);
+		Insert(rel, 1, 10);
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+	auto		first_tid = [] {
+		Relation	rel = table_open(kTable, RowShareLock);
+		HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
+		HeapTuple	t = heap_getnext(scan, ForwardScanDirection);
+		ItemPointerData tid = t->t_self;
+		heap_endscan(scan);
+		table_close(rel, NoLock);
+		return tid;
+	};
+	ChildProcess locker([shared, first_tid] {
+		InitProcess();
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowShareLock);
+		HeapTupleData t;
+		t.t_self = first_tid();
+		Buffer		buf;
+		TM_FailureData tmfd;
+		if (heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleExclusive,
+							LockWaitBlock, &buf, &tmfd) != TM_Ok)
+			return 1;
+		ReleaseBuffer(buf);
+		__atomic_store_n(&shared[0], 1, __ATOMIC_SEQ_CST);
+		while (__atomic_load_n(&shared[0], __ATOMIC_SEQ_CST) < 2)
+			usleep(1000);
+		/* Our own lock does not stop our own update. */
+		HeapTuple	newtup = MakeTuple(1, 11);
+		if (heap_update(rel, &t.t_self, newtup, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
+			return 2;
+		heap_freetuple(newtup);
+		table_close(rel, NoLock);
+		usleep(100 * 1000);
+		CommitTransactionCommand();
+		return 0;
+	});
+	while (__atomic_load_n(&shared[0], __ATOMIC_SEQ_CST) < 1)
+		usleep(1000);
+	REQUIRE(InBackend([shared, first_tid] {
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowShareLock);
+		/* Readers do not care. */
+		auto		rows = Contents(rel, GetTransactionSnapshot());
+		if (rows.size() != 1 || rows[1] != 10)
+			return 1;
+		HeapTupleData t;
+		t.t_self = first_tid();
+		Buffer		buf;
+		TM_FailureData tmfd;
+		if (heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleShare, LockWaitSkip,
+							&buf, &tmfd) != TM_WouldBlock)
+			return 2;
+		ReleaseBuffer(buf);
+		int			code = 0;
+		try
+		{
+			(void) heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleExclusive,
+								   LockWaitError, &buf, &tmfd);
+		}
+		catch (const PgError &e)
+		{
+			code = e.data().sqlerrcode;
+		}
+		if (code != ERRCODE_LOCK_NOT_AVAILABLE)
+			return 3;
+		AbortCurrentTransaction();
+
+		/* A waiting locker gets the row once the holder commits — as the
+		 * update that replaced it. */
+		StartTransactionCommand();
+		rel = table_open(kTable, RowShareLock);
+		__atomic_store_n(&shared[0], 2, __ATOMIC_SEQ_CST);
+		t.t_self = first_tid();
+		TM_Result	r = heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleExclusive,
+										LockWaitBlock, &buf, &tmfd);
+		ReleaseBuffer(buf);
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+		return r == TM_Updated ? 0 : 4;
+	}) == 0);
+	REQUIRE(locker.Wait() == 0);
 }
