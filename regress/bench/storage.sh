@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 top=$PWD
 rows=${1:-1000000}
 commits=${2:-1000}
-committers=8
+committers=${COMMITTERS:-8}
 tusk_bin=$top/build/install/bin
 pg_bin=/usr/lib/postgresql/15/bin
 

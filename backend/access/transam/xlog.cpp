@@ -15,6 +15,16 @@
  *                  commit).
  *   info_lck       a spinlock over the published write/flush positions,
  *                  so that "is my record flushed?" needs no LWLock.
+ *   flush_gen      a counter bumped (and its futex woken) whenever the
+ *                  holder of WALWriteLock is done.  A committer that finds
+ *                  a flush under way sleeps on it rather than queueing for
+ *                  the lock: when the flush ends, every committer whose
+ *                  record it covered returns at once, and only one of the
+ *                  others becomes the next flusher — instead of all of them
+ *                  taking the lock in turn just to see they are done, which
+ *                  on a busy machine kept the next flush from gathering
+ *                  many commits (PostgreSQL's LWLockAcquireOrWait serves
+ *                  the same purpose).
  * Lock order: WALInsertLock before WALWriteLock (an inserter that needs a
  * buffer still holding unwritten WAL writes it out); a flusher never takes
  * WALInsertLock.
@@ -27,7 +37,11 @@
 #include "postgres.h"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <linux/futex.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <string>
@@ -67,6 +81,8 @@ struct XLogCtlData
 	pg_atomic_uint64 inserted_upto;
 	/* During recovery: the end of the last record replayed (atomic). */
 	pg_atomic_uint64 replay_end;
+	/* Bumped when a holder of WALWriteLock is done (futex word). */
+	pg_atomic_uint32 flush_gen;
 
 	/* Under info_lck; changed only by the holder of WALWriteLock. */
 	slock_t		info_lck;
@@ -346,6 +362,21 @@ void XLogWrite(XLogRecPtr target, bool flush)
 	SpinLockRelease(&XLogCtl->info_lck);
 }
 
+/* Let go of WALWriteLock, waking those who wait for a flush to end. */
+void ReleaseWALWriteLock()
+{
+	pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
+	LWLockRelease(WALWriteLock);
+	(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
+}
+
+/* Sleep until flush_gen differs from gen (or a short while has passed). */
+void WaitForFlushEnd(uint32 gen)
+{
+	struct timespec timeout = {0, 10 * 1000 * 1000};
+	(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAIT, gen, &timeout, nullptr, 0);
+}
+
 /*
  * Make the ring slot for the page starting at page_start hold that page,
  * zeroed, with its header.  If the slot still holds an older page that is
@@ -362,7 +393,7 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 		LWLockAcquire(WALWriteLock, LW_EXCLUSIVE);
 		if (old_end > ReadPositions().write)
 			XLogWrite(old_end, false);
-		LWLockRelease(WALWriteLock);
+		ReleaseWALWriteLock();
 	}
 	char	   *page = PageOfSlot(slot);
 	memset(page, 0, XLOG_BLCKSZ);
@@ -444,6 +475,7 @@ void XLOGShmemInit(void)
 	XLogCtl->nbuffers = NumBuffers();
 	pg_atomic_init_u64(&XLogCtl->inserted_upto, 0);
 	pg_atomic_init_u64(&XLogCtl->replay_end, 0);
+	pg_atomic_init_u32(&XLogCtl->flush_gen, 0);
 	for (pg_atomic_uint64 *c : {&XLogCtl->records, &XLogCtl->fpi, &XLogCtl->bytes,
 								&XLogCtl->buffers_full, &XLogCtl->writes, &XLogCtl->syncs,
 								&XLogCtl->segments_created})
@@ -629,16 +661,30 @@ void XLogFlush(XLogRecPtr record)
 		elog(ERROR, "xlog flush request %X/%X is not satisfied --- flushed only to %X/%X",
 			 LSN_FORMAT_ARGS(record), LSN_FORMAT_ARGS(replayed));
 	}
-	LWLockAcquire(WALWriteLock, LW_EXCLUSIVE);
-	if (record > ReadPositions().flush)
+	while (record > ReadPositions().flush)
 	{
-		/* Write and sync everything inserted so far: committers waiting
-		 * behind us find their records flushed already. */
-		XLogRecPtr	target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
-		if (record <= target)
-			XLogWrite(target, true);
+		uint32		gen = pg_atomic_read_u32(&XLogCtl->flush_gen);
+		if (!LWLockConditionalAcquire(WALWriteLock, LW_EXCLUSIVE))
+		{
+			/* A flush is under way: most likely it takes our record too. */
+			WaitForFlushEnd(gen);
+			continue;
+		}
+		if (record > ReadPositions().flush)
+		{
+			/* Write and sync everything inserted so far: committers
+			 * waiting meanwhile find their records flushed already. */
+			XLogRecPtr	target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
+			if (record <= target)
+				XLogWrite(target, true);
+			else
+			{
+				ReleaseWALWriteLock();
+				break;			/* never inserted: reported below */
+			}
+		}
+		ReleaseWALWriteLock();
 	}
-	LWLockRelease(WALWriteLock);
 	XLogRecPtr	flushed = ReadPositions().flush;
 	if (record > flushed)
 		elog(ERROR, "xlog flush request %X/%X is not satisfied --- flushed only to %X/%X",
