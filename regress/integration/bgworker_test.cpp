@@ -353,6 +353,39 @@ TEST_CASE("pg_config describes the installation; an out-of-tree module builds an
 	REQUIRE(cluster.WaitForLog("outside worker ran", 10000));
 }
 
+TEST_CASE("Every installed server header compiles as C11 and as C++20 inside extern C",
+		  "[bgworker]")
+{
+	auto		r = Run({TuskBin("pg_config"), "--includedir-server"});
+	std::string inc = r.out.substr(0, r.out.find('\n'));
+	TempDir		tmp;
+	r = Run({"/bin/sh", "-c", "cd '" + inc + "' && find . -name '*.h' | sed 's|^./||' | sort"});
+	REQUIRE(r.exit_code == 0);
+	std::istringstream headers(r.out);
+	std::string header;
+	int			count = 0;
+	while (std::getline(headers, header))
+	{
+		CAPTURE(header);
+		{
+			std::ofstream c(tmp.path() + "/h.c");
+			c << "#include \"postgres.h\"\n#include \"" << header << "\"\n";
+			std::ofstream cpp(tmp.path() + "/h.cpp");
+			cpp << "extern \"C\" {\n#include \"postgres.h\"\n#include \"" << header << "\"\n}\n";
+		}
+		auto		c = Run({"cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+							 "-I" + inc, tmp.path() + "/h.c"});
+		INFO(c.output());
+		REQUIRE(c.exit_code == 0);
+		auto		cpp = Run({"c++", "-std=c++20", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+							   "-I" + inc, tmp.path() + "/h.cpp"});
+		INFO(cpp.output());
+		REQUIRE(cpp.exit_code == 0);
+		count++;
+	}
+	REQUIRE(count > 50);
+}
+
 TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash restart",
 		  "[bgworker]")
 {
