@@ -21,15 +21,15 @@
  * every page, while the target is beyond the high key, it moves right.
  * An insert locks its leaf exclusively.  A full page is split: its upper
  * half moves to a new right sibling (the left keeps a high key equal to
- * the right's first key), the pages are WAL-logged as full images, and
- * then — holding the left page until the parent is locked — a downlink to
- * the new page goes into the parent, which may split in turn; splitting
- * the root makes a new root and updates the metapage.  Locks are only
+ * the right's first key), and a downlink to the new page goes into the
+ * parent, which may split in turn; splitting the root makes a new root
+ * and updates the metapage.  The whole cascade is one atomic change (see
+ * SplitCascade): all its pages stay locked, their new contents are built
+ * in private copies and installed and WAL-logged together, so a crash
+ * never leaves a page without its downlink (PostgreSQL logs each level
+ * separately and finishes an interrupted split later).  Locks are only
  * ever taken on a page's right sibling or parent while holding it, never
- * the other way, so descents and inserts cannot deadlock.  A crash
- * between a split and its parent's downlink leaves the new page reachable
- * through its left sibling's right link (PostgreSQL also finishes such
- * splits later; Tusk does not yet).
+ * the other way, so descents and inserts cannot deadlock.
  *
  * Unique indexes: before inserting, the entries with the same key are
  * checked against the heap with a dirty snapshot: a live one is a
@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -348,17 +349,78 @@ XLogRecPtr LogImages(uint8 info, const std::vector<Buffer> &buffers)
 	return lsn;
 }
 
-void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
-				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off);
+/*
+ * A split and everything it entails upward — the parent's new downlink,
+ * the parent's own split, a new root — is one atomic change: the new
+ * contents of every page involved are built in private copies while the
+ * pages stay locked, then installed and WAL-logged as page images in a
+ * single record.  A crash therefore never leaves a page without its
+ * downlink.  Pages are locked only upward (parent) and rightward
+ * (sibling) from pages already held, and descents never hold a page while
+ * locking its child, so this cannot deadlock.
+ */
+class SplitCascade
+{
+  public:
+	~SplitCascade()
+	{
+		for (auto &p : pages_)
+			UnlockReleaseBuffer(p.buf);
+	}
 
-/* After a split of left into left + right (both locked): the downlink in
- * the parent, or a new root. */
-void InsertParent(Relation index, const BTIndexInfo *info, Buffer left, Buffer right,
-				  std::vector<StackEntry> &stack, const std::string &separator)
+	/* The working copy of a locked buffer, taking it over from the caller
+	 * (who no longer unlocks or releases it). */
+	Page Take(Buffer buf)
+	{
+		for (auto &p : pages_)
+			if (p.buf == buf)
+				return p.image->data;
+		pages_.push_back(Pending{buf, std::make_unique<Image>()});
+		memcpy(pages_.back().image->data, BufferGetPage(buf), BLCKSZ);
+		return pages_.back().image->data;
+	}
+
+	/* Install every page and log them together. */
+	void Commit()
+	{
+		if (pages_.size() > XLR_MAX_BLOCK_ID + 1)
+			elog(ERROR, "btree split touches too many pages (%zu)", pages_.size());
+		START_CRIT_SECTION();
+		std::vector<Buffer> bufs;
+		for (auto &p : pages_)
+		{
+			memcpy(BufferGetPage(p.buf), p.image->data, BLCKSZ);
+			MarkBufferDirty(p.buf);
+			bufs.push_back(p.buf);
+		}
+		LogImages(kXlogSplitL, bufs);
+		END_CRIT_SECTION();
+	}
+
+  private:
+	struct Image
+	{
+		alignas(8) char data[BLCKSZ];
+	};
+	struct Pending
+	{
+		Buffer		buf;
+		std::unique_ptr<Image> image;
+	};
+	std::vector<Pending> pages_;
+};
+
+void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
+			   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off);
+
+/* After a split of left into left + right (both in the cascade): the
+ * downlink in the parent, or a new root. */
+void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer left,
+				  Buffer right, std::vector<StackEntry> &stack, const std::string &separator)
 {
 	BlockNumber lblk = BufferGetBlockNumber(left);
 	BlockNumber rblk = BufferGetBlockNumber(right);
-	uint32		level = Opaque(BufferGetPage(left))->btpo_level;
+	uint32		level = Opaque(cascade.Take(left))->btpo_level;
 	const BTTupleData *sep = AsTuple(separator);
 	std::string downlink = MakeTuple(KeyOf(sep), sep->t_keylen, Downlink(rblk), sep->t_heaptid,
 									 false);
@@ -367,26 +429,18 @@ void InsertParent(Relation index, const BTIndexInfo *info, Buffer left, Buffer r
 		/* The root split: a new root above both. */
 		Buffer		meta = ReadIndexBuffer(index, kMetaBlock);
 		LockBuffer(meta, BUFFER_LOCK_EXCLUSIVE);
+		Page		mpage = cascade.Take(meta);
 		Buffer		root = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
 													 RBM_ZERO_AND_LOCK, nullptr, true);
+		Page		rootpage = cascade.Take(root);
 		ItemPointerData none;
 		ItemPointerSetInvalid(&none);
-		START_CRIT_SECTION();
-		Page		rootpage = BufferGetPage(root);
 		InitBTPage(rootpage, level + 1, BTP_ROOT);
 		AddItem(rootpage, MakeTuple(nullptr, 0, Downlink(lblk), none, true), FirstOffsetNumber);
 		AddItem(rootpage, downlink, OffsetNumberNext(FirstOffsetNumber));
-		BTMetaPageData *m = Meta(BufferGetPage(meta));
+		BTMetaPageData *m = Meta(mpage);
 		m->btm_root = BufferGetBlockNumber(root);
 		m->btm_level = level + 1;
-		MarkBufferDirty(root);
-		MarkBufferDirty(meta);
-		LogImages(kXlogNewRoot, {root, meta});
-		END_CRIT_SECTION();
-		UnlockReleaseBuffer(root);
-		UnlockReleaseBuffer(meta);
-		UnlockReleaseBuffer(left);
-		UnlockReleaseBuffer(right);
 		return;
 	}
 	StackEntry	parent = stack.back();
@@ -419,18 +473,19 @@ void InsertParent(Relation index, const BTIndexInfo *info, Buffer left, Buffer r
 		LockBuffer(pbuf, BUFFER_LOCK_EXCLUSIVE);
 	}
 	if (found == InvalidOffsetNumber)
+	{
+		UnlockReleaseBuffer(pbuf);
 		elog(ERROR, "failed to re-find parent key in index %u for split of block %u",
 			 index->rd_id, lblk);
-	UnlockReleaseBuffer(left);
-	UnlockReleaseBuffer(right);
-	InsertOnPage(index, info, pbuf, stack, downlink, OffsetNumberNext(found));
+	}
+	AddToPage(index, info, cascade, pbuf, stack, downlink, OffsetNumberNext(found));
 }
 
-/* Split buf (locked), adding tuple at off; then the parent. */
-void Split(Relation index, const BTIndexInfo *info, Buffer buf, std::vector<StackEntry> &stack,
-		   const std::string &tuple, OffsetNumber off)
+/* Split buf (in the cascade), adding tuple at off; then the parent. */
+void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
+		   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
-	Page		page = BufferGetPage(buf);
+	Page		page = cascade.Take(buf);
 	BTPageOpaqueData old = *Opaque(page);
 	bool		leaf = IsLeaf(page);
 	std::vector<std::string> items;
@@ -462,15 +517,15 @@ void Split(Relation index, const BTIndexInfo *info, Buffer buf, std::vector<Stac
 
 	Buffer		right = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
 												  RBM_ZERO_AND_LOCK, nullptr, true);
+	Page		rpage = cascade.Take(right);
 	BlockNumber rblk = BufferGetBlockNumber(right);
-	Buffer		sibling = InvalidBuffer;
 	if (old.btpo_next != P_NONE)
 	{
-		sibling = ReadIndexBuffer(index, old.btpo_next);
+		Buffer		sibling = ReadIndexBuffer(index, old.btpo_next);
 		LockBuffer(sibling, BUFFER_LOCK_EXCLUSIVE);
+		Opaque(cascade.Take(sibling))->btpo_prev = rblk;
 	}
 
-	START_CRIT_SECTION();
 	alignas(8) char leftcopy[BLCKSZ];
 	Page		lpage = leftcopy;
 	InitBTPage(lpage, old.btpo_level, static_cast<uint16>(old.btpo_flags & ~BTP_ROOT));
@@ -481,7 +536,6 @@ void Split(Relation index, const BTIndexInfo *info, Buffer buf, std::vector<Stac
 	for (size_t i = 0; i < split; i++)
 		AddItem(lpage, items[i], lo++);
 
-	Page		rpage = BufferGetPage(right);
 	InitBTPage(rpage, old.btpo_level, static_cast<uint16>(old.btpo_flags & ~BTP_ROOT));
 	Opaque(rpage)->btpo_prev = BufferGetBlockNumber(buf);
 	Opaque(rpage)->btpo_next = old.btpo_next;
@@ -500,30 +554,31 @@ void Split(Relation index, const BTIndexInfo *info, Buffer buf, std::vector<Stac
 		AddItem(rpage, items[i], ro++);
 	}
 	memcpy(page, lpage, BLCKSZ);
-	MarkBufferDirty(buf);
-	MarkBufferDirty(right);
-	std::vector<Buffer> logged{buf, right};
-	if (BufferIsValid(sibling))
-	{
-		Opaque(BufferGetPage(sibling))->btpo_prev = rblk;
-		MarkBufferDirty(sibling);
-		logged.push_back(sibling);
-	}
-	LogImages(kXlogSplitL, logged);
-	END_CRIT_SECTION();
-	if (BufferIsValid(sibling))
-		UnlockReleaseBuffer(sibling);
-	InsertParent(index, info, buf, right, stack, separator);
+	InsertParent(index, info, cascade, buf, right, stack, separator);
 }
 
+/* Within a cascade: add tuple at off of buf (locked), splitting if full. */
+void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
+			   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
+{
+	Page		page = cascade.Take(buf);
+	if (PageGetFreeSpace(page) < tuple.size())
+		Split(index, info, cascade, buf, stack, tuple, off);
+	else
+		AddItem(page, tuple, off);
+}
+
+/* Add tuple at off of buf (locked exclusively; released here). */
 void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
 				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
 	Page		page = BufferGetPage(buf);
 	if (PageGetFreeSpace(page) < tuple.size())
 	{
-		Split(index, info, buf, stack, tuple, off);
-		return;
+		SplitCascade cascade;
+		Split(index, info, cascade, buf, stack, tuple, off);
+		cascade.Commit();
+		return;					/* the cascade unlocks its pages */
 	}
 	bool		leaf = IsLeaf(page);
 	START_CRIT_SECTION();

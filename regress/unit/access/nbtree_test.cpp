@@ -581,3 +581,93 @@ TEST_CASE("Replaying the WAL rebuilds the index after a crash", "[nbtree]")
 		return one == std::vector<int64>{4321} ? 0 : 2;
 	}) == 0);
 }
+
+TEST_CASE("A crash in the middle of splitting leaves a tree that keeps working", "[nbtree]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr	start = MakeSegmentWithWal(64);
+	CreateRelations();
+	/* A first transaction that splits leaves and internal pages, then a
+	 * crash that keeps only part of its WAL. */
+	auto		key_of = [](int n) {
+		char		buf[16];
+		snprintf(buf, sizeof buf, "%08d", n);
+		return std::string(buf) + std::string(150, 'y');
+	};
+	REQUIRE(InBackend([key_of] {
+		BTIndexInfo info = TextIndex();
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		std::vector<int> keys;
+		for (int i = 0; i < 3000; i++)
+			keys.push_back(i);
+		std::mt19937 rng(9);
+		std::shuffle(keys.begin(), keys.end(), rng);
+		for (int k : keys)
+			InsertIndexed(heap, index, info, key_of(k * 2));
+		CommitTransactionCommand();
+		return 0;
+	}) == 0);
+	XLogFlush(GetXLogInsertRecPtr());
+	std::filesystem::remove("base/5/" + std::to_string(kHeap));
+	std::filesystem::remove("base/5/" + std::to_string(kIndex));
+	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
+		std::filesystem::remove(entry.path());
+	tusk::test::MakeSegment(5, 2, 64);
+	InitBuiltinRmgrs();
+	XLogSetRecoveryInProgress(true);
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	int			splits = 0;
+	XLogRecPtr	last = InvalidXLogRecPtr;
+	XLogRecPtr	end = start;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+		last = XLogReaderGetReadRecPtr(r);
+		end = XLogReaderGetEndRecPtr(r);
+		XLogSetReplayEnd(end);
+		/* The crash: right after the 40th split. */
+		if (XLogRecGetRmid(r) == RM_BTREE_ID && (XLogRecGetInfo(r) & 0xF0) == 0x30 &&
+			++splits == 40)
+			break;
+	}
+	XLogReaderFree(r);
+	REQUIRE(splits == 40);
+	XLogSetRecoveryInProgress(false);
+	XLogStartInsertingAt(7000000000000000001ULL, end, last, InvalidXLogRecPtr);
+
+	/* The unfinished transaction is gone; new inserts split every part
+	 * of the tree, including pages made by the last replayed splits. */
+	REQUIRE(InBackend([key_of] {
+		BTIndexInfo info = TextIndex();
+		StartTransactionCommand();
+		Relation	heap = table_open(kHeap, RowExclusiveLock);
+		Relation	index = relation_open(kIndex, RowExclusiveLock);
+		for (int k = 0; k < 3000; k++)
+			InsertIndexed(heap, index, info, key_of(k * 2 + 1));
+		CommitTransactionCommand();
+		StartTransactionCommand();
+		heap = table_open(kHeap, AccessShareLock);
+		index = relation_open(kIndex, AccessShareLock);
+		BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
+									   true, nullptr, -1, true);
+		int			n = 0;
+		while (HeapTuple t = btgettuple(scan))
+		{
+			uint32		len;
+			const char *data = heap_tuple_data(t, &len);
+			if (std::string(data, len) != key_of(n * 2 + 1))
+				return 1;
+			n++;
+		}
+		btendscan(scan);
+		CommitTransactionCommand();
+		return n == 3000 ? 0 : 2;
+	}) == 0);
+}
