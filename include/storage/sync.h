@@ -59,8 +59,6 @@ extern bool RegisterSyncRequest(const FileTag *ftag, SyncRequestType type, bool 
 extern void RememberSyncRequest(const FileTag *ftag, SyncRequestType type);
 /* Checkpoint: fsync every file remembered so far.  Returns how many. */
 extern int	ProcessSyncRequests(void);
-/* Whether this process keeps its requests rather than forwarding them. */
-extern bool SyncRequestsStayLocal(void);
 
 #ifdef __cplusplus
 }

@@ -56,64 +56,19 @@ void SetHint(HeapTupleHeader t, Buffer buffer, uint16 infomask, FullTransactionI
 	HeapTupleSetHintBits(t, buffer, infomask, xid);
 }
 
-/* Committed now, plus all of our own changes. */
-bool SatisfiesSelf(HeapTupleHeader t, Buffer buffer)
+/*
+ * SnapshotSelf: committed now, plus all of our own changes.  With dirty
+ * (SnapshotDirty) also rows others are inserting, and it reports the
+ * running inserter or deleter in dirty->xmin / dirty->xmax.  PostgreSQL
+ * has two functions that differ only in those two places.
+ */
+bool SatisfiesSelfOrDirty(HeapTupleHeader t, Buffer buffer, Snapshot dirty)
 {
-	if (!HeapTupleHeaderXminCommitted(t))
+	if (dirty != nullptr)
 	{
-		if (HeapTupleHeaderXminInvalid(t))
-			return false;
-		if (IsCurrent(Xmin(t)))
-		{
-			if (t->t_infomask & HEAP_XMAX_INVALID)
-				return true;
-			if (IsLockedOnly(t))
-				return true;
-			if (!IsCurrent(Xmax(t)))
-			{
-				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
-				return true;
-			}
-			return false;
-		}
-		if (FullTransactionIdIsInProgress(Xmin(t)))
-			return false;
-		if (FullTransactionIdDidCommit(Xmin(t)))
-			SetHint(t, buffer, HEAP_XMIN_COMMITTED, Xmin(t));
-		else
-		{
-			SetHint(t, buffer, HEAP_XMIN_INVALID, InvalidFullTransactionId);
-			return false;
-		}
+		dirty->xmin = dirty->xmax = InvalidFullTransactionId;
+		dirty->speculativeToken = 0;
 	}
-	if (t->t_infomask & HEAP_XMAX_INVALID)
-		return true;
-	if (t->t_infomask & HEAP_XMAX_COMMITTED)
-		return IsLockedOnly(t);
-	if (IsCurrent(Xmax(t)))
-		return IsLockedOnly(t);
-	if (FullTransactionIdIsInProgress(Xmax(t)))
-		return true;
-	if (!FullTransactionIdDidCommit(Xmax(t)))
-	{
-		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
-		return true;
-	}
-	if (IsLockedOnly(t))
-	{
-		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
-		return true;
-	}
-	SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
-	return false;
-}
-
-/* Like Self, but also rows being inserted by others; reports the running
- * inserter or deleter in the snapshot. */
-bool SatisfiesDirty(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
-{
-	snapshot->xmin = snapshot->xmax = InvalidFullTransactionId;
-	snapshot->speculativeToken = 0;
 	if (!HeapTupleHeaderXminCommitted(t))
 	{
 		if (HeapTupleHeaderXminInvalid(t))
@@ -133,7 +88,9 @@ bool SatisfiesDirty(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		}
 		if (FullTransactionIdIsInProgress(Xmin(t)))
 		{
-			snapshot->xmin = Xmin(t);	/* being inserted by another */
+			if (dirty == nullptr)
+				return false;
+			dirty->xmin = Xmin(t);	/* being inserted by another */
 			return true;
 		}
 		if (FullTransactionIdDidCommit(Xmin(t)))
@@ -152,8 +109,8 @@ bool SatisfiesDirty(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		return IsLockedOnly(t);
 	if (FullTransactionIdIsInProgress(Xmax(t)))
 	{
-		if (!IsLockedOnly(t))
-			snapshot->xmax = Xmax(t);	/* being deleted by another */
+		if (dirty != nullptr && !IsLockedOnly(t))
+			dirty->xmax = Xmax(t);	/* being deleted by another */
 		return true;
 	}
 	if (!FullTransactionIdDidCommit(Xmax(t)))
@@ -253,11 +210,11 @@ bool HeapTupleSatisfiesVisibility(HeapTuple htup, Snapshot snapshot, Buffer buff
 		case SNAPSHOT_MVCC:
 			return SatisfiesMVCC(t, snapshot, buffer);
 		case SNAPSHOT_SELF:
-			return SatisfiesSelf(t, buffer);
+			return SatisfiesSelfOrDirty(t, buffer, nullptr);
 		case SNAPSHOT_ANY:
 			return true;
 		case SNAPSHOT_DIRTY:
-			return SatisfiesDirty(t, snapshot, buffer);
+			return SatisfiesSelfOrDirty(t, buffer, snapshot);
 		case SNAPSHOT_NON_VACUUMABLE:
 			return HeapTupleSatisfiesVacuum(htup, snapshot->vistest_horizon, buffer) !=
 				HEAPTUPLE_DEAD;

@@ -206,8 +206,7 @@ void AbortTransaction()
 	current.state = TransState::kAbort;
 	RecordTransactionAbort();
 	ProcArrayEndTransaction(MyProc);
-	if (MyProc != nullptr)
-		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	AtEOXact_Snapshot(false);
 	RESUME_INTERRUPTS();

@@ -438,6 +438,24 @@ void ReleaseShared(const LOCKTAG &tag, LOCKMODE mode)
 	LWLockRelease(partition);
 }
 
+/* With the lock's partition lock held: withdraw this process's waiting
+ * request (status ERROR), and let those queued behind it go. */
+void LeaveQueue()
+{
+	int			lock = MyProc->waitLock;
+	LOCKMODE	mode = MyProc->waitLockMode;
+	int			proclock = MyProc->waitProcLock;
+	Dequeue(lock, MyProc);
+	locks[lock].requested[mode]--;
+	locks[lock].nRequested--;
+	MyProc->waitLock = -1;
+	MyProc->waitProcLock = -1;
+	MyProc->waitStatus = PROC_WAIT_STATUS_ERROR;
+	FreeProcLockIfUnused(proclock);
+	WakeWaiters(lock);
+	FreeLockIfUnused(lock, ChainOf(TagHash(locks[lock].tag)));
+}
+
 /* --- Deadlock detection --------------------------------------------- */
 
 struct Edge
@@ -509,19 +527,7 @@ bool CheckDeadLock(std::string *detail)
 					" waits for " + DescribeWait(path[i].waiter) + "; blocked by process " +
 					std::to_string(ProcAt(path[i].blocker)->pid) + ".";
 			}
-			int			lock = MyProc->waitLock;
-			LOCKMODE	mode = MyProc->waitLockMode;
-			Dequeue(lock, MyProc);
-			locks[lock].requested[mode]--;
-			locks[lock].nRequested--;
-			int			proclock = MyProc->waitProcLock;
-			MyProc->waitLock = -1;
-			MyProc->waitProcLock = -1;
-			MyProc->waitStatus = PROC_WAIT_STATUS_ERROR;
-			FreeProcLockIfUnused(proclock);
-			/* Those queued behind us may go now. */
-			WakeWaiters(lock);
-			FreeLockIfUnused(lock, ChainOf(TagHash(locks[lock].tag)));
+			LeaveQueue();
 		}
 	}
 	for (int i = kPartitions - 1; i >= 0; i--)
@@ -531,28 +537,13 @@ bool CheckDeadLock(std::string *detail)
 
 /* An error or interrupt while waiting: leave the queue, or, if the lock
  * was granted meanwhile, keep it (the transaction's end releases it). */
-bool CancelWait(int chain)
+void CancelWait(int chain)
 {
 	LWLock	   *partition = PartitionLock(chain);
 	LWLockAcquire(partition, LW_EXCLUSIVE);
-	bool		granted = MyProc->waitStatus == PROC_WAIT_STATUS_OK;
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_WAITING)
-	{
-		int			lock = MyProc->waitLock;
-		LOCKMODE	mode = MyProc->waitLockMode;
-		Dequeue(lock, MyProc);
-		locks[lock].requested[mode]--;
-		locks[lock].nRequested--;
-		int			proclock = MyProc->waitProcLock;
-		MyProc->waitLock = -1;
-		MyProc->waitProcLock = -1;
-		MyProc->waitStatus = PROC_WAIT_STATUS_ERROR;
-		FreeProcLockIfUnused(proclock);
-		WakeWaiters(lock);
-		FreeLockIfUnused(lock, chain);
-	}
+		LeaveQueue();
 	LWLockRelease(partition);
-	return granted;
 }
 
 long ElapsedMs(const struct timespec &since)
@@ -592,7 +583,7 @@ void WaitForLock(int chain)
 	catch (...)
 	{
 		/* If the lock was granted after all, the caller records it. */
-		(void) CancelWait(chain);
+		CancelWait(chain);
 		throw;
 	}
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_ERROR)

@@ -67,12 +67,13 @@ int SyncFileTag(const FileTag &tag, std::string *path)
 	return -1;
 }
 
-}  // namespace
-
-bool SyncRequestsStayLocal(void)
+/* Processes that write checkpoints themselves keep their own requests. */
+bool SyncRequestsStayLocal()
 {
 	return !IsUnderPostmaster || MyBackendType == B_CHECKPOINTER || MyBackendType == B_STARTUP;
 }
+
+}  // namespace
 
 void RememberSyncRequest(const FileTag *ftag, SyncRequestType type)
 {

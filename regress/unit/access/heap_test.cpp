@@ -36,6 +36,10 @@
 
 using tusk::error::PgError;
 using tusk::test::ChildProcess;
+using tusk::test::CrashAndReplay;
+using tusk::test::RunInBackend;
+using tusk::test::SetStep;
+using tusk::test::WaitStep;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
@@ -87,16 +91,6 @@ std::map<int64, int64> Contents(Relation rel, Snapshot snapshot)
 	return out;
 }
 
-/* Run fn in a transaction, in a process of its own (with a PGPROC). */
-int InBackend(const std::function<int()> &fn)
-{
-	ChildProcess child([&fn] {
-		InitProcess();
-		return fn();
-	});
-	return child.Wait();
-}
-
 struct Meet
 {
 	volatile int step;
@@ -110,21 +104,10 @@ Meet *MakeMeet()
 	return m;
 }
 
-void WaitStep(Meet *m, int step)
-{
-	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
-
-void SetStep(Meet *m, int step)
-{
-	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
-}
-
 void CreateTable()
 {
 	MyDatabaseId = 5;
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kTable});
 		return 0;
 	}) == 0);
@@ -150,15 +133,15 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		CommandCounterIncrement();
 		if (Contents(rel, GetTransactionSnapshot()).size() != 10)
 			return 2;
-		SetStep(m, 1);
-		WaitStep(m, 2);
+		SetStep(&m->step, 1);
+		WaitStep(&m->step, 2);
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		SetStep(m, 3);
+		SetStep(&m->step, 3);
 		return 0;
 	});
-	WaitStep(m, 1);
-	REQUIRE(InBackend([] {
+	WaitStep(&m->step, 1);
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, AccessShareLock);
 		bool		empty = Contents(rel, GetTransactionSnapshot()).empty();
@@ -166,10 +149,10 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		CommitTransactionCommand();
 		return empty ? 0 : 1;
 	}) == 0);
-	SetStep(m, 2);
-	WaitStep(m, 3);
+	SetStep(&m->step, 2);
+	WaitStep(&m->step, 3);
 	REQUIRE(writer.Wait() == 0);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, AccessShareLock);
 		auto		rows = Contents(rel, GetTransactionSnapshot());
@@ -197,7 +180,7 @@ TEST_CASE("Updates and deletes leave chains that snapshots follow", "[heap]")
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
 	CreateTable();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, RowExclusiveLock);
 		HeapTuple	t = MakeTuple(1, 100);
@@ -265,7 +248,7 @@ TEST_CASE("Processes inserting at once across many pages lose nothing", "[heap]"
 		}));
 	for (auto &p : procs)
 		REQUIRE(p->Wait() == 0);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, AccessShareLock);
 		auto		rows = Contents(rel, GetTransactionSnapshot());
@@ -285,7 +268,7 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
 	CreateTable();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, RowExclusiveLock);
 		Insert(rel, 1, 0);
@@ -344,7 +327,7 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 		}));
 	for (auto &p : procs)
 		REQUIRE(p->Wait() == 0);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, AccessShareLock);
 		auto		rows = Contents(rel, GetTransactionSnapshot());
@@ -360,7 +343,7 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 	XLogRecPtr	start = MakeSegmentWithWal(16);
 	CreateTable();
 	std::map<int64, int64> expected;
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		for (int round = 0; round < 40; round++)
 		{
 			StartTransactionCommand();
@@ -412,29 +395,10 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 
 	/* The crash: shared memory (buffers, commit log cache) is gone, and so
 	 * are the table's file and the commit log on disk. */
-	std::filesystem::remove("base/5/" + std::to_string(kTable));
-	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
-		std::filesystem::remove(entry.path());
-	tusk::test::MakeSegment(5, 2, 16);
-	InitBuiltinRmgrs();
-	XLogSetRecoveryInProgress(true);
-	SetNextFullTransactionId(FirstNormalFullTransactionId);
-	ExtendCLOG(FirstNormalFullTransactionId);
-	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
-	XLogBeginRead(r, start);
-	char	   *err = nullptr;
-	int			replayed = 0;
-	while (XLogReadRecord(r, &err) != nullptr)
-	{
-		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
-		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
-		XLogSetReplayEnd(XLogReaderGetEndRecPtr(r));
-		replayed++;
-	}
-	XLogReaderFree(r);
+	int			replayed = CrashAndReplay(start, {"base/5/" + std::to_string(kTable)}, 16).records;
 	REQUIRE(replayed > 1000);
 	std::map<int64, int64> *want = &expected;
-	REQUIRE(InBackend([want] {
+	REQUIRE(RunInBackend([want] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, AccessShareLock);
 		auto		rows = Contents(rel, GetTransactionSnapshot());
@@ -455,7 +419,7 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 																	  &found));
 	shared[0] = 0;
 	shared[1] = 0;
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, RowExclusiveLock);
 		Insert(rel, 1, 10);
@@ -499,7 +463,7 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 	});
 	while (__atomic_load_n(&shared[0], __ATOMIC_SEQ_CST) < 1)
 		usleep(1000);
-	REQUIRE(InBackend([shared, first_tid] {
+	REQUIRE(RunInBackend([shared, first_tid] {
 		StartTransactionCommand();
 		Relation	rel = table_open(kTable, RowShareLock);
 		/* Readers do not care. */

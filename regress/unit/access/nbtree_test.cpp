@@ -40,6 +40,11 @@
 
 using tusk::error::PgError;
 using tusk::test::ChildProcess;
+using tusk::test::CrashAndReplay;
+using tusk::test::kTestSystemIdentifier;
+using tusk::test::RunInBackend;
+using tusk::test::SetStep;
+using tusk::test::WaitStep;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
@@ -65,19 +70,10 @@ BTIndexInfo TextIndex()
 	return info;
 }
 
-int InBackend(const std::function<int()> &fn)
-{
-	ChildProcess child([&fn] {
-		InitProcess();
-		return fn();
-	});
-	return child.Wait();
-}
-
 void CreateRelations()
 {
 	MyDatabaseId = 5;
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kHeap});
 		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kIndex});
 		Relation	index = relation_open(kIndex, NoLock);
@@ -138,17 +134,6 @@ Meet *MakeMeet()
 	return m;
 }
 
-void WaitStep(Meet *m, int step)
-{
-	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
-
-void SetStep(Meet *m, int step)
-{
-	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
-}
-
 }  // namespace
 
 TEST_CASE("Many keys in random order make a sorted, complete, multi-level tree", "[nbtree]")
@@ -156,7 +141,7 @@ TEST_CASE("Many keys in random order make a sorted, complete, multi-level tree",
 	ScratchDataDir dir;
 	MakeSegmentWithWal(256);
 	CreateRelations();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = Int8Index(false);
 		std::vector<int64> keys;
 		for (int64 k = 0; k < 20000; k++)
@@ -199,7 +184,7 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 	ScratchDataDir dir;
 	MakeSegmentWithWal(256);
 	CreateRelations();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = TextIndex();
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, RowExclusiveLock);
@@ -265,7 +250,7 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 	MakeSegmentWithWal();
 	CreateRelations();
 	Meet	   *m = MakeMeet();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = Int8Index(true);
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, RowExclusiveLock);
@@ -331,20 +316,20 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 		Relation	heap = table_open(kHeap, RowExclusiveLock);
 		Relation	index = relation_open(kIndex, RowExclusiveLock);
 		InsertIndexed(heap, index, info, Int8Key(5000));
-		SetStep(m, 1);
-		WaitStep(m, 2);
+		SetStep(&m->step, 1);
+		WaitStep(&m->step, 2);
 		usleep(200 * 1000);		/* the second is waiting by now */
 		CommitTransactionCommand();
 		return 0;
 	});
-	WaitStep(m, 1);
+	WaitStep(&m->step, 1);
 	ChildProcess second([m] {
 		InitProcess();
 		BTIndexInfo info = Int8Index(true);
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, RowExclusiveLock);
 		Relation	index = relation_open(kIndex, RowExclusiveLock);
-		SetStep(m, 2);
+		SetStep(&m->step, 2);
 		try
 		{
 			InsertIndexed(heap, index, info, Int8Key(5000));
@@ -393,7 +378,7 @@ TEST_CASE("Processes inserting into one index at once lose nothing", "[nbtree]")
 		}));
 	for (auto &p : procs)
 		REQUIRE(p->Wait() == 0);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = Int8Index(true);
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, AccessShareLock);
@@ -441,7 +426,7 @@ TEST_CASE("Long keys from concurrent processes split internal pages too", "[nbtr
 		}));
 	for (auto &p : procs)
 		REQUIRE(p->Wait() == 0);
-	REQUIRE(InBackend([key_of] {
+	REQUIRE(RunInBackend([key_of] {
 		BTIndexInfo info = TextIndex();
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, AccessShareLock);
@@ -496,7 +481,7 @@ TEST_CASE("Scans running while others insert and split see sorted, consistent re
 		__atomic_store_n(done, 1, __ATOMIC_SEQ_CST);
 		return 0;
 	});
-	REQUIRE(InBackend([done] {
+	REQUIRE(RunInBackend([done] {
 		BTIndexInfo info = Int8Index(true);
 		size_t		last = 0;
 		int			scans = 0;
@@ -532,7 +517,7 @@ TEST_CASE("Replaying the WAL rebuilds the index after a crash", "[nbtree]")
 	ScratchDataDir dir;
 	XLogRecPtr	start = MakeSegmentWithWal(32);
 	CreateRelations();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = Int8Index(true);
 		std::mt19937 rng(3);
 		std::vector<int64> keys;
@@ -548,26 +533,8 @@ TEST_CASE("Replaying the WAL rebuilds the index after a crash", "[nbtree]")
 		return 0;
 	}) == 0);
 	XLogFlush(GetXLogInsertRecPtr());
-	std::filesystem::remove("base/5/" + std::to_string(kHeap));
-	std::filesystem::remove("base/5/" + std::to_string(kIndex));
-	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
-		std::filesystem::remove(entry.path());
-	tusk::test::MakeSegment(5, 2, 32);
-	InitBuiltinRmgrs();
-	XLogSetRecoveryInProgress(true);
-	SetNextFullTransactionId(FirstNormalFullTransactionId);
-	ExtendCLOG(FirstNormalFullTransactionId);
-	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
-	XLogBeginRead(r, start);
-	char	   *err = nullptr;
-	while (XLogReadRecord(r, &err) != nullptr)
-	{
-		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
-		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
-		XLogSetReplayEnd(XLogReaderGetEndRecPtr(r));
-	}
-	XLogReaderFree(r);
-	REQUIRE(InBackend([] {
+	(void) CrashAndReplay(start, {"base/5/" + std::to_string(kHeap), "base/5/" + std::to_string(kIndex)}, 32);
+	REQUIRE(RunInBackend([] {
 		BTIndexInfo info = Int8Index(true);
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, AccessShareLock);
@@ -594,7 +561,7 @@ TEST_CASE("A crash in the middle of splitting leaves a tree that keeps working",
 		snprintf(buf, sizeof buf, "%08d", n);
 		return std::string(buf) + std::string(150, 'y');
 	};
-	REQUIRE(InBackend([key_of] {
+	REQUIRE(RunInBackend([key_of] {
 		BTIndexInfo info = TextIndex();
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, RowExclusiveLock);
@@ -610,41 +577,19 @@ TEST_CASE("A crash in the middle of splitting leaves a tree that keeps working",
 		return 0;
 	}) == 0);
 	XLogFlush(GetXLogInsertRecPtr());
-	std::filesystem::remove("base/5/" + std::to_string(kHeap));
-	std::filesystem::remove("base/5/" + std::to_string(kIndex));
-	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
-		std::filesystem::remove(entry.path());
-	tusk::test::MakeSegment(5, 2, 64);
-	InitBuiltinRmgrs();
-	XLogSetRecoveryInProgress(true);
-	SetNextFullTransactionId(FirstNormalFullTransactionId);
-	ExtendCLOG(FirstNormalFullTransactionId);
-	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", 7000000000000000001ULL);
-	XLogBeginRead(r, start);
-	char	   *err = nullptr;
 	int			splits = 0;
-	XLogRecPtr	last = InvalidXLogRecPtr;
-	XLogRecPtr	end = start;
-	while (XLogReadRecord(r, &err) != nullptr)
-	{
-		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
-		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
-		last = XLogReaderGetReadRecPtr(r);
-		end = XLogReaderGetEndRecPtr(r);
-		XLogSetReplayEnd(end);
+	auto		replayed = CrashAndReplay(start, {"base/5/" + std::to_string(kHeap), "base/5/" + std::to_string(kIndex)}, 64, [&splits](XLogReaderState *r) {
 		/* The crash: right after the 40th split. */
-		if (XLogRecGetRmid(r) == RM_BTREE_ID && (XLogRecGetInfo(r) & 0xF0) == 0x30 &&
-			++splits == 40)
-			break;
-	}
-	XLogReaderFree(r);
+		return XLogRecGetRmid(r) == RM_BTREE_ID && (XLogRecGetInfo(r) & 0xF0) == 0x30 &&
+			++splits == 40;
+	});
 	REQUIRE(splits == 40);
 	XLogSetRecoveryInProgress(false);
-	XLogStartInsertingAt(7000000000000000001ULL, end, last, InvalidXLogRecPtr);
+	XLogStartInsertingAt(kTestSystemIdentifier, replayed.end, replayed.last, InvalidXLogRecPtr);
 
 	/* The unfinished transaction is gone; new inserts split every part
 	 * of the tree, including pages made by the last replayed splits. */
-	REQUIRE(InBackend([key_of] {
+	REQUIRE(RunInBackend([key_of] {
 		BTIndexInfo info = TextIndex();
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, RowExclusiveLock);

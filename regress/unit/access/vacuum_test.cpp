@@ -27,6 +27,9 @@
 #include "utils/snapmgr.h"
 
 using tusk::test::ChildProcess;
+using tusk::test::RunInBackend;
+using tusk::test::SetStep;
+using tusk::test::WaitStep;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
@@ -52,14 +55,6 @@ BTIndexInfo KeyIndex()
 	return info;
 }
 
-int InBackend(const std::function<int()> &fn)
-{
-	ChildProcess child([&fn] {
-		InitProcess();
-		return fn();
-	});
-	return child.Wait();
-}
 
 BlockNumber Blocks(Oid relid)
 {
@@ -69,7 +64,7 @@ BlockNumber Blocks(Oid relid)
 void Setup()
 {
 	MyDatabaseId = 5;
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kHeap});
 		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kIndex});
 		Relation	index = relation_open(kIndex, NoLock);
@@ -177,7 +172,7 @@ TEST_CASE("With VACUUM between rounds a table under steady UPDATE stops growing"
 	Setup();
 	std::vector<BlockNumber> heap_sizes;
 	std::vector<BlockNumber> index_sizes;
-	REQUIRE(InBackend([&] {
+	REQUIRE(RunInBackend([&] {
 		for (int round = 1; round <= 30; round++)
 		{
 			if (UpdateAll() != 0)
@@ -231,7 +226,7 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 	});
 	while (__atomic_load_n(step, __ATOMIC_SEQ_CST) < 1)
 		usleep(1000);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		if (UpdateAll() != 0)
 			return 1;
 		VacuumStats stats;
@@ -241,7 +236,7 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 	}) == 0);
 	__atomic_store_n(step, 2, __ATOMIC_SEQ_CST);
 	REQUIRE(reader.Wait() == 0);
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		VacuumStats stats;
 		Vacuum(&stats);
 		if (stats.tuples_removed != static_cast<uint64>(kRows))

@@ -30,6 +30,9 @@
 #include "utils/snapmgr.h"
 
 using tusk::test::ChildProcess;
+using tusk::test::RunInBackend;
+using tusk::test::SetStep;
+using tusk::test::WaitStep;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
@@ -43,16 +46,7 @@ struct Meet
 	volatile int step;
 };
 
-void WaitStep(Meet *m, int step)
-{
-	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
 
-void SetStep(Meet *m, int step)
-{
-	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
-}
 
 /* A transaction in another process that stays open until told to end. */
 int OpenTransaction(Meet *m, int slot, int commit_at)
@@ -61,7 +55,7 @@ int OpenTransaction(Meet *m, int slot, int commit_at)
 	StartTransactionCommand();
 	m->xid[slot] = U64FromFullTransactionId(GetTopFullTransactionId());
 	__atomic_add_fetch(&m->step, 1, __ATOMIC_SEQ_CST);
-	WaitStep(m, commit_at);
+	WaitStep(&m->step, commit_at);
 	CommitTransactionCommand();
 	return 0;
 }
@@ -194,7 +188,7 @@ int RunTable(Meet *m)
 	FullTransactionId crashed = CrashedXid();
 	ChildProcess running([m] { return OpenTransaction(m, 0, 100); });
 	ChildProcess late([m] { return OpenTransaction(m, 1, 3); });
-	WaitStep(m, 2);
+	WaitStep(&m->step, 2);
 	FullTransactionId r = FullTransactionIdFromU64(m->xid[0]);
 	FullTransactionId c_new = FullTransactionIdFromU64(m->xid[1]);
 
@@ -208,7 +202,7 @@ int RunTable(Meet *m)
 	Snapshot	snapshot = RegisterSnapshot(GetTransactionSnapshot());
 	if (snapshot->curcid != 2)
 		return 90;
-	SetStep(m, 3);				/* c_new commits after our snapshot */
+	SetStep(&m->step, 3);				/* c_new commits after our snapshot */
 	if (late.Wait() != 0 || !FullTransactionIdDidCommit(c_new))
 		return 91;
 	FullTransactionId horizon = GetOldestNonRemovableFullTransactionId();
@@ -310,7 +304,7 @@ int RunTable(Meet *m)
 	UnlockReleaseBuffer(buf);
 	UnregisterSnapshot(snapshot);
 	CommitTransactionCommand();
-	SetStep(m, 100);
+	SetStep(&m->step, 100);
 	if (running.Wait() != 0)
 		return 92;
 	return failures;

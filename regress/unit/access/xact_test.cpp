@@ -33,6 +33,9 @@
 
 using tusk::error::PgError;
 using tusk::test::ChildProcess;
+using tusk::test::RunInBackend;
+using tusk::test::SetStep;
+using tusk::test::WaitStep;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::NowMs;
 using tusk::test::ScratchDataDir;
@@ -56,27 +59,8 @@ Meet *MakeMeet()
 	return m;
 }
 
-void WaitStep(Meet *m, int step)
-{
-	while (__atomic_load_n(&m->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
 
-void SetStep(Meet *m, int step)
-{
-	__atomic_store_n(&m->step, step, __ATOMIC_SEQ_CST);
-}
 
-/* Run fn in a process with a PGPROC, as a backend would. */
-int InBackend(const std::function<int()> &fn)
-{
-	ChildProcess child([&fn] {
-		MyBackendType = B_BACKEND;
-		InitProcess();
-		return fn();
-	});
-	return child.Wait();
-}
 
 struct Record
 {
@@ -105,7 +89,7 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 {
 	ScratchDataDir dir;
 	XLogRecPtr	start = MakeSegmentWithWal();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		/* Read-only: no id, no WAL. */
 		XLogRecPtr	before = GetXLogInsertRecPtr();
 		StartTransactionCommand();
@@ -118,7 +102,7 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 	}) == 0);
 
 	Meet	   *m = MakeMeet();
-	REQUIRE(InBackend([m] {
+	REQUIRE(RunInBackend([m] {
 		StartTransactionCommand();
 		FullTransactionId committed = GetTopFullTransactionId();
 		if (GetTopTransactionId() != XidFromFullTransactionId(committed) ||
@@ -179,7 +163,7 @@ TEST_CASE("synchronous_commit = off leaves the commit unflushed", "[xact]")
 {
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		synchronous_commit = SYNCHRONOUS_COMMIT_OFF;
 		StartTransactionCommand();
 		FullTransactionId xid = GetTopFullTransactionId();
@@ -199,7 +183,7 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 {
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
-	REQUIRE(InBackend([] {
+	REQUIRE(RunInBackend([] {
 		/* BEGIN; two commands; COMMIT: one transaction, one id. */
 		StartTransactionCommand();
 		BeginTransactionBlock();
@@ -287,15 +271,15 @@ TEST_CASE("Snapshots see transactions that committed before them", "[xact][snaps
 			InitProcess();
 			StartTransactionCommand();
 			m->value[0] = U64FromFullTransactionId(GetTopFullTransactionId());
-			SetStep(m, 1);
-			WaitStep(m, 2);
+			SetStep(&m->step, 1);
+			WaitStep(&m->step, 2);
 			CommitTransactionCommand();
-			SetStep(m, 3);
+			SetStep(&m->step, 3);
 			return 0;
 		});
-		WaitStep(m, 1);
+		WaitStep(&m->step, 1);
 		FullTransactionId xid = FullTransactionIdFromU64(m->value[0]);
-		REQUIRE(InBackend([m, xid, level] {
+		REQUIRE(RunInBackend([m, xid, level] {
 			DefaultXactIsoLevel = level;
 			StartTransactionCommand();
 			Snapshot	before = RegisterSnapshot(GetTransactionSnapshot());
@@ -304,8 +288,8 @@ TEST_CASE("Snapshots see transactions that committed before them", "[xact][snaps
 			if (pg_atomic_read_u64(&MyProc->xmin) != U64FromFullTransactionId(before->xmin) ||
 				FullTransactionIdFollows(before->xmin, xid))
 				return 2;
-			SetStep(m, 2);
-			WaitStep(m, 3);
+			SetStep(&m->step, 2);
+			WaitStep(&m->step, 3);
 			/* READ COMMITTED: the next command's snapshot sees the commit;
 			 * REPEATABLE READ: the transaction's snapshot never changes. */
 			Snapshot	after = GetTransactionSnapshot();
@@ -339,13 +323,13 @@ TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots",
 		StartTransactionCommand();
 		(void) GetTransactionSnapshot();	/* holds xmin, has no id */
 		m->value[0] = pg_atomic_read_u64(&MyProc->xmin);
-		SetStep(m, 1);
-		WaitStep(m, 2);
+		SetStep(&m->step, 1);
+		WaitStep(&m->step, 2);
 		CommitTransactionCommand();
 		return 0;
 	});
-	WaitStep(m, 1);
-	REQUIRE(InBackend([] {
+	WaitStep(&m->step, 1);
+	REQUIRE(RunInBackend([] {
 		for (int i = 0; i < 3; i++)
 		{
 			StartTransactionCommand();
@@ -355,7 +339,7 @@ TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots",
 		return 0;
 	}) == 0);
 	REQUIRE(U64FromFullTransactionId(GetOldestNonRemovableFullTransactionId()) == m->value[0]);
-	SetStep(m, 2);
+	SetStep(&m->step, 2);
 	REQUIRE(reader.Wait() == 0);
 	REQUIRE(FullTransactionIdEquals(GetOldestNonRemovableFullTransactionId(),
 									ReadNextFullTransactionId()));
@@ -369,12 +353,12 @@ TEST_CASE("A checkpoint waits for a commit between its record and its status", "
 	ChildProcess committer([m] {
 		InitProcess();
 		StartDelayingCheckpoint();
-		SetStep(m, 1);
+		SetStep(&m->step, 1);
 		SleepMs(300);
 		EndDelayingCheckpoint();
 		return 0;
 	});
-	WaitStep(m, 1);
+	WaitStep(&m->step, 1);
 	long		t0 = NowMs();
 	WaitForCheckpointDelayers();
 	REQUIRE(NowMs() - t0 >= 200);

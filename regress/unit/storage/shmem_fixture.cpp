@@ -13,8 +13,13 @@
 
 #include <filesystem>
 
+#include "access/clog.h"
+#include "access/rmgr.h"
+#include "access/transam.h"
 #include "access/xlog.h"
 #include "access/xlog_internal.h"
+#include "access/xlogreader.h"
+#include "access/xlogutils.h"
 #include "miscadmin.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
@@ -44,7 +49,7 @@ uint64 MakeSegmentWithWal(int nbuffers)
 	enableFsync = true;
 	MakeSegment(5, 2, nbuffers);
 	XLogRecPtr	start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
-	XLogStartInsertingAt(7000000000000000001ULL, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
+	XLogStartInsertingAt(kTestSystemIdentifier, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
 	return start;
 }
 
@@ -132,6 +137,58 @@ ScratchDataDir::~ScratchDataDir()
 	smgrcloseall();
 	std::filesystem::current_path(old_cwd_);
 	std::filesystem::remove_all(dir_);
+}
+
+int RunInBackend(const std::function<int()> &fn)
+{
+	ChildProcess child([&fn] {
+		MyBackendType = B_BACKEND;
+		InitProcess();
+		return fn();
+	});
+	return child.Wait();
+}
+
+void SetStep(volatile int *step, int value)
+{
+	__atomic_store_n(step, value, __ATOMIC_SEQ_CST);
+}
+
+void WaitStep(volatile int *step, int at_least)
+{
+	while (__atomic_load_n(step, __ATOMIC_SEQ_CST) < at_least)
+		usleep(200);
+}
+
+Replayed CrashAndReplay(uint64_t start, const std::vector<std::string> &lost_files, int nbuffers,
+						const std::function<bool(XLogReaderState *)> &stop_after)
+{
+	for (const auto &f : lost_files)
+		std::filesystem::remove(f);
+	for (const auto &entry : std::filesystem::directory_iterator("pg_xact"))
+		std::filesystem::remove(entry.path());
+	MakeSegment(5, 2, nbuffers);
+	InitBuiltinRmgrs();
+	XLogSetRecoveryInProgress(true);
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kTestSystemIdentifier);
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	Replayed	out;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+		out.records++;
+		out.last = XLogReaderGetReadRecPtr(r);
+		out.end = XLogReaderGetEndRecPtr(r);
+		XLogSetReplayEnd(out.end);
+		if (stop_after && stop_after(r))
+			break;
+	}
+	XLogReaderFree(r);
+	return out;
 }
 
 long NowMs()

@@ -9,9 +9,13 @@
 #define TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
 
 #include <functional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <sys/types.h>
+
+typedef struct XLogReaderState XLogReaderState;
 
 namespace tusk::test {
 
@@ -60,6 +64,34 @@ class ScratchDataDir
 	std::string dir_;
 	std::string old_cwd_;
 };
+
+/* fn in a forked process with a PGPROC, as a backend; its exit status. */
+int RunInBackend(const std::function<int()> &fn);
+
+/* Processes of a test meeting on an int in shared memory. */
+void SetStep(volatile int *step, int value);
+void WaitStep(volatile int *step, int at_least);
+
+/* The system identifier MakeSegmentWithWal's log carries. */
+constexpr uint64_t kTestSystemIdentifier = 7000000000000000001ULL;
+
+/* Where a replay stopped. */
+struct Replayed
+{
+	int			records = 0;
+	uint64_t	last = 0;		/* start of the last record replayed */
+	uint64_t	end = 0;		/* and its end */
+};
+
+/*
+ * A crash and recovery, in this process: files (relative to the scratch
+ * data directory) and the commit log are lost, shared memory is made anew
+ * with nbuffers buffers, and the WAL from start is replayed through the
+ * resource managers (stopping after a record stop_after accepts, if
+ * given).  Recovery is left in progress.
+ */
+Replayed	CrashAndReplay(uint64_t start, const std::vector<std::string> &lost_files, int nbuffers,
+						   const std::function<bool(XLogReaderState *)> &stop_after = {});
 
 /* Milliseconds on a monotonic clock. */
 long NowMs();
