@@ -9,32 +9,11 @@
 # the servers run as the unprivileged user "tusk" (created if missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-top=$PWD
 iterations=${1:-300}
-tusk_bin=$top/build/install/bin
-pg_bin=/usr/lib/postgresql/15/bin
-
-[ -x "$tusk_bin/postgres" ] || { echo "build Tusk first (./test.sh)"; exit 1; }
 [ -f /usr/include/postgresql/15/server/postgres.h ] ||
   { echo "install postgresql-server-dev-15 first"; exit 1; }
-
-work=$(mktemp -d /tmp/tusk-bench.XXXXXX)
-run_as() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-  id tusk >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin tusk
-  chown tusk: "$work"
-  run_as() { runuser -u tusk -- "$@"; }
-  # The test user must reach the Tusk binaries.
-  cp -a "$top/build/install" "$work/tusk"
-  chmod -R a+rX "$work/tusk"
-  tusk_bin=$work/tusk/bin
-fi
-cleanup() {
-  run_as "$tusk_bin/pg_ctl" -D "$work/tusk-data" -m immediate stop >/dev/null 2>&1 || true
-  run_as "$pg_bin/pg_ctl" -D "$work/pg-data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=regress/bench/lib.sh
+. regress/bench/lib.sh
 
 src=$top/regress/bench/bench_bgw.c
 # shellcheck disable=SC2046
@@ -43,7 +22,6 @@ cc $("$tusk_bin/pg_config" --cppflags) $("$tusk_bin/pg_config" --cflags) -O2 -sh
 cc -I/usr/include/postgresql/15/server -fPIC -O2 -shared -o "$work/bench_pg.so" "$src"
 chmod a+r "$work"/*.so
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 measure() {   # name bindir module
   local name=$1 bin=$2 module=$3 data=$work/$1-data port

@@ -11,38 +11,16 @@
 # servers run as the unprivileged user "tusk" (created if missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-top=$PWD
 rows=${1:-1000000}
 commits=${2:-1000}
 committers=${COMMITTERS:-8}
-tusk_bin=$top/build/install/bin
-pg_bin=/usr/lib/postgresql/15/bin
-
-[ -x "$tusk_bin/postgres" ] || { echo "build Tusk first (./test.sh)"; exit 1; }
-
-work=$(mktemp -d /tmp/tusk-bench.XXXXXX)
-run_as() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-  id tusk >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin tusk
-  chown tusk: "$work"
-  run_as() { runuser -u tusk -- "$@"; }
-  cp -a "$top/build/install" "$work/tusk"
-  chmod -R a+rX "$work/tusk"
-  tusk_bin=$work/tusk/bin
-fi
-cleanup() {
-  run_as "$tusk_bin/pg_ctl" -D "$work/tusk-data" -m immediate stop >/dev/null 2>&1 || true
-  run_as "$pg_bin/pg_ctl" -D "$work/pg-data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=regress/bench/lib.sh
+. regress/bench/lib.sh
 
 # shellcheck disable=SC2046
 c++ $("$tusk_bin/pg_config" --cppflags) $("$tusk_bin/pg_config" --cxxflags) -O2 -shared \
   -o "$work/bench_storage.so" "$top/regress/bench/bench_storage.cpp"
 chmod a+r "$work"/*.so
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # Tusk: the module's workers do the work and write one result line.
 data=$work/tusk-data
