@@ -7,7 +7,7 @@
  * and the durability of commits).  Committers that flush at the same time
  * share one sync: whoever gets to write first writes and syncs everything
  * inserted so far, and the others find their records already flushed.
- * doc/access/README.md tells how it works.
+ * doc/access/transam/README.md tells how it works.
  */
 #ifndef TUSK_ACCESS_XLOG_H
 #define TUSK_ACCESS_XLOG_H

@@ -1,6 +1,6 @@
 /*
  * checkpoint.cpp — the control file, the bootstrap of the log, and
- * checkpoints (see access/xlog_control.h and doc/access/README.md).
+ * checkpoints (see access/xlog_control.h and doc/access/transam/README.md).
  *
  * Principal entry points: LocalProcessControlFile, WriteControlFile,
  * BootStrapXLOG, CreateCheckPoint.

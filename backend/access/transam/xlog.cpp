@@ -1,6 +1,6 @@
 /*
  * xlog.cpp — the write-ahead log: WAL buffers, insertion, writing and
- * flushing (see access/xlog.h and doc/access/README.md).
+ * flushing (see access/xlog.h and doc/access/transam/README.md).
  *
  * Principal entry points: XLogInsertRecord (for xloginsert.cpp),
  * XLogFlush, XLogStartInsertingAt, XLOGShmemInit.

@@ -1,6 +1,6 @@
 /*
  * xlogrecovery.cpp — crash recovery: the startup process's work (see
- * access/xlog_control.h and doc/access/README.md).
+ * access/xlog_control.h and doc/access/transam/README.md).
  *
  * Principal entry points: StartupXLOG, XLogReadBufferForRedo,
  * InitBuiltinRmgrs.

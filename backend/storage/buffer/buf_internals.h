@@ -1,6 +1,6 @@
 /*
  * buf_internals.h — the buffer pool's shared structures (see
- * storage/bufmgr.h for the interface and doc/storage/README.md for the
+ * storage/bufmgr.h for the interface and doc/storage/buffer/README.md for the
  * protocol).
  *
  * A buffer's state is one atomic word: reference count (bits 0–17), usage

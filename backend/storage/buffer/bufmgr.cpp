@@ -1,6 +1,6 @@
 /*
  * bufmgr.cpp — the shared buffer pool.  See storage/bufmgr.h for the
- * interface and doc/storage/README.md for the protocol.
+ * interface and doc/storage/buffer/README.md for the protocol.
  *
  * Principal entry points: ReadBufferWithoutRelcache, ReleaseBuffer,
  * LockBuffer, MarkBufferDirty, FlushRelationBuffers, FlushAllBuffers,
