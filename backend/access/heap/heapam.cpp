@@ -70,6 +70,28 @@ constexpr uint16 kHeap2XactMask = HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED | HEAP_ON
 constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX_IS_MULTI |
 	HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY;
 
+/* The xmax-describing infomask bits a delete, update or lock record
+ * carries (PostgreSQL's compute_infobits), and their replay. */
+uint8 InfobitsOf(HeapTupleHeader t)
+{
+	return static_cast<uint8>(((t->t_infomask & HEAP_XMAX_LOCK_ONLY) ? XLHL_XMAX_LOCK_ONLY : 0) |
+							  ((t->t_infomask & HEAP_XMAX_EXCL_LOCK) ? XLHL_XMAX_EXCL_LOCK : 0) |
+							  ((t->t_infomask & HEAP_XMAX_KEYSHR_LOCK) ? XLHL_XMAX_KEYSHR_LOCK : 0) |
+							  ((t->t_infomask2 & HEAP_KEYS_UPDATED) ? XLHL_KEYS_UPDATED : 0));
+}
+
+void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
+{
+	if (infobits & XLHL_XMAX_LOCK_ONLY)
+		t->t_infomask |= HEAP_XMAX_LOCK_ONLY;
+	if (infobits & XLHL_XMAX_EXCL_LOCK)
+		t->t_infomask |= HEAP_XMAX_EXCL_LOCK;
+	if (infobits & XLHL_XMAX_KEYSHR_LOCK)
+		t->t_infomask |= HEAP_XMAX_KEYSHR_LOCK;
+	if (infobits & XLHL_KEYS_UPDATED)
+		t->t_infomask2 |= HEAP_KEYS_UPDATED;
+}
+
 Buffer ReadHeapBuffer(Relation rel, BlockNumber blk)
 {
 	return ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
@@ -383,7 +405,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	tuple.t_data->t_infomask2 |= HEAP_KEYS_UPDATED;
 	MarkBufferDirty(buf);
 	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid),
-					   XLHL_KEYS_UPDATED, 0};
+					   InfobitsOf(tuple.t_data), 0};
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
@@ -452,7 +474,8 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	if (newbuf != buf)
 		MarkBufferDirty(buf);
 	bool		init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
-	xl_heap_update rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(otid), 0, 0,
+	xl_heap_update rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(otid),
+					   InfobitsOf(old.t_data), 0,
 					   newoff};
 	xl_heap_header hdr = HeaderOf(newtup->t_data);
 	XLogBeginInsert();
@@ -519,16 +542,9 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 	if (result == TM_Ok)
 	{
 		HeapTupleHeader t = tuple->t_data;
-		uint8		infobits = XLHL_XMAX_LOCK_ONLY;
 		uint16		lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
 			: mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
 			: HEAP_XMAX_EXCL_LOCK;
-		if (lockbits & HEAP_XMAX_EXCL_LOCK)
-			infobits |= XLHL_XMAX_EXCL_LOCK;
-		if (lockbits & HEAP_XMAX_KEYSHR_LOCK)
-			infobits |= XLHL_XMAX_KEYSHR_LOCK;
-		if (mode == LockTupleExclusive)
-			infobits |= XLHL_KEYS_UPDATED;
 		START_CRIT_SECTION();
 		t->t_infomask &= ~kXmaxBits;
 		t->t_infomask |= HEAP_XMAX_LOCK_ONLY | lockbits;
@@ -536,8 +552,8 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 			t->t_infomask2 |= HEAP_KEYS_UPDATED;
 		HeapTupleHeaderSetXmax(t, xid);
 		MarkBufferDirty(buf);
-		xl_heap_lock rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(&tid), infobits,
-						 0};
+		xl_heap_lock rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(&tid),
+						 InfobitsOf(t), 0};
 		XLogBeginInsert();
 		XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 		XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
@@ -707,8 +723,7 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 		elog(PANIC, "heap redo: invalid line pointer %u", off);
 	auto	   *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	SetDeleted(t, FullTransactionIdFromU64(xmax), FirstCommandId, false, ctid);
-	if (infobits & XLHL_KEYS_UPDATED)
-		t->t_infomask2 |= HEAP_KEYS_UPDATED;
+	ApplyInfobits(t, infobits);
 }
 
 BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
@@ -818,14 +833,7 @@ void heap_redo(XLogReaderState *r)
 				auto	   *t = reinterpret_cast<HeapTupleHeader>(
 					PageGetItem(page, PageGetItemId(page, rec.offnum)));
 				t->t_infomask &= ~kXmaxBits;
-				if (rec.infobits_set & XLHL_XMAX_LOCK_ONLY)
-					t->t_infomask |= HEAP_XMAX_LOCK_ONLY;
-				if (rec.infobits_set & XLHL_XMAX_EXCL_LOCK)
-					t->t_infomask |= HEAP_XMAX_EXCL_LOCK;
-				if (rec.infobits_set & XLHL_XMAX_KEYSHR_LOCK)
-					t->t_infomask |= HEAP_XMAX_KEYSHR_LOCK;
-				if (rec.infobits_set & XLHL_KEYS_UPDATED)
-					t->t_infomask2 |= HEAP_KEYS_UPDATED;
+				ApplyInfobits(t, rec.infobits_set);
 				HeapTupleHeaderSetXmax(t, FullTransactionIdFromU64(rec.locking_xid));
 			}
 			Finish(buf, action, lsn);
