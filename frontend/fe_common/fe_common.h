@@ -7,6 +7,7 @@
 #define TUSK_FRONTEND_FE_COMMON_H
 
 #include <string>
+#include <vector>
 
 namespace tusk::fe {
 
@@ -25,6 +26,18 @@ void LogHint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The `postgres` binary of this installation: <bindir>/postgres, never a
  * PATH lookup (another PostgreSQL may be installed beside Tusk). */
 std::string ServerBinary();
+
+/* What a program run by RunProgram printed, and how it ended. */
+struct ProgramResult
+{
+	bool		ok;				/* started, and exited with status 0 */
+	std::string output;			/* its stdout, and its stderr if merge_stderr */
+};
+
+/* Runs argv[0] with the arguments argv (no shell: nothing is quoted or
+ * expanded) and collects its output.  stderr joins stdout when
+ * merge_stderr, else it goes to ours. */
+ProgramResult RunProgram(const std::vector<std::string> &argv, bool merge_stderr);
 
 }  // namespace tusk::fe
 

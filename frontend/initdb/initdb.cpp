@@ -199,21 +199,14 @@ struct Setting
 /* postgres --boot on the new directory. */
 void RunBootstrap()
 {
-	std::string cmd = "\"" + fe::ServerBinary() + "\" --boot -F -X " +
-		std::to_string(static_cast<long>(wal_segment_mb) * 1024 * 1024) + " -D \"" + pg_data +
-		"\" 2>&1";
-	FILE	   *p = popen(cmd.c_str(), "r");
-	std::string output;
-	if (p != nullptr)
-	{
-		char		buf[1024];
-		while (fgets(buf, sizeof buf, p) != nullptr)
-			output += buf;
-	}
-	if (p == nullptr || pclose(p) != 0)
+	fe::ProgramResult boot = fe::RunProgram(
+		{fe::ServerBinary(), "--boot", "-F", "-X",
+		 std::to_string(static_cast<long>(wal_segment_mb) * 1024 * 1024), "-D", pg_data},
+		true);
+	if (!boot.ok)
 	{
 		printf("\n");
-		fputs(output.c_str(), stderr);
+		fputs(boot.output.c_str(), stderr);
 		fe::LogError("bootstrap of the data directory failed");
 		Fail();
 	}
@@ -232,28 +225,22 @@ std::vector<Setting> DescribeServerSettings(const char *argv0)
 		(void) argv0;
 		Fail();
 	}
-	std::string cmd = "\"" + server + "\" --describe-config";
-	FILE	   *p = popen(cmd.c_str(), "r");
+	fe::ProgramResult described = fe::RunProgram({server, "--describe-config"}, false);
 	std::vector<Setting> out;
-	if (p != nullptr)
+	std::stringstream lines(described.output);
+	std::string line;
+	while (std::getline(lines, line))
 	{
-		char		buf[8192];
-		while (fgets(buf, sizeof buf, p) != nullptr)
-		{
-			std::string line = buf;
-			if (!line.empty() && line.back() == '\n')
-				line.pop_back();
-			std::vector<std::string> f;
-			std::stringstream ss(line);
-			std::string field;
-			while (std::getline(ss, field, '\t'))
-				f.push_back(field);
-			while (f.size() < 10)
-				f.emplace_back();
-			out.push_back(Setting{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]});
-		}
+		std::vector<std::string> f;
+		std::stringstream ss(line);
+		std::string field;
+		while (std::getline(ss, field, '\t'))
+			f.push_back(field);
+		while (f.size() < 10)
+			f.emplace_back();
+		out.push_back(Setting{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]});
 	}
-	if (p == nullptr || pclose(p) != 0 || out.empty())
+	if (!described.ok || out.empty())
 	{
 		fe::LogError("\"%s\" --describe-config failed", server.c_str());
 		Fail();
