@@ -31,6 +31,8 @@ extern void ProcessInterrupts(void);
 	do { if (unlikely(InterruptPending)) ProcessInterrupts(); } while (0)
 #define HOLD_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount + 1)
 #define RESUME_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount - 1)
+/* C code's critical sections (PostgreSQL's macros); Tusk's own code uses
+ * the tusk::CriticalSection scope below. */
 #define START_CRIT_SECTION() (CritSectionCount = CritSectionCount + 1)
 #define END_CRIT_SECTION() (CritSectionCount = CritSectionCount - 1)
 
@@ -107,5 +109,74 @@ extern void process_shared_preload_libraries(void);
 #ifdef __cplusplus
 }
 #endif
+
+#ifdef __cplusplus
+/* C++ linkage even when this header is included inside extern "C". */
+extern "C++" {
+#include <exception>
+}
+
+/*
+ * A critical section as a scope (C++ only, and C++ linkage even inside
+ * extern "C" { … }):
+ *
+ *     LockBuffer(...);              // locks, pins: taken before
+ *     tusk::CriticalSection crit;
+ *     ...change the page...
+ *     XLogInsert(...);              // allocates nothing
+ *     PageSetLSN(...);
+ *     crit.End();                   // or the end of the scope
+ *
+ * Inside one, a change to shared memory is under way that only its WAL
+ * record makes recoverable, so it must not be abandoned half-done: an
+ * ereport(ERROR) there is promoted to PANIC (elog.cpp), and so is an
+ * exception of any other kind that would leave the scope — std::bad_alloc
+ * from an allocation nobody reserved, say.  The destructor sees such an
+ * exit and PANICs before any outer guard releases a buffer lock, so no
+ * other process can write the half-changed page out; the postmaster then
+ * restarts the server and recovery replays the WAL.  Code inside one
+ * allocates nothing (reserve before entering, as XLogInsert does) and
+ * does no I/O that can fail short of a PANIC anyway.
+ */
+extern "C++" {
+namespace tusk {
+
+class CriticalSection
+{
+  public:
+	CriticalSection() : exceptions_at_entry_(std::uncaught_exceptions())
+	{
+		START_CRIT_SECTION();
+	}
+	~CriticalSection()
+	{
+		if (!ended_)
+		{
+			if (std::uncaught_exceptions() > exceptions_at_entry_)
+				CriticalSectionEscaped();
+			END_CRIT_SECTION();
+		}
+	}
+	/* Leave the critical section before the end of the scope. */
+	void End()
+	{
+		if (!ended_)
+			END_CRIT_SECTION();
+		ended_ = true;
+	}
+	CriticalSection(const CriticalSection &) = delete;
+	CriticalSection &operator=(const CriticalSection &) = delete;
+
+  private:
+	/* PANIC: an exception is unwinding through a critical section. */
+	[[noreturn]] static void CriticalSectionEscaped();
+
+	int			exceptions_at_entry_;
+	bool		ended_ = false;
+};
+
+}  // namespace tusk
+}
+#endif							/* __cplusplus */
 
 #endif							/* TUSK_MISCADMIN_H */

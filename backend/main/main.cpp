@@ -13,6 +13,7 @@
 #include "catalog/bootstrap.h"
 #include "postmaster/postmaster.h"
 #include "tusk_config.h"
+#include "utils/error/error.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
@@ -64,6 +65,8 @@ void CheckRoot(const char *progname)
 int main(int argc, char *argv[])
 {
 	const char *progname = "postgres";
+	/* No exception ends any server process without a word. */
+	tusk::error::InstallTerminateHandler();
 	/* Before anything reads argv: the process title reuses its memory. */
 	argv = tusk::ps::SaveArgv(argc, argv);
 	if (argc > 1)

@@ -341,9 +341,9 @@ void CheckpointerMain(void)
 			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, timeout_ms,
 							 PG_WAIT_EXTENSION);
 		}
-		catch (const tusk::error::PgError &e)
+		catch (...)
 		{
-			tusk::error::EmitErrorReport(e.data());
+			tusk::error::ReportCaughtException(ERROR);
 			LWLockReleaseAll();
 			ReleaseAllBufferPins();
 			/* Do not hammer on a failing disk. */

@@ -565,9 +565,9 @@ void StartBackgroundWorker(const BackgroundWorker &worker)
 
 	InitProcess();
 
-	/* An ERROR (or any exception) that escapes the worker's code is logged
-	 * and ends the worker with status 1: its restart policy applies, and
-	 * C++ destructors have run on the way out. */
+	/* An ERROR (or any other exception) that escapes the worker's code is
+	 * logged and ends the worker with status 1: its restart policy
+	 * applies, and C++ destructors have run on the way out. */
 	error::ErrorHandlerScope handler;
 	try
 	{
@@ -575,23 +575,9 @@ void StartBackgroundWorker(const BackgroundWorker &worker)
 														  entry.bgw_function_name);
 		entrypt(entry.bgw_main_arg);
 	}
-	catch (const error::PgError &e)
-	{
-		error::EmitErrorReport(e.data());
-		proc_exit(1);
-	}
-	catch (const std::exception &e)
-	{
-		ereport(LOG, errcode(ERRCODE_INTERNAL_ERROR),
-				errmsg("background worker \"%s\": uncaught exception: %s", entry.bgw_name,
-					   e.what()));
-		proc_exit(1);
-	}
 	catch (...)
 	{
-		ereport(LOG, errcode(ERRCODE_INTERNAL_ERROR),
-				errmsg("background worker \"%s\": uncaught exception of unknown type",
-					   entry.bgw_name));
+		error::ReportCaughtException(ERROR);
 		proc_exit(1);
 	}
 	proc_exit(0);

@@ -535,7 +535,17 @@ pid_t ForkChild(int slot, bool keep_blocked, const std::function<void()> &child_
 			sigaddset(&old, SIGURG);
 			sigprocmask(SIG_SETMASK, &old, nullptr);
 		}
-		child_main();
+		try
+		{
+			child_main();
+		}
+		catch (...)
+		{
+			/* Whatever a child's main loop does not handle ends the child,
+			 * reported, as an uncaught ERROR would (destructors have run). */
+			error::ReportCaughtException(FATAL);
+			proc_exit(1);
+		}
 		proc_exit(0);	/* child mains do not return */
 	}
 	int save_errno = errno;

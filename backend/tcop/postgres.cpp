@@ -579,9 +579,9 @@ void BackendMain(Port *port, postmaster::CacState cac)
 							errmsg("invalid frontend message type %d", firstchar));
 			}
 		}
-		catch (const error::PgError &e)
+		catch (...)
 		{
-			error::EmitErrorReport(e.data());
+			error::ReportCaughtException(ERROR);
 			error::debug_query_string = nullptr;
 			/* What the failed command held, it no longer holds. */
 			LWLockReleaseAll();

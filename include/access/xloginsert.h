@@ -30,6 +30,9 @@ extern "C" {
 #endif
 
 extern void XLogBeginInsert(void);
+/* Checks that a record of up to max_block_id + 1 blocks and ndatas data
+ * pieces fits (Tusk's space is static, so nothing is allocated). */
+extern void XLogEnsureRecordSpace(int max_block_id, int ndatas);
 extern void XLogRegisterData(const char *data, uint32 len);
 extern void XLogRegisterBuffer(uint8 block_id, Buffer buffer, uint8 flags);
 /* A page not in the buffer pool (page may be NULL with REGBUF_NO_IMAGE). */

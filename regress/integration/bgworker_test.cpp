@@ -396,13 +396,40 @@ TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash 
 	REQUIRE(cluster.WaitForLog("cpp thrower started (run 3)", 15000));
 	std::string log = cluster.Log();
 	INFO(log);
-	REQUIRE(log.find("LOG:  background worker \"cpp thrower\": uncaught exception: boom from C++") !=
-			std::string::npos);
+	/* Reported as any main loop reports an exception: its what(), its type. */
+	REQUIRE(log.find("ERROR:  boom from C++") != std::string::npos);
+	REQUIRE(log.find("DETAIL:  C++ exception of type std::runtime_error.") != std::string::npos);
 	REQUIRE(log.find("ERROR:  boom via ereport in run 2") != std::string::npos);
 	REQUIRE(log.find("background worker \"cpp thrower\" (PID ") != std::string::npos);
 	REQUIRE(log.find("exited with exit code 1") != std::string::npos);
 	REQUIRE(log.find("is still held") == std::string::npos);
 	REQUIRE(log.find("reinitializing") == std::string::npos);
+}
+
+TEST_CASE("std::bad_alloc inside a worker's critical section is a PANIC and a crash restart",
+		  "[bgworker]")
+{
+	Cluster		cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	cluster.AppendConf("shared_preload_libraries = 'test_bgw_cpp'");
+	cluster.AppendConf("test_bgw_cpp.crit_thrower = on");
+	REQUIRE(cluster.Start().exit_code == 0);
+	REQUIRE(cluster.WaitForLog("cpp crit thrower: back after the crash restart", 20000));
+	std::string log = cluster.Log();
+	INFO(log);
+	size_t		thrown = log.find("throwing std::bad_alloc inside a critical section");
+	REQUIRE(thrown != std::string::npos);
+	size_t		panic = log.find("PANIC:  an exception escaped a critical section", thrown);
+	REQUIRE(panic != std::string::npos);
+	size_t		killed = log.find("background worker \"cpp crit thrower\" (PID ", panic);
+	REQUIRE(killed != std::string::npos);
+	REQUIRE(log.find("was terminated by signal 6", killed) != std::string::npos);
+	size_t		restart = log.find("all server processes terminated; reinitializing", killed);
+	REQUIRE(restart != std::string::npos);
+	REQUIRE(log.find("database system is ready to accept connections", restart) !=
+			std::string::npos);
+	/* Not an ordinary exit that would leave the half-made change in place. */
+	REQUIRE(log.find("exited with exit code 1") == std::string::npos);
 }
 
 TEST_CASE("A worker exiting with a status other than 0 or 1 causes a crash restart", "[bgworker]")

@@ -362,7 +362,7 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	Buffer		buf = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer);
 	Page		page = BufferGetPage(buf);
 
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	OffsetNumber off = AddTuple(buf, tup);
 	MarkBufferDirty(buf);
 	bool		init = OnlyTupleOnPage(page, off);
@@ -374,7 +374,7 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	RegisterTupleData(0, &hdr, tup->t_data, tup->t_len);
 	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_INSERT | (init ? XLOG_HEAP_INIT_PAGE : 0));
 	PageSetLSN(page, lsn);
-	END_CRIT_SECTION();
+	crit.End();
 	UnlockReleaseBuffer(buf);
 }
 
@@ -400,7 +400,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	bool		iscombo;
 	HeapTupleHeaderAdjustCmax(tuple.t_data, &cmax, &iscombo);
 
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	SetDeleted(tuple.t_data, xid, cmax, iscombo, *tid);
 	tuple.t_data->t_infomask2 |= HEAP_KEYS_UPDATED;
 	MarkBufferDirty(buf);
@@ -411,7 +411,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
 	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
 	PageSetLSN(BufferGetPage(buf), lsn);
-	END_CRIT_SECTION();
+	crit.End();
 
 	UnlockReleaseBuffer(buf);
 	ReleaseTupleLock(relation, tid, have_tuple_lock);
@@ -467,7 +467,7 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	HeapTupleHeaderAdjustCmax(old.t_data, &cmax, &iscombo);
 	Page		newpage = BufferGetPage(newbuf);
 
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	OffsetNumber newoff = AddTuple(newbuf, newtup);
 	SetDeleted(old.t_data, xid, cmax, iscombo, newtup->t_self);
 	MarkBufferDirty(newbuf);
@@ -488,7 +488,7 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	PageSetLSN(newpage, lsn);
 	if (newbuf != buf)
 		PageSetLSN(BufferGetPage(buf), lsn);
-	END_CRIT_SECTION();
+	crit.End();
 
 	if (newbuf != buf)
 		UnlockReleaseBuffer(newbuf);
@@ -545,7 +545,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		uint16		lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
 			: mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
 			: HEAP_XMAX_EXCL_LOCK;
-		START_CRIT_SECTION();
+		tusk::CriticalSection crit;
 		t->t_infomask &= ~kXmaxBits;
 		t->t_infomask |= HEAP_XMAX_LOCK_ONLY | lockbits;
 		if (mode == LockTupleExclusive)
@@ -559,7 +559,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
 		XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_LOCK);
 		PageSetLSN(BufferGetPage(buf), lsn);
-		END_CRIT_SECTION();
+		crit.End();
 	}
 	else if (result != TM_WouldBlock)
 		FillFailure(*tuple, result, tmfd);

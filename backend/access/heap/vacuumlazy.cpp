@@ -113,18 +113,19 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		}
 		if (!gone.empty())
 		{
-			START_CRIT_SECTION();
 			for (OffsetNumber off : gone)
 			{
-				ItemIdSetDead(PageGetItemId(page, off));
 				ItemPointerData tid;
 				ItemPointerSet(&tid, blk, off);
 				dead.tids.push_back(tid);
 			}
+			tusk::CriticalSection crit;
+			for (OffsetNumber off : gone)
+				ItemIdSetDead(PageGetItemId(page, off));
 			PageRepairFragmentation(page);
 			MarkBufferDirty(buf);
 			LogPage(buf);
-			END_CRIT_SECTION();
+			crit.End();
 			stats->tuples_removed += gone.size();
 		}
 		Size		avail = PageGetFreeSpace(page);
@@ -146,13 +147,13 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		Buffer		buf = ReadHeapPage(rel, blk);
 		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
 		Page		page = BufferGetPage(buf);
-		START_CRIT_SECTION();
+		tusk::CriticalSection crit;
 		for (; i < dead.tids.size() && ItemPointerGetBlockNumber(&dead.tids[i]) == blk; i++)
 			ItemIdSetUnused(PageGetItemId(page, ItemPointerGetOffsetNumber(&dead.tids[i])));
 		PageRepairFragmentation(page);	/* notes the free line pointers */
 		MarkBufferDirty(buf);
 		LogPage(buf);
-		END_CRIT_SECTION();
+		crit.End();
 		Size		avail = PageGetFreeSpace(page);
 		UnlockReleaseBuffer(buf);
 		RecordPageWithFreeSpace(rel, blk, avail);

@@ -48,7 +48,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <array>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -338,11 +340,13 @@ void AddItem(Page page, const std::string &tuple, OffsetNumber off)
 }
 
 /* Log pages whole (splits, new roots: replay restores the images). */
-XLogRecPtr LogImages(uint8 info, const std::vector<Buffer> &buffers)
+/* Inside a critical section: allocates nothing. */
+XLogRecPtr LogImages(uint8 info, std::span<const Buffer> buffers)
 {
 	XLogBeginInsert();
-	for (size_t i = 0; i < buffers.size(); i++)
-		XLogRegisterBuffer(static_cast<uint8>(i), buffers[i], REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
+	uint8		block_id = 0;
+	for (Buffer b : buffers)
+		XLogRegisterBuffer(block_id++, b, REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
 	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, info);
 	for (Buffer b : buffers)
 		PageSetLSN(BufferGetPage(b), lsn);
@@ -385,16 +389,17 @@ class SplitCascade
 	{
 		if (pages_.size() > XLR_MAX_BLOCK_ID + 1)
 			elog(ERROR, "btree split touches too many pages (%zu)", pages_.size());
-		START_CRIT_SECTION();
-		std::vector<Buffer> bufs;
+		std::array<Buffer, XLR_MAX_BLOCK_ID + 1> bufs;
+		for (size_t i = 0; i < pages_.size(); i++)
+			bufs[i] = pages_[i].buf;
+		tusk::CriticalSection crit;
 		for (auto &p : pages_)
 		{
 			memcpy(BufferGetPage(p.buf), p.image->data, BLCKSZ);
 			MarkBufferDirty(p.buf);
-			bufs.push_back(p.buf);
 		}
-		LogImages(kXlogSplitL, bufs);
-		END_CRIT_SECTION();
+		LogImages(kXlogSplitL, std::span<const Buffer>(bufs.data(), pages_.size()));
+		crit.End();
 	}
 
   private:
@@ -581,7 +586,7 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
 		return;					/* the cascade unlocks its pages */
 	}
 	bool		leaf = IsLeaf(page);
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	AddItem(page, tuple, off);
 	MarkBufferDirty(buf);
 	xl_btree_insert rec{off};
@@ -591,7 +596,7 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
 	XLogRegisterBufData(0, tuple.data(), static_cast<uint32>(tuple.size()));
 	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, leaf ? kXlogInsertLeaf : kXlogInsertUpper);
 	PageSetLSN(page, lsn);
-	END_CRIT_SECTION();
+	crit.End();
 	UnlockReleaseBuffer(buf);
 }
 
@@ -731,7 +736,7 @@ void btbuildempty(Relation index)
 												 RBM_ZERO_AND_LOCK, nullptr, true);
 	if (BufferGetBlockNumber(meta) != kMetaBlock)
 		elog(ERROR, "index %u is not empty", index->rd_id);
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	Page		mpage = BufferGetPage(meta);
 	InitBTPage(mpage, 0, BTP_META);
 	BTMetaPageData *m = Meta(mpage);
@@ -746,8 +751,9 @@ void btbuildempty(Relation index)
 	InitBTPage(BufferGetPage(root), 0, BTP_LEAF | BTP_ROOT);
 	MarkBufferDirty(meta);
 	MarkBufferDirty(root);
-	LogImages(kXlogNewRoot, {root, meta});
-	END_CRIT_SECTION();
+	const Buffer pages[] = {root, meta};
+	LogImages(kXlogNewRoot, pages);
+	crit.End();
 	UnlockReleaseBuffer(root);
 	UnlockReleaseBuffer(meta);
 }
@@ -954,12 +960,12 @@ uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void 
 		}
 		if (!gone.empty())
 		{
-			START_CRIT_SECTION();
+			tusk::CriticalSection crit;
 			for (auto it = gone.rbegin(); it != gone.rend(); ++it)
 				PageIndexTupleDelete(page, *it);
 			MarkBufferDirty(buf);
-			LogImages(kXlogVacuum, {buf});
-			END_CRIT_SECTION();
+			LogImages(kXlogVacuum, std::span<const Buffer>(&buf, 1));
+			crit.End();
 			removed += gone.size();
 		}
 		blk = Opaque(page)->btpo_next;

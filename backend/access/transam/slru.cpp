@@ -98,11 +98,11 @@ char *Slru::Page(int slot)
 		static_cast<Size>(slot) * BLCKSZ;
 }
 
-std::string Slru::SegmentPath(int64 segno) const
+Slru::Path Slru::SegmentPath(int64 segno) const
 {
-	char		name[32];
-	snprintf(name, sizeof name, "%015" PRIX64, static_cast<uint64>(segno));
-	return std::string(dir_) + "/" + name;
+	Path		p;
+	snprintf(p.path, sizeof p.path, "%s/%015" PRIX64, dir_, static_cast<uint64>(segno));
+	return p;
 }
 
 void Slru::Touch(int slot)
@@ -147,7 +147,7 @@ void Slru::WritePage(int slot)
 	if (s.lsn != InvalidXLogRecPtr)
 		XLogFlush(s.lsn);
 	int64		segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
-	std::string path = SegmentPath(segno);
+	Path		path = SegmentPath(segno);
 	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
@@ -181,7 +181,7 @@ void Slru::WritePage(int slot)
 
 int Slru::SyncFileTag(const FileTag &tag, std::string *path) const
 {
-	*path = SegmentPath(static_cast<int64>(tag.segno));
+	*path = SegmentPath(static_cast<int64>(tag.segno)).c_str();
 	int			fd = open(path->c_str(), O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -222,7 +222,7 @@ int Slru::ReadPage(int64 pageno, const char *what_for)
 		return slot;
 	}
 	slot = ChooseVictim();
-	std::string path = SegmentPath(pageno / SLRU_PAGES_PER_SEGMENT);
+	Path		path = SegmentPath(pageno / SLRU_PAGES_PER_SEGMENT);
 	int			fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),

@@ -64,7 +64,14 @@ class Slru
 	void		WriteAll();
 	/* The sync handler's half: fsync segment tag.segno. */
 	int			SyncFileTag(const FileTag &tag, std::string *path) const;
-	std::string SegmentPath(int64 segno) const;
+	/* A segment's path, built without allocating (pages are read and
+	 * written inside the commit's critical section). */
+	struct Path
+	{
+		char		path[MAXPGPATH];
+		const char *c_str() const { return path; }
+	};
+	Path		SegmentPath(int64 segno) const;
 
 	struct Shared;				/* the cache's header in shared memory */
 

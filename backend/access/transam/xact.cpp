@@ -133,7 +133,7 @@ void RecordTransactionCommit()
 		return;					/* nothing written: nothing to record */
 	xl_xact_commit rec{GetCurrentTimestamp()};
 	bool		flush = synchronous_commit > SYNCHRONOUS_COMMIT_OFF;
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	/* A checkpoint must not put its redo point after our record and write
 	 * the commit log before our status is in it. */
 	StartDelayingCheckpoint();
@@ -145,7 +145,7 @@ void RecordTransactionCommit()
 	TransactionIdSetStatus(current.fullXid, TRANSACTION_STATUS_COMMITTED,
 						   flush ? InvalidXLogRecPtr : end);
 	EndDelayingCheckpoint();
-	END_CRIT_SECTION();
+	crit.End();
 }
 
 void RecordTransactionAbort()
@@ -156,13 +156,13 @@ void RecordTransactionAbort()
 		elog(PANIC, "cannot abort transaction %llu, it was already committed",
 			 static_cast<unsigned long long>(U64FromFullTransactionId(current.fullXid)));
 	xl_xact_abort rec{GetCurrentTimestamp()};
-	START_CRIT_SECTION();
+	tusk::CriticalSection crit;
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRecPtr	end = XLogInsert(RM_XACT_ID, XLOG_XACT_ABORT);
 	/* Not flushed: an abort lost in a crash reads as the crash's abort. */
 	TransactionIdSetStatus(current.fullXid, TRANSACTION_STATUS_ABORTED, end);
-	END_CRIT_SECTION();
+	crit.End();
 }
 
 /* What every ended transaction gives back. */

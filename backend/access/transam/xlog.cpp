@@ -159,11 +159,22 @@ Positions ReadPositions()
 	return p;
 }
 
-std::string SegmentPath(XLogSegNo segno)
+/* A path in pg_wal, built without allocating: segments are opened and
+ * created while writing WAL, which happens inside critical sections. */
+struct WalPath
+{
+	char		path[MAXPGPATH];
+
+	const char *c_str() const { return path; }
+};
+
+WalPath SegmentPath(XLogSegNo segno)
 {
 	char		name[MAXFNAMELEN];
 	XLogFileName(name, kTimeLine, segno, wal_segment_size);
-	return std::string(XLOGDIR) + "/" + name;
+	WalPath		p;
+	snprintf(p.path, sizeof p.path, "%s/%s", XLOGDIR, name);
+	return p;
 }
 
 int OpenFlags()
@@ -197,7 +208,8 @@ void FsyncDirectory(const char *path)
  * renamed into place, so a crash never leaves a short segment). */
 void CreateSegment(XLogSegNo segno)
 {
-	std::string tmp = std::string(XLOGDIR) + "/xlogtemp." + std::to_string(MyProcPid);
+	WalPath		tmp;
+	snprintf(tmp.path, sizeof tmp.path, "%s/xlogtemp.%d", XLOGDIR, MyProcPid);
 	unlink(tmp.c_str());
 	int			fd = open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -228,7 +240,7 @@ void CreateSegment(XLogSegNo segno)
 				errmsg("could not fsync file \"%s\": %m", tmp.c_str()));
 	}
 	close(fd);
-	std::string path = SegmentPath(segno);
+	WalPath		path = SegmentPath(segno);
 	if (rename(tmp.c_str(), path.c_str()) != 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not rename file \"%s\" to \"%s\": %m", tmp.c_str(), path.c_str()));
@@ -263,7 +275,7 @@ void CloseSegment()
 void OpenSegment(XLogSegNo segno)
 {
 	CloseSegment();
-	std::string path = SegmentPath(segno);
+	WalPath		path = SegmentPath(segno);
 	int			fd = open(path.c_str(), OpenFlags());
 	if (fd < 0 && errno == ENOENT)
 	{
@@ -507,7 +519,7 @@ void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 		int			slot = SlotOf(page_start);
 		char	   *page = PageOfSlot(slot);
 		memset(page, 0, XLOG_BLCKSZ);
-		std::string path = SegmentPath(XLByteToSeg(page_start, wal_segment_size));
+		WalPath		path = SegmentPath(XLByteToSeg(page_start, wal_segment_size));
 		int			fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			ereport(PANIC, errcode_for_file_access(),
@@ -567,7 +579,7 @@ bool RecoveryInProgress(void)
  * record was assembled, a page it references now needs an image: return
  * InvalidXLogRecPtr and the caller assembles again.
  */
-XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c crc_so_far,
+XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc_so_far,
 									XLogRecPtr fpw_lsn, int num_fpi)
 {
 	if (XLogCtl->in_recovery)

@@ -5,7 +5,7 @@
 #ifndef TUSK_BACKEND_ACCESS_TRANSAM_XLOG_INSERT_INTERNAL_H
 #define TUSK_BACKEND_ACCESS_TRANSAM_XLOG_INSERT_INTERNAL_H
 
-#include <vector>
+#include <span>
 
 #include "access/xlogrecord.h"
 #include "common/crc32c.h"
@@ -21,8 +21,9 @@ struct Chunk
 /* chunks[0] starts with the XLogRecord header (xl_tot_len set); crc_so_far
  * covers every byte after the header.  Returns the end of the record, or
  * InvalidXLogRecPtr when a checkpoint moved the redo point past fpw_lsn
- * (the lowest LSN of a page the record holds no image of): assemble again. */
-XLogRecPtr	InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c crc_so_far,
+ * (the lowest LSN of a page the record holds no image of): assemble again.
+ * Runs inside critical sections: allocates nothing. */
+XLogRecPtr	InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc_so_far,
 						 XLogRecPtr fpw_lsn, int num_fpi);
 
 /* The redo point full-page decisions are made against, and whether

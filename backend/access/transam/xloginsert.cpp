@@ -12,26 +12,63 @@
  * pieces to xlog.cpp.  If a checkpoint moves the redo point while the
  * record is being assembled, xlog.cpp refuses it and the record is
  * assembled again with the images now needed.
+ *
+ * All of this runs inside critical sections, where an allocation that
+ * fails would be a PANIC, so it allocates nothing: every piece of state —
+ * the registered blocks, the list of data pieces, the header scratch
+ * area, one compression buffer per block and zlib's own working memory —
+ * is static storage sized for the largest record (XLR_MAX_BLOCK_ID + 1
+ * blocks, kMaxRdatas data pieces).  Registered data is referenced, not
+ * copied; an uncompressed page image is referenced in two pieces around
+ * its hole.  Static storage costs only the pages a process touches.
  */
 #include "postgres.h"
 
 #include <zlib.h>
 
-#include <array>
-#include <string>
-#include <vector>
+#include <span>
 
 #include "access/transam/xlog_insert_internal.h"
 #include "access/xlog.h"
 #include "access/xact.h"
 #include "access/xloginsert.h"
 #include "access/xlogrecord.h"
+#include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/bufpage.h"
 
 namespace {
 
 using tusk::xlog::Chunk;
+
+constexpr int kMaxBlocks = XLR_MAX_BLOCK_ID + 1;
+
+/* Data pieces (XLogRegisterData and XLogRegisterBufData calls) one record
+ * may have; far more than any record of Tusk's has. */
+constexpr int kMaxRdatas = 256;
+
+/* The largest header area: the record header, each block's headers (with
+ * an image header and its relation) and the main-data length. */
+constexpr size_t kMaxHeaderSize =
+	SizeOfXLogRecord +
+	kMaxBlocks * (SizeOfXLogRecordBlockHeader + SizeOfXLogRecordBlockImageHeader +
+				  sizeof(RelFileNode) + sizeof(BlockNumber)) +
+	1 + sizeof(uint32);
+
+/* One registered data piece, in a singly linked list per block (and one
+ * for the main data). */
+struct RData
+{
+	Chunk		chunk;
+	int			next;			/* index into InsertState::rdatas, or -1 */
+};
+
+struct DataList
+{
+	int			head = -1;
+	int			tail = -1;
+	uint32		len = 0;
+};
 
 struct RegisteredBuffer
 {
@@ -41,40 +78,137 @@ struct RegisteredBuffer
 	ForkNumber	forknum = MAIN_FORKNUM;
 	BlockNumber block = InvalidBlockNumber;
 	const char *page = nullptr;
-	std::vector<Chunk> data;
-	uint32		data_len = 0;
-	/* The image as stored: hole removed, maybe compressed. */
-	std::vector<char> image;
+	DataList	data;
 };
 
 struct InsertState
 {
 	bool		begun = false;
-	std::array<RegisteredBuffer, XLR_MAX_BLOCK_ID + 1> buffers;
+	RegisteredBuffer buffers[kMaxBlocks];
 	int			max_block_id = -1;
-	std::vector<Chunk> main_data;
-	uint32		main_data_len = 0;
+	RData		rdatas[kMaxRdatas];
+	int			num_rdatas = 0;
+	DataList	main_data;
 	FullTransactionId xid = InvalidFullTransactionId;
 	bool		xid_set = false;	/* XLogSetRecordXid was called */
-	std::vector<char> header;	/* scratch: the record's headers */
+
+	/* Scratch for XLogInsert: the headers, the pieces handed to xlog.cpp,
+	 * and each block's compressed image. */
+	alignas(MAXIMUM_ALIGNOF) char header[kMaxHeaderSize];
+	size_t		header_len = 0;
+	Chunk		chunks[1 + 2 * kMaxBlocks + kMaxRdatas];
+	alignas(MAXIMUM_ALIGNOF) char compressed[kMaxBlocks][BLCKSZ];
 };
 
-InsertState &State()
+InsertState state;
+
+/*
+ * zlib's working memory comes from a static arena too: deflateInit2 takes
+ * what it needs once (window and hash tables for an 8 kB window), and each
+ * image after the first only resets the stream.  If the arena were ever too
+ * small, images are simply stored uncompressed.
+ */
+constexpr int kDeflateWindowBits = 13;	/* 8 kB: a page is the whole input */
+constexpr int kDeflateMemLevel = 8;
+constexpr size_t kDeflateArenaSize = 256 * 1024;
+
+struct DeflateState
 {
-	static InsertState state;
-	return state;
+	alignas(MAXIMUM_ALIGNOF) char arena[kDeflateArenaSize];
+	size_t		used = 0;
+	z_stream	stream{};
+	bool		initialized = false;
+	bool		failed = false;
+};
+
+DeflateState deflate_state;
+
+voidpf ArenaAlloc(voidpf, uInt items, uInt size)
+{
+	size_t		want = MAXALIGN(static_cast<size_t>(items) * size);
+	if (want > kDeflateArenaSize - deflate_state.used)
+		return Z_NULL;
+	void	   *p = deflate_state.arena + deflate_state.used;
+	deflate_state.used += want;
+	return p;
+}
+
+void ArenaFree(voidpf, voidpf)
+{
+	/* The arena lives as long as the process. */
+}
+
+/* A deflate stream ready for a new image, or nullptr if zlib could not be
+ * set up (the images then go uncompressed). */
+z_stream *ResetDeflate()
+{
+	DeflateState &d = deflate_state;
+	if (d.failed)
+		return nullptr;
+	if (!d.initialized)
+	{
+		d.stream.zalloc = ArenaAlloc;
+		d.stream.zfree = ArenaFree;
+		d.stream.opaque = Z_NULL;
+		if (deflateInit2(&d.stream, Z_BEST_SPEED, Z_DEFLATED, kDeflateWindowBits,
+						 kDeflateMemLevel, Z_DEFAULT_STRATEGY) != Z_OK)
+		{
+			d.failed = true;
+			return nullptr;
+		}
+		d.initialized = true;
+		return &d.stream;
+	}
+	if (deflateReset(&d.stream) != Z_OK)
+	{
+		d.failed = true;
+		return nullptr;
+	}
+	return &d.stream;
+}
+
+/* Compress the two pieces of a page image into out (smaller than their
+ * sum, or not at all).  Returns the compressed length, 0 if not smaller. */
+uint32 CompressImage(std::span<const Chunk, 2> pieces, char *out, uint32 raw_len)
+{
+	z_stream   *z = ResetDeflate();
+	if (z == nullptr || raw_len < 2)
+		return 0;
+	z->next_out = reinterpret_cast<Bytef *>(out);
+	z->avail_out = raw_len - 1;
+	int			rc = Z_OK;
+	for (int i = 0; i < 2 && rc == Z_OK; i++)
+	{
+		z->next_in = reinterpret_cast<Bytef *>(const_cast<char *>(pieces[i].data));
+		z->avail_in = pieces[i].len;
+		rc = deflate(z, i == 1 ? Z_FINISH : Z_NO_FLUSH);
+	}
+	if (rc != Z_STREAM_END)
+		return 0;
+	return static_cast<uint32>(z->total_out);
+}
+
+void AppendHeader(const void *data, size_t len)
+{
+	Assert(state.header_len + len <= kMaxHeaderSize);
+	memcpy(state.header + state.header_len, data, len);
+	state.header_len += len;
 }
 
 template <typename T>
-void Append(std::vector<char> &out, const T &value, size_t len = sizeof(T))
+void AppendHeader(const T &value)
 {
-	const char *p = reinterpret_cast<const char *>(&value);
-	out.insert(out.end(), p, p + len);
+	AppendHeader(&value, sizeof(T));
 }
 
-/* The page minus its hole; compressed when that makes it smaller. */
-void MakeImage(RegisteredBuffer &rb, XLogRecordBlockImageHeader *ih)
+/*
+ * The image of a registered page: its two pieces around the hole (or the
+ * whole page and an empty piece), compressed into the block's buffer when
+ * that makes it smaller.  Appends the image's chunks to the output.
+ */
+uint32 AddImage(int id, XLogRecordBlockImageHeader *ih, Chunk *out, int *nout)
 {
+	RegisteredBuffer &rb = state.buffers[id];
 	uint16		hole_offset = 0;
 	uint16		hole_length = 0;
 	if (rb.flags & REGBUF_STANDARD)
@@ -88,42 +222,55 @@ void MakeImage(RegisteredBuffer &rb, XLogRecordBlockImageHeader *ih)
 			hole_length = static_cast<uint16>(upper - lower);
 		}
 	}
-	std::vector<char> raw;
-	raw.reserve(BLCKSZ);
-	raw.insert(raw.end(), rb.page, rb.page + hole_offset);
-	raw.insert(raw.end(), rb.page + hole_offset + hole_length, rb.page + BLCKSZ);
+	const Chunk pieces[2] = {
+		Chunk{rb.page, hole_offset},
+		Chunk{rb.page + hole_offset + hole_length,
+			  static_cast<uint32>(BLCKSZ - hole_offset - hole_length)},
+	};
+	uint32		raw_len = BLCKSZ - hole_length;
 
 	ih->hole_offset = hole_offset;
 	ih->hole_length = hole_length;
 	ih->bimg_info = BKPIMAGE_APPLY | (hole_length > 0 ? BKPIMAGE_HAS_HOLE : 0);
-	rb.image = std::move(raw);
+	uint32		len = raw_len;
+	uint32		packed = 0;
 	if (wal_compression == WAL_COMPRESSION_ZLIB)
+		packed = CompressImage(pieces, state.compressed[id], raw_len);
+	if (packed > 0)
 	{
-		uLongf		len = compressBound(static_cast<uLong>(rb.image.size()));
-		std::vector<char> packed(len);
-		if (compress2(reinterpret_cast<Bytef *>(packed.data()), &len,
-					  reinterpret_cast<const Bytef *>(rb.image.data()),
-					  static_cast<uLong>(rb.image.size()), Z_BEST_SPEED) == Z_OK &&
-			len < rb.image.size())
-		{
-			packed.resize(len);
-			rb.image = std::move(packed);
-			ih->bimg_info |= BKPIMAGE_COMPRESS_ZLIB;
-		}
+		ih->bimg_info |= BKPIMAGE_COMPRESS_ZLIB;
+		out[(*nout)++] = Chunk{state.compressed[id], packed};
+		len = packed;
 	}
-	ih->length = static_cast<uint16>(rb.image.size());
+	else
+	{
+		for (const Chunk &piece : pieces)
+			if (piece.len > 0)
+				out[(*nout)++] = piece;
+	}
+	ih->length = static_cast<uint16>(len);
+	return len;
 }
 
-/* Lay the record out; chunks[0] is the header area. */
-std::vector<Chunk> Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi,
-							pg_crc32c *crc)
+void AppendData(const DataList &list, Chunk *out, int *nout)
 {
-	InsertState &st = State();
+	for (int i = list.head; i >= 0; i = state.rdatas[i].next)
+		if (state.rdatas[i].chunk.len > 0)
+			out[(*nout)++] = state.rdatas[i].chunk;
+}
+
+/* Lay the record out into state.header and state.chunks (chunks[0] is the
+ * header area); returns the number of chunks. */
+int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc32c *crc)
+{
+	InsertState &st = state;
 	bool		do_fpw;
 	XLogRecPtr	redo = tusk::xlog::GetRedoForInsert(&do_fpw);
-	std::vector<char> &hdr = st.header;
-	hdr.assign(SizeOfXLogRecord, 0);
-	std::vector<Chunk> payload;
+	st.header_len = 0;
+	XLogRecord	blank{};
+	AppendHeader(&blank, SizeOfXLogRecord);
+	Chunk	   *out = st.chunks;
+	int			nout = 1;		/* chunks[0]: the header, filled in last */
 	uint64		payload_len = 0;
 	*fpw_lsn = InvalidXLogRecPtr;
 	*num_fpi = 0;
@@ -146,7 +293,7 @@ std::vector<Chunk> Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *n
 			if (!needs_backup && (*fpw_lsn == InvalidXLogRecPtr || page_lsn < *fpw_lsn))
 				*fpw_lsn = page_lsn;
 		}
-		bool		needs_data = rb.data_len > 0 && (!needs_backup || (rb.flags & REGBUF_KEEP_DATA));
+		bool		needs_data = rb.data.len > 0 && (!needs_backup || (rb.flags & REGBUF_KEEP_DATA));
 
 		XLogRecordBlockHeader bh{};
 		bh.id = static_cast<uint8>(id);
@@ -156,100 +303,111 @@ std::vector<Chunk> Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *n
 		XLogRecordBlockImageHeader ih{};
 		if (needs_backup)
 		{
-			MakeImage(rb, &ih);
+			payload_len += AddImage(id, &ih, out, &nout);
 			bh.fork_flags |= BKPBLOCK_HAS_IMAGE;
-			payload.push_back(Chunk{rb.image.data(), static_cast<uint32>(rb.image.size())});
-			payload_len += rb.image.size();
 			(*num_fpi)++;
 		}
 		if (needs_data)
 		{
-			if (rb.data_len > UINT16_MAX)
+			if (rb.data.len > UINT16_MAX)
 				ereport(ERROR, errmsg_internal("too much WAL data"),
 						errdetail_internal("%u out of %u bytes of data for block %d",
-										   rb.data_len, static_cast<unsigned>(UINT16_MAX), id));
+										   rb.data.len, static_cast<unsigned>(UINT16_MAX), id));
 			bh.fork_flags |= BKPBLOCK_HAS_DATA;
-			bh.data_length = static_cast<uint16>(rb.data_len);
-			payload.insert(payload.end(), rb.data.begin(), rb.data.end());
-			payload_len += rb.data_len;
+			bh.data_length = static_cast<uint16>(rb.data.len);
+			AppendData(rb.data, out, &nout);
+			payload_len += rb.data.len;
 		}
 		bool		same_rel = prev_rnode != nullptr && RelFileNodeEquals(*prev_rnode, rb.rnode);
 		if (same_rel)
 			bh.fork_flags |= BKPBLOCK_SAME_REL;
-		Append(hdr, bh, SizeOfXLogRecordBlockHeader);
+		AppendHeader(&bh, SizeOfXLogRecordBlockHeader);
 		if (needs_backup)
-			Append(hdr, ih, SizeOfXLogRecordBlockImageHeader);
+			AppendHeader(&ih, SizeOfXLogRecordBlockImageHeader);
 		if (!same_rel)
-			Append(hdr, rb.rnode);
-		Append(hdr, rb.block);
+			AppendHeader(rb.rnode);
+		AppendHeader(rb.block);
 		prev_rnode = &rb.rnode;
 	}
 
-	if (st.main_data_len > 0)
+	if (st.main_data.len > 0)
 	{
-		if (st.main_data_len <= UINT8_MAX)
+		if (st.main_data.len <= UINT8_MAX)
 		{
-			hdr.push_back(static_cast<char>(XLR_BLOCK_ID_DATA_SHORT));
-			hdr.push_back(static_cast<char>(st.main_data_len));
+			const uint8 short_header[2] = {XLR_BLOCK_ID_DATA_SHORT,
+										   static_cast<uint8>(st.main_data.len)};
+			AppendHeader(short_header, sizeof short_header);
 		}
 		else
 		{
-			hdr.push_back(static_cast<char>(XLR_BLOCK_ID_DATA_LONG));
-			Append(hdr, st.main_data_len);
+			const uint8 long_id = XLR_BLOCK_ID_DATA_LONG;
+			AppendHeader(long_id);
+			AppendHeader(st.main_data.len);
 		}
-		payload.insert(payload.end(), st.main_data.begin(), st.main_data.end());
-		payload_len += st.main_data_len;
+		AppendData(st.main_data, out, &nout);
+		payload_len += st.main_data.len;
 	}
 
-	uint64		total = hdr.size() + payload_len;
+	uint64		total = st.header_len + payload_len;
 	if (total > XLogRecordMaxSize)
 		ereport(ERROR, errmsg_internal("oversized WAL record"),
 				errdetail_internal("WAL record would be %llu bytes (of maximum %u bytes); rmid %u "
 								   "flags %u.",
 								   static_cast<unsigned long long>(total), XLogRecordMaxSize,
 								   rmid, info));
-	auto	   *rec = reinterpret_cast<XLogRecord *>(hdr.data());
+	auto	   *rec = reinterpret_cast<XLogRecord *>(st.header);
 	rec->xl_tot_len = static_cast<uint32>(total);
 	rec->xl_info = info;
 	rec->xl_rmid = rmid;
 	/* The record belongs to the running transaction unless told otherwise. */
 	rec->xl_xid = st.xid_set ? st.xid : GetTopFullTransactionIdIfAny();
+	out[0] = Chunk{st.header, static_cast<uint32>(st.header_len)};
 
 	pg_crc32c	c = tusk::common::Crc32cInit();
-	c = tusk::common::Crc32cUpdate(c, hdr.data() + SizeOfXLogRecord, hdr.size() - SizeOfXLogRecord);
-	for (const Chunk &ch : payload)
-		c = tusk::common::Crc32cUpdate(c, ch.data, ch.len);
+	c = tusk::common::Crc32cUpdate(c, st.header + SizeOfXLogRecord,
+								   st.header_len - SizeOfXLogRecord);
+	for (int i = 1; i < nout; i++)
+		c = tusk::common::Crc32cUpdate(c, out[i].data, out[i].len);
 	*crc = c;
-
-	std::vector<Chunk> chunks;
-	chunks.reserve(payload.size() + 1);
-	chunks.push_back(Chunk{hdr.data(), static_cast<uint32>(hdr.size())});
-	for (const Chunk &ch : payload)
-		if (ch.len > 0)
-			chunks.push_back(ch);
-	return chunks;
+	return nout;
 }
 
 void CheckBegun()
 {
-	if (!State().begun)
+	if (!state.begun)
 		elog(ERROR, "XLogBeginInsert was not called");
+}
+
+/* Append a data piece to a list; ERROR (PANIC in a critical section, as in
+ * PostgreSQL) beyond the record's capacity. */
+void AddData(DataList &list, const char *data, uint32 len)
+{
+	if (state.num_rdatas >= kMaxRdatas)
+		ereport(ERROR, errmsg_internal("too much WAL data"),
+				errdetail_internal("%d out of %d data segments are already in use.",
+								   state.num_rdatas, kMaxRdatas));
+	int			i = state.num_rdatas++;
+	state.rdatas[i] = RData{Chunk{data, len}, -1};
+	if (list.tail >= 0)
+		state.rdatas[list.tail].next = i;
+	else
+		list.head = i;
+	list.tail = i;
+	list.len += len;
 }
 
 RegisteredBuffer &Register(uint8 block_id, uint8 flags)
 {
 	CheckBegun();
-	InsertState &st = State();
 	if (block_id > XLR_MAX_BLOCK_ID)
 		elog(ERROR, "too many registered buffers");
-	RegisteredBuffer &rb = st.buffers[block_id];
+	RegisteredBuffer &rb = state.buffers[block_id];
 	if (rb.in_use)
 		elog(ERROR, "block %u registered twice in one WAL record", block_id);
 	rb.in_use = true;
 	rb.flags = flags;
-	rb.data.clear();
-	rb.data_len = 0;
-	st.max_block_id = Max(st.max_block_id, static_cast<int>(block_id));
+	rb.data = DataList{};
+	state.max_block_id = Max(state.max_block_id, static_cast<int>(block_id));
 	return rb;
 }
 
@@ -259,23 +417,22 @@ void XLogBeginInsert(void)
 {
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot make new WAL entries during recovery");
-	if (State().begun)
+	if (state.begun)
 		elog(ERROR, "XLogBeginInsert was already called");
-	State().begun = true;
+	state.begun = true;
 }
 
 void XLogResetInsertion(void)
 {
-	InsertState &st = State();
+	InsertState &st = state;
 	for (int i = 0; i <= st.max_block_id; i++)
 	{
 		st.buffers[i].in_use = false;
-		st.buffers[i].data.clear();
-		st.buffers[i].data_len = 0;
+		st.buffers[i].data = DataList{};
 	}
 	st.max_block_id = -1;
-	st.main_data.clear();
-	st.main_data_len = 0;
+	st.num_rdatas = 0;
+	st.main_data = DataList{};
 	st.xid = InvalidFullTransactionId;
 	st.xid_set = false;
 	st.begun = false;
@@ -284,9 +441,7 @@ void XLogResetInsertion(void)
 void XLogRegisterData(const char *data, uint32 len)
 {
 	CheckBegun();
-	InsertState &st = State();
-	st.main_data.push_back(Chunk{data, len});
-	st.main_data_len += len;
+	AddData(state.main_data, data, len);
 }
 
 void XLogRegisterBuffer(uint8 block_id, Buffer buffer, uint8 flags)
@@ -311,18 +466,16 @@ void XLogRegisterBlock(uint8 block_id, const RelFileNode *rnode, ForkNumber fork
 void XLogRegisterBufData(uint8 block_id, const char *data, uint32 len)
 {
 	CheckBegun();
-	if (block_id > XLR_MAX_BLOCK_ID || !State().buffers[block_id].in_use)
+	if (block_id > XLR_MAX_BLOCK_ID || !state.buffers[block_id].in_use)
 		elog(ERROR, "no block with id %d registered with WAL insertion", block_id);
-	RegisteredBuffer &rb = State().buffers[block_id];
-	rb.data.push_back(Chunk{data, len});
-	rb.data_len += len;
+	AddData(state.buffers[block_id].data, data, len);
 }
 
 void XLogSetRecordXid(uint64 xid)
 {
 	CheckBegun();
-	State().xid = FullTransactionIdFromU64(xid);
-	State().xid_set = true;
+	state.xid = FullTransactionIdFromU64(xid);
+	state.xid_set = true;
 }
 
 XLogRecPtr XLogInsert(RmgrId rmid, uint8 info)
@@ -330,27 +483,34 @@ XLogRecPtr XLogInsert(RmgrId rmid, uint8 info)
 	CheckBegun();
 	if (info & ~XLR_RMGR_INFO_MASK)
 		elog(PANIC, "invalid xlog info mask %02X", info);
-	XLogRecPtr	end;
-	try
+	/* The registered state is reset however this ends. */
+	struct ResetAtExit
 	{
-		for (;;)
-		{
-			XLogRecPtr	fpw_lsn;
-			int			num_fpi;
-			pg_crc32c	crc;
-			std::vector<Chunk> chunks = Assemble(rmid, info, &fpw_lsn, &num_fpi, &crc);
-			end = tusk::xlog::InsertRecord(chunks, crc, fpw_lsn, num_fpi);
-			if (end != InvalidXLogRecPtr)
-				break;
-		}
-	}
-	catch (...)
+		~ResetAtExit() { XLogResetInsertion(); }
+	} reset;
+	for (;;)
 	{
-		XLogResetInsertion();
-		throw;
+		XLogRecPtr	fpw_lsn;
+		int			num_fpi;
+		pg_crc32c	crc;
+		int			nchunks = Assemble(rmid, info, &fpw_lsn, &num_fpi, &crc);
+		XLogRecPtr	end = tusk::xlog::InsertRecord(std::span<const Chunk>(state.chunks, nchunks),
+												   crc, fpw_lsn, num_fpi);
+		if (end != InvalidXLogRecPtr)
+			return end;
 	}
-	XLogResetInsertion();
-	return end;
+}
+
+void XLogEnsureRecordSpace(int max_block_id, int ndatas)
+{
+	/* The space is static (see the file comment): only check the request
+	 * against it, outside any critical section, as PostgreSQL does. */
+	if (CritSectionCount > 0)
+		elog(ERROR, "XLogEnsureRecordSpace called inside a critical section");
+	if (max_block_id > XLR_MAX_BLOCK_ID)
+		elog(ERROR, "maximum number of WAL record block references exceeded");
+	if (ndatas > kMaxRdatas)
+		elog(ERROR, "maximum number of WAL record data segments exceeded");
 }
 
 bool XLogCheckBufferNeedsBackup(Buffer buffer)

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include <algorithm>
-#include <vector>
 
 #include "common/crc32c.h"
 #include "storage/bufpage.h"
@@ -180,25 +179,34 @@ void PageRepairFragmentation(Page page)
 		uint16		start;
 		uint16		len;
 	};
-	std::vector<Item> items;
+	/* On the stack: this runs inside critical sections (VACUUM), where
+	 * nothing may be allocated.  No page has more line pointers. */
+	constexpr size_t kMaxItems = (BLCKSZ - SizeOfPageHeaderData) / sizeof(ItemIdData);
+	if (nline > kMaxItems)
+		ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+				errmsg("corrupted page pointers: lower = %u, upper = %u, special = %u",
+					   p->pd_lower, p->pd_upper, p->pd_special));
+	Item		items[kMaxItems];
+	size_t		nitems = 0;
 	bool		has_unused = false;
 	for (OffsetNumber off = FirstOffsetNumber; off <= nline; off++)
 	{
 		ItemId		id = PageGetItemId(page, off);
 		if (ItemIdHasStorage(id))
-			items.push_back(Item{off, static_cast<uint16>(ItemIdGetOffset(id)),
-								 static_cast<uint16>(ItemIdGetLength(id))});
+			items[nitems++] = Item{off, static_cast<uint16>(ItemIdGetOffset(id)),
+								   static_cast<uint16>(ItemIdGetLength(id))};
 		else if (!ItemIdIsUsed(id))
 			has_unused = true;
 	}
 	/* Move items toward the special space, highest first, so that no move
 	 * overwrites an item not yet moved. */
-	std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+	std::sort(items, items + nitems, [](const Item &a, const Item &b) {
 		return a.start > b.start;
 	});
 	int			upper = p->pd_special;
-	for (const Item &it : items)
+	for (size_t i = 0; i < nitems; i++)
 	{
+		const Item &it = items[i];
 		upper -= static_cast<int>(MAXALIGN(it.len));
 		memmove(page + upper, page + it.start, it.len);
 		PageGetItemId(page, it.off)->lp_off = static_cast<unsigned>(upper);

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <cxxabi.h>
+#include <new>
 #include <cstdarg>
 #include <string>
 
@@ -39,6 +41,7 @@ constexpr int kErrorStackSize = 5;
 std::array<ErrorData, kErrorStackSize> error_stack;
 int error_stack_depth = -1;
 int handler_depth = 0;
+int reports_in_progress = 0;	/* between errstart and the end of errfinish */
 FrontendEmitter frontend_emitter = nullptr;
 long log_line_number = 0;
 int log_line_pid = -1;
@@ -421,6 +424,7 @@ errstart(int elevel, const char *)
 		abort();
 	}
 	++error_stack_depth;
+	++reports_in_progress;
 	tusk::error::ErrorData &e = Current();
 	e = tusk::error::ErrorData{};
 	e.elevel = elevel;
@@ -454,9 +458,13 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	errno = edata.saved_errno;
 
 	if (edata.elevel == ERROR)
+	{
+		--reports_in_progress;
 		throw PgError(std::move(edata));
+	}
 
 	EmitErrorReport(edata);
+	--reports_in_progress;
 
 	if (edata.elevel == FATAL)
 		proc_exit(1);
@@ -668,40 +676,6 @@ ErrorCatchScope::~ErrorCatchScope()
 
 namespace {
 
-/* The error being handled: the current exception, as an ErrorData. */
-tusk::error::ErrorData CurrentCaught()
-{
-	std::exception_ptr ex = std::current_exception();
-	if (ex == nullptr)
-		elog(ERROR, "CopyErrorData called outside PG_CATCH");
-	try
-	{
-		std::rethrow_exception(ex);
-	}
-	catch (const tusk::error::PgError &e)
-	{
-		return e.data();
-	}
-	catch (const std::exception &e)
-	{
-		tusk::error::ErrorData d;
-		d.elevel = ERROR;
-		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
-		d.message = e.what();
-		d.output_to_server = true;
-		return d;
-	}
-	catch (...)
-	{
-		tusk::error::ErrorData d;
-		d.elevel = ERROR;
-		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
-		d.message = "unknown exception";
-		d.output_to_server = true;
-		return d;
-	}
-}
-
 char *CopyOrNull(const std::string &s)
 {
 	return s.empty() ? nullptr : pstrdup(s.c_str());
@@ -713,7 +687,9 @@ extern "C" {
 
 ErrorData *CopyErrorData(void)
 {
-	tusk::error::ErrorData d = CurrentCaught();
+	if (std::current_exception() == nullptr)
+		elog(ERROR, "CopyErrorData called outside PG_CATCH");
+	tusk::error::ErrorData d = tusk::error::CaughtErrorData();
 	auto	   *out = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
 	out->elevel = d.elevel;
 	out->output_to_server = d.output_to_server;
@@ -746,7 +722,139 @@ void FlushErrorState(void)
 
 void EmitErrorReport(void)
 {
-	tusk::error::EmitErrorReport(CurrentCaught());
+	tusk::error::EmitErrorReport(tusk::error::CaughtErrorData());
 }
 
+}
+
+namespace tusk::error {
+
+namespace {
+
+/* The demangled name of the type of the exception being handled. */
+std::string CaughtTypeName()
+{
+	const std::type_info *type = abi::__cxa_current_exception_type();
+	if (type == nullptr)
+		return "unknown type";
+	int			status = 0;
+	char	   *demangled = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+	std::string name = (status == 0 && demangled != nullptr) ? demangled : type->name();
+	free(demangled);
+	return name;
+}
+
+}  // namespace
+
+ErrorData CaughtErrorData(int min_elevel)
+{
+	ErrorData	d;
+	try
+	{
+		throw;
+	}
+	catch (const PgError &e)
+	{
+		d = e.data();
+	}
+	catch (const std::bad_alloc &)
+	{
+		/* Formatting nothing here: the report must not need much memory. */
+		d.elevel = ERROR;
+		d.sqlerrcode = ERRCODE_OUT_OF_MEMORY;
+		d.message = "out of memory";
+	}
+	catch (const std::exception &e)
+	{
+		d.elevel = ERROR;
+		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
+		d.message = e.what();
+		d.detail = "C++ exception of type " + CaughtTypeName() + ".";
+	}
+	catch (...)
+	{
+		d.elevel = ERROR;
+		d.sqlerrcode = ERRCODE_INTERNAL_ERROR;
+		d.message = "unexpected C++ exception";
+		d.detail = "C++ exception of type " + CaughtTypeName() + ".";
+	}
+	if (d.elevel < min_elevel)
+	{
+		d.elevel = min_elevel;
+		d.output_to_server = false;
+		d.output_to_client = false;
+	}
+	/* A report made here (not by ereport) decides its own destinations. */
+	if (!d.output_to_server && !d.output_to_client)
+	{
+		d.output_to_server = IsLogLevelOutput(d.elevel, log_min_messages);
+		d.output_to_client = ShouldOutputToClient(d.elevel);
+	}
+	return d;
+}
+
+bool ErrorReportInProgress()
+{
+	return reports_in_progress > 0;
+}
+
+void ReportCaughtException(int min_elevel)
+{
+	EmitErrorReport(CaughtErrorData(min_elevel));
+}
+
+namespace {
+
+/*
+ * std::terminate's handler: the last word of a process in which an
+ * exception found no handler (or escaped a noexcept function).  It writes
+ * what it can with write(2) — the heap may be the very thing that failed —
+ * and aborts, which the postmaster answers with a crash restart.
+ */
+[[noreturn]] void TerminateHandler()
+{
+	char		buf[512];
+	const char *what = "no exception";
+	const char *type = "";
+	if (std::exception_ptr ex = std::current_exception())
+	{
+		const std::type_info *ti = abi::__cxa_current_exception_type();
+		type = ti != nullptr ? ti->name() : "";
+		try
+		{
+			std::rethrow_exception(ex);
+		}
+		catch (const std::exception &e)
+		{
+			what = e.what();
+		}
+		catch (...)
+		{
+			what = "exception of unknown type";
+		}
+	}
+	int			len = snprintf(buf, sizeof buf,
+							   "PANIC:  std::terminate called in process %d: %s (type %s)\n",
+							   static_cast<int>(getpid()), what, type);
+	if (len > 0)
+		(void) !write(STDERR_FILENO, buf, Min(static_cast<size_t>(len), sizeof buf - 1));
+	abort();
+}
+
+}  // namespace
+
+void InstallTerminateHandler()
+{
+	std::set_terminate(TerminateHandler);
+}
+
+}  // namespace tusk::error
+
+void tusk::CriticalSection::CriticalSectionEscaped()
+{
+	/* Still counted as inside: the report below is a PANIC in any case. */
+	ereport(PANIC, errcode(ERRCODE_INTERNAL_ERROR),
+			errmsg_internal("an exception escaped a critical section"),
+			errdetail_internal("Shared memory may hold a change that was not WAL-logged."));
+	pg_unreachable();
 }

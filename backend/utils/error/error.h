@@ -6,16 +6,22 @@
  * exception that carries an ERROR to the nearest main loop, and the
  * emitter that writes a report to the server log and the client.
  *
- * Protocol for a main loop (postgres.cpp, a worker, the postmaster):
+ * Protocol for a main loop (postgres.cpp, a worker, the checkpointer):
  *
  *     tusk::error::ErrorHandlerScope scope;   // ERRORs now throw to us
  *     for (;;) {
  *         try { ...one command... }
- *         catch (const tusk::error::PgError &e) {
- *             tusk::error::EmitErrorReport(e.data());
+ *         catch (...) {
+ *             tusk::error::ReportCaughtException(ERROR);
  *             ...abort the command, clean up...
  *         }
  *     }
+ *
+ * A main loop catches everything, not only PgError: std::bad_alloc and any
+ * other exception are reported too (ReportCaughtException), never
+ * silently.  What escapes a process's main function altogether is caught
+ * in the fork helper and reported as FATAL; what escapes even that (or a
+ * noexcept function) reaches InstallTerminateHandler's handler.
  *
  * Without a live ErrorHandlerScope an ERROR is promoted to FATAL, as
  * PostgreSQL does when no sigsetjmp handler is established.
@@ -74,6 +80,25 @@ class ErrorHandlerScope
 
 /* Write a report to the server log and/or the client, as its flags say. */
 void EmitErrorReport(const ErrorData &edata);
+
+/* Inside a catch handler: the exception being handled as a report.  An
+ * ereport's PgError carries its own; std::bad_alloc becomes ERROR 53200
+ * "out of memory"; any other exception ERROR XX000 with its what() as the
+ * message and its type in the DETAIL.  The level is raised to min_elevel
+ * (FATAL where the process ends because of it). */
+ErrorData CaughtErrorData(int min_elevel = ERROR);
+
+/* Whether an ereport is being built or emitted (for allocation checks:
+ * reporting may allocate even inside a critical section, where the report
+ * is a PANIC anyway). */
+bool ErrorReportInProgress();
+
+/* Inside a catch handler: EmitErrorReport(CaughtErrorData(min_elevel)). */
+void ReportCaughtException(int min_elevel = ERROR);
+
+/* Make std::terminate write what it knows to stderr (the server log) and
+ * abort.  Every process installs it at start (main.cpp). */
+void InstallTerminateHandler();
 
 /* Sends one report to the client; installed by the protocol layer once a
  * client connection exists (nullptr: no client). */
