@@ -4,7 +4,7 @@
  * The postmaster never touches shared memory beyond creating it and
  * reading the pmsignal flags: a crashed child may have left a lock held or
  * a structure half-written, and the postmaster must survive that to
- * re-create the segment.  See backend/postmaster/README.
+ * re-create the segment.  See doc/postmaster/README.md.
  */
 #ifndef TUSK_BACKEND_POSTMASTER_POSTMASTER_H
 #define TUSK_BACKEND_POSTMASTER_POSTMASTER_H
