@@ -126,6 +126,12 @@ std::string PgBin(const std::string &prog)
 	return "/usr/lib/postgresql/15/bin/" + prog;
 }
 
+std::string SourceDir()
+{
+	const char *dir = getenv("TUSK_SOURCE_DIR");
+	return dir != nullptr && dir[0] != '\0' ? dir : TUSK_SOURCE_DIR;
+}
+
 std::string TestUser()
 {
 	return TestIdentity().name;

@@ -23,6 +23,9 @@ namespace tusk::test {
 std::string InstallDir();
 std::string TuskBin(const std::string &prog);	/* InstallDir()/bin/prog */
 std::string PgBin(const std::string &prog);		/* PostgreSQL 15's client programs */
+/* The source tree: $TUSK_SOURCE_DIR, by default the one this test program
+ * was built from (meson's project root). */
+std::string SourceDir();
 
 /* The user servers run as: the current one, or an unprivileged one when root. */
 std::string TestUser();
