@@ -118,10 +118,9 @@ TEST_CASE("A conflicting request waits until the holder releases", "[lock]")
 	Board	   *b = MakeBoard();
 	auto		holder = Locker([b] {
 		LOCKTAG		tag = Rel(16384);
-		if (LockAcquire(&tag, AccessExclusiveLock, false, false) != LOCKACQUIRE_OK)
-			return 1;
-		if (LockAcquire(&tag, AccessExclusiveLock, false, false) != LOCKACQUIRE_ALREADY_HELD)
-			return 2;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, false) == LOCKACQUIRE_OK);
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, false) ==
+					  LOCKACQUIRE_ALREADY_HELD);
 		Grant(b, 0);
 		WaitStep(b, 1);
 		LockRelease(&tag, AccessExclusiveLock, false);	/* still held once */
@@ -132,10 +131,8 @@ TEST_CASE("A conflicting request waits until the holder releases", "[lock]")
 	REQUIRE(WaitFor([b] { return Granted(b, 0); }, 10000));
 	auto		waiter = Locker([b] {
 		LOCKTAG		tag = Rel(16384);
-		if (LockAcquire(&tag, AccessShareLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
-			return 1;
-		if (LockAcquire(&tag, AccessShareLock, false, false) != LOCKACQUIRE_OK)
-			return 2;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL);
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, false) == LOCKACQUIRE_OK);
 		Grant(b, 1);
 		return 0;
 	});
@@ -170,8 +167,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	usleep(100 * 1000);
 	auto		late = Locker([b, tag] {
 		/* Compatible with the reader, but queued behind the writer. */
-		if (LockAcquire(&tag, AccessShareLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
-			return 1;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL);
 		(void) LockAcquire(&tag, AccessShareLock, false, false);
 		Grant(b, 2);
 		return 0;
@@ -257,14 +253,12 @@ TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it"
 	REQUIRE(WaitFor([b] { return Granted(b, 0); }, 10000));
 	auto		waiter = Locker([b] {
 		FullTransactionId xid = FullTransactionIdFromU64(b->xid);
-		if (ConditionalXactLockTableWait(xid))
-			return 1;
-		if (ConditionalLockRelationOid(16400, AccessExclusiveLock))
-			return 2;
+		CHILD_REQUIRE(!ConditionalXactLockTableWait(xid));
+		CHILD_REQUIRE(!ConditionalLockRelationOid(16400, AccessExclusiveLock));
 		XactLockTableWait(xid);
 		Grant(b, 1);
-		if (!ConditionalLockRelationOid(16400, AccessExclusiveLock))
-			return 3;			/* the commit released the writer's lock */
+		/* The commit released the writer's lock. */
+		CHILD_REQUIRE(ConditionalLockRelationOid(16400, AccessExclusiveLock));
 		LockReleaseAll(DEFAULT_LOCKMETHOD, true);
 		return 0;
 	});
@@ -287,7 +281,8 @@ TEST_CASE("A process that exits gives its locks back", "[lock]")
 	REQUIRE(quitter->Wait() == 0);
 	auto		next = Locker([] {
 		LOCKTAG		tag = Rel(16410);
-		return LockAcquire(&tag, AccessExclusiveLock, false, true) == LOCKACQUIRE_OK ? 0 : 1;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, true) == LOCKACQUIRE_OK);
+		return 0;
 	});
 	REQUIRE(next->Wait() == 0);
 	(void) b;
@@ -314,9 +309,9 @@ TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock
 			message = e.data().message;
 			hint = e.data().hint;
 		}
-		if (message != "out of shared memory" ||
-			hint != "You might need to increase max_locks_per_transaction." || got != 90)
-			return 1;
+		CHILD_REQUIRE(message == "out of shared memory");
+		CHILD_REQUIRE(hint == "You might need to increase max_locks_per_transaction.");
+		CHILD_REQUIRE(got == 90);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		for (Oid rel = 30000; rel < 30090; rel++)
 		{
