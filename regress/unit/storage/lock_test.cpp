@@ -27,7 +27,9 @@ using tusk::test::ChildProcess;
 using tusk::test::MakeSegment;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
+using tusk::test::SetStep;
 using tusk::test::WaitFor;
+using tusk::test::WaitStep;
 
 namespace {
 
@@ -46,17 +48,6 @@ Board *MakeBoard()
 	auto	   *b = static_cast<Board *>(ShmemInitStruct("lock test", sizeof(Board), &found));
 	memset(static_cast<void *>(b), 0, sizeof *b);
 	return b;
-}
-
-void WaitStep(Board *b, int step)
-{
-	while (__atomic_load_n(&b->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
-
-void SetStep(Board *b, int step)
-{
-	__atomic_store_n(&b->step, step, __ATOMIC_SEQ_CST);
 }
 
 LOCKTAG Rel(Oid relid)
@@ -122,9 +113,9 @@ TEST_CASE("A conflicting request waits until the holder releases", "[lock]")
 		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, false) ==
 					  LOCKACQUIRE_ALREADY_HELD);
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		LockRelease(&tag, AccessExclusiveLock, false);	/* still held once */
-		WaitStep(b, 2);
+		WaitStep(&b->step, 2);
 		LockRelease(&tag, AccessExclusiveLock, false);
 		return 0;
 	});
@@ -136,10 +127,10 @@ TEST_CASE("A conflicting request waits until the holder releases", "[lock]")
 		Grant(b, 1);
 		return 0;
 	});
-	SetStep(b, 1);
+	SetStep(&b->step, 1);
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
-	SetStep(b, 2);
+	SetStep(&b->step, 2);
 	REQUIRE(waiter->Wait() == 0);
 	REQUIRE(holder->Wait() == 0);
 }
@@ -152,7 +143,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	auto		reader = Locker([b, tag] {
 		(void) LockAcquire(&tag, AccessShareLock, false, false);
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		return 0;
 	});
@@ -160,7 +151,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	auto		writer = Locker([b, tag] {
 		(void) LockAcquire(&tag, AccessExclusiveLock, false, false);
 		Grant(b, 1);
-		WaitStep(b, 2);
+		WaitStep(&b->step, 2);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		return 0;
 	});
@@ -175,11 +166,11 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
 	REQUIRE_FALSE(Granted(b, 2));
-	SetStep(b, 1);				/* the reader leaves: the writer goes first */
+	SetStep(&b->step, 1);		/* the reader leaves: the writer goes first */
 	REQUIRE(WaitFor([b] { return Granted(b, 1); }, 10000));
 	usleep(50 * 1000);
 	REQUIRE_FALSE(Granted(b, 2));
-	SetStep(b, 2);
+	SetStep(&b->step, 2);
 	REQUIRE(late->Wait() == 0);
 	REQUIRE(writer->Wait() == 0);
 	REQUIRE(reader->Wait() == 0);
@@ -196,7 +187,7 @@ TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 			LOCKTAG		c = Rel(second);
 			(void) LockAcquire(&a, AccessExclusiveLock, false, false);
 			__atomic_add_fetch(&b->step, 1, __ATOMIC_SEQ_CST);
-			WaitStep(b, 2);
+			WaitStep(&b->step, 2);
 			try
 			{
 				(void) LockAcquire(&c, AccessExclusiveLock, false, false);
@@ -246,7 +237,7 @@ TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it"
 		LockRelationOid(16400, RowExclusiveLock);
 		b->xid = U64FromFullTransactionId(GetTopFullTransactionId());
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		CommitTransactionCommand();
 		return 0;
 	});
@@ -264,7 +255,7 @@ TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it"
 	});
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
-	SetStep(b, 1);
+	SetStep(&b->step, 1);
 	REQUIRE(waiter->Wait() == 0);
 	REQUIRE(writer->Wait() == 0);
 }
