@@ -26,6 +26,7 @@ using tusk::error::PgError;
 using tusk::test::ChildProcess;
 using tusk::test::MakeSegment;
 using tusk::test::MakeSegmentWithWal;
+using tusk::test::ScopedGlobal;
 using tusk::test::ScratchDataDir;
 using tusk::test::SetStep;
 using tusk::test::WaitFor;
@@ -179,7 +180,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 {
 	MakeSegment(5, 2);
-	DeadlockTimeout = 100;
+	ScopedGlobal deadlock_timeout(DeadlockTimeout, 100);
 	Board	   *b = MakeBoard();
 	auto		side = [b](int me, Oid first, Oid second) {
 		return Locker([b, me, first, second] {
@@ -224,7 +225,6 @@ TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 				winner_pid + " waits for AccessExclusiveLock on relation " +
 				std::to_string(winner_wants) + " of database 5; blocked by process " +
 				loser_pid + ".|See server log for query details.");
-	DeadlockTimeout = 1000;
 }
 
 TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it", "[lock][xact]")
@@ -281,7 +281,7 @@ TEST_CASE("A process that exits gives its locks back", "[lock]")
 
 TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock]")
 {
-	max_locks_per_xact = 10;
+	ScopedGlobal locks_per_xact(max_locks_per_xact, 10);
 	MakeSegment(3, 1);			/* (3 + 1 + 5) × 10 = 90 locks */
 	auto		greedy = Locker([] {
 		std::string message;
@@ -313,5 +313,4 @@ TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock
 		return 0;
 	});
 	REQUIRE(greedy->Wait() == 0);
-	max_locks_per_xact = 64;
 }

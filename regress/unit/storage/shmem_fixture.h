@@ -125,6 +125,23 @@ int RunInBackend(const std::function<int()> &fn);
 void SetStep(volatile int *step, int value);
 void WaitStep(volatile int *step, int at_least);
 
+/* A global the code under test reads (a setting), changed for one scope:
+ * the old value comes back when the scope ends, even through a failed
+ * REQUIRE, so no later test runs with it. */
+template <typename T>
+class ScopedGlobal
+{
+  public:
+	ScopedGlobal(T &var, T value) : var_(var), saved_(var) { var_ = value; }
+	~ScopedGlobal() { var_ = saved_; }
+	ScopedGlobal(const ScopedGlobal &) = delete;
+	ScopedGlobal &operator=(const ScopedGlobal &) = delete;
+
+  private:
+	T		   &var_;
+	T			saved_;
+};
+
 /* The system identifier MakeSegmentWithWal's log carries. */
 constexpr uint64_t kTestSystemIdentifier = 7000000000000000001ULL;
 
