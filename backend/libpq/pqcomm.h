@@ -14,7 +14,7 @@
  * Flush().  A closed or broken connection is reported as EOF/failure to
  * the caller, never as an ERROR thrown from deep inside.
  *
- * Message formats: doc/protocol.md (PostgreSQL's protocol 3.0).
+ * Message formats: doc/libpq/README.md (PostgreSQL's protocol 3.0).
  */
 #ifndef TUSK_BACKEND_LIBPQ_PQCOMM_H
 #define TUSK_BACKEND_LIBPQ_PQCOMM_H

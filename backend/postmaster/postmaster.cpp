@@ -4,7 +4,7 @@
  * Principal entry points: PostmasterMain, InitPostmasterChild,
  * ProcessCancelRequest.
  *
- * Shape (see backend/postmaster/README for the why):
+ * Shape (see doc/postmaster/README.md for the why):
  *   - start-up: settings, data directory checks, postmaster.pid,
  *     shared memory, listening sockets; then the state machine runs.
  *   - ServerLoop: poll() on the listening sockets and a self-pipe.  Signal

@@ -1,10 +1,13 @@
 /*
  * postmaster.h — the postmaster: listens, forks, reaps, signals.
  *
- * The postmaster never touches shared memory beyond creating it and
- * reading the pmsignal flags: a crashed child may have left a lock held or
- * a structure half-written, and the postmaster must survive that to
- * re-create the segment.  See backend/postmaster/README.
+ * The postmaster creates shared memory but never takes a lock in it, and
+ * reads only what children write without one: the pmsignal flags, the
+ * child slots, and the background-worker slots (a registration is read
+ * after its in_use flag, copied and checked before it is trusted).  A
+ * crashed child may have left a lock held or a structure half-written, and
+ * the postmaster must survive that to re-create the segment.  See
+ * doc/postmaster/README.md.
  */
 #ifndef TUSK_BACKEND_POSTMASTER_POSTMASTER_H
 #define TUSK_BACKEND_POSTMASTER_POSTMASTER_H

@@ -6,7 +6,7 @@
  * on_proc_exit, each list newest first) so that shared state the process
  * owned (its PGPROC, its child slot, locks) is released before exit().
  * The exit code matters: the postmaster treats 0 and 1 as normal exits of a
- * backend and anything else as a crash (see backend/postmaster/README).
+ * backend and anything else as a crash (see doc/postmaster/README.md).
  */
 #ifndef TUSK_STORAGE_IPC_H
 #define TUSK_STORAGE_IPC_H

@@ -7,8 +7,8 @@
  * holders, and a "someone is sleeping" flag.  A process that cannot get the
  * lock sleeps in the kernel on that very word (a futex shared between
  * processes), so waiting costs no CPU and works between any two processes
- * that map the segment, with or without a PGPROC.  backend/storage/lmgr/
- * README explains the protocol and why wake-ups cannot be lost.
+ * that map the segment, with or without a PGPROC.  doc/storage/lmgr/
+ * README.md explains the protocol and why wake-ups cannot be lost.
  *
  * Every process keeps a list of the locks it holds: LWLockReleaseAll()
  * releases them on error recovery and at exit.  Interrupts are held off

@@ -9,7 +9,7 @@
  * for "prefix.name" seen in postgresql.conf before the module defined it is
  * kept as a placeholder and applied when the definition arrives.
  *
- * Implementation: backend/utils/misc (see its README).
+ * Implementation: backend/utils/misc (see doc/utils/misc/README.md).
  */
 #ifndef TUSK_UTILS_GUC_H
 #define TUSK_UTILS_GUC_H

@@ -126,6 +126,12 @@ std::string PgBin(const std::string &prog)
 	return "/usr/lib/postgresql/15/bin/" + prog;
 }
 
+std::string SourceDir()
+{
+	const char *dir = getenv("TUSK_SOURCE_DIR");
+	return dir != nullptr && dir[0] != '\0' ? dir : TUSK_SOURCE_DIR;
+}
+
 std::string TestUser()
 {
 	return TestIdentity().name;
@@ -240,6 +246,27 @@ CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
 	else if (WIFSIGNALED(status))
 		result.term_signal = WTERMSIG(status);
 	return result;
+}
+
+bool CanRunAsUserIdZero()
+{
+	static const bool can = IsRoot() ||
+		Run({"unshare", "--user", "--map-root-user", "true"}).exit_code == 0;
+	return can;
+}
+
+CommandResult RunAsUserIdZero(const std::vector<std::string> &argv)
+{
+	RunOptions	opts;
+	opts.as_root = true;
+	if (IsRoot())
+		return Run(argv, opts);
+	if (!CanRunAsUserIdZero())
+		FAIL("cannot run a program as user id 0: not root, and unshare --user --map-root-user "
+			 "fails (leave out the [root] tests with ~[root])");
+	std::vector<std::string> in_namespace = {"unshare", "--user", "--map-root-user"};
+	in_namespace.insert(in_namespace.end(), argv.begin(), argv.end());
+	return Run(in_namespace, opts);
 }
 
 int FreePort()

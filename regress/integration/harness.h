@@ -23,6 +23,9 @@ namespace tusk::test {
 std::string InstallDir();
 std::string TuskBin(const std::string &prog);	/* InstallDir()/bin/prog */
 std::string PgBin(const std::string &prog);		/* PostgreSQL 15's client programs */
+/* The source tree: $TUSK_SOURCE_DIR, by default the one this test program
+ * was built from (meson's project root). */
+std::string SourceDir();
 
 /* The user servers run as: the current one, or an unprivileged one when root. */
 std::string TestUser();
@@ -46,6 +49,18 @@ struct CommandResult
 };
 
 CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts = {});
+
+/*
+ * Running a program with user id 0, to see it refuse: as root when the test
+ * program is root, otherwise in a new user namespace that maps the current
+ * user to 0 (unshare --user --map-root-user), which the program cannot tell
+ * from root.  Without root and without unprivileged user namespaces neither
+ * works: the test cases that need one are tagged [root], and test.sh leaves
+ * them out then and counts them as skipped.  RunAsUserIdZero fails the test
+ * case when CanRunAsUserIdZero is false.
+ */
+bool		CanRunAsUserIdZero();
+CommandResult RunAsUserIdZero(const std::vector<std::string> &argv);
 
 /* A TCP port on 127.0.0.1 that is free now. */
 int			FreePort();

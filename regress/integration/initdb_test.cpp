@@ -151,24 +151,17 @@ TEST_CASE("initdb refuses authentication methods Tusk does not implement", "[ini
 	REQUIRE(ss.str().find("reject\n") != std::string::npos);
 }
 
-TEST_CASE("initdb refuses to run as root", "[initdb]")
+TEST_CASE("initdb refuses to run as root", "[initdb][root]")
 {
-	if (geteuid() != 0)
-	{
-		WARN("not running as root: the refusal of root cannot be tested here");
-		return;
-	}
 	TempDir		dir;
-	RunOptions	root;
-	root.as_root = true;
-	auto		r = Run({TuskBin("initdb"), "-D", dir.path() + "/data"}, root);
+	auto		r = RunAsUserIdZero({TuskBin("initdb"), "-D", dir.path() + "/data"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err == "initdb: error: cannot be run as root\n"
 					 "initdb: hint: Please log in (using, e.g., \"su\") as the (unprivileged) "
 					 "user that will own the server process.\n");
 	REQUIRE(access((dir.path() + "/data").c_str(), F_OK) != 0);
 
-	r = Run({TuskBin("postgres"), "-D", dir.path()}, root);
+	r = RunAsUserIdZero({TuskBin("postgres"), "-D", dir.path()});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("\"root\" execution of the PostgreSQL server is not permitted.") == 0);
 }

@@ -182,16 +182,9 @@ TEST_CASE("pg_ctl reports failures as PostgreSQL's does", "[pg_ctl]")
 	REQUIRE(cluster.PostmasterPid() == 0);
 }
 
-TEST_CASE("pg_ctl refuses to run as root", "[pg_ctl]")
+TEST_CASE("pg_ctl refuses to run as root", "[pg_ctl][root]")
 {
-	if (geteuid() != 0)
-	{
-		WARN("not running as root: the refusal of root cannot be tested here");
-		return;
-	}
-	RunOptions	root;
-	root.as_root = true;
-	auto		r = Run({TuskBin("pg_ctl"), "-D", "/nonexistent", "status"}, root);
+	auto		r = RunAsUserIdZero({TuskBin("pg_ctl"), "-D", "/nonexistent", "status"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("pg_ctl: cannot be run as root") == 0);
 }

@@ -2,7 +2,7 @@
  * xlog.cpp — the write-ahead log: WAL buffers, insertion, writing and
  * flushing (see access/xlog.h and doc/access/transam/README.md).
  *
- * Principal entry points: XLogInsertRecord (for xloginsert.cpp),
+ * Principal entry points: tusk::xlog::InsertRecord (for xloginsert.cpp),
  * XLogFlush, XLogStartInsertingAt, XLOGShmemInit.
  *
  * Shared state (XLogCtl) and its locks:

@@ -18,7 +18,7 @@
  * flag and wakes it.  Waking everyone is simple and right for shared
  * waiters; exclusive waiters may see a short thundering herd, which the
  * locks' short hold times keep cheap.  New arrivals may overtake sleepers
- * (no FIFO fairness); see backend/storage/lmgr/README.
+ * (no FIFO fairness); see doc/storage/lmgr/README.md.
  *
  * The futex is the shared (not FUTEX_PRIVATE) kind because the word lives
  * in a MAP_SHARED mapping used by many processes.  Nothing here needs a

@@ -9,7 +9,7 @@
  * errfinish the report is emitted (levels below ERROR), thrown (ERROR), or
  * emitted followed by proc_exit(1) (FATAL) or abort() (PANIC).  Log lines
  * go to stderr, which pg_ctl -l redirects; each line carries
- * log_line_prefix.  See backend/utils/error/README.
+ * log_line_prefix.  See doc/utils/error/README.md.
  */
 #include "postgres.h"
 

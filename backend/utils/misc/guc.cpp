@@ -11,7 +11,7 @@
  * where the value came from (its source), which decides precedence: a
  * value set from a higher-priority source (the command line) is not
  * overwritten by a lower one (the configuration file).  A setting's
- * context says when it may change at all.  See backend/utils/misc/README
+ * context says when it may change at all.  See doc/utils/misc/README.md
  * for the rules and the reload protocol.
  */
 #include "postgres.h"

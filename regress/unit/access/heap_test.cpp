@@ -128,11 +128,9 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		for (int64 k = 0; k < 10; k++)
 			Insert(rel, k, k * 10);
 		/* Not yet: the inserting command is still running. */
-		if (!Contents(rel, GetTransactionSnapshot()).empty())
-			return 1;
+		CHILD_REQUIRE(Contents(rel, GetTransactionSnapshot()).empty());
 		CommandCounterIncrement();
-		if (Contents(rel, GetTransactionSnapshot()).size() != 10)
-			return 2;
+		CHILD_REQUIRE(Contents(rel, GetTransactionSnapshot()).size() == 10);
 		SetStep(&m->step, 1);
 		WaitStep(&m->step, 2);
 		table_close(rel, NoLock);
@@ -147,7 +145,8 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		bool		empty = Contents(rel, GetTransactionSnapshot()).empty();
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return empty ? 0 : 1;
+		CHILD_REQUIRE(empty);
+		return 0;
 	}) == 0);
 	SetStep(&m->step, 2);
 	WaitStep(&m->step, 3);
@@ -158,8 +157,8 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		auto		rows = Contents(rel, GetTransactionSnapshot());
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		if (rows.size() != 10 || rows[7] != 70)
-			return 1;
+		CHILD_REQUIRE(rows.size() == 10);
+		CHILD_REQUIRE(rows[7] == 70);
 		/* An aborted insert is seen by nobody. */
 		StartTransactionCommand();
 		rel = table_open(kTable, RowExclusiveLock);
@@ -171,7 +170,9 @@ TEST_CASE("Inserted rows are seen by later commands and, after commit, by others
 		rows = Contents(rel, GetTransactionSnapshot());
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return rows.count(99) == 0 && rows.size() == 10 ? 0 : 2;
+		CHILD_REQUIRE(rows.count(99) == 0);
+		CHILD_REQUIRE(rows.size() == 10);
+		return 0;
 	}) == 0);
 }
 
@@ -194,34 +195,31 @@ TEST_CASE("Updates and deletes leave chains that snapshots follow", "[heap]")
 		Snapshot	old = RegisterSnapshot(GetTransactionSnapshot());
 		HeapTuple	v2 = MakeTuple(1, 200);
 		TM_FailureData tmfd;
-		if (heap_update(rel, &first, v2, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
-			return 1;
+		CHILD_REQUIRE(heap_update(rel, &first, v2, GetCurrentCommandId(true), true, &tmfd) ==
+					  TM_Ok);
 		ItemPointerData second = v2->t_self;
 		heap_freetuple(v2);
-		if (Contents(rel, old)[1] != 100)
-			return 2;
+		CHILD_REQUIRE(Contents(rel, old)[1] == 100);
 		CommandCounterIncrement();
-		if (Contents(rel, GetTransactionSnapshot())[1] != 200)
-			return 3;
+		CHILD_REQUIRE(Contents(rel, GetTransactionSnapshot())[1] == 200);
 		UnregisterSnapshot(old);
 		CommitTransactionCommand();
 
 		StartTransactionCommand();
 		ItemPointerData latest = first;
 		heap_get_latest_tid(rel, GetTransactionSnapshot(), &latest);
-		if (!ItemPointerEquals(&latest, &second))
-			return 5;
+		CHILD_REQUIRE(ItemPointerEquals(&latest, &second));
 		/* Deleting the old version reports the update that replaced it. */
-		if (heap_delete(rel, &first, GetCurrentCommandId(true), true, &tmfd) != TM_Updated ||
-			!ItemPointerEquals(&tmfd.ctid, &second))
-			return 6;
-		if (heap_delete(rel, &second, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
-			return 7;
+		CHILD_REQUIRE(heap_delete(rel, &first, GetCurrentCommandId(true), true, &tmfd) ==
+					  TM_Updated);
+		CHILD_REQUIRE(ItemPointerEquals(&tmfd.ctid, &second));
+		CHILD_REQUIRE(heap_delete(rel, &second, GetCurrentCommandId(true), true, &tmfd) == TM_Ok);
 		CommandCounterIncrement();
 		bool		gone = Contents(rel, GetTransactionSnapshot()).empty();
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return gone ? 0 : 8;
+		CHILD_REQUIRE(gone);
+		return 0;
 	}) == 0);
 }
 
@@ -254,11 +252,9 @@ TEST_CASE("Processes inserting at once across many pages lose nothing", "[heap]"
 		auto		rows = Contents(rel, GetTransactionSnapshot());
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		if (rows.size() != static_cast<size_t>(kProcs * kRows))
-			return 1;
+		CHILD_REQUIRE(rows.size() == static_cast<size_t>(kProcs * kRows));
 		for (const auto &[key, value] : rows)
-			if (value != key / kRows)
-				return 2;
+			CHILD_REQUIRE(value == key / kRows);
 		return 0;
 	}) == 0);
 }
@@ -293,8 +289,7 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 				Snapshot	snapshot = GetTransactionSnapshot();
 				HeapScanDesc scan = heap_beginscan(rel, snapshot);
 				HeapTuple	t = heap_getnext(scan, ForwardScanDirection);
-				if (t == nullptr)
-					return 1;
+				CHILD_REQUIRE(t != nullptr);
 				ItemPointerData tid = t->t_self;
 				int64		value = RowOf(t).value;
 				heap_endscan(scan);
@@ -307,16 +302,14 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 					heap_freetuple(newtup);
 					if (result == TM_Ok)
 						break;
-					if (result != TM_Updated)
-						return 2;
+					CHILD_REQUIRE(result == TM_Updated);
 					Snapshot	latest = GetLatestSnapshot();
 					tid = tmfd.ctid;
 					heap_get_latest_tid(rel, latest, &tid);
 					HeapTupleData again;
 					again.t_self = tid;
 					Buffer		buf;
-					if (!heap_fetch(rel, latest, &again, &buf))
-						return 3;
+					CHILD_REQUIRE(heap_fetch(rel, latest, &again, &buf));
 					value = RowOf(&again).value;
 					ReleaseBuffer(buf);
 				}
@@ -333,7 +326,9 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 		auto		rows = Contents(rel, GetTransactionSnapshot());
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return rows.size() == 1 && rows[1] == kProcs * kIncrements ? 0 : 1;
+		CHILD_REQUIRE(rows.size() == 1);
+		CHILD_REQUIRE(rows[1] == kProcs * kIncrements);
+		return 0;
 	}) == 0);
 }
 
@@ -404,7 +399,8 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 		auto		rows = Contents(rel, GetTransactionSnapshot());
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return rows == *want ? 0 : 1;
+		CHILD_REQUIRE(rows == *want);
+		return 0;
 	}) == 0);
 }
 
@@ -444,17 +440,16 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 		t.t_self = first_tid();
 		Buffer		buf;
 		TM_FailureData tmfd;
-		if (heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleExclusive,
-							LockWaitBlock, &buf, &tmfd) != TM_Ok)
-			return 1;
+		CHILD_REQUIRE(heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleExclusive,
+									  LockWaitBlock, &buf, &tmfd) == TM_Ok);
 		ReleaseBuffer(buf);
 		__atomic_store_n(&shared[0], 1, __ATOMIC_SEQ_CST);
 		while (__atomic_load_n(&shared[0], __ATOMIC_SEQ_CST) < 2)
 			usleep(1000);
 		/* Our own lock does not stop our own update. */
 		HeapTuple	newtup = MakeTuple(1, 11);
-		if (heap_update(rel, &t.t_self, newtup, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
-			return 2;
+		CHILD_REQUIRE(heap_update(rel, &t.t_self, newtup, GetCurrentCommandId(true), true, &tmfd) ==
+					  TM_Ok);
 		heap_freetuple(newtup);
 		table_close(rel, NoLock);
 		usleep(100 * 1000);
@@ -468,15 +463,14 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 		Relation	rel = table_open(kTable, RowShareLock);
 		/* Readers do not care. */
 		auto		rows = Contents(rel, GetTransactionSnapshot());
-		if (rows.size() != 1 || rows[1] != 10)
-			return 1;
+		CHILD_REQUIRE(rows.size() == 1);
+		CHILD_REQUIRE(rows[1] == 10);
 		HeapTupleData t;
 		t.t_self = first_tid();
 		Buffer		buf;
 		TM_FailureData tmfd;
-		if (heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleShare, LockWaitSkip,
-							&buf, &tmfd) != TM_WouldBlock)
-			return 2;
+		CHILD_REQUIRE(heap_lock_tuple(rel, &t, GetCurrentCommandId(true), LockTupleShare,
+									  LockWaitSkip, &buf, &tmfd) == TM_WouldBlock);
 		ReleaseBuffer(buf);
 		int			code = 0;
 		try
@@ -488,8 +482,7 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 		{
 			code = e.data().sqlerrcode;
 		}
-		if (code != ERRCODE_LOCK_NOT_AVAILABLE)
-			return 3;
+		CHILD_REQUIRE(code == ERRCODE_LOCK_NOT_AVAILABLE);
 		AbortCurrentTransaction();
 
 		/* A waiting locker gets the row once the holder commits — as the
@@ -503,7 +496,8 @@ TEST_CASE("A row lock makes updaters and lockers wait, NOWAIT fail, SKIP LOCKED 
 		ReleaseBuffer(buf);
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
-		return r == TM_Updated ? 0 : 4;
+		CHILD_REQUIRE(r == TM_Updated);
+		return 0;
 	}) == 0);
 	REQUIRE(locker.Wait() == 0);
 }

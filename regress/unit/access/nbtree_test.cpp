@@ -154,24 +154,25 @@ TEST_CASE("Many keys in random order make a sorted, complete, multi-level tree",
 		for (int64 k : keys)
 			InsertIndexed(heap, index, info, Int8Key(k));
 		CommandCounterIncrement();
-		if (bt_tree_level(index) < 1)
-			return 1;
+		CHILD_REQUIRE(bt_tree_level(index) >= 1);
 		std::vector<int64> all = ScanInt8(index, heap, info, nullptr, true, nullptr, true);
-		if (all.size() != 20000 || !std::is_sorted(all.begin(), all.end()) || all.front() != 0 ||
-			all.back() != 19999)
-			return 2;
+		CHILD_REQUIRE(all.size() == 20000);
+		CHILD_REQUIRE(std::is_sorted(all.begin(), all.end()));
+		CHILD_REQUIRE(all.front() == 0);
+		CHILD_REQUIRE(all.back() == 19999);
 		int64		lo = 100;
 		int64		hi = 200;
 		auto		range = ScanInt8(index, heap, info, &lo, true, &hi, false);
-		if (range.size() != 100 || range.front() != 100 || range.back() != 199)
-			return 3;
+		CHILD_REQUIRE(range.size() == 100);
+		CHILD_REQUIRE(range.front() == 100);
+		CHILD_REQUIRE(range.back() == 199);
 		range = ScanInt8(index, heap, info, &lo, false, &hi, true);
-		if (range.size() != 100 || range.front() != 101 || range.back() != 200)
-			return 4;
+		CHILD_REQUIRE(range.size() == 100);
+		CHILD_REQUIRE(range.front() == 101);
+		CHILD_REQUIRE(range.back() == 200);
 		int64		eq = 12345;
 		range = ScanInt8(index, heap, info, &eq, true, &eq, true);
-		if (range != std::vector<int64>{12345})
-			return 5;
+		CHILD_REQUIRE(range == std::vector<int64>{12345});
 		relation_close(index, NoLock);
 		table_close(heap, NoLock);
 		CommitTransactionCommand();
@@ -204,13 +205,12 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 		while (HeapTuple t = btgettuple(scan))
 			bananas.push_back(t->t_self);
 		btendscan(scan);
-		if (bananas.size() != 750)
-			return 1;
+		CHILD_REQUIRE(bananas.size() == 750);
 		for (size_t i = 0; i < bananas.size(); i += 2)
 		{
 			TM_FailureData tmfd;
-			if (heap_delete(heap, &bananas[i], GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
-				return 2;
+			CHILD_REQUIRE(heap_delete(heap, &bananas[i], GetCurrentCommandId(true), true, &tmfd) ==
+						  TM_Ok);
 		}
 		CommitTransactionCommand();
 
@@ -223,8 +223,7 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 		{
 			uint32		len;
 			const char *data = heap_tuple_data(t, &len);
-			if (std::string(data, len) != banana)
-				return 3;
+			CHILD_REQUIRE(std::string(data, len) == banana);
 			seen++;
 		}
 		btendscan(scan);
@@ -240,7 +239,9 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 		relation_close(index, NoLock);
 		table_close(heap, NoLock);
 		CommitTransactionCommand();
-		return seen == 375 && ranged == 375 ? 0 : 4;
+		CHILD_REQUIRE(seen == 375);
+		CHILD_REQUIRE(ranged == 375);
+		return 0;
 	}) == 0);
 }
 
@@ -273,10 +274,9 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 			detail = e.data().detail;
 			code = e.data().sqlerrcode;
 		}
-		if (code != ERRCODE_UNIQUE_VIOLATION ||
-			message != "duplicate key value violates unique constraint \"t_pkey\"" ||
-			detail != "Key (id)=(42) already exists.")
-			return 1;
+		CHILD_REQUIRE(code == ERRCODE_UNIQUE_VIOLATION);
+		CHILD_REQUIRE(message == "duplicate key value violates unique constraint \"t_pkey\"");
+		CHILD_REQUIRE(detail == "Key (id)=(42) already exists.");
 		AbortCurrentTransaction();
 
 		/* A key whose row was deleted, or whose insert aborted, is free. */
@@ -385,11 +385,9 @@ TEST_CASE("Processes inserting into one index at once lose nothing", "[nbtree]")
 		Relation	index = relation_open(kIndex, AccessShareLock);
 		auto		all = ScanInt8(index, heap, info, nullptr, true, nullptr, true);
 		CommitTransactionCommand();
-		if (all.size() != static_cast<size_t>(kProcs * kKeys))
-			return 1;
+		CHILD_REQUIRE(all.size() == static_cast<size_t>(kProcs * kKeys));
 		for (size_t i = 0; i < all.size(); i++)
-			if (all[i] != static_cast<int64>(i))
-				return 2;
+			CHILD_REQUIRE(all[i] == static_cast<int64>(i));
 		return 0;
 	}) == 0);
 }
@@ -431,8 +429,7 @@ TEST_CASE("Long keys from concurrent processes split internal pages too", "[nbtr
 		StartTransactionCommand();
 		Relation	heap = table_open(kHeap, AccessShareLock);
 		Relation	index = relation_open(kIndex, AccessShareLock);
-		if (bt_tree_level(index) < 2)
-			return 1;
+		CHILD_REQUIRE(bt_tree_level(index) >= 2);
 		BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
 									   true, nullptr, -1, true);
 		int			n = 0;
@@ -440,12 +437,12 @@ TEST_CASE("Long keys from concurrent processes split internal pages too", "[nbtr
 		{
 			uint32		len;
 			const char *data = heap_tuple_data(t, &len);
-			if (std::string(data, len) != key_of(n++))
-				return 2;
+			CHILD_REQUIRE(std::string(data, len) == key_of(n++));
 		}
 		btendscan(scan);
 		CommitTransactionCommand();
-		return n == kProcs * kKeys ? 0 : 3;
+		CHILD_REQUIRE(n == kProcs * kKeys);
+		return 0;
 	}) == 0);
 }
 
@@ -498,16 +495,16 @@ TEST_CASE("Scans running while others insert and split see sorted, consistent re
 			table_close(heap, NoLock);
 			CommitTransactionCommand();
 			for (size_t i = 1; i < keys.size(); i++)
-				if (keys[i] <= keys[i - 1])
-					return 1;
-			if (keys.size() < last)
-				return 2;
+				CHILD_REQUIRE(keys[i] > keys[i - 1]);
+			CHILD_REQUIRE(keys.size() >= last);
 			last = keys.size();
 			scans++;
 			if (finished)
 				break;
 		}
-		return last == static_cast<size_t>(kKeys) && scans > 1 ? 0 : 3;
+		CHILD_REQUIRE(last == static_cast<size_t>(kKeys));
+		CHILD_REQUIRE(scans > 1);
+		return 0;
 	}) == 0);
 	REQUIRE(inserter.Wait() == 0);
 }
@@ -543,9 +540,10 @@ TEST_CASE("Replaying the WAL rebuilds the index after a crash", "[nbtree]")
 		int64		k = 4321;
 		auto		one = ScanInt8(index, heap, info, &k, true, &k, true);
 		CommitTransactionCommand();
-		if (all.size() != 8000 || !std::is_sorted(all.begin(), all.end()))
-			return 1;
-		return one == std::vector<int64>{4321} ? 0 : 2;
+		CHILD_REQUIRE(all.size() == 8000);
+		CHILD_REQUIRE(std::is_sorted(all.begin(), all.end()));
+		CHILD_REQUIRE(one == std::vector<int64>{4321});
+		return 0;
 	}) == 0);
 }
 
@@ -607,12 +605,12 @@ TEST_CASE("A crash in the middle of splitting leaves a tree that keeps working",
 		{
 			uint32		len;
 			const char *data = heap_tuple_data(t, &len);
-			if (std::string(data, len) != key_of(n * 2 + 1))
-				return 1;
+			CHILD_REQUIRE(std::string(data, len) == key_of(n * 2 + 1));
 			n++;
 		}
 		btendscan(scan);
 		CommitTransactionCommand();
-		return n == 3000 ? 0 : 2;
+		CHILD_REQUIRE(n == 3000);
+		return 0;
 	}) == 0);
 }

@@ -88,7 +88,7 @@ void Setup()
 }
 
 /* UPDATE t SET value = value + 1 (every row, one transaction). */
-int UpdateAll()
+void UpdateAll()
 {
 	BTIndexInfo info = KeyIndex();
 	StartTransactionCommand();
@@ -109,8 +109,7 @@ int UpdateAll()
 		row.value++;
 		HeapTuple	t = heap_form_raw_tuple(&row, sizeof row, 2);
 		TM_FailureData tmfd;
-		if (heap_update(heap, &tid, t, GetCurrentCommandId(true), true, &tmfd) != TM_Ok)
-			return 1;
+		CHILD_REQUIRE(heap_update(heap, &tid, t, GetCurrentCommandId(true), true, &tmfd) == TM_Ok);
 		/* Not HOT: the new version gets its own index entry. */
 		btinsert(index, &info, reinterpret_cast<const char *>(&row.key), 8, &t->t_self, heap);
 		heap_freetuple(t);
@@ -118,7 +117,6 @@ int UpdateAll()
 	relation_close(index, NoLock);
 	table_close(heap, NoLock);
 	CommitTransactionCommand();
-	return 0;
 }
 
 int Vacuum(VacuumStats *stats)
@@ -135,7 +133,7 @@ int Vacuum(VacuumStats *stats)
 
 /* Every key once, through the index, with this value (in a transaction
  * of its own unless one is open). */
-int CheckThroughIndex(int64 value)
+void CheckThroughIndex(int64 value)
 {
 	BTIndexInfo info = KeyIndex();
 	bool		own = !IsTransactionState();
@@ -160,7 +158,8 @@ int CheckThroughIndex(int64 value)
 	table_close(heap, NoLock);
 	if (own)
 		CommitTransactionCommand();
-	return bad == 0 && expect_key == kRows ? 0 : 1;
+	CHILD_REQUIRE(bad == 0);
+	CHILD_REQUIRE(expect_key == kRows);
 }
 
 }  // namespace
@@ -175,22 +174,16 @@ TEST_CASE("With VACUUM between rounds a table under steady UPDATE stops growing"
 	REQUIRE(RunInBackend([&] {
 		for (int round = 1; round <= 30; round++)
 		{
-			if (UpdateAll() != 0)
-				return 1;
+			UpdateAll();
 			VacuumStats stats;
 			Vacuum(&stats);
 			if (stats.tuples_removed != static_cast<uint64>(kRows) ||
 				stats.index_entries_removed != static_cast<uint64>(kRows) ||
 				stats.tuples_remaining != static_cast<uint64>(kRows))
-			{
-				fprintf(stderr, "round %d: removed %llu, index %llu, remaining %llu\n", round,
-						static_cast<unsigned long long>(stats.tuples_removed),
-						static_cast<unsigned long long>(stats.index_entries_removed),
-						static_cast<unsigned long long>(stats.tuples_remaining));
-				return 2;
-			}
-			if (CheckThroughIndex(round) != 0)
-				return 3;
+				CHILD_FAIL("round " << round << ": removed " << stats.tuples_removed << ", index "
+									<< stats.index_entries_removed << ", remaining "
+									<< stats.tuples_remaining);
+			CheckThroughIndex(round);
 		}
 		return 0;
 	}) == 0);
@@ -220,27 +213,28 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 		while (__atomic_load_n(step, __ATOMIC_SEQ_CST) < 2)
 			usleep(1000);
 		/* Still sees the original values. */
-		int			rc = CheckThroughIndex(0);
+		CheckThroughIndex(0);
 		CommitTransactionCommand();
-		return rc;
+		return 0;
 	});
 	while (__atomic_load_n(step, __ATOMIC_SEQ_CST) < 1)
 		usleep(1000);
 	REQUIRE(RunInBackend([] {
-		if (UpdateAll() != 0)
-			return 1;
+		UpdateAll();
 		VacuumStats stats;
 		Vacuum(&stats);
 		/* The old versions are dead to us, not to the reader. */
-		return stats.tuples_removed == 0 && stats.tuples_remaining == 2 * kRows ? 0 : 2;
+		CHILD_REQUIRE(stats.tuples_removed == 0);
+		CHILD_REQUIRE(stats.tuples_remaining == 2 * kRows);
+		return 0;
 	}) == 0);
 	__atomic_store_n(step, 2, __ATOMIC_SEQ_CST);
 	REQUIRE(reader.Wait() == 0);
 	REQUIRE(RunInBackend([] {
 		VacuumStats stats;
 		Vacuum(&stats);
-		if (stats.tuples_removed != static_cast<uint64>(kRows))
-			return 1;
-		return CheckThroughIndex(1);
+		CHILD_REQUIRE(stats.tuples_removed == static_cast<uint64>(kRows));
+		CheckThroughIndex(1);
+		return 0;
 	}) == 0);
 }

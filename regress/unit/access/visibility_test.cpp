@@ -200,11 +200,10 @@ int RunTable(Meet *m)
 	(void) GetCurrentCommandId(true);
 	CommandCounterIncrement();
 	Snapshot	snapshot = RegisterSnapshot(GetTransactionSnapshot());
-	if (snapshot->curcid != 2)
-		return 90;
+	CHILD_REQUIRE(snapshot->curcid == 2);
 	SetStep(&m->step, 3);				/* c_new commits after our snapshot */
-	if (late.Wait() != 0 || !FullTransactionIdDidCommit(c_new))
-		return 91;
+	CHILD_REQUIRE(late.Wait() == 0);
+	CHILD_REQUIRE(FullTransactionIdDidCommit(c_new));
 	FullTransactionId horizon = GetOldestNonRemovableFullTransactionId();
 	const FullTransactionId none = InvalidFullTransactionId;
 	const FullTransactionId frozen = FullTransactionIdFromU64(FrozenTransactionId);
@@ -305,9 +304,10 @@ int RunTable(Meet *m)
 	UnregisterSnapshot(snapshot);
 	CommitTransactionCommand();
 	SetStep(&m->step, 100);
-	if (running.Wait() != 0)
-		return 92;
-	return failures;
+	CHILD_REQUIRE(running.Wait() == 0);
+	/* Each row that broke a rule is described on stderr above. */
+	CHILD_REQUIRE(failures == 0);
+	return 0;
 }
 
 }  // namespace
@@ -351,17 +351,14 @@ TEST_CASE("A hint bit waits until its asynchronous commit is flushed", "[visibil
 		Snapshot	snapshot = GetTransactionSnapshot();
 		HeapTupleData a = TupleAt(buf, 1);
 		HeapTupleData s = TupleAt(buf, 2);
-		if (!HeapTupleSatisfiesVisibility(&a, snapshot, buf) ||
-			!HeapTupleSatisfiesVisibility(&s, snapshot, buf))
-			return 1;
-		if (a.t_data->t_infomask & HEAP_XMIN_COMMITTED)
-			return 2;			/* would outrun the unflushed commit */
-		if (!(s.t_data->t_infomask & HEAP_XMIN_COMMITTED))
-			return 3;
+		CHILD_REQUIRE(HeapTupleSatisfiesVisibility(&a, snapshot, buf));
+		CHILD_REQUIRE(HeapTupleSatisfiesVisibility(&s, snapshot, buf));
+		/* No hint on a yet: it would outrun the unflushed commit. */
+		CHILD_REQUIRE(!(a.t_data->t_infomask & HEAP_XMIN_COMMITTED));
+		CHILD_REQUIRE(s.t_data->t_infomask & HEAP_XMIN_COMMITTED);
 		XLogFlush(GetXLogInsertRecPtr());
-		if (!HeapTupleSatisfiesVisibility(&a, snapshot, buf) ||
-			!(a.t_data->t_infomask & HEAP_XMIN_COMMITTED))
-			return 4;
+		CHILD_REQUIRE(HeapTupleSatisfiesVisibility(&a, snapshot, buf));
+		CHILD_REQUIRE(a.t_data->t_infomask & HEAP_XMIN_COMMITTED);
 		UnlockReleaseBuffer(buf);
 		CommitTransactionCommand();
 		return 0;

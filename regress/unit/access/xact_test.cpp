@@ -93,11 +93,9 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 		/* Read-only: no id, no WAL. */
 		XLogRecPtr	before = GetXLogInsertRecPtr();
 		StartTransactionCommand();
-		if (FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()))
-			return 1;
+		CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
 		CommitTransactionCommand();
-		if (GetXLogInsertRecPtr() != before)
-			return 2;
+		CHILD_REQUIRE(GetXLogInsertRecPtr() == before);
 		return 0;
 	}) == 0);
 
@@ -105,17 +103,14 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 	REQUIRE(RunInBackend([m] {
 		StartTransactionCommand();
 		FullTransactionId committed = GetTopFullTransactionId();
-		if (GetTopTransactionId() != XidFromFullTransactionId(committed) ||
-			!TransactionIdIsCurrentTransactionId(GetTopTransactionId()) ||
-			pg_atomic_read_u64(&MyProc->xid) != U64FromFullTransactionId(committed))
-			return 1;
+		CHILD_REQUIRE(GetTopTransactionId() == XidFromFullTransactionId(committed));
+		CHILD_REQUIRE(TransactionIdIsCurrentTransactionId(GetTopTransactionId()));
+		CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) == U64FromFullTransactionId(committed));
 		CommitTransactionCommand();
-		if (pg_atomic_read_u64(&MyProc->xid) != 0 ||
-			FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()))
-			return 2;
+		CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) == 0);
+		CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
 		/* The commit is on disk before anyone can see it. */
-		if (GetFlushRecPtr(nullptr) < GetXLogInsertRecPtr())
-			return 3;
+		CHILD_REQUIRE(GetFlushRecPtr(nullptr) >= GetXLogInsertRecPtr());
 
 		StartTransactionCommand();
 		FullTransactionId aborted = GetTopFullTransactionId();
@@ -169,11 +164,10 @@ TEST_CASE("synchronous_commit = off leaves the commit unflushed", "[xact]")
 		FullTransactionId xid = GetTopFullTransactionId();
 		CommitTransactionCommand();
 		XLogRecPtr	end = GetXLogInsertRecPtr();
-		if (GetFlushRecPtr(nullptr) >= end)
-			return 1;
+		CHILD_REQUIRE(GetFlushRecPtr(nullptr) < end);
 		/* Committed for everyone, but hint bits must wait for the flush. */
-		if (!FullTransactionIdDidCommit(xid) || TransactionIdGetCommitLSN(xid) != end)
-			return 2;
+		CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
+		CHILD_REQUIRE(TransactionIdGetCommitLSN(xid) == end);
 		XLogFlush(end);
 		return 0;
 	}) == 0);
@@ -188,26 +182,23 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 		StartTransactionCommand();
 		BeginTransactionBlock();
 		CommitTransactionCommand();
-		if (!IsTransactionBlock())
-			return 1;
+		CHILD_REQUIRE(IsTransactionBlock());
 		StartTransactionCommand();
 		FullTransactionId xid = GetTopFullTransactionId();
 		CommandId	first = GetCurrentCommandId(true);
 		CommitTransactionCommand();
 		StartTransactionCommand();
-		if (!FullTransactionIdEquals(GetTopFullTransactionIdIfAny(), xid) ||
-			GetCurrentCommandId(false) != first + 1)
-			return 2;
+		CHILD_REQUIRE(FullTransactionIdEquals(GetTopFullTransactionIdIfAny(), xid));
+		CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
 		/* A command that changed nothing does not use up a command id. */
 		CommitTransactionCommand();
 		StartTransactionCommand();
-		if (GetCurrentCommandId(false) != first + 1)
-			return 3;
-		if (!EndTransactionBlock(false))
-			return 4;
+		CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
+		CHILD_REQUIRE(EndTransactionBlock(false));
 		CommitTransactionCommand();
-		if (IsTransactionBlock() || IsTransactionState() || !FullTransactionIdDidCommit(xid))
-			return 5;
+		CHILD_REQUIRE(!IsTransactionBlock());
+		CHILD_REQUIRE(!IsTransactionState());
+		CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
 
 		/* A failed block refuses to commit: COMMIT becomes ROLLBACK. */
 		StartTransactionCommand();
@@ -216,15 +207,14 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 		StartTransactionCommand();
 		FullTransactionId failed = GetTopFullTransactionId();
 		AbortCurrentTransaction();		/* an error in the command */
-		if (!IsAbortedTransactionBlockState() || IsTransactionState() ||
-			!FullTransactionIdDidAbort(failed))
-			return 6;
+		CHILD_REQUIRE(IsAbortedTransactionBlockState());
+		CHILD_REQUIRE(!IsTransactionState());
+		CHILD_REQUIRE(FullTransactionIdDidAbort(failed));
 		StartTransactionCommand();
-		if (EndTransactionBlock(false))
-			return 7;
+		CHILD_REQUIRE(!EndTransactionBlock(false));
 		CommitTransactionCommand();
-		if (IsTransactionBlock() || IsAbortedTransactionBlockState())
-			return 8;
+		CHILD_REQUIRE(!IsTransactionBlock());
+		CHILD_REQUIRE(!IsAbortedTransactionBlockState());
 
 		/* ROLLBACK of a live block. */
 		StartTransactionCommand();
@@ -234,20 +224,19 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 		FullTransactionId rolled_back = GetTopFullTransactionId();
 		UserAbortTransactionBlock(false);
 		CommitTransactionCommand();
-		if (!FullTransactionIdDidAbort(rolled_back) || IsTransactionBlock())
-			return 9;
+		CHILD_REQUIRE(FullTransactionIdDidAbort(rolled_back));
+		CHILD_REQUIRE(!IsTransactionBlock());
 
 		/* Serializable snapshot isolation is refused, not downgraded. */
 		DefaultXactIsoLevel = XACT_SERIALIZABLE;
 		try
 		{
 			StartTransactionCommand();
-			return 10;
+			CHILD_FAIL("a SERIALIZABLE transaction was started");
 		}
 		catch (const PgError &e)
 		{
-			if (e.data().sqlerrcode != ERRCODE_FEATURE_NOT_SUPPORTED)
-				return 11;
+			CHILD_REQUIRE(e.data().sqlerrcode == ERRCODE_FEATURE_NOT_SUPPORTED);
 		}
 		AbortCurrentTransaction();
 		DefaultXactIsoLevel = XACT_READ_COMMITTED;
@@ -283,28 +272,24 @@ TEST_CASE("Snapshots see transactions that committed before them", "[xact][snaps
 			DefaultXactIsoLevel = level;
 			StartTransactionCommand();
 			Snapshot	before = RegisterSnapshot(GetTransactionSnapshot());
-			if (!XidInMVCCSnapshot(xid, before) || !FullTransactionIdIsInProgress(xid))
-				return 1;
-			if (pg_atomic_read_u64(&MyProc->xmin) != U64FromFullTransactionId(before->xmin) ||
-				FullTransactionIdFollows(before->xmin, xid))
-				return 2;
+			CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
+			CHILD_REQUIRE(FullTransactionIdIsInProgress(xid));
+			CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) ==
+						  U64FromFullTransactionId(before->xmin));
+			CHILD_REQUIRE(!FullTransactionIdFollows(before->xmin, xid));
 			SetStep(&m->step, 2);
 			WaitStep(&m->step, 3);
 			/* READ COMMITTED: the next command's snapshot sees the commit;
 			 * REPEATABLE READ: the transaction's snapshot never changes. */
 			Snapshot	after = GetTransactionSnapshot();
-			if (XidInMVCCSnapshot(xid, after) != (level == XACT_REPEATABLE_READ))
-				return 3;
+			CHILD_REQUIRE(XidInMVCCSnapshot(xid, after) == (level == XACT_REPEATABLE_READ));
 			/* The registered copy keeps its view either way, and the latest
 			 * snapshot sees the commit either way. */
-			if (!XidInMVCCSnapshot(xid, before))
-				return 4;
-			if (XidInMVCCSnapshot(xid, GetLatestSnapshot()))
-				return 5;
+			CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
+			CHILD_REQUIRE(!XidInMVCCSnapshot(xid, GetLatestSnapshot()));
 			UnregisterSnapshot(before);
 			CommitTransactionCommand();
-			if (pg_atomic_read_u64(&MyProc->xmin) != 0)
-				return 6;
+			CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) == 0);
 			return 0;
 		}) == 0);
 		REQUIRE(writer.Wait() == 0);

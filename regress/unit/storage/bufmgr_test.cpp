@@ -201,8 +201,7 @@ TEST_CASE("Processes updating one page under its content lock lose no update", "
 				LockBuffer(other, BUFFER_LOCK_SHARE);
 				bool		ok = FirstItem(BufferGetPage(other)).rfind("block ", 0) == 0;
 				UnlockReleaseBuffer(other);
-				if (!ok)
-					return 2;
+				CHILD_REQUIRE(ok);
 			}
 			return 0;
 		}));

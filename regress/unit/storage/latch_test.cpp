@@ -66,7 +66,8 @@ TEST_CASE("SetLatch from one process wakes another blocked in WaitLatch", "[latc
 		int			rc = WaitLatch(&s->latch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
 		s->elapsed_ms = NowMs() - start;
 		DisownLatch(&s->latch);
-		return rc == WL_LATCH_SET ? 0 : 1;
+		CHILD_REQUIRE(rc == WL_LATCH_SET);
+		return 0;
 	});
 	REQUIRE(WaitFor([s] { return s->ready == 1; }, 10000));
 	SleepMs(100);				/* let it fall asleep */
@@ -110,7 +111,8 @@ TEST_CASE("Socket readiness wakes WaitLatchOrSocket", "[latch]")
 	{
 		ChildProcess writer([sv] {
 			SleepMs(100);
-			return write(sv[1], "x", 1) == 1 ? 0 : 1;
+			CHILD_REQUIRE(write(sv[1], "x", 1) == 1);
+			return 0;
 		});
 		long		start = NowMs();
 		int			rc = WaitLatchOrSocket(MyLatch, WL_LATCH_SET | WL_SOCKET_READABLE | WL_TIMEOUT,
@@ -135,7 +137,8 @@ TEST_CASE("A signal handler's SetLatch(MyLatch) wakes its own process", "[latch]
 		long		start = NowMs();
 		int			rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
 		s->elapsed_ms = NowMs() - start;
-		return rc == WL_LATCH_SET ? 0 : 1;
+		CHILD_REQUIRE(rc == WL_LATCH_SET);
+		return 0;
 	});
 	REQUIRE(WaitFor([s] { return s->ready == 1; }, 10000));
 	SleepMs(100);
@@ -164,18 +167,17 @@ TEST_CASE("Postmaster death wakes WaitLatch, and WL_EXIT_ON_PM_DEATH exits", "[l
 			ChildProcess child([s, exit_on_death] {
 				ClosePostmasterDeathWatchWriteEnd();
 				IsUnderPostmaster = true;
-				if (!PostmasterIsAlive())
-					return 3;
+				CHILD_REQUIRE(PostmasterIsAlive());
 				s->pid = MyProcPid;
 				s->ready = 1;
 				int			events = WL_LATCH_SET | WL_TIMEOUT |
 					(exit_on_death ? WL_EXIT_ON_PM_DEATH : WL_POSTMASTER_DEATH);
 				int			rc = WaitLatch(MyLatch, events, 20000, PG_WAIT_EXTENSION);
 				s->result = rc;
-				return PostmasterIsAlive() ? 2 : 0;
+				CHILD_REQUIRE(!PostmasterIsAlive());
+				return 0;
 			});
-			if (!WaitFor([s] { return s->ready == 1; }, 10000))
-				return 1;
+			CHILD_REQUIRE(WaitFor([s] { return s->ready == 1; }, 10000));
 			SleepMs(50);
 			/* Leave without reaping: the child must notice on its own. */
 			_exit(0);

@@ -26,8 +26,11 @@ using tusk::error::PgError;
 using tusk::test::ChildProcess;
 using tusk::test::MakeSegment;
 using tusk::test::MakeSegmentWithWal;
+using tusk::test::ScopedGlobal;
 using tusk::test::ScratchDataDir;
+using tusk::test::SetStep;
 using tusk::test::WaitFor;
+using tusk::test::WaitStep;
 
 namespace {
 
@@ -46,17 +49,6 @@ Board *MakeBoard()
 	auto	   *b = static_cast<Board *>(ShmemInitStruct("lock test", sizeof(Board), &found));
 	memset(static_cast<void *>(b), 0, sizeof *b);
 	return b;
-}
-
-void WaitStep(Board *b, int step)
-{
-	while (__atomic_load_n(&b->step, __ATOMIC_SEQ_CST) < step)
-		usleep(200);
-}
-
-void SetStep(Board *b, int step)
-{
-	__atomic_store_n(&b->step, step, __ATOMIC_SEQ_CST);
 }
 
 LOCKTAG Rel(Oid relid)
@@ -118,31 +110,28 @@ TEST_CASE("A conflicting request waits until the holder releases", "[lock]")
 	Board	   *b = MakeBoard();
 	auto		holder = Locker([b] {
 		LOCKTAG		tag = Rel(16384);
-		if (LockAcquire(&tag, AccessExclusiveLock, false, false) != LOCKACQUIRE_OK)
-			return 1;
-		if (LockAcquire(&tag, AccessExclusiveLock, false, false) != LOCKACQUIRE_ALREADY_HELD)
-			return 2;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, false) == LOCKACQUIRE_OK);
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, false) ==
+					  LOCKACQUIRE_ALREADY_HELD);
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		LockRelease(&tag, AccessExclusiveLock, false);	/* still held once */
-		WaitStep(b, 2);
+		WaitStep(&b->step, 2);
 		LockRelease(&tag, AccessExclusiveLock, false);
 		return 0;
 	});
 	REQUIRE(WaitFor([b] { return Granted(b, 0); }, 10000));
 	auto		waiter = Locker([b] {
 		LOCKTAG		tag = Rel(16384);
-		if (LockAcquire(&tag, AccessShareLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
-			return 1;
-		if (LockAcquire(&tag, AccessShareLock, false, false) != LOCKACQUIRE_OK)
-			return 2;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL);
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, false) == LOCKACQUIRE_OK);
 		Grant(b, 1);
 		return 0;
 	});
-	SetStep(b, 1);
+	SetStep(&b->step, 1);
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
-	SetStep(b, 2);
+	SetStep(&b->step, 2);
 	REQUIRE(waiter->Wait() == 0);
 	REQUIRE(holder->Wait() == 0);
 }
@@ -155,7 +144,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	auto		reader = Locker([b, tag] {
 		(void) LockAcquire(&tag, AccessShareLock, false, false);
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		return 0;
 	});
@@ -163,15 +152,14 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	auto		writer = Locker([b, tag] {
 		(void) LockAcquire(&tag, AccessExclusiveLock, false, false);
 		Grant(b, 1);
-		WaitStep(b, 2);
+		WaitStep(&b->step, 2);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		return 0;
 	});
 	usleep(100 * 1000);
 	auto		late = Locker([b, tag] {
 		/* Compatible with the reader, but queued behind the writer. */
-		if (LockAcquire(&tag, AccessShareLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
-			return 1;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL);
 		(void) LockAcquire(&tag, AccessShareLock, false, false);
 		Grant(b, 2);
 		return 0;
@@ -179,11 +167,11 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
 	REQUIRE_FALSE(Granted(b, 2));
-	SetStep(b, 1);				/* the reader leaves: the writer goes first */
+	SetStep(&b->step, 1);		/* the reader leaves: the writer goes first */
 	REQUIRE(WaitFor([b] { return Granted(b, 1); }, 10000));
 	usleep(50 * 1000);
 	REQUIRE_FALSE(Granted(b, 2));
-	SetStep(b, 2);
+	SetStep(&b->step, 2);
 	REQUIRE(late->Wait() == 0);
 	REQUIRE(writer->Wait() == 0);
 	REQUIRE(reader->Wait() == 0);
@@ -192,7 +180,7 @@ TEST_CASE("Waiters are served in order: shares do not starve an exclusive", "[lo
 TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 {
 	MakeSegment(5, 2);
-	DeadlockTimeout = 100;
+	ScopedGlobal deadlock_timeout(DeadlockTimeout, 100);
 	Board	   *b = MakeBoard();
 	auto		side = [b](int me, Oid first, Oid second) {
 		return Locker([b, me, first, second] {
@@ -200,7 +188,7 @@ TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 			LOCKTAG		c = Rel(second);
 			(void) LockAcquire(&a, AccessExclusiveLock, false, false);
 			__atomic_add_fetch(&b->step, 1, __ATOMIC_SEQ_CST);
-			WaitStep(b, 2);
+			WaitStep(&b->step, 2);
 			try
 			{
 				(void) LockAcquire(&c, AccessExclusiveLock, false, false);
@@ -237,7 +225,6 @@ TEST_CASE("A deadlock is detected and reported as PostgreSQL does", "[lock]")
 				winner_pid + " waits for AccessExclusiveLock on relation " +
 				std::to_string(winner_wants) + " of database 5; blocked by process " +
 				loser_pid + ".|See server log for query details.");
-	DeadlockTimeout = 1000;
 }
 
 TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it", "[lock][xact]")
@@ -250,27 +237,25 @@ TEST_CASE("Waiting for a transaction ends when it commits; its locks go with it"
 		LockRelationOid(16400, RowExclusiveLock);
 		b->xid = U64FromFullTransactionId(GetTopFullTransactionId());
 		Grant(b, 0);
-		WaitStep(b, 1);
+		WaitStep(&b->step, 1);
 		CommitTransactionCommand();
 		return 0;
 	});
 	REQUIRE(WaitFor([b] { return Granted(b, 0); }, 10000));
 	auto		waiter = Locker([b] {
 		FullTransactionId xid = FullTransactionIdFromU64(b->xid);
-		if (ConditionalXactLockTableWait(xid))
-			return 1;
-		if (ConditionalLockRelationOid(16400, AccessExclusiveLock))
-			return 2;
+		CHILD_REQUIRE(!ConditionalXactLockTableWait(xid));
+		CHILD_REQUIRE(!ConditionalLockRelationOid(16400, AccessExclusiveLock));
 		XactLockTableWait(xid);
 		Grant(b, 1);
-		if (!ConditionalLockRelationOid(16400, AccessExclusiveLock))
-			return 3;			/* the commit released the writer's lock */
+		/* The commit released the writer's lock. */
+		CHILD_REQUIRE(ConditionalLockRelationOid(16400, AccessExclusiveLock));
 		LockReleaseAll(DEFAULT_LOCKMETHOD, true);
 		return 0;
 	});
 	usleep(100 * 1000);
 	REQUIRE_FALSE(Granted(b, 1));
-	SetStep(b, 1);
+	SetStep(&b->step, 1);
 	REQUIRE(waiter->Wait() == 0);
 	REQUIRE(writer->Wait() == 0);
 }
@@ -287,7 +272,8 @@ TEST_CASE("A process that exits gives its locks back", "[lock]")
 	REQUIRE(quitter->Wait() == 0);
 	auto		next = Locker([] {
 		LOCKTAG		tag = Rel(16410);
-		return LockAcquire(&tag, AccessExclusiveLock, false, true) == LOCKACQUIRE_OK ? 0 : 1;
+		CHILD_REQUIRE(LockAcquire(&tag, AccessExclusiveLock, false, true) == LOCKACQUIRE_OK);
+		return 0;
 	});
 	REQUIRE(next->Wait() == 0);
 	(void) b;
@@ -295,7 +281,7 @@ TEST_CASE("A process that exits gives its locks back", "[lock]")
 
 TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock]")
 {
-	max_locks_per_xact = 10;
+	ScopedGlobal locks_per_xact(max_locks_per_xact, 10);
 	MakeSegment(3, 1);			/* (3 + 1 + 5) × 10 = 90 locks */
 	auto		greedy = Locker([] {
 		std::string message;
@@ -314,9 +300,9 @@ TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock
 			message = e.data().message;
 			hint = e.data().hint;
 		}
-		if (message != "out of shared memory" ||
-			hint != "You might need to increase max_locks_per_transaction." || got != 90)
-			return 1;
+		CHILD_REQUIRE(message == "out of shared memory");
+		CHILD_REQUIRE(hint == "You might need to increase max_locks_per_transaction.");
+		CHILD_REQUIRE(got == 90);
 		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 		for (Oid rel = 30000; rel < 30090; rel++)
 		{
@@ -327,5 +313,4 @@ TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock
 		return 0;
 	});
 	REQUIRE(greedy->Wait() == 0);
-	max_locks_per_xact = 64;
 }

@@ -60,7 +60,8 @@ TEST_CASE("N processes x M increments under an exclusive LWLock give N*M", "[lwl
 				s->counter = v + 1;
 				LWLockRelease(&s->lock);
 			}
-			return LWLockAnyHeldByMe() ? 1 : 0;
+			CHILD_REQUIRE(!LWLockAnyHeldByMe());
+			return 0;
 		}));
 	for (auto &c : children)
 		REQUIRE(c->Wait() == 0);
@@ -130,9 +131,10 @@ TEST_CASE("A waiter sleeps until the holder releases, then wakes at once", "[lwl
 			LWLockRelease(&s->lock);
 			/* It must not have got in before the release, and must have
 			 * been woken promptly after it (not by some polling timer). */
-			if (immediate || s->released_at == 0)
-				return 1;
-			return now - s->released_at < 200 ? 0 : 2;
+			CHILD_REQUIRE(!immediate);
+			CHILD_REQUIRE(s->released_at != 0);
+			CHILD_REQUIRE(now - s->released_at < 200);
+			return 0;
 		});
 		REQUIRE(holder.Wait() == 0);
 		REQUIRE(waiter.Wait() == 0);

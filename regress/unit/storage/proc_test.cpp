@@ -45,8 +45,8 @@ int Backend(Shared *s, bool worker)
 {
 	IsBackgroundWorker = worker;
 	InitProcess();
-	if (MyLatch != &MyProc->procLatch || MyProc->pid != MyProcPid)
-		return 2;
+	CHILD_REQUIRE(MyLatch == &MyProc->procLatch);
+	CHILD_REQUIRE(MyProc->pid == MyProcPid);
 	__atomic_add_fetch(&s->joined, 1, __ATOMIC_SEQ_CST);
 	while (!s->go)
 	{

@@ -1,17 +1,23 @@
 /*
  * shmem_fixture.cpp — see shmem_fixture.h.
  */
+/* Catch2's AssertionResult, to tell the parent which REQUIRE failed in a
+ * child. */
+#define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include "unit_test.h"
 
 #include "storage/shmem_fixture.h"
 
 #include <signal.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <exception>
 #include <filesystem>
+#include <string>
 
 #include "access/clog.h"
 #include "access/rmgr.h"
@@ -53,8 +59,31 @@ uint64 MakeSegmentWithWal(int nbuffers)
 	return start;
 }
 
+namespace {
+
+/* Room for a child's failure report: one page, shared with the parent. */
+constexpr size_t kReportSize = 4096;
+
+/* Set in the child by ChildProcess. */
+bool		in_child_process = false;
+
+}  // namespace
+
+void ChildRequireFailed(const char *file, int line, const std::string &what)
+{
+	std::string message = std::string(file) + ":" + std::to_string(line) + ": " + what;
+	if (!in_child_process)
+		FAIL(message);
+	throw ChildRequireFailure{message};
+}
+
 ChildProcess::ChildProcess(const std::function<int()> &fn)
 {
+	void	   *page = mmap(nullptr, kReportSize, PROT_READ | PROT_WRITE,
+							MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	REQUIRE(page != MAP_FAILED);
+	report_ = static_cast<char *>(page);
+	report_[0] = '\0';
 	fflush(stdout);
 	fflush(stderr);
 	pid_ = fork();
@@ -64,25 +93,60 @@ ChildProcess::ChildProcess(const std::function<int()> &fn)
 
 	/* In the child: a server process of its own, with none of the test
 	 * program's exit callbacks. */
+	in_child_process = true;
 	MyProcPid = getpid();
 	on_exit_reset();
 	MyProc = nullptr;			/* the parent's PGPROC is not ours */
 	InitializeLatchSupport();
 	InitProcessLocalLatch();
 	int			code;
+	std::string failure;
 	try
 	{
 		code = fn();
 	}
+	catch (const ChildRequireFailure &f)
+	{
+		failure = f.message;
+		code = kChildRequireFailed;
+	}
 	catch (const error::PgError &e)
 	{
-		fprintf(stderr, "child %d: %s\n", MyProcPid, e.data().message.c_str());
-		code = 98;
+		failure = "uncaught ERROR: " + e.data().message;
+		code = kChildPgError;
+	}
+	catch (const Catch::TestFailureException &)
+	{
+		/* A Catch2 assertion in the child: say which, for the parent.  (Its
+		 * expansion was printed by the child's reporter; the operands it
+		 * would be rebuilt from are gone with the unwound frames.) */
+		const Catch::AssertionResult *r = Catch::getResultCapture().getLastResult();
+		failure = "a Catch2 assertion failed";
+		if (r != nullptr)
+		{
+			Catch::SourceLineInfo where = r->getSourceInfo();
+			failure = std::string(where.file) + ":" + std::to_string(where.line) + ": " +
+				(r->hasExpression() ? r->getExpressionInMacro() + " failed" : r->getMessage());
+		}
+		code = kChildOtherException;
+	}
+	catch (const std::exception &e)
+	{
+		failure = std::string("uncaught exception: ") + e.what();
+		code = kChildOtherException;
 	}
 	catch (...)
 	{
-		code = 99;
+		failure = "uncaught exception of unknown type";
+		code = kChildOtherException;
 	}
+	if (!failure.empty())
+	{
+		fprintf(stderr, "child %d: %s\n", MyProcPid, failure.c_str());
+		snprintf(report_, kReportSize, "%s", failure.c_str());
+	}
+	fflush(stdout);
+	fflush(stderr);
 	/* Run the shared-memory exit callbacks (ProcKill…) as proc_exit would,
 	 * but skip the C++ runtime's exit handlers, which belong to the parent. */
 	shmem_exit(code);
@@ -94,11 +158,12 @@ ChildProcess::~ChildProcess()
 	if (status_ == -1 && pid_ > 0)
 	{
 		kill(pid_, SIGKILL);
-		Wait();
+		(void) Reap();
 	}
+	munmap(report_, kReportSize);
 }
 
-int ChildProcess::Wait()
+int ChildProcess::Reap()
 {
 	if (status_ != -1)
 		return status_;
@@ -107,6 +172,18 @@ int ChildProcess::Wait()
 		;
 	status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	return status_;
+}
+
+int ChildProcess::Wait()
+{
+	int			status = Reap();
+	if (status != 0 && !failure_reported_ && report_[0] != '\0')
+	{
+		/* Shown with the caller's next assertion if that one fails. */
+		UNSCOPED_INFO("child " << pid_ << " exited with " << status << ": " << report_);
+		failure_reported_ = true;
+	}
+	return status;
 }
 
 void ChildProcess::Kill(int signo)

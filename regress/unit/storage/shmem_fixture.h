@@ -8,8 +8,9 @@
 #ifndef TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
 #define TUSK_REGRESS_UNIT_STORAGE_SHMEM_FIXTURE_H
 
-#include <functional>
 #include <cstdint>
+#include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,18 @@ void MakeSegment(int max_connections = 5, int max_workers = 2, int nbuffers = 64
  * where insertion starts. */
 uint64 MakeSegmentWithWal(int nbuffers = 64);
 
-/* A forked child running fn(); its exit status is fn's return value, 98
- * if fn threw a PgError, 99 for anything else thrown. */
+/* Exit statuses of a ChildProcess whose fn did not return. */
+constexpr int kChildRequireFailed = 97;	/* a CHILD_REQUIRE failed */
+constexpr int kChildPgError = 98;			/* fn threw a PgError */
+constexpr int kChildOtherException = 99;	/* fn threw anything else */
+
+/*
+ * A forked child running fn(); its exit status is fn's return value, or
+ * one of the codes above.  Why it failed (the CHILD_REQUIRE's file, line
+ * and expression; the error's message) goes to stderr and to the parent:
+ * Wait() attaches it to the parent's next assertion, so
+ * REQUIRE(child.Wait() == 0) prints it instead of a bare "97 == 0".
+ */
 class ChildProcess
 {
   public:
@@ -44,9 +55,51 @@ class ChildProcess
 	void Kill(int signo);
 
   private:
+	int			Reap();
+
 	pid_t		pid_;
 	int			status_ = -1;
+	bool		failure_reported_ = false;
+	char	   *report_ = nullptr;	/* a shared page the child writes its failure to */
 };
+
+/* Thrown by CHILD_REQUIRE: unwinds the child's frames (releasing what
+ * their RAII guards hold, as a return would) up to ChildProcess, which
+ * reports the message and exits with kChildRequireFailed.  Not a
+ * std::exception, so no handler in the code under test catches it. */
+struct ChildRequireFailure
+{
+	std::string message;
+};
+
+/* Throw ChildRequireFailure with "file:line: what"; in a process that is
+ * not a ChildProcess, fail the current test case instead. */
+[[noreturn]] void ChildRequireFailed(const char *file, int line, const std::string &what);
+
+}  // namespace tusk::test
+
+/* REQUIRE and FAIL for code running in a ChildProcess (or RunInBackend): a
+ * failure ends the child with kChildRequireFailed and reports the file,
+ * line and expression (or message) to the parent.  Outside a child they
+ * fail the test case, as REQUIRE and FAIL do. */
+#define CHILD_REQUIRE(expr) \
+	do \
+	{ \
+		if (!(expr)) \
+			::tusk::test::ChildRequireFailed(__FILE__, __LINE__, \
+											 "CHILD_REQUIRE(" #expr ") failed"); \
+	} while (0)
+
+/* msg is streamed, as Catch2's FAIL takes it: CHILD_FAIL("got " << n). */
+#define CHILD_FAIL(msg) \
+	do \
+	{ \
+		std::ostringstream child_fail_msg_; \
+		child_fail_msg_ << msg; \
+		::tusk::test::ChildRequireFailed(__FILE__, __LINE__, child_fail_msg_.str()); \
+	} while (0)
+
+namespace tusk::test {
 
 /* A private data directory (with base/5, global, pg_xact and pg_wal), made the working
  * directory — as the data directory is for server processes — until the
@@ -71,6 +124,23 @@ int RunInBackend(const std::function<int()> &fn);
 /* Processes of a test meeting on an int in shared memory. */
 void SetStep(volatile int *step, int value);
 void WaitStep(volatile int *step, int at_least);
+
+/* A global the code under test reads (a setting), changed for one scope:
+ * the old value comes back when the scope ends, even through a failed
+ * REQUIRE, so no later test runs with it. */
+template <typename T>
+class ScopedGlobal
+{
+  public:
+	ScopedGlobal(T &var, T value) : var_(var), saved_(var) { var_ = value; }
+	~ScopedGlobal() { var_ = saved_; }
+	ScopedGlobal(const ScopedGlobal &) = delete;
+	ScopedGlobal &operator=(const ScopedGlobal &) = delete;
+
+  private:
+	T		   &var_;
+	T			saved_;
+};
 
 /* The system identifier MakeSegmentWithWal's log carries. */
 constexpr uint64_t kTestSystemIdentifier = 7000000000000000001ULL;

@@ -54,8 +54,8 @@ TEST_CASE("ShmemInitStruct gives every process the same structure", "[shmem]")
 	ChildProcess child([] {
 		bool		f = false;
 		auto	   *mine = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &f));
-		if (!f || mine->value != 41)
-			return 1;
+		CHILD_REQUIRE(f);
+		CHILD_REQUIRE(mine->value == 41);
 		mine->value = 42;
 		return 0;
 	});
@@ -199,7 +199,8 @@ TEST_CASE("A process killed while holding nothing leaves the segment usable", "[
 		LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
 		c->value++;
 		LWLockRelease(AddinShmemInitLock);
-		return f ? 1 : 0;
+		CHILD_REQUIRE(!f);
+		return 0;
 	});
 	REQUIRE(survivor.Wait() == 0);
 	REQUIRE(c->value == 1001);

@@ -156,20 +156,17 @@ TEST_CASE("A full request queue drops duplicates before it refuses", "[sync]")
 			for (Oid i = 0; i < 8; i++)
 			{
 				FileTag		tag = Tag(16400 + i);
-				if (!RegisterSyncRequest(&tag, SYNC_REQUEST, false))
-					return 1;
+				CHILD_REQUIRE(RegisterSyncRequest(&tag, SYNC_REQUEST, false));
 			}
 		/* Room is made by dropping the duplicates, up to 16 distinct. */
 		for (Oid i = 8; i < 16; i++)
 		{
 			FileTag		tag = Tag(16400 + i);
-			if (!RegisterSyncRequest(&tag, SYNC_REQUEST, false))
-				return 2;
+			CHILD_REQUIRE(RegisterSyncRequest(&tag, SYNC_REQUEST, false));
 		}
 		/* Sixteen distinct files: nothing left to drop. */
 		FileTag		tag = Tag(16416);
-		if (RegisterSyncRequest(&tag, SYNC_REQUEST, false))
-			return 3;
+		CHILD_REQUIRE(!RegisterSyncRequest(&tag, SYNC_REQUEST, false));
 		return 0;
 	}) == 0);
 	REQUIRE(ProcessSyncRequests() == 16);
@@ -184,10 +181,10 @@ TEST_CASE("Without a checkpointer, writers sync their own files", "[sync]")
 	REQUIRE(ProcessSyncRequests() == 1);	/* the test process: standalone */
 	REQUIRE(InBackend([] {
 		FileTag		tag = Tag(16420);
-		if (RegisterSyncRequest(&tag, SYNC_REQUEST, false))
-			return 1;			/* nobody to take it: the caller must sync */
-		if (!RegisterSyncRequest(&tag, SYNC_FORGET_REQUEST, true))
-			return 2;			/* nothing to forget: done at once */
+		/* Nobody to take it: the caller must sync. */
+		CHILD_REQUIRE(!RegisterSyncRequest(&tag, SYNC_REQUEST, false));
+		/* Nothing to forget: done at once. */
+		CHILD_REQUIRE(RegisterSyncRequest(&tag, SYNC_FORGET_REQUEST, true));
 		Block		b('e');
 		smgrwrite(smgropen(Rel(16420)), MAIN_FORKNUM, 0, b.data, false);
 		return 0;
