@@ -17,6 +17,7 @@
 
 #include "port/atomics.h"
 #include "storage/block.h"
+#include "storage/buf.h"
 #include "storage/lwlock.h"
 #include "storage/relfilenode.h"
 
@@ -79,6 +80,11 @@ Size		BufTableShmemSize(int size);
 void		InitBufTable(int size);
 
 bool		TagsEqual(const BufferTag &a, const BufferTag &b);
+
+/* bufmgr.cpp: the descriptor of buffer id + 1; how many pins this
+ * process holds on buffer. */
+BufferDesc *GetBufferDescriptor(int id);
+int32		PrivateRefCount(Buffer buffer);
 
 }  // namespace tusk::buffer
 

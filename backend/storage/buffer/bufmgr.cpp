@@ -717,6 +717,18 @@ void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum, BlockN
 	*blknum = b->tag.blockNum;
 }
 
+BufferDesc *tusk::buffer::GetBufferDescriptor(int id)
+{
+	return GetDesc(id);
+}
+
+int32 tusk::buffer::PrivateRefCount(Buffer buffer)
+{
+	DescOf(buffer);
+	EnsureAccess();
+	return private_refcount[buffer - 1];
+}
+
 Page BufferGetPage(Buffer buffer)
 {
 	DescOf(buffer);
