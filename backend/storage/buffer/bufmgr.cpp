@@ -76,17 +76,18 @@ void EnsureAccess()
 		private_refcount.assign(NBuffers, 0);
 }
 
+/* The header lock is a spinlock in all but name: waiting for it backs
+ * off, and PANICs when stuck, exactly as s_lock does. */
 uint32 LockBufHdr(BufferDesc *b)
 {
-	for (int spins = 0;; spins++)
+	SpinDelayStatus delay;
+	init_local_spin_delay(&delay);
+	for (;;)
 	{
 		uint32		old = pg_atomic_fetch_or_u32(&b->state, BM_LOCKED);
 		if (!(old & BM_LOCKED))
 			return old | BM_LOCKED;
-		if (spins > 1000)
-			usleep(1);			/* the holder was descheduled; let it run */
-		else
-			pg_spin_delay();
+		perform_spin_delay(&delay);
 	}
 }
 
@@ -98,10 +99,12 @@ void UnlockBufHdr(BufferDesc *b, uint32 state)
 
 uint32 WaitBufHdrUnlocked(BufferDesc *b)
 {
+	SpinDelayStatus delay;
+	init_local_spin_delay(&delay);
 	uint32		state = pg_atomic_read_u32(&b->state);
 	while (state & BM_LOCKED)
 	{
-		pg_spin_delay();
+		perform_spin_delay(&delay);
 		state = pg_atomic_read_u32(&b->state);
 	}
 	return state;
