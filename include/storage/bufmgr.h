@@ -219,6 +219,14 @@ class BufferLock
 		if (BufferIsValid(buffer))
 			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
 	}
+	/* Leave the lock held for the caller to release (a C interface
+	 * returning a locked buffer); the guard then holds nothing. */
+	[[nodiscard]] Buffer Detach()
+	{
+		Buffer		buffer = buffer_;
+		buffer_ = InvalidBuffer;
+		return buffer;
+	}
 	bool held() const { return BufferIsValid(buffer_); }
 	Buffer get() const { return buffer_; }
 
@@ -277,6 +285,13 @@ class LockedBuffer
 	{
 		lock_.Release();
 		pin_.Release();
+	}
+	/* Hand pin and lock to the caller (a C interface returning a locked
+	 * buffer), who must UnlockReleaseBuffer it. */
+	[[nodiscard]] Buffer Detach()
+	{
+		(void) lock_.Detach();
+		return pin_.Detach();
 	}
 	/* Unlock, keeping the pin (to return the page's tuples). */
 	[[nodiscard]] BufferPin Unlock()

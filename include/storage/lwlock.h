@@ -129,6 +129,8 @@ namespace tusk {
 class [[nodiscard]] LWLockGuard
 {
   public:
+	/* Holds nothing (a guard to be assigned later). */
+	LWLockGuard() : lock_(nullptr) {}
 	/* Waits for the lock (LWLockAcquire). */
 	[[nodiscard]] LWLockGuard(LWLock *lock, LWLockMode mode) : lock_(lock)
 	{

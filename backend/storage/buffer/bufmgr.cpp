@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "access/rmgr.h"
@@ -42,6 +43,9 @@
 #include "utils/errcodes.h"
 
 using namespace tusk::buffer;
+using tusk::BufferLock;
+using tusk::BufferPin;
+using tusk::LWLockGuard;
 
 namespace {
 
@@ -61,6 +65,11 @@ BufferDesc *GetDesc(int id)
 char *GetBlock(int id)
 {
 	return blocks + static_cast<Size>(id) * BLCKSZ;
+}
+
+Buffer BufferOf(const BufferDesc *b)
+{
+	return b->buf_id + 1;
 }
 
 BufferDesc *DescOf(Buffer buffer)
@@ -170,58 +179,83 @@ void WaitIO(BufferDesc *b)
 		UnlockBufHdr(b, state);
 		if (!(state & BM_IO_IN_PROGRESS))
 			return;
-		/* The process doing the I/O holds io_lock until it is done. */
-		LWLockAcquire(&b->io_lock, LW_SHARED);
-		LWLockRelease(&b->io_lock);
+		/* The process doing the I/O holds io_lock until it is done: taking
+		 * it (and letting go at once) is the wait. */
+		LWLockGuard(&b->io_lock, LW_SHARED).Release();
 	}
 }
 
-/* Begin I/O on a pinned buffer; false if it is no longer needed (someone
- * else read it, or wrote it out). */
-bool StartBufferIO(BufferDesc *b, bool for_input)
+/*
+ * I/O on a pinned buffer: BM_IO_IN_PROGRESS set and io_lock held from
+ * Start() to Terminate().  Destroyed without Terminate() — an error
+ * during the read or write — it sets BM_IO_ERROR and clears
+ * BM_IO_IN_PROGRESS, so that the next process tries again.
+ */
+class BufferIO
 {
-	uint32		state;
-	for (;;)
+  public:
+	/* Begin I/O; started() is false if it is no longer needed (someone
+	 * else read the page in, or wrote it out). */
+	static BufferIO Start(BufferDesc *b, bool for_input)
 	{
-		LWLockAcquire(&b->io_lock, LW_EXCLUSIVE);
-		state = LockBufHdr(b);
-		if (!(state & BM_IO_IN_PROGRESS))
-			break;
-		UnlockBufHdr(b, state);
-		LWLockRelease(&b->io_lock);
-		WaitIO(b);
+		for (;;)
+		{
+			LWLockGuard io_lock(&b->io_lock, LW_EXCLUSIVE);
+			uint32		state = LockBufHdr(b);
+			if (!(state & BM_IO_IN_PROGRESS))
+			{
+				if (for_input ? (state & BM_VALID) != 0 : (state & BM_DIRTY) == 0)
+				{
+					UnlockBufHdr(b, state);
+					return BufferIO(nullptr, LWLockGuard());
+				}
+				UnlockBufHdr(b, state | BM_IO_IN_PROGRESS);
+				return BufferIO(b, std::move(io_lock));
+			}
+			UnlockBufHdr(b, state);
+			io_lock.Release();
+			WaitIO(b);
+		}
 	}
-	if (for_input ? (state & BM_VALID) != 0 : (state & BM_DIRTY) == 0)
+	~BufferIO()
 	{
-		UnlockBufHdr(b, state);
-		LWLockRelease(&b->io_lock);
-		return false;
+		if (b_ == nullptr)
+			return;
+		uint32		state = LockBufHdr(b_);
+		state &= ~BM_IO_IN_PROGRESS;
+		state |= BM_IO_ERROR;
+		UnlockBufHdr(b_, state);
 	}
-	UnlockBufHdr(b, state | BM_IO_IN_PROGRESS);
-	return true;
-}
+	BufferIO(BufferIO &&other) noexcept : b_(other.b_), io_lock_(std::move(other.io_lock_))
+	{
+		other.b_ = nullptr;
+	}
+	BufferIO &operator=(BufferIO &&) = delete;
+	BufferIO(const BufferIO &) = delete;
+	BufferIO &operator=(const BufferIO &) = delete;
 
-void TerminateBufferIO(BufferDesc *b, bool clear_dirty, uint32 set_flags)
-{
-	uint32		state = LockBufHdr(b);
-	state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
-	if (clear_dirty && !(state & BM_JUST_DIRTIED))
-		state &= ~BM_DIRTY;
-	state |= set_flags;
-	UnlockBufHdr(b, state);
-	LWLockRelease(&b->io_lock);
-}
+	bool started() const { return b_ != nullptr; }
 
-/* After a failed read or write: let the next process try again. */
-void AbortBufferIO(BufferDesc *b)
-{
-	uint32		state = LockBufHdr(b);
-	state &= ~BM_IO_IN_PROGRESS;
-	state |= BM_IO_ERROR;
-	UnlockBufHdr(b, state);
-	if (LWLockHeldByMe(&b->io_lock))
-		LWLockRelease(&b->io_lock);
-}
+	/* The I/O succeeded: clear the flags (BM_DIRTY too, if asked and the
+	 * page was not dirtied again meanwhile), set set_flags. */
+	void Terminate(bool clear_dirty, uint32 set_flags)
+	{
+		uint32		state = LockBufHdr(b_);
+		state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
+		if (clear_dirty && !(state & BM_JUST_DIRTIED))
+			state &= ~BM_DIRTY;
+		state |= set_flags;
+		UnlockBufHdr(b_, state);
+		b_ = nullptr;
+		io_lock_.Release();
+	}
+
+  private:
+	BufferIO(BufferDesc *b, LWLockGuard io_lock) : b_(b), io_lock_(std::move(io_lock)) {}
+
+	BufferDesc *b_;
+	LWLockGuard io_lock_;
+};
 
 std::string RelationPathOf(const BufferTag &tag)
 {
@@ -234,32 +268,25 @@ std::string RelationPathOf(const BufferTag &tag)
 /* Write a pinned, share-locked buffer out (if it is still dirty). */
 void FlushBuffer(BufferDesc *b)
 {
-	if (!StartBufferIO(b, false))
+	BufferIO io = BufferIO::Start(b, false);
+	if (!io.started())
 		return;
-	try
-	{
-		char	   *page = GetBlock(b->buf_id);
-		/* The LSN under the header lock: a hint-bit image may move it
-		 * while we hold only a share lock on the contents. */
-		uint32		state = LockBufHdr(b);
-		XLogRecPtr	lsn = PageGetLSN(page);
-		UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
-		/* The write-ahead rule: the WAL that describes the page first. */
-		if (state & BM_PERMANENT)
-			XLogFlush(lsn);
-		/* Checksum a copy: others may set hint bits in the shared page while
-		 * we write, which would invalidate a checksum set in place. */
-		alignas(8) char copy[BLCKSZ];
-		memcpy(copy, page, BLCKSZ);
-		PageSetChecksumInplace(copy, b->tag.blockNum);
-		smgrwrite(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, copy, false);
-	}
-	catch (...)
-	{
-		AbortBufferIO(b);
-		throw;
-	}
-	TerminateBufferIO(b, true, 0);
+	char	   *page = GetBlock(b->buf_id);
+	/* The LSN under the header lock: a hint-bit image may move it
+	 * while we hold only a share lock on the contents. */
+	uint32		state = LockBufHdr(b);
+	XLogRecPtr	lsn = PageGetLSN(page);
+	UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
+	/* The write-ahead rule: the WAL that describes the page first. */
+	if (state & BM_PERMANENT)
+		XLogFlush(lsn);
+	/* Checksum a copy: others may set hint bits in the shared page while
+	 * we write, which would invalidate a checksum set in place. */
+	alignas(8) char copy[BLCKSZ];
+	memcpy(copy, page, BLCKSZ);
+	PageSetChecksumInplace(copy, b->tag.blockNum);
+	smgrwrite(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, copy, false);
+	io.Terminate(true, 0);
 }
 
 /* The clock sweep: an unpinned buffer whose usage count is zero, returned
@@ -291,32 +318,28 @@ BufferDesc *StrategyGetBuffer(uint32 *state_out)
 	}
 }
 
-void LockTwo(LWLock *a, LWLock *b)
+/* Two mapping-partition locks, held exclusively (one, if they are the
+ * same lock). */
+struct PartitionLockPair
+{
+	LWLockGuard first;
+	LWLockGuard second;
+};
+
+/* Both locks, in address order, so that two processes doing this cannot
+ * deadlock. */
+PartitionLockPair LockTwo(LWLock *a, LWLock *b)
 {
 	if (a == b)
-		LWLockAcquire(a, LW_EXCLUSIVE);
-	else if (a < b)
-	{
-		LWLockAcquire(a, LW_EXCLUSIVE);
-		LWLockAcquire(b, LW_EXCLUSIVE);
-	}
-	else
-	{
-		LWLockAcquire(b, LW_EXCLUSIVE);
-		LWLockAcquire(a, LW_EXCLUSIVE);
-	}
+		return {LWLockGuard(a, LW_EXCLUSIVE), LWLockGuard()};
+	if (b < a)
+		std::swap(a, b);
+	return {LWLockGuard(a, LW_EXCLUSIVE), LWLockGuard(b, LW_EXCLUSIVE)};
 }
 
-void ReleaseTwo(LWLock *a, LWLock *b)
-{
-	LWLockRelease(a);
-	if (a != b)
-		LWLockRelease(b);
-}
-
-/* A pinned buffer for tag: the one already holding it, or a victim
+/* A pin on a buffer for tag: the one already holding it, or a victim
  * retagged for it (not yet valid). */
-BufferDesc *BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
+BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 {
 	LWLock	   *new_lock = BufMappingPartitionLock(hash);
 	for (;;)
@@ -324,45 +347,32 @@ BufferDesc *BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 		uint32		state;
 		BufferDesc *b = StrategyGetBuffer(&state);
 		PinBufferLocked(b, state);
+		BufferPin	pin(BufferOf(b));
 
 		if (state & BM_DIRTY)
 		{
 			/* Someone holding it exclusively is changing it: pick another. */
-			if (!LWLockConditionalAcquire(&b->content_lock, LW_SHARED))
-			{
-				UnpinBuffer(b);
+			LWLockGuard content = LWLockGuard::TryAcquire(&b->content_lock, LW_SHARED);
+			if (!content.held())
 				continue;
-			}
-			try
-			{
-				FlushBuffer(b);
-			}
-			catch (...)
-			{
-				LWLockRelease(&b->content_lock);
-				UnpinBuffer(b);
-				throw;
-			}
-			LWLockRelease(&b->content_lock);
+			FlushBuffer(b);
 		}
 
 		bool		had_tag = (state & BM_TAG_VALID) != 0;
 		BufferTag	old_tag = b->tag;
 		uint32		old_hash = had_tag ? BufTableHashCode(old_tag) : 0;
 		LWLock	   *old_lock = had_tag ? BufMappingPartitionLock(old_hash) : new_lock;
-		LockTwo(new_lock, old_lock);
+		PartitionLockPair partitions = LockTwo(new_lock, old_lock);
 
 		int			existing = BufTableInsert(tag, hash, b->buf_id);
 		if (existing >= 0)
 		{
-			/* Another process mapped the page while we looked for a victim. */
-			if (old_lock != new_lock)
-				LWLockRelease(old_lock);
-			UnpinBuffer(b);
+			/* Another process mapped the page while we looked for a victim;
+			 * pin it before the partition lock goes. */
+			pin.Release();
 			BufferDesc *other = GetDesc(existing);
 			(void) PinBuffer(other);
-			LWLockRelease(new_lock);
-			return other;
+			return BufferPin(BufferOf(other));
 		}
 
 		state = LockBufHdr(b);
@@ -375,46 +385,37 @@ BufferDesc *BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 			UnlockBufHdr(b, state);
 			if (had_tag)
 				BufTableDelete(old_tag, old_hash);
-			ReleaseTwo(new_lock, old_lock);
-			return b;
+			return pin;
 		}
-		/* Pinned or dirtied again meanwhile: give it back and start over. */
+		/* Pinned or dirtied again meanwhile: give it back (the partition
+		 * locks, then the pin) and start over. */
 		UnlockBufHdr(b, state);
 		BufTableDelete(tag, hash);
-		ReleaseTwo(new_lock, old_lock);
-		UnpinBuffer(b);
 	}
 }
 
-void ReadPageIntoBuffer(BufferDesc *b, ReadBufferMode mode)
+/* Read the page (or zero it) into the buffer whose I/O io has begun. */
+void ReadPageIntoBuffer(BufferIO &io, BufferDesc *b, ReadBufferMode mode)
 {
 	char	   *page = GetBlock(b->buf_id);
-	try
+	if (mode == RBM_ZERO_AND_LOCK)
+		memset(page, 0, BLCKSZ);
+	else
 	{
-		if (mode == RBM_ZERO_AND_LOCK)
-			memset(page, 0, BLCKSZ);
-		else
+		smgrread(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, page);
+		if (!PageIsVerifiedExtended(page, b->tag.blockNum, PIV_LOG_WARNING))
 		{
-			smgrread(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, page);
-			if (!PageIsVerifiedExtended(page, b->tag.blockNum, PIV_LOG_WARNING))
-			{
-				if (mode != RBM_ZERO_ON_ERROR)
-					ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
-							errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
-								   RelationPathOf(b->tag).c_str()));
-				ereport(WARNING, errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("invalid page in block %u of relation %s; zeroing out page",
-							   b->tag.blockNum, RelationPathOf(b->tag).c_str()));
-				memset(page, 0, BLCKSZ);
-			}
+			if (mode != RBM_ZERO_ON_ERROR)
+				ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
+							   RelationPathOf(b->tag).c_str()));
+			ereport(WARNING, errcode(ERRCODE_DATA_CORRUPTED),
+					errmsg("invalid page in block %u of relation %s; zeroing out page",
+						   b->tag.blockNum, RelationPathOf(b->tag).c_str()));
+			memset(page, 0, BLCKSZ);
 		}
 	}
-	catch (...)
-	{
-		AbortBufferIO(b);
-		throw;
-	}
-	TerminateBufferIO(b, false, BM_VALID);
+	io.Terminate(false, BM_VALID);
 }
 
 Buffer		ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
@@ -495,46 +496,41 @@ Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNum
 
 namespace {
 
-/* The buffer for an existing block, read in if needed. */
+/* The buffer for an existing block, read in if needed: pinned, and locked
+ * if mode is RBM_ZERO_AND_LOCK. */
 Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, ReadBufferMode mode,
 				 bool permanent)
 {
 	BufferTag	tag = {rnode, forkNum, blockNum};
 	uint32		hash = BufTableHashCode(tag);
-	LWLock	   *part = BufMappingPartitionLock(hash);
 
-	BufferDesc *b = nullptr;
+	BufferPin	pin;
 	bool		valid = false;
-	LWLockAcquire(part, LW_SHARED);
-	int			id = BufTableLookup(tag, hash);
-	if (id >= 0)
 	{
-		b = GetDesc(id);
-		valid = PinBuffer(b);
+		LWLockGuard partition(BufMappingPartitionLock(hash), LW_SHARED);
+		int			id = BufTableLookup(tag, hash);
+		if (id >= 0)
+		{
+			valid = PinBuffer(GetDesc(id));
+			pin = BufferPin(id + 1);
+		}
 	}
-	LWLockRelease(part);
-	if (b == nullptr)
+	if (!pin.valid())
 	{
-		b = BufferAlloc(tag, hash, permanent);
-		valid = (pg_atomic_read_u32(&b->state) & BM_VALID) != 0;
+		pin = BufferAlloc(tag, hash, permanent);
+		valid = (pg_atomic_read_u32(&DescOf(pin.get())->state) & BM_VALID) != 0;
 	}
 	if (!valid)
 	{
-		try
-		{
-			if (StartBufferIO(b, true))
-				ReadPageIntoBuffer(b, mode);
-		}
-		catch (...)
-		{
-			UnpinBuffer(b);
-			throw;
-		}
+		BufferDesc *b = DescOf(pin.get());
+		BufferIO	io = BufferIO::Start(b, true);
+		if (io.started())
+			ReadPageIntoBuffer(io, b, mode);
 	}
-	Buffer		buffer = b->buf_id + 1;
+	/* Returned locked, if asked: the caller's to unlock. */
 	if (mode == RBM_ZERO_AND_LOCK)
-		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-	return buffer;
+		LockBuffer(pin.get(), BUFFER_LOCK_EXCLUSIVE);
+	return pin.Detach();
 }
 
 /*
@@ -547,34 +543,22 @@ Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, Re
 Buffer ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode, bool permanent)
 {
 	SMgrRelation reln = smgropen(rnode);
-	LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
-	Buffer		buffer = InvalidBuffer;
-	try
-	{
-		BlockNumber blockNum = smgrnblocks(reln, forkNum);
-		if (blockNum == InvalidBlockNumber)
-			ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					errmsg("cannot extend relation %s beyond %u blocks",
-						   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
-		buffer = ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent);
-		if (mode != RBM_ZERO_AND_LOCK)
-			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
-		alignas(8) char zero[BLCKSZ] = {};
-		smgrextend(reln, forkNum, blockNum, zero, false);
-	}
-	catch (...)
-	{
-		if (BufferIsValid(buffer))
-		{
-			if (mode == RBM_ZERO_AND_LOCK)
-				LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
-			ReleaseBuffer(buffer);
-		}
-		LWLockRelease(RelationExtensionLock);
-		throw;
-	}
-	LWLockRelease(RelationExtensionLock);
-	return buffer;
+	LWLockGuard extension(RelationExtensionLock, LW_EXCLUSIVE);
+	BlockNumber blockNum = smgrnblocks(reln, forkNum);
+	if (blockNum == InvalidBlockNumber)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("cannot extend relation %s beyond %u blocks",
+					   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
+	BufferPin	pin(ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent));
+	BufferLock	lock = BufferLock::Adopt(pin.get());
+	if (mode != RBM_ZERO_AND_LOCK)
+		lock.Release();
+	alignas(8) char zero[BLCKSZ] = {};
+	smgrextend(reln, forkNum, blockNum, zero, false);
+	/* The caller takes over the pin, and the lock if it asked for one. */
+	if (lock.held())
+		(void) lock.Detach();
+	return pin.Detach();
 }
 
 }  // namespace
@@ -615,15 +599,18 @@ void LockBufferForCleanup(Buffer buffer)
 		elog(ERROR, "incorrect local pin count: %d", private_refcount[b->buf_id]);
 	for (;;)
 	{
-		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		BufferLock	lock(buffer, BUFFER_LOCK_EXCLUSIVE);
 		uint32		state = LockBufHdr(b);
 		bool		alone = BUF_STATE_GET_REFCOUNT(state) == 1;
 		UnlockBufHdr(b, state);
 		if (alone)
+		{
+			(void) lock.Detach();	/* the caller's to release */
 			return;
+		}
 		/* Someone else still has it pinned (a scan reading its tuples):
 		 * let go and look again shortly. */
-		LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+		lock.Release();
 		CHECK_FOR_INTERRUPTS();
 		usleep(1000);
 	}
@@ -672,39 +659,28 @@ void MarkBufferDirtyHint(Buffer buffer, bool buffer_std)
 	 * bits stay in memory and the page is not dirtied for them.
 	 */
 	XLogRecPtr	lsn = InvalidXLogRecPtr;
-	bool		delayed = false;
+	tusk::CheckpointDelay delay;
 	if (state & BM_PERMANENT)
 	{
 		if (RecoveryInProgress())
 			return;
 		if (XLogCheckBufferNeedsBackup(buffer))
 		{
-			StartDelayingCheckpoint();
-			delayed = true;
+			delay = tusk::CheckpointDelay::Begin();
 			alignas(8) char copy[BLCKSZ];
 			state = LockBufHdr(b);
 			memcpy(copy, GetBlock(b->buf_id), BLCKSZ);
 			UnlockBufHdr(b, state);
-			try
-			{
-				XLogBeginInsert();
-				XLogRegisterBlock(0, &b->tag.rnode, b->tag.forkNum, b->tag.blockNum, copy,
-								  REGBUF_FORCE_IMAGE | (buffer_std ? REGBUF_STANDARD : 0));
-				lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI_FOR_HINT);
-			}
-			catch (...)
-			{
-				EndDelayingCheckpoint();
-				throw;
-			}
+			XLogBeginInsert();
+			XLogRegisterBlock(0, &b->tag.rnode, b->tag.forkNum, b->tag.blockNum, copy,
+							  REGBUF_FORCE_IMAGE | (buffer_std ? REGBUF_STANDARD : 0));
+			lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI_FOR_HINT);
 		}
 	}
 	state = LockBufHdr(b);
 	if (lsn != InvalidXLogRecPtr)
 		PageSetLSN(GetBlock(b->buf_id), lsn);
 	UnlockBufHdr(b, state | BM_DIRTY | BM_JUST_DIRTIED);
-	if (delayed)
-		EndDelayingCheckpoint();
 }
 
 BlockNumber BufferGetBlockNumber(Buffer buffer)
@@ -764,19 +740,11 @@ int FlushMatching(Match match, AfterWrite written_one)
 		}
 		else
 			PinBufferLocked(b, state);
-		LWLockAcquire(&b->content_lock, LW_SHARED);
-		try
 		{
+			BufferPin	pin(BufferOf(b));
+			LWLockGuard content(&b->content_lock, LW_SHARED);
 			FlushBuffer(b);
 		}
-		catch (...)
-		{
-			LWLockRelease(&b->content_lock);
-			UnpinBuffer(b);
-			throw;
-		}
-		LWLockRelease(&b->content_lock);
-		UnpinBuffer(b);
 		written++;
 		written_one(written);
 	}
@@ -820,19 +788,16 @@ void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber f
 			continue;
 		BufferTag	tag = b->tag;
 		uint32		hash = BufTableHashCode(tag);
-		LWLock	   *part = BufMappingPartitionLock(hash);
-		LWLockAcquire(part, LW_EXCLUSIVE);
+		LWLockGuard partition(BufMappingPartitionLock(hash), LW_EXCLUSIVE);
 		state = LockBufHdr(b);
 		if (!(state & BM_TAG_VALID) || !TagsEqual(b->tag, tag))
 		{
 			UnlockBufHdr(b, state);	/* reused meanwhile: not ours any more */
-			LWLockRelease(part);
 			continue;
 		}
 		if (BUF_STATE_GET_REFCOUNT(state) != 0)
 		{
 			UnlockBufHdr(b, state);
-			LWLockRelease(part);
 			elog(ERROR, "buffer %d of relation %s is pinned while the relation is dropped",
 				 id + 1, RelationPathOf(tag).c_str());
 		}
@@ -840,6 +805,5 @@ void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber f
 		UnlockBufHdr(b, state & ~(BM_TAG_VALID | BM_VALID | BM_DIRTY | BM_JUST_DIRTIED |
 								  BM_IO_ERROR | BM_PERMANENT | BUF_USAGECOUNT_MASK));
 		BufTableDelete(tag, hash);
-		LWLockRelease(part);
 	}
 }
