@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
 
 #include "access/xlog.h"
 #include "access/xlog_internal.h"
@@ -153,10 +154,8 @@ struct Positions
 
 Positions ReadPositions()
 {
-	SpinLockAcquire(&XLogCtl->info_lck);
-	Positions	p{XLogCtl->write_pos, XLogCtl->flush_pos};
-	SpinLockRelease(&XLogCtl->info_lck);
-	return p;
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
+	return Positions{XLogCtl->write_pos, XLogCtl->flush_pos};
 }
 
 std::string SegmentPath(XLogSegNo segno)
@@ -338,10 +337,11 @@ void XLogWrite(XLogRecPtr target, bool flush)
 			 * open one. */
 			SyncOpenSegment();
 			wrote_since_sync = false;
-			SpinLockAcquire(&XLogCtl->info_lck);
-			XLogCtl->write_pos = write;
-			XLogCtl->flush_pos = Max(XLogCtl->flush_pos, write);
-			SpinLockRelease(&XLogCtl->info_lck);
+			{
+				tusk::SpinLockGuard info(&XLogCtl->info_lck);
+				XLogCtl->write_pos = write;
+				XLogCtl->flush_pos = Max(XLogCtl->flush_pos, write);
+			}
 			CloseSegment();
 		}
 	}
@@ -356,19 +356,34 @@ void XLogWrite(XLogRecPtr target, bool flush)
 	}
 	else if (flush)
 		flushed = write;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->write_pos = Max(XLogCtl->write_pos, write);
 	XLogCtl->flush_pos = Max(XLogCtl->flush_pos, flushed);
-	SpinLockRelease(&XLogCtl->info_lck);
 }
 
-/* Let go of WALWriteLock, waking those who wait for a flush to end. */
-void ReleaseWALWriteLock()
+/* WALWriteLock, held until the end of the scope; letting go of it also
+ * wakes those who wait for a flush to end. */
+class WALWriteGuard
 {
-	pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
-	LWLockRelease(WALWriteLock);
-	(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
-}
+  public:
+	explicit WALWriteGuard(tusk::LWLockGuard lock) : lock_(std::move(lock)) {}
+	~WALWriteGuard()
+	{
+		if (!lock_.held())
+			return;
+		pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
+		lock_.Release();
+		(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr,
+					   nullptr, 0);
+	}
+	WALWriteGuard(const WALWriteGuard &) = delete;
+	WALWriteGuard &operator=(const WALWriteGuard &) = delete;
+
+	bool held() const { return lock_.held(); }
+
+  private:
+	tusk::LWLockGuard lock_;
+};
 
 /* Sleep until flush_gen differs from gen (or a short while has passed). */
 void WaitForFlushEnd(uint32 gen)
@@ -390,10 +405,9 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 	if (old_end != 0 && old_end > ReadPositions().write)
 	{
 		pg_atomic_fetch_add_u64(&XLogCtl->buffers_full, 1);
-		LWLockAcquire(WALWriteLock, LW_EXCLUSIVE);
+		WALWriteGuard write_lock{tusk::LWLockGuard(WALWriteLock, LW_EXCLUSIVE)};
 		if (old_end > ReadPositions().write)
 			XLogWrite(old_end, false);
-		ReleaseWALWriteLock();
 	}
 	char	   *page = PageOfSlot(slot);
 	memset(page, 0, XLOG_BLCKSZ);
@@ -437,13 +451,11 @@ XLogRecPtr NextRecordStart(XLogRecPtr pos)
 
 XLogRecPtr tusk::xlog::BeginCheckpointRedo()
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogRecPtr	redo = NextRecordStart(XLogCtl->insert_pos);
 	XLogCtl->redo = redo;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
-	LWLockRelease(WALInsertLock);
 	return redo;
 }
 
@@ -491,7 +503,7 @@ void XLOGShmemInit(void)
 void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 						  XLogRecPtr last_record, XLogRecPtr redo)
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogCtl->system_identifier = system_identifier;
 	XLogCtl->insert_pos = end_of_log;
 	XLogCtl->prev_record = last_record;
@@ -526,23 +538,21 @@ void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 		XLBlocks()[slot] = page_start + XLOG_BLCKSZ;
 	}
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end_of_log);
-	SpinLockAcquire(&XLogCtl->info_lck);
-	XLogCtl->write_pos = end_of_log;
-	XLogCtl->flush_pos = end_of_log;
-	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
+	{
+		tusk::SpinLockGuard info(&XLogCtl->info_lck);
+		XLogCtl->write_pos = end_of_log;
+		XLogCtl->flush_pos = end_of_log;
+		XLogCtl->redo_copy = redo;
+	}
 	XLogCtl->in_recovery = false;
-	LWLockRelease(WALInsertLock);
 }
 
 void XLogSetRedoRecPtr(XLogRecPtr redo)
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogCtl->redo = redo;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
-	LWLockRelease(WALInsertLock);
 }
 
 void XLogSetReplayEnd(XLogRecPtr end)
@@ -575,12 +585,9 @@ XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c 
 	auto	   *rec = reinterpret_cast<XLogRecord *>(const_cast<char *>(chunks[0].data));
 	uint32		total = rec->xl_tot_len;
 
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	if (fpw_lsn != InvalidXLogRecPtr && fpw_lsn <= XLogCtl->redo)
-	{
-		LWLockRelease(WALInsertLock);
 		return InvalidXLogRecPtr;
-	}
 
 	/* Where the record starts: never with its header split over pages. */
 	XLogRecPtr	pos = XLogCtl->insert_pos;
@@ -628,7 +635,7 @@ XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c 
 	XLogCtl->insert_pos = end;
 	XLogCtl->prev_record = start;
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end);
-	LWLockRelease(WALInsertLock);
+	insert.Release();
 	ProcLastRecPtr = start;
 	XactLastRecEnd = end;
 
@@ -641,10 +648,8 @@ XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c 
 XLogRecPtr tusk::xlog::GetRedoForInsert(bool *do_fpw)
 {
 	*do_fpw = fullPageWrites;
-	SpinLockAcquire(&XLogCtl->info_lck);
-	XLogRecPtr	redo = XLogCtl->redo_copy;
-	SpinLockRelease(&XLogCtl->info_lck);
-	return redo;
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
+	return XLogCtl->redo_copy;
 }
 
 void XLogFlush(XLogRecPtr record)
@@ -664,7 +669,8 @@ void XLogFlush(XLogRecPtr record)
 	while (record > ReadPositions().flush)
 	{
 		uint32		gen = pg_atomic_read_u32(&XLogCtl->flush_gen);
-		if (!LWLockConditionalAcquire(WALWriteLock, LW_EXCLUSIVE))
+		WALWriteGuard write_lock{tusk::LWLockGuard::TryAcquire(WALWriteLock, LW_EXCLUSIVE)};
+		if (!write_lock.held())
 		{
 			/* A flush is under way: most likely it takes our record too. */
 			WaitForFlushEnd(gen);
@@ -675,15 +681,10 @@ void XLogFlush(XLogRecPtr record)
 			/* Write and sync everything inserted so far: committers
 			 * waiting meanwhile find their records flushed already. */
 			XLogRecPtr	target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
-			if (record <= target)
-				XLogWrite(target, true);
-			else
-			{
-				ReleaseWALWriteLock();
+			if (record > target)
 				break;			/* never inserted: reported below */
-			}
+			XLogWrite(target, true);
 		}
-		ReleaseWALWriteLock();
 	}
 	XLogRecPtr	flushed = ReadPositions().flush;
 	if (record > flushed)

@@ -272,11 +272,12 @@ void StartupXLOG(void)
 	{
 		ereport(LOG, errmsg("database system was not properly shut down; automatic recovery in "
 							"progress"));
-		LWLockAcquire(ControlFileLock, LW_EXCLUSIVE);
-		c.state = DB_IN_CRASH_RECOVERY;
-		c.time = static_cast<pg_time_t>(time(nullptr));
-		WriteControlFile(&c);
-		LWLockRelease(ControlFileLock);
+		{
+			tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
+			c.state = DB_IN_CRASH_RECOVERY;
+			c.time = static_cast<pg_time_t>(time(nullptr));
+			WriteControlFile(&c);
+		}
 
 		for (int id = 0; id <= RM_MAX_ID; id++)
 			if (RmgrIdExists(static_cast<RmgrId>(id)) && GetRmgr(static_cast<RmgrId>(id))->rm_startup)
@@ -330,12 +331,11 @@ void StartupXLOG(void)
 		CreateCheckPoint(CHECKPOINT_END_OF_RECOVERY | CHECKPOINT_IMMEDIATE | CHECKPOINT_WAIT);
 	else
 	{
-		LWLockAcquire(ControlFileLock, LW_EXCLUSIVE);
+		tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
 		c = *GetControlFile();
 		c.state = DB_IN_PRODUCTION;
 		c.time = static_cast<pg_time_t>(time(nullptr));
 		WriteControlFile(&c);
-		LWLockRelease(ControlFileLock);
 	}
 	XLogCloseFiles();
 }

@@ -136,11 +136,13 @@ int BufTableInsert(const BufferTag &tag, uint32 hashcode, int buf_id)
 	for (int e = head; e >= 0; e = Entries()[e].next)
 		if (TagsEqual(Entries()[e].tag, tag))
 			return Entries()[e].buf_id;
-	SpinLockAcquire(&table->freelist_lock);
-	int			e = table->freelist;
-	if (e >= 0)
-		table->freelist = Entries()[e].next;
-	SpinLockRelease(&table->freelist_lock);
+	int			e;
+	{
+		tusk::SpinLockGuard freelist(&table->freelist_lock);
+		e = table->freelist;
+		if (e >= 0)
+			table->freelist = Entries()[e].next;
+	}
 	if (e < 0)
 		elog(ERROR, "shared buffer hash table is full");	/* cannot happen: sized for it */
 	Entries()[e].tag = tag;
@@ -159,10 +161,9 @@ void BufTableDelete(const BufferTag &tag, uint32 hashcode)
 		if (TagsEqual(Entries()[e].tag, tag))
 		{
 			*link = Entries()[e].next;
-			SpinLockAcquire(&table->freelist_lock);
+			tusk::SpinLockGuard freelist(&table->freelist_lock);
 			Entries()[e].next = table->freelist;
 			table->freelist = e;
-			SpinLockRelease(&table->freelist_lock);
 			return;
 		}
 		link = &Entries()[e].next;

@@ -46,10 +46,9 @@ Buffer ReadMapPage(Relation rel, BlockNumber p, bool extend)
 	{
 		if (!extend)
 			return InvalidBuffer;
-		LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
+		tusk::LWLockGuard extension(RelationExtensionLock, LW_EXCLUSIVE);
 		if (!smgrexists(reln, FSM_FORKNUM))
 			smgrcreate(reln, FSM_FORKNUM, false);
-		LWLockRelease(RelationExtensionLock);
 	}
 	while (smgrnblocks(reln, FSM_FORKNUM) <= p)
 	{
