@@ -92,7 +92,9 @@ struct XLogCtlData
 	XLogRecPtr	redo_copy;		/* a copy of redo readable without WALInsertLock */
 
 	uint64		system_identifier;
-	bool		in_recovery;
+	/* Nonzero until the startup process has replayed the log; read by
+	 * every process without a lock (InRecovery / SetInRecovery). */
+	pg_atomic_uint32 in_recovery;
 	int			nbuffers;
 
 	pg_atomic_uint64 records;
@@ -111,6 +113,22 @@ XLogCtlData *XLogCtl = nullptr;
 /* This process's open segment file, for writing. */
 int			open_fd = -1;
 XLogSegNo	open_segno = 0;
+
+/* Whether recovery is still going on.  The read is followed by an acquire
+ * barrier, so a process that sees recovery over also sees everything the
+ * startup process did before ending it. */
+bool InRecovery()
+{
+	bool		in_recovery = pg_atomic_read_u32(&XLogCtl->in_recovery) != 0;
+	pg_read_barrier();
+	return in_recovery;
+}
+
+/* A full barrier on both sides (the exchange is sequentially consistent). */
+void SetInRecovery(bool in_recovery)
+{
+	(void) pg_atomic_exchange_u32(&XLogCtl->in_recovery, in_recovery ? 1 : 0);
+}
 
 int NumBuffers()
 {
@@ -495,7 +513,7 @@ void XLOGShmemInit(void)
 	memset(XLBlocks(), 0, sizeof(XLogRecPtr) * static_cast<Size>(XLogCtl->nbuffers));
 	/* Until the startup process says where the log ends, nothing may be
 	 * inserted. */
-	XLogCtl->in_recovery = true;
+	pg_atomic_init_u32(&XLogCtl->in_recovery, 1);
 	/* This process's file belongs to the previous segment's life. */
 	open_fd = -1;
 }
@@ -544,7 +562,7 @@ void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 		XLogCtl->flush_pos = end_of_log;
 		XLogCtl->redo_copy = redo;
 	}
-	XLogCtl->in_recovery = false;
+	SetInRecovery(false);
 }
 
 void XLogSetRedoRecPtr(XLogRecPtr redo)
@@ -562,12 +580,12 @@ void XLogSetReplayEnd(XLogRecPtr end)
 
 void XLogSetRecoveryInProgress(bool in_recovery)
 {
-	XLogCtl->in_recovery = in_recovery;
+	SetInRecovery(in_recovery);
 }
 
 bool RecoveryInProgress(void)
 {
-	return XLogCtl == nullptr || XLogCtl->in_recovery;
+	return XLogCtl == nullptr || InRecovery();
 }
 
 /*
@@ -580,7 +598,7 @@ bool RecoveryInProgress(void)
 XLogRecPtr tusk::xlog::InsertRecord(const std::vector<Chunk> &chunks, pg_crc32c crc_so_far,
 									XLogRecPtr fpw_lsn, int num_fpi)
 {
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 		elog(ERROR, "cannot make new WAL entries during recovery");
 	auto	   *rec = reinterpret_cast<XLogRecord *>(const_cast<char *>(chunks[0].data));
 	uint32		total = rec->xl_tot_len;
@@ -656,7 +674,7 @@ void XLogFlush(XLogRecPtr record)
 {
 	if (record <= ReadPositions().flush)
 		return;
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 	{
 		/* Pages written during replay carry LSNs of WAL read from disk:
 		 * anything replayed is durable already. */
@@ -694,7 +712,7 @@ void XLogFlush(XLogRecPtr record)
 
 bool XLogNeedsFlush(XLogRecPtr record)
 {
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 		return false;			/* replayed WAL is on disk already */
 	return record > ReadPositions().flush;
 }
