@@ -34,6 +34,7 @@
 
 #include <set>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "access/xlog.h"
@@ -64,6 +65,7 @@ struct CheckpointerRequest
 	FileTag		tag;
 	SyncRequestType type;
 };
+static_assert(std::is_trivially_copyable_v<CheckpointerRequest>);
 
 struct CheckpointerShmemData
 {
@@ -80,6 +82,7 @@ struct CheckpointerShmemData
 	int			max_requests;
 	CheckpointerRequest requests[];
 };
+static_assert(std::is_trivially_copyable_v<CheckpointerShmemData>);
 
 CheckpointerShmemData *shared = nullptr;
 

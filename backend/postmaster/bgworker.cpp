@@ -26,6 +26,7 @@
 
 #include <exception>
 #include <string>
+#include <type_traits>
 
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -82,12 +83,14 @@ struct BackgroundWorkerSlot
 	int			last_exit_signal;
 	TimestampTz last_exit_time;
 };
+static_assert(std::is_trivially_copyable_v<BackgroundWorkerSlot>);
 
 struct BackgroundWorkerArray
 {
 	int			total_slots;
 	BackgroundWorkerSlot slot[];
 };
+static_assert(std::is_trivially_copyable_v<BackgroundWorkerArray>);
 
 BackgroundWorkerArray *array = nullptr;
 

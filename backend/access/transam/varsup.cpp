@@ -12,6 +12,8 @@
  */
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "access/clog.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
@@ -32,6 +34,7 @@ struct VariableCache
 	Oid			nextOid;
 	uint32		oidCount;		/* OIDs available before logging more */
 };
+static_assert(std::is_trivially_copyable_v<VariableCache>);
 
 VariableCache *cache = nullptr;
 

@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "access/xlog.h"
@@ -107,6 +108,7 @@ struct XLogCtlData
 
 	/* Then xlblocks[nbuffers], then the pages (aligned). */
 };
+static_assert(std::is_trivially_copyable_v<XLogCtlData>);
 
 XLogCtlData *XLogCtl = nullptr;
 

@@ -15,6 +15,8 @@
 
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "port/atomics.h"
 #include "storage/block.h"
 #include "storage/buf.h"
@@ -65,6 +67,9 @@ typedef union BufferDescPadded
 	BufferDesc	bufferdesc;
 	char		pad[BUFFERDESC_PAD_TO_SIZE];
 } BufferDescPadded;
+
+static_assert(std::is_trivially_copyable_v<BufferDesc>);
+static_assert(std::is_trivially_copyable_v<BufferDescPadded>);
 
 namespace tusk::buffer {
 

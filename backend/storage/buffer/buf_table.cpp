@@ -12,6 +12,8 @@
  */
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "storage/buffer/buf_internals.h"
 #include "storage/shmem.h"
 #include "storage/spin.h"
@@ -26,6 +28,7 @@ struct Entry
 	int			buf_id;
 	int			next;			/* next entry in the chain or free list; -1 ends */
 };
+static_assert(std::is_trivially_copyable_v<Entry>);
 
 struct Table
 {
@@ -35,6 +38,7 @@ struct Table
 	int			freelist;
 	/* nbuckets ints, then nentries Entry */
 };
+static_assert(std::is_trivially_copyable_v<Table>);
 
 Table	   *table = nullptr;
 LWLockPadded *partition_locks = nullptr;

@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <type_traits>
+
 #include "access/transam.h"
 #include "access/xact.h"
 #include "miscadmin.h"
@@ -43,6 +45,7 @@ struct ProcArrayStruct
 	int			maxProcs;
 	int			pgprocnos[];	/* sorted, numProcs of them */
 };
+static_assert(std::is_trivially_copyable_v<ProcArrayStruct>);
 
 ProcArrayStruct *procArray = nullptr;
 

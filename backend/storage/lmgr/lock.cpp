@@ -47,6 +47,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "miscadmin.h"
@@ -125,6 +126,7 @@ struct Lock
 	int			waitHead;		/* first waiting pgprocno, -1 */
 	int			waitTail;
 };
+static_assert(std::is_trivially_copyable_v<Lock>);
 
 struct ProcLock
 {
@@ -133,6 +135,7 @@ struct ProcLock
 	LOCKMASK	holdMask;
 	int			next;			/* next holder of the lock, or the free list */
 };
+static_assert(std::is_trivially_copyable_v<ProcLock>);
 
 struct LockShared
 {
@@ -145,6 +148,7 @@ struct LockShared
 	int			nChains;
 	/* Then: chain heads, LOCKs, PROCLOCKs. */
 };
+static_assert(std::is_trivially_copyable_v<LockShared>);
 
 LockShared *shared = nullptr;
 int		   *chains = nullptr;
