@@ -14,8 +14,12 @@
  * Pins are counted per process.  C++ code holds pins and content locks
  * through the guards at the end of this header (tusk::BufferPin,
  * tusk::BufferLock, tusk::LockedBuffer), which release them when their
- * scope ends, error or not.  A process's remaining pins and content locks
- * are released when it exits.
+ * scope ends, error or not.  Every pin is also remembered by the current
+ * resource owner (utils/resowner.h), if there is one: a pin that outlives
+ * its C++ scope (a scan's current page, a pin returned to the caller) is
+ * released with its owner — at the latest when the transaction ends, with
+ * a WARNING at commit ("buffer refcount leak").  A process's remaining
+ * pins and content locks are released when it exits.
  */
 #ifndef TUSK_STORAGE_BUFMGR_H
 #define TUSK_STORAGE_BUFMGR_H
@@ -81,8 +85,11 @@ extern void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum,
  * every pin at exit. */
 extern void InitBufferPoolAccess(void);
 extern void AtProcExit_Buffers(int code, Datum arg);
-/* Release every pin this process holds (error recovery). */
+/* Release every pin this process holds, whoever tracked it (the main
+ * loops' last resort after an error; resource owners forget theirs). */
 extern void ReleaseAllBufferPins(void);
+/* The WARNING for a pin still held when its owner is released at commit. */
+extern void PrintBufferLeakWarning(Buffer buffer);
 
 extern Size BufferShmemSize(void);
 extern void InitBufferPool(void);

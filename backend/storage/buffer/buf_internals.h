@@ -39,6 +39,7 @@
 #define BM_IO_ERROR (1U << 27)	/* previous I/O failed */
 #define BM_JUST_DIRTIED (1U << 28)	/* dirtied since the write started */
 #define BM_PERMANENT (1U << 31)	/* WAL-logged relation */
+#define BUF_FLAG_MASK 0xFFC00000U	/* the flag bits, BM_LOCKED and up */
 
 #define BM_MAX_USAGE_COUNT 5
 

@@ -41,6 +41,8 @@
 #include "storage/smgr.h"
 #include "storage/spin.h"
 #include "utils/errcodes.h"
+#include "utils/resowner.h"
+#include "utils/resowner/resowner_private.h"
 
 using namespace tusk::buffer;
 using tusk::BufferLock;
@@ -79,10 +81,17 @@ BufferDesc *DescOf(Buffer buffer)
 	return GetDesc(buffer - 1);
 }
 
+/* Start counting this process's pins afresh; no owner holds any. */
+void ResetPrivateRefcounts()
+{
+	private_refcount.assign(NBuffers, 0);
+	tusk::resowner::ForgetAllBuffers();
+}
+
 void EnsureAccess()
 {
 	if (static_cast<int>(private_refcount.size()) != NBuffers)
-		private_refcount.assign(NBuffers, 0);
+		ResetPrivateRefcounts();
 }
 
 /* The header lock is a spinlock in all but name: waiting for it backs
@@ -119,9 +128,11 @@ uint32 WaitBufHdrUnlocked(BufferDesc *b)
 	return state;
 }
 
-/* Pin; returns whether the buffer holds valid data. */
+/* Pin, remembered by the current resource owner; returns whether the
+ * buffer holds valid data. */
 bool PinBuffer(BufferDesc *b)
 {
+	ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 	int32	   &ref = private_refcount[b->buf_id];
 	bool		valid;
 	if (ref == 0)
@@ -144,21 +155,25 @@ bool PinBuffer(BufferDesc *b)
 	else
 		valid = (pg_atomic_read_u32(&b->state) & BM_VALID) != 0;
 	ref++;
+	ResourceOwnerRememberBuffer(CurrentResourceOwner, BufferOf(b));
 	return valid;
 }
 
-/* Pin a buffer whose header we hold locked (and which we do not pin yet). */
+/* Pin a buffer whose header we hold locked, and unlock it.  No allocation
+ * is allowed under the header lock: the caller has called
+ * ResourceOwnerEnlargeBuffers before locking it. */
 void PinBufferLocked(BufferDesc *b, uint32 state)
 {
-	UnlockBufHdr(b, state + BUF_REFCOUNT_ONE);
-	private_refcount[b->buf_id]++;
+	int32	   &ref = private_refcount[b->buf_id];
+	UnlockBufHdr(b, ref == 0 ? state + BUF_REFCOUNT_ONE : state);
+	ref++;
+	ResourceOwnerRememberBuffer(CurrentResourceOwner, BufferOf(b));
 }
 
-void UnpinBuffer(BufferDesc *b)
+/* Give one pin back to the buffer (not to its resource owner). */
+void DropPin(BufferDesc *b)
 {
 	int32	   &ref = private_refcount[b->buf_id];
-	if (ref <= 0)
-		elog(ERROR, "buffer %d is not pinned", b->buf_id + 1);
 	if (--ref > 0)
 		return;
 	uint32		old = pg_atomic_read_u32(&b->state);
@@ -169,6 +184,14 @@ void UnpinBuffer(BufferDesc *b)
 		if (pg_atomic_compare_exchange_u32(&b->state, &old, old - BUF_REFCOUNT_ONE))
 			return;
 	}
+}
+
+void UnpinBuffer(BufferDesc *b)
+{
+	if (private_refcount[b->buf_id] <= 0)
+		elog(ERROR, "buffer %d is not pinned", b->buf_id + 1);
+	ResourceOwnerForgetBuffer(CurrentResourceOwner, BufferOf(b));
+	DropPin(b);
 }
 
 void WaitIO(BufferDesc *b)
@@ -345,6 +368,7 @@ BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 	for (;;)
 	{
 		uint32		state;
+		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 		BufferDesc *b = StrategyGetBuffer(&state);
 		PinBufferLocked(b, state);
 		BufferPin	pin(BufferOf(b));
@@ -456,11 +480,12 @@ void InitBufferPool(void)
 	}
 	InitBufTable(NBuffers);
 	private_refcount.clear();
+	tusk::resowner::ForgetAllBuffers();
 }
 
 void InitBufferPoolAccess(void)
 {
-	private_refcount.assign(NBuffers, 0);
+	ResetPrivateRefcounts();
 	if (access_initialized_pid != getpid())
 	{
 		access_initialized_pid = getpid();
@@ -470,9 +495,19 @@ void InitBufferPoolAccess(void)
 
 void ReleaseAllBufferPins(void)
 {
+	tusk::resowner::ForgetAllBuffers();
 	for (int id = 0; id < static_cast<int>(private_refcount.size()); id++)
 		while (private_refcount[id] > 0)
-			UnpinBuffer(GetDesc(id));
+			DropPin(GetDesc(id));
+}
+
+void PrintBufferLeakWarning(Buffer buffer)
+{
+	BufferDesc *b = DescOf(buffer);
+	uint32		state = pg_atomic_read_u32(&b->state);
+	elog(WARNING, "buffer refcount leak: [%03d] (rel=%s, blockNum=%u, flags=0x%x, refcount=%u %d)",
+		 buffer, RelationPathOf(b->tag).c_str(), b->tag.blockNum, state & BUF_FLAG_MASK,
+		 BUF_STATE_GET_REFCOUNT(state), private_refcount[b->buf_id]);
 }
 
 void AtProcExit_Buffers(int, Datum)
@@ -727,19 +762,14 @@ int FlushMatching(Match match, AfterWrite written_one)
 	for (int id = 0; id < NBuffers; id++)
 	{
 		BufferDesc *b = GetDesc(id);
+		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 		uint32		state = LockBufHdr(b);
 		if ((state & (BM_VALID | BM_DIRTY)) != (BM_VALID | BM_DIRTY) || !match(b->tag))
 		{
 			UnlockBufHdr(b, state);
 			continue;
 		}
-		if (private_refcount[id] > 0)
-		{
-			UnlockBufHdr(b, state);
-			private_refcount[id]++;
-		}
-		else
-			PinBufferLocked(b, state);
+		PinBufferLocked(b, state);
 		{
 			BufferPin	pin(BufferOf(b));
 			LWLockGuard content(&b->content_lock, LW_SHARED);
