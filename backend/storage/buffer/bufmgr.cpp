@@ -95,7 +95,10 @@ void EnsureAccess()
 }
 
 /* The header lock is a spinlock in all but name: waiting for it backs
- * off, and PANICs when stuck, exactly as s_lock does. */
+ * off, and PANICs when stuck, exactly as s_lock does.  Unlike the other
+ * locks here it is paired by hand, as in PostgreSQL: UnlockBufHdr takes
+ * the new state word (the release is the update), and what lies between
+ * is a few loads, stores and comparisons that cannot throw. */
 uint32 LockBufHdr(BufferDesc *b)
 {
 	SpinDelayStatus delay;
