@@ -34,6 +34,7 @@
 
 #include <set>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "access/xlog.h"
@@ -64,6 +65,7 @@ struct CheckpointerRequest
 	FileTag		tag;
 	SyncRequestType type;
 };
+static_assert(std::is_trivially_copyable_v<CheckpointerRequest>);
 
 struct CheckpointerShmemData
 {
@@ -80,6 +82,7 @@ struct CheckpointerShmemData
 	int			max_requests;
 	CheckpointerRequest requests[];
 };
+static_assert(std::is_trivially_copyable_v<CheckpointerShmemData>);
 
 CheckpointerShmemData *shared = nullptr;
 
@@ -128,6 +131,33 @@ bool CompactCheckpointerRequestQueue()
 	return true;
 }
 
+/* One checkpoint the checkpointer runs, as those who requested it see it:
+ * begun when made; when the scope ends, done — and failed, unless
+ * Succeeded() was called (an error left CreateCheckPoint). */
+class CheckpointRun
+{
+  public:
+	CheckpointRun()
+	{
+		tusk::SpinLockGuard guard(&shared->lock);
+		shared->started++;
+		shared->failed = false;
+	}
+	~CheckpointRun()
+	{
+		tusk::SpinLockGuard guard(&shared->lock);
+		shared->failed = !succeeded_;
+		shared->done++;
+	}
+	CheckpointRun(const CheckpointRun &) = delete;
+	CheckpointRun &operator=(const CheckpointRun &) = delete;
+
+	void Succeeded() { succeeded_ = true; }
+
+  private:
+	bool		succeeded_ = false;
+};
+
 }  // namespace
 
 Size CheckpointerShmemSize(void)
@@ -139,32 +169,28 @@ Size CheckpointerShmemSize(void)
 void SetCheckpointerProcess(void)
 {
 	MyBackendType = B_CHECKPOINTER;
-	SpinLockAcquire(&shared->lock);
+	tusk::SpinLockGuard guard(&shared->lock);
 	shared->pid = MyProcPid;
 	shared->latch = MyLatch;
-	SpinLockRelease(&shared->lock);
 }
 
 bool ForwardSyncRequest(const FileTag *ftag, SyncRequestType type)
 {
-	LWLockAcquire(CheckpointerCommLock, LW_EXCLUSIVE);
-	SpinLockAcquire(&shared->lock);
-	pid_t		pid = shared->pid;
-	Latch	   *latch = shared->latch;
-	SpinLockRelease(&shared->lock);
+	tusk::LWLockGuard comm(CheckpointerCommLock, LW_EXCLUSIVE);
+	pid_t		pid;
+	Latch	   *latch;
+	{
+		tusk::SpinLockGuard guard(&shared->lock);
+		pid = shared->pid;
+		latch = shared->latch;
+	}
 	if (pid == 0)
-	{
-		LWLockRelease(CheckpointerCommLock);
 		return type != SYNC_REQUEST;
-	}
 	if (shared->num_requests >= shared->max_requests && !CompactCheckpointerRequestQueue())
-	{
-		LWLockRelease(CheckpointerCommLock);
 		return false;
-	}
 	shared->requests[shared->num_requests++] = CheckpointerRequest{*ftag, type};
 	bool		too_full = shared->num_requests >= shared->max_requests / 2;
-	LWLockRelease(CheckpointerCommLock);
+	comm.Release();
 	if (too_full)
 		SetLatch(latch);
 	return true;
@@ -175,10 +201,11 @@ void AbsorbSyncRequests(void)
 	if (MyBackendType != B_CHECKPOINTER)
 		return;
 	std::vector<CheckpointerRequest> requests;
-	LWLockAcquire(CheckpointerCommLock, LW_EXCLUSIVE);
-	requests.assign(shared->requests, shared->requests + shared->num_requests);
-	shared->num_requests = 0;
-	LWLockRelease(CheckpointerCommLock);
+	{
+		tusk::LWLockGuard comm(CheckpointerCommLock, LW_EXCLUSIVE);
+		requests.assign(shared->requests, shared->requests + shared->num_requests);
+		shared->num_requests = 0;
+	}
 	for (const CheckpointerRequest &r : requests)
 		RememberSyncRequest(&r.tag, r.type);
 }
@@ -198,11 +225,14 @@ void CheckpointerShmemInit(void)
 
 void RequestCheckpoint(int flags)
 {
-	SpinLockAcquire(&shared->lock);
-	pid_t		pid = shared->pid;
-	uint32		started_before = shared->started;
-	shared->requested_flags |= flags;
-	SpinLockRelease(&shared->lock);
+	pid_t		pid;
+	uint32		started_before;
+	{
+		tusk::SpinLockGuard guard(&shared->lock);
+		pid = shared->pid;
+		started_before = shared->started;
+		shared->requested_flags |= flags;
+	}
 	if (pid == 0)
 	{
 		if (IsUnderPostmaster)
@@ -217,11 +247,15 @@ void RequestCheckpoint(int flags)
 	/* Wait for a checkpoint that began after our request to end. */
 	for (;;)
 	{
-		SpinLockAcquire(&shared->lock);
-		uint32		started = shared->started;
-		uint32		done = shared->done;
-		bool		failed = shared->failed;
-		SpinLockRelease(&shared->lock);
+		uint32		started;
+		uint32		done;
+		bool		failed;
+		{
+			tusk::SpinLockGuard guard(&shared->lock);
+			started = shared->started;
+			done = shared->done;
+			failed = shared->failed;
+		}
 		if (started != started_before && static_cast<int32>(done - (started_before + 1)) >= 0)
 		{
 			if (failed)
@@ -287,10 +321,11 @@ void CheckpointerMain(void)
 			if (checkpoint_requested)
 			{
 				checkpoint_requested = false;
-				SpinLockAcquire(&shared->lock);
-				flags = shared->requested_flags;
-				shared->requested_flags = 0;
-				SpinLockRelease(&shared->lock);
+				{
+					tusk::SpinLockGuard guard(&shared->lock);
+					flags = shared->requested_flags;
+					shared->requested_flags = 0;
+				}
 				flags |= CHECKPOINT_IMMEDIATE;
 			}
 			time_t		now = time(nullptr);
@@ -309,25 +344,9 @@ void CheckpointerMain(void)
 				flags = CHECKPOINT_CAUSE_XLOG;
 			if (flags != 0)
 			{
-				SpinLockAcquire(&shared->lock);
-				shared->started++;
-				shared->failed = false;
-				SpinLockRelease(&shared->lock);
-				try
-				{
-					CreateCheckPoint(flags);
-				}
-				catch (...)
-				{
-					SpinLockAcquire(&shared->lock);
-					shared->failed = true;
-					shared->done++;
-					SpinLockRelease(&shared->lock);
-					throw;
-				}
-				SpinLockAcquire(&shared->lock);
-				shared->done++;
-				SpinLockRelease(&shared->lock);
+				CheckpointRun run;
+				CreateCheckPoint(flags);
+				run.Succeeded();
 				last_checkpoint = time(nullptr);
 				last_checkpoint_end = XactLastRecEnd;
 			}

@@ -26,6 +26,7 @@
 
 #include <exception>
 #include <string>
+#include <type_traits>
 
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -82,12 +83,14 @@ struct BackgroundWorkerSlot
 	int			last_exit_signal;
 	TimestampTz last_exit_time;
 };
+static_assert(std::is_trivially_copyable_v<BackgroundWorkerSlot>);
 
 struct BackgroundWorkerArray
 {
 	int			total_slots;
 	BackgroundWorkerSlot slot[];
 };
+static_assert(std::is_trivially_copyable_v<BackgroundWorkerArray>);
 
 BackgroundWorkerArray *array = nullptr;
 
@@ -634,7 +637,7 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 	int			slotno = -1;
 	uint64		generation = 0;
 	tusk::bgworker::SlotCounts counts;
-	LWLockAcquire(BackgroundWorkerLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
 	for (int i = 0; i < array->total_slots; i++)
 	{
 		BackgroundWorkerSlot *slot = &array->slot[i];
@@ -653,7 +656,7 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 	}
 	if (slotno < 0)
 		counts = tusk::bgworker::CountSlots();
-	LWLockRelease(BackgroundWorkerLock);
+	lock.Release();
 
 	if (slotno < 0)
 	{
@@ -681,11 +684,12 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 BgwHandleStatus GetBackgroundWorkerPid(BackgroundWorkerHandle *handle, pid_t *pidp)
 {
 	BackgroundWorkerSlot *slot = &array->slot[handle->slot];
-	LWLockAcquire(BackgroundWorkerLock, LW_SHARED);
 	pid_t		pid = 0;
-	if (slot->generation == handle->generation && slot->in_use)
-		pid = slot->pid;
-	LWLockRelease(BackgroundWorkerLock);
+	{
+		tusk::LWLockGuard lock(BackgroundWorkerLock, LW_SHARED);
+		if (slot->generation == handle->generation && slot->in_use)
+			pid = slot->pid;
+	}
 	*pidp = pid;
 	if (pid == 0)
 		return BGWH_STOPPED;
@@ -733,13 +737,14 @@ void TerminateBackgroundWorker(BackgroundWorkerHandle *handle)
 {
 	BackgroundWorkerSlot *slot = &array->slot[handle->slot];
 	bool		signal_postmaster = false;
-	LWLockAcquire(BackgroundWorkerLock, LW_EXCLUSIVE);
-	if (slot->generation == handle->generation && slot->in_use)
 	{
-		slot->terminate = true;
-		signal_postmaster = true;
+		tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
+		if (slot->generation == handle->generation && slot->in_use)
+		{
+			slot->terminate = true;
+			signal_postmaster = true;
+		}
 	}
-	LWLockRelease(BackgroundWorkerLock);
 	if (signal_postmaster)
 		SendPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE);
 }
@@ -747,10 +752,9 @@ void TerminateBackgroundWorker(BackgroundWorkerHandle *handle)
 const char *GetBackgroundWorkerTypeByPid(pid_t pid)
 {
 	static char result[BGW_MAXLEN];
-	bool		found = false;
 	if (array == nullptr)
 		return nullptr;
-	LWLockAcquire(BackgroundWorkerLock, LW_SHARED);
+	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_SHARED);
 	for (int i = 0; i < array->total_slots; i++)
 	{
 		BackgroundWorkerSlot *slot = &array->slot[i];
@@ -758,12 +762,10 @@ const char *GetBackgroundWorkerTypeByPid(pid_t pid)
 		{
 			memcpy(result, slot->worker.bgw_type, BGW_MAXLEN);
 			result[BGW_MAXLEN - 1] = '\0';
-			found = true;
-			break;
+			return result;
 		}
 	}
-	LWLockRelease(BackgroundWorkerLock);
-	return found ? result : nullptr;
+	return nullptr;
 }
 
 int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
@@ -771,7 +773,7 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 	if (array == nullptr)
 		return 0;
 	int			n = 0;
-	LWLockAcquire(BackgroundWorkerLock, LW_SHARED);
+	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_SHARED);
 	for (int i = 0; i < array->total_slots; i++)
 	{
 		BackgroundWorkerSlot *slot = &array->slot[i];
@@ -810,7 +812,6 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 		}
 		n++;
 	}
-	LWLockRelease(BackgroundWorkerLock);
 	return n;
 }
 

@@ -7,6 +7,7 @@
 #include "c.h"
 #include "access/xlogreader.h"
 #include "storage/buf.h"
+#include "storage/bufmgr.h"
 
 /* What XLogReadBufferForRedo found; the buffer comes back locked
  * exclusively in every case. */
@@ -28,6 +29,19 @@ extern XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block
 extern void InitBuiltinRmgrs(void);
 
 #ifdef __cplusplus
+}
+
+extern "C++" {
+/* The same, the buffer held by a guard (pinned and locked, or empty), so
+ * that a redo function failing half-way releases it. */
+inline XLogRedoAction
+XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, tusk::LockedBuffer *page)
+{
+	Buffer		buf = InvalidBuffer;
+	XLogRedoAction action = XLogReadBufferForRedo(record, block_id, &buf);
+	*page = tusk::LockedBuffer::Adopt(buf);
+	return action;
+}
 }
 #endif
 

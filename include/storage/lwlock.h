@@ -113,31 +113,77 @@ extern void CreateLWLocks(void);
 
 #ifdef __cplusplus
 /* C++ only (and C++ linkage even when the header is included inside
- * extern "C" { … }, as C++ modules often do): holds an LWLock for a scope,
- * so that an exception thrown while it is held releases it. */
+ * extern "C" { … }, as C++ modules often do). */
 extern "C++" {
 namespace tusk {
 
-class LWLockGuard
+/*
+ * Holds an LWLock until the end of its scope, so that an exception thrown
+ * while it is held releases it.  Move-only: ownership passes with
+ * std::move (a lock returned to the caller, or handed from step to step of
+ * a lock-coupling walk); a moved-from guard holds nothing and releases
+ * nothing.  Release() gives the lock back early.  The constructors are
+ * [[nodiscard]], so that `LWLockGuard(lock, mode);` (a temporary that
+ * would take and drop the lock at once) does not compile.
+ */
+class [[nodiscard]] LWLockGuard
 {
   public:
-	LWLockGuard(LWLock *lock, LWLockMode mode) : lock_(lock) { LWLockAcquire(lock, mode); }
+	/* Holds nothing (a guard to be assigned later). */
+	LWLockGuard() : lock_(nullptr) {}
+	/* Waits for the lock (LWLockAcquire). */
+	[[nodiscard]] LWLockGuard(LWLock *lock, LWLockMode mode) : lock_(lock)
+	{
+		LWLockAcquire(lock, mode);
+	}
+	/* Takes the lock only if that needs no wait (LWLockConditionalAcquire);
+	 * test held() for the outcome. */
+	[[nodiscard]] static LWLockGuard TryAcquire(LWLock *lock, LWLockMode mode)
+	{
+		return LWLockGuard(LWLockConditionalAcquire(lock, mode) ? lock : nullptr);
+	}
+	/* Takes charge of a lock this process already holds. */
+	[[nodiscard]] static LWLockGuard Adopt(LWLock *lock)
+	{
+		return LWLockGuard(lock);
+	}
 	~LWLockGuard()
 	{
 		if (lock_ != nullptr)
 			LWLockRelease(lock_);
 	}
+	LWLockGuard(LWLockGuard &&other) noexcept : lock_(other.lock_)
+	{
+		other.lock_ = nullptr;
+	}
+	LWLockGuard &operator=(LWLockGuard &&other) noexcept
+	{
+		if (this != &other)
+		{
+			if (lock_ != nullptr)
+				LWLockRelease(lock_);
+			lock_ = other.lock_;
+			other.lock_ = nullptr;
+		}
+		return *this;
+	}
 	LWLockGuard(const LWLockGuard &) = delete;
 	LWLockGuard &operator=(const LWLockGuard &) = delete;
-	/* Release before the end of the scope. */
+
+	/* Release before the end of the scope; then the guard holds nothing. */
 	void Release()
 	{
-		if (lock_ != nullptr)
-			LWLockRelease(lock_);
+		LWLock	   *lock = lock_;
 		lock_ = nullptr;
+		if (lock != nullptr)
+			LWLockRelease(lock);
 	}
+	bool held() const { return lock_ != nullptr; }
+	LWLock	   *get() const { return lock_; }
 
   private:
+	explicit LWLockGuard(LWLock *held_lock) : lock_(held_lock) {}
+
 	LWLock	   *lock_;
 };
 

@@ -105,6 +105,56 @@ extern void WaitForCheckpointDelayers(void);
 
 #ifdef __cplusplus
 }
+
+/* C++ only, with C++ linkage even inside extern "C" { … }. */
+extern "C++" {
+namespace tusk {
+
+/* A stretch during which a checkpoint must not begin writing, ended when
+ * the scope ends (error or not) or by End().  Move-only; a default-made
+ * or moved-from one delays nothing. */
+class CheckpointDelay
+{
+  public:
+	CheckpointDelay() : active_(false) {}
+	[[nodiscard]] static CheckpointDelay Begin()
+	{
+		StartDelayingCheckpoint();
+		return CheckpointDelay(true);
+	}
+	~CheckpointDelay() { End(); }
+	CheckpointDelay(CheckpointDelay &&other) noexcept : active_(other.active_)
+	{
+		other.active_ = false;
+	}
+	CheckpointDelay &operator=(CheckpointDelay &&other) noexcept
+	{
+		if (this != &other)
+		{
+			End();
+			active_ = other.active_;
+			other.active_ = false;
+		}
+		return *this;
+	}
+	CheckpointDelay(const CheckpointDelay &) = delete;
+	CheckpointDelay &operator=(const CheckpointDelay &) = delete;
+
+	void End()
+	{
+		if (active_)
+			EndDelayingCheckpoint();
+		active_ = false;
+	}
+
+  private:
+	explicit CheckpointDelay(bool active) : active_(active) {}
+
+	bool		active_;
+};
+
+}  // namespace tusk
+}
 #endif
 
 #endif							/* TUSK_STORAGE_PROC_H */

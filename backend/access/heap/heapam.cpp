@@ -56,7 +56,7 @@ struct HeapScanDescData
 	Snapshot	snapshot;
 	BlockNumber nblocks;		/* as the scan began */
 	BlockNumber next_block;
-	Buffer		buf;			/* pinned while its tuples are returned */
+	tusk::BufferPin buf;		/* pinned while its tuples are returned */
 	std::vector<OffsetNumber> visible;
 	size_t		next_visible;
 	HeapTupleData tuple;
@@ -92,9 +92,10 @@ void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
 		t->t_infomask2 |= HEAP_KEYS_UPDATED;
 }
 
-Buffer ReadHeapBuffer(Relation rel, BlockNumber blk)
+tusk::BufferPin ReadHeapBuffer(Relation rel, BlockNumber blk)
 {
-	return ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+	return tusk::BufferPin(
+		ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
 }
 
 BlockNumber NumBlocks(Relation rel)
@@ -120,19 +121,16 @@ bool IsNormalItem(Page page, OffsetNumber off)
 		ItemIdIsNormal(PageGetItemId(page, off));
 }
 
-void LockBoth(Buffer lower, Buffer higher)
-{
-	LockBuffer(lower, BUFFER_LOCK_EXCLUSIVE);
-	LockBuffer(higher, BUFFER_LOCK_EXCLUSIVE);
-}
-
 /*
- * A page with room for len bytes, locked exclusively (PostgreSQL's
- * RelationGetBufferForTuple).  other, if valid, is a pinned but unlocked
- * buffer the caller also needs locked: both come back locked, taken in
- * block order so that two backends doing this cannot deadlock.
+ * A page with room for len bytes, pinned and locked exclusively
+ * (PostgreSQL's RelationGetBufferForTuple).  other, if valid, is a pinned
+ * but unlocked buffer the caller also needs locked: *other_lock comes back
+ * holding its lock, both taken in block order so that two backends doing
+ * this cannot deadlock; if the room is on other itself, the result is
+ * empty.
  */
-Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
+tusk::LockedBuffer GetBufferForTuple(Relation rel, Size len, Buffer other,
+									 tusk::BufferLock *other_lock)
 {
 	if (len > MaxHeapTupleSize)
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -151,54 +149,60 @@ Buffer GetBufferForTuple(Relation rel, Size len, Buffer other)
 	int			fsm_tries = 0;
 	for (;;)
 	{
-		Buffer		buf;
+		tusk::LockedBuffer candidate;	/* empty: the target is other */
 		if (target == InvalidBlockNumber)
 		{
 			/* A new page (initialized below): others who find it wait
 			 * for our lock; if we must wait for other, we let go of the
 			 * new page first, to take both in block order. */
-			buf = ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-											nullptr, true);
-			if (BufferIsValid(other) && !ConditionalLockBuffer(other))
+			candidate = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
+				rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+			if (BufferIsValid(other))
 			{
-				LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-				LockBoth(other, buf);
+				*other_lock = tusk::BufferLock::TryExclusive(other);
+				if (!other_lock->held())
+				{
+					tusk::BufferPin pin = candidate.Unlock();
+					*other_lock = tusk::BufferLock(other, BUFFER_LOCK_EXCLUSIVE);
+					candidate = tusk::LockedBuffer(std::move(pin), BUFFER_LOCK_EXCLUSIVE);
+				}
 			}
 		}
 		else if (target == other_blk)
-		{
-			buf = other;
-			LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
-		}
+			*other_lock = tusk::BufferLock(other, BUFFER_LOCK_EXCLUSIVE);
 		else
 		{
-			buf = ReadHeapBuffer(rel, target);
+			tusk::BufferPin pin = ReadHeapBuffer(rel, target);
 			if (!BufferIsValid(other))
-				LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+				candidate = tusk::LockedBuffer(std::move(pin), BUFFER_LOCK_EXCLUSIVE);
 			else if (other_blk < target)
-				LockBoth(other, buf);
+			{
+				*other_lock = tusk::BufferLock(other, BUFFER_LOCK_EXCLUSIVE);
+				candidate = tusk::LockedBuffer(std::move(pin), BUFFER_LOCK_EXCLUSIVE);
+			}
 			else
-				LockBoth(buf, other);
+			{
+				tusk::BufferLock lock(pin.get(), BUFFER_LOCK_EXCLUSIVE);
+				*other_lock = tusk::BufferLock(other, BUFFER_LOCK_EXCLUSIVE);
+				candidate = tusk::LockedBuffer::Adopt(std::move(pin), std::move(lock));
+			}
 		}
+		Buffer		buf = candidate.valid() ? candidate.get() : other;
 		Page		page = BufferGetPage(buf);
 		if (PageIsNew(page))
 			PageInit(page, BLCKSZ, 0);	/* extended by someone who crashed */
 		if (PageGetFreeSpace(page) >= len)
 		{
 			rel->rd_targblock = BufferGetBlockNumber(buf);
-			return buf;
+			return candidate;
 		}
 		/* No room: let go, and try a page the free space map offers —
 		 * a few times, in case it is out of date — then a new one. */
 		Size		avail = PageGetFreeSpace(page);
 		BlockNumber tried = BufferGetBlockNumber(buf);
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-		if (buf != other)
-		{
-			if (BufferIsValid(other))
-				LockBuffer(other, BUFFER_LOCK_UNLOCK);
-			ReleaseBuffer(buf);
-		}
+		candidate.Release();
+		if (BufferIsValid(other))
+			other_lock->Release();
 		target = ++fsm_tries <= 8 ? RecordAndGetPageWithFreeSpace(rel, tried, avail, len)
 			: InvalidBlockNumber;
 		if (target == tried)
@@ -262,13 +266,15 @@ OffsetNumber AddTuple(Buffer buf, HeapTuple tup)
 }
 
 /*
- * The common start of delete and update: the tuple at tid, locked in its
- * buffer, and what a change to it would meet — after waiting for a
- * running changer to finish, if asked.  On TM_Ok the buffer is locked
- * exclusively and *tuple points into it.
+ * The common start of delete and update: the tuple at tid, in buf (pinned,
+ * locked exclusively through lock), and what a change to it would meet —
+ * after waiting for a running changer to finish, if asked, with the lock
+ * let go meanwhile.  On TM_Ok lock holds the buffer locked exclusively and
+ * *tuple points into it.
  */
 TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait, Buffer buf,
-						HeapTupleData *tuple, bool *have_tuple_lock, const char *what)
+						tusk::BufferLock &lock, HeapTupleData *tuple, bool *have_tuple_lock,
+						const char *what)
 {
 	for (;;)
 	{
@@ -289,7 +295,7 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 			return TM_Ok;
 		if (!wait)
 			return result;
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		lock.Release();
 		if (!*have_tuple_lock)
 		{
 			LockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
@@ -297,7 +303,7 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 			*have_tuple_lock = true;
 		}
 		XactLockTableWait(xwait);
-		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		lock = tusk::BufferLock(buf, BUFFER_LOCK_EXCLUSIVE);
 		/* Look again: it finished (or someone else got in first). */
 	}
 }
@@ -359,7 +365,9 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	PrepareNewTuple(tup->t_data, xid, cid);
 	tup->t_tableOid = relation->rd_id;
-	Buffer		buf = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer);
+	tusk::LockedBuffer target = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer,
+												  nullptr);
+	Buffer		buf = target.get();
 	Page		page = BufferGetPage(buf);
 
 	tusk::CriticalSection crit;
@@ -375,24 +383,26 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_INSERT | (init ? XLOG_HEAP_INIT_PAGE : 0));
 	PageSetLSN(page, lsn);
 	crit.End();
-	UnlockReleaseBuffer(buf);
 }
 
 TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
 					  TM_FailureData *tmfd)
 {
 	FullTransactionId xid = GetCurrentFullTransactionId();
-	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
-	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
+	Buffer		buf = pin.get();
+	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool		have_tuple_lock = false;
 	HeapTupleData tuple;
-	/* On error, the buffer's lock and pin go with the transaction's abort. */
-	TM_Result	result = PrepareChange(relation, tid, cid, wait, buf, &tuple, &have_tuple_lock,
-									   "delete");
+	/* On error, the guards give the buffer's lock and pin back; the tuple
+	 * lock goes with the transaction's abort. */
+	TM_Result	result = PrepareChange(relation, tid, cid, wait, buf, lock, &tuple,
+									   &have_tuple_lock, "delete");
 	if (result != TM_Ok)
 	{
 		FillFailure(tuple, result, tmfd);
-		UnlockReleaseBuffer(buf);
+		lock.Release();
+		pin.Release();
 		ReleaseTupleLock(relation, tid, have_tuple_lock);
 		return result;
 	}
@@ -413,7 +423,8 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	PageSetLSN(BufferGetPage(buf), lsn);
 	crit.End();
 
-	UnlockReleaseBuffer(buf);
+	lock.Release();
+	pin.Release();
 	ReleaseTupleLock(relation, tid, have_tuple_lock);
 	return TM_Ok;
 }
@@ -422,42 +433,38 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 					  bool wait, TM_FailureData *tmfd)
 {
 	FullTransactionId xid = GetCurrentFullTransactionId();
-	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
-	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
+	Buffer		buf = pin.get();
+	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool		have_tuple_lock = false;
 	HeapTupleData old;
-	Buffer		newbuf;
+	tusk::LockedBuffer elsewhere;	/* empty: the new version goes on buf */
 	for (;;)
 	{
-		TM_Result	result = PrepareChange(relation, otid, cid, wait, buf, &old, &have_tuple_lock,
-										   "update");
+		TM_Result	result = PrepareChange(relation, otid, cid, wait, buf, lock, &old,
+										   &have_tuple_lock, "update");
 		if (result != TM_Ok)
 		{
 			FillFailure(old, result, tmfd);
-			UnlockReleaseBuffer(buf);
+			lock.Release();
+			pin.Release();
 			ReleaseTupleLock(relation, otid, have_tuple_lock);
 			return result;
 		}
 		Size		newlen = MAXALIGN(newtup->t_len);
 		if (PageGetFreeSpace(BufferGetPage(buf)) >= newlen)
-		{
-			newbuf = buf;
 			break;
-		}
 		/* Another page: both locked in order; start over if the old
 		 * version changed while we held no lock on it. */
 		uint64		xmax_before = old.t_data->t_xmax;
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-		newbuf = GetBufferForTuple(relation, newlen, buf);
+		lock.Release();
+		elsewhere = GetBufferForTuple(relation, newlen, buf, &lock);
 		old = TupleAt(relation, buf, ItemPointerGetOffsetNumber(otid));
 		if (old.t_data->t_xmax == xmax_before)
 			break;
-		if (newbuf != buf)
-		{
-			LockBuffer(newbuf, BUFFER_LOCK_UNLOCK);
-			ReleaseBuffer(newbuf);
-		}
+		elsewhere.Release();
 	}
+	Buffer		newbuf = elsewhere.valid() ? elsewhere.get() : buf;
 
 	PrepareNewTuple(newtup->t_data, xid, cid);
 	newtup->t_data->t_infomask |= HEAP_UPDATED;
@@ -490,9 +497,9 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 		PageSetLSN(BufferGetPage(buf), lsn);
 	crit.End();
 
-	if (newbuf != buf)
-		UnlockReleaseBuffer(newbuf);
-	UnlockReleaseBuffer(buf);
+	elsewhere.Release();
+	lock.Release();
+	pin.Release();
 	ReleaseTupleLock(relation, otid, have_tuple_lock);
 	return TM_Ok;
 }
@@ -502,8 +509,9 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 {
 	ItemPointerData tid = tuple->t_self;
 	FullTransactionId xid = GetCurrentFullTransactionId();
-	Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tid));
-	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tid));
+	Buffer		buf = pin.get();
+	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool		have_tuple_lock = false;
 	TM_Result	result;
 	for (;;)
@@ -529,7 +537,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		if (wait_policy == LockWaitError)
 			ereport(ERROR, errcode(ERRCODE_LOCK_NOT_AVAILABLE),
 					errmsg("could not obtain lock on row in relation \"%u\"", relation->rd_id));
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
+		lock.Release();
 		if (!have_tuple_lock)
 		{
 			LockTuple(relation->rd_id, ItemPointerGetBlockNumber(&tid),
@@ -537,7 +545,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 			have_tuple_lock = true;
 		}
 		XactLockTableWait(xwait);
-		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		lock = tusk::BufferLock(buf, BUFFER_LOCK_EXCLUSIVE);
 	}
 	if (result == TM_Ok)
 	{
@@ -563,8 +571,8 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 	}
 	else if (result != TM_WouldBlock)
 		FillFailure(*tuple, result, tmfd);
-	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-	*buffer = buf;
+	lock.Release();
+	*buffer = pin.Detach();		/* the caller's to release */
 	ReleaseTupleLock(relation, &tid, have_tuple_lock);
 	return result;
 }
@@ -576,7 +584,6 @@ HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
 	scan->snapshot = snapshot;
 	scan->nblocks = NumBlocks(relation);
 	scan->next_block = 0;
-	scan->buf = InvalidBuffer;
 	scan->next_visible = 0;
 	return scan;
 }
@@ -588,38 +595,32 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 				errmsg("backward heap scans are not supported"));
 	while (scan->next_visible >= scan->visible.size())
 	{
-		if (BufferIsValid(scan->buf))
-		{
-			ReleaseBuffer(scan->buf);
-			scan->buf = InvalidBuffer;
-		}
+		scan->buf.Release();
 		if (scan->next_block >= scan->nblocks)
 			return nullptr;
 		/* A page at a time: which tuples the snapshot sees is decided
 		 * under one share lock; they stay put while the page is pinned. */
 		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++);
-		LockBuffer(scan->buf, BUFFER_LOCK_SHARE);
-		Page		page = BufferGetPage(scan->buf);
+		tusk::BufferLock lock(scan->buf.get(), BUFFER_LOCK_SHARE);
+		Page		page = scan->buf.page();
 		scan->visible.clear();
 		scan->next_visible = 0;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
 			if (!ItemIdIsNormal(PageGetItemId(page, off)))
 				continue;
-			HeapTupleData t = TupleAt(scan->rel, scan->buf, off);
-			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf))
+			HeapTupleData t = TupleAt(scan->rel, scan->buf.get(), off);
+			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf.get()))
 				scan->visible.push_back(off);
 		}
-		LockBuffer(scan->buf, BUFFER_LOCK_UNLOCK);
 	}
-	scan->tuple = TupleAt(scan->rel, scan->buf, scan->visible[scan->next_visible++]);
+	scan->tuple = TupleAt(scan->rel, scan->buf.get(), scan->visible[scan->next_visible++]);
 	return &scan->tuple;
 }
 
 void heap_endscan(HeapScanDesc scan)
 {
-	if (BufferIsValid(scan->buf))
-		ReleaseBuffer(scan->buf);
+	scan->buf.Release();
 	delete scan;
 }
 
@@ -629,22 +630,21 @@ bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *u
 	BlockNumber blk = ItemPointerGetBlockNumber(&tuple->t_self);
 	if (blk >= NumBlocks(relation))
 		return false;
-	Buffer		buf = ReadHeapBuffer(relation, blk);
-	LockBuffer(buf, BUFFER_LOCK_SHARE);
+	tusk::BufferPin pin = ReadHeapBuffer(relation, blk);
+	Buffer		buf = pin.get();
 	OffsetNumber off = ItemPointerGetOffsetNumber(&tuple->t_self);
 	bool		visible = false;
-	if (IsNormalItem(BufferGetPage(buf), off))
 	{
-		*tuple = TupleAt(relation, buf, off);
-		visible = HeapTupleSatisfiesVisibility(tuple, snapshot, buf);
+		tusk::BufferLock lock(buf, BUFFER_LOCK_SHARE);
+		if (IsNormalItem(BufferGetPage(buf), off))
+		{
+			*tuple = TupleAt(relation, buf, off);
+			visible = HeapTupleSatisfiesVisibility(tuple, snapshot, buf);
+		}
 	}
-	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 	if (!visible)
-	{
-		ReleaseBuffer(buf);
 		return false;
-	}
-	*userbuf = buf;
+	*userbuf = pin.Detach();	/* the caller's to release */
 	return true;
 }
 
@@ -657,23 +657,17 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 	{
 		if (ItemPointerGetBlockNumber(&ctid) >= nblocks)
 			return;
-		Buffer		buf = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&ctid));
-		tusk::BufferPin pin(buf);
-		LockBuffer(buf, BUFFER_LOCK_SHARE);
+		tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&ctid));
+		Buffer		buf = pin.get();
+		tusk::BufferLock lock(buf, BUFFER_LOCK_SHARE);
 		Page		page = BufferGetPage(buf);
 		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(&ctid)))
-		{
-			LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 			return;
-		}
 		HeapTupleData t = TupleAt(relation, buf, ItemPointerGetOffsetNumber(&ctid));
 		/* A slot reused by an unrelated tuple ends the chain. */
 		if (FullTransactionIdIsValid(prior_xmax) &&
 			!FullTransactionIdEquals(prior_xmax, HeapTupleHeaderGetRawXminFull(t.t_data)))
-		{
-			LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 			return;
-		}
 		if (HeapTupleSatisfiesVisibility(&t, snapshot, buf))
 			*tid = ctid;
 		bool		end = (t.t_data->t_infomask & HEAP_XMAX_INVALID) ||
@@ -681,7 +675,6 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 			ItemPointerEquals(&t.t_self, &t.t_data->t_ctid);
 		prior_xmax = HeapTupleHeaderGetRawXmaxFull(t.t_data);
 		ctid = t.t_data->t_ctid;
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
 		if (end)
 			return;
 	}
@@ -737,23 +730,24 @@ BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
 }
 
 /* Read block_id for redo; a page the record re-initializes starts empty. */
-XLogRedoAction ReadForRedo(XLogReaderState *r, uint8 block_id, bool init, Buffer *buf)
+XLogRedoAction ReadForRedo(XLogReaderState *r, uint8 block_id, bool init,
+						   tusk::LockedBuffer *page)
 {
-	XLogRedoAction action = XLogReadBufferForRedo(r, block_id, buf);
+	XLogRedoAction action = XLogReadBufferForRedo(r, block_id, page);
 	if (init && action == BLK_NEEDS_REDO)
-		PageInit(BufferGetPage(*buf), BLCKSZ, 0);
+		PageInit(page->page(), BLCKSZ, 0);
 	return action;
 }
 
-void Finish(Buffer buf, XLogRedoAction action, XLogRecPtr lsn)
+/* Stamp and dirty a page the record changed; let go of it. */
+void Finish(tusk::LockedBuffer &page, XLogRedoAction action, XLogRecPtr lsn)
 {
 	if (action == BLK_NEEDS_REDO)
 	{
-		PageSetLSN(BufferGetPage(buf), lsn);
-		MarkBufferDirty(buf);
+		PageSetLSN(page.page(), lsn);
+		MarkBufferDirty(page.get());
 	}
-	if (BufferIsValid(buf))
-		UnlockReleaseBuffer(buf);
+	page.Release();
 }
 
 }  // namespace
@@ -769,10 +763,10 @@ void heap_redo(XLogReaderState *r)
 		{
 			xl_heap_insert rec;
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
-			Buffer		buf = InvalidBuffer;
+			tusk::LockedBuffer buf;
 			XLogRedoAction action = ReadForRedo(r, 0, init, &buf);
 			if (action == BLK_NEEDS_REDO)
-				RedoAddTuple(r, 0, BufferGetPage(buf), BlockOf(r, 0), rec.offnum);
+				RedoAddTuple(r, 0, buf.page(), BlockOf(r, 0), rec.offnum);
 			Finish(buf, action, lsn);
 			break;
 		}
@@ -780,13 +774,13 @@ void heap_redo(XLogReaderState *r)
 		{
 			xl_heap_delete rec;
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
-			Buffer		buf = InvalidBuffer;
+			tusk::LockedBuffer buf;
 			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
 			if (action == BLK_NEEDS_REDO)
 			{
 				ItemPointerData self;
 				ItemPointerSet(&self, BlockOf(r, 0), rec.offnum);
-				RedoSetDeleted(BufferGetPage(buf), rec.offnum, rec.xmax, rec.infobits_set, self);
+				RedoSetDeleted(buf.page(), rec.offnum, rec.xmax, rec.infobits_set, self);
 			}
 			Finish(buf, action, lsn);
 			break;
@@ -799,23 +793,23 @@ void heap_redo(XLogReaderState *r)
 			ItemPointerSet(&newtid, BlockOf(r, 0), rec.new_offnum);
 			bool		same_page = !XLogRecHasBlockRef(r, 1);
 			/* The old version first, then the new one. */
-			Buffer		oldbuf = InvalidBuffer;
+			tusk::LockedBuffer oldbuf;
 			XLogRedoAction oldaction = XLogReadBufferForRedo(r, same_page ? 0 : 1, &oldbuf);
 			if (oldaction == BLK_NEEDS_REDO)
-				RedoSetDeleted(BufferGetPage(oldbuf), rec.old_offnum, rec.old_xmax,
-							   rec.old_infobits_set, newtid);
+				RedoSetDeleted(oldbuf.page(), rec.old_offnum, rec.old_xmax, rec.old_infobits_set,
+							   newtid);
 			if (same_page)
 			{
 				if (oldaction == BLK_NEEDS_REDO)
-					RedoAddTuple(r, 0, BufferGetPage(oldbuf), BlockOf(r, 0), rec.new_offnum);
+					RedoAddTuple(r, 0, oldbuf.page(), BlockOf(r, 0), rec.new_offnum);
 				Finish(oldbuf, oldaction, lsn);
 				break;
 			}
 			Finish(oldbuf, oldaction, lsn);
-			Buffer		newbuf = InvalidBuffer;
+			tusk::LockedBuffer newbuf;
 			XLogRedoAction newaction = ReadForRedo(r, 0, init, &newbuf);
 			if (newaction == BLK_NEEDS_REDO)
-				RedoAddTuple(r, 0, BufferGetPage(newbuf), BlockOf(r, 0), rec.new_offnum);
+				RedoAddTuple(r, 0, newbuf.page(), BlockOf(r, 0), rec.new_offnum);
 			Finish(newbuf, newaction, lsn);
 			break;
 		}
@@ -823,11 +817,11 @@ void heap_redo(XLogReaderState *r)
 		{
 			xl_heap_lock rec;
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
-			Buffer		buf = InvalidBuffer;
+			tusk::LockedBuffer buf;
 			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
 			if (action == BLK_NEEDS_REDO)
 			{
-				Page		page = BufferGetPage(buf);
+				Page		page = buf.page();
 				if (!IsNormalItem(page, rec.offnum))
 					elog(PANIC, "heap redo: invalid line pointer %u", rec.offnum);
 				auto	   *t = reinterpret_cast<HeapTupleHeader>(

@@ -68,9 +68,10 @@ void LogPage(Buffer buf)
 	PageSetLSN(BufferGetPage(buf), lsn);
 }
 
-Buffer ReadHeapPage(Relation rel, BlockNumber blk)
+tusk::BufferPin ReadHeapPage(Relation rel, BlockNumber blk)
 {
-	return ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+	return tusk::BufferPin(
+		ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
 }
 
 }  // namespace
@@ -87,14 +88,12 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 	for (BlockNumber blk = 0; blk < nblocks; blk++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		Buffer		buf = ReadHeapPage(rel, blk);
-		LockBufferForCleanup(buf);
+		tusk::BufferPin pin = ReadHeapPage(rel, blk);
+		tusk::BufferLock cleanup = tusk::BufferLock::ForCleanup(pin.get());
+		Buffer		buf = pin.get();
 		Page		page = BufferGetPage(buf);
 		if (PageIsNew(page))
-		{
-			UnlockReleaseBuffer(buf);
 			continue;
-		}
 		std::vector<OffsetNumber> gone;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
@@ -129,7 +128,8 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 			stats->tuples_removed += gone.size();
 		}
 		Size		avail = PageGetFreeSpace(page);
-		UnlockReleaseBuffer(buf);
+		cleanup.Release();
+		pin.Release();
 		if (gone.empty())
 			RecordPageWithFreeSpace(rel, blk, avail);
 	}
@@ -144,8 +144,8 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 	{
 		CHECK_FOR_INTERRUPTS();
 		BlockNumber blk = ItemPointerGetBlockNumber(&dead.tids[i]);
-		Buffer		buf = ReadHeapPage(rel, blk);
-		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+		tusk::LockedBuffer locked(ReadHeapPage(rel, blk), BUFFER_LOCK_EXCLUSIVE);
+		Buffer		buf = locked.get();
 		Page		page = BufferGetPage(buf);
 		tusk::CriticalSection crit;
 		for (; i < dead.tids.size() && ItemPointerGetBlockNumber(&dead.tids[i]) == blk; i++)
@@ -155,7 +155,7 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		LogPage(buf);
 		crit.End();
 		Size		avail = PageGetFreeSpace(page);
-		UnlockReleaseBuffer(buf);
+		locked.Release();
 		RecordPageWithFreeSpace(rel, blk, avail);
 	}
 }

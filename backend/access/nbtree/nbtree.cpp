@@ -52,6 +52,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "access/heapam.h"
@@ -246,23 +247,25 @@ OffsetNumber BinarySearch(const BTIndexInfo *info, Page page, const SearchKey &s
 	return leaf ? low : static_cast<OffsetNumber>(low - 1);
 }
 
-Buffer ReadIndexBuffer(Relation index, BlockNumber blk)
+tusk::BufferPin ReadIndexBuffer(Relation index, BlockNumber blk)
 {
-	return ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true);
+	return tusk::BufferPin(
+		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
 }
 
-/* Move right while sk is beyond the page's high key (a split moved it). */
-Buffer MoveRight(Relation index, const BTIndexInfo *info, Buffer buf, const SearchKey &sk, int mode)
+/* Move right while sk is beyond the page's high key (a split moved it);
+ * one page held at a time, each locked in mode. */
+tusk::LockedBuffer MoveRight(Relation index, const BTIndexInfo *info, tusk::LockedBuffer buf,
+							 const SearchKey &sk, int mode)
 {
 	for (;;)
 	{
-		Page		page = BufferGetPage(buf);
+		Page		page = buf.page();
 		if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
 			return buf;
 		BlockNumber next = Opaque(page)->btpo_next;
-		UnlockReleaseBuffer(buf);
-		buf = ReadIndexBuffer(index, next);
-		LockBuffer(buf, mode);
+		buf.Release();
+		buf = tusk::LockedBuffer(ReadIndexBuffer(index, next), mode);
 	}
 }
 
@@ -274,10 +277,8 @@ struct StackEntry
 
 BTMetaPageData ReadMeta(Relation index)
 {
-	Buffer		buf = ReadIndexBuffer(index, kMetaBlock);
-	LockBuffer(buf, BUFFER_LOCK_SHARE);
-	BTMetaPageData meta = *Meta(BufferGetPage(buf));
-	UnlockReleaseBuffer(buf);
+	BTMetaPageData meta =
+		*Meta(tusk::LockedBuffer(ReadIndexBuffer(index, kMetaBlock), BUFFER_LOCK_SHARE).page());
 	if (meta.btm_magic != BTREE_MAGIC)
 		ereport(ERROR, errcode(ERRCODE_INDEX_CORRUPTED),
 				errmsg("index \"%u\" is not a btree", index->rd_id));
@@ -290,17 +291,16 @@ BTMetaPageData ReadMeta(Relation index)
 
 /* Descend to the leaf where sk belongs, locked in leaf_mode; the path,
  * for inserting downlinks after a split. */
-Buffer Descend(Relation index, const BTIndexInfo *info, const SearchKey &sk, int leaf_mode,
-			   std::vector<StackEntry> *stack)
+tusk::LockedBuffer Descend(Relation index, const BTIndexInfo *info, const SearchKey &sk,
+						   int leaf_mode, std::vector<StackEntry> *stack)
 {
 	BTMetaPageData meta = ReadMeta(index);
-	Buffer		buf = ReadIndexBuffer(index, meta.btm_root);
 	int			mode = meta.btm_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
-	LockBuffer(buf, mode);
+	tusk::LockedBuffer buf(ReadIndexBuffer(index, meta.btm_root), mode);
 	for (;;)
 	{
-		buf = MoveRight(index, info, buf, sk, mode);
-		Page		page = BufferGetPage(buf);
+		buf = MoveRight(index, info, std::move(buf), sk, mode);
+		Page		page = buf.page();
 		if (IsLeaf(page))
 		{
 			if (mode != leaf_mode)
@@ -315,11 +315,10 @@ Buffer Descend(Relation index, const BTIndexInfo *info, const SearchKey &sk, int
 		BlockNumber child = ItemPointerGetBlockNumber(&TupleAt(page, off)->t_tid);
 		uint32		child_level = Opaque(page)->btpo_level - 1;
 		if (stack != nullptr)
-			stack->push_back({BufferGetBlockNumber(buf), off});
-		UnlockReleaseBuffer(buf);
-		buf = ReadIndexBuffer(index, child);
+			stack->push_back({BufferGetBlockNumber(buf.get()), off});
+		buf.Release();
 		mode = child_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
-		LockBuffer(buf, mode);
+		buf = tusk::LockedBuffer(ReadIndexBuffer(index, child), mode);
 	}
 }
 
@@ -366,22 +365,24 @@ XLogRecPtr LogImages(uint8 info, std::span<const Buffer> buffers)
 class SplitCascade
 {
   public:
-	~SplitCascade()
+	/* Takes over a locked page (its guard releases it when the cascade
+	 * ends); returns its working copy. */
+	Page Take(tusk::LockedBuffer page)
 	{
-		for (auto &p : pages_)
-			UnlockReleaseBuffer(p.buf);
+		auto		image = std::make_unique<Image>();
+		memcpy(image->data, page.page(), BLCKSZ);
+		pages_.push_back(Pending{std::move(page), std::move(image)});
+		return pages_.back().image->data;
 	}
 
-	/* The working copy of a locked buffer, taking it over from the caller
-	 * (who no longer unlocks or releases it). */
-	Page Take(Buffer buf)
+	/* The working copy of a page the cascade holds already. */
+	Page PageOf(Buffer buf)
 	{
 		for (auto &p : pages_)
-			if (p.buf == buf)
+			if (p.page.get() == buf)
 				return p.image->data;
-		pages_.push_back(Pending{buf, std::make_unique<Image>()});
-		memcpy(pages_.back().image->data, BufferGetPage(buf), BLCKSZ);
-		return pages_.back().image->data;
+		elog(ERROR, "btree split cascade does not hold block %u", BufferGetBlockNumber(buf));
+		return nullptr;			/* not reached */
 	}
 
 	/* Install every page and log them together. */
@@ -391,12 +392,12 @@ class SplitCascade
 			elog(ERROR, "btree split touches too many pages (%zu)", pages_.size());
 		std::array<Buffer, XLR_MAX_BLOCK_ID + 1> bufs;
 		for (size_t i = 0; i < pages_.size(); i++)
-			bufs[i] = pages_[i].buf;
+			bufs[i] = pages_[i].page.get();
 		tusk::CriticalSection crit;
 		for (auto &p : pages_)
 		{
-			memcpy(BufferGetPage(p.buf), p.image->data, BLCKSZ);
-			MarkBufferDirty(p.buf);
+			memcpy(p.page.page(), p.image->data, BLCKSZ);
+			MarkBufferDirty(p.page.get());
 		}
 		LogImages(kXlogSplitL, std::span<const Buffer>(bufs.data(), pages_.size()));
 		crit.End();
@@ -409,14 +410,15 @@ class SplitCascade
 	};
 	struct Pending
 	{
-		Buffer		buf;
+		tusk::LockedBuffer page;
 		std::unique_ptr<Image> image;
 	};
 	std::vector<Pending> pages_;
 };
 
-void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
-			   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off);
+void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade,
+			   tusk::LockedBuffer buf, std::vector<StackEntry> &stack, const std::string &tuple,
+			   OffsetNumber off);
 
 /* After a split of left into left + right (both in the cascade): the
  * downlink in the parent, or a new root. */
@@ -425,19 +427,19 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 {
 	BlockNumber lblk = BufferGetBlockNumber(left);
 	BlockNumber rblk = BufferGetBlockNumber(right);
-	uint32		level = Opaque(cascade.Take(left))->btpo_level;
+	uint32		level = Opaque(cascade.PageOf(left))->btpo_level;
 	const BTTupleData *sep = AsTuple(separator);
 	std::string downlink = MakeTuple(KeyOf(sep), sep->t_keylen, Downlink(rblk), sep->t_heaptid,
 									 false);
 	if (stack.empty())
 	{
 		/* The root split: a new root above both. */
-		Buffer		meta = ReadIndexBuffer(index, kMetaBlock);
-		LockBuffer(meta, BUFFER_LOCK_EXCLUSIVE);
-		Page		mpage = cascade.Take(meta);
-		Buffer		root = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
-													 RBM_ZERO_AND_LOCK, nullptr, true);
-		Page		rootpage = cascade.Take(root);
+		Page		mpage = cascade.Take(
+			tusk::LockedBuffer(ReadIndexBuffer(index, kMetaBlock), BUFFER_LOCK_EXCLUSIVE));
+		tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
+			index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+		Buffer		root = fresh.get();
+		Page		rootpage = cascade.Take(std::move(fresh));
 		ItemPointerData none;
 		ItemPointerSetInvalid(&none);
 		InitBTPage(rootpage, level + 1, BTP_ROOT);
@@ -450,14 +452,13 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 	}
 	StackEntry	parent = stack.back();
 	stack.pop_back();
-	Buffer		pbuf = ReadIndexBuffer(index, parent.blkno);
-	LockBuffer(pbuf, BUFFER_LOCK_EXCLUSIVE);
+	tusk::LockedBuffer pbuf(ReadIndexBuffer(index, parent.blkno), BUFFER_LOCK_EXCLUSIVE);
 	/* Find the downlink to left: where we followed it, or further right
 	 * if the parent split meanwhile. */
 	OffsetNumber found = InvalidOffsetNumber;
 	for (;;)
 	{
-		Page		page = BufferGetPage(pbuf);
+		Page		page = pbuf.page();
 		OffsetNumber first = FirstDataKey(page);
 		OffsetNumber max = PageGetMaxOffsetNumber(page);
 		OffsetNumber start = Max(first, Min(parent.offnum, max));
@@ -473,24 +474,20 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 		if (found != InvalidOffsetNumber || IsRightmost(page))
 			break;
 		BlockNumber next = Opaque(page)->btpo_next;
-		UnlockReleaseBuffer(pbuf);
-		pbuf = ReadIndexBuffer(index, next);
-		LockBuffer(pbuf, BUFFER_LOCK_EXCLUSIVE);
+		pbuf.Release();
+		pbuf = tusk::LockedBuffer(ReadIndexBuffer(index, next), BUFFER_LOCK_EXCLUSIVE);
 	}
 	if (found == InvalidOffsetNumber)
-	{
-		UnlockReleaseBuffer(pbuf);
 		elog(ERROR, "failed to re-find parent key in index %u for split of block %u",
 			 index->rd_id, lblk);
-	}
-	AddToPage(index, info, cascade, pbuf, stack, downlink, OffsetNumberNext(found));
+	AddToPage(index, info, cascade, std::move(pbuf), stack, downlink, OffsetNumberNext(found));
 }
 
 /* Split buf (in the cascade), adding tuple at off; then the parent. */
 void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
 		   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
-	Page		page = cascade.Take(buf);
+	Page		page = cascade.PageOf(buf);
 	BTPageOpaqueData old = *Opaque(page);
 	bool		leaf = IsLeaf(page);
 	std::vector<std::string> items;
@@ -520,16 +517,14 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 	std::string separator = MakeTuple(KeyOf(first_right), first_right->t_keylen,
 									  first_right->t_heaptid, first_right->t_heaptid, false);
 
-	Buffer		right = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
-												  RBM_ZERO_AND_LOCK, nullptr, true);
-	Page		rpage = cascade.Take(right);
+	tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
+		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+	Buffer		right = fresh.get();
+	Page		rpage = cascade.Take(std::move(fresh));
 	BlockNumber rblk = BufferGetBlockNumber(right);
 	if (old.btpo_next != P_NONE)
-	{
-		Buffer		sibling = ReadIndexBuffer(index, old.btpo_next);
-		LockBuffer(sibling, BUFFER_LOCK_EXCLUSIVE);
-		Opaque(cascade.Take(sibling))->btpo_prev = rblk;
-	}
+		Opaque(cascade.Take(tusk::LockedBuffer(ReadIndexBuffer(index, old.btpo_next),
+											   BUFFER_LOCK_EXCLUSIVE)))->btpo_prev = rblk;
 
 	alignas(8) char leftcopy[BLCKSZ];
 	Page		lpage = leftcopy;
@@ -562,42 +557,46 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 	InsertParent(index, info, cascade, buf, right, stack, separator);
 }
 
-/* Within a cascade: add tuple at off of buf (locked), splitting if full. */
-void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
-			   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
+/* Within a cascade: add tuple at off of buf (locked; the cascade takes
+ * it over), splitting if full. */
+void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade,
+			   tusk::LockedBuffer buf, std::vector<StackEntry> &stack, const std::string &tuple,
+			   OffsetNumber off)
 {
-	Page		page = cascade.Take(buf);
+	Buffer		b = buf.get();
+	Page		page = cascade.Take(std::move(buf));
 	if (PageGetFreeSpace(page) < tuple.size())
-		Split(index, info, cascade, buf, stack, tuple, off);
+		Split(index, info, cascade, b, stack, tuple, off);
 	else
 		AddItem(page, tuple, off);
 }
 
 /* Add tuple at off of buf (locked exclusively; released here). */
-void InsertOnPage(Relation index, const BTIndexInfo *info, Buffer buf,
+void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer buf,
 				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
-	Page		page = BufferGetPage(buf);
+	Page		page = buf.page();
 	if (PageGetFreeSpace(page) < tuple.size())
 	{
 		SplitCascade cascade;
-		Split(index, info, cascade, buf, stack, tuple, off);
+		Buffer		b = buf.get();
+		(void) cascade.Take(std::move(buf));
+		Split(index, info, cascade, b, stack, tuple, off);
 		cascade.Commit();
 		return;					/* the cascade unlocks its pages */
 	}
 	bool		leaf = IsLeaf(page);
 	tusk::CriticalSection crit;
 	AddItem(page, tuple, off);
-	MarkBufferDirty(buf);
+	MarkBufferDirty(buf.get());
 	xl_btree_insert rec{off};
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+	XLogRegisterBuffer(0, buf.get(), REGBUF_STANDARD);
 	XLogRegisterBufData(0, tuple.data(), static_cast<uint32>(tuple.size()));
 	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, leaf ? kXlogInsertLeaf : kXlogInsertUpper);
 	PageSetLSN(page, lsn);
 	crit.End();
-	UnlockReleaseBuffer(buf);
 }
 
 /*
@@ -615,7 +614,7 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 	sk.keylen = keylen;
 	sk.tid_min = true;
 	Buffer		cur = buf;
-	Buffer		locked_right = InvalidBuffer;
+	tusk::LockedBuffer locked_right;	/* the right sibling being looked at */
 	OffsetNumber off = BinarySearch(info, BufferGetPage(cur), sk);
 	for (;;)
 	{
@@ -627,12 +626,10 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 				info->compare(key, keylen, KeyOf(TupleAt(page, FirstOffsetNumber)),
 							  TupleAt(page, FirstOffsetNumber)->t_keylen) != 0)
 				break;
-			Buffer		next = ReadIndexBuffer(index, Opaque(page)->btpo_next);
-			LockBuffer(next, BUFFER_LOCK_SHARE);
-			if (BufferIsValid(locked_right))
-				UnlockReleaseBuffer(locked_right);
-			locked_right = next;
-			cur = next;
+			tusk::LockedBuffer next(ReadIndexBuffer(index, Opaque(page)->btpo_next),
+									BUFFER_LOCK_SHARE);
+			locked_right = std::move(next);
+			cur = locked_right.get();
 			off = FirstDataKey(BufferGetPage(cur));
 			continue;
 		}
@@ -646,15 +643,11 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 		Buffer		hbuf;
 		if (heap_fetch(heap, &dirty, &htup, &hbuf))
 		{
-			ReleaseBuffer(hbuf);
+			ReleaseBuffer(hbuf);	/* only its visibility was wanted */
 			FullTransactionId running = FullTransactionIdIsValid(dirty.xmin) ? dirty.xmin
 																			  : dirty.xmax;
 			if (FullTransactionIdIsValid(running))
-			{
-				if (BufferIsValid(locked_right))
-					UnlockReleaseBuffer(locked_right);
 				return running;
-			}
 			char	   *value = info->key_out(key, keylen);
 			ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
 					errmsg("duplicate key value violates unique constraint \"%s\"", info->name),
@@ -662,8 +655,6 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 		}
 		off++;
 	}
-	if (BufferIsValid(locked_right))
-		UnlockReleaseBuffer(locked_right);
 	return InvalidFullTransactionId;
 }
 
@@ -723,17 +714,19 @@ struct BTScanData
 	BlockNumber next = P_NONE;
 	std::vector<ItemPointerData> tids;
 	size_t		pos = 0;
-	Buffer		leafbuf = InvalidBuffer;	/* pinned while its TIDs are returned */
-	Buffer		heapbuf = InvalidBuffer;
+	tusk::BufferPin leafbuf;	/* pinned while its TIDs are returned */
+	tusk::BufferPin heapbuf;
 	HeapTupleData tuple;
 };
 
 void btbuildempty(Relation index)
 {
-	Buffer		meta = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
-												 RBM_ZERO_AND_LOCK, nullptr, true);
-	Buffer		root = ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW,
-												 RBM_ZERO_AND_LOCK, nullptr, true);
+	tusk::LockedBuffer metapage = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
+		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+	tusk::LockedBuffer rootpage = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
+		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+	Buffer		meta = metapage.get();
+	Buffer		root = rootpage.get();
 	if (BufferGetBlockNumber(meta) != kMetaBlock)
 		elog(ERROR, "index %u is not empty", index->rd_id);
 	tusk::CriticalSection crit;
@@ -754,8 +747,6 @@ void btbuildempty(Relation index)
 	const Buffer pages[] = {root, meta};
 	LogImages(kXlogNewRoot, pages);
 	crit.End();
-	UnlockReleaseBuffer(root);
-	UnlockReleaseBuffer(meta);
 }
 
 void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 keylen,
@@ -778,40 +769,35 @@ void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 k
 		std::vector<StackEntry> stack;
 		SearchKey	first = sk;
 		first.tid_min = true;
-		Buffer		buf = Descend(index, info, info->unique ? first : sk, BUFFER_LOCK_EXCLUSIVE,
-								  &stack);
-		Buffer		first_leaf = InvalidBuffer;
+		tusk::LockedBuffer buf = Descend(index, info, info->unique ? first : sk,
+										 BUFFER_LOCK_EXCLUSIVE, &stack);
+		tusk::LockedBuffer first_leaf;
 		if (info->unique)
 		{
-			FullTransactionId xwait = CheckUnique(index, info, buf, key, keylen, heap);
+			FullTransactionId xwait = CheckUnique(index, info, buf.get(), key, keylen, heap);
 			if (FullTransactionIdIsValid(xwait))
 			{
-				UnlockReleaseBuffer(buf);
+				buf.Release();
 				XactLockTableWait(xwait);
 				continue;
 			}
 			/* Where this (key, TID) goes may be further right.  The page
 			 * where the key starts stays locked until the entry is in, so
 			 * that no other inserter of the key can check before it is. */
-			first_leaf = buf;
 			for (;;)
 			{
-				Page		page = BufferGetPage(buf);
+				Page		page = buf.page();
 				if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
 					break;
-				Buffer		next = ReadIndexBuffer(index, Opaque(page)->btpo_next);
-				LockBuffer(next, BUFFER_LOCK_EXCLUSIVE);
-				if (buf != first_leaf)
-					UnlockReleaseBuffer(buf);
-				buf = next;
+				tusk::LockedBuffer next(ReadIndexBuffer(index, Opaque(page)->btpo_next),
+										BUFFER_LOCK_EXCLUSIVE);
+				if (!first_leaf.valid())
+					first_leaf = std::move(buf);
+				buf = std::move(next);	/* lets go of a page passed on the way */
 			}
-			if (buf == first_leaf)
-				first_leaf = InvalidBuffer;
 		}
-		OffsetNumber off = BinarySearch(info, BufferGetPage(buf), sk);
-		InsertOnPage(index, info, buf, stack, tuple, off);
-		if (BufferIsValid(first_leaf))
-			UnlockReleaseBuffer(first_leaf);
+		OffsetNumber off = BinarySearch(info, buf.page(), sk);
+		InsertOnPage(index, info, std::move(buf), stack, tuple, off);
 		return;
 	}
 }
@@ -876,19 +862,18 @@ HeapTuple btgettuple(BTScan scan)
 	{
 		while (scan->pos < scan->tids.size())
 		{
-			if (BufferIsValid(scan->heapbuf))
-			{
-				ReleaseBuffer(scan->heapbuf);
-				scan->heapbuf = InvalidBuffer;
-			}
+			scan->heapbuf.Release();
 			scan->tuple.t_self = scan->tids[scan->pos++];
 			/* The index says where; the heap says whether we may see it. */
-			if (heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &scan->heapbuf))
+			Buffer		heapbuf;
+			bool		visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &heapbuf);
+			scan->heapbuf = tusk::BufferPin(heapbuf);
+			if (visible)
 				return &scan->tuple;
 		}
 		if (scan->done)
 			return nullptr;
-		Buffer		buf;
+		tusk::LockedBuffer buf;
 		OffsetNumber off;
 		if (!scan->started)
 		{
@@ -903,33 +888,27 @@ HeapTuple btgettuple(BTScan scan)
 			else
 				sk.all_min = true;
 			buf = Descend(scan->index, scan->info, sk, BUFFER_LOCK_SHARE, nullptr);
-			off = BinarySearch(scan->info, BufferGetPage(buf), sk);
+			off = BinarySearch(scan->info, buf.page(), sk);
 		}
 		else
 		{
 			/* The right sibling as it was when we read the page: anything
 			 * moved there by a split since was on the page we read. */
-			buf = ReadIndexBuffer(scan->index, scan->next);
-			LockBuffer(buf, BUFFER_LOCK_SHARE);
-			off = FirstDataKey(BufferGetPage(buf));
+			buf = tusk::LockedBuffer(ReadIndexBuffer(scan->index, scan->next), BUFFER_LOCK_SHARE);
+			off = FirstDataKey(buf.page());
 		}
-		CollectPage(scan, BufferGetPage(buf), off);
+		CollectPage(scan, buf.page(), off);
 		/* Keep the pin while the page's TIDs are returned: VACUUM cannot
 		 * remove entries from it (and free the rows' line pointers for
-		 * reuse) under us. */
-		LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-		if (BufferIsValid(scan->leafbuf))
-			ReleaseBuffer(scan->leafbuf);
-		scan->leafbuf = buf;
+		 * reuse) under us.  The previous leaf's pin goes. */
+		scan->leafbuf = buf.Unlock();
 	}
 }
 
 void btendscan(BTScan scan)
 {
-	if (BufferIsValid(scan->heapbuf))
-		ReleaseBuffer(scan->heapbuf);
-	if (BufferIsValid(scan->leafbuf))
-		ReleaseBuffer(scan->leafbuf);
+	scan->heapbuf.Release();
+	scan->leafbuf.Release();
 	delete scan;
 }
 
@@ -940,16 +919,16 @@ uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void 
 	SearchKey	first;
 	first.all_min = true;
 	/* (No comparator is called for an all-minimum key.) */
-	Buffer		buf = Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr);
-	BlockNumber blk = BufferGetBlockNumber(buf);
-	UnlockReleaseBuffer(buf);
+	BlockNumber blk =
+		BufferGetBlockNumber(Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr).get());
 	uint64		removed = 0;
 	while (blk != P_NONE)
 	{
 		CHECK_FOR_INTERRUPTS();
-		buf = ReadIndexBuffer(index, blk);
+		tusk::BufferPin pin = ReadIndexBuffer(index, blk);
+		Buffer		buf = pin.get();
 		/* No scan may hold this page's TIDs while entries go. */
-		LockBufferForCleanup(buf);
+		tusk::BufferLock cleanup = tusk::BufferLock::ForCleanup(buf);
 		Page		page = BufferGetPage(buf);
 		std::vector<OffsetNumber> gone;
 		for (OffsetNumber off = FirstDataKey(page); off <= PageGetMaxOffsetNumber(page); off++)
@@ -969,7 +948,6 @@ uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void 
 			removed += gone.size();
 		}
 		blk = Opaque(page)->btpo_next;
-		UnlockReleaseBuffer(buf);
 	}
 	return removed;
 }
@@ -989,19 +967,17 @@ void btree_redo(XLogReaderState *record)
 		{
 			xl_btree_insert rec;
 			memcpy(&rec, XLogRecGetData(record), sizeof rec);
-			Buffer		buf;
+			tusk::LockedBuffer buf;
 			if (XLogReadBufferForRedo(record, 0, &buf) == BLK_NEEDS_REDO)
 			{
 				Size		len;
 				const char *data = XLogRecGetBlockData(record, 0, &len);
-				Page		page = BufferGetPage(buf);
+				Page		page = buf.page();
 				if (PageAddItemExtended(page, data, len, rec.offnum, 0) != rec.offnum)
 					elog(PANIC, "btree_redo: failed to add item");
 				PageSetLSN(page, XLogReaderGetEndRecPtr(record));
-				MarkBufferDirty(buf);
+				MarkBufferDirty(buf.get());
 			}
-			if (BufferIsValid(buf))
-				UnlockReleaseBuffer(buf);
 			break;
 		}
 		case kXlogSplitL:
@@ -1010,12 +986,10 @@ void btree_redo(XLogReaderState *record)
 			/* Every page of these records is a full image. */
 			for (int id = 0; id <= XLogRecMaxBlockId(record); id++)
 			{
-				Buffer		buf;
+				tusk::LockedBuffer buf;
 				if (!XLogRecHasBlockRef(record, static_cast<uint8>(id)))
 					continue;
 				(void) XLogReadBufferForRedo(record, static_cast<uint8>(id), &buf);
-				if (BufferIsValid(buf))
-					UnlockReleaseBuffer(buf);
 			}
 			break;
 		default:

@@ -287,15 +287,16 @@ void CreateCheckPoint(int flags)
 	XLogRecPtr	location = ProcLastRecPtr;
 	XLogFlush(end);
 
-	LWLockAcquire(ControlFileLock, LW_EXCLUSIVE);
-	ControlFileData c;
-	ReadControlFile(&c);
-	c.state = (flags & CHECKPOINT_IS_SHUTDOWN) ? DB_SHUTDOWNED : DB_IN_PRODUCTION;
-	c.time = cp.time;
-	c.checkPoint = location;
-	c.checkPointCopy = cp;
-	WriteControlFile(&c);
-	LWLockRelease(ControlFileLock);
+	{
+		tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
+		ControlFileData c;
+		ReadControlFile(&c);
+		c.state = (flags & CHECKPOINT_IS_SHUTDOWN) ? DB_SHUTDOWNED : DB_IN_PRODUCTION;
+		c.time = cp.time;
+		c.checkPoint = location;
+		c.checkPointCopy = cp;
+		WriteControlFile(&c);
+	}
 
 	int			removed = RemoveOldSegments(redo);
 	clock_gettime(CLOCK_MONOTONIC, &t_end);

@@ -91,70 +91,43 @@ void ExtendCLOG(FullTransactionId newestXact)
 	if (U64FromFullTransactionId(newestXact) % kXactsPerPage != 0 &&
 		!FullTransactionIdEquals(newestXact, FirstNormalFullTransactionId))
 		return;
-	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XactSLRULock, LW_EXCLUSIVE);
 	(void) Clog().ZeroPage(PageOf(newestXact));
-	LWLockRelease(XactSLRULock);
 }
 
 void TransactionIdSetStatus(FullTransactionId xid, XidStatus status, XLogRecPtr lsn)
 {
-	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
-	try
-	{
-		int			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
-		unsigned char *byte = reinterpret_cast<unsigned char *>(Clog().Page(slot)) + ByteOf(xid);
-		int			shift = ShiftOf(xid);
-		*byte = static_cast<unsigned char>((*byte & ~(kStatusMask << shift)) | (status << shift));
-		Clog().MarkDirty(slot);
-		Clog().AdvanceGroupLSN(slot, GroupOf(xid), lsn);
-	}
-	catch (...)
-	{
-		LWLockRelease(XactSLRULock);
-		throw;
-	}
-	LWLockRelease(XactSLRULock);
+	tusk::LWLockGuard lock(XactSLRULock, LW_EXCLUSIVE);
+	int			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
+	unsigned char *byte = reinterpret_cast<unsigned char *>(Clog().Page(slot)) + ByteOf(xid);
+	int			shift = ShiftOf(xid);
+	*byte = static_cast<unsigned char>((*byte & ~(kStatusMask << shift)) | (status << shift));
+	Clog().MarkDirty(slot);
+	Clog().AdvanceGroupLSN(slot, GroupOf(xid), lsn);
 }
 
 XidStatus TransactionIdGetStatus(FullTransactionId xid, XLogRecPtr *lsn)
 {
 	/* The common case, a cached page, needs only a shared lock. */
-	LWLockAcquire(XactSLRULock, LW_SHARED);
+	tusk::LWLockGuard lock(XactSLRULock, LW_SHARED);
 	int			slot = Clog().FindSlot(PageOf(xid));
 	if (slot < 0)
 	{
-		LWLockRelease(XactSLRULock);
-		LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
-		try
-		{
-			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
-		}
-		catch (...)
-		{
-			LWLockRelease(XactSLRULock);
-			throw;
-		}
+		/* Let go first: an exclusive request would wait for our own share. */
+		lock.Release();
+		lock = tusk::LWLockGuard(XactSLRULock, LW_EXCLUSIVE);
+		slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
 	}
 	unsigned char byte = static_cast<unsigned char>(Clog().Page(slot)[ByteOf(xid)]);
 	if (lsn != nullptr)
 		*lsn = Clog().GroupLSN(slot, GroupOf(xid));
-	LWLockRelease(XactSLRULock);
 	return (byte >> ShiftOf(xid)) & kStatusMask;
 }
 
 void CheckPointCLOG(void)
 {
-	LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
-	try
-	{
-		Clog().WriteAll();
-	}
-	catch (...)
-	{
-		LWLockRelease(XactSLRULock);
-		throw;
-	}
-	LWLockRelease(XactSLRULock);
+	tusk::LWLockGuard lock(XactSLRULock, LW_EXCLUSIVE);
+	Clog().WriteAll();
 }
 
 int clogsyncfiletag(const FileTag &tag, std::string *path)

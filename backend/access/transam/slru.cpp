@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <type_traits>
+
 #include "access/transam/slru.h"
 #include "access/xlog.h"
 #include "miscadmin.h"
@@ -26,6 +28,7 @@ struct Slru::Shared
 	int64		latest_page;	/* never evicted: the page new ids go to */
 	/* Followed by the per-slot arrays, then the pages. */
 };
+static_assert(std::is_trivially_copyable_v<Slru::Shared>);
 
 namespace {
 
@@ -37,6 +40,7 @@ struct Slot
 	int			last_used;
 	XLogRecPtr	lsn;			/* WAL to flush before writing the page */
 };
+static_assert(std::is_trivially_copyable_v<Slot>);
 
 }  // namespace
 

@@ -12,6 +12,8 @@
  */
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "access/clog.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
@@ -32,6 +34,7 @@ struct VariableCache
 	Oid			nextOid;
 	uint32		oidCount;		/* OIDs available before logging more */
 };
+static_assert(std::is_trivially_copyable_v<VariableCache>);
 
 VariableCache *cache = nullptr;
 
@@ -59,47 +62,35 @@ FullTransactionId GetNewTransactionId(void)
 {
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot assign TransactionIds during recovery");
-	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	FullTransactionId xid = cache->nextXid;
-	try
-	{
-		/* The commit-log page must exist before anyone can look the id up. */
-		ExtendCLOG(xid);
-	}
-	catch (...)
-	{
-		LWLockRelease(XidGenLock);
-		throw;
-	}
+	/* The commit-log page must exist before anyone can look the id up. */
+	ExtendCLOG(xid);
 	cache->nextXid = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
 	/* Published before the lock is released: a snapshot whose xmax is
 	 * past this id (read under XidGenLock later) finds it in the ProcArray. */
 	if (MyProc != nullptr)
 		pg_atomic_write_u64(&MyProc->xid, U64FromFullTransactionId(xid));
-	LWLockRelease(XidGenLock);
 	return xid;
 }
 
 FullTransactionId ReadNextFullTransactionId(void)
 {
-	LWLockAcquire(XidGenLock, LW_SHARED);
-	FullTransactionId next = cache->nextXid;
-	LWLockRelease(XidGenLock);
-	return next;
+	tusk::LWLockGuard lock(XidGenLock, LW_SHARED);
+	return cache->nextXid;
 }
 
 void SetNextFullTransactionId(FullTransactionId next)
 {
-	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	cache->nextXid = next;
-	LWLockRelease(XidGenLock);
 }
 
 void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid)
 {
 	if (!FullTransactionIdIsNormal(xid))
 		return;
-	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	if (FullTransactionIdFollowsOrEquals(xid, cache->nextXid))
 	{
 		FullTransactionId next = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
@@ -108,14 +99,13 @@ void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid)
 			ExtendCLOG(FullTransactionIdFromU64(x));
 		cache->nextXid = next;
 	}
-	LWLockRelease(XidGenLock);
 }
 
 Oid GetNewObjectId(void)
 {
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot assign OIDs during recovery");
-	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	/* OIDs wrap around as in PostgreSQL, skipping initdb's range. */
 	if (cache->nextOid < FirstNormalObjectId)
 	{
@@ -132,22 +122,18 @@ Oid GetNewObjectId(void)
 	}
 	Oid			result = cache->nextOid++;
 	cache->oidCount--;
-	LWLockRelease(XidGenLock);
 	return result;
 }
 
 Oid ReadNextObjectId(void)
 {
-	LWLockAcquire(XidGenLock, LW_SHARED);
-	Oid			next = cache->nextOid;
-	LWLockRelease(XidGenLock);
-	return next;
+	tusk::LWLockGuard lock(XidGenLock, LW_SHARED);
+	return cache->nextOid;
 }
 
 void SetNextObjectId(Oid next)
 {
-	LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	cache->nextOid = next;
 	cache->oidCount = 0;
-	LWLockRelease(XidGenLock);
 }

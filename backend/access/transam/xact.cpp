@@ -17,7 +17,11 @@
  * Commit, in order: the pre-commit callbacks; the commit record, flushed
  * unless synchronous_commit is off (the checkpointer flushes asynchronous
  * commits within 200 ms); the commit-log status; leaving the ProcArray;
- * the commit callbacks; releasing snapshots.  The record, the flush and
+ * the resource owner's pins (a pin still held is a leak: WARNING), the
+ * heavyweight locks; the commit callbacks; releasing snapshots.  Every
+ * transaction has a TopTransactionResourceOwner, current while it runs
+ * (utils/resowner.h); abort releases it, and it is deleted when the
+ * transaction ends.  The record, the flush and
  * the status form a critical section: an error there is a PANIC, because
  * a commit that reached the WAL must also reach the commit log.
  */
@@ -36,13 +40,13 @@
 #include "access/xloginsert.h"
 #include "access/xlogreader.h"
 #include "miscadmin.h"
-#include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
 #include "utils/errcodes.h"
+#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
@@ -124,6 +128,9 @@ void StartTransaction()
 		SetCurrentStatementStartTimestamp();
 	current.startTimestamp = current.stmtStartTimestamp;
 	XactLastRecEnd = InvalidXLogRecPtr;
+	TopTransactionResourceOwner = ResourceOwnerCreate(nullptr, "TopTransaction");
+	CurTransactionResourceOwner = TopTransactionResourceOwner;
+	CurrentResourceOwner = TopTransactionResourceOwner;
 	current.state = TransState::kInProgress;
 }
 
@@ -165,9 +172,17 @@ void RecordTransactionAbort()
 	crit.End();
 }
 
+/* The transaction's resource owner, in one phase of its release. */
+void ReleaseResources(ResourceReleasePhase phase, bool isCommit)
+{
+	ResourceOwnerRelease(TopTransactionResourceOwner, phase, isCommit, true);
+}
+
 /* What every ended transaction gives back. */
 void AtEndOfTransaction(bool isCommit)
 {
+	/* Released already: this only frees it (and clears the pointers). */
+	ResourceOwnerDelete(TopTransactionResourceOwner);
 	AtEOXact_Snapshot(isCommit);
 	AtEOXact_ComboCid();
 	current.fullXid = InvalidFullTransactionId;
@@ -187,8 +202,11 @@ void CommitTransaction()
 	/* From here on the transaction is committed for everyone; those who
 	 * waited for it may go. */
 	current.fullXid = InvalidFullTransactionId;
+	ReleaseResources(RESOURCE_RELEASE_BEFORE_LOCKS, true);
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+	ReleaseResources(RESOURCE_RELEASE_LOCKS, true);
 	CallXactCallbacks(XACT_EVENT_COMMIT);
+	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
 	AtEndOfTransaction(true);
 	current.state = TransState::kDefault;
 	RESUME_INTERRUPTS();
@@ -197,9 +215,10 @@ void CommitTransaction()
 void AbortTransaction()
 {
 	HOLD_INTERRUPTS();
-	/* What an error may have left held. */
+	/* What an error may have left held: LWLocks first (a content lock
+	 * before its buffer's pin), then what the resource owner tracks. */
 	LWLockReleaseAll();
-	ReleaseAllBufferPins();
+	ReleaseResources(RESOURCE_RELEASE_BEFORE_LOCKS, false);
 	if (current.state != TransState::kInProgress && current.state != TransState::kStart &&
 		current.state != TransState::kCommit)
 		elog(WARNING, "AbortTransaction while in %d state", static_cast<int>(current.state));
@@ -207,7 +226,9 @@ void AbortTransaction()
 	RecordTransactionAbort();
 	ProcArrayEndTransaction(MyProc);
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
+	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, false);
 	AtEOXact_Snapshot(false);
 	RESUME_INTERRUPTS();
 }

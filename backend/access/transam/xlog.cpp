@@ -45,6 +45,8 @@
 #include <unistd.h>
 
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "access/xlog.h"
 #include "access/xlog_internal.h"
@@ -91,7 +93,9 @@ struct XLogCtlData
 	XLogRecPtr	redo_copy;		/* a copy of redo readable without WALInsertLock */
 
 	uint64		system_identifier;
-	bool		in_recovery;
+	/* Nonzero until the startup process has replayed the log; read by
+	 * every process without a lock (InRecovery / SetInRecovery). */
+	pg_atomic_uint32 in_recovery;
 	int			nbuffers;
 
 	pg_atomic_uint64 records;
@@ -104,12 +108,29 @@ struct XLogCtlData
 
 	/* Then xlblocks[nbuffers], then the pages (aligned). */
 };
+static_assert(std::is_trivially_copyable_v<XLogCtlData>);
 
 XLogCtlData *XLogCtl = nullptr;
 
 /* This process's open segment file, for writing. */
 int			open_fd = -1;
 XLogSegNo	open_segno = 0;
+
+/* Whether recovery is still going on.  The read is followed by an acquire
+ * barrier, so a process that sees recovery over also sees everything the
+ * startup process did before ending it. */
+bool InRecovery()
+{
+	bool		in_recovery = pg_atomic_read_u32(&XLogCtl->in_recovery) != 0;
+	pg_read_barrier();
+	return in_recovery;
+}
+
+/* A full barrier on both sides (the exchange is sequentially consistent). */
+void SetInRecovery(bool in_recovery)
+{
+	(void) pg_atomic_exchange_u32(&XLogCtl->in_recovery, in_recovery ? 1 : 0);
+}
 
 int NumBuffers()
 {
@@ -153,10 +174,8 @@ struct Positions
 
 Positions ReadPositions()
 {
-	SpinLockAcquire(&XLogCtl->info_lck);
-	Positions	p{XLogCtl->write_pos, XLogCtl->flush_pos};
-	SpinLockRelease(&XLogCtl->info_lck);
-	return p;
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
+	return Positions{XLogCtl->write_pos, XLogCtl->flush_pos};
 }
 
 /* A path in pg_wal, built without allocating: segments are opened and
@@ -350,10 +369,11 @@ void XLogWrite(XLogRecPtr target, bool flush)
 			 * open one. */
 			SyncOpenSegment();
 			wrote_since_sync = false;
-			SpinLockAcquire(&XLogCtl->info_lck);
-			XLogCtl->write_pos = write;
-			XLogCtl->flush_pos = Max(XLogCtl->flush_pos, write);
-			SpinLockRelease(&XLogCtl->info_lck);
+			{
+				tusk::SpinLockGuard info(&XLogCtl->info_lck);
+				XLogCtl->write_pos = write;
+				XLogCtl->flush_pos = Max(XLogCtl->flush_pos, write);
+			}
 			CloseSegment();
 		}
 	}
@@ -368,19 +388,34 @@ void XLogWrite(XLogRecPtr target, bool flush)
 	}
 	else if (flush)
 		flushed = write;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->write_pos = Max(XLogCtl->write_pos, write);
 	XLogCtl->flush_pos = Max(XLogCtl->flush_pos, flushed);
-	SpinLockRelease(&XLogCtl->info_lck);
 }
 
-/* Let go of WALWriteLock, waking those who wait for a flush to end. */
-void ReleaseWALWriteLock()
+/* WALWriteLock, held until the end of the scope; letting go of it also
+ * wakes those who wait for a flush to end. */
+class WALWriteGuard
 {
-	pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
-	LWLockRelease(WALWriteLock);
-	(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
-}
+  public:
+	explicit WALWriteGuard(tusk::LWLockGuard lock) : lock_(std::move(lock)) {}
+	~WALWriteGuard()
+	{
+		if (!lock_.held())
+			return;
+		pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
+		lock_.Release();
+		(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr,
+					   nullptr, 0);
+	}
+	WALWriteGuard(const WALWriteGuard &) = delete;
+	WALWriteGuard &operator=(const WALWriteGuard &) = delete;
+
+	bool held() const { return lock_.held(); }
+
+  private:
+	tusk::LWLockGuard lock_;
+};
 
 /* Sleep until flush_gen differs from gen (or a short while has passed). */
 void WaitForFlushEnd(uint32 gen)
@@ -402,10 +437,9 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 	if (old_end != 0 && old_end > ReadPositions().write)
 	{
 		pg_atomic_fetch_add_u64(&XLogCtl->buffers_full, 1);
-		LWLockAcquire(WALWriteLock, LW_EXCLUSIVE);
+		WALWriteGuard write_lock{tusk::LWLockGuard(WALWriteLock, LW_EXCLUSIVE)};
 		if (old_end > ReadPositions().write)
 			XLogWrite(old_end, false);
-		ReleaseWALWriteLock();
 	}
 	char	   *page = PageOfSlot(slot);
 	memset(page, 0, XLOG_BLCKSZ);
@@ -449,13 +483,11 @@ XLogRecPtr NextRecordStart(XLogRecPtr pos)
 
 XLogRecPtr tusk::xlog::BeginCheckpointRedo()
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogRecPtr	redo = NextRecordStart(XLogCtl->insert_pos);
 	XLogCtl->redo = redo;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
-	LWLockRelease(WALInsertLock);
 	return redo;
 }
 
@@ -495,7 +527,7 @@ void XLOGShmemInit(void)
 	memset(XLBlocks(), 0, sizeof(XLogRecPtr) * static_cast<Size>(XLogCtl->nbuffers));
 	/* Until the startup process says where the log ends, nothing may be
 	 * inserted. */
-	XLogCtl->in_recovery = true;
+	pg_atomic_init_u32(&XLogCtl->in_recovery, 1);
 	/* This process's file belongs to the previous segment's life. */
 	open_fd = -1;
 }
@@ -503,7 +535,7 @@ void XLOGShmemInit(void)
 void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 						  XLogRecPtr last_record, XLogRecPtr redo)
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogCtl->system_identifier = system_identifier;
 	XLogCtl->insert_pos = end_of_log;
 	XLogCtl->prev_record = last_record;
@@ -538,23 +570,21 @@ void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 		XLBlocks()[slot] = page_start + XLOG_BLCKSZ;
 	}
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end_of_log);
-	SpinLockAcquire(&XLogCtl->info_lck);
-	XLogCtl->write_pos = end_of_log;
-	XLogCtl->flush_pos = end_of_log;
-	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
-	XLogCtl->in_recovery = false;
-	LWLockRelease(WALInsertLock);
+	{
+		tusk::SpinLockGuard info(&XLogCtl->info_lck);
+		XLogCtl->write_pos = end_of_log;
+		XLogCtl->flush_pos = end_of_log;
+		XLogCtl->redo_copy = redo;
+	}
+	SetInRecovery(false);
 }
 
 void XLogSetRedoRecPtr(XLogRecPtr redo)
 {
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogCtl->redo = redo;
-	SpinLockAcquire(&XLogCtl->info_lck);
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->redo_copy = redo;
-	SpinLockRelease(&XLogCtl->info_lck);
-	LWLockRelease(WALInsertLock);
 }
 
 void XLogSetReplayEnd(XLogRecPtr end)
@@ -564,12 +594,12 @@ void XLogSetReplayEnd(XLogRecPtr end)
 
 void XLogSetRecoveryInProgress(bool in_recovery)
 {
-	XLogCtl->in_recovery = in_recovery;
+	SetInRecovery(in_recovery);
 }
 
 bool RecoveryInProgress(void)
 {
-	return XLogCtl == nullptr || XLogCtl->in_recovery;
+	return XLogCtl == nullptr || InRecovery();
 }
 
 /*
@@ -582,17 +612,14 @@ bool RecoveryInProgress(void)
 XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc_so_far,
 									XLogRecPtr fpw_lsn, int num_fpi)
 {
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 		elog(ERROR, "cannot make new WAL entries during recovery");
 	auto	   *rec = reinterpret_cast<XLogRecord *>(const_cast<char *>(chunks[0].data));
 	uint32		total = rec->xl_tot_len;
 
-	LWLockAcquire(WALInsertLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	if (fpw_lsn != InvalidXLogRecPtr && fpw_lsn <= XLogCtl->redo)
-	{
-		LWLockRelease(WALInsertLock);
 		return InvalidXLogRecPtr;
-	}
 
 	/* Where the record starts: never with its header split over pages. */
 	XLogRecPtr	pos = XLogCtl->insert_pos;
@@ -640,7 +667,7 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 	XLogCtl->insert_pos = end;
 	XLogCtl->prev_record = start;
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end);
-	LWLockRelease(WALInsertLock);
+	insert.Release();
 	ProcLastRecPtr = start;
 	XactLastRecEnd = end;
 
@@ -653,17 +680,15 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 XLogRecPtr tusk::xlog::GetRedoForInsert(bool *do_fpw)
 {
 	*do_fpw = fullPageWrites;
-	SpinLockAcquire(&XLogCtl->info_lck);
-	XLogRecPtr	redo = XLogCtl->redo_copy;
-	SpinLockRelease(&XLogCtl->info_lck);
-	return redo;
+	tusk::SpinLockGuard info(&XLogCtl->info_lck);
+	return XLogCtl->redo_copy;
 }
 
 void XLogFlush(XLogRecPtr record)
 {
 	if (record <= ReadPositions().flush)
 		return;
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 	{
 		/* Pages written during replay carry LSNs of WAL read from disk:
 		 * anything replayed is durable already. */
@@ -676,7 +701,8 @@ void XLogFlush(XLogRecPtr record)
 	while (record > ReadPositions().flush)
 	{
 		uint32		gen = pg_atomic_read_u32(&XLogCtl->flush_gen);
-		if (!LWLockConditionalAcquire(WALWriteLock, LW_EXCLUSIVE))
+		WALWriteGuard write_lock{tusk::LWLockGuard::TryAcquire(WALWriteLock, LW_EXCLUSIVE)};
+		if (!write_lock.held())
 		{
 			/* A flush is under way: most likely it takes our record too. */
 			WaitForFlushEnd(gen);
@@ -687,15 +713,10 @@ void XLogFlush(XLogRecPtr record)
 			/* Write and sync everything inserted so far: committers
 			 * waiting meanwhile find their records flushed already. */
 			XLogRecPtr	target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
-			if (record <= target)
-				XLogWrite(target, true);
-			else
-			{
-				ReleaseWALWriteLock();
+			if (record > target)
 				break;			/* never inserted: reported below */
-			}
+			XLogWrite(target, true);
 		}
-		ReleaseWALWriteLock();
 	}
 	XLogRecPtr	flushed = ReadPositions().flush;
 	if (record > flushed)
@@ -705,7 +726,7 @@ void XLogFlush(XLogRecPtr record)
 
 bool XLogNeedsFlush(XLogRecPtr record)
 {
-	if (XLogCtl->in_recovery)
+	if (InRecovery())
 		return false;			/* replayed WAL is on disk already */
 	return record > ReadPositions().flush;
 }

@@ -110,13 +110,12 @@ void XLogRedo(XLogReaderState *r)
 		case XLOG_FPI_FOR_HINT:
 			for (int id = 0; id <= XLogRecMaxBlockId(r); id++)
 			{
-				Buffer		buf;
+				tusk::LockedBuffer page;
 				if (!XLogRecHasBlockRef(r, static_cast<uint8>(id)))
 					continue;
-				if (XLogReadBufferForRedo(r, static_cast<uint8>(id), &buf) != BLK_RESTORED)
+				if (XLogReadBufferForRedo(r, static_cast<uint8>(id), &page) != BLK_RESTORED)
 					elog(ERROR, "unexpected XLogReadBufferForRedo result when restoring backup "
 								"block");
-				UnlockReleaseBuffer(buf);
 			}
 			break;
 		case XLOG_NOOP:
@@ -163,19 +162,15 @@ Buffer ReadBufferForRedo(const RelFileNode &rnode, ForkNumber forknum, BlockNumb
 										 zero ? RBM_ZERO_AND_LOCK : RBM_NORMAL, nullptr, true);
 	for (;;)
 	{
-		Buffer		buf = ReadBufferWithoutRelcache(rnode, forknum, P_NEW, RBM_ZERO_AND_LOCK,
-													nullptr, true);
-		if (BufferGetBlockNumber(buf) == blkno)
-		{
-			if (!zero)
-			{
-				/* Callers that did not ask for a zeroed page get it unlocked,
-				 * as a normal read returns it. */
-				LockBuffer(buf, BUFFER_LOCK_UNLOCK);
-			}
-			return buf;
-		}
-		UnlockReleaseBuffer(buf);
+		tusk::LockedBuffer page = tusk::LockedBuffer::Adopt(
+			ReadBufferWithoutRelcache(rnode, forknum, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+		if (BufferGetBlockNumber(page.get()) != blkno)
+			continue;
+		/* Callers that did not ask for a zeroed page get it unlocked, as a
+		 * normal read returns it. */
+		if (!zero)
+			return page.Unlock().Detach();
+		return page.Detach();
 	}
 }
 
@@ -203,23 +198,28 @@ XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Bu
 	XLogRecPtr	lsn = XLogReaderGetEndRecPtr(record);
 	if (b->has_image && b->apply_image)
 	{
-		*buf = ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true);
-		Page		page = BufferGetPage(*buf);
-		if (!RestoreBlockImage(record, block_id, page))
+		tusk::LockedBuffer page = tusk::LockedBuffer::Adopt(
+			ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true));
+		if (!RestoreBlockImage(record, block_id, page.page()))
 			ereport(ERROR, errcode(ERRCODE_INTERNAL_ERROR),
 					errmsg_internal("could not restore full-page image of block %u",
 									b->blkno));
-		PageSetLSN(page, lsn);
-		MarkBufferDirty(*buf);
+		PageSetLSN(page.page(), lsn);
+		MarkBufferDirty(page.get());
+		*buf = page.Detach();
 		return BLK_RESTORED;
 	}
 	bool		will_init = (b->flags & BKPBLOCK_WILL_INIT) != 0;
-	*buf = ReadBufferForRedo(b->rnode, b->forknum, b->blkno, will_init);
-	if (!will_init)
-		LockBuffer(*buf, BUFFER_LOCK_EXCLUSIVE);
-	if (!will_init && lsn <= PageGetLSN(BufferGetPage(*buf)))
-		return BLK_DONE;
-	return BLK_NEEDS_REDO;
+	tusk::LockedBuffer page =
+		will_init ? tusk::LockedBuffer::Adopt(
+						ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true))
+				  : tusk::LockedBuffer(tusk::BufferPin(ReadBufferForRedo(b->rnode, b->forknum,
+																		 b->blkno, false)),
+									   BUFFER_LOCK_EXCLUSIVE);
+	XLogRedoAction action =
+		!will_init && lsn <= PageGetLSN(page.page()) ? BLK_DONE : BLK_NEEDS_REDO;
+	*buf = page.Detach();
+	return action;
 }
 
 void StartupXLOG(void)
@@ -272,11 +272,12 @@ void StartupXLOG(void)
 	{
 		ereport(LOG, errmsg("database system was not properly shut down; automatic recovery in "
 							"progress"));
-		LWLockAcquire(ControlFileLock, LW_EXCLUSIVE);
-		c.state = DB_IN_CRASH_RECOVERY;
-		c.time = static_cast<pg_time_t>(time(nullptr));
-		WriteControlFile(&c);
-		LWLockRelease(ControlFileLock);
+		{
+			tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
+			c.state = DB_IN_CRASH_RECOVERY;
+			c.time = static_cast<pg_time_t>(time(nullptr));
+			WriteControlFile(&c);
+		}
 
 		for (int id = 0; id <= RM_MAX_ID; id++)
 			if (RmgrIdExists(static_cast<RmgrId>(id)) && GetRmgr(static_cast<RmgrId>(id))->rm_startup)
@@ -330,12 +331,11 @@ void StartupXLOG(void)
 		CreateCheckPoint(CHECKPOINT_END_OF_RECOVERY | CHECKPOINT_IMMEDIATE | CHECKPOINT_WAIT);
 	else
 	{
-		LWLockAcquire(ControlFileLock, LW_EXCLUSIVE);
+		tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
 		c = *GetControlFile();
 		c.state = DB_IN_PRODUCTION;
 		c.time = static_cast<pg_time_t>(time(nullptr));
 		WriteControlFile(&c);
-		LWLockRelease(ControlFileLock);
 	}
 	XLogCloseFiles();
 }

@@ -15,8 +15,11 @@
 
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "port/atomics.h"
 #include "storage/block.h"
+#include "storage/buf.h"
 #include "storage/lwlock.h"
 #include "storage/relfilenode.h"
 
@@ -36,6 +39,7 @@
 #define BM_IO_ERROR (1U << 27)	/* previous I/O failed */
 #define BM_JUST_DIRTIED (1U << 28)	/* dirtied since the write started */
 #define BM_PERMANENT (1U << 31)	/* WAL-logged relation */
+#define BUF_FLAG_MASK 0xFFC00000U	/* the flag bits, BM_LOCKED and up */
 
 #define BM_MAX_USAGE_COUNT 5
 
@@ -65,6 +69,9 @@ typedef union BufferDescPadded
 	char		pad[BUFFERDESC_PAD_TO_SIZE];
 } BufferDescPadded;
 
+static_assert(std::is_trivially_copyable_v<BufferDesc>);
+static_assert(std::is_trivially_copyable_v<BufferDescPadded>);
+
 namespace tusk::buffer {
 
 /* The mapping from tags to buffers (buf_table.cpp): a hash table in
@@ -79,6 +86,11 @@ Size		BufTableShmemSize(int size);
 void		InitBufTable(int size);
 
 bool		TagsEqual(const BufferTag &a, const BufferTag &b);
+
+/* bufmgr.cpp: the descriptor of buffer id + 1; how many pins this
+ * process holds on buffer. */
+BufferDesc *GetBufferDescriptor(int id);
+int32		PrivateRefCount(Buffer buffer);
 
 }  // namespace tusk::buffer
 

@@ -12,6 +12,8 @@
  */
 #include "postgres.h"
 
+#include <type_traits>
+
 #include "storage/buffer/buf_internals.h"
 #include "storage/shmem.h"
 #include "storage/spin.h"
@@ -26,6 +28,7 @@ struct Entry
 	int			buf_id;
 	int			next;			/* next entry in the chain or free list; -1 ends */
 };
+static_assert(std::is_trivially_copyable_v<Entry>);
 
 struct Table
 {
@@ -35,6 +38,7 @@ struct Table
 	int			freelist;
 	/* nbuckets ints, then nentries Entry */
 };
+static_assert(std::is_trivially_copyable_v<Table>);
 
 Table	   *table = nullptr;
 LWLockPadded *partition_locks = nullptr;
@@ -136,11 +140,13 @@ int BufTableInsert(const BufferTag &tag, uint32 hashcode, int buf_id)
 	for (int e = head; e >= 0; e = Entries()[e].next)
 		if (TagsEqual(Entries()[e].tag, tag))
 			return Entries()[e].buf_id;
-	SpinLockAcquire(&table->freelist_lock);
-	int			e = table->freelist;
-	if (e >= 0)
-		table->freelist = Entries()[e].next;
-	SpinLockRelease(&table->freelist_lock);
+	int			e;
+	{
+		tusk::SpinLockGuard freelist(&table->freelist_lock);
+		e = table->freelist;
+		if (e >= 0)
+			table->freelist = Entries()[e].next;
+	}
 	if (e < 0)
 		elog(ERROR, "shared buffer hash table is full");	/* cannot happen: sized for it */
 	Entries()[e].tag = tag;
@@ -159,10 +165,9 @@ void BufTableDelete(const BufferTag &tag, uint32 hashcode)
 		if (TagsEqual(Entries()[e].tag, tag))
 		{
 			*link = Entries()[e].next;
-			SpinLockAcquire(&table->freelist_lock);
+			tusk::SpinLockGuard freelist(&table->freelist_lock);
 			Entries()[e].next = table->freelist;
 			table->freelist = e;
-			SpinLockRelease(&table->freelist_lock);
 			return;
 		}
 		link = &Entries()[e].next;

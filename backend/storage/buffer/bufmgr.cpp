@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "access/rmgr.h"
@@ -40,8 +41,13 @@
 #include "storage/smgr.h"
 #include "storage/spin.h"
 #include "utils/errcodes.h"
+#include "utils/resowner.h"
+#include "utils/resowner/resowner_private.h"
 
 using namespace tusk::buffer;
+using tusk::BufferLock;
+using tusk::BufferPin;
+using tusk::LWLockGuard;
 
 namespace {
 
@@ -63,6 +69,11 @@ char *GetBlock(int id)
 	return blocks + static_cast<Size>(id) * BLCKSZ;
 }
 
+Buffer BufferOf(const BufferDesc *b)
+{
+	return b->buf_id + 1;
+}
+
 BufferDesc *DescOf(Buffer buffer)
 {
 	if (buffer < 1 || buffer > NBuffers)
@@ -70,23 +81,34 @@ BufferDesc *DescOf(Buffer buffer)
 	return GetDesc(buffer - 1);
 }
 
+/* Start counting this process's pins afresh; no owner holds any. */
+void ResetPrivateRefcounts()
+{
+	private_refcount.assign(NBuffers, 0);
+	tusk::resowner::ForgetAllBuffers();
+}
+
 void EnsureAccess()
 {
 	if (static_cast<int>(private_refcount.size()) != NBuffers)
-		private_refcount.assign(NBuffers, 0);
+		ResetPrivateRefcounts();
 }
 
+/* The header lock is a spinlock in all but name: waiting for it backs
+ * off, and PANICs when stuck, exactly as s_lock does.  Unlike the other
+ * locks here it is paired by hand, as in PostgreSQL: UnlockBufHdr takes
+ * the new state word (the release is the update), and what lies between
+ * is a few loads, stores and comparisons that cannot throw. */
 uint32 LockBufHdr(BufferDesc *b)
 {
-	for (int spins = 0;; spins++)
+	SpinDelayStatus delay;
+	init_local_spin_delay(&delay);
+	for (;;)
 	{
 		uint32		old = pg_atomic_fetch_or_u32(&b->state, BM_LOCKED);
 		if (!(old & BM_LOCKED))
 			return old | BM_LOCKED;
-		if (spins > 1000)
-			usleep(1);			/* the holder was descheduled; let it run */
-		else
-			pg_spin_delay();
+		perform_spin_delay(&delay);
 	}
 }
 
@@ -98,18 +120,22 @@ void UnlockBufHdr(BufferDesc *b, uint32 state)
 
 uint32 WaitBufHdrUnlocked(BufferDesc *b)
 {
+	SpinDelayStatus delay;
+	init_local_spin_delay(&delay);
 	uint32		state = pg_atomic_read_u32(&b->state);
 	while (state & BM_LOCKED)
 	{
-		pg_spin_delay();
+		perform_spin_delay(&delay);
 		state = pg_atomic_read_u32(&b->state);
 	}
 	return state;
 }
 
-/* Pin; returns whether the buffer holds valid data. */
+/* Pin, remembered by the current resource owner; returns whether the
+ * buffer holds valid data. */
 bool PinBuffer(BufferDesc *b)
 {
+	ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 	int32	   &ref = private_refcount[b->buf_id];
 	bool		valid;
 	if (ref == 0)
@@ -132,21 +158,25 @@ bool PinBuffer(BufferDesc *b)
 	else
 		valid = (pg_atomic_read_u32(&b->state) & BM_VALID) != 0;
 	ref++;
+	ResourceOwnerRememberBuffer(CurrentResourceOwner, BufferOf(b));
 	return valid;
 }
 
-/* Pin a buffer whose header we hold locked (and which we do not pin yet). */
+/* Pin a buffer whose header we hold locked, and unlock it.  No allocation
+ * is allowed under the header lock: the caller has called
+ * ResourceOwnerEnlargeBuffers before locking it. */
 void PinBufferLocked(BufferDesc *b, uint32 state)
 {
-	UnlockBufHdr(b, state + BUF_REFCOUNT_ONE);
-	private_refcount[b->buf_id]++;
+	int32	   &ref = private_refcount[b->buf_id];
+	UnlockBufHdr(b, ref == 0 ? state + BUF_REFCOUNT_ONE : state);
+	ref++;
+	ResourceOwnerRememberBuffer(CurrentResourceOwner, BufferOf(b));
 }
 
-void UnpinBuffer(BufferDesc *b)
+/* Give one pin back to the buffer (not to its resource owner). */
+void DropPin(BufferDesc *b)
 {
 	int32	   &ref = private_refcount[b->buf_id];
-	if (ref <= 0)
-		elog(ERROR, "buffer %d is not pinned", b->buf_id + 1);
 	if (--ref > 0)
 		return;
 	uint32		old = pg_atomic_read_u32(&b->state);
@@ -159,6 +189,14 @@ void UnpinBuffer(BufferDesc *b)
 	}
 }
 
+void UnpinBuffer(BufferDesc *b)
+{
+	if (private_refcount[b->buf_id] <= 0)
+		elog(ERROR, "buffer %d is not pinned", b->buf_id + 1);
+	ResourceOwnerForgetBuffer(CurrentResourceOwner, BufferOf(b));
+	DropPin(b);
+}
+
 void WaitIO(BufferDesc *b)
 {
 	for (;;)
@@ -167,58 +205,83 @@ void WaitIO(BufferDesc *b)
 		UnlockBufHdr(b, state);
 		if (!(state & BM_IO_IN_PROGRESS))
 			return;
-		/* The process doing the I/O holds io_lock until it is done. */
-		LWLockAcquire(&b->io_lock, LW_SHARED);
-		LWLockRelease(&b->io_lock);
+		/* The process doing the I/O holds io_lock until it is done: taking
+		 * it (and letting go at once) is the wait. */
+		LWLockGuard(&b->io_lock, LW_SHARED).Release();
 	}
 }
 
-/* Begin I/O on a pinned buffer; false if it is no longer needed (someone
- * else read it, or wrote it out). */
-bool StartBufferIO(BufferDesc *b, bool for_input)
+/*
+ * I/O on a pinned buffer: BM_IO_IN_PROGRESS set and io_lock held from
+ * Start() to Terminate().  Destroyed without Terminate() — an error
+ * during the read or write — it sets BM_IO_ERROR and clears
+ * BM_IO_IN_PROGRESS, so that the next process tries again.
+ */
+class BufferIO
 {
-	uint32		state;
-	for (;;)
+  public:
+	/* Begin I/O; started() is false if it is no longer needed (someone
+	 * else read the page in, or wrote it out). */
+	static BufferIO Start(BufferDesc *b, bool for_input)
 	{
-		LWLockAcquire(&b->io_lock, LW_EXCLUSIVE);
-		state = LockBufHdr(b);
-		if (!(state & BM_IO_IN_PROGRESS))
-			break;
-		UnlockBufHdr(b, state);
-		LWLockRelease(&b->io_lock);
-		WaitIO(b);
+		for (;;)
+		{
+			LWLockGuard io_lock(&b->io_lock, LW_EXCLUSIVE);
+			uint32		state = LockBufHdr(b);
+			if (!(state & BM_IO_IN_PROGRESS))
+			{
+				if (for_input ? (state & BM_VALID) != 0 : (state & BM_DIRTY) == 0)
+				{
+					UnlockBufHdr(b, state);
+					return BufferIO(nullptr, LWLockGuard());
+				}
+				UnlockBufHdr(b, state | BM_IO_IN_PROGRESS);
+				return BufferIO(b, std::move(io_lock));
+			}
+			UnlockBufHdr(b, state);
+			io_lock.Release();
+			WaitIO(b);
+		}
 	}
-	if (for_input ? (state & BM_VALID) != 0 : (state & BM_DIRTY) == 0)
+	~BufferIO()
 	{
-		UnlockBufHdr(b, state);
-		LWLockRelease(&b->io_lock);
-		return false;
+		if (b_ == nullptr)
+			return;
+		uint32		state = LockBufHdr(b_);
+		state &= ~BM_IO_IN_PROGRESS;
+		state |= BM_IO_ERROR;
+		UnlockBufHdr(b_, state);
 	}
-	UnlockBufHdr(b, state | BM_IO_IN_PROGRESS);
-	return true;
-}
+	BufferIO(BufferIO &&other) noexcept : b_(other.b_), io_lock_(std::move(other.io_lock_))
+	{
+		other.b_ = nullptr;
+	}
+	BufferIO &operator=(BufferIO &&) = delete;
+	BufferIO(const BufferIO &) = delete;
+	BufferIO &operator=(const BufferIO &) = delete;
 
-void TerminateBufferIO(BufferDesc *b, bool clear_dirty, uint32 set_flags)
-{
-	uint32		state = LockBufHdr(b);
-	state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
-	if (clear_dirty && !(state & BM_JUST_DIRTIED))
-		state &= ~BM_DIRTY;
-	state |= set_flags;
-	UnlockBufHdr(b, state);
-	LWLockRelease(&b->io_lock);
-}
+	bool started() const { return b_ != nullptr; }
 
-/* After a failed read or write: let the next process try again. */
-void AbortBufferIO(BufferDesc *b)
-{
-	uint32		state = LockBufHdr(b);
-	state &= ~BM_IO_IN_PROGRESS;
-	state |= BM_IO_ERROR;
-	UnlockBufHdr(b, state);
-	if (LWLockHeldByMe(&b->io_lock))
-		LWLockRelease(&b->io_lock);
-}
+	/* The I/O succeeded: clear the flags (BM_DIRTY too, if asked and the
+	 * page was not dirtied again meanwhile), set set_flags. */
+	void Terminate(bool clear_dirty, uint32 set_flags)
+	{
+		uint32		state = LockBufHdr(b_);
+		state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
+		if (clear_dirty && !(state & BM_JUST_DIRTIED))
+			state &= ~BM_DIRTY;
+		state |= set_flags;
+		UnlockBufHdr(b_, state);
+		b_ = nullptr;
+		io_lock_.Release();
+	}
+
+  private:
+	BufferIO(BufferDesc *b, LWLockGuard io_lock) : b_(b), io_lock_(std::move(io_lock)) {}
+
+	BufferDesc *b_;
+	LWLockGuard io_lock_;
+};
 
 std::string RelationPathOf(const BufferTag &tag)
 {
@@ -231,32 +294,25 @@ std::string RelationPathOf(const BufferTag &tag)
 /* Write a pinned, share-locked buffer out (if it is still dirty). */
 void FlushBuffer(BufferDesc *b)
 {
-	if (!StartBufferIO(b, false))
+	BufferIO io = BufferIO::Start(b, false);
+	if (!io.started())
 		return;
-	try
-	{
-		char	   *page = GetBlock(b->buf_id);
-		/* The LSN under the header lock: a hint-bit image may move it
-		 * while we hold only a share lock on the contents. */
-		uint32		state = LockBufHdr(b);
-		XLogRecPtr	lsn = PageGetLSN(page);
-		UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
-		/* The write-ahead rule: the WAL that describes the page first. */
-		if (state & BM_PERMANENT)
-			XLogFlush(lsn);
-		/* Checksum a copy: others may set hint bits in the shared page while
-		 * we write, which would invalidate a checksum set in place. */
-		alignas(8) char copy[BLCKSZ];
-		memcpy(copy, page, BLCKSZ);
-		PageSetChecksumInplace(copy, b->tag.blockNum);
-		smgrwrite(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, copy, false);
-	}
-	catch (...)
-	{
-		AbortBufferIO(b);
-		throw;
-	}
-	TerminateBufferIO(b, true, 0);
+	char	   *page = GetBlock(b->buf_id);
+	/* The LSN under the header lock: a hint-bit image may move it
+	 * while we hold only a share lock on the contents. */
+	uint32		state = LockBufHdr(b);
+	XLogRecPtr	lsn = PageGetLSN(page);
+	UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
+	/* The write-ahead rule: the WAL that describes the page first. */
+	if (state & BM_PERMANENT)
+		XLogFlush(lsn);
+	/* Checksum a copy: others may set hint bits in the shared page while
+	 * we write, which would invalidate a checksum set in place. */
+	alignas(8) char copy[BLCKSZ];
+	memcpy(copy, page, BLCKSZ);
+	PageSetChecksumInplace(copy, b->tag.blockNum);
+	smgrwrite(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, copy, false);
+	io.Terminate(true, 0);
 }
 
 /* The clock sweep: an unpinned buffer whose usage count is zero, returned
@@ -288,78 +344,62 @@ BufferDesc *StrategyGetBuffer(uint32 *state_out)
 	}
 }
 
-void LockTwo(LWLock *a, LWLock *b)
+/* Two mapping-partition locks, held exclusively (one, if they are the
+ * same lock). */
+struct PartitionLockPair
+{
+	LWLockGuard first;
+	LWLockGuard second;
+};
+
+/* Both locks, in address order, so that two processes doing this cannot
+ * deadlock. */
+PartitionLockPair LockTwo(LWLock *a, LWLock *b)
 {
 	if (a == b)
-		LWLockAcquire(a, LW_EXCLUSIVE);
-	else if (a < b)
-	{
-		LWLockAcquire(a, LW_EXCLUSIVE);
-		LWLockAcquire(b, LW_EXCLUSIVE);
-	}
-	else
-	{
-		LWLockAcquire(b, LW_EXCLUSIVE);
-		LWLockAcquire(a, LW_EXCLUSIVE);
-	}
+		return {LWLockGuard(a, LW_EXCLUSIVE), LWLockGuard()};
+	if (b < a)
+		std::swap(a, b);
+	return {LWLockGuard(a, LW_EXCLUSIVE), LWLockGuard(b, LW_EXCLUSIVE)};
 }
 
-void ReleaseTwo(LWLock *a, LWLock *b)
-{
-	LWLockRelease(a);
-	if (a != b)
-		LWLockRelease(b);
-}
-
-/* A pinned buffer for tag: the one already holding it, or a victim
+/* A pin on a buffer for tag: the one already holding it, or a victim
  * retagged for it (not yet valid). */
-BufferDesc *BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
+BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 {
 	LWLock	   *new_lock = BufMappingPartitionLock(hash);
 	for (;;)
 	{
 		uint32		state;
+		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 		BufferDesc *b = StrategyGetBuffer(&state);
 		PinBufferLocked(b, state);
+		BufferPin	pin(BufferOf(b));
 
 		if (state & BM_DIRTY)
 		{
 			/* Someone holding it exclusively is changing it: pick another. */
-			if (!LWLockConditionalAcquire(&b->content_lock, LW_SHARED))
-			{
-				UnpinBuffer(b);
+			LWLockGuard content = LWLockGuard::TryAcquire(&b->content_lock, LW_SHARED);
+			if (!content.held())
 				continue;
-			}
-			try
-			{
-				FlushBuffer(b);
-			}
-			catch (...)
-			{
-				LWLockRelease(&b->content_lock);
-				UnpinBuffer(b);
-				throw;
-			}
-			LWLockRelease(&b->content_lock);
+			FlushBuffer(b);
 		}
 
 		bool		had_tag = (state & BM_TAG_VALID) != 0;
 		BufferTag	old_tag = b->tag;
 		uint32		old_hash = had_tag ? BufTableHashCode(old_tag) : 0;
 		LWLock	   *old_lock = had_tag ? BufMappingPartitionLock(old_hash) : new_lock;
-		LockTwo(new_lock, old_lock);
+		PartitionLockPair partitions = LockTwo(new_lock, old_lock);
 
 		int			existing = BufTableInsert(tag, hash, b->buf_id);
 		if (existing >= 0)
 		{
-			/* Another process mapped the page while we looked for a victim. */
-			if (old_lock != new_lock)
-				LWLockRelease(old_lock);
-			UnpinBuffer(b);
+			/* Another process mapped the page while we looked for a victim;
+			 * pin it before the partition lock goes. */
+			pin.Release();
 			BufferDesc *other = GetDesc(existing);
 			(void) PinBuffer(other);
-			LWLockRelease(new_lock);
-			return other;
+			return BufferPin(BufferOf(other));
 		}
 
 		state = LockBufHdr(b);
@@ -372,46 +412,37 @@ BufferDesc *BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 			UnlockBufHdr(b, state);
 			if (had_tag)
 				BufTableDelete(old_tag, old_hash);
-			ReleaseTwo(new_lock, old_lock);
-			return b;
+			return pin;
 		}
-		/* Pinned or dirtied again meanwhile: give it back and start over. */
+		/* Pinned or dirtied again meanwhile: give it back (the partition
+		 * locks, then the pin) and start over. */
 		UnlockBufHdr(b, state);
 		BufTableDelete(tag, hash);
-		ReleaseTwo(new_lock, old_lock);
-		UnpinBuffer(b);
 	}
 }
 
-void ReadPageIntoBuffer(BufferDesc *b, ReadBufferMode mode)
+/* Read the page (or zero it) into the buffer whose I/O io has begun. */
+void ReadPageIntoBuffer(BufferIO &io, BufferDesc *b, ReadBufferMode mode)
 {
 	char	   *page = GetBlock(b->buf_id);
-	try
+	if (mode == RBM_ZERO_AND_LOCK)
+		memset(page, 0, BLCKSZ);
+	else
 	{
-		if (mode == RBM_ZERO_AND_LOCK)
-			memset(page, 0, BLCKSZ);
-		else
+		smgrread(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, page);
+		if (!PageIsVerifiedExtended(page, b->tag.blockNum, PIV_LOG_WARNING))
 		{
-			smgrread(smgropen(b->tag.rnode), b->tag.forkNum, b->tag.blockNum, page);
-			if (!PageIsVerifiedExtended(page, b->tag.blockNum, PIV_LOG_WARNING))
-			{
-				if (mode != RBM_ZERO_ON_ERROR)
-					ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
-							errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
-								   RelationPathOf(b->tag).c_str()));
-				ereport(WARNING, errcode(ERRCODE_DATA_CORRUPTED),
-						errmsg("invalid page in block %u of relation %s; zeroing out page",
-							   b->tag.blockNum, RelationPathOf(b->tag).c_str()));
-				memset(page, 0, BLCKSZ);
-			}
+			if (mode != RBM_ZERO_ON_ERROR)
+				ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+						errmsg("invalid page in block %u of relation %s", b->tag.blockNum,
+							   RelationPathOf(b->tag).c_str()));
+			ereport(WARNING, errcode(ERRCODE_DATA_CORRUPTED),
+					errmsg("invalid page in block %u of relation %s; zeroing out page",
+						   b->tag.blockNum, RelationPathOf(b->tag).c_str()));
+			memset(page, 0, BLCKSZ);
 		}
 	}
-	catch (...)
-	{
-		AbortBufferIO(b);
-		throw;
-	}
-	TerminateBufferIO(b, false, BM_VALID);
+	io.Terminate(false, BM_VALID);
 }
 
 Buffer		ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
@@ -452,11 +483,12 @@ void InitBufferPool(void)
 	}
 	InitBufTable(NBuffers);
 	private_refcount.clear();
+	tusk::resowner::ForgetAllBuffers();
 }
 
 void InitBufferPoolAccess(void)
 {
-	private_refcount.assign(NBuffers, 0);
+	ResetPrivateRefcounts();
 	if (access_initialized_pid != getpid())
 	{
 		access_initialized_pid = getpid();
@@ -466,9 +498,19 @@ void InitBufferPoolAccess(void)
 
 void ReleaseAllBufferPins(void)
 {
+	tusk::resowner::ForgetAllBuffers();
 	for (int id = 0; id < static_cast<int>(private_refcount.size()); id++)
 		while (private_refcount[id] > 0)
-			UnpinBuffer(GetDesc(id));
+			DropPin(GetDesc(id));
+}
+
+void PrintBufferLeakWarning(Buffer buffer)
+{
+	BufferDesc *b = DescOf(buffer);
+	uint32		state = pg_atomic_read_u32(&b->state);
+	elog(WARNING, "buffer refcount leak: [%03d] (rel=%s, blockNum=%u, flags=0x%x, refcount=%u %d)",
+		 buffer, RelationPathOf(b->tag).c_str(), b->tag.blockNum, state & BUF_FLAG_MASK,
+		 BUF_STATE_GET_REFCOUNT(state), private_refcount[b->buf_id]);
 }
 
 void AtProcExit_Buffers(int, Datum)
@@ -492,46 +534,41 @@ Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNum
 
 namespace {
 
-/* The buffer for an existing block, read in if needed. */
+/* The buffer for an existing block, read in if needed: pinned, and locked
+ * if mode is RBM_ZERO_AND_LOCK. */
 Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, ReadBufferMode mode,
 				 bool permanent)
 {
 	BufferTag	tag = {rnode, forkNum, blockNum};
 	uint32		hash = BufTableHashCode(tag);
-	LWLock	   *part = BufMappingPartitionLock(hash);
 
-	BufferDesc *b = nullptr;
+	BufferPin	pin;
 	bool		valid = false;
-	LWLockAcquire(part, LW_SHARED);
-	int			id = BufTableLookup(tag, hash);
-	if (id >= 0)
 	{
-		b = GetDesc(id);
-		valid = PinBuffer(b);
+		LWLockGuard partition(BufMappingPartitionLock(hash), LW_SHARED);
+		int			id = BufTableLookup(tag, hash);
+		if (id >= 0)
+		{
+			valid = PinBuffer(GetDesc(id));
+			pin = BufferPin(id + 1);
+		}
 	}
-	LWLockRelease(part);
-	if (b == nullptr)
+	if (!pin.valid())
 	{
-		b = BufferAlloc(tag, hash, permanent);
-		valid = (pg_atomic_read_u32(&b->state) & BM_VALID) != 0;
+		pin = BufferAlloc(tag, hash, permanent);
+		valid = (pg_atomic_read_u32(&DescOf(pin.get())->state) & BM_VALID) != 0;
 	}
 	if (!valid)
 	{
-		try
-		{
-			if (StartBufferIO(b, true))
-				ReadPageIntoBuffer(b, mode);
-		}
-		catch (...)
-		{
-			UnpinBuffer(b);
-			throw;
-		}
+		BufferDesc *b = DescOf(pin.get());
+		BufferIO	io = BufferIO::Start(b, true);
+		if (io.started())
+			ReadPageIntoBuffer(io, b, mode);
 	}
-	Buffer		buffer = b->buf_id + 1;
+	/* Returned locked, if asked: the caller's to unlock. */
 	if (mode == RBM_ZERO_AND_LOCK)
-		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
-	return buffer;
+		LockBuffer(pin.get(), BUFFER_LOCK_EXCLUSIVE);
+	return pin.Detach();
 }
 
 /*
@@ -544,34 +581,22 @@ Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, Re
 Buffer ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode, bool permanent)
 {
 	SMgrRelation reln = smgropen(rnode);
-	LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
-	Buffer		buffer = InvalidBuffer;
-	try
-	{
-		BlockNumber blockNum = smgrnblocks(reln, forkNum);
-		if (blockNum == InvalidBlockNumber)
-			ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					errmsg("cannot extend relation %s beyond %u blocks",
-						   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
-		buffer = ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent);
-		if (mode != RBM_ZERO_AND_LOCK)
-			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
-		alignas(8) char zero[BLCKSZ] = {};
-		smgrextend(reln, forkNum, blockNum, zero, false);
-	}
-	catch (...)
-	{
-		if (BufferIsValid(buffer))
-		{
-			if (mode == RBM_ZERO_AND_LOCK)
-				LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
-			ReleaseBuffer(buffer);
-		}
-		LWLockRelease(RelationExtensionLock);
-		throw;
-	}
-	LWLockRelease(RelationExtensionLock);
-	return buffer;
+	LWLockGuard extension(RelationExtensionLock, LW_EXCLUSIVE);
+	BlockNumber blockNum = smgrnblocks(reln, forkNum);
+	if (blockNum == InvalidBlockNumber)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("cannot extend relation %s beyond %u blocks",
+					   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
+	BufferPin	pin(ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent));
+	BufferLock	lock = BufferLock::Adopt(pin.get());
+	if (mode != RBM_ZERO_AND_LOCK)
+		lock.Release();
+	alignas(8) char zero[BLCKSZ] = {};
+	smgrextend(reln, forkNum, blockNum, zero, false);
+	/* The caller takes over the pin, and the lock if it asked for one. */
+	if (lock.held())
+		(void) lock.Detach();
+	return pin.Detach();
 }
 
 }  // namespace
@@ -612,15 +637,18 @@ void LockBufferForCleanup(Buffer buffer)
 		elog(ERROR, "incorrect local pin count: %d", private_refcount[b->buf_id]);
 	for (;;)
 	{
-		LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+		BufferLock	lock(buffer, BUFFER_LOCK_EXCLUSIVE);
 		uint32		state = LockBufHdr(b);
 		bool		alone = BUF_STATE_GET_REFCOUNT(state) == 1;
 		UnlockBufHdr(b, state);
 		if (alone)
+		{
+			(void) lock.Detach();	/* the caller's to release */
 			return;
+		}
 		/* Someone else still has it pinned (a scan reading its tuples):
 		 * let go and look again shortly. */
-		LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+		lock.Release();
 		CHECK_FOR_INTERRUPTS();
 		usleep(1000);
 	}
@@ -669,39 +697,28 @@ void MarkBufferDirtyHint(Buffer buffer, bool buffer_std)
 	 * bits stay in memory and the page is not dirtied for them.
 	 */
 	XLogRecPtr	lsn = InvalidXLogRecPtr;
-	bool		delayed = false;
+	tusk::CheckpointDelay delay;
 	if (state & BM_PERMANENT)
 	{
 		if (RecoveryInProgress())
 			return;
 		if (XLogCheckBufferNeedsBackup(buffer))
 		{
-			StartDelayingCheckpoint();
-			delayed = true;
+			delay = tusk::CheckpointDelay::Begin();
 			alignas(8) char copy[BLCKSZ];
 			state = LockBufHdr(b);
 			memcpy(copy, GetBlock(b->buf_id), BLCKSZ);
 			UnlockBufHdr(b, state);
-			try
-			{
-				XLogBeginInsert();
-				XLogRegisterBlock(0, &b->tag.rnode, b->tag.forkNum, b->tag.blockNum, copy,
-								  REGBUF_FORCE_IMAGE | (buffer_std ? REGBUF_STANDARD : 0));
-				lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI_FOR_HINT);
-			}
-			catch (...)
-			{
-				EndDelayingCheckpoint();
-				throw;
-			}
+			XLogBeginInsert();
+			XLogRegisterBlock(0, &b->tag.rnode, b->tag.forkNum, b->tag.blockNum, copy,
+							  REGBUF_FORCE_IMAGE | (buffer_std ? REGBUF_STANDARD : 0));
+			lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI_FOR_HINT);
 		}
 	}
 	state = LockBufHdr(b);
 	if (lsn != InvalidXLogRecPtr)
 		PageSetLSN(GetBlock(b->buf_id), lsn);
 	UnlockBufHdr(b, state | BM_DIRTY | BM_JUST_DIRTIED);
-	if (delayed)
-		EndDelayingCheckpoint();
 }
 
 BlockNumber BufferGetBlockNumber(Buffer buffer)
@@ -715,6 +732,18 @@ void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum, BlockN
 	*rnode = b->tag.rnode;
 	*forknum = b->tag.forkNum;
 	*blknum = b->tag.blockNum;
+}
+
+BufferDesc *tusk::buffer::GetBufferDescriptor(int id)
+{
+	return GetDesc(id);
+}
+
+int32 tusk::buffer::PrivateRefCount(Buffer buffer)
+{
+	DescOf(buffer);
+	EnsureAccess();
+	return private_refcount[buffer - 1];
 }
 
 Page BufferGetPage(Buffer buffer)
@@ -736,32 +765,19 @@ int FlushMatching(Match match, AfterWrite written_one)
 	for (int id = 0; id < NBuffers; id++)
 	{
 		BufferDesc *b = GetDesc(id);
+		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 		uint32		state = LockBufHdr(b);
 		if ((state & (BM_VALID | BM_DIRTY)) != (BM_VALID | BM_DIRTY) || !match(b->tag))
 		{
 			UnlockBufHdr(b, state);
 			continue;
 		}
-		if (private_refcount[id] > 0)
+		PinBufferLocked(b, state);
 		{
-			UnlockBufHdr(b, state);
-			private_refcount[id]++;
-		}
-		else
-			PinBufferLocked(b, state);
-		LWLockAcquire(&b->content_lock, LW_SHARED);
-		try
-		{
+			BufferPin	pin(BufferOf(b));
+			LWLockGuard content(&b->content_lock, LW_SHARED);
 			FlushBuffer(b);
 		}
-		catch (...)
-		{
-			LWLockRelease(&b->content_lock);
-			UnpinBuffer(b);
-			throw;
-		}
-		LWLockRelease(&b->content_lock);
-		UnpinBuffer(b);
 		written++;
 		written_one(written);
 	}
@@ -805,19 +821,16 @@ void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber f
 			continue;
 		BufferTag	tag = b->tag;
 		uint32		hash = BufTableHashCode(tag);
-		LWLock	   *part = BufMappingPartitionLock(hash);
-		LWLockAcquire(part, LW_EXCLUSIVE);
+		LWLockGuard partition(BufMappingPartitionLock(hash), LW_EXCLUSIVE);
 		state = LockBufHdr(b);
 		if (!(state & BM_TAG_VALID) || !TagsEqual(b->tag, tag))
 		{
 			UnlockBufHdr(b, state);	/* reused meanwhile: not ours any more */
-			LWLockRelease(part);
 			continue;
 		}
 		if (BUF_STATE_GET_REFCOUNT(state) != 0)
 		{
 			UnlockBufHdr(b, state);
-			LWLockRelease(part);
 			elog(ERROR, "buffer %d of relation %s is pinned while the relation is dropped",
 				 id + 1, RelationPathOf(tag).c_str());
 		}
@@ -825,6 +838,5 @@ void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber f
 		UnlockBufHdr(b, state & ~(BM_TAG_VALID | BM_VALID | BM_DIRTY | BM_JUST_DIRTIED |
 								  BM_IO_ERROR | BM_PERMANENT | BUF_USAGECOUNT_MASK));
 		BufTableDelete(tag, hash);
-		LWLockRelease(part);
 	}
 }

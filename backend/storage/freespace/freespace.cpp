@@ -38,29 +38,29 @@ uint8 *Slots(Page page)
 	return reinterpret_cast<uint8 *>(PageGetContents(page));
 }
 
-/* The map's page p, pinned (the fork and page made if need be and asked). */
-Buffer ReadMapPage(Relation rel, BlockNumber p, bool extend)
+/* The map's page p, pinned (the fork and page made if need be and asked);
+ * no pin if it does not exist. */
+tusk::BufferPin ReadMapPage(Relation rel, BlockNumber p, bool extend)
 {
 	SMgrRelation reln = smgropen(rel->rd_node);
 	if (!smgrexists(reln, FSM_FORKNUM))
 	{
 		if (!extend)
-			return InvalidBuffer;
-		LWLockAcquire(RelationExtensionLock, LW_EXCLUSIVE);
+			return tusk::BufferPin();
+		tusk::LWLockGuard extension(RelationExtensionLock, LW_EXCLUSIVE);
 		if (!smgrexists(reln, FSM_FORKNUM))
 			smgrcreate(reln, FSM_FORKNUM, false);
-		LWLockRelease(RelationExtensionLock);
 	}
 	while (smgrnblocks(reln, FSM_FORKNUM) <= p)
 	{
 		if (!extend)
-			return InvalidBuffer;
-		Buffer		b = ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, P_NEW,
-												  RBM_NORMAL, nullptr, true);
-		ReleaseBuffer(b);
+			return tusk::BufferPin();
+		/* Made: nothing more to do with it. */
+		ReleaseBuffer(ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, P_NEW, RBM_NORMAL,
+												nullptr, true));
 	}
-	return ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, p, RBM_ZERO_ON_ERROR, nullptr,
-									 true);
+	return tusk::BufferPin(ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, p,
+													 RBM_ZERO_ON_ERROR, nullptr, true));
 }
 
 }  // namespace
@@ -68,9 +68,8 @@ Buffer ReadMapPage(Relation rel, BlockNumber p, bool extend)
 void RecordPageWithFreeSpace(Relation rel, BlockNumber heapBlk, Size spaceAvail)
 {
 	BlockNumber p = static_cast<BlockNumber>(heapBlk / kSlotsPerPage);
-	Buffer		buf = ReadMapPage(rel, p, true);
-	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
-	Page		page = BufferGetPage(buf);
+	tusk::LockedBuffer buf(ReadMapPage(rel, p, true), BUFFER_LOCK_EXCLUSIVE);
+	Page		page = buf.page();
 	if (PageIsNew(page))
 	{
 		PageInit(page, BLCKSZ, 0);
@@ -82,9 +81,8 @@ void RecordPageWithFreeSpace(Relation rel, BlockNumber heapBlk, Size spaceAvail)
 	if (slot != cat)
 	{
 		slot = cat;
-		MarkBufferDirty(buf);
+		MarkBufferDirty(buf.get());
 	}
-	UnlockReleaseBuffer(buf);
 }
 
 BlockNumber GetPageWithFreeSpace(Relation rel, Size spaceNeeded)
@@ -97,11 +95,11 @@ BlockNumber GetPageWithFreeSpace(Relation rel, Size spaceNeeded)
 	BlockNumber map_pages = smgrnblocks(reln, FSM_FORKNUM);
 	for (BlockNumber p = 0; p < map_pages; p++)
 	{
-		Buffer		buf = ReadMapPage(rel, p, false);
-		if (!BufferIsValid(buf))
+		tusk::BufferPin pin = ReadMapPage(rel, p, false);
+		if (!pin.valid())
 			break;
-		LockBuffer(buf, BUFFER_LOCK_SHARE);
-		Page		page = BufferGetPage(buf);
+		tusk::BufferLock lock(pin.get(), BUFFER_LOCK_SHARE);
+		Page		page = pin.page();
 		BlockNumber found = InvalidBlockNumber;
 		if (!PageIsNew(page))
 			for (Size i = 0; i < kSlotsPerPage; i++)
@@ -115,7 +113,6 @@ BlockNumber GetPageWithFreeSpace(Relation rel, Size spaceNeeded)
 					break;
 				}
 			}
-		UnlockReleaseBuffer(buf);
 		if (found != InvalidBlockNumber)
 			return found;
 	}

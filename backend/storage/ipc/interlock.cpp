@@ -23,6 +23,8 @@
 #include <sys/shm.h>
 #include <sys/stat.h>
 
+#include <type_traits>
+
 #include "miscadmin.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
@@ -38,6 +40,7 @@ struct InterlockHeader
 	dev_t		device;
 	ino_t		inode;
 };
+static_assert(std::is_trivially_copyable_v<InterlockHeader>);
 
 int			interlock_id = -1;
 void	   *interlock_addr = nullptr;

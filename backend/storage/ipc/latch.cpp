@@ -29,6 +29,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <type_traits>
+
 #include "miscadmin.h"
 #include "port/atomics.h"
 #include "storage/ipc.h"
@@ -36,6 +38,10 @@
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
 #include "utils/wait_event.h"
+
+/* Latches live in shared memory (in PGPROC); storage/latch.h is also read
+ * as C, so the check lives here. */
+static_assert(std::is_trivially_copyable_v<Latch>);
 
 namespace {
 

@@ -22,6 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <type_traits>
+
 #include "miscadmin.h"
 #include "storage/ipc.h"
 #include "storage/pmsignal.h"
@@ -44,6 +46,7 @@ struct PMSignalData
 	int			next_child_flag;	/* where the postmaster looks first */
 	sig_atomic_t child_flags[];	/* num_child_flags of them */
 };
+static_assert(std::is_trivially_copyable_v<PMSignalData>);
 
 PMSignalData *pm_signal_state = nullptr;
 

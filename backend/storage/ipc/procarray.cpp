@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <type_traits>
+
 #include "access/transam.h"
 #include "access/xact.h"
 #include "miscadmin.h"
@@ -43,6 +45,7 @@ struct ProcArrayStruct
 	int			maxProcs;
 	int			pgprocnos[];	/* sorted, numProcs of them */
 };
+static_assert(std::is_trivially_copyable_v<ProcArrayStruct>);
 
 ProcArrayStruct *procArray = nullptr;
 
@@ -67,10 +70,10 @@ void CreateSharedProcArray(void)
 
 void ProcArrayAdd(PGPROC *proc)
 {
-	LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
 	if (procArray->numProcs >= procArray->maxProcs)
 	{
-		LWLockRelease(ProcArrayLock);
+		lock.Release();
 		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
 				errmsg("sorry, too many clients already"));
 	}
@@ -82,12 +85,11 @@ void ProcArrayAdd(PGPROC *proc)
 	}
 	procArray->pgprocnos[i] = proc->pgprocno;
 	procArray->numProcs++;
-	LWLockRelease(ProcArrayLock);
 }
 
 void ProcArrayRemove(PGPROC *proc)
 {
-	LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
 	int			n = procArray->numProcs;
 	for (int i = 0; i < n; i++)
 	{
@@ -96,10 +98,9 @@ void ProcArrayRemove(PGPROC *proc)
 		memmove(&procArray->pgprocnos[i], &procArray->pgprocnos[i + 1],
 				(n - i - 1) * sizeof(int));
 		procArray->numProcs--;
-		LWLockRelease(ProcArrayLock);
 		return;
 	}
-	LWLockRelease(ProcArrayLock);
+	lock.Release();
 	elog(LOG, "failed to find proc %p in ProcArray", static_cast<void *>(proc));
 }
 
@@ -107,25 +108,20 @@ PGPROC *BackendPidGetProc(int pid)
 {
 	if (pid == 0)
 		return nullptr;
-	PGPROC	   *result = nullptr;
-	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
 		PGPROC	   *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
 		if (proc->pid == pid)
-		{
-			result = proc;
-			break;
-		}
+			return proc;
 	}
-	LWLockRelease(ProcArrayLock);
-	return result;
+	return nullptr;
 }
 
 int CountDBBackends(Oid databaseid)
 {
 	int			count = 0;
-	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
 		PGPROC	   *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
@@ -134,7 +130,6 @@ int CountDBBackends(Oid databaseid)
 		if (!OidIsValid(databaseid) || proc->databaseId == databaseid)
 			count++;
 	}
-	LWLockRelease(ProcArrayLock);
 	return count;
 }
 
@@ -156,7 +151,7 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 		if (snapshot->xip == nullptr)
 			ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
 	}
-	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	uint64		xmax = U64FromFullTransactionId(ReadNextFullTransactionId());
 	uint64		xmin = xmax;
 	uint32		count = 0;
@@ -176,7 +171,7 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 		 * horizon now can miss us. */
 		pg_atomic_write_u64(&MyProc->xmin, xmin);
 	}
-	LWLockRelease(ProcArrayLock);
+	lock.Release();
 
 	if (!FullTransactionIdIsValid(TransactionXmin))
 		TransactionXmin = FullTransactionIdFromU64(xmin);
@@ -202,10 +197,9 @@ void ProcArrayEndTransaction(PGPROC *proc)
 		pg_atomic_write_u64(&proc->xmin, 0);
 		return;
 	}
-	LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
 	pg_atomic_write_u64(&proc->xid, 0);
 	pg_atomic_write_u64(&proc->xmin, 0);
-	LWLockRelease(ProcArrayLock);
 }
 
 bool FullTransactionIdIsInProgress(FullTransactionId xid)
@@ -215,16 +209,15 @@ bool FullTransactionIdIsInProgress(FullTransactionId xid)
 	if (FullTransactionIdIsCurrentTransactionId(xid))
 		return true;
 	bool		running = false;
-	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs && !running; i++)
 		running = pg_atomic_read_u64(&ProcAt(i)->xid) == U64FromFullTransactionId(xid);
-	LWLockRelease(ProcArrayLock);
 	return running;
 }
 
 FullTransactionId GetOldestNonRemovableFullTransactionId(void)
 {
-	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	uint64		horizon = U64FromFullTransactionId(ReadNextFullTransactionId());
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
@@ -236,6 +229,5 @@ FullTransactionId GetOldestNonRemovableFullTransactionId(void)
 		if (xmin != 0)
 			horizon = Min(horizon, xmin);
 	}
-	LWLockRelease(ProcArrayLock);
 	return FullTransactionIdFromU64(horizon);
 }

@@ -115,9 +115,11 @@ Size ShmemIndexSize()
 Size ShmemFreeSpace()
 {
 	ShmemHeader *hdr = Header();
-	SpinLockAcquire(&hdr->lock);
-	Size		used = CACHELINEALIGN(hdr->free_offset);
-	SpinLockRelease(&hdr->lock);
+	Size		used;
+	{
+		tusk::SpinLockGuard guard(&hdr->lock);
+		used = CACHELINEALIGN(hdr->free_offset);
+	}
 	return used >= hdr->total_size ? 0 : hdr->total_size - used;
 }
 
@@ -128,10 +130,8 @@ void *ShmemAllocNoError(Size size)
 	if (shmem_base == nullptr)
 		return nullptr;
 	ShmemHeader *hdr = Header();
-	SpinLockAcquire(&hdr->lock);
-	void	   *result = AllocLocked(size);
-	SpinLockRelease(&hdr->lock);
-	return result;
+	tusk::SpinLockGuard guard(&hdr->lock);
+	return AllocLocked(size);
 }
 
 void *ShmemAlloc(Size size)
@@ -165,7 +165,9 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 	char		key[SHMEM_INDEX_KEYSIZE] = {};
 	strncpy(key, name, SHMEM_INDEX_KEYSIZE - 1);
 
-	SpinLockAcquire(&hdr->lock);
+	/* Released by hand before each ereport: no error is raised while a
+	 * spinlock is held. */
+	tusk::SpinLockGuard guard(&hdr->lock);
 	for (int i = 0; i < hdr->index_used; i++)
 	{
 		ShmemIndexEnt &ent = hdr->index[i];
@@ -173,7 +175,7 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 			continue;
 		Size		found_size = ent.size;
 		Size		offset = ent.offset;
-		SpinLockRelease(&hdr->lock);
+		guard.Release();
 		if (found_size != size)
 			ereport(ERROR,
 					errmsg("ShmemIndex entry size is wrong for data structure \"%s\": "
@@ -185,7 +187,7 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 
 	if (hdr->index_used >= SHMEM_INDEX_SIZE)
 	{
-		SpinLockRelease(&hdr->lock);
+		guard.Release();
 		ereport(ERROR,
 				errcode(ERRCODE_OUT_OF_MEMORY),
 				errmsg("could not create ShmemIndex entry for data structure \"%s\"", name));
@@ -193,7 +195,7 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 	void	   *result = AllocLocked(size);
 	if (result == nullptr)
 	{
-		SpinLockRelease(&hdr->lock);
+		guard.Release();
 		ereport(ERROR,
 				errcode(ERRCODE_OUT_OF_MEMORY),
 				errmsg("not enough shared memory for data structure \"%s\" (%zu bytes requested)",
@@ -203,7 +205,7 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 	memcpy(ent.key, key, sizeof key);
 	ent.offset = static_cast<char *>(result) - shmem_base;
 	ent.size = size;
-	SpinLockRelease(&hdr->lock);
+	guard.Release();
 	*foundPtr = false;
 	return result;
 }

@@ -47,6 +47,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "miscadmin.h"
@@ -59,6 +60,9 @@
 #include "utils/errcodes.h"
 #include "utils/palloc.h"
 #include "utils/wait_event.h"
+
+using tusk::LWLockGuard;
+using tusk::SpinLockGuard;
 
 int			max_locks_per_xact = 64;
 int			DeadlockTimeout = 1000;
@@ -122,6 +126,7 @@ struct Lock
 	int			waitHead;		/* first waiting pgprocno, -1 */
 	int			waitTail;
 };
+static_assert(std::is_trivially_copyable_v<Lock>);
 
 struct ProcLock
 {
@@ -130,6 +135,7 @@ struct ProcLock
 	LOCKMASK	holdMask;
 	int			next;			/* next holder of the lock, or the free list */
 };
+static_assert(std::is_trivially_copyable_v<ProcLock>);
 
 struct LockShared
 {
@@ -142,6 +148,7 @@ struct LockShared
 	int			nChains;
 	/* Then: chain heads, LOCKs, PROCLOCKs. */
 };
+static_assert(std::is_trivially_copyable_v<LockShared>);
 
 LockShared *shared = nullptr;
 int		   *chains = nullptr;
@@ -217,11 +224,13 @@ int FindLock(const LOCKTAG &tag, int chain, bool create)
 			return i;
 	if (!create)
 		return -1;
-	SpinLockAcquire(&shared->freeLock);
-	int			i = shared->freeLocks;
-	if (i >= 0)
-		shared->freeLocks = locks[i].nextInChain;
-	SpinLockRelease(&shared->freeLock);
+	int			i;
+	{
+		SpinLockGuard free_lists(&shared->freeLock);
+		i = shared->freeLocks;
+		if (i >= 0)
+			shared->freeLocks = locks[i].nextInChain;
+	}
 	if (i < 0)
 		OutOfLockSpace();
 	Lock	   &l = locks[i];
@@ -245,12 +254,13 @@ void FreeLockIfUnused(int lock, int chain)
 			*p = locks[lock].nextInChain;
 			break;
 		}
-	SpinLockAcquire(&shared->freeLock);
+	SpinLockGuard free_lists(&shared->freeLock);
 	locks[lock].nextInChain = shared->freeLocks;
 	shared->freeLocks = lock;
-	SpinLockRelease(&shared->freeLock);
 }
 
+/* With the partition lock held: pgprocno's PROCLOCK on the lock, created
+ * if asked; -1 if there is none (or no free one to create). */
 int FindProcLock(int lock, int pgprocno, bool create)
 {
 	for (int i = locks[lock].holders; i >= 0; i = proclocks[i].next)
@@ -258,13 +268,15 @@ int FindProcLock(int lock, int pgprocno, bool create)
 			return i;
 	if (!create)
 		return -1;
-	SpinLockAcquire(&shared->freeLock);
-	int			i = shared->freeProcLocks;
-	if (i >= 0)
-		shared->freeProcLocks = proclocks[i].next;
-	SpinLockRelease(&shared->freeLock);
+	int			i;
+	{
+		SpinLockGuard free_lists(&shared->freeLock);
+		i = shared->freeProcLocks;
+		if (i >= 0)
+			shared->freeProcLocks = proclocks[i].next;
+	}
 	if (i < 0)
-		OutOfLockSpace();
+		return -1;
 	proclocks[i] = ProcLock{lock, pgprocno, 0, locks[lock].holders};
 	locks[lock].holders = i;
 	return i;
@@ -285,10 +297,9 @@ void FreeProcLockIfUnused(int proclock)
 			*p = pl.next;
 			break;
 		}
-	SpinLockAcquire(&shared->freeLock);
+	SpinLockGuard free_lists(&shared->freeLock);
 	pl.next = shared->freeProcLocks;
 	shared->freeProcLocks = proclock;
-	SpinLockRelease(&shared->freeLock);
 }
 
 /* Modes held on the lock by processes other than pgprocno. */
@@ -417,25 +428,27 @@ std::map<LocalKey, LocalLock> &LocalLocks()
 	return local;
 }
 
+/* Count one more grant of key to this process. */
+void CountHeld(const LocalKey &key, bool sessionLock)
+{
+	LocalLock  &entry = LocalLocks()[key];
+	(sessionLock ? entry.sessionCount : entry.xactCount)++;
+}
+
 /* Give one grant of mode on tag back to the shared table. */
 void ReleaseShared(const LOCKTAG &tag, LOCKMODE mode)
 {
 	int			chain = ChainOf(TagHash(tag));
-	LWLock	   *partition = PartitionLock(chain);
-	LWLockAcquire(partition, LW_EXCLUSIVE);
+	LWLockGuard partition(PartitionLock(chain), LW_EXCLUSIVE);
 	int			lock = FindLock(tag, chain, false);
 	int			proclock = lock >= 0 ? FindProcLock(lock, MyProc->pgprocno, false) : -1;
 	if (proclock < 0 || !(proclocks[proclock].holdMask & LOCKBIT_ON(mode)))
-	{
-		LWLockRelease(partition);
 		elog(ERROR, "lock %s on object %u/%u/%u is not held", kModeNames[mode],
 			 tag.locktag_field1, tag.locktag_field2, tag.locktag_field3);
-	}
 	UnGrantLock(lock, proclock, mode);
 	FreeProcLockIfUnused(proclock);
 	WakeWaiters(lock);
 	FreeLockIfUnused(lock, chain);
-	LWLockRelease(partition);
 }
 
 /* With the lock's partition lock held: withdraw this process's waiting
@@ -509,8 +522,10 @@ std::string DescribeWait(int p)
  * queue and return its description. */
 bool CheckDeadLock(std::string *detail)
 {
+	/* Every partition, in order (released in reverse, as the array goes). */
+	LWLockGuard partitions[kPartitions];
 	for (int i = 0; i < kPartitions; i++)
-		LWLockAcquire(&shared->partitionLocks[i].lock, LW_EXCLUSIVE);
+		partitions[i] = LWLockGuard(&shared->partitionLocks[i].lock, LW_EXCLUSIVE);
 	bool		deadlock = false;
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_WAITING)
 	{
@@ -530,8 +545,6 @@ bool CheckDeadLock(std::string *detail)
 			LeaveQueue();
 		}
 	}
-	for (int i = kPartitions - 1; i >= 0; i--)
-		LWLockRelease(&shared->partitionLocks[i].lock);
 	return deadlock;
 }
 
@@ -539,11 +552,9 @@ bool CheckDeadLock(std::string *detail)
  * was granted meanwhile, keep it (the transaction's end releases it). */
 void CancelWait(int chain)
 {
-	LWLock	   *partition = PartitionLock(chain);
-	LWLockAcquire(partition, LW_EXCLUSIVE);
+	LWLockGuard partition(PartitionLock(chain), LW_EXCLUSIVE);
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_WAITING)
 		LeaveQueue();
-	LWLockRelease(partition);
 }
 
 long ElapsedMs(const struct timespec &since)
@@ -554,43 +565,65 @@ long ElapsedMs(const struct timespec &since)
 }
 
 /* Sleep until granted, refused, or deadlocked. */
-void WaitForLock(int chain)
+void WaitForLock()
 {
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	bool		checked = false;
 	std::string detail;
 	uint32		wait_event = PG_WAIT_LOCK | locks[MyProc->waitLock].tag.locktag_type;
-	try
+	while (__atomic_load_n(&MyProc->waitStatus, __ATOMIC_SEQ_CST) == PROC_WAIT_STATUS_WAITING)
 	{
-		while (__atomic_load_n(&MyProc->waitStatus, __ATOMIC_SEQ_CST) ==
-			   PROC_WAIT_STATUS_WAITING)
+		long		timeout = checked ? -1 : Max(0L, DeadlockTimeout - ElapsedMs(start));
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (checked ? 0 : WL_TIMEOUT),
+						 timeout, wait_event);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+		if (!checked && ElapsedMs(start) >= DeadlockTimeout)
 		{
-			long		timeout = checked ? -1 : Max(0L, DeadlockTimeout - ElapsedMs(start));
-			(void) WaitLatch(MyLatch,
-							 WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (checked ? 0 : WL_TIMEOUT),
-							 timeout, wait_event);
-			ResetLatch(MyLatch);
-			CHECK_FOR_INTERRUPTS();
-			if (!checked && ElapsedMs(start) >= DeadlockTimeout)
-			{
-				checked = true;
-				if (CheckDeadLock(&detail))
-					break;
-			}
+			checked = true;
+			if (CheckDeadLock(&detail))
+				break;
 		}
-	}
-	catch (...)
-	{
-		/* If the lock was granted after all, the caller records it. */
-		CancelWait(chain);
-		throw;
 	}
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_ERROR)
 		ereport(ERROR, errcode(ERRCODE_T_R_DEADLOCK_DETECTED), errmsg("deadlock detected"),
 				errdetail_internal("%s", detail.c_str()),
 				errhint("See server log for query details."));
 }
+
+/*
+ * This process's request, queued on a lock and waited for.  Left by an
+ * error or an interrupt rather than by Done(), it leaves the queue — or,
+ * if it was granted just as we gave up, it is counted as held, to be
+ * released with the rest of the transaction's locks.
+ */
+class QueuedRequest
+{
+  public:
+	QueuedRequest(int chain, const LocalKey &key, bool sessionLock)
+		: chain_(chain), key_(key), session_lock_(sessionLock)
+	{
+	}
+	~QueuedRequest()
+	{
+		if (done_)
+			return;
+		CancelWait(chain_);
+		if (MyProc->waitStatus == PROC_WAIT_STATUS_OK)
+			CountHeld(key_, session_lock_);
+	}
+	QueuedRequest(const QueuedRequest &) = delete;
+	QueuedRequest &operator=(const QueuedRequest &) = delete;
+
+	void Done() { done_ = true; }
+
+  private:
+	int			chain_;
+	LocalKey	key_;
+	bool		session_lock_;
+	bool		done_ = false;
+};
 
 }  // namespace
 
@@ -721,19 +754,15 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 	}
 
 	int			chain = ChainOf(TagHash(*locktag));
-	LWLock	   *partition = PartitionLock(chain);
-	LWLockAcquire(partition, LW_EXCLUSIVE);
-	int			lock;
-	int			proclock;
-	try
+	LWLockGuard partition(PartitionLock(chain), LW_EXCLUSIVE);
+	int			lock = FindLock(*locktag, chain, true);
+	int			proclock = FindProcLock(lock, MyProc->pgprocno, true);
+	if (proclock < 0)
 	{
-		lock = FindLock(*locktag, chain, true);
-		proclock = FindProcLock(lock, MyProc->pgprocno, true);
-	}
-	catch (...)
-	{
-		LWLockRelease(partition);
-		throw;
+		/* No PROCLOCK left: a LOCK made just now for us must not stay in
+		 * its chain, unused, for good. */
+		FreeLockIfUnused(lock, chain);
+		OutOfLockSpace();
 	}
 	Lock	   &l = locks[lock];
 	l.requested[lockmode]++;
@@ -744,7 +773,7 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 	if (!conflict)
 	{
 		GrantLock(lock, proclock, lockmode);
-		LWLockRelease(partition);
+		partition.Release();
 	}
 	else if (dontWait)
 	{
@@ -752,7 +781,6 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 		l.nRequested--;
 		FreeProcLockIfUnused(proclock);
 		FreeLockIfUnused(lock, chain);
-		LWLockRelease(partition);
 		return LOCKACQUIRE_NOT_AVAIL;
 	}
 	else
@@ -762,25 +790,12 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 		MyProc->waitLockMode = lockmode;
 		MyProc->waitStatus = PROC_WAIT_STATUS_WAITING;
 		Enqueue(lock, MyProc);
-		LWLockRelease(partition);
-		try
-		{
-			WaitForLock(chain);
-		}
-		catch (...)
-		{
-			if (MyProc->waitStatus == PROC_WAIT_STATUS_OK)
-			{
-				/* Granted just as we gave up: keep it, to be released with
-				 * the rest of the transaction's locks. */
-				LocalLock  &entry = local[key];
-				(sessionLock ? entry.sessionCount : entry.xactCount)++;
-			}
-			throw;
-		}
+		partition.Release();
+		QueuedRequest request(chain, key, sessionLock);
+		WaitForLock();
+		request.Done();
 	}
-	LocalLock  &entry = local[key];
-	(sessionLock ? entry.sessionCount : entry.xactCount)++;
+	CountHeld(key, sessionLock);
 	return LOCKACQUIRE_OK;
 }
 

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "miscadmin.h"
@@ -43,6 +44,10 @@
 #include "utils/wait_event.h"
 
 LWLockPadded *MainLWLockArray = nullptr;
+
+/* storage/lwlock.h is also read as C: the checks live here. */
+static_assert(std::is_trivially_copyable_v<LWLock>);
+static_assert(std::is_trivially_copyable_v<LWLockPadded>);
 
 namespace {
 

@@ -82,14 +82,15 @@ void ReleaseMyProc(PGPROC **free_list)
 	DisownLatch(&proc->procLatch);
 	MyProc = nullptr;
 
-	SpinLockAcquire(&ProcGlobal->freeProcsLock);
-	proc->pid = 0;
-	if (free_list != nullptr)
 	{
-		proc->links = *free_list;
-		*free_list = proc;
+		tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
+		proc->pid = 0;
+		if (free_list != nullptr)
+		{
+			proc->links = *free_list;
+			*free_list = proc;
+		}
 	}
-	SpinLockRelease(&ProcGlobal->freeProcsLock);
 
 	if (IsUnderPostmaster)
 		MarkPostmasterChildInactive();
@@ -166,11 +167,13 @@ void InitProcess(void)
 
 	PGPROC	  **free_list = IsBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
 											   : &ProcGlobal->freeProcs;
-	SpinLockAcquire(&ProcGlobal->freeProcsLock);
-	PGPROC	   *proc = *free_list;
-	if (proc != nullptr)
-		*free_list = proc->links;
-	SpinLockRelease(&ProcGlobal->freeProcsLock);
+	PGPROC	   *proc;
+	{
+		tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
+		proc = *free_list;
+		if (proc != nullptr)
+			*free_list = proc->links;
+	}
 
 	if (proc == nullptr)
 	{
@@ -197,17 +200,18 @@ void InitAuxiliaryProcess(void)
 		elog(ERROR, "you already exist");
 
 	PGPROC	   *proc = nullptr;
-	SpinLockAcquire(&ProcGlobal->freeProcsLock);
-	for (int i = 0; i < NUM_AUXILIARY_PROCS; i++)
 	{
-		if (AuxiliaryProcs[i].pid == 0)
+		tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
+		for (int i = 0; i < NUM_AUXILIARY_PROCS; i++)
 		{
-			proc = &AuxiliaryProcs[i];
-			proc->pid = MyProcPid;	/* claim it before dropping the lock */
-			break;
+			if (AuxiliaryProcs[i].pid == 0)
+			{
+				proc = &AuxiliaryProcs[i];
+				proc->pid = MyProcPid;	/* claim it before dropping the lock */
+				break;
+			}
 		}
 	}
-	SpinLockRelease(&ProcGlobal->freeProcsLock);
 	if (proc == nullptr)
 		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
 				errmsg("sorry, too many clients already"));
@@ -221,14 +225,13 @@ void InitAuxiliaryProcess(void)
 
 bool HaveNFreeProcs(int n)
 {
-	SpinLockAcquire(&ProcGlobal->freeProcsLock);
+	tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
 	PGPROC	   *proc = ProcGlobal->freeProcs;
 	while (n > 0 && proc != nullptr)
 	{
 		proc = proc->links;
 		n--;
 	}
-	SpinLockRelease(&ProcGlobal->freeProcsLock);
 	return n <= 0;
 }
 

@@ -1,7 +1,10 @@
 /*
- * s_lock.cpp — the contended path of spinlock acquisition.
+ * s_lock.cpp — the contended path of spinlock acquisition, and the
+ * spin-delay that every spin-wait on shared memory shares.
  *
- * Principal entry point: s_lock (reached through SpinLockAcquire).
+ * Principal entry points: s_lock (reached through SpinLockAcquire and
+ * tusk::SpinLockGuard), init_spin_delay_at / perform_spin_delay (also used
+ * by the buffer header lock).
  *
  * Spin briefly with the CPU's pause hint (the holder is expected to be done
  * within a few hundred instructions), then sleep between attempts, each
@@ -31,27 +34,39 @@ void SleepUsec(long usec)
 
 }  // namespace
 
+void init_spin_delay_at(SpinDelayStatus *status, const char *file, int line, const char *func)
+{
+	status->spins = 0;
+	status->delays = 0;
+	status->cur_delay_usec = kMinDelayUsec;
+	status->slept_usec = 0;
+	status->file = file;
+	status->line = line;
+	status->func = func;
+}
+
+void perform_spin_delay(SpinDelayStatus *status)
+{
+	pg_spin_delay();
+	if (++status->spins < kSpinsPerDelay)
+		return;
+	status->spins = 0;
+	if (status->slept_usec >= kStuckAfterUsec)
+		elog(PANIC, "stuck spinlock detected at %s, %s:%d",
+			 status->func ? status->func : "(unknown)", status->file, status->line);
+	SleepUsec(status->cur_delay_usec);
+	status->slept_usec += status->cur_delay_usec;
+	status->delays++;
+	status->cur_delay_usec = Min(status->cur_delay_usec * 2, kMaxDelayUsec);
+}
+
 int s_lock(volatile slock_t *lock, const char *file, int line, const char *func)
 {
-	int			delays = 0;
-	long		delay_usec = kMinDelayUsec;
-	long		slept_usec = 0;
-	for (;;)
-	{
-		for (int i = 0; i < kSpinsPerDelay; i++)
-		{
-			/* Read before writing: spinning on a plain load keeps the cache
-			 * line shared until the holder releases it. */
-			if (S_LOCK_FREE(lock) && tas_acquire(lock))
-				return delays;
-			pg_spin_delay();
-		}
-		if (slept_usec >= kStuckAfterUsec)
-			elog(PANIC, "stuck spinlock detected at %s, %s:%d", func ? func : "(unknown)", file,
-				 line);
-		SleepUsec(delay_usec);
-		slept_usec += delay_usec;
-		delays++;
-		delay_usec = Min(delay_usec * 2, kMaxDelayUsec);
-	}
+	SpinDelayStatus delay;
+	init_spin_delay_at(&delay, file, line, func);
+	/* Read before writing: spinning on a plain load keeps the cache line
+	 * shared until the holder releases it. */
+	while (!(S_LOCK_FREE(lock) && tas_acquire(lock)))
+		perform_spin_delay(&delay);
+	return delay.delays;
 }

@@ -31,6 +31,8 @@
 #include "access/xlogutils.h"
 #include "catalog/storage.h"
 #include "miscadmin.h"
+#include "storage/buffer/buf_internals.h"
+#include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
 #include "storage/shmem_fixture.h"
@@ -49,6 +51,18 @@ using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
 namespace {
+
+/* No content lock and no pin held by this process (what an error must
+ * leave behind once the guards have unwound). */
+bool HoldsNoBuffer()
+{
+	if (LWLockAnyHeldByMe())
+		return false;
+	for (Buffer b = 1; b <= NBuffers; b++)
+		if (tusk::buffer::PrivateRefCount(b) != 0)
+			return false;
+	return true;
+}
 
 constexpr Oid kHeap = 16600;
 constexpr Oid kIndex = 16601;
@@ -277,6 +291,8 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 		CHILD_REQUIRE(code == ERRCODE_UNIQUE_VIOLATION);
 		CHILD_REQUIRE(message == "duplicate key value violates unique constraint \"t_pkey\"");
 		CHILD_REQUIRE(detail == "Key (id)=(42) already exists.");
+		/* The leaf it checked is unlocked and unpinned already. */
+		CHILD_REQUIRE(HoldsNoBuffer());
 		AbortCurrentTransaction();
 
 		/* A key whose row was deleted, or whose insert aborted, is free. */

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "miscadmin.h"
+#include "storage/lwlock.h"
+#include "storage/buffer/buf_internals.h"
 #include "storage/bufmgr.h"
 #include "storage/shmem_fixture.h"
 #include "storage/smgr.h"
@@ -122,6 +124,8 @@ TEST_CASE("A page damaged on disk is refused when read", "[bufmgr]")
 
 	for (int attempt = 0; attempt < 2; attempt++)
 		REQUIRE(ErrorOf([] { Read(3); }) == "invalid page in block 3 of relation base/5/16384");
+	/* The failed read's guards let go of its I/O lock and its pin. */
+	REQUIRE_FALSE(LWLockAnyHeldByMe());
 	/* Its neighbours are fine, and nothing stayed pinned. */
 	Buffer		ok = Read(4);
 	LockBuffer(ok, BUFFER_LOCK_SHARE);
@@ -171,7 +175,11 @@ TEST_CASE("A dirty page is not written before its WAL is flushed", "[bufmgr]")
 	alignas(8) char raw[BLCKSZ];
 	smgrread(smgropen(kRel), MAIN_FORKNUM, 0, raw);
 	REQUIRE(PageIsNew(raw));
-	ReleaseAllBufferPins();
+	/* The failed write let go of everything it took: content and I/O
+	 * locks, and its pin. */
+	REQUIRE_FALSE(LWLockAnyHeldByMe());
+	for (Buffer b = 1; b <= NBuffers; b++)
+		REQUIRE(tusk::buffer::PrivateRefCount(b) == 0);
 }
 
 TEST_CASE("Processes updating one page under its content lock lose no update", "[bufmgr]")

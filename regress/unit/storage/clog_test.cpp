@@ -13,12 +13,15 @@
 #include <vector>
 
 #include "access/clog.h"
+#include "access/transam.h"
+#include "storage/lwlock.h"
 #include "storage/shmem_fixture.h"
 #include "utils/error/error.h"
 
 using tusk::error::PgError;
 using tusk::test::ChildProcess;
 using tusk::test::MakeSegment;
+using tusk::test::MakeSegmentWithWal;
 using tusk::test::ScratchDataDir;
 
 namespace {
@@ -147,4 +150,51 @@ TEST_CASE("A status on a page that was never created is an error", "[clog]")
 		REQUIRE(e.data().detail ==
 				"Could not open file \"pg_xact/000000000000075\": No such file or directory.");
 	}
+}
+
+TEST_CASE("An ExtendCLOG that fails releases XidGenLock and XactSLRULock on every path",
+		  "[clog]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();		/* four CLOG buffers */
+	/* Four dirty pages fill the buffers; with pg_xact gone, making a
+	 * fifth means writing one out, which fails. */
+	for (uint64 page = 0; page < 4; page++)
+		ExtendCLOG(Xid(page == 0 ? FirstNormalTransactionId : page * 32768));
+	REQUIRE(rename("pg_xact", "pg_xact.away") == 0);
+	const uint64 fifth = 4 * 32768;
+	auto		fails_to_write = [](const std::function<void()> &f) {
+		try
+		{
+			f();
+		}
+		catch (const PgError &e)
+		{
+			return e.data().message.rfind("could not open file \"pg_xact/", 0) == 0;
+		}
+		return false;
+	};
+
+	/* Assigning the page's first id. */
+	SetNextFullTransactionId(Xid(fifth));
+	REQUIRE(fails_to_write([] { (void) GetNewTransactionId(); }));
+	REQUIRE_FALSE(LWLockAnyHeldByMe());
+	REQUIRE(U64FromFullTransactionId(ReadNextFullTransactionId()) == fifth);
+
+	/* Replay advancing past an id on the page (the path that held
+	 * XidGenLock unguarded). */
+	REQUIRE(fails_to_write([fifth] { AdvanceNextFullTransactionIdPastXid(Xid(fifth + 5)); }));
+	REQUIRE_FALSE(LWLockAnyHeldByMe());
+	REQUIRE(U64FromFullTransactionId(ReadNextFullTransactionId()) == fifth);
+
+	/* Both locks are free for others, and everything works again once
+	 * the directory is back. */
+	REQUIRE(tusk::test::RunInBackend([] {
+				LWLockAcquire(XidGenLock, LW_EXCLUSIVE);
+				LWLockAcquire(XactSLRULock, LW_EXCLUSIVE);
+				LWLockReleaseAll();
+				return 0;
+			}) == 0);
+	REQUIRE(rename("pg_xact.away", "pg_xact") == 0);
+	REQUIRE(U64FromFullTransactionId(GetNewTransactionId()) == fifth);
 }

@@ -314,3 +314,66 @@ TEST_CASE("A full lock table fails with PostgreSQL's error and recovers", "[lock
 	});
 	REQUIRE(greedy->Wait() == 0);
 }
+
+TEST_CASE("Running out of PROCLOCKs leaves no unused LOCK behind", "[lock]")
+{
+	ScopedGlobal<int> locks(max_locks_per_xact, 10);
+	MakeSegment(3, 1);			/* 90 LOCKs, 180 PROCLOCKs */
+	Board	   *b = MakeBoard();
+	auto		take = [](Oid from, Oid to) {
+		for (Oid rel = from; rel < to; rel++)
+		{
+			LOCKTAG		tag = Rel(rel);
+			(void) LockAcquire(&tag, AccessShareLock, false, false);
+		}
+	};
+	/* Two processes share 89 LOCKs through 178 PROCLOCKs ... */
+	auto		first = Locker([b, take] {
+		take(20000, 20089);
+		__atomic_add_fetch(&b->step, 1, __ATOMIC_SEQ_CST);
+		WaitStep(&b->step, 10);
+		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+		return 0;
+	});
+	auto		second = Locker([b, take] {
+		take(20000, 20089);
+		__atomic_add_fetch(&b->step, 1, __ATOMIC_SEQ_CST);
+		WaitStep(&b->step, 10);
+		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+		return 0;
+	});
+	/* ... a third takes the last two PROCLOCKs, then asks for a new tag:
+	 * its LOCK (the last one) is made, its PROCLOCK cannot be. */
+	auto		third = Locker([b, take] {
+		WaitStep(&b->step, 2);
+		take(20000, 20002);
+		int			code = 0;
+		std::string message, hint;
+		try
+		{
+			take(30000, 30001);
+		}
+		catch (const PgError &e)
+		{
+			code = e.data().sqlerrcode;
+			message = e.data().message;
+			hint = e.data().hint;
+		}
+		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+		SetStep(&b->step, 10);
+		CHILD_REQUIRE(code == ERRCODE_OUT_OF_MEMORY);
+		CHILD_REQUIRE(message == "out of shared memory");
+		CHILD_REQUIRE(hint == "You might need to increase max_locks_per_transaction.");
+		return 0;
+	});
+	REQUIRE(third->Wait() == 0);
+	REQUIRE(first->Wait() == 0);
+	REQUIRE(second->Wait() == 0);
+	/* Everything is free again: all 90 LOCKs can be had. */
+	auto		all = Locker([take] {
+		take(40000, 40090);
+		LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+		return 0;
+	});
+	REQUIRE(all->Wait() == 0);
+}
