@@ -143,7 +143,7 @@ void RecordTransactionCommit()
 	tusk::CriticalSection crit;
 	/* A checkpoint must not put its redo point after our record and write
 	 * the commit log before our status is in it. */
-	StartDelayingCheckpoint();
+	tusk::CheckpointDelay delay = tusk::CheckpointDelay::Begin();
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRecPtr	end = XLogInsert(RM_XACT_ID, XLOG_XACT_COMMIT);
@@ -151,7 +151,7 @@ void RecordTransactionCommit()
 		XLogFlush(end);
 	TransactionIdSetStatus(current.fullXid, TRANSACTION_STATUS_COMMITTED,
 						   flush ? InvalidXLogRecPtr : end);
-	EndDelayingCheckpoint();
+	delay.End();
 	crit.End();
 }
 
