@@ -14,6 +14,7 @@
 #include "postmaster/postmaster.h"
 #include "tusk_config.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
 
@@ -64,6 +65,8 @@ void CheckRoot(const char *progname)
 int main(int argc, char *argv[])
 {
 	const char *progname = "postgres";
+	/* Before anything can palloc. */
+	MemoryContextInit();
 	/* Before anything reads argv: the process title reuses its memory. */
 	argv = tusk::ps::SaveArgv(argc, argv);
 	if (argc > 1)

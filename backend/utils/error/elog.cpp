@@ -10,6 +10,10 @@
  * emitted followed by proc_exit(1) (FATAL) or abort() (PANIC).  Log lines
  * go to stderr, which pg_ctl -l redirects; each line carries
  * log_line_prefix.  See backend/utils/error/README.
+ *
+ * Reports are emitted with ErrorContext current, whose reserve lets a
+ * report be written when memory is short; FlushErrorState, called by the
+ * main loops once an ERROR is reported, resets it.
  */
 #include "postgres.h"
 
@@ -25,6 +29,7 @@
 #include "storage/ipc.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
 namespace tusk::error {
 
@@ -456,7 +461,10 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	if (edata.elevel == ERROR)
 		throw PgError(std::move(edata));
 
-	EmitErrorReport(edata);
+	{
+		tusk::MemoryContextScope in(ErrorContext != nullptr ? ErrorContext : CurrentMemoryContext);
+		EmitErrorReport(edata);
+	}
 
 	if (edata.elevel == FATAL)
 		proc_exit(1);
@@ -742,6 +750,9 @@ void FreeErrorData(ErrorData *edata)
 
 void FlushErrorState(void)
 {
+	/* Whatever reporting the error took is not needed any more. */
+	if (ErrorContext != nullptr)
+		MemoryContextReset(ErrorContext);
 }
 
 void EmitErrorReport(void)
