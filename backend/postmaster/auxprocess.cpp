@@ -53,6 +53,7 @@
 #include "storage/spin.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
 
 namespace {
@@ -262,6 +263,11 @@ void CheckpointerMain(void)
 
 	time_t		last_checkpoint = time(nullptr);
 	XLogRecPtr	last_checkpoint_end = InvalidXLogRecPtr;
+	/* The loop allocates here; an error resets it, so a failing
+	 * checkpoint retried every second leaks nothing. */
+	MemoryContext checkpointer_context = AllocSetContextCreate(TopMemoryContext, "Checkpointer",
+															   ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(checkpointer_context);
 	tusk::error::ErrorHandlerScope handler;
 	for (;;)
 	{
@@ -343,7 +349,10 @@ void CheckpointerMain(void)
 		}
 		catch (const tusk::error::PgError &e)
 		{
+			MemoryContextSwitchTo(checkpointer_context);
 			tusk::error::EmitErrorReport(e.data());
+			FlushErrorState();
+			MemoryContextReset(checkpointer_context);
 			LWLockReleaseAll();
 			ReleaseAllBufferPins();
 			/* Do not hammer on a failing disk. */

@@ -44,6 +44,7 @@
 #include "utils/errcodes.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
 #include "utils/timestamp.h"
 #include "utils/wait_event.h"
@@ -577,6 +578,8 @@ void StartBackgroundWorker(const BackgroundWorker &worker)
 	}
 	catch (const error::PgError &e)
 	{
+		/* Not in a context the failed code may have been deleting. */
+		MemoryContextSwitchTo(TopMemoryContext);
 		error::EmitErrorReport(e.data());
 		proc_exit(1);
 	}

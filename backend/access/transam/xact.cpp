@@ -20,6 +20,13 @@
  * the commit callbacks; releasing snapshots.  The record, the flush and
  * the status form a critical section: an error there is a PANIC, because
  * a commit that reached the WAL must also reach the commit log.
+ *
+ * Memory: a transaction allocates in TopTransactionContext (also
+ * CurTransactionContext until subtransactions exist), created when it
+ * starts and made current by StartTransactionCommand; commit and the
+ * cleanup after abort delete it, leaving TopMemoryContext current, so
+ * whatever a transaction allocated — also one that failed — is freed at
+ * its end.  A failed block keeps it until ROLLBACK, as in PostgreSQL.
  */
 #include "postgres.h"
 
@@ -43,6 +50,7 @@
 #include "storage/proc.h"
 #include "storage/procarray.h"
 #include "utils/errcodes.h"
+#include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
@@ -103,6 +111,26 @@ void CallXactCallbacks(XactEvent event)
 
 void AtProcExitXact(int, Datum);
 
+/* The transaction's memory: a fresh context, made current. */
+void AtStart_Memory()
+{
+	TopTransactionContext = AllocSetContextCreate(TopMemoryContext, "TopTransactionContext",
+												  ALLOCSET_DEFAULT_SIZES);
+	CurTransactionContext = TopTransactionContext;
+	MemoryContextSwitchTo(CurTransactionContext);
+}
+
+/* Out of the transaction: allocate in TopMemoryContext again, and free all
+ * the transaction allocated. */
+void AtEnd_Memory()
+{
+	MemoryContextSwitchTo(TopMemoryContext);
+	if (TopTransactionContext != nullptr)
+		MemoryContextDelete(TopTransactionContext);
+	TopTransactionContext = nullptr;
+	CurTransactionContext = nullptr;
+}
+
 void StartTransaction()
 {
 	if (DefaultXactIsoLevel == XACT_SERIALIZABLE)
@@ -124,6 +152,7 @@ void StartTransaction()
 		SetCurrentStatementStartTimestamp();
 	current.startTimestamp = current.stmtStartTimestamp;
 	XactLastRecEnd = InvalidXLogRecPtr;
+	AtStart_Memory();
 	current.state = TransState::kInProgress;
 }
 
@@ -190,6 +219,7 @@ void CommitTransaction()
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	AtEndOfTransaction(true);
+	AtEnd_Memory();
 	current.state = TransState::kDefault;
 	RESUME_INTERRUPTS();
 }
@@ -197,6 +227,9 @@ void CommitTransaction()
 void AbortTransaction()
 {
 	HOLD_INTERRUPTS();
+	/* Whatever the failed command was allocating in, abort allocates in
+	 * TopMemoryContext; the transaction's memory goes at cleanup. */
+	MemoryContextSwitchTo(TopMemoryContext);
 	/* What an error may have left held. */
 	LWLockReleaseAll();
 	ReleaseAllBufferPins();
@@ -217,6 +250,7 @@ void CleanupTransaction()
 	if (current.state != TransState::kAbort)
 		elog(FATAL, "CleanupTransaction: unexpected state %d", static_cast<int>(current.state));
 	AtEndOfTransaction(false);
+	AtEnd_Memory();
 	current.state = TransState::kDefault;
 }
 
@@ -253,6 +287,9 @@ void StartTransactionCommand(void)
 			elog(ERROR, "StartTransactionCommand: unexpected state %d",
 				 static_cast<int>(current.blockState));
 	}
+	/* A command of a transaction allocates in the transaction's memory. */
+	if (CurTransactionContext != nullptr)
+		MemoryContextSwitchTo(CurTransactionContext);
 }
 
 void CommitTransactionCommand(void)

@@ -390,6 +390,9 @@ std::string FormatLogLinePrefix(const char *format, int sqlerrcode)
 
 void EmitErrorReport(const ErrorData &edata)
 {
+	/* In the reserve, for what writing the report allocates; the caller's
+	 * context is back afterwards, by exception too. */
+	tusk::MemoryContextScope in(ErrorContext != nullptr ? ErrorContext : CurrentMemoryContext);
 	if (edata.output_to_server)
 		WriteToServerLog(edata);
 	if (edata.output_to_client && frontend_emitter != nullptr)
@@ -461,10 +464,7 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	if (edata.elevel == ERROR)
 		throw PgError(std::move(edata));
 
-	{
-		tusk::MemoryContextScope in(ErrorContext != nullptr ? ErrorContext : CurrentMemoryContext);
-		EmitErrorReport(edata);
-	}
+	EmitErrorReport(edata);
 
 	if (edata.elevel == FATAL)
 		proc_exit(1);

@@ -4,8 +4,8 @@
  * callbacks run, where a chunk belongs, how repalloc moves data between
  * size classes and big chunks, how much memory a context holds, the
  * allocation flags and failures (invalid size, out of memory with
- * PostgreSQL's SQLSTATE and DETAIL), the statistics format, and
- * ErrorContext's reserve.
+ * PostgreSQL's SQLSTATE and DETAIL), the statistics format,
+ * ErrorContext's reserve, and the transaction's context.
  */
 #include "unit_test.h"
 
@@ -15,12 +15,17 @@
 #include <string>
 #include <vector>
 
+#include "access/xact.h"
+#include "storage/shmem_fixture.h"
 #include "utils/error/error.h"
 #include "utils/memdebug.h"
 #include "utils/memutils.h"
 
 using tusk::error::PgError;
 using tusk::error::UnpackSqlState;
+using tusk::test::MakeSegmentWithWal;
+using tusk::test::RunInBackend;
+using tusk::test::ScratchDataDir;
 
 namespace {
 
@@ -590,8 +595,8 @@ TEST_CASE("ErrorContext keeps its 8 kB reserve across resets, so reporting needs
 	REQUIRE(MemoryContextIsEmpty(ErrorContext));
 }
 
-TEST_CASE("A report below ERROR is emitted with ErrorContext current, and the caller's context "
-		  "is back afterwards",
+TEST_CASE("A report is written with ErrorContext current, and the caller's context is current "
+		  "again afterwards",
 		  "[mcxt]")
 {
 	TestContext t("caller");
@@ -618,6 +623,68 @@ TEST_CASE("A report below ERROR is emitted with ErrorContext current, and the ca
 	REQUIRE(thrown);
 	REQUIRE(CurrentMemoryContext == t.cxt);
 	MemoryContextSwitchTo(TopMemoryContext);
+}
+
+TEST_CASE("A transaction allocates in TopTransactionContext, freed at commit, at abort, and "
+		  "for a failed block at ROLLBACK",
+		  "[mcxt][xact]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	REQUIRE(RunInBackend([] {
+		std::vector<int> log;
+		callback_log = &log;
+		if (TopTransactionContext != nullptr)
+			return 1;
+		StartTransactionCommand();
+		if (TopTransactionContext == nullptr || CurTransactionContext != TopTransactionContext ||
+			CurrentMemoryContext != TopTransactionContext ||
+			MemoryContextGetParent(TopTransactionContext) != TopMemoryContext)
+			return 2;
+		RegisterLogged(CurrentMemoryContext, 1);
+		palloc(1000);
+		CommitTransactionCommand();
+		if (TopTransactionContext != nullptr || CurTransactionContext != nullptr ||
+			CurrentMemoryContext != TopMemoryContext || log != std::vector<int>{1})
+			return 3;
+
+		/* An error in a single command's transaction: all of it goes, also
+		 * what it allocated in a context of its own below. */
+		StartTransactionCommand();
+		RegisterLogged(CurrentMemoryContext, 2);
+		MemoryContext scratch = AllocSetContextCreate(TopTransactionContext, "scratch",
+													  ALLOCSET_SMALL_SIZES);
+		RegisterLogged(scratch, 3);
+		MemoryContextSwitchTo(scratch);
+		AbortCurrentTransaction();
+		if (TopTransactionContext != nullptr || CurrentMemoryContext != TopMemoryContext ||
+			log != std::vector<int>{1, 3, 2})
+			return 4;
+
+		/* A failed block keeps its memory until ROLLBACK. */
+		StartTransactionCommand();
+		BeginTransactionBlock();
+		CommitTransactionCommand();
+		MemoryContext block = TopTransactionContext;
+		StartTransactionCommand();
+		if (block == nullptr || CurrentMemoryContext != block)
+			return 5;
+		RegisterLogged(CurrentMemoryContext, 4);
+		AbortCurrentTransaction();
+		if (TopTransactionContext != block || CurrentMemoryContext != TopMemoryContext ||
+			log.size() != 3)
+			return 6;
+		StartTransactionCommand();
+		if (CurrentMemoryContext != block)
+			return 7;
+		if (EndTransactionBlock(false))
+			return 8;
+		CommitTransactionCommand();
+		if (TopTransactionContext != nullptr || log != std::vector<int>{1, 3, 2, 4})
+			return 9;
+		callback_log = nullptr;
+		return 0;
+	}) == 0);
 }
 
 TEST_CASE("pstrdup, pnstrdup, pchomp and psprintf copy into the current context", "[mcxt]")
