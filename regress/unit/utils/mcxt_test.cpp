@@ -5,18 +5,30 @@
  * size classes and big chunks, how much memory a context holds, the
  * allocation flags and failures (invalid size, out of memory with
  * PostgreSQL's SQLSTATE and DETAIL), the statistics format,
- * ErrorContext's reserve, and the transaction's context.
+ * ErrorContext's reserve, the transaction's context, and the scans and
+ * WAL readers that live in contexts.
  */
 #include "unit_test.h"
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "access/heapam.h"
+#include "access/relation.h"
+#include "access/table.h"
 #include "access/xact.h"
+#include "access/xlog.h"
+#include "access/rmgr.h"
+#include "access/xloginsert.h"
+#include "access/xlogreader.h"
+#include "catalog/storage.h"
+#include "miscadmin.h"
 #include "storage/shmem_fixture.h"
+#include "utils/snapmgr.h"
 #include "utils/error/error.h"
 #include "utils/memdebug.h"
 #include "utils/memutils.h"
@@ -685,6 +697,85 @@ TEST_CASE("A transaction allocates in TopTransactionContext, freed at commit, at
 		callback_log = nullptr;
 		return 0;
 	}) == 0);
+}
+
+TEST_CASE("A heap scan and a tuple left behind by an ERROR are freed when the transaction aborts",
+		  "[mcxt][heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	constexpr Oid kTable = 16600;
+	MyDatabaseId = 5;
+	REQUIRE(RunInBackend([] {
+		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kTable});
+		StartTransactionCommand();
+		Relation	rel = table_open(kTable, RowExclusiveLock);
+		for (int64 i = 0; i < 100; i++)
+		{
+			HeapTuple	t = heap_form_raw_tuple(&i, sizeof i, 1);
+			heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
+			heap_freetuple(t);
+		}
+		table_close(rel, NoLock);
+		CommitTransactionCommand();
+
+		Size		before = MemoryContextMemAllocated(TopMemoryContext, true);
+		StartTransactionCommand();
+		rel = table_open(kTable, AccessShareLock);
+		HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
+		if (heap_getnext(scan, ForwardScanDirection) == nullptr)
+			return 1;
+		int64		v = 0;
+		(void) heap_form_raw_tuple(&v, sizeof v, 1);
+		if (MemoryContextMemAllocated(TopMemoryContext, true) <= before)
+			return 2;
+		/* An error here: no heap_endscan, no heap_freetuple, no close. */
+		AbortCurrentTransaction();
+		if (MemoryContextMemAllocated(TopMemoryContext, true) != before)
+			return 3;
+		return 0;
+	}) == 0);
+}
+
+TEST_CASE("A WAL reader left behind by an ERROR goes with its parent context, its file closed",
+		  "[mcxt][xlog]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr	start = MakeSegmentWithWal();
+	int64		payload = 42;
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&payload), sizeof payload);
+	XLogFlush(XLogInsert(RM_EXPERIMENTAL_ID, 0));
+	auto		open_files = [] {
+		int			n = 0;
+		for ([[maybe_unused]] const auto &f : std::filesystem::directory_iterator("/proc/self/fd"))
+			n++;
+		return n;
+	};
+	TestContext t("recovery");
+	MemoryContextSwitchTo(t.cxt);
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal",
+											tusk::test::kTestSystemIdentifier);
+	MemoryContextSwitchTo(TopMemoryContext);
+	REQUIRE(t.cxt->firstchild != nullptr);
+	int			before = open_files();
+	XLogBeginRead(r, start);
+	char	   *err = nullptr;
+	(void) XLogReadRecord(r, &err);
+	REQUIRE(open_files() == before + 1);
+	/* What an error path does to the context the reader was made in. */
+	MemoryContextReset(t.cxt);
+	REQUIRE(open_files() == before);
+	REQUIRE(t.cxt->firstchild == nullptr);
+
+	/* XLogReaderFree does the same at once. */
+	r = XLogReaderAllocate(wal_segment_size, "pg_wal", tusk::test::kTestSystemIdentifier);
+	XLogBeginRead(r, start);
+	(void) XLogReadRecord(r, &err);
+	REQUIRE(open_files() == before + 1);
+	XLogReaderFree(r);
+	REQUIRE(open_files() == before);
+	XLogCloseFiles();
 }
 
 TEST_CASE("pstrdup, pnstrdup, pchomp and psprintf copy into the current context", "[mcxt]")
