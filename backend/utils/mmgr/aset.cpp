@@ -307,7 +307,8 @@ void AllocSetFree(MemoryContext context, void *pointer)
 	{
 		AllocBlockData *block = BigChunkBlock(set, chunk);
 		UnlinkBlock(set, block);
-		set->header.mem_allocated -= static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
+		Size		blksize = static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
+		set->header.mem_allocated -= blksize;
 		free(block);
 		return;
 	}

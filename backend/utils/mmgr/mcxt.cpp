@@ -26,6 +26,9 @@
 #include "postgres.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "miscadmin.h"
 #include "utils/memdebug.h"
@@ -48,6 +51,22 @@ constexpr Size kErrorContextReserve = 8 * 1024;
 
 /* How many children of one context MemoryContextStats lists by name. */
 constexpr int kStatsMaxChildren = 100;
+
+/*
+ * glibc's malloc returns memory to the kernel when a block at least
+ * M_MMAP_THRESHOLD big (128 kB at first) is freed, or when more than
+ * M_TRIM_THRESHOLD (twice the former) is free at the top of the heap.  A
+ * context's blocks double, so one that grows to a few hundred kB and is
+ * reset — a statement's, once per message — frees about twice its
+ * largest block each time: just over the trim threshold.  Every reset
+ * then gave the memory back and the next statement page-faulted it in
+ * again, which made palloc plus reset ten times slower than malloc/free
+ * (regress/bench).  So blocks up to twice the largest a context makes
+ * (ALLOCSET_DEFAULT_MAXSIZE) come from the heap, and the heap keeps that
+ * much free at its top.
+ */
+constexpr int kMmapThreshold = 2 * ALLOCSET_DEFAULT_MAXSIZE;
+constexpr int kTrimThreshold = 4 * ALLOCSET_DEFAULT_MAXSIZE;
 
 /* Whether context is ancestor or one of its descendants. */
 bool IsWithin(MemoryContext context, MemoryContext ancestor)
@@ -236,6 +255,10 @@ MemoryContextInit(void)
 {
 	if (TopMemoryContext != nullptr)
 		return;
+#ifdef __GLIBC__
+	(void) mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+	(void) mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
+#endif
 	TopMemoryContext = AllocSetContextCreate(nullptr, "TopMemoryContext", ALLOCSET_DEFAULT_SIZES);
 	CurrentMemoryContext = TopMemoryContext;
 	/* Minimum, initial and maximum size all the reserve: the block is
