@@ -333,10 +333,6 @@ bool Decode(XLogReaderState *s)
 	return true;
 }
 
-}  // namespace
-
-namespace {
-
 /* The reader's context is going: close the file, destroy the members. */
 void XLogReaderCleanup(void *arg)
 {
