@@ -10,9 +10,12 @@
  */
 #include "unit_test.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,6 +38,7 @@
 
 using tusk::error::PgError;
 using tusk::error::UnpackSqlState;
+using tusk::test::ChildProcess;
 using tusk::test::MakeSegmentWithWal;
 using tusk::test::RunInBackend;
 using tusk::test::ScratchDataDir;
@@ -541,6 +545,55 @@ TEST_CASE("An allocation that fails is ERROR 53200 \"out of memory\" naming the 
 #endif
 }
 
+TEST_CASE("A process that runs out of address space gets ERROR 53200 and, after the reset, "
+		  "allocates again",
+		  "[mcxt]")
+{
+#ifdef TUSK_USE_ASAN_POISONING
+	/* AddressSanitizer reserves terabytes of address space and aborts
+	 * instead of failing an allocation: nothing to learn under it. */
+	WARN("built with AddressSanitizer: skipped");
+#else
+	ChildProcess child([] {
+		/* The report is expected; the statistics before it are noise. */
+		int			devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, STDERR_FILENO);
+		/* Room for 256 MB more than the process maps now. */
+		std::ifstream statm("/proc/self/statm");
+		unsigned long pages = 0;
+		statm >> pages;
+		struct rlimit rl;
+		getrlimit(RLIMIT_AS, &rl);
+		rl.rlim_cur = static_cast<rlim_t>(pages) * static_cast<rlim_t>(getpagesize()) +
+			(256UL << 20);
+		if (setrlimit(RLIMIT_AS, &rl) != 0)
+			return 1;
+		MemoryContext hog = AllocSetContextCreate(TopMemoryContext, "hog", ALLOCSET_DEFAULT_SIZES);
+		bool		reported = false;
+		try
+		{
+			for (int i = 0; i < 100000; i++)
+				MemoryContextAlloc(hog, 1 << 20);
+		}
+		catch (const PgError &e)
+		{
+			reported = UnpackSqlState(e.data().sqlerrcode) == "53200" &&
+				e.data().detail ==
+				"Failed on request of size 1048576 in memory context \"hog\".";
+		}
+		if (!reported)
+			return 2;
+		/* What the failed work held is given back, and work goes on. */
+		MemoryContextReset(hog);
+		for (int i = 0; i < 100; i++)
+			MemoryContextAlloc(hog, 1 << 20);
+		MemoryContextDelete(hog);
+		return 0;
+	});
+	REQUIRE(child.Wait() == 0);
+#endif
+}
+
 TEST_CASE("MemoryContextStats writes a line per context, children indented, then a grand total",
 		  "[mcxt]")
 {
@@ -586,6 +639,13 @@ TEST_CASE("MemoryContextStats writes a line per context, children indented, then
 	REQUIRE(lines.size() == 5);
 	REQUIRE(lines[3].rfind("  2 more child contexts containing 2048 total in 2 blocks; ", 0) == 0);
 	REQUIRE(lines[4].rfind("Grand total: 12288 bytes in 5 blocks; ", 0) == 0);
+
+	/* To the server log instead: one LOG line per context, with its level. */
+	out = CaptureStderr([&] { MemoryContextStatsDetail(t.cxt, 2, false); });
+	REQUIRE(out.find("LOG:  level: 0; StatsTest: 8192 total in 1 blocks; ") != std::string::npos);
+	REQUIRE(out.find("LOG:  level: 0; 2 more child contexts containing 2048 total in 2 blocks; ") !=
+			std::string::npos);
+	REQUIRE(out.find("LOG:  Grand total: 12288 bytes in 5 blocks; ") != std::string::npos);
 }
 
 TEST_CASE("ErrorContext keeps its 8 kB reserve across resets, so reporting needs no malloc",
