@@ -136,10 +136,11 @@ void *RefuseAlloc(MemoryContext, Size)
 
 }  // namespace
 
-TEST_CASE("The process starts in TopMemoryContext with ErrorContext below it", "[mcxt]")
+TEST_CASE("The process starts with TopMemoryContext, and ErrorContext below it", "[mcxt]")
 {
 	REQUIRE(MemoryContextIsValid(TopMemoryContext));
-	REQUIRE(CurrentMemoryContext == TopMemoryContext);
+	REQUIRE(MemoryContextGetParent(TopMemoryContext) == nullptr);
+	REQUIRE(MemoryContextIsValid(CurrentMemoryContext));
 	REQUIRE(strcmp(TopMemoryContext->name, "TopMemoryContext") == 0);
 	REQUIRE(MemoryContextGetParent(ErrorContext) == TopMemoryContext);
 	REQUIRE(strcmp(ErrorContext->name, "ErrorContext") == 0);
@@ -155,6 +156,7 @@ TEST_CASE("palloc allocates in the current context and pfree finds the chunk's o
 {
 	TestContext a("a");
 	TestContext b("b");
+	MemoryContextSwitchTo(TopMemoryContext);
 	MemoryContext old = MemoryContextSwitchTo(a.cxt);
 	REQUIRE(old == TopMemoryContext);
 	void	   *pa = palloc(100);
@@ -864,6 +866,7 @@ TEST_CASE("C++ code scopes a context with MemoryContextScope and OwnedMemoryCont
 {
 	std::vector<int> log;
 	callback_log = &log;
+	MemoryContextSwitchTo(TopMemoryContext);
 	{
 		tusk::OwnedMemoryContext arena(TopMemoryContext, "arena");
 		tusk::MemoryContextScope in(arena.get());
