@@ -15,6 +15,7 @@
 #include "tusk_config.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
 
@@ -65,6 +66,8 @@ void CheckRoot(const char *progname)
 int main(int argc, char *argv[])
 {
 	const char *progname = "postgres";
+	/* Before anything can palloc. */
+	MemoryContextInit();
 	/* No exception ends any server process without a word. */
 	tusk::error::InstallTerminateHandler();
 	/* Before anything reads argv: the process title reuses its memory. */

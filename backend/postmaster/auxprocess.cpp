@@ -54,6 +54,7 @@
 #include "storage/spin.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
 
 namespace {
@@ -296,6 +297,11 @@ void CheckpointerMain(void)
 
 	time_t		last_checkpoint = time(nullptr);
 	XLogRecPtr	last_checkpoint_end = InvalidXLogRecPtr;
+	/* The loop allocates here; an error resets it, so a failing
+	 * checkpoint retried every second leaks nothing. */
+	MemoryContext checkpointer_context = AllocSetContextCreate(TopMemoryContext, "Checkpointer",
+															   ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(checkpointer_context);
 	tusk::error::ErrorHandlerScope handler;
 	for (;;)
 	{
@@ -362,7 +368,10 @@ void CheckpointerMain(void)
 		}
 		catch (...)
 		{
+			MemoryContextSwitchTo(checkpointer_context);
 			tusk::error::ReportCaughtException(ERROR);
+			FlushErrorState();
+			MemoryContextReset(checkpointer_context);
 			LWLockReleaseAll();
 			ReleaseAllBufferPins();
 			/* Do not hammer on a failing disk. */

@@ -45,6 +45,7 @@
 #include "utils/errcodes.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
 #include "utils/timestamp.h"
 #include "utils/wait_event.h"
@@ -580,6 +581,8 @@ void StartBackgroundWorker(const BackgroundWorker &worker)
 	}
 	catch (...)
 	{
+		/* Not in a context the failed code may have been deleting. */
+		MemoryContextSwitchTo(TopMemoryContext);
 		error::ReportCaughtException(ERROR);
 		proc_exit(1);
 	}

@@ -56,6 +56,7 @@
 #include "tusk_config.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
 namespace tusk::postmaster {
 
@@ -885,6 +886,14 @@ void InitPostmasterChild()
 	MyProcPid = getpid();
 	MyStartTime = time(nullptr);
 	on_exit_reset();
+	/* The postmaster's working memory is no business of a child's (as in
+	 * PostgreSQL, which also keeps it from what the child may expose). */
+	MemoryContextSwitchTo(TopMemoryContext);
+	if (PostmasterContext != nullptr)
+	{
+		MemoryContextDelete(PostmasterContext);
+		PostmasterContext = nullptr;
+	}
 	/* Own process group, so the postmaster can signal everything this
 	 * child starts (and a terminal's ^C reaches only the postmaster). */
 	(void) setsid();
@@ -926,6 +935,12 @@ void PostmasterMain(int argc, char *argv[])
 	PostmasterPid = MyProcPid = getpid();
 	MyStartTime = time(nullptr);
 	umask(S_IRWXG | S_IRWXO);
+
+	/* The postmaster allocates here; each child deletes it
+	 * (InitPostmasterChild). */
+	PostmasterContext = AllocSetContextCreate(TopMemoryContext, "Postmaster",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(PostmasterContext);
 
 	std::string exec = common::FindMyExec();
 	snprintf(my_exec_path, sizeof my_exec_path, "%s", exec.c_str());

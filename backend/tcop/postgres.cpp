@@ -12,6 +12,11 @@
  * messages until Terminate or EOF.  Tusk has no SQL layer yet: every
  * statement is answered with ERROR 0A000, never with a made-up result.
  *
+ * Memory: each client message is handled in MessageContext, reset before
+ * the next message is read, so nothing a message allocated outlives it —
+ * also when it failed.  The error path switches back to TopMemoryContext
+ * before reporting and resets ErrorContext after.
+ *
  * Interrupts follow PostgreSQL: signal handlers set flags and the latch;
  * CHECK_FOR_INTERRUPTS() acts on them at safe points, including while the
  * backend is idle, blocked reading the next command.
@@ -44,6 +49,7 @@
 #include "tcop/tcopprot.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
 
@@ -504,6 +510,8 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	ReportParameterStatus();
 	MessageBuilder('K').Int32(MyProcPid).Int32(MyCancelKey).Send();
 
+	MessageContext = AllocSetContextCreate(TopMemoryContext, "MessageContext",
+										   ALLOCSET_DEFAULT_SIZES);
 	error::ErrorHandlerScope handler;
 	bool send_ready_for_query = true;
 	bool ignore_till_sync = false;
@@ -511,6 +519,9 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	{
 		try
 		{
+			/* What the last message allocated goes now. */
+			MemoryContextSwitchTo(MessageContext);
+			MemoryContextReset(MessageContext);
 			if (send_ready_for_query)
 			{
 				ps::SetDisplay("idle");
@@ -581,7 +592,11 @@ void BackendMain(Port *port, postmaster::CacState cac)
 		}
 		catch (...)
 		{
+			/* Out of whatever context the failed command was in; the loop
+			 * resets MessageContext before the next message. */
+			MemoryContextSwitchTo(TopMemoryContext);
 			error::ReportCaughtException(ERROR);
+			FlushErrorState();
 			error::debug_query_string = nullptr;
 			/* What the failed command held, it no longer holds. */
 			LWLockReleaseAll();

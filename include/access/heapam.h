@@ -84,7 +84,8 @@ extern "C" {
 #endif
 
 /* A tuple holding len bytes of data after a header for natts attributes
- * (malloc'd; heap_freetuple frees it). */
+ * (palloc'd in CurrentMemoryContext, as one piece; heap_freetuple frees
+ * it, and so does the context's reset). */
 extern HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts);
 extern void heap_freetuple(HeapTuple tuple);
 /* The data after the header. */
@@ -114,6 +115,7 @@ extern TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId c
 								 LockTupleMode mode, LockWaitPolicy wait_policy, Buffer *buffer,
 								 TM_FailureData *tmfd);
 
+/* The scan is allocated in CurrentMemoryContext. */
 extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
 /* The next visible tuple, valid until the next call; NULL at the end. */
 extern HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction);

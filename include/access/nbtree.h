@@ -62,7 +62,7 @@ extern void btinsert(Relation index, const BTIndexInfo *info, const char *key, u
 /*
  * Entries with lo <= key <= hi (a bound with len -1 is open; the _incl
  * flags make it exclusive when false), in key order, whose heap tuples
- * snapshot sees.
+ * snapshot sees.  The scan is allocated in CurrentMemoryContext.
  */
 extern BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap,
 						  Snapshot snapshot, const char *lo, int lolen, bool lo_incl,

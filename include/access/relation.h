@@ -13,7 +13,8 @@ extern "C" {
 #endif
 
 /* Takes lockmode on the relation (NoLock: the caller holds one already);
- * the lock lasts to the end of the transaction unless released at close. */
+ * the lock lasts to the end of the transaction unless released at close.
+ * The Relation stays valid after close, as a relation cache entry does. */
 extern Relation relation_open(Oid relationId, LOCKMODE lockmode);
 extern void relation_close(Relation relation, LOCKMODE lockmode);
 

@@ -159,8 +159,8 @@ extern "C" {
 /* Inside PG_CATCH: a palloc'd copy of the error being handled. */
 extern ErrorData *CopyErrorData(void);
 extern void FreeErrorData(ErrorData *edata);
-/* Inside PG_CATCH: the error is handled (nothing to reset in Tusk, where
- * the exception carries the error; kept for PostgreSQL's idiom). */
+/* Inside PG_CATCH: the error is handled; frees what reporting it took
+ * (resets ErrorContext).  The exception itself carries the error. */
 extern void FlushErrorState(void);
 /* Inside PG_CATCH: write the error being handled to the log (and client). */
 extern void EmitErrorReport(void);

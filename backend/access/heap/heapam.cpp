@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <type_traits>
 #include <vector>
 
 #include "access/heapam.h"
@@ -50,17 +51,32 @@
 
 #define MaxHeapTupleSize (BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)))
 
+/* No page holds more tuples than fit with their headers alone. */
+constexpr size_t kMaxTuplesPerPage = (BLCKSZ - SizeOfPageHeaderData) /
+	(SizeofHeapTupleHeader + sizeof(ItemIdData));
+
+/*
+ * A scan is palloc'd in the memory context current at heap_beginscan, as
+ * PostgreSQL's scan descriptors are: heap_endscan frees it, and if an
+ * ERROR cuts the scan short, the reset of that context frees it (its pin
+ * goes with the error path's ReleaseAllBufferPins).  So it holds nothing
+ * that needs a destructor.
+ */
 struct HeapScanDescData
 {
 	Relation	rel;
 	Snapshot	snapshot;
 	BlockNumber nblocks;		/* as the scan began */
 	BlockNumber next_block;
-	tusk::BufferPin buf;		/* pinned while its tuples are returned */
-	std::vector<OffsetNumber> visible;
+	Buffer		buf;			/* pinned while its tuples are returned */
+	OffsetNumber visible[kMaxTuplesPerPage];	/* of the current page */
+	size_t		nvisible;
 	size_t		next_visible;
 	HeapTupleData tuple;
 };
+
+static_assert(std::is_trivially_destructible_v<HeapScanDescData>,
+			  "a scan is freed with its memory context, without destructors");
 
 namespace {
 
@@ -331,9 +347,7 @@ void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock)
 HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts)
 {
 	uint32		hoff = MAXALIGN(SizeofHeapTupleHeader);
-	auto	   *tuple = static_cast<HeapTuple>(malloc(HEAPTUPLESIZE + hoff + len));
-	if (tuple == nullptr)
-		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
+	auto	   *tuple = static_cast<HeapTuple>(palloc(HEAPTUPLESIZE + hoff + len));
 	tuple->t_len = hoff + len;
 	ItemPointerSetInvalid(&tuple->t_self);
 	tuple->t_tableOid = InvalidOid;
@@ -349,7 +363,7 @@ HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts)
 
 void heap_freetuple(HeapTuple tuple)
 {
-	free(tuple);
+	pfree(tuple);
 }
 
 char *heap_tuple_data(HeapTuple tuple, uint32 *len)
@@ -579,11 +593,13 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 
 HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
 {
-	auto	   *scan = new HeapScanDescData;
+	auto	   *scan = palloc_object(HeapScanDescData);
 	scan->rel = relation;
 	scan->snapshot = snapshot;
 	scan->nblocks = NumBlocks(relation);
 	scan->next_block = 0;
+	scan->buf = InvalidBuffer;
+	scan->nvisible = 0;
 	scan->next_visible = 0;
 	return scan;
 }
@@ -593,35 +609,47 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 	if (direction != ForwardScanDirection)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("backward heap scans are not supported"));
-	while (scan->next_visible >= scan->visible.size())
+	while (scan->next_visible >= scan->nvisible)
 	{
-		scan->buf.Release();
+		if (BufferIsValid(scan->buf))
+		{
+			ReleaseBuffer(scan->buf);
+			scan->buf = InvalidBuffer;
+		}
 		if (scan->next_block >= scan->nblocks)
 			return nullptr;
 		/* A page at a time: which tuples the snapshot sees is decided
-		 * under one share lock; they stay put while the page is pinned. */
-		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++);
-		tusk::BufferLock lock(scan->buf.get(), BUFFER_LOCK_SHARE);
-		Page		page = scan->buf.page();
-		scan->visible.clear();
+		 * under one share lock; they stay put while the page is pinned.
+		 * The pin outlives this call, so the resource owner tracks it
+		 * (doc/utils/resowner/README.md), not a guard. */
+		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++).Detach();
+		tusk::BufferLock lock(scan->buf, BUFFER_LOCK_SHARE);
+		Page		page = BufferGetPage(scan->buf);
+		scan->nvisible = 0;
 		scan->next_visible = 0;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
 			if (!ItemIdIsNormal(PageGetItemId(page, off)))
 				continue;
-			HeapTupleData t = TupleAt(scan->rel, scan->buf.get(), off);
-			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf.get()))
-				scan->visible.push_back(off);
+			HeapTupleData t = TupleAt(scan->rel, scan->buf, off);
+			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf))
+			{
+				if (scan->nvisible == kMaxTuplesPerPage)
+					elog(ERROR, "too many tuples on page %u of relation %u",
+						 scan->next_block - 1, RelationGetRelid(scan->rel));
+				scan->visible[scan->nvisible++] = off;
+			}
 		}
 	}
-	scan->tuple = TupleAt(scan->rel, scan->buf.get(), scan->visible[scan->next_visible++]);
+	scan->tuple = TupleAt(scan->rel, scan->buf, scan->visible[scan->next_visible++]);
 	return &scan->tuple;
 }
 
 void heap_endscan(HeapScanDesc scan)
 {
-	scan->buf.Release();
-	delete scan;
+	if (BufferIsValid(scan->buf))
+		ReleaseBuffer(scan->buf);
+	pfree(scan);
 }
 
 bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf)

@@ -53,6 +53,7 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <type_traits>
 #include <vector>
 
 #include "access/heapam.h"
@@ -697,27 +698,41 @@ const BTIndexInfo kTextOps = {"", "", false, CompareText, TextOut};
 const BTIndexInfo *const bt_int8_ops = &kInt8Ops;
 const BTIndexInfo *const bt_text_ops = &kTextOps;
 
+/*
+ * A scan lives in the memory context current at btbeginscan, with its
+ * bounds and TID array, as PostgreSQL's scan descriptors do: btendscan
+ * frees it, and if an ERROR cuts the scan short, the reset of that context
+ * frees it (its pins go with the error path's ReleaseAllBufferPins).  So
+ * it holds nothing that needs a destructor.
+ */
 struct BTScanData
 {
 	Relation	index;
 	const BTIndexInfo *info;
 	Relation	heap;
 	Snapshot	snapshot;
-	std::string lo;
+	char	   *lo;				/* the bounds' bytes (palloc'd), or NULL */
+	uint16		lolen;
 	bool		has_lo;
 	bool		lo_incl;
-	std::string hi;
+	char	   *hi;
+	uint16		hilen;
 	bool		has_hi;
 	bool		hi_incl;
-	bool		started = false;
-	bool		done = false;
-	BlockNumber next = P_NONE;
-	std::vector<ItemPointerData> tids;
-	size_t		pos = 0;
-	tusk::BufferPin leafbuf;	/* pinned while its TIDs are returned */
-	tusk::BufferPin heapbuf;
+	bool		started;
+	bool		done;
+	BlockNumber next;
+	ItemPointerData *tids;		/* the current leaf's matches (palloc'd) */
+	size_t		ntids;
+	size_t		maxtids;
+	size_t		pos;
+	Buffer		leafbuf;		/* pinned while its TIDs are returned */
+	Buffer		heapbuf;
 	HeapTupleData tuple;
 };
+
+static_assert(std::is_trivially_destructible_v<BTScanData>,
+			  "a scan is freed with its memory context, without destructors");
 
 void btbuildempty(Relation index)
 {
@@ -806,19 +821,32 @@ BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snaps
 				   const char *lo, int lolen, bool lo_incl, const char *hi, int hilen,
 				   bool hi_incl)
 {
-	auto	   *scan = new BTScanData;
+	auto	   *scan = palloc0_object(BTScanData);
 	scan->index = index;
 	scan->info = info;
 	scan->heap = heap;
 	scan->snapshot = snapshot;
 	scan->has_lo = lolen >= 0;
 	if (scan->has_lo)
-		scan->lo.assign(lo, static_cast<size_t>(lolen));
+	{
+		scan->lo = static_cast<char *>(palloc(Max(lolen, 1)));
+		memcpy(scan->lo, lo, static_cast<size_t>(lolen));
+		scan->lolen = static_cast<uint16>(lolen);
+	}
 	scan->lo_incl = lo_incl;
 	scan->has_hi = hilen >= 0;
 	if (scan->has_hi)
-		scan->hi.assign(hi, static_cast<size_t>(hilen));
+	{
+		scan->hi = static_cast<char *>(palloc(Max(hilen, 1)));
+		memcpy(scan->hi, hi, static_cast<size_t>(hilen));
+		scan->hilen = static_cast<uint16>(hilen);
+	}
 	scan->hi_incl = hi_incl;
+	scan->next = P_NONE;
+	scan->maxtids = 64;
+	scan->tids = palloc_array(ItemPointerData, scan->maxtids);
+	scan->leafbuf = InvalidBuffer;
+	scan->heapbuf = InvalidBuffer;
 	return scan;
 }
 
@@ -828,26 +856,30 @@ namespace {
 void CollectPage(BTScan scan, Page page, OffsetNumber off)
 {
 	const BTIndexInfo *info = scan->info;
-	scan->tids.clear();
+	scan->ntids = 0;
 	scan->pos = 0;
 	for (; off <= PageGetMaxOffsetNumber(page); off++)
 	{
 		const BTTupleData *t = TupleAt(page, off);
 		if (scan->has_lo && !scan->lo_incl &&
-			info->compare(scan->lo.data(), static_cast<uint16>(scan->lo.size()), KeyOf(t),
-						  t->t_keylen) == 0)
+			info->compare(scan->lo, scan->lolen, KeyOf(t), t->t_keylen) == 0)
 			continue;
 		if (scan->has_hi)
 		{
-			int			c = info->compare(KeyOf(t), t->t_keylen, scan->hi.data(),
-										  static_cast<uint16>(scan->hi.size()));
+			int			c = info->compare(KeyOf(t), t->t_keylen, scan->hi, scan->hilen);
 			if (c > 0 || (c == 0 && !scan->hi_incl))
 			{
 				scan->done = true;
 				break;
 			}
 		}
-		scan->tids.push_back(t->t_tid);
+		if (scan->ntids == scan->maxtids)
+		{
+			/* repalloc keeps the array in the scan's context. */
+			scan->maxtids *= 2;
+			scan->tids = repalloc_array(scan->tids, ItemPointerData, scan->maxtids);
+		}
+		scan->tids[scan->ntids++] = t->t_tid;
 	}
 	scan->next = Opaque(page)->btpo_next;
 	if (scan->next == P_NONE)
@@ -860,14 +892,17 @@ HeapTuple btgettuple(BTScan scan)
 {
 	for (;;)
 	{
-		while (scan->pos < scan->tids.size())
+		while (scan->pos < scan->ntids)
 		{
-			scan->heapbuf.Release();
+			if (BufferIsValid(scan->heapbuf))
+			{
+				ReleaseBuffer(scan->heapbuf);
+				scan->heapbuf = InvalidBuffer;
+			}
 			scan->tuple.t_self = scan->tids[scan->pos++];
 			/* The index says where; the heap says whether we may see it. */
-			Buffer		heapbuf;
-			bool		visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &heapbuf);
-			scan->heapbuf = tusk::BufferPin(heapbuf);
+			bool		visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple,
+											 &scan->heapbuf);
 			if (visible)
 				return &scan->tuple;
 		}
@@ -881,8 +916,8 @@ HeapTuple btgettuple(BTScan scan)
 			SearchKey	sk;
 			if (scan->has_lo)
 			{
-				sk.key = scan->lo.data();
-				sk.keylen = static_cast<uint16>(scan->lo.size());
+				sk.key = scan->lo;
+				sk.keylen = scan->lolen;
 				sk.tid_min = true;
 			}
 			else
@@ -900,16 +935,27 @@ HeapTuple btgettuple(BTScan scan)
 		CollectPage(scan, buf.page(), off);
 		/* Keep the pin while the page's TIDs are returned: VACUUM cannot
 		 * remove entries from it (and free the rows' line pointers for
-		 * reuse) under us.  The previous leaf's pin goes. */
-		scan->leafbuf = buf.Unlock();
+		 * reuse) under us.  The previous leaf's pin goes.  The pins outlive
+		 * this call, so the resource owner tracks them, not guards
+		 * (doc/utils/resowner/README.md). */
+		if (BufferIsValid(scan->leafbuf))
+			ReleaseBuffer(scan->leafbuf);
+		scan->leafbuf = buf.Unlock().Detach();
 	}
 }
 
 void btendscan(BTScan scan)
 {
-	scan->heapbuf.Release();
-	scan->leafbuf.Release();
-	delete scan;
+	if (BufferIsValid(scan->heapbuf))
+		ReleaseBuffer(scan->heapbuf);
+	if (BufferIsValid(scan->leafbuf))
+		ReleaseBuffer(scan->leafbuf);
+	if (scan->lo != nullptr)
+		pfree(scan->lo);
+	if (scan->hi != nullptr)
+		pfree(scan->hi);
+	pfree(scan->tids);
+	pfree(scan);
 }
 
 uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void *state),

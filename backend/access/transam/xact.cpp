@@ -24,6 +24,13 @@
  * transaction ends.  The record, the flush and
  * the status form a critical section: an error there is a PANIC, because
  * a commit that reached the WAL must also reach the commit log.
+ *
+ * Memory: a transaction allocates in TopTransactionContext (also
+ * CurTransactionContext until subtransactions exist), created when it
+ * starts and made current by StartTransactionCommand; commit and the
+ * cleanup after abort delete it, leaving TopMemoryContext current, so
+ * whatever a transaction allocated — also one that failed — is freed at
+ * its end.  A failed block keeps it until ROLLBACK, as in PostgreSQL.
  */
 #include "postgres.h"
 
@@ -47,6 +54,7 @@
 #include "storage/procarray.h"
 #include "utils/errcodes.h"
 #include "utils/resowner.h"
+#include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
@@ -107,6 +115,26 @@ void CallXactCallbacks(XactEvent event)
 
 void AtProcExitXact(int, Datum);
 
+/* The transaction's memory: a fresh context, made current. */
+void AtStart_Memory()
+{
+	TopTransactionContext = AllocSetContextCreate(TopMemoryContext, "TopTransactionContext",
+												  ALLOCSET_DEFAULT_SIZES);
+	CurTransactionContext = TopTransactionContext;
+	MemoryContextSwitchTo(CurTransactionContext);
+}
+
+/* Out of the transaction: allocate in TopMemoryContext again, and free all
+ * the transaction allocated. */
+void AtEnd_Memory()
+{
+	MemoryContextSwitchTo(TopMemoryContext);
+	if (TopTransactionContext != nullptr)
+		MemoryContextDelete(TopTransactionContext);
+	TopTransactionContext = nullptr;
+	CurTransactionContext = nullptr;
+}
+
 void StartTransaction()
 {
 	if (DefaultXactIsoLevel == XACT_SERIALIZABLE)
@@ -128,6 +156,7 @@ void StartTransaction()
 		SetCurrentStatementStartTimestamp();
 	current.startTimestamp = current.stmtStartTimestamp;
 	XactLastRecEnd = InvalidXLogRecPtr;
+	AtStart_Memory();
 	TopTransactionResourceOwner = ResourceOwnerCreate(nullptr, "TopTransaction");
 	CurTransactionResourceOwner = TopTransactionResourceOwner;
 	CurrentResourceOwner = TopTransactionResourceOwner;
@@ -208,6 +237,7 @@ void CommitTransaction()
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
 	AtEndOfTransaction(true);
+	AtEnd_Memory();
 	current.state = TransState::kDefault;
 	RESUME_INTERRUPTS();
 }
@@ -215,6 +245,9 @@ void CommitTransaction()
 void AbortTransaction()
 {
 	HOLD_INTERRUPTS();
+	/* Whatever the failed command was allocating in, abort allocates in
+	 * TopMemoryContext; the transaction's memory goes at cleanup. */
+	MemoryContextSwitchTo(TopMemoryContext);
 	/* What an error may have left held: LWLocks first (a content lock
 	 * before its buffer's pin), then what the resource owner tracks. */
 	LWLockReleaseAll();
@@ -238,6 +271,7 @@ void CleanupTransaction()
 	if (current.state != TransState::kAbort)
 		elog(FATAL, "CleanupTransaction: unexpected state %d", static_cast<int>(current.state));
 	AtEndOfTransaction(false);
+	AtEnd_Memory();
 	current.state = TransState::kDefault;
 }
 
@@ -274,6 +308,9 @@ void StartTransactionCommand(void)
 			elog(ERROR, "StartTransactionCommand: unexpected state %d",
 				 static_cast<int>(current.blockState));
 	}
+	/* A command of a transaction allocates in the transaction's memory. */
+	if (CurTransactionContext != nullptr)
+		MemoryContextSwitchTo(CurTransactionContext);
 }
 
 void CommitTransactionCommand(void)

@@ -12,6 +12,13 @@
  * ends reading with PostgreSQL's message for it: past the last complete
  * record a crash leaves zeroes, a torn record or stale bytes, and every
  * one of those must look like the end of the log, never like a record.
+ *
+ * A reader lives in a memory context of its own below the one current at
+ * XLogReaderAllocate.  Its buffers are C++ containers and it holds an open
+ * segment file, so the context carries a reset callback that runs the
+ * reader's destructor and closes the file: XLogReaderFree deletes the
+ * context, and a reader abandoned by an ERROR goes, file and all, when the
+ * context it was allocated under is reset or deleted.
  */
 #include "postgres.h"
 
@@ -27,6 +34,7 @@
 #include "access/xlog_internal.h"
 #include "access/xlogreader.h"
 #include "common/crc32c.h"
+#include "utils/memutils.h"
 
 struct XLogReaderState
 {
@@ -53,6 +61,9 @@ struct XLogReaderState
 	const char *main_data = nullptr;
 	uint32		main_data_len = 0;
 	std::string errormsg;
+
+	MemoryContext context;		/* the reader's own; deleting it frees the reader */
+	MemoryContextCallback cleanup;
 };
 
 namespace {
@@ -322,12 +333,36 @@ bool Decode(XLogReaderState *s)
 	return true;
 }
 
+/* The reader's context is going: close the file, destroy the members. */
+void XLogReaderCleanup(void *arg)
+{
+	auto	   *s = static_cast<XLogReaderState *>(arg);
+	if (s->fd >= 0)
+		close(s->fd);
+	s->~XLogReaderState();
+}
+
 }  // namespace
 
 XLogReaderState *XLogReaderAllocate(int wal_segment_size, const char *waldir,
 									uint64 system_identifier)
 {
-	auto	   *s = new XLogReaderState();
+	MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "WAL reader",
+												  ALLOCSET_SMALL_SIZES);
+	XLogReaderState *s;
+	try
+	{
+		s = new (MemoryContextAlloc(context, sizeof(XLogReaderState))) XLogReaderState();
+	}
+	catch (...)
+	{
+		MemoryContextDelete(context);
+		throw;
+	}
+	s->context = context;
+	s->cleanup.func = XLogReaderCleanup;
+	s->cleanup.arg = s;
+	MemoryContextRegisterResetCallback(context, &s->cleanup);
 	s->segsize = wal_segment_size;
 	s->waldir = waldir;
 	s->sysid = system_identifier;
@@ -340,9 +375,8 @@ void XLogReaderFree(XLogReaderState *state)
 {
 	if (state == nullptr)
 		return;
-	if (state->fd >= 0)
-		close(state->fd);
-	delete state;
+	/* The callback closes the file and destroys the reader. */
+	MemoryContextDelete(state->context);
 }
 
 void XLogBeginRead(XLogReaderState *state, XLogRecPtr RecPtr)

@@ -57,9 +57,16 @@ struct NodeLess
 	}
 };
 
-std::map<RelFileNode, SMgrRelationData *, NodeLess> &Relations()
+/*
+ * The open relations, owned by value.  They are a per-process cache that
+ * must outlive any statement or transaction (PostgreSQL keeps them in a
+ * table in TopMemoryContext), so they are not palloc'd in the caller's
+ * context; a map's elements never move, so an SMgrRelation stays valid
+ * until smgrclose, and an ERROR between lookup and insertion leaks nothing.
+ */
+std::map<RelFileNode, SMgrRelationData, NodeLess> &Relations()
 {
-	static std::map<RelFileNode, SMgrRelationData *, NodeLess> relations;
+	static std::map<RelFileNode, SMgrRelationData, NodeLess> relations;
 	return relations;
 }
 
@@ -197,28 +204,25 @@ char *GetRelationPath(RelFileNode rnode, ForkNumber forknum)
 
 SMgrRelation smgropen(RelFileNode rnode)
 {
-	auto	   &rels = Relations();
-	auto		it = rels.find(rnode);
-	if (it != rels.end())
-		return it->second;
-	auto	   *reln = new SMgrRelationData;
-	reln->node = rnode;
-	rels[rnode] = reln;
-	return reln;
+	auto [it, inserted] = Relations().try_emplace(rnode);
+	if (inserted)
+		it->second.node = rnode;
+	return &it->second;
 }
 
 void smgrclose(SMgrRelation reln)
 {
 	for (int f = 0; f <= MAX_FORKNUM; f++)
 		CloseFork(reln, static_cast<ForkNumber>(f));
-	Relations().erase(reln->node);
-	delete reln;
+	/* Copied: erasing destroys reln, and the key with it. */
+	RelFileNode node = reln->node;
+	Relations().erase(node);
 }
 
 void smgrcloseall(void)
 {
 	while (!Relations().empty())
-		smgrclose(Relations().begin()->second);
+		smgrclose(&Relations().begin()->second);
 }
 
 bool smgrexists(SMgrRelation reln, ForkNumber forknum)

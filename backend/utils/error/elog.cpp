@@ -10,6 +10,10 @@
  * emitted followed by proc_exit(1) (FATAL) or abort() (PANIC).  Log lines
  * go to stderr, which pg_ctl -l redirects; each line carries
  * log_line_prefix.  See doc/utils/error/README.md.
+ *
+ * Reports are emitted with ErrorContext current, whose reserve lets a
+ * report be written when memory is short; FlushErrorState, called by the
+ * main loops once an ERROR is reported, resets it.
  */
 #include "postgres.h"
 
@@ -27,6 +31,7 @@
 #include "storage/ipc.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
 namespace tusk::error {
 
@@ -388,6 +393,9 @@ std::string FormatLogLinePrefix(const char *format, int sqlerrcode)
 
 void EmitErrorReport(const ErrorData &edata)
 {
+	/* In the reserve, for what writing the report allocates; the caller's
+	 * context is back afterwards, by exception too. */
+	tusk::MemoryContextScope in(ErrorContext != nullptr ? ErrorContext : CurrentMemoryContext);
 	if (edata.output_to_server)
 		WriteToServerLog(edata);
 	if (edata.output_to_client && frontend_emitter != nullptr)
@@ -718,6 +726,9 @@ void FreeErrorData(ErrorData *edata)
 
 void FlushErrorState(void)
 {
+	/* Whatever reporting the error took is not needed any more. */
+	if (ErrorContext != nullptr)
+		MemoryContextReset(ErrorContext);
 }
 
 void EmitErrorReport(void)
