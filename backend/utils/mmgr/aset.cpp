@@ -373,9 +373,9 @@ void *AllocSetRealloc(MemoryContext context, void *pointer, Size size)
 	return newpointer;
 }
 
-void AllocSetReset(MemoryContext context)
+/* Give every block but the keeper back to malloc. */
+void FreeBlocksButKeeper(AllocSetContext *set)
 {
-	AllocSetContext *set = AsSet(context);
 	AllocBlockData *block = set->blocks;
 	while (block != nullptr)
 	{
@@ -384,6 +384,12 @@ void AllocSetReset(MemoryContext context)
 			free(block);
 		block = next;
 	}
+}
+
+void AllocSetReset(MemoryContext context)
+{
+	AllocSetContext *set = AsSet(context);
+	FreeBlocksButKeeper(set);
 	AllocBlockData *keeper = set->keeper;
 	keeper->prev = keeper->next = nullptr;
 	keeper->freeptr = reinterpret_cast<char *>(keeper) + kBlockHeaderSize;
@@ -398,14 +404,7 @@ void AllocSetReset(MemoryContext context)
 void AllocSetDelete(MemoryContext context)
 {
 	AllocSetContext *set = AsSet(context);
-	AllocBlockData *block = set->blocks;
-	while (block != nullptr)
-	{
-		AllocBlockData *next = block->next;
-		if (block != set->keeper)
-			free(block);
-		block = next;
-	}
+	FreeBlocksButKeeper(set);
 	/* The header and the keeper are one allocation. */
 	free(set);
 }
