@@ -122,15 +122,19 @@ TEST_CASE("After an immediate stop or a crashed checkpointer the server recovers
 	/* The checkpointer dies: crash restart, recovery, a new checkpointer. */
 	int			postmaster = cluster.PostmasterPid();
 	int			checkpointer = 0;
-	for (int pid : Descendants(postmaster))
-	{
-		std::ifstream cmd("/proc/" + std::to_string(pid) + "/cmdline");
-		std::string title;
-		std::getline(cmd, title);
-		if (title.find("checkpointer") != std::string::npos)
-			checkpointer = pid;
-	}
-	REQUIRE(checkpointer > 0);
+	/* "ready to accept connections" may come before the checkpointer has
+	 * set its title: look until it has. */
+	REQUIRE(WaitUntil([&] {
+		for (int pid : Descendants(postmaster))
+		{
+			std::ifstream cmd("/proc/" + std::to_string(pid) + "/cmdline");
+			std::string title;
+			std::getline(cmd, title);
+			if (title.find("checkpointer") != std::string::npos)
+				checkpointer = pid;
+		}
+		return checkpointer > 0;
+	}, 15000));
 	size_t		before = cluster.Log().size();
 	REQUIRE(kill(checkpointer, SIGKILL) == 0);
 	REQUIRE(WaitUntil([&] {
