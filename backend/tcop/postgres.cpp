@@ -268,7 +268,7 @@ void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptio
 			options = value;
 		else if (name == "replication")
 		{
-			bool physical;
+			bool physical = false;
 			if (value != "database" && (!parse_bool(value.c_str(), &physical)))
 				ereport(FATAL, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("invalid value for parameter \"%s\": \"%s\"", "replication",
