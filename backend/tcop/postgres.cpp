@@ -139,10 +139,9 @@ void ParseCommandLineOptions(const std::string &options, StartupOptions *out)
 		std::string spec;
 		if (args[i] == "-c" && i + 1 < args.size())
 			spec = args[++i];
-		else if (args[i].rfind("-c", 0) == 0 && args[i].size() > 2)
-			spec = args[i].substr(2);
-		else if (args[i].rfind("--", 0) == 0 && args[i].size() > 2)
-			spec = args[i].substr(2);
+		else if ((args[i].rfind("-c", 0) == 0 || args[i].rfind("--", 0) == 0) &&
+				 args[i].size() > 2)
+			spec = args[i].substr(2);	/* "-cname=value" or "--name=value" */
 		else
 			ereport(FATAL, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("invalid command-line argument for server process: %s", args[i].c_str()),
