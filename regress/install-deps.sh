@@ -4,8 +4,10 @@
 # something is actually missing.
 set -euo pipefail
 
+# clang-format and clang-tidy (version 14 on Debian 12) are for
+# regress/lint/, which .ci/run runs.
 packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
-          postgresql-client-15 passwd util-linux)
+          postgresql-client-15 passwd util-linux clang-format clang-tidy)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -145,10 +145,9 @@ void ParseCommandLineOptions(const std::string &options, StartupOptions *out)
 		std::string spec;
 		if (args[i] == "-c" && i + 1 < args.size())
 			spec = args[++i];
-		else if (args[i].rfind("-c", 0) == 0 && args[i].size() > 2)
-			spec = args[i].substr(2);
-		else if (args[i].rfind("--", 0) == 0 && args[i].size() > 2)
-			spec = args[i].substr(2);
+		else if ((args[i].rfind("-c", 0) == 0 || args[i].rfind("--", 0) == 0) &&
+				 args[i].size() > 2)
+			spec = args[i].substr(2);	/* "-cname=value" or "--name=value" */
 		else
 			ereport(FATAL, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("invalid command-line argument for server process: %s", args[i].c_str()),
@@ -274,7 +273,7 @@ void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptio
 			options = value;
 		else if (name == "replication")
 		{
-			bool physical;
+			bool physical = false;
 			if (value != "database" && (!parse_bool(value.c_str(), &physical)))
 				ereport(FATAL, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("invalid value for parameter \"%s\": \"%s\"", "replication",

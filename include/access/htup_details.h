@@ -67,7 +67,7 @@ struct HeapTupleHeaderData
 #define HEAP_ONLY_TUPLE 0x8000
 
 #define HEAP_XMAX_IS_LOCKED_ONLY(infomask) \
-	(((infomask) & HEAP_XMAX_LOCK_ONLY) || \
+	(((infomask) & (HEAP_XMAX_LOCK_ONLY)) || \
 	 (((infomask) & (HEAP_XMAX_IS_MULTI | HEAP_LOCK_MASK)) == HEAP_XMAX_EXCL_LOCK))
 
 static inline FullTransactionId

@@ -79,10 +79,9 @@ typedef PageHeaderData *PageHeader;
 #define PageGetSpecialPointer(page) ((char *) (page) + ((PageHeader) (page))->pd_special)
 #define PageGetSpecialSize(page) ((uint16) (BLCKSZ - ((PageHeader) (page))->pd_special))
 #define PageGetMaxOffsetNumber(page) \
-	(((PageHeader) (page))->pd_lower <= SizeOfPageHeaderData \
+	((OffsetNumber) (((PageHeader) (page))->pd_lower <= SizeOfPageHeaderData \
 		 ? 0 \
-		 : (OffsetNumber) ((((PageHeader) (page))->pd_lower - SizeOfPageHeaderData) / \
-						   sizeof(ItemIdData)))
+		 : (((PageHeader) (page))->pd_lower - SizeOfPageHeaderData) / sizeof(ItemIdData)))
 #define PageHasFreeLinePointers(page) (((PageHeader) (page))->pd_flags & PD_HAS_FREE_LINES)
 #define PageIsFull(page) (((PageHeader) (page))->pd_flags & PD_PAGE_FULL)
 #define PageSetFull(page) (((PageHeader) (page))->pd_flags |= PD_PAGE_FULL)

@@ -13,7 +13,7 @@ typedef uint16 OffsetNumber;
 #define FirstOffsetNumber ((OffsetNumber) 1)
 #define MaxOffsetNumber ((OffsetNumber) (BLCKSZ / sizeof(ItemIdData)))
 #define OffsetNumberIsValid(offsetNumber) \
-	((bool) ((offsetNumber != InvalidOffsetNumber) && (offsetNumber <= MaxOffsetNumber)))
+	((bool) (((offsetNumber) != InvalidOffsetNumber) && ((offsetNumber) <= MaxOffsetNumber)))
 #define OffsetNumberNext(offsetNumber) ((OffsetNumber) (1 + (offsetNumber)))
 #define OffsetNumberPrev(offsetNumber) ((OffsetNumber) (-1 + (offsetNumber)))
 

@@ -144,6 +144,11 @@ class ErrorCatchScope
 }  // namespace tusk
 }
 
+/*
+ * The three macros open and close braces between them, which clang-format
+ * cannot follow: it is kept off their definitions.
+ */
+/* clang-format off */
 #define PG_TRY() \
 	do { \
 		try { \
@@ -153,6 +158,7 @@ class ErrorCatchScope
 #define PG_END_TRY() \
 		} \
 	} while (0)
+/* clang-format on */
 #define PG_RE_THROW() throw
 
 extern "C" {

@@ -83,8 +83,11 @@ namespace {
 /* Infomask bits that say who changed the tuple: reset for a new one. */
 constexpr uint16 kHeap2XactMask = HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED | HEAP_ONLY_TUPLE;
 /* Infomask bits describing xmax. */
+// NOLINTBEGIN(misc-redundant-expression): HEAP_LOCK_MASK names EXCL and KEYSHR twice (once
+// through HEAP_XMAX_SHR_LOCK), as PostgreSQL's definition does
 constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX_IS_MULTI |
 	HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY;
+// NOLINTEND(misc-redundant-expression)
 
 /* The xmax-describing infomask bits a delete, update or lock record
  * carries (PostgreSQL's compute_infobits), and their replay. */

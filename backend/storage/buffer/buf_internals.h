@@ -28,8 +28,8 @@
 #define BUF_USAGECOUNT_MASK 0x003C0000U
 #define BUF_USAGECOUNT_ONE (1U << 18)
 #define BUF_USAGECOUNT_SHIFT 18
-#define BUF_STATE_GET_REFCOUNT(state) ((state) & BUF_REFCOUNT_MASK)
-#define BUF_STATE_GET_USAGECOUNT(state) (((state) & BUF_USAGECOUNT_MASK) >> BUF_USAGECOUNT_SHIFT)
+#define BUF_STATE_GET_REFCOUNT(state) ((state) & (BUF_REFCOUNT_MASK))
+#define BUF_STATE_GET_USAGECOUNT(state) (((state) & (BUF_USAGECOUNT_MASK)) >> BUF_USAGECOUNT_SHIFT)
 
 #define BM_LOCKED (1U << 22)		/* buffer header is locked */
 #define BM_DIRTY (1U << 23)		/* data needs writing */

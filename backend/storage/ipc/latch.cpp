@@ -142,9 +142,9 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 {
 	if (signal_fd < 0)
 		elog(ERROR, "latch support is not initialized in this process");
-	if ((wakeEvents & WL_LATCH_SET) && latch == nullptr)
-		wakeEvents &= ~WL_LATCH_SET;
-	if ((wakeEvents & WL_LATCH_SET) && latch->owner_pid != MyProcPid)
+	/* The latch to watch: none unless WL_LATCH_SET is asked for with a latch. */
+	Latch	   *watched = (wakeEvents & WL_LATCH_SET) ? latch : nullptr;
+	if (watched != nullptr && watched->owner_pid != MyProcPid)
 		elog(ERROR, "cannot wait on a latch owned by another process");
 	/* Outside a postmaster there is nobody whose death to watch. */
 	int			pm_fd = PostmasterDeathWatchFd();
@@ -177,9 +177,9 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 	}
 
 	pgstat_report_wait_start(wait_event_info);
-	if (wakeEvents & WL_LATCH_SET)
+	if (watched != nullptr)
 	{
-		latch->maybe_sleeping = true;
+		watched->maybe_sleeping = true;
 		pg_memory_barrier();
 	}
 
@@ -187,7 +187,7 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 	int64		deadline = timeout >= 0 ? NowMs() + timeout : 0;
 	for (;;)
 	{
-		if ((wakeEvents & WL_LATCH_SET) && latch->is_set)
+		if (watched != nullptr && watched->is_set)
 		{
 			result |= WL_LATCH_SET;
 			break;
@@ -201,8 +201,8 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 			if (errno == EINTR)
 				continue;
 			int			save_errno = errno;
-			if (wakeEvents & WL_LATCH_SET)
-				latch->maybe_sleeping = false;
+			if (watched != nullptr)
+				watched->maybe_sleeping = false;
 			pgstat_report_wait_end();
 			errno = save_errno;
 			elog(ERROR, "poll() failed: %m");
@@ -225,7 +225,7 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 				proc_exit(1);
 			result |= WL_POSTMASTER_DEATH;
 		}
-		if ((wakeEvents & WL_LATCH_SET) && latch->is_set)
+		if (watched != nullptr && watched->is_set)
 			result |= WL_LATCH_SET;
 		if (result != 0)
 			break;
@@ -236,8 +236,8 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 		}
 	}
 
-	if (wakeEvents & WL_LATCH_SET)
-		latch->maybe_sleeping = false;
+	if (watched != nullptr)
+		watched->maybe_sleeping = false;
 	pgstat_report_wait_end();
 	return result;
 }

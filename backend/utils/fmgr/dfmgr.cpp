@@ -159,8 +159,10 @@ void *LoadLibrary(const std::string &name)
 	static const Pg_magic_struct ours = PG_MODULE_MAGIC_DATA;
 	if (theirs->len != ours.len || memcmp(theirs, &ours, sizeof ours) != 0)
 	{
-		Pg_magic_struct copy;
+		/* A short (older or broken) block leaves the rest zero, not garbage. */
+		Pg_magic_struct copy{};
 		memcpy(&copy, theirs, Min(sizeof copy, static_cast<size_t>(Max(theirs->len, 0))));
+		copy.len = theirs->len;
 		dlclose(handle);
 		IncompatibleModule(path, &copy);
 	}

@@ -32,6 +32,7 @@ void Write()
 	if (title_area == nullptr || title_area_size == 0)
 		return;
 	size_t n = Min(current.size(), title_area_size - 1);
+	// NOLINTNEXTLINE(bugprone-not-null-terminated-result): n < size; the memset terminates it
 	memcpy(title_area, current.data(), n);
 	memset(title_area + n, 0, title_area_size - n);
 }

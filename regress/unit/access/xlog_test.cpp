@@ -385,7 +385,7 @@ TEST_CASE("Processes inserting at once lose no record and keep each one's order"
 				std::string body = std::to_string(p) + ":" + std::to_string(i) + ":" +
 					std::string(rng() % 3000, static_cast<char>('a' + p));
 				XLogBeginInsert();
-				XLogSetRecordXid(static_cast<uint64>(p + 1));
+				XLogSetRecordXid(static_cast<uint64>(p) + 1);
 				XLogRegisterData(body.data(), static_cast<uint32>(body.size()));
 				XLogRecPtr	end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
 				if (i % 10 == 0)

@@ -56,6 +56,27 @@ int Backend(Shared *s, bool worker)
 	return 0;
 }
 
+/*
+ * Tell the backends with these pids, waiting in Backend(), to go.  Their
+ * PGPROCs are looked up before go is set: a backend that wakes on its
+ * timeout, sees go and exits leaves the ProcArray, and a lookup after that
+ * would find nothing.  (Setting the latch of a PGPROC given up meanwhile
+ * is harmless.)
+ */
+void LetGo(Shared *s, const std::vector<pid_t> &pids)
+{
+	std::vector<PGPROC *> procs;
+	for (pid_t pid : pids)
+	{
+		PGPROC	   *proc = BackendPidGetProc(pid);
+		REQUIRE(proc != nullptr);
+		procs.push_back(proc);
+	}
+	s->go = 1;
+	for (PGPROC *proc : procs)
+		SetLatch(&proc->procLatch);
+}
+
 }  // namespace
 
 TEST_CASE("Backends appear in the ProcArray, are limited, and vanish on exit", "[proc]")
@@ -86,10 +107,11 @@ TEST_CASE("Backends appear in the ProcArray, are limited, and vanish on exit", "
 	REQUIRE(second_worker.Wait() == 1);
 
 	/* Wake them through their latches and let them exit. */
-	s->go = 1;
+	std::vector<pid_t> pids;
 	for (auto &b : backends)
-		SetLatch(&BackendPidGetProc(b->pid())->procLatch);
-	SetLatch(&BackendPidGetProc(worker.pid())->procLatch);
+		pids.push_back(b->pid());
+	pids.push_back(worker.pid());
+	LetGo(s, pids);
 	for (auto &b : backends)
 		REQUIRE(b->Wait() == 0);
 	REQUIRE(worker.Wait() == 0);
@@ -104,8 +126,7 @@ TEST_CASE("Backends appear in the ProcArray, are limited, and vanish on exit", "
 	ChildProcess again([s] { return Backend(s, false); });
 	REQUIRE(WaitFor([s] { return s->joined == 1; }, 10000));
 	REQUIRE_FALSE(HaveNFreeProcs(3));
-	s->go = 1;
-	SetLatch(&BackendPidGetProc(again.pid())->procLatch);
+	LetGo(s, {again.pid()});
 	REQUIRE(again.Wait() == 0);
 }
 
@@ -126,8 +147,7 @@ TEST_CASE("A child slot still active when its child is reaped marks a crash", "[
 	REQUIRE(slot > 0);
 	auto		clean = start(slot);
 	REQUIRE(WaitFor([s] { return s->joined == 1; }, 10000));
-	s->go = 1;
-	SetLatch(&BackendPidGetProc(clean->pid())->procLatch);
+	LetGo(s, {clean->pid()});
 	REQUIRE(clean->Wait() == 0);
 	REQUIRE(ReleasePostmasterChildSlot(slot));
 
