@@ -169,7 +169,7 @@ class CriticalSection
 
   private:
 	/* PANIC: an exception is unwinding through a critical section. */
-	[[noreturn]] static void CriticalSectionEscaped();
+	[[noreturn]] static void CriticalSectionEscaped() noexcept;
 
 	int			exceptions_at_entry_;
 	bool		ended_ = false;

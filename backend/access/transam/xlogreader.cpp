@@ -352,6 +352,7 @@ XLogReaderState *XLogReaderAllocate(int wal_segment_size, const char *waldir,
 	XLogReaderState *s;
 	try
 	{
+		// NOLINTNEXTLINE(cppcoreguidelines-owning-memory): the context owns it; its reset callback runs the destructor
 		s = new (MemoryContextAlloc(context, sizeof(XLogReaderState))) XLogReaderState();
 	}
 	catch (...)

@@ -830,7 +830,7 @@ namespace {
 	if (std::exception_ptr ex = std::current_exception())
 	{
 		const std::type_info *ti = abi::__cxa_current_exception_type();
-		type = ti != nullptr ? ti->name() : "";
+		type = ti != nullptr ? ti->name() : "";	// NOLINT(clang-analyzer-deadcode.DeadStores): read below
 		try
 		{
 			std::rethrow_exception(ex);
@@ -861,7 +861,7 @@ void InstallTerminateHandler()
 
 }  // namespace tusk::error
 
-void tusk::CriticalSection::CriticalSectionEscaped()
+void tusk::CriticalSection::CriticalSectionEscaped() noexcept
 {
 	/* Still counted as inside: the report below is a PANIC in any case. */
 	ereport(PANIC, errcode(ERRCODE_INTERNAL_ERROR),

@@ -95,7 +95,7 @@ struct ChildRequireFailure
 	do \
 	{ \
 		std::ostringstream child_fail_msg_; \
-		child_fail_msg_ << msg; \
+		child_fail_msg_ << msg; /* NOLINT(bugprone-macro-parentheses): a stream, not an operand */ \
 		::tusk::test::ChildRequireFailed(__FILE__, __LINE__, child_fail_msg_.str()); \
 	} while (0)
 

@@ -462,7 +462,7 @@ TEST_CASE("A request above MaxAllocSize is ERROR \"invalid memory alloc request 
 {
 	TestContext t("t");
 	MemoryContextSwitchTo(t.cxt);
-	for (auto fn : std::vector<std::function<void()>>{
+	for (const auto &fn : std::vector<std::function<void()>>{
 			 [] { palloc(MaxAllocSize + 1); },
 			 [] { palloc0(MaxAllocSize + 1); },
 			 [] { repalloc(palloc(8), MaxAllocSize + 1); },
@@ -708,6 +708,11 @@ TEST_CASE("A transaction allocates in TopTransactionContext, freed at commit, at
 	REQUIRE(RunInBackend([] {
 		std::vector<int> log;
 		callback_log = &log;
+		/* Not left pointing at log when a check below returns early. */
+		struct ForgetLog
+		{
+			~ForgetLog() { callback_log = nullptr; }
+		} forget_log;
 		if (TopTransactionContext != nullptr)
 			return 1;
 		StartTransactionCommand();
