@@ -60,7 +60,7 @@ typedef int64 pg_time_t;
 #define Max(x, y) ((x) > (y) ? (x) : (y))
 
 #define TYPEALIGN(ALIGNVAL, LEN) \
-	(((uintptr_t) (LEN) + ((ALIGNVAL) - 1)) & ~((uintptr_t) ((ALIGNVAL) - 1)))
+	(((uintptr_t) (LEN) + ((ALIGNVAL) -1)) & ~((uintptr_t) ((ALIGNVAL) -1)))
 #define MAXIMUM_ALIGNOF 8
 #define MAXALIGN(LEN) TYPEALIGN(MAXIMUM_ALIGNOF, (LEN))
 #define PG_CACHE_LINE_SIZE 128
@@ -86,7 +86,11 @@ typedef int64 pg_time_t;
 
 #ifdef USE_ASSERT_CHECKING
 #define Assert(condition) \
-	do { if (!(condition)) ExceptionalCondition(#condition, __FILE__, __LINE__); } while (0)
+	do \
+	{ \
+		if (!(condition)) \
+			ExceptionalCondition(#condition, __FILE__, __LINE__); \
+	} while (0)
 #define AssertState(condition) Assert(condition)
 #define AssertArg(condition) Assert(condition)
 #else
@@ -95,17 +99,20 @@ typedef int64 pg_time_t;
 #define AssertArg(condition) ((void) true)
 #endif
 #define StaticAssertStmt(condition, errmessage) \
-	do { _Static_assert(condition, errmessage); } while (0)
+	do \
+	{ \
+		_Static_assert(condition, errmessage); \
+	} while (0)
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-pg_noreturn extern void ExceptionalCondition(const char *conditionName,
-											 const char *fileName, int lineNumber);
+pg_noreturn extern void ExceptionalCondition(const char *conditionName, const char *fileName,
+											 int lineNumber);
 #ifdef __cplusplus
 }
 #endif
 
 #include "port.h"
 
-#endif							/* TUSK_C_H */
+#endif /* TUSK_C_H */

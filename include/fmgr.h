@@ -26,27 +26,22 @@
 
 typedef struct
 {
-	int			len;			/* sizeof(this struct) */
-	int			version;		/* major version: PG_VERSION_NUM / 100 */
-	int			funcmaxargs;	/* FUNC_MAX_ARGS */
-	int			indexmaxkeys;	/* INDEX_MAX_KEYS */
-	int			namedatalen;	/* NAMEDATALEN */
-	int			float8byval;	/* FLOAT8PASSBYVAL */
-	char		abi_extra[32];	/* FMGR_ABI_EXTRA */
+	int len;			/* sizeof(this struct) */
+	int version;		/* major version: PG_VERSION_NUM / 100 */
+	int funcmaxargs;	/* FUNC_MAX_ARGS */
+	int indexmaxkeys;	/* INDEX_MAX_KEYS */
+	int namedatalen;	/* NAMEDATALEN */
+	int float8byval;	/* FLOAT8PASSBYVAL */
+	char abi_extra[32]; /* FMGR_ABI_EXTRA */
 } Pg_magic_struct;
 
 #define PG_MODULE_MAGIC_DATA \
-{ \
-	sizeof(Pg_magic_struct), \
-	PG_VERSION_NUM / 100, \
-	FUNC_MAX_ARGS, \
-	INDEX_MAX_KEYS, \
-	NAMEDATALEN, \
-	FLOAT8PASSBYVAL, \
-	FMGR_ABI_EXTRA, \
-}
+	{ \
+		sizeof(Pg_magic_struct), PG_VERSION_NUM / 100, FUNC_MAX_ARGS, INDEX_MAX_KEYS, NAMEDATALEN, \
+			FLOAT8PASSBYVAL, FMGR_ABI_EXTRA, \
+	}
 
-typedef const Pg_magic_struct *(*PGModuleMagicFunction) (void);
+typedef const Pg_magic_struct *(*PGModuleMagicFunction)(void);
 
 #define PG_MAGIC_FUNCTION_NAME Pg_magic_func
 #define PG_MAGIC_FUNCTION_NAME_STRING "Pg_magic_func"
@@ -58,17 +53,16 @@ typedef const Pg_magic_struct *(*PGModuleMagicFunction) (void);
 #endif
 
 #define PG_MODULE_MAGIC \
-PG_MODULE_MAGIC_LINKAGE PGDLLEXPORT const Pg_magic_struct *PG_MAGIC_FUNCTION_NAME(void); \
-const Pg_magic_struct * \
-PG_MAGIC_FUNCTION_NAME(void) \
-{ \
-	static const Pg_magic_struct Pg_magic_data = PG_MODULE_MAGIC_DATA; \
-	return &Pg_magic_data; \
-} \
-PG_MODULE_MAGIC_LINKAGE int no_such_variable
+	PG_MODULE_MAGIC_LINKAGE PGDLLEXPORT const Pg_magic_struct *PG_MAGIC_FUNCTION_NAME(void); \
+	const Pg_magic_struct *PG_MAGIC_FUNCTION_NAME(void) \
+	{ \
+		static const Pg_magic_struct Pg_magic_data = PG_MODULE_MAGIC_DATA; \
+		return &Pg_magic_data; \
+	} \
+	PG_MODULE_MAGIC_LINKAGE int no_such_variable
 
 /* A module's initialisation function, called once when it is loaded. */
-typedef void (*PG_init_t) (void);
+typedef void (*PG_init_t)(void);
 
 #ifdef __cplusplus
 extern "C" {
@@ -78,11 +72,11 @@ extern "C" {
 extern void load_file(const char *filename, bool restricted);
 /* Find a function in a module, loading it first; ERROR if absent and
  * signalNotFound, else NULL. */
-extern void *load_external_function(const char *filename, const char *funcname,
-									bool signalNotFound, void **filehandle);
+extern void *load_external_function(const char *filename, const char *funcname, bool signalNotFound,
+									void **filehandle);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_FMGR_H */
+#endif /* TUSK_FMGR_H */

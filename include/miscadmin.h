@@ -14,7 +14,6 @@
 
 #include "c.h"
 
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -28,7 +27,11 @@ extern PGDLLIMPORT volatile uint32 CritSectionCount;
 extern void ProcessInterrupts(void);
 
 #define CHECK_FOR_INTERRUPTS() \
-	do { if (unlikely(InterruptPending)) ProcessInterrupts(); } while (0)
+	do \
+	{ \
+		if (unlikely(InterruptPending)) \
+			ProcessInterrupts(); \
+	} while (0)
 #define HOLD_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount + 1)
 #define RESUME_INTERRUPTS() (InterruptHoldoffCount = InterruptHoldoffCount - 1)
 /* C code's critical sections (PostgreSQL's macros); Tusk's own code uses
@@ -55,7 +58,7 @@ extern PGDLLIMPORT pid_t PostmasterPid;
 extern PGDLLIMPORT bool IsPostmasterEnvironment;
 extern PGDLLIMPORT bool IsUnderPostmaster;
 extern PGDLLIMPORT bool IsBackgroundWorker;
-extern PGDLLIMPORT bool enableFsync;	/* fsync */
+extern PGDLLIMPORT bool enableFsync; /* fsync */
 extern PGDLLIMPORT int MyProcPid;
 extern PGDLLIMPORT pg_time_t MyStartTime;
 extern PGDLLIMPORT TimestampTz MyStartTimestamp;
@@ -87,8 +90,7 @@ extern void checkDataDir(void);
 
 /* Lock files: postmaster.pid and the .s.PGSQL.nnnn.lock of each socket. */
 extern void CreateDataDirLockFile(bool amPostmaster);
-extern void CreateSocketLockFile(const char *socketfile, bool amPostmaster,
-								 const char *socketDir);
+extern void CreateSocketLockFile(const char *socketfile, bool amPostmaster, const char *socketDir);
 extern void TouchSocketLockFiles(void);
 extern void AddToDataDirLockFile(int target_line, const char *str);
 extern bool RecheckDataDirLockFile(void);
@@ -144,10 +146,7 @@ namespace tusk {
 class CriticalSection
 {
   public:
-	CriticalSection() : exceptions_at_entry_(std::uncaught_exceptions())
-	{
-		START_CRIT_SECTION();
-	}
+	CriticalSection() : exceptions_at_entry_(std::uncaught_exceptions()) { START_CRIT_SECTION(); }
 	~CriticalSection()
 	{
 		if (!ended_)
@@ -171,12 +170,12 @@ class CriticalSection
 	/* PANIC: an exception is unwinding through a critical section. */
 	[[noreturn]] static void CriticalSectionEscaped() noexcept;
 
-	int			exceptions_at_entry_;
-	bool		ended_ = false;
+	int exceptions_at_entry_;
+	bool ended_ = false;
 };
 
 }  // namespace tusk
 }
-#endif							/* __cplusplus */
+#endif /* __cplusplus */
 
-#endif							/* TUSK_MISCADMIN_H */
+#endif /* TUSK_MISCADMIN_H */

@@ -10,4 +10,4 @@
 
 #include "utils/wait_event.h"
 
-#endif							/* TUSK_PGSTAT_H */
+#endif /* TUSK_PGSTAT_H */

@@ -12,7 +12,7 @@ extern "C" {
 typedef int pgsocket;
 #define PGINVALID_SOCKET (-1)
 
-typedef void (*pqsigfunc) (int signo);
+typedef void (*pqsigfunc)(int signo);
 
 /* Install a signal handler with PostgreSQL's semantics: restartable
  * system calls (SA_RESTART), all of the server's signals blocked while the
@@ -23,4 +23,4 @@ extern pqsigfunc pqsignal(int signo, pqsigfunc func);
 }
 #endif
 
-#endif							/* TUSK_PORT_H */
+#endif /* TUSK_PORT_H */

@@ -24,4 +24,4 @@
 #define DatumGetPointer(X) ((Pointer) (X))
 #define PointerGetDatum(X) ((Datum) (X))
 
-#endif							/* TUSK_POSTGRES_H */
+#endif /* TUSK_POSTGRES_H */

@@ -33,7 +33,7 @@ void BootstrapModeMain(int argc, char *argv[])
 	InitializeGUCOptions();
 
 	const char *datadir = getenv("PGDATA");
-	int			seg_size = DEFAULT_XLOG_SEG_SIZE;
+	int seg_size = DEFAULT_XLOG_SEG_SIZE;
 	for (int i = 2; i < argc; i++)
 	{
 		std::string arg = argv[i];
@@ -41,8 +41,8 @@ void BootstrapModeMain(int argc, char *argv[])
 			datadir = argv[++i];
 		else if (arg == "-X" && i + 1 < argc)
 		{
-			char	   *end;
-			long		v = strtol(argv[++i], &end, 10);
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
 			if (*end != '\0' || v > INT32_MAX || !IsValidWalSegSize(static_cast<int>(v)))
 				ereport(FATAL, errmsg("-X requires a power of two value between 1 MB and 1 GB"));
 			seg_size = static_cast<int>(v);
@@ -50,8 +50,7 @@ void BootstrapModeMain(int argc, char *argv[])
 		else if (arg == "-F")
 			SetConfigOption("fsync", "false", PGC_POSTMASTER, PGC_S_ARGV);
 		else
-			ereport(FATAL, errmsg("invalid command-line argument for server process: %s",
-								  argv[i]));
+			ereport(FATAL, errmsg("invalid command-line argument for server process: %s", argv[i]));
 	}
 	if (datadir == nullptr)
 		ereport(FATAL, errmsg("no data directory given (use -D or PGDATA)"));

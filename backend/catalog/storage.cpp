@@ -23,7 +23,7 @@ void RelationCreateStorage(RelFileNode rnode)
 	xl_smgr_create rec{rnode, MAIN_FORKNUM};
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRecPtr	lsn = XLogInsert(RM_SMGR_ID, XLOG_SMGR_CREATE);
+	XLogRecPtr lsn = XLogInsert(RM_SMGR_ID, XLOG_SMGR_CREATE);
 	/* The file's existence must not outrun its record. */
 	XLogFlush(lsn);
 	smgrcreate(smgropen(rnode), MAIN_FORKNUM, false);
@@ -31,7 +31,7 @@ void RelationCreateStorage(RelFileNode rnode)
 
 void smgr_redo(XLogReaderState *record)
 {
-	uint8		info = XLogRecGetInfo(record) & ~XLR_INFO_MASK;
+	uint8 info = XLogRecGetInfo(record) & ~XLR_INFO_MASK;
 	if (info != XLOG_SMGR_CREATE)
 		elog(PANIC, "smgr_redo: unknown op code %u", info);
 	xl_smgr_create rec;

@@ -19,13 +19,13 @@ namespace {
 
 struct Table
 {
-	uint32_t	entries[256];
+	uint32_t entries[256];
 
 	Table()
 	{
 		for (uint32_t i = 0; i < 256; i++)
 		{
-			uint32_t	c = i;
+			uint32_t c = i;
 			for (int k = 0; k < 8; k++)
 				c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
 			entries[i] = c;
@@ -43,18 +43,18 @@ uint32_t UpdateWithTable(uint32_t crc, const unsigned char *p, size_t len)
 
 #if defined(__x86_64__)
 __attribute__((target("sse4.2"))) uint32_t UpdateWithSse42(uint32_t crc, const unsigned char *p,
-															size_t len)
+														   size_t len)
 {
-	uint64_t	c = crc;
+	uint64_t c = crc;
 	while (len >= 8)
 	{
-		uint64_t	word;
+		uint64_t word;
 		memcpy(&word, p, 8);
 		c = _mm_crc32_u64(c, word);
 		p += 8;
 		len -= 8;
 	}
-	uint32_t	c32 = static_cast<uint32_t>(c);
+	uint32_t c32 = static_cast<uint32_t>(c);
 	while (len-- > 0)
 		c32 = _mm_crc32_u8(c32, *p++);
 	return c32;

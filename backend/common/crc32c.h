@@ -38,4 +38,4 @@ inline uint32_t Crc32c(const void *data, size_t len)
 
 }  // namespace tusk::common
 
-#endif  // TUSK_COMMON_CRC32C_H
+#endif	// TUSK_COMMON_CRC32C_H

@@ -23,7 +23,8 @@ std::string PrefixFromBinDir(const std::string &dir, const std::string &rel)
 	if (!rel.empty() && rel[0] == '/')
 		return DirName(dir);
 	std::string suffix = "/" + rel;
-	if (dir.size() > suffix.size() && dir.compare(dir.size() - suffix.size(), suffix.size(), suffix) == 0)
+	if (dir.size() > suffix.size() &&
+		dir.compare(dir.size() - suffix.size(), suffix.size(), suffix) == 0)
 		return dir.substr(0, dir.size() - suffix.size());
 	return DirName(dir);
 }

@@ -38,4 +38,4 @@ std::string MakeAbsolutePath(const std::string &path);
 
 }  // namespace tusk::common
 
-#endif  // TUSK_COMMON_PATHS_H
+#endif	// TUSK_COMMON_PATHS_H

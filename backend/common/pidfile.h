@@ -53,4 +53,4 @@ std::string PidFileField(const std::vector<std::string> &lines, PidFileLine line
 
 }  // namespace tusk::common
 
-#endif  // TUSK_COMMON_PIDFILE_H
+#endif	// TUSK_COMMON_PIDFILE_H

@@ -27,4 +27,4 @@ std::optional<long long> ParseInteger(std::string_view s);
 
 }  // namespace tusk::common
 
-#endif  // TUSK_COMMON_STRING_UTIL_H
+#endif	// TUSK_COMMON_STRING_UTIL_H

@@ -28,8 +28,9 @@ namespace {
 
 std::vector<HbaLine> loaded_rules;
 
-const char *const kKnownMethods[] = {"trust", "reject", "peer", "md5", "password", "scram-sha-256",
-									 "gss", "sspi", "ident", "ldap", "radius", "cert", "pam", "bsd"};
+const char *const kKnownMethods[] = {"trust",		  "reject", "peer", "md5",	 "password",
+									 "scram-sha-256", "gss",	"sspi", "ident", "ldap",
+									 "radius",		  "cert",	"pam",	"bsd"};
 
 /* Split one line into fields, each a list of tokens. */
 std::vector<std::vector<HbaToken>> Tokenize(const std::string &line)
@@ -103,12 +104,14 @@ bool MakeMask(int family, int bits, struct sockaddr_storage *mask)
 	int max_bits;
 	if (family == AF_INET)
 	{
-		bytes = reinterpret_cast<unsigned char *>(&reinterpret_cast<struct sockaddr_in *>(mask)->sin_addr);
+		bytes = reinterpret_cast<unsigned char *>(
+			&reinterpret_cast<struct sockaddr_in *>(mask)->sin_addr);
 		max_bits = 32;
 	}
 	else if (family == AF_INET6)
 	{
-		bytes = reinterpret_cast<unsigned char *>(&reinterpret_cast<struct sockaddr_in6 *>(mask)->sin6_addr);
+		bytes = reinterpret_cast<unsigned char *>(
+			&reinterpret_cast<struct sockaddr_in6 *>(mask)->sin6_addr);
 		max_bits = 128;
 	}
 	else
@@ -164,7 +167,7 @@ bool DatabaseMatches(const HbaLine &rule, const std::string &database, const std
 			continue;
 		}
 		if (IsKeyword(t, "replication"))
-			continue;	/* matches replication connections only; Tusk has none */
+			continue; /* matches replication connections only; Tusk has none */
 		if (t.text == database)
 			return true;
 	}
@@ -311,8 +314,9 @@ void PeerAuthentication(Port *port)
 					   "user does not exist"));
 	if (strcmp(pw->pw_name, port->user_name) != 0)
 	{
-		ereport(LOG, errmsg("Provided user name (%s) and authenticated user name (%s) do not match",
-							port->user_name, pw->pw_name));
+		ereport(LOG,
+				errmsg("Provided user name (%s) and authenticated user name (%s) do not match",
+					   port->user_name, pw->pw_name));
 		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
 				errmsg("Peer authentication failed for user \"%s\"", port->user_name));
 	}
@@ -396,8 +400,9 @@ void ClientAuthentication(Port *port)
 						 port->user_name);
 	if (!rule)
 		AuthFailed(port, "no pg_hba.conf entry");
-	ereport(DEBUG2, errmsg_internal("Connection matched pg_hba.conf line %d: \"%s\"",
-									rule->line_number, rule->raw_line.c_str()));
+	ereport(DEBUG2,
+			errmsg_internal("Connection matched pg_hba.conf line %d: \"%s\"", rule->line_number,
+							rule->raw_line.c_str()));
 	if (rule->method == "trust")
 		return;
 	if (rule->method == "reject")

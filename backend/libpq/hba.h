@@ -36,7 +36,7 @@ enum class ConnType
 struct HbaToken
 {
 	std::string text;
-	bool quoted = false;	/* "all" in quotes is a name, not the keyword */
+	bool quoted = false; /* "all" in quotes is a name, not the keyword */
 };
 
 struct HbaLine
@@ -46,10 +46,10 @@ struct HbaLine
 	ConnType conntype = ConnType::kLocal;
 	std::vector<HbaToken> databases;
 	std::vector<HbaToken> roles;
-	bool address_all = true;	/* "all", or a local line */
+	bool address_all = true; /* "all", or a local line */
 	struct sockaddr_storage addr = {};
 	struct sockaddr_storage mask = {};
-	std::string method;	/* as written: trust, reject, peer, md5, ... */
+	std::string method; /* as written: trust, reject, peer, md5, ... */
 };
 
 /* Parse pg_hba.conf text.  Errors are appended to *errors (one message
@@ -70,4 +70,4 @@ void ClientAuthentication(Port *port);
 
 }  // namespace tusk::libpq
 
-#endif  // TUSK_BACKEND_LIBPQ_HBA_H
+#endif	// TUSK_BACKEND_LIBPQ_HBA_H

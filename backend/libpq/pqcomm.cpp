@@ -29,7 +29,7 @@ namespace tusk::libpq {
 namespace {
 
 std::vector<int> listen_fds;
-std::vector<std::string> socket_files;	/* Unix socket paths we created */
+std::vector<std::string> socket_files; /* Unix socket paths we created */
 
 /* ---- backend connection state ---- */
 Port *conn_port = nullptr;
@@ -108,8 +108,9 @@ int ListenOnAddress(const struct addrinfo *ai, const std::string &shown_addr)
 		close(fd);
 		return -1;
 	}
-	ereport(LOG, errmsg("listening on %s address \"%s\", port %d", family, shown_addr.c_str(),
-						PostPortNumber));
+	ereport(LOG,
+			errmsg("listening on %s address \"%s\", port %d", family, shown_addr.c_str(),
+				   PostPortNumber));
 	return fd;
 }
 
@@ -126,12 +127,14 @@ int ListenOnHost(const std::string &host)
 	if (rc != 0 || result == nullptr)
 	{
 		if (host == "*")
-			ereport(LOG, errmsg("could not translate service \"%s\" to address: %s", port.c_str(),
-								gai_strerror(rc)));
+			ereport(LOG,
+					errmsg("could not translate service \"%s\" to address: %s", port.c_str(),
+						   gai_strerror(rc)));
 		else
-			ereport(LOG, errmsg("could not translate host name \"%s\", service \"%s\" to "
-								"address: %s",
-								host.c_str(), port.c_str(), gai_strerror(rc)));
+			ereport(LOG,
+					errmsg("could not translate host name \"%s\", service \"%s\" to "
+						   "address: %s",
+						   host.c_str(), port.c_str(), gai_strerror(rc)));
 		return 0;
 	}
 	int opened = 0;
@@ -161,8 +164,9 @@ bool ListenOnUnixSocket(const std::string &dir, bool first)
 	struct sockaddr_un sun = {};
 	if (path.size() >= sizeof(sun.sun_path))
 	{
-		ereport(LOG, errmsg("Unix-domain socket path \"%s\" is too long (maximum %d bytes)",
-							path.c_str(), static_cast<int>(sizeof(sun.sun_path) - 1)));
+		ereport(LOG,
+				errmsg("Unix-domain socket path \"%s\" is too long (maximum %d bytes)",
+					   path.c_str(), static_cast<int>(sizeof(sun.sun_path) - 1)));
 		return false;
 	}
 	/* The lock file proves no live postmaster owns the socket; only then
@@ -449,7 +453,7 @@ bool PutMessage(char type, const std::string &body)
 {
 	uint32_t netlen = htonl(static_cast<uint32_t>(body.size() + 4));
 	return PutBytes(&type, 1) && PutBytes(&netlen, sizeof netlen) &&
-		   PutBytes(body.data(), body.size());
+		PutBytes(body.data(), body.size());
 }
 
 bool Flush()
@@ -517,7 +521,8 @@ MessageBuilder &MessageBuilder::Bytes(const void *data, size_t len)
 void MessageReader::Need(size_t n)
 {
 	if (body_.size() - pos_ < n)
-		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("insufficient data left in message"));
+		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("insufficient data left in message"));
 }
 
 int32_t MessageReader::Int32()

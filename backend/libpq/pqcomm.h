@@ -99,7 +99,7 @@ class MessageBuilder
 	MessageBuilder &Int32(int32_t v);
 	MessageBuilder &Int16(int16_t v);
 	MessageBuilder &Byte(char c);
-	MessageBuilder &String(const std::string &s);	/* with terminating NUL */
+	MessageBuilder &String(const std::string &s); /* with terminating NUL */
 	MessageBuilder &Bytes(const void *data, size_t len);
 	bool Send() const { return PutMessage(type_, body_); }
 	const std::string &body() const { return body_; }
@@ -120,7 +120,7 @@ class MessageReader
 	char Byte();
 	std::string String();
 	bool AtEnd() const { return pos_ == body_.size(); }
-	void End();	/* ERROR unless the whole body was consumed */
+	void End(); /* ERROR unless the whole body was consumed */
 
   private:
 	void Need(size_t n);
@@ -130,4 +130,4 @@ class MessageReader
 
 }  // namespace tusk::libpq
 
-#endif  // TUSK_BACKEND_LIBPQ_PQCOMM_H
+#endif	// TUSK_BACKEND_LIBPQ_PQCOMM_H

@@ -29,8 +29,7 @@ void Trampoline(int signo)
 
 }  // namespace
 
-extern "C" pqsigfunc
-pqsignal(int signo, pqsigfunc func)
+extern "C" pqsigfunc pqsignal(int signo, pqsigfunc func)
 {
 	if (signo <= 0 || signo >= NSIG)
 		return SIG_ERR;

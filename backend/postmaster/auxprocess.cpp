@@ -63,24 +63,24 @@ constexpr long kWalFlushIntervalMs = 200;
 
 struct CheckpointerRequest
 {
-	FileTag		tag;
+	FileTag tag;
 	SyncRequestType type;
 };
 static_assert(std::is_trivially_copyable_v<CheckpointerRequest>);
 
 struct CheckpointerShmemData
 {
-	slock_t		lock;
-	pid_t		pid;			/* the checkpointer, 0 if none */
-	Latch	   *latch;			/* its latch, to hurry it when the queue fills */
-	int			requested_flags;
-	uint32		started;		/* checkpoints begun */
-	uint32		done;			/* checkpoints finished (or failed) */
-	bool		failed;
+	slock_t lock;
+	pid_t pid;	  /* the checkpointer, 0 if none */
+	Latch *latch; /* its latch, to hurry it when the queue fills */
+	int requested_flags;
+	uint32 started; /* checkpoints begun */
+	uint32 done;	/* checkpoints finished (or failed) */
+	bool failed;
 
 	/* The sync request queue, under CheckpointerCommLock. */
-	int			num_requests;
-	int			max_requests;
+	int num_requests;
+	int max_requests;
 	CheckpointerRequest requests[];
 };
 static_assert(std::is_trivially_copyable_v<CheckpointerShmemData>);
@@ -91,7 +91,7 @@ volatile sig_atomic_t checkpoint_requested = false;
 
 void HandleCheckpointRequest(int)
 {
-	int			save_errno = errno;
+	int save_errno = errno;
 	checkpoint_requested = true;
 	SetLatch(MyLatch);
 	errno = save_errno;
@@ -110,25 +110,27 @@ void InitAuxProcess(BackendType type, const char *title)
 bool CompactCheckpointerRequestQueue()
 {
 	using Key = std::tuple<int16, int16, Oid, Oid, Oid, uint64, int>;
-	int			n = shared->num_requests;
+	int n = shared->num_requests;
 	std::set<Key> seen;
 	std::vector<bool> keep(static_cast<size_t>(n));
 	for (int i = n - 1; i >= 0; i--)
 	{
 		const CheckpointerRequest &r = shared->requests[i];
-		keep[static_cast<size_t>(i)] =
-			seen.emplace(r.tag.handler, r.tag.forknum, r.tag.rnode.spcNode, r.tag.rnode.dbNode,
-						 r.tag.rnode.relNode, r.tag.segno, r.type).second;
+		keep[static_cast<size_t>(i)] = seen.emplace(r.tag.handler, r.tag.forknum,
+													r.tag.rnode.spcNode, r.tag.rnode.dbNode,
+													r.tag.rnode.relNode, r.tag.segno, r.type)
+										   .second;
 	}
-	int			kept = 0;
+	int kept = 0;
 	for (int i = 0; i < n; i++)
 		if (keep[static_cast<size_t>(i)])
 			shared->requests[kept++] = shared->requests[i];
 	if (kept == n)
 		return false;
 	shared->num_requests = kept;
-	ereport(DEBUG1, errmsg_internal("compacted fsync request queue from %d entries to %d entries",
-									n, kept));
+	ereport(DEBUG1,
+			errmsg_internal("compacted fsync request queue from %d entries to %d entries", n,
+							kept));
 	return true;
 }
 
@@ -156,7 +158,7 @@ class CheckpointRun
 	void Succeeded() { succeeded_ = true; }
 
   private:
-	bool		succeeded_ = false;
+	bool succeeded_ = false;
 };
 
 }  // namespace
@@ -178,8 +180,8 @@ void SetCheckpointerProcess(void)
 bool ForwardSyncRequest(const FileTag *ftag, SyncRequestType type)
 {
 	tusk::LWLockGuard comm(CheckpointerCommLock, LW_EXCLUSIVE);
-	pid_t		pid;
-	Latch	   *latch;
+	pid_t pid;
+	Latch *latch;
 	{
 		tusk::SpinLockGuard guard(&shared->lock);
 		pid = shared->pid;
@@ -190,7 +192,7 @@ bool ForwardSyncRequest(const FileTag *ftag, SyncRequestType type)
 	if (shared->num_requests >= shared->max_requests && !CompactCheckpointerRequestQueue())
 		return false;
 	shared->requests[shared->num_requests++] = CheckpointerRequest{*ftag, type};
-	bool		too_full = shared->num_requests >= shared->max_requests / 2;
+	bool too_full = shared->num_requests >= shared->max_requests / 2;
 	comm.Release();
 	if (too_full)
 		SetLatch(latch);
@@ -213,7 +215,7 @@ void AbsorbSyncRequests(void)
 
 void CheckpointerShmemInit(void)
 {
-	bool		found;
+	bool found;
 	shared = static_cast<CheckpointerShmemData *>(
 		ShmemInitStruct("Checkpointer Data", CheckpointerShmemSize(), &found));
 	if (!found)
@@ -226,8 +228,8 @@ void CheckpointerShmemInit(void)
 
 void RequestCheckpoint(int flags)
 {
-	pid_t		pid;
-	uint32		started_before;
+	pid_t pid;
+	uint32 started_before;
 	{
 		tusk::SpinLockGuard guard(&shared->lock);
 		pid = shared->pid;
@@ -248,9 +250,9 @@ void RequestCheckpoint(int flags)
 	/* Wait for a checkpoint that began after our request to end. */
 	for (;;)
 	{
-		uint32		started;
-		uint32		done;
-		bool		failed;
+		uint32 started;
+		uint32 done;
+		bool failed;
 		{
 			tusk::SpinLockGuard guard(&shared->lock);
 			started = shared->started;
@@ -274,7 +276,7 @@ void RequestCheckpoint(int flags)
 void StartupProcessMain(void)
 {
 	pqsignal(SIGHUP, SIG_IGN);
-	pqsignal(SIGTERM, SignalHandlerForCrashExit);	/* no point finishing replay */
+	pqsignal(SIGTERM, SignalHandlerForCrashExit); /* no point finishing replay */
 	pqsignal(SIGQUIT, SignalHandlerForCrashExit);
 	pqsignal(SIGINT, SIG_IGN);
 	pqsignal(SIGUSR1, SIG_IGN);
@@ -288,15 +290,15 @@ void CheckpointerMain(void)
 {
 	pqsignal(SIGHUP, SignalHandlerForConfigReload);
 	pqsignal(SIGINT, HandleCheckpointRequest);
-	pqsignal(SIGTERM, SIG_IGN);	/* shutdown is SIGUSR2, sent last */
+	pqsignal(SIGTERM, SIG_IGN); /* shutdown is SIGUSR2, sent last */
 	pqsignal(SIGQUIT, SignalHandlerForCrashExit);
 	pqsignal(SIGUSR1, SIG_IGN);
 	pqsignal(SIGUSR2, SignalHandlerForShutdownRequest);
 	InitAuxProcess(B_CHECKPOINTER, "checkpointer");
 	SetCheckpointerProcess();
 
-	time_t		last_checkpoint = time(nullptr);
-	XLogRecPtr	last_checkpoint_end = InvalidXLogRecPtr;
+	time_t last_checkpoint = time(nullptr);
+	XLogRecPtr last_checkpoint_end = InvalidXLogRecPtr;
 	/* The loop allocates here; an error resets it, so a failing
 	 * checkpoint retried every second leaks nothing. */
 	MemoryContext checkpointer_context = AllocSetContextCreate(TopMemoryContext, "Checkpointer",
@@ -323,7 +325,7 @@ void CheckpointerMain(void)
 				proc_exit(0);
 			}
 
-			int			flags = 0;
+			int flags = 0;
 			if (checkpoint_requested)
 			{
 				checkpoint_requested = false;
@@ -334,9 +336,9 @@ void CheckpointerMain(void)
 				}
 				flags |= CHECKPOINT_IMMEDIATE;
 			}
-			time_t		now = time(nullptr);
-			XLogRecPtr	insert = GetXLogInsertRecPtr();
-			XLogRecPtr	since_redo = insert - GetRedoRecPtr();
+			time_t now = time(nullptr);
+			XLogRecPtr insert = GetXLogInsertRecPtr();
+			XLogRecPtr since_redo = insert - GetRedoRecPtr();
 			if (flags == 0 && now - last_checkpoint >= CheckPointTimeout)
 			{
 				/* Nothing happened since the last one: skip, as PostgreSQL. */
@@ -360,8 +362,8 @@ void CheckpointerMain(void)
 			/* Asynchronous commits reach disk within this interval. */
 			XLogFlush(GetXLogInsertRecPtr());
 
-			long		timeout_ms = kWalFlushIntervalMs;
-			long		to_timeout = (last_checkpoint + CheckPointTimeout - time(nullptr)) * 1000L;
+			long timeout_ms = kWalFlushIntervalMs;
+			long to_timeout = (last_checkpoint + CheckPointTimeout - time(nullptr)) * 1000L;
 			timeout_ms = Max(1L, Min(timeout_ms, to_timeout));
 			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, timeout_ms,
 							 PG_WAIT_EXTENSION);

@@ -51,13 +51,13 @@
 #include "utils/wait_event.h"
 
 BackgroundWorker *MyBgworkerEntry = nullptr;
-bool		bgworker_restart_backoff = false;
-int			bgworker_max_restart_delay = 300;
+bool bgworker_restart_backoff = false;
+int bgworker_max_restart_delay = 300;
 
 struct BackgroundWorkerHandle
 {
-	int			slot;
-	uint64		generation;
+	int slot;
+	uint64 generation;
 };
 
 namespace tusk::bgworker {
@@ -68,27 +68,27 @@ struct BackgroundWorkerSlot
 {
 	volatile bool in_use;
 	volatile bool terminate;
-	volatile pid_t pid;			/* InvalidPid: not started yet; 0: not running */
+	volatile pid_t pid; /* InvalidPid: not started yet; 0: not running */
 	volatile uint64 generation;
 	BackgroundWorker worker;
 
 	/* The registry: written by the postmaster only. */
-	pg_atomic_uint32 status_seq;	/* odd while being written */
-	bool		has_history;	/* keep showing it after it is forgotten */
-	bool		dynamic;
+	pg_atomic_uint32 status_seq; /* odd while being written */
+	bool has_history;			 /* keep showing it after it is forgotten */
+	bool dynamic;
 	BgWorkerState state;
-	pid_t		status_pid;
+	pid_t status_pid;
 	TimestampTz restart_at;
-	int			starts;
-	int			last_exit_code;
-	int			last_exit_signal;
+	int starts;
+	int last_exit_code;
+	int last_exit_signal;
 	TimestampTz last_exit_time;
 };
 static_assert(std::is_trivially_copyable_v<BackgroundWorkerSlot>);
 
 struct BackgroundWorkerArray
 {
-	int			total_slots;
+	int total_slots;
 	BackgroundWorkerSlot slot[];
 };
 static_assert(std::is_trivially_copyable_v<BackgroundWorkerArray>);
@@ -111,7 +111,7 @@ void Publish(const RegisteredBgWorker &rw, BgWorkerState state)
 	BackgroundWorkerSlot *slot = SlotOf(rw);
 	if (slot == nullptr)
 		return;
-	uint32		seq = pg_atomic_read_u32(&slot->status_seq);
+	uint32 seq = pg_atomic_read_u32(&slot->status_seq);
 	pg_atomic_write_u32(&slot->status_seq, seq + 1);
 	pg_write_barrier();
 	slot->has_history = true;
@@ -139,8 +139,8 @@ BackgroundWorker CopyWorker(const BackgroundWorker &in)
 {
 	BackgroundWorker out;
 	memset(&out, 0, sizeof out);
-	auto		copy_str = [](char *dst, const char *src, size_t size) {
-		size_t		n = strnlen(src, size);
+	auto copy_str = [](char *dst, const char *src, size_t size) {
+		size_t n = strnlen(src, size);
 		memcpy(dst, src, Min(n, size - 1));
 	};
 	copy_str(out.bgw_name, in.bgw_name, BGW_MAXLEN);
@@ -165,7 +165,7 @@ bool SanityCheck(const BackgroundWorker &in, BackgroundWorker *w, int elevel)
 	{
 		const char *field;
 		const char *value;
-	}			strings[] = {
+	} strings[] = {
 		{"bgw_name", in.bgw_name},
 		{"bgw_type", in.bgw_type},
 		{"bgw_library_name", in.bgw_library_name},
@@ -233,23 +233,22 @@ void Forget(std::list<RegisteredBgWorker>::iterator it)
 		pg_write_barrier();
 		slot->in_use = false;
 	}
-	ereport(DEBUG1, errmsg_internal("unregistering background worker \"%s\"",
-									it->worker.bgw_name));
+	ereport(DEBUG1, errmsg_internal("unregistering background worker \"%s\"", it->worker.bgw_name));
 	Workers().erase(it);
 }
 
 struct SlotCounts
 {
-	int			static_workers = 0;
-	int			dynamic_running = 0;
-	int			dynamic_waiting = 0;
+	int static_workers = 0;
+	int dynamic_running = 0;
+	int dynamic_waiting = 0;
 };
 
 /* Who holds the slots, for the message when none is free.  Caller holds
  * BackgroundWorkerLock. */
 SlotCounts CountSlots()
 {
-	SlotCounts	c;
+	SlotCounts c;
 	for (int i = 0; i < array->total_slots; i++)
 	{
 		BackgroundWorkerSlot &s = array->slot[i];
@@ -286,7 +285,7 @@ Size BackgroundWorkerShmemSize()
 
 void BackgroundWorkerShmemInit()
 {
-	bool		found;
+	bool found;
 	array = static_cast<BackgroundWorkerArray *>(
 		ShmemInitStruct("Background Worker Data", BackgroundWorkerShmemSize(), &found));
 	if (found)
@@ -295,20 +294,21 @@ void BackgroundWorkerShmemInit()
 	array->total_slots = max_worker_processes;
 	/* Workers the postmaster knows (static ones, and after a crash restart
 	 * the dynamic ones that restart) take the first slots. */
-	int			next = 0;
+	int next = 0;
 	for (RegisteredBgWorker &rw : Workers())
 	{
 		if (next >= array->total_slots)
-			break;				/* cannot happen: registration is bounded */
+			break; /* cannot happen: registration is bounded */
 		rw.shmem_slot = next++;
 		BackgroundWorkerSlot *slot = &array->slot[rw.shmem_slot];
 		slot->worker = rw.worker;
 		slot->pid = rw.pid != 0 ? rw.pid : InvalidPid;
 		slot->generation = 0;
 		slot->in_use = true;
-		Publish(rw, rw.pid != 0 ? BGWS_RUNNING
-				: rw.restart_at != 0 ? BGWS_WAITING_TO_RESTART
-									 : BGWS_WAITING_FOR_START);
+		Publish(rw,
+				rw.pid != 0				 ? BGWS_RUNNING
+					: rw.restart_at != 0 ? BGWS_WAITING_TO_RESTART
+										 : BGWS_WAITING_FOR_START);
 	}
 }
 
@@ -321,7 +321,7 @@ void BackgroundWorkerStateChange()
 		BackgroundWorkerSlot *slot = &array->slot[i];
 		if (!slot->in_use)
 			continue;
-		pg_read_barrier();		/* in_use before the rest of the slot */
+		pg_read_barrier(); /* in_use before the rest of the slot */
 
 		RegisteredBgWorker *known = nullptr;
 		for (RegisteredBgWorker &rw : Workers())
@@ -341,7 +341,7 @@ void BackgroundWorkerStateChange()
 		/* A new dynamic registration.  Terminated before it ever ran? */
 		if (slot->terminate)
 		{
-			pid_t		notify = slot->worker.bgw_notify_pid;
+			pid_t notify = slot->worker.bgw_notify_pid;
 			slot->pid = 0;
 			pg_write_barrier();
 			slot->in_use = false;
@@ -379,12 +379,12 @@ RegisteredBgWorker *NextWorkerToStart(bool allow_consistent, bool allow_finished
 		}
 		if (rw.terminate)
 		{
-			auto		doomed = it++;
+			auto doomed = it++;
 			NotifyRegistrant(*doomed);
 			Forget(doomed);
 			continue;
 		}
-		bool		allowed = rw.worker.bgw_start_time == BgWorkerStart_PostmasterStart ||
+		bool allowed = rw.worker.bgw_start_time == BgWorkerStart_PostmasterStart ||
 			(rw.worker.bgw_start_time == BgWorkerStart_ConsistentState && allow_consistent) ||
 			(rw.worker.bgw_start_time == BgWorkerStart_RecoveryFinished && allow_finished);
 		if (!allowed)
@@ -394,7 +394,7 @@ RegisteredBgWorker *NextWorkerToStart(bool allow_consistent, bool allow_finished
 		}
 		if (rw.restart_at > now)
 		{
-			long		ms = static_cast<long>((rw.restart_at - now + 999) / 1000);
+			long ms = static_cast<long>((rw.restart_at - now + 999) / 1000);
 			if (*wait_ms < 0 || ms < *wait_ms)
 				*wait_ms = ms;
 			++it;
@@ -423,7 +423,7 @@ void ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot)
 	Publish(rw, BGWS_RUNNING);
 	if (BackgroundWorkerSlot *slot = SlotOf(rw))
 	{
-		pg_write_barrier();		/* the registry first: waiters watch pid */
+		pg_write_barrier(); /* the registry first: waiters watch pid */
 		slot->pid = pid;
 	}
 	NotifyRegistrant(rw);
@@ -433,7 +433,7 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 {
 	RegisteredBgWorker &rw = *it;
 	TimestampTz now = GetCurrentTimestamp();
-	int			code = WEXITSTATUS(status);
+	int code = WEXITSTATUS(status);
 	rw.pid = 0;
 	rw.last_exit_code = code;
 	rw.last_exit_signal = 0;
@@ -445,21 +445,21 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	 */
 	if (code == 0 || rw.terminate || rw.worker.bgw_restart_time == BGW_NEVER_RESTART)
 	{
-		pid_t		notify_pid = rw.worker.bgw_notify_pid;
+		pid_t notify_pid = rw.worker.bgw_notify_pid;
 		Forget(it);
 		if (notify_pid != 0)
 			(void) kill(notify_pid, SIGUSR1);
 		return;
 	}
 
-	long		delay = rw.worker.bgw_restart_time;
+	long delay = rw.worker.bgw_restart_time;
 	if (bgworker_restart_backoff)
 	{
 		if (now - rw.started_at < static_cast<TimestampTz>(kQuickExitSeconds) * USECS_PER_SEC)
 		{
 			rw.quick_failures++;
-			long		base = Max(delay, 1L);
-			long		cap = Max(static_cast<long>(bgworker_max_restart_delay), base);
+			long base = Max(delay, 1L);
+			long cap = Max(static_cast<long>(bgworker_max_restart_delay), base);
 			delay = base;
 			for (int i = 1; i < rw.quick_failures && delay < cap; i++)
 				delay *= 2;
@@ -499,7 +499,7 @@ void ResetBackgroundWorkerCrashTimes()
 {
 	for (auto it = Workers().begin(); it != Workers().end();)
 	{
-		auto		cur = it++;
+		auto cur = it++;
 		if (cur->worker.bgw_restart_time == BGW_NEVER_RESTART)
 		{
 			Forget(cur);
@@ -528,7 +528,7 @@ void BgworkerDie(int)
 	/* PostgreSQL's default SIGTERM handler for workers that install none:
 	 * signals stay blocked until the worker unblocks them, so this runs
 	 * only where the worker allows it. */
-	sigset_t	all;
+	sigset_t all;
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, nullptr);
 	ereport(FATAL, errcode(ERRCODE_ADMIN_SHUTDOWN),
@@ -603,13 +603,14 @@ void RegisterBackgroundWorker(BackgroundWorker *worker)
 		ereport(LOG, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("background worker \"%s\": must be registered in "
 					   "shared_preload_libraries",
-					   std::string(worker->bgw_name, strnlen(worker->bgw_name, BGW_MAXLEN)).c_str()));
+					   std::string(worker->bgw_name, strnlen(worker->bgw_name, BGW_MAXLEN))
+						   .c_str()));
 		return;
 	}
 	BackgroundWorker copy = tusk::bgworker::CopyWorker(*worker);
 	if (!tusk::bgworker::SanityCheck(*worker, &copy, LOG))
 		return;
-	auto	   &workers = tusk::bgworker::Workers();
+	auto &workers = tusk::bgworker::Workers();
 	if (static_cast<int>(workers.size()) >= max_worker_processes)
 	{
 		ereport(LOG, errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
@@ -637,8 +638,8 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 	if (!tusk::bgworker::SanityCheck(*worker, &copy, ERROR))
 		return false;
 
-	int			slotno = -1;
-	uint64		generation = 0;
+	int slotno = -1;
+	uint64 generation = 0;
 	tusk::bgworker::SlotCounts counts;
 	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
 	for (int i = 0; i < array->total_slots; i++)
@@ -650,9 +651,9 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 		slot->pid = InvalidPid;
 		slot->generation = slot->generation + 1;
 		slot->terminate = false;
-		slot->has_history = false;	/* the postmaster no longer writes a free slot */
+		slot->has_history = false; /* the postmaster no longer writes a free slot */
 		generation = slot->generation;
-		pg_write_barrier();		/* everything before in_use */
+		pg_write_barrier(); /* everything before in_use */
 		slot->in_use = true;
 		slotno = i;
 		break;
@@ -687,7 +688,7 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 BgwHandleStatus GetBackgroundWorkerPid(BackgroundWorkerHandle *handle, pid_t *pidp)
 {
 	BackgroundWorkerSlot *slot = &array->slot[handle->slot];
-	pid_t		pid = 0;
+	pid_t pid = 0;
 	{
 		tusk::LWLockGuard lock(BackgroundWorkerLock, LW_SHARED);
 		if (slot->generation == handle->generation && slot->in_use)
@@ -706,14 +707,14 @@ BgwHandleStatus WaitForBackgroundWorkerStartup(BackgroundWorkerHandle *handle, p
 	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
-		pid_t		pid;
+		pid_t pid;
 		BgwHandleStatus status = GetBackgroundWorkerPid(handle, &pid);
 		if (status == BGWH_STARTED)
 			*pidp = pid;
 		if (status != BGWH_NOT_YET_STARTED)
 			return status;
-		int			rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_POSTMASTER_DEATH, 0,
-								   WAIT_EVENT_BGWORKER_STARTUP);
+		int rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_POSTMASTER_DEATH, 0,
+						   WAIT_EVENT_BGWORKER_STARTUP);
 		if (rc & WL_POSTMASTER_DEATH)
 			return BGWH_POSTMASTER_DIED;
 		ResetLatch(MyLatch);
@@ -725,11 +726,11 @@ BgwHandleStatus WaitForBackgroundWorkerShutdown(BackgroundWorkerHandle *handle)
 	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
-		pid_t		pid;
+		pid_t pid;
 		if (GetBackgroundWorkerPid(handle, &pid) == BGWH_STOPPED)
 			return BGWH_STOPPED;
-		int			rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_POSTMASTER_DEATH, 0,
-								   WAIT_EVENT_BGWORKER_SHUTDOWN);
+		int rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_POSTMASTER_DEATH, 0,
+						   WAIT_EVENT_BGWORKER_SHUTDOWN);
 		if (rc & WL_POSTMASTER_DEATH)
 			return BGWH_POSTMASTER_DIED;
 		ResetLatch(MyLatch);
@@ -739,7 +740,7 @@ BgwHandleStatus WaitForBackgroundWorkerShutdown(BackgroundWorkerHandle *handle)
 void TerminateBackgroundWorker(BackgroundWorkerHandle *handle)
 {
 	BackgroundWorkerSlot *slot = &array->slot[handle->slot];
-	bool		signal_postmaster = false;
+	bool signal_postmaster = false;
 	{
 		tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
 		if (slot->generation == handle->generation && slot->in_use)
@@ -775,7 +776,7 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 {
 	if (array == nullptr)
 		return 0;
-	int			n = 0;
+	int n = 0;
 	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_SHARED);
 	for (int i = 0; i < array->total_slots; i++)
 	{
@@ -794,9 +795,9 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 			s.bgw_restart_time = slot->worker.bgw_restart_time;
 			for (;;)
 			{
-				uint32		before = pg_atomic_read_u32(&slot->status_seq);
+				uint32 before = pg_atomic_read_u32(&slot->status_seq);
 				if (before & 1)
-					continue;	/* the postmaster is writing: a few stores */
+					continue; /* the postmaster is writing: a few stores */
 				pg_read_barrier();
 				s.dynamic = slot->dynamic;
 				s.state = slot->has_history ? slot->state : BGWS_WAITING_FOR_START;
@@ -811,7 +812,7 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 					break;
 			}
 			if (!slot->has_history)
-				s.dynamic = true;	/* registered, not yet seen by the postmaster */
+				s.dynamic = true; /* registered, not yet seen by the postmaster */
 		}
 		n++;
 	}
@@ -840,7 +841,7 @@ void BackgroundWorkerInitializeConnectionByOid(Oid dboid, Oid useroid, uint32 fl
 
 void BackgroundWorkerBlockSignals(void)
 {
-	sigset_t	block;
+	sigset_t block;
 	sigfillset(&block);
 	sigprocmask(SIG_SETMASK, &block, nullptr);
 }
@@ -848,7 +849,7 @@ void BackgroundWorkerBlockSignals(void)
 void BackgroundWorkerUnblockSignals(void)
 {
 	/* Everything but SIGURG, which latches receive through a signalfd. */
-	sigset_t	unblock;
+	sigset_t unblock;
 	sigemptyset(&unblock);
 	sigaddset(&unblock, SIGURG);
 	sigprocmask(SIG_SETMASK, &unblock, nullptr);

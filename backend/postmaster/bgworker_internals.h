@@ -30,17 +30,17 @@ namespace tusk::bgworker {
 struct RegisteredBgWorker
 {
 	BackgroundWorker worker;
-	pid_t		pid = 0;			/* 0 when not running */
-	int			child_slot = 0;
-	int			shmem_slot = -1;
-	bool		dynamic = false;
-	bool		terminate = false;	/* stop it and forget it */
-	TimestampTz restart_at = 0;	/* not before this (0: as soon as allowed) */
+	pid_t pid = 0; /* 0 when not running */
+	int child_slot = 0;
+	int shmem_slot = -1;
+	bool dynamic = false;
+	bool terminate = false;		/* stop it and forget it */
+	TimestampTz restart_at = 0; /* not before this (0: as soon as allowed) */
 	TimestampTz started_at = 0;
-	int			starts = 0;
-	int			quick_failures = 0;	/* consecutive early exits (backoff) */
-	int			last_exit_code = -1;
-	int			last_exit_signal = 0;
+	int starts = 0;
+	int quick_failures = 0; /* consecutive early exits (backoff) */
+	int last_exit_code = -1;
+	int last_exit_signal = 0;
 	TimestampTz last_exit_time = 0;
 };
 
@@ -48,26 +48,25 @@ struct RegisteredBgWorker
 std::list<RegisteredBgWorker> &Workers();
 
 /* Shared memory (ipci.cpp): one slot per max_worker_processes. */
-Size		BackgroundWorkerShmemSize();
-void		BackgroundWorkerShmemInit();
+Size BackgroundWorkerShmemSize();
+void BackgroundWorkerShmemInit();
 
 /* Postmaster: take in new dynamic registrations and termination requests. */
-void		BackgroundWorkerStateChange();
+void BackgroundWorkerStateChange();
 /* Postmaster: the next worker that may start now, given which start times
  * the server's state allows; nullptr if none.  *wait_ms becomes the time
  * until a worker waiting to restart is due (left alone if none). */
-RegisteredBgWorker *NextWorkerToStart(bool allow_consistent, bool allow_finished,
-									  long *wait_ms);
+RegisteredBgWorker *NextWorkerToStart(bool allow_consistent, bool allow_finished, long *wait_ms);
 /* Postmaster: a worker was forked (pid) or failed to fork (pid < 0). */
-void		ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot);
+void ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot);
 /* Postmaster: a worker exited; for status 0 and 1 only (others crash the
  * server).  Applies the restart policy; may forget the worker. */
-void		ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status);
+void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status);
 /* Postmaster: a worker died in (or because of) a crash. */
-void		MarkWorkerCrashed(RegisteredBgWorker &rw, int status);
+void MarkWorkerCrashed(RegisteredBgWorker &rw, int status);
 /* Postmaster, after a crash restart: workers that may restart start again
  * at once; BGW_NEVER_RESTART ones are forgotten. */
-void		ResetBackgroundWorkerCrashTimes();
+void ResetBackgroundWorkerCrashTimes();
 /* Postmaster: the registered worker running as pid, if any. */
 RegisteredBgWorker *FindWorker(pid_t pid);
 
@@ -79,4 +78,4 @@ std::string ProcessName(const RegisteredBgWorker &rw);
 
 }  // namespace tusk::bgworker
 
-#endif  // TUSK_BACKEND_POSTMASTER_BGWORKER_INTERNALS_H
+#endif	// TUSK_BACKEND_POSTMASTER_BGWORKER_INTERNALS_H

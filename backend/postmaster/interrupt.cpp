@@ -19,24 +19,21 @@ volatile sig_atomic_t ShutdownRequestPending = false;
 
 extern "C" {
 
-void
-SignalHandlerForConfigReload(int)
+void SignalHandlerForConfigReload(int)
 {
 	ConfigReloadPending = true;
 	if (MyLatch != nullptr)
 		SetLatch(MyLatch);
 }
 
-void
-SignalHandlerForShutdownRequest(int)
+void SignalHandlerForShutdownRequest(int)
 {
 	ShutdownRequestPending = true;
 	if (MyLatch != nullptr)
 		SetLatch(MyLatch);
 }
 
-void
-SignalHandlerForCrashExit(int)
+void SignalHandlerForCrashExit(int)
 {
 	_exit(2);
 }

@@ -65,12 +65,12 @@ namespace {
 /* PostgreSQL's postmaster states, as far as Tusk has the processes yet. */
 enum class PMState
 {
-	kInit,			/* the startup process is running (recovery); not accepting */
-	kRun,			/* normal running */
-	kStopBackends,	/* shutdown: need to signal the remaining children */
-	kWaitBackends,	/* waiting for children other than the checkpointer to exit */
-	kShutdownCheckpoint,	/* the checkpointer writes the shutdown checkpoint */
-	kNoChildren,	/* all children gone: exit or reinitialize */
+	kInit,				 /* the startup process is running (recovery); not accepting */
+	kRun,				 /* normal running */
+	kStopBackends,		 /* shutdown: need to signal the remaining children */
+	kWaitBackends,		 /* waiting for children other than the checkpointer to exit */
+	kShutdownCheckpoint, /* the checkpointer writes the shutdown checkpoint */
+	kNoChildren,		 /* all children gone: exit or reinitialize */
 };
 
 enum class ShutdownMode
@@ -90,11 +90,11 @@ constexpr int kServerLoopTimeoutMs = 60 * 1000;
 struct Child
 {
 	pid_t pid;
-	int child_slot;			/* pmsignal slot; 0 for dead-end children */
+	int child_slot; /* pmsignal slot; 0 for dead-end children */
 	int32 cancel_key;
 	BackendType type;
-	bool dead_end;			/* only tells the client why it cannot connect */
-	std::string name;		/* for log messages: "server process", "background worker …" */
+	bool dead_end;	  /* only tells the client why it cannot connect */
+	std::string name; /* for log messages: "server process", "background worker …" */
 };
 
 std::list<Child> children;
@@ -106,8 +106,8 @@ void StartCheckpointer();
 void ReportReady();
 PMState pm_state = PMState::kInit;
 ShutdownMode shutdown_mode = ShutdownMode::kNone;
-bool fatal_error = false;	/* a crash is being handled */
-bool conns_allowed = true;	/* false once a smart shutdown begins */
+bool fatal_error = false;  /* a crash is being handled */
+bool conns_allowed = true; /* false once a smart shutdown begins */
 time_t abort_start_time = 0;
 std::vector<int> listen_sockets;
 
@@ -116,7 +116,7 @@ int wakeup_pipe[2] = {-1, -1};
 volatile sig_atomic_t pending_reload = false;
 volatile sig_atomic_t pending_child_exit = false;
 volatile sig_atomic_t pending_pmsignal = false;
-volatile sig_atomic_t pending_shutdown = 0;	/* highest ShutdownMode asked */
+volatile sig_atomic_t pending_shutdown = 0; /* highest ShutdownMode asked */
 
 void WakeServerLoop()
 {
@@ -132,9 +132,9 @@ void HandleSighup(int)
 
 void HandleShutdownSignal(int signo)
 {
-	ShutdownMode mode = signo == SIGTERM	? ShutdownMode::kSmart
-						: signo == SIGINT ? ShutdownMode::kFast
-										  : ShutdownMode::kImmediate;
+	ShutdownMode mode = signo == SIGTERM ? ShutdownMode::kSmart
+		: signo == SIGINT				 ? ShutdownMode::kFast
+										 : ShutdownMode::kImmediate;
 	if (static_cast<int>(mode) > pending_shutdown)
 		pending_shutdown = static_cast<int>(mode);
 	WakeServerLoop();
@@ -237,15 +237,17 @@ int CountClientBackends()
 void LogChildExit(int elevel, const char *procname, pid_t pid, int status)
 {
 	if (WIFEXITED(status))
-		ereport(elevel, errmsg("%s (PID %d) exited with exit code %d", procname,
-							   static_cast<int>(pid), WEXITSTATUS(status)));
+		ereport(elevel,
+				errmsg("%s (PID %d) exited with exit code %d", procname, static_cast<int>(pid),
+					   WEXITSTATUS(status)));
 	else if (WIFSIGNALED(status))
-		ereport(elevel, errmsg("%s (PID %d) was terminated by signal %d: %s", procname,
-							   static_cast<int>(pid), WTERMSIG(status),
-							   strsignal(WTERMSIG(status))));
+		ereport(elevel,
+				errmsg("%s (PID %d) was terminated by signal %d: %s", procname,
+					   static_cast<int>(pid), WTERMSIG(status), strsignal(WTERMSIG(status))));
 	else
-		ereport(elevel, errmsg("%s (PID %d) exited with unrecognized status %d", procname,
-							   static_cast<int>(pid), status));
+		ereport(elevel,
+				errmsg("%s (PID %d) exited with unrecognized status %d", procname,
+					   static_cast<int>(pid), status));
 }
 
 const char *ProcessName(const Child &c)
@@ -287,14 +289,14 @@ void CleanupChild(std::list<Child>::iterator it, int status)
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && slot_clean)
 		{
 			if (fatal_error || shutdown_mode != ShutdownMode::kNone)
-				return;		/* the state machine takes it from here */
+				return; /* the state machine takes it from here */
 			/* Recovery is over: the database is consistent and running. */
 			StartCheckpointer();
 			ReportReady();
 			return;
 		}
 		if (fatal_error || shutdown_mode != ShutdownMode::kNone)
-			return;			/* we stopped it */
+			return; /* we stopped it */
 		LogChildExit(LOG, ProcessName(child), child.pid, status);
 		ereport(LOG, errmsg("aborting startup due to startup process failure"));
 		SignalAllChildren(SIGQUIT, true);
@@ -381,9 +383,9 @@ void ResetSharedMemory()
 void PostmasterStateMachine()
 {
 	if (pm_state == PMState::kRun && !conns_allowed && CountClientBackends() == 0)
-		pm_state = PMState::kStopBackends;	/* smart shutdown: clients are gone */
+		pm_state = PMState::kStopBackends; /* smart shutdown: clients are gone */
 	if (pm_state == PMState::kInit && shutdown_mode != ShutdownMode::kNone && startup_pid == 0)
-		pm_state = PMState::kStopBackends;	/* shut down once recovery ended */
+		pm_state = PMState::kStopBackends; /* shut down once recovery ended */
 
 	if (pm_state == PMState::kStopBackends)
 	{
@@ -547,7 +549,7 @@ pid_t ForkChild(int slot, bool keep_blocked, const std::function<void()> &child_
 			error::ReportCaughtException(FATAL);
 			proc_exit(1);
 		}
-		proc_exit(0);	/* child mains do not return */
+		proc_exit(0); /* child mains do not return */
 	}
 	int save_errno = errno;
 	sigprocmask(SIG_SETMASK, &old, nullptr);
@@ -576,8 +578,9 @@ void BackendStartup(Port *port)
 		ereport(LOG, errmsg("could not fork new process for connection: %m"));
 		return;
 	}
-	ereport(DEBUG2, errmsg_internal("forked new backend, pid=%d socket=%d", static_cast<int>(pid),
-									port->sock));
+	ereport(DEBUG2,
+			errmsg_internal("forked new backend, pid=%d socket=%d", static_cast<int>(pid),
+							port->sock));
 	children.push_back(Child{pid, slot, key, B_BACKEND, dead_end, "server process"});
 }
 
@@ -600,8 +603,9 @@ void HousekeepingIfDue(time_t now, time_t *last_lockfile_check, time_t *last_tou
 		*last_lockfile_check = now;
 		if (!RecheckDataDirLockFile())
 		{
-			ereport(LOG, errmsg("performing immediate shutdown because data directory lock "
-								"file is invalid"));
+			ereport(LOG,
+					errmsg("performing immediate shutdown because data directory lock "
+						   "file is invalid"));
 			kill(MyProcPid, SIGQUIT);
 		}
 	}
@@ -657,8 +661,8 @@ void StartCheckpointer()
 void StartBgWorker(bgworker::RegisteredBgWorker &rw)
 {
 	int slot = AssignPostmasterChildSlot();
-	ereport(DEBUG1, errmsg_internal("starting background worker process \"%s\"",
-									rw.worker.bgw_name));
+	ereport(DEBUG1,
+			errmsg_internal("starting background worker process \"%s\"", rw.worker.bgw_name));
 	/* Signals stay blocked until the worker unblocks them
 	 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
 	pid_t pid = ForkChild(slot, true, [&rw] { bgworker::StartBackgroundWorker(rw.worker); });
@@ -702,13 +706,13 @@ long MaybeStartBgWorker()
 	time_t last_lockfile_check = time(nullptr);
 	time_t last_touch = last_lockfile_check;
 	std::vector<struct pollfd> fds;
-	long next_worker_wait_ms = 0;	/* start the first workers at once */
+	long next_worker_wait_ms = 0; /* start the first workers at once */
 	for (;;)
 	{
 		fds.clear();
 		fds.push_back({wakeup_pipe[0], POLLIN, 0});
 		bool accepting = pm_state == PMState::kRun || pm_state == PMState::kInit ||
-						 pm_state == PMState::kWaitBackends || pm_state == PMState::kStopBackends;
+			pm_state == PMState::kWaitBackends || pm_state == PMState::kStopBackends;
 		if (accepting)
 			for (int fd : listen_sockets)
 				fds.push_back({fd, POLLIN, 0});
@@ -720,7 +724,8 @@ long MaybeStartBgWorker()
 			timeout = static_cast<int>(next_worker_wait_ms);
 		int rc = poll(fds.data(), fds.size(), timeout);
 		if (rc < 0 && errno != EINTR)
-			ereport(LOG, errcode_for_socket_access(), errmsg("%s() failed in postmaster: %m", "poll"));
+			ereport(LOG, errcode_for_socket_access(),
+					errmsg("%s() failed in postmaster: %m", "poll"));
 
 		if (fds[0].revents & POLLIN)
 		{
@@ -916,8 +921,9 @@ void ProcessCancelRequest(int backend_pid, int32 cancel_key)
 			continue;
 		if (c.cancel_key == cancel_key)
 		{
-			ereport(DEBUG2, errmsg_internal("processing cancel request: sending SIGINT to process %d",
-											backend_pid));
+			ereport(DEBUG2,
+					errmsg_internal("processing cancel request: sending SIGINT to process %d",
+									backend_pid));
 			SignalChild(c.pid, SIGINT);
 		}
 		else
@@ -988,7 +994,7 @@ void PostmasterMain(int argc, char *argv[])
 	unsigned long interlock_key;
 	unsigned long interlock_id;
 	storage::CreateShmemInterlock(&interlock_key, &interlock_id);
-	char		keyline[64];
+	char keyline[64];
 	snprintf(keyline, sizeof keyline, "%9lu %9lu", interlock_key, interlock_id);
 	AddToDataDirLockFile(common::kPidFileLineShmemKey, keyline);
 	AddToDataDirLockFile(common::kPidFileLinePmStatus, common::kPmStatusStarting);

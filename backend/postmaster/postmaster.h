@@ -42,4 +42,4 @@ void ProcessCancelRequest(int backend_pid, int32 cancel_key);
 
 }  // namespace tusk::postmaster
 
-#endif  // TUSK_BACKEND_POSTMASTER_POSTMASTER_H
+#endif	// TUSK_BACKEND_POSTMASTER_POSTMASTER_H

@@ -16,4 +16,4 @@ namespace tusk::tcop {
 
 }  // namespace tusk::tcop
 
-#endif  // TUSK_BACKEND_TCOP_BACKEND_MAIN_H
+#endif	// TUSK_BACKEND_TCOP_BACKEND_MAIN_H

@@ -145,9 +145,8 @@ void ParseCommandLineOptions(const std::string &options, StartupOptions *out)
 		std::string spec;
 		if (args[i] == "-c" && i + 1 < args.size())
 			spec = args[++i];
-		else if ((args[i].rfind("-c", 0) == 0 || args[i].rfind("--", 0) == 0) &&
-				 args[i].size() > 2)
-			spec = args[i].substr(2);	/* "-cname=value" or "--name=value" */
+		else if ((args[i].rfind("-c", 0) == 0 || args[i].rfind("--", 0) == 0) && args[i].size() > 2)
+			spec = args[i].substr(2); /* "-cname=value" or "--name=value" */
 		else
 			ereport(FATAL, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("invalid command-line argument for server process: %s", args[i].c_str()),
@@ -174,11 +173,12 @@ void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptio
 	uint32_t netlen;
 	int first = libpq::GetByte();
 	if (first < 0)
-		ExitQuietly();	/* connected and left without a word: not worth a log line */
+		ExitQuietly(); /* connected and left without a word: not worth a log line */
 	reinterpret_cast<char *>(&netlen)[0] = static_cast<char>(first);
 	if (!libpq::GetBytes(reinterpret_cast<char *>(&netlen) + 1, 3))
 	{
-		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("incomplete startup packet"));
+		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("incomplete startup packet"));
 		ExitQuietly();
 	}
 	uint32_t len = ntohl(netlen);
@@ -191,7 +191,8 @@ void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptio
 	std::string packet(len - 4, '\0');
 	if (!libpq::GetBytes(packet.data(), packet.size()))
 	{
-		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("incomplete startup packet"));
+		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("incomplete startup packet"));
 		ExitQuietly();
 	}
 	uint32_t proto;
@@ -209,7 +210,8 @@ void ProcessStartupPacket(Port *port, bool ssl_done, bool gss_done, StartupOptio
 		uint32_t pid, key;
 		memcpy(&pid, packet.data() + 4, 4);
 		memcpy(&key, packet.data() + 8, 4);
-		postmaster::ProcessCancelRequest(static_cast<int>(ntohl(pid)), static_cast<int32>(ntohl(key)));
+		postmaster::ProcessCancelRequest(static_cast<int>(ntohl(pid)),
+										 static_cast<int32>(ntohl(key)));
 		ExitQuietly();
 	}
 
@@ -330,8 +332,8 @@ void FillRemoteAddress(Port *port)
 	}
 	char host[NI_MAXHOST] = "";
 	char serv[NI_MAXSERV] = "";
-	if (getnameinfo(reinterpret_cast<struct sockaddr *>(&port->raddr.addr), port->raddr.salen,
-					host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+	if (getnameinfo(reinterpret_cast<struct sockaddr *>(&port->raddr.addr), port->raddr.salen, host,
+					sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
 	{
 		snprintf(host, sizeof host, "%s", "???");
 		snprintf(serv, sizeof serv, "%s", "???");
@@ -402,7 +404,7 @@ bool IsEmptyQuery(const std::string &q)
 					++i;
 			}
 			if (depth != 0)
-				return false;	/* unterminated: the parser's error, not empty */
+				return false; /* unterminated: the parser's error, not empty */
 		}
 		else
 			return false;
@@ -462,8 +464,9 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	if (Log_connections)
 	{
 		if (port->remote_port[0] != '\0')
-			ereport(LOG, errmsg("connection received: host=%s port=%s", port->remote_host,
-								port->remote_port));
+			ereport(LOG,
+					errmsg("connection received: host=%s port=%s", port->remote_host,
+						   port->remote_port));
 		else
 			ereport(LOG, errmsg("connection received: host=%s", port->remote_host));
 	}
@@ -502,10 +505,11 @@ void BackendMain(Port *port, postmaster::CacState cac)
 
 	error::client_auth_in_progress = false;
 	if (Log_connections)
-		ereport(LOG, errmsg("connection authorized: user=%s database=%s application_name=%s",
-							port->user_name, port->database_name, port->application_name));
+		ereport(LOG,
+				errmsg("connection authorized: user=%s database=%s application_name=%s",
+					   port->user_name, port->database_name, port->application_name));
 
-	MessageBuilder('R').Int32(0).Send();	/* AuthenticationOk */
+	MessageBuilder('R').Int32(0).Send(); /* AuthenticationOk */
 	ReportParameterStatus();
 	MessageBuilder('K').Int32(MyProcPid).Int32(MyCancelKey).Send();
 
@@ -538,13 +542,13 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			int firstchar = libpq::GetByte();
 			libpq::SetDoingCommandRead(false);
 			if (firstchar < 0)
-				proc_exit(0);	/* client went away */
+				proc_exit(0); /* client went away */
 
 			std::string body;
 			size_t limit = libpq::kLargeMessageLimit;
 			if (!libpq::GetMessageBody(&body, limit))
 				proc_exit(0);
-			QueryCancelPending = false;	/* a cancel for an earlier command is moot */
+			QueryCancelPending = false; /* a cancel for an earlier command is moot */
 
 			if (ignore_till_sync && firstchar != 'S')
 				continue;
@@ -615,8 +619,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 
 extern "C" {
 
-void
-ProcessInterrupts(void)
+void ProcessInterrupts(void)
 {
 	if (InterruptHoldoffCount != 0 || CritSectionCount != 0)
 		return;
@@ -644,8 +647,7 @@ ProcessInterrupts(void)
 	}
 }
 
-void
-die(int)
+void die(int)
 {
 	if (!proc_exit_inprogress)
 	{
@@ -656,8 +658,7 @@ die(int)
 		SetLatch(MyLatch);
 }
 
-void
-StatementCancelHandler(int)
+void StatementCancelHandler(int)
 {
 	if (!proc_exit_inprogress)
 	{
@@ -674,8 +675,7 @@ StatementCancelHandler(int)
  * exit callbacks: shared memory may be corrupt.  Runs in a signal handler,
  * so the notice is assembled in a fixed buffer with no allocation.
  */
-void
-quickdie(int)
+void quickdie(int)
 {
 	sigset_t all;
 	sigfillset(&all);

@@ -39,7 +39,7 @@ const char *ProgName()
 
 void LogError(const char *fmt, ...)
 {
-	va_list		ap;
+	va_list ap;
 	va_start(ap, fmt);
 	Log("error", fmt, ap);
 	va_end(ap);
@@ -47,7 +47,7 @@ void LogError(const char *fmt, ...)
 
 void LogWarning(const char *fmt, ...)
 {
-	va_list		ap;
+	va_list ap;
 	va_start(ap, fmt);
 	Log("warning", fmt, ap);
 	va_end(ap);
@@ -55,7 +55,7 @@ void LogWarning(const char *fmt, ...)
 
 void LogHint(const char *fmt, ...)
 {
-	va_list		ap;
+	va_list ap;
 	va_start(ap, fmt);
 	Log("hint", fmt, ap);
 	va_end(ap);
@@ -72,8 +72,7 @@ std::string ServerBinary()
 	return common::GetInstallDir(common::InstallDir::kBin) + "/postgres";
 }
 
-ProgramResult
-RunProgram(const std::vector<std::string> &argv, bool merge_stderr)
+ProgramResult RunProgram(const std::vector<std::string> &argv, bool merge_stderr)
 {
 	ProgramResult result{false, {}};
 	std::vector<char *> args;
@@ -81,11 +80,11 @@ RunProgram(const std::vector<std::string> &argv, bool merge_stderr)
 		args.push_back(const_cast<char *>(a.c_str()));
 	args.push_back(nullptr);
 
-	int			fds[2];
+	int fds[2];
 	if (argv.empty() || pipe(fds) != 0)
 		return result;
 	fflush(nullptr);
-	pid_t		pid = fork();
+	pid_t pid = fork();
 	if (pid < 0)
 	{
 		close(fds[0]);
@@ -103,8 +102,8 @@ RunProgram(const std::vector<std::string> &argv, bool merge_stderr)
 		_exit(127);
 	}
 	close(fds[1]);
-	char		buf[8192];
-	ssize_t		n;
+	char buf[8192];
+	ssize_t n;
 	while ((n = read(fds[0], buf, sizeof buf)) != 0)
 	{
 		if (n < 0)
@@ -116,7 +115,7 @@ RunProgram(const std::vector<std::string> &argv, bool merge_stderr)
 		result.output.append(buf, static_cast<size_t>(n));
 	}
 	close(fds[0]);
-	int			status;
+	int status;
 	while (waitpid(pid, &status, 0) < 0)
 	{
 		if (errno != EINTR)

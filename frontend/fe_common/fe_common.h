@@ -30,8 +30,8 @@ std::string ServerBinary();
 /* What a program run by RunProgram printed, and how it ended. */
 struct ProgramResult
 {
-	bool		ok;				/* started, and exited with status 0 */
-	std::string output;			/* its stdout, and its stderr if merge_stderr */
+	bool ok;			/* started, and exited with status 0 */
+	std::string output; /* its stdout, and its stderr if merge_stderr */
 };
 
 /* Runs argv[0] with the arguments argv (no shell: nothing is quoted or
@@ -41,4 +41,4 @@ ProgramResult RunProgram(const std::vector<std::string> &argv, bool merge_stderr
 
 }  // namespace tusk::fe
 
-#endif  // TUSK_FRONTEND_FE_COMMON_H
+#endif	// TUSK_FRONTEND_FE_COMMON_H

@@ -41,26 +41,43 @@ namespace {
 
 /* What PostgreSQL 15's initdb creates; the storage will use them. */
 const char *const kSubdirs[] = {
-	"global",		 "pg_wal",		   "pg_wal/archive_status", "pg_commit_ts",
-	"pg_dynshmem",	 "pg_notify",	   "pg_serial",			  "pg_snapshots",
-	"pg_subtrans",	 "pg_twophase",	   "pg_multixact",		  "pg_multixact/members",
-	"pg_multixact/offsets", "base",	   "base/1",			  "pg_replslot",
-	"pg_tblspc",	 "pg_stat",		   "pg_stat_tmp",		  "pg_xact",
-	"pg_logical",	 "pg_logical/snapshots", "pg_logical/mappings",
+	"global",
+	"pg_wal",
+	"pg_wal/archive_status",
+	"pg_commit_ts",
+	"pg_dynshmem",
+	"pg_notify",
+	"pg_serial",
+	"pg_snapshots",
+	"pg_subtrans",
+	"pg_twophase",
+	"pg_multixact",
+	"pg_multixact/members",
+	"pg_multixact/offsets",
+	"base",
+	"base/1",
+	"pg_replslot",
+	"pg_tblspc",
+	"pg_stat",
+	"pg_stat_tmp",
+	"pg_xact",
+	"pg_logical",
+	"pg_logical/snapshots",
+	"pg_logical/mappings",
 };
 
 /* Authentication methods the server implements (see doc/libpq/README.md). */
 const char *const kSupportedAuth[] = {"trust", "reject", "peer"};
 /* Methods PostgreSQL accepts; Tusk refuses them clearly instead. */
-const char *const kPgAuth[] = {"md5",  "password", "scram-sha-256", "gss", "sspi", "ident",
-							   "pam",  "ldap",	   "radius",		"cert"};
+const char *const kPgAuth[] = {"md5",	"password", "scram-sha-256", "gss",	   "sspi",
+							   "ident", "pam",		"ldap",			 "radius", "cert"};
 
 std::string pg_data;
-bool		made_new_dir = false;
-bool		found_existing_dir = false;
-bool		success = false;
-bool		do_sync = true;
-int			wal_segment_mb = 16;	/* --wal-segsize */
+bool made_new_dir = false;
+bool found_existing_dir = false;
+bool success = false;
+bool do_sync = true;
+int wal_segment_mb = 16; /* --wal-segsize */
 
 void RemoveOnFailure()
 {
@@ -106,16 +123,16 @@ void Ok()
 void WriteFile(const std::string &relpath, const std::string &text)
 {
 	std::string path = pg_data + "/" + relpath;
-	int			fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+	int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 	{
 		fe::LogError("could not open file \"%s\" for writing: %s", path.c_str(), strerror(errno));
 		Fail();
 	}
-	size_t		done = 0;
+	size_t done = 0;
 	while (done < text.size())
 	{
-		ssize_t		n = write(fd, text.data() + done, text.size() - done);
+		ssize_t n = write(fd, text.data() + done, text.size() - done);
 		if (n < 0)
 		{
 			fe::LogError("could not write file \"%s\": %s", path.c_str(), strerror(errno));
@@ -143,13 +160,12 @@ void MakeDir(const std::string &path)
 /* Creates pg_data, or checks that it is empty; PostgreSQL's refusals. */
 void CreateDataDirectory()
 {
-	DIR		   *dir = opendir(pg_data.c_str());
+	DIR *dir = opendir(pg_data.c_str());
 	if (dir == nullptr)
 	{
 		if (errno != ENOENT)
 		{
-			fe::LogError("could not access directory \"%s\": %s", pg_data.c_str(),
-						 strerror(errno));
+			fe::LogError("could not access directory \"%s\": %s", pg_data.c_str(), strerror(errno));
 			exit(1);
 		}
 		printf("creating directory %s ... ", pg_data.c_str());
@@ -158,15 +174,14 @@ void CreateDataDirectory()
 		std::filesystem::create_directories(std::filesystem::path(pg_data).parent_path(), ec);
 		if (mkdir(pg_data.c_str(), 0700) != 0)
 		{
-			fe::LogError("could not create directory \"%s\": %s", pg_data.c_str(),
-						 strerror(errno));
+			fe::LogError("could not create directory \"%s\": %s", pg_data.c_str(), strerror(errno));
 			exit(1);
 		}
 		made_new_dir = true;
 		Ok();
 		return;
 	}
-	bool		empty = true;
+	bool empty = true;
 	while (struct dirent *de = readdir(dir))
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
 			empty = false;
@@ -199,10 +214,11 @@ struct Setting
 /* postgres --boot on the new directory. */
 void RunBootstrap()
 {
-	fe::ProgramResult boot = fe::RunProgram(
-		{fe::ServerBinary(), "--boot", "-F", "-X",
-		 std::to_string(static_cast<long>(wal_segment_mb) * 1024 * 1024), "-D", pg_data},
-		true);
+	fe::ProgramResult boot = fe::RunProgram({fe::ServerBinary(), "--boot", "-F", "-X",
+											 std::to_string(static_cast<long>(wal_segment_mb) *
+															1024 * 1024),
+											 "-D", pg_data},
+											true);
 	if (!boot.ok)
 	{
 		printf("\n");
@@ -267,10 +283,18 @@ std::string PostgresqlConf(const std::vector<Setting> &settings,
 {
 	/* PostgreSQL's section order; sections it does not know come last. */
 	static const char *const kOrder[] = {
-		"File Locations",		  "Connections and Authentication", "Resource Usage",
-		"Write-Ahead Log",		  "Replication",					"Query Tuning",
-		"Reporting and Logging",  "Statistics",						"Autovacuum",
-		"Client Connection Defaults", "Lock Management", "Version and Platform Compatibility",
+		"File Locations",
+		"Connections and Authentication",
+		"Resource Usage",
+		"Write-Ahead Log",
+		"Replication",
+		"Query Tuning",
+		"Reporting and Logging",
+		"Statistics",
+		"Autovacuum",
+		"Client Connection Defaults",
+		"Lock Management",
+		"Version and Platform Compatibility",
 		"Error Handling",
 	};
 	std::map<std::string, std::map<std::string, std::vector<const Setting *>>> by_group;
@@ -280,7 +304,7 @@ std::string PostgresqlConf(const std::vector<Setting> &settings,
 	for (const Setting &s : settings)
 	{
 		std::string top = s.group, sub;
-		size_t		slash = s.group.find(" / ");
+		size_t slash = s.group.find(" / ");
 		if (slash != std::string::npos)
 		{
 			top = s.group.substr(0, slash);
@@ -326,10 +350,11 @@ std::string PostgresqlConf(const std::vector<Setting> &settings,
 		"#                                                   d   = days\n";
 	for (const std::string &top : tops)
 	{
-		auto		it = by_group.find(top);
+		auto it = by_group.find(top);
 		if (it == by_group.end())
 			continue;
-		out += "\n\n#------------------------------------------------------------------------------\n";
+		out +=
+			"\n\n#------------------------------------------------------------------------------\n";
 		out += "# " + Upper(top) + "\n";
 		out += "#------------------------------------------------------------------------------\n";
 		for (const auto &[sub, list] : it->second)
@@ -340,7 +365,7 @@ std::string PostgresqlConf(const std::vector<Setting> &settings,
 				out += "\n";
 			for (const Setting *s : list)
 			{
-				auto		c = chosen.find(Lower(s->name));
+				auto c = chosen.find(Lower(s->name));
 				std::string line = c != chosen.end() ? Lower(s->name) + " = " + c->second
 													 : "#" + s->name + " = " + s->conf;
 				if (line.size() < 40)
@@ -367,9 +392,9 @@ std::string PostgresqlConf(const std::vector<Setting> &settings,
 
 std::string HbaConf(const std::string &local, const std::string &host)
 {
-	auto		row = [](const std::string &type, const std::string &db, const std::string &addr,
-						 const std::string &method) {
-		char		buf[256];
+	auto row = [](const std::string &type, const std::string &db, const std::string &addr,
+				  const std::string &method) {
+		char buf[256];
 		snprintf(buf, sizeof buf, "%-7s %-15s %-15s %-23s %s\n", type.c_str(), db.c_str(), "all",
 				 addr.c_str(), method.c_str());
 		return std::string(buf);
@@ -402,14 +427,13 @@ std::string HbaConf(const std::string &local, const std::string &host)
 	return out;
 }
 
-const char *const kIdentConf =
-	"# PostgreSQL User Name Maps\n"
-	"# =========================\n"
-	"#\n"
-	"# Maps operating-system user names to database user names, for\n"
-	"# authentication methods that support them.\n"
-	"\n"
-	"# MAPNAME       SYSTEM-USERNAME         PG-USERNAME\n";
+const char *const kIdentConf = "# PostgreSQL User Name Maps\n"
+							   "# =========================\n"
+							   "#\n"
+							   "# Maps operating-system user names to database user names, for\n"
+							   "# authentication methods that support them.\n"
+							   "\n"
+							   "# MAPNAME       SYSTEM-USERNAME         PG-USERNAME\n";
 
 bool ZoneExists(const std::string &zone)
 {
@@ -432,8 +456,8 @@ std::string SelectTimeZone()
 	std::string z;
 	if (in && std::getline(in, z) && ZoneExists(z))
 		return z;
-	char		link[1024];
-	ssize_t		n = readlink("/etc/localtime", link, sizeof link - 1);
+	char link[1024];
+	ssize_t n = readlink("/etc/localtime", link, sizeof link - 1);
 	if (n > 0)
 	{
 		link[n] = '\0';
@@ -446,7 +470,7 @@ std::string SelectTimeZone()
 
 void FsyncPath(const std::string &path, bool is_dir)
 {
-	int			fd = open(path.c_str(), is_dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+	int fd = open(path.c_str(), is_dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
 	if (fd < 0)
 	{
 		fe::LogError("could not open file \"%s\": %s", path.c_str(), strerror(errno));
@@ -497,8 +521,10 @@ void Usage()
 	printf("%s initializes a PostgreSQL database cluster.\n\n", fe::ProgName());
 	printf("Usage:\n  %s [OPTION]... [DATADIR]\n\nOptions:\n", fe::ProgName());
 	printf("  -A, --auth=METHOD         default authentication method for local connections\n");
-	printf("      --auth-host=METHOD    default authentication method for local TCP/IP connections\n");
-	printf("      --auth-local=METHOD   default authentication method for local-socket connections\n");
+	printf(
+		"      --auth-host=METHOD    default authentication method for local TCP/IP connections\n");
+	printf(
+		"      --auth-local=METHOD   default authentication method for local-socket connections\n");
 	printf(" [-D, --pgdata=]DATADIR     location for this database cluster\n");
 	printf("  -E, --encoding=ENCODING   set default encoding for new databases (UTF8 only)\n");
 	printf("      --locale=LOCALE       set default locale for new databases (C or C.UTF-8)\n");
@@ -547,7 +573,7 @@ int main(int argc, char *argv[])
 		{nullptr, 0, nullptr, 0},
 	};
 	std::string username, auth_local, auth_host, pwfile;
-	int			c;
+	int c;
 	while ((c = getopt_long(argc, argv, "A:D:E:NU:", long_options, nullptr)) != -1)
 	{
 		switch (c)
@@ -596,8 +622,8 @@ int main(int argc, char *argv[])
 				break;
 			case 5:
 			{
-				char	   *end;
-				long		mb = strtol(optarg, &end, 10);
+				char *end;
+				long mb = strtol(optarg, &end, 10);
 				if (end == optarg || *end != '\0')
 				{
 					fe::LogError("argument of --wal-segsize must be a number");
@@ -605,7 +631,8 @@ int main(int argc, char *argv[])
 				}
 				if (mb < 1 || mb > 1024 || (mb & (mb - 1)) != 0)
 				{
-					fe::LogError("argument of --wal-segsize must be a power of 2 between 1 and 1024");
+					fe::LogError(
+						"argument of --wal-segsize must be a power of 2 between 1 and 1024");
 					exit(1);
 				}
 				wal_segment_mb = static_cast<int>(mb);
@@ -631,7 +658,7 @@ int main(int argc, char *argv[])
 		exit(1);
 	}
 
-	bool		auth_warning = auth_local.empty() && auth_host.empty();
+	bool auth_warning = auth_local.empty() && auth_host.empty();
 	if (auth_local.empty())
 		auth_local = "trust";
 	if (auth_host.empty())
@@ -715,22 +742,21 @@ int main(int argc, char *argv[])
 
 	Step("creating configuration files");
 	std::map<std::string, std::string> chosen = {
-		{"max_connections", "100"},
-		{"shared_buffers", "128MB"},
-		{"log_timezone", "'" + zone + "'"},
-		{"timezone", "'" + zone + "'"},
+		{"max_connections", "100"},			{"shared_buffers", "128MB"},
+		{"log_timezone", "'" + zone + "'"}, {"timezone", "'" + zone + "'"},
 		{"datestyle", "'iso, mdy'"},
 	};
 	for (auto it = chosen.begin(); it != chosen.end();)
 	{
-		bool		known = false;
+		bool known = false;
 		for (const Setting &s : settings)
 			known = known || Lower(s.name) == it->first;
 		it = known ? std::next(it) : chosen.erase(it);
 	}
 	WriteFile("postgresql.conf", PostgresqlConf(settings, chosen));
-	WriteFile("postgresql.auto.conf", "# Do not edit this file manually!\n"
-									  "# It will be overwritten by the ALTER SYSTEM command.\n");
+	WriteFile("postgresql.auto.conf",
+			  "# Do not edit this file manually!\n"
+			  "# It will be overwritten by the ALTER SYSTEM command.\n");
 	WriteFile("pg_hba.conf", HbaConf(auth_local, auth_host));
 	WriteFile("pg_ident.conf", kIdentConf);
 	Ok();

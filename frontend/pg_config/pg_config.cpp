@@ -26,8 +26,8 @@ namespace {
 
 struct Item
 {
-	const char *option;			/* "--bindir" */
-	const char *name;			/* "BINDIR", for the listing without options */
+	const char *option; /* "--bindir" */
+	const char *name;	/* "BINDIR", for the listing without options */
 	std::function<std::string()> value;
 };
 
@@ -49,7 +49,8 @@ const std::vector<Item> &Items()
 		{"--cxxflags", "CXXFLAGS", [] { return std::string("-std=c++20 -fPIC -Wall"); }},
 		{"--cflags_sl", "CFLAGS_SL", [] { return std::string("-fPIC"); }},
 		{"--ldflags_sl", "LDFLAGS_SL", [] { return std::string("-shared"); }},
-		{"--version", "VERSION", [] { return std::string("PostgreSQL " PG_VERSION " (Tusk " TUSK_VERSION ")"); }},
+		{"--version", "VERSION",
+		 [] { return std::string("PostgreSQL " PG_VERSION " (Tusk " TUSK_VERSION ")"); }},
 	};
 	return items;
 }
@@ -81,7 +82,7 @@ int main(int argc, char *argv[])
 			Usage();
 			return 0;
 		}
-		bool		found = false;
+		bool found = false;
 		for (const Item &i : Items())
 			if (strcmp(argv[a], i.option) == 0)
 			{

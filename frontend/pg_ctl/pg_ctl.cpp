@@ -49,17 +49,17 @@ enum class Mode
 
 constexpr int kWaitsPerSecond = 10;
 
-Mode		mode = Mode::kNone;
+Mode mode = Mode::kNone;
 std::string pg_data;
 std::string log_file;
 std::string post_opts;
-bool		post_opts_given = false;
-bool		do_wait = true;
-bool		silent = false;
-int			wait_seconds = 60;
-int			shutdown_signal = SIGINT;	/* fast */
-bool		shutdown_smart = false;
-time_t		start_time;
+bool post_opts_given = false;
+bool do_wait = true;
+bool silent = false;
+int wait_seconds = 60;
+int shutdown_signal = SIGINT; /* fast */
+bool shutdown_smart = false;
+time_t start_time;
 
 std::string PidFile()
 {
@@ -86,7 +86,7 @@ void SleepMs(long ms)
  * Exits, as PostgreSQL's pg_ctl does, when the directory is unusable. */
 long GetPgPid(bool is_status_request)
 {
-	int			bad_exit = is_status_request ? 4 : 1;
+	int bad_exit = is_status_request ? 4 : 1;
 	struct stat st;
 	if (stat(pg_data.c_str(), &st) != 0)
 	{
@@ -104,7 +104,7 @@ long GetPgPid(bool is_status_request)
 				fe::ProgName(), pg_data.c_str());
 		exit(bad_exit);
 	}
-	FILE	   *f = fopen(PidFile().c_str(), "r");
+	FILE *f = fopen(PidFile().c_str(), "r");
 	if (f == nullptr)
 	{
 		if (errno == ENOENT)
@@ -113,10 +113,10 @@ long GetPgPid(bool is_status_request)
 				PidFile().c_str(), strerror(errno));
 		exit(bad_exit);
 	}
-	long		pid;
+	long pid;
 	if (fscanf(f, "%ld", &pid) != 1)
 	{
-		bool		empty = ftell(f) == 0 && feof(f);
+		bool empty = ftell(f) == 0 && feof(f);
 		fclose(f);
 		/* A postmaster writes the file in one go; empty means it is being
 		 * created right now or was left by a crash during creation. */
@@ -135,7 +135,7 @@ long GetPgPid(bool is_status_request)
 bool PostmasterIsAlive(pid_t pid)
 {
 	if (pid == getpid() || pid == getppid())
-		return false;			/* a stale file naming us or our parent */
+		return false; /* a stale file naming us or our parent */
 	return kill(pid, 0) == 0;
 }
 
@@ -169,7 +169,7 @@ bool ReadPostOptsForRestart()
 	}
 	/* The first word is the server's path; the rest, already quoted for a
 	 * shell, are its arguments (including -D). */
-	size_t		args = line.find(" \"");
+	size_t args = line.find(" \"");
 	post_opts = args == std::string::npos ? "" : line.substr(args + 1);
 	return args != std::string::npos;
 }
@@ -187,7 +187,7 @@ pid_t StartPostmaster(bool opts_include_datadir)
 
 	fflush(stdout);
 	fflush(stderr);
-	pid_t		pid = fork();
+	pid_t pid = fork();
 	if (pid < 0)
 	{
 		fprintf(stderr, "%s: could not start server: %s\n", fe::ProgName(), strerror(errno));
@@ -216,19 +216,19 @@ WaitResult WaitForPostmasterStart(pid_t pm_pid)
 {
 	for (int i = 0; i < wait_seconds * kWaitsPerSecond; i++)
 	{
-		auto		lines = common::ReadPidFileLines(PidFile());
+		auto lines = common::ReadPidFileLines(PidFile());
 		if (lines && lines->size() >= common::kPidFileLinePmStatus)
 		{
-			long		pid = atol(common::PidFileField(*lines, common::kPidFileLinePid).c_str());
-			long		started =
-				atol(common::PidFileField(*lines, common::kPidFileLineStartTime).c_str());
+			long pid = atol(common::PidFileField(*lines, common::kPidFileLinePid).c_str());
+			long started = atol(
+				common::PidFileField(*lines, common::kPidFileLineStartTime).c_str());
 			std::string status = common::PidFileField(*lines, common::kPidFileLinePmStatus);
 			/* Two seconds of slack for clock granularity, as PostgreSQL. */
 			if (pid == pm_pid && started >= start_time - 2 &&
 				(status == common::kPmStatusReady || status == common::kPmStatusStandby))
 				return WaitResult::kReady;
 		}
-		int			st;
+		int st;
 		if (waitpid(pm_pid, &st, WNOHANG) == pm_pid)
 			return WaitResult::kFailed;
 		if (i % kWaitsPerSecond == 0)
@@ -261,11 +261,11 @@ void PrintLogTail()
 
 void DoStart(bool opts_include_datadir)
 {
-	long		old_pid = GetPgPid(false);
+	long old_pid = GetPgPid(false);
 	if (old_pid != 0)
 		fprintf(stderr, "%s: another server might be running; trying to start server anyway\n",
 				fe::ProgName());
-	pid_t		pm_pid = StartPostmaster(opts_include_datadir);
+	pid_t pm_pid = StartPostmaster(opts_include_datadir);
 	if (!do_wait)
 	{
 		Msg("server starting\n");
@@ -295,11 +295,11 @@ bool WaitForPostmasterStop()
 {
 	for (int i = 0; i < wait_seconds * kWaitsPerSecond; i++)
 	{
-		long		pid = GetPgPid(false);
+		long pid = GetPgPid(false);
 		if (pid == 0)
-			return true;		/* the pid file is gone */
+			return true; /* the pid file is gone */
 		if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
-			return true;		/* no pid file removal: crashed, but stopped */
+			return true; /* no pid file removal: crashed, but stopped */
 		if (i % kWaitsPerSecond == 0)
 			Msg(".");
 		SleepMs(1000 / kWaitsPerSecond);
@@ -327,8 +327,9 @@ void StopServer(long pid)
 		Msg(" failed\n");
 		fprintf(stderr, "%s: server does not shut down\n", fe::ProgName());
 		if (shutdown_smart)
-			fprintf(stderr, "HINT: The \"-m fast\" option immediately disconnects sessions "
-							"rather than\nwaiting for session-initiated disconnection.\n");
+			fprintf(stderr,
+					"HINT: The \"-m fast\" option immediately disconnects sessions "
+					"rather than\nwaiting for session-initiated disconnection.\n");
 		exit(1);
 	}
 	Msg(" done\n");
@@ -343,7 +344,7 @@ void NoPidFile()
 
 void DoStop()
 {
-	long		pid = GetPgPid(false);
+	long pid = GetPgPid(false);
 	if (pid == 0)
 	{
 		NoPidFile();
@@ -354,7 +355,7 @@ void DoStop()
 
 void DoRestart()
 {
-	long		pid = GetPgPid(false);
+	long pid = GetPgPid(false);
 	if (pid == 0)
 	{
 		NoPidFile();
@@ -362,7 +363,7 @@ void DoRestart()
 		DoStart(false);
 		return;
 	}
-	bool		opts_from_file = ReadPostOptsForRestart();
+	bool opts_from_file = ReadPostOptsForRestart();
 	if (PostmasterIsAlive(static_cast<pid_t>(pid)))
 		StopServer(pid);
 	else
@@ -376,7 +377,7 @@ void DoRestart()
 
 void DoReload()
 {
-	long		pid = GetPgPid(false);
+	long pid = GetPgPid(false);
 	if (pid == 0)
 	{
 		NoPidFile();
@@ -393,7 +394,7 @@ void DoReload()
 
 void DoStatus()
 {
-	long		pid = GetPgPid(true);
+	long pid = GetPgPid(true);
 	if (pid != 0 && PostmasterIsAlive(static_cast<pid_t>(pid)))
 	{
 		printf("%s: server is running (PID: %ld)\n", fe::ProgName(), pid);
@@ -413,11 +414,12 @@ void Usage()
 		   fe::ProgName());
 	printf("Usage:\n");
 	printf("  %s start      [-D DATADIR] [-l FILENAME] [-W] [-t SECS] [-s]\n"
-		   "                    [-o OPTIONS]\n", fe::ProgName());
-	printf("  %s stop       [-D DATADIR] [-m SHUTDOWN-MODE] [-W] [-t SECS] [-s]\n",
+		   "                    [-o OPTIONS]\n",
 		   fe::ProgName());
+	printf("  %s stop       [-D DATADIR] [-m SHUTDOWN-MODE] [-W] [-t SECS] [-s]\n", fe::ProgName());
 	printf("  %s restart    [-D DATADIR] [-m SHUTDOWN-MODE] [-W] [-t SECS] [-s]\n"
-		   "                    [-o OPTIONS]\n", fe::ProgName());
+		   "                    [-o OPTIONS]\n",
+		   fe::ProgName());
 	printf("  %s reload     [-D DATADIR] [-s]\n", fe::ProgName());
 	printf("  %s status     [-D DATADIR]\n", fe::ProgName());
 	printf("\nCommon options:\n");
@@ -480,9 +482,10 @@ int main(int argc, char *argv[])
 	}
 	if (geteuid() == 0)
 	{
-		fprintf(stderr, "%s: cannot be run as root\n"
-						"Please log in (using, e.g., \"su\") as the (unprivileged) user that will\n"
-						"own the server process.\n",
+		fprintf(stderr,
+				"%s: cannot be run as root\n"
+				"Please log in (using, e.g., \"su\") as the (unprivileged) user that will\n"
+				"own the server process.\n",
 				fe::ProgName());
 		return 1;
 	}
@@ -490,19 +493,23 @@ int main(int argc, char *argv[])
 		pg_data = env;
 
 	static const struct option long_options[] = {
-		{"help", no_argument, nullptr, '?'},	  {"version", no_argument, nullptr, 'V'},
-		{"log", required_argument, nullptr, 'l'}, {"mode", required_argument, nullptr, 'm'},
+		{"help", no_argument, nullptr, '?'},
+		{"version", no_argument, nullptr, 'V'},
+		{"log", required_argument, nullptr, 'l'},
+		{"mode", required_argument, nullptr, 'm'},
 		{"pgdata", required_argument, nullptr, 'D'},
 		{"options", required_argument, nullptr, 'o'},
-		{"silent", no_argument, nullptr, 's'},	  {"timeout", required_argument, nullptr, 't'},
-		{"wait", no_argument, nullptr, 'w'},	  {"no-wait", no_argument, nullptr, 'W'},
+		{"silent", no_argument, nullptr, 's'},
+		{"timeout", required_argument, nullptr, 't'},
+		{"wait", no_argument, nullptr, 'w'},
+		{"no-wait", no_argument, nullptr, 'W'},
 		{nullptr, 0, nullptr, 0},
 	};
 	/* Options may come before and after the operation word, as in PostgreSQL. */
 	optind = 1;
 	while (optind < argc)
 	{
-		int			c;
+		int c;
 		while ((c = getopt_long(argc, argv, "D:l:m:o:st:wW", long_options, nullptr)) != -1)
 		{
 			switch (c)
@@ -527,11 +534,11 @@ int main(int argc, char *argv[])
 					break;
 				case 't':
 				{
-					auto		secs = common::ParseInteger(optarg);
+					auto secs = common::ParseInteger(optarg);
 					if (!secs || *secs < 0 || *secs > INT32_MAX)
 					{
-						fprintf(stderr, "%s: invalid value \"%s\" for option -t\n",
-								fe::ProgName(), optarg);
+						fprintf(stderr, "%s: invalid value \"%s\" for option -t\n", fe::ProgName(),
+								optarg);
 						fe::TryHelp();
 					}
 					wait_seconds = static_cast<int>(*secs);
@@ -582,8 +589,9 @@ int main(int argc, char *argv[])
 	}
 	if (pg_data.empty())
 	{
-		fprintf(stderr, "%s: no database directory specified and environment variable PGDATA "
-						"unset\n",
+		fprintf(stderr,
+				"%s: no database directory specified and environment variable PGDATA "
+				"unset\n",
 				fe::ProgName());
 		fe::TryHelp();
 	}

@@ -41,4 +41,4 @@ extern void CheckPointCLOG(void);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_CLOG_H */
+#endif /* TUSK_ACCESS_CLOG_H */

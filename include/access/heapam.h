@@ -22,21 +22,21 @@
  * TM_Result, from access/tableam.h). */
 typedef enum TM_Result
 {
-	TM_Ok,						/* go ahead */
-	TM_Invisible,				/* not visible to the command at all */
-	TM_SelfModified,			/* changed by a later command of ours */
-	TM_Updated,					/* updated by a committed transaction */
-	TM_Deleted,					/* deleted by a committed transaction */
-	TM_BeingModified,			/* being changed by a running transaction */
-	TM_WouldBlock				/* (lock wait refused) */
+	TM_Ok,			  /* go ahead */
+	TM_Invisible,	  /* not visible to the command at all */
+	TM_SelfModified,  /* changed by a later command of ours */
+	TM_Updated,		  /* updated by a committed transaction */
+	TM_Deleted,		  /* deleted by a committed transaction */
+	TM_BeingModified, /* being changed by a running transaction */
+	TM_WouldBlock	  /* (lock wait refused) */
 } TM_Result;
 
 /* What VACUUM may do with a tuple. */
 typedef enum HTSV_Result
 {
-	HEAPTUPLE_DEAD,				/* dead to everyone: removable */
+	HEAPTUPLE_DEAD, /* dead to everyone: removable */
 	HEAPTUPLE_LIVE,
-	HEAPTUPLE_RECENTLY_DEAD,	/* dead, but some snapshot may still see it */
+	HEAPTUPLE_RECENTLY_DEAD, /* dead, but some snapshot may still see it */
 	HEAPTUPLE_INSERT_IN_PROGRESS,
 	HEAPTUPLE_DELETE_IN_PROGRESS
 } HTSV_Result;
@@ -45,10 +45,10 @@ typedef enum HTSV_Result
  * next (READ COMMITTED follows ctid to the newest version). */
 typedef struct TM_FailureData
 {
-	ItemPointerData ctid;		/* the newer version, or the tuple itself if deleted */
-	FullTransactionId xmax;		/* who updated or deleted it */
-	CommandId	cmax;			/* our command that did, for TM_SelfModified */
-	bool		traversed;
+	ItemPointerData ctid;	/* the newer version, or the tuple itself if deleted */
+	FullTransactionId xmax; /* who updated or deleted it */
+	CommandId cmax;			/* our command that did, for TM_SelfModified */
+	bool traversed;
 } TM_FailureData;
 
 /* Row lock strengths (SELECT … FOR KEY SHARE / SHARE / NO KEY UPDATE /
@@ -99,8 +99,8 @@ extern void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int opt
 extern TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
 							 TM_FailureData *tmfd);
 /* Sets newtup->t_self to where the new version went. */
-extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
-							 CommandId cid, bool wait, TM_FailureData *tmfd);
+extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, CommandId cid,
+							 bool wait, TM_FailureData *tmfd);
 
 /*
  * Lock the row at tuple->t_self (SELECT … FOR UPDATE and friends): its
@@ -130,13 +130,13 @@ extern void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointe
 typedef struct VacuumStats
 {
 	BlockNumber pages;
-	uint64		tuples_removed;
-	uint64		tuples_remaining;	/* live, recently dead, or in progress */
-	uint64		index_entries_removed;
+	uint64 tuples_removed;
+	uint64 tuples_remaining; /* live, recently dead, or in progress */
+	uint64 index_entries_removed;
 } VacuumStats;
 
 /* Index bulk deletion: whether the entry for this heap TID goes. */
-typedef bool (*IndexBulkDeleteCallback) (ItemPointer itemptr, void *state);
+typedef bool (*IndexBulkDeleteCallback)(ItemPointer itemptr, void *state);
 
 /*
  * VACUUM (not FULL) of a table and its indexes (the caller holds at least
@@ -165,4 +165,4 @@ extern void HeapTupleSetHintBits(HeapTupleHeader tuple, Buffer buffer, uint16 in
 }
 #endif
 
-#endif							/* TUSK_ACCESS_HEAPAM_H */
+#endif /* TUSK_ACCESS_HEAPAM_H */

@@ -22,9 +22,9 @@ typedef struct XLogReaderState XLogReaderState;
  * the command id is not needed after a crash. */
 typedef struct xl_heap_header
 {
-	uint16		t_infomask2;
-	uint16		t_infomask;
-	uint8		t_hoff;
+	uint16 t_infomask2;
+	uint16 t_infomask;
+	uint8 t_hoff;
 } xl_heap_header;
 
 #define SizeOfHeapHeader (offsetof(xl_heap_header, t_hoff) + sizeof(uint8))
@@ -34,7 +34,7 @@ typedef struct xl_heap_header
 typedef struct xl_heap_insert
 {
 	OffsetNumber offnum;
-	uint8		flags;
+	uint8 flags;
 } xl_heap_insert;
 
 /* Bits of infomask carried by delete and update records. */
@@ -47,30 +47,30 @@ typedef struct xl_heap_insert
 /* Block 0: the page. */
 typedef struct xl_heap_delete
 {
-	uint64		xmax;
+	uint64 xmax;
 	OffsetNumber offnum;
-	uint8		infobits_set;
-	uint8		flags;
+	uint8 infobits_set;
+	uint8 flags;
 } xl_heap_delete;
 
 /* Block 0: the new version's page, with its tuple as for an insert;
  * block 1: the old version's page, when different. */
 typedef struct xl_heap_update
 {
-	uint64		old_xmax;
+	uint64 old_xmax;
 	OffsetNumber old_offnum;
-	uint8		old_infobits_set;
-	uint8		flags;
+	uint8 old_infobits_set;
+	uint8 flags;
 	OffsetNumber new_offnum;
 } xl_heap_update;
 
 /* Block 0: the page. */
 typedef struct xl_heap_lock
 {
-	uint64		locking_xid;
+	uint64 locking_xid;
 	OffsetNumber offnum;
-	uint8		infobits_set;
-	uint8		flags;
+	uint8 infobits_set;
+	uint8 flags;
 } xl_heap_lock;
 
 #ifdef __cplusplus
@@ -84,4 +84,4 @@ extern const char *heap_identify(uint8 info);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_HEAPAM_XLOG_H */
+#endif /* TUSK_ACCESS_HEAPAM_XLOG_H */

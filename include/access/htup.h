@@ -13,9 +13,9 @@ typedef HeapTupleHeaderData *HeapTupleHeader;
 
 typedef struct HeapTupleData
 {
-	uint32		t_len;			/* length of *t_data */
-	ItemPointerData t_self;		/* where it is stored (or invalid) */
-	Oid			t_tableOid;		/* its table */
+	uint32 t_len;			/* length of *t_data */
+	ItemPointerData t_self; /* where it is stored (or invalid) */
+	Oid t_tableOid;			/* its table */
 	HeapTupleHeader t_data;
 } HeapTupleData;
 
@@ -23,4 +23,4 @@ typedef HeapTupleData *HeapTuple;
 
 #define HEAPTUPLESIZE MAXALIGN(sizeof(HeapTupleData))
 
-#endif							/* TUSK_ACCESS_HTUP_H */
+#endif /* TUSK_ACCESS_HTUP_H */

@@ -26,14 +26,14 @@
 
 struct HeapTupleHeaderData
 {
-	uint64		t_xmin;			/* inserting transaction (FullTransactionId) */
-	uint64		t_xmax;			/* deleting or locking transaction, or 0 */
-	CommandId	t_cid;			/* inserting or deleting command id, or combo */
-	ItemPointerData t_ctid;		/* this tuple, or its newer version */
-	uint16		t_infomask2;	/* number of attributes, and flags */
-	uint16		t_infomask;		/* flags */
-	uint8		t_hoff;			/* header size, bitmap and padding included */
-	bits8		t_bits[FLEXIBLE_ARRAY_MEMBER];	/* null bitmap */
+	uint64 t_xmin;						 /* inserting transaction (FullTransactionId) */
+	uint64 t_xmax;						 /* deleting or locking transaction, or 0 */
+	CommandId t_cid;					 /* inserting or deleting command id, or combo */
+	ItemPointerData t_ctid;				 /* this tuple, or its newer version */
+	uint16 t_infomask2;					 /* number of attributes, and flags */
+	uint16 t_infomask;					 /* flags */
+	uint8 t_hoff;						 /* header size, bitmap and padding included */
+	bits8 t_bits[FLEXIBLE_ARRAY_MEMBER]; /* null bitmap */
 };
 
 #define SizeofHeapTupleHeader offsetof(HeapTupleHeaderData, t_bits)
@@ -46,7 +46,7 @@ struct HeapTupleHeaderData
 #define HEAP_XMAX_KEYSHR_LOCK 0x0010
 #define HEAP_COMBOCID 0x0020
 #define HEAP_XMAX_EXCL_LOCK 0x0040
-#define HEAP_XMAX_LOCK_ONLY 0x0080	/* xmax only locks the row */
+#define HEAP_XMAX_LOCK_ONLY 0x0080 /* xmax only locks the row */
 #define HEAP_XMAX_SHR_LOCK (HEAP_XMAX_EXCL_LOCK | HEAP_XMAX_KEYSHR_LOCK)
 #define HEAP_LOCK_MASK (HEAP_XMAX_SHR_LOCK | HEAP_XMAX_EXCL_LOCK | HEAP_XMAX_KEYSHR_LOCK)
 #define HEAP_XMIN_COMMITTED 0x0100
@@ -54,9 +54,9 @@ struct HeapTupleHeaderData
 #define HEAP_XMIN_FROZEN (HEAP_XMIN_COMMITTED | HEAP_XMIN_INVALID)
 #define HEAP_XMAX_COMMITTED 0x0400
 #define HEAP_XMAX_INVALID 0x0800
-#define HEAP_XMAX_IS_MULTI 0x1000	/* (multixacts: not used by Tusk) */
-#define HEAP_UPDATED 0x2000			/* this is an updated version */
-#define HEAP_MOVED_OFF 0x4000		/* (pre-9.0 VACUUM FULL: never set) */
+#define HEAP_XMAX_IS_MULTI 0x1000 /* (multixacts: not used by Tusk) */
+#define HEAP_UPDATED 0x2000		  /* this is an updated version */
+#define HEAP_MOVED_OFF 0x4000	  /* (pre-9.0 VACUUM FULL: never set) */
 #define HEAP_MOVED_IN 0x8000
 #define HEAP_XACT_MASK 0xFFF0
 
@@ -70,14 +70,12 @@ struct HeapTupleHeaderData
 	(((infomask) & (HEAP_XMAX_LOCK_ONLY)) || \
 	 (((infomask) & (HEAP_XMAX_IS_MULTI | HEAP_LOCK_MASK)) == HEAP_XMAX_EXCL_LOCK))
 
-static inline FullTransactionId
-HeapTupleHeaderGetRawXminFull(const HeapTupleHeaderData *tup)
+static inline FullTransactionId HeapTupleHeaderGetRawXminFull(const HeapTupleHeaderData *tup)
 {
 	return FullTransactionIdFromU64(tup->t_xmin);
 }
 
-static inline FullTransactionId
-HeapTupleHeaderGetRawXmaxFull(const HeapTupleHeaderData *tup)
+static inline FullTransactionId HeapTupleHeaderGetRawXmaxFull(const HeapTupleHeaderData *tup)
 {
 	return FullTransactionIdFromU64(tup->t_xmax);
 }
@@ -93,12 +91,10 @@ HeapTupleHeaderGetRawXmaxFull(const HeapTupleHeaderData *tup)
 #define HeapTupleHeaderXminCommitted(tup) (((tup)->t_infomask & HEAP_XMIN_COMMITTED) != 0)
 #define HeapTupleHeaderXminInvalid(tup) \
 	(((tup)->t_infomask & (HEAP_XMIN_COMMITTED | HEAP_XMIN_INVALID)) == HEAP_XMIN_INVALID)
-#define HeapTupleHeaderXminFrozen(tup) \
-	(((tup)->t_infomask & HEAP_XMIN_FROZEN) == HEAP_XMIN_FROZEN)
+#define HeapTupleHeaderXminFrozen(tup) (((tup)->t_infomask & HEAP_XMIN_FROZEN) == HEAP_XMIN_FROZEN)
 
 #define HeapTupleHeaderGetRawCommandId(tup) ((tup)->t_cid)
-#define HeapTupleHeaderSetCmin(tup, cid) \
-	((tup)->t_cid = (cid), (tup)->t_infomask &= ~HEAP_COMBOCID)
+#define HeapTupleHeaderSetCmin(tup, cid) ((tup)->t_cid = (cid), (tup)->t_infomask &= ~HEAP_COMBOCID)
 #define HeapTupleHeaderSetCmax(tup, cid, iscombo) \
 	((tup)->t_cid = (cid), \
 	 (iscombo) ? ((tup)->t_infomask |= HEAP_COMBOCID) : ((tup)->t_infomask &= ~HEAP_COMBOCID))
@@ -129,4 +125,4 @@ extern void AtEOXact_ComboCid(void);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_HTUP_DETAILS_H */
+#endif /* TUSK_ACCESS_HTUP_DETAILS_H */

@@ -24,20 +24,20 @@
 
 typedef struct XLogReaderState XLogReaderState;
 
-typedef int (*BTCompareFunction) (const char *a, uint16 alen, const char *b, uint16 blen);
+typedef int (*BTCompareFunction)(const char *a, uint16 alen, const char *b, uint16 blen);
 
 typedef struct BTIndexInfo
 {
-	const char *name;			/* the index, for "violates unique constraint" */
-	const char *column;			/* the key column, for "Key (column)=(…)" */
-	bool		unique;
+	const char *name;	/* the index, for "violates unique constraint" */
+	const char *column; /* the key column, for "Key (column)=(…)" */
+	bool unique;
 	BTCompareFunction compare;
 	/* The key as text, for messages (palloc'd). */
-	char	   *(*key_out) (const char *key, uint16 len);
+	char *(*key_out)(const char *key, uint16 len);
 } BTIndexInfo;
 
-extern const BTIndexInfo *const bt_int8_ops;	/* compare/key_out for int8 keys */
-extern const BTIndexInfo *const bt_text_ops;	/* and for text keys ("C" collation) */
+extern const BTIndexInfo *const bt_int8_ops; /* compare/key_out for int8 keys */
+extern const BTIndexInfo *const bt_text_ops; /* and for text keys ("C" collation) */
 
 typedef struct BTScanData *BTScan;
 
@@ -64,16 +64,16 @@ extern void btinsert(Relation index, const BTIndexInfo *info, const char *key, u
  * flags make it exclusive when false), in key order, whose heap tuples
  * snapshot sees.  The scan is allocated in CurrentMemoryContext.
  */
-extern BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap,
-						  Snapshot snapshot, const char *lo, int lolen, bool lo_incl,
-						  const char *hi, int hilen, bool hi_incl);
+extern BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snapshot snapshot,
+						  const char *lo, int lolen, bool lo_incl, const char *hi, int hilen,
+						  bool hi_incl);
 /* The next visible heap tuple, valid until the next call; NULL at the end. */
 extern HeapTuple btgettuple(BTScan scan);
 extern void btendscan(BTScan scan);
 
 /* VACUUM: remove every entry whose heap TID callback accepts; returns how
  * many went.  (Pages are never removed, only emptied.) */
-extern uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void *state),
+extern uint64 btbulkdelete(Relation index, bool (*callback)(ItemPointer itemptr, void *state),
 						   void *state);
 
 /* The tree's height above the leaves (0: the root is a leaf). */
@@ -86,4 +86,4 @@ extern const char *btree_identify(uint8 info);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_NBTREE_H */
+#endif /* TUSK_ACCESS_NBTREE_H */

@@ -22,4 +22,4 @@ extern void relation_close(Relation relation, LOCKMODE lockmode);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_RELATION_H */
+#endif /* TUSK_ACCESS_RELATION_H */

@@ -18,10 +18,10 @@ typedef struct XLogReaderState XLogReaderState;
 typedef struct RmgrData
 {
 	const char *rm_name;
-	void		(*rm_redo) (XLogReaderState *record);
-	const char *(*rm_identify) (uint8 info);
-	void		(*rm_startup) (void);
-	void		(*rm_cleanup) (void);
+	void (*rm_redo)(XLogReaderState *record);
+	const char *(*rm_identify)(uint8 info);
+	void (*rm_startup)(void);
+	void (*rm_cleanup)(void);
 } RmgrData;
 
 typedef enum RmgrIds
@@ -39,7 +39,7 @@ typedef enum RmgrIds
 #define RM_MIN_CUSTOM_ID 128
 #define RM_MAX_CUSTOM_ID 255
 #define RM_MAX_ID 255
-#define RM_EXPERIMENTAL_ID 128	/* for modules under development, as PostgreSQL reserves it */
+#define RM_EXPERIMENTAL_ID 128 /* for modules under development, as PostgreSQL reserves it */
 
 #define RmgrIdIsBuiltin(rmid) ((rmid) <= RM_MAX_BUILTIN_ID)
 #define RmgrIdIsCustom(rmid) ((rmid) >= RM_MIN_CUSTOM_ID && (rmid) <= RM_MAX_CUSTOM_ID)
@@ -58,4 +58,4 @@ extern const RmgrData *GetRmgr(RmgrId rmid);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_RMGR_H */
+#endif /* TUSK_ACCESS_RMGR_H */

@@ -9,4 +9,4 @@
 #define table_open(relationId, lockmode) relation_open((relationId), (lockmode))
 #define table_close(relation, lockmode) relation_close((relation), (lockmode))
 
-#endif							/* TUSK_ACCESS_TABLE_H */
+#endif /* TUSK_ACCESS_TABLE_H */

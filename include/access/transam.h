@@ -16,7 +16,7 @@ typedef uint32 TransactionId;
 
 typedef struct FullTransactionId
 {
-	uint64		value;
+	uint64 value;
 } FullTransactionId;
 
 #define InvalidTransactionId ((TransactionId) 0)
@@ -37,8 +37,7 @@ typedef struct FullTransactionId
 #define FullTransactionIdIsValid(x) ((x).value != 0)
 #define FullTransactionIdIsNormal(x) ((x).value >= FirstNormalTransactionId)
 
-static inline FullTransactionId
-FullTransactionIdFromU64(uint64 value)
+static inline FullTransactionId FullTransactionIdFromU64(uint64 value)
 {
 	FullTransactionId result;
 	result.value = value;
@@ -48,7 +47,7 @@ FullTransactionIdFromU64(uint64 value)
 #define InvalidFullTransactionId FullTransactionIdFromU64(0)
 #define FirstNormalFullTransactionId FullTransactionIdFromU64(FirstNormalTransactionId)
 
-#define FirstNormalObjectId 16384	/* OIDs below are initdb's, as in PostgreSQL */
+#define FirstNormalObjectId 16384 /* OIDs below are initdb's, as in PostgreSQL */
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,7 +62,7 @@ extern FullTransactionId ReadNextFullTransactionId(void);
 /* Startup and replay: ids up to xid are taken. */
 extern void SetNextFullTransactionId(FullTransactionId next);
 extern void AdvanceNextFullTransactionIdPastXid(FullTransactionId xid);
-extern Oid	GetNewObjectId(void);
+extern Oid GetNewObjectId(void);
 
 /* The commit log's answer (transam.cpp).  A transaction that is neither
  * committed nor aborted there and is not running crashed: it counts as
@@ -73,11 +72,11 @@ extern bool FullTransactionIdDidAbort(FullTransactionId xid);
 /* WAL that must be flushed before the commit of xid may be relied on in
  * a data page (hint bits); invalid when already safe. */
 extern XLogRecPtr TransactionIdGetCommitLSN(FullTransactionId xid);
-extern Oid	ReadNextObjectId(void);
+extern Oid ReadNextObjectId(void);
 extern void SetNextObjectId(Oid next);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_ACCESS_TRANSAM_H */
+#endif /* TUSK_ACCESS_TRANSAM_H */

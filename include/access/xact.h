@@ -69,7 +69,7 @@ typedef enum XactEvent
 	XACT_EVENT_PRE_PREPARE
 } XactEvent;
 
-typedef void (*XactCallback) (XactEvent event, void *arg);
+typedef void (*XactCallback)(XactEvent event, void *arg);
 
 /* WAL records of the transaction manager (RM_XACT_ID).  The transaction's
  * id is the record header's xl_xid. */
@@ -79,7 +79,7 @@ typedef void (*XactCallback) (XactEvent event, void *arg);
 
 typedef struct xl_xact_commit
 {
-	TimestampTz xact_time;		/* when it committed */
+	TimestampTz xact_time; /* when it committed */
 } xl_xact_commit;
 
 typedef struct xl_xact_abort
@@ -143,4 +143,4 @@ extern const char *xact_identify(uint8 info);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XACT_H */
+#endif /* TUSK_ACCESS_XACT_H */

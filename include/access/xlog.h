@@ -25,12 +25,12 @@ typedef enum WalCompression
 /* WAL activity since the segment was created (pg_stat_wal's counters). */
 typedef struct WalUsageStats
 {
-	uint64		wal_records;
-	uint64		wal_fpi;
-	uint64		wal_bytes;
-	uint64		wal_buffers_full;	/* writes forced by a full ring of buffers */
-	uint64		wal_write;
-	uint64		wal_sync;
+	uint64 wal_records;
+	uint64 wal_fpi;
+	uint64 wal_bytes;
+	uint64 wal_buffers_full; /* writes forced by a full ring of buffers */
+	uint64 wal_write;
+	uint64 wal_sync;
 } WalUsageStats;
 
 #ifdef __cplusplus
@@ -42,10 +42,10 @@ extern PGDLLIMPORT XLogRecPtr ProcLastRecPtr;
 extern PGDLLIMPORT XLogRecPtr XactLastRecEnd;
 
 /* Settings. */
-extern PGDLLIMPORT int wal_segment_size;	/* bytes; fixed by initdb */
-extern PGDLLIMPORT int XLOGbuffers;		/* wal_buffers, in pages; -1: automatic */
-extern PGDLLIMPORT int sync_method;		/* wal_sync_method */
-extern PGDLLIMPORT bool fullPageWrites;	/* full_page_writes */
+extern PGDLLIMPORT int wal_segment_size; /* bytes; fixed by initdb */
+extern PGDLLIMPORT int XLOGbuffers;		 /* wal_buffers, in pages; -1: automatic */
+extern PGDLLIMPORT int sync_method;		 /* wal_sync_method */
+extern PGDLLIMPORT bool fullPageWrites;	 /* full_page_writes */
 extern PGDLLIMPORT int wal_compression;
 
 extern Size XLOGShmemSize(void);
@@ -87,4 +87,4 @@ extern void XLogCloseFiles(void);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XLOG_H */
+#endif /* TUSK_ACCESS_XLOG_H */

@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 extern PGDLLIMPORT bool log_checkpoints;
-extern PGDLLIMPORT int CheckPointTimeout;	/* checkpoint_timeout, seconds */
+extern PGDLLIMPORT int CheckPointTimeout; /* checkpoint_timeout, seconds */
 extern PGDLLIMPORT int max_wal_size_mb;
 
 /* Read and check pg_control (FATAL if missing or damaged); sets
@@ -44,4 +44,4 @@ extern void CreateCheckPoint(int flags);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XLOG_CONTROL_H */
+#endif /* TUSK_ACCESS_XLOG_CONTROL_H */

@@ -21,7 +21,7 @@
 #include "c.h"
 #include "access/xlogdefs.h"
 
-#define XLOG_PAGE_MAGIC 0x7A51	/* Tusk WAL, format 1 */
+#define XLOG_PAGE_MAGIC 0x7A51 /* Tusk WAL, format 1 */
 
 #define XLOG_BLCKSZ BLCKSZ
 
@@ -29,11 +29,11 @@ typedef uint64 XLogSegNo;
 
 typedef struct XLogPageHeaderData
 {
-	uint16		xlp_magic;		/* XLOG_PAGE_MAGIC */
-	uint16		xlp_info;		/* XLP_* flags */
-	TimeLineID	xlp_tli;		/* timeline of the first record on the page */
-	XLogRecPtr	xlp_pageaddr;	/* WAL position of this page */
-	uint32		xlp_rem_len;	/* bytes of a continued record on this page */
+	uint16 xlp_magic;		 /* XLOG_PAGE_MAGIC */
+	uint16 xlp_info;		 /* XLP_* flags */
+	TimeLineID xlp_tli;		 /* timeline of the first record on the page */
+	XLogRecPtr xlp_pageaddr; /* WAL position of this page */
+	uint32 xlp_rem_len;		 /* bytes of a continued record on this page */
 } XLogPageHeaderData;
 
 #define SizeOfXLogShortPHD MAXALIGN(sizeof(XLogPageHeaderData))
@@ -44,9 +44,9 @@ typedef XLogPageHeaderData *XLogPageHeader;
 typedef struct XLogLongPageHeaderData
 {
 	XLogPageHeaderData std;
-	uint64		xlp_sysid;		/* system identifier, as in pg_control */
-	uint32		xlp_seg_size;
-	uint32		xlp_xlog_blcksz;
+	uint64 xlp_sysid; /* system identifier, as in pg_control */
+	uint32 xlp_seg_size;
+	uint32 xlp_xlog_blcksz;
 } XLogLongPageHeaderData;
 
 #define SizeOfXLogLongPHD MAXALIGN(sizeof(XLogLongPageHeaderData))
@@ -61,13 +61,13 @@ typedef XLogLongPageHeaderData *XLogLongPageHeader;
 #define DEFAULT_XLOG_SEG_SIZE (16 * 1024 * 1024)
 #define WalSegMinSize (1024 * 1024)
 #define WalSegMaxSize (1024 * 1024 * 1024)
-#define IsPowerOf2(x) ((x) > 0 && ((x) & ((x) - 1)) == 0)
+#define IsPowerOf2(x) ((x) > 0 && ((x) & ((x) -1)) == 0)
 #define IsValidWalSegSize(size) \
 	(IsPowerOf2(size) && (size) >= WalSegMinSize && (size) <= WalSegMaxSize)
 
 #define XLogSegmentsPerXLogId(segsz) (UINT64CONST(0x100000000) / (segsz))
 #define XLByteToSeg(xlrp, segsz) ((xlrp) / (segsz))
-#define XLogSegmentOffset(xlrp, segsz) ((xlrp) & ((segsz) - 1))
+#define XLogSegmentOffset(xlrp, segsz) ((xlrp) & ((segsz) -1))
 #define XLogSegNoOffsetToRecPtr(segno, offset, segsz) ((segno) * (uint64) (segsz) + (offset))
 
 #define MAXFNAMELEN 64
@@ -85,4 +85,4 @@ extern void XLogFileName(char *fname, TimeLineID tli, XLogSegNo segno, int wal_s
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XLOG_INTERNAL_H */
+#endif /* TUSK_ACCESS_XLOG_INTERNAL_H */

@@ -27,7 +27,7 @@ typedef uint8 RmgrId;
 /* wal_sync_method values, PostgreSQL's numbering. */
 #define SYNC_METHOD_FSYNC 0
 #define SYNC_METHOD_FDATASYNC 1
-#define SYNC_METHOD_OPEN 2		/* O_SYNC */
-#define SYNC_METHOD_OPEN_DSYNC 4	/* O_DSYNC */
+#define SYNC_METHOD_OPEN 2		 /* O_SYNC */
+#define SYNC_METHOD_OPEN_DSYNC 4 /* O_DSYNC */
 
-#endif							/* TUSK_ACCESS_XLOGDEFS_H */
+#endif /* TUSK_ACCESS_XLOGDEFS_H */

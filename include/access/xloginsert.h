@@ -19,11 +19,11 @@
 #include "storage/relfilenode.h"
 
 /* Flags for XLogRegisterBuffer. */
-#define REGBUF_FORCE_IMAGE 0x01		/* always include a full-page image */
-#define REGBUF_NO_IMAGE 0x02		/* never: redo does not need one */
-#define REGBUF_WILL_INIT (0x04 | 0x02)	/* redo re-initializes the page */
-#define REGBUF_STANDARD 0x08		/* a standard page: leave out its hole */
-#define REGBUF_KEEP_DATA 0x10		/* keep the block data even with an image */
+#define REGBUF_FORCE_IMAGE 0x01		   /* always include a full-page image */
+#define REGBUF_NO_IMAGE 0x02		   /* never: redo does not need one */
+#define REGBUF_WILL_INIT (0x04 | 0x02) /* redo re-initializes the page */
+#define REGBUF_STANDARD 0x08		   /* a standard page: leave out its hole */
+#define REGBUF_KEEP_DATA 0x10		   /* keep the block data even with an image */
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,4 +51,4 @@ extern bool XLogCheckBufferNeedsBackup(Buffer buffer);
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XLOGINSERT_H */
+#endif /* TUSK_ACCESS_XLOGINSERT_H */

@@ -17,21 +17,21 @@
 
 typedef struct DecodedBkpBlock
 {
-	bool		in_use;
+	bool in_use;
 	RelFileNode rnode;
-	ForkNumber	forknum;
+	ForkNumber forknum;
 	BlockNumber blkno;
-	uint8		flags;			/* BKPBLOCK_* */
-	bool		has_image;
-	bool		apply_image;
+	uint8 flags; /* BKPBLOCK_* */
+	bool has_image;
+	bool apply_image;
 	const char *bkp_image;
-	uint16		hole_offset;
-	uint16		hole_length;
-	uint16		bimg_len;
-	uint8		bimg_info;
-	bool		has_data;
+	uint16 hole_offset;
+	uint16 hole_length;
+	uint16 bimg_len;
+	uint8 bimg_info;
+	bool has_data;
 	const char *data;
-	uint16		data_len;
+	uint16 data_len;
 } DecodedBkpBlock;
 
 typedef struct XLogReaderState XLogReaderState;
@@ -55,12 +55,11 @@ extern XLogRecPtr XLogReaderGetEndRecPtr(const XLogReaderState *state);
 extern const XLogRecord *XLogReaderGetRecord(const XLogReaderState *state);
 extern const char *XLogRecGetDataPtr(const XLogReaderState *state);
 extern uint32 XLogRecGetDataLength(const XLogReaderState *state);
-extern int	XLogRecMaxBlockId(const XLogReaderState *state);
+extern int XLogRecMaxBlockId(const XLogReaderState *state);
 extern const DecodedBkpBlock *XLogRecGetBlock(const XLogReaderState *state, uint8 block_id);
-extern bool XLogRecGetBlockTag(const XLogReaderState *state, uint8 block_id,
-							   RelFileNode *rnode, ForkNumber *forknum, BlockNumber *blknum);
-extern const char *XLogRecGetBlockData(const XLogReaderState *state, uint8 block_id,
-									   Size *len);
+extern bool XLogRecGetBlockTag(const XLogReaderState *state, uint8 block_id, RelFileNode *rnode,
+							   ForkNumber *forknum, BlockNumber *blknum);
+extern const char *XLogRecGetBlockData(const XLogReaderState *state, uint8 block_id, Size *len);
 /* Rebuild the full-page image of a block into page (BLCKSZ bytes). */
 extern bool RestoreBlockImage(XLogReaderState *state, uint8 block_id, char *page);
 
@@ -80,4 +79,4 @@ extern bool RestoreBlockImage(XLogReaderState *state, uint8 block_id, char *page
 #define XLogRecHasBlockImage(r, id) (XLogRecGetBlock(r, id)->has_image)
 #define XLogRecBlockImageApply(r, id) (XLogRecGetBlock(r, id)->apply_image)
 
-#endif							/* TUSK_ACCESS_XLOGREADER_H */
+#endif /* TUSK_ACCESS_XLOGREADER_H */

@@ -13,18 +13,17 @@
  * exclusively in every case. */
 typedef enum XLogRedoAction
 {
-	BLK_NEEDS_REDO,				/* apply the change */
-	BLK_DONE,					/* the page has it already (its LSN is past the record) */
-	BLK_RESTORED,				/* restored from the record's full-page image */
-	BLK_NOTFOUND				/* (not used: missing pages are created) */
+	BLK_NEEDS_REDO, /* apply the change */
+	BLK_DONE,		/* the page has it already (its LSN is past the record) */
+	BLK_RESTORED,	/* restored from the record's full-page image */
+	BLK_NOTFOUND	/* (not used: missing pages are created) */
 } XLogRedoAction;
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-extern XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id,
-											Buffer *buf);
+extern XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf);
 /* Enter the built-in resource managers in the table (once per server). */
 extern void InitBuiltinRmgrs(void);
 
@@ -34,10 +33,10 @@ extern void InitBuiltinRmgrs(void);
 extern "C++" {
 /* The same, the buffer held by a guard (pinned and locked, or empty), so
  * that a redo function failing half-way releases it. */
-inline XLogRedoAction
-XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, tusk::LockedBuffer *page)
+inline XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id,
+											tusk::LockedBuffer *page)
 {
-	Buffer		buf = InvalidBuffer;
+	Buffer buf = InvalidBuffer;
 	XLogRedoAction action = XLogReadBufferForRedo(record, block_id, &buf);
 	*page = tusk::LockedBuffer::Adopt(buf);
 	return action;
@@ -45,4 +44,4 @@ XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, tusk::LockedBuffe
 }
 #endif
 
-#endif							/* TUSK_ACCESS_XLOGUTILS_H */
+#endif /* TUSK_ACCESS_XLOGUTILS_H */

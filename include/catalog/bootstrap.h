@@ -14,4 +14,4 @@ pg_noreturn extern void BootstrapModeMain(int argc, char *argv[]);
 }
 #endif
 
-#endif							/* TUSK_CATALOG_BOOTSTRAP_H */
+#endif /* TUSK_CATALOG_BOOTSTRAP_H */

@@ -15,19 +15,19 @@
 #include "access/transam.h"
 #include "access/xlogdefs.h"
 
-#define PG_CONTROL_VERSION 90001	/* Tusk's format 1 */
+#define PG_CONTROL_VERSION 90001 /* Tusk's format 1 */
 #define PG_CONTROL_FILE_SIZE 8192
 #define XLOG_CONTROL_FILE "global/pg_control"
 
 /* The body of a checkpoint record, and a copy of it in pg_control. */
 typedef struct CheckPoint
 {
-	XLogRecPtr	redo;			/* replay starts here */
-	TimeLineID	ThisTimeLineID;
-	bool		fullPageWrites;
-	FullTransactionId nextXid;	/* the next transaction id to assign */
-	Oid			nextOid;
-	pg_time_t	time;
+	XLogRecPtr redo; /* replay starts here */
+	TimeLineID ThisTimeLineID;
+	bool fullPageWrites;
+	FullTransactionId nextXid; /* the next transaction id to assign */
+	Oid nextOid;
+	pg_time_t time;
 } CheckPoint;
 
 /* Records of the XLOG resource manager (info values are PostgreSQL's). */
@@ -52,18 +52,18 @@ typedef enum DBState
 
 typedef struct ControlFileData
 {
-	uint64		system_identifier;
-	uint32		pg_control_version;
-	DBState		state;
-	pg_time_t	time;			/* last update */
-	XLogRecPtr	checkPoint;		/* the last checkpoint record */
-	CheckPoint	checkPointCopy;
-	uint32		blcksz;
-	uint32		relseg_size;
-	uint32		xlog_blcksz;
-	uint32		xlog_seg_size;
-	uint32		data_checksum_version;
-	uint32		crc;			/* CRC-32C of everything above */
+	uint64 system_identifier;
+	uint32 pg_control_version;
+	DBState state;
+	pg_time_t time;		   /* last update */
+	XLogRecPtr checkPoint; /* the last checkpoint record */
+	CheckPoint checkPointCopy;
+	uint32 blcksz;
+	uint32 relseg_size;
+	uint32 xlog_blcksz;
+	uint32 xlog_seg_size;
+	uint32 data_checksum_version;
+	uint32 crc; /* CRC-32C of everything above */
 } ControlFileData;
 
-#endif							/* TUSK_CATALOG_PG_CONTROL_H */
+#endif /* TUSK_CATALOG_PG_CONTROL_H */

@@ -16,7 +16,7 @@ typedef struct XLogReaderState XLogReaderState;
 typedef struct xl_smgr_create
 {
 	RelFileNode rnode;
-	ForkNumber	forkNum;
+	ForkNumber forkNum;
 } xl_smgr_create;
 
 #ifdef __cplusplus
@@ -32,4 +32,4 @@ extern const char *smgr_identify(uint8 info);
 }
 #endif
 
-#endif							/* TUSK_CATALOG_STORAGE_H */
+#endif /* TUSK_CATALOG_STORAGE_H */

@@ -22,19 +22,19 @@ typedef struct SockAddr
 
 typedef struct Port
 {
-	int sock;					/* the connection's socket */
+	int sock; /* the connection's socket */
 	bool noblock;
-	ProtocolVersion proto;		/* from the startup packet */
-	SockAddr laddr;				/* local address */
-	SockAddr raddr;				/* remote address */
-	char *remote_host;			/* numeric address, or "[local]" */
-	char *remote_port;			/* numeric port, or "" for Unix sockets */
+	ProtocolVersion proto; /* from the startup packet */
+	SockAddr laddr;		   /* local address */
+	SockAddr raddr;		   /* remote address */
+	char *remote_host;	   /* numeric address, or "[local]" */
+	char *remote_port;	   /* numeric port, or "" for Unix sockets */
 	char *database_name;
 	char *user_name;
-	char *cmdline_options;		/* the "options" startup parameter */
+	char *cmdline_options; /* the "options" startup parameter */
 	char *application_name;
 } Port;
 
 #define IS_AF_UNIX(fam) ((fam) == AF_UNIX)
 
-#endif							/* TUSK_LIBPQ_LIBPQ_BE_H */
+#endif /* TUSK_LIBPQ_LIBPQ_BE_H */

@@ -18,4 +18,4 @@ pg_noreturn extern void CheckpointerMain(void);
 }
 #endif
 
-#endif							/* TUSK_POSTMASTER_AUXPROCESS_H */
+#endif /* TUSK_POSTMASTER_AUXPROCESS_H */

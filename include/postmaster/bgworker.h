@@ -29,7 +29,7 @@
 /* Parallel-query workers (PostgreSQL's class; they may not restart). */
 #define BGWORKER_CLASS_PARALLEL 0x0010
 
-typedef void (*bgworker_main_type) (Datum main_arg);
+typedef void (*bgworker_main_type)(Datum main_arg);
 
 /* When the postmaster may start the worker. */
 typedef enum
@@ -46,24 +46,24 @@ typedef enum
 
 typedef struct BackgroundWorker
 {
-	char		bgw_name[BGW_MAXLEN];
-	char		bgw_type[BGW_MAXLEN];
-	int			bgw_flags;
+	char bgw_name[BGW_MAXLEN];
+	char bgw_type[BGW_MAXLEN];
+	int bgw_flags;
 	BgWorkerStartTime bgw_start_time;
-	int			bgw_restart_time;	/* in seconds, or BGW_NEVER_RESTART */
-	char		bgw_library_name[BGW_MAXLEN];
-	char		bgw_function_name[BGW_MAXLEN];
-	Datum		bgw_main_arg;
-	char		bgw_extra[BGW_EXTRALEN];
-	pid_t		bgw_notify_pid;	/* SIGUSR1 this process on start and stop */
+	int bgw_restart_time; /* in seconds, or BGW_NEVER_RESTART */
+	char bgw_library_name[BGW_MAXLEN];
+	char bgw_function_name[BGW_MAXLEN];
+	Datum bgw_main_arg;
+	char bgw_extra[BGW_EXTRALEN];
+	pid_t bgw_notify_pid; /* SIGUSR1 this process on start and stop */
 } BackgroundWorker;
 
 typedef enum BgwHandleStatus
 {
-	BGWH_STARTED,				/* running */
-	BGWH_NOT_YET_STARTED,		/* registered, not started yet */
-	BGWH_STOPPED,				/* exited (or never will run) */
-	BGWH_POSTMASTER_DIED		/* the postmaster died; status unknown */
+	BGWH_STARTED,		  /* running */
+	BGWH_NOT_YET_STARTED, /* registered, not started yet */
+	BGWH_STOPPED,		  /* exited (or never will run) */
+	BGWH_POSTMASTER_DIED  /* the postmaster died; status unknown */
 } BgwHandleStatus;
 
 struct BackgroundWorkerHandle;
@@ -72,27 +72,27 @@ typedef struct BackgroundWorkerHandle BackgroundWorkerHandle;
 /* What a worker is doing, as the registry shows it. */
 typedef enum BgWorkerState
 {
-	BGWS_WAITING_FOR_START,		/* the server has not reached its start time */
+	BGWS_WAITING_FOR_START, /* the server has not reached its start time */
 	BGWS_RUNNING,
-	BGWS_WAITING_TO_RESTART,	/* exited with status 1; restarts at restart_at */
-	BGWS_STOPPED				/* exited and will not restart */
+	BGWS_WAITING_TO_RESTART, /* exited with status 1; restarts at restart_at */
+	BGWS_STOPPED			 /* exited and will not restart */
 } BgWorkerState;
 
 typedef struct BgWorkerStatus
 {
-	char		bgw_name[BGW_MAXLEN];
-	char		bgw_type[BGW_MAXLEN];
-	char		bgw_library_name[BGW_MAXLEN];
-	char		bgw_function_name[BGW_MAXLEN];
+	char bgw_name[BGW_MAXLEN];
+	char bgw_type[BGW_MAXLEN];
+	char bgw_library_name[BGW_MAXLEN];
+	char bgw_function_name[BGW_MAXLEN];
 	BgWorkerStartTime bgw_start_time;
-	int			bgw_restart_time;
-	bool		dynamic;		/* registered at run time */
+	int bgw_restart_time;
+	bool dynamic; /* registered at run time */
 	BgWorkerState state;
-	pid_t		pid;			/* 0 when not running */
+	pid_t pid;					/* 0 when not running */
 	TimestampTz restart_at;		/* for BGWS_WAITING_TO_RESTART */
-	int			starts;			/* how many times it was started */
-	int			last_exit_code; /* -1: none (or it died by a signal) */
-	int			last_exit_signal;	/* 0: none */
+	int starts;					/* how many times it was started */
+	int last_exit_code;			/* -1: none (or it died by a signal) */
+	int last_exit_signal;		/* 0: none */
 	TimestampTz last_exit_time; /* 0: it never exited */
 } BgWorkerStatus;
 
@@ -104,8 +104,7 @@ extern void RegisterBackgroundWorker(BackgroundWorker *worker);
 extern bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker,
 											BackgroundWorkerHandle **handle);
 extern BgwHandleStatus GetBackgroundWorkerPid(BackgroundWorkerHandle *handle, pid_t *pidp);
-extern BgwHandleStatus WaitForBackgroundWorkerStartup(BackgroundWorkerHandle *handle,
-													  pid_t *pid);
+extern BgwHandleStatus WaitForBackgroundWorkerStartup(BackgroundWorkerHandle *handle, pid_t *pid);
 extern BgwHandleStatus WaitForBackgroundWorkerShutdown(BackgroundWorkerHandle *handle);
 extern const char *GetBackgroundWorkerTypeByPid(pid_t pid);
 extern void TerminateBackgroundWorker(BackgroundWorkerHandle *handle);
@@ -125,10 +124,10 @@ extern void BackgroundWorkerUnblockSignals(void);
 
 /* Tusk's registry: fills up to max entries, returns how many workers are
  * registered (which may exceed max). */
-extern int	GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max);
+extern int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_POSTMASTER_BGWORKER_H */
+#endif /* TUSK_POSTMASTER_BGWORKER_H */

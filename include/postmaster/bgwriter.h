@@ -36,4 +36,4 @@ extern void CheckpointerShmemInit(void);
 }
 #endif
 
-#endif							/* TUSK_POSTMASTER_BGWRITER_H */
+#endif /* TUSK_POSTMASTER_BGWRITER_H */

@@ -43,4 +43,4 @@ pg_noreturn extern void SignalHandlerForCrashExit(int postgres_signal_arg);
 }
 #endif
 
-#endif							/* TUSK_POSTMASTER_INTERRUPT_H */
+#endif /* TUSK_POSTMASTER_INTERRUPT_H */

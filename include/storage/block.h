@@ -12,4 +12,4 @@ typedef uint32 BlockNumber;
 #define MaxBlockNumber ((BlockNumber) 0xFFFFFFFE)
 #define BlockNumberIsValid(blockNumber) ((BlockNumber) (blockNumber) != InvalidBlockNumber)
 
-#endif							/* TUSK_STORAGE_BLOCK_H */
+#endif /* TUSK_STORAGE_BLOCK_H */

@@ -12,4 +12,4 @@ typedef int Buffer;
 #define InvalidBuffer 0
 #define BufferIsValid(bufnum) ((bufnum) != InvalidBuffer)
 
-#endif							/* TUSK_STORAGE_BUF_H */
+#endif /* TUSK_STORAGE_BUF_H */

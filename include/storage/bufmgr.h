@@ -32,9 +32,9 @@
 
 typedef enum ReadBufferMode
 {
-	RBM_NORMAL,					/* read the page; verify it */
-	RBM_ZERO_AND_LOCK,			/* don't read: zero the page, return it locked exclusively */
-	RBM_ZERO_ON_ERROR			/* read; a page that fails verification reads as zeroes
+	RBM_NORMAL,		   /* read the page; verify it */
+	RBM_ZERO_AND_LOCK, /* don't read: zero the page, return it locked exclusively */
+	RBM_ZERO_ON_ERROR  /* read; a page that fails verification reads as zeroes
 								 * (for pages that are only hints: the free space map) */
 } ReadBufferMode;
 
@@ -42,7 +42,7 @@ typedef enum ReadBufferMode
  * means the normal clock sweep. */
 typedef struct BufferAccessStrategyData *BufferAccessStrategy;
 
-#define P_NEW InvalidBlockNumber	/* extend the relation by one page */
+#define P_NEW InvalidBlockNumber /* extend the relation by one page */
 
 #define BUFFER_LOCK_UNLOCK 0
 #define BUFFER_LOCK_SHARE 1
@@ -54,9 +54,9 @@ extern "C" {
 
 extern PGDLLIMPORT int NBuffers;
 
-extern Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum,
-										BlockNumber blockNum, ReadBufferMode mode,
-										BufferAccessStrategy strategy, bool permanent);
+extern Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
+										ReadBufferMode mode, BufferAccessStrategy strategy,
+										bool permanent);
 extern void ReleaseBuffer(Buffer buffer);
 extern void UnlockReleaseBuffer(Buffer buffer);
 extern void MarkBufferDirty(Buffer buffer);
@@ -77,7 +77,7 @@ extern void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum,
 extern void FlushRelationBuffers(RelFileNode rnode);
 extern void FlushAllBuffers(void);
 /* A checkpoint's write of every dirty buffer; returns how many. */
-extern int	CheckPointBuffers(void);
+extern int CheckPointBuffers(void);
 extern void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum,
 								   BlockNumber firstDelBlock);
 
@@ -146,7 +146,7 @@ class BufferPin
 	/* Unpin now; the guard then holds nothing. */
 	void Release()
 	{
-		Buffer		buffer = buffer_;
+		Buffer buffer = buffer_;
 		buffer_ = InvalidBuffer;
 		if (BufferIsValid(buffer))
 			ReleaseBuffer(buffer);
@@ -155,7 +155,7 @@ class BufferPin
 	 * returning a pinned buffer); the guard then holds nothing. */
 	[[nodiscard]] Buffer Detach()
 	{
-		Buffer		buffer = buffer_;
+		Buffer buffer = buffer_;
 		buffer_ = InvalidBuffer;
 		return buffer;
 	}
@@ -164,7 +164,7 @@ class BufferPin
 	Page page() const { return BufferGetPage(buffer_); }
 
   private:
-	Buffer		buffer_;
+	Buffer buffer_;
 };
 
 /* The content lock of a buffer the caller keeps pinned meanwhile. */
@@ -191,10 +191,7 @@ class BufferLock
 	}
 	/* Takes charge of a lock this process already holds (a buffer read
 	 * with RBM_ZERO_AND_LOCK, or by XLogReadBufferForRedo). */
-	[[nodiscard]] static BufferLock Adopt(Buffer buffer)
-	{
-		return BufferLock(buffer);
-	}
+	[[nodiscard]] static BufferLock Adopt(Buffer buffer) { return BufferLock(buffer); }
 	~BufferLock()
 	{
 		if (BufferIsValid(buffer_))
@@ -221,7 +218,7 @@ class BufferLock
 	/* Unlock now (the pin stays with its owner). */
 	void Release()
 	{
-		Buffer		buffer = buffer_;
+		Buffer buffer = buffer_;
 		buffer_ = InvalidBuffer;
 		if (BufferIsValid(buffer))
 			LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
@@ -230,7 +227,7 @@ class BufferLock
 	 * returning a locked buffer); the guard then holds nothing. */
 	[[nodiscard]] Buffer Detach()
 	{
-		Buffer		buffer = buffer_;
+		Buffer buffer = buffer_;
 		buffer_ = InvalidBuffer;
 		return buffer;
 	}
@@ -240,7 +237,7 @@ class BufferLock
   private:
 	explicit BufferLock(Buffer locked) : buffer_(locked) {}
 
-	Buffer		buffer_;
+	Buffer buffer_;
 };
 
 /* A pinned buffer and its content lock, released in that order's reverse:
@@ -253,8 +250,7 @@ class LockedBuffer
 	/* Takes over pin and locks the buffer in mode. */
 	[[nodiscard]] LockedBuffer(BufferPin pin, int mode)
 		: pin_(static_cast<BufferPin &&>(pin)), lock_(pin_.get(), mode)
-	{
-	}
+	{}
 	/* Takes over a buffer this process holds pinned and locked. */
 	[[nodiscard]] static LockedBuffer Adopt(Buffer buffer)
 	{
@@ -312,12 +308,12 @@ class LockedBuffer
 
   private:
 	/* Declared pin first: destroyed last. */
-	BufferPin	pin_;
-	BufferLock	lock_;
+	BufferPin pin_;
+	BufferLock lock_;
 };
 
 }  // namespace tusk
 }
 #endif
 
-#endif							/* TUSK_STORAGE_BUFMGR_H */
+#endif /* TUSK_STORAGE_BUFMGR_H */

@@ -38,50 +38,51 @@ typedef uint16 LocationIndex;
 /* The LSN as two 32-bit halves, so that a page needs no 8-byte alignment. */
 typedef struct PageXLogRecPtr
 {
-	uint32		xlogid;			/* high bits */
-	uint32		xrecoff;		/* low bits */
+	uint32 xlogid;	/* high bits */
+	uint32 xrecoff; /* low bits */
 } PageXLogRecPtr;
 
 typedef struct PageHeaderData
 {
-	PageXLogRecPtr pd_lsn;		/* LSN: just past the last WAL record for this page */
-	uint16		pd_checksum;	/* checksum of the page and its block number */
-	uint16		pd_flags;		/* PD_* below */
-	LocationIndex pd_lower;		/* start of free space */
-	LocationIndex pd_upper;		/* end of free space */
-	LocationIndex pd_special;	/* start of special space */
-	uint16		pd_pagesize_version;
-	uint32		pd_prune_xid;	/* low 32 bits of the oldest prunable xid; a hint only */
-	ItemIdData	pd_linp[];		/* line pointers */
+	PageXLogRecPtr pd_lsn;	  /* LSN: just past the last WAL record for this page */
+	uint16 pd_checksum;		  /* checksum of the page and its block number */
+	uint16 pd_flags;		  /* PD_* below */
+	LocationIndex pd_lower;	  /* start of free space */
+	LocationIndex pd_upper;	  /* end of free space */
+	LocationIndex pd_special; /* start of special space */
+	uint16 pd_pagesize_version;
+	uint32 pd_prune_xid;  /* low 32 bits of the oldest prunable xid; a hint only */
+	ItemIdData pd_linp[]; /* line pointers */
 } PageHeaderData;
 
 typedef PageHeaderData *PageHeader;
 
-#define PD_HAS_FREE_LINES 0x0001	/* some line pointer is LP_UNUSED */
-#define PD_PAGE_FULL 0x0002		/* an update found no room here */
-#define PD_ALL_VISIBLE 0x0004	/* every tuple is visible to everyone */
+#define PD_HAS_FREE_LINES 0x0001 /* some line pointer is LP_UNUSED */
+#define PD_PAGE_FULL 0x0002		 /* an update found no room here */
+#define PD_ALL_VISIBLE 0x0004	 /* every tuple is visible to everyone */
 #define PD_VALID_FLAG_BITS 0x0007
 
 #define PG_PAGE_LAYOUT_VERSION 4
 #define SizeOfPageHeaderData (offsetof(PageHeaderData, pd_linp))
 
 /* PageAddItemExtended flags */
-#define PAI_OVERWRITE (1 << 0)	/* reuse the given line pointer */
+#define PAI_OVERWRITE (1 << 0) /* reuse the given line pointer */
 
 /* PageIsVerifiedExtended flags */
-#define PIV_LOG_WARNING (1 << 0)	/* log a WARNING on failure */
+#define PIV_LOG_WARNING (1 << 0) /* log a WARNING on failure */
 
 #define PageIsNew(page) (((PageHeader) (page))->pd_upper == 0)
 #define PageGetItemId(page, offsetNumber) \
-	((ItemId) (&((PageHeader) (page))->pd_linp[(offsetNumber) - 1]))
+	((ItemId) (&((PageHeader) (page))->pd_linp[(offsetNumber) -1]))
 #define PageGetItem(page, itemId) ((char *) (page) + ItemIdGetOffset(itemId))
 #define PageGetContents(page) ((char *) (page) + MAXALIGN(SizeOfPageHeaderData))
 #define PageGetSpecialPointer(page) ((char *) (page) + ((PageHeader) (page))->pd_special)
 #define PageGetSpecialSize(page) ((uint16) (BLCKSZ - ((PageHeader) (page))->pd_special))
 #define PageGetMaxOffsetNumber(page) \
 	((OffsetNumber) (((PageHeader) (page))->pd_lower <= SizeOfPageHeaderData \
-		 ? 0 \
-		 : (((PageHeader) (page))->pd_lower - SizeOfPageHeaderData) / sizeof(ItemIdData)))
+						 ? 0 \
+						 : (((PageHeader) (page))->pd_lower - SizeOfPageHeaderData) / \
+							 sizeof(ItemIdData)))
 #define PageHasFreeLinePointers(page) (((PageHeader) (page))->pd_flags & PD_HAS_FREE_LINES)
 #define PageIsFull(page) (((PageHeader) (page))->pd_flags & PD_PAGE_FULL)
 #define PageSetFull(page) (((PageHeader) (page))->pd_flags |= PD_PAGE_FULL)
@@ -90,15 +91,13 @@ typedef PageHeaderData *PageHeader;
 #define PageSetAllVisible(page) (((PageHeader) (page))->pd_flags |= PD_ALL_VISIBLE)
 #define PageClearAllVisible(page) (((PageHeader) (page))->pd_flags &= ~PD_ALL_VISIBLE)
 
-static inline XLogRecPtr
-PageGetLSN(Page page)
+static inline XLogRecPtr PageGetLSN(Page page)
 {
 	PageXLogRecPtr p = ((PageHeader) page)->pd_lsn;
 	return ((uint64) p.xlogid << 32) | p.xrecoff;
 }
 
-static inline void
-PageSetLSN(Page page, XLogRecPtr lsn)
+static inline void PageSetLSN(Page page, XLogRecPtr lsn)
 {
 	((PageHeader) page)->pd_lsn.xlogid = (uint32) (lsn >> 32);
 	((PageHeader) page)->pd_lsn.xrecoff = (uint32) lsn;
@@ -125,4 +124,4 @@ extern void PageSetChecksumInplace(Page page, BlockNumber blkno);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_BUFPAGE_H */
+#endif /* TUSK_STORAGE_BUFPAGE_H */

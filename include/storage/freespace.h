@@ -30,4 +30,4 @@ extern BlockNumber RecordAndGetPageWithFreeSpace(Relation rel, BlockNumber oldPa
 }
 #endif
 
-#endif							/* TUSK_STORAGE_FREESPACE_H */
+#endif /* TUSK_STORAGE_FREESPACE_H */

@@ -13,9 +13,9 @@
 
 #include "c.h"
 
-typedef void (*pg_on_exit_callback) (int code, Datum arg);
-typedef void (*shmem_startup_hook_type) (void);
-typedef void (*shmem_request_hook_type) (void);
+typedef void (*pg_on_exit_callback)(int code, Datum arg);
+typedef void (*shmem_startup_hook_type)(void);
+typedef void (*shmem_request_hook_type)(void);
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,4 +41,4 @@ extern PGDLLIMPORT shmem_request_hook_type shmem_request_hook;
 }
 #endif
 
-#endif							/* TUSK_STORAGE_IPC_H */
+#endif /* TUSK_STORAGE_IPC_H */

@@ -14,17 +14,17 @@
 
 typedef struct ItemIdData
 {
-	unsigned	lp_off:15,		/* offset of the item from the page start */
-				lp_flags:2,		/* state, below */
-				lp_len:15;		/* byte length of the item */
+	unsigned lp_off : 15, /* offset of the item from the page start */
+		lp_flags : 2,	  /* state, below */
+		lp_len : 15;	  /* byte length of the item */
 } ItemIdData;
 
 typedef ItemIdData *ItemId;
 
-#define LP_UNUSED 0				/* free for reuse (lp_len = 0) */
-#define LP_NORMAL 1				/* in use (lp_len > 0) */
-#define LP_REDIRECT 2			/* HOT redirect to another line pointer (lp_len = 0) */
-#define LP_DEAD 3				/* dead; may or may not still have storage */
+#define LP_UNUSED 0	  /* free for reuse (lp_len = 0) */
+#define LP_NORMAL 1	  /* in use (lp_len > 0) */
+#define LP_REDIRECT 2 /* HOT redirect to another line pointer (lp_len = 0) */
+#define LP_DEAD 3	  /* dead; may or may not still have storage */
 
 typedef uint16 ItemOffset;
 typedef uint16 ItemLength;
@@ -49,4 +49,4 @@ typedef uint16 ItemLength;
 	((itemId)->lp_flags = LP_DEAD, (itemId)->lp_off = 0, (itemId)->lp_len = 0)
 #define ItemIdMarkDead(itemId) ((itemId)->lp_flags = LP_DEAD)
 
-#endif							/* TUSK_STORAGE_ITEMID_H */
+#endif /* TUSK_STORAGE_ITEMID_H */

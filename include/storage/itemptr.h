@@ -13,8 +13,8 @@
 
 typedef struct BlockIdData
 {
-	uint16		bi_hi;
-	uint16		bi_lo;
+	uint16 bi_hi;
+	uint16 bi_lo;
 } BlockIdData;
 
 typedef struct ItemPointerData
@@ -25,43 +25,38 @@ typedef struct ItemPointerData
 
 typedef ItemPointerData *ItemPointer;
 
-static inline BlockNumber
-ItemPointerGetBlockNumber(const ItemPointerData *pointer)
+static inline BlockNumber ItemPointerGetBlockNumber(const ItemPointerData *pointer)
 {
 	return ((BlockNumber) pointer->ip_blkid.bi_hi << 16) | (BlockNumber) pointer->ip_blkid.bi_lo;
 }
 
-static inline OffsetNumber
-ItemPointerGetOffsetNumber(const ItemPointerData *pointer)
+static inline OffsetNumber ItemPointerGetOffsetNumber(const ItemPointerData *pointer)
 {
 	return pointer->ip_posid;
 }
 
-static inline void
-ItemPointerSet(ItemPointerData *pointer, BlockNumber blockNumber, OffsetNumber offNum)
+static inline void ItemPointerSet(ItemPointerData *pointer, BlockNumber blockNumber,
+								  OffsetNumber offNum)
 {
 	pointer->ip_blkid.bi_hi = (uint16) (blockNumber >> 16);
 	pointer->ip_blkid.bi_lo = (uint16) (blockNumber & 0xffff);
 	pointer->ip_posid = offNum;
 }
 
-static inline void
-ItemPointerSetInvalid(ItemPointerData *pointer)
+static inline void ItemPointerSetInvalid(ItemPointerData *pointer)
 {
 	ItemPointerSet(pointer, InvalidBlockNumber, InvalidOffsetNumber);
 }
 
-static inline bool
-ItemPointerIsValid(const ItemPointerData *pointer)
+static inline bool ItemPointerIsValid(const ItemPointerData *pointer)
 {
 	return pointer != NULL && pointer->ip_posid != 0;
 }
 
-static inline bool
-ItemPointerEquals(const ItemPointerData *a, const ItemPointerData *b)
+static inline bool ItemPointerEquals(const ItemPointerData *a, const ItemPointerData *b)
 {
 	return ItemPointerGetBlockNumber(a) == ItemPointerGetBlockNumber(b) &&
 		a->ip_posid == b->ip_posid;
 }
 
-#endif							/* TUSK_STORAGE_ITEMPTR_H */
+#endif /* TUSK_STORAGE_ITEMPTR_H */

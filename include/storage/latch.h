@@ -33,9 +33,9 @@
 typedef struct Latch
 {
 	sig_atomic_t is_set;
-	sig_atomic_t maybe_sleeping;	/* owner is in (or entering) WaitLatch */
-	bool		is_shared;
-	int			owner_pid;
+	sig_atomic_t maybe_sleeping; /* owner is in (or entering) WaitLatch */
+	bool is_shared;
+	int owner_pid;
 } Latch;
 
 #define WL_LATCH_SET (1 << 0)
@@ -46,8 +46,8 @@ typedef struct Latch
 #define WL_EXIT_ON_PM_DEATH (1 << 5)
 #define WL_SOCKET_CONNECTED WL_SOCKET_WRITEABLE
 #define WL_SOCKET_CLOSED (1 << 7)
-#define WL_SOCKET_MASK (WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE | \
-						WL_SOCKET_CONNECTED | WL_SOCKET_CLOSED)
+#define WL_SOCKET_MASK \
+	(WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE | WL_SOCKET_CONNECTED | WL_SOCKET_CLOSED)
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,9 +60,9 @@ extern void OwnLatch(Latch *latch);
 extern void DisownLatch(Latch *latch);
 extern void SetLatch(Latch *latch);
 extern void ResetLatch(Latch *latch);
-extern int	WaitLatch(Latch *latch, int wakeEvents, long timeout, uint32 wait_event_info);
-extern int	WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
-							  uint32 wait_event_info);
+extern int WaitLatch(Latch *latch, int wakeEvents, long timeout, uint32 wait_event_info);
+extern int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
+							 uint32 wait_event_info);
 
 /* MyLatch: a process-local latch at first, the PGPROC's once it has one. */
 extern void InitProcessLocalLatch(void);
@@ -73,4 +73,4 @@ extern void SwitchBackToLocalLatch(void);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_LATCH_H */
+#endif /* TUSK_STORAGE_LATCH_H */

@@ -36,4 +36,4 @@ extern bool ConditionalXactLockTableWait(FullTransactionId xid);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_LMGR_H */
+#endif /* TUSK_STORAGE_LMGR_H */

@@ -27,14 +27,14 @@ typedef int LOCKMASK;
 
 /* PostgreSQL's lock modes (storage/lockdefs.h). */
 #define NoLock 0
-#define AccessShareLock 1			/* SELECT */
-#define RowShareLock 2				/* SELECT FOR UPDATE/FOR SHARE */
-#define RowExclusiveLock 3			/* INSERT, UPDATE, DELETE */
-#define ShareUpdateExclusiveLock 4	/* VACUUM (non-FULL), ANALYZE, CREATE INDEX CONCURRENTLY */
-#define ShareLock 5					/* CREATE INDEX (WITHOUT CONCURRENTLY) */
-#define ShareRowExclusiveLock 6		/* like EXCLUSIVE MODE, but allows ROW SHARE */
-#define ExclusiveLock 7				/* blocks ROW SHARE/SELECT...FOR UPDATE */
-#define AccessExclusiveLock 8		/* ALTER TABLE, DROP TABLE, VACUUM FULL, LOCK TABLE */
+#define AccessShareLock 1		   /* SELECT */
+#define RowShareLock 2			   /* SELECT FOR UPDATE/FOR SHARE */
+#define RowExclusiveLock 3		   /* INSERT, UPDATE, DELETE */
+#define ShareUpdateExclusiveLock 4 /* VACUUM (non-FULL), ANALYZE, CREATE INDEX CONCURRENTLY */
+#define ShareLock 5				   /* CREATE INDEX (WITHOUT CONCURRENTLY) */
+#define ShareRowExclusiveLock 6	   /* like EXCLUSIVE MODE, but allows ROW SHARE */
+#define ExclusiveLock 7			   /* blocks ROW SHARE/SELECT...FOR UPDATE */
+#define AccessExclusiveLock 8	   /* ALTER TABLE, DROP TABLE, VACUUM FULL, LOCK TABLE */
 #define MaxLockMode 8
 
 #define LOCKBIT_ON(lockmode) (1 << (lockmode))
@@ -46,15 +46,15 @@ typedef uint16 LOCKMETHODID;
 
 typedef enum LockTagType
 {
-	LOCKTAG_RELATION,			/* field1 = database, field2 = relation */
-	LOCKTAG_RELATION_EXTEND,	/* the right to extend a relation */
+	LOCKTAG_RELATION,		 /* field1 = database, field2 = relation */
+	LOCKTAG_RELATION_EXTEND, /* the right to extend a relation */
 	LOCKTAG_DATABASE_FROZEN_IDS,
-	LOCKTAG_PAGE,				/* field3 = block */
-	LOCKTAG_TUPLE,				/* field3 = block, field4 = offset */
-	LOCKTAG_TRANSACTION,		/* field1, field2 = low, high half of the 64-bit id */
+	LOCKTAG_PAGE,		 /* field3 = block */
+	LOCKTAG_TUPLE,		 /* field3 = block, field4 = offset */
+	LOCKTAG_TRANSACTION, /* field1, field2 = low, high half of the 64-bit id */
 	LOCKTAG_VIRTUALTRANSACTION,
 	LOCKTAG_SPECULATIVE_TOKEN,
-	LOCKTAG_OBJECT,				/* field1 = database, field2 = class, field3 = object */
+	LOCKTAG_OBJECT, /* field1 = database, field2 = class, field3 = object */
 	LOCKTAG_USERLOCK,
 	LOCKTAG_ADVISORY
 } LockTagType;
@@ -63,18 +63,19 @@ typedef enum LockTagType
 
 typedef struct LOCKTAG
 {
-	uint32		locktag_field1;
-	uint32		locktag_field2;
-	uint32		locktag_field3;
-	uint16		locktag_field4;
-	uint8		locktag_type;	/* LockTagType */
-	uint8		locktag_lockmethodid;
+	uint32 locktag_field1;
+	uint32 locktag_field2;
+	uint32 locktag_field3;
+	uint16 locktag_field4;
+	uint8 locktag_type; /* LockTagType */
+	uint8 locktag_lockmethodid;
 } LOCKTAG;
 
 #define SET_LOCKTAG_RELATION(locktag, dboid, reloid) \
 	((locktag).locktag_field1 = (dboid), (locktag).locktag_field2 = (reloid), \
 	 (locktag).locktag_field3 = 0, (locktag).locktag_field4 = 0, \
-	 (locktag).locktag_type = LOCKTAG_RELATION, (locktag).locktag_lockmethodid = DEFAULT_LOCKMETHOD)
+	 (locktag).locktag_type = LOCKTAG_RELATION, \
+	 (locktag).locktag_lockmethodid = DEFAULT_LOCKMETHOD)
 
 #define SET_LOCKTAG_RELATION_EXTEND(locktag, dboid, reloid) \
 	((locktag).locktag_field1 = (dboid), (locktag).locktag_field2 = (reloid), \
@@ -111,9 +112,9 @@ typedef struct LOCKTAG
 
 typedef enum LockAcquireResult
 {
-	LOCKACQUIRE_NOT_AVAIL,		/* dontWait, and it would have to */
+	LOCKACQUIRE_NOT_AVAIL, /* dontWait, and it would have to */
 	LOCKACQUIRE_OK,
-	LOCKACQUIRE_ALREADY_HELD,	/* this process already held it in this mode */
+	LOCKACQUIRE_ALREADY_HELD, /* this process already held it in this mode */
 	LOCKACQUIRE_ALREADY_CLEAR
 } LockAcquireResult;
 
@@ -129,8 +130,8 @@ typedef enum ProcWaitStatus
 extern "C" {
 #endif
 
-extern PGDLLIMPORT int max_locks_per_xact;	/* max_locks_per_transaction */
-extern PGDLLIMPORT int DeadlockTimeout;		/* deadlock_timeout, ms */
+extern PGDLLIMPORT int max_locks_per_xact; /* max_locks_per_transaction */
+extern PGDLLIMPORT int DeadlockTimeout;	   /* deadlock_timeout, ms */
 
 extern Size LockShmemSize(void);
 extern void InitLocks(void);
@@ -155,4 +156,4 @@ extern char *DescribeLockTag(const LOCKTAG *tag);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_LOCK_H */
+#endif /* TUSK_STORAGE_LOCK_H */

@@ -28,8 +28,8 @@
 
 typedef struct LWLock
 {
-	uint16		tranche;		/* tranche id */
-	pg_atomic_uint32 state;		/* holders and waiter flag; also the futex word */
+	uint16 tranche;			/* tranche id */
+	pg_atomic_uint32 state; /* holders and waiter flag; also the futex word */
 } LWLock;
 
 #define LWLOCK_PADDED_SIZE PG_CACHE_LINE_SIZE
@@ -37,8 +37,8 @@ typedef struct LWLock
 /* One lock per cache line, so that hot locks do not share lines. */
 typedef union LWLockPadded
 {
-	LWLock		lock;
-	char		pad[LWLOCK_PADDED_SIZE];
+	LWLock lock;
+	char pad[LWLOCK_PADDED_SIZE];
 } LWLockPadded;
 
 typedef enum LWLockMode
@@ -49,8 +49,8 @@ typedef enum LWLockMode
 
 typedef struct NamedLWLockTranche
 {
-	int			trancheId;
-	char	   *trancheName;
+	int trancheId;
+	char *trancheName;
 } NamedLWLockTranche;
 
 /* The individual built-in locks, at the start of MainLWLockArray. */
@@ -97,7 +97,7 @@ extern bool LWLockHeldByMe(LWLock *lock);
 extern bool LWLockHeldByMeInMode(LWLock *lock, LWLockMode mode);
 extern bool LWLockAnyHeldByMe(void);
 
-extern int	LWLockNewTrancheId(void);
+extern int LWLockNewTrancheId(void);
 extern void LWLockRegisterTranche(int tranche_id, const char *tranche_name);
 extern void RequestNamedLWLockTranche(const char *tranche_name, int num_lwlocks);
 extern LWLockPadded *GetNamedLWLockTranche(const char *tranche_name);
@@ -143,19 +143,13 @@ class [[nodiscard]] LWLockGuard
 		return LWLockGuard(LWLockConditionalAcquire(lock, mode) ? lock : nullptr);
 	}
 	/* Takes charge of a lock this process already holds. */
-	[[nodiscard]] static LWLockGuard Adopt(LWLock *lock)
-	{
-		return LWLockGuard(lock);
-	}
+	[[nodiscard]] static LWLockGuard Adopt(LWLock *lock) { return LWLockGuard(lock); }
 	~LWLockGuard()
 	{
 		if (lock_ != nullptr)
 			LWLockRelease(lock_);
 	}
-	LWLockGuard(LWLockGuard &&other) noexcept : lock_(other.lock_)
-	{
-		other.lock_ = nullptr;
-	}
+	LWLockGuard(LWLockGuard &&other) noexcept : lock_(other.lock_) { other.lock_ = nullptr; }
 	LWLockGuard &operator=(LWLockGuard &&other) noexcept
 	{
 		if (this != &other)
@@ -173,22 +167,22 @@ class [[nodiscard]] LWLockGuard
 	/* Release before the end of the scope; then the guard holds nothing. */
 	void Release()
 	{
-		LWLock	   *lock = lock_;
+		LWLock *lock = lock_;
 		lock_ = nullptr;
 		if (lock != nullptr)
 			LWLockRelease(lock);
 	}
 	bool held() const { return lock_ != nullptr; }
-	LWLock	   *get() const { return lock_; }
+	LWLock *get() const { return lock_; }
 
   private:
 	explicit LWLockGuard(LWLock *held_lock) : lock_(held_lock) {}
 
-	LWLock	   *lock_;
+	LWLock *lock_;
 };
 
 }  // namespace tusk
 }
 #endif
 
-#endif							/* TUSK_STORAGE_LWLOCK_H */
+#endif /* TUSK_STORAGE_LWLOCK_H */

@@ -17,4 +17,4 @@ typedef uint16 OffsetNumber;
 #define OffsetNumberNext(offsetNumber) ((OffsetNumber) (1 + (offsetNumber)))
 #define OffsetNumberPrev(offsetNumber) ((OffsetNumber) (-1 + (offsetNumber)))
 
-#endif							/* TUSK_STORAGE_OFF_H */
+#endif /* TUSK_STORAGE_OFF_H */

@@ -28,9 +28,9 @@
 
 typedef enum
 {
-	PMSIGNAL_BACKGROUND_WORKER_CHANGE,	/* a background worker was registered or
+	PMSIGNAL_BACKGROUND_WORKER_CHANGE, /* a background worker was registered or
 										 * must be stopped */
-	PMSIGNAL_ADVANCE_STATE_MACHINE, /* re-run the postmaster's state machine */
+	PMSIGNAL_ADVANCE_STATE_MACHINE,	   /* re-run the postmaster's state machine */
 	NUM_PMSIGNALS
 } PMSignalReason;
 
@@ -54,15 +54,15 @@ extern bool CheckPostmasterSignal(PMSignalReason reason);
 extern void SetQuitSignalReason(QuitSignalReason reason);
 extern QuitSignalReason GetQuitSignalReason(void);
 
-extern int	MaxLivePostmasterChildren(void);
-extern int	AssignPostmasterChildSlot(void);
+extern int MaxLivePostmasterChildren(void);
+extern int AssignPostmasterChildSlot(void);
 extern bool ReleasePostmasterChildSlot(int slot);
 extern void MarkPostmasterChildActive(void);
 extern void MarkPostmasterChildInactive(void);
 
 extern void InitPostmasterDeathWatchHandle(void);
 extern void ClosePostmasterDeathWatchWriteEnd(void);
-extern int	PostmasterDeathWatchFd(void);
+extern int PostmasterDeathWatchFd(void);
 extern bool PostmasterIsAliveInternal(void);
 
 #ifdef __cplusplus
@@ -72,4 +72,4 @@ extern bool PostmasterIsAliveInternal(void);
 /* True unless the postmaster has exited.  Cheap: one non-blocking read. */
 #define PostmasterIsAlive() PostmasterIsAliveInternal()
 
-#endif							/* TUSK_STORAGE_PMSIGNAL_H */
+#endif /* TUSK_STORAGE_PMSIGNAL_H */

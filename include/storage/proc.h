@@ -31,15 +31,15 @@ typedef int BackendId;
 
 typedef struct PGPROC
 {
-	struct PGPROC *links;		/* next on a free list */
-	Latch		procLatch;		/* set this to wake the process */
-	int			pid;			/* 0 while the PGPROC is free */
-	int			pgprocno;		/* index in ProcGlobal->allProcs */
-	BackendId	backendId;		/* 1-based, for backends and workers */
-	Oid			databaseId;
-	Oid			roleId;
-	bool		isBackgroundWorker;
-	volatile uint32 wait_event_info;	/* what the process waits for */
+	struct PGPROC *links; /* next on a free list */
+	Latch procLatch;	  /* set this to wake the process */
+	int pid;			  /* 0 while the PGPROC is free */
+	int pgprocno;		  /* index in ProcGlobal->allProcs */
+	BackendId backendId;  /* 1-based, for backends and workers */
+	Oid databaseId;
+	Oid roleId;
+	bool isBackgroundWorker;
+	volatile uint32 wait_event_info; /* what the process waits for */
 
 	/*
 	 * The running transaction's 64-bit id (0: none assigned), stored under
@@ -66,20 +66,20 @@ typedef struct PGPROC
 	 * the mode, the next process in the lock's wait queue, and the outcome
 	 * set by whoever grants or refuses the request (ProcWaitStatus).
 	 */
-	int			waitLock;
-	int			waitProcLock;
-	int			waitLockMode;
-	int			lockWaitNext;
+	int waitLock;
+	int waitProcLock;
+	int waitLockMode;
+	int lockWaitNext;
 	volatile int waitStatus;
 } PGPROC;
 
 typedef struct PROC_HDR
 {
-	PGPROC	   *allProcs;
-	uint32		allProcCount;
-	PGPROC	   *freeProcs;		/* client backends */
-	PGPROC	   *bgworkerFreeProcs;	/* background workers */
-	slock_t		freeProcsLock;	/* protects the free lists */
+	PGPROC *allProcs;
+	uint32 allProcCount;
+	PGPROC *freeProcs;		   /* client backends */
+	PGPROC *bgworkerFreeProcs; /* background workers */
+	slock_t freeProcsLock;	   /* protects the free lists */
 } PROC_HDR;
 
 #ifdef __cplusplus
@@ -150,11 +150,11 @@ class CheckpointDelay
   private:
 	explicit CheckpointDelay(bool active) : active_(active) {}
 
-	bool		active_;
+	bool active_;
 };
 
 }  // namespace tusk
 }
 #endif
 
-#endif							/* TUSK_STORAGE_PROC_H */
+#endif /* TUSK_STORAGE_PROC_H */

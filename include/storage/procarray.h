@@ -36,10 +36,10 @@ extern bool FullTransactionIdIsInProgress(FullTransactionId xid);
 /* Tuples deleted by transactions before this id are invisible to every
  * snapshot, present and future: VACUUM may remove them. */
 extern FullTransactionId GetOldestNonRemovableFullTransactionId(void);
-extern int	CountDBBackends(Oid databaseid);
+extern int CountDBBackends(Oid databaseid);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_STORAGE_PROCARRAY_H */
+#endif /* TUSK_STORAGE_PROCARRAY_H */

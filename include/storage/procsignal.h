@@ -20,4 +20,4 @@ extern void procsignal_sigusr1_handler(int postgres_signal_arg);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_PROCSIGNAL_H */
+#endif /* TUSK_STORAGE_PROCSIGNAL_H */

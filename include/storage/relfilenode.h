@@ -8,14 +8,14 @@
 #include "c.h"
 
 /* PostgreSQL's OIDs of the two built-in tablespaces. */
-#define DEFAULTTABLESPACE_OID 1663	/* pg_default: base/<db>/ */
-#define GLOBALTABLESPACE_OID 1664	/* pg_global: global/ */
+#define DEFAULTTABLESPACE_OID 1663 /* pg_default: base/<db>/ */
+#define GLOBALTABLESPACE_OID 1664  /* pg_global: global/ */
 
 typedef struct RelFileNode
 {
-	Oid			spcNode;		/* tablespace */
-	Oid			dbNode;			/* database (0 in pg_global) */
-	Oid			relNode;		/* relation file number */
+	Oid spcNode; /* tablespace */
+	Oid dbNode;	 /* database (0 in pg_global) */
+	Oid relNode; /* relation file number */
 } RelFileNode;
 
 #define RelFileNodeEquals(a, b) \
@@ -36,4 +36,4 @@ typedef enum ForkNumber
 /* Blocks per segment file: 1 GB of 8 kB pages, as PostgreSQL's default. */
 #define RELSEG_SIZE 131072
 
-#endif							/* TUSK_STORAGE_RELFILENODE_H */
+#endif /* TUSK_STORAGE_RELFILENODE_H */

@@ -44,4 +44,4 @@ extern Size mul_size(Size s1, Size s2);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_SHMEM_H */
+#endif /* TUSK_STORAGE_SHMEM_H */

@@ -20,7 +20,6 @@
 #include "storage/block.h"
 #include "storage/relfilenode.h"
 
-
 typedef struct SMgrRelationData *SMgrRelation;
 
 #ifdef __cplusplus
@@ -50,4 +49,4 @@ extern void smgrunlink(SMgrRelation reln, ForkNumber forknum, bool isRedo);
 }
 #endif
 
-#endif							/* TUSK_STORAGE_SMGR_H */
+#endif /* TUSK_STORAGE_SMGR_H */

@@ -37,12 +37,12 @@ extern int s_lock(volatile slock_t *lock, const char *file, int line, const char
  */
 typedef struct SpinDelayStatus
 {
-	int			spins;			/* pause hints since the last sleep */
-	int			delays;			/* sleeps so far */
-	long		cur_delay_usec; /* length of the next sleep */
-	long		slept_usec;		/* total sleep so far */
-	const char *file;			/* where the wait is, for the PANIC */
-	int			line;
+	int spins;			 /* pause hints since the last sleep */
+	int delays;			 /* sleeps so far */
+	long cur_delay_usec; /* length of the next sleep */
+	long slept_usec;	 /* total sleep so far */
+	const char *file;	 /* where the wait is, for the PANIC */
+	int line;
 	const char *func;
 } SpinDelayStatus;
 
@@ -65,15 +65,13 @@ extern void perform_spin_delay(SpinDelayStatus *status);
 #endif
 
 /* true if the lock was free and is now ours */
-static inline bool
-tas_acquire(volatile slock_t *lock)
+static inline bool tas_acquire(volatile slock_t *lock)
 {
 	return __atomic_exchange_n(lock, (slock_t) 1, __ATOMIC_ACQUIRE) == 0;
 }
 
 #define S_INIT_LOCK(lock) __atomic_store_n((lock), (slock_t) 0, __ATOMIC_RELEASE)
-#define S_LOCK(lock) \
-	(tas_acquire(lock) ? 0 : s_lock((lock), __FILE__, __LINE__, __func__))
+#define S_LOCK(lock) (tas_acquire(lock) ? 0 : s_lock((lock), __FILE__, __LINE__, __func__))
 #define S_UNLOCK(lock) __atomic_store_n((lock), (slock_t) 0, __ATOMIC_RELEASE)
 #define S_LOCK_FREE(lock) (__atomic_load_n((lock), __ATOMIC_RELAXED) == 0)
 
@@ -113,10 +111,7 @@ class SpinLockGuard
 		if (lock_ != nullptr)
 			S_UNLOCK(lock_);
 	}
-	SpinLockGuard(SpinLockGuard &&other) noexcept : lock_(other.lock_)
-	{
-		other.lock_ = nullptr;
-	}
+	SpinLockGuard(SpinLockGuard &&other) noexcept : lock_(other.lock_) { other.lock_ = nullptr; }
 	SpinLockGuard &operator=(SpinLockGuard &&other) noexcept
 	{
 		if (this != &other)
@@ -148,4 +143,4 @@ class SpinLockGuard
 }
 #endif
 
-#endif							/* TUSK_STORAGE_SPIN_H */
+#endif /* TUSK_STORAGE_SPIN_H */

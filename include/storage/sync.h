@@ -27,24 +27,24 @@
 
 typedef enum SyncRequestType
 {
-	SYNC_REQUEST,				/* fsync this file at the next checkpoint */
-	SYNC_FORGET_REQUEST,		/* it is going away: do not */
-	SYNC_FILTER_REQUEST			/* forget every file of database rnode.dbNode */
+	SYNC_REQUEST,		 /* fsync this file at the next checkpoint */
+	SYNC_FORGET_REQUEST, /* it is going away: do not */
+	SYNC_FILTER_REQUEST	 /* forget every file of database rnode.dbNode */
 } SyncRequestType;
 
 /* Who knows how to open the file a tag names. */
 typedef enum SyncRequestHandler
 {
-	SYNC_HANDLER_MD = 0,		/* a relation segment: rnode, forknum, segno */
-	SYNC_HANDLER_CLOG			/* a pg_xact segment: segno */
+	SYNC_HANDLER_MD = 0, /* a relation segment: rnode, forknum, segno */
+	SYNC_HANDLER_CLOG	 /* a pg_xact segment: segno */
 } SyncRequestHandler;
 
 typedef struct FileTag
 {
-	int16		handler;		/* SyncRequestHandler */
-	int16		forknum;
+	int16 handler; /* SyncRequestHandler */
+	int16 forknum;
 	RelFileNode rnode;
-	uint64		segno;
+	uint64 segno;
 } FileTag;
 
 #ifdef __cplusplus
@@ -58,10 +58,10 @@ extern bool RegisterSyncRequest(const FileTag *ftag, SyncRequestType type, bool 
 /* Enter a request in this process's table (the checkpointer absorbing). */
 extern void RememberSyncRequest(const FileTag *ftag, SyncRequestType type);
 /* Checkpoint: fsync every file remembered so far.  Returns how many. */
-extern int	ProcessSyncRequests(void);
+extern int ProcessSyncRequests(void);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_STORAGE_SYNC_H */
+#endif /* TUSK_STORAGE_SYNC_H */

@@ -22,4 +22,4 @@ extern void StatementCancelHandler(int postgres_signal_arg);
 }
 #endif
 
-#endif							/* TUSK_TCOP_TCOPPROT_H */
+#endif /* TUSK_TCOP_TCOPPROT_H */

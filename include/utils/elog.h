@@ -62,13 +62,11 @@ extern int errcode_for_file_access(void);
 extern int errcode_for_socket_access(void);
 extern int errmsg(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errmsg_internal(const char *fmt, ...) pg_attribute_printf(1, 2);
-extern int errmsg_plural(const char *fmt_singular, const char *fmt_plural,
-						 unsigned long n, ...) pg_attribute_printf(1, 4)
-	pg_attribute_printf(2, 4);
+extern int errmsg_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
+	pg_attribute_printf(1, 4) pg_attribute_printf(2, 4);
 extern int errdetail(const char *fmt, ...) pg_attribute_printf(1, 2);
-extern int errdetail_plural(const char *fmt_singular, const char *fmt_plural,
-							unsigned long n, ...) pg_attribute_printf(1, 4)
-	pg_attribute_printf(2, 4);
+extern int errdetail_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
+	pg_attribute_printf(1, 4) pg_attribute_printf(2, 4);
 extern int errdetail_internal(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errdetail_log(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errhint(const char *fmt, ...) pg_attribute_printf(1, 2);
@@ -85,20 +83,20 @@ extern bool message_level_is_interesting(int elevel);
  * fills). */
 typedef struct ErrorData
 {
-	int			elevel;
-	bool		output_to_server;
-	bool		output_to_client;
+	int elevel;
+	bool output_to_server;
+	bool output_to_client;
 	const char *filename;
-	int			lineno;
+	int lineno;
 	const char *funcname;
-	int			sqlerrcode;
-	char	   *message;
-	char	   *detail;
-	char	   *detail_log;
-	char	   *hint;
-	char	   *context;
-	int			cursorpos;
-	int			saved_errno;
+	int sqlerrcode;
+	char *message;
+	char *detail;
+	char *detail_log;
+	char *hint;
+	char *context;
+	int cursorpos;
+	int saved_errno;
 } ErrorData;
 
 #ifdef __cplusplus
@@ -171,12 +169,13 @@ extern void FlushErrorState(void);
 /* Inside PG_CATCH: write the error being handled to the log (and client). */
 extern void EmitErrorReport(void);
 }
-#endif							/* __cplusplus */
+#endif /* __cplusplus */
 
 #define errcontext errcontext_msg
 
 #define ereport_domain(elevel, domain, ...) \
-	do { \
+	do \
+	{ \
 		const int elevel_ = (elevel); \
 		if (errstart(elevel_, domain)) \
 			__VA_ARGS__, errfinish(__FILE__, __LINE__, __func__); \
@@ -188,4 +187,4 @@ extern void EmitErrorReport(void);
 
 #define elog(elevel, ...) ereport(elevel, errmsg_internal(__VA_ARGS__))
 
-#endif							/* TUSK_UTILS_ELOG_H */
+#endif /* TUSK_UTILS_ELOG_H */

@@ -87,19 +87,19 @@ struct config_enum_entry
 #define GUC_UNIT_TIME 0xF0000
 #define GUC_UNIT (GUC_UNIT_MEMORY | GUC_UNIT_TIME)
 
-typedef bool (*GucBoolCheckHook) (bool *newval, void **extra, GucSource source);
-typedef bool (*GucIntCheckHook) (int *newval, void **extra, GucSource source);
-typedef bool (*GucRealCheckHook) (double *newval, void **extra, GucSource source);
-typedef bool (*GucStringCheckHook) (char **newval, void **extra, GucSource source);
-typedef bool (*GucEnumCheckHook) (int *newval, void **extra, GucSource source);
+typedef bool (*GucBoolCheckHook)(bool *newval, void **extra, GucSource source);
+typedef bool (*GucIntCheckHook)(int *newval, void **extra, GucSource source);
+typedef bool (*GucRealCheckHook)(double *newval, void **extra, GucSource source);
+typedef bool (*GucStringCheckHook)(char **newval, void **extra, GucSource source);
+typedef bool (*GucEnumCheckHook)(int *newval, void **extra, GucSource source);
 
-typedef void (*GucBoolAssignHook) (bool newval, void *extra);
-typedef void (*GucIntAssignHook) (int newval, void *extra);
-typedef void (*GucRealAssignHook) (double newval, void *extra);
-typedef void (*GucStringAssignHook) (const char *newval, void *extra);
-typedef void (*GucEnumAssignHook) (int newval, void *extra);
+typedef void (*GucBoolAssignHook)(bool newval, void *extra);
+typedef void (*GucIntAssignHook)(int newval, void *extra);
+typedef void (*GucRealAssignHook)(double newval, void *extra);
+typedef void (*GucStringAssignHook)(const char *newval, void *extra);
+typedef void (*GucEnumAssignHook)(int newval, void *extra);
 
-typedef const char *(*GucShowHook) (void);
+typedef const char *(*GucShowHook)(void);
 
 #ifdef __cplusplus
 extern "C" {
@@ -132,54 +132,40 @@ extern PGDLLIMPORT bool Log_connections;
 extern PGDLLIMPORT bool Log_disconnections;
 
 extern void DefineCustomBoolVariable(const char *name, const char *short_desc,
-									 const char *long_desc, bool *valueAddr,
-									 bool bootValue, GucContext context, int flags,
-									 GucBoolCheckHook check_hook,
-									 GucBoolAssignHook assign_hook,
-									 GucShowHook show_hook);
-extern void DefineCustomIntVariable(const char *name, const char *short_desc,
-									const char *long_desc, int *valueAddr,
-									int bootValue, int minValue, int maxValue,
-									GucContext context, int flags,
-									GucIntCheckHook check_hook,
-									GucIntAssignHook assign_hook,
-									GucShowHook show_hook);
+									 const char *long_desc, bool *valueAddr, bool bootValue,
+									 GucContext context, int flags, GucBoolCheckHook check_hook,
+									 GucBoolAssignHook assign_hook, GucShowHook show_hook);
+extern void DefineCustomIntVariable(const char *name, const char *short_desc, const char *long_desc,
+									int *valueAddr, int bootValue, int minValue, int maxValue,
+									GucContext context, int flags, GucIntCheckHook check_hook,
+									GucIntAssignHook assign_hook, GucShowHook show_hook);
 extern void DefineCustomRealVariable(const char *name, const char *short_desc,
-									 const char *long_desc, double *valueAddr,
-									 double bootValue, double minValue,
-									 double maxValue, GucContext context,
+									 const char *long_desc, double *valueAddr, double bootValue,
+									 double minValue, double maxValue, GucContext context,
 									 int flags, GucRealCheckHook check_hook,
-									 GucRealAssignHook assign_hook,
-									 GucShowHook show_hook);
+									 GucRealAssignHook assign_hook, GucShowHook show_hook);
 extern void DefineCustomStringVariable(const char *name, const char *short_desc,
 									   const char *long_desc, char **valueAddr,
-									   const char *bootValue, GucContext context,
-									   int flags, GucStringCheckHook check_hook,
-									   GucStringAssignHook assign_hook,
-									   GucShowHook show_hook);
+									   const char *bootValue, GucContext context, int flags,
+									   GucStringCheckHook check_hook,
+									   GucStringAssignHook assign_hook, GucShowHook show_hook);
 extern void DefineCustomEnumVariable(const char *name, const char *short_desc,
-									 const char *long_desc, int *valueAddr,
-									 int bootValue,
-									 const struct config_enum_entry *options,
-									 GucContext context, int flags,
-									 GucEnumCheckHook check_hook,
-									 GucEnumAssignHook assign_hook,
-									 GucShowHook show_hook);
+									 const char *long_desc, int *valueAddr, int bootValue,
+									 const struct config_enum_entry *options, GucContext context,
+									 int flags, GucEnumCheckHook check_hook,
+									 GucEnumAssignHook assign_hook, GucShowHook show_hook);
 extern void MarkGUCPrefixReserved(const char *className);
 /* PostgreSQL 14 and older spelled it this way; kept for old modules. */
 #define EmitWarningsOnPlaceholders(className) MarkGUCPrefixReserved(className)
 
-extern const char *GetConfigOption(const char *name, bool missing_ok,
-								   bool restrict_privileged);
+extern const char *GetConfigOption(const char *name, bool missing_ok, bool restrict_privileged);
 extern const char *GetConfigOptionResetString(const char *name);
-extern void SetConfigOption(const char *name, const char *value,
-							GucContext context, GucSource source);
-extern int set_config_option(const char *name, const char *value,
-							 GucContext context, GucSource source,
-							 GucAction action, bool changeVal, int elevel,
+extern void SetConfigOption(const char *name, const char *value, GucContext context,
+							GucSource source);
+extern int set_config_option(const char *name, const char *value, GucContext context,
+							 GucSource source, GucAction action, bool changeVal, int elevel,
 							 bool is_reload);
-extern char *GetConfigOptionByName(const char *name, const char **varname,
-								   bool missing_ok);
+extern char *GetConfigOptionByName(const char *name, const char **varname, bool missing_ok);
 
 /* Start-up and reload. */
 extern void InitializeGUCOptions(void);
@@ -187,14 +173,12 @@ extern bool SelectConfigFiles(const char *userDoption, const char *progname);
 extern void ProcessConfigFile(GucContext context);
 extern void ParseLongOption(const char *string, char **name, char **value);
 
-extern bool parse_int(const char *value, int *result, int flags,
-					  const char **hintmsg);
-extern bool parse_real(const char *value, double *result, int flags,
-					   const char **hintmsg);
+extern bool parse_int(const char *value, int *result, int flags, const char **hintmsg);
+extern bool parse_real(const char *value, double *result, int flags, const char **hintmsg);
 extern bool parse_bool(const char *value, bool *result);
 
 #ifdef __cplusplus
 }
 #endif
 
-#endif							/* TUSK_UTILS_GUC_H */
+#endif /* TUSK_UTILS_GUC_H */

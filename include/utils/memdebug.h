@@ -41,4 +41,4 @@
 #define VALGRIND_MAKE_MEM_DEFINED(addr, size) ((void) 0)
 #endif
 
-#endif							/* TUSK_UTILS_MEMDEBUG_H */
+#endif /* TUSK_UTILS_MEMDEBUG_H */

@@ -47,33 +47,33 @@
 /* What MemoryContextStats reports for one context (or a sum of them). */
 typedef struct MemoryContextCounters
 {
-	Size		nblocks;		/* blocks obtained from malloc */
-	Size		freechunks;		/* chunks on free lists */
-	Size		totalspace;		/* bytes obtained from malloc */
-	Size		freespace;		/* of which unused */
+	Size nblocks;	 /* blocks obtained from malloc */
+	Size freechunks; /* chunks on free lists */
+	Size totalspace; /* bytes obtained from malloc */
+	Size freespace;	 /* of which unused */
 } MemoryContextCounters;
 
-typedef void (*MemoryStatsPrintFunc) (MemoryContext context, void *passthru,
-									  const char *stats_string, bool print_to_stderr);
+typedef void (*MemoryStatsPrintFunc)(MemoryContext context, void *passthru,
+									 const char *stats_string, bool print_to_stderr);
 
 /* What a kind of context implements; mcxt.cpp does the rest. */
 typedef struct MemoryContextMethods
 {
-	void	   *(*alloc) (MemoryContext context, Size size);	/* NULL: out of memory */
-	void		(*free_p) (MemoryContext context, void *pointer);
-	void	   *(*realloc) (MemoryContext context, void *pointer, Size size);
-	void		(*reset) (MemoryContext context);
-	void		(*delete_context) (MemoryContext context);
-	Size		(*get_chunk_space) (MemoryContext context, void *pointer);
-	bool		(*is_empty) (MemoryContext context);
-	void		(*stats) (MemoryContext context, MemoryStatsPrintFunc printfunc, void *passthru,
-						  MemoryContextCounters *totals, bool print_to_stderr);
+	void *(*alloc)(MemoryContext context, Size size); /* NULL: out of memory */
+	void (*free_p)(MemoryContext context, void *pointer);
+	void *(*realloc)(MemoryContext context, void *pointer, Size size);
+	void (*reset)(MemoryContext context);
+	void (*delete_context)(MemoryContext context);
+	Size (*get_chunk_space)(MemoryContext context, void *pointer);
+	bool (*is_empty)(MemoryContext context);
+	void (*stats)(MemoryContext context, MemoryStatsPrintFunc printfunc, void *passthru,
+				  MemoryContextCounters *totals, bool print_to_stderr);
 } MemoryContextMethods;
 
 /* The kinds of context (MemoryContextData.type). */
 typedef enum MemoryContextType
 {
-	T_AllocSetContext = 0x41534554	/* "ASET" */
+	T_AllocSetContext = 0x41534554 /* "ASET" */
 } MemoryContextType;
 
 /*
@@ -83,21 +83,20 @@ typedef enum MemoryContextType
 typedef struct MemoryContextData
 {
 	MemoryContextType type;
-	bool		isReset;		/* nothing allocated since the last reset */
-	bool		allowInCritSection; /* may allocate inside a critical section */
-	Size		mem_allocated;	/* bytes obtained from malloc for this context */
+	bool isReset;			 /* nothing allocated since the last reset */
+	bool allowInCritSection; /* may allocate inside a critical section */
+	Size mem_allocated;		 /* bytes obtained from malloc for this context */
 	const MemoryContextMethods *methods;
-	MemoryContext parent;		/* NULL for a top-level context */
-	MemoryContext firstchild;	/* children: a doubly linked list */
+	MemoryContext parent;	  /* NULL for a top-level context */
+	MemoryContext firstchild; /* children: a doubly linked list */
 	MemoryContext prevchild;
 	MemoryContext nextchild;
-	const char *name;			/* a constant string */
-	const char *ident;			/* optional identifier, for statistics */
-	MemoryContextCallback *reset_cbs;	/* to run at reset/delete, newest first */
+	const char *name;				  /* a constant string */
+	const char *ident;				  /* optional identifier, for statistics */
+	MemoryContextCallback *reset_cbs; /* to run at reset/delete, newest first */
 } MemoryContextData;
 
-#define MemoryContextIsValid(context) \
-	((context) != NULL && (context)->type == T_AllocSetContext)
+#define MemoryContextIsValid(context) ((context) != NULL && (context)->type == T_AllocSetContext)
 
 #ifdef __cplusplus
 extern "C" {
@@ -141,8 +140,7 @@ extern bool MemoryContextIsEmpty(MemoryContext context);
 extern Size MemoryContextMemAllocated(MemoryContext context, bool recurse);
 /* Print the context's tree to stderr, one line per context. */
 extern void MemoryContextStats(MemoryContext context);
-extern void MemoryContextStatsDetail(MemoryContext context, int max_children,
-									 bool print_to_stderr);
+extern void MemoryContextStatsDetail(MemoryContext context, int max_children, bool print_to_stderr);
 extern void MemoryContextAllowInCriticalSection(MemoryContext context, bool allow);
 /* Whether pointer is a chunk allocated (and not freed) in context. */
 extern bool MemoryContextContains(MemoryContext context, void *pointer);
@@ -154,8 +152,7 @@ extern bool MemoryContextContains(MemoryContext context, void *pointer);
  * The context a chunk was allocated in: every chunk is preceded by a
  * header whose last word points at its context (NULL once it is freed).
  */
-static inline MemoryContext
-GetMemoryChunkContext(void *pointer)
+static inline MemoryContext GetMemoryChunkContext(void *pointer)
 {
 	return *(MemoryContext *) (((char *) pointer) - sizeof(void *));
 }
@@ -191,8 +188,7 @@ extern MemoryContext AllocSetContextCreateInternal(MemoryContext parent, const c
 #define ALLOCSET_SMALL_MINSIZE 0
 #define ALLOCSET_SMALL_INITSIZE (1 * 1024)
 #define ALLOCSET_SMALL_MAXSIZE (8 * 1024)
-#define ALLOCSET_SMALL_SIZES \
-	ALLOCSET_SMALL_MINSIZE, ALLOCSET_SMALL_INITSIZE, ALLOCSET_SMALL_MAXSIZE
+#define ALLOCSET_SMALL_SIZES ALLOCSET_SMALL_MINSIZE, ALLOCSET_SMALL_INITSIZE, ALLOCSET_SMALL_MAXSIZE
 
 /* Start small, may grow big. */
 #define ALLOCSET_START_SMALL_SIZES \
@@ -214,10 +210,7 @@ namespace tusk {
 class MemoryContextScope
 {
   public:
-	explicit MemoryContextScope(MemoryContext context)
-		: old_(MemoryContextSwitchTo(context))
-	{
-	}
+	explicit MemoryContextScope(MemoryContext context) : old_(MemoryContextSwitchTo(context)) {}
 	~MemoryContextScope() { MemoryContextSwitchTo(old_); }
 	MemoryContextScope(const MemoryContextScope &) = delete;
 	MemoryContextScope &operator=(const MemoryContextScope &) = delete;
@@ -236,8 +229,7 @@ class OwnedMemoryContext
   public:
 	OwnedMemoryContext(MemoryContext parent, const char *name)
 		: context_(AllocSetContextCreate(parent, name, ALLOCSET_DEFAULT_SIZES))
-	{
-	}
+	{}
 	~OwnedMemoryContext()
 	{
 		if (context_ == nullptr)
@@ -265,6 +257,6 @@ class OwnedMemoryContext
 
 }  // namespace tusk
 }
-#endif							/* __cplusplus */
+#endif /* __cplusplus */
 
-#endif							/* TUSK_UTILS_MEMUTILS_H */
+#endif /* TUSK_UTILS_MEMUTILS_H */

@@ -34,19 +34,19 @@ typedef struct MemoryContextData *MemoryContext;
  * goes (MemoryContextRegisterResetCallback).  The struct is normally
  * allocated in the context itself; it must live until the callback runs.
  */
-typedef void (*MemoryContextCallbackFunction) (void *arg);
+typedef void (*MemoryContextCallbackFunction)(void *arg);
 
 typedef struct MemoryContextCallback
 {
 	MemoryContextCallbackFunction func; /* what to run */
-	void	   *arg;			/* its argument */
+	void *arg;							/* its argument */
 	struct MemoryContextCallback *next; /* the context's next callback */
 } MemoryContextCallback;
 
 /* Flags of palloc_extended and MemoryContextAllocExtended. */
-#define MCXT_ALLOC_HUGE 0x01	/* allow sizes up to MaxAllocHugeSize */
-#define MCXT_ALLOC_NO_OOM 0x02	/* return NULL instead of ERROR when out of memory */
-#define MCXT_ALLOC_ZERO 0x04	/* zero the memory */
+#define MCXT_ALLOC_HUGE 0x01   /* allow sizes up to MaxAllocHugeSize */
+#define MCXT_ALLOC_NO_OOM 0x02 /* return NULL instead of ERROR when out of memory */
+#define MCXT_ALLOC_ZERO 0x04   /* zero the memory */
 
 #ifdef __cplusplus
 extern "C" {
@@ -96,8 +96,7 @@ extern void *MemoryContextAllocHuge(MemoryContext context, Size size);
 extern void *repalloc_huge(void *pointer, Size size);
 
 /* Make context current; returns the one that was. */
-static inline MemoryContext
-MemoryContextSwitchTo(MemoryContext context)
+static inline MemoryContext MemoryContextSwitchTo(MemoryContext context)
 {
 	MemoryContext old = CurrentMemoryContext;
 
@@ -107,8 +106,7 @@ MemoryContextSwitchTo(MemoryContext context)
 
 /* Run cb->func(cb->arg) when context is next reset or deleted (callbacks
  * run last-registered first, before the memory is freed). */
-extern void MemoryContextRegisterResetCallback(MemoryContext context,
-											   MemoryContextCallback *cb);
+extern void MemoryContextRegisterResetCallback(MemoryContext context, MemoryContextCallback *cb);
 
 extern char *MemoryContextStrdup(MemoryContext context, const char *string);
 extern char *pstrdup(const char *in);
@@ -126,4 +124,4 @@ extern size_t pvsnprintf(char *buf, size_t len, const char *fmt, va_list args)
 }
 #endif
 
-#endif							/* TUSK_UTILS_PALLOC_H */
+#endif /* TUSK_UTILS_PALLOC_H */

@@ -16,13 +16,13 @@
 
 typedef struct RelationData
 {
-	Oid			rd_id;			/* the relation's OID */
-	RelFileNode rd_node;		/* its files */
-	BlockNumber rd_targblock;	/* where this backend last inserted, or invalid */
+	Oid rd_id;				  /* the relation's OID */
+	RelFileNode rd_node;	  /* its files */
+	BlockNumber rd_targblock; /* where this backend last inserted, or invalid */
 } RelationData;
 
 typedef RelationData *Relation;
 
 #define RelationGetRelid(relation) ((relation)->rd_id)
 
-#endif							/* TUSK_UTILS_REL_H */
+#endif /* TUSK_UTILS_REL_H */

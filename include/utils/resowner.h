@@ -49,8 +49,8 @@ typedef enum
 } ResourceReleasePhase;
 
 /* A module's hook into every release (each owner, each phase). */
-typedef void (*ResourceReleaseCallback) (ResourceReleasePhase phase, bool isCommit,
-										 bool isTopLevel, void *arg);
+typedef void (*ResourceReleaseCallback)(ResourceReleasePhase phase, bool isCommit, bool isTopLevel,
+										void *arg);
 
 #ifdef __cplusplus
 extern "C" {
@@ -78,4 +78,4 @@ extern void UnregisterResourceReleaseCallback(ResourceReleaseCallback callback, 
 }
 #endif
 
-#endif							/* TUSK_UTILS_RESOWNER_H */
+#endif /* TUSK_UTILS_RESOWNER_H */

@@ -25,8 +25,7 @@ extern PGDLLIMPORT SnapshotData SnapshotAnyData;
 #define SnapshotAny (&SnapshotAnyData)
 
 /* A dirty snapshot lives in the caller's variable. */
-#define InitDirtySnapshot(snapshotdata) \
-	((snapshotdata).snapshot_type = SNAPSHOT_DIRTY)
+#define InitDirtySnapshot(snapshotdata) ((snapshotdata).snapshot_type = SNAPSHOT_DIRTY)
 
 /* The oldest xmin of this transaction's snapshots (0 before the first). */
 extern PGDLLIMPORT FullTransactionId TransactionXmin;
@@ -59,4 +58,4 @@ extern bool XidInMVCCSnapshot(FullTransactionId xid, Snapshot snapshot);
 }
 #endif
 
-#endif							/* TUSK_UTILS_SNAPMGR_H */
+#endif /* TUSK_UTILS_SNAPMGR_H */

@@ -18,37 +18,37 @@
 
 typedef enum SnapshotType
 {
-	SNAPSHOT_MVCC = 0,			/* committed as of the snapshot, and our earlier commands */
-	SNAPSHOT_SELF,				/* committed now, and all of our own changes */
-	SNAPSHOT_ANY,				/* every tuple */
-	SNAPSHOT_TOAST,				/* (TOAST: not used by Tusk) */
-	SNAPSHOT_DIRTY,				/* committed or in progress now; reports the running ids */
-	SNAPSHOT_HISTORIC_MVCC,		/* (logical decoding: not used by Tusk) */
-	SNAPSHOT_NON_VACUUMABLE		/* not yet removable by VACUUM */
+	SNAPSHOT_MVCC = 0,		/* committed as of the snapshot, and our earlier commands */
+	SNAPSHOT_SELF,			/* committed now, and all of our own changes */
+	SNAPSHOT_ANY,			/* every tuple */
+	SNAPSHOT_TOAST,			/* (TOAST: not used by Tusk) */
+	SNAPSHOT_DIRTY,			/* committed or in progress now; reports the running ids */
+	SNAPSHOT_HISTORIC_MVCC, /* (logical decoding: not used by Tusk) */
+	SNAPSHOT_NON_VACUUMABLE /* not yet removable by VACUUM */
 } SnapshotType;
 
 typedef struct SnapshotData
 {
 	SnapshotType snapshot_type;
-	FullTransactionId xmin;		/* every id below has finished */
-	FullTransactionId xmax;		/* every id from here on has not */
-	FullTransactionId *xip;		/* running ids in [xmin, xmax) */
-	uint32		xcnt;
-	CommandId	curcid;			/* our commands before this one are visible */
-	bool		takenDuringRecovery;
-	bool		copied;			/* lives in its own allocation */
-	uint32		active_count;	/* on the active-snapshot stack */
-	uint32		regd_count;		/* registrations */
+	FullTransactionId xmin; /* every id below has finished */
+	FullTransactionId xmax; /* every id from here on has not */
+	FullTransactionId *xip; /* running ids in [xmin, xmax) */
+	uint32 xcnt;
+	CommandId curcid; /* our commands before this one are visible */
+	bool takenDuringRecovery;
+	bool copied;		 /* lives in its own allocation */
+	uint32 active_count; /* on the active-snapshot stack */
+	uint32 regd_count;	 /* registrations */
 
 	/* SNAPSHOT_NON_VACUUMABLE: ids before this are removable if dead. */
 	FullTransactionId vistest_horizon;
 	/* SNAPSHOT_DIRTY: the check stores the tuple's running inserter in
 	 * xmin and running deleter in xmax (invalid when none). */
-	uint32		speculativeToken;
+	uint32 speculativeToken;
 } SnapshotData;
 
 typedef SnapshotData *Snapshot;
 
 #define InvalidSnapshot ((Snapshot) NULL)
 
-#endif							/* TUSK_UTILS_SNAPSHOT_H */
+#endif /* TUSK_UTILS_SNAPSHOT_H */

@@ -28,4 +28,4 @@ extern const char *timestamptz_to_str_utc(TimestampTz t, char *buf, size_t len);
 }
 #endif
 
-#endif							/* TUSK_UTILS_TIMESTAMP_H */
+#endif /* TUSK_UTILS_TIMESTAMP_H */

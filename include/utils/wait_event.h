@@ -54,16 +54,14 @@ extern PGDLLIMPORT volatile uint32 *my_wait_event_info;
 }
 #endif
 
-static inline void
-pgstat_report_wait_start(uint32 wait_event_info)
+static inline void pgstat_report_wait_start(uint32 wait_event_info)
 {
 	*my_wait_event_info = wait_event_info;
 }
 
-static inline void
-pgstat_report_wait_end(void)
+static inline void pgstat_report_wait_end(void)
 {
 	*my_wait_event_info = 0;
 }
 
-#endif							/* TUSK_UTILS_WAIT_EVENT_H */
+#endif /* TUSK_UTILS_WAIT_EVENT_H */

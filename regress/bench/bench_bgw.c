@@ -28,7 +28,7 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+void _PG_init(void);
 PGDLLEXPORT void bench_bgw_launcher_main(Datum arg);
 PGDLLEXPORT void bench_bgw_child_main(Datum arg);
 
@@ -37,17 +37,16 @@ typedef struct BenchShared
 	volatile int64 registered_ns;
 	volatile int64 running_ns;
 	volatile int launcher_pid;
-	Latch	   *launcher_latch;
+	Latch *launcher_latch;
 } BenchShared;
 
 static BenchShared *shared = NULL;
-static int	iterations = 200;
+static int iterations = 200;
 static char *library_path = NULL;
 static shmem_request_hook_type prev_request = NULL;
 static shmem_startup_hook_type prev_startup = NULL;
 
-static int64
-now_ns(void)
+static int64 now_ns(void)
 {
 	struct timespec ts;
 
@@ -55,18 +54,16 @@ now_ns(void)
 	return (int64) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void
-bench_request(void)
+static void bench_request(void)
 {
 	if (prev_request)
 		prev_request();
 	RequestAddinShmemSpace(MAXALIGN(sizeof(BenchShared)));
 }
 
-static void
-bench_startup(void)
+static void bench_startup(void)
 {
-	bool		found;
+	bool found;
 
 	if (prev_startup)
 		prev_startup();
@@ -77,8 +74,7 @@ bench_startup(void)
 	LWLockRelease(AddinShmemInitLock);
 }
 
-static void
-fill(BackgroundWorker *w, const char *name, const char *function, int restart)
+static void fill(BackgroundWorker *w, const char *name, const char *function, int restart)
 {
 	memset(w, 0, sizeof(*w));
 	snprintf(w->bgw_name, BGW_MAXLEN, "%s", name);
@@ -90,8 +86,7 @@ fill(BackgroundWorker *w, const char *name, const char *function, int restart)
 	w->bgw_restart_time = restart;
 }
 
-void
-bench_bgw_child_main(Datum arg)
+void bench_bgw_child_main(Datum arg)
 {
 	(void) arg;
 	shared->running_ns = now_ns();
@@ -99,21 +94,19 @@ bench_bgw_child_main(Datum arg)
 	proc_exit(0);
 }
 
-static int
-cmp_int64(const void *a, const void *b)
+static int cmp_int64(const void *a, const void *b)
 {
-	int64		x = *(const int64 *) a;
-	int64		y = *(const int64 *) b;
+	int64 x = *(const int64 *) a;
+	int64 y = *(const int64 *) b;
 
 	return (x > y) - (x < y);
 }
 
-void
-bench_bgw_launcher_main(Datum arg)
+void bench_bgw_launcher_main(Datum arg)
 {
-	int64	   *samples = palloc(sizeof(int64) * iterations);
-	int			n = 0;
-	int			i;
+	int64 *samples = palloc(sizeof(int64) * iterations);
+	int n = 0;
+	int i;
 
 	(void) arg;
 	BackgroundWorkerUnblockSignals();
@@ -123,7 +116,7 @@ bench_bgw_launcher_main(Datum arg)
 	{
 		BackgroundWorker w;
 		BackgroundWorkerHandle *handle;
-		pid_t		pid;
+		pid_t pid;
 
 		fill(&w, "bench_bgw child", "bench_bgw_child_main", BGW_NEVER_RESTART);
 		w.bgw_notify_pid = MyProcPid;
@@ -149,20 +142,19 @@ bench_bgw_launcher_main(Datum arg)
 		}
 	}
 	qsort(samples, n, sizeof(int64), cmp_int64);
-	elog(LOG, "bench_bgw: launches=%d median_us=%.1f p90_us=%.1f", n,
-		 samples[n / 2] / 1000.0, samples[(n * 9) / 10] / 1000.0);
+	elog(LOG, "bench_bgw: launches=%d median_us=%.1f p90_us=%.1f", n, samples[n / 2] / 1000.0,
+		 samples[(n * 9) / 10] / 1000.0);
 	proc_exit(0);
 }
 
-void
-_PG_init(void)
+void _PG_init(void)
 {
 	BackgroundWorker w;
 
 	if (!process_shared_preload_libraries_in_progress)
 		return;
-	DefineCustomIntVariable("bench_bgw.iterations", "Launches to measure.", NULL, &iterations,
-							200, 1, 100000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("bench_bgw.iterations", "Launches to measure.", NULL, &iterations, 200,
+							1, 100000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("bench_bgw.path", "This module's file.", NULL, &library_path,
 							   "bench_bgw", PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	prev_request = shmem_request_hook;

@@ -47,7 +47,7 @@ extern "C" {
 PG_MODULE_MAGIC;
 
 extern "C" {
-void		_PG_init(void);
+void _PG_init(void);
 PGDLLEXPORT void bench_storage_runner_main(Datum arg);
 PGDLLEXPORT void bench_storage_committer_main(Datum arg);
 }
@@ -58,10 +58,10 @@ constexpr Oid kDatabase = 1;
 constexpr Oid kCommitTable = 16400;
 constexpr Oid kBulkTable = 16401;
 
-char	   *library = nullptr;
-int			committers = 8;
-int			commits = 1000;
-int			rows = 1000000;
+char *library = nullptr;
+int committers = 8;
+int commits = 1000;
+int rows = 1000000;
 
 struct Shared
 {
@@ -69,14 +69,14 @@ struct Shared
 	volatile int done;
 };
 
-Shared	   *shared = nullptr;
+Shared *shared = nullptr;
 shmem_request_hook_type prev_request = nullptr;
 shmem_startup_hook_type prev_startup = nullptr;
 
 struct Row
 {
-	int64		a;
-	int64		b;
+	int64 a;
+	int64 b;
 };
 
 void RequestHook()
@@ -91,7 +91,7 @@ void StartupHook()
 	if (prev_startup)
 		prev_startup();
 	tusk::LWLockGuard guard(AddinShmemInitLock, LW_EXCLUSIVE);
-	bool		found;
+	bool found;
 	shared = static_cast<Shared *>(ShmemInitStruct("bench_storage", sizeof(Shared), &found));
 	if (!found)
 	{
@@ -124,8 +124,8 @@ void Sleep10ms()
 
 void InsertRow(Relation rel, int64 a, int64 b)
 {
-	Row			row{a, b};
-	HeapTuple	t = heap_form_raw_tuple(&row, sizeof row, 2);
+	Row row{a, b};
+	HeapTuple t = heap_form_raw_tuple(&row, sizeof row, 2);
 	heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
 	heap_freetuple(t);
 }
@@ -137,11 +137,11 @@ void bench_storage_committer_main(Datum arg)
 	Setup();
 	while (__atomic_load_n(&shared->go, __ATOMIC_SEQ_CST) == 0)
 		Sleep10ms();
-	int64		me = DatumGetInt32(arg);
+	int64 me = DatumGetInt32(arg);
 	for (int i = 0; i < commits; i++)
 	{
 		StartTransactionCommand();
-		Relation	rel = table_open(kCommitTable, RowExclusiveLock);
+		Relation rel = table_open(kCommitTable, RowExclusiveLock);
 		InsertRow(rel, me, i);
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
@@ -164,49 +164,50 @@ void bench_storage_runner_main(Datum)
 	/* Concurrent one-row commits. */
 	WalUsageStats w0;
 	GetWalUsageStats(&w0);
-	double		t0 = Now();
+	double t0 = Now();
 	__atomic_store_n(&shared->go, 1, __ATOMIC_SEQ_CST);
 	while (__atomic_load_n(&shared->done, __ATOMIC_SEQ_CST) < committers)
 		Sleep10ms();
-	double		t1 = Now();
+	double t1 = Now();
 	WalUsageStats w1;
 	GetWalUsageStats(&w1);
-	double		total_commits = static_cast<double>(committers) * commits;
+	double total_commits = static_cast<double>(committers) * commits;
 
 	/* One transaction of many inserts, then a scan. */
 	WalUsageStats w2;
 	GetWalUsageStats(&w2);
-	double		t2 = Now();
+	double t2 = Now();
 	StartTransactionCommand();
-	Relation	rel = table_open(kBulkTable, RowExclusiveLock);
+	Relation rel = table_open(kBulkTable, RowExclusiveLock);
 	for (int i = 0; i < rows; i++)
 		InsertRow(rel, i, i);
 	table_close(rel, NoLock);
 	CommitTransactionCommand();
-	double		t3 = Now();
+	double t3 = Now();
 	WalUsageStats w3;
 	GetWalUsageStats(&w3);
 
 	StartTransactionCommand();
 	rel = table_open(kBulkTable, AccessShareLock);
-	long		seen = 0;
+	long seen = 0;
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
 	while (heap_getnext(scan, ForwardScanDirection) != nullptr)
 		seen++;
 	heap_endscan(scan);
 	table_close(rel, NoLock);
 	CommitTransactionCommand();
-	double		t4 = Now();
+	double t4 = Now();
 
-	char		buf[512];
+	char buf[512];
 	snprintf(buf, sizeof buf,
-			 "bench_storage: committers=%d commits=%.0f commits_per_s=%.0f wal_syncs_per_commit=%.3f "
+			 "bench_storage: committers=%d commits=%.0f commits_per_s=%.0f "
+			 "wal_syncs_per_commit=%.3f "
 			 "inserts=%d insert_s=%.3f wal_bytes_per_row=%.1f scanned=%ld scan_s=%.3f",
 			 committers, total_commits, total_commits / (t1 - t0),
 			 static_cast<double>(w1.wal_sync - w0.wal_sync) / total_commits, rows, t3 - t2,
 			 static_cast<double>(w3.wal_bytes - w2.wal_bytes) / rows, seen, t4 - t3);
 	ereport(LOG, errmsg("%s", buf));
-	int			fd = open("bench_storage.result", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd = open("bench_storage.result", O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd >= 0)
 	{
 		std::string line = std::string(buf) + "\n";
@@ -221,12 +222,12 @@ void _PG_init(void)
 {
 	if (!process_shared_preload_libraries_in_progress)
 		return;
-	DefineCustomIntVariable("bench_storage.committers", "Concurrent committers.", NULL,
-							&committers, 8, 1, 64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("bench_storage.commits", "Commits per committer.", NULL, &commits,
-							1000, 1, 1000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("bench_storage.rows", "Rows inserted in one transaction.", NULL,
-							&rows, 1000000, 1, 100000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("bench_storage.committers", "Concurrent committers.", NULL, &committers,
+							8, 1, 64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("bench_storage.commits", "Commits per committer.", NULL, &commits, 1000,
+							1, 1000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("bench_storage.rows", "Rows inserted in one transaction.", NULL, &rows,
+							1000000, 1, 100000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("bench_storage.path", "This module's file, for its workers.", NULL,
 							   &library, "bench_storage", PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("bench_storage");

@@ -28,7 +28,7 @@ namespace {
  * cluster_name is unique, so its processes can be found by title. */
 struct WorkerCluster
 {
-	Cluster		cluster;
+	Cluster cluster;
 	std::string name;
 
 	explicit WorkerCluster(const std::vector<std::string> &conf, bool start = true)
@@ -41,7 +41,7 @@ struct WorkerCluster
 			cluster.AppendConf(line);
 		if (start)
 		{
-			auto		r = cluster.Start();
+			auto r = cluster.Start();
 			INFO(r.output() << cluster.Log());
 			REQUIRE(r.exit_code == 0);
 		}
@@ -72,8 +72,8 @@ bool WaitForCount(const Cluster &cluster, const std::string &needle, size_t n, i
 /* Milliseconds of a log line's %m timestamp ("2026-11-25 03:04:09.145 UTC"). */
 long long LineMs(const std::string &line)
 {
-	struct tm	tm = {};
-	int			ms = 0;
+	struct tm tm = {};
+	int ms = 0;
 	REQUIRE(sscanf(line.c_str(), "%d-%d-%d %d:%d:%d.%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
 				   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) == 7);
 	tm.tm_year -= 1900;
@@ -86,10 +86,10 @@ std::vector<int> ProcessesTitled(const std::string &cluster_name, const std::str
 {
 	std::vector<int> pids;
 	std::string want = "postgres: " + cluster_name + ": " + prefix;
-	DIR		   *d = opendir("/proc");
+	DIR *d = opendir("/proc");
 	while (struct dirent *de = readdir(d))
 	{
-		int			pid = atoi(de->d_name);
+		int pid = atoi(de->d_name);
 		if (pid <= 0)
 			continue;
 		std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline");
@@ -104,8 +104,8 @@ std::vector<int> ProcessesTitled(const std::string &cluster_name, const std::str
 
 bool Accepts(const Cluster &cluster)
 {
-	PGconn	   *c = PQconnectdb(cluster.ConnString().c_str());
-	bool		ok = PQstatus(c) == CONNECTION_OK;
+	PGconn *c = PQconnectdb(cluster.ConnString().c_str());
+	bool ok = PQstatus(c) == CONNECTION_OK;
 	PQfinish(c);
 	return ok;
 }
@@ -131,13 +131,13 @@ TEST_CASE("Exit status 1 restarts after bgw_restart_time; 0 and BGW_NEVER_RESTAR
 	WorkerCluster wc({"test_bgw.exit1 = on", "test_bgw.restart_time = 2", "test_bgw.never = on",
 					  "test_bgw.exit0 = on"});
 	REQUIRE(WaitForCount(wc.cluster, "test_bgw exit1 started", 3, 15000));
-	auto		starts = LogLinesWith(wc.cluster, "test_bgw exit1 started");
+	auto starts = LogLinesWith(wc.cluster, "test_bgw exit1 started");
 	for (size_t i = 1; i < starts.size(); i++)
 	{
-		long long	gap = LineMs(starts[i]) - LineMs(starts[i - 1]);
+		long long gap = LineMs(starts[i]) - LineMs(starts[i - 1]);
 		INFO(starts[i - 1] << "\n" << starts[i]);
-		REQUIRE(gap >= 1990);	/* not before its restart time */
-		REQUIRE(gap < 3000);	/* and within a second after */
+		REQUIRE(gap >= 1990); /* not before its restart time */
+		REQUIRE(gap < 3000);  /* and within a second after */
 	}
 	std::string log = wc.cluster.Log();
 	INFO(log);
@@ -150,10 +150,10 @@ TEST_CASE("Exit status 1 restarts after bgw_restart_time; 0 and BGW_NEVER_RESTAR
 TEST_CASE("A worker killed by a signal causes a crash restart; workers come back", "[bgworker]")
 {
 	WorkerCluster wc({"test_bgw.sleepers = 2", "test_bgw.persistent = on"});
-	int			postmaster = wc.cluster.PostmasterPid();
+	int postmaster = wc.cluster.PostmasterPid();
 	REQUIRE(WaitForCount(wc.cluster, "test_bgw persistent started", 1, 10000));
 	REQUIRE(WaitForCount(wc.cluster, "test_bgw sleeper 2 started", 1, 10000));
-	auto		victims = ProcessesTitled(wc.name, "test_bgw sleeper 1");
+	auto victims = ProcessesTitled(wc.name, "test_bgw sleeper 1");
 	REQUIRE(victims.size() == 1);
 	REQUIRE(kill(victims[0], SIGKILL) == 0);
 
@@ -174,9 +174,10 @@ TEST_CASE("A worker killed by a signal causes a crash restart; workers come back
 	REQUIRE(Accepts(wc.cluster));
 }
 
-TEST_CASE("Dynamic workers: register, wait for startup, terminate, wait for shutdown; slots run out "
-		  "cleanly",
-		  "[bgworker]")
+TEST_CASE(
+	"Dynamic workers: register, wait for startup, terminate, wait for shutdown; slots run out "
+	"cleanly",
+	"[bgworker]")
 {
 	WorkerCluster wc({"max_worker_processes = 4", "test_bgw.sleepers = 1", "test_bgw.dynamic = 3"});
 	REQUIRE(wc.cluster.WaitForLog("test_bgw launcher: done", 20000));
@@ -184,11 +185,11 @@ TEST_CASE("Dynamic workers: register, wait for startup, terminate, wait for shut
 	INFO(log);
 	for (int i : {0, 1})
 	{
-		auto		lines = LogLinesWith(wc.cluster,
-										 "test_bgw launcher: dynamic worker " + std::to_string(i) +
-											 " status 0 pid ");
+		auto lines = LogLinesWith(wc.cluster,
+								  "test_bgw launcher: dynamic worker " + std::to_string(i) +
+									  " status 0 pid ");
 		REQUIRE(lines.size() == 1);
-		int			pid = atoi(lines[0].substr(lines[0].rfind(' ') + 1).c_str());
+		int pid = atoi(lines[0].substr(lines[0].rfind(' ') + 1).c_str());
 		REQUIRE(pid > 0);
 		/* The pid WaitForBackgroundWorkerStartup gave is the worker's own. */
 		REQUIRE(log.find("test_bgw dynamic " + std::to_string(i) + " started (argument " +
@@ -221,11 +222,11 @@ TEST_CASE("Dynamic workers: register, wait for startup, terminate, wait for shut
 TEST_CASE("Smart, fast and immediate shutdown leave no worker running", "[bgworker]")
 {
 	WorkerCluster wc({"test_bgw.sleepers = 3"}, false);
-	size_t		expected = 0;
+	size_t expected = 0;
 	for (const char *mode : {"smart", "fast", "immediate"})
 	{
 		CAPTURE(mode);
-		auto		r = wc.cluster.Start();
+		auto r = wc.cluster.Start();
 		REQUIRE(r.exit_code == 0);
 		expected += 3;
 		REQUIRE(WaitForCount(wc.cluster, "test_bgw sleeper", expected, 10000));
@@ -253,11 +254,11 @@ TEST_CASE("Crash-loop backoff doubles restart delays up to the cap", "[bgworker]
 	WorkerCluster wc({"test_bgw.exit1 = on", "test_bgw.restart_time = 1",
 					  "bgworker_restart_backoff = on", "bgworker_max_restart_delay = 4s"});
 	REQUIRE(WaitForCount(wc.cluster, "test_bgw exit1 started", 5, 30000));
-	auto		starts = LogLinesWith(wc.cluster, "test_bgw exit1 started");
+	auto starts = LogLinesWith(wc.cluster, "test_bgw exit1 started");
 	const long long expected[] = {1000, 2000, 4000, 4000};
 	for (size_t i = 1; i < 5; i++)
 	{
-		long long	gap = LineMs(starts[i]) - LineMs(starts[i - 1]);
+		long long gap = LineMs(starts[i]) - LineMs(starts[i - 1]);
 		INFO(starts[i - 1] << "\n" << starts[i]);
 		REQUIRE(gap >= expected[i - 1] - 10);
 		REQUIRE(gap < expected[i - 1] + 1000);
@@ -270,10 +271,10 @@ TEST_CASE("Modules without a magic block, missing libraries and late registratio
 		  "[bgworker]")
 {
 	{
-		Cluster		cluster;
+		Cluster cluster;
 		REQUIRE(cluster.InitDb().exit_code == 0);
 		cluster.AppendConf("shared_preload_libraries = 'test_nomagic'");
-		auto		r = cluster.Start();
+		auto r = cluster.Start();
 		REQUIRE(r.exit_code == 1);
 		std::string log = cluster.Log();
 		INFO(log);
@@ -284,13 +285,14 @@ TEST_CASE("Modules without a magic block, missing libraries and late registratio
 		REQUIRE(log.find("_PG_init ran") == std::string::npos);
 	}
 	{
-		Cluster		cluster;
+		Cluster cluster;
 		REQUIRE(cluster.InitDb().exit_code == 0);
 		cluster.AppendConf("shared_preload_libraries = 'nonexistent_lib'");
-		auto		r = cluster.Start();
+		auto r = cluster.Start();
 		REQUIRE(r.exit_code == 1);
-		REQUIRE(r.err.find("could not access file \"nonexistent_lib\": No such file or directory") !=
-				std::string::npos);
+		REQUIRE(
+			r.err.find("could not access file \"nonexistent_lib\": No such file or directory") !=
+			std::string::npos);
 	}
 	{
 		WorkerCluster wc({"test_bgw.register_late = on", "test_bgw.sleepers = 1"});
@@ -305,7 +307,7 @@ TEST_CASE("Modules without a magic block, missing libraries and late registratio
 TEST_CASE("pg_config describes the installation; an out-of-tree module builds and loads",
 		  "[bgworker]")
 {
-	auto		r = Run({TuskBin("pg_config"), "--pkglibdir"});
+	auto r = Run({TuskBin("pg_config"), "--pkglibdir"});
 	REQUIRE(r.exit_code == 0);
 	std::string pkglibdir = r.out.substr(0, r.out.find('\n'));
 	REQUIRE(pkglibdir.rfind(InstallDir(), 0) == 0);
@@ -318,7 +320,7 @@ TEST_CASE("pg_config describes the installation; an out-of-tree module builds an
 	REQUIRE(r.out.rfind("PostgreSQL 15", 0) == 0);
 
 	/* A module written outside the tree, built with pg_config's flags. */
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	std::string src = cluster.SocketDir() + "/outside.c";
 	std::string so = cluster.SocketDir() + "/outside.so";
@@ -332,18 +334,21 @@ TEST_CASE("pg_config describes the installation; an out-of-tree module builds an
 			   "  elog(LOG, \"outside worker ran\"); proc_exit(0); }\n"
 			   "void _PG_init(void) { BackgroundWorker w; memset(&w, 0, sizeof(w));\n"
 			   "  snprintf(w.bgw_name, BGW_MAXLEN, \"outside\");\n"
-			   "  snprintf(w.bgw_library_name, BGW_MAXLEN, \"%s\", \"" + so + "\");\n"
-			   "  snprintf(w.bgw_function_name, BGW_MAXLEN, \"outside_main\");\n"
-			   "  w.bgw_flags = BGWORKER_SHMEM_ACCESS; w.bgw_start_time = "
-			   "BgWorkerStart_RecoveryFinished;\n"
-			   "  w.bgw_restart_time = BGW_NEVER_RESTART; RegisterBackgroundWorker(&w); }\n";
+			   "  snprintf(w.bgw_library_name, BGW_MAXLEN, \"%s\", \"" +
+				so +
+				"\");\n"
+				"  snprintf(w.bgw_function_name, BGW_MAXLEN, \"outside_main\");\n"
+				"  w.bgw_flags = BGWORKER_SHMEM_ACCESS; w.bgw_start_time = "
+				"BgWorkerStart_RecoveryFinished;\n"
+				"  w.bgw_restart_time = BGW_NEVER_RESTART; RegisterBackgroundWorker(&w); }\n";
 	}
-	auto		flags = [](const std::string &opt) {
-		auto		res = Run({TuskBin("pg_config"), opt});
+	auto flags = [](const std::string &opt) {
+		auto res = Run({TuskBin("pg_config"), opt});
 		return res.out.substr(0, res.out.find('\n'));
 	};
-	r = Run({"/bin/sh", "-c", "cc " + flags("--cppflags") + " " + flags("--cflags") + " " +
-								  flags("--ldflags_sl") + " -o " + so + " " + src});
+	r = Run({"/bin/sh", "-c",
+			 "cc " + flags("--cppflags") + " " + flags("--cflags") + " " + flags("--ldflags_sl") +
+				 " -o " + so + " " + src});
 	INFO(r.output());
 	REQUIRE(r.exit_code == 0);
 	cluster.AppendConf("shared_preload_libraries = '" + so + "'");
@@ -356,14 +361,14 @@ TEST_CASE("pg_config describes the installation; an out-of-tree module builds an
 TEST_CASE("Every installed server header compiles as C11 and as C++20 inside extern C",
 		  "[bgworker]")
 {
-	auto		r = Run({TuskBin("pg_config"), "--includedir-server"});
+	auto r = Run({TuskBin("pg_config"), "--includedir-server"});
 	std::string inc = r.out.substr(0, r.out.find('\n'));
-	TempDir		tmp;
+	TempDir tmp;
 	r = Run({"/bin/sh", "-c", "cd '" + inc + "' && find . -name '*.h' | sed 's|^./||' | sort"});
 	REQUIRE(r.exit_code == 0);
 	std::istringstream headers(r.out);
 	std::string header;
-	int			count = 0;
+	int count = 0;
 	while (std::getline(headers, header))
 	{
 		CAPTURE(header);
@@ -373,12 +378,12 @@ TEST_CASE("Every installed server header compiles as C11 and as C++20 inside ext
 			std::ofstream cpp(tmp.path() + "/h.cpp");
 			cpp << "extern \"C\" {\n#include \"postgres.h\"\n#include \"" << header << "\"\n}\n";
 		}
-		auto		c = Run({"cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
-							 "-I" + inc, tmp.path() + "/h.c"});
+		auto c = Run({"cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", "-I" + inc,
+					  tmp.path() + "/h.c"});
 		INFO(c.output());
 		REQUIRE(c.exit_code == 0);
-		auto		cpp = Run({"c++", "-std=c++20", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
-							   "-I" + inc, tmp.path() + "/h.cpp"});
+		auto cpp = Run({"c++", "-std=c++20", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+						"-I" + inc, tmp.path() + "/h.cpp"});
 		INFO(cpp.output());
 		REQUIRE(cpp.exit_code == 0);
 		count++;
@@ -389,7 +394,7 @@ TEST_CASE("Every installed server header compiles as C11 and as C++20 inside ext
 TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash restart",
 		  "[bgworker]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	cluster.AppendConf("shared_preload_libraries = 'test_bgw_cpp'");
 	REQUIRE(cluster.Start().exit_code == 0);
@@ -409,7 +414,7 @@ TEST_CASE("A C++ worker's exception or ERROR ends it with status 1, not a crash 
 TEST_CASE("std::bad_alloc inside a worker's critical section is a PANIC and a crash restart",
 		  "[bgworker]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	cluster.AppendConf("shared_preload_libraries = 'test_bgw_cpp'");
 	cluster.AppendConf("test_bgw_cpp.crit_thrower = on");
@@ -417,14 +422,14 @@ TEST_CASE("std::bad_alloc inside a worker's critical section is a PANIC and a cr
 	REQUIRE(cluster.WaitForLog("cpp crit thrower: back after the crash restart", 20000));
 	std::string log = cluster.Log();
 	INFO(log);
-	size_t		thrown = log.find("throwing std::bad_alloc inside a critical section");
+	size_t thrown = log.find("throwing std::bad_alloc inside a critical section");
 	REQUIRE(thrown != std::string::npos);
-	size_t		panic = log.find("PANIC:  an exception escaped a critical section", thrown);
+	size_t panic = log.find("PANIC:  an exception escaped a critical section", thrown);
 	REQUIRE(panic != std::string::npos);
-	size_t		killed = log.find("background worker \"cpp crit thrower\" (PID ", panic);
+	size_t killed = log.find("background worker \"cpp crit thrower\" (PID ", panic);
 	REQUIRE(killed != std::string::npos);
 	REQUIRE(log.find("was terminated by signal 6", killed) != std::string::npos);
-	size_t		restart = log.find("all server processes terminated; reinitializing", killed);
+	size_t restart = log.find("all server processes terminated; reinitializing", killed);
 	REQUIRE(restart != std::string::npos);
 	REQUIRE(log.find("database system is ready to accept connections", restart) !=
 			std::string::npos);
@@ -468,8 +473,8 @@ TEST_CASE("ConsistentState and RecoveryFinished workers start only after crash r
 	for (const char *w : {"postmaster start", "consistent state", "recovery finished"})
 		REQUIRE(WaitForCount(wc.cluster, std::string("test_bgw at ") + w + " started", 1, 10000));
 	/* Crash: the checkpointer dies, recovery runs, the workers come back. */
-	int			postmaster = wc.cluster.PostmasterPid();
-	auto		victims = ProcessesTitled(wc.name, "checkpointer");
+	int postmaster = wc.cluster.PostmasterPid();
+	auto victims = ProcessesTitled(wc.name, "checkpointer");
 	REQUIRE(victims.size() == 1);
 	REQUIRE(kill(victims[0], SIGKILL) == 0);
 	for (const char *w : {"postmaster start", "consistent state", "recovery finished"})
@@ -477,12 +482,12 @@ TEST_CASE("ConsistentState and RecoveryFinished workers start only after crash r
 
 	std::string log = wc.cluster.Log();
 	INFO(log);
-	size_t		crash = log.find("checkpointer process (PID " + std::to_string(victims[0]) +
-								 ") was terminated by signal 9: Killed");
+	size_t crash = log.find("checkpointer process (PID " + std::to_string(victims[0]) +
+							") was terminated by signal 9: Killed");
 	REQUIRE(crash != std::string::npos);
-	size_t		recovery = log.find("automatic recovery in progress", crash);
-	size_t		recovered = log.find("checkpoint starting: end-of-recovery immediate wait", crash);
-	size_t		ready = log.find("database system is ready to accept connections", crash);
+	size_t recovery = log.find("automatic recovery in progress", crash);
+	size_t recovered = log.find("checkpoint starting: end-of-recovery immediate wait", crash);
+	size_t ready = log.find("database system is ready to accept connections", crash);
 	REQUIRE(recovery != std::string::npos);
 	REQUIRE(recovered != std::string::npos);
 	REQUIRE(ready != std::string::npos);
@@ -490,7 +495,7 @@ TEST_CASE("ConsistentState and RecoveryFinished workers start only after crash r
 	REQUIRE(recovered < ready);
 	for (const char *w : {"consistent state", "recovery finished"})
 	{
-		size_t		started = log.find(std::string("test_bgw at ") + w + " started", crash);
+		size_t started = log.find(std::string("test_bgw at ") + w + " started", crash);
 		REQUIRE(started != std::string::npos);
 		REQUIRE(started > ready);
 	}
@@ -502,19 +507,21 @@ TEST_CASE("A new postmaster refuses to start while children of a killed one live
 {
 	WorkerCluster wc({"test_bgw.sleepers = 1"});
 	std::vector<int> sleepers;
-	REQUIRE(WaitUntil([&] {
-		sleepers = ProcessesTitled(wc.name, "test_bgw sleeper");
-		return sleepers.size() == 1;
-	}, 10000));
+	REQUIRE(WaitUntil(
+		[&] {
+			sleepers = ProcessesTitled(wc.name, "test_bgw sleeper");
+			return sleepers.size() == 1;
+		},
+		10000));
 	/* A child that cannot notice its postmaster's death for now. */
 	REQUIRE(kill(sleepers[0], SIGSTOP) == 0);
-	int			pm = wc.cluster.PostmasterPid();
+	int pm = wc.cluster.PostmasterPid();
 	REQUIRE(kill(pm, SIGKILL) == 0);
 	REQUIRE(WaitUntil([&] { return kill(pm, 0) != 0; }, 10000));
 
-	auto		refused = wc.cluster.Start();
-	bool		interlocked = wc.cluster.Log().find("pre-existing shared memory block") !=
-		std::string::npos &&
+	auto refused = wc.cluster.Start();
+	bool interlocked = wc.cluster.Log().find("pre-existing shared memory block") !=
+			std::string::npos &&
 		wc.cluster.Log().find("is still in use") != std::string::npos &&
 		wc.cluster.Log().find("HINT:  Terminate any old server processes associated with data "
 							  "directory") != std::string::npos;
@@ -525,7 +532,7 @@ TEST_CASE("A new postmaster refuses to start while children of a killed one live
 
 	/* Once the old child has gone, the server starts (and recovers). */
 	REQUIRE(WaitUntil([&] { return kill(sleepers[0], 0) != 0; }, 10000));
-	auto		r = wc.cluster.Start();
+	auto r = wc.cluster.Start();
 	INFO(r.output() << wc.cluster.Log());
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(Accepts(wc.cluster));

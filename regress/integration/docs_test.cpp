@@ -33,8 +33,8 @@ namespace {
 
 /* Top-level folders a reference starts with: a word in a comment is taken
  * for a path into the tree only when it starts with one of these. */
-const std::vector<std::string> kRoots = {"backend", "contrib", "doc", "frontend", "include",
-										 "regress"};
+const std::vector<std::string> kRoots = {"backend",	 "contrib", "doc",
+										 "frontend", "include", "regress"};
 
 std::string ReadFile(const fs::path &path)
 {
@@ -58,8 +58,8 @@ std::vector<std::string> Split(const std::string &s, char sep)
 
 std::string Trim(const std::string &s)
 {
-	size_t		b = s.find_first_not_of(" \t");
-	size_t		e = s.find_last_not_of(" \t");
+	size_t b = s.find_first_not_of(" \t");
+	size_t e = s.find_last_not_of(" \t");
 	return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
@@ -77,9 +77,9 @@ bool IsPathChar(char c)
 
 struct Reference
 {
-	std::string file;			/* relative to the source tree */
-	int			line;
-	std::string path;			/* relative to the source tree */
+	std::string file; /* relative to the source tree */
+	int line;
+	std::string path; /* relative to the source tree */
 };
 
 int LineOf(const std::string &text, size_t pos)
@@ -103,25 +103,26 @@ void CollectReferences(const std::string &file, const std::string &text,
 	{
 		if (i > 0 && (IsPathChar(text[i - 1]) || text[i - 1] == '$'))
 			continue;
-		bool		at_root = false;
+		bool at_root = false;
 		for (const auto &root : kRoots)
 			if (text.compare(i, root.size() + 1, root + "/") == 0)
 				at_root = true;
 		if (!at_root)
 			continue;
-		size_t		end = i;
+		size_t end = i;
 		while (end < text.size() && IsPathChar(text[end]))
 			end++;
 		std::string path = text.substr(i, end - i);
 		if (path.back() == '/')
 		{
 			/* A path wrapped after its folder: "…/lmgr/\n * README". */
-			size_t		next = end;
+			size_t next = end;
 			if (next < text.size() && text[next] == '\n')
 			{
 				next++;
-				while (next < text.size() && (text[next] == ' ' || text[next] == '\t' ||
-											  text[next] == '*' || text[next] == '#'))
+				while (next < text.size() &&
+					   (text[next] == ' ' || text[next] == '\t' || text[next] == '*' ||
+						text[next] == '#'))
 					next++;
 				if (text.compare(next, 6, "README") == 0)
 				{
@@ -133,8 +134,8 @@ void CollectReferences(const std::string &file, const std::string &text,
 			}
 		}
 		std::vector<std::string> paths;
-		size_t		close = end < text.size() && text[end] == '{' ? text.find('}', end)
-			: std::string::npos;
+		size_t close = end < text.size() && text[end] == '{' ? text.find('}', end)
+															 : std::string::npos;
 		if (close != std::string::npos)
 		{
 			for (const auto &alt : Split(text.substr(end + 1, close - end - 1), ','))
@@ -157,15 +158,15 @@ void CollectReferences(const std::string &file, const std::string &text,
 void CollectRelativeDocReferences(const std::string &file, const std::string &text,
 								  std::vector<Reference> *out)
 {
-	fs::path	dir = fs::path(file).parent_path();
-	size_t		pos = 0;
+	fs::path dir = fs::path(file).parent_path();
+	size_t pos = 0;
 	while ((pos = text.find('`', pos)) != std::string::npos)
 	{
-		size_t		close = text.find('`', pos + 1);
+		size_t close = text.find('`', pos + 1);
 		if (close == std::string::npos)
 			break;
 		std::string word = text.substr(pos + 1, close - pos - 1);
-		bool		rooted = false;
+		bool rooted = false;
 		for (const auto &root : kRoots)
 			rooted = rooted || word.rfind(root + "/", 0) == 0;
 		if (!rooted && word.size() > 3 && word.compare(word.size() - 3, 3, ".md") == 0 &&
@@ -212,7 +213,7 @@ std::map<std::string, DocumentedSetting> SettingsTable(const std::string &text)
 	{
 		if (line.rfind("| `", 0) != 0)
 			continue;
-		auto		cells = Split(line, '|');
+		auto cells = Split(line, '|');
 		/* "", name, type, default, range, context, description, "" */
 		REQUIRE(cells.size() >= 7);
 		std::string name = Trim(cells[1]);
@@ -225,15 +226,14 @@ std::map<std::string, DocumentedSetting> SettingsTable(const std::string &text)
 
 }  // namespace
 
-TEST_CASE("doc/settings.md describes every setting postgres --describe-config prints",
-		  "[docs]")
+TEST_CASE("doc/settings.md describes every setting postgres --describe-config prints", "[docs]")
 {
-	auto		r = Run({TuskBin("postgres"), "--describe-config"});
+	auto r = Run({TuskBin("postgres"), "--describe-config"});
 	{
 		INFO(r.err);
 		REQUIRE(r.exit_code == 0);
 	}
-	auto		documented = SettingsTable(ReadFile(fs::path(SourceDir()) / "doc/settings.md"));
+	auto documented = SettingsTable(ReadFile(fs::path(SourceDir()) / "doc/settings.md"));
 
 	std::set<std::string> described;
 	std::istringstream in(r.out);
@@ -242,11 +242,11 @@ TEST_CASE("doc/settings.md describes every setting postgres --describe-config pr
 	{
 		/* name, context, group, type, default, min, max, short and long
 		 * description, default as postgresql.conf spells it */
-		auto		f = Split(line, '\t');
+		auto f = Split(line, '\t');
 		REQUIRE(f.size() == 10);
 		const std::string &name = f[0];
 		described.insert(name);
-		auto		row = documented.find(name);
+		auto row = documented.find(name);
 		if (row == documented.end())
 		{
 			FAIL_CHECK("doc/settings.md has no row for setting " << name);
@@ -262,20 +262,21 @@ TEST_CASE("doc/settings.md describes every setting postgres --describe-config pr
 	REQUIRE(described.size() > 30);
 	for (const auto &[name, row] : documented)
 		if (described.count(name) == 0)
-			FAIL_CHECK("doc/settings.md lists " << name << ", which postgres --describe-config "
+			FAIL_CHECK("doc/settings.md lists " << name
+												<< ", which postgres --describe-config "
 												   "does not print");
 }
 
 TEST_CASE("Every path into the tree that a comment or a document names exists", "[docs]")
 {
-	fs::path	top = SourceDir();
+	fs::path top = SourceDir();
 	REQUIRE(fs::is_directory(top / "doc"));
 	std::vector<Reference> refs;
 	for (const auto &path : ScannedFiles(top))
 	{
 		std::string text = ReadFile(path);
 		if (text.find('\0') != std::string::npos)
-			continue;			/* not text */
+			continue; /* not text */
 		std::string file = fs::relative(path, top).string();
 		CollectReferences(file, text, &refs);
 		if (file.rfind("doc/", 0) == 0 && path.extension() == ".md")
@@ -291,9 +292,9 @@ TEST_CASE("Every path into the tree that a comment or a document names exists", 
 
 TEST_CASE("doc/README.md's index names every document under doc/", "[docs]")
 {
-	fs::path	doc = fs::path(SourceDir()) / "doc";
+	fs::path doc = fs::path(SourceDir()) / "doc";
 	std::string index = ReadFile(doc / "README.md");
-	int			documents = 0;
+	int documents = 0;
 	for (const auto &entry : fs::recursive_directory_iterator(doc))
 	{
 		if (!entry.is_regular_file() || entry.path().extension() != ".md")

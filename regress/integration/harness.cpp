@@ -48,8 +48,8 @@ bool IsRoot()
 
 struct Identity
 {
-	uid_t		uid;
-	gid_t		gid;
+	uid_t uid;
+	gid_t gid;
 	std::string name;
 };
 
@@ -96,11 +96,11 @@ std::string ReadFile(const std::string &path)
 int ParentPid(int pid)
 {
 	std::string stat = ReadFile("/proc/" + std::to_string(pid) + "/stat");
-	size_t		close_paren = stat.rfind(')');
+	size_t close_paren = stat.rfind(')');
 	if (close_paren == std::string::npos)
 		return -1;
-	char		state;
-	int			ppid;
+	char state;
+	int ppid;
 	if (sscanf(stat.c_str() + close_paren + 1, " %c %d", &state, &ppid) != 2)
 		return -1;
 	return state == 'Z' ? -1 : ppid;
@@ -140,15 +140,15 @@ std::string TestUser()
 CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
 {
 	REQUIRE(!argv.empty());
-	bool		drop = IsRoot() && !opts.as_root;
+	bool drop = IsRoot() && !opts.as_root;
 	const Identity *id = drop ? &TestIdentity() : nullptr;
-	int			out_pipe[2], err_pipe[2], in_pipe[2];
+	int out_pipe[2], err_pipe[2], in_pipe[2];
 	REQUIRE(pipe2(out_pipe, O_CLOEXEC) == 0);
 	REQUIRE(pipe2(err_pipe, O_CLOEXEC) == 0);
 	REQUIRE(pipe2(in_pipe, O_CLOEXEC) == 0);
 	fflush(stdout);
 	fflush(stderr);
-	pid_t		pid = fork();
+	pid_t pid = fork();
 	REQUIRE(pid >= 0);
 	if (pid == 0)
 	{
@@ -191,12 +191,12 @@ CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
 	close(in_pipe[1]);
 
 	CommandResult result;
-	long		deadline = NowMs() + opts.timeout_sec * 1000L;
-	bool		exited = false;
-	long		drain_deadline = 0;
-	int			status = 0;
+	long deadline = NowMs() + opts.timeout_sec * 1000L;
+	bool exited = false;
+	long drain_deadline = 0;
+	int status = 0;
 	struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-	int			open_fds = 2;
+	int open_fds = 2;
 	while (open_fds > 0)
 	{
 		if (!exited && waitpid(pid, &status, WNOHANG) == pid)
@@ -206,7 +206,7 @@ CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
 			 * already there, then stop listening. */
 			drain_deadline = NowMs() + 300;
 		}
-		long		now = NowMs();
+		long now = NowMs();
 		if (exited && now >= drain_deadline)
 			break;
 		if (!exited && now >= deadline)
@@ -217,15 +217,15 @@ CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts)
 			exited = true;
 			break;
 		}
-		int			rc = poll(fds, 2, 20);
+		int rc = poll(fds, 2, 20);
 		if (rc <= 0)
 			continue;
 		for (int i = 0; i < 2; i++)
 		{
 			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
-			char		buf[4096];
-			ssize_t		n = read(fds[i].fd, buf, sizeof buf);
+			char buf[4096];
+			ssize_t n = read(fds[i].fd, buf, sizeof buf);
 			if (n > 0)
 				(i == 0 ? result.out : result.err).append(buf, static_cast<size_t>(n));
 			else
@@ -257,7 +257,7 @@ bool CanRunAsUserIdZero()
 
 CommandResult RunAsUserIdZero(const std::vector<std::string> &argv)
 {
-	RunOptions	opts;
+	RunOptions opts;
 	opts.as_root = true;
 	if (IsRoot())
 		return Run(argv, opts);
@@ -271,14 +271,14 @@ CommandResult RunAsUserIdZero(const std::vector<std::string> &argv)
 
 int FreePort()
 {
-	int			fd = socket(AF_INET, SOCK_STREAM, 0);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	REQUIRE(fd >= 0);
 	struct sockaddr_in addr = {};
 	addr.sin_family = AF_INET;
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	addr.sin_port = 0;
 	REQUIRE(bind(fd, reinterpret_cast<struct sockaddr *>(&addr), sizeof addr) == 0);
-	socklen_t	len = sizeof addr;
+	socklen_t len = sizeof addr;
 	REQUIRE(getsockname(fd, reinterpret_cast<struct sockaddr *>(&addr), &len) == 0);
 	close(fd);
 	return ntohs(addr.sin_port);
@@ -286,7 +286,7 @@ int FreePort()
 
 TempDir::TempDir()
 {
-	char		tmpl[] = "/tmp/tusk_it_XXXXXX";
+	char tmpl[] = "/tmp/tusk_it_XXXXXX";
 	REQUIRE(mkdtemp(tmpl) != nullptr);
 	path_ = tmpl;
 	ChownToTestUser(path_);
@@ -300,7 +300,7 @@ TempDir::~TempDir()
 
 bool WaitUntil(const std::function<bool()> &cond, int timeout_ms)
 {
-	long		deadline = NowMs() + timeout_ms;
+	long deadline = NowMs() + timeout_ms;
 	while (!cond())
 	{
 		if (NowMs() >= deadline)
@@ -314,15 +314,15 @@ bool WaitUntil(const std::function<bool()> &cond, int timeout_ms)
 std::vector<int> Descendants(int root)
 {
 	std::map<int, std::vector<int>> children;
-	DIR		   *d = opendir("/proc");
+	DIR *d = opendir("/proc");
 	if (d == nullptr)
 		return {};
 	while (struct dirent *de = readdir(d))
 	{
-		int			pid = atoi(de->d_name);
+		int pid = atoi(de->d_name);
 		if (pid <= 0)
 			continue;
-		int			ppid = ParentPid(pid);
+		int ppid = ParentPid(pid);
 		if (ppid > 0)
 			children[ppid].push_back(pid);
 	}
@@ -331,7 +331,7 @@ std::vector<int> Descendants(int root)
 	std::vector<int> todo = {root};
 	while (!todo.empty())
 	{
-		int			p = todo.back();
+		int p = todo.back();
 		todo.pop_back();
 		for (int c : children[p])
 		{
@@ -346,10 +346,10 @@ Cluster::Cluster() : port_(FreePort()) {}
 
 Cluster::~Cluster()
 {
-	int			pid = PostmasterPid();
+	int pid = PostmasterPid();
 	if (pid > 0 && kill(pid, 0) == 0)
 	{
-		RunOptions	quick;
+		RunOptions quick;
 		quick.timeout_sec = 20;
 		(void) Run({TuskBin("pg_ctl"), "-D", DataDir(), "-m", "immediate", "-w", "-t", "15",
 					"stop"},
@@ -399,8 +399,15 @@ void Cluster::AppendConf(const std::string &line)
 
 CommandResult Cluster::Start(const std::vector<std::string> &extra_pg_ctl_args)
 {
-	std::vector<std::string> argv = {TuskBin("pg_ctl"), "-w", "-t", "30", "-D", DataDir(), "-l",
-									 LogFile(), "-o",
+	std::vector<std::string> argv = {TuskBin("pg_ctl"),
+									 "-w",
+									 "-t",
+									 "30",
+									 "-D",
+									 DataDir(),
+									 "-l",
+									 LogFile(),
+									 "-o",
 									 "-p " + std::to_string(port_) + " -k " + SocketDir() +
 										 " -c listen_addresses=127.0.0.1"};
 	argv.insert(argv.end(), extra_pg_ctl_args.begin(), extra_pg_ctl_args.end());
@@ -422,7 +429,7 @@ CommandResult Cluster::PgCtl(const std::vector<std::string> &args)
 
 CommandResult Cluster::Psql(const std::vector<std::string> &args)
 {
-	std::vector<std::string> argv = {PgBin("psql"), "-X", "-h", SocketDir(), "-p",
+	std::vector<std::string> argv = {PgBin("psql"),			"-X", "-h",		 SocketDir(), "-p",
 									 std::to_string(port_), "-d", "postgres"};
 	argv.insert(argv.end(), args.begin(), args.end());
 	return Run(argv);
@@ -440,7 +447,7 @@ bool Cluster::WaitForLog(const std::string &needle, int timeout_ms) const
 
 int Cluster::PostmasterPid() const
 {
-	auto		lines = common::ReadPidFileLines(DataDir() + "/" + common::kPidFileName);
+	auto lines = common::ReadPidFileLines(DataDir() + "/" + common::kPidFileName);
 	if (!lines)
 		return 0;
 	return atoi(common::PidFileField(*lines, common::kPidFileLinePid).c_str());

@@ -21,8 +21,8 @@ namespace tusk::test {
 
 /* $TUSK_INSTALL_DIR: the --prefix of the installation under test. */
 std::string InstallDir();
-std::string TuskBin(const std::string &prog);	/* InstallDir()/bin/prog */
-std::string PgBin(const std::string &prog);		/* PostgreSQL 15's client programs */
+std::string TuskBin(const std::string &prog); /* InstallDir()/bin/prog */
+std::string PgBin(const std::string &prog);	  /* PostgreSQL 15's client programs */
 /* The source tree: $TUSK_SOURCE_DIR, by default the one this test program
  * was built from (meson's project root). */
 std::string SourceDir();
@@ -32,18 +32,18 @@ std::string TestUser();
 
 struct RunOptions
 {
-	std::vector<std::pair<std::string, std::string>> env;	/* added or replaced */
-	int			timeout_sec = 60;
-	std::string cwd;			/* default: "/" */
+	std::vector<std::pair<std::string, std::string>> env; /* added or replaced */
+	int timeout_sec = 60;
+	std::string cwd; /* default: "/" */
 	std::string stdin_data;
-	bool		as_root = false;	/* keep root's identity (to test refusals) */
+	bool as_root = false; /* keep root's identity (to test refusals) */
 };
 
 struct CommandResult
 {
-	int			exit_code = -1;	/* -1 if killed by a signal or timed out */
-	int			term_signal = 0;
-	bool		timed_out = false;
+	int exit_code = -1; /* -1 if killed by a signal or timed out */
+	int term_signal = 0;
+	bool timed_out = false;
 	std::string out, err;
 	std::string output() const { return out + err; }
 };
@@ -59,11 +59,11 @@ CommandResult Run(const std::vector<std::string> &argv, const RunOptions &opts =
  * them out then and counts them as skipped.  RunAsUserIdZero fails the test
  * case when CanRunAsUserIdZero is false.
  */
-bool		CanRunAsUserIdZero();
+bool CanRunAsUserIdZero();
 CommandResult RunAsUserIdZero(const std::vector<std::string> &argv);
 
 /* A TCP port on 127.0.0.1 that is free now. */
-int			FreePort();
+int FreePort();
 
 /* A private directory (owned by TestUser()), removed with its contents. */
 class TempDir
@@ -89,29 +89,29 @@ class Cluster
 	Cluster &operator=(const Cluster &) = delete;
 
 	CommandResult InitDb(const std::vector<std::string> &extra = {});
-	void		AppendConf(const std::string &line);
+	void AppendConf(const std::string &line);
 	/* pg_ctl -w start with this cluster's port, socket directory and log. */
 	CommandResult Start(const std::vector<std::string> &extra_pg_ctl_args = {});
 	CommandResult Stop(const std::string &mode = "fast");
-	CommandResult PgCtl(const std::vector<std::string> &args);	/* pg_ctl -D data ARGS */
-	CommandResult Psql(const std::vector<std::string> &args);	/* real psql, this server */
+	CommandResult PgCtl(const std::vector<std::string> &args); /* pg_ctl -D data ARGS */
+	CommandResult Psql(const std::vector<std::string> &args);  /* real psql, this server */
 	std::string Log() const;
-	bool		WaitForLog(const std::string &needle, int timeout_ms) const;
-	int			PostmasterPid() const;	/* from postmaster.pid; 0 if none */
+	bool WaitForLog(const std::string &needle, int timeout_ms) const;
+	int PostmasterPid() const; /* from postmaster.pid; 0 if none */
 	std::string DataDir() const;
 	std::string SocketDir() const;
 	std::string LogFile() const;
-	int			Port() const { return port_; }
+	int Port() const { return port_; }
 	/* libpq conninfo: socket directory, port, dbname=postgres, the test user. */
 	std::string ConnString() const;
 
   private:
-	TempDir		dir_;
-	int			port_;
+	TempDir dir_;
+	int port_;
 };
 
 /* Poll cond every 10 ms until it holds or timeout_ms passes. */
-bool		WaitUntil(const std::function<bool()> &cond, int timeout_ms);
+bool WaitUntil(const std::function<bool()> &cond, int timeout_ms);
 
 /* Every live process descended from pid (children, grandchildren…). */
 std::vector<int> Descendants(int pid);

@@ -35,8 +35,8 @@ bool IsDir(const std::string &path)
 
 TEST_CASE("initdb creates PostgreSQL's layout and configuration files", "[initdb]")
 {
-	Cluster		cluster;
-	auto		r = Run({TuskBin("initdb"), "-D", cluster.DataDir()});
+	Cluster cluster;
+	auto r = Run({TuskBin("initdb"), "-D", cluster.DataDir()});
 	INFO(r.output());
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(r.out.find("creating directory " + cluster.DataDir() + " ... ok") != std::string::npos);
@@ -64,20 +64,20 @@ TEST_CASE("initdb creates PostgreSQL's layout and configuration files", "[initdb
 
 	/* postgresql.conf mentions every setting the server describes. */
 	std::string conf = Slurp(cluster.DataDir() + "/postgresql.conf");
-	auto		described = Run({TuskBin("postgres"), "--describe-config"});
+	auto described = Run({TuskBin("postgres"), "--describe-config"});
 	REQUIRE(described.exit_code == 0);
 	std::istringstream lines(described.out);
 	std::string line;
-	int			count = 0;
+	int count = 0;
 	while (std::getline(lines, line))
 	{
 		std::string name = line.substr(0, line.find('\t'));
 		CAPTURE(name);
-		bool		commented = conf.find("#" + name + " = ") != std::string::npos;
+		bool commented = conf.find("#" + name + " = ") != std::string::npos;
 		std::string lower = name;
 		for (char &c : lower)
 			c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-		bool		set = conf.find("\n" + lower + " = ") != std::string::npos;
+		bool set = conf.find("\n" + lower + " = ") != std::string::npos;
 		REQUIRE((commented || set));
 		count++;
 	}
@@ -102,9 +102,9 @@ TEST_CASE("initdb creates PostgreSQL's layout and configuration files", "[initdb
 
 TEST_CASE("initdb refuses a non-empty directory and leaves it alone", "[initdb]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
-	auto		r = Run({TuskBin("initdb"), "-D", cluster.DataDir()});
+	auto r = Run({TuskBin("initdb"), "-D", cluster.DataDir()});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("initdb: error: directory \"" + cluster.DataDir() +
 					   "\" exists but is not empty") != std::string::npos);
@@ -115,16 +115,16 @@ TEST_CASE("initdb refuses a non-empty directory and leaves it alone", "[initdb]"
 
 TEST_CASE("initdb without a data directory says how to give one", "[initdb]")
 {
-	RunOptions	opts;
+	RunOptions opts;
 	opts.env = {{"PGDATA", ""}};
-	auto		r = Run({TuskBin("initdb")}, opts);
+	auto r = Run({TuskBin("initdb")}, opts);
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("initdb: error: no data directory specified") != std::string::npos);
 	REQUIRE(r.err.find("Do this with either the invocation option -D or the environment "
 					   "variable PGDATA.") != std::string::npos);
 
 	/* PGDATA is honoured. */
-	TempDir		dir;
+	TempDir dir;
 	opts.env = {{"PGDATA", dir.path() + "/fromenv"}};
 	r = Run({TuskBin("initdb"), "--no-sync"}, opts);
 	INFO(r.output());
@@ -134,8 +134,8 @@ TEST_CASE("initdb without a data directory says how to give one", "[initdb]")
 
 TEST_CASE("initdb refuses authentication methods Tusk does not implement", "[initdb]")
 {
-	Cluster		cluster;
-	auto		r = cluster.InitDb({"-A", "md5"});
+	Cluster cluster;
+	auto r = cluster.InitDb({"-A", "md5"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("authentication method \"md5\" is not supported by Tusk") !=
 			std::string::npos);
@@ -153,12 +153,13 @@ TEST_CASE("initdb refuses authentication methods Tusk does not implement", "[ini
 
 TEST_CASE("initdb refuses to run as root", "[initdb][root]")
 {
-	TempDir		dir;
-	auto		r = RunAsUserIdZero({TuskBin("initdb"), "-D", dir.path() + "/data"});
+	TempDir dir;
+	auto r = RunAsUserIdZero({TuskBin("initdb"), "-D", dir.path() + "/data"});
 	REQUIRE(r.exit_code == 1);
-	REQUIRE(r.err == "initdb: error: cannot be run as root\n"
-					 "initdb: hint: Please log in (using, e.g., \"su\") as the (unprivileged) "
-					 "user that will own the server process.\n");
+	REQUIRE(r.err ==
+			"initdb: error: cannot be run as root\n"
+			"initdb: hint: Please log in (using, e.g., \"su\") as the (unprivileged) "
+			"user that will own the server process.\n");
 	REQUIRE(access((dir.path() + "/data").c_str(), F_OK) != 0);
 
 	r = RunAsUserIdZero({TuskBin("postgres"), "-D", dir.path()});

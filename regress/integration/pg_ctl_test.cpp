@@ -20,8 +20,8 @@ namespace {
 
 bool Accepts(const Cluster &cluster)
 {
-	PGconn	   *c = PQconnectdb(cluster.ConnString().c_str());
-	bool		ok = PQstatus(c) == CONNECTION_OK;
+	PGconn *c = PQconnectdb(cluster.ConnString().c_str());
+	bool ok = PQstatus(c) == CONNECTION_OK;
 	PQfinish(c);
 	return ok;
 }
@@ -30,10 +30,10 @@ bool Accepts(const Cluster &cluster)
 
 TEST_CASE("pg_ctl start, status, reload and stop", "[pg_ctl]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 
-	auto		r = cluster.PgCtl({"status"});
+	auto r = cluster.PgCtl({"status"});
 	REQUIRE(r.exit_code == 3);
 	REQUIRE(r.out == "pg_ctl: no server running\n");
 
@@ -58,9 +58,9 @@ TEST_CASE("pg_ctl start, status, reload and stop", "[pg_ctl]")
 
 	r = cluster.PgCtl({"status"});
 	REQUIRE(r.exit_code == 0);
-	REQUIRE(r.out.find("pg_ctl: server is running (PID: " +
-					   std::to_string(cluster.PostmasterPid()) + ")\n" + TuskBin("postgres") +
-					   " \"-D\" \"" + cluster.DataDir() + "\"") == 0);
+	REQUIRE(
+		r.out.find("pg_ctl: server is running (PID: " + std::to_string(cluster.PostmasterPid()) +
+				   ")\n" + TuskBin("postgres") + " \"-D\" \"" + cluster.DataDir() + "\"") == 0);
 
 	r = cluster.PgCtl({"reload"});
 	REQUIRE(r.exit_code == 0);
@@ -78,13 +78,13 @@ TEST_CASE("pg_ctl start, status, reload and stop", "[pg_ctl]")
 
 TEST_CASE("pg_ctl stop in each mode", "[pg_ctl]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	for (const char *mode : {"smart", "fast", "immediate"})
 	{
 		CAPTURE(mode);
 		REQUIRE(cluster.Start().exit_code == 0);
-		auto		r = cluster.Stop(mode);
+		auto r = cluster.Stop(mode);
 		INFO(r.output() << cluster.Log());
 		REQUIRE(r.exit_code == 0);
 		REQUIRE(r.out.find("server stopped") != std::string::npos);
@@ -97,13 +97,13 @@ TEST_CASE("pg_ctl stop in each mode", "[pg_ctl]")
 
 TEST_CASE("Smart shutdown waits for clients; fast shutdown terminates them", "[pg_ctl]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	REQUIRE(cluster.Start().exit_code == 0);
-	PGconn	   *conn = PQconnectdb(cluster.ConnString().c_str());
+	PGconn *conn = PQconnectdb(cluster.ConnString().c_str());
 	REQUIRE(PQstatus(conn) == CONNECTION_OK);
 
-	auto		r = cluster.PgCtl({"-m", "smart", "-t", "2", "stop"});
+	auto r = cluster.PgCtl({"-m", "smart", "-t", "2", "stop"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("pg_ctl: server does not shut down") != std::string::npos);
 	REQUIRE(r.err.find("HINT: The \"-m fast\" option immediately disconnects sessions") !=
@@ -114,7 +114,7 @@ TEST_CASE("Smart shutdown waits for clients; fast shutdown terminates them", "[p
 
 	r = cluster.Stop("fast");
 	REQUIRE(r.exit_code == 0);
-	PGresult   *res = PQexec(conn, "select 1");
+	PGresult *res = PQexec(conn, "select 1");
 	std::string err = PQerrorMessage(conn);
 	PQclear(res);
 	PQfinish(conn);
@@ -124,50 +124,53 @@ TEST_CASE("Smart shutdown waits for clients; fast shutdown terminates them", "[p
 
 TEST_CASE("pg_ctl restart keeps the server's options", "[pg_ctl]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 	REQUIRE(cluster.Start().exit_code == 0);
-	int			before = cluster.PostmasterPid();
-	auto		r = cluster.PgCtl({"-l", cluster.LogFile(), "-w", "restart"});
+	int before = cluster.PostmasterPid();
+	auto r = cluster.PgCtl({"-l", cluster.LogFile(), "-w", "restart"});
 	INFO(r.output() << cluster.Log());
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(r.out.find("server stopped\n") != std::string::npos);
 	REQUIRE(r.out.find("server started\n") != std::string::npos);
 	REQUIRE(cluster.PostmasterPid() != before);
-	REQUIRE(Accepts(cluster));	/* same port and socket directory as before */
+	REQUIRE(Accepts(cluster)); /* same port and socket directory as before */
 }
 
 TEST_CASE("pg_ctl reports failures as PostgreSQL's does", "[pg_ctl]")
 {
-	Cluster		cluster;
+	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
 
-	auto		r = cluster.PgCtl({"stop"});
+	auto r = cluster.PgCtl({"stop"});
 	REQUIRE(r.exit_code == 1);
-	REQUIRE(r.err == "pg_ctl: PID file \"" + cluster.DataDir() +
-						 "/postmaster.pid\" does not exist\nIs server running?\n");
+	REQUIRE(r.err ==
+			"pg_ctl: PID file \"" + cluster.DataDir() +
+				"/postmaster.pid\" does not exist\nIs server running?\n");
 
 	r = cluster.PgCtl({"frobnicate"});
 	REQUIRE(r.exit_code == 1);
-	REQUIRE(r.err == "pg_ctl: unrecognized operation mode \"frobnicate\"\n"
-					 "Try \"pg_ctl --help\" for more information.\n");
+	REQUIRE(r.err ==
+			"pg_ctl: unrecognized operation mode \"frobnicate\"\n"
+			"Try \"pg_ctl --help\" for more information.\n");
 
 	r = cluster.PgCtl({"-m", "gentle", "stop"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("pg_ctl: unrecognized shutdown mode \"gentle\"") == 0);
 
-	RunOptions	no_pgdata;
+	RunOptions no_pgdata;
 	no_pgdata.env = {{"PGDATA", ""}};
 	r = Run({TuskBin("pg_ctl"), "status"}, no_pgdata);
 	REQUIRE(r.exit_code == 1);
-	REQUIRE(r.err == "pg_ctl: no database directory specified and environment variable PGDATA "
-					 "unset\nTry \"pg_ctl --help\" for more information.\n");
+	REQUIRE(r.err ==
+			"pg_ctl: no database directory specified and environment variable PGDATA "
+			"unset\nTry \"pg_ctl --help\" for more information.\n");
 
 	r = Run({TuskBin("pg_ctl"), "-D", cluster.SocketDir() + "/nowhere", "status"});
 	REQUIRE(r.exit_code == 4);
 
 	/* PGDATA stands in for -D. */
-	RunOptions	with_pgdata;
+	RunOptions with_pgdata;
 	with_pgdata.env = {{"PGDATA", cluster.DataDir()}};
 	r = Run({TuskBin("pg_ctl"), "status"}, with_pgdata);
 	REQUIRE(r.exit_code == 3);
@@ -184,7 +187,7 @@ TEST_CASE("pg_ctl reports failures as PostgreSQL's does", "[pg_ctl]")
 
 TEST_CASE("pg_ctl refuses to run as root", "[pg_ctl][root]")
 {
-	auto		r = RunAsUserIdZero({TuskBin("pg_ctl"), "-D", "/nonexistent", "status"});
+	auto r = RunAsUserIdZero({TuskBin("pg_ctl"), "-D", "/nonexistent", "status"});
 	REQUIRE(r.exit_code == 1);
 	REQUIRE(r.err.find("pg_ctl: cannot be run as root") == 0);
 }

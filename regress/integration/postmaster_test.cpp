@@ -54,8 +54,8 @@ TEST_CASE("pg_isready reports a running Tusk server as accepting connections", "
 {
 	Cluster cluster;
 	StartWith(cluster, {});
-	auto r = Run({PgBin("pg_isready"), "-h", cluster.SocketDir(), "-p",
-				  std::to_string(cluster.Port())});
+	auto r = Run(
+		{PgBin("pg_isready"), "-h", cluster.SocketDir(), "-p", std::to_string(cluster.Port())});
 	INFO(r.output());
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(r.out.find("accepting connections") != std::string::npos);
@@ -207,11 +207,12 @@ TEST_CASE("Reload applies a changed sighup setting and refuses a postmaster sett
 	REQUIRE(cluster.WaitForLog("received SIGHUP, reloading configuration files", 10000));
 	REQUIRE(cluster.WaitForLog(
 		"parameter \"max_connections\" cannot be changed without restarting the server", 10000));
-	REQUIRE(cluster.WaitForLog("parameter \"log_line_prefix\" changed to \"reloaded[%p] \"", 10000));
+	REQUIRE(
+		cluster.WaitForLog("parameter \"log_line_prefix\" changed to \"reloaded[%p] \"", 10000));
 	/* Later lines carry the new prefix, in the postmaster and in a backend. */
 	auto psql = cluster.Psql({"-c", "select 1"});
 	REQUIRE(cluster.WaitForLog("reloaded[", 10000));
-	REQUIRE(cluster.Log().find("reloaded[" ) != std::string::npos);
+	REQUIRE(cluster.Log().find("reloaded[") != std::string::npos);
 }
 
 TEST_CASE("A second postmaster on the same data directory is refused", "[postmaster]")
@@ -245,8 +246,10 @@ TEST_CASE("A stale postmaster.pid left by a dead server is taken over", "[postma
 	waitpid(dead, nullptr, 0);
 	{
 		std::ofstream pidfile(cluster.DataDir() + "/postmaster.pid");
-		pidfile << dead << "\n" << cluster.DataDir() << "\n1700000000\n" << cluster.Port()
-				<< "\n" << cluster.SocketDir() << "\n127.0.0.1\n  0  0\nready   \n";
+		pidfile << dead << "\n"
+				<< cluster.DataDir() << "\n1700000000\n"
+				<< cluster.Port() << "\n"
+				<< cluster.SocketDir() << "\n127.0.0.1\n  0  0\nready   \n";
 	}
 	if (getuid() == 0)
 	{

@@ -170,11 +170,11 @@ TEST_CASE("SSLRequest and GSSENCRequest are declined with 'N', then login procee
 	Cluster cluster;
 	StartCluster(cluster);
 	RawConn conn(cluster);
-	conn.Send(Packet(Int32(80877103)));	/* 1234.5679 */
+	conn.Send(Packet(Int32(80877103))); /* 1234.5679 */
 	std::string answer;
 	REQUIRE(conn.Read(&answer, 1));
 	REQUIRE(answer == "N");
-	conn.Send(Packet(Int32(80877104)));	/* 1234.5680 */
+	conn.Send(Packet(Int32(80877104))); /* 1234.5680 */
 	REQUIRE(conn.Read(&answer, 1));
 	REQUIRE(answer == "N");
 	REQUIRE(Login(conn).back() == 'Z');
@@ -247,7 +247,8 @@ TEST_CASE("Extended-protocol messages get 0A000 and are skipped until Sync", "[p
 	StartCluster(cluster);
 	RawConn conn(cluster);
 	REQUIRE(Login(conn).back() == 'Z');
-	std::string parse = std::string(1, '\0') + "select 1" + std::string(1, '\0') + std::string(2, '\0');
+	std::string parse = std::string(1, '\0') + "select 1" + std::string(1, '\0') +
+		std::string(2, '\0');
 	conn.Send(Message('P', parse) + Message('B', std::string(8, '\0')) + Message('S', ""));
 	auto [t1, b1] = conn.Message();
 	REQUIRE(t1 == 'E');
@@ -302,8 +303,8 @@ TEST_CASE("A cancel request reaches the right backend; a wrong key is logged and
 						   Int32(static_cast<uint32_t>(key + 1))));
 		REQUIRE(cancel.AtEof());
 	}
-	REQUIRE(cluster.WaitForLog("wrong key in cancel request for process " + std::to_string(pid),
-							   5000));
+	REQUIRE(
+		cluster.WaitForLog("wrong key in cancel request for process " + std::to_string(pid), 5000));
 	{
 		/* The right key reaches the backend; idle, it has nothing to cancel. */
 		RawConn cancel(cluster);
@@ -311,8 +312,9 @@ TEST_CASE("A cancel request reaches the right backend; a wrong key is logged and
 						   Int32(static_cast<uint32_t>(key))));
 		REQUIRE(cancel.AtEof());
 	}
-	REQUIRE(cluster.WaitForLog(
-		"processing cancel request: sending SIGINT to process " + std::to_string(pid), 5000));
+	REQUIRE(cluster.WaitForLog("processing cancel request: sending SIGINT to process " +
+								   std::to_string(pid),
+							   5000));
 	session.Send(Message('Q', std::string("select 1") + std::string(1, '\0')));
 	auto [type, body] = session.Message();
 	REQUIRE(type == 'E');

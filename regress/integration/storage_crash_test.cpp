@@ -31,10 +31,10 @@ std::vector<int> ProcessesTitled(const std::string &cluster_name, const std::str
 {
 	std::vector<int> pids;
 	std::string want = "postgres: " + cluster_name + ": " + prefix;
-	DIR		   *d = opendir("/proc");
+	DIR *d = opendir("/proc");
 	while (struct dirent *de = readdir(d))
 	{
-		int			pid = atoi(de->d_name);
+		int pid = atoi(de->d_name);
 		if (pid <= 0)
 			continue;
 		std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline");
@@ -49,7 +49,7 @@ std::vector<int> ProcessesTitled(const std::string &cluster_name, const std::str
 
 struct StorageCluster
 {
-	Cluster		cluster;
+	Cluster cluster;
 	std::string name;
 
 	explicit StorageCluster(const std::vector<std::string> &conf)
@@ -61,7 +61,7 @@ struct StorageCluster
 		cluster.AppendConf("restart_after_crash = on");
 		for (const auto &line : conf)
 			cluster.AppendConf(line);
-		auto		r = cluster.Start();
+		auto r = cluster.Start();
 		INFO(r.output() << cluster.Log());
 		REQUIRE(r.exit_code == 0);
 	}
@@ -72,10 +72,12 @@ struct StorageCluster
 	std::string WaitForReport()
 	{
 		std::string report;
-		bool		got = WaitUntil([&] {
-			std::ifstream in(ReportPath());
-			return static_cast<bool>(std::getline(in, report)) && !report.empty();
-		}, 60000);
+		bool got = WaitUntil(
+			[&] {
+				std::ifstream in(ReportPath());
+				return static_cast<bool>(std::getline(in, report)) && !report.empty();
+			},
+			60000);
 		INFO(cluster.Log());
 		REQUIRE(got);
 		return report;
@@ -86,7 +88,7 @@ struct StorageCluster
 
 long Field(const std::string &report, const std::string &key)
 {
-	size_t		pos = report.find(key + "=");
+	size_t pos = report.find(key + "=");
 	REQUIRE(pos != std::string::npos);
 	return std::stol(report.substr(pos + key.size() + 1));
 }
@@ -97,28 +99,27 @@ void KillAndRecover(StorageCluster &sc, int cycle, std::mt19937 &rng)
 	std::uniform_int_distribution<int> pause_ms(300, 900);
 	usleep(static_cast<useconds_t>(pause_ms(rng)) * 1000);
 	sc.RemoveReport();
-	int			victim_kind = cycle % 3;
+	int victim_kind = cycle % 3;
 	if (victim_kind == 0)
 	{
-		auto		writers = ProcessesTitled(sc.name, "test_storage writer");
+		auto writers = ProcessesTitled(sc.name, "test_storage writer");
 		REQUIRE_FALSE(writers.empty());
 		REQUIRE(kill(writers[rng() % writers.size()], SIGKILL) == 0);
 	}
 	else if (victim_kind == 1)
 	{
-		auto		checkpointer = ProcessesTitled(sc.name, "checkpointer");
+		auto checkpointer = ProcessesTitled(sc.name, "checkpointer");
 		REQUIRE(checkpointer.size() == 1);
 		REQUIRE(kill(checkpointer[0], SIGKILL) == 0);
 	}
 	else
 	{
-		int			pm = sc.cluster.PostmasterPid();
+		int pm = sc.cluster.PostmasterPid();
 		REQUIRE(kill(pm, SIGKILL) == 0);
 		/* Its children notice and leave; then start it again. */
-		REQUIRE(WaitUntil([&] {
-			return kill(pm, 0) != 0 && ProcessesTitled(sc.name, "").empty();
-		}, 30000));
-		auto		r = sc.cluster.Start();
+		REQUIRE(WaitUntil([&] { return kill(pm, 0) != 0 && ProcessesTitled(sc.name, "").empty(); },
+						  30000));
+		auto r = sc.cluster.Start();
 		INFO(r.output() << sc.cluster.Log());
 		REQUIRE(r.exit_code == 0);
 	}
@@ -134,7 +135,7 @@ TEST_CASE("Acknowledged commits survive SIGKILL of workers, the checkpointer and
 	std::string first = sc.WaitForReport();
 	REQUIRE(first.rfind("ok", 0) == 0);
 	std::mt19937 rng(12345);
-	long		last_acked = 0;
+	long last_acked = 0;
 	for (int cycle = 0; cycle < 6; cycle++)
 	{
 		CAPTURE(cycle);
@@ -142,7 +143,7 @@ TEST_CASE("Acknowledged commits survive SIGKILL of workers, the checkpointer and
 		std::string report = sc.WaitForReport();
 		INFO(report << "\n" << sc.cluster.Log());
 		REQUIRE(report.rfind("ok", 0) == 0);
-		long		acked = Field(report, "acked");
+		long acked = Field(report, "acked");
 		REQUIRE(acked >= last_acked);
 		last_acked = acked;
 	}

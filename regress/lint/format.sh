@@ -9,11 +9,6 @@
 # Without FILE arguments: every tracked .c/.cpp/.h file under those folders
 # (git ls-files, so build directories and untracked files are never touched).
 #
-# Without FILE arguments, --check skips the files listed in
-# format-pending.txt, beside this script: the tree as it was before
-# .clang-format, waiting for one reformat of the whole tree (format.sh --fix,
-# then delete the list).
-#
 # clang-format's output depends on its version; the checked-in layout is
 # clang-format 14's (Debian 12's "clang-format" package).  Set CLANG_FORMAT
 # to use another binary.
@@ -64,20 +59,6 @@ if [ "$mode" = fix ]; then
   exit 0
 fi
 
-pending=$here/format-pending.txt
-skipped=0
-if [ "$named" -eq 0 ] && [ -f "$pending" ]; then
-  declare -A is_pending=()
-  while read -r f; do
-    case "$f" in ''|'#'*) ;; *) is_pending[${f#./}]=1 ;; esac
-  done <"$pending"
-  kept=()
-  for f in "${files[@]}"; do
-    if [ -n "${is_pending[$f]:-}" ]; then skipped=$((skipped + 1)); else kept+=("$f"); fi
-  done
-  files=("${kept[@]}")
-fi
-
 # One diff per file that differs; clang-format runs in parallel, the diffs
 # are printed in file order.
 out=$(mktemp -d)
@@ -101,6 +82,4 @@ if [ "$bad" -gt 0 ]; then
        "regress/lint/format.sh --fix rewrites them" >&2
   exit 1
 fi
-note=""
-[ "$skipped" -gt 0 ] && note=" ($skipped not checked: listed in ${pending#"$PWD"/})"
-echo "format.sh: ${#files[@]} files laid out as .clang-format says$note"
+echo "format.sh: ${#files[@]} files laid out as .clang-format says"

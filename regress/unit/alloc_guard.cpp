@@ -35,16 +35,15 @@ void *Allocate(size_t size)
 	 * report is a PANIC, and PostgreSQL allows its ErrorContext there too. */
 	if (CritSectionCount > 0 && !tusk::error::ErrorReportInProgress())
 	{
-		char		buf[160];
-		int			len = snprintf(buf, sizeof buf,
-								   "alloc_guard: operator new(%zu) inside a critical section\n",
-								   size);
+		char buf[160];
+		int len = snprintf(buf, sizeof buf,
+						   "alloc_guard: operator new(%zu) inside a critical section\n", size);
 		(void) !write(STDERR_FILENO, buf, static_cast<size_t>(len));
-		void	   *frames[32];
+		void *frames[32];
 		backtrace_symbols_fd(frames, backtrace(frames, 32), STDERR_FILENO);
 		abort();
 	}
-	void	   *p = malloc(size == 0 ? 1 : size);
+	void *p = malloc(size == 0 ? 1 : size);
 	if (p == nullptr)
 		throw std::bad_alloc();
 	return p;
@@ -52,22 +51,19 @@ void *Allocate(size_t size)
 
 }  // namespace
 
-void *
-operator new(size_t size)
+void *operator new(size_t size)
 {
 	return Allocate(size);
 }
 
-void
-operator delete(void *p) noexcept
+void operator delete(void *p) noexcept
 {
 	free(p);
 }
 
-void
-operator delete(void *p, size_t) noexcept
+void operator delete(void *p, size_t) noexcept
 {
 	free(p);
 }
 
-#endif							/* !__SANITIZE_ADDRESS__ */
+#endif /* !__SANITIZE_ADDRESS__ */

@@ -25,8 +25,8 @@ namespace {
 
 struct RelationEntry
 {
-	RelationData rel;			/* first: a Relation points here */
-	int			refcount = 0;	/* opens not yet closed */
+	RelationData rel; /* first: a Relation points here */
+	int refcount = 0; /* opens not yet closed */
 };
 
 static_assert(std::is_standard_layout_v<RelationEntry>, "a Relation converts to its entry");
@@ -60,7 +60,7 @@ Relation relation_open(Oid relationId, LOCKMODE lockmode)
 
 void relation_close(Relation relation, LOCKMODE lockmode)
 {
-	Oid			relid = relation->rd_id;
+	Oid relid = relation->rd_id;
 	reinterpret_cast<RelationEntry *>(relation)->refcount--;
 	if (lockmode != NoLock)
 		UnlockRelationOid(relid, lockmode);

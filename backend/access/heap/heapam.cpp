@@ -64,14 +64,14 @@ constexpr size_t kMaxTuplesPerPage = (BLCKSZ - SizeOfPageHeaderData) /
  */
 struct HeapScanDescData
 {
-	Relation	rel;
-	Snapshot	snapshot;
-	BlockNumber nblocks;		/* as the scan began */
+	Relation rel;
+	Snapshot snapshot;
+	BlockNumber nblocks; /* as the scan began */
 	BlockNumber next_block;
-	Buffer		buf;			/* pinned while its tuples are returned */
-	OffsetNumber visible[kMaxTuplesPerPage];	/* of the current page */
-	size_t		nvisible;
-	size_t		next_visible;
+	Buffer buf;								 /* pinned while its tuples are returned */
+	OffsetNumber visible[kMaxTuplesPerPage]; /* of the current page */
+	size_t nvisible;
+	size_t next_visible;
 	HeapTupleData tuple;
 };
 
@@ -93,10 +93,11 @@ constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX
  * carries (PostgreSQL's compute_infobits), and their replay. */
 uint8 InfobitsOf(HeapTupleHeader t)
 {
-	return static_cast<uint8>(((t->t_infomask & HEAP_XMAX_LOCK_ONLY) ? XLHL_XMAX_LOCK_ONLY : 0) |
-							  ((t->t_infomask & HEAP_XMAX_EXCL_LOCK) ? XLHL_XMAX_EXCL_LOCK : 0) |
-							  ((t->t_infomask & HEAP_XMAX_KEYSHR_LOCK) ? XLHL_XMAX_KEYSHR_LOCK : 0) |
-							  ((t->t_infomask2 & HEAP_KEYS_UPDATED) ? XLHL_KEYS_UPDATED : 0));
+	return static_cast<uint8>(
+		((t->t_infomask & HEAP_XMAX_LOCK_ONLY) ? XLHL_XMAX_LOCK_ONLY : 0) |
+		((t->t_infomask & HEAP_XMAX_EXCL_LOCK) ? XLHL_XMAX_EXCL_LOCK : 0) |
+		((t->t_infomask & HEAP_XMAX_KEYSHR_LOCK) ? XLHL_XMAX_KEYSHR_LOCK : 0) |
+		((t->t_infomask2 & HEAP_KEYS_UPDATED) ? XLHL_KEYS_UPDATED : 0));
 }
 
 void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
@@ -124,8 +125,8 @@ BlockNumber NumBlocks(Relation rel)
 
 HeapTupleData TupleAt(Relation rel, Buffer buf, OffsetNumber off)
 {
-	Page		page = BufferGetPage(buf);
-	ItemId		lp = PageGetItemId(page, off);
+	Page page = BufferGetPage(buf);
+	ItemId lp = PageGetItemId(page, off);
 	HeapTupleData t;
 	t.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp));
 	t.t_len = ItemIdGetLength(lp);
@@ -165,17 +166,18 @@ tusk::LockedBuffer GetBufferForTuple(Relation rel, Size len, Buffer other,
 		if (nblocks > 0)
 			target = nblocks - 1;
 	}
-	int			fsm_tries = 0;
+	int fsm_tries = 0;
 	for (;;)
 	{
-		tusk::LockedBuffer candidate;	/* empty: the target is other */
+		tusk::LockedBuffer candidate; /* empty: the target is other */
 		if (target == InvalidBlockNumber)
 		{
 			/* A new page (initialized below): others who find it wait
 			 * for our lock; if we must wait for other, we let go of the
 			 * new page first, to take both in block order. */
-			candidate = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
-				rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
+			candidate = tusk::LockedBuffer::Adopt(
+				ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
+										  nullptr, true));
 			if (BufferIsValid(other))
 			{
 				*other_lock = tusk::BufferLock::TryExclusive(other);
@@ -206,10 +208,10 @@ tusk::LockedBuffer GetBufferForTuple(Relation rel, Size len, Buffer other,
 				candidate = tusk::LockedBuffer::Adopt(std::move(pin), std::move(lock));
 			}
 		}
-		Buffer		buf = candidate.valid() ? candidate.get() : other;
-		Page		page = BufferGetPage(buf);
+		Buffer buf = candidate.valid() ? candidate.get() : other;
+		Page page = BufferGetPage(buf);
 		if (PageIsNew(page))
-			PageInit(page, BLCKSZ, 0);	/* extended by someone who crashed */
+			PageInit(page, BLCKSZ, 0); /* extended by someone who crashed */
 		if (PageGetFreeSpace(page) >= len)
 		{
 			rel->rd_targblock = BufferGetBlockNumber(buf);
@@ -217,13 +219,13 @@ tusk::LockedBuffer GetBufferForTuple(Relation rel, Size len, Buffer other,
 		}
 		/* No room: let go, and try a page the free space map offers —
 		 * a few times, in case it is out of date — then a new one. */
-		Size		avail = PageGetFreeSpace(page);
+		Size avail = PageGetFreeSpace(page);
 		BlockNumber tried = BufferGetBlockNumber(buf);
 		candidate.Release();
 		if (BufferIsValid(other))
 			other_lock->Release();
 		target = ++fsm_tries <= 8 ? RecordAndGetPageWithFreeSpace(rel, tried, avail, len)
-			: InvalidBlockNumber;
+								  : InvalidBlockNumber;
 		if (target == tried)
 			target = InvalidBlockNumber;
 	}
@@ -273,13 +275,13 @@ bool OnlyTupleOnPage(Page page, OffsetNumber off)
 
 OffsetNumber AddTuple(Buffer buf, HeapTuple tup)
 {
-	Page		page = BufferGetPage(buf);
+	Page page = BufferGetPage(buf);
 	OffsetNumber off = PageAddItemExtended(page, reinterpret_cast<const char *>(tup->t_data),
 										   tup->t_len, InvalidOffsetNumber, 0);
 	if (off == InvalidOffsetNumber)
 		elog(PANIC, "failed to add tuple to page");
 	ItemPointerSet(&tup->t_self, BufferGetBlockNumber(buf), off);
-	auto	   *item = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	auto *item = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	item->t_ctid = tup->t_self;
 	return off;
 }
@@ -297,12 +299,12 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 {
 	for (;;)
 	{
-		Page		page = BufferGetPage(buf);
+		Page page = BufferGetPage(buf);
 		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(tid)))
 			elog(ERROR, "invalid tid (%u,%u) in relation %u", ItemPointerGetBlockNumber(tid),
 				 ItemPointerGetOffsetNumber(tid), rel->rd_id);
 		*tuple = TupleAt(rel, buf, ItemPointerGetOffsetNumber(tid));
-		TM_Result	result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
+		TM_Result result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
 		if (result == TM_Invisible)
 			ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					errmsg("attempted to %s invisible tuple", what));
@@ -349,12 +351,13 @@ void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock)
 
 HeapTuple heap_form_raw_tuple(const void *data, uint32 len, int natts)
 {
-	uint32		hoff = MAXALIGN(SizeofHeapTupleHeader);
-	auto	   *tuple = static_cast<HeapTuple>(palloc(HEAPTUPLESIZE + hoff + len));
+	uint32 hoff = MAXALIGN(SizeofHeapTupleHeader);
+	auto *tuple = static_cast<HeapTuple>(palloc(HEAPTUPLESIZE + hoff + len));
 	tuple->t_len = hoff + len;
 	ItemPointerSetInvalid(&tuple->t_self);
 	tuple->t_tableOid = InvalidOid;
-	tuple->t_data = reinterpret_cast<HeapTupleHeader>(reinterpret_cast<char *>(tuple) + HEAPTUPLESIZE);
+	tuple->t_data = reinterpret_cast<HeapTupleHeader>(reinterpret_cast<char *>(tuple) +
+													  HEAPTUPLESIZE);
 	memset(tuple->t_data, 0, hoff);
 	tuple->t_data->t_hoff = static_cast<uint8>(hoff);
 	HeapTupleHeaderSetNatts(tuple->t_data, natts);
@@ -384,20 +387,20 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	tup->t_tableOid = relation->rd_id;
 	tusk::LockedBuffer target = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer,
 												  nullptr);
-	Buffer		buf = target.get();
-	Page		page = BufferGetPage(buf);
+	Buffer buf = target.get();
+	Page page = BufferGetPage(buf);
 
 	tusk::CriticalSection crit;
 	OffsetNumber off = AddTuple(buf, tup);
 	MarkBufferDirty(buf);
-	bool		init = OnlyTupleOnPage(page, off);
+	bool init = OnlyTupleOnPage(page, off);
 	xl_heap_insert rec{off, 0};
 	xl_heap_header hdr = HeaderOf(tup->t_data);
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRegisterBuffer(0, buf, REGBUF_STANDARD | (init ? REGBUF_WILL_INIT : 0));
 	RegisterTupleData(0, &hdr, tup->t_data, tup->t_len);
-	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_INSERT | (init ? XLOG_HEAP_INIT_PAGE : 0));
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_INSERT | (init ? XLOG_HEAP_INIT_PAGE : 0));
 	PageSetLSN(page, lsn);
 	crit.End();
 }
@@ -407,14 +410,14 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 {
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
-	Buffer		buf = pin.get();
+	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
-	bool		have_tuple_lock = false;
+	bool have_tuple_lock = false;
 	HeapTupleData tuple;
 	/* On error, the guards give the buffer's lock and pin back; the tuple
 	 * lock goes with the transaction's abort. */
-	TM_Result	result = PrepareChange(relation, tid, cid, wait, buf, lock, &tuple,
-									   &have_tuple_lock, "delete");
+	TM_Result result = PrepareChange(relation, tid, cid, wait, buf, lock, &tuple, &have_tuple_lock,
+									 "delete");
 	if (result != TM_Ok)
 	{
 		FillFailure(tuple, result, tmfd);
@@ -423,8 +426,8 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 		ReleaseTupleLock(relation, tid, have_tuple_lock);
 		return result;
 	}
-	CommandId	cmax = cid;
-	bool		iscombo;
+	CommandId cmax = cid;
+	bool iscombo;
 	HeapTupleHeaderAdjustCmax(tuple.t_data, &cmax, &iscombo);
 
 	tusk::CriticalSection crit;
@@ -436,7 +439,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
-	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
 	PageSetLSN(BufferGetPage(buf), lsn);
 	crit.End();
 
@@ -451,15 +454,15 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 {
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
-	Buffer		buf = pin.get();
+	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
-	bool		have_tuple_lock = false;
+	bool have_tuple_lock = false;
 	HeapTupleData old;
-	tusk::LockedBuffer elsewhere;	/* empty: the new version goes on buf */
+	tusk::LockedBuffer elsewhere; /* empty: the new version goes on buf */
 	for (;;)
 	{
-		TM_Result	result = PrepareChange(relation, otid, cid, wait, buf, lock, &old,
-										   &have_tuple_lock, "update");
+		TM_Result result = PrepareChange(relation, otid, cid, wait, buf, lock, &old,
+										 &have_tuple_lock, "update");
 		if (result != TM_Ok)
 		{
 			FillFailure(old, result, tmfd);
@@ -468,12 +471,12 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 			ReleaseTupleLock(relation, otid, have_tuple_lock);
 			return result;
 		}
-		Size		newlen = MAXALIGN(newtup->t_len);
+		Size newlen = MAXALIGN(newtup->t_len);
 		if (PageGetFreeSpace(BufferGetPage(buf)) >= newlen)
 			break;
 		/* Another page: both locked in order; start over if the old
 		 * version changed while we held no lock on it. */
-		uint64		xmax_before = old.t_data->t_xmax;
+		uint64 xmax_before = old.t_data->t_xmax;
 		lock.Release();
 		elsewhere = GetBufferForTuple(relation, newlen, buf, &lock);
 		old = TupleAt(relation, buf, ItemPointerGetOffsetNumber(otid));
@@ -481,15 +484,15 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 			break;
 		elsewhere.Release();
 	}
-	Buffer		newbuf = elsewhere.valid() ? elsewhere.get() : buf;
+	Buffer newbuf = elsewhere.valid() ? elsewhere.get() : buf;
 
 	PrepareNewTuple(newtup->t_data, xid, cid);
 	newtup->t_data->t_infomask |= HEAP_UPDATED;
 	newtup->t_tableOid = relation->rd_id;
-	CommandId	cmax = cid;
-	bool		iscombo;
+	CommandId cmax = cid;
+	bool iscombo;
 	HeapTupleHeaderAdjustCmax(old.t_data, &cmax, &iscombo);
-	Page		newpage = BufferGetPage(newbuf);
+	Page newpage = BufferGetPage(newbuf);
 
 	tusk::CriticalSection crit;
 	OffsetNumber newoff = AddTuple(newbuf, newtup);
@@ -497,10 +500,9 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	MarkBufferDirty(newbuf);
 	if (newbuf != buf)
 		MarkBufferDirty(buf);
-	bool		init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
+	bool init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
 	xl_heap_update rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(otid),
-					   InfobitsOf(old.t_data), 0,
-					   newoff};
+					   InfobitsOf(old.t_data), 0, newoff};
 	xl_heap_header hdr = HeaderOf(newtup->t_data);
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
@@ -508,7 +510,7 @@ TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, Com
 	if (newbuf != buf)
 		XLogRegisterBuffer(1, buf, REGBUF_STANDARD);
 	RegisterTupleData(0, &hdr, newtup->t_data, newtup->t_len);
-	XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_UPDATE | (init ? XLOG_HEAP_INIT_PAGE : 0));
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_UPDATE | (init ? XLOG_HEAP_INIT_PAGE : 0));
 	PageSetLSN(newpage, lsn);
 	if (newbuf != buf)
 		PageSetLSN(BufferGetPage(buf), lsn);
@@ -527,10 +529,10 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 	ItemPointerData tid = tuple->t_self;
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tid));
-	Buffer		buf = pin.get();
+	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
-	bool		have_tuple_lock = false;
-	TM_Result	result;
+	bool have_tuple_lock = false;
+	TM_Result result;
 	for (;;)
 	{
 		if (!IsNormalItem(BufferGetPage(buf), ItemPointerGetOffsetNumber(&tid)))
@@ -543,7 +545,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
 		if (FullTransactionIdIsCurrentTransactionId(xwait))
 		{
-			result = TM_Ok;		/* locked by us already: strengthen below */
+			result = TM_Ok; /* locked by us already: strengthen below */
 			break;
 		}
 		if (wait_policy == LockWaitSkip)
@@ -567,9 +569,9 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 	if (result == TM_Ok)
 	{
 		HeapTupleHeader t = tuple->t_data;
-		uint16		lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
-			: mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
-			: HEAP_XMAX_EXCL_LOCK;
+		uint16 lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
+			: mode == LockTupleShare				? HEAP_XMAX_SHR_LOCK
+													: HEAP_XMAX_EXCL_LOCK;
 		tusk::CriticalSection crit;
 		t->t_infomask &= ~kXmaxBits;
 		t->t_infomask |= HEAP_XMAX_LOCK_ONLY | lockbits;
@@ -582,21 +584,21 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		XLogBeginInsert();
 		XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 		XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
-		XLogRecPtr	lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_LOCK);
+		XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_LOCK);
 		PageSetLSN(BufferGetPage(buf), lsn);
 		crit.End();
 	}
 	else if (result != TM_WouldBlock)
 		FillFailure(*tuple, result, tmfd);
 	lock.Release();
-	*buffer = pin.Detach();		/* the caller's to release */
+	*buffer = pin.Detach(); /* the caller's to release */
 	ReleaseTupleLock(relation, &tid, have_tuple_lock);
 	return result;
 }
 
 HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
 {
-	auto	   *scan = palloc_object(HeapScanDescData);
+	auto *scan = palloc_object(HeapScanDescData);
 	scan->rel = relation;
 	scan->snapshot = snapshot;
 	scan->nblocks = NumBlocks(relation);
@@ -627,7 +629,7 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 		 * (doc/utils/resowner/README.md), not a guard. */
 		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++).Detach();
 		tusk::BufferLock lock(scan->buf, BUFFER_LOCK_SHARE);
-		Page		page = BufferGetPage(scan->buf);
+		Page page = BufferGetPage(scan->buf);
 		scan->nvisible = 0;
 		scan->next_visible = 0;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
@@ -638,8 +640,8 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 			if (HeapTupleSatisfiesVisibility(&t, scan->snapshot, scan->buf))
 			{
 				if (scan->nvisible == kMaxTuplesPerPage)
-					elog(ERROR, "too many tuples on page %u of relation %u",
-						 scan->next_block - 1, RelationGetRelid(scan->rel));
+					elog(ERROR, "too many tuples on page %u of relation %u", scan->next_block - 1,
+						 RelationGetRelid(scan->rel));
 				scan->visible[scan->nvisible++] = off;
 			}
 		}
@@ -662,9 +664,9 @@ bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *u
 	if (blk >= NumBlocks(relation))
 		return false;
 	tusk::BufferPin pin = ReadHeapBuffer(relation, blk);
-	Buffer		buf = pin.get();
+	Buffer buf = pin.get();
 	OffsetNumber off = ItemPointerGetOffsetNumber(&tuple->t_self);
-	bool		visible = false;
+	bool visible = false;
 	{
 		tusk::BufferLock lock(buf, BUFFER_LOCK_SHARE);
 		if (IsNormalItem(BufferGetPage(buf), off))
@@ -675,7 +677,7 @@ bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *u
 	}
 	if (!visible)
 		return false;
-	*userbuf = pin.Detach();	/* the caller's to release */
+	*userbuf = pin.Detach(); /* the caller's to release */
 	return true;
 }
 
@@ -689,9 +691,9 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 		if (ItemPointerGetBlockNumber(&ctid) >= nblocks)
 			return;
 		tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&ctid));
-		Buffer		buf = pin.get();
+		Buffer buf = pin.get();
 		tusk::BufferLock lock(buf, BUFFER_LOCK_SHARE);
-		Page		page = BufferGetPage(buf);
+		Page page = BufferGetPage(buf);
 		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(&ctid)))
 			return;
 		HeapTupleData t = TupleAt(relation, buf, ItemPointerGetOffsetNumber(&ctid));
@@ -701,7 +703,7 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 			return;
 		if (HeapTupleSatisfiesVisibility(&t, snapshot, buf))
 			*tid = ctid;
-		bool		end = (t.t_data->t_infomask & HEAP_XMAX_INVALID) ||
+		bool end = (t.t_data->t_infomask & HEAP_XMAX_INVALID) ||
 			HEAP_XMAX_IS_LOCKED_ONLY(t.t_data->t_infomask) ||
 			ItemPointerEquals(&t.t_self, &t.t_data->t_ctid);
 		prior_xmax = HeapTupleHeaderGetRawXmaxFull(t.t_data);
@@ -716,18 +718,17 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 namespace {
 
 /* Put the tuple a record carries at off on page. */
-void RedoAddTuple(XLogReaderState *r, uint8 block_id, Page page, BlockNumber blk,
-				  OffsetNumber off)
+void RedoAddTuple(XLogReaderState *r, uint8 block_id, Page page, BlockNumber blk, OffsetNumber off)
 {
-	Size		len;
+	Size len;
 	const char *data = XLogRecGetBlockData(r, block_id, &len);
 	if (data == nullptr || len < SizeOfHeapHeader)
 		elog(PANIC, "heap redo: tuple data missing");
 	xl_heap_header hdr;
 	memcpy(&hdr, data, SizeOfHeapHeader);
-	Size		body = len - SizeOfHeapHeader;
+	Size body = len - SizeOfHeapHeader;
 	std::vector<char> tuple(SizeofHeapTupleHeader + body);
-	auto	   *t = reinterpret_cast<HeapTupleHeader>(tuple.data());
+	auto *t = reinterpret_cast<HeapTupleHeader>(tuple.data());
 	memset(t, 0, SizeofHeapTupleHeader);
 	t->t_infomask2 = hdr.t_infomask2;
 	t->t_infomask = hdr.t_infomask;
@@ -745,7 +746,7 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 {
 	if (!IsNormalItem(page, off))
 		elog(PANIC, "heap redo: invalid line pointer %u", off);
-	auto	   *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	auto *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	SetDeleted(t, FullTransactionIdFromU64(xmax), FirstCommandId, false, ctid);
 	ApplyInfobits(t, infobits);
 }
@@ -753,7 +754,7 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
 {
 	RelFileNode rnode;
-	ForkNumber	fork;
+	ForkNumber fork;
 	BlockNumber blk;
 	if (!XLogRecGetBlockTag(r, block_id, &rnode, &fork, &blk))
 		elog(PANIC, "heap redo: block %u missing", block_id);
@@ -761,8 +762,7 @@ BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
 }
 
 /* Read block_id for redo; a page the record re-initializes starts empty. */
-XLogRedoAction ReadForRedo(XLogReaderState *r, uint8 block_id, bool init,
-						   tusk::LockedBuffer *page)
+XLogRedoAction ReadForRedo(XLogReaderState *r, uint8 block_id, bool init, tusk::LockedBuffer *page)
 {
 	XLogRedoAction action = XLogReadBufferForRedo(r, block_id, page);
 	if (init && action == BLK_NEEDS_REDO)
@@ -785,9 +785,9 @@ void Finish(tusk::LockedBuffer &page, XLogRedoAction action, XLogRecPtr lsn)
 
 void heap_redo(XLogReaderState *r)
 {
-	uint8		info = XLogRecGetInfo(r) & ~XLR_INFO_MASK;
-	bool		init = (info & XLOG_HEAP_INIT_PAGE) != 0;
-	XLogRecPtr	lsn = XLogReaderGetEndRecPtr(r);
+	uint8 info = XLogRecGetInfo(r) & ~XLR_INFO_MASK;
+	bool init = (info & XLOG_HEAP_INIT_PAGE) != 0;
+	XLogRecPtr lsn = XLogReaderGetEndRecPtr(r);
 	switch (info & XLOG_HEAP_OPMASK)
 	{
 		case XLOG_HEAP_INSERT:
@@ -822,7 +822,7 @@ void heap_redo(XLogReaderState *r)
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
 			ItemPointerData newtid;
 			ItemPointerSet(&newtid, BlockOf(r, 0), rec.new_offnum);
-			bool		same_page = !XLogRecHasBlockRef(r, 1);
+			bool same_page = !XLogRecHasBlockRef(r, 1);
 			/* The old version first, then the new one. */
 			tusk::LockedBuffer oldbuf;
 			XLogRedoAction oldaction = XLogReadBufferForRedo(r, same_page ? 0 : 1, &oldbuf);
@@ -852,10 +852,10 @@ void heap_redo(XLogReaderState *r)
 			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
 			if (action == BLK_NEEDS_REDO)
 			{
-				Page		page = buf.page();
+				Page page = buf.page();
 				if (!IsNormalItem(page, rec.offnum))
 					elog(PANIC, "heap redo: invalid line pointer %u", rec.offnum);
-				auto	   *t = reinterpret_cast<HeapTupleHeader>(
+				auto *t = reinterpret_cast<HeapTupleHeader>(
 					PageGetItem(page, PageGetItemId(page, rec.offnum)));
 				t->t_infomask &= ~kXmaxBits;
 				ApplyInfobits(t, rec.infobits_set);
@@ -871,7 +871,7 @@ void heap_redo(XLogReaderState *r)
 
 const char *heap_identify(uint8 info)
 {
-	bool		init = (info & XLOG_HEAP_INIT_PAGE) != 0;
+	bool init = (info & XLOG_HEAP_INIT_PAGE) != 0;
 	switch (info & XLOG_HEAP_OPMASK)
 	{
 		case XLOG_HEAP_INSERT:

@@ -90,7 +90,7 @@ bool SatisfiesSelfOrDirty(HeapTupleHeader t, Buffer buffer, Snapshot dirty)
 		{
 			if (dirty == nullptr)
 				return false;
-			dirty->xmin = Xmin(t);	/* being inserted by another */
+			dirty->xmin = Xmin(t); /* being inserted by another */
 			return true;
 		}
 		if (FullTransactionIdDidCommit(Xmin(t)))
@@ -110,7 +110,7 @@ bool SatisfiesSelfOrDirty(HeapTupleHeader t, Buffer buffer, Snapshot dirty)
 	if (FullTransactionIdIsInProgress(Xmax(t)))
 	{
 		if (dirty != nullptr && !IsLockedOnly(t))
-			dirty->xmax = Xmax(t);	/* being deleted by another */
+			dirty->xmax = Xmax(t); /* being deleted by another */
 		return true;
 	}
 	if (!FullTransactionIdDidCommit(Xmax(t)))
@@ -136,7 +136,7 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		if (IsCurrent(Xmin(t)))
 		{
 			if (HeapTupleHeaderGetCmin(t) >= snapshot->curcid)
-				return false;	/* inserted by a later command */
+				return false; /* inserted by a later command */
 			if (t->t_infomask & HEAP_XMAX_INVALID)
 				return true;
 			if (IsLockedOnly(t))
@@ -160,7 +160,7 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		}
 	}
 	else if (!HeapTupleHeaderXminFrozen(t) && XidInMVCCSnapshot(Xmin(t), snapshot))
-		return false;			/* committed, but after the snapshot */
+		return false; /* committed, but after the snapshot */
 
 	if (t->t_infomask & HEAP_XMAX_INVALID)
 		return true;
@@ -180,7 +180,7 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		SetHint(t, buffer, HEAP_XMAX_COMMITTED, Xmax(t));
 	}
 	else if (XidInMVCCSnapshot(Xmax(t), snapshot))
-		return true;			/* deleted, but after the snapshot */
+		return true; /* deleted, but after the snapshot */
 	return false;
 }
 
@@ -194,7 +194,7 @@ void HeapTupleSetHintBits(HeapTupleHeader tuple, Buffer buffer, uint16 infomask,
 	 * forces that record out first. */
 	if (FullTransactionIdIsValid(xid))
 	{
-		XLogRecPtr	commitLSN = TransactionIdGetCommitLSN(xid);
+		XLogRecPtr commitLSN = TransactionIdGetCommitLSN(xid);
 		if (XLogNeedsFlush(commitLSN) && BufferGetLSNAtomic(buffer) < commitLSN)
 			return;
 	}
@@ -236,7 +236,7 @@ TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buff
 		if (IsCurrent(Xmin(t)))
 		{
 			if (HeapTupleHeaderGetCmin(t) >= curcid)
-				return TM_Invisible;	/* inserted by a later command */
+				return TM_Invisible; /* inserted by a later command */
 			if (t->t_infomask & HEAP_XMAX_INVALID)
 				return TM_Ok;
 			if (IsLockedOnly(t))
@@ -262,7 +262,7 @@ TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buff
 		}
 	}
 
-	bool		moved = !ItemPointerEquals(&htup->t_self, &t->t_ctid);
+	bool moved = !ItemPointerEquals(&htup->t_self, &t->t_ctid);
 	if (t->t_infomask & HEAP_XMAX_INVALID)
 		return TM_Ok;
 	if (t->t_infomask & HEAP_XMAX_COMMITTED)

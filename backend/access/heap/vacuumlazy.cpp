@@ -43,7 +43,7 @@ namespace {
 
 struct DeadTids
 {
-	std::vector<ItemPointerData> tids;	/* in (block, offset) order */
+	std::vector<ItemPointerData> tids; /* in (block, offset) order */
 };
 
 bool TidLess(const ItemPointerData &a, const ItemPointerData &b)
@@ -64,7 +64,7 @@ void LogPage(Buffer buf)
 {
 	XLogBeginInsert();
 	XLogRegisterBuffer(0, buf, REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
-	XLogRecPtr	lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI);
+	XLogRecPtr lsn = XLogInsert(RM_XLOG_ID, XLOG_FPI);
 	PageSetLSN(BufferGetPage(buf), lsn);
 }
 
@@ -90,14 +90,14 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		CHECK_FOR_INTERRUPTS();
 		tusk::BufferPin pin = ReadHeapPage(rel, blk);
 		tusk::BufferLock cleanup = tusk::BufferLock::ForCleanup(pin.get());
-		Buffer		buf = pin.get();
-		Page		page = BufferGetPage(buf);
+		Buffer buf = pin.get();
+		Page page = BufferGetPage(buf);
 		if (PageIsNew(page))
 			continue;
 		std::vector<OffsetNumber> gone;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
-			ItemId		lp = PageGetItemId(page, off);
+			ItemId lp = PageGetItemId(page, off);
 			if (!ItemIdIsNormal(lp))
 				continue;
 			HeapTupleData tuple;
@@ -127,7 +127,7 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 			crit.End();
 			stats->tuples_removed += gone.size();
 		}
-		Size		avail = PageGetFreeSpace(page);
+		Size avail = PageGetFreeSpace(page);
 		cleanup.Release();
 		pin.Release();
 		if (gone.empty())
@@ -139,22 +139,22 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		stats->index_entries_removed += btbulkdelete(indrels[i], IsDead, &dead);
 
 	/* Pass 3: free the dead line pointers. */
-	size_t		i = 0;
+	size_t i = 0;
 	while (i < dead.tids.size())
 	{
 		CHECK_FOR_INTERRUPTS();
 		BlockNumber blk = ItemPointerGetBlockNumber(&dead.tids[i]);
 		tusk::LockedBuffer locked(ReadHeapPage(rel, blk), BUFFER_LOCK_EXCLUSIVE);
-		Buffer		buf = locked.get();
-		Page		page = BufferGetPage(buf);
+		Buffer buf = locked.get();
+		Page page = BufferGetPage(buf);
 		tusk::CriticalSection crit;
 		for (; i < dead.tids.size() && ItemPointerGetBlockNumber(&dead.tids[i]) == blk; i++)
 			ItemIdSetUnused(PageGetItemId(page, ItemPointerGetOffsetNumber(&dead.tids[i])));
-		PageRepairFragmentation(page);	/* notes the free line pointers */
+		PageRepairFragmentation(page); /* notes the free line pointers */
 		MarkBufferDirty(buf);
 		LogPage(buf);
 		crit.End();
-		Size		avail = PageGetFreeSpace(page);
+		Size avail = PageGetFreeSpace(page);
 		locked.Release();
 		RecordPageWithFreeSpace(rel, blk, avail);
 	}

@@ -90,33 +90,33 @@ constexpr uint16 BTP_META = 1 << 3;
 
 struct BTMetaPageData
 {
-	uint32		btm_magic;
-	uint32		btm_version;
+	uint32 btm_magic;
+	uint32 btm_version;
 	BlockNumber btm_root;
-	uint32		btm_level;
+	uint32 btm_level;
 };
 
 struct BTPageOpaqueData
 {
 	BlockNumber btpo_prev;
 	BlockNumber btpo_next;
-	uint32		btpo_level;
-	uint16		btpo_flags;
-	uint16		btpo_cycleid;
+	uint32 btpo_level;
+	uint16 btpo_flags;
+	uint16 btpo_cycleid;
 };
 
 /* An index tuple: the downlink or heap TID, flags, the tiebreaker TID,
  * then the key. */
 struct BTTupleData
 {
-	ItemPointerData t_tid;		/* leaf: the row; internal: (child block, 1) */
-	uint16		t_info;
-	ItemPointerData t_heaptid;	/* the (key, TID) order's TID */
-	uint16		t_keylen;
+	ItemPointerData t_tid; /* leaf: the row; internal: (child block, 1) */
+	uint16 t_info;
+	ItemPointerData t_heaptid; /* the (key, TID) order's TID */
+	uint16 t_keylen;
 	/* key bytes follow */
 };
 
-constexpr uint16 kMinusInfinity = 0x8000;	/* t_info: the key is minus infinity */
+constexpr uint16 kMinusInfinity = 0x8000; /* t_info: the key is minus infinity */
 
 struct xl_btree_insert
 {
@@ -163,7 +163,7 @@ std::string MakeTuple(const char *key, uint16 keylen, const ItemPointerData &tid
 					  const ItemPointerData &heaptid, bool minus_infinity)
 {
 	std::string bytes(MAXALIGN(sizeof(BTTupleData) + (minus_infinity ? 0 : keylen)), '\0');
-	auto	   *t = reinterpret_cast<BTTupleData *>(bytes.data());
+	auto *t = reinterpret_cast<BTTupleData *>(bytes.data());
 	t->t_tid = tid;
 	t->t_heaptid = heaptid;
 	t->t_info = minus_infinity ? kMinusInfinity : 0;
@@ -175,7 +175,7 @@ std::string MakeTuple(const char *key, uint16 keylen, const ItemPointerData &tid
 
 std::string CopyTuple(Page page, OffsetNumber off)
 {
-	ItemId		lp = PageGetItemId(page, off);
+	ItemId lp = PageGetItemId(page, off);
 	return std::string(PageGetItem(page, lp), ItemIdGetLength(lp));
 }
 
@@ -197,10 +197,10 @@ ItemPointerData Downlink(BlockNumber child)
 struct SearchKey
 {
 	const char *key = nullptr;
-	uint16		keylen = 0;
+	uint16 keylen = 0;
 	ItemPointerData tid{};
-	bool		tid_min = false;
-	bool		all_min = false;
+	bool tid_min = false;
+	bool all_min = false;
 };
 
 int ItemPointerCompare(const ItemPointerData &a, const ItemPointerData &b)
@@ -221,7 +221,7 @@ int Compare(const BTIndexInfo *info, const SearchKey &sk, const BTTupleData *t)
 		return 1;
 	if (sk.all_min)
 		return -1;
-	int			c = info->compare(sk.key, sk.keylen, KeyOf(t), t->t_keylen);
+	int c = info->compare(sk.key, sk.keylen, KeyOf(t), t->t_keylen);
 	if (c != 0)
 		return c;
 	if (sk.tid_min)
@@ -235,11 +235,11 @@ OffsetNumber BinarySearch(const BTIndexInfo *info, Page page, const SearchKey &s
 	OffsetNumber low = FirstDataKey(page);
 	OffsetNumber high = static_cast<OffsetNumber>(PageGetMaxOffsetNumber(page) + 1);
 	/* First item > sk (internal) or >= sk (leaf). */
-	bool		leaf = IsLeaf(page);
+	bool leaf = IsLeaf(page);
 	while (low < high)
 	{
 		OffsetNumber mid = static_cast<OffsetNumber>(low + (high - low) / 2);
-		int			c = Compare(info, sk, TupleAt(page, mid));
+		int c = Compare(info, sk, TupleAt(page, mid));
 		if (leaf ? c > 0 : c >= 0)
 			low = static_cast<OffsetNumber>(mid + 1);
 		else
@@ -261,7 +261,7 @@ tusk::LockedBuffer MoveRight(Relation index, const BTIndexInfo *info, tusk::Lock
 {
 	for (;;)
 	{
-		Page		page = buf.page();
+		Page page = buf.page();
 		if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
 			return buf;
 		BlockNumber next = Opaque(page)->btpo_next;
@@ -273,13 +273,13 @@ tusk::LockedBuffer MoveRight(Relation index, const BTIndexInfo *info, tusk::Lock
 struct StackEntry
 {
 	BlockNumber blkno;
-	OffsetNumber offnum;		/* the downlink followed */
+	OffsetNumber offnum; /* the downlink followed */
 };
 
 BTMetaPageData ReadMeta(Relation index)
 {
-	BTMetaPageData meta =
-		*Meta(tusk::LockedBuffer(ReadIndexBuffer(index, kMetaBlock), BUFFER_LOCK_SHARE).page());
+	BTMetaPageData meta = *Meta(
+		tusk::LockedBuffer(ReadIndexBuffer(index, kMetaBlock), BUFFER_LOCK_SHARE).page());
 	if (meta.btm_magic != BTREE_MAGIC)
 		ereport(ERROR, errcode(ERRCODE_INDEX_CORRUPTED),
 				errmsg("index \"%u\" is not a btree", index->rd_id));
@@ -296,12 +296,12 @@ tusk::LockedBuffer Descend(Relation index, const BTIndexInfo *info, const Search
 						   int leaf_mode, std::vector<StackEntry> *stack)
 {
 	BTMetaPageData meta = ReadMeta(index);
-	int			mode = meta.btm_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
+	int mode = meta.btm_level == 0 ? leaf_mode : BUFFER_LOCK_SHARE;
 	tusk::LockedBuffer buf(ReadIndexBuffer(index, meta.btm_root), mode);
 	for (;;)
 	{
 		buf = MoveRight(index, info, std::move(buf), sk, mode);
-		Page		page = buf.page();
+		Page page = buf.page();
 		if (IsLeaf(page))
 		{
 			if (mode != leaf_mode)
@@ -314,7 +314,7 @@ tusk::LockedBuffer Descend(Relation index, const BTIndexInfo *info, const Search
 		}
 		OffsetNumber off = BinarySearch(info, page, sk);
 		BlockNumber child = ItemPointerGetBlockNumber(&TupleAt(page, off)->t_tid);
-		uint32		child_level = Opaque(page)->btpo_level - 1;
+		uint32 child_level = Opaque(page)->btpo_level - 1;
 		if (stack != nullptr)
 			stack->push_back({BufferGetBlockNumber(buf.get()), off});
 		buf.Release();
@@ -344,10 +344,10 @@ void AddItem(Page page, const std::string &tuple, OffsetNumber off)
 XLogRecPtr LogImages(uint8 info, std::span<const Buffer> buffers)
 {
 	XLogBeginInsert();
-	uint8		block_id = 0;
+	uint8 block_id = 0;
 	for (Buffer b : buffers)
 		XLogRegisterBuffer(block_id++, b, REGBUF_FORCE_IMAGE | REGBUF_STANDARD);
-	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, info);
+	XLogRecPtr lsn = XLogInsert(RM_BTREE_ID, info);
 	for (Buffer b : buffers)
 		PageSetLSN(BufferGetPage(b), lsn);
 	return lsn;
@@ -370,7 +370,7 @@ class SplitCascade
 	 * ends); returns its working copy. */
 	Page Take(tusk::LockedBuffer page)
 	{
-		auto		image = std::make_unique<Image>();
+		auto image = std::make_unique<Image>();
 		memcpy(image->data, page.page(), BLCKSZ);
 		pages_.push_back(Pending{std::move(page), std::move(image)});
 		return pages_.back().image->data;
@@ -383,7 +383,7 @@ class SplitCascade
 			if (p.page.get() == buf)
 				return p.image->data;
 		elog(ERROR, "btree split cascade does not hold block %u", BufferGetBlockNumber(buf));
-		return nullptr;			/* not reached */
+		return nullptr; /* not reached */
 	}
 
 	/* Install every page and log them together. */
@@ -428,19 +428,20 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 {
 	BlockNumber lblk = BufferGetBlockNumber(left);
 	BlockNumber rblk = BufferGetBlockNumber(right);
-	uint32		level = Opaque(cascade.PageOf(left))->btpo_level;
+	uint32 level = Opaque(cascade.PageOf(left))->btpo_level;
 	const BTTupleData *sep = AsTuple(separator);
 	std::string downlink = MakeTuple(KeyOf(sep), sep->t_keylen, Downlink(rblk), sep->t_heaptid,
 									 false);
 	if (stack.empty())
 	{
 		/* The root split: a new root above both. */
-		Page		mpage = cascade.Take(
+		Page mpage = cascade.Take(
 			tusk::LockedBuffer(ReadIndexBuffer(index, kMetaBlock), BUFFER_LOCK_EXCLUSIVE));
-		tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
-			index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
-		Buffer		root = fresh.get();
-		Page		rootpage = cascade.Take(std::move(fresh));
+		tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(
+			ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
+									  nullptr, true));
+		Buffer root = fresh.get();
+		Page rootpage = cascade.Take(std::move(fresh));
 		ItemPointerData none;
 		ItemPointerSetInvalid(&none);
 		InitBTPage(rootpage, level + 1, BTP_ROOT);
@@ -451,7 +452,7 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 		m->btm_level = level + 1;
 		return;
 	}
-	StackEntry	parent = stack.back();
+	StackEntry parent = stack.back();
 	stack.pop_back();
 	tusk::LockedBuffer pbuf(ReadIndexBuffer(index, parent.blkno), BUFFER_LOCK_EXCLUSIVE);
 	/* Find the downlink to left: where we followed it, or further right
@@ -459,11 +460,11 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 	OffsetNumber found = InvalidOffsetNumber;
 	for (;;)
 	{
-		Page		page = pbuf.page();
+		Page page = pbuf.page();
 		OffsetNumber first = FirstDataKey(page);
 		OffsetNumber max = PageGetMaxOffsetNumber(page);
 		OffsetNumber start = Max(first, Min(parent.offnum, max));
-		auto		links_left = [&](OffsetNumber o) {
+		auto links_left = [&](OffsetNumber o) {
 			return ItemPointerGetBlockNumber(&TupleAt(page, o)->t_tid) == lblk;
 		};
 		for (OffsetNumber o = start; o <= max && found == InvalidOffsetNumber; o++)
@@ -479,8 +480,8 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 		pbuf = tusk::LockedBuffer(ReadIndexBuffer(index, next), BUFFER_LOCK_EXCLUSIVE);
 	}
 	if (found == InvalidOffsetNumber)
-		elog(ERROR, "failed to re-find parent key in index %u for split of block %u",
-			 index->rd_id, lblk);
+		elog(ERROR, "failed to re-find parent key in index %u for split of block %u", index->rd_id,
+			 lblk);
 	AddToPage(index, info, cascade, std::move(pbuf), stack, downlink, OffsetNumberNext(found));
 }
 
@@ -488,9 +489,9 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer buf,
 		   std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
-	Page		page = cascade.PageOf(buf);
+	Page page = cascade.PageOf(buf);
 	BTPageOpaqueData old = *Opaque(page);
-	bool		leaf = IsLeaf(page);
+	bool leaf = IsLeaf(page);
 	std::vector<std::string> items;
 	for (OffsetNumber o = FirstDataKey(page); o <= PageGetMaxOffsetNumber(page); o++)
 	{
@@ -500,14 +501,15 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 	}
 	if (off > PageGetMaxOffsetNumber(page))
 		items.push_back(tuple);
-	std::string old_highkey = IsRightmost(page) ? std::string() : CopyTuple(page, FirstOffsetNumber);
+	std::string old_highkey = IsRightmost(page) ? std::string()
+												: CopyTuple(page, FirstOffsetNumber);
 
 	/* Split by bytes, so that both halves have room. */
-	size_t		total = 0;
+	size_t total = 0;
 	for (const auto &it : items)
 		total += it.size() + sizeof(ItemIdData);
-	size_t		split = 0;
-	size_t		acc = 0;
+	size_t split = 0;
+	size_t acc = 0;
 	while (split < items.size() - 1 && acc + items[split].size() + sizeof(ItemIdData) <= total / 2)
 		acc += items[split++].size() + sizeof(ItemIdData);
 	if (split == 0)
@@ -518,22 +520,24 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 	std::string separator = MakeTuple(KeyOf(first_right), first_right->t_keylen,
 									  first_right->t_heaptid, first_right->t_heaptid, false);
 
-	tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
-		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
-	Buffer		right = fresh.get();
-	Page		rpage = cascade.Take(std::move(fresh));
+	tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(
+		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+								  true));
+	Buffer right = fresh.get();
+	Page rpage = cascade.Take(std::move(fresh));
 	BlockNumber rblk = BufferGetBlockNumber(right);
 	if (old.btpo_next != P_NONE)
 		Opaque(cascade.Take(tusk::LockedBuffer(ReadIndexBuffer(index, old.btpo_next),
-											   BUFFER_LOCK_EXCLUSIVE)))->btpo_prev = rblk;
+											   BUFFER_LOCK_EXCLUSIVE)))
+			->btpo_prev = rblk;
 
 	alignas(8) char leftcopy[BLCKSZ];
-	Page		lpage = leftcopy;
+	Page lpage = leftcopy;
 	InitBTPage(lpage, old.btpo_level, static_cast<uint16>(old.btpo_flags & ~BTP_ROOT));
 	Opaque(lpage)->btpo_prev = old.btpo_prev;
 	Opaque(lpage)->btpo_next = rblk;
 	OffsetNumber lo = FirstOffsetNumber;
-	AddItem(lpage, separator, lo++);	/* the high key */
+	AddItem(lpage, separator, lo++); /* the high key */
 	for (size_t i = 0; i < split; i++)
 		AddItem(lpage, items[i], lo++);
 
@@ -564,8 +568,8 @@ void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade,
 			   tusk::LockedBuffer buf, std::vector<StackEntry> &stack, const std::string &tuple,
 			   OffsetNumber off)
 {
-	Buffer		b = buf.get();
-	Page		page = cascade.Take(std::move(buf));
+	Buffer b = buf.get();
+	Page page = cascade.Take(std::move(buf));
 	if (PageGetFreeSpace(page) < tuple.size())
 		Split(index, info, cascade, b, stack, tuple, off);
 	else
@@ -576,17 +580,17 @@ void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade,
 void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer buf,
 				  std::vector<StackEntry> &stack, const std::string &tuple, OffsetNumber off)
 {
-	Page		page = buf.page();
+	Page page = buf.page();
 	if (PageGetFreeSpace(page) < tuple.size())
 	{
 		SplitCascade cascade;
-		Buffer		b = buf.get();
+		Buffer b = buf.get();
 		(void) cascade.Take(std::move(buf));
 		Split(index, info, cascade, b, stack, tuple, off);
 		cascade.Commit();
-		return;					/* the cascade unlocks its pages */
+		return; /* the cascade unlocks its pages */
 	}
-	bool		leaf = IsLeaf(page);
+	bool leaf = IsLeaf(page);
 	tusk::CriticalSection crit;
 	AddItem(page, tuple, off);
 	MarkBufferDirty(buf.get());
@@ -595,7 +599,7 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer bu
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 	XLogRegisterBuffer(0, buf.get(), REGBUF_STANDARD);
 	XLogRegisterBufData(0, tuple.data(), static_cast<uint32>(tuple.size()));
-	XLogRecPtr	lsn = XLogInsert(RM_BTREE_ID, leaf ? kXlogInsertLeaf : kXlogInsertUpper);
+	XLogRecPtr lsn = XLogInsert(RM_BTREE_ID, leaf ? kXlogInsertLeaf : kXlogInsertUpper);
 	PageSetLSN(page, lsn);
 	crit.End();
 }
@@ -607,19 +611,19 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer bu
  * on right siblings are checked too (share-locked one at a time while buf
  * stays locked).
  */
-FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf,
-							  const char *key, uint16 keylen, Relation heap)
+FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf, const char *key,
+							  uint16 keylen, Relation heap)
 {
-	SearchKey	sk;
+	SearchKey sk;
 	sk.key = key;
 	sk.keylen = keylen;
 	sk.tid_min = true;
-	Buffer		cur = buf;
-	tusk::LockedBuffer locked_right;	/* the right sibling being looked at */
+	Buffer cur = buf;
+	tusk::LockedBuffer locked_right; /* the right sibling being looked at */
 	OffsetNumber off = BinarySearch(info, BufferGetPage(cur), sk);
 	for (;;)
 	{
-		Page		page = BufferGetPage(cur);
+		Page page = BufferGetPage(cur);
 		if (off > PageGetMaxOffsetNumber(page))
 		{
 			/* Equal keys may continue on the right sibling. */
@@ -641,15 +645,15 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 		InitDirtySnapshot(dirty);
 		HeapTupleData htup;
 		htup.t_self = t->t_tid;
-		Buffer		hbuf;
+		Buffer hbuf;
 		if (heap_fetch(heap, &dirty, &htup, &hbuf))
 		{
-			ReleaseBuffer(hbuf);	/* only its visibility was wanted */
+			ReleaseBuffer(hbuf); /* only its visibility was wanted */
 			FullTransactionId running = FullTransactionIdIsValid(dirty.xmin) ? dirty.xmin
-																			  : dirty.xmax;
+																			 : dirty.xmax;
 			if (FullTransactionIdIsValid(running))
 				return running;
-			char	   *value = info->key_out(key, keylen);
+			char *value = info->key_out(key, keylen);
 			ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
 					errmsg("duplicate key value violates unique constraint \"%s\"", info->name),
 					errdetail("Key (%s)=(%s) already exists.", info->column, value));
@@ -663,8 +667,8 @@ int CompareInt8(const char *a, uint16 alen, const char *b, uint16 blen)
 {
 	if (alen != sizeof(int64) || blen != sizeof(int64))
 		elog(ERROR, "int8 index key of %u bytes", alen != sizeof(int64) ? alen : blen);
-	int64		x;
-	int64		y;
+	int64 x;
+	int64 y;
 	memcpy(&x, a, sizeof x);
 	memcpy(&y, b, sizeof y);
 	return x < y ? -1 : (x > y ? 1 : 0);
@@ -672,14 +676,14 @@ int CompareInt8(const char *a, uint16 alen, const char *b, uint16 blen)
 
 char *Int8Out(const char *key, uint16)
 {
-	int64		v;
+	int64 v;
 	memcpy(&v, key, sizeof v);
 	return pstrdup(std::to_string(v).c_str());
 }
 
 int CompareText(const char *a, uint16 alen, const char *b, uint16 blen)
 {
-	int			c = memcmp(a, b, Min(alen, blen));
+	int c = memcmp(a, b, Min(alen, blen));
 	if (c != 0)
 		return c < 0 ? -1 : 1;
 	return alen == blen ? 0 : (alen < blen ? -1 : 1);
@@ -707,27 +711,27 @@ const BTIndexInfo *const bt_text_ops = &kTextOps;
  */
 struct BTScanData
 {
-	Relation	index;
+	Relation index;
 	const BTIndexInfo *info;
-	Relation	heap;
-	Snapshot	snapshot;
-	char	   *lo;				/* the bounds' bytes (palloc'd), or NULL */
-	uint16		lolen;
-	bool		has_lo;
-	bool		lo_incl;
-	char	   *hi;
-	uint16		hilen;
-	bool		has_hi;
-	bool		hi_incl;
-	bool		started;
-	bool		done;
+	Relation heap;
+	Snapshot snapshot;
+	char *lo; /* the bounds' bytes (palloc'd), or NULL */
+	uint16 lolen;
+	bool has_lo;
+	bool lo_incl;
+	char *hi;
+	uint16 hilen;
+	bool has_hi;
+	bool hi_incl;
+	bool started;
+	bool done;
 	BlockNumber next;
-	ItemPointerData *tids;		/* the current leaf's matches (palloc'd) */
-	size_t		ntids;
-	size_t		maxtids;
-	size_t		pos;
-	Buffer		leafbuf;		/* pinned while its TIDs are returned */
-	Buffer		heapbuf;
+	ItemPointerData *tids; /* the current leaf's matches (palloc'd) */
+	size_t ntids;
+	size_t maxtids;
+	size_t pos;
+	Buffer leafbuf; /* pinned while its TIDs are returned */
+	Buffer heapbuf;
 	HeapTupleData tuple;
 };
 
@@ -736,16 +740,18 @@ static_assert(std::is_trivially_destructible_v<BTScanData>,
 
 void btbuildempty(Relation index)
 {
-	tusk::LockedBuffer metapage = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
-		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
-	tusk::LockedBuffer rootpage = tusk::LockedBuffer::Adopt(ReadBufferWithoutRelcache(
-		index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr, true));
-	Buffer		meta = metapage.get();
-	Buffer		root = rootpage.get();
+	tusk::LockedBuffer metapage = tusk::LockedBuffer::Adopt(
+		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+								  true));
+	tusk::LockedBuffer rootpage = tusk::LockedBuffer::Adopt(
+		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+								  true));
+	Buffer meta = metapage.get();
+	Buffer root = rootpage.get();
 	if (BufferGetBlockNumber(meta) != kMetaBlock)
 		elog(ERROR, "index %u is not empty", index->rd_id);
 	tusk::CriticalSection crit;
-	Page		mpage = BufferGetPage(meta);
+	Page mpage = BufferGetPage(meta);
 	InitBTPage(mpage, 0, BTP_META);
 	BTMetaPageData *m = Meta(mpage);
 	m->btm_magic = BTREE_MAGIC;
@@ -754,8 +760,8 @@ void btbuildempty(Relation index)
 	m->btm_level = 0;
 	/* The metadata lies between the header and pd_lower, so that images
 	 * leaving out the page's hole keep it. */
-	reinterpret_cast<PageHeader>(mpage)->pd_lower =
-		static_cast<LocationIndex>(reinterpret_cast<char *>(m + 1) - mpage);
+	reinterpret_cast<PageHeader>(mpage)->pd_lower = static_cast<LocationIndex>(
+		reinterpret_cast<char *>(m + 1) - mpage);
 	InitBTPage(BufferGetPage(root), 0, BTP_LEAF | BTP_ROOT);
 	MarkBufferDirty(meta);
 	MarkBufferDirty(root);
@@ -772,17 +778,17 @@ void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 k
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("index row size %zu exceeds btree version %u maximum %zu for index \"%s\"",
 					   tuple.size(), BTREE_VERSION,
-					   static_cast<Size>((BLCKSZ - SizeOfPageHeaderData -
-										  sizeof(BTPageOpaqueData)) / 3),
+					   static_cast<Size>(
+						   (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3),
 					   info->name));
-	SearchKey	sk;
+	SearchKey sk;
 	sk.key = key;
 	sk.keylen = keylen;
 	sk.tid = *heap_tid;
 	for (;;)
 	{
 		std::vector<StackEntry> stack;
-		SearchKey	first = sk;
+		SearchKey first = sk;
 		first.tid_min = true;
 		tusk::LockedBuffer buf = Descend(index, info, info->unique ? first : sk,
 										 BUFFER_LOCK_EXCLUSIVE, &stack);
@@ -801,14 +807,14 @@ void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 k
 			 * that no other inserter of the key can check before it is. */
 			for (;;)
 			{
-				Page		page = buf.page();
+				Page page = buf.page();
 				if (IsRightmost(page) || Compare(info, sk, TupleAt(page, FirstOffsetNumber)) <= 0)
 					break;
 				tusk::LockedBuffer next(ReadIndexBuffer(index, Opaque(page)->btpo_next),
 										BUFFER_LOCK_EXCLUSIVE);
 				if (!first_leaf.valid())
 					first_leaf = std::move(buf);
-				buf = std::move(next);	/* lets go of a page passed on the way */
+				buf = std::move(next); /* lets go of a page passed on the way */
 			}
 		}
 		OffsetNumber off = BinarySearch(info, buf.page(), sk);
@@ -818,10 +824,9 @@ void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 k
 }
 
 BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snapshot snapshot,
-				   const char *lo, int lolen, bool lo_incl, const char *hi, int hilen,
-				   bool hi_incl)
+				   const char *lo, int lolen, bool lo_incl, const char *hi, int hilen, bool hi_incl)
 {
-	auto	   *scan = palloc0_object(BTScanData);
+	auto *scan = palloc0_object(BTScanData);
 	scan->index = index;
 	scan->info = info;
 	scan->heap = heap;
@@ -866,7 +871,7 @@ void CollectPage(BTScan scan, Page page, OffsetNumber off)
 			continue;
 		if (scan->has_hi)
 		{
-			int			c = info->compare(KeyOf(t), t->t_keylen, scan->hi, scan->hilen);
+			int c = info->compare(KeyOf(t), t->t_keylen, scan->hi, scan->hilen);
 			if (c > 0 || (c == 0 && !scan->hi_incl))
 			{
 				scan->done = true;
@@ -901,8 +906,7 @@ HeapTuple btgettuple(BTScan scan)
 			}
 			scan->tuple.t_self = scan->tids[scan->pos++];
 			/* The index says where; the heap says whether we may see it. */
-			bool		visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple,
-											 &scan->heapbuf);
+			bool visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &scan->heapbuf);
 			if (visible)
 				return &scan->tuple;
 		}
@@ -913,7 +917,7 @@ HeapTuple btgettuple(BTScan scan)
 		if (!scan->started)
 		{
 			scan->started = true;
-			SearchKey	sk;
+			SearchKey sk;
 			if (scan->has_lo)
 			{
 				sk.key = scan->lo;
@@ -958,24 +962,23 @@ void btendscan(BTScan scan)
 	pfree(scan);
 }
 
-uint64 btbulkdelete(Relation index, bool (*callback) (ItemPointer itemptr, void *state),
-					void *state)
+uint64 btbulkdelete(Relation index, bool (*callback)(ItemPointer itemptr, void *state), void *state)
 {
 	/* The leftmost leaf, then right along the leaf level. */
-	SearchKey	first;
+	SearchKey first;
 	first.all_min = true;
 	/* (No comparator is called for an all-minimum key.) */
-	BlockNumber blk =
-		BufferGetBlockNumber(Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr).get());
-	uint64		removed = 0;
+	BlockNumber blk = BufferGetBlockNumber(
+		Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr).get());
+	uint64 removed = 0;
 	while (blk != P_NONE)
 	{
 		CHECK_FOR_INTERRUPTS();
 		tusk::BufferPin pin = ReadIndexBuffer(index, blk);
-		Buffer		buf = pin.get();
+		Buffer buf = pin.get();
 		/* No scan may hold this page's TIDs while entries go. */
 		tusk::BufferLock cleanup = tusk::BufferLock::ForCleanup(buf);
-		Page		page = BufferGetPage(buf);
+		Page page = BufferGetPage(buf);
 		std::vector<OffsetNumber> gone;
 		for (OffsetNumber off = FirstDataKey(page); off <= PageGetMaxOffsetNumber(page); off++)
 		{
@@ -1005,7 +1008,7 @@ uint32 bt_tree_level(Relation index)
 
 void btree_redo(XLogReaderState *record)
 {
-	uint8		info = XLogRecGetInfo(record) & ~XLR_INFO_MASK;
+	uint8 info = XLogRecGetInfo(record) & ~XLR_INFO_MASK;
 	switch (info)
 	{
 		case kXlogInsertLeaf:
@@ -1016,9 +1019,9 @@ void btree_redo(XLogReaderState *record)
 			tusk::LockedBuffer buf;
 			if (XLogReadBufferForRedo(record, 0, &buf) == BLK_NEEDS_REDO)
 			{
-				Size		len;
+				Size len;
 				const char *data = XLogRecGetBlockData(record, 0, &len);
-				Page		page = buf.page();
+				Page page = buf.page();
 				if (PageAddItemExtended(page, data, len, rec.offnum, 0) != rec.offnum)
 					elog(PANIC, "btree_redo: failed to add item");
 				PageSetLSN(page, XLogReaderGetEndRecPtr(record));

@@ -44,14 +44,14 @@
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 
-bool		log_checkpoints = true;
-int			CheckPointTimeout = 300;
-int			max_wal_size_mb = 1024;
+bool log_checkpoints = true;
+int CheckPointTimeout = 300;
+int max_wal_size_mb = 1024;
 
 namespace {
 
-ControlFileData control;		/* this process's copy */
-bool		control_loaded = false;
+ControlFileData control; /* this process's copy */
+bool control_loaded = false;
 
 pg_crc32c ControlCrc(const ControlFileData &c)
 {
@@ -60,12 +60,12 @@ pg_crc32c ControlCrc(const ControlFileData &c)
 
 void ReadControlFile(ControlFileData *out)
 {
-	int			fd = open(XLOG_CONTROL_FILE, O_RDONLY | O_CLOEXEC);
+	int fd = open(XLOG_CONTROL_FILE, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		ereport(PANIC, errcode_for_file_access(),
 				errmsg("could not open file \"%s\": %m", XLOG_CONTROL_FILE));
-	ssize_t		n = read(fd, out, sizeof(ControlFileData));
-	int			save_errno = errno;
+	ssize_t n = read(fd, out, sizeof(ControlFileData));
+	int save_errno = errno;
 	close(fd);
 	if (n != static_cast<ssize_t>(sizeof(ControlFileData)))
 	{
@@ -113,23 +113,24 @@ double Seconds(const struct timespec &from, const struct timespec &to)
  * them again.  Returns how many were removed. */
 int RemoveOldSegments(XLogRecPtr redo)
 {
-	XLogSegNo	keep = XLByteToSeg(redo, wal_segment_size);
-	DIR		   *dir = opendir(XLOGDIR);
+	XLogSegNo keep = XLByteToSeg(redo, wal_segment_size);
+	DIR *dir = opendir(XLOGDIR);
 	if (dir == nullptr)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not open directory \"%s\": %m", XLOGDIR));
-	int			removed = 0;
+	int removed = 0;
 	std::vector<std::string> doomed;
 	while (struct dirent *de = readdir(dir))
 	{
 		const char *name = de->d_name;
 		if (strlen(name) != 24 || strspn(name, "0123456789ABCDEF") != 24)
 			continue;
-		uint32		tli, log, seg;
+		uint32 tli, log, seg;
 		if (sscanf(name, "%08X%08X%08X", &tli, &log, &seg) != 3)
 			continue;
-		XLogSegNo	segno = static_cast<XLogSegNo>(log) *
-			XLogSegmentsPerXLogId(static_cast<uint64>(wal_segment_size)) + seg;
+		XLogSegNo segno = static_cast<XLogSegNo>(log) *
+				XLogSegmentsPerXLogId(static_cast<uint64>(wal_segment_size)) +
+			seg;
 		if (segno < keep)
 			doomed.push_back(std::string(XLOGDIR) + "/" + name);
 	}
@@ -155,7 +156,7 @@ void WriteControlFile(const ControlFileData *data)
 	memcpy(buf, &c, sizeof c);
 	/* Written in place, in one write of a size no disk tears (PostgreSQL's
 	 * reasoning: the interesting part is far smaller than a sector). */
-	int			fd = open(XLOG_CONTROL_FILE, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open(XLOG_CONTROL_FILE, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		ereport(PANIC, errcode_for_file_access(),
 				errmsg("could not open file \"%s\": %m", XLOG_CONTROL_FILE));
@@ -198,13 +199,13 @@ void BootStrapXLOG(int seg_size)
 	struct timespec now;
 	clock_gettime(CLOCK_REALTIME, &now);
 	std::random_device rd;
-	uint64		sysid = (static_cast<uint64>(now.tv_sec) << 32) |
+	uint64 sysid = (static_cast<uint64>(now.tv_sec) << 32) |
 		((static_cast<uint64>(now.tv_nsec / 1000) << 12) & 0xFFFFF000) | (rd() & 0xFFF);
 
-	XLogRecPtr	start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
+	XLogRecPtr start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
 	XLogStartInsertingAt(sysid, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
 
-	CheckPoint	cp{};
+	CheckPoint cp{};
 	cp.redo = start + SizeOfXLogLongPHD;
 	cp.ThisTimeLineID = 1;
 	cp.fullPageWrites = fullPageWrites;
@@ -217,7 +218,7 @@ void BootStrapXLOG(int seg_size)
 
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&cp), sizeof cp);
-	XLogRecPtr	end = XLogInsert(RM_XLOG_ID, XLOG_CHECKPOINT_SHUTDOWN);
+	XLogRecPtr end = XLogInsert(RM_XLOG_ID, XLOG_CHECKPOINT_SHUTDOWN);
 	Assert(ProcLastRecPtr == cp.redo);
 	XLogFlush(end);
 	XLogCloseFiles();
@@ -244,26 +245,27 @@ void BootStrapXLOG(int seg_size)
 
 void CreateCheckPoint(int flags)
 {
-	bool		shutdown = (flags & (CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_END_OF_RECOVERY)) != 0;
+	bool shutdown = (flags & (CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_END_OF_RECOVERY)) != 0;
 	struct timespec t_start, t_write, t_end;
 	clock_gettime(CLOCK_MONOTONIC, &t_start);
 	if (log_checkpoints)
-		ereport(LOG, errmsg("checkpoint starting:%s%s%s%s%s%s%s",
-							(flags & CHECKPOINT_IS_SHUTDOWN) ? " shutdown" : "",
-							(flags & CHECKPOINT_END_OF_RECOVERY) ? " end-of-recovery" : "",
-							(flags & CHECKPOINT_IMMEDIATE) ? " immediate" : "",
-							(flags & CHECKPOINT_FORCE) ? " force" : "",
-							(flags & CHECKPOINT_WAIT) ? " wait" : "",
-							(flags & CHECKPOINT_CAUSE_XLOG) ? " wal" : "",
-							(flags & CHECKPOINT_CAUSE_TIME) ? " time" : ""));
+		ereport(LOG,
+				errmsg("checkpoint starting:%s%s%s%s%s%s%s",
+					   (flags & CHECKPOINT_IS_SHUTDOWN) ? " shutdown" : "",
+					   (flags & CHECKPOINT_END_OF_RECOVERY) ? " end-of-recovery" : "",
+					   (flags & CHECKPOINT_IMMEDIATE) ? " immediate" : "",
+					   (flags & CHECKPOINT_FORCE) ? " force" : "",
+					   (flags & CHECKPOINT_WAIT) ? " wait" : "",
+					   (flags & CHECKPOINT_CAUSE_XLOG) ? " wal" : "",
+					   (flags & CHECKPOINT_CAUSE_TIME) ? " time" : ""));
 
-	XLogRecPtr	distance = GetXLogInsertRecPtr() - GetControlFile()->checkPointCopy.redo;
-	XLogRecPtr	redo = tusk::xlog::BeginCheckpointRedo();
+	XLogRecPtr distance = GetXLogInsertRecPtr() - GetControlFile()->checkPointCopy.redo;
+	XLogRecPtr redo = tusk::xlog::BeginCheckpointRedo();
 	/* Changes logged before the redo point but not yet made must be made
 	 * before the buffers and the commit log are written. */
 	WaitForCheckpointDelayers();
 
-	CheckPoint	cp{};
+	CheckPoint cp{};
 	cp.redo = redo;
 	cp.ThisTimeLineID = 1;
 	cp.fullPageWrites = fullPageWrites;
@@ -272,19 +274,19 @@ void CreateCheckPoint(int flags)
 	cp.time = static_cast<pg_time_t>(time(nullptr));
 
 	/* Everything changed before the redo point goes to disk. */
-	uint64		segments_before = XLogSegmentsCreated();
+	uint64 segments_before = XLogSegmentsCreated();
 	CheckPointCLOG();
-	int			written = CheckPointBuffers();
+	int written = CheckPointBuffers();
 	clock_gettime(CLOCK_MONOTONIC, &t_write);
-	int			sync_files = ProcessSyncRequests();
+	int sync_files = ProcessSyncRequests();
 	struct timespec t_synced;
 	clock_gettime(CLOCK_MONOTONIC, &t_synced);
 
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&cp), sizeof cp);
-	XLogRecPtr	end = XLogInsert(RM_XLOG_ID,
-								 shutdown ? XLOG_CHECKPOINT_SHUTDOWN : XLOG_CHECKPOINT_ONLINE);
-	XLogRecPtr	location = ProcLastRecPtr;
+	XLogRecPtr end = XLogInsert(RM_XLOG_ID,
+								shutdown ? XLOG_CHECKPOINT_SHUTDOWN : XLOG_CHECKPOINT_ONLINE);
+	XLogRecPtr location = ProcLastRecPtr;
 	XLogFlush(end);
 
 	{
@@ -298,7 +300,7 @@ void CreateCheckPoint(int flags)
 		WriteControlFile(&c);
 	}
 
-	int			removed = RemoveOldSegments(redo);
+	int removed = RemoveOldSegments(redo);
 	clock_gettime(CLOCK_MONOTONIC, &t_end);
 
 	/* PostgreSQL's estimate of the distance between checkpoints: the
@@ -307,7 +309,7 @@ void CreateCheckPoint(int flags)
 	estimate = Max(static_cast<double>(distance), 0.90 * estimate + 0.10 * distance);
 	if (log_checkpoints)
 	{
-		double		sync_secs = Seconds(t_write, t_synced);
+		double sync_secs = Seconds(t_write, t_synced);
 		ereport(LOG,
 				errmsg("checkpoint complete: wrote %d buffers (%.1f%%); %d WAL file(s) added, %d "
 					   "removed, %d recycled; write=%.3f s, sync=%.3f s, total=%.3f s; sync "

@@ -98,9 +98,9 @@ void ExtendCLOG(FullTransactionId newestXact)
 void TransactionIdSetStatus(FullTransactionId xid, XidStatus status, XLogRecPtr lsn)
 {
 	tusk::LWLockGuard lock(XactSLRULock, LW_EXCLUSIVE);
-	int			slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
+	int slot = Clog().ReadPage(PageOf(xid), XidText(xid).c_str());
 	unsigned char *byte = reinterpret_cast<unsigned char *>(Clog().Page(slot)) + ByteOf(xid);
-	int			shift = ShiftOf(xid);
+	int shift = ShiftOf(xid);
 	*byte = static_cast<unsigned char>((*byte & ~(kStatusMask << shift)) | (status << shift));
 	Clog().MarkDirty(slot);
 	Clog().AdvanceGroupLSN(slot, GroupOf(xid), lsn);
@@ -110,7 +110,7 @@ XidStatus TransactionIdGetStatus(FullTransactionId xid, XLogRecPtr *lsn)
 {
 	/* The common case, a cached page, needs only a shared lock. */
 	tusk::LWLockGuard lock(XactSLRULock, LW_SHARED);
-	int			slot = Clog().FindSlot(PageOf(xid));
+	int slot = Clog().FindSlot(PageOf(xid));
 	if (slot < 0)
 	{
 		/* Let go first: an exclusive request would wait for our own share. */

@@ -40,8 +40,8 @@ void RegisterCustomRmgr(RmgrId rmid, const RmgrData *rmgr)
 				errhint("Provide a non-empty name for the custom resource manager."));
 	if (!RmgrIdIsCustom(rmid))
 		ereport(ERROR, errmsg("custom resource manager ID %d is out of range", rmid),
-				errhint("Provide a custom resource manager ID between %d and %d.",
-						RM_MIN_CUSTOM_ID, RM_MAX_CUSTOM_ID));
+				errhint("Provide a custom resource manager ID between %d and %d.", RM_MIN_CUSTOM_ID,
+						RM_MAX_CUSTOM_ID));
 	if (!process_shared_preload_libraries_in_progress)
 		ereport(ERROR,
 				errmsg("failed to register custom resource manager \"%s\" with ID %d",
@@ -61,8 +61,8 @@ void RegisterCustomRmgr(RmgrId rmid, const RmgrData *rmgr)
 						   rmgr->rm_name, rmid),
 					errdetail("Existing resource manager with ID %d has the same name.", i));
 	Table()[rmid] = *rmgr;
-	ereport(LOG, errmsg("registered custom resource manager \"%s\" with ID %d", rmgr->rm_name,
-						rmid));
+	ereport(LOG,
+			errmsg("registered custom resource manager \"%s\" with ID %d", rmgr->rm_name, rmid));
 }
 
 bool RmgrIdExists(RmgrId rmid)

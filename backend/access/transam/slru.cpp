@@ -23,10 +23,10 @@ namespace tusk::slru {
 
 struct Slru::Shared
 {
-	int			num_slots;
-	int			lru_clock;
-	int64		latest_page;	/* never evicted: the page new ids go to */
-	/* Followed by the per-slot arrays, then the pages. */
+	int num_slots;
+	int lru_clock;
+	int64 latest_page; /* never evicted: the page new ids go to */
+					   /* Followed by the per-slot arrays, then the pages. */
 };
 static_assert(std::is_trivially_copyable_v<Slru::Shared>);
 
@@ -34,11 +34,11 @@ namespace {
 
 struct Slot
 {
-	int64		pageno;
-	bool		valid;
-	bool		dirty;
-	int			last_used;
-	XLogRecPtr	lsn;			/* WAL to flush before writing the page */
+	int64 pageno;
+	bool valid;
+	bool dirty;
+	int last_used;
+	XLogRecPtr lsn; /* WAL to flush before writing the page */
 };
 static_assert(std::is_trivially_copyable_v<Slot>);
 
@@ -47,7 +47,8 @@ static_assert(std::is_trivially_copyable_v<Slot>);
 /* Layout: the header, the slot array, then the pages. */
 static Slot *SlotsOf(Slru::Shared *shared)
 {
-	return reinterpret_cast<Slot *>(reinterpret_cast<char *>(shared) + MAXALIGN(sizeof(Slru::Shared)));
+	return reinterpret_cast<Slot *>(reinterpret_cast<char *>(shared) +
+									MAXALIGN(sizeof(Slru::Shared)));
 }
 
 static Size SlotArraySize(int nslots)
@@ -57,7 +58,7 @@ static Size SlotArraySize(int nslots)
 
 Size Slru::ShmemSize(int nslots) const
 {
-	Size		s = MAXALIGN(sizeof(Shared));
+	Size s = MAXALIGN(sizeof(Shared));
 	s = add_size(s, SlotArraySize(nslots));
 	s = add_size(s, mul_size(nslots, BLCKSZ));
 	s = add_size(s, mul_size(mul_size(nslots, lsn_groups_), sizeof(XLogRecPtr)));
@@ -66,7 +67,7 @@ Size Slru::ShmemSize(int nslots) const
 
 XLogRecPtr *Slru::GroupLSNs(int slot) const
 {
-	char	   *after_pages = reinterpret_cast<char *>(SlotsOf(shared_)) +
+	char *after_pages = reinterpret_cast<char *>(SlotsOf(shared_)) +
 		SlotArraySize(shared_->num_slots) + static_cast<Size>(shared_->num_slots) * BLCKSZ;
 	return reinterpret_cast<XLogRecPtr *>(after_pages) + static_cast<Size>(slot) * lsn_groups_;
 }
@@ -81,14 +82,14 @@ void Slru::ResetLSNs(int slot)
 
 void Slru::ShmemInit(int nslots)
 {
-	bool		found;
+	bool found;
 	shared_ = static_cast<Shared *>(ShmemInitStruct(name_, ShmemSize(nslots), &found));
 	if (found)
 		return;
 	shared_->num_slots = nslots;
 	shared_->lru_clock = 0;
 	shared_->latest_page = -1;
-	Slot	   *slots = SlotsOf(shared_);
+	Slot *slots = SlotsOf(shared_);
 	for (int i = 0; i < nslots; i++)
 	{
 		slots[i] = Slot{-1, false, false, 0, InvalidXLogRecPtr};
@@ -104,20 +105,19 @@ char *Slru::Page(int slot)
 
 Slru::Path Slru::SegmentPath(int64 segno) const
 {
-	Path		p;
+	Path p;
 	snprintf(p.path, sizeof p.path, "%s/%015" PRIX64, dir_, static_cast<uint64>(segno));
 	return p;
 }
 
 void Slru::Touch(int slot)
 {
-	SlotsOf(shared_)[slot].last_used =
-		++shared_->lru_clock;
+	SlotsOf(shared_)[slot].last_used = ++shared_->lru_clock;
 }
 
 int Slru::FindSlot(int64 pageno)
 {
-	Slot	   *slots = SlotsOf(shared_);
+	Slot *slots = SlotsOf(shared_);
 	for (int i = 0; i < shared_->num_slots; i++)
 		if (slots[i].valid && slots[i].pageno == pageno)
 			return i;
@@ -131,7 +131,7 @@ void Slru::MarkDirty(int slot)
 
 void Slru::AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn)
 {
-	Slot	   &s = SlotsOf(shared_)[slot];
+	Slot &s = SlotsOf(shared_)[slot];
 	if (lsn > s.lsn)
 		s.lsn = lsn;
 	XLogRecPtr *groups = GroupLSNs(slot);
@@ -146,19 +146,19 @@ XLogRecPtr Slru::GroupLSN(int slot, int group) const
 
 void Slru::WritePage(int slot)
 {
-	Slot	   &s = SlotsOf(shared_)[slot];
+	Slot &s = SlotsOf(shared_)[slot];
 	/* The write-ahead rule, for statuses of asynchronous commits. */
 	if (s.lsn != InvalidXLogRecPtr)
 		XLogFlush(s.lsn);
-	int64		segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
-	Path		path = SegmentPath(segno);
-	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int64 segno = s.pageno / SLRU_PAGES_PER_SEGMENT;
+	Path path = SegmentPath(segno);
+	int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not open file \"%s\": %m", path.c_str()));
-	off_t		offset = static_cast<off_t>(s.pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
-	ssize_t		n = pwrite(fd, Page(slot), BLCKSZ, offset);
-	int			save_errno = errno;
+	off_t offset = static_cast<off_t>(s.pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
+	ssize_t n = pwrite(fd, Page(slot), BLCKSZ, offset);
+	int save_errno = errno;
 	if (n != BLCKSZ)
 	{
 		close(fd);
@@ -167,7 +167,7 @@ void Slru::WritePage(int slot)
 				errmsg("could not write to file \"%s\" at offset %lld: %m", path.c_str(),
 					   static_cast<long long>(offset)));
 	}
-	FileTag		tag;
+	FileTag tag;
 	memset(&tag, 0, sizeof tag);
 	tag.handler = static_cast<int16>(handler_);
 	tag.segno = static_cast<uint64>(segno);
@@ -186,11 +186,11 @@ void Slru::WritePage(int slot)
 int Slru::SyncFileTag(const FileTag &tag, std::string *path) const
 {
 	*path = SegmentPath(static_cast<int64>(tag.segno)).c_str();
-	int			fd = open(path->c_str(), O_RDWR | O_CLOEXEC);
+	int fd = open(path->c_str(), O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	int			rc = fsync(fd);
-	int			save_errno = errno;
+	int rc = fsync(fd);
+	int save_errno = errno;
 	close(fd);
 	errno = save_errno;
 	return rc == 0 ? 0 : -1;
@@ -198,8 +198,8 @@ int Slru::SyncFileTag(const FileTag &tag, std::string *path) const
 
 int Slru::ChooseVictim()
 {
-	Slot	   *slots = SlotsOf(shared_);
-	int			victim = -1;
+	Slot *slots = SlotsOf(shared_);
+	int victim = -1;
 	for (int i = 0; i < shared_->num_slots; i++)
 	{
 		if (!slots[i].valid)
@@ -210,7 +210,7 @@ int Slru::ChooseVictim()
 			victim = i;
 	}
 	if (victim < 0)
-		victim = 0;				/* one slot only: evict even the latest page */
+		victim = 0; /* one slot only: evict even the latest page */
 	if (slots[victim].dirty)
 		WritePage(victim);
 	slots[victim].valid = false;
@@ -219,22 +219,22 @@ int Slru::ChooseVictim()
 
 int Slru::ReadPage(int64 pageno, const char *what_for)
 {
-	int			slot = FindSlot(pageno);
+	int slot = FindSlot(pageno);
 	if (slot >= 0)
 	{
 		Touch(slot);
 		return slot;
 	}
 	slot = ChooseVictim();
-	Path		path = SegmentPath(pageno / SLRU_PAGES_PER_SEGMENT);
-	int			fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+	Path path = SegmentPath(pageno / SLRU_PAGES_PER_SEGMENT);
+	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not access status of transaction %s", what_for),
 				errdetail("Could not open file \"%s\": %m.", path.c_str()));
-	off_t		offset = static_cast<off_t>(pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
-	ssize_t		n = pread(fd, Page(slot), BLCKSZ, offset);
-	int			save_errno = errno;
+	off_t offset = static_cast<off_t>(pageno % SLRU_PAGES_PER_SEGMENT) * BLCKSZ;
+	ssize_t n = pread(fd, Page(slot), BLCKSZ, offset);
+	int save_errno = errno;
 	close(fd);
 	if (n != BLCKSZ)
 	{
@@ -249,7 +249,7 @@ int Slru::ReadPage(int64 pageno, const char *what_for)
 				errdetail("Could not read from file \"%s\" at offset %lld: read too few bytes.",
 						  path.c_str(), static_cast<long long>(offset)));
 	}
-	Slot	   &s = SlotsOf(shared_)[slot];
+	Slot &s = SlotsOf(shared_)[slot];
 	s.pageno = pageno;
 	s.valid = true;
 	s.dirty = false;
@@ -260,11 +260,11 @@ int Slru::ReadPage(int64 pageno, const char *what_for)
 
 int Slru::ZeroPage(int64 pageno)
 {
-	int			slot = FindSlot(pageno);
+	int slot = FindSlot(pageno);
 	if (slot < 0)
 		slot = ChooseVictim();
 	memset(Page(slot), 0, BLCKSZ);
-	Slot	   &s = SlotsOf(shared_)[slot];
+	Slot &s = SlotsOf(shared_)[slot];
 	s.pageno = pageno;
 	s.valid = true;
 	s.dirty = true;
@@ -277,7 +277,7 @@ int Slru::ZeroPage(int64 pageno)
 
 void Slru::WriteAll()
 {
-	Slot	   *slots = SlotsOf(shared_);
+	Slot *slots = SlotsOf(shared_);
 	for (int i = 0; i < shared_->num_slots; i++)
 		if (slots[i].valid && slots[i].dirty)
 			WritePage(i);

@@ -39,57 +39,58 @@ class Slru
 	 * directory; control: the LWLock that guards it. */
 	/* lsn_groups: how many WAL positions to keep per page (0: none). */
 	Slru(const char *name, const char *dir, LWLock *control, SyncRequestHandler handler,
-		 int lsn_groups) :
-		name_(name), dir_(dir), control_(control), handler_(handler), lsn_groups_(lsn_groups) {}
+		 int lsn_groups)
+		: name_(name), dir_(dir), control_(control), handler_(handler), lsn_groups_(lsn_groups)
+	{}
 
-	Size		ShmemSize(int nslots) const;
-	void		ShmemInit(int nslots);
-	LWLock	   *ControlLock() const { return control_; }
+	Size ShmemSize(int nslots) const;
+	void ShmemInit(int nslots);
+	LWLock *ControlLock() const { return control_; }
 
 	/* With the control lock held in any mode: the slot holding pageno, or -1. */
-	int			FindSlot(int64 pageno);
+	int FindSlot(int64 pageno);
 	/* With the control lock held exclusively: the slot of pageno, read in
 	 * if needed.  what_for names the item the caller wants, for errors. */
-	int			ReadPage(int64 pageno, const char *what_for);
+	int ReadPage(int64 pageno, const char *what_for);
 	/* With the control lock held exclusively: a zeroed, dirty page. */
-	int			ZeroPage(int64 pageno);
-	char	   *Page(int slot);
-	void		MarkDirty(int slot);
+	int ZeroPage(int64 pageno);
+	char *Page(int slot);
+	void MarkDirty(int slot);
 	/* With the control lock held exclusively: WAL up to lsn must be on
 	 * disk before this page is written, and before what group (one of the
 	 * page's lsn_groups ranges of items) says may be relied on elsewhere. */
-	void		AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn);
-	XLogRecPtr	GroupLSN(int slot, int group) const;
+	void AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn);
+	XLogRecPtr GroupLSN(int slot, int group) const;
 	/* Write every dirty page (a checkpoint then syncs them). */
-	void		WriteAll();
+	void WriteAll();
 	/* The sync handler's half: fsync segment tag.segno. */
-	int			SyncFileTag(const FileTag &tag, std::string *path) const;
+	int SyncFileTag(const FileTag &tag, std::string *path) const;
 	/* A segment's path, built without allocating (pages are read and
 	 * written inside the commit's critical section). */
 	struct Path
 	{
-		char		path[MAXPGPATH];
+		char path[MAXPGPATH];
 		const char *c_str() const { return path; }
 	};
-	Path		SegmentPath(int64 segno) const;
+	Path SegmentPath(int64 segno) const;
 
-	struct Shared;				/* the cache's header in shared memory */
+	struct Shared; /* the cache's header in shared memory */
 
   private:
-	int			ChooseVictim();
-	void		WritePage(int slot);
-	void		Touch(int slot);
+	int ChooseVictim();
+	void WritePage(int slot);
+	void Touch(int slot);
 	XLogRecPtr *GroupLSNs(int slot) const;
-	void		ResetLSNs(int slot);
+	void ResetLSNs(int slot);
 
 	const char *name_;
 	const char *dir_;
-	LWLock	   *control_;
+	LWLock *control_;
 	SyncRequestHandler handler_;
-	int			lsn_groups_;
-	Shared	   *shared_ = nullptr;
+	int lsn_groups_;
+	Shared *shared_ = nullptr;
 };
 
 }  // namespace tusk::slru
 
-#endif  // TUSK_BACKEND_ACCESS_TRANSAM_SLRU_H
+#endif	// TUSK_BACKEND_ACCESS_TRANSAM_SLRU_H

@@ -33,7 +33,7 @@ XLogRecPtr TransactionIdGetCommitLSN(FullTransactionId xid)
 {
 	if (!FullTransactionIdIsNormal(xid))
 		return InvalidXLogRecPtr;
-	XLogRecPtr	lsn = InvalidXLogRecPtr;
+	XLogRecPtr lsn = InvalidXLogRecPtr;
 	(void) TransactionIdGetStatus(xid, &lsn);
 	return lsn;
 }

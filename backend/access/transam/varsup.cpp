@@ -31,8 +31,8 @@ constexpr uint32 kOidPrefetch = 8192;
 struct VariableCache
 {
 	FullTransactionId nextXid;
-	Oid			nextOid;
-	uint32		oidCount;		/* OIDs available before logging more */
+	Oid nextOid;
+	uint32 oidCount; /* OIDs available before logging more */
 };
 static_assert(std::is_trivially_copyable_v<VariableCache>);
 
@@ -47,9 +47,9 @@ Size VarsupShmemSize(void)
 
 void VarsupShmemInit(void)
 {
-	bool		found;
-	cache = static_cast<VariableCache *>(ShmemInitStruct("Variable Cache", sizeof(VariableCache),
-														  &found));
+	bool found;
+	cache = static_cast<VariableCache *>(
+		ShmemInitStruct("Variable Cache", sizeof(VariableCache), &found));
 	if (!found)
 	{
 		cache->nextXid = FirstNormalFullTransactionId;
@@ -114,13 +114,13 @@ Oid GetNewObjectId(void)
 	}
 	if (cache->oidCount == 0)
 	{
-		Oid			upto = cache->nextOid + kOidPrefetch;
+		Oid upto = cache->nextOid + kOidPrefetch;
 		XLogBeginInsert();
 		XLogRegisterData(reinterpret_cast<const char *>(&upto), sizeof upto);
 		(void) XLogInsert(RM_XLOG_ID, XLOG_NEXTOID);
 		cache->oidCount = kOidPrefetch;
 	}
-	Oid			result = cache->nextOid++;
+	Oid result = cache->nextOid++;
 	cache->oidCount--;
 	return result;
 }

@@ -58,46 +58,46 @@
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
-int			DefaultXactIsoLevel = XACT_READ_COMMITTED;
-int			XactIsoLevel = XACT_READ_COMMITTED;
-int			synchronous_commit = SYNCHRONOUS_COMMIT_ON;
+int DefaultXactIsoLevel = XACT_READ_COMMITTED;
+int XactIsoLevel = XACT_READ_COMMITTED;
+int synchronous_commit = SYNCHRONOUS_COMMIT_ON;
 
 namespace {
 
 enum class TransState
 {
-	kDefault,					/* idle */
-	kStart,						/* being started */
+	kDefault, /* idle */
+	kStart,	  /* being started */
 	kInProgress,
-	kCommit,					/* being committed */
-	kAbort						/* aborted, awaiting cleanup */
+	kCommit, /* being committed */
+	kAbort	 /* aborted, awaiting cleanup */
 };
 
 enum class BlockState
 {
-	kDefault,					/* no transaction */
-	kStarted,					/* one command's transaction */
-	kBegin,						/* BEGIN received */
-	kInProgress,				/* inside BEGIN … COMMIT */
-	kEnd,						/* COMMIT received */
-	kAbort,						/* failed block, awaiting ROLLBACK */
-	kAbortEnd,					/* failed block, ROLLBACK received */
-	kAbortPending				/* live block, ROLLBACK received */
+	kDefault,	  /* no transaction */
+	kStarted,	  /* one command's transaction */
+	kBegin,		  /* BEGIN received */
+	kInProgress,  /* inside BEGIN … COMMIT */
+	kEnd,		  /* COMMIT received */
+	kAbort,		  /* failed block, awaiting ROLLBACK */
+	kAbortEnd,	  /* failed block, ROLLBACK received */
+	kAbortPending /* live block, ROLLBACK received */
 };
 
 struct TransactionStateData
 {
 	FullTransactionId fullXid = InvalidFullTransactionId;
-	TransState	state = TransState::kDefault;
-	BlockState	blockState = BlockState::kDefault;
-	CommandId	currentCommandId = FirstCommandId;
-	bool		currentCommandIdUsed = false;
+	TransState state = TransState::kDefault;
+	BlockState blockState = BlockState::kDefault;
+	CommandId currentCommandId = FirstCommandId;
+	bool currentCommandIdUsed = false;
 	TimestampTz startTimestamp = 0;
 	TimestampTz stmtStartTimestamp = 0;
 };
 
 TransactionStateData current;
-bool		exit_callback_registered = false;
+bool exit_callback_registered = false;
 
 std::vector<std::pair<XactCallback, void *>> &Callbacks()
 {
@@ -108,7 +108,7 @@ std::vector<std::pair<XactCallback, void *>> &Callbacks()
 void CallXactCallbacks(XactEvent event)
 {
 	/* A copy: a callback may unregister itself. */
-	auto		callbacks = Callbacks();
+	auto callbacks = Callbacks();
 	for (const auto &[fn, arg] : callbacks)
 		fn(event, arg);
 }
@@ -166,16 +166,16 @@ void StartTransaction()
 void RecordTransactionCommit()
 {
 	if (!FullTransactionIdIsValid(current.fullXid))
-		return;					/* nothing written: nothing to record */
+		return; /* nothing written: nothing to record */
 	xl_xact_commit rec{GetCurrentTimestamp()};
-	bool		flush = synchronous_commit > SYNCHRONOUS_COMMIT_OFF;
+	bool flush = synchronous_commit > SYNCHRONOUS_COMMIT_OFF;
 	tusk::CriticalSection crit;
 	/* A checkpoint must not put its redo point after our record and write
 	 * the commit log before our status is in it. */
 	tusk::CheckpointDelay delay = tusk::CheckpointDelay::Begin();
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRecPtr	end = XLogInsert(RM_XACT_ID, XLOG_XACT_COMMIT);
+	XLogRecPtr end = XLogInsert(RM_XACT_ID, XLOG_XACT_COMMIT);
 	if (flush)
 		XLogFlush(end);
 	TransactionIdSetStatus(current.fullXid, TRANSACTION_STATUS_COMMITTED,
@@ -195,7 +195,7 @@ void RecordTransactionAbort()
 	tusk::CriticalSection crit;
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRecPtr	end = XLogInsert(RM_XACT_ID, XLOG_XACT_ABORT);
+	XLogRecPtr end = XLogInsert(RM_XACT_ID, XLOG_XACT_ABORT);
 	/* Not flushed: an abort lost in a crash reads as the crash's abort. */
 	TransactionIdSetStatus(current.fullXid, TRANSACTION_STATUS_ABORTED, end);
 	crit.End();
@@ -455,14 +455,12 @@ bool IsTransactionState(void)
 
 bool IsTransactionBlock(void)
 {
-	return current.blockState != BlockState::kDefault &&
-		current.blockState != BlockState::kStarted;
+	return current.blockState != BlockState::kDefault && current.blockState != BlockState::kStarted;
 }
 
 bool IsAbortedTransactionBlockState(void)
 {
-	return current.blockState == BlockState::kAbort ||
-		current.blockState == BlockState::kAbortEnd;
+	return current.blockState == BlockState::kAbort || current.blockState == BlockState::kAbortEnd;
 }
 
 FullTransactionId GetTopFullTransactionId(void)
@@ -566,15 +564,15 @@ void RegisterXactCallback(XactCallback callback, void *arg)
 
 void UnregisterXactCallback(XactCallback callback, void *arg)
 {
-	auto	   &callbacks = Callbacks();
-	auto		it = std::find(callbacks.begin(), callbacks.end(), std::make_pair(callback, arg));
+	auto &callbacks = Callbacks();
+	auto it = std::find(callbacks.begin(), callbacks.end(), std::make_pair(callback, arg));
 	if (it != callbacks.end())
 		callbacks.erase(it);
 }
 
 void xact_redo(XLogReaderState *record)
 {
-	uint8		info = XLogRecGetInfo(record) & XLOG_XACT_OPMASK;
+	uint8 info = XLogRecGetInfo(record) & XLOG_XACT_OPMASK;
 	FullTransactionId xid = XLogRecGetFullXid(record);
 	switch (info)
 	{

@@ -60,13 +60,13 @@
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 
-int			wal_segment_size = DEFAULT_XLOG_SEG_SIZE;
-int			XLOGbuffers = -1;
-int			sync_method = SYNC_METHOD_FDATASYNC;
-bool		fullPageWrites = true;
-int			wal_compression = WAL_COMPRESSION_NONE;
-XLogRecPtr	ProcLastRecPtr = InvalidXLogRecPtr;
-XLogRecPtr	XactLastRecEnd = InvalidXLogRecPtr;
+int wal_segment_size = DEFAULT_XLOG_SEG_SIZE;
+int XLOGbuffers = -1;
+int sync_method = SYNC_METHOD_FDATASYNC;
+bool fullPageWrites = true;
+int wal_compression = WAL_COMPRESSION_NONE;
+XLogRecPtr ProcLastRecPtr = InvalidXLogRecPtr;
+XLogRecPtr XactLastRecEnd = InvalidXLogRecPtr;
 
 namespace {
 
@@ -75,9 +75,9 @@ constexpr TimeLineID kTimeLine = 1;
 struct XLogCtlData
 {
 	/* Under WALInsertLock. */
-	XLogRecPtr	insert_pos;		/* where the next record goes (MAXALIGN'd) */
-	XLogRecPtr	prev_record;	/* start of the last record inserted */
-	XLogRecPtr	redo;			/* redo point of the last checkpoint */
+	XLogRecPtr insert_pos;	/* where the next record goes (MAXALIGN'd) */
+	XLogRecPtr prev_record; /* start of the last record inserted */
+	XLogRecPtr redo;		/* redo point of the last checkpoint */
 
 	/* Everything before this is complete in the buffers (atomic). */
 	pg_atomic_uint64 inserted_upto;
@@ -87,16 +87,16 @@ struct XLogCtlData
 	pg_atomic_uint32 flush_gen;
 
 	/* Under info_lck; changed only by the holder of WALWriteLock. */
-	slock_t		info_lck;
-	XLogRecPtr	write_pos;		/* written up to here */
-	XLogRecPtr	flush_pos;		/* and synced up to here */
-	XLogRecPtr	redo_copy;		/* a copy of redo readable without WALInsertLock */
+	slock_t info_lck;
+	XLogRecPtr write_pos; /* written up to here */
+	XLogRecPtr flush_pos; /* and synced up to here */
+	XLogRecPtr redo_copy; /* a copy of redo readable without WALInsertLock */
 
-	uint64		system_identifier;
+	uint64 system_identifier;
 	/* Nonzero until the startup process has replayed the log; read by
 	 * every process without a lock (InRecovery / SetInRecovery). */
 	pg_atomic_uint32 in_recovery;
-	int			nbuffers;
+	int nbuffers;
 
 	pg_atomic_uint64 records;
 	pg_atomic_uint64 fpi;
@@ -113,15 +113,15 @@ static_assert(std::is_trivially_copyable_v<XLogCtlData>);
 XLogCtlData *XLogCtl = nullptr;
 
 /* This process's open segment file, for writing. */
-int			open_fd = -1;
-XLogSegNo	open_segno = 0;
+int open_fd = -1;
+XLogSegNo open_segno = 0;
 
 /* Whether recovery is still going on.  The read is followed by an acquire
  * barrier, so a process that sees recovery over also sees everything the
  * startup process did before ending it. */
 bool InRecovery()
 {
-	bool		in_recovery = pg_atomic_read_u32(&XLogCtl->in_recovery) != 0;
+	bool in_recovery = pg_atomic_read_u32(&XLogCtl->in_recovery) != 0;
 	pg_read_barrier();
 	return in_recovery;
 }
@@ -138,7 +138,7 @@ int NumBuffers()
 		return Max(XLOGbuffers, 4);
 	/* PostgreSQL's automatic choice: shared_buffers / 32, at least 64 kB,
 	 * at most one segment. */
-	int			n = NBuffers / 32;
+	int n = NBuffers / 32;
 	n = Min(n, wal_segment_size / XLOG_BLCKSZ);
 	return Max(n, 8);
 }
@@ -151,7 +151,7 @@ XLogRecPtr *XLBlocks()
 
 char *Pages()
 {
-	char	   *p = reinterpret_cast<char *>(XLBlocks()) +
+	char *p = reinterpret_cast<char *>(XLBlocks()) +
 		MAXALIGN(sizeof(XLogRecPtr) * static_cast<Size>(XLogCtl->nbuffers));
 	return reinterpret_cast<char *>(TYPEALIGN(XLOG_BLCKSZ, p));
 }
@@ -168,8 +168,8 @@ char *PageOfSlot(int slot)
 
 struct Positions
 {
-	XLogRecPtr	write;
-	XLogRecPtr	flush;
+	XLogRecPtr write;
+	XLogRecPtr flush;
 };
 
 Positions ReadPositions()
@@ -182,23 +182,23 @@ Positions ReadPositions()
  * created while writing WAL, which happens inside critical sections. */
 struct WalPath
 {
-	char		path[MAXPGPATH];
+	char path[MAXPGPATH];
 
 	const char *c_str() const { return path; }
 };
 
 WalPath SegmentPath(XLogSegNo segno)
 {
-	char		name[MAXFNAMELEN];
+	char name[MAXFNAMELEN];
 	XLogFileName(name, kTimeLine, segno, wal_segment_size);
-	WalPath		p;
+	WalPath p;
 	snprintf(p.path, sizeof p.path, "%s/%s", XLOGDIR, name);
 	return p;
 }
 
 int OpenFlags()
 {
-	int			flags = O_RDWR | O_CLOEXEC;
+	int flags = O_RDWR | O_CLOEXEC;
 	if (enableFsync && sync_method == SYNC_METHOD_OPEN)
 		flags |= O_SYNC;
 	else if (enableFsync && sync_method == SYNC_METHOD_OPEN_DSYNC)
@@ -208,17 +208,15 @@ int OpenFlags()
 
 void FsyncDirectory(const char *path)
 {
-	int			fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		ereport(PANIC, errcode_for_file_access(),
-				errmsg("could not open file \"%s\": %m", path));
+		ereport(PANIC, errcode_for_file_access(), errmsg("could not open file \"%s\": %m", path));
 	if (enableFsync && fsync(fd) != 0)
 	{
-		int			save_errno = errno;
+		int save_errno = errno;
 		close(fd);
 		errno = save_errno;
-		ereport(PANIC, errcode_for_file_access(),
-				errmsg("could not fsync file \"%s\": %m", path));
+		ereport(PANIC, errcode_for_file_access(), errmsg("could not fsync file \"%s\": %m", path));
 	}
 	close(fd);
 }
@@ -227,21 +225,21 @@ void FsyncDirectory(const char *path)
  * renamed into place, so a crash never leaves a short segment). */
 void CreateSegment(XLogSegNo segno)
 {
-	WalPath		tmp;
+	WalPath tmp;
 	snprintf(tmp.path, sizeof tmp.path, "%s/xlogtemp.%d", XLOGDIR, MyProcPid);
 	unlink(tmp.c_str());
-	int			fd = open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int fd = open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not create file \"%s\": %m", tmp.c_str()));
 	alignas(8) static char zeroes[XLOG_BLCKSZ * 16];
 	for (off_t off = 0; off < wal_segment_size;)
 	{
-		size_t		n = Min(sizeof zeroes, static_cast<size_t>(wal_segment_size - off));
-		ssize_t		w = pwrite(fd, zeroes, n, off);
+		size_t n = Min(sizeof zeroes, static_cast<size_t>(wal_segment_size - off));
+		ssize_t w = pwrite(fd, zeroes, n, off);
 		if (w <= 0)
 		{
-			int			save_errno = w < 0 ? errno : ENOSPC;
+			int save_errno = w < 0 ? errno : ENOSPC;
 			close(fd);
 			unlink(tmp.c_str());
 			errno = save_errno;
@@ -252,14 +250,14 @@ void CreateSegment(XLogSegNo segno)
 	}
 	if (enableFsync && fsync(fd) != 0)
 	{
-		int			save_errno = errno;
+		int save_errno = errno;
 		close(fd);
 		errno = save_errno;
 		ereport(PANIC, errcode_for_file_access(),
 				errmsg("could not fsync file \"%s\": %m", tmp.c_str()));
 	}
 	close(fd);
-	WalPath		path = SegmentPath(segno);
+	WalPath path = SegmentPath(segno);
 	if (rename(tmp.c_str(), path.c_str()) != 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not rename file \"%s\" to \"%s\": %m", tmp.c_str(), path.c_str()));
@@ -271,7 +269,7 @@ void SyncOpenSegment()
 {
 	if (!enableFsync || sync_method == SYNC_METHOD_OPEN || sync_method == SYNC_METHOD_OPEN_DSYNC)
 		return;
-	int			rc = sync_method == SYNC_METHOD_FSYNC ? fsync(open_fd) : fdatasync(open_fd);
+	int rc = sync_method == SYNC_METHOD_FSYNC ? fsync(open_fd) : fdatasync(open_fd);
 	if (rc != 0)
 	{
 		/* The kernel may have dropped the pages it failed to write: the
@@ -294,8 +292,8 @@ void CloseSegment()
 void OpenSegment(XLogSegNo segno)
 {
 	CloseSegment();
-	WalPath		path = SegmentPath(segno);
-	int			fd = open(path.c_str(), OpenFlags());
+	WalPath path = SegmentPath(segno);
+	int fd = open(path.c_str(), OpenFlags());
 	if (fd < 0 && errno == ENOENT)
 	{
 		CreateSegment(segno);
@@ -316,34 +314,34 @@ void OpenSegment(XLogSegNo segno)
  */
 void XLogWrite(XLogRecPtr target, bool flush)
 {
-	Positions	pos = ReadPositions();
-	XLogRecPtr	write = pos.write;
-	bool		wrote_since_sync = pos.flush < write;
+	Positions pos = ReadPositions();
+	XLogRecPtr write = pos.write;
+	bool wrote_since_sync = pos.flush < write;
 
 	while (write < target)
 	{
-		XLogRecPtr	page = write - write % XLOG_BLCKSZ;
-		XLogSegNo	segno = XLByteToSeg(page, wal_segment_size);
-		XLogRecPtr	seg_end = XLogSegNoOffsetToRecPtr(segno + 1, 0, wal_segment_size);
+		XLogRecPtr page = write - write % XLOG_BLCKSZ;
+		XLogSegNo segno = XLByteToSeg(page, wal_segment_size);
+		XLogRecPtr seg_end = XLogSegNoOffsetToRecPtr(segno + 1, 0, wal_segment_size);
 		if (open_fd < 0 || open_segno != segno)
 			OpenSegment(segno);
 
 		/* Contiguous pages: within the segment and the ring. */
-		int			first = SlotOf(page);
-		XLogRecPtr	end = page;
-		int			npages = 0;
+		int first = SlotOf(page);
+		XLogRecPtr end = page;
+		int npages = 0;
 		while (end < target && end < seg_end && first + npages < XLogCtl->nbuffers)
 		{
 			Assert(XLBlocks()[first + npages] == end + XLOG_BLCKSZ);
 			end += XLOG_BLCKSZ;
 			npages++;
 		}
-		off_t		offset = static_cast<off_t>(XLogSegmentOffset(page, wal_segment_size));
+		off_t offset = static_cast<off_t>(XLogSegmentOffset(page, wal_segment_size));
 		const char *from = PageOfSlot(first);
-		Size		len = static_cast<Size>(npages) * XLOG_BLCKSZ;
+		Size len = static_cast<Size>(npages) * XLOG_BLCKSZ;
 		while (len > 0)
 		{
-			ssize_t		w = pwrite(open_fd, from, len, offset);
+			ssize_t w = pwrite(open_fd, from, len, offset);
 			if (w <= 0)
 			{
 				if (w < 0 && errno == EINTR)
@@ -378,7 +376,7 @@ void XLogWrite(XLogRecPtr target, bool flush)
 		}
 	}
 
-	XLogRecPtr	flushed = pos.flush;
+	XLogRecPtr flushed = pos.flush;
 	if (flush && wrote_since_sync)
 	{
 		if (open_fd < 0 || open_segno != XLByteToSeg(write - 1, wal_segment_size))
@@ -405,8 +403,8 @@ class WALWriteGuard
 			return;
 		pg_atomic_fetch_add_u32(&XLogCtl->flush_gen, 1);
 		lock_.Release();
-		(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr,
-					   nullptr, 0);
+		(void) syscall(SYS_futex, &XLogCtl->flush_gen.value, FUTEX_WAKE, INT_MAX, nullptr, nullptr,
+					   0);
 	}
 	WALWriteGuard(const WALWriteGuard &) = delete;
 	WALWriteGuard &operator=(const WALWriteGuard &) = delete;
@@ -432,8 +430,8 @@ void WaitForFlushEnd(uint32 gen)
  */
 char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 {
-	int			slot = SlotOf(page_start);
-	XLogRecPtr	old_end = XLBlocks()[slot];
+	int slot = SlotOf(page_start);
+	XLogRecPtr old_end = XLBlocks()[slot];
 	if (old_end != 0 && old_end > ReadPositions().write)
 	{
 		pg_atomic_fetch_add_u64(&XLogCtl->buffers_full, 1);
@@ -441,9 +439,9 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 		if (old_end > ReadPositions().write)
 			XLogWrite(old_end, false);
 	}
-	char	   *page = PageOfSlot(slot);
+	char *page = PageOfSlot(slot);
 	memset(page, 0, XLOG_BLCKSZ);
-	auto	   *hdr = reinterpret_cast<XLogPageHeader>(page);
+	auto *hdr = reinterpret_cast<XLogPageHeader>(page);
 	hdr->xlp_magic = XLOG_PAGE_MAGIC;
 	hdr->xlp_tli = kTimeLine;
 	hdr->xlp_pageaddr = page_start;
@@ -452,7 +450,7 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 		hdr->xlp_info |= XLP_FIRST_IS_CONTRECORD;
 	if (XLogSegmentOffset(page_start, wal_segment_size) == 0)
 	{
-		auto	   *lhdr = reinterpret_cast<XLogLongPageHeader>(page);
+		auto *lhdr = reinterpret_cast<XLogLongPageHeader>(page);
 		hdr->xlp_info |= XLP_LONG_HEADER;
 		lhdr->xlp_sysid = XLogCtl->system_identifier;
 		lhdr->xlp_seg_size = static_cast<uint32>(wal_segment_size);
@@ -465,7 +463,7 @@ char *InitPage(XLogRecPtr page_start, uint32 rem_len)
 Size PageHeaderSize(XLogRecPtr page_start)
 {
 	return XLogSegmentOffset(page_start, wal_segment_size) == 0 ? SizeOfXLogLongPHD
-																 : SizeOfXLogShortPHD;
+																: SizeOfXLogShortPHD;
 }
 
 /* Where a record placed at insert position pos would start: past a page
@@ -484,7 +482,7 @@ XLogRecPtr NextRecordStart(XLogRecPtr pos)
 XLogRecPtr tusk::xlog::BeginCheckpointRedo()
 {
 	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
-	XLogRecPtr	redo = NextRecordStart(XLogCtl->insert_pos);
+	XLogRecPtr redo = NextRecordStart(XLogCtl->insert_pos);
 	XLogCtl->redo = redo;
 	tusk::SpinLockGuard info(&XLogCtl->info_lck);
 	XLogCtl->redo_copy = redo;
@@ -501,16 +499,16 @@ Size XLOGShmemSize(void)
 		if (XLOGbuffers == -1)
 			SetConfigOption("wal_buffers", value.c_str(), PGC_POSTMASTER, PGC_S_OVERRIDE);
 	}
-	Size		size = MAXALIGN(sizeof(XLogCtlData));
+	Size size = MAXALIGN(sizeof(XLogCtlData));
 	size = add_size(size, MAXALIGN(sizeof(XLogRecPtr) * static_cast<Size>(NumBuffers())));
-	size = add_size(size, XLOG_BLCKSZ);	/* alignment of the pages */
+	size = add_size(size, XLOG_BLCKSZ); /* alignment of the pages */
 	size = add_size(size, mul_size(NumBuffers(), XLOG_BLCKSZ));
 	return size;
 }
 
 void XLOGShmemInit(void)
 {
-	bool		found;
+	bool found;
 	XLogCtl = static_cast<XLogCtlData *>(ShmemInitStruct("XLOG Ctl", XLOGShmemSize(), &found));
 	if (found)
 		return;
@@ -520,9 +518,9 @@ void XLOGShmemInit(void)
 	pg_atomic_init_u64(&XLogCtl->inserted_upto, 0);
 	pg_atomic_init_u64(&XLogCtl->replay_end, 0);
 	pg_atomic_init_u32(&XLogCtl->flush_gen, 0);
-	for (pg_atomic_uint64 *c : {&XLogCtl->records, &XLogCtl->fpi, &XLogCtl->bytes,
-								&XLogCtl->buffers_full, &XLogCtl->writes, &XLogCtl->syncs,
-								&XLogCtl->segments_created})
+	for (pg_atomic_uint64 *c :
+		 {&XLogCtl->records, &XLogCtl->fpi, &XLogCtl->bytes, &XLogCtl->buffers_full,
+		  &XLogCtl->writes, &XLogCtl->syncs, &XLogCtl->segments_created})
 		pg_atomic_init_u64(c, 0);
 	memset(XLBlocks(), 0, sizeof(XLogRecPtr) * static_cast<Size>(XLogCtl->nbuffers));
 	/* Until the startup process says where the log ends, nothing may be
@@ -532,8 +530,8 @@ void XLOGShmemInit(void)
 	open_fd = -1;
 }
 
-void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
-						  XLogRecPtr last_record, XLogRecPtr redo)
+void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log, XLogRecPtr last_record,
+						  XLogRecPtr redo)
 {
 	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	XLogCtl->system_identifier = system_identifier;
@@ -547,19 +545,19 @@ void XLogStartInsertingAt(uint64 system_identifier, XLogRecPtr end_of_log,
 	 * after the end, so whatever a torn write left there is overwritten. */
 	if (end_of_log % XLOG_BLCKSZ != 0)
 	{
-		XLogRecPtr	page_start = end_of_log - end_of_log % XLOG_BLCKSZ;
-		int			slot = SlotOf(page_start);
-		char	   *page = PageOfSlot(slot);
+		XLogRecPtr page_start = end_of_log - end_of_log % XLOG_BLCKSZ;
+		int slot = SlotOf(page_start);
+		char *page = PageOfSlot(slot);
 		memset(page, 0, XLOG_BLCKSZ);
-		WalPath		path = SegmentPath(XLByteToSeg(page_start, wal_segment_size));
-		int			fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+		WalPath path = SegmentPath(XLByteToSeg(page_start, wal_segment_size));
+		int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			ereport(PANIC, errcode_for_file_access(),
 					errmsg("could not open file \"%s\": %m", path.c_str()));
-		Size		keep = end_of_log - page_start;
-		ssize_t		n = pread(fd, page, keep,
-							  static_cast<off_t>(XLogSegmentOffset(page_start, wal_segment_size)));
-		int			save_errno = errno;
+		Size keep = end_of_log - page_start;
+		ssize_t n = pread(fd, page, keep,
+						  static_cast<off_t>(XLogSegmentOffset(page_start, wal_segment_size)));
+		int save_errno = errno;
 		close(fd);
 		if (n != static_cast<ssize_t>(keep))
 		{
@@ -614,16 +612,16 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 {
 	if (InRecovery())
 		elog(ERROR, "cannot make new WAL entries during recovery");
-	auto	   *rec = reinterpret_cast<XLogRecord *>(const_cast<char *>(chunks[0].data));
-	uint32		total = rec->xl_tot_len;
+	auto *rec = reinterpret_cast<XLogRecord *>(const_cast<char *>(chunks[0].data));
+	uint32 total = rec->xl_tot_len;
 
 	tusk::LWLockGuard insert(WALInsertLock, LW_EXCLUSIVE);
 	if (fpw_lsn != InvalidXLogRecPtr && fpw_lsn <= XLogCtl->redo)
 		return InvalidXLogRecPtr;
 
 	/* Where the record starts: never with its header split over pages. */
-	XLogRecPtr	pos = XLogCtl->insert_pos;
-	char	   *page;
+	XLogRecPtr pos = XLogCtl->insert_pos;
+	char *page;
 	if (NextRecordStart(pos) != pos)
 	{
 		pos -= pos % XLOG_BLCKSZ;
@@ -634,18 +632,18 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 	}
 	else
 		page = PageOfSlot(SlotOf(pos));
-	XLogRecPtr	start = pos;
+	XLogRecPtr start = pos;
 
 	rec->xl_prev = XLogCtl->prev_record;
-	pg_crc32c	crc = tusk::common::Crc32cUpdate(crc_so_far, rec, offsetof(XLogRecord, xl_crc));
+	pg_crc32c crc = tusk::common::Crc32cUpdate(crc_so_far, rec, offsetof(XLogRecord, xl_crc));
 	rec->xl_crc = tusk::common::Crc32cFinish(crc);
 
 	/* Copy, starting new pages as the record crosses them. */
-	uint32		left = total;
+	uint32 left = total;
 	for (const Chunk &c : chunks)
 	{
 		const char *from = c.data;
-		uint32		len = c.len;
+		uint32 len = c.len;
 		while (len > 0)
 		{
 			if (pos % XLOG_BLCKSZ == 0)
@@ -653,8 +651,8 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 				page = InitPage(pos, left);
 				pos += PageHeaderSize(pos);
 			}
-			uint32		room = static_cast<uint32>(XLOG_BLCKSZ - pos % XLOG_BLCKSZ);
-			uint32		n = Min(room, len);
+			uint32 room = static_cast<uint32>(XLOG_BLCKSZ - pos % XLOG_BLCKSZ);
+			uint32 n = Min(room, len);
 			memcpy(page + pos % XLOG_BLCKSZ, from, n);
 			pos += n;
 			from += n;
@@ -663,7 +661,7 @@ XLogRecPtr tusk::xlog::InsertRecord(std::span<const Chunk> chunks, pg_crc32c crc
 		}
 	}
 	Assert(left == 0);
-	XLogRecPtr	end = MAXALIGN(pos);
+	XLogRecPtr end = MAXALIGN(pos);
 	XLogCtl->insert_pos = end;
 	XLogCtl->prev_record = start;
 	pg_atomic_write_u64(&XLogCtl->inserted_upto, end);
@@ -692,7 +690,7 @@ void XLogFlush(XLogRecPtr record)
 	{
 		/* Pages written during replay carry LSNs of WAL read from disk:
 		 * anything replayed is durable already. */
-		XLogRecPtr	replayed = pg_atomic_read_u64(&XLogCtl->replay_end);
+		XLogRecPtr replayed = pg_atomic_read_u64(&XLogCtl->replay_end);
 		if (record <= replayed)
 			return;
 		elog(ERROR, "xlog flush request %X/%X is not satisfied --- flushed only to %X/%X",
@@ -700,7 +698,7 @@ void XLogFlush(XLogRecPtr record)
 	}
 	while (record > ReadPositions().flush)
 	{
-		uint32		gen = pg_atomic_read_u32(&XLogCtl->flush_gen);
+		uint32 gen = pg_atomic_read_u32(&XLogCtl->flush_gen);
 		WALWriteGuard write_lock{tusk::LWLockGuard::TryAcquire(WALWriteLock, LW_EXCLUSIVE)};
 		if (!write_lock.held())
 		{
@@ -712,13 +710,13 @@ void XLogFlush(XLogRecPtr record)
 		{
 			/* Write and sync everything inserted so far: committers
 			 * waiting meanwhile find their records flushed already. */
-			XLogRecPtr	target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
+			XLogRecPtr target = pg_atomic_read_u64(&XLogCtl->inserted_upto);
 			if (record > target)
-				break;			/* never inserted: reported below */
+				break; /* never inserted: reported below */
 			XLogWrite(target, true);
 		}
 	}
-	XLogRecPtr	flushed = ReadPositions().flush;
+	XLogRecPtr flushed = ReadPositions().flush;
 	if (record > flushed)
 		elog(ERROR, "xlog flush request %X/%X is not satisfied --- flushed only to %X/%X",
 			 LSN_FORMAT_ARGS(record), LSN_FORMAT_ARGS(flushed));
@@ -727,7 +725,7 @@ void XLogFlush(XLogRecPtr record)
 bool XLogNeedsFlush(XLogRecPtr record)
 {
 	if (InRecovery())
-		return false;			/* replayed WAL is on disk already */
+		return false; /* replayed WAL is on disk already */
 	return record > ReadPositions().flush;
 }
 
@@ -745,7 +743,7 @@ XLogRecPtr GetXLogInsertRecPtr(void)
 
 XLogRecPtr GetRedoRecPtr(void)
 {
-	bool		unused;
+	bool unused;
 	return tusk::xlog::GetRedoForInsert(&unused);
 }
 
@@ -776,7 +774,7 @@ void XLogCloseFiles(void)
 
 void XLogFileName(char *fname, TimeLineID tli, XLogSegNo segno, int wal_segsz_bytes)
 {
-	uint64		per_id = XLogSegmentsPerXLogId(static_cast<uint64>(wal_segsz_bytes));
+	uint64 per_id = XLogSegmentsPerXLogId(static_cast<uint64>(wal_segsz_bytes));
 	snprintf(fname, MAXFNAMELEN, "%08X%08X%08X", tli, static_cast<uint32>(segno / per_id),
 			 static_cast<uint32>(segno % per_id));
 }

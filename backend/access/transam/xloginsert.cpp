@@ -49,54 +49,54 @@ constexpr int kMaxRdatas = 256;
 
 /* The largest header area: the record header, each block's headers (with
  * an image header and its relation) and the main-data length. */
-constexpr size_t kMaxHeaderSize =
-	SizeOfXLogRecord +
-	kMaxBlocks * (SizeOfXLogRecordBlockHeader + SizeOfXLogRecordBlockImageHeader +
-				  sizeof(RelFileNode) + sizeof(BlockNumber)) +
+constexpr size_t kMaxHeaderSize = SizeOfXLogRecord +
+	kMaxBlocks *
+		(SizeOfXLogRecordBlockHeader + SizeOfXLogRecordBlockImageHeader + sizeof(RelFileNode) +
+		 sizeof(BlockNumber)) +
 	1 + sizeof(uint32);
 
 /* One registered data piece, in a singly linked list per block (and one
  * for the main data). */
 struct RData
 {
-	Chunk		chunk;
-	int			next;			/* index into InsertState::rdatas, or -1 */
+	Chunk chunk;
+	int next; /* index into InsertState::rdatas, or -1 */
 };
 
 struct DataList
 {
-	int			head = -1;
-	int			tail = -1;
-	uint32		len = 0;
+	int head = -1;
+	int tail = -1;
+	uint32 len = 0;
 };
 
 struct RegisteredBuffer
 {
-	bool		in_use = false;
-	uint8		flags = 0;
+	bool in_use = false;
+	uint8 flags = 0;
 	RelFileNode rnode{};
-	ForkNumber	forknum = MAIN_FORKNUM;
+	ForkNumber forknum = MAIN_FORKNUM;
 	BlockNumber block = InvalidBlockNumber;
 	const char *page = nullptr;
-	DataList	data;
+	DataList data;
 };
 
 struct InsertState
 {
-	bool		begun = false;
+	bool begun = false;
 	RegisteredBuffer buffers[kMaxBlocks];
-	int			max_block_id = -1;
-	RData		rdatas[kMaxRdatas];
-	int			num_rdatas = 0;
-	DataList	main_data;
+	int max_block_id = -1;
+	RData rdatas[kMaxRdatas];
+	int num_rdatas = 0;
+	DataList main_data;
 	FullTransactionId xid = InvalidFullTransactionId;
-	bool		xid_set = false;	/* XLogSetRecordXid was called */
+	bool xid_set = false; /* XLogSetRecordXid was called */
 
 	/* Scratch for XLogInsert: the headers, the pieces handed to xlog.cpp,
 	 * and each block's compressed image. */
 	alignas(MAXIMUM_ALIGNOF) char header[kMaxHeaderSize];
-	size_t		header_len = 0;
-	Chunk		chunks[1 + 2 * kMaxBlocks + kMaxRdatas];
+	size_t header_len = 0;
+	Chunk chunks[1 + 2 * kMaxBlocks + kMaxRdatas];
 	alignas(MAXIMUM_ALIGNOF) char compressed[kMaxBlocks][BLCKSZ];
 };
 
@@ -108,27 +108,27 @@ InsertState state;
  * image after the first only resets the stream.  If the arena were ever too
  * small, images are simply stored uncompressed.
  */
-constexpr int kDeflateWindowBits = 13;	/* 8 kB: a page is the whole input */
+constexpr int kDeflateWindowBits = 13; /* 8 kB: a page is the whole input */
 constexpr int kDeflateMemLevel = 8;
 constexpr size_t kDeflateArenaSize = 256 * 1024;
 
 struct DeflateState
 {
 	alignas(MAXIMUM_ALIGNOF) char arena[kDeflateArenaSize];
-	size_t		used = 0;
-	z_stream	stream{};
-	bool		initialized = false;
-	bool		failed = false;
+	size_t used = 0;
+	z_stream stream{};
+	bool initialized = false;
+	bool failed = false;
 };
 
 DeflateState deflate_state;
 
 voidpf ArenaAlloc(voidpf, uInt items, uInt size)
 {
-	size_t		want = MAXALIGN(static_cast<size_t>(items) * size);
+	size_t want = MAXALIGN(static_cast<size_t>(items) * size);
 	if (want > kDeflateArenaSize - deflate_state.used)
 		return Z_NULL;
-	void	   *p = deflate_state.arena + deflate_state.used;
+	void *p = deflate_state.arena + deflate_state.used;
 	deflate_state.used += want;
 	return p;
 }
@@ -150,8 +150,8 @@ z_stream *ResetDeflate()
 		d.stream.zalloc = ArenaAlloc;
 		d.stream.zfree = ArenaFree;
 		d.stream.opaque = Z_NULL;
-		if (deflateInit2(&d.stream, Z_BEST_SPEED, Z_DEFLATED, kDeflateWindowBits,
-						 kDeflateMemLevel, Z_DEFAULT_STRATEGY) != Z_OK)
+		if (deflateInit2(&d.stream, Z_BEST_SPEED, Z_DEFLATED, kDeflateWindowBits, kDeflateMemLevel,
+						 Z_DEFAULT_STRATEGY) != Z_OK)
 		{
 			d.failed = true;
 			return nullptr;
@@ -171,12 +171,12 @@ z_stream *ResetDeflate()
  * sum, or not at all).  Returns the compressed length, 0 if not smaller. */
 uint32 CompressImage(std::span<const Chunk, 2> pieces, char *out, uint32 raw_len)
 {
-	z_stream   *z = ResetDeflate();
+	z_stream *z = ResetDeflate();
 	if (z == nullptr || raw_len < 2)
 		return 0;
 	z->next_out = reinterpret_cast<Bytef *>(out);
 	z->avail_out = raw_len - 1;
-	int			rc = Z_OK;
+	int rc = Z_OK;
 	for (int i = 0; i < 2 && rc == Z_OK; i++)
 	{
 		z->next_in = reinterpret_cast<Bytef *>(const_cast<char *>(pieces[i].data));
@@ -209,13 +209,13 @@ void AppendHeader(const T &value)
 uint32 AddImage(int id, XLogRecordBlockImageHeader *ih, Chunk *out, int *nout)
 {
 	RegisteredBuffer &rb = state.buffers[id];
-	uint16		hole_offset = 0;
-	uint16		hole_length = 0;
+	uint16 hole_offset = 0;
+	uint16 hole_length = 0;
 	if (rb.flags & REGBUF_STANDARD)
 	{
-		auto	   *ph = reinterpret_cast<const PageHeaderData *>(rb.page);
-		uint16		lower = ph->pd_lower;
-		uint16		upper = ph->pd_upper;
+		auto *ph = reinterpret_cast<const PageHeaderData *>(rb.page);
+		uint16 lower = ph->pd_lower;
+		uint16 upper = ph->pd_upper;
 		if (lower >= SizeOfPageHeaderData && upper > lower && upper <= BLCKSZ)
 		{
 			hole_offset = lower;
@@ -227,13 +227,13 @@ uint32 AddImage(int id, XLogRecordBlockImageHeader *ih, Chunk *out, int *nout)
 		Chunk{rb.page + hole_offset + hole_length,
 			  static_cast<uint32>(BLCKSZ - hole_offset - hole_length)},
 	};
-	uint32		raw_len = BLCKSZ - hole_length;
+	uint32 raw_len = BLCKSZ - hole_length;
 
 	ih->hole_offset = hole_offset;
 	ih->hole_length = hole_length;
 	ih->bimg_info = BKPIMAGE_APPLY | (hole_length > 0 ? BKPIMAGE_HAS_HOLE : 0);
-	uint32		len = raw_len;
-	uint32		packed = 0;
+	uint32 len = raw_len;
+	uint32 packed = 0;
 	if (wal_compression == WAL_COMPRESSION_ZLIB)
 		packed = CompressImage(pieces, state.compressed[id], raw_len);
 	if (packed > 0)
@@ -264,14 +264,14 @@ void AppendData(const DataList &list, Chunk *out, int *nout)
 int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc32c *crc)
 {
 	InsertState &st = state;
-	bool		do_fpw;
-	XLogRecPtr	redo = tusk::xlog::GetRedoForInsert(&do_fpw);
+	bool do_fpw;
+	XLogRecPtr redo = tusk::xlog::GetRedoForInsert(&do_fpw);
 	st.header_len = 0;
-	XLogRecord	blank{};
+	XLogRecord blank{};
 	AppendHeader(&blank, SizeOfXLogRecord);
-	Chunk	   *out = st.chunks;
-	int			nout = 1;		/* chunks[0]: the header, filled in last */
-	uint64		payload_len = 0;
+	Chunk *out = st.chunks;
+	int nout = 1; /* chunks[0]: the header, filled in last */
+	uint64 payload_len = 0;
 	*fpw_lsn = InvalidXLogRecPtr;
 	*num_fpi = 0;
 	const RelFileNode *prev_rnode = nullptr;
@@ -281,19 +281,19 @@ int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc3
 		RegisteredBuffer &rb = st.buffers[id];
 		if (!rb.in_use)
 			continue;
-		bool		needs_backup;
+		bool needs_backup;
 		if (rb.flags & REGBUF_FORCE_IMAGE)
 			needs_backup = true;
 		else if ((rb.flags & REGBUF_NO_IMAGE) || !do_fpw || rb.page == nullptr)
 			needs_backup = false;
 		else
 		{
-			XLogRecPtr	page_lsn = PageGetLSN(const_cast<char *>(rb.page));
+			XLogRecPtr page_lsn = PageGetLSN(const_cast<char *>(rb.page));
 			needs_backup = page_lsn <= redo;
 			if (!needs_backup && (*fpw_lsn == InvalidXLogRecPtr || page_lsn < *fpw_lsn))
 				*fpw_lsn = page_lsn;
 		}
-		bool		needs_data = rb.data.len > 0 && (!needs_backup || (rb.flags & REGBUF_KEEP_DATA));
+		bool needs_data = rb.data.len > 0 && (!needs_backup || (rb.flags & REGBUF_KEEP_DATA));
 
 		XLogRecordBlockHeader bh{};
 		bh.id = static_cast<uint8>(id);
@@ -311,14 +311,14 @@ int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc3
 		{
 			if (rb.data.len > UINT16_MAX)
 				ereport(ERROR, errmsg_internal("too much WAL data"),
-						errdetail_internal("%u out of %u bytes of data for block %d",
-										   rb.data.len, static_cast<unsigned>(UINT16_MAX), id));
+						errdetail_internal("%u out of %u bytes of data for block %d", rb.data.len,
+										   static_cast<unsigned>(UINT16_MAX), id));
 			bh.fork_flags |= BKPBLOCK_HAS_DATA;
 			bh.data_length = static_cast<uint16>(rb.data.len);
 			AppendData(rb.data, out, &nout);
 			payload_len += rb.data.len;
 		}
-		bool		same_rel = prev_rnode != nullptr && RelFileNodeEquals(*prev_rnode, rb.rnode);
+		bool same_rel = prev_rnode != nullptr && RelFileNodeEquals(*prev_rnode, rb.rnode);
 		if (same_rel)
 			bh.fork_flags |= BKPBLOCK_SAME_REL;
 		AppendHeader(&bh, SizeOfXLogRecordBlockHeader);
@@ -348,14 +348,14 @@ int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc3
 		payload_len += st.main_data.len;
 	}
 
-	uint64		total = st.header_len + payload_len;
+	uint64 total = st.header_len + payload_len;
 	if (total > XLogRecordMaxSize)
 		ereport(ERROR, errmsg_internal("oversized WAL record"),
 				errdetail_internal("WAL record would be %llu bytes (of maximum %u bytes); rmid %u "
 								   "flags %u.",
-								   static_cast<unsigned long long>(total), XLogRecordMaxSize,
-								   rmid, info));
-	auto	   *rec = reinterpret_cast<XLogRecord *>(st.header);
+								   static_cast<unsigned long long>(total), XLogRecordMaxSize, rmid,
+								   info));
+	auto *rec = reinterpret_cast<XLogRecord *>(st.header);
 	rec->xl_tot_len = static_cast<uint32>(total);
 	rec->xl_info = info;
 	rec->xl_rmid = rmid;
@@ -363,7 +363,7 @@ int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc3
 	rec->xl_xid = st.xid_set ? st.xid : GetTopFullTransactionIdIfAny();
 	out[0] = Chunk{st.header, static_cast<uint32>(st.header_len)};
 
-	pg_crc32c	c = tusk::common::Crc32cInit();
+	pg_crc32c c = tusk::common::Crc32cInit();
 	c = tusk::common::Crc32cUpdate(c, st.header + SizeOfXLogRecord,
 								   st.header_len - SizeOfXLogRecord);
 	for (int i = 1; i < nout; i++)
@@ -386,7 +386,7 @@ void AddData(DataList &list, const char *data, uint32 len)
 		ereport(ERROR, errmsg_internal("too much WAL data"),
 				errdetail_internal("%d out of %d data segments are already in use.",
 								   state.num_rdatas, kMaxRdatas));
-	int			i = state.num_rdatas++;
+	int i = state.num_rdatas++;
 	state.rdatas[i] = RData{Chunk{data, len}, -1};
 	if (list.tail >= 0)
 		state.rdatas[list.tail].next = i;
@@ -490,12 +490,12 @@ XLogRecPtr XLogInsert(RmgrId rmid, uint8 info)
 	} reset;
 	for (;;)
 	{
-		XLogRecPtr	fpw_lsn;
-		int			num_fpi;
-		pg_crc32c	crc;
-		int			nchunks = Assemble(rmid, info, &fpw_lsn, &num_fpi, &crc);
-		XLogRecPtr	end = tusk::xlog::InsertRecord(std::span<const Chunk>(state.chunks, nchunks),
-												   crc, fpw_lsn, num_fpi);
+		XLogRecPtr fpw_lsn;
+		int num_fpi;
+		pg_crc32c crc;
+		int nchunks = Assemble(rmid, info, &fpw_lsn, &num_fpi, &crc);
+		XLogRecPtr end = tusk::xlog::InsertRecord(std::span<const Chunk>(state.chunks, nchunks),
+												  crc, fpw_lsn, num_fpi);
 		if (end != InvalidXLogRecPtr)
 			return end;
 	}
@@ -515,7 +515,7 @@ void XLogEnsureRecordSpace(int max_block_id, int ndatas)
 
 bool XLogCheckBufferNeedsBackup(Buffer buffer)
 {
-	bool		do_fpw;
-	XLogRecPtr	redo = tusk::xlog::GetRedoForInsert(&do_fpw);
+	bool do_fpw;
+	XLogRecPtr redo = tusk::xlog::GetRedoForInsert(&do_fpw);
 	return do_fpw && PageGetLSN(BufferGetPage(buffer)) <= redo;
 }

@@ -38,31 +38,31 @@
 
 struct XLogReaderState
 {
-	int			segsize;
+	int segsize;
 	std::string waldir;
-	uint64		sysid;
+	uint64 sysid;
 
-	XLogRecPtr	next;			/* where the next record starts */
-	XLogRecPtr	prev;			/* the record before it (0: unknown) */
-	XLogRecPtr	read_rec_ptr = InvalidXLogRecPtr;	/* the record last read */
-	XLogRecPtr	end_rec_ptr = InvalidXLogRecPtr;
+	XLogRecPtr next;							 /* where the next record starts */
+	XLogRecPtr prev;							 /* the record before it (0: unknown) */
+	XLogRecPtr read_rec_ptr = InvalidXLogRecPtr; /* the record last read */
+	XLogRecPtr end_rec_ptr = InvalidXLogRecPtr;
 
 	/* One cached page. */
-	XLogRecPtr	page_addr = InvalidXLogRecPtr;
-	bool		page_valid = false;
+	XLogRecPtr page_addr = InvalidXLogRecPtr;
+	bool page_valid = false;
 	alignas(8) char page[XLOG_BLCKSZ];
-	int			fd = -1;
-	XLogSegNo	fd_segno = 0;
+	int fd = -1;
+	XLogSegNo fd_segno = 0;
 
-	std::vector<char> record;	/* the whole record, reassembled */
-	std::vector<uint64> aligned;	/* block and main data, each MAXALIGN'd */
+	std::vector<char> record;	 /* the whole record, reassembled */
+	std::vector<uint64> aligned; /* block and main data, each MAXALIGN'd */
 	std::array<DecodedBkpBlock, XLR_MAX_BLOCK_ID + 1> blocks;
-	int			max_block_id = -1;
+	int max_block_id = -1;
 	const char *main_data = nullptr;
-	uint32		main_data_len = 0;
+	uint32 main_data_len = 0;
 	std::string errormsg;
 
-	MemoryContext context;		/* the reader's own; deleting it frees the reader */
+	MemoryContext context; /* the reader's own; deleting it frees the reader */
 	MemoryContextCallback cleanup;
 };
 
@@ -72,8 +72,8 @@ std::string Format(const char *fmt, ...) pg_attribute_printf(1, 2);
 
 std::string Format(const char *fmt, ...)
 {
-	char		buf[512];
-	va_list		ap;
+	char buf[512];
+	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
@@ -82,7 +82,7 @@ std::string Format(const char *fmt, ...)
 
 std::string SegName(const XLogReaderState *s, XLogSegNo segno)
 {
-	char		name[MAXFNAMELEN];
+	char name[MAXFNAMELEN];
 	XLogFileName(name, 1, segno, s->segsize);
 	return name;
 }
@@ -93,8 +93,8 @@ bool ReadPage(XLogReaderState *s, XLogRecPtr page_addr)
 	if (s->page_valid && s->page_addr == page_addr)
 		return true;
 	s->page_valid = false;
-	XLogSegNo	segno = XLByteToSeg(page_addr, s->segsize);
-	uint32		offset = static_cast<uint32>(XLogSegmentOffset(page_addr, s->segsize));
+	XLogSegNo segno = XLByteToSeg(page_addr, s->segsize);
+	uint32 offset = static_cast<uint32>(XLogSegmentOffset(page_addr, s->segsize));
 	if (s->fd < 0 || s->fd_segno != segno)
 	{
 		if (s->fd >= 0)
@@ -108,14 +108,14 @@ bool ReadPage(XLogReaderState *s, XLogRecPtr page_addr)
 		}
 		s->fd_segno = segno;
 	}
-	ssize_t		n = pread(s->fd, s->page, XLOG_BLCKSZ, offset);
+	ssize_t n = pread(s->fd, s->page, XLOG_BLCKSZ, offset);
 	if (n != XLOG_BLCKSZ)
 	{
 		s->errormsg = Format("could not read from WAL segment %s, offset %u: read %zd of %d",
 							 SegName(s, segno).c_str(), offset, n, XLOG_BLCKSZ);
 		return false;
 	}
-	auto	   *hdr = reinterpret_cast<XLogPageHeader>(s->page);
+	auto *hdr = reinterpret_cast<XLogPageHeader>(s->page);
 	if (hdr->xlp_magic != XLOG_PAGE_MAGIC)
 	{
 		s->errormsg = Format("invalid magic number %04X in WAL segment %s, offset %u",
@@ -124,20 +124,19 @@ bool ReadPage(XLogReaderState *s, XLogRecPtr page_addr)
 	}
 	if ((hdr->xlp_info & ~XLP_ALL_FLAGS) != 0)
 	{
-		s->errormsg = Format("invalid info bits %04X in WAL segment %s, offset %u",
-							 hdr->xlp_info, SegName(s, segno).c_str(), offset);
+		s->errormsg = Format("invalid info bits %04X in WAL segment %s, offset %u", hdr->xlp_info,
+							 SegName(s, segno).c_str(), offset);
 		return false;
 	}
 	if (hdr->xlp_pageaddr != page_addr)
 	{
 		s->errormsg = Format("unexpected pageaddr %X/%X in WAL segment %s, offset %u",
-							 LSN_FORMAT_ARGS(hdr->xlp_pageaddr), SegName(s, segno).c_str(),
-							 offset);
+							 LSN_FORMAT_ARGS(hdr->xlp_pageaddr), SegName(s, segno).c_str(), offset);
 		return false;
 	}
 	if (offset == 0)
 	{
-		auto	   *lhdr = reinterpret_cast<XLogLongPageHeader>(s->page);
+		auto *lhdr = reinterpret_cast<XLogLongPageHeader>(s->page);
 		if (!(hdr->xlp_info & XLP_LONG_HEADER))
 		{
 			s->errormsg = Format("invalid info bits %04X in WAL segment %s, offset %u",
@@ -182,8 +181,8 @@ bool Decode(XLogReaderState *s)
 {
 	const char *p = s->record.data() + SizeOfXLogRecord;
 	const char *end = s->record.data() + s->record.size();
-	uint64		payload = 0;
-	XLogRecPtr	at = s->read_rec_ptr;
+	uint64 payload = 0;
+	XLogRecPtr at = s->read_rec_ptr;
 	const RelFileNode *prev_rnode = nullptr;
 	for (auto &b : s->blocks)
 		b.in_use = false;
@@ -191,27 +190,27 @@ bool Decode(XLogReaderState *s)
 	s->main_data = nullptr;
 	s->main_data_len = 0;
 
-	auto		take = [&](void *dst, size_t len) {
+	auto take = [&](void *dst, size_t len) {
 		if (static_cast<size_t>(end - p) < len)
 			return false;
 		memcpy(dst, p, len);
 		p += len;
 		return true;
 	};
-	auto		short_record = [&]() {
+	auto short_record = [&]() {
 		s->errormsg = Format("record with invalid length at %X/%X", LSN_FORMAT_ARGS(at));
 		return false;
 	};
 
 	while (p < end - payload)
 	{
-		uint8		id = static_cast<uint8>(*p);
+		uint8 id = static_cast<uint8>(*p);
 		if (id == XLR_BLOCK_ID_DATA_SHORT || id == XLR_BLOCK_ID_DATA_LONG)
 		{
 			p++;
 			if (id == XLR_BLOCK_ID_DATA_SHORT)
 			{
-				uint8		len;
+				uint8 len;
 				if (!take(&len, 1))
 					return short_record();
 				s->main_data_len = len;
@@ -219,7 +218,7 @@ bool Decode(XLogReaderState *s)
 			else if (!take(&s->main_data_len, sizeof(uint32)))
 				return short_record();
 			payload += s->main_data_len;
-			break;				/* the main data header comes last */
+			break; /* the main data header comes last */
 		}
 		if (id > XLR_MAX_BLOCK_ID)
 		{
@@ -260,8 +259,8 @@ bool Decode(XLogReaderState *s)
 			b.hole_length = ih.hole_length;
 			b.bimg_info = ih.bimg_info;
 			b.apply_image = (ih.bimg_info & BKPIMAGE_APPLY) != 0;
-			bool		compressed = (ih.bimg_info & BKPIMAGE_COMPRESS_ZLIB) != 0;
-			bool		has_hole = (ih.bimg_info & BKPIMAGE_HAS_HOLE) != 0;
+			bool compressed = (ih.bimg_info & BKPIMAGE_COMPRESS_ZLIB) != 0;
+			bool has_hole = (ih.bimg_info & BKPIMAGE_HAS_HOLE) != 0;
 			if (has_hole != (ih.hole_length > 0) ||
 				static_cast<uint32>(ih.hole_offset) + ih.hole_length > BLCKSZ ||
 				(!compressed && ih.length != BLCKSZ - ih.hole_length) ||
@@ -300,12 +299,12 @@ bool Decode(XLogReaderState *s)
 	/* The payloads, in header order.  Block and main data are copied to
 	 * MAXALIGN'd places, so redo functions may read structs from them in
 	 * place, as PostgreSQL's decoder allows. */
-	Size		need = MAXALIGN(s->main_data_len);
+	Size need = MAXALIGN(s->main_data_len);
 	for (int id = 0; id <= s->max_block_id; id++)
 		if (s->blocks[id].in_use && s->blocks[id].has_data)
 			need += MAXALIGN(s->blocks[id].data_len);
 	s->aligned.assign(need / sizeof(uint64) + 1, 0);
-	char	   *out = reinterpret_cast<char *>(s->aligned.data());
+	char *out = reinterpret_cast<char *>(s->aligned.data());
 	for (int id = 0; id <= s->max_block_id; id++)
 	{
 		DecodedBkpBlock &b = s->blocks[id];
@@ -336,7 +335,7 @@ bool Decode(XLogReaderState *s)
 /* The reader's context is going: close the file, destroy the members. */
 void XLogReaderCleanup(void *arg)
 {
-	auto	   *s = static_cast<XLogReaderState *>(arg);
+	auto *s = static_cast<XLogReaderState *>(arg);
 	if (s->fd >= 0)
 		close(s->fd);
 	s->~XLogReaderState();
@@ -392,15 +391,15 @@ XLogRecord *XLogReadRecord(XLogReaderState *s, char **errormsg)
 {
 	*errormsg = nullptr;
 	s->errormsg.clear();
-	XLogRecPtr	pos = s->next;
-	bool		ok = [&]() {
+	XLogRecPtr pos = s->next;
+	bool ok = [&]() {
 		/* Step over a page header, or a page tail too short for a header. */
 		if (pos % XLOG_BLCKSZ != 0 && XLOG_BLCKSZ - pos % XLOG_BLCKSZ < SizeOfXLogRecord)
 			pos += XLOG_BLCKSZ - pos % XLOG_BLCKSZ;
-		XLogRecPtr	page_addr = pos - pos % XLOG_BLCKSZ;
+		XLogRecPtr page_addr = pos - pos % XLOG_BLCKSZ;
 		if (!ReadPage(s, page_addr))
 			return false;
-		auto	   *ph = reinterpret_cast<XLogPageHeader>(s->page);
+		auto *ph = reinterpret_cast<XLogPageHeader>(s->page);
 		if (pos == page_addr)
 		{
 			pos += HeaderSize(s, page_addr);
@@ -415,7 +414,7 @@ XLogRecord *XLogReadRecord(XLogReaderState *s, char **errormsg)
 			}
 		}
 		s->read_rec_ptr = pos;
-		XLogRecord	hdr;
+		XLogRecord hdr;
 		memcpy(&hdr, s->page + pos % XLOG_BLCKSZ, SizeOfXLogRecord);
 		if (hdr.xl_tot_len < SizeOfXLogRecord)
 		{
@@ -445,14 +444,14 @@ XLogRecord *XLogReadRecord(XLogReaderState *s, char **errormsg)
 
 		/* Gather the record, page by page. */
 		s->record.resize(hdr.xl_tot_len);
-		uint32		got = 0;
+		uint32 got = 0;
 		while (got < hdr.xl_tot_len)
 		{
 			if (pos % XLOG_BLCKSZ == 0)
 			{
 				if (!ReadPage(s, pos))
 					return false;
-				auto	   *cph = reinterpret_cast<XLogPageHeader>(s->page);
+				auto *cph = reinterpret_cast<XLogPageHeader>(s->page);
 				if (!(cph->xlp_info & XLP_FIRST_IS_CONTRECORD))
 				{
 					s->errormsg = Format("there is no contrecord flag at %X/%X",
@@ -469,15 +468,15 @@ XLogRecord *XLogReadRecord(XLogReaderState *s, char **errormsg)
 				}
 				pos += HeaderSize(s, pos);
 			}
-			uint32		n = Min(static_cast<uint32>(XLOG_BLCKSZ - pos % XLOG_BLCKSZ),
-								hdr.xl_tot_len - got);
+			uint32 n = Min(static_cast<uint32>(XLOG_BLCKSZ - pos % XLOG_BLCKSZ),
+						   hdr.xl_tot_len - got);
 			memcpy(s->record.data() + got, s->page + pos % XLOG_BLCKSZ, n);
 			got += n;
 			pos += n;
 		}
 
-		auto	   *rec = reinterpret_cast<XLogRecord *>(s->record.data());
-		pg_crc32c	crc = tusk::common::Crc32cInit();
+		auto *rec = reinterpret_cast<XLogRecord *>(s->record.data());
+		pg_crc32c crc = tusk::common::Crc32cInit();
 		crc = tusk::common::Crc32cUpdate(crc, s->record.data() + SizeOfXLogRecord,
 										 hdr.xl_tot_len - SizeOfXLogRecord);
 		crc = tusk::common::Crc32cUpdate(crc, rec, offsetof(XLogRecord, xl_crc));
@@ -577,10 +576,10 @@ bool RestoreBlockImage(XLogReaderState *state, uint8 block_id, char *page)
 	}
 	alignas(8) char raw[BLCKSZ];
 	const char *image = b->bkp_image;
-	Size		image_len = BLCKSZ - b->hole_length;
+	Size image_len = BLCKSZ - b->hole_length;
 	if (b->bimg_info & BKPIMAGE_COMPRESS_ZLIB)
 	{
-		uLongf		out = static_cast<uLongf>(image_len);
+		uLongf out = static_cast<uLongf>(image_len);
 		if (uncompress(reinterpret_cast<Bytef *>(raw), &out,
 					   reinterpret_cast<const Bytef *>(b->bkp_image), b->bimg_len) != Z_OK ||
 			out != image_len)

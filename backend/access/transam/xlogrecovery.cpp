@@ -47,10 +47,10 @@ namespace {
 
 std::string FormatTime(pg_time_t t)
 {
-	time_t		tt = static_cast<time_t>(t);
-	struct tm	tm;
+	time_t tt = static_cast<time_t>(t);
+	struct tm tm;
 	localtime_r(&tt, &tm);
-	char		buf[64];
+	char buf[64];
 	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %Z", &tm);
 	return buf;
 }
@@ -62,13 +62,13 @@ std::string Usage(const struct rusage &r0, const struct timespec &t0)
 	getrusage(RUSAGE_SELF, &r1);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	auto		secs = [](const struct timeval &a, const struct timeval &b) {
+	auto secs = [](const struct timeval &a, const struct timeval &b) {
 		return static_cast<double>(b.tv_sec - a.tv_sec) +
 			static_cast<double>(b.tv_usec - a.tv_usec) / 1e6;
 	};
-	double		elapsed = static_cast<double>(t1.tv_sec - t0.tv_sec) +
+	double elapsed = static_cast<double>(t1.tv_sec - t0.tv_sec) +
 		static_cast<double>(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	char		buf[128];
+	char buf[128];
 	snprintf(buf, sizeof buf, "CPU: user: %.2f s, system: %.2f s, elapsed: %.2f s",
 			 secs(r0.ru_utime, r1.ru_utime), secs(r0.ru_stime, r1.ru_stime), elapsed);
 	return buf;
@@ -78,20 +78,20 @@ CheckPoint RecordCheckPoint(XLogReaderState *r)
 {
 	if (XLogRecGetDataLen(r) != sizeof(CheckPoint))
 		ereport(PANIC, errmsg("invalid length of checkpoint record"));
-	CheckPoint	cp;
+	CheckPoint cp;
 	memcpy(&cp, XLogRecGetData(r), sizeof cp);
 	return cp;
 }
 
 void XLogRedo(XLogReaderState *r)
 {
-	uint8		info = XLogRecGetInfo(r) & ~XLR_INFO_MASK;
+	uint8 info = XLogRecGetInfo(r) & ~XLR_INFO_MASK;
 	switch (info)
 	{
 		case XLOG_CHECKPOINT_SHUTDOWN:
 		case XLOG_CHECKPOINT_ONLINE:
 		{
-			CheckPoint	cp;
+			CheckPoint cp;
 			memcpy(&cp, XLogRecGetData(r), sizeof cp);
 			AdvanceNextFullTransactionIdPastXid(
 				FullTransactionIdFromU64(U64FromFullTransactionId(cp.nextXid) - 1));
@@ -101,7 +101,7 @@ void XLogRedo(XLogReaderState *r)
 		}
 		case XLOG_NEXTOID:
 		{
-			Oid			next;
+			Oid next;
 			memcpy(&next, XLogRecGetData(r), sizeof next);
 			SetNextObjectId(next);
 			break;
@@ -114,8 +114,9 @@ void XLogRedo(XLogReaderState *r)
 				if (!XLogRecHasBlockRef(r, static_cast<uint8>(id)))
 					continue;
 				if (XLogReadBufferForRedo(r, static_cast<uint8>(id), &page) != BLK_RESTORED)
-					elog(ERROR, "unexpected XLogReadBufferForRedo result when restoring backup "
-								"block");
+					elog(ERROR,
+						 "unexpected XLogReadBufferForRedo result when restoring backup "
+						 "block");
 			}
 			break;
 		case XLOG_NOOP:
@@ -151,8 +152,7 @@ const char *XLogIdentify(uint8 info)
 
 /* The buffer for a block being replayed; the relation and its earlier
  * blocks are created if the crash came before they reached disk. */
-Buffer ReadBufferForRedo(const RelFileNode &rnode, ForkNumber forknum, BlockNumber blkno,
-						 bool zero)
+Buffer ReadBufferForRedo(const RelFileNode &rnode, ForkNumber forknum, BlockNumber blkno, bool zero)
 {
 	SMgrRelation reln = smgropen(rnode);
 	smgrcreate(reln, forknum, true);
@@ -195,29 +195,27 @@ XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Bu
 	const DecodedBkpBlock *b = XLogRecGetBlock(record, block_id);
 	if (b == nullptr)
 		elog(PANIC, "failed to locate backup block with ID %d in WAL record", block_id);
-	XLogRecPtr	lsn = XLogReaderGetEndRecPtr(record);
+	XLogRecPtr lsn = XLogReaderGetEndRecPtr(record);
 	if (b->has_image && b->apply_image)
 	{
 		tusk::LockedBuffer page = tusk::LockedBuffer::Adopt(
 			ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true));
 		if (!RestoreBlockImage(record, block_id, page.page()))
 			ereport(ERROR, errcode(ERRCODE_INTERNAL_ERROR),
-					errmsg_internal("could not restore full-page image of block %u",
-									b->blkno));
+					errmsg_internal("could not restore full-page image of block %u", b->blkno));
 		PageSetLSN(page.page(), lsn);
 		MarkBufferDirty(page.get());
 		*buf = page.Detach();
 		return BLK_RESTORED;
 	}
-	bool		will_init = (b->flags & BKPBLOCK_WILL_INIT) != 0;
-	tusk::LockedBuffer page =
-		will_init ? tusk::LockedBuffer::Adopt(
-						ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true))
-				  : tusk::LockedBuffer(tusk::BufferPin(ReadBufferForRedo(b->rnode, b->forknum,
-																		 b->blkno, false)),
-									   BUFFER_LOCK_EXCLUSIVE);
-	XLogRedoAction action =
-		!will_init && lsn <= PageGetLSN(page.page()) ? BLK_DONE : BLK_NEEDS_REDO;
+	bool will_init = (b->flags & BKPBLOCK_WILL_INIT) != 0;
+	tusk::LockedBuffer page = will_init
+		? tusk::LockedBuffer::Adopt(ReadBufferForRedo(b->rnode, b->forknum, b->blkno, true))
+		: tusk::LockedBuffer(tusk::BufferPin(
+								 ReadBufferForRedo(b->rnode, b->forknum, b->blkno, false)),
+							 BUFFER_LOCK_EXCLUSIVE);
+	XLogRedoAction action = !will_init && lsn <= PageGetLSN(page.page()) ? BLK_DONE
+																		 : BLK_NEEDS_REDO;
 	*buf = page.Detach();
 	return action;
 }
@@ -233,8 +231,9 @@ void StartupXLOG(void)
 			ereport(LOG, errmsg("database system was shut down at %s", FormatTime(c.time).c_str()));
 			break;
 		case DB_SHUTDOWNING:
-			ereport(LOG, errmsg("database system shutdown was interrupted; last known up at %s",
-								FormatTime(c.time).c_str()));
+			ereport(LOG,
+					errmsg("database system shutdown was interrupted; last known up at %s",
+						   FormatTime(c.time).c_str()));
 			break;
 		case DB_IN_CRASH_RECOVERY:
 			ereport(LOG,
@@ -244,13 +243,14 @@ void StartupXLOG(void)
 							"to use the last backup for recovery."));
 			break;
 		default:
-			ereport(LOG, errmsg("database system was interrupted; last known up at %s",
-								FormatTime(c.time).c_str()));
+			ereport(LOG,
+					errmsg("database system was interrupted; last known up at %s",
+						   FormatTime(c.time).c_str()));
 			break;
 	}
 
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, XLOGDIR, c.system_identifier);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	XLogBeginRead(r, c.checkPoint);
 	if (XLogReadRecord(r, &err) == nullptr || XLogRecGetRmid(r) != RM_XLOG_ID ||
 		((XLogRecGetInfo(r) & ~XLR_INFO_MASK) != XLOG_CHECKPOINT_SHUTDOWN &&
@@ -260,18 +260,19 @@ void StartupXLOG(void)
 			ereport(LOG, errmsg("%s", err));
 		ereport(PANIC, errmsg("could not locate a valid checkpoint record"));
 	}
-	CheckPoint	cp = RecordCheckPoint(r);
-	bool		shutdown_record = (XLogRecGetInfo(r) & ~XLR_INFO_MASK) == XLOG_CHECKPOINT_SHUTDOWN;
-	XLogRecPtr	last_rec = XLogReaderGetReadRecPtr(r);
-	XLogRecPtr	end_of_log = XLogReaderGetEndRecPtr(r);
+	CheckPoint cp = RecordCheckPoint(r);
+	bool shutdown_record = (XLogRecGetInfo(r) & ~XLR_INFO_MASK) == XLOG_CHECKPOINT_SHUTDOWN;
+	XLogRecPtr last_rec = XLogReaderGetReadRecPtr(r);
+	XLogRecPtr end_of_log = XLogReaderGetEndRecPtr(r);
 	SetNextFullTransactionId(cp.nextXid);
 	SetNextObjectId(cp.nextOid);
 
-	bool		in_recovery = c.state != DB_SHUTDOWNED || !shutdown_record || cp.redo < c.checkPoint;
+	bool in_recovery = c.state != DB_SHUTDOWNED || !shutdown_record || cp.redo < c.checkPoint;
 	if (in_recovery)
 	{
-		ereport(LOG, errmsg("database system was not properly shut down; automatic recovery in "
-							"progress"));
+		ereport(LOG,
+				errmsg("database system was not properly shut down; automatic recovery in "
+					   "progress"));
 		{
 			tusk::LWLockGuard control(ControlFileLock, LW_EXCLUSIVE);
 			c.state = DB_IN_CRASH_RECOVERY;
@@ -280,7 +281,8 @@ void StartupXLOG(void)
 		}
 
 		for (int id = 0; id <= RM_MAX_ID; id++)
-			if (RmgrIdExists(static_cast<RmgrId>(id)) && GetRmgr(static_cast<RmgrId>(id))->rm_startup)
+			if (RmgrIdExists(static_cast<RmgrId>(id)) &&
+				GetRmgr(static_cast<RmgrId>(id))->rm_startup)
 				GetRmgr(static_cast<RmgrId>(id))->rm_startup();
 
 		struct rusage ru0;
@@ -292,12 +294,13 @@ void StartupXLOG(void)
 		if (cp.redo < c.checkPoint)
 			XLogBeginRead(r, cp.redo);
 		XLogRecord *rec = XLogReadRecord(r, &err);
-		bool		redo_needed = rec != nullptr;
+		bool redo_needed = rec != nullptr;
 		if (redo_needed)
-			ereport(LOG, errmsg("redo starts at %X/%X", LSN_FORMAT_ARGS(XLogReaderGetReadRecPtr(r))));
+			ereport(LOG,
+					errmsg("redo starts at %X/%X", LSN_FORMAT_ARGS(XLogReaderGetReadRecPtr(r))));
 		else if (cp.redo < c.checkPoint)
 			ereport(PANIC, errmsg("could not find redo location referenced by checkpoint record"));
-		uint64		replayed = 0;
+		uint64 replayed = 0;
 		while (rec != nullptr)
 		{
 			AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
@@ -313,15 +316,18 @@ void StartupXLOG(void)
 		if (err != nullptr)
 			ereport(LOG, errmsg("%s", err));
 		if (redo_needed)
-			ereport(LOG, errmsg("redo done at %X/%X system usage: %s", LSN_FORMAT_ARGS(last_rec),
-								Usage(ru0, t0).c_str()));
+			ereport(LOG,
+					errmsg("redo done at %X/%X system usage: %s", LSN_FORMAT_ARGS(last_rec),
+						   Usage(ru0, t0).c_str()));
 		else
 			ereport(LOG, errmsg("redo is not required"));
-		ereport(DEBUG1, errmsg_internal("replayed %llu WAL records",
-										static_cast<unsigned long long>(replayed)));
+		ereport(DEBUG1,
+				errmsg_internal("replayed %llu WAL records",
+								static_cast<unsigned long long>(replayed)));
 
 		for (int id = 0; id <= RM_MAX_ID; id++)
-			if (RmgrIdExists(static_cast<RmgrId>(id)) && GetRmgr(static_cast<RmgrId>(id))->rm_cleanup)
+			if (RmgrIdExists(static_cast<RmgrId>(id)) &&
+				GetRmgr(static_cast<RmgrId>(id))->rm_cleanup)
 				GetRmgr(static_cast<RmgrId>(id))->rm_cleanup();
 	}
 	XLogReaderFree(r);

@@ -24,31 +24,31 @@ namespace {
 
 struct Entry
 {
-	BufferTag	tag;
-	int			buf_id;
-	int			next;			/* next entry in the chain or free list; -1 ends */
+	BufferTag tag;
+	int buf_id;
+	int next; /* next entry in the chain or free list; -1 ends */
 };
 static_assert(std::is_trivially_copyable_v<Entry>);
 
 struct Table
 {
-	int			nbuckets;
-	int			nentries;
-	slock_t		freelist_lock;
-	int			freelist;
+	int nbuckets;
+	int nentries;
+	slock_t freelist_lock;
+	int freelist;
 	/* nbuckets ints, then nentries Entry */
 };
 static_assert(std::is_trivially_copyable_v<Table>);
 
-Table	   *table = nullptr;
+Table *table = nullptr;
 LWLockPadded *partition_locks = nullptr;
 
-int		   *Buckets()
+int *Buckets()
 {
 	return reinterpret_cast<int *>(reinterpret_cast<char *>(table) + MAXALIGN(sizeof(Table)));
 }
 
-Entry	   *Entries()
+Entry *Entries()
 {
 	return reinterpret_cast<Entry *>(reinterpret_cast<char *>(Buckets()) +
 									 MAXALIGN(sizeof(int) * table->nbuckets));
@@ -56,7 +56,7 @@ Entry	   *Entries()
 
 int BucketsFor(int size)
 {
-	int			n = NUM_BUFFER_PARTITIONS;
+	int n = NUM_BUFFER_PARTITIONS;
 	while (n < size)
 		n *= 2;
 	return n;
@@ -79,7 +79,7 @@ bool TagsEqual(const BufferTag &a, const BufferTag &b)
 
 uint32 BufTableHashCode(const BufferTag &tag)
 {
-	uint32		h = 0x811C9DC5u;
+	uint32 h = 0x811C9DC5u;
 	h = Mix(h, tag.rnode.spcNode);
 	h = Mix(h, tag.rnode.dbNode);
 	h = Mix(h, tag.rnode.relNode);
@@ -95,8 +95,8 @@ LWLock *BufMappingPartitionLock(uint32 hashcode)
 
 Size BufTableShmemSize(int size)
 {
-	int			nentries = size + NUM_BUFFER_PARTITIONS;
-	Size		s = MAXALIGN(sizeof(Table));
+	int nentries = size + NUM_BUFFER_PARTITIONS;
+	Size s = MAXALIGN(sizeof(Table));
 	s = add_size(s, MAXALIGN(mul_size(sizeof(int), BucketsFor(size))));
 	s = add_size(s, mul_size(sizeof(Entry), nentries));
 	s = add_size(s, mul_size(sizeof(LWLockPadded), NUM_BUFFER_PARTITIONS));
@@ -105,15 +105,16 @@ Size BufTableShmemSize(int size)
 
 void InitBufTable(int size)
 {
-	bool		found;
-	partition_locks = static_cast<LWLockPadded *>(ShmemInitStruct(
-		"Buffer Mapping Locks", mul_size(sizeof(LWLockPadded), NUM_BUFFER_PARTITIONS), &found));
+	bool found;
+	partition_locks = static_cast<LWLockPadded *>(
+		ShmemInitStruct("Buffer Mapping Locks",
+						mul_size(sizeof(LWLockPadded), NUM_BUFFER_PARTITIONS), &found));
 	for (int i = 0; i < NUM_BUFFER_PARTITIONS; i++)
 		LWLockInitialize(&partition_locks[i].lock, LWTRANCHE_BUFFER_MAPPING);
 
-	int			nbuckets = BucketsFor(size);
-	int			nentries = size + NUM_BUFFER_PARTITIONS;
-	Size		bytes = MAXALIGN(sizeof(Table)) + MAXALIGN(sizeof(int) * nbuckets) +
+	int nbuckets = BucketsFor(size);
+	int nentries = size + NUM_BUFFER_PARTITIONS;
+	Size bytes = MAXALIGN(sizeof(Table)) + MAXALIGN(sizeof(int) * nbuckets) +
 		sizeof(Entry) * nentries;
 	table = static_cast<Table *>(ShmemInitStruct("Shared Buffer Lookup Table", bytes, &found));
 	table->nbuckets = nbuckets;
@@ -136,11 +137,11 @@ int BufTableLookup(const BufferTag &tag, uint32 hashcode)
 
 int BufTableInsert(const BufferTag &tag, uint32 hashcode, int buf_id)
 {
-	int		   &head = Buckets()[hashcode % table->nbuckets];
+	int &head = Buckets()[hashcode % table->nbuckets];
 	for (int e = head; e >= 0; e = Entries()[e].next)
 		if (TagsEqual(Entries()[e].tag, tag))
 			return Entries()[e].buf_id;
-	int			e;
+	int e;
 	{
 		tusk::SpinLockGuard freelist(&table->freelist_lock);
 		e = table->freelist;
@@ -148,7 +149,7 @@ int BufTableInsert(const BufferTag &tag, uint32 hashcode, int buf_id)
 			table->freelist = Entries()[e].next;
 	}
 	if (e < 0)
-		elog(ERROR, "shared buffer hash table is full");	/* cannot happen: sized for it */
+		elog(ERROR, "shared buffer hash table is full"); /* cannot happen: sized for it */
 	Entries()[e].tag = tag;
 	Entries()[e].buf_id = buf_id;
 	Entries()[e].next = head;
@@ -158,10 +159,10 @@ int BufTableInsert(const BufferTag &tag, uint32 hashcode, int buf_id)
 
 void BufTableDelete(const BufferTag &tag, uint32 hashcode)
 {
-	int		   *link = &Buckets()[hashcode % table->nbuckets];
+	int *link = &Buckets()[hashcode % table->nbuckets];
 	while (*link >= 0)
 	{
-		int			e = *link;
+		int e = *link;
 		if (TagsEqual(Entries()[e].tag, tag))
 		{
 			*link = Entries()[e].next;

@@ -52,12 +52,12 @@ using tusk::LWLockGuard;
 namespace {
 
 BufferDescPadded *descriptors = nullptr;
-char	   *blocks = nullptr;
+char *blocks = nullptr;
 pg_atomic_uint32 *next_victim = nullptr;
 
 /* This process's pins, per buffer. */
 std::vector<int32> private_refcount;
-pid_t		access_initialized_pid = 0;
+pid_t access_initialized_pid = 0;
 
 BufferDesc *GetDesc(int id)
 {
@@ -105,7 +105,7 @@ uint32 LockBufHdr(BufferDesc *b)
 	init_local_spin_delay(&delay);
 	for (;;)
 	{
-		uint32		old = pg_atomic_fetch_or_u32(&b->state, BM_LOCKED);
+		uint32 old = pg_atomic_fetch_or_u32(&b->state, BM_LOCKED);
 		if (!(old & BM_LOCKED))
 			return old | BM_LOCKED;
 		perform_spin_delay(&delay);
@@ -122,7 +122,7 @@ uint32 WaitBufHdrUnlocked(BufferDesc *b)
 {
 	SpinDelayStatus delay;
 	init_local_spin_delay(&delay);
-	uint32		state = pg_atomic_read_u32(&b->state);
+	uint32 state = pg_atomic_read_u32(&b->state);
 	while (state & BM_LOCKED)
 	{
 		perform_spin_delay(&delay);
@@ -136,16 +136,16 @@ uint32 WaitBufHdrUnlocked(BufferDesc *b)
 bool PinBuffer(BufferDesc *b)
 {
 	ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
-	int32	   &ref = private_refcount[b->buf_id];
-	bool		valid;
+	int32 &ref = private_refcount[b->buf_id];
+	bool valid;
 	if (ref == 0)
 	{
-		uint32		old = pg_atomic_read_u32(&b->state);
+		uint32 old = pg_atomic_read_u32(&b->state);
 		for (;;)
 		{
 			if (old & BM_LOCKED)
 				old = WaitBufHdrUnlocked(b);
-			uint32		desired = old + BUF_REFCOUNT_ONE;
+			uint32 desired = old + BUF_REFCOUNT_ONE;
 			if (BUF_STATE_GET_USAGECOUNT(desired) < BM_MAX_USAGE_COUNT)
 				desired += BUF_USAGECOUNT_ONE;
 			if (pg_atomic_compare_exchange_u32(&b->state, &old, desired))
@@ -167,7 +167,7 @@ bool PinBuffer(BufferDesc *b)
  * ResourceOwnerEnlargeBuffers before locking it. */
 void PinBufferLocked(BufferDesc *b, uint32 state)
 {
-	int32	   &ref = private_refcount[b->buf_id];
+	int32 &ref = private_refcount[b->buf_id];
 	UnlockBufHdr(b, ref == 0 ? state + BUF_REFCOUNT_ONE : state);
 	ref++;
 	ResourceOwnerRememberBuffer(CurrentResourceOwner, BufferOf(b));
@@ -176,10 +176,10 @@ void PinBufferLocked(BufferDesc *b, uint32 state)
 /* Give one pin back to the buffer (not to its resource owner). */
 void DropPin(BufferDesc *b)
 {
-	int32	   &ref = private_refcount[b->buf_id];
+	int32 &ref = private_refcount[b->buf_id];
 	if (--ref > 0)
 		return;
-	uint32		old = pg_atomic_read_u32(&b->state);
+	uint32 old = pg_atomic_read_u32(&b->state);
 	for (;;)
 	{
 		if (old & BM_LOCKED)
@@ -201,7 +201,7 @@ void WaitIO(BufferDesc *b)
 {
 	for (;;)
 	{
-		uint32		state = LockBufHdr(b);
+		uint32 state = LockBufHdr(b);
 		UnlockBufHdr(b, state);
 		if (!(state & BM_IO_IN_PROGRESS))
 			return;
@@ -227,7 +227,7 @@ class BufferIO
 		for (;;)
 		{
 			LWLockGuard io_lock(&b->io_lock, LW_EXCLUSIVE);
-			uint32		state = LockBufHdr(b);
+			uint32 state = LockBufHdr(b);
 			if (!(state & BM_IO_IN_PROGRESS))
 			{
 				if (for_input ? (state & BM_VALID) != 0 : (state & BM_DIRTY) == 0)
@@ -247,7 +247,7 @@ class BufferIO
 	{
 		if (b_ == nullptr)
 			return;
-		uint32		state = LockBufHdr(b_);
+		uint32 state = LockBufHdr(b_);
 		state &= ~BM_IO_IN_PROGRESS;
 		state |= BM_IO_ERROR;
 		UnlockBufHdr(b_, state);
@@ -266,7 +266,7 @@ class BufferIO
 	 * page was not dirtied again meanwhile), set set_flags. */
 	void Terminate(bool clear_dirty, uint32 set_flags)
 	{
-		uint32		state = LockBufHdr(b_);
+		uint32 state = LockBufHdr(b_);
 		state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
 		if (clear_dirty && !(state & BM_JUST_DIRTIED))
 			state &= ~BM_DIRTY;
@@ -285,7 +285,7 @@ class BufferIO
 
 std::string RelationPathOf(const BufferTag &tag)
 {
-	char	   *p = GetRelationPath(tag.rnode, tag.forkNum);
+	char *p = GetRelationPath(tag.rnode, tag.forkNum);
 	std::string s = p;
 	pfree(p);
 	return s;
@@ -297,11 +297,11 @@ void FlushBuffer(BufferDesc *b)
 	BufferIO io = BufferIO::Start(b, false);
 	if (!io.started())
 		return;
-	char	   *page = GetBlock(b->buf_id);
+	char *page = GetBlock(b->buf_id);
 	/* The LSN under the header lock: a hint-bit image may move it
 	 * while we hold only a share lock on the contents. */
-	uint32		state = LockBufHdr(b);
-	XLogRecPtr	lsn = PageGetLSN(page);
+	uint32 state = LockBufHdr(b);
+	XLogRecPtr lsn = PageGetLSN(page);
 	UnlockBufHdr(b, state & ~BM_JUST_DIRTIED);
 	/* The write-ahead rule: the WAL that describes the page first. */
 	if (state & BM_PERMANENT)
@@ -319,13 +319,13 @@ void FlushBuffer(BufferDesc *b)
  * with its header locked. */
 BufferDesc *StrategyGetBuffer(uint32 *state_out)
 {
-	int			trycounter = NBuffers;
+	int trycounter = NBuffers;
 	for (;;)
 	{
-		int			id = static_cast<int>(pg_atomic_fetch_add_u32(next_victim, 1) %
-										  static_cast<uint32>(NBuffers));
+		int id = static_cast<int>(pg_atomic_fetch_add_u32(next_victim, 1) %
+								  static_cast<uint32>(NBuffers));
 		BufferDesc *b = GetDesc(id);
-		uint32		state = LockBufHdr(b);
+		uint32 state = LockBufHdr(b);
 		if (BUF_STATE_GET_REFCOUNT(state) == 0)
 		{
 			if (BUF_STATE_GET_USAGECOUNT(state) == 0)
@@ -367,14 +367,14 @@ PartitionLockPair LockTwo(LWLock *a, LWLock *b)
  * retagged for it (not yet valid). */
 BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 {
-	LWLock	   *new_lock = BufMappingPartitionLock(hash);
+	LWLock *new_lock = BufMappingPartitionLock(hash);
 	for (;;)
 	{
-		uint32		state;
+		uint32 state;
 		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
 		BufferDesc *b = StrategyGetBuffer(&state);
 		PinBufferLocked(b, state);
-		BufferPin	pin(BufferOf(b));
+		BufferPin pin(BufferOf(b));
 
 		if (state & BM_DIRTY)
 		{
@@ -385,13 +385,13 @@ BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 			FlushBuffer(b);
 		}
 
-		bool		had_tag = (state & BM_TAG_VALID) != 0;
-		BufferTag	old_tag = b->tag;
-		uint32		old_hash = had_tag ? BufTableHashCode(old_tag) : 0;
-		LWLock	   *old_lock = had_tag ? BufMappingPartitionLock(old_hash) : new_lock;
+		bool had_tag = (state & BM_TAG_VALID) != 0;
+		BufferTag old_tag = b->tag;
+		uint32 old_hash = had_tag ? BufTableHashCode(old_tag) : 0;
+		LWLock *old_lock = had_tag ? BufMappingPartitionLock(old_hash) : new_lock;
 		PartitionLockPair partitions = LockTwo(new_lock, old_lock);
 
-		int			existing = BufTableInsert(tag, hash, b->buf_id);
+		int existing = BufTableInsert(tag, hash, b->buf_id);
 		if (existing >= 0)
 		{
 			/* Another process mapped the page while we looked for a victim;
@@ -424,7 +424,7 @@ BufferPin BufferAlloc(const BufferTag &tag, uint32 hash, bool permanent)
 /* Read the page (or zero it) into the buffer whose I/O io has begun. */
 void ReadPageIntoBuffer(BufferIO &io, BufferDesc *b, ReadBufferMode mode)
 {
-	char	   *page = GetBlock(b->buf_id);
+	char *page = GetBlock(b->buf_id);
 	if (mode == RBM_ZERO_AND_LOCK)
 		memset(page, 0, BLCKSZ);
 	else
@@ -445,16 +445,15 @@ void ReadPageIntoBuffer(BufferIO &io, BufferDesc *b, ReadBufferMode mode)
 	io.Terminate(false, BM_VALID);
 }
 
-Buffer		ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
-					  ReadBufferMode mode, bool permanent);
-Buffer		ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode,
-						   bool permanent);
+Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, ReadBufferMode mode,
+				 bool permanent);
+Buffer ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode, bool permanent);
 
 }  // namespace
 
 Size BufferShmemSize(void)
 {
-	Size		size = mul_size(NBuffers, sizeof(BufferDescPadded));
+	Size size = mul_size(NBuffers, sizeof(BufferDescPadded));
 	size = add_size(size, mul_size(NBuffers, BLCKSZ));
 	size = add_size(size, BufTableShmemSize(NBuffers));
 	size = add_size(size, sizeof(pg_atomic_uint32));
@@ -463,7 +462,7 @@ Size BufferShmemSize(void)
 
 void InitBufferPool(void)
 {
-	bool		found;
+	bool found;
 	descriptors = static_cast<BufferDescPadded *>(
 		ShmemInitStruct("Buffer Descriptors", mul_size(NBuffers, sizeof(BufferDescPadded)),
 						&found));
@@ -507,7 +506,7 @@ void ReleaseAllBufferPins(void)
 void PrintBufferLeakWarning(Buffer buffer)
 {
 	BufferDesc *b = DescOf(buffer);
-	uint32		state = pg_atomic_read_u32(&b->state);
+	uint32 state = pg_atomic_read_u32(&b->state);
 	elog(WARNING, "buffer refcount leak: [%03d] (rel=%s, blockNum=%u, flags=0x%x, refcount=%u %d)",
 		 buffer, RelationPathOf(b->tag).c_str(), b->tag.blockNum, state & BUF_FLAG_MASK,
 		 BUF_STATE_GET_REFCOUNT(state), private_refcount[b->buf_id]);
@@ -539,14 +538,14 @@ namespace {
 Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, ReadBufferMode mode,
 				 bool permanent)
 {
-	BufferTag	tag = {rnode, forkNum, blockNum};
-	uint32		hash = BufTableHashCode(tag);
+	BufferTag tag = {rnode, forkNum, blockNum};
+	uint32 hash = BufTableHashCode(tag);
 
-	BufferPin	pin;
-	bool		valid = false;
+	BufferPin pin;
+	bool valid = false;
 	{
 		LWLockGuard partition(BufMappingPartitionLock(hash), LW_SHARED);
-		int			id = BufTableLookup(tag, hash);
+		int id = BufTableLookup(tag, hash);
 		if (id >= 0)
 		{
 			valid = PinBuffer(GetDesc(id));
@@ -561,7 +560,7 @@ Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, Re
 	if (!valid)
 	{
 		BufferDesc *b = DescOf(pin.get());
-		BufferIO	io = BufferIO::Start(b, true);
+		BufferIO io = BufferIO::Start(b, true);
 		if (io.started())
 			ReadPageIntoBuffer(io, b, mode);
 	}
@@ -587,8 +586,8 @@ Buffer ExtendRelation(RelFileNode rnode, ForkNumber forkNum, ReadBufferMode mode
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("cannot extend relation %s beyond %u blocks",
 					   RelationPathOf(BufferTag{rnode, forkNum, 0}).c_str(), MaxBlockNumber));
-	BufferPin	pin(ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent));
-	BufferLock	lock = BufferLock::Adopt(pin.get());
+	BufferPin pin(ReadBlock(rnode, forkNum, blockNum, RBM_ZERO_AND_LOCK, permanent));
+	BufferLock lock = BufferLock::Adopt(pin.get());
 	if (mode != RBM_ZERO_AND_LOCK)
 		lock.Release();
 	alignas(8) char zero[BLCKSZ] = {};
@@ -637,13 +636,13 @@ void LockBufferForCleanup(Buffer buffer)
 		elog(ERROR, "incorrect local pin count: %d", private_refcount[b->buf_id]);
 	for (;;)
 	{
-		BufferLock	lock(buffer, BUFFER_LOCK_EXCLUSIVE);
-		uint32		state = LockBufHdr(b);
-		bool		alone = BUF_STATE_GET_REFCOUNT(state) == 1;
+		BufferLock lock(buffer, BUFFER_LOCK_EXCLUSIVE);
+		uint32 state = LockBufHdr(b);
+		bool alone = BUF_STATE_GET_REFCOUNT(state) == 1;
 		UnlockBufHdr(b, state);
 		if (alone)
 		{
-			(void) lock.Detach();	/* the caller's to release */
+			(void) lock.Detach(); /* the caller's to release */
 			return;
 		}
 		/* Someone else still has it pinned (a scan reading its tuples):
@@ -659,7 +658,7 @@ void MarkBufferDirty(Buffer buffer)
 	BufferDesc *b = DescOf(buffer);
 	if (!LWLockHeldByMeInMode(&b->content_lock, LW_EXCLUSIVE))
 		elog(ERROR, "buffer %d is not locked exclusively", buffer);
-	uint32		old = pg_atomic_read_u32(&b->state);
+	uint32 old = pg_atomic_read_u32(&b->state);
 	for (;;)
 	{
 		if (old & BM_LOCKED)
@@ -672,8 +671,8 @@ void MarkBufferDirty(Buffer buffer)
 XLogRecPtr BufferGetLSNAtomic(Buffer buffer)
 {
 	BufferDesc *b = DescOf(buffer);
-	uint32		state = LockBufHdr(b);
-	XLogRecPtr	lsn = PageGetLSN(GetBlock(b->buf_id));
+	uint32 state = LockBufHdr(b);
+	XLogRecPtr lsn = PageGetLSN(GetBlock(b->buf_id));
 	UnlockBufHdr(b, state);
 	return lsn;
 }
@@ -683,7 +682,7 @@ void MarkBufferDirtyHint(Buffer buffer, bool buffer_std)
 	BufferDesc *b = DescOf(buffer);
 	if (!LWLockHeldByMe(&b->content_lock))
 		elog(ERROR, "buffer %d is not locked", buffer);
-	uint32		state = pg_atomic_read_u32(&b->state);
+	uint32 state = pg_atomic_read_u32(&b->state);
 	/* Dirty already, and not being written: nothing to do. */
 	if ((state & (BM_DIRTY | BM_JUST_DIRTIED)) == (BM_DIRTY | BM_JUST_DIRTIED))
 		return;
@@ -696,7 +695,7 @@ void MarkBufferDirtyHint(Buffer buffer, bool buffer_std)
 	 * under the header lock.  During recovery no WAL can be written: the
 	 * bits stay in memory and the page is not dirtied for them.
 	 */
-	XLogRecPtr	lsn = InvalidXLogRecPtr;
+	XLogRecPtr lsn = InvalidXLogRecPtr;
 	tusk::CheckpointDelay delay;
 	if (state & BM_PERMANENT)
 	{
@@ -761,12 +760,12 @@ template <typename Match, typename AfterWrite>
 int FlushMatching(Match match, AfterWrite written_one)
 {
 	EnsureAccess();
-	int			written = 0;
+	int written = 0;
 	for (int id = 0; id < NBuffers; id++)
 	{
 		BufferDesc *b = GetDesc(id);
 		ResourceOwnerEnlargeBuffers(CurrentResourceOwner);
-		uint32		state = LockBufHdr(b);
+		uint32 state = LockBufHdr(b);
 		if ((state & (BM_VALID | BM_DIRTY)) != (BM_VALID | BM_DIRTY) || !match(b->tag))
 		{
 			UnlockBufHdr(b, state);
@@ -774,7 +773,7 @@ int FlushMatching(Match match, AfterWrite written_one)
 		}
 		PinBufferLocked(b, state);
 		{
-			BufferPin	pin(BufferOf(b));
+			BufferPin pin(BufferOf(b));
 			LWLockGuard content(&b->content_lock, LW_SHARED);
 			FlushBuffer(b);
 		}
@@ -813,30 +812,32 @@ void DropRelFileNodeBuffers(RelFileNode rnode, ForkNumber forkNum, BlockNumber f
 	for (int id = 0; id < NBuffers; id++)
 	{
 		BufferDesc *b = GetDesc(id);
-		uint32		state = LockBufHdr(b);
-		bool		match = (state & BM_TAG_VALID) && RelFileNodeEquals(b->tag.rnode, rnode) &&
+		uint32 state = LockBufHdr(b);
+		bool match = (state & BM_TAG_VALID) && RelFileNodeEquals(b->tag.rnode, rnode) &&
 			b->tag.forkNum == forkNum && b->tag.blockNum >= firstDelBlock;
 		UnlockBufHdr(b, state);
 		if (!match)
 			continue;
-		BufferTag	tag = b->tag;
-		uint32		hash = BufTableHashCode(tag);
+		BufferTag tag = b->tag;
+		uint32 hash = BufTableHashCode(tag);
 		LWLockGuard partition(BufMappingPartitionLock(hash), LW_EXCLUSIVE);
 		state = LockBufHdr(b);
 		if (!(state & BM_TAG_VALID) || !TagsEqual(b->tag, tag))
 		{
-			UnlockBufHdr(b, state);	/* reused meanwhile: not ours any more */
+			UnlockBufHdr(b, state); /* reused meanwhile: not ours any more */
 			continue;
 		}
 		if (BUF_STATE_GET_REFCOUNT(state) != 0)
 		{
 			UnlockBufHdr(b, state);
-			elog(ERROR, "buffer %d of relation %s is pinned while the relation is dropped",
-				 id + 1, RelationPathOf(tag).c_str());
+			elog(ERROR, "buffer %d of relation %s is pinned while the relation is dropped", id + 1,
+				 RelationPathOf(tag).c_str());
 		}
 		memset(&b->tag, 0, sizeof b->tag);
-		UnlockBufHdr(b, state & ~(BM_TAG_VALID | BM_VALID | BM_DIRTY | BM_JUST_DIRTIED |
-								  BM_IO_ERROR | BM_PERMANENT | BUF_USAGECOUNT_MASK));
+		UnlockBufHdr(b,
+					 state &
+						 ~(BM_TAG_VALID | BM_VALID | BM_DIRTY | BM_JUST_DIRTIED | BM_IO_ERROR |
+						   BM_PERMANENT | BUF_USAGECOUNT_MASK));
 		BufTableDelete(tag, hash);
 	}
 }

@@ -19,7 +19,7 @@
 namespace {
 
 constexpr Size kSlotsPerPage = BLCKSZ - MAXALIGN(SizeOfPageHeaderData);
-constexpr Size kStep = BLCKSZ / 256;	/* 32 bytes per category */
+constexpr Size kStep = BLCKSZ / 256; /* 32 bytes per category */
 
 uint8 CategoryOf(Size avail)
 {
@@ -29,7 +29,7 @@ uint8 CategoryOf(Size avail)
 /* Smallest category that guarantees needed bytes. */
 uint8 CategoryNeeded(Size needed)
 {
-	Size		c = (needed + kStep - 1) / kStep;
+	Size c = (needed + kStep - 1) / kStep;
 	return static_cast<uint8>(Min(c, static_cast<Size>(255)));
 }
 
@@ -56,11 +56,11 @@ tusk::BufferPin ReadMapPage(Relation rel, BlockNumber p, bool extend)
 		if (!extend)
 			return tusk::BufferPin();
 		/* Made: nothing more to do with it. */
-		ReleaseBuffer(ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, P_NEW, RBM_NORMAL,
-												nullptr, true));
+		ReleaseBuffer(
+			ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, P_NEW, RBM_NORMAL, nullptr, true));
 	}
-	return tusk::BufferPin(ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, p,
-													 RBM_ZERO_ON_ERROR, nullptr, true));
+	return tusk::BufferPin(
+		ReadBufferWithoutRelcache(rel->rd_node, FSM_FORKNUM, p, RBM_ZERO_ON_ERROR, nullptr, true));
 }
 
 }  // namespace
@@ -69,15 +69,15 @@ void RecordPageWithFreeSpace(Relation rel, BlockNumber heapBlk, Size spaceAvail)
 {
 	BlockNumber p = static_cast<BlockNumber>(heapBlk / kSlotsPerPage);
 	tusk::LockedBuffer buf(ReadMapPage(rel, p, true), BUFFER_LOCK_EXCLUSIVE);
-	Page		page = buf.page();
+	Page page = buf.page();
 	if (PageIsNew(page))
 	{
 		PageInit(page, BLCKSZ, 0);
-		reinterpret_cast<PageHeader>(page)->pd_lower =
-			static_cast<LocationIndex>(MAXALIGN(SizeOfPageHeaderData) + kSlotsPerPage);
+		reinterpret_cast<PageHeader>(page)->pd_lower = static_cast<LocationIndex>(
+			MAXALIGN(SizeOfPageHeaderData) + kSlotsPerPage);
 	}
-	uint8	   &slot = Slots(page)[heapBlk % kSlotsPerPage];
-	uint8		cat = CategoryOf(spaceAvail);
+	uint8 &slot = Slots(page)[heapBlk % kSlotsPerPage];
+	uint8 cat = CategoryOf(spaceAvail);
 	if (slot != cat)
 	{
 		slot = cat;
@@ -87,7 +87,7 @@ void RecordPageWithFreeSpace(Relation rel, BlockNumber heapBlk, Size spaceAvail)
 
 BlockNumber GetPageWithFreeSpace(Relation rel, Size spaceNeeded)
 {
-	uint8		want = CategoryNeeded(spaceNeeded);
+	uint8 want = CategoryNeeded(spaceNeeded);
 	SMgrRelation reln = smgropen(rel->rd_node);
 	if (!smgrexists(reln, FSM_FORKNUM))
 		return InvalidBlockNumber;
@@ -99,7 +99,7 @@ BlockNumber GetPageWithFreeSpace(Relation rel, Size spaceNeeded)
 		if (!pin.valid())
 			break;
 		tusk::BufferLock lock(pin.get(), BUFFER_LOCK_SHARE);
-		Page		page = pin.page();
+		Page page = pin.page();
 		BlockNumber found = InvalidBlockNumber;
 		if (!PageIsNew(page))
 			for (Size i = 0; i < kSlotsPerPage; i++)

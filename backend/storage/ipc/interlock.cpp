@@ -32,18 +32,18 @@
 
 namespace {
 
-constexpr uint32 kInterlockMagic = 0x54534B49;	/* "TSKI" */
+constexpr uint32 kInterlockMagic = 0x54534B49; /* "TSKI" */
 
 struct InterlockHeader
 {
-	uint32		magic;
-	dev_t		device;
-	ino_t		inode;
+	uint32 magic;
+	dev_t device;
+	ino_t inode;
 };
 static_assert(std::is_trivially_copyable_v<InterlockHeader>);
 
-int			interlock_id = -1;
-void	   *interlock_addr = nullptr;
+int interlock_id = -1;
+void *interlock_addr = nullptr;
 
 struct stat DataDirStat()
 {
@@ -58,12 +58,12 @@ struct stat DataDirStat()
  * briefly to read its header. */
 bool IsOurs(int id)
 {
-	void	   *addr = shmat(id, nullptr, SHM_RDONLY);
+	void *addr = shmat(id, nullptr, SHM_RDONLY);
 	if (addr == reinterpret_cast<void *>(-1))
 		return false;
 	struct stat st = DataDirStat();
 	const auto *hdr = static_cast<const InterlockHeader *>(addr);
-	bool		ours = hdr->magic == kInterlockMagic && hdr->device == st.st_dev &&
+	bool ours = hdr->magic == kInterlockMagic && hdr->device == st.st_dev &&
 		hdr->inode == st.st_ino;
 	shmdt(addr);
 	return ours;
@@ -86,10 +86,10 @@ namespace tusk::storage {
 void CreateShmemInterlock(unsigned long *key_out, unsigned long *id_out)
 {
 	struct stat st = DataDirStat();
-	key_t		key = static_cast<key_t>(st.st_ino);
+	key_t key = static_cast<key_t>(st.st_ino);
 	for (int tries = 0;; tries++, key++)
 	{
-		int			id = shmget(key, sizeof(InterlockHeader), IPC_CREAT | IPC_EXCL | 0600);
+		int id = shmget(key, sizeof(InterlockHeader), IPC_CREAT | IPC_EXCL | 0600);
 		if (id >= 0)
 		{
 			interlock_id = id;
@@ -102,11 +102,11 @@ void CreateShmemInterlock(unsigned long *key_out, unsigned long *id_out)
 							  IPC_CREAT | IPC_EXCL | 0600));
 		/* Someone's segment: a leftover of ours that nobody uses any more
 		 * is removed and its key reused; anything else, we move on. */
-		int			existing = shmget(key, 0, 0);
+		int existing = shmget(key, 0, 0);
 		struct shmid_ds ds;
 		if (existing >= 0 && shmctl(existing, IPC_STAT, &ds) == 0 && ds.shm_nattch == 0 &&
 			IsOurs(existing) && shmctl(existing, IPC_RMID, nullptr) == 0)
-			key--;				/* try the same key again */
+			key--; /* try the same key again */
 	}
 	interlock_addr = shmat(interlock_id, nullptr, 0);
 	if (interlock_addr == reinterpret_cast<void *>(-1))
@@ -115,7 +115,7 @@ void CreateShmemInterlock(unsigned long *key_out, unsigned long *id_out)
 		shmctl(interlock_id, IPC_RMID, nullptr);
 		ereport(FATAL, errmsg("could not attach to shared memory segment: %m"));
 	}
-	auto	   *hdr = static_cast<InterlockHeader *>(interlock_addr);
+	auto *hdr = static_cast<InterlockHeader *>(interlock_addr);
 	hdr->magic = kInterlockMagic;
 	hdr->device = st.st_dev;
 	hdr->inode = st.st_ino;
@@ -128,9 +128,9 @@ bool ShmemInterlockInUse(unsigned long key, unsigned long id)
 {
 	struct shmid_ds ds;
 	if (shmctl(static_cast<int>(id), IPC_STAT, &ds) != 0)
-		return false;			/* gone */
+		return false; /* gone */
 	if (static_cast<unsigned long>(ds.shm_perm.__key) != key || !IsOurs(static_cast<int>(id)))
-		return false;			/* reused by someone else */
+		return false; /* reused by someone else */
 	if (ds.shm_nattch > 0)
 		return true;
 	shmctl(static_cast<int>(id), IPC_RMID, nullptr);

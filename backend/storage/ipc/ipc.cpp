@@ -69,8 +69,7 @@ OnExitList on_proc_exit_list;
 
 }  // namespace
 
-void
-proc_exit(int code)
+void proc_exit(int code)
 {
 	proc_exit_inprogress = true;
 	shmem_exit(code);
@@ -80,8 +79,7 @@ proc_exit(int code)
 	exit(code);
 }
 
-void
-shmem_exit(int code)
+void shmem_exit(int code)
 {
 	shmem_exit_inprogress = true;
 	before_shmem_exit_list.RunAll(code);
@@ -89,26 +87,22 @@ shmem_exit(int code)
 	shmem_exit_inprogress = false;
 }
 
-void
-on_proc_exit(pg_on_exit_callback function, Datum arg)
+void on_proc_exit(pg_on_exit_callback function, Datum arg)
 {
 	on_proc_exit_list.Add(function, arg, "on_proc_exit");
 }
 
-void
-on_shmem_exit(pg_on_exit_callback function, Datum arg)
+void on_shmem_exit(pg_on_exit_callback function, Datum arg)
 {
 	on_shmem_exit_list.Add(function, arg, "on_shmem_exit");
 }
 
-void
-before_shmem_exit(pg_on_exit_callback function, Datum arg)
+void before_shmem_exit(pg_on_exit_callback function, Datum arg)
 {
 	before_shmem_exit_list.Add(function, arg, "before_shmem_exit");
 }
 
-void
-cancel_before_shmem_exit(pg_on_exit_callback function, Datum arg)
+void cancel_before_shmem_exit(pg_on_exit_callback function, Datum arg)
 {
 	auto &l = before_shmem_exit_list;
 	if (l.count > 0 && l.entries[l.count - 1].function == function &&
@@ -119,16 +113,14 @@ cancel_before_shmem_exit(pg_on_exit_callback function, Datum arg)
 			 reinterpret_cast<void *>(function), static_cast<unsigned long long>(arg));
 }
 
-void
-on_exit_reset(void)
+void on_exit_reset(void)
 {
 	before_shmem_exit_list.count = 0;
 	on_shmem_exit_list.count = 0;
 	on_proc_exit_list.count = 0;
 }
 
-void
-check_on_shmem_exit_lists_are_empty(void)
+void check_on_shmem_exit_lists_are_empty(void)
 {
 	if (before_shmem_exit_list.count || on_shmem_exit_list.count)
 		elog(FATAL, "shared-memory exit callbacks were registered before shared memory existed");

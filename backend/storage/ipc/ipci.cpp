@@ -30,11 +30,11 @@
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 
-bool		process_shmem_requests_in_progress = false;
+bool process_shmem_requests_in_progress = false;
 
 namespace {
 
-Size		total_addin_request = 0;
+Size total_addin_request = 0;
 
 /* Slack for the allocator's alignment and small structures of modules
  * that did not ask for space beforehand, as PostgreSQL leaves. */
@@ -66,7 +66,7 @@ void RequestAddinShmemSpace(Size size)
 
 Size CalculateShmemSize(void)
 {
-	Size		size = kSlack;
+	Size size = kSlack;
 	size = add_size(size, tusk::storage::ShmemIndexSize());
 	size = add_size(size, LWLockShmemSize());
 	size = add_size(size, BufferShmemSize());

@@ -36,4 +36,4 @@ bool ShmemInterlockInUse(unsigned long key, unsigned long id);
 
 }  // namespace tusk::storage
 
-#endif							/* TUSK_STORAGE_IPC_IPCI_H */
+#endif /* TUSK_STORAGE_IPC_IPCI_H */

@@ -45,8 +45,8 @@ static_assert(std::is_trivially_copyable_v<Latch>);
 
 namespace {
 
-int			signal_fd = -1;
-Latch		local_latch_data;
+int signal_fd = -1;
+Latch local_latch_data;
 
 int64 NowMs()
 {
@@ -70,7 +70,7 @@ void InitializeLatchSupport(void)
 	 * descriptor clearly belongs to this process. */
 	if (signal_fd >= 0)
 		close(signal_fd);
-	sigset_t	urg;
+	sigset_t urg;
 	sigemptyset(&urg);
 	sigaddset(&urg, SIGURG);
 	if (sigprocmask(SIG_BLOCK, &urg, nullptr) != 0)
@@ -98,7 +98,7 @@ void InitSharedLatch(Latch *latch)
 
 void OwnLatch(Latch *latch)
 {
-	int			owner = latch->owner_pid;
+	int owner = latch->owner_pid;
 	if (owner != 0)
 		elog(PANIC, "latch already owned by PID %d", owner);
 	latch->owner_pid = MyProcPid;
@@ -118,7 +118,7 @@ void SetLatch(Latch *latch)
 	pg_memory_barrier();
 	if (!latch->maybe_sleeping)
 		return;
-	int			owner = latch->owner_pid;
+	int owner = latch->owner_pid;
 	if (owner != 0)
 		(void) kill(owner, SIGURG);
 }
@@ -143,23 +143,23 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 	if (signal_fd < 0)
 		elog(ERROR, "latch support is not initialized in this process");
 	/* The latch to watch: none unless WL_LATCH_SET is asked for with a latch. */
-	Latch	   *watched = (wakeEvents & WL_LATCH_SET) ? latch : nullptr;
+	Latch *watched = (wakeEvents & WL_LATCH_SET) ? latch : nullptr;
 	if (watched != nullptr && watched->owner_pid != MyProcPid)
 		elog(ERROR, "cannot wait on a latch owned by another process");
 	/* Outside a postmaster there is nobody whose death to watch. */
-	int			pm_fd = PostmasterDeathWatchFd();
+	int pm_fd = PostmasterDeathWatchFd();
 	if (!IsUnderPostmaster || pm_fd < 0)
 		wakeEvents &= ~(WL_POSTMASTER_DEATH | WL_EXIT_ON_PM_DEATH);
 	if (!(wakeEvents & WL_TIMEOUT))
 		timeout = -1;
 
 	struct pollfd fds[3];
-	int			nfds = 0;
+	int nfds = 0;
 	fds[nfds++] = {signal_fd, POLLIN, 0};
-	int			sock_idx = -1;
+	int sock_idx = -1;
 	if ((wakeEvents & WL_SOCKET_MASK) && sock != PGINVALID_SOCKET)
 	{
-		short		events = 0;
+		short events = 0;
 		if (wakeEvents & WL_SOCKET_READABLE)
 			events |= POLLIN;
 		if (wakeEvents & WL_SOCKET_WRITEABLE)
@@ -169,7 +169,7 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 		sock_idx = nfds;
 		fds[nfds++] = {sock, events, 0};
 	}
-	int			pm_idx = -1;
+	int pm_idx = -1;
 	if (wakeEvents & (WL_POSTMASTER_DEATH | WL_EXIT_ON_PM_DEATH))
 	{
 		pm_idx = nfds;
@@ -183,8 +183,8 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 		pg_memory_barrier();
 	}
 
-	int			result = 0;
-	int64		deadline = timeout >= 0 ? NowMs() + timeout : 0;
+	int result = 0;
+	int64 deadline = timeout >= 0 ? NowMs() + timeout : 0;
 	for (;;)
 	{
 		if (watched != nullptr && watched->is_set)
@@ -192,15 +192,15 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 			result |= WL_LATCH_SET;
 			break;
 		}
-		int			wait_ms = -1;
+		int wait_ms = -1;
 		if (timeout >= 0)
 			wait_ms = static_cast<int>(Max(deadline - NowMs(), (int64) 0));
-		int			rc = poll(fds, nfds, wait_ms);
+		int rc = poll(fds, nfds, wait_ms);
 		if (rc < 0)
 		{
 			if (errno == EINTR)
 				continue;
-			int			save_errno = errno;
+			int save_errno = errno;
 			if (watched != nullptr)
 				watched->maybe_sleeping = false;
 			pgstat_report_wait_end();
@@ -211,7 +211,7 @@ int WaitLatchOrSocket(Latch *latch, int wakeEvents, pgsocket sock, long timeout,
 			DrainSignalFd();
 		if (sock_idx >= 0)
 		{
-			short		rev = fds[sock_idx].revents;
+			short rev = fds[sock_idx].revents;
 			if ((wakeEvents & WL_SOCKET_READABLE) && (rev & (POLLIN | POLLHUP | POLLERR)))
 				result |= WL_SOCKET_READABLE;
 			if ((wakeEvents & WL_SOCKET_WRITEABLE) && (rev & (POLLOUT | POLLHUP | POLLERR)))

@@ -42,16 +42,16 @@ struct PMSignalData
 {
 	sig_atomic_t flags[NUM_PMSIGNALS];
 	sig_atomic_t quit_reason;
-	int			num_child_flags;
-	int			next_child_flag;	/* where the postmaster looks first */
-	sig_atomic_t child_flags[];	/* num_child_flags of them */
+	int num_child_flags;
+	int next_child_flag;		/* where the postmaster looks first */
+	sig_atomic_t child_flags[]; /* num_child_flags of them */
 };
 static_assert(std::is_trivially_copyable_v<PMSignalData>);
 
 PMSignalData *pm_signal_state = nullptr;
 
 /* [0] read end, inherited by children; [1] write end, postmaster only. */
-int			postmaster_alive_fds[2] = {-1, -1};
+int postmaster_alive_fds[2] = {-1, -1};
 
 }  // namespace
 
@@ -63,9 +63,9 @@ Size PMSignalShmemSize(void)
 
 void PMSignalShmemInit(void)
 {
-	bool		found;
-	pm_signal_state = static_cast<PMSignalData *>(ShmemInitStruct("PMSignalState",
-																  PMSignalShmemSize(), &found));
+	bool found;
+	pm_signal_state = static_cast<PMSignalData *>(
+		ShmemInitStruct("PMSignalState", PMSignalShmemSize(), &found));
 	if (!found)
 	{
 		memset(static_cast<void *>(pm_signal_state), 0, PMSignalShmemSize());
@@ -112,8 +112,8 @@ int MaxLivePostmasterChildren(void)
 
 int AssignPostmasterChildSlot(void)
 {
-	int			n = pm_signal_state->num_child_flags;
-	int			slot = pm_signal_state->next_child_flag;
+	int n = pm_signal_state->num_child_flags;
+	int slot = pm_signal_state->next_child_flag;
 	for (int i = 0; i < n; i++)
 	{
 		if (--slot < 0)
@@ -126,26 +126,26 @@ int AssignPostmasterChildSlot(void)
 		}
 	}
 	elog(FATAL, "no free slots in PMChildFlags array");
-	return 0;					/* not reached */
+	return 0; /* not reached */
 }
 
 bool ReleasePostmasterChildSlot(int slot)
 {
-	int			idx = slot - 1;
+	int idx = slot - 1;
 	if (idx < 0 || idx >= pm_signal_state->num_child_flags)
 	{
 		elog(LOG, "invalid child slot %d", slot);
 		return false;
 	}
 	/* Only a child that cleaned up after itself has moved back to ASSIGNED. */
-	bool		clean = pm_signal_state->child_flags[idx] == kChildAssigned;
+	bool clean = pm_signal_state->child_flags[idx] == kChildAssigned;
 	pm_signal_state->child_flags[idx] = kChildUnused;
 	return clean;
 }
 
 void MarkPostmasterChildActive(void)
 {
-	int			idx = MyPMChildSlot - 1;
+	int idx = MyPMChildSlot - 1;
 	if (idx < 0 || idx >= pm_signal_state->num_child_flags)
 		elog(FATAL, "invalid child slot %d", MyPMChildSlot);
 	pm_signal_state->child_flags[idx] = kChildActive;
@@ -153,7 +153,7 @@ void MarkPostmasterChildActive(void)
 
 void MarkPostmasterChildInactive(void)
 {
-	int			idx = MyPMChildSlot - 1;
+	int idx = MyPMChildSlot - 1;
 	if (idx < 0 || idx >= pm_signal_state->num_child_flags)
 		return;
 	pm_signal_state->child_flags[idx] = kChildAssigned;
@@ -187,8 +187,8 @@ bool PostmasterIsAliveInternal(void)
 {
 	if (!IsUnderPostmaster || postmaster_alive_fds[0] < 0)
 		return true;
-	char		c;
-	ssize_t		rc = read(postmaster_alive_fds[0], &c, 1);
+	char c;
+	ssize_t rc = read(postmaster_alive_fds[0], &c, 1);
 	if (rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
 		return true;
 	if (rc < 0)

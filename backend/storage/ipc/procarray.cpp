@@ -41,9 +41,9 @@ namespace {
 
 struct ProcArrayStruct
 {
-	int			numProcs;
-	int			maxProcs;
-	int			pgprocnos[];	/* sorted, numProcs of them */
+	int numProcs;
+	int maxProcs;
+	int pgprocnos[]; /* sorted, numProcs of them */
 };
 static_assert(std::is_trivially_copyable_v<ProcArrayStruct>);
 
@@ -58,7 +58,7 @@ Size ProcArrayShmemSize(void)
 
 void CreateSharedProcArray(void)
 {
-	bool		found;
+	bool found;
 	procArray = static_cast<ProcArrayStruct *>(
 		ShmemInitStruct("Proc Array", ProcArrayShmemSize(), &found));
 	if (!found)
@@ -77,7 +77,7 @@ void ProcArrayAdd(PGPROC *proc)
 		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
 				errmsg("sorry, too many clients already"));
 	}
-	int			i = procArray->numProcs;
+	int i = procArray->numProcs;
 	while (i > 0 && procArray->pgprocnos[i - 1] > proc->pgprocno)
 	{
 		procArray->pgprocnos[i] = procArray->pgprocnos[i - 1];
@@ -90,13 +90,12 @@ void ProcArrayAdd(PGPROC *proc)
 void ProcArrayRemove(PGPROC *proc)
 {
 	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
-	int			n = procArray->numProcs;
+	int n = procArray->numProcs;
 	for (int i = 0; i < n; i++)
 	{
 		if (procArray->pgprocnos[i] != proc->pgprocno)
 			continue;
-		memmove(&procArray->pgprocnos[i], &procArray->pgprocnos[i + 1],
-				(n - i - 1) * sizeof(int));
+		memmove(&procArray->pgprocnos[i], &procArray->pgprocnos[i + 1], (n - i - 1) * sizeof(int));
 		procArray->numProcs--;
 		return;
 	}
@@ -111,7 +110,7 @@ PGPROC *BackendPidGetProc(int pid)
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
-		PGPROC	   *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
+		PGPROC *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
 		if (proc->pid == pid)
 			return proc;
 	}
@@ -120,11 +119,11 @@ PGPROC *BackendPidGetProc(int pid)
 
 int CountDBBackends(Oid databaseid)
 {
-	int			count = 0;
+	int count = 0;
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
-		PGPROC	   *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
+		PGPROC *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
 		if (proc->pid == 0)
 			continue;
 		if (!OidIsValid(databaseid) || proc->databaseId == databaseid)
@@ -152,13 +151,13 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 			ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
 	}
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
-	uint64		xmax = U64FromFullTransactionId(ReadNextFullTransactionId());
-	uint64		xmin = xmax;
-	uint32		count = 0;
+	uint64 xmax = U64FromFullTransactionId(ReadNextFullTransactionId());
+	uint64 xmin = xmax;
+	uint32 count = 0;
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
-		PGPROC	   *proc = ProcAt(i);
-		uint64		xid = pg_atomic_read_u64(&proc->xid);
+		PGPROC *proc = ProcAt(i);
+		uint64 xid = pg_atomic_read_u64(&proc->xid);
 		/* Our own id is told apart by TransactionIdIsCurrentTransactionId. */
 		if (xid == 0 || proc == MyProc || xid >= xmax)
 			continue;
@@ -208,7 +207,7 @@ bool FullTransactionIdIsInProgress(FullTransactionId xid)
 		return false;
 	if (FullTransactionIdIsCurrentTransactionId(xid))
 		return true;
-	bool		running = false;
+	bool running = false;
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	for (int i = 0; i < procArray->numProcs && !running; i++)
 		running = pg_atomic_read_u64(&ProcAt(i)->xid) == U64FromFullTransactionId(xid);
@@ -218,12 +217,12 @@ bool FullTransactionIdIsInProgress(FullTransactionId xid)
 FullTransactionId GetOldestNonRemovableFullTransactionId(void)
 {
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
-	uint64		horizon = U64FromFullTransactionId(ReadNextFullTransactionId());
+	uint64 horizon = U64FromFullTransactionId(ReadNextFullTransactionId());
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
-		PGPROC	   *proc = ProcAt(i);
-		uint64		xid = pg_atomic_read_u64(&proc->xid);
-		uint64		xmin = pg_atomic_read_u64(&proc->xmin);
+		PGPROC *proc = ProcAt(i);
+		uint64 xid = pg_atomic_read_u64(&proc->xid);
+		uint64 xmin = pg_atomic_read_u64(&proc->xmin);
 		if (xid != 0)
 			horizon = Min(horizon, xid);
 		if (xmin != 0)

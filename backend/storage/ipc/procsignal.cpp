@@ -12,7 +12,7 @@
 
 void procsignal_sigusr1_handler(int)
 {
-	int			save_errno = errno;
+	int save_errno = errno;
 	if (MyLatch != nullptr)
 		SetLatch(MyLatch);
 	errno = save_errno;

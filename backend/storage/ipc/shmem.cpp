@@ -33,24 +33,24 @@ namespace {
 
 struct ShmemIndexEnt
 {
-	char		key[SHMEM_INDEX_KEYSIZE];
-	Size		offset;			/* from the segment start */
-	Size		size;
+	char key[SHMEM_INDEX_KEYSIZE];
+	Size offset; /* from the segment start */
+	Size size;
 };
 
 struct ShmemHeader
 {
-	Size		total_size;
-	Size		free_offset;	/* first unallocated byte */
-	slock_t		lock;			/* guards free_offset and the index */
-	int			index_used;
+	Size total_size;
+	Size free_offset; /* first unallocated byte */
+	slock_t lock;	  /* guards free_offset and the index */
+	int index_used;
 	ShmemIndexEnt index[SHMEM_INDEX_SIZE];
 };
 
 static_assert(std::is_trivially_copyable_v<ShmemHeader>);
 
-char	   *shmem_base = nullptr;
-Size		shmem_size = 0;
+char *shmem_base = nullptr;
+Size shmem_size = 0;
 
 ShmemHeader *Header()
 {
@@ -62,7 +62,7 @@ ShmemHeader *Header()
 void *AllocLocked(Size size)
 {
 	ShmemHeader *hdr = Header();
-	Size		start = CACHELINEALIGN(hdr->free_offset);
+	Size start = CACHELINEALIGN(hdr->free_offset);
 	size = CACHELINEALIGN(size);
 	if (size > hdr->total_size || start > hdr->total_size - size)
 		return nullptr;
@@ -83,11 +83,9 @@ void CreateShmemSegment(Size size)
 		shmem_size = 0;
 	}
 	size = TYPEALIGN(sysconf(_SC_PAGESIZE), size);
-	void	   *base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-							-1, 0);
+	void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (base == MAP_FAILED)
-		ereport(FATAL,
-				errmsg("could not map anonymous shared memory: %m"),
+		ereport(FATAL, errmsg("could not map anonymous shared memory: %m"),
 				(errno == ENOMEM)
 					? errhint("This error usually means that PostgreSQL's request for a shared "
 							  "memory segment exceeded available memory, swap space, or huge "
@@ -115,7 +113,7 @@ Size ShmemIndexSize()
 Size ShmemFreeSpace()
 {
 	ShmemHeader *hdr = Header();
-	Size		used;
+	Size used;
 	{
 		tusk::SpinLockGuard guard(&hdr->lock);
 		used = CACHELINEALIGN(hdr->free_offset);
@@ -136,10 +134,9 @@ void *ShmemAllocNoError(Size size)
 
 void *ShmemAlloc(Size size)
 {
-	void	   *result = ShmemAllocNoError(size);
+	void *result = ShmemAllocNoError(size);
 	if (result == nullptr)
-		ereport(ERROR,
-				errcode(ERRCODE_OUT_OF_MEMORY),
+		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY),
 				errmsg("out of shared memory (%zu bytes requested)", size));
 	return result;
 }
@@ -162,7 +159,7 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 	if (shmem_base == nullptr)
 		elog(ERROR, "shared memory is not initialized");
 	ShmemHeader *hdr = Header();
-	char		key[SHMEM_INDEX_KEYSIZE] = {};
+	char key[SHMEM_INDEX_KEYSIZE] = {};
 	strncpy(key, name, SHMEM_INDEX_KEYSIZE - 1);
 
 	/* Released by hand before each ereport: no error is raised while a
@@ -173,8 +170,8 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 		ShmemIndexEnt &ent = hdr->index[i];
 		if (strcmp(ent.key, key) != 0)
 			continue;
-		Size		found_size = ent.size;
-		Size		offset = ent.offset;
+		Size found_size = ent.size;
+		Size offset = ent.offset;
 		guard.Release();
 		if (found_size != size)
 			ereport(ERROR,
@@ -188,16 +185,14 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 	if (hdr->index_used >= SHMEM_INDEX_SIZE)
 	{
 		guard.Release();
-		ereport(ERROR,
-				errcode(ERRCODE_OUT_OF_MEMORY),
+		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY),
 				errmsg("could not create ShmemIndex entry for data structure \"%s\"", name));
 	}
-	void	   *result = AllocLocked(size);
+	void *result = AllocLocked(size);
 	if (result == nullptr)
 	{
 		guard.Release();
-		ereport(ERROR,
-				errcode(ERRCODE_OUT_OF_MEMORY),
+		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY),
 				errmsg("not enough shared memory for data structure \"%s\" (%zu bytes requested)",
 					   name, size));
 	}
@@ -212,20 +207,18 @@ void *ShmemInitStruct(const char *name, Size size, bool *foundPtr)
 
 Size add_size(Size s1, Size s2)
 {
-	Size		result;
+	Size result;
 	if (__builtin_add_overflow(s1, s2, &result))
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("requested shared memory size overflows size_t"));
 	return result;
 }
 
 Size mul_size(Size s1, Size s2)
 {
-	Size		result;
+	Size result;
 	if (__builtin_mul_overflow(s1, s2, &result))
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("requested shared memory size overflows size_t"));
 	return result;
 }

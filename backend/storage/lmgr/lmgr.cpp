@@ -15,14 +15,14 @@ namespace {
 
 LOCKTAG RelationTag(Oid relid)
 {
-	LOCKTAG		tag;
+	LOCKTAG tag;
 	SET_LOCKTAG_RELATION(tag, MyDatabaseId, relid);
 	return tag;
 }
 
 LOCKTAG XactTag(FullTransactionId xid)
 {
-	LOCKTAG		tag;
+	LOCKTAG tag;
 	SET_LOCKTAG_FULL_TRANSACTION(tag, xid);
 	return tag;
 }
@@ -31,45 +31,45 @@ LOCKTAG XactTag(FullTransactionId xid)
 
 void LockRelationOid(Oid relid, LOCKMODE lockmode)
 {
-	LOCKTAG		tag = RelationTag(relid);
+	LOCKTAG tag = RelationTag(relid);
 	(void) LockAcquire(&tag, lockmode, false, false);
 }
 
 bool ConditionalLockRelationOid(Oid relid, LOCKMODE lockmode)
 {
-	LOCKTAG		tag = RelationTag(relid);
+	LOCKTAG tag = RelationTag(relid);
 	return LockAcquire(&tag, lockmode, false, true) != LOCKACQUIRE_NOT_AVAIL;
 }
 
 void UnlockRelationOid(Oid relid, LOCKMODE lockmode)
 {
-	LOCKTAG		tag = RelationTag(relid);
+	LOCKTAG tag = RelationTag(relid);
 	(void) LockRelease(&tag, lockmode, false);
 }
 
 void LockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode)
 {
-	LOCKTAG		tag;
+	LOCKTAG tag;
 	SET_LOCKTAG_TUPLE(tag, MyDatabaseId, relid, blkno, offnum);
 	(void) LockAcquire(&tag, lockmode, false, false);
 }
 
 void UnlockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode)
 {
-	LOCKTAG		tag;
+	LOCKTAG tag;
 	SET_LOCKTAG_TUPLE(tag, MyDatabaseId, relid, blkno, offnum);
 	(void) LockRelease(&tag, lockmode, false);
 }
 
 void XactLockTableInsert(FullTransactionId xid)
 {
-	LOCKTAG		tag = XactTag(xid);
+	LOCKTAG tag = XactTag(xid);
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
 }
 
 void XactLockTableDelete(FullTransactionId xid)
 {
-	LOCKTAG		tag = XactTag(xid);
+	LOCKTAG tag = XactTag(xid);
 	(void) LockRelease(&tag, ExclusiveLock, false);
 }
 
@@ -82,7 +82,7 @@ void XactLockTableWait(FullTransactionId xid)
 	{
 		if (FullTransactionIdIsCurrentTransactionId(xid))
 			elog(ERROR, "cannot wait for our own transaction");
-		LOCKTAG		tag = XactTag(xid);
+		LOCKTAG tag = XactTag(xid);
 		(void) LockAcquire(&tag, ShareLock, false, false);
 		(void) LockRelease(&tag, ShareLock, false);
 		if (FullTransactionIdIsInProgress(xid))
@@ -94,7 +94,7 @@ bool ConditionalXactLockTableWait(FullTransactionId xid)
 {
 	while (FullTransactionIdIsInProgress(xid))
 	{
-		LOCKTAG		tag = XactTag(xid);
+		LOCKTAG tag = XactTag(xid);
 		if (LockAcquire(&tag, ShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL)
 			return false;
 		(void) LockRelease(&tag, ShareLock, false);

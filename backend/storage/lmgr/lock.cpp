@@ -64,8 +64,8 @@
 using tusk::LWLockGuard;
 using tusk::SpinLockGuard;
 
-int			max_locks_per_xact = 64;
-int			DeadlockTimeout = 1000;
+int max_locks_per_xact = 64;
+int DeadlockTimeout = 1000;
 
 namespace {
 
@@ -95,9 +95,8 @@ constexpr LOCKMASK kConflicts[kNumModes] = {
 		LOCKBIT_ON(ShareRowExclusiveLock) | LOCKBIT_ON(ExclusiveLock) |
 		LOCKBIT_ON(AccessExclusiveLock),
 	/* ExclusiveLock */
-	LOCKBIT_ON(RowShareLock) | LOCKBIT_ON(RowExclusiveLock) |
-		LOCKBIT_ON(ShareUpdateExclusiveLock) | LOCKBIT_ON(ShareLock) |
-		LOCKBIT_ON(ShareRowExclusiveLock) | LOCKBIT_ON(ExclusiveLock) |
+	LOCKBIT_ON(RowShareLock) | LOCKBIT_ON(RowExclusiveLock) | LOCKBIT_ON(ShareUpdateExclusiveLock) |
+		LOCKBIT_ON(ShareLock) | LOCKBIT_ON(ShareRowExclusiveLock) | LOCKBIT_ON(ExclusiveLock) |
 		LOCKBIT_ON(AccessExclusiveLock),
 	/* AccessExclusiveLock */
 	LOCKBIT_ON(AccessShareLock) | LOCKBIT_ON(RowShareLock) | LOCKBIT_ON(RowExclusiveLock) |
@@ -107,53 +106,59 @@ constexpr LOCKMASK kConflicts[kNumModes] = {
 };
 
 const char *const kModeNames[kNumModes] = {
-	"INVALID", "AccessShareLock", "RowShareLock", "RowExclusiveLock",
-	"ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
+	"INVALID",
+	"AccessShareLock",
+	"RowShareLock",
+	"RowExclusiveLock",
+	"ShareUpdateExclusiveLock",
+	"ShareLock",
+	"ShareRowExclusiveLock",
+	"ExclusiveLock",
 	"AccessExclusiveLock",
 };
 
 struct Lock
 {
-	LOCKTAG		tag;
-	LOCKMASK	grantMask;
-	LOCKMASK	waitMask;
-	int			requested[kNumModes];
-	int			nRequested;
-	int			granted[kNumModes];
-	int			nGranted;
-	int			nextInChain;	/* hash chain, or the free list */
-	int			holders;		/* first PROCLOCK */
-	int			waitHead;		/* first waiting pgprocno, -1 */
-	int			waitTail;
+	LOCKTAG tag;
+	LOCKMASK grantMask;
+	LOCKMASK waitMask;
+	int requested[kNumModes];
+	int nRequested;
+	int granted[kNumModes];
+	int nGranted;
+	int nextInChain; /* hash chain, or the free list */
+	int holders;	 /* first PROCLOCK */
+	int waitHead;	 /* first waiting pgprocno, -1 */
+	int waitTail;
 };
 static_assert(std::is_trivially_copyable_v<Lock>);
 
 struct ProcLock
 {
-	int			lock;
-	int			pgprocno;
-	LOCKMASK	holdMask;
-	int			next;			/* next holder of the lock, or the free list */
+	int lock;
+	int pgprocno;
+	LOCKMASK holdMask;
+	int next; /* next holder of the lock, or the free list */
 };
 static_assert(std::is_trivially_copyable_v<ProcLock>);
 
 struct LockShared
 {
 	LWLockPadded partitionLocks[kPartitions];
-	slock_t		freeLock;
-	int			freeLocks;
-	int			freeProcLocks;
-	int			nLocks;
-	int			nProcLocks;
-	int			nChains;
+	slock_t freeLock;
+	int freeLocks;
+	int freeProcLocks;
+	int nLocks;
+	int nProcLocks;
+	int nChains;
 	/* Then: chain heads, LOCKs, PROCLOCKs. */
 };
 static_assert(std::is_trivially_copyable_v<LockShared>);
 
 LockShared *shared = nullptr;
-int		   *chains = nullptr;
-Lock	   *locks = nullptr;
-ProcLock   *proclocks = nullptr;
+int *chains = nullptr;
+Lock *locks = nullptr;
+ProcLock *proclocks = nullptr;
 
 int NumLockEntries()
 {
@@ -162,7 +167,7 @@ int NumLockEntries()
 
 int NumChains()
 {
-	int			n = 1;
+	int n = 1;
 	while (n < NumLockEntries())
 		n <<= 1;
 	return Max(n, kPartitions);
@@ -171,8 +176,8 @@ int NumChains()
 uint32 TagHash(const LOCKTAG &tag)
 {
 	/* FNV-1a over the fields. */
-	uint32		h = 2166136261u;
-	auto		mix = [&h](uint32 v) {
+	uint32 h = 2166136261u;
+	auto mix = [&h](uint32 v) {
 		for (int i = 0; i < 4; i++)
 		{
 			h ^= (v >> (i * 8)) & 0xff;
@@ -224,7 +229,7 @@ int FindLock(const LOCKTAG &tag, int chain, bool create)
 			return i;
 	if (!create)
 		return -1;
-	int			i;
+	int i;
 	{
 		SpinLockGuard free_lists(&shared->freeLock);
 		i = shared->freeLocks;
@@ -233,7 +238,7 @@ int FindLock(const LOCKTAG &tag, int chain, bool create)
 	}
 	if (i < 0)
 		OutOfLockSpace();
-	Lock	   &l = locks[i];
+	Lock &l = locks[i];
 	memset(&l, 0, sizeof l);
 	l.tag = tag;
 	l.holders = -1;
@@ -268,7 +273,7 @@ int FindProcLock(int lock, int pgprocno, bool create)
 			return i;
 	if (!create)
 		return -1;
-	int			i;
+	int i;
 	{
 		SpinLockGuard free_lists(&shared->freeLock);
 		i = shared->freeProcLocks;
@@ -284,11 +289,11 @@ int FindProcLock(int lock, int pgprocno, bool create)
 
 void FreeProcLockIfUnused(int proclock)
 {
-	ProcLock   &pl = proclocks[proclock];
+	ProcLock &pl = proclocks[proclock];
 	if (pl.holdMask != 0)
 		return;
 	/* Not if its process is still waiting through it. */
-	PGPROC	   *proc = ProcAt(pl.pgprocno);
+	PGPROC *proc = ProcAt(pl.pgprocno);
 	if (proc->waitProcLock == proclock)
 		return;
 	for (int *p = &locks[pl.lock].holders; *p >= 0; p = &proclocks[*p].next)
@@ -305,7 +310,7 @@ void FreeProcLockIfUnused(int proclock)
 /* Modes held on the lock by processes other than pgprocno. */
 LOCKMASK OthersHeld(int lock, int pgprocno)
 {
-	LOCKMASK	mask = 0;
+	LOCKMASK mask = 0;
 	for (int i = locks[lock].holders; i >= 0; i = proclocks[i].next)
 		if (proclocks[i].pgprocno != pgprocno)
 			mask |= proclocks[i].holdMask;
@@ -314,7 +319,7 @@ LOCKMASK OthersHeld(int lock, int pgprocno)
 
 void GrantLock(int lock, int proclock, LOCKMODE mode)
 {
-	Lock	   &l = locks[lock];
+	Lock &l = locks[lock];
 	l.granted[mode]++;
 	l.nGranted++;
 	l.grantMask |= LOCKBIT_ON(mode);
@@ -323,7 +328,7 @@ void GrantLock(int lock, int proclock, LOCKMODE mode)
 
 void RecomputeWaitMask(int lock)
 {
-	Lock	   &l = locks[lock];
+	Lock &l = locks[lock];
 	l.waitMask = 0;
 	for (int p = l.waitHead; p >= 0; p = ProcAt(p)->lockWaitNext)
 		l.waitMask |= LOCKBIT_ON(ProcAt(p)->waitLockMode);
@@ -331,7 +336,7 @@ void RecomputeWaitMask(int lock)
 
 void Enqueue(int lock, PGPROC *proc)
 {
-	Lock	   &l = locks[lock];
+	Lock &l = locks[lock];
 	proc->lockWaitNext = -1;
 	if (l.waitTail < 0)
 		l.waitHead = proc->pgprocno;
@@ -343,8 +348,8 @@ void Enqueue(int lock, PGPROC *proc)
 
 void Dequeue(int lock, PGPROC *proc)
 {
-	Lock	   &l = locks[lock];
-	int			prev = -1;
+	Lock &l = locks[lock];
+	int prev = -1;
 	for (int p = l.waitHead; p >= 0; prev = p, p = ProcAt(p)->lockWaitNext)
 	{
 		if (p != proc->pgprocno)
@@ -364,14 +369,14 @@ void Dequeue(int lock, PGPROC *proc)
 /* With the partition lock held: grant what can be granted, in queue order. */
 void WakeWaiters(int lock)
 {
-	Lock	   &l = locks[lock];
-	LOCKMASK	ahead = 0;		/* modes of waiters still waiting before */
-	int			p = l.waitHead;
+	Lock &l = locks[lock];
+	LOCKMASK ahead = 0; /* modes of waiters still waiting before */
+	int p = l.waitHead;
 	while (p >= 0)
 	{
-		PGPROC	   *proc = ProcAt(p);
-		int			next = proc->lockWaitNext;
-		LOCKMODE	mode = proc->waitLockMode;
+		PGPROC *proc = ProcAt(p);
+		int next = proc->lockWaitNext;
+		LOCKMODE mode = proc->waitLockMode;
 		if ((kConflicts[mode] & ahead) == 0 &&
 			(kConflicts[mode] & OthersHeld(lock, proc->pgprocno)) == 0)
 		{
@@ -391,7 +396,7 @@ void WakeWaiters(int lock)
 /* With the partition lock held: take back one grant of mode. */
 void UnGrantLock(int lock, int proclock, LOCKMODE mode)
 {
-	Lock	   &l = locks[lock];
+	Lock &l = locks[lock];
 	l.requested[mode]--;
 	l.nRequested--;
 	l.granted[mode]--;
@@ -404,22 +409,21 @@ void UnGrantLock(int lock, int proclock, LOCKMODE mode)
 /* What this process holds, per (tag, mode). */
 struct LocalKey
 {
-	LOCKTAG		tag;
-	LOCKMODE	mode;
+	LOCKTAG tag;
+	LOCKMODE mode;
 	bool operator<(const LocalKey &o) const
 	{
 		return std::tie(tag.locktag_field1, tag.locktag_field2, tag.locktag_field3,
 						tag.locktag_field4, tag.locktag_type, tag.locktag_lockmethodid, mode) <
 			std::tie(o.tag.locktag_field1, o.tag.locktag_field2, o.tag.locktag_field3,
-					 o.tag.locktag_field4, o.tag.locktag_type, o.tag.locktag_lockmethodid,
-					 o.mode);
+					 o.tag.locktag_field4, o.tag.locktag_type, o.tag.locktag_lockmethodid, o.mode);
 	}
 };
 
 struct LocalLock
 {
-	int			xactCount = 0;
-	int			sessionCount = 0;
+	int xactCount = 0;
+	int sessionCount = 0;
 };
 
 std::map<LocalKey, LocalLock> &LocalLocks()
@@ -431,20 +435,20 @@ std::map<LocalKey, LocalLock> &LocalLocks()
 /* Count one more grant of key to this process. */
 void CountHeld(const LocalKey &key, bool sessionLock)
 {
-	LocalLock  &entry = LocalLocks()[key];
+	LocalLock &entry = LocalLocks()[key];
 	(sessionLock ? entry.sessionCount : entry.xactCount)++;
 }
 
 /* Give one grant of mode on tag back to the shared table. */
 void ReleaseShared(const LOCKTAG &tag, LOCKMODE mode)
 {
-	int			chain = ChainOf(TagHash(tag));
+	int chain = ChainOf(TagHash(tag));
 	LWLockGuard partition(PartitionLock(chain), LW_EXCLUSIVE);
-	int			lock = FindLock(tag, chain, false);
-	int			proclock = lock >= 0 ? FindProcLock(lock, MyProc->pgprocno, false) : -1;
+	int lock = FindLock(tag, chain, false);
+	int proclock = lock >= 0 ? FindProcLock(lock, MyProc->pgprocno, false) : -1;
 	if (proclock < 0 || !(proclocks[proclock].holdMask & LOCKBIT_ON(mode)))
-		elog(ERROR, "lock %s on object %u/%u/%u is not held", kModeNames[mode],
-			 tag.locktag_field1, tag.locktag_field2, tag.locktag_field3);
+		elog(ERROR, "lock %s on object %u/%u/%u is not held", kModeNames[mode], tag.locktag_field1,
+			 tag.locktag_field2, tag.locktag_field3);
 	UnGrantLock(lock, proclock, mode);
 	FreeProcLockIfUnused(proclock);
 	WakeWaiters(lock);
@@ -455,9 +459,9 @@ void ReleaseShared(const LOCKTAG &tag, LOCKMODE mode)
  * request (status ERROR), and let those queued behind it go. */
 void LeaveQueue()
 {
-	int			lock = MyProc->waitLock;
-	LOCKMODE	mode = MyProc->waitLockMode;
-	int			proclock = MyProc->waitProcLock;
+	int lock = MyProc->waitLock;
+	LOCKMODE mode = MyProc->waitLockMode;
+	int proclock = MyProc->waitProcLock;
 	Dequeue(lock, MyProc);
 	locks[lock].requested[mode]--;
 	locks[lock].nRequested--;
@@ -473,19 +477,19 @@ void LeaveQueue()
 
 struct Edge
 {
-	int			waiter;			/* pgprocno */
-	int			blocker;
+	int waiter; /* pgprocno */
+	int blocker;
 };
 
 /* Processes p waits for (all partition locks held). */
 std::vector<int> Blockers(int p)
 {
 	std::vector<int> out;
-	PGPROC	   *proc = ProcAt(p);
+	PGPROC *proc = ProcAt(p);
 	if (proc->waitLock < 0 || proc->waitStatus != PROC_WAIT_STATUS_WAITING)
 		return out;
-	int			lock = proc->waitLock;
-	LOCKMASK	conflicts = kConflicts[proc->waitLockMode];
+	int lock = proc->waitLock;
+	LOCKMASK conflicts = kConflicts[proc->waitLockMode];
 	for (int i = locks[lock].holders; i >= 0; i = proclocks[i].next)
 		if (proclocks[i].pgprocno != p && (proclocks[i].holdMask & conflicts))
 			out.push_back(proclocks[i].pgprocno);
@@ -511,8 +515,8 @@ bool FindCycle(int p, int target, std::set<int> &visited, std::vector<Edge> &pat
 
 std::string DescribeWait(int p)
 {
-	PGPROC	   *proc = ProcAt(p);
-	char	   *what = DescribeLockTag(&locks[proc->waitLock].tag);
+	PGPROC *proc = ProcAt(p);
+	char *what = DescribeLockTag(&locks[proc->waitLock].tag);
 	std::string s = std::string(kModeNames[proc->waitLockMode]) + " on " + what;
 	pfree(what);
 	return s;
@@ -526,7 +530,7 @@ bool CheckDeadLock(std::string *detail)
 	LWLockGuard partitions[kPartitions];
 	for (int i = 0; i < kPartitions; i++)
 		partitions[i] = LWLockGuard(&shared->partitionLocks[i].lock, LW_EXCLUSIVE);
-	bool		deadlock = false;
+	bool deadlock = false;
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_WAITING)
 	{
 		std::set<int> visited{MyProc->pgprocno};
@@ -569,12 +573,12 @@ void WaitForLock()
 {
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	bool		checked = false;
+	bool checked = false;
 	std::string detail;
-	uint32		wait_event = PG_WAIT_LOCK | locks[MyProc->waitLock].tag.locktag_type;
+	uint32 wait_event = PG_WAIT_LOCK | locks[MyProc->waitLock].tag.locktag_type;
 	while (__atomic_load_n(&MyProc->waitStatus, __ATOMIC_SEQ_CST) == PROC_WAIT_STATUS_WAITING)
 	{
-		long		timeout = checked ? -1 : Max(0L, DeadlockTimeout - ElapsedMs(start));
+		long timeout = checked ? -1 : Max(0L, DeadlockTimeout - ElapsedMs(start));
 		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (checked ? 0 : WL_TIMEOUT),
 						 timeout, wait_event);
 		ResetLatch(MyLatch);
@@ -603,8 +607,7 @@ class QueuedRequest
   public:
 	QueuedRequest(int chain, const LocalKey &key, bool sessionLock)
 		: chain_(chain), key_(key), session_lock_(sessionLock)
-	{
-	}
+	{}
 	~QueuedRequest()
 	{
 		if (done_)
@@ -619,17 +622,17 @@ class QueuedRequest
 	void Done() { done_ = true; }
 
   private:
-	int			chain_;
-	LocalKey	key_;
-	bool		session_lock_;
-	bool		done_ = false;
+	int chain_;
+	LocalKey key_;
+	bool session_lock_;
+	bool done_ = false;
 };
 
 }  // namespace
 
 Size LockShmemSize(void)
 {
-	Size		size = MAXALIGN(sizeof(LockShared));
+	Size size = MAXALIGN(sizeof(LockShared));
 	size = add_size(size, MAXALIGN(mul_size(NumChains(), sizeof(int))));
 	size = add_size(size, MAXALIGN(mul_size(NumLockEntries(), sizeof(Lock))));
 	size = add_size(size, MAXALIGN(mul_size(mul_size(2, NumLockEntries()), sizeof(ProcLock))));
@@ -638,12 +641,12 @@ Size LockShmemSize(void)
 
 void InitLocks(void)
 {
-	bool		found;
-	char	   *base = static_cast<char *>(ShmemInitStruct("Lock Manager", LockShmemSize(), &found));
+	bool found;
+	char *base = static_cast<char *>(ShmemInitStruct("Lock Manager", LockShmemSize(), &found));
 	shared = reinterpret_cast<LockShared *>(base);
-	int			nchains = NumChains();
-	int			nlocks = NumLockEntries();
-	int			nproclocks = 2 * nlocks;
+	int nchains = NumChains();
+	int nlocks = NumLockEntries();
+	int nproclocks = 2 * nlocks;
 	chains = reinterpret_cast<int *>(base + MAXALIGN(sizeof(LockShared)));
 	locks = reinterpret_cast<Lock *>(reinterpret_cast<char *>(chains) +
 									 MAXALIGN(sizeof(int) * static_cast<Size>(nchains)));
@@ -682,7 +685,7 @@ const char *GetLockmodeName(LOCKMETHODID, LOCKMODE mode)
 
 char *DescribeLockTag(const LOCKTAG *tag)
 {
-	char		buf[200];
+	char buf[200];
 	switch (static_cast<LockTagType>(tag->locktag_type))
 	{
 		case LOCKTAG_RELATION:
@@ -698,8 +701,8 @@ char *DescribeLockTag(const LOCKTAG *tag)
 					 tag->locktag_field1);
 			break;
 		case LOCKTAG_PAGE:
-			snprintf(buf, sizeof buf, "page %u of relation %u of database %u",
-					 tag->locktag_field3, tag->locktag_field2, tag->locktag_field1);
+			snprintf(buf, sizeof buf, "page %u of relation %u of database %u", tag->locktag_field3,
+					 tag->locktag_field2, tag->locktag_field1);
 			break;
 		case LOCKTAG_TUPLE:
 			snprintf(buf, sizeof buf, "tuple (%u,%u) of relation %u of database %u",
@@ -715,12 +718,12 @@ char *DescribeLockTag(const LOCKTAG *tag)
 					 tag->locktag_field2);
 			break;
 		case LOCKTAG_SPECULATIVE_TOKEN:
-			snprintf(buf, sizeof buf, "speculative token %u of transaction %u",
-					 tag->locktag_field2, tag->locktag_field1);
+			snprintf(buf, sizeof buf, "speculative token %u of transaction %u", tag->locktag_field2,
+					 tag->locktag_field1);
 			break;
 		case LOCKTAG_OBJECT:
-			snprintf(buf, sizeof buf, "object %u of class %u of database %u",
-					 tag->locktag_field3, tag->locktag_field2, tag->locktag_field1);
+			snprintf(buf, sizeof buf, "object %u of class %u of database %u", tag->locktag_field3,
+					 tag->locktag_field2, tag->locktag_field1);
 			break;
 		case LOCKTAG_USERLOCK:
 			snprintf(buf, sizeof buf, "user lock [%u,%u,%u]", tag->locktag_field1,
@@ -744,19 +747,19 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 		elog(ERROR, "unrecognized lock mode: %d", lockmode);
 	if (MyProc == nullptr)
 		elog(ERROR, "cannot take heavyweight locks without a PGPROC");
-	LocalKey	key{*locktag, lockmode};
-	auto	   &local = LocalLocks();
-	if (auto it = local.find(key); it != local.end() &&
-		(it->second.xactCount > 0 || it->second.sessionCount > 0))
+	LocalKey key{*locktag, lockmode};
+	auto &local = LocalLocks();
+	if (auto it = local.find(key);
+		it != local.end() && (it->second.xactCount > 0 || it->second.sessionCount > 0))
 	{
 		(sessionLock ? it->second.sessionCount : it->second.xactCount)++;
 		return LOCKACQUIRE_ALREADY_HELD;
 	}
 
-	int			chain = ChainOf(TagHash(*locktag));
+	int chain = ChainOf(TagHash(*locktag));
 	LWLockGuard partition(PartitionLock(chain), LW_EXCLUSIVE);
-	int			lock = FindLock(*locktag, chain, true);
-	int			proclock = FindProcLock(lock, MyProc->pgprocno, true);
+	int lock = FindLock(*locktag, chain, true);
+	int proclock = FindProcLock(lock, MyProc->pgprocno, true);
 	if (proclock < 0)
 	{
 		/* No PROCLOCK left: a LOCK made just now for us must not stay in
@@ -764,11 +767,11 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 		FreeLockIfUnused(lock, chain);
 		OutOfLockSpace();
 	}
-	Lock	   &l = locks[lock];
+	Lock &l = locks[lock];
 	l.requested[lockmode]++;
 	l.nRequested++;
-	bool		holds_some = proclocks[proclock].holdMask != 0;
-	bool		conflict = (kConflicts[lockmode] & OthersHeld(lock, MyProc->pgprocno)) != 0 ||
+	bool holds_some = proclocks[proclock].holdMask != 0;
+	bool conflict = (kConflicts[lockmode] & OthersHeld(lock, MyProc->pgprocno)) != 0 ||
 		(!holds_some && (kConflicts[lockmode] & l.waitMask) != 0);
 	if (!conflict)
 	{
@@ -801,14 +804,15 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 
 bool LockRelease(const LOCKTAG *locktag, LOCKMODE lockmode, bool sessionLock)
 {
-	auto	   &local = LocalLocks();
-	auto		it = local.find(LocalKey{*locktag, lockmode});
-	int		   *count = it == local.end() ? nullptr
-		: sessionLock ? &it->second.sessionCount : &it->second.xactCount;
+	auto &local = LocalLocks();
+	auto it = local.find(LocalKey{*locktag, lockmode});
+	int *count = it == local.end() ? nullptr
+		: sessionLock			   ? &it->second.sessionCount
+								   : &it->second.xactCount;
 	if (count == nullptr || *count == 0)
 	{
-		elog(WARNING, "you don't own a lock of type %s", GetLockmodeName(DEFAULT_LOCKMETHOD,
-																		   lockmode));
+		elog(WARNING, "you don't own a lock of type %s",
+			 GetLockmodeName(DEFAULT_LOCKMETHOD, lockmode));
 		return false;
 	}
 	(*count)--;
@@ -821,7 +825,7 @@ bool LockRelease(const LOCKTAG *locktag, LOCKMODE lockmode, bool sessionLock)
 
 void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks)
 {
-	auto	   &local = LocalLocks();
+	auto &local = LocalLocks();
 	for (auto it = local.begin(); it != local.end();)
 	{
 		if (it->first.tag.locktag_lockmethodid != lockmethodid)
@@ -837,8 +841,8 @@ void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks)
 			++it;
 			continue;
 		}
-		LOCKTAG		tag = it->first.tag;
-		LOCKMODE	mode = it->first.mode;
+		LOCKTAG tag = it->first.tag;
+		LOCKMODE mode = it->first.mode;
 		it = local.erase(it);
 		ReleaseShared(tag, mode);
 	}
@@ -846,7 +850,7 @@ void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks)
 
 bool LockHeldByMe(const LOCKTAG *locktag, LOCKMODE lockmode)
 {
-	auto	   &local = LocalLocks();
-	auto		it = local.find(LocalKey{*locktag, lockmode});
+	auto &local = LocalLocks();
+	auto it = local.find(LocalKey{*locktag, lockmode});
 	return it != local.end() && it->second.xactCount + it->second.sessionCount > 0;
 }

@@ -61,16 +61,8 @@ constexpr uint32 kHolders = kExclusive | kSharedMask;
 constexpr int kSpinsBeforeSleep = 64;
 
 const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
-	"ProcArray",
-	"AddinShmemInit",
-	"BackgroundWorker",
-	"RelationExtension",
-	"XactSLRU",
-	"WALInsert",
-	"WALWrite",
-	"ControlFile",
-	"XidGen",
-	"CheckpointerComm",
+	"ProcArray", "AddinShmemInit", "BackgroundWorker", "RelationExtension", "XactSLRU", "WALInsert",
+	"WALWrite",	 "ControlFile",	   "XidGen",		   "CheckpointerComm",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */
@@ -83,20 +75,20 @@ const char *const kBuiltinTrancheNames[] = {
 
 struct HeldLock
 {
-	LWLock	   *lock;
-	LWLockMode	mode;
+	LWLock *lock;
+	LWLockMode mode;
 };
 
-HeldLock	held_lwlocks[MAX_SIMUL_LWLOCKS];
-int			num_held_lwlocks = 0;
+HeldLock held_lwlocks[MAX_SIMUL_LWLOCKS];
+int num_held_lwlocks = 0;
 
 /* Named tranches requested by modules in the postmaster (shmem_request_hook);
  * children inherit the list through fork. */
 struct TrancheRequest
 {
 	std::string name;
-	int			num_lwlocks;
-	int			tranche_id = 0;
+	int num_lwlocks;
+	int tranche_id = 0;
 	LWLockPadded *locks = nullptr;
 };
 std::vector<TrancheRequest> &TrancheRequests()
@@ -133,12 +125,12 @@ bool LockIsFreeFor(uint32 state, LWLockMode mode)
 /* One attempt; true if the lock is now held in `mode`. */
 bool AttemptLock(LWLock *lock, LWLockMode mode)
 {
-	uint32		old = pg_atomic_read_u32(&lock->state);
+	uint32 old = pg_atomic_read_u32(&lock->state);
 	for (;;)
 	{
 		if (!LockIsFreeFor(old, mode))
 			return false;
-		uint32		desired = mode == LW_EXCLUSIVE ? old | kExclusive : old + 1;
+		uint32 desired = mode == LW_EXCLUSIVE ? old | kExclusive : old + 1;
 		if (pg_atomic_compare_exchange_u32(&lock->state, &old, desired))
 			return true;
 	}
@@ -157,7 +149,7 @@ const char *TrancheName(int tranche)
 		return kIndividualLockNames[tranche];
 	if (tranche < LWTRANCHE_FIRST_USER_DEFINED)
 		return kBuiltinTrancheNames[tranche - NUM_INDIVIDUAL_LWLOCKS];
-	auto	   &names = LocalTrancheNames();
+	auto &names = LocalTrancheNames();
 	if (tranche < static_cast<int>(names.size()) && !names[tranche].empty())
 		return names[tranche].c_str();
 	/* Registered in some other process only: PostgreSQL's answer. */
@@ -166,7 +158,7 @@ const char *TrancheName(int tranche)
 
 int NamedTrancheLockCount()
 {
-	int			n = 0;
+	int n = 0;
 	for (const auto &req : TrancheRequests())
 		n += req.num_lwlocks;
 	return n;
@@ -189,7 +181,7 @@ bool LWLockAcquire(LWLock *lock, LWLockMode mode)
 	 * process could exit with the lock taken. */
 	HOLD_INTERRUPTS();
 
-	bool		waited = false;
+	bool waited = false;
 	for (int spins = 0;; spins++)
 	{
 		if (AttemptLock(lock, mode))
@@ -199,7 +191,7 @@ bool LWLockAcquire(LWLock *lock, LWLockMode mode)
 			pg_spin_delay();
 			continue;
 		}
-		uint32		old = pg_atomic_read_u32(&lock->state);
+		uint32 old = pg_atomic_read_u32(&lock->state);
 		if (LockIsFreeFor(old, mode))
 			continue;
 		if ((old & kHasWaiters) == 0)
@@ -236,18 +228,18 @@ bool LWLockConditionalAcquire(LWLock *lock, LWLockMode mode)
 
 void LWLockRelease(LWLock *lock)
 {
-	int			i = num_held_lwlocks - 1;
+	int i = num_held_lwlocks - 1;
 	while (i >= 0 && held_lwlocks[i].lock != lock)
 		i--;
 	if (i < 0)
 		elog(ERROR, "lock %s is not held", TrancheName(lock->tranche));
-	LWLockMode	mode = held_lwlocks[i].mode;
+	LWLockMode mode = held_lwlocks[i].mode;
 	num_held_lwlocks--;
 	for (; i < num_held_lwlocks; i++)
 		held_lwlocks[i] = held_lwlocks[i + 1];
 
-	uint32		sub = mode == LW_EXCLUSIVE ? kExclusive : 1;
-	uint32		now = pg_atomic_sub_fetch_u32(&lock->state, static_cast<int32>(sub));
+	uint32 sub = mode == LW_EXCLUSIVE ? kExclusive : 1;
+	uint32 now = pg_atomic_sub_fetch_u32(&lock->state, static_cast<int32>(sub));
 	if ((now & kHolders) == 0 && (now & kHasWaiters) != 0)
 	{
 		(void) pg_atomic_fetch_and_u32(&lock->state, ~kHasWaiters);
@@ -294,8 +286,8 @@ int LWLockNewTrancheId(void)
 void LWLockRegisterTranche(int tranche_id, const char *tranche_name)
 {
 	if (tranche_id < LWTRANCHE_FIRST_USER_DEFINED)
-		return;					/* built-in names are fixed */
-	auto	   &names = LocalTrancheNames();
+		return; /* built-in names are fixed */
+	auto &names = LocalTrancheNames();
 	if (static_cast<int>(names.size()) <= tranche_id)
 		names.resize(tranche_id + 1);
 	names[tranche_id] = tranche_name;
@@ -318,7 +310,7 @@ LWLockPadded *GetNamedLWLockTranche(const char *tranche_name)
 		if (req.name == tranche_name && req.locks != nullptr)
 			return req.locks;
 	elog(ERROR, "requested tranche is not registered");
-	return nullptr;				/* not reached */
+	return nullptr; /* not reached */
 }
 
 const char *GetLWLockIdentifier(uint32 classId, uint16 eventId)
@@ -329,21 +321,21 @@ const char *GetLWLockIdentifier(uint32 classId, uint16 eventId)
 
 Size LWLockShmemSize(void)
 {
-	Size		n = NUM_INDIVIDUAL_LWLOCKS + NamedTrancheLockCount();
+	Size n = NUM_INDIVIDUAL_LWLOCKS + NamedTrancheLockCount();
 	/* One extra padded slot in front holds the tranche counter. */
 	return mul_size(n + 1, sizeof(LWLockPadded));
 }
 
 void CreateLWLocks(void)
 {
-	char	   *space = static_cast<char *>(ShmemAlloc(LWLockShmemSize()));
+	char *space = static_cast<char *>(ShmemAlloc(LWLockShmemSize()));
 	tranche_counter = reinterpret_cast<pg_atomic_uint32 *>(space);
 	MainLWLockArray = reinterpret_cast<LWLockPadded *>(space + sizeof(LWLockPadded));
 
 	for (int i = 0; i < NUM_INDIVIDUAL_LWLOCKS; i++)
 		LWLockInitialize(&MainLWLockArray[i].lock, i);
 
-	int			next_tranche = LWTRANCHE_FIRST_USER_DEFINED;
+	int next_tranche = LWTRANCHE_FIRST_USER_DEFINED;
 	LWLockPadded *next_lock = MainLWLockArray + NUM_INDIVIDUAL_LWLOCKS;
 	for (auto &req : TrancheRequests())
 	{

@@ -35,9 +35,9 @@
 #include "utils/errcodes.h"
 #include "utils/wait_event.h"
 
-PGPROC	   *MyProc = nullptr;
-PROC_HDR   *ProcGlobal = nullptr;
-PGPROC	   *AuxiliaryProcs = nullptr;
+PGPROC *MyProc = nullptr;
+PROC_HDR *ProcGlobal = nullptr;
+PGPROC *AuxiliaryProcs = nullptr;
 
 static_assert(std::is_trivially_copyable_v<PGPROC>);
 static_assert(std::is_trivially_copyable_v<PROC_HDR>);
@@ -76,7 +76,7 @@ void ResetProcFields(PGPROC *proc)
 /* Give the PGPROC back; common tail of both exit callbacks. */
 void ReleaseMyProc(PGPROC **free_list)
 {
-	PGPROC	   *proc = MyProc;
+	PGPROC *proc = MyProc;
 	SwitchBackToLocalLatch();
 	my_wait_event_info = &local_wait_event_info;
 	DisownLatch(&proc->procLatch);
@@ -124,9 +124,9 @@ Size ProcGlobalShmemSize(void)
 
 void InitProcGlobal(void)
 {
-	bool		found;
+	bool found;
 	ProcGlobal = static_cast<PROC_HDR *>(ShmemInitStruct("Proc Header", sizeof(PROC_HDR), &found));
-	PGPROC	   *procs = static_cast<PGPROC *>(
+	PGPROC *procs = static_cast<PGPROC *>(
 		ShmemInitStruct("PGPROC structures", mul_size(TotalProcs(), sizeof(PGPROC)), &found));
 	memset(static_cast<void *>(procs), 0, TotalProcs() * sizeof(PGPROC));
 
@@ -140,7 +140,7 @@ void InitProcGlobal(void)
 	 * list is built back to front so that it hands out low numbers first. */
 	for (int i = TotalProcs() - 1; i >= 0; i--)
 	{
-		PGPROC	   *proc = &procs[i];
+		PGPROC *proc = &procs[i];
 		proc->pgprocno = i;
 		proc->backendId = i < MaxBackends ? i + 1 : InvalidBackendId;
 		InitSharedLatch(&proc->procLatch);
@@ -165,9 +165,9 @@ void InitProcess(void)
 	if (MyProc != nullptr)
 		elog(ERROR, "you already exist");
 
-	PGPROC	  **free_list = IsBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
-											   : &ProcGlobal->freeProcs;
-	PGPROC	   *proc;
+	PGPROC **free_list = IsBackgroundWorker ? &ProcGlobal->bgworkerFreeProcs
+											: &ProcGlobal->freeProcs;
+	PGPROC *proc;
 	{
 		tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
 		proc = *free_list;
@@ -199,7 +199,7 @@ void InitAuxiliaryProcess(void)
 	if (MyProc != nullptr)
 		elog(ERROR, "you already exist");
 
-	PGPROC	   *proc = nullptr;
+	PGPROC *proc = nullptr;
 	{
 		tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
 		for (int i = 0; i < NUM_AUXILIARY_PROCS; i++)
@@ -207,7 +207,7 @@ void InitAuxiliaryProcess(void)
 			if (AuxiliaryProcs[i].pid == 0)
 			{
 				proc = &AuxiliaryProcs[i];
-				proc->pid = MyProcPid;	/* claim it before dropping the lock */
+				proc->pid = MyProcPid; /* claim it before dropping the lock */
 				break;
 			}
 		}
@@ -226,7 +226,7 @@ void InitAuxiliaryProcess(void)
 bool HaveNFreeProcs(int n)
 {
 	tusk::SpinLockGuard free_lists(&ProcGlobal->freeProcsLock);
-	PGPROC	   *proc = ProcGlobal->freeProcs;
+	PGPROC *proc = ProcGlobal->freeProcs;
 	while (n > 0 && proc != nullptr)
 	{
 		proc = proc->links;
@@ -252,8 +252,8 @@ void WaitForCheckpointDelayers(void)
 	std::vector<std::pair<PGPROC *, uint32>> delaying;
 	for (uint32 i = 0; i < ProcGlobal->allProcCount; i++)
 	{
-		PGPROC	   *proc = &ProcGlobal->allProcs[i];
-		uint32		count = pg_atomic_read_u32(&proc->delayChkptCount);
+		PGPROC *proc = &ProcGlobal->allProcs[i];
+		uint32 count = pg_atomic_read_u32(&proc->delayChkptCount);
 		if (count % 2 == 1)
 			delaying.emplace_back(proc, count);
 	}

@@ -26,7 +26,7 @@ static_assert(SizeOfPageHeaderData == 24);
 
 void PageInit(Page page, Size pageSize, Size specialSize)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
 	specialSize = MAXALIGN(specialSize);
 	if (pageSize != BLCKSZ || specialSize + SizeOfPageHeaderData > pageSize)
 		elog(ERROR, "invalid page size %zu or special size %zu", pageSize, specialSize);
@@ -43,7 +43,7 @@ uint16 pg_checksum_page(char *page, BlockNumber blkno)
 	using namespace tusk::common;
 	constexpr size_t kField = offsetof(PageHeaderData, pd_checksum);
 	const uint16 zero = 0;
-	uint32_t	crc = Crc32cInit();
+	uint32_t crc = Crc32cInit();
 	crc = Crc32cUpdate(crc, page, kField);
 	crc = Crc32cUpdate(crc, &zero, sizeof zero);
 	crc = Crc32cUpdate(crc, page + kField + sizeof zero, BLCKSZ - kField - sizeof zero);
@@ -62,14 +62,14 @@ void PageSetChecksumInplace(Page page, BlockNumber blkno)
 
 bool PageIsVerifiedExtended(Page page, BlockNumber blkno, int flags)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
 	if (!PageIsNew(page))
 	{
-		uint16		expected = pg_checksum_page(page, blkno);
-		bool		checksum_ok = p->pd_checksum == expected;
-		bool		header_ok = (p->pd_flags & ~PD_VALID_FLAG_BITS) == 0 &&
-			p->pd_lower <= p->pd_upper && p->pd_upper <= p->pd_special &&
-			p->pd_special <= BLCKSZ && p->pd_special == MAXALIGN(p->pd_special);
+		uint16 expected = pg_checksum_page(page, blkno);
+		bool checksum_ok = p->pd_checksum == expected;
+		bool header_ok = (p->pd_flags & ~PD_VALID_FLAG_BITS) == 0 && p->pd_lower <= p->pd_upper &&
+			p->pd_upper <= p->pd_special && p->pd_special <= BLCKSZ &&
+			p->pd_special == MAXALIGN(p->pd_special);
 		if (checksum_ok && header_ok)
 			return true;
 		if (!checksum_ok && (flags & PIV_LOG_WARNING))
@@ -87,30 +87,30 @@ bool PageIsVerifiedExtended(Page page, BlockNumber blkno, int flags)
 
 Size PageGetExactFreeSpace(Page page)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
-	int			space = static_cast<int>(p->pd_upper) - static_cast<int>(p->pd_lower);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
+	int space = static_cast<int>(p->pd_upper) - static_cast<int>(p->pd_lower);
 	return space < 0 ? 0 : static_cast<Size>(space);
 }
 
 Size PageGetFreeSpace(Page page)
 {
 	/* Room for the item's line pointer is taken off what is free. */
-	Size		space = PageGetExactFreeSpace(page);
+	Size space = PageGetExactFreeSpace(page);
 	return space < sizeof(ItemIdData) ? 0 : space - sizeof(ItemIdData);
 }
 
 OffsetNumber PageAddItemExtended(Page page, const char *item, Size size, OffsetNumber offsetNumber,
 								 int flags)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
 	if (p->pd_lower < SizeOfPageHeaderData || p->pd_lower > p->pd_upper ||
 		p->pd_upper > p->pd_special || p->pd_special > BLCKSZ)
 		ereport(PANIC, errcode(ERRCODE_DATA_CORRUPTED),
-				errmsg("corrupted page pointers: lower = %u, upper = %u, special = %u",
-					   p->pd_lower, p->pd_upper, p->pd_special));
+				errmsg("corrupted page pointers: lower = %u, upper = %u, special = %u", p->pd_lower,
+					   p->pd_upper, p->pd_special));
 
 	OffsetNumber limit = OffsetNumberNext(PageGetMaxOffsetNumber(page));
-	bool		need_new_linp = true;
+	bool need_new_linp = true;
 	if (OffsetNumberIsValid(offsetNumber))
 	{
 		if (offsetNumber > limit)
@@ -120,7 +120,7 @@ OffsetNumber PageAddItemExtended(Page page, const char *item, Size size, OffsetN
 		}
 		if ((flags & PAI_OVERWRITE) && offsetNumber < limit)
 		{
-			ItemId		itemId = PageGetItemId(page, offsetNumber);
+			ItemId itemId = PageGetItemId(page, offsetNumber);
 			if (ItemIdIsUsed(itemId) || ItemIdHasStorage(itemId))
 			{
 				elog(WARNING, "will not overwrite a used ItemId");
@@ -139,7 +139,7 @@ OffsetNumber PageAddItemExtended(Page page, const char *item, Size size, OffsetN
 		{
 			for (OffsetNumber off = FirstOffsetNumber; off < limit; off++)
 			{
-				ItemId		itemId = PageGetItemId(page, off);
+				ItemId itemId = PageGetItemId(page, off);
 				if (!ItemIdIsUsed(itemId) && !ItemIdHasStorage(itemId))
 				{
 					offsetNumber = off;
@@ -148,19 +148,19 @@ OffsetNumber PageAddItemExtended(Page page, const char *item, Size size, OffsetN
 				}
 			}
 			if (need_new_linp)
-				p->pd_flags &= ~PD_HAS_FREE_LINES;	/* the hint was stale */
+				p->pd_flags &= ~PD_HAS_FREE_LINES; /* the hint was stale */
 		}
 	}
 
-	int			lower = p->pd_lower + (need_new_linp ? static_cast<int>(sizeof(ItemIdData)) : 0);
-	int			upper = static_cast<int>(p->pd_upper) - static_cast<int>(MAXALIGN(size));
+	int lower = p->pd_lower + (need_new_linp ? static_cast<int>(sizeof(ItemIdData)) : 0);
+	int upper = static_cast<int>(p->pd_upper) - static_cast<int>(MAXALIGN(size));
 	if (lower > upper)
 		return InvalidOffsetNumber;
 
 	if (need_new_linp && offsetNumber < limit)
 		memmove(PageGetItemId(page, offsetNumber + 1), PageGetItemId(page, offsetNumber),
 				(limit - offsetNumber) * sizeof(ItemIdData));
-	ItemId		itemId = PageGetItemId(page, offsetNumber);
+	ItemId itemId = PageGetItemId(page, offsetNumber);
 	ItemIdSetNormal(itemId, upper, size);
 	memcpy(page + upper, item, size);
 	p->pd_lower = static_cast<LocationIndex>(lower);
@@ -170,28 +170,28 @@ OffsetNumber PageAddItemExtended(Page page, const char *item, Size size, OffsetN
 
 void PageRepairFragmentation(Page page)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
 	OffsetNumber nline = PageGetMaxOffsetNumber(page);
 
 	struct Item
 	{
 		OffsetNumber off;
-		uint16		start;
-		uint16		len;
+		uint16 start;
+		uint16 len;
 	};
 	/* On the stack: this runs inside critical sections (VACUUM), where
 	 * nothing may be allocated.  No page has more line pointers. */
 	constexpr size_t kMaxItems = (BLCKSZ - SizeOfPageHeaderData) / sizeof(ItemIdData);
 	if (nline > kMaxItems)
 		ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
-				errmsg("corrupted page pointers: lower = %u, upper = %u, special = %u",
-					   p->pd_lower, p->pd_upper, p->pd_special));
-	Item		items[kMaxItems];
-	size_t		nitems = 0;
-	bool		has_unused = false;
+				errmsg("corrupted page pointers: lower = %u, upper = %u, special = %u", p->pd_lower,
+					   p->pd_upper, p->pd_special));
+	Item items[kMaxItems];
+	size_t nitems = 0;
+	bool has_unused = false;
 	for (OffsetNumber off = FirstOffsetNumber; off <= nline; off++)
 	{
-		ItemId		id = PageGetItemId(page, off);
+		ItemId id = PageGetItemId(page, off);
 		if (ItemIdHasStorage(id))
 			items[nitems++] = Item{off, static_cast<uint16>(ItemIdGetOffset(id)),
 								   static_cast<uint16>(ItemIdGetLength(id))};
@@ -200,10 +200,9 @@ void PageRepairFragmentation(Page page)
 	}
 	/* Move items toward the special space, highest first, so that no move
 	 * overwrites an item not yet moved. */
-	std::sort(items, items + nitems, [](const Item &a, const Item &b) {
-		return a.start > b.start;
-	});
-	int			upper = p->pd_special;
+	std::sort(items, items + nitems,
+			  [](const Item &a, const Item &b) { return a.start > b.start; });
+	int upper = p->pd_special;
 	for (size_t i = 0; i < nitems; i++)
 	{
 		const Item &it = items[i];
@@ -220,13 +219,13 @@ void PageRepairFragmentation(Page page)
 
 void PageIndexTupleDelete(Page page, OffsetNumber offnum)
 {
-	PageHeader	p = reinterpret_cast<PageHeader>(page);
+	PageHeader p = reinterpret_cast<PageHeader>(page);
 	OffsetNumber nline = PageGetMaxOffsetNumber(page);
 	if (offnum == InvalidOffsetNumber || offnum > nline)
 		elog(ERROR, "invalid index offnum: %u", offnum);
-	ItemId		id = PageGetItemId(page, offnum);
-	unsigned	off = ItemIdGetOffset(id);
-	unsigned	size = MAXALIGN(ItemIdGetLength(id));
+	ItemId id = PageGetItemId(page, offnum);
+	unsigned off = ItemIdGetOffset(id);
+	unsigned size = MAXALIGN(ItemIdGetLength(id));
 	if (off < p->pd_upper || off + size > p->pd_special || off != MAXALIGN(off))
 		ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
 				errmsg("corrupted line pointer: offset = %u, size = %u", off, size));
@@ -240,7 +239,7 @@ void PageIndexTupleDelete(Page page, OffsetNumber offnum)
 	p->pd_upper = static_cast<LocationIndex>(p->pd_upper + size);
 	for (OffsetNumber i = FirstOffsetNumber; i < nline; i++)
 	{
-		ItemId		other = PageGetItemId(page, i);
+		ItemId other = PageGetItemId(page, i);
 		if (ItemIdHasStorage(other) && ItemIdGetOffset(other) < off)
 			other->lp_off = ItemIdGetOffset(other) + size;
 	}

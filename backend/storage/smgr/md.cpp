@@ -42,7 +42,7 @@ struct SMgrRelationData
 	RelFileNode node;
 	struct Segment
 	{
-		int			fd = -1;
+		int fd = -1;
 	};
 	std::vector<Segment> forks[MAX_FORKNUM + 1];
 };
@@ -96,17 +96,17 @@ std::string SegmentPath(const RelFileNode &node, ForkNumber fork, size_t segno)
  * -1 with errno set when it does not exist and create is false. */
 int SegmentFd(SMgrRelation reln, ForkNumber fork, size_t segno, bool create)
 {
-	auto	   &segs = reln->forks[fork];
+	auto &segs = reln->forks[fork];
 	if (segno < segs.size() && segs[segno].fd >= 0)
 		return segs[segno].fd;
 	std::string path = SegmentPath(reln->node, fork, segno);
-	int			fd = open(path.c_str(), O_RDWR | (create ? O_CREAT : 0) | O_CLOEXEC, 0600);
+	int fd = open(path.c_str(), O_RDWR | (create ? O_CREAT : 0) | O_CLOEXEC, 0600);
 	if (fd < 0)
 	{
 		if (errno == ENOENT && !create)
 			return -1;
-		ereport(ERROR, errcode_for_file_access(), errmsg("could not open file \"%s\": %m",
-														 path.c_str()));
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not open file \"%s\": %m", path.c_str()));
 	}
 	if (segs.size() <= segno)
 		segs.resize(segno + 1);
@@ -116,7 +116,7 @@ int SegmentFd(SMgrRelation reln, ForkNumber fork, size_t segno, bool create)
 
 BlockNumber SegmentBlocks(int fd, const std::string &path)
 {
-	off_t		len = lseek(fd, 0, SEEK_END);
+	off_t len = lseek(fd, 0, SEEK_END);
 	if (len < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not seek to end of file \"%s\": %m", path.c_str()));
@@ -134,8 +134,8 @@ void CloseFork(SMgrRelation reln, ForkNumber fork)
 /* The fd for a block that must already exist (read and overwrite). */
 int ExistingBlockFd(SMgrRelation reln, ForkNumber fork, BlockNumber blocknum)
 {
-	size_t		segno = blocknum / RELSEG_SIZE;
-	int			fd = SegmentFd(reln, fork, segno, false);
+	size_t segno = blocknum / RELSEG_SIZE;
+	int fd = SegmentFd(reln, fork, segno, false);
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not open file \"%s\" (target block %u): %m",
@@ -157,7 +157,7 @@ void FsyncSegment(const std::string &path, int fd)
 
 FileTag SegmentTag(const RelFileNode &node, ForkNumber fork, size_t segno)
 {
-	FileTag		tag;
+	FileTag tag;
 	memset(&tag, 0, sizeof tag);
 	tag.handler = SYNC_HANDLER_MD;
 	tag.forknum = static_cast<int16>(fork);
@@ -170,10 +170,11 @@ FileTag SegmentTag(const RelFileNode &node, ForkNumber fork, size_t segno)
  * checkpoint, or now if the checkpointer cannot take the request. */
 void RegisterDirtySegment(SMgrRelation reln, ForkNumber fork, size_t segno, int fd)
 {
-	FileTag		tag = SegmentTag(reln->node, fork, segno);
+	FileTag tag = SegmentTag(reln->node, fork, segno);
 	if (RegisterSyncRequest(&tag, SYNC_REQUEST, false))
 		return;
-	ereport(DEBUG1, errmsg_internal("could not forward fsync request because request queue is full"));
+	ereport(DEBUG1,
+			errmsg_internal("could not forward fsync request because request queue is full"));
 	if (enableFsync)
 		FsyncSegment(SegmentPath(reln->node, fork, segno), fd);
 }
@@ -181,7 +182,7 @@ void RegisterDirtySegment(SMgrRelation reln, ForkNumber fork, size_t segno, int 
 /* The segment is about to be removed: no checkpoint may try to sync it. */
 void ForgetSegment(const RelFileNode &node, ForkNumber fork, size_t segno)
 {
-	FileTag		tag = SegmentTag(node, fork, segno);
+	FileTag tag = SegmentTag(node, fork, segno);
 	(void) RegisterSyncRequest(&tag, SYNC_FORGET_REQUEST, true);
 }
 
@@ -189,9 +190,9 @@ void ForgetSegment(const RelFileNode &node, ForkNumber fork, size_t segno)
 
 int mdsyncfiletag(const FileTag &tag, std::string *path)
 {
-	ForkNumber	fork = static_cast<ForkNumber>(tag.forknum);
+	ForkNumber fork = static_cast<ForkNumber>(tag.forknum);
 	*path = SegmentPath(tag.rnode, fork, tag.segno);
-	int			fd = SegmentFd(smgropen(tag.rnode), fork, tag.segno, false);
+	int fd = SegmentFd(smgropen(tag.rnode), fork, tag.segno, false);
 	if (fd < 0)
 		return -1;
 	return fsync(fd) == 0 ? 0 : -1;
@@ -233,16 +234,16 @@ bool smgrexists(SMgrRelation reln, ForkNumber forknum)
 void smgrcreate(SMgrRelation reln, ForkNumber forknum, bool isRedo)
 {
 	if (isRedo && smgrexists(reln, forknum))
-		return;					/* replaying a creation that already happened */
+		return; /* replaying a creation that already happened */
 	std::string path = SegmentPath(reln->node, forknum, 0);
-	int			fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
-		ereport(ERROR, errcode_for_file_access(), errmsg("could not create file \"%s\": %m",
-														 path.c_str()));
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not create file \"%s\": %m", path.c_str()));
 	CloseFork(reln, forknum);
 	reln->forks[forknum].resize(1);
 	reln->forks[forknum][0].fd = fd;
-	RegisterDirtySegment(reln, forknum, 0, fd);	/* the file's existence, too */
+	RegisterDirtySegment(reln, forknum, 0, fd); /* the file's existence, too */
 }
 
 void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, const char *buffer,
@@ -252,10 +253,10 @@ void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, con
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("cannot extend file \"%s\" beyond %u blocks",
 					   ForkPath(reln->node, forknum).c_str(), InvalidBlockNumber));
-	size_t		segno = blocknum / RELSEG_SIZE;
-	int			fd = SegmentFd(reln, forknum, segno, true);
-	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
-	ssize_t		n = pwrite(fd, buffer, BLCKSZ, offset);
+	size_t segno = blocknum / RELSEG_SIZE;
+	int fd = SegmentFd(reln, forknum, segno, true);
+	off_t offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t n = pwrite(fd, buffer, BLCKSZ, offset);
 	if (n != BLCKSZ)
 	{
 		std::string path = SegmentPath(reln->node, forknum, segno);
@@ -274,9 +275,9 @@ void smgrextend(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, con
 
 void smgrread(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, char *buffer)
 {
-	int			fd = ExistingBlockFd(reln, forknum, blocknum);
-	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
-	ssize_t		n = pread(fd, buffer, BLCKSZ, offset);
+	int fd = ExistingBlockFd(reln, forknum, blocknum);
+	off_t offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t n = pread(fd, buffer, BLCKSZ, offset);
 	if (n == BLCKSZ)
 		return;
 	std::string path = SegmentPath(reln->node, forknum, blocknum / RELSEG_SIZE);
@@ -291,10 +292,10 @@ void smgrread(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, char 
 void smgrwrite(SMgrRelation reln, ForkNumber forknum, BlockNumber blocknum, const char *buffer,
 			   bool skipFsync)
 {
-	int			fd = ExistingBlockFd(reln, forknum, blocknum);
-	size_t		segno = blocknum / RELSEG_SIZE;
-	off_t		offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
-	ssize_t		n = pwrite(fd, buffer, BLCKSZ, offset);
+	int fd = ExistingBlockFd(reln, forknum, blocknum);
+	size_t segno = blocknum / RELSEG_SIZE;
+	off_t offset = static_cast<off_t>(blocknum % RELSEG_SIZE) * BLCKSZ;
+	ssize_t n = pwrite(fd, buffer, BLCKSZ, offset);
 	if (n != BLCKSZ)
 	{
 		std::string path = SegmentPath(reln->node, forknum, segno);
@@ -314,7 +315,7 @@ BlockNumber smgrnblocks(SMgrRelation reln, ForkNumber forknum)
 {
 	for (size_t segno = 0;; segno++)
 	{
-		int			fd = SegmentFd(reln, forknum, segno, false);
+		int fd = SegmentFd(reln, forknum, segno, false);
 		if (fd < 0)
 		{
 			if (segno == 0)
@@ -340,15 +341,15 @@ void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("could not truncate file \"%s\" to %u blocks: it's only %u blocks now",
 					   path.c_str(), nblocks, current));
-	size_t		last_needed = nblocks == 0 ? 0 : (nblocks - 1) / RELSEG_SIZE;
-	size_t		nsegs = current == 0 ? 1 : (current - 1) / RELSEG_SIZE + 1;
+	size_t last_needed = nblocks == 0 ? 0 : (nblocks - 1) / RELSEG_SIZE;
+	size_t nsegs = current == 0 ? 1 : (current - 1) / RELSEG_SIZE + 1;
 	for (size_t segno = nsegs; segno-- > 0;)
 	{
 		std::string seg_path = SegmentPath(reln->node, forknum, segno);
 		if (segno > last_needed)
 		{
 			/* Wholly beyond the new end: gone. */
-			auto	   &segs = reln->forks[forknum];
+			auto &segs = reln->forks[forknum];
 			if (segno < segs.size() && segs[segno].fd >= 0)
 			{
 				close(segs[segno].fd);
@@ -361,16 +362,16 @@ void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
 			continue;
 		}
 		if (segno < last_needed)
-			break;				/* full segments before the new end stay as they are */
+			break; /* full segments before the new end stay as they are */
 		BlockNumber keep = nblocks - static_cast<BlockNumber>(segno * RELSEG_SIZE);
-		int			fd = ExistingBlockFd(reln, forknum, static_cast<BlockNumber>(segno * RELSEG_SIZE));
+		int fd = ExistingBlockFd(reln, forknum, static_cast<BlockNumber>(segno * RELSEG_SIZE));
 		if (ftruncate(fd, static_cast<off_t>(keep) * BLCKSZ) != 0)
 			ereport(ERROR, errcode_for_file_access(),
 					errmsg("could not truncate file \"%s\" to %u blocks: %m", seg_path.c_str(),
 						   nblocks));
 		RegisterDirtySegment(reln, forknum, segno, fd);
 	}
-	auto	   &segs = reln->forks[forknum];
+	auto &segs = reln->forks[forknum];
 	if (segs.size() > last_needed + 1)
 		segs.resize(last_needed + 1);
 }
@@ -381,7 +382,7 @@ void smgrimmedsync(SMgrRelation reln, ForkNumber forknum)
 	 * may have written it and left the sync to us. */
 	for (size_t segno = 0;; segno++)
 	{
-		int			fd = SegmentFd(reln, forknum, segno, false);
+		int fd = SegmentFd(reln, forknum, segno, false);
 		if (fd < 0)
 			break;
 		FsyncSegment(SegmentPath(reln->node, forknum, segno), fd);

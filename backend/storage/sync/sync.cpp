@@ -37,15 +37,14 @@ struct TagLess
 	bool operator()(const FileTag &a, const FileTag &b) const
 	{
 		return std::tie(a.handler, a.forknum, a.rnode.spcNode, a.rnode.dbNode, a.rnode.relNode,
-						a.segno) <
-			std::tie(b.handler, b.forknum, b.rnode.spcNode, b.rnode.dbNode, b.rnode.relNode,
-					 b.segno);
+						a.segno) < std::tie(b.handler, b.forknum, b.rnode.spcNode, b.rnode.dbNode,
+											b.rnode.relNode, b.segno);
 	}
 };
 
 struct PendingEntry
 {
-	bool		canceled = false;
+	bool canceled = false;
 };
 
 std::map<FileTag, PendingEntry, TagLess> &Pending()
@@ -77,7 +76,7 @@ bool SyncRequestsStayLocal()
 
 void RememberSyncRequest(const FileTag *ftag, SyncRequestType type)
 {
-	auto	   &pending = Pending();
+	auto &pending = Pending();
 	switch (type)
 	{
 		case SYNC_REQUEST:
@@ -117,16 +116,16 @@ bool RegisterSyncRequest(const FileTag *ftag, SyncRequestType type, bool retryOn
 int ProcessSyncRequests(void)
 {
 	AbsorbSyncRequests();
-	auto	   &pending = Pending();
+	auto &pending = Pending();
 	std::vector<FileTag> todo;
 	todo.reserve(pending.size());
 	for (const auto &[tag, entry] : pending)
 		todo.push_back(tag);
 
-	int			synced = 0;
+	int synced = 0;
 	for (const FileTag &tag : todo)
 	{
-		auto		it = pending.find(tag);
+		auto it = pending.find(tag);
 		if (it == pending.end())
 			continue;
 		if (!it->second.canceled && enableFsync)
@@ -139,7 +138,7 @@ int ProcessSyncRequests(void)
 					synced++;
 					break;
 				}
-				int			save_errno = errno;
+				int save_errno = errno;
 				/* A file may vanish between its last write and now if its
 				 * forget request is still in the queue: look once more. */
 				if (save_errno != ENOENT || failures > 0)
@@ -148,8 +147,9 @@ int ProcessSyncRequests(void)
 					ereport(PANIC, errcode_for_file_access(),
 							errmsg("could not fsync file \"%s\": %m", path.c_str()));
 				}
-				ereport(DEBUG1, errmsg_internal("retrying fsync of file \"%s\" after failure",
-												path.c_str()));
+				ereport(DEBUG1,
+						errmsg_internal("retrying fsync of file \"%s\" after failure",
+										path.c_str()));
 				AbsorbSyncRequests();
 				if (it->second.canceled)
 					break;

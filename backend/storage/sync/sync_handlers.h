@@ -11,7 +11,7 @@
 
 #include "storage/sync.h"
 
-int			mdsyncfiletag(const FileTag &tag, std::string *path);
-int			clogsyncfiletag(const FileTag &tag, std::string *path);
+int mdsyncfiletag(const FileTag &tag, std::string *path);
+int clogsyncfiletag(const FileTag &tag, std::string *path);
 
-#endif  // TUSK_BACKEND_STORAGE_SYNC_SYNC_HANDLERS_H
+#endif	// TUSK_BACKEND_STORAGE_SYNC_SYNC_HANDLERS_H

@@ -31,16 +31,16 @@ TimestampTz time_t_to_timestamptz(pg_time_t tm)
 
 const char *timestamptz_to_str_utc(TimestampTz t, char *buf, size_t len)
 {
-	time_t		secs = static_cast<time_t>(timestamptz_to_time_t(t));
-	int			usecs = static_cast<int>(t % USECS_PER_SEC);
+	time_t secs = static_cast<time_t>(timestamptz_to_time_t(t));
+	int usecs = static_cast<int>(t % USECS_PER_SEC);
 	if (usecs < 0)
 	{
 		usecs += USECS_PER_SEC;
 		secs--;
 	}
-	struct tm	tm;
+	struct tm tm;
 	gmtime_r(&secs, &tm);
-	char		base[32];
+	char base[32];
 	strftime(base, sizeof base, "%Y-%m-%d %H:%M:%S", &tm);
 	snprintf(buf, len, "%s.%06d+00", base, usecs);
 	return buf;

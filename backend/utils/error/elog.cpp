@@ -46,7 +46,7 @@ constexpr int kErrorStackSize = 5;
 std::array<ErrorData, kErrorStackSize> error_stack;
 int error_stack_depth = -1;
 int handler_depth = 0;
-int reports_in_progress = 0;	/* between errstart and the end of errfinish */
+int reports_in_progress = 0; /* between errstart and the end of errfinish */
 FrontendEmitter frontend_emitter = nullptr;
 long log_line_number = 0;
 int log_line_pid = -1;
@@ -408,8 +408,7 @@ using tusk::error::Current;
 
 extern "C" {
 
-bool
-errstart(int elevel, const char *)
+bool errstart(int elevel, const char *)
 {
 	using namespace tusk::error;
 	/* An ERROR inside a critical section, or with nobody to catch it,
@@ -448,14 +447,12 @@ errstart(int elevel, const char *)
 	return true;
 }
 
-bool
-errstart_cold(int elevel, const char *domain)
+bool errstart_cold(int elevel, const char *domain)
 {
 	return errstart(elevel, domain);
 }
 
-void
-errfinish(const char *filename, int lineno, const char *funcname)
+void errfinish(const char *filename, int lineno, const char *funcname)
 {
 	using namespace tusk::error;
 	tusk::error::ErrorData edata = std::move(Current());
@@ -483,15 +480,13 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	}
 }
 
-int
-errcode(int sqlerrcode)
+int errcode(int sqlerrcode)
 {
 	Current().sqlerrcode = sqlerrcode;
 	return 0;
 }
 
-int
-errcode_for_file_access(void)
+int errcode_for_file_access(void)
 {
 	tusk::error::ErrorData &e = Current();
 	switch (e.saved_errno)
@@ -521,8 +516,7 @@ errcode_for_file_access(void)
 	return 0;
 }
 
-int
-errcode_for_socket_access(void)
+int errcode_for_socket_access(void)
 {
 	tusk::error::ErrorData &e = Current();
 	switch (e.saved_errno)
@@ -545,71 +539,63 @@ errcode_for_socket_access(void)
 
 /* Format the variadic arguments following `last` with format `fmt`. */
 #define FORMAT_INTO_AFTER(field, fmt, last) \
-	do { \
+	do \
+	{ \
 		va_list args_; \
 		va_start(args_, last); \
 		Current().field = tusk::error::FormatV(fmt, args_, Current().saved_errno); \
 		va_end(args_); \
 	} while (0)
 
-int
-errmsg(const char *fmt, ...)
+int errmsg(const char *fmt, ...)
 {
 	FORMAT_INTO(message, fmt);
 	return 0;
 }
 
-int
-errmsg_internal(const char *fmt, ...)
+int errmsg_internal(const char *fmt, ...)
 {
 	FORMAT_INTO(message, fmt);
 	return 0;
 }
 
-int
-errmsg_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
+int errmsg_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
 {
 	FORMAT_INTO_AFTER(message, n == 1 ? fmt_singular : fmt_plural, n);
 	return 0;
 }
 
-int
-errdetail_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
+int errdetail_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n, ...)
 {
 	FORMAT_INTO_AFTER(detail, n == 1 ? fmt_singular : fmt_plural, n);
 	return 0;
 }
 
-int
-errdetail(const char *fmt, ...)
+int errdetail(const char *fmt, ...)
 {
 	FORMAT_INTO(detail, fmt);
 	return 0;
 }
 
-int
-errdetail_internal(const char *fmt, ...)
+int errdetail_internal(const char *fmt, ...)
 {
 	FORMAT_INTO(detail, fmt);
 	return 0;
 }
 
-int
-errdetail_log(const char *fmt, ...)
+int errdetail_log(const char *fmt, ...)
 {
 	FORMAT_INTO(detail_log, fmt);
 	return 0;
 }
 
-int
-errhint(const char *fmt, ...)
+int errhint(const char *fmt, ...)
 {
 	FORMAT_INTO(hint, fmt);
 	return 0;
 }
 
-int
-errcontext_msg(const char *fmt, ...)
+int errcontext_msg(const char *fmt, ...)
 {
 	va_list args;
 	va_start(args, fmt);
@@ -622,42 +608,36 @@ errcontext_msg(const char *fmt, ...)
 	return 0;
 }
 
-int
-errhidestmt(bool hide_stmt)
+int errhidestmt(bool hide_stmt)
 {
 	Current().hide_stmt = hide_stmt;
 	return 0;
 }
 
-int
-errhidecontext(bool hide_ctx)
+int errhidecontext(bool hide_ctx)
 {
 	Current().hide_ctx = hide_ctx;
 	return 0;
 }
 
-int
-errposition(int cursorpos)
+int errposition(int cursorpos)
 {
 	Current().cursorpos = cursorpos;
 	return 0;
 }
 
-int
-geterrcode(void)
+int geterrcode(void)
 {
 	return Current().sqlerrcode;
 }
 
-bool
-message_level_is_interesting(int elevel)
+bool message_level_is_interesting(int elevel)
 {
 	return elevel >= ERROR || tusk::error::IsLogLevelOutput(elevel, log_min_messages) ||
-		   tusk::error::ShouldOutputToClient(elevel);
+		tusk::error::ShouldOutputToClient(elevel);
 }
 
-void
-ExceptionalCondition(const char *conditionName, const char *fileName, int lineNumber)
+void ExceptionalCondition(const char *conditionName, const char *fileName, int lineNumber)
 {
 	fprintf(stderr, "TRAP: failed Assert(\"%s\"), File: \"%s\", Line: %d, PID: %d\n",
 			conditionName ? conditionName : "", fileName ? fileName : "", lineNumber,
@@ -698,7 +678,7 @@ ErrorData *CopyErrorData(void)
 	if (std::current_exception() == nullptr)
 		elog(ERROR, "CopyErrorData called outside PG_CATCH");
 	tusk::error::ErrorData d = tusk::error::CaughtErrorData();
-	auto	   *out = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
+	auto *out = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
 	out->elevel = d.elevel;
 	out->output_to_server = d.output_to_server;
 	out->output_to_client = d.output_to_client;
@@ -735,7 +715,6 @@ void EmitErrorReport(void)
 {
 	tusk::error::EmitErrorReport(tusk::error::CaughtErrorData());
 }
-
 }
 
 namespace tusk::error {
@@ -748,8 +727,8 @@ std::string CaughtTypeName()
 	const std::type_info *type = abi::__cxa_current_exception_type();
 	if (type == nullptr)
 		return "unknown type";
-	int			status = 0;
-	char	   *demangled = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+	int status = 0;
+	char *demangled = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
 	std::string name = (status == 0 && demangled != nullptr) ? demangled : type->name();
 	free(demangled);
 	return name;
@@ -759,7 +738,7 @@ std::string CaughtTypeName()
 
 ErrorData CaughtErrorData(int min_elevel)
 {
-	ErrorData	d;
+	ErrorData d;
 	try
 	{
 		throw;
@@ -824,13 +803,14 @@ namespace {
  */
 [[noreturn]] void TerminateHandler()
 {
-	char		buf[512];
+	char buf[512];
 	const char *what = "no exception";
 	const char *type = "";
 	if (std::exception_ptr ex = std::current_exception())
 	{
 		const std::type_info *ti = abi::__cxa_current_exception_type();
-		type = ti != nullptr ? ti->name() : "";	// NOLINT(clang-analyzer-deadcode.DeadStores): read below
+		type = ti != nullptr ? ti->name()
+							 : "";	// NOLINT(clang-analyzer-deadcode.DeadStores): read below
 		try
 		{
 			std::rethrow_exception(ex);
@@ -844,9 +824,9 @@ namespace {
 			what = "exception of unknown type";
 		}
 	}
-	int			len = snprintf(buf, sizeof buf,
-							   "PANIC:  std::terminate called in process %d: %s (type %s)\n",
-							   static_cast<int>(getpid()), what, type);
+	int len = snprintf(buf, sizeof buf,
+					   "PANIC:  std::terminate called in process %d: %s (type %s)\n",
+					   static_cast<int>(getpid()), what, type);
 	if (len > 0)
 		(void) !write(STDERR_FILENO, buf, Min(static_cast<size_t>(len), sizeof buf - 1));
 	abort();

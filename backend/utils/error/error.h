@@ -134,4 +134,4 @@ SessionInfo &CurrentSession();
 
 }  // namespace tusk::error
 
-#endif  // TUSK_BACKEND_UTILS_ERROR_ERROR_H
+#endif	// TUSK_BACKEND_UTILS_ERROR_ERROR_H

@@ -30,8 +30,8 @@
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 
-bool		process_shared_preload_libraries_in_progress = false;
-bool		process_shared_preload_libraries_done = false;
+bool process_shared_preload_libraries_in_progress = false;
+bool process_shared_preload_libraries_done = false;
 
 namespace {
 
@@ -40,9 +40,9 @@ constexpr const char *kDlSuffix = ".so";
 struct LoadedModule
 {
 	std::string path;
-	dev_t		device;
-	ino_t		inode;
-	void	   *handle;
+	dev_t device;
+	ino_t inode;
+	void *handle;
 };
 
 std::vector<LoadedModule> &LoadedModules()
@@ -65,7 +65,7 @@ std::string ExpandLibraryName(const std::string &name)
 	std::string expanded = name;
 	if (expanded.rfind("$libdir", 0) == 0)
 		expanded = std::string(pkglib_path) + expanded.substr(strlen("$libdir"));
-	bool		has_slash = expanded.find('/') != std::string::npos;
+	bool has_slash = expanded.find('/') != std::string::npos;
 	std::vector<std::string> candidates;
 	if (has_slash)
 		candidates = {expanded, expanded + kDlSuffix};
@@ -85,7 +85,7 @@ void IncompatibleModule(const std::string &path, const Pg_magic_struct *theirs)
 	static const Pg_magic_struct ours = PG_MODULE_MAGIC_DATA;
 	if (theirs->len != ours.len || theirs->version != ours.version)
 	{
-		char		version[32];
+		char version[32];
 		if (theirs->len >= static_cast<int>(offsetof(Pg_magic_struct, funcmaxargs)))
 		{
 			if (theirs->version >= 1000)
@@ -96,13 +96,12 @@ void IncompatibleModule(const std::string &path, const Pg_magic_struct *theirs)
 		}
 		else
 			snprintf(version, sizeof version, "unknown");
-		ereport(ERROR,
-				errmsg("incompatible library \"%s\": version mismatch", path.c_str()),
+		ereport(ERROR, errmsg("incompatible library \"%s\": version mismatch", path.c_str()),
 				errdetail("Server is version %d, library is version %s.", ours.version / 100,
 						  version));
 	}
 	std::string details;
-	auto		mismatch = [&](const char *what, int server, int library) {
+	auto mismatch = [&](const char *what, int server, int library) {
 		if (server == library)
 			return;
 		if (!details.empty())
@@ -120,8 +119,7 @@ void IncompatibleModule(const std::string &path, const Pg_magic_struct *theirs)
 	mismatch("FLOAT8PASSBYVAL", ours.float8byval, theirs->float8byval);
 	if (details.empty())
 		details = "Magic block has unexpected length or padding difference.";
-	ereport(ERROR,
-			errmsg("incompatible library \"%s\": magic block mismatch", path.c_str()),
+	ereport(ERROR, errmsg("incompatible library \"%s\": magic block mismatch", path.c_str()),
 			errdetail_internal("%s", details.c_str()));
 }
 
@@ -137,7 +135,7 @@ void *LoadLibrary(const std::string &name)
 		if (m.device == st.st_dev && m.inode == st.st_ino)
 			return m.handle;
 
-	void	   *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
+	void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
 	if (handle == nullptr)
 	{
 		const char *why = dlerror();
@@ -146,13 +144,12 @@ void *LoadLibrary(const std::string &name)
 					   why ? why : "unknown error"));
 	}
 
-	auto		magic_func =
-		reinterpret_cast<PGModuleMagicFunction>(dlsym(handle, PG_MAGIC_FUNCTION_NAME_STRING));
+	auto magic_func = reinterpret_cast<PGModuleMagicFunction>(
+		dlsym(handle, PG_MAGIC_FUNCTION_NAME_STRING));
 	if (magic_func == nullptr)
 	{
 		dlclose(handle);
-		ereport(ERROR,
-				errmsg("incompatible library \"%s\": missing magic block", path.c_str()),
+		ereport(ERROR, errmsg("incompatible library \"%s\": missing magic block", path.c_str()),
 				errhint("Extension libraries are required to use the PG_MODULE_MAGIC macro."));
 	}
 	const Pg_magic_struct *theirs = magic_func();
@@ -170,7 +167,7 @@ void *LoadLibrary(const std::string &name)
 	/* Remember it before _PG_init runs, so that a module loading itself
 	 * again from its own init finds it. */
 	LoadedModules().push_back(LoadedModule{path, st.st_dev, st.st_ino, handle});
-	auto		init = reinterpret_cast<PG_init_t>(dlsym(handle, "_PG_init"));
+	auto init = reinterpret_cast<PG_init_t>(dlsym(handle, "_PG_init"));
 	if (init != nullptr)
 		init();
 	return handle;
@@ -180,17 +177,17 @@ void *LoadLibrary(const std::string &name)
 
 void load_file(const char *filename, bool restricted)
 {
-	(void) restricted;			/* only shared_preload_libraries loads modules so far */
+	(void) restricted; /* only shared_preload_libraries loads modules so far */
 	(void) LoadLibrary(filename);
 }
 
 void *load_external_function(const char *filename, const char *funcname, bool signalNotFound,
 							 void **filehandle)
 {
-	void	   *handle = LoadLibrary(filename);
+	void *handle = LoadLibrary(filename);
 	if (filehandle)
 		*filehandle = handle;
-	void	   *fn = dlsym(handle, funcname);
+	void *fn = dlsym(handle, funcname);
 	if (fn == nullptr && signalNotFound)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
 				errmsg("could not find function \"%s\" in file \"%s\"", funcname,
@@ -203,7 +200,7 @@ void process_shared_preload_libraries(void)
 	const char *list = shared_preload_libraries_string;
 	if (list != nullptr && list[0] != '\0')
 	{
-		auto		names = tusk::common::SplitList(list, false);
+		auto names = tusk::common::SplitList(list, false);
 		if (!names)
 			ereport(LOG, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("invalid list syntax in parameter \"%s\"", "shared_preload_libraries"));

@@ -27,8 +27,7 @@
 
 extern "C" {
 
-const char *
-GetBackendTypeDesc(BackendType backendType)
+const char *GetBackendTypeDesc(BackendType backendType)
 {
 	switch (backendType)
 	{
@@ -50,16 +49,14 @@ GetBackendTypeDesc(BackendType backendType)
 	return "unknown process type";
 }
 
-void
-SetDataDir(const char *dir)
+void SetDataDir(const char *dir)
 {
 	std::string abs = tusk::common::MakeAbsolutePath(dir);
 	free(DataDir);
 	DataDir = strdup(abs.c_str());
 }
 
-void
-ChangeToDataDir(void)
+void ChangeToDataDir(void)
 {
 	if (chdir(DataDir) < 0)
 		ereport(FATAL, errcode_for_file_access(),
@@ -81,7 +78,7 @@ ChangeToDataDir(void)
 
 namespace {
 
-std::vector<std::string> lock_files;	/* created by this process */
+std::vector<std::string> lock_files; /* created by this process */
 
 void UnlinkLockFiles(int, Datum)
 {
@@ -124,8 +121,8 @@ long ReadLockFilePid(const std::string &path, std::string *contents)
 	return pid;
 }
 
-void CreateLockFile(const char *filename, bool amPostmaster, const char *socketDir,
-					bool isDDLock, const char *refName)
+void CreateLockFile(const char *filename, bool amPostmaster, const char *socketDir, bool isDDLock,
+					const char *refName)
 {
 	std::string path = filename;
 	int fd = -1;
@@ -142,7 +139,7 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 		std::string contents;
 		long other_pid = ReadLockFilePid(path, &contents);
 		if (other_pid == 0)
-			continue;	/* vanished meanwhile */
+			continue; /* vanished meanwhile */
 		bool is_postmaster = other_pid > 0;
 		if (other_pid < 0)
 			other_pid = -other_pid;
@@ -154,11 +151,12 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 			if (isDDLock)
 				ereport(FATAL, errcode(ERRCODE_LOCK_FILE_EXISTS),
 						errmsg("lock file \"%s\" already exists", filename),
-						is_postmaster
-							? errhint("Is another postmaster (PID %d) running in data directory \"%s\"?",
-									  static_cast<int>(other_pid), refName)
-							: errhint("Is another postgres (PID %d) running in data directory \"%s\"?",
-									  static_cast<int>(other_pid), refName));
+						is_postmaster ? errhint("Is another postmaster (PID %d) running in data "
+												"directory \"%s\"?",
+												static_cast<int>(other_pid), refName)
+									  : errhint("Is another postgres (PID %d) running in data "
+												"directory \"%s\"?",
+												static_cast<int>(other_pid), refName));
 			else
 				ereport(FATAL, errcode(ERRCODE_LOCK_FILE_EXISTS),
 						errmsg("lock file \"%s\" already exists", filename),
@@ -171,11 +169,11 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 		/* The old postmaster is gone; are its children? */
 		if (isDDLock)
 		{
-			auto		lines = tusk::common::ReadPidFileLines(path);
+			auto lines = tusk::common::ReadPidFileLines(path);
 			unsigned long key = 0;
 			unsigned long id = 0;
-			std::string keyline = lines ? tusk::common::PidFileField(*lines,
-																	  tusk::common::kPidFileLineShmemKey)
+			std::string keyline = lines
+				? tusk::common::PidFileField(*lines, tusk::common::kPidFileLineShmemKey)
 				: "";
 			if (sscanf(keyline.c_str(), "%lu %lu", &key, &id) == 2 && (key != 0 || id != 0) &&
 				tusk::storage::ShmemInterlockInUse(key, id))
@@ -183,7 +181,8 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 						errmsg("pre-existing shared memory block (key %lu, ID %lu) is still in use",
 							   key, id),
 						errhint("Terminate any old server processes associated with data "
-								"directory \"%s\".", refName));
+								"directory \"%s\".",
+								refName));
 		}
 		if (unlink(filename) < 0)
 			ereport(FATAL, errcode_for_file_access(),
@@ -215,35 +214,30 @@ void CreateLockFile(const char *filename, bool amPostmaster, const char *socketD
 
 extern "C" {
 
-void
-CreateDataDirLockFile(bool amPostmaster)
+void CreateDataDirLockFile(bool amPostmaster)
 {
 	CreateLockFile(tusk::common::kPidFileName, amPostmaster, "", true, DataDir);
 }
 
-void
-CreateSocketLockFile(const char *socketfile, bool amPostmaster, const char *socketDir)
+void CreateSocketLockFile(const char *socketfile, bool amPostmaster, const char *socketDir)
 {
 	std::string lockfile = std::string(socketfile) + ".lock";
 	CreateLockFile(lockfile.c_str(), amPostmaster, socketDir, false, socketfile);
 }
 
-void
-TouchSocketLockFiles(void)
+void TouchSocketLockFiles(void)
 {
 	for (size_t i = 1; i < lock_files.size(); i++)
 		utimes(lock_files[i].c_str(), nullptr);
 }
 
-void
-AddToDataDirLockFile(int target_line, const char *str)
+void AddToDataDirLockFile(int target_line, const char *str)
 {
 	const char *path = tusk::common::kPidFileName;
 	auto lines = tusk::common::ReadPidFileLines(path);
 	if (!lines)
 	{
-		ereport(LOG, errcode_for_file_access(),
-				errmsg("could not open file \"%s\": %m", path));
+		ereport(LOG, errcode_for_file_access(), errmsg("could not open file \"%s\": %m", path));
 		return;
 	}
 	while (static_cast<int>(lines->size()) < target_line)
@@ -261,15 +255,13 @@ AddToDataDirLockFile(int target_line, const char *str)
 		if (fd >= 0)
 			close(fd);
 		errno = save_errno;
-		ereport(LOG, errcode_for_file_access(),
-				errmsg("could not write to file \"%s\": %m", path));
+		ereport(LOG, errcode_for_file_access(), errmsg("could not write to file \"%s\": %m", path));
 		return;
 	}
 	close(fd);
 }
 
-bool
-RecheckDataDirLockFile(void)
+bool RecheckDataDirLockFile(void)
 {
 	auto lines = tusk::common::ReadPidFileLines(tusk::common::kPidFileName);
 	if (!lines)
@@ -280,16 +272,16 @@ RecheckDataDirLockFile(void)
 	std::string pid = tusk::common::PidFileField(*lines, tusk::common::kPidFileLinePid);
 	if (strtol(pid.c_str(), nullptr, 10) != MyProcPid)
 	{
-		ereport(LOG, errmsg("lock file \"%s\" contains wrong PID: %ld instead of %ld",
-							tusk::common::kPidFileName, strtol(pid.c_str(), nullptr, 10),
-							static_cast<long>(MyProcPid)));
+		ereport(LOG,
+				errmsg("lock file \"%s\" contains wrong PID: %ld instead of %ld",
+					   tusk::common::kPidFileName, strtol(pid.c_str(), nullptr, 10),
+					   static_cast<long>(MyProcPid)));
 		return false;
 	}
 	return true;
 }
 
-void
-checkDataDir(void)
+void checkDataDir(void)
 {
 	struct stat st;
 	if (stat(DataDir, &st) != 0)

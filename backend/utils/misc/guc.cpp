@@ -71,14 +71,14 @@ std::string Lower(const std::string &s)
 
 ConfigVar *Find(const std::string &name)
 {
-	auto		it = Index().find(Lower(name));
+	auto it = Index().find(Lower(name));
 	return it == Index().end() ? nullptr : it->second;
 }
 
 ConfigVar *Add(ConfigVar var)
 {
 	Table().push_back(std::move(var));
-	ConfigVar  *v = &Table().back();
+	ConfigVar *v = &Table().back();
 	Index()[Lower(v->name)] = v;
 	return v;
 }
@@ -87,7 +87,7 @@ ConfigVar *Add(ConfigVar var)
  * identifiers. */
 bool ValidCustomName(const std::string &name)
 {
-	size_t		dot = name.find('.');
+	size_t dot = name.find('.');
 	if (dot == std::string::npos || dot == 0 || dot + 1 == name.size())
 		return false;
 	for (char c : name)
@@ -106,8 +106,8 @@ char *Keep(const std::string &s)
 struct UnitConversion
 {
 	const char *unit;
-	int			base_unit;
-	double		multiplier;		/* base units per unit */
+	int base_unit;
+	double multiplier; /* base units per unit */
 };
 
 /* Largest unit first within each base unit (the display code relies on it). */
@@ -184,7 +184,7 @@ bool ConvertToBaseUnit(double value, const char *unit, int base_unit, double *re
 	{
 		if (table[i].base_unit != base_unit || u != table[i].unit)
 			continue;
-		double		converted = value * table[i].multiplier;
+		double converted = value * table[i].multiplier;
 		/* "30.1GB": round to a whole number of the next smaller unit. */
 		if (i + 1 < n && table[i + 1].base_unit == base_unit)
 			converted = rint(converted / table[i + 1].multiplier) * table[i + 1].multiplier;
@@ -221,7 +221,7 @@ const char *BaseUnitName(int flags)
 /* Display an integer in the largest unit that divides it exactly. */
 std::string FormatIntWithUnit(int64 value, int flags)
 {
-	int			base = flags & GUC_UNIT;
+	int base = flags & GUC_UNIT;
 	if (base == 0 || value <= 0)
 		return std::to_string(value);
 	auto [table, n] = UnitsFor(base);
@@ -229,7 +229,7 @@ std::string FormatIntWithUnit(int64 value, int flags)
 	{
 		if (table[i].base_unit != base)
 			continue;
-		double		m = table[i].multiplier;
+		double m = table[i].multiplier;
 		if (m <= 1.0 || value % static_cast<int64>(m) == 0)
 			return std::to_string(static_cast<int64>(rint(value / m))) + table[i].unit;
 	}
@@ -238,7 +238,7 @@ std::string FormatIntWithUnit(int64 value, int flags)
 
 std::string FormatReal(double value)
 {
-	char		buf[64];
+	char buf[64];
 	snprintf(buf, sizeof buf, "%g", value);
 	return buf;
 }
@@ -308,20 +308,20 @@ std::string RawValue(const ConfigVar &v)
 /* A parsed, validated value, before it is assigned. */
 struct NewValue
 {
-	bool		b = false;
-	int			i = 0;
-	double		r = 0;
+	bool b = false;
+	int i = 0;
+	double r = 0;
 	std::string s;
-	bool		s_null = false;
+	bool s_null = false;
 };
 
 /* What a check hook said about a rejected value (see SetCheckError). */
-int			check_errcode = 0;
+int check_errcode = 0;
 std::string check_errmsg;
 
 void ReportInvalid(int elevel, const ConfigVar &v, const char *value, const char *hint)
 {
-	int			code = check_errcode != 0 ? check_errcode : ERRCODE_INVALID_PARAMETER_VALUE;
+	int code = check_errcode != 0 ? check_errcode : ERRCODE_INVALID_PARAMETER_VALUE;
 	std::string msg = check_errmsg;
 	check_errcode = 0;
 	check_errmsg.clear();
@@ -364,8 +364,8 @@ bool ParseValue(ConfigVar &v, const char *value, GucSource source, int elevel, N
 				const char *unit = BaseUnitName(v.flags);
 				ereport(elevel, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("%d%s%s is outside the valid range for parameter \"%s\" (%d .. %d)",
-							   out->i, unit ? " " : "", unit ? unit : "", v.name.c_str(),
-							   v.int_min, v.int_max));
+							   out->i, unit ? " " : "", unit ? unit : "", v.name.c_str(), v.int_min,
+							   v.int_max));
 				return false;
 			}
 			if (v.check_hook != nullptr &&
@@ -401,7 +401,7 @@ bool ParseValue(ConfigVar &v, const char *value, GucSource source, int elevel, N
 			return true;
 		case VarType::kEnum:
 		{
-			bool		found = false;
+			bool found = false;
 			for (const config_enum_entry *e = v.options; e->name != nullptr; e++)
 				if (strcasecmp(e->name, value) == 0)
 				{
@@ -431,8 +431,9 @@ bool ParseValue(ConfigVar &v, const char *value, GucSource source, int elevel, N
 				s.resize(NAMEDATALEN - 1);
 			if (v.check_hook != nullptr)
 			{
-				char	   *candidate = Keep(s);
-				if (!reinterpret_cast<GucStringCheckHook>(v.check_hook)(&candidate, nullptr, source))
+				char *candidate = Keep(s);
+				if (!reinterpret_cast<GucStringCheckHook>(v.check_hook)(&candidate, nullptr,
+																		source))
 				{
 					ReportInvalid(elevel, v, value, nullptr);
 					return false;
@@ -449,7 +450,7 @@ bool ParseValue(ConfigVar &v, const char *value, GucSource source, int elevel, N
 /* The built-in default, as a NewValue. */
 NewValue BootValue(const ConfigVar &v)
 {
-	NewValue	nv;
+	NewValue nv;
 	nv.b = v.bool_boot;
 	nv.i = v.int_boot;
 	nv.r = v.real_boot;
@@ -505,7 +506,7 @@ void Assign(ConfigVar &v, const NewValue &nv)
 			break;
 		case VarType::kString:
 		{
-			char	   *s = nv.s_null ? nullptr : Keep(nv.s);
+			char *s = nv.s_null ? nullptr : Keep(nv.s);
 			if (v.assign_hook)
 				reinterpret_cast<GucStringAssignHook>(v.assign_hook)(s, nullptr);
 			*v.string_var = s;
@@ -518,7 +519,7 @@ void Assign(ConfigVar &v, const NewValue &nv)
  * its value until a module defines the real one. */
 ConfigVar *AddPlaceholder(const std::string &name)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = PGC_USERSET;
 	v.group = "Customized Options";
@@ -526,14 +527,14 @@ ConfigVar *AddPlaceholder(const std::string &name)
 	v.long_desc = nullptr;
 	v.flags = GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE | GUC_CUSTOM_PLACEHOLDER;
 	v.type = VarType::kString;
-	ConfigVar  *added = Add(std::move(v));
+	ConfigVar *added = Add(std::move(v));
 	added->string_var = &added->placeholder_value;
 	return added;
 }
 
 bool PrefixReserved(const std::string &name)
 {
-	size_t		dot = name.find('.');
+	size_t dot = name.find('.');
 	if (dot == std::string::npos)
 		return false;
 	std::string prefix = Lower(name.substr(0, dot));
@@ -559,16 +560,16 @@ void DefineCustom(ConfigVar var)
 				errmsg("invalid configuration parameter name \"%s\"", var.name.c_str()),
 				errdetail("Custom parameter names must be two or more simple identifiers "
 						  "separated by dots."));
-	ConfigVar  *existing = Find(var.name);
+	ConfigVar *existing = Find(var.name);
 	if (existing != nullptr && !(existing->flags & GUC_CUSTOM_PLACEHOLDER))
 		ereport(ERROR, errcode(ERRCODE_INTERNAL_ERROR),
 				errmsg("attempt to redefine parameter \"%s\"", var.name.c_str()));
 
 	std::string placeholder_value;
-	bool		had_value = false;
-	GucSource	placeholder_source = PGC_S_DEFAULT;
+	bool had_value = false;
+	GucSource placeholder_source = PGC_S_DEFAULT;
 	std::string sourcefile;
-	int			sourceline = 0;
+	int sourceline = 0;
 	if (existing != nullptr)
 	{
 		had_value = existing->placeholder_value != nullptr;
@@ -581,7 +582,7 @@ void DefineCustom(ConfigVar var)
 		Index().erase(Lower(var.name));
 	}
 
-	ConfigVar  *v = Add(std::move(var));
+	ConfigVar *v = Add(std::move(var));
 	Assign(*v, BootValue(*v));
 	v->source = PGC_S_DEFAULT;
 	if (had_value)
@@ -599,7 +600,7 @@ void DefineCustom(ConfigVar var)
 ConfigVar BaseCustom(const char *name, const char *short_desc, const char *long_desc,
 					 GucContext context, int flags, VarType type)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = context;
 	v.group = "Customized Options";
@@ -629,7 +630,7 @@ std::vector<std::pair<std::string, std::string>> ReportedSettings()
 
 std::string ShowSetting(const std::string &name)
 {
-	ConfigVar  *v = Find(name);
+	ConfigVar *v = Find(name);
 	if (v == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("unrecognized configuration parameter \"%s\"", name.c_str()));
@@ -713,12 +714,14 @@ bool CheckClientEncoding(char **newval, void **, GucSource)
 	}
 	/* Encodings PostgreSQL knows: Tusk has no converters for them. */
 	static const char *const kKnown[] = {
-		"latin1", "latin2", "latin3", "latin4", "latin5", "latin6", "latin7", "latin8",
-		"latin9", "latin10", "win1250", "win1251", "win1252", "win1253", "win1254", "win1255",
-		"win1256", "win1257", "win1258", "win866", "win874", "koi8r", "koi8u", "eucjp",
-		"euccn", "euckr", "euctw", "eucjis2004", "sjis", "big5", "gbk", "uhc", "gb18030",
-		"johab", "shiftjis2004", "mulecinternal", "iso88595", "iso88596", "iso88597",
-		"iso88598", "windows1252", "alt", "koi8",
+		"latin1",	"latin2",	"latin3",	"latin4",	  "latin5",		  "latin6",
+		"latin7",	"latin8",	"latin9",	"latin10",	  "win1250",	  "win1251",
+		"win1252",	"win1253",	"win1254",	"win1255",	  "win1256",	  "win1257",
+		"win1258",	"win866",	"win874",	"koi8r",	  "koi8u",		  "eucjp",
+		"euccn",	"euckr",	"euctw",	"eucjis2004", "sjis",		  "big5",
+		"gbk",		"uhc",		"gb18030",	"johab",	  "shiftjis2004", "mulecinternal",
+		"iso88595", "iso88596", "iso88597", "iso88598",	  "windows1252",  "alt",
+		"koi8",
 	};
 	for (const char *k : kKnown)
 		if (norm == k)
@@ -736,8 +739,8 @@ bool CheckClientEncoding(char **newval, void **, GucSource)
 bool CheckDateStyle(char **newval, void **, GucSource)
 {
 	std::string style = "ISO", order = "MDY";
-	bool		have_style = false, have_order = false;
-	auto		tokens = common::SplitList(*newval, true);
+	bool have_style = false, have_order = false;
+	auto tokens = common::SplitList(*newval, true);
 	if (!tokens)
 		return false;
 	for (const std::string &tok : *tokens)
@@ -771,7 +774,7 @@ bool CheckDateStyle(char **newval, void **, GucSource)
 		if (new_style != nullptr)
 		{
 			if (have_style && style != new_style)
-				return false;	/* conflicting styles */
+				return false; /* conflicting styles */
 			style = new_style;
 			have_style = true;
 		}
@@ -822,8 +825,8 @@ bool parse_bool(const char *value, bool *result)
 	std::string v(tusk::common::Trim(value));
 	for (char &c : v)
 		c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-	size_t		len = v.size();
-	auto		prefix_of = [&](const char *word, size_t min_len) {
+	size_t len = v.size();
+	auto prefix_of = [&](const char *word, size_t min_len) {
 		return len >= min_len && len <= strlen(word) && strncmp(v.c_str(), word, len) == 0;
 	};
 	if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || v == "1")
@@ -849,9 +852,9 @@ bool parse_int(const char *value, int *result, int flags, const char **hintmsg)
 
 	/* Integers may be written in octal or hex; a decimal point or exponent
 	 * (or an overflow) switches to floating point. */
-	char	   *end;
+	char *end;
 	errno = 0;
-	double		val = static_cast<double>(strtol(value, &end, 0));
+	double val = static_cast<double>(strtol(value, &end, 0));
 	if (*end == '.' || *end == 'e' || *end == 'E' || errno == ERANGE)
 	{
 		errno = 0;
@@ -891,9 +894,9 @@ bool parse_real(const char *value, double *result, int flags, const char **hintm
 		*result = 0;
 	if (hintmsg)
 		*hintmsg = nullptr;
-	char	   *end;
+	char *end;
 	errno = 0;
-	double		val = strtod(value, &end);
+	double val = strtod(value, &end);
 	if (end == value || errno == ERANGE || isnan(val))
 		return false;
 	while (isspace(static_cast<unsigned char>(*end)))
@@ -921,12 +924,12 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 					  GucAction action, bool changeVal, int elevel, bool is_reload)
 {
 	using namespace tusk::guc;
-	(void) action;				/* SET LOCAL and function SET arrive with the SQL layer */
+	(void) action; /* SET LOCAL and function SET arrive with the SQL layer */
 	(void) is_reload;
 	if (elevel == 0)
 		elevel = DefaultElevel(source);
 
-	ConfigVar  *v = Find(name);
+	ConfigVar *v = Find(name);
 	if (v == nullptr)
 	{
 		if (!ValidCustomName(name) || PrefixReserved(name))
@@ -938,7 +941,7 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		v = AddPlaceholder(name);
 	}
 
-	bool		restart_needed_if_changed = false;
+	bool restart_needed_if_changed = false;
 	switch (v->context)
 	{
 		case PGC_INTERNAL:
@@ -951,7 +954,7 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 			break;
 		case PGC_POSTMASTER:
 			if (context == PGC_SIGHUP)
-				restart_needed_if_changed = true;	/* a reload may repeat the value */
+				restart_needed_if_changed = true; /* a reload may repeat the value */
 			else if (context != PGC_POSTMASTER)
 			{
 				ereport(elevel, errcode(ERRCODE_CANT_CHANGE_RUNTIME_PARAM),
@@ -1014,7 +1017,7 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		return -1;
 	}
 
-	NewValue	nv;
+	NewValue nv;
 	if (value != nullptr)
 	{
 		if (!ParseValue(*v, value, source, elevel, &nv))
@@ -1052,8 +1055,8 @@ void SetConfigOption(const char *name, const char *value, GucContext context, Gu
 
 const char *GetConfigOption(const char *name, bool missing_ok, bool restrict_privileged)
 {
-	(void) restrict_privileged;	/* every Tusk user is a superuser for now */
-	ConfigVar  *v = tusk::guc::Find(name);
+	(void) restrict_privileged; /* every Tusk user is a superuser for now */
+	ConfigVar *v = tusk::guc::Find(name);
 	if (v == nullptr)
 	{
 		if (missing_ok)
@@ -1070,7 +1073,7 @@ const char *GetConfigOption(const char *name, bool missing_ok, bool restrict_pri
 
 const char *GetConfigOptionResetString(const char *name)
 {
-	ConfigVar  *v = tusk::guc::Find(name);
+	ConfigVar *v = tusk::guc::Find(name);
 	if (v == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("unrecognized configuration parameter \"%s\"", name));
@@ -1098,7 +1101,7 @@ const char *GetConfigOptionResetString(const char *name)
 
 char *GetConfigOptionByName(const char *name, const char **varname, bool missing_ok)
 {
-	ConfigVar  *v = tusk::guc::Find(name);
+	ConfigVar *v = tusk::guc::Find(name);
 	if (v == nullptr)
 	{
 		if (missing_ok)
@@ -1136,7 +1139,7 @@ void InitializeGUCOptions(void)
 	ReservedPrefixes().clear();
 	for (ConfigVar &v : BuiltinSettings())
 	{
-		ConfigVar  *added = Add(std::move(v));
+		ConfigVar *added = Add(std::move(v));
 		Assign(*added, BootValue(*added));
 		added->source = PGC_S_DEFAULT;
 	}
@@ -1168,8 +1171,8 @@ bool SelectConfigFiles(const char *userDoption, const char *progname)
 	struct stat st;
 	if (stat(ConfigFileName, &st) != 0)
 	{
-		fprintf(stderr, "%s: could not access the server configuration file \"%s\": %s\n",
-				progname, ConfigFileName, strerror(errno));
+		fprintf(stderr, "%s: could not access the server configuration file \"%s\": %s\n", progname,
+				ConfigFileName, strerror(errno));
 		return false;
 	}
 
@@ -1212,21 +1215,21 @@ void ProcessConfigFile(GucContext context)
 	using namespace tusk::guc;
 	/* Only the postmaster (or a lone process) tells the log what changed;
 	 * children would repeat it once each. */
-	int			elevel = IsUnderPostmaster ? DEBUG2 : LOG;
+	int elevel = IsUnderPostmaster ? DEBUG2 : LOG;
 	if (ConfigFileName == nullptr)
 		return;
 
 	std::vector<ConfigItem> items;
-	bool		error = !ParseConfigFile(ConfigFileName, true, 0, elevel, items);
+	bool error = !ParseConfigFile(ConfigFileName, true, 0, elevel, items);
 	if (!error && DataDir != nullptr)
 		error = !ParseConfigFile(std::string(DataDir) + "/postgresql.auto.conf", false, 0, elevel,
 								 items);
-	bool		applying = false;
+	bool applying = false;
 
 	if (!error)
 	{
 		for (ConfigVar &v : Table())
-			v.in_file = false;	/* retired records included: harmless */
+			v.in_file = false; /* retired records included: harmless */
 		/* The last occurrence of a name wins; earlier ones are skipped. */
 		std::map<std::string, size_t> last;
 		for (size_t i = 0; i < items.size(); i++)
@@ -1237,7 +1240,7 @@ void ProcessConfigFile(GucContext context)
 			const ConfigItem &item = items[i];
 			if (last[Lower(item.name)] != i)
 				continue;
-			ConfigVar  *v = Find(item.name);
+			ConfigVar *v = Find(item.name);
 			if (v == nullptr && ValidCustomName(item.name) && !PrefixReserved(item.name))
 				v = AddPlaceholder(item.name);
 			if (v == nullptr)
@@ -1277,17 +1280,18 @@ void ProcessConfigFile(GucContext context)
 				v.source = PGC_S_DEFAULT;
 				v.sourcefile.clear();
 				v.sourceline = 0;
-				ereport(elevel, errmsg("parameter \"%s\" removed from configuration file, reset to "
-									   "default",
-									   v.name.c_str()));
+				ereport(elevel,
+						errmsg("parameter \"%s\" removed from configuration file, reset to "
+							   "default",
+							   v.name.c_str()));
 			}
 
 			for (const ConfigItem *item : effective)
 			{
-				ConfigVar  *v = Find(item->name);
+				ConfigVar *v = Find(item->name);
 				std::string before = Display(*v);
-				int			rc = set_config_option(item->name.c_str(), item->value.c_str(), context,
-												   PGC_S_FILE, GUC_ACTION_SET, true, 0, true);
+				int rc = set_config_option(item->name.c_str(), item->value.c_str(), context,
+										   PGC_S_FILE, GUC_ACTION_SET, true, 0, true);
 				if (rc == 0)
 				{
 					error = true;
@@ -1298,8 +1302,9 @@ void ProcessConfigFile(GucContext context)
 					v->sourcefile = item->filename;
 					v->sourceline = item->line;
 					if (context == PGC_SIGHUP && Display(*v) != before)
-						ereport(elevel, errmsg("parameter \"%s\" changed to \"%s\"",
-											   v->name.c_str(), item->value.c_str()));
+						ereport(elevel,
+								errmsg("parameter \"%s\" changed to \"%s\"", v->name.c_str(),
+									   item->value.c_str()));
 				}
 			}
 		}
@@ -1327,8 +1332,8 @@ void DefineCustomBoolVariable(const char *name, const char *short_desc, const ch
 							  GucBoolCheckHook check_hook, GucBoolAssignHook assign_hook,
 							  GucShowHook show_hook)
 {
-	ConfigVar	v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
-										  VarType::kBool);
+	ConfigVar v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
+										VarType::kBool);
 	v.bool_var = valueAddr;
 	v.bool_boot = bootValue;
 	v.check_hook = reinterpret_cast<void *>(check_hook);
@@ -1342,8 +1347,7 @@ void DefineCustomIntVariable(const char *name, const char *short_desc, const cha
 							 GucContext context, int flags, GucIntCheckHook check_hook,
 							 GucIntAssignHook assign_hook, GucShowHook show_hook)
 {
-	ConfigVar	v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
-										  VarType::kInt);
+	ConfigVar v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags, VarType::kInt);
 	v.int_var = valueAddr;
 	v.int_boot = bootValue;
 	v.int_min = minValue;
@@ -1355,13 +1359,12 @@ void DefineCustomIntVariable(const char *name, const char *short_desc, const cha
 }
 
 void DefineCustomRealVariable(const char *name, const char *short_desc, const char *long_desc,
-							  double *valueAddr, double bootValue, double minValue,
-							  double maxValue, GucContext context, int flags,
-							  GucRealCheckHook check_hook, GucRealAssignHook assign_hook,
-							  GucShowHook show_hook)
+							  double *valueAddr, double bootValue, double minValue, double maxValue,
+							  GucContext context, int flags, GucRealCheckHook check_hook,
+							  GucRealAssignHook assign_hook, GucShowHook show_hook)
 {
-	ConfigVar	v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
-										  VarType::kReal);
+	ConfigVar v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
+										VarType::kReal);
 	v.real_var = valueAddr;
 	v.real_boot = bootValue;
 	v.real_min = minValue;
@@ -1377,8 +1380,8 @@ void DefineCustomStringVariable(const char *name, const char *short_desc, const 
 								int flags, GucStringCheckHook check_hook,
 								GucStringAssignHook assign_hook, GucShowHook show_hook)
 {
-	ConfigVar	v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
-										  VarType::kString);
+	ConfigVar v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
+										VarType::kString);
 	v.string_var = valueAddr;
 	v.string_boot = bootValue ? tusk::guc::Keep(bootValue) : nullptr;
 	v.check_hook = reinterpret_cast<void *>(check_hook);
@@ -1388,12 +1391,13 @@ void DefineCustomStringVariable(const char *name, const char *short_desc, const 
 }
 
 void DefineCustomEnumVariable(const char *name, const char *short_desc, const char *long_desc,
-							  int *valueAddr, int bootValue, const struct config_enum_entry *options,
-							  GucContext context, int flags, GucEnumCheckHook check_hook,
-							  GucEnumAssignHook assign_hook, GucShowHook show_hook)
+							  int *valueAddr, int bootValue,
+							  const struct config_enum_entry *options, GucContext context,
+							  int flags, GucEnumCheckHook check_hook, GucEnumAssignHook assign_hook,
+							  GucShowHook show_hook)
 {
-	ConfigVar	v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
-										  VarType::kEnum);
+	ConfigVar v = tusk::guc::BaseCustom(name, short_desc, long_desc, context, flags,
+										VarType::kEnum);
 	v.int_var = valueAddr;
 	v.int_boot = bootValue;
 	v.options = options;

@@ -80,7 +80,7 @@ class LineScanner
 	bool Name(std::string *out)
 	{
 		SkipSpace();
-		size_t		start = pos_;
+		size_t start = pos_;
 		for (;;)
 		{
 			if (pos_ >= line_.size() || !IsLetter(line_[pos_]))
@@ -102,10 +102,10 @@ class LineScanner
 	bool Value(std::string *out)
 	{
 		SkipSpace();
-		size_t		start = pos_;
+		size_t start = pos_;
 		if (pos_ >= line_.size() || line_[pos_] == '#')
 			return false;
-		char		c = line_[pos_];
+		char c = line_[pos_];
 		if (c == '\'')
 			return QuotedString(out);
 		if (IsLetter(c))
@@ -130,7 +130,7 @@ class LineScanner
 		SkipSpace();
 		if (pos_ >= line_.size())
 			return "";
-		size_t		end = pos_ + 1;
+		size_t end = pos_ + 1;
 		while (end < line_.size() && !isspace(static_cast<unsigned char>(line_[end])) &&
 			   IsLetterOrDigit(line_[end]) == IsLetterOrDigit(line_[pos_]))
 			end++;
@@ -146,11 +146,11 @@ class LineScanner
 
 	bool Number()
 	{
-		size_t		start = pos_;
+		size_t start = pos_;
 		if (line_[pos_] == '+' || line_[pos_] == '-')
 			pos_++;
-		auto		digits = [&] {
-			size_t		s = pos_;
+		auto digits = [&] {
+			size_t s = pos_;
 			while (pos_ < line_.size() && isdigit(static_cast<unsigned char>(line_[pos_])))
 				pos_++;
 			return pos_ > s;
@@ -158,7 +158,7 @@ class LineScanner
 		if (line_.compare(pos_, 2, "0x") == 0 || line_.compare(pos_, 2, "0X") == 0)
 		{
 			pos_ += 2;
-			size_t		s = pos_;
+			size_t s = pos_;
 			while (pos_ < line_.size() && isxdigit(static_cast<unsigned char>(line_[pos_])))
 				pos_++;
 			if (pos_ == s)
@@ -166,8 +166,8 @@ class LineScanner
 		}
 		else
 		{
-			bool		int_part = digits();
-			bool		frac_part = false;
+			bool int_part = digits();
+			bool frac_part = false;
 			if (pos_ < line_.size() && line_[pos_] == '.')
 			{
 				pos_++;
@@ -177,7 +177,7 @@ class LineScanner
 				return Fail(start);
 			if (pos_ < line_.size() && (line_[pos_] == 'e' || line_[pos_] == 'E'))
 			{
-				size_t		save = pos_;
+				size_t save = pos_;
 				pos_++;
 				if (pos_ < line_.size() && (line_[pos_] == '+' || line_[pos_] == '-'))
 					pos_++;
@@ -193,12 +193,12 @@ class LineScanner
 
 	bool QuotedString(std::string *out)
 	{
-		size_t		start = pos_;
-		pos_++;					/* opening quote */
+		size_t start = pos_;
+		pos_++; /* opening quote */
 		std::string value;
 		while (pos_ < line_.size())
 		{
-			char		c = line_[pos_++];
+			char c = line_[pos_++];
 			if (c == '\'')
 			{
 				if (pos_ < line_.size() && line_[pos_] == '\'')
@@ -215,7 +215,7 @@ class LineScanner
 				value += c;
 				continue;
 			}
-			char		e = line_[pos_++];
+			char e = line_[pos_++];
 			switch (e)
 			{
 				case 'b':
@@ -242,9 +242,9 @@ class LineScanner
 				case '6':
 				case '7':
 				{
-					int			octal = e - '0';
-					for (int k = 0; k < 2 && pos_ < line_.size() && line_[pos_] >= '0' &&
-						 line_[pos_] <= '7';
+					int octal = e - '0';
+					for (int k = 0;
+						 k < 2 && pos_ < line_.size() && line_[pos_] >= '0' && line_[pos_] <= '7';
 						 k++)
 						octal = octal * 8 + (line_[pos_++] - '0');
 					value += static_cast<char>(octal);
@@ -255,11 +255,11 @@ class LineScanner
 					break;
 			}
 		}
-		return Fail(start);		/* unterminated */
+		return Fail(start); /* unterminated */
 	}
 
 	const std::string &line_;
-	size_t		pos_ = 0;
+	size_t pos_ = 0;
 };
 
 std::string ResolveRelative(const std::string &location, const std::string &calling_file)
@@ -272,7 +272,7 @@ std::string ResolveRelative(const std::string &location, const std::string &call
 bool ParseConfigDirectory(const std::string &dirpath, int depth, int elevel,
 						  std::vector<ConfigItem> &items)
 {
-	DIR		   *dir = opendir(dirpath.c_str());
+	DIR *dir = opendir(dirpath.c_str());
 	if (dir == nullptr)
 	{
 		ereport(elevel, errcode_for_file_access(),
@@ -293,7 +293,7 @@ bool ParseConfigDirectory(const std::string &dirpath, int depth, int elevel,
 	}
 	closedir(dir);
 	std::sort(files.begin(), files.end());
-	bool		ok = true;
+	bool ok = true;
 	for (const std::string &f : files)
 		ok = ParseConfigFile(f, true, depth, elevel, items) && ok;
 	return ok;
@@ -324,8 +324,8 @@ bool ParseConfigFile(const std::string &path, bool strict, int depth, int elevel
 		return false;
 	}
 
-	bool		ok = true;
-	int			syntax_errors = 0;
+	bool ok = true;
+	int syntax_errors = 0;
 	std::string line;
 	for (int lineno = 1; std::getline(in, line); lineno++)
 	{
@@ -333,7 +333,7 @@ bool ParseConfigFile(const std::string &path, bool strict, int depth, int elevel
 		if (scan.AtEnd())
 			continue;
 		std::string name, value;
-		bool		good = scan.Name(&name);
+		bool good = scan.Name(&name);
 		if (good)
 		{
 			(void) scan.Consume('=');
@@ -362,13 +362,13 @@ bool ParseConfigFile(const std::string &path, bool strict, int depth, int elevel
 		}
 
 		if (NamesEqual(name, "include_dir"))
-			ok = ParseConfigDirectory(ResolveRelative(value, path), depth + 1, elevel, items) &&
-				ok;
+			ok = ParseConfigDirectory(ResolveRelative(value, path), depth + 1, elevel, items) && ok;
 		else if (NamesEqual(name, "include_if_exists"))
 			ok = ParseConfigFile(ResolveRelative(value, path), false, depth + 1, elevel, items) &&
 				ok;
 		else if (NamesEqual(name, "include"))
-			ok = ParseConfigFile(ResolveRelative(value, path), true, depth + 1, elevel, items) && ok;
+			ok = ParseConfigFile(ResolveRelative(value, path), true, depth + 1, elevel, items) &&
+				ok;
 		else
 			items.push_back(ConfigItem{name, value, path, lineno});
 	}

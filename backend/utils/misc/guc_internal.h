@@ -35,46 +35,46 @@ enum class VarType
 struct ConfigVar
 {
 	std::string name;
-	GucContext	context;
+	GucContext context;
 	const char *group;
 	const char *short_desc;
 	const char *long_desc;
-	int			flags;
-	VarType		type;
+	int flags;
+	VarType type;
 
 	/* The C variable holding the current value (exactly one, per type). */
-	bool	   *bool_var = nullptr;
-	int		   *int_var = nullptr;	/* kInt and kEnum */
-	double	   *real_var = nullptr;
-	char	  **string_var = nullptr;
+	bool *bool_var = nullptr;
+	int *int_var = nullptr; /* kInt and kEnum */
+	double *real_var = nullptr;
+	char **string_var = nullptr;
 
 	/* Built-in default. */
-	bool		bool_boot = false;
-	int			int_boot = 0;		/* kInt and kEnum */
-	double		real_boot = 0;
+	bool bool_boot = false;
+	int int_boot = 0; /* kInt and kEnum */
+	double real_boot = 0;
 	const char *string_boot = nullptr;
 
-	int			int_min = 0;
-	int			int_max = 0;
-	double		real_min = 0;
-	double		real_max = 0;
+	int int_min = 0;
+	int int_max = 0;
+	double real_min = 0;
+	double real_max = 0;
 	const config_enum_entry *options = nullptr;
 
 	/* Hooks, stored untyped and called through the type's signature. */
-	void	   *check_hook = nullptr;
-	void	   *assign_hook = nullptr;
+	void *check_hook = nullptr;
+	void *assign_hook = nullptr;
 	GucShowHook show_hook = nullptr;
 
 	/* State. */
-	GucSource	source = PGC_S_DEFAULT;
-	bool		in_file = false;	/* seen by the current ProcessConfigFile */
+	GucSource source = PGC_S_DEFAULT;
+	bool in_file = false; /* seen by the current ProcessConfigFile */
 	std::string sourcefile;
-	int			sourceline = 0;
+	int sourceline = 0;
 	/* For a placeholder (a custom name no module defined yet). */
-	char	   *placeholder_value = nullptr;
+	char *placeholder_value = nullptr;
 	/* A placeholder replaced by its definition, or removed: no longer a
 	 * setting, kept only because the table never moves its records. */
-	bool		retired = false;
+	bool retired = false;
 };
 
 /* guc_tables.cpp: the built-in settings, in no particular order. */
@@ -104,7 +104,7 @@ struct ConfigItem
 	std::string name;
 	std::string value;
 	std::string filename;
-	int			line = 0;
+	int line = 0;
 };
 
 /* Parses a configuration file and the files it includes (depth counts
@@ -123,4 +123,4 @@ bool NamesEqual(const std::string &a, const std::string &b);
 
 }  // namespace tusk::guc
 
-#endif							/* TUSK_UTILS_MISC_GUC_INTERNAL_H */
+#endif /* TUSK_UTILS_MISC_GUC_INTERNAL_H */

@@ -25,30 +25,30 @@
 #include "utils/misc/guc_internal.h"
 
 /* Variables bound to settings (declared in utils/guc.h or miscadmin.h). */
-char	   *ConfigFileName = nullptr;
-char	   *HbaFileName = nullptr;
-char	   *IdentFileName = nullptr;
-char	   *external_pid_file = nullptr;
-char	   *application_name = nullptr;
-char	   *cluster_name = nullptr;
-int			log_min_messages = WARNING;
-int			client_min_messages = NOTICE;
-int			log_min_error_statement = ERROR;
-char	   *Log_line_prefix = const_cast<char *>("%m [%p] ");
-char	   *log_timezone_string = nullptr;
-char	   *Unix_socket_directories = nullptr;
-char	   *ListenAddresses = nullptr;
-int			Unix_socket_permissions = 0777;
-char	   *Unix_socket_group = nullptr;
-int			ReservedBackends = 3;
-int			AuthenticationTimeout = 60;
-bool		update_process_title = true;
-char	   *shared_preload_libraries_string = nullptr;
-bool		restart_after_crash = true;
-char	   *server_version_string = nullptr;
-int			server_version_num = PG_VERSION_NUM;
-bool		Log_connections = false;
-bool		Log_disconnections = false;
+char *ConfigFileName = nullptr;
+char *HbaFileName = nullptr;
+char *IdentFileName = nullptr;
+char *external_pid_file = nullptr;
+char *application_name = nullptr;
+char *cluster_name = nullptr;
+int log_min_messages = WARNING;
+int client_min_messages = NOTICE;
+int log_min_error_statement = ERROR;
+char *Log_line_prefix = const_cast<char *>("%m [%p] ");
+char *log_timezone_string = nullptr;
+char *Unix_socket_directories = nullptr;
+char *ListenAddresses = nullptr;
+int Unix_socket_permissions = 0777;
+char *Unix_socket_group = nullptr;
+int ReservedBackends = 3;
+int AuthenticationTimeout = 60;
+bool update_process_title = true;
+char *shared_preload_libraries_string = nullptr;
+bool restart_after_crash = true;
+char *server_version_string = nullptr;
+int server_version_num = PG_VERSION_NUM;
+bool Log_connections = false;
+bool Log_disconnections = false;
 
 namespace tusk::guc {
 
@@ -56,26 +56,24 @@ namespace {
 
 /* Settings that exist so clients see PostgreSQL's answers; Tusk's code
  * reads some of them, none changes behaviour it does not have. */
-char	   *data_directory = nullptr;
-char	   *server_encoding_string = nullptr;
-char	   *client_encoding_string = nullptr;
-char	   *datestyle_string = nullptr;
-int			interval_style = 0;
-bool		integer_datetimes = true;
-bool		standard_conforming_strings = true;
-char	   *timezone_string = nullptr;
-bool		is_superuser = true;
-char	   *session_authorization_string = nullptr;
-bool		default_transaction_read_only = false;
-bool		in_hot_standby = false;
-int			block_size = BLCKSZ;
-int			max_identifier_length = NAMEDATALEN - 1;
+char *data_directory = nullptr;
+char *server_encoding_string = nullptr;
+char *client_encoding_string = nullptr;
+char *datestyle_string = nullptr;
+int interval_style = 0;
+bool integer_datetimes = true;
+bool standard_conforming_strings = true;
+char *timezone_string = nullptr;
+bool is_superuser = true;
+char *session_authorization_string = nullptr;
+bool default_transaction_read_only = false;
+bool in_hot_standby = false;
+int block_size = BLCKSZ;
+int max_identifier_length = NAMEDATALEN - 1;
 
 const config_enum_entry kIntervalStyleOptions[] = {
-	{"postgres", 0, false},
-	{"postgres_verbose", 1, false},
-	{"sql_standard", 2, false},
-	{"iso_8601", 3, false},
+	{"postgres", 0, false},		{"postgres_verbose", 1, false},
+	{"sql_standard", 2, false}, {"iso_8601", 3, false},
 	{nullptr, 0, false},
 };
 
@@ -101,7 +99,7 @@ const char *const kUnset = "Ungrouped";
 ConfigVar Bool(const char *name, GucContext ctx, const char *group, const char *desc,
 			   const char *long_desc, int flags, bool *var, bool boot)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = ctx;
 	v.group = group;
@@ -117,7 +115,7 @@ ConfigVar Bool(const char *name, GucContext ctx, const char *group, const char *
 ConfigVar Int(const char *name, GucContext ctx, const char *group, const char *desc,
 			  const char *long_desc, int flags, int *var, int boot, int min, int max)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = ctx;
 	v.group = group;
@@ -136,7 +134,7 @@ ConfigVar String(const char *name, GucContext ctx, const char *group, const char
 				 const char *long_desc, int flags, char **var, const char *boot,
 				 GucStringCheckHook check = nullptr, GucStringAssignHook assign = nullptr)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = ctx;
 	v.group = group;
@@ -155,7 +153,7 @@ ConfigVar Enum(const char *name, GucContext ctx, const char *group, const char *
 			   const char *long_desc, int flags, int *var, int boot,
 			   const config_enum_entry *options)
 {
-	ConfigVar	v;
+	ConfigVar v;
 	v.name = name;
 	v.context = ctx;
 	v.group = group;
@@ -215,7 +213,7 @@ const config_enum_entry kSynchronousCommitOptions[] = {
 };
 
 constexpr int kInternalFlags = GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE;
-constexpr int kMaxBackendsLimit = (1 << 18) - 1;	/* 262143, as PostgreSQL */
+constexpr int kMaxBackendsLimit = (1 << 18) - 1; /* 262143, as PostgreSQL */
 
 }  // namespace
 
@@ -234,10 +232,10 @@ const config_enum_entry kServerMessageLevelOptions[] = {
 };
 
 const config_enum_entry kClientMessageLevelOptions[] = {
-	{"debug5", DEBUG5, false}, {"debug4", DEBUG4, false}, {"debug3", DEBUG3, false},
-	{"debug2", DEBUG2, false}, {"debug1", DEBUG1, false}, {"debug", DEBUG2, true},
-	{"log", LOG, false},	   {"info", INFO, true},	  {"notice", NOTICE, false},
-	{"warning", WARNING, false}, {"error", ERROR, false}, {nullptr, 0, false},
+	{"debug5", DEBUG5, false},	 {"debug4", DEBUG4, false}, {"debug3", DEBUG3, false},
+	{"debug2", DEBUG2, false},	 {"debug1", DEBUG1, false}, {"debug", DEBUG2, true},
+	{"log", LOG, false},		 {"info", INFO, true},		{"notice", NOTICE, false},
+	{"warning", WARNING, false}, {"error", ERROR, false},	{nullptr, 0, false},
 };
 
 /* Shown in octal, the way chmod takes it. */
@@ -261,8 +259,8 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("port", PGC_POSTMASTER, kConnSettings, "Sets the TCP port the server listens on.",
 			nullptr, 0, &PostPortNumber, 5432, 1, 65535),
 		Int("max_connections", PGC_POSTMASTER, kConnSettings,
-			"Sets the maximum number of concurrent connections.", nullptr, 0, &MaxConnections,
-			100, 1, kMaxBackendsLimit),
+			"Sets the maximum number of concurrent connections.", nullptr, 0, &MaxConnections, 100,
+			1, kMaxBackendsLimit),
 		Int("superuser_reserved_connections", PGC_POSTMASTER, kConnSettings,
 			"Sets the number of connection slots reserved for superusers.", nullptr, 0,
 			&ReservedBackends, 3, 0, kMaxBackendsLimit),
@@ -282,16 +280,16 @@ std::vector<ConfigVar> BuiltinSettings()
 			"start with a 0 (zero).)",
 			0, &Unix_socket_permissions, 0777, 0000, 0777),
 		Int("authentication_timeout", PGC_SIGHUP, kConnAuth,
-			"Sets the maximum allowed time to complete client authentication.", nullptr,
-			GUC_UNIT_S, &AuthenticationTimeout, 60, 1, 600),
+			"Sets the maximum allowed time to complete client authentication.", nullptr, GUC_UNIT_S,
+			&AuthenticationTimeout, 60, 1, 600),
 
 		/* Resources */
 		Int("shared_buffers", PGC_POSTMASTER, kMemory,
 			"Sets the number of shared memory buffers used by the server.", nullptr,
 			GUC_UNIT_BLOCKS, &NBuffers, 16384, 16, INT32_MAX / 2),
 		Int("max_worker_processes", PGC_POSTMASTER, kAsync,
-			"Maximum number of concurrent worker processes.", nullptr, 0, &max_worker_processes,
-			8, 0, kMaxBackendsLimit),
+			"Maximum number of concurrent worker processes.", nullptr, 0, &max_worker_processes, 8,
+			0, kMaxBackendsLimit),
 		/* Tusk's own: restarts of workers that keep failing (doc/bgworker.md). */
 		Bool("bgworker_restart_backoff", PGC_SIGHUP, kAsync,
 			 "Delays restarts of background workers that keep exiting soon after starting.",
@@ -312,15 +310,14 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Causes all statements generating error at or above this level to be logged.",
 			 level_desc, 0, &log_min_error_statement, ERROR, kServerMessageLevelOptions),
 		String("log_line_prefix", PGC_SIGHUP, kLogWhat,
-			   "Controls information prefixed to each log line.", "If blank, no prefix is used.",
-			   0, &Log_line_prefix, "%m [%p] "),
+			   "Controls information prefixed to each log line.", "If blank, no prefix is used.", 0,
+			   &Log_line_prefix, "%m [%p] "),
 		String("log_timezone", PGC_SIGHUP, kLogWhat, "Sets the time zone to use in log messages.",
 			   nullptr, 0, &log_timezone_string, "GMT", CheckTimeZone, AssignLogTimeZone),
 		Bool("log_connections", PGC_SU_BACKEND, kLogWhat, "Logs each successful connection.",
 			 nullptr, 0, &Log_connections, false),
 		Bool("log_disconnections", PGC_SU_BACKEND, kLogWhat,
-			 "Logs end of a session, including duration.", nullptr, 0, &Log_disconnections,
-			 false),
+			 "Logs end of a session, including duration.", nullptr, 0, &Log_disconnections, false),
 		String("application_name", PGC_USERSET, kLogWhat,
 			   "Sets the application name to be reported in statistics and logs.", nullptr,
 			   GUC_IS_NAME | GUC_REPORT | GUC_NOT_IN_SAMPLE, &application_name, ""),
@@ -334,8 +331,9 @@ std::vector<ConfigVar> BuiltinSettings()
 			 0, &update_process_title, true),
 
 		/* File locations */
-		String("data_directory", PGC_POSTMASTER, kFileLocations, "Sets the server's data directory.",
-			   nullptr, GUC_SUPERUSER_ONLY | GUC_DISALLOW_IN_AUTO_FILE, &data_directory, nullptr),
+		String("data_directory", PGC_POSTMASTER, kFileLocations,
+			   "Sets the server's data directory.", nullptr,
+			   GUC_SUPERUSER_ONLY | GUC_DISALLOW_IN_AUTO_FILE, &data_directory, nullptr),
 		String("config_file", PGC_POSTMASTER, kFileLocations,
 			   "Sets the server's main configuration file.", nullptr,
 			   GUC_DISALLOW_IN_FILE | GUC_SUPERUSER_ONLY, &ConfigFileName, nullptr),
@@ -356,8 +354,8 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "recover to a consistent state after an operating system or hardware crash.",
 			 0, &enableFsync, true),
 		Enum("wal_sync_method", PGC_SIGHUP, kWalSettings,
-			 "Selects the method used for forcing WAL updates to disk.", nullptr, 0,
-			 &sync_method, SYNC_METHOD_FDATASYNC, kSyncMethodOptions),
+			 "Selects the method used for forcing WAL updates to disk.", nullptr, 0, &sync_method,
+			 SYNC_METHOD_FDATASYNC, kSyncMethodOptions),
 		Bool("full_page_writes", PGC_SIGHUP, kWalSettings,
 			 "Writes full pages to WAL when first modified after a checkpoint.",
 			 "A page write in process during an operating system crash might be only partially "
@@ -389,8 +387,8 @@ std::vector<ConfigVar> BuiltinSettings()
 			"Sets the maximum time between automatic WAL checkpoints.", nullptr, GUC_UNIT_S,
 			&CheckPointTimeout, 300, 30, 86400),
 		Int("max_wal_size", PGC_SIGHUP, kWalCheckpoints,
-			"Sets the WAL size that triggers a checkpoint.", nullptr, GUC_UNIT_MB,
-			&max_wal_size_mb, 1024, 2, INT32_MAX),
+			"Sets the WAL size that triggers a checkpoint.", nullptr, GUC_UNIT_MB, &max_wal_size_mb,
+			1024, 2, INT32_MAX),
 		Bool("log_checkpoints", PGC_SIGHUP, kLogWhat, "Logs each checkpoint.", nullptr, 0,
 			 &log_checkpoints, true),
 
@@ -430,9 +428,9 @@ std::vector<ConfigVar> BuiltinSettings()
 		/* Read-only facts */
 		String("server_version", PGC_INTERNAL, kPreset, "Shows the server version.", nullptr,
 			   GUC_REPORT | kInternalFlags, &server_version_string, version.c_str()),
-		Int("server_version_num", PGC_INTERNAL, kPreset,
-			"Shows the server version as an integer.", nullptr, kInternalFlags,
-			&server_version_num, PG_VERSION_NUM, PG_VERSION_NUM, PG_VERSION_NUM),
+		Int("server_version_num", PGC_INTERNAL, kPreset, "Shows the server version as an integer.",
+			nullptr, kInternalFlags, &server_version_num, PG_VERSION_NUM, PG_VERSION_NUM,
+			PG_VERSION_NUM),
 		String("server_encoding", PGC_INTERNAL, kPreset,
 			   "Shows the server (database) character set encoding.", nullptr,
 			   GUC_IS_NAME | GUC_REPORT | kInternalFlags, &server_encoding_string, "UTF8"),
@@ -440,23 +438,20 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Shows whether datetimes are integer based.", nullptr, GUC_REPORT | kInternalFlags,
 			 &integer_datetimes, true),
 		Bool("in_hot_standby", PGC_INTERNAL, kPreset,
-			 "Shows whether hot standby is currently active.", nullptr,
-			 GUC_REPORT | kInternalFlags, &in_hot_standby, false),
+			 "Shows whether hot standby is currently active.", nullptr, GUC_REPORT | kInternalFlags,
+			 &in_hot_standby, false),
 		Int("block_size", PGC_INTERNAL, kPreset, "Shows the size of a disk block.", nullptr,
 			kInternalFlags, &block_size, BLCKSZ, BLCKSZ, BLCKSZ),
 		Int("wal_segment_size", PGC_INTERNAL, kPreset,
-			"Shows the size of write ahead log segments.", nullptr,
-			GUC_UNIT_BYTE | kInternalFlags, &wal_segment_size, DEFAULT_XLOG_SEG_SIZE,
-			WalSegMinSize, WalSegMaxSize),
-		Int("max_identifier_length", PGC_INTERNAL, kPreset,
-			"Shows the maximum identifier length.", nullptr, kInternalFlags,
-			&max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1, NAMEDATALEN - 1),
+			"Shows the size of write ahead log segments.", nullptr, GUC_UNIT_BYTE | kInternalFlags,
+			&wal_segment_size, DEFAULT_XLOG_SEG_SIZE, WalSegMinSize, WalSegMaxSize),
+		Int("max_identifier_length", PGC_INTERNAL, kPreset, "Shows the maximum identifier length.",
+			nullptr, kInternalFlags, &max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1,
+			NAMEDATALEN - 1),
 		/* Every Tusk user is a superuser until roles exist. */
-		Bool("is_superuser", PGC_INTERNAL, kUnset,
-			 "Shows whether the current user is a superuser.", nullptr,
-			 GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),
-		String("session_authorization", PGC_USERSET, kUnset, "Sets the session user name.",
-			   nullptr,
+		Bool("is_superuser", PGC_INTERNAL, kUnset, "Shows whether the current user is a superuser.",
+			 nullptr, GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),
+		String("session_authorization", PGC_USERSET, kUnset, "Sets the session user name.", nullptr,
 			   GUC_IS_NAME | GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | kInternalFlags,
 			   &session_authorization_string, ""),
 	};

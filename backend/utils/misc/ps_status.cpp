@@ -22,7 +22,7 @@ namespace tusk::ps {
 
 namespace {
 
-char *title_area = nullptr;	/* start of the original argv block */
+char *title_area = nullptr; /* start of the original argv block */
 size_t title_area_size = 0;
 std::string fixed_part;
 std::string current;
@@ -57,13 +57,15 @@ char **SaveArgv(int argc, char **argv)
 	int envc = 0;
 	while (environ[envc] != nullptr)
 		envc++;
-	char **new_environ = static_cast<char **>(malloc(sizeof(char *) * (static_cast<size_t>(envc) + 1)));
+	char **new_environ = static_cast<char **>(
+		malloc(sizeof(char *) * (static_cast<size_t>(envc) + 1)));
 	for (int i = 0; i < envc; i++)
 		new_environ[i] = strdup(environ[i]);
 	new_environ[envc] = nullptr;
 	environ = new_environ;
 
-	char **new_argv = static_cast<char **>(malloc(sizeof(char *) * (static_cast<size_t>(argc) + 1)));
+	char **new_argv = static_cast<char **>(
+		malloc(sizeof(char *) * (static_cast<size_t>(argc) + 1)));
 	for (int i = 0; i < argc; i++)
 		new_argv[i] = strdup(argv[i]);
 	new_argv[argc] = nullptr;

@@ -27,4 +27,4 @@ const char *GetDisplay();
 
 }  // namespace tusk::ps
 
-#endif  // TUSK_BACKEND_UTILS_MISC_PS_STATUS_H
+#endif	// TUSK_BACKEND_UTILS_MISC_PS_STATUS_H

@@ -55,16 +55,16 @@ struct AllocSetContext;
 struct AllocBlockData
 {
 	AllocSetContext *set;
-	AllocBlockData *prev;		/* blocks: a doubly linked list */
+	AllocBlockData *prev; /* blocks: a doubly linked list */
 	AllocBlockData *next;
-	char	   *freeptr;		/* start of the block's unused space */
-	char	   *endptr;			/* end of the block */
+	char *freeptr; /* start of the block's unused space */
+	char *endptr;  /* end of the block */
 };
 
 struct AllocChunkHeader
 {
-	Size		size;			/* usable bytes after the header */
-	MemoryContext context;		/* owner; NULL while on a free list */
+	Size size;			   /* usable bytes after the header */
+	MemoryContext context; /* owner; NULL while on a free list */
 };
 
 constexpr Size kBlockHeaderSize = MAXALIGN(sizeof(AllocBlockData));
@@ -74,15 +74,15 @@ static_assert(kChunkHeaderSize == sizeof(AllocChunkHeader),
 
 struct AllocSetContext
 {
-	MemoryContextData header;	/* first: a MemoryContext points here */
-	AllocBlockData *blocks;		/* the block being carved, then the others */
+	MemoryContextData header; /* first: a MemoryContext points here */
+	AllocBlockData *blocks;	  /* the block being carved, then the others */
 	AllocChunkHeader *freelist[kNumFreeLists];
-	Size		init_block_size;
-	Size		max_block_size;
-	Size		next_block_size;	/* size of the next ordinary block */
-	Size		chunk_limit;	/* larger requests get their own block */
-	Size		keeper_alloc_size;	/* bytes of the malloc holding the header */
-	AllocBlockData *keeper;		/* allocated with the header, kept on reset */
+	Size init_block_size;
+	Size max_block_size;
+	Size next_block_size;	/* size of the next ordinary block */
+	Size chunk_limit;		/* larger requests get their own block */
+	Size keeper_alloc_size; /* bytes of the malloc holding the header */
+	AllocBlockData *keeper; /* allocated with the header, kept on reset */
 };
 
 static_assert(std::is_standard_layout_v<AllocSetContext>);
@@ -109,7 +109,7 @@ int FreeListIndex(Size size)
 {
 	if (size <= (Size{1} << kMinChunkShift))
 		return 0;
-	int			bits = 64 - __builtin_clzll(static_cast<unsigned long long>(size - 1));
+	int bits = 64 - __builtin_clzll(static_cast<unsigned long long>(size - 1));
 	return bits - kMinChunkShift;
 }
 
@@ -121,7 +121,7 @@ Size ClassSize(int fidx)
 /* A free chunk's link to the next one lives in its (poisoned) data. */
 AllocChunkHeader *NextFree(AllocChunkHeader *chunk)
 {
-	auto	  **link = static_cast<AllocChunkHeader **>(DataOf(chunk));
+	auto **link = static_cast<AllocChunkHeader **>(DataOf(chunk));
 	VALGRIND_MAKE_MEM_DEFINED(link, sizeof(*link));
 	AllocChunkHeader *next = *link;
 	VALGRIND_MAKE_MEM_NOACCESS(link, sizeof(*link));
@@ -130,9 +130,9 @@ AllocChunkHeader *NextFree(AllocChunkHeader *chunk)
 
 void PushFree(AllocSetContext *set, AllocChunkHeader *chunk)
 {
-	int			fidx = FreeListIndex(chunk->size);
+	int fidx = FreeListIndex(chunk->size);
 	chunk->context = nullptr;
-	auto	  **link = static_cast<AllocChunkHeader **>(DataOf(chunk));
+	auto **link = static_cast<AllocChunkHeader **>(DataOf(chunk));
 	VALGRIND_MAKE_MEM_UNDEFINED(link, sizeof(*link));
 	*link = set->freelist[fidx];
 	VALGRIND_MAKE_MEM_NOACCESS(DataOf(chunk), chunk->size);
@@ -185,8 +185,8 @@ void UnlinkBlock(AllocSetContext *set, AllocBlockData *block)
 /* The single-chunk block of a big chunk, checked for sanity. */
 AllocBlockData *BigChunkBlock(AllocSetContext *set, AllocChunkHeader *chunk)
 {
-	auto	   *block = reinterpret_cast<AllocBlockData *>(reinterpret_cast<char *>(chunk) -
-														  kBlockHeaderSize);
+	auto *block = reinterpret_cast<AllocBlockData *>(reinterpret_cast<char *>(chunk) -
+													 kBlockHeaderSize);
 	if (block->set != set || block->freeptr != block->endptr ||
 		static_cast<char *>(DataOf(chunk)) + chunk->size != block->endptr)
 		elog(ERROR, "could not find block containing chunk %p", static_cast<void *>(chunk));
@@ -198,15 +198,14 @@ void CarveRemainder(AllocSetContext *set, AllocBlockData *block)
 {
 	for (;;)
 	{
-		Size		left = static_cast<Size>(block->endptr - block->freeptr);
+		Size left = static_cast<Size>(block->endptr - block->freeptr);
 		if (left < kChunkHeaderSize + ClassSize(0))
 			break;
-		Size		avail = left - kChunkHeaderSize;
-		int			fidx = 63 - __builtin_clzll(static_cast<unsigned long long>(avail)) -
-			kMinChunkShift;
+		Size avail = left - kChunkHeaderSize;
+		int fidx = 63 - __builtin_clzll(static_cast<unsigned long long>(avail)) - kMinChunkShift;
 		if (fidx >= kNumFreeLists)
 			fidx = kNumFreeLists - 1;
-		auto	   *chunk = reinterpret_cast<AllocChunkHeader *>(block->freeptr);
+		auto *chunk = reinterpret_cast<AllocChunkHeader *>(block->freeptr);
 		VALGRIND_MAKE_MEM_UNDEFINED(chunk, kChunkHeaderSize);
 		chunk->size = ClassSize(fidx);
 		block->freeptr += kChunkHeaderSize + chunk->size;
@@ -218,12 +217,12 @@ void CarveRemainder(AllocSetContext *set, AllocBlockData *block)
  * malloc refuses. */
 AllocBlockData *NewBlock(AllocSetContext *set, Size need)
 {
-	Size		blksize = set->next_block_size;
+	Size blksize = set->next_block_size;
 	set->next_block_size = Min(set->next_block_size * 2, set->max_block_size);
-	Size		required = need + kBlockHeaderSize;
+	Size required = need + kBlockHeaderSize;
 	while (blksize < required)
 		blksize <<= 1;
-	void	   *mem = malloc(blksize);
+	void *mem = malloc(blksize);
 	/* A big block may fail where a smaller one, still able to hold the
 	 * chunk, would not. */
 	while (mem == nullptr && blksize > kMinRetryBlockSize && blksize / 2 >= required)
@@ -233,7 +232,7 @@ AllocBlockData *NewBlock(AllocSetContext *set, Size need)
 	}
 	if (mem == nullptr)
 		return nullptr;
-	auto	   *block = static_cast<AllocBlockData *>(mem);
+	auto *block = static_cast<AllocBlockData *>(mem);
 	block->set = set;
 	block->freeptr = static_cast<char *>(mem) + kBlockHeaderSize;
 	block->endptr = static_cast<char *>(mem) + blksize;
@@ -245,16 +244,15 @@ AllocBlockData *NewBlock(AllocSetContext *set, Size need)
 
 void *AllocLarge(AllocSetContext *set, Size size)
 {
-	Size		chunk_size = MAXALIGN(size);
-	Size		blksize = chunk_size + kBlockHeaderSize + kChunkHeaderSize;
-	void	   *mem = malloc(blksize);
+	Size chunk_size = MAXALIGN(size);
+	Size blksize = chunk_size + kBlockHeaderSize + kChunkHeaderSize;
+	void *mem = malloc(blksize);
 	if (mem == nullptr)
 		return nullptr;
-	auto	   *block = static_cast<AllocBlockData *>(mem);
+	auto *block = static_cast<AllocBlockData *>(mem);
 	block->set = set;
 	block->freeptr = block->endptr = static_cast<char *>(mem) + blksize;
-	auto	   *chunk = reinterpret_cast<AllocChunkHeader *>(static_cast<char *>(mem) +
-															   kBlockHeaderSize);
+	auto *chunk = reinterpret_cast<AllocChunkHeader *>(static_cast<char *>(mem) + kBlockHeaderSize);
 	chunk->size = chunk_size;
 	chunk->context = &set->header;
 	set->header.mem_allocated += blksize;
@@ -269,7 +267,7 @@ void *AllocSetAlloc(MemoryContext context, Size size)
 	if (size > set->chunk_limit)
 		return AllocLarge(set, size);
 
-	int			fidx = FreeListIndex(size);
+	int fidx = FreeListIndex(size);
 	AllocChunkHeader *chunk = set->freelist[fidx];
 	if (chunk != nullptr)
 	{
@@ -279,8 +277,8 @@ void *AllocSetAlloc(MemoryContext context, Size size)
 		return DataOf(chunk);
 	}
 
-	Size		chunk_size = ClassSize(fidx);
-	Size		need = kChunkHeaderSize + chunk_size;
+	Size chunk_size = ClassSize(fidx);
+	Size need = kChunkHeaderSize + chunk_size;
 	AllocBlockData *block = set->blocks;
 	if (block == nullptr || static_cast<Size>(block->endptr - block->freeptr) < need)
 	{
@@ -307,7 +305,7 @@ void AllocSetFree(MemoryContext context, void *pointer)
 	{
 		AllocBlockData *block = BigChunkBlock(set, chunk);
 		UnlinkBlock(set, block);
-		Size		blksize = static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
+		Size blksize = static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
 		set->header.mem_allocated -= blksize;
 		free(block);
 		return;
@@ -319,7 +317,7 @@ void *AllocSetRealloc(MemoryContext context, void *pointer, Size size)
 {
 	AllocSetContext *set = AsSet(context);
 	AllocChunkHeader *chunk = ChunkOf(pointer);
-	Size		oldsize = chunk->size;
+	Size oldsize = chunk->size;
 
 	if (oldsize > set->chunk_limit)
 	{
@@ -327,13 +325,13 @@ void *AllocSetRealloc(MemoryContext context, void *pointer, Size size)
 		 * keeps a size above chunk_limit even when shrunk, which is how
 		 * pfree tells it from a small one. */
 		AllocBlockData *block = BigChunkBlock(set, chunk);
-		Size		chunk_size = MAXALIGN(Max(size, set->chunk_limit + 1));
-		Size		blksize = chunk_size + kBlockHeaderSize + kChunkHeaderSize;
-		Size		oldblksize = static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
+		Size chunk_size = MAXALIGN(Max(size, set->chunk_limit + 1));
+		Size blksize = chunk_size + kBlockHeaderSize + kChunkHeaderSize;
+		Size oldblksize = static_cast<Size>(block->endptr - reinterpret_cast<char *>(block));
 		AllocBlockData *prev = block->prev;
 		AllocBlockData *next = block->next;
 		VALGRIND_MAKE_MEM_DEFINED(pointer, oldsize);
-		auto	   *moved = static_cast<AllocBlockData *>(realloc(block, blksize));
+		auto *moved = static_cast<AllocBlockData *>(realloc(block, blksize));
 		if (moved == nullptr)
 		{
 			VALGRIND_MAKE_MEM_NOACCESS(static_cast<char *>(pointer) + Min(size, oldsize),
@@ -364,7 +362,7 @@ void *AllocSetRealloc(MemoryContext context, void *pointer, Size size)
 	}
 
 	/* A bigger small chunk, or a big one: allocate, copy, free. */
-	void	   *newpointer = AllocSetAlloc(context, size);
+	void *newpointer = AllocSetAlloc(context, size);
 	if (newpointer == nullptr)
 		return nullptr;
 	VALGRIND_MAKE_MEM_DEFINED(pointer, oldsize);
@@ -424,9 +422,9 @@ void AllocSetStats(MemoryContext context, MemoryStatsPrintFunc printfunc, void *
 				   MemoryContextCounters *totals, bool print_to_stderr)
 {
 	AllocSetContext *set = AsSet(context);
-	Size		nblocks = 0;
-	Size		freechunks = 0;
-	Size		freespace = 0;
+	Size nblocks = 0;
+	Size freechunks = 0;
+	Size freespace = 0;
 	for (AllocBlockData *block = set->blocks; block != nullptr; block = block->next)
 	{
 		nblocks++;
@@ -440,10 +438,10 @@ void AllocSetStats(MemoryContext context, MemoryStatsPrintFunc printfunc, void *
 			freespace += chunk->size + kChunkHeaderSize;
 		}
 	}
-	Size		totalspace = context->mem_allocated;
+	Size totalspace = context->mem_allocated;
 	if (printfunc != nullptr)
 	{
-		char		line[200];
+		char line[200];
 		snprintf(line, sizeof line, "%zu total in %zu blocks; %zu free (%zu chunks); %zu used",
 				 totalspace, nblocks, freespace, freechunks, totalspace - freespace);
 		printfunc(context, passthru, line, print_to_stderr);
@@ -458,14 +456,8 @@ void AllocSetStats(MemoryContext context, MemoryStatsPrintFunc printfunc, void *
 }
 
 const MemoryContextMethods kAllocSetMethods = {
-	AllocSetAlloc,
-	AllocSetFree,
-	AllocSetRealloc,
-	AllocSetReset,
-	AllocSetDelete,
-	AllocSetGetChunkSpace,
-	AllocSetIsEmpty,
-	AllocSetStats,
+	AllocSetAlloc,	AllocSetFree,		   AllocSetRealloc, AllocSetReset,
+	AllocSetDelete, AllocSetGetChunkSpace, AllocSetIsEmpty, AllocSetStats,
 };
 
 }  // namespace
@@ -478,9 +470,9 @@ extern "C" {
  * maxBlockSize; minContextSize is 0 or between 1 kB and maxBlockSize.
  * Raises ERROR "out of memory" if the first block cannot be had.
  */
-MemoryContext
-AllocSetContextCreateInternal(MemoryContext parent, const char *name, Size minContextSize,
-							  Size initBlockSize, Size maxBlockSize)
+MemoryContext AllocSetContextCreateInternal(MemoryContext parent, const char *name,
+											Size minContextSize, Size initBlockSize,
+											Size maxBlockSize)
 {
 	if (initBlockSize != MAXALIGN(initBlockSize) || initBlockSize < kMinBlockSize ||
 		maxBlockSize != MAXALIGN(maxBlockSize) || maxBlockSize < initBlockSize ||
@@ -491,9 +483,9 @@ AllocSetContextCreateInternal(MemoryContext parent, const char *name, Size minCo
 		elog(ERROR, "invalid block sizes for memory context \"%s\": min %zu, init %zu, max %zu",
 			 name, minContextSize, initBlockSize, maxBlockSize);
 
-	Size		first_size = kContextHeaderSize + kBlockHeaderSize + kChunkHeaderSize;
+	Size first_size = kContextHeaderSize + kBlockHeaderSize + kChunkHeaderSize;
 	first_size = Max(first_size, minContextSize != 0 ? minContextSize : initBlockSize);
-	void	   *mem = malloc(first_size);
+	void *mem = malloc(first_size);
 	if (mem == nullptr)
 	{
 		if (TopMemoryContext != nullptr)
@@ -502,10 +494,10 @@ AllocSetContextCreateInternal(MemoryContext parent, const char *name, Size minCo
 				errdetail("Failed while creating memory context \"%s\".", name));
 	}
 
-	auto	   *set = static_cast<AllocSetContext *>(mem);
+	auto *set = static_cast<AllocSetContext *>(mem);
 	memset(set, 0, sizeof(AllocSetContext));
-	auto	   *keeper = reinterpret_cast<AllocBlockData *>(static_cast<char *>(mem) +
-															kContextHeaderSize);
+	auto *keeper = reinterpret_cast<AllocBlockData *>(static_cast<char *>(mem) +
+													  kContextHeaderSize);
 	keeper->set = set;
 	keeper->prev = keeper->next = nullptr;
 	keeper->freeptr = reinterpret_cast<char *>(keeper) + kBlockHeaderSize;
@@ -520,8 +512,7 @@ AllocSetContextCreateInternal(MemoryContext parent, const char *name, Size minCo
 
 	/* Small chunks must stay a small part of a maximal block. */
 	set->chunk_limit = kMaxSmallChunk;
-	while (set->chunk_limit + kChunkHeaderSize >
-		   (maxBlockSize - kBlockHeaderSize) / kChunkFraction)
+	while (set->chunk_limit + kChunkHeaderSize > (maxBlockSize - kBlockHeaderSize) / kChunkFraction)
 		set->chunk_limit >>= 1;
 
 	MemoryContextCreate(&set->header, T_AllocSetContext, &kAllocSetMethods, parent, name);

@@ -121,7 +121,7 @@ inline void *AllocIn(MemoryContext context, Size size, int flags)
 		InvalidSize(size);
 	Assert(CritSectionCount == 0 || context->allowInCritSection);
 	context->isReset = false;
-	void	   *ret = context->methods->alloc(context, size);
+	void *ret = context->methods->alloc(context, size);
 	if (unlikely(ret == nullptr))
 	{
 		if (flags & MCXT_ALLOC_NO_OOM)
@@ -139,7 +139,7 @@ void *ReallocIn(void *pointer, Size size, int flags)
 		InvalidSize(size);
 	MemoryContext context = ChunkContext(pointer, "repalloc");
 	Assert(CritSectionCount == 0 || context->allowInCritSection);
-	void	   *ret = context->methods->realloc(context, pointer, size);
+	void *ret = context->methods->realloc(context, pointer, size);
 	if (unlikely(ret == nullptr))
 	{
 		if (flags & MCXT_ALLOC_NO_OOM)
@@ -151,7 +151,7 @@ void *ReallocIn(void *pointer, Size size, int flags)
 
 struct StatsLevel
 {
-	int			level;
+	int level;
 };
 
 void Indent(int level)
@@ -164,17 +164,17 @@ void Indent(int level)
 void PrintStatsLine(MemoryContext context, void *passthru, const char *stats_string,
 					bool print_to_stderr)
 {
-	int			level = static_cast<StatsLevel *>(passthru)->level;
-	char		ident[110] = "";
+	int level = static_cast<StatsLevel *>(passthru)->level;
+	char ident[110] = "";
 	if (context->ident != nullptr)
 	{
 		/* Identifiers can be long (a query): cut at 100 bytes and flatten
 		 * control characters, so one context stays one line. */
-		size_t		len = strlen(context->ident);
-		bool		cut = len > 100;
+		size_t len = strlen(context->ident);
+		bool cut = len > 100;
 		if (cut)
 			len = 100;
-		size_t		o = 0;
+		size_t o = 0;
 		ident[o++] = ':';
 		ident[o++] = ' ';
 		for (size_t i = 0; i < len; i++)
@@ -207,12 +207,12 @@ void AddCounters(MemoryContextCounters *to, const MemoryContextCounters &from)
 void StatsInternal(MemoryContext context, int level, bool print, int max_children,
 				   MemoryContextCounters *totals, bool print_to_stderr)
 {
-	StatsLevel	passthru{level};
+	StatsLevel passthru{level};
 	context->methods->stats(context, print ? PrintStatsLine : nullptr, &passthru, totals,
 							print_to_stderr);
 	/* The first max_children children by name, the rest as one sum. */
 	MemoryContextCounters rest = {};
-	int			nchildren = 0;
+	int nchildren = 0;
 	for (MemoryContext child = context->firstchild; child != nullptr; child = child->nextchild)
 	{
 		if (nchildren < max_children)
@@ -238,8 +238,8 @@ void StatsInternal(MemoryContext context, int level, bool print, int max_childre
 			ereport(LOG_SERVER_ONLY, errhidestmt(true), errhidecontext(true),
 					errmsg_internal("level: %d; %d more child contexts containing %zu total in "
 									"%zu blocks; %zu free (%zu chunks); %zu used",
-									level, nchildren - max_children, rest.totalspace,
-									rest.nblocks, rest.freespace, rest.freechunks,
+									level, nchildren - max_children, rest.totalspace, rest.nblocks,
+									rest.freespace, rest.freechunks,
 									rest.totalspace - rest.freespace));
 	}
 	if (totals != nullptr)
@@ -250,8 +250,7 @@ void StatsInternal(MemoryContext context, int level, bool print, int max_childre
 
 extern "C" {
 
-void
-MemoryContextInit(void)
+void MemoryContextInit(void)
 {
 	if (TopMemoryContext != nullptr)
 		return;
@@ -270,9 +269,9 @@ MemoryContextInit(void)
 }
 
 /* Link node, allocated by its kind's creation function, under parent. */
-void
-MemoryContextCreate(MemoryContext node, MemoryContextType tag, const MemoryContextMethods *methods,
-					MemoryContext parent, const char *name)
+void MemoryContextCreate(MemoryContext node, MemoryContextType tag,
+						 const MemoryContextMethods *methods, MemoryContext parent,
+						 const char *name)
 {
 	node->type = tag;
 	node->isReset = true;
@@ -297,8 +296,7 @@ MemoryContextCreate(MemoryContext node, MemoryContextType tag, const MemoryConte
 	}
 }
 
-void
-MemoryContextReset(MemoryContext context)
+void MemoryContextReset(MemoryContext context)
 {
 	if (context->firstchild != nullptr)
 		MemoryContextDeleteChildren(context);
@@ -306,8 +304,7 @@ MemoryContextReset(MemoryContext context)
 		MemoryContextResetOnly(context);
 }
 
-void
-MemoryContextResetOnly(MemoryContext context)
+void MemoryContextResetOnly(MemoryContext context)
 {
 	if (context->isReset)
 		return;
@@ -316,8 +313,7 @@ MemoryContextResetOnly(MemoryContext context)
 	context->isReset = true;
 }
 
-void
-MemoryContextResetChildren(MemoryContext context)
+void MemoryContextResetChildren(MemoryContext context)
 {
 	for (MemoryContext child = context->firstchild; child != nullptr; child = child->nextchild)
 	{
@@ -326,8 +322,7 @@ MemoryContextResetChildren(MemoryContext context)
 	}
 }
 
-void
-MemoryContextDelete(MemoryContext context)
+void MemoryContextDelete(MemoryContext context)
 {
 	Assert(context != TopMemoryContext);
 	/* Whoever was allocating in what goes now allocates in its parent. */
@@ -340,21 +335,18 @@ MemoryContextDelete(MemoryContext context)
 	context->methods->delete_context(context);
 }
 
-void
-MemoryContextDeleteChildren(MemoryContext context)
+void MemoryContextDeleteChildren(MemoryContext context)
 {
 	while (context->firstchild != nullptr)
 		MemoryContextDelete(context->firstchild);
 }
 
-void
-MemoryContextSetIdentifier(MemoryContext context, const char *id)
+void MemoryContextSetIdentifier(MemoryContext context, const char *id)
 {
 	context->ident = id;
 }
 
-void
-MemoryContextSetParent(MemoryContext context, MemoryContext new_parent)
+void MemoryContextSetParent(MemoryContext context, MemoryContext new_parent)
 {
 	if (context->parent == new_parent)
 		return;
@@ -382,45 +374,39 @@ MemoryContextSetParent(MemoryContext context, MemoryContext new_parent)
 	}
 }
 
-void
-MemoryContextAllowInCriticalSection(MemoryContext context, bool allow)
+void MemoryContextAllowInCriticalSection(MemoryContext context, bool allow)
 {
 	context->allowInCritSection = allow;
 }
 
-Size
-GetMemoryChunkSpace(void *pointer)
+Size GetMemoryChunkSpace(void *pointer)
 {
 	MemoryContext context = ChunkContext(pointer, "GetMemoryChunkSpace");
 	return context->methods->get_chunk_space(context, pointer);
 }
 
-MemoryContext
-MemoryContextGetParent(MemoryContext context)
+MemoryContext MemoryContextGetParent(MemoryContext context)
 {
 	return context->parent;
 }
 
-bool
-MemoryContextIsEmpty(MemoryContext context)
+bool MemoryContextIsEmpty(MemoryContext context)
 {
 	if (context->firstchild != nullptr)
 		return false;
 	return context->methods->is_empty(context);
 }
 
-Size
-MemoryContextMemAllocated(MemoryContext context, bool recurse)
+Size MemoryContextMemAllocated(MemoryContext context, bool recurse)
 {
-	Size		total = context->mem_allocated;
+	Size total = context->mem_allocated;
 	if (recurse)
 		for (MemoryContext child = context->firstchild; child != nullptr; child = child->nextchild)
 			total += MemoryContextMemAllocated(child, true);
 	return total;
 }
 
-void
-MemoryContextStats(MemoryContext context)
+void MemoryContextStats(MemoryContext context)
 {
 	MemoryContextStatsDetail(context, kStatsMaxChildren, true);
 }
@@ -431,8 +417,7 @@ MemoryContextStats(MemoryContext context)
  * then a "Grand total:" line: to stderr, or to the server log at
  * LOG_SERVER_ONLY.
  */
-void
-MemoryContextStatsDetail(MemoryContext context, int max_children, bool print_to_stderr)
+void MemoryContextStatsDetail(MemoryContext context, int max_children, bool print_to_stderr)
 {
 	MemoryContextCounters grand = {};
 	StatsInternal(context, 0, true, max_children, &grand, print_to_stderr);
@@ -448,16 +433,14 @@ MemoryContextStatsDetail(MemoryContext context, int max_children, bool print_to_
 								grand.totalspace - grand.freespace));
 }
 
-bool
-MemoryContextContains(MemoryContext context, void *pointer)
+bool MemoryContextContains(MemoryContext context, void *pointer)
 {
 	if (pointer == nullptr || pointer != reinterpret_cast<void *>(MAXALIGN(pointer)))
 		return false;
 	return GetMemoryChunkContext(pointer) == context;
 }
 
-void
-MemoryContextRegisterResetCallback(MemoryContext context, MemoryContextCallback *cb)
+void MemoryContextRegisterResetCallback(MemoryContext context, MemoryContextCallback *cb)
 {
 	cb->next = context->reset_cbs;
 	context->reset_cbs = cb;
@@ -465,148 +448,126 @@ MemoryContextRegisterResetCallback(MemoryContext context, MemoryContextCallback 
 	context->isReset = false;
 }
 
-void *
-MemoryContextAlloc(MemoryContext context, Size size)
+void *MemoryContextAlloc(MemoryContext context, Size size)
 {
 	return AllocIn(context, size, 0);
 }
 
-void *
-MemoryContextAllocZero(MemoryContext context, Size size)
+void *MemoryContextAllocZero(MemoryContext context, Size size)
 {
 	return AllocIn(context, size, MCXT_ALLOC_ZERO);
 }
 
-void *
-MemoryContextAllocZeroAligned(MemoryContext context, Size size)
+void *MemoryContextAllocZeroAligned(MemoryContext context, Size size)
 {
 	return AllocIn(context, size, MCXT_ALLOC_ZERO);
 }
 
-void *
-MemoryContextAllocExtended(MemoryContext context, Size size, int flags)
+void *MemoryContextAllocExtended(MemoryContext context, Size size, int flags)
 {
 	return AllocIn(context, size, flags);
 }
 
-void *
-MemoryContextAllocHuge(MemoryContext context, Size size)
+void *MemoryContextAllocHuge(MemoryContext context, Size size)
 {
 	return AllocIn(context, size, MCXT_ALLOC_HUGE);
 }
 
-void *
-palloc(Size size)
+void *palloc(Size size)
 {
 	return AllocIn(CurrentMemoryContext, size, 0);
 }
 
-void *
-palloc0(Size size)
+void *palloc0(Size size)
 {
 	return AllocIn(CurrentMemoryContext, size, MCXT_ALLOC_ZERO);
 }
 
-void *
-palloc_extended(Size size, int flags)
+void *palloc_extended(Size size, int flags)
 {
 	return AllocIn(CurrentMemoryContext, size, flags);
 }
 
-void *
-repalloc(void *pointer, Size size)
+void *repalloc(void *pointer, Size size)
 {
 	return ReallocIn(pointer, size, 0);
 }
 
-void *
-repalloc_extended(void *pointer, Size size, int flags)
+void *repalloc_extended(void *pointer, Size size, int flags)
 {
 	return ReallocIn(pointer, size, flags);
 }
 
-void *
-repalloc_huge(void *pointer, Size size)
+void *repalloc_huge(void *pointer, Size size)
 {
 	return ReallocIn(pointer, size, MCXT_ALLOC_HUGE);
 }
 
-void
-pfree(void *pointer)
+void pfree(void *pointer)
 {
 	MemoryContext context = ChunkContext(pointer, "pfree");
 	context->methods->free_p(context, pointer);
 }
 
-void *
-palloc_mul(Size s1, Size s2)
+void *palloc_mul(Size s1, Size s2)
 {
 	return palloc(mul_size(s1, s2));
 }
 
-void *
-palloc0_mul(Size s1, Size s2)
+void *palloc0_mul(Size s1, Size s2)
 {
 	return palloc0(mul_size(s1, s2));
 }
 
-void *
-palloc_mul_extended(Size s1, Size s2, int flags)
+void *palloc_mul_extended(Size s1, Size s2, int flags)
 {
 	return palloc_extended(mul_size(s1, s2), flags);
 }
 
-void *
-repalloc_mul(void *p, Size s1, Size s2)
+void *repalloc_mul(void *p, Size s1, Size s2)
 {
 	return repalloc(p, mul_size(s1, s2));
 }
 
-void *
-repalloc_mul_extended(void *p, Size s1, Size s2, int flags)
+void *repalloc_mul_extended(void *p, Size s1, Size s2, int flags)
 {
 	return repalloc_extended(p, mul_size(s1, s2), flags);
 }
 
-char *
-MemoryContextStrdup(MemoryContext context, const char *string)
+char *MemoryContextStrdup(MemoryContext context, const char *string)
 {
-	Size		len = strlen(string) + 1;
-	auto	   *out = static_cast<char *>(MemoryContextAlloc(context, len));
+	Size len = strlen(string) + 1;
+	auto *out = static_cast<char *>(MemoryContextAlloc(context, len));
 	memcpy(out, string, len);
 	return out;
 }
 
-char *
-pstrdup(const char *in)
+char *pstrdup(const char *in)
 {
 	return MemoryContextStrdup(CurrentMemoryContext, in);
 }
 
-char *
-pnstrdup(const char *in, Size len)
+char *pnstrdup(const char *in, Size len)
 {
 	len = strnlen(in, len);
-	auto	   *out = static_cast<char *>(palloc(len + 1));
+	auto *out = static_cast<char *>(palloc(len + 1));
 	memcpy(out, in, len);
 	out[len] = '\0';
 	return out;
 }
 
-char *
-pchomp(const char *in)
+char *pchomp(const char *in)
 {
-	size_t		n = strlen(in);
+	size_t n = strlen(in);
 	while (n > 0 && in[n - 1] == '\n')
 		n--;
 	return pnstrdup(in, n);
 }
 
-size_t
-pvsnprintf(char *buf, size_t len, const char *fmt, va_list args)
+size_t pvsnprintf(char *buf, size_t len, const char *fmt, va_list args)
 {
-	int			saved_errno = errno;
-	int			nprinted = vsnprintf(buf, len, fmt, args);
+	int saved_errno = errno;
+	int nprinted = vsnprintf(buf, len, fmt, args);
 	if (unlikely(nprinted < 0))
 	{
 		errno = saved_errno;
@@ -620,18 +581,17 @@ pvsnprintf(char *buf, size_t len, const char *fmt, va_list args)
 	return static_cast<size_t>(nprinted) + 1;
 }
 
-char *
-psprintf(const char *fmt, ...)
+char *psprintf(const char *fmt, ...)
 {
-	int			saved_errno = errno;
-	size_t		len = 128;
+	int saved_errno = errno;
+	size_t len = 128;
 	for (;;)
 	{
-		auto	   *out = static_cast<char *>(palloc(len));
-		va_list		args;
+		auto *out = static_cast<char *>(palloc(len));
+		va_list args;
 		va_start(args, fmt);
-		errno = saved_errno;	/* for %m */
-		size_t		needed = pvsnprintf(out, len, fmt, args);
+		errno = saved_errno; /* for %m */
+		size_t needed = pvsnprintf(out, len, fmt, args);
 		va_end(args);
 		if (needed < len)
 			return out;

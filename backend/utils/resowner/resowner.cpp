@@ -34,7 +34,7 @@ struct ResourceOwnerData
 	ResourceOwnerData *parent = nullptr;
 	std::string name;
 	std::vector<std::unique_ptr<ResourceOwnerData>> children;
-	std::vector<Buffer> buffers;	/* one entry per pin */
+	std::vector<Buffer> buffers; /* one entry per pin */
 };
 
 namespace {
@@ -61,9 +61,9 @@ std::vector<std::unique_ptr<ResourceOwnerData>> &SiblingsOf(ResourceOwner owner)
 /* Take owner out of the tree; the caller now owns it. */
 std::unique_ptr<ResourceOwnerData> Unlink(ResourceOwner owner)
 {
-	auto	   &siblings = SiblingsOf(owner);
-	auto		it = std::find_if(siblings.begin(), siblings.end(),
-								  [owner](const auto &p) { return p.get() == owner; });
+	auto &siblings = SiblingsOf(owner);
+	auto it = std::find_if(siblings.begin(), siblings.end(),
+						   [owner](const auto &p) { return p.get() == owner; });
 	if (it == siblings.end())
 		elog(ERROR, "resource owner %s is not in the tree", owner->name.c_str());
 	std::unique_ptr<ResourceOwnerData> self = std::move(*it);
@@ -101,14 +101,14 @@ void ReleaseInternal(ResourceOwner owner, ResourceReleasePhase phase, bool isCom
 		/* Pins are visible to others (a cleanup lock waits for them). */
 		while (!owner->buffers.empty())
 		{
-			Buffer		buffer = owner->buffers.back();
+			Buffer buffer = owner->buffers.back();
 			if (isCommit)
 				PrintBufferLeakWarning(buffer);
 			ReleaseBuffer(buffer);
 		}
 	}
 	/* A copy: a callback may unregister itself. */
-	auto		callbacks = Callbacks();
+	auto callbacks = Callbacks();
 	for (const auto &[fn, arg] : callbacks)
 		fn(phase, isCommit, isTopLevel, arg);
 }
@@ -145,7 +145,7 @@ void ForgetAllBuffersUnder(ResourceOwnerData &owner)
 
 ResourceOwner ResourceOwnerCreate(ResourceOwner parent, const char *name)
 {
-	auto		owner = std::make_unique<ResourceOwnerData>();
+	auto owner = std::make_unique<ResourceOwnerData>();
 	owner->parent = parent;
 	owner->name = name;
 	ResourceOwner result = owner.get();
@@ -175,7 +175,7 @@ void ResourceOwnerDelete(ResourceOwner owner)
 		CurTransactionResourceOwner = nullptr;
 	if (TopTransactionResourceOwner != nullptr && Contains(*owner, TopTransactionResourceOwner))
 		TopTransactionResourceOwner = nullptr;
-	(void) Unlink(owner);		/* and the unique_ptr frees it and its children */
+	(void) Unlink(owner); /* and the unique_ptr frees it and its children */
 }
 
 ResourceOwner ResourceOwnerGetParent(ResourceOwner owner)
@@ -197,8 +197,8 @@ void RegisterResourceReleaseCallback(ResourceReleaseCallback callback, void *arg
 
 void UnregisterResourceReleaseCallback(ResourceReleaseCallback callback, void *arg)
 {
-	auto	   &callbacks = Callbacks();
-	auto		it = std::find(callbacks.begin(), callbacks.end(), std::make_pair(callback, arg));
+	auto &callbacks = Callbacks();
+	auto it = std::find(callbacks.begin(), callbacks.end(), std::make_pair(callback, arg));
 	if (it != callbacks.end())
 		callbacks.erase(it);
 }

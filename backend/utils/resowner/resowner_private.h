@@ -15,18 +15,18 @@
 #include "storage/buf.h"
 #include "utils/resowner.h"
 
-void		ResourceOwnerEnlargeBuffers(ResourceOwner owner);
-void		ResourceOwnerRememberBuffer(ResourceOwner owner, Buffer buffer);
+void ResourceOwnerEnlargeBuffers(ResourceOwner owner);
+void ResourceOwnerRememberBuffer(ResourceOwner owner, Buffer buffer);
 /* ERROR if owner does not hold a pin on buffer. */
-void		ResourceOwnerForgetBuffer(ResourceOwner owner, Buffer buffer);
+void ResourceOwnerForgetBuffer(ResourceOwner owner, Buffer buffer);
 
 namespace tusk::resowner {
 
 /* Every owner forgets every pin, without releasing any: the buffer
  * manager has let go of all of them (ReleaseAllBufferPins) or a new
  * process starts with none. */
-void		ForgetAllBuffers();
+void ForgetAllBuffers();
 
 }  // namespace tusk::resowner
 
-#endif  // TUSK_BACKEND_UTILS_RESOWNER_RESOWNER_PRIVATE_H
+#endif	// TUSK_BACKEND_UTILS_RESOWNER_RESOWNER_PRIVATE_H

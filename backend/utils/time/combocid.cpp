@@ -34,7 +34,7 @@ ComboCids &Combos()
 
 const std::pair<CommandId, CommandId> &PairOf(CommandId combo)
 {
-	auto	   &pairs = Combos().pairs;
+	auto &pairs = Combos().pairs;
 	if (combo >= pairs.size())
 		elog(ERROR, "combo command id %u does not exist", combo);
 	return pairs[combo];
@@ -42,14 +42,14 @@ const std::pair<CommandId, CommandId> &PairOf(CommandId combo)
 
 CommandId ComboFor(CommandId cmin, CommandId cmax)
 {
-	auto	   &c = Combos();
-	auto		key = std::make_pair(cmin, cmax);
+	auto &c = Combos();
+	auto key = std::make_pair(cmin, cmax);
 	if (auto it = c.ids.find(key); it != c.ids.end())
 		return it->second;
 	if (c.pairs.size() >= static_cast<size_t>(InvalidCommandId))
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("cannot have more than 2^32-1 combo command ids in a transaction"));
-	CommandId	combo = static_cast<CommandId>(c.pairs.size());
+	CommandId combo = static_cast<CommandId>(c.pairs.size());
 	c.pairs.push_back(key);
 	c.ids.emplace(key, combo);
 	return combo;

@@ -26,18 +26,21 @@
 #include "utils/errcodes.h"
 #include "utils/snapmgr.h"
 
-SnapshotData SnapshotSelfData = {SNAPSHOT_SELF, {0}, {0}, nullptr, 0, 0, false, false, 0, 0, {0}, 0};
+SnapshotData SnapshotSelfData = {SNAPSHOT_SELF, {0},   {0}, nullptr, 0,	  0,
+								 false,			false, 0,	0,		 {0}, 0};
 SnapshotData SnapshotAnyData = {SNAPSHOT_ANY, {0}, {0}, nullptr, 0, 0, false, false, 0, 0, {0}, 0};
 
 FullTransactionId TransactionXmin = {0};
 
 namespace {
 
-SnapshotData CurrentSnapshotData = {SNAPSHOT_MVCC, {0}, {0}, nullptr, 0, 0, false, false, 0, 0, {0}, 0};
-SnapshotData SecondarySnapshotData = {SNAPSHOT_MVCC, {0}, {0}, nullptr, 0, 0, false, false, 0, 0, {0}, 0};
+SnapshotData CurrentSnapshotData = {SNAPSHOT_MVCC, {0},	  {0}, nullptr, 0,	 0,
+									false,		   false, 0,   0,		{0}, 0};
+SnapshotData SecondarySnapshotData = {SNAPSHOT_MVCC, {0},	{0}, nullptr, 0,   0,
+									  false,		 false, 0,	 0,		  {0}, 0};
 
 Snapshot CurrentSnapshot = nullptr;
-bool		first_snapshot_set = false;
+bool first_snapshot_set = false;
 
 std::vector<Snapshot> &ActiveStack()
 {
@@ -54,8 +57,8 @@ std::vector<Snapshot> &Copies()
 
 Snapshot CopySnapshot(Snapshot snapshot)
 {
-	size_t		size = sizeof(SnapshotData) + sizeof(FullTransactionId) * snapshot->xcnt;
-	auto	   *copy = static_cast<Snapshot>(malloc(size));
+	size_t size = sizeof(SnapshotData) + sizeof(FullTransactionId) * snapshot->xcnt;
+	auto *copy = static_cast<Snapshot>(malloc(size));
 	if (copy == nullptr)
 		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
 	*copy = *snapshot;
@@ -73,7 +76,7 @@ void FreeIfUnused(Snapshot snapshot)
 {
 	if (!snapshot->copied || snapshot->active_count > 0 || snapshot->regd_count > 0)
 		return;
-	auto	   &copies = Copies();
+	auto &copies = Copies();
 	copies.erase(std::remove(copies.begin(), copies.end(), snapshot), copies.end());
 	free(snapshot);
 }
@@ -87,8 +90,9 @@ Snapshot Keepable(Snapshot snapshot)
 void CheckInTransaction()
 {
 	if (!IsTransactionState())
-		elog(ERROR, "cannot take query snapshot during a parallel operation or outside a "
-					"transaction");
+		elog(ERROR,
+			 "cannot take query snapshot during a parallel operation or outside a "
+			 "transaction");
 }
 
 }  // namespace
@@ -123,17 +127,17 @@ bool FirstSnapshotSet(void)
 
 void PushActiveSnapshot(Snapshot snapshot)
 {
-	Snapshot	kept = Keepable(snapshot);
+	Snapshot kept = Keepable(snapshot);
 	kept->active_count++;
 	ActiveStack().push_back(kept);
 }
 
 void PopActiveSnapshot(void)
 {
-	auto	   &stack = ActiveStack();
+	auto &stack = ActiveStack();
 	if (stack.empty())
 		elog(ERROR, "no active snapshot to pop");
-	Snapshot	top = stack.back();
+	Snapshot top = stack.back();
 	stack.pop_back();
 	top->active_count--;
 	FreeIfUnused(top);
@@ -161,7 +165,7 @@ Snapshot RegisterSnapshot(Snapshot snapshot)
 {
 	if (snapshot == InvalidSnapshot)
 		return InvalidSnapshot;
-	Snapshot	kept = Keepable(snapshot);
+	Snapshot kept = Keepable(snapshot);
 	kept->regd_count++;
 	return kept;
 }

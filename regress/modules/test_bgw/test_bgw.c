@@ -43,26 +43,26 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+void _PG_init(void);
 PGDLLEXPORT void test_bgw_sleeper_main(Datum arg);
 PGDLLEXPORT void test_bgw_exiter_main(Datum arg);
 PGDLLEXPORT void test_bgw_launcher_main(Datum arg);
 
 typedef struct TestBgwShared
 {
-	int			sleeper_starts;
+	int sleeper_starts;
 } TestBgwShared;
 
-static int	sleepers = 0;
+static int sleepers = 0;
 static char *message = NULL;
 static bool exit1 = false;
-static int	restart_time = 2;
+static int restart_time = 2;
 static bool never = false;
 static bool exit0 = false;
-static int	dynamic = 0;
+static int dynamic = 0;
 static bool persistent = false;
 static bool register_late = false;
-static int	exit_code = 0;
+static int exit_code = 0;
 static bool invalid = false;
 static bool start_times = false;
 
@@ -70,9 +70,8 @@ static TestBgwShared *shared = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
 
-static void
-fill_worker(BackgroundWorker *w, const char *name, const char *type, const char *function,
-			int restart, Datum arg)
+static void fill_worker(BackgroundWorker *w, const char *name, const char *type,
+						const char *function, int restart, Datum arg)
 {
 	memset(w, 0, sizeof(*w));
 	snprintf(w->bgw_name, BGW_MAXLEN, "%s", name);
@@ -85,8 +84,7 @@ fill_worker(BackgroundWorker *w, const char *name, const char *type, const char 
 	w->bgw_main_arg = arg;
 }
 
-static void
-test_bgw_shmem_request(void)
+static void test_bgw_shmem_request(void)
 {
 	if (prev_shmem_request_hook)
 		prev_shmem_request_hook();
@@ -94,10 +92,9 @@ test_bgw_shmem_request(void)
 	RequestNamedLWLockTranche("test_bgw", 1);
 }
 
-static void
-test_bgw_shmem_startup(void)
+static void test_bgw_shmem_startup(void)
 {
-	bool		found;
+	bool found;
 
 	if (prev_shmem_startup_hook)
 		prev_shmem_startup_hook();
@@ -116,10 +113,9 @@ test_bgw_shmem_startup(void)
 	}
 }
 
-void
-test_bgw_sleeper_main(Datum arg)
+void test_bgw_sleeper_main(Datum arg)
 {
-	LWLock	   *lock = &GetNamedLWLockTranche("test_bgw")[0].lock;
+	LWLock *lock = &GetNamedLWLockTranche("test_bgw")[0].lock;
 
 	pqsignal(SIGHUP, SignalHandlerForConfigReload);
 	pqsignal(SIGTERM, die);
@@ -128,8 +124,8 @@ test_bgw_sleeper_main(Datum arg)
 	LWLockAcquire(lock, LW_EXCLUSIVE);
 	shared->sleeper_starts++;
 	LWLockRelease(lock);
-	elog(LOG, "%s started (argument %d, pid %d)", MyBgworkerEntry->bgw_name,
-		 DatumGetInt32(arg), MyProcPid);
+	elog(LOG, "%s started (argument %d, pid %d)", MyBgworkerEntry->bgw_name, DatumGetInt32(arg),
+		 MyProcPid);
 
 	for (;;)
 	{
@@ -146,16 +142,14 @@ test_bgw_sleeper_main(Datum arg)
 	}
 }
 
-void
-test_bgw_exiter_main(Datum arg)
+void test_bgw_exiter_main(Datum arg)
 {
 	BackgroundWorkerUnblockSignals();
 	elog(LOG, "%s started", MyBgworkerEntry->bgw_name);
 	proc_exit(DatumGetInt32(arg));
 }
 
-static const char *
-state_name(BgWorkerState state)
+static const char *state_name(BgWorkerState state)
 {
 	switch (state)
 	{
@@ -171,28 +165,27 @@ state_name(BgWorkerState state)
 	return "?";
 }
 
-static void
-dump_registry(void)
+static void dump_registry(void)
 {
 	BgWorkerStatus statuses[64];
-	int			n = GetBackgroundWorkerStatuses(statuses, 64);
-	int			i;
+	int n = GetBackgroundWorkerStatuses(statuses, 64);
+	int i;
 
 	for (i = 0; i < n && i < 64; i++)
-		elog(LOG, "test_bgw registry: name=\"%s\" type=\"%s\" function=%s state=%s pid=%d "
+		elog(LOG,
+			 "test_bgw registry: name=\"%s\" type=\"%s\" function=%s state=%s pid=%d "
 			 "starts=%d dynamic=%d restart=%d",
 			 statuses[i].bgw_name, statuses[i].bgw_type, statuses[i].bgw_function_name,
 			 state_name(statuses[i].state), (int) statuses[i].pid, statuses[i].starts,
 			 statuses[i].dynamic ? 1 : 0, statuses[i].bgw_restart_time);
 }
 
-void
-test_bgw_launcher_main(Datum arg)
+void test_bgw_launcher_main(Datum arg)
 {
 	BackgroundWorkerHandle *handles[64];
-	int			registered[64];
-	int			count = 0;
-	int			i;
+	int registered[64];
+	int count = 0;
+	int i;
 
 	(void) arg;
 	pqsignal(SIGTERM, die);
@@ -202,8 +195,8 @@ test_bgw_launcher_main(Datum arg)
 	for (i = 0; i < dynamic && count < 64; i++)
 	{
 		BackgroundWorker w;
-		char		name[BGW_MAXLEN];
-		pid_t		pid = 0;
+		char name[BGW_MAXLEN];
+		pid_t pid = 0;
 		BgwHandleStatus status;
 
 		snprintf(name, sizeof(name), "test_bgw dynamic %d", i);
@@ -241,11 +234,10 @@ test_bgw_launcher_main(Datum arg)
 	proc_exit(0);
 }
 
-void
-_PG_init(void)
+void _PG_init(void)
 {
 	BackgroundWorker w;
-	int			i;
+	int i;
 
 	if (!process_shared_preload_libraries_in_progress)
 		return;
@@ -254,24 +246,24 @@ _PG_init(void)
 							&sleepers, 0, 0, 1000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("test_bgw.message", "What sleepers log after a reload.", NULL,
 							   &message, "", PGC_SIGHUP, 0, NULL, NULL, NULL);
-	DefineCustomBoolVariable("test_bgw.exit1", "Register a worker that exits with status 1.",
-							 NULL, &exit1, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.exit1", "Register a worker that exits with status 1.", NULL,
+							 &exit1, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("test_bgw.restart_time", "Restart time of the exit1 worker.", NULL,
 							&restart_time, 2, 0, 3600, PGC_POSTMASTER, GUC_UNIT_S, NULL, NULL,
 							NULL);
 	DefineCustomBoolVariable("test_bgw.never", "Register a worker that never restarts.", NULL,
 							 &never, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomBoolVariable("test_bgw.exit0", "Register a worker that exits with status 0.",
-							 NULL, &exit0, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.exit0", "Register a worker that exits with status 0.", NULL,
+							 &exit0, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("test_bgw.dynamic", "Dynamic workers the launcher registers.", NULL,
 							&dynamic, 0, 0, 64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomBoolVariable("test_bgw.start_times", "Register one sleeper per start time.",
-							 NULL, &start_times, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomBoolVariable("test_bgw.persistent", "Register a restartable dynamic worker.",
-							 NULL, &persistent, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.start_times", "Register one sleeper per start time.", NULL,
+							 &start_times, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("test_bgw.persistent", "Register a restartable dynamic worker.", NULL,
+							 &persistent, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("test_bgw.register_late",
-							 "Try to register a worker outside preloading.", NULL,
-							 &register_late, false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							 "Try to register a worker outside preloading.", NULL, &register_late,
+							 false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("test_bgw.exit_code", "Register a worker exiting with this status.",
 							NULL, &exit_code, 0, 0, 255, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("test_bgw.invalid", "Try invalid registrations.", NULL, &invalid,
@@ -285,7 +277,7 @@ _PG_init(void)
 
 	for (i = 1; i <= sleepers; i++)
 	{
-		char		name[BGW_MAXLEN];
+		char name[BGW_MAXLEN];
 
 		snprintf(name, sizeof(name), "test_bgw sleeper %d", i);
 		fill_worker(&w, name, "test_bgw", "test_bgw_sleeper_main", 1, Int32GetDatum(i));
@@ -311,7 +303,7 @@ _PG_init(void)
 	}
 	if (exit_code > 0)
 	{
-		char		name[BGW_MAXLEN];
+		char name[BGW_MAXLEN];
 
 		snprintf(name, sizeof(name), "test_bgw exit%d", exit_code);
 		fill_worker(&w, name, name, "test_bgw_exiter_main", 1, Int32GetDatum(exit_code));

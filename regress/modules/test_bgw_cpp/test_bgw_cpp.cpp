@@ -34,7 +34,7 @@ extern "C" {
 PG_MODULE_MAGIC;
 
 extern "C" {
-void		_PG_init(void);
+void _PG_init(void);
 PGDLLEXPORT void test_bgw_cpp_thrower_main(Datum arg);
 PGDLLEXPORT void test_bgw_cpp_crit_thrower_main(Datum arg);
 }
@@ -43,11 +43,11 @@ namespace {
 
 struct Shared
 {
-	int			runs;
+	int runs;
 };
 
-Shared	   *shared = nullptr;
-bool		crit_thrower = false;
+Shared *shared = nullptr;
+bool crit_thrower = false;
 shmem_request_hook_type prev_request = nullptr;
 shmem_startup_hook_type prev_startup = nullptr;
 
@@ -63,7 +63,7 @@ void StartupHook()
 	if (prev_startup)
 		prev_startup();
 	tusk::LWLockGuard guard(AddinShmemInitLock, LW_EXCLUSIVE);
-	bool		found;
+	bool found;
 	shared = static_cast<Shared *>(ShmemInitStruct("test_bgw_cpp", sizeof(Shared), &found));
 	if (!found)
 		shared->runs = 0;
@@ -80,7 +80,7 @@ void test_bgw_cpp_thrower_main(Datum)
 	LWLockRelease(AddinShmemInitLock);
 
 	tusk::LWLockGuard guard(AddinShmemInitLock, LW_EXCLUSIVE);
-	int			run = ++shared->runs;
+	int run = ++shared->runs;
 	elog(LOG, "cpp thrower started (run %d)", run);
 	if (run % 2 == 1)
 		throw std::runtime_error("boom from C++");
@@ -90,14 +90,14 @@ void test_bgw_cpp_thrower_main(Datum)
 void test_bgw_cpp_crit_thrower_main(Datum)
 {
 	BackgroundWorkerUnblockSignals();
-	char		marker[MAXPGPATH];
+	char marker[MAXPGPATH];
 	snprintf(marker, sizeof marker, "%s/test_bgw_cpp_crit_thrown", DataDir);
 	if (access(marker, F_OK) == 0)
 	{
 		elog(LOG, "cpp crit thrower: back after the crash restart");
 		return;
 	}
-	int			fd = open(marker, O_CREAT | O_WRONLY, 0600);
+	int fd = open(marker, O_CREAT | O_WRONLY, 0600);
 	if (fd < 0)
 		elog(ERROR, "could not create \"%s\": %m", marker);
 	close(fd);

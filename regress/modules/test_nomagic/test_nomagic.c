@@ -6,8 +6,7 @@
 
 void _PG_init(void);
 
-void
-_PG_init(void)
+void _PG_init(void)
 {
 	elog(LOG, "test_nomagic: _PG_init ran, which it never should");
 }

@@ -65,7 +65,7 @@ extern "C" {
 PG_MODULE_MAGIC;
 
 extern "C" {
-void		_PG_init(void);
+void _PG_init(void);
 PGDLLEXPORT void test_storage_verifier_main(Datum arg);
 PGDLLEXPORT void test_storage_writer_main(Datum arg);
 }
@@ -77,30 +77,30 @@ constexpr Oid kInserts = 16384;
 constexpr Oid kAccounts = 16385;
 constexpr int64 kInitialBalance = 1000;
 
-int			writers = 0;
-char	   *mode = nullptr;
-int			accounts = 20;
+int writers = 0;
+char *mode = nullptr;
+int accounts = 20;
 
 struct Shared
 {
 	volatile int verified;
 };
 
-Shared	   *shared = nullptr;
+Shared *shared = nullptr;
 shmem_request_hook_type prev_request = nullptr;
 shmem_startup_hook_type prev_startup = nullptr;
 
 struct InsertRow
 {
-	int32		worker;
-	int32		pad;
-	int64		seq;
+	int32 worker;
+	int32 pad;
+	int64 seq;
 };
 
 struct AccountRow
 {
-	int64		id;
-	int64		balance;
+	int64 id;
+	int64 balance;
 };
 
 bool Ledger()
@@ -120,7 +120,7 @@ void StartupHook()
 	if (prev_startup)
 		prev_startup();
 	tusk::LWLockGuard guard(AddinShmemInitLock, LW_EXCLUSIVE);
-	bool		found;
+	bool found;
 	shared = static_cast<Shared *>(ShmemInitStruct("test_storage", sizeof(Shared), &found));
 	if (!found)
 		shared->verified = 0;
@@ -154,9 +154,9 @@ std::string AckPath(int worker)
 template <typename Row>
 Row RowOf(HeapTuple t)
 {
-	uint32		len;
+	uint32 len;
 	const char *data = heap_tuple_data(t, &len);
-	Row			row;
+	Row row;
 	if (len != sizeof row)
 		elog(ERROR, "test_storage: tuple of %u bytes, expected %zu", len, sizeof row);
 	memcpy(&row, data, sizeof row);
@@ -166,7 +166,7 @@ Row RowOf(HeapTuple t)
 template <typename Row>
 void InsertRowInto(Relation rel, const Row &row)
 {
-	HeapTuple	t = heap_form_raw_tuple(&row, sizeof row, 2);
+	HeapTuple t = heap_form_raw_tuple(&row, sizeof row, 2);
 	heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
 	heap_freetuple(t);
 }
@@ -174,7 +174,7 @@ void InsertRowInto(Relation rel, const Row &row)
 void WriteReport(const std::string &text)
 {
 	std::string tmp = "test_storage/report.tmp";
-	int			fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0)
 		elog(ERROR, "test_storage: could not create %s: %m", tmp.c_str());
 	std::string line = text + "\n";
@@ -194,23 +194,23 @@ std::string VerifyInserts()
 	{
 		std::ifstream in(AckPath(w));
 		std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-		size_t		pos = 0;
+		size_t pos = 0;
 		while (true)
 		{
-			size_t		nl = all.find('\n', pos);
+			size_t nl = all.find('\n', pos);
 			if (nl == std::string::npos)
-				break;			/* a torn last line was never acknowledged */
+				break; /* a torn last line was never acknowledged */
 			acked.emplace(w, std::stoll(all.substr(pos, nl - pos)));
 			pos = nl + 1;
 		}
 	}
 	StartTransactionCommand();
-	Relation	rel = table_open(kInserts, AccessShareLock);
+	Relation rel = table_open(kInserts, AccessShareLock);
 	std::map<std::pair<int, int64>, int> present;
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
-		InsertRow	row = RowOf<InsertRow>(t);
+		InsertRow row = RowOf<InsertRow>(t);
 		present[{row.worker, row.seq}]++;
 	}
 	heap_endscan(scan);
@@ -230,13 +230,13 @@ std::string VerifyInserts()
 std::string VerifyLedger()
 {
 	StartTransactionCommand();
-	Relation	rel = table_open(kAccounts, AccessShareLock);
+	Relation rel = table_open(kAccounts, AccessShareLock);
 	std::map<int64, int> seen;
-	int64		sum = 0;
+	int64 sum = 0;
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
-		AccountRow	row = RowOf<AccountRow>(t);
+		AccountRow row = RowOf<AccountRow>(t);
 		seen[row.id]++;
 		sum += row.balance;
 	}
@@ -247,7 +247,8 @@ std::string VerifyLedger()
 		return "FAIL " + std::to_string(seen.size()) + " accounts";
 	for (const auto &[id, count] : seen)
 		if (count != 1)
-			return "FAIL account " + std::to_string(id) + " seen " + std::to_string(count) + " times";
+			return "FAIL account " + std::to_string(id) + " seen " + std::to_string(count) +
+				" times";
 	if (sum != accounts * kInitialBalance)
 		return "FAIL total " + std::to_string(sum);
 	return "ok accounts=" + std::to_string(accounts) + " sum=" + std::to_string(sum);
@@ -261,9 +262,9 @@ void CreateTables()
 	if (!Ledger())
 		return;
 	StartTransactionCommand();
-	Relation	rel = table_open(kAccounts, ShareRowExclusiveLock);
+	Relation rel = table_open(kAccounts, ShareRowExclusiveLock);
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
-	bool		empty = heap_getnext(scan, ForwardScanDirection) == nullptr;
+	bool empty = heap_getnext(scan, ForwardScanDirection) == nullptr;
 	heap_endscan(scan);
 	if (empty)
 		for (int64 id = 0; id < accounts; id++)
@@ -278,7 +279,7 @@ void Transfer(Relation rel, int64 id, int64 delta)
 {
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
 	ItemPointerData tid;
-	AccountRow	row{-1, 0};
+	AccountRow row{-1, 0};
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
 		row = RowOf<AccountRow>(t);
@@ -293,22 +294,22 @@ void Transfer(Relation rel, int64 id, int64 delta)
 		elog(ERROR, "test_storage: account %lld not found", static_cast<long long>(id));
 	for (;;)
 	{
-		AccountRow	updated{id, row.balance + delta};
-		HeapTuple	newtup = heap_form_raw_tuple(&updated, sizeof updated, 2);
+		AccountRow updated{id, row.balance + delta};
+		HeapTuple newtup = heap_form_raw_tuple(&updated, sizeof updated, 2);
 		TM_FailureData tmfd;
-		TM_Result	result = heap_update(rel, &tid, newtup, GetCurrentCommandId(true), true, &tmfd);
+		TM_Result result = heap_update(rel, &tid, newtup, GetCurrentCommandId(true), true, &tmfd);
 		heap_freetuple(newtup);
 		if (result == TM_Ok)
 			break;
 		if (result != TM_Updated)
 			elog(ERROR, "test_storage: unexpected update result %d", static_cast<int>(result));
 		/* Someone committed a newer version: redo the change on it. */
-		Snapshot	latest = GetLatestSnapshot();
+		Snapshot latest = GetLatestSnapshot();
 		tid = tmfd.ctid;
 		heap_get_latest_tid(rel, latest, &tid);
 		HeapTupleData again;
 		again.t_self = tid;
-		Buffer		buf;
+		Buffer buf;
 		if (!heap_fetch(rel, latest, &again, &buf))
 			elog(ERROR, "test_storage: newest version of account %lld not visible",
 				 static_cast<long long>(id));
@@ -332,12 +333,12 @@ void WaitVerified()
 int64 NextSeq(int worker)
 {
 	StartTransactionCommand();
-	Relation	rel = table_open(kInserts, AccessShareLock);
-	int64		max = 0;
+	Relation rel = table_open(kInserts, AccessShareLock);
+	int64 max = 0;
 	HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
-		InsertRow	row = RowOf<InsertRow>(t);
+		InsertRow row = RowOf<InsertRow>(t);
 		if (row.worker == worker && row.seq > max)
 			max = row.seq;
 	}
@@ -349,15 +350,15 @@ int64 NextSeq(int worker)
 
 void InsertLoop(int worker)
 {
-	int64		seq = NextSeq(worker);
-	int			fd = open(AckPath(worker).c_str(), O_WRONLY | O_APPEND | O_CREAT, 0600);
+	int64 seq = NextSeq(worker);
+	int fd = open(AckPath(worker).c_str(), O_WRONLY | O_APPEND | O_CREAT, 0600);
 	if (fd < 0)
 		elog(ERROR, "test_storage: could not open %s: %m", AckPath(worker).c_str());
 	for (;; seq++)
 	{
 		CheckAlive();
 		StartTransactionCommand();
-		Relation	rel = table_open(kInserts, RowExclusiveLock);
+		Relation rel = table_open(kInserts, RowExclusiveLock);
 		InsertRowInto(rel, InsertRow{worker, 0, seq});
 		table_close(rel, NoLock);
 		CommitTransactionCommand();
@@ -376,15 +377,15 @@ void LedgerLoop(int worker)
 	for (;;)
 	{
 		CheckAlive();
-		int64		from = pick(rng);
-		int64		to = pick(rng);
+		int64 from = pick(rng);
+		int64 to = pick(rng);
 		if (from == to)
 			continue;
-		int64		amt = amount(rng);
+		int64 amt = amount(rng);
 		PG_TRY();
 		{
 			StartTransactionCommand();
-			Relation	rel = table_open(kAccounts, RowExclusiveLock);
+			Relation rel = table_open(kAccounts, RowExclusiveLock);
 			Transfer(rel, from, -amt);
 			Transfer(rel, to, amt);
 			table_close(rel, NoLock);
@@ -425,7 +426,7 @@ void test_storage_writer_main(Datum arg)
 {
 	Setup();
 	WaitVerified();
-	int			worker = DatumGetInt32(arg);
+	int worker = DatumGetInt32(arg);
 	if (Ledger())
 		LedgerLoop(worker);
 	else
@@ -436,8 +437,8 @@ void _PG_init(void)
 {
 	if (!process_shared_preload_libraries_in_progress)
 		return;
-	DefineCustomIntVariable("test_storage.writers", "Writer workers to run.", NULL, &writers, 0,
-							0, 64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("test_storage.writers", "Writer workers to run.", NULL, &writers, 0, 0,
+							64, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("test_storage.mode", "Workload: inserts or ledger.", NULL, &mode,
 							   "inserts", PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("test_storage.accounts", "Accounts of the ledger workload.", NULL,

@@ -41,9 +41,9 @@ constexpr int kRows = 200;
 
 struct Row
 {
-	int64		key;
-	int64		value;
-	char		pad[40];
+	int64 key;
+	int64 value;
+	char pad[40];
 };
 
 BTIndexInfo KeyIndex()
@@ -55,7 +55,6 @@ BTIndexInfo KeyIndex()
 	return info;
 }
 
-
 BlockNumber Blocks(Oid relid)
 {
 	return smgrnblocks(smgropen(RelFileNode{DEFAULTTABLESPACE_OID, 5, relid}), MAIN_FORKNUM);
@@ -65,26 +64,26 @@ void Setup()
 {
 	MyDatabaseId = 5;
 	REQUIRE(RunInBackend([] {
-		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kHeap});
-		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kIndex});
-		Relation	index = relation_open(kIndex, NoLock);
-		btbuildempty(index);
-		relation_close(index, NoLock);
-		BTIndexInfo info = KeyIndex();
-		StartTransactionCommand();
-		Relation	heap = table_open(kHeap, RowExclusiveLock);
-		index = relation_open(kIndex, RowExclusiveLock);
-		for (int64 k = 0; k < kRows; k++)
-		{
-			Row			row{k, 0, {}};
-			HeapTuple	t = heap_form_raw_tuple(&row, sizeof row, 2);
-			heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
-			btinsert(index, &info, reinterpret_cast<const char *>(&k), 8, &t->t_self, heap);
-			heap_freetuple(t);
-		}
-		CommitTransactionCommand();
-		return 0;
-	}) == 0);
+				RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kHeap});
+				RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kIndex});
+				Relation index = relation_open(kIndex, NoLock);
+				btbuildempty(index);
+				relation_close(index, NoLock);
+				BTIndexInfo info = KeyIndex();
+				StartTransactionCommand();
+				Relation heap = table_open(kHeap, RowExclusiveLock);
+				index = relation_open(kIndex, RowExclusiveLock);
+				for (int64 k = 0; k < kRows; k++)
+				{
+					Row row{k, 0, {}};
+					HeapTuple t = heap_form_raw_tuple(&row, sizeof row, 2);
+					heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
+					btinsert(index, &info, reinterpret_cast<const char *>(&k), 8, &t->t_self, heap);
+					heap_freetuple(t);
+				}
+				CommitTransactionCommand();
+				return 0;
+			}) == 0);
 }
 
 /* UPDATE t SET value = value + 1 (every row, one transaction). */
@@ -92,14 +91,14 @@ void UpdateAll()
 {
 	BTIndexInfo info = KeyIndex();
 	StartTransactionCommand();
-	Relation	heap = table_open(kHeap, RowExclusiveLock);
-	Relation	index = relation_open(kIndex, RowExclusiveLock);
+	Relation heap = table_open(kHeap, RowExclusiveLock);
+	Relation index = relation_open(kIndex, RowExclusiveLock);
 	std::vector<std::pair<ItemPointerData, Row>> rows;
 	HeapScanDesc scan = heap_beginscan(heap, GetTransactionSnapshot());
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
-		uint32		len;
-		Row			row;
+		uint32 len;
+		Row row;
 		memcpy(&row, heap_tuple_data(t, &len), sizeof row);
 		rows.emplace_back(t->t_self, row);
 	}
@@ -107,7 +106,7 @@ void UpdateAll()
 	for (auto &[tid, row] : rows)
 	{
 		row.value++;
-		HeapTuple	t = heap_form_raw_tuple(&row, sizeof row, 2);
+		HeapTuple t = heap_form_raw_tuple(&row, sizeof row, 2);
 		TM_FailureData tmfd;
 		CHILD_REQUIRE(heap_update(heap, &tid, t, GetCurrentCommandId(true), true, &tmfd) == TM_Ok);
 		/* Not HOT: the new version gets its own index entry. */
@@ -122,8 +121,8 @@ void UpdateAll()
 int Vacuum(VacuumStats *stats)
 {
 	StartTransactionCommand();
-	Relation	heap = table_open(kHeap, ShareUpdateExclusiveLock);
-	Relation	index = relation_open(kIndex, ShareUpdateExclusiveLock);
+	Relation heap = table_open(kHeap, ShareUpdateExclusiveLock);
+	Relation index = relation_open(kIndex, ShareUpdateExclusiveLock);
 	heap_vacuum_rel(heap, &index, 1, stats);
 	relation_close(index, NoLock);
 	table_close(heap, NoLock);
@@ -136,19 +135,19 @@ int Vacuum(VacuumStats *stats)
 void CheckThroughIndex(int64 value)
 {
 	BTIndexInfo info = KeyIndex();
-	bool		own = !IsTransactionState();
+	bool own = !IsTransactionState();
 	if (own)
 		StartTransactionCommand();
-	Relation	heap = table_open(kHeap, AccessShareLock);
-	Relation	index = relation_open(kIndex, AccessShareLock);
-	BTScan		scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1, true,
-								   nullptr, -1, true);
-	int64		expect_key = 0;
-	int			bad = 0;
+	Relation heap = table_open(kHeap, AccessShareLock);
+	Relation index = relation_open(kIndex, AccessShareLock);
+	BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1, true,
+							  nullptr, -1, true);
+	int64 expect_key = 0;
+	int bad = 0;
 	while (HeapTuple t = btgettuple(scan))
 	{
-		uint32		len;
-		Row			row;
+		uint32 len;
+		Row row;
 		memcpy(&row, heap_tuple_data(t, &len), sizeof row);
 		if (row.key != expect_key++ || row.value != value)
 			bad++;
@@ -172,21 +171,21 @@ TEST_CASE("With VACUUM between rounds a table under steady UPDATE stops growing"
 	std::vector<BlockNumber> heap_sizes;
 	std::vector<BlockNumber> index_sizes;
 	REQUIRE(RunInBackend([&] {
-		for (int round = 1; round <= 30; round++)
-		{
-			UpdateAll();
-			VacuumStats stats;
-			Vacuum(&stats);
-			if (stats.tuples_removed != static_cast<uint64>(kRows) ||
-				stats.index_entries_removed != static_cast<uint64>(kRows) ||
-				stats.tuples_remaining != static_cast<uint64>(kRows))
-				CHILD_FAIL("round " << round << ": removed " << stats.tuples_removed << ", index "
-									<< stats.index_entries_removed << ", remaining "
-									<< stats.tuples_remaining);
-			CheckThroughIndex(round);
-		}
-		return 0;
-	}) == 0);
+				for (int round = 1; round <= 30; round++)
+				{
+					UpdateAll();
+					VacuumStats stats;
+					Vacuum(&stats);
+					if (stats.tuples_removed != static_cast<uint64>(kRows) ||
+						stats.index_entries_removed != static_cast<uint64>(kRows) ||
+						stats.tuples_remaining != static_cast<uint64>(kRows))
+						CHILD_FAIL("round " << round << ": removed " << stats.tuples_removed
+											<< ", index " << stats.index_entries_removed
+											<< ", remaining " << stats.tuples_remaining);
+					CheckThroughIndex(round);
+				}
+				return 0;
+			}) == 0);
 	/* Two versions of 200 rows fit in a handful of pages; without VACUUM
 	 * 30 rounds would need 30 times the space. */
 	BlockNumber heap_blocks = Blocks(kHeap);
@@ -201,8 +200,8 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 	ScratchDataDir dir;
 	MakeSegmentWithWal(128);
 	Setup();
-	bool		found;
-	auto	   *step = static_cast<volatile int *>(ShmemInitStruct("vacuum test", sizeof(int), &found));
+	bool found;
+	auto *step = static_cast<volatile int *>(ShmemInitStruct("vacuum test", sizeof(int), &found));
 	*step = 0;
 	ChildProcess reader([step] {
 		InitProcess();
@@ -220,21 +219,21 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 	while (__atomic_load_n(step, __ATOMIC_SEQ_CST) < 1)
 		usleep(1000);
 	REQUIRE(RunInBackend([] {
-		UpdateAll();
-		VacuumStats stats;
-		Vacuum(&stats);
-		/* The old versions are dead to us, not to the reader. */
-		CHILD_REQUIRE(stats.tuples_removed == 0);
-		CHILD_REQUIRE(stats.tuples_remaining == 2 * kRows);
-		return 0;
-	}) == 0);
+				UpdateAll();
+				VacuumStats stats;
+				Vacuum(&stats);
+				/* The old versions are dead to us, not to the reader. */
+				CHILD_REQUIRE(stats.tuples_removed == 0);
+				CHILD_REQUIRE(stats.tuples_remaining == 2 * kRows);
+				return 0;
+			}) == 0);
 	__atomic_store_n(step, 2, __ATOMIC_SEQ_CST);
 	REQUIRE(reader.Wait() == 0);
 	REQUIRE(RunInBackend([] {
-		VacuumStats stats;
-		Vacuum(&stats);
-		CHILD_REQUIRE(stats.tuples_removed == static_cast<uint64>(kRows));
-		CheckThroughIndex(1);
-		return 0;
-	}) == 0);
+				VacuumStats stats;
+				Vacuum(&stats);
+				CHILD_REQUIRE(stats.tuples_removed == static_cast<uint64>(kRows));
+				CheckThroughIndex(1);
+				return 0;
+			}) == 0);
 }

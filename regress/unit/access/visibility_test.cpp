@@ -46,8 +46,6 @@ struct Meet
 	volatile int step;
 };
 
-
-
 /* A transaction in another process that stays open until told to end. */
 int OpenTransaction(Meet *m, int slot, int commit_at)
 {
@@ -62,7 +60,7 @@ int OpenTransaction(Meet *m, int slot, int commit_at)
 
 FullTransactionId CommittedXid(int sync = SYNCHRONOUS_COMMIT_ON)
 {
-	int			save = synchronous_commit;
+	int save = synchronous_commit;
 	synchronous_commit = sync;
 	StartTransactionCommand();
 	FullTransactionId xid = GetTopFullTransactionId();
@@ -83,8 +81,8 @@ FullTransactionId AbortedXid()
  * status was ever recorded, and it is no longer running. */
 FullTransactionId CrashedXid()
 {
-	PGPROC	   *save = MyProc;
-	MyProc = nullptr;			/* not published in the ProcArray */
+	PGPROC *save = MyProc;
+	MyProc = nullptr; /* not published in the ProcArray */
 	FullTransactionId xid = GetNewTransactionId();
 	MyProc = save;
 	return xid;
@@ -94,49 +92,48 @@ struct Row
 {
 	const char *what;
 	FullTransactionId xmin;
-	CommandId	cmin;
-	FullTransactionId xmax;		/* invalid: not deleted */
-	CommandId	cmax;
-	uint16		extra_infomask;
-	bool		updated;		/* t_ctid points to a newer version */
+	CommandId cmin;
+	FullTransactionId xmax; /* invalid: not deleted */
+	CommandId cmax;
+	uint16 extra_infomask;
+	bool updated; /* t_ctid points to a newer version */
 	/* Expected answers. */
-	bool		mvcc;
-	bool		self;
-	bool		dirty;
+	bool mvcc;
+	bool self;
+	bool dirty;
 	FullTransactionId dirty_xmin;
 	FullTransactionId dirty_xmax;
-	TM_Result	update;
+	TM_Result update;
 	HTSV_Result vacuum;
-	uint16		hints_after;	/* hint bits set once all checks ran */
+	uint16 hints_after; /* hint bits set once all checks ran */
 };
 
 /* A locked page holding one tuple per row, at offsets 1, 2, … */
 Buffer MakePage(const std::vector<Row> &rows)
 {
-	static Oid	relnode = kRel.relNode;
+	static Oid relnode = kRel.relNode;
 	RelFileNode rnode = kRel;
 	rnode.relNode = relnode++;
 	SMgrRelation rel = smgropen(rnode);
 	smgrcreate(rel, MAIN_FORKNUM, false);
-	Buffer		buf = ReadBufferWithoutRelcache(rnode, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-												nullptr, true);
-	Page		page = BufferGetPage(buf);
+	Buffer buf = ReadBufferWithoutRelcache(rnode, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+										   true);
+	Page page = BufferGetPage(buf);
 	PageInit(page, BLCKSZ, 0);
 	for (const Row &row : rows)
 	{
 		alignas(8) char data[40] = {};
-		auto	   *t = reinterpret_cast<HeapTupleHeader>(data);
+		auto *t = reinterpret_cast<HeapTupleHeader>(data);
 		HeapTupleHeaderSetXmin(t, row.xmin);
 		HeapTupleHeaderSetXmax(t, row.xmax);
 		t->t_infomask = row.extra_infomask;
 		if (!FullTransactionIdIsValid(row.xmax))
 			t->t_infomask |= HEAP_XMAX_INVALID;
 		t->t_cid = row.cmin;
-		if (FullTransactionIdIsValid(row.xmax) &&
-			FullTransactionIdIsCurrentTransactionId(row.xmax))
+		if (FullTransactionIdIsValid(row.xmax) && FullTransactionIdIsCurrentTransactionId(row.xmax))
 		{
-			CommandId	cmax = row.cmax;
-			bool		combo;
+			CommandId cmax = row.cmax;
+			bool combo;
 			HeapTupleHeaderAdjustCmax(t, &cmax, &combo);
 			HeapTupleHeaderSetCmax(t, cmax, combo);
 		}
@@ -154,7 +151,7 @@ Buffer MakePage(const std::vector<Row> &rows)
 
 HeapTupleData TupleAt(Buffer buf, OffsetNumber off)
 {
-	Page		page = BufferGetPage(buf);
+	Page page = BufferGetPage(buf);
 	HeapTupleData tuple;
 	tuple.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	tuple.t_len = 40;
@@ -165,7 +162,7 @@ HeapTupleData TupleAt(Buffer buf, OffsetNumber off)
 
 const char *TMName(TM_Result r)
 {
-	static const char *const names[] = {"Ok", "Invisible", "SelfModified", "Updated",
+	static const char *const names[] = {"Ok",	   "Invisible",		"SelfModified", "Updated",
 										"Deleted", "BeingModified", "WouldBlock"};
 	return names[r];
 }
@@ -199,9 +196,9 @@ int RunTable(Meet *m)
 	CommandCounterIncrement();
 	(void) GetCurrentCommandId(true);
 	CommandCounterIncrement();
-	Snapshot	snapshot = RegisterSnapshot(GetTransactionSnapshot());
+	Snapshot snapshot = RegisterSnapshot(GetTransactionSnapshot());
 	CHILD_REQUIRE(snapshot->curcid == 2);
-	SetStep(&m->step, 3);				/* c_new commits after our snapshot */
+	SetStep(&m->step, 3); /* c_new commits after our snapshot */
 	CHILD_REQUIRE(late.Wait() == 0);
 	CHILD_REQUIRE(FullTransactionIdDidCommit(c_new));
 	FullTransactionId horizon = GetOldestNonRemovableFullTransactionId();
@@ -210,79 +207,73 @@ int RunTable(Meet *m)
 	const uint16 lock_only = HEAP_XMAX_EXCL_LOCK | HEAP_XMAX_LOCK_ONLY;
 
 	const std::vector<Row> rows = {
-		{"inserted before the snapshot", c_old, 0, none, 0, 0, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
-		{"inserted by a transaction that committed after the snapshot", c_new, 0, none, 0, 0,
-		 false, false, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
-		{"being inserted", r, 0, none, 0, 0, false,
-		 false, false, true, r, none, TM_Invisible, HEAPTUPLE_INSERT_IN_PROGRESS, 0},
-		{"inserted by an aborted transaction", aborted, 0, none, 0, 0, false,
-		 false, false, false, none, none, TM_Invisible, HEAPTUPLE_DEAD, HEAP_XMIN_INVALID},
-		{"inserted by a crashed transaction", crashed, 0, none, 0, 0, false,
-		 false, false, false, none, none, TM_Invisible, HEAPTUPLE_DEAD, HEAP_XMIN_INVALID},
-		{"inserted by our earlier command", me, 1, none, 0, 0, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_INSERT_IN_PROGRESS, 0},
-		{"inserted by our later command", me, 3, none, 0, 0, false,
-		 false, true, true, none, none, TM_Invisible, HEAPTUPLE_INSERT_IN_PROGRESS, 0},
-		{"inserted and deleted by our earlier commands", me, 0, me, 1, 0, false,
-		 false, false, false, none, none, TM_Invisible, HEAPTUPLE_DELETE_IN_PROGRESS, 0},
-		{"inserted by us, deleted by our later command", me, 0, me, 3, 0, false,
-		 true, false, false, none, none, TM_SelfModified, HEAPTUPLE_DELETE_IN_PROGRESS, 0},
-		{"deleted before the snapshot", c_old, 0, c_old2, 0, 0, false,
-		 false, false, false, none, none, TM_Deleted, HEAPTUPLE_DEAD,
+		{"inserted before the snapshot", c_old, 0, none, 0, 0, false, true, true, true, none, none,
+		 TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
+		{"inserted by a transaction that committed after the snapshot", c_new, 0, none, 0, 0, false,
+		 false, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
+		{"being inserted", r, 0, none, 0, 0, false, false, false, true, r, none, TM_Invisible,
+		 HEAPTUPLE_INSERT_IN_PROGRESS, 0},
+		{"inserted by an aborted transaction", aborted, 0, none, 0, 0, false, false, false, false,
+		 none, none, TM_Invisible, HEAPTUPLE_DEAD, HEAP_XMIN_INVALID},
+		{"inserted by a crashed transaction", crashed, 0, none, 0, 0, false, false, false, false,
+		 none, none, TM_Invisible, HEAPTUPLE_DEAD, HEAP_XMIN_INVALID},
+		{"inserted by our earlier command", me, 1, none, 0, 0, false, true, true, true, none, none,
+		 TM_Ok, HEAPTUPLE_INSERT_IN_PROGRESS, 0},
+		{"inserted by our later command", me, 3, none, 0, 0, false, false, true, true, none, none,
+		 TM_Invisible, HEAPTUPLE_INSERT_IN_PROGRESS, 0},
+		{"inserted and deleted by our earlier commands", me, 0, me, 1, 0, false, false, false,
+		 false, none, none, TM_Invisible, HEAPTUPLE_DELETE_IN_PROGRESS, 0},
+		{"inserted by us, deleted by our later command", me, 0, me, 3, 0, false, true, false, false,
+		 none, none, TM_SelfModified, HEAPTUPLE_DELETE_IN_PROGRESS, 0},
+		{"deleted before the snapshot", c_old, 0, c_old2, 0, 0, false, false, false, false, none,
+		 none, TM_Deleted, HEAPTUPLE_DEAD, HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED},
+		{"updated by a transaction that committed after the snapshot", c_old, 0, c_new, 0, 0, true,
+		 true, false, false, none, none, TM_Updated, HEAPTUPLE_RECENTLY_DEAD,
 		 HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED},
-		{"updated by a transaction that committed after the snapshot", c_old, 0, c_new, 0, 0,
-		 true, true, false, false, none, none, TM_Updated, HEAPTUPLE_RECENTLY_DEAD,
-		 HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED},
-		{"being deleted", c_old, 0, r, 0, 0, false,
-		 true, true, true, none, r, TM_BeingModified, HEAPTUPLE_DELETE_IN_PROGRESS,
-		 HEAP_XMIN_COMMITTED},
-		{"deleted by an aborted transaction", c_old, 0, aborted, 0, 0, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE,
-		 HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID},
-		{"locked by a running transaction", c_old, 0, r, 0, lock_only, false,
-		 true, true, true, none, none, TM_BeingModified, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
-		{"locked by a committed transaction", c_old, 0, c_old2, 0, lock_only, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE,
-		 HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID},
-		{"deleted by our earlier command", c_old, 0, me, 1, 0, false,
-		 false, false, false, none, none, TM_Invisible, HEAPTUPLE_DELETE_IN_PROGRESS,
-		 HEAP_XMIN_COMMITTED},
-		{"deleted by our later command", c_old, 0, me, 3, 0, false,
-		 true, false, false, none, none, TM_SelfModified, HEAPTUPLE_DELETE_IN_PROGRESS,
-		 HEAP_XMIN_COMMITTED},
-		{"frozen", frozen, 0, none, 0, HEAP_XMIN_FROZEN, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_FROZEN},
-		{"a commit hint is believed", aborted, 0, none, 0, HEAP_XMIN_COMMITTED, false,
-		 true, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
+		{"being deleted", c_old, 0, r, 0, 0, false, true, true, true, none, r, TM_BeingModified,
+		 HEAPTUPLE_DELETE_IN_PROGRESS, HEAP_XMIN_COMMITTED},
+		{"deleted by an aborted transaction", c_old, 0, aborted, 0, 0, false, true, true, true,
+		 none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID},
+		{"locked by a running transaction", c_old, 0, r, 0, lock_only, false, true, true, true,
+		 none, none, TM_BeingModified, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
+		{"locked by a committed transaction", c_old, 0, c_old2, 0, lock_only, false, true, true,
+		 true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID},
+		{"deleted by our earlier command", c_old, 0, me, 1, 0, false, false, false, false, none,
+		 none, TM_Invisible, HEAPTUPLE_DELETE_IN_PROGRESS, HEAP_XMIN_COMMITTED},
+		{"deleted by our later command", c_old, 0, me, 3, 0, false, true, false, false, none, none,
+		 TM_SelfModified, HEAPTUPLE_DELETE_IN_PROGRESS, HEAP_XMIN_COMMITTED},
+		{"frozen", frozen, 0, none, 0, HEAP_XMIN_FROZEN, false, true, true, true, none, none, TM_Ok,
+		 HEAPTUPLE_LIVE, HEAP_XMIN_FROZEN},
+		{"a commit hint is believed", aborted, 0, none, 0, HEAP_XMIN_COMMITTED, false, true, true,
+		 true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
 		{"a commit hint does not outrun the snapshot", c_new, 0, none, 0, HEAP_XMIN_COMMITTED,
 		 false, false, true, true, none, none, TM_Ok, HEAPTUPLE_LIVE, HEAP_XMIN_COMMITTED},
 	};
 
-	Buffer		buf = MakePage(rows);
+	Buffer buf = MakePage(rows);
 	std::vector<OffsetNumber> offsets;
 	for (size_t i = 0; i < rows.size(); i++)
 		offsets.push_back(static_cast<OffsetNumber>(FirstOffsetNumber + i));
 
-	int			failures = 0;
+	int failures = 0;
 	for (size_t i = 0; i < rows.size(); i++)
 	{
-		const Row  &row = rows[i];
+		const Row &row = rows[i];
 		HeapTupleData tuple = TupleAt(buf, offsets[i]);
 
 		SnapshotData dirty;
 		InitDirtySnapshot(dirty);
-		bool		mvcc = HeapTupleSatisfiesVisibility(&tuple, snapshot, buf);
-		bool		self = HeapTupleSatisfiesVisibility(&tuple, SnapshotSelf, buf);
-		bool		any = HeapTupleSatisfiesVisibility(&tuple, SnapshotAny, buf);
-		bool		dirty_ok = HeapTupleSatisfiesVisibility(&tuple, &dirty, buf);
-		TM_Result	update = HeapTupleSatisfiesUpdate(&tuple, snapshot->curcid, buf);
+		bool mvcc = HeapTupleSatisfiesVisibility(&tuple, snapshot, buf);
+		bool self = HeapTupleSatisfiesVisibility(&tuple, SnapshotSelf, buf);
+		bool any = HeapTupleSatisfiesVisibility(&tuple, SnapshotAny, buf);
+		bool dirty_ok = HeapTupleSatisfiesVisibility(&tuple, &dirty, buf);
+		TM_Result update = HeapTupleSatisfiesUpdate(&tuple, snapshot->curcid, buf);
 		HTSV_Result vacuum = HeapTupleSatisfiesVacuum(&tuple, horizon, buf);
-		uint16		hints = tuple.t_data->t_infomask &
+		uint16 hints = tuple.t_data->t_infomask &
 			(HEAP_XMIN_COMMITTED | HEAP_XMIN_INVALID | HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
-		uint16		expected_hints = row.hints_after |
+		uint16 expected_hints = row.hints_after |
 			(FullTransactionIdIsValid(row.xmax) ? 0 : HEAP_XMAX_INVALID);
-		bool		ok = mvcc == row.mvcc && self == row.self && any && dirty_ok == row.dirty &&
+		bool ok = mvcc == row.mvcc && self == row.self && any && dirty_ok == row.dirty &&
 			FullTransactionIdEquals(dirty.xmin, row.dirty_xmin) &&
 			FullTransactionIdEquals(dirty.xmax, row.dirty_xmax) && update == row.update &&
 			vacuum == row.vacuum && hints == expected_hints;
@@ -316,8 +307,8 @@ TEST_CASE("Visibility follows the rules of PostgreSQL case by case", "[visibilit
 {
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
-	bool		found;
-	auto	   *m = static_cast<Meet *>(ShmemInitStruct("visibility test", sizeof(Meet), &found));
+	bool found;
+	auto *m = static_cast<Meet *>(ShmemInitStruct("visibility test", sizeof(Meet), &found));
 	memset(const_cast<Meet *>(m), 0, sizeof *m);
 	ChildProcess tester([m] { return RunTable(m); });
 	REQUIRE(tester.Wait() == 0);
@@ -331,7 +322,7 @@ TEST_CASE("A hint bit waits until its asynchronous commit is flushed", "[visibil
 		InitProcess();
 		/* Commit-log LSNs are kept per 32 ids: an unflushed commit holds
 		 * back the hints of its own group only. */
-		auto		next_group = [] {
+		auto next_group = [] {
 			while (U64FromFullTransactionId(ReadNextFullTransactionId()) % 32 != 0)
 				(void) CrashedXid();
 		};
@@ -347,8 +338,8 @@ TEST_CASE("A hint bit waits until its asynchronous commit is flushed", "[visibil
 			 HEAPTUPLE_LIVE, 0},
 		};
 		StartTransactionCommand();
-		Buffer		buf = MakePage(rows);
-		Snapshot	snapshot = GetTransactionSnapshot();
+		Buffer buf = MakePage(rows);
+		Snapshot snapshot = GetTransactionSnapshot();
 		HeapTupleData a = TupleAt(buf, 1);
 		HeapTupleData s = TupleAt(buf, 2);
 		CHILD_REQUIRE(HeapTupleSatisfiesVisibility(&a, snapshot, buf));

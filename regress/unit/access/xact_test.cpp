@@ -48,25 +48,22 @@ namespace {
 struct Meet
 {
 	volatile uint64 value[4];
-	volatile int	step;
+	volatile int step;
 };
 
 Meet *MakeMeet()
 {
-	bool		found;
-	auto	   *m = static_cast<Meet *>(ShmemInitStruct("xact test", sizeof(Meet), &found));
+	bool found;
+	auto *m = static_cast<Meet *>(ShmemInitStruct("xact test", sizeof(Meet), &found));
 	memset(const_cast<Meet *>(m), 0, sizeof *m);
 	return m;
 }
 
-
-
-
 struct Record
 {
-	RmgrId		rmid;
-	uint8		info;
-	uint64		xid;
+	RmgrId rmid;
+	uint8 info;
+	uint64 xid;
 };
 
 std::vector<Record> ReadRecords(XLogRecPtr from)
@@ -75,10 +72,10 @@ std::vector<Record> ReadRecords(XLogRecPtr from)
 	std::vector<Record> out;
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", GetSystemIdentifier());
 	XLogBeginRead(r, from);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	while (XLogReadRecord(r, &err) != nullptr)
-		out.push_back({XLogRecGetRmid(r), XLogRecGetInfo(r),
-					   U64FromFullTransactionId(XLogRecGetFullXid(r))});
+		out.push_back(
+			{XLogRecGetRmid(r), XLogRecGetInfo(r), U64FromFullTransactionId(XLogRecGetFullXid(r))});
 	XLogReaderFree(r);
 	return out;
 }
@@ -88,37 +85,38 @@ std::vector<Record> ReadRecords(XLogRecPtr from)
 TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]")
 {
 	ScratchDataDir dir;
-	XLogRecPtr	start = MakeSegmentWithWal();
+	XLogRecPtr start = MakeSegmentWithWal();
 	REQUIRE(RunInBackend([] {
-		/* Read-only: no id, no WAL. */
-		XLogRecPtr	before = GetXLogInsertRecPtr();
-		StartTransactionCommand();
-		CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
-		CommitTransactionCommand();
-		CHILD_REQUIRE(GetXLogInsertRecPtr() == before);
-		return 0;
-	}) == 0);
+				/* Read-only: no id, no WAL. */
+				XLogRecPtr before = GetXLogInsertRecPtr();
+				StartTransactionCommand();
+				CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
+				CommitTransactionCommand();
+				CHILD_REQUIRE(GetXLogInsertRecPtr() == before);
+				return 0;
+			}) == 0);
 
-	Meet	   *m = MakeMeet();
+	Meet *m = MakeMeet();
 	REQUIRE(RunInBackend([m] {
-		StartTransactionCommand();
-		FullTransactionId committed = GetTopFullTransactionId();
-		CHILD_REQUIRE(GetTopTransactionId() == XidFromFullTransactionId(committed));
-		CHILD_REQUIRE(TransactionIdIsCurrentTransactionId(GetTopTransactionId()));
-		CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) == U64FromFullTransactionId(committed));
-		CommitTransactionCommand();
-		CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) == 0);
-		CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
-		/* The commit is on disk before anyone can see it. */
-		CHILD_REQUIRE(GetFlushRecPtr(nullptr) >= GetXLogInsertRecPtr());
+				StartTransactionCommand();
+				FullTransactionId committed = GetTopFullTransactionId();
+				CHILD_REQUIRE(GetTopTransactionId() == XidFromFullTransactionId(committed));
+				CHILD_REQUIRE(TransactionIdIsCurrentTransactionId(GetTopTransactionId()));
+				CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) ==
+							  U64FromFullTransactionId(committed));
+				CommitTransactionCommand();
+				CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xid) == 0);
+				CHILD_REQUIRE(!FullTransactionIdIsValid(GetTopFullTransactionIdIfAny()));
+				/* The commit is on disk before anyone can see it. */
+				CHILD_REQUIRE(GetFlushRecPtr(nullptr) >= GetXLogInsertRecPtr());
 
-		StartTransactionCommand();
-		FullTransactionId aborted = GetTopFullTransactionId();
-		AbortCurrentTransaction();
-		m->value[0] = U64FromFullTransactionId(committed);
-		m->value[1] = U64FromFullTransactionId(aborted);
-		return 0;
-	}) == 0);
+				StartTransactionCommand();
+				FullTransactionId aborted = GetTopFullTransactionId();
+				AbortCurrentTransaction();
+				m->value[0] = U64FromFullTransactionId(committed);
+				m->value[1] = U64FromFullTransactionId(aborted);
+				return 0;
+			}) == 0);
 	FullTransactionId committed = FullTransactionIdFromU64(m->value[0]);
 	FullTransactionId aborted = FullTransactionIdFromU64(m->value[1]);
 	REQUIRE(FullTransactionIdDidCommit(committed));
@@ -126,7 +124,7 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 	REQUIRE(FullTransactionIdDidAbort(aborted));
 	REQUIRE_FALSE(FullTransactionIdIsInProgress(committed));
 
-	auto		records = ReadRecords(start);
+	auto records = ReadRecords(start);
 	REQUIRE(records.size() == 2);
 	REQUIRE(records[0].rmid == RM_XACT_ID);
 	REQUIRE(records[0].info == XLOG_XACT_COMMIT);
@@ -137,12 +135,12 @@ TEST_CASE("Only writing transactions get ids and their ends are logged", "[xact]
 
 	/* Replay restores the statuses into a commit log that lost them. */
 	SetNextFullTransactionId(FirstNormalFullTransactionId);
-	ExtendCLOG(FirstNormalFullTransactionId);	/* a fresh, zeroed first page */
+	ExtendCLOG(FirstNormalFullTransactionId); /* a fresh, zeroed first page */
 	REQUIRE_FALSE(FullTransactionIdDidCommit(committed));
 	InitBuiltinRmgrs();
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", GetSystemIdentifier());
 	XLogBeginRead(r, start);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	while (XLogReadRecord(r, &err) != nullptr)
 	{
 		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
@@ -159,18 +157,18 @@ TEST_CASE("synchronous_commit = off leaves the commit unflushed", "[xact]")
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
 	REQUIRE(RunInBackend([] {
-		synchronous_commit = SYNCHRONOUS_COMMIT_OFF;
-		StartTransactionCommand();
-		FullTransactionId xid = GetTopFullTransactionId();
-		CommitTransactionCommand();
-		XLogRecPtr	end = GetXLogInsertRecPtr();
-		CHILD_REQUIRE(GetFlushRecPtr(nullptr) < end);
-		/* Committed for everyone, but hint bits must wait for the flush. */
-		CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
-		CHILD_REQUIRE(TransactionIdGetCommitLSN(xid) == end);
-		XLogFlush(end);
-		return 0;
-	}) == 0);
+				synchronous_commit = SYNCHRONOUS_COMMIT_OFF;
+				StartTransactionCommand();
+				FullTransactionId xid = GetTopFullTransactionId();
+				CommitTransactionCommand();
+				XLogRecPtr end = GetXLogInsertRecPtr();
+				CHILD_REQUIRE(GetFlushRecPtr(nullptr) < end);
+				/* Committed for everyone, but hint bits must wait for the flush. */
+				CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
+				CHILD_REQUIRE(TransactionIdGetCommitLSN(xid) == end);
+				XLogFlush(end);
+				return 0;
+			}) == 0);
 }
 
 TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
@@ -178,72 +176,72 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
 	REQUIRE(RunInBackend([] {
-		/* BEGIN; two commands; COMMIT: one transaction, one id. */
-		StartTransactionCommand();
-		BeginTransactionBlock();
-		CommitTransactionCommand();
-		CHILD_REQUIRE(IsTransactionBlock());
-		StartTransactionCommand();
-		FullTransactionId xid = GetTopFullTransactionId();
-		CommandId	first = GetCurrentCommandId(true);
-		CommitTransactionCommand();
-		StartTransactionCommand();
-		CHILD_REQUIRE(FullTransactionIdEquals(GetTopFullTransactionIdIfAny(), xid));
-		CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
-		/* A command that changed nothing does not use up a command id. */
-		CommitTransactionCommand();
-		StartTransactionCommand();
-		CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
-		CHILD_REQUIRE(EndTransactionBlock(false));
-		CommitTransactionCommand();
-		CHILD_REQUIRE(!IsTransactionBlock());
-		CHILD_REQUIRE(!IsTransactionState());
-		CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
+				/* BEGIN; two commands; COMMIT: one transaction, one id. */
+				StartTransactionCommand();
+				BeginTransactionBlock();
+				CommitTransactionCommand();
+				CHILD_REQUIRE(IsTransactionBlock());
+				StartTransactionCommand();
+				FullTransactionId xid = GetTopFullTransactionId();
+				CommandId first = GetCurrentCommandId(true);
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				CHILD_REQUIRE(FullTransactionIdEquals(GetTopFullTransactionIdIfAny(), xid));
+				CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
+				/* A command that changed nothing does not use up a command id. */
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				CHILD_REQUIRE(GetCurrentCommandId(false) == first + 1);
+				CHILD_REQUIRE(EndTransactionBlock(false));
+				CommitTransactionCommand();
+				CHILD_REQUIRE(!IsTransactionBlock());
+				CHILD_REQUIRE(!IsTransactionState());
+				CHILD_REQUIRE(FullTransactionIdDidCommit(xid));
 
-		/* A failed block refuses to commit: COMMIT becomes ROLLBACK. */
-		StartTransactionCommand();
-		BeginTransactionBlock();
-		CommitTransactionCommand();
-		StartTransactionCommand();
-		FullTransactionId failed = GetTopFullTransactionId();
-		AbortCurrentTransaction();		/* an error in the command */
-		CHILD_REQUIRE(IsAbortedTransactionBlockState());
-		CHILD_REQUIRE(!IsTransactionState());
-		CHILD_REQUIRE(FullTransactionIdDidAbort(failed));
-		StartTransactionCommand();
-		CHILD_REQUIRE(!EndTransactionBlock(false));
-		CommitTransactionCommand();
-		CHILD_REQUIRE(!IsTransactionBlock());
-		CHILD_REQUIRE(!IsAbortedTransactionBlockState());
+				/* A failed block refuses to commit: COMMIT becomes ROLLBACK. */
+				StartTransactionCommand();
+				BeginTransactionBlock();
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				FullTransactionId failed = GetTopFullTransactionId();
+				AbortCurrentTransaction(); /* an error in the command */
+				CHILD_REQUIRE(IsAbortedTransactionBlockState());
+				CHILD_REQUIRE(!IsTransactionState());
+				CHILD_REQUIRE(FullTransactionIdDidAbort(failed));
+				StartTransactionCommand();
+				CHILD_REQUIRE(!EndTransactionBlock(false));
+				CommitTransactionCommand();
+				CHILD_REQUIRE(!IsTransactionBlock());
+				CHILD_REQUIRE(!IsAbortedTransactionBlockState());
 
-		/* ROLLBACK of a live block. */
-		StartTransactionCommand();
-		BeginTransactionBlock();
-		CommitTransactionCommand();
-		StartTransactionCommand();
-		FullTransactionId rolled_back = GetTopFullTransactionId();
-		UserAbortTransactionBlock(false);
-		CommitTransactionCommand();
-		CHILD_REQUIRE(FullTransactionIdDidAbort(rolled_back));
-		CHILD_REQUIRE(!IsTransactionBlock());
+				/* ROLLBACK of a live block. */
+				StartTransactionCommand();
+				BeginTransactionBlock();
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				FullTransactionId rolled_back = GetTopFullTransactionId();
+				UserAbortTransactionBlock(false);
+				CommitTransactionCommand();
+				CHILD_REQUIRE(FullTransactionIdDidAbort(rolled_back));
+				CHILD_REQUIRE(!IsTransactionBlock());
 
-		/* Serializable snapshot isolation is refused, not downgraded. */
-		DefaultXactIsoLevel = XACT_SERIALIZABLE;
-		try
-		{
-			StartTransactionCommand();
-			CHILD_FAIL("a SERIALIZABLE transaction was started");
-		}
-		catch (const PgError &e)
-		{
-			CHILD_REQUIRE(e.data().sqlerrcode == ERRCODE_FEATURE_NOT_SUPPORTED);
-		}
-		AbortCurrentTransaction();
-		DefaultXactIsoLevel = XACT_READ_COMMITTED;
-		StartTransactionCommand();
-		CommitTransactionCommand();
-		return 0;
-	}) == 0);
+				/* Serializable snapshot isolation is refused, not downgraded. */
+				DefaultXactIsoLevel = XACT_SERIALIZABLE;
+				try
+				{
+					StartTransactionCommand();
+					CHILD_FAIL("a SERIALIZABLE transaction was started");
+				}
+				catch (const PgError &e)
+				{
+					CHILD_REQUIRE(e.data().sqlerrcode == ERRCODE_FEATURE_NOT_SUPPORTED);
+				}
+				AbortCurrentTransaction();
+				DefaultXactIsoLevel = XACT_READ_COMMITTED;
+				StartTransactionCommand();
+				CommitTransactionCommand();
+				return 0;
+			}) == 0);
 }
 
 TEST_CASE("Snapshots see transactions that committed before them", "[xact][snapshot]")
@@ -253,7 +251,7 @@ TEST_CASE("Snapshots see transactions that committed before them", "[xact][snaps
 	for (int level : {XACT_READ_COMMITTED, XACT_REPEATABLE_READ})
 	{
 		CAPTURE(level);
-		Meet	   *m = MakeMeet();
+		Meet *m = MakeMeet();
 		/* Another transaction, running when we look first, committed
 		 * before we look again. */
 		ChildProcess writer([m] {
@@ -269,44 +267,43 @@ TEST_CASE("Snapshots see transactions that committed before them", "[xact][snaps
 		WaitStep(&m->step, 1);
 		FullTransactionId xid = FullTransactionIdFromU64(m->value[0]);
 		REQUIRE(RunInBackend([m, xid, level] {
-			DefaultXactIsoLevel = level;
-			StartTransactionCommand();
-			Snapshot	before = RegisterSnapshot(GetTransactionSnapshot());
-			CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
-			CHILD_REQUIRE(FullTransactionIdIsInProgress(xid));
-			CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) ==
-						  U64FromFullTransactionId(before->xmin));
-			CHILD_REQUIRE(!FullTransactionIdFollows(before->xmin, xid));
-			SetStep(&m->step, 2);
-			WaitStep(&m->step, 3);
-			/* READ COMMITTED: the next command's snapshot sees the commit;
+					DefaultXactIsoLevel = level;
+					StartTransactionCommand();
+					Snapshot before = RegisterSnapshot(GetTransactionSnapshot());
+					CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
+					CHILD_REQUIRE(FullTransactionIdIsInProgress(xid));
+					CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) ==
+								  U64FromFullTransactionId(before->xmin));
+					CHILD_REQUIRE(!FullTransactionIdFollows(before->xmin, xid));
+					SetStep(&m->step, 2);
+					WaitStep(&m->step, 3);
+					/* READ COMMITTED: the next command's snapshot sees the commit;
 			 * REPEATABLE READ: the transaction's snapshot never changes. */
-			Snapshot	after = GetTransactionSnapshot();
-			CHILD_REQUIRE(XidInMVCCSnapshot(xid, after) == (level == XACT_REPEATABLE_READ));
-			/* The registered copy keeps its view either way, and the latest
+					Snapshot after = GetTransactionSnapshot();
+					CHILD_REQUIRE(XidInMVCCSnapshot(xid, after) == (level == XACT_REPEATABLE_READ));
+					/* The registered copy keeps its view either way, and the latest
 			 * snapshot sees the commit either way. */
-			CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
-			CHILD_REQUIRE(!XidInMVCCSnapshot(xid, GetLatestSnapshot()));
-			UnregisterSnapshot(before);
-			CommitTransactionCommand();
-			CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) == 0);
-			return 0;
-		}) == 0);
+					CHILD_REQUIRE(XidInMVCCSnapshot(xid, before));
+					CHILD_REQUIRE(!XidInMVCCSnapshot(xid, GetLatestSnapshot()));
+					UnregisterSnapshot(before);
+					CommitTransactionCommand();
+					CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->xmin) == 0);
+					return 0;
+				}) == 0);
 		REQUIRE(writer.Wait() == 0);
 		REQUIRE(FullTransactionIdDidCommit(xid));
 	}
 }
 
-TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots",
-		  "[xact][snapshot]")
+TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots", "[xact][snapshot]")
 {
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
-	Meet	   *m = MakeMeet();
+	Meet *m = MakeMeet();
 	ChildProcess reader([m] {
 		InitProcess();
 		StartTransactionCommand();
-		(void) GetTransactionSnapshot();	/* holds xmin, has no id */
+		(void) GetTransactionSnapshot(); /* holds xmin, has no id */
 		m->value[0] = pg_atomic_read_u64(&MyProc->xmin);
 		SetStep(&m->step, 1);
 		WaitStep(&m->step, 2);
@@ -315,14 +312,14 @@ TEST_CASE("VACUUM's horizon is held back by running transactions and snapshots",
 	});
 	WaitStep(&m->step, 1);
 	REQUIRE(RunInBackend([] {
-		for (int i = 0; i < 3; i++)
-		{
-			StartTransactionCommand();
-			(void) GetTopFullTransactionId();
-			CommitTransactionCommand();
-		}
-		return 0;
-	}) == 0);
+				for (int i = 0; i < 3; i++)
+				{
+					StartTransactionCommand();
+					(void) GetTopFullTransactionId();
+					CommitTransactionCommand();
+				}
+				return 0;
+			}) == 0);
 	REQUIRE(U64FromFullTransactionId(GetOldestNonRemovableFullTransactionId()) == m->value[0]);
 	SetStep(&m->step, 2);
 	REQUIRE(reader.Wait() == 0);
@@ -334,7 +331,7 @@ TEST_CASE("A checkpoint waits for a commit between its record and its status", "
 {
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
-	Meet	   *m = MakeMeet();
+	Meet *m = MakeMeet();
 	ChildProcess committer([m] {
 		InitProcess();
 		StartDelayingCheckpoint();
@@ -344,9 +341,9 @@ TEST_CASE("A checkpoint waits for a commit between its record and its status", "
 		return 0;
 	});
 	WaitStep(&m->step, 1);
-	long		t0 = NowMs();
+	long t0 = NowMs();
 	WaitForCheckpointDelayers();
 	REQUIRE(NowMs() - t0 >= 200);
 	REQUIRE(committer.Wait() == 0);
-	WaitForCheckpointDelayers();	/* nobody delaying: returns */
+	WaitForCheckpointDelayers(); /* nobody delaying: returns */
 }

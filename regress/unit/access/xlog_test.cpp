@@ -44,8 +44,8 @@ XLogRecPtr StartLog(int nbuffers = 64)
 
 struct Expected
 {
-	uint8		info;
-	uint64		xid;
+	uint8 info;
+	uint64 xid;
 	std::string main;
 	std::map<uint8, std::pair<BlockNumber, std::string>> blocks;
 };
@@ -82,18 +82,18 @@ void CheckRecord(XLogReaderState *r, const Expected &e)
 			e.main);
 	for (uint8 id = 0; id <= XLR_MAX_BLOCK_ID; id++)
 	{
-		auto		it = e.blocks.find(id);
+		auto it = e.blocks.find(id);
 		REQUIRE(XLogRecHasBlockRef(r, id) == (it != e.blocks.end()));
 		if (it == e.blocks.end())
 			continue;
 		RelFileNode rnode;
-		ForkNumber	fork;
+		ForkNumber fork;
 		BlockNumber blk;
 		REQUIRE(XLogRecGetBlockTag(r, id, &rnode, &fork, &blk));
 		REQUIRE(RelFileNodeEquals(rnode, kRel));
 		REQUIRE(fork == MAIN_FORKNUM);
 		REQUIRE(blk == it->second.first);
-		Size		len;
+		Size len;
 		const char *data = XLogRecGetBlockData(r, id, &len);
 		REQUIRE(std::string(data ? data : "", len) == it->second.second);
 	}
@@ -101,17 +101,17 @@ void CheckRecord(XLogReaderState *r, const Expected &e)
 
 std::string SegmentPath(XLogRecPtr lsn)
 {
-	char		name[MAXFNAMELEN];
+	char name[MAXFNAMELEN];
 	XLogFileName(name, 1, XLByteToSeg(lsn, wal_segment_size), wal_segment_size);
 	return std::string("pg_wal/") + name;
 }
 
 void FlipByteOnDisk(XLogRecPtr lsn)
 {
-	int			fd = open(SegmentPath(lsn).c_str(), O_RDWR);
+	int fd = open(SegmentPath(lsn).c_str(), O_RDWR);
 	REQUIRE(fd >= 0);
-	off_t		off = static_cast<off_t>(XLogSegmentOffset(lsn, wal_segment_size));
-	char		c;
+	off_t off = static_cast<off_t>(XLogSegmentOffset(lsn, wal_segment_size));
+	char c;
 	REQUIRE(pread(fd, &c, 1, off) == 1);
 	c ^= 0x20;
 	REQUIRE(pwrite(fd, &c, 1, off) == 1);
@@ -135,21 +135,21 @@ void MakePage(char *page, int items)
 TEST_CASE("WAL records of every size read back exactly, across pages and segments", "[xlog]")
 {
 	ScratchDataDir dir;
-	XLogRecPtr	start = StartLog();
+	XLogRecPtr start = StartLog();
 	std::mt19937 rng(42);
 	std::vector<Expected> expected;
 	std::vector<XLogRecPtr> ends;
 	for (int i = 0; i < 1500; i++)
 	{
-		Expected	e;
+		Expected e;
 		e.info = static_cast<uint8>((rng() % 16) << 4);
-		e.xid = (rng() % 3 == 0) ? 0 : (UINT64CONST(1) << 33) + i;	/* beyond 32 bits */
+		e.xid = (rng() % 3 == 0) ? 0 : (UINT64CONST(1) << 33) + i; /* beyond 32 bits */
 		/* Mostly small, sometimes several pages, a few larger than the ring. */
-		size_t		len = rng() % 10 == 0 ? rng() % 40000 : rng() % 300;
+		size_t len = rng() % 10 == 0 ? rng() % 40000 : rng() % 300;
 		if (i % 500 == 7)
 			len = 700 * 1024;
 		e.main = Payload(rng, len);
-		int			nblocks = static_cast<int>(rng() % 4);
+		int nblocks = static_cast<int>(rng() % 4);
 		for (int b = 0; b < nblocks; b++)
 			e.blocks[static_cast<uint8>(b * 3)] = {static_cast<BlockNumber>(rng() % 1000),
 												   Payload(rng, rng() % 200)};
@@ -164,7 +164,7 @@ TEST_CASE("WAL records of every size read back exactly, across pages and segment
 
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid);
 	XLogBeginRead(r, start + SizeOfXLogLongPHD);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	for (size_t i = 0; i < expected.size(); i++)
 	{
 		CAPTURE(i);
@@ -186,24 +186,24 @@ TEST_CASE("WAL records of every size read back exactly, across pages and segment
 TEST_CASE("A damaged or stale WAL record ends the log", "[xlog]")
 {
 	ScratchDataDir dir;
-	XLogRecPtr	start = StartLog();
+	XLogRecPtr start = StartLog();
 	std::mt19937 rng(7);
 	std::vector<Expected> recs(3);
 	std::vector<XLogRecPtr> ends;
 	for (auto &e : recs)
 	{
 		e.info = 0x10;
-		e.main = Payload(rng, 12000);	/* each spans pages */
+		e.main = Payload(rng, 12000); /* each spans pages */
 		ends.push_back(InsertExpected(e));
 	}
 	XLogFlush(ends.back());
-	XLogRecPtr	first = start + SizeOfXLogLongPHD;
+	XLogRecPtr first = start + SizeOfXLogLongPHD;
 
-	auto		read_all = [&](std::string *why) {
+	auto read_all = [&](std::string *why) {
 		XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid);
 		XLogBeginRead(r, first);
-		int			n = 0;
-		char	   *err = nullptr;
+		int n = 0;
+		char *err = nullptr;
 		while (XLogReadRecord(r, &err) != nullptr)
 			n++;
 		*why = err ? err : "";
@@ -215,27 +215,27 @@ TEST_CASE("A damaged or stale WAL record ends the log", "[xlog]")
 
 	SECTION("a flipped bit in the data fails the CRC")
 	{
-		FlipByteOnDisk(ends[0] + 5000);	/* inside the second record */
+		FlipByteOnDisk(ends[0] + 5000); /* inside the second record */
 		REQUIRE(read_all(&why) == 1);
-		char		buf[64];
+		char buf[64];
 		snprintf(buf, sizeof buf, "%X/%X", LSN_FORMAT_ARGS(ends[0]));
 		REQUIRE(why == std::string("incorrect resource manager data checksum in record at ") + buf);
 	}
 	SECTION("a damaged page header stops the reader there")
 	{
 		/* The page after the second record's first page. */
-		XLogRecPtr	page = ends[0] - ends[0] % XLOG_BLCKSZ + XLOG_BLCKSZ;
-		FlipByteOnDisk(page);	/* xlp_magic */
+		XLogRecPtr page = ends[0] - ends[0] % XLOG_BLCKSZ + XLOG_BLCKSZ;
+		FlipByteOnDisk(page); /* xlp_magic */
 		REQUIRE(read_all(&why) == 1);
 		REQUIRE(why.starts_with("invalid magic number "));
 	}
 	SECTION("a record whose back link is wrong is not part of the log")
 	{
 		/* Overwrite the third record's xl_prev with the first's start. */
-		int			fd = open(SegmentPath(ends[1]).c_str(), O_RDWR);
+		int fd = open(SegmentPath(ends[1]).c_str(), O_RDWR);
 		REQUIRE(fd >= 0);
-		XLogRecPtr	bogus = first;
-		off_t		off = static_cast<off_t>(XLogSegmentOffset(ends[1], wal_segment_size)) +
+		XLogRecPtr bogus = first;
+		off_t off = static_cast<off_t>(XLogSegmentOffset(ends[1], wal_segment_size)) +
 			offsetof(XLogRecord, xl_prev);
 		REQUIRE(pwrite(fd, &bogus, sizeof bogus, off) == sizeof bogus);
 		close(fd);
@@ -246,7 +246,7 @@ TEST_CASE("A damaged or stale WAL record ends the log", "[xlog]")
 	{
 		XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid + 1);
 		XLogBeginRead(r, first);
-		char	   *err = nullptr;
+		char *err = nullptr;
 		REQUIRE(XLogReadRecord(r, &err) == nullptr);
 		REQUIRE(std::string(err).starts_with("WAL file is from different database system"));
 		XLogReaderFree(r);
@@ -260,22 +260,22 @@ TEST_CASE("Full-page images: first change after the redo point, holes, zlib", "[
 	StartLog();
 	alignas(8) char page[BLCKSZ];
 	MakePage(page, 20);
-	XLogRecPtr	first = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size) + SizeOfXLogLongPHD;
+	XLogRecPtr first = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size) + SizeOfXLogLongPHD;
 
-	auto		log_change = [&](uint8 flags) {
+	auto log_change = [&](uint8 flags) {
 		XLogBeginInsert();
 		XLogRegisterBlock(0, &kRel, MAIN_FORKNUM, 3, page, flags);
 		XLogRegisterBufData(0, "change", 6);
-		XLogRecPtr	end = XLogInsert(RM_EXPERIMENTAL_ID, 0x20);
+		XLogRecPtr end = XLogInsert(RM_EXPERIMENTAL_ID, 0x20);
 		PageSetLSN(page, end);
 		return end;
 	};
-	XLogRecPtr	e1 = log_change(REGBUF_STANDARD);	/* LSN 0 ≤ redo: image */
-	XLogRecPtr	e2 = log_change(REGBUF_STANDARD);	/* changed since: none */
-	XLogSetRedoRecPtr(e2);						/* a checkpoint */
+	XLogRecPtr e1 = log_change(REGBUF_STANDARD); /* LSN 0 ≤ redo: image */
+	XLogRecPtr e2 = log_change(REGBUF_STANDARD); /* changed since: none */
+	XLogSetRedoRecPtr(e2);						 /* a checkpoint */
 	wal_compression = WAL_COMPRESSION_ZLIB;
-	XLogRecPtr	e3 = log_change(REGBUF_STANDARD);	/* image again, compressed */
-	XLogRecPtr	e4 = log_change(REGBUF_FORCE_IMAGE);	/* forced; no hole: not standard */
+	XLogRecPtr e3 = log_change(REGBUF_STANDARD);	/* image again, compressed */
+	XLogRecPtr e4 = log_change(REGBUF_FORCE_IMAGE); /* forced; no hole: not standard */
 	(void) e1;
 	(void) e3;
 	XLogFlush(e4);
@@ -286,7 +286,7 @@ TEST_CASE("Full-page images: first change after the redo point, holes, zlib", "[
 
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid);
 	XLogBeginRead(r, first);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	alignas(8) char restored[BLCKSZ];
 	for (int i = 1; i <= 4; i++)
 	{
@@ -320,13 +320,13 @@ TEST_CASE("XLogRegisterBuffer logs the buffer's page and tag", "[xlog]")
 	ScratchDataDir dir;
 	StartLog();
 	smgrcreate(smgropen(kRel), MAIN_FORKNUM, false);
-	Buffer		buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-												nullptr, true);
+	Buffer buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+										   true);
 	MakePage(BufferGetPage(buf), 5);
 	REQUIRE(XLogCheckBufferNeedsBackup(buf));
 	XLogBeginInsert();
 	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
-	XLogRecPtr	end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
+	XLogRecPtr end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
 	PageSetLSN(BufferGetPage(buf), end);
 	REQUIRE_FALSE(XLogCheckBufferNeedsBackup(buf));
 	MarkBufferDirty(buf);
@@ -338,7 +338,7 @@ TEST_CASE("XLogRegisterBuffer logs the buffer's page and tag", "[xlog]")
 
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid);
 	XLogBeginRead(r, XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size) + SizeOfXLogLongPHD);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	REQUIRE(XLogReadRecord(r, &err) != nullptr);
 	RelFileNode rnode;
 	BlockNumber blk;
@@ -373,7 +373,7 @@ TEST_CASE("Misuse of the insertion API is an error, not a bad record", "[xlog]")
 TEST_CASE("Processes inserting at once lose no record and keep each one's order", "[xlog]")
 {
 	ScratchDataDir dir;
-	XLogRecPtr	start = StartLog(16);	/* a small ring: inserters write it out */
+	XLogRecPtr start = StartLog(16); /* a small ring: inserters write it out */
 	constexpr int kProcs = 4;
 	constexpr int kEach = 400;
 	std::vector<std::unique_ptr<ChildProcess>> kids;
@@ -387,7 +387,7 @@ TEST_CASE("Processes inserting at once lose no record and keep each one's order"
 				XLogBeginInsert();
 				XLogSetRecordXid(static_cast<uint64>(p) + 1);
 				XLogRegisterData(body.data(), static_cast<uint32>(body.size()));
-				XLogRecPtr	end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
+				XLogRecPtr end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
 				if (i % 10 == 0)
 					XLogFlush(end);
 			}
@@ -401,13 +401,13 @@ TEST_CASE("Processes inserting at once lose no record and keep each one's order"
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kSysid);
 	XLogBeginRead(r, start + SizeOfXLogLongPHD);
 	std::vector<int> next(kProcs, 0);
-	char	   *err = nullptr;
-	int			total = 0;
+	char *err = nullptr;
+	int total = 0;
 	while (XLogReadRecord(r, &err) != nullptr)
 	{
 		std::string body(XLogRecGetData(r), XLogRecGetDataLen(r));
-		int			p = std::stoi(body);
-		int			i = std::stoi(body.substr(body.find(':') + 1));
+		int p = std::stoi(body);
+		int i = std::stoi(body.substr(body.find(':') + 1));
 		REQUIRE(U64FromFullTransactionId(XLogRecGetFullXid(r)) == static_cast<uint64>(p + 1));
 		REQUIRE(i == next[p]);
 		next[p]++;
@@ -433,17 +433,19 @@ TEST_CASE("Committers flushing together share one sync (group commit)", "[xlog]"
 		kids.push_back(std::make_unique<ChildProcess>([]() {
 			XLogBeginInsert();
 			XLogRegisterData("commit", 6);
-			XLogRecPtr	end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
+			XLogRecPtr end = XLogInsert(RM_EXPERIMENTAL_ID, 0);
 			XLogFlush(end);
 			XLogCloseFiles();
 			CHILD_REQUIRE(GetFlushRecPtr(nullptr) >= end);
 			return 0;
 		}));
-	REQUIRE(tusk::test::WaitFor([&]() {
-		WalUsageStats s;
-		GetWalUsageStats(&s);
-		return s.wal_records == before.wal_records + kCommitters;
-	}, 10000));
+	REQUIRE(tusk::test::WaitFor(
+		[&]() {
+			WalUsageStats s;
+			GetWalUsageStats(&s);
+			return s.wal_records == before.wal_records + kCommitters;
+		},
+		10000));
 	LWLockRelease(WALWriteLock);
 	for (auto &k : kids)
 		REQUIRE(k->Wait() == 0);

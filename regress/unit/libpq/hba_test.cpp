@@ -20,7 +20,8 @@ struct sockaddr_storage V4(const char *text)
 	return ss;
 }
 
-struct sockaddr_storage V6(const char *text)
+struct sockaddr_storage
+V6(const char *text)
 {
 	struct sockaddr_storage ss = {};
 	auto *sin6 = reinterpret_cast<struct sockaddr_in6 *>(&ss);
@@ -29,7 +30,8 @@ struct sockaddr_storage V6(const char *text)
 	return ss;
 }
 
-std::vector<HbaLine> Parse(const std::string &text)
+std::vector<HbaLine>
+Parse(const std::string &text)
 {
 	std::vector<std::string> errors;
 	auto rules = ParseHba(text, &errors);
@@ -41,14 +43,13 @@ std::vector<HbaLine> Parse(const std::string &text)
 
 TEST_CASE("The default initdb pg_hba.conf parses, ignoring comments and blank lines", "[hba]")
 {
-	auto rules = Parse(
-		"# TYPE  DATABASE        USER            ADDRESS                 METHOD\n"
-		"\n"
-		"local   all             all                                     trust\n"
-		"host    all             all             127.0.0.1/32            trust\n"
-		"host    all             all             ::1/128                 trust\n"
-		"local   replication     all                                     trust\n"
-		"host    replication     all             127.0.0.1/32            trust\n");
+	auto rules = Parse("# TYPE  DATABASE        USER            ADDRESS                 METHOD\n"
+					   "\n"
+					   "local   all             all                                     trust\n"
+					   "host    all             all             127.0.0.1/32            trust\n"
+					   "host    all             all             ::1/128                 trust\n"
+					   "local   replication     all                                     trust\n"
+					   "host    replication     all             127.0.0.1/32            trust\n");
 	REQUIRE(rules.size() == 5);
 	REQUIRE(rules[0].conntype == ConnType::kLocal);
 	REQUIRE(rules[1].line_number == 4);
@@ -57,11 +58,10 @@ TEST_CASE("The default initdb pg_hba.conf parses, ignoring comments and blank li
 
 TEST_CASE("The first matching line wins, by type, database, user and address", "[hba]")
 {
-	auto rules = Parse(
-		"local  db1      all   reject\n"
-		"local  all      alice trust\n"
-		"host   all      all   10.0.0.0/8   reject\n"
-		"host   all      all   0.0.0.0 0.0.0.0  trust\n");
+	auto rules = Parse("local  db1      all   reject\n"
+					   "local  all      alice trust\n"
+					   "host   all      all   10.0.0.0/8   reject\n"
+					   "host   all      all   0.0.0.0 0.0.0.0  trust\n");
 	auto empty = V4("0.0.0.0");
 	REQUIRE(CheckHba(rules, true, empty, "db1", "alice")->method == "reject");
 	REQUIRE(CheckHba(rules, true, empty, "db2", "alice")->method == "trust");
@@ -106,15 +106,14 @@ TEST_CASE("hostssl and hostgssenc lines never match: Tusk has no encryption on t
 TEST_CASE("Malformed lines are reported with PostgreSQL's messages and line numbers", "[hba]")
 {
 	std::vector<std::string> errors;
-	auto rules = ParseHba(
-		"locale all all trust\n"
-		"host all all\n"
-		"host all all 1.2.3.4/40 trust\n"
-		"local all all magic\n"
-		"host all all 127.0.0.1/32 peer\n"
-		"local all\n"
-		"local all all trust\n",
-		&errors);
+	auto rules = ParseHba("locale all all trust\n"
+						  "host all all\n"
+						  "host all all 1.2.3.4/40 trust\n"
+						  "local all all magic\n"
+						  "host all all 127.0.0.1/32 peer\n"
+						  "local all\n"
+						  "local all all trust\n",
+						  &errors);
 	REQUIRE(rules.size() == 1);
 	REQUIRE(errors.size() == 6);
 	REQUIRE(errors[0] == "invalid connection type \"locale\" (line 1)");

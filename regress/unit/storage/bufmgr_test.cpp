@@ -42,10 +42,10 @@ void MakeRelation(int n)
 	smgrcreate(smgropen(kRel), MAIN_FORKNUM, false);
 	for (int i = 0; i < n; i++)
 	{
-		Buffer		buf = Read(P_NEW);
+		Buffer buf = Read(P_NEW);
 		REQUIRE(BufferGetBlockNumber(buf) == static_cast<BlockNumber>(i));
 		LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
-		Page		page = BufferGetPage(buf);
+		Page page = BufferGetPage(buf);
 		PageInit(page, BLCKSZ, 0);
 		std::string item = "block " + std::to_string(i);
 		REQUIRE(PageAddItem(page, item.c_str(), item.size(), InvalidOffsetNumber, false) == 1);
@@ -56,7 +56,7 @@ void MakeRelation(int n)
 
 std::string FirstItem(Page page)
 {
-	ItemId		id = PageGetItemId(page, FirstOffsetNumber);
+	ItemId id = PageGetItemId(page, FirstOffsetNumber);
 	return std::string(PageGetItem(page, id), ItemIdGetLength(id));
 }
 
@@ -99,10 +99,10 @@ TEST_CASE("Pages survive eviction, write-back and re-reading", "[bufmgr]")
 	REQUIRE(reinterpret_cast<PageHeader>(raw)->pd_checksum != 0);
 
 	/* RBM_ZERO_AND_LOCK gives a zeroed page, locked exclusively. */
-	Buffer		buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-												nullptr, false);
+	Buffer buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+										   false);
 	REQUIRE(PageIsNew(BufferGetPage(buf)));
-	REQUIRE_FALSE(ConditionalLockBuffer(buf));	/* we hold it exclusively */
+	REQUIRE_FALSE(ConditionalLockBuffer(buf)); /* we hold it exclusively */
 	MarkBufferDirty(buf);
 	UnlockReleaseBuffer(buf);
 }
@@ -127,7 +127,7 @@ TEST_CASE("A page damaged on disk is refused when read", "[bufmgr]")
 	/* The failed read's guards let go of its I/O lock and its pin. */
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 	/* Its neighbours are fine, and nothing stayed pinned. */
-	Buffer		ok = Read(4);
+	Buffer ok = Read(4);
 	LockBuffer(ok, BUFFER_LOCK_SHARE);
 	REQUIRE(FirstItem(BufferGetPage(ok)) == "block 4");
 	UnlockReleaseBuffer(ok);
@@ -135,8 +135,7 @@ TEST_CASE("A page damaged on disk is refused when read", "[bufmgr]")
 		ReleaseBuffer(Read(i == 3 ? 9 : i));
 }
 
-TEST_CASE("Pinned buffers are never evicted; when all are pinned, reads fail cleanly",
-		  "[bufmgr]")
+TEST_CASE("Pinned buffers are never evicted; when all are pinned, reads fail cleanly", "[bufmgr]")
 {
 	ScratchDataDir dir;
 	MakeSegment(5, 2, 4);
@@ -150,8 +149,8 @@ TEST_CASE("Pinned buffers are never evicted; when all are pinned, reads fail cle
 	for (int i = 0; i < 4; i++)
 		REQUIRE(BufferGetBlockNumber(pinned[i]) == static_cast<BlockNumber>(i));
 	ReleaseBuffer(pinned[0]);
-	Buffer		b5 = Read(5);
-	REQUIRE(b5 == pinned[0]);	/* the only unpinned buffer */
+	Buffer b5 = Read(5);
+	REQUIRE(b5 == pinned[0]); /* the only unpinned buffer */
 	ReleaseBuffer(b5);
 	ReleaseAllBufferPins();
 	REQUIRE(ErrorOf([] { ReleaseBuffer(1); }) == "buffer 1 is not pinned");
@@ -163,8 +162,8 @@ TEST_CASE("A dirty page is not written before its WAL is flushed", "[bufmgr]")
 	MakeSegment(5, 2, 8);
 	InitBufferPoolAccess();
 	smgrcreate(smgropen(kRel), MAIN_FORKNUM, false);
-	Buffer		buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-												nullptr, true);
+	Buffer buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+										   true);
 	PageInit(BufferGetPage(buf), BLCKSZ, 0);
 	PageSetLSN(BufferGetPage(buf), 0x10);
 	MarkBufferDirty(buf);
@@ -196,18 +195,18 @@ TEST_CASE("Processes updating one page under its content lock lose no update", "
 			InitBufferPoolAccess();
 			for (int i = 0; i < kIterations; i++)
 			{
-				Buffer		buf = Read(0);
+				Buffer buf = Read(0);
 				LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
-				int64	   *counter = reinterpret_cast<int64 *>(PageGetContents(BufferGetPage(buf)) +
-															   1024);
-				int64		v = *counter;
+				int64 *counter = reinterpret_cast<int64 *>(PageGetContents(BufferGetPage(buf)) +
+														   1024);
+				int64 v = *counter;
 				*counter = v + 1;
 				MarkBufferDirty(buf);
 				UnlockReleaseBuffer(buf);
 				/* Churn: other pages push buffers out of the pool. */
-				Buffer		other = Read(1 + (i * 7 + p) % 19);
+				Buffer other = Read(1 + (i * 7 + p) % 19);
 				LockBuffer(other, BUFFER_LOCK_SHARE);
-				bool		ok = FirstItem(BufferGetPage(other)).rfind("block ", 0) == 0;
+				bool ok = FirstItem(BufferGetPage(other)).rfind("block ", 0) == 0;
 				UnlockReleaseBuffer(other);
 				CHILD_REQUIRE(ok);
 			}
@@ -216,10 +215,10 @@ TEST_CASE("Processes updating one page under its content lock lose no update", "
 	for (auto &c : children)
 		REQUIRE(c->Wait() == 0);
 
-	auto		counter = [] {
-		Buffer		buf = Read(0);
+	auto counter = [] {
+		Buffer buf = Read(0);
 		LockBuffer(buf, BUFFER_LOCK_SHARE);
-		int64		v = *reinterpret_cast<int64 *>(PageGetContents(BufferGetPage(buf)) + 1024);
+		int64 v = *reinterpret_cast<int64 *>(PageGetContents(BufferGetPage(buf)) + 1024);
 		UnlockReleaseBuffer(buf);
 		return v;
 	};

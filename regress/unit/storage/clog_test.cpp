@@ -69,8 +69,8 @@ bool AllAsExpected(uint64 from, uint64 to)
 TEST_CASE("Statuses survive page eviction and a restart from disk", "[clog]")
 {
 	ScratchDataDir dir;
-	MakeSegment(5, 2, 64);	/* four CLOG buffers */
-	constexpr uint64 kLast = 8 * 32768 + 100;	/* nine pages */
+	MakeSegment(5, 2, 64);					  /* four CLOG buffers */
+	constexpr uint64 kLast = 8 * 32768 + 100; /* nine pages */
 	Assign(FirstNormalTransactionId, kLast);
 	REQUIRE(AllAsExpected(FirstNormalTransactionId, kLast));
 	REQUIRE(TransactionIdGetStatus(Xid(5), nullptr) == TRANSACTION_STATUS_IN_PROGRESS);
@@ -115,7 +115,7 @@ TEST_CASE("Ids beyond 32 bits have their own pages and segment files", "[clog]")
 {
 	ScratchDataDir dir;
 	MakeSegment(5, 2, 64);
-	const uint64 big = 5000000000ULL;	/* > 2^32 */
+	const uint64 big = 5000000000ULL; /* > 2^32 */
 	const uint64 first = big - big % 32768;
 	ExtendCLOG(Xid(first));
 	TransactionIdSetStatus(Xid(big), TRANSACTION_STATUS_COMMITTED, InvalidXLogRecPtr);
@@ -125,7 +125,7 @@ TEST_CASE("Ids beyond 32 bits have their own pages and segment files", "[clog]")
 	ExtendCLOG(Xid(small - small % 32768));
 	REQUIRE(TransactionIdGetStatus(Xid(small), nullptr) == TRANSACTION_STATUS_IN_PROGRESS);
 	CheckPointCLOG();
-	char		name[64];
+	char name[64];
 	snprintf(name, sizeof name, "pg_xact/%015llX",
 			 static_cast<unsigned long long>(big / 32768 / 32));
 	REQUIRE(access(name, F_OK) == 0);
@@ -152,18 +152,17 @@ TEST_CASE("A status on a page that was never created is an error", "[clog]")
 	}
 }
 
-TEST_CASE("An ExtendCLOG that fails releases XidGenLock and XactSLRULock on every path",
-		  "[clog]")
+TEST_CASE("An ExtendCLOG that fails releases XidGenLock and XactSLRULock on every path", "[clog]")
 {
 	ScratchDataDir dir;
-	MakeSegmentWithWal();		/* four CLOG buffers */
+	MakeSegmentWithWal(); /* four CLOG buffers */
 	/* Four dirty pages fill the buffers; with pg_xact gone, making a
 	 * fifth means writing one out, which fails. */
 	for (uint64 page = 0; page < 4; page++)
 		ExtendCLOG(Xid(page == 0 ? FirstNormalTransactionId : page * 32768));
 	REQUIRE(rename("pg_xact", "pg_xact.away") == 0);
 	const uint64 fifth = 4 * 32768;
-	auto		fails_to_write = [](const std::function<void()> &f) {
+	auto fails_to_write = [](const std::function<void()> &f) {
 		try
 		{
 			f();

@@ -47,8 +47,8 @@ const RelFileNode kRel = {DEFAULTTABLESPACE_OID, 5, 16390};
 Buffer NewPage()
 {
 	smgrcreate(smgropen(kRel), MAIN_FORKNUM, false);
-	Buffer		buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
-												nullptr, false);
+	Buffer buf = ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
+										   false);
 	PageInit(BufferGetPage(buf), BLCKSZ, 0);
 	MarkBufferDirty(buf);
 	LockBuffer(buf, BUFFER_LOCK_UNLOCK);
@@ -62,11 +62,10 @@ bool ContentLocked(Buffer buf)
 
 }  // namespace
 
-TEST_CASE("An LWLockGuard releases its lock when an exception leaves the scope",
-		  "[guards][lwlock]")
+TEST_CASE("An LWLockGuard releases its lock when an exception leaves the scope", "[guards][lwlock]")
 {
 	MakeSegment();
-	uint32		holdoff = InterruptHoldoffCount;
+	uint32 holdoff = InterruptHoldoffCount;
 	try
 	{
 		LWLockGuard guard(AddinShmemInitLock, LW_EXCLUSIVE);
@@ -74,8 +73,7 @@ TEST_CASE("An LWLockGuard releases its lock when an exception leaves the scope",
 		throw std::runtime_error("boom");
 	}
 	catch (const std::runtime_error &)
-	{
-	}
+	{}
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 	REQUIRE(InterruptHoldoffCount == holdoff);
 }
@@ -89,7 +87,9 @@ TEST_CASE("A moved-from LWLockGuard releases nothing; the new owner releases onc
 		{
 			LWLockGuard first(AddinShmemInitLock, LW_EXCLUSIVE);
 			LWLockGuard second = std::move(first);
-			REQUIRE_FALSE(first.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+			REQUIRE_FALSE(
+				first
+					.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
 			REQUIRE(second.held());
 			{
 				LWLockGuard third(std::move(second));
@@ -105,7 +105,7 @@ TEST_CASE("A moved-from LWLockGuard releases nothing; the new owner releases onc
 		REQUIRE(LWLockHeldByMeInMode(AddinShmemInitLock, LW_SHARED));
 		outer.Release();
 		REQUIRE_FALSE(outer.held());
-		outer.Release();		/* twice is harmless */
+		outer.Release(); /* twice is harmless */
 	}
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 }
@@ -126,13 +126,12 @@ TEST_CASE("LWLockGuard::TryAcquire holds the lock only if it was free", "[guards
 	REQUIRE_FALSE(LWLockHeldByMe(ProcArrayLock));
 }
 
-TEST_CASE("A SpinLockGuard releases its spinlock on exception and after a move",
-		  "[guards][spin]")
+TEST_CASE("A SpinLockGuard releases its spinlock on exception and after a move", "[guards][spin]")
 {
 	MakeSegment();
-	bool		found;
-	auto	   *lock = static_cast<slock_t *>(ShmemInitStruct("guard test spinlock",
-															  sizeof(slock_t), &found));
+	bool found;
+	auto *lock = static_cast<slock_t *>(
+		ShmemInitStruct("guard test spinlock", sizeof(slock_t), &found));
 	SpinLockInit(lock);
 	try
 	{
@@ -141,14 +140,15 @@ TEST_CASE("A SpinLockGuard releases its spinlock on exception and after a move",
 		throw std::runtime_error("boom");
 	}
 	catch (const std::runtime_error &)
-	{
-	}
+	{}
 	REQUIRE(SpinLockFree(lock));
 	{
 		SpinLockGuard first(lock);
 		SpinLockGuard second(std::move(first));
-		REQUIRE_FALSE(first.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
-		first = std::move(second);	/* back again */
+		REQUIRE_FALSE(
+			first
+				.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+		first = std::move(second); /* back again */
 		REQUIRE_FALSE(SpinLockFree(lock));
 		first.Release();
 		REQUIRE(SpinLockFree(lock));
@@ -156,13 +156,12 @@ TEST_CASE("A SpinLockGuard releases its spinlock on exception and after a move",
 	REQUIRE(SpinLockFree(lock));
 }
 
-TEST_CASE("Buffer guards release lock and pin on exception, the lock first",
-		  "[guards][bufmgr]")
+TEST_CASE("Buffer guards release lock and pin on exception, the lock first", "[guards][bufmgr]")
 {
 	ScratchDataDir dir;
 	MakeSegment(5, 2, 8);
 	InitBufferPoolAccess();
-	Buffer		buf = NewPage();
+	Buffer buf = NewPage();
 	ReleaseBuffer(buf);
 	REQUIRE(PrivateRefCount(buf) == 0);
 	try
@@ -175,20 +174,17 @@ TEST_CASE("Buffer guards release lock and pin on exception, the lock first",
 		throw std::runtime_error("boom");
 	}
 	catch (const std::runtime_error &)
-	{
-	}
+	{}
 	REQUIRE(PrivateRefCount(buf) == 0);
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 	try
 	{
-		BufferPin pin(ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, 0, RBM_NORMAL, nullptr,
-												false));
+		BufferPin pin(ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, 0, RBM_NORMAL, nullptr, false));
 		BufferLock lock(pin.get(), BUFFER_LOCK_SHARE);
 		throw std::runtime_error("boom");
 	}
 	catch (const std::runtime_error &)
-	{
-	}
+	{}
 	REQUIRE(PrivateRefCount(buf) == 0);
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 }
@@ -198,16 +194,19 @@ TEST_CASE("Moved-from buffer guards release nothing", "[guards][bufmgr]")
 	ScratchDataDir dir;
 	MakeSegment(5, 2, 8);
 	InitBufferPoolAccess();
-	Buffer		buf = NewPage();
+	Buffer buf = NewPage();
 	BufferPin first(buf);
 	{
 		BufferPin second(std::move(first));
-		REQUIRE_FALSE(first.valid());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+		REQUIRE_FALSE(
+			first
+				.valid());	// NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
 		REQUIRE(PrivateRefCount(buf) == 1);
 		{
 			BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 			BufferLock moved = std::move(lock);
-			REQUIRE_FALSE(lock.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+			REQUIRE_FALSE(
+				lock.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
 			REQUIRE(ContentLocked(buf));
 		}
 		REQUIRE_FALSE(ContentLocked(buf));
@@ -221,13 +220,14 @@ TEST_CASE("Moved-from buffer guards release nothing", "[guards][bufmgr]")
 														  nullptr, false)),
 					  BUFFER_LOCK_SHARE);
 	LockedBuffer next = std::move(held);
-	REQUIRE_FALSE(held.valid());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+	REQUIRE_FALSE(
+		held.valid());	// NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
 	REQUIRE(PrivateRefCount(buf) == 1);
 	REQUIRE(ContentLocked(buf));
 	BufferPin kept = next.Unlock();
 	REQUIRE_FALSE(ContentLocked(buf));
 	REQUIRE(PrivateRefCount(buf) == 1);
-	Buffer		raw = kept.Detach();
+	Buffer raw = kept.Detach();
 	REQUIRE_FALSE(kept.valid());
 	REQUIRE(PrivateRefCount(buf) == 1);
 	ReleaseBuffer(raw);

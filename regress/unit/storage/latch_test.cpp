@@ -28,7 +28,7 @@ namespace {
 
 struct Shared
 {
-	Latch		latch;
+	Latch latch;
 	volatile int ready;
 	volatile int result;
 	volatile long elapsed_ms;
@@ -37,8 +37,8 @@ struct Shared
 
 Shared *MakeShared()
 {
-	bool		found;
-	auto	   *s = static_cast<Shared *>(ShmemInitStruct("latch test", sizeof(Shared), &found));
+	bool found;
+	auto *s = static_cast<Shared *>(ShmemInitStruct("latch test", sizeof(Shared), &found));
 	InitSharedLatch(&s->latch);
 	s->ready = 0;
 	s->result = -1;
@@ -57,20 +57,20 @@ void SetMyLatchHandler(int)
 TEST_CASE("SetLatch from one process wakes another blocked in WaitLatch", "[latch]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	ChildProcess sleeper([s] {
 		OwnLatch(&s->latch);
 		ResetLatch(&s->latch);
 		s->ready = 1;
-		long		start = NowMs();
-		int			rc = WaitLatch(&s->latch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
+		long start = NowMs();
+		int rc = WaitLatch(&s->latch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
 		s->elapsed_ms = NowMs() - start;
 		DisownLatch(&s->latch);
 		CHILD_REQUIRE(rc == WL_LATCH_SET);
 		return 0;
 	});
 	REQUIRE(WaitFor([s] { return s->ready == 1; }, 10000));
-	SleepMs(100);				/* let it fall asleep */
+	SleepMs(100); /* let it fall asleep */
 	SetLatch(&s->latch);
 	REQUIRE(sleeper.Wait() == 0);
 	REQUIRE(s->elapsed_ms < 5000);
@@ -79,7 +79,7 @@ TEST_CASE("SetLatch from one process wakes another blocked in WaitLatch", "[latc
 TEST_CASE("A latch set before the wait makes WaitLatch return at once", "[latch]")
 {
 	MakeSegment();
-	long		start = NowMs();
+	long start = NowMs();
 	SetLatch(MyLatch);
 	REQUIRE(WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 10000, PG_WAIT_EXTENSION) ==
 			WL_LATCH_SET);
@@ -91,9 +91,9 @@ TEST_CASE("WaitLatch with WL_TIMEOUT returns WL_TIMEOUT after about the timeout"
 {
 	MakeSegment();
 	ResetLatch(MyLatch);
-	long		start = NowMs();
-	int			rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 200, PG_WAIT_EXTENSION);
-	long		elapsed = NowMs() - start;
+	long start = NowMs();
+	int rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 200, PG_WAIT_EXTENSION);
+	long elapsed = NowMs() - start;
 	REQUIRE(rc == WL_TIMEOUT);
 	REQUIRE(elapsed >= 195);
 	REQUIRE(elapsed < 2000);
@@ -102,21 +102,21 @@ TEST_CASE("WaitLatch with WL_TIMEOUT returns WL_TIMEOUT after about the timeout"
 TEST_CASE("Socket readiness wakes WaitLatchOrSocket", "[latch]")
 {
 	MakeSegment();
-	int			sv[2];
+	int sv[2];
 	REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	ResetLatch(MyLatch);
 	/* Writable at once. */
-	REQUIRE(WaitLatchOrSocket(MyLatch, WL_LATCH_SET | WL_SOCKET_WRITEABLE | WL_TIMEOUT, sv[0],
-							  5000, WAIT_EVENT_CLIENT_WRITE) == WL_SOCKET_WRITEABLE);
+	REQUIRE(WaitLatchOrSocket(MyLatch, WL_LATCH_SET | WL_SOCKET_WRITEABLE | WL_TIMEOUT, sv[0], 5000,
+							  WAIT_EVENT_CLIENT_WRITE) == WL_SOCKET_WRITEABLE);
 	{
 		ChildProcess writer([sv] {
 			SleepMs(100);
 			CHILD_REQUIRE(write(sv[1], "x", 1) == 1);
 			return 0;
 		});
-		long		start = NowMs();
-		int			rc = WaitLatchOrSocket(MyLatch, WL_LATCH_SET | WL_SOCKET_READABLE | WL_TIMEOUT,
-										   sv[0], 10000, WAIT_EVENT_CLIENT_READ);
+		long start = NowMs();
+		int rc = WaitLatchOrSocket(MyLatch, WL_LATCH_SET | WL_SOCKET_READABLE | WL_TIMEOUT, sv[0],
+								   10000, WAIT_EVENT_CLIENT_READ);
 		REQUIRE(rc == WL_SOCKET_READABLE);
 		REQUIRE(NowMs() - start < 5000);
 		REQUIRE(writer.Wait() == 0);
@@ -128,14 +128,14 @@ TEST_CASE("Socket readiness wakes WaitLatchOrSocket", "[latch]")
 TEST_CASE("A signal handler's SetLatch(MyLatch) wakes its own process", "[latch]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	ChildProcess child([s] {
 		pqsignal(SIGUSR1, SetMyLatchHandler);
 		ResetLatch(MyLatch);
 		s->pid = MyProcPid;
 		s->ready = 1;
-		long		start = NowMs();
-		int			rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
+		long start = NowMs();
+		int rc = WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT, 20000, PG_WAIT_EXTENSION);
 		s->elapsed_ms = NowMs() - start;
 		CHILD_REQUIRE(rc == WL_LATCH_SET);
 		return 0;
@@ -150,7 +150,7 @@ TEST_CASE("A signal handler's SetLatch(MyLatch) wakes its own process", "[latch]
 TEST_CASE("Postmaster death wakes WaitLatch, and WL_EXIT_ON_PM_DEATH exits", "[latch]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	/* The orphaned grandchildren are re-parented to us, so we can reap them. */
 	REQUIRE(prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
 
@@ -170,9 +170,9 @@ TEST_CASE("Postmaster death wakes WaitLatch, and WL_EXIT_ON_PM_DEATH exits", "[l
 				CHILD_REQUIRE(PostmasterIsAlive());
 				s->pid = MyProcPid;
 				s->ready = 1;
-				int			events = WL_LATCH_SET | WL_TIMEOUT |
+				int events = WL_LATCH_SET | WL_TIMEOUT |
 					(exit_on_death ? WL_EXIT_ON_PM_DEATH : WL_POSTMASTER_DEATH);
-				int			rc = WaitLatch(MyLatch, events, 20000, PG_WAIT_EXTENSION);
+				int rc = WaitLatch(MyLatch, events, 20000, PG_WAIT_EXTENSION);
 				s->result = rc;
 				CHILD_REQUIRE(!PostmasterIsAlive());
 				return 0;
@@ -185,10 +185,14 @@ TEST_CASE("Postmaster death wakes WaitLatch, and WL_EXIT_ON_PM_DEATH exits", "[l
 		});
 		REQUIRE(postmaster.Wait() == 0);
 		REQUIRE(WaitFor([s] { return s->pid != 0; }, 1000));
-		int			status;
-		pid_t		reaped = -1;
-		REQUIRE(WaitFor([&] { reaped = waitpid(s->pid, &status, WNOHANG); return reaped != 0; },
-						10000));
+		int status;
+		pid_t reaped = -1;
+		REQUIRE(WaitFor(
+			[&] {
+				reaped = waitpid(s->pid, &status, WNOHANG);
+				return reaped != 0;
+			},
+			10000));
 		REQUIRE(reaped == s->pid);
 		REQUIRE(WIFEXITED(status));
 		if (exit_on_death)

@@ -23,16 +23,16 @@ namespace {
 
 struct Shared
 {
-	LWLock		lock;
-	long		counter;		/* deliberately not atomic */
+	LWLock lock;
+	long counter; /* deliberately not atomic */
 	volatile int stage;
 	volatile long released_at;
 };
 
 Shared *MakeShared()
 {
-	bool		found;
-	auto	   *s = static_cast<Shared *>(ShmemInitStruct("lwlock test", sizeof(Shared), &found));
+	bool found;
+	auto *s = static_cast<Shared *>(ShmemInitStruct("lwlock test", sizeof(Shared), &found));
 	LWLockInitialize(&s->lock, LWTRANCHE_FIRST_USER_DEFINED);
 	s->counter = 0;
 	s->stage = 0;
@@ -45,7 +45,7 @@ Shared *MakeShared()
 TEST_CASE("N processes x M increments under an exclusive LWLock give N*M", "[lwlock]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	constexpr int kProcs = 4;
 	constexpr int kIncrements = 100000;
 	std::vector<std::unique_ptr<ChildProcess>> children;
@@ -55,7 +55,7 @@ TEST_CASE("N processes x M increments under an exclusive LWLock give N*M", "[lwl
 			{
 				LWLockAcquire(&s->lock, LW_EXCLUSIVE);
 				/* A read-modify-write that loses updates without the lock. */
-				long		v = s->counter;
+				long v = s->counter;
 				__asm__ __volatile__("" ::: "memory");
 				s->counter = v + 1;
 				LWLockRelease(&s->lock);
@@ -71,7 +71,7 @@ TEST_CASE("N processes x M increments under an exclusive LWLock give N*M", "[lwl
 TEST_CASE("Shared holders coexist; exclusive excludes both modes", "[lwlock]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 
 	ChildProcess reader([s] {
 		LWLockAcquire(&s->lock, LW_SHARED);
@@ -111,7 +111,7 @@ TEST_CASE("Shared holders coexist; exclusive excludes both modes", "[lwlock]")
 TEST_CASE("A waiter sleeps until the holder releases, then wakes at once", "[lwlock]")
 {
 	MakeSegment();
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	for (LWLockMode mode : {LW_EXCLUSIVE, LW_SHARED})
 	{
 		s->stage = 0;
@@ -126,8 +126,8 @@ TEST_CASE("A waiter sleeps until the holder releases, then wakes at once", "[lwl
 		});
 		REQUIRE(WaitFor([s] { return s->stage == 1; }, 10000));
 		ChildProcess waiter([s, mode] {
-			bool		immediate = LWLockAcquire(&s->lock, mode);
-			long		now = NowMs();
+			bool immediate = LWLockAcquire(&s->lock, mode);
+			long now = NowMs();
 			LWLockRelease(&s->lock);
 			/* It must not have got in before the release, and must have
 			 * been woken promptly after it (not by some polling timer). */
@@ -153,7 +153,7 @@ TEST_CASE("LWLock bookkeeping: release of an unheld lock, release-all", "[lwlock
 	{
 		REQUIRE(e.data().message == "lock ProcArray is not held");
 	}
-	uint32		holdoff = InterruptHoldoffCount;
+	uint32 holdoff = InterruptHoldoffCount;
 	LWLockAcquire(ProcArrayLock, LW_SHARED);
 	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
 	REQUIRE(InterruptHoldoffCount == holdoff + 2);

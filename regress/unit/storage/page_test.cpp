@@ -16,12 +16,12 @@ namespace {
 struct PageBuf
 {
 	alignas(8) char data[BLCKSZ];
-	Page		page() { return data; }
+	Page page() { return data; }
 };
 
 std::string ItemAt(Page page, OffsetNumber off)
 {
-	ItemId		id = PageGetItemId(page, off);
+	ItemId id = PageGetItemId(page, off);
 	return std::string(PageGetItem(page, id), ItemIdGetLength(id));
 }
 
@@ -29,10 +29,10 @@ std::string ItemAt(Page page, OffsetNumber off)
 
 TEST_CASE("PageInit lays out an empty page as PostgreSQL does", "[page]")
 {
-	PageBuf		buf;
+	PageBuf buf;
 	memset(buf.data, 0x7f, BLCKSZ);
 	PageInit(buf.page(), BLCKSZ, 16);
-	auto	   *h = reinterpret_cast<PageHeader>(buf.page());
+	auto *h = reinterpret_cast<PageHeader>(buf.page());
 	REQUIRE(h->pd_lower == SizeOfPageHeaderData);
 	REQUIRE(h->pd_upper == BLCKSZ - 16);
 	REQUIRE(h->pd_special == BLCKSZ - 16);
@@ -47,7 +47,7 @@ TEST_CASE("PageInit lays out an empty page as PostgreSQL does", "[page]")
 
 TEST_CASE("Items are added, found by offset number, and fill the page exactly", "[page]")
 {
-	PageBuf		buf;
+	PageBuf buf;
 	PageInit(buf.page(), BLCKSZ, 0);
 	REQUIRE(PageAddItem(buf.page(), "alpha", 5, InvalidOffsetNumber, false) == 1);
 	REQUIRE(PageAddItem(buf.page(), "beta", 4, InvalidOffsetNumber, false) == 2);
@@ -65,7 +65,7 @@ TEST_CASE("Items are added, found by offset number, and fill the page exactly", 
 
 	/* Fill: each 100-byte item takes 104 bytes plus a 4-byte line pointer. */
 	std::string big(100, 'z');
-	int			added = 0;
+	int added = 0;
 	while (PageAddItem(buf.page(), big.c_str(), big.size(), InvalidOffsetNumber, false) !=
 		   InvalidOffsetNumber)
 		added++;
@@ -75,7 +75,7 @@ TEST_CASE("Items are added, found by offset number, and fill the page exactly", 
 
 TEST_CASE("Unused line pointers are reused; overwrite refuses a used one", "[page]")
 {
-	PageBuf		buf;
+	PageBuf buf;
 	PageInit(buf.page(), BLCKSZ, 0);
 	for (const char *s : {"one", "two", "three"})
 		REQUIRE(PageAddItem(buf.page(), s, strlen(s), InvalidOffsetNumber, false) !=
@@ -96,12 +96,12 @@ TEST_CASE("Unused line pointers are reused; overwrite refuses a used one", "[pag
 
 TEST_CASE("PageIndexTupleDelete closes the gap in pointers and data", "[page]")
 {
-	PageBuf		buf;
+	PageBuf buf;
 	PageInit(buf.page(), BLCKSZ, 8);
 	for (const char *s : {"k1", "key2", "key-3", "k4"})
 		REQUIRE(PageAddItem(buf.page(), s, strlen(s), InvalidOffsetNumber, false) !=
 				InvalidOffsetNumber);
-	Size		free_before = PageGetExactFreeSpace(buf.page());
+	Size free_before = PageGetExactFreeSpace(buf.page());
 	PageIndexTupleDelete(buf.page(), 2);
 	REQUIRE(PageGetMaxOffsetNumber(buf.page()) == 3);
 	REQUIRE(ItemAt(buf.page(), 1) == "k1");
@@ -112,7 +112,7 @@ TEST_CASE("PageIndexTupleDelete closes the gap in pointers and data", "[page]")
 
 TEST_CASE("Checksums detect damage and a page read from the wrong block", "[page]")
 {
-	PageBuf		buf;
+	PageBuf buf;
 	PageInit(buf.page(), BLCKSZ, 0);
 	REQUIRE(PageAddItem(buf.page(), "payload", 7, InvalidOffsetNumber, false) == 1);
 	PageSetChecksumInplace(buf.page(), 42);
@@ -120,14 +120,14 @@ TEST_CASE("Checksums detect damage and a page read from the wrong block", "[page
 	REQUIRE(PageIsVerifiedExtended(buf.page(), 42, 0));
 	REQUIRE_FALSE(PageIsVerifiedExtended(buf.page(), 43, 0));
 
-	buf.data[BLCKSZ - 3] ^= 0x01;	/* one bit of the item */
+	buf.data[BLCKSZ - 3] ^= 0x01; /* one bit of the item */
 	REQUIRE_FALSE(PageIsVerifiedExtended(buf.page(), 42, 0));
 	buf.data[BLCKSZ - 3] ^= 0x01;
 	REQUIRE(PageIsVerifiedExtended(buf.page(), 42, PIV_LOG_WARNING));
 
 	/* A never-written page is all zeroes and valid; a new page with
 	 * garbage is not. */
-	PageBuf		zero;
+	PageBuf zero;
 	memset(zero.data, 0, BLCKSZ);
 	REQUIRE(PageIsVerifiedExtended(zero.page(), 7, 0));
 	PageSetChecksumInplace(zero.page(), 7);

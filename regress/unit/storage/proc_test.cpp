@@ -33,8 +33,8 @@ struct Shared
 
 Shared *MakeShared()
 {
-	bool		found;
-	auto	   *s = static_cast<Shared *>(ShmemInitStruct("proc test", sizeof(Shared), &found));
+	bool found;
+	auto *s = static_cast<Shared *>(ShmemInitStruct("proc test", sizeof(Shared), &found));
 	s->joined = 0;
 	s->go = 0;
 	return s;
@@ -68,7 +68,7 @@ void LetGo(Shared *s, const std::vector<pid_t> &pids)
 	std::vector<PGPROC *> procs;
 	for (pid_t pid : pids)
 	{
-		PGPROC	   *proc = BackendPidGetProc(pid);
+		PGPROC *proc = BackendPidGetProc(pid);
 		REQUIRE(proc != nullptr);
 		procs.push_back(proc);
 	}
@@ -82,14 +82,14 @@ void LetGo(Shared *s, const std::vector<pid_t> &pids)
 TEST_CASE("Backends appear in the ProcArray, are limited, and vanish on exit", "[proc]")
 {
 	MakeSegment(3, 1);
-	Shared	   *s = MakeShared();
+	Shared *s = MakeShared();
 	std::vector<std::unique_ptr<ChildProcess>> backends;
 	for (int i = 0; i < 3; i++)
 		backends.push_back(std::make_unique<ChildProcess>([s] { return Backend(s, false); }));
 	REQUIRE(WaitFor([s] { return s->joined == 3; }, 10000));
 	for (auto &b : backends)
 	{
-		PGPROC	   *proc = BackendPidGetProc(b->pid());
+		PGPROC *proc = BackendPidGetProc(b->pid());
 		REQUIRE(proc != nullptr);
 		REQUIRE(proc->pid == b->pid());
 		REQUIRE_FALSE(proc->isBackgroundWorker);
@@ -133,8 +133,8 @@ TEST_CASE("Backends appear in the ProcArray, are limited, and vanish on exit", "
 TEST_CASE("A child slot still active when its child is reaped marks a crash", "[proc]")
 {
 	MakeSegment(3, 1);
-	Shared	   *s = MakeShared();
-	auto		start = [s](int slot) {
+	Shared *s = MakeShared();
+	auto start = [s](int slot) {
 		return std::make_unique<ChildProcess>([s, slot] {
 			IsUnderPostmaster = true;
 			MyPMChildSlot = slot;
@@ -143,9 +143,9 @@ TEST_CASE("A child slot still active when its child is reaped marks a crash", "[
 	};
 
 	/* Clean exit through proc_exit's callbacks: the slot is released clean. */
-	int			slot = AssignPostmasterChildSlot();
+	int slot = AssignPostmasterChildSlot();
 	REQUIRE(slot > 0);
-	auto		clean = start(slot);
+	auto clean = start(slot);
 	REQUIRE(WaitFor([s] { return s->joined == 1; }, 10000));
 	LetGo(s, {clean->pid()});
 	REQUIRE(clean->Wait() == 0);
@@ -155,7 +155,7 @@ TEST_CASE("A child slot still active when its child is reaped marks a crash", "[
 	s->go = 0;
 	s->joined = 0;
 	slot = AssignPostmasterChildSlot();
-	auto		killed = start(slot);
+	auto killed = start(slot);
 	REQUIRE(WaitFor([s] { return s->joined == 1; }, 10000));
 	killed->Kill(SIGKILL);
 	REQUIRE(killed->Wait() == 128 + SIGKILL);

@@ -54,7 +54,7 @@ uint64 MakeSegmentWithWal(int nbuffers)
 	fullPageWrites = true;
 	enableFsync = true;
 	MakeSegment(5, 2, nbuffers);
-	XLogRecPtr	start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
+	XLogRecPtr start = XLogSegNoOffsetToRecPtr(1, 0, wal_segment_size);
 	XLogStartInsertingAt(kTestSystemIdentifier, start, InvalidXLogRecPtr, InvalidXLogRecPtr);
 	return start;
 }
@@ -65,7 +65,7 @@ namespace {
 constexpr size_t kReportSize = 4096;
 
 /* Set in the child by ChildProcess. */
-bool		in_child_process = false;
+bool in_child_process = false;
 
 }  // namespace
 
@@ -79,8 +79,8 @@ void ChildRequireFailed(const char *file, int line, const std::string &what)
 
 ChildProcess::ChildProcess(const std::function<int()> &fn)
 {
-	void	   *page = mmap(nullptr, kReportSize, PROT_READ | PROT_WRITE,
-							MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	void *page = mmap(nullptr, kReportSize, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+					  0);
 	REQUIRE(page != MAP_FAILED);
 	report_ = static_cast<char *>(page);
 	report_[0] = '\0';
@@ -96,10 +96,10 @@ ChildProcess::ChildProcess(const std::function<int()> &fn)
 	in_child_process = true;
 	MyProcPid = getpid();
 	on_exit_reset();
-	MyProc = nullptr;			/* the parent's PGPROC is not ours */
+	MyProc = nullptr; /* the parent's PGPROC is not ours */
 	InitializeLatchSupport();
 	InitProcessLocalLatch();
-	int			code;
+	int code;
 	std::string failure;
 	try
 	{
@@ -167,7 +167,7 @@ int ChildProcess::Reap()
 {
 	if (status_ != -1)
 		return status_;
-	int			st;
+	int st;
 	while (waitpid(pid_, &st, 0) < 0)
 		;
 	status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -176,7 +176,7 @@ int ChildProcess::Reap()
 
 int ChildProcess::Wait()
 {
-	int			status = Reap();
+	int status = Reap();
 	if (status != 0 && !failure_reported_ && report_[0] != '\0')
 	{
 		/* Shown with the caller's next assertion if that one fails. */
@@ -193,7 +193,7 @@ void ChildProcess::Kill(int signo)
 
 ScratchDataDir::ScratchDataDir()
 {
-	char		tmpl[] = "/tmp/tusk_data_XXXXXX";
+	char tmpl[] = "/tmp/tusk_data_XXXXXX";
 	REQUIRE(mkdtemp(tmpl) != nullptr);
 	dir_ = tmpl;
 	std::filesystem::create_directories(dir_ + "/base/5");
@@ -207,7 +207,7 @@ ScratchDataDir::ScratchDataDir()
 ScratchDataDir::~ScratchDataDir()
 {
 	/* Forget what this process was to sync here: the files are going. */
-	bool		save_fsync = enableFsync;
+	bool save_fsync = enableFsync;
 	enableFsync = false;
 	(void) ProcessSyncRequests();
 	enableFsync = save_fsync;
@@ -251,8 +251,8 @@ Replayed CrashAndReplay(uint64_t start, const std::vector<std::string> &lost_fil
 	ExtendCLOG(FirstNormalFullTransactionId);
 	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", kTestSystemIdentifier);
 	XLogBeginRead(r, start);
-	char	   *err = nullptr;
-	Replayed	out;
+	char *err = nullptr;
+	Replayed out;
 	while (XLogReadRecord(r, &err) != nullptr)
 	{
 		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
@@ -284,7 +284,7 @@ void SleepMs(long ms)
 
 bool WaitFor(const std::function<bool()> &cond, long timeout_ms)
 {
-	long		deadline = NowMs() + timeout_ms;
+	long deadline = NowMs() + timeout_ms;
 	while (!cond())
 	{
 		if (NowMs() >= deadline)

@@ -30,9 +30,9 @@ void MakeSegment(int max_connections = 5, int max_workers = 2, int nbuffers = 64
 uint64 MakeSegmentWithWal(int nbuffers = 64);
 
 /* Exit statuses of a ChildProcess whose fn did not return. */
-constexpr int kChildRequireFailed = 97;	/* a CHILD_REQUIRE failed */
-constexpr int kChildPgError = 98;			/* fn threw a PgError */
-constexpr int kChildOtherException = 99;	/* fn threw anything else */
+constexpr int kChildRequireFailed = 97;	 /* a CHILD_REQUIRE failed */
+constexpr int kChildPgError = 98;		 /* fn threw a PgError */
+constexpr int kChildOtherException = 99; /* fn threw anything else */
 
 /*
  * A forked child running fn(); its exit status is fn's return value, or
@@ -55,12 +55,12 @@ class ChildProcess
 	void Kill(int signo);
 
   private:
-	int			Reap();
+	int Reap();
 
-	pid_t		pid_;
-	int			status_ = -1;
-	bool		failure_reported_ = false;
-	char	   *report_ = nullptr;	/* a shared page the child writes its failure to */
+	pid_t pid_;
+	int status_ = -1;
+	bool failure_reported_ = false;
+	char *report_ = nullptr; /* a shared page the child writes its failure to */
 };
 
 /* Thrown by CHILD_REQUIRE: unwinds the child's frames (releasing what
@@ -138,8 +138,8 @@ class ScopedGlobal
 	ScopedGlobal &operator=(const ScopedGlobal &) = delete;
 
   private:
-	T		   &var_;
-	T			saved_;
+	T &var_;
+	T saved_;
 };
 
 /* The system identifier MakeSegmentWithWal's log carries. */
@@ -148,9 +148,9 @@ constexpr uint64_t kTestSystemIdentifier = 7000000000000000001ULL;
 /* Where a replay stopped. */
 struct Replayed
 {
-	int			records = 0;
-	uint64_t	last = 0;		/* start of the last record replayed */
-	uint64_t	end = 0;		/* and its end */
+	int records = 0;
+	uint64_t last = 0; /* start of the last record replayed */
+	uint64_t end = 0;  /* and its end */
 };
 
 /*
@@ -160,8 +160,8 @@ struct Replayed
  * resource managers (stopping after a record stop_after accepts, if
  * given).  Recovery is left in progress.
  */
-Replayed	CrashAndReplay(uint64_t start, const std::vector<std::string> &lost_files, int nbuffers,
-						   const std::function<bool(XLogReaderState *)> &stop_after = {});
+Replayed CrashAndReplay(uint64_t start, const std::vector<std::string> &lost_files, int nbuffers,
+						const std::function<bool(XLogReaderState *)> &stop_after = {});
 
 /* Milliseconds on a monotonic clock. */
 long NowMs();

@@ -25,7 +25,7 @@ namespace {
 
 struct Counter
 {
-	long		value;
+	long value;
 };
 
 Size requested_by_hook = 0;
@@ -41,19 +41,19 @@ void TestShmemRequestHook()
 TEST_CASE("ShmemInitStruct gives every process the same structure", "[shmem]")
 {
 	MakeSegment();
-	bool		found = true;
-	auto	   *c = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &found));
+	bool found = true;
+	auto *c = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &found));
 	REQUIRE_FALSE(found);
 	REQUIRE(ShmemAddrIsValid(c));
 	c->value = 41;
 
-	auto	   *again = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &found));
+	auto *again = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &found));
 	REQUIRE(found);
 	REQUIRE(again == c);
 
 	ChildProcess child([] {
-		bool		f = false;
-		auto	   *mine = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &f));
+		bool f = false;
+		auto *mine = static_cast<Counter *>(ShmemInitStruct("test counter", sizeof(Counter), &f));
 		CHILD_REQUIRE(f);
 		CHILD_REQUIRE(mine->value == 41);
 		mine->value = 42;
@@ -61,14 +61,14 @@ TEST_CASE("ShmemInitStruct gives every process the same structure", "[shmem]")
 	});
 	REQUIRE(child.Wait() == 0);
 	REQUIRE(c->value == 42);
-	int			local = 0;
+	int local = 0;
 	REQUIRE_FALSE(ShmemAddrIsValid(&local));
 }
 
 TEST_CASE("ShmemInitStruct refuses a size that differs from the first request", "[shmem]")
 {
 	MakeSegment();
-	bool		found;
+	bool found;
 	(void) ShmemInitStruct("sized", 64, &found);
 	try
 	{
@@ -86,8 +86,8 @@ TEST_CASE("ShmemInitStruct refuses a size that differs from the first request", 
 TEST_CASE("An exhausted segment raises out-of-memory errors and stays usable", "[shmem]")
 {
 	MakeSegment();
-	Size		free_space = tusk::storage::ShmemFreeSpace();
-	bool		found;
+	Size free_space = tusk::storage::ShmemFreeSpace();
+	bool found;
 	try
 	{
 		(void) ShmemInitStruct("too big", free_space + 1024, &found);
@@ -107,8 +107,7 @@ TEST_CASE("An exhausted segment raises out-of-memory errors and stays usable", "
 	catch (const PgError &e)
 	{
 		REQUIRE(e.data().message ==
-				"out of shared memory (" + std::to_string(free_space + 1024) +
-					" bytes requested)");
+				"out of shared memory (" + std::to_string(free_space + 1024) + " bytes requested)");
 	}
 	REQUIRE(ShmemAllocNoError(free_space + 1024) == nullptr);
 	/* Failed requests took nothing. */
@@ -119,7 +118,7 @@ TEST_CASE("An exhausted segment raises out-of-memory errors and stays usable", "
 TEST_CASE("Re-creating shared memory starts from an empty index", "[shmem]")
 {
 	MakeSegment();
-	bool		found;
+	bool found;
 	(void) ShmemInitStruct("survivor?", 16, &found);
 	REQUIRE_FALSE(found);
 	MakeSegment();
@@ -139,7 +138,7 @@ TEST_CASE("Modules request space and LWLock tranches only from shmem_request_hoo
 	MaxConnections = 5;
 	max_worker_processes = 2;
 	InitializeMaxBackends();
-	Size		before = CalculateShmemSize();
+	Size before = CalculateShmemSize();
 	requested_by_hook = 4 * 1024 * 1024;
 	shmem_request_hook = TestShmemRequestHook;
 	process_shmem_requests();
@@ -160,8 +159,8 @@ TEST_CASE("Modules request space and LWLock tranches only from shmem_request_hoo
 	REQUIRE_THROWS_AS(GetNamedLWLockTranche("no_such_tranche"), PgError);
 
 	/* A new tranche made at run time is unique across processes. */
-	int			t1 = LWLockNewTrancheId();
-	int			t2 = LWLockNewTrancheId();
+	int t1 = LWLockNewTrancheId();
+	int t2 = LWLockNewTrancheId();
 	REQUIRE(t1 > locks[0].lock.tranche);
 	REQUIRE(t2 == t1 + 1);
 	LWLockRegisterTranche(t2, "runtime_tranche");
@@ -171,8 +170,8 @@ TEST_CASE("Modules request space and LWLock tranches only from shmem_request_hoo
 TEST_CASE("A process killed while holding nothing leaves the segment usable", "[shmem]")
 {
 	MakeSegment();
-	bool		found;
-	auto	   *c = static_cast<Counter *>(ShmemInitStruct("killed", sizeof(Counter), &found));
+	bool found;
+	auto *c = static_cast<Counter *>(ShmemInitStruct("killed", sizeof(Counter), &found));
 	c->value = 0;
 
 	ChildProcess victim([c] {
@@ -194,7 +193,7 @@ TEST_CASE("A process killed while holding nothing leaves the segment usable", "[
 	REQUIRE(LWLockConditionalAcquire(AddinShmemInitLock, LW_EXCLUSIVE));
 	LWLockRelease(AddinShmemInitLock);
 	ChildProcess survivor([c] {
-		bool		f;
+		bool f;
 		(void) ShmemInitStruct("after the kill", 128, &f);
 		LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
 		c->value++;

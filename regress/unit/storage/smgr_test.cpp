@@ -70,24 +70,24 @@ TEST_CASE("Create, extend, read, overwrite and count blocks", "[smgr]")
 	REQUIRE(smgrnblocks(rel, MAIN_FORKNUM) == 0);
 	REQUIRE(MessageOf([&] { smgrcreate(rel, MAIN_FORKNUM, false); }) ==
 			"could not create file \"base/5/16384\": File exists");
-	smgrcreate(rel, MAIN_FORKNUM, true);	/* redo of a creation: fine */
+	smgrcreate(rel, MAIN_FORKNUM, true); /* redo of a creation: fine */
 
 	for (BlockNumber b = 0; b < 3; b++)
 	{
-		Block		blk(static_cast<char>('a' + b));
+		Block blk(static_cast<char>('a' + b));
 		smgrextend(rel, MAIN_FORKNUM, b, blk.data, false);
 	}
 	REQUIRE(smgrnblocks(rel, MAIN_FORKNUM) == 3);
-	Block		in(0);
+	Block in(0);
 	smgrread(rel, MAIN_FORKNUM, 1, in.data);
 	REQUIRE(in.data[0] == 'b');
 	REQUIRE(in.data[BLCKSZ - 1] == 'b');
-	Block		out('z');
+	Block out('z');
 	smgrwrite(rel, MAIN_FORKNUM, 1, out.data, false);
 	smgrread(rel, MAIN_FORKNUM, 1, in.data);
 	REQUIRE(in.data[100] == 'z');
 	smgrimmedsync(rel, MAIN_FORKNUM);
-	REQUIRE(ProcessSyncRequests() == 1);	/* a standalone process keeps its own requests */
+	REQUIRE(ProcessSyncRequests() == 1); /* a standalone process keeps its own requests */
 	REQUIRE(ProcessSyncRequests() == 0);
 
 	REQUIRE(MessageOf([&] { smgrread(rel, MAIN_FORKNUM, 5, in.data); }) ==
@@ -111,7 +111,7 @@ TEST_CASE("Blocks past 1 GB go to the next segment file", "[smgr]")
 	DataDirScope scope;
 	SMgrRelation rel = smgropen(kRel);
 	smgrcreate(rel, MAIN_FORKNUM, false);
-	Block		blk('q');
+	Block blk('q');
 	/* Sparse: only the written blocks take disk space. */
 	smgrextend(rel, MAIN_FORKNUM, RELSEG_SIZE - 1, blk.data, true);
 	smgrextend(rel, MAIN_FORKNUM, RELSEG_SIZE, blk.data, true);
@@ -123,10 +123,10 @@ TEST_CASE("Blocks past 1 GB go to the next segment file", "[smgr]")
 	REQUIRE(st.st_size == static_cast<off_t>(RELSEG_SIZE) * BLCKSZ);
 	REQUIRE(stat("base/5/16384.1", &st) == 0);
 	REQUIRE(st.st_size == 2 * BLCKSZ);
-	Block		in(0);
+	Block in(0);
 	smgrread(rel, MAIN_FORKNUM, RELSEG_SIZE + 1, in.data);
 	REQUIRE(in.data[0] == 'r');
-	smgrread(rel, MAIN_FORKNUM, 5, in.data);	/* the hole reads as zeroes */
+	smgrread(rel, MAIN_FORKNUM, 5, in.data); /* the hole reads as zeroes */
 	REQUIRE(in.data[0] == 0);
 
 	/* Truncating below the boundary removes the second segment. */

@@ -25,7 +25,7 @@ namespace {
 
 struct ChildResult
 {
-	int			status;
+	int status;
 	std::string stderr_text;
 };
 
@@ -34,9 +34,9 @@ struct ChildResult
 template <typename F>
 ChildResult RunChild(F body)
 {
-	int			fds[2];
+	int fds[2];
 	REQUIRE(pipe(fds) == 0);
-	pid_t		pid = fork();
+	pid_t pid = fork();
 	REQUIRE(pid >= 0);
 	if (pid == 0)
 	{
@@ -49,8 +49,8 @@ ChildResult RunChild(F body)
 	}
 	close(fds[1]);
 	ChildResult r{0, {}};
-	char		buf[4096];
-	ssize_t		n;
+	char buf[4096];
+	ssize_t n;
 	while ((n = read(fds[0], buf, sizeof buf)) > 0)
 		r.stderr_text.append(buf, static_cast<size_t>(n));
 	close(fds[0]);
@@ -84,7 +84,7 @@ TEST_CASE("std::bad_alloc thrown inside a critical section is a PANIC, even if a
 		}
 		catch (...)
 		{
-			_exit(3);			/* must never be reached */
+			_exit(3); /* must never be reached */
 		}
 	});
 	CAPTURE(r.stderr_text);
@@ -117,7 +117,7 @@ TEST_CASE("ereport(ERROR) inside a critical section scope is a PANIC before anyt
 TEST_CASE("Exceptions thrown and caught inside a critical section, or after End(), are ordinary",
 		  "[crit]")
 {
-	uint32		before = CritSectionCount;
+	uint32 before = CritSectionCount;
 	{
 		tusk::CriticalSection crit;
 		REQUIRE(CritSectionCount == before + 1);
@@ -126,13 +126,12 @@ TEST_CASE("Exceptions thrown and caught inside a critical section, or after End(
 			throw HalfDone();
 		}
 		catch (const HalfDone &)
-		{
-		}
+		{}
 		REQUIRE(CritSectionCount == before + 1);
 	}
 	REQUIRE(CritSectionCount == before);
 
-	bool		caught = false;
+	bool caught = false;
 	try
 	{
 		tusk::CriticalSection crit;
@@ -150,7 +149,7 @@ TEST_CASE("Exceptions thrown and caught inside a critical section, or after End(
 
 TEST_CASE("Critical sections nest: the count returns to where it was", "[crit]")
 {
-	uint32		before = CritSectionCount;
+	uint32 before = CritSectionCount;
 	{
 		tusk::CriticalSection outer;
 		{

@@ -51,8 +51,7 @@ struct TestContext
 	explicit TestContext(const char *name, Size min = ALLOCSET_DEFAULT_MINSIZE,
 						 Size init = ALLOCSET_DEFAULT_INITSIZE, Size max = ALLOCSET_DEFAULT_MAXSIZE)
 		: cxt(AllocSetContextCreate(TopMemoryContext, name, min, init, max))
-	{
-	}
+	{}
 	~TestContext()
 	{
 		MemoryContextSwitchTo(TopMemoryContext);
@@ -65,11 +64,11 @@ struct TestContext
 std::string CaptureStderr(const std::function<void()> &fn)
 {
 	fflush(stderr);
-	FILE	   *tmp = tmpfile();
+	FILE *tmp = tmpfile();
 	REQUIRE(tmp != nullptr);
-	int			saved = dup(STDERR_FILENO);
+	int saved = dup(STDERR_FILENO);
 	dup2(fileno(tmp), STDERR_FILENO);
-	auto		restore = [&] {
+	auto restore = [&] {
 		fflush(stderr);
 		dup2(saved, STDERR_FILENO);
 		close(saved);
@@ -87,8 +86,8 @@ std::string CaptureStderr(const std::function<void()> &fn)
 	restore();
 	std::string out;
 	rewind(tmp);
-	char		buf[4096];
-	size_t		n;
+	char buf[4096];
+	size_t n;
 	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
 		out.append(buf, n);
 	fclose(tmp);
@@ -98,10 +97,10 @@ std::string CaptureStderr(const std::function<void()> &fn)
 std::vector<std::string> Lines(const std::string &s)
 {
 	std::vector<std::string> out;
-	size_t		start = 0;
+	size_t start = 0;
 	while (start < s.size())
 	{
-		size_t		end = s.find('\n', start);
+		size_t end = s.find('\n', start);
 		if (end == std::string::npos)
 			end = s.size();
 		out.push_back(s.substr(start, end - start));
@@ -119,7 +118,7 @@ void LogCallback(void *arg)
 
 MemoryContextCallback *RegisterLogged(MemoryContext cxt, int tag)
 {
-	auto	   *cb = static_cast<MemoryContextCallback *>(
+	auto *cb = static_cast<MemoryContextCallback *>(
 		MemoryContextAlloc(cxt, sizeof(MemoryContextCallback)));
 	cb->func = LogCallback;
 	cb->arg = reinterpret_cast<void *>(static_cast<intptr_t>(tag));
@@ -159,9 +158,9 @@ TEST_CASE("palloc allocates in the current context and pfree finds the chunk's o
 	MemoryContextSwitchTo(TopMemoryContext);
 	MemoryContext old = MemoryContextSwitchTo(a.cxt);
 	REQUIRE(old == TopMemoryContext);
-	void	   *pa = palloc(100);
+	void *pa = palloc(100);
 	MemoryContextSwitchTo(b.cxt);
-	void	   *pb = palloc(100);
+	void *pb = palloc(100);
 	REQUIRE(GetMemoryChunkContext(pa) == a.cxt);
 	REQUIRE(GetMemoryChunkContext(pb) == b.cxt);
 	REQUIRE(MemoryContextContains(a.cxt, pa));
@@ -181,7 +180,7 @@ TEST_CASE("Resetting a context frees its memory, deletes its children, and keeps
 	TestContext parent("parent");
 	MemoryContext child = AllocSetContextCreate(parent.cxt, "child", ALLOCSET_SMALL_SIZES);
 	MemoryContext grandchild = AllocSetContextCreate(child, "grandchild", ALLOCSET_SMALL_SIZES);
-	Size		keeper = MemoryContextMemAllocated(parent.cxt, false);
+	Size keeper = MemoryContextMemAllocated(parent.cxt, false);
 	for (int i = 0; i < 1000; i++)
 	{
 		MemoryContextAlloc(parent.cxt, 64);
@@ -197,7 +196,7 @@ TEST_CASE("Resetting a context frees its memory, deletes its children, and keeps
 	REQUIRE(MemoryContextMemAllocated(parent.cxt, true) == keeper);
 	REQUIRE(MemoryContextIsEmpty(parent.cxt));
 	/* Still usable. */
-	char	   *s = MemoryContextStrdup(parent.cxt, "still here");
+	char *s = MemoryContextStrdup(parent.cxt, "still here");
 	REQUIRE(strcmp(s, "still here") == 0);
 	REQUIRE(GetMemoryChunkContext(s) == parent.cxt);
 }
@@ -325,14 +324,14 @@ TEST_CASE("Small chunks are reused from free lists; big chunks go back to malloc
 		  "[mcxt]")
 {
 	TestContext t("t");
-	void	   *small = MemoryContextAlloc(t.cxt, 40);
-	REQUIRE(GetMemoryChunkSpace(small) >= 64);	/* 40 rounds up to 64, plus the header */
+	void *small = MemoryContextAlloc(t.cxt, 40);
+	REQUIRE(GetMemoryChunkSpace(small) >= 64); /* 40 rounds up to 64, plus the header */
 	pfree(small);
 	/* The same size class comes from the same free list. */
 	REQUIRE(MemoryContextAlloc(t.cxt, 33) == small);
 
-	Size		before = MemoryContextMemAllocated(t.cxt, false);
-	void	   *big = MemoryContextAlloc(t.cxt, 100000);
+	Size before = MemoryContextMemAllocated(t.cxt, false);
+	void *big = MemoryContextAlloc(t.cxt, 100000);
 	REQUIRE(MemoryContextMemAllocated(t.cxt, false) >= before + 100000);
 	REQUIRE(GetMemoryChunkSpace(big) >= 100000);
 	pfree(big);
@@ -343,7 +342,7 @@ TEST_CASE("pfree of a chunk already freed, or of a pointer palloc never returned
 		  "[mcxt]")
 {
 	TestContext t("t");
-	void	   *p = MemoryContextAlloc(t.cxt, 24);
+	void *p = MemoryContextAlloc(t.cxt, 24);
 	pfree(p);
 	REQUIRE_THROWS_AS(pfree(p), PgError);
 	REQUIRE_THROWS_AS(pfree(nullptr), PgError);
@@ -355,23 +354,23 @@ TEST_CASE("repalloc keeps the contents across size classes and to and from big c
 {
 	TestContext t("t");
 	MemoryContextSwitchTo(t.cxt);
-	auto		fill = [](char *p, Size n) {
+	auto fill = [](char *p, Size n) {
 		for (Size i = 0; i < n; i++)
 			p[i] = static_cast<char>(i * 7 + 3);
 	};
-	auto		same = [](const char *p, Size n) {
+	auto same = [](const char *p, Size n) {
 		for (Size i = 0; i < n; i++)
 			if (p[i] != static_cast<char>(i * 7 + 3))
 				return false;
 		return true;
 	};
-	auto	   *p = static_cast<char *>(palloc(10));
+	auto *p = static_cast<char *>(palloc(10));
 	fill(p, 10);
 	/* Within its size class (16): in place. */
 	REQUIRE(repalloc(p, 16) == p);
 	fill(p, 16);
 	/* Through the classes, into a big chunk, bigger still, and back. */
-	Size		size = 16;
+	Size size = 16;
 	for (Size next : {Size{100}, Size{3000}, Size{8192}, Size{20000}, Size{1000000}})
 	{
 		p = static_cast<char *>(repalloc(p, next));
@@ -380,7 +379,7 @@ TEST_CASE("repalloc keeps the contents across size classes and to and from big c
 		fill(p, next);
 		size = next;
 	}
-	Size		with_big = MemoryContextMemAllocated(t.cxt, false);
+	Size with_big = MemoryContextMemAllocated(t.cxt, false);
 	p = static_cast<char *>(repalloc(p, 50));
 	REQUIRE(same(p, 50));
 	/* A shrunk big chunk keeps its own block, but a smaller one. */
@@ -394,7 +393,7 @@ TEST_CASE("MemoryContextMemAllocated counts malloc'd blocks, recursively if aske
 		  "[mcxt]")
 {
 	TestContext t("t");
-	Size		first = MemoryContextMemAllocated(t.cxt, false);
+	Size first = MemoryContextMemAllocated(t.cxt, false);
 	REQUIRE(first == ALLOCSET_DEFAULT_INITSIZE);
 	(void) AllocSetContextCreate(t.cxt, "child", ALLOCSET_SMALL_SIZES);
 	REQUIRE(MemoryContextMemAllocated(t.cxt, true) == first + ALLOCSET_SMALL_INITSIZE);
@@ -402,7 +401,7 @@ TEST_CASE("MemoryContextMemAllocated counts malloc'd blocks, recursively if aske
 	/* Blocks double: 1000 chunks of 64 bytes take a few blocks, not 1000. */
 	for (int i = 0; i < 1000; i++)
 		MemoryContextAlloc(t.cxt, 64);
-	Size		grown = MemoryContextMemAllocated(t.cxt, false);
+	Size grown = MemoryContextMemAllocated(t.cxt, false);
 	REQUIRE(grown >= 1000 * 64);
 	REQUIRE(grown <= 4 * 1000 * 80);
 
@@ -423,31 +422,31 @@ TEST_CASE("palloc_extended zeroes with MCXT_ALLOC_ZERO and returns NULL with MCX
 	TestContext t("t");
 	MemoryContextSwitchTo(t.cxt);
 	/* Dirty a chunk, free it, and get it back zeroed. */
-	auto	   *p = static_cast<char *>(palloc(256));
+	auto *p = static_cast<char *>(palloc(256));
 	memset(p, 0x7f, 256);
 	pfree(p);
-	auto	   *z = static_cast<char *>(palloc_extended(256, MCXT_ALLOC_ZERO));
+	auto *z = static_cast<char *>(palloc_extended(256, MCXT_ALLOC_ZERO));
 	REQUIRE(z == p);
 	for (int i = 0; i < 256; i++)
 		REQUIRE(z[i] == 0);
-	auto	   *z0 = static_cast<char *>(palloc0(300));
+	auto *z0 = static_cast<char *>(palloc0(300));
 	for (int i = 0; i < 300; i++)
 		REQUIRE(z0[i] == 0);
 
-	/* Too big for malloc: NULL, no error.  (Under AddressSanitizer malloc
+		/* Too big for malloc: NULL, no error.  (Under AddressSanitizer malloc
 	 * aborts on such a request instead of failing, so only there is it
 	 * left out.) */
 #ifndef TUSK_USE_ASAN_POISONING
 	REQUIRE(palloc_extended(MaxAllocHugeSize - 1024, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM) ==
 			nullptr);
-	void	   *q = palloc(64);
+	void *q = palloc(64);
 	REQUIRE(repalloc_extended(q, MaxAllocHugeSize - 1024, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM) ==
 			nullptr);
 	pfree(q);
 #endif
 
 	/* Typed helpers. */
-	int64	   *a = palloc0_array(int64, 10);
+	int64 *a = palloc0_array(int64, 10);
 	for (int i = 0; i < 10; i++)
 		REQUIRE(a[i] == 0);
 	a = repalloc_array(a, int64, 20);
@@ -482,7 +481,7 @@ TEST_CASE("A request above MaxAllocSize is ERROR \"invalid memory alloc request 
 		}
 	}
 	/* MaxAllocSize itself is allowed, and huge requests above it are. */
-	void	   *p = palloc(MaxAllocSize);
+	void *p = palloc(MaxAllocSize);
 	p = repalloc_huge(p, Size{MaxAllocSize} + 4096);
 	REQUIRE(GetMemoryChunkSpace(p) > MaxAllocSize);
 	pfree(p);
@@ -519,9 +518,8 @@ TEST_CASE("An allocation that fails is ERROR 53200 \"out of memory\" naming the 
 	REQUIRE(log.find("\n  starved: ") != std::string::npos);
 	REQUIRE(log.find("\nGrand total: ") != std::string::npos);
 	/* With MCXT_ALLOC_NO_OOM: NULL, and nothing written. */
-	log = CaptureStderr([&] {
-		REQUIRE(MemoryContextAllocExtended(starved, 10, MCXT_ALLOC_NO_OOM) == nullptr);
-	});
+	log = CaptureStderr(
+		[&] { REQUIRE(MemoryContextAllocExtended(starved, 10, MCXT_ALLOC_NO_OOM) == nullptr); });
 	REQUIRE(log.empty());
 	starved->methods = real;
 	MemoryContextDelete(starved);
@@ -558,7 +556,7 @@ TEST_CASE("A process that runs out of address space gets ERROR 53200 and, after 
 #else
 	ChildProcess child([] {
 		/* The report is expected; the statistics before it are noise. */
-		int			devnull = open("/dev/null", O_WRONLY);
+		int devnull = open("/dev/null", O_WRONLY);
 		dup2(devnull, STDERR_FILENO);
 		/* Room for 256 MB more than the process maps now. */
 		std::ifstream statm("/proc/self/statm");
@@ -571,7 +569,7 @@ TEST_CASE("A process that runs out of address space gets ERROR 53200 and, after 
 		if (setrlimit(RLIMIT_AS, &rl) != 0)
 			return 1;
 		MemoryContext hog = AllocSetContextCreate(TopMemoryContext, "hog", ALLOCSET_DEFAULT_SIZES);
-		bool		reported = false;
+		bool reported = false;
 		try
 		{
 			for (int i = 0; i < 100000; i++)
@@ -580,8 +578,7 @@ TEST_CASE("A process that runs out of address space gets ERROR 53200 and, after 
 		catch (const PgError &e)
 		{
 			reported = UnpackSqlState(e.data().sqlerrcode) == "53200" &&
-				e.data().detail ==
-				"Failed on request of size 1048576 in memory context \"hog\".";
+				e.data().detail == "Failed on request of size 1048576 in memory context \"hog\".";
 		}
 		if (!reported)
 			return 2;
@@ -602,7 +599,7 @@ TEST_CASE("MemoryContextStats writes a line per context, children indented, then
 	TestContext t("StatsTest");
 	MemoryContext child = AllocSetContextCreate(t.cxt, "StatsChild", ALLOCSET_SMALL_SIZES);
 	MemoryContextSetIdentifier(child, "an\nidentifier");
-	void	   *p = MemoryContextAlloc(t.cxt, 100);
+	void *p = MemoryContextAlloc(t.cxt, 100);
 	pfree(p);
 	MemoryContextAlloc(child, 100);
 
@@ -611,7 +608,7 @@ TEST_CASE("MemoryContextStats writes a line per context, children indented, then
 	REQUIRE(lines.size() == 3);
 	/* 8192 bytes in one block; the freed 128-byte chunk and what is left
 	 * of the block are free. */
-	Size		total = MemoryContextMemAllocated(t.cxt, false);
+	Size total = MemoryContextMemAllocated(t.cxt, false);
 	REQUIRE(total == 8192);
 	REQUIRE(lines[0].rfind("StatsTest: 8192 total in 1 blocks; ", 0) == 0);
 	REQUIRE(lines[0].find(" free (1 chunks); ") != std::string::npos);
@@ -624,12 +621,12 @@ TEST_CASE("MemoryContextStats writes a line per context, children indented, then
 	/* Each line's numbers add up: used = total - free. */
 	for (const std::string &line : lines)
 	{
-		size_t		total_at = line.find(": ") + 2;
+		size_t total_at = line.find(": ") + 2;
 		if (line.rfind("Grand total: ", 0) == 0)
 			total_at = strlen("Grand total: ");
-		Size		tot = std::stoull(line.substr(total_at));
-		Size		fr = std::stoull(line.substr(line.find("; ") + 2));
-		Size		used = std::stoull(line.substr(line.rfind("); ") + 3));
+		Size tot = std::stoull(line.substr(total_at));
+		Size fr = std::stoull(line.substr(line.find("; ") + 2));
+		Size used = std::stoull(line.substr(line.rfind("); ") + 3));
 		REQUIRE(tot == fr + used);
 	}
 
@@ -677,15 +674,14 @@ TEST_CASE("A report is written with ErrorContext current, and the caller's conte
 	MemoryContextSwitchTo(t.cxt);
 	static MemoryContext seen;
 	seen = nullptr;
-	tusk::error::SetFrontendEmitter([](const tusk::error::ErrorData &) {
-		seen = CurrentMemoryContext;
-	});
+	tusk::error::SetFrontendEmitter(
+		[](const tusk::error::ErrorData &) { seen = CurrentMemoryContext; });
 	ereport(NOTICE, errmsg("a notice"));
 	tusk::error::SetFrontendEmitter(nullptr);
 	REQUIRE(seen == ErrorContext);
 	REQUIRE(CurrentMemoryContext == t.cxt);
 	/* An ERROR leaves the current context alone too. */
-	bool		thrown = false;
+	bool thrown = false;
 	try
 	{
 		elog(ERROR, "boom");
@@ -706,64 +702,65 @@ TEST_CASE("A transaction allocates in TopTransactionContext, freed at commit, at
 	ScratchDataDir dir;
 	MakeSegmentWithWal();
 	REQUIRE(RunInBackend([] {
-		std::vector<int> log;
-		callback_log = &log;
-		/* Not left pointing at log when a check below returns early. */
-		struct ForgetLog
-		{
-			~ForgetLog() { callback_log = nullptr; }
-		} forget_log;
-		if (TopTransactionContext != nullptr)
-			return 1;
-		StartTransactionCommand();
-		if (TopTransactionContext == nullptr || CurTransactionContext != TopTransactionContext ||
-			CurrentMemoryContext != TopTransactionContext ||
-			MemoryContextGetParent(TopTransactionContext) != TopMemoryContext)
-			return 2;
-		RegisterLogged(CurrentMemoryContext, 1);
-		palloc(1000);
-		CommitTransactionCommand();
-		if (TopTransactionContext != nullptr || CurTransactionContext != nullptr ||
-			CurrentMemoryContext != TopMemoryContext || log != std::vector<int>{1})
-			return 3;
+				std::vector<int> log;
+				callback_log = &log;
+				/* Not left pointing at log when a check below returns early. */
+				struct ForgetLog
+				{
+					~ForgetLog() { callback_log = nullptr; }
+				} forget_log;
+				if (TopTransactionContext != nullptr)
+					return 1;
+				StartTransactionCommand();
+				if (TopTransactionContext == nullptr ||
+					CurTransactionContext != TopTransactionContext ||
+					CurrentMemoryContext != TopTransactionContext ||
+					MemoryContextGetParent(TopTransactionContext) != TopMemoryContext)
+					return 2;
+				RegisterLogged(CurrentMemoryContext, 1);
+				palloc(1000);
+				CommitTransactionCommand();
+				if (TopTransactionContext != nullptr || CurTransactionContext != nullptr ||
+					CurrentMemoryContext != TopMemoryContext || log != std::vector<int>{1})
+					return 3;
 
-		/* An error in a single command's transaction: all of it goes, also
+				/* An error in a single command's transaction: all of it goes, also
 		 * what it allocated in a context of its own below. */
-		StartTransactionCommand();
-		RegisterLogged(CurrentMemoryContext, 2);
-		MemoryContext scratch = AllocSetContextCreate(TopTransactionContext, "scratch",
-													  ALLOCSET_SMALL_SIZES);
-		RegisterLogged(scratch, 3);
-		MemoryContextSwitchTo(scratch);
-		AbortCurrentTransaction();
-		if (TopTransactionContext != nullptr || CurrentMemoryContext != TopMemoryContext ||
-			log != std::vector<int>{1, 3, 2})
-			return 4;
+				StartTransactionCommand();
+				RegisterLogged(CurrentMemoryContext, 2);
+				MemoryContext scratch = AllocSetContextCreate(TopTransactionContext, "scratch",
+															  ALLOCSET_SMALL_SIZES);
+				RegisterLogged(scratch, 3);
+				MemoryContextSwitchTo(scratch);
+				AbortCurrentTransaction();
+				if (TopTransactionContext != nullptr || CurrentMemoryContext != TopMemoryContext ||
+					log != std::vector<int>{1, 3, 2})
+					return 4;
 
-		/* A failed block keeps its memory until ROLLBACK. */
-		StartTransactionCommand();
-		BeginTransactionBlock();
-		CommitTransactionCommand();
-		MemoryContext block = TopTransactionContext;
-		StartTransactionCommand();
-		if (block == nullptr || CurrentMemoryContext != block)
-			return 5;
-		RegisterLogged(CurrentMemoryContext, 4);
-		AbortCurrentTransaction();
-		if (TopTransactionContext != block || CurrentMemoryContext != TopMemoryContext ||
-			log.size() != 3)
-			return 6;
-		StartTransactionCommand();
-		if (CurrentMemoryContext != block)
-			return 7;
-		if (EndTransactionBlock(false))
-			return 8;
-		CommitTransactionCommand();
-		if (TopTransactionContext != nullptr || log != std::vector<int>{1, 3, 2, 4})
-			return 9;
-		callback_log = nullptr;
-		return 0;
-	}) == 0);
+				/* A failed block keeps its memory until ROLLBACK. */
+				StartTransactionCommand();
+				BeginTransactionBlock();
+				CommitTransactionCommand();
+				MemoryContext block = TopTransactionContext;
+				StartTransactionCommand();
+				if (block == nullptr || CurrentMemoryContext != block)
+					return 5;
+				RegisterLogged(CurrentMemoryContext, 4);
+				AbortCurrentTransaction();
+				if (TopTransactionContext != block || CurrentMemoryContext != TopMemoryContext ||
+					log.size() != 3)
+					return 6;
+				StartTransactionCommand();
+				if (CurrentMemoryContext != block)
+					return 7;
+				if (EndTransactionBlock(false))
+					return 8;
+				CommitTransactionCommand();
+				if (TopTransactionContext != nullptr || log != std::vector<int>{1, 3, 2, 4})
+					return 9;
+				callback_log = nullptr;
+				return 0;
+			}) == 0);
 }
 
 TEST_CASE("A heap scan and a tuple left behind by an ERROR are freed when the transaction aborts",
@@ -774,47 +771,47 @@ TEST_CASE("A heap scan and a tuple left behind by an ERROR are freed when the tr
 	constexpr Oid kTable = 16600;
 	MyDatabaseId = 5;
 	REQUIRE(RunInBackend([] {
-		RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kTable});
-		StartTransactionCommand();
-		Relation	rel = table_open(kTable, RowExclusiveLock);
-		for (int64 i = 0; i < 100; i++)
-		{
-			HeapTuple	t = heap_form_raw_tuple(&i, sizeof i, 1);
-			heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
-			heap_freetuple(t);
-		}
-		table_close(rel, NoLock);
-		CommitTransactionCommand();
+				RelationCreateStorage(RelFileNode{DEFAULTTABLESPACE_OID, 5, kTable});
+				StartTransactionCommand();
+				Relation rel = table_open(kTable, RowExclusiveLock);
+				for (int64 i = 0; i < 100; i++)
+				{
+					HeapTuple t = heap_form_raw_tuple(&i, sizeof i, 1);
+					heap_insert(rel, t, GetCurrentCommandId(true), 0, nullptr);
+					heap_freetuple(t);
+				}
+				table_close(rel, NoLock);
+				CommitTransactionCommand();
 
-		Size		before = MemoryContextMemAllocated(TopMemoryContext, true);
-		StartTransactionCommand();
-		rel = table_open(kTable, AccessShareLock);
-		HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
-		if (heap_getnext(scan, ForwardScanDirection) == nullptr)
-			return 1;
-		int64		v = 0;
-		(void) heap_form_raw_tuple(&v, sizeof v, 1);
-		if (MemoryContextMemAllocated(TopMemoryContext, true) <= before)
-			return 2;
-		/* An error here: no heap_endscan, no heap_freetuple, no close. */
-		AbortCurrentTransaction();
-		if (MemoryContextMemAllocated(TopMemoryContext, true) != before)
-			return 3;
-		return 0;
-	}) == 0);
+				Size before = MemoryContextMemAllocated(TopMemoryContext, true);
+				StartTransactionCommand();
+				rel = table_open(kTable, AccessShareLock);
+				HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
+				if (heap_getnext(scan, ForwardScanDirection) == nullptr)
+					return 1;
+				int64 v = 0;
+				(void) heap_form_raw_tuple(&v, sizeof v, 1);
+				if (MemoryContextMemAllocated(TopMemoryContext, true) <= before)
+					return 2;
+				/* An error here: no heap_endscan, no heap_freetuple, no close. */
+				AbortCurrentTransaction();
+				if (MemoryContextMemAllocated(TopMemoryContext, true) != before)
+					return 3;
+				return 0;
+			}) == 0);
 }
 
 TEST_CASE("A WAL reader left behind by an ERROR goes with its parent context, its file closed",
 		  "[mcxt][xlog]")
 {
 	ScratchDataDir dir;
-	XLogRecPtr	start = MakeSegmentWithWal();
-	int64		payload = 42;
+	XLogRecPtr start = MakeSegmentWithWal();
+	int64 payload = 42;
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&payload), sizeof payload);
 	XLogFlush(XLogInsert(RM_EXPERIMENTAL_ID, 0));
-	auto		open_files = [] {
-		int			n = 0;
+	auto open_files = [] {
+		int n = 0;
 		for ([[maybe_unused]] const auto &f : std::filesystem::directory_iterator("/proc/self/fd"))
 			n++;
 		return n;
@@ -825,9 +822,9 @@ TEST_CASE("A WAL reader left behind by an ERROR goes with its parent context, it
 											tusk::test::kTestSystemIdentifier);
 	MemoryContextSwitchTo(TopMemoryContext);
 	REQUIRE(t.cxt->firstchild != nullptr);
-	int			before = open_files();
+	int before = open_files();
 	XLogBeginRead(r, start);
-	char	   *err = nullptr;
+	char *err = nullptr;
 	(void) XLogReadRecord(r, &err);
 	REQUIRE(open_files() == before + 1);
 	/* What an error path does to the context the reader was made in. */
@@ -849,12 +846,12 @@ TEST_CASE("pstrdup, pnstrdup, pchomp and psprintf copy into the current context"
 {
 	TestContext t("strings");
 	MemoryContextSwitchTo(t.cxt);
-	char	   *a = pstrdup("hello");
-	char	   *b = pnstrdup("hello world", 5);
-	char	   *c = pnstrdup("hi", 100);
-	char	   *d = pchomp("line\n\n");
+	char *a = pstrdup("hello");
+	char *b = pnstrdup("hello world", 5);
+	char *c = pnstrdup("hi", 100);
+	char *d = pchomp("line\n\n");
 	std::string longer(5000, 'x');
-	char	   *e = psprintf("%s-%d-%s", "a", 42, longer.c_str());
+	char *e = psprintf("%s-%d-%s", "a", 42, longer.c_str());
 	REQUIRE(strcmp(a, "hello") == 0);
 	REQUIRE(strcmp(b, "hello") == 0);
 	REQUIRE(strcmp(c, "hi") == 0);
@@ -892,8 +889,7 @@ TEST_CASE("C++ code scopes a context with MemoryContextScope and OwnedMemoryCont
 		elog(ERROR, "fails midway");
 	}
 	catch (const PgError &)
-	{
-	}
+	{}
 	REQUIRE(log == std::vector<int>{10});
 	REQUIRE(CurrentMemoryContext == TopMemoryContext);
 	callback_log = nullptr;
@@ -903,14 +899,14 @@ TEST_CASE("Under AddressSanitizer, freed chunks and reset memory are poisoned", 
 {
 #ifdef TUSK_USE_ASAN_POISONING
 	TestContext t("poison");
-	auto	   *p = static_cast<char *>(MemoryContextAlloc(t.cxt, 20));
+	auto *p = static_cast<char *>(MemoryContextAlloc(t.cxt, 20));
 	REQUIRE_FALSE(__asan_address_is_poisoned(p));
 	REQUIRE_FALSE(__asan_address_is_poisoned(p + 19));
 	/* The rounding to 32 bytes is not the caller's to use. */
 	REQUIRE(__asan_address_is_poisoned(p + 24));
 	pfree(p);
 	REQUIRE(__asan_address_is_poisoned(p));
-	auto	   *q = static_cast<char *>(MemoryContextAlloc(t.cxt, 100));
+	auto *q = static_cast<char *>(MemoryContextAlloc(t.cxt, 100));
 	MemoryContextReset(t.cxt);
 	REQUIRE(__asan_address_is_poisoned(q));
 #else

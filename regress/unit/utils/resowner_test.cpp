@@ -36,8 +36,8 @@ void MakeRelation(int n)
 {
 	smgrcreate(smgropen(kRel), MAIN_FORKNUM, false);
 	for (int i = 0; i < n; i++)
-		UnlockReleaseBuffer(ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW,
-													  RBM_ZERO_AND_LOCK, nullptr, false));
+		UnlockReleaseBuffer(ReadBufferWithoutRelcache(kRel, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
+													  nullptr, false));
 }
 
 Buffer Read(BlockNumber blk)
@@ -47,7 +47,7 @@ Buffer Read(BlockNumber blk)
 
 int PinsHeld()
 {
-	int			n = 0;
+	int n = 0;
 	for (Buffer b = 1; b <= NBuffers; b++)
 		n += PrivateRefCount(b);
 	return n;
@@ -106,10 +106,10 @@ TEST_CASE("A pin held by a resource owner is released at abort, silently", "[res
 	MakeRelation(3);
 	ResourceOwner owner = ResourceOwnerCreate(nullptr, "Portal");
 	CurrentResourceOwner = owner;
-	Buffer		kept = Read(1);		/* a scan's current page, say */
-	(void) Read(1);				/* pinned twice */
-	Buffer		other = Read(2);
-	ReleaseBuffer(Read(0));		/* taken and given back: nothing to do */
+	Buffer kept = Read(1); /* a scan's current page, say */
+	(void) Read(1);		   /* pinned twice */
+	Buffer other = Read(2);
+	ReleaseBuffer(Read(0)); /* taken and given back: nothing to do */
 	REQUIRE(PinsHeld() == 3);
 
 	WarningCapture capture;
@@ -132,7 +132,7 @@ TEST_CASE("A pin leaked past commit is reported as PostgreSQL reports it, then r
 	MakeRelation(4);
 	ResourceOwner owner = ResourceOwnerCreate(nullptr, "TopTransaction");
 	CurrentResourceOwner = owner;
-	Buffer		leaked = Read(3);
+	Buffer leaked = Read(3);
 	WarningCapture capture;
 	ReleaseAll(owner, true);
 	REQUIRE(PrivateRefCount(leaked) == 0);
@@ -140,7 +140,7 @@ TEST_CASE("A pin leaked past commit is reported as PostgreSQL reports it, then r
 	REQUIRE(w.size() == 1);
 	/* [buffer] (rel=path, blockNum=, flags=state & BUF_FLAG_MASK,
 	 * refcount=shared private): BM_TAG_VALID | BM_VALID, one pin. */
-	char		expected[200];
+	char expected[200];
 	snprintf(expected, sizeof expected,
 			 "buffer refcount leak: [%03d] (rel=base/5/16500, blockNum=3, flags=0x%x, "
 			 "refcount=1 1)",
@@ -162,10 +162,10 @@ TEST_CASE("Children are released before their parent, and callbacks run in every
 	ResourceOwner child = ResourceOwnerCreate(parent, "Portal");
 	REQUIRE(ResourceOwnerGetParent(child) == parent);
 	CurrentResourceOwner = child;
-	Buffer		in_child = Read(0);
+	Buffer in_child = Read(0);
 	CurrentResourceOwner = parent;
-	Buffer		in_parent = Read(1);
-	auto		callback = [](ResourceReleasePhase phase, bool isCommit, bool, void *arg) {
+	Buffer in_parent = Read(1);
+	auto callback = [](ResourceReleasePhase phase, bool isCommit, bool, void *arg) {
 		events.push_back(std::string(static_cast<const char *>(arg)) + " phase " +
 						 std::to_string(static_cast<int>(phase)) + (isCommit ? " commit" : ""));
 	};
@@ -177,9 +177,9 @@ TEST_CASE("Children are released before their parent, and callbacks run in every
 	UnregisterResourceReleaseCallback(callback, const_cast<char *>("cb"));
 	ResourceOwnerRelease(parent, RESOURCE_RELEASE_AFTER_LOCKS, false, true);
 	/* Once per owner per phase while registered: child first. */
-	REQUIRE(events == std::vector<std::string>{"cb phase 0", "cb phase 0", "cb phase 1",
-											   "cb phase 1"});
-	ResourceOwnerDelete(parent);	/* and the child with it */
+	REQUIRE(events ==
+			std::vector<std::string>{"cb phase 0", "cb phase 0", "cb phase 1", "cb phase 1"});
+	ResourceOwnerDelete(parent); /* and the child with it */
 	REQUIRE(CurrentResourceOwner == nullptr);
 }
 
@@ -190,42 +190,42 @@ TEST_CASE("A transaction's resource owner releases its pins at ROLLBACK and at C
 	MakeSegmentWithWal(8);
 	MakeRelation(2);
 	REQUIRE(RunInBackend([] {
-		REQUIRE(CurrentResourceOwner == nullptr);
-		StartTransactionCommand();
-		if (CurrentResourceOwner == nullptr ||
-			CurrentResourceOwner != TopTransactionResourceOwner ||
-			CurTransactionResourceOwner != TopTransactionResourceOwner)
-			return 1;
-		Buffer		buf = Read(0);	/* left pinned by a failed command */
-		{
-			WarningCapture capture;
-			AbortCurrentTransaction();
-			if (PrivateRefCount(buf) != 0 || !WarningCapture::warnings().empty())
-				return 2;
-		}
-		if (CurrentResourceOwner != nullptr || TopTransactionResourceOwner != nullptr)
-			return 3;
+				REQUIRE(CurrentResourceOwner == nullptr);
+				StartTransactionCommand();
+				if (CurrentResourceOwner == nullptr ||
+					CurrentResourceOwner != TopTransactionResourceOwner ||
+					CurTransactionResourceOwner != TopTransactionResourceOwner)
+					return 1;
+				Buffer buf = Read(0); /* left pinned by a failed command */
+				{
+					WarningCapture capture;
+					AbortCurrentTransaction();
+					if (PrivateRefCount(buf) != 0 || !WarningCapture::warnings().empty())
+						return 2;
+				}
+				if (CurrentResourceOwner != nullptr || TopTransactionResourceOwner != nullptr)
+					return 3;
 
-		StartTransactionCommand();
-		buf = Read(1);			/* forgotten by careless code */
-		{
-			WarningCapture capture;
-			CommitTransactionCommand();
-			if (PrivateRefCount(buf) != 0 || WarningCapture::warnings().size() != 1 ||
-				WarningCapture::warnings()[0].rfind("buffer refcount leak: ", 0) != 0)
-				return 4;
-		}
-		/* Pins taken and given back within the transaction: no warning. */
-		StartTransactionCommand();
-		ReleaseBuffer(Read(1));
-		{
-			WarningCapture capture;
-			CommitTransactionCommand();
-			if (!WarningCapture::warnings().empty())
-				return 5;
-		}
-		return PinsHeld() == 0 ? 0 : 6;
-	}) == 0);
+				StartTransactionCommand();
+				buf = Read(1); /* forgotten by careless code */
+				{
+					WarningCapture capture;
+					CommitTransactionCommand();
+					if (PrivateRefCount(buf) != 0 || WarningCapture::warnings().size() != 1 ||
+						WarningCapture::warnings()[0].rfind("buffer refcount leak: ", 0) != 0)
+						return 4;
+				}
+				/* Pins taken and given back within the transaction: no warning. */
+				StartTransactionCommand();
+				ReleaseBuffer(Read(1));
+				{
+					WarningCapture capture;
+					CommitTransactionCommand();
+					if (!WarningCapture::warnings().empty())
+						return 5;
+				}
+				return PinsHeld() == 0 ? 0 : 6;
+			}) == 0);
 }
 
 TEST_CASE("ReleaseAllBufferPins leaves every owner holding nothing", "[resowner]")
@@ -255,16 +255,16 @@ TEST_CASE("An owner refuses to forget a pin it does not hold, and to go while ho
 	MakeSegment(5, 2, 8);
 	InitBufferPoolAccess();
 	MakeRelation(1);
-	Buffer		untracked = Read(0);	/* no current owner */
+	Buffer untracked = Read(0); /* no current owner */
 	ResourceOwner owner = ResourceOwnerCreate(nullptr, "Portal");
 	CurrentResourceOwner = owner;
-	char		expected[100];
+	char expected[100];
 	snprintf(expected, sizeof expected, "buffer %d is not owned by resource owner Portal",
 			 untracked);
 	REQUIRE(ErrorOf(ReleaseBuffer, untracked) == expected);
-	REQUIRE(PrivateRefCount(untracked) == 1);	/* nothing changed */
+	REQUIRE(PrivateRefCount(untracked) == 1); /* nothing changed */
 
-	Buffer		tracked = Read(0);
+	Buffer tracked = Read(0);
 	REQUIRE(ErrorOf([](Buffer) { ResourceOwnerDelete(CurrentResourceOwner); }, tracked) ==
 			"resource owner Portal still holds resources");
 	ReleaseBuffer(tracked);
