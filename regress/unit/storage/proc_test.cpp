@@ -21,6 +21,7 @@
 
 using tusk::test::ChildProcess;
 using tusk::test::MakeSegment;
+using tusk::test::ScopedGlobal;
 using tusk::test::WaitFor;
 
 namespace {
@@ -170,18 +171,29 @@ TEST_CASE("Postmaster signals are test-and-clear flags", "[proc]")
 {
 	MakeSegment();
 	REQUIRE_FALSE(CheckPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE));
-	PostmasterPid = getpid();
-	/* SendPostmasterSignal also sends SIGUSR1 to the postmaster; ignore it here. */
-	struct sigaction ign = {}, old;
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGUSR1, &ign, &old);
-	ChildProcess child([] {
-		IsUnderPostmaster = true;
-		SendPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE);
-		return 0;
-	});
-	REQUIRE(child.Wait() == 0);
-	sigaction(SIGUSR1, &old, nullptr);
+	ScopedGlobal<pid_t> postmaster(PostmasterPid, getpid());
+	/* SendPostmasterSignal also sends SIGUSR1 to the postmaster; ignore it
+	 * here, and take the old disposition back even if a check fails. */
+	struct IgnoreSigusr1
+	{
+		struct sigaction old = {};
+		IgnoreSigusr1()
+		{
+			struct sigaction ign = {};
+			ign.sa_handler = SIG_IGN;
+			sigaction(SIGUSR1, &ign, &old);
+		}
+		~IgnoreSigusr1() { sigaction(SIGUSR1, &old, nullptr); }
+	};
+	{
+		IgnoreSigusr1 ignoring;
+		ChildProcess child([] {
+			IsUnderPostmaster = true;
+			SendPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE);
+			return 0;
+		});
+		REQUIRE(child.Wait() == 0);
+	}
 	REQUIRE(CheckPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE));
 	REQUIRE_FALSE(CheckPostmasterSignal(PMSIGNAL_ADVANCE_STATE_MACHINE));
 	REQUIRE_FALSE(CheckPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE));
