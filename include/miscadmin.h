@@ -147,6 +147,7 @@ class CriticalSection
 {
   public:
 	CriticalSection() : exceptions_at_entry_(std::uncaught_exceptions()) { START_CRIT_SECTION(); }
+	// NOLINTNEXTLINE(bugprone-exception-escape): it only PANICs, which aborts
 	~CriticalSection()
 	{
 		if (!ended_)
@@ -168,6 +169,7 @@ class CriticalSection
 
   private:
 	/* PANIC: an exception is unwinding through a critical section. */
+	// NOLINTNEXTLINE(bugprone-exception-escape): ereport(PANIC) aborts, it never throws
 	[[noreturn]] static void CriticalSectionEscaped() noexcept;
 
 	int exceptions_at_entry_;

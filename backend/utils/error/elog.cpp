@@ -809,8 +809,8 @@ namespace {
 	if (std::exception_ptr ex = std::current_exception())
 	{
 		const std::type_info *ti = abi::__cxa_current_exception_type();
-		type = ti != nullptr ? ti->name()
-							 : "";	// NOLINT(clang-analyzer-deadcode.DeadStores): read below
+		// NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores): read below, after the catch
+		type = ti != nullptr ? ti->name() : "";
 		try
 		{
 			std::rethrow_exception(ex);
@@ -841,6 +841,7 @@ void InstallTerminateHandler()
 
 }  // namespace tusk::error
 
+// NOLINTNEXTLINE(bugprone-exception-escape): ereport(PANIC) aborts, it never throws
 void tusk::CriticalSection::CriticalSectionEscaped() noexcept
 {
 	/* Still counted as inside: the report below is a PANIC in any case. */

@@ -87,9 +87,8 @@ TEST_CASE("A moved-from LWLockGuard releases nothing; the new owner releases onc
 		{
 			LWLockGuard first(AddinShmemInitLock, LW_EXCLUSIVE);
 			LWLockGuard second = std::move(first);
-			REQUIRE_FALSE(
-				first
-					.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+			// NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): under test
+			REQUIRE_FALSE(first.held());
 			REQUIRE(second.held());
 			{
 				LWLockGuard third(std::move(second));
@@ -145,9 +144,8 @@ TEST_CASE("A SpinLockGuard releases its spinlock on exception and after a move",
 	{
 		SpinLockGuard first(lock);
 		SpinLockGuard second(std::move(first));
-		REQUIRE_FALSE(
-			first
-				.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+		// NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): under test
+		REQUIRE_FALSE(first.held());
 		first = std::move(second); /* back again */
 		REQUIRE_FALSE(SpinLockFree(lock));
 		first.Release();
@@ -198,15 +196,15 @@ TEST_CASE("Moved-from buffer guards release nothing", "[guards][bufmgr]")
 	BufferPin first(buf);
 	{
 		BufferPin second(std::move(first));
-		REQUIRE_FALSE(
-			first
-				.valid());	// NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+		// NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): under test
+		REQUIRE_FALSE(first.valid());
 		REQUIRE(PrivateRefCount(buf) == 1);
 		{
 			BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 			BufferLock moved = std::move(lock);
 			REQUIRE_FALSE(
-				lock.held());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+				// NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): under test
+				lock.held());
 			REQUIRE(ContentLocked(buf));
 		}
 		REQUIRE_FALSE(ContentLocked(buf));
@@ -221,7 +219,8 @@ TEST_CASE("Moved-from buffer guards release nothing", "[guards][bufmgr]")
 					  BUFFER_LOCK_SHARE);
 	LockedBuffer next = std::move(held);
 	REQUIRE_FALSE(
-		held.valid());	// NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from guard is what is tested
+		// NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): under test
+		held.valid());
 	REQUIRE(PrivateRefCount(buf) == 1);
 	REQUIRE(ContentLocked(buf));
 	BufferPin kept = next.Unlock();
