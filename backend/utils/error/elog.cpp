@@ -462,14 +462,17 @@ void errfinish(const char *filename, int lineno, const char *funcname)
 	--error_stack_depth;
 	errno = edata.saved_errno;
 
-	if (edata.elevel == ERROR)
 	{
-		--reports_in_progress;
-		throw PgError(std::move(edata));
+		/* The report is over once thrown or emitted, even if emitting it
+		 * throws (a client gone away). */
+		struct EndOfReport
+		{
+			~EndOfReport() { --reports_in_progress; }
+		} end_of_report;
+		if (edata.elevel == ERROR)
+			throw PgError(std::move(edata));
+		EmitErrorReport(edata);
 	}
-
-	EmitErrorReport(edata);
-	--reports_in_progress;
 
 	if (edata.elevel == FATAL)
 		proc_exit(1);
