@@ -38,6 +38,60 @@ typedef uintptr_t Datum;
 typedef char *Pointer;
 typedef int64 TimestampTz;
 typedef int64 pg_time_t;
+typedef uint32 TransactionId; /* (declared again in access/transam.h) */
+typedef uint32 CommandId;
+typedef Oid regproc;
+typedef regproc RegProcedure;
+typedef float float4;
+typedef double float8;
+
+/* A fixed-width name: the type "name" (NAMEDATALEN bytes, NUL-padded). */
+#define NAMEDATALEN 64
+typedef struct nameData
+{
+	char data[NAMEDATALEN];
+} NameData;
+typedef NameData *Name;
+#define NameStr(name) ((name).data)
+
+/*
+ * A variable-length value ("varlena"): a header saying how long it is,
+ * then the bytes.  The header has PostgreSQL's encodings (postgres.h):
+ * 4 bytes (length << 2, low bits 00 plain, 10 compressed), 1 byte (length
+ * << 1 | 1) for short values in tuples, or 0x01 + tag for TOAST pointers.
+ */
+struct varlena
+{
+	char vl_len_[4];
+	char vl_dat[FLEXIBLE_ARRAY_MEMBER];
+};
+typedef struct varlena bytea;
+typedef struct varlena text;
+typedef struct varlena BpChar;
+typedef struct varlena VarChar;
+
+/* int2vector and oidvector: one-dimensional arrays without nulls, with
+ * PostgreSQL's array header (used by pg_index and pg_proc). */
+typedef struct
+{
+	int32 vl_len_;
+	int ndim;
+	int32 dataoffset;
+	Oid elemtype;
+	int dim1;
+	int lbound1;
+	int16 values[FLEXIBLE_ARRAY_MEMBER];
+} int2vector;
+typedef struct
+{
+	int32 vl_len_;
+	int ndim;
+	int32 dataoffset;
+	Oid elemtype;
+	int dim1;
+	int lbound1;
+	Oid values[FLEXIBLE_ARRAY_MEMBER];
+} oidvector;
 
 /* The last member of a struct whose size is decided at allocation. */
 #define FLEXIBLE_ARRAY_MEMBER /* empty */
@@ -47,13 +101,16 @@ typedef int64 pg_time_t;
 #define InvalidOid ((Oid) 0)
 #define OidIsValid(objectId) ((bool) ((objectId) != InvalidOid))
 
-#define NAMEDATALEN 64
 #define MAXPGPATH 1024
 #define BLCKSZ 8192
 
+#define PG_INT16_MIN INT16_MIN
+#define PG_INT16_MAX INT16_MAX
 #define PG_INT32_MAX INT32_MAX
 #define PG_INT32_MIN INT32_MIN
 #define PG_INT64_MAX INT64_MAX
+#define PG_INT64_MIN INT64_MIN
+#define PG_UINT32_MAX UINT32_MAX
 
 #define lengthof(array) (sizeof(array) / sizeof((array)[0]))
 #define Min(x, y) ((x) < (y) ? (x) : (y))
@@ -63,6 +120,12 @@ typedef int64 pg_time_t;
 	(((uintptr_t) (LEN) + ((ALIGNVAL) -1)) & ~((uintptr_t) ((ALIGNVAL) -1)))
 #define MAXIMUM_ALIGNOF 8
 #define MAXALIGN(LEN) TYPEALIGN(MAXIMUM_ALIGNOF, (LEN))
+#define ALIGNOF_SHORT 2
+#define ALIGNOF_INT 4
+#define ALIGNOF_DOUBLE 8
+#define SHORTALIGN(LEN) TYPEALIGN(ALIGNOF_SHORT, (LEN))
+#define INTALIGN(LEN) TYPEALIGN(ALIGNOF_INT, (LEN))
+#define DOUBLEALIGN(LEN) TYPEALIGN(ALIGNOF_DOUBLE, (LEN))
 #define PG_CACHE_LINE_SIZE 128
 #define CACHELINEALIGN(LEN) TYPEALIGN(PG_CACHE_LINE_SIZE, (LEN))
 

@@ -1,0 +1,50 @@
+/*
+ * utils/lsyscache.h — small questions about catalog objects (a type's
+ * length, a function's name, …), answered from the catalog caches.
+ *
+ * While bootstrap creates the catalogs (there are no catalog rows to
+ * read yet) the type questions are answered from the bootstrap data, as
+ * PostgreSQL's bootstrap answers them from its built-in type table.
+ */
+#ifndef TUSK_UTILS_LSYSCACHE_H
+#define TUSK_UTILS_LSYSCACHE_H
+
+#include "c.h"
+
+typedef enum IOFuncSelector
+{
+	IOFunc_input,
+	IOFunc_output,
+	IOFunc_receive,
+	IOFunc_send
+} IOFuncSelector;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Everything array_in/array_out need about an element type: ERROR
+ * "cache lookup failed for type %u" if it does not exist. */
+extern void get_type_io_data(Oid typid, IOFuncSelector which_func, int16 *typlen, bool *typbyval,
+							 char *typalign, char *typdelim, Oid *typioparam, Oid *func);
+extern void get_typlenbyvalalign(Oid typid, int16 *typlen, bool *typbyval, char *typalign);
+extern void get_typlenbyval(Oid typid, int16 *typlen, bool *typbyval);
+extern int16 get_typlen(Oid typid);
+/* typinput and the OID to pass it as its second argument (typioparam). */
+extern void getTypeInputInfo(Oid type, Oid *typInput, Oid *typIOParam);
+/* typoutput, and whether the type is a varlena (typlen -1). */
+extern void getTypeOutputInfo(Oid type, Oid *typOutput, bool *typIsVarlena);
+/* The element type of an array type, or InvalidOid. */
+extern Oid get_element_type(Oid typid);
+/* The array type whose elements are typid, or InvalidOid. */
+extern Oid get_array_type(Oid typid);
+/* pg_type.typname, palloc'd; NULL if there is no such type. */
+extern char *get_typname(Oid typid);
+/* pg_proc.proname, palloc'd; NULL if there is no such function. */
+extern char *get_func_name(Oid funcid);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_UTILS_LSYSCACHE_H */
