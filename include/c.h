@@ -38,6 +38,9 @@ typedef uintptr_t Datum;
 typedef char *Pointer;
 typedef int64 TimestampTz;
 typedef int64 pg_time_t;
+
+/* The last member of a struct whose size is decided at allocation. */
+#define FLEXIBLE_ARRAY_MEMBER /* empty */
 typedef uint32 TransactionId; /* (declared again in access/transam.h) */
 typedef uint32 CommandId;
 typedef Oid regproc;
@@ -93,8 +96,6 @@ typedef struct
 	Oid values[FLEXIBLE_ARRAY_MEMBER];
 } oidvector;
 
-/* The last member of a struct whose size is decided at allocation. */
-#define FLEXIBLE_ARRAY_MEMBER /* empty */
 #define INT64CONST(x) INT64_C(x)
 #define UINT64CONST(x) UINT64_C(x)
 

@@ -84,6 +84,15 @@ extern PGDLLIMPORT int NBuffers;
 /* Current database and user of a backend, once known. */
 extern PGDLLIMPORT Oid MyDatabaseId;
 
+/* Recursion guard (utils/misc/stack_depth.cpp): ERROR 54001 "stack depth
+ * limit exceeded" when the stack has grown past max_stack_depth kB from
+ * where set_stack_base() was called (at process start). */
+extern PGDLLIMPORT int max_stack_depth;
+extern void set_stack_base(void);
+extern bool stack_is_too_deep(void);
+extern void check_stack_depth(void);
+#define CHECK_STACK_DEPTH() check_stack_depth()
+
 extern void SetDataDir(const char *dir);
 extern void ChangeToDataDir(void);
 extern void checkDataDir(void);

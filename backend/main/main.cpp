@@ -68,6 +68,8 @@ int main(int argc, char *argv[])
 	const char *progname = "postgres";
 	/* Before anything can palloc. */
 	MemoryContextInit();
+	/* Recursion depth is measured from here (check_stack_depth). */
+	set_stack_base();
 	/* No exception ends any server process without a word. */
 	tusk::error::InstallTerminateHandler();
 	/* Before anything reads argv: the process title reuses its memory. */

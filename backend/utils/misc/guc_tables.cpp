@@ -374,6 +374,9 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Sets the current transaction's synchronization level.", nullptr, 0,
 			 &synchronous_commit, SYNCHRONOUS_COMMIT_ON, kSynchronousCommitOptions),
 
+		Int("max_stack_depth", PGC_SUSET, kMemory, "Sets the maximum stack depth, in kilobytes.",
+			nullptr, GUC_UNIT_KB, &max_stack_depth, 2048, 100, INT_MAX / 1024),
+
 		Int("deadlock_timeout", PGC_SUSET, kLockManagement,
 			"Sets the time to wait on a lock before checking for deadlock.", nullptr, GUC_UNIT_MS,
 			&DeadlockTimeout, 1000, 1, INT_MAX),

@@ -1,0 +1,62 @@
+/*
+ * nodes/nodetags.h — the name of every node type, in families.
+ *
+ * A family list X(Name) per header that defines the nodes' fields:
+ * value.h, pg_list.h, primnodes.h, parsenodes.h, plannodes.h.  Nodes in
+ * the *_NODES lists have field lists (NODE_<Name>) from which copy, equal
+ * and the text form are derived; TUSK_TAG_ONLY_NODES are run-time nodes
+ * (executor state, planner paths) that get a tag but are never copied or
+ * serialized.  A new node type is one name here plus its field list.
+ */
+#ifndef TUSK_NODES_NODETAGS_H
+#define TUSK_NODES_NODETAGS_H
+
+/* value.h: literals in raw parse trees. */
+#define TUSK_VALUE_NODES(X) X(Integer) X(Float) X(Boolean) X(String) X(BitString)
+
+/* pg_list.h: lists of pointers, ints and OIDs (hand-written functions). */
+#define TUSK_LIST_NODES(X) X(List) X(IntList) X(OidList)
+
+/* primnodes.h: expressions shared by queries and plans. */
+#define TUSK_PRIM_NODES(X) \
+	X(Alias) \
+	X(RangeVar) \
+	X(Var) \
+	X(Const) \
+	X(Param) \
+	X(FuncExpr) \
+	X(OpExpr) \
+	X(DistinctExpr) \
+	X(NullIfExpr) \
+	X(ScalarArrayOpExpr) \
+	X(BoolExpr) \
+	X(RelabelType) \
+	X(CoerceViaIO) \
+	X(CaseExpr) \
+	X(CaseWhen) \
+	X(CoalesceExpr) \
+	X(MinMaxExpr) \
+	X(NullTest) \
+	X(BooleanTest) \
+	X(TargetEntry) \
+	X(RangeTblRef) \
+	X(FromExpr)
+
+/* parsenodes.h: raw parse trees (the parser's output) and Query. */
+#define TUSK_PARSE_NODES(X)
+
+/* plannodes.h: plans. */
+#define TUSK_PLAN_NODES(X)
+
+/* Run-time only: tags, no derived functions. */
+#define TUSK_TAG_ONLY_NODES(X)
+
+#define TUSK_ALL_NODE_TAGS(X) \
+	TUSK_VALUE_NODES(X) \
+	TUSK_LIST_NODES(X) \
+	TUSK_PRIM_NODES(X) \
+	TUSK_PARSE_NODES(X) \
+	TUSK_PLAN_NODES(X) \
+	TUSK_TAG_ONLY_NODES(X)
+
+#endif /* TUSK_NODES_NODETAGS_H */

@@ -1,0 +1,284 @@
+/*
+ * nodes/primnodes.h — expression nodes, shared by analyzed queries and
+ * plans (PostgreSQL's primnodes.h: same node names, same fields).
+ *
+ * See nodes/nodes.h for how a field list becomes a struct and functions.
+ * Every expression node begins with an Expr (just the tag), so code can
+ * treat any of them as an Expr *.
+ */
+#ifndef TUSK_NODES_PRIMNODES_H
+#define TUSK_NODES_PRIMNODES_H
+
+#include "nodes/bitmapset.h"
+#include "nodes/pg_list.h"
+
+/* ---- names of relations ---- */
+
+#define NODE_Alias(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, aliasname) /* the alias */ \
+	F(NODE, List *, colnames)	 /* column aliases (String nodes) */
+TUSK_DEFINE_NODE(Alias)
+
+/* A relation named in a statement, before it is looked up. */
+#define NODE_RangeVar(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, catalogname) \
+	F(STRING, char *, schemaname) \
+	F(STRING, char *, relname) \
+	F(SCALAR, bool, inh)			/* include inheritance children (no ONLY) */ \
+	F(SCALAR, char, relpersistence) /* RELPERSISTENCE_PERMANENT/UNLOGGED/TEMP */ \
+	F(NODE, Alias *, alias) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(RangeVar)
+
+/* ---- expressions ---- */
+
+#define NODE_Expr(F) F(TAG, NodeTag, type)
+TUSK_DEFINE_NODE(Expr)
+
+/* Special varno values, as PostgreSQL's. */
+#define INNER_VAR (-1)
+#define OUTER_VAR (-2)
+#define INDEX_VAR (-3)
+#define ROWID_VAR (-4)
+
+/* A column of a range-table entry (or, in plans, of a child's output). */
+#define NODE_Var(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, int, varno)			  /* range-table index, or INNER_VAR … */ \
+	F(SCALAR, AttrNumber, varattno)	  /* column number, 0 for the whole row */ \
+	F(SCALAR, Oid, vartype) \
+	F(SCALAR, int32, vartypmod) \
+	F(SCALAR, Oid, varcollid) \
+	F(SCALAR, Index, varlevelsup)	  /* 0: this query level; k: k levels up */ \
+	F(SCALAR, Index, varnosyn)		  /* varno as written (for deparsing) */ \
+	F(SCALAR, AttrNumber, varattnosyn) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(Var)
+
+/* A constant.  constvalue is by value when constbyval, else a pointer to
+ * the value's bytes (constlen of them, or a varlena when constlen is -1,
+ * or a C string when -2). */
+#define NODE_Const(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, consttype) \
+	F(SCALAR, int32, consttypmod) \
+	F(SCALAR, Oid, constcollid) \
+	F(SCALAR, int, constlen) \
+	F(SCALAR, bool, constisnull) \
+	F(SCALAR, bool, constbyval) \
+	F(DATUM, Datum, constvalue) /* after constbyval: reading it needs that */ \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(Const)
+
+typedef enum ParamKind
+{
+	PARAM_EXTERN, /* $n of a prepared statement or protocol Bind */
+	PARAM_EXEC,	  /* set by the executor (subplans, nestloop parameters) */
+	PARAM_SUBLINK,
+	PARAM_MULTIEXPR
+} ParamKind;
+
+#define NODE_Param(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, ParamKind, paramkind) \
+	F(SCALAR, int, paramid) \
+	F(SCALAR, Oid, paramtype) \
+	F(SCALAR, int32, paramtypmod) \
+	F(SCALAR, Oid, paramcollid) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(Param)
+
+/* How a function call or cast was written, for deparsing. */
+typedef enum CoercionForm
+{
+	COERCE_EXPLICIT_CALL, /* f(x) */
+	COERCE_EXPLICIT_CAST, /* CAST(x AS t) or x::t */
+	COERCE_IMPLICIT_CAST, /* not written: inserted by the analyzer */
+	COERCE_SQL_SYNTAX	  /* SQL syntax such as EXTRACT(… FROM …) */
+} CoercionForm;
+
+typedef enum CoercionContext
+{
+	COERCION_IMPLICIT,
+	COERCION_ASSIGNMENT,
+	COERCION_PLPGSQL,
+	COERCION_EXPLICIT
+} CoercionContext;
+
+#define NODE_FuncExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, funcid) \
+	F(SCALAR, Oid, funcresulttype) \
+	F(SCALAR, bool, funcretset) \
+	F(SCALAR, bool, funcvariadic) \
+	F(SCALAR, CoercionForm, funcformat) \
+	F(SCALAR, Oid, funccollid)	/* the result's collation */ \
+	F(SCALAR, Oid, inputcollid) /* the collation the function uses */ \
+	F(NODE, List *, args) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(FuncExpr)
+
+#define TUSK_OPEXPR_FIELDS(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, opno)	 /* pg_operator OID */ \
+	F(SCALAR, Oid, opfuncid) /* its function (set by the planner if 0) */ \
+	F(SCALAR, Oid, opresulttype) \
+	F(SCALAR, bool, opretset) \
+	F(SCALAR, Oid, opcollid) \
+	F(SCALAR, Oid, inputcollid) \
+	F(NODE, List *, args) /* one (prefix) or two arguments */ \
+	F(LOCATION, int, location)
+#define NODE_OpExpr(F) TUSK_OPEXPR_FIELDS(F)
+#define NODE_DistinctExpr(F) TUSK_OPEXPR_FIELDS(F) /* a IS DISTINCT FROM b: opno is "=" */
+#define NODE_NullIfExpr(F) TUSK_OPEXPR_FIELDS(F)   /* NULLIF(a, b): opno is "=" */
+TUSK_DEFINE_NODE(OpExpr)
+TUSK_DEFINE_NODE(DistinctExpr)
+TUSK_DEFINE_NODE(NullIfExpr)
+
+/* scalar op ANY|ALL (array) */
+#define NODE_ScalarArrayOpExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, opno) \
+	F(SCALAR, Oid, opfuncid) \
+	F(SCALAR, Oid, hashfuncid) \
+	F(SCALAR, Oid, negfuncid) \
+	F(SCALAR, bool, useOr) /* true for ANY, false for ALL */ \
+	F(SCALAR, Oid, inputcollid) \
+	F(NODE, List *, args) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(ScalarArrayOpExpr)
+
+typedef enum BoolExprType
+{
+	AND_EXPR,
+	OR_EXPR,
+	NOT_EXPR
+} BoolExprType;
+
+#define NODE_BoolExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, BoolExprType, boolop) \
+	F(NODE, List *, args) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(BoolExpr)
+
+/* A binary-compatible cast: only the type changes. */
+#define NODE_RelabelType(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, int32, resulttypmod) \
+	F(SCALAR, Oid, resultcollid) \
+	F(SCALAR, CoercionForm, relabelformat) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(RelabelType)
+
+/* A cast through the source's output and the target's input function. */
+#define NODE_CoerceViaIO(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, Oid, resultcollid) \
+	F(SCALAR, CoercionForm, coerceformat) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CoerceViaIO)
+
+#define NODE_CaseExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, casetype) \
+	F(SCALAR, Oid, casecollid) \
+	F(NODE, Expr *, arg)   /* CASE arg WHEN …, or NULL */ \
+	F(NODE, List *, args)  /* CaseWhens */ \
+	F(NODE, Expr *, defresult) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CaseExpr)
+
+#define NODE_CaseWhen(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, expr) \
+	F(NODE, Expr *, result) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CaseWhen)
+
+#define NODE_CoalesceExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, coalescetype) \
+	F(SCALAR, Oid, coalescecollid) \
+	F(NODE, List *, args) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CoalesceExpr)
+
+typedef enum MinMaxOp
+{
+	IS_GREATEST,
+	IS_LEAST
+} MinMaxOp;
+
+#define NODE_MinMaxExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, minmaxtype) \
+	F(SCALAR, Oid, minmaxcollid) \
+	F(SCALAR, Oid, inputcollid) \
+	F(SCALAR, MinMaxOp, op) \
+	F(NODE, List *, args) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(MinMaxExpr)
+
+typedef enum NullTestType
+{
+	IS_NULL,
+	IS_NOT_NULL
+} NullTestType;
+
+#define NODE_NullTest(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, NullTestType, nulltesttype) \
+	F(SCALAR, bool, argisrow) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(NullTest)
+
+typedef enum BoolTestType
+{
+	IS_TRUE,
+	IS_NOT_TRUE,
+	IS_FALSE,
+	IS_NOT_FALSE,
+	IS_UNKNOWN,
+	IS_NOT_UNKNOWN
+} BoolTestType;
+
+#define NODE_BooleanTest(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, BoolTestType, booltesttype) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(BooleanTest)
+
+/* ---- the parts of a query ---- */
+
+/* One column of a target list (SELECT's output, INSERT's values, …). */
+#define NODE_TargetEntry(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, expr) \
+	F(SCALAR, AttrNumber, resno)		/* 1, 2, … */ \
+	F(STRING, char *, resname)			/* the column's name, or NULL */ \
+	F(SCALAR, Index, ressortgroupref)	/* referenced by ORDER/GROUP BY if > 0 */ \
+	F(SCALAR, Oid, resorigtbl)			/* the table column it comes from … */ \
+	F(SCALAR, AttrNumber, resorigcol)	/* … (RowDescription reports them) */ \
+	F(SCALAR, bool, resjunk)			/* needed internally, not output */
+TUSK_DEFINE_NODE(TargetEntry)
+
+#define NODE_RangeTblRef(F) F(TAG, NodeTag, type) F(SCALAR, int, rtindex)
+TUSK_DEFINE_NODE(RangeTblRef)
+
+/* FROM list and WHERE of a query level. */
+#define NODE_FromExpr(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, fromlist) \
+	F(NODE, Node *, quals)
+TUSK_DEFINE_NODE(FromExpr)
+
+#endif /* TUSK_NODES_PRIMNODES_H */
