@@ -43,6 +43,7 @@ typedef int64 pg_time_t;
 #define FLEXIBLE_ARRAY_MEMBER /* empty */
 typedef uint32 TransactionId; /* (declared again in access/transam.h) */
 typedef uint32 CommandId;
+typedef int16 AttrNumber; /* a column number: 1…, or < 0 for system columns */
 typedef Oid regproc;
 typedef regproc RegProcedure;
 typedef float float4;

@@ -83,6 +83,12 @@ extern PGDLLIMPORT int NBuffers;
 
 /* Current database and user of a backend, once known. */
 extern PGDLLIMPORT Oid MyDatabaseId;
+extern PGDLLIMPORT Oid MyDatabaseTableSpace;
+/* The session's role (pg_authid OID), once connected. */
+extern PGDLLIMPORT Oid MyUserId;
+/* Connect to a database as a role (utils/init/postinit.cpp): FATAL if
+ * either does not exist or may not be used. */
+extern void InitPostgres(const char *in_dbname, const char *username);
 
 /* Recursion guard (utils/misc/stack_depth.cpp): ERROR 54001 "stack depth
  * limit exceeded" when the stack has grown past max_stack_depth kB from

@@ -19,6 +19,11 @@ typedef void (*pqsigfunc)(int signo);
  * handler runs, errno preserved.  Returns the previous handler, or SIG_ERR. */
 extern pqsigfunc pqsignal(int signo, pqsigfunc func);
 
+#include <stddef.h>
+/* Copy src into dst (siz bytes), always NUL-terminated, truncating;
+ * returns strlen(src).  (glibc has it from 2.38 only.) */
+extern size_t strlcpy(char *dst, const char *src, size_t siz);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,10 +6,11 @@
  * initdb creates the directory tree and the configuration files, then
  * runs the server binary in bootstrap mode, which writes what only the
  * server knows how to write: pg_control, the first WAL segment holding a
- * shutdown checkpoint, and the first commit-log page.  (When the system
- * catalogs exist, their creation will happen here too, as in PostgreSQL.)
+ * shutdown checkpoint, the first commit-log page, and the system catalogs
+ * of template1, template0 and postgres (bootstrap_catalogs.cpp).
  *
  * Usage: postgres --boot -D DATADIR [-X WAL_SEGMENT_BYTES] [-F]
+ *                        [-U SUPERUSER] [-L LOCALE]
  */
 #include "postgres.h"
 
@@ -34,6 +35,7 @@ void BootstrapModeMain(int argc, char *argv[])
 
 	const char *datadir = getenv("PGDATA");
 	int seg_size = DEFAULT_XLOG_SEG_SIZE;
+	BootstrapSettings settings;
 	for (int i = 2; i < argc; i++)
 	{
 		std::string arg = argv[i];
@@ -47,6 +49,10 @@ void BootstrapModeMain(int argc, char *argv[])
 				ereport(FATAL, errmsg("-X requires a power of two value between 1 MB and 1 GB"));
 			seg_size = static_cast<int>(v);
 		}
+		else if (arg == "-U" && i + 1 < argc)
+			settings.superuser = argv[++i];
+		else if (arg == "-L" && i + 1 < argc)
+			settings.locale = argv[++i];
 		else if (arg == "-F")
 			SetConfigOption("fsync", "false", PGC_POSTMASTER, PGC_S_ARGV);
 		else
@@ -63,5 +69,6 @@ void BootstrapModeMain(int argc, char *argv[])
 	CreateSharedMemoryAndSemaphores();
 	InitBuiltinRmgrs();
 	BootStrapXLOG(seg_size);
+	BootstrapCreateCatalogs(settings);
 	exit(0);
 }

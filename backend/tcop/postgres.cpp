@@ -494,6 +494,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 
 	InitProcess();
 	libpq::ClientAuthentication(port);
+	InitPostgres(port->database_name, port->user_name);
 
 	/* Every Tusk user is a superuser until roles exist, so the client's
 	 * options are applied with a superuser's rights, as PostgreSQL does

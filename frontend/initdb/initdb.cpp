@@ -212,12 +212,12 @@ struct Setting
 };
 
 /* postgres --boot on the new directory. */
-void RunBootstrap()
+void RunBootstrap(const std::string &username, const std::string &locale)
 {
 	fe::ProgramResult boot = fe::RunProgram({fe::ServerBinary(), "--boot", "-F", "-X",
 											 std::to_string(static_cast<long>(wal_segment_mb) *
 															1024 * 1024),
-											 "-D", pg_data},
+											 "-D", pg_data, "-U", username, "-L", locale},
 											true);
 	if (!boot.ok)
 	{
@@ -573,6 +573,7 @@ int main(int argc, char *argv[])
 		{nullptr, 0, nullptr, 0},
 	};
 	std::string username, auth_local, auth_host, pwfile;
+	std::string locale = "C";
 	int c;
 	while ((c = getopt_long(argc, argv, "A:D:E:NU:", long_options, nullptr)) != -1)
 	{
@@ -610,6 +611,7 @@ int main(int argc, char *argv[])
 					fe::LogHint("Tusk compares text bytewise, as in the \"C\" locale.");
 					exit(1);
 				}
+				locale = optarg;
 				break;
 			case 'U':
 				username = optarg;
@@ -764,7 +766,7 @@ int main(int argc, char *argv[])
 	/* The server writes pg_control, the first WAL segment and the commit
 	 * log itself; syncing waits for the end, as in PostgreSQL. */
 	Step("running bootstrap script");
-	RunBootstrap();
+	RunBootstrap(username, locale);
 	Ok();
 
 	if (!pwfile.empty())

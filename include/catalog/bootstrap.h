@@ -5,6 +5,21 @@
 #define TUSK_CATALOG_BOOTSTRAP_H
 
 #ifdef __cplusplus
+#include <string>
+
+/* What initdb decides and the catalogs record. */
+struct BootstrapSettings
+{
+	std::string superuser = "postgres"; /* -U: the bootstrap superuser (OID 10) */
+	int encoding = 6;					/* PG_UTF8 */
+	std::string locale = "C";			/* -L: datcollate and datctype */
+};
+
+/* Write every system catalog with its initial rows (bootstrap_catalogs.cpp). */
+void BootstrapCreateCatalogs(const BootstrapSettings &settings);
+#endif
+
+#ifdef __cplusplus
 extern "C" {
 #endif
 

@@ -104,7 +104,7 @@ static inline Node *castNodeImpl(NodeTag type, const void *ptr)
 #endif
 
 /* Common enums used by several node families (PostgreSQL's). */
-typedef int16 AttrNumber;
+
 typedef unsigned int Index;
 typedef double Cost;
 typedef double Cardinality;

@@ -46,10 +46,43 @@
 #define TUSK_PARSE_NODES(X)
 
 /* plannodes.h: plans. */
-#define TUSK_PLAN_NODES(X)
+#define TUSK_PLAN_NODES(X) \
+	X(PlannedStmt) \
+	X(Result) \
+	X(ProjectSet) \
+	X(ModifyTable) \
+	X(Append) \
+	X(SeqScan) \
+	X(IndexScan) \
+	X(SubqueryScan) \
+	X(FunctionScan) \
+	X(ValuesScan) \
+	X(NestLoop) \
+	X(NestLoopParam) \
+	X(Material) \
+	X(Sort) \
+	X(Agg) \
+	X(Unique) \
+	X(Limit)
 
-/* Run-time only: tags, no derived functions. */
-#define TUSK_TAG_ONLY_NODES(X)
+/* Bases embedded in other nodes (Expr xpr, Plan plan, Scan scan): field
+ * functions, no tag of their own. */
+#define TUSK_ABSTRACT_NODES(X) X(Expr) X(Plan) X(Scan) X(Join)
+
+/* Run-time only: tags, no derived functions (execnodes.h, tuptable.h). */
+#define TUSK_TAG_ONLY_NODES(X) \
+	X(TupleTableSlot) \
+	X(ExprContext) \
+	X(ExprState) \
+	X(ProjectionInfo) \
+	X(EState) \
+	X(ResultRelInfo) \
+	X(ResultState) \
+	X(ModifyTableState) \
+	X(SeqScanState) \
+	X(ValuesScanState) \
+	X(NestLoopState) \
+	X(LimitState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

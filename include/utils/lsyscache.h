@@ -30,6 +30,8 @@ extern void get_type_io_data(Oid typid, IOFuncSelector which_func, int16 *typlen
 extern void get_typlenbyvalalign(Oid typid, int16 *typlen, bool *typbyval, char *typalign);
 extern void get_typlenbyval(Oid typid, int16 *typlen, bool *typbyval);
 extern int16 get_typlen(Oid typid);
+extern char get_typstorage(Oid typid);
+extern Oid get_typcollation(Oid typid);
 /* typinput and the OID to pass it as its second argument (typioparam). */
 extern void getTypeInputInfo(Oid type, Oid *typInput, Oid *typIOParam);
 /* typoutput, and whether the type is a varlena (typlen -1). */

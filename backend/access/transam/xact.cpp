@@ -54,6 +54,7 @@
 #include "storage/procarray.h"
 #include "utils/errcodes.h"
 #include "utils/resowner.h"
+#include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
@@ -228,6 +229,8 @@ void CommitTransaction()
 	HOLD_INTERRUPTS();
 	RecordTransactionCommit();
 	ProcArrayEndTransaction(MyProc);
+	/* Before our locks go: whoever waited for them sees our catalogs. */
+	AtEOXact_Inval(true);
 	/* From here on the transaction is committed for everyone; those who
 	 * waited for it may go. */
 	current.fullXid = InvalidFullTransactionId;
@@ -258,6 +261,7 @@ void AbortTransaction()
 	current.state = TransState::kAbort;
 	RecordTransactionAbort();
 	ProcArrayEndTransaction(MyProc);
+	AtEOXact_Inval(false);
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
@@ -540,6 +544,8 @@ void CommandCounterIncrement(void)
 	current.currentCommandId++;
 	current.currentCommandIdUsed = false;
 	SnapshotSetCommandId(current.currentCommandId);
+	/* Our own catalog changes become visible to our caches. */
+	CommandEndInvalidationMessages();
 }
 
 TimestampTz GetCurrentTransactionStartTimestamp(void)

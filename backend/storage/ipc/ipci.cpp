@@ -23,6 +23,7 @@
 #include "storage/bufmgr.h"
 #include "storage/ipc.h"
 #include "storage/ipc/ipci.h"
+#include "utils/inval.h"
 #include "storage/lock.h"
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
@@ -78,6 +79,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, LockShmemSize());
 	size = add_size(size, PMSignalShmemSize());
+	size = add_size(size, SharedInvalShmemSize());
 	size = add_size(size, tusk::bgworker::BackgroundWorkerShmemSize());
 	size = add_size(size, total_addin_request);
 	return size;
@@ -96,6 +98,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	CreateSharedProcArray();
 	InitLocks();
 	PMSignalShmemInit();
+	SharedInvalShmemInit();
 	tusk::bgworker::BackgroundWorkerShmemInit();
 	if (shmem_startup_hook != nullptr)
 		shmem_startup_hook();

@@ -9,6 +9,8 @@
 #include "access/xact.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
+#include "utils/inval.h"
+#include "utils/relcache.h"
 #include "storage/procarray.h"
 
 namespace {
@@ -16,7 +18,8 @@ namespace {
 LOCKTAG RelationTag(Oid relid)
 {
 	LOCKTAG tag;
-	SET_LOCKTAG_RELATION(tag, MyDatabaseId, relid);
+	/* Shared catalogs are one object for every database. */
+	SET_LOCKTAG_RELATION(tag, IsSharedRelation(relid) ? InvalidOid : MyDatabaseId, relid);
 	return tag;
 }
 
@@ -32,7 +35,10 @@ LOCKTAG XactTag(FullTransactionId xid)
 void LockRelationOid(Oid relid, LOCKMODE lockmode)
 {
 	LOCKTAG tag = RelationTag(relid);
-	(void) LockAcquire(&tag, lockmode, false, false);
+	/* A lock newly taken may have waited for a DDL transaction: see its
+	 * catalog changes before using the relation's description. */
+	if (LockAcquire(&tag, lockmode, false, false) != LOCKACQUIRE_ALREADY_HELD)
+		AcceptInvalidationMessages();
 }
 
 bool ConditionalLockRelationOid(Oid relid, LOCKMODE lockmode)

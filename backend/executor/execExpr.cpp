@@ -1,0 +1,536 @@
+/*
+ * execExpr.cpp — compiling expressions into step programs
+ * (executor/execExpr.h).
+ *
+ * Principal entry points: ExecInitExpr, ExecInitQual,
+ * ExecBuildProjectionInfo.
+ *
+ * The walk happens once per plan node at executor start.  Every value
+ * has a place decided here: a function's arguments are evaluated
+ * straight into its FunctionCallInfo, a projected column straight into
+ * the result slot; Vars become FETCHSOME steps (one per input, deforming
+ * only up to the highest column used) and per-column loads.
+ */
+#include "postgres.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "access/htup_details.h"
+#include "executor/execExpr.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/parsenodes.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+namespace {
+
+void PushStep(ExprState *state, const ExprEvalStep &step)
+{
+	if (state->steps_len == state->steps_alloc)
+	{
+		int n = Max(16, state->steps_alloc * 2);
+		auto *steps = static_cast<ExprEvalStep *>(palloc(n * sizeof(ExprEvalStep)));
+		if (state->steps_len > 0)
+			memcpy(steps, state->steps, state->steps_len * sizeof(ExprEvalStep));
+		state->steps = steps;
+		state->steps_alloc = n;
+	}
+	state->steps[state->steps_len++] = step;
+}
+
+ExprEvalStep MakeStep(ExprEvalOp op, Datum *resv, bool *resnull)
+{
+	ExprEvalStep step;
+	memset(&step, 0, sizeof step);
+	step.opcode = op;
+	step.resvalue = resv;
+	step.resnull = resnull;
+	return step;
+}
+
+ExprState *MakeExprState(Expr *node, PlanState *parent)
+{
+	ExprState *state = makeNode(ExprState);
+	state->expr = node;
+	state->parent = parent;
+	return state;
+}
+
+/* Highest column used of each input, for the FETCHSOME steps. */
+struct LastVars
+{
+	int scan = 0;
+	int inner = 0;
+	int outer = 0;
+};
+
+void CollectLastVars(Node *node, LastVars *last)
+{
+	if (node == nullptr)
+		return;
+	check_stack_depth();
+	switch (nodeTag(node))
+	{
+		case T_Var:
+		{
+			Var *var = reinterpret_cast<Var *>(node);
+			int attno = var->varattno;
+			if (attno <= 0)
+				break;
+			if (var->varno == INNER_VAR)
+				last->inner = Max(last->inner, attno);
+			else if (var->varno == OUTER_VAR)
+				last->outer = Max(last->outer, attno);
+			else
+				last->scan = Max(last->scan, attno);
+			break;
+		}
+		case T_List:
+		{
+			ListCell *lc;
+			foreach(lc, reinterpret_cast<List *>(node))
+				CollectLastVars(static_cast<Node *>(lfirst(lc)), last);
+			break;
+		}
+		case T_TargetEntry:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<TargetEntry *>(node)->expr),
+							last);
+			break;
+		case T_FuncExpr:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<FuncExpr *>(node)->args),
+							last);
+			break;
+		case T_OpExpr:
+		case T_DistinctExpr:
+		case T_NullIfExpr:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<OpExpr *>(node)->args), last);
+			break;
+		case T_BoolExpr:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<BoolExpr *>(node)->args),
+							last);
+			break;
+		case T_NullTest:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<NullTest *>(node)->arg), last);
+			break;
+		case T_BooleanTest:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<BooleanTest *>(node)->arg),
+							last);
+			break;
+		case T_RelabelType:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(node)->arg),
+							last);
+			break;
+		case T_CoerceViaIO:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<CoerceViaIO *>(node)->arg),
+							last);
+			break;
+		case T_CaseExpr:
+		{
+			CaseExpr *c = reinterpret_cast<CaseExpr *>(node);
+			CollectLastVars(reinterpret_cast<Node *>(c->arg), last);
+			CollectLastVars(reinterpret_cast<Node *>(c->args), last);
+			CollectLastVars(reinterpret_cast<Node *>(c->defresult), last);
+			break;
+		}
+		case T_CaseWhen:
+		{
+			CaseWhen *w = reinterpret_cast<CaseWhen *>(node);
+			CollectLastVars(reinterpret_cast<Node *>(w->expr), last);
+			CollectLastVars(reinterpret_cast<Node *>(w->result), last);
+			break;
+		}
+		case T_CoalesceExpr:
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<CoalesceExpr *>(node)->args),
+							last);
+			break;
+		default:
+			break;
+	}
+}
+
+void PushFetches(ExprState *state, Node *node)
+{
+	LastVars last;
+	CollectLastVars(node, &last);
+	if (last.inner > 0)
+	{
+		ExprEvalStep s = MakeStep(EEOP_INNER_FETCHSOME, nullptr, nullptr);
+		s.d.fetch.last_var = last.inner;
+		PushStep(state, s);
+	}
+	if (last.outer > 0)
+	{
+		ExprEvalStep s = MakeStep(EEOP_OUTER_FETCHSOME, nullptr, nullptr);
+		s.d.fetch.last_var = last.outer;
+		PushStep(state, s);
+	}
+	if (last.scan > 0)
+	{
+		ExprEvalStep s = MakeStep(EEOP_SCAN_FETCHSOME, nullptr, nullptr);
+		s.d.fetch.last_var = last.scan;
+		PushStep(state, s);
+	}
+}
+
+void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull);
+
+/* A call of funcid with args, its result to resv/resnull. */
+void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, ExprState *state, Datum *resv,
+				  bool *resnull)
+{
+	int nargs = list_length(args);
+	if (nargs > FUNC_MAX_ARGS)
+		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
+				errmsg("cannot pass more than %d argument to a function",
+					   FUNC_MAX_ARGS));
+	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+	fmgr_info(funcid, finfo);
+	if (finfo->fn_retset)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-valued function called in context that cannot accept a set"));
+	auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(nargs)));
+	InitFunctionCallInfoData(*fcinfo, finfo, static_cast<short>(nargs), inputcollid, nullptr,
+							 nullptr);
+	int i = 0;
+	ListCell *lc;
+	foreach(lc, args)
+	{
+		Expr *arg = static_cast<Expr *>(lfirst(lc));
+		if (IsA(arg, Const))
+		{
+			Const *c = reinterpret_cast<Const *>(arg);
+			fcinfo->args[i].value = c->constvalue;
+			fcinfo->args[i].isnull = c->constisnull;
+		}
+		else
+			ExecInitExprRec(arg, state, &fcinfo->args[i].value, &fcinfo->args[i].isnull);
+		i++;
+	}
+	ExprEvalStep s =
+		MakeStep(finfo->fn_strict ? EEOP_FUNCEXPR_STRICT : EEOP_FUNCEXPR, resv, resnull);
+	s.d.func.finfo = finfo;
+	s.d.func.fcinfo_data = fcinfo;
+	s.d.func.fn_addr = finfo->fn_addr;
+	s.d.func.nargs = nargs;
+	PushStep(state, s);
+}
+
+/* Make an "=" call (for IS DISTINCT FROM / NULLIF) without pushing it. */
+void ExecInitEqualityStep(ExprEvalOp op, OpExpr *expr, ExprState *state, Datum *resv,
+						  bool *resnull)
+{
+	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+	fmgr_info(expr->opfuncid, finfo);
+	auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(2)));
+	InitFunctionCallInfoData(*fcinfo, finfo, 2, expr->inputcollid, nullptr, nullptr);
+	ExecInitExprRec(static_cast<Expr *>(linitial(expr->args)), state, &fcinfo->args[0].value,
+					&fcinfo->args[0].isnull);
+	ExecInitExprRec(static_cast<Expr *>(lsecond(expr->args)), state, &fcinfo->args[1].value,
+					&fcinfo->args[1].isnull);
+	ExprEvalStep s = MakeStep(op, resv, resnull);
+	s.d.func.finfo = finfo;
+	s.d.func.fcinfo_data = fcinfo;
+	s.d.func.fn_addr = finfo->fn_addr;
+	s.d.func.nargs = 2;
+	PushStep(state, s);
+}
+
+void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
+{
+	check_stack_depth();
+	switch (nodeTag(node))
+	{
+		case T_Var:
+		{
+			Var *var = reinterpret_cast<Var *>(node);
+			if (var->varattno <= 0)
+			{
+				if (var->varattno == 0)
+					ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+							errmsg("whole-row references are not supported yet"));
+				ExprEvalStep s = MakeStep(EEOP_SCAN_SYSVAR, resv, resnull);
+				s.d.sysvar.attnum = var->varattno;
+				PushStep(state, s);
+				break;
+			}
+			ExprEvalOp op = var->varno == INNER_VAR	  ? EEOP_INNER_VAR
+							: var->varno == OUTER_VAR ? EEOP_OUTER_VAR
+													  : EEOP_SCAN_VAR;
+			ExprEvalStep s = MakeStep(op, resv, resnull);
+			s.d.var.attnum = var->varattno - 1;
+			PushStep(state, s);
+			break;
+		}
+		case T_Const:
+		{
+			Const *c = reinterpret_cast<Const *>(node);
+			ExprEvalStep s = MakeStep(EEOP_CONST, resv, resnull);
+			s.d.constval.value = c->constvalue;
+			s.d.constval.isnull = c->constisnull;
+			PushStep(state, s);
+			break;
+		}
+		case T_Param:
+		{
+			Param *p = reinterpret_cast<Param *>(node);
+			if (p->paramkind != PARAM_EXTERN)
+				elog(ERROR, "unsupported paramkind: %d", static_cast<int>(p->paramkind));
+			ExprEvalStep s = MakeStep(EEOP_PARAM_EXTERN, resv, resnull);
+			s.d.param.paramid = p->paramid;
+			s.d.param.paramtype = p->paramtype;
+			PushStep(state, s);
+			break;
+		}
+		case T_FuncExpr:
+		{
+			FuncExpr *f = reinterpret_cast<FuncExpr *>(node);
+			ExecInitFunc(f->funcid, f->args, f->inputcollid, state, resv, resnull);
+			break;
+		}
+		case T_OpExpr:
+		{
+			OpExpr *op = reinterpret_cast<OpExpr *>(node);
+			ExecInitFunc(op->opfuncid, op->args, op->inputcollid, state, resv, resnull);
+			break;
+		}
+		case T_DistinctExpr:
+			ExecInitEqualityStep(EEOP_DISTINCT, reinterpret_cast<OpExpr *>(node), state, resv,
+								 resnull);
+			break;
+		case T_NullIfExpr:
+			ExecInitEqualityStep(EEOP_NULLIF, reinterpret_cast<OpExpr *>(node), state, resv,
+								 resnull);
+			break;
+		case T_BoolExpr:
+		{
+			BoolExpr *b = reinterpret_cast<BoolExpr *>(node);
+			if (b->boolop == NOT_EXPR)
+			{
+				ExecInitExprRec(static_cast<Expr *>(linitial(b->args)), state, resv, resnull);
+				PushStep(state, MakeStep(EEOP_BOOL_NOT_STEP, resv, resnull));
+				break;
+			}
+			bool is_and = b->boolop == AND_EXPR;
+			auto *anynull = static_cast<bool *>(palloc0(sizeof(bool)));
+			std::vector<int> jumps;
+			int nargs = list_length(b->args);
+			int i = 0;
+			ListCell *lc;
+			foreach(lc, b->args)
+			{
+				ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, resv, resnull);
+				ExprEvalOp op;
+				if (i == 0)
+					op = is_and ? EEOP_BOOL_AND_STEP_FIRST : EEOP_BOOL_OR_STEP_FIRST;
+				else if (i == nargs - 1)
+					op = is_and ? EEOP_BOOL_AND_STEP_LAST : EEOP_BOOL_OR_STEP_LAST;
+				else
+					op = is_and ? EEOP_BOOL_AND_STEP : EEOP_BOOL_OR_STEP;
+				ExprEvalStep s = MakeStep(op, resv, resnull);
+				s.d.boolexpr.anynull = anynull;
+				s.d.boolexpr.jumpdone = -1;
+				PushStep(state, s);
+				jumps.push_back(state->steps_len - 1);
+				i++;
+			}
+			for (int j : jumps)
+				state->steps[j].d.boolexpr.jumpdone = state->steps_len;
+			break;
+		}
+		case T_NullTest:
+		{
+			NullTest *n = reinterpret_cast<NullTest *>(node);
+			if (n->argisrow)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("IS NULL on row values is not supported yet"));
+			ExecInitExprRec(n->arg, state, resv, resnull);
+			PushStep(state, MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL
+																 : EEOP_NULLTEST_ISNOTNULL,
+									 resv, resnull));
+			break;
+		}
+		case T_BooleanTest:
+		{
+			BooleanTest *b = reinterpret_cast<BooleanTest *>(node);
+			ExecInitExprRec(b->arg, state, resv, resnull);
+			ExprEvalOp op;
+			switch (b->booltesttype)
+			{
+				case IS_TRUE:
+					op = EEOP_BOOLTEST_IS_TRUE;
+					break;
+				case IS_NOT_TRUE:
+					op = EEOP_BOOLTEST_IS_NOT_TRUE;
+					break;
+				case IS_FALSE:
+					op = EEOP_BOOLTEST_IS_FALSE;
+					break;
+				case IS_NOT_FALSE:
+					op = EEOP_BOOLTEST_IS_NOT_FALSE;
+					break;
+				case IS_UNKNOWN:
+					op = EEOP_NULLTEST_ISNULL;
+					break;
+				default:
+					op = EEOP_NULLTEST_ISNOTNULL;
+					break;
+			}
+			PushStep(state, MakeStep(op, resv, resnull));
+			break;
+		}
+		case T_RelabelType:
+			ExecInitExprRec(reinterpret_cast<RelabelType *>(node)->arg, state, resv, resnull);
+			break;
+		case T_CoerceViaIO:
+		{
+			CoerceViaIO *c = reinterpret_cast<CoerceViaIO *>(node);
+			ExecInitExprRec(c->arg, state, resv, resnull);
+			Oid outfunc;
+			bool isvarlena;
+			getTypeOutputInfo(exprType(reinterpret_cast<Node *>(c->arg)), &outfunc, &isvarlena);
+			Oid infunc;
+			Oid ioparam;
+			getTypeInputInfo(c->resulttype, &infunc, &ioparam);
+			ExprEvalStep s = MakeStep(EEOP_IOCOERCE, resv, resnull);
+			s.d.iocoerce.finfo_out = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+			fmgr_info(outfunc, s.d.iocoerce.finfo_out);
+			s.d.iocoerce.fcinfo_data_out =
+				static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(1)));
+			InitFunctionCallInfoData(*s.d.iocoerce.fcinfo_data_out, s.d.iocoerce.finfo_out, 1,
+									 InvalidOid, nullptr, nullptr);
+			s.d.iocoerce.finfo_in = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+			fmgr_info(infunc, s.d.iocoerce.finfo_in);
+			s.d.iocoerce.fcinfo_data_in =
+				static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(3)));
+			InitFunctionCallInfoData(*s.d.iocoerce.fcinfo_data_in, s.d.iocoerce.finfo_in, 3,
+									 InvalidOid, nullptr, nullptr);
+			s.d.iocoerce.fcinfo_data_in->args[1].value = ObjectIdGetDatum(ioparam);
+			s.d.iocoerce.fcinfo_data_in->args[2].value = Int32GetDatum(-1);
+			PushStep(state, s);
+			break;
+		}
+		case T_CaseExpr:
+		{
+			CaseExpr *c = reinterpret_cast<CaseExpr *>(node);
+			if (c->arg != nullptr)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("CASE with a test expression is not supported yet"));
+			std::vector<int> to_end;
+			ListCell *lc;
+			foreach(lc, c->args)
+			{
+				CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
+				ExecInitExprRec(w->expr, state, resv, resnull);
+				ExprEvalStep test = MakeStep(EEOP_JUMP_IF_NOT_TRUE, resv, resnull);
+				PushStep(state, test);
+				int test_at = state->steps_len - 1;
+				ExecInitExprRec(w->result, state, resv, resnull);
+				PushStep(state, MakeStep(EEOP_JUMP, nullptr, nullptr));
+				to_end.push_back(state->steps_len - 1);
+				state->steps[test_at].d.jump.jumpdone = state->steps_len;
+			}
+			if (c->defresult != nullptr)
+				ExecInitExprRec(c->defresult, state, resv, resnull);
+			else
+			{
+				ExprEvalStep s = MakeStep(EEOP_CONST, resv, resnull);
+				s.d.constval.isnull = true;
+				PushStep(state, s);
+			}
+			for (int j : to_end)
+				state->steps[j].d.jump.jumpdone = state->steps_len;
+			break;
+		}
+		case T_CoalesceExpr:
+		{
+			CoalesceExpr *c = reinterpret_cast<CoalesceExpr *>(node);
+			std::vector<int> to_end;
+			ListCell *lc;
+			foreach(lc, c->args)
+			{
+				ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, resv, resnull);
+				PushStep(state, MakeStep(EEOP_JUMP_IF_NOT_NULL, resv, resnull));
+				to_end.push_back(state->steps_len - 1);
+			}
+			for (int j : to_end)
+				state->steps[j].d.jump.jumpdone = state->steps_len;
+			break;
+		}
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("expression node %s is not supported by the executor yet",
+						   nodeTagName(nodeTag(node))));
+	}
+}
+
+}  // namespace
+
+ExprState *ExecInitExpr(Expr *node, PlanState *parent)
+{
+	if (node == nullptr)
+		return nullptr;
+	ExprState *state = MakeExprState(node, parent);
+	PushFetches(state, reinterpret_cast<Node *>(node));
+	ExecInitExprRec(node, state, &state->resvalue, &state->resnull);
+	PushStep(state, MakeStep(EEOP_DONE, nullptr, nullptr));
+	return state;
+}
+
+ExprState *ExecInitQual(List *qual, PlanState *parent)
+{
+	if (qual == NIL)
+		return nullptr;
+	ExprState *state = MakeExprState(reinterpret_cast<Expr *>(qual), parent);
+	PushFetches(state, reinterpret_cast<Node *>(qual));
+	std::vector<int> jumps;
+	ListCell *lc;
+	foreach(lc, qual)
+	{
+		ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, &state->resvalue, &state->resnull);
+		ExprEvalStep s = MakeStep(EEOP_QUAL, &state->resvalue, &state->resnull);
+		PushStep(state, s);
+		jumps.push_back(state->steps_len - 1);
+	}
+	for (int j : jumps)
+		state->steps[j].d.qualexpr.jumpdone = state->steps_len;
+	PushStep(state, MakeStep(EEOP_DONE, nullptr, nullptr));
+	return state;
+}
+
+List *ExecInitExprList(List *nodes, PlanState *parent)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach(lc, nodes)
+		result = lappend(result, ExecInitExpr(static_cast<Expr *>(lfirst(lc)), parent));
+	return result;
+}
+
+ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
+										TupleTableSlot *slot, PlanState *parent, TupleDesc)
+{
+	ProjectionInfo *proj = makeNode(ProjectionInfo);
+	proj->pi_exprContext = econtext;
+	ExprState *state = &proj->pi_state;
+	state->type = T_ExprState;
+	state->expr = reinterpret_cast<Expr *>(targetList);
+	state->parent = parent;
+	state->resultslot = slot;
+	PushFetches(state, reinterpret_cast<Node *>(targetList));
+	ListCell *lc;
+	foreach(lc, targetList)
+	{
+		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			continue;
+		ExecInitExprRec(tle->expr, state, &state->resvalue, &state->resnull);
+		ExprEvalStep s = MakeStep(EEOP_ASSIGN_TMP, nullptr, nullptr);
+		s.d.assign.resultnum = tle->resno - 1;
+		PushStep(state, s);
+	}
+	PushStep(state, MakeStep(EEOP_DONE, nullptr, nullptr));
+	return proj;
+}

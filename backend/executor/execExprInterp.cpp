@@ -1,0 +1,292 @@
+/*
+ * execExprInterp.cpp — running compiled expressions (executor/execExpr.h).
+ *
+ * Principal entry points: ExecInterpExpr, ExecQual, ExecProject.
+ *
+ * One loop over the steps; each case does its one thing and moves on
+ * (or jumps).  Strict functions return NULL without being called when an
+ * argument is NULL, as PostgreSQL's do.
+ */
+#include "postgres.h"
+
+#include "executor/execExpr.h"
+#include "executor/executor.h"
+#include "utils/memutils.h"
+
+Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
+{
+	TupleTableSlot *scanslot = econtext->ecxt_scantuple;
+	TupleTableSlot *innerslot = econtext->ecxt_innertuple;
+	TupleTableSlot *outerslot = econtext->ecxt_outertuple;
+	TupleTableSlot *resultslot = state->resultslot;
+	ExprEvalStep *op = state->steps;
+	for (;;)
+	{
+		switch (static_cast<ExprEvalOp>(op->opcode))
+		{
+			case EEOP_DONE:
+				*isnull = state->resnull;
+				return state->resvalue;
+			case EEOP_INNER_FETCHSOME:
+				slot_getsomeattrs(innerslot, op->d.fetch.last_var);
+				break;
+			case EEOP_OUTER_FETCHSOME:
+				slot_getsomeattrs(outerslot, op->d.fetch.last_var);
+				break;
+			case EEOP_SCAN_FETCHSOME:
+				slot_getsomeattrs(scanslot, op->d.fetch.last_var);
+				break;
+			case EEOP_INNER_VAR:
+				*op->resvalue = innerslot->tts_values[op->d.var.attnum];
+				*op->resnull = innerslot->tts_isnull[op->d.var.attnum];
+				break;
+			case EEOP_OUTER_VAR:
+				*op->resvalue = outerslot->tts_values[op->d.var.attnum];
+				*op->resnull = outerslot->tts_isnull[op->d.var.attnum];
+				break;
+			case EEOP_SCAN_VAR:
+				*op->resvalue = scanslot->tts_values[op->d.var.attnum];
+				*op->resnull = scanslot->tts_isnull[op->d.var.attnum];
+				break;
+			case EEOP_SCAN_SYSVAR:
+				*op->resvalue = slot_getsysattr(scanslot, op->d.sysvar.attnum, op->resnull);
+				break;
+			case EEOP_ASSIGN_TMP:
+			case EEOP_ASSIGN_TMP_MAKE_RO:
+				resultslot->tts_values[op->d.assign.resultnum] = state->resvalue;
+				resultslot->tts_isnull[op->d.assign.resultnum] = state->resnull;
+				break;
+			case EEOP_CONST:
+				*op->resvalue = op->d.constval.value;
+				*op->resnull = op->d.constval.isnull;
+				break;
+			case EEOP_FUNCEXPR:
+			{
+				FunctionCallInfo fcinfo = op->d.func.fcinfo_data;
+				fcinfo->isnull = false;
+				*op->resvalue = op->d.func.fn_addr(fcinfo);
+				*op->resnull = fcinfo->isnull;
+				break;
+			}
+			case EEOP_FUNCEXPR_STRICT:
+			{
+				FunctionCallInfo fcinfo = op->d.func.fcinfo_data;
+				bool anynull = false;
+				for (int i = 0; i < op->d.func.nargs; i++)
+					if (fcinfo->args[i].isnull)
+					{
+						anynull = true;
+						break;
+					}
+				if (anynull)
+				{
+					*op->resvalue = 0;
+					*op->resnull = true;
+					break;
+				}
+				fcinfo->isnull = false;
+				*op->resvalue = op->d.func.fn_addr(fcinfo);
+				*op->resnull = fcinfo->isnull;
+				break;
+			}
+			case EEOP_BOOL_AND_STEP_FIRST:
+				*op->d.boolexpr.anynull = false;
+				[[fallthrough]];
+			case EEOP_BOOL_AND_STEP:
+			case EEOP_BOOL_AND_STEP_LAST:
+				if (*op->resnull)
+					*op->d.boolexpr.anynull = true;
+				else if (!DatumGetBool(*op->resvalue))
+				{
+					/* false: the whole AND is false */
+					op = &state->steps[op->d.boolexpr.jumpdone];
+					continue;
+				}
+				if (op->opcode == EEOP_BOOL_AND_STEP_LAST && *op->d.boolexpr.anynull)
+				{
+					*op->resvalue = 0;
+					*op->resnull = true;
+				}
+				break;
+			case EEOP_BOOL_OR_STEP_FIRST:
+				*op->d.boolexpr.anynull = false;
+				[[fallthrough]];
+			case EEOP_BOOL_OR_STEP:
+			case EEOP_BOOL_OR_STEP_LAST:
+				if (*op->resnull)
+					*op->d.boolexpr.anynull = true;
+				else if (DatumGetBool(*op->resvalue))
+				{
+					op = &state->steps[op->d.boolexpr.jumpdone];
+					continue;
+				}
+				if (op->opcode == EEOP_BOOL_OR_STEP_LAST && *op->d.boolexpr.anynull)
+				{
+					*op->resvalue = 0;
+					*op->resnull = true;
+				}
+				break;
+			case EEOP_BOOL_NOT_STEP:
+				*op->resvalue = BoolGetDatum(!DatumGetBool(*op->resvalue));
+				break;
+			case EEOP_QUAL:
+				if (*op->resnull || !DatumGetBool(*op->resvalue))
+				{
+					*op->resnull = false;
+					*op->resvalue = BoolGetDatum(false);
+					op = &state->steps[op->d.qualexpr.jumpdone];
+					continue;
+				}
+				break;
+			case EEOP_JUMP:
+				op = &state->steps[op->d.jump.jumpdone];
+				continue;
+			case EEOP_JUMP_IF_NULL:
+				if (*op->resnull)
+				{
+					op = &state->steps[op->d.jump.jumpdone];
+					continue;
+				}
+				break;
+			case EEOP_JUMP_IF_NOT_NULL:
+				if (!*op->resnull)
+				{
+					op = &state->steps[op->d.jump.jumpdone];
+					continue;
+				}
+				break;
+			case EEOP_JUMP_IF_NOT_TRUE:
+				if (*op->resnull || !DatumGetBool(*op->resvalue))
+				{
+					op = &state->steps[op->d.jump.jumpdone];
+					continue;
+				}
+				break;
+			case EEOP_NULLTEST_ISNULL:
+				*op->resvalue = BoolGetDatum(*op->resnull);
+				*op->resnull = false;
+				break;
+			case EEOP_NULLTEST_ISNOTNULL:
+				*op->resvalue = BoolGetDatum(!*op->resnull);
+				*op->resnull = false;
+				break;
+			case EEOP_BOOLTEST_IS_TRUE:
+				*op->resvalue = BoolGetDatum(!*op->resnull && DatumGetBool(*op->resvalue));
+				*op->resnull = false;
+				break;
+			case EEOP_BOOLTEST_IS_NOT_TRUE:
+				*op->resvalue = BoolGetDatum(*op->resnull || !DatumGetBool(*op->resvalue));
+				*op->resnull = false;
+				break;
+			case EEOP_BOOLTEST_IS_FALSE:
+				*op->resvalue = BoolGetDatum(!*op->resnull && !DatumGetBool(*op->resvalue));
+				*op->resnull = false;
+				break;
+			case EEOP_BOOLTEST_IS_NOT_FALSE:
+				*op->resvalue = BoolGetDatum(*op->resnull || DatumGetBool(*op->resvalue));
+				*op->resnull = false;
+				break;
+			case EEOP_PARAM_EXTERN:
+			{
+				ParamListInfo params = econtext->ecxt_param_list_info;
+				int id = op->d.param.paramid;
+				if (params == nullptr || id <= 0 || id > params->numParams)
+					ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+							errmsg("no value found for parameter %d", id));
+				*op->resvalue = params->params[id - 1].value;
+				*op->resnull = params->params[id - 1].isnull;
+				break;
+			}
+			case EEOP_IOCOERCE:
+			{
+				if (*op->resnull)
+					break; /* NULL stays NULL; input functions are strict */
+				FunctionCallInfo out = op->d.iocoerce.fcinfo_data_out;
+				out->args[0].value = *op->resvalue;
+				out->args[0].isnull = false;
+				out->isnull = false;
+				Datum str = FunctionCallInvoke(out);
+				FunctionCallInfo in = op->d.iocoerce.fcinfo_data_in;
+				in->args[0].value = str;
+				in->args[0].isnull = false;
+				in->isnull = false;
+				*op->resvalue = FunctionCallInvoke(in);
+				*op->resnull = in->isnull;
+				break;
+			}
+			case EEOP_DISTINCT:
+			case EEOP_NOT_DISTINCT:
+			{
+				FunctionCallInfo fcinfo = op->d.func.fcinfo_data;
+				bool distinct;
+				if (fcinfo->args[0].isnull || fcinfo->args[1].isnull)
+					distinct = fcinfo->args[0].isnull != fcinfo->args[1].isnull;
+				else
+				{
+					fcinfo->isnull = false;
+					distinct = !DatumGetBool(op->d.func.fn_addr(fcinfo));
+				}
+				*op->resvalue = BoolGetDatum(op->opcode == EEOP_DISTINCT ? distinct : !distinct);
+				*op->resnull = false;
+				break;
+			}
+			case EEOP_NULLIF:
+			{
+				FunctionCallInfo fcinfo = op->d.func.fcinfo_data;
+				if (!fcinfo->args[0].isnull && !fcinfo->args[1].isnull)
+				{
+					fcinfo->isnull = false;
+					Datum eq = op->d.func.fn_addr(fcinfo);
+					if (!fcinfo->isnull && DatumGetBool(eq))
+					{
+						*op->resvalue = 0;
+						*op->resnull = true;
+						break;
+					}
+				}
+				*op->resvalue = fcinfo->args[0].value;
+				*op->resnull = fcinfo->args[0].isnull;
+				break;
+			}
+			case EEOP_CASE_TESTVAL:
+				*op->resvalue = *op->d.casetest.value;
+				*op->resnull = *op->d.casetest.isnull;
+				break;
+			case EEOP_MAKE_READONLY:
+				break;
+			case EEOP_LAST:
+				elog(ERROR, "invalid expression step");
+		}
+		op++;
+	}
+}
+
+Datum ExecEvalExprSwitchContext(ExprState *state, ExprContext *econtext, bool *isNull)
+{
+	MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+	Datum result = ExecInterpExpr(state, econtext, isNull);
+	MemoryContextSwitchTo(old);
+	return result;
+}
+
+bool ExecQual(ExprState *state, ExprContext *econtext)
+{
+	if (state == nullptr)
+		return true;
+	bool isnull;
+	Datum result = ExecEvalExprSwitchContext(state, econtext, &isnull);
+	return !isnull && DatumGetBool(result);
+}
+
+TupleTableSlot *ExecProject(ProjectionInfo *projInfo)
+{
+	ExprContext *econtext = projInfo->pi_exprContext;
+	ExprState *state = &projInfo->pi_state;
+	TupleTableSlot *slot = state->resultslot;
+	ExecClearTuple(slot);
+	bool isnull;
+	MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+	(void) ExecInterpExpr(state, econtext, &isnull);
+	MemoryContextSwitchTo(old);
+	return ExecStoreVirtualTuple(slot);
+}

@@ -1,0 +1,109 @@
+/*
+ * execMain.cpp — running one planned statement (executor/executor.h).
+ *
+ * Principal entry points: ExecutorStart, ExecutorRun, ExecutorFinish,
+ * ExecutorEnd, CreateQueryDesc.
+ *
+ * ExecutorStart makes the EState (the query's memory context), opens the
+ * range table's relations lazily as nodes ask for them, and builds the
+ * PlanState tree; ExecutorRun pulls rows from the top node and hands
+ * each to the DestReceiver; ExecutorEnd takes the tree down and frees
+ * the query's memory in one step.  Relation locks were taken by the
+ * analyzer and are held to the end of the transaction.
+ */
+#include "postgres.h"
+
+#include "access/relation.h"
+#include "access/xact.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "utils/memutils.h"
+
+QueryDesc *CreateQueryDesc(PlannedStmt *plannedstmt, const char *sourceText, Snapshot snapshot,
+						   DestReceiver *dest, ParamListInfo params, int instrument_options)
+{
+	auto *qd = static_cast<QueryDesc *>(palloc0(sizeof(QueryDesc)));
+	qd->operation = plannedstmt->commandType;
+	qd->plannedstmt = plannedstmt;
+	qd->sourceText = sourceText;
+	qd->snapshot = snapshot;
+	qd->dest = dest;
+	qd->params = params;
+	qd->instrument_options = instrument_options;
+	return qd;
+}
+
+void FreeQueryDesc(QueryDesc *qdesc)
+{
+	pfree(qdesc);
+}
+
+void ExecutorStart(QueryDesc *queryDesc, int eflags)
+{
+	EState *estate = CreateExecutorState();
+	queryDesc->estate = estate;
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	PlannedStmt *stmt = queryDesc->plannedstmt;
+	estate->es_plannedstmt = stmt;
+	estate->es_sourceText = queryDesc->sourceText;
+	estate->es_snapshot = queryDesc->snapshot;
+	estate->es_param_list_info = queryDesc->params;
+	estate->es_range_table = stmt->rtable;
+	estate->es_range_table_size = list_length(stmt->rtable);
+	estate->es_relations = static_cast<Relation *>(
+		palloc0(Max(estate->es_range_table_size, 1) * sizeof(Relation)));
+	estate->es_top_eflags = eflags;
+	/* Data-changing statements write with a command id of their own. */
+	estate->es_output_cid = GetCurrentCommandId(stmt->commandType != CMD_SELECT);
+	queryDesc->planstate = ExecInitNode(stmt->planTree, estate, eflags);
+	queryDesc->tupDesc = queryDesc->planstate->ps_ResultTupleDesc;
+	MemoryContextSwitchTo(old);
+}
+
+void ExecutorRun(QueryDesc *queryDesc, ScanDirection, uint64 count)
+{
+	EState *estate = queryDesc->estate;
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	DestReceiver *dest = queryDesc->dest;
+	bool sends = queryDesc->operation == CMD_SELECT || queryDesc->plannedstmt->hasReturning;
+	if (sends)
+		dest->rStartup(dest, queryDesc->operation, queryDesc->tupDesc);
+	uint64 sent = 0;
+	for (;;)
+	{
+		TupleTableSlot *slot = ExecProcNode(queryDesc->planstate);
+		if (TupIsNull(slot))
+			break;
+		if (sends)
+		{
+			if (!dest->receiveSlot(slot, dest))
+				break;
+			if (queryDesc->operation == CMD_SELECT)
+				estate->es_processed++;
+		}
+		if (count != 0 && ++sent >= count)
+			break;
+	}
+	if (sends)
+		dest->rShutdown(dest);
+	MemoryContextSwitchTo(old);
+}
+
+void ExecutorFinish(QueryDesc *)
+{
+}
+
+void ExecutorEnd(QueryDesc *queryDesc)
+{
+	EState *estate = queryDesc->estate;
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	ExecEndNode(queryDesc->planstate);
+	for (int i = 0; i < estate->es_range_table_size; i++)
+		if (estate->es_relations[i] != nullptr)
+			relation_close(estate->es_relations[i], NoLock);
+	MemoryContextSwitchTo(old);
+	FreeExecutorState(estate);
+	queryDesc->estate = nullptr;
+	queryDesc->planstate = nullptr;
+}

@@ -1,0 +1,64 @@
+/*
+ * execProcnode.cpp — dispatch from plan nodes to their executor nodes
+ * (executor/executor.h): ExecInitNode builds the PlanState tree,
+ * ExecEndNode takes it down.
+ */
+#include "postgres.h"
+
+#include "executor/executor.h"
+#include "miscadmin.h"
+
+PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
+{
+	if (node == nullptr)
+		return nullptr;
+	check_stack_depth();
+	switch (nodeTag(node))
+	{
+		case T_Result:
+			return ExecInitResult(reinterpret_cast<Result *>(node), estate, eflags);
+		case T_SeqScan:
+			return ExecInitSeqScan(reinterpret_cast<SeqScan *>(node), estate, eflags);
+		case T_ValuesScan:
+			return ExecInitValuesScan(reinterpret_cast<ValuesScan *>(node), estate, eflags);
+		case T_ModifyTable:
+			return ExecInitModifyTable(reinterpret_cast<ModifyTable *>(node), estate, eflags);
+		case T_NestLoop:
+			return ExecInitNestLoop(reinterpret_cast<NestLoop *>(node), estate, eflags);
+		case T_Limit:
+			return ExecInitLimit(reinterpret_cast<Limit *>(node), estate, eflags);
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("plan node %s is not supported by the executor yet",
+						   nodeTagName(nodeTag(node))));
+	}
+}
+
+void ExecEndNode(PlanState *node)
+{
+	if (node == nullptr)
+		return;
+	switch (nodeTag(node))
+	{
+		case T_ResultState:
+			ExecEndResult(reinterpret_cast<ResultState *>(node));
+			break;
+		case T_SeqScanState:
+			ExecEndSeqScan(reinterpret_cast<SeqScanState *>(node));
+			break;
+		case T_ValuesScanState:
+			ExecEndValuesScan(reinterpret_cast<ValuesScanState *>(node));
+			break;
+		case T_ModifyTableState:
+			ExecEndModifyTable(reinterpret_cast<ModifyTableState *>(node));
+			break;
+		case T_NestLoopState:
+			ExecEndNestLoop(reinterpret_cast<NestLoopState *>(node));
+			break;
+		case T_LimitState:
+			ExecEndLimit(reinterpret_cast<LimitState *>(node));
+			break;
+		default:
+			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));
+	}
+}

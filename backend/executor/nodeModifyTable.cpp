@@ -1,0 +1,103 @@
+/*
+ * nodeModifyTable.cpp — INSERT (UPDATE and DELETE to come): the rows of
+ * the child plan go into the target table.
+ *
+ * The child computes each new row in the table's column order (the
+ * planner made its target list so); this node checks NOT NULL
+ * constraints, forms the heap tuple and inserts it, counting rows for
+ * the command tag.  RETURNING is not supported yet (0A000 at planning).
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+namespace {
+
+void CheckNotNull(Relation rel, TupleTableSlot *slot)
+{
+	TupleDesc desc = RelationGetDescr(rel);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attnotnull && !att->attisdropped && slot->tts_isnull[i])
+			ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
+					errmsg("null value in column \"%s\" of relation \"%s\" violates not-null "
+						   "constraint",
+						   NameStr(att->attname), RelationGetRelationName(rel)));
+	}
+}
+
+TupleTableSlot *ExecModifyTable(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
+	EState *estate = pstate->state;
+	if (node->mt_done)
+		return nullptr;
+	Relation rel = node->resultRelInfo->ri_RelationDesc;
+	ExprContext *econtext = pstate->ps_ExprContext;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		TupleTableSlot *planslot = ExecProcNode(outerPlanState(node));
+		if (TupIsNull(planslot))
+			break;
+		slot_getallattrs(planslot);
+		TupleTableSlot *slot = node->mt_insertSlot;
+		ExecClearTuple(slot);
+		int natts = RelationGetDescr(rel)->natts;
+		for (int i = 0; i < natts; i++)
+		{
+			slot->tts_values[i] = planslot->tts_values[i];
+			slot->tts_isnull[i] = planslot->tts_isnull[i];
+		}
+		ExecStoreVirtualTuple(slot);
+		CheckNotNull(rel, slot);
+		MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+		HeapTuple tuple = ExecCopySlotHeapTuple(slot);
+		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
+		MemoryContextSwitchTo(old);
+		if (node->canSetTag)
+			estate->es_processed++;
+	}
+	node->mt_done = true;
+	return nullptr;
+}
+
+}  // namespace
+
+PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
+{
+	if (node->operation != CMD_INSERT)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("%s is not supported yet",
+					   node->operation == CMD_UPDATE ? "UPDATE" : "DELETE"));
+	ModifyTableState *state = makeNode(ModifyTableState);
+	state->ps.plan = &node->plan;
+	state->ps.state = estate;
+	state->ps.ExecProcNode = ExecModifyTable;
+	state->operation = node->operation;
+	state->canSetTag = node->canSetTag;
+	ExecAssignExprContext(estate, &state->ps);
+	Index rti = static_cast<Index>(linitial_int(node->resultRelations));
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	ResultRelInfo *rri = makeNode(ResultRelInfo);
+	rri->ri_RangeTableIndex = rti;
+	rri->ri_RelationDesc = ExecGetRangeTableRelation(estate, rti);
+	state->resultRelInfo = rri;
+	MemoryContextSwitchTo(old);
+	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
+	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	return &state->ps;
+}
+
+void ExecEndModifyTable(ModifyTableState *node)
+{
+	ExecEndNode(outerPlanState(node));
+}

@@ -1,0 +1,393 @@
+/*
+ * nodeScans.cpp — the leaf and simple nodes: Result (a row from nothing,
+ * or a projection of its child), SeqScan (a table's visible rows),
+ * ValuesScan (the rows of a VALUES list), NestLoop (each outer row with
+ * every matching inner row) and Limit (OFFSET/LIMIT).
+ *
+ * Each node follows PostgreSQL's pattern: ExecInitXxx builds the state
+ * and compiles its expressions, ExecXxx (its ExecProcNode) returns the
+ * next row or NULL, ExecEndXxx releases what it holds.  Every node resets
+ * its per-tuple memory before computing the next row.
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/relation.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "utils/memutils.h"
+
+namespace {
+
+/* Quals and projection of a node whose input row is in ecxt_scantuple. */
+TupleTableSlot *QualifyAndProject(PlanState *ps, TupleTableSlot *input)
+{
+	ExprContext *econtext = ps->ps_ExprContext;
+	econtext->ecxt_scantuple = input;
+	if (!ExecQual(ps->qual, econtext))
+		return nullptr;
+	if (ps->ps_ProjInfo == nullptr)
+		return input;
+	return ExecProject(ps->ps_ProjInfo);
+}
+
+/* ---- Result ---- */
+
+TupleTableSlot *ExecResult(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<ResultState *>(pstate);
+	ExprContext *econtext = pstate->ps_ExprContext;
+	CHECK_FOR_INTERRUPTS();
+	if (node->rs_checkqual)
+	{
+		node->rs_checkqual = false;
+		if (!ExecQual(node->resconstantqual, econtext))
+		{
+			node->rs_done = true;
+			return nullptr;
+		}
+	}
+	for (;;)
+	{
+		ResetExprContext(econtext);
+		if (outerPlanState(node) != nullptr)
+		{
+			TupleTableSlot *input = ExecProcNode(outerPlanState(node));
+			if (TupIsNull(input))
+				return nullptr;
+			econtext->ecxt_outertuple = input;
+			econtext->ecxt_scantuple = input;
+			if (!ExecQual(pstate->qual, econtext))
+				continue;
+			return ExecProject(pstate->ps_ProjInfo);
+		}
+		if (node->rs_done)
+			return nullptr;
+		node->rs_done = true;
+		if (!ExecQual(pstate->qual, econtext))
+			return nullptr;
+		return ExecProject(pstate->ps_ProjInfo);
+	}
+}
+
+/* ---- SeqScan ---- */
+
+TupleTableSlot *ExecSeqScan(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<SeqScanState *>(pstate);
+	ScanState &ss = node->ss;
+	ExprContext *econtext = pstate->ps_ExprContext;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		HeapTuple tuple = heap_getnext(ss.ss_currentScanDesc, ForwardScanDirection);
+		if (tuple == nullptr)
+			return ExecClearTuple(ss.ss_ScanTupleSlot), nullptr;
+		TupleTableSlot *slot = ExecStoreBufferHeapTuple(tuple, ss.ss_ScanTupleSlot, InvalidBuffer);
+		if (TupleTableSlot *out = QualifyAndProject(pstate, slot))
+			return out;
+	}
+}
+
+/* ---- ValuesScan ---- */
+
+TupleTableSlot *ExecValuesScan(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<ValuesScanState *>(pstate);
+	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(pstate->ps_ExprContext);
+		if (node->curr_idx >= node->array_len)
+			return nullptr;
+		List *exprs = node->exprlists[node->curr_idx++];
+		ExprContext *rowcontext = node->rowcontext;
+		ResetExprContext(rowcontext);
+		ExecClearTuple(slot);
+		MemoryContext old = MemoryContextSwitchTo(rowcontext->ecxt_per_tuple_memory);
+		int i = 0;
+		ListCell *lc;
+		foreach(lc, exprs)
+		{
+			slot->tts_values[i] = ExecEvalExpr(static_cast<ExprState *>(lfirst(lc)), rowcontext,
+											   &slot->tts_isnull[i]);
+			i++;
+		}
+		MemoryContextSwitchTo(old);
+		ExecStoreVirtualTuple(slot);
+		if (TupleTableSlot *out = QualifyAndProject(pstate, slot))
+			return out;
+	}
+}
+
+/* ---- NestLoop ---- */
+
+TupleTableSlot *ExecNestLoop(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<NestLoopState *>(pstate);
+	ExprContext *econtext = pstate->ps_ExprContext;
+	PlanState *outer = outerPlanState(node);
+	PlanState *inner = innerPlanState(node);
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		if (node->nl_NeedNewOuter)
+		{
+			TupleTableSlot *outerslot = ExecProcNode(outer);
+			if (TupIsNull(outerslot))
+				return nullptr;
+			/* The inner side restarts under it: keep the outer row. */
+			ExecMaterializeSlot(outerslot);
+			econtext->ecxt_outertuple = outerslot;
+			node->nl_NeedNewOuter = false;
+			node->nl_MatchedOuter = false;
+			/* The inner side starts over for each outer row. */
+			ExecReScan(inner);
+		}
+		TupleTableSlot *innerslot = ExecProcNode(inner);
+		if (TupIsNull(innerslot))
+		{
+			node->nl_NeedNewOuter = true;
+			if (!node->nl_MatchedOuter && node->js.jointype == JOIN_LEFT)
+			{
+				econtext->ecxt_innertuple = node->nl_NullInnerTupleSlot;
+				if (ExecQual(pstate->qual, econtext))
+					return ExecProject(pstate->ps_ProjInfo);
+			}
+			continue;
+		}
+		econtext->ecxt_innertuple = innerslot;
+		if (!ExecQual(node->js.joinqual, econtext))
+			continue;
+		node->nl_MatchedOuter = true;
+		if (ExecQual(pstate->qual, econtext))
+			return ExecProject(pstate->ps_ProjInfo);
+	}
+}
+
+/* ---- Limit ---- */
+
+int64 LimitValue(ExprState *expr, ExprContext *econtext, bool *isnull, const char *what)
+{
+	Datum v = ExecEvalExprSwitchContext(expr, econtext, isnull);
+	if (*isnull)
+		return 0;
+	int64 n = DatumGetInt64(v);
+	if (n < 0)
+		ereport(ERROR, errcode(strcmp(what, "OFFSET") == 0 ? ERRCODE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
+															: ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+				errmsg("%s must not be negative", what));
+	return n;
+}
+
+TupleTableSlot *ExecLimit(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<LimitState *>(pstate);
+	if (!node->started)
+	{
+		node->started = true;
+		ExprContext *econtext = pstate->ps_ExprContext;
+		bool isnull = true;
+		node->offset = node->limitOffset != nullptr
+			? LimitValue(node->limitOffset, econtext, &isnull, "OFFSET")
+			: 0;
+		node->noCount = true;
+		if (node->limitCount != nullptr)
+		{
+			node->count = LimitValue(node->limitCount, econtext, &isnull, "LIMIT");
+			node->noCount = isnull;
+		}
+		for (int64 i = 0; i < node->offset; i++)
+			if (TupIsNull(ExecProcNode(outerPlanState(node))))
+				return nullptr;
+	}
+	if (!node->noCount && node->position >= node->count)
+		return nullptr;
+	TupleTableSlot *slot = ExecProcNode(outerPlanState(node));
+	if (TupIsNull(slot))
+		return nullptr;
+	node->position++;
+	return slot;
+}
+
+}  // namespace
+
+void ExecReScan(PlanState *node)
+{
+	switch (nodeTag(node))
+	{
+		case T_ResultState:
+			reinterpret_cast<ResultState *>(node)->rs_done = false;
+			reinterpret_cast<ResultState *>(node)->rs_checkqual =
+				reinterpret_cast<ResultState *>(node)->resconstantqual != nullptr;
+			break;
+		case T_SeqScanState:
+		{
+			auto *scan = reinterpret_cast<SeqScanState *>(node);
+			heap_endscan(scan->ss.ss_currentScanDesc);
+			MemoryContext old = MemoryContextSwitchTo(node->state->es_query_cxt);
+			scan->ss.ss_currentScanDesc =
+				heap_beginscan(scan->ss.ss_currentRelation, node->state->es_snapshot);
+			MemoryContextSwitchTo(old);
+			break;
+		}
+		case T_ValuesScanState:
+			reinterpret_cast<ValuesScanState *>(node)->curr_idx = 0;
+			break;
+		case T_NestLoopState:
+			reinterpret_cast<NestLoopState *>(node)->nl_NeedNewOuter = true;
+			break;
+		case T_LimitState:
+		{
+			auto *limit = reinterpret_cast<LimitState *>(node);
+			limit->started = false;
+			limit->position = 0;
+			break;
+		}
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("rescanning %s is not supported yet", nodeTagName(nodeTag(node))));
+	}
+	if (node->lefttree != nullptr)
+		ExecReScan(node->lefttree);
+	if (node->righttree != nullptr)
+		ExecReScan(node->righttree);
+}
+
+namespace {
+
+void InitCommon(PlanState *ps, Plan *plan, EState *estate, ExecProcNodeMtd proc)
+{
+	ps->plan = plan;
+	ps->state = estate;
+	ps->ExecProcNode = proc;
+	ExecAssignExprContext(estate, ps);
+}
+
+}  // namespace
+
+PlanState *ExecInitResult(Result *node, EState *estate, int eflags)
+{
+	ResultState *state = makeNode(ResultState);
+	InitCommon(&state->ps, &node->plan, estate, ExecResult);
+	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	ExecInitResultTupleSlotTL(&state->ps);
+	ExecAssignProjectionInfo(&state->ps);
+	state->ps.qual = ExecInitQual(node->plan.qual, &state->ps);
+	state->resconstantqual = ExecInitQual(reinterpret_cast<List *>(node->resconstantqual), &state->ps);
+	state->rs_checkqual = node->resconstantqual != nullptr;
+	return &state->ps;
+}
+
+void ExecEndResult(ResultState *node)
+{
+	ExecEndNode(outerPlanState(node));
+}
+
+PlanState *ExecInitSeqScan(SeqScan *node, EState *estate, int)
+{
+	SeqScanState *state = makeNode(SeqScanState);
+	PlanState *ps = &state->ss.ps;
+	InitCommon(ps, &node->scan.plan, estate, ExecSeqScan);
+	Relation rel = ExecGetRangeTableRelation(estate, node->scan.scanrelid);
+	state->ss.ss_currentRelation = rel;
+	state->ss.ss_ScanTupleSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel));
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	state->ss.ss_currentScanDesc = heap_beginscan(rel, estate->es_snapshot);
+	MemoryContextSwitchTo(old);
+	ExecInitResultTupleSlotTL(ps);
+	ExecAssignProjectionInfo(ps);
+	ps->qual = ExecInitQual(node->scan.plan.qual, ps);
+	return ps;
+}
+
+void ExecEndSeqScan(SeqScanState *node)
+{
+	ExecClearTuple(node->ss.ss_ScanTupleSlot);
+	if (node->ss.ss_currentScanDesc != nullptr)
+		heap_endscan(node->ss.ss_currentScanDesc);
+	node->ss.ss_currentScanDesc = nullptr;
+}
+
+PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int)
+{
+	ValuesScanState *state = makeNode(ValuesScanState);
+	PlanState *ps = &state->ss.ps;
+	InitCommon(ps, &node->scan.plan, estate, ExecValuesScan);
+	state->rowcontext = CreateExprContext(estate);
+	RangeTblEntry *rte =
+		static_cast<RangeTblEntry *>(list_nth(estate->es_range_table, node->scan.scanrelid - 1));
+	int ncols = list_length(rte->coltypes);
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	TupleDesc desc = CreateTemplateTupleDesc(ncols);
+	for (int i = 0; i < ncols; i++)
+		TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr,
+						   list_nth_oid(rte->coltypes, i), list_nth_int(rte->coltypmods, i), 0);
+	state->array_len = list_length(node->values_lists);
+	state->exprlists = static_cast<List **>(palloc(Max(state->array_len, 1) * sizeof(List *)));
+	int i = 0;
+	ListCell *lc;
+	foreach(lc, node->values_lists)
+		state->exprlists[i++] = ExecInitExprList(static_cast<List *>(lfirst(lc)), ps);
+	MemoryContextSwitchTo(old);
+	state->ss.ss_ScanTupleSlot = ExecInitExtraTupleSlot(estate, desc);
+	ExecInitResultTupleSlotTL(ps);
+	ExecAssignProjectionInfo(ps);
+	ps->qual = ExecInitQual(node->scan.plan.qual, ps);
+	return ps;
+}
+
+void ExecEndValuesScan(ValuesScanState *)
+{
+}
+
+PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags)
+{
+	NestLoopState *state = makeNode(NestLoopState);
+	PlanState *ps = &state->js.ps;
+	InitCommon(ps, &node->join.plan, estate, ExecNestLoop);
+	ps->lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	ps->righttree = ExecInitNode(innerPlan(node), estate, eflags);
+	state->js.jointype = node->join.jointype;
+	if (state->js.jointype != JOIN_INNER && state->js.jointype != JOIN_LEFT)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("this join type is not supported yet"));
+	state->js.joinqual = ExecInitQual(node->join.joinqual, ps);
+	ExecInitResultTupleSlotTL(ps);
+	ExecAssignProjectionInfo(ps);
+	ps->qual = ExecInitQual(node->join.plan.qual, ps);
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	TupleDesc innerdesc = ExecTypeFromTL(innerPlan(node)->targetlist);
+	MemoryContextSwitchTo(old);
+	state->nl_NullInnerTupleSlot = ExecInitExtraTupleSlot(estate, innerdesc);
+	ExecStoreAllNullTuple(state->nl_NullInnerTupleSlot);
+	state->nl_NeedNewOuter = true;
+	return ps;
+}
+
+void ExecEndNestLoop(NestLoopState *node)
+{
+	ExecEndNode(outerPlanState(node));
+	ExecEndNode(innerPlanState(node));
+}
+
+PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags)
+{
+	LimitState *state = makeNode(LimitState);
+	InitCommon(&state->ps, &node->plan, estate, ExecLimit);
+	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	state->limitOffset = ExecInitExpr(reinterpret_cast<Expr *>(node->limitOffset), &state->ps);
+	state->limitCount = ExecInitExpr(reinterpret_cast<Expr *>(node->limitCount), &state->ps);
+	state->ps.ps_ResultTupleSlot = outerPlanState(state)->ps_ResultTupleSlot;
+	state->ps.ps_ResultTupleDesc = outerPlanState(state)->ps_ResultTupleDesc;
+	return &state->ps;
+}
+
+void ExecEndLimit(LimitState *node)
+{
+	ExecEndNode(outerPlanState(node));
+}

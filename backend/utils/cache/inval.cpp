@@ -1,0 +1,85 @@
+/*
+ * inval.cpp — cache invalidation across backends (utils/inval.h).
+ *
+ * Shared state: one 64-bit generation number, advanced atomically by
+ * every commit that changed a catalog.  A backend remembers the
+ * generation its caches reflect and empties them when it differs.
+ */
+#include "postgres.h"
+
+#include "port/atomics.h"
+#include "storage/shmem.h"
+#include "utils/inval.h"
+#include "utils/relcache.h"
+#include "utils/syscache.h"
+
+namespace {
+
+struct SharedInvalState
+{
+	pg_atomic_uint64 generation; /* (atomic: no lock) */
+};
+
+SharedInvalState *shared = nullptr;
+uint64 seen_generation = 0;
+bool changed_this_command = false;
+bool changed_this_transaction = false;
+
+void ResetLocalCaches()
+{
+	ResetCatalogCaches();
+	RelationCacheInvalidate();
+}
+
+}  // namespace
+
+Size SharedInvalShmemSize(void)
+{
+	return sizeof(SharedInvalState);
+}
+
+void SharedInvalShmemInit(void)
+{
+	bool found;
+	shared = static_cast<SharedInvalState *>(
+		ShmemInitStruct("Shared Invalidation State", sizeof(SharedInvalState), &found));
+	if (!found)
+		pg_atomic_init_u64(&shared->generation, 1);
+}
+
+void CacheInvalidateCatalog(void)
+{
+	changed_this_command = true;
+	changed_this_transaction = true;
+}
+
+void AcceptInvalidationMessages(void)
+{
+	if (shared == nullptr)
+		return;
+	uint64 now = pg_atomic_read_u64(&shared->generation);
+	if (now != seen_generation)
+	{
+		ResetLocalCaches();
+		seen_generation = now;
+	}
+}
+
+void CommandEndInvalidationMessages(void)
+{
+	if (!changed_this_command)
+		return;
+	changed_this_command = false;
+	ResetLocalCaches();
+}
+
+void AtEOXact_Inval(bool isCommit)
+{
+	if (!changed_this_transaction)
+		return;
+	changed_this_transaction = false;
+	changed_this_command = false;
+	if (isCommit && shared != nullptr)
+		pg_atomic_fetch_add_u64(&shared->generation, 1);
+	ResetLocalCaches();
+}

@@ -1,0 +1,242 @@
+/*
+ * lsyscache.cpp — small questions about catalog objects (utils/lsyscache.h).
+ *
+ * Built-in types and functions are answered from the bootstrap data
+ * compiled into the server (the very rows initdb put into pg_type and
+ * pg_proc, which no SQL command can change), indexed once per process;
+ * so the questions work in bootstrap mode, before any catalog exists,
+ * and cost a hash lookup afterwards.  Objects created later (a table's
+ * row type, …) come from the catalog caches as those arrive.
+ */
+#include "postgres.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "catalog/bootstrap_data.h"
+#include "utils/lsyscache.h"
+
+namespace {
+
+using tusk::catalog::BootstrapCatalog;
+using tusk::catalog::kBootstrapCatalogs;
+using tusk::catalog::kNumBootstrapCatalogs;
+
+struct TypeInfo
+{
+	std::string name;
+	int16 typlen;
+	bool typbyval;
+	char typalign;
+	char typstorage;
+	char typdelim;
+	Oid typelem;
+	Oid typarray;
+	Oid typinput;
+	Oid typoutput;
+	Oid typreceive;
+	Oid typsend;
+	Oid typcollation;
+	Oid typrelid;
+};
+
+const BootstrapCatalog &FindCatalog(const char *name)
+{
+	for (int i = 0; i < kNumBootstrapCatalogs; i++)
+		if (strcmp(kBootstrapCatalogs[i].name, name) == 0)
+			return kBootstrapCatalogs[i];
+	elog(ERROR, "bootstrap data has no catalog \"%s\"", name);
+}
+
+/* Column lookup by name in a bootstrap catalog's rows. */
+class Rows
+{
+  public:
+	explicit Rows(const char *catalog) : cat_(FindCatalog(catalog)) {}
+	int Column(const char *name) const
+	{
+		for (int i = 0; i < cat_.natts; i++)
+			if (strcmp(cat_.columns[i].name, name) == 0)
+				return i;
+		elog(ERROR, "bootstrap catalog \"%s\" has no column \"%s\"", cat_.name, name);
+	}
+	int Count() const { return cat_.nrows; }
+	const char *Value(int row, int col) const { return cat_.values[row * cat_.natts + col]; }
+	Oid OidValue(int row, int col) const
+	{
+		const char *v = Value(row, col);
+		return v != nullptr ? static_cast<Oid>(strtoul(v, nullptr, 10)) : InvalidOid;
+	}
+	char CharValue(int row, int col) const
+	{
+		const char *v = Value(row, col);
+		return v != nullptr ? v[0] : '\0';
+	}
+
+  private:
+	const BootstrapCatalog &cat_;
+};
+
+const std::unordered_map<Oid, TypeInfo> &BuiltinTypes()
+{
+	static const std::unordered_map<Oid, TypeInfo> types = [] {
+		std::unordered_map<Oid, TypeInfo> map;
+		Rows rows("pg_type");
+		int oid = rows.Column("oid"), typname = rows.Column("typname"),
+			typlen = rows.Column("typlen"), typbyval = rows.Column("typbyval"),
+			typalign = rows.Column("typalign"), typstorage = rows.Column("typstorage"),
+			typdelim = rows.Column("typdelim"), typelem = rows.Column("typelem"),
+			typarray = rows.Column("typarray"), typinput = rows.Column("typinput"),
+			typoutput = rows.Column("typoutput"), typreceive = rows.Column("typreceive"),
+			typsend = rows.Column("typsend"), typcollation = rows.Column("typcollation"),
+			typrelid = rows.Column("typrelid");
+		for (int r = 0; r < rows.Count(); r++)
+		{
+			TypeInfo t;
+			t.name = rows.Value(r, typname);
+			t.typlen = static_cast<int16>(atoi(rows.Value(r, typlen)));
+			t.typbyval = rows.CharValue(r, typbyval) == 't';
+			t.typalign = rows.CharValue(r, typalign);
+			t.typstorage = rows.CharValue(r, typstorage);
+			t.typdelim = rows.CharValue(r, typdelim);
+			t.typelem = rows.OidValue(r, typelem);
+			t.typarray = rows.OidValue(r, typarray);
+			t.typinput = rows.OidValue(r, typinput);
+			t.typoutput = rows.OidValue(r, typoutput);
+			t.typreceive = rows.OidValue(r, typreceive);
+			t.typsend = rows.OidValue(r, typsend);
+			t.typcollation = rows.OidValue(r, typcollation);
+			t.typrelid = rows.OidValue(r, typrelid);
+			map.emplace(rows.OidValue(r, oid), std::move(t));
+		}
+		return map;
+	}();
+	return types;
+}
+
+const std::unordered_map<Oid, std::string> &BuiltinFunctionNames()
+{
+	static const std::unordered_map<Oid, std::string> names = [] {
+		std::unordered_map<Oid, std::string> map;
+		Rows rows("pg_proc");
+		int oid = rows.Column("oid"), proname = rows.Column("proname");
+		for (int r = 0; r < rows.Count(); r++)
+			map.emplace(rows.OidValue(r, oid), rows.Value(r, proname));
+		return map;
+	}();
+	return names;
+}
+
+const TypeInfo &LookupType(Oid typid)
+{
+	const auto &types = BuiltinTypes();
+	auto it = types.find(typid);
+	if (it == types.end())
+		elog(ERROR, "cache lookup failed for type %u", typid);
+	return it->second;
+}
+
+}  // namespace
+
+void get_type_io_data(Oid typid, IOFuncSelector which_func, int16 *typlen, bool *typbyval,
+					  char *typalign, char *typdelim, Oid *typioparam, Oid *func)
+{
+	const TypeInfo &t = LookupType(typid);
+	*typlen = t.typlen;
+	*typbyval = t.typbyval;
+	*typalign = t.typalign;
+	*typdelim = t.typdelim;
+	/* An array's input function gets the element type; others their own. */
+	*typioparam = OidIsValid(t.typelem) ? t.typelem : typid;
+	switch (which_func)
+	{
+		case IOFunc_input:
+			*func = t.typinput;
+			break;
+		case IOFunc_output:
+			*func = t.typoutput;
+			break;
+		case IOFunc_receive:
+			*func = t.typreceive;
+			break;
+		case IOFunc_send:
+			*func = t.typsend;
+			break;
+	}
+}
+
+void get_typlenbyvalalign(Oid typid, int16 *typlen, bool *typbyval, char *typalign)
+{
+	const TypeInfo &t = LookupType(typid);
+	*typlen = t.typlen;
+	*typbyval = t.typbyval;
+	*typalign = t.typalign;
+}
+
+void get_typlenbyval(Oid typid, int16 *typlen, bool *typbyval)
+{
+	const TypeInfo &t = LookupType(typid);
+	*typlen = t.typlen;
+	*typbyval = t.typbyval;
+}
+
+int16 get_typlen(Oid typid)
+{
+	return LookupType(typid).typlen;
+}
+
+char get_typstorage(Oid typid)
+{
+	return LookupType(typid).typstorage;
+}
+
+Oid get_typcollation(Oid typid)
+{
+	return LookupType(typid).typcollation;
+}
+
+void getTypeInputInfo(Oid type, Oid *typInput, Oid *typIOParam)
+{
+	const TypeInfo &t = LookupType(type);
+	if (!OidIsValid(t.typinput))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("no input function available for type %s", t.name.c_str()));
+	*typInput = t.typinput;
+	*typIOParam = OidIsValid(t.typelem) ? t.typelem : type;
+}
+
+void getTypeOutputInfo(Oid type, Oid *typOutput, bool *typIsVarlena)
+{
+	const TypeInfo &t = LookupType(type);
+	if (!OidIsValid(t.typoutput))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("no output function available for type %s", t.name.c_str()));
+	*typOutput = t.typoutput;
+	*typIsVarlena = !t.typbyval && t.typlen == -1;
+}
+
+Oid get_element_type(Oid typid)
+{
+	const TypeInfo &t = LookupType(typid);
+	/* Only true arrays (varlena with an element type), not name or point. */
+	return t.typlen == -1 ? t.typelem : InvalidOid;
+}
+
+Oid get_array_type(Oid typid)
+{
+	return LookupType(typid).typarray;
+}
+
+char *get_typname(Oid typid)
+{
+	const auto &types = BuiltinTypes();
+	auto it = types.find(typid);
+	return it != types.end() ? pstrdup(it->second.name.c_str()) : nullptr;
+}
+
+char *get_func_name(Oid funcid)
+{
+	const auto &names = BuiltinFunctionNames();
+	auto it = names.find(funcid);
+	return it != names.end() ? pstrdup(it->second.c_str()) : nullptr;
+}

@@ -1,0 +1,265 @@
+/*
+ * relcache.cpp — the relation cache (utils/relcache.h), and
+ * relation_open/relation_close on top of it (access/relation.h).
+ *
+ * One RelationData per relation a process has opened, owned by value in
+ * a process-lifetime map (its elements never move), so a Relation stays
+ * valid after the transaction that opened it, as PostgreSQL allows, and
+ * an ERROR that skips relation_close leaks nothing: the next open finds
+ * the same entry.  Locks are the lock manager's, released at transaction
+ * end.
+ *
+ * An entry's pg_class row and tuple descriptor live in the relation
+ * cache's own memory context.  System catalogs are described from the
+ * bootstrap data (their pg_class rows and columns are compiled in); other
+ * relations from pg_class and pg_attribute through the catalog caches.
+ * After an invalidation an entry is rebuilt at its next open — if nobody
+ * holds it open; one in use keeps its description to the end of the
+ * statement that uses it.
+ */
+#include "postgres.h"
+
+#include <map>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/tupdesc.h"
+#include "catalog/bootstrap_data.h"
+#include "catalog/pg_attribute_d.h"
+#include "catalog/pg_class_d.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/relcache.h"
+#include "utils/syscache.h"
+
+bool RelationCacheHasCatalogs = false;
+
+namespace {
+
+using tusk::catalog::BootstrapCatalog;
+using tusk::catalog::kBootstrapCatalogs;
+using tusk::catalog::kNumBootstrapCatalogs;
+
+struct RelationEntry
+{
+	RelationData rel; /* first: a Relation points here */
+	int refcount = 0; /* opens not yet closed */
+	bool valid = false;
+};
+
+static_assert(std::is_standard_layout_v<RelationEntry>, "a Relation converts to its entry");
+
+/* Keyed by (database, relation).  A map's elements never move. */
+std::map<std::pair<Oid, Oid>, RelationEntry> &Relations()
+{
+	static std::map<std::pair<Oid, Oid>, RelationEntry> relations;
+	return relations;
+}
+
+MemoryContext RelCacheContext()
+{
+	static MemoryContext cxt = nullptr;
+	if (cxt == nullptr)
+		cxt = AllocSetContextCreate(TopMemoryContext, "RelCacheContext", ALLOCSET_DEFAULT_SIZES);
+	return cxt;
+}
+
+const BootstrapCatalog *FindBootstrapCatalog(Oid relid)
+{
+	for (int i = 0; i < kNumBootstrapCatalogs; i++)
+		if (kBootstrapCatalogs[i].relid == relid)
+			return &kBootstrapCatalogs[i];
+	return nullptr;
+}
+
+TupleDesc CatalogTupleDesc(const BootstrapCatalog &cat)
+{
+	TupleDesc desc = CreateTemplateTupleDesc(cat.natts);
+	desc->tdtypeid = cat.rowtype_oid;
+	for (int i = 0; i < cat.natts; i++)
+	{
+		const auto &col = cat.columns[i];
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		strlcpy(NameStr(att->attname), col.name, NAMEDATALEN);
+		att->attrelid = cat.relid;
+		att->attnum = static_cast<AttrNumber>(i + 1);
+		att->atttypid = col.type_oid;
+		att->atttypmod = -1;
+		att->attlen = col.len;
+		att->attbyval = col.byval;
+		att->attalign = col.align;
+		att->attstorage = col.storage;
+		att->attnotnull = col.not_null;
+		att->attcollation = col.collation;
+		att->attcacheoff = -1;
+		att->attislocal = true;
+	}
+	return desc;
+}
+
+/* A catalog's pg_class row, formed from the bootstrap data's text. */
+Form_pg_class CatalogClassForm(const BootstrapCatalog &cat)
+{
+	const BootstrapCatalog *pg_class = FindBootstrapCatalog(RelationRelationId);
+	TupleDesc desc = CatalogTupleDesc(*pg_class);
+	for (int r = 0; r < pg_class->nrows; r++)
+	{
+		const char *const *row = pg_class->values + static_cast<size_t>(r) * pg_class->natts;
+		if (static_cast<Oid>(strtoul(row[Anum_pg_class_oid - 1], nullptr, 10)) != cat.relid)
+			continue;
+		Datum values[Natts_pg_class];
+		bool isnull[Natts_pg_class];
+		for (int i = 0; i < pg_class->natts; i++)
+		{
+			isnull[i] = row[i] == nullptr;
+			if (isnull[i])
+				continue;
+			Oid typinput;
+			Oid typioparam;
+			getTypeInputInfo(pg_class->columns[i].type_oid, &typinput, &typioparam);
+			values[i] = OidInputFunctionCall(typinput, const_cast<char *>(row[i]), typioparam, -1);
+		}
+		HeapTuple tuple = heap_form_tuple(desc, values, isnull);
+		auto *form = static_cast<Form_pg_class>(palloc(sizeof(FormData_pg_class)));
+		memcpy(form, GETSTRUCT(tuple), sizeof(FormData_pg_class));
+		return form;
+	}
+	elog(ERROR, "bootstrap data has no pg_class row for catalog %s", cat.name);
+}
+
+/* An ordinary relation's description, from the catalog caches. */
+void BuildFromCatalogs(RelationData *rel, Oid relid)
+{
+	HeapTuple classtup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (classtup == nullptr)
+		elog(ERROR, "could not open relation with OID %u", relid);
+	auto *form = static_cast<Form_pg_class>(palloc(sizeof(FormData_pg_class)));
+	memcpy(form, GETSTRUCT(classtup), sizeof(FormData_pg_class));
+	TupleDesc desc = CreateTemplateTupleDesc(form->relnatts);
+	desc->tdtypeid = form->reltype;
+	for (int i = 1; i <= form->relnatts; i++)
+	{
+		HeapTuple atttup =
+			SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(static_cast<int16>(i)));
+		if (atttup == nullptr)
+			elog(ERROR, "catalog is missing attribute %d of relation %u", i, relid);
+		memcpy(TupleDescAttr(desc, i - 1), GETSTRUCT(atttup), ATTRIBUTE_FIXED_PART_SIZE);
+		TupleDescAttr(desc, i - 1)->attcacheoff = -1;
+	}
+	rel->rd_rel = form;
+	rel->rd_att = desc;
+	Oid spc = OidIsValid(form->reltablespace) ? form->reltablespace : DEFAULTTABLESPACE_OID;
+	rel->rd_node = RelFileNode{spc, form->relisshared ? InvalidOid : MyDatabaseId,
+							   OidIsValid(form->relfilenode) ? form->relfilenode : relid};
+	rel->rd_islocaltemp = form->relpersistence == 't';
+}
+
+void FreeDescription(RelationData *rel)
+{
+	if (rel->rd_att != nullptr)
+		FreeTupleDesc(rel->rd_att);
+	if (rel->rd_rel != nullptr)
+		pfree(rel->rd_rel);
+	rel->rd_att = nullptr;
+	rel->rd_rel = nullptr;
+}
+
+void BuildEntry(RelationEntry &entry, Oid relid)
+{
+	RelationData &rel = entry.rel;
+	FreeDescription(&rel);
+	rel.rd_id = relid;
+	rel.rd_targblock = InvalidBlockNumber;
+	rel.rd_islocaltemp = false;
+	MemoryContext old = MemoryContextSwitchTo(RelCacheContext());
+	if (const BootstrapCatalog *cat = FindBootstrapCatalog(relid))
+	{
+		rel.rd_node = cat->shared ? RelFileNode{GLOBALTABLESPACE_OID, InvalidOid, relid}
+								  : RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
+		rel.rd_att = CatalogTupleDesc(*cat);
+		rel.rd_rel = CatalogClassForm(*cat);
+	}
+	else if (RelationCacheHasCatalogs)
+		BuildFromCatalogs(&rel, relid);
+	else
+	{
+		/* Below the catalogs (storage tests): the files only. */
+		rel.rd_node = RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
+	}
+	MemoryContextSwitchTo(old);
+	entry.valid = true;
+}
+
+}  // namespace
+
+bool IsSharedRelation(Oid relationId)
+{
+	const BootstrapCatalog *cat = FindBootstrapCatalog(relationId);
+	return cat != nullptr && cat->shared;
+}
+
+bool IsCatalogRelationOid(Oid relationId)
+{
+	return FindBootstrapCatalog(relationId) != nullptr;
+}
+
+void RelationCacheInvalidate(void)
+{
+	for (auto &[key, entry] : Relations())
+		if (FindBootstrapCatalog(key.second) == nullptr)
+			entry.valid = false;
+}
+
+void RelationCacheInvalidateEntry(Oid relationId)
+{
+	auto it = Relations().find({MyDatabaseId, relationId});
+	if (it != Relations().end() && FindBootstrapCatalog(relationId) == nullptr)
+		it->second.valid = false;
+}
+
+Relation relation_open(Oid relationId, LOCKMODE lockmode)
+{
+	if (!OidIsValid(relationId))
+		elog(ERROR, "could not open relation with OID %u", relationId);
+	if (lockmode != NoLock)
+		LockRelationOid(relationId, lockmode);
+	Oid db = IsSharedRelation(relationId) ? InvalidOid : MyDatabaseId;
+	RelationEntry &entry = Relations()[{db, relationId}];
+	if (entry.refcount <= 0)
+	{
+		entry.refcount = 0;
+		if (!entry.valid)
+		{
+			try
+			{
+				BuildEntry(entry, relationId);
+			}
+			catch (...)
+			{
+				/* Not there (or not readable): leave no half-built entry,
+				 * and no lock either. */
+				entry.valid = false;
+				if (lockmode != NoLock)
+					UnlockRelationOid(relationId, lockmode);
+				throw;
+			}
+		}
+		entry.rel.rd_targblock = InvalidBlockNumber;
+	}
+	entry.refcount++;
+	return &entry.rel;
+}
+
+void relation_close(Relation relation, LOCKMODE lockmode)
+{
+	Oid relid = relation->rd_id;
+	reinterpret_cast<RelationEntry *>(relation)->refcount--;
+	if (lockmode != NoLock)
+		UnlockRelationOid(relid, lockmode);
+}

@@ -1,0 +1,82 @@
+/*
+ * postinit.cpp — InitPostgres: a backend connects to its database.
+ *
+ * After authentication, a backend looks its role up in pg_authid and its
+ * database up in pg_database (both shared catalogs, readable before any
+ * database is chosen), refuses with PostgreSQL's FATALs — 28000 for a
+ * role that does not exist, 3D000 for a missing database, 55000 for one
+ * not accepting connections (template0) — and then reads the catalogs
+ * of base/<oid>/ for everything else it does.
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/xact.h"
+#include "catalog/pg_authid_d.h"
+#include "catalog/pg_database_d.h"
+#include "miscadmin.h"
+#include "utils/inval.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+#include "utils/snapmgr.h"
+
+Oid MyDatabaseTableSpace = InvalidOid;
+Oid MyUserId = InvalidOid;
+
+namespace {
+
+/* The row of a shared catalog whose name column equals name, copied
+ * into the caller's context; NULL if none. */
+HeapTuple FindByName(Oid catalog, AttrNumber namecol, const char *name)
+{
+	Relation rel = relation_open(catalog, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(rel, snapshot);
+	HeapTuple found = nullptr;
+	while (HeapTuple tuple = heap_getnext(scan, ForwardScanDirection))
+	{
+		bool isnull;
+		Datum value = heap_getattr(tuple, namecol, RelationGetDescr(rel), &isnull);
+		if (!isnull && strncmp(DatumGetCString(value), name, NAMEDATALEN) == 0)
+		{
+			found = heap_copytuple(tuple);
+			break;
+		}
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(rel, AccessShareLock);
+	return found;
+}
+
+}  // namespace
+
+void InitPostgres(const char *in_dbname, const char *username)
+{
+	StartTransactionCommand();
+	HeapTuple role = FindByName(AuthIdRelationId, Anum_pg_authid_rolname, username);
+	if (role == nullptr)
+		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+				errmsg("role \"%s\" does not exist", username));
+	auto *roleform = reinterpret_cast<Form_pg_authid>(GETSTRUCT(role));
+	if (!roleform->rolcanlogin)
+		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+				errmsg("role \"%s\" is not permitted to log in", username));
+	MyUserId = roleform->oid;
+
+	HeapTuple db = FindByName(DatabaseRelationId, Anum_pg_database_datname, in_dbname);
+	if (db == nullptr)
+		ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
+				errmsg("database \"%s\" does not exist", in_dbname));
+	auto *dbform = reinterpret_cast<Form_pg_database>(GETSTRUCT(db));
+	if (!dbform->datallowconn)
+		ereport(FATAL, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("database \"%s\" is not currently accepting connections", in_dbname));
+	MyDatabaseId = dbform->oid;
+	MyDatabaseTableSpace = dbform->dattablespace;
+	CommitTransactionCommand();
+	RelationCacheHasCatalogs = true;
+	AcceptInvalidationMessages();
+}

@@ -1,0 +1,147 @@
+/*
+ * executor/execExpr.h — the step program an expression compiles to.
+ *
+ * ExecInitExpr walks an expression tree once, when the plan starts, and
+ * emits steps into ExprState.steps; ExecInterpExpr runs them per row in
+ * one loop.  Each step writes its result to *resvalue/*resnull, which
+ * point where the consumer wants it: the argument slot of the function
+ * call that uses it, a column of the projection's result slot, or the
+ * ExprState's own result.  So no step allocates, looks anything up or
+ * walks a tree at run time; function calls go through a FunctionCallInfo
+ * built at compile time.
+ */
+#ifndef TUSK_EXECUTOR_EXECEXPR_H
+#define TUSK_EXECUTOR_EXECEXPR_H
+
+#include "nodes/execnodes.h"
+
+typedef enum ExprEvalOp
+{
+	EEOP_DONE,
+	/* deform the scan/inner/outer row up to d.fetch.last_var */
+	EEOP_INNER_FETCHSOME,
+	EEOP_OUTER_FETCHSOME,
+	EEOP_SCAN_FETCHSOME,
+	/* a column of the scan/inner/outer row */
+	EEOP_INNER_VAR,
+	EEOP_OUTER_VAR,
+	EEOP_SCAN_VAR,
+	EEOP_SCAN_SYSVAR,
+	/* the current result to column d.assign.resultnum of the result slot */
+	EEOP_ASSIGN_TMP,
+	EEOP_ASSIGN_TMP_MAKE_RO, /* the same, for a by-reference value */
+	EEOP_CONST,
+	EEOP_FUNCEXPR,
+	EEOP_FUNCEXPR_STRICT,
+	/* AND/OR: d.boolexpr.jumpdone ends early */
+	EEOP_BOOL_AND_STEP_FIRST,
+	EEOP_BOOL_AND_STEP,
+	EEOP_BOOL_AND_STEP_LAST,
+	EEOP_BOOL_OR_STEP_FIRST,
+	EEOP_BOOL_OR_STEP,
+	EEOP_BOOL_OR_STEP_LAST,
+	EEOP_BOOL_NOT_STEP,
+	/* a qual: stop with false unless the value is true */
+	EEOP_QUAL,
+	EEOP_JUMP,
+	EEOP_JUMP_IF_NULL,
+	EEOP_JUMP_IF_NOT_NULL,
+	EEOP_JUMP_IF_NOT_TRUE,
+	EEOP_NULLTEST_ISNULL,
+	EEOP_NULLTEST_ISNOTNULL,
+	EEOP_BOOLTEST_IS_TRUE,
+	EEOP_BOOLTEST_IS_NOT_TRUE,
+	EEOP_BOOLTEST_IS_FALSE,
+	EEOP_BOOLTEST_IS_NOT_FALSE,
+	EEOP_PARAM_EXTERN,
+	/* CoerceViaIO: output function then input function */
+	EEOP_IOCOERCE,
+	/* IS DISTINCT FROM / NULLIF over an "=" function */
+	EEOP_DISTINCT,
+	EEOP_NOT_DISTINCT,
+	EEOP_NULLIF,
+	/* a value of a CASE test / COALESCE: move and jump */
+	EEOP_CASE_TESTVAL,
+	EEOP_MAKE_READONLY,
+	EEOP_LAST
+} ExprEvalOp;
+
+typedef struct ExprEvalStep
+{
+	intptr_t opcode;
+	Datum *resvalue;
+	bool *resnull;
+	union
+	{
+		struct
+		{
+			int last_var;
+		} fetch;
+		struct
+		{
+			int attnum; /* 0-based */
+		} var;
+		struct
+		{
+			int attnum; /* system column number (< 0) */
+		} sysvar;
+		struct
+		{
+			int resultnum;
+		} assign;
+		struct
+		{
+			Datum value;
+			bool isnull;
+		} constval;
+		struct
+		{
+			FmgrInfo *finfo;
+			FunctionCallInfo fcinfo_data;
+			PGFunction fn_addr;
+			int nargs;
+		} func;
+		struct
+		{
+			bool *anynull;
+			int jumpdone;
+		} boolexpr;
+		struct
+		{
+			int jumpdone;
+		} qualexpr;
+		struct
+		{
+			int jumpdone;
+		} jump;
+		struct
+		{
+			int paramid;
+			Oid paramtype;
+		} param;
+		struct
+		{
+			FmgrInfo *finfo_out;
+			FunctionCallInfo fcinfo_data_out;
+			FmgrInfo *finfo_in;
+			FunctionCallInfo fcinfo_data_in;
+		} iocoerce;
+		struct
+		{
+			Datum *value;
+			bool *isnull;
+		} casetest;
+	} d;
+} ExprEvalStep;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_EXECUTOR_EXECEXPR_H */

@@ -1,0 +1,91 @@
+/*
+ * executor/executor.h — running plans (PostgreSQL's executor API).
+ *
+ * Principal entry points: ExecutorStart/Run/Finish/End over a QueryDesc
+ * (execMain.cpp); ExecInitNode/ExecProcNode/ExecEndNode over plan nodes
+ * (execProcnode.cpp); ExecInitExpr/ExecEvalExpr/ExecQual/ExecProject for
+ * compiled expressions (execExpr.cpp, execExprInterp.cpp).
+ */
+#ifndef TUSK_EXECUTOR_EXECUTOR_H
+#define TUSK_EXECUTOR_EXECUTOR_H
+
+#include "executor/execdesc.h"
+#include "nodes/execnodes.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- execMain.cpp ---- */
+extern void ExecutorStart(QueryDesc *queryDesc, int eflags);
+/* Runs to the end (count 0) or for count rows, sending them to the
+ * QueryDesc's DestReceiver. */
+extern void ExecutorRun(QueryDesc *queryDesc, ScanDirection direction, uint64 count);
+extern void ExecutorFinish(QueryDesc *queryDesc);
+extern void ExecutorEnd(QueryDesc *queryDesc);
+
+/* ---- execProcnode.cpp ---- */
+extern PlanState *ExecInitNode(Plan *node, EState *estate, int eflags);
+extern void ExecEndNode(PlanState *node);
+/* Start the node's output over from its first row (nodeScans.cpp). */
+extern void ExecReScan(PlanState *node);
+static inline TupleTableSlot *ExecProcNode(PlanState *node)
+{
+	return node->ExecProcNode(node);
+}
+
+/* ---- execUtils.cpp ---- */
+extern EState *CreateExecutorState(void);
+extern void FreeExecutorState(EState *estate);
+extern ExprContext *CreateExprContext(EState *estate);
+extern void ExecAssignExprContext(EState *estate, PlanState *planstate);
+extern TupleTableSlot *ExecInitExtraTupleSlot(EState *estate, TupleDesc tupledesc);
+extern void ExecInitResultTupleSlotTL(PlanState *planstate);
+extern void ExecAssignProjectionInfo(PlanState *planstate);
+/* The range-table entry's relation, opened (and locked) once per query. */
+extern Relation ExecGetRangeTableRelation(EState *estate, Index rti);
+extern void ExecResetTupleTable(List *tupleTable);
+/* The row type of a target list (resjunk columns left out). */
+extern TupleDesc ExecTypeFromTL(List *targetList);
+#define ResetExprContext(econtext) MemoryContextReset((econtext)->ecxt_per_tuple_memory)
+#define GetPerTupleExprContext(estate) CreateExprContext(estate)
+
+/* ---- execExpr.cpp ---- */
+extern ExprState *ExecInitExpr(Expr *node, PlanState *parent);
+/* An implicitly-ANDed list: true when every member is true (NULL list: true). */
+extern ExprState *ExecInitQual(List *qual, PlanState *parent);
+extern List *ExecInitExprList(List *nodes, PlanState *parent);
+extern ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
+											   TupleTableSlot *slot, PlanState *parent,
+											   TupleDesc inputDesc);
+
+static inline Datum ExecEvalExpr(ExprState *state, ExprContext *econtext, bool *isNull)
+{
+	extern Datum ExecInterpExpr(ExprState * state, ExprContext * econtext, bool *isnull);
+	return ExecInterpExpr(state, econtext, isNull);
+}
+/* In the per-tuple context. */
+extern Datum ExecEvalExprSwitchContext(ExprState *state, ExprContext *econtext, bool *isNull);
+/* NULL state: true. */
+extern bool ExecQual(ExprState *state, ExprContext *econtext);
+extern TupleTableSlot *ExecProject(ProjectionInfo *projInfo);
+
+/* ---- per-node (nodeXxx.cpp) ---- */
+extern PlanState *ExecInitResult(Result *node, EState *estate, int eflags);
+extern PlanState *ExecInitSeqScan(SeqScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags);
+extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);
+extern PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags);
+extern void ExecEndResult(ResultState *node);
+extern void ExecEndSeqScan(SeqScanState *node);
+extern void ExecEndValuesScan(ValuesScanState *node);
+extern void ExecEndModifyTable(ModifyTableState *node);
+extern void ExecEndNestLoop(NestLoopState *node);
+extern void ExecEndLimit(LimitState *node);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_EXECUTOR_EXECUTOR_H */

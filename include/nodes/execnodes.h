@@ -1,0 +1,203 @@
+/*
+ * nodes/execnodes.h — the executor's run-time state: one PlanState per
+ * Plan node, the EState of a whole query, and compiled expressions.
+ *
+ * These nodes are made by ExecInitNode from a plan and live in the
+ * query's memory context (es_query_cxt); they are never copied or
+ * serialized, so they are plain structs with a tag (nodetags.h,
+ * TUSK_TAG_ONLY_NODES).  Each PlanState's ExecProcNode returns its next
+ * row as a slot, or NULL at the end: the demand-pull model of
+ * PostgreSQL's executor.
+ */
+#ifndef TUSK_NODES_EXECNODES_H
+#define TUSK_NODES_EXECNODES_H
+
+#include "access/htup.h"
+#include "access/tupdesc.h"
+#include "executor/tuptable.h"
+#include "fmgr.h"
+#include "nodes/plannodes.h"
+#include "utils/rel.h"
+#include "utils/snapshot.h"
+
+typedef struct ExprState ExprState;
+typedef struct ExprContext ExprContext;
+typedef struct PlanState PlanState;
+typedef struct EState EState;
+
+/* Values of $n parameters (prepared statements, Bind). */
+typedef struct ParamExternData
+{
+	Datum value;
+	bool isnull;
+	uint16 pflags;
+	Oid ptype;
+} ParamExternData;
+
+typedef struct ParamListInfoData
+{
+	int numParams;
+	ParamExternData params[FLEXIBLE_ARRAY_MEMBER];
+} ParamListInfoData;
+typedef ParamListInfoData *ParamListInfo;
+
+/* What expressions of one plan node evaluate against: the current rows
+ * of its scan, outer and inner inputs, and memory reset once per row. */
+struct ExprContext
+{
+	NodeTag type;
+	TupleTableSlot *ecxt_scantuple;
+	TupleTableSlot *ecxt_innertuple;
+	TupleTableSlot *ecxt_outertuple;
+	MemoryContext ecxt_per_query_memory;
+	MemoryContext ecxt_per_tuple_memory; /* reset before each row */
+	ParamListInfo ecxt_param_list_info;
+	EState *ecxt_estate;
+};
+
+/* A compiled expression: a flat program of steps (executor/execExpr.h),
+ * evaluated by one interpreter loop, no tree walking per row. */
+struct ExprState
+{
+	NodeTag type;
+	uint8 flags;
+	bool resnull; /* the result, when the last step leaves it here */
+	Datum resvalue;
+	TupleTableSlot *resultslot; /* projections write their columns here */
+	struct ExprEvalStep *steps;
+	int steps_len;
+	int steps_alloc;
+	PlanState *parent;
+	Expr *expr; /* for messages */
+};
+
+/* A projection: the node's target list compiled to write its result slot. */
+typedef struct ProjectionInfo
+{
+	NodeTag type;
+	ExprState pi_state;
+	ExprContext *pi_exprContext;
+} ProjectionInfo;
+
+typedef TupleTableSlot *(*ExecProcNodeMtd)(PlanState *pstate);
+
+struct PlanState
+{
+	NodeTag type;
+	Plan *plan;
+	EState *state;
+	ExecProcNodeMtd ExecProcNode;
+	ExprState *qual;
+	PlanState *lefttree;
+	PlanState *righttree;
+	TupleTableSlot *ps_ResultTupleSlot;
+	ExprContext *ps_ExprContext;
+	ProjectionInfo *ps_ProjInfo;
+	TupleDesc ps_ResultTupleDesc;
+	/* EXPLAIN ANALYZE: rows and loops */
+	double instr_rows;
+	double instr_loops;
+};
+
+#define outerPlanState(node) (((PlanState *) (node))->lefttree)
+#define innerPlanState(node) (((PlanState *) (node))->righttree)
+
+typedef struct ScanState
+{
+	PlanState ps;
+	Relation ss_currentRelation;
+	struct HeapScanDescData *ss_currentScanDesc;
+	TupleTableSlot *ss_ScanTupleSlot;
+} ScanState;
+
+typedef struct SeqScanState
+{
+	ScanState ss;
+} SeqScanState;
+
+typedef struct ValuesScanState
+{
+	ScanState ss;
+	ExprContext *rowcontext;
+	List **exprlists; /* per row: its compiled expressions (ExprState *) */
+	int array_len;
+	int curr_idx;
+} ValuesScanState;
+
+typedef struct ResultState
+{
+	PlanState ps;
+	ExprState *resconstantqual;
+	bool rs_done;
+	bool rs_checkqual;
+} ResultState;
+
+typedef struct ResultRelInfo
+{
+	NodeTag type;
+	Index ri_RangeTableIndex;
+	Relation ri_RelationDesc;
+	int ri_NumIndices;
+	Relation *ri_IndexRelationDescs;
+	ExprState **ri_CheckConstraintExprs;
+	ProjectionInfo *ri_projectReturning;
+} ResultRelInfo;
+
+typedef struct ModifyTableState
+{
+	PlanState ps;
+	CmdType operation;
+	bool canSetTag;
+	bool mt_done;
+	ResultRelInfo *resultRelInfo;
+	TupleTableSlot *mt_insertSlot; /* the row to insert, in the table's shape */
+} ModifyTableState;
+
+typedef struct JoinState
+{
+	PlanState ps;
+	JoinType jointype;
+	ExprState *joinqual;
+} JoinState;
+
+typedef struct NestLoopState
+{
+	JoinState js;
+	bool nl_NeedNewOuter;
+	bool nl_MatchedOuter;
+	TupleTableSlot *nl_NullInnerTupleSlot;
+} NestLoopState;
+
+typedef struct LimitState
+{
+	PlanState ps;
+	ExprState *limitOffset;
+	ExprState *limitCount;
+	int64 offset;
+	int64 count;
+	bool noCount;
+	int64 position;
+	bool started;
+} LimitState;
+
+/* The state of one query's execution. */
+struct EState
+{
+	NodeTag type;
+	Snapshot es_snapshot;
+	List *es_range_table;
+	Relation *es_relations; /* opened relations, by range-table index - 1 */
+	int es_range_table_size;
+	PlannedStmt *es_plannedstmt;
+	const char *es_sourceText;
+	CommandId es_output_cid;
+	List *es_tupleTable; /* every slot made, for cleanup */
+	uint64 es_processed; /* rows the top ModifyTable or SELECT produced */
+	MemoryContext es_query_cxt;
+	ParamListInfo es_param_list_info;
+	List *es_exprcontexts;
+	bool es_instrument; /* EXPLAIN ANALYZE */
+	int es_top_eflags;
+};
+
+#endif /* TUSK_NODES_EXECNODES_H */

@@ -1,0 +1,37 @@
+/*
+ * utils/relcache.h — the relation cache: one RelationData per relation a
+ * process has opened, with its pg_class row and tuple descriptor.
+ *
+ * Entries are built on first open and rebuilt after the catalogs changed
+ * (RelationCacheInvalidate, called when invalidations arrive) once no
+ * one holds them open.  Catalogs are described from the bootstrap data.
+ */
+#ifndef TUSK_UTILS_RELCACHE_H
+#define TUSK_UTILS_RELCACHE_H
+
+#include "c.h"
+#include "utils/rel.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Set once the process is connected to a database whose catalogs it may
+ * read (InitPostgres); before that, relations are only their files. */
+extern PGDLLIMPORT bool RelationCacheHasCatalogs;
+
+/* Whether a relation lives in global/ (pg_database, pg_authid, …). */
+extern bool IsSharedRelation(Oid relationId);
+/* Whether the OID is a system catalog's (from the bootstrap data). */
+extern bool IsCatalogRelationOid(Oid relationId);
+
+/* Mark every entry stale: each is rebuilt at its next open by nobody
+ * else holding it. */
+extern void RelationCacheInvalidate(void);
+extern void RelationCacheInvalidateEntry(Oid relationId);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_UTILS_RELCACHE_H */
