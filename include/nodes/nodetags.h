@@ -21,6 +21,7 @@
 #define TUSK_PRIM_NODES(X) \
 	X(Alias) \
 	X(RangeVar) \
+	X(IntoClause) \
 	X(Var) \
 	X(Const) \
 	X(Param) \
@@ -38,12 +39,89 @@
 	X(MinMaxExpr) \
 	X(NullTest) \
 	X(BooleanTest) \
+	X(NamedArgExpr) \
+	X(SubLink) \
+	X(RowExpr) \
+	X(SQLValueFunction) \
+	X(SetToDefault) \
+	X(CurrentOfExpr) \
+	X(GroupingFunc) \
 	X(TargetEntry) \
 	X(RangeTblRef) \
-	X(FromExpr)
+	X(FromExpr) \
+	X(JoinExpr)
 
 /* parsenodes.h: raw parse trees (the parser's output) and Query. */
-#define TUSK_PARSE_NODES(X)
+#define TUSK_PARSE_NODES(X) \
+	X(TypeName) \
+	X(ColumnRef) \
+	X(ParamRef) \
+	X(A_Expr) \
+	X(A_Const) \
+	X(TypeCast) \
+	X(CollateClause) \
+	X(RoleSpec) \
+	X(FuncCall) \
+	X(A_Star) \
+	X(A_Indices) \
+	X(A_Indirection) \
+	X(A_ArrayExpr) \
+	X(ResTarget) \
+	X(MultiAssignRef) \
+	X(SortBy) \
+	X(WindowDef) \
+	X(RangeSubselect) \
+	X(RangeFunction) \
+	X(RangeTableSample) \
+	X(ColumnDef) \
+	X(TableLikeClause) \
+	X(IndexElem) \
+	X(DefElem) \
+	X(LockingClause) \
+	X(GroupingSet) \
+	X(WithClause) \
+	X(InferClause) \
+	X(OnConflictClause) \
+	X(CTESearchClause) \
+	X(CTECycleClause) \
+	X(CommonTableExpr) \
+	X(RawStmt) \
+	X(InsertStmt) \
+	X(DeleteStmt) \
+	X(UpdateStmt) \
+	X(SelectStmt) \
+	X(CreateSchemaStmt) \
+	X(AlterTableStmt) \
+	X(AlterTableCmd) \
+	X(CopyStmt) \
+	X(VariableSetStmt) \
+	X(VariableShowStmt) \
+	X(CreateStmt) \
+	X(Constraint) \
+	X(CreateSeqStmt) \
+	X(AlterSeqStmt) \
+	X(DropStmt) \
+	X(TruncateStmt) \
+	X(CommentStmt) \
+	X(IndexStmt) \
+	X(RenameStmt) \
+	X(TransactionStmt) \
+	X(ViewStmt) \
+	X(CreatedbStmt) \
+	X(DropdbStmt) \
+	X(VacuumStmt) \
+	X(VacuumRelation) \
+	X(ExplainStmt) \
+	X(CreateTableAsStmt) \
+	X(CheckPointStmt) \
+	X(DiscardStmt) \
+	X(LockStmt) \
+	X(PrepareStmt) \
+	X(ExecuteStmt) \
+	X(DeallocateStmt) \
+	X(DeclareCursorStmt) \
+	X(ClosePortalStmt) \
+	X(FetchStmt)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \

@@ -32,6 +32,35 @@ TUSK_DEFINE_NODE(Alias)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(RangeVar)
 
+/* RangeVar.relpersistence (PostgreSQL's pg_class.relpersistence values). */
+#ifndef RELPERSISTENCE_PERMANENT
+#define RELPERSISTENCE_PERMANENT 'p'
+#define RELPERSISTENCE_UNLOGGED 'u'
+#define RELPERSISTENCE_TEMP 't'
+#endif
+
+/* What a temporary table does at COMMIT. */
+typedef enum OnCommitAction
+{
+	ONCOMMIT_NOOP,			/* no ON COMMIT clause */
+	ONCOMMIT_PRESERVE_ROWS, /* ON COMMIT PRESERVE ROWS */
+	ONCOMMIT_DELETE_ROWS,	/* ON COMMIT DELETE ROWS */
+	ONCOMMIT_DROP			/* ON COMMIT DROP */
+} OnCommitAction;
+
+/* The target of SELECT INTO and CREATE TABLE AS. */
+#define NODE_IntoClause(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, RangeVar *, rel)		/* the table to create */ \
+	F(NODE, List *, colNames)		/* column names (String nodes), or NIL */ \
+	F(STRING, char *, accessMethod) /* USING method, or NULL */ \
+	F(NODE, List *, options)		/* WITH (…) options (DefElems) */ \
+	F(SCALAR, OnCommitAction, onCommit) \
+	F(STRING, char *, tableSpaceName) /* TABLESPACE, or NULL */ \
+	F(NODE, Node *, viewQuery)		  /* materialized view's query (unused) */ \
+	F(SCALAR, bool, skipData)		  /* WITH NO DATA */
+TUSK_DEFINE_NODE(IntoClause)
+
 /* ---- expressions ---- */
 
 #define NODE_Expr(F) F(TAG, NodeTag, type)
@@ -46,13 +75,13 @@ TUSK_DEFINE_NODE(Expr)
 /* A column of a range-table entry (or, in plans, of a child's output). */
 #define NODE_Var(F) \
 	F(BASE, Expr, xpr) \
-	F(SCALAR, int, varno)			  /* range-table index, or INNER_VAR … */ \
-	F(SCALAR, AttrNumber, varattno)	  /* column number, 0 for the whole row */ \
+	F(SCALAR, int, varno)			/* range-table index, or INNER_VAR … */ \
+	F(SCALAR, AttrNumber, varattno) /* column number, 0 for the whole row */ \
 	F(SCALAR, Oid, vartype) \
 	F(SCALAR, int32, vartypmod) \
 	F(SCALAR, Oid, varcollid) \
-	F(SCALAR, Index, varlevelsup)	  /* 0: this query level; k: k levels up */ \
-	F(SCALAR, Index, varnosyn)		  /* varno as written (for deparsing) */ \
+	F(SCALAR, Index, varlevelsup) /* 0: this query level; k: k levels up */ \
+	F(SCALAR, Index, varnosyn)	  /* varno as written (for deparsing) */ \
 	F(SCALAR, AttrNumber, varattnosyn) \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(Var)
@@ -189,8 +218,8 @@ TUSK_DEFINE_NODE(CoerceViaIO)
 	F(BASE, Expr, xpr) \
 	F(SCALAR, Oid, casetype) \
 	F(SCALAR, Oid, casecollid) \
-	F(NODE, Expr *, arg)   /* CASE arg WHEN …, or NULL */ \
-	F(NODE, List *, args)  /* CaseWhens */ \
+	F(NODE, Expr *, arg)  /* CASE arg WHEN …, or NULL */ \
+	F(NODE, List *, args) /* CaseWhens */ \
 	F(NODE, Expr *, defresult) \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CaseExpr)
@@ -257,18 +286,116 @@ typedef enum BoolTestType
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(BooleanTest)
 
+/* name => value in a function call's arguments. */
+#define NODE_NamedArgExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(STRING, char *, name) \
+	F(SCALAR, int, argnumber) /* position once matched, -1 before */ \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(NamedArgExpr)
+
+typedef enum SubLinkType
+{
+	EXISTS_SUBLINK,		/* EXISTS (SELECT …) */
+	ALL_SUBLINK,		/* x op ALL (SELECT …) */
+	ANY_SUBLINK,		/* x op ANY (SELECT …), x IN (SELECT …) */
+	ROWCOMPARE_SUBLINK, /* (x, y) op (SELECT …) */
+	EXPR_SUBLINK,		/* (SELECT …) as a scalar */
+	MULTIEXPR_SUBLINK,	/* UPDATE … SET (a, b) = (SELECT …) */
+	ARRAY_SUBLINK,		/* ARRAY (SELECT …) */
+	CTE_SUBLINK			/* only in SubPlans */
+} SubLinkType;
+
+/* A subquery in an expression.  The parser leaves subselect a raw
+ * SelectStmt and operName the operator as written (NIL for IN). */
+#define NODE_SubLink(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, SubLinkType, subLinkType) \
+	F(SCALAR, int, subLinkId) /* MULTIEXPR id, else 0 */ \
+	F(NODE, Node *, testexpr) \
+	F(NODE, List *, operName) \
+	F(NODE, Node *, subselect) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(SubLink)
+
+/* ROW(…) or (a, b, …). */
+#define NODE_RowExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, List *, args) \
+	F(SCALAR, Oid, row_typeid) \
+	F(SCALAR, CoercionForm, row_format) /* EXPLICIT_CALL for ROW(…), IMPLICIT_CAST for (…) */ \
+	F(NODE, List *, colnames) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(RowExpr)
+
+/* The SQL-standard niladic functions (CURRENT_DATE, CURRENT_USER, …). */
+typedef enum SQLValueFunctionOp
+{
+	SVFOP_CURRENT_DATE,
+	SVFOP_CURRENT_TIME,
+	SVFOP_CURRENT_TIME_N,
+	SVFOP_CURRENT_TIMESTAMP,
+	SVFOP_CURRENT_TIMESTAMP_N,
+	SVFOP_LOCALTIME,
+	SVFOP_LOCALTIME_N,
+	SVFOP_LOCALTIMESTAMP,
+	SVFOP_LOCALTIMESTAMP_N,
+	SVFOP_CURRENT_ROLE,
+	SVFOP_CURRENT_USER,
+	SVFOP_USER,
+	SVFOP_SESSION_USER,
+	SVFOP_CURRENT_CATALOG,
+	SVFOP_CURRENT_SCHEMA
+} SQLValueFunctionOp;
+
+#define NODE_SQLValueFunction(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, SQLValueFunctionOp, op) \
+	F(SCALAR, Oid, type) \
+	F(SCALAR, int32, typmod) /* the (p) of CURRENT_TIME(p) …, else -1 */ \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(SQLValueFunction)
+
+/* DEFAULT in INSERT … VALUES and UPDATE … SET. */
+#define NODE_SetToDefault(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, typeId) \
+	F(SCALAR, int32, typeMod) \
+	F(SCALAR, Oid, collation) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(SetToDefault)
+
+/* WHERE CURRENT OF cursor. */
+#define NODE_CurrentOfExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Index, cvarno) \
+	F(STRING, char *, cursor_name) \
+	F(SCALAR, int, cursor_param)
+TUSK_DEFINE_NODE(CurrentOfExpr)
+
+/* GROUPING(a, b, …) */
+#define NODE_GroupingFunc(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, List *, args) \
+	F(NODE, List *, refs) \
+	F(NODE, List *, cols) \
+	F(SCALAR, Index, agglevelsup) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(GroupingFunc)
+
 /* ---- the parts of a query ---- */
 
 /* One column of a target list (SELECT's output, INSERT's values, …). */
 #define NODE_TargetEntry(F) \
 	F(BASE, Expr, xpr) \
 	F(NODE, Expr *, expr) \
-	F(SCALAR, AttrNumber, resno)		/* 1, 2, … */ \
-	F(STRING, char *, resname)			/* the column's name, or NULL */ \
-	F(SCALAR, Index, ressortgroupref)	/* referenced by ORDER/GROUP BY if > 0 */ \
-	F(SCALAR, Oid, resorigtbl)			/* the table column it comes from … */ \
-	F(SCALAR, AttrNumber, resorigcol)	/* … (RowDescription reports them) */ \
-	F(SCALAR, bool, resjunk)			/* needed internally, not output */
+	F(SCALAR, AttrNumber, resno)	  /* 1, 2, … */ \
+	F(STRING, char *, resname)		  /* the column's name, or NULL */ \
+	F(SCALAR, Index, ressortgroupref) /* referenced by ORDER/GROUP BY if > 0 */ \
+	F(SCALAR, Oid, resorigtbl)		  /* the table column it comes from … */ \
+	F(SCALAR, AttrNumber, resorigcol) /* … (RowDescription reports them) */ \
+	F(SCALAR, bool, resjunk)		  /* needed internally, not output */
 TUSK_DEFINE_NODE(TargetEntry)
 
 #define NODE_RangeTblRef(F) F(TAG, NodeTag, type) F(SCALAR, int, rtindex)
@@ -280,5 +407,19 @@ TUSK_DEFINE_NODE(RangeTblRef)
 	F(NODE, List *, fromlist) \
 	F(NODE, Node *, quals)
 TUSK_DEFINE_NODE(FromExpr)
+
+/* A join in FROM: larg JOIN rarg ON quals | USING (…) | NATURAL. */
+#define NODE_JoinExpr(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, JoinType, jointype) \
+	F(SCALAR, bool, isNatural) \
+	F(NODE, Node *, larg) \
+	F(NODE, Node *, rarg) \
+	F(NODE, List *, usingClause)	   /* USING column names (String nodes) */ \
+	F(NODE, Alias *, join_using_alias) /* USING (…) AS alias */ \
+	F(NODE, Node *, quals)			   /* ON condition */ \
+	F(NODE, Alias *, alias) \
+	F(SCALAR, int, rtindex)
+TUSK_DEFINE_NODE(JoinExpr)
 
 #endif /* TUSK_NODES_PRIMNODES_H */
