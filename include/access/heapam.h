@@ -61,14 +61,7 @@ typedef enum LockTupleMode
 	LockTupleExclusive
 } LockTupleMode;
 
-/* What to do when the row is locked or being changed: wait, fail
- * (NOWAIT), or skip it (SKIP LOCKED). */
-typedef enum LockWaitPolicy
-{
-	LockWaitBlock,
-	LockWaitSkip,
-	LockWaitError
-} LockWaitPolicy;
+#include "nodes/lockoptions.h"
 
 typedef struct HeapScanDescData *HeapScanDesc;
 

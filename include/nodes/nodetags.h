@@ -123,6 +123,9 @@
 	X(ClosePortalStmt) \
 	X(FetchStmt)
 
+/* querynodes.h: the analyzed query. */
+#define TUSK_QUERY_NODES(X) X(Query) X(RangeTblEntry) X(SortGroupClause)
+
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \
 	X(PlannedStmt) \
@@ -167,6 +170,7 @@
 	TUSK_LIST_NODES(X) \
 	TUSK_PRIM_NODES(X) \
 	TUSK_PARSE_NODES(X) \
+	TUSK_QUERY_NODES(X) \
 	TUSK_PLAN_NODES(X) \
 	TUSK_TAG_ONLY_NODES(X)
 

@@ -62,12 +62,8 @@ typedef enum LockClauseStrength
 	LCS_FORUPDATE
 } LockClauseStrength;
 
-typedef enum LockWaitPolicy
-{
-	LockWaitBlock, /* wait (the default) */
-	LockWaitSkip,  /* SKIP LOCKED */
-	LockWaitError  /* NOWAIT */
-} LockWaitPolicy;
+/* LockWaitPolicy: wait (the default), SKIP LOCKED or NOWAIT. */
+#include "nodes/lockoptions.h"
 
 /* ---- expressions in raw trees ---- */
 
@@ -1094,5 +1090,8 @@ typedef enum FetchDirection
 	F(STRING, char *, portalname) \
 	F(SCALAR, bool, ismove)
 TUSK_DEFINE_NODE(FetchStmt)
+
+/* The analyzed query (Query, RangeTblEntry, …). */
+#include "nodes/querynodes.h"
 
 #endif /* TUSK_NODES_PARSENODES_H */

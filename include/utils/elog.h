@@ -74,6 +74,19 @@ extern int errcontext_msg(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errhidestmt(bool hide_stmt);
 extern int errhidecontext(bool hide_ctx);
 extern int errposition(int cursorpos);
+/* For context callbacks: the position the report has so far (0: none). */
+extern int geterrposition(void);
+
+/* Callbacks run while any report is being finished, innermost first, to
+ * add CONTEXT lines (errcontext) or a position: push one on entering a
+ * phase (parsing a literal, copying row 7, …) and pop it on leaving. */
+typedef struct ErrorContextCallback
+{
+	struct ErrorContextCallback *previous;
+	void (*callback)(void *arg);
+	void *arg;
+} ErrorContextCallback;
+extern PGDLLIMPORT ErrorContextCallback *error_context_stack;
 extern int geterrcode(void);
 
 /* Whether a message at elevel would be written to the server log. */

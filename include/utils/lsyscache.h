@@ -44,6 +44,18 @@ extern Oid get_array_type(Oid typid);
 extern char *get_typname(Oid typid);
 /* pg_proc.proname, palloc'd; NULL if there is no such function. */
 extern char *get_func_name(Oid funcid);
+extern Oid get_func_rettype(Oid funcid);
+extern bool get_func_retset(Oid funcid);
+/* typtype ('b' base, 'c' composite, 'd' domain, 'e' enum, 'p' pseudo,
+ * 'r' range, 'm' multirange), or '\0' for no such type. */
+extern char get_typtype(Oid typid);
+extern Oid get_typ_typrelid(Oid typid);
+extern void get_type_category_preferred(Oid typid, char *typcategory, bool *typispreferred);
+/* The operator's function (pg_operator.oprcode), or InvalidOid. */
+extern RegProcedure get_opcode(Oid opno);
+/* palloc'd names, NULL if there is no such object. */
+extern char *get_rel_name(Oid relid);
+extern char *get_namespace_name(Oid nspid);
 
 #ifdef __cplusplus
 }

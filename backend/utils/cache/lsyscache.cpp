@@ -13,8 +13,16 @@
 #include <string>
 #include <unordered_map>
 
+#include "access/htup_details.h"
 #include "catalog/bootstrap_data.h"
+#include "catalog/pg_class_d.h"
+#include "catalog/pg_namespace_d.h"
+#include "catalog/pg_operator_d.h"
+#include "catalog/pg_proc_d.h"
+#include "catalog/pg_type_d.h"
 #include "utils/lsyscache.h"
+#include "utils/relcache.h"
+#include "utils/syscache.h"
 
 namespace {
 
@@ -25,6 +33,9 @@ using tusk::catalog::kNumBootstrapCatalogs;
 struct TypeInfo
 {
 	std::string name;
+	char typtype;
+	char typcategory;
+	bool typispreferred;
 	int16 typlen;
 	bool typbyval;
 	char typalign;
@@ -89,11 +100,16 @@ const std::unordered_map<Oid, TypeInfo> &BuiltinTypes()
 			typarray = rows.Column("typarray"), typinput = rows.Column("typinput"),
 			typoutput = rows.Column("typoutput"), typreceive = rows.Column("typreceive"),
 			typsend = rows.Column("typsend"), typcollation = rows.Column("typcollation"),
-			typrelid = rows.Column("typrelid");
+			typrelid = rows.Column("typrelid"), typtype = rows.Column("typtype"),
+			typcategory = rows.Column("typcategory"),
+			typispreferred = rows.Column("typispreferred");
 		for (int r = 0; r < rows.Count(); r++)
 		{
 			TypeInfo t;
 			t.name = rows.Value(r, typname);
+			t.typtype = rows.CharValue(r, typtype);
+			t.typcategory = rows.CharValue(r, typcategory);
+			t.typispreferred = rows.CharValue(r, typispreferred) == 't';
 			t.typlen = static_cast<int16>(atoi(rows.Value(r, typlen)));
 			t.typbyval = rows.CharValue(r, typbyval) == 't';
 			t.typalign = rows.CharValue(r, typalign);
@@ -127,13 +143,51 @@ const std::unordered_map<Oid, std::string> &BuiltinFunctionNames()
 	return names;
 }
 
-const TypeInfo &LookupType(Oid typid)
+/* A type created after initdb, from the catalog cache. */
+const TypeInfo *CatalogType(Oid typid)
+{
+	if (!RelationCacheHasCatalogs)
+		return nullptr;
+	HeapTuple tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (tuple == nullptr)
+		return nullptr;
+	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tuple));
+	static TypeInfo t; /* valid until the next call */
+	t.name = NameStr(form->typname);
+	t.typtype = form->typtype;
+	t.typcategory = form->typcategory;
+	t.typispreferred = form->typispreferred;
+	t.typlen = form->typlen;
+	t.typbyval = form->typbyval;
+	t.typalign = form->typalign;
+	t.typstorage = form->typstorage;
+	t.typdelim = form->typdelim;
+	t.typelem = form->typelem;
+	t.typarray = form->typarray;
+	t.typinput = form->typinput;
+	t.typoutput = form->typoutput;
+	t.typreceive = form->typreceive;
+	t.typsend = form->typsend;
+	t.typcollation = form->typcollation;
+	t.typrelid = form->typrelid;
+	return &t;
+}
+
+const TypeInfo *FindType(Oid typid)
 {
 	const auto &types = BuiltinTypes();
 	auto it = types.find(typid);
-	if (it == types.end())
+	if (it != types.end())
+		return &it->second;
+	return CatalogType(typid);
+}
+
+const TypeInfo &LookupType(Oid typid)
+{
+	const TypeInfo *t = FindType(typid);
+	if (t == nullptr)
 		elog(ERROR, "cache lookup failed for type %u", typid);
-	return it->second;
+	return *t;
 }
 
 }  // namespace
@@ -229,14 +283,79 @@ Oid get_array_type(Oid typid)
 
 char *get_typname(Oid typid)
 {
-	const auto &types = BuiltinTypes();
-	auto it = types.find(typid);
-	return it != types.end() ? pstrdup(it->second.name.c_str()) : nullptr;
+	const TypeInfo *t = FindType(typid);
+	return t != nullptr ? pstrdup(t->name.c_str()) : nullptr;
+}
+
+char get_typtype(Oid typid)
+{
+	const TypeInfo *t = FindType(typid);
+	return t != nullptr ? t->typtype : '\0';
+}
+
+Oid get_typ_typrelid(Oid typid)
+{
+	const TypeInfo *t = FindType(typid);
+	return t != nullptr ? t->typrelid : InvalidOid;
+}
+
+void get_type_category_preferred(Oid typid, char *typcategory, bool *typispreferred)
+{
+	const TypeInfo &t = LookupType(typid);
+	*typcategory = t.typcategory;
+	*typispreferred = t.typispreferred;
+}
+
+RegProcedure get_opcode(Oid opno)
+{
+	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcode;
+}
+
+Oid get_func_rettype(Oid funcid)
+{
+	HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	return reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple))->prorettype;
+}
+
+bool get_func_retset(Oid funcid)
+{
+	HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	return reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple))->proretset;
+}
+
+char *get_rel_name(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		return nullptr;
+	return pstrdup(NameStr(reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relname));
+}
+
+char *get_namespace_name(Oid nspid)
+{
+	HeapTuple tuple = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspid));
+	if (tuple == nullptr)
+		return nullptr;
+	return pstrdup(NameStr(reinterpret_cast<Form_pg_namespace>(GETSTRUCT(tuple))->nspname));
 }
 
 char *get_func_name(Oid funcid)
 {
 	const auto &names = BuiltinFunctionNames();
 	auto it = names.find(funcid);
-	return it != names.end() ? pstrdup(it->second.c_str()) : nullptr;
+	if (it != names.end())
+		return pstrdup(it->second.c_str());
+	if (!RelationCacheHasCatalogs)
+		return nullptr;
+	HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tuple == nullptr)
+		return nullptr;
+	return pstrdup(NameStr(reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple))->proname));
 }

@@ -452,9 +452,25 @@ bool errstart_cold(int elevel, const char *domain)
 	return errstart(elevel, domain);
 }
 
+ErrorContextCallback *error_context_stack = nullptr;
+
 void errfinish(const char *filename, int lineno, const char *funcname)
 {
 	using namespace tusk::error;
+	/* Whoever is on the context stack adds its CONTEXT line or position;
+	 * a callback's own error would recurse, so the stack is unhooked
+	 * while they run. */
+	if (ErrorContextCallback *stack = error_context_stack)
+	{
+		error_context_stack = nullptr;
+		struct Restore
+		{
+			ErrorContextCallback *saved;
+			~Restore() { error_context_stack = saved; }
+		} restore{stack};
+		for (ErrorContextCallback *e = stack; e != nullptr; e = e->previous)
+			e->callback(e->arg);
+	}
 	tusk::error::ErrorData edata = std::move(Current());
 	edata.filename = filename;
 	edata.lineno = lineno;
@@ -621,6 +637,11 @@ int errhidecontext(bool hide_ctx)
 {
 	Current().hide_ctx = hide_ctx;
 	return 0;
+}
+
+int geterrposition(void)
+{
+	return Current().cursorpos;
 }
 
 int errposition(int cursorpos)

@@ -49,6 +49,7 @@ char *server_version_string = nullptr;
 int server_version_num = PG_VERSION_NUM;
 bool Log_connections = false;
 bool Log_disconnections = false;
+char *namespace_search_path = nullptr;
 
 namespace tusk::guc {
 
@@ -404,6 +405,9 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Reinitialize server after backend crash.", nullptr, 0, &restart_after_crash, true),
 
 		/* Client defaults reported at connection start */
+		String("search_path", PGC_USERSET, kStatement,
+			   "Sets the schema search order for names that are not schema-qualified.", nullptr,
+			   GUC_LIST_INPUT | GUC_LIST_QUOTE, &namespace_search_path, "\"$user\", public"),
 		String("client_encoding", PGC_USERSET, kLocale, "Sets the client's character set encoding.",
 			   nullptr, GUC_IS_NAME | GUC_REPORT, &client_encoding_string, "UTF8",
 			   CheckClientEncoding),

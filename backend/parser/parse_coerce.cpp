@@ -1,0 +1,398 @@
+/*
+ * parse_coerce.cpp — type coercion (parser/parse_coerce.h): PostgreSQL's
+ * rules, driven by pg_cast and pg_type.
+ *
+ * Principal entry points: can_coerce_type, coerce_type,
+ * coerce_to_target_type, coerce_to_boolean, select_common_type.
+ *
+ * A cast exists when pg_cast has a row for (source, target) usable in
+ * the context (implicit < assignment < explicit), performed by a
+ * function, by relabeling (binary-compatible types) or through text I/O;
+ * any type can go to a string type by I/O in assignment context and from
+ * one explicitly, as in PostgreSQL.  A literal of unknown type is
+ * converted at analysis time by the target type's input function, so
+ * '42'::int4 is a Const 42 and a bad literal fails with its position.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_cast_d.h"
+#include "catalog/pg_type_d.h"
+#include "fmgr.h"
+#include "nodes/nodeFuncs.h"
+#include "parser/parse_coerce.h"
+#include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+
+namespace {
+
+constexpr TYPCATEGORY kStringCategory = 'S';
+
+bool IsStringType(Oid typid)
+{
+	return TypeCategory(typid) == kStringCategory;
+}
+
+/* Evaluate an unknown literal's text as targetType now. */
+Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32 targetTypeMod,
+						 int location)
+{
+	Const *newcon = makeNode(Const);
+	int16 typlen;
+	bool typbyval;
+	get_typlenbyval(targetTypeId, &typlen, &typbyval);
+	newcon->consttype = targetTypeId;
+	newcon->consttypmod = targetTypeMod;
+	newcon->constcollid = get_typcollation(targetTypeId);
+	newcon->constlen = typlen;
+	newcon->constbyval = typbyval;
+	newcon->constisnull = con->constisnull;
+	newcon->location = con->location >= 0 ? con->location : location;
+	if (!con->constisnull)
+	{
+		Oid typinput;
+		Oid typioparam;
+		getTypeInputInfo(targetTypeId, &typinput, &typioparam);
+		/* Errors in the literal point at it. */
+		tusk_errposition_scope scope(pstate, newcon->location);
+		newcon->constvalue = OidInputFunctionCall(typinput, DatumGetCString(con->constvalue),
+												  typioparam, targetTypeMod);
+	}
+	return reinterpret_cast<Node *>(newcon);
+}
+
+/* Apply the length coercion (varchar(n), …) the target typmod needs. */
+Node *CoerceTypmod(ParseState *pstate, Node *node, Oid targetTypeId, int32 targetTypMod,
+				   CoercionContext ccontext, CoercionForm cformat, int location)
+{
+	if (targetTypMod < 0 || targetTypMod == exprTypmod(node))
+		return node;
+	Oid funcid;
+	if (find_typmod_coercion_function(targetTypeId, &funcid) != COERCION_PATH_FUNC)
+		return node;
+	(void) pstate;
+	FuncExpr *fexpr = makeNode(FuncExpr);
+	fexpr->funcid = funcid;
+	fexpr->funcresulttype = targetTypeId;
+	fexpr->funcformat = cformat;
+	fexpr->funccollid = exprCollation(node);
+	fexpr->inputcollid = InvalidOid;
+	Const *typmodc = makeNode(Const);
+	typmodc->consttype = INT4OID;
+	typmodc->consttypmod = -1;
+	typmodc->constlen = 4;
+	typmodc->constbyval = true;
+	typmodc->constvalue = Int32GetDatum(targetTypMod);
+	typmodc->location = -1;
+	Const *explicitc = makeNode(Const);
+	explicitc->consttype = BOOLOID;
+	explicitc->consttypmod = -1;
+	explicitc->constlen = 1;
+	explicitc->constbyval = true;
+	explicitc->constvalue = BoolGetDatum(ccontext == COERCION_EXPLICIT);
+	explicitc->location = -1;
+	int nargs = 0;
+	HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (proc != nullptr)
+		nargs = reinterpret_cast<Form_pg_proc_ptr>(GETSTRUCT(proc))->pronargs;
+	fexpr->args = nargs >= 3 ? list_make3(node, typmodc, explicitc) : list_make2(node, typmodc);
+	fexpr->location = location;
+	return reinterpret_cast<Node *>(fexpr);
+}
+
+}  // namespace
+
+TYPCATEGORY TypeCategory(Oid type)
+{
+	char typcategory;
+	bool typispreferred;
+	get_type_category_preferred(type, &typcategory, &typispreferred);
+	return typcategory;
+}
+
+bool IsPreferredType(TYPCATEGORY category, Oid type)
+{
+	char typcategory;
+	bool typispreferred;
+	get_type_category_preferred(type, &typcategory, &typispreferred);
+	return (category == '\0' || category == typcategory) && typispreferred;
+}
+
+CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId,
+									   CoercionContext ccontext, Oid *funcid)
+{
+	*funcid = InvalidOid;
+	if (sourceTypeId == targetTypeId)
+		return COERCION_PATH_RELABELTYPE;
+	HeapTuple tuple = SearchSysCache2(CASTSOURCETARGET, ObjectIdGetDatum(sourceTypeId),
+									  ObjectIdGetDatum(targetTypeId));
+	if (tuple != nullptr)
+	{
+		auto *cast = reinterpret_cast<Form_pg_cast>(GETSTRUCT(tuple));
+		CoercionContext castcontext;
+		switch (cast->castcontext)
+		{
+			case 'i':
+				castcontext = COERCION_IMPLICIT;
+				break;
+			case 'a':
+				castcontext = COERCION_ASSIGNMENT;
+				break;
+			default:
+				castcontext = COERCION_EXPLICIT;
+				break;
+		}
+		if (ccontext < castcontext)
+			return COERCION_PATH_NONE;
+		switch (cast->castmethod)
+		{
+			case 'f':
+				*funcid = cast->castfunc;
+				return COERCION_PATH_FUNC;
+			case 'i':
+				return COERCION_PATH_COERCEVIAIO;
+			default:
+				return COERCION_PATH_RELABELTYPE;
+		}
+	}
+	/* No pg_cast entry: to a string type by I/O when assigning, from one
+	 * when explicit (PostgreSQL's automatic I/O conversion casts). */
+	if (ccontext >= COERCION_ASSIGNMENT && IsStringType(targetTypeId))
+		return COERCION_PATH_COERCEVIAIO;
+	if (ccontext >= COERCION_EXPLICIT && IsStringType(sourceTypeId))
+		return COERCION_PATH_COERCEVIAIO;
+	return COERCION_PATH_NONE;
+}
+
+CoercionPathType find_typmod_coercion_function(Oid typeId, Oid *funcid)
+{
+	*funcid = InvalidOid;
+	HeapTuple tuple =
+		SearchSysCache2(CASTSOURCETARGET, ObjectIdGetDatum(typeId), ObjectIdGetDatum(typeId));
+	if (tuple == nullptr)
+		return COERCION_PATH_NONE;
+	auto *cast = reinterpret_cast<Form_pg_cast>(GETSTRUCT(tuple));
+	if (!OidIsValid(cast->castfunc))
+		return COERCION_PATH_NONE;
+	*funcid = cast->castfunc;
+	return COERCION_PATH_FUNC;
+}
+
+bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_typeids,
+					 CoercionContext ccontext)
+{
+	for (int i = 0; i < nargs; i++)
+	{
+		Oid in = input_typeids[i];
+		Oid target = target_typeids[i];
+		if (in == target)
+			continue;
+		if (target == ANYOID)
+			continue;
+		if (in == UNKNOWNOID)
+			continue; /* a literal can be anything its input function takes */
+		Oid funcid;
+		if (find_coercion_pathway(target, in, ccontext, &funcid) != COERCION_PATH_NONE)
+			continue;
+		return false;
+	}
+	return true;
+}
+
+Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTypeId,
+				  int32 targetTypeMod, CoercionContext ccontext, CoercionForm cformat, int location)
+{
+	if (targetTypeId == inputTypeId || node == nullptr)
+		return node;
+	if (targetTypeId == ANYOID)
+		return node;
+	if (inputTypeId == UNKNOWNOID && IsA(node, Const))
+		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId,
+								  targetTypeMod, location);
+	if (inputTypeId == UNKNOWNOID && IsA(node, Param))
+	{
+		/* An untyped $n takes the type it is used as. */
+		Param *param = reinterpret_cast<Param *>(node);
+		if (pstate != nullptr && pstate->p_variableparams && param->paramid > 0 &&
+			param->paramid <= pstate->p_numparams)
+		{
+			pstate->p_paramtypes[param->paramid - 1] = targetTypeId;
+			param->paramtype = targetTypeId;
+			param->paramtypmod = -1;
+			param->paramcollid = get_typcollation(targetTypeId);
+			return node;
+		}
+	}
+	Oid funcid;
+	CoercionPathType path = find_coercion_pathway(targetTypeId, inputTypeId, ccontext, &funcid);
+	switch (path)
+	{
+		case COERCION_PATH_FUNC:
+		{
+			FuncExpr *fexpr = makeNode(FuncExpr);
+			fexpr->funcid = funcid;
+			fexpr->funcresulttype = targetTypeId;
+			fexpr->funcformat = cformat;
+			fexpr->funccollid = get_typcollation(targetTypeId);
+			fexpr->inputcollid = exprCollation(node);
+			fexpr->args = list_make1(node);
+			fexpr->location = location;
+			return CoerceTypmod(pstate, reinterpret_cast<Node *>(fexpr), targetTypeId,
+								targetTypeMod, ccontext, cformat, location);
+		}
+		case COERCION_PATH_RELABELTYPE:
+		{
+			RelabelType *r = makeNode(RelabelType);
+			r->arg = reinterpret_cast<Expr *>(node);
+			r->resulttype = targetTypeId;
+			r->resulttypmod = -1;
+			r->resultcollid = get_typcollation(targetTypeId);
+			r->relabelformat = cformat;
+			r->location = location;
+			return CoerceTypmod(pstate, reinterpret_cast<Node *>(r), targetTypeId, targetTypeMod,
+								ccontext, cformat, location);
+		}
+		case COERCION_PATH_COERCEVIAIO:
+		{
+			CoerceViaIO *io = makeNode(CoerceViaIO);
+			io->arg = reinterpret_cast<Expr *>(node);
+			io->resulttype = targetTypeId;
+			io->resultcollid = get_typcollation(targetTypeId);
+			io->coerceformat = cformat;
+			io->location = location;
+			return CoerceTypmod(pstate, reinterpret_cast<Node *>(io), targetTypeId, targetTypeMod,
+								ccontext, cformat, location);
+		}
+		default:
+			elog(ERROR, "failed to find conversion function from %s to %s",
+				 format_type_be(inputTypeId), format_type_be(targetTypeId));
+	}
+}
+
+Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid targettype,
+							int32 targettypmod, CoercionContext ccontext, CoercionForm cformat,
+							int location)
+{
+	if (!can_coerce_type(1, &exprtype, &targettype, ccontext))
+		return nullptr;
+	Node *result =
+		coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat, location);
+	if (exprtype == targettype)
+		result = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat, location);
+	return result;
+}
+
+Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName)
+{
+	Oid inputTypeId = exprType(node);
+	if (inputTypeId != BOOLOID)
+	{
+		Oid target = BOOLOID;
+		if (!can_coerce_type(1, &inputTypeId, &target, COERCION_ASSIGNMENT))
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("argument of %s must be type %s, not type %s", constructName, "boolean",
+						   format_type_be(inputTypeId)),
+					parser_errposition(pstate, exprLocation(node)));
+		node = coerce_type(pstate, node, inputTypeId, BOOLOID, -1, COERCION_ASSIGNMENT,
+						   COERCE_IMPLICIT_CAST, -1);
+	}
+	if (get_func_retset_of_expr(node))
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("argument of %s must not return a set", constructName),
+				parser_errposition(pstate, exprLocation(node)));
+	return node;
+}
+
+Node *coerce_to_specific_type(ParseState *pstate, Node *node, Oid targetTypeId,
+							  const char *constructName)
+{
+	Oid inputTypeId = exprType(node);
+	if (inputTypeId == targetTypeId)
+		return node;
+	if (!can_coerce_type(1, &inputTypeId, &targetTypeId, COERCION_ASSIGNMENT))
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("argument of %s must be type %s, not type %s", constructName,
+					   format_type_be(targetTypeId), format_type_be(inputTypeId)),
+				parser_errposition(pstate, exprLocation(node)));
+	return coerce_type(pstate, node, inputTypeId, targetTypeId, -1, COERCION_ASSIGNMENT,
+					   COERCE_IMPLICIT_CAST, -1);
+}
+
+Oid select_common_type(ParseState *pstate, List *exprs, const char *context, Node **which_expr)
+{
+	Assert(exprs != NIL);
+	Node *pexpr = static_cast<Node *>(linitial(exprs));
+	Oid ptype = exprType(pexpr);
+	/* All the same (and not unknown): that type. */
+	bool all_same = true;
+	ListCell *lc;
+	foreach(lc, exprs)
+		if (exprType(static_cast<Node *>(lfirst(lc))) != ptype)
+			all_same = false;
+	if (all_same && ptype != UNKNOWNOID)
+	{
+		if (which_expr != nullptr)
+			*which_expr = pexpr;
+		return ptype;
+	}
+	TYPCATEGORY pcategory = TypeCategory(ptype);
+	bool pispreferred = IsPreferredType(pcategory, ptype);
+	foreach(lc, exprs)
+	{
+		Node *nexpr = static_cast<Node *>(lfirst(lc));
+		Oid ntype = exprType(nexpr);
+		if (ntype == UNKNOWNOID || ntype == ptype)
+			continue;
+		if (ptype == UNKNOWNOID)
+		{
+			pexpr = nexpr;
+			ptype = ntype;
+			pcategory = TypeCategory(ptype);
+			pispreferred = IsPreferredType(pcategory, ptype);
+			continue;
+		}
+		TYPCATEGORY ncategory = TypeCategory(ntype);
+		if (ncategory != pcategory)
+		{
+			if (context == nullptr)
+				return InvalidOid;
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					/* translator: first %s is name of a SQL construct, eg CASE */
+					errmsg("%s types %s and %s cannot be matched", context,
+						   format_type_be(ptype), format_type_be(ntype)),
+					parser_errposition(pstate, exprLocation(nexpr)));
+		}
+		Oid pn[1] = {ptype};
+		Oid np[1] = {ntype};
+		if (!pispreferred && can_coerce_type(1, pn, np, COERCION_IMPLICIT) &&
+			!can_coerce_type(1, np, pn, COERCION_IMPLICIT))
+		{
+			/* ntype is more general: take it. */
+			pexpr = nexpr;
+			ptype = ntype;
+			pcategory = ncategory;
+			pispreferred = IsPreferredType(ncategory, ntype);
+		}
+	}
+	/* Only unknowns: text. */
+	if (ptype == UNKNOWNOID)
+		ptype = TEXTOID;
+	if (which_expr != nullptr)
+		*which_expr = pexpr;
+	return ptype;
+}
+
+Node *coerce_to_common_type(ParseState *pstate, Node *node, Oid targetTypeId, const char *context)
+{
+	Oid inputTypeId = exprType(node);
+	if (inputTypeId == targetTypeId)
+		return node;
+	if (!can_coerce_type(1, &inputTypeId, &targetTypeId, COERCION_IMPLICIT))
+		ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+				errmsg("%s could not convert type %s to %s", context, format_type_be(inputTypeId),
+					   format_type_be(targetTypeId)),
+				parser_errposition(pstate, exprLocation(node)));
+	return coerce_type(pstate, node, inputTypeId, targetTypeId, -1, COERCION_IMPLICIT,
+					   COERCE_IMPLICIT_CAST, -1);
+}

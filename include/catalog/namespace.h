@@ -1,0 +1,68 @@
+/*
+ * catalog/namespace.h — finding objects by possibly-unqualified name
+ * through search_path (PostgreSQL's namespace.h).
+ *
+ * The effective path is pg_catalog (unless search_path names it
+ * somewhere else), then search_path's schemas that exist, "$user"
+ * standing for the session role's name.  It is recomputed when
+ * search_path or the catalogs change.
+ */
+#ifndef TUSK_CATALOG_NAMESPACE_H
+#define TUSK_CATALOG_NAMESPACE_H
+
+#include "nodes/primnodes.h"
+#include "storage/lock.h"
+
+/* A candidate of an overloaded function or operator. */
+typedef struct _FuncCandidateList
+{
+	struct _FuncCandidateList *next;
+	int pathpos; /* where its schema is in the search path */
+	Oid oid;	 /* the function's or operator's OID */
+	int nargs;
+	int nvargs;
+	int ndargs;
+	int *argnumbers;
+	Oid args[FLEXIBLE_ARRAY_MEMBER]; /* argument types */
+} *FuncCandidateList;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern PGDLLIMPORT char *namespace_search_path;
+
+/* The relation a RangeVar names (and lockmode taken on it); ERROR 42P01
+ * "relation … does not exist" (or 3F000 for a missing schema) unless
+ * missing_ok, then InvalidOid. */
+extern Oid RangeVarGetRelid(const RangeVar *relation, LOCKMODE lockmode, bool missing_ok);
+/* The schema a new object named by rel goes into (first existing schema
+ * of the path, or the one named); ERROR 3F000 "no schema has been
+ * selected to create in". */
+extern Oid RangeVarGetCreationNamespace(const RangeVar *newRelation);
+extern Oid LookupCreationNamespace(const char *nspname);
+/* The schema's OID; ERROR 3F000 unless missing_ok. */
+extern Oid get_namespace_oid(const char *nspname, bool missing_ok);
+/* The first type of that name in the path, or InvalidOid. */
+extern Oid TypenameGetTypid(const char *typname);
+/* The first relation of that name in the path, or InvalidOid. */
+extern Oid RelnameGetRelid(const char *relname);
+/* Operators named names with oprkind 'b' or 'l' (all of them for
+ * kind 0), nearest in the path first. */
+extern FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_schema_ok);
+/* Functions named names taking nargs arguments (-1: any number). */
+extern FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *argnames,
+											   bool expand_variadic, bool expand_defaults,
+											   bool include_out_arguments, bool missing_ok);
+/* The schemas of the path, in order (pg_catalog included). */
+extern List *fetch_search_path(bool includeImplicit);
+/* Split a possibly qualified name list into schema and object names;
+ * ERROR 42601 for too many dotted names. */
+extern void DeconstructQualifiedName(List *names, char **nspname_p, char **objname_p);
+extern char *NameListToString(List *names);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_CATALOG_NAMESPACE_H */

@@ -1,0 +1,27 @@
+/*
+ * parser/analyze.h — parse analysis: raw statement to Query
+ * (PostgreSQL's analyze.h).
+ */
+#ifndef TUSK_PARSER_ANALYZE_H
+#define TUSK_PARSER_ANALYZE_H
+
+#include "parser/parse_node.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One RawStmt with fixed parameter types (numParams of them; may be 0). */
+extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText,
+										const Oid *paramTypes, int numParams);
+/* Parameter types inferred from use; *paramTypes grows. */
+extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText,
+									  Oid **paramTypes, int *numParams);
+extern Query *transformStmt(ParseState *pstate, Node *parseTree);
+extern Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_PARSER_ANALYZE_H */
