@@ -45,6 +45,9 @@ typedef regproc RegProcedure;
 typedef float float4;
 typedef double float8;
 
+/* The last member of a struct whose size is decided at allocation. */
+#define FLEXIBLE_ARRAY_MEMBER /* empty */
+
 /* A fixed-width name: the type "name" (NAMEDATALEN bytes, NUL-padded). */
 #define NAMEDATALEN 64
 typedef struct nameData
@@ -93,8 +96,6 @@ typedef struct
 	Oid values[FLEXIBLE_ARRAY_MEMBER];
 } oidvector;
 
-/* The last member of a struct whose size is decided at allocation. */
-#define FLEXIBLE_ARRAY_MEMBER /* empty */
 #define INT64CONST(x) INT64_C(x)
 #define UINT64CONST(x) UINT64_C(x)
 
