@@ -49,6 +49,9 @@ typedef regproc RegProcedure;
 typedef float float4;
 typedef double float8;
 
+/* The last member of a struct whose size is decided at allocation. */
+#define FLEXIBLE_ARRAY_MEMBER /* empty */
+
 /* A fixed-width name: the type "name" (NAMEDATALEN bytes, NUL-padded). */
 #define NAMEDATALEN 64
 typedef struct nameData
