@@ -524,8 +524,6 @@ ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
 	foreach(lc, targetList)
 	{
 		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
-		if (tle->resjunk)
-			continue;
 		ExecInitExprRec(tle->expr, state, &state->resvalue, &state->resnull);
 		ExprEvalStep s = MakeStep(EEOP_ASSIGN_TMP, nullptr, nullptr);
 		s.d.assign.resultnum = tle->resno - 1;

@@ -57,7 +57,10 @@ void ExecutorStart(QueryDesc *queryDesc, int eflags)
 	/* Data-changing statements write with a command id of their own. */
 	estate->es_output_cid = GetCurrentCommandId(stmt->commandType != CMD_SELECT);
 	queryDesc->planstate = ExecInitNode(stmt->planTree, estate, eflags);
-	queryDesc->tupDesc = queryDesc->planstate->ps_ResultTupleDesc;
+	/* What the client sees: the output without junk columns. */
+	queryDesc->tupDesc = stmt->planTree->targetlist != NIL
+							 ? ExecCleanTypeFromTL(stmt->planTree->targetlist)
+							 : CreateTemplateTupleDesc(0);
 	MemoryContextSwitchTo(old);
 }
 

@@ -27,6 +27,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitNestLoop(reinterpret_cast<NestLoop *>(node), estate, eflags);
 		case T_Limit:
 			return ExecInitLimit(reinterpret_cast<Limit *>(node), estate, eflags);
+		case T_Sort:
+			return ExecInitSort(reinterpret_cast<Sort *>(node), estate, eflags);
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("plan node %s is not supported by the executor yet",
@@ -57,6 +59,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_LimitState:
 			ExecEndLimit(reinterpret_cast<LimitState *>(node));
+			break;
+		case T_SortState:
+			ExecEndSort(reinterpret_cast<SortState *>(node));
 			break;
 		default:
 			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));

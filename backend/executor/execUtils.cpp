@@ -61,19 +61,21 @@ TupleTableSlot *ExecInitExtraTupleSlot(EState *estate, TupleDesc tupledesc)
 	return slot;
 }
 
-TupleDesc ExecTypeFromTL(List *targetList)
+namespace {
+
+TupleDesc TypeFromTL(List *targetList, bool skipjunk)
 {
 	int n = 0;
 	ListCell *lc;
 	foreach(lc, targetList)
-		if (!static_cast<TargetEntry *>(lfirst(lc))->resjunk)
+		if (!skipjunk || !static_cast<TargetEntry *>(lfirst(lc))->resjunk)
 			n++;
 	TupleDesc desc = CreateTemplateTupleDesc(n);
 	int i = 0;
 	foreach(lc, targetList)
 	{
 		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
-		if (tle->resjunk)
+		if (skipjunk && tle->resjunk)
 			continue;
 		Node *expr = reinterpret_cast<Node *>(tle->expr);
 		TupleDescInitEntry(desc, static_cast<AttrNumber>(++i), tle->resname, exprType(expr),
@@ -81,6 +83,18 @@ TupleDesc ExecTypeFromTL(List *targetList)
 		TupleDescInitEntryCollation(desc, static_cast<AttrNumber>(i), exprCollation(expr));
 	}
 	return desc;
+}
+
+}  // namespace
+
+TupleDesc ExecTypeFromTL(List *targetList)
+{
+	return TypeFromTL(targetList, false);
+}
+
+TupleDesc ExecCleanTypeFromTL(List *targetList)
+{
+	return TypeFromTL(targetList, true);
 }
 
 void ExecInitResultTupleSlotTL(PlanState *planstate)

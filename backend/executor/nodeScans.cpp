@@ -238,6 +238,9 @@ void ExecReScan(PlanState *node)
 		case T_ValuesScanState:
 			reinterpret_cast<ValuesScanState *>(node)->curr_idx = 0;
 			break;
+		case T_SortState:
+			ExecReScanSort(reinterpret_cast<SortState *>(node));
+			return;
 		case T_NestLoopState:
 			reinterpret_cast<NestLoopState *>(node)->nl_NeedNewOuter = true;
 			break;

@@ -576,7 +576,137 @@ void *ReadNode(Reader &in)
 	return result;
 }
 
+/* ---- walking and rewriting children ---- */
+
+template <typename T>
+bool WalkFields(const T *node, bool (*fn)(Node *, void *), void *ctx);
+
+#define WALK_FIELD(kind, type, name) WALK_##kind(type, name)
+#define WALK_TAG(type, name)
+#define WALK_BASE(type, name) \
+	if (WalkFields<type>(&node->name, fn, ctx)) \
+		return true;
+#define WALK_SCALAR(type, name)
+#define WALK_LOCATION(type, name)
+#define WALK_STRING(type, name)
+#define WALK_BITMAPSET(type, name)
+#define WALK_DATUM(type, name)
+#define WALK_NODE(type, name) \
+	if (node->name != nullptr && fn(reinterpret_cast<Node *>(node->name), ctx)) \
+		return true;
+
+#define DEFINE_WALK(Name) \
+	template <> \
+	bool WalkFields<Name>([[maybe_unused]] const Name *node, [[maybe_unused]] bool (*fn)(Node *, void *), \
+						  [[maybe_unused]] void *ctx) \
+	{ \
+		NODE_##Name(WALK_FIELD) return false; \
+	}
+TUSK_ABSTRACT_NODES(DEFINE_WALK)
+TUSK_VALUE_NODES(DEFINE_WALK)
+TUSK_PRIM_NODES(DEFINE_WALK)
+TUSK_PARSE_NODES(DEFINE_WALK)
+TUSK_QUERY_NODES(DEFINE_WALK)
+TUSK_PLAN_NODES(DEFINE_WALK)
+
+template <typename T>
+void MutateFields(T *node, Node *(*fn)(Node *, void *), void *ctx);
+
+#define MUTATE_FIELD(kind, type, name) MUTATE_##kind(type, name)
+#define MUTATE_TAG(type, name)
+#define MUTATE_BASE(type, name) MutateFields<type>(&node->name, fn, ctx);
+#define MUTATE_SCALAR(type, name)
+#define MUTATE_LOCATION(type, name)
+#define MUTATE_STRING(type, name)
+#define MUTATE_BITMAPSET(type, name)
+#define MUTATE_DATUM(type, name)
+#define MUTATE_NODE(type, name) \
+	if (node->name != nullptr) \
+		node->name = reinterpret_cast<type>(fn(reinterpret_cast<Node *>(node->name), ctx));
+
+#define DEFINE_MUTATE(Name) \
+	template <> \
+	void MutateFields<Name>([[maybe_unused]] Name * node, \
+							[[maybe_unused]] Node * (*fn)(Node *, void *), [[maybe_unused]] void *ctx) \
+	{ \
+		NODE_##Name(MUTATE_FIELD) \
+	}
+TUSK_ABSTRACT_NODES(DEFINE_MUTATE)
+TUSK_VALUE_NODES(DEFINE_MUTATE)
+TUSK_PRIM_NODES(DEFINE_MUTATE)
+TUSK_PARSE_NODES(DEFINE_MUTATE)
+TUSK_QUERY_NODES(DEFINE_MUTATE)
+TUSK_PLAN_NODES(DEFINE_MUTATE)
+
 }  // namespace
+
+bool node_children_walker(Node *node, bool (*fn)(Node *, void *), void *ctx)
+{
+	if (node == nullptr)
+		return false;
+	switch (nodeTag(node))
+	{
+		case T_List:
+		{
+			ListCell *lc;
+			foreach(lc, reinterpret_cast<List *>(node))
+				if (lfirst(lc) != nullptr && fn(static_cast<Node *>(lfirst(lc)), ctx))
+					return true;
+			return false;
+		}
+		case T_IntList:
+		case T_OidList:
+			return false;
+#define WALK_CASE(Name) \
+	case T_##Name: \
+		return WalkFields<Name>(reinterpret_cast<const Name *>(node), fn, ctx);
+			TUSK_VALUE_NODES(WALK_CASE)
+			TUSK_PRIM_NODES(WALK_CASE)
+			TUSK_PARSE_NODES(WALK_CASE)
+			TUSK_QUERY_NODES(WALK_CASE)
+			TUSK_PLAN_NODES(WALK_CASE)
+#undef WALK_CASE
+		default:
+			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));
+	}
+}
+
+Node *node_children_mutator(Node *node, Node *(*fn)(Node *, void *), void *ctx)
+{
+	if (node == nullptr)
+		return nullptr;
+	switch (nodeTag(node))
+	{
+		case T_List:
+		{
+			List *result = NIL;
+			ListCell *lc;
+			foreach(lc, reinterpret_cast<List *>(node))
+				result = lappend(result, lfirst(lc) != nullptr ? fn(static_cast<Node *>(lfirst(lc)), ctx)
+															   : nullptr);
+			return reinterpret_cast<Node *>(result);
+		}
+		case T_IntList:
+		case T_OidList:
+			return reinterpret_cast<Node *>(list_copy(reinterpret_cast<List *>(node)));
+#define MUTATE_CASE(Name) \
+	case T_##Name: \
+	{ \
+		Name *copy = static_cast<Name *>(palloc(sizeof(Name))); \
+		*copy = *reinterpret_cast<const Name *>(node); \
+		MutateFields<Name>(copy, fn, ctx); \
+		return reinterpret_cast<Node *>(copy); \
+	}
+			TUSK_VALUE_NODES(MUTATE_CASE)
+			TUSK_PRIM_NODES(MUTATE_CASE)
+			TUSK_PARSE_NODES(MUTATE_CASE)
+			TUSK_QUERY_NODES(MUTATE_CASE)
+			TUSK_PLAN_NODES(MUTATE_CASE)
+#undef MUTATE_CASE
+		default:
+			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));
+	}
+}
 
 /* ---- the entry points ---- */
 

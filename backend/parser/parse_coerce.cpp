@@ -17,6 +17,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_cast_d.h"
+#include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "nodes/nodeFuncs.h"
@@ -55,7 +56,7 @@ Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32
 		Oid typioparam;
 		getTypeInputInfo(targetTypeId, &typinput, &typioparam);
 		/* Errors in the literal point at it. */
-		tusk_errposition_scope scope(pstate, newcon->location);
+		ParserErrposScope scope(pstate, newcon->location);
 		newcon->constvalue = OidInputFunctionCall(typinput, DatumGetCString(con->constvalue),
 												  typioparam, targetTypeMod);
 	}
@@ -95,7 +96,7 @@ Node *CoerceTypmod(ParseState *pstate, Node *node, Oid targetTypeId, int32 targe
 	int nargs = 0;
 	HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	if (proc != nullptr)
-		nargs = reinterpret_cast<Form_pg_proc_ptr>(GETSTRUCT(proc))->pronargs;
+		nargs = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proc))->pronargs;
 	fexpr->args = nargs >= 3 ? list_make3(node, typmodc, explicitc) : list_make2(node, typmodc);
 	fexpr->location = location;
 	return reinterpret_cast<Node *>(fexpr);
@@ -297,7 +298,8 @@ Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructNam
 		node = coerce_type(pstate, node, inputTypeId, BOOLOID, -1, COERCION_ASSIGNMENT,
 						   COERCE_IMPLICIT_CAST, -1);
 	}
-	if (get_func_retset_of_expr(node))
+	if ((IsA(node, FuncExpr) && reinterpret_cast<FuncExpr *>(node)->funcretset) ||
+		(IsA(node, OpExpr) && reinterpret_cast<OpExpr *>(node)->opretset))
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("argument of %s must not return a set", constructName),
 				parser_errposition(pstate, exprLocation(node)));

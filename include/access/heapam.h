@@ -65,12 +65,7 @@ typedef enum LockTupleMode
 
 typedef struct HeapScanDescData *HeapScanDesc;
 
-typedef enum ScanDirection
-{
-	BackwardScanDirection = -1,
-	NoMovementScanDirection = 0,
-	ForwardScanDirection = 1
-} ScanDirection;
+#include "access/sdir.h"
 
 #ifdef __cplusplus
 extern "C" {

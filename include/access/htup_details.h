@@ -107,9 +107,52 @@ static inline FullTransactionId HeapTupleHeaderGetRawXmaxFull(const HeapTupleHea
 	(((tup)->t_infomask2 & HEAP_HOT_UPDATED) != 0 && \
 	 ((tup)->t_infomask & HEAP_XMAX_INVALID) == 0 && !HeapTupleHeaderXminInvalid(tup))
 
+/* The fixed part of a catalog tuple, as its FormData_pg_xxx struct. */
+#define GETSTRUCT(TUP) ((char *) ((TUP)->t_data) + (TUP)->t_data->t_hoff)
+#define HeapTupleHasNulls(tuple) (((tuple)->t_data->t_infomask & HEAP_HASNULL) != 0)
+#define HeapTupleNoNulls(tuple) (!HeapTupleHasNulls(tuple))
+#define HeapTupleHasVarWidth(tuple) (((tuple)->t_data->t_infomask & HEAP_HASVARWIDTH) != 0)
+#define HeapTupleHasExternal(tuple) (((tuple)->t_data->t_infomask & HEAP_HASEXTERNAL) != 0)
+#define HeapTupleIsValid(tuple) ((tuple) != NULL)
+#define BITMAPLEN(NATTS) (((int) (NATTS) + 7) / 8)
+
+/* System columns (PostgreSQL 15's attribute numbers). */
+#define SelfItemPointerAttributeNumber (-1)
+#define MinTransactionIdAttributeNumber (-2)
+#define MinCommandIdAttributeNumber (-3)
+#define MaxTransactionIdAttributeNumber (-4)
+#define MaxCommandIdAttributeNumber (-5)
+#define TableOidAttributeNumber (-6)
+#define FirstLowInvalidHeapAttributeNumber (-7)
+#define MaxTupleAttributeNumber 1664
+#define MaxHeapAttributeNumber 1600
+
+typedef struct TupleDescData *TupleDesc;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* Bytes the data part of a tuple of these values needs (after t_hoff). */
+extern Size heap_compute_data_size(TupleDesc tupleDesc, const Datum *values, const bool *isnull);
+/* A new tuple (palloc'd in one piece in CurrentMemoryContext) holding
+ * the values: by-value types stored in their length, varlenas of up to
+ * 126 data bytes with a 1-byte header unless their column is plain. */
+extern HeapTuple heap_form_tuple(TupleDesc tupleDescriptor, const Datum *values,
+								 const bool *isnull);
+/* All columns of the tuple: by-value ones copied, others pointing into
+ * the tuple; columns the tuple does not have (added later by ALTER
+ * TABLE) are NULL. */
+extern void heap_deform_tuple(HeapTuple tuple, TupleDesc tupleDesc, Datum *values, bool *isnull);
+/* One column (attnum > 0) or system column (attnum < 0). */
+extern Datum heap_getattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull);
+extern Datum heap_getsysattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull);
+extern bool heap_attisnull(HeapTuple tup, int attnum, TupleDesc tupleDesc);
+extern HeapTuple heap_copytuple(HeapTuple tuple);
+/* A new tuple: tuple's values, with those whose doReplace is set taken
+ * from replValues/replIsnull.  t_self and t_tableOid are kept. */
+extern HeapTuple heap_modify_tuple(HeapTuple tuple, TupleDesc tupleDesc, const Datum *replValues,
+								   const bool *replIsnull, const bool *doReplace);
 
 /* With combo command ids resolved (utils/time/combocid.cpp). */
 extern CommandId HeapTupleHeaderGetCmin(const HeapTupleHeaderData *tup);

@@ -55,6 +55,10 @@ typedef TupleDescData *TupleDesc;
 
 #define TupleDescAttr(tupdesc, i) (&(tupdesc)->attrs[(i)])
 
+/* The bytes of pg_attribute's fixed part that tuple descriptors keep
+ * (through attcollation, PostgreSQL's ATTRIBUTE_FIXED_PART_SIZE). */
+#define ATTRIBUTE_FIXED_PART_SIZE (offsetof(FormData_pg_attribute, attcollation) + sizeof(Oid))
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -3,7 +3,7 @@
  *
  * ExecInitExpr walks an expression tree once, when the plan starts, and
  * emits steps into ExprState.steps; ExecInterpExpr runs them per row in
- * one loop.  Each step writes its result to *resvalue/*resnull, which
+ * one loop.  Each step writes its result to resvalue and resnull, which
  * point where the consumer wants it: the argument slot of the function
  * call that uses it, a column of the projection's result slot, or the
  * ExprState's own result.  So no step allocates, looks anything up or

@@ -9,6 +9,7 @@
 #ifndef TUSK_EXECUTOR_EXECUTOR_H
 #define TUSK_EXECUTOR_EXECUTOR_H
 
+#include "access/sdir.h"
 #include "executor/execdesc.h"
 #include "nodes/execnodes.h"
 
@@ -45,8 +46,10 @@ extern void ExecAssignProjectionInfo(PlanState *planstate);
 /* The range-table entry's relation, opened (and locked) once per query. */
 extern Relation ExecGetRangeTableRelation(EState *estate, Index rti);
 extern void ExecResetTupleTable(List *tupleTable);
-/* The row type of a target list (resjunk columns left out). */
+/* The row type of a target list; Clean: resjunk columns left out (they
+ * come last, so a clean descriptor describes a prefix of the row). */
 extern TupleDesc ExecTypeFromTL(List *targetList);
+extern TupleDesc ExecCleanTypeFromTL(List *targetList);
 #define ResetExprContext(econtext) MemoryContextReset((econtext)->ecxt_per_tuple_memory)
 #define GetPerTupleExprContext(estate) CreateExprContext(estate)
 
@@ -77,6 +80,9 @@ extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflag
 extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags);
 extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);
 extern PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags);
+extern PlanState *ExecInitSort(Sort *node, EState *estate, int eflags);
+extern void ExecEndSort(struct SortState *node);
+extern void ExecReScanSort(struct SortState *node);
 extern void ExecEndResult(ResultState *node);
 extern void ExecEndSeqScan(SeqScanState *node);
 extern void ExecEndValuesScan(ValuesScanState *node);

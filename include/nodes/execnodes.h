@@ -180,6 +180,13 @@ typedef struct LimitState
 	bool started;
 } LimitState;
 
+typedef struct SortState
+{
+	PlanState ps;
+	bool sort_Done;
+	struct SortData *data; /* the rows, sorted (nodeSort.cpp) */
+} SortState;
+
 /* The state of one query's execution. */
 struct EState
 {

@@ -82,6 +82,12 @@ extern void *copyObjectImpl(const void *obj);
 extern bool equal(const void *a, const void *b);
 extern char *nodeToString(const void *obj);
 extern void *stringToNode(const char *str);
+/* Call fn on each child node of node (the NODE fields, each element of
+ * a List); stops and returns true as soon as fn does. */
+extern bool node_children_walker(Node *node, bool (*fn)(Node *, void *), void *ctx);
+/* A shallow copy of node whose child nodes are fn's results for them
+ * (PostgreSQL's expression_tree_mutator, for every node type). */
+extern Node *node_children_mutator(Node *node, Node *(*fn)(Node *, void *), void *ctx);
 /* PostgreSQL's name for a tag ("SelectStmt"), for messages. */
 extern const char *nodeTagName(NodeTag tag);
 

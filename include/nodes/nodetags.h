@@ -163,7 +163,8 @@
 	X(SeqScanState) \
 	X(ValuesScanState) \
 	X(NestLoopState) \
-	X(LimitState)
+	X(LimitState) \
+	X(SortState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

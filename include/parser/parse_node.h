@@ -88,6 +88,24 @@ extern Const *make_const(ParseState *pstate, A_Const *aconst);
 
 #ifdef __cplusplus
 }
+
+/* While one lives, an error without a position (from a type's input
+ * function, say) gets the position of location in pstate's query, as
+ * PostgreSQL's setup_parser_errposition_callback arranges. */
+class ParserErrposScope
+{
+  public:
+	ParserErrposScope(ParseState *pstate, int location);
+	~ParserErrposScope();
+	ParserErrposScope(const ParserErrposScope &) = delete;
+	ParserErrposScope &operator=(const ParserErrposScope &) = delete;
+
+  private:
+	static void Callback(void *arg);
+	ParseState *pstate_;
+	int location_;
+	ErrorContextCallback callback_;
+};
 #endif
 
 #endif /* TUSK_PARSER_PARSE_NODE_H */

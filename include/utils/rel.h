@@ -17,6 +17,7 @@
 #include "c.h"
 #include "storage/block.h"
 #include "storage/relfilenode.h"
+#include "catalog/pg_class_d.h"
 
 typedef struct RelationData
 {

@@ -1,0 +1,445 @@
+/*
+ * planner.cpp — turning an analyzed Query into a plan
+ * (optimizer/planner.h).
+ *
+ * Principal entry point: planner.
+ *
+ * This first planner builds PostgreSQL's plan shapes without choosing
+ * between alternatives: each table is a SeqScan (with the WHERE
+ * conditions that mention only it), tables are joined left to right by
+ * NestLoop (the other conditions on the join), then Sort for ORDER BY,
+ * Limit for LIMIT/OFFSET, and ModifyTable on top of INSERT's rows.  The
+ * cost-based search (paths, statistics, index scans, hash and merge
+ * joins) replaces the scan and join choice here without changing what
+ * is above or below it.
+ *
+ * References between nodes follow PostgreSQL's setrefs convention: a
+ * scan outputs all of its table's columns in order, a join outputs its
+ * outer input's columns then its inner's, and a Var above a scan becomes
+ * OUTER_VAR/INNER_VAR with the column's position in that output.
+ */
+#include "postgres.h"
+
+#include <vector>
+
+#include "access/relation.h"
+#include "access/tupdesc.h"
+#include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/planner.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+namespace {
+
+/* Where each range-table entry's columns are in a plan node's output. */
+struct OutputLayout
+{
+	std::vector<int> rtindexes; /* the entries, in output order */
+	std::vector<int> offsets;	/* the position before each one's first column */
+	int width = 0;
+
+	int Find(int rtindex) const
+	{
+		for (size_t i = 0; i < rtindexes.size(); i++)
+			if (rtindexes[i] == rtindex)
+				return static_cast<int>(i);
+		return -1;
+	}
+};
+
+int RteWidth(Query *parse, int rtindex)
+{
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
+	return list_length(rte->eref->colnames);
+}
+
+/* The rtindexes of the Vars (of this level) in node. */
+bool CollectVarnosWalker(Node *node, void *ctx)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup == 0)
+			static_cast<std::vector<int> *>(ctx)->push_back(var->varno);
+		return false;
+	}
+	return node_children_walker(node, CollectVarnosWalker, ctx);
+}
+
+std::vector<int> Varnos(Node *node)
+{
+	std::vector<int> varnos;
+	CollectVarnosWalker(node, &varnos);
+	return varnos;
+}
+
+struct JoinVarsContext
+{
+	const OutputLayout *outer;
+	int inner_rtindex;
+};
+
+/* A copy of node whose Vars refer to a join's outer and inner outputs. */
+Node *FixJoinVars(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<JoinVarsContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = copyObject(reinterpret_cast<Var *>(node));
+		if (var->varlevelsup != 0)
+			return reinterpret_cast<Node *>(var);
+		if (var->varno == ctx->inner_rtindex)
+			var->varno = INNER_VAR;
+		else
+		{
+			int i = ctx->outer->Find(var->varno);
+			Assert(i >= 0);
+			var->varno = OUTER_VAR;
+			var->varattno = static_cast<AttrNumber>(ctx->outer->offsets[i] + var->varattno);
+		}
+		return reinterpret_cast<Node *>(var);
+	}
+	return node_children_mutator(node, FixJoinVars, arg);
+}
+
+/* A copy of node whose Vars refer to the child's output by position
+ * (above a join or projection: OUTER_VAR). */
+Node *FixUpperVars(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *layout = static_cast<const OutputLayout *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = copyObject(reinterpret_cast<Var *>(node));
+		if (var->varlevelsup == 0)
+		{
+			int i = layout->Find(var->varno);
+			Assert(i >= 0);
+			var->varno = OUTER_VAR;
+			var->varattno = static_cast<AttrNumber>(layout->offsets[i] + var->varattno);
+		}
+		return reinterpret_cast<Node *>(var);
+	}
+	return node_children_mutator(node, FixUpperVars, arg);
+}
+
+/* A plan's targetlist of every column of the output layout, as Vars of
+ * the scan (scanrelid) or the join's inputs. */
+List *ScanTargetList(Query *parse, int rtindex)
+{
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
+	List *tlist = NIL;
+	int attno = 0;
+	if (rte->rtekind == RTE_RELATION)
+	{
+		Relation rel = relation_open(rte->relid, NoLock);
+		TupleDesc desc = RelationGetDescr(rel);
+		for (int i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+			Var *var = makeNode(Var);
+			var->varno = rtindex;
+			var->varattno = static_cast<AttrNumber>(i + 1);
+			var->vartype = att->atttypid;
+			var->vartypmod = att->atttypmod;
+			var->varcollid = att->attcollation;
+			var->varnosyn = static_cast<Index>(rtindex);
+			var->varattnosyn = var->varattno;
+			var->location = -1;
+			TargetEntry *tle = makeNode(TargetEntry);
+			tle->expr = reinterpret_cast<Expr *>(var);
+			tle->resno = static_cast<AttrNumber>(i + 1);
+			tlist = lappend(tlist, tle);
+		}
+		relation_close(rel, NoLock);
+		return tlist;
+	}
+	ListCell *lc;
+	foreach(lc, rte->coltypes)
+	{
+		attno++;
+		Var *var = makeNode(Var);
+		var->varno = rtindex;
+		var->varattno = static_cast<AttrNumber>(attno);
+		var->vartype = lfirst_oid(lc);
+		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
+		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
+		var->location = -1;
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(var);
+		tle->resno = static_cast<AttrNumber>(attno);
+		tlist = lappend(tlist, tle);
+	}
+	return tlist;
+}
+
+}  // namespace
+
+namespace {
+
+/* The AND-ed conditions of a WHERE clause, as a list. */
+List *MakeAndList(Node *qual)
+{
+	if (qual == nullptr)
+		return NIL;
+	if (IsA(qual, BoolExpr) && reinterpret_cast<BoolExpr *>(qual)->boolop == AND_EXPR)
+	{
+		List *result = NIL;
+		ListCell *lc;
+		foreach(lc, reinterpret_cast<BoolExpr *>(qual)->args)
+			result = list_concat(result, MakeAndList(static_cast<Node *>(lfirst(lc))));
+		return result;
+	}
+	return list_make1(qual);
+}
+
+Plan *MakeScan(Query *parse, int rtindex, List *quals)
+{
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
+	Plan *plan;
+	if (rte->rtekind == RTE_RELATION)
+	{
+		SeqScan *scan = makeNode(SeqScan);
+		scan->scan.scanrelid = static_cast<Index>(rtindex);
+		plan = &scan->scan.plan;
+	}
+	else if (rte->rtekind == RTE_VALUES)
+	{
+		ValuesScan *scan = makeNode(ValuesScan);
+		scan->scan.scanrelid = static_cast<Index>(rtindex);
+		scan->values_lists = rte->values_lists;
+		plan = &scan->scan.plan;
+	}
+	else
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("this kind of FROM item is not supported yet"));
+	plan->targetlist = ScanTargetList(parse, rtindex);
+	plan->qual = quals;
+	return plan;
+}
+
+/* The FROM list's tables joined left to right; *layout says where each
+ * one's columns are in the result. */
+Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout)
+{
+	List *fromlist = parse->jointree != nullptr ? parse->jointree->fromlist : NIL;
+	std::vector<int> rels;
+	ListCell *lc;
+	foreach(lc, fromlist)
+		rels.push_back(castNode(RangeTblRef, lfirst(lc))->rtindex);
+	if (rels.empty())
+		return nullptr;
+	/* Conditions on one table go to its scan; the rest wait for the join
+	 * where all their tables are present. */
+	std::vector<List *> scan_quals(rels.size(), NIL);
+	List *pending = NIL;
+	foreach(lc, quals)
+	{
+		Node *qual = static_cast<Node *>(lfirst(lc));
+		std::vector<int> varnos = Varnos(qual);
+		bool single = !varnos.empty();
+		for (int v : varnos)
+			single &= v == varnos[0];
+		size_t at = rels.size();
+		if (single)
+			for (size_t i = 0; i < rels.size(); i++)
+				if (rels[i] == varnos[0])
+					at = i;
+		if (single && at < rels.size())
+			scan_quals[at] = lappend(scan_quals[at], qual);
+		else if (varnos.empty() && !rels.empty())
+			scan_quals[0] = lappend(scan_quals[0], qual);
+		else
+			pending = lappend(pending, qual);
+	}
+	Plan *plan = MakeScan(parse, rels[0], scan_quals[0]);
+	layout->rtindexes.push_back(rels[0]);
+	layout->offsets.push_back(0);
+	layout->width = RteWidth(parse, rels[0]);
+	for (size_t i = 1; i < rels.size(); i++)
+	{
+		Plan *inner = MakeScan(parse, rels[i], scan_quals[i]);
+		OutputLayout outer_layout = *layout;
+		layout->rtindexes.push_back(rels[i]);
+		layout->offsets.push_back(layout->width);
+		layout->width += RteWidth(parse, rels[i]);
+		/* The conditions whose tables are all present now. */
+		List *joinquals = NIL;
+		List *still = NIL;
+		ListCell *q;
+		foreach(q, pending)
+		{
+			bool ready = true;
+			for (int v : Varnos(static_cast<Node *>(lfirst(q))))
+				ready &= layout->Find(v) >= 0;
+			if (ready)
+				joinquals = lappend(joinquals, lfirst(q));
+			else
+				still = lappend(still, lfirst(q));
+		}
+		pending = still;
+		JoinVarsContext ctx{&outer_layout, rels[i]};
+		NestLoop *join = makeNode(NestLoop);
+		join->join.jointype = JOIN_INNER;
+		join->join.joinqual =
+			reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
+		/* Output: outer's columns, then inner's. */
+		List *tlist = NIL;
+		int resno = 0;
+		for (size_t r = 0; r < layout->rtindexes.size(); r++)
+		{
+			List *cols = ScanTargetList(parse, layout->rtindexes[r]);
+			ListCell *c;
+			foreach(c, cols)
+			{
+				TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
+				tle->expr = reinterpret_cast<Expr *>(FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
+				tle->resno = static_cast<AttrNumber>(++resno);
+				tlist = lappend(tlist, tle);
+			}
+		}
+		join->join.plan.targetlist = tlist;
+		join->join.plan.lefttree = plan;
+		join->join.plan.righttree = inner;
+		plan = &join->join.plan;
+	}
+	Assert(pending == NIL);
+	return plan;
+}
+
+/* A projection of the query's target list over the joined tables. */
+Plan *MakeProjection(Query *parse, List *tlist)
+{
+	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
+	OutputLayout layout;
+	Plan *input = MakeJoinTree(parse, quals, &layout);
+	if (input == nullptr)
+	{
+		/* No FROM: one row computed from nothing; WHERE is tested once. */
+		Result *result = makeNode(Result);
+		result->plan.targetlist = tlist;
+		result->resconstantqual = reinterpret_cast<Node *>(quals);
+		return &result->plan;
+	}
+	if (IsA(input, SeqScan) || IsA(input, ValuesScan))
+	{
+		/* The scan projects the target list itself. */
+		input->targetlist = tlist;
+		return input;
+	}
+	input->targetlist =
+		reinterpret_cast<List *>(FixUpperVars(reinterpret_cast<Node *>(tlist), &layout));
+	return input;
+}
+
+/* Sort on the query's ORDER BY (over a plan whose output is the target
+ * list, junk columns included). */
+Plan *MakeSort(Query *parse, Plan *lefttree)
+{
+	Sort *sort = makeNode(Sort);
+	ListCell *lc;
+	foreach(lc, parse->sortClause)
+	{
+		SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		ListCell *t;
+		foreach(t, parse->targetList)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->ressortgroupref == sgc->tleSortGroupRef)
+			{
+				sort->sortColIdx = lappend_int(sort->sortColIdx, tle->resno);
+				sort->collations =
+					lappend_oid(sort->collations, exprCollation(reinterpret_cast<Node *>(tle->expr)));
+				break;
+			}
+		}
+		sort->sortOperators = lappend_oid(sort->sortOperators, sgc->sortop);
+		sort->nullsFirst = lappend_int(sort->nullsFirst, sgc->nulls_first);
+		sort->numCols++;
+	}
+	/* The Sort passes its input's rows through unchanged. */
+	List *tlist = NIL;
+	foreach(lc, lefttree->targetlist)
+	{
+		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(lfirst(lc)));
+		Var *var = makeNode(Var);
+		var->varno = OUTER_VAR;
+		var->varattno = tle->resno;
+		var->vartype = exprType(reinterpret_cast<Node *>(tle->expr));
+		var->vartypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
+		var->varcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
+		var->location = -1;
+		tle->expr = reinterpret_cast<Expr *>(var);
+		tlist = lappend(tlist, tle);
+	}
+	sort->plan.targetlist = tlist;
+	sort->plan.lefttree = lefttree;
+	return &sort->plan;
+}
+
+Plan *MakeLimit(Query *parse, Plan *lefttree)
+{
+	Limit *limit = makeNode(Limit);
+	limit->limitOffset = parse->limitOffset;
+	limit->limitCount = parse->limitCount;
+	limit->limitOption = parse->limitOption;
+	limit->plan.targetlist = lefttree->targetlist;
+	limit->plan.lefttree = lefttree;
+	return &limit->plan;
+}
+
+}  // namespace
+
+PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
+{
+	PlannedStmt *stmt = makeNode(PlannedStmt);
+	stmt->commandType = parse->commandType;
+	stmt->canSetTag = parse->canSetTag;
+	stmt->stmt_location = parse->stmt_location;
+	stmt->stmt_len = parse->stmt_len;
+	stmt->rtable = parse->rtable;
+	if (parse->commandType == CMD_UTILITY)
+	{
+		stmt->utilityStmt = parse->utilityStmt;
+		return stmt;
+	}
+	Plan *plan = MakeProjection(parse, parse->targetList);
+	if (parse->commandType == CMD_SELECT)
+	{
+		if (parse->sortClause != NIL)
+			plan = MakeSort(parse, plan);
+		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
+			plan = MakeLimit(parse, plan);
+	}
+	else if (parse->commandType == CMD_INSERT)
+	{
+		ModifyTable *mt = makeNode(ModifyTable);
+		mt->operation = CMD_INSERT;
+		mt->canSetTag = parse->canSetTag;
+		mt->nominalRelation = static_cast<Index>(parse->resultRelation);
+		mt->resultRelations = list_make1_int(parse->resultRelation);
+		mt->onConflictAction = ONCONFLICT_NONE;
+		mt->epqParam = -1;
+		mt->plan.lefttree = plan;
+		stmt->resultRelations = mt->resultRelations;
+		plan = &mt->plan;
+	}
+	else
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("this statement is not supported by the planner yet"));
+	stmt->planTree = plan;
+	ListCell *lc;
+	foreach(lc, parse->rtable)
+	{
+		RangeTblEntry *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rte->rtekind == RTE_RELATION)
+			stmt->relationOids = lappend_oid(stmt->relationOids, rte->relid);
+	}
+	return stmt;
+}

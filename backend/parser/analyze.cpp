@@ -1,0 +1,600 @@
+/*
+ * analyze.cpp — parse analysis of statements (parser/analyze.h): a raw
+ * statement becomes a Query.
+ *
+ * Principal entry points: parse_analyze_fixedparams,
+ * parse_analyze_varparams, transformStmt.
+ *
+ * SELECT (FROM tables, WHERE, target list, ORDER BY, LIMIT/OFFSET, a
+ * lone VALUES list) and INSERT … VALUES are analyzed here; every other
+ * statement is a utility statement: a Query of type CMD_UTILITY carrying
+ * the raw tree, which the utility code (tcop/utility.cpp) analyzes as it
+ * executes it.  A query construct Tusk does not support yet fails with
+ * 0A000 naming it, at its position.
+ */
+#include "postgres.h"
+
+#include <vector>
+
+#include "access/relation.h"
+#include "access/tupdesc.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_amop_d.h"
+#include "catalog/pg_opclass_d.h"
+#include "catalog/pg_type_d.h"
+#include "nodes/nodeFuncs.h"
+#include "parser/analyze.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_expr.h"
+#include "parser/parse_func.h"
+#include "access/htup_details.h"
+#include "storage/lock.h"
+#include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+namespace {
+
+[[noreturn]] void NotSupported(ParseState *pstate, const char *what, int location)
+{
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("%s is not supported yet", what),
+			parser_errposition(pstate, location));
+}
+
+void TransformFromClause(ParseState *pstate, List *frmList)
+{
+	ListCell *lc;
+	foreach(lc, frmList)
+	{
+		Node *n = static_cast<Node *>(lfirst(lc));
+		if (!IsA(n, RangeVar))
+			NotSupported(pstate, IsA(n, JoinExpr) ? "JOIN" : "this kind of FROM item",
+						 exprLocation(n));
+		RangeVar *rv = reinterpret_cast<RangeVar *>(n);
+		if (rv->catalogname == nullptr && rv->schemaname == nullptr)
+		{
+			/* A name matching a CTE would be the CTE: none yet. */
+		}
+		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock, true);
+		/* Two FROM items with one name: PostgreSQL's 42712. */
+		ListCell *other;
+		foreach(other, pstate->p_namespace)
+		{
+			auto *o = static_cast<ParseNamespaceItem *>(lfirst(other));
+			if (strcmp(o->p_rte->eref->aliasname, nsitem->p_rte->eref->aliasname) == 0 &&
+				(o->p_rte->alias != nullptr || nsitem->p_rte->alias != nullptr ||
+				 o->p_rte->relid == nsitem->p_rte->relid))
+				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
+						errmsg("table name \"%s\" specified more than once",
+							   nsitem->p_rte->eref->aliasname),
+						parser_errposition(pstate, rv->location));
+		}
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
+		pstate->p_namespace = lappend(pstate->p_namespace, nsitem);
+	}
+}
+
+/* The "<" (or ">") and "=" of a type's default btree operator class. */
+bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
+{
+	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(BTREE_AM_OID));
+	Oid family = InvalidOid;
+	Oid intype = InvalidOid;
+	for (int i = 0; i < opclasses->n_members; i++)
+	{
+		auto *form = reinterpret_cast<Form_pg_opclass>(GETSTRUCT(opclasses->members[i]));
+		if (form->opcdefault && form->opcintype == type)
+		{
+			family = form->opcfamily;
+			intype = form->opcintype;
+		}
+	}
+	if (!OidIsValid(family))
+	{
+		/* A binary-compatible type (varchar) sorts with its base's class. */
+		for (int i = 0; i < opclasses->n_members; i++)
+		{
+			auto *form = reinterpret_cast<Form_pg_opclass>(GETSTRUCT(opclasses->members[i]));
+			Oid funcid;
+			if (form->opcdefault && TypeCategory(form->opcintype) == TypeCategory(type) &&
+				find_coercion_pathway(form->opcintype, type, COERCION_IMPLICIT, &funcid) ==
+					COERCION_PATH_RELABELTYPE)
+			{
+				family = form->opcfamily;
+				intype = form->opcintype;
+				break;
+			}
+		}
+	}
+	if (!OidIsValid(family))
+		return false;
+	auto strategy_op = [&](int16 strategy) {
+		HeapTuple tup = SearchSysCache4(AMOPSTRATEGY, ObjectIdGetDatum(family),
+										ObjectIdGetDatum(intype), ObjectIdGetDatum(intype),
+										Int16GetDatum(strategy));
+		return tup != nullptr ? reinterpret_cast<Form_pg_amop>(GETSTRUCT(tup))->amopopr
+							  : InvalidOid;
+	};
+	*sortop = strategy_op(desc ? 5 : 1);
+	*eqop = strategy_op(3);
+	return OidIsValid(*sortop);
+}
+
+List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach(lc, orderlist)
+	{
+		SortBy *sortby = static_cast<SortBy *>(lfirst(lc));
+		if (sortby->sortby_dir == SORTBY_USING)
+			NotSupported(pstate, "ORDER BY … USING", sortby->location);
+		TargetEntry *tle = nullptr;
+		Node *node = sortby->node;
+		/* ORDER BY 2: the second output column. */
+		if (IsA(node, A_Const) && !reinterpret_cast<A_Const *>(node)->isnull &&
+			IsA(reinterpret_cast<A_Const *>(node)->val, Integer))
+		{
+			int pos = intVal(reinterpret_cast<A_Const *>(node)->val);
+			int n = 0;
+			ListCell *t;
+			foreach(t, *targetlist)
+			{
+				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+				if (!cand->resjunk && ++n == pos)
+					tle = cand;
+			}
+			if (tle == nullptr)
+				ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+						errmsg("%s position %d is not in select list", "ORDER BY", pos),
+						parser_errposition(pstate, exprLocation(node)));
+		}
+		/* ORDER BY name: an output column of that name (if unambiguous). */
+		if (tle == nullptr && IsA(node, ColumnRef) &&
+			list_length(reinterpret_cast<ColumnRef *>(node)->fields) == 1 &&
+			IsA(linitial(reinterpret_cast<ColumnRef *>(node)->fields), String))
+		{
+			const char *name = strVal(linitial(reinterpret_cast<ColumnRef *>(node)->fields));
+			ListCell *t;
+			foreach(t, *targetlist)
+			{
+				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+				if (!cand->resjunk && cand->resname != nullptr && strcmp(cand->resname, name) == 0)
+				{
+					if (tle != nullptr && !equal(tle->expr, cand->expr))
+						ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
+								errmsg("%s \"%s\" is ambiguous", "ORDER BY", name),
+								parser_errposition(pstate, exprLocation(node)));
+					tle = cand;
+				}
+			}
+		}
+		if (tle == nullptr)
+		{
+			Node *expr = transformExpr(pstate, node, EXPR_KIND_ORDER_BY);
+			ListCell *t;
+			foreach(t, *targetlist)
+			{
+				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+				if (equal(cand->expr, expr))
+				{
+					tle = cand;
+					break;
+				}
+			}
+			if (tle == nullptr)
+			{
+				tle = makeNode(TargetEntry);
+				tle->expr = reinterpret_cast<Expr *>(expr);
+				tle->resno = static_cast<AttrNumber>(list_length(*targetlist) + 1);
+				tle->resjunk = true;
+				*targetlist = lappend(*targetlist, tle);
+			}
+		}
+		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+		{
+			tle->expr = reinterpret_cast<Expr *>(coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+												 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			restype = TEXTOID;
+		}
+		bool desc = sortby->sortby_dir == SORTBY_DESC;
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(restype, desc, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an ordering operator for type %s",
+						   format_type_be(restype)),
+					errhint("Use an explicit ordering operator or modify the query."),
+					parser_errposition(pstate, exprLocation(node)));
+		if (tle->ressortgroupref == 0)
+		{
+			Index maxref = 0;
+			ListCell *t;
+			foreach(t, *targetlist)
+				maxref = Max(maxref, static_cast<TargetEntry *>(lfirst(t))->ressortgroupref);
+			tle->ressortgroupref = maxref + 1;
+		}
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->tleSortGroupRef = tle->ressortgroupref;
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		sgc->nulls_first = sortby->sortby_nulls == SORTBY_NULLS_DEFAULT
+							   ? desc
+							   : sortby->sortby_nulls == SORTBY_NULLS_FIRST;
+		result = lappend(result, sgc);
+	}
+	return result;
+}
+
+Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what)
+{
+	if (clause == nullptr)
+		return nullptr;
+	Node *expr = transformExpr(pstate, clause, kind);
+	return coerce_to_specific_type(pstate, expr, INT8OID, what);
+}
+
+Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
+{
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_SELECT;
+	List *rows = NIL;
+	int ncols = -1;
+	ListCell *lc;
+	foreach(lc, stmt->valuesLists)
+	{
+		List *row = NIL;
+		ListCell *c;
+		foreach(c, static_cast<List *>(lfirst(lc)))
+			row = lappend(row, transformExpr(pstate, static_cast<Node *>(lfirst(c)), EXPR_KIND_VALUES));
+		if (ncols >= 0 && list_length(row) != ncols)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("VALUES lists must all be the same length"),
+					parser_errposition(pstate, exprLocation(static_cast<Node *>(linitial(row)))));
+		ncols = list_length(row);
+		rows = lappend(rows, row);
+	}
+	List *coltypes = NIL;
+	List *coltypmods = NIL;
+	List *colcolls = NIL;
+	for (int i = 0; i < ncols; i++)
+	{
+		List *col = NIL;
+		foreach(lc, rows)
+			col = lappend(col, list_nth(static_cast<List *>(lfirst(lc)), i));
+		Oid type = select_common_type(pstate, col, "VALUES", nullptr);
+		foreach(lc, rows)
+		{
+			List *row = static_cast<List *>(lfirst(lc));
+			ListCell *cell = list_nth_cell(row, i);
+			lfirst(cell) = coerce_to_common_type(pstate, static_cast<Node *>(lfirst(cell)), type, "VALUES");
+		}
+		coltypes = lappend_oid(coltypes, type);
+		coltypmods = lappend_int(coltypmods, -1);
+		colcolls = lappend_oid(colcolls, get_typcollation(type));
+	}
+	ParseNamespaceItem *nsitem =
+		addRangeTableEntryForValues(pstate, rows, coltypes, coltypmods, colcolls, nullptr);
+	RangeTblRef *rtr = makeNode(RangeTblRef);
+	rtr->rtindex = nsitem->p_rtindex;
+	pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
+	pstate->p_namespace = lappend(pstate->p_namespace, nsitem);
+	qry->targetList = expandNSItemAttrs(pstate, nsitem, -1);
+	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
+	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitOption = stmt->limitOption;
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	qry->jointree->fromlist = pstate->p_joinlist;
+	return qry;
+}
+
+Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
+{
+	if (stmt->op != SETOP_NONE)
+		NotSupported(pstate, "UNION/INTERSECT/EXCEPT", -1);
+	if (stmt->withClause != nullptr)
+		NotSupported(pstate, "WITH", stmt->withClause->location);
+	if (stmt->intoClause != nullptr)
+		NotSupported(pstate, "SELECT INTO", -1);
+	if (stmt->valuesLists != NIL)
+		return TransformValuesClause(pstate, stmt);
+	if (stmt->distinctClause != NIL)
+		NotSupported(pstate, "SELECT DISTINCT", -1);
+	if (stmt->groupClause != NIL || stmt->havingClause != nullptr)
+		NotSupported(pstate, "GROUP BY", -1);
+	if (stmt->windowClause != NIL)
+		NotSupported(pstate, "WINDOW", -1);
+	if (stmt->lockingClause != NIL)
+		NotSupported(pstate, "SELECT FOR UPDATE/SHARE", -1);
+	if (stmt->limitOption == LIMIT_OPTION_WITH_TIES)
+		NotSupported(pstate, "FETCH … WITH TIES", -1);
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_SELECT;
+	TransformFromClause(pstate, stmt->fromClause);
+	qry->targetList = transformTargetList(pstate, stmt->targetList, EXPR_KIND_SELECT_TARGET);
+	Node *qual = nullptr;
+	if (stmt->whereClause != nullptr)
+		qual = coerce_to_boolean(pstate, transformExpr(pstate, stmt->whereClause, EXPR_KIND_WHERE),
+								 "WHERE");
+	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
+	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitOption = stmt->limitOption;
+	resolveTargetListUnknowns(pstate, qry->targetList);
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	qry->jointree->fromlist = pstate->p_joinlist;
+	qry->jointree->quals = qual;
+	return qry;
+}
+
+/* One value for a target column, coerced for assignment. */
+Expr *TransformAssignedExpr(ParseState *pstate, Expr *expr, Form_pg_attribute att, int location)
+{
+	Oid type = exprType(reinterpret_cast<Node *>(expr));
+	Node *result =
+		coerce_to_target_type(pstate, reinterpret_cast<Node *>(expr), type, att->atttypid,
+							  att->atttypmod, COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+	if (result == nullptr)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("column \"%s\" is of type %s but expression is of type %s",
+					   NameStr(att->attname), format_type_be(att->atttypid), format_type_be(type)),
+				errhint("You will need to rewrite or cast the expression."),
+				parser_errposition(pstate, location >= 0 ? location : exprLocation(reinterpret_cast<Node *>(expr))));
+	return reinterpret_cast<Expr *>(result);
+}
+
+Expr *NullConst(Form_pg_attribute att)
+{
+	Const *c = makeNode(Const);
+	c->consttype = att->atttypid;
+	c->consttypmod = att->atttypmod;
+	c->constcollid = att->attcollation;
+	c->constlen = att->attlen;
+	c->constbyval = att->attbyval;
+	c->constisnull = true;
+	c->location = -1;
+	return reinterpret_cast<Expr *>(c);
+}
+
+Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
+{
+	if (stmt->withClause != nullptr)
+		NotSupported(pstate, "WITH", stmt->withClause->location);
+	if (stmt->onConflictClause != nullptr)
+		NotSupported(pstate, "ON CONFLICT", stmt->onConflictClause->location);
+	if (stmt->returningList != NIL)
+		NotSupported(pstate, "RETURNING", -1);
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_INSERT;
+	pstate->p_is_insert = true;
+	ParseNamespaceItem *target =
+		addRangeTableEntry(pstate, stmt->relation, stmt->relation->alias, RowExclusiveLock, false);
+	target->p_rte->requiredPerms = ACL_INSERT;
+	qry->resultRelation = target->p_rtindex;
+	Relation rel = relation_open(target->p_rte->relid, NoLock);
+	TupleDesc desc = RelationGetDescr(rel);
+	if (rel->rd_rel->relkind != 'r')
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("cannot insert into \"%s\"", RelationGetRelationName(rel)));
+
+	/* The target columns, in the order given (or all of them). */
+	std::vector<int> attnos;
+	std::vector<int> col_locations;
+	if (stmt->cols == NIL)
+	{
+		for (int i = 0; i < desc->natts; i++)
+			if (!TupleDescAttr(desc, i)->attisdropped)
+			{
+				attnos.push_back(i + 1);
+				col_locations.push_back(-1);
+			}
+	}
+	else
+	{
+		ListCell *lc;
+		foreach(lc, stmt->cols)
+		{
+			ResTarget *col = static_cast<ResTarget *>(lfirst(lc));
+			if (col->indirection != NIL)
+				NotSupported(pstate, "assignment to a field or subscript", col->location);
+			int attno = 0;
+			for (int i = 0; i < desc->natts; i++)
+				if (!TupleDescAttr(desc, i)->attisdropped &&
+					strcmp(NameStr(TupleDescAttr(desc, i)->attname), col->name) == 0)
+					attno = i + 1;
+			if (attno == 0)
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+						errmsg("column \"%s\" of relation \"%s\" does not exist", col->name,
+							   RelationGetRelationName(rel)),
+						parser_errposition(pstate, col->location));
+			for (int seen : attnos)
+				if (seen == attno)
+					ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
+							errmsg("column \"%s\" specified more than once", col->name),
+							parser_errposition(pstate, col->location));
+			attnos.push_back(attno);
+			col_locations.push_back(col->location);
+		}
+	}
+
+	SelectStmt *select = reinterpret_cast<SelectStmt *>(stmt->selectStmt);
+	List *rows = NIL;
+	if (select == nullptr)
+		rows = list_make1(NIL); /* DEFAULT VALUES */
+	else if (select->valuesLists == NIL || select->sortClause != NIL || select->limitCount != nullptr)
+		NotSupported(pstate, "INSERT … SELECT", -1);
+	else
+	{
+		ListCell *lc;
+		foreach(lc, select->valuesLists)
+		{
+			List *raw = static_cast<List *>(lfirst(lc));
+			if (list_length(raw) > static_cast<int>(attnos.size()))
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("INSERT has more expressions than target columns"),
+						parser_errposition(pstate, exprLocation(static_cast<Node *>(list_nth(raw, attnos.size())))));
+			if (list_length(raw) < static_cast<int>(attnos.size()))
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("INSERT has more target columns than expressions"),
+						parser_errposition(pstate, col_locations[raw == NIL ? 0 : list_length(raw)]));
+			rows = lappend(rows, raw);
+		}
+	}
+
+	/* Each row: one expression per table column, in column order. */
+	List *exprrows = NIL;
+	ListCell *lc;
+	foreach(lc, rows)
+	{
+		List *raw = static_cast<List *>(lfirst(lc));
+		std::vector<Expr *> row(desc->natts, nullptr);
+		int i = 0;
+		ListCell *v;
+		foreach(v, raw)
+		{
+			int attno = attnos[i];
+			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+			Node *value = static_cast<Node *>(lfirst(v));
+			if (!IsA(value, SetToDefault))
+			{
+				Expr *expr = reinterpret_cast<Expr *>(transformExpr(pstate, value, EXPR_KIND_VALUES));
+				row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(value));
+			}
+			i++;
+		}
+		List *exprs = NIL;
+		for (int a = 0; a < desc->natts; a++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, a);
+			if (row[a] == nullptr)
+			{
+				if (att->atthasdef)
+					NotSupported(pstate, "column defaults", -1);
+				row[a] = NullConst(att);
+			}
+			exprs = lappend(exprs, row[a]);
+		}
+		exprrows = lappend(exprrows, exprs);
+	}
+
+	if (list_length(exprrows) == 1)
+	{
+		int a = 0;
+		foreach(lc, static_cast<List *>(linitial(exprrows)))
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, a);
+			TargetEntry *tle = makeNode(TargetEntry);
+			tle->expr = static_cast<Expr *>(lfirst(lc));
+			tle->resno = static_cast<AttrNumber>(a + 1);
+			tle->resname = pstrdup(NameStr(att->attname));
+			qry->targetList = lappend(qry->targetList, tle);
+			a++;
+		}
+	}
+	else
+	{
+		List *coltypes = NIL;
+		List *coltypmods = NIL;
+		List *colcolls = NIL;
+		for (int a = 0; a < desc->natts; a++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, a);
+			coltypes = lappend_oid(coltypes, att->atttypid);
+			coltypmods = lappend_int(coltypmods, att->atttypmod);
+			colcolls = lappend_oid(colcolls, att->attcollation);
+		}
+		ParseNamespaceItem *values = addRangeTableEntryForValues(pstate, exprrows, coltypes,
+																 coltypmods, colcolls, nullptr);
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = values->p_rtindex;
+		pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
+		List *tl = expandNSItemAttrs(pstate, values, -1);
+		int a = 0;
+		foreach(lc, tl)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
+			tle->resname = pstrdup(NameStr(TupleDescAttr(desc, a)->attname));
+			a++;
+		}
+		qry->targetList = tl;
+	}
+	relation_close(rel, NoLock);
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	qry->jointree->fromlist = pstate->p_joinlist;
+	return qry;
+}
+
+}  // namespace
+
+Query *transformStmt(ParseState *pstate, Node *parseTree)
+{
+	Query *result;
+	switch (nodeTag(parseTree))
+	{
+		case T_SelectStmt:
+			result = TransformSelectStmt(pstate, reinterpret_cast<SelectStmt *>(parseTree));
+			break;
+		case T_InsertStmt:
+			result = TransformInsertStmt(pstate, reinterpret_cast<InsertStmt *>(parseTree));
+			break;
+		case T_UpdateStmt:
+			NotSupported(pstate, "UPDATE", -1);
+		case T_DeleteStmt:
+			NotSupported(pstate, "DELETE", -1);
+		default:
+			result = makeNode(Query);
+			result->commandType = CMD_UTILITY;
+			result->utilityStmt = parseTree;
+			break;
+	}
+	result->querySource = QSRC_ORIGINAL;
+	result->canSetTag = true;
+	return result;
+}
+
+Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree)
+{
+	Query *result = transformStmt(pstate, parseTree->stmt);
+	result->stmt_location = parseTree->stmt_location;
+	result->stmt_len = parseTree->stmt_len;
+	return result;
+}
+
+Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText, const Oid *paramTypes,
+								 int numParams)
+{
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = sourceText;
+	pstate->p_paramtypes = const_cast<Oid *>(paramTypes);
+	pstate->p_numparams = numParams;
+	Query *query = transformTopLevelStmt(pstate, parseTree);
+	free_parsestate(pstate);
+	return query;
+}
+
+Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid **paramTypes,
+							   int *numParams)
+{
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = sourceText;
+	pstate->p_paramtypes = *paramTypes;
+	pstate->p_numparams = *numParams;
+	pstate->p_variableparams = true;
+	Query *query = transformTopLevelStmt(pstate, parseTree);
+	*paramTypes = pstate->p_paramtypes;
+	*numParams = pstate->p_numparams;
+	for (int i = 0; i < *numParams; i++)
+		if ((*paramTypes)[i] == InvalidOid || (*paramTypes)[i] == UNKNOWNOID)
+			ereport(ERROR, errcode(ERRCODE_INDETERMINATE_DATATYPE),
+					errmsg("could not determine data type of parameter $%d", i + 1));
+	free_parsestate(pstate);
+	return query;
+}

@@ -1,0 +1,983 @@
+/*
+ * parse_expr.cpp — analyzing expressions (parser/parse_expr.h): names
+ * become Vars, literals Consts, operators and calls resolved, types
+ * checked, each error pointing at its place in the query.
+ *
+ * Principal entry points: transformExpr, typenameTypeIdAndMod,
+ * addRangeTableEntry, transformTargetList.
+ */
+#include "postgres.h"
+
+#include <string>
+#include <vector>
+
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/tupdesc.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class_d.h"
+#include "catalog/pg_type_d.h"
+#include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_expr.h"
+#include "parser/parse_func.h"
+#include "utils/array.h"
+#include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+
+namespace {
+
+Node *TransformExprRecurse(ParseState *pstate, Node *expr);
+
+/* ---- column references ---- */
+
+/* The column's number in the entry, or 0. */
+int ColumnNumber(RangeTblEntry *rte, const char *colname)
+{
+	int attno = 0;
+	ListCell *lc;
+	foreach(lc, rte->eref->colnames)
+	{
+		attno++;
+		const char *name = strVal(lfirst(lc));
+		if (name[0] != '\0' && strcmp(name, colname) == 0)
+			return attno;
+	}
+	return 0;
+}
+
+Var *MakeVarForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int attno, int location,
+					  int levelsup)
+{
+	RangeTblEntry *rte = nsitem->p_rte;
+	Var *var = makeNode(Var);
+	var->varno = nsitem->p_rtindex;
+	var->varattno = static_cast<AttrNumber>(attno);
+	var->varlevelsup = static_cast<Index>(levelsup);
+	var->varnosyn = static_cast<Index>(nsitem->p_rtindex);
+	var->varattnosyn = static_cast<AttrNumber>(attno);
+	var->location = location;
+	if (rte->rtekind == RTE_RELATION)
+	{
+		Relation rel = relation_open(rte->relid, NoLock);
+		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
+		var->vartype = att->atttypid;
+		var->vartypmod = att->atttypmod;
+		var->varcollid = att->attcollation;
+		relation_close(rel, NoLock);
+	}
+	else
+	{
+		var->vartype = list_nth_oid(rte->coltypes, attno - 1);
+		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
+		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
+	}
+	(void) pstate;
+	if (rte->rtekind == RTE_RELATION)
+		rte->selectedCols = bms_add_member(rte->selectedCols, attno - FirstLowInvalidHeapAttributeNumber);
+	return var;
+}
+
+/* A system column's number (ctid, xmin, …), or 0. */
+int SystemColumnNumber(const char *colname, Oid *type)
+{
+	struct
+	{
+		const char *name;
+		int attno;
+		Oid type;
+	} const kSystem[] = {
+		{"ctid", SelfItemPointerAttributeNumber, TIDOID},
+		{"xmin", MinTransactionIdAttributeNumber, XIDOID},
+		{"cmin", MinCommandIdAttributeNumber, CIDOID},
+		{"xmax", MaxTransactionIdAttributeNumber, XIDOID},
+		{"cmax", MaxCommandIdAttributeNumber, CIDOID},
+		{"tableoid", TableOidAttributeNumber, OIDOID},
+	};
+	for (const auto &s : kSystem)
+		if (strcmp(s.name, colname) == 0)
+		{
+			*type = s.type;
+			return s.attno;
+		}
+	return 0;
+}
+
+Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int levelsup,
+						  const char *colname, int location)
+{
+	int attno = ColumnNumber(nsitem->p_rte, colname);
+	if (attno > 0)
+		return reinterpret_cast<Node *>(MakeVarForColumn(pstate, nsitem, attno, location, levelsup));
+	Oid systype;
+	if (nsitem->p_rte->rtekind == RTE_RELATION && (attno = SystemColumnNumber(colname, &systype)) != 0)
+	{
+		Var *var = makeNode(Var);
+		var->varno = nsitem->p_rtindex;
+		var->varattno = static_cast<AttrNumber>(attno);
+		var->vartype = systype;
+		var->vartypmod = -1;
+		var->varlevelsup = static_cast<Index>(levelsup);
+		var->varnosyn = static_cast<Index>(nsitem->p_rtindex);
+		var->varattnosyn = static_cast<AttrNumber>(attno);
+		var->location = location;
+		return reinterpret_cast<Node *>(var);
+	}
+	return nullptr;
+}
+
+Node *ColNameToVar(ParseState *pstate, const char *colname, int location)
+{
+	int levelsup = 0;
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState, levelsup++)
+	{
+		Node *result = nullptr;
+		ListCell *lc;
+		foreach(lc, ps->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (!nsitem->p_cols_visible)
+				continue;
+			Node *found = ScanNSItemForColumn(ps, nsitem, levelsup, colname, location);
+			if (found == nullptr)
+				continue;
+			if (result != nullptr)
+				ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
+						errmsg("column reference \"%s\" is ambiguous", colname),
+						parser_errposition(pstate, location));
+			result = found;
+		}
+		if (result != nullptr)
+			return result;
+	}
+	return nullptr;
+}
+
+ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *schemaname,
+										 const char *refname, int location, int *levelsup)
+{
+	Oid relid = InvalidOid;
+	if (schemaname != nullptr)
+	{
+		Oid nsp = get_namespace_oid(schemaname, true);
+		if (OidIsValid(nsp))
+			relid = GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(refname),
+									ObjectIdGetDatum(nsp));
+		if (!OidIsValid(relid))
+			return nullptr;
+	}
+	*levelsup = 0;
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState, (*levelsup)++)
+	{
+		ParseNamespaceItem *result = nullptr;
+		ListCell *lc;
+		foreach(lc, ps->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (!nsitem->p_rel_visible)
+				continue;
+			RangeTblEntry *rte = nsitem->p_rte;
+			bool match = OidIsValid(relid)
+				? (rte->rtekind == RTE_RELATION && rte->relid == relid && rte->alias == nullptr)
+				: strcmp(rte->eref->aliasname, refname) == 0;
+			if (!match)
+				continue;
+			if (result != nullptr)
+				ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_ALIAS),
+						errmsg("table reference \"%s\" is ambiguous", refname),
+						parser_errposition(pstate, location));
+			result = nsitem;
+		}
+		if (result != nullptr)
+			return result;
+	}
+	return nullptr;
+}
+
+[[noreturn]] void ErrorMissingRTE(ParseState *pstate, const char *refname, int location)
+{
+	ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+			errmsg("missing FROM-clause entry for table \"%s\"", refname),
+			parser_errposition(pstate, location));
+}
+
+/* The "Perhaps you meant" hint: a column of a visible table that is
+ * spelled nearly the same (Levenshtein distance, as PostgreSQL's
+ * errorMissingColumn does); nullptr if none is close. */
+std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *table)
+{
+	auto distance = [](const std::string &a, const std::string &b) {
+		std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+		for (size_t j = 0; j <= b.size(); j++)
+			prev[j] = static_cast<int>(j);
+		for (size_t i = 1; i <= a.size(); i++)
+		{
+			cur[0] = static_cast<int>(i);
+			for (size_t j = 1; j <= b.size(); j++)
+				cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
+								   prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+			std::swap(prev, cur);
+		}
+		return prev[b.size()];
+	};
+	std::string want = colname;
+	int best = -1;
+	std::string best_name;
+	bool tie = false;
+	ListCell *lc;
+	foreach(lc, pstate->p_namespace)
+	{
+		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+		ListCell *c;
+		foreach(c, nsitem->p_rte->eref->colnames)
+		{
+			std::string name = strVal(lfirst(c));
+			if (name.empty())
+				continue;
+			int d = distance(want, name);
+			/* PostgreSQL's cutoff: at most half the name's length. */
+			if (d > static_cast<int>(want.size()) / 2 || d == 0)
+				continue;
+			if (best < 0 || d < best)
+			{
+				best = d;
+				best_name = name;
+				*table = nsitem->p_rte->eref->aliasname;
+				tie = false;
+			}
+			else if (d == best)
+				tie = true;
+		}
+	}
+	return tie ? std::string() : best_name;
+}
+
+Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
+{
+	List *fields = cref->fields;
+	int nfields = list_length(fields);
+	Node *last = static_cast<Node *>(llast(fields));
+	if (IsA(last, A_Star))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("row expansion via \"*\" is not supported here"),
+				parser_errposition(pstate, cref->location));
+	const char *colname = strVal(last);
+	if (nfields == 1)
+	{
+		Node *var = ColNameToVar(pstate, colname, cref->location);
+		if (var != nullptr)
+			return var;
+		std::string table;
+		std::string closest = ClosestColumn(pstate, colname, &table);
+		if (!closest.empty())
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column \"%s\" does not exist", colname),
+					errhint("Perhaps you meant to reference the column \"%s.%s\".", table.c_str(),
+							closest.c_str()),
+					parser_errposition(pstate, cref->location));
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column \"%s\" does not exist", colname),
+				parser_errposition(pstate, cref->location));
+	}
+	if (nfields > 4)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("improper qualified name (too many dotted names): %s",
+					   NameListToString(fields)),
+				parser_errposition(pstate, cref->location));
+	const char *relname = strVal(list_nth(fields, nfields - 2));
+	const char *schemaname = nfields >= 3 ? strVal(list_nth(fields, nfields - 3)) : nullptr;
+	int levelsup;
+	ParseNamespaceItem *nsitem =
+		RefnameNamespaceItem(pstate, schemaname, relname, cref->location, &levelsup);
+	if (nsitem == nullptr)
+		ErrorMissingRTE(pstate, relname, cref->location);
+	Node *var = ScanNSItemForColumn(pstate, nsitem, levelsup, colname, cref->location);
+	if (var == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column %s.%s does not exist", relname, colname),
+				parser_errposition(pstate, cref->location));
+	return var;
+}
+
+/* ---- operators and friends ---- */
+
+Node *TransformAExprOp(ParseState *pstate, A_Expr *a)
+{
+	Node *lexpr = a->lexpr != nullptr ? TransformExprRecurse(pstate, a->lexpr) : nullptr;
+	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	return reinterpret_cast<Node *>(make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
+}
+
+Node *MakeBoolExpr(BoolExprType op, List *args, int location)
+{
+	BoolExpr *b = makeNode(BoolExpr);
+	b->boolop = op;
+	b->args = args;
+	b->location = location;
+	return reinterpret_cast<Node *>(b);
+}
+
+Node *TransformDistinct(ParseState *pstate, A_Expr *a, bool negate)
+{
+	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	Expr *eq = make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location);
+	if (exprType(reinterpret_cast<Node *>(eq)) != BOOLOID)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("IS DISTINCT FROM requires = operator to yield boolean"),
+				parser_errposition(pstate, a->location));
+	OpExpr *op = reinterpret_cast<OpExpr *>(eq);
+	DistinctExpr *d = makeNode(DistinctExpr);
+	memcpy(reinterpret_cast<char *>(d) + sizeof(NodeTag), reinterpret_cast<char *>(op) + sizeof(NodeTag),
+		   sizeof(OpExpr) - sizeof(NodeTag));
+	d->xpr.type = T_DistinctExpr;
+	Node *result = reinterpret_cast<Node *>(d);
+	if (negate)
+		result = MakeBoolExpr(NOT_EXPR, list_make1(result), a->location);
+	return result;
+}
+
+Node *TransformNullIf(ParseState *pstate, A_Expr *a)
+{
+	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	Expr *eq = make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location);
+	OpExpr *op = reinterpret_cast<OpExpr *>(eq);
+	if (op->opresulttype != BOOLOID)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("NULLIF requires = operator to yield boolean"),
+				parser_errposition(pstate, a->location));
+	NullIfExpr *n = makeNode(NullIfExpr);
+	memcpy(reinterpret_cast<char *>(n) + sizeof(NodeTag), reinterpret_cast<char *>(op) + sizeof(NodeTag),
+		   sizeof(OpExpr) - sizeof(NodeTag));
+	n->xpr.type = T_NullIfExpr;
+	n->opresulttype = exprType(static_cast<Node *>(linitial(n->args)));
+	return reinterpret_cast<Node *>(n);
+}
+
+/* x IN (a, b) is x = a OR x = b; NOT IN is x <> a AND x <> b — the same
+ * NULL semantics as PostgreSQL's ScalarArrayOpExpr. */
+Node *TransformIn(ParseState *pstate, A_Expr *a)
+{
+	bool is_not = strcmp(strVal(linitial(a->name)), "<>") == 0;
+	List *rlist = reinterpret_cast<List *>(a->rexpr);
+	if (!IsA(rlist, List))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("IN with a subquery is not supported yet"),
+				parser_errposition(pstate, a->location));
+	List *args = NIL;
+	ListCell *lc;
+	foreach(lc, rlist)
+	{
+		Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+		Node *rexpr = TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc)));
+		Node *cmp = reinterpret_cast<Node *>(make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
+		args = lappend(args, coerce_to_boolean(pstate, cmp, "IN"));
+	}
+	if (list_length(args) == 1)
+		return static_cast<Node *>(linitial(args));
+	return MakeBoolExpr(is_not ? AND_EXPR : OR_EXPR, args, a->location);
+}
+
+Node *TransformBetween(ParseState *pstate, A_Expr *a)
+{
+	List *bounds = reinterpret_cast<List *>(a->rexpr);
+	Node *lo = static_cast<Node *>(linitial(bounds));
+	Node *hi = static_cast<Node *>(lsecond(bounds));
+	auto op = [&](const char *name, Node *l, Node *r) {
+		return coerce_to_boolean(
+			pstate,
+			reinterpret_cast<Node *>(make_op(pstate, list_make1(makeString(pstrdup(name))),
+											 TransformExprRecurse(pstate, l),
+											 TransformExprRecurse(pstate, r), nullptr, a->location)),
+			"BETWEEN");
+	};
+	switch (a->kind)
+	{
+		case AEXPR_BETWEEN:
+			return MakeBoolExpr(AND_EXPR, list_make2(op(">=", a->lexpr, lo), op("<=", a->lexpr, hi)),
+								a->location);
+		case AEXPR_NOT_BETWEEN:
+			return MakeBoolExpr(OR_EXPR, list_make2(op("<", a->lexpr, lo), op(">", a->lexpr, hi)),
+								a->location);
+		case AEXPR_BETWEEN_SYM:
+			return MakeBoolExpr(
+				OR_EXPR,
+				list_make2(MakeBoolExpr(AND_EXPR,
+										list_make2(op(">=", a->lexpr, lo), op("<=", a->lexpr, hi)),
+										a->location),
+						   MakeBoolExpr(AND_EXPR,
+										list_make2(op(">=", a->lexpr, hi), op("<=", a->lexpr, lo)),
+										a->location)),
+				a->location);
+		default:
+			return MakeBoolExpr(
+				AND_EXPR,
+				list_make2(MakeBoolExpr(OR_EXPR,
+										list_make2(op("<", a->lexpr, lo), op(">", a->lexpr, hi)),
+										a->location),
+						   MakeBoolExpr(OR_EXPR,
+										list_make2(op("<", a->lexpr, hi), op(">", a->lexpr, lo)),
+										a->location)),
+				a->location);
+	}
+}
+
+Node *TransformAExpr(ParseState *pstate, A_Expr *a)
+{
+	switch (a->kind)
+	{
+		case AEXPR_OP:
+		case AEXPR_LIKE:
+		case AEXPR_ILIKE:
+		case AEXPR_SIMILAR:
+			return TransformAExprOp(pstate, a);
+		case AEXPR_DISTINCT:
+			return TransformDistinct(pstate, a, false);
+		case AEXPR_NOT_DISTINCT:
+			return TransformDistinct(pstate, a, true);
+		case AEXPR_NULLIF:
+			return TransformNullIf(pstate, a);
+		case AEXPR_IN:
+			return TransformIn(pstate, a);
+		case AEXPR_BETWEEN:
+		case AEXPR_NOT_BETWEEN:
+		case AEXPR_BETWEEN_SYM:
+		case AEXPR_NOT_BETWEEN_SYM:
+			return TransformBetween(pstate, a);
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("op ANY/ALL (array) is not supported yet"),
+					parser_errposition(pstate, a->location));
+	}
+}
+
+Node *TransformBoolExpr(ParseState *pstate, BoolExpr *b)
+{
+	const char *opname = b->boolop == AND_EXPR ? "AND" : b->boolop == OR_EXPR ? "OR" : "NOT";
+	List *args = NIL;
+	ListCell *lc;
+	foreach(lc, b->args)
+		args = lappend(args, coerce_to_boolean(pstate,
+											   TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))),
+											   opname));
+	return MakeBoolExpr(b->boolop, args, b->location);
+}
+
+Node *TransformTypeCast(ParseState *pstate, TypeCast *tc)
+{
+	Oid targetType;
+	int32 targetTypmod;
+	typenameTypeIdAndMod(pstate, tc->typeName, &targetType, &targetTypmod);
+	Node *expr = TransformExprRecurse(pstate, tc->arg);
+	Oid inputType = exprType(expr);
+	int location = tc->location;
+	if (location < 0)
+		location = tc->typeName->location;
+	Node *result = coerce_to_target_type(pstate, expr, inputType, targetType, targetTypmod,
+										 COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, location);
+	if (result == nullptr)
+		ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+				errmsg("cannot cast type %s to %s", format_type_be(inputType),
+					   format_type_be(targetType)),
+				parser_errposition(pstate, location));
+	return result;
+}
+
+Node *TransformCase(ParseState *pstate, CaseExpr *c)
+{
+	if (c->arg != nullptr)
+	{
+		/* CASE x WHEN v … is CASE WHEN x = v …: x is re-evaluated (PostgreSQL
+		 * evaluates it once; no difference without volatile functions). */
+		List *args = NIL;
+		ListCell *lc;
+		foreach(lc, c->args)
+		{
+			CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
+			A_Expr *eq = makeNode(A_Expr);
+			eq->kind = AEXPR_OP;
+			eq->name = list_make1(makeString(pstrdup("=")));
+			eq->lexpr = reinterpret_cast<Node *>(c->arg);
+			eq->rexpr = reinterpret_cast<Node *>(w->expr);
+			eq->location = w->location;
+			CaseWhen *nw = makeNode(CaseWhen);
+			nw->expr = reinterpret_cast<Expr *>(eq);
+			nw->result = w->result;
+			nw->location = w->location;
+			args = lappend(args, nw);
+		}
+		CaseExpr *copy = makeNode(CaseExpr);
+		copy->args = args;
+		copy->defresult = c->defresult;
+		copy->location = c->location;
+		c = copy;
+	}
+	List *whens = NIL;
+	List *results = NIL;
+	ListCell *lc;
+	foreach(lc, c->args)
+	{
+		CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
+		CaseWhen *nw = makeNode(CaseWhen);
+		nw->expr = reinterpret_cast<Expr *>(coerce_to_boolean(
+			pstate, TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr)), "CASE/WHEN"));
+		nw->result = reinterpret_cast<Expr *>(TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->result)));
+		nw->location = w->location;
+		whens = lappend(whens, nw);
+		results = lappend(results, nw->result);
+	}
+	Node *defresult = nullptr;
+	if (c->defresult != nullptr)
+	{
+		defresult = TransformExprRecurse(pstate, reinterpret_cast<Node *>(c->defresult));
+		results = lcons(defresult, results);
+	}
+	Oid ptype = select_common_type(pstate, results, "CASE", nullptr);
+	foreach(lc, whens)
+	{
+		CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
+		w->result = reinterpret_cast<Expr *>(coerce_to_common_type(pstate, reinterpret_cast<Node *>(w->result), ptype, "CASE/WHEN"));
+	}
+	if (defresult != nullptr)
+		defresult = coerce_to_common_type(pstate, defresult, ptype, "CASE/ELSE");
+	CaseExpr *result = makeNode(CaseExpr);
+	result->casetype = ptype;
+	result->casecollid = get_typcollation(ptype);
+	result->args = whens;
+	result->defresult = reinterpret_cast<Expr *>(defresult);
+	result->location = c->location;
+	return reinterpret_cast<Node *>(result);
+}
+
+Node *TransformCoalesce(ParseState *pstate, CoalesceExpr *c)
+{
+	List *args = NIL;
+	ListCell *lc;
+	foreach(lc, c->args)
+		args = lappend(args, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))));
+	Oid ptype = select_common_type(pstate, args, "COALESCE", nullptr);
+	List *coerced = NIL;
+	foreach(lc, args)
+		coerced = lappend(coerced, coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)), ptype, "COALESCE"));
+	CoalesceExpr *result = makeNode(CoalesceExpr);
+	result->coalescetype = ptype;
+	result->coalescecollid = get_typcollation(ptype);
+	result->args = coerced;
+	result->location = c->location;
+	return reinterpret_cast<Node *>(result);
+}
+
+Node *TransformParamRef(ParseState *pstate, ParamRef *pref)
+{
+	int n = pref->number;
+	if (n <= 0 || n > pstate->p_numparams)
+	{
+		if (!pstate->p_variableparams || n <= 0)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_PARAMETER),
+					errmsg("there is no parameter $%d", n), parser_errposition(pstate, pref->location));
+		/* Inferred parameters: grow the list. */
+		auto *types = static_cast<Oid *>(palloc0(n * sizeof(Oid)));
+		if (pstate->p_numparams > 0)
+			memcpy(types, pstate->p_paramtypes, pstate->p_numparams * sizeof(Oid));
+		pstate->p_paramtypes = types;
+		pstate->p_numparams = n;
+	}
+	Oid type = pstate->p_paramtypes[n - 1];
+	if (!OidIsValid(type))
+		type = UNKNOWNOID;
+	Param *param = makeNode(Param);
+	param->paramkind = PARAM_EXTERN;
+	param->paramid = n;
+	param->paramtype = type;
+	param->paramtypmod = -1;
+	param->paramcollid = get_typcollation(type == UNKNOWNOID ? TEXTOID : type);
+	param->location = pref->location;
+	return reinterpret_cast<Node *>(param);
+}
+
+Node *TransformExprRecurse(ParseState *pstate, Node *expr)
+{
+	if (expr == nullptr)
+		return nullptr;
+	check_stack_depth();
+	switch (nodeTag(expr))
+	{
+		case T_ColumnRef:
+			return TransformColumnRef(pstate, reinterpret_cast<ColumnRef *>(expr));
+		case T_ParamRef:
+			return TransformParamRef(pstate, reinterpret_cast<ParamRef *>(expr));
+		case T_A_Const:
+			return reinterpret_cast<Node *>(make_const(pstate, reinterpret_cast<A_Const *>(expr)));
+		case T_TypeCast:
+			return TransformTypeCast(pstate, reinterpret_cast<TypeCast *>(expr));
+		case T_A_Expr:
+			return TransformAExpr(pstate, reinterpret_cast<A_Expr *>(expr));
+		case T_BoolExpr:
+			return TransformBoolExpr(pstate, reinterpret_cast<BoolExpr *>(expr));
+		case T_FuncCall:
+		{
+			FuncCall *fn = reinterpret_cast<FuncCall *>(expr);
+			List *args = NIL;
+			ListCell *lc;
+			foreach(lc, fn->args)
+				args = lappend(args, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))));
+			return ParseFuncOrColumn(pstate, fn->funcname, args, fn, fn->location);
+		}
+		case T_NullTest:
+		{
+			NullTest *n = reinterpret_cast<NullTest *>(expr);
+			NullTest *result = makeNode(NullTest);
+			result->arg = reinterpret_cast<Expr *>(TransformExprRecurse(pstate, reinterpret_cast<Node *>(n->arg)));
+			result->nulltesttype = n->nulltesttype;
+			result->argisrow = false;
+			result->location = n->location;
+			return reinterpret_cast<Node *>(result);
+		}
+		case T_BooleanTest:
+		{
+			BooleanTest *b = reinterpret_cast<BooleanTest *>(expr);
+			BooleanTest *result = makeNode(BooleanTest);
+			static const char *const kNames[] = {"IS TRUE",	 "IS NOT TRUE",	 "IS FALSE",
+												 "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+			result->arg = reinterpret_cast<Expr *>(coerce_to_boolean(
+				pstate, TransformExprRecurse(pstate, reinterpret_cast<Node *>(b->arg)),
+				kNames[b->booltesttype]));
+			result->booltesttype = b->booltesttype;
+			result->location = b->location;
+			return reinterpret_cast<Node *>(result);
+		}
+		case T_CaseExpr:
+			return TransformCase(pstate, reinterpret_cast<CaseExpr *>(expr));
+		case T_CoalesceExpr:
+			return TransformCoalesce(pstate, reinterpret_cast<CoalesceExpr *>(expr));
+		case T_SetToDefault:
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("DEFAULT is not allowed in this context"),
+					parser_errposition(pstate, exprLocation(expr)));
+		/* Already-analyzed nodes pass through (re-analysis of a default). */
+		case T_Var:
+		case T_Const:
+		case T_Param:
+		case T_FuncExpr:
+		case T_OpExpr:
+			return expr;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("%s expressions are not supported yet", nodeTagName(nodeTag(expr))));
+	}
+}
+
+/* The typmod for a type name's modifiers, from its typmodin function. */
+int32 TypenameTypeMod(ParseState *pstate, const TypeName *typeName, Oid typid)
+{
+	if (typeName->typmods == NIL)
+		return typeName->typemod;
+	HeapTuple tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
+	if (!OidIsValid(form->typmodin))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("type modifier is not allowed for type \"%s\"", NameStr(form->typname)),
+				parser_errposition(pstate, typeName->location));
+	std::vector<std::string> mods;
+	ListCell *lc;
+	foreach(lc, typeName->typmods)
+	{
+		Node *tm = static_cast<Node *>(lfirst(lc));
+		if (IsA(tm, A_Const) && !reinterpret_cast<A_Const *>(tm)->isnull &&
+			IsA(reinterpret_cast<A_Const *>(tm)->val, Integer))
+			mods.push_back(std::to_string(intVal(reinterpret_cast<A_Const *>(tm)->val)));
+		else if (IsA(tm, A_Const) && IsA(reinterpret_cast<A_Const *>(tm)->val, String))
+			mods.push_back(strVal(reinterpret_cast<A_Const *>(tm)->val));
+		else if (IsA(tm, ColumnRef) && list_length(reinterpret_cast<ColumnRef *>(tm)->fields) == 1)
+			mods.push_back(strVal(linitial(reinterpret_cast<ColumnRef *>(tm)->fields)));
+		else
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("type modifiers must be simple constants or identifiers"),
+					parser_errposition(pstate, typeName->location));
+	}
+	std::vector<const char *> cstrings;
+	for (const auto &m : mods)
+		cstrings.push_back(m.c_str());
+	std::vector<Datum> elems;
+	for (const char *c : cstrings)
+		elems.push_back(CStringGetDatum(c));
+	ArrayType *arr = construct_array(elems.data(), static_cast<int>(elems.size()), CSTRINGOID, -2,
+									 false, TYPALIGN_CHAR);
+	ParserErrposScope scope(pstate, typeName->location);
+	return DatumGetInt32(OidFunctionCall1(form->typmodin, PointerGetDatum(arr)));
+}
+
+}  // namespace
+
+Node *transformExpr(ParseState *pstate, Node *expr, ParseExprKind exprKind)
+{
+	ParseExprKind saved = pstate->p_expr_kind;
+	pstate->p_expr_kind = exprKind;
+	Node *result = TransformExprRecurse(pstate, expr);
+	pstate->p_expr_kind = saved;
+	return result;
+}
+
+void typenameTypeIdAndMod(ParseState *pstate, const TypeName *typeName, Oid *typeid_p,
+						  int32 *typmod_p)
+{
+	Oid typid = typeName->typeOid;
+	if (!OidIsValid(typid))
+	{
+		char *schemaname;
+		char *typname;
+		DeconstructQualifiedName(typeName->names, &schemaname, &typname);
+		if (schemaname != nullptr)
+		{
+			Oid nsp = get_namespace_oid(schemaname, false);
+			typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(typname),
+									ObjectIdGetDatum(nsp));
+		}
+		else
+			typid = TypenameGetTypid(typname);
+		if (!OidIsValid(typid))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+					errmsg("type \"%s\" does not exist", NameListToString(typeName->names)),
+					parser_errposition(pstate, typeName->location));
+	}
+	if (typeName->setof)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SETOF type is not supported here"),
+				parser_errposition(pstate, typeName->location));
+	*typmod_p = TypenameTypeMod(pstate, typeName, typid);
+	if (typeName->arrayBounds != NIL)
+	{
+		Oid arraytype = get_array_type(typid);
+		if (!OidIsValid(arraytype))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+					errmsg("could not find array type for data type %s", format_type_be(typid)),
+					parser_errposition(pstate, typeName->location));
+		typid = arraytype;
+	}
+	*typeid_p = typid;
+}
+
+Oid typenameTypeId(ParseState *pstate, const TypeName *typeName)
+{
+	Oid typid;
+	int32 typmod;
+	typenameTypeIdAndMod(pstate, typeName, &typid, &typmod);
+	return typid;
+}
+
+ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *relation, Alias *alias,
+									   LOCKMODE lockmode, bool inFromCl)
+{
+	Oid relid;
+	{
+		ParserErrposScope scope(pstate, relation->location);
+		relid = RangeVarGetRelid(relation, lockmode, false);
+	}
+	Relation rel = relation_open(relid, NoLock);
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_RELATION;
+	rte->relid = relid;
+	rte->relkind = rel->rd_rel->relkind;
+	rte->rellockmode = lockmode;
+	rte->alias = alias;
+	rte->inh = relation->inh;
+	rte->inFromCl = inFromCl;
+	rte->requiredPerms = ACL_SELECT;
+	rte->eref = makeNode(Alias);
+	rte->eref->aliasname = pstrdup(alias != nullptr ? alias->aliasname : relation->relname);
+	TupleDesc desc = RelationGetDescr(rel);
+	List *aliascols = alias != nullptr ? alias->colnames : NIL;
+	if (list_length(aliascols) > desc->natts)
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("table \"%s\" has %d columns available but %d columns specified",
+					   rte->eref->aliasname, desc->natts, list_length(aliascols)));
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		const char *name = att->attisdropped ? ""
+						   : i < list_length(aliascols) ? strVal(list_nth(aliascols, i))
+														 : NameStr(att->attname);
+		rte->eref->colnames = lappend(rte->eref->colnames, makeString(pstrdup(name)));
+	}
+	relation_close(rel, NoLock);
+	pstate->p_rtable = lappend(pstate->p_rtable, rte);
+	auto *nsitem = static_cast<ParseNamespaceItem *>(palloc0(sizeof(ParseNamespaceItem)));
+	nsitem->p_rte = rte;
+	nsitem->p_rtindex = list_length(pstate->p_rtable);
+	nsitem->p_rel_visible = true;
+	nsitem->p_cols_visible = true;
+	return nsitem;
+}
+
+ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs, List *coltypes,
+												List *coltypmods, List *colcollations, Alias *alias)
+{
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_VALUES;
+	rte->values_lists = exprs;
+	rte->coltypes = coltypes;
+	rte->coltypmods = coltypmods;
+	rte->colcollations = colcollations;
+	rte->alias = alias;
+	rte->inFromCl = true;
+	rte->eref = makeNode(Alias);
+	rte->eref->aliasname = pstrdup(alias != nullptr ? alias->aliasname : "*VALUES*");
+	int ncols = list_length(coltypes);
+	for (int i = 0; i < ncols; i++)
+	{
+		std::string name = "column" + std::to_string(i + 1);
+		if (alias != nullptr && i < list_length(alias->colnames))
+			name = strVal(list_nth(alias->colnames, i));
+		rte->eref->colnames = lappend(rte->eref->colnames, makeString(pstrdup(name.c_str())));
+	}
+	pstate->p_rtable = lappend(pstate->p_rtable, rte);
+	auto *nsitem = static_cast<ParseNamespaceItem *>(palloc0(sizeof(ParseNamespaceItem)));
+	nsitem->p_rte = rte;
+	nsitem->p_rtindex = list_length(pstate->p_rtable);
+	nsitem->p_rel_visible = true;
+	nsitem->p_cols_visible = true;
+	return nsitem;
+}
+
+List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int location)
+{
+	List *result = NIL;
+	int attno = 0;
+	ListCell *lc;
+	foreach(lc, nsitem->p_rte->eref->colnames)
+	{
+		attno++;
+		const char *name = strVal(lfirst(lc));
+		if (name[0] == '\0')
+			continue; /* dropped */
+		Var *var = MakeVarForColumn(pstate, nsitem, attno, location, 0);
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(var);
+		tle->resno = static_cast<AttrNumber>(pstate->p_next_resno++);
+		tle->resname = pstrdup(name);
+		if (nsitem->p_rte->rtekind == RTE_RELATION)
+		{
+			tle->resorigtbl = nsitem->p_rte->relid;
+			tle->resorigcol = static_cast<AttrNumber>(attno);
+		}
+		result = lappend(result, tle);
+	}
+	return result;
+}
+
+char *FigureColname(Node *node)
+{
+	if (node == nullptr)
+		return pstrdup("?column?");
+	switch (nodeTag(node))
+	{
+		case T_ColumnRef:
+		{
+			Node *last = static_cast<Node *>(llast(reinterpret_cast<ColumnRef *>(node)->fields));
+			if (IsA(last, String))
+				return pstrdup(strVal(last));
+			break;
+		}
+		case T_FuncCall:
+			return pstrdup(strVal(llast(reinterpret_cast<FuncCall *>(node)->funcname)));
+		case T_TypeCast:
+		{
+			TypeCast *tc = reinterpret_cast<TypeCast *>(node);
+			char *inner = FigureColname(tc->arg);
+			if (strcmp(inner, "?column?") != 0)
+				return inner;
+			/* The type's name as written, last component. */
+			return pstrdup(strVal(llast(tc->typeName->names)));
+		}
+		case T_CaseExpr:
+			return pstrdup("case");
+		case T_CoalesceExpr:
+			return pstrdup("coalesce");
+		case T_A_Expr:
+			if (reinterpret_cast<A_Expr *>(node)->kind == AEXPR_NULLIF)
+				return pstrdup("nullif");
+			break;
+		default:
+			break;
+	}
+	return pstrdup("?column?");
+}
+
+List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind exprKind)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach(lc, targetlist)
+	{
+		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
+		if (IsA(res->val, ColumnRef) &&
+			IsA(llast(reinterpret_cast<ColumnRef *>(res->val)->fields), A_Star))
+		{
+			ColumnRef *cref = reinterpret_cast<ColumnRef *>(res->val);
+			if (list_length(cref->fields) == 1)
+			{
+				if (pstate->p_namespace == NIL)
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg("SELECT * with no tables specified is not valid"),
+							parser_errposition(pstate, cref->location));
+				ListCell *ns;
+				foreach(ns, pstate->p_namespace)
+				{
+					auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(ns));
+					if (nsitem->p_cols_visible)
+						result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
+				}
+			}
+			else
+			{
+				int nf = list_length(cref->fields);
+				const char *relname = strVal(list_nth(cref->fields, nf - 2));
+				const char *schemaname = nf >= 3 ? strVal(list_nth(cref->fields, nf - 3)) : nullptr;
+				int levelsup;
+				ParseNamespaceItem *nsitem =
+					RefnameNamespaceItem(pstate, schemaname, relname, cref->location, &levelsup);
+				if (nsitem == nullptr)
+					ErrorMissingRTE(pstate, relname, cref->location);
+				result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
+			}
+			continue;
+		}
+		Node *expr = transformExpr(pstate, res->val, exprKind);
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(expr);
+		tle->resno = static_cast<AttrNumber>(pstate->p_next_resno++);
+		tle->resname = res->name != nullptr ? pstrdup(res->name) : FigureColname(res->val);
+		if (IsA(expr, Var))
+		{
+			Var *var = reinterpret_cast<Var *>(expr);
+			if (var->varlevelsup == 0 && var->varattno > 0)
+			{
+				RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(pstate->p_rtable, var->varno - 1));
+				if (rte->rtekind == RTE_RELATION)
+				{
+					tle->resorigtbl = rte->relid;
+					tle->resorigcol = var->varattno;
+				}
+			}
+		}
+		result = lappend(result, tle);
+	}
+	return result;
+}
+
+void resolveTargetListUnknowns(ParseState *pstate, List *targetlist)
+{
+	ListCell *lc;
+	foreach(lc, targetlist)
+	{
+		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
+		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+			tle->expr = reinterpret_cast<Expr *>(coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+												 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+	}
+}

@@ -1,0 +1,558 @@
+/*
+ * parse_func.cpp — resolving overloaded functions and operators
+ * (parser/parse_func.h), with PostgreSQL's rules.
+ *
+ * Principal entry points: ParseFuncOrColumn, make_op,
+ * func_select_candidate.
+ *
+ * The candidates are the catalog rows of that name visible through
+ * search_path.  An exact match on the argument types wins (an unknown
+ * literal assumed to be of the other operand's type for binary
+ * operators); else the candidates the inputs can be implicitly coerced
+ * to are narrowed by func_select_candidate's heuristics — most exact
+ * matches, most preferred types where coercion is needed, then the
+ * categories unknown literals can take — exactly as PostgreSQL's
+ * "Type Conversion" chapter describes, so the same expressions resolve
+ * to the same functions.
+ */
+#include "postgres.h"
+
+#include <string>
+#include <vector>
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "fmgr.h"
+#include "catalog/pg_operator_d.h"
+#include "catalog/pg_proc_d.h"
+#include "catalog/pg_type_d.h"
+#include "nodes/nodeFuncs.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_func.h"
+#include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+
+namespace {
+
+constexpr TYPCATEGORY kInvalidCategory = '\0';
+constexpr TYPCATEGORY kStringCategory = 'S';
+
+std::string OperatorSignature(List *opname, Oid ltype, Oid rtype)
+{
+	std::string s;
+	if (OidIsValid(ltype))
+		s += std::string(format_type_be(ltype)) + " ";
+	s += NameListToString(opname);
+	if (OidIsValid(rtype))
+		s += std::string(" ") + format_type_be(rtype);
+	return s;
+}
+
+/* An exact match for a binary (or prefix) operator. */
+Oid BinaryOperExact(List *opname, Oid arg1, Oid arg2, FuncCandidateList candidates)
+{
+	bool was_unknown = false;
+	if (arg1 == UNKNOWNOID && arg2 != InvalidOid && arg2 != UNKNOWNOID)
+	{
+		arg1 = arg2;
+		was_unknown = true;
+	}
+	else if (arg2 == UNKNOWNOID && arg1 != InvalidOid && arg1 != UNKNOWNOID)
+	{
+		arg2 = arg1;
+		was_unknown = true;
+	}
+	(void) opname;
+	(void) was_unknown;
+	for (FuncCandidateList c = candidates; c != nullptr; c = c->next)
+		if (c->args[0] == arg1 && c->args[1] == arg2)
+			return c->oid;
+	return InvalidOid;
+}
+
+}  // namespace
+
+int func_match_argtypes(int nargs, Oid *input_typeids, FuncCandidateList raw_candidates,
+						FuncCandidateList *candidates)
+{
+	int ncandidates = 0;
+	*candidates = nullptr;
+	FuncCandidateList next;
+	for (FuncCandidateList c = raw_candidates; c != nullptr; c = next)
+	{
+		next = c->next;
+		if (can_coerce_type(nargs, input_typeids, c->args, COERCION_IMPLICIT))
+		{
+			c->next = *candidates;
+			*candidates = c;
+			ncandidates++;
+		}
+	}
+	return ncandidates;
+}
+
+FuncCandidateList func_select_candidate(int nargs, Oid *input_typeids, FuncCandidateList candidates)
+{
+	int nunknowns = 0;
+	for (int i = 0; i < nargs; i++)
+		if (input_typeids[i] == UNKNOWNOID)
+			nunknowns++;
+
+	/* 1: keep the candidates with the most exact matches. */
+	int ncandidates = 0;
+	int nbestMatch = 0;
+	FuncCandidateList last_candidate = nullptr;
+	FuncCandidateList next;
+	for (FuncCandidateList c = candidates; c != nullptr; c = next)
+	{
+		next = c->next;
+		int nmatch = 0;
+		for (int i = 0; i < nargs; i++)
+			if (input_typeids[i] != UNKNOWNOID && input_typeids[i] == c->args[i])
+				nmatch++;
+		if (nmatch > nbestMatch || last_candidate == nullptr)
+		{
+			nbestMatch = nmatch;
+			candidates = c;
+			last_candidate = c;
+			ncandidates = 1;
+		}
+		else if (nmatch == nbestMatch)
+		{
+			last_candidate->next = c;
+			last_candidate = c;
+			ncandidates++;
+		}
+	}
+	if (last_candidate != nullptr)
+		last_candidate->next = nullptr;
+	if (ncandidates == 1)
+		return candidates;
+
+	/* 2: keep those taking preferred types where coercion is needed. */
+	std::vector<TYPCATEGORY> slot_category(nargs);
+	for (int i = 0; i < nargs; i++)
+		slot_category[i] = TypeCategory(input_typeids[i]);
+	ncandidates = 0;
+	nbestMatch = 0;
+	last_candidate = nullptr;
+	for (FuncCandidateList c = candidates; c != nullptr; c = next)
+	{
+		next = c->next;
+		int nmatch = 0;
+		for (int i = 0; i < nargs; i++)
+			if (input_typeids[i] != UNKNOWNOID &&
+				(input_typeids[i] == c->args[i] || IsPreferredType(slot_category[i], c->args[i])))
+				nmatch++;
+		if (nmatch > nbestMatch || last_candidate == nullptr)
+		{
+			nbestMatch = nmatch;
+			candidates = c;
+			last_candidate = c;
+			ncandidates = 1;
+		}
+		else if (nmatch == nbestMatch)
+		{
+			last_candidate->next = c;
+			last_candidate = c;
+			ncandidates++;
+		}
+	}
+	if (last_candidate != nullptr)
+		last_candidate->next = nullptr;
+	if (ncandidates == 1)
+		return candidates;
+
+	if (nunknowns == 0)
+		return nullptr; /* ambiguous */
+
+	/* 3: for each unknown input, the category the candidates agree on
+	 * (string wins), and preferred types within it. */
+	std::vector<char> slot_has_preferred(nargs, 0);
+	bool resolved_unknowns = false;
+	for (int i = 0; i < nargs; i++)
+	{
+		if (input_typeids[i] != UNKNOWNOID)
+			continue;
+		resolved_unknowns = true;
+		slot_category[i] = kInvalidCategory;
+		bool have_conflict = false;
+		for (FuncCandidateList c = candidates; c != nullptr; c = c->next)
+		{
+			Oid current_type = c->args[i];
+			char current_category;
+			bool current_is_preferred;
+			get_type_category_preferred(current_type, &current_category, &current_is_preferred);
+			if (slot_category[i] == kInvalidCategory)
+			{
+				slot_category[i] = current_category;
+				slot_has_preferred[i] = current_is_preferred;
+			}
+			else if (current_category == slot_category[i])
+				slot_has_preferred[i] |= current_is_preferred;
+			else if (current_category == kStringCategory)
+			{
+				slot_category[i] = current_category;
+				slot_has_preferred[i] = current_is_preferred;
+			}
+			else if (slot_category[i] != kStringCategory)
+				have_conflict = true;
+		}
+		if (have_conflict && slot_category[i] != kStringCategory)
+		{
+			resolved_unknowns = false;
+			break;
+		}
+	}
+	if (resolved_unknowns)
+	{
+		ncandidates = 0;
+		FuncCandidateList first_candidate = candidates;
+		last_candidate = nullptr;
+		for (FuncCandidateList c = candidates; c != nullptr; c = c->next)
+		{
+			bool keepit = true;
+			for (int i = 0; i < nargs; i++)
+			{
+				if (input_typeids[i] != UNKNOWNOID)
+					continue;
+				char current_category;
+				bool current_is_preferred;
+				get_type_category_preferred(c->args[i], &current_category, &current_is_preferred);
+				if (current_category != slot_category[i] ||
+					(slot_has_preferred[i] && !current_is_preferred))
+				{
+					keepit = false;
+					break;
+				}
+			}
+			if (keepit)
+			{
+				last_candidate = c;
+				ncandidates++;
+			}
+			else if (last_candidate != nullptr)
+				last_candidate->next = c->next;
+			else
+				first_candidate = c->next;
+		}
+		if (last_candidate != nullptr)
+		{
+			candidates = first_candidate;
+			last_candidate->next = nullptr;
+		}
+		if (ncandidates == 1)
+			return candidates;
+	}
+
+	/* 4: unknowns and known inputs of one same type: assume that type. */
+	if (nunknowns < nargs)
+	{
+		Oid known_type = UNKNOWNOID;
+		for (int i = 0; i < nargs; i++)
+		{
+			if (input_typeids[i] == UNKNOWNOID)
+				continue;
+			if (known_type == UNKNOWNOID)
+				known_type = input_typeids[i];
+			else if (known_type != input_typeids[i])
+			{
+				known_type = UNKNOWNOID;
+				break;
+			}
+		}
+		if (known_type != UNKNOWNOID)
+		{
+			std::vector<Oid> types(input_typeids, input_typeids + nargs);
+			for (int i = 0; i < nargs; i++)
+				types[i] = known_type;
+			ncandidates = 0;
+			last_candidate = nullptr;
+			for (FuncCandidateList c = candidates; c != nullptr; c = c->next)
+				if (can_coerce_type(nargs, types.data(), c->args, COERCION_IMPLICIT))
+				{
+					if (++ncandidates > 1)
+						break;
+					last_candidate = c;
+				}
+			if (ncandidates == 1)
+			{
+				last_candidate->next = nullptr;
+				return last_candidate;
+			}
+		}
+	}
+	return nullptr;
+}
+
+void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
+					   Oid *declared_arg_types)
+{
+	int i = 0;
+	ListCell *lc;
+	foreach(lc, fargs)
+	{
+		if (actual_arg_types[i] != declared_arg_types[i])
+		{
+			Node *node = static_cast<Node *>(lfirst(lc));
+			lfirst(lc) = coerce_type(pstate, node, actual_arg_types[i], declared_arg_types[i], -1,
+									 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1);
+		}
+		i++;
+	}
+}
+
+const char *funcname_signature_string(const char *funcname, int nargs, List *, const Oid *argtypes)
+{
+	std::string s = std::string(funcname) + "(";
+	for (int i = 0; i < nargs; i++)
+	{
+		if (i > 0)
+			s += ", ";
+		s += format_type_be(argtypes[i]);
+	}
+	s += ")";
+	return pstrdup(s.c_str());
+}
+
+Oid oper_lookup(ParseState *pstate, List *opname, Oid ltypeId, Oid rtypeId, bool noError,
+				int location)
+{
+	char kind = OidIsValid(ltypeId) ? 'b' : 'l';
+	FuncCandidateList raw = OpernameGetCandidates(opname, kind, false);
+	if (kind == 'l')
+	{
+		/* Prefix operators: one input, in args[1]. */
+		for (FuncCandidateList c = raw; c != nullptr; c = c->next)
+			c->args[0] = c->args[1];
+	}
+	Oid result = InvalidOid;
+	if (kind == 'b')
+		result = BinaryOperExact(opname, ltypeId, rtypeId, raw);
+	else
+		for (FuncCandidateList c = raw; c != nullptr; c = c->next)
+			if (c->args[0] == rtypeId)
+				result = c->oid;
+	bool ambiguous = false;
+	if (!OidIsValid(result) && raw != nullptr)
+	{
+		Oid inputs[2] = {ltypeId, rtypeId};
+		Oid *in = kind == 'b' ? inputs : &inputs[1];
+		int nargs = kind == 'b' ? 2 : 1;
+		if (kind == 'b' && ltypeId == UNKNOWNOID && rtypeId == UNKNOWNOID)
+		{
+			/* Both unknown: try them as text, PostgreSQL's rule. */
+			Oid text_inputs[2] = {TEXTOID, TEXTOID};
+			result = BinaryOperExact(opname, TEXTOID, TEXTOID, raw);
+			(void) text_inputs;
+		}
+		if (!OidIsValid(result))
+		{
+			FuncCandidateList candidates;
+			int n = func_match_argtypes(nargs, in, raw, &candidates);
+			if (n == 1)
+				result = candidates->oid;
+			else if (n > 1)
+			{
+				FuncCandidateList best = func_select_candidate(nargs, in, candidates);
+				if (best != nullptr)
+					result = best->oid;
+				else
+					ambiguous = true;
+			}
+		}
+	}
+	if (!OidIsValid(result) && !noError)
+	{
+		std::string sig = OperatorSignature(opname, ltypeId, rtypeId);
+		if (ambiguous)
+			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
+					errmsg("operator is not unique: %s", sig.c_str()),
+					errhint("Could not choose a best candidate operator. You might need to add "
+							"explicit type casts."),
+					parser_errposition(pstate, location));
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("operator does not exist: %s", sig.c_str()),
+				(OidIsValid(ltypeId) && OidIsValid(rtypeId))
+					? errhint("No operator matches the given name and argument types. You might "
+							  "need to add explicit type casts.")
+					: errhint("No operator matches the given name and argument type. You might "
+							  "need to add an explicit type cast."),
+				parser_errposition(pstate, location));
+	}
+	return result;
+}
+
+Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *, int location)
+{
+	Oid ltypeId = ltree != nullptr ? exprType(ltree) : InvalidOid;
+	Oid rtypeId = exprType(rtree);
+	Oid opno = oper_lookup(pstate, opname, ltypeId, rtypeId, false, location);
+	HeapTuple tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for operator %u", opno);
+	auto *opform = reinterpret_cast<Form_pg_operator>(GETSTRUCT(tup));
+	if (!OidIsValid(opform->oprcode))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("operator is only a shell: %s",
+					   OperatorSignature(opname, opform->oprleft, opform->oprright).c_str()),
+				parser_errposition(pstate, location));
+	List *args;
+	Oid actual[2];
+	Oid declared[2];
+	if (ltree == nullptr)
+	{
+		args = list_make1(rtree);
+		actual[0] = rtypeId;
+		declared[0] = opform->oprright;
+	}
+	else
+	{
+		args = list_make2(ltree, rtree);
+		actual[0] = ltypeId;
+		actual[1] = rtypeId;
+		declared[0] = opform->oprleft;
+		declared[1] = opform->oprright;
+	}
+	make_fn_arguments(pstate, args, actual, declared);
+	OpExpr *result = makeNode(OpExpr);
+	result->opno = opno;
+	result->opfuncid = opform->oprcode;
+	result->opresulttype = opform->oprresult;
+	result->opretset = get_func_retset(opform->oprcode);
+	result->args = args;
+	result->location = location;
+	/* Collations: the inputs' (implicit, C for strings); no conflicts
+	 * are possible while every string uses C. */
+	Oid collation = InvalidOid;
+	ListCell *lc;
+	foreach(lc, args)
+		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
+			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	result->inputcollid = collation;
+	result->opcollid = OidIsValid(get_typcollation(result->opresulttype)) ? collation : InvalidOid;
+	return reinterpret_cast<Expr *>(result);
+}
+
+Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn,
+						int location)
+{
+	if (fn != nullptr && (fn->agg_star || fn->agg_distinct || fn->agg_order != NIL ||
+						  fn->agg_filter != nullptr || fn->over != nullptr))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate and window function calls are not supported yet"),
+				parser_errposition(pstate, location));
+	int nargs = list_length(fargs);
+	if (nargs > FUNC_MAX_ARGS)
+		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
+				errmsg("cannot pass more than %d argument to a function",
+					   FUNC_MAX_ARGS),
+				parser_errposition(pstate, location));
+	std::vector<Oid> actual(Max(nargs, 1));
+	int i = 0;
+	ListCell *lc;
+	foreach(lc, fargs)
+		actual[i++] = exprType(static_cast<Node *>(lfirst(lc)));
+
+	FuncCandidateList raw =
+		FuncnameGetCandidates(funcname, nargs, NIL, false, false, false, false);
+	Oid funcid = InvalidOid;
+	const Oid *declared = nullptr;
+	for (FuncCandidateList c = raw; c != nullptr; c = c->next)
+		if (memcmp(c->args, actual.data(), nargs * sizeof(Oid)) == 0)
+		{
+			funcid = c->oid;
+			declared = c->args;
+			break;
+		}
+	bool ambiguous = false;
+	if (!OidIsValid(funcid) && raw != nullptr)
+	{
+		FuncCandidateList candidates;
+		int n = func_match_argtypes(nargs, actual.data(), raw, &candidates);
+		FuncCandidateList best = nullptr;
+		if (n == 1)
+			best = candidates;
+		else if (n > 1)
+		{
+			best = func_select_candidate(nargs, actual.data(), candidates);
+			ambiguous = best == nullptr;
+		}
+		if (best != nullptr)
+		{
+			funcid = best->oid;
+			declared = best->args;
+		}
+	}
+	if (!OidIsValid(funcid) && nargs == 1 && list_length(funcname) == 1)
+	{
+		/* A type name used as a function: a cast, e.g. int8(x). */
+		Oid target = TypenameGetTypid(strVal(linitial(funcname)));
+		if (OidIsValid(target))
+		{
+			Oid source = actual[0];
+			Oid funcid_unused;
+			if (source == UNKNOWNOID ||
+				find_coercion_pathway(target, source, COERCION_EXPLICIT, &funcid_unused) !=
+					COERCION_PATH_NONE)
+				return coerce_type(pstate, static_cast<Node *>(linitial(fargs)), source, target, -1,
+								   COERCION_EXPLICIT, COERCE_EXPLICIT_CALL, location);
+		}
+	}
+	if (!OidIsValid(funcid))
+	{
+		char *schemaname;
+		char *name;
+		DeconstructQualifiedName(funcname, &schemaname, &name);
+		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, NIL,
+													 actual.data());
+		if (ambiguous)
+			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
+					errmsg("function %s is not unique", sig),
+					errhint("Could not choose a best candidate function. You might need to add "
+							"explicit type casts."),
+					parser_errposition(pstate, location));
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("function %s does not exist", sig),
+				errhint("No function matches the given name and argument types. You might need "
+						"to add explicit type casts."),
+				parser_errposition(pstate, location));
+	}
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	auto *procform = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	if (procform->prokind == 'a' || procform->prokind == 'w')
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate and window function calls are not supported yet"),
+				parser_errposition(pstate, location));
+	if (procform->proretset)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-returning functions are not supported yet"),
+				parser_errposition(pstate, location));
+	std::vector<Oid> decl(declared, declared + nargs);
+	/* Polymorphic arguments (anyelement, …) are not resolved yet. */
+	for (Oid t : decl)
+		if (t == ANYELEMENTOID || t == ANYARRAYOID || t == ANYNONARRAYOID ||
+			t == ANYCOMPATIBLEOID || t == ANYCOMPATIBLEARRAYOID)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("functions with polymorphic arguments are not supported yet"),
+					parser_errposition(pstate, location));
+	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
+	FuncExpr *fexpr = makeNode(FuncExpr);
+	fexpr->funcid = funcid;
+	fexpr->funcresulttype = procform->prorettype;
+	fexpr->funcretset = false;
+	fexpr->funcvariadic = false;
+	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
+	Oid collation = InvalidOid;
+	foreach(lc, fargs)
+		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
+			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	fexpr->inputcollid = collation;
+	fexpr->funccollid =
+		OidIsValid(get_typcollation(procform->prorettype)) ? (OidIsValid(collation) ? collation : 100)
+														   : InvalidOid;
+	fexpr->args = fargs;
+	fexpr->location = location;
+	return reinterpret_cast<Node *>(fexpr);
+}
