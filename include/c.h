@@ -21,6 +21,9 @@
 #include <stdbool.h>
 #endif
 
+/* The last member of a struct whose size is decided at allocation. */
+#define FLEXIBLE_ARRAY_MEMBER /* empty */
+
 typedef int8_t int8;
 typedef int16_t int16;
 typedef int32_t int32;

@@ -1,0 +1,400 @@
+/*
+ * arrayfuncs.cpp — array_in and array_out: arrays of any element type
+ * in PostgreSQL's text form, one dimension for now.
+ *
+ * The text form is {e1,e2,...} with the element type's delimiter
+ * (typdelim, ',' for nearly every type), optionally preceded by "[m:n]="
+ * for a lower bound other than 1.  An element is written bare or in
+ * double quotes; a backslash makes the next character literal; blanks
+ * around a bare element are dropped; an unquoted NULL (any case) is a
+ * NULL element.  Output quotes an element that is empty, spells NULL, or
+ * holds a quote, backslash, brace, delimiter or blank, and escapes
+ * quotes and backslashes inside quotes.  Parse errors are 22P02
+ * "malformed array literal" with PostgreSQL's details; a literal with
+ * more than one dimension is 0A000 for now.
+ *
+ * The element type's length, alignment, delimiter and I/O function come
+ * from get_type_io_data and fmgr_info_cxt, which are not linked in yet
+ * (adt_pending.h): until they are, array_in and array_out raise 0A000.
+ * The text-format half (ParseArrayLiteral, FormatArrayLiteral) needs no
+ * catalog and is tested on its own.
+ *
+ * Principal entry points: array_in, array_out (declared in
+ * utils/builtins.h), ParseArrayLiteral, FormatArrayLiteral
+ * (array_internal.h).
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <strings.h>
+
+#include "adt_pending.h"
+#include "array_internal.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+using tusk::adt::ArrayLiteral;
+using tusk::adt::ArrayTextIsSpace;
+using tusk::adt::FetchElement;
+using tusk::adt::StoredSize;
+
+namespace {
+
+/* Where the parser is within an array literal. */
+enum class ParseState
+{
+	kLevelStarted,		  /* just after "{" */
+	kElemStarted,		  /* inside an unquoted element */
+	kQuotedElemStarted,	  /* inside double quotes */
+	kQuotedElemCompleted, /* just after the closing quote */
+	kElemDelimited,		  /* just after a delimiter */
+};
+
+[[noreturn]] void Malformed(const char *str, const char *detail_fmt, char c = '\0')
+{
+	ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			errmsg("malformed array literal: \"%s\"", str), errdetail(detail_fmt, c));
+	pg_unreachable();
+}
+
+[[noreturn]] void MultidimensionalNotSupported()
+{
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			errmsg("multidimensional arrays are not supported yet"));
+	pg_unreachable();
+}
+
+/* "[m:n]=" or "[n]=" at *p (after blanks): sets *lbound and *count and
+ * moves *p past it; false if there is no "[". */
+bool ParseDimensions(const char *str, const char **p, int *lbound, int *count)
+{
+	const char *s = *p;
+	while (ArrayTextIsSpace(*s))
+		s++;
+	if (*s != '[')
+		return false;
+	s++;
+
+	auto digits_end = [](const char *q) {
+		while (isdigit(static_cast<unsigned char>(*q)) || *q == '-' || *q == '+')
+			q++;
+		return q;
+	};
+	const char *q = digits_end(s);
+	if (q == s)
+		Malformed(str, "\"[\" must introduce explicitly-specified array dimensions.");
+	int lb = 1;
+	if (*q == ':')
+	{
+		lb = atoi(std::string(s, q - s).c_str());
+		s = q + 1;
+		q = digits_end(s);
+		if (q == s)
+			Malformed(str, "Missing array dimension value.");
+	}
+	if (*q != ']')
+		ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("malformed array literal: \"%s\"", str),
+				errdetail("Missing \"%s\" after array dimensions.", "]"));
+	int ub = atoi(std::string(s, q - s).c_str());
+	s = q + 1;
+	if (ub < lb)
+		ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				errmsg("upper bound cannot be less than lower bound"));
+
+	while (ArrayTextIsSpace(*s))
+		s++;
+	if (*s == '[')
+		MultidimensionalNotSupported();
+	if (*s != '=')
+		ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("malformed array literal: \"%s\"", str),
+				errdetail("Missing \"%s\" after array dimensions.", "="));
+	s++;
+	while (ArrayTextIsSpace(*s))
+		s++;
+	if (*s != '{')
+		Malformed(str, "Array contents must start with \"{\".");
+
+	*lbound = lb;
+	*count = ub - lb + 1;
+	*p = s;
+	return true;
+}
+
+/* An element as it is being read: its text, where its significant part
+ * ends (trailing blanks outside quotes are not), and whether anything
+ * was quoted or escaped (then it cannot be the NULL marker). */
+struct PendingElement
+{
+	std::string text;
+	size_t significant = 0;
+	bool quoted = false;
+	bool started = false; /* leading blanks are over */
+
+	void Finish(ArrayLiteral *out)
+	{
+		text.resize(significant);
+		bool is_null = !quoted && strcasecmp(text.c_str(), "NULL") == 0;
+		out->elems.push_back(is_null ? std::string() : text);
+		out->nulls.push_back(is_null);
+		*this = PendingElement();
+	}
+};
+
+}  // namespace
+
+namespace tusk::adt {
+
+void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
+{
+	const char *p = str;
+	int count = -1;
+	out->lbound = 1;
+	out->elems.clear();
+	out->nulls.clear();
+	if (!ParseDimensions(str, &p, &out->lbound, &count))
+	{
+		while (ArrayTextIsSpace(*p))
+			p++;
+		if (*p != '{')
+			Malformed(str, "Array value must start with \"{\" or dimension information.");
+	}
+	p++; /* the "{" */
+
+	ParseState state = ParseState::kLevelStarted;
+	PendingElement elem;
+	for (;; p++)
+	{
+		char c = *p;
+		if (c == '\0')
+			Malformed(str, "Unexpected end of input.");
+		if (state == ParseState::kQuotedElemStarted && c != '"' && c != '\\')
+		{
+			elem.text += c;
+			continue;
+		}
+		if (c == '\\')
+		{
+			if (state == ParseState::kQuotedElemCompleted)
+				Malformed(str, "Unexpected \"%c\" character.", '\\');
+			if (p[1] == '\0')
+				Malformed(str, "Unexpected end of input.");
+			if (state != ParseState::kQuotedElemStarted)
+				state = ParseState::kElemStarted;
+			elem.text += *++p;
+			elem.quoted = elem.started = true;
+			if (state != ParseState::kQuotedElemStarted)
+				elem.significant = elem.text.size();
+		}
+		else if (c == '"')
+		{
+			if (state == ParseState::kElemStarted || state == ParseState::kQuotedElemCompleted)
+				Malformed(str, "Unexpected array element.");
+			elem.quoted = elem.started = true;
+			if (state == ParseState::kQuotedElemStarted)
+			{
+				elem.significant = elem.text.size();
+				state = ParseState::kQuotedElemCompleted;
+			}
+			else
+				state = ParseState::kQuotedElemStarted;
+		}
+		else if (c == '{')
+		{
+			if (state == ParseState::kLevelStarted)
+				MultidimensionalNotSupported();
+			Malformed(str, "Unexpected \"%c\" character.", '{');
+		}
+		else if (c == '}')
+		{
+			if (state == ParseState::kLevelStarted)
+				break; /* "{}": no elements */
+			if (state != ParseState::kElemStarted && state != ParseState::kQuotedElemCompleted)
+				Malformed(str, "Unexpected \"%c\" character.", '}');
+			elem.Finish(out);
+			break;
+		}
+		else if (c == delim)
+		{
+			if (state != ParseState::kElemStarted && state != ParseState::kQuotedElemCompleted)
+				Malformed(str, "Unexpected \"%c\" character.", delim);
+			elem.Finish(out);
+			state = ParseState::kElemDelimited;
+		}
+		else if (ArrayTextIsSpace(c))
+		{
+			if (elem.started)
+				elem.text += c; /* kept only if more follows */
+		}
+		else
+		{
+			if (state == ParseState::kQuotedElemCompleted)
+				Malformed(str, "Unexpected array element.");
+			state = ParseState::kElemStarted;
+			elem.text += c;
+			elem.started = true;
+			elem.significant = elem.text.size();
+		}
+	}
+
+	for (p++; *p != '\0'; p++)
+	{
+		if (!ArrayTextIsSpace(*p))
+			Malformed(str, "Junk after closing right brace.");
+	}
+	if (count >= 0 && count != static_cast<int>(out->elems.size()))
+		Malformed(str, "Specified array dimensions do not match array contents.");
+	if (!out->elems.empty() &&
+		static_cast<int64>(out->lbound) + static_cast<int64>(out->elems.size()) > PG_INT32_MAX)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("array lower bound is too large: %d", out->lbound));
+}
+
+char *FormatArrayLiteral(int lbound, const std::vector<const char *> &elems, char delim)
+{
+	std::string out;
+	if (lbound != 1 && !elems.empty())
+		out += "[" + std::to_string(lbound) + ":" +
+			std::to_string(static_cast<int64>(lbound) + static_cast<int64>(elems.size()) - 1) +
+			"]=";
+	out += '{';
+	for (size_t i = 0; i < elems.size(); i++)
+	{
+		if (i > 0)
+			out += delim;
+		const char *e = elems[i];
+		if (e == nullptr)
+		{
+			out += "NULL";
+			continue;
+		}
+		bool quote = e[0] == '\0' || strcasecmp(e, "NULL") == 0;
+		for (const char *q = e; *q != '\0' && !quote; q++)
+			quote = *q == '"' || *q == '\\' || *q == '{' || *q == '}' || *q == delim ||
+				ArrayTextIsSpace(*q);
+		if (!quote)
+		{
+			out += e;
+			continue;
+		}
+		out += '"';
+		for (const char *q = e; *q != '\0'; q++)
+		{
+			if (*q == '"' || *q == '\\')
+				out += '\\';
+			out += *q;
+		}
+		out += '"';
+	}
+	out += '}';
+	return pnstrdup(out.data(), out.size());
+}
+
+}  // namespace tusk::adt
+
+namespace {
+
+/* What array_in and array_out keep in fn_extra about the element type. */
+struct ElementIO
+{
+	Oid element_type;
+	int16 typlen;
+	bool typbyval;
+	char typalign;
+	char typdelim;
+	Oid typioparam;
+	Oid typiofunc;
+	FmgrInfo proc;
+};
+
+/* The element type's I/O facts, looked up once per call site. */
+ElementIO *GetElementIO(FunctionCallInfo fcinfo, Oid element_type, IOFuncSelector which)
+{
+	tusk::adt::RequirePendingFunction(get_type_io_data, "array input and output");
+	tusk::adt::RequirePendingFunction(fmgr_info_cxt, "array input and output");
+	FmgrInfo *flinfo = fcinfo->flinfo;
+	if (flinfo == nullptr)
+		elog(ERROR, "array input and output need an FmgrInfo");
+
+	auto *io = static_cast<ElementIO *>(flinfo->fn_extra);
+	if (io == nullptr)
+	{
+		io = static_cast<ElementIO *>(MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(ElementIO)));
+		io->element_type = ~element_type;
+		flinfo->fn_extra = io;
+	}
+	if (io->element_type != element_type)
+	{
+		get_type_io_data(element_type, which, &io->typlen, &io->typbyval, &io->typalign,
+						 &io->typdelim, &io->typioparam, &io->typiofunc);
+		fmgr_info_cxt(io->typiofunc, &io->proc, flinfo->fn_mcxt);
+		io->element_type = element_type;
+	}
+	return io;
+}
+
+}  // namespace
+
+/* array_in(text, element type, element typmod) */
+Datum array_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	Oid element_type = PG_GETARG_OID(1);
+	int32 typmod = PG_GETARG_INT32(2);
+	ElementIO *io = GetElementIO(fcinfo, element_type, IOFunc_input);
+
+	ArrayLiteral lit;
+	tusk::adt::ParseArrayLiteral(str, io->typdelim, &lit);
+	int n = static_cast<int>(lit.elems.size());
+	if (n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(element_type));
+	if (static_cast<Size>(n) > MaxArraySize)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("array size exceeds the maximum allowed (%d)",
+					   static_cast<int>(MaxArraySize)));
+
+	auto *values = static_cast<Datum *>(palloc(n * sizeof(Datum)));
+	bool *nulls = static_cast<bool *>(palloc(n * sizeof(bool)));
+	for (int i = 0; i < n; i++)
+	{
+		nulls[i] = lit.nulls[i];
+		char *elem = nulls[i] ? nullptr : pstrdup(lit.elems[i].c_str());
+		values[i] = InputFunctionCall(&io->proc, elem, io->typioparam, typmod);
+		if (!nulls[i] && io->typlen == -1)
+			values[i] = PointerGetDatum(PG_DETOAST_DATUM(values[i]));
+	}
+	int dims[1] = {n};
+	int lbs[1] = {lit.lbound};
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, 1, dims, lbs, element_type, io->typlen,
+											 io->typbyval, io->typalign));
+}
+
+Datum array_out(PG_FUNCTION_ARGS)
+{
+	ArrayType *v = PG_GETARG_ARRAYTYPE_P(0);
+	if (ARR_NDIM(v) == 0)
+		PG_RETURN_CSTRING(pstrdup("{}"));
+	if (ARR_NDIM(v) > 1)
+		MultidimensionalNotSupported();
+	ElementIO *io = GetElementIO(fcinfo, ARR_ELEMTYPE(v), IOFunc_output);
+
+	int n = ARR_DIMS(v)[0];
+	std::vector<const char *> texts(n);
+	const char *p = ARR_DATA_PTR(v);
+	const bits8 *bitmap = ARR_NULLBITMAP(v);
+	for (int i = 0; i < n; i++)
+	{
+		if (bitmap != nullptr && (bitmap[i / 8] & (1 << (i % 8))) == 0)
+		{
+			texts[i] = nullptr;
+			continue;
+		}
+		Datum d = FetchElement(p, io->typlen, io->typbyval);
+		texts[i] = OutputFunctionCall(&io->proc, d);
+		Size size = StoredSize(d, io->typlen);
+		p = ARR_DATA_PTR(v) + tusk::adt::AlignOffset((p - ARR_DATA_PTR(v)) + size, io->typalign);
+	}
+	PG_RETURN_CSTRING(tusk::adt::FormatArrayLiteral(ARR_LBOUND(v)[0], texts, io->typdelim));
+}

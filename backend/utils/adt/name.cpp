@@ -1,0 +1,132 @@
+/*
+ * name.cpp — the type name: a NAMEDATALEN-byte, NUL-padded identifier.
+ *
+ * Input longer than NAMEDATALEN - 1 bytes is cut at the last whole UTF-8
+ * character that fits, silently, as PostgreSQL does.  Names compare as
+ * the C collation: byte-wise (see utils/builtins.h on collations).
+ *
+ * Principal entry points: the SQL-callable functions below (declared in
+ * utils/builtins.h), namestrcpy, namestrcmp.
+ */
+#include "postgres.h"
+
+#include "adt_utf8.h"
+#include "utils/builtins.h"
+
+namespace {
+
+/* The length of s[0..len) cut to at most limit bytes on a character
+ * boundary. */
+int ClipToCharBoundary(const char *s, int len, int limit)
+{
+	int clipped = 0;
+	while (clipped < len)
+	{
+		int n = tusk::adt::Utf8CharLen(static_cast<unsigned char>(s[clipped]));
+		if (clipped + n > limit)
+			break;
+		clipped += n;
+	}
+	return clipped;
+}
+
+int NameCompare(Name a, Name b)
+{
+	return strncmp(NameStr(*a), NameStr(*b), NAMEDATALEN);
+}
+
+int NameCompareArgs(FunctionCallInfo fcinfo)
+{
+	return NameCompare(PG_GETARG_NAME(0), PG_GETARG_NAME(1));
+}
+
+/* A name holding s[0..len), cut to fit on a character boundary. */
+Name MakeName(const char *s, int len)
+{
+	if (len >= NAMEDATALEN)
+		len = ClipToCharBoundary(s, len, NAMEDATALEN - 1);
+	auto result = static_cast<Name>(palloc0(NAMEDATALEN));
+	memcpy(NameStr(*result), s, len);
+	return result;
+}
+
+}  // namespace
+
+Datum namein(PG_FUNCTION_ARGS)
+{
+	const char *s = PG_GETARG_CSTRING(0);
+	PG_RETURN_NAME(MakeName(s, static_cast<int>(strlen(s))));
+}
+
+Datum nameout(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(pstrdup(NameStr(*PG_GETARG_NAME(0))));
+}
+
+Datum nameeq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) == 0);
+}
+
+Datum namene(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) != 0);
+}
+
+Datum namelt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) < 0);
+}
+
+Datum namele(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) <= 0);
+}
+
+Datum namegt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) > 0);
+}
+
+Datum namege(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(NameCompareArgs(fcinfo) >= 0);
+}
+
+Datum btnamecmp(PG_FUNCTION_ARGS)
+{
+	int c = NameCompareArgs(fcinfo);
+	PG_RETURN_INT32(c < 0 ? -1 : (c > 0 ? 1 : 0));
+}
+
+/* text::name */
+Datum text_name(PG_FUNCTION_ARGS)
+{
+	text *t = PG_GETARG_TEXT_PP(0);
+	PG_RETURN_NAME(MakeName(VARDATA_ANY(t), static_cast<int>(VARSIZE_ANY_EXHDR(t))));
+}
+
+/* name::text */
+Datum name_text(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(NameStr(*PG_GETARG_NAME(0))));
+}
+
+/* Copies str into name, NUL-padding it (at most NAMEDATALEN - 1 bytes are
+ * kept; unlike namein this does not respect character boundaries). */
+void namestrcpy(Name name, const char *str)
+{
+	strncpy(NameStr(*name), str, NAMEDATALEN);
+	NameStr(*name)[NAMEDATALEN - 1] = '\0';
+}
+
+int namestrcmp(Name name, const char *str)
+{
+	if (name == nullptr && str == nullptr)
+		return 0;
+	if (name == nullptr)
+		return -1;
+	if (str == nullptr)
+		return 1;
+	return strncmp(NameStr(*name), str, NAMEDATALEN);
+}
