@@ -6,8 +6,14 @@
  * The creation is logged before the file is made, so a crash in between
  * leaves at most a record whose replay makes the file; replay of a
  * creation that already happened is harmless (smgrcreate with isRedo).
- * (PostgreSQL also removes the files of a relation created by a
- * transaction that aborts; that comes with the catalogs.)
+ *
+ * Files of a dropped relation go when its transaction commits, files of
+ * a relation created by a transaction that aborts when it aborts, as in
+ * PostgreSQL: first its pages are dropped from the buffer pool, so no
+ * dirty page is ever written to a file that no longer exists.  (Unlike
+ * PostgreSQL, the commit and abort records do not list the files yet:
+ * a crash between the end of the transaction and the removal leaves the
+ * files behind, unused — space, never data, is lost.)
  */
 #include "postgres.h"
 
@@ -16,7 +22,57 @@
 #include "access/xloginsert.h"
 #include "access/xlogreader.h"
 #include "catalog/storage.h"
+#include "storage/bufmgr.h"
 #include "storage/smgr.h"
+
+#include <vector>
+
+namespace {
+
+struct PendingDelete
+{
+	RelFileNode rnode;
+	bool atCommit; /* delete at commit (DROP) or at abort (CREATE) */
+};
+
+std::vector<PendingDelete> &PendingDeletes()
+{
+	static std::vector<PendingDelete> pending;
+	return pending;
+}
+
+}  // namespace
+
+void RelationDropStorage(RelFileNode rnode)
+{
+	PendingDeletes().push_back({rnode, true});
+}
+
+void RelationDropStorageOnAbort(RelFileNode rnode)
+{
+	PendingDeletes().push_back({rnode, false});
+}
+
+void AtEOXact_Storage(bool isCommit)
+{
+	std::vector<PendingDelete> pending;
+	pending.swap(PendingDeletes());
+	for (const PendingDelete &p : pending)
+	{
+		if (p.atCommit != isCommit)
+			continue;
+		DropRelFileNodeBuffers(p.rnode, MAIN_FORKNUM, 0);
+		SMgrRelation reln = smgropen(p.rnode);
+		for (int fork = MAIN_FORKNUM; fork <= MAX_FORKNUM; fork++)
+			if (smgrexists(reln, static_cast<ForkNumber>(fork)))
+			{
+				if (fork != MAIN_FORKNUM)
+					DropRelFileNodeBuffers(p.rnode, static_cast<ForkNumber>(fork), 0);
+				smgrunlink(reln, static_cast<ForkNumber>(fork), false);
+			}
+		smgrclose(reln);
+	}
+}
 
 void RelationCreateStorage(RelFileNode rnode)
 {

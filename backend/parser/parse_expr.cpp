@@ -8,6 +8,7 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -658,6 +659,7 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("DEFAULT is not allowed in this context"),
 					parser_errposition(pstate, exprLocation(expr)));
+			return nullptr;
 		/* Already-analyzed nodes pass through (re-analysis of a default). */
 		case T_Var:
 		case T_Const:

@@ -25,6 +25,12 @@ extern "C" {
 
 /* Create the main fork of rnode (empty) and log it. */
 extern void RelationCreateStorage(RelFileNode rnode);
+/* Remove the relation's files when the transaction commits (DROP) … */
+extern void RelationDropStorage(RelFileNode rnode);
+/* … or when it aborts (a relation it created). */
+extern void RelationDropStorageOnAbort(RelFileNode rnode);
+/* Transaction end (access/xact): do the pending removals. */
+extern void AtEOXact_Storage(bool isCommit);
 extern void smgr_redo(XLogReaderState *record);
 extern const char *smgr_identify(uint8 info);
 

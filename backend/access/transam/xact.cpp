@@ -54,6 +54,7 @@
 #include "storage/procarray.h"
 #include "utils/errcodes.h"
 #include "utils/resowner.h"
+#include "catalog/storage.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -231,6 +232,7 @@ void CommitTransaction()
 	ProcArrayEndTransaction(MyProc);
 	/* Before our locks go: whoever waited for them sees our catalogs. */
 	AtEOXact_Inval(true);
+	AtEOXact_Storage(true);
 	/* From here on the transaction is committed for everyone; those who
 	 * waited for it may go. */
 	current.fullXid = InvalidFullTransactionId;
@@ -262,6 +264,7 @@ void AbortTransaction()
 	RecordTransactionAbort();
 	ProcArrayEndTransaction(MyProc);
 	AtEOXact_Inval(false);
+	AtEOXact_Storage(false);
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);

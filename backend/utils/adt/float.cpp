@@ -975,10 +975,10 @@ namespace {
 void CheckLogArgument(float8 a)
 {
 	if (a == 0.0)
-		ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOGARITHM),
+		ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOG),
 				errmsg("cannot take logarithm of zero"));
 	if (a < 0)
-		ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOGARITHM),
+		ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOG),
 				errmsg("cannot take logarithm of a negative number"));
 }
 

@@ -17,6 +17,7 @@
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
 #include "utils/syscache.h"
 

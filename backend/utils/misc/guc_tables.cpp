@@ -14,6 +14,7 @@
 #include <limits.h>
 
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -49,7 +50,7 @@ char *server_version_string = nullptr;
 int server_version_num = PG_VERSION_NUM;
 bool Log_connections = false;
 bool Log_disconnections = false;
-char *namespace_search_path = nullptr;
+
 
 namespace tusk::guc {
 

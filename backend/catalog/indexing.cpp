@@ -1,0 +1,87 @@
+/*
+ * indexing.cpp — writing catalog rows (catalog/indexing.h).
+ *
+ * Catalog rows are written with the current command id, so the
+ * statement's later commands see them after CommandCounterIncrement;
+ * each write marks the catalog caches for invalidation (utils/inval.h).
+ * (Catalog indexes will be maintained here too.)
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/tupdesc.h"
+#include "access/xact.h"
+#include "catalog/indexing.h"
+#include "utils/inval.h"
+
+#include <memory>
+
+void CatalogTupleInsert(Relation heapRel, HeapTuple tup)
+{
+	heap_insert(heapRel, tup, GetCurrentCommandId(true), 0, nullptr);
+	CacheInvalidateCatalog();
+}
+
+void CatalogTupleUpdate(Relation heapRel, ItemPointer otid, HeapTuple tup)
+{
+	TM_FailureData tmfd;
+	TM_Result result = heap_update(heapRel, otid, tup, GetCurrentCommandId(true), true, &tmfd);
+	if (result != TM_Ok)
+		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				errmsg("tuple concurrently updated"));
+	CacheInvalidateCatalog();
+}
+
+void CatalogTupleDelete(Relation heapRel, ItemPointer tid)
+{
+	TM_FailureData tmfd;
+	TM_Result result = heap_delete(heapRel, tid, GetCurrentCommandId(true), true, &tmfd);
+	if (result != TM_Ok)
+		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				errmsg("tuple concurrently deleted"));
+	CacheInvalidateCatalog();
+}
+
+CatalogRow::CatalogRow(Relation catalog)
+	: catalog_(catalog), values_(RelationGetDescr(catalog)->natts),
+	  isnull_(RelationGetDescr(catalog)->natts, 1), isset_(RelationGetDescr(catalog)->natts, 0),
+	  names_(RelationGetDescr(catalog)->natts)
+{
+}
+
+CatalogRow &CatalogRow::Set(int attnum, Datum value)
+{
+	values_[attnum - 1] = value;
+	isnull_[attnum - 1] = 0;
+	isset_[attnum - 1] = 1;
+	return *this;
+}
+
+CatalogRow &CatalogRow::SetName(int attnum, const char *name)
+{
+	memset(&names_[attnum - 1], 0, sizeof(NameData));
+	strlcpy(names_[attnum - 1].data, name, NAMEDATALEN);
+	return Set(attnum, PointerGetDatum(&names_[attnum - 1]));
+}
+
+CatalogRow &CatalogRow::SetNull(int attnum)
+{
+	isnull_[attnum - 1] = 1;
+	isset_[attnum - 1] = 1;
+	return *this;
+}
+
+HeapTuple CatalogRow::Form() const
+{
+	TupleDesc desc = RelationGetDescr(catalog_);
+	for (int i = 0; i < desc->natts; i++)
+		if (!isset_[i] && TupleDescAttr(desc, i)->attnotnull)
+			elog(ERROR, "catalog row of %s has no value for NOT NULL column %s",
+				 RelationGetRelationName(catalog_), NameStr(TupleDescAttr(desc, i)->attname));
+	std::vector<bool> nulls(isnull_.begin(), isnull_.end());
+	auto isnull = std::make_unique<bool[]>(desc->natts);
+	for (int i = 0; i < desc->natts; i++)
+		isnull[i] = isnull_[i] != 0;
+	return heap_form_tuple(desc, values_.data(), isnull.get());
+}

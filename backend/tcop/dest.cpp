@@ -1,0 +1,198 @@
+/*
+ * dest.cpp — DestReceivers (tcop/dest.h): where rows go.
+ *
+ * Principal entry points: CreateDestReceiver, SetRemoteDestReceiverParams,
+ * None_Receiver.
+ *
+ * The client's receiver (PostgreSQL's printtup) sends RowDescription when
+ * the rows' shape is known — each column's name, table OID and column
+ * number when it comes straight from a table, type OID, length, typmod
+ * and format — and one DataRow per row, each value converted by its
+ * type's output function (looked up once per column, not per row) in
+ * the per-row memory that the executor resets.
+ */
+#include "postgres.h"
+
+#include <vector>
+
+#include "libpq/pqcomm.h"
+#include "nodes/parsenodes.h"
+#include "tcop/dest.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+namespace {
+
+using tusk::libpq::MessageBuilder;
+
+bool DoNothingReceive(TupleTableSlot *, DestReceiver *)
+{
+	return true;
+}
+void DoNothingStartup(DestReceiver *, int, TupleDesc)
+{
+}
+void DoNothingCleanup(DestReceiver *)
+{
+}
+
+DestReceiver donothingDR = {DoNothingReceive, DoNothingStartup, DoNothingCleanup, DoNothingCleanup,
+							DestNone};
+
+struct PrinttupAttrInfo
+{
+	FmgrInfo finfo;
+	int16 format;
+};
+
+/* The client's receiver; pub first, so a DestReceiver * converts. */
+struct DR_printtup
+{
+	DestReceiver pub;
+	List *targetlist; /* for column origins (resorigtbl/resorigcol) */
+	const int16 *formats;
+	int nformats;
+	bool sendDescrip; /* simple query: yes; Execute of a described portal: no */
+	std::vector<PrinttupAttrInfo> *attrs;
+	MemoryContext tmpcontext;
+	int natts;
+};
+
+void SendRowDescription(DR_printtup *self, TupleDesc typeinfo)
+{
+	MessageBuilder msg('T');
+	msg.Int16(static_cast<int16_t>(typeinfo->natts));
+	ListCell *tlist_item = list_head(self->targetlist);
+	for (int i = 0; i < typeinfo->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
+		Oid resorigtbl = InvalidOid;
+		AttrNumber resorigcol = 0;
+		/* Skip junk entries: they come last, but be careful anyway. */
+		while (tlist_item != nullptr && static_cast<TargetEntry *>(lfirst(tlist_item))->resjunk)
+			tlist_item = lnext(self->targetlist, tlist_item);
+		if (tlist_item != nullptr)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(tlist_item));
+			resorigtbl = tle->resorigtbl;
+			resorigcol = tle->resorigcol;
+			tlist_item = lnext(self->targetlist, tlist_item);
+		}
+		int16 format = self->nformats == 0	 ? 0
+					   : self->nformats == 1 ? self->formats[0]
+											 : self->formats[i];
+		msg.String(NameStr(att->attname));
+		msg.Int32(static_cast<int32_t>(resorigtbl));
+		msg.Int16(resorigcol);
+		msg.Int32(static_cast<int32_t>(att->atttypid));
+		msg.Int16(att->attlen);
+		msg.Int32(att->atttypmod);
+		msg.Int16(format);
+	}
+	msg.Send();
+}
+
+void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
+{
+	auto *myState = reinterpret_cast<DR_printtup *>(self);
+	if (myState->sendDescrip)
+		SendRowDescription(myState, typeinfo);
+	myState->natts = typeinfo->natts;
+	myState->attrs = new std::vector<PrinttupAttrInfo>(typeinfo->natts);
+	for (int i = 0; i < typeinfo->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
+		PrinttupAttrInfo &info = (*myState->attrs)[i];
+		info.format = myState->nformats == 0   ? 0
+					  : myState->nformats == 1 ? myState->formats[0]
+											   : myState->formats[i];
+		if (info.format != 0)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("binary result format is not supported yet"));
+		Oid typoutput;
+		bool typisvarlena;
+		getTypeOutputInfo(att->atttypid, &typoutput, &typisvarlena);
+		fmgr_info_cxt(typoutput, &info.finfo, CurrentMemoryContext);
+	}
+	myState->tmpcontext =
+		AllocSetContextCreate(CurrentMemoryContext, "printtup", ALLOCSET_SMALL_SIZES);
+}
+
+bool PrinttupReceive(TupleTableSlot *slot, DestReceiver *self)
+{
+	auto *myState = reinterpret_cast<DR_printtup *>(self);
+	int natts = myState->natts;
+	slot_getsomeattrs(slot, natts);
+	MemoryContext old = MemoryContextSwitchTo(myState->tmpcontext);
+	MessageBuilder msg('D');
+	msg.Int16(static_cast<int16_t>(natts));
+	for (int i = 0; i < natts; i++)
+	{
+		if (slot->tts_isnull[i])
+		{
+			msg.Int32(-1);
+			continue;
+		}
+		char *outputstr = OutputFunctionCall(&(*myState->attrs)[i].finfo, slot->tts_values[i]);
+		size_t len = strlen(outputstr);
+		msg.Int32(static_cast<int32_t>(len));
+		msg.Bytes(outputstr, len);
+	}
+	msg.Send();
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(myState->tmpcontext);
+	return true;
+}
+
+void PrinttupShutdown(DestReceiver *self)
+{
+	auto *myState = reinterpret_cast<DR_printtup *>(self);
+	delete myState->attrs;
+	myState->attrs = nullptr;
+	if (myState->tmpcontext != nullptr)
+		MemoryContextDelete(myState->tmpcontext);
+	myState->tmpcontext = nullptr;
+}
+
+void PrinttupDestroy(DestReceiver *self)
+{
+	pfree(self);
+}
+
+}  // namespace
+
+DestReceiver *None_Receiver = &donothingDR;
+
+DestReceiver *CreateDestReceiver(CommandDest dest)
+{
+	switch (dest)
+	{
+		case DestRemote:
+		case DestRemoteExecute:
+		case DestRemoteSimple:
+		{
+			auto *self = static_cast<DR_printtup *>(palloc0(sizeof(DR_printtup)));
+			self->pub.receiveSlot = PrinttupReceive;
+			self->pub.rStartup = PrinttupStartup;
+			self->pub.rShutdown = PrinttupShutdown;
+			self->pub.rDestroy = PrinttupDestroy;
+			self->pub.mydest = dest;
+			self->sendDescrip = dest == DestRemote || dest == DestRemoteSimple;
+			return &self->pub;
+		}
+		case DestNone:
+			return None_Receiver;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("this destination is not supported yet"));
+	}
+}
+
+void SetRemoteDestReceiverParams(DestReceiver *self, List *targetList, const int16 *formats,
+								 int nformats)
+{
+	auto *myState = reinterpret_cast<DR_printtup *>(self);
+	myState->targetlist = targetList;
+	myState->formats = formats;
+	myState->nformats = nformats;
+}

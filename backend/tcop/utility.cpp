@@ -1,0 +1,327 @@
+/*
+ * utility.cpp — running utility statements (tcop/utility.h) and the
+ * command tags of every statement.
+ *
+ * Principal entry points: ProcessUtility, CommandCompleteTag,
+ * CreateCommandName.
+ *
+ * Each utility statement goes to the command that implements it; one
+ * Tusk does not implement yet fails with 0A000 naming it, never with a
+ * silent success.
+ */
+#include "postgres.h"
+
+#include <string>
+
+#include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "commands/tablecmds.h"
+#include "executor/tuptable.h"
+#include "nodes/parsenodes.h"
+#include "tcop/utility.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/misc/guc_internal.h"
+
+namespace {
+
+const char *ObjectTypeName(ObjectType type)
+{
+	switch (type)
+	{
+		case OBJECT_TABLE:
+			return "TABLE";
+		case OBJECT_INDEX:
+			return "INDEX";
+		case OBJECT_SEQUENCE:
+			return "SEQUENCE";
+		case OBJECT_VIEW:
+			return "VIEW";
+		case OBJECT_SCHEMA:
+			return "SCHEMA";
+		case OBJECT_TYPE:
+			return "TYPE";
+		case OBJECT_DATABASE:
+			return "DATABASE";
+		case OBJECT_FUNCTION:
+			return "FUNCTION";
+		case OBJECT_EXTENSION:
+			return "EXTENSION";
+		case OBJECT_MATVIEW:
+			return "MATERIALIZED VIEW";
+		case OBJECT_DOMAIN:
+			return "DOMAIN";
+		default:
+			return "OBJECT";
+	}
+}
+
+/* SHOW name: one row, one text column named after the setting. */
+void ShowVariable(const char *name, DestReceiver *dest)
+{
+	std::string value = tusk::guc::ShowSetting(name);
+	TupleDesc desc = CreateTemplateTupleDesc(1);
+	TupleDescInitEntry(desc, 1, name, TEXTOID, -1, 0);
+	TupleTableSlot *slot = MakeTupleTableSlot(desc);
+	dest->rStartup(dest, CMD_SELECT, desc);
+	slot->tts_values[0] = PointerGetDatum(cstring_to_text(value.c_str()));
+	slot->tts_isnull[0] = false;
+	ExecStoreVirtualTuple(slot);
+	dest->receiveSlot(slot, dest);
+	dest->rShutdown(dest);
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+std::string SetValueText(List *args)
+{
+	std::string value;
+	ListCell *lc;
+	foreach(lc, args)
+	{
+		Node *arg = static_cast<Node *>(lfirst(lc));
+		if (!value.empty())
+			value += ", ";
+		if (IsA(arg, A_Const) && !reinterpret_cast<A_Const *>(arg)->isnull)
+		{
+			Node *val = reinterpret_cast<A_Const *>(arg)->val;
+			if (IsA(val, Integer))
+				value += std::to_string(intVal(val));
+			else if (IsA(val, Float))
+				value += castNode(Float, val)->fval;
+			else if (IsA(val, String))
+			{
+				/* A list setting keeps each element quoted as needed. */
+				value += strVal(val);
+			}
+			else if (IsA(val, Boolean))
+				value += boolVal(val) ? "on" : "off";
+		}
+		else
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("this form of SET is not supported yet"));
+	}
+	return value;
+}
+
+void ExecSetVariable(VariableSetStmt *stmt)
+{
+	GucAction action = stmt->is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET;
+	if (stmt->is_local)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SET LOCAL is not supported yet"));
+	switch (stmt->kind)
+	{
+		case VAR_SET_VALUE:
+		{
+			std::string value = SetValueText(stmt->args);
+			(void) set_config_option(stmt->name, value.c_str(), PGC_USERSET, PGC_S_SESSION, action,
+									 true, 0, false);
+			break;
+		}
+		case VAR_SET_DEFAULT:
+		case VAR_RESET:
+			(void) set_config_option(stmt->name, nullptr, PGC_USERSET, PGC_S_SESSION, action, true,
+									 0, false);
+			break;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("this form of SET/RESET is not supported yet"));
+	}
+}
+
+void ExecTransactionStmt(TransactionStmt *stmt, uint64 *processed)
+{
+	switch (stmt->kind)
+	{
+		case TRANS_STMT_BEGIN:
+		case TRANS_STMT_START:
+			if (stmt->options != NIL)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("transaction options in BEGIN are not supported yet"));
+			BeginTransactionBlock();
+			break;
+		case TRANS_STMT_COMMIT:
+			/* A failed block's COMMIT rolls back (tag ROLLBACK). */
+			if (!EndTransactionBlock(stmt->chain))
+				*processed = 1;
+			break;
+		case TRANS_STMT_ROLLBACK:
+			UserAbortTransactionBlock(stmt->chain);
+			break;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("%s is not supported yet",
+						   CreateCommandName(reinterpret_cast<Node *>(stmt))));
+	}
+}
+
+}  // namespace
+
+bool IsTransactionExitStmt(Node *parsetree)
+{
+	if (parsetree != nullptr && IsA(parsetree, TransactionStmt))
+	{
+		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);
+		return stmt->kind == TRANS_STMT_COMMIT || stmt->kind == TRANS_STMT_ROLLBACK ||
+			   stmt->kind == TRANS_STMT_ROLLBACK_TO || stmt->kind == TRANS_STMT_PREPARE;
+	}
+	return false;
+}
+
+void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *dest,
+					uint64 *processed)
+{
+	Node *parsetree = pstmt->utilityStmt;
+	*processed = 0;
+	switch (nodeTag(parsetree))
+	{
+		case T_TransactionStmt:
+			ExecTransactionStmt(reinterpret_cast<TransactionStmt *>(parsetree), processed);
+			break;
+		case T_CreateStmt:
+			(void) DefineRelation(reinterpret_cast<CreateStmt *>(parsetree), queryString);
+			break;
+		case T_DropStmt:
+			RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			break;
+		case T_VariableSetStmt:
+			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
+			break;
+		case T_VariableShowStmt:
+		{
+			VariableShowStmt *stmt = reinterpret_cast<VariableShowStmt *>(parsetree);
+			if (strcmp(stmt->name, "all") == 0)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("SHOW ALL is not supported yet"));
+			ShowVariable(stmt->name, dest);
+			break;
+		}
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("%s is not supported yet", CreateCommandName(parsetree)));
+	}
+}
+
+const char *CreateCommandName(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_SelectStmt:
+			return "SELECT";
+		case T_InsertStmt:
+			return "INSERT";
+		case T_UpdateStmt:
+			return "UPDATE";
+		case T_DeleteStmt:
+			return "DELETE";
+		case T_CreateStmt:
+			return "CREATE TABLE";
+		case T_DropStmt:
+		{
+			static std::string tag;
+			tag = std::string("DROP ") + ObjectTypeName(reinterpret_cast<DropStmt *>(parsetree)->removeType);
+			return tag.c_str();
+		}
+		case T_TransactionStmt:
+			switch (reinterpret_cast<TransactionStmt *>(parsetree)->kind)
+			{
+				case TRANS_STMT_BEGIN:
+					return "BEGIN";
+				case TRANS_STMT_START:
+					return "START TRANSACTION";
+				case TRANS_STMT_COMMIT:
+					return "COMMIT";
+				case TRANS_STMT_ROLLBACK:
+				case TRANS_STMT_ROLLBACK_TO:
+					return "ROLLBACK";
+				case TRANS_STMT_SAVEPOINT:
+					return "SAVEPOINT";
+				case TRANS_STMT_RELEASE:
+					return "RELEASE";
+				case TRANS_STMT_PREPARE:
+					return "PREPARE TRANSACTION";
+				case TRANS_STMT_COMMIT_PREPARED:
+					return "COMMIT PREPARED";
+				case TRANS_STMT_ROLLBACK_PREPARED:
+					return "ROLLBACK PREPARED";
+			}
+			break;
+		case T_VariableSetStmt:
+			return reinterpret_cast<VariableSetStmt *>(parsetree)->kind == VAR_RESET ||
+						   reinterpret_cast<VariableSetStmt *>(parsetree)->kind == VAR_RESET_ALL
+					   ? "RESET"
+					   : "SET";
+		case T_VariableShowStmt:
+			return "SHOW";
+		case T_CreateSchemaStmt:
+			return "CREATE SCHEMA";
+		case T_IndexStmt:
+			return "CREATE INDEX";
+		case T_CreateSeqStmt:
+			return "CREATE SEQUENCE";
+		case T_AlterSeqStmt:
+			return "ALTER SEQUENCE";
+		case T_ViewStmt:
+			return "CREATE VIEW";
+		case T_CreateTableAsStmt:
+			return "CREATE TABLE AS";
+		case T_AlterTableStmt:
+			return "ALTER TABLE";
+		case T_RenameStmt:
+			return "ALTER TABLE";
+		case T_TruncateStmt:
+			return "TRUNCATE TABLE";
+		case T_CopyStmt:
+			return "COPY";
+		case T_ExplainStmt:
+			return "EXPLAIN";
+		case T_PrepareStmt:
+			return "PREPARE";
+		case T_ExecuteStmt:
+			return "EXECUTE";
+		case T_DeallocateStmt:
+			return "DEALLOCATE";
+		case T_VacuumStmt:
+			return reinterpret_cast<VacuumStmt *>(parsetree)->is_vacuumcmd ? "VACUUM" : "ANALYZE";
+		case T_LockStmt:
+			return "LOCK TABLE";
+		case T_CommentStmt:
+			return "COMMENT";
+		case T_DiscardStmt:
+			return "DISCARD ALL";
+		case T_CheckPointStmt:
+			return "CHECKPOINT";
+		case T_CreatedbStmt:
+			return "CREATE DATABASE";
+		case T_DropdbStmt:
+			return "DROP DATABASE";
+		default:
+			break;
+	}
+	return "???";
+}
+
+std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 processed)
+{
+	switch (commandType)
+	{
+		case CMD_SELECT:
+			return "SELECT " + std::to_string(processed);
+		case CMD_INSERT:
+			return "INSERT 0 " + std::to_string(processed);
+		case CMD_UPDATE:
+			return "UPDATE " + std::to_string(processed);
+		case CMD_DELETE:
+			return "DELETE " + std::to_string(processed);
+		default:
+			break;
+	}
+	if (IsA(parsetree, TransactionStmt))
+	{
+		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);
+		/* COMMIT of a failed block reports ROLLBACK, as PostgreSQL does. */
+		if (stmt->kind == TRANS_STMT_COMMIT && processed == 1)
+			return "ROLLBACK";
+	}
+	return CreateCommandName(parsetree);
+}

@@ -1,0 +1,30 @@
+/*
+ * catalog/heap.h — creating and dropping tables in the catalogs
+ * (PostgreSQL's heap.h).
+ */
+#ifndef TUSK_CATALOG_HEAP_H
+#define TUSK_CATALOG_HEAP_H
+
+#include "access/tupdesc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A new table: its pg_class, pg_attribute (columns and system columns)
+ * and row-type pg_type rows, and its file.  The caller checked the name
+ * is free.  Returns the new relation's OID. */
+extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
+									char relkind, char relpersistence);
+/* Remove a table's catalog rows and (at commit) its files.  The caller
+ * holds AccessExclusiveLock on it. */
+extern void heap_drop_with_catalog(Oid relid);
+
+/* A new OID for a catalog row, unused by any pg_class or pg_type row. */
+extern Oid GetNewRelationOid(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_CATALOG_HEAP_H */

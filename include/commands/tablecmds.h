@@ -1,0 +1,24 @@
+/*
+ * commands/tablecmds.h — CREATE TABLE and DROP (PostgreSQL's
+ * tablecmds.h).
+ */
+#ifndef TUSK_COMMANDS_TABLECMDS_H
+#define TUSK_COMMANDS_TABLECMDS_H
+
+#include "nodes/parsenodes.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CREATE TABLE; returns the new table's OID (InvalidOid after IF NOT
+ * EXISTS found one). */
+extern Oid DefineRelation(CreateStmt *stmt, const char *queryString);
+/* DROP TABLE/VIEW/INDEX/SEQUENCE …. */
+extern void RemoveRelations(DropStmt *drop);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_COMMANDS_TABLECMDS_H */

@@ -1,0 +1,36 @@
+/*
+ * tcop/utility.h — running utility statements (DDL, transaction control,
+ * SET/SHOW, …) and naming statements (PostgreSQL's utility.h and
+ * cmdtag.h).
+ */
+#ifndef TUSK_TCOP_UTILITY_H
+#define TUSK_TCOP_UTILITY_H
+
+#include "nodes/plannodes.h"
+#include "tcop/dest.h"
+
+#ifdef __cplusplus
+#include <string>
+
+/* The CommandComplete tag of a finished statement ("INSERT 0 3",
+ * "CREATE TABLE", …) from the statement and its row count. */
+std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 processed);
+/* The statement's name for messages ("CREATE TABLE"). */
+const char *CreateCommandName(Node *parsetree);
+
+extern "C" {
+#endif
+
+/* A utility statement; rows it returns (SHOW) go to dest.  Sets
+ * *processed for the command tag. */
+extern void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *dest,
+						   uint64 *processed);
+/* Whether a statement may run in a failed transaction block (ROLLBACK,
+ * ROLLBACK TO, COMMIT, …), as PostgreSQL's IsTransactionExitStmt. */
+extern bool IsTransactionExitStmt(Node *parsetree);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_TCOP_UTILITY_H */
