@@ -18,6 +18,8 @@
 #ifndef TUSK_NODES_PARSENODES_H
 #define TUSK_NODES_PARSENODES_H
 
+#include <limits.h>
+
 #include "nodes/primnodes.h"
 #include "nodes/value.h"
 

@@ -1,0 +1,79 @@
+/*
+ * tusk_parse.cpp — a command-line view of Tusk's parser next to
+ * PostgreSQL's, for working on the parser.
+ *
+ *   tusk_parse 'SQL'               Tusk's tree (libpg_query's JSON form) or
+ *                                  error, PostgreSQL's, and whether they agree
+ *   tusk_parse -c DIR [-m N]       the differential test over DIR's .sql files with
+ *                                  N mutations per case: a summary and every
+ *                                  disagreement
+ *
+ * PostgreSQL's side needs the pg_oracle program (built when libpg_query is
+ * installed); its path is compiled in.
+ */
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <unistd.h>
+
+#include "differential.h"
+#include "differential_config.h"
+#include "miscadmin.h"
+#include "utils/error/error.h"
+#include "utils/memutils.h"
+
+using namespace tusk::regress;
+
+int main(int argc, char **argv)
+{
+	MemoryContextInit();
+	MyProcPid = getpid();
+	MyStartTime = time(nullptr);
+	tusk::error::ErrorHandlerScope scope;
+
+	if (argc >= 3 && std::string(argv[1]) == "-c")
+	{
+		int mutations = 0;
+		if (argc >= 5 && std::string(argv[3]) == "-m")
+			mutations = atoi(argv[4]);
+		std::vector<std::string> base = LoadCorpus(argv[2]);
+		std::vector<std::string> cases = base;
+		for (size_t i = 0; i < base.size(); i++)
+		{
+			auto m = Mutations(base[i], static_cast<unsigned>(i), mutations);
+			cases.insert(cases.end(), m.begin(), m.end());
+		}
+		DiffStats stats = RunDifferential(TUSK_PG_ORACLE, cases, 100000);
+		for (const auto &f : stats.failures)
+			printf("%s\n", f.c_str());
+		printf("%s\n", Summary(stats).c_str());
+		return stats.failures.empty() ? 0 : 1;
+	}
+	if (argc != 2)
+	{
+		fprintf(stderr, "usage: tusk_parse 'SQL' | tusk_parse -c DIR [-m N]\n");
+		return 2;
+	}
+	std::string sql = argv[1];
+	ParseOutcome t = RunTusk(sql);
+	std::vector<ParseOutcome> pg = RunOracle(TUSK_PG_ORACLE, {sql});
+	printf("tusk: %s %s\n", t.ok ? "OK" : ("ERR " + std::to_string(t.cursorpos)).c_str(),
+		   t.text.c_str());
+	if (pg.size() == 1)
+	{
+		printf("pg:   %s %s\n",
+			   pg[0].ok ? "OK" : ("ERR " + std::to_string(pg[0].cursorpos)).c_str(),
+			   pg[0].text.c_str());
+		Verdict v = Compare(pg[0], t);
+		static const char *const names[] = {"same tree",
+											"different trees",
+											"same error position",
+											"different error positions",
+											"only Tusk accepts",
+											"only Tusk rejects",
+											"not supported by Tusk"};
+		printf("=> %s\n", names[static_cast<int>(v)]);
+	}
+	return 0;
+}
