@@ -76,6 +76,23 @@ if [ -x "$build/regress/integration/integration_tests" ]; then
   run_suite integration env TUSK_INSTALL_DIR="$install_dir" "${integration[@]}"
 fi
 
+# The SQL regression tests: each file of regress/schedule is a test case.
+echo "=== sql"
+sql_log="$top/$build/sql.log"
+TUSK_REGRESS_OUT="$top/$build/regress-results" regress/pg_regress.sh tusk "$prefix" 2>&1 | tee "$sql_log" | grep -Ev '^ok ' | head -300
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$sql_log" | tail -1)
+if [ -n "$line" ]; then
+  sql_passed=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")
+  sql_failed=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+else
+  echo "sql: no summary (the runner failed); see $sql_log"
+  sql_passed=0
+  sql_failed=1
+fi
+echo "sql: $sql_passed passed, $sql_failed failed"
+total_passed=$((total_passed + sql_passed))
+total_failed=$((total_failed + sql_failed))
+
 summary="$total_passed passed, $total_failed failed"
 [ "$total_skipped" -gt 0 ] && summary+=", $total_skipped skipped"
 echo "$summary"

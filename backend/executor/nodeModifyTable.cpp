@@ -9,15 +9,43 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 namespace {
+
+/* "Failing row contains (…)": the row as its columns' output functions
+ * print them, null for NULL, as PostgreSQL's constraint errors show it. */
+std::string RowDescription(TupleDesc desc, TupleTableSlot *slot)
+{
+	std::string s = "(";
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attisdropped)
+			continue;
+		if (s.size() > 1)
+			s += ", ";
+		if (slot->tts_isnull[i])
+			s += "null";
+		else
+		{
+			Oid typoutput;
+			bool isvarlena;
+			getTypeOutputInfo(att->atttypid, &typoutput, &isvarlena);
+			s += OidOutputFunctionCall(typoutput, slot->tts_values[i]);
+		}
+	}
+	return s + ")";
+}
 
 void CheckNotNull(Relation rel, TupleTableSlot *slot)
 {
@@ -29,7 +57,8 @@ void CheckNotNull(Relation rel, TupleTableSlot *slot)
 			ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
 					errmsg("null value in column \"%s\" of relation \"%s\" violates not-null "
 						   "constraint",
-						   NameStr(att->attname), RelationGetRelationName(rel)));
+						   NameStr(att->attname), RelationGetRelationName(rel)),
+					errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
 	}
 }
 

@@ -135,6 +135,41 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->location;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->location;
+		case T_CaseExpr:
+			return reinterpret_cast<const CaseExpr *>(expr)->location;
+		case T_CoalesceExpr:
+			return reinterpret_cast<const CoalesceExpr *>(expr)->location;
+		case T_BooleanTest:
+			return reinterpret_cast<const BooleanTest *>(expr)->location;
+		case T_TargetEntry:
+			return exprLocation(reinterpret_cast<const Node *>(
+				reinterpret_cast<const TargetEntry *>(expr)->expr));
+		/* Raw parse trees (the analyzer reports errors at them). */
+		case T_A_Const:
+			return reinterpret_cast<const A_Const *>(expr)->location;
+		case T_ColumnRef:
+			return reinterpret_cast<const ColumnRef *>(expr)->location;
+		case T_ParamRef:
+			return reinterpret_cast<const ParamRef *>(expr)->location;
+		case T_A_Expr:
+		{
+			/* The left operand's position, if it has one (PostgreSQL's rule). */
+			const A_Expr *a = reinterpret_cast<const A_Expr *>(expr);
+			int left = exprLocation(a->lexpr);
+			return left >= 0 && left < a->location ? left : a->location;
+		}
+		case T_FuncCall:
+			return reinterpret_cast<const FuncCall *>(expr)->location;
+		case T_TypeCast:
+		{
+			const TypeCast *tc = reinterpret_cast<const TypeCast *>(expr);
+			int arg = exprLocation(tc->arg);
+			return arg >= 0 && (tc->location < 0 || arg < tc->location) ? arg : tc->location;
+		}
+		case T_ResTarget:
+			return reinterpret_cast<const ResTarget *>(expr)->location;
+		case T_SetToDefault:
+			return reinterpret_cast<const SetToDefault *>(expr)->location;
 		default:
 			return -1;
 	}

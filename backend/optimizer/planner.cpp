@@ -107,27 +107,6 @@ Node *FixJoinVars(Node *node, void *arg)
 	return node_children_mutator(node, FixJoinVars, arg);
 }
 
-/* A copy of node whose Vars refer to the child's output by position
- * (above a join or projection: OUTER_VAR). */
-Node *FixUpperVars(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return nullptr;
-	auto *layout = static_cast<const OutputLayout *>(arg);
-	if (IsA(node, Var))
-	{
-		Var *var = copyObject(reinterpret_cast<Var *>(node));
-		if (var->varlevelsup == 0)
-		{
-			int i = layout->Find(var->varno);
-			Assert(i >= 0);
-			var->varno = OUTER_VAR;
-			var->varattno = static_cast<AttrNumber>(layout->offsets[i] + var->varattno);
-		}
-		return reinterpret_cast<Node *>(var);
-	}
-	return node_children_mutator(node, FixUpperVars, arg);
-}
 
 /* A plan's targetlist of every column of the output layout, as Vars of
  * the scan (scanrelid) or the join's inputs. */
@@ -225,8 +204,10 @@ Plan *MakeScan(Query *parse, int rtindex, List *quals)
 }
 
 /* The FROM list's tables joined left to right; *layout says where each
- * one's columns are in the result. */
-Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout)
+ * one's columns are in the result, *top_outer (for a join) where they are
+ * in the top join's outer input, whose inner input is *top_inner. */
+Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout *top_outer,
+				   int *top_inner)
 {
 	List *fromlist = parse->jointree != nullptr ? parse->jointree->fromlist : NIL;
 	std::vector<int> rels;
@@ -266,6 +247,8 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout)
 	{
 		Plan *inner = MakeScan(parse, rels[i], scan_quals[i]);
 		OutputLayout outer_layout = *layout;
+		*top_outer = outer_layout;
+		*top_inner = rels[i];
 		layout->rtindexes.push_back(rels[i]);
 		layout->offsets.push_back(layout->width);
 		layout->width += RteWidth(parse, rels[i]);
@@ -318,7 +301,9 @@ Plan *MakeProjection(Query *parse, List *tlist)
 {
 	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
 	OutputLayout layout;
-	Plan *input = MakeJoinTree(parse, quals, &layout);
+	OutputLayout top_outer;
+	int top_inner = 0;
+	Plan *input = MakeJoinTree(parse, quals, &layout, &top_outer, &top_inner);
 	if (input == nullptr)
 	{
 		/* No FROM: one row computed from nothing; WHERE is tested once. */
@@ -333,8 +318,10 @@ Plan *MakeProjection(Query *parse, List *tlist)
 		input->targetlist = tlist;
 		return input;
 	}
+	/* The top join projects the target list from its two inputs. */
+	JoinVarsContext ctx{&top_outer, top_inner};
 	input->targetlist =
-		reinterpret_cast<List *>(FixUpperVars(reinterpret_cast<Node *>(tlist), &layout));
+		reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(tlist), &ctx));
 	return input;
 }
 

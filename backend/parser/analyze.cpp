@@ -67,8 +67,7 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 				 o->p_rte->relid == nsitem->p_rte->relid))
 				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
 						errmsg("table name \"%s\" specified more than once",
-							   nsitem->p_rte->eref->aliasname),
-						parser_errposition(pstate, rv->location));
+							   nsitem->p_rte->eref->aliasname));
 		}
 		RangeTblRef *rtr = makeNode(RangeTblRef);
 		rtr->rtindex = nsitem->p_rtindex;
@@ -432,10 +431,25 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		NotSupported(pstate, "INSERT … SELECT", -1);
 	else
 	{
+		/* Without a column list, the values fill the first columns and
+		 * the rest get their defaults. */
+		if (stmt->cols == NIL)
+		{
+			int nvalues = list_length(static_cast<List *>(linitial(select->valuesLists)));
+			if (nvalues < static_cast<int>(attnos.size()))
+			{
+				attnos.resize(nvalues);
+				col_locations.resize(nvalues);
+			}
+		}
 		ListCell *lc;
 		foreach(lc, select->valuesLists)
 		{
 			List *raw = static_cast<List *>(lfirst(lc));
+			if (list_length(raw) != list_length(static_cast<List *>(linitial(select->valuesLists))))
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("VALUES lists must all be the same length"),
+						parser_errposition(pstate, exprLocation(static_cast<Node *>(linitial(raw)))));
 			if (list_length(raw) > static_cast<int>(attnos.size()))
 				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 						errmsg("INSERT has more expressions than target columns"),

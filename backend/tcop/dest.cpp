@@ -15,6 +15,7 @@
 
 #include <vector>
 
+#include "fmgr.h"
 #include "libpq/pqcomm.h"
 #include "nodes/parsenodes.h"
 #include "tcop/dest.h"

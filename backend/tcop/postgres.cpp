@@ -32,7 +32,16 @@
 #include <utility>
 #include <vector>
 
+#include "access/xact.h"
+#include "executor/executor.h"
 #include "libpq/hba.h"
+#include "optimizer/planner.h"
+#include "parser/analyze.h"
+#include "parser/parser.h"
+#include "tcop/dest.h"
+#include "tcop/utility.h"
+#include "utils/inval.h"
+#include "utils/snapmgr.h"
 #include "libpq/pqcomm.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
@@ -92,8 +101,7 @@ void SendErrorToFrontend(const error::ErrorData &edata)
 
 bool SendReadyForQuery()
 {
-	/* No transactions yet: always idle. */
-	return MessageBuilder('Z').Byte('I').Send() && libpq::Flush();
+	return MessageBuilder('Z').Byte(TransactionBlockStatusCode()).Send() && libpq::Flush();
 }
 
 void StartupPacketTimeoutHandler(int)
@@ -368,68 +376,107 @@ void FillRemoteAddress(Port *port)
 	proc_exit(1);
 }
 
-/* A statement with nothing in it but blanks, semicolons and comments is
- * the empty query: PostgreSQL answers EmptyQueryResponse, not an error. */
-bool IsEmptyQuery(const std::string &q)
-{
-	size_t i = 0;
-	while (i < q.size())
-	{
-		char c = q[i];
-		if (isspace(static_cast<unsigned char>(c)) || c == ';')
-			++i;
-		else if (c == '-' && i + 1 < q.size() && q[i + 1] == '-')
-		{
-			while (i < q.size() && q[i] != '\n')
-				++i;
-		}
-		else if (c == '/' && i + 1 < q.size() && q[i + 1] == '*')
-		{
-			/* Nested comments, as PostgreSQL's lexer allows. */
-			int depth = 0;
-			while (i < q.size())
-			{
-				if (q.compare(i, 2, "/*") == 0)
-				{
-					++depth;
-					i += 2;
-				}
-				else if (q.compare(i, 2, "*/") == 0)
-				{
-					i += 2;
-					if (--depth == 0)
-						break;
-				}
-				else
-					++i;
-			}
-			if (depth != 0)
-				return false; /* unterminated: the parser's error, not empty */
-		}
-		else
-			return false;
-	}
-	return true;
-}
 
 /* The statement being run, kept here (not in the message buffer) because
  * an error report may need it after the buffer is gone. */
 std::string current_query;
 
+/* Transaction control around each statement (PostgreSQL's
+ * start_xact_command / finish_xact_command). */
+void StartXactCommand()
+{
+	StartTransactionCommand();
+}
+
+void FinishXactCommand()
+{
+	CommitTransactionCommand();
+}
+
+/* One statement of a simple Query message: analyze, plan, run, and send
+ * its CommandComplete.  The statement runs in its own memory context. */
+void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last)
+{
+	Node *stmt = parsetree->stmt;
+	/* A failed transaction block takes nothing but its end. */
+	if (IsAbortedTransactionBlockState() && !IsTransactionExitStmt(stmt))
+		ereport(ERROR, errcode(ERRCODE_IN_FAILED_SQL_TRANSACTION),
+				errmsg("current transaction is aborted, commands ignored until end of "
+					   "transaction block"));
+	StartXactCommand();
+	SetCurrentStatementStartTimestamp();
+	MemoryContext stmt_context =
+		AllocSetContextCreate(MessageContext, "statement", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(stmt_context);
+	bool is_utility = !IsA(stmt, SelectStmt) && !IsA(stmt, InsertStmt) &&
+					  !IsA(stmt, UpdateStmt) && !IsA(stmt, DeleteStmt);
+	/* Analysis reads catalogs: with a snapshot, and current caches. */
+	AcceptInvalidationMessages();
+	bool snapshot_set = false;
+	if (!is_utility || !IsA(stmt, TransactionStmt))
+	{
+		PushActiveSnapshot(GetTransactionSnapshot());
+		snapshot_set = true;
+	}
+	Query *query = parse_analyze_fixedparams(parsetree, query_string, nullptr, 0);
+	PlannedStmt *plan = planner(query, query_string, 0, nullptr);
+	DestReceiver *dest = CreateDestReceiver(DestRemote);
+	uint64 processed = 0;
+	if (plan->commandType == CMD_UTILITY)
+	{
+		if (snapshot_set && IsA(stmt, TransactionStmt))
+		{
+			PopActiveSnapshot();
+			snapshot_set = false;
+		}
+		ProcessUtility(plan, query_string, dest, &processed);
+	}
+	else
+	{
+		SetRemoteDestReceiverParams(dest, plan->planTree->targetlist, nullptr, 0);
+		QueryDesc *qd = CreateQueryDesc(plan, query_string, GetActiveSnapshot(), dest, nullptr, 0);
+		ExecutorStart(qd, 0);
+		ExecutorRun(qd, ForwardScanDirection, 0);
+		ExecutorFinish(qd);
+		processed = qd->estate->es_processed;
+		ExecutorEnd(qd);
+	}
+	if (snapshot_set)
+		PopActiveSnapshot();
+	std::string tag = CommandCompleteTag(stmt, plan->commandType, processed);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(stmt_context);
+	/* The last statement, and transaction control, end their command;
+	 * others in a multi-statement string share one implicit transaction,
+	 * as in PostgreSQL. */
+	if (is_last || IsA(stmt, TransactionStmt))
+		FinishXactCommand();
+	else
+		CommandCounterIncrement();
+	MessageBuilder('C').String(tag).Send();
+}
+
 void ExecSimpleQuery(const std::string &query)
 {
 	current_query = query;
 	error::debug_query_string = current_query.c_str();
-	if (IsEmptyQuery(query))
+	CHECK_FOR_INTERRUPTS();
+	List *parsetree_list = raw_parser(current_query.c_str());
+	if (parsetree_list == NIL)
 	{
 		MessageBuilder('I').Send();
 		error::debug_query_string = nullptr;
 		return;
 	}
-	CHECK_FOR_INTERRUPTS();
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("SQL statements are not supported yet"),
-			errdetail("This Tusk server has no SQL layer; it accepts connections only."));
+	int n = list_length(parsetree_list);
+	int i = 0;
+	ListCell *lc;
+	foreach(lc, parsetree_list)
+	{
+		RawStmt *parsetree = static_cast<RawStmt *>(lfirst(lc));
+		ExecOneStatement(parsetree, current_query.c_str(), ++i == n);
+	}
+	error::debug_query_string = nullptr;
 }
 
 void ReportParameterStatus()
@@ -602,8 +649,10 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			error::ReportCaughtException(ERROR);
 			FlushErrorState();
 			error::debug_query_string = nullptr;
-			/* What the failed command held, it no longer holds. */
+			/* What the failed command held, it no longer holds: the
+			 * transaction aborts (a block stays, failed, until ROLLBACK). */
 			LWLockReleaseAll();
+			AbortCurrentTransaction();
 			ReleaseAllBufferPins();
 			InterruptHoldoffCount = 0;
 			CritSectionCount = 0;

@@ -110,6 +110,8 @@ extern void UserAbortTransactionBlock(bool chain);
 extern bool IsTransactionState(void);
 extern bool IsTransactionBlock(void);
 extern bool IsAbortedTransactionBlockState(void);
+/* ReadyForQuery's status: 'I' idle, 'T' in a block, 'E' in a failed one. */
+extern char TransactionBlockStatusCode(void);
 
 /* The id, assigned now if the transaction has none yet. */
 extern TransactionId GetTopTransactionId(void);

@@ -5,6 +5,7 @@
 #define TUSK_CATALOG_BOOTSTRAP_H
 
 #ifdef __cplusplus
+extern "C++" {
 #include <string>
 
 /* What initdb decides and the catalogs record. */
@@ -17,6 +18,7 @@ struct BootstrapSettings
 
 /* Write every system catalog with its initial rows (bootstrap_catalogs.cpp). */
 void BootstrapCreateCatalogs(const BootstrapSettings &settings);
+}
 #endif
 
 #ifdef __cplusplus

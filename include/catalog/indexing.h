@@ -21,6 +21,7 @@ extern void CatalogTupleDelete(Relation heapRel, ItemPointer tid);
 #ifdef __cplusplus
 }
 
+extern "C++" {
 #include <initializer_list>
 #include <utility>
 #include <vector>
@@ -44,6 +45,7 @@ class CatalogRow
 	std::vector<char> isset_;
 	std::vector<NameData> names_;
 };
+}
 #endif
 
 #endif /* TUSK_CATALOG_INDEXING_H */

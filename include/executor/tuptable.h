@@ -50,7 +50,14 @@ typedef struct TupleTableSlot
 	bool tts_slow;				  /* deforming: offsets no longer cached */
 } TupleTableSlot;
 
-#define TupIsNull(slot) ((slot) == NULL || ((slot)->tts_flags & TTS_FLAG_EMPTY) != 0)
+/* No row: NULL or an empty slot.  (A function, not PostgreSQL's macro:
+ * its argument is often a call that must happen once.) */
+static inline bool TupIsNull(const struct TupleTableSlot *slot);
+
+static inline bool TupIsNull(const TupleTableSlot *slot)
+{
+	return slot == NULL || (slot->tts_flags & TTS_FLAG_EMPTY) != 0;
+}
 
 #ifdef __cplusplus
 extern "C" {

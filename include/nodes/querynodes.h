@@ -8,7 +8,7 @@
 #ifndef TUSK_NODES_QUERYNODES_H
 #define TUSK_NODES_QUERYNODES_H
 
-#include "nodes/primnodes.h"
+#include "nodes/parsenodes.h"
 
 typedef enum QuerySource
 {

@@ -7,6 +7,7 @@
 #define TUSK_PARSER_PARSE_EXPR_H
 
 #include "parser/parse_node.h"
+#include "storage/lock.h"
 
 #ifdef __cplusplus
 extern "C" {

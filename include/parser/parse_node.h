@@ -89,6 +89,7 @@ extern Const *make_const(ParseState *pstate, A_Const *aconst);
 #ifdef __cplusplus
 }
 
+extern "C++" {
 /* While one lives, an error without a position (from a type's input
  * function, say) gets the position of location in pstate's query, as
  * PostgreSQL's setup_parser_errposition_callback arranges. */
@@ -106,6 +107,7 @@ class ParserErrposScope
 	int location_;
 	ErrorContextCallback callback_;
 };
+}
 #endif
 
 #endif /* TUSK_PARSER_PARSE_NODE_H */

@@ -10,6 +10,7 @@
 #include "tcop/dest.h"
 
 #ifdef __cplusplus
+extern "C++" {
 #include <string>
 
 /* The CommandComplete tag of a finished statement ("INSERT 0 3",
@@ -17,6 +18,7 @@
 std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 processed);
 /* The statement's name for messages ("CREATE TABLE"). */
 const char *CreateCommandName(Node *parsetree);
+}
 
 extern "C" {
 #endif

@@ -64,24 +64,28 @@ TEST_CASE("pg_isready reports a running Tusk server as accepting connections", "
 	REQUIRE(r.exit_code == 0);
 }
 
-TEST_CASE("psql connects and a statement gets the clear not-supported error", "[postmaster]")
+TEST_CASE("psql connects, a query answers, and an unsupported statement gets 0A000", "[postmaster]")
 {
 	Cluster cluster;
 	StartWith(cluster, {});
-	auto r = cluster.Psql({"-c", "select 1"});
+	auto r = cluster.Psql({"-c", "select 1 as one"});
 	INFO(r.output());
-	REQUIRE(r.exit_code == 1);
-	REQUIRE(r.err.find("ERROR:  SQL statements are not supported yet") != std::string::npos);
+	REQUIRE(r.exit_code == 0);
+	REQUIRE(r.out.find(" one \n-----\n   1\n(1 row)") != std::string::npos);
 
 	Conn conn = Connect(cluster);
 	REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
-	PGresult *res = PQexec(conn.get(), "select 1");
+	PGresult *res = PQexec(conn.get(), "create function f() returns int language sql as 'select 1'");
 	REQUIRE(PQresultStatus(res) == PGRES_FATAL_ERROR);
 	REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
 	PQclear(res);
 	/* The session survives the error. */
 	res = PQexec(conn.get(), "  ;  -- nothing\n");
 	REQUIRE(PQresultStatus(res) == PGRES_EMPTY_QUERY);
+	PQclear(res);
+	res = PQexec(conn.get(), "select 2");
+	REQUIRE(PQresultStatus(res) == PGRES_TUPLES_OK);
+	REQUIRE(std::string(PQgetvalue(res, 0, 0)) == "2");
 	PQclear(res);
 }
 

@@ -465,6 +465,22 @@ bool IsTransactionBlock(void)
 	return current.blockState != BlockState::kDefault && current.blockState != BlockState::kStarted;
 }
 
+char TransactionBlockStatusCode(void)
+{
+	switch (current.blockState)
+	{
+		case BlockState::kDefault:
+		case BlockState::kStarted:
+			return 'I';
+		case BlockState::kAbort:
+		case BlockState::kAbortEnd:
+		case BlockState::kAbortPending:
+			return 'E';
+		default:
+			return 'T';
+	}
+}
+
 bool IsAbortedTransactionBlockState(void)
 {
 	return current.blockState == BlockState::kAbort || current.blockState == BlockState::kAbortEnd;

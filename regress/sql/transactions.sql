@@ -1,0 +1,50 @@
+--
+-- Transaction blocks
+--
+CREATE TABLE tx (a int);
+BEGIN;
+INSERT INTO tx VALUES (1);
+SELECT * FROM tx;
+COMMIT;
+SELECT * FROM tx;
+BEGIN;
+INSERT INTO tx VALUES (2);
+ROLLBACK;
+SELECT * FROM tx;
+START TRANSACTION;
+INSERT INTO tx VALUES (3);
+END;
+SELECT * FROM tx ORDER BY a;
+-- an error leaves the block failed until ROLLBACK
+BEGIN;
+INSERT INTO tx VALUES (4);
+SELECT 1/0;
+SELECT * FROM tx;
+INSERT INTO tx VALUES (5);
+ROLLBACK;
+SELECT * FROM tx ORDER BY a;
+-- COMMIT of a failed block rolls back
+BEGIN;
+INSERT INTO tx VALUES (6);
+SELECT nosuch FROM tx;
+COMMIT;
+SELECT * FROM tx ORDER BY a;
+-- DDL is transactional
+BEGIN;
+CREATE TABLE tx2 (b int);
+INSERT INTO tx2 VALUES (1);
+SELECT * FROM tx2;
+ROLLBACK;
+SELECT * FROM tx2;
+BEGIN;
+DROP TABLE tx;
+ROLLBACK;
+SELECT * FROM tx ORDER BY a;
+-- warnings outside and inside blocks
+COMMIT;
+ROLLBACK;
+BEGIN;
+BEGIN;
+COMMIT;
+ABORT;
+DROP TABLE tx;
