@@ -256,9 +256,12 @@ char *FormatArrayLiteral(int lbound, const std::vector<const char *> &elems, cha
 {
 	std::string out;
 	if (lbound != 1 && !elems.empty())
-		out += "[" + std::to_string(lbound) + ":" +
-			std::to_string(static_cast<int64>(lbound) + static_cast<int64>(elems.size()) - 1) +
-			"]=";
+	{
+		int64 ubound = static_cast<int64>(lbound) + static_cast<int64>(elems.size()) - 1;
+		char bounds[64];
+		snprintf(bounds, sizeof(bounds), "[%d:%lld]=", lbound, static_cast<long long>(ubound));
+		out += bounds;
+	}
 	out += '{';
 	for (size_t i = 0; i < elems.size(); i++)
 	{
