@@ -235,6 +235,12 @@ extern void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt);
 /* The built-in's C name, or NULL if functionId is not built in. */
 extern const char *fmgr_internal_function_name(Oid functionId);
 
+/* The type of argument argnum of the call flinfo describes, from the
+ * calling expression (fn_expr), or InvalidOid if there is none; whether
+ * the call passed its variadic arguments as an array (VARIADIC). */
+extern Oid get_fn_expr_argtype(FmgrInfo *flinfo, int argnum);
+extern bool get_fn_expr_variadic(FmgrInfo *flinfo);
+
 extern struct varlena *pg_detoast_datum(struct varlena *datum);
 extern struct varlena *pg_detoast_datum_copy(struct varlena *datum);
 extern struct varlena *pg_detoast_datum_packed(struct varlena *datum);

@@ -178,8 +178,8 @@ void PushFetches(ExprState *state, Node *node)
 void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull);
 
 /* A call of funcid with args, its result to resv/resnull. */
-void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, ExprState *state, Datum *resv,
-				  bool *resnull)
+void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState *state,
+				  Datum *resv, bool *resnull)
 {
 	int nargs = list_length(args);
 	if (nargs > FUNC_MAX_ARGS)
@@ -188,6 +188,7 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, ExprState *state, Dat
 					   FUNC_MAX_ARGS));
 	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 	fmgr_info(funcid, finfo);
+	finfo->fn_expr = reinterpret_cast<fmNodePtr>(node);
 	if (finfo->fn_retset)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("set-valued function called in context that cannot accept a set"));
@@ -287,13 +288,13 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_FuncExpr:
 		{
 			FuncExpr *f = reinterpret_cast<FuncExpr *>(node);
-			ExecInitFunc(f->funcid, f->args, f->inputcollid, state, resv, resnull);
+			ExecInitFunc(f->funcid, f->args, f->inputcollid, node, state, resv, resnull);
 			break;
 		}
 		case T_OpExpr:
 		{
 			OpExpr *op = reinterpret_cast<OpExpr *>(node);
-			ExecInitFunc(op->opfuncid, op->args, op->inputcollid, state, resv, resnull);
+			ExecInitFunc(op->opfuncid, op->args, op->inputcollid, node, state, resv, resnull);
 			break;
 		}
 		case T_DistinctExpr:

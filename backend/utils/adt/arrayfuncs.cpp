@@ -14,10 +14,9 @@
  * more than one dimension is 0A000 for now.
  *
  * The element type's length, alignment, delimiter and I/O function come
- * from get_type_io_data and fmgr_info_cxt, which are not linked in yet
- * (adt_pending.h): until they are, array_in and array_out raise 0A000.
- * The text-format half (ParseArrayLiteral, FormatArrayLiteral) needs no
- * catalog and is tested on its own.
+ * from get_type_io_data (utils/lsyscache.h), looked up once per call
+ * site and kept in fn_extra.  The text-format half (ParseArrayLiteral,
+ * FormatArrayLiteral) needs no catalog and is tested on its own.
  *
  * Principal entry points: array_in, array_out (declared in
  * utils/builtins.h), ParseArrayLiteral, FormatArrayLiteral
@@ -28,7 +27,7 @@
 #include <ctype.h>
 #include <strings.h>
 
-#include "adt_pending.h"
+#include "utils/lsyscache.h"
 #include "array_internal.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -315,8 +314,6 @@ struct ElementIO
 /* The element type's I/O facts, looked up once per call site. */
 ElementIO *GetElementIO(FunctionCallInfo fcinfo, Oid element_type, IOFuncSelector which)
 {
-	tusk::adt::RequirePendingFunction(get_type_io_data, "array input and output");
-	tusk::adt::RequirePendingFunction(fmgr_info_cxt, "array input and output");
 	FmgrInfo *flinfo = fcinfo->flinfo;
 	if (flinfo == nullptr)
 		elog(ERROR, "array input and output need an FmgrInfo");

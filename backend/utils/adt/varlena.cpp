@@ -9,14 +9,16 @@
  * form (\\ and \ooo); output follows bytea_output, hex by default.
  *
  * concat() and concat_ws() print their arguments with each argument
- * type's output function, which needs catalog lookups not linked in yet
- * (adt_pending.h): until then they raise 0A000.
+ * type's output function, found from the calling expression's argument
+ * types (get_fn_expr_argtype).
  *
  * Principal entry points: the SQL-callable functions below (declared in
  * utils/builtins.h); cstring_to_text, cstring_to_text_with_len,
  * text_to_cstring, text_to_cstring_buffer, varstr_cmp.
  */
 #include "postgres.h"
+
+#include "utils/lsyscache.h"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -25,7 +27,6 @@
 #include <vector>
 
 #include "adt_internal.h"
-#include "adt_pending.h"
 #include "adt_utf8.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -278,10 +279,6 @@ text *ConcatArguments(const char *sep, int argidx, FunctionCallInfo fcinfo)
 	FmgrInfo *flinfo = fcinfo->flinfo;
 	if (flinfo == nullptr)
 		elog(ERROR, "could not determine data type of concat() input");
-	tusk::adt::RequirePendingFunction(get_fn_expr_argtype, "concat()");
-	tusk::adt::RequirePendingFunction(get_fn_expr_variadic, "concat()");
-	tusk::adt::RequirePendingFunction(getTypeOutputInfo, "concat()");
-	tusk::adt::RequirePendingFunction(fmgr_info_cxt, "concat()");
 	if (get_fn_expr_variadic(flinfo))
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("concat() with a VARIADIC array is not supported yet"));

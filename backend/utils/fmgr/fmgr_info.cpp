@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "fmgr.h"
+#include "nodes/nodeFuncs.h"
 #include "utils/fmgrtab.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -100,4 +101,29 @@ char *OidOutputFunctionCall(Oid functionId, Datum val)
 	FmgrInfo flinfo;
 	fmgr_info(functionId, &flinfo);
 	return OutputFunctionCall(&flinfo, val);
+}
+
+Oid get_fn_expr_argtype(FmgrInfo *flinfo, int argnum)
+{
+	if (flinfo == nullptr || flinfo->fn_expr == nullptr)
+		return InvalidOid;
+	Node *expr = reinterpret_cast<Node *>(flinfo->fn_expr);
+	List *args;
+	if (IsA(expr, FuncExpr))
+		args = reinterpret_cast<FuncExpr *>(expr)->args;
+	else if (IsA(expr, OpExpr) || IsA(expr, DistinctExpr) || IsA(expr, NullIfExpr))
+		args = reinterpret_cast<OpExpr *>(expr)->args;
+	else
+		return InvalidOid;
+	if (argnum < 0 || argnum >= list_length(args))
+		return InvalidOid;
+	return exprType(static_cast<Node *>(list_nth(args, argnum)));
+}
+
+bool get_fn_expr_variadic(FmgrInfo *flinfo)
+{
+	if (flinfo == nullptr || flinfo->fn_expr == nullptr)
+		return false;
+	Node *expr = reinterpret_cast<Node *>(flinfo->fn_expr);
+	return IsA(expr, FuncExpr) && reinterpret_cast<FuncExpr *>(expr)->funcvariadic;
 }

@@ -282,16 +282,17 @@ TEST_CASE("char(n) and varchar(n) typmods come from cstring[] modifier lists", "
 	REQUIRE(Out(bpchartypmodout, Int32GetDatum(3 + VARHDRSZ)) == "(3)");
 }
 
-TEST_CASE("array_in and array_out wait for the catalog lookups", "[adt]")
+TEST_CASE("array_in and array_out convert elements with their type's functions", "[adt]")
 {
 	ScratchContext cxt;
-	FmgrInfo finfo = {};
-	finfo.fn_addr = array_in;
-	finfo.fn_nargs = 3;
-	finfo.fn_strict = true;
-	finfo.fn_mcxt = CurrentMemoryContext;
-	/* Until get_type_io_data and fmgr_info_cxt are linked in (adt_pending.h).
-	 * When they are, replace this with real array_in/array_out tests. */
-	REQUIRE(ErrorOf([&] { InputFunctionCall(&finfo, const_cast<char *>("{1}"), 23, -1); }) ==
-			"0A000: array input and output is not supported yet");
+	FmgrInfo in;
+	fmgr_info(750, &in); /* array_in */
+	FmgrInfo out;
+	fmgr_info(751, &out); /* array_out */
+	Datum ints = InputFunctionCall(&in, const_cast<char *>("{1, 2,NULL,-3}"), 23, -1);
+	REQUIRE(std::string(OutputFunctionCall(&out, ints)) == "{1,2,NULL,-3}");
+	Datum texts = InputFunctionCall(&in, const_cast<char *>("{a,\"b c\",\"\"}"), 25, -1);
+	REQUIRE(std::string(OutputFunctionCall(&out, texts)) == "{a,\"b c\",\"\"}");
+	REQUIRE(ErrorOf([&] { InputFunctionCall(&in, const_cast<char *>("{1,x}"), 23, -1); }) ==
+			"22P02: invalid input syntax for type integer: \"x\"");
 }
