@@ -770,6 +770,11 @@ List *Parser::ParseStatements()
 Node *Parser::SkipUnsupportedStmt(const char *what)
 {
 	Unsupported(what, Loc());
+	/* Every one of these statements has more to it than its first word
+	 * (CLUSTER alone reclusters all tables). */
+	Advance();
+	if ((Tok() == ';' || Tok() == TOK_EOF) && strcmp(what, "CLUSTER") != 0)
+		SyntaxError();
 	int parens = 0;
 	int blocks = 0;
 	for (;;)
@@ -1025,10 +1030,9 @@ Node *Parser::ParseCreate()
 {
 	int loc = Expect(K_CREATE);
 	bool replace = false;
-	if (Tok() == K_OR && Tok(1) == K_REPLACE)
+	if (Accept(K_OR))
 	{
-		Advance();
-		Advance();
+		Expect(K_REPLACE);
 		replace = true;
 	}
 	char persistence = RELPERSISTENCE_PERMANENT;
@@ -1042,16 +1046,17 @@ Node *Parser::ParseCreate()
 			break;
 		case K_LOCAL:
 		case K_GLOBAL:
-			if (Tok(1) == K_TEMP || Tok(1) == K_TEMPORARY)
-			{
-				if (persistence_tok == K_GLOBAL)
-					ereport(WARNING, errmsg("GLOBAL is deprecated in temporary table creation"),
-							errposition(CharPos(Loc())));
-				Advance();
-				Advance();
-				persistence = RELPERSISTENCE_TEMP;
-			}
+		{
+			int gloc = Loc();
+			Advance();
+			if (!Accept(K_TEMP))
+				Expect(K_TEMPORARY);
+			if (persistence_tok == K_GLOBAL)
+				ereport(WARNING, errmsg("GLOBAL is deprecated in temporary table creation"),
+						errposition(CharPos(gloc)));
+			persistence = RELPERSISTENCE_TEMP;
 			break;
+		}
 		case K_UNLOGGED:
 			Advance();
 			persistence = RELPERSISTENCE_UNLOGGED;
@@ -1069,8 +1074,6 @@ Node *Parser::ParseCreate()
 			return ParseCreateTable(loc, persistence);
 		case K_VIEW:
 		case K_RECURSIVE:
-			if (persistence == RELPERSISTENCE_UNLOGGED)
-				SyntaxError();
 			return ParseCreateView(replace, persistence);
 		case K_SEQUENCE:
 			if (replace)

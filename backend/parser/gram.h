@@ -84,6 +84,10 @@ class Parser
 	/* The whole string: a List of RawStmt. */
 	List *ParseStatements();
 
+	/* The first construct met that Tusk does not support yet (NULL if
+	 * none), also after ParseStatements has thrown. */
+	const char *unsupported() const { return unsupported_; }
+
   private:
 	/* ---- tokens (gram.cpp) ---- */
 	const Token &Peek(int k = 0);
@@ -142,11 +146,13 @@ class Parser
 	 * (SUBSTRING's first argument: SIMILAR without TO ends it) */
 	Node *ParseExpr(bool bexpr, int min_prec, int flags = 0);
 	Node *ParseExprTail(Node *left, bool bexpr, int min_prec, int flags = 0);
+	static int InfixPrec(int t);
 	Node *ParseCExpr();
 	Node *ParseColumnRefOrFunc();
 	Node *ParseFuncApplication(List *funcname, int location, bool windowless);
 	Node *ParseFuncTail(FuncCall *fc);
 	Node *ParseSpecialFunction(bool *handled);
+	static bool IsSpecialFunctionTok(int t); /* col_name keywords with function syntax */
 	Node *ParseIndirectionTail(Node *arg);
 	List *ParseOptIndirection();
 	List *ParseIndirection();
@@ -214,7 +220,7 @@ class Parser
 	Node *ParseTableRefPrimary();
 	Node *ParseJoinTail(Node *left);
 	Node *ParseParenTableRef();
-	Node *FinishSubselectRef(Node *subquery, bool lateral, int location);
+	Node *FinishSubselectRef(Node *subquery, bool lateral, int location, bool nested);
 	Node *ParseFuncTable(bool lateral);
 	Node *ParseFuncExprWindowless();
 	Alias *ParseOptAliasClause(bool allow_colnames = true);

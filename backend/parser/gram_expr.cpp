@@ -153,6 +153,61 @@ int BinaryPrec(int t, bool *nonassoc)
 
 }  // namespace
 
+/* The precedence a token has as a lookahead after an expression (gram.y's
+ * %left/%right/%nonassoc declarations), 0 for tokens without one. */
+int Parser::InfixPrec(int t)
+{
+	switch (t)
+	{
+		case K_OR:
+			return kPrecOr;
+		case K_AND:
+			return kPrecAnd;
+		case K_NOT:
+			return kPrecNot;
+		case K_IS:
+		case K_ISNULL:
+		case K_NOTNULL:
+			return kPrecIs;
+		case '<':
+		case '>':
+		case '=':
+		case LESS_EQUALS:
+		case GREATER_EQUALS:
+		case NOT_EQUALS:
+			return kPrecCmp;
+		case K_BETWEEN:
+		case K_IN:
+		case K_LIKE:
+		case K_ILIKE:
+		case K_SIMILAR:
+		case NOT_LA:
+			return kPrecLike;
+		case K_ESCAPE:
+			return kPrecEscape;
+		case OP:
+		case K_OPERATOR:
+			return kPrecOp;
+		case '+':
+		case '-':
+			return kPrecAdd;
+		case '*':
+		case '/':
+		case '%':
+			return kPrecMul;
+		case '^':
+			return kPrecExp;
+		case K_AT:
+			return kPrecAt;
+		case K_COLLATE:
+			return kPrecCollate;
+		case TYPECAST:
+			return kPrecTypecast;
+		default:
+			return 0;
+	}
+}
+
 Node *Parser::ParseAExpr(int min_prec)
 {
 	return ParseExpr(false, min_prec);
@@ -251,6 +306,12 @@ Node *Parser::ParseExprTail(Node *left, bool bexpr, int min_prec, int flags)
 		int loc = Loc();
 		int prec;
 
+		/* After a non-associative operator, one of the same level is an
+		 * error whatever else it might have been (bison decides on the
+		 * precedence before anything else). */
+		if (last_nonassoc != 0 && InfixPrec(t) == last_nonassoc)
+			SyntaxError();
+
 		/* A bare-label keyword is the target's label when what follows it
 		 * can only follow a target. */
 		if ((flags & kExprTargetTop) && IsKeyword(t) && GetKeyword(t).bare_label &&
@@ -337,10 +398,14 @@ Node *Parser::ParseExprTail(Node *left, bool bexpr, int min_prec, int flags)
 			case OP:
 			case K_OPERATOR:
 			{
-				if (t == K_OPERATOR && Tok(1) != '(')
-					return left;
 				if (kPrecOp < min_prec)
 					return left;
+				if (t == K_OPERATOR && Tok(1) != '(')
+				{
+					/* after an expression OPERATOR can only begin OPERATOR(…) */
+					Advance();
+					SyntaxError();
+				}
 				List *name = ParseQualOp();
 				if (!bexpr && IsSubType(Tok()))
 				{
@@ -408,12 +473,11 @@ Node *Parser::ParseExprTail(Node *left, bool bexpr, int min_prec, int flags)
 			}
 			case K_AT:
 			{
-				if (bexpr || Tok(1) != K_TIME)
+				if (bexpr || kPrecAt < min_prec)
 					return left;
-				if (kPrecAt < min_prec)
-					return left;
+				/* after an expression AT can only begin AT TIME ZONE */
 				Advance();
-				Advance();
+				Expect(K_TIME);
 				Expect(K_ZONE);
 				Node *zone = ParseExpr(false, kPrecAt + 1);
 				left = reinterpret_cast<Node *>(MakeFuncCall(SystemFuncName("timezone"),
@@ -1085,7 +1149,7 @@ Node *Parser::ParseFuncApplication(List *funcname, int location, bool windowless
 		Expect(')');
 	}
 
-	if (Tok() == SCONST && plain)
+	if (Tok() == SCONST && plain && !windowless)
 	{
 		/* type_name(typmods) 'literal' */
 		ListCell *lc;
@@ -1548,6 +1612,35 @@ Node *Parser::ParseSpecialFunction(bool *handled)
 	}
 }
 
+bool Parser::IsSpecialFunctionTok(int t)
+{
+	switch (t)
+	{
+		case K_EXTRACT:
+		case K_NORMALIZE:
+		case K_OVERLAY:
+		case K_SUBSTRING:
+		case K_POSITION:
+		case K_TREAT:
+		case K_TRIM:
+		case K_NULLIF:
+		case K_COALESCE:
+		case K_GREATEST:
+		case K_LEAST:
+		case K_XMLCONCAT:
+		case K_XMLELEMENT:
+		case K_XMLEXISTS:
+		case K_XMLFOREST:
+		case K_XMLPARSE:
+		case K_XMLPI:
+		case K_XMLROOT:
+		case K_XMLSERIALIZE:
+			return true;
+		default:
+			return false;
+	}
+}
+
 /* window_specification: '(' [existing name] [PARTITION BY …] [ORDER BY …]
  * [frame] ')' */
 WindowDef *Parser::ParseWindowSpecification()
@@ -1595,7 +1688,22 @@ WindowDef *Parser::ParseWindowSpecification()
 			return FRAMEOPTION_START_OFFSET_FOLLOWING;
 		};
 		int opts;
-		if (Accept(K_BETWEEN))
+		/* BETWEEN is also a column name: bison keeps both readings and lets
+		 * the next token's precedence decide (a lower one makes BETWEEN the
+		 * start of a single bound's expression, an equal one an error). */
+		bool between = Tok() == K_BETWEEN;
+		if (between)
+		{
+			int p = InfixPrec(Tok(1));
+			if (p == kPrecLike)
+			{
+				Advance();
+				SyntaxError();
+			}
+			if (p != 0 && p < kPrecLike)
+				between = false;
+		}
+		if (between && Accept(K_BETWEEN))
 		{
 			Node *start_off;
 			Node *end_off;

@@ -295,7 +295,11 @@ RangeVar *Parser::ParseOptTempTableName()
 {
 	char persistence = RELPERSISTENCE_PERMANENT;
 	bool table_optional = true;
-	switch (Tok())
+	/* TEMP, TEMPORARY, UNLOGGED, LOCAL and GLOBAL are also names: they
+	 * qualify the table only when what follows can continue that way */
+	int t1 = Tok(1);
+	bool qualifies = t1 == K_TABLE || IsColIdTok(t1) || Tok() == K_TABLE;
+	switch (qualifies ? Tok() : TOK_EOF)
 	{
 		case K_TEMP:
 		case K_TEMPORARY:
@@ -343,7 +347,12 @@ WithClause *Parser::ParseWithClause()
 	if (Tok() == K_WITH)
 	{
 		Advance();
-		w->recursive = Accept(K_RECURSIVE);
+		/* RECURSIVE is also a possible name for the first CTE */
+		if (Tok() == K_RECURSIVE && IsColIdTok(Tok(1)))
+		{
+			Advance();
+			w->recursive = true;
+		}
 	}
 	else
 		Expect(WITH_LA);
@@ -364,10 +373,9 @@ Node *Parser::ParseCommonTableExpr()
 	Expect(K_AS);
 	if (Accept(K_MATERIALIZED))
 		n->ctematerialized = CTEMaterializeAlways;
-	else if (Tok() == K_NOT && Tok(1) == K_MATERIALIZED)
+	else if (Accept(K_NOT))
 	{
-		Advance();
-		Advance();
+		Expect(K_MATERIALIZED);
 		n->ctematerialized = CTEMaterializeNever;
 	}
 	Expect('(');
@@ -876,7 +884,7 @@ Node *Parser::ParseTableRefPrimary()
 			{
 				int sloc = Loc();
 				Node *s = ParseSelectWithParens();
-				return FinishSubselectRef(s, true, sloc);
+				return FinishSubselectRef(s, true, sloc, false);
 			}
 			if (Tok() == K_XMLTABLE)
 			{
@@ -930,13 +938,17 @@ Node *Parser::ParseTableRefPrimary()
 		{
 			if (!IsColIdTok(Tok()))
 			{
-				func = IsTypeFunctionNameTok(Tok()) && Tok(1) == '(';
+				/* a type_function_name keyword can only be a function */
+				func = IsTypeFunctionNameTok(Tok());
 				break;
 			}
 			int k = 1;
 			while (Tok(k) == '.' && IsColLabelTok(Tok(k + 1)))
 				k += 2;
-			func = Tok(k) == '(';
+			/* a lone col_name keyword is a function only if it is one of the
+			 * special ones (COALESCE (…) …) */
+			func = Tok(k) == '(' &&
+				(k > 1 || IsTypeFunctionNameTok(Tok()) || IsSpecialFunctionTok(Tok()));
 			break;
 		}
 	}
@@ -1024,7 +1036,7 @@ Node *Parser::ParseParenTableRef()
 						p->Expect(')');
 						return {true, false, s, lparen};
 					}
-					t = p->FinishSubselectRef(inner.node, false, inner.location);
+					t = p->FinishSubselectRef(inner.node, false, inner.location, true);
 				}
 				else
 				{
@@ -1051,12 +1063,12 @@ Node *Parser::ParseParenTableRef()
 	Reader reader{this};
 	FromParen r = reader.Read();
 	if (r.is_select)
-		return FinishSubselectRef(r.node, false, r.location);
+		return FinishSubselectRef(r.node, false, r.location, false);
 	return r.node;
 }
 
 /* select_with_parens opt_alias_clause in FROM: the alias is required. */
-Node *Parser::FinishSubselectRef(Node *subquery, bool lateral, int location)
+Node *Parser::FinishSubselectRef(Node *subquery, bool lateral, int location, bool nested)
 {
 	RangeSubselect *n = makeNode(RangeSubselect);
 	n->lateral = lateral;
@@ -1064,6 +1076,15 @@ Node *Parser::FinishSubselectRef(Node *subquery, bool lateral, int location)
 	n->alias = ParseOptAliasClause();
 	if (n->alias == nullptr)
 	{
+		/* Inside parentheses, only a join can follow such a table_ref (bison
+		 * reports any other token as the syntax error). */
+		if (nested)
+		{
+			int t = Tok();
+			if (t != K_CROSS && t != K_NATURAL && t != K_JOIN && t != K_INNER && t != K_LEFT &&
+				t != K_RIGHT && t != K_FULL)
+				SyntaxError();
+		}
 		if (IsA(subquery, SelectStmt) && reinterpret_cast<SelectStmt *>(subquery)->valuesLists)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("VALUES in FROM must have an alias"),
@@ -1275,11 +1296,8 @@ Node *Parser::ParseInsertStmt(WithClause *with)
 		a->aliasname = ParseColId();
 		n->relation->alias = a;
 	}
-	if (Tok() == K_DEFAULT && Tok(1) == K_VALUES)
-	{
-		Advance();
-		Advance();
-	}
+	if (Accept(K_DEFAULT))
+		Expect(K_VALUES);
 	else
 	{
 		if (Tok() == '(' && !StartsSelect(1) && Tok(1) != '(')

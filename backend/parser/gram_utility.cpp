@@ -88,10 +88,16 @@ Constraint *NewConstraint(ConstrType type, int location)
 
 }  // namespace
 
-/* IF NOT EXISTS (IF is an unreserved word: a name when NOT does not follow) */
+/*
+ * IF NOT EXISTS and IF EXISTS.  IF is an unreserved word, so where a name
+ * could stand in its place bison decides on the next token: IF NOT always
+ * begins IF NOT EXISTS, IF EXISTS begins IF EXISTS (ACCEPT_IF_EXISTS);
+ * where no name can follow, IF alone commits (ACCEPT_IF_EXISTS_ALONE).
+ */
 #define ACCEPT_IF_NOT_EXISTS() \
-	(Tok() == K_IF && Tok(1) == K_NOT && Tok(2) == K_EXISTS ? (pos_ += 3, true) : false)
+	(Tok() == K_IF && Tok(1) == K_NOT ? (pos_ += 2, Expect(K_EXISTS), true) : false)
 #define ACCEPT_IF_EXISTS() (Tok() == K_IF && Tok(1) == K_EXISTS ? (pos_ += 2, true) : false)
+#define ACCEPT_IF_EXISTS_ALONE() (Tok() == K_IF ? (pos_ += 1, Expect(K_EXISTS), true) : false)
 
 /* ---------------------------------------------------------- definitions */
 
@@ -117,9 +123,12 @@ Node *Parser::ParseNumericOnly()
 	return reinterpret_cast<Node *>(makeInteger(minus ? -v : v));
 }
 
+/* Whether NumericOnly starts here (a sign commits to it: nothing else these
+ * contexts accept begins with '+' or '-'). */
 static bool StartsNumericOnly(int t, int t1)
 {
-	return t == ICONST || t == FCONST || ((t == '+' || t == '-') && (t1 == ICONST || t1 == FCONST));
+	(void) t1;
+	return t == ICONST || t == FCONST || t == '+' || t == '-';
 }
 
 /* def_arg: func_type | reserved_keyword | qual_all_Op | NumericOnly |
@@ -127,7 +136,8 @@ static bool StartsNumericOnly(int t, int t1)
 Node *Parser::ParseDefArg()
 {
 	int t = Tok();
-	if (StartsNumericOnly(t, Tok(1)))
+	if (t == ICONST || t == FCONST ||
+		((t == '+' || t == '-') && (Tok(1) == ICONST || Tok(1) == FCONST)))
 		return ParseNumericOnly();
 	if (t == SCONST)
 		return reinterpret_cast<Node *>(makeString(ParseSconst()));
@@ -332,8 +342,17 @@ Node *Parser::ParseCreateTable(int location, char relpersistence)
 	bool if_not_exists = ACCEPT_IF_NOT_EXISTS();
 	RangeVar *rel = ParseQualifiedName();
 	rel->relpersistence = relpersistence;
-	if (Tok() == K_OF || (Tok() == K_PARTITION && Tok(1) == K_OF))
-		return SkipUnsupportedStmt(Tok() == K_OF ? "CREATE TABLE OF" : "CREATE TABLE PARTITION OF");
+	if (Tok() == K_OF)
+		return SkipUnsupportedStmt("CREATE TABLE OF");
+	if (Tok() == K_PARTITION)
+	{
+		if (Tok(1) != K_OF)
+		{
+			Advance();
+			SyntaxError();
+		}
+		return SkipUnsupportedStmt("CREATE TABLE PARTITION OF");
+	}
 	if (Tok() != '(' || (IsColIdTok(Tok(1)) && (Tok(2) == ',' || Tok(2) == ')')))
 		return ParseCreateTableAs(rel, if_not_exists, -1);
 
@@ -356,14 +375,30 @@ Node *Parser::ParseCreateTable(int location, char relpersistence)
 	}
 	if (Tok() == K_PARTITION)
 	{
-		/* PARTITION BY strategy (params) */
+		/* PartitionSpec: PARTITION BY strategy (part_elem [, …]), read
+		 * and reported as unsupported */
 		Unsupported("CREATE TABLE … PARTITION BY", Loc());
 		Advance();
 		Expect(K_BY);
 		ParseColId();
-		if (Tok() != '(')
-			SyntaxError();
-		SkipParens();
+		Expect('(');
+		do
+		{
+			if (Accept('('))
+			{
+				ParseAExpr();
+				Expect(')');
+			}
+			else if (IsColIdTok(Tok()) && Tok(1) != '(' && Tok(1) != '.')
+				ParseColId();
+			else
+				ParseFuncExprWindowless();
+			if (Accept(K_COLLATE))
+				ParseAnyName();
+			if (IsColIdTok(Tok()))
+				ParseAnyName();
+		} while (Accept(','));
+		Expect(')');
 	}
 	if (Accept(K_USING))
 		n->accessMethod = ParseColId();
@@ -554,11 +589,20 @@ Node *Parser::ParseColumnDef()
 		else
 			n->compression = ParseColId();
 	}
-	if (Tok() == K_OPTIONS)
+	if (Accept(K_OPTIONS))
 	{
-		Unsupported("column OPTIONS", Loc());
-		Advance();
-		SkipParens();
+		/* create_generic_options: OPTIONS (name 'value' [, …]) */
+		Expect('(');
+		do
+		{
+			int oloc = Loc();
+			char *name = ParseColLabel();
+			n->fdwoptions = lappend(n->fdwoptions,
+									MakeDefElem(name,
+												reinterpret_cast<Node *>(makeString(ParseSconst())),
+												oloc));
+		} while (Accept(','));
+		Expect(')');
 	}
 	n->is_local = true;
 	n->constraints = ParseColQualList(&n->collClause);
@@ -668,10 +712,9 @@ Node *Parser::ParseColConstraint()
 			Expect('(');
 			c->raw_expr = ParseAExpr();
 			Expect(')');
-			if (Tok() == K_NO && Tok(1) == K_INHERIT)
+			if (Accept(K_NO))
 			{
-				Advance();
-				Advance();
+				Expect(K_INHERIT);
 				c->is_no_inherit = true;
 			}
 			c->initially_valid = true;
@@ -761,12 +804,13 @@ void Parser::ParseKeyActions(Constraint *c)
 	c->fk_del_action = FKCONSTR_ACTION_NOACTION;
 	bool have_update = false;
 	bool have_delete = false;
-	while (Tok() == K_ON &&
-		   ((Tok(1) == K_UPDATE && !have_update) || (Tok(1) == K_DELETE && !have_delete)))
+	for (int i = 0; i < 2 && Tok() == K_ON; i++)
 	{
 		int loc = Loc();
 		Advance();
 		bool update = Tok() == K_UPDATE;
+		if ((update && have_update) || (!update && (Tok() != K_DELETE || have_delete)))
+			SyntaxError();
 		Advance();
 		List *cols = NIL;
 		char action = ParseKeyAction(&cols);
@@ -835,17 +879,16 @@ int Parser::ParseConstraintAttributeSpec()
 	{
 		int loc = Loc();
 		int bit;
-		if (Tok() == K_NOT && Tok(1) == K_DEFERRABLE)
+		if (Tok() == K_NOT)
 		{
 			Advance();
-			Advance();
-			bit = kCasNotDeferrable;
-		}
-		else if (Tok() == K_NOT && Tok(1) == K_VALID)
-		{
-			Advance();
-			Advance();
-			bit = kCasNotValid;
+			if (Accept(K_DEFERRABLE))
+				bit = kCasNotDeferrable;
+			else
+			{
+				Expect(K_VALID);
+				bit = kCasNotValid;
+			}
 		}
 		else if (Tok() == K_DEFERRABLE)
 		{
@@ -863,10 +906,10 @@ int Parser::ParseConstraintAttributeSpec()
 				bit = kCasInitiallyDeferred;
 			}
 		}
-		else if (Tok() == K_NO && Tok(1) == K_INHERIT)
+		else if (Tok() == K_NO)
 		{
 			Advance();
-			Advance();
+			Expect(K_INHERIT);
 			bit = kCasNoInherit;
 		}
 		else
@@ -949,10 +992,9 @@ Constraint *Parser::ParseConstraintElem(int location, char *name)
 				c->nulls_not_distinct = Accept(K_NOT);
 				Expect(K_DISTINCT);
 			}
-			if (Tok() == K_USING && Tok(1) == K_INDEX && Tok(2) != K_TABLESPACE)
+			if (Accept(K_USING))
 			{
-				Advance();
-				Advance();
+				Expect(K_INDEX);
 				c->indexname = ParseColId();
 			}
 			else
@@ -1327,8 +1369,6 @@ Node *Parser::ParseCreateSchema()
 				break;
 			case K_VIEW:
 			case K_RECURSIVE:
-				if (persistence == RELPERSISTENCE_UNLOGGED)
-					SyntaxError();
 				elt = ParseCreateView(replace, persistence);
 				break;
 			case K_TRIGGER:
@@ -1569,7 +1609,7 @@ Node *Parser::ParseAlterTableCmd()
 			if (Accept(K_CONSTRAINT))
 			{
 				n->subtype = AT_AlterConstraint;
-				Constraint *c = NewConstraint(CONSTR_FOREIGN, -1);
+				Constraint *c = NewConstraint(CONSTR_FOREIGN, 0);
 				c->conname = ParseColId();
 				int bits = ParseConstraintAttributeSpec();
 				ProcessCasBits(bits, "FOREIGN KEY", &c->deferrable, &c->initdeferred, nullptr,
@@ -1582,14 +1622,14 @@ Node *Parser::ParseAlterTableCmd()
 			if (Tok() == ICONST)
 			{
 				int num = ParseIconst();
+				Expect(K_SET);
+				Expect(K_STATISTICS);
+				n->def = reinterpret_cast<Node *>(makeInteger(ParseSignedIconst()));
 				if (num <= 0 || num > PG_INT16_MAX)
 					ErrorAt(ERRCODE_INVALID_PARAMETER_VALUE, cloc,
 							"column number must be in range from 1 to %d", PG_INT16_MAX);
-				Expect(K_SET);
-				Expect(K_STATISTICS);
 				n->subtype = AT_SetStatistics;
 				n->num = static_cast<int16>(num);
-				n->def = reinterpret_cast<Node *>(makeInteger(ParseSignedIconst()));
 				return reinterpret_cast<Node *>(n);
 			}
 			n->name = ParseColId();
@@ -1667,12 +1707,12 @@ Node *Parser::ParseAlterTableCmd()
 					if (Accept(K_EXPRESSION))
 					{
 						n->subtype = AT_DropExpression;
-						n->missing_ok = ACCEPT_IF_EXISTS();
+						n->missing_ok = ACCEPT_IF_EXISTS_ALONE();
 						return reinterpret_cast<Node *>(n);
 					}
 					Expect(K_IDENTITY);
 					n->subtype = AT_DropIdentity;
-					n->missing_ok = ACCEPT_IF_EXISTS();
+					n->missing_ok = ACCEPT_IF_EXISTS_ALONE();
 					return reinterpret_cast<Node *>(n);
 				case K_RESET:
 					Advance();
@@ -1779,18 +1819,15 @@ Node *Parser::ParseAlterTableCmd()
 			n->def = reinterpret_cast<Node *>(ParseQualifiedName());
 			return reinterpret_cast<Node *>(n);
 		case K_NO:
-			if (Tok(1) == K_INHERIT)
+			Advance();
+			if (Accept(K_INHERIT))
 			{
-				Advance();
-				Advance();
 				n->subtype = AT_DropInherit;
 				n->def = reinterpret_cast<Node *>(ParseQualifiedName());
 				return reinterpret_cast<Node *>(n);
 			}
-			if (Tok(1) == K_FORCE)
+			if (Accept(K_FORCE))
 			{
-				Advance();
-				Advance();
 				Expect(K_ROW);
 				Expect(K_LEVEL);
 				Expect(K_SECURITY);
@@ -2201,8 +2238,12 @@ Node *Parser::ParseDropdb()
 	DropdbStmt *n = makeNode(DropdbStmt);
 	n->missing_ok = ACCEPT_IF_EXISTS();
 	n->dbname = ParseColId();
-	if ((Tok() == K_WITH || Tok() == WITH_LA) && Tok(1) == '(')
+	if (Tok() == K_WITH || Tok() == WITH_LA)
+	{
 		Advance();
+		if (Tok() != '(')
+			SyntaxError();
+	}
 	if (Accept('('))
 	{
 		do
@@ -2482,10 +2523,10 @@ List *Parser::ParseTransactionModeList()
 			Advance();
 			d = MakeDefElem("transaction_deferrable", MakeIntConst(true, loc), loc);
 		}
-		else if (Tok() == K_NOT && Tok(1) == K_DEFERRABLE)
+		else if (Tok() == K_NOT)
 		{
 			Advance();
-			Advance();
+			Expect(K_DEFERRABLE);
 			d = MakeDefElem("transaction_deferrable", MakeIntConst(false, loc), loc);
 		}
 		else
@@ -2499,8 +2540,7 @@ List *Parser::ParseTransactionModeList()
 		{
 			/* a mode must follow */
 			int t = Tok();
-			if (t != K_ISOLATION && t != K_READ && t != K_DEFERRABLE &&
-				!(t == K_NOT && Tok(1) == K_DEFERRABLE))
+			if (t != K_ISOLATION && t != K_READ && t != K_DEFERRABLE && t != K_NOT)
 				SyntaxError();
 		}
 	}

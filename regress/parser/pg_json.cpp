@@ -465,7 +465,9 @@ void OutNode(std::string &o, const Node *n)
 			o += "}}";
 			return;
 		case T_Boolean:
-			o += boolVal(n) ? "{\"Boolean\":{\"boolval\":true}}" : "{\"Boolean\":{}}";
+			/* (libpg_query prints a Boolean node's value even when false) */
+			o += boolVal(n) ? "{\"Boolean\":{\"boolval\":true}}"
+							: "{\"Boolean\":{\"boolval\":false}}";
 			return;
 		case T_String:
 			o += "{\"String\":{\"sval\":";

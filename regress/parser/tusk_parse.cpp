@@ -66,13 +66,17 @@ int main(int argc, char **argv)
 			   pg[0].ok ? "OK" : ("ERR " + std::to_string(pg[0].cursorpos)).c_str(),
 			   pg[0].text.c_str());
 		Verdict v = Compare(pg[0], t);
+		if (v != Verdict::kTreeMatch && v != Verdict::kRejectMatch && v != Verdict::kUnsupported &&
+			KnownOracleDeviation(sql, pg[0], t) != nullptr)
+			v = Verdict::kOracleDeviation;
 		static const char *const names[] = {"same tree",
 											"different trees",
 											"same error position",
 											"different error positions",
 											"only Tusk accepts",
 											"only Tusk rejects",
-											"not supported by Tusk"};
+											"not supported by Tusk",
+											"known oracle deviation"};
 		printf("=> %s\n", names[static_cast<int>(v)]);
 	}
 	return 0;
