@@ -98,11 +98,11 @@ typedef struct NullableDatum
 
 typedef struct FunctionCallInfoBaseData
 {
-	FmgrInfo *flinfo;		/* the function */
-	fmNodePtr context;		/* who calls (aggregate, trigger, …), or NULL */
-	fmNodePtr resultinfo;	/* for set-returning functions, or NULL */
-	Oid fncollation;		/* the collation to use */
-	bool isnull;			/* the function sets this to return NULL */
+	FmgrInfo *flinfo;	  /* the function */
+	fmNodePtr context;	  /* who calls (aggregate, trigger, …), or NULL */
+	fmNodePtr resultinfo; /* for set-returning functions, or NULL */
+	Oid fncollation;	  /* the collation to use */
+	bool isnull;		  /* the function sets this to return NULL */
 	short nargs;
 	NullableDatum args[FLEXIBLE_ARRAY_MEMBER];
 } FunctionCallInfoBaseData;
@@ -254,8 +254,7 @@ extern Datum DirectFunctionCall3Coll(PGFunction func, Oid collation, Datum arg1,
 									 Datum arg3);
 extern Datum FunctionCall1Coll(FmgrInfo *flinfo, Oid collation, Datum arg1);
 extern Datum FunctionCall2Coll(FmgrInfo *flinfo, Oid collation, Datum arg1, Datum arg2);
-extern Datum FunctionCall3Coll(FmgrInfo *flinfo, Oid collation, Datum arg1, Datum arg2,
-							   Datum arg3);
+extern Datum FunctionCall3Coll(FmgrInfo *flinfo, Oid collation, Datum arg1, Datum arg2, Datum arg3);
 extern Datum OidFunctionCall1Coll(Oid functionId, Oid collation, Datum arg1);
 extern Datum OidFunctionCall2Coll(Oid functionId, Oid collation, Datum arg1, Datum arg2);
 extern Datum OidFunctionCall3Coll(Oid functionId, Oid collation, Datum arg1, Datum arg2,

@@ -197,8 +197,8 @@ std::vector<std::vector<const char *>> ExtraDatabaseRows(const BootstrapCatalog 
 
 void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 {
-	MemoryContext cxt =
-		AllocSetContextCreate(TopMemoryContext, "bootstrap catalogs", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "bootstrap catalogs",
+											  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
 	std::filesystem::create_directories("base/" + std::to_string(kTemplate1Oid));
 	for (int c = 0; c < kNumBootstrapCatalogs; c++)
@@ -210,7 +210,8 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 			: RelFileNode{DEFAULTTABLESPACE_OID, kTemplate1Oid, cat.relid};
 		PageWriter writer(node);
 		for (int r = 0; r < cat.nrows; r++)
-			writer.Add(FormRow(cat, desc, cat.values + static_cast<size_t>(r) * cat.natts, settings));
+			writer.Add(
+				FormRow(cat, desc, cat.values + static_cast<size_t>(r) * cat.natts, settings));
 		if (cat.relid == DatabaseRelationId)
 			for (const auto &row : ExtraDatabaseRows(cat))
 				writer.Add(FormRow(cat, desc, row.data(), settings));

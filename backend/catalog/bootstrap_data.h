@@ -27,13 +27,13 @@ namespace tusk::catalog {
 struct BootstrapColumn
 {
 	const char *name;
-	Oid type_oid;	/* atttypid */
-	int16 len;		/* attlen: the type's typlen */
-	bool byval;		/* attbyval */
-	char align;		/* attalign: 'c', 's', 'i', 'd' */
-	char storage;	/* attstorage: 'p', 'x', 'e', 'm' */
-	bool not_null;	/* attnotnull */
-	Oid collation;	/* attcollation: C (950) for name/text columns, else 0 */
+	Oid type_oid;  /* atttypid */
+	int16 len;	   /* attlen: the type's typlen */
+	bool byval;	   /* attbyval */
+	char align;	   /* attalign: 'c', 's', 'i', 'd' */
+	char storage;  /* attstorage: 'p', 'x', 'e', 'm' */
+	bool not_null; /* attnotnull */
+	Oid collation; /* attcollation: C (950) for name/text columns, else 0 */
 };
 
 /* A catalog index (PostgreSQL's DECLARE_UNIQUE_INDEX …).  Bootstrap does
@@ -45,16 +45,16 @@ struct BootstrapIndex
 	bool unique;
 	bool primary;
 	int nkeys;
-	int16 keys[INDEX_MAX_KEYS];		/* attribute numbers */
-	Oid opclasses[INDEX_MAX_KEYS];	/* pg_opclass OIDs */
+	int16 keys[INDEX_MAX_KEYS];	   /* attribute numbers */
+	Oid opclasses[INDEX_MAX_KEYS]; /* pg_opclass OIDs */
 };
 
 struct BootstrapCatalog
 {
-	const char *name;  /* relname, e.g. "pg_class" */
-	Oid relid;		   /* its OID (= relfilenode) */
-	Oid rowtype_oid;   /* reltype: its composite type's pg_type OID */
-	bool shared;	   /* in global/, for every database */
+	const char *name; /* relname, e.g. "pg_class" */
+	Oid relid;		  /* its OID (= relfilenode) */
+	Oid rowtype_oid;  /* reltype: its composite type's pg_type OID */
+	bool shared;	  /* in global/, for every database */
 	int natts;
 	const BootstrapColumn *columns; /* natts of them, attnum order */
 	int nrows;

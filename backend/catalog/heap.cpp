@@ -135,8 +135,8 @@ Oid GetNewRelationOid(void)
 	}
 }
 
-Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
-							 char relkind, char relpersistence)
+Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc, char relkind,
+							 char relpersistence)
 {
 	if (relpersistence == 't')
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -221,10 +221,12 @@ void heap_drop_with_catalog(Oid relid)
 	Oid typid = classform->reltype;
 	RelFileNode rnode{OidIsValid(classform->reltablespace) ? classform->reltablespace
 														   : DEFAULTTABLESPACE_OID,
-					  MyDatabaseId, OidIsValid(classform->relfilenode) ? classform->relfilenode : relid};
+					  MyDatabaseId,
+					  OidIsValid(classform->relfilenode) ? classform->relfilenode : relid};
 
 	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
-	for (int attnum = FirstLowInvalidHeapAttributeNumber + 1; attnum <= classform->relnatts; attnum++)
+	for (int attnum = FirstLowInvalidHeapAttributeNumber + 1; attnum <= classform->relnatts;
+		 attnum++)
 	{
 		if (attnum == 0)
 			continue;

@@ -47,8 +47,7 @@ CatalogRow::CatalogRow(Relation catalog)
 	: catalog_(catalog), values_(RelationGetDescr(catalog)->natts),
 	  isnull_(RelationGetDescr(catalog)->natts, 1), isset_(RelationGetDescr(catalog)->natts, 0),
 	  names_(RelationGetDescr(catalog)->natts)
-{
-}
+{}
 
 CatalogRow &CatalogRow::Set(int attnum, Datum value)
 {

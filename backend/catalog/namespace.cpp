@@ -169,7 +169,7 @@ char *NameListToString(List *names)
 {
 	std::string s;
 	ListCell *lc;
-	foreach(lc, names)
+	foreach (lc, names)
 	{
 		if (!s.empty())
 			s += '.';

@@ -114,7 +114,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	}
 	std::vector<ColumnDef *> columns;
 	ListCell *lc;
-	foreach(lc, stmt->tableElts)
+	foreach (lc, stmt->tableElts)
 	{
 		Node *elt = static_cast<Node *>(lfirst(lc));
 		if (!IsA(elt, ColumnDef))
@@ -148,7 +148,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			TupleDescAttr(desc, i)->attcollation = 100;
 		bool notnull = col->is_not_null;
 		ListCell *c;
-		foreach(c, col->constraints)
+		foreach (c, col->constraints)
 		{
 			Constraint *con = static_cast<Constraint *>(lfirst(c));
 			if (con->contype == CONSTR_NOTNULL)
@@ -180,7 +180,7 @@ void RemoveRelations(DropStmt *drop)
 		/* Nothing depends on a table yet, so CASCADE drops only it. */
 	}
 	ListCell *lc;
-	foreach(lc, drop->objects)
+	foreach (lc, drop->objects)
 	{
 		List *names = static_cast<List *>(lfirst(lc));
 		RangeVar *rv = makeNode(RangeVar);
@@ -205,8 +205,9 @@ void RemoveRelations(DropStmt *drop)
 			}
 			if (drop->missing_ok)
 			{
-				ereport(NOTICE, errmsg("%s \"%s\" does not exist, skipping", words.noun,
-									   NameListToString(names)));
+				ereport(NOTICE,
+						errmsg("%s \"%s\" does not exist, skipping", words.noun,
+							   NameListToString(names)));
 				continue;
 			}
 			ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),

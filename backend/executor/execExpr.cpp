@@ -91,7 +91,7 @@ void CollectLastVars(Node *node, LastVars *last)
 		case T_List:
 		{
 			ListCell *lc;
-			foreach(lc, reinterpret_cast<List *>(node))
+			foreach (lc, reinterpret_cast<List *>(node))
 				CollectLastVars(static_cast<Node *>(lfirst(lc)), last);
 			break;
 		}
@@ -113,7 +113,8 @@ void CollectLastVars(Node *node, LastVars *last)
 							last);
 			break;
 		case T_NullTest:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<NullTest *>(node)->arg), last);
+			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<NullTest *>(node)->arg),
+							last);
 			break;
 		case T_BooleanTest:
 			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<BooleanTest *>(node)->arg),
@@ -184,8 +185,7 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 	int nargs = list_length(args);
 	if (nargs > FUNC_MAX_ARGS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
-				errmsg("cannot pass more than %d argument to a function",
-					   FUNC_MAX_ARGS));
+				errmsg("cannot pass more than %d argument to a function", FUNC_MAX_ARGS));
 	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 	fmgr_info(funcid, finfo);
 	finfo->fn_expr = reinterpret_cast<fmNodePtr>(node);
@@ -197,7 +197,7 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 							 nullptr);
 	int i = 0;
 	ListCell *lc;
-	foreach(lc, args)
+	foreach (lc, args)
 	{
 		Expr *arg = static_cast<Expr *>(lfirst(lc));
 		if (IsA(arg, Const))
@@ -210,8 +210,8 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 			ExecInitExprRec(arg, state, &fcinfo->args[i].value, &fcinfo->args[i].isnull);
 		i++;
 	}
-	ExprEvalStep s =
-		MakeStep(finfo->fn_strict ? EEOP_FUNCEXPR_STRICT : EEOP_FUNCEXPR, resv, resnull);
+	ExprEvalStep s = MakeStep(finfo->fn_strict ? EEOP_FUNCEXPR_STRICT : EEOP_FUNCEXPR, resv,
+							  resnull);
 	s.d.func.finfo = finfo;
 	s.d.func.fcinfo_data = fcinfo;
 	s.d.func.fn_addr = finfo->fn_addr;
@@ -220,8 +220,7 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 }
 
 /* Make an "=" call (for IS DISTINCT FROM / NULLIF) without pushing it. */
-void ExecInitEqualityStep(ExprEvalOp op, OpExpr *expr, ExprState *state, Datum *resv,
-						  bool *resnull)
+void ExecInitEqualityStep(ExprEvalOp op, OpExpr *expr, ExprState *state, Datum *resv, bool *resnull)
 {
 	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 	fmgr_info(expr->opfuncid, finfo);
@@ -257,9 +256,9 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 				PushStep(state, s);
 				break;
 			}
-			ExprEvalOp op = var->varno == INNER_VAR	  ? EEOP_INNER_VAR
-							: var->varno == OUTER_VAR ? EEOP_OUTER_VAR
-													  : EEOP_SCAN_VAR;
+			ExprEvalOp op = var->varno == INNER_VAR ? EEOP_INNER_VAR
+				: var->varno == OUTER_VAR			? EEOP_OUTER_VAR
+													: EEOP_SCAN_VAR;
 			ExprEvalStep s = MakeStep(op, resv, resnull);
 			s.d.var.attnum = var->varattno - 1;
 			PushStep(state, s);
@@ -320,7 +319,7 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			int nargs = list_length(b->args);
 			int i = 0;
 			ListCell *lc;
-			foreach(lc, b->args)
+			foreach (lc, b->args)
 			{
 				ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, resv, resnull);
 				ExprEvalOp op;
@@ -348,9 +347,10 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						errmsg("IS NULL on row values is not supported yet"));
 			ExecInitExprRec(n->arg, state, resv, resnull);
-			PushStep(state, MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL
-																 : EEOP_NULLTEST_ISNOTNULL,
-									 resv, resnull));
+			PushStep(state,
+					 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL
+														 : EEOP_NULLTEST_ISNOTNULL,
+							  resv, resnull));
 			break;
 		}
 		case T_BooleanTest:
@@ -398,14 +398,14 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			ExprEvalStep s = MakeStep(EEOP_IOCOERCE, resv, resnull);
 			s.d.iocoerce.finfo_out = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 			fmgr_info(outfunc, s.d.iocoerce.finfo_out);
-			s.d.iocoerce.fcinfo_data_out =
-				static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(1)));
+			s.d.iocoerce.fcinfo_data_out = static_cast<FunctionCallInfo>(
+				palloc0(SizeForFunctionCallInfo(1)));
 			InitFunctionCallInfoData(*s.d.iocoerce.fcinfo_data_out, s.d.iocoerce.finfo_out, 1,
 									 InvalidOid, nullptr, nullptr);
 			s.d.iocoerce.finfo_in = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 			fmgr_info(infunc, s.d.iocoerce.finfo_in);
-			s.d.iocoerce.fcinfo_data_in =
-				static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(3)));
+			s.d.iocoerce.fcinfo_data_in = static_cast<FunctionCallInfo>(
+				palloc0(SizeForFunctionCallInfo(3)));
 			InitFunctionCallInfoData(*s.d.iocoerce.fcinfo_data_in, s.d.iocoerce.finfo_in, 3,
 									 InvalidOid, nullptr, nullptr);
 			s.d.iocoerce.fcinfo_data_in->args[1].value = ObjectIdGetDatum(ioparam);
@@ -421,7 +421,7 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 						errmsg("CASE with a test expression is not supported yet"));
 			std::vector<int> to_end;
 			ListCell *lc;
-			foreach(lc, c->args)
+			foreach (lc, c->args)
 			{
 				CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
 				ExecInitExprRec(w->expr, state, resv, resnull);
@@ -450,7 +450,7 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			CoalesceExpr *c = reinterpret_cast<CoalesceExpr *>(node);
 			std::vector<int> to_end;
 			ListCell *lc;
-			foreach(lc, c->args)
+			foreach (lc, c->args)
 			{
 				ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, resv, resnull);
 				PushStep(state, MakeStep(EEOP_JUMP_IF_NOT_NULL, resv, resnull));
@@ -488,7 +488,7 @@ ExprState *ExecInitQual(List *qual, PlanState *parent)
 	PushFetches(state, reinterpret_cast<Node *>(qual));
 	std::vector<int> jumps;
 	ListCell *lc;
-	foreach(lc, qual)
+	foreach (lc, qual)
 	{
 		ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, &state->resvalue, &state->resnull);
 		ExprEvalStep s = MakeStep(EEOP_QUAL, &state->resvalue, &state->resnull);
@@ -505,7 +505,7 @@ List *ExecInitExprList(List *nodes, PlanState *parent)
 {
 	List *result = NIL;
 	ListCell *lc;
-	foreach(lc, nodes)
+	foreach (lc, nodes)
 		result = lappend(result, ExecInitExpr(static_cast<Expr *>(lfirst(lc)), parent));
 	return result;
 }
@@ -522,7 +522,7 @@ ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
 	state->resultslot = slot;
 	PushFetches(state, reinterpret_cast<Node *>(targetList));
 	ListCell *lc;
-	foreach(lc, targetList)
+	foreach (lc, targetList)
 	{
 		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
 		ExecInitExprRec(tle->expr, state, &state->resvalue, &state->resnull);

@@ -59,8 +59,8 @@ void ExecutorStart(QueryDesc *queryDesc, int eflags)
 	queryDesc->planstate = ExecInitNode(stmt->planTree, estate, eflags);
 	/* What the client sees: the output without junk columns. */
 	queryDesc->tupDesc = stmt->planTree->targetlist != NIL
-							 ? ExecCleanTypeFromTL(stmt->planTree->targetlist)
-							 : CreateTemplateTupleDesc(0);
+		? ExecCleanTypeFromTL(stmt->planTree->targetlist)
+		: CreateTemplateTupleDesc(0);
 	MemoryContextSwitchTo(old);
 }
 
@@ -93,9 +93,7 @@ void ExecutorRun(QueryDesc *queryDesc, ScanDirection, uint64 count)
 	MemoryContextSwitchTo(old);
 }
 
-void ExecutorFinish(QueryDesc *)
-{
-}
+void ExecutorFinish(QueryDesc *) {}
 
 void ExecutorEnd(QueryDesc *queryDesc)
 {

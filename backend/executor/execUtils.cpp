@@ -17,8 +17,8 @@
 
 EState *CreateExecutorState(void)
 {
-	MemoryContext qcontext =
-		AllocSetContextCreate(CurrentMemoryContext, "ExecutorState", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext qcontext = AllocSetContextCreate(CurrentMemoryContext, "ExecutorState",
+												   ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(qcontext);
 	EState *estate = makeNode(EState);
 	estate->es_query_cxt = qcontext;
@@ -38,8 +38,8 @@ ExprContext *CreateExprContext(EState *estate)
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	ExprContext *econtext = makeNode(ExprContext);
 	econtext->ecxt_per_query_memory = estate->es_query_cxt;
-	econtext->ecxt_per_tuple_memory =
-		AllocSetContextCreate(estate->es_query_cxt, "ExprContext", ALLOCSET_DEFAULT_SIZES);
+	econtext->ecxt_per_tuple_memory = AllocSetContextCreate(estate->es_query_cxt, "ExprContext",
+															ALLOCSET_DEFAULT_SIZES);
 	econtext->ecxt_param_list_info = estate->es_param_list_info;
 	econtext->ecxt_estate = estate;
 	estate->es_exprcontexts = lappend(estate->es_exprcontexts, econtext);
@@ -67,12 +67,12 @@ TupleDesc TypeFromTL(List *targetList, bool skipjunk)
 {
 	int n = 0;
 	ListCell *lc;
-	foreach(lc, targetList)
+	foreach (lc, targetList)
 		if (!skipjunk || !static_cast<TargetEntry *>(lfirst(lc))->resjunk)
 			n++;
 	TupleDesc desc = CreateTemplateTupleDesc(n);
 	int i = 0;
-	foreach(lc, targetList)
+	foreach (lc, targetList)
 	{
 		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
 		if (skipjunk && tle->resjunk)
@@ -102,16 +102,17 @@ void ExecInitResultTupleSlotTL(PlanState *planstate)
 	MemoryContext old = MemoryContextSwitchTo(planstate->state->es_query_cxt);
 	planstate->ps_ResultTupleDesc = ExecTypeFromTL(planstate->plan->targetlist);
 	MemoryContextSwitchTo(old);
-	planstate->ps_ResultTupleSlot =
-		ExecInitExtraTupleSlot(planstate->state, planstate->ps_ResultTupleDesc);
+	planstate->ps_ResultTupleSlot = ExecInitExtraTupleSlot(planstate->state,
+														   planstate->ps_ResultTupleDesc);
 }
 
 void ExecAssignProjectionInfo(PlanState *planstate)
 {
 	MemoryContext old = MemoryContextSwitchTo(planstate->state->es_query_cxt);
-	planstate->ps_ProjInfo =
-		ExecBuildProjectionInfo(planstate->plan->targetlist, planstate->ps_ExprContext,
-								planstate->ps_ResultTupleSlot, planstate, nullptr);
+	planstate->ps_ProjInfo = ExecBuildProjectionInfo(planstate->plan->targetlist,
+													 planstate->ps_ExprContext,
+													 planstate->ps_ResultTupleSlot, planstate,
+													 nullptr);
 	MemoryContextSwitchTo(old);
 }
 
@@ -121,7 +122,8 @@ Relation ExecGetRangeTableRelation(EState *estate, Index rti)
 	Relation rel = estate->es_relations[rti - 1];
 	if (rel == nullptr)
 	{
-		RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(estate->es_range_table, rti - 1));
+		RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+			list_nth(estate->es_range_table, rti - 1));
 		/* The analyzer locked it already; the lock lasts the transaction. */
 		rel = relation_open(rte->relid, NoLock);
 		estate->es_relations[rti - 1] = rel;
@@ -132,6 +134,6 @@ Relation ExecGetRangeTableRelation(EState *estate, Index rti)
 void ExecResetTupleTable(List *tupleTable)
 {
 	ListCell *lc;
-	foreach(lc, tupleTable)
+	foreach (lc, tupleTable)
 		ExecClearTuple(static_cast<TupleTableSlot *>(lfirst(lc)));
 }

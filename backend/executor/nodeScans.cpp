@@ -110,7 +110,7 @@ TupleTableSlot *ExecValuesScan(PlanState *pstate)
 		MemoryContext old = MemoryContextSwitchTo(rowcontext->ecxt_per_tuple_memory);
 		int i = 0;
 		ListCell *lc;
-		foreach(lc, exprs)
+		foreach (lc, exprs)
 		{
 			slot->tts_values[i] = ExecEvalExpr(static_cast<ExprState *>(lfirst(lc)), rowcontext,
 											   &slot->tts_isnull[i]);
@@ -178,8 +178,10 @@ int64 LimitValue(ExprState *expr, ExprContext *econtext, bool *isnull, const cha
 		return 0;
 	int64 n = DatumGetInt64(v);
 	if (n < 0)
-		ereport(ERROR, errcode(strcmp(what, "OFFSET") == 0 ? ERRCODE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
-															: ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+		ereport(ERROR,
+				errcode(strcmp(what, "OFFSET") == 0
+							? ERRCODE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
+							: ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
 				errmsg("%s must not be negative", what));
 	return n;
 }
@@ -222,16 +224,16 @@ void ExecReScan(PlanState *node)
 	{
 		case T_ResultState:
 			reinterpret_cast<ResultState *>(node)->rs_done = false;
-			reinterpret_cast<ResultState *>(node)->rs_checkqual =
-				reinterpret_cast<ResultState *>(node)->resconstantqual != nullptr;
+			reinterpret_cast<ResultState *>(node)
+				->rs_checkqual = reinterpret_cast<ResultState *>(node)->resconstantqual != nullptr;
 			break;
 		case T_SeqScanState:
 		{
 			auto *scan = reinterpret_cast<SeqScanState *>(node);
 			heap_endscan(scan->ss.ss_currentScanDesc);
 			MemoryContext old = MemoryContextSwitchTo(node->state->es_query_cxt);
-			scan->ss.ss_currentScanDesc =
-				heap_beginscan(scan->ss.ss_currentRelation, node->state->es_snapshot);
+			scan->ss.ss_currentScanDesc = heap_beginscan(scan->ss.ss_currentRelation,
+														 node->state->es_snapshot);
 			MemoryContextSwitchTo(old);
 			break;
 		}
@@ -281,7 +283,8 @@ PlanState *ExecInitResult(Result *node, EState *estate, int eflags)
 	ExecInitResultTupleSlotTL(&state->ps);
 	ExecAssignProjectionInfo(&state->ps);
 	state->ps.qual = ExecInitQual(node->plan.qual, &state->ps);
-	state->resconstantqual = ExecInitQual(reinterpret_cast<List *>(node->resconstantqual), &state->ps);
+	state->resconstantqual = ExecInitQual(reinterpret_cast<List *>(node->resconstantqual),
+										  &state->ps);
 	state->rs_checkqual = node->resconstantqual != nullptr;
 	return &state->ps;
 }
@@ -322,8 +325,8 @@ PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int)
 	PlanState *ps = &state->ss.ps;
 	InitCommon(ps, &node->scan.plan, estate, ExecValuesScan);
 	state->rowcontext = CreateExprContext(estate);
-	RangeTblEntry *rte =
-		static_cast<RangeTblEntry *>(list_nth(estate->es_range_table, node->scan.scanrelid - 1));
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+		list_nth(estate->es_range_table, node->scan.scanrelid - 1));
 	int ncols = list_length(rte->coltypes);
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	TupleDesc desc = CreateTemplateTupleDesc(ncols);
@@ -334,7 +337,7 @@ PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int)
 	state->exprlists = static_cast<List **>(palloc(Max(state->array_len, 1) * sizeof(List *)));
 	int i = 0;
 	ListCell *lc;
-	foreach(lc, node->values_lists)
+	foreach (lc, node->values_lists)
 		state->exprlists[i++] = ExecInitExprList(static_cast<List *>(lfirst(lc)), ps);
 	MemoryContextSwitchTo(old);
 	state->ss.ss_ScanTupleSlot = ExecInitExtraTupleSlot(estate, desc);
@@ -344,9 +347,7 @@ PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int)
 	return ps;
 }
 
-void ExecEndValuesScan(ValuesScanState *)
-{
-}
+void ExecEndValuesScan(ValuesScanState *) {}
 
 PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags)
 {

@@ -37,15 +37,15 @@ Oid exprType(const Node *expr)
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casetype;
 		case T_CaseWhen:
-			return exprType(reinterpret_cast<const Node *>(
-				reinterpret_cast<const CaseWhen *>(expr)->result));
+			return exprType(
+				reinterpret_cast<const Node *>(reinterpret_cast<const CaseWhen *>(expr)->result));
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescetype;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxtype;
 		case T_TargetEntry:
-			return exprType(reinterpret_cast<const Node *>(
-				reinterpret_cast<const TargetEntry *>(expr)->expr));
+			return exprType(
+				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
 		default:
 			elog(ERROR, "unrecognized node type: %s", nodeTagName(nodeTag(expr)));
 	}
@@ -66,8 +66,8 @@ int32 exprTypmod(const Node *expr)
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
 		case T_TargetEntry:
-			return exprTypmod(reinterpret_cast<const Node *>(
-				reinterpret_cast<const TargetEntry *>(expr)->expr));
+			return exprTypmod(
+				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
 		default:
 			return -1;
 	}
@@ -102,8 +102,8 @@ Oid exprCollation(const Node *expr)
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxcollid;
 		case T_TargetEntry:
-			return exprCollation(reinterpret_cast<const Node *>(
-				reinterpret_cast<const TargetEntry *>(expr)->expr));
+			return exprCollation(
+				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
 		default:
 			return InvalidOid;
 	}
@@ -142,8 +142,8 @@ int exprLocation(const Node *expr)
 		case T_BooleanTest:
 			return reinterpret_cast<const BooleanTest *>(expr)->location;
 		case T_TargetEntry:
-			return exprLocation(reinterpret_cast<const Node *>(
-				reinterpret_cast<const TargetEntry *>(expr)->expr));
+			return exprLocation(
+				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
 		/* Raw parse trees (the analyzer reports errors at them). */
 		case T_A_Const:
 			return reinterpret_cast<const A_Const *>(expr)->location;

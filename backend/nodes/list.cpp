@@ -21,8 +21,8 @@ constexpr int kInitialCells = 5;
 List *NewList(NodeTag type, int min_size)
 {
 	int max_size = std::max(min_size, kInitialCells);
-	auto *list = static_cast<List *>(palloc(offsetof(List, initial_elements) +
-											 max_size * sizeof(ListCell)));
+	auto *list = static_cast<List *>(
+		palloc(offsetof(List, initial_elements) + max_size * sizeof(ListCell)));
 	list->type = type;
 	list->length = min_size;
 	list->max_length = max_size;
@@ -43,7 +43,8 @@ void EnlargeList(List *list, int min_size)
 		list->elements = cells;
 	}
 	else
-		list->elements = static_cast<ListCell *>(repalloc(list->elements, new_max * sizeof(ListCell)));
+		list->elements = static_cast<ListCell *>(
+			repalloc(list->elements, new_max * sizeof(ListCell)));
 	list->max_length = new_max;
 }
 
@@ -102,8 +103,7 @@ List *list_make3_impl(NodeTag t, ListCell datum1, ListCell datum2, ListCell datu
 	return list;
 }
 
-List *list_make4_impl(NodeTag t, ListCell datum1, ListCell datum2, ListCell datum3,
-					  ListCell datum4)
+List *list_make4_impl(NodeTag t, ListCell datum1, ListCell datum2, ListCell datum3, ListCell datum4)
 {
 	List *list = NewList(t, 4);
 	list->elements[0] = datum1;
@@ -190,7 +190,7 @@ List *list_truncate(List *list, int new_size)
 bool list_member(const List *list, const void *datum)
 {
 	const ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (equal(lfirst(cell), datum))
 			return true;
 	return false;
@@ -199,7 +199,7 @@ bool list_member(const List *list, const void *datum)
 bool list_member_ptr(const List *list, const void *datum)
 {
 	const ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst(cell) == datum)
 			return true;
 	return false;
@@ -208,7 +208,7 @@ bool list_member_ptr(const List *list, const void *datum)
 bool list_member_int(const List *list, int datum)
 {
 	const ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst_int(cell) == datum)
 			return true;
 	return false;
@@ -217,7 +217,7 @@ bool list_member_int(const List *list, int datum)
 bool list_member_oid(const List *list, Oid datum)
 {
 	const ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst_oid(cell) == datum)
 			return true;
 	return false;
@@ -254,7 +254,7 @@ List *list_delete_last(List *list)
 List *list_delete_ptr(List *list, void *datum)
 {
 	ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst(cell) == datum)
 			return list_delete_cell(list, cell);
 	return list;
@@ -263,7 +263,7 @@ List *list_delete_ptr(List *list, void *datum)
 List *list_delete_int(List *list, int datum)
 {
 	ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst_int(cell) == datum)
 			return list_delete_cell(list, cell);
 	return list;
@@ -272,7 +272,7 @@ List *list_delete_int(List *list, int datum)
 List *list_delete_oid(List *list, Oid datum)
 {
 	ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		if (lfirst_oid(cell) == datum)
 			return list_delete_cell(list, cell);
 	return list;
@@ -346,7 +346,7 @@ void list_free(List *list)
 void list_free_deep(List *list)
 {
 	ListCell *cell;
-	foreach(cell, list)
+	foreach (cell, list)
 		pfree(lfirst(cell));
 	list_free(list);
 }

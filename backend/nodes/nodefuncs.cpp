@@ -141,9 +141,9 @@ bool ListsEqual(const List *a, const List *b)
 	{
 		const ListCell *ca = &a->elements[i];
 		const ListCell *cb = &b->elements[i];
-		bool same = a->type == T_List	   ? equal(lfirst(ca), lfirst(cb))
-					: a->type == T_IntList ? lfirst_int(ca) == lfirst_int(cb)
-										   : lfirst_oid(ca) == lfirst_oid(cb);
+		bool same = a->type == T_List ? equal(lfirst(ca), lfirst(cb))
+			: a->type == T_IntList	  ? lfirst_int(ca) == lfirst_int(cb)
+									  : lfirst_oid(ca) == lfirst_oid(cb);
 		if (!same)
 			return false;
 	}
@@ -167,8 +167,7 @@ void OutToken(std::string &out, const char *s)
 	/* A leading character that would make the token read as something
 	 * else (a number, <>, a quoted empty string) is escaped. */
 	if (*s == '<' || *s == '"' || isdigit(static_cast<unsigned char>(*s)) ||
-		((*s == '+' || *s == '-') &&
-		 (isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.')))
+		((*s == '+' || *s == '-') && (isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.')))
 		out += '\\';
 	for (; *s != '\0'; s++)
 	{
@@ -327,7 +326,8 @@ void OutNode(std::string &out, const void *obj)
 			TUSK_PLAN_NODES(OUT_CASE)
 #undef OUT_CASE
 		default:
-			elog(ERROR, "could not dump unrecognized node type: %d", static_cast<int>(nodeTag(node)));
+			elog(ERROR, "could not dump unrecognized node type: %d",
+				 static_cast<int>(nodeTag(node)));
 	}
 }
 
@@ -335,7 +335,7 @@ void OutNode(std::string &out, const void *obj)
 
 class Reader
 {
-public:
+  public:
 	explicit Reader(const char *s) : p_(s) {}
 
 	/* The next token (escapes kept), or an empty view at the end. */
@@ -386,7 +386,7 @@ public:
 				 t.data());
 	}
 
-private:
+  private:
 	const char *p_;
 };
 
@@ -539,7 +539,9 @@ List *ReadList(Reader &in)
 		else if (type == T_IntList)
 			list = lappend_int(list, atoi(std::string(in.Next()).c_str()));
 		else
-			list = lappend_oid(list, static_cast<Oid>(strtoul(std::string(in.Next()).c_str(), nullptr, 10)));
+			list = lappend_oid(list,
+							   static_cast<Oid>(
+								   strtoul(std::string(in.Next()).c_str(), nullptr, 10)));
 	}
 	return list;
 }
@@ -563,8 +565,7 @@ void *ReadNode(Reader &in)
 		result = node; \
 	}
 	if (false)
-	{
-	}
+	{}
 	TUSK_VALUE_NODES(READ_CASE)
 	TUSK_PRIM_NODES(READ_CASE)
 	TUSK_PARSE_NODES(READ_CASE)
@@ -597,8 +598,8 @@ bool WalkFields(const T *node, bool (*fn)(Node *, void *), void *ctx);
 
 #define DEFINE_WALK(Name) \
 	template <> \
-	bool WalkFields<Name>([[maybe_unused]] const Name *node, [[maybe_unused]] bool (*fn)(Node *, void *), \
-						  [[maybe_unused]] void *ctx) \
+	bool WalkFields<Name>([[maybe_unused]] const Name *node, \
+						  [[maybe_unused]] bool (*fn)(Node *, void *), [[maybe_unused]] void *ctx) \
 	{ \
 		NODE_##Name(WALK_FIELD) return false; \
 	}
@@ -627,7 +628,8 @@ void MutateFields(T *node, Node *(*fn)(Node *, void *), void *ctx);
 #define DEFINE_MUTATE(Name) \
 	template <> \
 	void MutateFields<Name>([[maybe_unused]] Name * node, \
-							[[maybe_unused]] Node * (*fn)(Node *, void *), [[maybe_unused]] void *ctx) \
+							[[maybe_unused]] Node * (*fn)(Node *, void *), \
+							[[maybe_unused]] void *ctx) \
 	{ \
 		NODE_##Name(MUTATE_FIELD) \
 	}
@@ -649,7 +651,7 @@ bool node_children_walker(Node *node, bool (*fn)(Node *, void *), void *ctx)
 		case T_List:
 		{
 			ListCell *lc;
-			foreach(lc, reinterpret_cast<List *>(node))
+			foreach (lc, reinterpret_cast<List *>(node))
 				if (lfirst(lc) != nullptr && fn(static_cast<Node *>(lfirst(lc)), ctx))
 					return true;
 			return false;
@@ -681,9 +683,10 @@ Node *node_children_mutator(Node *node, Node *(*fn)(Node *, void *), void *ctx)
 		{
 			List *result = NIL;
 			ListCell *lc;
-			foreach(lc, reinterpret_cast<List *>(node))
-				result = lappend(result, lfirst(lc) != nullptr ? fn(static_cast<Node *>(lfirst(lc)), ctx)
-															   : nullptr);
+			foreach (lc, reinterpret_cast<List *>(node))
+				result = lappend(result,
+								 lfirst(lc) != nullptr ? fn(static_cast<Node *>(lfirst(lc)), ctx)
+													   : nullptr);
 			return reinterpret_cast<Node *>(result);
 		}
 		case T_IntList:

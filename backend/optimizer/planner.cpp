@@ -107,7 +107,6 @@ Node *FixJoinVars(Node *node, void *arg)
 	return node_children_mutator(node, FixJoinVars, arg);
 }
 
-
 /* A plan's targetlist of every column of the output layout, as Vars of
  * the scan (scanrelid) or the join's inputs. */
 List *ScanTargetList(Query *parse, int rtindex)
@@ -140,7 +139,7 @@ List *ScanTargetList(Query *parse, int rtindex)
 		return tlist;
 	}
 	ListCell *lc;
-	foreach(lc, rte->coltypes)
+	foreach (lc, rte->coltypes)
 	{
 		attno++;
 		Var *var = makeNode(Var);
@@ -171,7 +170,7 @@ List *MakeAndList(Node *qual)
 	{
 		List *result = NIL;
 		ListCell *lc;
-		foreach(lc, reinterpret_cast<BoolExpr *>(qual)->args)
+		foreach (lc, reinterpret_cast<BoolExpr *>(qual)->args)
 			result = list_concat(result, MakeAndList(static_cast<Node *>(lfirst(lc))));
 		return result;
 	}
@@ -212,7 +211,7 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 	List *fromlist = parse->jointree != nullptr ? parse->jointree->fromlist : NIL;
 	std::vector<int> rels;
 	ListCell *lc;
-	foreach(lc, fromlist)
+	foreach (lc, fromlist)
 		rels.push_back(castNode(RangeTblRef, lfirst(lc))->rtindex);
 	if (rels.empty())
 		return nullptr;
@@ -220,7 +219,7 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 	 * where all their tables are present. */
 	std::vector<List *> scan_quals(rels.size(), NIL);
 	List *pending = NIL;
-	foreach(lc, quals)
+	foreach (lc, quals)
 	{
 		Node *qual = static_cast<Node *>(lfirst(lc));
 		std::vector<int> varnos = Varnos(qual);
@@ -256,7 +255,7 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 		List *joinquals = NIL;
 		List *still = NIL;
 		ListCell *q;
-		foreach(q, pending)
+		foreach (q, pending)
 		{
 			bool ready = true;
 			for (int v : Varnos(static_cast<Node *>(lfirst(q))))
@@ -270,8 +269,8 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 		JoinVarsContext ctx{&outer_layout, rels[i]};
 		NestLoop *join = makeNode(NestLoop);
 		join->join.jointype = JOIN_INNER;
-		join->join.joinqual =
-			reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
+		join->join.joinqual = reinterpret_cast<List *>(
+			FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
 		/* Output: outer's columns, then inner's. */
 		List *tlist = NIL;
 		int resno = 0;
@@ -279,10 +278,11 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 		{
 			List *cols = ScanTargetList(parse, layout->rtindexes[r]);
 			ListCell *c;
-			foreach(c, cols)
+			foreach (c, cols)
 			{
 				TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
-				tle->expr = reinterpret_cast<Expr *>(FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
+				tle->expr = reinterpret_cast<Expr *>(
+					FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
 				tle->resno = static_cast<AttrNumber>(++resno);
 				tlist = lappend(tlist, tle);
 			}
@@ -320,8 +320,8 @@ Plan *MakeProjection(Query *parse, List *tlist)
 	}
 	/* The top join projects the target list from its two inputs. */
 	JoinVarsContext ctx{&top_outer, top_inner};
-	input->targetlist =
-		reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(tlist), &ctx));
+	input->targetlist = reinterpret_cast<List *>(
+		FixJoinVars(reinterpret_cast<Node *>(tlist), &ctx));
 	return input;
 }
 
@@ -331,18 +331,18 @@ Plan *MakeSort(Query *parse, Plan *lefttree)
 {
 	Sort *sort = makeNode(Sort);
 	ListCell *lc;
-	foreach(lc, parse->sortClause)
+	foreach (lc, parse->sortClause)
 	{
 		SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
 		ListCell *t;
-		foreach(t, parse->targetList)
+		foreach (t, parse->targetList)
 		{
 			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
 			if (tle->ressortgroupref == sgc->tleSortGroupRef)
 			{
 				sort->sortColIdx = lappend_int(sort->sortColIdx, tle->resno);
-				sort->collations =
-					lappend_oid(sort->collations, exprCollation(reinterpret_cast<Node *>(tle->expr)));
+				sort->collations = lappend_oid(sort->collations,
+											   exprCollation(reinterpret_cast<Node *>(tle->expr)));
 				break;
 			}
 		}
@@ -352,7 +352,7 @@ Plan *MakeSort(Query *parse, Plan *lefttree)
 	}
 	/* The Sort passes its input's rows through unchanged. */
 	List *tlist = NIL;
-	foreach(lc, lefttree->targetlist)
+	foreach (lc, lefttree->targetlist)
 	{
 		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(lfirst(lc)));
 		Var *var = makeNode(Var);
@@ -422,7 +422,7 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 				errmsg("this statement is not supported by the planner yet"));
 	stmt->planTree = plan;
 	ListCell *lc;
-	foreach(lc, parse->rtable)
+	foreach (lc, parse->rtable)
 	{
 		RangeTblEntry *rte = static_cast<RangeTblEntry *>(lfirst(lc));
 		if (rte->rtekind == RTE_RELATION)

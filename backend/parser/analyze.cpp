@@ -45,7 +45,7 @@ namespace {
 void TransformFromClause(ParseState *pstate, List *frmList)
 {
 	ListCell *lc;
-	foreach(lc, frmList)
+	foreach (lc, frmList)
 	{
 		Node *n = static_cast<Node *>(lfirst(lc));
 		if (!IsA(n, RangeVar))
@@ -56,10 +56,11 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 		{
 			/* A name matching a CTE would be the CTE: none yet. */
 		}
-		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock, true);
+		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock,
+														true);
 		/* Two FROM items with one name: PostgreSQL's 42712. */
 		ListCell *other;
-		foreach(other, pstate->p_namespace)
+		foreach (other, pstate->p_namespace)
 		{
 			auto *o = static_cast<ParseNamespaceItem *>(lfirst(other));
 			if (strcmp(o->p_rte->eref->aliasname, nsitem->p_rte->eref->aliasname) == 0 &&
@@ -126,7 +127,7 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 {
 	List *result = NIL;
 	ListCell *lc;
-	foreach(lc, orderlist)
+	foreach (lc, orderlist)
 	{
 		SortBy *sortby = static_cast<SortBy *>(lfirst(lc));
 		if (sortby->sortby_dir == SORTBY_USING)
@@ -140,7 +141,7 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 			int pos = intVal(reinterpret_cast<A_Const *>(node)->val);
 			int n = 0;
 			ListCell *t;
-			foreach(t, *targetlist)
+			foreach (t, *targetlist)
 			{
 				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
 				if (!cand->resjunk && ++n == pos)
@@ -158,7 +159,7 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		{
 			const char *name = strVal(linitial(reinterpret_cast<ColumnRef *>(node)->fields));
 			ListCell *t;
-			foreach(t, *targetlist)
+			foreach (t, *targetlist)
 			{
 				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
 				if (!cand->resjunk && cand->resname != nullptr && strcmp(cand->resname, name) == 0)
@@ -175,7 +176,7 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		{
 			Node *expr = transformExpr(pstate, node, EXPR_KIND_ORDER_BY);
 			ListCell *t;
-			foreach(t, *targetlist)
+			foreach (t, *targetlist)
 			{
 				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
 				if (equal(cand->expr, expr))
@@ -196,8 +197,9 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		if (restype == UNKNOWNOID)
 		{
-			tle->expr = reinterpret_cast<Expr *>(coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
-												 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
 			restype = TEXTOID;
 		}
 		bool desc = sortby->sortby_dir == SORTBY_DESC;
@@ -213,7 +215,7 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		{
 			Index maxref = 0;
 			ListCell *t;
-			foreach(t, *targetlist)
+			foreach (t, *targetlist)
 				maxref = Max(maxref, static_cast<TargetEntry *>(lfirst(t))->ressortgroupref);
 			tle->ressortgroupref = maxref + 1;
 		}
@@ -222,8 +224,8 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		sgc->sortop = sortop;
 		sgc->eqop = eqop;
 		sgc->nulls_first = sortby->sortby_nulls == SORTBY_NULLS_DEFAULT
-							   ? desc
-							   : sortby->sortby_nulls == SORTBY_NULLS_FIRST;
+			? desc
+			: sortby->sortby_nulls == SORTBY_NULLS_FIRST;
 		result = lappend(result, sgc);
 	}
 	return result;
@@ -244,12 +246,13 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	List *rows = NIL;
 	int ncols = -1;
 	ListCell *lc;
-	foreach(lc, stmt->valuesLists)
+	foreach (lc, stmt->valuesLists)
 	{
 		List *row = NIL;
 		ListCell *c;
-		foreach(c, static_cast<List *>(lfirst(lc)))
-			row = lappend(row, transformExpr(pstate, static_cast<Node *>(lfirst(c)), EXPR_KIND_VALUES));
+		foreach (c, static_cast<List *>(lfirst(lc)))
+			row = lappend(row,
+						  transformExpr(pstate, static_cast<Node *>(lfirst(c)), EXPR_KIND_VALUES));
 		if (ncols >= 0 && list_length(row) != ncols)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("VALUES lists must all be the same length"),
@@ -263,21 +266,22 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	for (int i = 0; i < ncols; i++)
 	{
 		List *col = NIL;
-		foreach(lc, rows)
+		foreach (lc, rows)
 			col = lappend(col, list_nth(static_cast<List *>(lfirst(lc)), i));
 		Oid type = select_common_type(pstate, col, "VALUES", nullptr);
-		foreach(lc, rows)
+		foreach (lc, rows)
 		{
 			List *row = static_cast<List *>(lfirst(lc));
 			ListCell *cell = list_nth_cell(row, i);
-			lfirst(cell) = coerce_to_common_type(pstate, static_cast<Node *>(lfirst(cell)), type, "VALUES");
+			lfirst(cell) = coerce_to_common_type(pstate, static_cast<Node *>(lfirst(cell)), type,
+												 "VALUES");
 		}
 		coltypes = lappend_oid(coltypes, type);
 		coltypmods = lappend_int(coltypmods, -1);
 		colcolls = lappend_oid(colcolls, get_typcollation(type));
 	}
-	ParseNamespaceItem *nsitem =
-		addRangeTableEntryForValues(pstate, rows, coltypes, coltypmods, colcolls, nullptr);
+	ParseNamespaceItem *nsitem = addRangeTableEntryForValues(pstate, rows, coltypes, coltypmods,
+															 colcolls, nullptr);
 	RangeTblRef *rtr = makeNode(RangeTblRef);
 	rtr->rtindex = nsitem->p_rtindex;
 	pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
@@ -337,15 +341,17 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 Expr *TransformAssignedExpr(ParseState *pstate, Expr *expr, Form_pg_attribute att, int location)
 {
 	Oid type = exprType(reinterpret_cast<Node *>(expr));
-	Node *result =
-		coerce_to_target_type(pstate, reinterpret_cast<Node *>(expr), type, att->atttypid,
-							  att->atttypmod, COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+	Node *result = coerce_to_target_type(pstate, reinterpret_cast<Node *>(expr), type,
+										 att->atttypid, att->atttypmod, COERCION_ASSIGNMENT,
+										 COERCE_IMPLICIT_CAST, -1);
 	if (result == nullptr)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("column \"%s\" is of type %s but expression is of type %s",
 					   NameStr(att->attname), format_type_be(att->atttypid), format_type_be(type)),
 				errhint("You will need to rewrite or cast the expression."),
-				parser_errposition(pstate, location >= 0 ? location : exprLocation(reinterpret_cast<Node *>(expr))));
+				parser_errposition(pstate,
+								   location >= 0 ? location
+												 : exprLocation(reinterpret_cast<Node *>(expr))));
 	return reinterpret_cast<Expr *>(result);
 }
 
@@ -373,8 +379,8 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_INSERT;
 	pstate->p_is_insert = true;
-	ParseNamespaceItem *target =
-		addRangeTableEntry(pstate, stmt->relation, stmt->relation->alias, RowExclusiveLock, false);
+	ParseNamespaceItem *target = addRangeTableEntry(pstate, stmt->relation, stmt->relation->alias,
+													RowExclusiveLock, false);
 	target->p_rte->requiredPerms = ACL_INSERT;
 	qry->resultRelation = target->p_rtindex;
 	Relation rel = relation_open(target->p_rte->relid, NoLock);
@@ -398,7 +404,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	else
 	{
 		ListCell *lc;
-		foreach(lc, stmt->cols)
+		foreach (lc, stmt->cols)
 		{
 			ResTarget *col = static_cast<ResTarget *>(lfirst(lc));
 			if (col->indirection != NIL)
@@ -427,7 +433,8 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	List *rows = NIL;
 	if (select == nullptr)
 		rows = list_make1(NIL); /* DEFAULT VALUES */
-	else if (select->valuesLists == NIL || select->sortClause != NIL || select->limitCount != nullptr)
+	else if (select->valuesLists == NIL || select->sortClause != NIL ||
+			 select->limitCount != nullptr)
 		NotSupported(pstate, "INSERT … SELECT", -1);
 	else
 	{
@@ -443,21 +450,25 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 			}
 		}
 		ListCell *lc;
-		foreach(lc, select->valuesLists)
+		foreach (lc, select->valuesLists)
 		{
 			List *raw = static_cast<List *>(lfirst(lc));
 			if (list_length(raw) != list_length(static_cast<List *>(linitial(select->valuesLists))))
 				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 						errmsg("VALUES lists must all be the same length"),
-						parser_errposition(pstate, exprLocation(static_cast<Node *>(linitial(raw)))));
+						parser_errposition(pstate,
+										   exprLocation(static_cast<Node *>(linitial(raw)))));
 			if (list_length(raw) > static_cast<int>(attnos.size()))
 				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 						errmsg("INSERT has more expressions than target columns"),
-						parser_errposition(pstate, exprLocation(static_cast<Node *>(list_nth(raw, attnos.size())))));
+						parser_errposition(pstate,
+										   exprLocation(
+											   static_cast<Node *>(list_nth(raw, attnos.size())))));
 			if (list_length(raw) < static_cast<int>(attnos.size()))
 				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 						errmsg("INSERT has more target columns than expressions"),
-						parser_errposition(pstate, col_locations[raw == NIL ? 0 : list_length(raw)]));
+						parser_errposition(pstate,
+										   col_locations[raw == NIL ? 0 : list_length(raw)]));
 			rows = lappend(rows, raw);
 		}
 	}
@@ -465,20 +476,21 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	/* Each row: one expression per table column, in column order. */
 	List *exprrows = NIL;
 	ListCell *lc;
-	foreach(lc, rows)
+	foreach (lc, rows)
 	{
 		List *raw = static_cast<List *>(lfirst(lc));
 		std::vector<Expr *> row(desc->natts, nullptr);
 		int i = 0;
 		ListCell *v;
-		foreach(v, raw)
+		foreach (v, raw)
 		{
 			int attno = attnos[i];
 			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
 			Node *value = static_cast<Node *>(lfirst(v));
 			if (!IsA(value, SetToDefault))
 			{
-				Expr *expr = reinterpret_cast<Expr *>(transformExpr(pstate, value, EXPR_KIND_VALUES));
+				Expr *expr = reinterpret_cast<Expr *>(
+					transformExpr(pstate, value, EXPR_KIND_VALUES));
 				row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(value));
 			}
 			i++;
@@ -501,7 +513,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	if (list_length(exprrows) == 1)
 	{
 		int a = 0;
-		foreach(lc, static_cast<List *>(linitial(exprrows)))
+		foreach (lc, static_cast<List *>(linitial(exprrows)))
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, a);
 			TargetEntry *tle = makeNode(TargetEntry);
@@ -531,7 +543,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
 		List *tl = expandNSItemAttrs(pstate, values, -1);
 		int a = 0;
-		foreach(lc, tl)
+		foreach (lc, tl)
 		{
 			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
 			tle->resname = pstrdup(NameStr(TupleDescAttr(desc, a)->attname));

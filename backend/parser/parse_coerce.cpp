@@ -120,8 +120,8 @@ bool IsPreferredType(TYPCATEGORY category, Oid type)
 	return (category == '\0' || category == typcategory) && typispreferred;
 }
 
-CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId,
-									   CoercionContext ccontext, Oid *funcid)
+CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId, CoercionContext ccontext,
+									   Oid *funcid)
 {
 	*funcid = InvalidOid;
 	if (sourceTypeId == targetTypeId)
@@ -169,8 +169,8 @@ CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId,
 CoercionPathType find_typmod_coercion_function(Oid typeId, Oid *funcid)
 {
 	*funcid = InvalidOid;
-	HeapTuple tuple =
-		SearchSysCache2(CASTSOURCETARGET, ObjectIdGetDatum(typeId), ObjectIdGetDatum(typeId));
+	HeapTuple tuple = SearchSysCache2(CASTSOURCETARGET, ObjectIdGetDatum(typeId),
+									  ObjectIdGetDatum(typeId));
 	if (tuple == nullptr)
 		return COERCION_PATH_NONE;
 	auto *cast = reinterpret_cast<Form_pg_cast>(GETSTRUCT(tuple));
@@ -277,10 +277,11 @@ Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid ta
 {
 	if (!can_coerce_type(1, &exprtype, &targettype, ccontext))
 		return nullptr;
-	Node *result =
-		coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat, location);
+	Node *result = coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat,
+							   location);
 	if (exprtype == targettype)
-		result = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat, location);
+		result = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat,
+							  location);
 	return result;
 }
 
@@ -329,7 +330,7 @@ Oid select_common_type(ParseState *pstate, List *exprs, const char *context, Nod
 	/* All the same (and not unknown): that type. */
 	bool all_same = true;
 	ListCell *lc;
-	foreach(lc, exprs)
+	foreach (lc, exprs)
 		if (exprType(static_cast<Node *>(lfirst(lc))) != ptype)
 			all_same = false;
 	if (all_same && ptype != UNKNOWNOID)
@@ -340,7 +341,7 @@ Oid select_common_type(ParseState *pstate, List *exprs, const char *context, Nod
 	}
 	TYPCATEGORY pcategory = TypeCategory(ptype);
 	bool pispreferred = IsPreferredType(pcategory, ptype);
-	foreach(lc, exprs)
+	foreach (lc, exprs)
 	{
 		Node *nexpr = static_cast<Node *>(lfirst(lc));
 		Oid ntype = exprType(nexpr);
@@ -361,8 +362,8 @@ Oid select_common_type(ParseState *pstate, List *exprs, const char *context, Nod
 				return InvalidOid;
 			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 					/* translator: first %s is name of a SQL construct, eg CASE */
-					errmsg("%s types %s and %s cannot be matched", context,
-						   format_type_be(ptype), format_type_be(ntype)),
+					errmsg("%s types %s and %s cannot be matched", context, format_type_be(ptype),
+						   format_type_be(ntype)),
 					parser_errposition(pstate, exprLocation(nexpr)));
 		}
 		Oid pn[1] = {ptype};

@@ -40,7 +40,7 @@ int ColumnNumber(RangeTblEntry *rte, const char *colname)
 {
 	int attno = 0;
 	ListCell *lc;
-	foreach(lc, rte->eref->colnames)
+	foreach (lc, rte->eref->colnames)
 	{
 		attno++;
 		const char *name = strVal(lfirst(lc));
@@ -78,7 +78,8 @@ Var *MakeVarForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int attno,
 	}
 	(void) pstate;
 	if (rte->rtekind == RTE_RELATION)
-		rte->selectedCols = bms_add_member(rte->selectedCols, attno - FirstLowInvalidHeapAttributeNumber);
+		rte->selectedCols = bms_add_member(rte->selectedCols,
+										   attno - FirstLowInvalidHeapAttributeNumber);
 	return var;
 }
 
@@ -112,9 +113,11 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 {
 	int attno = ColumnNumber(nsitem->p_rte, colname);
 	if (attno > 0)
-		return reinterpret_cast<Node *>(MakeVarForColumn(pstate, nsitem, attno, location, levelsup));
+		return reinterpret_cast<Node *>(
+			MakeVarForColumn(pstate, nsitem, attno, location, levelsup));
 	Oid systype;
-	if (nsitem->p_rte->rtekind == RTE_RELATION && (attno = SystemColumnNumber(colname, &systype)) != 0)
+	if (nsitem->p_rte->rtekind == RTE_RELATION &&
+		(attno = SystemColumnNumber(colname, &systype)) != 0)
 	{
 		Var *var = makeNode(Var);
 		var->varno = nsitem->p_rtindex;
@@ -137,7 +140,7 @@ Node *ColNameToVar(ParseState *pstate, const char *colname, int location)
 	{
 		Node *result = nullptr;
 		ListCell *lc;
-		foreach(lc, ps->p_namespace)
+		foreach (lc, ps->p_namespace)
 		{
 			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
 			if (!nsitem->p_cols_visible)
@@ -175,7 +178,7 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 	{
 		ParseNamespaceItem *result = nullptr;
 		ListCell *lc;
-		foreach(lc, ps->p_namespace)
+		foreach (lc, ps->p_namespace)
 		{
 			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
 			if (!nsitem->p_rel_visible)
@@ -218,8 +221,8 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 		{
 			cur[0] = static_cast<int>(i);
 			for (size_t j = 1; j <= b.size(); j++)
-				cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-								   prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+				cur[j] = std::min(
+					{prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
 			std::swap(prev, cur);
 		}
 		return prev[b.size()];
@@ -229,11 +232,11 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 	std::string best_name;
 	bool tie = false;
 	ListCell *lc;
-	foreach(lc, pstate->p_namespace)
+	foreach (lc, pstate->p_namespace)
 	{
 		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
 		ListCell *c;
-		foreach(c, nsitem->p_rte->eref->colnames)
+		foreach (c, nsitem->p_rte->eref->colnames)
 		{
 			std::string name = strVal(lfirst(c));
 			if (name.empty())
@@ -291,8 +294,8 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 	const char *relname = strVal(list_nth(fields, nfields - 2));
 	const char *schemaname = nfields >= 3 ? strVal(list_nth(fields, nfields - 3)) : nullptr;
 	int levelsup;
-	ParseNamespaceItem *nsitem =
-		RefnameNamespaceItem(pstate, schemaname, relname, cref->location, &levelsup);
+	ParseNamespaceItem *nsitem = RefnameNamespaceItem(pstate, schemaname, relname, cref->location,
+													  &levelsup);
 	if (nsitem == nullptr)
 		ErrorMissingRTE(pstate, relname, cref->location);
 	Node *var = ScanNSItemForColumn(pstate, nsitem, levelsup, colname, cref->location);
@@ -332,8 +335,8 @@ Node *TransformDistinct(ParseState *pstate, A_Expr *a, bool negate)
 				parser_errposition(pstate, a->location));
 	OpExpr *op = reinterpret_cast<OpExpr *>(eq);
 	DistinctExpr *d = makeNode(DistinctExpr);
-	memcpy(reinterpret_cast<char *>(d) + sizeof(NodeTag), reinterpret_cast<char *>(op) + sizeof(NodeTag),
-		   sizeof(OpExpr) - sizeof(NodeTag));
+	memcpy(reinterpret_cast<char *>(d) + sizeof(NodeTag),
+		   reinterpret_cast<char *>(op) + sizeof(NodeTag), sizeof(OpExpr) - sizeof(NodeTag));
 	d->xpr.type = T_DistinctExpr;
 	Node *result = reinterpret_cast<Node *>(d);
 	if (negate)
@@ -352,8 +355,8 @@ Node *TransformNullIf(ParseState *pstate, A_Expr *a)
 				errmsg("NULLIF requires = operator to yield boolean"),
 				parser_errposition(pstate, a->location));
 	NullIfExpr *n = makeNode(NullIfExpr);
-	memcpy(reinterpret_cast<char *>(n) + sizeof(NodeTag), reinterpret_cast<char *>(op) + sizeof(NodeTag),
-		   sizeof(OpExpr) - sizeof(NodeTag));
+	memcpy(reinterpret_cast<char *>(n) + sizeof(NodeTag),
+		   reinterpret_cast<char *>(op) + sizeof(NodeTag), sizeof(OpExpr) - sizeof(NodeTag));
 	n->xpr.type = T_NullIfExpr;
 	n->opresulttype = exprType(static_cast<Node *>(linitial(n->args)));
 	return reinterpret_cast<Node *>(n);
@@ -371,11 +374,12 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 				parser_errposition(pstate, a->location));
 	List *args = NIL;
 	ListCell *lc;
-	foreach(lc, rlist)
+	foreach (lc, rlist)
 	{
 		Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
 		Node *rexpr = TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc)));
-		Node *cmp = reinterpret_cast<Node *>(make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
+		Node *cmp = reinterpret_cast<Node *>(
+			make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
 		args = lappend(args, coerce_to_boolean(pstate, cmp, "IN"));
 	}
 	if (list_length(args) == 1)
@@ -389,41 +393,45 @@ Node *TransformBetween(ParseState *pstate, A_Expr *a)
 	Node *lo = static_cast<Node *>(linitial(bounds));
 	Node *hi = static_cast<Node *>(lsecond(bounds));
 	auto op = [&](const char *name, Node *l, Node *r) {
-		return coerce_to_boolean(
-			pstate,
-			reinterpret_cast<Node *>(make_op(pstate, list_make1(makeString(pstrdup(name))),
+		return coerce_to_boolean(pstate,
+								 reinterpret_cast<Node *>(
+									 make_op(pstate, list_make1(makeString(pstrdup(name))),
 											 TransformExprRecurse(pstate, l),
-											 TransformExprRecurse(pstate, r), nullptr, a->location)),
-			"BETWEEN");
+											 TransformExprRecurse(pstate, r), nullptr,
+											 a->location)),
+								 "BETWEEN");
 	};
 	switch (a->kind)
 	{
 		case AEXPR_BETWEEN:
-			return MakeBoolExpr(AND_EXPR, list_make2(op(">=", a->lexpr, lo), op("<=", a->lexpr, hi)),
+			return MakeBoolExpr(AND_EXPR,
+								list_make2(op(">=", a->lexpr, lo), op("<=", a->lexpr, hi)),
 								a->location);
 		case AEXPR_NOT_BETWEEN:
 			return MakeBoolExpr(OR_EXPR, list_make2(op("<", a->lexpr, lo), op(">", a->lexpr, hi)),
 								a->location);
 		case AEXPR_BETWEEN_SYM:
-			return MakeBoolExpr(
-				OR_EXPR,
-				list_make2(MakeBoolExpr(AND_EXPR,
-										list_make2(op(">=", a->lexpr, lo), op("<=", a->lexpr, hi)),
-										a->location),
-						   MakeBoolExpr(AND_EXPR,
-										list_make2(op(">=", a->lexpr, hi), op("<=", a->lexpr, lo)),
-										a->location)),
-				a->location);
+			return MakeBoolExpr(OR_EXPR,
+								list_make2(MakeBoolExpr(AND_EXPR,
+														list_make2(op(">=", a->lexpr, lo),
+																   op("<=", a->lexpr, hi)),
+														a->location),
+										   MakeBoolExpr(AND_EXPR,
+														list_make2(op(">=", a->lexpr, hi),
+																   op("<=", a->lexpr, lo)),
+														a->location)),
+								a->location);
 		default:
-			return MakeBoolExpr(
-				AND_EXPR,
-				list_make2(MakeBoolExpr(OR_EXPR,
-										list_make2(op("<", a->lexpr, lo), op(">", a->lexpr, hi)),
-										a->location),
-						   MakeBoolExpr(OR_EXPR,
-										list_make2(op("<", a->lexpr, hi), op(">", a->lexpr, lo)),
-										a->location)),
-				a->location);
+			return MakeBoolExpr(AND_EXPR,
+								list_make2(MakeBoolExpr(OR_EXPR,
+														list_make2(op("<", a->lexpr, lo),
+																   op(">", a->lexpr, hi)),
+														a->location),
+										   MakeBoolExpr(OR_EXPR,
+														list_make2(op("<", a->lexpr, hi),
+																   op(">", a->lexpr, lo)),
+														a->location)),
+								a->location);
 	}
 }
 
@@ -461,10 +469,12 @@ Node *TransformBoolExpr(ParseState *pstate, BoolExpr *b)
 	const char *opname = b->boolop == AND_EXPR ? "AND" : b->boolop == OR_EXPR ? "OR" : "NOT";
 	List *args = NIL;
 	ListCell *lc;
-	foreach(lc, b->args)
-		args = lappend(args, coerce_to_boolean(pstate,
-											   TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))),
-											   opname));
+	foreach (lc, b->args)
+		args = lappend(args,
+					   coerce_to_boolean(pstate,
+										 TransformExprRecurse(pstate,
+															  static_cast<Node *>(lfirst(lc))),
+										 opname));
 	return MakeBoolExpr(b->boolop, args, b->location);
 }
 
@@ -496,7 +506,7 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 		 * evaluates it once; no difference without volatile functions). */
 		List *args = NIL;
 		ListCell *lc;
-		foreach(lc, c->args)
+		foreach (lc, c->args)
 		{
 			CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
 			A_Expr *eq = makeNode(A_Expr);
@@ -520,13 +530,16 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 	List *whens = NIL;
 	List *results = NIL;
 	ListCell *lc;
-	foreach(lc, c->args)
+	foreach (lc, c->args)
 	{
 		CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
 		CaseWhen *nw = makeNode(CaseWhen);
-		nw->expr = reinterpret_cast<Expr *>(coerce_to_boolean(
-			pstate, TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr)), "CASE/WHEN"));
-		nw->result = reinterpret_cast<Expr *>(TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->result)));
+		nw->expr = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate,
+							  TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr)),
+							  "CASE/WHEN"));
+		nw->result = reinterpret_cast<Expr *>(
+			TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->result)));
 		nw->location = w->location;
 		whens = lappend(whens, nw);
 		results = lappend(results, nw->result);
@@ -538,10 +551,11 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 		results = lcons(defresult, results);
 	}
 	Oid ptype = select_common_type(pstate, results, "CASE", nullptr);
-	foreach(lc, whens)
+	foreach (lc, whens)
 	{
 		CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
-		w->result = reinterpret_cast<Expr *>(coerce_to_common_type(pstate, reinterpret_cast<Node *>(w->result), ptype, "CASE/WHEN"));
+		w->result = reinterpret_cast<Expr *>(
+			coerce_to_common_type(pstate, reinterpret_cast<Node *>(w->result), ptype, "CASE/WHEN"));
 	}
 	if (defresult != nullptr)
 		defresult = coerce_to_common_type(pstate, defresult, ptype, "CASE/ELSE");
@@ -558,12 +572,14 @@ Node *TransformCoalesce(ParseState *pstate, CoalesceExpr *c)
 {
 	List *args = NIL;
 	ListCell *lc;
-	foreach(lc, c->args)
+	foreach (lc, c->args)
 		args = lappend(args, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))));
 	Oid ptype = select_common_type(pstate, args, "COALESCE", nullptr);
 	List *coerced = NIL;
-	foreach(lc, args)
-		coerced = lappend(coerced, coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)), ptype, "COALESCE"));
+	foreach (lc, args)
+		coerced = lappend(coerced,
+						  coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)), ptype,
+												"COALESCE"));
 	CoalesceExpr *result = makeNode(CoalesceExpr);
 	result->coalescetype = ptype;
 	result->coalescecollid = get_typcollation(ptype);
@@ -579,7 +595,8 @@ Node *TransformParamRef(ParseState *pstate, ParamRef *pref)
 	{
 		if (!pstate->p_variableparams || n <= 0)
 			ereport(ERROR, errcode(ERRCODE_UNDEFINED_PARAMETER),
-					errmsg("there is no parameter $%d", n), parser_errposition(pstate, pref->location));
+					errmsg("there is no parameter $%d", n),
+					parser_errposition(pstate, pref->location));
 		/* Inferred parameters: grow the list. */
 		auto *types = static_cast<Oid *>(palloc0(n * sizeof(Oid)));
 		if (pstate->p_numparams > 0)
@@ -624,7 +641,7 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			FuncCall *fn = reinterpret_cast<FuncCall *>(expr);
 			List *args = NIL;
 			ListCell *lc;
-			foreach(lc, fn->args)
+			foreach (lc, fn->args)
 				args = lappend(args, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))));
 			return ParseFuncOrColumn(pstate, fn->funcname, args, fn, fn->location);
 		}
@@ -632,7 +649,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		{
 			NullTest *n = reinterpret_cast<NullTest *>(expr);
 			NullTest *result = makeNode(NullTest);
-			result->arg = reinterpret_cast<Expr *>(TransformExprRecurse(pstate, reinterpret_cast<Node *>(n->arg)));
+			result->arg = reinterpret_cast<Expr *>(
+				TransformExprRecurse(pstate, reinterpret_cast<Node *>(n->arg)));
 			result->nulltesttype = n->nulltesttype;
 			result->argisrow = false;
 			result->location = n->location;
@@ -642,11 +660,12 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		{
 			BooleanTest *b = reinterpret_cast<BooleanTest *>(expr);
 			BooleanTest *result = makeNode(BooleanTest);
-			static const char *const kNames[] = {"IS TRUE",	 "IS NOT TRUE",	 "IS FALSE",
-												 "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
-			result->arg = reinterpret_cast<Expr *>(coerce_to_boolean(
-				pstate, TransformExprRecurse(pstate, reinterpret_cast<Node *>(b->arg)),
-				kNames[b->booltesttype]));
+			static const char *const kNames[] = {"IS TRUE",		 "IS NOT TRUE", "IS FALSE",
+												 "IS NOT FALSE", "IS UNKNOWN",	"IS NOT UNKNOWN"};
+			result->arg = reinterpret_cast<Expr *>(
+				coerce_to_boolean(pstate,
+								  TransformExprRecurse(pstate, reinterpret_cast<Node *>(b->arg)),
+								  kNames[b->booltesttype]));
 			result->booltesttype = b->booltesttype;
 			result->location = b->location;
 			return reinterpret_cast<Node *>(result);
@@ -686,7 +705,7 @@ int32 TypenameTypeMod(ParseState *pstate, const TypeName *typeName, Oid typid)
 				parser_errposition(pstate, typeName->location));
 	std::vector<std::string> mods;
 	ListCell *lc;
-	foreach(lc, typeName->typmods)
+	foreach (lc, typeName->typmods)
 	{
 		Node *tm = static_cast<Node *>(lfirst(lc));
 		if (IsA(tm, A_Const) && !reinterpret_cast<A_Const *>(tm)->isnull &&
@@ -801,8 +820,8 @@ ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *relation, A
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 		const char *name = att->attisdropped ? ""
-						   : i < list_length(aliascols) ? strVal(list_nth(aliascols, i))
-														 : NameStr(att->attname);
+			: i < list_length(aliascols)	 ? strVal(list_nth(aliascols, i))
+											 : NameStr(att->attname);
 		rte->eref->colnames = lappend(rte->eref->colnames, makeString(pstrdup(name)));
 	}
 	relation_close(rel, NoLock);
@@ -850,7 +869,7 @@ List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int loca
 	List *result = NIL;
 	int attno = 0;
 	ListCell *lc;
-	foreach(lc, nsitem->p_rte->eref->colnames)
+	foreach (lc, nsitem->p_rte->eref->colnames)
 	{
 		attno++;
 		const char *name = strVal(lfirst(lc));
@@ -913,7 +932,7 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 {
 	List *result = NIL;
 	ListCell *lc;
-	foreach(lc, targetlist)
+	foreach (lc, targetlist)
 	{
 		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
 		if (IsA(res->val, ColumnRef) &&
@@ -927,11 +946,12 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 							errmsg("SELECT * with no tables specified is not valid"),
 							parser_errposition(pstate, cref->location));
 				ListCell *ns;
-				foreach(ns, pstate->p_namespace)
+				foreach (ns, pstate->p_namespace)
 				{
 					auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(ns));
 					if (nsitem->p_cols_visible)
-						result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
+						result = list_concat(result,
+											 expandNSItemAttrs(pstate, nsitem, cref->location));
 				}
 			}
 			else
@@ -940,8 +960,8 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 				const char *relname = strVal(list_nth(cref->fields, nf - 2));
 				const char *schemaname = nf >= 3 ? strVal(list_nth(cref->fields, nf - 3)) : nullptr;
 				int levelsup;
-				ParseNamespaceItem *nsitem =
-					RefnameNamespaceItem(pstate, schemaname, relname, cref->location, &levelsup);
+				ParseNamespaceItem *nsitem = RefnameNamespaceItem(pstate, schemaname, relname,
+																  cref->location, &levelsup);
 				if (nsitem == nullptr)
 					ErrorMissingRTE(pstate, relname, cref->location);
 				result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
@@ -958,7 +978,8 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 			Var *var = reinterpret_cast<Var *>(expr);
 			if (var->varlevelsup == 0 && var->varattno > 0)
 			{
-				RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(pstate->p_rtable, var->varno - 1));
+				RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+					list_nth(pstate->p_rtable, var->varno - 1));
 				if (rte->rtekind == RTE_RELATION)
 				{
 					tle->resorigtbl = rte->relid;
@@ -974,12 +995,13 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 void resolveTargetListUnknowns(ParseState *pstate, List *targetlist)
 {
 	ListCell *lc;
-	foreach(lc, targetlist)
+	foreach (lc, targetlist)
 	{
 		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		if (restype == UNKNOWNOID)
-			tle->expr = reinterpret_cast<Expr *>(coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
-												 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
 	}
 }

@@ -291,7 +291,7 @@ void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
 {
 	int i = 0;
 	ListCell *lc;
-	foreach(lc, fargs)
+	foreach (lc, fargs)
 	{
 		if (actual_arg_types[i] != declared_arg_types[i])
 		{
@@ -427,7 +427,7 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 	 * are possible while every string uses C. */
 	Oid collation = InvalidOid;
 	ListCell *lc;
-	foreach(lc, args)
+	foreach (lc, args)
 		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
 			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
 	result->inputcollid = collation;
@@ -435,28 +435,26 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 	return reinterpret_cast<Expr *>(result);
 }
 
-Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn,
-						int location)
+Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn, int location)
 {
-	if (fn != nullptr && (fn->agg_star || fn->agg_distinct || fn->agg_order != NIL ||
-						  fn->agg_filter != nullptr || fn->over != nullptr))
+	if (fn != nullptr &&
+		(fn->agg_star || fn->agg_distinct || fn->agg_order != NIL || fn->agg_filter != nullptr ||
+		 fn->over != nullptr))
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("aggregate and window function calls are not supported yet"),
 				parser_errposition(pstate, location));
 	int nargs = list_length(fargs);
 	if (nargs > FUNC_MAX_ARGS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
-				errmsg("cannot pass more than %d argument to a function",
-					   FUNC_MAX_ARGS),
+				errmsg("cannot pass more than %d argument to a function", FUNC_MAX_ARGS),
 				parser_errposition(pstate, location));
 	std::vector<Oid> actual(Max(nargs, 1));
 	int i = 0;
 	ListCell *lc;
-	foreach(lc, fargs)
+	foreach (lc, fargs)
 		actual[i++] = exprType(static_cast<Node *>(lfirst(lc)));
 
-	FuncCandidateList raw =
-		FuncnameGetCandidates(funcname, nargs, NIL, false, false, false, false);
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, false, false, false, false);
 	Oid funcid = InvalidOid;
 	const Oid *declared = nullptr;
 	for (FuncCandidateList c = raw; c != nullptr; c = c->next)
@@ -506,7 +504,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		char *name;
 		DeconstructQualifiedName(funcname, &schemaname, &name);
 		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, NIL,
-													 actual.data());
+													actual.data());
 		if (ambiguous)
 			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
 					errmsg("function %s is not unique", sig),
@@ -545,13 +543,13 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	fexpr->funcvariadic = false;
 	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
 	Oid collation = InvalidOid;
-	foreach(lc, fargs)
+	foreach (lc, fargs)
 		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
 			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
 	fexpr->inputcollid = collation;
-	fexpr->funccollid =
-		OidIsValid(get_typcollation(procform->prorettype)) ? (OidIsValid(collation) ? collation : 100)
-														   : InvalidOid;
+	fexpr->funccollid = OidIsValid(get_typcollation(procform->prorettype))
+		? (OidIsValid(collation) ? collation : 100)
+		: InvalidOid;
 	fexpr->args = fargs;
 	fexpr->location = location;
 	return reinterpret_cast<Node *>(fexpr);

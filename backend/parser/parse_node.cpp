@@ -111,8 +111,8 @@ Const *make_const(ParseState *pstate, A_Const *aconst)
 				con->consttype = NUMERICOID;
 				con->constlen = -1;
 				con->constbyval = false;
-				con->constvalue =
-					OidInputFunctionCall(typinput, const_cast<char *>(s), typioparam, -1);
+				con->constvalue = OidInputFunctionCall(typinput, const_cast<char *>(s), typioparam,
+													   -1);
 			}
 			break;
 		}

@@ -30,12 +30,8 @@ bool DoNothingReceive(TupleTableSlot *, DestReceiver *)
 {
 	return true;
 }
-void DoNothingStartup(DestReceiver *, int, TupleDesc)
-{
-}
-void DoNothingCleanup(DestReceiver *)
-{
-}
+void DoNothingStartup(DestReceiver *, int, TupleDesc) {}
+void DoNothingCleanup(DestReceiver *) {}
 
 DestReceiver donothingDR = {DoNothingReceive, DoNothingStartup, DoNothingCleanup, DoNothingCleanup,
 							DestNone};
@@ -79,9 +75,9 @@ void SendRowDescription(DR_printtup *self, TupleDesc typeinfo)
 			resorigcol = tle->resorigcol;
 			tlist_item = lnext(self->targetlist, tlist_item);
 		}
-		int16 format = self->nformats == 0	 ? 0
-					   : self->nformats == 1 ? self->formats[0]
-											 : self->formats[i];
+		int16 format = self->nformats == 0 ? 0
+			: self->nformats == 1		   ? self->formats[0]
+										   : self->formats[i];
 		msg.String(NameStr(att->attname));
 		msg.Int32(static_cast<int32_t>(resorigtbl));
 		msg.Int16(resorigcol);
@@ -104,9 +100,9 @@ void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
 	{
 		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
 		PrinttupAttrInfo &info = (*myState->attrs)[i];
-		info.format = myState->nformats == 0   ? 0
-					  : myState->nformats == 1 ? myState->formats[0]
-											   : myState->formats[i];
+		info.format = myState->nformats == 0 ? 0
+			: myState->nformats == 1		 ? myState->formats[0]
+											 : myState->formats[i];
 		if (info.format != 0)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("binary result format is not supported yet"));
@@ -115,8 +111,8 @@ void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
 		getTypeOutputInfo(att->atttypid, &typoutput, &typisvarlena);
 		fmgr_info_cxt(typoutput, &info.finfo, CurrentMemoryContext);
 	}
-	myState->tmpcontext =
-		AllocSetContextCreate(CurrentMemoryContext, "printtup", ALLOCSET_SMALL_SIZES);
+	myState->tmpcontext = AllocSetContextCreate(CurrentMemoryContext, "printtup",
+												ALLOCSET_SMALL_SIZES);
 }
 
 bool PrinttupReceive(TupleTableSlot *slot, DestReceiver *self)

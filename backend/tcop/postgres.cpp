@@ -376,7 +376,6 @@ void FillRemoteAddress(Port *port)
 	proc_exit(1);
 }
 
-
 /* The statement being run, kept here (not in the message buffer) because
  * an error report may need it after the buffer is gone. */
 std::string current_query;
@@ -405,11 +404,11 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 					   "transaction block"));
 	StartXactCommand();
 	SetCurrentStatementStartTimestamp();
-	MemoryContext stmt_context =
-		AllocSetContextCreate(MessageContext, "statement", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext stmt_context = AllocSetContextCreate(MessageContext, "statement",
+													   ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(stmt_context);
-	bool is_utility = !IsA(stmt, SelectStmt) && !IsA(stmt, InsertStmt) &&
-					  !IsA(stmt, UpdateStmt) && !IsA(stmt, DeleteStmt);
+	bool is_utility = !IsA(stmt, SelectStmt) && !IsA(stmt, InsertStmt) && !IsA(stmt, UpdateStmt) &&
+		!IsA(stmt, DeleteStmt);
 	/* Analysis reads catalogs: with a snapshot, and current caches. */
 	AcceptInvalidationMessages();
 	bool snapshot_set = false;
@@ -471,7 +470,7 @@ void ExecSimpleQuery(const std::string &query)
 	int n = list_length(parsetree_list);
 	int i = 0;
 	ListCell *lc;
-	foreach(lc, parsetree_list)
+	foreach (lc, parsetree_list)
 	{
 		RawStmt *parsetree = static_cast<RawStmt *>(lfirst(lc));
 		ExecOneStatement(parsetree, current_query.c_str(), ++i == n);

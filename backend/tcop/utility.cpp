@@ -76,7 +76,7 @@ std::string SetValueText(List *args)
 {
 	std::string value;
 	ListCell *lc;
-	foreach(lc, args)
+	foreach (lc, args)
 	{
 		Node *arg = static_cast<Node *>(lfirst(lc));
 		if (!value.empty())
@@ -163,7 +163,7 @@ bool IsTransactionExitStmt(Node *parsetree)
 	{
 		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);
 		return stmt->kind == TRANS_STMT_COMMIT || stmt->kind == TRANS_STMT_ROLLBACK ||
-			   stmt->kind == TRANS_STMT_ROLLBACK_TO || stmt->kind == TRANS_STMT_PREPARE;
+			stmt->kind == TRANS_STMT_ROLLBACK_TO || stmt->kind == TRANS_STMT_PREPARE;
 	}
 	return false;
 }
@@ -219,7 +219,8 @@ const char *CreateCommandName(Node *parsetree)
 		case T_DropStmt:
 		{
 			static std::string tag;
-			tag = std::string("DROP ") + ObjectTypeName(reinterpret_cast<DropStmt *>(parsetree)->removeType);
+			tag = std::string("DROP ") +
+				ObjectTypeName(reinterpret_cast<DropStmt *>(parsetree)->removeType);
 			return tag.c_str();
 		}
 		case T_TransactionStmt:
@@ -248,9 +249,9 @@ const char *CreateCommandName(Node *parsetree)
 			break;
 		case T_VariableSetStmt:
 			return reinterpret_cast<VariableSetStmt *>(parsetree)->kind == VAR_RESET ||
-						   reinterpret_cast<VariableSetStmt *>(parsetree)->kind == VAR_RESET_ALL
-					   ? "RESET"
-					   : "SET";
+					reinterpret_cast<VariableSetStmt *>(parsetree)->kind == VAR_RESET_ALL
+				? "RESET"
+				: "SET";
 		case T_VariableShowStmt:
 			return "SHOW";
 		case T_CreateSchemaStmt:

@@ -44,10 +44,10 @@ typedef struct TupleConstr
 
 typedef struct TupleDescData
 {
-	int natts;		   /* number of columns */
-	Oid tdtypeid;	   /* the composite type's OID, or RECORDOID */
-	int32 tdtypmod;	   /* typmod for anonymous record types, else -1 */
-	int tdrefcount;	   /* reference count, -1 if not counted */
+	int natts;		/* number of columns */
+	Oid tdtypeid;	/* the composite type's OID, or RECORDOID */
+	int32 tdtypmod; /* typmod for anonymous record types, else -1 */
+	int tdrefcount; /* reference count, -1 if not counted */
 	TupleConstr *constr;
 	FormData_pg_attribute attrs[FLEXIBLE_ARRAY_MEMBER];
 } TupleDescData;

@@ -24,7 +24,7 @@ typedef struct _FuncCandidateList
 	int ndargs;
 	int *argnumbers;
 	Oid args[FLEXIBLE_ARRAY_MEMBER]; /* argument types */
-} *FuncCandidateList;
+} * FuncCandidateList;
 
 #ifdef __cplusplus
 extern "C" {

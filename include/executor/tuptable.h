@@ -36,18 +36,18 @@ typedef struct TupleTableSlot
 	NodeTag type;
 	TupleSlotKind kind;
 	uint16 tts_flags;
-	AttrNumber tts_nvalid;		  /* tts_values[0..nvalid-1] are valid */
+	AttrNumber tts_nvalid; /* tts_values[0..nvalid-1] are valid */
 	TupleDesc tts_tupleDescriptor;
 	Datum *tts_values;
 	bool *tts_isnull;
-	MemoryContext tts_mcxt;		  /* where the slot lives */
-	ItemPointerData tts_tid;	  /* where the row is stored, if it is */
+	MemoryContext tts_mcxt;	 /* where the slot lives */
+	ItemPointerData tts_tid; /* where the row is stored, if it is */
 	Oid tts_tableOid;
-	HeapTuple tts_tuple;		  /* TTS_HEAP / TTS_BUFFERHEAP */
-	HeapTupleData tts_tupdata;	  /* header for a tuple in a buffer */
-	Buffer tts_buffer;			  /* the page's buffer, for TTS_BUFFERHEAP */
-	uint32 tts_off;				  /* deforming: offset of column tts_nvalid */
-	bool tts_slow;				  /* deforming: offsets no longer cached */
+	HeapTuple tts_tuple;	   /* TTS_HEAP / TTS_BUFFERHEAP */
+	HeapTupleData tts_tupdata; /* header for a tuple in a buffer */
+	Buffer tts_buffer;		   /* the page's buffer, for TTS_BUFFERHEAP */
+	uint32 tts_off;			   /* deforming: offset of column tts_nvalid */
+	bool tts_slow;			   /* deforming: offsets no longer cached */
 } TupleTableSlot;
 
 /* No row: NULL or an empty slot.  (A function, not PostgreSQL's macro:
@@ -71,7 +71,8 @@ extern TupleTableSlot *ExecStoreVirtualTuple(TupleTableSlot *slot);
 extern TupleTableSlot *ExecStoreAllNullTuple(TupleTableSlot *slot);
 /* A tuple in a buffer page: valid while its scan holds the page (until
  * the scan's next row); ExecMaterializeSlot makes it independent. */
-extern TupleTableSlot *ExecStoreBufferHeapTuple(HeapTuple tuple, TupleTableSlot *slot, Buffer buffer);
+extern TupleTableSlot *ExecStoreBufferHeapTuple(HeapTuple tuple, TupleTableSlot *slot,
+												Buffer buffer);
 /* A palloc'd tuple; shouldFree: the slot frees it when cleared. */
 extern TupleTableSlot *ExecStoreHeapTuple(HeapTuple tuple, TupleTableSlot *slot, bool shouldFree);
 /* Extract columns 1..attnum into tts_values. */

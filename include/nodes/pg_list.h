@@ -125,11 +125,12 @@ typedef struct ForBothState
 #define forboth(cell1, list1, cell2, list2) \
 	for (ForBothState cell1##__state = {(list1), (list2), 0}; \
 		 multi_for_advance_cell(cell1, cell1##__state, l1, i), \
-		 multi_for_advance_cell(cell2, cell1##__state, l2, i), (cell1 != NULL && cell2 != NULL); \
+					  multi_for_advance_cell(cell2, cell1##__state, l2, i), \
+					  (cell1 != NULL && cell2 != NULL); \
 		 cell1##__state.i++)
 #define multi_for_advance_cell(cell, state, l, i) \
 	(cell = ((state).l != NIL && (state).i < (state).l->length) ? &(state).l->elements[(state).i] \
-																 : NULL)
+																: NULL)
 
 typedef struct ForThreeState
 {
@@ -142,9 +143,9 @@ typedef struct ForThreeState
 #define forthree(cell1, list1, cell2, list2, cell3, list3) \
 	for (ForThreeState cell1##__state = {(list1), (list2), (list3), 0}; \
 		 multi_for_advance_cell(cell1, cell1##__state, l1, i), \
-		 multi_for_advance_cell(cell2, cell1##__state, l2, i), \
-		 multi_for_advance_cell(cell3, cell1##__state, l3, i), \
-		 (cell1 != NULL && cell2 != NULL && cell3 != NULL); \
+					   multi_for_advance_cell(cell2, cell1##__state, l2, i), \
+					   multi_for_advance_cell(cell3, cell1##__state, l3, i), \
+					   (cell1 != NULL && cell2 != NULL && cell3 != NULL); \
 		 cell1##__state.i++)
 
 #ifdef __cplusplus

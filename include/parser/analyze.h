@@ -15,8 +15,8 @@ extern "C" {
 extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText,
 										const Oid *paramTypes, int numParams);
 /* Parameter types inferred from use; *paramTypes grows. */
-extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText,
-									  Oid **paramTypes, int *numParams);
+extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid **paramTypes,
+									  int *numParams);
 extern Query *transformStmt(ParseState *pstate, Node *parseTree);
 extern Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree);
 

@@ -21,8 +21,8 @@ extern Oid typenameTypeId(ParseState *pstate, const TypeName *typeName);
 
 /* A table in the range table (locked in lockmode), visible as alias or
  * its name; the new entry is returned and appended to p_rtable. */
-extern ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *relation,
-											  Alias *alias, LOCKMODE lockmode, bool inFromCl);
+extern ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *relation, Alias *alias,
+											  LOCKMODE lockmode, bool inFromCl);
 extern ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs,
 													   List *coltypes, List *coltypmods,
 													   List *colcollations, Alias *alias);

@@ -32,8 +32,8 @@ extern const char *funcname_signature_string(const char *funcname, int nargs, Li
 											 const Oid *argtypes);
 
 /* An operator application; ERROR 42883/42725 with PostgreSQL's hints. */
-extern Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree,
-					 Node *last_srf, int location);
+extern Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *last_srf,
+					 int location);
 /* The operator's OID for (ltype, rtype): ERROR unless noError. */
 extern Oid oper_lookup(ParseState *pstate, List *opname, Oid ltypeId, Oid rtypeId, bool noError,
 					   int location);

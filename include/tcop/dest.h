@@ -51,8 +51,8 @@ extern DestReceiver *None_Receiver;
 /* The client's receiver for rows in text format (simple query); for the
  * extended protocol, formats per column (NULL: all text). */
 extern DestReceiver *CreateDestReceiver(CommandDest dest);
-extern void SetRemoteDestReceiverParams(DestReceiver *self, List *targetList,
-										const int16 *formats, int nformats);
+extern void SetRemoteDestReceiverParams(DestReceiver *self, List *targetList, const int16 *formats,
+										int nformats);
 
 #ifdef __cplusplus
 }

@@ -21,9 +21,9 @@
 
 typedef struct RelationData
 {
-	Oid rd_id;				  /* the relation's OID */
-	RelFileNode rd_node;	  /* its files */
-	BlockNumber rd_targblock; /* where this backend last inserted, or invalid */
+	Oid rd_id;						  /* the relation's OID */
+	RelFileNode rd_node;			  /* its files */
+	BlockNumber rd_targblock;		  /* where this backend last inserted, or invalid */
 	struct FormData_pg_class *rd_rel; /* its pg_class row (fixed part), or NULL
 									   * for relations opened below the catalogs
 									   * (storage-level tests) */

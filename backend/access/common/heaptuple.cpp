@@ -29,7 +29,7 @@ namespace {
 bool CanMakeShort(const Form_pg_attribute att, const char *p)
 {
 	return att->attstorage != TYPSTORAGE_PLAIN && VARATT_IS_4B_U(p) &&
-		   VARSIZE(p) - VARHDRSZ + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;
+		VARSIZE(p) - VARHDRSZ + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;
 }
 
 Size ConvertedShortSize(const char *p)
@@ -159,7 +159,8 @@ HeapTuple heap_form_tuple(TupleDesc tupleDescriptor, const Datum *values, const 
 	int natts = tupleDescriptor->natts;
 	if (natts > MaxTupleAttributeNumber)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
-				errmsg("number of columns (%d) exceeds limit (%d)", natts, MaxTupleAttributeNumber));
+				errmsg("number of columns (%d) exceeds limit (%d)", natts,
+					   MaxTupleAttributeNumber));
 	bool hasnull = false;
 	for (int i = 0; i < natts; i++)
 		if (isnull[i])

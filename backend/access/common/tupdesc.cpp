@@ -51,7 +51,8 @@ TupleDesc CreateTupleDescCopyConstr(TupleDesc tupdesc)
 		*cpy = *constr;
 		if (constr->num_defval > 0)
 		{
-			cpy->defval = static_cast<AttrDefault *>(palloc(constr->num_defval * sizeof(AttrDefault)));
+			cpy->defval = static_cast<AttrDefault *>(
+				palloc(constr->num_defval * sizeof(AttrDefault)));
 			for (int i = 0; i < constr->num_defval; i++)
 			{
 				cpy->defval[i].adnum = constr->defval[i].adnum;
@@ -60,7 +61,8 @@ TupleDesc CreateTupleDescCopyConstr(TupleDesc tupdesc)
 		}
 		if (constr->num_check > 0)
 		{
-			cpy->check = static_cast<ConstrCheck *>(palloc(constr->num_check * sizeof(ConstrCheck)));
+			cpy->check = static_cast<ConstrCheck *>(
+				palloc(constr->num_check * sizeof(ConstrCheck)));
 			for (int i = 0; i < constr->num_check; i++)
 			{
 				cpy->check[i] = constr->check[i];

@@ -37,7 +37,7 @@ std::string TypmodSuffix(Oid typid, int32 typmod)
 		{
 			int32 tm = typmod - 4;
 			return "(" + std::to_string((tm >> 16) & 0xffff) + "," + std::to_string(tm & 0xffff) +
-				   ")";
+				")";
 		}
 		case BITOID:
 		case VARBITOID:
@@ -109,14 +109,13 @@ std::string FormatType(Oid type_oid, int32 typemod, bool allow_invalid)
 	std::string name = NameStr(form->typname);
 	std::string quoted = quote_identifier(name.c_str());
 	/* Qualified unless the schema is in the path and the name finds it. */
-	if (form->typnamespace != PG_CATALOG_NAMESPACE &&
-		TypenameGetTypid(name.c_str()) != type_oid)
+	if (form->typnamespace != PG_CATALOG_NAMESPACE && TypenameGetTypid(name.c_str()) != type_oid)
 	{
 		HeapTuple nsp = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(form->typnamespace));
 		if (nsp != nullptr)
 			quoted = std::string(quote_identifier(
 						 NameStr(reinterpret_cast<Form_pg_namespace>(GETSTRUCT(nsp))->nspname))) +
-					 "." + quoted;
+				"." + quoted;
 	}
 	return quoted + with;
 }

@@ -116,8 +116,8 @@ std::vector<CatCache> &Caches()
 MemoryContext CacheContext()
 {
 	if (CacheMemoryContext == nullptr)
-		CacheMemoryContext =
-			AllocSetContextCreate(TopMemoryContext, "CacheMemoryContext", ALLOCSET_DEFAULT_SIZES);
+		CacheMemoryContext = AllocSetContextCreate(TopMemoryContext, "CacheMemoryContext",
+												   ALLOCSET_DEFAULT_SIZES);
 	return CacheMemoryContext;
 }
 
@@ -147,8 +147,8 @@ CatCache &GetCache(int id)
 				cache.attnums[k] = static_cast<AttrNumber>(col + 1);
 				Oid type = cat.columns[col].type_oid;
 				cache.kinds[k] = type == NAMEOID ? KeyKind::kName
-								 : cat.columns[col].byval ? KeyKind::kByValue
-														  : KeyKind::kBytes;
+					: cat.columns[col].byval	 ? KeyKind::kByValue
+												 : KeyKind::kBytes;
 				cache.nkeys = k + 1;
 			}
 		}
@@ -195,7 +195,7 @@ bool KeyMatches(KeyKind kind, Datum want, Datum have)
 			const char *a = DatumGetPointer(want);
 			const char *b = DatumGetPointer(have);
 			return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-				   memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
 		}
 	}
 	return false;
@@ -339,9 +339,7 @@ CatCList *SearchSysCacheList(int cacheId, int nkeys, Datum key1, Datum key2, Dat
 	return list;
 }
 
-void ReleaseSysCacheList(CatCList *)
-{
-}
+void ReleaseSysCacheList(CatCList *) {}
 
 void ResetCatalogCaches(void)
 {

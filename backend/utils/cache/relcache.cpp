@@ -145,8 +145,8 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 	desc->tdtypeid = form->reltype;
 	for (int i = 1; i <= form->relnatts; i++)
 	{
-		HeapTuple atttup =
-			SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(static_cast<int16>(i)));
+		HeapTuple atttup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid),
+										   Int16GetDatum(static_cast<int16>(i)));
 		if (atttup == nullptr)
 			elog(ERROR, "catalog is missing attribute %d of relation %u", i, relid);
 		memcpy(TupleDescAttr(desc, i - 1), GETSTRUCT(atttup), ATTRIBUTE_FIXED_PART_SIZE);

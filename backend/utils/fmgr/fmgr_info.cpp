@@ -23,8 +23,10 @@ namespace {
 const FmgrBuiltin *FindBuiltin(Oid id)
 {
 	const FmgrBuiltin *end = fmgr_builtins + fmgr_nbuiltins;
-	const FmgrBuiltin *it = std::lower_bound(
-		fmgr_builtins, end, id, [](const FmgrBuiltin &b, Oid key) { return b.foid < key; });
+	const FmgrBuiltin *it = std::lower_bound(fmgr_builtins, end, id,
+											 [](const FmgrBuiltin &b, Oid key) {
+												 return b.foid < key;
+											 });
 	return it != end && it->foid == id ? it : nullptr;
 }
 

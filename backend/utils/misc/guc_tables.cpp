@@ -51,7 +51,6 @@ int server_version_num = PG_VERSION_NUM;
 bool Log_connections = false;
 bool Log_disconnections = false;
 
-
 namespace tusk::guc {
 
 namespace {

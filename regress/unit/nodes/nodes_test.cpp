@@ -57,7 +57,8 @@ TargetEntry *SampleTree()
 
 struct ScratchContext
 {
-	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "nodes test", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "nodes test",
+											  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
 	~ScratchContext()
 	{
@@ -78,7 +79,7 @@ TEST_CASE("lists grow past their inline cells and keep their order", "[nodes]")
 	REQUIRE(IsA(list, IntList));
 	int expect = 0;
 	ListCell *lc;
-	foreach(lc, list)
+	foreach (lc, list)
 		REQUIRE(lfirst_int(lc) == expect++);
 	list = lcons_int(-1, list);
 	REQUIRE(linitial_int(list) == -1);
