@@ -235,6 +235,13 @@ extern void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt);
 /* The built-in's C name, or NULL if functionId is not built in. */
 extern const char *fmgr_internal_function_name(Oid functionId);
 
+/* In an aggregate's transition or final function: AGG_CONTEXT_AGGREGATE
+ * and the memory context its state lives in (*aggcontext), or 0 when not
+ * called as part of an aggregate. */
+#define AGG_CONTEXT_AGGREGATE 1
+#define AGG_CONTEXT_WINDOW 2
+extern int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext);
+
 /* The type of argument argnum of the call flinfo describes, from the
  * calling expression (fn_expr), or InvalidOid if there is none; whether
  * the call passed its variadic arguments as an array (VARIADIC). */

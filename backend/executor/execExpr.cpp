@@ -67,89 +67,34 @@ struct LastVars
 	int outer = 0;
 };
 
-void CollectLastVars(Node *node, LastVars *last)
+bool CollectLastVarsWalker(Node *node, void *arg)
 {
 	if (node == nullptr)
-		return;
-	check_stack_depth();
-	switch (nodeTag(node))
+		return false;
+	auto *last = static_cast<LastVars *>(arg);
+	if (IsA(node, Var))
 	{
-		case T_Var:
-		{
-			Var *var = reinterpret_cast<Var *>(node);
-			int attno = var->varattno;
-			if (attno <= 0)
-				break;
-			if (var->varno == INNER_VAR)
-				last->inner = Max(last->inner, attno);
-			else if (var->varno == OUTER_VAR)
-				last->outer = Max(last->outer, attno);
-			else
-				last->scan = Max(last->scan, attno);
-			break;
-		}
-		case T_List:
-		{
-			ListCell *lc;
-			foreach (lc, reinterpret_cast<List *>(node))
-				CollectLastVars(static_cast<Node *>(lfirst(lc)), last);
-			break;
-		}
-		case T_TargetEntry:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<TargetEntry *>(node)->expr),
-							last);
-			break;
-		case T_FuncExpr:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<FuncExpr *>(node)->args),
-							last);
-			break;
-		case T_OpExpr:
-		case T_DistinctExpr:
-		case T_NullIfExpr:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<OpExpr *>(node)->args), last);
-			break;
-		case T_BoolExpr:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<BoolExpr *>(node)->args),
-							last);
-			break;
-		case T_NullTest:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<NullTest *>(node)->arg),
-							last);
-			break;
-		case T_BooleanTest:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<BooleanTest *>(node)->arg),
-							last);
-			break;
-		case T_RelabelType:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(node)->arg),
-							last);
-			break;
-		case T_CoerceViaIO:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<CoerceViaIO *>(node)->arg),
-							last);
-			break;
-		case T_CaseExpr:
-		{
-			CaseExpr *c = reinterpret_cast<CaseExpr *>(node);
-			CollectLastVars(reinterpret_cast<Node *>(c->arg), last);
-			CollectLastVars(reinterpret_cast<Node *>(c->args), last);
-			CollectLastVars(reinterpret_cast<Node *>(c->defresult), last);
-			break;
-		}
-		case T_CaseWhen:
-		{
-			CaseWhen *w = reinterpret_cast<CaseWhen *>(node);
-			CollectLastVars(reinterpret_cast<Node *>(w->expr), last);
-			CollectLastVars(reinterpret_cast<Node *>(w->result), last);
-			break;
-		}
-		case T_CoalesceExpr:
-			CollectLastVars(reinterpret_cast<Node *>(reinterpret_cast<CoalesceExpr *>(node)->args),
-							last);
-			break;
-		default:
-			break;
+		Var *var = reinterpret_cast<Var *>(node);
+		int attno = var->varattno;
+		if (attno <= 0)
+			return false;
+		if (var->varno == INNER_VAR)
+			last->inner = Max(last->inner, attno);
+		else if (var->varno == OUTER_VAR)
+			last->outer = Max(last->outer, attno);
+		else
+			last->scan = Max(last->scan, attno);
+		return false;
 	}
+	/* An aggregate's arguments are evaluated by the Agg node itself. */
+	if (IsA(node, Aggref))
+		return false;
+	return node_children_walker(node, CollectLastVarsWalker, arg);
+}
+
+void CollectLastVars(Node *node, LastVars *last)
+{
+	CollectLastVarsWalker(node, last);
 }
 
 void PushFetches(ExprState *state, Node *node)
@@ -270,6 +215,16 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			ExprEvalStep s = MakeStep(EEOP_CONST, resv, resnull);
 			s.d.constval.value = c->constvalue;
 			s.d.constval.isnull = c->constisnull;
+			PushStep(state, s);
+			break;
+		}
+		case T_Aggref:
+		{
+			Aggref *aggref = reinterpret_cast<Aggref *>(node);
+			if (state->parent == nullptr || !IsA(state->parent, AggState))
+				elog(ERROR, "Aggref found in non-Agg plan node");
+			ExprEvalStep s = MakeStep(EEOP_AGGREF, resv, resnull);
+			s.d.aggref.aggno = aggref->aggno;
 			PushStep(state, s);
 			break;
 		}

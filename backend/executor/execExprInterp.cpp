@@ -252,6 +252,10 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				*op->resvalue = *op->d.casetest.value;
 				*op->resnull = *op->d.casetest.isnull;
 				break;
+			case EEOP_AGGREF:
+				*op->resvalue = econtext->ecxt_aggvalues[op->d.aggref.aggno];
+				*op->resnull = econtext->ecxt_aggnulls[op->d.aggref.aggno];
+				break;
 			case EEOP_MAKE_READONLY:
 				break;
 			case EEOP_LAST:

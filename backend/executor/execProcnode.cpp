@@ -29,6 +29,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitLimit(reinterpret_cast<Limit *>(node), estate, eflags);
 		case T_Sort:
 			return ExecInitSort(reinterpret_cast<Sort *>(node), estate, eflags);
+		case T_Agg:
+			return ExecInitAgg(reinterpret_cast<Agg *>(node), estate, eflags);
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("plan node %s is not supported by the executor yet",
@@ -62,6 +64,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_SortState:
 			ExecEndSort(reinterpret_cast<SortState *>(node));
+			break;
+		case T_AggState:
+			ExecEndAgg(reinterpret_cast<AggState *>(node));
 			break;
 		default:
 			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));

@@ -243,6 +243,9 @@ void ExecReScan(PlanState *node)
 		case T_SortState:
 			ExecReScanSort(reinterpret_cast<SortState *>(node));
 			return;
+		case T_AggState:
+			ExecReScanAgg(reinterpret_cast<AggState *>(node));
+			break;
 		case T_NestLoopState:
 			reinterpret_cast<NestLoopState *>(node)->nl_NeedNewOuter = true;
 			break;

@@ -21,6 +21,8 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramtype;
 		case T_FuncExpr:
 			return reinterpret_cast<const FuncExpr *>(expr)->funcresulttype;
+		case T_Aggref:
+			return reinterpret_cast<const Aggref *>(expr)->aggtype;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
@@ -87,6 +89,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramcollid;
 		case T_FuncExpr:
 			return reinterpret_cast<const FuncExpr *>(expr)->funccollid;
+		case T_Aggref:
+			return reinterpret_cast<const Aggref *>(expr)->aggcollid;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
@@ -123,6 +127,8 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->location;
 		case T_FuncExpr:
 			return reinterpret_cast<const FuncExpr *>(expr)->location;
+		case T_Aggref:
+			return reinterpret_cast<const Aggref *>(expr)->location;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:

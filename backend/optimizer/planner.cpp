@@ -107,6 +107,58 @@ Node *FixJoinVars(Node *node, void *arg)
 	return node_children_mutator(node, FixJoinVars, arg);
 }
 
+/* A copy of node whose Vars refer to positions in an input whose output
+ * is the whole layout (above a scan or join feeding an Agg). */
+Node *FixLayoutVars(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *layout = static_cast<const OutputLayout *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = copyObject(reinterpret_cast<Var *>(node));
+		if (var->varlevelsup == 0)
+		{
+			int i = layout->Find(var->varno);
+			Assert(i >= 0);
+			var->varno = OUTER_VAR;
+			var->varattno = static_cast<AttrNumber>(layout->offsets[i] + var->varattno);
+		}
+		return reinterpret_cast<Node *>(var);
+	}
+	return node_children_mutator(node, FixLayoutVars, arg);
+}
+
+/* Number the Aggrefs of an Agg node's expressions; equal calls share a
+ * number (computed once). */
+bool NumberAggrefs(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Aggref))
+	{
+		auto *seen = static_cast<std::vector<Aggref *> *>(arg);
+		Aggref *agg = reinterpret_cast<Aggref *>(node);
+		agg->aggno = -1;
+		for (Aggref *other : *seen)
+		{
+			int saved = other->aggno;
+			other->aggno = -1;
+			bool same = equal(other, agg);
+			other->aggno = saved;
+			if (same)
+			{
+				agg->aggno = saved;
+				return false;
+			}
+		}
+		agg->aggno = static_cast<int>(seen->size());
+		seen->push_back(agg);
+		return false;
+	}
+	return node_children_walker(node, NumberAggrefs, arg);
+}
+
 /* A plan's targetlist of every column of the output layout, as Vars of
  * the scan (scanrelid) or the join's inputs. */
 List *ScanTargetList(Query *parse, int rtindex)
@@ -325,6 +377,103 @@ Plan *MakeProjection(Query *parse, List *tlist)
 	return input;
 }
 
+/* GROUP BY/aggregates: the joined rows (all columns, then the grouping
+ * expressions), sorted by the grouping expressions when grouped, into an
+ * Agg whose output is the query's target list. */
+Plan *MakeAggregation(Query *parse)
+{
+	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
+	OutputLayout layout;
+	OutputLayout top_outer;
+	int top_inner = 0;
+	Plan *input = MakeJoinTree(parse, quals, &layout, &top_outer, &top_inner);
+	if (input == nullptr)
+	{
+		Result *result = makeNode(Result);
+		result->resconstantqual = reinterpret_cast<Node *>(quals);
+		input = &result->plan;
+	}
+	else if (!IsA(input, SeqScan) && !IsA(input, ValuesScan))
+	{
+		/* The join's output is already the whole layout. */
+	}
+	/* Grouping expressions after the layout's columns. */
+	List *groupexprs = NIL;
+	ListCell *lc;
+	foreach (lc, parse->groupClause)
+	{
+		SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		ListCell *t;
+		foreach (t, parse->targetList)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->ressortgroupref == sgc->tleSortGroupRef)
+				groupexprs = lappend(groupexprs, tle->expr);
+		}
+	}
+	int width = list_length(input->targetlist);
+	JoinVarsContext ctx{&top_outer, top_inner};
+	int resno = width;
+	foreach (lc, groupexprs)
+	{
+		Node *expr = static_cast<Node *>(lfirst(lc));
+		if (IsA(input, NestLoop))
+			expr = FixJoinVars(expr, &ctx);
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(expr);
+		tle->resno = static_cast<AttrNumber>(++resno);
+		input->targetlist = lappend(input->targetlist, tle);
+	}
+	Agg *agg = makeNode(Agg);
+	agg->aggstrategy = parse->groupClause != NIL ? AGG_SORTED : AGG_PLAIN;
+	if (parse->groupClause != NIL)
+	{
+		Sort *sort = makeNode(Sort);
+		int pos = width;
+		foreach (lc, parse->groupClause)
+		{
+			SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+			Node *expr = static_cast<Node *>(list_nth(groupexprs, pos - width));
+			pos++;
+			sort->sortColIdx = lappend_int(sort->sortColIdx, pos);
+			sort->sortOperators = lappend_oid(sort->sortOperators, sgc->sortop);
+			sort->collations = lappend_oid(sort->collations, exprCollation(expr));
+			sort->nullsFirst = lappend_int(sort->nullsFirst, sgc->nulls_first);
+			sort->numCols++;
+			agg->grpColIdx = lappend_int(agg->grpColIdx, pos);
+			agg->grpOperators = lappend_oid(agg->grpOperators, sgc->eqop);
+			agg->grpCollations = lappend_oid(agg->grpCollations, exprCollation(expr));
+			agg->numCols++;
+		}
+		List *tlist = NIL;
+		foreach (lc, input->targetlist)
+		{
+			TargetEntry *tle = copyObject(static_cast<TargetEntry *>(lfirst(lc)));
+			Var *var = makeNode(Var);
+			var->varno = OUTER_VAR;
+			var->varattno = tle->resno;
+			var->vartype = exprType(reinterpret_cast<Node *>(tle->expr));
+			var->vartypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
+			var->varcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
+			var->location = -1;
+			tle->expr = reinterpret_cast<Expr *>(var);
+			tlist = lappend(tlist, tle);
+		}
+		sort->plan.targetlist = tlist;
+		sort->plan.lefttree = input;
+		input = &sort->plan;
+	}
+	agg->plan.targetlist =
+		reinterpret_cast<List *>(FixLayoutVars(reinterpret_cast<Node *>(parse->targetList), &layout));
+	agg->plan.qual = reinterpret_cast<List *>(FixLayoutVars(
+		reinterpret_cast<Node *>(MakeAndList(parse->havingQual)), &layout));
+	std::vector<Aggref *> aggrefs;
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);
+	agg->plan.lefttree = input;
+	return &agg->plan;
+}
+
 /* Sort on the query's ORDER BY (over a plan whose output is the target
  * list, junk columns included). */
 Plan *MakeSort(Query *parse, Plan *lefttree)
@@ -396,7 +545,8 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 		stmt->utilityStmt = parse->utilityStmt;
 		return stmt;
 	}
-	Plan *plan = MakeProjection(parse, parse->targetList);
+	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
+	Plan *plan = grouped ? MakeAggregation(parse) : MakeProjection(parse, parse->targetList);
 	if (parse->commandType == CMD_SELECT)
 	{
 		if (parse->sortClause != NIL)

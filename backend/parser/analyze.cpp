@@ -123,6 +123,100 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 	return OidIsValid(*sortop);
 }
 
+/* Whether a FROM item has a column of that name (GROUP BY prefers input
+ * columns to output names, as the SQL standard says). */
+bool IsInputColumnName(ParseState *pstate, const char *name)
+{
+	ListCell *lc;
+	foreach (lc, pstate->p_namespace)
+	{
+		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+		ListCell *c;
+		foreach (c, nsitem->p_rte->eref->colnames)
+			if (strcmp(strVal(lfirst(c)), name) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The target-list entry an ORDER BY or GROUP BY item means: an output
+ * column by position (2) or name, or an expression — found in the list
+ * or added to it as a junk entry. */
+TargetEntry *FindTargetlistEntry(ParseState *pstate, Node *node, List **targetlist,
+								 ParseExprKind kind, const char *clause)
+{
+	TargetEntry *tle = nullptr;
+	if (IsA(node, A_Const) && !reinterpret_cast<A_Const *>(node)->isnull &&
+		IsA(reinterpret_cast<A_Const *>(node)->val, Integer))
+	{
+		int pos = intVal(reinterpret_cast<A_Const *>(node)->val);
+		int n = 0;
+		ListCell *t;
+		foreach (t, *targetlist)
+		{
+			TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+			if (!cand->resjunk && ++n == pos)
+				tle = cand;
+		}
+		if (tle == nullptr)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("%s position %d is not in select list", clause, pos),
+					parser_errposition(pstate, exprLocation(node)));
+		return tle;
+	}
+	if (IsA(node, ColumnRef) && list_length(reinterpret_cast<ColumnRef *>(node)->fields) == 1 &&
+		IsA(linitial(reinterpret_cast<ColumnRef *>(node)->fields), String))
+	{
+		const char *name = strVal(linitial(reinterpret_cast<ColumnRef *>(node)->fields));
+		if (kind != EXPR_KIND_GROUP_BY || !IsInputColumnName(pstate, name))
+		{
+			ListCell *t;
+			foreach (t, *targetlist)
+			{
+				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+				if (!cand->resjunk && cand->resname != nullptr && strcmp(cand->resname, name) == 0)
+				{
+					if (tle != nullptr && !equal(tle->expr, cand->expr))
+						ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
+								errmsg("%s \"%s\" is ambiguous", clause, name),
+								parser_errposition(pstate, exprLocation(node)));
+					tle = cand;
+				}
+			}
+			if (tle != nullptr)
+				return tle;
+		}
+	}
+	Node *expr = transformExpr(pstate, node, kind);
+	ListCell *t;
+	foreach (t, *targetlist)
+	{
+		TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
+		if (equal(cand->expr, expr))
+			return cand;
+	}
+	tle = makeNode(TargetEntry);
+	tle->expr = reinterpret_cast<Expr *>(expr);
+	tle->resno = static_cast<AttrNumber>(list_length(*targetlist) + 1);
+	tle->resjunk = true;
+	*targetlist = lappend(*targetlist, tle);
+	return tle;
+}
+
+/* The entry's sort/group reference number, assigned if it has none. */
+Index AssignSortGroupRef(TargetEntry *tle, List *targetlist)
+{
+	if (tle->ressortgroupref == 0)
+	{
+		Index maxref = 0;
+		ListCell *t;
+		foreach (t, targetlist)
+			maxref = Max(maxref, static_cast<TargetEntry *>(lfirst(t))->ressortgroupref);
+		tle->ressortgroupref = maxref + 1;
+	}
+	return tle->ressortgroupref;
+}
+
 List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist)
 {
 	List *result = NIL;
@@ -132,68 +226,9 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		SortBy *sortby = static_cast<SortBy *>(lfirst(lc));
 		if (sortby->sortby_dir == SORTBY_USING)
 			NotSupported(pstate, "ORDER BY … USING", sortby->location);
-		TargetEntry *tle = nullptr;
 		Node *node = sortby->node;
-		/* ORDER BY 2: the second output column. */
-		if (IsA(node, A_Const) && !reinterpret_cast<A_Const *>(node)->isnull &&
-			IsA(reinterpret_cast<A_Const *>(node)->val, Integer))
-		{
-			int pos = intVal(reinterpret_cast<A_Const *>(node)->val);
-			int n = 0;
-			ListCell *t;
-			foreach (t, *targetlist)
-			{
-				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
-				if (!cand->resjunk && ++n == pos)
-					tle = cand;
-			}
-			if (tle == nullptr)
-				ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
-						errmsg("%s position %d is not in select list", "ORDER BY", pos),
-						parser_errposition(pstate, exprLocation(node)));
-		}
-		/* ORDER BY name: an output column of that name (if unambiguous). */
-		if (tle == nullptr && IsA(node, ColumnRef) &&
-			list_length(reinterpret_cast<ColumnRef *>(node)->fields) == 1 &&
-			IsA(linitial(reinterpret_cast<ColumnRef *>(node)->fields), String))
-		{
-			const char *name = strVal(linitial(reinterpret_cast<ColumnRef *>(node)->fields));
-			ListCell *t;
-			foreach (t, *targetlist)
-			{
-				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
-				if (!cand->resjunk && cand->resname != nullptr && strcmp(cand->resname, name) == 0)
-				{
-					if (tle != nullptr && !equal(tle->expr, cand->expr))
-						ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
-								errmsg("%s \"%s\" is ambiguous", "ORDER BY", name),
-								parser_errposition(pstate, exprLocation(node)));
-					tle = cand;
-				}
-			}
-		}
-		if (tle == nullptr)
-		{
-			Node *expr = transformExpr(pstate, node, EXPR_KIND_ORDER_BY);
-			ListCell *t;
-			foreach (t, *targetlist)
-			{
-				TargetEntry *cand = static_cast<TargetEntry *>(lfirst(t));
-				if (equal(cand->expr, expr))
-				{
-					tle = cand;
-					break;
-				}
-			}
-			if (tle == nullptr)
-			{
-				tle = makeNode(TargetEntry);
-				tle->expr = reinterpret_cast<Expr *>(expr);
-				tle->resno = static_cast<AttrNumber>(list_length(*targetlist) + 1);
-				tle->resjunk = true;
-				*targetlist = lappend(*targetlist, tle);
-			}
-		}
+		TargetEntry *tle =
+			FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_ORDER_BY, "ORDER BY");
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		if (restype == UNKNOWNOID)
 		{
@@ -211,16 +246,8 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 						   format_type_be(restype)),
 					errhint("Use an explicit ordering operator or modify the query."),
 					parser_errposition(pstate, exprLocation(node)));
-		if (tle->ressortgroupref == 0)
-		{
-			Index maxref = 0;
-			ListCell *t;
-			foreach (t, *targetlist)
-				maxref = Max(maxref, static_cast<TargetEntry *>(lfirst(t))->ressortgroupref);
-			tle->ressortgroupref = maxref + 1;
-		}
 		SortGroupClause *sgc = makeNode(SortGroupClause);
-		sgc->tleSortGroupRef = tle->ressortgroupref;
+		sgc->tleSortGroupRef = AssignSortGroupRef(tle, *targetlist);
 		sgc->sortop = sortop;
 		sgc->eqop = eqop;
 		sgc->nulls_first = sortby->sortby_nulls == SORTBY_NULLS_DEFAULT
@@ -229,6 +256,112 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		result = lappend(result, sgc);
 	}
 	return result;
+}
+
+List *TransformGroupClause(ParseState *pstate, List *grouplist, List **targetlist)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, grouplist)
+	{
+		Node *node = static_cast<Node *>(lfirst(lc));
+		if (IsA(node, GroupingSet))
+			NotSupported(pstate, "GROUPING SETS, ROLLUP and CUBE", exprLocation(node));
+		TargetEntry *tle =
+			FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_GROUP_BY, "GROUP BY");
+		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+		{
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			restype = TEXTOID;
+		}
+		Index ref = AssignSortGroupRef(tle, *targetlist);
+		/* A column grouped twice is grouped once. */
+		bool seen = false;
+		ListCell *g;
+		foreach (g, result)
+			seen |= static_cast<SortGroupClause *>(lfirst(g))->tleSortGroupRef == ref;
+		if (seen)
+			continue;
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(restype, false, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an ordering operator for type %s",
+						   format_type_be(restype)),
+					errhint("Use an explicit ordering operator or modify the query."),
+					parser_errposition(pstate, exprLocation(node)));
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->tleSortGroupRef = ref;
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		result = lappend(result, sgc);
+	}
+	return result;
+}
+
+struct GroupingCheck
+{
+	ParseState *pstate;
+	List *groupexprs;
+};
+
+/* Every column outside an aggregate must be grouped (PostgreSQL's
+ * check_ungrouped_columns). */
+bool CheckUngroupedWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<GroupingCheck *>(arg);
+	if (IsA(node, Aggref))
+		return false;
+	ListCell *lc;
+	foreach (lc, ctx->groupexprs)
+		if (equal(lfirst(lc), node))
+			return false;
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup != 0)
+			return false;
+		RangeTblEntry *rte =
+			static_cast<RangeTblEntry *>(list_nth(ctx->pstate->p_rtable, var->varno - 1));
+		const char *col = var->varattno > 0
+							  ? strVal(list_nth(rte->eref->colnames, var->varattno - 1))
+							  : "?";
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
+					   "aggregate function",
+					   rte->eref->aliasname, col),
+				parser_errposition(ctx->pstate, var->location));
+	}
+	return node_children_walker(node, CheckUngroupedWalker, arg);
+}
+
+void CheckAggregates(ParseState *pstate, Query *qry)
+{
+	GroupingCheck ctx{pstate, NIL};
+	ListCell *lc;
+	foreach (lc, qry->groupClause)
+	{
+		Index ref = static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef;
+		ListCell *t;
+		foreach (t, qry->targetList)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->ressortgroupref == ref)
+				ctx.groupexprs = lappend(ctx.groupexprs, tle->expr);
+		}
+	}
+	foreach (lc, qry->targetList)
+	{
+		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
+		/* A grouping column's own entry is grouped by definition. */
+		CheckUngroupedWalker(reinterpret_cast<Node *>(tle->expr), &ctx);
+	}
+	CheckUngroupedWalker(qry->havingQual, &ctx);
 }
 
 Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what)
@@ -309,8 +442,6 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 		return TransformValuesClause(pstate, stmt);
 	if (stmt->distinctClause != NIL)
 		NotSupported(pstate, "SELECT DISTINCT", -1);
-	if (stmt->groupClause != NIL || stmt->havingClause != nullptr)
-		NotSupported(pstate, "GROUP BY", -1);
 	if (stmt->windowClause != NIL)
 		NotSupported(pstate, "WINDOW", -1);
 	if (stmt->lockingClause != NIL)
@@ -326,10 +457,17 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 		qual = coerce_to_boolean(pstate, transformExpr(pstate, stmt->whereClause, EXPR_KIND_WHERE),
 								 "WHERE");
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
+	qry->groupClause = TransformGroupClause(pstate, stmt->groupClause, &qry->targetList);
+	if (stmt->havingClause != nullptr)
+		qry->havingQual = coerce_to_boolean(
+			pstate, transformExpr(pstate, stmt->havingClause, EXPR_KIND_HAVING), "HAVING");
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
 	qry->limitOption = stmt->limitOption;
 	resolveTargetListUnknowns(pstate, qry->targetList);
+	qry->hasAggs = pstate->p_hasAggs;
+	if (qry->hasAggs || qry->groupClause != NIL || qry->havingQual != nullptr)
+		CheckAggregates(pstate, qry);
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;

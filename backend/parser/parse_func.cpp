@@ -23,11 +23,13 @@
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "fmgr.h"
+#include "catalog/pg_aggregate_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
+#include "parser/parse_expr.h"
 #include "parser/parse_func.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -69,6 +71,111 @@ Oid BinaryOperExact(List *opname, Oid arg1, Oid arg2, FuncCandidateList candidat
 		if (c->args[0] == arg1 && c->args[1] == arg2)
 			return c->oid;
 	return InvalidOid;
+}
+
+const char *ExprKindName(ParseExprKind kind)
+{
+	switch (kind)
+	{
+		case EXPR_KIND_WHERE:
+			return "WHERE";
+		case EXPR_KIND_JOIN_ON:
+			return "JOIN conditions";
+		case EXPR_KIND_GROUP_BY:
+			return "GROUP BY";
+		case EXPR_KIND_VALUES:
+		case EXPR_KIND_VALUES_SINGLE:
+			return "VALUES";
+		case EXPR_KIND_LIMIT:
+			return "LIMIT";
+		case EXPR_KIND_OFFSET:
+			return "OFFSET";
+		case EXPR_KIND_CHECK_CONSTRAINT:
+			return "check constraints";
+		case EXPR_KIND_COLUMN_DEFAULT:
+			return "DEFAULT expressions";
+		case EXPR_KIND_UPDATE_SOURCE:
+		case EXPR_KIND_UPDATE_TARGET:
+			return "UPDATE";
+		default:
+			return nullptr;
+	}
+}
+
+/* The first Aggref below node, in *found. */
+bool ContainsAggrefWalker(Node *node, void *found)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Aggref))
+	{
+		*static_cast<Aggref **>(found) = reinterpret_cast<Aggref *>(node);
+		return true;
+	}
+	return node_children_walker(node, ContainsAggrefWalker, found);
+}
+
+/* An aggregate call, where the query level allows one. */
+Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
+				 const std::vector<Oid> &argtypes, FuncCall *fn, int location)
+{
+	if (const char *where = ExprKindName(pstate->p_expr_kind))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate functions are not allowed in %s", where),
+				parser_errposition(pstate, location));
+	Aggref *inner = nullptr;
+	if (ContainsAggrefWalker(reinterpret_cast<Node *>(fargs), &inner))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot be nested"),
+				parser_errposition(pstate, inner->location));
+	if (fn != nullptr && (fn->agg_distinct || fn->agg_order != NIL))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DISTINCT and ORDER BY in aggregate calls are not supported yet"),
+				parser_errposition(pstate, location));
+	HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
+	if (aggtup == nullptr)
+		elog(ERROR, "cache lookup failed for aggregate %u", funcid);
+	auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
+	if (aggform->aggkind != 'n')
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("ordered-set aggregates are not supported yet"),
+				parser_errposition(pstate, location));
+	Aggref *agg = makeNode(Aggref);
+	agg->aggfnoid = funcid;
+	agg->aggtype = rettype;
+	agg->aggtranstype = aggform->aggtranstype;
+	agg->aggkind = 'n';
+	agg->aggstar = fn != nullptr && fn->agg_star;
+	agg->location = location;
+	int resno = 1;
+	ListCell *lc;
+	foreach (lc, fargs)
+	{
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = static_cast<Expr *>(lfirst(lc));
+		tle->resno = static_cast<AttrNumber>(resno++);
+		agg->args = lappend(agg->args, tle);
+	}
+	for (Oid t : argtypes)
+		agg->aggargtypes = lappend_oid(agg->aggargtypes, t);
+	Oid collation = InvalidOid;
+	foreach (lc, fargs)
+		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
+			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	agg->inputcollid = collation;
+	agg->aggcollid = OidIsValid(get_typcollation(rettype)) ? (OidIsValid(collation) ? collation : 100)
+														   : InvalidOid;
+	if (fn != nullptr && fn->agg_filter != nullptr)
+	{
+		ParseExprKind saved = pstate->p_expr_kind;
+		pstate->p_expr_kind = EXPR_KIND_OTHER;
+		agg->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_OTHER),
+							  "FILTER"));
+		pstate->p_expr_kind = saved;
+	}
+	pstate->p_hasAggs = true;
+	return reinterpret_cast<Node *>(agg);
 }
 
 }  // namespace
@@ -437,11 +544,9 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 
 Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn, int location)
 {
-	if (fn != nullptr &&
-		(fn->agg_star || fn->agg_distinct || fn->agg_order != NIL || fn->agg_filter != nullptr ||
-		 fn->over != nullptr))
+	if (fn != nullptr && fn->over != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("aggregate and window function calls are not supported yet"),
+				errmsg("window functions are not supported yet"),
 				parser_errposition(pstate, location));
 	int nargs = list_length(fargs);
 	if (nargs > FUNC_MAX_ARGS)
@@ -519,10 +624,31 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	}
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	auto *procform = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
-	if (procform->prokind == 'a' || procform->prokind == 'w')
+	if (procform->prokind == 'w')
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("aggregate and window function calls are not supported yet"),
+				errmsg("window functions are not supported yet"),
 				parser_errposition(pstate, location));
+	bool is_agg = procform->prokind == 'a';
+	if (!is_agg && fn != nullptr)
+	{
+		const char *name = NameListToString(funcname);
+		if (fn->agg_star)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("%s(*) specified, but %s is not an aggregate function", name, name),
+					parser_errposition(pstate, location));
+		if (fn->agg_distinct)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("DISTINCT specified, but %s is not an aggregate function", name),
+					parser_errposition(pstate, location));
+		if (fn->agg_order != NIL)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("ORDER BY specified, but %s is not an aggregate function", name),
+					parser_errposition(pstate, location));
+		if (fn->agg_filter != nullptr)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("FILTER specified, but %s is not an aggregate function", name),
+					parser_errposition(pstate, location));
+	}
 	if (procform->proretset)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("set-returning functions are not supported yet"),
@@ -536,6 +662,8 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 					errmsg("functions with polymorphic arguments are not supported yet"),
 					parser_errposition(pstate, location));
 	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
+	if (is_agg)
+		return MakeAggref(pstate, funcid, procform->prorettype, fargs, decl, fn, location);
 	FuncExpr *fexpr = makeNode(FuncExpr);
 	fexpr->funcid = funcid;
 	fexpr->funcresulttype = procform->prorettype;

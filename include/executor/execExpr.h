@@ -62,6 +62,8 @@ typedef enum ExprEvalOp
 	EEOP_NULLIF,
 	/* a value of a CASE test / COALESCE: move and jump */
 	EEOP_CASE_TESTVAL,
+	/* an Agg node's result for aggregate d.aggref.aggno */
+	EEOP_AGGREF,
 	EEOP_MAKE_READONLY,
 	EEOP_LAST
 } ExprEvalOp;
@@ -131,6 +133,10 @@ typedef struct ExprEvalStep
 			Datum *value;
 			bool *isnull;
 		} casetest;
+		struct
+		{
+			int aggno;
+		} aggref;
 	} d;
 } ExprEvalStep;
 

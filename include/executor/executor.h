@@ -81,6 +81,9 @@ extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int efl
 extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);
 extern PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags);
 extern PlanState *ExecInitSort(Sort *node, EState *estate, int eflags);
+extern PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags);
+extern void ExecEndAgg(AggState *node);
+extern void ExecReScanAgg(AggState *node);
 extern void ExecEndSort(struct SortState *node);
 extern void ExecReScanSort(struct SortState *node);
 extern void ExecEndResult(ResultState *node);

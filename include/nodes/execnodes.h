@@ -53,6 +53,9 @@ struct ExprContext
 	MemoryContext ecxt_per_tuple_memory; /* reset before each row */
 	ParamListInfo ecxt_param_list_info;
 	EState *ecxt_estate;
+	/* An Agg node's finished aggregate values, read by Aggref steps. */
+	Datum *ecxt_aggvalues;
+	bool *ecxt_aggnulls;
 };
 
 /* A compiled expression: a flat program of steps (executor/execExpr.h),
@@ -179,6 +182,22 @@ typedef struct LimitState
 	int64 position;
 	bool started;
 } LimitState;
+
+/* Aggregation (nodeAgg.cpp).  The per-aggregate and per-group state is
+ * private to nodeAgg.cpp. */
+typedef struct AggState
+{
+	PlanState ps;
+	AggStrategy aggstrategy;
+	int numaggs;
+	struct AggStatePerAggData *peragg;
+	MemoryContext aggcontext; /* transition values of the current group */
+	ExprContext *tmpcontext;  /* evaluates arguments against each input row */
+	struct AggGroupingData *grouping;
+	TupleTableSlot *grp_firstTuple; /* the current group's first row */
+	bool agg_done;
+	bool input_done;
+} AggState;
 
 typedef struct SortState
 {

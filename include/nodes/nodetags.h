@@ -26,6 +26,7 @@
 	X(Const) \
 	X(Param) \
 	X(FuncExpr) \
+	X(Aggref) \
 	X(OpExpr) \
 	X(DistinctExpr) \
 	X(NullIfExpr) \
@@ -164,7 +165,8 @@
 	X(ValuesScanState) \
 	X(NestLoopState) \
 	X(LimitState) \
-	X(SortState)
+	X(SortState) \
+	X(AggState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

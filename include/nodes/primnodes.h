@@ -101,6 +101,32 @@ TUSK_DEFINE_NODE(Var)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(Const)
 
+/* An aggregate call (count(*), sum(x) …).  args are TargetEntries (so
+ * ORDER BY/DISTINCT inside the call can refer to them); the executor's
+ * Agg node computes it, the expression only reads the result (aggno). */
+#define NODE_Aggref(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, aggfnoid) \
+	F(SCALAR, Oid, aggtype) \
+	F(SCALAR, Oid, aggcollid) \
+	F(SCALAR, Oid, inputcollid) \
+	F(SCALAR, Oid, aggtranstype) \
+	F(NODE, List *, aggargtypes) /* OidList: the argument types */ \
+	F(NODE, List *, aggdirectargs) \
+	F(NODE, List *, args)	   /* TargetEntries */ \
+	F(NODE, List *, aggorder)  /* SortGroupClauses */ \
+	F(NODE, List *, aggdistinct) \
+	F(NODE, Expr *, aggfilter) /* FILTER (WHERE …) */ \
+	F(SCALAR, bool, aggstar)   /* count(*) */ \
+	F(SCALAR, bool, aggvariadic) \
+	F(SCALAR, char, aggkind)   /* 'n' normal, 'o' ordered-set, 'h' hypothetical */ \
+	F(SCALAR, Index, agglevelsup) \
+	F(SCALAR, int, aggsplit) \
+	F(SCALAR, int, aggno)	   /* which of the Agg node's results (set by the executor) */ \
+	F(SCALAR, int, aggtransno) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(Aggref)
+
 typedef enum ParamKind
 {
 	PARAM_EXTERN, /* $n of a prepared statement or protocol Bind */
