@@ -62,6 +62,49 @@ void CheckNotNull(Relation rel, TupleTableSlot *slot)
 	}
 }
 
+/* The row a junk "ctid" column of the plan's output names. */
+ItemPointerData JunkCtid(TupleTableSlot *planslot, int col)
+{
+	bool isnull;
+	Datum d = slot_getattr(planslot, col + 1, &isnull);
+	if (isnull)
+		elog(ERROR, "ctid is NULL");
+	return *reinterpret_cast<ItemPointer>(DatumGetPointer(d));
+}
+
+/* What an UPDATE or DELETE does when the row changed under it. */
+void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char *what)
+{
+	switch (result)
+	{
+		case TM_Ok:
+		case TM_Deleted:
+			/* (deleted concurrently: nothing left to change, READ
+			 * COMMITTED skips it; REPEATABLE READ fails below) */
+			break;
+		case TM_SelfModified:
+			if (tmfd.cmax != GetCurrentCommandId(false))
+				ereport(ERROR, errcode(ERRCODE_TRIGGERED_DATA_CHANGE_VIOLATION),
+						errmsg("tuple to be %s was already modified by an operation triggered by "
+							   "the current command",
+							   what),
+						errhint("Consider using an AFTER trigger instead of a BEFORE trigger to "
+								"propagate changes to other rows."));
+			break;
+		case TM_Updated:
+			/* READ COMMITTED would re-check the newest version here
+			 * (EvalPlanQual); until it does, both levels refuse. */
+			ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+					errmsg("could not serialize access due to concurrent update"));
+			break;
+		default:
+			elog(ERROR, "unexpected table_tuple_%s status: %d", what, static_cast<int>(result));
+	}
+	if (result == TM_Deleted && IsolationUsesXactSnapshot())
+		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				errmsg("could not serialize access due to concurrent delete"));
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -77,6 +120,16 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		TupleTableSlot *planslot = ExecProcNode(outerPlanState(node));
 		if (TupIsNull(planslot))
 			break;
+		if (node->operation == CMD_DELETE)
+		{
+			ItemPointerData tid = JunkCtid(planslot, 0);
+			TM_FailureData tmfd;
+			TM_Result result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
+			CheckModifyResult(result, tmfd, "deleted");
+			if (result == TM_Ok && node->canSetTag)
+				estate->es_processed++;
+			continue;
+		}
 		slot_getallattrs(planslot);
 		TupleTableSlot *slot = node->mt_insertSlot;
 		ExecClearTuple(slot);
@@ -90,6 +143,17 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		CheckNotNull(rel, slot);
 		MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
 		HeapTuple tuple = ExecCopySlotHeapTuple(slot);
+		if (node->operation == CMD_UPDATE)
+		{
+			ItemPointerData tid = JunkCtid(planslot, natts);
+			TM_FailureData tmfd;
+			TM_Result result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
+			MemoryContextSwitchTo(old);
+			CheckModifyResult(result, tmfd, "updated");
+			if (result == TM_Ok && node->canSetTag)
+				estate->es_processed++;
+			continue;
+		}
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		MemoryContextSwitchTo(old);
 		if (node->canSetTag)
@@ -103,10 +167,6 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 
 PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 {
-	if (node->operation != CMD_INSERT)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("%s is not supported yet",
-					   node->operation == CMD_UPDATE ? "UPDATE" : "DELETE"));
 	ModifyTableState *state = makeNode(ModifyTableState);
 	state->ps.plan = &node->plan;
 	state->ps.state = estate;

@@ -554,10 +554,11 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 			plan = MakeLimit(parse, plan);
 	}
-	else if (parse->commandType == CMD_INSERT)
+	else if (parse->commandType == CMD_INSERT || parse->commandType == CMD_UPDATE ||
+			 parse->commandType == CMD_DELETE)
 	{
 		ModifyTable *mt = makeNode(ModifyTable);
-		mt->operation = CMD_INSERT;
+		mt->operation = parse->commandType;
 		mt->canSetTag = parse->canSetTag;
 		mt->nominalRelation = static_cast<Index>(parse->resultRelation);
 		mt->resultRelations = list_make1_int(parse->resultRelation);

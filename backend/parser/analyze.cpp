@@ -28,6 +28,7 @@
 #include "parser/parse_expr.h"
 #include "parser/parse_func.h"
 #include "access/htup_details.h"
+#include "access/htup_details.h"
 #include "storage/lock.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -696,6 +697,157 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	return qry;
 }
 
+/* The target table of UPDATE/DELETE, visible to the statement's
+ * expressions, and its junk "ctid" column saying which row to change. */
+ParseNamespaceItem *SetTargetTable(ParseState *pstate, Query *qry, RangeVar *relation,
+								   AclMode perms)
+{
+	ParseNamespaceItem *target =
+		addRangeTableEntry(pstate, relation, relation->alias, RowExclusiveLock, true);
+	target->p_rte->requiredPerms = perms;
+	qry->resultRelation = target->p_rtindex;
+	RangeTblRef *rtr = makeNode(RangeTblRef);
+	rtr->rtindex = target->p_rtindex;
+	pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
+	pstate->p_namespace = lappend(pstate->p_namespace, target);
+	Relation rel = relation_open(target->p_rte->relid, NoLock);
+	char relkind = rel->rd_rel->relkind;
+	relation_close(rel, NoLock);
+	if (relkind != 'r')
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("cannot %s \"%s\"", perms == ACL_UPDATE ? "update" : "delete from",
+					   relation->relname));
+	return target;
+}
+
+TargetEntry *CtidJunkEntry(ParseNamespaceItem *target, AttrNumber resno)
+{
+	Var *var = makeNode(Var);
+	var->varno = target->p_rtindex;
+	var->varattno = SelfItemPointerAttributeNumber;
+	var->vartype = TIDOID;
+	var->vartypmod = -1;
+	var->varnosyn = static_cast<Index>(target->p_rtindex);
+	var->varattnosyn = var->varattno;
+	var->location = -1;
+	TargetEntry *tle = makeNode(TargetEntry);
+	tle->expr = reinterpret_cast<Expr *>(var);
+	tle->resno = resno;
+	tle->resname = pstrdup("ctid");
+	tle->resjunk = true;
+	return tle;
+}
+
+Node *TransformWhere(ParseState *pstate, Node *clause)
+{
+	if (clause == nullptr)
+		return nullptr;
+	return coerce_to_boolean(pstate, transformExpr(pstate, clause, EXPR_KIND_WHERE), "WHERE");
+}
+
+Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
+{
+	if (stmt->withClause != nullptr)
+		NotSupported(pstate, "WITH", stmt->withClause->location);
+	if (stmt->fromClause != NIL)
+		NotSupported(pstate, "UPDATE … FROM", -1);
+	if (stmt->returningList != NIL)
+		NotSupported(pstate, "RETURNING", -1);
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_UPDATE;
+	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_UPDATE);
+	Relation rel = relation_open(target->p_rte->relid, NoLock);
+	TupleDesc desc = RelationGetDescr(rel);
+	/* The new row: assigned columns from their expressions, the others
+	 * as they were. */
+	std::vector<Expr *> row(desc->natts, nullptr);
+	ListCell *lc;
+	foreach (lc, stmt->targetList)
+	{
+		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
+		if (res->indirection != NIL)
+			NotSupported(pstate, "assignment to a field or subscript", res->location);
+		if (IsA(res->val, MultiAssignRef))
+			NotSupported(pstate, "multiple-column assignment", res->location);
+		int attno = 0;
+		for (int i = 0; i < desc->natts; i++)
+			if (!TupleDescAttr(desc, i)->attisdropped &&
+				strcmp(NameStr(TupleDescAttr(desc, i)->attname), res->name) == 0)
+				attno = i + 1;
+		if (attno == 0)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column \"%s\" of relation \"%s\" does not exist", res->name,
+						   RelationGetRelationName(rel)),
+					parser_errposition(pstate, res->location));
+		if (row[attno - 1] != nullptr)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("multiple assignments to same column \"%s\"", res->name));
+		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+		if (IsA(res->val, SetToDefault))
+		{
+			if (att->atthasdef)
+				NotSupported(pstate, "column defaults", res->location);
+			row[attno - 1] = NullConst(att);
+			continue;
+		}
+		Expr *expr =
+			reinterpret_cast<Expr *>(transformExpr(pstate, res->val, EXPR_KIND_UPDATE_SOURCE));
+		row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(res->val));
+	}
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		Expr *expr = row[i];
+		if (expr == nullptr)
+		{
+			Var *var = makeNode(Var);
+			var->varno = target->p_rtindex;
+			var->varattno = static_cast<AttrNumber>(i + 1);
+			var->vartype = att->atttypid;
+			var->vartypmod = att->atttypmod;
+			var->varcollid = att->attcollation;
+			var->varnosyn = static_cast<Index>(target->p_rtindex);
+			var->varattnosyn = var->varattno;
+			var->location = -1;
+			expr = reinterpret_cast<Expr *>(var);
+		}
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = expr;
+		tle->resno = static_cast<AttrNumber>(i + 1);
+		tle->resname = pstrdup(NameStr(att->attname));
+		qry->targetList = lappend(qry->targetList, tle);
+	}
+	qry->targetList = lappend(qry->targetList,
+							  CtidJunkEntry(target, static_cast<AttrNumber>(desc->natts + 1)));
+	relation_close(rel, NoLock);
+	Node *qual = TransformWhere(pstate, stmt->whereClause);
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	qry->jointree->fromlist = pstate->p_joinlist;
+	qry->jointree->quals = qual;
+	return qry;
+}
+
+Query *TransformDeleteStmt(ParseState *pstate, DeleteStmt *stmt)
+{
+	if (stmt->withClause != nullptr)
+		NotSupported(pstate, "WITH", stmt->withClause->location);
+	if (stmt->usingClause != NIL)
+		NotSupported(pstate, "DELETE … USING", -1);
+	if (stmt->returningList != NIL)
+		NotSupported(pstate, "RETURNING", -1);
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_DELETE;
+	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_DELETE);
+	qry->targetList = list_make1(CtidJunkEntry(target, 1));
+	Node *qual = TransformWhere(pstate, stmt->whereClause);
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	qry->jointree->fromlist = pstate->p_joinlist;
+	qry->jointree->quals = qual;
+	return qry;
+}
+
 }  // namespace
 
 Query *transformStmt(ParseState *pstate, Node *parseTree)
@@ -710,9 +862,11 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 			result = TransformInsertStmt(pstate, reinterpret_cast<InsertStmt *>(parseTree));
 			break;
 		case T_UpdateStmt:
-			NotSupported(pstate, "UPDATE", -1);
+			result = TransformUpdateStmt(pstate, reinterpret_cast<UpdateStmt *>(parseTree));
+			break;
 		case T_DeleteStmt:
-			NotSupported(pstate, "DELETE", -1);
+			result = TransformDeleteStmt(pstate, reinterpret_cast<DeleteStmt *>(parseTree));
+			break;
 		default:
 			result = makeNode(Query);
 			result->commandType = CMD_UTILITY;
