@@ -20,6 +20,7 @@
  */
 #include "postgres.h"
 
+#include <functional>
 #include <vector>
 
 #include "access/relation.h"
@@ -79,7 +80,7 @@ std::vector<int> Varnos(Node *node)
 struct JoinVarsContext
 {
 	const OutputLayout *outer;
-	int inner_rtindex;
+	const OutputLayout *inner;
 };
 
 /* A copy of node whose Vars refer to a join's outer and inner outputs. */
@@ -93,11 +94,15 @@ Node *FixJoinVars(Node *node, void *arg)
 		Var *var = copyObject(reinterpret_cast<Var *>(node));
 		if (var->varlevelsup != 0)
 			return reinterpret_cast<Node *>(var);
-		if (var->varno == ctx->inner_rtindex)
+		int i = ctx->inner->Find(var->varno);
+		if (i >= 0)
+		{
 			var->varno = INNER_VAR;
+			var->varattno = static_cast<AttrNumber>(ctx->inner->offsets[i] + var->varattno);
+		}
 		else
 		{
-			int i = ctx->outer->Find(var->varno);
+			i = ctx->outer->Find(var->varno);
 			Assert(i >= 0);
 			var->varno = OUTER_VAR;
 			var->varattno = static_cast<AttrNumber>(ctx->outer->offsets[i] + var->varattno);
@@ -254,22 +259,137 @@ Plan *MakeScan(Query *parse, int rtindex, List *quals)
 	return plan;
 }
 
-/* The FROM list's tables joined left to right; *layout says where each
- * one's columns are in the result, *top_outer (for a join) where they are
- * in the top join's outer input, whose inner input is *top_inner. */
-Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout *top_outer,
-				   int *top_inner)
+/* A planned FROM item: its plan and where its tables' columns are in the
+ * plan's output (a scan outputs its table's columns; a join its outer
+ * side's, then its inner side's). */
+struct PlannedItem
+{
+	Plan *plan;
+	OutputLayout layout;
+	/* For a join: its two sides' layouts, for its own expressions. */
+	OutputLayout outer;
+	OutputLayout inner;
+	bool is_join = false;
+};
+
+void AppendLayout(OutputLayout *to, const OutputLayout &from)
+{
+	for (size_t i = 0; i < from.rtindexes.size(); i++)
+	{
+		to->rtindexes.push_back(from.rtindexes[i]);
+		to->offsets.push_back(to->width + from.offsets[i]);
+	}
+	to->width += from.width;
+}
+
+/* The join of two planned items, with its condition and type. */
+PlannedItem MakeNestLoop(Query *parse, PlannedItem outer, PlannedItem inner, JoinType jointype,
+						 List *joinquals)
+{
+	PlannedItem result;
+	result.is_join = true;
+	result.outer = outer.layout;
+	result.inner = inner.layout;
+	AppendLayout(&result.layout, outer.layout);
+	AppendLayout(&result.layout, inner.layout);
+	JoinVarsContext ctx{&result.outer, &result.inner};
+	NestLoop *join = makeNode(NestLoop);
+	join->join.jointype = jointype;
+	join->join.joinqual =
+		reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
+	List *tlist = NIL;
+	int resno = 0;
+	for (size_t r = 0; r < result.layout.rtindexes.size(); r++)
+	{
+		ListCell *c;
+		foreach (c, ScanTargetList(parse, result.layout.rtindexes[r]))
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
+			tle->expr = reinterpret_cast<Expr *>(FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
+			tle->resno = static_cast<AttrNumber>(++resno);
+			tlist = lappend(tlist, tle);
+		}
+	}
+	join->join.plan.targetlist = tlist;
+	join->join.plan.lefttree = outer.plan;
+	join->join.plan.righttree = inner.plan;
+	result.plan = &join->join.plan;
+	return result;
+}
+
+struct QualPlacement
+{
+	std::vector<std::pair<int, List *>> scan_quals; /* rtindex → conditions */
+	std::vector<int> nullable;						/* tables an outer join may null */
+};
+
+List *ScanQualsFor(QualPlacement *place, int rtindex)
+{
+	for (auto &[rt, quals] : place->scan_quals)
+		if (rt == rtindex)
+			return quals;
+	return NIL;
+}
+
+/* Tables below node (a jointree item). */
+void CollectItemRels(Node *node, std::vector<int> *rels)
+{
+	if (IsA(node, RangeTblRef))
+		rels->push_back(reinterpret_cast<RangeTblRef *>(node)->rtindex);
+	else
+	{
+		JoinExpr *j = castNode(JoinExpr, node);
+		CollectItemRels(j->larg, rels);
+		CollectItemRels(j->rarg, rels);
+	}
+}
+
+PlannedItem PlanFromItem(Query *parse, Node *node, QualPlacement *place)
+{
+	check_stack_depth();
+	if (IsA(node, RangeTblRef))
+	{
+		int rtindex = reinterpret_cast<RangeTblRef *>(node)->rtindex;
+		PlannedItem item;
+		item.plan = MakeScan(parse, rtindex, ScanQualsFor(place, rtindex));
+		item.layout.rtindexes.push_back(rtindex);
+		item.layout.offsets.push_back(0);
+		item.layout.width = RteWidth(parse, rtindex);
+		return item;
+	}
+	JoinExpr *j = castNode(JoinExpr, node);
+	PlannedItem outer = PlanFromItem(parse, j->larg, place);
+	PlannedItem inner = PlanFromItem(parse, j->rarg, place);
+	return MakeNestLoop(parse, outer, inner, j->jointype, MakeAndList(j->quals));
+}
+
+/* The FROM list's items joined left to right; WHERE conditions on one
+ * table that no outer join nulls go to its scan, the others to the
+ * lowest join having all their tables — above any outer join they
+ * depend on — or to the top. */
+PlannedItem MakeJoinTree(Query *parse, List *quals, bool *empty)
 {
 	List *fromlist = parse->jointree != nullptr ? parse->jointree->fromlist : NIL;
-	std::vector<int> rels;
+	*empty = fromlist == NIL;
+	PlannedItem result;
+	if (*empty)
+		return result;
+	QualPlacement place;
+	/* Tables on the nullable side of a LEFT JOIN. */
+	std::function<void(Node *, bool)> mark = [&](Node *n, bool nullable) {
+		if (IsA(n, RangeTblRef))
+		{
+			if (nullable)
+				place.nullable.push_back(reinterpret_cast<RangeTblRef *>(n)->rtindex);
+			return;
+		}
+		JoinExpr *j = castNode(JoinExpr, n);
+		mark(j->larg, nullable);
+		mark(j->rarg, nullable || j->jointype == JOIN_LEFT);
+	};
 	ListCell *lc;
 	foreach (lc, fromlist)
-		rels.push_back(castNode(RangeTblRef, lfirst(lc))->rtindex);
-	if (rels.empty())
-		return nullptr;
-	/* Conditions on one table go to its scan; the rest wait for the join
-	 * where all their tables are present. */
-	std::vector<List *> scan_quals(rels.size(), NIL);
+		mark(static_cast<Node *>(lfirst(lc)), false);
 	List *pending = NIL;
 	foreach (lc, quals)
 	{
@@ -278,32 +398,38 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 		bool single = !varnos.empty();
 		for (int v : varnos)
 			single &= v == varnos[0];
-		size_t at = rels.size();
-		if (single)
-			for (size_t i = 0; i < rels.size(); i++)
-				if (rels[i] == varnos[0])
-					at = i;
-		if (single && at < rels.size())
-			scan_quals[at] = lappend(scan_quals[at], qual);
-		else if (varnos.empty() && !rels.empty())
-			scan_quals[0] = lappend(scan_quals[0], qual);
+		bool nullable = false;
+		for (int v : varnos)
+			for (int n : place.nullable)
+				nullable |= v == n;
+		if (single && !nullable)
+		{
+			bool found = false;
+			for (auto &[rt, list] : place.scan_quals)
+				if (rt == varnos[0])
+				{
+					list = lappend(list, qual);
+					found = true;
+				}
+			if (!found)
+				place.scan_quals.emplace_back(varnos[0], list_make1(qual));
+		}
 		else
 			pending = lappend(pending, qual);
 	}
-	Plan *plan = MakeScan(parse, rels[0], scan_quals[0]);
-	layout->rtindexes.push_back(rels[0]);
-	layout->offsets.push_back(0);
-	layout->width = RteWidth(parse, rels[0]);
-	for (size_t i = 1; i < rels.size(); i++)
+	bool first = true;
+	foreach (lc, fromlist)
 	{
-		Plan *inner = MakeScan(parse, rels[i], scan_quals[i]);
-		OutputLayout outer_layout = *layout;
-		*top_outer = outer_layout;
-		*top_inner = rels[i];
-		layout->rtindexes.push_back(rels[i]);
-		layout->offsets.push_back(layout->width);
-		layout->width += RteWidth(parse, rels[i]);
+		PlannedItem item = PlanFromItem(parse, static_cast<Node *>(lfirst(lc)), &place);
+		if (first)
+		{
+			result = item;
+			first = false;
+			continue;
+		}
 		/* The conditions whose tables are all present now. */
+		OutputLayout joined = result.layout;
+		AppendLayout(&joined, item.layout);
 		List *joinquals = NIL;
 		List *still = NIL;
 		ListCell *q;
@@ -311,52 +437,39 @@ Plan *MakeJoinTree(Query *parse, List *quals, OutputLayout *layout, OutputLayout
 		{
 			bool ready = true;
 			for (int v : Varnos(static_cast<Node *>(lfirst(q))))
-				ready &= layout->Find(v) >= 0;
+				ready &= joined.Find(v) >= 0;
 			if (ready)
 				joinquals = lappend(joinquals, lfirst(q));
 			else
 				still = lappend(still, lfirst(q));
 		}
 		pending = still;
-		JoinVarsContext ctx{&outer_layout, rels[i]};
-		NestLoop *join = makeNode(NestLoop);
-		join->join.jointype = JOIN_INNER;
-		join->join.joinqual = reinterpret_cast<List *>(
-			FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
-		/* Output: outer's columns, then inner's. */
-		List *tlist = NIL;
-		int resno = 0;
-		for (size_t r = 0; r < layout->rtindexes.size(); r++)
-		{
-			List *cols = ScanTargetList(parse, layout->rtindexes[r]);
-			ListCell *c;
-			foreach (c, cols)
-			{
-				TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
-				tle->expr = reinterpret_cast<Expr *>(
-					FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
-				tle->resno = static_cast<AttrNumber>(++resno);
-				tlist = lappend(tlist, tle);
-			}
-		}
-		join->join.plan.targetlist = tlist;
-		join->join.plan.lefttree = plan;
-		join->join.plan.righttree = inner;
-		plan = &join->join.plan;
+		result = MakeNestLoop(parse, result, item, JOIN_INNER, joinquals);
 	}
-	Assert(pending == NIL);
-	return plan;
+	/* What is left applies to the top's output (after its outer joins). */
+	if (pending != NIL)
+	{
+		if (result.is_join)
+		{
+			JoinVarsContext ctx{&result.outer, &result.inner};
+			result.plan->qual = list_concat(
+				result.plan->qual,
+				reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(pending), &ctx)));
+		}
+		else
+			result.plan->qual = list_concat(result.plan->qual, pending);
+	}
+	return result;
 }
 
 /* A projection of the query's target list over the joined tables. */
 Plan *MakeProjection(Query *parse, List *tlist)
 {
 	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
-	OutputLayout layout;
-	OutputLayout top_outer;
-	int top_inner = 0;
-	Plan *input = MakeJoinTree(parse, quals, &layout, &top_outer, &top_inner);
-	if (input == nullptr)
+	bool empty;
+	PlannedItem item = MakeJoinTree(parse, quals, &empty);
+	Plan *input = item.plan;
+	if (empty)
 	{
 		/* No FROM: one row computed from nothing; WHERE is tested once. */
 		Result *result = makeNode(Result);
@@ -371,7 +484,7 @@ Plan *MakeProjection(Query *parse, List *tlist)
 		return input;
 	}
 	/* The top join projects the target list from its two inputs. */
-	JoinVarsContext ctx{&top_outer, top_inner};
+	JoinVarsContext ctx{&item.outer, &item.inner};
 	input->targetlist = reinterpret_cast<List *>(
 		FixJoinVars(reinterpret_cast<Node *>(tlist), &ctx));
 	return input;
@@ -383,11 +496,11 @@ Plan *MakeProjection(Query *parse, List *tlist)
 Plan *MakeAggregation(Query *parse)
 {
 	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
-	OutputLayout layout;
-	OutputLayout top_outer;
-	int top_inner = 0;
-	Plan *input = MakeJoinTree(parse, quals, &layout, &top_outer, &top_inner);
-	if (input == nullptr)
+	bool empty;
+	PlannedItem item = MakeJoinTree(parse, quals, &empty);
+	Plan *input = item.plan;
+	const OutputLayout &layout = item.layout;
+	if (empty)
 	{
 		Result *result = makeNode(Result);
 		result->resconstantqual = reinterpret_cast<Node *>(quals);
@@ -412,7 +525,7 @@ Plan *MakeAggregation(Query *parse)
 		}
 	}
 	int width = list_length(input->targetlist);
-	JoinVarsContext ctx{&top_outer, top_inner};
+	JoinVarsContext ctx{&item.outer, &item.inner};
 	int resno = width;
 	foreach (lc, groupexprs)
 	{
@@ -463,10 +576,10 @@ Plan *MakeAggregation(Query *parse)
 		sort->plan.lefttree = input;
 		input = &sort->plan;
 	}
-	agg->plan.targetlist =
-		reinterpret_cast<List *>(FixLayoutVars(reinterpret_cast<Node *>(parse->targetList), &layout));
+	agg->plan.targetlist = reinterpret_cast<List *>(FixLayoutVars(
+		reinterpret_cast<Node *>(parse->targetList), const_cast<OutputLayout *>(&layout)));
 	agg->plan.qual = reinterpret_cast<List *>(FixLayoutVars(
-		reinterpret_cast<Node *>(MakeAndList(parse->havingQual)), &layout));
+		reinterpret_cast<Node *>(MakeAndList(parse->havingQual)), const_cast<OutputLayout *>(&layout)));
 	std::vector<Aggref *> aggrefs;
 	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
 	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);

@@ -17,11 +17,13 @@
 #include <vector>
 
 #include "access/relation.h"
+#include "miscadmin.h"
 #include "access/tupdesc.h"
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_amop_d.h"
 #include "catalog/pg_opclass_d.h"
 #include "catalog/pg_type_d.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
@@ -43,38 +45,274 @@ namespace {
 			parser_errposition(pstate, location));
 }
 
+/* Two FROM items with one name: PostgreSQL's 42712. */
+void CheckNameConflict(ParseState *, List *namespace_items, ParseNamespaceItem *nsitem)
+{
+	if (!nsitem->p_rel_visible)
+		return;
+	ListCell *lc;
+	foreach (lc, namespace_items)
+	{
+		auto *o = static_cast<ParseNamespaceItem *>(lfirst(lc));
+		if (o == nsitem || !o->p_rel_visible)
+			continue;
+		if (strcmp(o->p_rte->eref->aliasname, nsitem->p_rte->eref->aliasname) == 0 &&
+			(o->p_rte->alias != nullptr || nsitem->p_rte->alias != nullptr ||
+			 o->p_rte->rtekind != RTE_RELATION || nsitem->p_rte->rtekind != RTE_RELATION ||
+			 o->p_rte->relid == nsitem->p_rte->relid))
+			ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
+					errmsg("table name \"%s\" specified more than once",
+						   nsitem->p_rte->eref->aliasname));
+	}
+}
+
+/* The position of name among an entry's columns (1-based), or 0. */
+int ColumnIndex(RangeTblEntry *rte, const char *name)
+{
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, rte->eref->colnames)
+	{
+		i++;
+		if (strcmp(strVal(lfirst(lc)), name) == 0)
+			return i;
+	}
+	return 0;
+}
+
+/* One column of a FROM item as an expression: a base table's Var, or a
+ * join's output expression. */
+Node *ItemColumn(ParseNamespaceItem *item, int attno)
+{
+	RangeTblEntry *rte = item->p_rte;
+	if (rte->rtekind == RTE_JOIN)
+		return static_cast<Node *>(copyObject(list_nth(rte->joinaliasvars, attno - 1)));
+	Var *var = makeNode(Var);
+	var->varno = item->p_rtindex;
+	var->varattno = static_cast<AttrNumber>(attno);
+	if (rte->rtekind == RTE_RELATION)
+	{
+		Relation rel = relation_open(rte->relid, NoLock);
+		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
+		var->vartype = att->atttypid;
+		var->vartypmod = att->atttypmod;
+		var->varcollid = att->attcollation;
+		relation_close(rel, NoLock);
+	}
+	else
+	{
+		var->vartype = list_nth_oid(rte->coltypes, attno - 1);
+		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
+		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
+	}
+	var->varnosyn = static_cast<Index>(item->p_rtindex);
+	var->varattnosyn = var->varattno;
+	var->location = -1;
+	return reinterpret_cast<Node *>(var);
+}
+
+/* Make every item of list (and below) visible only by qualified name. */
+void HideColumns(List *items)
+{
+	ListCell *lc;
+	foreach (lc, items)
+		static_cast<ParseNamespaceItem *>(lfirst(lc))->p_cols_visible = false;
+}
+
+Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_nsitem,
+						List **namespace_items);
+
+/* A JOIN: its two sides, its condition (ON, USING or NATURAL), and a
+ * join entry whose columns are the merged USING columns, then the left
+ * side's others, then the right side's. */
+Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_nsitem,
+					List **namespace_items)
+{
+	if (j->jointype == JOIN_FULL)
+		NotSupported(pstate, "FULL JOIN", -1);
+	ParseNamespaceItem *l_item;
+	List *l_namespace = NIL;
+	Node *larg = TransformFromItem(pstate, j->larg, &l_item, &l_namespace);
+	ParseNamespaceItem *r_item;
+	List *r_namespace = NIL;
+	Node *rarg = TransformFromItem(pstate, j->rarg, &r_item, &r_namespace);
+	ListCell *lc;
+	foreach (lc, r_namespace)
+		CheckNameConflict(pstate, l_namespace, static_cast<ParseNamespaceItem *>(lfirst(lc)));
+	List *both = list_concat(list_copy(l_namespace), r_namespace);
+
+	List *usingnames = j->usingClause;
+	if (j->isNatural)
+	{
+		/* The columns both sides have, in the left side's order. */
+		usingnames = NIL;
+		foreach (lc, l_item->p_rte->eref->colnames)
+		{
+			const char *name = strVal(lfirst(lc));
+			if (name[0] != '\0' && ColumnIndex(r_item->p_rte, name) > 0)
+				usingnames = lappend(usingnames, makeString(pstrdup(name)));
+		}
+	}
+	List *colnames = NIL;
+	List *aliasvars = NIL;
+	std::vector<int> l_used;
+	std::vector<int> r_used;
+	Node *quals = nullptr;
+	List *usingquals = NIL;
+	foreach (lc, usingnames)
+	{
+		const char *name = strVal(lfirst(lc));
+		int l = ColumnIndex(l_item->p_rte, name);
+		int r = ColumnIndex(r_item->p_rte, name);
+		if (l == 0)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column \"%s\" specified in USING clause does not exist in left table",
+						   name));
+		if (r == 0)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column \"%s\" specified in USING clause does not exist in right "
+						   "table",
+						   name));
+		for (int u : l_used)
+			if (u == l)
+				ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
+						errmsg("column name \"%s\" appears more than once in USING clause", name));
+		l_used.push_back(l);
+		r_used.push_back(r);
+		Node *lvar = ItemColumn(l_item, l);
+		Node *rvar = ItemColumn(r_item, r);
+		Node *eq = reinterpret_cast<Node *>(make_op(
+			pstate, list_make1(makeString(pstrdup("="))), lvar, rvar, nullptr, -1));
+		usingquals = lappend(usingquals, coerce_to_boolean(pstate, eq, "JOIN/USING"));
+		colnames = lappend(colnames, makeString(pstrdup(name)));
+		/* A right join's merged column comes from the right side. */
+		aliasvars = lappend(aliasvars, j->jointype == JOIN_RIGHT ? rvar : lvar);
+	}
+	if (usingquals != NIL)
+		quals = list_length(usingquals) == 1
+					? static_cast<Node *>(linitial(usingquals))
+					: reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, usingquals, -1));
+	if (j->quals != nullptr)
+	{
+		/* ON sees exactly the two sides. */
+		List *saved = pstate->p_namespace;
+		pstate->p_namespace = both;
+		quals = coerce_to_boolean(pstate, transformExpr(pstate, j->quals, EXPR_KIND_JOIN_ON),
+								  "JOIN/ON");
+		pstate->p_namespace = saved;
+	}
+	auto add_rest = [&](ParseNamespaceItem *item, const std::vector<int> &used) {
+		int attno = 0;
+		ListCell *c;
+		foreach (c, item->p_rte->eref->colnames)
+		{
+			attno++;
+			const char *name = strVal(lfirst(c));
+			bool merged = false;
+			for (int u : used)
+				merged |= u == attno;
+			if (merged || name[0] == '\0')
+				continue;
+			colnames = lappend(colnames, makeString(pstrdup(name)));
+			aliasvars = lappend(aliasvars, ItemColumn(item, attno));
+		}
+	};
+	add_rest(l_item, l_used);
+	add_rest(r_item, r_used);
+
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_JOIN;
+	rte->jointype = j->jointype;
+	rte->joinmergedcols = list_length(usingnames);
+	rte->joinaliasvars = aliasvars;
+	rte->alias = j->alias;
+	rte->inFromCl = true;
+	rte->eref = makeNode(Alias);
+	rte->eref->aliasname = pstrdup(j->alias != nullptr ? j->alias->aliasname : "unnamed_join");
+	rte->eref->colnames = colnames;
+	if (j->alias != nullptr && j->alias->colnames != NIL)
+	{
+		if (list_length(j->alias->colnames) > list_length(colnames))
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("column alias list for \"%s\" has too many entries",
+						   j->alias->aliasname));
+		int i = 0;
+		foreach (lc, j->alias->colnames)
+			lfirst(list_nth_cell(rte->eref->colnames, i++)) = lfirst(lc);
+	}
+	pstate->p_rtable = lappend(pstate->p_rtable, rte);
+	int rtindex = list_length(pstate->p_rtable);
+
+	auto *nsitem = static_cast<ParseNamespaceItem *>(palloc0(sizeof(ParseNamespaceItem)));
+	nsitem->p_rte = rte;
+	nsitem->p_rtindex = rtindex;
+	nsitem->p_rel_visible = j->alias != nullptr;
+	nsitem->p_cols_visible = true;
+	/* The sides stay reachable by their names (unless the join has an
+	 * alias), their columns through the join. */
+	HideColumns(both);
+	if (j->alias != nullptr)
+		foreach (lc, both)
+			static_cast<ParseNamespaceItem *>(lfirst(lc))->p_rel_visible = false;
+	*namespace_items = lappend(both, nsitem);
+	*top_nsitem = nsitem;
+
+	JoinExpr *result = makeNode(JoinExpr);
+	/* A right join is a left join with the sides swapped. */
+	if (j->jointype == JOIN_RIGHT)
+	{
+		result->jointype = JOIN_LEFT;
+		result->larg = rarg;
+		result->rarg = larg;
+	}
+	else
+	{
+		result->jointype = j->jointype;
+		result->larg = larg;
+		result->rarg = rarg;
+	}
+	result->quals = quals;
+	result->alias = j->alias;
+	result->rtindex = rtindex;
+	return reinterpret_cast<Node *>(result);
+}
+
+/* One FROM item: its jointree node, its namespace entries (the item and,
+ * for a join, everything inside it), the item itself in *top_nsitem. */
+Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_nsitem,
+						List **namespace_items)
+{
+	check_stack_depth();
+	if (IsA(n, RangeVar))
+	{
+		RangeVar *rv = reinterpret_cast<RangeVar *>(n);
+		ParseNamespaceItem *nsitem =
+			addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock, true);
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		*top_nsitem = nsitem;
+		*namespace_items = list_make1(nsitem);
+		return reinterpret_cast<Node *>(rtr);
+	}
+	if (IsA(n, JoinExpr))
+		return TransformJoin(pstate, reinterpret_cast<JoinExpr *>(n), top_nsitem, namespace_items);
+	NotSupported(pstate, IsA(n, RangeSubselect) ? "subqueries in FROM" : "this kind of FROM item",
+				 exprLocation(n));
+}
+
 void TransformFromClause(ParseState *pstate, List *frmList)
 {
 	ListCell *lc;
 	foreach (lc, frmList)
 	{
-		Node *n = static_cast<Node *>(lfirst(lc));
-		if (!IsA(n, RangeVar))
-			NotSupported(pstate, IsA(n, JoinExpr) ? "JOIN" : "this kind of FROM item",
-						 exprLocation(n));
-		RangeVar *rv = reinterpret_cast<RangeVar *>(n);
-		if (rv->catalogname == nullptr && rv->schemaname == nullptr)
-		{
-			/* A name matching a CTE would be the CTE: none yet. */
-		}
-		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock,
-														true);
-		/* Two FROM items with one name: PostgreSQL's 42712. */
-		ListCell *other;
-		foreach (other, pstate->p_namespace)
-		{
-			auto *o = static_cast<ParseNamespaceItem *>(lfirst(other));
-			if (strcmp(o->p_rte->eref->aliasname, nsitem->p_rte->eref->aliasname) == 0 &&
-				(o->p_rte->alias != nullptr || nsitem->p_rte->alias != nullptr ||
-				 o->p_rte->relid == nsitem->p_rte->relid))
-				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
-						errmsg("table name \"%s\" specified more than once",
-							   nsitem->p_rte->eref->aliasname));
-		}
-		RangeTblRef *rtr = makeNode(RangeTblRef);
-		rtr->rtindex = nsitem->p_rtindex;
-		pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
-		pstate->p_namespace = lappend(pstate->p_namespace, nsitem);
+		ParseNamespaceItem *top;
+		List *items = NIL;
+		Node *node = TransformFromItem(pstate, static_cast<Node *>(lfirst(lc)), &top, &items);
+		ListCell *i;
+		foreach (i, items)
+			CheckNameConflict(pstate, pstate->p_namespace, static_cast<ParseNamespaceItem *>(lfirst(i)));
+		pstate->p_joinlist = lappend(pstate->p_joinlist, node);
+		pstate->p_namespace = list_concat(pstate->p_namespace, items);
 	}
 }
 

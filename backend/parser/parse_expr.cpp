@@ -113,6 +113,28 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 {
 	int attno = ColumnNumber(nsitem->p_rte, colname);
 	if (attno > 0)
+	{
+		/* A name twice among one item's columns (a join without USING). */
+		int n = 0;
+		ListCell *lc;
+		foreach (lc, nsitem->p_rte->eref->colnames)
+			if (strcmp(strVal(lfirst(lc)), colname) == 0)
+				n++;
+		if (n > 1)
+			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
+					errmsg("column reference \"%s\" is ambiguous", colname),
+					parser_errposition(pstate, location));
+	}
+	if (attno > 0 && nsitem->p_rte->rtekind == RTE_JOIN)
+	{
+		/* A join's column is the expression it stands for (a side's Var,
+		 * the left one for a USING column). */
+		Node *expr = static_cast<Node *>(copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
+		if (IsA(expr, Var))
+			reinterpret_cast<Var *>(expr)->location = location;
+		return expr;
+	}
+	if (attno > 0)
 		return reinterpret_cast<Node *>(
 			MakeVarForColumn(pstate, nsitem, attno, location, levelsup));
 	Oid systype;
@@ -203,6 +225,30 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 
 [[noreturn]] void ErrorMissingRTE(ParseState *pstate, const char *refname, int location)
 {
+	/* An entry that exists but is hidden here (inside an aliased join),
+	 * or a table referred to by its name while it has an alias. */
+	ListCell *lc;
+	foreach (lc, pstate->p_namespace)
+	{
+		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+		RangeTblEntry *rte = nsitem->p_rte;
+		bool by_alias = strcmp(rte->eref->aliasname, refname) == 0;
+		char *relname = rte->rtekind == RTE_RELATION ? get_rel_name(rte->relid) : nullptr;
+		bool by_relname = relname != nullptr && strcmp(relname, refname) == 0;
+		if (by_alias && !nsitem->p_rel_visible)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+					errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
+					errhint("There is an entry for table \"%s\", but it cannot be referenced "
+							"from this part of the query.",
+							refname),
+					parser_errposition(pstate, location));
+		if (by_relname && rte->alias != nullptr)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+					errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
+					errhint("Perhaps you meant to reference the table alias \"%s\".",
+							rte->eref->aliasname),
+					parser_errposition(pstate, location));
+	}
 	ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
 			errmsg("missing FROM-clause entry for table \"%s\"", refname),
 			parser_errposition(pstate, location));
@@ -875,15 +921,29 @@ List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int loca
 		const char *name = strVal(lfirst(lc));
 		if (name[0] == '\0')
 			continue; /* dropped */
-		Var *var = MakeVarForColumn(pstate, nsitem, attno, location, 0);
+		Expr *var;
+		if (nsitem->p_rte->rtekind == RTE_JOIN)
+			var = static_cast<Expr *>(copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
+		else
+			var = reinterpret_cast<Expr *>(MakeVarForColumn(pstate, nsitem, attno, location, 0));
 		TargetEntry *tle = makeNode(TargetEntry);
-		tle->expr = reinterpret_cast<Expr *>(var);
+		tle->expr = var;
 		tle->resno = static_cast<AttrNumber>(pstate->p_next_resno++);
 		tle->resname = pstrdup(name);
 		if (nsitem->p_rte->rtekind == RTE_RELATION)
 		{
 			tle->resorigtbl = nsitem->p_rte->relid;
 			tle->resorigcol = static_cast<AttrNumber>(attno);
+		}
+		else if (IsA(var, Var))
+		{
+			Var *v = reinterpret_cast<Var *>(var);
+			RangeTblEntry *base = static_cast<RangeTblEntry *>(list_nth(pstate->p_rtable, v->varno - 1));
+			if (base->rtekind == RTE_RELATION && v->varattno > 0)
+			{
+				tle->resorigtbl = base->relid;
+				tle->resorigcol = v->varattno;
+			}
 		}
 		result = lappend(result, tle);
 	}
