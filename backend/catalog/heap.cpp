@@ -20,6 +20,7 @@
 #include "access/transam.h"
 #include "catalog/heap.h"
 #include "catalog/indexing.h"
+#include "catalog/pg_attrdef_d.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_type_d.h"
@@ -28,7 +29,10 @@
 #include "utils/builtins.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
+
+#include <vector>
 
 namespace {
 
@@ -123,6 +127,29 @@ void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
 }
 
 }  // namespace
+
+void StoreAttrDefault(Oid relid, AttrNumber attnum, Node *expr)
+{
+	Relation pg_attrdef = relation_open(AttrDefaultRelationId, RowExclusiveLock);
+	CatalogRow row(pg_attrdef);
+	row.Set(Anum_pg_attrdef_oid, ObjectIdGetDatum(GetNewObjectId()))
+		.Set(Anum_pg_attrdef_adrelid, ObjectIdGetDatum(relid))
+		.Set(Anum_pg_attrdef_adnum, Int16GetDatum(attnum))
+		.Set(Anum_pg_attrdef_adbin, PointerGetDatum(cstring_to_text(nodeToString(expr))));
+	CatalogTupleInsert(pg_attrdef, row.Form());
+	relation_close(pg_attrdef, RowExclusiveLock);
+}
+
+Node *build_column_default(Relation rel, int attrno)
+{
+	TupleConstr *constr = RelationGetDescr(rel)->constr;
+	if (constr == nullptr)
+		return nullptr;
+	for (int i = 0; i < constr->num_defval; i++)
+		if (constr->defval[i].adnum == attrno)
+			return static_cast<Node *>(stringToNode(constr->defval[i].adbin));
+	return nullptr;
+}
 
 Oid GetNewRelationOid(void)
 {
@@ -242,6 +269,27 @@ void heap_drop_with_catalog(Oid relid)
 		Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
 		CatalogTupleDelete(pg_type, &typtup->t_self);
 		relation_close(pg_type, RowExclusiveLock);
+	}
+
+	/* Its column defaults. */
+	{
+		Relation pg_attrdef = relation_open(AttrDefaultRelationId, RowExclusiveLock);
+		Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+		HeapScanDesc scan = heap_beginscan(pg_attrdef, snapshot);
+		std::vector<ItemPointerData> doomed;
+		while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+		{
+			bool isnull;
+			Datum adrelid =
+				heap_getattr(t, Anum_pg_attrdef_adrelid, RelationGetDescr(pg_attrdef), &isnull);
+			if (DatumGetObjectId(adrelid) == relid)
+				doomed.push_back(t->t_self);
+		}
+		heap_endscan(scan);
+		UnregisterSnapshot(snapshot);
+		for (ItemPointerData &tid : doomed)
+			CatalogTupleDelete(pg_attrdef, &tid);
+		relation_close(pg_attrdef, RowExclusiveLock);
 	}
 
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);

@@ -24,6 +24,8 @@
 #include "utils/format_type.h"
 #include "commands/tablecmds.h"
 #include "nodes/value.h"
+#include "nodes/nodeFuncs.h"
+#include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "storage/lmgr.h"
 #include "utils/lsyscache.h"
@@ -81,6 +83,35 @@ DropWords WordsFor(ObjectType type)
 	}
 }
 
+/* A column's DEFAULT, analyzed and cast to the column's type (PostgreSQL's
+ * cookDefault): no column references, no aggregates or subqueries. */
+bool ContainsVar(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+		return true;
+	return node_children_walker(node, ContainsVar, nullptr);
+}
+
+Node *CookDefault(ParseState *pstate, Node *raw, Form_pg_attribute att)
+{
+	Node *expr = transformExpr(pstate, raw, EXPR_KIND_COLUMN_DEFAULT);
+	if (ContainsVar(expr, nullptr))
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("cannot use column reference in DEFAULT expression"),
+				parser_errposition(pstate, exprLocation(raw)));
+	Oid type = exprType(expr);
+	Node *coerced = coerce_to_target_type(pstate, expr, type, att->atttypid, att->atttypmod,
+										  COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+	if (coerced == nullptr)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("column \"%s\" is of type %s but default expression is of type %s",
+					   NameStr(att->attname), format_type_be(att->atttypid), format_type_be(type)),
+				errhint("You will need to rewrite or cast the expression."));
+	return coerced;
+}
+
 }  // namespace
 
 Oid DefineRelation(CreateStmt *stmt, const char *queryString)
@@ -129,6 +160,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		columns.push_back(col);
 	}
 	TupleDesc desc = CreateTemplateTupleDesc(static_cast<int>(columns.size()));
+	std::vector<std::pair<AttrNumber, Node *>> defaults;
 	for (size_t i = 0; i < columns.size(); i++)
 	{
 		ColumnDef *col = columns[i];
@@ -147,6 +179,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		if (OidIsValid(TupleDescAttr(desc, i)->attcollation))
 			TupleDescAttr(desc, i)->attcollation = 100;
 		bool notnull = col->is_not_null;
+		Node *raw_default = col->raw_default;
 		ListCell *c;
 		foreach (c, col->constraints)
 		{
@@ -155,16 +188,30 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				notnull = true;
 			else if (con->contype == CONSTR_NULL)
 				continue;
+			else if (con->contype == CONSTR_DEFAULT)
+			{
+				if (raw_default != nullptr)
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg("multiple default values specified for column \"%s\" of table "
+								   "\"%s\"",
+								   col->colname, rv->relname),
+							parser_errposition(pstate, con->location));
+				raw_default = con->raw_expr;
+			}
 			else
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						errmsg("%s are not supported yet", ConstraintName(con->contype)));
 		}
-		if (col->raw_default != nullptr)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("%s are not supported yet", "column defaults"));
 		TupleDescAttr(desc, i)->attnotnull = notnull;
+		if (raw_default != nullptr)
+		{
+			defaults.emplace_back(attnum, CookDefault(pstate, raw_default, TupleDescAttr(desc, i)));
+			TupleDescAttr(desc, i)->atthasdef = true;
+		}
 	}
 	Oid relid = heap_create_with_catalog(rv->relname, nsp, desc, 'r', rv->relpersistence);
+	for (const auto &[attnum, expr] : defaults)
+		StoreAttrDefault(relid, attnum, expr);
 	free_parsestate(pstate);
 	return relid;
 }

@@ -19,6 +19,7 @@
 #include "access/relation.h"
 #include "miscadmin.h"
 #include "access/tupdesc.h"
+#include "catalog/heap.h"
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_amop_d.h"
 #include "catalog/pg_opclass_d.h"
@@ -745,6 +746,15 @@ Expr *NullConst(Form_pg_attribute att)
 	return reinterpret_cast<Expr *>(c);
 }
 
+/* What a column without a value gets: its DEFAULT, or NULL. */
+Expr *ColumnDefault(Relation rel, Form_pg_attribute att)
+{
+	if (att->atthasdef)
+		if (Node *def = build_column_default(rel, att->attnum))
+			return reinterpret_cast<Expr *>(def);
+	return NullConst(att);
+}
+
 Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 {
 	if (stmt->withClause != nullptr)
@@ -877,11 +887,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, a);
 			if (row[a] == nullptr)
-			{
-				if (att->atthasdef)
-					NotSupported(pstate, "column defaults", -1);
-				row[a] = NullConst(att);
-			}
+				row[a] = ColumnDefault(rel, att);
 			exprs = lappend(exprs, row[a]);
 		}
 		exprrows = lappend(exprrows, exprs);
@@ -1023,9 +1029,7 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
 		if (IsA(res->val, SetToDefault))
 		{
-			if (att->atthasdef)
-				NotSupported(pstate, "column defaults", res->location);
-			row[attno - 1] = NullConst(att);
+			row[attno - 1] = ColumnDefault(rel, att);
 			continue;
 		}
 		Expr *expr =

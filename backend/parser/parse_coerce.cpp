@@ -36,15 +36,16 @@ bool IsStringType(Oid typid)
 }
 
 /* Evaluate an unknown literal's text as targetType now. */
-Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32 targetTypeMod,
-						 int location)
+Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int location)
 {
 	Const *newcon = makeNode(Const);
 	int16 typlen;
 	bool typbyval;
 	get_typlenbyval(targetTypeId, &typlen, &typbyval);
 	newcon->consttype = targetTypeId;
-	newcon->consttypmod = targetTypeMod;
+	/* The input function gets typmod -1: a length limit is applied by
+	 * the caller's length coercion (at run time, as PostgreSQL does). */
+	newcon->consttypmod = -1;
 	newcon->constcollid = get_typcollation(targetTypeId);
 	newcon->constlen = typlen;
 	newcon->constbyval = typbyval;
@@ -58,7 +59,7 @@ Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32
 		/* Errors in the literal point at it. */
 		ParserErrposScope scope(pstate, newcon->location);
 		newcon->constvalue = OidInputFunctionCall(typinput, DatumGetCString(con->constvalue),
-												  typioparam, targetTypeMod);
+												  typioparam, -1);
 	}
 	return reinterpret_cast<Node *>(newcon);
 }
@@ -204,13 +205,15 @@ bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_type
 Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTypeId,
 				  int32 targetTypeMod, CoercionContext ccontext, CoercionForm cformat, int location)
 {
+	/* The typmod is applied by coerce_to_target_type's length coercion
+	 * (PostgreSQL's coerce_type takes it but leaves it to the caller too). */
+	(void) targetTypeMod;
 	if (targetTypeId == inputTypeId || node == nullptr)
 		return node;
 	if (targetTypeId == ANYOID)
 		return node;
 	if (inputTypeId == UNKNOWNOID && IsA(node, Const))
-		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId,
-								  targetTypeMod, location);
+		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId, location);
 	if (inputTypeId == UNKNOWNOID && IsA(node, Param))
 	{
 		/* An untyped $n takes the type it is used as. */
@@ -239,8 +242,7 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 			fexpr->inputcollid = exprCollation(node);
 			fexpr->args = list_make1(node);
 			fexpr->location = location;
-			return CoerceTypmod(pstate, reinterpret_cast<Node *>(fexpr), targetTypeId,
-								targetTypeMod, ccontext, cformat, location);
+			return reinterpret_cast<Node *>(fexpr);
 		}
 		case COERCION_PATH_RELABELTYPE:
 		{
@@ -251,8 +253,7 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 			r->resultcollid = get_typcollation(targetTypeId);
 			r->relabelformat = cformat;
 			r->location = location;
-			return CoerceTypmod(pstate, reinterpret_cast<Node *>(r), targetTypeId, targetTypeMod,
-								ccontext, cformat, location);
+			return reinterpret_cast<Node *>(r);
 		}
 		case COERCION_PATH_COERCEVIAIO:
 		{
@@ -262,8 +263,7 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 			io->resultcollid = get_typcollation(targetTypeId);
 			io->coerceformat = cformat;
 			io->location = location;
-			return CoerceTypmod(pstate, reinterpret_cast<Node *>(io), targetTypeId, targetTypeMod,
-								ccontext, cformat, location);
+			return reinterpret_cast<Node *>(io);
 		}
 		default:
 			elog(ERROR, "failed to find conversion function from %s to %s",
@@ -279,10 +279,8 @@ Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid ta
 		return nullptr;
 	Node *result = coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat,
 							   location);
-	if (exprtype == targettype)
-		result = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat,
-							  location);
-	return result;
+	/* Then the length (typmod) coercion, if the target has one. */
+	return CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat, location);
 }
 
 Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName)

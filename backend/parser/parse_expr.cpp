@@ -307,6 +307,10 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 
 Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 {
+	if (pstate->p_expr_kind == EXPR_KIND_COLUMN_DEFAULT)
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("cannot use column reference in DEFAULT expression"),
+				parser_errposition(pstate, cref->location));
 	List *fields = cref->fields;
 	int nfields = list_length(fields);
 	Node *last = static_cast<Node *>(llast(fields));

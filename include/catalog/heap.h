@@ -6,6 +6,7 @@
 #define TUSK_CATALOG_HEAP_H
 
 #include "access/tupdesc.h"
+#include "utils/rel.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -19,6 +20,12 @@ extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace, Tuple
 /* Remove a table's catalog rows and (at commit) its files.  The caller
  * holds AccessExclusiveLock on it. */
 extern void heap_drop_with_catalog(Oid relid);
+
+/* Record column attnum's default (an analyzed expression of its type)
+ * in pg_attrdef; the caller set atthasdef. */
+extern void StoreAttrDefault(Oid relid, AttrNumber attnum, Node *expr);
+/* The column's default expression (from the relation cache), or NULL. */
+extern Node *build_column_default(Relation rel, int attrno);
 
 /* A new OID for a catalog row, unused by any pg_class or pg_type row. */
 extern Oid GetNewRelationOid(void);

@@ -28,6 +28,8 @@
 #include "access/relation.h"
 #include "access/tupdesc.h"
 #include "catalog/bootstrap_data.h"
+#include "access/heapam.h"
+#include "catalog/pg_attrdef_d.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
 #include "fmgr.h"
@@ -36,7 +38,12 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
+#include "utils/builtins.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
+
+#include <string>
+#include <vector>
 
 bool RelationCacheHasCatalogs = false;
 
@@ -133,6 +140,40 @@ Form_pg_class CatalogClassForm(const BootstrapCatalog &cat)
 	elog(ERROR, "bootstrap data has no pg_class row for catalog %s", cat.name);
 }
 
+/* The column defaults of a relation, from pg_attrdef (scanned: no
+ * catalog index yet), into its descriptor's constraints. */
+void LoadDefaults(TupleDesc desc, Oid relid)
+{
+	std::vector<std::pair<AttrNumber, std::string>> found;
+	Relation pg_attrdef = relation_open(AttrDefaultRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_attrdef, snapshot);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		bool isnull;
+		TupleDesc adesc = RelationGetDescr(pg_attrdef);
+		if (DatumGetObjectId(heap_getattr(t, Anum_pg_attrdef_adrelid, adesc, &isnull)) != relid)
+			continue;
+		AttrNumber adnum = DatumGetInt16(heap_getattr(t, Anum_pg_attrdef_adnum, adesc, &isnull));
+		Datum adbin = heap_getattr(t, Anum_pg_attrdef_adbin, adesc, &isnull);
+		if (!isnull)
+			found.emplace_back(adnum, TextDatumGetCString(adbin));
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_attrdef, AccessShareLock);
+	auto *constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
+	constr->num_defval = static_cast<uint16>(found.size());
+	constr->defval =
+		static_cast<AttrDefault *>(palloc(Max(found.size(), size_t{1}) * sizeof(AttrDefault)));
+	for (size_t i = 0; i < found.size(); i++)
+	{
+		constr->defval[i].adnum = found[i].first;
+		constr->defval[i].adbin = pstrdup(found[i].second.c_str());
+	}
+	desc->constr = constr;
+}
+
 /* An ordinary relation's description, from the catalog caches. */
 void BuildFromCatalogs(RelationData *rel, Oid relid)
 {
@@ -152,6 +193,11 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 		memcpy(TupleDescAttr(desc, i - 1), GETSTRUCT(atttup), ATTRIBUTE_FIXED_PART_SIZE);
 		TupleDescAttr(desc, i - 1)->attcacheoff = -1;
 	}
+	bool hasdef = false;
+	for (int i = 0; i < desc->natts; i++)
+		hasdef |= TupleDescAttr(desc, i)->atthasdef;
+	if (hasdef)
+		LoadDefaults(desc, relid);
 	rel->rd_rel = form;
 	rel->rd_att = desc;
 	Oid spc = OidIsValid(form->reltablespace) ? form->reltablespace : DEFAULTTABLESPACE_OID;
