@@ -28,6 +28,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -394,6 +395,8 @@ void FinishXactCommand()
 
 /* One statement of a simple Query message: analyze, plan, run, and send
  * its CommandComplete.  The statement runs in its own memory context. */
+void ReportChangedParameters();
+
 void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last)
 {
 	Node *stmt = parsetree->stmt;
@@ -452,6 +455,8 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 		FinishXactCommand();
 	else
 		CommandCounterIncrement();
+	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt))
+		ReportChangedParameters();
 	MessageBuilder('C').String(tag).Send();
 }
 
@@ -478,10 +483,35 @@ void ExecSimpleQuery(const std::string &query)
 	error::debug_query_string = nullptr;
 }
 
+/* The reported settings' values the client was last told. */
+std::map<std::string, std::string> &ReportedValues()
+{
+	static std::map<std::string, std::string> values;
+	return values;
+}
+
 void ReportParameterStatus()
 {
 	for (const auto &[name, value] : guc::ReportedSettings())
+	{
 		MessageBuilder('S').String(name).String(value).Send();
+		ReportedValues()[name] = value;
+	}
+}
+
+/* After SET/RESET (or a transaction end that undid one): a
+ * ParameterStatus for each reported setting whose value changed, as
+ * PostgreSQL sends them. */
+void ReportChangedParameters()
+{
+	for (const auto &[name, value] : guc::ReportedSettings())
+	{
+		auto it = ReportedValues().find(name);
+		if (it != ReportedValues().end() && it->second == value)
+			continue;
+		MessageBuilder('S').String(name).String(value).Send();
+		ReportedValues()[name] = value;
+	}
 }
 
 void InstallBackendSignalHandlers()

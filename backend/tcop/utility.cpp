@@ -60,8 +60,11 @@ const char *ObjectTypeName(ObjectType type)
 void ShowVariable(const char *name, DestReceiver *dest)
 {
 	std::string value = tusk::guc::ShowSetting(name);
+	/* The column is named as the setting is spelled (DateStyle). */
+	const char *varname = name;
+	(void) GetConfigOptionByName(name, &varname, false);
 	TupleDesc desc = CreateTemplateTupleDesc(1);
-	TupleDescInitEntry(desc, 1, name, TEXTOID, -1, 0);
+	TupleDescInitEntry(desc, 1, varname, TEXTOID, -1, 0);
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);
 	slot->tts_values[0] = PointerGetDatum(cstring_to_text(value.c_str()));

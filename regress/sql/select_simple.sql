@@ -38,3 +38,12 @@ SELECT 1 + 'abc';
 SELECT 'abc' + 1;
 SELECT true + 1;
 SELECT * ;
+-- settings
+SET search_path = public;
+SHOW search_path;
+SET DateStyle = 'ISO, MDY';
+SHOW datestyle;
+RESET datestyle;
+SHOW DateStyle;
+SHOW nosuch_setting;
+SET nosuch_setting = 1;

@@ -1023,6 +1023,13 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		if (!ParseValue(*v, value, source, elevel, &nv))
 			return 0;
 	}
+	else if (v->has_reset_value && source > PGC_S_CLIENT)
+	{
+		/* RESET: back to the value the session started with. */
+		if (!ParseValue(*v, v->reset_value.c_str(), v->reset_source, elevel, &nv))
+			return 0;
+		source = v->reset_source;
+	}
 	else
 	{
 		nv = BootValue(*v);
@@ -1045,6 +1052,12 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		return -1;
 	Assign(*v, nv);
 	v->source = source;
+	if (value != nullptr && source <= PGC_S_CLIENT)
+	{
+		v->has_reset_value = true;
+		v->reset_value = value;
+		v->reset_source = source;
+	}
 	return 1;
 }
 

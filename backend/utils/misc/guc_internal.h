@@ -67,6 +67,12 @@ struct ConfigVar
 
 	/* State. */
 	GucSource source = PGC_S_DEFAULT;
+	/* What RESET returns to: the value a connection started with (from
+	 * the file, the command line, the database, the client's startup
+	 * packet), or the built-in default when none set it. */
+	bool has_reset_value = false;
+	std::string reset_value;
+	GucSource reset_source = PGC_S_DEFAULT;
 	bool in_file = false; /* seen by the current ProcessConfigFile */
 	std::string sourcefile;
 	int sourceline = 0;
