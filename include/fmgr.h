@@ -275,6 +275,15 @@ extern Datum OidInputFunctionCall(Oid functionId, char *str, Oid typioparam, int
 extern char *OutputFunctionCall(FmgrInfo *flinfo, Datum val);
 extern char *OidOutputFunctionCall(Oid functionId, Datum val);
 
+/* Aggregate support (defined by the executor's aggregation, nodeAgg).
+ * AggCheckCallContext says whether fcinfo is a call of an aggregate's
+ * transition, combine or final function: AGG_CONTEXT_AGGREGATE or
+ * AGG_CONTEXT_WINDOW, else 0; for the former two it sets *aggcontext (when
+ * not NULL) to the context that lives as long as the aggregate's state. */
+#define AGG_CONTEXT_AGGREGATE 1
+#define AGG_CONTEXT_WINDOW 2
+extern int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext);
+
 /* Load a module (if not loaded yet) and run its _PG_init. */
 extern void load_file(const char *filename, bool restricted);
 /* Find a function in a module, loading it first; ERROR if absent and

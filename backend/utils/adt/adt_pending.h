@@ -6,8 +6,10 @@
  * I/O function (utils/lsyscache.h), to set one up for calling
  * (fmgr_info_cxt, which needs the generated built-in table), and concat
  * needs its arguments' types from the calling expression
- * (get_fn_expr_argtype, which needs expression nodes).  None of these is
- * linked into the server yet.  They are referenced weakly, so the server
+ * (get_fn_expr_argtype, which needs expression nodes); the aggregates'
+ * transition functions (numeric_agg.cpp) need AggCheckCallContext, which
+ * the executor's aggregation defines.  None of these is linked into the
+ * server yet.  They are referenced weakly, so the server
  * links without them; a built-in that needs one checks
  * RequirePendingFunction first and raises 0A000 while it is missing.
  *
@@ -16,7 +18,7 @@
  * program linking the backend library (not whole, as the unit tests do)
  * sees them as missing unless something else links their objects in.
  *
- * Entry points: RequirePendingFunction, get_fn_expr_argtype,
+ * Entry points: IsLinked, RequirePendingFunction, get_fn_expr_argtype,
  * get_fn_expr_variadic.
  */
 #ifndef TUSK_BACKEND_UTILS_ADT_ADT_PENDING_H
@@ -40,8 +42,16 @@ extern bool get_fn_expr_variadic(FmgrInfo *flinfo);
 #pragma weak fmgr_info_cxt
 #pragma weak get_fn_expr_argtype
 #pragma weak get_fn_expr_variadic
+#pragma weak AggCheckCallContext
 
 namespace tusk::adt {
+
+/* Whether fn is linked in. */
+template <typename Fn>
+inline bool IsLinked(Fn *fn)
+{
+	return fn != nullptr;
+}
 
 /* 0A000 "<what> is not supported yet" unless fn is linked in. */
 template <typename Fn>
