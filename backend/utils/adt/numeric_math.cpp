@@ -682,9 +682,8 @@ Decimal Exp(const Decimal &a, int rscale)
 	/* exp(a) = exp(a / 2^n)^(2^n) with |a / 2^n| below 10^-r: each series
 	 * term then gains r digits, each squaring costs one multiplication. */
 	int r = std::max(1, static_cast<int>(sqrt(sig / 2.0)));
-	int n = 0;
-	for (double ax = fabs(x) * pow(10.0, r); ax > 1.0; ax /= 2)
-		n++;
+	double ax = fabs(x) * pow(10.0, r);
+	int n = ax > 1.0 ? static_cast<int>(ceil(log2(ax))) : 0;
 	/* Squaring n times multiplies the relative error by 2^n. */
 	int work = sig + 12 + static_cast<int>(n * 0.302);
 
@@ -724,9 +723,8 @@ Decimal LnTruncated(const Decimal &a, int scale)
 	 * and the series then gains 2 * target digits a term. */
 	int target = std::clamp(static_cast<int>(sqrt(std::max(scale, 1)) / 3), 2, 40);
 	double lnm = fabs(log1p(ApproxDouble(Sub(m, one))));
-	int k = 0;
-	for (double v = lnm; v > 0.9 * pow(10.0, -target); v /= 2)
-		k++;
+	double threshold = 0.9 * pow(10.0, -target);
+	int k = lnm > threshold ? static_cast<int>(ceil(log2(lnm / threshold))) : 0;
 	int edigits = e == 0 ? 0 : DecimalDigits(NatFromUint128(static_cast<unsigned>(abs(e))));
 	/* Guard digits: the series' and the roots' truncations, the factor
 	 * 2^(k+1) and e multiplying ln 10 all enlarge the error. */
