@@ -235,13 +235,6 @@ extern void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt);
 /* The built-in's C name, or NULL if functionId is not built in. */
 extern const char *fmgr_internal_function_name(Oid functionId);
 
-/* In an aggregate's transition or final function: AGG_CONTEXT_AGGREGATE
- * and the memory context its state lives in (*aggcontext), or 0 when not
- * called as part of an aggregate. */
-#define AGG_CONTEXT_AGGREGATE 1
-#define AGG_CONTEXT_WINDOW 2
-extern int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext);
-
 /* The type of argument argnum of the call flinfo describes, from the
  * calling expression (fn_expr), or InvalidOid if there is none; whether
  * the call passed its variadic arguments as an array (VARIADIC). */
@@ -286,6 +279,15 @@ extern Datum InputFunctionCall(FmgrInfo *flinfo, char *str, Oid typioparam, int3
 extern Datum OidInputFunctionCall(Oid functionId, char *str, Oid typioparam, int32 typmod);
 extern char *OutputFunctionCall(FmgrInfo *flinfo, Datum val);
 extern char *OidOutputFunctionCall(Oid functionId, Datum val);
+
+/* Aggregate support (defined by the executor's aggregation, nodeAgg).
+ * AggCheckCallContext says whether fcinfo is a call of an aggregate's
+ * transition, combine or final function: AGG_CONTEXT_AGGREGATE or
+ * AGG_CONTEXT_WINDOW, else 0; for the former two it sets *aggcontext (when
+ * not NULL) to the context that lives as long as the aggregate's state. */
+#define AGG_CONTEXT_AGGREGATE 1
+#define AGG_CONTEXT_WINDOW 2
+extern int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext);
 
 /* Load a module (if not loaded yet) and run its _PG_init. */
 extern void load_file(const char *filename, bool restricted);

@@ -71,6 +71,10 @@ pg_noreturn extern void float_overflow_error(void);
 pg_noreturn extern void float_underflow_error(void);
 pg_noreturn extern void float_zero_divide_error(void);
 
+/* numeric.cpp: numeric to float8 without the overflow error (+-HUGE_VAL
+ * instead), for estimates; not callable from SQL. */
+extern Datum numeric_float8_no_overflow(PG_FUNCTION_ARGS);
+
 /* varlena.cpp: text values are palloc'd in CurrentMemoryContext. */
 extern text *cstring_to_text(const char *s);
 extern text *cstring_to_text_with_len(const char *s, int len);

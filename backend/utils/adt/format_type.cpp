@@ -35,9 +35,11 @@ std::string TypmodSuffix(Oid typid, int32 typmod)
 			return "(" + std::to_string(typmod - 4) + ")";
 		case NUMERICOID:
 		{
+			/* precision in the high 16 bits, the scale an 11-bit two's
+			 * complement number in the low ones (numeric.cpp) */
 			int32 tm = typmod - 4;
-			return "(" + std::to_string((tm >> 16) & 0xffff) + "," + std::to_string(tm & 0xffff) +
-				")";
+			int scale = ((tm & 0x7ff) ^ 1024) - 1024;
+			return "(" + std::to_string((tm >> 16) & 0xffff) + "," + std::to_string(scale) + ")";
 		}
 		case BITOID:
 		case VARBITOID:
