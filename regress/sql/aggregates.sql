@@ -34,6 +34,14 @@ SELECT 1 AS one FROM agg HAVING max(v) > 0;
 CREATE TABLE agg2 (k text, label text);
 INSERT INTO agg2 VALUES ('a', 'alpha'), ('b', 'beta'), ('d', 'delta');
 SELECT agg2.label, count(*), max(agg.v) FROM agg, agg2 WHERE agg.k = agg2.k GROUP BY agg2.label ORDER BY 1;
+-- sums and averages (numeric and integer states)
+CREATE TABLE aggn (g int, i int, b bigint, n numeric, f float8);
+INSERT INTO aggn VALUES (1, 1, 10, 1.5, '0.5'), (1, 2, 20, 2.25, '1.5'), (2, 3, NULL, NULL, '2'), (2, NULL, 40, 4, NULL);
+SELECT sum(i), sum(b), sum(n), avg(i), avg(b), avg(n) FROM aggn;
+SELECT g, sum(i), avg(n), count(n) FROM aggn GROUP BY g ORDER BY g;
+SELECT sum(i) FROM aggn WHERE false;
+SELECT avg(n) FROM aggn WHERE g = 3;
+DROP TABLE aggn;
 -- errors
 SELECT k, v FROM agg GROUP BY k;
 SELECT v, count(*) FROM agg;
