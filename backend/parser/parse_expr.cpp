@@ -954,41 +954,76 @@ List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int loca
 	return result;
 }
 
-char *FigureColname(Node *node)
+namespace {
+
+/* PostgreSQL's FigureColnameInternal: a name and how strongly it
+ * suggests itself (2: a column or function name, 1: a type name or
+ * "case", 0: nothing), so x::numeric::int8 is named int8 and x::int8
+ * is named x. */
+int FigureColnameInternal(Node *node, char **name)
 {
 	if (node == nullptr)
-		return pstrdup("?column?");
+		return 0;
 	switch (nodeTag(node))
 	{
 		case T_ColumnRef:
 		{
 			Node *last = static_cast<Node *>(llast(reinterpret_cast<ColumnRef *>(node)->fields));
 			if (IsA(last, String))
-				return pstrdup(strVal(last));
+			{
+				*name = strVal(last);
+				return 2;
+			}
 			break;
 		}
 		case T_FuncCall:
-			return pstrdup(strVal(llast(reinterpret_cast<FuncCall *>(node)->funcname)));
+			*name = strVal(llast(reinterpret_cast<FuncCall *>(node)->funcname));
+			return 2;
 		case T_TypeCast:
 		{
 			TypeCast *tc = reinterpret_cast<TypeCast *>(node);
-			char *inner = FigureColname(tc->arg);
-			if (strcmp(inner, "?column?") != 0)
-				return inner;
-			/* The type's name as written, last component. */
-			return pstrdup(strVal(llast(tc->typeName->names)));
+			int strength = FigureColnameInternal(tc->arg, name);
+			if (strength <= 1 && tc->typeName != nullptr)
+			{
+				*name = strVal(llast(tc->typeName->names));
+				return 1;
+			}
+			return strength;
 		}
 		case T_CaseExpr:
-			return pstrdup("case");
+		{
+			int strength = FigureColnameInternal(
+				reinterpret_cast<Node *>(reinterpret_cast<CaseExpr *>(node)->defresult), name);
+			if (strength <= 1)
+			{
+				*name = const_cast<char *>("case");
+				return 1;
+			}
+			return strength;
+		}
 		case T_CoalesceExpr:
-			return pstrdup("coalesce");
+			*name = const_cast<char *>("coalesce");
+			return 2;
 		case T_A_Expr:
 			if (reinterpret_cast<A_Expr *>(node)->kind == AEXPR_NULLIF)
-				return pstrdup("nullif");
+			{
+				*name = const_cast<char *>("nullif");
+				return 2;
+			}
 			break;
 		default:
 			break;
 	}
+	return 0;
+}
+
+}  // namespace
+
+char *FigureColname(Node *node)
+{
+	char *name = nullptr;
+	if (FigureColnameInternal(node, &name) > 0 && name != nullptr)
+		return pstrdup(name);
 	return pstrdup("?column?");
 }
 

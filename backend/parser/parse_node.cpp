@@ -95,7 +95,16 @@ Const *make_const(ParseState *pstate, A_Const *aconst)
 			char *end;
 			errno = 0;
 			long long v = strtoll(s, &end, 10);
-			if (*end == '\0' && errno == 0)
+			if (*end == '\0' && errno == 0 && v == static_cast<int32>(v))
+			{
+				/* -2147483648 arrives as a Float (its digits overflow an
+				 * int4 before the sign applies) and is an integer. */
+				con->consttype = INT4OID;
+				con->constlen = 4;
+				con->constbyval = true;
+				con->constvalue = Int32GetDatum(static_cast<int32>(v));
+			}
+			else if (*end == '\0' && errno == 0)
 			{
 				con->consttype = INT8OID;
 				con->constlen = 8;

@@ -47,3 +47,6 @@ RESET datestyle;
 SHOW DateStyle;
 SHOW nosuch_setting;
 SET nosuch_setting = 1;
+-- literals at the edge of integer, and column names of casts
+SELECT -2147483648 AS minint, pg_typeof(-2147483648), pg_typeof(2147483648), pg_typeof(-2147483649);
+SELECT 1::numeric::int8, 'x'::text, 2::int4 AS two, (3)::int8, CASE WHEN true THEN 1 END, CASE WHEN true THEN 1 ELSE 2::int8 END;

@@ -1,0 +1,140 @@
+/*
+ * misc.cpp — system information functions clients call: pg_typeof,
+ * current_user, session_user, current_database, current_schema(s),
+ * version, pg_backend_pid, current_setting and set_config.
+ *
+ * Principal entry points: the SQL-callable functions below (their C
+ * names are PostgreSQL's pg_proc.prosrc).
+ */
+#include "postgres.h"
+
+#include <string>
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_authid_d.h"
+#include "catalog/pg_database_d.h"
+#include "catalog/pg_type_d.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "tusk_config.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/misc/guc_internal.h"
+#include "utils/syscache.h"
+
+namespace {
+
+Datum NameDatum(const char *s)
+{
+	auto *name = static_cast<Name>(palloc0(sizeof(NameData)));
+	strlcpy(NameStr(*name), s, NAMEDATALEN);
+	return PointerGetDatum(name);
+}
+
+const char *UserName(Oid roleid)
+{
+	HeapTuple tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid));
+	if (tup == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT), errmsg("invalid role OID: %u", roleid));
+	return NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname);
+}
+
+}  // namespace
+
+Datum pg_typeof(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_OID(get_fn_expr_argtype(fcinfo->flinfo, 0));
+}
+
+Datum current_user(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	return NameDatum(UserName(MyUserId));
+}
+
+Datum session_user(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	return NameDatum(UserName(MyUserId));
+}
+
+Datum current_database(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	HeapTuple tup = SearchSysCache1(DATABASEOID, ObjectIdGetDatum(MyDatabaseId));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for database %u", MyDatabaseId);
+	return NameDatum(NameStr(reinterpret_cast<Form_pg_database>(GETSTRUCT(tup))->datname));
+}
+
+Datum current_schema(PG_FUNCTION_ARGS)
+{
+	List *path = fetch_search_path(false);
+	if (path == NIL)
+		PG_RETURN_NULL();
+	char *name = get_namespace_name(linitial_oid(path));
+	if (name == nullptr)
+		PG_RETURN_NULL();
+	return NameDatum(name);
+}
+
+Datum current_schemas(PG_FUNCTION_ARGS)
+{
+	List *path = fetch_search_path(PG_GETARG_BOOL(0));
+	int n = list_length(path);
+	auto *names = static_cast<Datum *>(palloc(Max(n, 1) * sizeof(Datum)));
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, path)
+		if (char *name = get_namespace_name(lfirst_oid(lc)))
+			names[i++] = NameDatum(name);
+	PG_RETURN_POINTER(construct_array(names, i, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR));
+}
+
+Datum pgsql_version(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_TEXT_P(cstring_to_text(PG_VERSION_STR));
+}
+
+Datum pg_backend_pid(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_INT32(MyProcPid);
+}
+
+Datum show_config_by_name(PG_FUNCTION_ARGS)
+{
+	char *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
+}
+
+Datum show_config_by_name_missing_ok(PG_FUNCTION_ARGS)
+{
+	char *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool missing_ok = PG_GETARG_BOOL(1);
+	const char *varname;
+	if (missing_ok && GetConfigOptionByName(name, &varname, true) == nullptr)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
+}
+
+Datum set_config_by_name(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR, errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				errmsg("SET requires parameter name"));
+	char *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char *value = PG_ARGISNULL(1) ? nullptr : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	bool is_local = PG_ARGISNULL(2) ? false : PG_GETARG_BOOL(2);
+	if (is_local)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set_config with is_local = true is not supported yet"));
+	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SET, true, 0,
+							 false);
+	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
+}
