@@ -890,7 +890,6 @@ static const char *UnsupportedCreateName(int t1, int t2)
 		case K_TABLESPACE:
 			return "CREATE TABLESPACE";
 		case K_LANGUAGE:
-		case K_TRUSTED:
 			return "CREATE LANGUAGE";
 		case K_MATERIALIZED:
 			return "CREATE MATERIALIZED VIEW";
@@ -1071,7 +1070,7 @@ Node *Parser::ParseCreate()
 		case K_TABLE:
 			if (replace)
 				SyntaxError();
-			return ParseCreateTable(loc, persistence);
+			return ParseCreateTable(persistence, true);
 		case K_VIEW:
 		case K_RECURSIVE:
 			return ParseCreateView(replace, persistence);
@@ -1092,8 +1091,59 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreatedb();
+		case K_ASSERTION:
+		{
+			/* CREATE ASSERTION name CHECK (a_expr) attributes: PostgreSQL
+			 * reads it and then reports it as not implemented */
+			if (replace || persistence_given)
+				SyntaxError();
+			Advance();
+			ParseAnyName();
+			Expect(K_CHECK);
+			Expect('(');
+			ParseAExpr();
+			Expect(')');
+			ParseConstraintAttributeSpec();
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("CREATE ASSERTION is not yet implemented"));
+			return nullptr;
+		}
 		default:
 			break;
+	}
+	/* the unsupported CREATE statements that take OR REPLACE or a persistence */
+	switch (Tok())
+	{
+		case K_FUNCTION:
+		case K_PROCEDURE:
+		case K_TRIGGER:
+		case K_CONSTRAINT:
+		case K_LANGUAGE:
+		case K_TRUSTED:
+		case K_PROCEDURAL:
+		case K_RULE:
+		case K_TRANSFORM:
+		case K_AGGREGATE:
+			if (persistence_given)
+				SyntaxError();
+			break;
+		case K_MATERIALIZED:
+			if (replace || (persistence_given && persistence_tok != K_UNLOGGED))
+				SyntaxError();
+			break;
+		default:
+			if (replace || persistence_given)
+				SyntaxError();
+			break;
+	}
+	if (Tok() == K_TRUSTED || Tok() == K_PROCEDURAL)
+	{
+		/* [TRUSTED] [PROCEDURAL] LANGUAGE */
+		Accept(K_TRUSTED);
+		Accept(K_PROCEDURAL);
+		if (Tok() != K_LANGUAGE)
+			SyntaxError();
+		return SkipUnsupportedStmt("CREATE LANGUAGE");
 	}
 	const char *what = UnsupportedCreateName(Tok(), Tok(1));
 	if (what == nullptr)

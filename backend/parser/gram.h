@@ -253,7 +253,7 @@ class Parser
 
 	/* ---- DDL and utility statements (gram_utility.cpp) ---- */
 	Node *ParseCreate();
-	Node *ParseCreateTable(int location, char relpersistence);
+	Node *ParseCreateTable(char relpersistence, bool allow_as);
 	Node *ParseCreateTableAs(RangeVar *rel, bool if_not_exists, int relkind_loc);
 	Node *ParseTableElement();
 	Node *ParseColumnDef();

@@ -1347,8 +1347,8 @@ Node *Parser::ParseSpecialFunction(bool *handled)
 			return svf(SVFOP_USER, SVFOP_USER, false);
 		case K_CURRENT_CATALOG:
 			return svf(SVFOP_CURRENT_CATALOG, SVFOP_CURRENT_CATALOG, false);
-		case K_CURRENT_SCHEMA:
-			if (Tok(1) == '(')
+		case K_CURRENT_SCHEMA: /* also a type_function_name: a call or a typed literal */
+			if (Tok(1) == '(' || Tok(1) == SCONST)
 				break;
 			return svf(SVFOP_CURRENT_SCHEMA, SVFOP_CURRENT_SCHEMA, false);
 		case K_COLLATION:
@@ -1700,7 +1700,13 @@ WindowDef *Parser::ParseWindowSpecification()
 				Advance();
 				SyntaxError();
 			}
-			if (p != 0 && p < kPrecLike)
+			if (p != 0 && p < kPrecLike && Tok(1) != K_NOT) /* NOT only starts one */
+				between = false;
+			/* tokens that can only continue an expression, never start one */
+			int t1 = Tok(1);
+			if ((p > kPrecLike && t1 != '+' && t1 != '-' && t1 != OP && t1 != K_OPERATOR &&
+				 t1 != K_ESCAPE && t1 != K_AT) ||
+				t1 == '[' || t1 == '.')
 				between = false;
 		}
 		if (between && Accept(K_BETWEEN))

@@ -116,6 +116,7 @@
 	X(CheckPointStmt) \
 	X(DiscardStmt) \
 	X(LockStmt) \
+	X(ConstraintsSetStmt) \
 	X(PrepareStmt) \
 	X(ExecuteStmt) \
 	X(DeallocateStmt) \
