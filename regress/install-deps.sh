@@ -5,9 +5,12 @@
 set -euo pipefail
 
 # clang-format and clang-tidy (version 14 on Debian 12) are for
-# regress/lint/, which .ci/run runs.
+# regress/lint/, which .ci/run runs.  libpg-query-dev is PostgreSQL 15's
+# parser as a library, the oracle of the parser's differential test
+# (regress/parser/); clang builds the parser's fuzzer (regress/fuzz/run.sh).
 packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
-          postgresql-client-15 passwd util-linux clang-format clang-tidy)
+          postgresql-client-15 passwd util-linux clang-format clang-tidy libpg-query-dev
+          clang)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -35,29 +35,23 @@ Parser::Parser(const char *source) : lex_(source), src_(source) {}
 
 /* ---------------------------------------------------------------- tokens */
 
-const Token &Parser::Peek(int k)
+void Parser::ScanTo(int want)
 {
-	int want = pos_ + k;
 	while (want >= ntoks_)
 	{
 		if (ntoks_ == captoks_)
 		{
-			int cap = captoks_ == 0 ? 64 : captoks_ * 2;
-			toks_ = static_cast<Token *>(toks_ == nullptr ? palloc(sizeof(Token) * cap)
-														  : repalloc(toks_, sizeof(Token) * cap));
+			int cap = captoks_ * 2;
+			Token *grown = static_cast<Token *>(palloc(sizeof(Token) * cap));
+			for (int i = 0; i < ntoks_; i++)
+				grown[i] = toks_[i];
+			if (toks_ != inline_toks_)
+				pfree(toks_);
+			toks_ = grown;
 			captoks_ = cap;
 		}
 		toks_[ntoks_++] = lex_.Next();
 	}
-	return toks_[want];
-}
-
-bool Parser::Accept(int type)
-{
-	if (Tok() != type)
-		return false;
-	Advance();
-	return true;
 }
 
 int Parser::Expect(int type)
