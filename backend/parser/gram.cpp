@@ -788,9 +788,7 @@ Node *Parser::SkipUnsupportedStmt(const char *what)
 				SyntaxError();
 			parens--;
 		}
-		else if (t == K_BEGIN && Tok(1) == K_ATOMIC)
-			blocks++;
-		else if (t == K_CASE && blocks > 0)
+		else if ((t == K_BEGIN && Tok(1) == K_ATOMIC) || (t == K_CASE && blocks > 0))
 			blocks++;
 		else if (t == K_END && blocks > 0)
 			blocks--;
@@ -870,8 +868,7 @@ static const char *UnsupportedCreateName(int t1, int t2)
 		case K_COLLATION:
 			return "CREATE COLLATION";
 		case K_CONVERSION:
-			return "CREATE CONVERSION";
-		case K_DEFAULT:
+		case K_DEFAULT: /* CREATE DEFAULT CONVERSION */
 			return "CREATE CONVERSION";
 		case K_RULE:
 			return "CREATE RULE";

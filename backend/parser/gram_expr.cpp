@@ -1392,8 +1392,6 @@ Node *Parser::ParseSpecialFunction(bool *handled)
 			switch (Tok())
 			{
 				case IDENT:
-					field = TokenText(Peek());
-					break;
 				case K_YEAR:
 				case K_MONTH:
 				case K_DAY:
@@ -1809,9 +1807,7 @@ Node *Parser::ParseSortBy()
 		Advance();
 		s->sortby_dir = SORTBY_USING;
 		s->location = Loc();
-		if (Tok() == K_OPERATOR)
-			s->useOp = ParseQualOp();
-		else if (Tok() == OP)
+		if (Tok() == K_OPERATOR || Tok() == OP)
 			s->useOp = ParseQualOp();
 		else if (MathOpName(Tok()) != nullptr)
 		{

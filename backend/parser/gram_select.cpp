@@ -931,8 +931,6 @@ Node *Parser::ParseTableRefPrimary()
 		case K_CURRENT_CATALOG:
 		case K_CURRENT_SCHEMA:
 		case K_CAST:
-			func = true;
-			break;
 		case K_COLLATION: /* a type_function_name keyword: COLLATION FOR (…) or a call */
 			func = true;
 			break;
