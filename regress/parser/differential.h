@@ -5,7 +5,7 @@
  * For each case (an SQL string): both accept and print the same tree
  * (pg_json.h), or both reject with an error at the same cursor position.
  * Cases Tusk rejects as "… is not supported yet" (0A000) are counted apart.
- * The corpus is regress/parser/corpus/NAME.sql (one case per line, see
+ * The corpus is the .sql files in regress/parser/corpus (one case per line, see
  * LoadCorpus) plus mutations of each case (a token dropped, duplicated,
  * swapped with the next, replaced by or preceded by another token of the
  * case, or the text cut after a token), whose acceptance the oracle decides.
@@ -30,7 +30,7 @@ struct ParseOutcome
 	std::string sqlstate;
 };
 
-/* Cases from every regress/parser/corpus/NAME.sql file (sorted by name).  One
+/* Cases from every .sql file in the directory dir (sorted by name).  One
  * case per line; empty lines and lines starting with "#" are skipped; a
  * line starting with "\" has its escapes \n, \t, \r and \\ decoded. */
 std::vector<std::string> LoadCorpus(const std::string &dir);
