@@ -145,9 +145,9 @@ bool ListsEqual(const List *a, const List *b)
 	{
 		const ListCell *ca = &a->elements[i];
 		const ListCell *cb = &b->elements[i];
-		bool same = a->type == T_List ? equal(lfirst(ca), lfirst(cb))
-			: a->type == T_IntList	  ? lfirst_int(ca) == lfirst_int(cb)
-									  : lfirst_oid(ca) == lfirst_oid(cb);
+		bool same = a->type == T_List	   ? equal(lfirst(ca), lfirst(cb))
+					: a->type == T_IntList ? lfirst_int(ca) == lfirst_int(cb)
+										   : lfirst_oid(ca) == lfirst_oid(cb);
 		if (!same)
 			return false;
 	}
@@ -171,7 +171,8 @@ void OutToken(std::string &out, const char *s)
 	/* A leading character that would make the token read as something
 	 * else (a number, <>, a quoted empty string) is escaped. */
 	if (*s == '<' || *s == '"' || isdigit(static_cast<unsigned char>(*s)) ||
-		((*s == '+' || *s == '-') && (isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.')))
+		((*s == '+' || *s == '-') &&
+		 (isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.')))
 		out += '\\';
 	for (; *s != '\0'; s++)
 	{
@@ -333,8 +334,7 @@ void OutNode(std::string &out, const void *obj)
 			TUSK_PLAN_NODES(OUT_CASE)
 #undef OUT_CASE
 		default:
-			elog(ERROR, "could not dump unrecognized node type: %d",
-				 static_cast<int>(nodeTag(node)));
+			elog(ERROR, "could not dump unrecognized node type: %d", static_cast<int>(nodeTag(node)));
 	}
 }
 
@@ -342,7 +342,7 @@ void OutNode(std::string &out, const void *obj)
 
 class Reader
 {
-  public:
+public:
 	explicit Reader(const char *s) : p_(s) {}
 
 	/* The next token (escapes kept), or an empty view at the end. */
@@ -393,7 +393,7 @@ class Reader
 				 t.data());
 	}
 
-  private:
+private:
 	const char *p_;
 };
 
@@ -548,9 +548,7 @@ List *ReadList(Reader &in)
 		else if (type == T_IntList)
 			list = lappend_int(list, atoi(std::string(in.Next()).c_str()));
 		else
-			list = lappend_oid(list,
-							   static_cast<Oid>(
-								   strtoul(std::string(in.Next()).c_str(), nullptr, 10)));
+			list = lappend_oid(list, static_cast<Oid>(strtoul(std::string(in.Next()).c_str(), nullptr, 10)));
 	}
 	return list;
 }
@@ -575,7 +573,8 @@ void *ReadNode(Reader &in)
 		result = node; \
 	}
 	if (false)
-	{}
+	{
+	}
 	TUSK_VALUE_NODES(READ_CASE)
 	TUSK_PRIM_NODES(READ_CASE)
 	TUSK_PARSE_NODES(READ_CASE)
