@@ -7,10 +7,11 @@ set -euo pipefail
 # clang-format and clang-tidy (version 14 on Debian 12) are for
 # regress/lint/, which .ci/run runs; python3 runs the catalog generator
 # (backend/catalog/gen_catalog.py); libpg-query-dev is PostgreSQL 15's
-# parser as a library, the oracle of the parser's differential test.
+# parser as a library, the oracle of the parser's differential test
+# (regress/parser/); clang builds the parser's fuzzer (regress/fuzz/run.sh).
 packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
           postgresql-client-15 passwd util-linux clang-format clang-tidy python3
-          libpg-query-dev)
+          libpg-query-dev clang)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

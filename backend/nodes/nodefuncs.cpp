@@ -286,6 +286,8 @@ void OutNode(std::string &out, const void *obj)
 		out += "<>";
 		return;
 	}
+	/* a tree the parser built near max_stack_depth must not overflow here */
+	CHECK_STACK_DEPTH();
 	const Node *node = static_cast<const Node *>(obj);
 	switch (nodeTag(node))
 	{
@@ -548,6 +550,7 @@ List *ReadList(Reader &in)
 
 void *ReadNode(Reader &in)
 {
+	CHECK_STACK_DEPTH();
 	std::string_view t = in.Next();
 	if (t == "<>")
 		return nullptr;

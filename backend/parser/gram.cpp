@@ -35,29 +35,23 @@ Parser::Parser(const char *source) : lex_(source), src_(source) {}
 
 /* ---------------------------------------------------------------- tokens */
 
-const Token &Parser::Peek(int k)
+void Parser::ScanTo(int want)
 {
-	int want = pos_ + k;
 	while (want >= ntoks_)
 	{
 		if (ntoks_ == captoks_)
 		{
-			int cap = captoks_ == 0 ? 64 : captoks_ * 2;
-			toks_ = static_cast<Token *>(toks_ == nullptr ? palloc(sizeof(Token) * cap)
-														  : repalloc(toks_, sizeof(Token) * cap));
+			int cap = captoks_ * 2;
+			Token *grown = static_cast<Token *>(palloc(sizeof(Token) * cap));
+			for (int i = 0; i < ntoks_; i++)
+				grown[i] = toks_[i];
+			if (toks_ != inline_toks_)
+				pfree(toks_);
+			toks_ = grown;
 			captoks_ = cap;
 		}
 		toks_[ntoks_++] = lex_.Next();
 	}
-	return toks_[want];
-}
-
-bool Parser::Accept(int type)
-{
-	if (Tok() != type)
-		return false;
-	Advance();
-	return true;
 }
 
 int Parser::Expect(int type)
@@ -794,9 +788,7 @@ Node *Parser::SkipUnsupportedStmt(const char *what)
 				SyntaxError();
 			parens--;
 		}
-		else if (t == K_BEGIN && Tok(1) == K_ATOMIC)
-			blocks++;
-		else if (t == K_CASE && blocks > 0)
+		else if ((t == K_BEGIN && Tok(1) == K_ATOMIC) || (t == K_CASE && blocks > 0))
 			blocks++;
 		else if (t == K_END && blocks > 0)
 			blocks--;
@@ -876,8 +868,7 @@ static const char *UnsupportedCreateName(int t1, int t2)
 		case K_COLLATION:
 			return "CREATE COLLATION";
 		case K_CONVERSION:
-			return "CREATE CONVERSION";
-		case K_DEFAULT:
+		case K_DEFAULT: /* CREATE DEFAULT CONVERSION */
 			return "CREATE CONVERSION";
 		case K_RULE:
 			return "CREATE RULE";
@@ -890,7 +881,6 @@ static const char *UnsupportedCreateName(int t1, int t2)
 		case K_TABLESPACE:
 			return "CREATE TABLESPACE";
 		case K_LANGUAGE:
-		case K_TRUSTED:
 			return "CREATE LANGUAGE";
 		case K_MATERIALIZED:
 			return "CREATE MATERIALIZED VIEW";
@@ -1071,7 +1061,7 @@ Node *Parser::ParseCreate()
 		case K_TABLE:
 			if (replace)
 				SyntaxError();
-			return ParseCreateTable(loc, persistence);
+			return ParseCreateTable(persistence, true);
 		case K_VIEW:
 		case K_RECURSIVE:
 			return ParseCreateView(replace, persistence);
@@ -1092,8 +1082,59 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreatedb();
+		case K_ASSERTION:
+		{
+			/* CREATE ASSERTION name CHECK (a_expr) attributes: PostgreSQL
+			 * reads it and then reports it as not implemented */
+			if (replace || persistence_given)
+				SyntaxError();
+			Advance();
+			ParseAnyName();
+			Expect(K_CHECK);
+			Expect('(');
+			ParseAExpr();
+			Expect(')');
+			ParseConstraintAttributeSpec();
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("CREATE ASSERTION is not yet implemented"));
+			return nullptr;
+		}
 		default:
 			break;
+	}
+	/* the unsupported CREATE statements that take OR REPLACE or a persistence */
+	switch (Tok())
+	{
+		case K_FUNCTION:
+		case K_PROCEDURE:
+		case K_TRIGGER:
+		case K_CONSTRAINT:
+		case K_LANGUAGE:
+		case K_TRUSTED:
+		case K_PROCEDURAL:
+		case K_RULE:
+		case K_TRANSFORM:
+		case K_AGGREGATE:
+			if (persistence_given)
+				SyntaxError();
+			break;
+		case K_MATERIALIZED:
+			if (replace || (persistence_given && persistence_tok != K_UNLOGGED))
+				SyntaxError();
+			break;
+		default:
+			if (replace || persistence_given)
+				SyntaxError();
+			break;
+	}
+	if (Tok() == K_TRUSTED || Tok() == K_PROCEDURAL)
+	{
+		/* [TRUSTED] [PROCEDURAL] LANGUAGE */
+		Accept(K_TRUSTED);
+		Accept(K_PROCEDURAL);
+		if (Tok() != K_LANGUAGE)
+			SyntaxError();
+		return SkipUnsupportedStmt("CREATE LANGUAGE");
 	}
 	const char *what = UnsupportedCreateName(Tok(), Tok(1));
 	if (what == nullptr)

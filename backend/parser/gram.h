@@ -80,6 +80,8 @@ class Parser
 {
   public:
 	explicit Parser(const char *source);
+	Parser(const Parser &) = delete;
+	Parser &operator=(const Parser &) = delete;
 
 	/* The whole string: a List of RawStmt. */
 	List *ParseStatements();
@@ -90,11 +92,25 @@ class Parser
 
   private:
 	/* ---- tokens (gram.cpp) ---- */
-	const Token &Peek(int k = 0);
+	/* the token k ahead; scanned on first use (ScanTo) */
+	const Token &Peek(int k = 0)
+	{
+		int want = pos_ + k;
+		if (want >= ntoks_) [[unlikely]]
+			ScanTo(want);
+		return toks_[want];
+	}
+	void ScanTo(int index);
 	int Tok(int k = 0) { return Peek(k).type; }
 	int Loc(int k = 0) { return Peek(k).loc; }
 	void Advance() { pos_++; }
-	bool Accept(int type);
+	bool Accept(int type)
+	{
+		if (Tok() != type)
+			return false;
+		Advance();
+		return true;
+	}
 	int Expect(int type); /* returns the token's location */
 	[[noreturn]] void SyntaxError();
 	[[noreturn]] void SyntaxErrorAtToken(int index);
@@ -253,7 +269,7 @@ class Parser
 
 	/* ---- DDL and utility statements (gram_utility.cpp) ---- */
 	Node *ParseCreate();
-	Node *ParseCreateTable(int location, char relpersistence);
+	Node *ParseCreateTable(char relpersistence, bool allow_as);
 	Node *ParseCreateTableAs(RangeVar *rel, bool if_not_exists, int relkind_loc);
 	Node *ParseTableElement();
 	Node *ParseColumnDef();
@@ -337,9 +353,12 @@ class Parser
 
 	Lexer lex_;
 	const char *src_;
-	Token *toks_ = nullptr;
+	/* the tokens scanned so far: in inline_toks_ until it is full */
+	static constexpr int kInlineTokens = 64;
+	Token inline_toks_[kInlineTokens];
+	Token *toks_ = inline_toks_;
 	int ntoks_ = 0;
-	int captoks_ = 0;
+	int captoks_ = kInlineTokens;
 	int pos_ = 0;
 	/* the first unsupported construct met, if any */
 	const char *unsupported_ = nullptr;

@@ -1347,8 +1347,8 @@ Node *Parser::ParseSpecialFunction(bool *handled)
 			return svf(SVFOP_USER, SVFOP_USER, false);
 		case K_CURRENT_CATALOG:
 			return svf(SVFOP_CURRENT_CATALOG, SVFOP_CURRENT_CATALOG, false);
-		case K_CURRENT_SCHEMA:
-			if (Tok(1) == '(')
+		case K_CURRENT_SCHEMA: /* also a type_function_name: a call or a typed literal */
+			if (Tok(1) == '(' || Tok(1) == SCONST)
 				break;
 			return svf(SVFOP_CURRENT_SCHEMA, SVFOP_CURRENT_SCHEMA, false);
 		case K_COLLATION:
@@ -1392,8 +1392,6 @@ Node *Parser::ParseSpecialFunction(bool *handled)
 			switch (Tok())
 			{
 				case IDENT:
-					field = TokenText(Peek());
-					break;
 				case K_YEAR:
 				case K_MONTH:
 				case K_DAY:
@@ -1700,7 +1698,13 @@ WindowDef *Parser::ParseWindowSpecification()
 				Advance();
 				SyntaxError();
 			}
-			if (p != 0 && p < kPrecLike)
+			if (p != 0 && p < kPrecLike && Tok(1) != K_NOT) /* NOT only starts one */
+				between = false;
+			/* tokens that can only continue an expression, never start one */
+			int t1 = Tok(1);
+			if ((p > kPrecLike && t1 != '+' && t1 != '-' && t1 != OP && t1 != K_OPERATOR &&
+				 t1 != K_ESCAPE && t1 != K_AT) ||
+				t1 == '[' || t1 == '.')
 				between = false;
 		}
 		if (between && Accept(K_BETWEEN))
@@ -1803,9 +1807,7 @@ Node *Parser::ParseSortBy()
 		Advance();
 		s->sortby_dir = SORTBY_USING;
 		s->location = Loc();
-		if (Tok() == K_OPERATOR)
-			s->useOp = ParseQualOp();
-		else if (Tok() == OP)
+		if (Tok() == K_OPERATOR || Tok() == OP)
 			s->useOp = ParseQualOp();
 		else if (MathOpName(Tok()) != nullptr)
 		{

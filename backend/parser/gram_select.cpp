@@ -50,6 +50,8 @@ static bool EndsTargetList(int t)
 		case K_ON:
 		case K_RETURNING:
 		case K_WITH:
+		case K_CREATE: /* the next element of CREATE SCHEMA */
+		case K_GRANT:
 		case ')':
 		case ';':
 		case TOK_EOF:
@@ -929,10 +931,8 @@ Node *Parser::ParseTableRefPrimary()
 		case K_CURRENT_CATALOG:
 		case K_CURRENT_SCHEMA:
 		case K_CAST:
+		case K_COLLATION: /* a type_function_name keyword: COLLATION FOR (…) or a call */
 			func = true;
-			break;
-		case K_COLLATION:
-			func = Tok(1) == K_FOR || Tok(1) == '(';
 			break;
 		default:
 		{
@@ -1151,7 +1151,15 @@ Node *Parser::ParseFuncExprWindowless()
 		funcname = ParseFuncNameFromColId(first, loc);
 	}
 	else
+	{
+		/* a col_name keyword names a function only with a qualification */
+		if (IsColIdTok(Tok()) && !IsTypeFunctionNameTok(Tok()))
+		{
+			Advance();
+			SyntaxError();
+		}
 		funcname = list_make1(makeString(ParseTypeFunctionName()));
+	}
 	if (Tok() != '(')
 		SyntaxError();
 	return ParseFuncApplication(funcname, loc, true);

@@ -335,9 +335,8 @@ List *Parser::ParseOptSeqOptList()
 /* ---------------------------------------------------------- CREATE TABLE */
 
 /* At TABLE in CREATE [TEMP|UNLOGGED] TABLE … */
-Node *Parser::ParseCreateTable(int location, char relpersistence)
+Node *Parser::ParseCreateTable(char relpersistence, bool allow_as)
 {
-	(void) location;
 	Expect(K_TABLE);
 	bool if_not_exists = ACCEPT_IF_NOT_EXISTS();
 	RangeVar *rel = ParseQualifiedName();
@@ -353,7 +352,7 @@ Node *Parser::ParseCreateTable(int location, char relpersistence)
 		}
 		return SkipUnsupportedStmt("CREATE TABLE PARTITION OF");
 	}
-	if (Tok() != '(' || (IsColIdTok(Tok(1)) && (Tok(2) == ',' || Tok(2) == ')')))
+	if (allow_as && (Tok() != '(' || (IsColIdTok(Tok(1)) && (Tok(2) == ',' || Tok(2) == ')'))))
 		return ParseCreateTableAs(rel, if_not_exists, -1);
 
 	CreateStmt *n = makeNode(CreateStmt);
@@ -402,7 +401,7 @@ Node *Parser::ParseCreateTable(int location, char relpersistence)
 	}
 	if (Accept(K_USING))
 		n->accessMethod = ParseColId();
-	if (Tok() == K_WITH || Tok() == WITH_LA)
+	if (Tok() == K_WITH)
 	{
 		Advance();
 		n->options = ParseRelOptions();
@@ -449,7 +448,7 @@ Node *Parser::ParseCreateTableAs(RangeVar *rel, bool if_not_exists, int relkind_
 	}
 	if (Accept(K_USING))
 		into->accessMethod = ParseColId();
-	if (Tok() == K_WITH || Tok() == WITH_LA)
+	if (Tok() == K_WITH)
 	{
 		Advance();
 		into->options = ParseRelOptions();
@@ -1099,7 +1098,7 @@ IndexElem *Parser::ParseIndexElem()
 		e->expr = ParseAExpr();
 		Expect(')');
 	}
-	else if (IsColIdTok(t) && Tok(1) != '(' && Tok(1) != '.')
+	else if (IsColIdTok(t) && Tok(1) != '(' && Tok(1) != '.' && Tok(1) != '[')
 	{
 		bool handled = false;
 		switch (t)
@@ -1352,9 +1351,8 @@ Node *Parser::ParseCreateSchema()
 			case K_TABLE:
 				if (replace)
 					SyntaxError();
-				elt = ParseCreateTable(cloc, persistence);
-				if (elt != nullptr && !IsA(elt, CreateStmt))
-					SyntaxError();
+				/* a schema element is never CREATE TABLE … AS */
+				elt = ParseCreateTable(persistence, false);
 				break;
 			case K_UNIQUE:
 			case K_INDEX:
@@ -1511,9 +1509,30 @@ Node *Parser::ParseAlterTable(ObjectType objtype)
 	const char *what = objtype == OBJECT_TABLE ? "ALTER TABLE"
 		: objtype == OBJECT_INDEX			   ? "ALTER INDEX"
 											   : "ALTER VIEW";
-	if (Tok() == K_ALL && Tok(1) == K_IN)
-		return SkipUnsupportedStmt(objtype == OBJECT_TABLE ? "ALTER TABLE ALL IN TABLESPACE"
-														   : "ALTER INDEX ALL IN TABLESPACE");
+	if (Tok() == K_ALL && objtype != OBJECT_VIEW)
+	{
+		/* ALL IN TABLESPACE name [OWNED BY roles] SET TABLESPACE name [NOWAIT]:
+		 * read, and reported as unsupported */
+		Unsupported(objtype == OBJECT_TABLE ? "ALTER TABLE ALL IN TABLESPACE"
+											: "ALTER INDEX ALL IN TABLESPACE",
+					Loc());
+		Advance();
+		Expect(K_IN);
+		Expect(K_TABLESPACE);
+		ParseColId();
+		if (Accept(K_OWNED))
+		{
+			Expect(K_BY);
+			do
+				ParseRoleSpec();
+			while (Accept(','));
+		}
+		Expect(K_SET);
+		Expect(K_TABLESPACE);
+		ParseColId();
+		Accept(K_NOWAIT);
+		return nullptr;
+	}
 	bool missing_ok = ACCEPT_IF_EXISTS();
 	RangeVar *rel = objtype == OBJECT_TABLE ? ParseRelationExpr() : ParseQualifiedName();
 	if (Tok() == K_RENAME)
@@ -2388,11 +2407,11 @@ Node *Parser::ParseComment()
 			Advance();
 			char *name = ParseColId();
 			Expect(K_ON);
-			if (Accept(K_DOMAIN))
+			/* DOMAIN is also an unreserved name: ON domain IS …, ON domain.t IS … */
+			if (Tok() == K_DOMAIN && Tok(1) != K_IS && Tok(1) != '.')
 			{
-				int loc = Loc();
+				Advance();
 				TypeName *tn = MakeTypeNameFromNameList(ParseAnyName());
-				(void) loc;
 				n->objtype = OBJECT_DOMCONSTRAINT;
 				n->object = reinterpret_cast<Node *>(list_make2(tn, makeString(name)));
 			}
@@ -2864,8 +2883,25 @@ Node *Parser::ParseSetRest(VariableSetStmt *n)
 Node *Parser::ParseSet()
 {
 	Expect(K_SET);
-	VariableSetStmt *n = makeNode(VariableSetStmt);
 	int t1 = Tok(1);
+	if (Tok() == K_CONSTRAINTS && !GenericSetFollows(t1))
+	{
+		/* SET CONSTRAINTS {ALL | qualified_name_list} {DEFERRED | IMMEDIATE} */
+		Advance();
+		ConstraintsSetStmt *c = makeNode(ConstraintsSetStmt);
+		if (!Accept(K_ALL))
+		{
+			c->constraints = list_make1(ParseQualifiedName());
+			while (Accept(','))
+				c->constraints = lappend(c->constraints, ParseQualifiedName());
+		}
+		if (Accept(K_DEFERRED))
+			c->deferred = true;
+		else
+			Expect(K_IMMEDIATE);
+		return reinterpret_cast<Node *>(c);
+	}
+	VariableSetStmt *n = makeNode(VariableSetStmt);
 	if (Tok() == K_LOCAL && !GenericSetFollows(t1))
 	{
 		Advance();

@@ -3,10 +3,11 @@
  * category and label rule (kwlist.h).
  *
  * The lexer looks up every identifier-shaped word, so the lookup is a
- * hash table built at compile time: the word is lowered (ASCII only, as
- * PostgreSQL does) and hashed in one pass, and a probe or two of an
+ * hash table built at compile time: the hash reads the word's length and
+ * four of its characters (case-folded), and a probe or two of an
  * open-addressing table with four times as many slots as keywords finds
- * it or proves it absent, with one memcmp.
+ * the word or proves it absent, comparing with ASCII case folding as
+ * PostgreSQL does.
  *
  * Principal entry points: KeywordLookup, GetKeyword (scan.h);
  * ScanKeywordCategory, ScanKeywordIsBareLabel (parser/keywords.h).
@@ -41,23 +42,31 @@ static_assert(sizeof(kKeywords) / sizeof(kKeywords[0]) == kNumKeywords);
  * not looked up at all. */
 constexpr int kMaxKeywordLength = 17;
 constexpr int kTableSize = 2048; /* a power of two, about 4x the keywords */
-constexpr uint32 kFnvBasis = 2166136261u;
-constexpr uint32 kFnvPrime = 16777619u;
 
-constexpr uint32 HashStep(uint32 h, unsigned char c)
+/* The hash looks at the length and four characters (the first two and the
+ * last two), with ASCII letters folded to lower case by setting bit 0x20,
+ * so that it costs the same for every word; the comparison then checks
+ * the whole word. */
+constexpr uint32 Fold(char c)
 {
-	return (h ^ c) * kFnvPrime;
+	return static_cast<unsigned char>(c) | 0x20u;
 }
 
-constexpr uint32 Mix(uint32 h)
+constexpr uint32 KeyHash(const char *w, int len)
 {
-	return h ^ (h >> 15);
+	uint32 h = static_cast<uint32>(len) * 0x9E3779B1u;
+	h ^= Fold(w[0]) * 0x85EBCA77u;
+	h ^= Fold(w[1]) * 0xC2B2AE3Du;
+	h ^= Fold(w[len - 1]) * 0x27D4EB2Fu;
+	h ^= Fold(w[len - 2]) * 0x165667B1u;
+	return (h ^ (h >> 16)) & (kTableSize - 1);
 }
 
 struct KeywordTable
 {
 	std::array<int16, kTableSize> slot;
 	std::array<uint8, kNumKeywords> length;
+	int max_probes;
 };
 
 constexpr KeywordTable BuildTable()
@@ -65,17 +74,22 @@ constexpr KeywordTable BuildTable()
 	KeywordTable t{};
 	for (auto &s : t.slot)
 		s = -1;
+	t.max_probes = 0;
 	for (int i = 0; i < kNumKeywords; i++)
 	{
 		std::string_view name(kKeywords[i].name);
-		uint32 h = kFnvBasis;
-		for (char c : name)
-			h = HashStep(h, static_cast<unsigned char>(c));
-		uint32 s = Mix(h) & (kTableSize - 1);
+		int len = static_cast<int>(name.size());
+		uint32 s = KeyHash(name.data(), len);
+		int probes = 1;
 		while (t.slot[s] >= 0)
+		{
 			s = (s + 1) & (kTableSize - 1);
+			probes++;
+		}
 		t.slot[s] = static_cast<int16>(i);
-		t.length[i] = static_cast<uint8>(name.size());
+		t.length[i] = static_cast<uint8>(len);
+		if (probes > t.max_probes)
+			t.max_probes = probes;
 	}
 	return t;
 }
@@ -90,6 +104,7 @@ constexpr bool LengthsFit()
 	return true;
 }
 static_assert(LengthsFit());
+static_assert(kTable.max_probes <= 4, "keyword hash: too many collisions");
 
 }  // namespace
 
@@ -101,24 +116,26 @@ const KeywordInfo &GetKeyword(int tok)
 
 int KeywordLookup(const char *text, int len)
 {
-	if (len <= 0 || len > kMaxKeywordLength)
+	if (len < 2 || len > kMaxKeywordLength)
 		return -1;
-	char lower[kMaxKeywordLength];
-	uint32 h = kFnvBasis;
-	for (int i = 0; i < len; i++)
-	{
-		char c = text[i];
-		if (c >= 'A' && c <= 'Z')
-			c = static_cast<char>(c + ('a' - 'A'));
-		lower[i] = c;
-		h = HashStep(h, static_cast<unsigned char>(c));
-	}
-	for (uint32 s = Mix(h) & (kTableSize - 1);; s = (s + 1) & (kTableSize - 1))
+	for (uint32 s = KeyHash(text, len);; s = (s + 1) & (kTableSize - 1))
 	{
 		int i = kTable.slot[s];
 		if (i < 0)
 			return -1;
-		if (kTable.length[i] == len && memcmp(kKeywords[i].name, lower, len) == 0)
+		if (kTable.length[i] != len)
+			continue;
+		const char *name = kKeywords[i].name;
+		int k = 0;
+		for (; k < len; k++)
+		{
+			char c = text[k];
+			if (c >= 'A' && c <= 'Z')
+				c = static_cast<char>(c + ('a' - 'A'));
+			if (c != name[k])
+				break;
+		}
+		if (k == len)
 			return kFirstKeyword + i;
 	}
 }

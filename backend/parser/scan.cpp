@@ -1184,15 +1184,21 @@ Token Lexer::ScanNumber(int start)
 	t.end = p;
 	if (!is_float)
 	{
-		/* strtoint: an int32, or else the text as a Float */
-		errno = 0;
-		char *endp;
-		long v = strtol(src_ + start, &endp, 10);
-		if (errno != ERANGE && v >= PG_INT32_MIN && v <= PG_INT32_MAX)
+		/* an int32, or else the text as a Float (PostgreSQL's strtoint) */
+		int64 v = 0;
+		int q = start;
+		while (q < p && src_[q] == '0')
+			q++;
+		if (p - q <= 10)
 		{
-			t.type = ICONST;
-			t.ival = static_cast<int>(v);
-			return t;
+			for (; q < p; q++)
+				v = v * 10 + (src_[q] - '0');
+			if (v <= PG_INT32_MAX)
+			{
+				t.type = ICONST;
+				t.ival = static_cast<int>(v);
+				return t;
+			}
 		}
 	}
 	t.type = FCONST;

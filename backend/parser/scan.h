@@ -113,6 +113,20 @@ struct Token
 		const char *str;
 		const LexError *error;
 	};
+
+	/* Copied field by field: a token is built by separate stores and
+	 * copied soon after, which a block copy (wider loads over narrower
+	 * stores) would make wait for the stores to retire. */
+	Token() = default;
+	Token(const Token &o) : type(o.type), loc(o.loc), end(o.end), str(o.str) {}
+	Token &operator=(const Token &o)
+	{
+		type = o.type;
+		loc = o.loc;
+		end = o.end;
+		str = o.str;
+		return *this;
+	}
 };
 
 /* The 1-based character position of byte offset loc in source (the

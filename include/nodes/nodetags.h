@@ -117,6 +117,7 @@
 	X(CheckPointStmt) \
 	X(DiscardStmt) \
 	X(LockStmt) \
+	X(ConstraintsSetStmt) \
 	X(PrepareStmt) \
 	X(ExecuteStmt) \
 	X(DeallocateStmt) \

@@ -1016,6 +1016,14 @@ TUSK_DEFINE_NODE(CreateTableAsStmt)
 #define NODE_CheckPointStmt(F) F(TAG, NodeTag, type)
 TUSK_DEFINE_NODE(CheckPointStmt)
 
+/* SET CONSTRAINTS {ALL | names} {DEFERRED | IMMEDIATE}; constraints is a List
+ * of RangeVar, NIL for ALL. */
+#define NODE_ConstraintsSetStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, constraints) \
+	F(SCALAR, bool, deferred)
+TUSK_DEFINE_NODE(ConstraintsSetStmt)
+
 typedef enum DiscardMode
 {
 	DISCARD_ALL,

@@ -5,6 +5,7 @@
 #include "differential.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <dirent.h>
 #include <fstream>
@@ -116,13 +117,23 @@ bool HasCommentInStringContinuation(const std::string &sql)
 const char *KnownOracleDeviation(const std::string &sql, const ParseOutcome &pg,
 								 const ParseOutcome &tusk)
 {
-	(void) tusk;
+	if (!tusk.ok && tusk.text.find("at or near \"$") != std::string::npos &&
+		tusk.text.size() > tusk.text.find("\"$") + 2 &&
+		isdigit(static_cast<unsigned char>(tusk.text[tusk.text.find("\"$") + 2])) &&
+		(pg.ok || pg.cursorpos > tusk.cursorpos))
+		return "libpg_query accepts a parameter after a type name (type $1), PostgreSQL does not";
 	if (!pg.ok && HasCommentInStringContinuation(sql))
 		return "libpg_query lexes comments as tokens (string continued after a comment)";
+	std::string lower = sql;
+	for (char &c : lower)
+		c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+	std::string pg_lower = pg.text;
+	for (char &c : pg_lower)
+		c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
 	if (!pg.ok &&
-		(pg.text.find("near \"logged\"") != std::string::npos ||
-		 pg.text.find("near \"unlogged\"") != std::string::npos) &&
-		sql.find("sequence") != std::string::npos)
+		(pg_lower.find("near \"logged\"") != std::string::npos ||
+		 pg_lower.find("near \"unlogged\"") != std::string::npos) &&
+		lower.find("sequence") != std::string::npos)
 		return "sequence options LOGGED/UNLOGGED are newer than libpg_query's PostgreSQL 15.1";
 	return nullptr;
 }
@@ -169,8 +180,15 @@ std::vector<std::string> Mutations(const std::string &sql, unsigned seed, int co
 		int i = static_cast<int>(rng() % n);
 		auto [s, e] = toks[i];
 		std::string m;
-		switch (rng() % 4)
+		auto [sj, ej] = toks[rng() % n]; /* another token of the statement */
+		switch (rng() % 6)
 		{
+			case 4: /* insert token j before token i */
+				m = sql.substr(0, s) + sql.substr(sj, ej - sj) + " " + sql.substr(s);
+				break;
+			case 5: /* replace token i by token j */
+				m = sql.substr(0, s) + sql.substr(sj, ej - sj) + sql.substr(e);
+				break;
 			case 0: /* drop token i */
 				m = sql.substr(0, s) + sql.substr(e);
 				break;

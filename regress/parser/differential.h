@@ -5,10 +5,10 @@
  * For each case (an SQL string): both accept and print the same tree
  * (pg_json.h), or both reject with an error at the same cursor position.
  * Cases Tusk rejects as "… is not supported yet" (0A000) are counted apart.
- * The corpus is regress/parser/corpus/NAME.sql (one case per line, see
+ * The corpus is the .sql files in regress/parser/corpus (one case per line, see
  * LoadCorpus) plus mutations of each case (a token dropped, duplicated,
- * swapped with the next, or the text cut after a token), whose acceptance
- * the oracle decides.
+ * swapped with the next, replaced by or preceded by another token of the
+ * case, or the text cut after a token), whose acceptance the oracle decides.
  *
  * Principal entry points: LoadCorpus, Mutations, RunOracle, RunTusk,
  * Compare, Summary.
@@ -30,7 +30,7 @@ struct ParseOutcome
 	std::string sqlstate;
 };
 
-/* Cases from every regress/parser/corpus/NAME.sql file (sorted by name).  One
+/* Cases from every .sql file in the directory dir (sorted by name).  One
  * case per line; empty lines and lines starting with "#" are skipped; a
  * line starting with "\" has its escapes \n, \t, \r and \\ decoded. */
 std::vector<std::string> LoadCorpus(const std::string &dir);
@@ -60,10 +60,12 @@ enum class Verdict
 
 /* Why a disagreement is not Tusk's: libpg_query 15-4.0.0 (PostgreSQL
  * 15.1's grammar, with its own lexer patch) differs from PostgreSQL 15.18
- * in two ways the corpus meets:
+ * in three ways the corpus meets:
  *   - it lexes comments as tokens, so a string continued on the next line
  *     after a -- comment ('a' -- c <newline> 'b') is a syntax error there;
- *   - CREATE/ALTER SEQUENCE … LOGGED | UNLOGGED options came after 15.1.
+ *   - CREATE/ALTER SEQUENCE … LOGGED | UNLOGGED options came after 15.1;
+ *   - its grammar takes a parameter after a type name like a string
+ *     (interval $1, for its query normalization), PostgreSQL's does not.
  * Returns the reason, or nullptr. */
 const char *KnownOracleDeviation(const std::string &sql, const ParseOutcome &pg,
 								 const ParseOutcome &tusk);

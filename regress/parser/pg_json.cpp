@@ -443,6 +443,30 @@ void OutAConst(std::string &o, const A_Const *c)
 		o += std::to_string(c->location);
 	}
 }
+/* Where key occurs in the JSON object body outside nested objects, arrays
+ * and strings, or npos. */
+size_t FindTopLevel(const std::string &body, const char *key)
+{
+	size_t keylen = strlen(key);
+	int depth = 0;
+	for (size_t i = 0; i < body.size(); i++)
+	{
+		char c = body[i];
+		if (depth == 0 && body.compare(i, keylen, key) == 0)
+			return i;
+		if (c == '"')
+		{
+			for (i++; i < body.size() && body[i] != '"'; i++)
+				if (body[i] == '\\')
+					i++;
+		}
+		else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']')
+			depth--;
+	}
+	return std::string::npos;
+}
 
 void OutNode(std::string &o, const Node *n)
 {
@@ -504,7 +528,8 @@ void OutNode(std::string &o, const Node *n)
 				: (copy.limitCount != nullptr || copy.limitOffset != nullptr)
 				? "LIMIT_OPTION_COUNT"
 				: "LIMIT_OPTION_DEFAULT";
-			size_t at = body.find("\"limitOption\":\"LIMIT_OPTION_DEFAULT\"");
+			/* this statement's own field: the one outside nested objects */
+			size_t at = FindTopLevel(body, "\"limitOption\":\"LIMIT_OPTION_DEFAULT\"");
 			if (at != std::string::npos)
 				body.replace(at, strlen("\"limitOption\":\"LIMIT_OPTION_DEFAULT\""),
 							 std::string("\"limitOption\":\"") + name + "\"");

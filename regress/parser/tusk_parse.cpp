@@ -4,9 +4,10 @@
  *
  *   tusk_parse 'SQL'               Tusk's tree (libpg_query's JSON form) or
  *                                  error, PostgreSQL's, and whether they agree
- *   tusk_parse -c DIR [-m N]       the differential test over DIR's .sql files with
- *                                  N mutations per case: a summary and every
- *                                  disagreement
+ *   tusk_parse -c DIR [-m N] [-s SEED]
+ *                                  the differential test over DIR's .sql files with
+ *                                  N mutations per case (from random seed SEED,
+ *                                  default 0): a summary and every disagreement
  *
  * PostgreSQL's side needs the pg_oracle program (built when libpg_query is
  * installed); its path is compiled in.
@@ -35,13 +36,19 @@ int main(int argc, char **argv)
 	if (argc >= 3 && std::string(argv[1]) == "-c")
 	{
 		int mutations = 0;
-		if (argc >= 5 && std::string(argv[3]) == "-m")
-			mutations = atoi(argv[4]);
+		unsigned seed = 0;
+		for (int a = 3; a + 1 < argc; a += 2)
+		{
+			if (std::string(argv[a]) == "-m")
+				mutations = atoi(argv[a + 1]);
+			else if (std::string(argv[a]) == "-s")
+				seed = static_cast<unsigned>(strtoul(argv[a + 1], nullptr, 10));
+		}
 		std::vector<std::string> base = LoadCorpus(argv[2]);
 		std::vector<std::string> cases = base;
 		for (size_t i = 0; i < base.size(); i++)
 		{
-			auto m = Mutations(base[i], static_cast<unsigned>(i), mutations);
+			auto m = Mutations(base[i], seed * 1000003u + static_cast<unsigned>(i), mutations);
 			cases.insert(cases.end(), m.begin(), m.end());
 		}
 		DiffStats stats = RunDifferential(TUSK_PG_ORACLE, cases, 100000);
@@ -52,7 +59,7 @@ int main(int argc, char **argv)
 	}
 	if (argc != 2)
 	{
-		fprintf(stderr, "usage: tusk_parse 'SQL' | tusk_parse -c DIR [-m N]\n");
+		fprintf(stderr, "usage: tusk_parse 'SQL' | tusk_parse -c DIR [-m N] [-s SEED]\n");
 		return 2;
 	}
 	std::string sql = argv[1];

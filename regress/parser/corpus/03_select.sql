@@ -250,3 +250,14 @@ select a, b, c from t1 join t2 using (a) left join t3 on t3.b = t2.b where a > 0
 select t1.a, t2.b from t1, t2 where t1.id = t2.id and t1.x between 1 and 10 or t2.y is null
 select distinct on (a) a, b from t order by a, b desc
 select * from t for update of t nowait for share of u skip locked
+# COLLATION FOR and type_function_name keywords in FROM; BETWEEN as a name in frames
+select * from collation for (1) c
+select * from collation(1)
+select * from collation
+select sum(a) over (range between ::int8 preceding) from t
+select sum(a) over (range between not 1 preceding and current row) from t
+select sum(a) over (range between at time zone 'x' preceding) from t
+select sum(a) over (range between [1] preceding) from t
+select * from lateral values(1)
+select * from lateral int x(1)
+select current_schema 'x', current_schema, current_schema()

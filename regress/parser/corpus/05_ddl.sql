@@ -365,3 +365,23 @@ comment on table t
 comment on table t is
 comment on table t is 1
 comment on t is 'x'
+# schema elements, index expressions, assertion, unsupported CREATE forms
+create schema s create table t (a int) create view v as select create index on t (a)
+create schema s create table t (a)
+create schema s create table t as select 1
+create index on t (row(a))
+create index on t (a[1])
+create index on t (int(a))
+create table t (a int) with time zone
+create table t as select 1 with time
+alter table all in tablespace x owned by a, current_user set tablespace y nowait
+alter index all in tablespace x set tablespace y
+alter table all all in tablespace x set tablespace y
+create assertion a check (true) deferrable
+create assertion a check (true
+create or replace type t as (a int)
+create temp function f() returns int as 'select 1' language sql
+create trusted procedural language x
+create procedural table t
+create unlogged materialized view v as select 1
+create temp materialized view v as select 1

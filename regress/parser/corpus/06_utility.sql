@@ -298,3 +298,12 @@ foo bar
 1
 (
 )
+# SET CONSTRAINTS and COMMENT ON CONSTRAINT … ON DOMAIN
+set constraints all deferred
+set constraints a, b.c immediate
+set constraints = 1
+set constraints constraints = 1
+set constraints.x to 1
+comment on constraint c on domain is 'x'
+comment on constraint c on domain d is 'x'
+comment on constraint c on domain.t is 'x'

@@ -410,8 +410,7 @@ TEST_CASE("raw trees copy, compare and print like any node tree", "[parser]")
 {
 	ScratchContext scratch;
 	const char *const statements[] = {
-		"select a, b + 1 as c from t join u using (k) where x in (select y from v) order by 1 "
-		"limit 2",
+		"select a, b + 1 as c from t join u using (k) where x in (select y from v) limit 2",
 		"insert into t values (1, 'x'), (2, default) on conflict do nothing",
 		"create table t (a int primary key, b text collate \"C\" check (b <> ''))",
 		"with recursive r (n) as (select 1 union all select n + 1 from r) select * from r",

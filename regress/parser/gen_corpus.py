@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""
+gen_corpus.py — writes the generated part of the parser's differential corpus
+(regress/parser/corpus/07_precedence.sql, 08_keywords.sql, 09_types.sql).
+
+  07_precedence.sql  every pair of operator forms (binary, prefix, postfix and
+                     the special predicates) composed around three operands, so
+                     the oracle checks each precedence and associativity decision
+  08_keywords.sql    every keyword of backend/parser/kwlist.h in each place a
+                     name may appear (column, table, alias, bare and AS column
+                     label, function, type, qualified name), so the oracle checks
+                     the keyword categories and the bare-label flags
+  09_types.sql       every spelling of a type name in each place a type appears
+                     (CAST, ::, typed literal, column definition, array forms)
+
+Usage: regress/parser/gen_corpus.py   (rewrites the three files)
+Which cases PostgreSQL accepts is not decided here: the differential test
+(regress/parser/differential.h) asks PostgreSQL's own parser.
+"""
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPUS = os.path.join(ROOT, "regress", "parser", "corpus")
+
+# X is the operand the form is applied to; the other operands are fresh names.
+FORMS = [
+	"X or b", "X and b", "not X",
+	"X is null", "X is not null", "X isnull", "X notnull", "X is true", "X is not false",
+	"X is unknown", "X is distinct from b", "X is not distinct from b",
+	"X = b", "X < b", "X > b", "X <= b", "X >= b", "X <> b", "X != b",
+	"X between b and c", "X not between b and c", "X between symmetric b and c",
+	"X in (b, c)", "X not in (b)", "X like b", "X not like b", "X ilike b escape c",
+	"X similar to b", "X not similar to b",
+	"X ~~ b", "X || b", "X @> b", "X operator(pg_catalog.+) b", "~ X", "@ X",
+	"operator(pg_catalog.-) X",
+	"X + b", "X - b", "X * b", "X / b", "X % b", "X ^ b", "- X", "+ X",
+	"X at time zone b", "X collate \"C\"", "X::int", "X[1]", "X[1:2]",
+	"X = any (b)", "X < all (array[b])", "X = some (select 1)",
+]
+
+
+def precedence_cases():
+	out = []
+	for outer in FORMS:
+		for inner in FORMS:
+			expr = outer.replace("X", inner.replace("X", "a"), 1)
+			out.append("select " + expr)
+	return out
+
+
+def keywords():
+	words = []
+	with open(os.path.join(ROOT, "backend", "parser", "kwlist.h")) as f:
+		for line in f:
+			m = re.match(r"TUSK_KEYWORD\((\w+),", line)
+			if m:
+				words.append(m.group(1))
+	return words
+
+
+KEYWORD_PLACES = [
+	"select {k} from t",
+	"select a {k} from t",
+	"select a as {k}",
+	"select * from t {k}",
+	"select * from {k}",
+	"select {k}.a from t",
+	"select {k}(1)",
+	"select cast(a as {k})",
+	"create table {k} ({k} int)",
+	"select 1 from t as {k} ({k})",
+	"select x::{k}, {k} 'x'",
+	"select f({k} => 1), f({k} := 1)",
+	"select 1 from t join u {k} on true",
+	"select count(*) over {k} from t window {k} as ()",
+	"with {k} as (select 1) select 1",
+	"insert into t ({k}) values (1)",
+	"update t set {k} = 1",
+	"create index {k} on t ({k})",
+	"alter table t rename column {k} to b",
+	"set {k} = 1",
+	"show {k}",
+	"drop table {k}",
+	"explain {k}",
+]
+
+
+def keyword_cases():
+	return [p.format(k=k) for k in keywords() for p in KEYWORD_PLACES]
+
+
+TYPES = [
+	"int", "integer", "int4", "smallint", "bigint", "real", "float", "float(1)", "float(24)",
+	"float(25)", "float(53)", "double precision", "decimal", "decimal(10)", "decimal(10, 2)",
+	"dec(3)", "numeric", "numeric(5, 2)", "numeric(5, -2)", "boolean", "bool", "char", "char(3)",
+	"character", "character(3)", "character varying", "character varying(10)", "varchar",
+	"varchar(5)", "nchar(2)", "national character varying(2)", "national char", "bit", "bit(3)",
+	"bit varying", "bit varying(5)", "varbit", "timestamp", "timestamp(3)",
+	"timestamp with time zone", "timestamp(2) without time zone", "timestamptz", "time",
+	"time(1)", "time with time zone", "time(6) without time zone", "interval", "interval year",
+	"interval month", "interval day", "interval hour", "interval minute", "interval second",
+	"interval year to month", "interval day to hour", "interval day to minute",
+	"interval day to second", "interval day to second(3)", "interval hour to minute",
+	"interval hour to second", "interval minute to second", "interval second(2)", "interval(3)",
+	"text", "json", "pg_catalog.int4", "a.b.c", "\"MyType\"", "mytype(1, 'x')", "int[]",
+	"int[3]", "int[][]", "int array", "int array[4]", "double precision[]", "interval[]",
+	"varchar(3)[2]", "setof int", "bit varying(2)[]", "char varying(4)",
+]
+
+TYPE_PLACES = [
+	"select cast(x as {t})",
+	"select x::{t}",
+	"select {t} '1'",
+	"create table t (a {t})",
+	"select '{{}}'::{t}[]",
+]
+
+
+def type_cases():
+	return [p.format(t=t) for t in TYPES for p in TYPE_PLACES]
+
+
+def write(name, header, cases):
+	with open(os.path.join(CORPUS, name), "w") as f:
+		f.write("# " + header + "\n")
+		f.write("# Generated by regress/parser/gen_corpus.py; do not edit.\n")
+		for c in cases:
+			f.write(c + "\n")
+
+
+if __name__ == "__main__":
+	write("07_precedence.sql", "Every pair of operator forms around three operands.",
+		  precedence_cases())
+	write("08_keywords.sql", "Every keyword in each place a name may appear.", keyword_cases())
+	write("09_types.sql", "Every spelling of a type name in each place a type appears.",
+		  type_cases())
