@@ -667,6 +667,44 @@ Node *TransformParamRef(ParseState *pstate, ParamRef *pref)
 	return reinterpret_cast<Node *>(param);
 }
 
+/* CURRENT_USER and friends: a call of the pg_proc function that
+ * computes each (PostgreSQL keeps an SQLValueFunction node; the value and
+ * type are the same). */
+Node *TransformSQLValueFunction(ParseState *pstate, SQLValueFunction *svf)
+{
+	Oid funcid;
+	Oid rettype = NAMEOID;
+	switch (svf->op)
+	{
+		case SVFOP_CURRENT_ROLE:
+		case SVFOP_CURRENT_USER:
+		case SVFOP_USER:
+			funcid = 745; /* current_user */
+			break;
+		case SVFOP_SESSION_USER:
+			funcid = 746; /* session_user */
+			break;
+		case SVFOP_CURRENT_CATALOG:
+			funcid = 861; /* current_database */
+			break;
+		case SVFOP_CURRENT_SCHEMA:
+			funcid = 1402; /* current_schema */
+			break;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME and "
+						   "LOCALTIMESTAMP are not supported yet"),
+					parser_errposition(pstate, svf->location));
+	}
+	FuncExpr *f = makeNode(FuncExpr);
+	f->funcid = funcid;
+	f->funcresulttype = rettype;
+	f->funcformat = COERCE_SQL_SYNTAX;
+	f->funccollid = 950; /* name's collation, "C" */
+	f->location = svf->location;
+	return reinterpret_cast<Node *>(f);
+}
+
 Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 {
 	if (expr == nullptr)
@@ -722,6 +760,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		}
 		case T_CaseExpr:
 			return TransformCase(pstate, reinterpret_cast<CaseExpr *>(expr));
+		case T_SQLValueFunction:
+			return TransformSQLValueFunction(pstate, reinterpret_cast<SQLValueFunction *>(expr));
 		case T_CoalesceExpr:
 			return TransformCoalesce(pstate, reinterpret_cast<CoalesceExpr *>(expr));
 		case T_SetToDefault:
@@ -1004,6 +1044,16 @@ int FigureColnameInternal(Node *node, char **name)
 		case T_CoalesceExpr:
 			*name = const_cast<char *>("coalesce");
 			return 2;
+		case T_SQLValueFunction:
+		{
+			static const char *const kNames[] = {
+				"current_date",		"current_time",		 "current_time",	 "current_timestamp",
+				"current_timestamp", "localtime",		 "localtime",		 "localtimestamp",
+				"localtimestamp",	"current_role",		 "current_user",	 "user",
+				"session_user",		"current_catalog",	 "current_schema"};
+			*name = const_cast<char *>(kNames[reinterpret_cast<SQLValueFunction *>(node)->op]);
+			return 2;
+		}
 		case T_A_Expr:
 			if (reinterpret_cast<A_Expr *>(node)->kind == AEXPR_NULLIF)
 			{
