@@ -280,8 +280,8 @@ void heap_drop_with_catalog(Oid relid)
 		while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 		{
 			bool isnull;
-			Datum adrelid =
-				heap_getattr(t, Anum_pg_attrdef_adrelid, RelationGetDescr(pg_attrdef), &isnull);
+			Datum adrelid = heap_getattr(t, Anum_pg_attrdef_adrelid, RelationGetDescr(pg_attrdef),
+										 &isnull);
 			if (DatumGetObjectId(adrelid) == relid)
 				doomed.push_back(t->t_self);
 		}

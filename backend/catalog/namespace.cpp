@@ -315,7 +315,7 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 		if (hidden)
 			continue;
 		auto *cand = static_cast<FuncCandidateList>(
-			palloc0(offsetof(struct _FuncCandidateList, args) + 2 * sizeof(Oid)));
+			palloc0(offsetof(struct FuncCandidateListData, args) + 2 * sizeof(Oid)));
 		cand->pathpos = pos;
 		cand->oid = form->oid;
 		cand->nargs = 2;
@@ -374,7 +374,7 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 		if (hidden)
 			continue;
 		auto *cand = static_cast<FuncCandidateList>(
-			palloc0(offsetof(struct _FuncCandidateList, args) + Max(pronargs, 1) * sizeof(Oid)));
+			palloc0(offsetof(struct FuncCandidateListData, args) + Max(pronargs, 1) * sizeof(Oid)));
 		cand->pathpos = pos;
 		cand->oid = form->oid;
 		cand->nargs = pronargs;

@@ -122,8 +122,8 @@ void AdvanceAggregates(AggState *aggstate)
 		bool anynull = false;
 		for (int a = 0; a < pa.numArgs; a++)
 		{
-			fcinfo->args[a + 1].value =
-				ExecEvalExprSwitchContext((*pa.args)[a], tmp, &fcinfo->args[a + 1].isnull);
+			fcinfo->args[a + 1].value = ExecEvalExprSwitchContext((*pa.args)[a], tmp,
+																  &fcinfo->args[a + 1].isnull);
 			anynull |= fcinfo->args[a + 1].isnull;
 		}
 		if (pa.transfn.fn_strict)
@@ -134,7 +134,8 @@ void AdvanceAggregates(AggState *aggstate)
 			{
 				/* The first input becomes the state. */
 				MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
-				pa.transValue = CopyDatum(fcinfo->args[1].value, pa.transtypeByVal, pa.transtypeLen);
+				pa.transValue = CopyDatum(fcinfo->args[1].value, pa.transtypeByVal,
+										  pa.transtypeLen);
 				MemoryContextSwitchTo(old);
 				pa.transValueIsNull = false;
 				pa.noTransValue = false;
@@ -367,16 +368,17 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
 				errmsg("aggregate %u needs to have compatible input type and transition type",
 					   aggref->aggfnoid));
-	pa.args = new std::vector<ExprState *>();
+	pa.args = tusk::NewInContext<std::vector<ExprState *>>(CurrentMemoryContext);
 	ListCell *lc;
 	foreach (lc, aggref->args)
-		pa.args->push_back(ExecInitExpr(static_cast<TargetEntry *>(lfirst(lc))->expr, &aggstate->ps));
+		pa.args->push_back(
+			ExecInitExpr(static_cast<TargetEntry *>(lfirst(lc))->expr, &aggstate->ps));
 	pa.filter = aggref->aggfilter != nullptr
 		? ExecInitQual(list_make1(aggref->aggfilter), &aggstate->ps)
 		: nullptr;
 	pa.transfn.fn_expr = reinterpret_cast<fmNodePtr>(aggref);
-	pa.transfn_fcinfo =
-		static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(pa.numArgs + 1)));
+	pa.transfn_fcinfo = static_cast<FunctionCallInfo>(
+		palloc0(SizeForFunctionCallInfo(pa.numArgs + 1)));
 	InitFunctionCallInfoData(*pa.transfn_fcinfo, &pa.transfn, static_cast<short>(pa.numArgs + 1),
 							 aggref->inputcollid, reinterpret_cast<fmNodePtr>(aggstate), nullptr);
 }
@@ -397,8 +399,8 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 	aggstate->tmpcontext = CreateExprContext(estate);
 	aggstate->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
-	aggstate->aggcontext =
-		AllocSetContextCreate(estate->es_query_cxt, "AggContext", ALLOCSET_DEFAULT_SIZES);
+	aggstate->aggcontext = AllocSetContextCreate(estate->es_query_cxt, "AggContext",
+												 ALLOCSET_DEFAULT_SIZES);
 	TupleDesc inputdesc = ExecTypeFromTL(outerPlan(node)->targetlist);
 	MemoryContextSwitchTo(old);
 	aggstate->grp_firstTuple = ExecInitExtraTupleSlot(estate, inputdesc);
@@ -421,11 +423,13 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 			done[a->aggno] = true;
 		}
 	ExprContext *econtext = aggstate->ps.ps_ExprContext;
-	econtext->ecxt_aggvalues = static_cast<Datum *>(palloc0(Max(aggstate->numaggs, 1) * sizeof(Datum)));
-	econtext->ecxt_aggnulls = static_cast<bool *>(palloc0(Max(aggstate->numaggs, 1) * sizeof(bool)));
+	econtext->ecxt_aggvalues = static_cast<Datum *>(
+		palloc0(Max(aggstate->numaggs, 1) * sizeof(Datum)));
+	econtext->ecxt_aggnulls = static_cast<bool *>(
+		palloc0(Max(aggstate->numaggs, 1) * sizeof(bool)));
 	if (node->aggstrategy == AGG_SORTED)
 	{
-		auto *grouping = new AggGroupingData();
+		auto *grouping = tusk::NewInContext<AggGroupingData>(estate->es_query_cxt);
 		for (int i = 0; i < node->numCols; i++)
 		{
 			grouping->columns.push_back(list_nth_int(node->grpColIdx, i) - 1);
@@ -447,13 +451,6 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 
 void ExecEndAgg(AggState *node)
 {
-	for (int i = 0; i < node->numaggs; i++)
-	{
-		delete node->peragg[i].args;
-		node->peragg[i].args = nullptr;
-	}
-	delete node->grouping;
-	node->grouping = nullptr;
 	ExecEndNode(outerPlanState(node));
 }
 

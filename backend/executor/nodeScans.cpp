@@ -112,6 +112,7 @@ TupleTableSlot *ExecValuesScan(PlanState *pstate)
 		ListCell *lc;
 		foreach (lc, exprs)
 		{
+			/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): the slot is made at init */
 			slot->tts_values[i] = ExecEvalExpr(static_cast<ExprState *>(lfirst(lc)), rowcontext,
 											   &slot->tts_isnull[i]);
 			i++;

@@ -122,7 +122,7 @@ PlanState *ExecInitSort(Sort *node, EState *estate, int eflags)
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	ExecInitResultTupleSlotTL(&state->ps);
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
-	state->data = new SortData();
+	state->data = tusk::NewInContext<SortData>(estate->es_query_cxt);
 	for (int i = 0; i < node->numCols; i++)
 	{
 		SortKey key;
@@ -138,7 +138,5 @@ PlanState *ExecInitSort(Sort *node, EState *estate, int eflags)
 
 void ExecEndSort(SortState *node)
 {
-	delete node->data;
-	node->data = nullptr;
 	ExecEndNode(outerPlanState(node));
 }

@@ -25,6 +25,9 @@
 #include "nodes/plannodes.h"
 #include "nodes/value.h"
 
+/* The field-list macros below paste node names and field declarators
+ * (types, member names) into code: they cannot be parenthesized. */
+// NOLINTBEGIN(bugprone-macro-parentheses)
 namespace {
 
 /* ---- copy ---- */
@@ -194,9 +197,7 @@ void OutScalar(std::string &out, const T &value)
 		snprintf(buf, sizeof buf, "%.17g", static_cast<double>(value));
 		out += buf;
 	}
-	else if constexpr (std::is_enum_v<T>)
-		out += std::to_string(static_cast<long long>(value));
-	else if constexpr (std::is_signed_v<T>)
+	else if constexpr (std::is_enum_v<T> || std::is_signed_v<T>)
 		out += std::to_string(static_cast<long long>(value));
 	else
 		out += std::to_string(static_cast<unsigned long long>(value));
@@ -424,9 +425,7 @@ void ReadScalar(Reader &in, T *value)
 	}
 	else if constexpr (std::is_floating_point_v<T>)
 		*value = static_cast<T>(strtod(token.c_str(), nullptr));
-	else if constexpr (std::is_enum_v<T>)
-		*value = static_cast<T>(strtoll(token.c_str(), nullptr, 10));
-	else if constexpr (std::is_signed_v<T>)
+	else if constexpr (std::is_enum_v<T> || std::is_signed_v<T>)
 		*value = static_cast<T>(strtoll(token.c_str(), nullptr, 10));
 	else
 		*value = static_cast<T>(strtoull(token.c_str(), nullptr, 10));
@@ -847,3 +846,4 @@ BitString *makeBitString(char *str)
 	v->bsval = str;
 	return v;
 }
+// NOLINTEND(bugprone-macro-parentheses)

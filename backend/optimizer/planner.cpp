@@ -283,8 +283,8 @@ void AppendLayout(OutputLayout *to, const OutputLayout &from)
 }
 
 /* The join of two planned items, with its condition and type. */
-PlannedItem MakeNestLoop(Query *parse, PlannedItem outer, PlannedItem inner, JoinType jointype,
-						 List *joinquals)
+PlannedItem MakeNestLoop(Query *parse, const PlannedItem &outer, const PlannedItem &inner,
+						 JoinType jointype, List *joinquals)
 {
 	PlannedItem result;
 	result.is_join = true;
@@ -295,8 +295,8 @@ PlannedItem MakeNestLoop(Query *parse, PlannedItem outer, PlannedItem inner, Joi
 	JoinVarsContext ctx{&result.outer, &result.inner};
 	NestLoop *join = makeNode(NestLoop);
 	join->join.jointype = jointype;
-	join->join.joinqual =
-		reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
+	join->join.joinqual = reinterpret_cast<List *>(
+		FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
 	List *tlist = NIL;
 	int resno = 0;
 	for (size_t r = 0; r < result.layout.rtindexes.size(); r++)
@@ -305,7 +305,8 @@ PlannedItem MakeNestLoop(Query *parse, PlannedItem outer, PlannedItem inner, Joi
 		foreach (c, ScanTargetList(parse, result.layout.rtindexes[r]))
 		{
 			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
-			tle->expr = reinterpret_cast<Expr *>(FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
+			tle->expr = reinterpret_cast<Expr *>(
+				FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
 			tle->resno = static_cast<AttrNumber>(++resno);
 			tlist = lappend(tlist, tle);
 		}
@@ -452,9 +453,10 @@ PlannedItem MakeJoinTree(Query *parse, List *quals, bool *empty)
 		if (result.is_join)
 		{
 			JoinVarsContext ctx{&result.outer, &result.inner};
-			result.plan->qual = list_concat(
-				result.plan->qual,
-				reinterpret_cast<List *>(FixJoinVars(reinterpret_cast<Node *>(pending), &ctx)));
+			result.plan->qual = list_concat(result.plan->qual,
+											reinterpret_cast<List *>(
+												FixJoinVars(reinterpret_cast<Node *>(pending),
+															&ctx)));
 		}
 		else
 			result.plan->qual = list_concat(result.plan->qual, pending);
@@ -576,10 +578,12 @@ Plan *MakeAggregation(Query *parse)
 		sort->plan.lefttree = input;
 		input = &sort->plan;
 	}
-	agg->plan.targetlist = reinterpret_cast<List *>(FixLayoutVars(
-		reinterpret_cast<Node *>(parse->targetList), const_cast<OutputLayout *>(&layout)));
-	agg->plan.qual = reinterpret_cast<List *>(FixLayoutVars(
-		reinterpret_cast<Node *>(MakeAndList(parse->havingQual)), const_cast<OutputLayout *>(&layout)));
+	agg->plan.targetlist = reinterpret_cast<List *>(
+		FixLayoutVars(reinterpret_cast<Node *>(parse->targetList),
+					  const_cast<OutputLayout *>(&layout)));
+	agg->plan.qual = reinterpret_cast<List *>(
+		FixLayoutVars(reinterpret_cast<Node *>(MakeAndList(parse->havingQual)),
+					  const_cast<OutputLayout *>(&layout)));
 	std::vector<Aggref *> aggrefs;
 	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
 	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);

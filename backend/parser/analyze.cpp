@@ -182,8 +182,8 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 		r_used.push_back(r);
 		Node *lvar = ItemColumn(l_item, l);
 		Node *rvar = ItemColumn(r_item, r);
-		Node *eq = reinterpret_cast<Node *>(make_op(
-			pstate, list_make1(makeString(pstrdup("="))), lvar, rvar, nullptr, -1));
+		Node *eq = reinterpret_cast<Node *>(
+			make_op(pstate, list_make1(makeString(pstrdup("="))), lvar, rvar, nullptr, -1));
 		usingquals = lappend(usingquals, coerce_to_boolean(pstate, eq, "JOIN/USING"));
 		colnames = lappend(colnames, makeString(pstrdup(name)));
 		/* A right join's merged column comes from the right side. */
@@ -191,8 +191,8 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 	}
 	if (usingquals != NIL)
 		quals = list_length(usingquals) == 1
-					? static_cast<Node *>(linitial(usingquals))
-					: reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, usingquals, -1));
+			? static_cast<Node *>(linitial(usingquals))
+			: reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, usingquals, -1));
 	if (j->quals != nullptr)
 	{
 		/* ON sees exactly the two sides. */
@@ -287,8 +287,8 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	if (IsA(n, RangeVar))
 	{
 		RangeVar *rv = reinterpret_cast<RangeVar *>(n);
-		ParseNamespaceItem *nsitem =
-			addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock, true);
+		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock,
+														true);
 		RangeTblRef *rtr = makeNode(RangeTblRef);
 		rtr->rtindex = nsitem->p_rtindex;
 		*top_nsitem = nsitem;
@@ -311,7 +311,8 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 		Node *node = TransformFromItem(pstate, static_cast<Node *>(lfirst(lc)), &top, &items);
 		ListCell *i;
 		foreach (i, items)
-			CheckNameConflict(pstate, pstate->p_namespace, static_cast<ParseNamespaceItem *>(lfirst(i)));
+			CheckNameConflict(pstate, pstate->p_namespace,
+							  static_cast<ParseNamespaceItem *>(lfirst(i)));
 		pstate->p_joinlist = lappend(pstate->p_joinlist, node);
 		pstate->p_namespace = list_concat(pstate->p_namespace, items);
 	}
@@ -467,8 +468,8 @@ List *TransformSortClause(ParseState *pstate, List *orderlist, List **targetlist
 		if (sortby->sortby_dir == SORTBY_USING)
 			NotSupported(pstate, "ORDER BY … USING", sortby->location);
 		Node *node = sortby->node;
-		TargetEntry *tle =
-			FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_ORDER_BY, "ORDER BY");
+		TargetEntry *tle = FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_ORDER_BY,
+											   "ORDER BY");
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		if (restype == UNKNOWNOID)
 		{
@@ -507,8 +508,8 @@ List *TransformGroupClause(ParseState *pstate, List *grouplist, List **targetlis
 		Node *node = static_cast<Node *>(lfirst(lc));
 		if (IsA(node, GroupingSet))
 			NotSupported(pstate, "GROUPING SETS, ROLLUP and CUBE", exprLocation(node));
-		TargetEntry *tle =
-			FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_GROUP_BY, "GROUP BY");
+		TargetEntry *tle = FindTargetlistEntry(pstate, node, targetlist, EXPR_KIND_GROUP_BY,
+											   "GROUP BY");
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		if (restype == UNKNOWNOID)
 		{
@@ -566,11 +567,11 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		Var *var = reinterpret_cast<Var *>(node);
 		if (var->varlevelsup != 0)
 			return false;
-		RangeTblEntry *rte =
-			static_cast<RangeTblEntry *>(list_nth(ctx->pstate->p_rtable, var->varno - 1));
+		RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+			list_nth(ctx->pstate->p_rtable, var->varno - 1));
 		const char *col = var->varattno > 0
-							  ? strVal(list_nth(rte->eref->colnames, var->varattno - 1))
-							  : "?";
+			? strVal(list_nth(rte->eref->colnames, var->varattno - 1))
+			: "?";
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
 					   "aggregate function",
@@ -699,8 +700,10 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
 	qry->groupClause = TransformGroupClause(pstate, stmt->groupClause, &qry->targetList);
 	if (stmt->havingClause != nullptr)
-		qry->havingQual = coerce_to_boolean(
-			pstate, transformExpr(pstate, stmt->havingClause, EXPR_KIND_HAVING), "HAVING");
+		qry->havingQual = coerce_to_boolean(pstate,
+											transformExpr(pstate, stmt->havingClause,
+														  EXPR_KIND_HAVING),
+											"HAVING");
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
 	qry->limitOption = stmt->limitOption;
@@ -946,8 +949,8 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 ParseNamespaceItem *SetTargetTable(ParseState *pstate, Query *qry, RangeVar *relation,
 								   AclMode perms)
 {
-	ParseNamespaceItem *target =
-		addRangeTableEntry(pstate, relation, relation->alias, RowExclusiveLock, true);
+	ParseNamespaceItem *target = addRangeTableEntry(pstate, relation, relation->alias,
+													RowExclusiveLock, true);
 	target->p_rte->requiredPerms = perms;
 	qry->resultRelation = target->p_rtindex;
 	RangeTblRef *rtr = makeNode(RangeTblRef);
@@ -1032,8 +1035,8 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 			row[attno - 1] = ColumnDefault(rel, att);
 			continue;
 		}
-		Expr *expr =
-			reinterpret_cast<Expr *>(transformExpr(pstate, res->val, EXPR_KIND_UPDATE_SOURCE));
+		Expr *expr = reinterpret_cast<Expr *>(
+			transformExpr(pstate, res->val, EXPR_KIND_UPDATE_SOURCE));
 		row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(res->val));
 	}
 	for (int i = 0; i < desc->natts; i++)

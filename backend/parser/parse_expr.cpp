@@ -129,7 +129,8 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 	{
 		/* A join's column is the expression it stands for (a side's Var,
 		 * the left one for a USING column). */
-		Node *expr = static_cast<Node *>(copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
+		Node *expr = static_cast<Node *>(
+			copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
 		if (IsA(expr, Var))
 			reinterpret_cast<Var *>(expr)->location = location;
 		return expr;
@@ -967,7 +968,8 @@ List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int loca
 			continue; /* dropped */
 		Expr *var;
 		if (nsitem->p_rte->rtekind == RTE_JOIN)
-			var = static_cast<Expr *>(copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
+			var = static_cast<Expr *>(
+				copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
 		else
 			var = reinterpret_cast<Expr *>(MakeVarForColumn(pstate, nsitem, attno, location, 0));
 		TargetEntry *tle = makeNode(TargetEntry);
@@ -982,7 +984,8 @@ List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int loca
 		else if (IsA(var, Var))
 		{
 			Var *v = reinterpret_cast<Var *>(var);
-			RangeTblEntry *base = static_cast<RangeTblEntry *>(list_nth(pstate->p_rtable, v->varno - 1));
+			RangeTblEntry *base = static_cast<RangeTblEntry *>(
+				list_nth(pstate->p_rtable, v->varno - 1));
 			if (base->rtekind == RTE_RELATION && v->varattno > 0)
 			{
 				tle->resorigtbl = base->relid;
@@ -1032,8 +1035,9 @@ int FigureColnameInternal(Node *node, char **name)
 		}
 		case T_CaseExpr:
 		{
-			int strength = FigureColnameInternal(
-				reinterpret_cast<Node *>(reinterpret_cast<CaseExpr *>(node)->defresult), name);
+			int strength = FigureColnameInternal(reinterpret_cast<Node *>(
+													 reinterpret_cast<CaseExpr *>(node)->defresult),
+												 name);
 			if (strength <= 1)
 			{
 				*name = const_cast<char *>("case");
@@ -1046,11 +1050,14 @@ int FigureColnameInternal(Node *node, char **name)
 			return 2;
 		case T_SQLValueFunction:
 		{
-			static const char *const kNames[] = {
-				"current_date",		"current_time",		 "current_time",	 "current_timestamp",
-				"current_timestamp", "localtime",		 "localtime",		 "localtimestamp",
-				"localtimestamp",	"current_role",		 "current_user",	 "user",
-				"session_user",		"current_catalog",	 "current_schema"};
+			static const char *const kNames[] = {"current_date",	  "current_time",
+												 "current_time",	  "current_timestamp",
+												 "current_timestamp", "localtime",
+												 "localtime",		  "localtimestamp",
+												 "localtimestamp",	  "current_role",
+												 "current_user",	  "user",
+												 "session_user",	  "current_catalog",
+												 "current_schema"};
 			*name = const_cast<char *>(kNames[reinterpret_cast<SQLValueFunction *>(node)->op]);
 			return 2;
 		}

@@ -163,8 +163,9 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
 			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
 	agg->inputcollid = collation;
-	agg->aggcollid = OidIsValid(get_typcollation(rettype)) ? (OidIsValid(collation) ? collation : 100)
-														   : InvalidOid;
+	agg->aggcollid = OidIsValid(get_typcollation(rettype))
+		? (OidIsValid(collation) ? collation : 100)
+		: InvalidOid;
 	if (fn != nullptr && fn->agg_filter != nullptr)
 	{
 		ParseExprKind saved = pstate->p_expr_kind;
@@ -291,18 +292,15 @@ FuncCandidateList func_select_candidate(int nargs, Oid *input_typeids, FuncCandi
 			char current_category;
 			bool current_is_preferred;
 			get_type_category_preferred(current_type, &current_category, &current_is_preferred);
-			if (slot_category[i] == kInvalidCategory)
+			/* The first category seen, or the string category, takes over. */
+			if (slot_category[i] == kInvalidCategory ||
+				(current_category != slot_category[i] && current_category == kStringCategory))
 			{
 				slot_category[i] = current_category;
 				slot_has_preferred[i] = current_is_preferred;
 			}
 			else if (current_category == slot_category[i])
 				slot_has_preferred[i] |= current_is_preferred;
-			else if (current_category == kStringCategory)
-			{
-				slot_category[i] = current_category;
-				slot_has_preferred[i] = current_is_preferred;
-			}
 			else if (slot_category[i] != kStringCategory)
 				have_conflict = true;
 		}
@@ -506,8 +504,8 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 					   OperatorSignature(opname, opform->oprleft, opform->oprright).c_str()),
 				parser_errposition(pstate, location));
 	List *args;
-	Oid actual[2];
-	Oid declared[2];
+	Oid actual[2] = {InvalidOid, InvalidOid};
+	Oid declared[2] = {InvalidOid, InvalidOid};
 	if (ltree == nullptr)
 	{
 		args = list_make1(rtree);

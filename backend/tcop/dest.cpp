@@ -52,6 +52,7 @@ struct DR_printtup
 	bool sendDescrip; /* simple query: yes; Execute of a described portal: no */
 	std::vector<PrinttupAttrInfo> *attrs;
 	MemoryContext tmpcontext;
+	MemoryContext attrs_context; /* holds attrs and the output functions' state */
 	int natts;
 };
 
@@ -95,7 +96,12 @@ void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
 	if (myState->sendDescrip)
 		SendRowDescription(myState, typeinfo);
 	myState->natts = typeinfo->natts;
-	myState->attrs = new std::vector<PrinttupAttrInfo>(typeinfo->natts);
+	myState->tmpcontext = AllocSetContextCreate(CurrentMemoryContext, "printtup",
+												ALLOCSET_SMALL_SIZES);
+	myState->attrs_context = AllocSetContextCreate(CurrentMemoryContext, "printtup columns",
+												   ALLOCSET_SMALL_SIZES);
+	myState->attrs = tusk::NewInContext<std::vector<PrinttupAttrInfo>>(myState->attrs_context,
+																	   typeinfo->natts);
 	for (int i = 0; i < typeinfo->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
@@ -109,10 +115,8 @@ void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
 		Oid typoutput;
 		bool typisvarlena;
 		getTypeOutputInfo(att->atttypid, &typoutput, &typisvarlena);
-		fmgr_info_cxt(typoutput, &info.finfo, CurrentMemoryContext);
+		fmgr_info_cxt(typoutput, &info.finfo, myState->attrs_context);
 	}
-	myState->tmpcontext = AllocSetContextCreate(CurrentMemoryContext, "printtup",
-												ALLOCSET_SMALL_SIZES);
 }
 
 bool PrinttupReceive(TupleTableSlot *slot, DestReceiver *self)
@@ -144,7 +148,9 @@ bool PrinttupReceive(TupleTableSlot *slot, DestReceiver *self)
 void PrinttupShutdown(DestReceiver *self)
 {
 	auto *myState = reinterpret_cast<DR_printtup *>(self);
-	delete myState->attrs;
+	if (myState->attrs_context != nullptr)
+		MemoryContextDelete(myState->attrs_context);
+	myState->attrs_context = nullptr;
 	myState->attrs = nullptr;
 	if (myState->tmpcontext != nullptr)
 		MemoryContextDelete(myState->tmpcontext);

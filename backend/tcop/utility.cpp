@@ -270,7 +270,6 @@ const char *CreateCommandName(Node *parsetree)
 		case T_CreateTableAsStmt:
 			return "CREATE TABLE AS";
 		case T_AlterTableStmt:
-			return "ALTER TABLE";
 		case T_RenameStmt:
 			return "ALTER TABLE";
 		case T_TruncateStmt:

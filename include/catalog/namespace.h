@@ -14,9 +14,9 @@
 #include "storage/lock.h"
 
 /* A candidate of an overloaded function or operator. */
-typedef struct _FuncCandidateList
+typedef struct FuncCandidateListData
 {
-	struct _FuncCandidateList *next;
+	struct FuncCandidateListData *next;
 	int pathpos; /* where its schema is in the search path */
 	Oid oid;	 /* the function's or operator's OID */
 	int nargs;

@@ -63,11 +63,14 @@ typedef struct Node
 #define TUSK_FIELD_DECL_LOCATION(type, name) type name;
 #define TUSK_FIELD_DECL_DATUM(type, name) type name;
 
+/* Name and NODE_##Name are pasted, not evaluated: no parentheses. */
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TUSK_DEFINE_NODE(Name) \
 	typedef struct Name \
 	{ \
 		NODE_##Name(TUSK_FIELD_DECL) \
 	} Name;
+// NOLINTEND(bugprone-macro-parentheses)
 
 #ifdef __cplusplus
 extern "C" {

@@ -51,6 +51,7 @@ static inline ListCell *list_tail(const List *l)
 static inline ListCell *list_nth_cell(const List *list, int n)
 {
 	Assert(list != NIL && n >= 0 && n < list->length);
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): callers pass a non-empty list */
 	return &list->elements[n];
 }
 static inline ListCell *lnext(const List *l, const ListCell *c)
@@ -105,6 +106,9 @@ typedef struct ForEachState
 	int i;
 } ForEachState;
 
+/* cell names a variable (and is pasted into cell##__state): it cannot be
+ * parenthesized. */
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define foreach(cell, lst) \
 	for (ForEachState cell##__state = {(lst), 0}; \
 		 (cell##__state.l != NIL && cell##__state.i < cell##__state.l->length) \
@@ -147,6 +151,7 @@ typedef struct ForThreeState
 					   multi_for_advance_cell(cell3, cell1##__state, l3, i), \
 					   (cell1 != NULL && cell2 != NULL && cell3 != NULL); \
 		 cell1##__state.i++)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #ifdef __cplusplus
 extern "C" {

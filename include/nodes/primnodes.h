@@ -113,16 +113,16 @@ TUSK_DEFINE_NODE(Const)
 	F(SCALAR, Oid, aggtranstype) \
 	F(NODE, List *, aggargtypes) /* OidList: the argument types */ \
 	F(NODE, List *, aggdirectargs) \
-	F(NODE, List *, args)	   /* TargetEntries */ \
-	F(NODE, List *, aggorder)  /* SortGroupClauses */ \
+	F(NODE, List *, args)	  /* TargetEntries */ \
+	F(NODE, List *, aggorder) /* SortGroupClauses */ \
 	F(NODE, List *, aggdistinct) \
 	F(NODE, Expr *, aggfilter) /* FILTER (WHERE …) */ \
 	F(SCALAR, bool, aggstar)   /* count(*) */ \
 	F(SCALAR, bool, aggvariadic) \
-	F(SCALAR, char, aggkind)   /* 'n' normal, 'o' ordered-set, 'h' hypothetical */ \
+	F(SCALAR, char, aggkind) /* 'n' normal, 'o' ordered-set, 'h' hypothetical */ \
 	F(SCALAR, Index, agglevelsup) \
 	F(SCALAR, int, aggsplit) \
-	F(SCALAR, int, aggno)	   /* which of the Agg node's results (set by the executor) */ \
+	F(SCALAR, int, aggno) /* which of the Agg node's results (set by the executor) */ \
 	F(SCALAR, int, aggtransno) \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(Aggref)

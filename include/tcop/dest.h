@@ -29,9 +29,9 @@ typedef enum CommandDest
 	DestTupleQueue
 } CommandDest;
 
-typedef struct _DestReceiver DestReceiver;
+typedef struct DestReceiverData DestReceiver;
 
-struct _DestReceiver
+struct DestReceiverData
 {
 	/* One row; false stops the executor early. */
 	bool (*receiveSlot)(TupleTableSlot *slot, DestReceiver *self);

@@ -199,6 +199,7 @@ extern MemoryContext AllocSetContextCreateInternal(MemoryContext parent, const c
 
 #ifdef __cplusplus
 extern "C++" {
+#include <new>
 namespace tusk {
 
 /*
@@ -254,6 +255,30 @@ class OwnedMemoryContext
   private:
 	MemoryContext context_;
 };
+
+/*
+ * A C++ object (with a destructor: std::vector members, say) living in a
+ * memory context: constructed in the context's memory and destroyed when
+ * the context is reset or deleted — on the error path too, so executor
+ * state that needs C++ containers leaks nothing when a query fails.
+ *
+ *     auto *data = tusk::NewInContext<SortData>(estate->es_query_cxt);
+ */
+template <typename T, typename... Args>
+T *NewInContext(MemoryContext context, Args &&...args)
+{
+	struct Holder
+	{
+		MemoryContextCallback callback;
+		alignas(T) char storage[sizeof(T)];
+	};
+	auto *holder = static_cast<Holder *>(MemoryContextAllocZero(context, sizeof(Holder)));
+	T *object = new (holder->storage) T(static_cast<Args &&>(args)...);
+	holder->callback.func = [](void *arg) { static_cast<T *>(arg)->~T(); };
+	holder->callback.arg = object;
+	MemoryContextRegisterResetCallback(context, &holder->callback);
+	return object;
+}
 
 }  // namespace tusk
 }

@@ -26,7 +26,7 @@
 namespace {
 
 /* Can this 4-byte-headered value be stored with a 1-byte header? */
-bool CanMakeShort(const Form_pg_attribute att, const char *p)
+bool CanMakeShort(const FormData_pg_attribute *att, const char *p)
 {
 	return att->attstorage != TYPSTORAGE_PLAIN && VARATT_IS_4B_U(p) &&
 		VARSIZE(p) - VARHDRSZ + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;

@@ -41,15 +41,8 @@ std::string TypmodSuffix(Oid typid, int32 typmod)
 			int scale = ((tm & 0x7ff) ^ 1024) - 1024;
 			return "(" + std::to_string((tm >> 16) & 0xffff) + "," + std::to_string(scale) + ")";
 		}
-		case BITOID:
-		case VARBITOID:
-			return "(" + std::to_string(typmod) + ")";
-		case TIMESTAMPOID:
-		case TIMESTAMPTZOID:
-		case TIMEOID:
-		case TIMETZOID:
-			return "(" + std::to_string(typmod) + ")";
 		default:
+			/* bit(n), timestamp(p), …: the typmod is the number shown. */
 			return "(" + std::to_string(typmod) + ")";
 	}
 }

@@ -309,8 +309,8 @@ Datum regrolein(PG_FUNCTION_ARGS)
 	List *names = QualifiedNameList(str, "role");
 	if (list_length(names) != 1)
 		ereport(ERROR, errcode(ERRCODE_INVALID_NAME), errmsg("invalid name syntax"));
-	Oid roleid =
-		GetSysCacheOid1(AUTHNAME, Anum_pg_authid_oid, CStringGetDatum(strVal(linitial(names))));
+	Oid roleid = GetSysCacheOid1(AUTHNAME, Anum_pg_authid_oid,
+								 CStringGetDatum(strVal(linitial(names))));
 	if (!OidIsValid(roleid))
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("role \"%s\" does not exist", strVal(linitial(names))));
@@ -328,8 +328,8 @@ Datum regroleout(PG_FUNCTION_ARGS)
 	HeapTuple tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid));
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", roleid));
-	PG_RETURN_CSTRING(
-		pstrdup(quote_identifier(NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname))));
+	PG_RETURN_CSTRING(pstrdup(
+		quote_identifier(NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname))));
 }
 
 Datum regnamespacein(PG_FUNCTION_ARGS)

@@ -322,6 +322,8 @@ CatCList *SearchSysCacheList(int cacheId, int nkeys, Datum key1, Datum key2, Dat
 {
 	CatCache &cache = GetCache(cacheId);
 	Datum keys[3] = {key1, key2, key3};
+	if (nkeys < 1 || nkeys > 3 || nkeys > cache.nkeys)
+		elog(ERROR, "invalid number of keys for a cache list: %d", nkeys);
 	std::string key(1, static_cast<char>(nkeys));
 	for (int k = 0; k < nkeys; k++)
 		AppendKey(key, cache.kinds[k], keys[k]);

@@ -164,8 +164,8 @@ void LoadDefaults(TupleDesc desc, Oid relid)
 	relation_close(pg_attrdef, AccessShareLock);
 	auto *constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
 	constr->num_defval = static_cast<uint16>(found.size());
-	constr->defval =
-		static_cast<AttrDefault *>(palloc(Max(found.size(), size_t{1}) * sizeof(AttrDefault)));
+	constr->defval = static_cast<AttrDefault *>(
+		palloc(Max(found.size(), size_t{1}) * sizeof(AttrDefault)));
 	for (size_t i = 0; i < found.size(); i++)
 	{
 		constr->defval[i].adnum = found[i].first;
