@@ -127,6 +127,31 @@ int PathPosition(const std::vector<Oid> &path, Oid nsp)
 	return -1;
 }
 
+/* The schemas a possibly qualified name is looked up in: the named one,
+ * or the search path; empty if the named schema does not exist and
+ * missing_ok. */
+std::vector<Oid> LookupPath(const char *schemaname, bool missing_ok)
+{
+	if (schemaname == nullptr)
+		return SearchPath();
+	Oid nsp = get_namespace_oid(schemaname, missing_ok);
+	if (!OidIsValid(nsp))
+		return {};
+	return {nsp};
+}
+
+/* Drop the candidates marked hidden (oid cleared) by a nearer schema's. */
+FuncCandidateList DropHidden(FuncCandidateList result)
+{
+	FuncCandidateList *link = &result;
+	while (*link != nullptr)
+		if (!OidIsValid((*link)->oid))
+			*link = (*link)->next;
+		else
+			link = &(*link)->next;
+	return result;
+}
+
 }  // namespace
 
 void DeconstructQualifiedName(List *names, char **nspname_p, char **objname_p)
@@ -282,16 +307,9 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 	char *schemaname;
 	char *opername;
 	DeconstructQualifiedName(names, &schemaname, &opername);
-	std::vector<Oid> path;
-	if (schemaname != nullptr)
-	{
-		Oid nsp = get_namespace_oid(schemaname, missing_schema_ok);
-		if (!OidIsValid(nsp))
-			return nullptr;
-		path.push_back(nsp);
-	}
-	else
-		path = SearchPath();
+	std::vector<Oid> path = LookupPath(schemaname, missing_schema_ok);
+	if (path.empty())
+		return nullptr;
 	CatCList *list = SearchSysCacheList1(OPERNAMENSP, CStringGetDatum(opername));
 	FuncCandidateList result = nullptr;
 	for (int i = list->n_members - 1; i >= 0; i--)
@@ -324,14 +342,7 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 		cand->next = result;
 		result = cand;
 	}
-	/* Drop the hidden ones. */
-	FuncCandidateList *link = &result;
-	while (*link != nullptr)
-		if (!OidIsValid((*link)->oid))
-			*link = (*link)->next;
-		else
-			link = &(*link)->next;
-	return result;
+	return DropHidden(result);
 }
 
 FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bool, bool,
@@ -340,16 +351,9 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 	char *schemaname;
 	char *funcname;
 	DeconstructQualifiedName(names, &schemaname, &funcname);
-	std::vector<Oid> path;
-	if (schemaname != nullptr)
-	{
-		Oid nsp = get_namespace_oid(schemaname, missing_ok);
-		if (!OidIsValid(nsp))
-			return nullptr;
-		path.push_back(nsp);
-	}
-	else
-		path = SearchPath();
+	std::vector<Oid> path = LookupPath(schemaname, missing_ok);
+	if (path.empty())
+		return nullptr;
 	CatCList *list = SearchSysCacheList1(PROCNAMEARGSNSP, CStringGetDatum(funcname));
 	FuncCandidateList result = nullptr;
 	for (int i = list->n_members - 1; i >= 0; i--)
@@ -382,11 +386,5 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 		cand->next = result;
 		result = cand;
 	}
-	FuncCandidateList *link = &result;
-	while (*link != nullptr)
-		if (!OidIsValid((*link)->oid))
-			*link = (*link)->next;
-		else
-			link = &(*link)->next;
-	return result;
+	return DropHidden(result);
 }

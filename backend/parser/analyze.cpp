@@ -749,6 +749,21 @@ Expr *NullConst(Form_pg_attribute att)
 	return reinterpret_cast<Expr *>(c);
 }
 
+/* The number of an INSERT/UPDATE target column; 42703 if the table has
+ * no such column. */
+int TargetColumn(ParseState *pstate, Relation rel, const char *name, int location)
+{
+	TupleDesc desc = RelationGetDescr(rel);
+	for (int i = 0; i < desc->natts; i++)
+		if (!TupleDescAttr(desc, i)->attisdropped &&
+			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
+			return i + 1;
+	ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+			errmsg("column \"%s\" of relation \"%s\" does not exist", name,
+				   RelationGetRelationName(rel)),
+			parser_errposition(pstate, location));
+}
+
 /* What a column without a value gets: its DEFAULT, or NULL. */
 Expr *ColumnDefault(Relation rel, Form_pg_attribute att)
 {
@@ -799,16 +814,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 			ResTarget *col = static_cast<ResTarget *>(lfirst(lc));
 			if (col->indirection != NIL)
 				NotSupported(pstate, "assignment to a field or subscript", col->location);
-			int attno = 0;
-			for (int i = 0; i < desc->natts; i++)
-				if (!TupleDescAttr(desc, i)->attisdropped &&
-					strcmp(NameStr(TupleDescAttr(desc, i)->attname), col->name) == 0)
-					attno = i + 1;
-			if (attno == 0)
-				ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-						errmsg("column \"%s\" of relation \"%s\" does not exist", col->name,
-							   RelationGetRelationName(rel)),
-						parser_errposition(pstate, col->location));
+			int attno = TargetColumn(pstate, rel, col->name, col->location);
 			for (int seen : attnos)
 				if (seen == attno)
 					ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
@@ -1016,16 +1022,7 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 			NotSupported(pstate, "assignment to a field or subscript", res->location);
 		if (IsA(res->val, MultiAssignRef))
 			NotSupported(pstate, "multiple-column assignment", res->location);
-		int attno = 0;
-		for (int i = 0; i < desc->natts; i++)
-			if (!TupleDescAttr(desc, i)->attisdropped &&
-				strcmp(NameStr(TupleDescAttr(desc, i)->attname), res->name) == 0)
-				attno = i + 1;
-		if (attno == 0)
-			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-					errmsg("column \"%s\" of relation \"%s\" does not exist", res->name,
-						   RelationGetRelationName(rel)),
-					parser_errposition(pstate, res->location));
+		int attno = TargetColumn(pstate, rel, res->name, res->location);
 		if (row[attno - 1] != nullptr)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("multiple assignments to same column \"%s\"", res->name));
