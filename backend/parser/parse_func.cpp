@@ -398,6 +398,7 @@ void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
 	ListCell *lc;
 	foreach (lc, fargs)
 	{
+		/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): one type per argument */
 		if (actual_arg_types[i] != declared_arg_types[i])
 		{
 			Node *node = static_cast<Node *>(lfirst(lc));

@@ -273,6 +273,7 @@ T *NewInContext(MemoryContext context, Args &&...args)
 		alignas(T) char storage[sizeof(T)];
 	};
 	auto *holder = static_cast<Holder *>(MemoryContextAllocZero(context, sizeof(Holder)));
+	/* NOLINTNEXTLINE(cppcoreguidelines-owning-memory): the context owns it (callback) */
 	T *object = new (holder->storage) T(static_cast<Args &&>(args)...);
 	holder->callback.func = [](void *arg) { static_cast<T *>(arg)->~T(); };
 	holder->callback.arg = object;
