@@ -200,7 +200,7 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "bootstrap catalogs",
 											  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
-	std::filesystem::create_directories("base/" + std::to_string(kTemplate1Oid));
+	std::filesystem::create_directories(std::string("base/") + std::to_string(kTemplate1Oid));
 	for (int c = 0; c < kNumBootstrapCatalogs; c++)
 	{
 		const BootstrapCatalog &cat = kBootstrapCatalogs[c];
@@ -221,8 +221,8 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 	/* The other two databases start as copies of template1. */
 	for (Oid db : {kTemplate0Oid, kPostgresOid})
 	{
-		std::string to = "base/" + std::to_string(db);
-		std::filesystem::copy("base/" + std::to_string(kTemplate1Oid), to,
+		std::string to = std::string("base/") + std::to_string(db);
+		std::filesystem::copy(std::string("base/") + std::to_string(kTemplate1Oid), to,
 							  std::filesystem::copy_options::recursive);
 		for (const auto &entry : std::filesystem::directory_iterator(to))
 		{

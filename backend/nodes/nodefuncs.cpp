@@ -209,7 +209,10 @@ void OutNode(std::string &out, const void *obj);
 {
 	out += "(b";
 	for (int x = bms_next_member(bms, -1); x >= 0; x = bms_next_member(bms, x))
-		out += " " + std::to_string(x);
+	{
+		out += ' ';
+		out += std::to_string(x);
+	}
 	out += ')';
 }
 
@@ -318,7 +321,8 @@ void OutNode(std::string &out, const void *obj)
 		}
 #define OUT_CASE(Name) \
 	case T_##Name: \
-		out += "{" + UpperName(#Name); \
+		out += '{'; \
+		out += UpperName(#Name); \
 		OutFields<Name>(out, static_cast<const Name *>(obj)); \
 		out += '}'; \
 		return;

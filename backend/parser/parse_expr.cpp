@@ -941,7 +941,7 @@ ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs,
 	int ncols = list_length(coltypes);
 	for (int i = 0; i < ncols; i++)
 	{
-		std::string name = "column" + std::to_string(i + 1);
+		std::string name = std::string("column") + std::to_string(i + 1);
 		if (alias != nullptr && i < list_length(alias->colnames))
 			name = strVal(list_nth(alias->colnames, i));
 		rte->eref->colnames = lappend(rte->eref->colnames, makeString(pstrdup(name.c_str())));

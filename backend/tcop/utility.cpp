@@ -309,13 +309,13 @@ std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 proc
 	switch (commandType)
 	{
 		case CMD_SELECT:
-			return "SELECT " + std::to_string(processed);
+			return std::string("SELECT ") + std::to_string(processed);
 		case CMD_INSERT:
-			return "INSERT 0 " + std::to_string(processed);
+			return std::string("INSERT 0 ") + std::to_string(processed);
 		case CMD_UPDATE:
-			return "UPDATE " + std::to_string(processed);
+			return std::string("UPDATE ") + std::to_string(processed);
 		case CMD_DELETE:
-			return "DELETE " + std::to_string(processed);
+			return std::string("DELETE ") + std::to_string(processed);
 		default:
 			break;
 	}
