@@ -105,13 +105,15 @@ std::string Render(const Node *n)
 			}
 			if (a->lexpr == nullptr)
 				return "(" + op + std::string(" ") + Render(a->rexpr) + ")";
-			return std::string("(") + Render(a->lexpr) + " " + op + std::string(" ") + Render(a->rexpr) + ")";
+			return std::string("(") + Render(a->lexpr) + " " + op + std::string(" ") +
+				Render(a->rexpr) + ")";
 		}
 		case T_BoolExpr:
 		{
 			const BoolExpr *b = reinterpret_cast<const BoolExpr *>(n);
 			if (b->boolop == NOT_EXPR)
-				return std::string("(NOT ") + Render(static_cast<const Node *>(linitial(b->args))) + ")";
+				return std::string("(NOT ") + Render(static_cast<const Node *>(linitial(b->args))) +
+					")";
 			std::string s = "(";
 			for (int i = 0; i < list_length(b->args); i++)
 			{
@@ -132,18 +134,20 @@ std::string Render(const Node *n)
 			const BooleanTest *t = reinterpret_cast<const BooleanTest *>(n);
 			static const char *const names[] = {" IS TRUE",		 " IS NOT TRUE", " IS FALSE",
 												" IS NOT FALSE", " IS UNKNOWN",	 " IS NOT UNKNOWN"};
-			return std::string("(") + Render(reinterpret_cast<const Node *>(t->arg)) + names[t->booltesttype] +
-				")";
+			return std::string("(") + Render(reinterpret_cast<const Node *>(t->arg)) +
+				names[t->booltesttype] + ")";
 		}
 		case T_TypeCast:
 		{
 			const TypeCast *c = reinterpret_cast<const TypeCast *>(n);
-			return std::string("(") + Render(c->arg) + std::string("::") + Names(c->typeName->names) + ")";
+			return std::string("(") + Render(c->arg) + std::string("::") +
+				Names(c->typeName->names) + ")";
 		}
 		case T_CollateClause:
 		{
 			const CollateClause *c = reinterpret_cast<const CollateClause *>(n);
-			return std::string("(") + Render(c->arg) + std::string(" COLLATE ") + Names(c->collname) + ")";
+			return std::string("(") + Render(c->arg) + std::string(" COLLATE ") +
+				Names(c->collname) + ")";
 		}
 		case T_FuncCall:
 		{
