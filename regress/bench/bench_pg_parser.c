@@ -9,6 +9,7 @@
  * libpg_query exports raw_parser and its memory-context helpers without
  * declaring them in pg_query.h; they are declared here.
  */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): the POSIX feature-test macro */
 #define _POSIX_C_SOURCE 200809L
 #include <pg_query.h>
 #include <stdio.h>
