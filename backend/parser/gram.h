@@ -282,6 +282,7 @@ class Parser
 	char ParseKeyAction(List **cols);
 	List *ParseOptDefinition(); /* WITH (…) reloptions */
 	List *ParseRelOptions();
+	void ParseTableStorageTail(List **options, OnCommitAction *oncommit, char **tablespace);
 	DefElem *ParseRelOptionElem();
 	Node *ParseDefArg();
 	List *ParseSeqOptList();

@@ -175,6 +175,43 @@ Node *Parser::ParseDefArg()
 	return reinterpret_cast<Node *>(ParseTypename());
 }
 
+/* OptWith OnCommitOption OptTableSpace: the tail CREATE TABLE and CREATE
+ * TABLE AS share.  WITHOUT OIDS is accepted and means nothing, as in
+ * PostgreSQL. */
+void Parser::ParseTableStorageTail(List **options, OnCommitAction *oncommit, char **tablespace)
+{
+	if (Tok() == K_WITH)
+	{
+		Advance();
+		*options = ParseRelOptions();
+	}
+	else if (Tok() == K_WITHOUT)
+	{
+		Advance();
+		Expect(K_OIDS);
+	}
+	if (Tok() == K_ON)
+	{
+		Advance();
+		Expect(K_COMMIT);
+		if (Accept(K_DROP))
+			*oncommit = ONCOMMIT_DROP;
+		else if (Accept(K_DELETE))
+		{
+			Expect(K_ROWS);
+			*oncommit = ONCOMMIT_DELETE_ROWS;
+		}
+		else
+		{
+			Expect(K_PRESERVE);
+			Expect(K_ROWS);
+			*oncommit = ONCOMMIT_PRESERVE_ROWS;
+		}
+	}
+	if (Accept(K_TABLESPACE))
+		*tablespace = ParseColId();
+}
+
 /* reloptions: '(' reloption_elem [, …] ')' */
 List *Parser::ParseRelOptions()
 {
@@ -401,36 +438,7 @@ Node *Parser::ParseCreateTable(char relpersistence, bool allow_as)
 	}
 	if (Accept(K_USING))
 		n->accessMethod = ParseColId();
-	if (Tok() == K_WITH)
-	{
-		Advance();
-		n->options = ParseRelOptions();
-	}
-	else if (Tok() == K_WITHOUT)
-	{
-		Advance();
-		Expect(K_OIDS);
-	}
-	if (Tok() == K_ON)
-	{
-		Advance();
-		Expect(K_COMMIT);
-		if (Accept(K_DROP))
-			n->oncommit = ONCOMMIT_DROP;
-		else if (Accept(K_DELETE))
-		{
-			Expect(K_ROWS);
-			n->oncommit = ONCOMMIT_DELETE_ROWS;
-		}
-		else
-		{
-			Expect(K_PRESERVE);
-			Expect(K_ROWS);
-			n->oncommit = ONCOMMIT_PRESERVE_ROWS;
-		}
-	}
-	if (Accept(K_TABLESPACE))
-		n->tablespacename = ParseColId();
+	ParseTableStorageTail(&n->options, &n->oncommit, &n->tablespacename);
 	return reinterpret_cast<Node *>(n);
 }
 
@@ -448,36 +456,7 @@ Node *Parser::ParseCreateTableAs(RangeVar *rel, bool if_not_exists, int relkind_
 	}
 	if (Accept(K_USING))
 		into->accessMethod = ParseColId();
-	if (Tok() == K_WITH)
-	{
-		Advance();
-		into->options = ParseRelOptions();
-	}
-	else if (Tok() == K_WITHOUT)
-	{
-		Advance();
-		Expect(K_OIDS);
-	}
-	if (Tok() == K_ON)
-	{
-		Advance();
-		Expect(K_COMMIT);
-		if (Accept(K_DROP))
-			into->onCommit = ONCOMMIT_DROP;
-		else if (Accept(K_DELETE))
-		{
-			Expect(K_ROWS);
-			into->onCommit = ONCOMMIT_DELETE_ROWS;
-		}
-		else
-		{
-			Expect(K_PRESERVE);
-			Expect(K_ROWS);
-			into->onCommit = ONCOMMIT_PRESERVE_ROWS;
-		}
-	}
-	if (Accept(K_TABLESPACE))
-		into->tableSpaceName = ParseColId();
+	ParseTableStorageTail(&into->options, &into->onCommit, &into->tableSpaceName);
 	Expect(K_AS);
 	CreateTableAsStmt *ctas = makeNode(CreateTableAsStmt);
 	if (Tok() == K_EXECUTE)
