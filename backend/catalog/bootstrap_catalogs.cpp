@@ -51,30 +51,6 @@ constexpr Oid kTemplate1Oid = 1;
 constexpr Oid kTemplate0Oid = 4;
 constexpr Oid kPostgresOid = 5;
 
-TupleDesc CatalogTupleDesc(const BootstrapCatalog &cat)
-{
-	TupleDesc desc = CreateTemplateTupleDesc(cat.natts);
-	desc->tdtypeid = cat.rowtype_oid;
-	for (int i = 0; i < cat.natts; i++)
-	{
-		const auto &col = cat.columns[i];
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		strlcpy(NameStr(att->attname), col.name, NAMEDATALEN);
-		att->attrelid = cat.relid;
-		att->attnum = static_cast<AttrNumber>(i + 1);
-		att->atttypid = col.type_oid;
-		att->atttypmod = -1;
-		att->attlen = col.len;
-		att->attbyval = col.byval;
-		att->attalign = col.align;
-		att->attstorage = col.storage;
-		att->attnotnull = col.not_null;
-		att->attcollation = col.collation;
-		att->attcacheoff = -1;
-	}
-	return desc;
-}
-
 /* Writes tuples into consecutive pages of one relation file. */
 class PageWriter
 {
@@ -204,7 +180,7 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 	for (int c = 0; c < kNumBootstrapCatalogs; c++)
 	{
 		const BootstrapCatalog &cat = kBootstrapCatalogs[c];
-		TupleDesc desc = CatalogTupleDesc(cat);
+		TupleDesc desc = tusk::catalog::BootstrapTupleDesc(cat);
 		RelFileNode node = cat.shared
 			? RelFileNode{GLOBALTABLESPACE_OID, InvalidOid, cat.relid}
 			: RelFileNode{DEFAULTTABLESPACE_OID, kTemplate1Oid, cat.relid};

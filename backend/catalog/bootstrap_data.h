@@ -20,6 +20,7 @@
 #define TUSK_CATALOG_BOOTSTRAP_DATA_H
 
 #include "c.h"
+#include "access/tupdesc.h"
 #include "fmgr.h"
 
 namespace tusk::catalog {
@@ -67,6 +68,15 @@ struct BootstrapCatalog
 
 extern const BootstrapCatalog kBootstrapCatalogs[];
 extern const int kNumBootstrapCatalogs;
+
+/* The catalog with this OID, or with this name; nullptr if there is none. */
+const BootstrapCatalog *FindBootstrapCatalog(Oid relid);
+const BootstrapCatalog *FindBootstrapCatalog(const char *name);
+
+/* The catalog's row type as a tuple descriptor (palloc'd in the current
+ * memory context): what bootstrap forms its rows with and what the
+ * relation cache gives the catalog's Relation. */
+TupleDesc BootstrapTupleDesc(const BootstrapCatalog &cat);
 
 }  // namespace tusk::catalog
 

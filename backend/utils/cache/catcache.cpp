@@ -36,8 +36,6 @@
 namespace {
 
 using tusk::catalog::BootstrapCatalog;
-using tusk::catalog::kBootstrapCatalogs;
-using tusk::catalog::kNumBootstrapCatalogs;
 
 struct CacheDef
 {
@@ -130,9 +128,7 @@ CatCache &GetCache(int id)
 		for (const CacheDef &def : kCaches)
 		{
 			CatCache &cache = caches[def.id];
-			for (int c = 0; c < kNumBootstrapCatalogs; c++)
-				if (strcmp(kBootstrapCatalogs[c].name, def.catalog) == 0)
-					cache.catalog = &kBootstrapCatalogs[c];
+			cache.catalog = tusk::catalog::FindBootstrapCatalog(def.catalog);
 			if (cache.catalog == nullptr)
 				elog(ERROR, "catalog \"%s\" of cache %d is missing", def.catalog, def.id);
 			for (int k = 0; k < 4 && def.keys[k] != nullptr; k++)

@@ -27,8 +27,6 @@
 namespace {
 
 using tusk::catalog::BootstrapCatalog;
-using tusk::catalog::kBootstrapCatalogs;
-using tusk::catalog::kNumBootstrapCatalogs;
 
 struct TypeInfo
 {
@@ -53,10 +51,10 @@ struct TypeInfo
 
 const BootstrapCatalog &FindCatalog(const char *name)
 {
-	for (int i = 0; i < kNumBootstrapCatalogs; i++)
-		if (strcmp(kBootstrapCatalogs[i].name, name) == 0)
-			return kBootstrapCatalogs[i];
-	elog(ERROR, "bootstrap data has no catalog \"%s\"", name);
+	const BootstrapCatalog *cat = tusk::catalog::FindBootstrapCatalog(name);
+	if (cat == nullptr)
+		elog(ERROR, "bootstrap data has no catalog \"%s\"", name);
+	return *cat;
 }
 
 /* Column lookup by name in a bootstrap catalog's rows. */

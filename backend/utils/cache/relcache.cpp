@@ -50,8 +50,8 @@ bool RelationCacheHasCatalogs = false;
 namespace {
 
 using tusk::catalog::BootstrapCatalog;
-using tusk::catalog::kBootstrapCatalogs;
-using tusk::catalog::kNumBootstrapCatalogs;
+using tusk::catalog::BootstrapTupleDesc;
+using tusk::catalog::FindBootstrapCatalog;
 
 struct RelationEntry
 {
@@ -77,44 +77,11 @@ MemoryContext RelCacheContext()
 	return cxt;
 }
 
-const BootstrapCatalog *FindBootstrapCatalog(Oid relid)
-{
-	for (int i = 0; i < kNumBootstrapCatalogs; i++)
-		if (kBootstrapCatalogs[i].relid == relid)
-			return &kBootstrapCatalogs[i];
-	return nullptr;
-}
-
-TupleDesc CatalogTupleDesc(const BootstrapCatalog &cat)
-{
-	TupleDesc desc = CreateTemplateTupleDesc(cat.natts);
-	desc->tdtypeid = cat.rowtype_oid;
-	for (int i = 0; i < cat.natts; i++)
-	{
-		const auto &col = cat.columns[i];
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		strlcpy(NameStr(att->attname), col.name, NAMEDATALEN);
-		att->attrelid = cat.relid;
-		att->attnum = static_cast<AttrNumber>(i + 1);
-		att->atttypid = col.type_oid;
-		att->atttypmod = -1;
-		att->attlen = col.len;
-		att->attbyval = col.byval;
-		att->attalign = col.align;
-		att->attstorage = col.storage;
-		att->attnotnull = col.not_null;
-		att->attcollation = col.collation;
-		att->attcacheoff = -1;
-		att->attislocal = true;
-	}
-	return desc;
-}
-
 /* A catalog's pg_class row, formed from the bootstrap data's text. */
 Form_pg_class CatalogClassForm(const BootstrapCatalog &cat)
 {
 	const BootstrapCatalog *pg_class = FindBootstrapCatalog(RelationRelationId);
-	TupleDesc desc = CatalogTupleDesc(*pg_class);
+	TupleDesc desc = BootstrapTupleDesc(*pg_class);
 	for (int r = 0; r < pg_class->nrows; r++)
 	{
 		const char *const *row = pg_class->values + static_cast<size_t>(r) * pg_class->natts;
@@ -228,7 +195,7 @@ void BuildEntry(RelationEntry &entry, Oid relid)
 	{
 		rel.rd_node = cat->shared ? RelFileNode{GLOBALTABLESPACE_OID, InvalidOid, relid}
 								  : RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
-		rel.rd_att = CatalogTupleDesc(*cat);
+		rel.rd_att = BootstrapTupleDesc(*cat);
 		rel.rd_rel = CatalogClassForm(*cat);
 	}
 	else if (RelationCacheHasCatalogs)
