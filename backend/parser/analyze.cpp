@@ -31,7 +31,6 @@
 #include "parser/parse_expr.h"
 #include "parser/parse_func.h"
 #include "access/htup_details.h"
-#include "access/htup_details.h"
 #include "storage/lock.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -88,28 +87,7 @@ Node *ItemColumn(ParseNamespaceItem *item, int attno)
 	RangeTblEntry *rte = item->p_rte;
 	if (rte->rtekind == RTE_JOIN)
 		return static_cast<Node *>(copyObject(list_nth(rte->joinaliasvars, attno - 1)));
-	Var *var = makeNode(Var);
-	var->varno = item->p_rtindex;
-	var->varattno = static_cast<AttrNumber>(attno);
-	if (rte->rtekind == RTE_RELATION)
-	{
-		Relation rel = relation_open(rte->relid, NoLock);
-		Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
-		var->vartype = att->atttypid;
-		var->vartypmod = att->atttypmod;
-		var->varcollid = att->attcollation;
-		relation_close(rel, NoLock);
-	}
-	else
-	{
-		var->vartype = list_nth_oid(rte->coltypes, attno - 1);
-		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
-		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
-	}
-	var->varnosyn = static_cast<Index>(item->p_rtindex);
-	var->varattnosyn = var->varattno;
-	var->location = -1;
-	return reinterpret_cast<Node *>(var);
+	return reinterpret_cast<Node *>(makeColumnVar(item, attno, -1, 0));
 }
 
 /* Make every item of list (and below) visible only by qualified name. */

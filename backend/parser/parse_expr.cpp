@@ -29,29 +29,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
-namespace {
-
-Node *TransformExprRecurse(ParseState *pstate, Node *expr);
-
-/* ---- column references ---- */
-
-/* The column's number in the entry, or 0. */
-int ColumnNumber(RangeTblEntry *rte, const char *colname)
-{
-	int attno = 0;
-	ListCell *lc;
-	foreach (lc, rte->eref->colnames)
-	{
-		attno++;
-		const char *name = strVal(lfirst(lc));
-		if (name[0] != '\0' && strcmp(name, colname) == 0)
-			return attno;
-	}
-	return 0;
-}
-
-Var *MakeVarForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int attno, int location,
-					  int levelsup)
+Var *makeColumnVar(ParseNamespaceItem *nsitem, int attno, int location, int levelsup)
 {
 	RangeTblEntry *rte = nsitem->p_rte;
 	Var *var = makeNode(Var);
@@ -76,7 +54,36 @@ Var *MakeVarForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int attno,
 		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
 		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
 	}
+	return var;
+}
+
+namespace {
+
+Node *TransformExprRecurse(ParseState *pstate, Node *expr);
+
+/* ---- column references ---- */
+
+/* The column's number in the entry, or 0. */
+int ColumnNumber(RangeTblEntry *rte, const char *colname)
+{
+	int attno = 0;
+	ListCell *lc;
+	foreach (lc, rte->eref->colnames)
+	{
+		attno++;
+		const char *name = strVal(lfirst(lc));
+		if (name[0] != '\0' && strcmp(name, colname) == 0)
+			return attno;
+	}
+	return 0;
+}
+
+Var *MakeVarForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int attno, int location,
+					  int levelsup)
+{
 	(void) pstate;
+	Var *var = makeColumnVar(nsitem, attno, location, levelsup);
+	RangeTblEntry *rte = nsitem->p_rte;
 	if (rte->rtekind == RTE_RELATION)
 		rte->selectedCols = bms_add_member(rte->selectedCols,
 										   attno - FirstLowInvalidHeapAttributeNumber);

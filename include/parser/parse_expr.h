@@ -26,6 +26,9 @@ extern ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *rela
 extern ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs,
 													   List *coltypes, List *coltypmods,
 													   List *colcollations, Alias *alias);
+/* A Var for column attno of a FROM item that is not a join, typed from
+ * the table or the item's column lists; it is not marked as selected. */
+extern Var *makeColumnVar(ParseNamespaceItem *nsitem, int attno, int location, int levelsup);
 /* The target-list entries for "*" or "t.*". */
 extern List *expandNSItemAttrs(ParseState *pstate, ParseNamespaceItem *nsitem, int location);
 /* A SELECT list (ResTargets) analyzed into TargetEntries. */
