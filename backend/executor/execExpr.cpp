@@ -228,12 +228,23 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			PushStep(state, s);
 			break;
 		}
+		case T_SubPlan:
+		{
+			if (state->parent == nullptr)
+				elog(ERROR, "SubPlan found with no parent plan");
+			ExprEvalStep s = MakeStep(EEOP_SUBPLAN, resv, resnull);
+			s.d.subplan.sstate = ExecInitSubPlan(reinterpret_cast<SubPlan *>(node), state->parent);
+			PushStep(state, s);
+			break;
+		}
 		case T_Param:
 		{
 			Param *p = reinterpret_cast<Param *>(node);
-			if (p->paramkind != PARAM_EXTERN)
+			if (p->paramkind != PARAM_EXTERN && p->paramkind != PARAM_EXEC)
 				elog(ERROR, "unsupported paramkind: %d", static_cast<int>(p->paramkind));
-			ExprEvalStep s = MakeStep(EEOP_PARAM_EXTERN, resv, resnull);
+			ExprEvalStep s = MakeStep(p->paramkind == PARAM_EXEC ? EEOP_PARAM_EXEC
+																 : EEOP_PARAM_EXTERN,
+									  resv, resnull);
 			s.d.param.paramid = p->paramid;
 			s.d.param.paramtype = p->paramtype;
 			PushStep(state, s);

@@ -197,6 +197,17 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				*op->resnull = params->params[id - 1].isnull;
 				break;
 			}
+			case EEOP_PARAM_EXEC:
+			{
+				const ParamExecData &prm = econtext->ecxt_estate
+											   ->es_param_exec_vals[op->d.param.paramid];
+				*op->resvalue = prm.value;
+				*op->resnull = prm.isnull;
+				break;
+			}
+			case EEOP_SUBPLAN:
+				*op->resvalue = ExecSubPlan(op->d.subplan.sstate, econtext, op->resnull);
+				break;
 			case EEOP_IOCOERCE:
 			{
 				if (*op->resnull)

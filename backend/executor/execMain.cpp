@@ -56,6 +56,19 @@ void ExecutorStart(QueryDesc *queryDesc, int eflags)
 	estate->es_top_eflags = eflags;
 	/* Data-changing statements write with a command id of their own. */
 	estate->es_output_cid = GetCurrentCommandId(stmt->commandType != CMD_SELECT);
+	/* The PARAM_EXEC slots, and the subplans of SubPlan expressions
+	 * (before the plan whose expressions refer to them; a subplan only
+	 * refers to subplans planned before it). */
+	int nparams = list_length(stmt->paramExecTypes);
+	estate->es_param_exec_vals = static_cast<ParamExecData *>(
+		palloc0(Max(nparams, 1) * sizeof(ParamExecData)));
+	for (int i = 0; i < nparams; i++)
+		estate->es_param_exec_vals[i].isnull = true;
+	ListCell *lc;
+	foreach (lc, stmt->subplans)
+		estate->es_subplanstates = lappend(estate->es_subplanstates,
+										   ExecInitNode(static_cast<Plan *>(lfirst(lc)), estate,
+														eflags));
 	queryDesc->planstate = ExecInitNode(stmt->planTree, estate, eflags);
 	/* What the client sees: the output without junk columns. */
 	queryDesc->tupDesc = stmt->planTree->targetlist != NIL
@@ -100,6 +113,9 @@ void ExecutorEnd(QueryDesc *queryDesc)
 	EState *estate = queryDesc->estate;
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	ExecEndNode(queryDesc->planstate);
+	ListCell *lc;
+	foreach (lc, estate->es_subplanstates)
+		ExecEndNode(static_cast<PlanState *>(lfirst(lc)));
 	for (int i = 0; i < estate->es_range_table_size; i++)
 		if (estate->es_relations[i] != nullptr)
 			relation_close(estate->es_relations[i], NoLock);

@@ -31,6 +31,16 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitSort(reinterpret_cast<Sort *>(node), estate, eflags);
 		case T_Agg:
 			return ExecInitAgg(reinterpret_cast<Agg *>(node), estate, eflags);
+		case T_SubqueryScan:
+			return ExecInitSubqueryScan(reinterpret_cast<SubqueryScan *>(node), estate, eflags);
+		case T_Material:
+			return ExecInitMaterial(reinterpret_cast<Material *>(node), estate, eflags);
+		case T_Append:
+			return ExecInitAppend(reinterpret_cast<Append *>(node), estate, eflags);
+		case T_Unique:
+			return ExecInitUnique(reinterpret_cast<Unique *>(node), estate, eflags);
+		case T_SetOp:
+			return ExecInitSetOp(reinterpret_cast<SetOp *>(node), estate, eflags);
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("plan node %s is not supported by the executor yet",
@@ -67,6 +77,17 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_AggState:
 			ExecEndAgg(reinterpret_cast<AggState *>(node));
+			break;
+		case T_SubqueryScanState:
+			ExecEndSubqueryScan(reinterpret_cast<SubqueryScanState *>(node));
+			break;
+		case T_AppendState:
+			ExecEndAppend(reinterpret_cast<AppendState *>(node));
+			break;
+		case T_MaterialState:
+		case T_UniqueState:
+		case T_SetOpState:
+			ExecEndNode(outerPlanState(node));
 			break;
 		default:
 			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(node)));

@@ -243,6 +243,22 @@ void ExecReScan(PlanState *node)
 		case T_ValuesScanState:
 			reinterpret_cast<ValuesScanState *>(node)->curr_idx = 0;
 			break;
+		case T_SubqueryScanState:
+			ExecReScan(reinterpret_cast<SubqueryScanState *>(node)->subplan);
+			break;
+		case T_MaterialState:
+			/* Re-reads its child only when the child's rows may differ. */
+			ExecReScanMaterial(reinterpret_cast<MaterialState *>(node));
+			return;
+		case T_AppendState:
+			ExecReScanAppend(reinterpret_cast<AppendState *>(node));
+			return;
+		case T_UniqueState:
+			ExecReScanUnique(reinterpret_cast<UniqueState *>(node));
+			break;
+		case T_SetOpState:
+			ExecReScanSetOp(reinterpret_cast<SetOpState *>(node));
+			break;
 		case T_SortState:
 			ExecReScanSort(reinterpret_cast<SortState *>(node));
 			return;

@@ -24,6 +24,7 @@
 #include "nodes/parsenodes.h"
 #include "nodes/plannodes.h"
 #include "nodes/value.h"
+#include "utils/datum.h"
 
 /* The field-list macros below paste node names and field declarators
  * (types, member names) into code: they cannot be parenthesized. */
@@ -48,16 +49,7 @@ void CopyFixup(T *node);
 #define COPY_FIXUP_BITMAPSET(type, name) node->name = bms_copy(node->name);
 #define COPY_FIXUP_DATUM(type, name) \
 	if (!node->constisnull && !node->constbyval) \
-		node->name = CopyDatumBytes(node->name, node->constlen);
-
-Datum CopyDatumBytes(Datum value, int typlen)
-{
-	const char *p = DatumGetPointer(value);
-	Size size = typlen > 0 ? typlen : typlen == -1 ? VARSIZE_ANY(p) : strlen(p) + 1;
-	char *copy = static_cast<char *>(palloc(size));
-	memcpy(copy, p, size);
-	return PointerGetDatum(copy);
-}
+		node->name = datumCopy(node->name, false, node->constlen);
 
 #define DEFINE_COPY_FIXUP(Name) \
 	template <> \

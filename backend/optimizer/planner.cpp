@@ -1,138 +1,41 @@
 /*
- * planner.cpp — turning an analyzed Query into a plan
- * (optimizer/planner.h).
+ * planner.cpp — from an analyzed Query to a PlannedStmt
+ * (PostgreSQL's planner.c and prepunion.c, reduced).
  *
  * Principal entry point: planner.
  *
- * This first planner builds PostgreSQL's plan shapes without choosing
- * between alternatives: each table is a SeqScan (with the WHERE
- * conditions that mention only it), tables are joined left to right by
- * NestLoop (the other conditions on the join), then Sort for ORDER BY,
- * Limit for LIMIT/OFFSET, and ModifyTable on top of INSERT's rows.  The
- * cost-based search (paths, statistics, index scans, hash and merge
- * joins) replaces the scan and join choice here without changing what
- * is above or below it.
- *
- * References between nodes follow PostgreSQL's setrefs convention: a
- * scan outputs all of its table's columns in order, a join outputs its
- * outer input's columns then its inner's, and a Var above a scan becomes
- * OUTER_VAR/INNER_VAR with the column's position in that output.
+ * planner() plans the statement's top query level with SubqueryPlanner,
+ * which each subquery (in FROM, in an expression, a set operation's
+ * operand, an inlined WITH query) goes through too:
+ *   - WITH queries are inlined as subqueries in FROM (PostgreSQL 12+
+ *     does so for a query referenced once, or marked NOT MATERIALIZED);
+ *   - expressions are preprocessed (subselect.cpp: sublinks become
+ *     SubPlans, outer references PARAM_EXEC Params);
+ *   - a set operation is the Append of its operands' plans, then Sort and
+ *     Unique (UNION) or SetOp (INTERSECT, EXCEPT);
+ *   - otherwise QueryPlanner (joinplan.cpp) plans FROM and WHERE, and the
+ *     upper part is added here: Sort and Agg for GROUP BY and aggregates,
+ *     Sort and Unique for DISTINCT, Sort for ORDER BY, Limit, and
+ *     ModifyTable for INSERT, UPDATE and DELETE.
+ * Finally setrefs.cpp points every Var at its input's columns.
  */
 #include "postgres.h"
 
+#include <cmath>
 #include <functional>
-#include <vector>
 
-#include "access/relation.h"
-#include "access/tupdesc.h"
+#include "catalog/pg_type_d.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "optimizer/planner.h"
+#include "planner_int.h"
 #include "utils/lsyscache.h"
-#include "utils/rel.h"
+
+namespace tusk::optimizer {
 
 namespace {
-
-/* Where each range-table entry's columns are in a plan node's output. */
-struct OutputLayout
-{
-	std::vector<int> rtindexes; /* the entries, in output order */
-	std::vector<int> offsets;	/* the position before each one's first column */
-	int width = 0;
-
-	int Find(int rtindex) const
-	{
-		for (size_t i = 0; i < rtindexes.size(); i++)
-			if (rtindexes[i] == rtindex)
-				return static_cast<int>(i);
-		return -1;
-	}
-};
-
-int RteWidth(Query *parse, int rtindex)
-{
-	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
-	return list_length(rte->eref->colnames);
-}
-
-/* The rtindexes of the Vars (of this level) in node. */
-bool CollectVarnosWalker(Node *node, void *ctx)
-{
-	if (node == nullptr)
-		return false;
-	if (IsA(node, Var))
-	{
-		Var *var = reinterpret_cast<Var *>(node);
-		if (var->varlevelsup == 0)
-			static_cast<std::vector<int> *>(ctx)->push_back(var->varno);
-		return false;
-	}
-	return node_children_walker(node, CollectVarnosWalker, ctx);
-}
-
-std::vector<int> Varnos(Node *node)
-{
-	std::vector<int> varnos;
-	CollectVarnosWalker(node, &varnos);
-	return varnos;
-}
-
-struct JoinVarsContext
-{
-	const OutputLayout *outer;
-	const OutputLayout *inner;
-};
-
-/* A copy of node whose Vars refer to a join's outer and inner outputs. */
-Node *FixJoinVars(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return nullptr;
-	auto *ctx = static_cast<JoinVarsContext *>(arg);
-	if (IsA(node, Var))
-	{
-		Var *var = copyObject(reinterpret_cast<Var *>(node));
-		if (var->varlevelsup != 0)
-			return reinterpret_cast<Node *>(var);
-		int i = ctx->inner->Find(var->varno);
-		if (i >= 0)
-		{
-			var->varno = INNER_VAR;
-			var->varattno = static_cast<AttrNumber>(ctx->inner->offsets[i] + var->varattno);
-		}
-		else
-		{
-			i = ctx->outer->Find(var->varno);
-			Assert(i >= 0);
-			var->varno = OUTER_VAR;
-			var->varattno = static_cast<AttrNumber>(ctx->outer->offsets[i] + var->varattno);
-		}
-		return reinterpret_cast<Node *>(var);
-	}
-	return node_children_mutator(node, FixJoinVars, arg);
-}
-
-/* A copy of node whose Vars refer to positions in an input whose output
- * is the whole layout (above a scan or join feeding an Agg). */
-Node *FixLayoutVars(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return nullptr;
-	auto *layout = static_cast<const OutputLayout *>(arg);
-	if (IsA(node, Var))
-	{
-		Var *var = copyObject(reinterpret_cast<Var *>(node));
-		if (var->varlevelsup == 0)
-		{
-			int i = layout->Find(var->varno);
-			Assert(i >= 0);
-			var->varno = OUTER_VAR;
-			var->varattno = static_cast<AttrNumber>(layout->offsets[i] + var->varattno);
-		}
-		return reinterpret_cast<Node *>(var);
-	}
-	return node_children_mutator(node, FixLayoutVars, arg);
-}
 
 /* Number the Aggrefs of an Agg node's expressions; equal calls share a
  * number (computed once). */
@@ -142,11 +45,13 @@ bool NumberAggrefs(Node *node, void *arg)
 		return false;
 	if (IsA(node, Aggref))
 	{
-		auto *seen = static_cast<std::vector<Aggref *> *>(arg);
+		auto *seen = static_cast<List **>(arg);
 		Aggref *agg = reinterpret_cast<Aggref *>(node);
 		agg->aggno = -1;
-		for (Aggref *other : *seen)
+		ListCell *lc;
+		foreach (lc, *seen)
 		{
+			Aggref *other = static_cast<Aggref *>(lfirst(lc));
 			int saved = other->aggno;
 			other->aggno = -1;
 			bool same = equal(other, agg);
@@ -157,68 +62,606 @@ bool NumberAggrefs(Node *node, void *arg)
 				return false;
 			}
 		}
-		agg->aggno = static_cast<int>(seen->size());
-		seen->push_back(agg);
+		agg->aggno = list_length(*seen);
+		*seen = lappend(*seen, agg);
 		return false;
 	}
 	return node_children_walker(node, NumberAggrefs, arg);
 }
 
-/* A plan's targetlist of every column of the output layout, as Vars of
- * the scan (scanrelid) or the join's inputs. */
-List *ScanTargetList(Query *parse, int rtindex)
+TargetEntry *FindSortGroupTle(Index ref, List *tlist)
 {
-	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
-	List *tlist = NIL;
-	int attno = 0;
-	if (rte->rtekind == RTE_RELATION)
-	{
-		Relation rel = relation_open(rte->relid, NoLock);
-		TupleDesc desc = RelationGetDescr(rel);
-		for (int i = 0; i < desc->natts; i++)
-		{
-			Form_pg_attribute att = TupleDescAttr(desc, i);
-			Var *var = makeNode(Var);
-			var->varno = rtindex;
-			var->varattno = static_cast<AttrNumber>(i + 1);
-			var->vartype = att->atttypid;
-			var->vartypmod = att->atttypmod;
-			var->varcollid = att->attcollation;
-			var->varnosyn = static_cast<Index>(rtindex);
-			var->varattnosyn = var->varattno;
-			var->location = -1;
-			TargetEntry *tle = makeNode(TargetEntry);
-			tle->expr = reinterpret_cast<Expr *>(var);
-			tle->resno = static_cast<AttrNumber>(i + 1);
-			tlist = lappend(tlist, tle);
-		}
-		relation_close(rel, NoLock);
-		return tlist;
-	}
 	ListCell *lc;
-	foreach (lc, rte->coltypes)
+	foreach (lc, tlist)
 	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->ressortgroupref == ref)
+			return tle;
+	}
+	elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
+}
+
+void CopyCosts(Plan *plan, const Plan *from)
+{
+	plan->startup_cost = from->startup_cost;
+	plan->total_cost = from->total_cost;
+	plan->plan_rows = from->plan_rows;
+	plan->plan_width = from->plan_width;
+}
+
+/* A Sort of lefttree's rows on clauses (SortGroupClauses naming entries
+ * of lefttree's targetlist). */
+Plan *MakeSort(Plan *lefttree, List *clauses)
+{
+	Sort *sort = makeNode(Sort);
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, lefttree->targetlist);
+		sort->sortColIdx = lappend_int(sort->sortColIdx, tle->resno);
+		sort->sortOperators = lappend_oid(sort->sortOperators, sgc->sortop);
+		sort->collations = lappend_oid(sort->collations,
+									   exprCollation(reinterpret_cast<Node *>(tle->expr)));
+		sort->nullsFirst = lappend_int(sort->nullsFirst, sgc->nulls_first);
+		sort->numCols++;
+	}
+	sort->plan.targetlist = copyObject(lefttree->targetlist);
+	sort->plan.lefttree = lefttree;
+	CopyCosts(&sort->plan, lefttree);
+	sort->plan.startup_cost = lefttree->total_cost + SortCost(lefttree->plan_rows);
+	sort->plan.total_cost = sort->plan.startup_cost + kCpuOperatorCost * lefttree->plan_rows;
+	return &sort->plan;
+}
+
+/* Whether rows sorted on `have` are also sorted on `want`. */
+bool SortSatisfies(List *have, List *want)
+{
+	if (list_length(want) > list_length(have))
+		return false;
+	ListCell *h;
+	ListCell *w;
+	forboth (h, have, w, want)
+	{
+		auto *a = static_cast<SortGroupClause *>(lfirst(h));
+		auto *b = static_cast<SortGroupClause *>(lfirst(w));
+		if (a->tleSortGroupRef != b->tleSortGroupRef || a->sortop != b->sortop ||
+			a->nulls_first != b->nulls_first)
+			return false;
+	}
+	return true;
+}
+
+Plan *MakeUnique(Plan *lefttree, List *clauses)
+{
+	Unique *u = makeNode(Unique);
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, lefttree->targetlist);
+		u->uniqColIdx = lappend_int(u->uniqColIdx, tle->resno);
+		u->uniqOperators = lappend_oid(u->uniqOperators, sgc->eqop);
+		u->uniqCollations = lappend_oid(u->uniqCollations,
+										exprCollation(reinterpret_cast<Node *>(tle->expr)));
+		u->numCols++;
+	}
+	u->plan.targetlist = copyObject(lefttree->targetlist);
+	u->plan.lefttree = lefttree;
+	CopyCosts(&u->plan, lefttree);
+	u->plan.total_cost += kCpuOperatorCost * lefttree->plan_rows * u->numCols;
+	u->plan.plan_rows = std::max(1.0, std::rint(lefttree->plan_rows / 10));
+	return &u->plan;
+}
+
+Plan *MakeLimit(Query *parse, Plan *lefttree)
+{
+	Limit *limit = makeNode(Limit);
+	limit->limitOffset = parse->limitOffset;
+	limit->limitCount = parse->limitCount;
+	limit->limitOption = parse->limitOption;
+	limit->plan.targetlist = copyObject(lefttree->targetlist);
+	limit->plan.lefttree = lefttree;
+	CopyCosts(&limit->plan, lefttree);
+	if (parse->limitCount != nullptr && IsA(parse->limitCount, Const) &&
+		!reinterpret_cast<Const *>(parse->limitCount)->constisnull)
+	{
+		double n = static_cast<double>(
+			DatumGetInt64(reinterpret_cast<Const *>(parse->limitCount)->constvalue));
+		if (n < lefttree->plan_rows && lefttree->plan_rows > 0)
+		{
+			limit->plan.total_cost = lefttree->startup_cost +
+				(lefttree->total_cost - lefttree->startup_cost) * n / lefttree->plan_rows;
+			limit->plan.plan_rows = n;
+		}
+	}
+	return &limit->plan;
+}
+
+/* A Result computing tlist from no input, if quals (constant) hold. */
+Plan *MakeResult(List *tlist, List *quals, Plan *lefttree)
+{
+	Result *result = makeNode(Result);
+	result->plan.targetlist = tlist;
+	result->plan.lefttree = lefttree;
+	if (lefttree == nullptr)
+	{
+		result->resconstantqual = reinterpret_cast<Node *>(quals);
+		result->plan.plan_rows = 1;
+		result->plan.total_cost = kCpuTupleCost;
+	}
+	else
+	{
+		result->plan.qual = quals;
+		CopyCosts(&result->plan, lefttree);
+	}
+	return &result->plan;
+}
+
+/* Whether plan's node can compute a new targetlist itself. */
+bool CanProject(Plan *plan)
+{
+	switch (nodeTag(plan))
+	{
+		case T_Sort:
+		case T_Material:
+		case T_Unique:
+		case T_Limit:
+		case T_SetOp:
+		case T_Append:
+			return false;
+		default:
+			return true;
+	}
+}
+
+Plan *ApplyTargetList(Plan *plan, List *tlist)
+{
+	if (CanProject(plan))
+	{
+		plan->targetlist = tlist;
+		return plan;
+	}
+	return MakeResult(tlist, NIL, plan);
+}
+
+/* ---- WITH ---- */
+
+struct SublevelsContext
+{
+	int delta;
+	int min_levelsup;
+};
+
+/* Add delta to the varlevelsup of Vars (and the ctelevelsup of CTE
+ * references) that point outside the tree being moved (PostgreSQL's
+ * IncrementVarSublevelsUp). */
+bool IncrementSublevelsWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<SublevelsContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (static_cast<int>(var->varlevelsup) >= ctx->min_levelsup)
+			var->varlevelsup += ctx->delta;
+		return false;
+	}
+	if (IsA(node, Aggref))
+	{
+		Aggref *agg = reinterpret_cast<Aggref *>(node);
+		if (static_cast<int>(agg->agglevelsup) >= ctx->min_levelsup)
+			agg->agglevelsup += ctx->delta;
+	}
+	if (IsA(node, RangeTblEntry))
+	{
+		RangeTblEntry *rte = reinterpret_cast<RangeTblEntry *>(node);
+		if (rte->rtekind == RTE_CTE && static_cast<int>(rte->ctelevelsup) >= ctx->min_levelsup)
+			rte->ctelevelsup += ctx->delta;
+	}
+	if (IsA(node, Query))
+	{
+		ctx->min_levelsup++;
+		bool result = node_children_walker(node, IncrementSublevelsWalker, arg);
+		ctx->min_levelsup--;
+		return result;
+	}
+	return node_children_walker(node, IncrementSublevelsWalker, arg);
+}
+
+/* The CTE an RTE_CTE entry of a query at `root` names. */
+CommonTableExpr *FindCte(PlannerInfo *root, RangeTblEntry *rte)
+{
+	PlannerInfo *owner = root;
+	for (Index i = 0; i < rte->ctelevelsup; i++)
+		owner = owner->parent_root;
+	ListCell *lc;
+	foreach (lc, owner->parse->cteList)
+	{
+		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+		if (strcmp(cte->ctename, rte->ctename) == 0)
+			return cte;
+	}
+	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
+}
+
+/* Each reference to a WITH query becomes a subquery in FROM. */
+void InlineCtes(PlannerInfo *root)
+{
+	ListCell *lc;
+	foreach (lc, root->parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rte->rtekind != RTE_CTE)
+			continue;
+		CommonTableExpr *cte = FindCte(root, rte);
+		Query *cteq = castNode(Query, cte->ctequery);
+		if (cte->cterecursive)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("WITH RECURSIVE is not supported yet"));
+		if (cteq->commandType != CMD_SELECT)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("data-modifying statements in WITH are not supported yet"));
+		/* Inlining a query referenced twice runs it twice: only right
+		 * when running it twice gives the same rows. */
+		if ((cte->ctematerialized == CTEMaterializeAlways || cte->cterefcount > 1) &&
+			contain_volatile_functions(reinterpret_cast<Node *>(cteq)))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("materialized WITH queries with volatile functions are not "
+						   "supported yet"));
+		Query *sub = copyObject(cteq);
+		if (rte->ctelevelsup > 0)
+		{
+			SublevelsContext ctx{static_cast<int>(rte->ctelevelsup), 1};
+			/* The CTE's own level is 0 inside sub: start below it. */
+			ctx.min_levelsup = 0;
+			IncrementSublevelsWalker(reinterpret_cast<Node *>(sub), &ctx);
+		}
+		rte->rtekind = RTE_SUBQUERY;
+		rte->subquery = sub;
+		rte->ctename = nullptr;
+		rte->ctelevelsup = 0;
+	}
+}
+
+/* ---- set operations ---- */
+
+Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names);
+
+/* The rows of one operand: its subquery's plan under a SubqueryScan
+ * whose columns carry the set operation's names. */
+Plan *PlanSetOpLeaf(PlannerInfo *root, int rtindex, List *names)
+{
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(root->parse->rtable, rtindex - 1));
+	PlannerInfo *subroot = nullptr;
+	Plan *subplan = SubqueryPlanner(root->glob, rte->subquery, root, &subroot, 0.0);
+	root->glob->subqscan_plans = lappend(root->glob->subqscan_plans, subplan);
+	root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, subroot);
+	SubqueryScan *scan = makeNode(SubqueryScan);
+	scan->scan.scanrelid = static_cast<Index>(rtindex);
+	scan->subplan = subplan;
+	int attno = 0;
+	ListCell *lc;
+	foreach (lc, subplan->targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			continue;
 		attno++;
-		Var *var = makeNode(Var);
-		var->varno = rtindex;
-		var->varattno = static_cast<AttrNumber>(attno);
-		var->vartype = lfirst_oid(lc);
-		var->vartypmod = list_nth_int(rte->coltypmods, attno - 1);
-		var->varcollid = list_nth_oid(rte->colcollations, attno - 1);
-		var->location = -1;
-		TargetEntry *tle = makeNode(TargetEntry);
-		tle->expr = reinterpret_cast<Expr *>(var);
-		tle->resno = static_cast<AttrNumber>(attno);
+		Node *expr = reinterpret_cast<Node *>(tle->expr);
+		Var *var = makeVar(rtindex, static_cast<AttrNumber>(attno), exprType(expr),
+						   exprTypmod(expr), exprCollation(expr), 0);
+		char *name = attno <= list_length(names) ? static_cast<char *>(list_nth(names, attno - 1))
+												  : nullptr;
+		scan->scan.plan.targetlist = lappend(scan->scan.plan.targetlist,
+											 makeTargetEntry(reinterpret_cast<Expr *>(var),
+															 static_cast<AttrNumber>(attno), name,
+															 false));
+	}
+	CopyCosts(&scan->scan.plan, subplan);
+	return &scan->scan.plan;
+}
+
+/* The operands of a chain of the same UNION [ALL]. */
+void CollectUnionInputs(PlannerInfo *root, Node *node, SetOperationStmt *top, List *names,
+						List **plans)
+{
+	if (IsA(node, SetOperationStmt))
+	{
+		auto *op = reinterpret_cast<SetOperationStmt *>(node);
+		if (op->op == SETOP_UNION && (op->all == top->all || !top->all))
+		{
+			/* A UNION ALL below a UNION is absorbed: duplicates go anyway. */
+			CollectUnionInputs(root, op->larg, top, names, plans);
+			CollectUnionInputs(root, op->rarg, top, names, plans);
+			return;
+		}
+	}
+	*plans = lappend(*plans, PlanSetOpTree(root, node, names));
+}
+
+/* A Const column of value flag, appended to plan's output. */
+Plan *AddFlagColumn(Plan *plan, int flag)
+{
+	List *tlist = copyObject(plan->targetlist);
+	Const *c = makeNode(Const);
+	c->consttype = INT4OID;
+	c->consttypmod = -1;
+	c->constlen = 4;
+	c->constbyval = true;
+	c->constvalue = Int32GetDatum(flag);
+	c->location = -1;
+	tlist = lappend(tlist, makeTargetEntry(reinterpret_cast<Expr *>(c),
+										   static_cast<AttrNumber>(list_length(tlist) + 1),
+										   pstrdup("flag"), true));
+	return ApplyTargetList(plan, tlist);
+}
+
+/* The SortGroupClauses of op's columns, pointing at entries 1..n of
+ * tlist (whose ressortgrouprefs are set to match). */
+List *NumberSetOpColumns(SetOperationStmt *op, List *tlist)
+{
+	List *clauses = NIL;
+	ListCell *lc;
+	int i = 0;
+	foreach (lc, op->groupClauses)
+	{
+		auto *sgc = copyObject(static_cast<SortGroupClause *>(lfirst(lc)));
+		auto *tle = static_cast<TargetEntry *>(list_nth(tlist, i));
+		tle->ressortgroupref = static_cast<Index>(++i);
+		sgc->tleSortGroupRef = tle->ressortgroupref;
+		clauses = lappend(clauses, sgc);
+	}
+	return clauses;
+}
+
+Plan *MakeAppend(List *plans)
+{
+	Append *append = makeNode(Append);
+	append->appendplans = plans;
+	Plan *first = static_cast<Plan *>(linitial(plans));
+	append->plan.targetlist = copyObject(first->targetlist);
+	ListCell *lc;
+	foreach (lc, plans)
+	{
+		Plan *p = static_cast<Plan *>(lfirst(lc));
+		append->plan.total_cost += p->total_cost;
+		append->plan.plan_rows += p->plan_rows;
+		append->plan.plan_width = std::max(append->plan.plan_width, p->plan_width);
+	}
+	append->plan.startup_cost = first->startup_cost;
+	return &append->plan;
+}
+
+Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
+{
+	check_stack_depth();
+	if (IsA(node, RangeTblRef))
+		return PlanSetOpLeaf(root, reinterpret_cast<RangeTblRef *>(node)->rtindex, names);
+	auto *op = castNode(SetOperationStmt, node);
+	if (op->op == SETOP_UNION)
+	{
+		List *plans = NIL;
+		CollectUnionInputs(root, op->larg, op, names, &plans);
+		CollectUnionInputs(root, op->rarg, op, names, &plans);
+		Plan *plan = MakeAppend(plans);
+		if (op->all)
+			return plan;
+		List *clauses = NumberSetOpColumns(op, plan->targetlist);
+		return MakeUnique(MakeSort(plan, clauses), clauses);
+	}
+	Plan *left = AddFlagColumn(PlanSetOpTree(root, op->larg, names), 0);
+	Plan *right = AddFlagColumn(PlanSetOpTree(root, op->rarg, names), 1);
+	Plan *plan = MakeAppend(list_make2(left, right));
+	List *clauses = NumberSetOpColumns(op, plan->targetlist);
+	plan = MakeSort(plan, clauses);
+	SetOp *setop = makeNode(SetOp);
+	setop->cmd = op->op == SETOP_INTERSECT ? (op->all ? SETOPCMD_INTERSECT_ALL : SETOPCMD_INTERSECT)
+										   : (op->all ? SETOPCMD_EXCEPT_ALL : SETOPCMD_EXCEPT);
+	setop->strategy = SETOP_SORTED;
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, plan->targetlist);
+		setop->dupColIdx = lappend_int(setop->dupColIdx, tle->resno);
+		setop->dupOperators = lappend_oid(setop->dupOperators, sgc->eqop);
+		setop->dupCollations = lappend_oid(setop->dupCollations,
+										   exprCollation(reinterpret_cast<Node *>(tle->expr)));
+		setop->numCols++;
+	}
+	setop->flagColIdx = static_cast<AttrNumber>(list_length(plan->targetlist));
+	setop->firstFlag = 0;
+	setop->plan.targetlist = copyObject(plan->targetlist);
+	setop->plan.lefttree = plan;
+	CopyCosts(&setop->plan, plan);
+	/* The flag column goes: the result is the operands' columns. */
+	List *tlist = NIL;
+	foreach (lc, setop->plan.targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resno != setop->flagColIdx)
+			tlist = lappend(tlist, copyObject(tle));
+	}
+	return MakeResult(tlist, NIL, &setop->plan);
+}
+
+/* A set-operation query: the operation, then ORDER BY and LIMIT over
+ * its result, whose columns are the query's targetlist entries. */
+Plan *PlanSetOperations(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	List *names = NIL;
+	ListCell *lc;
+	foreach (lc, parse->targetList)
+		names = lappend(names, static_cast<TargetEntry *>(lfirst(lc))->resname);
+	Plan *plan = PlanSetOpTree(root, parse->setOperations, names);
+	/* The query's targetlist, positionally, with its sort references. */
+	List *tlist = NIL;
+	int i = 0;
+	foreach (lc, parse->targetList)
+	{
+		auto *qtle = static_cast<TargetEntry *>(lfirst(lc));
+		auto *ptle = static_cast<TargetEntry *>(list_nth(plan->targetlist, i++));
+		TargetEntry *tle = copyObject(ptle);
+		tle->resname = qtle->resname;
+		tle->ressortgroupref = qtle->ressortgroupref;
+		tle->resjunk = false;
 		tlist = lappend(tlist, tle);
 	}
-	return tlist;
+	plan->targetlist = tlist;
+	if (parse->sortClause != NIL)
+		plan = MakeSort(plan, parse->sortClause);
+	return plan;
+}
+
+/* ---- the upper part of a plan ---- */
+
+/* GROUP BY and aggregates over the scan/join plan. */
+Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
+{
+	Query *parse = root->parse;
+	/* The grouping expressions become columns of the input. */
+	List *input_tlist = copyObject(input->targetlist);
+	List *groupsorts = NIL;
+	ListCell *lc;
+	foreach (lc, parse->groupClause)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, tlist);
+		TargetEntry *col = makeTargetEntry(copyObject(tle->expr),
+										   static_cast<AttrNumber>(list_length(input_tlist) + 1),
+										   nullptr, false);
+		col->ressortgroupref = sgc->tleSortGroupRef;
+		input_tlist = lappend(input_tlist, col);
+		groupsorts = lappend(groupsorts, sgc);
+	}
+	input = ApplyTargetList(input, input_tlist);
+	Agg *agg = makeNode(Agg);
+	agg->aggstrategy = parse->groupClause != NIL ? AGG_SORTED : AGG_PLAIN;
+	if (parse->groupClause != NIL)
+	{
+		input = MakeSort(input, groupsorts);
+		foreach (lc, groupsorts)
+		{
+			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+			TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, input->targetlist);
+			agg->grpColIdx = lappend_int(agg->grpColIdx, tle->resno);
+			agg->grpOperators = lappend_oid(agg->grpOperators, sgc->eqop);
+			agg->grpCollations = lappend_oid(agg->grpCollations,
+											 exprCollation(reinterpret_cast<Node *>(tle->expr)));
+			agg->numCols++;
+		}
+	}
+	agg->plan.targetlist = tlist;
+	agg->plan.qual = having;
+	List *aggrefs = NIL;
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);
+	agg->plan.lefttree = input;
+	CopyCosts(&agg->plan, input);
+	agg->plan.total_cost += kCpuOperatorCost * input->plan_rows * (list_length(aggrefs) + 1);
+	agg->plan.plan_rows = parse->groupClause != NIL
+		? std::max(1.0, std::min(200.0, input->plan_rows))
+		: 1.0;
+	return &agg->plan;
+}
+
+/* Preprocess every expression of this query level. */
+void PreprocessQuery(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	parse->targetList = reinterpret_cast<List *>(
+		PreprocessExpression(root, reinterpret_cast<Node *>(parse->targetList)));
+	parse->havingQual = PreprocessExpression(root, parse->havingQual);
+	parse->limitOffset = PreprocessExpression(root, parse->limitOffset);
+	parse->limitCount = PreprocessExpression(root, parse->limitCount);
+	std::function<void(Node *)> walk = [&](Node *jt) {
+		if (jt == nullptr || IsA(jt, RangeTblRef))
+			return;
+		if (IsA(jt, FromExpr))
+		{
+			FromExpr *f = reinterpret_cast<FromExpr *>(jt);
+			ListCell *lc;
+			foreach (lc, f->fromlist)
+				walk(static_cast<Node *>(lfirst(lc)));
+			f->quals = PreprocessExpression(root, f->quals);
+			return;
+		}
+		JoinExpr *j = castNode(JoinExpr, jt);
+		walk(j->larg);
+		walk(j->rarg);
+		j->quals = PreprocessExpression(root, j->quals);
+	};
+	walk(reinterpret_cast<Node *>(parse->jointree));
+	ListCell *lc;
+	foreach (lc, parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rte->rtekind == RTE_VALUES)
+			rte->values_lists = reinterpret_cast<List *>(
+				PreprocessExpression(root, reinterpret_cast<Node *>(rte->values_lists)));
+	}
+}
+
+Plan *GroupingPlanner(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	if (parse->setOperations != nullptr)
+	{
+		Plan *plan = PlanSetOperations(root);
+		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
+			plan = MakeLimit(parse, plan);
+		return plan;
+	}
+	PreprocessQuery(root);
+	List *tlist = parse->targetList;
+	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
+	/* LIMIT n of a plain scan/join: the plan fastest to n rows. */
+	if (!grouped && parse->sortClause == NIL && parse->distinctClause == NIL &&
+		parse->limitCount != nullptr && IsA(parse->limitCount, Const) &&
+		!reinterpret_cast<Const *>(parse->limitCount)->constisnull)
+		root->tuple_fraction = static_cast<double>(
+			DatumGetInt64(reinterpret_cast<Const *>(parse->limitCount)->constvalue));
+	List *having = MakeAndList(parse->havingQual);
+	List *needed = list_concat(list_copy(tlist), having);
+	Plan *plan = QueryPlanner(root, needed);
+	if (plan == nullptr)
+	{
+		/* No FROM: one row, if the WHERE (a constant) holds. */
+		List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
+		plan = MakeResult(grouped ? NIL : tlist, quals, nullptr);
+	}
+	else if (!grouped)
+		plan = ApplyTargetList(plan, tlist);
+	if (grouped)
+		plan = MakeAggregation(root, plan, tlist, having);
+	List *sorted_on = NIL;
+	if (parse->distinctClause != NIL)
+	{
+		/* DISTINCT ON's rows are the first of each group in ORDER BY
+		 * order: sort on the whole ORDER BY, which starts with them. */
+		List *sort = parse->hasDistinctOn && SortSatisfies(parse->sortClause, parse->distinctClause)
+			? parse->sortClause
+			: parse->distinctClause;
+		if (parse->hasDistinctOn && sort != parse->sortClause)
+		{
+			/* ORDER BY shorter than DISTINCT ON: sort on DISTINCT ON,
+			 * then ORDER BY's remaining columns are irrelevant. */
+		}
+		plan = MakeUnique(MakeSort(plan, sort), parse->distinctClause);
+		sorted_on = sort;
+	}
+	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause))
+		plan = MakeSort(plan, parse->sortClause);
+	if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
+		plan = MakeLimit(parse, plan);
+	return plan;
 }
 
 }  // namespace
 
-namespace {
-
-/* The AND-ed conditions of a WHERE clause, as a list. */
 List *MakeAndList(Node *qual)
 {
 	if (qual == nullptr)
@@ -231,449 +674,33 @@ List *MakeAndList(Node *qual)
 			result = list_concat(result, MakeAndList(static_cast<Node *>(lfirst(lc))));
 		return result;
 	}
+	if (IsA(qual, List))
+		return list_copy(reinterpret_cast<List *>(qual));
 	return list_make1(qual);
 }
 
-Plan *MakeScan(Query *parse, int rtindex, List *quals)
-{
-	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(parse->rtable, rtindex - 1));
-	Plan *plan;
-	if (rte->rtekind == RTE_RELATION)
-	{
-		SeqScan *scan = makeNode(SeqScan);
-		scan->scan.scanrelid = static_cast<Index>(rtindex);
-		plan = &scan->scan.plan;
-	}
-	else if (rte->rtekind == RTE_VALUES)
-	{
-		ValuesScan *scan = makeNode(ValuesScan);
-		scan->scan.scanrelid = static_cast<Index>(rtindex);
-		scan->values_lists = rte->values_lists;
-		plan = &scan->scan.plan;
-	}
-	else
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("this kind of FROM item is not supported yet"));
-	plan->targetlist = ScanTargetList(parse, rtindex);
-	plan->qual = quals;
-	return plan;
-}
-
-/* A planned FROM item: its plan and where its tables' columns are in the
- * plan's output (a scan outputs its table's columns; a join its outer
- * side's, then its inner side's). */
-struct PlannedItem
-{
-	Plan *plan;
-	OutputLayout layout;
-	/* For a join: its two sides' layouts, for its own expressions. */
-	OutputLayout outer;
-	OutputLayout inner;
-	bool is_join = false;
-};
-
-void AppendLayout(OutputLayout *to, const OutputLayout &from)
-{
-	for (size_t i = 0; i < from.rtindexes.size(); i++)
-	{
-		to->rtindexes.push_back(from.rtindexes[i]);
-		to->offsets.push_back(to->width + from.offsets[i]);
-	}
-	to->width += from.width;
-}
-
-/* The join of two planned items, with its condition and type. */
-PlannedItem MakeNestLoop(Query *parse, const PlannedItem &outer, const PlannedItem &inner,
-						 JoinType jointype, List *joinquals)
-{
-	PlannedItem result;
-	result.is_join = true;
-	result.outer = outer.layout;
-	result.inner = inner.layout;
-	AppendLayout(&result.layout, outer.layout);
-	AppendLayout(&result.layout, inner.layout);
-	JoinVarsContext ctx{&result.outer, &result.inner};
-	NestLoop *join = makeNode(NestLoop);
-	join->join.jointype = jointype;
-	join->join.joinqual = reinterpret_cast<List *>(
-		FixJoinVars(reinterpret_cast<Node *>(joinquals), &ctx));
-	List *tlist = NIL;
-	int resno = 0;
-	for (size_t r = 0; r < result.layout.rtindexes.size(); r++)
-	{
-		ListCell *c;
-		foreach (c, ScanTargetList(parse, result.layout.rtindexes[r]))
-		{
-			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(c));
-			tle->expr = reinterpret_cast<Expr *>(
-				FixJoinVars(reinterpret_cast<Node *>(tle->expr), &ctx));
-			tle->resno = static_cast<AttrNumber>(++resno);
-			tlist = lappend(tlist, tle);
-		}
-	}
-	join->join.plan.targetlist = tlist;
-	join->join.plan.lefttree = outer.plan;
-	join->join.plan.righttree = inner.plan;
-	result.plan = &join->join.plan;
-	return result;
-}
-
-struct QualPlacement
-{
-	std::vector<std::pair<int, List *>> scan_quals; /* rtindex → conditions */
-	std::vector<int> nullable;						/* tables an outer join may null */
-};
-
-List *ScanQualsFor(QualPlacement *place, int rtindex)
-{
-	for (auto &[rt, quals] : place->scan_quals)
-		if (rt == rtindex)
-			return quals;
-	return NIL;
-}
-
-/* Tables below node (a jointree item). */
-void CollectItemRels(Node *node, std::vector<int> *rels)
-{
-	if (IsA(node, RangeTblRef))
-		rels->push_back(reinterpret_cast<RangeTblRef *>(node)->rtindex);
-	else
-	{
-		JoinExpr *j = castNode(JoinExpr, node);
-		CollectItemRels(j->larg, rels);
-		CollectItemRels(j->rarg, rels);
-	}
-}
-
-PlannedItem PlanFromItem(Query *parse, Node *node, QualPlacement *place)
+Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
+					  PlannerInfo **subroot_out, double tuple_fraction)
 {
 	check_stack_depth();
-	if (IsA(node, RangeTblRef))
+	PlannerInfo *root = static_cast<PlannerInfo *>(palloc0(sizeof(PlannerInfo)));
+	root->parse = parse;
+	root->glob = glob;
+	root->parent_root = parent_root;
+	root->query_level = parent_root != nullptr ? parent_root->query_level + 1 : 1;
+	root->tuple_fraction = tuple_fraction;
+	*subroot_out = root;
+	if (parse->hasForUpdate || parse->rowMarks != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SELECT FOR UPDATE/SHARE is not supported yet"));
+	InlineCtes(root);
+	Plan *plan = GroupingPlanner(root);
+	if (parse->commandType == CMD_INSERT || parse->commandType == CMD_UPDATE ||
+		parse->commandType == CMD_DELETE)
 	{
-		int rtindex = reinterpret_cast<RangeTblRef *>(node)->rtindex;
-		PlannedItem item;
-		item.plan = MakeScan(parse, rtindex, ScanQualsFor(place, rtindex));
-		item.layout.rtindexes.push_back(rtindex);
-		item.layout.offsets.push_back(0);
-		item.layout.width = RteWidth(parse, rtindex);
-		return item;
-	}
-	JoinExpr *j = castNode(JoinExpr, node);
-	PlannedItem outer = PlanFromItem(parse, j->larg, place);
-	PlannedItem inner = PlanFromItem(parse, j->rarg, place);
-	return MakeNestLoop(parse, outer, inner, j->jointype, MakeAndList(j->quals));
-}
-
-/* The FROM list's items joined left to right; WHERE conditions on one
- * table that no outer join nulls go to its scan, the others to the
- * lowest join having all their tables — above any outer join they
- * depend on — or to the top. */
-PlannedItem MakeJoinTree(Query *parse, List *quals, bool *empty)
-{
-	List *fromlist = parse->jointree != nullptr ? parse->jointree->fromlist : NIL;
-	*empty = fromlist == NIL;
-	PlannedItem result;
-	if (*empty)
-		return result;
-	QualPlacement place;
-	/* Tables on the nullable side of a LEFT JOIN. */
-	std::function<void(Node *, bool)> mark = [&](Node *n, bool nullable) {
-		if (IsA(n, RangeTblRef))
-		{
-			if (nullable)
-				place.nullable.push_back(reinterpret_cast<RangeTblRef *>(n)->rtindex);
-			return;
-		}
-		JoinExpr *j = castNode(JoinExpr, n);
-		mark(j->larg, nullable);
-		mark(j->rarg, nullable || j->jointype == JOIN_LEFT);
-	};
-	ListCell *lc;
-	foreach (lc, fromlist)
-		mark(static_cast<Node *>(lfirst(lc)), false);
-	List *pending = NIL;
-	foreach (lc, quals)
-	{
-		Node *qual = static_cast<Node *>(lfirst(lc));
-		std::vector<int> varnos = Varnos(qual);
-		bool single = !varnos.empty();
-		for (int v : varnos)
-			single &= v == varnos[0];
-		bool nullable = false;
-		for (int v : varnos)
-			for (int n : place.nullable)
-				nullable |= v == n;
-		if (single && !nullable)
-		{
-			bool found = false;
-			for (auto &[rt, list] : place.scan_quals)
-				if (rt == varnos[0])
-				{
-					list = lappend(list, qual);
-					found = true;
-				}
-			if (!found)
-				place.scan_quals.emplace_back(varnos[0], list_make1(qual));
-		}
-		else
-			pending = lappend(pending, qual);
-	}
-	bool first = true;
-	foreach (lc, fromlist)
-	{
-		PlannedItem item = PlanFromItem(parse, static_cast<Node *>(lfirst(lc)), &place);
-		if (first)
-		{
-			result = item;
-			first = false;
-			continue;
-		}
-		/* The conditions whose tables are all present now. */
-		OutputLayout joined = result.layout;
-		AppendLayout(&joined, item.layout);
-		List *joinquals = NIL;
-		List *still = NIL;
-		ListCell *q;
-		foreach (q, pending)
-		{
-			bool ready = true;
-			for (int v : Varnos(static_cast<Node *>(lfirst(q))))
-				ready &= joined.Find(v) >= 0;
-			if (ready)
-				joinquals = lappend(joinquals, lfirst(q));
-			else
-				still = lappend(still, lfirst(q));
-		}
-		pending = still;
-		result = MakeNestLoop(parse, result, item, JOIN_INNER, joinquals);
-	}
-	/* What is left applies to the top's output (after its outer joins). */
-	if (pending != NIL)
-	{
-		if (result.is_join)
-		{
-			JoinVarsContext ctx{&result.outer, &result.inner};
-			result.plan->qual = list_concat(result.plan->qual,
-											reinterpret_cast<List *>(
-												FixJoinVars(reinterpret_cast<Node *>(pending),
-															&ctx)));
-		}
-		else
-			result.plan->qual = list_concat(result.plan->qual, pending);
-	}
-	return result;
-}
-
-/* A projection of the query's target list over the joined tables. */
-Plan *MakeProjection(Query *parse, List *tlist)
-{
-	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
-	bool empty;
-	PlannedItem item = MakeJoinTree(parse, quals, &empty);
-	Plan *input = item.plan;
-	if (empty)
-	{
-		/* No FROM: one row computed from nothing; WHERE is tested once. */
-		Result *result = makeNode(Result);
-		result->plan.targetlist = tlist;
-		result->resconstantqual = reinterpret_cast<Node *>(quals);
-		return &result->plan;
-	}
-	if (IsA(input, SeqScan) || IsA(input, ValuesScan))
-	{
-		/* The scan projects the target list itself. */
-		input->targetlist = tlist;
-		return input;
-	}
-	/* The top join projects the target list from its two inputs. */
-	JoinVarsContext ctx{&item.outer, &item.inner};
-	input->targetlist = reinterpret_cast<List *>(
-		FixJoinVars(reinterpret_cast<Node *>(tlist), &ctx));
-	return input;
-}
-
-/* GROUP BY/aggregates: the joined rows (all columns, then the grouping
- * expressions), sorted by the grouping expressions when grouped, into an
- * Agg whose output is the query's target list. */
-Plan *MakeAggregation(Query *parse)
-{
-	List *quals = MakeAndList(parse->jointree != nullptr ? parse->jointree->quals : nullptr);
-	bool empty;
-	PlannedItem item = MakeJoinTree(parse, quals, &empty);
-	Plan *input = item.plan;
-	const OutputLayout &layout = item.layout;
-	if (empty)
-	{
-		Result *result = makeNode(Result);
-		result->resconstantqual = reinterpret_cast<Node *>(quals);
-		input = &result->plan;
-	}
-	else if (!IsA(input, SeqScan) && !IsA(input, ValuesScan))
-	{
-		/* The join's output is already the whole layout. */
-	}
-	/* Grouping expressions after the layout's columns. */
-	List *groupexprs = NIL;
-	ListCell *lc;
-	foreach (lc, parse->groupClause)
-	{
-		SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-		ListCell *t;
-		foreach (t, parse->targetList)
-		{
-			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
-			if (tle->ressortgroupref == sgc->tleSortGroupRef)
-				groupexprs = lappend(groupexprs, tle->expr);
-		}
-	}
-	int width = list_length(input->targetlist);
-	JoinVarsContext ctx{&item.outer, &item.inner};
-	int resno = width;
-	foreach (lc, groupexprs)
-	{
-		Node *expr = static_cast<Node *>(lfirst(lc));
-		if (IsA(input, NestLoop))
-			expr = FixJoinVars(expr, &ctx);
-		TargetEntry *tle = makeNode(TargetEntry);
-		tle->expr = reinterpret_cast<Expr *>(expr);
-		tle->resno = static_cast<AttrNumber>(++resno);
-		input->targetlist = lappend(input->targetlist, tle);
-	}
-	Agg *agg = makeNode(Agg);
-	agg->aggstrategy = parse->groupClause != NIL ? AGG_SORTED : AGG_PLAIN;
-	if (parse->groupClause != NIL)
-	{
-		Sort *sort = makeNode(Sort);
-		int pos = width;
-		foreach (lc, parse->groupClause)
-		{
-			SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-			Node *expr = static_cast<Node *>(list_nth(groupexprs, pos - width));
-			pos++;
-			sort->sortColIdx = lappend_int(sort->sortColIdx, pos);
-			sort->sortOperators = lappend_oid(sort->sortOperators, sgc->sortop);
-			sort->collations = lappend_oid(sort->collations, exprCollation(expr));
-			sort->nullsFirst = lappend_int(sort->nullsFirst, sgc->nulls_first);
-			sort->numCols++;
-			agg->grpColIdx = lappend_int(agg->grpColIdx, pos);
-			agg->grpOperators = lappend_oid(agg->grpOperators, sgc->eqop);
-			agg->grpCollations = lappend_oid(agg->grpCollations, exprCollation(expr));
-			agg->numCols++;
-		}
-		List *tlist = NIL;
-		foreach (lc, input->targetlist)
-		{
-			TargetEntry *tle = copyObject(static_cast<TargetEntry *>(lfirst(lc)));
-			Var *var = makeNode(Var);
-			var->varno = OUTER_VAR;
-			var->varattno = tle->resno;
-			var->vartype = exprType(reinterpret_cast<Node *>(tle->expr));
-			var->vartypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
-			var->varcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
-			var->location = -1;
-			tle->expr = reinterpret_cast<Expr *>(var);
-			tlist = lappend(tlist, tle);
-		}
-		sort->plan.targetlist = tlist;
-		sort->plan.lefttree = input;
-		input = &sort->plan;
-	}
-	agg->plan.targetlist = reinterpret_cast<List *>(
-		FixLayoutVars(reinterpret_cast<Node *>(parse->targetList),
-					  const_cast<OutputLayout *>(&layout)));
-	agg->plan.qual = reinterpret_cast<List *>(
-		FixLayoutVars(reinterpret_cast<Node *>(MakeAndList(parse->havingQual)),
-					  const_cast<OutputLayout *>(&layout)));
-	std::vector<Aggref *> aggrefs;
-	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
-	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);
-	agg->plan.lefttree = input;
-	return &agg->plan;
-}
-
-/* Sort on the query's ORDER BY (over a plan whose output is the target
- * list, junk columns included). */
-Plan *MakeSort(Query *parse, Plan *lefttree)
-{
-	Sort *sort = makeNode(Sort);
-	ListCell *lc;
-	foreach (lc, parse->sortClause)
-	{
-		SortGroupClause *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-		ListCell *t;
-		foreach (t, parse->targetList)
-		{
-			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(t));
-			if (tle->ressortgroupref == sgc->tleSortGroupRef)
-			{
-				sort->sortColIdx = lappend_int(sort->sortColIdx, tle->resno);
-				sort->collations = lappend_oid(sort->collations,
-											   exprCollation(reinterpret_cast<Node *>(tle->expr)));
-				break;
-			}
-		}
-		sort->sortOperators = lappend_oid(sort->sortOperators, sgc->sortop);
-		sort->nullsFirst = lappend_int(sort->nullsFirst, sgc->nulls_first);
-		sort->numCols++;
-	}
-	/* The Sort passes its input's rows through unchanged. */
-	List *tlist = NIL;
-	foreach (lc, lefttree->targetlist)
-	{
-		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(lfirst(lc)));
-		Var *var = makeNode(Var);
-		var->varno = OUTER_VAR;
-		var->varattno = tle->resno;
-		var->vartype = exprType(reinterpret_cast<Node *>(tle->expr));
-		var->vartypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
-		var->varcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
-		var->location = -1;
-		tle->expr = reinterpret_cast<Expr *>(var);
-		tlist = lappend(tlist, tle);
-	}
-	sort->plan.targetlist = tlist;
-	sort->plan.lefttree = lefttree;
-	return &sort->plan;
-}
-
-Plan *MakeLimit(Query *parse, Plan *lefttree)
-{
-	Limit *limit = makeNode(Limit);
-	limit->limitOffset = parse->limitOffset;
-	limit->limitCount = parse->limitCount;
-	limit->limitOption = parse->limitOption;
-	limit->plan.targetlist = lefttree->targetlist;
-	limit->plan.lefttree = lefttree;
-	return &limit->plan;
-}
-
-}  // namespace
-
-PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
-{
-	PlannedStmt *stmt = makeNode(PlannedStmt);
-	stmt->commandType = parse->commandType;
-	stmt->canSetTag = parse->canSetTag;
-	stmt->stmt_location = parse->stmt_location;
-	stmt->stmt_len = parse->stmt_len;
-	stmt->rtable = parse->rtable;
-	if (parse->commandType == CMD_UTILITY)
-	{
-		stmt->utilityStmt = parse->utilityStmt;
-		return stmt;
-	}
-	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
-	Plan *plan = grouped ? MakeAggregation(parse) : MakeProjection(parse, parse->targetList);
-	if (parse->commandType == CMD_SELECT)
-	{
-		if (parse->sortClause != NIL)
-			plan = MakeSort(parse, plan);
-		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
-			plan = MakeLimit(parse, plan);
-	}
-	else if (parse->commandType == CMD_INSERT || parse->commandType == CMD_UPDATE ||
-			 parse->commandType == CMD_DELETE)
-	{
+		if (parent_root != nullptr)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("data-modifying statements in subqueries are not supported yet"));
 		ModifyTable *mt = makeNode(ModifyTable);
 		mt->operation = parse->commandType;
 		mt->canSetTag = parse->canSetTag;
@@ -682,19 +709,48 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 		mt->onConflictAction = ONCONFLICT_NONE;
 		mt->epqParam = -1;
 		mt->plan.lefttree = plan;
-		stmt->resultRelations = mt->resultRelations;
+		CopyCosts(&mt->plan, plan);
 		plan = &mt->plan;
 	}
-	else
+	else if (parse->commandType != CMD_SELECT)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("this statement is not supported by the planner yet"));
-	stmt->planTree = plan;
-	ListCell *lc;
-	foreach (lc, parse->rtable)
+	return plan;
+}
+
+}  // namespace tusk::optimizer
+
+PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
+{
+	using namespace tusk::optimizer;
+	PlannedStmt *stmt = makeNode(PlannedStmt);
+	stmt->commandType = parse->commandType;
+	stmt->canSetTag = parse->canSetTag;
+	stmt->stmt_location = parse->stmt_location;
+	stmt->stmt_len = parse->stmt_len;
+	if (parse->commandType == CMD_UTILITY)
 	{
-		RangeTblEntry *rte = static_cast<RangeTblEntry *>(lfirst(lc));
-		if (rte->rtekind == RTE_RELATION)
-			stmt->relationOids = lappend_oid(stmt->relationOids, rte->relid);
+		stmt->rtable = parse->rtable;
+		stmt->utilityStmt = parse->utilityStmt;
+		return stmt;
 	}
+	/* Planning rewrites the query in place: keep the caller's intact. */
+	parse = copyObject(parse);
+	PlannerGlobal *glob = static_cast<PlannerGlobal *>(palloc0(sizeof(PlannerGlobal)));
+	PlannerInfo *root = nullptr;
+	Plan *plan = SubqueryPlanner(glob, parse, nullptr, &root, 0.0);
+	plan = SetPlanReferences(root, plan);
+	ListCell *p;
+	ListCell *r;
+	forboth (p, glob->subplans, r, glob->subroots)
+		lfirst(p) = SetPlanReferences(static_cast<PlannerInfo *>(lfirst(r)),
+									  static_cast<Plan *>(lfirst(p)));
+	stmt->planTree = plan;
+	stmt->rtable = glob->finalrtable;
+	stmt->subplans = glob->subplans;
+	stmt->paramExecTypes = glob->paramExecTypes;
+	stmt->relationOids = glob->relationOids;
+	if (IsA(plan, ModifyTable))
+		stmt->resultRelations = list_copy(reinterpret_cast<ModifyTable *>(plan)->resultRelations);
 	return stmt;
 }

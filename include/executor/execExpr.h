@@ -54,6 +54,9 @@ typedef enum ExprEvalOp
 	EEOP_BOOLTEST_IS_FALSE,
 	EEOP_BOOLTEST_IS_NOT_FALSE,
 	EEOP_PARAM_EXTERN,
+	EEOP_PARAM_EXEC,
+	/* a SubPlan: run (or reuse) its subplan */
+	EEOP_SUBPLAN,
 	/* CoerceViaIO: output function then input function */
 	EEOP_IOCOERCE,
 	/* IS DISTINCT FROM / NULLIF over an "=" function */
@@ -137,6 +140,10 @@ typedef struct ExprEvalStep
 		{
 			int aggno;
 		} aggref;
+		struct
+		{
+			struct SubPlanState *sstate;
+		} subplan;
 	} d;
 } ExprEvalStep;
 

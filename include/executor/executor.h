@@ -74,6 +74,22 @@ extern bool ExecQual(ExprState *state, ExprContext *econtext);
 extern TupleTableSlot *ExecProject(ProjectionInfo *projInfo);
 
 /* ---- per-node (nodeXxx.cpp) ---- */
+extern PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitMaterial(Material *node, EState *estate, int eflags);
+extern PlanState *ExecInitAppend(Append *node, EState *estate, int eflags);
+extern PlanState *ExecInitUnique(Unique *node, EState *estate, int eflags);
+extern PlanState *ExecInitSetOp(SetOp *node, EState *estate, int eflags);
+extern void ExecReScanMaterial(MaterialState *node);
+extern void ExecReScanAppend(AppendState *node);
+extern void ExecReScanUnique(UniqueState *node);
+extern void ExecReScanSetOp(SetOpState *node);
+extern void ExecEndAppend(AppendState *node);
+extern void ExecEndSubqueryScan(SubqueryScanState *node);
+/* SubPlan expressions (nodeSubplan.cpp). */
+extern SubPlanState *ExecInitSubPlan(SubPlan *subplan, PlanState *parent);
+extern Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull);
+/* Whether plan (or a subplan it calls) reads a PARAM_EXEC slot. */
+extern bool ExecPlanUsesParamExec(Plan *plan, PlannedStmt *stmt);
 extern PlanState *ExecInitResult(Result *node, EState *estate, int eflags);
 extern PlanState *ExecInitSeqScan(SeqScan *node, EState *estate, int eflags);
 extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflags);

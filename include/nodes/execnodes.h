@@ -41,6 +41,14 @@ typedef struct ParamListInfoData
 } ParamListInfoData;
 typedef ParamListInfoData *ParamListInfo;
 
+/* A PARAM_EXEC slot: set by a SubPlan from its args before the subplan
+ * runs, or by a subplan row for x op ANY/ALL (SELECT …). */
+typedef struct ParamExecData
+{
+	Datum value;
+	bool isnull;
+} ParamExecData;
+
 /* What expressions of one plan node evaluate against: the current rows
  * of its scan, outer and inner inputs, and memory reset once per row. */
 struct ExprContext
@@ -206,6 +214,73 @@ typedef struct SortState
 	struct SortData *data; /* the rows, sorted (nodeSort.cpp) */
 } SortState;
 
+typedef struct SubqueryScanState
+{
+	ScanState ss;
+	PlanState *subplan;
+} SubqueryScanState;
+
+/* Rows kept in memory (in the query's memory) to be read again. */
+typedef struct MaterialState
+{
+	PlanState ps;
+	HeapTuple *rows;
+	int64 nrows;
+	int64 maxrows;
+	int64 next;
+	bool eof_underlying; /* every row of the child is in rows */
+	bool child_uses_params; /* rescan re-reads the child */
+} MaterialState;
+
+typedef struct AppendState
+{
+	PlanState ps;
+	PlanState **appendplans;
+	int nplans;
+	int whichplan;
+} AppendState;
+
+/* Unique and SetOp compare neighbouring rows on some columns. */
+typedef struct UniqueState
+{
+	PlanState ps;
+	int numCols;
+	AttrNumber *cols;
+	FmgrInfo *eqfunctions;
+	Oid *collations;
+	MemoryContext prevcontext; /* holds prev, reset for each new one */
+	HeapTuple prev;
+	TupleTableSlot *prevslot;
+} UniqueState;
+
+typedef struct SetOpState
+{
+	UniqueState u; /* the group comparison (u.prev: the group's row) */
+	HeapTuple next; /* the first row of the next group, read ahead */
+	MemoryContext nextcontext;
+	int64 numOutput;
+	bool done;
+} SetOpState;
+
+/* A SubPlan expression's run-time state (nodeSubplan.cpp). */
+typedef struct SubPlanState
+{
+	NodeTag type;
+	SubPlan *subplan;
+	PlanState *planstate;
+	ExprState *testexpr;
+	List *args; /* ExprStates */
+	bool uses_params; /* the plan reads PARAM_EXEC slots: rerun per call */
+	bool started;
+	/* Computed once (no params): EXPR/EXISTS/ARRAY's value, or for
+	 * ANY/ALL the subplan's rows. */
+	bool have_cache;
+	Datum cache_value;
+	bool cache_isnull;
+	HeapTuple *cache_rows;
+	int64 cache_nrows;
+} SubPlanState;
+
 /* The state of one query's execution. */
 struct EState
 {
@@ -223,6 +298,8 @@ struct EState
 	ParamListInfo es_param_list_info;
 	List *es_exprcontexts;
 	bool es_instrument; /* EXPLAIN ANALYZE */
+	ParamExecData *es_param_exec_vals; /* by PARAM_EXEC paramid */
+	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	int es_top_eflags;
 };
 

@@ -42,6 +42,7 @@
 	X(BooleanTest) \
 	X(NamedArgExpr) \
 	X(SubLink) \
+	X(SubPlan) \
 	X(RowExpr) \
 	X(SQLValueFunction) \
 	X(SetToDefault) \
@@ -91,6 +92,7 @@
 	X(DeleteStmt) \
 	X(UpdateStmt) \
 	X(SelectStmt) \
+	X(SetOperationStmt) \
 	X(CreateSchemaStmt) \
 	X(AlterTableStmt) \
 	X(AlterTableCmd) \
@@ -146,6 +148,7 @@
 	X(Sort) \
 	X(Agg) \
 	X(Unique) \
+	X(SetOp) \
 	X(Limit)
 
 /* Bases embedded in other nodes (Expr xpr, Plan plan, Scan scan): field
@@ -167,7 +170,13 @@
 	X(NestLoopState) \
 	X(LimitState) \
 	X(SortState) \
-	X(AggState)
+	X(AggState) \
+	X(SubPlanState) \
+	X(SubqueryScanState) \
+	X(MaterialState) \
+	X(AppendState) \
+	X(UniqueState) \
+	X(SetOpState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

@@ -533,6 +533,23 @@ typedef enum SetOperation
 	SETOP_EXCEPT
 } SetOperation;
 
+/* A set operation in an analyzed Query (Query.setOperations): leaves
+ * are RangeTblRefs to the subquery entries of its operands; colTypes
+ * etc. are the result columns' resolved types; groupClauses the
+ * SortGroupClauses that compare them (UNION without ALL, INTERSECT,
+ * EXCEPT). */
+#define NODE_SetOperationStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, SetOperation, op) \
+	F(SCALAR, bool, all) \
+	F(NODE, Node *, larg) \
+	F(NODE, Node *, rarg) \
+	F(NODE, List *, colTypes) \
+	F(NODE, List *, colTypmods) \
+	F(NODE, List *, colCollations) \
+	F(NODE, List *, groupClauses)
+TUSK_DEFINE_NODE(SetOperationStmt)
+
 /* A SELECT, a VALUES list, or (op != SETOP_NONE) a set operation over
  * larg and rarg, whose own fields then only carry ORDER BY, LIMIT,
  * locking and WITH. */

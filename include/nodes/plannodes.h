@@ -191,6 +191,28 @@ TUSK_DEFINE_NODE(Agg)
 	F(NODE, List *, uniqCollations)
 TUSK_DEFINE_NODE(Unique)
 
+typedef enum SetOpStrategy
+{
+	SETOP_SORTED,
+	SETOP_HASHED
+} SetOpStrategy;
+
+/* INTERSECT/EXCEPT over sorted input: rows of each group of equal
+ * dupColIdx columns, counted by the flag column (firstFlag marks the
+ * left input's rows). */
+#define NODE_SetOp(F) \
+	F(BASE, Plan, plan) \
+	F(SCALAR, SetOpCmd, cmd) \
+	F(SCALAR, SetOpStrategy, strategy) \
+	F(SCALAR, int, numCols) \
+	F(NODE, List *, dupColIdx) \
+	F(NODE, List *, dupOperators) \
+	F(NODE, List *, dupCollations) \
+	F(SCALAR, AttrNumber, flagColIdx) \
+	F(SCALAR, int, firstFlag) \
+	F(SCALAR, double, numGroups)
+TUSK_DEFINE_NODE(SetOp)
+
 #define NODE_Limit(F) \
 	F(BASE, Plan, plan) \
 	F(NODE, Node *, limitOffset) \

@@ -345,6 +345,32 @@ typedef enum SubLinkType
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(SubLink)
 
+/* A sublink after planning: its subquery is subplans[plan_id - 1] of
+ * the PlannedStmt.  args are evaluated in the outer query's row and
+ * passed in the PARAM_EXEC slots parParam; the subquery's output columns
+ * reach testexpr (x op ANY/ALL) as the PARAM_EXEC slots paramIds.  A
+ * SubPlan whose plan uses no PARAM_EXEC slot is computed once per
+ * execution of the statement (PostgreSQL's initplan). */
+#define NODE_SubPlan(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, SubLinkType, subLinkType) \
+	F(NODE, Node *, testexpr) \
+	F(NODE, List *, paramIds) \
+	F(SCALAR, int, plan_id) \
+	F(STRING, char *, plan_name) \
+	F(SCALAR, Oid, firstColType) \
+	F(SCALAR, int32, firstColTypmod) \
+	F(SCALAR, Oid, firstColCollation) \
+	F(SCALAR, bool, useHashTable) \
+	F(SCALAR, bool, unknownEqFalse) \
+	F(SCALAR, bool, parallel_safe) \
+	F(NODE, List *, setParam) \
+	F(NODE, List *, parParam) \
+	F(NODE, List *, args) \
+	F(SCALAR, Cost, startup_cost) \
+	F(SCALAR, Cost, per_call_cost)
+TUSK_DEFINE_NODE(SubPlan)
+
 /* ROW(…) or (a, b, …). */
 #define NODE_RowExpr(F) \
 	F(BASE, Expr, xpr) \

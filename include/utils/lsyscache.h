@@ -55,6 +55,13 @@ extern void get_type_category_preferred(Oid typid, char *typcategory, bool *typi
 extern RegProcedure get_opcode(Oid opno);
 /* palloc'd names, NULL if there is no such object. */
 extern char *get_rel_name(Oid relid);
+extern int get_rel_natts(Oid relid);
+/* The operator's name (palloc'd), or NULL if there is no such operator. */
+extern char *get_opname(Oid opno);
+/* Whether "=" opno can drive a hash join (pg_operator.oprcanhash). */
+extern bool op_hashjoinable(Oid opno, Oid inputtype);
+/* PROVOLATILE_IMMUTABLE, _STABLE or _VOLATILE. */
+extern char func_volatile(Oid funcid);
 extern char *get_namespace_name(Oid nspid);
 
 #ifdef __cplusplus

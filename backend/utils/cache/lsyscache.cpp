@@ -357,3 +357,33 @@ char *get_func_name(Oid funcid)
 		return nullptr;
 	return pstrdup(NameStr(reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple))->proname));
 }
+
+char *get_opname(Oid opno)
+{
+	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (tuple == nullptr)
+		return nullptr;
+	return pstrdup(NameStr(reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprname));
+}
+
+bool op_hashjoinable(Oid opno, Oid)
+{
+	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	return tuple != nullptr && reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcanhash;
+}
+
+char func_volatile(Oid funcid)
+{
+	HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	return reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple))->provolatile;
+}
+
+int get_rel_natts(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relnatts;
+}

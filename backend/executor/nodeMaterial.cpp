@@ -1,0 +1,160 @@
+/*
+ * nodeMaterial.cpp — Material (its child's rows kept in memory, to be
+ * read again on rescan: a nested loop's inner side), Append (the rows of
+ * each child in turn: UNION ALL) and SubqueryScan (a subquery's rows as
+ * a FROM item, filtered and projected).
+ *
+ * Material keeps its rows in the query's memory; when its child reads a
+ * PARAM_EXEC slot (a correlated subquery), a rescan forgets them and
+ * reads the child again, since its rows may have changed.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+
+namespace {
+
+/* ---- Material ---- */
+
+TupleTableSlot *ExecMaterial(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<MaterialState *>(pstate);
+	CHECK_FOR_INTERRUPTS();
+	TupleTableSlot *slot = pstate->ps_ResultTupleSlot;
+	if (node->next < node->nrows)
+		return ExecStoreHeapTuple(node->rows[node->next++], slot, false);
+	if (node->eof_underlying)
+		return ExecClearTuple(slot), nullptr;
+	TupleTableSlot *input = ExecProcNode(outerPlanState(node));
+	if (TupIsNull(input))
+	{
+		node->eof_underlying = true;
+		return ExecClearTuple(slot), nullptr;
+	}
+	MemoryContext old = MemoryContextSwitchTo(pstate->state->es_query_cxt);
+	if (node->nrows == node->maxrows)
+	{
+		node->maxrows = Max(node->maxrows * 2, 64);
+		node->rows = static_cast<HeapTuple *>(
+			node->rows == nullptr ? palloc(node->maxrows * sizeof(HeapTuple))
+								  : repalloc(node->rows, node->maxrows * sizeof(HeapTuple)));
+	}
+	HeapTuple tuple = ExecCopySlotHeapTuple(input);
+	MemoryContextSwitchTo(old);
+	node->rows[node->nrows++] = tuple;
+	node->next = node->nrows;
+	return ExecStoreHeapTuple(tuple, slot, false);
+}
+
+/* ---- Append ---- */
+
+TupleTableSlot *ExecAppend(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<AppendState *>(pstate);
+	while (node->whichplan < node->nplans)
+	{
+		CHECK_FOR_INTERRUPTS();
+		TupleTableSlot *slot = ExecProcNode(node->appendplans[node->whichplan]);
+		if (!TupIsNull(slot))
+			return slot;
+		node->whichplan++;
+	}
+	return nullptr;
+}
+
+/* ---- SubqueryScan ---- */
+
+TupleTableSlot *ExecSubqueryScan(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<SubqueryScanState *>(pstate);
+	ExprContext *econtext = pstate->ps_ExprContext;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		TupleTableSlot *input = ExecProcNode(node->subplan);
+		if (TupIsNull(input))
+			return nullptr;
+		econtext->ecxt_scantuple = input;
+		if (!ExecQual(pstate->qual, econtext))
+			continue;
+		return ExecProject(pstate->ps_ProjInfo);
+	}
+}
+
+}  // namespace
+
+PlanState *ExecInitMaterial(Material *node, EState *estate, int eflags)
+{
+	MaterialState *state = makeNode(MaterialState);
+	state->ps.plan = &node->plan;
+	state->ps.state = estate;
+	state->ps.ExecProcNode = ExecMaterial;
+	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	ExecInitResultTupleSlotTL(&state->ps);
+	state->child_uses_params = ExecPlanUsesParamExec(outerPlan(node), estate->es_plannedstmt);
+	return &state->ps;
+}
+
+void ExecReScanMaterial(MaterialState *node)
+{
+	if (node->child_uses_params)
+	{
+		node->nrows = 0;
+		node->eof_underlying = false;
+		ExecReScan(outerPlanState(node));
+	}
+	node->next = 0;
+}
+
+PlanState *ExecInitAppend(Append *node, EState *estate, int eflags)
+{
+	AppendState *state = makeNode(AppendState);
+	state->ps.plan = &node->plan;
+	state->ps.state = estate;
+	state->ps.ExecProcNode = ExecAppend;
+	state->nplans = list_length(node->appendplans);
+	state->appendplans = static_cast<PlanState **>(palloc0(sizeof(PlanState *) * state->nplans));
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, node->appendplans)
+		state->appendplans[i++] = ExecInitNode(static_cast<Plan *>(lfirst(lc)), estate, eflags);
+	ExecInitResultTupleSlotTL(&state->ps);
+	return &state->ps;
+}
+
+void ExecReScanAppend(AppendState *node)
+{
+	for (int i = 0; i < node->nplans; i++)
+		ExecReScan(node->appendplans[i]);
+	node->whichplan = 0;
+}
+
+void ExecEndAppend(AppendState *node)
+{
+	for (int i = 0; i < node->nplans; i++)
+		ExecEndNode(node->appendplans[i]);
+}
+
+PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int eflags)
+{
+	SubqueryScanState *state = makeNode(SubqueryScanState);
+	PlanState *ps = &state->ss.ps;
+	ps->plan = &node->scan.plan;
+	ps->state = estate;
+	ps->ExecProcNode = ExecSubqueryScan;
+	ExecAssignExprContext(estate, ps);
+	state->subplan = ExecInitNode(node->subplan, estate, eflags);
+	ExecInitResultTupleSlotTL(ps);
+	ExecAssignProjectionInfo(ps);
+	ps->qual = ExecInitQual(node->scan.plan.qual, ps);
+	return ps;
+}
+
+void ExecEndSubqueryScan(SubqueryScanState *node)
+{
+	ExecEndNode(node->subplan);
+}

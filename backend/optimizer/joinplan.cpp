@@ -1,0 +1,789 @@
+/*
+ * joinplan.cpp — the scan/join part of a query level: from its FROM
+ * and WHERE to the cheapest plan producing the joined rows
+ * (PostgreSQL's initsplan.c, allpaths.c, joinrels.c, joinpath.c,
+ * pathnode.c and createplan.c, reduced).
+ *
+ * Principal entry point: QueryPlanner.
+ *
+ * 1. Base relations: one RelOptInfo per FROM item that is a table, a
+ *    VALUES list or a subquery (planned here, recursively), with its
+ *    estimated size.
+ * 2. Quals: every condition of WHERE and ON becomes a RestrictInfo with
+ *    required_relids, the relations that must be joined before it can be
+ *    evaluated: the ones it mentions, widened to a whole outer join when
+ *    it mentions a relation that outer join may null (a WHERE condition
+ *    on the nullable side must see the null-extended rows).  An outer
+ *    join's own ON condition belongs to that join alone, except the part
+ *    that mentions only a LEFT JOIN's nullable side, which filters that
+ *    side below the join.
+ * 3. Join order: each outer join is planned as a unit (its two sides,
+ *    then the join); the items of a FROM list and its inner joins are
+ *    ordered by dynamic programming over the sets of items (PostgreSQL's
+ *    standard_join_search), joining only items connected by a condition
+ *    while there are any; beyond kMaxDpItems items a greedy search.  A
+ *    RestrictInfo is evaluated at the lowest join (or scan) whose
+ *    relations include its required_relids.
+ * 4. The cheapest path becomes a Plan whose nodes output, as Vars, just
+ *    the columns needed above them; setrefs.cpp later points those Vars
+ *    at OUTER_VAR/INNER_VAR positions.
+ */
+#include "postgres.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "access/htup_details.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "planner_int.h"
+#include "utils/lsyscache.h"
+
+namespace tusk::optimizer {
+
+namespace {
+
+/* More FROM items than this are ordered greedily. */
+constexpr int kMaxDpItems = 8;
+
+template <typename T>
+T *PallocStruct()
+{
+	return static_cast<T *>(palloc0(sizeof(T)));
+}
+
+RangeTblEntry *Rte(PlannerInfo *root, int rtindex)
+{
+	return static_cast<RangeTblEntry *>(list_nth(root->parse->rtable, rtindex - 1));
+}
+
+bool PullVarnosWalker(Node *node, void *ctx)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup == 0)
+			*static_cast<Relids *>(ctx) = bms_add_member(*static_cast<Relids *>(ctx),
+														 static_cast<int>(var->varno));
+		return false;
+	}
+	return node_children_walker(node, PullVarnosWalker, ctx);
+}
+
+/* ---- base relations ---- */
+
+RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
+{
+	RangeTblEntry *rte = Rte(root, rtindex);
+	RelOptInfo *rel = PallocStruct<RelOptInfo>();
+	rel->reloptkind = RELOPT_BASEREL;
+	rel->relid = static_cast<Index>(rtindex);
+	rel->relids = bms_make_singleton(rtindex);
+	rel->rtekind = rte->rtekind;
+	rel->min_attr = FirstLowInvalidHeapAttributeNumber + 1;
+	rel->max_attr = static_cast<AttrNumber>(list_length(rte->eref->colnames));
+	switch (rte->rtekind)
+	{
+		case RTE_RELATION:
+			EstimateRelSize(rte->relid, &rel->pages, &rel->tuples, &rel->width);
+			rel->max_attr = static_cast<AttrNumber>(
+				std::max<int>(rel->max_attr, get_rel_natts(rte->relid)));
+			break;
+		case RTE_VALUES:
+			rel->tuples = list_length(rte->values_lists);
+			rel->width = 8 * std::max(1, list_length(rte->coltypes));
+			break;
+		case RTE_SUBQUERY:
+		{
+			int nparams = list_length(root->plan_params);
+			rel->subplan = SubqueryPlanner(root->glob, rte->subquery, root, &rel->subroot, 0.0);
+			if (list_length(root->plan_params) != nparams)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("LATERAL references in subqueries are not supported yet"));
+			root->glob->subqscan_plans = lappend(root->glob->subqscan_plans, rel->subplan);
+			root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, rel->subroot);
+			rel->tuples = rel->subplan->plan_rows;
+			rel->width = rel->subplan->plan_width;
+			break;
+		}
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("this kind of FROM item is not supported yet"));
+	}
+	int n = rel->max_attr - rel->min_attr + 1;
+	rel->attr_needed = static_cast<Relids *>(palloc0(sizeof(Relids) * n));
+	rel->attr_vars = static_cast<Var **>(palloc0(sizeof(Var *) * n));
+	root->simple_rel_array[rtindex] = rel;
+	root->all_baserels = bms_add_member(root->all_baserels, rtindex);
+	return rel;
+}
+
+void AddBaseRels(PlannerInfo *root, Node *jtnode)
+{
+	check_stack_depth();
+	if (IsA(jtnode, RangeTblRef))
+		BuildBaseRel(root, reinterpret_cast<RangeTblRef *>(jtnode)->rtindex);
+	else if (IsA(jtnode, FromExpr))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<FromExpr *>(jtnode)->fromlist)
+			AddBaseRels(root, static_cast<Node *>(lfirst(lc)));
+	}
+	else
+	{
+		JoinExpr *j = castNode(JoinExpr, jtnode);
+		AddBaseRels(root, j->larg);
+		AddBaseRels(root, j->rarg);
+	}
+}
+
+/* Record that the Vars of node are needed where `where` says. */
+struct NeededContext
+{
+	PlannerInfo *root;
+	Relids where;
+};
+
+bool MarkNeededWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		auto *ctx = static_cast<NeededContext *>(arg);
+		if (var->varlevelsup != 0)
+			return false;
+		if (var->varattno == 0)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("whole-row references are not supported yet"));
+		RelOptInfo *rel = ctx->root->simple_rel_array[var->varno];
+		Assert(rel != nullptr);
+		int i = var->varattno - rel->min_attr;
+		rel->attr_needed[i] = bms_add_members(rel->attr_needed[i], ctx->where);
+		if (rel->attr_vars[i] == nullptr)
+		{
+			Var *copy = copyObject(var);
+			copy->location = -1;
+			rel->attr_vars[i] = copy;
+		}
+		return false;
+	}
+	return node_children_walker(node, MarkNeededWalker, arg);
+}
+
+void MarkNeeded(PlannerInfo *root, Node *node, Relids where)
+{
+	NeededContext ctx{root, where};
+	MarkNeededWalker(node, &ctx);
+}
+
+/* ---- quals ---- */
+
+/* required widened by the outer joins below the qual's place. */
+Relids WidenForOuterJoins(Relids required, List *ojs)
+{
+	bool changed = true;
+	while (changed)
+	{
+		changed = false;
+		ListCell *lc;
+		foreach (lc, ojs)
+		{
+			auto *oj = static_cast<OuterJoinInfo *>(lfirst(lc));
+			bool nulls = oj->jointype == JOIN_FULL ? bms_overlap(required, oj->syn_relids)
+												   : bms_overlap(required, oj->min_righthand);
+			if (nulls && !bms_is_subset(oj->syn_relids, required))
+			{
+				required = bms_add_members(required, oj->syn_relids);
+				changed = true;
+			}
+		}
+	}
+	return required;
+}
+
+RestrictInfo *MakeRestrictInfo(Expr *clause, Relids required)
+{
+	RestrictInfo *ri = PallocStruct<RestrictInfo>();
+	ri->clause = clause;
+	ri->clause_relids = PullVarnos(reinterpret_cast<Node *>(clause));
+	ri->required_relids = required;
+	/* "outer.x = inner.y" with a hashable operator: a hash join key. */
+	if (IsA(clause, OpExpr))
+	{
+		OpExpr *op = reinterpret_cast<OpExpr *>(clause);
+		if (list_length(op->args) == 2 && op_hashjoinable(op->opno, exprType(static_cast<Node *>(
+																		 linitial(op->args)))))
+		{
+			Relids l = PullVarnos(static_cast<Node *>(linitial(op->args)));
+			Relids r = PullVarnos(static_cast<Node *>(lsecond(op->args)));
+			if (!bms_is_empty(l) && !bms_is_empty(r) && !bms_overlap(l, r) &&
+				!contain_volatile_functions(reinterpret_cast<Node *>(clause)))
+			{
+				ri->hashjoinoperator = op->opno;
+				ri->left_relids = l;
+				ri->right_relids = r;
+			}
+		}
+	}
+	return ri;
+}
+
+void DistributeQual(PlannerInfo *root, Node *qual, Relids node_relids, List *ojs)
+{
+	Relids relids = PullVarnos(qual);
+	Relids required = bms_is_empty(relids) ? bms_copy(node_relids)
+										   : WidenForOuterJoins(relids, ojs);
+	RestrictInfo *ri = MakeRestrictInfo(reinterpret_cast<Expr *>(qual), required);
+	root->restrictinfos = lappend(root->restrictinfos, ri);
+}
+
+/* Walk the join tree: swap RIGHT joins to LEFT, record the outer joins,
+ * make the RestrictInfos.  Returns the node's relations; *ojs gets the
+ * outer joins inside it. */
+Relids DeconstructJoinTree(PlannerInfo *root, Node *jtnode, List **ojs)
+{
+	check_stack_depth();
+	if (IsA(jtnode, RangeTblRef))
+		return bms_make_singleton(reinterpret_cast<RangeTblRef *>(jtnode)->rtindex);
+	if (IsA(jtnode, FromExpr))
+	{
+		FromExpr *f = reinterpret_cast<FromExpr *>(jtnode);
+		Relids relids = nullptr;
+		ListCell *lc;
+		foreach (lc, f->fromlist)
+		{
+			List *sub = NIL;
+			relids = bms_add_members(relids,
+									 DeconstructJoinTree(root, static_cast<Node *>(lfirst(lc)),
+														 &sub));
+			*ojs = list_concat(*ojs, sub);
+		}
+		foreach (lc, MakeAndList(f->quals))
+			DistributeQual(root, static_cast<Node *>(lfirst(lc)), relids, *ojs);
+		return relids;
+	}
+	JoinExpr *j = castNode(JoinExpr, jtnode);
+	if (j->jointype == JOIN_RIGHT)
+	{
+		std::swap(j->larg, j->rarg);
+		j->jointype = JOIN_LEFT;
+	}
+	List *lojs = NIL;
+	List *rojs = NIL;
+	Relids left = DeconstructJoinTree(root, j->larg, &lojs);
+	Relids right = DeconstructJoinTree(root, j->rarg, &rojs);
+	Relids relids = bms_union(left, right);
+	List *below = list_concat(lojs, rojs);
+	ListCell *lc;
+	if (j->jointype == JOIN_INNER)
+	{
+		foreach (lc, MakeAndList(j->quals))
+			DistributeQual(root, static_cast<Node *>(lfirst(lc)), relids, below);
+		*ojs = below;
+		return relids;
+	}
+	if (j->jointype != JOIN_LEFT && j->jointype != JOIN_FULL)
+		elog(ERROR, "unexpected join type %d", static_cast<int>(j->jointype));
+	OuterJoinInfo *oj = PallocStruct<OuterJoinInfo>();
+	oj->jointype = j->jointype;
+	oj->min_lefthand = left;
+	oj->min_righthand = right;
+	oj->syn_relids = relids;
+	foreach (lc, MakeAndList(j->quals))
+	{
+		Node *qual = static_cast<Node *>(lfirst(lc));
+		Relids qrelids = PullVarnos(qual);
+		if (j->jointype == JOIN_LEFT && !bms_is_empty(qrelids) && bms_is_subset(qrelids, right))
+		{
+			/* Only the nullable side: filter it before the join. */
+			DistributeQual(root, qual, right, rojs);
+			continue;
+		}
+		RestrictInfo *ri = MakeRestrictInfo(reinterpret_cast<Expr *>(qual), bms_copy(relids));
+		ri->outer_join_relids = relids;
+		root->restrictinfos = lappend(root->restrictinfos, ri);
+	}
+	root->outer_joins = lappend(root->outer_joins, oj);
+	*ojs = lappend(below, oj);
+	return relids;
+}
+
+/* ---- paths ---- */
+
+void AddPath(RelOptInfo *rel, Path *path)
+{
+	rel->pathlist = lappend(rel->pathlist, path);
+	if (rel->cheapest_total_path == nullptr ||
+		path->total_cost < rel->cheapest_total_path->total_cost)
+		rel->cheapest_total_path = path;
+	if (rel->cheapest_startup_path == nullptr ||
+		path->startup_cost < rel->cheapest_startup_path->startup_cost ||
+		(path->startup_cost == rel->cheapest_startup_path->startup_cost &&
+		 path->total_cost < rel->cheapest_startup_path->total_cost))
+		rel->cheapest_startup_path = path;
+}
+
+List *RestrictClauses(List *rinfos)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, rinfos)
+		result = lappend(result, static_cast<RestrictInfo *>(lfirst(lc))->clause);
+	return result;
+}
+
+void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
+{
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (bms_is_subset(ri->required_relids, rel->relids))
+			rel->baserestrictinfo = lappend(rel->baserestrictinfo, ri);
+	}
+	List *quals = RestrictClauses(rel->baserestrictinfo);
+	Selectivity sel = ClauseSelectivity(root, reinterpret_cast<Node *>(
+											makeBoolExpr(AND_EXPR, quals, -1)),
+										rel->tuples);
+	if (quals == NIL)
+		sel = 1.0;
+	rel->rows = std::max(1.0, std::rint(rel->tuples * sel));
+	Cost qualcost = QualCostPerTuple(quals);
+	Path *path = PallocStruct<Path>();
+	path->parent = rel;
+	path->rows = rel->rows;
+	switch (rel->rtekind)
+	{
+		case RTE_RELATION:
+		{
+			path->pathtype = PATH_SEQSCAN;
+			path->total_cost = rel->pages * kSeqPageCost +
+				rel->tuples * (kCpuTupleCost + qualcost);
+			AddPath(rel, path);
+			break;
+		}
+		case RTE_VALUES:
+			path->pathtype = PATH_VALUESSCAN;
+			path->total_cost = rel->tuples * (kCpuOperatorCost + kCpuTupleCost + qualcost);
+			AddPath(rel, path);
+			break;
+		case RTE_SUBQUERY:
+			path->pathtype = PATH_SUBQUERYSCAN;
+			path->startup_cost = rel->subplan->startup_cost;
+			path->total_cost = rel->subplan->total_cost +
+				rel->tuples * (kCpuTupleCost + qualcost);
+			AddPath(rel, path);
+			break;
+		default:
+			Assert(false);
+	}
+}
+
+/* ---- joins ---- */
+
+RelOptInfo *FindJoinRel(PlannerInfo *root, Relids relids)
+{
+	ListCell *lc;
+	foreach (lc, root->join_rel_list)
+	{
+		auto *rel = static_cast<RelOptInfo *>(lfirst(lc));
+		if (bms_equal(rel->relids, relids))
+			return rel;
+	}
+	return nullptr;
+}
+
+/* The quals to evaluate when outer and inner are joined. */
+List *JoinRestrictList(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner)
+{
+	Relids relids = bms_union(outer->relids, inner->relids);
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (bms_is_subset(ri->required_relids, relids) &&
+			!bms_is_subset(ri->required_relids, outer->relids) &&
+			!bms_is_subset(ri->required_relids, inner->relids))
+			result = lappend(result, ri);
+	}
+	return result;
+}
+
+bool HaveJoinClause(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b)
+{
+	Relids relids = bms_union(a->relids, b->relids);
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (bms_is_subset(ri->required_relids, relids) && bms_overlap(ri->clause_relids, a->relids) &&
+			bms_overlap(ri->clause_relids, b->relids))
+			return true;
+	}
+	return false;
+}
+
+Path *MakeMaterialPath(Path *subpath)
+{
+	MaterialPath *m = PallocStruct<MaterialPath>();
+	m->path.pathtype = PATH_MATERIAL;
+	m->path.parent = subpath->parent;
+	m->path.rows = subpath->rows;
+	m->path.startup_cost = subpath->startup_cost;
+	m->path.total_cost = subpath->total_cost + 2 * kCpuOperatorCost * subpath->rows;
+	m->subpath = subpath;
+	return &m->path;
+}
+
+void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner,
+				  JoinType jointype, List *restrictlist)
+{
+	List *joinquals = NIL;
+	List *otherquals = NIL;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids))
+			joinquals = lappend(joinquals, ri->clause);
+		else
+			otherquals = lappend(otherquals, ri->clause);
+	}
+	Path *op = outer->cheapest_total_path;
+	Path *ip = inner->cheapest_total_path;
+	double outer_rows = std::max(op->rows, 1.0);
+	Cost qualcost = QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals);
+	/* Nested loop: the inner side is rescanned for every outer row,
+	 * or read once into memory (Material) and replayed. */
+	Path *inner_paths[2] = {ip, nullptr};
+	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN)
+		inner_paths[1] = MakeMaterialPath(ip);
+	for (Path *inp : inner_paths)
+	{
+		if (inp == nullptr)
+			continue;
+		Cost rescan = inp->pathtype == PATH_MATERIAL ? kCpuOperatorCost * inp->rows
+													 : inp->total_cost;
+		JoinPath *jp = PallocStruct<JoinPath>();
+		jp->path.pathtype = PATH_NESTLOOP;
+		jp->path.parent = joinrel;
+		jp->path.rows = joinrel->rows;
+		jp->path.startup_cost = op->startup_cost + inp->startup_cost;
+		jp->path.total_cost = op->total_cost + inp->total_cost + (outer_rows - 1) * rescan +
+			outer_rows * std::max(inp->rows, 1.0) * (kCpuTupleCost + qualcost);
+		jp->jointype = jointype;
+		jp->outerjoinpath = op;
+		jp->innerjoinpath = inp;
+		jp->joinrestrictinfo = restrictlist;
+		jp->joinquals = joinquals;
+		jp->otherquals = otherquals;
+		AddPath(joinrel, &jp->path);
+	}
+}
+
+double JoinRows(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner, JoinType jointype,
+				List *restrictlist)
+{
+	double rows = outer->rows * inner->rows;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		rows *= ClauseSelectivity(root, reinterpret_cast<Node *>(ri->clause),
+								  std::max(outer->rows, inner->rows));
+	}
+	if (jointype == JOIN_LEFT)
+		rows = std::max(rows, outer->rows);
+	else if (jointype == JOIN_FULL)
+		rows = std::max({rows, outer->rows, inner->rows});
+	return std::max(1.0, std::rint(rows));
+}
+
+/* The join of a and b (in either order for an inner join), made or
+ * found, with paths for this pair added. */
+RelOptInfo *MakeJoinRel(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, JoinType jointype)
+{
+	Relids relids = bms_union(a->relids, b->relids);
+	RelOptInfo *joinrel = FindJoinRel(root, relids);
+	List *restrictlist = JoinRestrictList(root, a, b);
+	if (joinrel == nullptr)
+	{
+		joinrel = PallocStruct<RelOptInfo>();
+		joinrel->reloptkind = RELOPT_JOINREL;
+		joinrel->relids = relids;
+		joinrel->rows = JoinRows(root, a, b, jointype, restrictlist);
+		joinrel->width = a->width + b->width;
+		root->join_rel_list = lappend(root->join_rel_list, joinrel);
+	}
+	if (jointype == JOIN_FULL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("FULL JOIN is not supported yet"));
+	AddJoinPaths(root, joinrel, a, b, jointype, restrictlist);
+	if (jointype == JOIN_INNER)
+		AddJoinPaths(root, joinrel, b, a, jointype, restrictlist);
+	return joinrel;
+}
+
+/* Order the items (each already planned) by dynamic programming over
+ * their subsets, or greedily when there are many. */
+RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items)
+{
+	size_t n = items.size();
+	if (n == 1)
+		return items[0];
+	if (n > kMaxDpItems)
+	{
+		std::vector<RelOptInfo *> rels = items;
+		while (rels.size() > 1)
+		{
+			RelOptInfo *best = nullptr;
+			size_t bi = 0;
+			size_t bj = 0;
+			for (int pass = 0; pass < 2 && best == nullptr; pass++)
+				for (size_t i = 0; i < rels.size(); i++)
+					for (size_t j = i + 1; j < rels.size(); j++)
+					{
+						if (pass == 0 && !HaveJoinClause(root, rels[i], rels[j]))
+							continue;
+						RelOptInfo *rel = MakeJoinRel(root, rels[i], rels[j], JOIN_INNER);
+						if (best == nullptr ||
+							rel->cheapest_total_path->total_cost <
+								best->cheapest_total_path->total_cost)
+						{
+							best = rel;
+							bi = i;
+							bj = j;
+						}
+					}
+			rels.erase(rels.begin() + static_cast<std::ptrdiff_t>(bj));
+			rels[bi] = best;
+		}
+		return rels[0];
+	}
+	std::vector<std::vector<RelOptInfo *>> levels(n + 1);
+	levels[1] = items;
+	for (size_t k = 2; k <= n; k++)
+	{
+		for (int pass = 0; pass < 2 && levels[k].empty(); pass++)
+			for (size_t j = 1; j <= k / 2; j++)
+				for (size_t ai = 0; ai < levels[j].size(); ai++)
+					for (size_t bi = 0; bi < levels[k - j].size(); bi++)
+					{
+						if (j == k - j && bi <= ai)
+							continue;
+						RelOptInfo *a = levels[j][ai];
+						RelOptInfo *b = levels[k - j][bi];
+						if (bms_overlap(a->relids, b->relids))
+							continue;
+						if (pass == 0 && !HaveJoinClause(root, a, b))
+							continue;
+						bool existed = FindJoinRel(root, bms_union(a->relids, b->relids)) !=
+							nullptr;
+						RelOptInfo *rel = MakeJoinRel(root, a, b, JOIN_INNER);
+						if (!existed)
+							levels[k].push_back(rel);
+					}
+		if (levels[k].empty())
+			elog(ERROR, "failed to build any %zu-way joins", k);
+	}
+	Assert(levels[n].size() == 1);
+	return levels[n][0];
+}
+
+RelOptInfo *PlanJoinNode(PlannerInfo *root, Node *jtnode);
+
+/* The items of a FROM list or inner join: nested lists and inner joins
+ * flattened, each outer join a unit. */
+void CollectJoinItems(PlannerInfo *root, Node *jtnode, std::vector<RelOptInfo *> *items)
+{
+	if (IsA(jtnode, FromExpr))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<FromExpr *>(jtnode)->fromlist)
+			CollectJoinItems(root, static_cast<Node *>(lfirst(lc)), items);
+	}
+	else if (IsA(jtnode, JoinExpr) && reinterpret_cast<JoinExpr *>(jtnode)->jointype == JOIN_INNER)
+	{
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(jtnode);
+		CollectJoinItems(root, j->larg, items);
+		CollectJoinItems(root, j->rarg, items);
+	}
+	else
+		items->push_back(PlanJoinNode(root, jtnode));
+}
+
+RelOptInfo *PlanJoinNode(PlannerInfo *root, Node *jtnode)
+{
+	check_stack_depth();
+	if (IsA(jtnode, RangeTblRef))
+		return root->simple_rel_array[reinterpret_cast<RangeTblRef *>(jtnode)->rtindex];
+	if (IsA(jtnode, JoinExpr) && reinterpret_cast<JoinExpr *>(jtnode)->jointype != JOIN_INNER)
+	{
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(jtnode);
+		RelOptInfo *left = PlanJoinNode(root, j->larg);
+		RelOptInfo *right = PlanJoinNode(root, j->rarg);
+		return MakeJoinRel(root, left, right, j->jointype);
+	}
+	std::vector<RelOptInfo *> items;
+	CollectJoinItems(root, jtnode, &items);
+	return JoinSearch(root, items);
+}
+
+/* ---- plans ---- */
+
+/* The Vars of rel's base relations needed above it, as a targetlist. */
+List *BuildRelTarget(PlannerInfo *root, Relids relids)
+{
+	List *tlist = NIL;
+	int rtindex = -1;
+	while ((rtindex = bms_next_member(relids, rtindex)) >= 0)
+	{
+		RelOptInfo *rel = root->simple_rel_array[rtindex];
+		for (int attno = rel->min_attr; attno <= rel->max_attr; attno++)
+		{
+			int i = attno - rel->min_attr;
+			if (rel->attr_vars[i] == nullptr || bms_is_subset(rel->attr_needed[i], relids))
+				continue;
+			Var *var = static_cast<Var *>(copyObjectImpl(rel->attr_vars[i]));
+			tlist = lappend(tlist, makeTargetEntry(reinterpret_cast<Expr *>(var),
+												   static_cast<AttrNumber>(list_length(tlist) + 1),
+												   nullptr, false));
+		}
+	}
+	return tlist;
+}
+
+void CopyPathCosts(Plan *plan, Path *path, int width)
+{
+	plan->startup_cost = path->startup_cost;
+	plan->total_cost = path->total_cost;
+	plan->plan_rows = path->rows;
+	plan->plan_width = width;
+}
+
+Plan *CreatePlan(PlannerInfo *root, Path *path)
+{
+	check_stack_depth();
+	RelOptInfo *rel = path->parent;
+	Plan *plan = nullptr;
+	switch (path->pathtype)
+	{
+		case PATH_SEQSCAN:
+		{
+			SeqScan *scan = makeNode(SeqScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_VALUESSCAN:
+		{
+			ValuesScan *scan = makeNode(ValuesScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->values_lists = Rte(root, static_cast<int>(rel->relid))->values_lists;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_SUBQUERYSCAN:
+		{
+			SubqueryScan *scan = makeNode(SubqueryScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->subplan = rel->subplan;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_NESTLOOP:
+		{
+			auto *jp = reinterpret_cast<JoinPath *>(path);
+			NestLoop *join = makeNode(NestLoop);
+			join->join.jointype = jp->jointype;
+			join->join.joinqual = jp->joinquals;
+			join->join.plan.qual = jp->otherquals;
+			join->join.plan.lefttree = CreatePlan(root, jp->outerjoinpath);
+			join->join.plan.righttree = CreatePlan(root, jp->innerjoinpath);
+			plan = &join->join.plan;
+			break;
+		}
+		case PATH_MATERIAL:
+		{
+			Material *mat = makeNode(Material);
+			Plan *sub = CreatePlan(root, reinterpret_cast<MaterialPath *>(path)->subpath);
+			mat->plan.lefttree = sub;
+			mat->plan.targetlist = copyObject(sub->targetlist);
+			CopyPathCosts(&mat->plan, path, rel->width);
+			return &mat->plan;
+		}
+		default:
+			elog(ERROR, "unexpected path type %d", static_cast<int>(path->pathtype));
+	}
+	plan->targetlist = BuildRelTarget(root, rel->relids);
+	CopyPathCosts(plan, path, rel->width);
+	return plan;
+}
+
+}  // namespace
+
+Relids PullVarnos(Node *node)
+{
+	Relids relids = nullptr;
+	PullVarnosWalker(node, &relids);
+	return relids;
+}
+
+Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
+{
+	Query *parse = root->parse;
+	if (parse->jointree == nullptr || parse->jointree->fromlist == NIL)
+		return nullptr;
+	root->simple_rel_array_size = list_length(parse->rtable) + 1;
+	root->simple_rel_array = static_cast<RelOptInfo **>(
+		palloc0(sizeof(RelOptInfo *) * root->simple_rel_array_size));
+	AddBaseRels(root, reinterpret_cast<Node *>(parse->jointree));
+	List *ojs = NIL;
+	DeconstructJoinTree(root, reinterpret_cast<Node *>(parse->jointree), &ojs);
+	/* Where each column is needed: the output (relid 0) and each qual's
+	 * evaluation place. */
+	MarkNeeded(root, reinterpret_cast<Node *>(tlist_exprs), bms_make_singleton(0));
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		MarkNeeded(root, reinterpret_cast<Node *>(ri->clause), ri->required_relids);
+	}
+	for (int i = 1; i < root->simple_rel_array_size; i++)
+		if (root->simple_rel_array[i] != nullptr)
+			SetBaseRelPaths(root, root->simple_rel_array[i]);
+	RelOptInfo *top = PlanJoinNode(root, reinterpret_cast<Node *>(parse->jointree));
+	Path *best = root->tuple_fraction > 0.0 && root->tuple_fraction < 1.0
+		? top->cheapest_startup_path
+		: top->cheapest_total_path;
+	if (root->tuple_fraction >= 1.0 && top->cheapest_startup_path != nullptr)
+	{
+		/* A few rows wanted (LIMIT n): the path cheapest for those. */
+		auto fraction_cost = [&](Path *p) {
+			double f = std::min(1.0, root->tuple_fraction / std::max(p->rows, 1.0));
+			return p->startup_cost + f * (p->total_cost - p->startup_cost);
+		};
+		best = top->cheapest_total_path;
+		ListCell *pc;
+		foreach (pc, top->pathlist)
+		{
+			Path *p = static_cast<Path *>(lfirst(pc));
+			if (fraction_cost(p) < fraction_cost(best))
+				best = p;
+		}
+	}
+	return CreatePlan(root, best);
+}
+
+}  // namespace tusk::optimizer

@@ -1,0 +1,64 @@
+/*
+ * planner_int.h — what the planner's files share (not an API).
+ *
+ *   planner.cpp     planner(), one query level (subquery_planner), the
+ *                   upper part of a plan (Agg, Unique, Sort, Limit,
+ *                   ModifyTable), set operations
+ *   joinplan.cpp    the scan/join part: base relations, where each qual
+ *                   is evaluated, paths, the join-order search, and the
+ *                   plan of the cheapest path (query_planner)
+ *   costsize.cpp    cost and selectivity estimates
+ *   subselect.cpp   sublinks → SubPlans, outer references → PARAM_EXEC
+ *   setrefs.cpp     the finished plan's Vars → OUTER_VAR/INNER_VAR, the
+ *                   range tables flattened
+ */
+#ifndef TUSK_OPTIMIZER_PLANNER_INT_H
+#define TUSK_OPTIMIZER_PLANNER_INT_H
+
+#include "optimizer/pathnodes.h"
+
+namespace tusk::optimizer {
+
+/* PostgreSQL's cost parameters (not settings yet: their defaults). */
+constexpr double kSeqPageCost = 1.0;
+constexpr double kRandomPageCost = 4.0;
+constexpr double kCpuTupleCost = 0.01;
+constexpr double kCpuIndexTupleCost = 0.005;
+constexpr double kCpuOperatorCost = 0.0025;
+
+/* ---- planner.cpp ---- */
+/* Plan one query level; its plan's target list is the query's. */
+Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
+					  PlannerInfo **subroot_out, double tuple_fraction);
+/* A Plan's targetlist as Vars of position (OUTER_VAR, resno): what a
+ * node that passes its input's rows through outputs. */
+List *PassThroughTargetList(List *input_tlist);
+/* The AND-ed conditions of an expression, as a list. */
+List *MakeAndList(Node *qual);
+
+/* ---- joinplan.cpp ---- */
+/* The scan/join plan of parse's FROM and WHERE, outputting (at least)
+ * every Var of this level that tlist_exprs mentions, in a targetlist of
+ * Vars.  NULL when there is no FROM. */
+Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs);
+/* The base relations (rtindexes) whose Vars (of this level) node uses. */
+Relids PullVarnos(Node *node);
+
+/* ---- costsize.cpp ---- */
+Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows);
+Cost QualCostPerTuple(List *quals);
+void EstimateRelSize(Oid relid, BlockNumber *pages, double *tuples, int *width);
+double SortCost(double tuples);
+
+/* ---- subselect.cpp ---- */
+/* expr with its SubLinks planned into SubPlans and its outer-level Vars
+ * turned into PARAM_EXEC Params. */
+Node *PreprocessExpression(PlannerInfo *root, Node *expr);
+int AssignParamExec(PlannerGlobal *glob, Oid type);
+
+/* ---- setrefs.cpp ---- */
+Plan *SetPlanReferences(PlannerInfo *root, Plan *plan);
+
+}  // namespace tusk::optimizer
+
+#endif /* TUSK_OPTIMIZER_PLANNER_INT_H */

@@ -1,0 +1,289 @@
+/*
+ * setrefs.cpp — the last step of planning (PostgreSQL's setrefs.c,
+ * reduced).
+ *
+ * Principal entry point: SetPlanReferences.
+ *
+ * While planning, every expression refers to columns as Vars of the
+ * query level's range table.  The executor wants instead, above a scan,
+ * positions in a child's output: a join's expressions read OUTER_VAR or
+ * INNER_VAR columns (the Var of its outer or inner child's targetlist
+ * that matches), an Agg's or a Result's read OUTER_VAR columns (a whole
+ * expression — a GROUP BY expression — matches first), and a node that
+ * passes rows through (Sort, Limit, Material, Unique, SetOp, Append)
+ * outputs its child's columns by position.  Scans keep their Vars; each
+ * query level's range table is appended to one flat table, so a scan's
+ * scanrelid and Vars move by that level's offset.  A node is fixed
+ * before its children, whose targetlists are still in Var form.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "planner_int.h"
+
+namespace tusk::optimizer {
+
+namespace {
+
+struct SetRefsContext
+{
+	PlannerInfo *root;
+	int rtoffset;
+};
+
+/* ---- scans ---- */
+
+Node *FixScanExpr(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	if (IsA(node, Var))
+	{
+		Var *var = copyObject(reinterpret_cast<Var *>(node));
+		if (var->varlevelsup == 0 && var->varno > 0)
+			var->varno += static_cast<SetRefsContext *>(arg)->rtoffset;
+		return reinterpret_cast<Node *>(var);
+	}
+	return node_children_mutator(node, FixScanExpr, arg);
+}
+
+template <typename T>
+T *FixScan(T *node, SetRefsContext *ctx)
+{
+	return reinterpret_cast<T *>(FixScanExpr(reinterpret_cast<Node *>(node), ctx));
+}
+
+/* ---- references to children's outputs ---- */
+
+struct UpperContext
+{
+	List *outer_tlist;
+	List *inner_tlist; /* NIL above one child */
+};
+
+/* The Var for tle of a child at position tle->resno. */
+Var *ChildColumn(int varno, TargetEntry *tle)
+{
+	Node *expr = reinterpret_cast<Node *>(tle->expr);
+	Var *var = makeVar(varno, tle->resno, exprType(expr), exprTypmod(expr), exprCollation(expr), 0);
+	if (IsA(expr, Var))
+	{
+		var->varnosyn = reinterpret_cast<Var *>(expr)->varnosyn;
+		var->varattnosyn = reinterpret_cast<Var *>(expr)->varattnosyn;
+	}
+	return var;
+}
+
+TargetEntry *FindVar(List *tlist, Var *var)
+{
+	ListCell *lc;
+	foreach (lc, tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (IsA(tle->expr, Var))
+		{
+			Var *other = reinterpret_cast<Var *>(tle->expr);
+			if (other->varno == var->varno && other->varattno == var->varattno &&
+				other->varlevelsup == 0)
+				return tle;
+		}
+	}
+	return nullptr;
+}
+
+TargetEntry *FindExpr(List *tlist, Node *node)
+{
+	ListCell *lc;
+	foreach (lc, tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (!IsA(tle->expr, Var) && equal(tle->expr, node))
+			return tle;
+	}
+	return nullptr;
+}
+
+Node *FixUpperExpr(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<UpperContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup != 0)
+			return reinterpret_cast<Node *>(copyObject(var));
+		if (TargetEntry *tle = FindVar(ctx->outer_tlist, var))
+			return reinterpret_cast<Node *>(ChildColumn(OUTER_VAR, tle));
+		if (TargetEntry *tle = FindVar(ctx->inner_tlist, var))
+			return reinterpret_cast<Node *>(ChildColumn(INNER_VAR, tle));
+		elog(ERROR, "variable not found in subplan target lists");
+	}
+	if (IsA(node, Param) || IsA(node, Const))
+		return reinterpret_cast<Node *>(copyObjectImpl(node));
+	if (TargetEntry *tle = FindExpr(ctx->outer_tlist, node))
+		return reinterpret_cast<Node *>(ChildColumn(OUTER_VAR, tle));
+	if (TargetEntry *tle = FindExpr(ctx->inner_tlist, node))
+		return reinterpret_cast<Node *>(ChildColumn(INNER_VAR, tle));
+	return node_children_mutator(node, FixUpperExpr, arg);
+}
+
+template <typename T>
+T *FixUpper(T *node, List *outer_tlist, List *inner_tlist = NIL)
+{
+	UpperContext ctx{outer_tlist, inner_tlist};
+	return reinterpret_cast<T *>(FixUpperExpr(reinterpret_cast<Node *>(node), &ctx));
+}
+
+Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan);
+
+/* The SubqueryScan's subquery level, which planned its subplan. */
+PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
+{
+	ListCell *p;
+	ListCell *r;
+	forboth (p, glob->subqscan_plans, r, glob->subqscan_roots)
+		if (lfirst(p) == subplan)
+			return static_cast<PlannerInfo *>(lfirst(r));
+	elog(ERROR, "subquery scan's plan has no planner level");
+}
+
+Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
+{
+	if (plan == nullptr)
+		return nullptr;
+	check_stack_depth();
+	Plan *outer = plan->lefttree;
+	Plan *inner = plan->righttree;
+	switch (nodeTag(plan))
+	{
+		case T_SeqScan:
+		case T_ValuesScan:
+		case T_IndexScan:
+		case T_SubqueryScan:
+		{
+			Scan *scan = reinterpret_cast<Scan *>(plan);
+			scan->scanrelid += ctx->rtoffset;
+			plan->targetlist = FixScan(plan->targetlist, ctx);
+			plan->qual = FixScan(plan->qual, ctx);
+			if (IsA(plan, ValuesScan))
+			{
+				ValuesScan *vs = reinterpret_cast<ValuesScan *>(plan);
+				vs->values_lists = FixScan(vs->values_lists, ctx);
+			}
+			else if (IsA(plan, IndexScan))
+			{
+				IndexScan *is = reinterpret_cast<IndexScan *>(plan);
+				is->indexqual = FixScan(is->indexqual, ctx);
+				is->indexqualorig = FixScan(is->indexqualorig, ctx);
+			}
+			else if (IsA(plan, SubqueryScan))
+			{
+				SubqueryScan *ss = reinterpret_cast<SubqueryScan *>(plan);
+				ss->subplan = SetPlanReferences(SubqueryScanRoot(ctx->root->glob, ss->subplan),
+												ss->subplan);
+			}
+			break;
+		}
+		case T_NestLoop:
+		{
+			Join *join = reinterpret_cast<Join *>(plan);
+			join->joinqual = FixUpper(join->joinqual, outer->targetlist, inner->targetlist);
+			plan->qual = FixUpper(plan->qual, outer->targetlist, inner->targetlist);
+			plan->targetlist = FixUpper(plan->targetlist, outer->targetlist, inner->targetlist);
+			break;
+		}
+		case T_Agg:
+		case T_Result:
+			if (outer != nullptr)
+			{
+				plan->targetlist = FixUpper(plan->targetlist, outer->targetlist);
+				plan->qual = FixUpper(plan->qual, outer->targetlist);
+			}
+			else
+			{
+				plan->targetlist = FixScan(plan->targetlist, ctx);
+				plan->qual = FixScan(plan->qual, ctx);
+			}
+			if (IsA(plan, Result))
+			{
+				Result *r = reinterpret_cast<Result *>(plan);
+				r->resconstantqual = FixScanExpr(r->resconstantqual, ctx);
+			}
+			break;
+		case T_Limit:
+		{
+			Limit *limit = reinterpret_cast<Limit *>(plan);
+			limit->limitOffset = FixScanExpr(limit->limitOffset, ctx);
+			limit->limitCount = FixScanExpr(limit->limitCount, ctx);
+			plan->targetlist = PassThroughTargetList(outer->targetlist);
+			break;
+		}
+		case T_Sort:
+		case T_Material:
+		case T_Unique:
+		case T_SetOp:
+			plan->targetlist = PassThroughTargetList(outer->targetlist);
+			break;
+		case T_Append:
+		{
+			Append *append = reinterpret_cast<Append *>(plan);
+			plan->targetlist = PassThroughTargetList(
+				static_cast<Plan *>(linitial(append->appendplans))->targetlist);
+			ListCell *lc;
+			foreach (lc, append->appendplans)
+				lfirst(lc) = SetRefsRecurse(ctx, static_cast<Plan *>(lfirst(lc)));
+			break;
+		}
+		case T_ModifyTable:
+		{
+			ModifyTable *mt = reinterpret_cast<ModifyTable *>(plan);
+			mt->nominalRelation += ctx->rtoffset;
+			ListCell *lc;
+			foreach (lc, mt->resultRelations)
+				lfirst_int(lc) += ctx->rtoffset;
+			break;
+		}
+		default:
+			elog(ERROR, "unexpected plan node %s in setrefs", nodeTagName(nodeTag(plan)));
+	}
+	plan->lefttree = SetRefsRecurse(ctx, outer);
+	plan->righttree = SetRefsRecurse(ctx, inner);
+	return plan;
+}
+
+}  // namespace
+
+List *PassThroughTargetList(List *input_tlist)
+{
+	List *tlist = NIL;
+	ListCell *lc;
+	foreach (lc, input_tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		Var *var = ChildColumn(OUTER_VAR, tle);
+		TargetEntry *copy = copyObject(tle);
+		copy->expr = reinterpret_cast<Expr *>(var);
+		tlist = lappend(tlist, copy);
+	}
+	return tlist;
+}
+
+Plan *SetPlanReferences(PlannerInfo *root, Plan *plan)
+{
+	PlannerGlobal *glob = root->glob;
+	SetRefsContext ctx{root, list_length(glob->finalrtable)};
+	ListCell *lc;
+	foreach (lc, root->parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		glob->finalrtable = lappend(glob->finalrtable, rte);
+		if (rte->rtekind == RTE_RELATION)
+			glob->relationOids = lappend_oid(glob->relationOids, rte->relid);
+	}
+	return SetRefsRecurse(&ctx, plan);
+}
+
+}  // namespace tusk::optimizer

@@ -1,0 +1,180 @@
+/*
+ * optimizer/pathnodes.h — the planner's working structures
+ * (PostgreSQL's pathnodes.h, in a reduced form).
+ *
+ * PlannerGlobal is shared by a statement's whole planning (the subplans
+ * of SubPlan expressions, the PARAM_EXEC slots, the flattened range
+ * table); PlannerInfo is one query level (the top query, a subquery in
+ * FROM, a sublink's subquery).  RelOptInfo is a relation being planned —
+ * a base relation (one range-table entry) or a join of several — with
+ * the Paths that could produce it; the cheapest one becomes the Plan.
+ *
+ * These are planner-lifetime structures, palloc'd in the planner's
+ * memory context, not copyable nodes: nothing outlives planner().
+ */
+#ifndef TUSK_OPTIMIZER_PATHNODES_H
+#define TUSK_OPTIMIZER_PATHNODES_H
+
+#include "access/sdir.h"
+#include "storage/block.h"
+#include "nodes/bitmapset.h"
+#include "nodes/plannodes.h"
+#include "nodes/querynodes.h"
+
+typedef Bitmapset *Relids;
+
+/* What the whole statement's planning shares. */
+typedef struct PlannerGlobal
+{
+	List *subplans;		  /* Plan of each SubPlan (plan_id = position + 1) */
+	List *subroots;		  /* the PlannerInfo each was planned with */
+	List *finalrtable;	  /* the flattened range table (setrefs) */
+	List *relationOids;	  /* OIDs of the tables the plan depends on */
+	List *paramExecTypes; /* type OID of each PARAM_EXEC slot */
+	/* Each SubqueryScan's subplan and the level that planned it. */
+	List *subqscan_plans;
+	List *subqscan_roots;
+} PlannerGlobal;
+
+/* An outer-level value a subquery uses: the Var (or Aggref) of the
+ * outer level, and the PARAM_EXEC slot it is passed in. */
+typedef struct PlannerParamItem
+{
+	Node *item;
+	int paramId;
+} PlannerParamItem;
+
+struct RelOptInfo;
+
+/* One query level being planned. */
+typedef struct PlannerInfo
+{
+	Query *parse;
+	PlannerGlobal *glob;
+	Index query_level; /* 1 at the top */
+	struct PlannerInfo *parent_root;
+	/* Outer-level Vars of this level used by subqueries below it, each
+	 * with the PARAM_EXEC slot that carries it (SubPlan args). */
+	List *plan_params;
+	/* Base relations by range-table index (NULL where none). */
+	struct RelOptInfo **simple_rel_array;
+	int simple_rel_array_size;
+	Relids all_baserels;
+	List *restrictinfos; /* every qual of the join tree */
+	List *join_rel_list; /* join relations built so far */
+	/* Outer joins: each OuterJoinInfo (its relids and nullable side). */
+	List *outer_joins;
+	List *processed_tlist;
+	double tuple_fraction;
+} PlannerInfo;
+
+/* A qual and where it may be evaluated. */
+typedef struct RestrictInfo
+{
+	Expr *clause;
+	Relids clause_relids;	/* the base relations it mentions */
+	Relids required_relids; /* the relations that must be joined first */
+	/* Set for an outer join's own ON condition: it is that join's
+	 * joinqual (a row failing it is null-extended, not dropped) and is
+	 * never evaluated anywhere else. */
+	Relids outer_join_relids;
+	bool pseudoconstant; /* mentions no relation of this level */
+	Selectivity norm_selec;
+	/* For hash joins: "outer = inner" with a hashable operator. */
+	Oid hashjoinoperator;
+	Relids left_relids;
+	Relids right_relids;
+} RestrictInfo;
+
+/* An outer join of the join tree: the relations of each side. */
+typedef struct OuterJoinInfo
+{
+	JoinType jointype; /* LEFT, FULL (RIGHT is swapped to LEFT) */
+	Relids min_lefthand;
+	Relids min_righthand;
+	Relids syn_relids; /* both sides */
+} OuterJoinInfo;
+
+typedef enum PathKind
+{
+	PATH_SEQSCAN,
+	PATH_INDEXSCAN,
+	PATH_VALUESSCAN,
+	PATH_SUBQUERYSCAN,
+	PATH_RESULT, /* a relation of no tables: one row */
+	PATH_NESTLOOP,
+	PATH_HASHJOIN,
+	PATH_MATERIAL
+} PathKind;
+
+typedef struct Path
+{
+	PathKind pathtype;
+	struct RelOptInfo *parent;
+	double rows;
+	Cost startup_cost;
+	Cost total_cost;
+} Path;
+
+typedef struct IndexPath
+{
+	Path path;
+	Oid indexoid;
+	List *indexquals;	  /* in INDEX_VAR form */
+	List *indexqualorig;  /* the quals as written */
+	ScanDirection indexscandir;
+} IndexPath;
+
+typedef struct JoinPath
+{
+	Path path;
+	JoinType jointype;
+	Path *outerjoinpath;
+	Path *innerjoinpath;
+	List *joinrestrictinfo; /* RestrictInfos evaluated at this join */
+	List *joinquals;		/* their clauses: the join's own condition */
+	List *otherquals;		/* and filters of its (null-extended) rows */
+	List *hashclauses;		/* for a hash join: the RestrictInfos it hashes on */
+} JoinPath;
+
+typedef struct MaterialPath
+{
+	Path path;
+	Path *subpath;
+} MaterialPath;
+
+typedef enum RelOptKind
+{
+	RELOPT_BASEREL,
+	RELOPT_JOINREL
+} RelOptKind;
+
+typedef struct RelOptInfo
+{
+	RelOptKind reloptkind;
+	Relids relids;
+	double rows; /* estimated rows after this relation's quals */
+	int width;	 /* estimated average row width in bytes */
+	/* Vars of this relation needed above it (TargetEntry list of Vars). */
+	List *reltarget;
+	List *pathlist;
+	Path *cheapest_total_path;
+	Path *cheapest_startup_path;
+	/* A base relation. */
+	Index relid;
+	RTEKind rtekind;
+	BlockNumber pages;
+	double tuples;
+	List *baserestrictinfo;
+	/* Per column (attno - min_attr): where it is needed (relid 0: in
+	 * the query's output), and a Var for it. */
+	AttrNumber min_attr;
+	AttrNumber max_attr;
+	Relids *attr_needed;
+	Var **attr_vars;
+	/* A subquery in FROM: its planning and plan. */
+	PlannerInfo *subroot;
+	Plan *subplan;
+} RelOptInfo;
+
+#endif /* TUSK_OPTIMIZER_PATHNODES_H */
