@@ -260,6 +260,7 @@ void ExecReScan(PlanState *node)
 			ExecReScanSetOp(reinterpret_cast<SetOpState *>(node));
 			break;
 		case T_SortState:
+			/* Re-reads its child only when the child's rows may differ. */
 			ExecReScanSort(reinterpret_cast<SortState *>(node));
 			return;
 		case T_AggState:

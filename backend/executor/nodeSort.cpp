@@ -31,6 +31,8 @@ struct SortData
 	std::vector<HeapTuple> rows;
 	std::vector<SortKey> keys;
 	size_t next = 0;
+	MemoryContext rowcontext = nullptr; /* holds rows; reset on rescan */
+	bool child_uses_params = false;		/* rescan must read the child again */
 };
 
 namespace {
@@ -41,7 +43,7 @@ TupleTableSlot *ExecSort(PlanState *pstate)
 	SortData &data = *node->data;
 	if (!node->sort_Done)
 	{
-		MemoryContext old = MemoryContextSwitchTo(pstate->state->es_query_cxt);
+		MemoryContext old = MemoryContextSwitchTo(data.rowcontext);
 		TupleDesc desc = pstate->ps_ResultTupleDesc;
 		for (;;)
 		{
@@ -108,8 +110,17 @@ TupleTableSlot *ExecSort(PlanState *pstate)
 
 void ExecReScanSort(SortState *node)
 {
-	/* The sorted rows stay; only the reading starts over. */
-	node->data->next = 0;
+	SortData &data = *node->data;
+	data.next = 0;
+	/* The sorted rows stay, unless the child's rows may have changed
+	 * (it reads a correlated subquery's parameters). */
+	if (data.child_uses_params && node->sort_Done)
+	{
+		data.rows.clear();
+		MemoryContextReset(data.rowcontext);
+		node->sort_Done = false;
+		ExecReScan(outerPlanState(node));
+	}
 }
 
 PlanState *ExecInitSort(Sort *node, EState *estate, int eflags)
@@ -123,6 +134,10 @@ PlanState *ExecInitSort(Sort *node, EState *estate, int eflags)
 	ExecInitResultTupleSlotTL(&state->ps);
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	state->data = tusk::NewInContext<SortData>(estate->es_query_cxt);
+	state->data->rowcontext = AllocSetContextCreate(estate->es_query_cxt, "Sort",
+													ALLOCSET_DEFAULT_SIZES);
+	state->data->child_uses_params = ExecPlanUsesParamExec(outerPlan(node),
+														   estate->es_plannedstmt);
 	for (int i = 0; i < node->numCols; i++)
 	{
 		SortKey key;

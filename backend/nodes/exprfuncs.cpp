@@ -6,6 +6,63 @@
 
 #include "catalog/pg_type_d.h"
 #include "nodes/nodeFuncs.h"
+#include "nodes/parsenodes.h"
+#include "utils/lsyscache.h"
+
+namespace {
+
+/* The first output column of a sublink's (analyzed) subquery. */
+const TargetEntry *SublinkFirstColumn(const SubLink *sublink)
+{
+	const Query *q = reinterpret_cast<const Query *>(sublink->subselect);
+	if (q == nullptr || !IsA(q, Query))
+		return nullptr;
+	ListCell *lc;
+	foreach (lc, q->targetList)
+	{
+		auto *tle = static_cast<const TargetEntry *>(lfirst(lc));
+		if (!tle->resjunk)
+			return tle;
+	}
+	return nullptr;
+}
+
+Oid SublinkType(const SubLink *sublink)
+{
+	if (sublink->subLinkType != EXPR_SUBLINK && sublink->subLinkType != ARRAY_SUBLINK)
+		return BOOLOID;
+	const TargetEntry *tle = SublinkFirstColumn(sublink);
+	if (tle == nullptr)
+		elog(ERROR, "cannot get type for untransformed sublink");
+	Oid type = exprType(reinterpret_cast<const Node *>(tle->expr));
+	if (sublink->subLinkType == ARRAY_SUBLINK)
+		return get_array_type(type);
+	return type;
+}
+
+Oid SubPlanType(const SubPlan *sp)
+{
+	if (sp->subLinkType == EXPR_SUBLINK)
+		return sp->firstColType;
+	if (sp->subLinkType == ARRAY_SUBLINK)
+		return get_array_type(sp->firstColType);
+	return BOOLOID;
+}
+
+}  // namespace
+
+namespace {
+
+int LeftmostLocation(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+}  // namespace
 
 Oid exprType(const Node *expr)
 {
@@ -48,6 +105,10 @@ Oid exprType(const Node *expr)
 		case T_TargetEntry:
 			return exprType(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
+		case T_SubLink:
+			return SublinkType(reinterpret_cast<const SubLink *>(expr));
+		case T_SubPlan:
+			return SubPlanType(reinterpret_cast<const SubPlan *>(expr));
 		default:
 			elog(ERROR, "unrecognized node type: %s", nodeTagName(nodeTag(expr)));
 	}
@@ -70,6 +131,19 @@ int32 exprTypmod(const Node *expr)
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
+		case T_SubLink:
+		{
+			auto *sublink = reinterpret_cast<const SubLink *>(expr);
+			if (sublink->subLinkType != EXPR_SUBLINK)
+				return -1;
+			const TargetEntry *tle = SublinkFirstColumn(sublink);
+			return tle != nullptr ? exprTypmod(reinterpret_cast<const Node *>(tle->expr)) : -1;
+		}
+		case T_SubPlan:
+		{
+			auto *sp = reinterpret_cast<const SubPlan *>(expr);
+			return sp->subLinkType == EXPR_SUBLINK ? sp->firstColTypmod : -1;
+		}
 		default:
 			return -1;
 	}
@@ -108,6 +182,22 @@ Oid exprCollation(const Node *expr)
 		case T_TargetEntry:
 			return exprCollation(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
+		case T_SubLink:
+		{
+			auto *sublink = reinterpret_cast<const SubLink *>(expr);
+			if (sublink->subLinkType != EXPR_SUBLINK && sublink->subLinkType != ARRAY_SUBLINK)
+				return InvalidOid;
+			const TargetEntry *tle = SublinkFirstColumn(sublink);
+			return tle != nullptr ? exprCollation(reinterpret_cast<const Node *>(tle->expr))
+								  : InvalidOid;
+		}
+		case T_SubPlan:
+		{
+			auto *sp = reinterpret_cast<const SubPlan *>(expr);
+			return sp->subLinkType == EXPR_SUBLINK || sp->subLinkType == ARRAY_SUBLINK
+				? sp->firstColCollation
+				: InvalidOid;
+		}
 		default:
 			return InvalidOid;
 	}
@@ -126,15 +216,40 @@ int exprLocation(const Node *expr)
 		case T_Param:
 			return reinterpret_cast<const Param *>(expr)->location;
 		case T_FuncExpr:
-			return reinterpret_cast<const FuncExpr *>(expr)->location;
+		{
+			auto *f = reinterpret_cast<const FuncExpr *>(expr);
+			return LeftmostLocation(f->location, exprLocation(reinterpret_cast<const Node *>(
+													 f->args)));
+		}
 		case T_Aggref:
 			return reinterpret_cast<const Aggref *>(expr)->location;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
-			return reinterpret_cast<const OpExpr *>(expr)->location;
+		{
+			/* The operator's, or its left argument's if that is before. */
+			auto *op = reinterpret_cast<const OpExpr *>(expr);
+			return LeftmostLocation(op->location, exprLocation(reinterpret_cast<const Node *>(
+													  op->args)));
+		}
 		case T_BoolExpr:
-			return reinterpret_cast<const BoolExpr *>(expr)->location;
+		{
+			auto *b = reinterpret_cast<const BoolExpr *>(expr);
+			return LeftmostLocation(b->location, exprLocation(reinterpret_cast<const Node *>(
+													 b->args)));
+		}
+		case T_List:
+		{
+			/* A list's first element's. */
+			ListCell *lc;
+			foreach (lc, reinterpret_cast<const List *>(expr))
+			{
+				int loc = exprLocation(static_cast<const Node *>(lfirst(lc)));
+				if (loc >= 0)
+					return loc;
+			}
+			return -1;
+		}
 		case T_NullTest:
 			return reinterpret_cast<const NullTest *>(expr)->location;
 		case T_RelabelType:
@@ -174,6 +289,13 @@ int exprLocation(const Node *expr)
 		}
 		case T_ResTarget:
 			return reinterpret_cast<const ResTarget *>(expr)->location;
+		case T_SubLink:
+		{
+			/* PostgreSQL reports a comparison's left side's location. */
+			auto *sublink = reinterpret_cast<const SubLink *>(expr);
+			int loc = exprLocation(sublink->testexpr);
+			return loc >= 0 ? loc : sublink->location;
+		}
 		case T_SetToDefault:
 			return reinterpret_cast<const SetToDefault *>(expr)->location;
 		default:

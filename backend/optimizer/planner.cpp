@@ -274,8 +274,10 @@ bool IncrementSublevelsWalker(Node *node, void *arg)
 CommonTableExpr *FindCte(PlannerInfo *root, RangeTblEntry *rte)
 {
 	PlannerInfo *owner = root;
-	for (Index i = 0; i < rte->ctelevelsup; i++)
+	for (Index i = 0; i < rte->ctelevelsup && owner != nullptr; i++)
 		owner = owner->parent_root;
+	if (owner == nullptr)
+		elog(ERROR, "bad levelsup for CTE \"%s\"", rte->ctename);
 	ListCell *lc;
 	foreach (lc, owner->parse->cteList)
 	{

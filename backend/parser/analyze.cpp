@@ -26,6 +26,7 @@
 #include "catalog/pg_type_d.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "catalog/namespace.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
@@ -36,6 +37,8 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+
+Query *SubAnalyze(Node *parseTree, ParseState *parentParseState, bool resolve_unknowns);
 
 namespace {
 
@@ -96,6 +99,179 @@ void HideColumns(List *items)
 	ListCell *lc;
 	foreach (lc, items)
 		static_cast<ParseNamespaceItem *>(lfirst(lc))->p_cols_visible = false;
+}
+
+/* A namespace item for a new range-table entry. */
+ParseNamespaceItem *AddNSItem(ParseState *pstate, RangeTblEntry *rte)
+{
+	pstate->p_rtable = lappend(pstate->p_rtable, rte);
+	auto *nsitem = static_cast<ParseNamespaceItem *>(palloc0(sizeof(ParseNamespaceItem)));
+	nsitem->p_rte = rte;
+	nsitem->p_rtindex = list_length(pstate->p_rtable);
+	nsitem->p_rel_visible = true;
+	nsitem->p_cols_visible = true;
+	return nsitem;
+}
+
+/* The entry's column names: the alias's, then the given ones. */
+void SetColumnNames(RangeTblEntry *rte, Alias *alias, List *names, const char *what)
+{
+	List *aliascols = alias != nullptr ? alias->colnames : NIL;
+	if (list_length(aliascols) > list_length(names))
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("%s \"%s\" has %d columns available but %d columns specified", what,
+					   rte->eref->aliasname, list_length(names), list_length(aliascols)));
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, names)
+	{
+		const char *name = i < list_length(aliascols) ? strVal(list_nth(aliascols, i))
+													  : strVal(lfirst(lc));
+		rte->eref->colnames = lappend(rte->eref->colnames, makeString(pstrdup(name)));
+		i++;
+	}
+}
+
+ParseNamespaceItem *AddRangeTableEntryForSubquery(ParseState *pstate, Query *q, Alias *alias)
+{
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_SUBQUERY;
+	rte->subquery = q;
+	rte->alias = alias;
+	rte->inFromCl = true;
+	rte->eref = makeNode(Alias);
+	rte->eref->aliasname = pstrdup(alias != nullptr ? alias->aliasname : "unnamed_subquery");
+	List *names = NIL;
+	ListCell *lc;
+	foreach (lc, q->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			continue;
+		Node *expr = reinterpret_cast<Node *>(tle->expr);
+		names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
+																		   : "?column?")));
+		rte->coltypes = lappend_oid(rte->coltypes, exprType(expr));
+		rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(expr));
+		rte->colcollations = lappend_oid(rte->colcollations, exprCollation(expr));
+	}
+	SetColumnNames(rte, alias, names, "table");
+	return AddNSItem(pstate, rte);
+}
+
+/* The WITH query a table name means, searching outward; its level. */
+CommonTableExpr *FindCte(ParseState *pstate, const char *name, Index *levelsup)
+{
+	*levelsup = 0;
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState, (*levelsup)++)
+	{
+		ListCell *lc;
+		foreach (lc, ps->p_ctenamespace)
+		{
+			auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+			if (strcmp(cte->ctename, name) == 0)
+				return cte;
+		}
+	}
+	return nullptr;
+}
+
+/* A name that is no table but a later WITH item: PostgreSQL's hint. */
+void CheckFutureCteReference(ParseState *pstate, RangeVar *rv)
+{
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
+	{
+		ListCell *lc;
+		foreach (lc, ps->p_future_ctes)
+		{
+			auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+			if (strcmp(cte->ctename, rv->relname) != 0)
+				continue;
+			if (OidIsValid(RangeVarGetRelid(rv, NoLock, true)))
+				return;
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+					errmsg("relation \"%s\" does not exist", rv->relname),
+					errdetail("There is a WITH item named \"%s\", but it cannot be referenced from "
+							  "this part of the query.",
+							  rv->relname),
+					errhint("Use WITH RECURSIVE, or re-order the WITH items to remove forward "
+							"references."),
+					parser_errposition(pstate, rv->location));
+		}
+	}
+}
+
+ParseNamespaceItem *AddRangeTableEntryForCte(ParseState *pstate, CommonTableExpr *cte,
+											 Index levelsup, RangeVar *rv)
+{
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_CTE;
+	rte->ctename = pstrdup(cte->ctename);
+	rte->ctelevelsup = levelsup;
+	rte->alias = rv->alias;
+	rte->inFromCl = true;
+	rte->coltypes = list_copy(cte->ctecoltypes);
+	rte->coltypmods = list_copy(cte->ctecoltypmods);
+	rte->colcollations = list_copy(cte->ctecolcollations);
+	rte->eref = makeNode(Alias);
+	rte->eref->aliasname = pstrdup(rv->alias != nullptr ? rv->alias->aliasname : cte->ctename);
+	SetColumnNames(rte, rv->alias, cte->ctecolnames, "table");
+	cte->cterefcount++;
+	return AddNSItem(pstate, rte);
+}
+
+/* WITH: each query analyzed, seeing the ones before it. */
+void TransformWithClause(ParseState *pstate, WithClause *with)
+{
+	if (with->recursive)
+		NotSupported(pstate, "WITH RECURSIVE", with->location);
+	ListCell *lc;
+	foreach (lc, with->ctes)
+	{
+		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+		ListCell *other;
+		foreach (other, pstate->p_ctenamespace)
+			if (strcmp(static_cast<CommonTableExpr *>(lfirst(other))->ctename, cte->ctename) == 0)
+				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
+						errmsg("WITH query name \"%s\" specified more than once", cte->ctename),
+						parser_errposition(pstate, cte->location));
+		if (!IsA(cte->ctequery, SelectStmt))
+			NotSupported(pstate, "data-modifying statements in WITH", cte->location);
+		pstate->p_future_ctes = list_copy_tail(with->ctes, foreach_current_index(lc) + 1);
+		Query *q = parse_sub_analyze(cte->ctequery, pstate);
+		pstate->p_future_ctes = NIL;
+		cte->ctequery = reinterpret_cast<Node *>(q);
+		List *names = NIL;
+		ListCell *t;
+		foreach (t, q->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->resjunk)
+				continue;
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
+																			   : "?column?")));
+			cte->ctecoltypes = lappend_oid(cte->ctecoltypes, exprType(expr));
+			cte->ctecoltypmods = lappend_int(cte->ctecoltypmods, exprTypmod(expr));
+			cte->ctecolcollations = lappend_oid(cte->ctecolcollations, exprCollation(expr));
+		}
+		if (list_length(cte->aliascolnames) > list_length(names))
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("WITH query \"%s\" has %d columns available but %d columns specified",
+						   cte->ctename, list_length(names), list_length(cte->aliascolnames)),
+					parser_errposition(pstate, cte->location));
+		cte->ctecolnames = NIL;
+		int i = 0;
+		foreach (t, names)
+		{
+			cte->ctecolnames = lappend(cte->ctecolnames,
+									   i < list_length(cte->aliascolnames)
+										   ? list_nth(cte->aliascolnames, i)
+										   : lfirst(t));
+			i++;
+		}
+		pstate->p_ctenamespace = lappend(pstate->p_ctenamespace, cte);
+	}
 }
 
 Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_nsitem,
@@ -265,8 +441,14 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	if (IsA(n, RangeVar))
 	{
 		RangeVar *rv = reinterpret_cast<RangeVar *>(n);
-		ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock,
-														true);
+		Index levelsup;
+		CommonTableExpr *cte = rv->schemaname == nullptr ? FindCte(pstate, rv->relname, &levelsup)
+														 : nullptr;
+		if (cte == nullptr && rv->schemaname == nullptr)
+			CheckFutureCteReference(pstate, rv);
+		ParseNamespaceItem *nsitem = cte != nullptr
+			? AddRangeTableEntryForCte(pstate, cte, levelsup, rv)
+			: addRangeTableEntry(pstate, rv, rv->alias, AccessShareLock, true);
 		RangeTblRef *rtr = makeNode(RangeTblRef);
 		rtr->rtindex = nsitem->p_rtindex;
 		*top_nsitem = nsitem;
@@ -275,8 +457,26 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	}
 	if (IsA(n, JoinExpr))
 		return TransformJoin(pstate, reinterpret_cast<JoinExpr *>(n), top_nsitem, namespace_items);
-	NotSupported(pstate, IsA(n, RangeSubselect) ? "subqueries in FROM" : "this kind of FROM item",
-				 exprLocation(n));
+	if (IsA(n, RangeSubselect))
+	{
+		RangeSubselect *r = reinterpret_cast<RangeSubselect *>(n);
+		if (r->lateral)
+			NotSupported(pstate, "LATERAL", -1);
+		/* A subquery in FROM does not see its sibling FROM items. */
+		List *saved = pstate->p_namespace;
+		pstate->p_namespace = NIL;
+		Query *q = parse_sub_analyze(r->subquery, pstate);
+		pstate->p_namespace = saved;
+		if (q->commandType != CMD_SELECT)
+			NotSupported(pstate, "data-modifying statements in FROM", -1);
+		ParseNamespaceItem *nsitem = AddRangeTableEntryForSubquery(pstate, q, r->alias);
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		*top_nsitem = nsitem;
+		*namespace_items = list_make1(nsitem);
+		return reinterpret_cast<Node *>(rtr);
+	}
+	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
 }
 
 void TransformFromClause(ParseState *pstate, List *frmList)
@@ -525,6 +725,7 @@ struct GroupingCheck
 {
 	ParseState *pstate;
 	List *groupexprs;
+	int sublevels_up = 0;
 };
 
 /* Every column outside an aggregate must be grouped (PostgreSQL's
@@ -537,14 +738,23 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 	if (IsA(node, Aggref))
 		return false;
 	ListCell *lc;
-	foreach (lc, ctx->groupexprs)
-		if (equal(lfirst(lc), node))
-			return false;
+	if (ctx->sublevels_up == 0)
+		foreach (lc, ctx->groupexprs)
+			if (equal(lfirst(lc), node))
+				return false;
 	if (IsA(node, Var))
 	{
 		Var *var = reinterpret_cast<Var *>(node);
-		if (var->varlevelsup != 0)
+		if (static_cast<int>(var->varlevelsup) != ctx->sublevels_up)
 			return false;
+		/* Inside a subquery: this level's column, grouped as a column? */
+		foreach (lc, ctx->groupexprs)
+		{
+			Node *g = static_cast<Node *>(lfirst(lc));
+			if (IsA(g, Var) && reinterpret_cast<Var *>(g)->varno == var->varno &&
+				reinterpret_cast<Var *>(g)->varattno == var->varattno)
+				return false;
+		}
 		RangeTblEntry *rte = static_cast<RangeTblEntry *>(
 			list_nth(ctx->pstate->p_rtable, var->varno - 1));
 		const char *col = var->varattno > 0
@@ -555,6 +765,14 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 					   "aggregate function",
 					   rte->eref->aliasname, col),
 				parser_errposition(ctx->pstate, var->location));
+	}
+	if (IsA(node, Query))
+	{
+		/* A sublink's subquery: this level's Vars are one level up there. */
+		ctx->sublevels_up++;
+		bool result = node_children_walker(node, CheckUngroupedWalker, arg);
+		ctx->sublevels_up--;
+		return result;
 	}
 	return node_children_walker(node, CheckUngroupedWalker, arg);
 }
@@ -649,18 +867,14 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	return qry;
 }
 
-Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
+List *TransformDistinctClause(ParseState *pstate, List **targetlist, List *sortClause);
+List *TransformDistinctOnClause(ParseState *pstate, List *distinctlist, List **targetlist,
+								List *sortClause);
+
+Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 {
-	if (stmt->op != SETOP_NONE)
-		NotSupported(pstate, "UNION/INTERSECT/EXCEPT", -1);
-	if (stmt->withClause != nullptr)
-		NotSupported(pstate, "WITH", stmt->withClause->location);
 	if (stmt->intoClause != nullptr)
 		NotSupported(pstate, "SELECT INTO", -1);
-	if (stmt->valuesLists != NIL)
-		return TransformValuesClause(pstate, stmt);
-	if (stmt->distinctClause != NIL)
-		NotSupported(pstate, "SELECT DISTINCT", -1);
 	if (stmt->windowClause != NIL)
 		NotSupported(pstate, "WINDOW", -1);
 	if (stmt->lockingClause != NIL)
@@ -677,6 +891,18 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 								 "WHERE");
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
 	qry->groupClause = TransformGroupClause(pstate, stmt->groupClause, &qry->targetList);
+	if (stmt->distinctClause != NIL)
+	{
+		if (linitial(stmt->distinctClause) == nullptr)
+			qry->distinctClause = TransformDistinctClause(pstate, &qry->targetList,
+														  qry->sortClause);
+		else
+		{
+			qry->distinctClause = TransformDistinctOnClause(pstate, stmt->distinctClause,
+															&qry->targetList, qry->sortClause);
+			qry->hasDistinctOn = true;
+		}
+	}
 	if (stmt->havingClause != nullptr)
 		qry->havingQual = coerce_to_boolean(pstate,
 											transformExpr(pstate, stmt->havingClause,
@@ -685,7 +911,8 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
 	qry->limitOption = stmt->limitOption;
-	resolveTargetListUnknowns(pstate, qry->targetList);
+	if (pstate->p_resolve_unknowns)
+		resolveTargetListUnknowns(pstate, qry->targetList);
 	qry->hasAggs = pstate->p_hasAggs;
 	if (qry->hasAggs || qry->groupClause != NIL || qry->havingQual != nullptr)
 		CheckAggregates(pstate, qry);
@@ -693,6 +920,370 @@ Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;
 	qry->jointree->quals = qual;
+	return qry;
+}
+
+/* The SortGroupClause ordering tle by its type's default operators. */
+SortGroupClause *DefaultSortGroupClause(ParseState *pstate, TargetEntry *tle, List *targetlist,
+										int location)
+{
+	Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+	Oid sortop;
+	Oid eqop;
+	if (!FindOrderingOps(restype, false, &sortop, &eqop))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("could not identify an equality operator for type %s",
+					   format_type_be(restype)),
+				parser_errposition(pstate, location));
+	SortGroupClause *sgc = makeNode(SortGroupClause);
+	sgc->tleSortGroupRef = AssignSortGroupRef(tle, targetlist);
+	sgc->sortop = sortop;
+	sgc->eqop = eqop;
+	return sgc;
+}
+
+bool InSortList(TargetEntry *tle, List *list)
+{
+	ListCell *lc;
+	foreach (lc, list)
+		if (tle->ressortgroupref != 0 &&
+			static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef == tle->ressortgroupref)
+			return true;
+	return false;
+}
+
+TargetEntry *SortGroupTle(Index ref, List *targetlist)
+{
+	ListCell *lc;
+	foreach (lc, targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->ressortgroupref == ref)
+			return tle;
+	}
+	elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
+}
+
+/* SELECT DISTINCT: ORDER BY's items first (each must be an output
+ * column), then the other output columns. */
+List *TransformDistinctClause(ParseState *pstate, List **targetlist, List *sortClause)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, sortClause)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = SortGroupTle(sgc->tleSortGroupRef, *targetlist);
+		if (tle->resjunk)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("for SELECT DISTINCT, ORDER BY expressions must appear in select list"),
+					parser_errposition(pstate, exprLocation(reinterpret_cast<Node *>(tle->expr))));
+		result = lappend(result, copyObject(sgc));
+	}
+	foreach (lc, *targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk || InSortList(tle, result))
+			continue;
+		result = lappend(result, DefaultSortGroupClause(pstate, tle, *targetlist,
+														exprLocation(reinterpret_cast<Node *>(
+															tle->expr))));
+	}
+	if (result == NIL)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("SELECT DISTINCT must have at least one column"));
+	return result;
+}
+
+/* SELECT DISTINCT ON (…): the ORDER BY items among them first, in that
+ * order (ORDER BY must start with them), then the rest. */
+List *TransformDistinctOnClause(ParseState *pstate, List *distinctlist, List **targetlist,
+								List *sortClause)
+{
+	List *refs = NIL;
+	ListCell *lc;
+	foreach (lc, distinctlist)
+	{
+		TargetEntry *tle = FindTargetlistEntry(pstate, static_cast<Node *>(lfirst(lc)), targetlist,
+											   EXPR_KIND_DISTINCT_ON, "DISTINCT ON");
+		refs = lappend_int(refs, static_cast<int>(AssignSortGroupRef(tle, *targetlist)));
+	}
+	List *result = NIL;
+	bool skipped = false;
+	foreach (lc, sortClause)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		if (!list_member_int(refs, static_cast<int>(sgc->tleSortGroupRef)))
+		{
+			skipped = true;
+			continue;
+		}
+		if (skipped)
+		{
+			int loc = -1;
+			ListCell *d;
+			ListCell *r;
+			forboth (d, distinctlist, r, refs)
+				if (loc < 0 && lfirst_int(r) == static_cast<int>(sgc->tleSortGroupRef))
+					loc = exprLocation(static_cast<Node *>(lfirst(d)));
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("SELECT DISTINCT ON expressions must match initial ORDER BY "
+						   "expressions"),
+					parser_errposition(pstate, loc));
+		}
+		result = lappend(result, copyObject(sgc));
+	}
+	ListCell *d;
+	ListCell *r;
+	forboth (d, distinctlist, r, refs)
+	{
+		TargetEntry *tle = SortGroupTle(static_cast<Index>(lfirst_int(r)), *targetlist);
+		if (InSortList(tle, result))
+			continue;
+		if (skipped)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("SELECT DISTINCT ON expressions must match initial ORDER BY "
+						   "expressions"),
+					parser_errposition(pstate, exprLocation(static_cast<Node *>(lfirst(d)))));
+		result = lappend(result, DefaultSortGroupClause(pstate, tle, *targetlist,
+														exprLocation(static_cast<Node *>(
+															lfirst(d)))));
+	}
+	return result;
+}
+
+/* ---- UNION / INTERSECT / EXCEPT ---- */
+
+const char *SetOpName(SetOperation op)
+{
+	return op == SETOP_UNION ? "UNION" : op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+}
+
+/* Coerce output column col of every operand query below node. */
+void CoerceSetOpColumn(ParseState *pstate, Node *node, int col, Oid type, int32 typmod,
+					   const char *context)
+{
+	if (IsA(node, RangeTblRef))
+	{
+		RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+			list_nth(pstate->p_rtable, reinterpret_cast<RangeTblRef *>(node)->rtindex - 1));
+		int n = 0;
+		ListCell *lc;
+		foreach (lc, rte->subquery->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk || ++n != col)
+				continue;
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			if (exprType(expr) != type)
+				tle->expr = reinterpret_cast<Expr *>(
+					coerce_to_common_type(pstate, expr, type, context));
+			ListCell *c = list_nth_cell(rte->coltypes, col - 1);
+			lfirst_oid(c) = type;
+			lfirst_int(list_nth_cell(rte->coltypmods, col - 1)) = typmod;
+		}
+		return;
+	}
+	auto *op = castNode(SetOperationStmt, node);
+	CoerceSetOpColumn(pstate, op->larg, col, type, typmod, context);
+	CoerceSetOpColumn(pstate, op->rarg, col, type, typmod, context);
+}
+
+/* An operand or a set operation; *tlist gets its output columns (the
+ * operand's non-junk entries, or the merged columns as Consts' shapes). */
+Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **colexprs)
+{
+	check_stack_depth();
+	/* A parenthesized operation with its own ORDER BY, LIMIT or WITH is
+	 * an operand like a SELECT. */
+	bool leaf = stmt->op == SETOP_NONE || stmt->sortClause != NIL ||
+		stmt->limitCount != nullptr || stmt->limitOffset != nullptr ||
+		stmt->withClause != nullptr || stmt->lockingClause != NIL;
+	if (leaf)
+	{
+		Query *q = SubAnalyze(reinterpret_cast<Node *>(stmt), pstate, false);
+		char name[32];
+		snprintf(name, sizeof(name), "*SELECT* %d", list_length(pstate->p_rtable) + 1);
+		Alias *alias = makeNode(Alias);
+		alias->aliasname = pstrdup(name);
+		ParseNamespaceItem *nsitem = AddRangeTableEntryForSubquery(pstate, q, alias);
+		*colexprs = NIL;
+		ListCell *lc;
+		foreach (lc, q->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (!tle->resjunk)
+				*colexprs = lappend(*colexprs, tle->expr);
+		}
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		return reinterpret_cast<Node *>(rtr);
+	}
+	if (stmt->intoClause != nullptr)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT"));
+	const char *context = SetOpName(stmt->op);
+	SetOperationStmt *op = makeNode(SetOperationStmt);
+	op->op = stmt->op;
+	op->all = stmt->all;
+	List *lcols;
+	List *rcols;
+	op->larg = TransformSetOperationTree(pstate, stmt->larg, &lcols);
+	op->rarg = TransformSetOperationTree(pstate, stmt->rarg, &rcols);
+	if (list_length(lcols) != list_length(rcols))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("each %s query must have the same number of columns", context),
+				parser_errposition(pstate, rcols != NIL ? exprLocation(static_cast<Node *>(
+															  linitial(rcols)))
+														: -1));
+	*colexprs = NIL;
+	ListCell *l;
+	ListCell *r;
+	int col = 0;
+	forboth (l, lcols, r, rcols)
+	{
+		col++;
+		Node *lexpr = static_cast<Node *>(lfirst(l));
+		Node *rexpr = static_cast<Node *>(lfirst(r));
+		Oid type = select_common_type(pstate, list_make2(lexpr, rexpr), context, nullptr);
+		if (type == UNKNOWNOID)
+			type = TEXTOID;
+		int32 typmod = exprTypmod(lexpr) == exprTypmod(rexpr) && exprType(lexpr) == type &&
+				exprType(rexpr) == type
+			? exprTypmod(lexpr)
+			: -1;
+		CoerceSetOpColumn(pstate, op->larg, col, type, typmod, context);
+		CoerceSetOpColumn(pstate, op->rarg, col, type, typmod, context);
+		op->colTypes = lappend_oid(op->colTypes, type);
+		op->colTypmods = lappend_int(op->colTypmods, typmod);
+		op->colCollations = lappend_oid(op->colCollations, get_typcollation(type));
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(type, false, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an equality operator for type %s",
+						   format_type_be(type)),
+					parser_errposition(pstate, exprLocation(lexpr)));
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		op->groupClauses = lappend(op->groupClauses, sgc);
+		/* What a level above sees: a value of the merged type. */
+		Const *shape = makeNullConst(type, typmod, get_typcollation(type));
+		shape->location = exprLocation(lexpr);
+		*colexprs = lappend(*colexprs, shape);
+	}
+	return reinterpret_cast<Node *>(op);
+}
+
+/* The leftmost operand's query (its column names name the result). */
+Query *LeftmostSetOpQuery(ParseState *pstate, Node *node)
+{
+	while (IsA(node, SetOperationStmt))
+		node = reinterpret_cast<SetOperationStmt *>(node)->larg;
+	RangeTblEntry *rte = static_cast<RangeTblEntry *>(
+		list_nth(pstate->p_rtable, reinterpret_cast<RangeTblRef *>(node)->rtindex - 1));
+	return rte->subquery;
+}
+
+Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
+{
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_SELECT;
+	if (stmt->lockingClause != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("%s is not allowed with UNION/INTERSECT/EXCEPT", "FOR UPDATE"));
+	List *cols;
+	SelectStmt top = *stmt;
+	top.sortClause = NIL;
+	top.limitCount = nullptr;
+	top.limitOffset = nullptr;
+	top.withClause = nullptr;
+	qry->setOperations = TransformSetOperationTree(pstate, &top, &cols);
+	SetOperationStmt *op = castNode(SetOperationStmt, qry->setOperations);
+	Query *leftmost = LeftmostSetOpQuery(pstate, qry->setOperations);
+	int leftmost_rtindex = 0;
+	{
+		Node *n = qry->setOperations;
+		while (IsA(n, SetOperationStmt))
+			n = reinterpret_cast<SetOperationStmt *>(n)->larg;
+		leftmost_rtindex = reinterpret_cast<RangeTblRef *>(n)->rtindex;
+	}
+	/* The result columns: named by the leftmost operand, as Vars of it
+	 * (ORDER BY may name them). */
+	int col = 0;
+	ListCell *lc;
+	foreach (lc, leftmost->targetList)
+	{
+		auto *ltle = static_cast<TargetEntry *>(lfirst(lc));
+		if (ltle->resjunk)
+			continue;
+		col++;
+		Var *var = makeVar(leftmost_rtindex, static_cast<AttrNumber>(col),
+						   list_nth_oid(op->colTypes, col - 1), list_nth_int(op->colTypmods, col - 1),
+						   list_nth_oid(op->colCollations, col - 1), 0);
+		var->location = exprLocation(reinterpret_cast<Node *>(ltle->expr));
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(var);
+		tle->resno = static_cast<AttrNumber>(col);
+		tle->resname = ltle->resname != nullptr ? pstrdup(ltle->resname) : nullptr;
+		qry->targetList = lappend(qry->targetList, tle);
+	}
+	/* ORDER BY may name or number result columns, nothing else: it sees
+	 * them (only) through a join entry standing for the result. */
+	RangeTblEntry *jrte = makeNode(RangeTblEntry);
+	jrte->rtekind = RTE_JOIN;
+	jrte->jointype = JOIN_INNER;
+	jrte->eref = makeNode(Alias);
+	jrte->eref->aliasname = pstrdup("unnamed_join");
+	foreach (lc, qry->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		jrte->joinaliasvars = lappend(jrte->joinaliasvars, copyObject(tle->expr));
+		jrte->eref->colnames = lappend(jrte->eref->colnames,
+									   makeString(pstrdup(tle->resname != nullptr ? tle->resname
+																				  : "?column?")));
+	}
+	List *saved_namespace = pstate->p_namespace;
+	int saved_rtable_length = list_length(pstate->p_rtable);
+	ParseNamespaceItem *jnsitem = AddNSItem(pstate, jrte);
+	jnsitem->p_rel_visible = false;
+	pstate->p_namespace = list_make1(jnsitem);
+	int tllen = list_length(qry->targetList);
+	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
+	pstate->p_namespace = saved_namespace;
+	pstate->p_rtable = list_truncate(pstate->p_rtable, saved_rtable_length);
+	if (list_length(qry->targetList) != tllen)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("invalid UNION/INTERSECT/EXCEPT ORDER BY clause"),
+				errdetail("Only result column names can be used, not expressions or functions."),
+				errhint("Add the expression/function to every SELECT, or move the UNION into a "
+						"FROM clause."),
+				parser_errposition(pstate, exprLocation(reinterpret_cast<Node *>(
+											   static_cast<TargetEntry *>(
+												   list_nth(qry->targetList, tllen))
+												   ->expr))));
+	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitOption = stmt->limitOption;
+	qry->rtable = pstate->p_rtable;
+	qry->jointree = makeNode(FromExpr);
+	return qry;
+}
+
+Query *TransformSelectStmt(ParseState *pstate, SelectStmt *stmt)
+{
+	Query *qry;
+	if (stmt->withClause != nullptr)
+		TransformWithClause(pstate, stmt->withClause);
+	if (stmt->op != SETOP_NONE)
+		qry = TransformSetOperationStmt(pstate, stmt);
+	else if (stmt->valuesLists != NIL)
+		qry = TransformValuesClause(pstate, stmt);
+	else
+		qry = TransformPlainSelect(pstate, stmt);
+	qry->cteList = pstate->p_ctenamespace;
+	qry->hasSubLinks = pstate->p_hasSubLinks;
 	return qry;
 }
 
@@ -1096,6 +1687,20 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 	result->querySource = QSRC_ORIGINAL;
 	result->canSetTag = true;
 	return result;
+}
+
+Query *parse_sub_analyze(Node *parseTree, ParseState *parentParseState)
+{
+	return SubAnalyze(parseTree, parentParseState, true);
+}
+
+Query *SubAnalyze(Node *parseTree, ParseState *parentParseState, bool resolve_unknowns)
+{
+	ParseState *pstate = make_parsestate(parentParseState);
+	pstate->p_resolve_unknowns = resolve_unknowns;
+	Query *query = transformStmt(pstate, parseTree);
+	free_parsestate(pstate);
+	return query;
 }
 
 Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree)

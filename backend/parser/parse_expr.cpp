@@ -22,6 +22,8 @@
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
+#include "nodes/makefuncs.h"
+#include "parser/analyze.h"
 #include "parser/parse_func.h"
 #include "utils/array.h"
 #include "utils/format_type.h"
@@ -713,6 +715,114 @@ Node *TransformSQLValueFunction(ParseState *pstate, SQLValueFunction *svf)
 	return reinterpret_cast<Node *>(f);
 }
 
+/* A subquery in an expression: its Query, and for x op ANY/ALL the
+ * comparison of x with the subquery's columns (PARAM_SUBLINK Params
+ * numbered by column). */
+Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
+{
+	pstate->p_hasSubLinks = true;
+	Query *q = parse_sub_analyze(sublink->subselect, pstate);
+	if (q->commandType != CMD_SELECT)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("subquery must return only one column"),
+				parser_errposition(pstate, sublink->location));
+	sublink->subselect = reinterpret_cast<Node *>(q);
+	List *cols = NIL;
+	ListCell *lc;
+	foreach (lc, q->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (!tle->resjunk)
+			cols = lappend(cols, tle);
+	}
+	switch (sublink->subLinkType)
+	{
+		case EXISTS_SUBLINK:
+			sublink->testexpr = nullptr;
+			sublink->operName = NIL;
+			return reinterpret_cast<Node *>(sublink);
+		case EXPR_SUBLINK:
+		case ARRAY_SUBLINK:
+		{
+			if (list_length(cols) != 1)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("subquery must return only one column"),
+						parser_errposition(pstate, sublink->location));
+			if (sublink->subLinkType == ARRAY_SUBLINK)
+			{
+				Oid elem = exprType(reinterpret_cast<Node *>(
+					static_cast<TargetEntry *>(linitial(cols))->expr));
+				if (!OidIsValid(get_array_type(elem)))
+					ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+							errmsg("could not find array type for data type %s",
+								   format_type_be(elem)),
+							parser_errposition(pstate, sublink->location));
+			}
+			sublink->testexpr = nullptr;
+			sublink->operName = NIL;
+			return reinterpret_cast<Node *>(sublink);
+		}
+		case ANY_SUBLINK:
+		case ALL_SUBLINK:
+			break;
+		default:
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("this kind of subquery is not supported yet"),
+					parser_errposition(pstate, sublink->location));
+	}
+	/* x op ANY/ALL (SELECT …); IN is = ANY. */
+	List *lefts = NIL;
+	if (IsA(sublink->testexpr, RowExpr))
+	{
+		/* (a, b) IN (SELECT x, y …): each column compared. */
+		ListCell *arg;
+		foreach (arg, reinterpret_cast<RowExpr *>(sublink->testexpr)->args)
+			lefts = lappend(lefts, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(arg))));
+	}
+	else
+		lefts = list_make1(TransformExprRecurse(pstate, sublink->testexpr));
+	if (sublink->operName == NIL)
+		sublink->operName = list_make1(makeString(pstrdup("=")));
+	if (list_length(lefts) < list_length(cols))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("subquery has too many columns"),
+				parser_errposition(pstate, sublink->location));
+	if (list_length(lefts) > list_length(cols))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("subquery has too few columns"),
+				parser_errposition(pstate, sublink->location));
+	const char *opname = strVal(llast(sublink->operName));
+	if (list_length(lefts) > 1 && strcmp(opname, "=") != 0 && strcmp(opname, "<>") != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("row comparison with %s ANY/ALL (subquery) is not supported yet", opname),
+				parser_errposition(pstate, sublink->location));
+	List *tests = NIL;
+	ListCell *l;
+	ListCell *c;
+	forboth (l, lefts, c, cols)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(c));
+		Param *p = makeNode(Param);
+		p->paramkind = PARAM_SUBLINK;
+		p->paramid = tle->resno;
+		p->paramtype = exprType(reinterpret_cast<Node *>(tle->expr));
+		p->paramtypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
+		p->paramcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
+		p->location = -1;
+		Expr *cmp = make_op(pstate, sublink->operName, static_cast<Node *>(lfirst(l)),
+							reinterpret_cast<Node *>(p), nullptr, sublink->location);
+		if (exprType(reinterpret_cast<Node *>(cmp)) != BOOLOID)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("row comparison operator must yield type boolean, not type %s",
+						   format_type_be(exprType(reinterpret_cast<Node *>(cmp)))),
+					parser_errposition(pstate, sublink->location));
+		tests = lappend(tests, cmp);
+	}
+	if (list_length(tests) == 1)
+		sublink->testexpr = static_cast<Node *>(linitial(tests));
+	else
+		sublink->testexpr = reinterpret_cast<Node *>(
+			makeBoolExpr(strcmp(opname, "=") == 0 ? AND_EXPR : OR_EXPR, tests, sublink->location));
+	return reinterpret_cast<Node *>(sublink);
+}
+
 Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 {
 	if (expr == nullptr)
@@ -772,6 +882,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			return TransformSQLValueFunction(pstate, reinterpret_cast<SQLValueFunction *>(expr));
 		case T_CoalesceExpr:
 			return TransformCoalesce(pstate, reinterpret_cast<CoalesceExpr *>(expr));
+		case T_SubLink:
+			return TransformSubLink(pstate, reinterpret_cast<SubLink *>(expr));
 		case T_SetToDefault:
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("DEFAULT is not allowed in this context"),
@@ -1055,6 +1167,32 @@ int FigureColnameInternal(Node *node, char **name)
 		case T_CoalesceExpr:
 			*name = const_cast<char *>("coalesce");
 			return 2;
+		case T_SubLink:
+		{
+			SubLink *sublink = reinterpret_cast<SubLink *>(node);
+			if (sublink->subLinkType == EXISTS_SUBLINK)
+			{
+				*name = const_cast<char *>("exists");
+				return 2;
+			}
+			if (sublink->subLinkType == ARRAY_SUBLINK)
+			{
+				*name = const_cast<char *>("array");
+				return 2;
+			}
+			if (sublink->subLinkType == EXPR_SUBLINK && IsA(sublink->subselect, Query))
+			{
+				/* The subquery's (already analyzed) column's name. */
+				Query *q = reinterpret_cast<Query *>(sublink->subselect);
+				auto *tle = static_cast<TargetEntry *>(linitial(q->targetList));
+				if (tle->resname != nullptr)
+				{
+					*name = tle->resname;
+					return 2;
+				}
+			}
+			break;
+		}
 		case T_SQLValueFunction:
 		{
 			static const char *const kNames[] = {"current_date",	  "current_time",

@@ -17,6 +17,7 @@ ParseState *make_parsestate(ParseState *parentParseState)
 {
 	auto *pstate = static_cast<ParseState *>(palloc0(sizeof(ParseState)));
 	pstate->parentParseState = parentParseState;
+	pstate->p_resolve_unknowns = true;
 	pstate->p_next_resno = 1;
 	if (parentParseState != nullptr)
 	{

@@ -18,6 +18,8 @@ extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceTe
 extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid **paramTypes,
 									  int *numParams);
 extern Query *transformStmt(ParseState *pstate, Node *parseTree);
+/* A subquery (a SelectStmt) of the query pstate is analyzing. */
+extern Query *parse_sub_analyze(Node *parseTree, ParseState *parentParseState);
 extern Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree);
 
 #ifdef __cplusplus

@@ -56,7 +56,12 @@ typedef struct ParseState
 	const char *p_sourcetext;
 	List *p_rtable;
 	List *p_joinlist;
-	List *p_namespace; /* ParseNamespaceItems */
+	List *p_namespace;	  /* ParseNamespaceItems */
+	List *p_ctenamespace; /* WITH queries visible here (CommonTableExprs) */
+	List *p_future_ctes;  /* later WITH queries of the list being analyzed */
+	/* Resolve unknown-type output columns to text (not in a set
+	 * operation's operand, whose columns get the operation's types). */
+	bool p_resolve_unknowns;
 	bool p_lateral_active;
 	int p_next_resno;
 	List *p_multiassign_exprs;
