@@ -136,8 +136,7 @@ PlanState *ExecInitSort(Sort *node, EState *estate, int eflags)
 	state->data = tusk::NewInContext<SortData>(estate->es_query_cxt);
 	state->data->rowcontext = AllocSetContextCreate(estate->es_query_cxt, "Sort",
 													ALLOCSET_DEFAULT_SIZES);
-	state->data->child_uses_params = ExecPlanUsesParamExec(outerPlan(node),
-														   estate->es_plannedstmt);
+	state->data->child_uses_params = ExecPlanUsesParamExec(outerPlan(node), estate->es_plannedstmt);
 	for (int i = 0; i < node->numCols; i++)
 	{
 		SortKey key;

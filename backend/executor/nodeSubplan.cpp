@@ -51,8 +51,9 @@ bool UsesParamExecWalker(Node *node, void *arg)
 		if (node_children_walker(reinterpret_cast<Node *>(sp->args), UsesParamExecWalker, arg) ||
 			UsesParamExecWalker(sp->testexpr, arg))
 			return true;
-		return UsesParamExecWalker(
-			static_cast<Node *>(list_nth(ctx->stmt->subplans, sp->plan_id - 1)), arg);
+		return UsesParamExecWalker(static_cast<Node *>(
+									   list_nth(ctx->stmt->subplans, sp->plan_id - 1)),
+								   arg);
 	}
 	return node_children_walker(node, UsesParamExecWalker, arg);
 }
@@ -178,9 +179,9 @@ Datum ScanSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull, Memor
 		}
 		int dims[1] = {static_cast<int>(n)};
 		int lbs[1] = {1};
-		ArrayType *array = n == 0 ? construct_empty_array(elemtype)
-								  : construct_md_array(values, nulls, 1, dims, lbs, elemtype,
-													   typlen, typbyval, typalign);
+		ArrayType *array = n == 0
+			? construct_empty_array(elemtype)
+			: construct_md_array(values, nulls, 1, dims, lbs, elemtype, typlen, typbyval, typalign);
 		MemoryContextSwitchTo(old);
 		return PointerGetDatum(array);
 	}
@@ -231,9 +232,10 @@ SubPlanState *ExecInitSubPlan(SubPlan *subplan, PlanState *parent)
 		list_nth(estate->es_subplanstates, subplan->plan_id - 1));
 	state->args = ExecInitExprList(subplan->args, parent);
 	state->testexpr = ExecInitExpr(reinterpret_cast<Expr *>(subplan->testexpr), parent);
-	state->uses_params = ExecPlanUsesParamExec(
-		static_cast<Plan *>(list_nth(estate->es_plannedstmt->subplans, subplan->plan_id - 1)),
-		estate->es_plannedstmt);
+	state->uses_params = ExecPlanUsesParamExec(static_cast<Plan *>(
+												   list_nth(estate->es_plannedstmt->subplans,
+															subplan->plan_id - 1)),
+											   estate->es_plannedstmt);
 	return state;
 }
 
@@ -249,7 +251,7 @@ Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
 	/* The correlated values, from the calling row. */
 	ListCell *p;
 	ListCell *a;
-	forboth (p, subplan->parParam, a, node->args)
+	forboth(p, subplan->parParam, a, node->args)
 	{
 		ParamExecData *prm = &estate->es_param_exec_vals[lfirst_int(p)];
 		prm->value = ExecEvalExprSwitchContext(static_cast<ExprState *>(lfirst(a)), econtext,

@@ -190,8 +190,7 @@ PlanState *ExecInitSetOp(SetOp *node, EState *estate, int eflags)
 	state->u.ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	ExecInitResultTupleSlotTL(&state->u.ps);
 	InitGroupCompare(&state->u, estate, node->dupColIdx, node->dupOperators, node->dupCollations);
-	state->nextcontext = AllocSetContextCreate(estate->es_query_cxt, "SetOp",
-											   ALLOCSET_SMALL_SIZES);
+	state->nextcontext = AllocSetContextCreate(estate->es_query_cxt, "SetOp", ALLOCSET_SMALL_SIZES);
 	return &state->u.ps;
 }
 

@@ -218,8 +218,8 @@ int exprLocation(const Node *expr)
 		case T_FuncExpr:
 		{
 			auto *f = reinterpret_cast<const FuncExpr *>(expr);
-			return LeftmostLocation(f->location, exprLocation(reinterpret_cast<const Node *>(
-													 f->args)));
+			return LeftmostLocation(f->location,
+									exprLocation(reinterpret_cast<const Node *>(f->args)));
 		}
 		case T_Aggref:
 			return reinterpret_cast<const Aggref *>(expr)->location;
@@ -229,14 +229,14 @@ int exprLocation(const Node *expr)
 		{
 			/* The operator's, or its left argument's if that is before. */
 			auto *op = reinterpret_cast<const OpExpr *>(expr);
-			return LeftmostLocation(op->location, exprLocation(reinterpret_cast<const Node *>(
-													  op->args)));
+			return LeftmostLocation(op->location,
+									exprLocation(reinterpret_cast<const Node *>(op->args)));
 		}
 		case T_BoolExpr:
 		{
 			auto *b = reinterpret_cast<const BoolExpr *>(expr);
-			return LeftmostLocation(b->location, exprLocation(reinterpret_cast<const Node *>(
-													 b->args)));
+			return LeftmostLocation(b->location,
+									exprLocation(reinterpret_cast<const Node *>(b->args)));
 		}
 		case T_List:
 		{

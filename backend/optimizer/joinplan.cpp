@@ -218,8 +218,8 @@ RestrictInfo *MakeRestrictInfo(Expr *clause, Relids required)
 	if (IsA(clause, OpExpr))
 	{
 		OpExpr *op = reinterpret_cast<OpExpr *>(clause);
-		if (list_length(op->args) == 2 && op_hashjoinable(op->opno, exprType(static_cast<Node *>(
-																		 linitial(op->args)))))
+		if (list_length(op->args) == 2 &&
+			op_hashjoinable(op->opno, exprType(static_cast<Node *>(linitial(op->args)))))
 		{
 			Relids l = PullVarnos(static_cast<Node *>(linitial(op->args)));
 			Relids r = PullVarnos(static_cast<Node *>(lsecond(op->args)));
@@ -349,8 +349,8 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			rel->baserestrictinfo = lappend(rel->baserestrictinfo, ri);
 	}
 	List *quals = RestrictClauses(rel->baserestrictinfo);
-	Selectivity sel = ClauseSelectivity(root, reinterpret_cast<Node *>(
-											makeBoolExpr(AND_EXPR, quals, -1)),
+	Selectivity sel = ClauseSelectivity(root,
+										reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, quals, -1)),
 										rel->tuples);
 	if (quals == NIL)
 		sel = 1.0;
@@ -364,8 +364,7 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 		case RTE_RELATION:
 		{
 			path->pathtype = PATH_SEQSCAN;
-			path->total_cost = rel->pages * kSeqPageCost +
-				rel->tuples * (kCpuTupleCost + qualcost);
+			path->total_cost = rel->pages * kSeqPageCost + rel->tuples * (kCpuTupleCost + qualcost);
 			AddPath(rel, path);
 			break;
 		}
@@ -377,8 +376,7 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 		case RTE_SUBQUERY:
 			path->pathtype = PATH_SUBQUERYSCAN;
 			path->startup_cost = rel->subplan->startup_cost;
-			path->total_cost = rel->subplan->total_cost +
-				rel->tuples * (kCpuTupleCost + qualcost);
+			path->total_cost = rel->subplan->total_cost + rel->tuples * (kCpuTupleCost + qualcost);
 			AddPath(rel, path);
 			break;
 		default:
@@ -424,8 +422,8 @@ bool HaveJoinClause(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b)
 	foreach (lc, root->restrictinfos)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		if (bms_is_subset(ri->required_relids, relids) && bms_overlap(ri->clause_relids, a->relids) &&
-			bms_overlap(ri->clause_relids, b->relids))
+		if (bms_is_subset(ri->required_relids, relids) &&
+			bms_overlap(ri->clause_relids, a->relids) && bms_overlap(ri->clause_relids, b->relids))
 			return true;
 	}
 	return false;
@@ -653,9 +651,10 @@ List *BuildRelTarget(PlannerInfo *root, Relids relids)
 			if (rel->attr_vars[i] == nullptr || bms_is_subset(rel->attr_needed[i], relids))
 				continue;
 			Var *var = static_cast<Var *>(copyObjectImpl(rel->attr_vars[i]));
-			tlist = lappend(tlist, makeTargetEntry(reinterpret_cast<Expr *>(var),
-												   static_cast<AttrNumber>(list_length(tlist) + 1),
-												   nullptr, false));
+			tlist = lappend(tlist,
+							makeTargetEntry(reinterpret_cast<Expr *>(var),
+											static_cast<AttrNumber>(list_length(tlist) + 1),
+											nullptr, false));
 		}
 	}
 	return tlist;

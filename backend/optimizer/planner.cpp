@@ -121,7 +121,7 @@ bool SortSatisfies(List *have, List *want)
 		return false;
 	ListCell *h;
 	ListCell *w;
-	forboth (h, have, w, want)
+	forboth(h, have, w, want)
 	{
 		auto *a = static_cast<SortGroupClause *>(lfirst(h));
 		auto *b = static_cast<SortGroupClause *>(lfirst(w));
@@ -355,7 +355,7 @@ Plan *PlanSetOpLeaf(PlannerInfo *root, int rtindex, List *names)
 		Var *var = makeVar(rtindex, static_cast<AttrNumber>(attno), exprType(expr),
 						   exprTypmod(expr), exprCollation(expr), 0);
 		char *name = attno <= list_length(names) ? static_cast<char *>(list_nth(names, attno - 1))
-												  : nullptr;
+												 : nullptr;
 		scan->scan.plan.targetlist = lappend(scan->scan.plan.targetlist,
 											 makeTargetEntry(reinterpret_cast<Expr *>(var),
 															 static_cast<AttrNumber>(attno), name,
@@ -394,9 +394,10 @@ Plan *AddFlagColumn(Plan *plan, int flag)
 	c->constbyval = true;
 	c->constvalue = Int32GetDatum(flag);
 	c->location = -1;
-	tlist = lappend(tlist, makeTargetEntry(reinterpret_cast<Expr *>(c),
-										   static_cast<AttrNumber>(list_length(tlist) + 1),
-										   pstrdup("flag"), true));
+	tlist = lappend(tlist,
+					makeTargetEntry(reinterpret_cast<Expr *>(c),
+									static_cast<AttrNumber>(list_length(tlist) + 1),
+									pstrdup("flag"), true));
 	return ApplyTargetList(plan, tlist);
 }
 
@@ -744,7 +745,7 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 	plan = SetPlanReferences(root, plan);
 	ListCell *p;
 	ListCell *r;
-	forboth (p, glob->subplans, r, glob->subroots)
+	forboth(p, glob->subplans, r, glob->subroots)
 		lfirst(p) = SetPlanReferences(static_cast<PlannerInfo *>(lfirst(r)),
 									  static_cast<Plan *>(lfirst(p)));
 	stmt->planTree = plan;

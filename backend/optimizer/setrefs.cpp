@@ -144,9 +144,9 @@ PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
 {
 	ListCell *p;
 	ListCell *r;
-	forboth (p, glob->subqscan_plans, r, glob->subqscan_roots)
-		if (lfirst(p) == subplan)
-			return static_cast<PlannerInfo *>(lfirst(r));
+	forboth(p, glob->subqscan_plans, r,
+			glob->subqscan_roots) if (lfirst(p) ==
+									  subplan) return static_cast<PlannerInfo *>(lfirst(r));
 	elog(ERROR, "subquery scan's plan has no planner level");
 }
 

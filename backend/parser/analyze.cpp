@@ -149,8 +149,8 @@ ParseNamespaceItem *AddRangeTableEntryForSubquery(ParseState *pstate, Query *q, 
 		if (tle->resjunk)
 			continue;
 		Node *expr = reinterpret_cast<Node *>(tle->expr);
-		names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
-																		   : "?column?")));
+		names = lappend(names,
+						makeString(pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
 		rte->coltypes = lappend_oid(rte->coltypes, exprType(expr));
 		rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(expr));
 		rte->colcollations = lappend_oid(rte->colcollations, exprCollation(expr));
@@ -249,8 +249,9 @@ void TransformWithClause(ParseState *pstate, WithClause *with)
 			if (tle->resjunk)
 				continue;
 			Node *expr = reinterpret_cast<Node *>(tle->expr);
-			names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
-																			   : "?column?")));
+			names = lappend(names,
+							makeString(
+								pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
 			cte->ctecoltypes = lappend_oid(cte->ctecoltypes, exprType(expr));
 			cte->ctecoltypmods = lappend_int(cte->ctecoltypmods, exprTypmod(expr));
 			cte->ctecolcollations = lappend_oid(cte->ctecolcollations, exprCollation(expr));
@@ -985,9 +986,9 @@ List *TransformDistinctClause(ParseState *pstate, List **targetlist, List *sortC
 		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
 		if (tle->resjunk || InSortList(tle, result))
 			continue;
-		result = lappend(result, DefaultSortGroupClause(pstate, tle, *targetlist,
-														exprLocation(reinterpret_cast<Node *>(
-															tle->expr))));
+		result = lappend(result,
+						 DefaultSortGroupClause(pstate, tle, *targetlist,
+												exprLocation(reinterpret_cast<Node *>(tle->expr))));
 	}
 	if (result == NIL)
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
@@ -1023,9 +1024,9 @@ List *TransformDistinctOnClause(ParseState *pstate, List *distinctlist, List **t
 			int loc = -1;
 			ListCell *d;
 			ListCell *r;
-			forboth (d, distinctlist, r, refs)
-				if (loc < 0 && lfirst_int(r) == static_cast<int>(sgc->tleSortGroupRef))
-					loc = exprLocation(static_cast<Node *>(lfirst(d)));
+			forboth(d, distinctlist, r,
+					refs) if (loc < 0 && lfirst_int(r) == static_cast<int>(sgc->tleSortGroupRef))
+				loc = exprLocation(static_cast<Node *>(lfirst(d)));
 			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
 					errmsg("SELECT DISTINCT ON expressions must match initial ORDER BY "
 						   "expressions"),
@@ -1035,7 +1036,7 @@ List *TransformDistinctOnClause(ParseState *pstate, List *distinctlist, List **t
 	}
 	ListCell *d;
 	ListCell *r;
-	forboth (d, distinctlist, r, refs)
+	forboth(d, distinctlist, r, refs)
 	{
 		TargetEntry *tle = SortGroupTle(static_cast<Index>(lfirst_int(r)), *targetlist);
 		if (InSortList(tle, result))
@@ -1045,9 +1046,9 @@ List *TransformDistinctOnClause(ParseState *pstate, List *distinctlist, List **t
 					errmsg("SELECT DISTINCT ON expressions must match initial ORDER BY "
 						   "expressions"),
 					parser_errposition(pstate, exprLocation(static_cast<Node *>(lfirst(d)))));
-		result = lappend(result, DefaultSortGroupClause(pstate, tle, *targetlist,
-														exprLocation(static_cast<Node *>(
-															lfirst(d)))));
+		result = lappend(result,
+						 DefaultSortGroupClause(pstate, tle, *targetlist,
+												exprLocation(static_cast<Node *>(lfirst(d)))));
 	}
 	return result;
 }
@@ -1096,9 +1097,8 @@ Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **col
 	check_stack_depth();
 	/* A parenthesized operation with its own ORDER BY, LIMIT or WITH is
 	 * an operand like a SELECT. */
-	bool leaf = stmt->op == SETOP_NONE || stmt->sortClause != NIL ||
-		stmt->limitCount != nullptr || stmt->limitOffset != nullptr ||
-		stmt->withClause != nullptr || stmt->lockingClause != NIL;
+	bool leaf = stmt->op == SETOP_NONE || stmt->sortClause != NIL || stmt->limitCount != nullptr ||
+		stmt->limitOffset != nullptr || stmt->withClause != nullptr || stmt->lockingClause != NIL;
 	if (leaf)
 	{
 		Query *q = SubAnalyze(reinterpret_cast<Node *>(stmt), pstate, false);
@@ -1133,14 +1133,14 @@ Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **col
 	if (list_length(lcols) != list_length(rcols))
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 				errmsg("each %s query must have the same number of columns", context),
-				parser_errposition(pstate, rcols != NIL ? exprLocation(static_cast<Node *>(
-															  linitial(rcols)))
-														: -1));
+				parser_errposition(pstate,
+								   rcols != NIL ? exprLocation(static_cast<Node *>(linitial(rcols)))
+												: -1));
 	*colexprs = NIL;
 	ListCell *l;
 	ListCell *r;
 	int col = 0;
-	forboth (l, lcols, r, rcols)
+	forboth(l, lcols, r, rcols)
 	{
 		col++;
 		Node *lexpr = static_cast<Node *>(lfirst(l));
@@ -1220,7 +1220,8 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 			continue;
 		col++;
 		Var *var = makeVar(leftmost_rtindex, static_cast<AttrNumber>(col),
-						   list_nth_oid(op->colTypes, col - 1), list_nth_int(op->colTypmods, col - 1),
+						   list_nth_oid(op->colTypes, col - 1),
+						   list_nth_int(op->colTypmods, col - 1),
 						   list_nth_oid(op->colCollations, col - 1), 0);
 		var->location = exprLocation(reinterpret_cast<Node *>(ltle->expr));
 		TargetEntry *tle = makeNode(TargetEntry);
@@ -1259,10 +1260,10 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 				errdetail("Only result column names can be used, not expressions or functions."),
 				errhint("Add the expression/function to every SELECT, or move the UNION into a "
 						"FROM clause."),
-				parser_errposition(pstate, exprLocation(reinterpret_cast<Node *>(
-											   static_cast<TargetEntry *>(
-												   list_nth(qry->targetList, tllen))
-												   ->expr))));
+				parser_errposition(pstate,
+								   exprLocation(reinterpret_cast<Node *>(
+									   static_cast<TargetEntry *>(list_nth(qry->targetList, tllen))
+										   ->expr))));
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
 	qry->limitOption = stmt->limitOption;

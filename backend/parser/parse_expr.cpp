@@ -723,7 +723,8 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	pstate->p_hasSubLinks = true;
 	Query *q = parse_sub_analyze(sublink->subselect, pstate);
 	if (q->commandType != CMD_SELECT)
-		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("subquery must return only one column"),
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("subquery must return only one column"),
 				parser_errposition(pstate, sublink->location));
 	sublink->subselect = reinterpret_cast<Node *>(q);
 	List *cols = NIL;
@@ -749,8 +750,8 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 						parser_errposition(pstate, sublink->location));
 			if (sublink->subLinkType == ARRAY_SUBLINK)
 			{
-				Oid elem = exprType(reinterpret_cast<Node *>(
-					static_cast<TargetEntry *>(linitial(cols))->expr));
+				Oid elem = exprType(
+					reinterpret_cast<Node *>(static_cast<TargetEntry *>(linitial(cols))->expr));
 				if (!OidIsValid(get_array_type(elem)))
 					ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 							errmsg("could not find array type for data type %s",
@@ -796,7 +797,7 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	List *tests = NIL;
 	ListCell *l;
 	ListCell *c;
-	forboth (l, lefts, c, cols)
+	forboth(l, lefts, c, cols)
 	{
 		auto *tle = static_cast<TargetEntry *>(lfirst(c));
 		Param *p = makeNode(Param);

@@ -228,7 +228,7 @@ typedef struct MaterialState
 	int64 nrows;
 	int64 maxrows;
 	int64 next;
-	bool eof_underlying; /* every row of the child is in rows */
+	bool eof_underlying;	/* every row of the child is in rows */
 	bool child_uses_params; /* rescan re-reads the child */
 } MaterialState;
 
@@ -255,7 +255,7 @@ typedef struct UniqueState
 
 typedef struct SetOpState
 {
-	UniqueState u; /* the group comparison (u.prev: the group's row) */
+	UniqueState u;	/* the group comparison (u.prev: the group's row) */
 	HeapTuple next; /* the first row of the next group, read ahead */
 	MemoryContext nextcontext;
 	int64 numOutput;
@@ -269,7 +269,7 @@ typedef struct SubPlanState
 	SubPlan *subplan;
 	PlanState *planstate;
 	ExprState *testexpr;
-	List *args; /* ExprStates */
+	List *args;		  /* ExprStates */
 	bool uses_params; /* the plan reads PARAM_EXEC slots: rerun per call */
 	bool started;
 	/* Computed once (no params): EXPR/EXISTS/ARRAY's value, or for
@@ -297,7 +297,7 @@ struct EState
 	MemoryContext es_query_cxt;
 	ParamListInfo es_param_list_info;
 	List *es_exprcontexts;
-	bool es_instrument; /* EXPLAIN ANALYZE */
+	bool es_instrument;				   /* EXPLAIN ANALYZE */
 	ParamExecData *es_param_exec_vals; /* by PARAM_EXEC paramid */
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	int es_top_eflags;

@@ -120,8 +120,8 @@ typedef struct IndexPath
 {
 	Path path;
 	Oid indexoid;
-	List *indexquals;	  /* in INDEX_VAR form */
-	List *indexqualorig;  /* the quals as written */
+	List *indexquals;	 /* in INDEX_VAR form */
+	List *indexqualorig; /* the quals as written */
 	ScanDirection indexscandir;
 } IndexPath;
 
