@@ -64,6 +64,8 @@ void ExecutorStart(QueryDesc *queryDesc, int eflags)
 		palloc0(Max(nparams, 1) * sizeof(ParamExecData)));
 	for (int i = 0; i < nparams; i++)
 		estate->es_param_exec_vals[i].isnull = true;
+	estate->es_cte_stores = static_cast<CteStore *>(
+		palloc0(Max(list_length(stmt->subplans), 1) * sizeof(CteStore)));
 	ListCell *lc;
 	foreach (lc, stmt->subplans)
 		estate->es_subplanstates = lappend(estate->es_subplanstates,
@@ -106,7 +108,18 @@ void ExecutorRun(QueryDesc *queryDesc, ScanDirection, uint64 count)
 	MemoryContextSwitchTo(old);
 }
 
-void ExecutorFinish(QueryDesc *) {}
+void ExecutorFinish(QueryDesc *queryDesc)
+{
+	/* A data-modifying WITH query runs to its end even if nothing (or
+	 * not everything) of its RETURNING was read. */
+	EState *estate = queryDesc->estate;
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	ListCell *lc;
+	foreach (lc, estate->es_plannedstmt->subplans)
+		if (IsA(lfirst(lc), ModifyTable))
+			ExecFillCteStore(estate, foreach_current_index(lc) + 1);
+	MemoryContextSwitchTo(old);
+}
 
 void ExecutorEnd(QueryDesc *queryDesc)
 {

@@ -33,6 +33,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitAgg(reinterpret_cast<Agg *>(node), estate, eflags);
 		case T_SubqueryScan:
 			return ExecInitSubqueryScan(reinterpret_cast<SubqueryScan *>(node), estate, eflags);
+		case T_CteScan:
+			return ExecInitCteScan(reinterpret_cast<CteScan *>(node), estate, eflags);
 		case T_Material:
 			return ExecInitMaterial(reinterpret_cast<Material *>(node), estate, eflags);
 		case T_Append:
@@ -83,6 +85,8 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_AppendState:
 			ExecEndAppend(reinterpret_cast<AppendState *>(node));
+			break;
+		case T_CteScanState:
 			break;
 		case T_MaterialState:
 		case T_UniqueState:

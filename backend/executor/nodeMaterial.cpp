@@ -1,8 +1,9 @@
 /*
  * nodeMaterial.cpp — Material (its child's rows kept in memory, to be
  * read again on rescan: a nested loop's inner side), Append (the rows of
- * each child in turn: UNION ALL) and SubqueryScan (a subquery's rows as
- * a FROM item, filtered and projected).
+ * each child in turn: UNION ALL), SubqueryScan (a subquery's rows as
+ * a FROM item, filtered and projected) and CteScan (a WITH query's rows,
+ * computed once into a store every CteScan of it reads).
  *
  * Material keeps its rows in the query's memory; when its child reads a
  * PARAM_EXEC slot (a correlated subquery), a rescan forgets them and
@@ -63,6 +64,28 @@ TupleTableSlot *ExecAppend(PlanState *pstate)
 		node->whichplan++;
 	}
 	return nullptr;
+}
+
+/* ---- CteScan ---- */
+
+TupleTableSlot *ExecCteScan(PlanState *pstate)
+{
+	auto *node = reinterpret_cast<CteScanState *>(pstate);
+	CteStore *store = ExecFillCteStore(pstate->state, node->ctePlanId);
+	ExprContext *econtext = pstate->ps_ExprContext;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		if (node->next >= store->nrows)
+			return nullptr;
+		TupleTableSlot *slot = ExecStoreHeapTuple(store->rows[node->next++],
+												  node->ss.ss_ScanTupleSlot, false);
+		econtext->ecxt_scantuple = slot;
+		if (!ExecQual(pstate->qual, econtext))
+			continue;
+		return ExecProject(pstate->ps_ProjInfo);
+	}
 }
 
 /* ---- SubqueryScan ---- */
@@ -137,6 +160,74 @@ void ExecEndAppend(AppendState *node)
 {
 	for (int i = 0; i < node->nplans; i++)
 		ExecEndNode(node->appendplans[i]);
+}
+
+CteStore *ExecFillCteStore(EState *estate, int plan_id)
+{
+	CteStore *store = &estate->es_cte_stores[plan_id - 1];
+	if (store->filled)
+		return store;
+	PlanState *planstate = static_cast<PlanState *>(
+		list_nth(estate->es_subplanstates, plan_id - 1));
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		TupleTableSlot *slot = ExecProcNode(planstate);
+		if (TupIsNull(slot))
+			break;
+		if (store->nrows == store->maxrows)
+		{
+			store->maxrows = Max(store->maxrows * 2, 64);
+			store->rows = static_cast<HeapTuple *>(
+				store->rows == nullptr ? palloc(store->maxrows * sizeof(HeapTuple))
+									   : repalloc(store->rows, store->maxrows * sizeof(HeapTuple)));
+		}
+		store->rows[store->nrows++] = ExecCopySlotHeapTuple(slot);
+	}
+	MemoryContextSwitchTo(old);
+	store->filled = true;
+	return store;
+}
+
+PlanState *ExecInitCteScan(CteScan *node, EState *estate, int)
+{
+	CteScanState *state = makeNode(CteScanState);
+	PlanState *ps = &state->ss.ps;
+	ps->plan = &node->scan.plan;
+	ps->state = estate;
+	ps->ExecProcNode = ExecCteScan;
+	ExecAssignExprContext(estate, ps);
+	state->ctePlanId = node->ctePlanId;
+	Plan *cteplan = static_cast<Plan *>(
+		list_nth(estate->es_plannedstmt->subplans, node->ctePlanId - 1));
+	state->uses_params = ExecPlanUsesParamExec(cteplan, estate->es_plannedstmt);
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	TupleDesc desc = ExecCleanTypeFromTL(cteplan->targetlist);
+	MemoryContextSwitchTo(old);
+	state->ss.ss_ScanTupleSlot = ExecInitExtraTupleSlot(estate, desc);
+	ExecInitResultTupleSlotTL(ps);
+	ExecAssignProjectionInfo(ps);
+	ps->qual = ExecInitQual(node->scan.plan.qual, ps);
+	return ps;
+}
+
+void ExecReScanCteScan(CteScanState *node)
+{
+	node->next = 0;
+	if (node->uses_params)
+	{
+		/* A WITH query of a correlated subquery: its rows may differ. */
+		EState *estate = node->ss.ps.state;
+		CteStore *store = &estate->es_cte_stores[node->ctePlanId - 1];
+		if (store->filled)
+		{
+			store->nrows = 0;
+			store->filled = false;
+			ExecReScan(
+				static_cast<PlanState *>(list_nth(estate->es_subplanstates, node->ctePlanId - 1)));
+		}
+	}
 }
 
 PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int eflags)

@@ -16,6 +16,7 @@
 #include "access/xact.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
+#include "storage/bufmgr.h"
 #include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -105,6 +106,33 @@ void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char 
 				errmsg("could not serialize access due to concurrent delete"));
 }
 
+/* The RETURNING row: the target row is the scan tuple, the subplan's
+ * row (other tables' columns) the outer tuple. */
+TupleTableSlot *Returning(PlanState *pstate, TupleTableSlot *row, TupleTableSlot *planslot)
+{
+	ExprContext *econtext = pstate->ps_ExprContext;
+	econtext->ecxt_scantuple = row;
+	econtext->ecxt_outertuple = planslot;
+	return ExecProject(pstate->ps_ProjInfo);
+}
+
+/* The row at tid as the statement's snapshot sees it (DELETE … RETURNING
+ * reports the row it deletes). */
+TupleTableSlot *FetchRow(ModifyTableState *node, Relation rel, ItemPointer tid)
+{
+	EState *estate = node->ps.state;
+	HeapTupleData tuple;
+	tuple.t_self = *tid;
+	Buffer buf = InvalidBuffer;
+	if (!heap_fetch(rel, estate->es_snapshot, &tuple, &buf))
+		elog(ERROR, "failed to fetch the row to delete");
+	MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
+	HeapTuple copy = heap_copytuple(&tuple);
+	MemoryContextSwitchTo(old);
+	ReleaseBuffer(buf);
+	return ExecStoreHeapTuple(copy, node->mt_insertSlot, false);
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -123,11 +151,18 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		if (node->operation == CMD_DELETE)
 		{
 			ItemPointerData tid = JunkCtid(planslot, 0);
+			TupleTableSlot *oldslot = nullptr;
+			if (pstate->ps_ProjInfo != nullptr)
+				oldslot = FetchRow(node, rel, &tid);
 			TM_FailureData tmfd;
 			TM_Result result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
 			CheckModifyResult(result, tmfd, "deleted");
-			if (result == TM_Ok && node->canSetTag)
+			if (result != TM_Ok)
+				continue;
+			if (node->canSetTag)
 				estate->es_processed++;
+			if (oldslot != nullptr)
+				return Returning(pstate, oldslot, planslot);
 			continue;
 		}
 		slot_getallattrs(planslot);
@@ -150,14 +185,20 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			TM_Result result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
 			MemoryContextSwitchTo(old);
 			CheckModifyResult(result, tmfd, "updated");
-			if (result == TM_Ok && node->canSetTag)
+			if (result != TM_Ok)
+				continue;
+			if (node->canSetTag)
 				estate->es_processed++;
+			if (pstate->ps_ProjInfo != nullptr)
+				return Returning(pstate, slot, planslot);
 			continue;
 		}
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		MemoryContextSwitchTo(old);
 		if (node->canSetTag)
 			estate->es_processed++;
+		if (pstate->ps_ProjInfo != nullptr)
+			return Returning(pstate, slot, planslot);
 	}
 	node->mt_done = true;
 	return nullptr;
@@ -183,6 +224,12 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	MemoryContextSwitchTo(old);
 	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
+	if (node->returningLists != NIL)
+	{
+		/* RETURNING: the node's targetlist is the returning list. */
+		ExecInitResultTupleSlotTL(&state->ps);
+		ExecAssignProjectionInfo(&state->ps);
+	}
 	return &state->ps;
 }
 

@@ -75,6 +75,47 @@ bool PullVarnosWalker(Node *node, void *ctx)
 	return node_children_walker(node, PullVarnosWalker, ctx);
 }
 
+bool PullVarsWalker(Node *node, void *ctx)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		auto *vars = static_cast<List **>(ctx);
+		if (var->varlevelsup != 0)
+			return false;
+		ListCell *lc;
+		foreach (lc, *vars)
+		{
+			Var *other = static_cast<Var *>(lfirst(lc));
+			if (other->varno == var->varno && other->varattno == var->varattno)
+				return false;
+		}
+		*vars = lappend(*vars, copyObject(var));
+		return false;
+	}
+	return node_children_walker(node, PullVarsWalker, ctx);
+}
+
+/* The subplan computing a WITH query that is not inlined. */
+int CtePlanId(PlannerInfo *root, RangeTblEntry *rte)
+{
+	PlannerInfo *owner = root;
+	for (Index i = 0; i < rte->ctelevelsup && owner != nullptr; i++)
+		owner = owner->parent_root;
+	if (owner == nullptr)
+		elog(ERROR, "bad levelsup for CTE \"%s\"", rte->ctename);
+	ListCell *lc;
+	foreach (lc, owner->parse->cteList)
+	{
+		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+		if (strcmp(cte->ctename, rte->ctename) == 0)
+			return list_nth_int(owner->cte_plan_ids, foreach_current_index(lc));
+	}
+	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
+}
+
 /* ---- base relations ---- */
 
 RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
@@ -109,6 +150,15 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 			root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, rel->subroot);
 			rel->tuples = rel->subplan->plan_rows;
 			rel->width = rel->subplan->plan_width;
+			break;
+		}
+		case RTE_CTE:
+		{
+			rel->cte_plan_id = CtePlanId(root, rte);
+			Plan *cteplan = static_cast<Plan *>(
+				list_nth(root->glob->subplans, rel->cte_plan_id - 1));
+			rel->tuples = cteplan->plan_rows;
+			rel->width = cteplan->plan_width;
 			break;
 		}
 		default:
@@ -377,6 +427,11 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			path->pathtype = PATH_SUBQUERYSCAN;
 			path->startup_cost = rel->subplan->startup_cost;
 			path->total_cost = rel->subplan->total_cost + rel->tuples * (kCpuTupleCost + qualcost);
+			AddPath(rel, path);
+			break;
+		case RTE_CTE:
+			path->pathtype = PATH_CTESCAN;
+			path->total_cost = rel->tuples * (kCpuOperatorCost + kCpuTupleCost + qualcost);
 			AddPath(rel, path);
 			break;
 		default:
@@ -701,6 +756,16 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			plan = &scan->scan.plan;
 			break;
 		}
+		case PATH_CTESCAN:
+		{
+			CteScan *scan = makeNode(CteScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->ctePlanId = rel->cte_plan_id;
+			scan->cteParam = -1;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
 		case PATH_NESTLOOP:
 		{
 			auto *jp = reinterpret_cast<JoinPath *>(path);
@@ -731,6 +796,13 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 }
 
 }  // namespace
+
+List *PullVars(Node *node)
+{
+	List *vars = NIL;
+	PullVarsWalker(node, &vars);
+	return vars;
+}
 
 Relids PullVarnos(Node *node)
 {

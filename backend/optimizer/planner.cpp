@@ -270,8 +270,9 @@ bool IncrementSublevelsWalker(Node *node, void *arg)
 	return node_children_walker(node, IncrementSublevelsWalker, arg);
 }
 
-/* The CTE an RTE_CTE entry of a query at `root` names. */
-CommonTableExpr *FindCte(PlannerInfo *root, RangeTblEntry *rte)
+/* The planner level owning the WITH query an RTE_CTE entry names, and
+ * the query's position in its cteList. */
+PlannerInfo *CteOwner(PlannerInfo *root, RangeTblEntry *rte, int *index)
 {
 	PlannerInfo *owner = root;
 	for (Index i = 0; i < rte->ctelevelsup && owner != nullptr; i++)
@@ -283,41 +284,61 @@ CommonTableExpr *FindCte(PlannerInfo *root, RangeTblEntry *rte)
 	{
 		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
 		if (strcmp(cte->ctename, rte->ctename) == 0)
-			return cte;
+		{
+			*index = foreach_current_index(lc);
+			return owner;
+		}
 	}
 	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
 }
 
-/* Each reference to a WITH query becomes a subquery in FROM. */
-void InlineCtes(PlannerInfo *root)
+/* WITH queries: each one that must run once (data-modifying, MATERIALIZED,
+ * referenced more than once, or volatile) is planned as a subplan whose
+ * rows CteScans share; the others are inlined at their (single)
+ * reference as subqueries in FROM, PostgreSQL 12+'s rule. */
+void ProcessCtes(PlannerInfo *root)
 {
+	Query *parse = root->parse;
 	ListCell *lc;
-	foreach (lc, root->parse->rtable)
+	foreach (lc, parse->cteList)
 	{
-		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
-		if (rte->rtekind != RTE_CTE)
-			continue;
-		CommonTableExpr *cte = FindCte(root, rte);
+		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
 		Query *cteq = castNode(Query, cte->ctequery);
 		if (cte->cterecursive)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("WITH RECURSIVE is not supported yet"));
-		if (cteq->commandType != CMD_SELECT)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("data-modifying statements in WITH are not supported yet"));
-		/* Inlining a query referenced twice runs it twice: only right
-		 * when running it twice gives the same rows. */
-		if ((cte->ctematerialized == CTEMaterializeAlways || cte->cterefcount > 1) &&
-			contain_volatile_functions(reinterpret_cast<Node *>(cteq)))
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("materialized WITH queries with volatile functions are not "
-						   "supported yet"));
-		Query *sub = copyObject(cteq);
+		bool modifies = cteq->commandType != CMD_SELECT;
+		bool inline_it = !modifies &&
+			(cte->ctematerialized == CTEMaterializeNever ||
+			 (cte->ctematerialized == CTEMaterializeDefault && cte->cterefcount == 1)) &&
+			!contain_volatile_functions(reinterpret_cast<Node *>(cteq));
+		if (inline_it || (!modifies && cte->cterefcount == 0))
+		{
+			root->cte_plan_ids = lappend_int(root->cte_plan_ids, 0);
+			continue;
+		}
+		PlannerInfo *subroot = nullptr;
+		Plan *plan = SubqueryPlanner(root->glob, copyObject(cteq), root, &subroot, 0.0);
+		root->glob->subplans = lappend(root->glob->subplans, plan);
+		root->glob->subroots = lappend(root->glob->subroots, subroot);
+		root->cte_plan_ids = lappend_int(root->cte_plan_ids, list_length(root->glob->subplans));
+	}
+	/* This level's references to inlined WITH queries become subqueries. */
+	foreach (lc, parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rte->rtekind != RTE_CTE)
+			continue;
+		int index;
+		PlannerInfo *owner = CteOwner(root, rte, &index);
+		if (list_nth_int(owner->cte_plan_ids, index) != 0)
+			continue;
+		auto *cte = static_cast<CommonTableExpr *>(list_nth(owner->parse->cteList, index));
+		Query *sub = copyObject(castNode(Query, cte->ctequery));
 		if (rte->ctelevelsup > 0)
 		{
-			SublevelsContext ctx{static_cast<int>(rte->ctelevelsup), 1};
-			/* The CTE's own level is 0 inside sub: start below it. */
-			ctx.min_levelsup = 0;
+			/* References outside the WITH query now cross more levels. */
+			SublevelsContext ctx{static_cast<int>(rte->ctelevelsup), 0};
 			IncrementSublevelsWalker(reinterpret_cast<Node *>(sub), &ctx);
 		}
 		rte->rtekind = RTE_SUBQUERY;
@@ -696,14 +717,35 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 	if (parse->hasForUpdate || parse->rowMarks != NIL)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("SELECT FOR UPDATE/SHARE is not supported yet"));
-	InlineCtes(root);
-	Plan *plan = GroupingPlanner(root);
-	if (parse->commandType == CMD_INSERT || parse->commandType == CMD_UPDATE ||
-		parse->commandType == CMD_DELETE)
+	ProcessCtes(root);
+	bool modifies = parse->commandType == CMD_INSERT || parse->commandType == CMD_UPDATE ||
+		parse->commandType == CMD_DELETE;
+	List *returning = NIL;
+	if (modifies && parse->returningList != NIL)
 	{
-		if (parent_root != nullptr)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("data-modifying statements in subqueries are not supported yet"));
+		/* RETURNING reads the target row, and other FROM items' columns
+		 * through the subplan: those become junk columns of its output. */
+		returning = reinterpret_cast<List *>(
+			PreprocessExpression(root, reinterpret_cast<Node *>(parse->returningList)));
+		Relids others = bms_del_member(PullVarnos(reinterpret_cast<Node *>(returning)),
+									   parse->resultRelation);
+		List *vars = PullVars(reinterpret_cast<Node *>(returning));
+		ListCell *vc;
+		foreach (vc, vars)
+		{
+			Var *var = static_cast<Var *>(lfirst(vc));
+			if (!bms_is_member(var->varno, others))
+				continue;
+			TargetEntry *tle = makeTargetEntry(reinterpret_cast<Expr *>(var),
+											   static_cast<AttrNumber>(
+												   list_length(parse->targetList) + 1),
+											   nullptr, true);
+			parse->targetList = lappend(parse->targetList, tle);
+		}
+	}
+	Plan *plan = GroupingPlanner(root);
+	if (modifies)
+	{
 		ModifyTable *mt = makeNode(ModifyTable);
 		mt->operation = parse->commandType;
 		mt->canSetTag = parse->canSetTag;
@@ -713,6 +755,11 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 		mt->epqParam = -1;
 		mt->plan.lefttree = plan;
 		CopyCosts(&mt->plan, plan);
+		if (returning != NIL)
+		{
+			mt->returningLists = list_make1(returning);
+			mt->plan.targetlist = copyObject(returning);
+		}
 		plan = &mt->plan;
 	}
 	else if (parse->commandType != CMD_SELECT)
@@ -754,6 +801,13 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 	stmt->paramExecTypes = glob->paramExecTypes;
 	stmt->relationOids = glob->relationOids;
 	if (IsA(plan, ModifyTable))
-		stmt->resultRelations = list_copy(reinterpret_cast<ModifyTable *>(plan)->resultRelations);
+	{
+		auto *mt = reinterpret_cast<ModifyTable *>(plan);
+		stmt->resultRelations = list_copy(mt->resultRelations);
+		stmt->hasReturning = mt->returningLists != NIL;
+	}
+	ListCell *sp;
+	foreach (sp, glob->subplans)
+		stmt->hasModifyingCTE |= IsA(lfirst(sp), ModifyTable);
 	return stmt;
 }

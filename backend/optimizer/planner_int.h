@@ -43,6 +43,8 @@ List *MakeAndList(Node *qual);
 Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs);
 /* The base relations (rtindexes) whose Vars (of this level) node uses. */
 Relids PullVarnos(Node *node);
+/* The distinct Vars of this level in node (each a copy). */
+List *PullVars(Node *node);
 
 /* ---- costsize.cpp ---- */
 Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows);

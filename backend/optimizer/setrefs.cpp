@@ -139,6 +139,28 @@ T *FixUpper(T *node, List *outer_tlist, List *inner_tlist = NIL)
 
 Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan);
 
+struct ReturningContext
+{
+	SetRefsContext *setrefs;
+	int result_relation;
+	UpperContext upper;
+};
+
+Node *FixReturningExpr(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<ReturningContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup == 0 && var->varno == ctx->result_relation)
+			return FixScanExpr(node, ctx->setrefs);
+		return FixUpperExpr(node, &ctx->upper);
+	}
+	return node_children_mutator(node, FixReturningExpr, arg);
+}
+
 /* The SubqueryScan's subquery level, which planned its subplan. */
 PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
 {
@@ -163,6 +185,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_ValuesScan:
 		case T_IndexScan:
 		case T_SubqueryScan:
+		case T_CteScan:
 		{
 			Scan *scan = reinterpret_cast<Scan *>(plan);
 			scan->scanrelid += ctx->rtoffset;
@@ -240,6 +263,18 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_ModifyTable:
 		{
 			ModifyTable *mt = reinterpret_cast<ModifyTable *>(plan);
+			if (mt->returningLists != NIL)
+			{
+				/* The target row's columns are read as a scan's; other
+				 * tables' from the subplan's junk columns. */
+				ReturningContext rctx{ctx,
+									  static_cast<int>(mt->nominalRelation),
+									  {outer->targetlist, NIL}};
+				List *rlist = reinterpret_cast<List *>(
+					FixReturningExpr(static_cast<Node *>(linitial(mt->returningLists)), &rctx));
+				mt->returningLists = list_make1(rlist);
+				plan->targetlist = copyObject(rlist);
+			}
 			mt->nominalRelation += ctx->rtoffset;
 			ListCell *lc;
 			foreach (lc, mt->resultRelations)

@@ -204,6 +204,11 @@ void CheckFutureCteReference(ParseState *pstate, RangeVar *rv)
 ParseNamespaceItem *AddRangeTableEntryForCte(ParseState *pstate, CommonTableExpr *cte,
 											 Index levelsup, RangeVar *rv)
 {
+	Query *cteq = castNode(Query, cte->ctequery);
+	if (cteq->commandType != CMD_SELECT && cteq->returningList == NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("WITH query \"%s\" does not have a RETURNING clause", cte->ctename),
+				parser_errposition(pstate, rv->location));
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
 	rte->rtekind = RTE_CTE;
 	rte->ctename = pstrdup(cte->ctename);
@@ -235,15 +240,21 @@ void TransformWithClause(ParseState *pstate, WithClause *with)
 				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
 						errmsg("WITH query name \"%s\" specified more than once", cte->ctename),
 						parser_errposition(pstate, cte->location));
-		if (!IsA(cte->ctequery, SelectStmt))
-			NotSupported(pstate, "data-modifying statements in WITH", cte->location);
+		bool modifies = !IsA(cte->ctequery, SelectStmt);
+		if (modifies && pstate->parentParseState != nullptr)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("WITH clause containing a data-modifying statement must be at the top "
+						   "level"),
+					parser_errposition(pstate, cte->location));
 		pstate->p_future_ctes = list_copy_tail(with->ctes, foreach_current_index(lc) + 1);
 		Query *q = parse_sub_analyze(cte->ctequery, pstate);
 		pstate->p_future_ctes = NIL;
+		/* Only the statement itself reports a row count. */
+		q->canSetTag = false;
 		cte->ctequery = reinterpret_cast<Node *>(q);
 		List *names = NIL;
 		ListCell *t;
-		foreach (t, q->targetList)
+		foreach (t, modifies ? q->returningList : q->targetList)
 		{
 			auto *tle = static_cast<TargetEntry *>(lfirst(t));
 			if (tle->resjunk)
@@ -1343,14 +1354,35 @@ Expr *ColumnDefault(Relation rel, Form_pg_attribute att)
 	return NullConst(att);
 }
 
+/* RETURNING: expressions over the target row (and the other FROM
+ * items), the target visible by name even for INSERT. */
+List *TransformReturningList(ParseState *pstate, ParseNamespaceItem *target, List *returningList)
+{
+	if (returningList == NIL)
+		return NIL;
+	List *saved = pstate->p_namespace;
+	if (!list_member_ptr(pstate->p_namespace, target))
+		pstate->p_namespace = lappend(list_copy(pstate->p_namespace), target);
+	int saved_resno = pstate->p_next_resno;
+	pstate->p_next_resno = 1;
+	List *rlist = transformTargetList(pstate, returningList, EXPR_KIND_RETURNING);
+	pstate->p_next_resno = saved_resno;
+	pstate->p_namespace = saved;
+	if (rlist == NIL)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("RETURNING must have at least one column"),
+				parser_errposition(pstate,
+								   exprLocation(static_cast<Node *>(linitial(returningList)))));
+	resolveTargetListUnknowns(pstate, rlist);
+	return rlist;
+}
+
 Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 {
-	if (stmt->withClause != nullptr)
-		NotSupported(pstate, "WITH", stmt->withClause->location);
 	if (stmt->onConflictClause != nullptr)
 		NotSupported(pstate, "ON CONFLICT", stmt->onConflictClause->location);
-	if (stmt->returningList != NIL)
-		NotSupported(pstate, "RETURNING", -1);
+	if (stmt->withClause != nullptr)
+		TransformWithClause(pstate, stmt->withClause);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_INSERT;
 	pstate->p_is_insert = true;
@@ -1400,8 +1432,80 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	if (select == nullptr)
 		rows = list_make1(NIL); /* DEFAULT VALUES */
 	else if (select->valuesLists == NIL || select->sortClause != NIL ||
-			 select->limitCount != nullptr)
-		NotSupported(pstate, "INSERT … SELECT", -1);
+			 select->limitCount != nullptr || select->limitOffset != nullptr ||
+			 select->withClause != nullptr || select->op != SETOP_NONE)
+	{
+		/* INSERT … SELECT: the query's columns fill the target columns. */
+		/* Unknown literals take the target columns' types. */
+		Query *sub = SubAnalyze(reinterpret_cast<Node *>(select), pstate, false);
+		Alias *alias = makeNode(Alias);
+		alias->aliasname = pstrdup("*SELECT*");
+		ParseNamespaceItem *nsitem = AddRangeTableEntryForSubquery(pstate, sub, alias);
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		pstate->p_joinlist = lappend(pstate->p_joinlist, rtr);
+		List *cols = NIL;
+		ListCell *lc;
+		foreach (lc, sub->targetList)
+			if (!static_cast<TargetEntry *>(lfirst(lc))->resjunk)
+				cols = lappend(cols, lfirst(lc));
+		if (stmt->cols == NIL && list_length(cols) < static_cast<int>(attnos.size()))
+		{
+			attnos.resize(list_length(cols));
+			col_locations.resize(list_length(cols));
+		}
+		if (list_length(cols) > static_cast<int>(attnos.size()))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("INSERT has more expressions than target columns"),
+					parser_errposition(pstate,
+									   exprLocation(reinterpret_cast<Node *>(
+										   static_cast<TargetEntry *>(list_nth(cols, attnos.size()))
+											   ->expr))));
+		if (list_length(cols) < static_cast<int>(attnos.size()))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("INSERT has more target columns than expressions"),
+					parser_errposition(pstate, col_locations[list_length(cols)]));
+		std::vector<Expr *> row(desc->natts, nullptr);
+		int i = 0;
+		foreach (lc, cols)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			int attno = attnos[i++];
+			if (exprType(reinterpret_cast<Node *>(tle->expr)) == UNKNOWNOID)
+			{
+				/* An unknown literal becomes the target column's type there. */
+				Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+				tle->expr = TransformAssignedExpr(pstate, tle->expr, att,
+												  exprLocation(
+													  reinterpret_cast<Node *>(tle->expr)));
+				RangeTblEntry *srte = nsitem->p_rte;
+				lfirst_oid(list_nth_cell(srte->coltypes, i - 1)) = att->atttypid;
+				lfirst_int(list_nth_cell(srte->coltypmods, i - 1)) = att->atttypmod;
+				lfirst_oid(list_nth_cell(srte->colcollations, i - 1)) = att->attcollation;
+			}
+			Var *var = makeColumnVar(nsitem, i, -1, 0);
+			row[attno - 1] = TransformAssignedExpr(pstate, reinterpret_cast<Expr *>(var),
+												   TupleDescAttr(desc, attno - 1),
+												   exprLocation(
+													   reinterpret_cast<Node *>(tle->expr)));
+		}
+		for (int a = 0; a < desc->natts; a++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, a);
+			Expr *expr = row[a] != nullptr ? row[a] : ColumnDefault(rel, att);
+			TargetEntry *tle = makeTargetEntry(expr, static_cast<AttrNumber>(a + 1),
+											   pstrdup(NameStr(att->attname)), false);
+			qry->targetList = lappend(qry->targetList, tle);
+		}
+		qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
+		relation_close(rel, NoLock);
+		qry->rtable = pstate->p_rtable;
+		qry->jointree = makeNode(FromExpr);
+		qry->jointree->fromlist = pstate->p_joinlist;
+		qry->cteList = pstate->p_ctenamespace;
+		qry->hasSubLinks = pstate->p_hasSubLinks;
+		return qry;
+	}
 	else
 	{
 		/* Without a column list, the values fill the first columns and
@@ -1513,10 +1617,13 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		}
 		qry->targetList = tl;
 	}
+	qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
 	relation_close(rel, NoLock);
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;
+	qry->cteList = pstate->p_ctenamespace;
+	qry->hasSubLinks = pstate->p_hasSubLinks;
 	return qry;
 }
 
@@ -1571,14 +1678,11 @@ Node *TransformWhere(ParseState *pstate, Node *clause)
 Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 {
 	if (stmt->withClause != nullptr)
-		NotSupported(pstate, "WITH", stmt->withClause->location);
-	if (stmt->fromClause != NIL)
-		NotSupported(pstate, "UPDATE … FROM", -1);
-	if (stmt->returningList != NIL)
-		NotSupported(pstate, "RETURNING", -1);
+		TransformWithClause(pstate, stmt->withClause);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_UPDATE;
 	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_UPDATE);
+	TransformFromClause(pstate, stmt->fromClause);
 	Relation rel = relation_open(target->p_rte->relid, NoLock);
 	TupleDesc desc = RelationGetDescr(rel);
 	/* The new row: assigned columns from their expressions, the others
@@ -1633,30 +1737,33 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 							  CtidJunkEntry(target, static_cast<AttrNumber>(desc->natts + 1)));
 	relation_close(rel, NoLock);
 	Node *qual = TransformWhere(pstate, stmt->whereClause);
+	qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;
 	qry->jointree->quals = qual;
+	qry->cteList = pstate->p_ctenamespace;
+	qry->hasSubLinks = pstate->p_hasSubLinks;
 	return qry;
 }
 
 Query *TransformDeleteStmt(ParseState *pstate, DeleteStmt *stmt)
 {
 	if (stmt->withClause != nullptr)
-		NotSupported(pstate, "WITH", stmt->withClause->location);
-	if (stmt->usingClause != NIL)
-		NotSupported(pstate, "DELETE … USING", -1);
-	if (stmt->returningList != NIL)
-		NotSupported(pstate, "RETURNING", -1);
+		TransformWithClause(pstate, stmt->withClause);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_DELETE;
 	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_DELETE);
+	TransformFromClause(pstate, stmt->usingClause);
 	qry->targetList = list_make1(CtidJunkEntry(target, 1));
 	Node *qual = TransformWhere(pstate, stmt->whereClause);
+	qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;
 	qry->jointree->quals = qual;
+	qry->cteList = pstate->p_ctenamespace;
+	qry->hasSubLinks = pstate->p_hasSubLinks;
 	return qry;
 }
 

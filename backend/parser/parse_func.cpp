@@ -97,6 +97,8 @@ const char *ExprKindName(ParseExprKind kind)
 		case EXPR_KIND_UPDATE_SOURCE:
 		case EXPR_KIND_UPDATE_TARGET:
 			return "UPDATE";
+		case EXPR_KIND_RETURNING:
+			return "RETURNING";
 		default:
 			return nullptr;
 	}

@@ -75,6 +75,11 @@ extern TupleTableSlot *ExecProject(ProjectionInfo *projInfo);
 
 /* ---- per-node (nodeXxx.cpp) ---- */
 extern PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitCteScan(CteScan *node, EState *estate, int eflags);
+extern void ExecReScanCteScan(CteScanState *node);
+/* The rows of the WITH query subplan plan_id computes, run to its end
+ * on first use (and at ExecutorFinish for a data-modifying one). */
+extern CteStore *ExecFillCteStore(EState *estate, int plan_id);
 extern PlanState *ExecInitMaterial(Material *node, EState *estate, int eflags);
 extern PlanState *ExecInitAppend(Append *node, EState *estate, int eflags);
 extern PlanState *ExecInitUnique(Unique *node, EState *estate, int eflags);

@@ -262,6 +262,23 @@ typedef struct SetOpState
 	bool done;
 } SetOpState;
 
+/* The rows of a WITH query, shared by its CteScans (nodeMaterial.cpp). */
+typedef struct CteStore
+{
+	HeapTuple *rows;
+	int64 nrows;
+	int64 maxrows;
+	bool filled;
+} CteStore;
+
+typedef struct CteScanState
+{
+	ScanState ss;
+	int ctePlanId;
+	int64 next;
+	bool uses_params; /* the WITH query reads PARAM_EXEC: recompute on rescan */
+} CteScanState;
+
 /* A SubPlan expression's run-time state (nodeSubplan.cpp). */
 typedef struct SubPlanState
 {
@@ -300,6 +317,7 @@ struct EState
 	bool es_instrument;				   /* EXPLAIN ANALYZE */
 	ParamExecData *es_param_exec_vals; /* by PARAM_EXEC paramid */
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
+	struct CteStore *es_cte_stores;	   /* by subplan: a WITH query's rows */
 	int es_top_eflags;
 };
 

@@ -142,6 +142,7 @@
 	X(SubqueryScan) \
 	X(FunctionScan) \
 	X(ValuesScan) \
+	X(CteScan) \
 	X(NestLoop) \
 	X(NestLoopParam) \
 	X(Material) \
@@ -176,7 +177,8 @@
 	X(MaterialState) \
 	X(AppendState) \
 	X(UniqueState) \
-	X(SetOpState)
+	X(SetOpState) \
+	X(CteScanState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

@@ -139,6 +139,11 @@ TUSK_DEFINE_NODE(FunctionScan)
 #define NODE_ValuesScan(F) F(BASE, Scan, scan) F(NODE, List *, values_lists)
 TUSK_DEFINE_NODE(ValuesScan)
 
+/* A WITH query's rows, computed once by subplan ctePlanId and shared by
+ * every CteScan of it. */
+#define NODE_CteScan(F) F(BASE, Scan, scan) F(SCALAR, int, ctePlanId) F(SCALAR, int, cteParam)
+TUSK_DEFINE_NODE(CteScan)
+
 /* Joins: the rows of lefttree (outer) and righttree (inner) that match. */
 #define NODE_Join(F) \
 	F(BASE, Plan, plan) \

@@ -66,6 +66,8 @@ typedef struct PlannerInfo
 	List *outer_joins;
 	List *processed_tlist;
 	double tuple_fraction;
+	/* Per parse->cteList entry: the subplan computing it, 0 if inlined. */
+	List *cte_plan_ids;
 } PlannerInfo;
 
 /* A qual and where it may be evaluated. */
@@ -101,6 +103,7 @@ typedef enum PathKind
 	PATH_INDEXSCAN,
 	PATH_VALUESSCAN,
 	PATH_SUBQUERYSCAN,
+	PATH_CTESCAN,
 	PATH_RESULT, /* a relation of no tables: one row */
 	PATH_NESTLOOP,
 	PATH_HASHJOIN,
@@ -175,6 +178,7 @@ typedef struct RelOptInfo
 	/* A subquery in FROM: its planning and plan. */
 	PlannerInfo *subroot;
 	Plan *subplan;
+	int cte_plan_id; /* a WITH query's: its subplan */
 } RelOptInfo;
 
 #endif /* TUSK_OPTIMIZER_PATHNODES_H */

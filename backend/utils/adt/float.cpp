@@ -36,9 +36,15 @@
 #include <strings.h>
 
 #include <charconv>
+#include <chrono>
+#include <cmath>
+#include <random>
+
+#include <unistd.h>
 #include <cstdlib>
 
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 
 int extra_float_digits = 1;
 
@@ -1020,4 +1026,40 @@ Datum degrees(PG_FUNCTION_ARGS)
 Datum radians(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_FLOAT8(FloatMul(PG_GETARG_FLOAT8(0), kRadiansPerDegree));
+}
+
+/* ---- random() and setseed() ---- */
+
+namespace {
+
+/* The session's generator: seeded once from the clock and the process
+ * (PostgreSQL seeds from a strong source; the numbers are not meant to
+ * be unpredictable here either way), or by setseed(). */
+std::mt19937_64 &SessionRandom()
+{
+	static std::mt19937_64 rng(
+		static_cast<uint64>(std::chrono::steady_clock::now().time_since_epoch().count() ^
+							(static_cast<uint64>(getpid()) << 32)));
+	return rng;
+}
+
+}  // namespace
+
+Datum drandom(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	/* Uniform in [0, 1): 52 random bits of mantissa. */
+	uint64 bits = SessionRandom()() >> 11;
+	PG_RETURN_FLOAT8(static_cast<double>(bits) * (1.0 / 9007199254740992.0));
+}
+
+Datum setseed(PG_FUNCTION_ARGS)
+{
+	float8 seed = PG_GETARG_FLOAT8(0);
+	if (seed < -1 || seed > 1 || std::isnan(seed))
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("setseed parameter %g is out of allowed range [-1,1]", seed));
+	SessionRandom().seed(
+		static_cast<uint64>(seed * static_cast<double>(INT64CONST(0x7FFFFFFFFFFFFFFF))));
+	PG_RETURN_VOID();
 }
