@@ -185,6 +185,7 @@ typedef struct FunctionCallInfoBaseData
 #define PG_RETURN_DATUM(x) return (x)
 #define PG_RETURN_INT32(x) return Int32GetDatum(x)
 #define PG_RETURN_UINT32(x) return UInt32GetDatum(x)
+#define PG_RETURN_UINT64(x) return UInt64GetDatum(x)
 #define PG_RETURN_INT16(x) return Int16GetDatum(x)
 #define PG_RETURN_CHAR(x) return CharGetDatum(x)
 #define PG_RETURN_BOOL(x) return BoolGetDatum(x)

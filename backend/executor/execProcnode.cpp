@@ -33,6 +33,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitAgg(reinterpret_cast<Agg *>(node), estate, eflags);
 		case T_SubqueryScan:
 			return ExecInitSubqueryScan(reinterpret_cast<SubqueryScan *>(node), estate, eflags);
+		case T_HashJoin:
+			return ExecInitHashJoin(reinterpret_cast<HashJoin *>(node), estate, eflags);
 		case T_CteScan:
 			return ExecInitCteScan(reinterpret_cast<CteScan *>(node), estate, eflags);
 		case T_Material:
@@ -87,6 +89,9 @@ void ExecEndNode(PlanState *node)
 			ExecEndAppend(reinterpret_cast<AppendState *>(node));
 			break;
 		case T_CteScanState:
+			break;
+		case T_HashJoinState:
+			ExecEndHashJoin(reinterpret_cast<HashJoinState *>(node));
 			break;
 		case T_MaterialState:
 		case T_UniqueState:

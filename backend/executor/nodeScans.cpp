@@ -250,6 +250,9 @@ void ExecReScan(PlanState *node)
 			/* Re-reads its child only when the child's rows may differ. */
 			ExecReScanMaterial(reinterpret_cast<MaterialState *>(node));
 			return;
+		case T_HashJoinState:
+			ExecReScanHashJoin(reinterpret_cast<HashJoinState *>(node));
+			return;
 		case T_CteScanState:
 			ExecReScanCteScan(reinterpret_cast<CteScanState *>(node));
 			return;

@@ -514,6 +514,63 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 	Path *ip = inner->cheapest_total_path;
 	double outer_rows = std::max(op->rows, 1.0);
 	Cost qualcost = QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals);
+	/* Hash join: on the join's own "outer = inner" equalities. */
+	List *hashclauses = NIL;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (!OidIsValid(ri->hashjoinoperator) ||
+			(jointype != JOIN_INNER && !bms_equal(ri->outer_join_relids, joinrel->relids)))
+			continue;
+		bool forward = bms_is_subset(ri->left_relids, outer->relids) &&
+			bms_is_subset(ri->right_relids, inner->relids);
+		bool backward = bms_is_subset(ri->left_relids, inner->relids) &&
+			bms_is_subset(ri->right_relids, outer->relids);
+		RegProcedure lhs;
+		RegProcedure rhs;
+		if ((forward || (backward && OidIsValid(get_commutator(ri->hashjoinoperator)))) &&
+			get_op_hash_functions(ri->hashjoinoperator, &lhs, &rhs))
+			hashclauses = lappend(hashclauses, ri);
+	}
+	if (hashclauses != NIL)
+	{
+		double n = list_length(hashclauses);
+		double inner_rows = std::max(ip->rows, 1.0);
+		JoinPath *jp = PallocStruct<JoinPath>();
+		jp->path.pathtype = PATH_HASHJOIN;
+		jp->path.parent = joinrel;
+		jp->path.rows = joinrel->rows;
+		jp->path.startup_cost = ip->total_cost + op->startup_cost +
+			inner_rows * (kCpuOperatorCost * n + kCpuTupleCost);
+		jp->path.total_cost = jp->path.startup_cost + (op->total_cost - op->startup_cost) +
+			outer_rows * kCpuOperatorCost * n + joinrel->rows * (kCpuTupleCost + qualcost);
+		jp->jointype = jointype;
+		jp->outerjoinpath = op;
+		jp->innerjoinpath = ip;
+		jp->joinrestrictinfo = restrictlist;
+		jp->hashclauses = hashclauses;
+		/* The other conditions are checked on the pairs the hash finds. */
+		foreach (lc, restrictlist)
+		{
+			auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+			if (list_member_ptr(hashclauses, ri))
+				continue;
+			if (jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids))
+				jp->joinquals = lappend(jp->joinquals, ri->clause);
+			else
+				jp->otherquals = lappend(jp->otherquals, ri->clause);
+		}
+		AddPath(joinrel, &jp->path);
+	}
+	if (jointype == JOIN_FULL)
+	{
+		/* A nested loop cannot null-extend the inner side's rows. */
+		if (hashclauses == NIL)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("FULL JOIN is only supported with merge-joinable or hash-joinable "
+						   "join conditions"));
+		return;
+	}
 	/* Nested loop: the inner side is rescanned for every outer row,
 	 * or read once into memory (Material) and replayed. */
 	Path *inner_paths[2] = {ip, nullptr};
@@ -576,9 +633,6 @@ RelOptInfo *MakeJoinRel(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, JoinTyp
 		joinrel->width = a->width + b->width;
 		root->join_rel_list = lappend(root->join_rel_list, joinrel);
 	}
-	if (jointype == JOIN_FULL)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("FULL JOIN is not supported yet"));
 	AddJoinPaths(root, joinrel, a, b, jointype, restrictlist);
 	if (jointype == JOIN_INNER)
 		AddJoinPaths(root, joinrel, b, a, jointype, restrictlist);
@@ -723,6 +777,50 @@ void CopyPathCosts(Plan *plan, Path *path, int width)
 	plan->plan_width = width;
 }
 
+Plan *CreatePlan(PlannerInfo *root, Path *path);
+
+/* A HashJoin over the outer plan and a Hash of the inner one; each hash
+ * clause with its outer side first (commuted if written the other way). */
+Plan *CreateHashJoinPlan(PlannerInfo *root, JoinPath *jp)
+{
+	HashJoin *join = makeNode(HashJoin);
+	join->join.jointype = jp->jointype;
+	join->join.joinqual = jp->joinquals;
+	join->join.plan.qual = jp->otherquals;
+	Plan *outer = CreatePlan(root, jp->outerjoinpath);
+	Plan *inner = CreatePlan(root, jp->innerjoinpath);
+	Hash *hash = makeNode(Hash);
+	ListCell *lc;
+	foreach (lc, jp->hashclauses)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		OpExpr *op = copyObject(castNode(OpExpr, reinterpret_cast<Node *>(ri->clause)));
+		if (!bms_is_subset(ri->left_relids, jp->outerjoinpath->parent->relids))
+		{
+			op->opno = get_commutator(op->opno);
+			op->opfuncid = get_opcode(op->opno);
+			op->args = list_make2(lsecond(op->args), linitial(op->args));
+		}
+		join->hashclauses = lappend(join->hashclauses, op);
+		join->hashoperators = lappend_oid(join->hashoperators, op->opno);
+		join->hashcollations = lappend_oid(join->hashcollations, op->inputcollid);
+		join->hashkeys = lappend(join->hashkeys,
+								 copyObjectImpl(static_cast<Node *>(linitial(op->args))));
+		hash->hashkeys = lappend(hash->hashkeys,
+								 copyObjectImpl(static_cast<Node *>(lsecond(op->args))));
+	}
+	hash->plan.lefttree = inner;
+	hash->plan.targetlist = copyObject(inner->targetlist);
+	hash->rows_total = inner->plan_rows;
+	hash->plan.startup_cost = inner->total_cost;
+	hash->plan.total_cost = inner->total_cost;
+	hash->plan.plan_rows = inner->plan_rows;
+	hash->plan.plan_width = inner->plan_width;
+	join->join.plan.lefttree = outer;
+	join->join.plan.righttree = &hash->plan;
+	return &join->join.plan;
+}
+
 Plan *CreatePlan(PlannerInfo *root, Path *path)
 {
 	check_stack_depth();
@@ -778,6 +876,9 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			plan = &join->join.plan;
 			break;
 		}
+		case PATH_HASHJOIN:
+			plan = CreateHashJoinPlan(root, reinterpret_cast<JoinPath *>(path));
+			break;
 		case PATH_MATERIAL:
 		{
 			Material *mat = makeNode(Material);

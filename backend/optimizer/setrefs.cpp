@@ -210,6 +210,13 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 			}
 			break;
 		}
+		case T_HashJoin:
+		{
+			HashJoin *hj = reinterpret_cast<HashJoin *>(plan);
+			hj->hashclauses = FixUpper(hj->hashclauses, outer->targetlist, inner->targetlist);
+			hj->hashkeys = FixUpper(hj->hashkeys, outer->targetlist, inner->targetlist);
+		}
+			[[fallthrough]];
 		case T_NestLoop:
 		{
 			Join *join = reinterpret_cast<Join *>(plan);
@@ -241,6 +248,13 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 			Limit *limit = reinterpret_cast<Limit *>(plan);
 			limit->limitOffset = FixScanExpr(limit->limitOffset, ctx);
 			limit->limitCount = FixScanExpr(limit->limitCount, ctx);
+			plan->targetlist = PassThroughTargetList(outer->targetlist);
+			break;
+		}
+		case T_Hash:
+		{
+			Hash *hash = reinterpret_cast<Hash *>(plan);
+			hash->hashkeys = FixUpper(hash->hashkeys, outer->targetlist);
 			plan->targetlist = PassThroughTargetList(outer->targetlist);
 			break;
 		}

@@ -295,8 +295,6 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_nsitem,
 					List **namespace_items)
 {
-	if (j->jointype == JOIN_FULL)
-		NotSupported(pstate, "FULL JOIN", -1);
 	ParseNamespaceItem *l_item;
 	List *l_namespace = NIL;
 	Node *larg = TransformFromItem(pstate, j->larg, &l_item, &l_namespace);
@@ -352,8 +350,21 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 			make_op(pstate, list_make1(makeString(pstrdup("="))), lvar, rvar, nullptr, -1));
 		usingquals = lappend(usingquals, coerce_to_boolean(pstate, eq, "JOIN/USING"));
 		colnames = lappend(colnames, makeString(pstrdup(name)));
-		/* A right join's merged column comes from the right side. */
-		aliasvars = lappend(aliasvars, j->jointype == JOIN_RIGHT ? rvar : lvar);
+		/* A right join's merged column comes from the right side; a full
+		 * join's from whichever side has the row. */
+		if (j->jointype == JOIN_FULL)
+		{
+			Oid type = select_common_type(pstate, list_make2(lvar, rvar), "JOIN/USING", nullptr);
+			CoalesceExpr *c = makeNode(CoalesceExpr);
+			c->coalescetype = type;
+			c->coalescecollid = get_typcollation(type);
+			c->args = list_make2(coerce_to_common_type(pstate, lvar, type, "JOIN/USING"),
+								 coerce_to_common_type(pstate, rvar, type, "JOIN/USING"));
+			c->location = -1;
+			aliasvars = lappend(aliasvars, c);
+		}
+		else
+			aliasvars = lappend(aliasvars, j->jointype == JOIN_RIGHT ? rvar : lvar);
 	}
 	if (usingquals != NIL)
 		quals = list_length(usingquals) == 1

@@ -75,6 +75,9 @@ extern TupleTableSlot *ExecProject(ProjectionInfo *projInfo);
 
 /* ---- per-node (nodeXxx.cpp) ---- */
 extern PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitHashJoin(HashJoin *node, EState *estate, int eflags);
+extern void ExecReScanHashJoin(HashJoinState *node);
+extern void ExecEndHashJoin(HashJoinState *node);
 extern PlanState *ExecInitCteScan(CteScan *node, EState *estate, int eflags);
 extern void ExecReScanCteScan(CteScanState *node);
 /* The rows of the WITH query subplan plan_id computes, run to its end

@@ -262,6 +262,20 @@ typedef struct SetOpState
 	bool done;
 } SetOpState;
 
+/* Hash join (nodeHashjoin.cpp): the table and probe state are private
+ * to that file. */
+typedef struct HashJoinState
+{
+	JoinState js;
+	struct HashJoinTableData *hj_table;
+} HashJoinState;
+
+/* The Hash node only describes the inner side; HashJoin reads it. */
+typedef struct HashState
+{
+	PlanState ps;
+} HashState;
+
 /* The rows of a WITH query, shared by its CteScans (nodeMaterial.cpp). */
 typedef struct CteStore
 {

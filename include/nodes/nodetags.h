@@ -145,6 +145,8 @@
 	X(CteScan) \
 	X(NestLoop) \
 	X(NestLoopParam) \
+	X(HashJoin) \
+	X(Hash) \
 	X(Material) \
 	X(Sort) \
 	X(Agg) \
@@ -178,7 +180,9 @@
 	X(AppendState) \
 	X(UniqueState) \
 	X(SetOpState) \
-	X(CteScanState)
+	X(CteScanState) \
+	X(HashJoinState) \
+	X(HashState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

@@ -161,6 +161,26 @@ TUSK_DEFINE_NODE(NestLoop)
 	F(NODE, Var *, paramval)
 TUSK_DEFINE_NODE(NestLoopParam)
 
+/* A join on hashable equalities: the inner side (a Hash node) is read
+ * into a hash table on its hashkeys, each outer row probes it with
+ * HashJoin's hashkeys and is checked with hashclauses ("outer = inner"). */
+#define NODE_HashJoin(F) \
+	F(BASE, Join, join) \
+	F(NODE, List *, hashclauses) \
+	F(NODE, List *, hashoperators) \
+	F(NODE, List *, hashcollations) \
+	F(NODE, List *, hashkeys)
+TUSK_DEFINE_NODE(HashJoin)
+
+#define NODE_Hash(F) \
+	F(BASE, Plan, plan) \
+	F(NODE, List *, hashkeys) \
+	F(SCALAR, Oid, skewTable) \
+	F(SCALAR, AttrNumber, skewColumn) \
+	F(SCALAR, bool, skewInherit) \
+	F(SCALAR, Cardinality, rows_total)
+TUSK_DEFINE_NODE(Hash)
+
 #define NODE_Material(F) F(BASE, Plan, plan)
 TUSK_DEFINE_NODE(Material)
 

@@ -60,6 +60,11 @@ extern int get_rel_natts(Oid relid);
 extern char *get_opname(Oid opno);
 /* Whether "=" opno can drive a hash join (pg_operator.oprcanhash). */
 extern bool op_hashjoinable(Oid opno, Oid inputtype);
+/* The hash support functions for each side of "=" opno (from its hash
+ * operator family); false if it has none. */
+extern bool get_op_hash_functions(Oid opno, RegProcedure *lhs_procno, RegProcedure *rhs_procno);
+/* The operator with its arguments swapped (pg_operator.oprcom), or 0. */
+extern Oid get_commutator(Oid opno);
 /* PROVOLATILE_IMMUTABLE, _STABLE or _VOLATILE. */
 extern char func_volatile(Oid funcid);
 extern char *get_namespace_name(Oid nspid);

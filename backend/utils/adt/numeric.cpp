@@ -42,6 +42,7 @@
 #include "adt_internal.h"
 #include "numeric_internal.h"
 #include "utils/array.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -510,93 +511,6 @@ int CompareNumerics(Numeric a, Numeric b)
 	if (ra != 0 || rb != 0)
 		return ra == rb ? 0 : (ra < rb ? -1 : 1);
 	return CompareFinite(a, b);
-}
-
-uint32 Rotate(uint32 x, int k)
-{
-	return (x << k) | (x >> (32 - k));
-}
-
-void Mix(uint32 &a, uint32 &b, uint32 &c)
-{
-	a -= c;
-	a ^= Rotate(c, 4);
-	c += b;
-	b -= a;
-	b ^= Rotate(a, 6);
-	a += c;
-	c -= b;
-	c ^= Rotate(b, 8);
-	b += a;
-	a -= c;
-	a ^= Rotate(c, 16);
-	c += b;
-	b -= a;
-	b ^= Rotate(a, 19);
-	a += c;
-	c -= b;
-	c ^= Rotate(b, 4);
-	b += a;
-}
-
-void FinalMix(uint32 &a, uint32 &b, uint32 &c)
-{
-	c ^= b;
-	c -= Rotate(b, 14);
-	a ^= c;
-	a -= Rotate(c, 11);
-	b ^= a;
-	b -= Rotate(a, 25);
-	c ^= b;
-	c -= Rotate(b, 16);
-	a ^= c;
-	a -= Rotate(c, 4);
-	b ^= a;
-	b -= Rotate(a, 14);
-	c ^= b;
-	c -= Rotate(b, 24);
-}
-
-/* Up to four bytes at p as a little-endian word. */
-uint32 LittleEndianWord(const unsigned char *p, int n)
-{
-	uint32 w = 0;
-	for (int i = 0; i < n; i++)
-		w |= static_cast<uint32>(p[i]) << (8 * i);
-	return w;
-}
-
-/* PostgreSQL's hash_bytes (seed 0) and hash_bytes_extended: Bob Jenkins'
- * lookup3 mixing over 12-byte blocks of little-endian words, the length
- * folded into the initial state and the low byte of the last block's
- * third word left free.  Sets the two state words the results come from.
- * (A private copy until the server has a common hash_any.) */
-void HashBytes(const unsigned char *k, int len, uint64 seed, uint32 *b_out, uint32 *c_out)
-{
-	uint32 a = 0x9e3779b9 + static_cast<uint32>(len) + 3923095;
-	uint32 b = a;
-	uint32 c = a;
-	if (seed != 0)
-	{
-		a += static_cast<uint32>(seed >> 32);
-		b += static_cast<uint32>(seed);
-		Mix(a, b, c);
-	}
-	for (; len >= 12; k += 12, len -= 12)
-	{
-		a += LittleEndianWord(k, 4);
-		b += LittleEndianWord(k + 4, 4);
-		c += LittleEndianWord(k + 8, 4);
-		Mix(a, b, c);
-	}
-	a += LittleEndianWord(k, Min(len, 4));
-	if (len > 4)
-		b += LittleEndianWord(k + 4, Min(len - 4, 4));
-	if (len > 8)
-		c += LittleEndianWord(k + 8, len - 8) << 8;
-	FinalMix(a, b, c);
-	*b_out = b;
-	*c_out = c;
 }
 
 /* ---- conversions ---- */
@@ -1584,10 +1498,8 @@ Datum hash_numeric(PG_FUNCTION_ARGS)
 	NbaseForm n = NbaseOf(key);
 	if (n.digits.empty())
 		PG_RETURN_UINT32(static_cast<uint32>(-1));
-	uint32 b;
-	uint32 c;
-	HashBytes(reinterpret_cast<const unsigned char *>(n.digits.data()),
-			  static_cast<int>(n.digits.size() * sizeof(NumericDigit)), 0, &b, &c);
+	uint32 c = hash_bytes(reinterpret_cast<const unsigned char *>(n.digits.data()),
+						  static_cast<int>(n.digits.size() * sizeof(NumericDigit)));
 	PG_RETURN_DATUM(static_cast<Datum>(static_cast<uint64>(c) ^
 									   static_cast<uint64>(static_cast<int64>(n.weight))));
 }
@@ -1601,11 +1513,8 @@ Datum hash_numeric_extended(PG_FUNCTION_ARGS)
 	NbaseForm n = NbaseOf(key);
 	if (n.digits.empty())
 		PG_RETURN_INT64(static_cast<int64>(seed - 1));
-	uint32 b;
-	uint32 c;
-	HashBytes(reinterpret_cast<const unsigned char *>(n.digits.data()),
-			  static_cast<int>(n.digits.size() * sizeof(NumericDigit)), seed, &b, &c);
-	uint64 h = (static_cast<uint64>(b) << 32) | c;
+	uint64 h = hash_bytes_extended(reinterpret_cast<const unsigned char *>(n.digits.data()),
+								   static_cast<int>(n.digits.size() * sizeof(NumericDigit)), seed);
 	PG_RETURN_INT64(static_cast<int64>(h ^ static_cast<uint64>(static_cast<int64>(n.weight))));
 }
 

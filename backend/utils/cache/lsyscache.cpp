@@ -13,8 +13,12 @@
 #include <string>
 #include <unordered_map>
 
+#include "access/hash.h"
 #include "access/htup_details.h"
 #include "catalog/bootstrap_data.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_amop_d.h"
+#include "catalog/pg_amproc_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
@@ -386,4 +390,38 @@ int get_rel_natts(Oid relid)
 	if (tuple == nullptr)
 		elog(ERROR, "cache lookup failed for relation %u", relid);
 	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relnatts;
+}
+
+bool get_op_hash_functions(Oid opno, RegProcedure *lhs_procno, RegProcedure *rhs_procno)
+{
+	*lhs_procno = InvalidOid;
+	*rhs_procno = InvalidOid;
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	bool found = false;
+	for (int i = 0; i < members->n_members && !found; i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod != HASH_AM_OID)
+			continue;
+		auto support = [&](Oid type) {
+			HeapTuple tup = SearchSysCache4(AMPROCNUM, ObjectIdGetDatum(amop->amopfamily),
+											ObjectIdGetDatum(type), ObjectIdGetDatum(type),
+											Int16GetDatum(HASHSTANDARD_PROC));
+			return tup != nullptr ? reinterpret_cast<Form_pg_amproc>(GETSTRUCT(tup))->amproc
+								  : InvalidOid;
+		};
+		*lhs_procno = support(amop->amoplefttype);
+		*rhs_procno = amop->amoplefttype == amop->amoprighttype ? *lhs_procno
+																: support(amop->amoprighttype);
+		found = OidIsValid(*lhs_procno) && OidIsValid(*rhs_procno);
+	}
+	ReleaseSysCacheList(members);
+	return found;
+}
+
+Oid get_commutator(Oid opno)
+{
+	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	return tuple != nullptr ? reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcom
+							: InvalidOid;
 }
