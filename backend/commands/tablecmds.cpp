@@ -19,7 +19,15 @@
 #include "access/tupdesc.h"
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
+#include "catalog/index.h"
+#include "catalog/indexing.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_constraint_d.h"
+#include "catalog/pg_index_d.h"
+#include "access/heapam.h"
+#include "access/relation.h"
+#include "utils/relcache.h"
+#include "utils/snapmgr.h"
 #include "catalog/pg_namespace_d.h"
 #include "utils/format_type.h"
 #include "commands/tablecmds.h"
@@ -216,10 +224,85 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	return relid;
 }
 
+namespace {
+
+/* The pg_constraint rows of a table (conrelid) or backed by an index
+ * (conindid): their TIDs and names. */
+std::vector<std::pair<ItemPointerData, std::string>> ConstraintsOf(AttrNumber column, Oid oid)
+{
+	std::vector<std::pair<ItemPointerData, std::string>> found;
+	Relation pg_constraint = relation_open(ConstraintRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_constraint, snapshot);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		bool isnull;
+		Datum d = heap_getattr(t, column, RelationGetDescr(pg_constraint), &isnull);
+		if (!isnull && DatumGetObjectId(d) == oid)
+			found.emplace_back(t->t_self,
+							   NameStr(
+								   reinterpret_cast<Form_pg_constraint>(GETSTRUCT(t))->conname));
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_constraint, AccessShareLock);
+	return found;
+}
+
+void DeleteConstraints(AttrNumber column, Oid oid)
+{
+	auto doomed = ConstraintsOf(column, oid);
+	if (doomed.empty())
+		return;
+	Relation pg_constraint = relation_open(ConstraintRelationId, RowExclusiveLock);
+	for (auto &[tid, name] : doomed)
+		CatalogTupleDelete(pg_constraint, &tid);
+	relation_close(pg_constraint, RowExclusiveLock);
+}
+
+/* A table with its indexes and constraints. */
+void DropTable(Oid relid)
+{
+	Relation rel = relation_open(relid, NoLock);
+	List *indexes = RelationGetIndexList(rel);
+	relation_close(rel, NoLock);
+	DeleteConstraints(Anum_pg_constraint_conrelid, relid);
+	ListCell *lc;
+	foreach (lc, indexes)
+	{
+		LockRelationOid(lfirst_oid(lc), AccessExclusiveLock);
+		index_drop(lfirst_oid(lc));
+	}
+	heap_drop_with_catalog(relid);
+}
+
+/* An index, unless a constraint needs it (PostgreSQL's dependency error). */
+void DropIndex(Oid indexoid, const char *name)
+{
+	HeapTuple itup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexoid));
+	if (itup == nullptr)
+		elog(ERROR, "cache lookup failed for index %u", indexoid);
+	Oid heapoid = reinterpret_cast<Form_pg_index>(GETSTRUCT(itup))->indrelid;
+	auto constraints = ConstraintsOf(Anum_pg_constraint_conindid, indexoid);
+	if (!constraints.empty())
+	{
+		const char *table = get_rel_name(heapoid);
+		const char *con = constraints.front().second.c_str();
+		ereport(ERROR, errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
+				errmsg("cannot drop index %s because constraint %s on table %s requires it", name,
+					   con, table),
+				errhint("You can drop constraint %s on table %s instead.", con, table));
+	}
+	LockRelationOid(heapoid, AccessExclusiveLock);
+	index_drop(indexoid);
+}
+
+}  // namespace
+
 void RemoveRelations(DropStmt *drop)
 {
 	DropWords words = WordsFor(drop->removeType);
-	if (words.relkind != 'r')
+	if (words.relkind != 'r' && words.relkind != 'i')
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("DROP %s is not supported yet", words.noun));
 	if (drop->behavior == DROP_CASCADE)
@@ -268,6 +351,9 @@ void RemoveRelations(DropStmt *drop)
 		if (form->relnamespace == PG_CATALOG_NAMESPACE)
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("permission denied: \"%s\" is a system catalog", relname));
-		heap_drop_with_catalog(relid);
+		if (words.relkind == 'i')
+			DropIndex(relid, relname);
+		else
+			DropTable(relid);
 	}
 }

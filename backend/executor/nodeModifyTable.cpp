@@ -14,6 +14,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
@@ -150,12 +151,15 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			TM_Result result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
 			MemoryContextSwitchTo(old);
 			CheckModifyResult(result, tmfd, "updated");
+			if (result == TM_Ok)
+				ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 			if (result == TM_Ok && node->canSetTag)
 				estate->es_processed++;
 			continue;
 		}
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		MemoryContextSwitchTo(old);
+		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 		if (node->canSetTag)
 			estate->es_processed++;
 	}
@@ -181,6 +185,8 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	rri->ri_RelationDesc = ExecGetRangeTableRelation(estate, rti);
 	state->resultRelInfo = rri;
 	MemoryContextSwitchTo(old);
+	if (node->operation != CMD_DELETE)
+		ExecOpenIndices(rri, estate);
 	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	return &state->ps;
@@ -188,5 +194,6 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 
 void ExecEndModifyTable(ModifyTableState *node)
 {
+	ExecCloseIndices(node->resultRelInfo);
 	ExecEndNode(outerPlanState(node));
 }

@@ -28,7 +28,7 @@ typedef struct ScanKeyData
 
 typedef ScanKeyData *ScanKey;
 
-#define SK_ISNULL 0x0001		/* the argument is NULL (matches nothing) */
+#define SK_ISNULL 0x0001 /* the argument is NULL (matches nothing) */
 #define SK_UNARY 0x0002
 #define SK_ROW_HEADER 0x0004
 #define SK_ROW_MEMBER 0x0008

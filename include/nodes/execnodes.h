@@ -142,6 +142,7 @@ typedef struct ResultRelInfo
 	Relation ri_RelationDesc;
 	int ri_NumIndices;
 	Relation *ri_IndexRelationDescs;
+	struct IndexInfo **ri_IndexRelationInfo; /* catalog/index.h */
 	ExprState **ri_CheckConstraintExprs;
 	ProjectionInfo *ri_projectReturning;
 } ResultRelInfo;

@@ -97,9 +97,9 @@ int ColumnOrder(const std::optional<int32> &x, const std::optional<int32> &y, in
 struct Cond
 {
 	int attno;
-	int strategy;	 /* BT*StrategyNumber, or 0 with null_test */
-	int64 arg;		 /* compared as int8: exercises the cross-type functions */
-	int null_test;	 /* 0, SK_SEARCHNULL or SK_SEARCHNOTNULL */
+	int strategy;  /* BT*StrategyNumber, or 0 with null_test */
+	int64 arg;	   /* compared as int8: exercises the cross-type functions */
+	int null_test; /* 0, SK_SEARCHNULL or SK_SEARCHNOTNULL */
 };
 
 bool Holds(const Row &r, const Cond &c)
@@ -231,7 +231,8 @@ void CheckQueries(Relation index, Relation heap, const BTIndexInfo &info,
 		{},
 		{{1, BTEqualStrategyNumber, 21, 0}},
 		{{1, BTEqualStrategyNumber, 22, 0}}, /* between values: nothing */
-		{{1, BTEqualStrategyNumber, 21, 0}, {2, BTGreaterEqualStrategyNumber, 10, 0},
+		{{1, BTEqualStrategyNumber, 21, 0},
+		 {2, BTGreaterEqualStrategyNumber, 10, 0},
 		 {2, BTLessStrategyNumber, 20, 0}},
 		{{1, BTGreaterStrategyNumber, 250, 0}},
 		{{1, BTGreaterEqualStrategyNumber, 250, 0}, {1, BTLessEqualStrategyNumber, 270, 0}},
@@ -262,8 +263,9 @@ void RunCase(int16 option_a, int16 option_b)
 	MakeSegmentWithWal(256);
 	CreateRelations();
 	REQUIRE(RunInBackend([option_a, option_b] {
-				BTIndexInfo info = MakeBTIndexInfo(
-					"t_a_b_idx", false, {{"a", INT4OID, option_a}, {"b", INT4OID, option_b}});
+				BTIndexInfo info = MakeBTIndexInfo("t_a_b_idx", false,
+												   {{"a", INT4OID, option_a},
+													{"b", INT4OID, option_b}});
 				std::vector<Row> rows = MakeRows();
 				StartTransactionCommand();
 				Relation heap = table_open(kHeap, RowExclusiveLock);
@@ -334,36 +336,36 @@ TEST_CASE("A unique index names every key column and NULL values in its error",
 	ScratchDataDir dir;
 	MakeSegmentWithWal(256);
 	CreateRelations();
-	REQUIRE(RunInBackend([] {
-				BTIndexInfo info = MakeBTIndexInfo("t_a_b_key", true,
-												   {{"a", INT4OID}, {"b", INT4OID}});
-				StartTransactionCommand();
-				Relation heap = table_open(kHeap, RowExclusiveLock);
-				Relation index = relation_open(kIndex, RowExclusiveLock);
+	REQUIRE(
+		RunInBackend([] {
+			BTIndexInfo info = MakeBTIndexInfo("t_a_b_key", true, {{"a", INT4OID}, {"b", INT4OID}});
+			StartTransactionCommand();
+			Relation heap = table_open(kHeap, RowExclusiveLock);
+			Relation index = relation_open(kIndex, RowExclusiveLock);
+			Insert(heap, index, info, Row{1, 2});
+			/* NULLs never conflict. */
+			Insert(heap, index, info, Row{1, std::nullopt});
+			Insert(heap, index, info, Row{1, std::nullopt});
+			Insert(heap, index, info, Row{1, 3});
+			std::string message;
+			std::string detail;
+			try
+			{
 				Insert(heap, index, info, Row{1, 2});
-				/* NULLs never conflict. */
-				Insert(heap, index, info, Row{1, std::nullopt});
-				Insert(heap, index, info, Row{1, std::nullopt});
-				Insert(heap, index, info, Row{1, 3});
-				std::string message;
-				std::string detail;
-				try
-				{
-					Insert(heap, index, info, Row{1, 2});
-				}
-				catch (const PgError &e)
-				{
-					message = e.data().message;
-					detail = e.data().detail;
-				}
-				CHILD_REQUIRE(message ==
-							  "duplicate key value violates unique constraint \"t_a_b_key\"");
-				CHILD_REQUIRE(detail == "Key (a, b)=(1, 2) already exists.");
-				Datum values[2] = {Int32GetDatum(5), 0};
-				bool isnull[2] = {false, true};
-				CHILD_REQUIRE(std::string(bt_key_description(&info, values, isnull)) ==
-							  "(a, b)=(5, null)");
-				AbortCurrentTransaction();
-				return 0;
-			}) == 0);
+			}
+			catch (const PgError &e)
+			{
+				message = e.data().message;
+				detail = e.data().detail;
+			}
+			CHILD_REQUIRE(message ==
+						  "duplicate key value violates unique constraint \"t_a_b_key\"");
+			CHILD_REQUIRE(detail == "Key (a, b)=(1, 2) already exists.");
+			Datum values[2] = {Int32GetDatum(5), 0};
+			bool isnull[2] = {false, true};
+			CHILD_REQUIRE(std::string(bt_key_description(&info, values, isnull)) ==
+						  "(a, b)=(5, null)");
+			AbortCurrentTransaction();
+			return 0;
+		}) == 0);
 }
