@@ -105,7 +105,7 @@ std::vector<std::string> IndexColumnNames(const std::vector<IndexElem *> &elems)
 	for (IndexElem *elem : elems)
 	{
 		std::string orig = elem->indexcolname != nullptr ? elem->indexcolname
-							: elem->name != nullptr		 ? elem->name
+			: elem->name != nullptr						 ? elem->name
 														 : "expr";
 		std::string cur = orig;
 		for (int i = 1;; i++)
@@ -193,7 +193,8 @@ Oid ResolveOpClass(List *opclass, Oid type)
 
 void NotSupported(const char *what)
 {
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("%s are not supported yet", what));
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			errmsg("%s are not supported yet", what));
 }
 
 /* A primary key's columns become NOT NULL; rows with NULLs there refuse. */
@@ -272,8 +273,8 @@ void InsertConstraintRow(Relation rel, const char *name, char contype, Oid index
 
 }  // namespace
 
-char *ChooseRelationName(const char *name1, const char *name2, const char *label,
-						 Oid namespaceid, bool)
+char *ChooseRelationName(const char *name1, const char *name2, const char *label, Oid namespaceid,
+						 bool)
 {
 	std::string modlabel = label;
 	for (int pass = 1;; pass++)
@@ -296,10 +297,10 @@ Oid DefineIndex(IndexStmt *stmt, const char *queryString)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("cannot create index on relation \"%s\"", RelationGetRelationName(rel)),
 				errdetail("This operation is not supported for %s.",
-						  relkind == 'v'   ? "views"
-						  : relkind == 'S' ? "sequences"
-						  : relkind == 'i' ? "indexes"
-										   : "this kind of relation"));
+						  relkind == 'v'	   ? "views"
+							  : relkind == 'S' ? "sequences"
+							  : relkind == 'i' ? "indexes"
+											   : "this kind of relation"));
 	if (RelationGetNamespace(rel) == PG_CATALOG_NAMESPACE)
 		ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				errmsg("permission denied: \"%s\" is a system catalog",
@@ -425,14 +426,13 @@ Oid DefineIndex(IndexStmt *stmt, const char *queryString)
 	{
 		std::string addition = NameAddition(
 			std::vector<std::string>(colnames.begin(), colnames.end()));
-		name = stmt->primary ? ChooseRelationName(RelationGetRelationName(rel), nullptr, "pkey",
-												  nsp, true)
-							 : ChooseRelationName(RelationGetRelationName(rel), addition.c_str(),
-												  stmt->isconstraint ? "key" : "idx", nsp,
-												  stmt->isconstraint);
+		name = stmt->primary
+			? ChooseRelationName(RelationGetRelationName(rel), nullptr, "pkey", nsp, true)
+			: ChooseRelationName(RelationGetRelationName(rel), addition.c_str(),
+								 stmt->isconstraint ? "key" : "idx", nsp, stmt->isconstraint);
 	}
 	else if (OidIsValid(GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(name),
-										 ObjectIdGetDatum(nsp))))
+										ObjectIdGetDatum(nsp))))
 	{
 		if (stmt->if_not_exists)
 		{
@@ -452,8 +452,7 @@ Oid DefineIndex(IndexStmt *stmt, const char *queryString)
 		foreach (lc, indexes)
 		{
 			HeapTuple itup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
-			if (itup != nullptr &&
-				reinterpret_cast<Form_pg_index>(GETSTRUCT(itup))->indisprimary)
+			if (itup != nullptr && reinterpret_cast<Form_pg_index>(GETSTRUCT(itup))->indisprimary)
 				ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
 						errmsg("multiple primary keys for table \"%s\" are not allowed",
 							   RelationGetRelationName(rel)));

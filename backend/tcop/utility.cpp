@@ -191,6 +191,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_IndexStmt:
 			(void) DefineIndex(reinterpret_cast<IndexStmt *>(parsetree), queryString);
 			break;
+		case T_AlterTableStmt:
+			AlterTable(reinterpret_cast<AlterTableStmt *>(parsetree), queryString);
+			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
 			break;

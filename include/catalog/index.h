@@ -23,10 +23,10 @@ typedef struct ExprContext ExprContext;
 
 typedef struct IndexInfo
 {
-	int ii_NumIndexAttrs;	 /* all columns */
-	int ii_NumIndexKeyAttrs; /* key columns (the rest are INCLUDE) */
+	int ii_NumIndexAttrs;							/* all columns */
+	int ii_NumIndexKeyAttrs;						/* key columns (the rest are INCLUDE) */
 	AttrNumber ii_IndexAttrNumbers[INDEX_MAX_KEYS]; /* table columns */
-	List *ii_Predicate;			   /* partial index: implicit-AND Exprs on the table's Vars, or NIL */
+	List *ii_Predicate; /* partial index: implicit-AND Exprs on the table's Vars, or NIL */
 	ExprState *ii_PredicateState; /* compiled on first use */
 	ExprContext *ii_Context;	  /* the executor's, to evaluate it */
 	bool ii_Unique;
@@ -35,7 +35,7 @@ typedef struct IndexInfo
 /* What one index column is. */
 typedef struct IndexColumn
 {
-	const char *name; /* the index attribute's name */
+	const char *name;  /* the index attribute's name */
 	AttrNumber attnum; /* the table column */
 	Oid opclass;
 	Oid collation;
@@ -55,8 +55,8 @@ extern "C" {
  * (varno 1), or NULL.  Returns the index's OID.
  */
 extern Oid index_create(Relation heapRelation, const char *indexRelationName, int ncolumns,
-						int nkeycolumns, const IndexColumn *columns, Node *predicate,
-						bool isunique, bool isprimary);
+						int nkeycolumns, const IndexColumn *columns, Node *predicate, bool isunique,
+						bool isprimary);
 
 /* Remove an index: its catalog rows (and constraint's) and its file
  * (when the transaction commits). */
@@ -66,8 +66,7 @@ extern void index_drop(Oid indexId);
 extern IndexInfo *BuildIndexInfo(Relation index);
 
 /* The index entry's values for the table row in slot. */
-extern void FormIndexDatum(IndexInfo *indexInfo, TupleTableSlot *slot, Datum *values,
-						   bool *isnull);
+extern void FormIndexDatum(IndexInfo *indexInfo, TupleTableSlot *slot, Datum *values, bool *isnull);
 
 /* Does the row in slot belong in a partial index (always, when not
  * partial)?  The predicate is compiled on first use, in the memory

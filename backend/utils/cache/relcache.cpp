@@ -294,6 +294,12 @@ void RelationCacheInvalidateEntry(Oid relationId)
 		it->second.valid = false;
 }
 
+void AtAbort_RelationCache(void)
+{
+	for (auto &[key, entry] : Relations())
+		entry.refcount = 0;
+}
+
 List *RelationGetIndexList(Relation relation)
 {
 	if (!relation->rd_indexvalid)
