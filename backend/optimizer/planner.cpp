@@ -27,6 +27,7 @@
 #include "access/tupdesc.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/paths.h"
 #include "optimizer/planner.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -240,9 +241,14 @@ Plan *MakeScan(Query *parse, int rtindex, List *quals)
 	Plan *plan;
 	if (rte->rtekind == RTE_RELATION)
 	{
-		SeqScan *scan = makeNode(SeqScan);
-		scan->scan.scanrelid = static_cast<Index>(rtindex);
-		plan = &scan->scan.plan;
+		if (IndexScan *iscan = create_index_scan(rte->relid, rtindex, &quals))
+			plan = &iscan->scan.plan;
+		else
+		{
+			SeqScan *scan = makeNode(SeqScan);
+			scan->scan.scanrelid = static_cast<Index>(rtindex);
+			plan = &scan->scan.plan;
+		}
 	}
 	else if (rte->rtekind == RTE_VALUES)
 	{
@@ -479,7 +485,7 @@ Plan *MakeProjection(Query *parse, List *tlist)
 		result->resconstantqual = reinterpret_cast<Node *>(quals);
 		return &result->plan;
 	}
-	if (IsA(input, SeqScan) || IsA(input, ValuesScan))
+	if (IsA(input, SeqScan) || IsA(input, IndexScan) || IsA(input, ValuesScan))
 	{
 		/* The scan projects the target list itself. */
 		input->targetlist = tlist;
@@ -508,7 +514,7 @@ Plan *MakeAggregation(Query *parse)
 		result->resconstantqual = reinterpret_cast<Node *>(quals);
 		input = &result->plan;
 	}
-	else if (!IsA(input, SeqScan) && !IsA(input, ValuesScan))
+	else if (!IsA(input, SeqScan) && !IsA(input, IndexScan) && !IsA(input, ValuesScan))
 	{
 		/* The join's output is already the whole layout. */
 	}

@@ -163,6 +163,7 @@
 	X(ResultState) \
 	X(ModifyTableState) \
 	X(SeqScanState) \
+	X(IndexScanState) \
 	X(ValuesScanState) \
 	X(NestLoopState) \
 	X(LimitState) \
