@@ -69,8 +69,9 @@ void BuildScanKeys(IndexScanState *state, List *quals)
 			auto *nt = reinterpret_cast<NullTest *>(clause);
 			AttrNumber attno = IndexColumnOf(reinterpret_cast<Node *>(nt->arg));
 			ScanKeyEntryInitialize(key,
-								   SK_ISNULL | (nt->nulltesttype == IS_NULL ? SK_SEARCHNULL
-																		 : SK_SEARCHNOTNULL),
+								   SK_ISNULL |
+									   (nt->nulltesttype == IS_NULL ? SK_SEARCHNULL
+																	: SK_SEARCHNOTNULL),
 								   attno, InvalidStrategy, InvalidOid, InvalidOid, InvalidOid, 0);
 			continue;
 		}
@@ -85,8 +86,8 @@ void BuildScanKeys(IndexScanState *state, List *quals)
 		get_op_opfamily_properties(op->opno, opfamily, false, &strategy, &lefttype, &righttype);
 		if (strategy == 0)
 			elog(ERROR, "operator %u is not a member of opfamily %u", op->opno, opfamily);
-		RegProcedure proc = get_opfamily_proc(opfamily, index->rd_opcintype[attno - 1],
-											  righttype, BTORDER_PROC);
+		RegProcedure proc = get_opfamily_proc(opfamily, index->rd_opcintype[attno - 1], righttype,
+											  BTORDER_PROC);
 		if (!OidIsValid(proc))
 			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", BTORDER_PROC,
 				 index->rd_opcintype[attno - 1], righttype, opfamily);
@@ -141,10 +142,11 @@ TupleTableSlot *ExecIndexScan(PlanState *pstate)
 		EvalRuntimeKeys(state);
 		MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 		if (state->iss_ScanDesc == nullptr)
-			state->iss_ScanDesc = btbeginscan(
-				state->iss_RelationDesc, RelationGetBTIndexInfo(state->iss_RelationDesc),
-				state->ss.ss_currentRelation, estate->es_snapshot, state->iss_NumScanKeys,
-				state->iss_ScanKeys, static_cast<ScanDirection>(state->iss_Direction));
+			state->iss_ScanDesc = btbeginscan(state->iss_RelationDesc,
+											  RelationGetBTIndexInfo(state->iss_RelationDesc),
+											  state->ss.ss_currentRelation, estate->es_snapshot,
+											  state->iss_NumScanKeys, state->iss_ScanKeys,
+											  static_cast<ScanDirection>(state->iss_Direction));
 		else
 			btrescan(state->iss_ScanDesc, state->iss_ScanKeys);
 		MemoryContextSwitchTo(old);
@@ -186,7 +188,7 @@ PlanState *ExecInitIndexScan(IndexScan *node, EState *estate, int)
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	state->iss_RelationDesc = relation_open(node->indexid, AccessShareLock);
 	state->iss_Direction = node->indexorderdir == BackwardScanDirection ? BackwardScanDirection
-																		 : ForwardScanDirection;
+																		: ForwardScanDirection;
 	BuildScanKeys(state, node->indexqual);
 	state->iss_RuntimeContext = CreateExprContext(estate);
 	MemoryContextSwitchTo(old);

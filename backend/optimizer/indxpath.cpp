@@ -145,8 +145,8 @@ bool MatchClause(Relation index, int rtindex, int col, Node *clause, Match *m)
 		auto *copy = static_cast<NullTest *>(copyObject(nt));
 		copy->arg = reinterpret_cast<Expr *>(
 			ToIndexVar(reinterpret_cast<Node *>(nt->arg), static_cast<AttrNumber>(col + 1)));
-		*m = Match{clause, reinterpret_cast<Node *>(copy), col, 0, nt->nulltesttype == IS_NULL,
-				   nt->nulltesttype == IS_NOT_NULL};
+		*m = Match{clause, reinterpret_cast<Node *>(copy), col,
+				   0,	   nt->nulltesttype == IS_NULL,	   nt->nulltesttype == IS_NOT_NULL};
 		return true;
 	}
 	if (!IsA(clause, OpExpr))
@@ -186,8 +186,7 @@ bool MatchClause(Relation index, int rtindex, int col, Node *clause, Match *m)
 	OpExpr *iq = static_cast<OpExpr *>(copyObject(op));
 	iq->opno = opno;
 	iq->opfuncid = get_opcode(opno);
-	iq->args = list_make2(ToIndexVar(column, static_cast<AttrNumber>(col + 1)),
-						  copyObject(value));
+	iq->args = list_make2(ToIndexVar(column, static_cast<AttrNumber>(col + 1)), copyObject(value));
 	*m = Match{clause, reinterpret_cast<Node *>(iq), col, strategy, false, false};
 	return true;
 }
