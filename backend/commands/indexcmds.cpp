@@ -141,11 +141,14 @@ Oid DefaultOpClass(Oid type)
 			exact = form->oid;
 		else if (form->opcintype == ANYARRAYOID && OidIsValid(get_element_type(type)))
 			polymorphic = form->oid;
-		else if (!OidIsValid(coercible))
+		else
 		{
+			/* Several may do (varchar: text and bpchar): PostgreSQL takes
+			 * the one whose input type is its category's preferred type. */
 			Oid funcid;
 			if (find_coercion_pathway(form->opcintype, type, COERCION_IMPLICIT, &funcid) ==
-				COERCION_PATH_RELABELTYPE)
+					COERCION_PATH_RELABELTYPE &&
+				(!OidIsValid(coercible) || IsPreferredType(TypeCategory(type), form->opcintype)))
 				coercible = form->oid;
 		}
 	}

@@ -76,3 +76,17 @@ DROP TABLE cp;
 DROP TABLE ci;
 SELECT count(*) FROM pg_class WHERE relname LIKE 'ci%';
 DROP TABLE ci_a_idx2;
+-- Operator classes named explicitly.
+CREATE TABLE tp (s text, c char(5), v varchar(10));
+INSERT INTO tp VALUES ('abc', 'ab', 'x'), ('abd', 'ab ', 'y'), ('b', 'zz', 'x'), (NULL, NULL, NULL);
+CREATE INDEX tp_s ON tp (s text_pattern_ops);
+CREATE INDEX tp_c ON tp (c bpchar_pattern_ops);
+CREATE INDEX tp_v ON tp (v);
+SELECT s FROM tp WHERE s ~>=~ 'abd' ORDER BY s;
+SELECT s FROM tp WHERE s = 'abc';
+SELECT s, c FROM tp WHERE c = 'ab' ORDER BY s;
+SELECT s, v FROM tp WHERE v = 'x' ORDER BY s;
+SELECT c.relname, i.indclass FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+ WHERE i.indrelid = 'tp'::regclass ORDER BY c.relname;
+CREATE UNIQUE INDEX ON tp (c);
+DROP TABLE tp;

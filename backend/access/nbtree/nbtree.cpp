@@ -966,7 +966,6 @@ void PrepareScan(BTScan scan)
 	{
 		const ScanKeyData *eq = nullptr;
 		const ScanKeyData *bound = nullptr;
-		chain = false;
 		for (int k = 0; k < scan->nkeys; k++)
 		{
 			const ScanKeyData &key = scan->keys[k];

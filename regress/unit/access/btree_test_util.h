@@ -28,8 +28,8 @@ struct BTColumn
 	int16 option = 0;
 };
 
-/* A BTIndexInfo whose arrays live as long as the process (tests make a
- * handful). */
+/* A BTIndexInfo whose arrays live as long as the process, in
+ * TopMemoryContext (tests make a handful). */
 inline BTIndexInfo MakeBTIndexInfo(const char *name, bool unique, std::vector<BTColumn> columns,
 								   int nkeyatts = -1)
 {
@@ -38,15 +38,15 @@ inline BTIndexInfo MakeBTIndexInfo(const char *name, bool unique, std::vector<BT
 	info.name = name;
 	info.unique = unique;
 	info.nkeyatts = nkeyatts < 0 ? natts : nkeyatts;
-	/* The descriptor outlives transactions, as a relcache entry's does. */
+	/* The description outlives transactions, as a relcache entry's does. */
 	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
 	TupleDesc desc = CreateTemplateTupleDesc(natts);
+	auto *options = palloc_array(int16, natts);
+	auto *collations = palloc_array(Oid, natts);
+	auto *procs = palloc0_array(FmgrInfo, natts);
+	auto *names = palloc_array(const char *, natts);
+	auto *outputs = palloc_array(Oid, natts);
 	MemoryContextSwitchTo(old);
-	auto *options = new int16[natts];
-	auto *collations = new Oid[natts];
-	auto *procs = new FmgrInfo[natts];
-	auto *names = new const char *[natts];
-	auto *outputs = new Oid[natts];
 	for (int i = 0; i < natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
