@@ -481,7 +481,6 @@ void DropIndex(Oid indexoid, const char *name)
 					   con, table),
 				errhint("You can drop constraint %s on table %s instead.", con, table));
 	}
-	LockRelationOid(heapoid, AccessExclusiveLock);
 	index_drop(indexoid);
 }
 
@@ -556,7 +555,19 @@ void RemoveRelations(DropStmt *drop)
 		rv->schemaname = schemaname;
 		rv->relname = relname;
 		rv->location = -1;
-		Oid relid = RangeVarGetRelid(rv, AccessExclusiveLock, true);
+		/* An index's table is locked before the index, in the order
+		 * inserters lock them (PostgreSQL's RangeVarCallbackForDropRelation). */
+		Oid relid = RangeVarGetRelid(rv, words.relkind == 'i' ? NoLock : AccessExclusiveLock, true);
+		if (OidIsValid(relid) && words.relkind == 'i')
+		{
+			if (HeapTuple itup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(relid)))
+				LockRelationOid(reinterpret_cast<Form_pg_index>(GETSTRUCT(itup))->indrelid,
+								AccessExclusiveLock);
+			LockRelationOid(relid, AccessExclusiveLock);
+			/* Dropped while we waited: as if it had not been there. */
+			if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+				relid = InvalidOid;
+		}
 		if (!OidIsValid(relid))
 		{
 			if (schemaname != nullptr && !OidIsValid(get_namespace_oid(schemaname, true)))
