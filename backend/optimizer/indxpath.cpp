@@ -33,6 +33,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
+#include "utils/builtins.h"
 #include "utils/syscache.h"
 
 namespace {
@@ -191,6 +192,58 @@ bool MatchClause(Relation index, int rtindex, int col, Node *clause, Match *m)
 	return true;
 }
 
+bool SetVarnoWalker(Node *node, void *ctx)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0)
+		reinterpret_cast<Var *>(node)->varno = *static_cast<int *>(ctx);
+	return node_children_walker(node, SetVarnoWalker, ctx);
+}
+
+/* The clauses of an AND tree. */
+void FlattenAnd(Node *node, List **out)
+{
+	if (node != nullptr && IsA(node, BoolExpr) &&
+		reinterpret_cast<BoolExpr *>(node)->boolop == AND_EXPR)
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<BoolExpr *>(node)->args)
+			FlattenAnd(static_cast<Node *>(lfirst(lc)), out);
+		return;
+	}
+	if (node != nullptr && IsA(node, List))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<List *>(node))
+			FlattenAnd(static_cast<Node *>(lfirst(lc)), out);
+		return;
+	}
+	*out = lappend(*out, node);
+}
+
+/* Does every clause of a partial index's predicate (stored with varno 1)
+ * appear among the quals?  (PostgreSQL proves implication more
+ * generally — "a > 10" implies "a > 5"; here only the same clause does.) */
+bool PredicateImplied(const char *predtext, int rtindex, List *quals)
+{
+	Node *pred = static_cast<Node *>(stringToNode(predtext));
+	SetVarnoWalker(pred, &rtindex);
+	List *clauses = NIL;
+	FlattenAnd(pred, &clauses);
+	ListCell *pc;
+	foreach (pc, clauses)
+	{
+		bool found = false;
+		ListCell *qc;
+		foreach (qc, quals)
+			found |= equal(lfirst(pc), lfirst(qc));
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 /* How good an index is for the clauses; larger is better. */
 struct Score
 {
@@ -241,13 +294,14 @@ bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoice *cho
 			form->indisready && form->indislive;
 		if (usable)
 		{
-			/* Partial indexes would need the quals to imply the predicate. */
+			/* A partial index only when the quals imply its predicate. */
 			bool isnull;
 			Relation pg_index = relation_open(IndexRelationId, AccessShareLock);
-			(void) heap_getattr(index->rd_indextuple, Anum_pg_index_indpred,
-								RelationGetDescr(pg_index), &isnull);
+			Datum pred = heap_getattr(index->rd_indextuple, Anum_pg_index_indpred,
+									  RelationGetDescr(pg_index), &isnull);
 			relation_close(pg_index, AccessShareLock);
-			usable = isnull;
+			if (!isnull)
+				usable = PredicateImplied(TextDatumGetCString(pred), rtindex, quals);
 		}
 		if (!usable)
 		{

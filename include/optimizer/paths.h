@@ -36,8 +36,8 @@ extern "C" {
  * operator of the column's operator family and value free of this
  * relation's columns and of volatile functions, and "column IS [NOT]
  * NULL"; the leading key column must have one (an IS NOT NULL alone does
- * not count).  Partial indexes are not considered yet.  Returns false
- * when no index helps.
+ * not count).  A partial index is considered when every clause of its
+ * predicate is among quals.  Returns false when no index helps.
  */
 extern bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoice *choice);
 

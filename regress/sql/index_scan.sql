@@ -514,3 +514,16 @@ SELECT count(*) FROM ix WHERE a < 10;
 SELECT count(*), sum(c) FROM ix WHERE a = 0 OR id = 2;
 SELECT x.id, y.id FROM ix x JOIN ix y ON y.id = x.c WHERE x.id < 8 ORDER BY x.id;
 DROP TABLE ix;
+-- Partial indexes answer only queries that include their predicate.
+CREATE TABLE pp (a int, b int, c text);
+INSERT INTO pp VALUES (1, 1, 'x'), (2, -1, 'y'), (3, 5, 'z'), (4, 0, NULL), (1, -5, 'w');
+CREATE INDEX pp_part ON pp (a) WHERE b > 0;
+CREATE INDEX pp_part2 ON pp (c) WHERE b > 0 AND c IS NOT NULL;
+SELECT * FROM pp WHERE a = 1 ORDER BY b;
+SELECT * FROM pp WHERE a = 1 AND b > 0;
+SELECT * FROM pp WHERE b > 0 AND a >= 1 ORDER BY a;
+SELECT * FROM pp WHERE c = 'z' AND c IS NOT NULL AND b > 0;
+SELECT * FROM pp WHERE c = 'w' AND b < 0;
+UPDATE pp SET b = 10 WHERE a = 2;
+SELECT * FROM pp WHERE b > 0 AND a = 2;
+DROP TABLE pp;
