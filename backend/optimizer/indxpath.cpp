@@ -382,3 +382,157 @@ IndexScan *create_index_scan(Oid relid, int rtindex, List **quals)
 	*quals = choice.otherquals;
 	return scan;
 }
+
+namespace {
+
+/* The direction in which a scan of index, skipping its first skip key
+ * columns (fixed by equalities), yields the ORDER BY keys' order, or
+ * NoMovementScanDirection. */
+ScanDirection OrderDirection(Relation index, int skip, Query *parse, Index scanrelid)
+{
+	int nkeys = index->rd_index->indnkeyatts;
+	if (skip + list_length(parse->sortClause) > nkeys)
+		return NoMovementScanDirection;
+	ScanDirection dir = NoMovementScanDirection;
+	int col = skip;
+	ListCell *lc;
+	foreach (lc, parse->sortClause)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		Node *expr = nullptr;
+		ListCell *t;
+		foreach (t, parse->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->ressortgroupref == sgc->tleSortGroupRef)
+				expr = reinterpret_cast<Node *>(tle->expr);
+		}
+		if (expr == nullptr ||
+			!IsIndexColumn(expr, static_cast<int>(scanrelid), index->rd_index->indkey.values[col]))
+			return NoMovementScanDirection;
+		int strategy;
+		Oid lefttype;
+		Oid righttype;
+		get_op_opfamily_properties(sgc->sortop, index->rd_opfamily[col], false, &strategy,
+								   &lefttype, &righttype);
+		if (lefttype != index->rd_opcintype[col] || righttype != index->rd_opcintype[col])
+			return NoMovementScanDirection;
+		/* Forward: the column's own order (ASC, or DESC for a DESC
+		 * column) with its own NULLs placement; backward: both reversed. */
+		bool desc_col = (index->rd_indoption[col] & INDOPTION_DESC) != 0;
+		bool nulls_first_col = (index->rd_indoption[col] & INDOPTION_NULLS_FIRST) != 0;
+		ScanDirection want;
+		if (strategy == (desc_col ? BTGreaterStrategyNumber : BTLessStrategyNumber) &&
+			sgc->nulls_first == nulls_first_col)
+			want = ForwardScanDirection;
+		else if (strategy == (desc_col ? BTLessStrategyNumber : BTGreaterStrategyNumber) &&
+				 sgc->nulls_first != nulls_first_col)
+			want = BackwardScanDirection;
+		else
+			return NoMovementScanDirection;
+		if (dir != NoMovementScanDirection && dir != want)
+			return NoMovementScanDirection;
+		dir = want;
+		col++;
+	}
+	return dir;
+}
+
+/* Leading key columns an IndexScan's quals fix to one value. */
+int EqualityPrefix(Relation index, List *indexquals)
+{
+	int nkeys = index->rd_index->indnkeyatts;
+	std::vector<bool> fixed(static_cast<size_t>(nkeys), false);
+	ListCell *lc;
+	foreach (lc, indexquals)
+	{
+		Node *q = static_cast<Node *>(lfirst(lc));
+		if (IsA(q, NullTest))
+		{
+			auto *nt = reinterpret_cast<NullTest *>(q);
+			Node *arg = reinterpret_cast<Node *>(nt->arg);
+			while (IsA(arg, RelabelType))
+				arg = reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(arg)->arg);
+			if (nt->nulltesttype == IS_NULL)
+				fixed[static_cast<size_t>(reinterpret_cast<Var *>(arg)->varattno - 1)] = true;
+			continue;
+		}
+		auto *op = reinterpret_cast<OpExpr *>(q);
+		Node *arg = static_cast<Node *>(linitial(op->args));
+		while (IsA(arg, RelabelType))
+			arg = reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(arg)->arg);
+		int col = reinterpret_cast<Var *>(arg)->varattno - 1;
+		int strategy;
+		Oid lefttype;
+		Oid righttype;
+		get_op_opfamily_properties(op->opno, index->rd_opfamily[col], false, &strategy, &lefttype,
+								   &righttype);
+		if (strategy == BTEqualStrategyNumber)
+			fixed[static_cast<size_t>(col)] = true;
+	}
+	int n = 0;
+	while (n < nkeys && fixed[static_cast<size_t>(n)])
+		n++;
+	return n;
+}
+
+}  // namespace
+
+bool index_provides_order(Query *parse, Plan **plan)
+{
+	if (parse->sortClause == NIL || parse->distinctClause != NIL || parse->hasAggs ||
+		parse->groupClause != NIL || parse->hasWindowFuncs || parse->setOperations != nullptr)
+		return false;
+	Plan *p = *plan;
+	if (IsA(p, IndexScan))
+	{
+		auto *scan = reinterpret_cast<IndexScan *>(p);
+		Relation index = relation_open(scan->indexid, AccessShareLock);
+		int neq = EqualityPrefix(index, scan->indexqual);
+		ScanDirection dir = NoMovementScanDirection;
+		for (int skip = 0; skip <= neq && dir == NoMovementScanDirection; skip++)
+			dir = OrderDirection(index, skip, parse, scan->scan.scanrelid);
+		relation_close(index, NoLock);
+		if (dir == NoMovementScanDirection)
+			return false;
+		scan->indexorderdir = dir;
+		return true;
+	}
+	/* A whole-table scan in index order instead of a sort, when only the
+	 * first rows are wanted (LIMIT). */
+	if (!IsA(p, SeqScan) || parse->limitCount == nullptr)
+		return false;
+	auto *seq = reinterpret_cast<SeqScan *>(p);
+	auto *rte = static_cast<RangeTblEntry *>(
+		list_nth(parse->rtable, static_cast<int>(seq->scan.scanrelid) - 1));
+	if (rte->rtekind != RTE_RELATION)
+		return false;
+	Relation rel = relation_open(rte->relid, NoLock);
+	List *indexes = rel->rd_rel->relhasindex ? RelationGetIndexList(rel) : NIL;
+	relation_close(rel, NoLock);
+	ListCell *lc;
+	foreach (lc, indexes)
+	{
+		Relation index = relation_open(lfirst_oid(lc), AccessShareLock);
+		bool isnull;
+		Relation pg_index = relation_open(IndexRelationId, AccessShareLock);
+		(void) heap_getattr(index->rd_indextuple, Anum_pg_index_indpred, RelationGetDescr(pg_index),
+							&isnull);
+		relation_close(pg_index, AccessShareLock);
+		ScanDirection dir = isnull && index->rd_rel->relam == BTREE_AM_OID &&
+				index->rd_index->indisvalid
+			? OrderDirection(index, 0, parse, seq->scan.scanrelid)
+			: NoMovementScanDirection;
+		relation_close(index, NoLock);
+		if (dir == NoMovementScanDirection)
+			continue;
+		IndexScan *scan = makeNode(IndexScan);
+		scan->scan = seq->scan;
+		scan->scan.plan.type = T_IndexScan; /* the copy brought SeqScan's tag */
+		scan->indexid = lfirst_oid(lc);
+		scan->indexorderdir = dir;
+		*plan = &scan->scan.plan;
+		return true;
+	}
+	return false;
+}

@@ -672,7 +672,7 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 	Plan *plan = grouped ? MakeAggregation(parse) : MakeProjection(parse, parse->targetList);
 	if (parse->commandType == CMD_SELECT)
 	{
-		if (parse->sortClause != NIL)
+		if (parse->sortClause != NIL && !index_provides_order(parse, &plan))
 			plan = MakeSort(parse, plan);
 		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 			plan = MakeLimit(parse, plan);

@@ -7,6 +7,7 @@
 #define TUSK_OPTIMIZER_PATHS_H
 
 #include "nodes/pg_list.h"
+#include "nodes/parsenodes.h"
 #include "nodes/plannodes.h"
 #include "nodes/primnodes.h"
 
@@ -45,6 +46,18 @@ extern bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoi
  * *quals, which become the clauses it leaves to check; NULL (and *quals
  * unchanged) when no index helps. */
 extern IndexScan *create_index_scan(Oid relid, int rtindex, List **quals);
+
+/*
+ * Can the scan *plan (of a query without grouping or DISTINCT) deliver the
+ * rows in the query's ORDER BY order, so that no Sort is needed?  An
+ * IndexScan can when the sort keys are its index's key columns in order
+ * (after those its quals fix by equality), all ascending or all
+ * descending as the index has them, NULLs where the index puts them: its
+ * direction is set (backward for the reverse order).  A SeqScan under
+ * LIMIT becomes a full scan of such an index.  Returns whether *plan is
+ * now ordered.
+ */
+extern bool index_provides_order(Query *parse, Plan **plan);
 
 #ifdef __cplusplus
 }

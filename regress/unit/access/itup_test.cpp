@@ -28,7 +28,8 @@ TupleDesc ThreeColumns()
 		bool byval;
 		char align;
 		char storage;
-	} cols[] = {{INT4OID, 4, true, 'i', 'p'}, {TEXTOID, -1, false, 'i', 'x'},
+	} cols[] = {{INT4OID, 4, true, 'i', 'p'},
+				{TEXTOID, -1, false, 'i', 'x'},
 				{INT8OID, 8, true, 'd', 'p'}};
 	for (int i = 0; i < 3; i++)
 	{
