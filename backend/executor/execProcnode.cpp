@@ -19,6 +19,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 			return ExecInitResult(reinterpret_cast<Result *>(node), estate, eflags);
 		case T_SeqScan:
 			return ExecInitSeqScan(reinterpret_cast<SeqScan *>(node), estate, eflags);
+		case T_IndexScan:
+			return ExecInitIndexScan(reinterpret_cast<IndexScan *>(node), estate, eflags);
 		case T_ValuesScan:
 			return ExecInitValuesScan(reinterpret_cast<ValuesScan *>(node), estate, eflags);
 		case T_ModifyTable:
@@ -63,6 +65,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_SeqScanState:
 			ExecEndSeqScan(reinterpret_cast<SeqScanState *>(node));
+			break;
+		case T_IndexScanState:
+			ExecEndIndexScan(reinterpret_cast<IndexScanState *>(node));
 			break;
 		case T_ValuesScanState:
 			ExecEndValuesScan(reinterpret_cast<ValuesScanState *>(node));

@@ -69,7 +69,8 @@ bool HashKeys(List *keys, std::vector<FmgrInfo> &funcs, const std::vector<Oid> &
 	foreach (lc, keys)
 	{
 		bool isnull;
-		Datum v = ExecEvalExprSwitchContext(static_cast<ExprState *>(lfirst(lc)), econtext, &isnull);
+		Datum v = ExecEvalExprSwitchContext(static_cast<ExprState *>(lfirst(lc)), econtext,
+											&isnull);
 		if (isnull)
 			return false;
 		h = (h << 1) | (h >> 31);
@@ -256,7 +257,7 @@ PlanState *ExecInitHashJoin(HashJoin *node, EState *estate, int eflags)
 	t.rows = AllocSetContextCreate(estate->es_query_cxt, "HashJoin rows", ALLOCSET_DEFAULT_SIZES);
 	ListCell *op;
 	ListCell *coll;
-	forboth (op, node->hashoperators, coll, node->hashcollations)
+	forboth(op, node->hashoperators, coll, node->hashcollations)
 	{
 		RegProcedure lhs;
 		RegProcedure rhs;

@@ -14,6 +14,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
@@ -187,6 +188,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			CheckModifyResult(result, tmfd, "updated");
 			if (result != TM_Ok)
 				continue;
+			ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 			if (node->canSetTag)
 				estate->es_processed++;
 			if (pstate->ps_ProjInfo != nullptr)
@@ -195,6 +197,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		}
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		MemoryContextSwitchTo(old);
+		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 		if (node->canSetTag)
 			estate->es_processed++;
 		if (pstate->ps_ProjInfo != nullptr)
@@ -222,6 +225,8 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	rri->ri_RelationDesc = ExecGetRangeTableRelation(estate, rti);
 	state->resultRelInfo = rri;
 	MemoryContextSwitchTo(old);
+	if (node->operation != CMD_DELETE)
+		ExecOpenIndices(rri, estate);
 	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	if (node->returningLists != NIL)
@@ -235,5 +240,6 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 
 void ExecEndModifyTable(ModifyTableState *node)
 {
+	ExecCloseIndices(node->resultRelInfo);
 	ExecEndNode(outerPlanState(node));
 }

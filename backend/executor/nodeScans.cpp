@@ -240,6 +240,9 @@ void ExecReScan(PlanState *node)
 			MemoryContextSwitchTo(old);
 			break;
 		}
+		case T_IndexScanState:
+			ExecReScanIndexScan(reinterpret_cast<IndexScanState *>(node));
+			break;
 		case T_ValuesScanState:
 			reinterpret_cast<ValuesScanState *>(node)->curr_idx = 0;
 			break;

@@ -39,6 +39,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
+#include "optimizer/paths.h"
 #include "planner_int.h"
 #include "utils/lsyscache.h"
 
@@ -389,6 +390,8 @@ List *RestrictClauses(List *rinfos)
 	return result;
 }
 
+void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals);
+
 void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 {
 	ListCell *lc;
@@ -416,6 +419,7 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			path->pathtype = PATH_SEQSCAN;
 			path->total_cost = rel->pages * kSeqPageCost + rel->tuples * (kCpuTupleCost + qualcost);
 			AddPath(rel, path);
+			AddIndexPath(root, rel, quals);
 			break;
 		}
 		case RTE_VALUES:
@@ -437,6 +441,38 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 		default:
 			Assert(false);
 	}
+}
+
+/* The best index scan for the relation's quals (indxpath.cpp chooses
+ * the index), costed as PostgreSQL roughly costs one: a descent of the
+ * tree, then a random page and a tuple per matching entry, at most every
+ * page of the table. */
+void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals)
+{
+	RangeTblEntry *rte = Rte(root, static_cast<int>(rel->relid));
+	IndexScanChoice choice;
+	if (quals == NIL ||
+		!choose_index_scan(rte->relid, static_cast<int>(rel->relid), quals, &choice))
+		return;
+	Selectivity sel = ClauseSelectivity(root,
+										reinterpret_cast<Node *>(
+											makeBoolExpr(AND_EXPR, choice.indexqualorig, -1)),
+										rel->tuples);
+	double matched = choice.unique_match ? 1.0 : std::max(1.0, std::rint(rel->tuples * sel));
+	double heap_pages = std::min(matched, std::max<double>(rel->pages, 1.0));
+	IndexPath *ip = PallocStruct<IndexPath>();
+	ip->path.pathtype = PATH_INDEXSCAN;
+	ip->path.parent = rel;
+	ip->path.rows = rel->rows;
+	ip->path.startup_cost = kRandomPageCost;
+	ip->path.total_cost = ip->path.startup_cost + heap_pages * kRandomPageCost +
+		matched * (kCpuIndexTupleCost + kCpuTupleCost + QualCostPerTuple(choice.otherquals));
+	ip->indexoid = choice.indexid;
+	ip->indexquals = choice.indexquals;
+	ip->indexqualorig = choice.indexqualorig;
+	ip->otherquals = choice.otherquals;
+	ip->indexscandir = ForwardScanDirection;
+	AddPath(rel, &ip->path);
 }
 
 /* ---- joins ---- */
@@ -833,6 +869,19 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			SeqScan *scan = makeNode(SeqScan);
 			scan->scan.scanrelid = rel->relid;
 			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_INDEXSCAN:
+		{
+			auto *ip = reinterpret_cast<IndexPath *>(path);
+			IndexScan *scan = makeNode(IndexScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->indexid = ip->indexoid;
+			scan->indexqual = ip->indexquals;
+			scan->indexqualorig = ip->indexqualorig;
+			scan->indexorderdir = ip->indexscandir;
+			scan->scan.plan.qual = ip->otherquals;
 			plan = &scan->scan.plan;
 			break;
 		}

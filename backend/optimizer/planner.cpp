@@ -29,6 +29,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
+#include "optimizer/paths.h"
 #include "optimizer/planner.h"
 #include "planner_int.h"
 #include "utils/lsyscache.h"
@@ -677,7 +678,9 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		plan = MakeUnique(MakeSort(plan, sort), parse->distinctClause);
 		sorted_on = sort;
 	}
-	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause))
+	/* An index scan may deliver the rows in ORDER BY's order. */
+	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause) &&
+		!index_provides_order(parse, &plan))
 		plan = MakeSort(plan, parse->sortClause);
 	if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 		plan = MakeLimit(parse, plan);

@@ -15,6 +15,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
+#include "commands/defrem.h"
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
@@ -186,6 +187,12 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_DropStmt:
 			RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			break;
+		case T_IndexStmt:
+			(void) DefineIndex(reinterpret_cast<IndexStmt *>(parsetree), queryString);
+			break;
+		case T_AlterTableStmt:
+			AlterTable(reinterpret_cast<AlterTableStmt *>(parsetree), queryString);
 			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));

@@ -135,6 +135,11 @@ extern "C" {
 
 /* Bytes the data part of a tuple of these values needs (after t_hoff). */
 extern Size heap_compute_data_size(TupleDesc tupleDesc, const Datum *values, const bool *isnull);
+/* Lay the values out into data (zeroed, heap_compute_data_size bytes),
+ * and the null bitmap into bit when bit is not NULL (index tuples use the
+ * same layout).  infomask gets HEAP_HASNULL and HEAP_HASVARWIDTH. */
+extern void heap_fill_tuple(TupleDesc tupleDesc, const Datum *values, const bool *isnull,
+							char *data, Size data_size, uint16 *infomask, bits8 *bit);
 /* A new tuple (palloc'd in one piece in CurrentMemoryContext) holding
  * the values: by-value types stored in their length, varlenas of up to
  * 126 data bytes with a 1-byte header unless their column is plain. */

@@ -4,11 +4,14 @@
  * search that arrives at a page just split moves right instead of
  * holding locks from the root down.
  *
- * Until the catalogs and operator classes exist, an index is described by
- * a BTIndexInfo: its name and column name (for error messages), whether
- * it is unique, and the comparator of its key type (int8 and text are
- * built in).  Keys are passed as bytes: an int8 key is the 8-byte
- * integer, a text key its bytes (compared as PostgreSQL's "C" collation).
+ * Entries are index tuples (access/itup.h) of one or more columns: key
+ * columns, which order the tree, then INCLUDE columns, carried along.
+ * Each key column is ordered by its operator class's ordering function
+ * (B-tree support function 1: btint4cmp, bttextcmp, …, called through
+ * fmgr with the column's collation), ascending or descending, NULLs last
+ * or first (pg_index.indoption).  A BTIndexInfo says all that: the
+ * relation cache builds one from the catalogs (RelationGetBTIndexInfo,
+ * utils/relcache.h); code below the catalogs fills one in by hand.
  *
  * Every entry is ordered by (key, heap TID), as in PostgreSQL 12 and
  * later, so equal keys never make a page split ambiguous.
@@ -18,31 +21,53 @@
 
 #include "c.h"
 #include "access/htup.h"
+#include "access/itup.h"
+#include "access/sdir.h"
+#include "access/skey.h"
+#include "access/tupdesc.h"
+#include "fmgr.h"
 #include "storage/itemptr.h"
 #include "utils/rel.h"
 #include "utils/snapshot.h"
 
 typedef struct XLogReaderState XLogReaderState;
 
-typedef int (*BTCompareFunction)(const char *a, uint16 alen, const char *b, uint16 blen);
-
+/* How an index's entries are formed, ordered and described in messages. */
 typedef struct BTIndexInfo
 {
-	const char *name;	/* the index, for "violates unique constraint" */
-	const char *column; /* the key column, for "Key (column)=(…)" */
+	const char *name;  /* the index, for "violates unique constraint" */
+	TupleDesc tupdesc; /* the entry's columns: key columns, then INCLUDE */
+	int nkeyatts;	   /* key columns */
 	bool unique;
-	BTCompareFunction compare;
-	/* The key as text, for messages (palloc'd). */
-	char *(*key_out)(const char *key, uint16 len);
+	const int16 *indoption;		 /* per key column: INDOPTION_DESC, INDOPTION_NULLS_FIRST */
+	const Oid *collation;		 /* per key column */
+	FmgrInfo *orderproc;		 /* per key column: support function 1 (column type, column type) */
+	const char *const *colnames; /* per column: "Key (a, b)=(…)" */
+	const Oid *typoutput;		 /* per column: output function, for messages */
 } BTIndexInfo;
 
-extern const BTIndexInfo *const bt_int8_ops; /* compare/key_out for int8 keys */
-extern const BTIndexInfo *const bt_text_ops; /* and for text keys ("C" collation) */
+/* What btinsert checks (PostgreSQL's IndexUniqueCheck, plus the build's
+ * own message). */
+typedef enum IndexUniqueCheck
+{
+	UNIQUE_CHECK_NO,   /* no check */
+	UNIQUE_CHECK_YES,  /* a live duplicate is "duplicate key value violates …" */
+	UNIQUE_CHECK_BUILD /* CREATE INDEX: "could not create unique index …" */
+} IndexUniqueCheck;
 
 typedef struct BTScanData *BTScan;
 
 #define BTREE_MAGIC 0x053162
 #define BTREE_VERSION 4
+
+/* pg_index.indoption bits (also in catalog/pg_index_d.h). */
+#ifndef INDOPTION_DESC
+#define INDOPTION_DESC 0x0001
+#define INDOPTION_NULLS_FIRST 0x0002
+#endif
+
+/* The B-tree support function numbers (pg_amproc.amprocnum). */
+#define BTORDER_PROC 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,21 +77,27 @@ extern "C" {
 extern void btbuildempty(Relation index);
 
 /*
- * Add (key, heap_tid).  A unique index first looks for a live entry with
- * the same key — waiting for a transaction still inserting or deleting
- * one to end — and raises PostgreSQL's unique_violation (23505).
+ * Add an entry of values/isnull (the descriptor's columns) for heap_tid.
+ * With a unique check, and no key column NULL, a live entry with the same
+ * key — waiting for a transaction still inserting or deleting one to end —
+ * raises PostgreSQL's unique_violation (23505).
  */
-extern void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 keylen,
-					 ItemPointer heap_tid, Relation heap);
+extern void btinsert(Relation index, const BTIndexInfo *info, const Datum *values,
+					 const bool *isnull, ItemPointer heap_tid, Relation heap,
+					 IndexUniqueCheck checkUnique);
 
 /*
- * Entries with lo <= key <= hi (a bound with len -1 is open; the _incl
- * flags make it exclusive when false), in key order, whose heap tuples
- * snapshot sees.  The scan is allocated in CurrentMemoryContext.
+ * The entries satisfying every scan key (ANDed; see access/skey.h for
+ * what sk_func holds), in index order or its reverse, whose heap tuples
+ * snapshot sees.  As in PostgreSQL, equality and range keys on a prefix
+ * of the key columns position the scan and end it; the others are checked
+ * on each entry.  keys are copied; the scan is allocated in
+ * CurrentMemoryContext.
  */
 extern BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snapshot snapshot,
-						  const char *lo, int lolen, bool lo_incl, const char *hi, int hilen,
-						  bool hi_incl);
+						  int nkeys, ScanKey keys, ScanDirection dir);
+/* Start over, with new arguments for the same number of keys. */
+extern void btrescan(BTScan scan, ScanKey keys);
 /* The next visible heap tuple, valid until the next call; NULL at the end. */
 extern HeapTuple btgettuple(BTScan scan);
 extern void btendscan(BTScan scan);
@@ -78,6 +109,10 @@ extern uint64 btbulkdelete(Relation index, bool (*callback)(ItemPointer itemptr,
 
 /* The tree's height above the leaves (0: the root is a leaf). */
 extern uint32 bt_tree_level(Relation index);
+
+/* "(a, b)=(1, 2)"'s parts for values of the key columns (palloc'd):
+ * PostgreSQL's BuildIndexValueDescription. */
+extern char *bt_key_description(const BTIndexInfo *info, const Datum *values, const bool *isnull);
 
 extern void btree_redo(XLogReaderState *record);
 extern const char *btree_identify(uint8 info);

@@ -14,6 +14,10 @@ extern "C" {
 /* CREATE TABLE; returns the new table's OID (InvalidOid after IF NOT
  * EXISTS found one). */
 extern Oid DefineRelation(CreateStmt *stmt, const char *queryString);
+/* ALTER TABLE: ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE (…) only, so
+ * far (what pgbench -i sends); other subcommands are 0A000. */
+extern void AlterTable(AlterTableStmt *stmt, const char *queryString);
+
 /* DROP TABLE/VIEW/INDEX/SEQUENCE …. */
 extern void RemoveRelations(DropStmt *drop);
 

@@ -100,6 +100,9 @@ extern Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull
 extern bool ExecPlanUsesParamExec(Plan *plan, PlannedStmt *stmt);
 extern PlanState *ExecInitResult(Result *node, EState *estate, int eflags);
 extern PlanState *ExecInitSeqScan(SeqScan *node, EState *estate, int eflags);
+extern PlanState *ExecInitIndexScan(IndexScan *node, EState *estate, int eflags);
+extern void ExecEndIndexScan(IndexScanState *node);
+extern void ExecReScanIndexScan(IndexScanState *node);
 extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflags);
 extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags);
 extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);

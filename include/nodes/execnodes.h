@@ -126,6 +126,23 @@ typedef struct SeqScanState
 	ScanState ss;
 } SeqScanState;
 
+/* An index scan (nodeIndexscan.cpp): the index, its B-tree scan, the
+ * scan keys — those whose argument is computed at run time (a Param, an
+ * expression) are evaluated at scan start and rescan. */
+typedef struct IndexScanState
+{
+	ScanState ss;
+	Relation iss_RelationDesc;
+	struct BTScanData *iss_ScanDesc;
+	struct ScanKeyData *iss_ScanKeys;
+	int iss_NumScanKeys;
+	struct IndexRuntimeKeyInfo *iss_RuntimeKeys;
+	int iss_NumRuntimeKeys;
+	bool iss_RuntimeKeysReady;
+	ExprContext *iss_RuntimeContext;
+	int iss_Direction; /* ScanDirection */
+} IndexScanState;
+
 typedef struct ValuesScanState
 {
 	ScanState ss;
@@ -150,6 +167,7 @@ typedef struct ResultRelInfo
 	Relation ri_RelationDesc;
 	int ri_NumIndices;
 	Relation *ri_IndexRelationDescs;
+	struct IndexInfo **ri_IndexRelationInfo; /* catalog/index.h */
 	ExprState **ri_CheckConstraintExprs;
 	ProjectionInfo *ri_projectReturning;
 } ResultRelInfo;

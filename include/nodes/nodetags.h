@@ -169,6 +169,7 @@
 	X(ResultState) \
 	X(ModifyTableState) \
 	X(SeqScanState) \
+	X(IndexScanState) \
 	X(ValuesScanState) \
 	X(NestLoopState) \
 	X(LimitState) \

@@ -125,6 +125,7 @@ typedef struct IndexPath
 	Oid indexoid;
 	List *indexquals;	 /* in INDEX_VAR form */
 	List *indexqualorig; /* the quals as written */
+	List *otherquals;	 /* the relation's quals the index does not answer */
 	ScanDirection indexscandir;
 } IndexPath;
 

@@ -53,6 +53,19 @@ extern Oid get_typ_typrelid(Oid typid);
 extern void get_type_category_preferred(Oid typid, char *typcategory, bool *typispreferred);
 /* The operator's function (pg_operator.oprcode), or InvalidOid. */
 extern RegProcedure get_opcode(Oid opno);
+/* The operator with its arguments swapped (pg_operator.oprcom), or 0. */
+extern Oid get_commutator(Oid opno);
+
+/* Operator classes and families (pg_opclass, pg_amop, pg_amproc). */
+extern Oid get_opclass_family(Oid opclass);
+extern Oid get_opclass_input_type(Oid opclass);
+/* The support function procnum for (lefttype, righttype), or InvalidOid. */
+extern RegProcedure get_opfamily_proc(Oid opfamily, Oid lefttype, Oid righttype, int16 procnum);
+/* The operator of a strategy for (lefttype, righttype), or InvalidOid. */
+extern Oid get_opfamily_member(Oid opfamily, Oid lefttype, Oid righttype, int16 strategy);
+/* The strategy and input types of an operator in a family (strategy 0: not in it). */
+extern void get_op_opfamily_properties(Oid opno, Oid opfamily, bool ordering_op, int *strategy,
+									   Oid *lefttype, Oid *righttype);
 /* palloc'd names, NULL if there is no such object. */
 extern char *get_rel_name(Oid relid);
 extern int get_rel_natts(Oid relid);
@@ -63,8 +76,6 @@ extern bool op_hashjoinable(Oid opno, Oid inputtype);
 /* The hash support functions for each side of "=" opno (from its hash
  * operator family); false if it has none. */
 extern bool get_op_hash_functions(Oid opno, RegProcedure *lhs_procno, RegProcedure *rhs_procno);
-/* The operator with its arguments swapped (pg_operator.oprcom), or 0. */
-extern Oid get_commutator(Oid opno);
 /* PROVOLATILE_IMMUTABLE, _STABLE or _VOLATILE. */
 extern char func_volatile(Oid funcid);
 extern char *get_namespace_name(Oid nspid);

@@ -18,6 +18,7 @@
 #include "storage/block.h"
 #include "storage/relfilenode.h"
 #include "catalog/pg_class_d.h"
+#include "utils/palloc.h"
 
 typedef struct RelationData
 {
@@ -29,6 +30,23 @@ typedef struct RelationData
 									   * (storage-level tests) */
 	struct TupleDescData *rd_att;	  /* its columns, or NULL likewise */
 	bool rd_islocaltemp;			  /* a temporary table of this session */
+
+	/* A table's indexes (RelationGetIndexList), found on first use. */
+	bool rd_indexvalid;
+	int rd_nindexes;
+	Oid *rd_indexoids; /* in OID order, as PostgreSQL's list */
+
+	/* An index's (relkind 'i'), from its pg_index row and operator
+	 * classes; PostgreSQL's names.  Arrays have one entry per key column. */
+	MemoryContext rd_indexcxt;			 /* where the fields below live */
+	struct HeapTupleData *rd_indextuple; /* the pg_index row */
+	struct FormData_pg_index *rd_index;	 /* its fixed part */
+	Oid *rd_opfamily;
+	Oid *rd_opcintype;
+	RegProcedure *rd_support; /* B-tree support function 1 of each column */
+	int16 *rd_indoption;
+	Oid *rd_indcollation;
+	void *rd_amcache; /* the access method's: a B-tree's BTIndexInfo */
 } RelationData;
 
 typedef RelationData *Relation;
@@ -39,5 +57,7 @@ typedef RelationData *Relation;
 #define RelationGetRelationName(relation) (NameStr((relation)->rd_rel->relname))
 #define RelationGetNamespace(relation) ((relation)->rd_rel->relnamespace)
 #define RelationGetNumberOfAttributes(relation) ((relation)->rd_rel->relnatts)
+#define IndexRelationGetNumberOfAttributes(relation) ((relation)->rd_index->indnatts)
+#define IndexRelationGetNumberOfKeyAttributes(relation) ((relation)->rd_index->indnkeyatts)
 
 #endif /* TUSK_UTILS_REL_H */

@@ -30,6 +30,18 @@ extern bool IsCatalogRelationOid(Oid relationId);
 extern void RelationCacheInvalidate(void);
 extern void RelationCacheInvalidateEntry(Oid relationId);
 
+/* At abort: the opens the failed command did not close are forgotten,
+ * so that invalidated entries are rebuilt at their next open. */
+extern void AtAbort_RelationCache(void);
+
+/* The OIDs of a table's indexes, in OID order (a new List in
+ * CurrentMemoryContext; NIL when it has none). */
+extern struct List *RelationGetIndexList(Relation relation);
+
+/* How a B-tree index's entries are formed and ordered (access/nbtree.h),
+ * built from its catalog rows; valid as long as the relation is open. */
+extern const struct BTIndexInfo *RelationGetBTIndexInfo(Relation index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -123,6 +123,12 @@ void FillTuple(TupleDesc tupleDesc, const Datum *values, const bool *isnull, cha
 
 }  // namespace
 
+void heap_fill_tuple(TupleDesc tupleDesc, const Datum *values, const bool *isnull, char *data, Size,
+					 uint16 *infomask, bits8 *bit)
+{
+	FillTuple(tupleDesc, values, isnull, data, infomask, bit);
+}
+
 Size heap_compute_data_size(TupleDesc tupleDesc, const Datum *values, const bool *isnull)
 {
 	Size data_length = 0;

@@ -449,9 +449,13 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	return TM_Ok;
 }
 
-TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, CommandId cid,
+TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, CommandId cid,
 					  bool wait, TM_FailureData *tmfd)
 {
+	/* A copy: callers may pass &newtup->t_self (CatalogTupleUpdate does,
+	 * as in PostgreSQL), which placing the new version overwrites. */
+	ItemPointerData otid_copy = *otid_in;
+	ItemPointer otid = &otid_copy;
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
 	Buffer buf = pin.get();

@@ -41,7 +41,24 @@
  * pinned while returning that leaf's rows, so it never fetches a heap
  * TID that VACUUM has freed for reuse meanwhile.
  *
- * Not yet: deleting empty pages, deduplication, backward scans.
+ * Entries are index tuples in PostgreSQL's layout (access/itup.h).  Leaf
+ * entries point to their heap rows (t_tid).  Pivot tuples — high keys and
+ * the separators of internal pages — have INDEX_AM_RESERVED_BIT set (as
+ * PostgreSQL's INDEX_ALT_TID_MASK): their t_tid's block is the downlink,
+ * its offset the number of key values they hold (0: minus infinity) with
+ * BT_PIVOT_HEAP_TID_ATTR when the tiebreaker heap TID is stored in the
+ * tuple's last bytes.  Keys are never truncated in pivots (PostgreSQL's
+ * suffix truncation is not done).
+ *
+ * Scans take PostgreSQL's scan keys: the keys on a prefix of the key
+ * columns (equalities, then one inequality in the scan's direction) give
+ * the starting point, and the same keys end the scan at the first entry
+ * that fails one of them "in the scan's direction"; every key is checked
+ * on every entry.  A backward scan moves left by reading the left
+ * sibling and moving right from it until it finds the page it came from
+ * (pages are never deleted, so that page is always found).
+ *
+ * Not yet: deleting empty pages, deduplication, suffix truncation.
  */
 #include "postgres.h"
 
@@ -57,6 +74,7 @@
 #include <vector>
 
 #include "access/heapam.h"
+#include "access/itup.h"
 #include "access/nbtree.h"
 #include "access/rmgr.h"
 #include "access/xact.h"
@@ -69,6 +87,7 @@
 #include "storage/bufpage.h"
 #include "storage/lmgr.h"
 #include "storage/smgr.h"
+#include "utils/builtins.h"
 #include "utils/errcodes.h"
 #include "utils/snapmgr.h"
 
@@ -105,18 +124,9 @@ struct BTPageOpaqueData
 	uint16 btpo_cycleid;
 };
 
-/* An index tuple: the downlink or heap TID, flags, the tiebreaker TID,
- * then the key. */
-struct BTTupleData
-{
-	ItemPointerData t_tid; /* leaf: the row; internal: (child block, 1) */
-	uint16 t_info;
-	ItemPointerData t_heaptid; /* the (key, TID) order's TID */
-	uint16 t_keylen;
-	/* key bytes follow */
-};
-
-constexpr uint16 kMinusInfinity = 0x8000; /* t_info: the key is minus infinity */
+constexpr uint16 kPivotBit = INDEX_AM_RESERVED_BIT; /* PostgreSQL's INDEX_ALT_TID_MASK */
+constexpr uint16 BT_PIVOT_HEAP_TID_ATTR = 0x1000;
+constexpr uint16 BT_OFFSET_MASK = 0x0FFF;
 
 struct xl_btree_insert
 {
@@ -148,28 +158,83 @@ OffsetNumber FirstDataKey(Page page)
 	return IsRightmost(page) ? FirstOffsetNumber : OffsetNumberNext(FirstOffsetNumber);
 }
 
-const BTTupleData *TupleAt(Page page, OffsetNumber off)
+IndexTuple TupleAt(Page page, OffsetNumber off)
 {
-	return reinterpret_cast<const BTTupleData *>(PageGetItem(page, PageGetItemId(page, off)));
+	return reinterpret_cast<IndexTuple>(PageGetItem(page, PageGetItemId(page, off)));
 }
 
-const char *KeyOf(const BTTupleData *t)
+bool IsPivot(const IndexTupleData *t)
 {
-	return reinterpret_cast<const char *>(t) + sizeof(BTTupleData);
+	return (t->t_info & kPivotBit) != 0;
+}
+
+bool IsMinusInfinity(const IndexTupleData *t)
+{
+	return IsPivot(t) && (ItemPointerGetOffsetNumber(&t->t_tid) & BT_OFFSET_MASK) == 0;
+}
+
+/* The TID that orders the entry among equal keys. */
+ItemPointerData HeapTidOf(const IndexTupleData *t)
+{
+	if (!IsPivot(t))
+		return t->t_tid;
+	ItemPointerData tid;
+	memcpy(&tid, reinterpret_cast<const char *>(t) + IndexTupleSize(t) - sizeof(ItemPointerData),
+		   sizeof tid);
+	return tid;
+}
+
+BlockNumber DownlinkOf(const IndexTupleData *t)
+{
+	return ItemPointerGetBlockNumber(&t->t_tid);
 }
 
 /* A tuple as bytes, ready to add to a page. */
-std::string MakeTuple(const char *key, uint16 keylen, const ItemPointerData &tid,
-					  const ItemPointerData &heaptid, bool minus_infinity)
+std::string TupleBytes(const IndexTupleData *t)
 {
-	std::string bytes(MAXALIGN(sizeof(BTTupleData) + (minus_infinity ? 0 : keylen)), '\0');
-	auto *t = reinterpret_cast<BTTupleData *>(bytes.data());
-	t->t_tid = tid;
-	t->t_heaptid = heaptid;
-	t->t_info = minus_infinity ? kMinusInfinity : 0;
-	t->t_keylen = minus_infinity ? 0 : keylen;
-	if (!minus_infinity && keylen > 0)
-		memcpy(bytes.data() + sizeof(BTTupleData), key, keylen);
+	return std::string(reinterpret_cast<const char *>(t), IndexTupleSize(t));
+}
+
+IndexTuple AsTuple(const std::string &bytes)
+{
+	return reinterpret_cast<IndexTuple>(const_cast<char *>(bytes.data()));
+}
+
+void SetPivotTid(IndexTuple t, BlockNumber child, uint16 natts, bool has_heaptid)
+{
+	ItemPointerSet(&t->t_tid, child,
+				   static_cast<OffsetNumber>(natts | (has_heaptid ? BT_PIVOT_HEAP_TID_ATTR : 0)));
+}
+
+/* A pivot with src's key (a leaf entry or another pivot), its tiebreaker
+ * TID and a downlink to child. */
+std::string MakePivot(const IndexTupleData *src, BlockNumber child, int natts)
+{
+	if (IsPivot(src))
+	{
+		std::string bytes = TupleBytes(src);
+		IndexTuple t = AsTuple(bytes);
+		ItemPointerSet(&t->t_tid, child, ItemPointerGetOffsetNumber(&t->t_tid));
+		return bytes;
+	}
+	Size size = IndexTupleSize(src);
+	Size newsize = MAXALIGN(size + sizeof(ItemPointerData));
+	std::string bytes(newsize, '\0');
+	memcpy(bytes.data(), src, size);
+	IndexTuple t = AsTuple(bytes);
+	t->t_info = static_cast<unsigned short>((t->t_info & ~INDEX_SIZE_MASK) | newsize | kPivotBit);
+	memcpy(bytes.data() + newsize - sizeof(ItemPointerData), &src->t_tid, sizeof(ItemPointerData));
+	SetPivotTid(t, child, static_cast<uint16>(natts), true);
+	return bytes;
+}
+
+/* The first item of an internal page: no key, a downlink. */
+std::string MakeMinusInfinity(BlockNumber child)
+{
+	std::string bytes(MAXALIGN(sizeof(IndexTupleData)), '\0');
+	IndexTuple t = AsTuple(bytes);
+	t->t_info = static_cast<unsigned short>(bytes.size() | kPivotBit);
+	SetPivotTid(t, child, 0, false);
 	return bytes;
 }
 
@@ -179,28 +244,27 @@ std::string CopyTuple(Page page, OffsetNumber off)
 	return std::string(PageGetItem(page, lp), ItemIdGetLength(lp));
 }
 
-const BTTupleData *AsTuple(const std::string &bytes)
-{
-	return reinterpret_cast<const BTTupleData *>(bytes.data());
-}
-
-ItemPointerData Downlink(BlockNumber child)
-{
-	ItemPointerData tid;
-	ItemPointerSet(&tid, child, FirstOffsetNumber);
-	return tid;
-}
-
-/* What a search looks for: a key and, to order equal keys, a TID — or
- * the position before every entry with the key (tid_min), or before
- * everything (all_min). */
+/*
+ * What a search looks for: values of the first nkeys key columns, each
+ * with the ordering function comparing an entry's value to it (the
+ * column's own, or a cross-type one from a scan key), then — when every
+ * key column is given — a heap TID.  Without a TID, entries with an equal
+ * key sort after it (nextkey false: the search finds the first of them)
+ * or before it (nextkey true: the first entry beyond them).  all_min and
+ * all_max stand before and after everything.
+ */
 struct SearchKey
 {
-	const char *key = nullptr;
-	uint16 keylen = 0;
+	int nkeys = 0;
+	Datum values[INDEX_MAX_KEYS];
+	bool isnull[INDEX_MAX_KEYS];
+	FmgrInfo *procs[INDEX_MAX_KEYS];
+	Oid collations[INDEX_MAX_KEYS];
+	bool has_tid = false;
 	ItemPointerData tid{};
-	bool tid_min = false;
+	bool nextkey = false;
 	bool all_min = false;
+	bool all_max = false;
 };
 
 int ItemPointerCompare(const ItemPointerData &a, const ItemPointerData &b)
@@ -214,19 +278,65 @@ int ItemPointerCompare(const ItemPointerData &a, const ItemPointerData &b)
 	return oa == ob ? 0 : (oa < ob ? -1 : 1);
 }
 
-/* sk against a tuple: <0, 0, >0. */
-int Compare(const BTIndexInfo *info, const SearchKey &sk, const BTTupleData *t)
+/* Key column i (0-based) of sk against the tuple's value, in index order. */
+int CompareColumn(const BTIndexInfo *info, const SearchKey &sk, int i, Datum datum, bool isnull)
 {
-	if (t->t_info & kMinusInfinity)
+	int16 option = info->indoption[i];
+	if (sk.isnull[i])
+		return isnull ? 0 : ((option & INDOPTION_NULLS_FIRST) ? -1 : 1);
+	if (isnull)
+		return (option & INDOPTION_NULLS_FIRST) ? 1 : -1;
+	int32 c = DatumGetInt32(FunctionCall2Coll(sk.procs[i], sk.collations[i], datum, sk.values[i]));
+	/* The function compared the entry to the key: turn it around, and
+	 * around again for a descending column. */
+	if (option & INDOPTION_DESC)
+		return c > 0 ? 1 : (c < 0 ? -1 : 0);
+	return c > 0 ? -1 : (c < 0 ? 1 : 0);
+}
+
+/* The key columns sk gives, against a tuple: <0, 0, >0. */
+int CompareKeys(const BTIndexInfo *info, const SearchKey &sk, IndexTuple t)
+{
+	for (int i = 0; i < sk.nkeys; i++)
+	{
+		bool isnull;
+		Datum datum = index_getattr(t, i + 1, info->tupdesc, &isnull);
+		int c = CompareColumn(info, sk, i, datum, isnull);
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+/* sk against a tuple: <0, 0, >0. */
+int Compare(const BTIndexInfo *info, const SearchKey &sk, IndexTuple t)
+{
+	if (IsMinusInfinity(t))
 		return 1;
 	if (sk.all_min)
 		return -1;
-	int c = info->compare(sk.key, sk.keylen, KeyOf(t), t->t_keylen);
+	if (sk.all_max)
+		return 1;
+	int c = CompareKeys(info, sk, t);
 	if (c != 0)
 		return c;
-	if (sk.tid_min)
-		return -1;
-	return ItemPointerCompare(sk.tid, t->t_heaptid);
+	if (!sk.has_tid)
+		return sk.nextkey ? 1 : -1;
+	return ItemPointerCompare(sk.tid, HeapTidOf(t));
+}
+
+/* The search key of an entry about to be inserted. */
+void InsertionKey(const BTIndexInfo *info, IndexTuple t, SearchKey *sk)
+{
+	sk->nkeys = info->nkeyatts;
+	for (int i = 0; i < info->nkeyatts; i++)
+	{
+		sk->values[i] = index_getattr(t, i + 1, info->tupdesc, &sk->isnull[i]);
+		sk->procs[i] = &info->orderproc[i];
+		sk->collations[i] = info->collation[i];
+	}
+	sk->has_tid = true;
+	sk->tid = t->t_tid;
 }
 
 /* Leaf: the first data item >= sk.  Internal: the last item <= sk. */
@@ -313,7 +423,7 @@ tusk::LockedBuffer Descend(Relation index, const BTIndexInfo *info, const Search
 			return buf;
 		}
 		OffsetNumber off = BinarySearch(info, page, sk);
-		BlockNumber child = ItemPointerGetBlockNumber(&TupleAt(page, off)->t_tid);
+		BlockNumber child = DownlinkOf(TupleAt(page, off));
 		uint32 child_level = Opaque(page)->btpo_level - 1;
 		if (stack != nullptr)
 			stack->push_back({BufferGetBlockNumber(buf.get()), off});
@@ -429,9 +539,7 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 	BlockNumber lblk = BufferGetBlockNumber(left);
 	BlockNumber rblk = BufferGetBlockNumber(right);
 	uint32 level = Opaque(cascade.PageOf(left))->btpo_level;
-	const BTTupleData *sep = AsTuple(separator);
-	std::string downlink = MakeTuple(KeyOf(sep), sep->t_keylen, Downlink(rblk), sep->t_heaptid,
-									 false);
+	std::string downlink = MakePivot(AsTuple(separator), rblk, info->tupdesc->natts);
 	if (stack.empty())
 	{
 		/* The root split: a new root above both. */
@@ -442,10 +550,8 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 									  nullptr, true));
 		Buffer root = fresh.get();
 		Page rootpage = cascade.Take(std::move(fresh));
-		ItemPointerData none;
-		ItemPointerSetInvalid(&none);
 		InitBTPage(rootpage, level + 1, BTP_ROOT);
-		AddItem(rootpage, MakeTuple(nullptr, 0, Downlink(lblk), none, true), FirstOffsetNumber);
+		AddItem(rootpage, MakeMinusInfinity(lblk), FirstOffsetNumber);
 		AddItem(rootpage, downlink, OffsetNumberNext(FirstOffsetNumber));
 		BTMetaPageData *m = Meta(mpage);
 		m->btm_root = BufferGetBlockNumber(root);
@@ -464,9 +570,7 @@ void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade
 		OffsetNumber first = FirstDataKey(page);
 		OffsetNumber max = PageGetMaxOffsetNumber(page);
 		OffsetNumber start = Max(first, Min(parent.offnum, max));
-		auto links_left = [&](OffsetNumber o) {
-			return ItemPointerGetBlockNumber(&TupleAt(page, o)->t_tid) == lblk;
-		};
+		auto links_left = [&](OffsetNumber o) { return DownlinkOf(TupleAt(page, o)) == lblk; };
 		for (OffsetNumber o = start; o <= max && found == InvalidOffsetNumber; o++)
 			if (links_left(o))
 				found = o;
@@ -516,9 +620,7 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 		split = 1;
 
 	/* The separator: the right half's first key (and TID). */
-	const BTTupleData *first_right = AsTuple(items[split]);
-	std::string separator = MakeTuple(KeyOf(first_right), first_right->t_keylen,
-									  first_right->t_heaptid, first_right->t_heaptid, false);
+	std::string separator = MakePivot(AsTuple(items[split]), P_NONE, info->tupdesc->natts);
 
 	tusk::LockedBuffer fresh = tusk::LockedBuffer::Adopt(
 		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK, nullptr,
@@ -552,8 +654,7 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 		if (i == split && !leaf)
 		{
 			/* The first item of an internal page is minus infinity. */
-			const BTTupleData *t = AsTuple(items[i]);
-			AddItem(rpage, MakeTuple(nullptr, 0, t->t_tid, t->t_heaptid, true), ro++);
+			AddItem(rpage, MakeMinusInfinity(DownlinkOf(AsTuple(items[i]))), ro++);
 			continue;
 		}
 		AddItem(rpage, items[i], ro++);
@@ -605,19 +706,18 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer bu
 }
 
 /*
- * Unique check at the locked leaf buf: a live entry with the key raises
- * unique_violation; one being inserted or deleted by a running
- * transaction returns that transaction's id (to wait for).  Equal keys
- * on right siblings are checked too (share-locked one at a time while buf
- * stays locked).
+ * Unique check at the locked leaf buf, for the entry sk (every key column
+ * given, none NULL): a live entry with the key raises unique_violation;
+ * one being inserted or deleted by a running transaction returns that
+ * transaction's id (to wait for).  Equal keys on right siblings are
+ * checked too (share-locked one at a time while buf stays locked).
  */
-FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf, const char *key,
-							  uint16 keylen, Relation heap)
+FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf,
+							  const SearchKey &key, Relation heap, IndexUniqueCheck check)
 {
-	SearchKey sk;
-	sk.key = key;
-	sk.keylen = keylen;
-	sk.tid_min = true;
+	SearchKey sk = key;
+	sk.has_tid = false;
+	sk.nextkey = false;
 	Buffer cur = buf;
 	tusk::LockedBuffer locked_right; /* the right sibling being looked at */
 	OffsetNumber off = BinarySearch(info, BufferGetPage(cur), sk);
@@ -627,9 +727,7 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 		if (off > PageGetMaxOffsetNumber(page))
 		{
 			/* Equal keys may continue on the right sibling. */
-			if (IsRightmost(page) ||
-				info->compare(key, keylen, KeyOf(TupleAt(page, FirstOffsetNumber)),
-							  TupleAt(page, FirstOffsetNumber)->t_keylen) != 0)
+			if (IsRightmost(page) || CompareKeys(info, sk, TupleAt(page, FirstOffsetNumber)) != 0)
 				break;
 			tusk::LockedBuffer next(ReadIndexBuffer(index, Opaque(page)->btpo_next),
 									BUFFER_LOCK_SHARE);
@@ -638,8 +736,8 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 			off = FirstDataKey(BufferGetPage(cur));
 			continue;
 		}
-		const BTTupleData *t = TupleAt(page, off);
-		if (info->compare(key, keylen, KeyOf(t), t->t_keylen) != 0)
+		IndexTuple t = TupleAt(page, off);
+		if (CompareKeys(info, sk, t) != 0)
 			break;
 		SnapshotData dirty;
 		InitDirtySnapshot(dirty);
@@ -653,58 +751,59 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 																			 : dirty.xmax;
 			if (FullTransactionIdIsValid(running))
 				return running;
-			char *value = info->key_out(key, keylen);
+			char *desc = bt_key_description(info, sk.values, sk.isnull);
+			if (check == UNIQUE_CHECK_BUILD)
+				ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
+						errmsg("could not create unique index \"%s\"", info->name),
+						errdetail("Key %s is duplicated.", desc));
 			ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
 					errmsg("duplicate key value violates unique constraint \"%s\"", info->name),
-					errdetail("Key (%s)=(%s) already exists.", info->column, value));
+					errdetail("Key %s already exists.", desc));
 		}
 		off++;
 	}
 	return InvalidFullTransactionId;
 }
 
-int CompareInt8(const char *a, uint16 alen, const char *b, uint16 blen)
-{
-	if (alen != sizeof(int64) || blen != sizeof(int64))
-		elog(ERROR, "int8 index key of %u bytes", alen != sizeof(int64) ? alen : blen);
-	int64 x;
-	int64 y;
-	memcpy(&x, a, sizeof x);
-	memcpy(&y, b, sizeof y);
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
+/* Per scan key: required to go on in which direction (PostgreSQL's
+ * SK_BT_REQFWD / SK_BT_REQBKWD). */
+constexpr uint8 kReqFwd = 1;
+constexpr uint8 kReqBkwd = 2;
 
-char *Int8Out(const char *key, uint16)
+/* A strategy as the index orders: turned around on a descending column. */
+StrategyNumber IndexOrderStrategy(const BTIndexInfo *info, const ScanKeyData &key)
 {
-	int64 v;
-	memcpy(&v, key, sizeof v);
-	return pstrdup(std::to_string(v).c_str());
+	StrategyNumber s = key.sk_strategy;
+	if (info->indoption[key.sk_attno - 1] & INDOPTION_DESC)
+		s = static_cast<StrategyNumber>(BTMaxStrategyNumber + 1 - s);
+	return s;
 }
-
-int CompareText(const char *a, uint16 alen, const char *b, uint16 blen)
-{
-	int c = memcmp(a, b, Min(alen, blen));
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return alen == blen ? 0 : (alen < blen ? -1 : 1);
-}
-
-char *TextOut(const char *key, uint16 len)
-{
-	return pstrdup(std::string(key, len).c_str());
-}
-
-const BTIndexInfo kInt8Ops = {"", "", false, CompareInt8, Int8Out};
-const BTIndexInfo kTextOps = {"", "", false, CompareText, TextOut};
 
 }  // namespace
 
-const BTIndexInfo *const bt_int8_ops = &kInt8Ops;
-const BTIndexInfo *const bt_text_ops = &kTextOps;
+char *bt_key_description(const BTIndexInfo *info, const Datum *values, const bool *isnull)
+{
+	std::string names;
+	std::string vals;
+	for (int i = 0; i < info->nkeyatts; i++)
+	{
+		if (i > 0)
+		{
+			names += ", ";
+			vals += ", ";
+		}
+		names += info->colnames[i];
+		if (isnull[i])
+			vals += "null";
+		else
+			vals += OidOutputFunctionCall(info->typoutput[i], values[i]);
+	}
+	return psprintf("(%s)=(%s)", names.c_str(), vals.c_str());
+}
 
 /*
  * A scan lives in the memory context current at btbeginscan, with its
- * bounds and TID array, as PostgreSQL's scan descriptors do: btendscan
+ * keys and TID array, as PostgreSQL's scan descriptors do: btendscan
  * frees it, and if an ERROR cuts the scan short, the reset of that context
  * frees it (its pins go with the error path's ReleaseAllBufferPins).  So
  * it holds nothing that needs a destructor.
@@ -715,18 +814,18 @@ struct BTScanData
 	const BTIndexInfo *info;
 	Relation heap;
 	Snapshot snapshot;
-	char *lo; /* the bounds' bytes (palloc'd), or NULL */
-	uint16 lolen;
-	bool has_lo;
-	bool lo_incl;
-	char *hi;
-	uint16 hilen;
-	bool has_hi;
-	bool hi_incl;
+	ScanDirection dir;
+	int nkeys;
+	ScanKey keys;	 /* copies of the caller's (palloc'd) */
+	uint8 *required; /* per key: kReqFwd | kReqBkwd */
+	bool qual_ok;	 /* false: some key can match nothing */
+	SearchKey start; /* where the scan begins */
+	bool goback;	 /* … and one entry before it (backward scans) */
 	bool started;
 	bool done;
-	BlockNumber next;
-	ItemPointerData *tids; /* the current leaf's matches (palloc'd) */
+	BlockNumber next;	   /* forward: the right sibling to read next */
+	BlockNumber cur;	   /* backward: the page read last */
+	ItemPointerData *tids; /* the current leaf's matches, in scan order (palloc'd) */
 	size_t ntids;
 	size_t maxtids;
 	size_t pos;
@@ -770,32 +869,44 @@ void btbuildempty(Relation index)
 	crit.End();
 }
 
-void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 keylen,
-			  ItemPointer heap_tid, Relation heap)
+void btinsert(Relation index, const BTIndexInfo *info, const Datum *values, const bool *isnull,
+			  ItemPointer heap_tid, Relation heap, IndexUniqueCheck checkUnique)
 {
-	std::string tuple = MakeTuple(key, keylen, *heap_tid, *heap_tid, false);
-	if (tuple.size() > (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3)
+	IndexTuple itup = index_form_tuple(info->tupdesc, values, isnull);
+	itup->t_tid = *heap_tid;
+	std::string tuple = TupleBytes(itup);
+	pfree(itup);
+	/* Room for a pivot made of it (its TID appended) and two more per page. */
+	Size limit = (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3 -
+		MAXALIGN(sizeof(ItemPointerData)) - sizeof(ItemIdData);
+	if (tuple.size() > limit)
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("index row size %zu exceeds btree version %u maximum %zu for index \"%s\"",
-					   tuple.size(), BTREE_VERSION,
-					   static_cast<Size>(
-						   (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3),
-					   info->name));
+					   tuple.size(), BTREE_VERSION, limit, info->name),
+				errdetail("Index row references tuple (%u,%u) in relation \"%s\".",
+						  ItemPointerGetBlockNumber(heap_tid), ItemPointerGetOffsetNumber(heap_tid),
+						  heap->rd_rel != nullptr ? RelationGetRelationName(heap) : "?"),
+				errhint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
+						"Consider a function index of an MD5 hash of the value, or use full "
+						"text indexing."));
 	SearchKey sk;
-	sk.key = key;
-	sk.keylen = keylen;
-	sk.tid = *heap_tid;
+	InsertionKey(info, AsTuple(tuple), &sk);
+	bool check = info->unique && checkUnique != UNIQUE_CHECK_NO;
+	for (int i = 0; check && i < info->nkeyatts; i++)
+		if (sk.isnull[i])
+			check = false; /* NULLs are never equal */
 	for (;;)
 	{
 		std::vector<StackEntry> stack;
 		SearchKey first = sk;
-		first.tid_min = true;
-		tusk::LockedBuffer buf = Descend(index, info, info->unique ? first : sk,
-										 BUFFER_LOCK_EXCLUSIVE, &stack);
+		first.has_tid = false;
+		first.nextkey = false;
+		tusk::LockedBuffer buf = Descend(index, info, check ? first : sk, BUFFER_LOCK_EXCLUSIVE,
+										 &stack);
 		tusk::LockedBuffer first_leaf;
-		if (info->unique)
+		if (check)
 		{
-			FullTransactionId xwait = CheckUnique(index, info, buf.get(), key, keylen, heap);
+			FullTransactionId xwait = CheckUnique(index, info, buf.get(), sk, heap, checkUnique);
 			if (FullTransactionIdIsValid(xwait))
 			{
 				buf.Release();
@@ -823,75 +934,279 @@ void btinsert(Relation index, const BTIndexInfo *info, const char *key, uint16 k
 	}
 }
 
+namespace {
+
+/*
+ * Prepare a scan's keys (PostgreSQL's _bt_preprocess_keys and the first
+ * half of _bt_first, simplified): a key with a NULL argument matches
+ * nothing; the keys on the leading key columns — equalities (or IS NULL),
+ * then at most one inequality bounding the scan's start — make the
+ * starting point; those same columns' keys are "required": an entry
+ * failing one in the scan's direction ends the scan.
+ */
+void PrepareScan(BTScan scan)
+{
+	const BTIndexInfo *info = scan->info;
+	bool forward = scan->dir != BackwardScanDirection;
+	scan->qual_ok = true;
+	scan->start = SearchKey();
+	scan->goback = false;
+	for (int k = 0; k < scan->nkeys; k++)
+	{
+		scan->required[k] = 0;
+		const ScanKeyData &key = scan->keys[k];
+		if (key.sk_attno < 1 || key.sk_attno > info->nkeyatts)
+			elog(ERROR, "btree scan key on column %d of %d", key.sk_attno, info->nkeyatts);
+		if ((key.sk_flags & SK_ISNULL) && !(key.sk_flags & (SK_SEARCHNULL | SK_SEARCHNOTNULL)))
+			scan->qual_ok = false;
+	}
+	StrategyNumber last = BTEqualStrategyNumber;
+	bool chain = true; /* every column so far had an equality */
+	for (int col = 1; col <= info->nkeyatts && chain; col++)
+	{
+		const ScanKeyData *eq = nullptr;
+		const ScanKeyData *bound = nullptr;
+		for (int k = 0; k < scan->nkeys; k++)
+		{
+			const ScanKeyData &key = scan->keys[k];
+			if (key.sk_attno != col)
+				continue;
+			if (key.sk_flags & SK_SEARCHNULL)
+			{
+				scan->required[k] = kReqFwd | kReqBkwd;
+				eq = &key;
+				continue;
+			}
+			if (key.sk_flags & SK_SEARCHNOTNULL)
+			{
+				/* Like "< NULL" (NULLs last) or "> NULL" (NULLs first). */
+				scan->required[k] = (info->indoption[col - 1] & INDOPTION_NULLS_FIRST) ? kReqBkwd
+																					   : kReqFwd;
+				continue;
+			}
+			StrategyNumber s = IndexOrderStrategy(info, key);
+			if (s == BTEqualStrategyNumber)
+			{
+				scan->required[k] = kReqFwd | kReqBkwd;
+				eq = &key;
+			}
+			else if (s == BTLessStrategyNumber || s == BTLessEqualStrategyNumber)
+			{
+				scan->required[k] = kReqFwd;
+				if (!forward && bound == nullptr)
+					bound = &key;
+			}
+			else
+			{
+				scan->required[k] = kReqBkwd;
+				if (forward && bound == nullptr)
+					bound = &key;
+			}
+		}
+		const ScanKeyData *use = eq != nullptr ? eq : bound;
+		if (use == nullptr)
+			break;
+		int i = scan->start.nkeys++;
+		scan->start.isnull[i] = (use->sk_flags & SK_SEARCHNULL) != 0;
+		scan->start.values[i] = use->sk_argument;
+		scan->start.procs[i] = const_cast<FmgrInfo *>(&use->sk_func);
+		scan->start.collations[i] = use->sk_collation;
+		last = eq != nullptr ? static_cast<StrategyNumber>(BTEqualStrategyNumber)
+							 : IndexOrderStrategy(info, *use);
+		chain = eq != nullptr;
+	}
+	if (scan->start.nkeys == 0)
+	{
+		scan->start.all_min = forward;
+		scan->start.all_max = !forward;
+		scan->goback = !forward;
+		return;
+	}
+	if (forward)
+		scan->start.nextkey = last == BTGreaterStrategyNumber;
+	else
+	{
+		scan->start.nextkey = last != BTLessStrategyNumber;
+		scan->goback = true;
+	}
+}
+
+/* Does the entry satisfy every key?  *continuescan false: nor will any
+ * entry further in the scan's direction. */
+bool CheckKeys(BTScan scan, IndexTuple t, bool *continuescan)
+{
+	const BTIndexInfo *info = scan->info;
+	bool forward = scan->dir != BackwardScanDirection;
+	*continuescan = true;
+	for (int k = 0; k < scan->nkeys; k++)
+	{
+		ScanKeyData &key = scan->keys[k];
+		uint8 req = scan->required[k];
+		bool stop_here = forward ? (req & kReqFwd) != 0 : (req & kReqBkwd) != 0;
+		bool isnull;
+		Datum datum = index_getattr(t, key.sk_attno, info->tupdesc, &isnull);
+		if (key.sk_flags & SK_SEARCHNULL)
+		{
+			if (isnull)
+				continue;
+			if (stop_here)
+				*continuescan = false;
+			return false;
+		}
+		if (isnull)
+		{
+			/* NULLs sit at one end: past them there is nothing more. */
+			bool nulls_first = (info->indoption[key.sk_attno - 1] & INDOPTION_NULLS_FIRST) != 0;
+			if (nulls_first ? (!forward && (req & kReqBkwd)) : (forward && (req & kReqFwd)))
+				*continuescan = false;
+			return false;
+		}
+		if (key.sk_flags & SK_SEARCHNOTNULL)
+			continue;
+		int32 c = DatumGetInt32(
+			FunctionCall2Coll(&key.sk_func, key.sk_collation, datum, key.sk_argument));
+		bool pass;
+		switch (key.sk_strategy)
+		{
+			case BTLessStrategyNumber:
+				pass = c < 0;
+				break;
+			case BTLessEqualStrategyNumber:
+				pass = c <= 0;
+				break;
+			case BTEqualStrategyNumber:
+				pass = c == 0;
+				break;
+			case BTGreaterEqualStrategyNumber:
+				pass = c >= 0;
+				break;
+			case BTGreaterStrategyNumber:
+				pass = c > 0;
+				break;
+			default:
+				elog(ERROR, "unrecognized btree strategy %d", key.sk_strategy);
+		}
+		if (!pass)
+		{
+			if (stop_here)
+				*continuescan = false;
+			return false;
+		}
+	}
+	return true;
+}
+
+void AddTid(BTScan scan, const ItemPointerData &tid)
+{
+	if (scan->ntids == scan->maxtids)
+	{
+		/* repalloc keeps the array in the scan's context. */
+		scan->maxtids *= 2;
+		scan->tids = repalloc_array(scan->tids, ItemPointerData, scan->maxtids);
+	}
+	scan->tids[scan->ntids++] = tid;
+}
+
+/* Collect the matching TIDs of one leaf page (locked), from off on in the
+ * scan's direction. */
+void CollectPage(BTScan scan, Buffer buf, int off)
+{
+	Page page = BufferGetPage(buf);
+	scan->ntids = 0;
+	scan->pos = 0;
+	bool continuescan = true;
+	if (scan->dir != BackwardScanDirection)
+	{
+		for (; off <= PageGetMaxOffsetNumber(page) && continuescan; off++)
+		{
+			IndexTuple t = TupleAt(page, static_cast<OffsetNumber>(off));
+			if (CheckKeys(scan, t, &continuescan))
+				AddTid(scan, t->t_tid);
+		}
+		scan->next = Opaque(page)->btpo_next;
+		if (scan->next == P_NONE || !continuescan)
+			scan->done = true;
+		return;
+	}
+	for (; off >= FirstDataKey(page) && continuescan; off--)
+	{
+		IndexTuple t = TupleAt(page, static_cast<OffsetNumber>(off));
+		if (CheckKeys(scan, t, &continuescan))
+			AddTid(scan, t->t_tid);
+	}
+	scan->cur = BufferGetBlockNumber(buf);
+	if (Opaque(page)->btpo_prev == P_NONE || !continuescan)
+		scan->done = true;
+}
+
+/* The page left of scan->cur, locked: its left link as it is now, then
+ * right until the page whose right link is scan->cur (a split of the left
+ * page since may have put pages in between). */
+tusk::LockedBuffer StepLeft(BTScan scan)
+{
+	tusk::LockedBuffer cur(ReadIndexBuffer(scan->index, scan->cur), BUFFER_LOCK_SHARE);
+	BlockNumber left = Opaque(cur.page())->btpo_prev;
+	cur.Release();
+	tusk::LockedBuffer buf(ReadIndexBuffer(scan->index, left), BUFFER_LOCK_SHARE);
+	while (Opaque(buf.page())->btpo_next != scan->cur)
+	{
+		BlockNumber next = Opaque(buf.page())->btpo_next;
+		if (next == P_NONE)
+			elog(ERROR, "could not find left sibling of block %u in index %u", scan->cur,
+				 scan->index->rd_id);
+		buf.Release();
+		buf = tusk::LockedBuffer(ReadIndexBuffer(scan->index, next), BUFFER_LOCK_SHARE);
+	}
+	return buf;
+}
+
+void ResetScanState(BTScan scan)
+{
+	if (BufferIsValid(scan->heapbuf))
+		ReleaseBuffer(scan->heapbuf);
+	if (BufferIsValid(scan->leafbuf))
+		ReleaseBuffer(scan->leafbuf);
+	scan->heapbuf = InvalidBuffer;
+	scan->leafbuf = InvalidBuffer;
+	scan->started = false;
+	scan->done = false;
+	scan->next = P_NONE;
+	scan->cur = P_NONE;
+	scan->ntids = 0;
+	scan->pos = 0;
+}
+
+}  // namespace
+
 BTScan btbeginscan(Relation index, const BTIndexInfo *info, Relation heap, Snapshot snapshot,
-				   const char *lo, int lolen, bool lo_incl, const char *hi, int hilen, bool hi_incl)
+				   int nkeys, ScanKey keys, ScanDirection dir)
 {
 	auto *scan = palloc0_object(BTScanData);
 	scan->index = index;
 	scan->info = info;
 	scan->heap = heap;
 	scan->snapshot = snapshot;
-	scan->has_lo = lolen >= 0;
-	if (scan->has_lo)
-	{
-		scan->lo = static_cast<char *>(palloc(Max(lolen, 1)));
-		memcpy(scan->lo, lo, static_cast<size_t>(lolen));
-		scan->lolen = static_cast<uint16>(lolen);
-	}
-	scan->lo_incl = lo_incl;
-	scan->has_hi = hilen >= 0;
-	if (scan->has_hi)
-	{
-		scan->hi = static_cast<char *>(palloc(Max(hilen, 1)));
-		memcpy(scan->hi, hi, static_cast<size_t>(hilen));
-		scan->hilen = static_cast<uint16>(hilen);
-	}
-	scan->hi_incl = hi_incl;
-	scan->next = P_NONE;
+	scan->dir = dir;
+	scan->nkeys = nkeys;
+	scan->keys = palloc_array(ScanKeyData, Max(nkeys, 1));
+	scan->required = palloc_array(uint8, Max(nkeys, 1));
 	scan->maxtids = 64;
 	scan->tids = palloc_array(ItemPointerData, scan->maxtids);
 	scan->leafbuf = InvalidBuffer;
 	scan->heapbuf = InvalidBuffer;
+	btrescan(scan, keys);
 	return scan;
 }
 
-namespace {
-
-/* Collect the matching TIDs of one leaf page (locked), from off on. */
-void CollectPage(BTScan scan, Page page, OffsetNumber off)
+void btrescan(BTScan scan, ScanKey keys)
 {
-	const BTIndexInfo *info = scan->info;
-	scan->ntids = 0;
-	scan->pos = 0;
-	for (; off <= PageGetMaxOffsetNumber(page); off++)
-	{
-		const BTTupleData *t = TupleAt(page, off);
-		if (scan->has_lo && !scan->lo_incl &&
-			info->compare(scan->lo, scan->lolen, KeyOf(t), t->t_keylen) == 0)
-			continue;
-		if (scan->has_hi)
-		{
-			int c = info->compare(KeyOf(t), t->t_keylen, scan->hi, scan->hilen);
-			if (c > 0 || (c == 0 && !scan->hi_incl))
-			{
-				scan->done = true;
-				break;
-			}
-		}
-		if (scan->ntids == scan->maxtids)
-		{
-			/* repalloc keeps the array in the scan's context. */
-			scan->maxtids *= 2;
-			scan->tids = repalloc_array(scan->tids, ItemPointerData, scan->maxtids);
-		}
-		scan->tids[scan->ntids++] = t->t_tid;
-	}
-	scan->next = Opaque(page)->btpo_next;
-	if (scan->next == P_NONE)
+	ResetScanState(scan);
+	if (scan->nkeys > 0)
+		memcpy(scan->keys, keys, sizeof(ScanKeyData) * static_cast<size_t>(scan->nkeys));
+	PrepareScan(scan);
+	if (!scan->qual_ok)
 		scan->done = true;
 }
-
-}  // namespace
 
 HeapTuple btgettuple(BTScan scan)
 {
@@ -913,30 +1228,29 @@ HeapTuple btgettuple(BTScan scan)
 		if (scan->done)
 			return nullptr;
 		tusk::LockedBuffer buf;
-		OffsetNumber off;
+		int off;
+		bool forward = scan->dir != BackwardScanDirection;
 		if (!scan->started)
 		{
 			scan->started = true;
-			SearchKey sk;
-			if (scan->has_lo)
-			{
-				sk.key = scan->lo;
-				sk.keylen = scan->lolen;
-				sk.tid_min = true;
-			}
-			else
-				sk.all_min = true;
-			buf = Descend(scan->index, scan->info, sk, BUFFER_LOCK_SHARE, nullptr);
-			off = BinarySearch(scan->info, buf.page(), sk);
+			buf = Descend(scan->index, scan->info, scan->start, BUFFER_LOCK_SHARE, nullptr);
+			off = BinarySearch(scan->info, buf.page(), scan->start);
+			if (scan->goback)
+				off--;
 		}
-		else
+		else if (forward)
 		{
 			/* The right sibling as it was when we read the page: anything
 			 * moved there by a split since was on the page we read. */
 			buf = tusk::LockedBuffer(ReadIndexBuffer(scan->index, scan->next), BUFFER_LOCK_SHARE);
 			off = FirstDataKey(buf.page());
 		}
-		CollectPage(scan, buf.page(), off);
+		else
+		{
+			buf = StepLeft(scan);
+			off = PageGetMaxOffsetNumber(buf.page());
+		}
+		CollectPage(scan, buf.get(), off);
 		/* Keep the pin while the page's TIDs are returned: VACUUM cannot
 		 * remove entries from it (and free the rows' line pointers for
 		 * reuse) under us.  The previous leaf's pin goes.  The pins outlive
@@ -950,14 +1264,9 @@ HeapTuple btgettuple(BTScan scan)
 
 void btendscan(BTScan scan)
 {
-	if (BufferIsValid(scan->heapbuf))
-		ReleaseBuffer(scan->heapbuf);
-	if (BufferIsValid(scan->leafbuf))
-		ReleaseBuffer(scan->leafbuf);
-	if (scan->lo != nullptr)
-		pfree(scan->lo);
-	if (scan->hi != nullptr)
-		pfree(scan->hi);
+	ResetScanState(scan);
+	pfree(scan->keys);
+	pfree(scan->required);
 	pfree(scan->tids);
 	pfree(scan);
 }
@@ -969,7 +1278,7 @@ uint64 btbulkdelete(Relation index, bool (*callback)(ItemPointer itemptr, void *
 	first.all_min = true;
 	/* (No comparator is called for an all-minimum key.) */
 	BlockNumber blk = BufferGetBlockNumber(
-		Descend(index, bt_int8_ops, first, BUFFER_LOCK_SHARE, nullptr).get());
+		Descend(index, nullptr, first, BUFFER_LOCK_SHARE, nullptr).get());
 	uint64 removed = 0;
 	while (blk != P_NONE)
 	{

@@ -57,6 +57,7 @@
 #include "catalog/storage.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
+#include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
@@ -265,6 +266,7 @@ void AbortTransaction()
 	ProcArrayEndTransaction(MyProc);
 	AtEOXact_Inval(false);
 	AtEOXact_Storage(false);
+	AtAbort_RelationCache();
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);

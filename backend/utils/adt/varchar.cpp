@@ -266,6 +266,33 @@ Datum bpcharcmp(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(CompareBpchars(fcinfo));
 }
 
+/* bpchar_pattern_ops: byte-wise order without the trailing blanks, which
+ * is what the "C" collation's comparison above does. */
+Datum bpchar_pattern_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareBpchars(fcinfo) < 0);
+}
+
+Datum bpchar_pattern_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareBpchars(fcinfo) <= 0);
+}
+
+Datum bpchar_pattern_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareBpchars(fcinfo) >= 0);
+}
+
+Datum bpchar_pattern_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareBpchars(fcinfo) > 0);
+}
+
+Datum btbpchar_pattern_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(CompareBpchars(fcinfo));
+}
+
 Datum bpchar_larger(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATUM(CompareBpchars(fcinfo) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));

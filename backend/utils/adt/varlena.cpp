@@ -368,6 +368,33 @@ Datum bttextcmp(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(CompareArgs(fcinfo));
 }
 
+/* text_pattern_ops: byte-wise order, which the "C" collation every text
+ * comparison uses already is. */
+Datum text_pattern_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareArgs(fcinfo) < 0);
+}
+
+Datum text_pattern_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareArgs(fcinfo) <= 0);
+}
+
+Datum text_pattern_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareArgs(fcinfo) >= 0);
+}
+
+Datum text_pattern_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(CompareArgs(fcinfo) > 0);
+}
+
+Datum bttext_pattern_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(CompareArgs(fcinfo));
+}
+
 Datum text_larger(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATUM(CompareArgs(fcinfo) > 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));

@@ -19,6 +19,7 @@
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_amop_d.h"
 #include "catalog/pg_amproc_d.h"
+#include "catalog/pg_opclass_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
@@ -419,9 +420,64 @@ bool get_op_hash_functions(Oid opno, RegProcedure *lhs_procno, RegProcedure *rhs
 	return found;
 }
 
+Oid get_opclass_family(Oid opclass)
+{
+	HeapTuple tuple = SearchSysCache1(CLAOID, ObjectIdGetDatum(opclass));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for opclass %u", opclass);
+	return reinterpret_cast<Form_pg_opclass>(GETSTRUCT(tuple))->opcfamily;
+}
+
+Oid get_opclass_input_type(Oid opclass)
+{
+	HeapTuple tuple = SearchSysCache1(CLAOID, ObjectIdGetDatum(opclass));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for opclass %u", opclass);
+	return reinterpret_cast<Form_pg_opclass>(GETSTRUCT(tuple))->opcintype;
+}
+
+RegProcedure get_opfamily_proc(Oid opfamily, Oid lefttype, Oid righttype, int16 procnum)
+{
+	HeapTuple tuple = SearchSysCache4(AMPROCNUM, ObjectIdGetDatum(opfamily),
+									  ObjectIdGetDatum(lefttype), ObjectIdGetDatum(righttype),
+									  Int16GetDatum(procnum));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_amproc>(GETSTRUCT(tuple))->amproc;
+}
+
+Oid get_opfamily_member(Oid opfamily, Oid lefttype, Oid righttype, int16 strategy)
+{
+	HeapTuple tuple = SearchSysCache4(AMOPSTRATEGY, ObjectIdGetDatum(opfamily),
+									  ObjectIdGetDatum(lefttype), ObjectIdGetDatum(righttype),
+									  Int16GetDatum(strategy));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_amop>(GETSTRUCT(tuple))->amopopr;
+}
+
+void get_op_opfamily_properties(Oid opno, Oid opfamily, bool ordering_op, int *strategy,
+								Oid *lefttype, Oid *righttype)
+{
+	HeapTuple tuple = SearchSysCache3(AMOPOPID, ObjectIdGetDatum(opno),
+									  CharGetDatum(ordering_op ? 'o' : 's'),
+									  ObjectIdGetDatum(opfamily));
+	if (tuple == nullptr)
+	{
+		*strategy = 0;
+		*lefttype = *righttype = InvalidOid;
+		return;
+	}
+	auto *form = reinterpret_cast<Form_pg_amop>(GETSTRUCT(tuple));
+	*strategy = form->amopstrategy;
+	*lefttype = form->amoplefttype;
+	*righttype = form->amoprighttype;
+}
+
 Oid get_commutator(Oid opno)
 {
 	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
-	return tuple != nullptr ? reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcom
-							: InvalidOid;
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcom;
 }

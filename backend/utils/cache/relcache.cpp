@@ -19,6 +19,7 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <map>
 #include <type_traits>
 #include <unordered_map>
@@ -32,6 +33,8 @@
 #include "catalog/pg_attrdef_d.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_index_d.h"
+#include "access/nbtree.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
@@ -141,6 +144,45 @@ void LoadDefaults(TupleDesc desc, Oid relid)
 	desc->constr = constr;
 }
 
+/* An index's pg_index row and operator classes (PostgreSQL's
+ * RelationInitIndexAccessInfo), in its own context. */
+void LoadIndexInfo(RelationData *rel)
+{
+	HeapTuple tuple = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(rel->rd_id));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for index %u", rel->rd_id);
+	rel->rd_indexcxt = AllocSetContextCreate(RelCacheContext(), "index info", ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(rel->rd_indexcxt);
+	rel->rd_indextuple = heap_copytuple(tuple);
+	rel->rd_index = reinterpret_cast<Form_pg_index>(GETSTRUCT(rel->rd_indextuple));
+	int nkeys = rel->rd_index->indnkeyatts;
+	bool isnull;
+	auto *indclass = reinterpret_cast<oidvector *>(
+		DatumGetPointer(SysCacheGetAttr(INDEXRELID, tuple, Anum_pg_index_indclass, &isnull)));
+	auto *indoption = reinterpret_cast<int2vector *>(
+		DatumGetPointer(SysCacheGetAttr(INDEXRELID, tuple, Anum_pg_index_indoption, &isnull)));
+	auto *indcoll = reinterpret_cast<oidvector *>(
+		DatumGetPointer(SysCacheGetAttr(INDEXRELID, tuple, Anum_pg_index_indcollation, &isnull)));
+	rel->rd_opfamily = palloc_array(Oid, nkeys);
+	rel->rd_opcintype = palloc_array(Oid, nkeys);
+	rel->rd_support = palloc_array(RegProcedure, nkeys);
+	rel->rd_indoption = palloc_array(int16, nkeys);
+	rel->rd_indcollation = palloc_array(Oid, nkeys);
+	for (int i = 0; i < nkeys; i++)
+	{
+		rel->rd_opfamily[i] = get_opclass_family(indclass->values[i]);
+		rel->rd_opcintype[i] = get_opclass_input_type(indclass->values[i]);
+		rel->rd_support[i] = get_opfamily_proc(rel->rd_opfamily[i], rel->rd_opcintype[i],
+											   rel->rd_opcintype[i], 1);
+		if (!OidIsValid(rel->rd_support[i]))
+			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", 1,
+				 rel->rd_opcintype[i], rel->rd_opcintype[i], rel->rd_opfamily[i]);
+		rel->rd_indoption[i] = indoption->values[i];
+		rel->rd_indcollation[i] = indcoll->values[i];
+	}
+	MemoryContextSwitchTo(old);
+}
+
 /* An ordinary relation's description, from the catalog caches. */
 void BuildFromCatalogs(RelationData *rel, Oid relid)
 {
@@ -171,10 +213,26 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 	rel->rd_node = RelFileNode{spc, form->relisshared ? InvalidOid : MyDatabaseId,
 							   OidIsValid(form->relfilenode) ? form->relfilenode : relid};
 	rel->rd_islocaltemp = form->relpersistence == 't';
+	if (form->relkind == RELKIND_INDEX)
+		LoadIndexInfo(rel);
 }
 
 void FreeDescription(RelationData *rel)
 {
+	if (rel->rd_indexcxt != nullptr)
+		MemoryContextDelete(rel->rd_indexcxt);
+	if (rel->rd_indexoids != nullptr)
+		pfree(rel->rd_indexoids);
+	rel->rd_indexcxt = nullptr;
+	rel->rd_indextuple = nullptr;
+	rel->rd_index = nullptr;
+	rel->rd_opfamily = rel->rd_opcintype = rel->rd_indcollation = nullptr;
+	rel->rd_support = nullptr;
+	rel->rd_indoption = nullptr;
+	rel->rd_amcache = nullptr;
+	rel->rd_indexvalid = false;
+	rel->rd_nindexes = 0;
+	rel->rd_indexoids = nullptr;
 	if (rel->rd_att != nullptr)
 		FreeTupleDesc(rel->rd_att);
 	if (rel->rd_rel != nullptr)
@@ -234,6 +292,91 @@ void RelationCacheInvalidateEntry(Oid relationId)
 	auto it = Relations().find({MyDatabaseId, relationId});
 	if (it != Relations().end() && FindBootstrapCatalog(relationId) == nullptr)
 		it->second.valid = false;
+}
+
+void AtAbort_RelationCache(void)
+{
+	for (auto &[key, entry] : Relations())
+		entry.refcount = 0;
+}
+
+List *RelationGetIndexList(Relation relation)
+{
+	if (!relation->rd_indexvalid)
+	{
+		std::vector<Oid> found;
+		if (relation->rd_rel != nullptr && relation->rd_rel->relhasindex)
+		{
+			/* pg_index by indrelid (scanned: no catalog index yet). */
+			Relation pg_index = relation_open(IndexRelationId, AccessShareLock);
+			Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+			HeapScanDesc scan = heap_beginscan(pg_index, snapshot);
+			while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+			{
+				auto *form = reinterpret_cast<Form_pg_index>(GETSTRUCT(t));
+				if (form->indrelid == relation->rd_id && form->indislive)
+					found.push_back(form->indexrelid);
+			}
+			heap_endscan(scan);
+			UnregisterSnapshot(snapshot);
+			relation_close(pg_index, AccessShareLock);
+			std::sort(found.begin(), found.end());
+		}
+		relation->rd_indexoids = static_cast<Oid *>(
+			MemoryContextAlloc(RelCacheContext(), Max(found.size(), size_t{1}) * sizeof(Oid)));
+		for (size_t i = 0; i < found.size(); i++)
+			relation->rd_indexoids[i] = found[i];
+		relation->rd_nindexes = static_cast<int>(found.size());
+		relation->rd_indexvalid = true;
+	}
+	List *result = NIL;
+	for (int i = 0; i < relation->rd_nindexes; i++)
+		result = lappend_oid(result, relation->rd_indexoids[i]);
+	return result;
+}
+
+const BTIndexInfo *RelationGetBTIndexInfo(Relation index)
+{
+	if (index->rd_amcache != nullptr)
+		return static_cast<const BTIndexInfo *>(index->rd_amcache);
+	if (index->rd_index == nullptr)
+		elog(ERROR, "relation %u is not an index", index->rd_id);
+	MemoryContext old = MemoryContextSwitchTo(index->rd_indexcxt);
+	Form_pg_index form = index->rd_index;
+	int natts = form->indnatts;
+	int nkeys = form->indnkeyatts;
+	auto *info = palloc0_object(BTIndexInfo);
+	info->name = pstrdup(RelationGetRelationName(index));
+	info->tupdesc = RelationGetDescr(index);
+	info->nkeyatts = nkeys;
+	info->unique = form->indisunique;
+	info->indoption = index->rd_indoption;
+	info->collation = index->rd_indcollation;
+	auto *procs = palloc0_array(FmgrInfo, nkeys);
+	for (int i = 0; i < nkeys; i++)
+		fmgr_info_cxt(index->rd_support[i], &procs[i], index->rd_indexcxt);
+	info->orderproc = procs;
+	auto *names = palloc_array(const char *, natts);
+	auto *outputs = palloc_array(Oid, natts);
+	for (int i = 0; i < natts; i++)
+	{
+		/* The table's column name ("Key (a)=…"); an expression's is the
+		 * index column's own. */
+		AttrNumber heapatt = form->indkey.values[i];
+		HeapTuple att = heapatt > 0
+			? SearchSysCache2(ATTNUM, ObjectIdGetDatum(form->indrelid), Int16GetDatum(heapatt))
+			: nullptr;
+		names[i] = pstrdup(
+			att != nullptr ? NameStr(reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attname)
+						   : NameStr(TupleDescAttr(index->rd_att, i)->attname));
+		bool varlena;
+		getTypeOutputInfo(TupleDescAttr(index->rd_att, i)->atttypid, &outputs[i], &varlena);
+	}
+	info->colnames = names;
+	info->typoutput = outputs;
+	index->rd_amcache = info;
+	MemoryContextSwitchTo(old);
+	return info;
 }
 
 Relation relation_open(Oid relationId, LOCKMODE lockmode)

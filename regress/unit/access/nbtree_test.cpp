@@ -22,6 +22,7 @@
 #include "access/clog.h"
 #include "access/heapam.h"
 #include "access/nbtree.h"
+#include "btree_test_util.h"
 #include "access/relation.h"
 #include "access/rmgr.h"
 #include "access/table.h"
@@ -41,6 +42,9 @@
 #include "utils/snapmgr.h"
 
 using tusk::error::PgError;
+using tusk::test::BeginRange;
+using tusk::test::InsertKey;
+using tusk::test::MakeBTIndexInfo;
 using tusk::test::ChildProcess;
 using tusk::test::CrashAndReplay;
 using tusk::test::kTestSystemIdentifier;
@@ -69,19 +73,12 @@ constexpr Oid kIndex = 16601;
 
 BTIndexInfo Int8Index(bool unique)
 {
-	BTIndexInfo info = *bt_int8_ops;
-	info.name = "t_pkey";
-	info.column = "id";
-	info.unique = unique;
-	return info;
+	return MakeBTIndexInfo("t_pkey", unique, {{"id", INT8OID}});
 }
 
 BTIndexInfo TextIndex()
 {
-	BTIndexInfo info = *bt_text_ops;
-	info.name = "t_name_idx";
-	info.column = "name";
-	return info;
+	return MakeBTIndexInfo("t_name_idx", false, {{"name", TEXTOID}});
 }
 
 void CreateRelations()
@@ -102,7 +99,7 @@ void InsertIndexed(Relation heap, Relation index, const BTIndexInfo &info, const
 {
 	HeapTuple t = heap_form_raw_tuple(key.data(), static_cast<uint32>(key.size()), 1);
 	heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
-	btinsert(index, &info, key.data(), static_cast<uint16>(key.size()), &t->t_self, heap);
+	InsertKey(index, &info, key.data(), static_cast<uint16>(key.size()), &t->t_self, heap);
 	heap_freetuple(t);
 }
 
@@ -124,9 +121,9 @@ std::vector<int64> ScanInt8(Relation index, Relation heap, const BTIndexInfo &in
 							bool lo_incl, int64 *hi, bool hi_incl)
 {
 	std::vector<int64> out;
-	BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(),
-							  reinterpret_cast<const char *>(lo), lo ? 8 : -1, lo_incl,
-							  reinterpret_cast<const char *>(hi), hi ? 8 : -1, hi_incl);
+	BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(),
+							 reinterpret_cast<const char *>(lo), lo ? 8 : -1, lo_incl,
+							 reinterpret_cast<const char *>(hi), hi ? 8 : -1, hi_incl);
 	while (HeapTuple t = btgettuple(scan))
 		out.push_back(Int8Of(t));
 	btendscan(scan);
@@ -212,9 +209,9 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 				/* Delete every banana row inserted at an even position in the heap. */
 				StartTransactionCommand();
 				std::string banana = "banana";
-				BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(),
-										  banana.data(), static_cast<int>(banana.size()), true,
-										  banana.data(), static_cast<int>(banana.size()), true);
+				BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(),
+										 banana.data(), static_cast<int>(banana.size()), true,
+										 banana.data(), static_cast<int>(banana.size()), true);
 				std::vector<ItemPointerData> bananas;
 				while (HeapTuple t = btgettuple(scan))
 					bananas.push_back(t->t_self);
@@ -229,9 +226,9 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 				CommitTransactionCommand();
 
 				StartTransactionCommand();
-				scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), banana.data(),
-								   static_cast<int>(banana.size()), true, banana.data(),
-								   static_cast<int>(banana.size()), true);
+				scan = BeginRange(index, &info, heap, GetTransactionSnapshot(), banana.data(),
+								  static_cast<int>(banana.size()), true, banana.data(),
+								  static_cast<int>(banana.size()), true);
 				size_t seen = 0;
 				while (HeapTuple t = btgettuple(scan))
 				{
@@ -244,8 +241,8 @@ TEST_CASE("Text keys with many duplicates are all found, and only visible rows",
 				/* "b" < key < "c": the bananas again, through a range. */
 				std::string b = "b";
 				std::string c = "c";
-				scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), b.data(), 1, false,
-								   c.data(), 1, false);
+				scan = BeginRange(index, &info, heap, GetTransactionSnapshot(), b.data(), 1, false,
+								  c.data(), 1, false);
 				size_t ranged = 0;
 				while (btgettuple(scan) != nullptr)
 					ranged++;
@@ -307,9 +304,9 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 				index = relation_open(kIndex, RowExclusiveLock);
 				InsertIndexed(heap, index, info, Int8Key(1000));
 				int64 k7 = 7;
-				BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(),
-										  reinterpret_cast<const char *>(&k7), 8, true,
-										  reinterpret_cast<const char *>(&k7), 8, true);
+				BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(),
+										 reinterpret_cast<const char *>(&k7), 8, true,
+										 reinterpret_cast<const char *>(&k7), 8, true);
 				HeapTuple t = btgettuple(scan);
 				ItemPointerData tid = t->t_self;
 				btendscan(scan);
@@ -447,8 +444,8 @@ TEST_CASE("Long keys from concurrent processes split internal pages too", "[nbtr
 				Relation heap = table_open(kHeap, AccessShareLock);
 				Relation index = relation_open(kIndex, AccessShareLock);
 				CHILD_REQUIRE(bt_tree_level(index) >= 2);
-				BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
-										  true, nullptr, -1, true);
+				BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
+										 true, nullptr, -1, true);
 				int n = 0;
 				while (HeapTuple t = btgettuple(scan))
 				{
@@ -619,8 +616,8 @@ TEST_CASE("A crash in the middle of splitting leaves a tree that keeps working",
 				StartTransactionCommand();
 				heap = table_open(kHeap, AccessShareLock);
 				index = relation_open(kIndex, AccessShareLock);
-				BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
-										  true, nullptr, -1, true);
+				BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(), nullptr, -1,
+										 true, nullptr, -1, true);
 				int n = 0;
 				while (HeapTuple t = btgettuple(scan))
 				{

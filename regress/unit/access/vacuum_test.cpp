@@ -14,6 +14,7 @@
 
 #include "access/heapam.h"
 #include "access/nbtree.h"
+#include "btree_test_util.h"
 #include "access/relation.h"
 #include "access/table.h"
 #include "access/xact.h"
@@ -26,7 +27,10 @@
 #include "storage/smgr.h"
 #include "utils/snapmgr.h"
 
+using tusk::test::BeginRange;
 using tusk::test::ChildProcess;
+using tusk::test::InsertKey;
+using tusk::test::MakeBTIndexInfo;
 using tusk::test::RunInBackend;
 using tusk::test::SetStep;
 using tusk::test::WaitStep;
@@ -48,11 +52,7 @@ struct Row
 
 BTIndexInfo KeyIndex()
 {
-	BTIndexInfo info = *bt_int8_ops;
-	info.name = "t_pkey";
-	info.column = "key";
-	info.unique = true;
-	return info;
+	return MakeBTIndexInfo("t_pkey", true, {{"key", INT8OID}});
 }
 
 BlockNumber Blocks(Oid relid)
@@ -78,7 +78,8 @@ void Setup()
 					Row row{k, 0, {}};
 					HeapTuple t = heap_form_raw_tuple(&row, sizeof row, 2);
 					heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
-					btinsert(index, &info, reinterpret_cast<const char *>(&k), 8, &t->t_self, heap);
+					InsertKey(index, &info, reinterpret_cast<const char *>(&k), 8, &t->t_self,
+							  heap);
 					heap_freetuple(t);
 				}
 				CommitTransactionCommand();
@@ -110,7 +111,7 @@ void UpdateAll()
 		TM_FailureData tmfd;
 		CHILD_REQUIRE(heap_update(heap, &tid, t, GetCurrentCommandId(true), true, &tmfd) == TM_Ok);
 		/* Not HOT: the new version gets its own index entry. */
-		btinsert(index, &info, reinterpret_cast<const char *>(&row.key), 8, &t->t_self, heap);
+		InsertKey(index, &info, reinterpret_cast<const char *>(&row.key), 8, &t->t_self, heap);
 		heap_freetuple(t);
 	}
 	relation_close(index, NoLock);
@@ -140,8 +141,8 @@ void CheckThroughIndex(int64 value)
 		StartTransactionCommand();
 	Relation heap = table_open(kHeap, AccessShareLock);
 	Relation index = relation_open(kIndex, AccessShareLock);
-	BTScan scan = btbeginscan(index, &info, heap, GetTransactionSnapshot(), nullptr, -1, true,
-							  nullptr, -1, true);
+	BTScan scan = BeginRange(index, &info, heap, GetTransactionSnapshot(), nullptr, -1, true,
+							 nullptr, -1, true);
 	int64 expect_key = 0;
 	int bad = 0;
 	while (HeapTuple t = btgettuple(scan))

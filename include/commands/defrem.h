@@ -1,0 +1,35 @@
+/*
+ * commands/defrem.h — CREATE INDEX and the constraints made of indexes
+ * (PostgreSQL's header for DefineIndex).
+ */
+#ifndef TUSK_COMMANDS_DEFREM_H
+#define TUSK_COMMANDS_DEFREM_H
+
+#include "nodes/parsenodes.h"
+#include "utils/rel.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * CREATE [UNIQUE] INDEX, and the index of a PRIMARY KEY or UNIQUE
+ * constraint (stmt->isconstraint: also its pg_constraint row; primary:
+ * its columns become NOT NULL, existing NULLs refused).  The table is
+ * stmt->relation, locked here with ShareLock (a constraint's caller holds
+ * a stronger lock).  Returns the index's OID, or InvalidOid when IF NOT
+ * EXISTS found the name taken.
+ */
+extern Oid DefineIndex(IndexStmt *stmt, const char *queryString);
+
+/* The name PostgreSQL would give a new relation: name1[_name2]_label,
+ * shortened to fit NAMEDATALEN, with a number after label when taken
+ * (palloc'd). */
+extern char *ChooseRelationName(const char *name1, const char *name2, const char *label,
+								Oid namespaceid, bool isconstraint);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_COMMANDS_DEFREM_H */

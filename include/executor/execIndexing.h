@@ -1,0 +1,33 @@
+/*
+ * executor/execIndexing.h — keeping a table's indexes in step with the
+ * rows INSERT and UPDATE write (PostgreSQL's execIndexing.c entry points).
+ */
+#ifndef TUSK_EXECUTOR_EXECINDEXING_H
+#define TUSK_EXECUTOR_EXECINDEXING_H
+
+#include "nodes/execnodes.h"
+#include "storage/itemptr.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Open the result relation's indexes (RowExclusiveLock) and describe
+ * them, in the query's memory; none: ri_NumIndices 0. */
+extern void ExecOpenIndices(ResultRelInfo *resultRelInfo, EState *estate);
+extern void ExecCloseIndices(ResultRelInfo *resultRelInfo);
+
+/*
+ * Add the entries of the row in slot, stored at tid, to every index
+ * (a partial index only if the row satisfies its predicate).  A unique
+ * index refuses a live duplicate: PostgreSQL's 23505 "duplicate key value
+ * violates unique constraint".
+ */
+extern void ExecInsertIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *slot,
+								  ItemPointer tid, EState *estate);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TUSK_EXECUTOR_EXECINDEXING_H */
