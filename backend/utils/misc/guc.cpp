@@ -34,6 +34,7 @@
 #include "common/paths.h"
 #include "common/string_util.h"
 #include "miscadmin.h"
+#include "utils/datetime.h"
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
@@ -791,17 +792,25 @@ bool CheckDateStyle(char **newval, void **, GucSource)
 	return true;
 }
 
-/* A zone is valid if the system's zone database has it (PostgreSQL ships
- * its own copy of the same database). */
+/* A zone is valid if the system's zone database has it, or it is a fixed
+ * offset PostgreSQL accepts (a number of hours, INTERVAL '...', a POSIX
+ * "UTC+5"); the value is replaced by the zone's canonical name
+ * (america/new_york becomes America/New_York, -7 becomes <-07>+07). */
 bool CheckTimeZone(char **newval, void **, GucSource)
 {
-	std::string name = *newval;
-	if (NamesEqual(name, "GMT") || NamesEqual(name, "UTC"))
-		return true;
-	if (name.empty() || name.find("..") != std::string::npos || name[0] == '/')
+	const char *detail;
+	pg_tz *tz = pg_tzset_setting(*newval, &detail);
+	if (tz == nullptr)
 		return false;
-	struct stat st;
-	return stat(("/usr/share/zoneinfo/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+	*newval = Keep(pg_get_timezone_name(tz));
+	return true;
+}
+
+void AssignTimeZone(const char *newval, void *)
+{
+	const char *detail;
+	if (newval != nullptr)
+		session_timezone = pg_tzset_setting(newval, &detail);
 }
 
 /* Log timestamps use the C library's local time: make it the log zone. */
@@ -809,8 +818,33 @@ void AssignLogTimeZone(const char *newval, void *)
 {
 	if (newval == nullptr)
 		return;
+	const char *detail;
+	log_timezone = pg_tzset_setting(newval, &detail);
 	setenv("TZ", newval, 1);
 	tzset();
+}
+
+/* DateStyle's value, already normalized by CheckDateStyle ("ISO, MDY"),
+ * into the variables the date/time output reads. */
+void AssignDateStyle(const char *newval, void *)
+{
+	if (newval == nullptr)
+		return;
+	std::string v = newval;
+	if (v.rfind("ISO", 0) == 0)
+		DateStyle = USE_ISO_DATES;
+	else if (v.rfind("SQL", 0) == 0)
+		DateStyle = USE_SQL_DATES;
+	else if (v.rfind("German", 0) == 0)
+		DateStyle = USE_GERMAN_DATES;
+	else
+		DateStyle = USE_POSTGRES_DATES;
+	if (v.find("DMY") != std::string::npos)
+		DateOrder = DATEORDER_DMY;
+	else if (v.find("YMD") != std::string::npos)
+		DateOrder = DATEORDER_YMD;
+	else
+		DateOrder = DATEORDER_MDY;
 }
 
 }  // namespace tusk::guc
