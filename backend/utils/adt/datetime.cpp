@@ -701,9 +701,11 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 		switch (ftype[i])
 		{
 			case DTK_DATE:
-				if (isalpha(static_cast<unsigned char>(*field[i])))
+				if (isalpha(static_cast<unsigned char>(*field[i])) &&
+					(fmask & (F_MONTH | F_DAY)) == (F_MONTH | F_DAY))
 				{
-					/* A zone name such as america/new_york or est5edt. */
+					/* With the date known, a zone name such as
+					 * america/new_york or est5edt. */
 					if (tzp == nullptr)
 						return DTERR_BAD_FORMAT;
 					named_tz = pg_tzset(field[i]);
@@ -788,7 +790,9 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 				else if (flen >= 6 && AllDigits(field[i]) &&
 						 ((fmask & F_DATE) == 0 || (fmask & F_TIME) != F_TIME))
 				{
-					dterr = DecodeNumberField(flen, field[i], fmask, &tmask, tm, fsec, &is2digits);
+					/* hhmmss for a time of day, else yyyymmdd first */
+					dterr = DecodeNumberField(flen, field[i], time_only ? (fmask | F_DATE) : fmask,
+											  &tmask, tm, fsec, &is2digits);
 					if (dterr)
 						return dterr;
 				}
@@ -887,9 +891,10 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 							tm->tm_mday = tm->tm_mon;
 							tmask = F_DAY;
 						}
+						else
+							tmask = F_MONTH;
 						have_text_month = true;
 						tm->tm_mon = kw->value;
-						tmask |= F_MONTH;
 						break;
 					case Tok::Dow:
 						tmask = F_DOW;
@@ -1417,11 +1422,16 @@ bool DetermineTimeZoneAbbrevOffset(pg_tm *tm, const char *abbr, int *offset)
 void DecodeTimezoneArgument(const char *name, int *tz, pg_tz **zone)
 {
 	*zone = nullptr;
-	/* A numeric offset in ISO sign convention: +05, -08:00. */
+	/* A bare offset is a POSIX zone: hours west of UTC, so -03:00 is three
+	 * hours east. */
 	if (*name == '+' || *name == '-')
 	{
-		if (DecodeTimezone(name, tz) == 0)
+		int east;
+		if (DecodeTimezone(name, &east) == 0)
+		{
+			*tz = -east;
 			return;
+		}
 	}
 	char lower[MAXDATELEN + 1];
 	size_t n = 0;
@@ -2114,11 +2124,6 @@ int DecodeUnitName(const char *name)
 	for (; name[n] != '\0' && n < kTokMaxLen; n++)
 		lower[n] = static_cast<char>(tolower(static_cast<unsigned char>(name[n])));
 	lower[n] = '\0';
-	/* longer names than any unit's are never units */
-	if (strlen(name) > kTokMaxLen && strncmp(lower, "microsecon", kTokMaxLen) != 0 &&
-		strncmp(lower, "millisecon", kTokMaxLen) != 0 &&
-		strncmp(lower, "millennium", kTokMaxLen) != 0)
-		return U_NONE;
 	const Keyword *kw = FindWord(kDeltaWords, lower);
 	if (kw != nullptr && kw->type == Tok::Units)
 		return kw->value;

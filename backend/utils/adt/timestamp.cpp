@@ -1202,30 +1202,31 @@ Datum interval_justify_interval(PG_FUNCTION_ARGS)
 
 namespace {
 
-/* a - b field by field (years, months, days, time), borrowing from the
- * next larger field as a person would: the days of a borrowed month are
- * those of the month before a's. */
-Interval *Age(const pg_tm &a_in, fsec_t fa, const pg_tm &b_in, fsec_t fb)
+/* a - b field by field (years, months, days, time), each negative field
+ * borrowing from the next larger one; a borrowed month has the length of
+ * the earlier value's month. */
+Interval *Age(const pg_tm &a, fsec_t fa, const pg_tm &b, fsec_t fb, bool a_is_earlier)
 {
-	pg_tm a = a_in, b = b_in;
-	bool neg = false;
-	/* Work with a >= b and flip at the end. */
-	auto key = [](const pg_tm &t, fsec_t f) {
-		return std::make_tuple(t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, f);
-	};
-	if (key(a, fa) < key(b, fb))
-	{
-		std::swap(a, b);
-		std::swap(fa, fb);
-		neg = true;
-	}
 	int64 fsec = fa - fb;
 	int64 sec = a.tm_sec - b.tm_sec;
 	int64 min = a.tm_min - b.tm_min;
 	int64 hour = a.tm_hour - b.tm_hour;
 	int64 mday = a.tm_mday - b.tm_mday;
 	int64 mon = a.tm_mon - b.tm_mon;
-	int64 year = a.tm_year - b.tm_year;
+	int64 year = static_cast<int64>(a.tm_year) - b.tm_year;
+	auto flip = [&]() {
+		fsec = -fsec;
+		sec = -sec;
+		min = -min;
+		hour = -hour;
+		mday = -mday;
+		mon = -mon;
+		year = -year;
+	};
+	/* work on the positive difference and restore the sign at the end */
+	if (a_is_earlier)
+		flip();
+	const pg_tm &earlier = a_is_earlier ? a : b;
 	while (fsec < 0)
 	{
 		fsec += USECS_PER_SEC;
@@ -1248,18 +1249,7 @@ Interval *Age(const pg_tm &a_in, fsec_t fa, const pg_tm &b_in, fsec_t fb)
 	}
 	while (mday < 0)
 	{
-		/* borrow the length of the month before a's; when b is later in
-		 * that month than its length, the smaller month's days */
-		int pm = a.tm_mon - 1, py = a.tm_year;
-		if (pm < 1)
-		{
-			pm = MONTHS_PER_YEAR;
-			py--;
-		}
-		int len = day_tab[isleap(py) ? 1 : 0][pm - 1];
-		if (neg)
-			len = day_tab[isleap(b.tm_year) ? 1 : 0][b.tm_mon - 1];
-		mday += len;
+		mday += day_tab[isleap(earlier.tm_year) ? 1 : 0][earlier.tm_mon - 1];
 		mon--;
 	}
 	while (mon < 0)
@@ -1267,16 +1257,8 @@ Interval *Age(const pg_tm &a_in, fsec_t fa, const pg_tm &b_in, fsec_t fb)
 		mon += MONTHS_PER_YEAR;
 		year--;
 	}
-	if (neg)
-	{
-		fsec = -fsec;
-		sec = -sec;
-		min = -min;
-		hour = -hour;
-		mday = -mday;
-		mon = -mon;
-		year = -year;
-	}
+	if (a_is_earlier)
+		flip();
 	Interval *r = NewInterval();
 	int64 months = year * MONTHS_PER_YEAR + mon;
 	if (months > INT_MAX || months < INT_MIN)
@@ -1295,17 +1277,12 @@ Interval *AgeOf(Timestamp a, Timestamp b, bool with_tz)
 	if (TIMESTAMP_NOT_FINITE(a) || TIMESTAMP_NOT_FINITE(b))
 		ereport(ERROR, errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				errmsg("cannot subtract infinite timestamps"));
+	/* local times; a change of offset between them is ignored, as in
+	 * PostgreSQL */
 	if (timestamp2tm(a, with_tz ? &tza : nullptr, &ta, &fa, nullptr, nullptr) != 0 ||
 		timestamp2tm(b, with_tz ? &tzb : nullptr, &tb, &fb, nullptr, nullptr) != 0)
 		TimestampOutOfRange();
-	if (with_tz)
-	{
-		/* compare as local times, after removing the change of offset */
-		Interval *r = Age(ta, fa, tb, fb);
-		r->time += static_cast<int64>(tza - tzb) * USECS_PER_SEC;
-		return r;
-	}
-	return Age(ta, fa, tb, fb);
+	return Age(ta, fa, tb, fb, a < b);
 }
 
 }  // namespace
@@ -1500,8 +1477,14 @@ Timestamp MakeTimestampInternal(int year, int month, int mday, int hour, int min
 	tm.tm_year = year;
 	tm.tm_mon = month;
 	tm.tm_mday = mday;
-	/* make_timestamp takes no BC years (negative or zero) */
-	if (ValidateDate(DTK_DATE_M, false, false, false, &tm) != 0)
+	/* negative years are BC */
+	bool bc = false;
+	if (tm.tm_year < 0)
+	{
+		bc = true;
+		tm.tm_year = -tm.tm_year;
+	}
+	if (ValidateDate(DTK_DATE_M, false, false, bc, &tm) != 0)
 		ereport(ERROR, errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
 				errmsg("date field value out of range: %d-%02d-%02d", year, month, mday));
 	if (!IS_VALID_JULIAN(tm.tm_year, tm.tm_mon, tm.tm_mday))
@@ -2041,11 +2024,6 @@ bool DateFieldPart(int unit, const pg_tm &tm, fsec_t fsec, DatePart *out)
 						   tm.tm_sec) *
 					USECS_PER_SEC +
 				fsec;
-			if (usecs == 0)
-			{
-				*out = Int(jd);
-				return true;
-			}
 			DatePart p;
 			p.kind = DatePart::Kind::Numeric;
 			p.num = numeric_add_opt_error(int64_to_numeric(jd),
