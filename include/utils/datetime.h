@@ -187,10 +187,12 @@ extern int DetermineTimeZoneOffset(struct pg_tm *tm, pg_tz *tzp);
 /* The offset of a zone abbreviation (fixed, or a zone's at that time) at
  * the local time tm; false if abbr is not a known abbreviation. */
 extern bool DetermineTimeZoneAbbrevOffset(struct pg_tm *tm, const char *abbr, int *offset);
-/* A zone given by name or abbreviation, as AT TIME ZONE and the TZ
- * arguments of make_timestamptz and date_trunc take it: either *tz (a
- * fixed offset, seconds west) or *zone is set.  Raises 22023 if unknown. */
-extern void DecodeTimezoneArgument(const char *name, int *tz, pg_tz **zone);
+/* A zone given by name, abbreviation or offset, as AT TIME ZONE and the
+ * zone arguments of make_timestamptz and date_trunc take it: either *tz (a
+ * fixed offset, seconds west) or *zone is set.  A bare offset (+05:30) has
+ * ISO's sign when iso_sign (make_timestamptz), else POSIX's.  Raises 22023
+ * if unknown. */
+extern void DecodeTimezoneArgument(const char *name, bool iso_sign, int *tz, pg_tz **zone);
 
 /* The unit a field name of extract, date_part or date_trunc stands for
  * ("year", "years", "y", "epoch", "dow", ...), or U_NONE. */

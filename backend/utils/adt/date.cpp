@@ -880,7 +880,7 @@ Datum timetz_zone(PG_FUNCTION_ARGS)
 	TimeTzADT *t = PG_GETARG_TIMETZADT_P(1);
 	int tz;
 	pg_tz *zone;
-	DecodeTimezoneArgument(zone_name, &tz, &zone);
+	DecodeTimezoneArgument(zone_name, false, &tz, &zone);
 	if (zone != nullptr)
 	{
 		long off;

@@ -1419,17 +1419,17 @@ bool DetermineTimeZoneAbbrevOffset(pg_tm *tm, const char *abbr, int *offset)
 	return true;
 }
 
-void DecodeTimezoneArgument(const char *name, int *tz, pg_tz **zone)
+void DecodeTimezoneArgument(const char *name, bool iso_sign, int *tz, pg_tz **zone)
 {
 	*zone = nullptr;
-	/* A bare offset is a POSIX zone: hours west of UTC, so -03:00 is three
-	 * hours east. */
+	/* A bare offset: ISO's sign (+02 is east) when iso_sign, else a POSIX
+	 * zone's (hours west of UTC, so -03:00 is three hours east). */
 	if (*name == '+' || *name == '-')
 	{
-		int east;
-		if (DecodeTimezone(name, &east) == 0)
+		int west;
+		if (DecodeTimezone(name, &west) == 0)
 		{
-			*tz = -east;
+			*tz = iso_sign ? west : -west;
 			return;
 		}
 	}

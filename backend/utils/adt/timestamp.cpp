@@ -1399,7 +1399,7 @@ Datum timestamp_zone(PG_FUNCTION_ARGS)
 		PG_RETURN_TIMESTAMPTZ(ts);
 	int tz;
 	pg_tz *zone;
-	DecodeTimezoneArgument(zone_name, &tz, &zone);
+	DecodeTimezoneArgument(zone_name, false, &tz, &zone);
 	if (zone != nullptr)
 		PG_RETURN_TIMESTAMPTZ(FromLocal(ts, zone));
 	TimestampTz result;
@@ -1418,7 +1418,7 @@ Datum timestamptz_zone(PG_FUNCTION_ARGS)
 		PG_RETURN_TIMESTAMP(ts);
 	int tz;
 	pg_tz *zone;
-	DecodeTimezoneArgument(zone_name, &tz, &zone);
+	DecodeTimezoneArgument(zone_name, false, &tz, &zone);
 	Timestamp result;
 	if (zone != nullptr)
 		result = ToLocal(ts, zone);
@@ -1531,7 +1531,7 @@ Datum make_timestamptz_at_timezone(PG_FUNCTION_ARGS)
 	char *zone_name = text_to_cstring(PG_GETARG_TEXT_PP(6));
 	int tz;
 	pg_tz *zone;
-	DecodeTimezoneArgument(zone_name, &tz, &zone);
+	DecodeTimezoneArgument(zone_name, true, &tz, &zone);
 	if (zone != nullptr)
 		PG_RETURN_TIMESTAMPTZ(FromLocal(ts, zone));
 	TimestampTz result = ts + static_cast<int64>(tz) * USECS_PER_SEC;
@@ -1776,7 +1776,7 @@ Datum timestamptz_trunc_zone(PG_FUNCTION_ARGS)
 	char *zone_name = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	int tz;
 	pg_tz *zone;
-	DecodeTimezoneArgument(zone_name, &tz, &zone);
+	DecodeTimezoneArgument(zone_name, false, &tz, &zone);
 	if (zone == nullptr)
 		zone = pg_tzset_offset(tz);
 	PG_RETURN_TIMESTAMPTZ(TruncTimestampTz(units, t, zone));
@@ -2262,4 +2262,28 @@ Datum TimePartDatum(FunctionCallInfo fcinfo, bool numeric, TimeADT time, const i
 	else if (!TimeFieldPart(unit, tm, fsec, &p) && !(tz != nullptr && ZoneFieldPart(unit, *tz, &p)))
 		UnitNotSupported(units, type);
 	return numeric ? PartAsNumeric(p, fcinfo) : PartAsFloat8(p, fcinfo);
+}
+
+/* pg_sleep(seconds): waits, in steps short enough to notice a cancel. */
+Datum pg_sleep(PG_FUNCTION_ARGS)
+{
+	double secs = PG_GETARG_FLOAT8(0);
+	if (isnan(secs) || secs <= 0)
+		PG_RETURN_VOID();
+	constexpr double kStepSeconds = 0.1; /* how soon a cancel is noticed */
+	TimestampTz end = GetCurrentTimestamp() + static_cast<int64>(secs * USECS_PER_SEC);
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		TimestampTz now = GetCurrentTimestamp();
+		if (now >= end)
+			break;
+		double left = static_cast<double>(end - now) / USECS_PER_SEC;
+		double step = left < kStepSeconds ? left : kStepSeconds;
+		struct timespec ts;
+		ts.tv_sec = static_cast<time_t>(step);
+		ts.tv_nsec = static_cast<long>((step - static_cast<double>(ts.tv_sec)) * 1e9);
+		nanosleep(&ts, nullptr);
+	}
+	PG_RETURN_VOID();
 }
