@@ -91,6 +91,9 @@ typedef struct pg_tz pg_tz;
 #define DTERR_MD_FIELD_OVERFLOW (-3) /* triggers a hint about DateStyle */
 #define DTERR_INTERVAL_OVERFLOW (-4)
 #define DTERR_TZDISP_OVERFLOW (-5)
+/* Tusk's: every field fits but the interval they make does not (22008
+ * "interval out of range", as PostgreSQL reports it). */
+#define DTERR_INTERVAL_RESULT_OVERFLOW (-6)
 
 /* What a decoded string stands for (the *dtype of DecodeDateTime). */
 #define DTK_EPOCH 11

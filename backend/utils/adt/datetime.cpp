@@ -1576,8 +1576,10 @@ int DecodeInterval(char **field, int *ftype, int nf, int range, int *dtype, Inte
 					if (errno == ERANGE)
 						return DTERR_INTERVAL_OVERFLOW;
 					int64 add = u == U_WEEK ? v * 7 : (u == U_YEAR ? v * 12 : v);
-					if (u == U_YEAR && (v > INT_MAX / 12 || v < INT_MIN / 12))
+					if (v > INT_MAX || v < INT_MIN)
 						return DTERR_INTERVAL_OVERFLOW;
+					if (u == U_YEAR && (v > INT_MAX / 12 || v < INT_MIN / 12))
+						return DTERR_INTERVAL_RESULT_OVERFLOW;
 					if (u == U_WEEK && (v > INT_MAX / 7 || v < INT_MIN / 7))
 						return DTERR_INTERVAL_OVERFLOW;
 					int32 *target = (u == U_DAY || u == U_WEEK) ? &result->day : &result->month;
@@ -1777,6 +1779,10 @@ void DateTimeParseError(int dterr, const char *str, const char *datatype)
 		case DTERR_INTERVAL_OVERFLOW:
 			ereport(ERROR, errcode(ERRCODE_INTERVAL_FIELD_OVERFLOW),
 					errmsg("interval field value out of range: \"%s\"", str));
+			break;
+		case DTERR_INTERVAL_RESULT_OVERFLOW:
+			ereport(ERROR, errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					errmsg("interval out of range"));
 			break;
 		case DTERR_TZDISP_OVERFLOW:
 			ereport(ERROR, errcode(ERRCODE_INVALID_TIME_ZONE_DISPLACEMENT_VALUE),

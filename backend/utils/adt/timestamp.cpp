@@ -1130,8 +1130,7 @@ Datum interval_div(PG_FUNCTION_ARGS)
 		IntervalOutOfRange();
 	r->month = static_cast<int32>(months);
 	r->day = static_cast<int32>(days);
-	double month_rest_days = RoundToUsec(span->month / factor - r->month) * DAYS_PER_MONTH;
-	month_rest_days = RoundToUsec(month_rest_days);
+	double month_rest_days = RoundToUsec((span->month / factor - r->month) * DAYS_PER_MONTH);
 	double sec_rest = RoundToUsec(
 		(span->day / factor - r->day + month_rest_days - static_cast<int>(month_rest_days)) *
 		SECS_PER_DAY);
@@ -1547,22 +1546,17 @@ Datum make_interval(PG_FUNCTION_ARGS)
 	double secs = PG_GETARG_FLOAT8(6);
 	if (isinf(secs) || isnan(secs))
 		IntervalOutOfRange();
+	/* PostgreSQL 15 combines the fields with wrapping arithmetic (so
+	 * make_interval(2147483647) is -1 years); so does Tusk, for the same
+	 * answers. */
 	Interval *r = NewInterval();
-	int32 m;
-	if (__builtin_mul_overflow(years, MONTHS_PER_YEAR, &m) ||
-		__builtin_add_overflow(m, months, &r->month))
-		IntervalOutOfRange();
-	int32 d;
-	if (__builtin_mul_overflow(weeks, 7, &d) || __builtin_add_overflow(d, days, &r->day))
-		IntervalOutOfRange();
-	double t = rint(secs * USECS_PER_SEC);
-	int64 total;
-	if (t < -9.2e18 || t > 9.2e18 ||
-		__builtin_mul_overflow(static_cast<int64>(hours), USECS_PER_HOUR, &total) ||
-		__builtin_add_overflow(total, static_cast<int64>(mins) * USECS_PER_MINUTE, &total) ||
-		__builtin_add_overflow(total, static_cast<int64>(t), &total))
-		IntervalOutOfRange();
-	r->time = total;
+	r->month = static_cast<int32>(static_cast<uint32>(years) * MONTHS_PER_YEAR +
+								  static_cast<uint32>(months));
+	r->day = static_cast<int32>(static_cast<uint32>(weeks) * 7 + static_cast<uint32>(days));
+	double usecs = rint(secs * USECS_PER_SEC);
+	r->time = static_cast<int64>(static_cast<uint64>(hours) * static_cast<uint64>(USECS_PER_HOUR) +
+								 static_cast<uint64>(mins) * static_cast<uint64>(USECS_PER_MINUTE) +
+								 static_cast<uint64>(static_cast<int64>(usecs)));
 	PG_RETURN_INTERVAL_P(r);
 }
 
@@ -1886,10 +1880,10 @@ Datum PartAsFloat8(const DatePart &p, FunctionCallInfo fcinfo)
 	}
 	if (p.use_fvalue)
 		PG_RETURN_FLOAT8(p.fvalue);
-	double v = static_cast<double>(p.value);
+	double scale = 1;
 	for (int i = 0; i < p.scale; i++)
-		v /= 10.0;
-	PG_RETURN_FLOAT8(v);
+		scale *= 10.0;
+	PG_RETURN_FLOAT8(static_cast<double>(p.value) / scale);
 }
 
 Datum PartAsNumeric(const DatePart &p, FunctionCallInfo fcinfo)
@@ -2032,7 +2026,10 @@ bool DateFieldPart(int unit, const pg_tm &tm, fsec_t fsec, DatePart *out)
 																nullptr),
 										  nullptr);
 			p.use_fvalue = true;
-			p.fvalue = static_cast<double>(jd) + static_cast<double>(usecs) / USECS_PER_DAY;
+			p.fvalue = static_cast<double>(jd) +
+				((tm.tm_hour * MINS_PER_HOUR + tm.tm_min) * SECS_PER_MINUTE + tm.tm_sec +
+				 fsec / 1000000.0) /
+					static_cast<double>(SECS_PER_DAY);
 			*out = p;
 			return true;
 		}
@@ -2050,9 +2047,13 @@ bool TimeFieldPart(int unit, const pg_tm &tm, fsec_t fsec, DatePart *out)
 			return true;
 		case U_MILLISEC:
 			*out = Scaled(tm.tm_sec * USECS_PER_SEC + fsec, 3);
+			out->use_fvalue = true;
+			out->fvalue = tm.tm_sec * 1000.0 + fsec / 1000.0;
 			return true;
 		case U_SECOND:
 			*out = Scaled(tm.tm_sec * USECS_PER_SEC + fsec, 6);
+			out->use_fvalue = true;
+			out->fvalue = tm.tm_sec + fsec / 1000000.0;
 			return true;
 		case U_MINUTE:
 			*out = Int(tm.tm_min);
@@ -2133,9 +2134,20 @@ DatePart IntervalPart(text *units_text, const Interval *span)
 		case U_MICROSEC:
 			return Int(time);
 		case U_MILLISEC:
-			return Scaled(time, 3);
+		{
+			DatePart p = Scaled(time, 3);
+			p.use_fvalue = true;
+			p.fvalue = (time / USECS_PER_SEC) * 1000.0 + (time % USECS_PER_SEC) / 1000.0;
+			return p;
+		}
 		case U_SECOND:
-			return Scaled(time, 6);
+		{
+			DatePart p = Scaled(time, 6);
+			p.use_fvalue = true;
+			p.fvalue = static_cast<double>(time / USECS_PER_SEC) +
+				(time % USECS_PER_SEC) / 1000000.0;
+			return p;
+		}
 		case U_MINUTE:
 			return Int(min);
 		case U_HOUR:
@@ -2173,6 +2185,13 @@ DatePart IntervalPart(text *units_text, const Interval *span)
 				return p;
 			}
 			p = Scaled(static_cast<int64>(usecs), 6);
+			p.use_fvalue = true;
+			/* added up in this order, as PostgreSQL's float result is */
+			p.fvalue = span->time / 1000000.0;
+			p.fvalue += (DAYS_PER_YEAR * SECS_PER_DAY) * static_cast<double>(year);
+			p.fvalue += (static_cast<double>(DAYS_PER_MONTH) * SECS_PER_DAY) *
+				static_cast<double>(mon);
+			p.fvalue += static_cast<double>(SECS_PER_DAY) * span->day;
 			return p;
 		}
 		default:
@@ -2234,6 +2253,8 @@ Datum extract_date(PG_FUNCTION_ARGS)
 								  UNIX_EPOCH_JDATE) *
 								 SECS_PER_DAY),
 							 fcinfo);
+	if (unit == U_JULIAN)
+		return PartAsNumeric(Int(static_cast<int64>(date) + POSTGRES_EPOCH_JDATE), fcinfo);
 	pg_tm tm = {};
 	j2date(date + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
 	DatePart p;
