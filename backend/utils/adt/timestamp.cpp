@@ -2308,3 +2308,76 @@ Datum pg_sleep(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_VOID();
 }
+
+/* ---- avg(interval) ---- */
+
+namespace {
+
+/* avg(interval)'s state: an interval[] of two, the sum and the count (in
+ * the second's time field), as PostgreSQL keeps it. */
+void ReadAvgState(ArrayType *state, Interval *sum, Interval *count)
+{
+	Datum *elems;
+	int n;
+	deconstruct_array(state, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE, &elems, nullptr,
+					  &n);
+	if (n != 2)
+		elog(ERROR, "expected 2-element interval array");
+	*sum = *DatumGetIntervalP(elems[0]);
+	*count = *DatumGetIntervalP(elems[1]);
+}
+
+Datum MakeAvgState(const Interval &sum, const Interval &count)
+{
+	Datum elems[2] = {IntervalPGetDatum(&sum), IntervalPGetDatum(&count)};
+	return PointerGetDatum(
+		construct_array(elems, 2, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE));
+}
+
+Interval AddIntervals(const Interval &a, const Interval &b, bool subtract)
+{
+	Datum r = DirectFunctionCall2(subtract ? interval_mi : interval_pl, IntervalPGetDatum(&a),
+								  IntervalPGetDatum(&b));
+	return *DatumGetIntervalP(r);
+}
+
+}  // namespace
+
+Datum interval_accum(PG_FUNCTION_ARGS)
+{
+	Interval sum, count;
+	ReadAvgState(PG_GETARG_ARRAYTYPE_P(0), &sum, &count);
+	sum = AddIntervals(sum, *PG_GETARG_INTERVAL_P(1), false);
+	count.time++;
+	return MakeAvgState(sum, count);
+}
+
+Datum interval_accum_inv(PG_FUNCTION_ARGS)
+{
+	Interval sum, count;
+	ReadAvgState(PG_GETARG_ARRAYTYPE_P(0), &sum, &count);
+	sum = AddIntervals(sum, *PG_GETARG_INTERVAL_P(1), true);
+	count.time--;
+	return MakeAvgState(sum, count);
+}
+
+Datum interval_combine(PG_FUNCTION_ARGS)
+{
+	Interval sum1, count1, sum2, count2;
+	ReadAvgState(PG_GETARG_ARRAYTYPE_P(0), &sum1, &count1);
+	ReadAvgState(PG_GETARG_ARRAYTYPE_P(1), &sum2, &count2);
+	sum1 = AddIntervals(sum1, sum2, false);
+	count1.time += count2.time;
+	return MakeAvgState(sum1, count1);
+}
+
+Datum interval_avg(PG_FUNCTION_ARGS)
+{
+	Interval sum, count;
+	ReadAvgState(PG_GETARG_ARRAYTYPE_P(0), &sum, &count);
+	/* no rows: NULL */
+	if (count.time == 0)
+		PG_RETURN_NULL();
+	return DirectFunctionCall2(interval_div, IntervalPGetDatum(&sum),
+							   Float8GetDatum(static_cast<double>(count.time)));
+}
