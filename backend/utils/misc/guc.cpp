@@ -319,18 +319,22 @@ struct NewValue
 /* What a check hook said about a rejected value (see SetCheckError). */
 int check_errcode = 0;
 std::string check_errmsg;
+std::string check_errdetail; /* the DETAIL of the default message */
 
 void ReportInvalid(int elevel, const ConfigVar &v, const char *value, const char *hint)
 {
 	int code = check_errcode != 0 ? check_errcode : ERRCODE_INVALID_PARAMETER_VALUE;
 	std::string msg = check_errmsg;
+	std::string detail = check_errdetail;
 	check_errcode = 0;
 	check_errmsg.clear();
+	check_errdetail.clear();
 	if (!msg.empty())
 		ereport(elevel, errcode(code), errmsg("%s", msg.c_str()));
 	else
 		ereport(elevel, errcode(code),
 				errmsg("invalid value for parameter \"%s\": \"%s\"", v.name.c_str(), value),
+				detail.empty() ? 0 : errdetail("%s", detail.c_str()),
 				hint ? errhint("%s", hint) : 0);
 }
 
@@ -697,6 +701,11 @@ void SetCheckError(int sqlerrcode, const std::string &message)
 	check_errmsg = message;
 }
 
+void SetCheckErrorDetail(const std::string &detail)
+{
+	check_errdetail = detail;
+}
+
 bool CheckClientEncoding(char **newval, void **, GucSource)
 {
 	std::string norm;
@@ -771,18 +780,27 @@ bool CheckDateStyle(char **newval, void **, GucSource)
 			new_order = "MDY";
 		}
 		else
+		{
+			SetCheckErrorDetail("Unrecognized key word: \"" + tok + "\".");
 			return false;
+		}
 		if (new_style != nullptr)
 		{
 			if (have_style && style != new_style)
-				return false; /* conflicting styles */
+			{
+				SetCheckErrorDetail("Conflicting \"datestyle\" specifications.");
+				return false;
+			}
 			style = new_style;
 			have_style = true;
 		}
 		if (new_order != nullptr && tok != "german")
 		{
 			if (have_order && order != new_order)
+			{
+				SetCheckErrorDetail("Conflicting \"datestyle\" specifications.");
 				return false;
+			}
 			have_order = true;
 		}
 		if (new_order != nullptr)
@@ -801,7 +819,11 @@ bool CheckTimeZone(char **newval, void **, GucSource)
 	const char *detail;
 	pg_tz *tz = pg_tzset_setting(*newval, &detail);
 	if (tz == nullptr)
+	{
+		if (detail != nullptr)
+			SetCheckErrorDetail(detail);
 		return false;
+	}
 	*newval = Keep(pg_get_timezone_name(tz));
 	return true;
 }
