@@ -158,8 +158,18 @@ void AdjustIntervalForTypmod(Interval *interval, int32 typmod)
 		return;
 	int range = INTERVAL_RANGE(typmod);
 	int precision = INTERVAL_PRECISION(typmod);
-	if (range == INTERVAL_FULL_RANGE)
-	{}
+	/* ranges ending in SECOND keep every time field (only the precision
+	 * below applies) */
+	bool keeps_seconds = range == INTERVAL_FULL_RANGE || range == INTERVAL_MASK(SECOND) ||
+		range == (INTERVAL_MASK(MINUTE) | INTERVAL_MASK(SECOND)) ||
+		range == (INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE) | INTERVAL_MASK(SECOND)) ||
+		range ==
+			(INTERVAL_MASK(DAY) | INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE) |
+			 INTERVAL_MASK(SECOND));
+	if (keeps_seconds)
+	{
+		/* nothing to drop */
+	}
 	else if (range == INTERVAL_MASK(YEAR))
 	{
 		interval->month = (interval->month / MONTHS_PER_YEAR) * MONTHS_PER_YEAR;
@@ -179,15 +189,6 @@ void AdjustIntervalForTypmod(Interval *interval, int32 typmod)
 			 range == (INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE)) ||
 			 range == (INTERVAL_MASK(DAY) | INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE)))
 		interval->time = (interval->time / USECS_PER_MINUTE) * USECS_PER_MINUTE;
-	else if (range == INTERVAL_MASK(SECOND) ||
-			 range == (INTERVAL_MASK(MINUTE) | INTERVAL_MASK(SECOND)) ||
-			 range == (INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE) | INTERVAL_MASK(SECOND)) ||
-			 range ==
-				 (INTERVAL_MASK(DAY) | INTERVAL_MASK(HOUR) | INTERVAL_MASK(MINUTE) |
-				  INTERVAL_MASK(SECOND)))
-	{
-		/* only the precision below */
-	}
 	else
 		elog(ERROR, "unrecognized interval typmod: %d", typmod);
 
@@ -2137,15 +2138,16 @@ DatePart IntervalPart(text *units_text, const Interval *span)
 		{
 			DatePart p = Scaled(time, 3);
 			p.use_fvalue = true;
-			p.fvalue = (time / USECS_PER_SEC) * 1000.0 + (time % USECS_PER_SEC) / 1000.0;
+			int64 whole = time / USECS_PER_SEC, rest = time % USECS_PER_SEC;
+			p.fvalue = static_cast<double>(whole) * 1000.0 + static_cast<double>(rest) / 1000.0;
 			return p;
 		}
 		case U_SECOND:
 		{
 			DatePart p = Scaled(time, 6);
 			p.use_fvalue = true;
-			p.fvalue = static_cast<double>(time / USECS_PER_SEC) +
-				(time % USECS_PER_SEC) / 1000000.0;
+			int64 whole = time / USECS_PER_SEC, rest = time % USECS_PER_SEC;
+			p.fvalue = static_cast<double>(whole) + static_cast<double>(rest) / 1000000.0;
 			return p;
 		}
 		case U_MINUTE:
