@@ -71,3 +71,13 @@ SET TIME ZONE 'Nowhere/Nothing';
 RESET TIME ZONE;
 SHOW TIME ZONE;
 DROP TABLE events;
+
+-- type modifiers as catalogs show them
+CREATE TABLE typmods (a interval day to second(3), b timestamp(2) with time zone, c time(1),
+  d interval year to month, e interval(4), f timetz(0), g timestamp(6));
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+  WHERE attrelid = 'typmods'::regclass AND attnum > 0 ORDER BY attnum;
+INSERT INTO typmods VALUES ('1 day 2:03:04.56789', '2000-01-01 12:00:00.555', '12:00:00.55',
+  '1 year 2 months 3 days', '1.234567 seconds', '12:00:00.5+02', '2000-01-01 12:00:00.1234567');
+SELECT * FROM typmods;
+DROP TABLE typmods;
