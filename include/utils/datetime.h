@@ -41,6 +41,18 @@ struct pg_tm
 	const char *tm_zone;
 };
 
+/* An interval broken down (hours may pass int's range). */
+struct pg_itm
+{
+	int tm_usec;
+	int tm_sec;
+	int tm_min;
+	int64 tm_hour;
+	int tm_mday;
+	int tm_mon;
+	int tm_year;
+};
+
 /* A time zone of the zoneinfo database, or a fixed offset. */
 struct pg_tz;
 typedef struct pg_tz pg_tz;
@@ -206,7 +218,8 @@ extern void EncodeTimeOnly(struct pg_tm *tm, fsec_t fsec, bool print_tz, int tz,
 						   char *str);
 extern void EncodeDateTime(struct pg_tm *tm, fsec_t fsec, bool print_tz, int tz, const char *tzn,
 						   int style, char *str);
-extern void EncodeInterval(struct pg_tm *tm, fsec_t fsec, int style, char *str);
+extern void EncodeInterval(struct pg_itm *itm, int style, char *str);
+extern void interval2itm(Interval span, struct pg_itm *itm);
 extern void EncodeSpecialTimestamp(Timestamp dt, char *str);
 
 extern int ValidateDate(int fmask, bool isjulian, bool is2digits, bool bc, struct pg_tm *tm);

@@ -191,7 +191,6 @@ const Keyword kDeltaWords[] = {
 	{"months", Tok::Units, U_MONTH},
 	{"ms", Tok::Units, U_MILLISEC},
 	{"msec", Tok::Units, U_MILLISEC},
-	{"msecond", Tok::Units, U_MILLISEC},
 	{"mseconds", Tok::Units, U_MILLISEC},
 	{"msecs", Tok::Units, U_MILLISEC},
 	{"qtr", Tok::Units, U_QUARTER},
@@ -206,7 +205,6 @@ const Keyword kDeltaWords[] = {
 	{"timezone_m", Tok::Units, U_TZ_MINUTE},
 	{"us", Tok::Units, U_MICROSEC},
 	{"usec", Tok::Units, U_MICROSEC},
-	{"usecond", Tok::Units, U_MICROSEC},
 	{"useconds", Tok::Units, U_MICROSEC},
 	{"usecs", Tok::Units, U_MICROSEC},
 	{"w", Tok::Units, U_WEEK},
@@ -374,6 +372,72 @@ int DecodeTime(const char *str, int range, int *tmask, pg_tm *tm, fsec_t *fsec)
 	if (tm->tm_hour < 0 || tm->tm_min < 0 || tm->tm_min > MINS_PER_HOUR - 1 || tm->tm_sec < 0 ||
 		tm->tm_sec > SECS_PER_MINUTE || *fsec < 0 || *fsec > USECS_PER_SEC)
 		return DTERR_FIELD_OVERFLOW;
+	return 0;
+}
+
+/* An interval's time of day, "h:mm[:ss[.f]]" (or "mm:ss.f", and "mm:ss"
+ * under a MINUTE TO SECOND range), as microseconds: hours may pass 24 and
+ * int's range. */
+int DecodeIntervalTime(const char *str, int range, int64 *usec)
+{
+	char *cp;
+	errno = 0;
+	long long hour = strtoll(str, &cp, 10);
+	if (cp == str)
+		return DTERR_BAD_FORMAT;
+	if (errno == ERANGE)
+		return DTERR_FIELD_OVERFLOW;
+	if (*cp != ':')
+		return DTERR_BAD_FORMAT;
+	int min, sec = 0;
+	fsec_t fsec = 0;
+	if (!ReadInt(cp + 1, &cp, &min))
+		return errno == ERANGE ? DTERR_FIELD_OVERFLOW : DTERR_BAD_FORMAT;
+	if (*cp == '\0')
+	{
+		if (range == (INTERVAL_MASK(MINUTE) | INTERVAL_MASK(SECOND)))
+		{
+			sec = min;
+			min = static_cast<int>(hour);
+			hour = 0;
+		}
+	}
+	else if (*cp == '.')
+	{
+		/* mm:ss.ff */
+		int dterr = ParseFraction(cp, &fsec);
+		if (dterr)
+			return dterr;
+		sec = min;
+		min = static_cast<int>(hour);
+		hour = 0;
+	}
+	else if (*cp == ':')
+	{
+		if (!ReadInt(cp + 1, &cp, &sec))
+			return errno == ERANGE ? DTERR_FIELD_OVERFLOW : DTERR_BAD_FORMAT;
+		if (*cp == '.')
+		{
+			int dterr = ParseFraction(cp, &fsec);
+			if (dterr)
+				return dterr;
+		}
+		else if (*cp != '\0')
+			return DTERR_BAD_FORMAT;
+	}
+	else
+		return DTERR_BAD_FORMAT;
+	if (hour < 0 || min < 0 || min > MINS_PER_HOUR - 1 || sec < 0 || sec > SECS_PER_MINUTE ||
+		fsec < 0 || fsec > USECS_PER_SEC)
+		return DTERR_FIELD_OVERFLOW;
+	int64 t;
+	if (__builtin_mul_overflow(static_cast<int64>(hour), USECS_PER_HOUR, &t) ||
+		__builtin_add_overflow(t,
+							   (static_cast<int64>(min) * SECS_PER_MINUTE + sec) * USECS_PER_SEC +
+								   fsec,
+							   &t))
+		return DTERR_FIELD_OVERFLOW;
+	*usec = t;
 	return 0;
 }
 
@@ -732,9 +796,7 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 				if (dterr)
 					return dterr;
 				/* 24:00:00 is the only time past 23:59:59.999999 */
-				if (tm->tm_hour > HOURS_PER_DAY ||
-					(tm->tm_hour == HOURS_PER_DAY &&
-					 (tm->tm_min > 0 || tm->tm_sec > 0 || *fsec > 0)))
+				if (time_overflows(tm->tm_hour, tm->tm_min, tm->tm_sec, *fsec))
 					return DTERR_FIELD_OVERFLOW;
 				break;
 			case DTK_TZ:
@@ -983,8 +1045,7 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 			return DTERR_BAD_FORMAT;
 		if ((fmask & F_TIME) != F_TIME && !special_time)
 			return DTERR_BAD_FORMAT;
-		if (tm->tm_hour < 0 || tm->tm_min < 0 || tm->tm_sec < 0 || tm->tm_hour > HOURS_PER_DAY ||
-			(tm->tm_hour == HOURS_PER_DAY && (tm->tm_min > 0 || tm->tm_sec > 0 || *fsec > 0)))
+		if (time_overflows(tm->tm_hour, tm->tm_min, tm->tm_sec, *fsec))
 			return DTERR_FIELD_OVERFLOW;
 		if (tzp != nullptr && (named_tz != nullptr || dyn_abbrev != nullptr || !(fmask & F_TZ)))
 		{
@@ -1025,78 +1086,130 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 
 /* ---- intervals ---- */
 
-/* Adds val units of the given kind (with fraction frac, same sign) to the
- * interval; false on overflow. */
-bool AddUnits(Interval *iv, int unit, double val)
+/* An interval being read: years and months apart until the end, so that
+ * an overflow of their sum is "interval out of range" and not a field's
+ * error. Each Add* is false on overflow. */
+struct IntervalParts
 {
-	double months = 0, days = 0, usecs = 0;
+	int64 usec = 0;
+	int32 day = 0;
+	int32 month = 0;
+	int32 year = 0;
+};
+
+bool AddFractMicros(IntervalParts *p, double frac, int64 scale)
+{
+	if (frac == 0)
+		return true;
+	double f = rint(frac * static_cast<double>(scale));
+	if (isnan(f) || f < -9223372036854775808.0 || f >= 9223372036854775808.0)
+		return false;
+	return !__builtin_add_overflow(p->usec, static_cast<int64>(f), &p->usec);
+}
+
+bool AddMicros(IntervalParts *p, int64 val, double frac, int64 scale)
+{
+	int64 t;
+	if (__builtin_mul_overflow(val, scale, &t) || __builtin_add_overflow(p->usec, t, &p->usec))
+		return false;
+	return AddFractMicros(p, frac, scale);
+}
+
+bool AddDays(IntervalParts *p, int64 val, int mult)
+{
+	int64 d;
+	if (__builtin_mul_overflow(val, static_cast<int64>(mult), &d) || d > INT_MAX || d < INT_MIN)
+		return false;
+	return !__builtin_add_overflow(p->day, static_cast<int32>(d), &p->day);
+}
+
+/* A fraction of scale days: whole days, the rest as time. */
+bool AddFractDays(IntervalParts *p, double frac, int scale)
+{
+	if (frac == 0)
+		return true;
+	double f = frac * scale;
+	if (f < INT_MIN || f > INT_MAX)
+		return false;
+	int whole = static_cast<int>(f);
+	if (!AddDays(p, whole, 1))
+		return false;
+	return AddFractMicros(p, f - whole, USECS_PER_DAY);
+}
+
+bool AddMonths(IntervalParts *p, int64 val)
+{
+	if (val > INT_MAX || val < INT_MIN)
+		return false;
+	return !__builtin_add_overflow(p->month, static_cast<int32>(val), &p->month);
+}
+
+bool AddYears(IntervalParts *p, int64 val, int mult)
+{
+	int64 y;
+	if (__builtin_mul_overflow(val, static_cast<int64>(mult), &y) || y > INT_MAX || y < INT_MIN)
+		return false;
+	return !__builtin_add_overflow(p->year, static_cast<int32>(y), &p->year);
+}
+
+/* A fraction of scale years: whole months, rounded. */
+bool AddFractYears(IntervalParts *p, double frac, int scale)
+{
+	if (frac == 0)
+		return true;
+	double m = rint(frac * scale * MONTHS_PER_YEAR);
+	if (m < INT_MIN || m > INT_MAX)
+		return false;
+	return AddMonths(p, static_cast<int64>(m));
+}
+
+/* The interval the parts make, or DTERR_INTERVAL_RESULT_OVERFLOW. */
+int FinishInterval(const IntervalParts &p, Interval *result)
+{
+	int64 months = static_cast<int64>(p.year) * MONTHS_PER_YEAR + p.month;
+	if (months > INT_MAX || months < INT_MIN)
+		return DTERR_INTERVAL_RESULT_OVERFLOW;
+	result->month = static_cast<int32>(months);
+	result->day = p.day;
+	result->time = p.usec;
+	return 0;
+}
+
+/* Applies val (and its fraction) in the given unit; false on overflow,
+ * *bad set if the unit is not one of an interval. */
+bool ApplyUnit(IntervalParts *p, int unit, int64 val, double frac, bool *bad)
+{
+	*bad = false;
 	switch (unit)
 	{
 		case U_MICROSEC:
-			usecs = val;
-			break;
+			return AddMicros(p, val, frac, 1);
 		case U_MILLISEC:
-			usecs = val * 1000;
-			break;
+			return AddMicros(p, val, frac, 1000);
 		case U_SECOND:
-			usecs = val * USECS_PER_SEC;
-			break;
+			return AddMicros(p, val, frac, USECS_PER_SEC);
 		case U_MINUTE:
-			usecs = val * USECS_PER_MINUTE;
-			break;
+			return AddMicros(p, val, frac, USECS_PER_MINUTE);
 		case U_HOUR:
-			usecs = val * USECS_PER_HOUR;
-			break;
+			return AddMicros(p, val, frac, USECS_PER_HOUR);
 		case U_DAY:
-			days = val;
-			break;
+			return AddDays(p, val, 1) && AddFractMicros(p, frac, USECS_PER_DAY);
 		case U_WEEK:
-			days = val * 7;
-			break;
+			return AddDays(p, val, 7) && AddFractDays(p, frac, 7);
 		case U_MONTH:
-			months = val;
-			break;
-		case U_QUARTER:
-			months = val * 3;
-			break;
+			return AddMonths(p, val) && AddFractDays(p, frac, DAYS_PER_MONTH);
 		case U_YEAR:
-			months = val * MONTHS_PER_YEAR;
-			break;
+			return AddYears(p, val, 1) && AddFractYears(p, frac, 1);
 		case U_DECADE:
-			months = val * 10 * MONTHS_PER_YEAR;
-			break;
+			return AddYears(p, val, 10) && AddFractYears(p, frac, 10);
 		case U_CENTURY:
-			months = val * 100 * MONTHS_PER_YEAR;
-			break;
+			return AddYears(p, val, 100) && AddFractYears(p, frac, 100);
 		case U_MILLENNIUM:
-			months = val * 1000 * MONTHS_PER_YEAR;
-			break;
+			return AddYears(p, val, 1000) && AddFractYears(p, frac, 1000);
 		default:
+			*bad = true;
 			return false;
 	}
-	/* Whole months, the rest of a month as 30 days; whole days, the rest
-	 * of a day as 24 hours. */
-	double whole_months = trunc(months);
-	if (unit == U_YEAR || unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM)
-	{
-		/* A fraction of a year goes to whole months only, rounded. */
-		whole_months = rint(months);
-		months = whole_months;
-	}
-	days += (months - whole_months) * DAYS_PER_MONTH;
-	double whole_days = trunc(days);
-	usecs += (days - whole_days) * USECS_PER_DAY;
-	usecs = rint(usecs);
-	double m = iv->month + whole_months, d = iv->day + whole_days,
-		   t = static_cast<double>(iv->time) + usecs;
-	if (m < INT_MIN || m > INT_MAX || d < INT_MIN || d > INT_MAX || !(t >= -9.2e18 && t <= 9.2e18))
-		return false;
-	iv->month = static_cast<int32>(m);
-	iv->day = static_cast<int32>(d);
-	int64 add = static_cast<int64>(usecs);
-	if (__builtin_add_overflow(iv->time, add, &iv->time))
-		return false;
-	return true;
 }
 
 int DefaultUnit(int range)
@@ -1120,16 +1233,6 @@ int DefaultUnit(int range)
 		default:
 			return U_SECOND;
 	}
-}
-
-/* A signed decimal number: false if str is not one. */
-bool ReadNumber(const char *str, double *val, char **end)
-{
-	errno = 0;
-	*val = strtod(str, end);
-	if (*end == str || errno == ERANGE)
-		return false;
-	return true;
 }
 
 }  // namespace
@@ -1460,307 +1563,390 @@ void DecodeTimezoneArgument(const char *name, bool iso_sign, int *tz, pg_tz **zo
 
 int DecodeInterval(char **field, int *ftype, int nf, int range, int *dtype, Interval *result)
 {
+	/* Which fields were given, to reject repeats ("1 day 2 days"). */
+	constexpr int kYear = 1 << 0, kMonth = 1 << 1, kDay = 1 << 2, kWeek = 1 << 3, kHour = 1 << 4,
+				  kMinute = 1 << 5, kSecond = 1 << 6, kMilli = 1 << 7, kMicro = 1 << 8,
+				  kDecade = 1 << 9, kCentury = 1 << 10, kMillennium = 1 << 11;
+	constexpr int kAllSecs = kSecond | kMilli | kMicro;
+	constexpr int kTime = kHour | kMinute | kAllSecs;
+	constexpr int kNoUnit = -1; /* after "ago": a number needs its unit */
+
 	*dtype = DTK_DELTA;
-	result->time = 0;
-	result->day = 0;
-	result->month = 0;
+	IntervalParts parts;
+	int fmask = 0;
 	bool ago = false;
 	int unit = U_NONE;
-	int seen = 0;		   /* F_* fields given, to reject repeats */
-	uint64 seen_units = 0; /* likewise, units of numbers */
-	bool have_any = false;
+
+	/* SQL standard: a leading minus applies to every field, unless another
+	 * field has its own sign. */
+	bool force_negative = false;
+	if (IntervalStyle == INTSTYLE_SQL_STANDARD && nf > 0 && *field[0] == '-')
+	{
+		force_negative = true;
+		for (int i = 1; i < nf; i++)
+			if (*field[i] == '-' || *field[i] == '+')
+				force_negative = false;
+	}
 
 	/* Read backwards: a unit word names the number before it. */
 	for (int i = nf - 1; i >= 0; i--)
 	{
 		char *f = field[i];
-		switch (ftype[i])
+		int tmask = 0;
+		bool is_time = ftype[i] == DTK_TIME;
+		const char *time_text = f;
+		if (ftype[i] == DTK_TZ && strchr(f + 1, ':') != nullptr)
 		{
-			case DTK_TIME:
+			is_time = true;
+			time_text = f + 1;
+		}
+		if (is_time)
+		{
+			int64 t;
+			int dterr = DecodeIntervalTime(time_text, range, &t);
+			if (dterr)
+				return dterr;
+			if (ftype[i] == DTK_TZ && *f == '-')
+				t = -t;
+			if (force_negative && t > 0)
+				t = -t;
+			if (__builtin_add_overflow(parts.usec, t, &parts.usec))
+				return DTERR_FIELD_OVERFLOW;
+			tmask = kTime;
+			unit = U_DAY; /* a number before a time of day is days */
+		}
+		else if (ftype[i] == DTK_TZ || ftype[i] == DTK_DATE || ftype[i] == DTK_NUMBER)
+		{
+			if (unit == U_NONE)
+				unit = DefaultUnit(range);
+			char *cp;
+			errno = 0;
+			long long v = strtoll(f, &cp, 10);
+			if (errno == ERANGE)
+				return DTERR_FIELD_OVERFLOW;
+			if (cp == f || (cp == f + 1 && (*f == '-' || *f == '+')))
 			{
-				pg_tm tm = {};
-				fsec_t fsec;
-				int tmask;
-				int dterr = DecodeTime(f, range, &tmask, &tm, &fsec);
-				if (dterr)
-					return dterr == DTERR_FIELD_OVERFLOW ? DTERR_INTERVAL_OVERFLOW : dterr;
-				if (seen & F_TIME)
+				if (*cp != '.')
 					return DTERR_BAD_FORMAT;
-				seen |= F_TIME;
-				int64 t = ((tm.tm_hour * INT64CONST(60) + tm.tm_min) * 60 + tm.tm_sec) *
-						USECS_PER_SEC +
-					fsec;
-				result->time += t;
-				unit = U_DAY; /* a lone number before a time is days */
-				have_any = true;
-				break;
 			}
-			case DTK_TZ:
-				/* A signed time: -04:05:06 */
-				if (strchr(f + 1, ':') != nullptr)
-				{
-					pg_tm tm = {};
-					fsec_t fsec;
-					int tmask;
-					int dterr = DecodeTime(f + 1, range, &tmask, &tm, &fsec);
-					if (dterr)
-						return dterr == DTERR_FIELD_OVERFLOW ? DTERR_INTERVAL_OVERFLOW : dterr;
-					if (seen & F_TIME)
-						return DTERR_BAD_FORMAT;
-					seen |= F_TIME;
-					int64 t = ((tm.tm_hour * INT64CONST(60) + tm.tm_min) * 60 + tm.tm_sec) *
-							USECS_PER_SEC +
-						fsec;
-					result->time += *f == '-' ? -t : t;
-					unit = U_DAY;
-					have_any = true;
-					break;
-				}
-				[[fallthrough]];
-			case DTK_DATE:
-			case DTK_NUMBER:
+			int64 val = v;
+			double frac = 0;
+			if (*cp == '-')
 			{
-				/* SQL year-month: 1-2, -1-2 */
-				const char *dash = strchr(f + 1, '-');
-				if (dash != nullptr)
-				{
-					char *end;
-					int y, m;
-					const char *p = f;
-					bool neg = *p == '-';
-					if (*p == '-' || *p == '+')
-						p++;
-					if (!ReadInt(p, &end, &y) || *end != '-')
-						return errno == ERANGE ? DTERR_INTERVAL_OVERFLOW : DTERR_BAD_FORMAT;
-					if (!ReadInt(end + 1, &end, &m) || *end != '\0')
-						return errno == ERANGE ? DTERR_INTERVAL_OVERFLOW : DTERR_BAD_FORMAT;
-					if (m < 0 || m >= MONTHS_PER_YEAR)
-						return DTERR_INTERVAL_OVERFLOW;
-					int64 months = static_cast<int64>(y) * MONTHS_PER_YEAR + m;
-					if (neg)
-						months = -months;
-					if (months + result->month > INT_MAX || months + result->month < INT_MIN)
-						return DTERR_INTERVAL_OVERFLOW;
-					if (seen & (F_YEAR | F_MONTH))
-						return DTERR_BAD_FORMAT;
-					seen |= F_YEAR | F_MONTH;
-					result->month += static_cast<int32>(months);
-					unit = U_NONE;
-					have_any = true;
-					break;
-				}
-				if (ftype[i] == DTK_DATE)
+				/* SQL year-month: 1-2 */
+				errno = 0;
+				long m = strtol(cp + 1, &cp, 10);
+				if (errno == ERANGE || m < 0 || m >= MONTHS_PER_YEAR)
+					return DTERR_FIELD_OVERFLOW;
+				if (*cp != '\0')
 					return DTERR_BAD_FORMAT;
-				double val;
+				unit = U_MONTH;
+				if (*f == '-')
+					m = -m;
+				if (__builtin_mul_overflow(val, static_cast<int64>(MONTHS_PER_YEAR), &val) ||
+					__builtin_add_overflow(val, static_cast<int64>(m), &val))
+					return DTERR_FIELD_OVERFLOW;
+			}
+			else if (*cp == '.')
+			{
 				char *end;
-				if (!ReadNumber(f, &val, &end))
-					return errno == ERANGE ? DTERR_INTERVAL_OVERFLOW : DTERR_BAD_FORMAT;
-				if (*end != '\0')
+				errno = 0;
+				frac = strtod(cp, &end);
+				if (*end != '\0' || errno != 0)
 					return DTERR_BAD_FORMAT;
-				int u = unit;
-				if (u == U_NONE)
-				{
-					u = DefaultUnit(range);
-					/* a number after a time of day (1 2:03) is days */
-				}
-				uint64 bit = UINT64CONST(1) << u;
-				if (seen_units & bit)
-					return DTERR_BAD_FORMAT;
-				seen_units |= bit;
-				/* Integers exactly, fractions through doubles. */
-				if (strchr(f, '.') == nullptr &&
-					(u == U_DAY || u == U_MONTH || u == U_WEEK || u == U_YEAR))
-				{
-					errno = 0;
-					long long v = strtoll(f, &end, 10);
-					if (errno == ERANGE)
-						return DTERR_INTERVAL_OVERFLOW;
-					int64 add = u == U_WEEK ? v * 7 : (u == U_YEAR ? v * 12 : v);
-					if (v > INT_MAX || v < INT_MIN)
-						return DTERR_INTERVAL_OVERFLOW;
-					if (u == U_YEAR && (v > INT_MAX / 12 || v < INT_MIN / 12))
-						return DTERR_INTERVAL_RESULT_OVERFLOW;
-					if (u == U_WEEK && (v > INT_MAX / 7 || v < INT_MIN / 7))
-						return DTERR_INTERVAL_OVERFLOW;
-					int32 *target = (u == U_DAY || u == U_WEEK) ? &result->day : &result->month;
-					int64 sum = *target + add;
-					if (sum > INT_MAX || sum < INT_MIN)
-						return DTERR_INTERVAL_OVERFLOW;
-					*target = static_cast<int32>(sum);
-				}
-				else if (strchr(f, '.') == nullptr &&
-						 (u == U_HOUR || u == U_MINUTE || u == U_SECOND || u == U_MILLISEC ||
-						  u == U_MICROSEC))
-				{
-					errno = 0;
-					long long v = strtoll(f, &end, 10);
-					if (errno == ERANGE)
-						return DTERR_INTERVAL_OVERFLOW;
-					int64 scale = u == U_HOUR ? USECS_PER_HOUR
-						: u == U_MINUTE		  ? USECS_PER_MINUTE
-						: u == U_SECOND		  ? USECS_PER_SEC
-						: u == U_MILLISEC	  ? 1000
-											  : 1;
-					int64 add;
-					if (__builtin_mul_overflow(static_cast<int64>(v), scale, &add) ||
-						__builtin_add_overflow(result->time, add, &result->time))
-						return DTERR_INTERVAL_OVERFLOW;
-				}
-				else if (!AddUnits(result, u, val))
-					return DTERR_INTERVAL_OVERFLOW;
-				unit = U_NONE;
-				have_any = true;
-				break;
+				if (*f == '-')
+					frac = -frac;
 			}
-			case DTK_STRING:
-			case DTK_SPECIAL:
+			else if (*cp != '\0')
+				return DTERR_BAD_FORMAT;
+			if (ftype[i] == DTK_DATE && unit != U_MONTH)
+				return DTERR_BAD_FORMAT;
+			if (force_negative)
 			{
-				const Keyword *kw = FindWord(kDeltaWords, f);
-				if (kw == nullptr)
-					return DTERR_BAD_FORMAT;
-				if (kw->type == Tok::Ignore)
-					break;
-				if (kw->type == Tok::Ago)
-				{
-					if (ago || i != nf - 1)
-						return DTERR_BAD_FORMAT;
-					ago = true;
-					break;
-				}
-				if (unit != U_NONE && unit != U_DAY)
-					return DTERR_BAD_FORMAT;
-				unit = kw->value;
-				if (unit == U_TZ || unit == U_TZ_HOUR || unit == U_TZ_MINUTE)
-					return DTERR_BAD_FORMAT;
-				/* a unit must have a number before it */
-				if (i == 0 || (ftype[i - 1] != DTK_NUMBER && ftype[i - 1] != DTK_TZ))
-					return DTERR_BAD_FORMAT;
-				break;
+				if (val > 0)
+					val = -val;
+				if (frac > 0)
+					frac = -frac;
 			}
-			default:
+			bool bad;
+			if (unit == kNoUnit)
+				return DTERR_BAD_FORMAT;
+			if (!ApplyUnit(&parts, unit, val, frac, &bad))
+				return bad ? DTERR_BAD_FORMAT : DTERR_FIELD_OVERFLOW;
+			switch (unit)
+			{
+				case U_MICROSEC:
+					tmask = kMicro;
+					break;
+				case U_MILLISEC:
+					tmask = kMilli;
+					break;
+				case U_SECOND:
+					/* a fraction of a second counts as its smaller units too */
+					tmask = frac == 0 ? kSecond : kAllSecs;
+					break;
+				case U_MINUTE:
+					tmask = kMinute;
+					break;
+				case U_HOUR:
+					tmask = kHour;
+					unit = U_DAY; /* 1 2 hour to ...: the 1 is days */
+					break;
+				case U_DAY:
+					tmask = kDay;
+					break;
+				case U_WEEK:
+					tmask = kWeek;
+					break;
+				case U_MONTH:
+					tmask = kMonth;
+					break;
+				case U_YEAR:
+					tmask = kYear;
+					break;
+				case U_DECADE:
+					tmask = kDecade;
+					break;
+				case U_CENTURY:
+					tmask = kCentury;
+					break;
+				default:
+					tmask = kMillennium;
+					break;
+			}
+		}
+		else if (ftype[i] == DTK_STRING || ftype[i] == DTK_SPECIAL)
+		{
+			const Keyword *kw = FindWord(kDeltaWords, f);
+			if (kw == nullptr)
+				return DTERR_BAD_FORMAT;
+			if (kw->type == Tok::Ignore)
+				continue;
+			if (kw->type == Tok::Ago)
+			{
+				ago = true;
+				unit = kNoUnit;
+			}
+			else if (kw->type == Tok::Units)
+				unit = kw->value;
+			else
 				return DTERR_BAD_FORMAT;
 		}
+		else
+			return DTERR_BAD_FORMAT;
+		if (tmask & fmask)
+			return DTERR_BAD_FORMAT;
+		fmask |= tmask;
 	}
-	if (!have_any)
+	if (fmask == 0)
 		return DTERR_BAD_FORMAT;
-
-	/* SQL standard: a leading minus applies to every field, unless another
-	 * field has its own sign. */
-	if (IntervalStyle == INTSTYLE_SQL_STANDARD && nf > 0 && *field[0] == '-')
-	{
-		bool more_signs = false;
-		for (int i = 1; i < nf; i++)
-			if (*field[i] == '-' || *field[i] == '+')
-				more_signs = true;
-		if (!more_signs)
-		{
-			/* The first field is negative already; make the others so. */
-			if (result->time > 0)
-				result->time = -result->time;
-			if (result->day > 0)
-				result->day = -result->day;
-			if (result->month > 0)
-				result->month = -result->month;
-		}
-	}
 	if (ago)
 	{
-		if (result->time == PG_INT64_MIN || result->day == INT_MIN || result->month == INT_MIN)
-			return DTERR_INTERVAL_OVERFLOW;
-		result->time = -result->time;
-		result->day = -result->day;
-		result->month = -result->month;
+		if (parts.usec == PG_INT64_MIN || parts.day == INT_MIN || parts.month == INT_MIN ||
+			parts.year == INT_MIN)
+			return DTERR_FIELD_OVERFLOW;
+		parts.usec = -parts.usec;
+		parts.day = -parts.day;
+		parts.month = -parts.month;
+		parts.year = -parts.year;
 	}
+	return FinishInterval(parts, result);
+}
+
+namespace {
+
+/* A number of ISO 8601 interval input: strtod's syntax, at most 1e15, split
+ * into its integer part and fraction. */
+int ReadIsoNumber(char *str, char **end, int64 *ipart, double *fpart)
+{
+	if (!(isdigit(static_cast<unsigned char>(*str)) || *str == '-' || *str == '+' || *str == '.'))
+		return DTERR_BAD_FORMAT;
+	errno = 0;
+	double v = strtod(str, end);
+	if (*end == str || errno != 0)
+		return DTERR_BAD_FORMAT;
+	if (fabs(v) > 1.0e15)
+		return DTERR_FIELD_OVERFLOW;
+	*ipart = static_cast<int64>(v);
+	*fpart = v - static_cast<double>(*ipart);
 	return 0;
 }
+
+/* The digits of the integer part (after a sign). */
+int IsoIntegerWidth(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	int n = 0;
+	while (isdigit(static_cast<unsigned char>(s[n])))
+		n++;
+	return n;
+}
+
+}  // namespace
 
 int DecodeISO8601Interval(char *str, int *dtype, Interval *result)
 {
 	*dtype = DTK_DELTA;
-	result->time = result->day = result->month = 0;
+	IntervalParts p;
 	if (strlen(str) < 2 || str[0] != 'P')
 		return DTERR_BAD_FORMAT;
 	str++;
-	bool datepart = true, have_field = false;
+	bool datepart = true, havefield = false;
+	int64 val;
+	double frac;
+	int dterr;
 	while (*str != '\0')
 	{
 		if (*str == 'T')
 		{
 			datepart = false;
+			havefield = false;
 			str++;
 			continue;
 		}
-		char *end;
-		double val;
-		if (!ReadNumber(str, &val, &end))
-			return errno == ERANGE ? DTERR_INTERVAL_OVERFLOW : DTERR_BAD_FORMAT;
-		/* reject exponents and the like: digits, sign and '.' only */
-		for (char *p = str; p < end; p++)
-			if (!isdigit(static_cast<unsigned char>(*p)) && *p != '.' && *p != '-' && *p != '+')
-				return DTERR_BAD_FORMAT;
-		char unit = *end;
-		str = end;
-		if (unit == '\0' || unit == '-' || unit == ':')
-		{
-			/* the alternative format: PYYYY-MM-DDThh:mm:ss */
-			if (datepart)
-			{
-				if (!AddUnits(result, U_YEAR, val))
-					return DTERR_INTERVAL_OVERFLOW;
-				if (unit == '-')
-				{
-					if (!ReadNumber(str + 1, &val, &end) || !AddUnits(result, U_MONTH, val))
-						return DTERR_BAD_FORMAT;
-					str = end;
-					if (*str == '-')
-					{
-						if (!ReadNumber(str + 1, &val, &end) || !AddUnits(result, U_DAY, val))
-							return DTERR_BAD_FORMAT;
-						str = end;
-					}
-				}
-				if (*str != '\0' && *str != 'T')
-					return DTERR_BAD_FORMAT;
-			}
-			else
-			{
-				if (!AddUnits(result, U_HOUR, val))
-					return DTERR_INTERVAL_OVERFLOW;
-				if (*str == ':')
-				{
-					if (!ReadNumber(str + 1, &val, &end) || !AddUnits(result, U_MINUTE, val))
-						return DTERR_BAD_FORMAT;
-					str = end;
-					if (*str == ':')
-					{
-						if (!ReadNumber(str + 1, &val, &end) || !AddUnits(result, U_SECOND, val))
-							return DTERR_BAD_FORMAT;
-						str = end;
-					}
-				}
-				if (*str != '\0')
-					return DTERR_BAD_FORMAT;
-			}
-			have_field = true;
-			continue;
-		}
-		str++;
-		int u;
+		char *start = str;
+		if ((dterr = ReadIsoNumber(str, &str, &val, &frac)) != 0)
+			return dterr;
+		char unit = *str++;
 		if (datepart)
-			u = unit == 'Y'	  ? U_YEAR
-				: unit == 'M' ? U_MONTH
-				: unit == 'W' ? U_WEEK
-				: unit == 'D' ? U_DAY
-							  : U_NONE;
+		{
+			switch (unit)
+			{
+				case 'Y':
+					if (!AddYears(&p, val, 1) || !AddFractYears(&p, frac, 1))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'M':
+					if (!AddMonths(&p, val) || !AddFractDays(&p, frac, DAYS_PER_MONTH))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'W':
+					if (!AddDays(&p, val, 7) || !AddFractDays(&p, frac, 7))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'D':
+					if (!AddDays(&p, val, 1) || !AddFractMicros(&p, frac, USECS_PER_DAY))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'T':
+				case '\0':
+				case '-':
+					/* the alternative format: PYYYYMMDD or PYYYY-MM-DD */
+					if (unit != '-' && IsoIntegerWidth(start) == 8 && !havefield)
+					{
+						if (!AddYears(&p, val / 10000, 1) || !AddMonths(&p, (val / 100) % 100) ||
+							!AddDays(&p, val % 100, 1) || !AddFractMicros(&p, frac, USECS_PER_DAY))
+							return DTERR_FIELD_OVERFLOW;
+						if (unit == '\0')
+							return FinishInterval(p, result);
+						datepart = false;
+						havefield = false;
+						continue;
+					}
+					if (havefield)
+						return DTERR_BAD_FORMAT;
+					if (!AddYears(&p, val, 1) || !AddFractYears(&p, frac, 1))
+						return DTERR_FIELD_OVERFLOW;
+					if (unit == '\0')
+						return FinishInterval(p, result);
+					if (unit == 'T')
+					{
+						datepart = false;
+						havefield = false;
+						continue;
+					}
+					if ((dterr = ReadIsoNumber(str, &str, &val, &frac)) != 0)
+						return dterr;
+					if (!AddMonths(&p, val) || !AddFractDays(&p, frac, DAYS_PER_MONTH))
+						return DTERR_FIELD_OVERFLOW;
+					if (*str == '\0')
+						return FinishInterval(p, result);
+					if (*str == 'T')
+					{
+						datepart = false;
+						havefield = false;
+						str++;
+						continue;
+					}
+					if (*str != '-')
+						return DTERR_BAD_FORMAT;
+					str++;
+					if ((dterr = ReadIsoNumber(str, &str, &val, &frac)) != 0)
+						return dterr;
+					if (!AddDays(&p, val, 1) || !AddFractMicros(&p, frac, USECS_PER_DAY))
+						return DTERR_FIELD_OVERFLOW;
+					if (*str == '\0')
+						return FinishInterval(p, result);
+					if (*str == 'T')
+					{
+						datepart = false;
+						havefield = false;
+						str++;
+						continue;
+					}
+					return DTERR_BAD_FORMAT;
+				default:
+					return DTERR_BAD_FORMAT;
+			}
+		}
 		else
-			u = unit == 'H' ? U_HOUR : unit == 'M' ? U_MINUTE : unit == 'S' ? U_SECOND : U_NONE;
-		if (u == U_NONE)
-			return DTERR_BAD_FORMAT;
-		if (!AddUnits(result, u, val))
-			return DTERR_INTERVAL_OVERFLOW;
-		have_field = true;
+		{
+			switch (unit)
+			{
+				case 'H':
+					if (!AddMicros(&p, val, frac, USECS_PER_HOUR))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'M':
+					if (!AddMicros(&p, val, frac, USECS_PER_MINUTE))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case 'S':
+					if (!AddMicros(&p, val, frac, USECS_PER_SEC))
+						return DTERR_FIELD_OVERFLOW;
+					break;
+				case '\0':
+				case ':':
+					/* the alternative format: Thhmmss or Thh:mm:ss */
+					if (unit == '\0' && IsoIntegerWidth(start) == 6 && !havefield)
+					{
+						if (!AddMicros(&p, val / 10000, 0, USECS_PER_HOUR) ||
+							!AddMicros(&p, (val / 100) % 100, 0, USECS_PER_MINUTE) ||
+							!AddMicros(&p, val % 100, 0, USECS_PER_SEC) ||
+							!AddFractMicros(&p, frac, 1))
+							return DTERR_FIELD_OVERFLOW;
+						return FinishInterval(p, result);
+					}
+					if (havefield)
+						return DTERR_BAD_FORMAT;
+					if (!AddMicros(&p, val, frac, USECS_PER_HOUR))
+						return DTERR_FIELD_OVERFLOW;
+					if (unit == '\0')
+						return FinishInterval(p, result);
+					if ((dterr = ReadIsoNumber(str, &str, &val, &frac)) != 0)
+						return dterr;
+					if (!AddMicros(&p, val, frac, USECS_PER_MINUTE))
+						return DTERR_FIELD_OVERFLOW;
+					if (*str == '\0')
+						return FinishInterval(p, result);
+					if (*str != ':')
+						return DTERR_BAD_FORMAT;
+					str++;
+					if ((dterr = ReadIsoNumber(str, &str, &val, &frac)) != 0)
+						return dterr;
+					if (!AddMicros(&p, val, frac, USECS_PER_SEC))
+						return DTERR_FIELD_OVERFLOW;
+					if (*str == '\0')
+						return FinishInterval(p, result);
+					return DTERR_BAD_FORMAT;
+				default:
+					return DTERR_BAD_FORMAT;
+			}
+		}
+		havefield = true;
 	}
-	return have_field ? 0 : DTERR_BAD_FORMAT;
+	return FinishInterval(p, result);
 }
 
 void DateTimeParseError(int dterr, const char *str, const char *datatype)
@@ -1994,13 +2180,14 @@ char *AddIsoPart(char *cp, int64 value, char units)
 
 }  // namespace
 
-void EncodeInterval(pg_tm *tm, fsec_t fsec, int style, char *str)
+void EncodeInterval(pg_itm *itm, int style, char *str)
 {
 	char *cp = str;
-	int year = tm->tm_year, mon = tm->tm_mon;
-	int64 mday = tm->tm_mday;
-	int64 hour = tm->tm_hour;
-	int min = tm->tm_min, sec = tm->tm_sec;
+	int year = itm->tm_year, mon = itm->tm_mon;
+	int64 mday = itm->tm_mday;
+	int64 hour = itm->tm_hour;
+	int min = itm->tm_min, sec = itm->tm_sec;
+	fsec_t fsec = itm->tm_usec;
 	bool is_before = false, is_zero = true;
 	*cp = '\0';
 	switch (style)

@@ -361,6 +361,20 @@ int interval2tm(Interval span, pg_tm *tm, fsec_t *fsec)
 	return 0;
 }
 
+void interval2itm(Interval span, pg_itm *itm)
+{
+	itm->tm_year = span.month / MONTHS_PER_YEAR;
+	itm->tm_mon = span.month % MONTHS_PER_YEAR;
+	itm->tm_mday = span.day;
+	int64 time = span.time;
+	itm->tm_hour = time / USECS_PER_HOUR;
+	time -= itm->tm_hour * USECS_PER_HOUR;
+	itm->tm_min = static_cast<int>(time / USECS_PER_MINUTE);
+	time -= itm->tm_min * USECS_PER_MINUTE;
+	itm->tm_sec = static_cast<int>(time / USECS_PER_SEC);
+	itm->tm_usec = static_cast<int>(time - itm->tm_sec * USECS_PER_SEC);
+}
+
 int tm2interval(pg_tm *tm, fsec_t fsec, Interval *span)
 {
 	double total_months = static_cast<double>(tm->tm_year) * MONTHS_PER_YEAR + tm->tm_mon;
@@ -609,12 +623,10 @@ Datum interval_in(PG_FUNCTION_ARGS)
 Datum interval_out(PG_FUNCTION_ARGS)
 {
 	Interval *span = PG_GETARG_INTERVAL_P(0);
-	pg_tm tm;
-	fsec_t fsec;
+	pg_itm itm;
 	char buf[MAXDATELEN + 1];
-	if (interval2tm(*span, &tm, &fsec) != 0)
-		elog(ERROR, "could not convert interval to tm");
-	EncodeInterval(&tm, fsec, IntervalStyle, buf);
+	interval2itm(*span, &itm);
+	EncodeInterval(&itm, IntervalStyle, buf);
 	PG_RETURN_CSTRING(pstrdup(buf));
 }
 
@@ -970,7 +982,7 @@ Interval *JustifyDays(const Interval *span)
 {
 	Interval *r = NewInterval();
 	r->time = span->time;
-	int64 months = span->month + span->day / DAYS_PER_MONTH;
+	int64 months = static_cast<int64>(span->month) + span->day / DAYS_PER_MONTH;
 	r->day = span->day % DAYS_PER_MONTH;
 	if (months > 0 && r->day < 0)
 	{
