@@ -779,7 +779,44 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 					tmask = F_TZ;
 				}
 				else if (unit == U_JULIAN)
-					return DTERR_BAD_FORMAT;
+				{
+					/* J2452271-08: a julian day with its zone */
+					if (tzp == nullptr)
+						return DTERR_BAD_FORMAT;
+					char *cp;
+					int val;
+					if (!ReadInt(field[i], &cp, &val) || val < 0)
+						return DTERR_FIELD_OVERFLOW;
+					j2date(val, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
+					isjulian = true;
+					int tz;
+					dterr = DecodeTimezone(cp, &tz);
+					if (dterr)
+						return dterr;
+					*tzp = tz;
+					tmask = F_DATE | F_TZ;
+				}
+				else if (isdigit(static_cast<unsigned char>(*field[i])) &&
+						 (fmask & (F_MONTH | F_DAY)) == (F_MONTH | F_DAY))
+				{
+					/* hhmmss-zz after the date: a run-together time and zone */
+					if (tzp == nullptr || (fmask & F_TIME) == F_TIME)
+						return DTERR_BAD_FORMAT;
+					char *cp = strchr(field[i], '-');
+					if (cp == nullptr)
+						return DTERR_BAD_FORMAT;
+					int tz;
+					dterr = DecodeTimezone(cp, &tz);
+					if (dterr)
+						return dterr;
+					*tzp = tz;
+					*cp = '\0';
+					dterr = DecodeNumberField(static_cast<int>(strlen(field[i])), field[i], fmask,
+											  &tmask, tm, fsec, &is2digits);
+					if (dterr)
+						return dterr;
+					tmask |= F_TZ;
+				}
 				else
 				{
 					dterr = DecodeDate(field[i], fmask, &tmask, &is2digits, tm);
@@ -836,7 +873,15 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 					break;
 				}
 				char *dot = strchr(field[i], '.');
-				if (dot != nullptr && (fmask & F_DATE) == 0)
+				if (time_only && dot != nullptr && dot - field[i] > 2)
+				{
+					/* hhmmss.fff */
+					dterr = DecodeNumberField(flen, field[i], fmask | F_DATE, &tmask, tm, fsec,
+											  &is2digits);
+					if (dterr)
+						return dterr;
+				}
+				else if (dot != nullptr && (fmask & F_DATE) == 0)
 				{
 					/* yyyy.ddd and the like */
 					dterr = DecodeDate(field[i], fmask, &tmask, &is2digits, tm);
@@ -979,7 +1024,10 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 						break;
 					case Tok::IsoTime:
 						/* The 'T' of ISO 8601: a time must follow, after a date. */
-						if (i >= nf - 1 || (ftype[i + 1] != DTK_TIME && ftype[i + 1] != DTK_NUMBER))
+						if (i >= nf - 1 ||
+							(ftype[i + 1] != DTK_TIME && ftype[i + 1] != DTK_NUMBER &&
+							 !(ftype[i + 1] == DTK_DATE &&
+							   isdigit(static_cast<unsigned char>(*field[i + 1])))))
 							return DTERR_BAD_FORMAT;
 						if (ftype[i + 1] == DTK_NUMBER)
 						{

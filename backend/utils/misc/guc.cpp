@@ -748,7 +748,14 @@ bool CheckClientEncoding(char **newval, void **, GucSource)
 
 bool CheckDateStyle(char **newval, void **, GucSource)
 {
-	std::string style = "ISO", order = "MDY";
+	/* a part not given keeps its current value, as PostgreSQL's does */
+	std::string style = DateStyle == USE_SQL_DATES ? "SQL"
+		: DateStyle == USE_GERMAN_DATES			   ? "German"
+		: DateStyle == USE_POSTGRES_DATES		   ? "Postgres"
+												   : "ISO";
+	std::string order = DateOrder == DATEORDER_DMY ? "DMY"
+		: DateOrder == DATEORDER_YMD			   ? "YMD"
+												   : "MDY";
 	bool have_style = false, have_order = false;
 	auto tokens = common::SplitList(*newval, true);
 	if (!tokens)
