@@ -1575,14 +1575,25 @@ void DecodeTimezoneArgument(const char *name, bool iso_sign, int *tz, pg_tz **zo
 	*zone = nullptr;
 	/* A bare offset: ISO's sign (+02 is east) when iso_sign, else a POSIX
 	 * zone's (hours west of UTC, so -03:00 is three hours east). */
+	if (iso_sign && isdigit(static_cast<unsigned char>(*name)))
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("invalid input syntax for type %s: \"%s\"", "numeric time zone", name),
+				errhint("Numeric time zones must have \"-\" or \"+\" as first character."));
 	if (*name == '+' || *name == '-')
 	{
 		int west;
-		if (DecodeTimezone(name, &west) == 0)
+		int dterr = DecodeTimezone(name, &west);
+		if (dterr == 0)
 		{
 			*tz = iso_sign ? west : -west;
 			return;
 		}
+		if (iso_sign && dterr == DTERR_TZDISP_OVERFLOW)
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("numeric time zone \"%s\" out of range", name));
+		if (iso_sign)
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("time zone \"%s\" not recognized", name));
 	}
 	char lower[MAXDATELEN + 1];
 	size_t n = 0;

@@ -116,7 +116,12 @@ std::string CanonicalZoneName(const std::string &name)
 bool ParsePosixFixed(const char *s, std::string *abbr, long *gmtoff_east)
 {
 	const char *p = s;
-	if (*p == '<')
+	bool numeric_only = *p == '+' || *p == '-' || isdigit(static_cast<unsigned char>(*p));
+	if (numeric_only)
+	{
+		/* an offset alone: "+02:00", "04:30" */
+	}
+	else if (*p == '<')
 	{
 		const char *end = strchr(p, '>');
 		if (end == nullptr || end == p + 1)
@@ -157,6 +162,9 @@ bool ParsePosixFixed(const char *s, std::string *abbr, long *gmtoff_east)
 	if (*p != '\0' || parts[0] > 24 || parts[1] > 59 || parts[2] > 59)
 		return false;
 	*gmtoff_east = -sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
+	/* PostgreSQL's zone of an offset alone has an empty abbreviation */
+	if (numeric_only)
+		abbr->clear();
 	return true;
 }
 

@@ -302,7 +302,8 @@ int timestamp2tm(Timestamp dt, int *tzp, pg_tm *tm, fsec_t *fsec, const char **t
 	int64 date = FloorDiv(dt, USECS_PER_DAY);
 	int64 time = dt - date * USECS_PER_DAY;
 	date += POSTGRES_EPOCH_JDATE;
-	if (date < 0 || date > INT_MAX)
+	/* a local time may fall just before julian day 0 (4714-11-23 BC) */
+	if (date < -POSTGRES_EPOCH_JDATE || date > INT_MAX)
 		return -1;
 	j2date(static_cast<int>(date), &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
 	dt2time(time, &tm->tm_hour, &tm->tm_min, &tm->tm_sec, fsec);
@@ -2113,8 +2114,20 @@ DatePart TimestampPart(text *units_text, Timestamp t, bool with_tz)
 	if (unit == U_EPOCH)
 	{
 		/* seconds since 1970-01-01 00:00:00 UTC (local time for timestamp) */
-		int64 usecs = t - SetEpochTimestamp();
-		DatePart p = Scaled(usecs, 6);
+		int64 epoch = SetEpochTimestamp();
+		DatePart p;
+		int64 usecs;
+		if (!__builtin_sub_overflow(t, epoch, &usecs))
+			p = Scaled(usecs, 6);
+		else
+		{
+			/* near the end of the range the difference passes int64 */
+			p.kind = DatePart::Kind::Numeric;
+			p.num = numeric_sub_opt_error(int64_div_fast_to_numeric(t, 6),
+										  int64_div_fast_to_numeric(epoch, 6), nullptr);
+		}
+		p.use_fvalue = true;
+		p.fvalue = (static_cast<double>(t) - static_cast<double>(epoch)) / 1000000.0;
 		return p;
 	}
 	pg_tm tm;
