@@ -90,3 +90,17 @@ SELECT date_trunc('week', interval '1 day');
 SELECT interval '1 day 2:03:04'::time, time '12:34'::interval, interval '-1 hour'::time, interval '26 hours'::time;
 SELECT interval '1 day 2:03:04'::text, isfinite(interval '1 day');
 DROP TABLE interval_tbl;
+
+-- repeated and combined units, SQL-standard day-time with fields, ISO 8601's
+-- alternative forms, and the extremes
+SELECT interval '5.5 seconds 3 milliseconds';
+SELECT interval '1:20:05 5 microseconds';
+SELECT interval '1 2' day to hour, interval '123 11' day to hour, interval '1 2:03' day to minute;
+SELECT interval 'P00021015T103020', interval 'P0002-10-15T10:30:20', interval 'P0002T1S',
+  interval 'PT10', interval 'PT10:30', interval 'P10.5e4Y';
+SELECT interval '2562047788:00:54.775807', interval '-2562047788:00:54.775808';
+SELECT interval '2562047788.01521550194 hours';
+SELECT interval '2147483647 months 1 year';
+SELECT justify_days(interval '2147483647 months 30 days');
+SELECT justify_hours(interval '2147483647 days 24 hrs');
+SELECT interval '1 ago';

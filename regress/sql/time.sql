@@ -56,3 +56,6 @@ SELECT timetz(3) '10:00:00.12345+02', timetz '10:00+02'::time;
 SELECT timetz '25:00+02';
 SELECT timetz '10:00+16';
 DROP TABLE time_tbl;
+SELECT time '23:59:60', time '23:59:59.999999';
+SELECT time '23:59:60.01';
+SELECT time '040506.789', timetz '040506.789+08';

@@ -47,6 +47,9 @@ SET TIME ZONE 'UTC+5';
 SELECT timestamptz '2000-01-01 00:00 UTC';
 SET TIME ZONE 'EST5EDT';
 SELECT timestamptz '2000-07-01 00:00 UTC';
+SET TIME ZONE '+02:00';
+SHOW TIME ZONE;
+SELECT timestamptz '2000-01-01 00:00 UTC';
 SET TIME ZONE 'Mars/Olympus_Mons';
 SET TIME ZONE 'UTC';
 SHOW TIME ZONE;
@@ -114,4 +117,17 @@ SELECT pg_sleep(0.01);
 SELECT now() = t, clock_timestamp() > t FROM t_now;
 COMMIT;
 DROP TABLE t_now;
+
+-- the ends of the range, the run-together and julian forms
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz, 'Sun Nov 23 16:00:00 4714 PST BC'::timestamptz;
+SELECT '4714-11-23 23:59:59+00 BC'::timestamptz;
+SELECT '294276-12-31 23:59:59+00'::timestamptz;
+SELECT '294277-01-01 00:00:00+00'::timestamptz;
+SELECT date_part('epoch', '294270-01-01 00:00:00+00'::timestamptz),
+  extract(epoch FROM '294270-01-01 00:00:00+00'::timestamptz);
+SELECT timestamptz '20011227 040506-08', timestamptz '20011227T040506-08', timestamptz 'J2452271-08',
+  timestamptz 'J2452271 04:05:06-08';
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '2');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16');
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '-05:30');
 DROP TABLE timestamptz_tbl;

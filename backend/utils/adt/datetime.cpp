@@ -1653,18 +1653,21 @@ int DecodeInterval(char **field, int *ftype, int nf, int range, int *dtype, Inte
 		char *f = field[i];
 		int tmask = 0;
 		bool is_time = ftype[i] == DTK_TIME;
-		const char *time_text = f;
-		if (ftype[i] == DTK_TZ && strchr(f + 1, ':') != nullptr)
+		int64 t = 0;
+		if (is_time)
 		{
-			is_time = true;
-			time_text = f + 1;
+			int dterr = DecodeIntervalTime(f, range, &t);
+			if (dterr)
+				return dterr;
+		}
+		else if (ftype[i] == DTK_TZ && strchr(f + 1, ':') != nullptr)
+		{
+			/* a signed time, -04:05:06; if it is not one, the number's
+			 * rules below reject it */
+			is_time = DecodeIntervalTime(f + 1, range, &t) == 0;
 		}
 		if (is_time)
 		{
-			int64 t;
-			int dterr = DecodeIntervalTime(time_text, range, &t);
-			if (dterr)
-				return dterr;
 			if (ftype[i] == DTK_TZ && *f == '-')
 				t = -t;
 			if (force_negative && t > 0)
