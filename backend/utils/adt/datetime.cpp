@@ -873,9 +873,11 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 					break;
 				}
 				char *dot = strchr(field[i], '.');
-				if (time_only && dot != nullptr && dot - field[i] > 2)
+				if (time_only)
 				{
-					/* hhmmss.fff */
+					/* a number in a time of day is hhmm, hhmmss or hhmmss.fff */
+					if (dot != nullptr && dot - field[i] <= 2)
+						return DTERR_BAD_FORMAT;
 					dterr = DecodeNumberField(flen, field[i], fmask | F_DATE, &tmask, tm, fsec,
 											  &is2digits);
 					if (dterr)
@@ -944,6 +946,9 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 				switch (kw->type)
 				{
 					case Tok::Reserved:
+						/* a time of day takes 'now' and 'allballs' only */
+						if (time_only && kw->value != DTK_NOW && kw->value != DTK_ZULU)
+							return DTERR_BAD_FORMAT;
 						tmask = F_SPECIAL;
 						switch (kw->value)
 						{
@@ -982,11 +987,23 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 								special_time = true;
 								break;
 							default:
-								/* epoch, infinity, -infinity: alone */
-								if (time_only && kw->value != DTK_EPOCH)
-									return DTERR_BAD_FORMAT;
+								if (kw->value == DTK_EPOCH)
+								{
+									/* 1970-01-01 00:00:00 UTC */
+									tmask = F_DATE | F_TIME | F_TZ;
+									tm->tm_year = 1970;
+									tm->tm_mon = 1;
+									tm->tm_mday = 1;
+									tm->tm_hour = tm->tm_min = tm->tm_sec = 0;
+									*fsec = 0;
+									if (tzp != nullptr)
+										*tzp = 0;
+									special_time = true;
+									break;
+								}
+								/* infinity, -infinity: the other fields do not
+								 * matter (PostgreSQL ignores them too) */
 								*dtype = kw->value;
-								tmask = F_DATE | F_TIME | F_TZ;
 								break;
 						}
 						break;
@@ -1060,21 +1077,7 @@ int DecodeFields(char **field, int *ftype, int nf, bool time_only, int *dtype, p
 		return DTERR_BAD_FORMAT;
 
 	if (*dtype != DTK_DATE)
-	{
-		if (fmask != (F_DATE | F_TIME | F_TZ))
-			return DTERR_BAD_FORMAT;
-		if (*dtype == DTK_EPOCH)
-		{
-			/* 1970-01-01 00:00:00 UTC */
-			tm->tm_year = 1970;
-			tm->tm_mon = 1;
-			tm->tm_mday = 1;
-			if (tzp != nullptr)
-				*tzp = 0;
-			*dtype = DTK_DATE;
-		}
 		return 0;
-	}
 
 	if ((fmask & F_AMPM) && tm->tm_hour > 12)
 		return DTERR_FIELD_OVERFLOW;
@@ -1713,8 +1716,9 @@ int DecodeInterval(char **field, int *ftype, int nf, int range, int *dtype, Inte
 			{
 				char *end;
 				errno = 0;
-				frac = strtod(cp, &end);
-				if (*end != '\0' || errno != 0)
+				/* "." alone is a zero fraction, as in PostgreSQL */
+				frac = cp[1] == '\0' ? 0 : strtod(cp, &end);
+				if ((cp[1] != '\0' && *end != '\0') || errno != 0)
 					return DTERR_BAD_FORMAT;
 				if (*f == '-')
 					frac = -frac;
