@@ -102,3 +102,13 @@ SELECT (timestamp '2000-01-01', timestamp '2000-01-03') OVERLAPS (timestamp '200
 SELECT timestamp '2000-01-01 12:00'::time, timestamp '2000-01-01 12:00'::date,
   timestamp '2000-01-01 12:00'::text, date '2000-01-01' + time '03:04:05';
 DROP TABLE timestamp_tbl;
+SELECT date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01'),
+  date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01 00:02:30'),
+  date_bin('1 day 2 hours', timestamptz '2020-02-11 15:44:17.71393', timestamptz '2001-01-01'),
+  date_bin('5 min', timestamp '1999-12-31 23:58', timestamp '2000-01-01 00:01');
+SELECT date_bin('1 month', timestamp '2020-02-11', timestamp '2001-01-01');
+SELECT date_bin('0 days', timestamp '2020-02-11', timestamp '2001-01-01');
+SELECT date_bin('-2 days', timestamp '2020-02-11', timestamp '2001-01-01');
+SELECT date_bin('1 day', timestamp 'infinity', timestamp '2001-01-01');
+SELECT date_bin('1 day', timestamp '2020-01-01', timestamp 'infinity');
+SELECT date_bin('365000 days', '4400-01-01 BC'::timestamp, '4000-01-01 BC'::timestamp);

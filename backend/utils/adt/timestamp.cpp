@@ -2408,3 +2408,50 @@ Datum interval_avg(PG_FUNCTION_ARGS)
 	return DirectFunctionCall2(interval_div, IntervalPGetDatum(&sum),
 							   Float8GetDatum(static_cast<double>(count.time)));
 }
+
+/* ---- date_bin ---- */
+
+namespace {
+
+/* The start of the stride-long bin (counted from origin) holding ts. */
+Timestamp BinTimestamp(const Interval *stride, Timestamp ts, Timestamp origin)
+{
+	if (TIMESTAMP_NOT_FINITE(ts))
+		return ts;
+	if (TIMESTAMP_NOT_FINITE(origin))
+		ereport(ERROR, errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE), errmsg("origin out of range"));
+	if (stride->month != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("timestamps cannot be binned into intervals containing months or years"));
+	int64 stride_usecs;
+	if (__builtin_mul_overflow(static_cast<int64>(stride->day), USECS_PER_DAY, &stride_usecs) ||
+		__builtin_add_overflow(stride_usecs, stride->time, &stride_usecs))
+		IntervalOutOfRange();
+	if (stride_usecs <= 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("stride must be greater than zero"));
+	int64 diff;
+	if (__builtin_sub_overflow(ts, origin, &diff))
+		IntervalOutOfRange();
+	int64 modulo = diff % stride_usecs;
+	Timestamp result = origin + (diff - modulo);
+	/* round toward -infinity for times before the origin */
+	if (modulo < 0 &&
+		(__builtin_sub_overflow(result, stride_usecs, &result) || !IS_VALID_TIMESTAMP(result)))
+		TimestampOutOfRange();
+	return result;
+}
+
+}  // namespace
+
+Datum timestamp_bin(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TIMESTAMP(
+		BinTimestamp(PG_GETARG_INTERVAL_P(0), PG_GETARG_TIMESTAMP(1), PG_GETARG_TIMESTAMP(2)));
+}
+
+Datum timestamptz_bin(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TIMESTAMPTZ(
+		BinTimestamp(PG_GETARG_INTERVAL_P(0), PG_GETARG_TIMESTAMPTZ(1), PG_GETARG_TIMESTAMPTZ(2)));
+}
