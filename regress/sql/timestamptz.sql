@@ -131,3 +131,21 @@ SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '2');
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16');
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '-05:30');
 DROP TABLE timestamptz_tbl;
+
+-- POSIX zone specifications with daylight-saving rules
+SET TIME ZONE 'CST7CDT,M4.1.0,M10.5.0';
+SHOW TIME ZONE;
+SELECT timestamptz '2005-04-03 12:00' , timestamptz '2005-04-02 12:00', timestamptz '2005-11-01 12:00', timestamptz '2005-10-30 01:30';
+SELECT timestamptz '2005-04-03 02:30', timestamptz '2005-04-03 01:59:59';
+SET TIME ZONE 'FOO8BAR';
+SELECT timestamptz '2014-07-01 12:00', timestamptz '2014-01-01 12:00', timestamptz '2014-03-09 02:30', timestamptz '2014-11-02 01:30';
+SET TIME ZONE 'AEST-10AEDT,M10.1.0,M4.1.0/3';
+SELECT timestamptz '2014-07-01 12:00', timestamptz '2014-01-01 12:00', timestamptz '2014-04-06 02:30', timestamptz '2014-10-05 02:30';
+SET TIME ZONE '<+0330>-3:30<+0430>,J79/24,J263/24';
+SELECT timestamptz '2014-07-01 12:00', timestamptz '2014-01-01 12:00';
+SET TIME ZONE 'EST5EDT4,M3.2.0/02:00:00,M11.1.0/02:00:00';
+SELECT timestamptz '2014-07-01 12:00', timestamptz '2014-01-01 12:00';
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, 'FOO8BAR'), make_timestamptz(2014, 12, 10, 10, 10, 10, 'PST8PDT,M3.2.0,M11.1.0');
+SELECT timestamptz '2014-07-01 12:00 UTC' AT TIME ZONE 'CET-1CEST,M3.5.0,M10.5.0/3';
+RESET TIME ZONE;
+SET datestyle TO iso;

@@ -4,10 +4,11 @@
  *
  * A pg_tz is loaded once per backend and kept for its life (zones are few
  * and small); lookups of a name are case-insensitive and give the
- * database's spelling, as PostgreSQL's are.  Besides zone names, a
- * POSIX-style "ABBR[+-]hh[:mm[:ss]]" without daylight-saving rules (UTC+5,
- * <+03>-3) is a fixed zone whose offset counts west of UTC, as POSIX
- * says.
+ * database's spelling, as PostgreSQL's are.  Besides zone names, POSIX
+ * zone specifications are zones too: fixed ones (UTC+5, <+03>-3, an offset
+ * alone), whose offset counts west of UTC as POSIX says, and ones with
+ * daylight-saving rules (EST5EDT4,M3.2.0/02:00,M11.1.0/02:00), evaluated
+ * here.
  *
  * Principal entry points: pg_tzset, pg_tzset_offset, pg_tzset_setting,
  * pg_tz_lookup_utc, pg_tz_local_offset (utils/datetime.h).
@@ -34,12 +35,39 @@
 #include "utils/datetime.h"
 #include "utils/fmgrprotos.h"
 
+/* When a POSIX rule of a zone's daylight-saving time takes effect: a day
+ * of the year (Jn counts 1-365 without February 29, n 0-365 with it) or the
+ * d'th weekday of week w (5: the last) of month m, at a local time. */
+struct PosixRule
+{
+	enum class Kind
+	{
+		kJulian1,
+		kJulian0,
+		kMonthWeekDay,
+	} kind = Kind::kMonthWeekDay;
+	int day = 0;
+	int week = 0;
+	int month = 0;
+	long time = 7200; /* seconds after local midnight; 02:00 by default */
+};
+
+/* A POSIX zone with daylight-saving time ("EST5EDT,M3.2.0,M11.1.0"). */
+struct PosixZone
+{
+	std::string std_abbr, dst_abbr;
+	long std_east = 0, dst_east = 0;
+	PosixRule start, end;
+};
+
 struct pg_tz
 {
 	std::string name;
 	bool fixed = false;
 	long fixed_gmtoff = 0; /* seconds east, when fixed */
 	std::string fixed_abbr;
+	bool posix = false; /* rules in posix_zone rather than the database */
+	PosixZone posix_zone;
 	cctz::time_zone zone;
 };
 
@@ -111,32 +139,33 @@ std::string CanonicalZoneName(const std::string &name)
 	return IsRegularFile(dir) ? result : "";
 }
 
-/* "ABBR[+-]h[h][:mm[:ss]]" or "<ABBR>[+-]...": a POSIX zone without
- * daylight-saving rules.  The offset counts west of UTC. */
-bool ParsePosixFixed(const char *s, std::string *abbr, long *gmtoff_east)
+/* A POSIX zone's abbreviation: three or more letters, or anything in
+ * angle brackets. */
+bool ParsePosixAbbr(const char **pp, std::string *abbr)
 {
-	const char *p = s;
-	bool numeric_only = *p == '+' || *p == '-' || isdigit(static_cast<unsigned char>(*p));
-	if (numeric_only)
-	{
-		/* an offset alone: "+02:00", "04:30" */
-	}
-	else if (*p == '<')
+	const char *p = *pp;
+	if (*p == '<')
 	{
 		const char *end = strchr(p, '>');
 		if (end == nullptr || end == p + 1)
 			return false;
 		abbr->assign(p + 1, end - p - 1);
-		p = end + 1;
+		*pp = end + 1;
+		return true;
 	}
-	else
-	{
-		while (isalpha(static_cast<unsigned char>(*p)))
-			p++;
-		if (p - s < 3)
-			return false;
-		abbr->assign(s, p - s);
-	}
+	while (isalpha(static_cast<unsigned char>(*p)))
+		p++;
+	if (p - *pp < 3)
+		return false;
+	abbr->assign(*pp, p - *pp);
+	*pp = p;
+	return true;
+}
+
+/* [+-]hh[:mm[:ss]]: seconds, with the sign as written. */
+bool ParsePosixTime(const char **pp, long *seconds, int max_hours)
+{
+	const char *p = *pp;
 	int sign = 1;
 	if (*p == '+' || *p == '-')
 		sign = *p++ == '-' ? -1 : 1;
@@ -159,13 +188,157 @@ bool ParsePosixFixed(const char *s, std::string *abbr, long *gmtoff_east)
 			break;
 		p++;
 	}
-	if (*p != '\0' || parts[0] > 24 || parts[1] > 59 || parts[2] > 59)
+	if (parts[0] > max_hours || parts[1] > 59 || parts[2] > 59)
 		return false;
-	*gmtoff_east = -sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
-	/* PostgreSQL's zone of an offset alone has an empty abbreviation */
-	if (numeric_only)
-		abbr->clear();
+	*seconds = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
+	*pp = p;
 	return true;
+}
+
+/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]". */
+bool ParsePosixRule(const char **pp, PosixRule *rule)
+{
+	const char *p = *pp;
+	auto number = [&p](int *v) {
+		if (!isdigit(static_cast<unsigned char>(*p)))
+			return false;
+		*v = 0;
+		while (isdigit(static_cast<unsigned char>(*p)))
+			*v = *v * 10 + (*p++ - '0');
+		return true;
+	};
+	if (*p == 'J')
+	{
+		p++;
+		rule->kind = PosixRule::Kind::kJulian1;
+		if (!number(&rule->day) || rule->day < 1 || rule->day > 365)
+			return false;
+	}
+	else if (*p == 'M')
+	{
+		p++;
+		rule->kind = PosixRule::Kind::kMonthWeekDay;
+		if (!number(&rule->month) || *p++ != '.' || !number(&rule->week) || *p++ != '.' ||
+			!number(&rule->day))
+			return false;
+		if (rule->month < 1 || rule->month > 12 || rule->week < 1 || rule->week > 5 ||
+			rule->day > 6)
+			return false;
+	}
+	else
+	{
+		rule->kind = PosixRule::Kind::kJulian0;
+		if (!number(&rule->day) || rule->day > 365)
+			return false;
+	}
+	rule->time = 7200;
+	if (*p == '/' && (p++, !ParsePosixTime(&p, &rule->time, 167)))
+		return false;
+	*pp = p;
+	return true;
+}
+
+/* A POSIX zone specification: "ABBR[+-]hh[:mm[:ss]]" (fixed; the offset
+ * counts west of UTC), an offset alone ("+02:00": PostgreSQL leaves its
+ * abbreviation empty), or with daylight-saving time "STDoff DST[off]
+ * [,start[/time],end[/time]]" (without rules, the United States' current
+ * ones, M3.2.0,M11.1.0, as PostgreSQL's default rules give). */
+bool ParsePosix(const char *s, pg_tz *tz)
+{
+	const char *p = s;
+	std::string std_abbr;
+	bool numeric_only = *p == '+' || *p == '-' || isdigit(static_cast<unsigned char>(*p));
+	if (!numeric_only && !ParsePosixAbbr(&p, &std_abbr))
+		return false;
+	long std_west;
+	if (!ParsePosixTime(&p, &std_west, 24))
+		return false;
+	if (*p == '\0')
+	{
+		tz->fixed = true;
+		tz->fixed_gmtoff = -std_west;
+		tz->fixed_abbr = std_abbr;
+		return true;
+	}
+	if (numeric_only)
+		return false;
+	PosixZone z;
+	z.std_abbr = std_abbr;
+	z.std_east = -std_west;
+	if (!ParsePosixAbbr(&p, &z.dst_abbr))
+		return false;
+	long dst_west = std_west - 3600;
+	if (*p != ',' && *p != '\0' && !ParsePosixTime(&p, &dst_west, 24))
+		return false;
+	z.dst_east = -dst_west;
+	if (*p == '\0')
+	{
+		z.start.month = 3;
+		z.start.week = 2;
+		z.end.month = 11;
+		z.end.week = 1;
+	}
+	else
+	{
+		if (*p++ != ',' || !ParsePosixRule(&p, &z.start) || *p++ != ',' ||
+			!ParsePosixRule(&p, &z.end) || *p != '\0')
+			return false;
+	}
+	tz->posix = true;
+	tz->posix_zone = z;
+	return true;
+}
+
+/* Days since 1970-01-01 of a civil date. */
+int64 DaysFromCivil(int64 y, int m, int d)
+{
+	return static_cast<int64>(date2j(static_cast<int>(y), m, d)) - UNIX_EPOCH_JDATE;
+}
+
+/* The local midnight (seconds since 1970 as if UTC) of the rule's day in
+ * year, plus the rule's time. */
+int64 RuleLocalTime(const PosixRule &r, int64 year)
+{
+	int64 day;
+	bool leap = isleap(year);
+	switch (r.kind)
+	{
+		case PosixRule::Kind::kJulian1:
+			/* 1-365, February 29 never counted */
+			day = DaysFromCivil(year, 1, 1) + r.day - 1 + (leap && r.day >= 60 ? 1 : 0);
+			break;
+		case PosixRule::Kind::kJulian0:
+			day = DaysFromCivil(year, 1, 1) + r.day;
+			break;
+		default:
+		{
+			int64 first = DaysFromCivil(year, r.month, 1);
+			int wday = j2day(static_cast<int>(first + UNIX_EPOCH_JDATE));
+			int64 d = first + (r.day - wday + 7) % 7 + (r.week - 1) * 7;
+			int64 month_end = first + day_tab[leap ? 1 : 0][r.month - 1];
+			while (d >= month_end)
+				d -= 7;
+			day = d;
+			break;
+		}
+	}
+	return day * SECS_PER_DAY + r.time;
+}
+
+/* Whether the instant t (seconds since 1970) is in daylight-saving time. */
+bool PosixIsDst(const PosixZone &z, int64 t)
+{
+	int64 local_std = t + z.std_east;
+	int64 days = local_std / SECS_PER_DAY - (local_std % SECS_PER_DAY < 0 ? 1 : 0);
+	int y, m, d;
+	j2date(static_cast<int>(days + UNIX_EPOCH_JDATE), &y, &m, &d);
+	/* the start is given in standard time, the end in daylight time */
+	int64 start = RuleLocalTime(z.start, y) - z.std_east;
+	int64 end = RuleLocalTime(z.end, y) - z.dst_east;
+	if (start < end)
+		return t >= start && t < end;
+	/* southern hemisphere: daylight time spans the new year */
+	return !(t >= end && t < start);
 }
 
 pg_tz *Remember(const std::string &key, std::unique_ptr<pg_tz> tz)
@@ -203,14 +376,9 @@ pg_tz *pg_tzset(const char *name)
 		tz->name = canon;
 		return Remember(key, std::move(tz));
 	}
-	std::string abbr;
-	long off;
-	if (ParsePosixFixed(name, &abbr, &off))
+	if (ParsePosix(name, tz.get()))
 	{
 		tz->name = name;
-		tz->fixed = true;
-		tz->fixed_gmtoff = off;
-		tz->fixed_abbr = abbr;
 		return Remember(key, std::move(tz));
 	}
 	return nullptr;
@@ -273,6 +441,16 @@ void pg_tz_lookup_utc(pg_tz *tz, int64 t, long *gmtoff, int *isdst, const char *
 			*abbr = tz->fixed_abbr.c_str();
 		return;
 	}
+	if (tz->posix)
+	{
+		const PosixZone &z = tz->posix_zone;
+		bool dst = PosixIsDst(z, t);
+		*gmtoff = dst ? z.dst_east : z.std_east;
+		*isdst = dst ? 1 : 0;
+		if (abbr != nullptr)
+			*abbr = dst ? z.dst_abbr.c_str() : z.std_abbr.c_str();
+		return;
+	}
 	auto tp = std::chrono::time_point<std::chrono::system_clock, cctz::seconds>(cctz::seconds(t));
 	cctz::time_zone::absolute_lookup al = tz->zone.lookup(tp);
 	*gmtoff = al.offset;
@@ -287,6 +465,19 @@ long pg_tz_local_offset(pg_tz *tz, int64 local, int *isdst)
 	{
 		*isdst = 0;
 		return tz->fixed_gmtoff;
+	}
+	if (tz->posix)
+	{
+		/* standard time unless that instant is in daylight time and the
+		 * daylight reading is consistent (so a skipped time reads as
+		 * standard time, the offset before the change, and a repeated one
+		 * as standard time, the later instant) */
+		const PosixZone &z = tz->posix_zone;
+		bool std_ok = !PosixIsDst(z, local - z.std_east);
+		bool dst_ok = PosixIsDst(z, local - z.dst_east);
+		bool dst = !std_ok && dst_ok;
+		*isdst = dst ? 1 : 0;
+		return dst ? z.dst_east : z.std_east;
 	}
 	/* Split the local seconds into a civil time. */
 	int64 days = local / SECS_PER_DAY, secs = local % SECS_PER_DAY;
