@@ -31,3 +31,13 @@ SET TIME ZONE 'Asia/Kolkata';
 SELECT to_char(timestamptz '2001-02-03 04:05:06 UTC', 'YYYY-MM-DD HH24:MI TZ OF TZH TZM'), to_timestamp('2001-02-03 10:00', 'YYYY-MM-DD HH24:MI');
 RESET TIME ZONE;
 RESET datestyle;
+
+-- ordinal suffixes, weeks of the year and month, ISO week dates
+SELECT to_timestamp('1,582nd VIII 21', 'Y,YYYth FMRM DD'), to_timestamp('2005426', 'YYYYWWD');
+SELECT to_date('2015 366', 'YYYY DDD');
+SELECT to_date('2016 366', 'YYYY DDD');
+SELECT to_date('2016 367', 'YYYY DDD');
+SELECT to_date('2009-W53-7', 'IYYY-"W"IW-ID'), to_date('2009 365', 'IYYY IDDD'), to_date('2020 1', 'IYYY IW');
+SELECT to_date('2009 53 7 12', 'IYYY IW ID MM');
+SELECT to_date('21st of March 2020', 'DDth "of" FMMonth YYYY'), to_date('2020 3 2', 'YYYY MM W');
+RESET datestyle;

@@ -631,6 +631,9 @@ struct FromChar
 	int pm = 0, clock12 = 0;
 	int ms = 0, us = 0;
 	int j = 0;
+	int ww = 0, w = 0, d = 0; /* week of year, week of month, day of week */
+	bool iso = false;		  /* ISO week-numbering fields (IYYY, IW, ID, IDDD) */
+	bool gregorian = false;	  /* Gregorian ones (MM, DD, DDD, WW, D, ...) */
 	bool have_tz = false;
 	int tzsign = 0, tzh = 0, tzm = 0;
 };
@@ -727,6 +730,9 @@ int ReadInt(const std::vector<FormatNode> &nodes, size_t i, const char **src, in
 				errdetail("Value must be in the range %d to %d.", INT_MIN, INT_MAX));
 	if (dest != nullptr)
 		SetField(dest, static_cast<int>(result), n);
+	/* an ordinal suffix after the number (21st, 3RD) */
+	if (n.th != 0 && (*src)[0] != '\0' && (*src)[1] != '\0')
+		*src += 2;
 	return used;
 }
 
@@ -894,6 +900,7 @@ void FromCharParse(const std::vector<FormatNode> &nodes, const char *in, FromCha
 				break;
 			case Key::k_MM:
 				ReadInt(nodes, i, &s, 2, &out->mm);
+				out->gregorian = true;
 				break;
 			case Key::k_DAY:
 			case Key::k_Day:
@@ -907,17 +914,62 @@ void FromCharParse(const std::vector<FormatNode> &nodes, const char *in, FromCha
 				break;
 			case Key::k_DDD:
 				ReadInt(nodes, i, &s, 3, &out->ddd);
+				out->gregorian = true;
 				break;
 			case Key::k_DD:
 				ReadInt(nodes, i, &s, 2, &out->dd);
+				out->gregorian = true;
 				break;
 			case Key::k_D:
-			case Key::k_Q:
-			case Key::k_W:
-			case Key::k_WW:
-				/* read, but a date does not follow from them alone */
-				ReadInt(nodes, i, &s, n.kw->key == Key::k_WW ? 2 : 1, nullptr);
+				ReadInt(nodes, i, &s, 1, &out->d);
+				out->gregorian = true;
 				break;
+			case Key::k_Q:
+				/* read; a quarter alone does not make a date */
+				ReadInt(nodes, i, &s, 1, nullptr);
+				break;
+			case Key::k_W:
+				ReadInt(nodes, i, &s, 1, &out->w);
+				out->gregorian = true;
+				break;
+			case Key::k_WW:
+				ReadInt(nodes, i, &s, 2, &out->ww);
+				out->gregorian = true;
+				break;
+			case Key::k_IW:
+				ReadInt(nodes, i, &s, 2, &out->ww);
+				out->iso = true;
+				break;
+			case Key::k_ID:
+				ReadInt(nodes, i, &s, 1, &out->d);
+				out->iso = true;
+				break;
+			case Key::k_IDDD:
+				ReadInt(nodes, i, &s, 3, &out->ddd);
+				out->iso = true;
+				break;
+			case Key::k_IYYY:
+			case Key::k_IYY:
+			case Key::k_IY:
+			case Key::k_I:
+			{
+				int width = static_cast<int>(strlen(n.kw->name));
+				int len = ReadInt(nodes, i, &s, width, &out->year);
+				if (width < 4 && len < 4)
+				{
+					if (width == 1)
+						out->year += 2000;
+					else if (width == 2)
+						out->year = out->year < 70 ? out->year + 2000 : out->year + 1900;
+					else
+						out->year = out->year < 70
+							? out->year + 2000
+							: (out->year < 100 ? out->year + 1900 : out->year + 1000);
+				}
+				out->yysz = width;
+				out->iso = true;
+				break;
+			}
 			case Key::k_CC:
 				ReadInt(nodes, i, &s, 2, &out->cc);
 				break;
@@ -939,6 +991,8 @@ void FromCharParse(const std::vector<FormatNode> &nodes, const char *in, FromCha
 				s = end;
 				SetField(&out->year, thousands * 1000 + rest, n);
 				out->yysz = 4;
+				if (n.th != 0 && s[0] != '\0' && s[1] != '\0')
+					s += 2;
 				break;
 			}
 			case Key::k_YYYY:
@@ -985,19 +1039,11 @@ void FromCharParse(const std::vector<FormatNode> &nodes, const char *in, FromCha
 				SetField(&out->mm, MONTHS_PER_YEAR - ReadWord(n, &s, kWords, 12), n);
 				break;
 			}
-			case Key::k_IDDD:
-			case Key::k_ID:
-			case Key::k_IW:
-			case Key::k_IYYY:
-			case Key::k_IYY:
-			case Key::k_IY:
-			case Key::k_I:
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("ISO week date fields (\"%s\") are not supported by to_date and "
-							   "to_timestamp in Tusk yet",
-							   n.kw->name));
-				break;
 		}
+		if (out->iso && out->gregorian)
+			FormatError("invalid combination of date conventions", nullptr,
+						"Do not mix Gregorian and ISO week date conventions in a formatting "
+						"template.");
 	}
 	/* Trailing input beyond the template is an error in FX mode only. */
 	if (fx && *s != '\0')
@@ -1077,10 +1123,37 @@ void DoToTimestamp(text *date_txt, text *fmt, pg_tm *tm, fsec_t *fsec, int *tz, 
 	}
 	if (fc.j != 0)
 		j2date(fc.j, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
+	if (fc.iso)
+	{
+		/* the year is an ISO week-numbering year: weeks from the Monday of
+		 * the week with January 4 */
+		int jan4 = date2j(tm->tm_year, 1, 4);
+		int week1 = jan4 - (j2day(jan4) + 6) % 7;
+		int jd = 0;
+		if (fc.ww != 0)
+			jd = week1 + (fc.ww - 1) * 7 + (fc.d != 0 ? fc.d - 1 : 0);
+		else if (fc.ddd != 0)
+			jd = week1 + fc.ddd - 1;
+		else if (fc.d != 0)
+			jd = week1 + fc.d - 1;
+		if (jd != 0)
+			j2date(jd, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
+		fc.ddd = 0;
+	}
+	else
+	{
+		/* week of the year and of the month count from day 1 */
+		if (fc.ww != 0 && fc.ddd == 0)
+			fc.ddd = (fc.ww - 1) * 7 + 1;
+		if (fc.w != 0 && fc.dd == 0)
+			fc.dd = (fc.w - 1) * 7 + 1;
+	}
 	if (fc.ddd != 0 && (fc.mm <= 1 || fc.dd <= 1))
 	{
 		if (fc.year == 0 && fc.cc == 0)
 			FormatError("cannot calculate day of year without year information");
+		if (fc.ddd < 1 || fc.ddd > (isleap(tm->tm_year) ? 366 : 365))
+			DateTimeParseError(DTERR_FIELD_OVERFLOW, date_str, "timestamp");
 		j2date(date2j(tm->tm_year, 1, 1) + fc.ddd - 1, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
 	}
 	if (fc.mm != 0)
