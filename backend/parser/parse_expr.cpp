@@ -25,6 +25,7 @@
 #include "parser/parse_func.h"
 #include "utils/array.h"
 #include "utils/format_type.h"
+#include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
@@ -732,12 +733,16 @@ Node *DateTimeValueFunction(SQLValueFunction *svf)
 			MakeBuiltinCall(cast, type, list_make1(now), svf->location));
 	if (svf->typmod >= 0)
 	{
+		/* precision above 6 warns and is 6 (PostgreSQL warns when it runs) */
+		int32 typmod = type == TIMESTAMPTZOID || type == TIMESTAMPOID
+			? anytimestamp_typmod_check(type == TIMESTAMPTZOID, svf->typmod)
+			: anytime_typmod_check(type == TIMETZOID, svf->typmod);
 		Const *p = makeNode(Const);
 		p->consttype = INT4OID;
 		p->consttypmod = -1;
 		p->constlen = 4;
 		p->constbyval = true;
-		p->constvalue = Int32GetDatum(svf->typmod);
+		p->constvalue = Int32GetDatum(typmod);
 		p->location = -1;
 		result = reinterpret_cast<Node *>(
 			MakeBuiltinCall(scale, type, list_make2(result, p), svf->location));
