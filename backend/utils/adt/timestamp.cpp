@@ -1568,6 +1568,8 @@ Datum make_interval(PG_FUNCTION_ARGS)
 								  static_cast<uint32>(months));
 	r->day = static_cast<int32>(static_cast<uint32>(weeks) * 7 + static_cast<uint32>(days));
 	double usecs = rint(secs * USECS_PER_SEC);
+	if (!(usecs > -9223372036854775808.0 && usecs < 9223372036854775808.0))
+		IntervalOutOfRange();
 	r->time = static_cast<int64>(static_cast<uint64>(hours) * static_cast<uint64>(USECS_PER_HOUR) +
 								 static_cast<uint64>(mins) * static_cast<uint64>(USECS_PER_MINUTE) +
 								 static_cast<uint64>(static_cast<int64>(usecs)));
