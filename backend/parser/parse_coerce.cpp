@@ -36,7 +36,8 @@ bool IsStringType(Oid typid)
 }
 
 /* Evaluate an unknown literal's text as targetType now. */
-Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int location)
+Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32 targetTypeMod,
+						 int location)
 {
 	Const *newcon = makeNode(Const);
 	int16 typlen;
@@ -44,8 +45,11 @@ Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int l
 	get_typlenbyval(targetTypeId, &typlen, &typbyval);
 	newcon->consttype = targetTypeId;
 	/* The input function gets typmod -1: a length limit is applied by
-	 * the caller's length coercion (at run time, as PostgreSQL does). */
-	newcon->consttypmod = -1;
+	 * the caller's length coercion (at run time, as PostgreSQL does).
+	 * Except for interval, whose fields (interval '1' year) change how the
+	 * text reads. */
+	int32 input_typmod = targetTypeId == INTERVALOID ? targetTypeMod : -1;
+	newcon->consttypmod = input_typmod;
 	newcon->constcollid = get_typcollation(targetTypeId);
 	newcon->constlen = typlen;
 	newcon->constbyval = typbyval;
@@ -59,7 +63,7 @@ Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int l
 		/* Errors in the literal point at it. */
 		ParserErrposScope scope(pstate, newcon->location);
 		newcon->constvalue = OidInputFunctionCall(typinput, DatumGetCString(con->constvalue),
-												  typioparam, -1);
+												  typioparam, input_typmod);
 	}
 	return reinterpret_cast<Node *>(newcon);
 }
@@ -207,13 +211,13 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 {
 	/* The typmod is applied by coerce_to_target_type's length coercion
 	 * (PostgreSQL's coerce_type takes it but leaves it to the caller too). */
-	(void) targetTypeMod;
 	if (targetTypeId == inputTypeId || node == nullptr)
 		return node;
 	if (targetTypeId == ANYOID)
 		return node;
 	if (inputTypeId == UNKNOWNOID && IsA(node, Const))
-		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId, location);
+		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId,
+								  targetTypeMod, location);
 	if (inputTypeId == UNKNOWNOID && IsA(node, Param))
 	{
 		/* An untyped $n takes the type it is used as. */

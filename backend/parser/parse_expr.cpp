@@ -26,6 +26,7 @@
 #include "parser/analyze.h"
 #include "parser/parse_func.h"
 #include "utils/array.h"
+#include "utils/date.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -677,10 +678,84 @@ Node *TransformParamRef(ParseState *pstate, ParamRef *pref)
 	return reinterpret_cast<Node *>(param);
 }
 
+/* A call of the built-in function funcid on args. */
+FuncExpr *MakeBuiltinCall(Oid funcid, Oid rettype, List *args, int location)
+{
+	FuncExpr *f = makeNode(FuncExpr);
+	f->funcid = funcid;
+	f->funcresulttype = rettype;
+	f->funcformat = COERCE_SQL_SYNTAX;
+	f->args = args;
+	f->location = location;
+	return f;
+}
+
+/* CURRENT_DATE, CURRENT_TIME[(p)], CURRENT_TIMESTAMP[(p)], LOCALTIME[(p)],
+ * LOCALTIMESTAMP[(p)]: the transaction's start time, now(), cast to the
+ * type and rounded to p by the pg_proc functions the casts use (PostgreSQL
+ * keeps an SQLValueFunction node that computes the same). */
+Node *DateTimeValueFunction(SQLValueFunction *svf)
+{
+	constexpr Oid kNow = 1299, kTimestamptzDate = 1178, kTimestamptzTimetz = 1388,
+				  kTimestamptzTime = 2019, kTimestamptzTimestamp = 2027, kTimestampScale = 1961,
+				  kTimestamptzScale = 1967, kTimeScale = 1968, kTimetzScale = 1969;
+	Node *now = reinterpret_cast<Node *>(MakeBuiltinCall(kNow, TIMESTAMPTZOID, NIL, svf->location));
+	Oid cast = InvalidOid, scale = InvalidOid, type = TIMESTAMPTZOID;
+	switch (svf->op)
+	{
+		case SVFOP_CURRENT_DATE:
+			cast = kTimestamptzDate;
+			type = DATEOID;
+			break;
+		case SVFOP_CURRENT_TIME:
+		case SVFOP_CURRENT_TIME_N:
+			cast = kTimestamptzTimetz;
+			scale = kTimetzScale;
+			type = TIMETZOID;
+			break;
+		case SVFOP_CURRENT_TIMESTAMP:
+		case SVFOP_CURRENT_TIMESTAMP_N:
+			scale = kTimestamptzScale;
+			break;
+		case SVFOP_LOCALTIME:
+		case SVFOP_LOCALTIME_N:
+			cast = kTimestamptzTime;
+			scale = kTimeScale;
+			type = TIMEOID;
+			break;
+		default:
+			cast = kTimestamptzTimestamp;
+			scale = kTimestampScale;
+			type = TIMESTAMPOID;
+			break;
+	}
+	Node *result = now;
+	if (OidIsValid(cast))
+		result = reinterpret_cast<Node *>(
+			MakeBuiltinCall(cast, type, list_make1(now), svf->location));
+	if (svf->typmod >= 0)
+	{
+		/* precision above 6 warns and is 6 (PostgreSQL warns when it runs) */
+		int32 typmod = type == TIMESTAMPTZOID || type == TIMESTAMPOID
+			? anytimestamp_typmod_check(type == TIMESTAMPTZOID, svf->typmod)
+			: anytime_typmod_check(type == TIMETZOID, svf->typmod);
+		Const *p = makeNode(Const);
+		p->consttype = INT4OID;
+		p->consttypmod = -1;
+		p->constlen = 4;
+		p->constbyval = true;
+		p->constvalue = Int32GetDatum(typmod);
+		p->location = -1;
+		result = reinterpret_cast<Node *>(
+			MakeBuiltinCall(scale, type, list_make2(result, p), svf->location));
+	}
+	return result;
+}
+
 /* CURRENT_USER and friends: a call of the pg_proc function that
  * computes each (PostgreSQL keeps an SQLValueFunction node; the value and
  * type are the same). */
-Node *TransformSQLValueFunction(ParseState *pstate, SQLValueFunction *svf)
+Node *TransformSQLValueFunction(ParseState *, SQLValueFunction *svf)
 {
 	Oid funcid;
 	Oid rettype = NAMEOID;
@@ -701,10 +776,7 @@ Node *TransformSQLValueFunction(ParseState *pstate, SQLValueFunction *svf)
 			funcid = 1402; /* current_schema */
 			break;
 		default:
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME and "
-						   "LOCALTIMESTAMP are not supported yet"),
-					parser_errposition(pstate, svf->location));
+			return DateTimeValueFunction(svf);
 	}
 	FuncExpr *f = makeNode(FuncExpr);
 	f->funcid = funcid;

@@ -19,8 +19,10 @@
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
+#include "parser/parse_expr.h"
 #include "tcop/utility.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 
@@ -99,6 +101,23 @@ std::string SetValueText(List *args)
 			}
 			else if (IsA(val, Boolean))
 				value += boolVal(val) ? "on" : "off";
+		}
+		else if (IsA(arg, TypeCast) && IsA(reinterpret_cast<TypeCast *>(arg)->arg, A_Const))
+		{
+			/* SET TIME ZONE INTERVAL '...' [fields]: the interval read with
+			 * its type modifier and written back, as PostgreSQL passes it */
+			auto *tc = reinterpret_cast<TypeCast *>(arg);
+			Node *val = reinterpret_cast<A_Const *>(tc->arg)->val;
+			Oid typid;
+			int32 typmod;
+			typenameTypeIdAndMod(nullptr, tc->typeName, &typid, &typmod);
+			if (typid != INTERVALOID || !IsA(val, String))
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("this form of SET is not supported yet"));
+			Datum iv = DirectFunctionCall3(interval_in, CStringGetDatum(strVal(val)),
+										   ObjectIdGetDatum(InvalidOid), Int32GetDatum(typmod));
+			value += std::string("INTERVAL '") +
+				DatumGetCString(DirectFunctionCall1(interval_out, iv)) + "'";
 		}
 		else
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -45,6 +45,9 @@ std::string TypmodSuffix(Oid typid, int32 typmod)
 			snprintf(buf, sizeof buf, "(%d,%d)", (tm >> 16) & 0xffff, scale);
 			break;
 		}
+		case INTERVALOID:
+			/* " day to second(3)": the type's own modifier output */
+			return DatumGetCString(DirectFunctionCall1(intervaltypmodout, Int32GetDatum(typmod)));
 		default:
 			/* bit(n), timestamp(p), …: the typmod is the number shown. */
 			snprintf(buf, sizeof buf, "(%d)", typmod);

@@ -34,6 +34,7 @@
 #include "common/paths.h"
 #include "common/string_util.h"
 #include "miscadmin.h"
+#include "utils/datetime.h"
 #include "utils/errcodes.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
@@ -318,18 +319,22 @@ struct NewValue
 /* What a check hook said about a rejected value (see SetCheckError). */
 int check_errcode = 0;
 std::string check_errmsg;
+std::string check_errdetail; /* the DETAIL of the default message */
 
 void ReportInvalid(int elevel, const ConfigVar &v, const char *value, const char *hint)
 {
 	int code = check_errcode != 0 ? check_errcode : ERRCODE_INVALID_PARAMETER_VALUE;
 	std::string msg = check_errmsg;
+	std::string detail = check_errdetail;
 	check_errcode = 0;
 	check_errmsg.clear();
+	check_errdetail.clear();
 	if (!msg.empty())
 		ereport(elevel, errcode(code), errmsg("%s", msg.c_str()));
 	else
 		ereport(elevel, errcode(code),
 				errmsg("invalid value for parameter \"%s\": \"%s\"", v.name.c_str(), value),
+				detail.empty() ? 0 : errdetail("%s", detail.c_str()),
 				hint ? errhint("%s", hint) : 0);
 }
 
@@ -696,6 +701,11 @@ void SetCheckError(int sqlerrcode, const std::string &message)
 	check_errmsg = message;
 }
 
+void SetCheckErrorDetail(const std::string &detail)
+{
+	check_errdetail = detail;
+}
+
 bool CheckClientEncoding(char **newval, void **, GucSource)
 {
 	std::string norm;
@@ -738,7 +748,14 @@ bool CheckClientEncoding(char **newval, void **, GucSource)
 
 bool CheckDateStyle(char **newval, void **, GucSource)
 {
-	std::string style = "ISO", order = "MDY";
+	/* a part not given keeps its current value, as PostgreSQL's does */
+	std::string style = DateStyle == USE_SQL_DATES ? "SQL"
+		: DateStyle == USE_GERMAN_DATES			   ? "German"
+		: DateStyle == USE_POSTGRES_DATES		   ? "Postgres"
+												   : "ISO";
+	std::string order = DateOrder == DATEORDER_DMY ? "DMY"
+		: DateOrder == DATEORDER_YMD			   ? "YMD"
+												   : "MDY";
 	bool have_style = false, have_order = false;
 	auto tokens = common::SplitList(*newval, true);
 	if (!tokens)
@@ -770,18 +787,27 @@ bool CheckDateStyle(char **newval, void **, GucSource)
 			new_order = "MDY";
 		}
 		else
+		{
+			SetCheckErrorDetail("Unrecognized key word: \"" + tok + "\".");
 			return false;
+		}
 		if (new_style != nullptr)
 		{
 			if (have_style && style != new_style)
-				return false; /* conflicting styles */
+			{
+				SetCheckErrorDetail("Conflicting \"datestyle\" specifications.");
+				return false;
+			}
 			style = new_style;
 			have_style = true;
 		}
 		if (new_order != nullptr && tok != "german")
 		{
 			if (have_order && order != new_order)
+			{
+				SetCheckErrorDetail("Conflicting \"datestyle\" specifications.");
 				return false;
+			}
 			have_order = true;
 		}
 		if (new_order != nullptr)
@@ -791,17 +817,29 @@ bool CheckDateStyle(char **newval, void **, GucSource)
 	return true;
 }
 
-/* A zone is valid if the system's zone database has it (PostgreSQL ships
- * its own copy of the same database). */
+/* A zone is valid if the system's zone database has it, or it is a fixed
+ * offset PostgreSQL accepts (a number of hours, INTERVAL '...', a POSIX
+ * "UTC+5"); the value is replaced by the zone's canonical name
+ * (america/new_york becomes America/New_York, -7 becomes <-07>+07). */
 bool CheckTimeZone(char **newval, void **, GucSource)
 {
-	std::string name = *newval;
-	if (NamesEqual(name, "GMT") || NamesEqual(name, "UTC"))
-		return true;
-	if (name.empty() || name.find("..") != std::string::npos || name[0] == '/')
+	const char *detail;
+	pg_tz *tz = pg_tzset_setting(*newval, &detail);
+	if (tz == nullptr)
+	{
+		if (detail != nullptr)
+			SetCheckErrorDetail(detail);
 		return false;
-	struct stat st;
-	return stat(("/usr/share/zoneinfo/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+	}
+	*newval = Keep(pg_get_timezone_name(tz));
+	return true;
+}
+
+void AssignTimeZone(const char *newval, void *)
+{
+	const char *detail;
+	if (newval != nullptr)
+		session_timezone = pg_tzset_setting(newval, &detail);
 }
 
 /* Log timestamps use the C library's local time: make it the log zone. */
@@ -809,8 +847,33 @@ void AssignLogTimeZone(const char *newval, void *)
 {
 	if (newval == nullptr)
 		return;
+	const char *detail;
+	log_timezone = pg_tzset_setting(newval, &detail);
 	setenv("TZ", newval, 1);
 	tzset();
+}
+
+/* DateStyle's value, already normalized by CheckDateStyle ("ISO, MDY"),
+ * into the variables the date/time output reads. */
+void AssignDateStyle(const char *newval, void *)
+{
+	if (newval == nullptr)
+		return;
+	std::string v = newval;
+	if (v.rfind("ISO", 0) == 0)
+		DateStyle = USE_ISO_DATES;
+	else if (v.rfind("SQL", 0) == 0)
+		DateStyle = USE_SQL_DATES;
+	else if (v.rfind("German", 0) == 0)
+		DateStyle = USE_GERMAN_DATES;
+	else
+		DateStyle = USE_POSTGRES_DATES;
+	if (v.find("DMY") != std::string::npos)
+		DateOrder = DATEORDER_DMY;
+	else if (v.find("YMD") != std::string::npos)
+		DateOrder = DATEORDER_YMD;
+	else
+		DateOrder = DATEORDER_MDY;
 }
 
 }  // namespace tusk::guc

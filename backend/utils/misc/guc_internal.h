@@ -123,6 +123,8 @@ bool ParseConfigFile(const std::string &path, bool strict, int depth, int elevel
  * GUC_check_errcode/GUC_check_errmsg): reported instead of the generic
  * "invalid value" message. */
 void SetCheckError(int sqlerrcode, const std::string &message);
+/* The DETAIL of the standard "invalid value for parameter" error. */
+void SetCheckErrorDetail(const std::string &detail);
 
 /* Canonical name comparison: settings are case-insensitive. */
 bool NamesEqual(const std::string &a, const std::string &b);

@@ -22,6 +22,7 @@
 #include "storage/lock.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
+#include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 
@@ -61,7 +62,6 @@ char *data_directory = nullptr;
 char *server_encoding_string = nullptr;
 char *client_encoding_string = nullptr;
 char *datestyle_string = nullptr;
-int interval_style = 0;
 bool integer_datetimes = true;
 bool standard_conforming_strings = true;
 char *timezone_string = nullptr;
@@ -222,6 +222,8 @@ constexpr int kMaxBackendsLimit = (1 << 18) - 1; /* 262143, as PostgreSQL */
 bool CheckClientEncoding(char **newval, void **extra, GucSource source);
 bool CheckDateStyle(char **newval, void **extra, GucSource source);
 bool CheckTimeZone(char **newval, void **extra, GucSource source);
+void AssignTimeZone(const char *newval, void *extra);
+void AssignDateStyle(const char *newval, void *extra);
 void AssignLogTimeZone(const char *newval, void *extra);
 
 const config_enum_entry kServerMessageLevelOptions[] = {
@@ -414,12 +416,13 @@ std::vector<ConfigVar> BuiltinSettings()
 		String("DateStyle", PGC_USERSET, kLocale,
 			   "Sets the display format for date and time values.",
 			   "Also controls interpretation of ambiguous date inputs.",
-			   GUC_LIST_INPUT | GUC_REPORT, &datestyle_string, "ISO, MDY", CheckDateStyle),
+			   GUC_LIST_INPUT | GUC_REPORT, &datestyle_string, "ISO, MDY", CheckDateStyle,
+			   AssignDateStyle),
 		Enum("IntervalStyle", PGC_USERSET, kLocale, "Sets the display format for interval values.",
-			 nullptr, GUC_REPORT, &interval_style, 0, kIntervalStyleOptions),
+			 nullptr, GUC_REPORT, &IntervalStyle, INTSTYLE_POSTGRES, kIntervalStyleOptions),
 		String("TimeZone", PGC_USERSET, kLocale,
 			   "Sets the time zone for displaying and interpreting time stamps.", nullptr,
-			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone),
+			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone, AssignTimeZone),
 		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
 			 &standard_conforming_strings, true),
