@@ -21,6 +21,8 @@
 #include <limits.h>
 
 #include "adt_internal.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -609,4 +611,33 @@ Datum int2shr(PG_FUNCTION_ARGS)
 {
 	int32 a = PG_GETARG_INT16(0);
 	PG_RETURN_INT16(static_cast<int16>(a >> (PG_GETARG_INT32(1) & 31)));
+}
+
+/* Binary forms: big-endian two's complement of the type's width. */
+Datum int2recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_INT16(static_cast<int16>(pq_getmsgint(buf, 2)));
+}
+
+Datum int2send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, static_cast<uint16>(PG_GETARG_INT16(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum int4recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_INT32(static_cast<int32>(pq_getmsgint(buf, 4)));
+}
+
+Datum int4send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, static_cast<uint32>(PG_GETARG_INT32(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

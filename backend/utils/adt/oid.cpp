@@ -17,6 +17,8 @@
 #include <errno.h>
 
 #include "adt_internal.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -264,4 +266,18 @@ Datum oidvectorgt(PG_FUNCTION_ARGS)
 Datum oidvectorge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(CompareOidVectorArgs(fcinfo) >= 0);
+}
+
+Datum oidrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_OID(static_cast<Oid>(pq_getmsgint(buf, 4)));
+}
+
+Datum oidsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, PG_GETARG_OID(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
