@@ -61,9 +61,16 @@ void RegisterCallbackOnce()
 	registered = true;
 }
 
+/* The parent of every saved source's and every plan's context.  Not
+ * CacheMemoryContext: the catalog caches' whole-cache reset empties that,
+ * and prepared statements must survive it. */
 MemoryContext PlanMemoryParent()
 {
-	return CacheMemoryContext != nullptr ? CacheMemoryContext : TopMemoryContext;
+	static MemoryContext plan_cache_context = nullptr;
+	if (plan_cache_context == nullptr)
+		plan_cache_context = AllocSetContextCreate(TopMemoryContext, "PlanCacheContext",
+												   ALLOCSET_DEFAULT_SIZES);
+	return plan_cache_context;
 }
 
 bool IsTransactionControl(const CachedPlanSource *ps)
