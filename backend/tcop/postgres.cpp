@@ -25,6 +25,7 @@
 
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <sys/time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -70,7 +71,13 @@
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
 
+int StatementTimeout = 0;
+
 namespace tusk::tcop {
+
+/* Set by the statement timeout's handler: the cancel it raises is a
+ * timeout (read by ProcessInterrupts). */
+volatile sig_atomic_t StatementTimeoutFired = false;
 
 namespace {
 
@@ -399,18 +406,64 @@ bool xact_started = false;
  * 15 sends it). */
 bool report_parameters_needed = false;
 
+/* ---- statement_timeout ----
+ *
+ * One interval timer (SIGALRM) armed when a transaction command starts
+ * and disarmed when it finishes, as PostgreSQL's enable/disable of its
+ * STATEMENT_TIMEOUT: for the extended protocol that is Parse … Sync.  When
+ * it fires, the handler raises a query cancel that ProcessInterrupts
+ * reports as a timeout. */
+volatile sig_atomic_t statement_timeout_active = false;
+
+void StatementTimeoutHandler(int)
+{
+	if (!statement_timeout_active)
+		return;
+	statement_timeout_active = false;
+	StatementTimeoutFired = true;
+	StatementCancelHandler(SIGALRM);
+}
+
+void SetTimer(long ms)
+{
+	struct itimerval t = {};
+	t.it_value.tv_sec = ms / 1000;
+	t.it_value.tv_usec = (ms % 1000) * 1000;
+	(void) setitimer(ITIMER_REAL, &t, nullptr);
+}
+
+void EnableStatementTimeout()
+{
+	if (StatementTimeout <= 0 || statement_timeout_active)
+		return;
+	StatementTimeoutFired = false;
+	statement_timeout_active = true;
+	SetTimer(StatementTimeout);
+}
+
+void DisableStatementTimeout()
+{
+	if (!statement_timeout_active)
+		return;
+	statement_timeout_active = false;
+	SetTimer(0);
+}
+
 /* Transaction control around commands (PostgreSQL's start_xact_command /
  * finish_xact_command). */
 void StartXactCommand()
 {
-	if (xact_started)
-		return;
-	StartTransactionCommand();
-	xact_started = true;
+	if (!xact_started)
+	{
+		StartTransactionCommand();
+		xact_started = true;
+	}
+	EnableStatementTimeout();
 }
 
 void FinishXactCommand()
 {
+	DisableStatementTimeout();
 	if (!xact_started)
 		return;
 	CommitTransactionCommand();
@@ -889,6 +942,7 @@ void InstallBackendSignalHandlers()
 	pqsignal(SIGQUIT, quickdie);
 	pqsignal(SIGUSR1, procsignal_sigusr1_handler);
 	pqsignal(SIGPIPE, SIG_IGN);
+	pqsignal(SIGALRM, StatementTimeoutHandler);
 }
 
 }  // namespace
@@ -925,7 +979,6 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	if (cac != postmaster::CacState::kOk)
 		RefuseConnection(cac);
 	alarm(0);
-	pqsignal(SIGALRM, SIG_IGN);
 	InstallBackendSignalHandlers();
 
 	error::CurrentSession().user = port->user_name;
@@ -1097,6 +1150,8 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			AbortCurrentTransaction();
 			ReleaseAllBufferPins();
 			xact_started = false;
+			DisableStatementTimeout();
+			StatementTimeoutFired = false;
 			report_parameters_needed = true; /* an abort may undo a SET */
 			InterruptHoldoffCount = 0;
 			CritSectionCount = 0;
@@ -1138,6 +1193,12 @@ void ProcessInterrupts(void)
 		 * error now would only confuse the client. */
 		if (tusk::libpq::DoingCommandRead())
 			return;
+		if (tusk::tcop::StatementTimeoutFired)
+		{
+			tusk::tcop::StatementTimeoutFired = false;
+			ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
+					errmsg("canceling statement due to statement timeout"));
+		}
 		ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
 				errmsg("canceling statement due to user request"));
 	}

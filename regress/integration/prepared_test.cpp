@@ -8,9 +8,11 @@
 
 #include <arpa/inet.h>
 
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include <libpq-fe.h>
 
@@ -235,4 +237,50 @@ TEST_CASE("pgbench runs its custom script in extended and prepared mode", "[prot
 	/* Every update happened: 3 modes x 200 transactions. */
 	auto sum = cluster.Psql({"-At", "-c", "SELECT sum(abalance) FROM pgbench_accounts"});
 	REQUIRE(sum.out == "600\n");
+}
+
+TEST_CASE("A running statement is canceled by a cancel request or by statement_timeout",
+		  "[protocol][cancel]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn c = Connect(cluster);
+
+	/* PQcancel from another thread while the statement sleeps. */
+	PGcancel *cancel = PQgetCancel(c.get());
+	REQUIRE(cancel != nullptr);
+	auto started = std::chrono::steady_clock::now();
+	std::thread canceller([cancel] {
+		std::this_thread::sleep_for(std::chrono::milliseconds(300));
+		char err[256];
+		PQcancel(cancel, err, sizeof err);
+	});
+	Result r(PQexec(c.get(), "SELECT pg_sleep(30)"));
+	canceller.join();
+	PQfreeCancel(cancel);
+	REQUIRE(PQresultStatus(r.get()) == PGRES_FATAL_ERROR);
+	REQUIRE(SqlState(r.get()) == "57014");
+	REQUIRE(std::string(PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY)) ==
+			"canceling statement due to user request");
+	REQUIRE(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+	/* The session goes on. */
+	Ok(c.get(), "SELECT 1");
+
+	/* statement_timeout, through the simple and the extended protocol. */
+	Ok(c.get(), "SET statement_timeout = 200");
+	Result t1(PQexec(c.get(), "SELECT pg_sleep(30)"));
+	REQUIRE(SqlState(t1.get()) == "57014");
+	REQUIRE(std::string(PQresultErrorField(t1.get(), PG_DIAG_MESSAGE_PRIMARY)) ==
+			"canceling statement due to statement timeout");
+	const char *secs[] = {"30"};
+	Result t2(PQexecParams(c.get(), "SELECT pg_sleep($1)", 1, nullptr, secs, nullptr, nullptr, 0));
+	REQUIRE(SqlState(t2.get()) == "57014");
+	REQUIRE(std::string(PQresultErrorField(t2.get(), PG_DIAG_MESSAGE_PRIMARY)) ==
+			"canceling statement due to statement timeout");
+	/* Statements shorter than the timeout are not touched, one after the
+	 * other (the timer restarts with each). */
+	for (int i = 0; i < 3; i++)
+		Ok(c.get(), "SELECT pg_sleep(0.1)");
+	Ok(c.get(), "SET statement_timeout = 0");
+	Ok(c.get(), "SELECT pg_sleep(0.3)");
 }
