@@ -195,11 +195,11 @@ TEST_CASE("pgbench runs its custom script in extended and prepared mode", "[prot
 	Cluster cluster;
 	Start(cluster);
 	/* pgbench -i needs COPY: the tables are made with plain SQL. */
-	auto setup = cluster.Psql(
-		{"-v", "ON_ERROR_STOP=1", "-c",
-		 "CREATE TABLE pgbench_accounts (aid int, bid int, abalance int, filler text)", "-c",
-		 "INSERT INTO pgbench_accounts VALUES (1, 1, 0, ''), (2, 1, 0, ''), (3, 1, 0, ''), "
-		 "(4, 1, 0, ''), (5, 1, 0, '')"});
+	const std::string create =
+		"CREATE TABLE pgbench_accounts (aid int, bid int, abalance int, filler text)";
+	const std::string insert = "INSERT INTO pgbench_accounts VALUES (1, 1, 0, ''), (2, 1, 0, ''), "
+							   "(3, 1, 0, ''), (4, 1, 0, ''), (5, 1, 0, '')";
+	auto setup = cluster.Psql({"-v", "ON_ERROR_STOP=1", "-c", create, "-c", insert});
 	INFO(setup.output());
 	REQUIRE(setup.exit_code == 0);
 	TempDir scripts;
