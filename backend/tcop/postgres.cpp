@@ -811,6 +811,9 @@ void ExecExecuteMessage(const std::string &portal_name, long max_rows)
 			FinishXactCommand();
 		else
 			CommandCounterIncrement();
+		/* The statement is over: the next message's command gets the
+		 * whole timeout again, as in PostgreSQL. */
+		DisableStatementTimeout();
 		if (MayChangeReportedSettings(commandTag))
 			report_parameters_needed = true;
 		MessageBuilder('C').String(tag).Send();

@@ -50,12 +50,14 @@ extern TupleDesc FetchPreparedStatementResultDesc(PreparedStatement *stmt);
 #ifdef __cplusplus
 }
 
+extern "C++" {
 #include <string>
 
 /* EXECUTE name [(args)]: runs the statement into dest and returns its
  * command tag (the prepared statement's, as in PostgreSQL: "SELECT 3"). */
 std::string ExecuteQueryWithTag(ExecuteStmt *stmt, const char *queryString, ParamListInfo params,
 								DestReceiver *dest);
+}
 #endif
 
 #endif /* TUSK_COMMANDS_PREPARE_H */
