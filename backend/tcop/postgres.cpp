@@ -689,6 +689,63 @@ Datum ReadBindParameter(Oid ptype, int16 format, const char *data, int32 len, in
 	return value;
 }
 
+/* The CONTEXT line of an error in a Bind parameter's conversion
+ * (PostgreSQL's bind_param_error_callback), pushed for the parameters'
+ * loop and popped however it ends. */
+class BindParamErrorScope
+{
+  public:
+	explicit BindParamErrorScope(const char *portal_name) : portal_name_(portal_name)
+	{
+		callback_.callback = Callback;
+		callback_.arg = this;
+		callback_.previous = error_context_stack;
+		error_context_stack = &callback_;
+	}
+	~BindParamErrorScope() { error_context_stack = callback_.previous; }
+	BindParamErrorScope(const BindParamErrorScope &) = delete;
+	BindParamErrorScope &operator=(const BindParamErrorScope &) = delete;
+
+	/* The parameter being converted (0-based), and its text if in text
+	 * format (nullptr: binary, or none). */
+	void Set(int paramno, const char *text)
+	{
+		paramno_ = paramno;
+		text_ = text;
+	}
+
+  private:
+	static void Callback(void *arg)
+	{
+		auto *self = static_cast<BindParamErrorScope *>(arg);
+		if (self->paramno_ < 0)
+			return;
+		/* PostgreSQL quotes the value cut to log_parameter_max_length_on_error
+		 * characters, 0 by default (Tusk has not the setting yet): so a
+		 * non-empty value shows as '...'. */
+		const char *quoted = self->text_ == nullptr ? nullptr
+			: self->text_[0] == '\0'				? "''"
+													: "'...'";
+		int n = self->paramno_ + 1;
+		if (self->portal_name_[0] != '\0')
+		{
+			if (quoted != nullptr)
+				errcontext("portal \"%s\" parameter $%d = %s", self->portal_name_, n, quoted);
+			else
+				errcontext("portal \"%s\" parameter $%d", self->portal_name_, n);
+		}
+		else if (quoted != nullptr)
+			errcontext("unnamed portal parameter $%d = %s", n, quoted);
+		else
+			errcontext("unnamed portal parameter $%d", n);
+	}
+
+	const char *portal_name_;
+	int paramno_ = -1;
+	const char *text_ = nullptr;
+	ErrorContextCallback callback_;
+};
+
 /* Bind: a portal for a prepared statement with parameter values. */
 void ExecBindMessage(libpq::MessageReader &reader)
 {
@@ -728,8 +785,10 @@ void ExecBindMessage(libpq::MessageReader &reader)
 		/* Input functions may read catalogs or call functions that want a
 		 * snapshot. */
 		PushActiveSnapshot(GetTransactionSnapshot());
+		BindParamErrorScope errscope(portal->name);
 		for (int i = 0; i < numParams; i++)
 		{
+			errscope.Set(i, nullptr);
 			int32 len = reader.Int32();
 			std::string value;
 			if (len < -1)
@@ -742,6 +801,7 @@ void ExecBindMessage(libpq::MessageReader &reader)
 					c = reader.Byte();
 			}
 			int16 format = numPFormats > 1 ? pformats[i] : numPFormats == 1 ? pformats[0] : 0;
+			errscope.Set(i, format == 0 && len >= 0 ? value.c_str() : nullptr);
 			ParamExternData *prm = &params->params[i];
 			prm->ptype = psrc->param_types[i];
 			prm->pflags = PARAM_FLAG_CONST;

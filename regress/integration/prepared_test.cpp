@@ -190,7 +190,8 @@ TEST_CASE("A prepared statement is analyzed again after DDL, in its session or a
 	REQUIRE(PQntuples(r5.get()) == 0);
 }
 
-TEST_CASE("pgbench runs its custom script in extended and prepared mode", "[protocol][prepared]")
+TEST_CASE("pgbench runs custom scripts and -S in extended and prepared mode",
+		  "[protocol][prepared]")
 {
 	Cluster cluster;
 	Start(cluster);
@@ -199,7 +200,11 @@ TEST_CASE("pgbench runs its custom script in extended and prepared mode", "[prot
 		"CREATE TABLE pgbench_accounts (aid int, bid int, abalance int, filler text)";
 	const std::string insert = "INSERT INTO pgbench_accounts VALUES (1, 1, 0, ''), (2, 1, 0, ''), "
 							   "(3, 1, 0, ''), (4, 1, 0, ''), (5, 1, 0, '')";
-	auto setup = cluster.Psql({"-v", "ON_ERROR_STOP=1", "-c", create, "-c", insert});
+	/* pgbench -S reads its scale from pgbench_branches. */
+	const std::string branches = "CREATE TABLE pgbench_branches (bid int, bbalance int, "
+								 "filler char(88)); INSERT INTO pgbench_branches VALUES (1, 0)";
+	auto setup = cluster.Psql(
+		{"-v", "ON_ERROR_STOP=1", "-c", create, "-c", insert, "-c", branches});
 	INFO(setup.output());
 	REQUIRE(setup.exit_code == 0);
 	TempDir scripts;
@@ -233,6 +238,17 @@ TEST_CASE("pgbench runs its custom script in extended and prepared mode", "[prot
 					std::string::npos);
 			REQUIRE(r.out.find("number of failed transactions: 0") != std::string::npos);
 		}
+	}
+	/* The built-in select-only script (-S). */
+	for (const char *mode : {"extended", "prepared"})
+	{
+		auto r = Run({PgBin("pgbench"), "-h", cluster.SocketDir(), "-p",
+					  std::to_string(cluster.Port()), "-n", "-S", "-M", mode, "-t", "500",
+					  "postgres"});
+		INFO(mode << " -S: " << r.output() << cluster.Log());
+		REQUIRE(r.exit_code == 0);
+		REQUIRE(r.out.find("number of transactions actually processed: 500/500") !=
+				std::string::npos);
 	}
 	/* Every update happened: 3 modes x 200 transactions. */
 	auto sum = cluster.Psql({"-At", "-c", "SELECT sum(abalance) FROM pgbench_accounts"});

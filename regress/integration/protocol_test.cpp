@@ -599,6 +599,13 @@ TEST_CASE("Parameters and results travel in binary when Bind asks for format 1",
 	REQUIRE(Types(reply) == "1EZ");
 	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P03");
 	REQUIRE(Field(Body(reply, 'E'), 'M') == "incorrect binary data format in bind parameter 1");
+	/* The CONTEXT names the parameter (a text value is shown cut to 0
+	 * characters, log_parameter_max_length_on_error's default). */
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "unnamed portal parameter $1");
+	conn.Send(Parse("", "SELECT $1::int4") + Bind("pp", "", {{false, "abc"}}) + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P02");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "portal \"pp\" parameter $1 = '...'");
 }
 
 TEST_CASE("Execute with a row limit suspends the portal and resumes it", "[protocol]")
