@@ -592,6 +592,20 @@ TEST_CASE("Parameters and results travel in binary when Bind asks for format 1",
 	REQUIRE(Columns(Body(reply, 'D', 2)) ==
 			std::vector<std::string>{BigEndian32(3), "<NULL>", "<NULL>"});
 
+	/* Arrays and int2vector: ndim, has-nulls, element type, (length, lower
+	 * bound) per dimension, then each element's length and bytes. */
+	conn.Send(Parse("", "SELECT '{1,NULL}'::int4[], '7 -1'::int2vector") +
+			  Bind("", "", {}, {}, {1}) + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DCZ");
+	auto arrays = Columns(Body(reply, 'D'));
+	REQUIRE(arrays[0] ==
+			Int32(1) + Int32(1) + Int32(23) + Int32(2) + Int32(1) + Int32(4) + Int32(1) +
+				Int32(0xffffffff));
+	REQUIRE(arrays[1] ==
+			Int32(1) + Int32(0) + Int32(21) + Int32(2) + Int32(0) + Int32(2) + Int16(7) + Int32(2) +
+				Int16(0xffff));
+
 	/* Bytes left over after the type's receive function: 22P03. */
 	conn.Send(Parse("", "SELECT $1::int4") + Bind("", "", {{false, BigEndian32(1) + "x"}}, {1}) +
 			  Execute("") + Sync());
