@@ -280,6 +280,16 @@ extern Datum InputFunctionCall(FmgrInfo *flinfo, char *str, Oid typioparam, int3
 extern Datum OidInputFunctionCall(Oid functionId, char *str, Oid typioparam, int32 typmod);
 extern char *OutputFunctionCall(FmgrInfo *flinfo, Datum val);
 extern char *OidOutputFunctionCall(Oid functionId, Datum val);
+struct StringInfoData;
+/* Binary I/O (typreceive/typsend): buf is a StringInfo (lib/stringinfo.h)
+ * whose cursor the function advances; NULL buf is a NULL value.  The send
+ * function's result is a palloc'd bytea. */
+extern Datum ReceiveFunctionCall(FmgrInfo *flinfo, struct StringInfoData *buf, Oid typioparam,
+								 int32 typmod);
+extern Datum OidReceiveFunctionCall(Oid functionId, struct StringInfoData *buf, Oid typioparam,
+									int32 typmod);
+extern bytea *SendFunctionCall(FmgrInfo *flinfo, Datum val);
+extern bytea *OidSendFunctionCall(Oid functionId, Datum val);
 
 /* Aggregate support (defined by the executor's aggregation, nodeAgg).
  * AggCheckCallContext says whether fcinfo is a call of an aggregate's

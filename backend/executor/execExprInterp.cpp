@@ -9,6 +9,8 @@
  */
 #include "postgres.h"
 
+#include "utils/format_type.h"
+
 #include "executor/execExpr.h"
 #include "executor/executor.h"
 #include "utils/memutils.h"
@@ -193,8 +195,19 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				if (params == nullptr || id <= 0 || id > params->numParams)
 					ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 							errmsg("no value found for parameter %d", id));
-				*op->resvalue = params->params[id - 1].value;
-				*op->resnull = params->params[id - 1].isnull;
+				ParamExternData workspace;
+				const ParamExternData *prm = params->paramFetch != nullptr
+					? params->paramFetch(params, id, false, &workspace)
+					: &params->params[id - 1];
+				/* A plan made for other types would misread the value. */
+				if (!prm->isnull && prm->ptype != op->d.param.paramtype)
+					ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+							errmsg("type of parameter %d (%s) does not match that when preparing "
+								   "the plan (%s)",
+								   id, format_type_be(prm->ptype),
+								   format_type_be(op->d.param.paramtype)));
+				*op->resvalue = prm->value;
+				*op->resnull = prm->isnull;
 				break;
 			}
 			case EEOP_PARAM_EXEC:

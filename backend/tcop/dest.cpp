@@ -58,36 +58,7 @@ struct DR_printtup
 
 void SendRowDescription(DR_printtup *self, TupleDesc typeinfo)
 {
-	MessageBuilder msg('T');
-	msg.Int16(static_cast<int16_t>(typeinfo->natts));
-	ListCell *tlist_item = list_head(self->targetlist);
-	for (int i = 0; i < typeinfo->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
-		Oid resorigtbl = InvalidOid;
-		AttrNumber resorigcol = 0;
-		/* Skip junk entries: they come last, but be careful anyway. */
-		while (tlist_item != nullptr && static_cast<TargetEntry *>(lfirst(tlist_item))->resjunk)
-			tlist_item = lnext(self->targetlist, tlist_item);
-		if (tlist_item != nullptr)
-		{
-			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(tlist_item));
-			resorigtbl = tle->resorigtbl;
-			resorigcol = tle->resorigcol;
-			tlist_item = lnext(self->targetlist, tlist_item);
-		}
-		int16 format = self->nformats == 0 ? 0
-			: self->nformats == 1		   ? self->formats[0]
-										   : self->formats[i];
-		msg.String(NameStr(att->attname));
-		msg.Int32(static_cast<int32_t>(resorigtbl));
-		msg.Int16(resorigcol);
-		msg.Int32(static_cast<int32_t>(att->atttypid));
-		msg.Int16(att->attlen);
-		msg.Int32(att->atttypmod);
-		msg.Int16(format);
-	}
-	msg.Send();
+	SendRowDescriptionMessage(typeinfo, self->targetlist, self->formats, self->nformats);
 }
 
 void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
@@ -109,13 +80,16 @@ void PrinttupStartup(DestReceiver *self, int, TupleDesc typeinfo)
 		info.format = myState->nformats == 0 ? 0
 			: myState->nformats == 1		 ? myState->formats[0]
 											 : myState->formats[i];
-		if (info.format != 0)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("binary result format is not supported yet"));
-		Oid typoutput;
+		Oid func;
 		bool typisvarlena;
-		getTypeOutputInfo(att->atttypid, &typoutput, &typisvarlena);
-		fmgr_info_cxt(typoutput, &info.finfo, myState->attrs_context);
+		if (info.format == 0)
+			getTypeOutputInfo(att->atttypid, &func, &typisvarlena);
+		else if (info.format == 1)
+			getTypeBinaryOutputInfo(att->atttypid, &func, &typisvarlena);
+		else
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("unsupported format code: %d", info.format));
+		fmgr_info_cxt(func, &info.finfo, myState->attrs_context);
 	}
 }
 
@@ -134,10 +108,21 @@ bool PrinttupReceive(TupleTableSlot *slot, DestReceiver *self)
 			msg.Int32(-1);
 			continue;
 		}
-		char *outputstr = OutputFunctionCall(&(*myState->attrs)[i].finfo, slot->tts_values[i]);
-		size_t len = strlen(outputstr);
-		msg.Int32(static_cast<int32_t>(len));
-		msg.Bytes(outputstr, len);
+		PrinttupAttrInfo &info = (*myState->attrs)[i];
+		if (info.format == 0)
+		{
+			char *outputstr = OutputFunctionCall(&info.finfo, slot->tts_values[i]);
+			size_t len = strlen(outputstr);
+			msg.Int32(static_cast<int32_t>(len));
+			msg.Bytes(outputstr, len);
+		}
+		else
+		{
+			bytea *outputbytes = SendFunctionCall(&info.finfo, slot->tts_values[i]);
+			size_t len = VARSIZE(outputbytes) - VARHDRSZ;
+			msg.Int32(static_cast<int32_t>(len));
+			msg.Bytes(VARDATA(outputbytes), len);
+		}
 	}
 	msg.Send();
 	MemoryContextSwitchTo(old);
@@ -165,6 +150,39 @@ void PrinttupDestroy(DestReceiver *self)
 }  // namespace
 
 DestReceiver *None_Receiver = &donothingDR;
+
+void SendRowDescriptionMessage(TupleDesc typeinfo, List *targetlist, const int16 *formats,
+							   int nformats)
+{
+	MessageBuilder msg('T');
+	msg.Int16(static_cast<int16_t>(typeinfo->natts));
+	ListCell *tlist_item = list_head(targetlist);
+	for (int i = 0; i < typeinfo->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(typeinfo, i);
+		Oid resorigtbl = InvalidOid;
+		AttrNumber resorigcol = 0;
+		/* Skip junk entries: they come last, but be careful anyway. */
+		while (tlist_item != nullptr && static_cast<TargetEntry *>(lfirst(tlist_item))->resjunk)
+			tlist_item = lnext(targetlist, tlist_item);
+		if (tlist_item != nullptr)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(tlist_item));
+			resorigtbl = tle->resorigtbl;
+			resorigcol = tle->resorigcol;
+			tlist_item = lnext(targetlist, tlist_item);
+		}
+		int16 format = nformats == 0 ? 0 : nformats == 1 ? formats[0] : formats[i];
+		msg.String(NameStr(att->attname));
+		msg.Int32(static_cast<int32_t>(resorigtbl));
+		msg.Int16(resorigcol);
+		msg.Int32(static_cast<int32_t>(att->atttypid));
+		msg.Int16(att->attlen);
+		msg.Int32(att->atttypmod);
+		msg.Int16(format);
+	}
+	msg.Send();
+}
 
 DestReceiver *CreateDestReceiver(CommandDest dest)
 {

@@ -25,6 +25,7 @@
 
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <sys/time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -34,13 +35,20 @@
 #include <vector>
 
 #include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "commands/prepare.h"
 #include "executor/executor.h"
+#include "lib/stringinfo.h"
 #include "libpq/hba.h"
 #include "optimizer/planner.h"
 #include "parser/analyze.h"
 #include "parser/parser.h"
 #include "tcop/dest.h"
+#include "tcop/pquery.h"
 #include "tcop/utility.h"
+#include "utils/lsyscache.h"
+#include "utils/plancache.h"
+#include "utils/portal.h"
 #include "utils/inval.h"
 #include "utils/snapmgr.h"
 #include "libpq/pqcomm.h"
@@ -63,7 +71,13 @@
 #include "utils/misc/guc_internal.h"
 #include "utils/misc/ps_status.h"
 
+int StatementTimeout = 0;
+
 namespace tusk::tcop {
+
+/* Set by the statement timeout's handler: the cancel it raises is a
+ * timeout (read by ProcessInterrupts). */
+volatile sig_atomic_t StatementTimeoutFired = false;
 
 namespace {
 
@@ -381,71 +395,145 @@ void FillRemoteAddress(Port *port)
  * an error report may need it after the buffer is gone. */
 std::string current_query;
 
-/* Transaction control around each statement (PostgreSQL's
- * start_xact_command / finish_xact_command). */
+/* Whether this backend started the transaction command now running
+ * (PostgreSQL's xact_started): the extended protocol's messages start
+ * one if none runs, and Sync (or the end of a simple query) finishes it,
+ * so one implicit transaction spans Parse … Sync. */
+bool xact_started = false;
+
+/* A setting the client is told of may have changed: ParameterStatus goes
+ * out before the next ReadyForQuery (after CommandComplete, as PostgreSQL
+ * 15 sends it). */
+bool report_parameters_needed = false;
+
+/* ---- statement_timeout ----
+ *
+ * One interval timer (SIGALRM) armed when a transaction command starts
+ * and disarmed when it finishes, as PostgreSQL's enable/disable of its
+ * STATEMENT_TIMEOUT: for the extended protocol that is Parse … Sync.  When
+ * it fires, the handler raises a query cancel that ProcessInterrupts
+ * reports as a timeout. */
+volatile sig_atomic_t statement_timeout_active = false;
+
+void StatementTimeoutHandler(int)
+{
+	if (!statement_timeout_active)
+		return;
+	statement_timeout_active = false;
+	StatementTimeoutFired = true;
+	StatementCancelHandler(SIGALRM);
+}
+
+void SetTimer(long ms)
+{
+	struct itimerval t = {};
+	t.it_value.tv_sec = ms / 1000;
+	t.it_value.tv_usec = (ms % 1000) * 1000;
+	(void) setitimer(ITIMER_REAL, &t, nullptr);
+}
+
+void EnableStatementTimeout()
+{
+	if (StatementTimeout <= 0 || statement_timeout_active)
+		return;
+	StatementTimeoutFired = false;
+	statement_timeout_active = true;
+	SetTimer(StatementTimeout);
+}
+
+void DisableStatementTimeout()
+{
+	if (!statement_timeout_active)
+		return;
+	statement_timeout_active = false;
+	SetTimer(0);
+}
+
+/* Transaction control around commands (PostgreSQL's start_xact_command /
+ * finish_xact_command). */
 void StartXactCommand()
 {
-	StartTransactionCommand();
+	if (!xact_started)
+	{
+		StartTransactionCommand();
+		xact_started = true;
+	}
+	EnableStatementTimeout();
 }
 
 void FinishXactCommand()
 {
+	DisableStatementTimeout();
+	if (!xact_started)
+		return;
 	CommitTransactionCommand();
+	xact_started = false;
 }
 
-/* One statement of a simple Query message: analyze, plan, run, and send
- * its CommandComplete.  The statement runs in its own memory context. */
 void ReportChangedParameters();
 
-void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last)
+/* The error a failed transaction block gives every statement but its end. */
+void CheckNotInFailedBlock(Node *stmt)
 {
-	Node *stmt = parsetree->stmt;
-	/* A failed transaction block takes nothing but its end. */
 	if (IsAbortedTransactionBlockState() && !IsTransactionExitStmt(stmt))
 		ereport(ERROR, errcode(ERRCODE_IN_FAILED_SQL_TRANSACTION),
 				errmsg("current transaction is aborted, commands ignored until end of "
 					   "transaction block"));
+}
+
+bool IsTransactionStmtList(List *stmts)
+{
+	if (list_length(stmts) != 1)
+		return false;
+	PlannedStmt *pstmt = static_cast<PlannedStmt *>(linitial(stmts));
+	return pstmt->commandType == CMD_UTILITY && IsA(pstmt->utilityStmt, TransactionStmt);
+}
+
+/* Whether a statement may have changed a setting the client is told of. */
+bool MayChangeReportedSettings(const char *commandTag)
+{
+	return commandTag != nullptr &&
+		(strcmp(commandTag, "SET") == 0 || strcmp(commandTag, "RESET") == 0 ||
+		 strcmp(commandTag, "COMMIT") == 0 || strcmp(commandTag, "ROLLBACK") == 0 ||
+		 strcmp(commandTag, "BEGIN") == 0 || strcmp(commandTag, "START TRANSACTION") == 0);
+}
+
+/* One statement of a simple Query message: analyze, plan, and run it in
+ * the unnamed portal (PostgreSQL's exec_simple_query loop body). */
+void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last)
+{
+	Node *stmt = parsetree->stmt;
+	const char *commandTag = CreateCommandName(stmt);
 	StartXactCommand();
+	CheckNotInFailedBlock(stmt);
 	SetCurrentStatementStartTimestamp();
 	MemoryContext stmt_context = AllocSetContextCreate(MessageContext, "statement",
 													   ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(stmt_context);
-	bool is_utility = !IsA(stmt, SelectStmt) && !IsA(stmt, InsertStmt) && !IsA(stmt, UpdateStmt) &&
-		!IsA(stmt, DeleteStmt);
 	/* Analysis reads catalogs: with a snapshot, and current caches. */
 	AcceptInvalidationMessages();
 	bool snapshot_set = false;
-	if (!is_utility || !IsA(stmt, TransactionStmt))
+	if (!IsA(stmt, TransactionStmt))
 	{
 		PushActiveSnapshot(GetTransactionSnapshot());
 		snapshot_set = true;
 	}
 	Query *query = parse_analyze_fixedparams(parsetree, query_string, nullptr, 0);
 	PlannedStmt *plan = planner(query, query_string, 0, nullptr);
-	DestReceiver *dest = CreateDestReceiver(DestRemote);
-	uint64 processed = 0;
-	if (plan->commandType == CMD_UTILITY)
-	{
-		if (snapshot_set && IsA(stmt, TransactionStmt))
-		{
-			PopActiveSnapshot();
-			snapshot_set = false;
-		}
-		ProcessUtility(plan, query_string, dest, &processed);
-	}
-	else
-	{
-		SetRemoteDestReceiverParams(dest, plan->planTree->targetlist, nullptr, 0);
-		QueryDesc *qd = CreateQueryDesc(plan, query_string, GetActiveSnapshot(), dest, nullptr, 0);
-		ExecutorStart(qd, 0);
-		ExecutorRun(qd, ForwardScanDirection, 0);
-		ExecutorFinish(qd);
-		processed = qd->estate->es_processed;
-		ExecutorEnd(qd);
-	}
 	if (snapshot_set)
 		PopActiveSnapshot();
-	std::string tag = CommandCompleteTag(stmt, plan->commandType, processed);
+
+	Portal portal = CreatePortal("", true, true);
+	portal->visible = false;
+	PortalDefineQuery(portal, nullptr, query_string, commandTag, list_make1(plan), nullptr);
+	PortalStart(portal, nullptr, 0, InvalidSnapshot);
+	DestReceiver *dest = CreateDestReceiver(DestRemote);
+	SetRemoteDestReceiverParams(dest, FetchPortalTargetList(portal), nullptr, 0);
+	char tag[COMPLETION_TAG_BUFSIZE];
+	(void) PortalRun(portal, FETCH_ALL, true, dest, dest, tag);
+	dest->rDestroy(dest);
+	PortalDrop(portal, false);
+
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(stmt_context);
 	/* The last statement, and transaction control, end their command;
@@ -456,8 +544,401 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 	else
 		CommandCounterIncrement();
 	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt))
-		ReportChangedParameters();
+		report_parameters_needed = true;
 	MessageBuilder('C').String(tag).Send();
+}
+
+/* ---- the extended query protocol ---- */
+
+/* The unnamed prepared statement, replaced by each Parse of "" and
+ * dropped by a simple Query (PostgreSQL's unnamed_stmt_psrc). */
+CachedPlanSource *unnamed_stmt_psrc = nullptr;
+
+void DropUnnamedStmt()
+{
+	if (unnamed_stmt_psrc == nullptr)
+		return;
+	CachedPlanSource *ps = unnamed_stmt_psrc;
+	unnamed_stmt_psrc = nullptr;
+	DropCachedPlan(ps);
+}
+
+CachedPlanSource *FetchStatement(const std::string &stmt_name)
+{
+	if (!stmt_name.empty())
+		return FetchPreparedStatement(stmt_name.c_str(), true)->plansource;
+	if (unnamed_stmt_psrc == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_PSTATEMENT),
+				errmsg("unnamed prepared statement does not exist"));
+	return unnamed_stmt_psrc;
+}
+
+Portal FetchPortal(const std::string &portal_name)
+{
+	Portal portal = GetPortalByName(portal_name.c_str());
+	if (portal == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_CURSOR),
+				errmsg("portal \"%s\" does not exist", portal_name.c_str()));
+	return portal;
+}
+
+/* Parse: one statement, analyzed now with the given parameter types
+ * (0: inferred from use), kept as a prepared statement. */
+void ExecParseMessage(libpq::MessageReader &reader)
+{
+	std::string stmt_name = reader.String();
+	current_query = reader.String();
+	int numParams = reader.Int16();
+	if (numParams < 0)
+		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("invalid message format"));
+	auto *paramTypes = static_cast<Oid *>(palloc(Max(numParams, 1) * sizeof(Oid)));
+	for (int i = 0; i < numParams; i++)
+		paramTypes[i] = static_cast<Oid>(reader.Int32());
+	reader.End();
+	error::debug_query_string = current_query.c_str();
+	const char *query_string = current_query.c_str();
+
+	SetCurrentStatementStartTimestamp();
+	StartXactCommand();
+	MemoryContextSwitchTo(MessageContext);
+	bool is_named = !stmt_name.empty();
+	if (is_named)
+	{
+		if (FetchPreparedStatement(stmt_name.c_str(), false) != nullptr)
+			ereport(ERROR, errcode(ERRCODE_DUPLICATE_PSTATEMENT),
+					errmsg("prepared statement \"%s\" already exists", stmt_name.c_str()));
+	}
+	else
+		DropUnnamedStmt();
+
+	List *parsetree_list = raw_parser(query_string);
+	if (list_length(parsetree_list) > 1)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("cannot insert multiple commands into a prepared statement"));
+	CachedPlanSource *psrc;
+	if (parsetree_list != NIL)
+	{
+		RawStmt *raw = static_cast<RawStmt *>(linitial(parsetree_list));
+		CheckNotInFailedBlock(raw->stmt);
+		psrc = CreateCachedPlan(raw, query_string, CreateCommandName(raw->stmt));
+		AcceptInvalidationMessages();
+		bool snapshot_set = false;
+		if (!IsA(raw->stmt, TransactionStmt))
+		{
+			PushActiveSnapshot(GetTransactionSnapshot());
+			snapshot_set = true;
+		}
+		Query *query = parse_analyze_varparams(raw, query_string, &paramTypes, &numParams);
+		if (snapshot_set)
+			PopActiveSnapshot();
+		CompleteCachedPlan(psrc, list_make1(query), paramTypes, numParams, 0, true);
+	}
+	else
+	{
+		/* An empty string: Execute will answer EmptyQueryResponse. */
+		psrc = CreateCachedPlan(nullptr, query_string, nullptr);
+		CompleteCachedPlan(psrc, NIL, nullptr, 0, 0, true);
+	}
+	if (is_named)
+		StorePreparedStatement(stmt_name.c_str(), psrc, false);
+	else
+	{
+		SaveCachedPlan(psrc);
+		unnamed_stmt_psrc = psrc;
+	}
+	MessageBuilder('1').Send();
+	error::debug_query_string = nullptr;
+}
+
+/* One Bind parameter's value from its text or binary form. */
+Datum ReadBindParameter(Oid ptype, int16 format, const char *data, int32 len, int paramno,
+						bool *isnull)
+{
+	*isnull = len == -1;
+	if (format == 0)
+	{
+		Oid typinput, typioparam;
+		getTypeInputInfo(ptype, &typinput, &typioparam);
+		char *str = nullptr;
+		if (!*isnull)
+		{
+			str = static_cast<char *>(palloc(static_cast<Size>(len) + 1));
+			memcpy(str, data, static_cast<size_t>(len));
+			str[len] = '\0';
+		}
+		return OidInputFunctionCall(typinput, str, typioparam, -1);
+	}
+	if (format != 1)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unsupported format code: %d", format));
+	Oid typreceive, typioparam;
+	getTypeBinaryInputInfo(ptype, &typreceive, &typioparam);
+	if (*isnull)
+		return OidReceiveFunctionCall(typreceive, nullptr, typioparam, -1);
+	StringInfoData buf;
+	buf.data = static_cast<char *>(palloc(static_cast<Size>(len) + 1));
+	memcpy(buf.data, data, static_cast<size_t>(len));
+	buf.data[len] = '\0';
+	buf.len = len;
+	buf.maxlen = len + 1;
+	buf.cursor = 0;
+	Datum value = OidReceiveFunctionCall(typreceive, &buf, typioparam, -1);
+	if (buf.cursor != buf.len)
+		ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("incorrect binary data format in bind parameter %d", paramno));
+	return value;
+}
+
+/* The CONTEXT line of an error in a Bind parameter's conversion
+ * (PostgreSQL's bind_param_error_callback), pushed for the parameters'
+ * loop and popped however it ends. */
+class BindParamErrorScope
+{
+  public:
+	explicit BindParamErrorScope(const char *portal_name) : portal_name_(portal_name)
+	{
+		callback_.callback = Callback;
+		callback_.arg = this;
+		callback_.previous = error_context_stack;
+		error_context_stack = &callback_;
+	}
+	~BindParamErrorScope() { error_context_stack = callback_.previous; }
+	BindParamErrorScope(const BindParamErrorScope &) = delete;
+	BindParamErrorScope &operator=(const BindParamErrorScope &) = delete;
+
+	/* The parameter being converted (0-based), and its text if in text
+	 * format (nullptr: binary, or none). */
+	void Set(int paramno, const char *text)
+	{
+		paramno_ = paramno;
+		text_ = text;
+	}
+
+  private:
+	static void Callback(void *arg)
+	{
+		auto *self = static_cast<BindParamErrorScope *>(arg);
+		if (self->paramno_ < 0)
+			return;
+		/* PostgreSQL quotes the value cut to log_parameter_max_length_on_error
+		 * characters, 0 by default (Tusk has not the setting yet): so a
+		 * non-empty value shows as '...'. */
+		const char *quoted = self->text_ == nullptr ? nullptr
+			: self->text_[0] == '\0'				? "''"
+													: "'...'";
+		int n = self->paramno_ + 1;
+		if (self->portal_name_[0] != '\0')
+		{
+			if (quoted != nullptr)
+				errcontext("portal \"%s\" parameter $%d = %s", self->portal_name_, n, quoted);
+			else
+				errcontext("portal \"%s\" parameter $%d", self->portal_name_, n);
+		}
+		else if (quoted != nullptr)
+			errcontext("unnamed portal parameter $%d = %s", n, quoted);
+		else
+			errcontext("unnamed portal parameter $%d", n);
+	}
+
+	const char *portal_name_;
+	int paramno_ = -1;
+	const char *text_ = nullptr;
+	ErrorContextCallback callback_;
+};
+
+/* Bind: a portal for a prepared statement with parameter values. */
+void ExecBindMessage(libpq::MessageReader &reader)
+{
+	std::string portal_name = reader.String();
+	std::string stmt_name = reader.String();
+	int numPFormats = reader.Int16();
+	std::vector<int16> pformats(Max(numPFormats, 0));
+	for (auto &f : pformats)
+		f = reader.Int16();
+	int numParams = reader.Int16();
+	if (numPFormats > 1 && numPFormats != numParams)
+		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("bind message has %d parameter formats but %d parameters", numPFormats,
+					   numParams));
+
+	SetCurrentStatementStartTimestamp();
+	StartXactCommand();
+	MemoryContextSwitchTo(MessageContext);
+	CachedPlanSource *psrc = FetchStatement(stmt_name);
+	if (numParams != psrc->num_params)
+		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("bind message supplies %d parameters, but prepared statement \"%s\" "
+					   "requires %d",
+					   numParams, stmt_name.c_str(), psrc->num_params));
+	if (psrc->raw_parse_tree != nullptr)
+		CheckNotInFailedBlock(psrc->raw_parse_tree->stmt);
+	current_query = psrc->query_string;
+	error::debug_query_string = current_query.c_str();
+
+	Portal portal = portal_name.empty() ? CreatePortal("", true, true)
+										: CreatePortal(portal_name.c_str(), false, false);
+	MemoryContext old = MemoryContextSwitchTo(portal->portalContext);
+	ParamListInfo params = nullptr;
+	if (numParams > 0)
+	{
+		params = makeParamList(numParams);
+		/* Input functions may read catalogs or call functions that want a
+		 * snapshot. */
+		PushActiveSnapshot(GetTransactionSnapshot());
+		BindParamErrorScope errscope(portal->name);
+		for (int i = 0; i < numParams; i++)
+		{
+			errscope.Set(i, nullptr);
+			int32 len = reader.Int32();
+			std::string value;
+			if (len < -1)
+				ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+						errmsg("invalid message format"));
+			if (len > 0)
+			{
+				value.resize(static_cast<size_t>(len));
+				for (auto &c : value)
+					c = reader.Byte();
+			}
+			int16 format = numPFormats > 1 ? pformats[i] : numPFormats == 1 ? pformats[0] : 0;
+			errscope.Set(i, format == 0 && len >= 0 ? value.c_str() : nullptr);
+			ParamExternData *prm = &params->params[i];
+			prm->ptype = psrc->param_types[i];
+			prm->pflags = PARAM_FLAG_CONST;
+			prm->value = ReadBindParameter(prm->ptype, format, value.data(), len, i + 1,
+										   &prm->isnull);
+		}
+		PopActiveSnapshot();
+	}
+	int numRFormats = reader.Int16();
+	auto *rformats = static_cast<int16 *>(palloc(Max(numRFormats, 1) * sizeof(int16)));
+	for (int i = 0; i < numRFormats; i++)
+		rformats[i] = reader.Int16();
+	reader.End();
+
+	if (psrc->raw_parse_tree == nullptr)
+		PortalDefineQuery(portal, stmt_name.c_str(), psrc->query_string, nullptr, NIL, nullptr);
+	else
+	{
+		CachedPlan *cplan = GetCachedPlan(psrc, params);
+		PortalDefineQuery(portal, stmt_name.c_str(), psrc->query_string, psrc->commandTag,
+						  cplan->stmt_list, cplan);
+	}
+	MemoryContextSwitchTo(old);
+	PortalStart(portal, params, 0, InvalidSnapshot);
+	PortalSetResultFormat(portal, numRFormats, rformats);
+	MessageBuilder('2').Send();
+	error::debug_query_string = nullptr;
+}
+
+/* Execute: up to max_rows rows of the portal (0: all); CommandComplete
+ * when it is done, PortalSuspended when rows may remain. */
+void ExecExecuteMessage(const std::string &portal_name, long max_rows)
+{
+	Portal portal = FetchPortal(portal_name);
+	if (portal->commandTag == nullptr)
+	{
+		MessageBuilder('I').Send();
+		return;
+	}
+	current_query = portal->sourceText;
+	error::debug_query_string = current_query.c_str();
+	SetCurrentStatementStartTimestamp();
+	StartXactCommand();
+	bool is_xact_command = IsTransactionStmtList(portal->stmts);
+	if (IsAbortedTransactionBlockState())
+	{
+		PlannedStmt *first = portal->stmts != NIL
+			? static_cast<PlannedStmt *>(linitial(portal->stmts))
+			: nullptr;
+		CheckNotInFailedBlock(first != nullptr ? first->utilityStmt : nullptr);
+	}
+	const char *commandTag = portal->commandTag;
+	DestReceiver *dest = CreateDestReceiver(DestRemoteExecute);
+	SetRemoteDestReceiverParams(dest, FetchPortalTargetList(portal), portal->formats,
+								portal->tupDesc != nullptr ? portal->tupDesc->natts : 0);
+	if (max_rows <= 0)
+		max_rows = FETCH_ALL;
+	char tag[COMPLETION_TAG_BUFSIZE];
+	bool completed = PortalRun(portal, max_rows, true, dest, dest, tag);
+	dest->rDestroy(dest);
+	if (completed)
+	{
+		/* Transaction control ends its command now (the portal goes with
+		 * a committed transaction); anything else lets the next command
+		 * of the implicit transaction see its effects. */
+		if (is_xact_command)
+			FinishXactCommand();
+		else
+			CommandCounterIncrement();
+		/* The statement is over: the next message's command gets the
+		 * whole timeout again, as in PostgreSQL. */
+		DisableStatementTimeout();
+		if (MayChangeReportedSettings(commandTag))
+			report_parameters_needed = true;
+		MessageBuilder('C').String(tag).Send();
+	}
+	else
+		MessageBuilder('s').Send();
+	error::debug_query_string = nullptr;
+}
+
+/* Describe 'S': ParameterDescription, then RowDescription or NoData. */
+void ExecDescribeStatementMessage(const std::string &stmt_name)
+{
+	StartXactCommand();
+	MemoryContextSwitchTo(MessageContext);
+	CachedPlanSource *psrc = FetchStatement(stmt_name);
+	if (IsAbortedTransactionBlockState() && psrc->resultDesc != nullptr)
+		CheckNotInFailedBlock(nullptr);
+	MessageBuilder params('t');
+	params.Int16(static_cast<int16_t>(psrc->num_params));
+	for (int i = 0; i < psrc->num_params; i++)
+		params.Int32(static_cast<int32_t>(psrc->param_types[i]));
+	params.Send();
+	if (psrc->resultDesc == nullptr)
+	{
+		MessageBuilder('n').Send();
+		return;
+	}
+	List *tlist = CachedPlanGetTargetList(psrc);
+	if (psrc->resultDesc == nullptr)
+		MessageBuilder('n').Send();
+	else
+		SendRowDescriptionMessage(psrc->resultDesc, tlist, nullptr, 0);
+}
+
+/* Describe 'P': RowDescription (with Bind's formats) or NoData. */
+void ExecDescribePortalMessage(const std::string &portal_name)
+{
+	StartXactCommand();
+	MemoryContextSwitchTo(MessageContext);
+	Portal portal = FetchPortal(portal_name);
+	if (IsAbortedTransactionBlockState() && portal->tupDesc != nullptr)
+		CheckNotInFailedBlock(nullptr);
+	if (portal->tupDesc == nullptr)
+		MessageBuilder('n').Send();
+	else
+		SendRowDescriptionMessage(portal->tupDesc, FetchPortalTargetList(portal), portal->formats,
+								  portal->tupDesc->natts);
+}
+
+void ExecCloseMessage(char kind, const std::string &name)
+{
+	if (kind == 'S')
+	{
+		if (name.empty())
+			DropUnnamedStmt();
+		else
+			DropPreparedStatement(name.c_str(), false);
+	}
+	else
+	{
+		Portal portal = GetPortalByName(name.c_str());
+		if (portal != nullptr)
+			PortalDrop(portal, false);
+	}
+	MessageBuilder('3').Send();
 }
 
 void ExecSimpleQuery(const std::string &query)
@@ -465,6 +946,8 @@ void ExecSimpleQuery(const std::string &query)
 	current_query = query;
 	error::debug_query_string = current_query.c_str();
 	CHECK_FOR_INTERRUPTS();
+	/* A simple query ends the unnamed statement's life, as in PostgreSQL. */
+	DropUnnamedStmt();
 	List *parsetree_list = raw_parser(current_query.c_str());
 	if (parsetree_list == NIL)
 	{
@@ -522,6 +1005,7 @@ void InstallBackendSignalHandlers()
 	pqsignal(SIGQUIT, quickdie);
 	pqsignal(SIGUSR1, procsignal_sigusr1_handler);
 	pqsignal(SIGPIPE, SIG_IGN);
+	pqsignal(SIGALRM, StatementTimeoutHandler);
 }
 
 }  // namespace
@@ -558,7 +1042,6 @@ void BackendMain(Port *port, postmaster::CacState cac)
 	if (cac != postmaster::CacState::kOk)
 		RefuseConnection(cac);
 	alarm(0);
-	pqsignal(SIGALRM, SIG_IGN);
 	InstallBackendSignalHandlers();
 
 	error::CurrentSession().user = port->user_name;
@@ -592,9 +1075,11 @@ void BackendMain(Port *port, postmaster::CacState cac)
 
 	MessageContext = AllocSetContextCreate(TopMemoryContext, "MessageContext",
 										   ALLOCSET_DEFAULT_SIZES);
+	EnablePortalManager();
 	error::ErrorHandlerScope handler;
 	bool send_ready_for_query = true;
 	bool ignore_till_sync = false;
+	bool doing_extended_query_message = false;
 	for (;;)
 	{
 		try
@@ -604,6 +1089,11 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			MemoryContextReset(MessageContext);
 			if (send_ready_for_query)
 			{
+				if (report_parameters_needed)
+				{
+					report_parameters_needed = false;
+					ReportChangedParameters();
+				}
 				ps::SetDisplay("idle");
 				if (!SendReadyForQuery())
 					proc_exit(0);
@@ -630,6 +1120,10 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			if (ignore_till_sync && firstchar != 'S')
 				continue;
 
+			/* An error in these skips to Sync; Sync itself is not one of them,
+			 * so that an error at commit is answered at once. */
+			doing_extended_query_message = firstchar == 'P' || firstchar == 'B' ||
+				firstchar == 'E' || firstchar == 'D' || firstchar == 'C' || firstchar == 'H';
 			switch (firstchar)
 			{
 				case 'Q':
@@ -642,17 +1136,52 @@ void BackendMain(Port *port, postmaster::CacState cac)
 					break;
 				}
 				case 'P':
+				{
+					libpq::MessageReader reader(body);
+					ExecParseMessage(reader);
+					break;
+				}
 				case 'B':
+				{
+					libpq::MessageReader reader(body);
+					ExecBindMessage(reader);
+					break;
+				}
 				case 'E':
+				{
+					libpq::MessageReader reader(body);
+					std::string portal_name = reader.String();
+					long max_rows = reader.Int32();
+					reader.End();
+					ExecExecuteMessage(portal_name, max_rows);
+					break;
+				}
 				case 'D':
 				case 'C':
+				{
+					libpq::MessageReader reader(body);
+					char kind = reader.Byte();
+					std::string name = reader.String();
+					reader.End();
+					if (kind != 'S' && kind != 'P')
+						ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+								errmsg("invalid %s message subtype %d",
+									   firstchar == 'D' ? "DESCRIBE" : "CLOSE", kind));
+					if (firstchar == 'C')
+						ExecCloseMessage(kind, name);
+					else if (kind == 'S')
+						ExecDescribeStatementMessage(name);
+					else
+						ExecDescribePortalMessage(name);
+					break;
+				}
 				case 'F':
-					ignore_till_sync = true;
 					ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-							errmsg("the extended query protocol is not supported yet"));
+							errmsg("fastpath function calls are not supported yet"));
 					break;
 				case 'S':
 					ignore_till_sync = false;
+					FinishXactCommand();
 					send_ready_for_query = true;
 					break;
 				case 'H':
@@ -683,12 +1212,18 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			LWLockReleaseAll();
 			AbortCurrentTransaction();
 			ReleaseAllBufferPins();
+			xact_started = false;
+			DisableStatementTimeout();
+			StatementTimeoutFired = false;
+			report_parameters_needed = true; /* an abort may undo a SET */
 			InterruptHoldoffCount = 0;
 			CritSectionCount = 0;
 			QueryCancelPending = false;
 			/* After an error in an extended-protocol message the client
 			 * expects nothing until Sync; after a simple query, Z. */
-			if (!ignore_till_sync)
+			if (doing_extended_query_message)
+				ignore_till_sync = true;
+			else
 				send_ready_for_query = true;
 		}
 	}
@@ -721,6 +1256,12 @@ void ProcessInterrupts(void)
 		 * error now would only confuse the client. */
 		if (tusk::libpq::DoingCommandRead())
 			return;
+		if (tusk::tcop::StatementTimeoutFired)
+		{
+			tusk::tcop::StatementTimeoutFired = false;
+			ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
+					errmsg("canceling statement due to statement timeout"));
+		}
 		ereport(ERROR, errcode(ERRCODE_QUERY_CANCELED),
 				errmsg("canceling statement due to user request"));
 	}

@@ -16,6 +16,7 @@
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
+#include "commands/prepare.h"
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
@@ -25,6 +26,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
+#include "utils/plancache.h"
 
 namespace {
 
@@ -59,15 +61,22 @@ const char *ObjectTypeName(ObjectType type)
 	}
 }
 
-/* SHOW name: one row, one text column named after the setting. */
-void ShowVariable(const char *name, DestReceiver *dest)
+/* SHOW name's row shape: one text column named as the setting is
+ * spelled (DateStyle). */
+TupleDesc ShowVariableDesc(const char *name)
 {
-	std::string value = tusk::guc::ShowSetting(name);
-	/* The column is named as the setting is spelled (DateStyle). */
 	const char *varname = name;
 	(void) GetConfigOptionByName(name, &varname, false);
 	TupleDesc desc = CreateTemplateTupleDesc(1);
 	TupleDescInitEntry(desc, 1, varname, TEXTOID, -1, 0);
+	return desc;
+}
+
+/* SHOW name: one row, one text column named after the setting. */
+void ShowVariable(const char *name, DestReceiver *dest)
+{
+	std::string value = tusk::guc::ShowSetting(name);
+	TupleDesc desc = ShowVariableDesc(name);
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);
 	slot->tts_values[0] = PointerGetDatum(cstring_to_text(value.c_str()));
@@ -225,9 +234,67 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			ShowVariable(stmt->name, dest);
 			break;
 		}
+		case T_PrepareStmt:
+			PrepareQuery(reinterpret_cast<PrepareStmt *>(parsetree), queryString,
+						 pstmt->stmt_location, pstmt->stmt_len);
+			break;
+		case T_ExecuteStmt:
+			(void) ExecuteQueryWithTag(reinterpret_cast<ExecuteStmt *>(parsetree), queryString,
+									   nullptr, dest);
+			break;
+		case T_DeallocateStmt:
+			DeallocateQuery(reinterpret_cast<DeallocateStmt *>(parsetree));
+			break;
+		case T_DiscardStmt:
+			if (reinterpret_cast<DiscardStmt *>(parsetree)->target != DISCARD_PLANS)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("%s is not supported yet", CreateCommandName(parsetree)));
+			ResetPlanCache();
+			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", CreateCommandName(parsetree)));
+	}
+}
+
+bool UtilityReturnsTuples(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_VariableShowStmt:
+			return true;
+		case T_ExecuteStmt:
+		{
+			PreparedStatement *entry =
+				FetchPreparedStatement(reinterpret_cast<ExecuteStmt *>(parsetree)->name, false);
+			return entry != nullptr && entry->plansource->resultDesc != nullptr;
+		}
+		default:
+			return false;
+	}
+}
+
+TupleDesc UtilityTupleDescriptor(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_VariableShowStmt:
+		{
+			const char *name = reinterpret_cast<VariableShowStmt *>(parsetree)->name;
+			if (strcmp(name, "all") == 0)
+				return nullptr;
+			return ShowVariableDesc(name);
+		}
+		case T_ExecuteStmt:
+		{
+			PreparedStatement *entry =
+				FetchPreparedStatement(reinterpret_cast<ExecuteStmt *>(parsetree)->name, false);
+			if (entry == nullptr || entry->plansource->resultDesc == nullptr)
+				return nullptr;
+			return CreateTupleDescCopy(entry->plansource->resultDesc);
+		}
+		default:
+			return nullptr;
 	}
 }
 

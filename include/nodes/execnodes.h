@@ -16,6 +16,7 @@
 #include "access/tupdesc.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
+#include "nodes/params.h"
 #include "nodes/plannodes.h"
 #include "utils/rel.h"
 #include "utils/snapshot.h"
@@ -24,22 +25,6 @@ typedef struct ExprState ExprState;
 typedef struct ExprContext ExprContext;
 typedef struct PlanState PlanState;
 typedef struct EState EState;
-
-/* Values of $n parameters (prepared statements, Bind). */
-typedef struct ParamExternData
-{
-	Datum value;
-	bool isnull;
-	uint16 pflags;
-	Oid ptype;
-} ParamExternData;
-
-typedef struct ParamListInfoData
-{
-	int numParams;
-	ParamExternData params[FLEXIBLE_ARRAY_MEMBER];
-} ParamListInfoData;
-typedef ParamListInfoData *ParamListInfo;
 
 /* A PARAM_EXEC slot: set by a SubPlan from its args before the subplan
  * runs, or by a subplan row for x op ANY/ALL (SELECT …). */

@@ -53,6 +53,10 @@ extern DestReceiver *None_Receiver;
 extern DestReceiver *CreateDestReceiver(CommandDest dest);
 extern void SetRemoteDestReceiverParams(DestReceiver *self, List *targetList, const int16 *formats,
 										int nformats);
+/* RowDescription for rows of shape typeinfo: column origins from the
+ * target list's entries (NIL: none), formats as in Bind (0 codes: text). */
+extern void SendRowDescriptionMessage(TupleDesc typeinfo, List *targetlist, const int16 *formats,
+									  int nformats);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,10 @@ pg_noreturn extern void quickdie(int postgres_signal_arg);
 /* SIGINT: cancel the running statement. */
 extern void StatementCancelHandler(int postgres_signal_arg);
 
+/* statement_timeout, ms (0: none): a statement running longer is
+ * canceled with 57014 "canceling statement due to statement timeout". */
+extern PGDLLIMPORT int StatementTimeout;
+
 #ifdef __cplusplus
 }
 #endif

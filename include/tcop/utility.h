@@ -30,6 +30,10 @@ extern void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestRece
 /* Whether a statement may run in a failed transaction block (ROLLBACK,
  * ROLLBACK TO, COMMIT, …), as PostgreSQL's IsTransactionExitStmt. */
 extern bool IsTransactionExitStmt(Node *parsetree);
+/* Whether the utility statement sends rows (SHOW, EXECUTE of a query),
+ * and their shape (NULL if none). */
+extern bool UtilityReturnsTuples(Node *parsetree);
+extern TupleDesc UtilityTupleDescriptor(Node *parsetree);
 
 #ifdef __cplusplus
 }

@@ -19,7 +19,7 @@
 #ifndef TUSK_UTILS_INVAL_H
 #define TUSK_UTILS_INVAL_H
 
-#include "c.h"
+#include "postgres.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +29,12 @@ extern Size SharedInvalShmemSize(void);
 extern void SharedInvalShmemInit(void);
 
 extern void CacheInvalidateCatalog(void);
+/* Called with a relation's OID when its cached state is thrown away, or
+ * with InvalidOid when every relation's is (PostgreSQL's relcache
+ * callbacks; the plan cache registers one).  Registration lasts for the
+ * life of the process. */
+typedef void (*RelcacheCallbackFunction)(Datum arg, Oid relid);
+extern void CacheRegisterRelcacheCallback(RelcacheCallbackFunction func, Datum arg);
 extern void AcceptInvalidationMessages(void);
 /* CommandCounterIncrement and transaction end (access/xact). */
 extern void CommandEndInvalidationMessages(void);

@@ -36,6 +36,9 @@ extern Oid get_typcollation(Oid typid);
 extern void getTypeInputInfo(Oid type, Oid *typInput, Oid *typIOParam);
 /* typoutput, and whether the type is a varlena (typlen -1). */
 extern void getTypeOutputInfo(Oid type, Oid *typOutput, bool *typIsVarlena);
+/* The type's typreceive / typsend; ERROR 42883 if it has none. */
+extern void getTypeBinaryInputInfo(Oid type, Oid *typReceive, Oid *typIOParam);
+extern void getTypeBinaryOutputInfo(Oid type, Oid *typSend, bool *typIsVarlena);
 /* The element type of an array type, or InvalidOid. */
 extern Oid get_element_type(Oid typid);
 /* The array type whose elements are typid, or InvalidOid. */

@@ -40,6 +40,7 @@ typedef enum
 /* Timed waits, numbered as in PostgreSQL 15. */
 typedef enum
 {
+	WAIT_EVENT_PG_SLEEP = PG_WAIT_TIMEOUT + 2,
 	WAIT_EVENT_REGISTER_SYNC_REQUEST = PG_WAIT_TIMEOUT + 5
 } WaitEventTimeout;
 

@@ -140,6 +140,184 @@ std::string Login(RawConn &conn)
 	}
 }
 
+/* ---- extended query protocol messages ---- */
+
+std::string Int16(uint16_t v)
+{
+	v = htons(v);
+	return std::string(reinterpret_cast<const char *>(&v), 2);
+}
+
+std::string CStr(const std::string &s)
+{
+	return s + std::string(1, '\0');
+}
+
+std::string Parse(const std::string &name, const std::string &query,
+				  const std::vector<uint32_t> &types = {})
+{
+	std::string b = CStr(name) + CStr(query) + Int16(static_cast<uint16_t>(types.size()));
+	for (uint32_t t : types)
+		b += Int32(t);
+	return Message('P', b);
+}
+
+/* A parameter value; nullopt-like NULL is a value of "\xff" length marker. */
+struct Value
+{
+	bool isnull = false;
+	std::string bytes;
+};
+
+std::string Bind(const std::string &portal, const std::string &stmt,
+				 const std::vector<Value> &params = {}, const std::vector<uint16_t> &pformats = {},
+				 const std::vector<uint16_t> &rformats = {})
+{
+	std::string b = CStr(portal) + CStr(stmt) + Int16(static_cast<uint16_t>(pformats.size()));
+	for (uint16_t f : pformats)
+		b += Int16(f);
+	b += Int16(static_cast<uint16_t>(params.size()));
+	for (const Value &v : params)
+		b += v.isnull ? Int32(0xffffffff) : Int32(static_cast<uint32_t>(v.bytes.size())) + v.bytes;
+	b += Int16(static_cast<uint16_t>(rformats.size()));
+	for (uint16_t f : rformats)
+		b += Int16(f);
+	return Message('B', b);
+}
+
+std::string Execute(const std::string &portal, uint32_t max_rows = 0)
+{
+	return Message('E', CStr(portal) + Int32(max_rows));
+}
+
+std::string Describe(char kind, const std::string &name)
+{
+	return Message('D', std::string(1, kind) + CStr(name));
+}
+
+std::string Close(char kind, const std::string &name)
+{
+	return Message('C', std::string(1, kind) + CStr(name));
+}
+
+std::string Sync()
+{
+	return Message('S', "");
+}
+
+/* Every message up to and including ReadyForQuery. */
+std::vector<std::pair<char, std::string>> UntilReady(RawConn &conn)
+{
+	std::vector<std::pair<char, std::string>> out;
+	for (;;)
+	{
+		auto m = conn.Message();
+		REQUIRE(m.first != 0);
+		out.push_back(m);
+		if (m.first == 'Z')
+			return out;
+	}
+}
+
+/* The message types of a reply, as a string ("12TDCZ"). */
+std::string Types(const std::vector<std::pair<char, std::string>> &msgs)
+{
+	std::string t;
+	for (const auto &m : msgs)
+		t += m.first;
+	return t;
+}
+
+const std::string &Body(const std::vector<std::pair<char, std::string>> &msgs, char type,
+						int nth = 0)
+{
+	for (const auto &m : msgs)
+		if (m.first == type && nth-- == 0)
+			return m.second;
+	FAIL("no message of type " << type);
+	static std::string none;
+	return none;
+}
+
+uint32_t GetInt32(const std::string &b, size_t pos)
+{
+	uint32_t v;
+	memcpy(&v, b.data() + pos, 4);
+	return ntohl(v);
+}
+
+uint16_t GetInt16(const std::string &b, size_t pos)
+{
+	uint16_t v;
+	memcpy(&v, b.data() + pos, 2);
+	return ntohs(v);
+}
+
+/* The fields of a DataRow (NULL as "<NULL>"). */
+std::vector<std::string> Columns(const std::string &datarow)
+{
+	std::vector<std::string> out;
+	uint16_t n = GetInt16(datarow, 0);
+	size_t pos = 2;
+	for (uint16_t i = 0; i < n; i++)
+	{
+		auto len = static_cast<int32_t>(GetInt32(datarow, pos));
+		pos += 4;
+		if (len < 0)
+		{
+			out.emplace_back("<NULL>");
+			continue;
+		}
+		out.push_back(datarow.substr(pos, static_cast<size_t>(len)));
+		pos += static_cast<size_t>(len);
+	}
+	return out;
+}
+
+struct ColumnDesc
+{
+	std::string name;
+	uint32_t table;
+	uint16_t attnum;
+	uint32_t type;
+	int16_t typlen;
+	int32_t typmod;
+	uint16_t format;
+};
+
+std::vector<ColumnDesc> RowDescription(const std::string &body)
+{
+	std::vector<ColumnDesc> out;
+	uint16_t n = GetInt16(body, 0);
+	size_t pos = 2;
+	for (uint16_t i = 0; i < n; i++)
+	{
+		ColumnDesc c;
+		size_t end = body.find('\0', pos);
+		c.name = body.substr(pos, end - pos);
+		pos = end + 1;
+		c.table = GetInt32(body, pos);
+		c.attnum = GetInt16(body, pos + 4);
+		c.type = GetInt32(body, pos + 6);
+		c.typlen = static_cast<int16_t>(GetInt16(body, pos + 10));
+		c.typmod = static_cast<int32_t>(GetInt32(body, pos + 12));
+		c.format = GetInt16(body, pos + 16);
+		pos += 18;
+		out.push_back(c);
+	}
+	return out;
+}
+
+std::string Query(const std::string &sql)
+{
+	return Message('Q', CStr(sql));
+}
+
+std::string BigEndian32(int32_t v)
+{
+	return Int32(static_cast<uint32_t>(v));
+}
+
 void StartCluster(Cluster &cluster)
 {
 	REQUIRE(cluster.InitDb().exit_code == 0);
@@ -241,23 +419,6 @@ TEST_CASE("An unknown message type is a protocol violation (FATAL 08P01)", "[pro
 	REQUIRE(conn.AtEof());
 }
 
-TEST_CASE("Extended-protocol messages get 0A000 and are skipped until Sync", "[protocol]")
-{
-	Cluster cluster;
-	StartCluster(cluster);
-	RawConn conn(cluster);
-	REQUIRE(Login(conn).back() == 'Z');
-	std::string parse = std::string(1, '\0') + "select 1" + std::string(1, '\0') +
-		std::string(2, '\0');
-	conn.Send(Message('P', parse) + Message('B', std::string(8, '\0')) + Message('S', ""));
-	auto [t1, b1] = conn.Message();
-	REQUIRE(t1 == 'E');
-	REQUIRE(Field(b1, 'C') == "0A000");
-	auto [t2, b2] = conn.Message();
-	REQUIRE(t2 == 'Z');
-	REQUIRE(b2 == "I");
-}
-
 TEST_CASE("A simple query with an empty string gets EmptyQueryResponse", "[protocol]")
 {
 	Cluster cluster;
@@ -321,4 +482,303 @@ TEST_CASE("A cancel request reaches the right backend; a wrong key is logged and
 	REQUIRE(session.Message().first == 'D');
 	REQUIRE(session.Message().first == 'C');
 	REQUIRE(session.Message().first == 'Z');
+}
+
+/*
+ * The extended query protocol.  Each expectation below is what PostgreSQL
+ * 15 answered to the same bytes (captured with a raw client against both
+ * servers); where Tusk deliberately differs, the case says so.
+ */
+
+namespace {
+
+/* A logged-in connection with a small table wt(a int, b text). */
+void SetUpTable(RawConn &conn)
+{
+	REQUIRE(Login(conn).back() == 'Z');
+	conn.Send(Query("CREATE TABLE wt (a int, b text, c numeric, d bool, e int8, f float8); "
+					"INSERT INTO wt VALUES (1, 'one', 1.5, true, 10, 0.5), "
+					"(2, 'two', -2.25, false, 20, 1e10), (3, NULL, NULL, NULL, NULL, NULL)"));
+	REQUIRE(Types(UntilReady(conn)) == "CCZ");
+}
+
+}  // namespace
+
+TEST_CASE("Parse, Bind, Describe portal, Execute and Sync run a statement with a text parameter",
+		  "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "SELECT a, b FROM wt WHERE a = $1", {23}) + Bind("", "", {{false, "2"}}) +
+			  Describe('P', "") + Execute("") + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12TDCZ");
+	auto cols = RowDescription(Body(reply, 'T'));
+	REQUIRE(cols.size() == 2);
+	/* Plain column references name their table and column number. */
+	REQUIRE(cols[0].name == "a");
+	REQUIRE(cols[0].table != 0);
+	REQUIRE(cols[0].attnum == 1);
+	REQUIRE(cols[0].type == 23);
+	REQUIRE(cols[0].typlen == 4);
+	REQUIRE(cols[0].typmod == -1);
+	REQUIRE(cols[0].format == 0);
+	REQUIRE(cols[1].attnum == 2);
+	REQUIRE(cols[1].type == 25);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2", "two"});
+	REQUIRE(Body(reply, 'C') == CStr("SELECT 1"));
+	REQUIRE(Body(reply, 'Z') == "I");
+}
+
+TEST_CASE("Describe statement infers unspecified parameter types from their use", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "SELECT a, b FROM wt WHERE a = $1") + Describe('S', "") + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1tTZ");
+	REQUIRE(Body(reply, 't') == Int16(1) + Int32(23));
+	/* An explicit cast types its parameter; a bare $1 selected is text. */
+	conn.Send(Parse("", "SELECT $1::text, $2::int8 + 1, $3") + Describe('S', "") +
+			  Bind("", "", {{false, "x"}, {false, "41"}, {false, "y"}}) + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1tT2DCZ");
+	REQUIRE(Body(reply, 't') == Int16(3) + Int32(25) + Int32(20) + Int32(25));
+	auto cols = RowDescription(Body(reply, 'T'));
+	REQUIRE(cols[0].name == "text");
+	REQUIRE(cols[0].table == 0);
+	REQUIRE(cols[1].type == 20);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"x", "42", "y"});
+	/* $2 used, $1 never: its type cannot be known. */
+	conn.Send(Parse("", "SELECT a FROM wt WHERE a = $2") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "42P18");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "could not determine data type of parameter $1");
+}
+
+TEST_CASE("Parameters and results travel in binary when Bind asks for format 1", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "SELECT a, b, c, d, e, f FROM wt WHERE a = $1", {23}) +
+			  Bind("", "", {{false, BigEndian32(1)}}, {1}, {1}) + Describe('P', "") + Execute("") +
+			  Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12TDCZ");
+	for (const auto &c : RowDescription(Body(reply, 'T')))
+		REQUIRE(c.format == 1);
+	auto row = Columns(Body(reply, 'D'));
+	REQUIRE(row[0] == BigEndian32(1));
+	REQUIRE(row[1] == "one");
+	/* numeric 1.5: ndigits 2, weight 0, sign +, dscale 1, digits 1 and 5000. */
+	REQUIRE(row[2] == Int16(2) + Int16(0) + Int16(0) + Int16(1) + Int16(1) + Int16(5000));
+	REQUIRE(row[3] == std::string(1, '\1'));
+	REQUIRE(row[4] == Int32(0) + Int32(10));
+	REQUIRE(row[5] == Int32(0x3fe00000) + Int32(0)); /* 0.5 */
+
+	/* One format per column: binary, text, binary … */
+	conn.Send(Parse("", "SELECT a, b, d FROM wt ORDER BY a") + Bind("", "", {}, {}, {1, 0, 0}) +
+			  Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DDDCZ");
+	REQUIRE(Columns(Body(reply, 'D', 1)) == std::vector<std::string>{BigEndian32(2), "two", "f"});
+	REQUIRE(Columns(Body(reply, 'D', 2)) ==
+			std::vector<std::string>{BigEndian32(3), "<NULL>", "<NULL>"});
+
+	/* Arrays and int2vector: ndim, has-nulls, element type, (length, lower
+	 * bound) per dimension, then each element's length and bytes. */
+	conn.Send(Parse("", "SELECT '{1,NULL}'::int4[], '7 -1'::int2vector") +
+			  Bind("", "", {}, {}, {1}) + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DCZ");
+	auto arrays = Columns(Body(reply, 'D'));
+	REQUIRE(arrays[0] ==
+			Int32(1) + Int32(1) + Int32(23) + Int32(2) + Int32(1) + Int32(4) + Int32(1) +
+				Int32(0xffffffff));
+	REQUIRE(arrays[1] ==
+			Int32(1) + Int32(0) + Int32(21) + Int32(2) + Int32(0) + Int32(2) + Int16(7) + Int32(2) +
+				Int16(0xffff));
+
+	/* Bytes left over after the type's receive function: 22P03. */
+	conn.Send(Parse("", "SELECT $1::int4") + Bind("", "", {{false, BigEndian32(1) + "x"}}, {1}) +
+			  Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P03");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "incorrect binary data format in bind parameter 1");
+	/* The CONTEXT names the parameter (a text value is shown cut to 0
+	 * characters, log_parameter_max_length_on_error's default). */
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "unnamed portal parameter $1");
+	conn.Send(Parse("", "SELECT $1::int4") + Bind("pp", "", {{false, "abc"}}) + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P02");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "portal \"pp\" parameter $1 = '...'");
+}
+
+TEST_CASE("Execute with a row limit suspends the portal and resumes it", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "SELECT a FROM wt ORDER BY a") + Bind("", "") + Execute("", 2) +
+			  Execute("", 2) + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DDsDCZ");
+	REQUIRE(Columns(Body(reply, 'D', 2)) == std::vector<std::string>{"3"});
+	/* The count of the last Execute, as PostgreSQL reports it. */
+	REQUIRE(Body(reply, 'C') == CStr("SELECT 1"));
+	/* A limit met exactly leaves the portal suspended; the next Execute
+	 * completes it with no rows. */
+	conn.Send(Parse("", "SELECT a FROM wt ORDER BY a") + Bind("", "") + Execute("", 3) +
+			  Execute("", 3) + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DDDsCZ");
+	REQUIRE(Body(reply, 'C') == CStr("SELECT 0"));
+	/* Inside a transaction block a named portal lives across Syncs. */
+	conn.Send(Query("BEGIN"));
+	REQUIRE(Types(UntilReady(conn)) == "CZ");
+	conn.Send(Parse("p", "SELECT a FROM wt ORDER BY a") + Bind("c1", "p") + Execute("c1", 1) +
+			  Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DsZ");
+	REQUIRE(Body(reply, 'Z') == "T");
+	conn.Send(Execute("c1", 1) + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "DsZ");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
+	conn.Send(Query("COMMIT"));
+	REQUIRE(Types(UntilReady(conn)) == "CZ");
+	/* … and ends with it. */
+	conn.Send(Execute("c1") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "34000");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "portal \"c1\" does not exist");
+}
+
+TEST_CASE("After an error the server skips to Sync and answers one ReadyForQuery", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	/* PostgreSQL folds 1/0 when planning and fails at Bind ("1EZ"); Tusk's
+	 * planner does not fold constants yet, so the error comes at Execute. */
+	conn.Send(Parse("", "SELECT a / 0 FROM wt") + Bind("", "") + Execute("") +
+			  Parse("", "SELECT 2") + Bind("", "") + Execute("") + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22012");
+	REQUIRE(Body(reply, 'Z') == "I");
+	/* The implicit transaction was rolled back; the session goes on. */
+	conn.Send(Parse("", "SELECT 2") + Bind("", "") + Execute("") + Sync());
+	REQUIRE(Types(UntilReady(conn)) == "12DCZ");
+	/* Inside a block the error fails the block ('E') until ROLLBACK. */
+	conn.Send(Parse("", "BEGIN") + Bind("", "") + Execute("") + Sync());
+	REQUIRE(Body(UntilReady(conn), 'Z') == "T");
+	conn.Send(Parse("", "SELECT a / 0 FROM wt") + Bind("", "") + Execute("") + Sync());
+	REQUIRE(Body(UntilReady(conn), 'Z') == "E");
+	conn.Send(Parse("", "SELECT 1") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "25P02");
+	conn.Send(Parse("", "ROLLBACK") + Bind("", "") + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12CZ");
+	REQUIRE(Body(reply, 'C') == CStr("ROLLBACK"));
+	REQUIRE(Body(reply, 'Z') == "I");
+	/* The next error after that cleanup is an ordinary one. */
+	conn.Send(Describe('S', "nope") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "26000");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "prepared statement \"nope\" does not exist");
+	/* One statement per Parse. */
+	conn.Send(Parse("", "SELECT 1; SELECT 2") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "42601");
+	REQUIRE(Field(Body(reply, 'E'), 'M') ==
+			"cannot insert multiple commands into a prepared statement");
+	/* Bind's parameter count must match. */
+	conn.Send(Parse("", "SELECT $1::int4") + Bind("", "") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "08P01");
+	REQUIRE(Field(Body(reply, 'E'), 'M') ==
+			"bind message supplies 0 parameters, but prepared statement \"\" requires 1");
+}
+
+TEST_CASE("Named statements persist across Syncs until Close; Close of a missing one is fine",
+		  "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("s1", "SELECT b FROM wt WHERE a = $1", {23}) + Sync());
+	REQUIRE(Types(UntilReady(conn)) == "1Z");
+	conn.Send(Bind("", "s1", {{false, "1"}}) + Execute("") + Sync() +
+			  Bind("", "s1", {{false, "3"}}) + Execute("") + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "2DCZ");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"one"});
+	reply = UntilReady(conn);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"<NULL>"});
+	/* The name is taken. */
+	conn.Send(Parse("s1", "SELECT 1") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "42P05");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "prepared statement \"s1\" already exists");
+	/* Close answers CloseComplete, whether or not the object exists. */
+	conn.Send(Close('S', "s1") + Close('P', "zz") + Bind("", "s1", {{false, "1"}}) + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "33EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "26000");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "prepared statement \"s1\" does not exist");
+	/* PREPARE in SQL names a statement Bind can use, and Describe shows it. */
+	conn.Send(Query("PREPARE q1(int) AS SELECT b FROM wt WHERE a = $1"));
+	REQUIRE(Types(UntilReady(conn)) == "CZ");
+	conn.Send(Describe('S', "q1") + Bind("", "q1", {{false, "2"}}) + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "tT2DCZ");
+	REQUIRE(Body(reply, 't') == Int16(1) + Int32(23));
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"two"});
+}
+
+TEST_CASE("An empty query, DML, utility statements and SHOW through the extended protocol",
+		  "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "") + Bind("", "") + Describe('P', "") + Execute("") + Sync());
+	REQUIRE(Types(UntilReady(conn)) == "12nIZ");
+	conn.Send(Parse("", "INSERT INTO wt VALUES ($1, $2)") + Describe('S', "") +
+			  Bind("", "", {{false, "4"}, {false, "four"}}) + Describe('P', "") + Execute("") +
+			  Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1tn2nCZ");
+	REQUIRE(Body(reply, 't') == Int16(2) + Int32(23) + Int32(25));
+	REQUIRE(Body(reply, 'C') == CStr("INSERT 0 1"));
+	/* ParameterStatus follows CommandComplete, before ReadyForQuery. */
+	conn.Send(Parse("", "SET application_name = 'x'") + Bind("", "") + Describe('P', "") +
+			  Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12nCSZ");
+	REQUIRE(Body(reply, 'S') == CStr("application_name") + CStr("x"));
+	conn.Send(Parse("", "SHOW application_name") + Describe('S', "") + Bind("", "") +
+			  Describe('P', "") + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1tT2TDCZ");
+	REQUIRE(RowDescription(Body(reply, 'T'))[0].name == "application_name");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"x"});
+	REQUIRE(Body(reply, 'C') == CStr("SHOW"));
 }

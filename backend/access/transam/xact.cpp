@@ -58,6 +58,7 @@
 #include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
+#include "utils/portal.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
@@ -279,6 +280,7 @@ void CleanupTransaction()
 {
 	if (current.state != TransState::kAbort)
 		elog(FATAL, "CleanupTransaction: unexpected state %d", static_cast<int>(current.state));
+	AtCleanup_Portals();
 	AtEndOfTransaction(false);
 	AtEnd_Memory();
 	current.state = TransState::kDefault;

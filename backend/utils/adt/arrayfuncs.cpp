@@ -25,12 +25,16 @@
 #include "postgres.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <strings.h>
 
+#include "libpq/pqformat.h"
 #include "utils/lsyscache.h"
 #include "array_internal.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/format_type.h"
 #include "utils/memutils.h"
 
 using tusk::adt::ArrayLiteral;
@@ -369,6 +373,125 @@ Datum array_in(PG_FUNCTION_ARGS)
 	int lbs[1] = {lit.lbound};
 	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, 1, dims, lbs, element_type, io->typlen,
 											 io->typbyval, io->typalign));
+}
+
+/*
+ * The binary form (PostgreSQL's): ndim, a has-nulls flag and the element
+ * type as int32s, a (length, lower bound) pair per dimension, then each
+ * element as an int32 length (-1: NULL) and the element type's own
+ * binary form.  Tusk's arrays have one dimension.
+ */
+Datum array_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	Oid spec_element_type = PG_GETARG_OID(1);
+	int32 typmod = PG_GETARG_INT32(2);
+	auto ndim = static_cast<int32>(pq_getmsgint(buf, 4));
+	if (ndim < 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid number of dimensions: %d", ndim));
+	if (ndim > MAXDIM)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)", ndim,
+					   MAXDIM));
+	auto flags = static_cast<int32>(pq_getmsgint(buf, 4));
+	if (flags != 0 && flags != 1)
+		ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid array flags"));
+	auto element_type = static_cast<Oid>(pq_getmsgint(buf, 4));
+	if (element_type != spec_element_type)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("binary data has array element type %u (%s) instead of expected %u (%s)",
+					   element_type, format_type_be(element_type), spec_element_type,
+					   format_type_be(spec_element_type)));
+	int dims[MAXDIM];
+	int lbs[MAXDIM];
+	for (int i = 0; i < ndim; i++)
+	{
+		dims[i] = static_cast<int>(pq_getmsgint(buf, 4));
+		lbs[i] = static_cast<int>(pq_getmsgint(buf, 4));
+		if (dims[i] < 0)
+			ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					errmsg("invalid array dimensions"));
+		if (dims[i] != 0 && static_cast<int64>(lbs[i]) + dims[i] - 1 > INT_MAX)
+			ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("integer out of range"));
+	}
+	int n = ndim == 0 ? 0 : ArrayGetNItems(ndim, dims);
+	if (n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(element_type));
+	if (ndim > 1)
+		MultidimensionalNotSupported();
+	ElementIO *io = GetElementIO(fcinfo, element_type, IOFunc_receive);
+	auto *values = static_cast<Datum *>(palloc(n * sizeof(Datum)));
+	bool *nulls = static_cast<bool *>(palloc(n * sizeof(bool)));
+	for (int i = 0; i < n; i++)
+	{
+		auto itemlen = static_cast<int32>(pq_getmsgint(buf, 4));
+		if (itemlen < -1 || itemlen > buf->len - buf->cursor)
+			ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					errmsg("insufficient data left in message"));
+		nulls[i] = itemlen == -1;
+		if (nulls[i])
+		{
+			values[i] = ReceiveFunctionCall(&io->proc, nullptr, io->typioparam, typmod);
+			continue;
+		}
+		/* The element's bytes as a buffer of their own, NUL-terminated as
+		 * receive functions may expect. */
+		StringInfoData elem;
+		elem.data = static_cast<char *>(palloc(static_cast<Size>(itemlen) + 1));
+		memcpy(elem.data, buf->data + buf->cursor, static_cast<size_t>(itemlen));
+		elem.data[itemlen] = '\0';
+		elem.len = itemlen;
+		elem.maxlen = itemlen + 1;
+		elem.cursor = 0;
+		buf->cursor += itemlen;
+		values[i] = ReceiveFunctionCall(&io->proc, &elem, io->typioparam, typmod);
+		if (elem.cursor != itemlen)
+			ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					errmsg("improper binary format in array element %d", i + 1));
+		if (io->typlen == -1)
+			values[i] = PointerGetDatum(PG_DETOAST_DATUM(values[i]));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, ndim, dims, lbs, element_type,
+											 io->typlen, io->typbyval, io->typalign));
+}
+
+Datum array_send(PG_FUNCTION_ARGS)
+{
+	ArrayType *v = PG_GETARG_ARRAYTYPE_P(0);
+	Oid element_type = ARR_ELEMTYPE(v);
+	ElementIO *io = GetElementIO(fcinfo, element_type, IOFunc_send);
+	int ndim = ARR_NDIM(v);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, static_cast<uint32>(ndim));
+	pq_sendint32(&buf, ARR_HASNULL(v) ? 1 : 0);
+	pq_sendint32(&buf, element_type);
+	for (int i = 0; i < ndim; i++)
+	{
+		pq_sendint32(&buf, static_cast<uint32>(ARR_DIMS(v)[i]));
+		pq_sendint32(&buf, static_cast<uint32>(ARR_LBOUND(v)[i]));
+	}
+	int n = ndim == 0 ? 0 : ArrayGetNItems(ndim, ARR_DIMS(v));
+	const char *p = ARR_DATA_PTR(v);
+	const bits8 *bitmap = ARR_NULLBITMAP(v);
+	for (int i = 0; i < n; i++)
+	{
+		if (bitmap != nullptr && (bitmap[i / 8] & (1 << (i % 8))) == 0)
+		{
+			pq_sendint32(&buf, static_cast<uint32>(-1));
+			continue;
+		}
+		Datum d = FetchElement(p, io->typlen, io->typbyval);
+		bytea *out = SendFunctionCall(&io->proc, d);
+		pq_sendint32(&buf, static_cast<uint32>(VARSIZE(out) - VARHDRSZ));
+		pq_sendbytes(&buf, VARDATA(out), static_cast<int>(VARSIZE(out) - VARHDRSZ));
+		Size size = StoredSize(d, io->typlen);
+		p = ARR_DATA_PTR(v) + tusk::adt::AlignOffset((p - ARR_DATA_PTR(v)) + size, io->typalign);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 Datum array_out(PG_FUNCTION_ARGS)

@@ -16,6 +16,8 @@
 #include <ctype.h>
 #include <strings.h>
 
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 namespace {
@@ -121,4 +123,19 @@ Datum booland_statefunc(PG_FUNCTION_ARGS)
 Datum boolor_statefunc(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(PG_GETARG_BOOL(0) || PG_GETARG_BOOL(1));
+}
+
+/* Binary form: one byte, 1 or 0 (any non-zero byte reads as true). */
+Datum boolrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_BOOL(pq_getmsgbyte(buf) != 0);
+}
+
+Datum boolsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, PG_GETARG_BOOL(0) ? 1 : 0);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

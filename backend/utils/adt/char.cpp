@@ -13,6 +13,8 @@
 
 #include <limits.h>
 
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 namespace {
@@ -137,4 +139,19 @@ Datum char_text(PG_FUNCTION_ARGS)
 	char buf[5];
 	int len = FormatChar(PG_GETARG_CHAR(0), buf);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+}
+
+/* Binary form: the byte itself. */
+Datum charrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_CHAR(static_cast<char>(pq_getmsgbyte(buf)));
+}
+
+Datum charsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, static_cast<uint8>(PG_GETARG_CHAR(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

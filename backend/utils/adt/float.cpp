@@ -43,6 +43,8 @@
 #include <unistd.h>
 #include <cstdlib>
 
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -1062,4 +1064,33 @@ Datum setseed(PG_FUNCTION_ARGS)
 	SessionRandom().seed(
 		static_cast<uint64>(seed * static_cast<double>(INT64CONST(0x7FFFFFFFFFFFFFFF))));
 	PG_RETURN_VOID();
+}
+
+/* Binary forms: the IEEE 754 bits, big-endian. */
+Datum float4recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_FLOAT4(pq_getmsgfloat4(buf));
+}
+
+Datum float4send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendfloat4(&buf, PG_GETARG_FLOAT4(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum float8recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_FLOAT8(pq_getmsgfloat8(buf));
+}
+
+Datum float8send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendfloat8(&buf, PG_GETARG_FLOAT8(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -21,6 +21,10 @@
 #include <limits.h>
 
 #include "adt_internal.h"
+#include "catalog/pg_type_d.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -609,4 +613,58 @@ Datum int2shr(PG_FUNCTION_ARGS)
 {
 	int32 a = PG_GETARG_INT16(0);
 	PG_RETURN_INT16(static_cast<int16>(a >> (PG_GETARG_INT32(1) & 31)));
+}
+
+/* Binary forms: big-endian two's complement of the type's width. */
+Datum int2recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_INT16(static_cast<int16>(pq_getmsgint(buf, 2)));
+}
+
+Datum int2send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, static_cast<uint16>(PG_GETARG_INT16(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum int4recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_INT32(static_cast<int32>(pq_getmsgint(buf, 4)));
+}
+
+Datum int4send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, static_cast<uint32>(PG_GETARG_INT32(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* int2vector's binary form is an array's (one dimension, lower bound 0, no
+ * NULLs), read by array_recv with this call's FmgrInfo for its cache. */
+Datum int2vectorrecv(PG_FUNCTION_ARGS)
+{
+	LOCAL_FCINFO(locfcinfo, 3);
+	InitFunctionCallInfoData(*locfcinfo, fcinfo->flinfo, 3, InvalidOid, nullptr, nullptr);
+	locfcinfo->args[0].value = PG_GETARG_DATUM(0);
+	locfcinfo->args[0].isnull = false;
+	locfcinfo->args[1].value = ObjectIdGetDatum(INT2OID);
+	locfcinfo->args[1].isnull = false;
+	locfcinfo->args[2].value = Int32GetDatum(-1);
+	locfcinfo->args[2].isnull = false;
+	auto *result = reinterpret_cast<ArrayType *>(DatumGetPointer(array_recv(locfcinfo)));
+	if (ARR_NDIM(result) != 1 || ARR_HASNULL(result) || ARR_ELEMTYPE(result) != INT2OID ||
+		ARR_LBOUND(result)[0] != 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid int2vector data"));
+	PG_RETURN_POINTER(result);
+}
+
+Datum int2vectorsend(PG_FUNCTION_ARGS)
+{
+	return array_send(fcinfo);
 }

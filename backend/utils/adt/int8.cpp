@@ -17,6 +17,8 @@
 #include <math.h>
 
 #include "adt_internal.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -540,4 +542,18 @@ Datum i8tooid(PG_FUNCTION_ARGS)
 Datum oidtoi8(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(static_cast<int64>(PG_GETARG_OID(0)));
+}
+
+Datum int8recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_INT64(pq_getmsgint64(buf));
+}
+
+Datum int8send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, static_cast<uint64>(PG_GETARG_INT64(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -17,6 +17,9 @@
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "storage/latch.h"
+#include "utils/timestamp.h"
+#include "utils/wait_event.h"
 #include "tusk_config.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -137,4 +140,28 @@ Datum set_config_by_name(PG_FUNCTION_ARGS)
 	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SET, true, 0,
 							 false);
 	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
+}
+
+/*
+ * pg_sleep(seconds): sleep on the process latch, so a cancel, a statement
+ * timeout or a termination request ends it at once (with its error), and
+ * in slices of at most ten minutes, as PostgreSQL does.
+ */
+Datum pg_sleep(PG_FUNCTION_ARGS)
+{
+	constexpr double kMaxSliceSeconds = 600.0;
+	float8 secs = PG_GETARG_FLOAT8(0);
+	double end = static_cast<double>(GetCurrentTimestamp()) / 1e6 + secs;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		double delay = end - static_cast<double>(GetCurrentTimestamp()) / 1e6;
+		if (!(delay > 0))
+			break;
+		long delay_ms = static_cast<long>(Min(delay, kMaxSliceSeconds) * 1000.0);
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, delay_ms,
+						 WAIT_EVENT_PG_SLEEP);
+		ResetLatch(MyLatch);
+	}
+	PG_RETURN_VOID();
 }

@@ -11,6 +11,8 @@
 #include "postgres.h"
 
 #include "adt_utf8.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 namespace {
@@ -129,4 +131,27 @@ int namestrcmp(Name name, const char *str)
 	if (str == nullptr)
 		return 1;
 	return strncmp(NameStr(*name), str, NAMEDATALEN);
+}
+
+/* Binary form: the bytes of the name, without padding or terminator. */
+Datum namerecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int nbytes;
+	char *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	if (nbytes >= NAMEDATALEN)
+		ereport(ERROR, errcode(ERRCODE_NAME_TOO_LONG), errmsg("identifier too long"),
+				errdetail("Identifier must be less than %d characters.", NAMEDATALEN));
+	auto *result = static_cast<Name>(palloc0(NAMEDATALEN));
+	memcpy(NameStr(*result), str, static_cast<size_t>(nbytes));
+	PG_RETURN_NAME(result);
+}
+
+Datum namesend(PG_FUNCTION_ARGS)
+{
+	Name name = PG_GETARG_NAME(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, NameStr(*name), static_cast<int>(strlen(NameStr(*name))));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

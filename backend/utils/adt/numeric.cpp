@@ -43,6 +43,7 @@
 #include "numeric_internal.h"
 #include "utils/array.h"
 #include "common/hashfn.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -1929,4 +1930,109 @@ Datum numeric_pg_lsn(PG_FUNCTION_ARGS)
 		v > static_cast<__int128>(UINT64_MAX))
 		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("pg_lsn out of range"));
 	PG_RETURN_DATUM(static_cast<Datum>(static_cast<uint64>(v)));
+}
+
+/* ---- binary input and output ----
+ *
+ * PostgreSQL's external binary form: ndigits, weight, sign and dscale as
+ * 16-bit integers, then ndigits base-10000 digits, most significant
+ * first.  The sign word also marks NaN and the infinities (no digits).
+ */
+
+namespace {
+
+constexpr uint16 kExternalPos = 0x0000;
+constexpr uint16 kExternalNeg = 0x4000;
+constexpr uint16 kExternalNaN = 0xC000;
+constexpr uint16 kExternalPinf = 0xD000;
+constexpr uint16 kExternalNinf = 0xF000;
+constexpr uint16 kExternalDscaleMask = 0x3FFF;
+constexpr int kNbase = 10000;
+constexpr uint16 kInfinityExternalDscale = 32;
+
+[[noreturn]] void InvalidExternal(const char *what)
+{
+	ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			errmsg("invalid %s in external \"numeric\" value", what));
+	pg_unreachable();
+}
+
+}  // namespace
+
+Datum numeric_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int32 typmod = PG_GETARG_INT32(2);
+	int ndigits = static_cast<int>(pq_getmsgint(buf, 2));
+	auto weight = static_cast<int16>(pq_getmsgint(buf, 2));
+	auto sign = static_cast<uint16>(pq_getmsgint(buf, 2));
+	auto dscale = static_cast<uint16>(pq_getmsgint(buf, 2));
+	NumericKind kind = NumericKind::kFinite;
+	switch (sign)
+	{
+		case kExternalPos:
+		case kExternalNeg:
+			break;
+		case kExternalNaN:
+			kind = NumericKind::kNaN;
+			break;
+		case kExternalPinf:
+			kind = NumericKind::kPosInf;
+			break;
+		case kExternalNinf:
+			kind = NumericKind::kNegInf;
+			break;
+		default:
+			InvalidExternal("sign");
+	}
+	if ((dscale & kExternalDscaleMask) != dscale)
+		InvalidExternal("scale");
+	std::vector<NumericDigit> digits(static_cast<size_t>(ndigits));
+	for (auto &d : digits)
+	{
+		auto digit = static_cast<int16>(pq_getmsgint(buf, 2));
+		if (digit < 0 || digit >= kNbase)
+			InvalidExternal("digit");
+		d = static_cast<NumericDigit>(digit);
+	}
+	if (kind != NumericKind::kFinite)
+	{
+		Numeric res = num::MakeSpecialNumeric(kind);
+		ApplyTypmodSpecial(res, typmod);
+		PG_RETURN_NUMERIC(res);
+	}
+	Decimal value = num::FromNbase(sign == kExternalNeg, weight, dscale, digits.data(), ndigits);
+	/* Digits beyond dscale are dropped, as PostgreSQL's trunc_var does. */
+	num::TruncTo(&value, dscale);
+	ApplyTypmod(&value, typmod);
+	PG_RETURN_NUMERIC(num::MakeNumeric(value));
+}
+
+Datum numeric_send(PG_FUNCTION_ARGS)
+{
+	Numeric value = PG_GETARG_NUMERIC(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	if (IsSpecial(value))
+	{
+		NumericKind kind = num::KindOf(value);
+		uint16 sign = kind == NumericKind::kNaN ? kExternalNaN
+			: kind == NumericKind::kPosInf		? kExternalPinf
+												: kExternalNinf;
+		pq_sendint16(&buf, 0);
+		pq_sendint16(&buf, 0);
+		pq_sendint16(&buf, sign);
+		/* PostgreSQL reads a special value's scale from header bits that
+		 * are 0 for NaN and 32 for the infinities; clients see that. */
+		pq_sendint16(&buf, kind == NumericKind::kNaN ? 0 : kInfinityExternalDscale);
+		PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	}
+	NbaseForm n = num::ToNbase(num::DecimalOf(value));
+	pq_sendint16(&buf, static_cast<uint16>(n.digits.size()));
+	pq_sendint16(&buf, static_cast<uint16>(n.weight));
+	pq_sendint16(&buf, n.negative ? kExternalNeg : kExternalPos);
+	pq_sendint16(&buf, static_cast<uint16>(n.dscale));
+	for (NumericDigit d : n.digits)
+		pq_sendint16(&buf, static_cast<uint16>(d));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

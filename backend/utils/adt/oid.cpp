@@ -17,6 +17,10 @@
 #include <errno.h>
 
 #include "adt_internal.h"
+#include "catalog/pg_type_d.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -264,4 +268,43 @@ Datum oidvectorgt(PG_FUNCTION_ARGS)
 Datum oidvectorge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(CompareOidVectorArgs(fcinfo) >= 0);
+}
+
+Datum oidrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_OID(static_cast<Oid>(pq_getmsgint(buf, 4)));
+}
+
+Datum oidsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, PG_GETARG_OID(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* oidvector's binary form is an array's (one dimension, lower bound 0, no
+ * NULLs), read by array_recv with this call's FmgrInfo for its cache. */
+Datum oidvectorrecv(PG_FUNCTION_ARGS)
+{
+	LOCAL_FCINFO(locfcinfo, 3);
+	InitFunctionCallInfoData(*locfcinfo, fcinfo->flinfo, 3, InvalidOid, nullptr, nullptr);
+	locfcinfo->args[0].value = PG_GETARG_DATUM(0);
+	locfcinfo->args[0].isnull = false;
+	locfcinfo->args[1].value = ObjectIdGetDatum(OIDOID);
+	locfcinfo->args[1].isnull = false;
+	locfcinfo->args[2].value = Int32GetDatum(-1);
+	locfcinfo->args[2].isnull = false;
+	auto *result = reinterpret_cast<ArrayType *>(DatumGetPointer(array_recv(locfcinfo)));
+	if (ARR_NDIM(result) != 1 || ARR_HASNULL(result) || ARR_ELEMTYPE(result) != OIDOID ||
+		ARR_LBOUND(result)[0] != 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid oidvector data"));
+	PG_RETURN_POINTER(result);
+}
+
+Datum oidvectorsend(PG_FUNCTION_ARGS)
+{
+	return array_send(fcinfo);
 }

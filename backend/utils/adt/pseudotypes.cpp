@@ -13,6 +13,8 @@
  */
 #include "postgres.h"
 
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 namespace {
@@ -317,4 +319,51 @@ Datum pg_node_tree_in(PG_FUNCTION_ARGS)
 {
 	(void) fcinfo;
 	CannotAccept("pg_node_tree");
+}
+
+/* unknown and cstring travel as their bytes; void as nothing. */
+Datum unknownrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int nbytes;
+	PG_RETURN_CSTRING(pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes));
+}
+
+Datum unknownsend(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, str, static_cast<int>(strlen(str)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum cstring_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int nbytes;
+	PG_RETURN_CSTRING(pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes));
+}
+
+Datum cstring_send(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, str, static_cast<int>(strlen(str)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum void_recv(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_VOID();
+}
+
+Datum void_send(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

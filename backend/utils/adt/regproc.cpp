@@ -31,6 +31,7 @@
 #include "nodes/parsenodes.h"
 #include "parser/parse_expr.h"
 #include "parser/parser.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -357,4 +358,115 @@ Datum regnamespaceout(PG_FUNCTION_ARGS)
 	if (name == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", nspid));
 	PG_RETURN_CSTRING(pstrdup(quote_identifier(name)));
+}
+
+/* The OID alias types travel as their OID (4 bytes), as in PostgreSQL. */
+Datum regprocrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regprocsend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regprocedurerecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regproceduresend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regoperrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regopersend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regoperatorrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regoperatorsend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regclassrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regclasssend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regtyperecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regtypesend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regnamespacerecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regnamespacesend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regrolerecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regrolesend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regcollationrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regcollationsend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regconfigrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regconfigsend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
+}
+
+Datum regdictionaryrecv(PG_FUNCTION_ARGS)
+{
+	return oidrecv(fcinfo);
+}
+
+Datum regdictionarysend(PG_FUNCTION_ARGS)
+{
+	return oidsend(fcinfo);
 }

@@ -2314,30 +2314,6 @@ Datum TimePartDatum(FunctionCallInfo fcinfo, bool numeric, TimeADT time, const i
 	return numeric ? PartAsNumeric(p, fcinfo) : PartAsFloat8(p, fcinfo);
 }
 
-/* pg_sleep(seconds): waits, in steps short enough to notice a cancel. */
-Datum pg_sleep(PG_FUNCTION_ARGS)
-{
-	double secs = PG_GETARG_FLOAT8(0);
-	if (isnan(secs) || secs <= 0)
-		PG_RETURN_VOID();
-	constexpr double kStepSeconds = 0.1; /* how soon a cancel is noticed */
-	TimestampTz end = GetCurrentTimestamp() + static_cast<int64>(secs * USECS_PER_SEC);
-	for (;;)
-	{
-		CHECK_FOR_INTERRUPTS();
-		TimestampTz now = GetCurrentTimestamp();
-		if (now >= end)
-			break;
-		double left = static_cast<double>(end - now) / USECS_PER_SEC;
-		double step = left < kStepSeconds ? left : kStepSeconds;
-		struct timespec ts;
-		ts.tv_sec = static_cast<time_t>(step);
-		ts.tv_nsec = static_cast<long>((step - static_cast<double>(ts.tv_sec)) * 1e9);
-		nanosleep(&ts, nullptr);
-	}
-	PG_RETURN_VOID();
-}
-
 /* ---- avg(interval) ---- */
 
 namespace {

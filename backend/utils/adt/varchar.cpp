@@ -17,6 +17,8 @@
 
 #include "adt_utf8.h"
 #include "utils/array.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Utf8Advance;
@@ -337,4 +339,34 @@ Datum varchartypmodin(PG_FUNCTION_ARGS)
 Datum varchartypmodout(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CSTRING(CharTypmodOut(PG_GETARG_INT32(0)));
+}
+
+/* character(n) and varchar(n) travel as their bytes; receiving applies the
+ * typmod as input does (PostgreSQL's bpcharrecv / varcharrecv). */
+Datum bpcharrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int32 typmod = PG_GETARG_INT32(2);
+	int nbytes;
+	char *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_POINTER(MakeBpchar(str, nbytes, typmod, false));
+}
+
+Datum bpcharsend(PG_FUNCTION_ARGS)
+{
+	return textsend(fcinfo);
+}
+
+Datum varcharrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int32 typmod = PG_GETARG_INT32(2);
+	int nbytes;
+	char *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_POINTER(MakeVarchar(str, nbytes, typmod, false));
+}
+
+Datum varcharsend(PG_FUNCTION_ARGS)
+{
+	return textsend(fcinfo);
 }

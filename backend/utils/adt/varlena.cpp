@@ -28,6 +28,8 @@
 
 #include "adt_internal.h"
 #include "adt_utf8.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -802,4 +804,42 @@ Datum byteage(PG_FUNCTION_ARGS)
 Datum byteacmp(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT32(CompareArgs(fcinfo));
+}
+
+/* text's binary form: its bytes. */
+Datum textrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int nbytes;
+	char *str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(str, nbytes));
+}
+
+Datum textsend(PG_FUNCTION_ARGS)
+{
+	text *t = PG_GETARG_TEXT_PP(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendtext(&buf, VARDATA_ANY(t), static_cast<int>(VARSIZE_ANY_EXHDR(t)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* bytea's binary form: its bytes. */
+Datum bytearecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	int nbytes = buf->len - buf->cursor;
+	auto *result = static_cast<bytea *>(palloc(static_cast<Size>(nbytes) + VARHDRSZ));
+	SET_VARSIZE(result, nbytes + VARHDRSZ);
+	pq_copymsgbytes(buf, VARDATA(result), nbytes);
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum byteasend(PG_FUNCTION_ARGS)
+{
+	bytea *v = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), static_cast<int>(VARSIZE_ANY_EXHDR(v)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -19,6 +19,8 @@
 
 #include "adt_internal.h"
 #include "storage/itemptr.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 
 using tusk::adt::Compare3;
@@ -259,4 +261,68 @@ Datum tidlarger(PG_FUNCTION_ARGS)
 Datum tidsmaller(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATUM(CompareTidArgs(fcinfo) <= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
+}
+
+/* Binary forms: xid and cid as 4 bytes, xid8 as 8, tid as block (4) and
+ * offset (2), all big-endian. */
+Datum xidrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	return TransactionIdGetDatum(static_cast<TransactionId>(pq_getmsgint(buf, 4)));
+}
+
+Datum xidsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, DatumGetTransactionId(PG_GETARG_DATUM(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum xid8recv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_DATUM(UInt64GetDatum(static_cast<uint64>(pq_getmsgint64(buf))));
+}
+
+Datum xid8send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, GetXid8(fcinfo, 0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum cidrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	return CommandIdGetDatum(static_cast<CommandId>(pq_getmsgint(buf, 4)));
+}
+
+Datum cidsend(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, DatumGetCommandId(PG_GETARG_DATUM(0)));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum tidrecv(PG_FUNCTION_ARGS)
+{
+	StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	BlockNumber block = pq_getmsgint(buf, 4);
+	auto offset = static_cast<OffsetNumber>(pq_getmsgint(buf, 2));
+	auto *result = static_cast<ItemPointer>(palloc(sizeof(ItemPointerData)));
+	ItemPointerSet(result, block, offset);
+	PG_RETURN_POINTER(result);
+}
+
+Datum tidsend(PG_FUNCTION_ARGS)
+{
+	ItemPointer tid = GetTid(fcinfo, 0);
+	StringInfoData buf;
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, ItemPointerGetBlockNumber(tid));
+	pq_sendint16(&buf, tid->ip_posid);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

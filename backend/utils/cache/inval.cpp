@@ -25,10 +25,23 @@ uint64 seen_generation = 0;
 bool changed_this_command = false;
 bool changed_this_transaction = false;
 
+struct RelcacheCallback
+{
+	RelcacheCallbackFunction function;
+	Datum arg;
+};
+
+/* Few and fixed (PostgreSQL allows ten): registered at backend start. */
+constexpr int kMaxRelcacheCallbacks = 10;
+RelcacheCallback relcache_callbacks[kMaxRelcacheCallbacks];
+int num_relcache_callbacks = 0;
+
 void ResetLocalCaches()
 {
 	ResetCatalogCaches();
 	RelationCacheInvalidate();
+	for (int i = 0; i < num_relcache_callbacks; i++)
+		relcache_callbacks[i].function(relcache_callbacks[i].arg, InvalidOid);
 }
 
 }  // namespace
@@ -45,6 +58,13 @@ void SharedInvalShmemInit(void)
 		ShmemInitStruct("Shared Invalidation State", sizeof(SharedInvalState), &found));
 	if (!found)
 		pg_atomic_init_u64(&shared->generation, 1);
+}
+
+void CacheRegisterRelcacheCallback(RelcacheCallbackFunction func, Datum arg)
+{
+	if (num_relcache_callbacks >= kMaxRelcacheCallbacks)
+		elog(FATAL, "out of relcache_callback_list slots");
+	relcache_callbacks[num_relcache_callbacks++] = {func, arg};
 }
 
 void CacheInvalidateCatalog(void)

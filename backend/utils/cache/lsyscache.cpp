@@ -272,6 +272,26 @@ void getTypeOutputInfo(Oid type, Oid *typOutput, bool *typIsVarlena)
 	*typIsVarlena = !t.typbyval && t.typlen == -1;
 }
 
+void getTypeBinaryInputInfo(Oid type, Oid *typReceive, Oid *typIOParam)
+{
+	const TypeInfo &t = LookupType(type);
+	if (!OidIsValid(t.typreceive))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("no binary input function available for type %s", t.name.c_str()));
+	*typReceive = t.typreceive;
+	*typIOParam = OidIsValid(t.typelem) ? t.typelem : type;
+}
+
+void getTypeBinaryOutputInfo(Oid type, Oid *typSend, bool *typIsVarlena)
+{
+	const TypeInfo &t = LookupType(type);
+	if (!OidIsValid(t.typsend))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("no binary output function available for type %s", t.name.c_str()));
+	*typSend = t.typsend;
+	*typIsVarlena = !t.typbyval && t.typlen == -1;
+}
+
 Oid get_element_type(Oid typid)
 {
 	const TypeInfo &t = LookupType(typid);

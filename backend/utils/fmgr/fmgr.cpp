@@ -181,6 +181,51 @@ Datum InputFunctionCall(FmgrInfo *flinfo, char *str, Oid typioparam, int32 typmo
 	return result;
 }
 
+/* Call a type's receive function on the bytes of buf (NULL: a NULL,
+ * passed only to non-strict functions, as for input functions). */
+Datum ReceiveFunctionCall(FmgrInfo *flinfo, StringInfoData *buf, Oid typioparam, int32 typmod)
+{
+	if (buf == nullptr && flinfo->fn_strict)
+		return (Datum) 0;
+
+	LOCAL_FCINFO(fcinfo, 3);
+	InitFunctionCallInfoData(*fcinfo, flinfo, 3, InvalidOid, nullptr, nullptr);
+	fcinfo->args[0].value = PointerGetDatum(buf);
+	fcinfo->args[0].isnull = buf == nullptr;
+	SetArg(fcinfo, 1, ObjectIdGetDatum(typioparam));
+	SetArg(fcinfo, 2, Int32GetDatum(typmod));
+
+	Datum result = FunctionCallInvoke(fcinfo);
+	if (buf == nullptr)
+	{
+		if (!fcinfo->isnull)
+			elog(ERROR, "receive function %u returned non-NULL", flinfo->fn_oid);
+	}
+	else if (fcinfo->isnull)
+		elog(ERROR, "receive function %u returned NULL", flinfo->fn_oid);
+	return result;
+}
+
+Datum OidReceiveFunctionCall(Oid functionId, StringInfoData *buf, Oid typioparam, int32 typmod)
+{
+	FmgrInfo flinfo;
+	fmgr_info(functionId, &flinfo);
+	return ReceiveFunctionCall(&flinfo, buf, typioparam, typmod);
+}
+
+/* Call a type's send function: the value's binary form as a bytea. */
+bytea *SendFunctionCall(FmgrInfo *flinfo, Datum val)
+{
+	return reinterpret_cast<bytea *>(DatumGetPointer(FunctionCall1(flinfo, val)));
+}
+
+bytea *OidSendFunctionCall(Oid functionId, Datum val)
+{
+	FmgrInfo flinfo;
+	fmgr_info(functionId, &flinfo);
+	return SendFunctionCall(&flinfo, val);
+}
+
 /* Call a type's output function: the value as a palloc'd C string. */
 char *OutputFunctionCall(FmgrInfo *flinfo, Datum val)
 {

@@ -20,6 +20,7 @@
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
+#include "tcop/tcopprot.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
 #include "utils/datetime.h"
@@ -431,6 +432,9 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Each SQL transaction has an isolation level, which can be either \"read "
 			 "uncommitted\", \"read committed\", \"repeatable read\", or \"serializable\".",
 			 0, &DefaultXactIsoLevel, XACT_READ_COMMITTED, kIsolationLevelOptions),
+		Int("statement_timeout", PGC_USERSET, kStatement,
+			"Sets the maximum allowed duration of any statement.",
+			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &StatementTimeout, 0, 0, INT_MAX),
 		Bool("default_transaction_read_only", PGC_USERSET, kStatement,
 			 "Sets the default read-only status of new transactions.", nullptr, GUC_REPORT,
 			 &default_transaction_read_only, false),
