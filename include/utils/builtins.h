@@ -526,6 +526,10 @@ extern Datum regroleout(PG_FUNCTION_ARGS);
 extern Datum regnamespacein(PG_FUNCTION_ARGS);
 extern Datum regnamespaceout(PG_FUNCTION_ARGS);
 
+/* ruleutils.cpp */
+extern Datum pg_get_expr(PG_FUNCTION_ARGS);
+extern Datum pg_get_expr_ext(PG_FUNCTION_ARGS);
+
 /* varchar.cpp */
 extern Datum bpcharin(PG_FUNCTION_ARGS);
 extern Datum bpcharout(PG_FUNCTION_ARGS);
