@@ -15,6 +15,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
+#include "commands/explain.h"
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
@@ -189,6 +190,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
+			break;
+		case T_ExplainStmt:
+			ExplainQuery(reinterpret_cast<ExplainStmt *>(parsetree), queryString, dest);
 			break;
 		case T_VariableShowStmt:
 		{

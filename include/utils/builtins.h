@@ -498,6 +498,9 @@ extern Datum anymultirange_in(PG_FUNCTION_ARGS);
 extern Datum anycompatiblemultirange_in(PG_FUNCTION_ARGS);
 extern Datum pg_node_tree_in(PG_FUNCTION_ARGS);
 
+/* json.cpp */
+extern Datum json_out(PG_FUNCTION_ARGS);
+
 /* quote.cpp */
 extern Datum quote_ident(PG_FUNCTION_ARGS);
 extern Datum quote_literal(PG_FUNCTION_ARGS);
