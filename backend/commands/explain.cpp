@@ -16,9 +16,10 @@
  * utils/ruleutils.h in the node's deparse context.
  *
  * Adding a plan node type: its name in PlanNodeName, and its detail
- * lines in ShowNodeDetails; a type not listed there is printed under
- * its node-tag name with its Filter and children, so a plan never fails
- * to print.
+ * lines in ShowNodeDetails.  Until then a type PostgreSQL has prints
+ * under PostgreSQL's name (kFutureNodes: a join with its join type, Join
+ * Filter and Filter), any other under its node-tag name with its Filter,
+ * and always with its children, so a plan never fails to print.
  *
  * Differences from PostgreSQL, all because Tusk lacks what they print:
  * BUFFERS is accepted but prints nothing (no buffer-usage counters);
@@ -284,6 +285,61 @@ void EndOutput(ExplainState *es)
 
 /* ---- what the plan refers to ---- */
 
+/* Plan nodes PostgreSQL has and Tusk's planner does not make yet,
+ * known by their tag's name so that the day one appears it prints under
+ * PostgreSQL's name (a join with its join type and Join Filter) before
+ * this file learns its details (Hash Cond, Index Cond, …). */
+struct FutureNode
+{
+	const char *tag;
+	const char *pname;
+	const char *sname;
+	bool join;
+	bool scan = false; /* begins with a Scan: reads range-table entry scanrelid */
+};
+
+constexpr FutureNode kFutureNodes[] = {
+	{"HashJoin", "Hash", "Hash Join", true},
+	{"MergeJoin", "Merge", "Merge Join", true},
+	{"Hash", "Hash", "Hash", false},
+	{"IndexOnlyScan", "Index Only Scan", "Index Only Scan", false, true},
+	{"BitmapHeapScan", "Bitmap Heap Scan", "Bitmap Heap Scan", false, true},
+	{"BitmapIndexScan", "Bitmap Index Scan", "Bitmap Index Scan", false},
+	{"CteScan", "CTE Scan", "CTE Scan", false, true},
+	{"WorkTableScan", "WorkTable Scan", "WorkTable Scan", false, true},
+	{"RecursiveUnion", "Recursive Union", "Recursive Union", false},
+	{"MergeAppend", "Merge Append", "Merge Append", false},
+	{"WindowAgg", "WindowAgg", "WindowAgg", false},
+	{"Group", "Group", "Group", false},
+	{"Memoize", "Memoize", "Memoize", false},
+	{"IncrementalSort", "Incremental Sort", "Incremental Sort", false},
+	{"LockRows", "LockRows", "LockRows", false},
+};
+
+const FutureNode *FindFutureNode(Plan *plan)
+{
+	const char *tag = nodeTagName(nodeTag(plan));
+	for (const FutureNode &f : kFutureNodes)
+		if (strcmp(f.tag, tag) == 0)
+			return &f;
+	return nullptr;
+}
+
+bool IsFutureScan(Plan *plan)
+{
+	const FutureNode *f = FindFutureNode(plan);
+	return f != nullptr && f->scan;
+}
+
+/* Every join node begins with a Join (PostgreSQL's layout). */
+bool IsJoinPlan(Plan *plan)
+{
+	if (IsA(plan, NestLoop))
+		return true;
+	const FutureNode *f = FindFutureNode(plan);
+	return f != nullptr && f->join;
+}
+
 /* Range-table entries the plan reads (they get names). */
 void PreScanPlan(Plan *plan, Bitmapset **rels_used)
 {
@@ -309,6 +365,10 @@ void PreScanPlan(Plan *plan, Bitmapset **rels_used)
 			*rels_used = bms_add_members(*rels_used, reinterpret_cast<Append *>(plan)->apprelids);
 			break;
 		default:
+			if (IsFutureScan(plan))
+				*rels_used = bms_add_member(*rels_used,
+											static_cast<int>(
+												reinterpret_cast<Scan *>(plan)->scanrelid));
 			break;
 	}
 	PreScanPlan(plan->lefttree, rels_used);
@@ -450,7 +510,9 @@ NodeNames PlanNodeName(Plan *plan)
 			return {"Limit", "Limit"};
 		default:
 		{
-			/* A node type this file does not know yet: its tag's name. */
+			if (const FutureNode *f = FindFutureNode(plan))
+				return {f->pname, f->sname};
+			/* A node type this file does not know at all: its tag's name. */
 			const char *name = nodeTagName(nodeTag(plan));
 			return {name, name};
 		}
@@ -492,6 +554,13 @@ void ExplainTargetRel(Plan *plan, Index rti, ExplainState *es)
 			}
 			break;
 		default:
+			if (IsFutureScan(plan) && rte->rtekind == RTE_RELATION)
+			{
+				objectname = get_rel_name(rte->relid);
+				if (es->verbose)
+					nspname = RelationNamespaceName(rte->relid);
+				objecttag = "Relation Name";
+			}
 			break;
 	}
 	if (es->format == ExplainFormat::kText)
@@ -627,6 +696,20 @@ void ShowPlanTlist(Plan *plan, List *ancestors, ExplainState *es)
 void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const char *plan_name,
 				 ExplainState *es);
 
+/* A join's Join Filter and Filter (its own join condition, Hash Cond or
+ * Merge Cond, is the caller's). */
+void ShowJoinQuals(PlanState *ps, List *ancestors, ExplainState *es)
+{
+	Plan *plan = ps->plan;
+	List *joinqual = reinterpret_cast<Join *>(plan)->joinqual;
+	ShowUpperQual(joinqual, "Join Filter", plan, ancestors, es);
+	if (joinqual != NIL)
+		ShowInstrumentationCount("Rows Removed by Join Filter", 1, ps, es);
+	ShowUpperQual(plan->qual, "Filter", plan, ancestors, es);
+	if (plan->qual != NIL)
+		ShowInstrumentationCount("Rows Removed by Filter", 2, ps, es);
+}
+
 /* The detail lines of a node: its conditions, keys and counts. */
 void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 {
@@ -649,16 +732,8 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
 			break;
 		case T_NestLoop:
-		{
-			List *joinqual = reinterpret_cast<Join *>(plan)->joinqual;
-			ShowUpperQual(joinqual, "Join Filter", plan, ancestors, es);
-			if (joinqual != NIL)
-				ShowInstrumentationCount("Rows Removed by Join Filter", 1, ps, es);
-			ShowUpperQual(plan->qual, "Filter", plan, ancestors, es);
-			if (plan->qual != NIL)
-				ShowInstrumentationCount("Rows Removed by Filter", 2, ps, es);
+			ShowJoinQuals(ps, ancestors, es);
 			break;
-		}
 		case T_Agg:
 		{
 			Agg *agg = reinterpret_cast<Agg *>(plan);
@@ -697,7 +772,12 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 		case T_Limit:
 			break;
 		default:
-			ShowUpperQual(plan->qual, "Filter", plan, ancestors, es);
+			if (IsJoinPlan(plan))
+				ShowJoinQuals(ps, ancestors, es);
+			else if (IsFutureScan(plan))
+				ShowScanQual(plan->qual, "Filter", plan, ancestors, es);
+			else
+				ShowUpperQual(plan->qual, "Filter", plan, ancestors, es);
 			break;
 	}
 }
@@ -795,25 +875,6 @@ void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const
 		case T_ModifyTable:
 			ExplainTargetRel(plan, reinterpret_cast<ModifyTable *>(plan)->nominalRelation, es);
 			break;
-		case T_NestLoop:
-		{
-			static const char *const kJoinTypes[] = {"Inner", "Left", "Full",
-													 "Right", "Semi", "Anti"};
-			JoinType jt = reinterpret_cast<Join *>(plan)->jointype;
-			const char *jointype = jt <= JOIN_ANTI ? kJoinTypes[jt] : "???";
-			if (es->format == ExplainFormat::kText)
-			{
-				if (jt != JOIN_INNER)
-				{
-					es->str += ' ';
-					es->str += jointype;
-					es->str += " Join";
-				}
-			}
-			else
-				PropertyText(es, "Join Type", jointype);
-			break;
-		}
 		case T_SetOp:
 		{
 			static const char *const kCmds[] = {"Intersect", "Intersect All", "Except",
@@ -829,7 +890,31 @@ void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const
 			break;
 		}
 		default:
+			if (IsFutureScan(plan))
+				ExplainTargetRel(plan, reinterpret_cast<Scan *>(plan)->scanrelid, es);
 			break;
+	}
+
+	if (IsJoinPlan(plan))
+	{
+		static const char *const kJoinTypes[] = {"Inner", "Left", "Full", "Right", "Semi", "Anti"};
+		JoinType jt = reinterpret_cast<Join *>(plan)->jointype;
+		const char *jointype = jt <= JOIN_ANTI ? kJoinTypes[jt] : "???";
+		if (es->format == ExplainFormat::kText)
+		{
+			/* The join type is part of the name: "Hash Left Join"; a
+			 * nested loop's inner join is plain "Nested Loop". */
+			if (jt != JOIN_INNER)
+			{
+				es->str += ' ';
+				es->str += jointype;
+				es->str += " Join";
+			}
+			else if (!IsA(plan, NestLoop))
+				es->str += " Join";
+		}
+		else
+			PropertyText(es, "Join Type", jointype);
 	}
 
 	if (es->costs)
@@ -899,7 +984,7 @@ void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const
 
 	if (es->verbose)
 		ShowPlanTlist(plan, ancestors, es);
-	if (IsA(plan, NestLoop) &&
+	if (IsJoinPlan(plan) &&
 		(es->format != ExplainFormat::kText ||
 		 (es->verbose && reinterpret_cast<Join *>(plan)->inner_unique)))
 		PropertyBool(es, "Inner Unique", reinterpret_cast<Join *>(plan)->inner_unique);
