@@ -1186,6 +1186,22 @@ void ExplainOneQuery(ExplainStmt *stmt, const char *queryString, ExplainState *e
 
 }  // namespace
 
+TupleDesc ExplainResultDesc(ExplainStmt *stmt)
+{
+	/* Only the format matters; bad options are ExplainQuery's to report. */
+	Oid type = TEXTOID;
+	ListCell *lc;
+	foreach (lc, stmt->options)
+	{
+		DefElem *opt = static_cast<DefElem *>(lfirst(lc));
+		if (strcmp(opt->defname, "format") == 0 && opt->arg != nullptr && IsA(opt->arg, String))
+			type = strcmp(strVal(opt->arg), "json") == 0 ? JSONOID : TEXTOID;
+	}
+	TupleDesc desc = CreateTemplateTupleDesc(1);
+	TupleDescInitEntry(desc, 1, "QUERY PLAN", type, -1, 0);
+	return desc;
+}
+
 void ExplainQuery(ExplainStmt *stmt, const char *queryString, DestReceiver *dest)
 {
 	ExplainState es;
@@ -1198,9 +1214,7 @@ void ExplainQuery(ExplainStmt *stmt, const char *queryString, DestReceiver *dest
 	ExplainOneQuery(stmt, queryString, &es);
 	EndOutput(&es);
 
-	TupleDesc desc = CreateTemplateTupleDesc(1);
-	TupleDescInitEntry(desc, 1, "QUERY PLAN", es.format == ExplainFormat::kJson ? JSONOID : TEXTOID,
-					   -1, 0);
+	TupleDesc desc = ExplainResultDesc(stmt);
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);
 	auto send = [&](const std::string &line) {

@@ -4,6 +4,7 @@
 #ifndef TUSK_COMMANDS_EXPLAIN_H
 #define TUSK_COMMANDS_EXPLAIN_H
 
+#include "access/tupdesc.h"
 #include "nodes/parsenodes.h"
 #include "tcop/dest.h"
 
@@ -16,6 +17,10 @@ extern "C" {
  * per line in TEXT format, one json value in JSON format).  queryString
  * is the whole statement's text, for error positions. */
 extern void ExplainQuery(ExplainStmt *stmt, const char *queryString, DestReceiver *dest);
+
+/* The row type EXPLAIN returns: one column "QUERY PLAN", json for FORMAT
+ * JSON, else text (for describing a prepared EXPLAIN before it runs). */
+extern TupleDesc ExplainResultDesc(ExplainStmt *stmt);
 
 #ifdef __cplusplus
 }
