@@ -16,6 +16,7 @@
 #include "access/relation.h"
 #include "access/xact.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "utils/memutils.h"
@@ -54,6 +55,8 @@ void ExecutorStart(QueryDesc *queryDesc, int eflags)
 	estate->es_relations = static_cast<Relation *>(
 		palloc0(Max(estate->es_range_table_size, 1) * sizeof(Relation)));
 	estate->es_top_eflags = eflags;
+	estate->es_instrument = queryDesc->instrument_options != 0;
+	estate->es_instrument_timer = (queryDesc->instrument_options & INSTRUMENT_TIMER) != 0;
 	/* Data-changing statements write with a command id of their own. */
 	estate->es_output_cid = GetCurrentCommandId(stmt->commandType != CMD_SELECT);
 	/* The PARAM_EXEC slots, and the subplans of SubPlan expressions

@@ -5,10 +5,74 @@
  */
 #include "postgres.h"
 
+#include <ctime>
+
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 
+namespace {
+
+double MonotonicSeconds()
+{
+	timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+/* ExecProcNode of an instrumented node: counts the call's row and, when
+ * timing, its time, then returns what the node's own function returned. */
+TupleTableSlot *ExecProcNodeInstr(PlanState *node)
+{
+	Instrumentation *instr = node->instrument;
+	instr->running = true;
+	double start = instr->need_timer ? MonotonicSeconds() : 0.0;
+	TupleTableSlot *result = node->ExecProcNodeReal(node);
+	if (instr->need_timer)
+		instr->loop_time += MonotonicSeconds() - start;
+	if (!instr->first_seen)
+	{
+		instr->first_seen = true;
+		instr->startup += instr->loop_time;
+	}
+	if (!TupIsNull(result))
+		instr->loop_tuples += 1;
+	return result;
+}
+
+PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags);
+
+}  // namespace
+
+void InstrEndLoop(Instrumentation *instr)
+{
+	if (instr == nullptr || !instr->running)
+		return;
+	instr->total += instr->loop_time;
+	instr->ntuples += instr->loop_tuples;
+	instr->nloops += 1;
+	instr->running = false;
+	instr->first_seen = false;
+	instr->loop_time = 0;
+	instr->loop_tuples = 0;
+}
+
 PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
+{
+	PlanState *result = ExecInitNodeByType(node, estate, eflags);
+	if (result != nullptr && estate->es_instrument)
+	{
+		result->instrument = static_cast<Instrumentation *>(palloc0(sizeof(Instrumentation)));
+		result->instrument->need_timer = estate->es_instrument_timer;
+		result->ExecProcNodeReal = result->ExecProcNode;
+		result->ExecProcNode = ExecProcNodeInstr;
+	}
+	return result;
+}
+
+namespace {
+
+PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 {
 	if (node == nullptr)
 		return nullptr;
@@ -53,6 +117,8 @@ PlanState *ExecInitNode(Plan *node, EState *estate, int eflags)
 						   nodeTagName(nodeTag(node))));
 	}
 }
+
+}  // namespace
 
 void ExecEndNode(PlanState *node)
 {

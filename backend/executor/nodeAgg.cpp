@@ -30,6 +30,7 @@
 #include "catalog/pg_type_d.h"
 #include "utils/builtins.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -238,7 +239,10 @@ TupleTableSlot *ProjectGroup(AggState *aggstate, TupleTableSlot *firstRow)
 	econtext->ecxt_outertuple = firstRow;
 	econtext->ecxt_scantuple = firstRow;
 	if (!ExecQual(aggstate->ps.qual, econtext))
+	{
+		InstrCountFiltered1(aggstate, 1);
 		return nullptr;
+	}
 	return ExecProject(aggstate->ps.ps_ProjInfo);
 }
 

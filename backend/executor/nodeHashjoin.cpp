@@ -18,6 +18,7 @@
 
 #include "access/htup_details.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -104,6 +105,13 @@ void BuildTable(HashJoinState *node)
 		HashEntry e{h, false, ExecCopySlotHeapTuple(slot)};
 		MemoryContextSwitchTo(old);
 		(keyed ? entries : t.nullkeys).push_back(e);
+	}
+	if (Instrumentation *instr = hashstate->instrument)
+	{
+		/* EXPLAIN ANALYZE: the Hash node "returned" the rows it stored. */
+		instr->running = true;
+		instr->first_seen = true;
+		instr->loop_tuples += static_cast<double>(entries.size() + t.nullkeys.size());
 	}
 	size_t nbuckets = 1;
 	while (nbuckets < entries.size())
@@ -251,6 +259,8 @@ PlanState *ExecInitHashJoin(HashJoin *node, EState *estate, int eflags)
 	hashstate->ps.ExecProcNode = ExecHash;
 	hashstate->ps.lefttree = ExecInitNode(outerPlan(hash), estate, eflags);
 	ExecInitResultTupleSlotTL(&hashstate->ps);
+	if (estate->es_instrument)
+		hashstate->ps.instrument = static_cast<Instrumentation *>(palloc0(sizeof(Instrumentation)));
 	ps->righttree = &hashstate->ps;
 	state->hj_table = tusk::NewInContext<HashJoinTableData>(estate->es_query_cxt);
 	HashJoinTableData &t = *state->hj_table;

@@ -13,6 +13,7 @@
 
 #include "access/htup_details.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
@@ -103,7 +104,10 @@ TupleTableSlot *ExecSubqueryScan(PlanState *pstate)
 			return nullptr;
 		econtext->ecxt_scantuple = input;
 		if (!ExecQual(pstate->qual, econtext))
+		{
+			InstrCountFiltered1(pstate, 1);
 			continue;
+		}
 		return ExecProject(pstate->ps_ProjInfo);
 	}
 }

@@ -14,6 +14,7 @@
 #include "access/heapam.h"
 #include "access/relation.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "utils/memutils.h"
@@ -26,7 +27,10 @@ TupleTableSlot *QualifyAndProject(PlanState *ps, TupleTableSlot *input)
 	ExprContext *econtext = ps->ps_ExprContext;
 	econtext->ecxt_scantuple = input;
 	if (!ExecQual(ps->qual, econtext))
+	{
+		InstrCountFiltered1(ps, 1);
 		return nullptr;
+	}
 	if (ps->ps_ProjInfo == nullptr)
 		return input;
 	return ExecProject(ps->ps_ProjInfo);
@@ -59,7 +63,10 @@ TupleTableSlot *ExecResult(PlanState *pstate)
 			econtext->ecxt_outertuple = input;
 			econtext->ecxt_scantuple = input;
 			if (!ExecQual(pstate->qual, econtext))
+			{
+				InstrCountFiltered1(pstate, 1);
 				continue;
+			}
 			return ExecProject(pstate->ps_ProjInfo);
 		}
 		if (node->rs_done)
@@ -165,10 +172,14 @@ TupleTableSlot *ExecNestLoop(PlanState *pstate)
 		}
 		econtext->ecxt_innertuple = innerslot;
 		if (!ExecQual(node->js.joinqual, econtext))
+		{
+			InstrCountFiltered1(pstate, 1);
 			continue;
+		}
 		node->nl_MatchedOuter = true;
 		if (ExecQual(pstate->qual, econtext))
 			return ExecProject(pstate->ps_ProjInfo);
+		InstrCountFiltered2(pstate, 1);
 	}
 }
 
@@ -223,6 +234,9 @@ TupleTableSlot *ExecLimit(PlanState *pstate)
 
 void ExecReScan(PlanState *node)
 {
+	/* A rescan ends the node's loop (EXPLAIN ANALYZE's loops=). */
+	if (node->instrument != nullptr)
+		InstrEndLoop(node->instrument);
 	switch (nodeTag(node))
 	{
 		case T_ResultState:

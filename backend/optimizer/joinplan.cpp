@@ -38,6 +38,7 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/paths.h"
 #include "planner_int.h"
@@ -580,6 +581,12 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 			inner_rows * (kCpuOperatorCost * n + kCpuTupleCost);
 		jp->path.total_cost = jp->path.startup_cost + (op->total_cost - op->startup_cost) +
 			outer_rows * kCpuOperatorCost * n + joinrel->rows * (kCpuTupleCost + qualcost);
+		if (!enable_hashjoin)
+		{
+			/* Disabled: used only when nothing else can (a FULL JOIN). */
+			jp->path.startup_cost += kDisableCost;
+			jp->path.total_cost += kDisableCost;
+		}
 		jp->jointype = jointype;
 		jp->outerjoinpath = op;
 		jp->innerjoinpath = ip;

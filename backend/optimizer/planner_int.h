@@ -25,6 +25,8 @@ constexpr double kRandomPageCost = 4.0;
 constexpr double kCpuTupleCost = 0.01;
 constexpr double kCpuIndexTupleCost = 0.005;
 constexpr double kCpuOperatorCost = 0.0025;
+/* Added to the cost of a path whose kind a setting disables. */
+constexpr double kDisableCost = 1.0e10;
 
 /* ---- planner.cpp ---- */
 /* Plan one query level; its plan's target list is the query's. */

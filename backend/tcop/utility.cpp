@@ -17,6 +17,7 @@
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/prepare.h"
+#include "commands/explain.h"
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
@@ -224,6 +225,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
+			break;
+		case T_ExplainStmt:
+			ExplainQuery(reinterpret_cast<ExplainStmt *>(parsetree), queryString, dest);
 			break;
 		case T_VariableShowStmt:
 		{

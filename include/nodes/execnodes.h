@@ -93,6 +93,10 @@ struct PlanState
 	/* EXPLAIN ANALYZE: rows and loops */
 	double instr_rows;
 	double instr_loops;
+	/* With instrumentation (executor/instrument.h): the counters, and
+	 * the node's own ExecProcNode, which the counting wrapper calls. */
+	struct Instrumentation *instrument;
+	ExecProcNodeMtd ExecProcNodeReal;
 };
 
 #define outerPlanState(node) (((PlanState *) (node))->lefttree)
@@ -332,6 +336,7 @@ struct EState
 	ParamListInfo es_param_list_info;
 	List *es_exprcontexts;
 	bool es_instrument;				   /* EXPLAIN ANALYZE */
+	bool es_instrument_timer;		   /* … with TIMING */
 	ParamExecData *es_param_exec_vals; /* by PARAM_EXEC paramid */
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	struct CteStore *es_cte_stores;	   /* by subplan: a WITH query's rows */

@@ -498,6 +498,9 @@ extern Datum anymultirange_in(PG_FUNCTION_ARGS);
 extern Datum anycompatiblemultirange_in(PG_FUNCTION_ARGS);
 extern Datum pg_node_tree_in(PG_FUNCTION_ARGS);
 
+/* json.cpp */
+extern Datum json_out(PG_FUNCTION_ARGS);
+
 /* quote.cpp */
 extern Datum quote_ident(PG_FUNCTION_ARGS);
 extern Datum quote_literal(PG_FUNCTION_ARGS);
@@ -525,6 +528,10 @@ extern Datum regrolein(PG_FUNCTION_ARGS);
 extern Datum regroleout(PG_FUNCTION_ARGS);
 extern Datum regnamespacein(PG_FUNCTION_ARGS);
 extern Datum regnamespaceout(PG_FUNCTION_ARGS);
+
+/* ruleutils.cpp */
+extern Datum pg_get_expr(PG_FUNCTION_ARGS);
+extern Datum pg_get_expr_ext(PG_FUNCTION_ARGS);
 
 /* varchar.cpp */
 extern Datum bpcharin(PG_FUNCTION_ARGS);

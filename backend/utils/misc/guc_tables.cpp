@@ -19,6 +19,7 @@
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
+#include "optimizer/cost.h"
 #include "storage/lock.h"
 #include "tcop/tcopprot.h"
 #include "postmaster/bgworker_internals.h"
@@ -52,6 +53,9 @@ char *server_version_string = nullptr;
 int server_version_num = PG_VERSION_NUM;
 bool Log_connections = false;
 bool Log_disconnections = false;
+bool enable_hashagg = true;
+bool enable_mergejoin = true;
+bool enable_hashjoin = true;
 
 namespace tusk::guc {
 
@@ -95,6 +99,7 @@ const char *const kErrorHandling = "Error Handling";
 const char *const kWalSettings = "Write-Ahead Log / Settings";
 const char *const kWalCheckpoints = "Write-Ahead Log / Checkpoints";
 const char *const kLockManagement = "Lock Management";
+const char *const kQueryTuningMethod = "Query Tuning / Planner Method Configuration";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -462,6 +467,15 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("max_identifier_length", PGC_INTERNAL, kPreset, "Shows the maximum identifier length.",
 			nullptr, kInternalFlags, &max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1,
 			NAMEDATALEN - 1),
+		/* Planner methods (optimizer/cost.h: the planner has none of these
+		 * plan types yet, so it plans as if they were off). */
+		Bool("enable_hashagg", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of hashed aggregation plans.", nullptr, 0, &enable_hashagg,
+			 true),
+		Bool("enable_mergejoin", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of merge join plans.", nullptr, 0, &enable_mergejoin, true),
+		Bool("enable_hashjoin", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of hash join plans.", nullptr, 0, &enable_hashjoin, true),
 		/* Every Tusk user is a superuser until roles exist. */
 		Bool("is_superuser", PGC_INTERNAL, kUnset, "Shows whether the current user is a superuser.",
 			 nullptr, GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),
