@@ -75,9 +75,15 @@ std::string MakeObjectName(const char *name1, const char *name2, const char *lab
 	}
 	std::string name(name1, name1chars);
 	if (name2 != nullptr)
-		name += "_" + std::string(name2, name2chars);
+	{
+		name += '_';
+		name.append(name2, name2chars);
+	}
 	if (label != nullptr)
-		name += "_" + std::string(label);
+	{
+		name += '_';
+		name += label;
+	}
 	return name;
 }
 

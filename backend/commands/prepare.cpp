@@ -12,6 +12,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
@@ -130,9 +131,12 @@ void DropPreparedStatement(const char *stmt_name, bool showError)
 
 void DropAllPreparedStatements(void)
 {
-	std::map<std::string, PreparedStatement *> all;
-	all.swap(Statements());
-	for (auto &[name, entry] : all)
+	/* Take them out first: dropping a plan may not find them here. */
+	std::vector<PreparedStatement *> all;
+	for (auto &[name, entry] : Statements())
+		all.push_back(entry);
+	Statements().clear();
+	for (PreparedStatement *entry : all)
 		DropCachedPlan(entry->plansource);
 }
 

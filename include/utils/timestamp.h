@@ -118,6 +118,10 @@ struct pg_tz;
 extern "C" {
 #endif
 
+/* Round to a column's precision (typmod); false if it leaves the range. */
+extern bool AdjustTimestampForTypmod(Timestamp *time, int32 typmod);
+extern void AdjustIntervalForTypmod(Interval *interval, int32 typmod);
+
 extern TimestampTz GetCurrentTimestamp(void);
 extern pg_time_t timestamptz_to_time_t(TimestampTz t);
 extern TimestampTz time_t_to_timestamptz(pg_time_t tm);

@@ -151,8 +151,15 @@ TEST_CASE("Indexes and their entries survive an immediate stop", "[sql][index]")
 		/* Enough rows for the index to split pages, several times. */
 		std::string values;
 		for (int i = 1; i <= 3000; i++)
-			values += (i > 1 ? "," : "") + std::string("(") + std::to_string(i) + "," +
-				std::to_string(i % 10) + ")";
+		{
+			if (i > 1)
+				values += ',';
+			values += '(';
+			values += std::to_string(i);
+			values += ',';
+			values += std::to_string(i % 10);
+			values += ')';
+		}
 		REQUIRE(Exec(c.get(), "insert into d values " + values).status == PGRES_COMMAND_OK);
 		REQUIRE(Exec(c.get(), "create index d_a on d (a)").status == PGRES_COMMAND_OK);
 		REQUIRE(Exec(c.get(), "update d set a = 42 where id <= 5").status == PGRES_COMMAND_OK);

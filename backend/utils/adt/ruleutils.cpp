@@ -459,7 +459,9 @@ void GetOperExpr(OpExpr *expr, DeparseContext *ctx)
 	if (list_length(expr->args) == 2)
 	{
 		GetRuleExprParen(static_cast<Node *>(linitial(expr->args)), ctx, true, parent);
-		ctx->buf += " " + OperatorName(expr->opno) + " ";
+		ctx->buf += ' ';
+		ctx->buf += OperatorName(expr->opno);
+		ctx->buf += ' ';
 		GetRuleExprParen(static_cast<Node *>(lsecond(expr->args)), ctx, true, parent);
 	}
 	else
@@ -714,7 +716,8 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			Param *param = reinterpret_cast<Param *>(node);
 			if (param->paramkind == PARAM_EXEC && GetParamReferent(param, ctx))
 				break;
-			ctx->buf += "$" + std::to_string(param->paramid);
+			ctx->buf += '$';
+			ctx->buf += std::to_string(param->paramid);
 			break;
 		}
 		case T_Aggref:
@@ -749,7 +752,9 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			ScalarArrayOpExpr *expr = reinterpret_cast<ScalarArrayOpExpr *>(node);
 			OpenParen(ctx);
 			GetRuleExprParen(static_cast<Node *>(linitial(expr->args)), ctx, true, node);
-			ctx->buf += " " + OperatorName(expr->opno) + (expr->useOr ? " ANY (" : " ALL (");
+			ctx->buf += ' ';
+			ctx->buf += OperatorName(expr->opno);
+			ctx->buf += expr->useOr ? " ANY (" : " ALL (";
 			GetRuleExprParen(static_cast<Node *>(lsecond(expr->args)), ctx, true, node);
 			ctx->buf += ")";
 			CloseParen(ctx);
@@ -905,7 +910,11 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			if (svf->typmod >= 0 &&
 				(svf->op == SVFOP_CURRENT_TIME_N || svf->op == SVFOP_CURRENT_TIMESTAMP_N ||
 				 svf->op == SVFOP_LOCALTIME_N || svf->op == SVFOP_LOCALTIMESTAMP_N))
-				ctx->buf += "(" + std::to_string(svf->typmod) + ")";
+			{
+				ctx->buf += '(';
+				ctx->buf += std::to_string(svf->typmod);
+				ctx->buf += ')';
+			}
 			break;
 		}
 		case T_SetToDefault:

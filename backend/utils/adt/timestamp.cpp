@@ -144,6 +144,62 @@ void RoundToPrecision(int64 *time, int32 typmod)
 		*time = -((((-*time) + offset) / scale) * scale);
 }
 
+/* The type modifier of timestamp(p) / time(p): name is "TIMESTAMP" or
+ * "TIME". */
+int32 PrecisionTypmodIn(ArrayType *ta, const char *name, bool istz, int max)
+{
+	int n;
+	int32 *tl = ArrayGetIntegerTypmods(ta, &n);
+	if (n != 1)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("invalid type modifier"));
+	int32 p = tl[0];
+	if (p < 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("%s(%d)%s precision must not be negative", name, p,
+					   istz ? " WITH TIME ZONE" : ""));
+	if (p > max)
+	{
+		ereport(WARNING, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("%s(%d)%s precision reduced to maximum allowed, %d", name, p,
+					   istz ? " WITH TIME ZONE" : "", max));
+		p = max;
+	}
+	return p;
+}
+
+char *PrecisionTypmodOut(int32 typmod, bool istz)
+{
+	const char *tz = istz ? " with time zone" : " without time zone";
+	if (typmod >= 0)
+		return psprintf("(%d)%s", typmod, tz);
+	return pstrdup(tz);
+}
+
+/* Local time (a Timestamp) in zone for the instant t. */
+Timestamp ToLocal(TimestampTz t, pg_tz *zone)
+{
+	int isdst;
+	const char *abbr;
+	long off = OffsetAt(zone, t, &isdst, &abbr);
+	return t + off * USECS_PER_SEC;
+}
+
+/* The instant of local time ts in zone; errors if out of range. */
+TimestampTz FromLocal(Timestamp ts, pg_tz *zone)
+{
+	pg_tm tm;
+	fsec_t fsec;
+	if (timestamp2tm(ts, nullptr, &tm, &fsec, nullptr, nullptr) != 0)
+		TimestampOutOfRange();
+	int tz = DetermineTimeZoneOffset(&tm, zone);
+	TimestampTz result;
+	if (tm2timestamp(&tm, fsec, &tz, &result) != 0)
+		TimestampOutOfRange();
+	return result;
+}
+
+}  // namespace
+
 bool AdjustTimestampForTypmod(Timestamp *time, int32 typmod)
 {
 	if (TIMESTAMP_NOT_FINITE(*time) || typmod < 0 || typmod > MAX_TIMESTAMP_PRECISION)
@@ -201,62 +257,6 @@ void AdjustIntervalForTypmod(Interval *interval, int32 typmod)
 		RoundToPrecision(&interval->time, precision);
 	}
 }
-
-/* The type modifier of timestamp(p) / time(p): name is "TIMESTAMP" or
- * "TIME". */
-int32 PrecisionTypmodIn(ArrayType *ta, const char *name, bool istz, int max)
-{
-	int n;
-	int32 *tl = ArrayGetIntegerTypmods(ta, &n);
-	if (n != 1)
-		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("invalid type modifier"));
-	int32 p = tl[0];
-	if (p < 0)
-		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("%s(%d)%s precision must not be negative", name, p,
-					   istz ? " WITH TIME ZONE" : ""));
-	if (p > max)
-	{
-		ereport(WARNING, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("%s(%d)%s precision reduced to maximum allowed, %d", name, p,
-					   istz ? " WITH TIME ZONE" : "", max));
-		p = max;
-	}
-	return p;
-}
-
-char *PrecisionTypmodOut(int32 typmod, bool istz)
-{
-	const char *tz = istz ? " with time zone" : " without time zone";
-	if (typmod >= 0)
-		return psprintf("(%d)%s", typmod, tz);
-	return pstrdup(tz);
-}
-
-/* Local time (a Timestamp) in zone for the instant t. */
-Timestamp ToLocal(TimestampTz t, pg_tz *zone)
-{
-	int isdst;
-	const char *abbr;
-	long off = OffsetAt(zone, t, &isdst, &abbr);
-	return t + off * USECS_PER_SEC;
-}
-
-/* The instant of local time ts in zone; errors if out of range. */
-TimestampTz FromLocal(Timestamp ts, pg_tz *zone)
-{
-	pg_tm tm;
-	fsec_t fsec;
-	if (timestamp2tm(ts, nullptr, &tm, &fsec, nullptr, nullptr) != 0)
-		TimestampOutOfRange();
-	int tz = DetermineTimeZoneOffset(&tm, zone);
-	TimestampTz result;
-	if (tm2timestamp(&tm, fsec, &tz, &result) != 0)
-		TimestampOutOfRange();
-	return result;
-}
-
-}  // namespace
 
 /* ---- broken-down time ---- */
 

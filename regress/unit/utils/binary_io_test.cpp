@@ -9,7 +9,9 @@
 #include <string>
 
 #include "libpq/pqformat.h"
+#include "utils/date.h"
 #include "utils/fmgrprotos.h"
+#include "utils/timestamp.h"
 
 using tusk::adt_test::ErrorOf;
 using tusk::adt_test::In;
@@ -151,4 +153,40 @@ TEST_CASE("Text-like values travel as their bytes; name and character(n) check a
 			"22001: value too long for type character varying(3)");
 	REQUIRE(Send(byteasend, Recv(bytearecv, Bytes({0, 0xff}))) == Bytes({0, 0xff}));
 	REQUIRE(Send(charsend, CharGetDatum('c')) == "c");
+}
+
+TEST_CASE("date/time values travel as PostgreSQL's integers, checked and rounded on receipt",
+		  "[adt]")
+{
+	ScratchContext cxt;
+	/* date: days since 2000-01-01. */
+	REQUIRE(Send(date_send, Int32GetDatum(1)) == Bytes({0, 0, 0, 1}));
+	REQUIRE(DatumGetInt32(Recv(date_recv, Bytes({0xff, 0xff, 0xff, 0xff}))) == -1);
+	/* timestamp: microseconds; received with typmod 0, rounded to seconds. */
+	REQUIRE(Send(timestamp_send, Int64GetDatum(1000000)) ==
+			Bytes({0, 0, 0, 0, 0, 0x0f, 0x42, 0x40}));
+	REQUIRE(DatumGetInt64(Recv(timestamp_recv, Send(timestamp_send, Int64GetDatum(1500000)), 0)) ==
+			2000000);
+	REQUIRE(DatumGetInt64(Recv(timestamptz_recv, Send(timestamptz_send, Int64GetDatum(-7)))) == -7);
+	/* time: microseconds since midnight, at most a day. */
+	REQUIRE(DatumGetInt64(Recv(time_recv, Send(time_send, Int64GetDatum(86400000000LL)))) ==
+			86400000000LL);
+	REQUIRE(ErrorOf([] { Recv(time_recv, Send(time_send, Int64GetDatum(86400000001LL))); }) ==
+			"22007: time out of range");
+	/* timetz: the time, then the zone in seconds west of UTC. */
+	TimeTzADT tz{3600000000LL, -19800};
+	std::string tzbytes = Send(timetz_send, PointerGetDatum(&tz));
+	REQUIRE(tzbytes == Bytes({0, 0, 0, 0, 0xd6, 0x93, 0xa4, 0, 0xff, 0xff, 0xb2, 0xa8}));
+	auto *back = DatumGetTimeTzADTP(Recv(timetz_recv, tzbytes));
+	REQUIRE((back->time == tz.time && back->zone == tz.zone));
+	/* interval: microseconds, days, months. */
+	Interval iv{5, 2, 3};
+	std::string ivbytes = Send(interval_send, PointerGetDatum(&iv));
+	REQUIRE(ivbytes == Bytes({0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0, 3}));
+	auto *ivback = DatumGetIntervalP(Recv(interval_recv, ivbytes));
+	REQUIRE((ivback->time == 5 && ivback->day == 2 && ivback->month == 3));
+	/* Out of range on receipt. */
+	REQUIRE(ErrorOf([] {
+				Recv(date_recv, Bytes({0x7f, 0xff, 0xff, 0xf0}));
+			}) == "22008: date out of range");
 }
