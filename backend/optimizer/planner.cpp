@@ -90,6 +90,33 @@ void CopyCosts(Plan *plan, const Plan *from)
 	plan->plan_width = from->plan_width;
 }
 
+/* The columns of tlist that clauses name, with their "=" operators and
+ * collations: the grouping columns of an Agg, Unique or SetOp. */
+struct GroupColumns
+{
+	List *idx = NIL;
+	List *eqops = NIL;
+	List *collations = NIL;
+	int n = 0;
+};
+
+GroupColumns ExtractGroupColumns(List *clauses, List *tlist)
+{
+	GroupColumns g;
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, tlist);
+		g.idx = lappend_int(g.idx, tle->resno);
+		g.eqops = lappend_oid(g.eqops, sgc->eqop);
+		g.collations = lappend_oid(g.collations,
+								   exprCollation(reinterpret_cast<Node *>(tle->expr)));
+		g.n++;
+	}
+	return g;
+}
+
 /* A Sort of lefttree's rows on clauses (SortGroupClauses naming entries
  * of lefttree's targetlist). */
 Plan *MakeSort(Plan *lefttree, List *clauses)
@@ -136,17 +163,11 @@ bool SortSatisfies(List *have, List *want)
 Plan *MakeUnique(Plan *lefttree, List *clauses)
 {
 	Unique *u = makeNode(Unique);
-	ListCell *lc;
-	foreach (lc, clauses)
-	{
-		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, lefttree->targetlist);
-		u->uniqColIdx = lappend_int(u->uniqColIdx, tle->resno);
-		u->uniqOperators = lappend_oid(u->uniqOperators, sgc->eqop);
-		u->uniqCollations = lappend_oid(u->uniqCollations,
-										exprCollation(reinterpret_cast<Node *>(tle->expr)));
-		u->numCols++;
-	}
+	GroupColumns g = ExtractGroupColumns(clauses, lefttree->targetlist);
+	u->uniqColIdx = g.idx;
+	u->uniqOperators = g.eqops;
+	u->uniqCollations = g.collations;
+	u->numCols = g.n;
 	u->plan.targetlist = copyObject(lefttree->targetlist);
 	u->plan.lefttree = lefttree;
 	CopyCosts(&u->plan, lefttree);
@@ -485,17 +506,12 @@ Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
 	setop->cmd = op->op == SETOP_INTERSECT ? (op->all ? SETOPCMD_INTERSECT_ALL : SETOPCMD_INTERSECT)
 										   : (op->all ? SETOPCMD_EXCEPT_ALL : SETOPCMD_EXCEPT);
 	setop->strategy = SETOP_SORTED;
+	GroupColumns g = ExtractGroupColumns(clauses, plan->targetlist);
+	setop->dupColIdx = g.idx;
+	setop->dupOperators = g.eqops;
+	setop->dupCollations = g.collations;
+	setop->numCols = g.n;
 	ListCell *lc;
-	foreach (lc, clauses)
-	{
-		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-		TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, plan->targetlist);
-		setop->dupColIdx = lappend_int(setop->dupColIdx, tle->resno);
-		setop->dupOperators = lappend_oid(setop->dupOperators, sgc->eqop);
-		setop->dupCollations = lappend_oid(setop->dupCollations,
-										   exprCollation(reinterpret_cast<Node *>(tle->expr)));
-		setop->numCols++;
-	}
 	setop->flagColIdx = static_cast<AttrNumber>(list_length(plan->targetlist));
 	setop->firstFlag = 0;
 	setop->plan.targetlist = copyObject(plan->targetlist);
@@ -568,16 +584,11 @@ Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
 	if (parse->groupClause != NIL)
 	{
 		input = MakeSort(input, groupsorts);
-		foreach (lc, groupsorts)
-		{
-			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-			TargetEntry *tle = FindSortGroupTle(sgc->tleSortGroupRef, input->targetlist);
-			agg->grpColIdx = lappend_int(agg->grpColIdx, tle->resno);
-			agg->grpOperators = lappend_oid(agg->grpOperators, sgc->eqop);
-			agg->grpCollations = lappend_oid(agg->grpCollations,
-											 exprCollation(reinterpret_cast<Node *>(tle->expr)));
-			agg->numCols++;
-		}
+		GroupColumns g = ExtractGroupColumns(groupsorts, input->targetlist);
+		agg->grpColIdx = g.idx;
+		agg->grpOperators = g.eqops;
+		agg->grpCollations = g.collations;
+		agg->numCols = g.n;
 	}
 	agg->plan.targetlist = tlist;
 	agg->plan.qual = having;

@@ -189,7 +189,8 @@ Datum time_hash(PG_FUNCTION_ARGS)
 
 Datum time_hash_extended(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_UINT64(HashInt64Extended(PG_GETARG_TIMEADT(0), static_cast<uint64>(PG_GETARG_INT64(1))));
+	PG_RETURN_UINT64(
+		HashInt64Extended(PG_GETARG_TIMEADT(0), static_cast<uint64>(PG_GETARG_INT64(1))));
 }
 
 Datum timestamp_hash(PG_FUNCTION_ARGS)
