@@ -71,18 +71,17 @@ __int128 IntervalSpan(const Interval *iv)
 	return days * USECS_PER_DAY + iv->time;
 }
 
+/* An int64's hash and extended hash: hashint8's, so values equal as
+ * integers hash alike. */
 uint32 HashInt64(int64 v)
 {
-	uint32 lo = static_cast<uint32>(v);
-	uint32 hi = static_cast<uint32>(static_cast<uint64>(v) >> 32);
-	return hash_bytes_uint32(lo ^ (v >= 0 ? hi : ~hi));
+	return DatumGetUInt32(DirectFunctionCall1(hashint8, Int64GetDatum(v)));
 }
 
 uint64 HashInt64Extended(int64 v, uint64 seed)
 {
-	uint32 lo = static_cast<uint32>(v);
-	uint32 hi = static_cast<uint32>(static_cast<uint64>(v) >> 32);
-	return hash_bytes_uint32_extended(lo ^ (v >= 0 ? hi : ~hi), seed);
+	return DatumGetUInt64(DirectFunctionCall2(hashint8extended, Int64GetDatum(v),
+											  Int64GetDatum(static_cast<int64>(seed))));
 }
 
 }  // namespace
