@@ -14,19 +14,33 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
+#include <string>
+
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/transam.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/indexing.h"
 #include "catalog/pg_attrdef_d.h"
+#include "catalog/pg_constraint_d.h"
+#include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_collation_d.h"
+#include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
 #include "catalog/storage.h"
+#include "commands/sequence.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_expr.h"
+#include "parser/parse_node.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
@@ -130,14 +144,24 @@ void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
 
 void StoreAttrDefault(Oid relid, AttrNumber attnum, Node *expr)
 {
+	Oid attrdefoid = GetNewObjectId();
 	Relation pg_attrdef = relation_open(AttrDefaultRelationId, RowExclusiveLock);
 	CatalogRow row(pg_attrdef);
-	row.Set(Anum_pg_attrdef_oid, ObjectIdGetDatum(GetNewObjectId()))
+	row.Set(Anum_pg_attrdef_oid, ObjectIdGetDatum(attrdefoid))
 		.Set(Anum_pg_attrdef_adrelid, ObjectIdGetDatum(relid))
 		.Set(Anum_pg_attrdef_adnum, Int16GetDatum(attnum))
 		.Set(Anum_pg_attrdef_adbin, PointerGetDatum(cstring_to_text(nodeToString(expr))));
 	CatalogTupleInsert(pg_attrdef, row.Form());
 	relation_close(pg_attrdef, RowExclusiveLock);
+
+	/* The default goes with its column; what it calls or names (a
+	 * sequence in nextval('s')) cannot go without CASCADE. */
+	ObjectAddress def;
+	ObjectAddress column;
+	ObjectAddressSet(def, AttrDefaultRelationId, attrdefoid);
+	ObjectAddressSubSet(column, RelationRelationId, relid, attnum);
+	recordDependencyOn(&def, &column, DEPENDENCY_AUTO);
+	recordDependencyOnSingleRelExpr(&def, expr, relid, DEPENDENCY_NORMAL, DEPENDENCY_NORMAL);
 }
 
 Node *build_column_default(Relation rel, int attrno)
@@ -172,8 +196,10 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
 				errmsg("tables can have at most %d columns", MaxHeapAttributeNumber));
 	Oid relid = GetNewRelationOid();
-	Oid typid = GetNewRelationOid();
-	while (typid == relid)
+	/* Sequences have no row type, as in PostgreSQL. */
+	bool has_rowtype = relkind != RELKIND_SEQUENCE;
+	Oid typid = InvalidOid;
+	while (has_rowtype && (!OidIsValid(typid) || typid == relid))
 		typid = GetNewRelationOid();
 
 	RelFileNode rnode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
@@ -235,7 +261,36 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	}
 	relation_close(pg_attribute, RowExclusiveLock);
 
-	InsertRowType(typid, relname, relnamespace, relid);
+	if (has_rowtype)
+		InsertRowType(typid, relname, relnamespace, relid);
+
+	/* The relation needs its schema and its columns' types; its row type
+	 * is part of it (PostgreSQL's heap_create_with_catalog and
+	 * GenerateTypeDependencies).  Pinned ones record nothing. */
+	ObjectAddress myself;
+	ObjectAddress referenced;
+	ObjectAddressSet(myself, RelationRelationId, relid);
+	ObjectAddressSet(referenced, NamespaceRelationId, relnamespace);
+	recordDependencyOn(&myself, &referenced, DEPENDENCY_NORMAL);
+	for (int i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+		ObjectAddress column;
+		ObjectAddressSubSet(column, RelationRelationId, relid, att->attnum);
+		ObjectAddressSet(referenced, TypeRelationId, att->atttypid);
+		recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+		if (OidIsValid(att->attcollation))
+		{
+			ObjectAddressSet(referenced, CollationRelationId, att->attcollation);
+			recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+		}
+	}
+	if (has_rowtype)
+	{
+		ObjectAddress rowtype;
+		ObjectAddressSet(rowtype, TypeRelationId, typid);
+		recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
+	}
 	return relid;
 }
 
@@ -245,7 +300,6 @@ void heap_drop_with_catalog(Oid relid)
 	if (classtup == nullptr)
 		elog(ERROR, "cache lookup failed for relation %u", relid);
 	auto *classform = reinterpret_cast<Form_pg_class>(GETSTRUCT(classtup));
-	Oid typid = classform->reltype;
 	RelFileNode rnode{OidIsValid(classform->reltablespace) ? classform->reltablespace
 														   : DEFAULTTABLESPACE_OID,
 					  MyDatabaseId,
@@ -264,33 +318,8 @@ void heap_drop_with_catalog(Oid relid)
 	}
 	relation_close(pg_attribute, RowExclusiveLock);
 
-	if (HeapTuple typtup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid)))
-	{
-		Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
-		CatalogTupleDelete(pg_type, &typtup->t_self);
-		relation_close(pg_type, RowExclusiveLock);
-	}
-
-	/* Its column defaults. */
-	{
-		Relation pg_attrdef = relation_open(AttrDefaultRelationId, RowExclusiveLock);
-		Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-		HeapScanDesc scan = heap_beginscan(pg_attrdef, snapshot);
-		std::vector<ItemPointerData> doomed;
-		while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
-		{
-			bool isnull;
-			Datum adrelid = heap_getattr(t, Anum_pg_attrdef_adrelid, RelationGetDescr(pg_attrdef),
-										 &isnull);
-			if (DatumGetObjectId(adrelid) == relid)
-				doomed.push_back(t->t_self);
-		}
-		heap_endscan(scan);
-		UnregisterSnapshot(snapshot);
-		for (ItemPointerData &tid : doomed)
-			CatalogTupleDelete(pg_attrdef, &tid);
-		relation_close(pg_attrdef, RowExclusiveLock);
-	}
+	if (classform->relkind == RELKIND_SEQUENCE)
+		DeleteSequenceTuple(relid);
 
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleDelete(pg_class, &classtup->t_self);
@@ -298,4 +327,108 @@ void heap_drop_with_catalog(Oid relid)
 
 	RelationDropStorage(rnode);
 	RelationCacheInvalidateEntry(relid);
+}
+
+namespace {
+
+bool CollectColumns(Node *node, void *columns)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0 &&
+		reinterpret_cast<Var *>(node)->varattno > 0)
+		static_cast<std::vector<AttrNumber> *>(columns)->push_back(
+			reinterpret_cast<Var *>(node)->varattno);
+	return node_children_walker(node, CollectColumns, columns);
+}
+
+/* A CHECK's expression, analyzed against the table alone (PostgreSQL's
+ * cookConstraint). */
+Node *CookCheck(Relation rel, Node *raw, const char *queryString)
+{
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = queryString;
+	RangeVar *rv = makeNode(RangeVar);
+	rv->schemaname = get_namespace_name(RelationGetNamespace(rel));
+	rv->relname = pstrdup(RelationGetRelationName(rel));
+	rv->inh = true;
+	rv->location = -1;
+	ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, nullptr, NoLock, true);
+	pstate->p_namespace = lappend(pstate->p_namespace, nsitem);
+	Node *expr = coerce_to_boolean(pstate, transformExpr(pstate, raw, EXPR_KIND_CHECK_CONSTRAINT),
+								   "CHECK");
+	if (list_length(pstate->p_rtable) != 1)
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("only table \"%s\" can be referenced in check constraint",
+					   RelationGetRelationName(rel)));
+	free_parsestate(pstate);
+	return expr;
+}
+
+}  // namespace
+
+std::vector<CookedCheck> AddRelationCheckConstraints(Relation rel,
+													 const std::vector<Constraint *> &checks,
+													 const char *queryString)
+{
+	std::vector<CookedCheck> cooked;
+	std::vector<std::string> names;
+	for (Constraint *con : checks)
+	{
+		Node *expr = CookCheck(rel, con->raw_expr, queryString);
+		std::string name;
+		if (con->conname != nullptr)
+		{
+			name = con->conname;
+			if (std::find(names.begin(), names.end(), name) != names.end())
+				ereport(ERROR, errcode(ERRCODE_DUPLICATE_OBJECT),
+						errmsg("check constraint \"%s\" already exists", con->conname));
+			if (ConstraintNameIsUsed(RelationGetRelid(rel), con->conname))
+				ereport(ERROR, errcode(ERRCODE_DUPLICATE_OBJECT),
+						errmsg("constraint \"%s\" for relation \"%s\" already exists", con->conname,
+							   RelationGetRelationName(rel)));
+		}
+		/* The columns it reads, in order of appearance (conkey). */
+		std::vector<AttrNumber> columns;
+		(void) CollectColumns(expr, &columns);
+		std::vector<AttrNumber> keys;
+		for (AttrNumber a : columns)
+			if (std::find(keys.begin(), keys.end(), a) == keys.end())
+				keys.push_back(a);
+		if (con->conname == nullptr)
+		{
+			/* Named after its column when it reads exactly one. */
+			const char *colname = keys.size() == 1
+				? NameStr(TupleDescAttr(RelationGetDescr(rel), keys[0] - 1)->attname)
+				: nullptr;
+			name = ChooseConstraintName(RelationGetRelationName(rel), colname, "check",
+										RelationGetNamespace(rel), names);
+		}
+		names.push_back(name);
+
+		ConstraintSpec spec;
+		spec.name = name.c_str();
+		spec.contype = CONSTRAINT_CHECK;
+		spec.validated = !con->skip_validation;
+		spec.noinherit = con->is_no_inherit;
+		spec.relid = RelationGetRelid(rel);
+		spec.relnamespace = RelationGetNamespace(rel);
+		spec.keys = keys;
+		spec.expr = expr;
+		(void) CreateConstraintEntry(spec);
+		cooked.push_back({name, expr, !con->skip_validation});
+	}
+	if (cooked.empty())
+		return cooked;
+
+	/* pg_class.relchecks counts them. */
+	HeapTuple classtup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(RelationGetRelid(rel)));
+	if (classtup == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", RelationGetRelid(rel));
+	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(classtup));
+	form->relchecks = static_cast<int16>(form->relchecks + static_cast<int>(cooked.size()));
+	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
+	CatalogTupleUpdate(pg_class, &classtup->t_self, classtup);
+	relation_close(pg_class, RowExclusiveLock);
+	return cooked;
 }

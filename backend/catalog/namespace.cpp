@@ -90,17 +90,23 @@ std::string SessionUserName()
 	return NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tuple))->rolname);
 }
 
+/* The schema CREATE SCHEMA's elements go into, put at the front of the
+ * path while they run (SearchPathOverride). */
+Oid override_namespace = InvalidOid;
+
 /* The effective path: schema OIDs in search order. */
 std::vector<Oid> SearchPath()
 {
 	std::vector<Oid> path;
+	if (OidIsValid(override_namespace))
+		path.push_back(override_namespace);
 	std::vector<std::string> names = SplitSearchPath(namespace_search_path);
 	bool catalog_listed = false;
 	for (const std::string &name : names)
 		if (name == "pg_catalog")
 			catalog_listed = true;
 	if (!catalog_listed)
-		path.push_back(PG_CATALOG_NAMESPACE);
+		path.insert(path.begin(), PG_CATALOG_NAMESPACE);
 	for (const std::string &name : names)
 	{
 		std::string schema = name == "$user" ? SessionUserName() : name;
@@ -263,6 +269,25 @@ Oid RangeVarGetRelid(const RangeVar *relation, LOCKMODE lockmode, bool missing_o
 		}
 	}
 	return relid;
+}
+
+SearchPathOverride::SearchPathOverride(Oid first) : saved_(override_namespace)
+{
+	override_namespace = first;
+}
+
+SearchPathOverride::~SearchPathOverride()
+{
+	override_namespace = saved_;
+}
+
+bool RelationIsVisible(Oid relid)
+{
+	HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tup == nullptr)
+		return false;
+	return RelnameGetRelid(NameStr(reinterpret_cast<Form_pg_class>(GETSTRUCT(tup))->relname)) ==
+		relid;
 }
 
 Oid LookupCreationNamespace(const char *nspname)

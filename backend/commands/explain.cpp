@@ -42,6 +42,7 @@
 #include "access/xact.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_type_d.h"
+#include "commands/defrem.h"
 #include "commands/explain.h"
 #include "executor/executor.h"
 #include "executor/instrument.h"
@@ -1043,35 +1044,6 @@ void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const
 
 /* ---- options ---- */
 
-/* A boolean option's value, as PostgreSQL's defGetBoolean reads it. */
-bool OptionBoolean(DefElem *opt)
-{
-	if (opt->arg == nullptr)
-		return true;
-	if (IsA(opt->arg, Integer))
-	{
-		switch (intVal(opt->arg))
-		{
-			case 0:
-				return false;
-			case 1:
-				return true;
-			default:
-				break;
-		}
-	}
-	else if (IsA(opt->arg, String))
-	{
-		const char *s = strVal(opt->arg);
-		bool result;
-		if (parse_bool_with_len(s, strlen(s), &result))
-			return result;
-	}
-	/* Without a position, as PostgreSQL reports it. */
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-			errmsg("%s requires a Boolean value", opt->defname));
-}
-
 void ParseOptions(ExplainState *es, List *options, ParseState *pstate)
 {
 	bool timing_set = false;
@@ -1083,26 +1055,26 @@ void ParseOptions(ExplainState *es, List *options, ParseState *pstate)
 		DefElem *opt = static_cast<DefElem *>(lfirst(lc));
 		const char *name = opt->defname;
 		if (strcmp(name, "analyze") == 0)
-			es->analyze = OptionBoolean(opt);
+			es->analyze = defGetBoolean(opt);
 		else if (strcmp(name, "verbose") == 0)
-			es->verbose = OptionBoolean(opt);
+			es->verbose = defGetBoolean(opt);
 		else if (strcmp(name, "costs") == 0)
-			es->costs = OptionBoolean(opt);
+			es->costs = defGetBoolean(opt);
 		else if (strcmp(name, "buffers") == 0)
-			es->buffers = OptionBoolean(opt);
+			es->buffers = defGetBoolean(opt);
 		else if (strcmp(name, "wal") == 0)
-			wal = OptionBoolean(opt);
+			wal = defGetBoolean(opt);
 		else if (strcmp(name, "settings") == 0)
-			(void) OptionBoolean(opt);
+			(void) defGetBoolean(opt);
 		else if (strcmp(name, "timing") == 0)
 		{
 			timing_set = true;
-			es->timing = OptionBoolean(opt);
+			es->timing = defGetBoolean(opt);
 		}
 		else if (strcmp(name, "summary") == 0)
 		{
 			summary_set = true;
-			es->summary = OptionBoolean(opt);
+			es->summary = defGetBoolean(opt);
 		}
 		else if (strcmp(name, "format") == 0)
 		{

@@ -35,7 +35,10 @@
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/dependency.h"
 #include "catalog/pg_constraint_d.h"
+#include "catalog/pg_constraint_fns.h"
+#include "catalog/pg_opclass_d.h"
 #include "catalog/pg_index_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_opclass_d.h"
@@ -55,8 +58,6 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
-
-namespace {
 
 /* PostgreSQL's makeObjectName: name1[_name2][_label], the longer name
  * shortened first so that the whole fits in NAMEDATALEN - 1 bytes. */
@@ -86,6 +87,8 @@ std::string MakeObjectName(const char *name1, const char *name2, const char *lab
 	}
 	return name;
 }
+
+namespace {
 
 /* The column names joined by "_", as far as NAMEDATALEN goes
  * (PostgreSQL's ChooseIndexNameAddition). */
@@ -247,37 +250,19 @@ void SetColumnsNotNull(Relation rel, const std::vector<AttrNumber> &attnums)
 		CommandCounterIncrement();
 }
 
-void InsertConstraintRow(Relation rel, const char *name, char contype, Oid indexoid,
-						 const std::vector<AttrNumber> &keys, bool deferrable, bool initdeferred)
+Oid InsertConstraintRow(Relation rel, const char *name, char contype, Oid indexoid,
+						const std::vector<AttrNumber> &keys, bool deferrable, bool initdeferred)
 {
-	std::vector<Datum> conkey;
-	for (AttrNumber a : keys)
-		conkey.push_back(Int16GetDatum(a));
-	ArrayType *keyarr = construct_array(conkey.data(), static_cast<int>(conkey.size()), INT2OID, 2,
-										true, 's');
-	Relation pg_constraint = relation_open(ConstraintRelationId, RowExclusiveLock);
-	CatalogRow row(pg_constraint);
-	row.Set(Anum_pg_constraint_oid, ObjectIdGetDatum(GetNewObjectId()))
-		.SetName(Anum_pg_constraint_conname, name)
-		.Set(Anum_pg_constraint_connamespace, ObjectIdGetDatum(RelationGetNamespace(rel)))
-		.Set(Anum_pg_constraint_contype, CharGetDatum(contype))
-		.Set(Anum_pg_constraint_condeferrable, BoolGetDatum(deferrable))
-		.Set(Anum_pg_constraint_condeferred, BoolGetDatum(initdeferred))
-		.Set(Anum_pg_constraint_convalidated, BoolGetDatum(true))
-		.Set(Anum_pg_constraint_conrelid, ObjectIdGetDatum(RelationGetRelid(rel)))
-		.Set(Anum_pg_constraint_contypid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_constraint_conindid, ObjectIdGetDatum(indexoid))
-		.Set(Anum_pg_constraint_conparentid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_constraint_confrelid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_constraint_confupdtype, CharGetDatum(' '))
-		.Set(Anum_pg_constraint_confdeltype, CharGetDatum(' '))
-		.Set(Anum_pg_constraint_confmatchtype, CharGetDatum(' '))
-		.Set(Anum_pg_constraint_conislocal, BoolGetDatum(true))
-		.Set(Anum_pg_constraint_coninhcount, Int32GetDatum(0))
-		.Set(Anum_pg_constraint_connoinherit, BoolGetDatum(true))
-		.Set(Anum_pg_constraint_conkey, PointerGetDatum(keyarr));
-	CatalogTupleInsert(pg_constraint, row.Form());
-	relation_close(pg_constraint, RowExclusiveLock);
+	ConstraintSpec spec;
+	spec.name = name;
+	spec.contype = contype;
+	spec.deferrable = deferrable;
+	spec.initdeferred = initdeferred;
+	spec.relid = RelationGetRelid(rel);
+	spec.relnamespace = RelationGetNamespace(rel);
+	spec.keys = keys;
+	spec.indexoid = indexoid;
+	return CreateConstraintEntry(spec);
 }
 
 }  // namespace
@@ -471,9 +456,38 @@ Oid DefineIndex(IndexStmt *stmt, const char *queryString)
 
 	Oid indexoid = index_create(rel, name, ncols, nkeys, columns.data(), predicate,
 								stmt->unique || stmt->primary, stmt->primary);
+
+	/* Its dependencies, as PostgreSQL's index_create records them: a
+	 * constraint's index is part of the constraint, which goes with its
+	 * columns; a plain index goes with its columns. */
+	ObjectAddress index;
+	ObjectAddressSet(index, RelationRelationId, indexoid);
 	if (stmt->isconstraint)
-		InsertConstraintRow(rel, name, stmt->primary ? 'p' : 'u', indexoid, keyattnums,
-							stmt->deferrable, stmt->initdeferred);
+	{
+		Oid conoid = InsertConstraintRow(rel, name, stmt->primary ? 'p' : 'u', indexoid, keyattnums,
+										 stmt->deferrable, stmt->initdeferred);
+		ObjectAddress constraint;
+		ObjectAddressSet(constraint, ConstraintRelationId, conoid);
+		recordDependencyOn(&index, &constraint, DEPENDENCY_INTERNAL);
+	}
+	else
+	{
+		std::vector<ObjectAddress> on_columns;
+		for (const IndexColumn &col : columns)
+			on_columns.push_back({RelationRelationId, relid, col.attnum});
+		recordMultipleDependencies(&index, on_columns.data(), static_cast<int>(on_columns.size()),
+								   DEPENDENCY_AUTO);
+	}
+	for (const IndexColumn &col : columns)
+		if (OidIsValid(col.opclass))
+		{
+			ObjectAddress opclass;
+			ObjectAddressSet(opclass, OperatorClassRelationId, col.opclass);
+			recordDependencyOn(&index, &opclass, DEPENDENCY_NORMAL);
+		}
+	if (predicate != nullptr)
+		recordDependencyOnSingleRelExpr(&index, predicate, relid, DEPENDENCY_NORMAL,
+										DEPENDENCY_AUTO);
 	relation_close(rel, NoLock);
 	return indexoid;
 }

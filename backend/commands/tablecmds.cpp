@@ -5,10 +5,11 @@
  *
  * CREATE TABLE resolves the schema and every column's type, refuses what
  * PostgreSQL refuses (a name in use: 42P07; a column twice: 42701), and
- * writes the catalogs (catalog/heap.h).  Column constraints other than
- * NOT NULL/NULL, and table constraints, are 0A000 until indexes and
- * constraint checking arrive.  DROP TABLE locks each table exclusively
- * — waiting for readers' transactions — then removes it.
+ * writes the catalogs (catalog/heap.h).  PRIMARY KEY and UNIQUE become
+ * indexes; other constraints are still 0A000.  DROP TABLE / DROP INDEX
+ * lock each relation exclusively — waiting for readers' transactions —
+ * then drop them together with what depends on them
+ * (catalog/dependency.h: CASCADE, or 2BP01 under RESTRICT).
  */
 #include "postgres.h"
 
@@ -18,6 +19,7 @@
 
 #include "access/htup_details.h"
 #include "access/tupdesc.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
 #include "catalog/index.h"
@@ -26,20 +28,28 @@
 #include "catalog/indexing.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_constraint_d.h"
+#include "catalog/pg_constraint_fns.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
 #include "catalog/pg_index_d.h"
 #include "access/heapam.h"
 #include "access/relation.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_type_d.h"
 #include "utils/format_type.h"
+#include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "nodes/value.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "storage/lmgr.h"
 #include "utils/lsyscache.h"
+#include "utils/fmgroids.h"
 #include "utils/syscache.h"
 
 namespace {
@@ -229,6 +239,83 @@ std::vector<IndexStmt *> OrderConstraintIndexes(std::vector<std::pair<int, Index
 	return result;
 }
 
+/* The integer type a serial column is (smallserial, serial, bigserial
+ * and their serialN names), or InvalidOid. */
+Oid SerialType(ParseState *pstate, const TypeName *tn)
+{
+	if (list_length(tn->names) != 1 || tn->pct_type)
+		return InvalidOid;
+	const char *name = strVal(linitial(tn->names));
+	Oid type = InvalidOid;
+	if (strcmp(name, "smallserial") == 0 || strcmp(name, "serial2") == 0)
+		type = INT2OID;
+	else if (strcmp(name, "serial") == 0 || strcmp(name, "serial4") == 0)
+		type = INT4OID;
+	else if (strcmp(name, "bigserial") == 0 || strcmp(name, "serial8") == 0)
+		type = INT8OID;
+	if (OidIsValid(type) && tn->arrayBounds != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("array of serial is not implemented"),
+				parser_errposition(pstate, tn->location));
+	return type;
+}
+
+/* A serial column's sequence (PostgreSQL's generateSerialExtraStmts):
+ * named table_column_seq, of the column's type; the column's default
+ * is nextval of it. */
+Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type,
+						 const char *queryString)
+{
+	char *seqname = ChooseRelationName(table->relname, colname, "seq", nsp, false);
+	CreateSeqStmt *seqstmt = makeNode(CreateSeqStmt);
+	seqstmt->sequence = makeNode(RangeVar);
+	seqstmt->sequence->schemaname = get_namespace_name(nsp);
+	seqstmt->sequence->relname = seqname;
+	seqstmt->sequence->relpersistence = RELPERSISTENCE_PERMANENT;
+	seqstmt->sequence->location = -1;
+	TypeName *tn = makeNode(TypeName);
+	tn->names = list_make2(makeString(pstrdup("pg_catalog")), makeString(get_typname(type)));
+	tn->typemod = -1;
+	tn->location = -1;
+	DefElem *as = makeNode(DefElem);
+	as->defname = pstrdup("as");
+	as->arg = reinterpret_cast<Node *>(tn);
+	as->location = -1;
+	seqstmt->options = list_make1(as);
+	Oid seqoid = DefineSequence(seqstmt, queryString);
+	CommandCounterIncrement();
+
+	Const *arg = makeNullConst(REGCLASSOID, -1, InvalidOid);
+	arg->constisnull = false;
+	arg->constvalue = ObjectIdGetDatum(seqoid);
+	FuncExpr *nextval = makeNode(FuncExpr);
+	nextval->funcid = F_NEXTVAL;
+	nextval->funcresulttype = INT8OID;
+	nextval->funcformat = COERCE_EXPLICIT_CALL;
+	nextval->args = list_make1(arg);
+	nextval->location = -1;
+	return reinterpret_cast<Node *>(nextval);
+}
+
+/* OWNED BY table.column for a serial column's sequence. */
+void SetSerialOwner(Oid seqoid, RangeVar *table, Oid nsp, const char *colname,
+					const char *queryString)
+{
+	AlterSeqStmt *alter = makeNode(AlterSeqStmt);
+	alter->sequence = makeNode(RangeVar);
+	alter->sequence->schemaname = get_namespace_name(nsp);
+	alter->sequence->relname = get_rel_name(seqoid);
+	alter->sequence->location = -1;
+	DefElem *owned = makeNode(DefElem);
+	owned->defname = pstrdup("owned_by");
+	owned->arg = reinterpret_cast<Node *>(list_make3(makeString(get_namespace_name(nsp)),
+													 makeString(pstrdup(table->relname)),
+													 makeString(pstrdup(colname))));
+	owned->location = -1;
+	alter->options = list_make1(owned);
+	AlterSequence(alter, queryString);
+}
+
 Node *CookDefault(ParseState *pstate, Node *raw, Form_pg_attribute att)
 {
 	Node *expr = transformExpr(pstate, raw, EXPR_KIND_COLUMN_DEFAULT);
@@ -285,6 +372,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				errmsg("relation \"%s\" already exists", rv->relname));
 	}
 	std::vector<ColumnDef *> columns;
+	/* CHECK constraints, of columns and of the table, in order. */
+	std::vector<Constraint *> checks;
 	ListCell *lc;
 	foreach (lc, stmt->tableElts)
 	{
@@ -293,6 +382,11 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		if (IsA(elt, Constraint))
 		{
 			Constraint *con = reinterpret_cast<Constraint *>(elt);
+			if (con->contype == CONSTR_CHECK)
+			{
+				checks.push_back(con);
+				continue;
+			}
 			if (con->contype != CONSTR_PRIMARY && con->contype != CONSTR_UNIQUE)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						errmsg("%s are not supported yet", ConstraintName(con->contype)));
@@ -311,15 +405,50 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 						errmsg("column \"%s\" specified more than once", col->colname));
 		columns.push_back(col);
 		colpos.push_back(eltpos);
+		ListCell *c;
+		foreach (c, col->constraints)
+			if (static_cast<Constraint *>(lfirst(c))->contype == CONSTR_CHECK)
+				checks.push_back(static_cast<Constraint *>(lfirst(c)));
 	}
 	TupleDesc desc = CreateTemplateTupleDesc(static_cast<int>(columns.size()));
 	std::vector<std::pair<AttrNumber, Node *>> defaults;
+	/* The sequences of serial columns, owned by their columns once the
+	 * table exists. */
+	std::vector<std::pair<Oid, const char *>> serials;
 	for (size_t i = 0; i < columns.size(); i++)
 	{
 		ColumnDef *col = columns[i];
 		Oid typid;
 		int32 typmod;
-		typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
+		Oid serial = SerialType(pstate, col->typeName);
+		if (OidIsValid(serial))
+		{
+			ListCell *c;
+			foreach (c, col->constraints)
+			{
+				auto *con = static_cast<Constraint *>(lfirst(c));
+				if (con->contype == CONSTR_DEFAULT || con->contype == CONSTR_NULL)
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg(con->contype == CONSTR_DEFAULT
+									   ? "multiple default values specified for column \"%s\" "
+										 "of table \"%s\""
+									   : "conflicting NULL/NOT NULL declarations for column "
+										 "\"%s\" of table \"%s\"",
+								   col->colname, rv->relname));
+			}
+			Node *nextval = MakeSerialSequence(rv, nsp, col->colname, serial, queryString);
+			serials.emplace_back(DatumGetObjectId(
+									 reinterpret_cast<Const *>(
+										 linitial(reinterpret_cast<FuncExpr *>(nextval)->args))
+										 ->constvalue),
+								 col->colname);
+			col->raw_default = nextval;
+			col->is_not_null = true;
+			typid = serial;
+			typmod = -1;
+		}
+		else
+			typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
 		char typtype = get_typtype(typid);
 		if (typtype == 'p')
 			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
@@ -350,6 +479,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				}
 				pending.emplace_back(colpos[i], ConstraintIndexStmt(rv, con, col->colname));
 			}
+			else if (con->contype == CONSTR_CHECK)
+				continue; /* (gathered in order above) */
 			else if (con->contype == CONSTR_DEFAULT)
 			{
 				if (raw_default != nullptr)
@@ -399,6 +530,23 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	Oid relid = heap_create_with_catalog(rv->relname, nsp, desc, 'r', rv->relpersistence);
 	for (const auto &[attnum, expr] : defaults)
 		StoreAttrDefault(relid, attnum, expr);
+	if (!serials.empty())
+	{
+		CommandCounterIncrement();
+		for (const auto &[seqoid, colname] : serials)
+			SetSerialOwner(seqoid, rv, nsp, colname, queryString);
+	}
+	if (!checks.empty())
+	{
+		/* A new table has no rows to break them: NOT VALID means nothing
+		 * here, as in PostgreSQL. */
+		for (Constraint *con : checks)
+			con->skip_validation = false;
+		CommandCounterIncrement();
+		Relation rel = relation_open(relid, NoLock);
+		(void) AddRelationCheckConstraints(rel, checks, queryString);
+		relation_close(rel, NoLock);
+	}
 	if (!indexes.empty())
 	{
 		CommandCounterIncrement();
@@ -414,82 +562,64 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 
 namespace {
 
-/* The pg_constraint rows of a table (conrelid) or backed by an index
- * (conindid): their TIDs and names. */
-std::vector<std::pair<ItemPointerData, std::string>> ConstraintsOf(AttrNumber column, Oid oid)
+/* Every row of rel satisfies the new CHECK constraint, or 23514. */
+void ValidateCheck(Relation rel, const CookedCheck &check)
 {
-	std::vector<std::pair<ItemPointerData, std::string>> found;
-	Relation pg_constraint = relation_open(ConstraintRelationId, AccessShareLock);
+	EState *estate = CreateExecutorState();
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	ExprState *state = ExecInitExpr(reinterpret_cast<Expr *>(check.expr), nullptr);
+	ExprContext *econtext = CreateExprContext(estate);
+	TupleTableSlot *slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel));
 	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_constraint, snapshot);
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	HeapScanDesc scan = heap_beginscan(rel, snapshot);
+	while (HeapTuple tuple = heap_getnext(scan, ForwardScanDirection))
 	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		ExecStoreHeapTuple(tuple, slot, false);
+		econtext->ecxt_scantuple = slot;
 		bool isnull;
-		Datum d = heap_getattr(t, column, RelationGetDescr(pg_constraint), &isnull);
-		if (!isnull && DatumGetObjectId(d) == oid)
-			found.emplace_back(t->t_self,
-							   NameStr(
-								   reinterpret_cast<Form_pg_constraint>(GETSTRUCT(t))->conname));
+		Datum ok = ExecEvalExprSwitchContext(state, econtext, &isnull);
+		if (!isnull && !DatumGetBool(ok))
+			ereport(ERROR, errcode(ERRCODE_CHECK_VIOLATION),
+					errmsg("check constraint \"%s\" of relation \"%s\" is violated by some row",
+						   check.name.c_str(), RelationGetRelationName(rel)));
 	}
 	heap_endscan(scan);
 	UnregisterSnapshot(snapshot);
-	relation_close(pg_constraint, AccessShareLock);
-	return found;
+	ExecClearTuple(slot);
+	MemoryContextSwitchTo(old);
+	FreeExecutorState(estate);
 }
 
-void DeleteConstraints(AttrNumber column, Oid oid)
+/* ALTER TABLE … DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]. */
+void DropConstraint(Relation rel, AlterTableCmd *cmd)
 {
-	auto doomed = ConstraintsOf(column, oid);
-	if (doomed.empty())
-		return;
-	Relation pg_constraint = relation_open(ConstraintRelationId, RowExclusiveLock);
-	for (auto &[tid, name] : doomed)
-		CatalogTupleDelete(pg_constraint, &tid);
-	relation_close(pg_constraint, RowExclusiveLock);
-}
-
-/* A table with its indexes and constraints. */
-void DropTable(Oid relid)
-{
-	Relation rel = relation_open(relid, NoLock);
-	List *indexes = RelationGetIndexList(rel);
-	relation_close(rel, NoLock);
-	DeleteConstraints(Anum_pg_constraint_conrelid, relid);
-	ListCell *lc;
-	foreach (lc, indexes)
+	Oid conoid = get_relation_constraint_oid(RelationGetRelid(rel), cmd->name);
+	if (!OidIsValid(conoid))
 	{
-		LockRelationOid(lfirst_oid(lc), AccessExclusiveLock);
-		index_drop(lfirst_oid(lc));
+		if (cmd->missing_ok)
+		{
+			ereport(NOTICE,
+					errmsg("constraint \"%s\" of relation \"%s\" does not exist, skipping",
+						   cmd->name, RelationGetRelationName(rel)));
+			return;
+		}
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("constraint \"%s\" of relation \"%s\" does not exist", cmd->name,
+					   RelationGetRelationName(rel)));
 	}
-	heap_drop_with_catalog(relid);
-}
-
-/* An index, unless a constraint needs it (PostgreSQL's dependency error). */
-void DropIndex(Oid indexoid, const char *name)
-{
-	HeapTuple itup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexoid));
-	if (itup == nullptr)
-		elog(ERROR, "cache lookup failed for index %u", indexoid);
-	Oid heapoid = reinterpret_cast<Form_pg_index>(GETSTRUCT(itup))->indrelid;
-	auto constraints = ConstraintsOf(Anum_pg_constraint_conindid, indexoid);
-	if (!constraints.empty())
-	{
-		const char *table = get_rel_name(heapoid);
-		const char *con = constraints.front().second.c_str();
-		ereport(ERROR, errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
-				errmsg("cannot drop index %s because constraint %s on table %s requires it", name,
-					   con, table),
-				errhint("You can drop constraint %s on table %s instead.", con, table));
-	}
-	index_drop(indexoid);
+	ObjectAddress constraint;
+	ObjectAddressSet(constraint, ConstraintRelationId, conoid);
+	performDeletion(&constraint, cmd->behavior, 0);
 }
 
 }  // namespace
 
 void AlterTable(AlterTableStmt *stmt, const char *queryString)
 {
-	/* Only ADD PRIMARY KEY / UNIQUE so far; anything else is refused
-	 * before anything changes. */
+	/* ADD PRIMARY KEY / UNIQUE / CHECK and DROP CONSTRAINT so far;
+	 * anything else is refused before anything changes. */
 	ListCell *lc;
 	foreach (lc, stmt->cmds)
 	{
@@ -498,8 +628,11 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 				IsA(cmd->def, Constraint)
 			? reinterpret_cast<Constraint *>(cmd->def)
 			: nullptr;
-		if (stmt->objtype != OBJECT_TABLE || con == nullptr ||
-			(con->contype != CONSTR_PRIMARY && con->contype != CONSTR_UNIQUE))
+		bool supported = cmd->subtype == AT_DropConstraint ||
+			(con != nullptr &&
+			 (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE ||
+			  con->contype == CONSTR_CHECK));
+		if (stmt->objtype != OBJECT_TABLE || !supported)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", "ALTER TABLE"));
 	}
@@ -521,15 +654,31 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 	foreach (lc, stmt->cmds)
 	{
 		AlterTableCmd *cmd = static_cast<AlterTableCmd *>(lfirst(lc));
+		if (cmd->subtype == AT_DropConstraint)
+		{
+			Relation rel = relation_open(relid, NoLock);
+			DropConstraint(rel, cmd);
+			relation_close(rel, NoLock);
+			CommandCounterIncrement();
+			continue;
+		}
+		Constraint *con = reinterpret_cast<Constraint *>(cmd->def);
+		if (con->contype == CONSTR_CHECK)
+		{
+			Relation rel = relation_open(relid, NoLock);
+			std::vector<CookedCheck> cooked = AddRelationCheckConstraints(rel, {con}, queryString);
+			for (const CookedCheck &check : cooked)
+				if (check.validate)
+					ValidateCheck(rel, check);
+			relation_close(rel, NoLock);
+			CommandCounterIncrement();
+			continue;
+		}
 		/* (ALTER TABLE's message has no position in PostgreSQL.) */
-		CheckConstraintColumns(nullptr, reinterpret_cast<Constraint *>(cmd->def),
-							   [&](const char *name) {
-								   return SearchSysCacheExists2(ATTNAME, ObjectIdGetDatum(relid),
-																CStringGetDatum(name));
-							   });
-		(void) DefineIndex(ConstraintIndexStmt(stmt->relation,
-											   reinterpret_cast<Constraint *>(cmd->def), nullptr),
-						   queryString);
+		CheckConstraintColumns(nullptr, con, [&](const char *name) {
+			return SearchSysCacheExists2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(name));
+		});
+		(void) DefineIndex(ConstraintIndexStmt(stmt->relation, con, nullptr), queryString);
 		CommandCounterIncrement();
 	}
 }
@@ -537,13 +686,10 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 void RemoveRelations(DropStmt *drop)
 {
 	DropWords words = WordsFor(drop->removeType);
-	if (words.relkind != 'r' && words.relkind != 'i')
+	if (words.relkind != 'r' && words.relkind != 'i' && words.relkind != 'S')
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("DROP %s is not supported yet", words.noun));
-	if (drop->behavior == DROP_CASCADE)
-	{
-		/* Nothing depends on a table yet, so CASCADE drops only it. */
-	}
+	std::vector<ObjectAddress> objects;
 	ListCell *lc;
 	foreach (lc, drop->objects)
 	{
@@ -600,9 +746,9 @@ void RemoveRelations(DropStmt *drop)
 		if (form->relnamespace == PG_CATALOG_NAMESPACE)
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("permission denied: \"%s\" is a system catalog", relname));
-		if (words.relkind == 'i')
-			DropIndex(relid, relname);
-		else
-			DropTable(relid);
+		ObjectAddress object;
+		ObjectAddressSet(object, RelationRelationId, relid);
+		objects.push_back(object);
 	}
+	performMultipleDeletions(objects, drop->behavior, 0);
 }

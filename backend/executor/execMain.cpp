@@ -13,13 +13,17 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "access/relation.h"
 #include "access/xact.h"
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rel.h"
 
 QueryDesc *CreateQueryDesc(PlannedStmt *plannedstmt, const char *sourceText, Snapshot snapshot,
 						   DestReceiver *dest, ParamListInfo params, int instrument_options)
@@ -139,4 +143,89 @@ void ExecutorEnd(QueryDesc *queryDesc)
 	FreeExecutorState(estate);
 	queryDesc->estate = nullptr;
 	queryDesc->planstate = nullptr;
+}
+
+namespace {
+
+/* "Failing row contains (…)": the row as its columns' output functions
+ * print them, null for NULL, as PostgreSQL's constraint errors show it. */
+std::string RowDescription(TupleDesc desc, TupleTableSlot *slot)
+{
+	std::string s = "(";
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attisdropped)
+			continue;
+		if (s.size() > 1)
+			s += ", ";
+		if (slot->tts_isnull[i])
+			s += "null";
+		else
+		{
+			Oid typoutput;
+			bool isvarlena;
+			getTypeOutputInfo(att->atttypid, &typoutput, &isvarlena);
+			s += OidOutputFunctionCall(typoutput, slot->tts_values[i]);
+		}
+	}
+	return s + ")";
+}
+
+/* The first CHECK constraint the row fails (NULL counts as passing), or
+ * nullptr. */
+const char *ExecRelCheck(ResultRelInfo *rri, TupleTableSlot *slot, EState *estate)
+{
+	TupleConstr *constr = RelationGetDescr(rri->ri_RelationDesc)->constr;
+	int ncheck = constr->num_check;
+	if (rri->ri_CheckConstraintExprs == nullptr)
+	{
+		MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+		rri->ri_CheckConstraintExprs = static_cast<ExprState **>(
+			palloc(ncheck * sizeof(ExprState *)));
+		for (int i = 0; i < ncheck; i++)
+		{
+			Expr *expr = static_cast<Expr *>(stringToNode(constr->check[i].ccbin));
+			rri->ri_CheckConstraintExprs[i] = ExecInitExpr(expr, nullptr);
+		}
+		rri->ri_CheckContext = CreateExprContext(estate);
+		MemoryContextSwitchTo(old);
+	}
+	ExprContext *econtext = rri->ri_CheckContext;
+	ResetExprContext(econtext);
+	econtext->ecxt_scantuple = slot;
+	for (int i = 0; i < ncheck; i++)
+	{
+		bool isnull;
+		Datum ok = ExecEvalExprSwitchContext(rri->ri_CheckConstraintExprs[i], econtext, &isnull);
+		if (!isnull && !DatumGetBool(ok))
+			return constr->check[i].ccname;
+	}
+	return nullptr;
+}
+
+}  // namespace
+
+void ExecConstraints(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EState *estate)
+{
+	Relation rel = resultRelInfo->ri_RelationDesc;
+	TupleDesc desc = RelationGetDescr(rel);
+	slot_getallattrs(slot);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attnotnull && !att->attisdropped && slot->tts_isnull[i])
+			ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
+					errmsg("null value in column \"%s\" of relation \"%s\" violates not-null "
+						   "constraint",
+						   NameStr(att->attname), RelationGetRelationName(rel)),
+					errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
+	}
+	if (desc->constr == nullptr || desc->constr->num_check == 0)
+		return;
+	if (const char *failed = ExecRelCheck(resultRelInfo, slot, estate))
+		ereport(ERROR, errcode(ERRCODE_CHECK_VIOLATION),
+				errmsg("new row for relation \"%s\" violates check constraint \"%s\"",
+					   RelationGetRelationName(rel), failed),
+				errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
 }

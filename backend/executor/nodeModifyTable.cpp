@@ -3,8 +3,8 @@
  * the child plan go into the target table.
  *
  * The child computes each new row in the table's column order (the
- * planner made its target list so); this node checks NOT NULL
- * constraints, forms the heap tuple and inserts it, counting rows for
+ * planner made its target list so); this node checks NOT NULL and
+ * CHECK constraints (ExecConstraints), forms the heap tuple and inserts it, counting rows for
  * the command tag.  RETURNING is not supported yet (0A000 at planning).
  */
 #include "postgres.h"
@@ -23,46 +23,6 @@
 #include "utils/rel.h"
 
 namespace {
-
-/* "Failing row contains (…)": the row as its columns' output functions
- * print them, null for NULL, as PostgreSQL's constraint errors show it. */
-std::string RowDescription(TupleDesc desc, TupleTableSlot *slot)
-{
-	std::string s = "(";
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		if (att->attisdropped)
-			continue;
-		if (s.size() > 1)
-			s += ", ";
-		if (slot->tts_isnull[i])
-			s += "null";
-		else
-		{
-			Oid typoutput;
-			bool isvarlena;
-			getTypeOutputInfo(att->atttypid, &typoutput, &isvarlena);
-			s += OidOutputFunctionCall(typoutput, slot->tts_values[i]);
-		}
-	}
-	return s + ")";
-}
-
-void CheckNotNull(Relation rel, TupleTableSlot *slot)
-{
-	TupleDesc desc = RelationGetDescr(rel);
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		if (att->attnotnull && !att->attisdropped && slot->tts_isnull[i])
-			ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
-					errmsg("null value in column \"%s\" of relation \"%s\" violates not-null "
-						   "constraint",
-						   NameStr(att->attname), RelationGetRelationName(rel)),
-					errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
-	}
-}
 
 /* The row a junk "ctid" column of the plan's output names. */
 ItemPointerData JunkCtid(TupleTableSlot *planslot, int col)
@@ -176,7 +136,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			slot->tts_isnull[i] = planslot->tts_isnull[i];
 		}
 		ExecStoreVirtualTuple(slot);
-		CheckNotNull(rel, slot);
+		ExecConstraints(node->resultRelInfo, slot, estate);
 		MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
 		HeapTuple tuple = ExecCopySlotHeapTuple(slot);
 		if (node->operation == CMD_UPDATE)

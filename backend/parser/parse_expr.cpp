@@ -792,6 +792,15 @@ Node *TransformSQLValueFunction(ParseState *, SQLValueFunction *svf)
  * numbered by column). */
 Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 {
+	/* Where a subquery cannot be (PostgreSQL's transformSubLink). */
+	const char *refused = pstate->p_expr_kind == EXPR_KIND_CHECK_CONSTRAINT
+		? "cannot use subquery in check constraint"
+		: pstate->p_expr_kind == EXPR_KIND_COLUMN_DEFAULT
+		? "cannot use subquery in DEFAULT expression"
+		: nullptr;
+	if (refused != nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("%s", refused),
+				parser_errposition(pstate, sublink->location));
 	pstate->p_hasSubLinks = true;
 	Query *q = parse_sub_analyze(sublink->subselect, pstate);
 	if (q->commandType != CMD_SELECT)
@@ -1079,7 +1088,13 @@ ParseNamespaceItem *addRangeTableEntry(ParseState *pstate, RangeVar *relation, A
 	Oid relid;
 	{
 		ParserErrposScope scope(pstate, relation->location);
-		relid = RangeVarGetRelid(relation, lockmode, false);
+		/* A missing schema is a missing relation here, as in
+		 * PostgreSQL's parserOpenTable. */
+		relid = RangeVarGetRelid(relation, lockmode, relation->schemaname != nullptr);
+		if (!OidIsValid(relid))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+					errmsg("relation \"%s.%s\" does not exist", relation->schemaname,
+						   relation->relname));
 	}
 	Relation rel = relation_open(relid, NoLock);
 	RangeTblEntry *rte = makeNode(RangeTblEntry);

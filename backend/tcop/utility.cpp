@@ -18,6 +18,8 @@
 #include "commands/defrem.h"
 #include "commands/prepare.h"
 #include "commands/explain.h"
+#include "commands/schemacmds.h"
+#include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
@@ -215,7 +217,20 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			(void) DefineRelation(reinterpret_cast<CreateStmt *>(parsetree), queryString);
 			break;
 		case T_DropStmt:
-			RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA)
+				RemoveObjects(reinterpret_cast<DropStmt *>(parsetree));
+			else
+				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			break;
+		case T_CreateSeqStmt:
+			(void) DefineSequence(reinterpret_cast<CreateSeqStmt *>(parsetree), queryString);
+			break;
+		case T_AlterSeqStmt:
+			AlterSequence(reinterpret_cast<AlterSeqStmt *>(parsetree), queryString);
+			break;
+		case T_CreateSchemaStmt:
+			(void) CreateSchemaCommand(reinterpret_cast<CreateSchemaStmt *>(parsetree),
+									   queryString);
 			break;
 		case T_IndexStmt:
 			(void) DefineIndex(reinterpret_cast<IndexStmt *>(parsetree), queryString);

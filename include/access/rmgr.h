@@ -32,7 +32,8 @@ typedef enum RmgrIds
 	RM_CLOG_ID = 3,
 	RM_HEAP2_ID = 9,
 	RM_HEAP_ID = 10,
-	RM_BTREE_ID = 11
+	RM_BTREE_ID = 11,
+	RM_SEQ_ID = 15
 } RmgrIds;
 
 #define RM_MAX_BUILTIN_ID 21

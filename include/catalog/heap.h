@@ -6,6 +6,7 @@
 #define TUSK_CATALOG_HEAP_H
 
 #include "access/tupdesc.h"
+#include "nodes/parsenodes.h"
 #include "utils/rel.h"
 
 #ifdef __cplusplus
@@ -31,6 +32,29 @@ extern Node *build_column_default(Relation rel, int attrno);
 extern Oid GetNewRelationOid(void);
 
 #ifdef __cplusplus
+}
+
+extern "C++" {
+#include <string>
+#include <vector>
+
+/* A CHECK constraint as stored: its name and analyzed expression. */
+struct CookedCheck
+{
+	std::string name;
+	Node *expr;
+	bool validate; /* existing rows must satisfy it (not NOT VALID) */
+};
+
+/*
+ * Analyze and store the CHECK constraints (raw Constraint nodes) of rel,
+ * named as given or as PostgreSQL names them (t_a_check, t_check1 …):
+ * their pg_constraint rows and dependencies, and pg_class.relchecks.
+ * Checking the table's existing rows is the caller's.
+ */
+extern std::vector<CookedCheck> AddRelationCheckConstraints(Relation rel,
+															const std::vector<Constraint *> &checks,
+															const char *queryString);
 }
 #endif
 

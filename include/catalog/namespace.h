@@ -60,8 +60,27 @@ extern List *fetch_search_path(bool includeImplicit);
  * ERROR 42601 for too many dotted names. */
 extern void DeconstructQualifiedName(List *names, char **nspname_p, char **objname_p);
 extern char *NameListToString(List *names);
+/* Whether the search path finds the relation by its bare name. */
+extern bool RelationIsVisible(Oid relid);
 
 #ifdef __cplusplus
+}
+
+extern "C++" {
+/* While it lives, the schema first is searched (after pg_catalog) and
+ * created in before the search_path's schemas — CREATE SCHEMA's elements
+ * (PostgreSQL's PushOverrideSearchPath). */
+class SearchPathOverride
+{
+  public:
+	explicit SearchPathOverride(Oid first);
+	~SearchPathOverride();
+	SearchPathOverride(const SearchPathOverride &) = delete;
+	SearchPathOverride &operator=(const SearchPathOverride &) = delete;
+
+  private:
+	Oid saved_;
+};
 }
 #endif
 

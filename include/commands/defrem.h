@@ -8,6 +8,8 @@
 #include "nodes/parsenodes.h"
 #include "utils/rel.h"
 
+struct ParseState;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,6 +24,19 @@ extern "C" {
  */
 extern Oid DefineIndex(IndexStmt *stmt, const char *queryString);
 
+/* Option values as PostgreSQL's define.c reads them (commands/define.cpp):
+ * errors name the option. */
+extern bool defGetBoolean(DefElem *def);
+extern int64 defGetInt64(DefElem *def);
+extern char *defGetString(DefElem *def);
+/* 42601 "conflicting or redundant options" at the option. */
+extern void errorConflictingDefElem(DefElem *defel, struct ParseState *pstate)
+	pg_attribute_noreturn();
+
+/* DROP SCHEMA (commands/dropcmds.cpp); relations go through
+ * RemoveRelations (commands/tablecmds.h). */
+extern void RemoveObjects(DropStmt *stmt);
+
 /* The name PostgreSQL would give a new relation: name1[_name2]_label,
  * shortened to fit NAMEDATALEN, with a number after label when taken
  * (palloc'd). */
@@ -29,6 +44,14 @@ extern char *ChooseRelationName(const char *name1, const char *name2, const char
 								Oid namespaceid, bool isconstraint);
 
 #ifdef __cplusplus
+}
+
+extern "C++" {
+#include <string>
+
+/* PostgreSQL's makeObjectName: name1[_name2][_label], the longer of the
+ * names shortened first so that the whole fits NAMEDATALEN - 1 bytes. */
+extern std::string MakeObjectName(const char *name1, const char *name2, const char *label);
 }
 #endif
 

@@ -26,6 +26,11 @@ extern void ExecutorFinish(QueryDesc *queryDesc);
 extern void ExecutorEnd(QueryDesc *queryDesc);
 
 /* ---- execProcnode.cpp ---- */
+/* A new row of the result relation against its NOT NULL (23502) and
+ * CHECK (23514) constraints, with PostgreSQL's messages ("Failing row
+ * contains (…)"). */
+extern void ExecConstraints(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EState *estate);
+
 extern PlanState *ExecInitNode(Plan *node, EState *estate, int eflags);
 extern void ExecEndNode(PlanState *node);
 /* Start the node's output over from its first row (nodeScans.cpp). */

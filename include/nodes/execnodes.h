@@ -157,7 +157,8 @@ typedef struct ResultRelInfo
 	int ri_NumIndices;
 	Relation *ri_IndexRelationDescs;
 	struct IndexInfo **ri_IndexRelationInfo; /* catalog/index.h */
-	ExprState **ri_CheckConstraintExprs;
+	ExprState **ri_CheckConstraintExprs;	 /* compiled on first use (ExecConstraints) */
+	struct ExprContext *ri_CheckContext;	 /* … and evaluated in this */
 	ProjectionInfo *ri_projectReturning;
 } ResultRelInfo;
 

@@ -71,6 +71,9 @@ extern void get_op_opfamily_properties(Oid opno, Oid opfamily, bool ordering_op,
 									   Oid *lefttype, Oid *righttype);
 /* palloc'd names, NULL if there is no such object. */
 extern char *get_rel_name(Oid relid);
+/* The relation's relkind ('\0' if none) and schema (InvalidOid if none). */
+extern char get_rel_relkind(Oid relid);
+extern Oid get_rel_namespace(Oid relid);
 extern int get_rel_natts(Oid relid);
 /* The operator's name (palloc'd), or NULL if there is no such operator. */
 extern char *get_opname(Oid opno);

@@ -26,6 +26,7 @@
 
 #include <string>
 
+#include "commands/sequence.h"
 #include "access/heapam_xlog.h"
 #include "access/nbtree.h"
 #include "access/rmgr.h"
@@ -188,6 +189,8 @@ void InitBuiltinRmgrs(void)
 	RegisterBuiltinRmgr(RM_SMGR_ID, &smgr);
 	RegisterBuiltinRmgr(RM_HEAP_ID, &heap);
 	RegisterBuiltinRmgr(RM_BTREE_ID, &btree);
+	static const RmgrData seq = {"Sequence", seq_redo, seq_identify, nullptr, nullptr};
+	RegisterBuiltinRmgr(RM_SEQ_ID, &seq);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)

@@ -230,7 +230,7 @@ Datum regclassout(PG_FUNCTION_ARGS)
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", relid));
 	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
-	bool visible = RelnameGetRelid(NameStr(form->relname)) == relid;
+	bool visible = RelationIsVisible(relid);
 	PG_RETURN_CSTRING(
 		pstrdup(QualifiedIfNeeded(form->relnamespace, NameStr(form->relname), visible).c_str()));
 }

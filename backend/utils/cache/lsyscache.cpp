@@ -361,6 +361,22 @@ char *get_rel_name(Oid relid)
 	return pstrdup(NameStr(reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relname));
 }
 
+char get_rel_relkind(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		return '\0';
+	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relkind;
+}
+
+Oid get_rel_namespace(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relnamespace;
+}
+
 char *get_namespace_name(Oid nspid)
 {
 	HeapTuple tuple = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspid));

@@ -33,7 +33,9 @@
 #include "catalog/pg_attrdef_d.h"
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_constraint_d.h"
 #include "catalog/pg_index_d.h"
+#include "catalog/pg_type_d.h"
 #include "access/nbtree.h"
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -144,6 +146,45 @@ void LoadDefaults(TupleDesc desc, Oid relid)
 	desc->constr = constr;
 }
 
+/* The CHECK constraints of a relation, from pg_constraint (scanned),
+ * sorted by name as PostgreSQL checks them. */
+void LoadChecks(TupleDesc desc, Oid relid, int expected)
+{
+	std::vector<std::pair<std::string, std::string>> found;
+	Relation pg_constraint = relation_open(ConstraintRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_constraint, snapshot);
+	TupleDesc cdesc = RelationGetDescr(pg_constraint);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		auto *con = reinterpret_cast<Form_pg_constraint>(GETSTRUCT(t));
+		if (con->conrelid != relid || con->contype != CONSTRAINT_CHECK)
+			continue;
+		bool isnull;
+		Datum conbin = heap_getattr(t, Anum_pg_constraint_conbin, cdesc, &isnull);
+		if (isnull)
+			elog(ERROR, "null conbin for relation \"%s\"", NameStr(con->conname));
+		found.emplace_back(NameStr(con->conname), TextDatumGetCString(conbin));
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_constraint, AccessShareLock);
+	if (static_cast<int>(found.size()) != expected)
+		elog(ERROR, "%d pg_constraint record(s) missing for relation %u",
+			 expected - static_cast<int>(found.size()), relid);
+	std::sort(found.begin(), found.end());
+	if (desc->constr == nullptr)
+		desc->constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
+	desc->constr->num_check = static_cast<uint16>(found.size());
+	desc->constr->check = static_cast<ConstrCheck *>(palloc0(found.size() * sizeof(ConstrCheck)));
+	for (size_t i = 0; i < found.size(); i++)
+	{
+		desc->constr->check[i].ccname = pstrdup(found[i].first.c_str());
+		desc->constr->check[i].ccbin = pstrdup(found[i].second.c_str());
+		desc->constr->check[i].ccvalid = true;
+	}
+}
+
 /* An index's pg_index row and operator classes (PostgreSQL's
  * RelationInitIndexAccessInfo), in its own context. */
 void LoadIndexInfo(RelationData *rel)
@@ -192,7 +233,7 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 	auto *form = static_cast<Form_pg_class>(palloc(sizeof(FormData_pg_class)));
 	memcpy(form, GETSTRUCT(classtup), sizeof(FormData_pg_class));
 	TupleDesc desc = CreateTemplateTupleDesc(form->relnatts);
-	desc->tdtypeid = form->reltype;
+	desc->tdtypeid = OidIsValid(form->reltype) ? form->reltype : RECORDOID;
 	for (int i = 1; i <= form->relnatts; i++)
 	{
 		HeapTuple atttup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid),
@@ -207,6 +248,8 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 		hasdef |= TupleDescAttr(desc, i)->atthasdef;
 	if (hasdef)
 		LoadDefaults(desc, relid);
+	if (form->relchecks > 0)
+		LoadChecks(desc, relid, form->relchecks);
 	rel->rd_rel = form;
 	rel->rd_att = desc;
 	Oid spc = OidIsValid(form->reltablespace) ? form->reltablespace : DEFAULTTABLESPACE_OID;

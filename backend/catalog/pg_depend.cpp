@@ -1,0 +1,245 @@
+/*
+ * pg_depend.cpp — recording and removing dependencies (catalog/dependency.h).
+ *
+ * Principal entry points: recordDependencyOn, recordMultipleDependencies,
+ * recordDependencyOnSingleRelExpr, deleteDependencyRecordsFor.
+ *
+ * A dependency is a pg_depend row: the depender (classid, objid,
+ * objsubid), the referenced object (refclassid, refobjid, refobjsubid)
+ * and how one depends on the other (deptype).  Nothing depends on a
+ * pinned object — initdb's — so no row is written for one; the catalog
+ * stays small and such objects cannot be dropped at all.
+ */
+#include "postgres.h"
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
+#include "catalog/pg_class_d.h"
+#include "catalog/pg_database_d.h"
+#include "catalog/pg_depend_d.h"
+#include "catalog/pg_namespace_d.h"
+#include "catalog/pg_operator_d.h"
+#include "catalog/pg_proc_d.h"
+#include "catalog/pg_type_d.h"
+#include "nodes/primnodes.h"
+#include "utils/snapmgr.h"
+
+namespace {
+
+/* PostgreSQL's FirstUnpinnedObjectId: initdb's objects are below it. */
+constexpr Oid kFirstUnpinnedObjectId = 12000;
+
+bool SameAddress(const ObjectAddress &a, const ObjectAddress &b)
+{
+	return a.classId == b.classId && a.objectId == b.objectId && a.objectSubId == b.objectSubId;
+}
+
+/* Collects the objects an expression refers to. */
+struct ExprReferences
+{
+	Oid relId;
+	std::vector<ObjectAddress> self; /* rel's own columns */
+	std::vector<ObjectAddress> other;
+
+	void Add(Oid classId, Oid objectId)
+	{
+		if (OidIsValid(objectId))
+			other.push_back({classId, objectId, 0});
+	}
+};
+
+bool FindReferences(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *refs = static_cast<ExprReferences *>(arg);
+	switch (nodeTag(node))
+	{
+		case T_Var:
+		{
+			Var *var = reinterpret_cast<Var *>(node);
+			/* A whole-row Var refers to the relation itself. */
+			if (var->varno == 1 && var->varlevelsup == 0 && OidIsValid(refs->relId))
+				refs->self.push_back({RelationRelationId, refs->relId, var->varattno});
+			break;
+		}
+		case T_Const:
+		{
+			Const *c = reinterpret_cast<Const *>(node);
+			refs->Add(TypeRelationId, c->consttype);
+			if (c->constisnull)
+				break;
+			/* A regclass, regproc … constant names the object it holds. */
+			switch (c->consttype)
+			{
+				case REGCLASSOID:
+					refs->Add(RelationRelationId, DatumGetObjectId(c->constvalue));
+					break;
+				case REGPROCOID:
+				case REGPROCEDUREOID:
+					refs->Add(ProcedureRelationId, DatumGetObjectId(c->constvalue));
+					break;
+				case REGOPEROID:
+				case REGOPERATOROID:
+					refs->Add(OperatorRelationId, DatumGetObjectId(c->constvalue));
+					break;
+				case REGTYPEOID:
+					refs->Add(TypeRelationId, DatumGetObjectId(c->constvalue));
+					break;
+				case REGNAMESPACEOID:
+					refs->Add(NamespaceRelationId, DatumGetObjectId(c->constvalue));
+					break;
+				default:
+					break;
+			}
+			break;
+		}
+		case T_FuncExpr:
+			refs->Add(ProcedureRelationId, reinterpret_cast<FuncExpr *>(node)->funcid);
+			break;
+		case T_OpExpr:
+		case T_DistinctExpr:
+		case T_NullIfExpr:
+			refs->Add(OperatorRelationId, reinterpret_cast<OpExpr *>(node)->opno);
+			break;
+		case T_ScalarArrayOpExpr:
+			refs->Add(OperatorRelationId, reinterpret_cast<ScalarArrayOpExpr *>(node)->opno);
+			break;
+		case T_Aggref:
+			refs->Add(ProcedureRelationId, reinterpret_cast<Aggref *>(node)->aggfnoid);
+			break;
+		case T_RelabelType:
+			refs->Add(TypeRelationId, reinterpret_cast<RelabelType *>(node)->resulttype);
+			break;
+		case T_CoerceViaIO:
+			refs->Add(TypeRelationId, reinterpret_cast<CoerceViaIO *>(node)->resulttype);
+			break;
+		default:
+			break;
+	}
+	return node_children_walker(node, FindReferences, arg);
+}
+
+/* Each object once, in a stable order (PostgreSQL sorts them too). */
+void SortUnique(std::vector<ObjectAddress> &objects)
+{
+	auto key = [](const ObjectAddress &a) {
+		return std::tuple(a.classId, a.objectId, a.objectSubId);
+	};
+	std::sort(objects.begin(), objects.end(),
+			  [&](const ObjectAddress &a, const ObjectAddress &b) { return key(a) < key(b); });
+	objects.erase(std::unique(objects.begin(), objects.end(), SameAddress), objects.end());
+}
+
+}  // namespace
+
+bool IsPinnedObject(Oid classId, Oid objectId)
+{
+	if (objectId >= kFirstUnpinnedObjectId)
+		return false;
+	if (classId == NamespaceRelationId && objectId == PG_PUBLIC_NAMESPACE)
+		return false;
+	if (classId == DatabaseRelationId)
+		return false;
+	return true;
+}
+
+void recordDependencyOn(const ObjectAddress *depender, const ObjectAddress *referenced,
+						DependencyType behavior)
+{
+	recordMultipleDependencies(depender, referenced, 1, behavior);
+}
+
+void recordMultipleDependencies(const ObjectAddress *depender, const ObjectAddress *referenced,
+								int nreferenced, DependencyType behavior)
+{
+	Relation pg_depend = nullptr;
+	for (int i = 0; i < nreferenced; i++)
+	{
+		const ObjectAddress &ref = referenced[i];
+		if (IsPinnedObject(ref.classId, ref.objectId))
+			continue;
+		if (pg_depend == nullptr)
+			pg_depend = relation_open(DependRelationId, RowExclusiveLock);
+		CatalogRow row(pg_depend);
+		row.Set(Anum_pg_depend_classid, ObjectIdGetDatum(depender->classId))
+			.Set(Anum_pg_depend_objid, ObjectIdGetDatum(depender->objectId))
+			.Set(Anum_pg_depend_objsubid, Int32GetDatum(depender->objectSubId))
+			.Set(Anum_pg_depend_refclassid, ObjectIdGetDatum(ref.classId))
+			.Set(Anum_pg_depend_refobjid, ObjectIdGetDatum(ref.objectId))
+			.Set(Anum_pg_depend_refobjsubid, Int32GetDatum(ref.objectSubId))
+			.Set(Anum_pg_depend_deptype, CharGetDatum(static_cast<char>(behavior)));
+		CatalogTupleInsert(pg_depend, row.Form());
+	}
+	if (pg_depend != nullptr)
+		relation_close(pg_depend, RowExclusiveLock);
+}
+
+void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, Oid relId,
+									 DependencyType behavior, DependencyType self_behavior)
+{
+	ExprReferences refs{relId, {}, {}};
+	(void) FindReferences(expr, &refs);
+	SortUnique(refs.self);
+	SortUnique(refs.other);
+	/* A column depending on its own relation needs no row. */
+	std::erase_if(refs.self, [&](const ObjectAddress &a) {
+		return depender->classId == RelationRelationId && depender->objectId == relId &&
+			(depender->objectSubId == 0 || a.objectSubId == depender->objectSubId);
+	});
+	recordMultipleDependencies(depender, refs.self.data(), static_cast<int>(refs.self.size()),
+							   self_behavior);
+	recordMultipleDependencies(depender, refs.other.data(), static_cast<int>(refs.other.size()),
+							   behavior);
+}
+
+long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId, char deptype)
+{
+	Relation pg_depend = relation_open(DependRelationId, RowExclusiveLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
+	std::vector<ItemPointerData> doomed;
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
+		if (dep->classid == classId && dep->objid == objectId && dep->refclassid == refclassId &&
+			dep->deptype == deptype)
+			doomed.push_back(t->t_self);
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	for (ItemPointerData &tid : doomed)
+		CatalogTupleDelete(pg_depend, &tid);
+	relation_close(pg_depend, RowExclusiveLock);
+	return static_cast<long>(doomed.size());
+}
+
+long deleteDependencyRecordsFor(Oid classId, Oid objectId, bool skipExtensionDeps)
+{
+	Relation pg_depend = relation_open(DependRelationId, RowExclusiveLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
+	std::vector<ItemPointerData> doomed;
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
+		if (dep->classid != classId || dep->objid != objectId)
+			continue;
+		if (skipExtensionDeps && dep->deptype == DEPENDENCY_EXTENSION)
+			continue;
+		doomed.push_back(t->t_self);
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	for (ItemPointerData &tid : doomed)
+		CatalogTupleDelete(pg_depend, &tid);
+	relation_close(pg_depend, RowExclusiveLock);
+	return static_cast<long>(doomed.size());
+}

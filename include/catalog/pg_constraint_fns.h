@@ -1,0 +1,57 @@
+/*
+ * catalog/pg_constraint_fns.h — writing and finding pg_constraint rows
+ * (PostgreSQL keeps these in catalog/pg_constraint.h beside the struct,
+ * which Tusk generates).
+ */
+#ifndef TUSK_CATALOG_PG_CONSTRAINT_FNS_H
+#define TUSK_CATALOG_PG_CONSTRAINT_FNS_H
+
+#include "nodes/nodes.h"
+
+#ifdef __cplusplus
+extern "C++" {
+#include <string>
+#include <vector>
+
+/* What a new constraint is. */
+struct ConstraintSpec
+{
+	const char *name;
+	char contype; /* 'p', 'u', 'c', … (CONSTRAINT_* of pg_constraint_d.h) */
+	bool deferrable = false;
+	bool initdeferred = false;
+	bool validated = true;
+	bool noinherit = false;
+	Oid relid = InvalidOid;		   /* the table */
+	Oid relnamespace = InvalidOid; /* its schema (connamespace) */
+	std::vector<AttrNumber> keys;  /* conkey: the columns it is on */
+	Oid indexoid = InvalidOid;	   /* conindid: a unique or primary key's index */
+	Node *expr = nullptr;		   /* conbin: a CHECK's expression (Vars of varno 1) */
+};
+
+/*
+ * Write the pg_constraint row and its dependencies (PostgreSQL's
+ * CreateConstraintEntry): automatic on its columns (or on the table when
+ * it names none), normal on what its expression names.  Returns its OID.
+ */
+extern Oid CreateConstraintEntry(const ConstraintSpec &spec);
+
+/* Whether relation relid has a constraint of that name. */
+extern bool ConstraintNameIsUsed(Oid relid, const char *name);
+
+/* PostgreSQL's ChooseConstraintName: name1[_name2]_label, then with 1,
+ * 2 … after the label, until no constraint of the schema and none of
+ * taken has the name. */
+extern std::string ChooseConstraintName(const char *name1, const char *name2, const char *label,
+										Oid namespaceid, const std::vector<std::string> &taken);
+
+/* The OID of relid's constraint called name; InvalidOid if none. */
+extern Oid get_relation_constraint_oid(Oid relid, const char *name);
+
+/* Delete a constraint's row (what depends on it is dropped first, by
+ * catalog/dependency.h); a CHECK's table counts one fewer in relchecks. */
+extern void RemoveConstraintById(Oid conId);
+}
+#endif
+
+#endif /* TUSK_CATALOG_PG_CONSTRAINT_FNS_H */
