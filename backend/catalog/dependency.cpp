@@ -42,6 +42,7 @@
 #include "catalog/pg_depend_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
+#include "commands/comment.h"
 #include "commands/schemacmds.h"
 #include "storage/lmgr.h"
 #include "utils/snapmgr.h"
@@ -132,14 +133,14 @@ std::string Describe(const ObjectAddress &object)
 
 class Deletion
 {
-public:
+  public:
 	explicit Deletion(const std::vector<ObjectAddress> &originals) : originals_(originals) {}
 
 	void Find(const ObjectAddress &object, int objflags, StackEntry *stack);
 	void Report(DropBehavior behavior, int flags, const ObjectAddress *original) const;
 	void DeleteAll(int flags) const;
 
-private:
+  private:
 	bool InStack(const ObjectAddress &object, int flags, StackEntry *stack) const;
 	bool InTargets(const ObjectAddress &object, int flags);
 
@@ -271,8 +272,9 @@ void Deletion::Find(const ObjectAddress &object, int objflags, StackEntry *stack
 		AcquireDeletionLock(row.other);
 		Find(row.other, subflags, &mine);
 	}
-	targets_.push_back({object, mine.flags,
-						stack != nullptr ? stack->object : ObjectAddress{InvalidOid, InvalidOid, 0}});
+	targets_.push_back(
+		{object, mine.flags,
+		 stack != nullptr ? stack->object : ObjectAddress{InvalidOid, InvalidOid, 0}});
 }
 
 void Deletion::Report(DropBehavior behavior, int flags, const ObjectAddress *original) const
@@ -340,8 +342,7 @@ void Deletion::Report(DropBehavior behavior, int flags, const ObjectAddress *ori
 	}
 	int total = reported + unreported;
 	if (reported > 1)
-		ereport(level,
-				errmsg("drop cascades to %d other object%s", total, total == 1 ? "" : "s"),
+		ereport(level, errmsg("drop cascades to %d other object%s", total, total == 1 ? "" : "s"),
 				errdetail_internal("%s", detail.c_str()));
 	else if (reported == 1)
 		ereport(level, errmsg_internal("%s", detail.c_str()));
@@ -422,6 +423,7 @@ void Deletion::DeleteAll(int flags) const
 			continue;
 		/* Its own dependency rows first, then the object. */
 		(void) deleteDependencyRecordsFor(t.object.classId, t.object.objectId, false);
+		DeleteComments(t.object.objectId, t.object.classId, t.object.objectSubId);
 		DoDeletion(t.object);
 		CommandCounterIncrement();
 	}

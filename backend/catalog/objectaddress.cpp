@@ -174,8 +174,8 @@ char *getObjectDescription(const ObjectAddress *object, bool missing_ok)
 	{
 		if (missing_ok)
 			return nullptr;
-		elog(ERROR, "cache lookup failed for object %u/%u/%d", object->classId,
-			 object->objectId, object->objectSubId);
+		elog(ERROR, "cache lookup failed for object %u/%u/%d", object->classId, object->objectId,
+			 object->objectSubId);
 	}
 	return pstrdup(out.c_str());
 }

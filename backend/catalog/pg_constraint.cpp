@@ -128,8 +128,8 @@ std::string ChooseConstraintName(const char *name1, const char *name2, const cha
 		std::string name = MakeObjectName(name1, name2, modlabel.c_str());
 		bool used = std::find(taken.begin(), taken.end(), name) != taken.end() ||
 			OidIsValid(FindConstraint([&](Form_pg_constraint form) {
-				return form->connamespace == namespaceid && name == NameStr(form->conname);
-			}));
+						return form->connamespace == namespaceid && name == NameStr(form->conname);
+					}));
 		if (!used)
 			return name;
 		modlabel = label;

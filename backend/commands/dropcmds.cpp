@@ -22,7 +22,8 @@
 void RemoveObjects(DropStmt *stmt)
 {
 	if (stmt->removeType != OBJECT_SCHEMA)
-		elog(ERROR, "unexpected object type %d in RemoveObjects", static_cast<int>(stmt->removeType));
+		elog(ERROR, "unexpected object type %d in RemoveObjects",
+			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
 	ListCell *lc;
 	foreach (lc, stmt->objects)
@@ -30,7 +31,7 @@ void RemoveObjects(DropStmt *stmt)
 		/* A schema's name is a String, not a name list. */
 		Node *item = static_cast<Node *>(lfirst(lc));
 		const char *name = IsA(item, String) ? strVal(item)
-											  : NameListToString(reinterpret_cast<List *>(item));
+											 : NameListToString(reinterpret_cast<List *>(item));
 		Oid nspoid = get_namespace_oid(name, true);
 		if (!OidIsValid(nspoid))
 		{

@@ -196,8 +196,9 @@ void InitParams(ParseState *pstate, List *options, bool for_identity, bool is_in
 		Oid newtypid = typenameTypeId(pstate, reinterpret_cast<TypeName *>(as_type->arg));
 		if (newtypid != INT2OID && newtypid != INT4OID && newtypid != INT8OID)
 			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					for_identity ? errmsg("identity column type must be smallint, integer, or bigint")
-								 : errmsg("sequence type must be smallint, integer, or bigint"));
+					for_identity
+						? errmsg("identity column type must be smallint, integer, or bigint")
+						: errmsg("sequence type must be smallint, integer, or bigint"));
 		/* A bound at the old type's limit follows the type. */
 		if (!is_init)
 		{
@@ -342,7 +343,8 @@ struct LockedSequence
 
 LockedSequence ReadSequence(Relation rel)
 {
-	Buffer buf = ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, 0, RBM_NORMAL, nullptr, true);
+	Buffer buf = ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, 0, RBM_NORMAL, nullptr,
+										   true);
 	tusk::LockedBuffer page(tusk::BufferPin(buf), BUFFER_LOCK_EXCLUSIVE);
 	Page p = page.page();
 	if (PageGetSpecialSize(p) != MAXALIGN(sizeof(SequenceMagic)) ||
@@ -375,8 +377,8 @@ void FillSequence(Relation rel, int64 last_value)
 	tuple->t_data->t_infomask |= HEAP_XMIN_FROZEN | HEAP_XMAX_INVALID;
 	ItemPointerSet(&tuple->t_data->t_ctid, 0, FirstOffsetNumber);
 
-	Buffer buf =
-		ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_NORMAL, nullptr, true);
+	Buffer buf = ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_NORMAL, nullptr,
+										   true);
 	tusk::LockedBuffer page(tusk::BufferPin(buf), BUFFER_LOCK_EXCLUSIVE);
 	if (BufferGetBlockNumber(buf) != 0)
 		elog(ERROR, "sequence \"%s\" already has a page", RelationGetRelationName(rel));
@@ -418,8 +420,7 @@ void ProcessOwnedBy(Relation seqrel, List *owned_by, bool for_identity)
 		return;
 	}
 	if (nnames < 2)
-		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("invalid OWNED BY option"),
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("invalid OWNED BY option"),
 				errhint("Specify OWNED BY table.column or OWNED BY NONE."));
 	List *relname = list_copy(owned_by);
 	relname = list_truncate(relname, nnames - 1);
@@ -437,9 +438,9 @@ void ProcessOwnedBy(Relation seqrel, List *owned_by, bool for_identity)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("sequence cannot be owned by relation \"%s\"", name),
 				errdetail("This operation is not supported for %s.",
-						  relkind == 'S'   ? "sequences"
-						  : relkind == 'i' ? "indexes"
-										   : "this kind of relation"));
+						  relkind == 'S'	   ? "sequences"
+							  : relkind == 'i' ? "indexes"
+											   : "this kind of relation"));
 	if (get_rel_namespace(tableoid) != RelationGetNamespace(seqrel))
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("sequence must be in same schema as table it is linked to"));

@@ -468,8 +468,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			Constraint *con = static_cast<Constraint *>(lfirst(c));
 			if (con->contype == CONSTR_NOTNULL)
 				notnull = true;
-			else if (con->contype == CONSTR_NULL)
-				continue;
+			else if (con->contype == CONSTR_NULL || con->contype == CONSTR_CHECK)
+				continue; /* (CHECKs are gathered in order above) */
 			else if (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE)
 			{
 				if (con->contype == CONSTR_PRIMARY)
@@ -479,8 +479,6 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				}
 				pending.emplace_back(colpos[i], ConstraintIndexStmt(rv, con, col->colname));
 			}
-			else if (con->contype == CONSTR_CHECK)
-				continue; /* (gathered in order above) */
 			else if (con->contype == CONSTR_DEFAULT)
 			{
 				if (raw_default != nullptr)

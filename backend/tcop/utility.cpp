@@ -17,7 +17,9 @@
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/prepare.h"
+#include "commands/comment.h"
 #include "commands/explain.h"
+#include "commands/lockcmds.h"
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
@@ -227,6 +229,12 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_AlterSeqStmt:
 			AlterSequence(reinterpret_cast<AlterSeqStmt *>(parsetree), queryString);
+			break;
+		case T_LockStmt:
+			LockTableCommand(reinterpret_cast<LockStmt *>(parsetree));
+			break;
+		case T_CommentStmt:
+			CommentObject(reinterpret_cast<CommentStmt *>(parsetree));
 			break;
 		case T_CreateSchemaStmt:
 			(void) CreateSchemaCommand(reinterpret_cast<CreateSchemaStmt *>(parsetree),

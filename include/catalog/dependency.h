@@ -26,8 +26,8 @@ typedef enum DependencyType
 } DependencyType;
 
 /* performDeletion flags (PostgreSQL's values). */
-#define PERFORM_DELETION_INTERNAL 0x0001 /* internal action, not the user's DROP */
-#define PERFORM_DELETION_QUIETLY 0x0004	 /* no NOTICE for cascaded objects */
+#define PERFORM_DELETION_INTERNAL 0x0001	  /* internal action, not the user's DROP */
+#define PERFORM_DELETION_QUIETLY 0x0004		  /* no NOTICE for cascaded objects */
 #define PERFORM_DELETION_SKIP_ORIGINAL 0x0008 /* keep the named object itself */
 
 /* Initdb's objects (OIDs below 12000) are pinned: nothing records a
@@ -48,8 +48,7 @@ extern void recordMultipleDependencies(const ObjectAddress *depender,
  * depender: self_behavior for rel's own columns, behavior for the rest.
  */
 extern void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, Oid relId,
-											DependencyType behavior,
-											DependencyType self_behavior);
+											DependencyType behavior, DependencyType self_behavior);
 
 /* Delete the object's dependencies of one type on objects of one catalog
  * (a sequence's OWNED BY: its automatic dependency on a table column). */

@@ -14,20 +14,21 @@ extern "C" {
 
 typedef struct ObjectAddress
 {
-	Oid classId;	  /* the catalog: RelationRelationId, TypeRelationId, … */
-	Oid objectId;	  /* the object's OID in it */
+	Oid classId;	   /* the catalog: RelationRelationId, TypeRelationId, … */
+	Oid objectId;	   /* the object's OID in it */
 	int32 objectSubId; /* a column's number, or 0 for the whole object */
 } ObjectAddress;
 
-#define ObjectAddressSubSet(addr, class_id, object_id, object_sub_id)                              \
-	do                                                                                             \
-	{                                                                                              \
-		(addr).classId = (class_id);                                                               \
-		(addr).objectId = (object_id);                                                             \
-		(addr).objectSubId = (object_sub_id);                                                      \
+#define ObjectAddressSubSet(addr, class_id, object_id, object_sub_id) \
+	do \
+	{ \
+		(addr).classId = (class_id); \
+		(addr).objectId = (object_id); \
+		(addr).objectSubId = (object_sub_id); \
 	} while (0)
 
-#define ObjectAddressSet(addr, class_id, object_id) ObjectAddressSubSet(addr, class_id, object_id, 0)
+#define ObjectAddressSet(addr, class_id, object_id) \
+	ObjectAddressSubSet(addr, class_id, object_id, 0)
 
 /*
  * "table t", "column a of table s.t", "index t_pkey", "default value for
