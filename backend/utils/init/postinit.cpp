@@ -18,6 +18,8 @@
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_database_d.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/inval.h"
@@ -71,10 +73,23 @@ void InitPostgres(const char *in_dbname, const char *username)
 		ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
 				errmsg("database \"%s\" does not exist", in_dbname));
 	auto *dbform = reinterpret_cast<Form_pg_database>(GETSTRUCT(db));
+	/* Against CREATE DATABASE copying it and DROP DATABASE removing it
+	 * while we arrive; once we are in the process array (databaseId set),
+	 * they see us and wait or refuse. */
+	Oid dboid = dbform->oid;
+	LockSharedObject(DatabaseRelationId, dboid, 0, RowExclusiveLock);
+	db = FindByName(DatabaseRelationId, DatabaseNameIndexId, Anum_pg_database_datname, in_dbname);
+	if (db == nullptr || reinterpret_cast<Form_pg_database>(GETSTRUCT(db))->oid != dboid)
+		ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
+				errmsg("database \"%s\" does not exist", in_dbname),
+				errdetail("It seems to have just been dropped or renamed."));
+	dbform = reinterpret_cast<Form_pg_database>(GETSTRUCT(db));
 	if (!dbform->datallowconn)
 		ereport(FATAL, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("database \"%s\" is not currently accepting connections", in_dbname));
 	MyDatabaseId = dbform->oid;
+	if (MyProc != nullptr)
+		MyProc->databaseId = MyDatabaseId;
 	MyDatabaseTableSpace = dbform->dattablespace;
 	CommitTransactionCommand();
 	RelationCacheHasCatalogs = true;
