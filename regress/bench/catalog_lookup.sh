@@ -17,13 +17,14 @@ connections=${2:-1000}
 # shellcheck source=regress/bench/lib.sh
 . regress/bench/lib.sh
 
-# In transactions of 100 tables (a transaction keeps each new file open).
+# 200 tables per transaction and per session (a Tusk session keeps the
+# files it has created open).
 for i in $(seq 1 "$tables"); do
-  [ $((i % 100)) -eq 1 ] && echo 'BEGIN;'
-  echo "CREATE TABLE bench_t$i (a int, b text, c int8);"
-  [ $((i % 100)) -eq 0 ] && echo 'COMMIT;'
-done >"$work/create.sql"
-[ $((tables % 100)) -ne 0 ] && echo 'COMMIT;' >>"$work/create.sql"
+  f=$work/create.$(((i - 1) / 200)).sql
+  [ $((i % 200)) -eq 1 ] && echo 'BEGIN;' >"$f"
+  echo "CREATE TABLE bench_t$i (a int, b text, c int8);" >>"$f"
+done
+for f in "$work"/create.*.sql; do echo 'COMMIT;' >>"$f"; done
 printf '\\set n random(1, %d)\nSELECT * FROM bench_t:n;\n' "$tables" >"$work/select.sql"
 chmod a+r "$work"/*.sql
 
@@ -38,8 +39,11 @@ unix_socket_directories = '$work'
 listen_addresses = ''
 CONF
   run_as "$bin/pg_ctl" -D "$data" -l "$work/$name.log" -w start >/dev/null
-  run_as "$pg_bin/psql" -h "$work" -p "$port" -U bench -d postgres -X -q -v ON_ERROR_STOP=1 \
-    -f "$work/create.sql" >/dev/null
+  local f
+  for f in "$work"/create.*.sql; do
+    run_as "$pg_bin/psql" -h "$work" -p "$port" -U bench -d postgres -X -q -v ON_ERROR_STOP=1 \
+      -f "$f" >/dev/null
+  done
   local out
   out=$(run_as "$pg_bin/pgbench" -h "$work" -p "$port" -U bench -n -C -t "$connections" \
     -f "$work/select.sql" postgres 2>&1)
