@@ -47,7 +47,7 @@ CONF
   local out
   out=$(run_as "$pg_bin/pgbench" -h "$work" -p "$port" -U bench -n -C -t "$connections" \
     -f "$work/select.sql" postgres 2>&1)
-  run_as "$bin/pg_ctl" -D "$data" -m fast stop >/dev/null
+  run_as "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null
   # Every transaction must have succeeded for the figure to mean anything.
   grep -q "number of transactions actually processed: $connections/$connections" <<<"$out" ||
     { echo "$name: pgbench failed:" >&2; echo "$out" >&2; exit 1; }
