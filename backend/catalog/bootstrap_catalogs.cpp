@@ -14,6 +14,9 @@
  * bootstrap ends, and bootstrap fsyncs every file before it reports
  * success, so a crash leaves initdb failed, never a half-made catalog.
  *
+ * The catalogs' indexes are then built through the buffer pool (WAL-
+ * logged, made durable by a shutdown checkpoint).
+ *
  * template0 (OID 4) and postgres (OID 5) are then copies of template1's
  * directory, with their pg_database rows, as PostgreSQL's initdb makes
  * them with CREATE DATABASE.
@@ -28,8 +31,12 @@
 #include <string>
 #include <vector>
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "access/relation.h"
 #include "access/tupdesc.h"
+#include "access/xlog_control.h"
 #include "catalog/bootstrap.h"
 #include "catalog/bootstrap_data.h"
 #include "catalog/pg_database_d.h"
@@ -40,6 +47,8 @@
 #include "storage/smgr.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/relcache.h"
+#include "utils/snapmgr.h"
 
 namespace {
 
@@ -169,6 +178,54 @@ std::vector<std::vector<const char *>> ExtraDatabaseRows(const BootstrapCatalog 
 	return rows;
 }
 
+/*
+ * Every catalog index, filled from its catalog's rows.  Unlike the heaps,
+ * these go through the buffer pool and WAL (the B-tree code is the only
+ * writer of index pages); the checkpoint that follows makes them durable.
+ * The rows are the generator's, unique by construction: no checks.
+ */
+void BuildCatalogIndexes()
+{
+	Oid saved_db = MyDatabaseId;
+	MyDatabaseId = kTemplate1Oid;
+	for (int c = 0; c < kNumBootstrapCatalogs; c++)
+	{
+		const BootstrapCatalog &cat = kBootstrapCatalogs[c];
+		if (cat.nindexes == 0)
+			continue;
+		Relation heap = relation_open(cat.relid, NoLock);
+		std::vector<Relation> indexes;
+		for (int i = 0; i < cat.nindexes; i++)
+		{
+			Relation index = relation_open(cat.indexes[i].oid, NoLock);
+			smgrcreate(smgropen(index->rd_node), MAIN_FORKNUM, false);
+			btbuildempty(index);
+			indexes.push_back(index);
+		}
+		TupleDesc desc = RelationGetDescr(heap);
+		HeapScanDesc scan = heap_beginscan(heap, SnapshotAny);
+		while (HeapTuple tuple = heap_getnext(scan, ForwardScanDirection))
+		{
+			for (int i = 0; i < cat.nindexes; i++)
+			{
+				const tusk::catalog::BootstrapIndex &ix = cat.indexes[i];
+				Datum values[INDEX_MAX_KEYS];
+				bool isnull[INDEX_MAX_KEYS];
+				for (int k = 0; k < ix.nkeys; k++)
+					values[k] = heap_getattr(tuple, ix.keys[k], desc, &isnull[k]);
+				btinsert(indexes[static_cast<size_t>(i)],
+						 RelationGetBTIndexInfo(indexes[static_cast<size_t>(i)]), values, isnull,
+						 &tuple->t_self, heap, UNIQUE_CHECK_NO);
+			}
+		}
+		heap_endscan(scan);
+		for (Relation index : indexes)
+			relation_close(index, NoLock);
+		relation_close(heap, NoLock);
+	}
+	MyDatabaseId = saved_db;
+}
+
 }  // namespace
 
 void BootstrapCreateCatalogs(const BootstrapSettings &settings)
@@ -194,6 +251,10 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 		writer.Finish();
 		MemoryContextReset(cxt);
 	}
+	BuildCatalogIndexes();
+	/* Everything written through the buffers (the indexes) goes to disk,
+	 * under a new shutdown checkpoint, before template1 is copied. */
+	CreateCheckPoint(CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_IMMEDIATE);
 	/* The other two databases start as copies of template1. */
 	for (Oid db : {kTemplate0Oid, kPostgresOid})
 	{

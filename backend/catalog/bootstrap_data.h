@@ -37,8 +37,11 @@ struct BootstrapColumn
 	Oid collation; /* attcollation: C (950) for name/text columns, else 0 */
 };
 
-/* A catalog index (PostgreSQL's DECLARE_UNIQUE_INDEX …).  Bootstrap does
- * not create these yet: catalog lookups scan the heap through the caches. */
+/* A catalog index (PostgreSQL's DECLARE_UNIQUE_INDEX …), with what its
+ * operator classes resolve to, so that the relation cache can describe
+ * the index without reading any catalog (catalog lookups go through these
+ * indexes).  Its pg_class, pg_attribute and pg_index rows are generated
+ * too; bootstrap builds it. */
 struct BootstrapIndex
 {
 	const char *name;
@@ -46,8 +49,12 @@ struct BootstrapIndex
 	bool unique;
 	bool primary;
 	int nkeys;
-	int16 keys[INDEX_MAX_KEYS];	   /* attribute numbers */
-	Oid opclasses[INDEX_MAX_KEYS]; /* pg_opclass OIDs */
+	int16 keys[INDEX_MAX_KEYS];		/* attribute numbers */
+	Oid opclasses[INDEX_MAX_KEYS];	/* pg_opclass OIDs */
+	Oid opfamilies[INDEX_MAX_KEYS]; /* their families */
+	Oid opcintypes[INDEX_MAX_KEYS]; /* their input types */
+	Oid procs[INDEX_MAX_KEYS];		/* B-tree support function 1 of each */
+	Oid collations[INDEX_MAX_KEYS]; /* the key column's collation (C or 0) */
 };
 
 struct BootstrapCatalog
@@ -73,10 +80,16 @@ extern const int kNumBootstrapCatalogs;
 const BootstrapCatalog *FindBootstrapCatalog(Oid relid);
 const BootstrapCatalog *FindBootstrapCatalog(const char *name);
 
+/* The catalog index with this OID (and its catalog), or nullptr. */
+const BootstrapIndex *FindBootstrapIndex(Oid indexid, const BootstrapCatalog **catalog = nullptr);
+
 /* The catalog's row type as a tuple descriptor (palloc'd in the current
  * memory context): what bootstrap forms its rows with and what the
  * relation cache gives the catalog's Relation. */
 TupleDesc BootstrapTupleDesc(const BootstrapCatalog &cat);
+
+/* A catalog index's entries as a tuple descriptor: the key columns. */
+TupleDesc BootstrapIndexTupleDesc(const BootstrapCatalog &cat, const BootstrapIndex &index);
 
 }  // namespace tusk::catalog
 

@@ -153,6 +153,7 @@ class Catalogs:
         self.generate_row_types()
         self.generate_pg_class()
         self.generate_pg_attribute()
+        self.generate_pg_index()
         self.generate_descriptions()
         self.procs = [dict(r) for r in self.raw['pg_proc']]
         self.build_lookups()
@@ -270,10 +271,56 @@ class Catalogs:
                         'relisshared': 't' if cat['shared'] else 'f'})
             if cat['shared']:
                 row['reltablespace'] = 'pg_global'
+            if cat['indexes']:
+                row['relhasindex'] = 't'
             row.setdefault('_where', 'pg_class row of ' + name)
             self.fill_defaults('pg_class', row)
             rows.append(row)
+        for name in self.order:
+            cat = self.cats[name]
+            for ix in cat['indexes']:
+                row = {'oid': str(ix['oid']), 'relname': ix['name'], 'reltype': '0',
+                       'relam': ix['am'], 'relfilenode': str(ix['oid']),
+                       'relnatts': str(len(ix['keys'])), 'relkind': 'i',
+                       'relisshared': 't' if cat['shared'] else 'f',
+                       '_where': 'pg_class row of ' + ix['name']}
+                if cat['shared']:
+                    row['reltablespace'] = 'pg_global'
+                self.fill_defaults('pg_class', row)
+                rows.append(row)
         self.raw['pg_class'] = rows
+
+    def generate_pg_index(self):
+        """A pg_index row per catalog index, as PostgreSQL's bootstrap
+        writes them (valid, ready, live; no expressions, no predicate)."""
+        rows = []
+        for name in self.order:
+            cat = self.cats[name]
+            cols = {c['name']: (i, c) for i, c in enumerate(cat['columns'], 1)}
+            for ix in cat['indexes']:
+                keys, colls, ops = [], [], []
+                for k in ix['keys']:
+                    if k['column'] not in cols:
+                        raise GenError('index %s: no column %s' % (ix['name'], k['column']))
+                    attnum, col = cols[k['column']]
+                    keys.append(str(attnum))
+                    collatable = self.types[col['type']]['typcollation'] != '0'
+                    colls.append('C' if collatable else '0')
+                    ops.append('%s/%s' % (ix['am'], k['opclass']))
+                row = {'indexrelid': ix['name'], 'indrelid': name,
+                       'indnatts': str(len(keys)), 'indnkeyatts': str(len(keys)),
+                       'indisunique': 't' if ix['unique'] else 'f',
+                       'indnullsnotdistinct': 'f',
+                       'indisprimary': 't' if ix['primary'] else 'f',
+                       'indisexclusion': 'f', 'indimmediate': 't', 'indisclustered': 'f',
+                       'indisvalid': 't', 'indcheckxmin': 'f', 'indisready': 't',
+                       'indislive': 't', 'indisreplident': 'f', 'indkey': ' '.join(keys),
+                       'indcollation': ' '.join(colls), 'indclass': ' '.join(ops),
+                       'indoption': ' '.join('0' for _ in keys), 'indexprs': None,
+                       'indpred': None, '_where': 'pg_index row of ' + ix['name']}
+                self.fill_defaults('pg_index', row)
+                rows.append(row)
+        self.raw['pg_index'] = self.raw.get('pg_index', []) + rows
 
     def generate_pg_attribute(self):
         rows = []
@@ -284,6 +331,13 @@ class Catalogs:
                                                col['not_null'], '-1'))
             for i, (attname, typ) in enumerate(SYSTEM_COLUMNS):
                 rows.append(self.attribute_row(name, attname, typ, -1 - i, True, '0'))
+        for name in self.order:
+            cat = self.cats[name]
+            types = {c['name']: c['type'] for c in cat['columns']}
+            for ix in cat['indexes']:
+                for attnum, k in enumerate(ix['keys'], 1):
+                    rows.append(self.attribute_row(ix['name'], k['column'], types[k['column']],
+                                                   attnum, False, '-1'))
         self.raw['pg_attribute'] = rows
 
     def attribute_row(self, relname, attname, typname, attnum, not_null, stattarget):
@@ -635,6 +689,9 @@ def write_bootstrap(C, output):
     out.append('#include "postgres.h"\n\n#include "catalog/bootstrap_data.h"\n\n')
     out.append('namespace tusk::catalog {\n\nnamespace {\n\n')
     opclasses = C.lookups['pg_opclass']
+    opclass_rows = {r['oid']: r for r in C.rows['pg_opclass']}
+    amprocs = {(r['amprocfamily'], r['amproclefttype'], r['amprocrighttype'], r['amprocnum']):
+               r['amproc'] for r in C.rows['pg_amproc']}
     entries = []
     for name in C.order:
         cat = C.cats[name]
@@ -661,7 +718,7 @@ def write_bootstrap(C, output):
             indexes = 'kIndexes_%s' % name
             out.append('const BootstrapIndex kIndexes_%s[] = {\n' % name)
             for ix in cat['indexes']:
-                keys, ops = [], []
+                keys, ops, fams, intypes, procs, colls = [], [], [], [], [], []
                 for k in ix['keys']:
                     if k['column'] not in attnums:
                         raise GenError('index %s: no column %s' % (ix['name'], k['column']))
@@ -671,10 +728,20 @@ def write_bootstrap(C, output):
                         raise GenError('index %s: no operator class %s/%s' %
                                        (ix['name'], ix['am'], k['opclass']))
                     ops.append(oid)
-                out.append('\t{"%s", %d, %s, %s, %d, {%s}, {%s}},\n' % (
+                    opc = opclass_rows[oid]
+                    fams.append(opc['opcfamily'])
+                    intypes.append(opc['opcintype'])
+                    proc = amprocs.get((opc['opcfamily'], opc['opcintype'], opc['opcintype'], '1'))
+                    if proc is None:
+                        raise GenError('index %s: operator class %s has no support function 1' %
+                                       (ix['name'], k['opclass']))
+                    procs.append(proc)
+                    colls.append(str(C.column_info(cols[attnums[k['column']] - 1])[5]))
+                out.append('\t{"%s", %d, %s, %s, %d, {%s}, {%s}, {%s}, {%s}, {%s}, {%s}},\n' % (
                     ix['name'], ix['oid'], 'true' if ix['unique'] else 'false',
                     'true' if ix['primary'] else 'false', len(keys), ', '.join(keys),
-                    ', '.join(ops)))
+                    ', '.join(ops), ', '.join(fams), ', '.join(intypes), ', '.join(procs),
+                    ', '.join(colls)))
             out.append('};\n\n')
         entries.append('\t{"%s", %d, %d, %s, %d, kColumns_%s, %d, %s, %d, %s},\n' % (
             name, cat['oid'], cat['_rowtype_oid'], 'true' if cat['shared'] else 'false', len(cols),

@@ -4,22 +4,58 @@
  * Catalog rows are written with the current command id, so the
  * statement's later commands see them after CommandCounterIncrement;
  * each write marks the catalog caches for invalidation (utils/inval.h).
- * (Catalog indexes will be maintained here too.)
+ * Every new row version gets its entries in the catalog's indexes (the
+ * bootstrap data's), the unique ones checking for a live duplicate as a
+ * user table's unique index does (23505 naming the catalog index); a
+ * deleted row's entries stay until VACUUM, and scans skip them by
+ * visibility, as for any B-tree.
  */
 #include "postgres.h"
 
 #include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "access/relation.h"
 #include "access/tupdesc.h"
 #include "access/xact.h"
+#include "catalog/bootstrap_data.h"
 #include "catalog/indexing.h"
+#include "utils/relcache.h"
 #include "utils/inval.h"
 
 #include <memory>
 
+namespace {
+
+/* The new row version tup (its t_self set) into every index of its catalog. */
+void CatalogIndexInsert(Relation heapRel, HeapTuple tup)
+{
+	const tusk::catalog::BootstrapCatalog *cat = tusk::catalog::FindBootstrapCatalog(
+		RelationGetRelid(heapRel));
+	if (cat == nullptr)
+		elog(ERROR, "relation %u is not a system catalog", RelationGetRelid(heapRel));
+	TupleDesc desc = RelationGetDescr(heapRel);
+	for (int i = 0; i < cat->nindexes; i++)
+	{
+		const tusk::catalog::BootstrapIndex &ix = cat->indexes[i];
+		Datum values[INDEX_MAX_KEYS];
+		bool isnull[INDEX_MAX_KEYS];
+		for (int k = 0; k < ix.nkeys; k++)
+			values[k] = heap_getattr(tup, ix.keys[k], desc, &isnull[k]);
+		/* Catalog indexes are never dropped or rebuilt: no lock. */
+		Relation index = relation_open(ix.oid, NoLock);
+		btinsert(index, RelationGetBTIndexInfo(index), values, isnull, &tup->t_self, heapRel,
+				 ix.unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO);
+		relation_close(index, NoLock);
+	}
+}
+
+}  // namespace
+
 void CatalogTupleInsert(Relation heapRel, HeapTuple tup)
 {
 	heap_insert(heapRel, tup, GetCurrentCommandId(true), 0, nullptr);
+	CatalogIndexInsert(heapRel, tup);
 	CacheInvalidateCatalog();
 }
 
@@ -30,6 +66,7 @@ void CatalogTupleUpdate(Relation heapRel, ItemPointer otid, HeapTuple tup)
 	if (result != TM_Ok)
 		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
 				errmsg("tuple concurrently updated"));
+	CatalogIndexInsert(heapRel, tup);
 	CacheInvalidateCatalog();
 }
 

@@ -15,6 +15,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
+#include "commands/dbcommands.h"
 #include "commands/defrem.h"
 #include "commands/prepare.h"
 #include "commands/comment.h"
@@ -272,6 +273,17 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_DeallocateStmt:
 			DeallocateQuery(reinterpret_cast<DeallocateStmt *>(parsetree));
 			break;
+		case T_CreatedbStmt:
+		case T_DropdbStmt:
+		{
+			ParseState *pstate = make_parsestate(nullptr);
+			pstate->p_sourcetext = queryString;
+			if (IsA(parsetree, CreatedbStmt))
+				(void) createdb(pstate, reinterpret_cast<CreatedbStmt *>(parsetree));
+			else
+				DropDatabase(pstate, reinterpret_cast<DropdbStmt *>(parsetree));
+			break;
+		}
 		case T_DiscardStmt:
 			if (reinterpret_cast<DiscardStmt *>(parsetree)->target != DISCARD_PLANS)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -20,6 +20,11 @@ extern void LockRelationOid(Oid relid, LOCKMODE lockmode);
 extern bool ConditionalLockRelationOid(Oid relid, LOCKMODE lockmode);
 extern void UnlockRelationOid(Oid relid, LOCKMODE lockmode);
 
+/* A shared object (a database, a role) as a whole, until transaction end
+ * (PostgreSQL's LockSharedObject). */
+extern void LockSharedObject(Oid classid, Oid objid, uint16 objsubid, LOCKMODE lockmode);
+extern void UnlockSharedObject(Oid classid, Oid objid, uint16 objsubid, LOCKMODE lockmode);
+
 /* A row's place in the queue of those waiting to change it. */
 extern void LockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode);
 extern void UnlockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE lockmode);

@@ -37,6 +37,11 @@ extern bool FullTransactionIdIsInProgress(FullTransactionId xid);
  * snapshot, present and future: VACUUM may remove them. */
 extern FullTransactionId GetOldestNonRemovableFullTransactionId(void);
 extern int CountDBBackends(Oid databaseid);
+/* Processes other than this one connected to databaseid. */
+extern int CountOtherDBBackends(Oid databaseid);
+/* SIGTERM to every other process connected to databaseid (DROP DATABASE
+ * … WITH (FORCE)). */
+extern void TerminateOtherDBBackends(Oid databaseid);
 
 #ifdef __cplusplus
 }

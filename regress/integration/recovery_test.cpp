@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -62,7 +63,16 @@ TEST_CASE("initdb bootstraps pg_control, the first WAL segment and the commit lo
 	REQUIRE(r.exit_code == 0);
 	REQUIRE(r.output().find("running bootstrap script ... ok") != std::string::npos);
 	REQUIRE(FileSize(cluster.DataDir() + "/global/pg_control") == 8192);
-	REQUIRE(FileSize(cluster.DataDir() + "/pg_wal/000000010000000000000001") == 1024 * 1024);
+	/* Bootstrap WAL-logs the catalog indexes and ends with a checkpoint,
+	 * which may recycle the first segments: every segment left is whole. */
+	int segments = 0;
+	for (const auto &entry : std::filesystem::directory_iterator(cluster.DataDir() + "/pg_wal"))
+		if (entry.path().filename().string().size() == 24)
+		{
+			segments++;
+			REQUIRE(FileSize(entry.path().string()) == 1024 * 1024);
+		}
+	REQUIRE(segments >= 1);
 	REQUIRE(FileSize(cluster.DataDir() + "/pg_xact/000000000000000") == 8192);
 
 	Cluster bad;

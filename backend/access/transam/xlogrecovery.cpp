@@ -19,6 +19,7 @@
  * XLogReadBufferForRedo skips it; a record with a full-page image restores
  * the page whole, whatever state the crash left it in.
  */
+#include "commands/dbcommands.h"
 #include "postgres.h"
 
 #include <sys/resource.h>
@@ -191,6 +192,8 @@ void InitBuiltinRmgrs(void)
 	RegisterBuiltinRmgr(RM_BTREE_ID, &btree);
 	static const RmgrData seq = {"Sequence", seq_redo, seq_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_SEQ_ID, &seq);
+	static const RmgrData dbase = {"Database", dbase_redo, dbase_identify, nullptr, nullptr};
+	RegisterBuiltinRmgr(RM_DBASE_ID, &dbase);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)

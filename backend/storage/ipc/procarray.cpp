@@ -22,10 +22,12 @@
  */
 #include "postgres.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <type_traits>
+#include <vector>
 
 #include "access/transam.h"
 #include "access/xact.h"
@@ -229,4 +231,33 @@ FullTransactionId GetOldestNonRemovableFullTransactionId(void)
 			horizon = Min(horizon, xmin);
 	}
 	return FullTransactionIdFromU64(horizon);
+}
+
+int CountOtherDBBackends(Oid databaseid)
+{
+	int count = 0;
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC *proc = ProcAt(i);
+		if (proc != MyProc && proc->pid != 0 && proc->databaseId == databaseid)
+			count++;
+	}
+	return count;
+}
+
+void TerminateOtherDBBackends(Oid databaseid)
+{
+	std::vector<int> pids;
+	{
+		tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+		for (int i = 0; i < procArray->numProcs; i++)
+		{
+			PGPROC *proc = ProcAt(i);
+			if (proc != MyProc && proc->pid != 0 && proc->databaseId == databaseid)
+				pids.push_back(proc->pid);
+		}
+	}
+	for (int pid : pids)
+		(void) kill(pid, SIGTERM);
 }

@@ -30,7 +30,32 @@ LOCKTAG XactTag(FullTransactionId xid)
 	return tag;
 }
 
+LOCKTAG SharedObjectTag(Oid classid, Oid objid, uint16 objsubid)
+{
+	LOCKTAG tag;
+	tag.locktag_field1 = InvalidOid; /* shared: every database's */
+	tag.locktag_field2 = classid;
+	tag.locktag_field3 = objid;
+	tag.locktag_field4 = objsubid;
+	tag.locktag_type = LOCKTAG_OBJECT;
+	tag.locktag_lockmethodid = DEFAULT_LOCKMETHOD;
+	return tag;
+}
+
 }  // namespace
+
+void LockSharedObject(Oid classid, Oid objid, uint16 objsubid, LOCKMODE lockmode)
+{
+	LOCKTAG tag = SharedObjectTag(classid, objid, objsubid);
+	if (LockAcquire(&tag, lockmode, false, false) != LOCKACQUIRE_ALREADY_HELD)
+		AcceptInvalidationMessages();
+}
+
+void UnlockSharedObject(Oid classid, Oid objid, uint16 objsubid, LOCKMODE lockmode)
+{
+	LOCKTAG tag = SharedObjectTag(classid, objid, objsubid);
+	LockRelease(&tag, lockmode, false);
+}
 
 void LockRelationOid(Oid relid, LOCKMODE lockmode)
 {

@@ -8,9 +8,9 @@
  * kCaches below, PostgreSQL's cache definitions).  A miss reads the
  * catalog with a fresh catalog snapshot and remembers the answer —
  * the row, copied into CacheMemoryContext, or its absence — so a warm
- * backend does no catalog reads for names and types it has seen.  (The
- * reads are sequential scans until catalog indexes exist; each result is
- * then cached, so the scan is paid once per key per invalidation.)
+ * backend does no catalog reads for names and types it has seen.  A miss is a
+ * keyed lookup through the catalog index whose leading columns are the
+ * cache's keys (systable_beginscan, access/genam.h).
  *
  * Rows returned stay valid until the caches are reset, which happens
  * only between statements (AcceptInvalidationMessages) or at transaction
@@ -22,12 +22,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/tupdesc.h"
 #include "catalog/bootstrap_data.h"
 #include "catalog/pg_type_d.h"
+#include "utils/fmgroids.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
@@ -99,11 +101,40 @@ struct CatCache
 	int nkeys = 0;
 	AttrNumber attnums[4] = {};
 	KeyKind kinds[4] = {};
+	RegProcedure eqprocs[4] = {}; /* each key column type's equality function */
+	Oid indexoid = InvalidOid;	  /* the catalog index whose leading columns are the keys */
 	/* key bytes -> the row (a copy in CacheMemoryContext) or nullptr. */
 	std::unordered_map<std::string, HeapTuple> entries;
 	/* key-prefix bytes (with the prefix length) -> matching rows. */
 	std::unordered_map<std::string, CatCList *> lists;
 };
+
+/* The equality function of a catalog key column's type. */
+RegProcedure EqualityProc(Oid type)
+{
+	switch (type)
+	{
+		case OIDOID:
+		case REGPROCOID:
+			return F_OIDEQ;
+		case INT2OID:
+			return F_INT2EQ;
+		case INT4OID:
+			return F_INT4EQ;
+		case CHAROID:
+			return F_CHAREQ;
+		case BOOLOID:
+			return F_BOOLEQ;
+		case NAMEOID:
+			return F_NAMEEQ;
+		case TEXTOID:
+			return F_TEXTEQ;
+		case OIDVECTOROID:
+			return F_OIDVECTOREQ;
+		default:
+			elog(ERROR, "type %u is not supported as a catalog cache key", type);
+	}
+}
 
 std::vector<CatCache> &Caches()
 {
@@ -145,8 +176,21 @@ CatCache &GetCache(int id)
 				cache.kinds[k] = type == NAMEOID ? KeyKind::kName
 					: cat.columns[col].byval	 ? KeyKind::kByValue
 												 : KeyKind::kBytes;
+				cache.eqprocs[k] = EqualityProc(type);
 				cache.nkeys = k + 1;
 			}
+			const BootstrapCatalog &cat = *cache.catalog;
+			for (int i = 0; i < cat.nindexes && !OidIsValid(cache.indexoid); i++)
+			{
+				const tusk::catalog::BootstrapIndex &index = cat.indexes[i];
+				bool leading = index.nkeys >= cache.nkeys;
+				for (int k = 0; k < cache.nkeys && leading; k++)
+					leading = index.keys[k] == cache.attnums[k];
+				if (leading)
+					cache.indexoid = index.oid;
+			}
+			if (!OidIsValid(cache.indexoid))
+				elog(ERROR, "cache %d has no index on catalog \"%s\"", def.id, cat.name);
 		}
 	}
 	if (id < 0 || id >= SysCacheSize)
@@ -178,52 +222,24 @@ void AppendKey(std::string &out, KeyKind kind, Datum key)
 	}
 }
 
-bool KeyMatches(KeyKind kind, Datum want, Datum have)
-{
-	switch (kind)
-	{
-		case KeyKind::kByValue:
-			return want == have;
-		case KeyKind::kName:
-			return strncmp(DatumGetCString(want), DatumGetCString(have), NAMEDATALEN) == 0;
-		case KeyKind::kBytes:
-		{
-			const char *a = DatumGetPointer(want);
-			const char *b = DatumGetPointer(have);
-			return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
-		}
-	}
-	return false;
-}
-
 /* Every row of the cache's catalog matching the first nkeys keys,
- * copied into CacheMemoryContext. */
+ * copied into CacheMemoryContext: through the cache's index, read with a
+ * fresh catalog snapshot. */
 std::vector<HeapTuple> ScanCatalog(CatCache &cache, int nkeys, const Datum *keys)
 {
 	std::vector<HeapTuple> found;
 	Relation rel = relation_open(cache.catalog->relid, AccessShareLock);
-	TupleDesc desc = RelationGetDescr(rel);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(rel, snapshot);
-	while (HeapTuple tuple = heap_getnext(scan, ForwardScanDirection))
+	ScanKeyData skey[4];
+	for (int k = 0; k < nkeys; k++)
+		ScanKeyInit(&skey[k], cache.attnums[k], BTEqualStrategyNumber, cache.eqprocs[k], keys[k]);
+	SysScanDesc scan = systable_beginscan(rel, cache.indexoid, true, nullptr, nkeys, skey);
+	while (HeapTuple tuple = systable_getnext(scan))
 	{
-		bool match = true;
-		for (int k = 0; k < nkeys && match; k++)
-		{
-			bool isnull;
-			Datum value = heap_getattr(tuple, cache.attnums[k], desc, &isnull);
-			match = !isnull && KeyMatches(cache.kinds[k], keys[k], value);
-		}
-		if (match)
-		{
-			MemoryContext old = MemoryContextSwitchTo(CacheContext());
-			found.push_back(heap_copytuple(tuple));
-			MemoryContextSwitchTo(old);
-		}
+		MemoryContext old = MemoryContextSwitchTo(CacheContext());
+		found.push_back(heap_copytuple(tuple));
+		MemoryContextSwitchTo(old);
 	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
+	systable_endscan(scan);
 	relation_close(rel, AccessShareLock);
 	return found;
 }

@@ -21,10 +21,12 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
 
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/tupdesc.h"
@@ -44,6 +46,7 @@
 #include "utils/memutils.h"
 #include "utils/relcache.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -57,6 +60,7 @@ namespace {
 using tusk::catalog::BootstrapCatalog;
 using tusk::catalog::BootstrapTupleDesc;
 using tusk::catalog::FindBootstrapCatalog;
+using tusk::catalog::FindBootstrapIndex;
 
 struct RelationEntry
 {
@@ -82,57 +86,93 @@ MemoryContext RelCacheContext()
 	return cxt;
 }
 
-/* A catalog's pg_class row, formed from the bootstrap data's text. */
-Form_pg_class CatalogClassForm(const BootstrapCatalog &cat)
+/* The bootstrap data's row of catalog catid whose column keycol is oid,
+ * formed from its text (in the current memory context). */
+HeapTuple BootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
 {
-	const BootstrapCatalog *pg_class = FindBootstrapCatalog(RelationRelationId);
-	TupleDesc desc = BootstrapTupleDesc(*pg_class);
-	for (int r = 0; r < pg_class->nrows; r++)
+	const BootstrapCatalog *cat = FindBootstrapCatalog(catid);
+	TupleDesc desc = BootstrapTupleDesc(*cat);
+	for (int r = 0; r < cat->nrows; r++)
 	{
-		const char *const *row = pg_class->values + static_cast<size_t>(r) * pg_class->natts;
-		if (static_cast<Oid>(strtoul(row[Anum_pg_class_oid - 1], nullptr, 10)) != cat.relid)
+		const char *const *row = cat->values + static_cast<size_t>(r) * cat->natts;
+		if (static_cast<Oid>(strtoul(row[keycol - 1], nullptr, 10)) != oid)
 			continue;
-		Datum values[Natts_pg_class];
-		bool isnull[Natts_pg_class];
-		for (int i = 0; i < pg_class->natts; i++)
+		std::vector<Datum> values(static_cast<size_t>(cat->natts));
+		std::unique_ptr<bool[]> isnull(new bool[cat->natts]());
+		for (int i = 0; i < cat->natts; i++)
 		{
 			isnull[i] = row[i] == nullptr;
 			if (isnull[i])
 				continue;
 			Oid typinput;
 			Oid typioparam;
-			getTypeInputInfo(pg_class->columns[i].type_oid, &typinput, &typioparam);
+			getTypeInputInfo(cat->columns[i].type_oid, &typinput, &typioparam);
 			values[i] = OidInputFunctionCall(typinput, const_cast<char *>(row[i]), typioparam, -1);
 		}
-		HeapTuple tuple = heap_form_tuple(desc, values, isnull);
-		auto *form = static_cast<Form_pg_class>(palloc(sizeof(FormData_pg_class)));
-		memcpy(form, GETSTRUCT(tuple), sizeof(FormData_pg_class));
-		return form;
+		return heap_form_tuple(desc, values.data(), isnull.get());
 	}
-	elog(ERROR, "bootstrap data has no pg_class row for catalog %s", cat.name);
+	elog(ERROR, "bootstrap data has no %s row for %u", cat->name, oid);
 }
 
-/* The column defaults of a relation, from pg_attrdef (scanned: no
- * catalog index yet), into its descriptor's constraints. */
+/* A catalog's (or catalog index's) pg_class row, from the bootstrap data. */
+Form_pg_class CatalogClassForm(Oid relid)
+{
+	HeapTuple tuple = BootstrapRow(RelationRelationId, Anum_pg_class_oid, relid);
+	auto *form = static_cast<Form_pg_class>(palloc(sizeof(FormData_pg_class)));
+	memcpy(form, GETSTRUCT(tuple), sizeof(FormData_pg_class));
+	return form;
+}
+
+/* A catalog index's description, all from the bootstrap data: the
+ * catalog caches read through these indexes, so describing one must not
+ * need them. */
+void BuildCatalogIndex(RelationData *rel, const BootstrapCatalog &cat,
+					   const tusk::catalog::BootstrapIndex &index)
+{
+	rel->rd_node = cat.shared ? RelFileNode{GLOBALTABLESPACE_OID, InvalidOid, index.oid}
+							  : RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, index.oid};
+	rel->rd_att = tusk::catalog::BootstrapIndexTupleDesc(cat, index);
+	rel->rd_rel = CatalogClassForm(index.oid);
+	rel->rd_indexcxt = AllocSetContextCreate(RelCacheContext(), "index info", ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(rel->rd_indexcxt);
+	rel->rd_indextuple = BootstrapRow(IndexRelationId, Anum_pg_index_indexrelid, index.oid);
+	rel->rd_index = reinterpret_cast<Form_pg_index>(GETSTRUCT(rel->rd_indextuple));
+	int nkeys = index.nkeys;
+	rel->rd_opfamily = palloc_array(Oid, nkeys);
+	rel->rd_opcintype = palloc_array(Oid, nkeys);
+	rel->rd_support = palloc_array(RegProcedure, nkeys);
+	rel->rd_indoption = palloc0_array(int16, nkeys);
+	rel->rd_indcollation = palloc_array(Oid, nkeys);
+	for (int i = 0; i < nkeys; i++)
+	{
+		rel->rd_opfamily[i] = index.opfamilies[i];
+		rel->rd_opcintype[i] = index.opcintypes[i];
+		rel->rd_support[i] = index.procs[i];
+		rel->rd_indcollation[i] = index.collations[i];
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/* The column defaults of a relation, from pg_attrdef (by its adrelid
+ * index), into its descriptor's constraints. */
 void LoadDefaults(TupleDesc desc, Oid relid)
 {
 	std::vector<std::pair<AttrNumber, std::string>> found;
 	Relation pg_attrdef = relation_open(AttrDefaultRelationId, AccessShareLock);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_attrdef, snapshot);
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	ScanKeyData key;
+	ScanKeyInit(&key, Anum_pg_attrdef_adrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	SysScanDesc scan = systable_beginscan(pg_attrdef, AttrDefaultIndexId, true, nullptr, 1, &key);
+	while (HeapTuple t = systable_getnext(scan))
 	{
 		bool isnull;
 		TupleDesc adesc = RelationGetDescr(pg_attrdef);
-		if (DatumGetObjectId(heap_getattr(t, Anum_pg_attrdef_adrelid, adesc, &isnull)) != relid)
-			continue;
 		AttrNumber adnum = DatumGetInt16(heap_getattr(t, Anum_pg_attrdef_adnum, adesc, &isnull));
 		Datum adbin = heap_getattr(t, Anum_pg_attrdef_adbin, adesc, &isnull);
 		if (!isnull)
 			found.emplace_back(adnum, TextDatumGetCString(adbin));
 	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
+	systable_endscan(scan);
 	relation_close(pg_attrdef, AccessShareLock);
 	auto *constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
 	constr->num_defval = static_cast<uint16>(found.size());
@@ -297,8 +337,11 @@ void BuildEntry(RelationEntry &entry, Oid relid)
 		rel.rd_node = cat->shared ? RelFileNode{GLOBALTABLESPACE_OID, InvalidOid, relid}
 								  : RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
 		rel.rd_att = BootstrapTupleDesc(*cat);
-		rel.rd_rel = CatalogClassForm(*cat);
+		rel.rd_rel = CatalogClassForm(relid);
 	}
+	else if (const BootstrapCatalog *icat = nullptr;
+			 const auto *index = FindBootstrapIndex(relid, &icat))
+		BuildCatalogIndex(&rel, *icat, *index);
 	else if (RelationCacheHasCatalogs)
 		BuildFromCatalogs(&rel, relid);
 	else
@@ -315,25 +358,27 @@ void BuildEntry(RelationEntry &entry, Oid relid)
 bool IsSharedRelation(Oid relationId)
 {
 	const BootstrapCatalog *cat = FindBootstrapCatalog(relationId);
+	if (cat == nullptr)
+		FindBootstrapIndex(relationId, &cat);
 	return cat != nullptr && cat->shared;
 }
 
 bool IsCatalogRelationOid(Oid relationId)
 {
-	return FindBootstrapCatalog(relationId) != nullptr;
+	return FindBootstrapCatalog(relationId) != nullptr || FindBootstrapIndex(relationId) != nullptr;
 }
 
 void RelationCacheInvalidate(void)
 {
 	for (auto &[key, entry] : Relations())
-		if (FindBootstrapCatalog(key.second) == nullptr)
+		if (!IsCatalogRelationOid(key.second))
 			entry.valid = false;
 }
 
 void RelationCacheInvalidateEntry(Oid relationId)
 {
 	auto it = Relations().find({MyDatabaseId, relationId});
-	if (it != Relations().end() && FindBootstrapCatalog(relationId) == nullptr)
+	if (it != Relations().end() && !IsCatalogRelationOid(relationId))
 		it->second.valid = false;
 }
 
@@ -348,20 +393,29 @@ List *RelationGetIndexList(Relation relation)
 	if (!relation->rd_indexvalid)
 	{
 		std::vector<Oid> found;
-		if (relation->rd_rel != nullptr && relation->rd_rel->relhasindex)
+		if (const BootstrapCatalog *cat = FindBootstrapCatalog(relation->rd_id))
 		{
-			/* pg_index by indrelid (scanned: no catalog index yet). */
+			/* A catalog's indexes are fixed: the bootstrap data's. */
+			for (int i = 0; i < cat->nindexes; i++)
+				found.push_back(cat->indexes[i].oid);
+			std::sort(found.begin(), found.end());
+		}
+		else if (relation->rd_rel != nullptr && relation->rd_rel->relhasindex)
+		{
+			/* pg_index by indrelid. */
 			Relation pg_index = relation_open(IndexRelationId, AccessShareLock);
-			Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-			HeapScanDesc scan = heap_beginscan(pg_index, snapshot);
-			while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+			ScanKeyData key;
+			ScanKeyInit(&key, Anum_pg_index_indrelid, BTEqualStrategyNumber, F_OIDEQ,
+						ObjectIdGetDatum(relation->rd_id));
+			SysScanDesc scan = systable_beginscan(pg_index, IndexIndrelidIndexId, true, nullptr, 1,
+												  &key);
+			while (HeapTuple t = systable_getnext(scan))
 			{
 				auto *form = reinterpret_cast<Form_pg_index>(GETSTRUCT(t));
-				if (form->indrelid == relation->rd_id && form->indislive)
+				if (form->indislive)
 					found.push_back(form->indexrelid);
 			}
-			heap_endscan(scan);
-			UnregisterSnapshot(snapshot);
+			systable_endscan(scan);
 			relation_close(pg_index, AccessShareLock);
 			std::sort(found.begin(), found.end());
 		}
@@ -406,7 +460,7 @@ const BTIndexInfo *RelationGetBTIndexInfo(Relation index)
 		/* The table's column name ("Key (a)=…"); an expression's is the
 		 * index column's own. */
 		AttrNumber heapatt = form->indkey.values[i];
-		HeapTuple att = heapatt > 0
+		HeapTuple att = heapatt > 0 && !IsCatalogRelationOid(index->rd_id)
 			? SearchSysCache2(ATTNUM, ObjectIdGetDatum(form->indrelid), Int16GetDatum(heapatt))
 			: nullptr;
 		names[i] = pstrdup(

@@ -88,6 +88,8 @@
 
 using tusk::catalog::BootstrapCatalog;
 using tusk::catalog::BootstrapColumn;
+using tusk::catalog::BootstrapIndex;
+using tusk::catalog::FindBootstrapIndex;
 using tusk::catalog::kBootstrapCatalogs;
 using tusk::catalog::kNumBootstrapCatalogs;
 
@@ -440,10 +442,19 @@ TEST_CASE("Columns carry their types' storage properties and C collation", "[cat
 	REQUIRE(prosrc.not_null); /* forced, after variable-length columns */
 }
 
+int NumCatalogIndexes()
+{
+	int n = 0;
+	for (int i = 0; i < kNumBootstrapCatalogs; i++)
+		n += kBootstrapCatalogs[i].nindexes;
+	return n;
+}
+
 TEST_CASE("pg_class has a row for every catalog, pg_class's own with 33 columns", "[catalog]")
 {
 	const BootstrapCatalog &cls = Catalog("pg_class");
-	REQUIRE(cls.nrows == kNumBootstrapCatalogs);
+	REQUIRE(NumCatalogIndexes() == 122); /* PostgreSQL 15's */
+	REQUIRE(cls.nrows == kNumBootstrapCatalogs + NumCatalogIndexes());
 	int self = FindRow(cls, "relname", "pg_class");
 	REQUIRE(self >= 0);
 	REQUIRE(Value(cls, self, "oid") == "1259");
@@ -455,7 +466,7 @@ TEST_CASE("pg_class has a row for every catalog, pg_class's own with 33 columns"
 	REQUIRE(Value(cls, self, "relowner") == "10");
 	REQUIRE(Value(cls, self, "relam") == "2");
 	REQUIRE(Value(cls, self, "relfilenode") == "1259");
-	REQUIRE(Value(cls, self, "relhasindex") == "f");
+	REQUIRE(Value(cls, self, "relhasindex") == "t");
 	REQUIRE(Value(cls, self, "reltuples") == "-1");
 	REQUIRE(Value(cls, self, "relacl") == "NULL");
 	for (int i = 0; i < kNumBootstrapCatalogs; i++)
@@ -468,7 +479,71 @@ TEST_CASE("pg_class has a row for every catalog, pg_class's own with 33 columns"
 		REQUIRE(Value(cls, r, "relnatts") == std::to_string(cat.natts));
 		REQUIRE(Value(cls, r, "relisshared") == (cat.shared ? "t" : "f"));
 		REQUIRE(Value(cls, r, "reltablespace") == (cat.shared ? "1664" : "0"));
+		REQUIRE(Value(cls, r, "relhasindex") == (cat.nindexes > 0 ? "t" : "f"));
 	}
+}
+
+TEST_CASE("catalog indexes have PostgreSQL's pg_class, pg_attribute and pg_index rows", "[catalog]")
+{
+	const BootstrapCatalog &cls = Catalog("pg_class");
+	const BootstrapCatalog &att = Catalog("pg_attribute");
+	const BootstrapCatalog &idx = Catalog("pg_index");
+	REQUIRE(idx.nrows == NumCatalogIndexes());
+	for (int i = 0; i < kNumBootstrapCatalogs; i++)
+	{
+		const BootstrapCatalog &cat = kBootstrapCatalogs[i];
+		for (int j = 0; j < cat.nindexes; j++)
+		{
+			const BootstrapIndex &ix = cat.indexes[j];
+			CAPTURE(ix.name);
+			std::string oid = std::to_string(ix.oid);
+			int r = FindRow(cls, "relname", ix.name);
+			REQUIRE(r >= 0);
+			REQUIRE(Value(cls, r, "oid") == oid);
+			REQUIRE(Value(cls, r, "relkind") == "i");
+			REQUIRE(Value(cls, r, "relam") == "403");
+			REQUIRE(Value(cls, r, "relfilenode") == oid);
+			REQUIRE(Value(cls, r, "relnatts") == std::to_string(ix.nkeys));
+			REQUIRE(Value(cls, r, "relisshared") == (cat.shared ? "t" : "f"));
+			REQUIRE(Value(cls, r, "reltablespace") == (cat.shared ? "1664" : "0"));
+			int k = FindRow(idx, "indexrelid", oid.c_str());
+			REQUIRE(k >= 0);
+			REQUIRE(Value(idx, k, "indrelid") == std::to_string(cat.relid));
+			REQUIRE(Value(idx, k, "indisunique") == (ix.unique ? "t" : "f"));
+			std::string keys;
+			for (int c = 0; c < ix.nkeys; c++)
+				keys += (c > 0 ? " " : "") + std::to_string(ix.keys[c]);
+			REQUIRE(Value(idx, k, "indkey") == keys);
+			int natts = 0;
+			for (int a = 0; a < att.nrows; a++)
+				if (Value(att, a, "attrelid") == oid)
+					natts++;
+			REQUIRE(natts == ix.nkeys);
+			for (int c = 0; c < ix.nkeys; c++)
+			{
+				REQUIRE(OidIsValid(ix.procs[c]));
+				REQUIRE(OidIsValid(ix.opfamilies[c]));
+			}
+		}
+	}
+	/* A few of PostgreSQL's by hand. */
+	int r = FindRow(cls, "relname", "pg_class_relname_nsp_index");
+	REQUIRE(Value(cls, r, "oid") == "2663");
+	r = FindRow(cls, "relname", "pg_attribute_relid_attnum_index");
+	REQUIRE(Value(cls, r, "oid") == "2659");
+	int k = FindRow(idx, "indexrelid", "2663");
+	REQUIRE(Value(idx, k, "indkey") == "2 3");
+	REQUIRE(Value(idx, k, "indclass") == "10028 1981"); /* name_ops (genbki-numbered), oid_ops */
+	REQUIRE(Value(idx, k, "indcollation") == "950 0");
+	r = FindRow(cls, "relname", "pg_database_datname_index");
+	REQUIRE(Value(cls, r, "reltablespace") == "1664");
+	const BootstrapCatalog *owner = nullptr;
+	const BootstrapIndex *ix = FindBootstrapIndex(2691, &owner);
+	REQUIRE(ix != nullptr);
+	REQUIRE(std::string(ix->name) == "pg_proc_proname_args_nsp_index");
+	REQUIRE(owner == &Catalog("pg_proc"));
+	REQUIRE(ix->procs[1] == 404); /* btoidvectorcmp */
+	REQUIRE(FindBootstrapIndex(1259) == nullptr);
 }
 
 TEST_CASE("pg_attribute describes every column of every catalog, and its system columns",
@@ -478,6 +553,9 @@ TEST_CASE("pg_attribute describes every column of every catalog, and its system 
 	int total = 0;
 	for (int i = 0; i < kNumBootstrapCatalogs; i++)
 		total += kBootstrapCatalogs[i].natts + 6;
+	for (int i = 0; i < kNumBootstrapCatalogs; i++)
+		for (int j = 0; j < kBootstrapCatalogs[i].nindexes; j++)
+			total += kBootstrapCatalogs[i].indexes[j].nkeys;
 	REQUIRE(att.nrows == total);
 
 	std::map<int, std::string> names, types;
