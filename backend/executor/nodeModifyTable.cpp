@@ -209,6 +209,11 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 
 }  // namespace
 
+void ExecCheckNotNull(Relation rel, TupleTableSlot *slot)
+{
+	CheckNotNull(rel, slot);
+}
+
 PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 {
 	ModifyTableState *state = makeNode(ModifyTableState);

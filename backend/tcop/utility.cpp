@@ -15,6 +15,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
+#include "commands/copy.h"
 #include "commands/defrem.h"
 #include "commands/prepare.h"
 #include "commands/explain.h"
@@ -217,6 +218,14 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_DropStmt:
 			RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
 			break;
+		case T_CopyStmt:
+		{
+			ParseState *pstate = make_parsestate(nullptr);
+			pstate->p_sourcetext = queryString;
+			DoCopy(pstate, reinterpret_cast<CopyStmt *>(parsetree), processed);
+			free_parsestate(pstate);
+			break;
+		}
 		case T_IndexStmt:
 			(void) DefineIndex(reinterpret_cast<IndexStmt *>(parsetree), queryString);
 			break;
@@ -416,6 +425,8 @@ std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 proc
 		default:
 			break;
 	}
+	if (IsA(parsetree, CopyStmt))
+		return std::string("COPY ") + std::to_string(processed);
 	if (IsA(parsetree, TransactionStmt))
 	{
 		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);

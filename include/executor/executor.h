@@ -105,6 +105,9 @@ extern void ExecEndIndexScan(IndexScanState *node);
 extern void ExecReScanIndexScan(IndexScanState *node);
 extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflags);
 extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags);
+/* 23502 if a NOT NULL column of rel is NULL in the (virtual) slot, with
+ * PostgreSQL's "Failing row contains" detail (INSERT, UPDATE, COPY). */
+extern void ExecCheckNotNull(Relation rel, TupleTableSlot *slot);
 extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);
 extern PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags);
 extern PlanState *ExecInitSort(Sort *node, EState *estate, int eflags);
