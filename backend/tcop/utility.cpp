@@ -218,6 +218,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_DropStmt:
 			RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
 			break;
+		case T_TruncateStmt:
+			ExecuteTruncate(reinterpret_cast<TruncateStmt *>(parsetree));
+			break;
 		case T_CopyStmt:
 		{
 			ParseState *pstate = make_parsestate(nullptr);
