@@ -782,3 +782,136 @@ TEST_CASE("An empty query, DML, utility statements and SHOW through the extended
 	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"x"});
 	REQUIRE(Body(reply, 'C') == CStr("SHOW"));
 }
+
+/* ---- COPY ---- */
+
+namespace {
+
+std::string CopyData(const std::string &bytes)
+{
+	return Message('d', bytes);
+}
+
+std::string CopyDone()
+{
+	return Message('c', "");
+}
+
+std::string CopyFail(const std::string &why)
+{
+	return Message('f', CStr(why));
+}
+
+std::string Flush()
+{
+	return Message('H', "");
+}
+
+/* Messages up to and including the first of type stop. */
+std::vector<std::pair<char, std::string>> Until(RawConn &conn, char stop)
+{
+	std::vector<std::pair<char, std::string>> out;
+	for (;;)
+	{
+		auto m = conn.Message();
+		REQUIRE(m.first != 0);
+		out.push_back(m);
+		if (m.first == stop)
+			return out;
+	}
+}
+
+}  // namespace
+
+TEST_CASE("COPY FROM STDIN in a simple query: CopyInResponse, CopyData, CopyDone, COPY n",
+		  "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Query("COPY wt (a, b) FROM STDIN"));
+	auto reply = Until(conn, 'G');
+	REQUIRE(Types(reply) == "G");
+	/* Text format overall, two text columns. */
+	REQUIRE(Body(reply, 'G') == std::string(1, '\0') + Int16(2) + Int16(0) + Int16(0));
+	/* Rows may be split across CopyData messages anywhere. */
+	conn.Send(CopyData("10\tten\n11\t") + CopyData("\\N\n1") + CopyData("2\ttwelve\n") +
+			  CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 3"));
+	conn.Send(Query("SELECT a, b FROM wt WHERE a >= 10 ORDER BY a"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "TDDDCZ");
+	REQUIRE(Columns(Body(reply, 'D', 1)) == std::vector<std::string>{"11", "<NULL>"});
+	REQUIRE(Columns(Body(reply, 'D', 2)) == std::vector<std::string>{"12", "twelve"});
+}
+
+TEST_CASE("CopyFail ends COPY FROM STDIN with 57014 and keeps none of its rows", "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Query("COPY wt (a) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("20\n21\n") + CopyFail("client gave up"));
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "57014");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "COPY from stdin failed: client gave up");
+	REQUIRE(Body(reply, 'Z') == "I");
+	/* A bad row: the error comes at once; the rest of the client's copy
+	 * data, sent before it saw the error, is ignored. */
+	conn.Send(Query("COPY wt (a) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("22\nx\n"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P02");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 2, column a: \"x\"");
+	conn.Send(CopyData("23\n") + CopyDone() + Query("SELECT count(*) FROM wt WHERE a >= 20"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "TDCZ");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"0"});
+}
+
+TEST_CASE("COPY through the extended protocol: Flush and Sync during copy-in are ignored",
+		  "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "COPY wt (a, b) FROM STDIN WITH (FORMAT csv)") + Bind("", "") +
+			  Describe('P', "") + Execute("") + Flush());
+	auto reply = Until(conn, 'G');
+	REQUIRE(Types(reply) == "12nG");
+	conn.Send(CopyData("30,\"thirty, quoted\"\n") + Flush() + Sync() + CopyData("31,\n") +
+			  CopyDone() + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* COPY TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone. */
+	conn.Send(Parse("", "COPY (SELECT a, b FROM wt WHERE a >= 30 ORDER BY a) TO STDOUT") +
+			  Bind("", "") + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12HddcCZ");
+	REQUIRE(Body(reply, 'H') == std::string(1, '\0') + Int16(2) + Int16(0) + Int16(0));
+	REQUIRE(Body(reply, 'd', 0) == "30\tthirty, quoted\n");
+	REQUIRE(Body(reply, 'd', 1) == "31\t\\N\n");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* CopyFail in the extended protocol: the error, then nothing until Sync. */
+	conn.Send(Parse("", "COPY wt (a) FROM STDIN") + Bind("", "") + Execute("") + Flush());
+	REQUIRE(Types(Until(conn, 'G')) == "12G");
+	conn.Send(CopyData("40\n") + CopyFail("stop") + Parse("", "SELECT 1") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "57014");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 30"));
+	reply = UntilReady(conn);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
+}
