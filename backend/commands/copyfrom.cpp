@@ -34,6 +34,7 @@
 #include "executor/executor.h"
 #include "fmgr.h"
 #include "libpq/pqcomm.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
 #include "utils/builtins.h"
@@ -353,6 +354,9 @@ void SplitText(const std::string &line, const CopyOptions &opts, int max_fields,
 		std::string &out = f->Start(f->count);
 		size_t start = p;
 		bool found_delim = false;
+		/* An escape may make a byte the line did not have: check the
+		 * field's encoding again then, as PostgreSQL does. */
+		bool saw_escaped_high = false;
 		while (p < n)
 		{
 			char c = s[p++];
@@ -381,6 +385,7 @@ void SplitText(const std::string &line, const CopyOptions &opts, int max_fields,
 						for (int k = 0; k < 2 && p < n && s[p] >= '0' && s[p] <= '7'; k++)
 							val = (val << 3) + (s[p++] - '0');
 						c = static_cast<char>(val & 0377);
+						saw_escaped_high = saw_escaped_high || val == 0 || (val & 0200) != 0;
 						break;
 					}
 					case 'x':
@@ -390,6 +395,7 @@ void SplitText(const std::string &line, const CopyOptions &opts, int max_fields,
 							if (p < n && isxdigit(static_cast<unsigned char>(s[p])))
 								val = (val << 4) + HexValue(s[p++]);
 							c = static_cast<char>(val & 0xff);
+							saw_escaped_high = saw_escaped_high || val == 0 || (val & 0x80) != 0;
 						}
 						break;
 					case 'b':
@@ -418,6 +424,8 @@ void SplitText(const std::string &line, const CopyOptions &opts, int max_fields,
 		}
 		size_t raw_len = (found_delim ? p - 1 : p) - start;
 		f->null[f->count] = raw_len == nullstr.size() && line.compare(start, raw_len, nullstr) == 0;
+		if (saw_escaped_high && !f->null[f->count])
+			(void) pg_verifymbstr(out.data(), static_cast<int>(out.size()), false);
 		f->count++;
 		if (!found_delim)
 			break;
@@ -620,6 +628,7 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 	{
 		errstate.lineno++;
 		bool got = reader.ReadLine(&line);
+		(void) pg_verifymbstr(line.data(), static_cast<int>(line.size()), false);
 		errstate.line_valid = true;
 		if (opts.header == CopyHeader::kMatch)
 		{
@@ -656,6 +665,7 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 		errstate.line_valid = false;
 		if (!reader.ReadLine(&line))
 			break;
+		(void) pg_verifymbstr(line.data(), static_cast<int>(line.size()), false);
 		errstate.line_valid = true;
 		split();
 		if (nread > 0 && fields.count > nread)

@@ -871,7 +871,17 @@ TEST_CASE("CopyFail ends COPY FROM STDIN with 57014 and keeps none of its rows",
 	REQUIRE(Types(reply) == "EZ");
 	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P02");
 	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 2, column a: \"x\"");
-	conn.Send(CopyData("23\n") + CopyDone() + Query("SELECT count(*) FROM wt WHERE a >= 20"));
+	conn.Send(CopyData("23\n") + CopyDone());
+	/* Bytes that are not UTF-8 never enter a table. */
+	conn.Send(Query("COPY wt (a, b) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("24\tok\n25\tbad \xff byte\n") + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22021");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "invalid byte sequence for encoding \"UTF8\": 0xff");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 2");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 20"));
 	reply = UntilReady(conn);
 	REQUIRE(Types(reply) == "TDCZ");
 	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"0"});

@@ -121,6 +121,15 @@ x,y
 COPY cp_csv FROM stdin WITH (FORMAT csv, HEADER match);
 x,why,z
 \.
+COPY cp_t (a, b) FROM stdin;
+26	\xff
+\.
+COPY cp_t (a, b) FROM stdin;
+27	\0
+\.
+COPY cp_t (a, b) FROM stdin;
+28	\xc3\xa9
+\.
 SELECT count(*) FROM cp_t WHERE a >= 20;
 
 -- a transaction keeps or drops copied rows with everything else
