@@ -10,7 +10,7 @@
  * Here the options are read and checked with PostgreSQL's messages and
  * the relation is opened and locked (RowExclusiveLock to load it,
  * AccessShareLock to read it).  COPY to or from a server file or a
- * PROGRAM, and the binary format, are 0A000 for now.
+ * PROGRAM is 0A000 for now.
  */
 #include "postgres.h"
 
@@ -398,9 +398,6 @@ void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("COPY FROM … WHERE is not supported yet"));
 	CopyOptions opts = tusk::commands::ProcessCopyOptions(pstate, stmt->is_from, stmt->options);
-	if (opts.binary)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("COPY in binary format is not supported yet"));
 
 	if (stmt->relation == nullptr)
 	{

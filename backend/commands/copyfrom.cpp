@@ -5,7 +5,11 @@
  *
  * The backend answers CopyInResponse and then reads the client's
  * CopyData messages until CopyDone (CopyFail: 57014 "COPY from stdin
- * failed: …"; Flush and Sync are ignored, as in PostgreSQL).  The bytes
+ * failed: …"; Flush and Sync are ignored, as in PostgreSQL).  In binary
+ * format the bytes are PostgreSQL's file layout (signature, flags,
+ * header extension, then per row a field count and length-prefixed
+ * values for the types' receive functions, and a -1 trailer).  In text
+ * and csv the bytes
  * are cut into lines (text: a backslash escapes the next byte, even a
  * newline; csv: newlines inside quotes are data; the first line's ending
  * — \n, \r or \r\n — is the only one allowed after it; `\.` alone ends
@@ -33,6 +37,7 @@
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "libpq/pqcomm.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -54,6 +59,7 @@ struct CopyFromErrorState
 	const char *attval = nullptr;
 	const std::string *line = nullptr;
 	bool line_valid = false;
+	bool binary = false; /* no data to show, only where */
 };
 
 /* At most 100 bytes of a value, cut at a character boundary, "..." if
@@ -74,6 +80,14 @@ void CopyFromErrorCallback(void *arg)
 {
 	auto *st = static_cast<CopyFromErrorState *>(arg);
 	auto lineno = static_cast<unsigned long long>(st->lineno);
+	if (st->binary)
+	{
+		if (st->attname != nullptr)
+			errcontext("COPY %s, line %llu, column %s", st->relname, lineno, st->attname);
+		else
+			errcontext("COPY %s, line %llu", st->relname, lineno);
+		return;
+	}
 	if (st->attname != nullptr && st->attval != nullptr)
 		errcontext("COPY %s, line %llu, column %s: \"%s\"", st->relname, lineno, st->attname,
 				   LimitPrintout(st->attval).c_str());
@@ -140,6 +154,88 @@ class ClientCopyInput
   private:
 	bool done_ = false;
 };
+
+/* Reads the binary format's fields from the client's bytes. */
+class BinaryReader
+{
+  public:
+	explicit BinaryReader(ClientCopyInput *input) : input_(input) {}
+
+	/* n bytes into *out; false if the data ended first. */
+	bool Read(size_t n, std::string *out)
+	{
+		while (buf_.size() - pos_ < n)
+		{
+			if (done_ || !input_->Next(&buf_))
+			{
+				done_ = true;
+				return false;
+			}
+		}
+		out->assign(buf_, pos_, n);
+		pos_ += n;
+		if (pos_ > kCompactAt)
+		{
+			buf_.erase(0, pos_);
+			pos_ = 0;
+		}
+		return true;
+	}
+	bool ReadInt32(int32 *v)
+	{
+		if (!Read(4, &scratch_))
+			return false;
+		uint32 u = 0;
+		for (int i = 0; i < 4; i++)
+			u = (u << 8) | static_cast<unsigned char>(scratch_[i]);
+		*v = static_cast<int32>(u);
+		return true;
+	}
+	bool ReadInt16(int16 *v)
+	{
+		if (!Read(2, &scratch_))
+			return false;
+		*v = static_cast<int16>((static_cast<unsigned char>(scratch_[0]) << 8) |
+								static_cast<unsigned char>(scratch_[1]));
+		return true;
+	}
+
+  private:
+	static constexpr size_t kCompactAt = 64 * 1024;
+	ClientCopyInput *input_;
+	std::string buf_, scratch_;
+	size_t pos_ = 0;
+	bool done_ = false;
+};
+
+/* The binary format's file header (PostgreSQL's ReceiveCopyBinaryHeader). */
+void ReadBinaryHeader(BinaryReader *reader)
+{
+	static const char kSignature[] = "PGCOPY\n\377\r\n";
+	std::string sig;
+	if (!reader->Read(11, &sig) || memcmp(sig.data(), kSignature, 11) != 0)
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("COPY file signature not recognized"));
+	int32 flags;
+	if (!reader->ReadInt32(&flags))
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("invalid COPY file header (missing flags)"));
+	constexpr uint32 kWithOids = 1u << 16;
+	if ((static_cast<uint32>(flags) & kWithOids) != 0)
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("invalid COPY file header (WITH OIDS)"));
+	if (((static_cast<uint32>(flags) & ~kWithOids) >> 16) != 0)
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("unrecognized critical flags in COPY file header"));
+	int32 extension;
+	if (!reader->ReadInt32(&extension))
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("invalid COPY file header (missing length)"));
+	std::string skipped;
+	if (extension < 0 || !reader->Read(static_cast<size_t>(extension), &skipped))
+		ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				errmsg("invalid COPY file header (wrong length)"));
+}
 
 enum class Eol
 {
@@ -525,13 +621,14 @@ std::vector<bool> ForceFlags(Relation rel, List *names, const std::vector<AttrNu
 	return flags;
 }
 
-/* CopyInResponse: text (0) for every column. */
-void SendCopyInResponse(int natts)
+/* CopyInResponse: text (0) or binary (1) for every column. */
+void SendCopyInResponse(int natts, bool binary)
 {
+	int16_t format = binary ? 1 : 0;
 	libpq::MessageBuilder msg('G');
-	msg.Byte(0).Int16(static_cast<int16_t>(natts));
+	msg.Byte(static_cast<char>(format)).Int16(static_cast<int16_t>(natts));
 	for (int i = 0; i < natts; i++)
-		msg.Int16(0);
+		msg.Int16(format);
 	msg.Send();
 	libpq::Flush();
 }
@@ -584,7 +681,10 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, attnum - 1);
 		Oid func;
-		getTypeInputInfo(att->atttypid, &func, &typioparams[attnum - 1]);
+		if (opts.binary)
+			getTypeBinaryInputInfo(att->atttypid, &func, &typioparams[attnum - 1]);
+		else
+			getTypeInputInfo(att->atttypid, &func, &typioparams[attnum - 1]);
 		fmgr_info(func, &in_functions[attnum - 1]);
 		is_read[attnum - 1] = true;
 	}
@@ -598,7 +698,13 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 	}
 	MemoryContextSwitchTo(old);
 
-	SendCopyInResponse(static_cast<int>(attnums.size()));
+	SendCopyInResponse(static_cast<int>(attnums.size()), opts.binary);
+	ClientCopyInput input;
+	BinaryReader binreader(&input);
+	/* The binary header comes before any row, and before the CONTEXT
+	 * callback (as in PostgreSQL's BeginCopyFrom). */
+	if (opts.binary)
+		ReadBinaryHeader(&binreader);
 
 	/* FREEZE needs a table whose file this transaction made (created or
 	 * truncated), as in PostgreSQL; the rows are then inserted as usual
@@ -608,7 +714,6 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 				errmsg("cannot perform COPY FREEZE because the table was not created or "
 					   "truncated in the current subtransaction"));
 
-	ClientCopyInput input;
 	LineReader reader(opts, &input);
 	CopyFromErrorState errstate;
 	errstate.relname = RelationGetRelationName(rel);
@@ -624,6 +729,7 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 			SplitText(line, opts, nread, &fields);
 	};
 
+	errstate.binary = opts.binary;
 	if (opts.header != CopyHeader::kNone)
 	{
 		errstate.lineno++;
@@ -657,30 +763,103 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 		}
 	}
 
+	/* A binary row's fields into the slot; false at the end of the data
+	 * (PostgreSQL's NextCopyFrom for binary). */
+	std::string field;
+	auto next_binary_row = [&]() -> bool {
+		int16 fld_count;
+		if (!binreader.ReadInt16(&fld_count))
+			return false;
+		if (fld_count == -1)
+		{
+			/* The trailer: nothing may follow it. */
+			if (binreader.Read(1, &field))
+				ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+						errmsg("received copy data after EOF marker"));
+			return false;
+		}
+		if (fld_count != nread)
+			ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					errmsg("row field count is %d, expected %d", fld_count, nread));
+		for (int k = 0; k < nread; k++)
+		{
+			int m = attnums[k] - 1;
+			Form_pg_attribute att = TupleDescAttr(desc, m);
+			errstate.attname = NameStr(att->attname);
+			int32 len;
+			if (!binreader.ReadInt32(&len))
+				ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+						errmsg("unexpected EOF in COPY data"));
+			if (len == -1)
+			{
+				errstate.attname = nullptr;
+				continue;
+			}
+			if (len < -1)
+				ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT), errmsg("invalid field size"));
+			if (!binreader.Read(static_cast<size_t>(len), &field))
+				ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+						errmsg("unexpected EOF in COPY data"));
+			StringInfoData buf;
+			buf.data = static_cast<char *>(palloc(static_cast<Size>(len) + 1));
+			memcpy(buf.data, field.data(), static_cast<size_t>(len));
+			buf.data[len] = '\0';
+			buf.len = len;
+			buf.maxlen = len + 1;
+			buf.cursor = 0;
+			slot->tts_values[m] = ReceiveFunctionCall(&in_functions[m], &buf, typioparams[m],
+													  att->atttypmod);
+			if (buf.cursor != buf.len)
+				ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						errmsg("incorrect binary data format"));
+			slot->tts_isnull[m] = false;
+			errstate.attname = nullptr;
+		}
+		return true;
+	};
+
 	uint64 processed = 0;
 	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
 		errstate.lineno++;
 		errstate.line_valid = false;
-		if (!reader.ReadLine(&line))
-			break;
-		(void) pg_verifymbstr(line.data(), static_cast<int>(line.size()), false);
-		errstate.line_valid = true;
-		split();
-		if (nread > 0 && fields.count > nread)
-			ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-					errmsg("extra data after last expected column"));
-
-		ResetExprContext(econtext);
-		MemoryContext row_old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
-		ExecClearTuple(slot);
-		for (int i = 0; i < natts; i++)
+		if (opts.binary)
 		{
-			slot->tts_values[i] = (Datum) 0;
-			slot->tts_isnull[i] = true;
+			ResetExprContext(econtext);
+			MemoryContext row_old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+			ExecClearTuple(slot);
+			for (int i = 0; i < natts; i++)
+			{
+				slot->tts_values[i] = (Datum) 0;
+				slot->tts_isnull[i] = true;
+			}
+			bool more = next_binary_row();
+			MemoryContextSwitchTo(row_old);
+			if (!more)
+				break;
 		}
-		for (int k = 0; k < nread; k++)
+		else if (!reader.ReadLine(&line))
+			break;
+		else
+		{
+			(void) pg_verifymbstr(line.data(), static_cast<int>(line.size()), false);
+			errstate.line_valid = true;
+			split();
+			if (nread > 0 && fields.count > nread)
+				ereport(ERROR, errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+						errmsg("extra data after last expected column"));
+			ResetExprContext(econtext);
+			ExecClearTuple(slot);
+			for (int i = 0; i < natts; i++)
+			{
+				slot->tts_values[i] = (Datum) 0;
+				slot->tts_isnull[i] = true;
+			}
+		}
+
+		MemoryContext row_old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+		for (int k = 0; k < nread && !opts.binary; k++)
 		{
 			int m = attnums[k] - 1;
 			Form_pg_attribute att = TupleDescAttr(desc, m);

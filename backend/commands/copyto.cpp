@@ -12,7 +12,9 @@
  * functions: in text format with backslash escapes for backslash, the
  * delimiter and control characters; in csv quoted when they contain the
  * delimiter, the quote, a newline or a carriage return, equal the NULL
- * string, or are forced by FORCE_QUOTE — PostgreSQL's rules.
+ * string, or are forced by FORCE_QUOTE — PostgreSQL's rules.  In binary
+ * format the types' send functions write the values, in PostgreSQL's
+ * file layout (the header goes out with the first row).
  */
 #include "postgres.h"
 
@@ -48,9 +50,22 @@ struct CopyToState
 	std::vector<bool> *force_quote; /* by slot column */
 	std::vector<FmgrInfo> *out_functions;
 	std::string *line;
+	std::string *binary_header; /* binary: goes out with the first row */
 	MemoryContext rowcontext;
 	uint64 processed;
 };
+
+void AppendInt32(std::string *out, uint32 v)
+{
+	for (int shift = 24; shift >= 0; shift -= 8)
+		out->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void AppendInt16(std::string *out, uint16 v)
+{
+	out->push_back(static_cast<char>(v >> 8));
+	out->push_back(static_cast<char>(v & 0xff));
+}
 
 /* Text format: backslash escapes (PostgreSQL's CopyAttributeOutText). */
 void AppendText(std::string *out, const char *s, char delim)
@@ -155,15 +170,28 @@ void CopyToStartup(DestReceiver *self, int, TupleDesc typeinfo)
 	{
 		Oid func;
 		bool isvarlena;
-		getTypeOutputInfo(TupleDescAttr(typeinfo, col)->atttypid, &func, &isvarlena);
+		if (opts.binary)
+			getTypeBinaryOutputInfo(TupleDescAttr(typeinfo, col)->atttypid, &func, &isvarlena);
+		else
+			getTypeOutputInfo(TupleDescAttr(typeinfo, col)->atttypid, &func, &isvarlena);
 		fmgr_info(func, &(*st->out_functions)[col]);
 	}
 	int ncols = static_cast<int>(st->cols->size());
+	int16_t format = opts.binary ? 1 : 0;
 	libpq::MessageBuilder msg('H');
-	msg.Byte(0).Int16(static_cast<int16_t>(ncols));
+	msg.Byte(static_cast<char>(format)).Int16(static_cast<int16_t>(ncols));
 	for (int i = 0; i < ncols; i++)
-		msg.Int16(0);
+		msg.Int16(format);
 	msg.Send();
+	if (opts.binary)
+	{
+		/* Signature, flags (no OIDs), no header extension; PostgreSQL
+		 * sends them in the first row's CopyData. */
+		st->binary_header->assign("PGCOPY\n\377\r\n", 10);
+		st->binary_header->push_back('\0');
+		AppendInt32(st->binary_header, 0);
+		AppendInt32(st->binary_header, 0);
+	}
 	if (opts.header != CopyHeader::kNone)
 	{
 		std::string &line = *st->line;
@@ -194,6 +222,27 @@ bool CopyToReceive(TupleTableSlot *slot, DestReceiver *self)
 	MemoryContext old = MemoryContextSwitchTo(st->rowcontext);
 	std::string &line = *st->line;
 	line.clear();
+	if (opts.binary)
+	{
+		line.swap(*st->binary_header);
+		AppendInt16(&line, static_cast<uint16>(st->cols->size()));
+		for (int col : *st->cols)
+		{
+			if (slot->tts_isnull[col])
+			{
+				AppendInt32(&line, 0xffffffffu);
+				continue;
+			}
+			bytea *bytes = SendFunctionCall(&(*st->out_functions)[col], slot->tts_values[col]);
+			AppendInt32(&line, static_cast<uint32>(VARSIZE(bytes) - VARHDRSZ));
+			line.append(VARDATA(bytes), VARSIZE(bytes) - VARHDRSZ);
+		}
+		SendLine(line);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(st->rowcontext);
+		st->processed++;
+		return true;
+	}
 	bool first = true;
 	bool single_attr = st->cols->size() == 1;
 	for (int col : *st->cols)
@@ -253,6 +302,7 @@ uint64 CopyToClient(ParseState *pstate, Relation rel, Node *query, List *attname
 	std::vector<bool> force_quote;
 	std::vector<FmgrInfo> out_functions;
 	std::string line;
+	std::string binary_header;
 	CopyToState st;
 	memset(&st.pub, 0, sizeof st.pub);
 	st.pub.receiveSlot = CopyToReceive;
@@ -265,6 +315,7 @@ uint64 CopyToClient(ParseState *pstate, Relation rel, Node *query, List *attname
 	st.force_quote = &force_quote;
 	st.out_functions = &out_functions;
 	st.line = &line;
+	st.binary_header = &binary_header;
 	st.processed = 0;
 	st.rowcontext = AllocSetContextCreate(CurrentMemoryContext, "COPY TO", ALLOCSET_DEFAULT_SIZES);
 
@@ -316,6 +367,12 @@ uint64 CopyToClient(ParseState *pstate, Relation rel, Node *query, List *attname
 		ExecutorFinish(qd);
 		ExecutorEnd(qd);
 		FreeQueryDesc(qd);
+	}
+	if (opts.binary)
+	{
+		/* The trailer (after the header, if no row took it). */
+		AppendInt16(&binary_header, 0xffff);
+		SendLine(binary_header);
 	}
 	libpq::MessageBuilder('c').Send();
 	MemoryContextDelete(st.rowcontext);

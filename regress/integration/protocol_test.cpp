@@ -925,3 +925,61 @@ TEST_CASE("COPY through the extended protocol: Flush and Sync during copy-in are
 	reply = UntilReady(conn);
 	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
 }
+
+TEST_CASE("COPY in binary format: PostgreSQL's file layout in and out", "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	const std::string header = std::string("PGCOPY\n\377\r\n", 10) + std::string(1, '\0') +
+		Int32(0) + Int32(0);
+	/* What psycopg 3 sends for (30, 'thirty'), then (31, NULL). */
+	const std::string row30 = Int16(2) + Int32(4) + Int32(30) + Int32(6) + "thirty";
+	const std::string row31 = Int16(2) + Int32(4) + Int32(31) + Int32(0xffffffff);
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	auto reply = Until(conn, 'G');
+	REQUIRE(Body(reply, 'G') == std::string(1, '\1') + Int16(2) + Int16(1) + Int16(1));
+	/* Split anywhere, like text. */
+	std::string data = header + row30 + row31 + Int16(0xffff);
+	conn.Send(CopyData(data.substr(0, 7)) + CopyData(data.substr(7, 20)) +
+			  CopyData(data.substr(27)) + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* Out: the header goes with the first row, the trailer alone. */
+	conn.Send(Query("COPY (SELECT a, b FROM wt WHERE a >= 30 ORDER BY a) TO STDOUT WITH BINARY"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "HdddcCZ");
+	REQUIRE(Body(reply, 'H') == std::string(1, '\1') + Int16(2) + Int16(1) + Int16(1));
+	REQUIRE(Body(reply, 'd', 0) == header + row30);
+	REQUIRE(Body(reply, 'd', 1) == row31);
+	REQUIRE(Body(reply, 'd', 2) == Int16(0xffff));
+
+	/* Damaged data: PostgreSQL's errors. */
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("not a copy file") + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "COPY file signature not recognized");
+	REQUIRE(Field(Body(reply, 'E'), 'W').empty());
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData(header + Int16(1) + Int32(4) + Int32(32)) + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "row field count is 1, expected 2");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 1");
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	/* Six bytes for an int4: left over after its receive function. */
+	conn.Send(CopyData(header + Int16(2) + Int32(6) + Int32(33) + Int16(0) + Int32(0xffffffff)) +
+			  CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P03");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "incorrect binary data format");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 1, column a");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 30"));
+	reply = UntilReady(conn);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
+}
