@@ -39,6 +39,7 @@
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "parser/parse_node.h"
+#include "storage/smgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -180,8 +181,15 @@ Oid GetNewRelationOid(void)
 	for (;;)
 	{
 		Oid oid = GetNewObjectId();
-		if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(oid)) &&
-			!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(oid)))
+		if (SearchSysCacheExists1(RELOID, ObjectIdGetDatum(oid)) ||
+			SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(oid)))
+			continue;
+		/* A relation's file keeps the name of its first OID no longer
+		 * than until TRUNCATE gives it a new one: a new relation must
+		 * not take the name of a file in use (PostgreSQL's
+		 * GetNewRelFileNode). */
+		if (!smgrexists(smgropen(RelFileNode{DEFAULTTABLESPACE_OID, MyDatabaseId, oid}),
+						MAIN_FORKNUM))
 			return oid;
 	}
 }

@@ -29,6 +29,7 @@
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "nodes/primnodes.h"
+#include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 
 namespace {
@@ -219,6 +220,27 @@ long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId, 
 		CatalogTupleDelete(pg_depend, &tid);
 	relation_close(pg_depend, RowExclusiveLock);
 	return static_cast<long>(doomed.size());
+}
+
+std::vector<Oid> getOwnedSequences(Oid relid)
+{
+	std::vector<Oid> result;
+	Relation pg_depend = relation_open(DependRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
+		if (dep->refclassid == RelationRelationId && dep->refobjid == relid &&
+			dep->classid == RelationRelationId &&
+			(dep->deptype == DEPENDENCY_AUTO || dep->deptype == DEPENDENCY_INTERNAL) &&
+			get_rel_relkind(dep->objid) == 'S')
+			result.push_back(dep->objid);
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_depend, AccessShareLock);
+	return result;
 }
 
 long deleteDependencyRecordsFor(Oid classId, Oid objectId, bool skipExtensionDeps)

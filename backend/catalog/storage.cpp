@@ -53,6 +53,14 @@ void RelationDropStorageOnAbort(RelFileNode rnode)
 	PendingDeletes().push_back({rnode, false});
 }
 
+bool RelationStorageCreatedInCurrentTransaction(RelFileNode rnode)
+{
+	for (const PendingDelete &p : PendingDeletes())
+		if (!p.atCommit && RelFileNodeEquals(p.rnode, rnode))
+			return true;
+	return false;
+}
+
 void AtEOXact_Storage(bool isCommit)
 {
 	std::vector<PendingDelete> pending;

@@ -38,6 +38,7 @@
 
 #include <cerrno>
 
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/parser.h"
@@ -198,42 +199,56 @@ bool Utf8IsLegal(const unsigned char *s, int length)
 	return true;
 }
 
+/* The length of the longest prefix of str[0..len) that is valid UTF-8
+ * without NUL bytes; *badlen: the bytes of the invalid sequence there. */
+int Utf8ValidPrefix(const char *str, int len, int *badlen)
+{
+	const unsigned char *s = reinterpret_cast<const unsigned char *>(str);
+	int pos = 0;
+	while (pos < len)
+	{
+		int l = 1;
+		bool ok;
+		if (s[pos] != 0 && (s[pos] & 0x80) == 0)
+			ok = true;
+		else if (s[pos] == 0)
+			ok = false;
+		else
+		{
+			l = Utf8CharLength(s[pos]);
+			ok = len - pos >= l && Utf8IsLegal(s + pos, l);
+		}
+		if (!ok)
+		{
+			*badlen = l;
+			return pos;
+		}
+		pos += l;
+	}
+	return len;
+}
+
 /* pg_verifymbstr(…, noError = false) for UTF-8: ERROR 22021 at the first
  * invalid sequence (NUL bytes included), quoting its bytes. */
 void VerifyUtf8(const char *str, int len)
 {
-	const unsigned char *s = reinterpret_cast<const unsigned char *>(str);
-	while (len > 0)
+	int l = 0;
+	int pos = Utf8ValidPrefix(str, len, &l);
+	if (pos == len)
+		return;
+	const unsigned char *s = reinterpret_cast<const unsigned char *>(str) + pos;
+	char buf[8 * 5 + 1];
+	char *p = buf;
+	int jlimit = Min(Min(l, len - pos), 8);
+	for (int j = 0; j < jlimit; j++)
 	{
-		int l = 1;
-		bool ok;
-		if (*s != 0 && (*s & 0x80) == 0)
-			ok = true;
-		else if (*s == 0)
-			ok = false;
-		else
-		{
-			l = Utf8CharLength(*s);
-			ok = len >= l && Utf8IsLegal(s, l);
-		}
-		if (!ok)
-		{
-			char buf[8 * 5 + 1];
-			char *p = buf;
-			int jlimit = Min(Min(l, len), 8);
-			for (int j = 0; j < jlimit; j++)
-			{
-				p += snprintf(p, buf + sizeof buf - p, "0x%02x", s[j]);
-				if (j < jlimit - 1)
-					*p++ = ' ';
-			}
-			*p = '\0';
-			ereport(ERROR, errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-					errmsg("invalid byte sequence for encoding \"%s\": %s", "UTF8", buf));
-		}
-		s += l;
-		len -= l;
+		p += snprintf(p, buf + sizeof buf - p, "0x%02x", s[j]);
+		if (j < jlimit - 1)
+			*p++ = ' ';
 	}
+	*p = '\0';
+	ereport(ERROR, errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+			errmsg("invalid byte sequence for encoding \"%s\": %s", "UTF8", buf));
 }
 
 /* pg_mbcliplen: bytes of the longest prefix of whole characters that is at
@@ -1314,3 +1329,14 @@ Token Lexer::ScanIdentifier(int start)
 }
 
 }  // namespace tusk::parser
+
+bool pg_verifymbstr(const char *mbstr, int len, bool noError)
+{
+	if (!noError)
+	{
+		tusk::parser::VerifyUtf8(mbstr, len);
+		return true;
+	}
+	int badlen = 0;
+	return tusk::parser::Utf8ValidPrefix(mbstr, len, &badlen) == len;
+}

@@ -16,6 +16,7 @@
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "commands/dbcommands.h"
+#include "commands/copy.h"
 #include "commands/defrem.h"
 #include "commands/prepare.h"
 #include "commands/comment.h"
@@ -241,6 +242,17 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			(void) CreateSchemaCommand(reinterpret_cast<CreateSchemaStmt *>(parsetree),
 									   queryString);
 			break;
+		case T_TruncateStmt:
+			ExecuteTruncate(reinterpret_cast<TruncateStmt *>(parsetree));
+			break;
+		case T_CopyStmt:
+		{
+			ParseState *pstate = make_parsestate(nullptr);
+			pstate->p_sourcetext = queryString;
+			DoCopy(pstate, reinterpret_cast<CopyStmt *>(parsetree), processed);
+			free_parsestate(pstate);
+			break;
+		}
 		case T_IndexStmt:
 			(void) DefineIndex(reinterpret_cast<IndexStmt *>(parsetree), queryString);
 			break;
@@ -451,6 +463,8 @@ std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 proc
 		default:
 			break;
 	}
+	if (IsA(parsetree, CopyStmt))
+		return std::string("COPY ") + std::to_string(processed);
 	if (IsA(parsetree, TransactionStmt))
 	{
 		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);

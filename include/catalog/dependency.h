@@ -76,6 +76,9 @@ extern "C++" {
  * them do not count as reasons to refuse. */
 extern void performMultipleDeletions(const std::vector<ObjectAddress> &objects,
 									 DropBehavior behavior, int flags);
+
+/* The sequences a table's columns own (serial columns' and OWNED BY). */
+extern std::vector<Oid> getOwnedSequences(Oid relid);
 }
 #endif
 

@@ -29,6 +29,9 @@ extern void RelationCreateStorage(RelFileNode rnode);
 extern void RelationDropStorage(RelFileNode rnode);
 /* … or when it aborts (a relation it created). */
 extern void RelationDropStorageOnAbort(RelFileNode rnode);
+/* Whether the current transaction created rnode's file (CREATE TABLE,
+ * TRUNCATE), so that it goes if the transaction aborts (COPY FREEZE). */
+extern bool RelationStorageCreatedInCurrentTransaction(RelFileNode rnode);
 /* Transaction end (access/xact): do the pending removals. */
 extern void AtEOXact_Storage(bool isCommit);
 extern void smgr_redo(XLogReaderState *record);

@@ -18,6 +18,10 @@ extern Oid DefineRelation(CreateStmt *stmt, const char *queryString);
  * far (what pgbench -i sends); other subcommands are 0A000. */
 extern void AlterTable(AlterTableStmt *stmt, const char *queryString);
 
+/* TRUNCATE: every named table (and its indexes) emptied, transactionally
+ * (truncate.cpp). */
+extern void ExecuteTruncate(TruncateStmt *stmt);
+
 /* DROP TABLE/VIEW/INDEX/SEQUENCE …. */
 extern void RemoveRelations(DropStmt *drop);
 

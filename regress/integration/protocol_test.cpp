@@ -782,3 +782,204 @@ TEST_CASE("An empty query, DML, utility statements and SHOW through the extended
 	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"x"});
 	REQUIRE(Body(reply, 'C') == CStr("SHOW"));
 }
+
+/* ---- COPY ---- */
+
+namespace {
+
+std::string CopyData(const std::string &bytes)
+{
+	return Message('d', bytes);
+}
+
+std::string CopyDone()
+{
+	return Message('c', "");
+}
+
+std::string CopyFail(const std::string &why)
+{
+	return Message('f', CStr(why));
+}
+
+std::string Flush()
+{
+	return Message('H', "");
+}
+
+/* Messages up to and including the first of type stop. */
+std::vector<std::pair<char, std::string>> Until(RawConn &conn, char stop)
+{
+	std::vector<std::pair<char, std::string>> out;
+	for (;;)
+	{
+		auto m = conn.Message();
+		REQUIRE(m.first != 0);
+		out.push_back(m);
+		if (m.first == stop)
+			return out;
+	}
+}
+
+}  // namespace
+
+TEST_CASE("COPY FROM STDIN in a simple query: CopyInResponse, CopyData, CopyDone, COPY n",
+		  "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Query("COPY wt (a, b) FROM STDIN"));
+	auto reply = Until(conn, 'G');
+	REQUIRE(Types(reply) == "G");
+	/* Text format overall, two text columns. */
+	REQUIRE(Body(reply, 'G') == std::string(1, '\0') + Int16(2) + Int16(0) + Int16(0));
+	/* Rows may be split across CopyData messages anywhere. */
+	conn.Send(CopyData("10\tten\n11\t") + CopyData("\\N\n1") + CopyData("2\ttwelve\n") +
+			  CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 3"));
+	conn.Send(Query("SELECT a, b FROM wt WHERE a >= 10 ORDER BY a"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "TDDDCZ");
+	REQUIRE(Columns(Body(reply, 'D', 1)) == std::vector<std::string>{"11", "<NULL>"});
+	REQUIRE(Columns(Body(reply, 'D', 2)) == std::vector<std::string>{"12", "twelve"});
+}
+
+TEST_CASE("CopyFail ends COPY FROM STDIN with 57014 and keeps none of its rows", "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Query("COPY wt (a) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("20\n21\n") + CopyFail("client gave up"));
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "57014");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "COPY from stdin failed: client gave up");
+	REQUIRE(Body(reply, 'Z') == "I");
+	/* A bad row: the error comes at once; the rest of the client's copy
+	 * data, sent before it saw the error, is ignored. */
+	conn.Send(Query("COPY wt (a) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("22\nx\n"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P02");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 2, column a: \"x\"");
+	conn.Send(CopyData("23\n") + CopyDone());
+	/* Bytes that are not UTF-8 never enter a table. */
+	conn.Send(Query("COPY wt (a, b) FROM STDIN"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("24\tok\n25\tbad \xff byte\n") + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22021");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "invalid byte sequence for encoding \"UTF8\": 0xff");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 2");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 20"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "TDCZ");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"0"});
+}
+
+TEST_CASE("COPY through the extended protocol: Flush and Sync during copy-in are ignored",
+		  "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "COPY wt (a, b) FROM STDIN WITH (FORMAT csv)") + Bind("", "") +
+			  Describe('P', "") + Execute("") + Flush());
+	auto reply = Until(conn, 'G');
+	REQUIRE(Types(reply) == "12nG");
+	conn.Send(CopyData("30,\"thirty, quoted\"\n") + Flush() + Sync() + CopyData("31,\n") +
+			  CopyDone() + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* COPY TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone. */
+	conn.Send(Parse("", "COPY (SELECT a, b FROM wt WHERE a >= 30 ORDER BY a) TO STDOUT") +
+			  Bind("", "") + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12HddcCZ");
+	REQUIRE(Body(reply, 'H') == std::string(1, '\0') + Int16(2) + Int16(0) + Int16(0));
+	REQUIRE(Body(reply, 'd', 0) == "30\tthirty, quoted\n");
+	REQUIRE(Body(reply, 'd', 1) == "31\t\\N\n");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* CopyFail in the extended protocol: the error, then nothing until Sync. */
+	conn.Send(Parse("", "COPY wt (a) FROM STDIN") + Bind("", "") + Execute("") + Flush());
+	REQUIRE(Types(Until(conn, 'G')) == "12G");
+	conn.Send(CopyData("40\n") + CopyFail("stop") + Parse("", "SELECT 1") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "57014");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 30"));
+	reply = UntilReady(conn);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
+}
+
+TEST_CASE("COPY in binary format: PostgreSQL's file layout in and out", "[protocol][copy]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	const std::string header = std::string("PGCOPY\n\377\r\n", 10) + std::string(1, '\0') +
+		Int32(0) + Int32(0);
+	/* What psycopg 3 sends for (30, 'thirty'), then (31, NULL). */
+	const std::string row30 = Int16(2) + Int32(4) + Int32(30) + Int32(6) + "thirty";
+	const std::string row31 = Int16(2) + Int32(4) + Int32(31) + Int32(0xffffffff);
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	auto reply = Until(conn, 'G');
+	REQUIRE(Body(reply, 'G') == std::string(1, '\1') + Int16(2) + Int16(1) + Int16(1));
+	/* Split anywhere, like text. */
+	std::string data = header + row30 + row31 + Int16(0xffff);
+	conn.Send(CopyData(data.substr(0, 7)) + CopyData(data.substr(7, 20)) +
+			  CopyData(data.substr(27)) + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "CZ");
+	REQUIRE(Body(reply, 'C') == CStr("COPY 2"));
+
+	/* Out: the header goes with the first row, the trailer alone. */
+	conn.Send(Query("COPY (SELECT a, b FROM wt WHERE a >= 30 ORDER BY a) TO STDOUT WITH BINARY"));
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "HdddcCZ");
+	REQUIRE(Body(reply, 'H') == std::string(1, '\1') + Int16(2) + Int16(1) + Int16(1));
+	REQUIRE(Body(reply, 'd', 0) == header + row30);
+	REQUIRE(Body(reply, 'd', 1) == row31);
+	REQUIRE(Body(reply, 'd', 2) == Int16(0xffff));
+
+	/* Damaged data: PostgreSQL's errors. */
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData("not a copy file") + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "COPY file signature not recognized");
+	REQUIRE(Field(Body(reply, 'E'), 'W').empty());
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	conn.Send(CopyData(header + Int16(1) + Int32(4) + Int32(32)) + CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "row field count is 1, expected 2");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 1");
+	conn.Send(Query("COPY wt (a, b) FROM STDIN (FORMAT BINARY)"));
+	REQUIRE(Types(Until(conn, 'G')) == "G");
+	/* Six bytes for an int4: left over after its receive function. */
+	conn.Send(CopyData(header + Int16(2) + Int32(6) + Int32(33) + Int16(0) + Int32(0xffffffff)) +
+			  CopyDone());
+	reply = UntilReady(conn);
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "22P03");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "incorrect binary data format");
+	REQUIRE(Field(Body(reply, 'E'), 'W') == "COPY wt, line 1, column a");
+	conn.Send(Query("SELECT count(*) FROM wt WHERE a >= 30"));
+	reply = UntilReady(conn);
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"2"});
+}
