@@ -25,6 +25,7 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_type_d.h"
 #include "catalog/storage.h"
+#include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/rel.h"
@@ -291,6 +292,8 @@ void heap_drop_with_catalog(Oid relid)
 			CatalogTupleDelete(pg_attrdef, &tid);
 		relation_close(pg_attrdef, RowExclusiveLock);
 	}
+
+	RemoveStatistics(relid);
 
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleDelete(pg_class, &classtup->t_self);

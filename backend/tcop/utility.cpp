@@ -19,6 +19,7 @@
 #include "commands/prepare.h"
 #include "commands/explain.h"
 #include "commands/tablecmds.h"
+#include "commands/vacuum.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_expr.h"
@@ -248,6 +249,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_DeallocateStmt:
 			DeallocateQuery(reinterpret_cast<DeallocateStmt *>(parsetree));
+			break;
+		case T_VacuumStmt:
+			ExecVacuum(reinterpret_cast<VacuumStmt *>(parsetree), queryString);
 			break;
 		case T_DiscardStmt:
 			if (reinterpret_cast<DiscardStmt *>(parsetree)->target != DISCARD_PLANS)
