@@ -36,10 +36,11 @@
  *    the earlier one; a column whose sample had no rows keeps its old row,
  *    as in PostgreSQL.
  *
- * Not implemented: the element statistics of arrays (PostgreSQL's
- * array_typanalyze adds most common elements and an element-count
- * histogram), expression indexes' statistics, inheritance trees and
- * extended statistics.
+ * Not implemented: statistics of array columns beyond nulls and width
+ * (their operator class is the polymorphic anyarray one, not matched
+ * here; PostgreSQL's array_typanalyze also adds element statistics),
+ * expression indexes' statistics, inheritance trees and extended
+ * statistics.
  */
 #include "postgres.h"
 

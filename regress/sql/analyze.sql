@@ -98,6 +98,24 @@ insert into anl_oids select 'anl_tx'::regclass::oid;
 drop table anl_tx;
 select count(*) from pg_statistic where starelid = (select o from anl_oids);
 drop table anl_oids;
+-- a table larger than the sample (300 rows at target 1): every page is
+-- read, the rows are sampled; what does not depend on the sample
+set default_statistics_target = 1;
+create table anl_big(u int, c int, n int);
+insert into anl_big select g, 5, null
+  from (select a.d * 1000 + b.d * 100 + c.d * 10 + e.d as g
+        from anl_digits a, anl_digits b, anl_digits c, anl_digits e where a.d < 3) s;
+analyze anl_big;
+select reltuples from pg_class where relname = 'anl_big';
+select a.attname, s.stanullfrac, s.stawidth, s.stadistinct, s.stakind1, s.stakind2, s.stakind3
+  from pg_statistic s join pg_attribute a on a.attrelid = s.starelid and a.attnum = s.staattnum
+  where s.starelid = 'anl_big'::regclass order by a.attnum;
+select s.stanumbers1::text, s.stavalues1::text
+  from pg_statistic s join pg_attribute a on a.attrelid = s.starelid and a.attnum = s.staattnum
+  where s.starelid = 'anl_big'::regclass and a.attname = 'c';
+reset default_statistics_target;
+drop table anl_big;
+
 -- every table of the database
 analyze;
 select count(*) > 0 as has_stats from pg_statistic where starelid = 'anl_digits'::regclass;
