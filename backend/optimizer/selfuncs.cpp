@@ -268,7 +268,8 @@ bool NotComputableWalker(Node *node, void *ctx)
 	if (node == nullptr)
 		return false;
 	if (IsA(node, Var) || IsA(node, Param) || IsA(node, SubPlan) || IsA(node, SubLink) ||
-		IsA(node, Aggref))
+		IsA(node, Aggref) || IsA(node, GroupingFunc) || IsA(node, SetToDefault) ||
+		IsA(node, CurrentOfExpr))
 		return true;
 	return node_children_walker(node, NotComputableWalker, ctx);
 }
