@@ -34,6 +34,7 @@
 #include "catalog/pg_type_d.h"
 #include "catalog/storage.h"
 #include "commands/sequence.h"
+#include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_coerce.h"
@@ -328,6 +329,8 @@ void heap_drop_with_catalog(Oid relid)
 
 	if (classform->relkind == RELKIND_SEQUENCE)
 		DeleteSequenceTuple(relid);
+
+	RemoveStatistics(relid);
 
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleDelete(pg_class, &classtup->t_self);

@@ -190,7 +190,8 @@ void CommentObject(CommentStmt *stmt)
 			const char *colname = strVal(llast(names));
 			List *relnames = list_truncate(list_copy(names), list_length(names) - 1);
 			Oid relid = CommentedRelation(relnames, OBJECT_COLUMN);
-			HeapTuple att = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(colname));
+			HeapTuple att = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid),
+											CStringGetDatum(colname));
 			if (att == nullptr || reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attnum <= 0)
 				ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
 						errmsg("column \"%s\" of relation \"%s\" does not exist", colname,

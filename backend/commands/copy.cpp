@@ -21,6 +21,7 @@
 #include "access/relation.h"
 #include "access/tupdesc.h"
 #include "catalog/namespace.h"
+#include "commands/defrem.h"
 #include "commands/copy.h"
 #include "copy_internal.h"
 #include "nodes/value.h"
@@ -31,12 +32,6 @@
 namespace tusk::commands {
 
 namespace {
-
-[[noreturn]] void ConflictingOption(ParseState *pstate, DefElem *defel)
-{
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("conflicting or redundant options"),
-			parser_errposition(pstate, defel->location));
-}
 
 /* An option's value as a string (PostgreSQL's defGetString). */
 std::string OptionString(DefElem *defel)
@@ -174,7 +169,7 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		{
 			std::string fmt = OptionString(defel);
 			if (format_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			format_seen = true;
 			if (fmt == "csv")
 				opts.csv = true;
@@ -188,28 +183,28 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		else if (strcmp(name, "freeze") == 0)
 		{
 			if (freeze_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			freeze_seen = true;
 			opts.freeze = OptionBoolean(pstate, defel, false, is_from, nullptr);
 		}
 		else if (strcmp(name, "delimiter") == 0)
 		{
 			if (delim != nullptr)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			delim_s = OptionString(defel);
 			delim = delim_s.c_str();
 		}
 		else if (strcmp(name, "null") == 0)
 		{
 			if (null_print != nullptr)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			null_s = OptionString(defel);
 			null_print = null_s.c_str();
 		}
 		else if (strcmp(name, "header") == 0)
 		{
 			if (header_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			header_seen = true;
 			bool match = false;
 			bool on = OptionBoolean(pstate, defel, true, is_from, &match);
@@ -218,21 +213,21 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		else if (strcmp(name, "quote") == 0)
 		{
 			if (quote != nullptr)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			quote_s = OptionString(defel);
 			quote = quote_s.c_str();
 		}
 		else if (strcmp(name, "escape") == 0)
 		{
 			if (escape != nullptr)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			escape_s = OptionString(defel);
 			escape = escape_s.c_str();
 		}
 		else if (strcmp(name, "force_quote") == 0)
 		{
 			if (force_quote_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			force_quote_seen = true;
 			if (defel->arg != nullptr && IsA(defel->arg, A_Star))
 				opts.force_quote_all = true;
@@ -242,21 +237,21 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		else if (strcmp(name, "force_not_null") == 0)
 		{
 			if (force_notnull_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			force_notnull_seen = true;
 			opts.force_notnull = OptionColumnList(pstate, defel);
 		}
 		else if (strcmp(name, "force_null") == 0)
 		{
 			if (force_null_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			force_null_seen = true;
 			opts.force_null = OptionColumnList(pstate, defel);
 		}
 		else if (strcmp(name, "encoding") == 0)
 		{
 			if (encoding_seen)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			encoding_seen = true;
 			CheckEncodingOption(pstate, defel);
 		}

@@ -32,9 +32,9 @@ void LockTableCommand(LockStmt *stmt)
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 					errmsg("cannot lock relation \"%s\"", rv->relname),
 					errdetail("This operation is not supported for %s.",
-							  relkind == 'S'   ? "sequences"
-							  : relkind == 'i' ? "indexes"
-											   : "this kind of relation"));
+							  relkind == 'S'	   ? "sequences"
+								  : relkind == 'i' ? "indexes"
+												   : "this kind of relation"));
 		if (stmt->nowait)
 		{
 			if (!ConditionalLockRelationOid(relid, mode))

@@ -5,11 +5,13 @@
  * Principal entry points: EstimateRelSize, ClauseSelectivity,
  * QualCostPerTuple, SortCost.
  *
- * Until ANALYZE fills pg_statistic, every estimate is PostgreSQL's
- * estimate for a column without statistics: equality keeps 1/200 of the
- * rows (DEFAULT_EQ_SEL), an inequality a third, IS NULL 1/200, and a
- * table that was never vacuumed is assumed to hold 10 pages when empty
- * (so that a freshly created table is not planned as if it stayed empty).
+ * Operator clauses, IS NULL and boolean columns are estimated from
+ * pg_statistic by selfuncs.cpp, through the estimator pg_operator names
+ * (PostgreSQL's defaults where ANALYZE has not run); what remains here is
+ * PostgreSQL's default for the rest (LIKE 1/200, other booleans 1/2).  A
+ * table that was never vacuumed or analyzed is assumed to hold at least
+ * 10 pages (so that a freshly created table is not planned as if it
+ * stayed that small), as PostgreSQL assumes.
  */
 #include "postgres.h"
 
@@ -31,16 +33,11 @@ namespace tusk::optimizer {
 namespace {
 
 constexpr double kDefaultEqSel = 0.005;
-constexpr double kDefaultIneqSel = 1.0 / 3.0;
-constexpr double kDefaultUnkSel = 0.005;
-constexpr double kDefaultNotUnkSel = 1.0 - kDefaultUnkSel;
 constexpr double kDefaultMatchSel = 0.005; /* LIKE and friends */
 constexpr double kDefaultBoolSel = 0.5;
-constexpr double kDefaultNumDistinct = 200.0;
 
-/* A column's width when its type does not fix it (PostgreSQL's
- * get_typavgwidth for an unconstrained varlena). */
-constexpr int kDefaultVarlenaWidth = 32;
+/* PostgreSQL's MAXALIGN(SizeofHeapTupleHeader). */
+constexpr int kPgTupleHeaderSize = 24;
 
 bool CountOperators(Node *node, void *ctx)
 {
@@ -63,13 +60,6 @@ const char *OperatorName(Oid opno)
 	return get_opname(opno);
 }
 
-bool IsVarLike(Node *node)
-{
-	while (node != nullptr && IsA(node, RelabelType))
-		node = reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(node)->arg);
-	return node != nullptr && IsA(node, Var);
-}
-
 }  // namespace
 
 void EstimateRelSize(Oid relid, BlockNumber *pages, double *tuples, int *width)
@@ -82,15 +72,16 @@ void EstimateRelSize(Oid relid, BlockNumber *pages, double *tuples, int *width)
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 		if (att->attisdropped)
 			continue;
-		tuple_width += att->attlen > 0 ? att->attlen : kDefaultVarlenaWidth;
+		tuple_width += AttributeWidth(relid, att);
 	}
 	*width = tuple_width;
 	BlockNumber curpages = smgrnblocks(smgropen(rel->rd_node), MAIN_FORKNUM);
 	double reltuples = rel->rd_rel->reltuples;
 	BlockNumber relpages = static_cast<BlockNumber>(rel->rd_rel->relpages);
 	relation_close(rel, NoLock);
-	/* Never vacuumed and empty: assume it will not stay empty. */
-	if (curpages == 0 && reltuples < 0)
+	/* Never vacuumed or analyzed and small: assume it will not stay that
+	 * small (PostgreSQL's heuristic). */
+	if (curpages < 10 && reltuples < 0)
 		curpages = 10;
 	*pages = curpages;
 	if (curpages == 0)
@@ -103,8 +94,11 @@ void EstimateRelSize(Oid relid, BlockNumber *pages, double *tuples, int *width)
 		density = reltuples / relpages;
 	else
 	{
-		int full_width = MAXALIGN(tuple_width + 24) + static_cast<int>(sizeof(ItemIdData));
-		density = static_cast<double>(BLCKSZ - SizeOfPageHeaderData) / full_width;
+		/* PostgreSQL's figure, tuple header and line pointer included
+		 * (its integer division too), so that estimates match its. */
+		int full_width = tuple_width + kPgTupleHeaderSize + static_cast<int>(sizeof(ItemIdData));
+		int tuples_per_page = static_cast<int>(BLCKSZ - SizeOfPageHeaderData) / full_width;
+		density = tuples_per_page;
 	}
 	*tuples = std::rint(density * curpages);
 }
@@ -118,14 +112,14 @@ Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows)
 		case T_BoolExpr:
 		{
 			BoolExpr *b = reinterpret_cast<BoolExpr *>(clause);
+			if (b->boolop == AND_EXPR)
+				return ClauseListSelectivity(root, b->args, rel_rows);
 			Selectivity s = b->boolop == OR_EXPR ? 0.0 : 1.0;
 			ListCell *lc;
 			foreach (lc, b->args)
 			{
 				Selectivity s2 = ClauseSelectivity(root, static_cast<Node *>(lfirst(lc)), rel_rows);
-				if (b->boolop == AND_EXPR)
-					s *= s2;
-				else if (b->boolop == OR_EXPR)
+				if (b->boolop == OR_EXPR)
 					s = s + s2 - s * s2;
 				else
 					s = 1.0 - s2;
@@ -135,26 +129,12 @@ Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows)
 		case T_OpExpr:
 		{
 			OpExpr *op = reinterpret_cast<OpExpr *>(clause);
+			Selectivity s;
+			if (OperatorSelectivity(root, op, &s))
+				return s;
 			const char *name = OperatorName(op->opno);
 			if (name == nullptr || list_length(op->args) != 2)
 				return kDefaultBoolSel;
-			bool lvar = IsVarLike(static_cast<Node *>(linitial(op->args)));
-			bool rvar = IsVarLike(static_cast<Node *>(lsecond(op->args)));
-			if (strcmp(name, "=") == 0)
-			{
-				if (lvar && rvar)
-				{
-					/* A join clause: 1 / the larger side's distinct values. */
-					double nd = std::min(kDefaultNumDistinct, std::max(rel_rows, 1.0));
-					return 1.0 / nd;
-				}
-				return kDefaultEqSel;
-			}
-			if (strcmp(name, "<>") == 0)
-				return 1.0 - kDefaultEqSel;
-			if (strcmp(name, "<") == 0 || strcmp(name, "<=") == 0 || strcmp(name, ">") == 0 ||
-				strcmp(name, ">=") == 0)
-				return kDefaultIneqSel;
 			if (strcmp(name, "~~") == 0 || strcmp(name, "~~*") == 0)
 				return kDefaultMatchSel;
 			if (strcmp(name, "!~~") == 0 || strcmp(name, "!~~*") == 0)
@@ -162,9 +142,12 @@ Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows)
 			return kDefaultBoolSel;
 		}
 		case T_NullTest:
-			return reinterpret_cast<NullTest *>(clause)->nulltesttype == IS_NULL
-				? kDefaultUnkSel
-				: kDefaultNotUnkSel;
+		{
+			NullTest *nt = reinterpret_cast<NullTest *>(clause);
+			return NullTestSelectivity(root, nt->nulltesttype, reinterpret_cast<Node *>(nt->arg));
+		}
+		case T_Var:
+			return BoolVarSelectivity(root, clause);
 		case T_Const:
 		{
 			Const *c = reinterpret_cast<Const *>(clause);

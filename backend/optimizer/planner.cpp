@@ -559,6 +559,19 @@ Plan *PlanSetOperations(PlannerInfo *root)
 
 /* ---- the upper part of a plan ---- */
 
+/* The expressions of GROUP BY or DISTINCT clauses, from tlist. */
+List *GroupExprs(List *clauses, List *tlist)
+{
+	List *exprs = NIL;
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		exprs = lappend(exprs, FindSortGroupTle(sgc->tleSortGroupRef, tlist)->expr);
+	}
+	return exprs;
+}
+
 /* GROUP BY and aggregates over the scan/join plan. */
 Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
 {
@@ -599,7 +612,7 @@ Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
 	CopyCosts(&agg->plan, input);
 	agg->plan.total_cost += kCpuOperatorCost * input->plan_rows * (list_length(aggrefs) + 1);
 	agg->plan.plan_rows = parse->groupClause != NIL
-		? std::max(1.0, std::min(200.0, input->plan_rows))
+		? EstimateNumGroups(root, GroupExprs(parse->groupClause, tlist), input->plan_rows)
 		: 1.0;
 	return &agg->plan;
 }
@@ -687,6 +700,12 @@ Plan *GroupingPlanner(PlannerInfo *root)
 			 * then ORDER BY's remaining columns are irrelevant. */
 		}
 		plan = MakeUnique(MakeSort(plan, sort), parse->distinctClause);
+		/* Over plain rows, the distinct values the statistics expect. */
+		if (parse->groupClause == NIL && !parse->hasAggs)
+			plan->plan_rows = EstimateNumGroups(root,
+												GroupExprs(parse->distinctClause,
+														   parse->targetList),
+												plan->lefttree->plan_rows);
 		sorted_on = sort;
 	}
 	/* An index scan may deliver the rows in ORDER BY's order. */

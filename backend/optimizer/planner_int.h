@@ -15,6 +15,7 @@
 #ifndef TUSK_OPTIMIZER_PLANNER_INT_H
 #define TUSK_OPTIMIZER_PLANNER_INT_H
 
+#include "catalog/pg_attribute_d.h"
 #include "optimizer/pathnodes.h"
 
 namespace tusk::optimizer {
@@ -53,6 +54,22 @@ Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows);
 Cost QualCostPerTuple(List *quals);
 void EstimateRelSize(Oid relid, BlockNumber *pages, double *tuples, int *width);
 double SortCost(double tuples);
+
+/* ---- selfuncs.cpp (selectivities from pg_statistic) ---- */
+/* The estimate pg_operator.oprrest (one relation) or oprjoin (a join
+ * clause) names for a binary operator clause; false when Tusk has no
+ * estimator of that name (the caller uses its default). */
+bool OperatorSelectivity(PlannerInfo *root, OpExpr *op, Selectivity *result);
+Selectivity NullTestSelectivity(PlannerInfo *root, NullTestType type, Node *arg);
+/* A boolean column used as a condition. */
+Selectivity BoolVarSelectivity(PlannerInfo *root, Node *arg);
+/* AND-ed clauses, with "x > a AND x < b" estimated as a range. */
+Selectivity ClauseListSelectivity(PlannerInfo *root, List *clauses, double rel_rows);
+/* A column's average width: ANALYZE's stawidth, else PostgreSQL's guess
+ * from its type and typmod (get_attavgwidth, get_typavgwidth). */
+int AttributeWidth(Oid relid, Form_pg_attribute att);
+/* How many groups GROUP BY/DISTINCT on groupExprs makes of input_rows. */
+double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows);
 
 /* ---- subselect.cpp ---- */
 /* expr with its SubLinks planned into SubPlans and its outer-level Vars

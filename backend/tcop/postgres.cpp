@@ -72,6 +72,7 @@
 #include "utils/misc/ps_status.h"
 
 int StatementTimeout = 0;
+bool InMultiStatementQuery = false;
 
 namespace tusk::tcop {
 
@@ -957,12 +958,14 @@ void ExecSimpleQuery(const std::string &query)
 	}
 	int n = list_length(parsetree_list);
 	int i = 0;
+	InMultiStatementQuery = n > 1;
 	ListCell *lc;
 	foreach (lc, parsetree_list)
 	{
 		RawStmt *parsetree = static_cast<RawStmt *>(lfirst(lc));
 		ExecOneStatement(parsetree, current_query.c_str(), ++i == n);
 	}
+	InMultiStatementQuery = false;
 	error::debug_query_string = nullptr;
 }
 
@@ -1213,6 +1216,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			AbortCurrentTransaction();
 			ReleaseAllBufferPins();
 			xact_started = false;
+			InMultiStatementQuery = false;
 			DisableStatementTimeout();
 			StatementTimeoutFired = false;
 			report_parameters_needed = true; /* an abort may undo a SET */

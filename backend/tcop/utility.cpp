@@ -25,6 +25,7 @@
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
+#include "commands/vacuum.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_expr.h"
@@ -296,6 +297,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 				DropDatabase(pstate, reinterpret_cast<DropdbStmt *>(parsetree));
 			break;
 		}
+		case T_VacuumStmt:
+			ExecVacuum(reinterpret_cast<VacuumStmt *>(parsetree), queryString);
+			break;
 		case T_DiscardStmt:
 			if (reinterpret_cast<DiscardStmt *>(parsetree)->target != DISCARD_PLANS)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -119,7 +119,9 @@ typedef struct VacuumStats
 {
 	BlockNumber pages;
 	uint64 tuples_removed;
-	uint64 tuples_remaining; /* live, recently dead, or in progress */
+	uint64 tuples_remaining;	 /* live, recently dead, or in progress */
+	uint64 tuples_live;			 /* of those, live or being deleted (pg_class.reltuples) */
+	uint64 tuples_recently_dead; /* dead, but some snapshot may still see them */
 	uint64 index_entries_removed;
 } VacuumStats;
 

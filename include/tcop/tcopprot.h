@@ -22,6 +22,11 @@ extern void StatementCancelHandler(int postgres_signal_arg);
  * canceled with 57014 "canceling statement due to statement timeout". */
 extern PGDLLIMPORT int StatementTimeout;
 
+/* Whether the running statement is one of several in a simple Query
+ * message, which share one implicit transaction: statements that refuse
+ * transaction blocks (VACUUM) refuse that too, as in PostgreSQL. */
+extern PGDLLIMPORT bool InMultiStatementQuery;
+
 #ifdef __cplusplus
 }
 #endif

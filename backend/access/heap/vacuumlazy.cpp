@@ -105,10 +105,19 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 			tuple.t_len = ItemIdGetLength(lp);
 			ItemPointerSet(&tuple.t_self, blk, off);
 			tuple.t_tableOid = rel->rd_id;
-			if (HeapTupleSatisfiesVacuum(&tuple, oldest_xmin, buf) == HEAPTUPLE_DEAD)
+			HTSV_Result state = HeapTupleSatisfiesVacuum(&tuple, oldest_xmin, buf);
+			if (state == HEAPTUPLE_DEAD)
+			{
 				gone.push_back(off);
-			else
-				stats->tuples_remaining++;
+				continue;
+			}
+			stats->tuples_remaining++;
+			/* PostgreSQL's count of live tuples for reltuples: a tuple being
+			 * deleted still counts, one being inserted does not yet. */
+			if (state == HEAPTUPLE_LIVE || state == HEAPTUPLE_DELETE_IN_PROGRESS)
+				stats->tuples_live++;
+			else if (state == HEAPTUPLE_RECENTLY_DEAD)
+				stats->tuples_recently_dead++;
 		}
 		if (!gone.empty())
 		{

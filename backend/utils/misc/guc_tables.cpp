@@ -15,6 +15,7 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "commands/vacuum.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -100,6 +101,7 @@ const char *const kWalSettings = "Write-Ahead Log / Settings";
 const char *const kWalCheckpoints = "Write-Ahead Log / Checkpoints";
 const char *const kLockManagement = "Lock Management";
 const char *const kQueryTuningMethod = "Query Tuning / Planner Method Configuration";
+const char *const kQueryTuningOther = "Query Tuning / Other Planner Options";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -476,6 +478,11 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Enables the planner's use of merge join plans.", nullptr, 0, &enable_mergejoin, true),
 		Bool("enable_hashjoin", PGC_USERSET, kQueryTuningMethod,
 			 "Enables the planner's use of hash join plans.", nullptr, 0, &enable_hashjoin, true),
+		Int("default_statistics_target", PGC_USERSET, kQueryTuningOther,
+			"Sets the default statistics target.",
+			"This applies to table columns that have not had a column-specific target set via "
+			"ALTER TABLE SET STATISTICS.",
+			0, &default_statistics_target, 100, 1, 10000),
 		/* Every Tusk user is a superuser until roles exist. */
 		Bool("is_superuser", PGC_INTERNAL, kUnset, "Shows whether the current user is a superuser.",
 			 nullptr, GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),

@@ -223,9 +223,12 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 				UpdateAll();
 				VacuumStats stats;
 				Vacuum(&stats);
-				/* The old versions are dead to us, not to the reader. */
+				/* The old versions are dead to us, not to the reader; only
+				 * the new ones count as live (pg_class.reltuples). */
 				CHILD_REQUIRE(stats.tuples_removed == 0);
 				CHILD_REQUIRE(stats.tuples_remaining == 2 * kRows);
+				CHILD_REQUIRE(stats.tuples_live == static_cast<uint64>(kRows));
+				CHILD_REQUIRE(stats.tuples_recently_dead == static_cast<uint64>(kRows));
 				return 0;
 			}) == 0);
 	__atomic_store_n(step, 2, __ATOMIC_SEQ_CST);
@@ -234,6 +237,8 @@ TEST_CASE("VACUUM keeps row versions a running snapshot can still see", "[vacuum
 				VacuumStats stats;
 				Vacuum(&stats);
 				CHILD_REQUIRE(stats.tuples_removed == static_cast<uint64>(kRows));
+				CHILD_REQUIRE(stats.tuples_live == static_cast<uint64>(kRows));
+				CHILD_REQUIRE(stats.tuples_recently_dead == 0);
 				CheckThroughIndex(1);
 				return 0;
 			}) == 0);
