@@ -93,29 +93,19 @@ bool SameObject(const ObjectAddress &a, const ObjectAddress &b)
 std::vector<DependRow> DependRows(const ObjectAddress &object, bool referenced)
 {
 	std::vector<DependRow> rows;
-	Relation pg_depend = relation_open(DependRelationId, AccessShareLock);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
-	{
-		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
-		ObjectAddress self = referenced
-			? ObjectAddress{dep->refclassid, dep->refobjid, dep->refobjsubid}
-			: ObjectAddress{dep->classid, dep->objid, dep->objsubid};
-		if (!SameObject(self, object) ||
-			(object.objectSubId != 0 && self.objectSubId != object.objectSubId))
-			continue;
-		ObjectAddress other = referenced
-			? ObjectAddress{dep->classid, dep->objid, dep->objsubid}
-			: ObjectAddress{dep->refclassid, dep->refobjid, dep->refobjsubid};
-		/* A column's dependency on its own relation is not a reason. */
-		if (SameObject(other, object) && object.objectSubId == 0)
-			continue;
-		rows.push_back({other, dep->deptype});
-	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
-	relation_close(pg_depend, AccessShareLock);
+	ScanDependRows(referenced, object.classId, object.objectId,
+				   [&](Form_pg_depend dep, ItemPointer) {
+					   int32 selfsub = referenced ? dep->refobjsubid : dep->objsubid;
+					   if (object.objectSubId != 0 && selfsub != object.objectSubId)
+						   return;
+					   ObjectAddress other = referenced
+						   ? ObjectAddress{dep->classid, dep->objid, dep->objsubid}
+						   : ObjectAddress{dep->refclassid, dep->refobjid, dep->refobjsubid};
+					   /* A column's dependency on its own relation is not a reason. */
+					   if (SameObject(other, object) && object.objectSubId == 0)
+						   return;
+					   rows.push_back({other, dep->deptype});
+				   });
 	return rows;
 }
 

@@ -42,6 +42,7 @@
 #include "parser/parse_node.h"
 #include "storage/smgr.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
@@ -168,6 +169,24 @@ void StoreAttrDefault(Oid relid, AttrNumber attnum, Node *expr)
 
 Node *build_column_default(Relation rel, int attrno)
 {
+	/* An identity column's next value: nextval of its sequence, as the
+	 * column's type. */
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attrno - 1);
+	if (att->attidentity != '\0')
+	{
+		Const *seq = makeNullConst(REGCLASSOID, -1, InvalidOid);
+		seq->constisnull = false;
+		seq->constvalue = ObjectIdGetDatum(getIdentitySequence(RelationGetRelid(rel), attrno));
+		FuncExpr *nextval = makeNode(FuncExpr);
+		nextval->funcid = F_NEXTVAL;
+		nextval->funcresulttype = INT8OID;
+		nextval->funcformat = COERCE_EXPLICIT_CALL;
+		nextval->args = list_make1(seq);
+		nextval->location = -1;
+		return coerce_to_target_type(nullptr, reinterpret_cast<Node *>(nextval), INT8OID,
+									 att->atttypid, att->atttypmod, COERCION_ASSIGNMENT,
+									 COERCE_IMPLICIT_CAST, -1);
+	}
 	TupleConstr *constr = RelationGetDescr(rel)->constr;
 	if (constr == nullptr)
 		return nullptr;

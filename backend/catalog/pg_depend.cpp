@@ -16,6 +16,7 @@
 #include <tuple>
 #include <vector>
 
+#include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
@@ -29,6 +30,7 @@
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "nodes/primnodes.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 
@@ -201,67 +203,82 @@ void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, 
 							   behavior);
 }
 
-long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId, char deptype)
+void ScanDependRows(bool referenced, Oid classId, Oid objectId,
+					const std::function<void(Form_pg_depend, ItemPointer)> &f)
 {
+	ScanKeyData keys[2];
+	ScanKeyInit(&keys[0], referenced ? Anum_pg_depend_refclassid : Anum_pg_depend_classid,
+				BTEqualStrategyNumber, F_OIDEQ, ObjectIdGetDatum(classId));
+	ScanKeyInit(&keys[1], referenced ? Anum_pg_depend_refobjid : Anum_pg_depend_objid,
+				BTEqualStrategyNumber, F_OIDEQ, ObjectIdGetDatum(objectId));
+	Relation pg_depend = relation_open(DependRelationId, AccessShareLock);
+	SysScanDesc scan = systable_beginscan(pg_depend,
+										  referenced ? DependReferenceIndexId
+													 : DependDependerIndexId,
+										  true, nullptr, 2, keys);
+	while (HeapTuple t = systable_getnext(scan))
+		f(reinterpret_cast<Form_pg_depend>(GETSTRUCT(t)), &t->t_self);
+	systable_endscan(scan);
+	relation_close(pg_depend, AccessShareLock);
+}
+
+namespace {
+
+/* Delete the pg_depend rows at tids. */
+long DeleteDependRows(const std::vector<ItemPointerData> &tids)
+{
+	if (tids.empty())
+		return 0;
 	Relation pg_depend = relation_open(DependRelationId, RowExclusiveLock);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
-	std::vector<ItemPointerData> doomed;
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
-	{
-		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
-		if (dep->classid == classId && dep->objid == objectId && dep->refclassid == refclassId &&
-			dep->deptype == deptype)
-			doomed.push_back(t->t_self);
-	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
-	for (ItemPointerData &tid : doomed)
+	for (ItemPointerData tid : tids)
 		CatalogTupleDelete(pg_depend, &tid);
 	relation_close(pg_depend, RowExclusiveLock);
-	return static_cast<long>(doomed.size());
+	return static_cast<long>(tids.size());
+}
+
+}  // namespace
+
+long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId, char deptype)
+{
+	std::vector<ItemPointerData> doomed;
+	ScanDependRows(false, classId, objectId, [&](Form_pg_depend dep, ItemPointer tid) {
+		if (dep->refclassid == refclassId && dep->deptype == deptype)
+			doomed.push_back(*tid);
+	});
+	return DeleteDependRows(doomed);
+}
+
+Oid getIdentitySequence(Oid relid, AttrNumber attnum)
+{
+	Oid found = InvalidOid;
+	ScanDependRows(true, RelationRelationId, relid, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->refobjsubid == attnum && dep->classid == RelationRelationId &&
+			dep->deptype == DEPENDENCY_INTERNAL && get_rel_relkind(dep->objid) == 'S')
+			found = dep->objid;
+	});
+	if (!OidIsValid(found))
+		elog(ERROR, "no identity sequence found for column %d of relation %u", attnum, relid);
+	return found;
 }
 
 std::vector<Oid> getOwnedSequences(Oid relid)
 {
 	std::vector<Oid> result;
-	Relation pg_depend = relation_open(DependRelationId, AccessShareLock);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
-	{
-		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
-		if (dep->refclassid == RelationRelationId && dep->refobjid == relid &&
-			dep->classid == RelationRelationId &&
+	ScanDependRows(true, RelationRelationId, relid, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->classid == RelationRelationId &&
 			(dep->deptype == DEPENDENCY_AUTO || dep->deptype == DEPENDENCY_INTERNAL) &&
 			get_rel_relkind(dep->objid) == 'S')
 			result.push_back(dep->objid);
-	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
-	relation_close(pg_depend, AccessShareLock);
+	});
 	return result;
 }
 
 long deleteDependencyRecordsFor(Oid classId, Oid objectId, bool skipExtensionDeps)
 {
-	Relation pg_depend = relation_open(DependRelationId, RowExclusiveLock);
-	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
-	HeapScanDesc scan = heap_beginscan(pg_depend, snapshot);
 	std::vector<ItemPointerData> doomed;
-	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
-	{
-		auto *dep = reinterpret_cast<Form_pg_depend>(GETSTRUCT(t));
-		if (dep->classid != classId || dep->objid != objectId)
-			continue;
-		if (skipExtensionDeps && dep->deptype == DEPENDENCY_EXTENSION)
-			continue;
-		doomed.push_back(t->t_self);
-	}
-	heap_endscan(scan);
-	UnregisterSnapshot(snapshot);
-	for (ItemPointerData &tid : doomed)
-		CatalogTupleDelete(pg_depend, &tid);
-	relation_close(pg_depend, RowExclusiveLock);
-	return static_cast<long>(doomed.size());
+	ScanDependRows(false, classId, objectId, [&](Form_pg_depend dep, ItemPointer tid) {
+		if (!skipExtensionDeps || dep->deptype != DEPENDENCY_EXTENSION)
+			doomed.push_back(*tid);
+	});
+	return DeleteDependRows(doomed);
 }

@@ -22,6 +22,7 @@
 #include "postgres.h"
 
 #include <limits>
+#include <string>
 #include <unordered_map>
 
 #include "access/heapam.h"
@@ -790,4 +791,34 @@ Datum setval3_oid(PG_FUNCTION_ARGS)
 	int64 next = PG_GETARG_INT64(1);
 	DoSetval(PG_GETARG_OID(0), next, PG_GETARG_BOOL(2));
 	PG_RETURN_INT64(next);
+}
+
+/* pg_get_serial_sequence(table, column): the sequence a serial or
+ * identity column takes its values from, schema-qualified; NULL when the
+ * column has none. */
+Datum pg_get_serial_sequence(PG_FUNCTION_ARGS)
+{
+	char *table = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char *column = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	Oid relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(table)));
+	LockRelationOid(relid, AccessShareLock);
+	HeapTuple att = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(column));
+	if (att == nullptr || reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attnum <= 0)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column \"%s\" of relation \"%s\" does not exist", column,
+					   get_rel_name(relid)));
+	AttrNumber attnum = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attnum;
+	Oid seqoid = InvalidOid;
+	ScanDependRows(true, RelationRelationId, relid, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->refobjsubid == attnum && dep->classid == RelationRelationId &&
+			(dep->deptype == DEPENDENCY_AUTO || dep->deptype == DEPENDENCY_INTERNAL) &&
+			get_rel_relkind(dep->objid) == RELKIND_SEQUENCE)
+			seqoid = dep->objid;
+	});
+	if (!OidIsValid(seqoid))
+		PG_RETURN_NULL();
+	std::string name = quote_identifier(get_namespace_name(get_rel_namespace(seqoid)));
+	name += '.';
+	name += quote_identifier(get_rel_name(seqoid));
+	PG_RETURN_TEXT_P(cstring_to_text(name.c_str()));
 }

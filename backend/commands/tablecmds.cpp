@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "access/htup_details.h"
@@ -264,10 +265,33 @@ Oid SerialType(ParseState *pstate, const TypeName *tn)
  * named table_column_seq, of the column's type; the column's default
  * is nextval of it. */
 Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type,
-						 const char *queryString)
+						 const char *queryString, Constraint *identity = nullptr)
 {
-	char *seqname = ChooseRelationName(table->relname, colname, "seq", nsp, false);
+	/* An identity column's options may name the sequence. */
+	char *seqname = nullptr;
+	List *options = NIL;
+	if (identity != nullptr)
+	{
+		ListCell *lc;
+		foreach (lc, identity->options)
+		{
+			DefElem *def = static_cast<DefElem *>(lfirst(lc));
+			if (strcmp(def->defname, "sequence_name") == 0)
+			{
+				char *schema;
+				DeconstructQualifiedName(reinterpret_cast<List *>(def->arg), &schema, &seqname);
+				if (schema != nullptr && get_namespace_oid(schema, false) != nsp)
+					ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+							errmsg("sequence must be in same schema as table it is linked to"));
+			}
+			else
+				options = lappend(options, def);
+		}
+	}
+	if (seqname == nullptr)
+		seqname = ChooseRelationName(table->relname, colname, "seq", nsp, false);
 	CreateSeqStmt *seqstmt = makeNode(CreateSeqStmt);
+	seqstmt->for_identity = identity != nullptr;
 	seqstmt->sequence = makeNode(RangeVar);
 	seqstmt->sequence->schemaname = get_namespace_name(nsp);
 	seqstmt->sequence->relname = seqname;
@@ -281,7 +305,7 @@ Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type
 	as->defname = pstrdup("as");
 	as->arg = reinterpret_cast<Node *>(tn);
 	as->location = -1;
-	seqstmt->options = list_make1(as);
+	seqstmt->options = lcons(as, options);
 	Oid seqoid = DefineSequence(seqstmt, queryString);
 	CommandCounterIncrement();
 
@@ -297,11 +321,29 @@ Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type
 	return reinterpret_cast<Node *>(nextval);
 }
 
-/* OWNED BY table.column for a serial column's sequence. */
+[[noreturn]] void BothDefaultAndIdentity(ParseState *pstate, ColumnDef *col, RangeVar *rv,
+										 Constraint *con)
+{
+	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+			errmsg("both default and identity specified for column \"%s\" of table \"%s\"",
+				   col->colname, rv->relname),
+			parser_errposition(pstate, con->location));
+}
+
+/* The sequence a nextval(…) expression made above names. */
+Oid SequenceOf(Node *nextval)
+{
+	auto *arg = static_cast<Const *>(linitial(reinterpret_cast<FuncExpr *>(nextval)->args));
+	return DatumGetObjectId(arg->constvalue);
+}
+
+/* OWNED BY table.column for a serial or identity column's sequence
+ * (an identity's is part of the column: an internal dependency). */
 void SetSerialOwner(Oid seqoid, RangeVar *table, Oid nsp, const char *colname,
-					const char *queryString)
+					const char *queryString, bool identity)
 {
 	AlterSeqStmt *alter = makeNode(AlterSeqStmt);
+	alter->for_identity = identity;
 	alter->sequence = makeNode(RangeVar);
 	alter->sequence->schemaname = get_namespace_name(nsp);
 	alter->sequence->relname = get_rel_name(seqoid);
@@ -414,7 +456,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	std::vector<std::pair<AttrNumber, Node *>> defaults;
 	/* The sequences of serial columns, owned by their columns once the
 	 * table exists. */
-	std::vector<std::pair<Oid, const char *>> serials;
+	std::vector<std::tuple<Oid, const char *, bool>> serials;
 	for (size_t i = 0; i < columns.size(); i++)
 	{
 		ColumnDef *col = columns[i];
@@ -437,11 +479,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 								   col->colname, rv->relname));
 			}
 			Node *nextval = MakeSerialSequence(rv, nsp, col->colname, serial, queryString);
-			serials.emplace_back(DatumGetObjectId(
-									 reinterpret_cast<Const *>(
-										 linitial(reinterpret_cast<FuncExpr *>(nextval)->args))
-										 ->constvalue),
-								 col->colname);
+			serials.emplace_back(SequenceOf(nextval), col->colname, false);
 			col->raw_default = nextval;
 			col->is_not_null = true;
 			typid = serial;
@@ -470,6 +508,24 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				notnull = true;
 			else if (con->contype == CONSTR_NULL || con->contype == CONSTR_CHECK)
 				continue; /* (CHECKs are gathered in order above) */
+			else if (con->contype == CONSTR_IDENTITY)
+			{
+				if (TupleDescAttr(desc, i)->attidentity != '\0')
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg("multiple identity specifications for column \"%s\" of table "
+								   "\"%s\"",
+								   col->colname, rv->relname),
+							parser_errposition(pstate, con->location));
+				if (raw_default != nullptr)
+					BothDefaultAndIdentity(pstate, col, rv, con);
+				if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
+					ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("identity column type must be smallint, integer, or bigint"));
+				Node *nextval = MakeSerialSequence(rv, nsp, col->colname, typid, queryString, con);
+				serials.emplace_back(SequenceOf(nextval), col->colname, true);
+				TupleDescAttr(desc, i)->attidentity = con->generated_when;
+				notnull = true;
+			}
 			else if (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE)
 			{
 				if (con->contype == CONSTR_PRIMARY)
@@ -481,6 +537,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			}
 			else if (con->contype == CONSTR_DEFAULT)
 			{
+				if (TupleDescAttr(desc, i)->attidentity != '\0')
+					BothDefaultAndIdentity(pstate, col, rv, con);
 				if (raw_default != nullptr)
 					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 							errmsg("multiple default values specified for column \"%s\" of table "
@@ -531,8 +589,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	if (!serials.empty())
 	{
 		CommandCounterIncrement();
-		for (const auto &[seqoid, colname] : serials)
-			SetSerialOwner(seqoid, rv, nsp, colname, queryString);
+		for (const auto &[seqoid, colname, identity] : serials)
+			SetSerialOwner(seqoid, rv, nsp, colname, queryString, identity);
 	}
 	if (!checks.empty())
 	{

@@ -1356,10 +1356,26 @@ int TargetColumn(ParseState *pstate, Relation rel, const char *name, int locatio
 			parser_errposition(pstate, location));
 }
 
+/* Whether a value given for an identity column gives way to the
+ * column's next value (OVERRIDING USER VALUE of a BY DEFAULT column);
+ * 428C9 for a GENERATED ALWAYS column without OVERRIDING SYSTEM VALUE
+ * (PostgreSQL's rewriteTargetListIU). */
+bool UsesIdentityDefault(Form_pg_attribute att, OverridingKind override)
+{
+	if (att->attidentity == ATTRIBUTE_IDENTITY_ALWAYS && override != OVERRIDING_SYSTEM_VALUE)
+		ereport(ERROR, errcode(ERRCODE_GENERATED_ALWAYS),
+				errmsg("cannot insert a non-DEFAULT value into column \"%s\"",
+					   NameStr(att->attname)),
+				errdetail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+						  NameStr(att->attname)),
+				errhint("Use OVERRIDING SYSTEM VALUE to override."));
+	return att->attidentity == ATTRIBUTE_IDENTITY_BY_DEFAULT && override == OVERRIDING_USER_VALUE;
+}
+
 /* What a column without a value gets: its DEFAULT, or NULL. */
 Expr *ColumnDefault(Relation rel, Form_pg_attribute att)
 {
-	if (att->atthasdef)
+	if (att->atthasdef || att->attidentity != '\0')
 		if (Node *def = build_column_default(rel, att->attnum))
 			return reinterpret_cast<Expr *>(def);
 	return NullConst(att);
@@ -1482,6 +1498,8 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		{
 			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
 			int attno = attnos[i++];
+			if (UsesIdentityDefault(TupleDescAttr(desc, attno - 1), stmt->override))
+				continue;
 			if (exprType(reinterpret_cast<Node *>(tle->expr)) == UNKNOWNOID)
 			{
 				/* An unknown literal becomes the target column's type there. */
@@ -1568,6 +1586,11 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 			int attno = attnos[i];
 			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
 			Node *value = static_cast<Node *>(lfirst(v));
+			if (!IsA(value, SetToDefault) && UsesIdentityDefault(att, stmt->override))
+			{
+				i++;
+				continue;
+			}
 			if (!IsA(value, SetToDefault))
 			{
 				Expr *expr = reinterpret_cast<Expr *>(
@@ -1717,6 +1740,11 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 			row[attno - 1] = ColumnDefault(rel, att);
 			continue;
 		}
+		if (att->attidentity == ATTRIBUTE_IDENTITY_ALWAYS)
+			ereport(ERROR, errcode(ERRCODE_GENERATED_ALWAYS),
+					errmsg("column \"%s\" can only be updated to DEFAULT", NameStr(att->attname)),
+					errdetail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+							  NameStr(att->attname)));
 		Expr *expr = reinterpret_cast<Expr *>(
 			transformExpr(pstate, res->val, EXPR_KIND_UPDATE_SOURCE));
 		row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(res->val));

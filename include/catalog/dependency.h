@@ -50,6 +50,9 @@ extern void recordMultipleDependencies(const ObjectAddress *depender,
 extern void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, Oid relId,
 											DependencyType behavior, DependencyType self_behavior);
 
+/* The sequence behind identity column attnum of relid (ERROR if none). */
+extern Oid getIdentitySequence(Oid relid, AttrNumber attnum);
+
 /* Delete the object's dependencies of one type on objects of one catalog
  * (a sequence's OWNED BY: its automatic dependency on a table column). */
 extern long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId,
@@ -70,7 +73,17 @@ extern void performDeletion(const ObjectAddress *object, DropBehavior behavior, 
 }
 
 extern "C++" {
+#include <functional>
 #include <vector>
+
+#include "catalog/pg_depend_d.h"
+#include "storage/itemptr.h"
+
+/* Each pg_depend row in which (classId, objectId) is the depender
+ * (referenced false) or the referenced object, read through the matching
+ * index: f(row, its TID). */
+extern void ScanDependRows(bool referenced, Oid classId, Oid objectId,
+						   const std::function<void(Form_pg_depend, ItemPointer)> &f);
 
 /* Drop several objects in one go (DROP TABLE a, b): the dependencies among
  * them do not count as reasons to refuse. */
