@@ -1,0 +1,238 @@
+/*
+ * savepoint_sessions_test.cpp — subtransactions seen from other sessions
+ * and from recovery: a released savepoint's rows appear to others only
+ * when the top-level transaction commits; a row updated in a
+ * subtransaction makes other writers wait for the top level (or for the
+ * subtransaction's rollback); after an immediate stop, a committed
+ * transaction's released-savepoint rows are back and its rolled-back ones
+ * are not.
+ */
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <libpq-fe.h>
+
+#include "harness.h"
+
+using namespace tusk::test;
+
+namespace {
+
+struct PgConnDeleter
+{
+	void operator()(PGconn *c) const { PQfinish(c); }
+};
+using Conn = std::unique_ptr<PGconn, PgConnDeleter>;
+
+Conn Connect(const Cluster &cluster)
+{
+	Conn c(PQconnectdb(cluster.ConnString().c_str()));
+	REQUIRE(PQstatus(c.get()) == CONNECTION_OK);
+	return c;
+}
+
+/* A statement's status, its rows joined by ',' (first column) and SQLSTATE. */
+struct Outcome
+{
+	ExecStatusType status;
+	std::string value;
+	std::string sqlstate;
+};
+
+Outcome Exec(PGconn *c, const std::string &sql)
+{
+	PGresult *res = PQexec(c, sql.c_str());
+	Outcome o{PQresultStatus(res), "", ""};
+	for (int i = 0; o.status == PGRES_TUPLES_OK && i < PQntuples(res); i++)
+		o.value += (i > 0 ? "," : "") + std::string(PQgetvalue(res, i, 0));
+	if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+		o.sqlstate = state;
+	PQclear(res);
+	return o;
+}
+
+void Ok(PGconn *c, const std::string &sql)
+{
+	Outcome o = Exec(c, sql);
+	INFO(sql << ": " << PQerrorMessage(c));
+	REQUIRE((o.status == PGRES_COMMAND_OK || o.status == PGRES_TUPLES_OK));
+}
+
+void Start(Cluster &cluster)
+{
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	auto r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+}
+
+/* Whether a query sent with PQsendQuery is still waiting after ms. */
+bool StillWaiting(PGconn *c, int ms)
+{
+	std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+	REQUIRE(PQconsumeInput(c) == 1);
+	return PQisBusy(c) == 1;
+}
+
+/* The outcome of a query sent with PQsendQuery (waits for it). */
+Outcome Finish(PGconn *c)
+{
+	Outcome o{PGRES_EMPTY_QUERY, "", ""};
+	while (PGresult *res = PQgetResult(c))
+	{
+		o.status = PQresultStatus(res);
+		if (o.status == PGRES_TUPLES_OK && PQntuples(res) > 0)
+			o.value = PQgetvalue(res, 0, 0);
+		if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+			o.sqlstate = state;
+		PQclear(res);
+	}
+	return o;
+}
+
+}  // namespace
+
+TEST_CASE("Another session sees a released savepoint's rows only when the top level commits",
+		  "[savepoint]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn a = Connect(cluster);
+	Conn b = Connect(cluster);
+	Ok(a.get(), "create table sp_vis (x int)");
+	Ok(a.get(), "begin");
+	Ok(a.get(), "insert into sp_vis values (1)");
+	Ok(a.get(), "savepoint s1");
+	Ok(a.get(), "insert into sp_vis values (2)");
+	Ok(a.get(), "savepoint s2");
+	Ok(a.get(), "insert into sp_vis values (3)");
+	Ok(a.get(), "release s2");
+	Ok(a.get(), "savepoint s3");
+	Ok(a.get(), "insert into sp_vis values (4)");
+	Ok(a.get(), "rollback to s3");
+	Ok(a.get(), "release s1");
+	REQUIRE(Exec(a.get(), "select x from sp_vis order by x").value == "1,2,3");
+	/* b's snapshots list a's top-level and subtransaction ids as running. */
+	REQUIRE(Exec(b.get(), "select count(*) from sp_vis").value == "0");
+	Ok(b.get(), "set default_transaction_isolation = 'repeatable read'");
+	Ok(b.get(), "begin");
+	REQUIRE(Exec(b.get(), "select count(*) from sp_vis").value == "0");
+	Ok(a.get(), "commit");
+	/* The old snapshot still does not see them; a new one sees all three,
+	 * never the rolled-back row. */
+	REQUIRE(Exec(b.get(), "select count(*) from sp_vis").value == "0");
+	Ok(b.get(), "commit");
+	Ok(b.get(), "reset default_transaction_isolation");
+	REQUIRE(Exec(b.get(), "select x from sp_vis order by x").value == "1,2,3");
+
+	/* A transaction that rolls back takes its released savepoints along. */
+	Ok(a.get(), "begin");
+	Ok(a.get(), "savepoint s1");
+	Ok(a.get(), "insert into sp_vis values (5)");
+	Ok(a.get(), "release s1");
+	Ok(a.get(), "rollback");
+	REQUIRE(Exec(b.get(), "select x from sp_vis order by x").value == "1,2,3");
+}
+
+TEST_CASE("A row updated in a subtransaction makes other writers wait for its top level",
+		  "[savepoint]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn a = Connect(cluster);
+	Conn b = Connect(cluster);
+	Ok(a.get(), "create table sp_lock (id int, v int)");
+	Ok(a.get(), "insert into sp_lock values (1, 0), (2, 0)");
+
+	SECTION("released: b waits until a's top level ends")
+	{
+		Ok(a.get(), "begin");
+		Ok(a.get(), "savepoint s1");
+		Ok(a.get(), "update sp_lock set v = 1 where id = 1");
+		Ok(a.get(), "release s1");
+		REQUIRE(PQsendQuery(b.get(), "update sp_lock set v = 2 where id = 1") == 1);
+		REQUIRE(StillWaiting(b.get(), 500));
+		/* More work at the top level does not free the row. */
+		Ok(a.get(), "update sp_lock set v = 1 where id = 2");
+		REQUIRE(StillWaiting(b.get(), 300));
+		Ok(a.get(), "rollback");
+		Outcome o = Finish(b.get());
+		REQUIRE(o.status == PGRES_COMMAND_OK);
+		REQUIRE(Exec(b.get(), "select v from sp_lock order by id").value == "2,0");
+	}
+
+	SECTION("rolled back to: b goes on as soon as the subtransaction aborts")
+	{
+		Ok(a.get(), "begin");
+		Ok(a.get(), "update sp_lock set v = 10 where id = 2");
+		Ok(a.get(), "savepoint s1");
+		Ok(a.get(), "update sp_lock set v = 11 where id = 1");
+		REQUIRE(PQsendQuery(b.get(), "update sp_lock set v = 20 where id = 1") == 1);
+		REQUIRE(StillWaiting(b.get(), 500));
+		Ok(a.get(), "rollback to s1");
+		Outcome o = Finish(b.get());
+		REQUIRE(o.status == PGRES_COMMAND_OK);
+		/* a's top level still holds row 2. */
+		REQUIRE(PQsendQuery(b.get(), "update sp_lock set v = 21 where id = 2") == 1);
+		REQUIRE(StillWaiting(b.get(), 500));
+		Ok(a.get(), "rollback");
+		REQUIRE(Finish(b.get()).status == PGRES_COMMAND_OK);
+		REQUIRE(Exec(a.get(), "select v from sp_lock order by id").value == "20,21");
+	}
+}
+
+TEST_CASE("After an immediate stop, released savepoints' rows are back and rolled-back ones not",
+		  "[savepoint][recovery]")
+{
+	Cluster cluster;
+	Start(cluster);
+	{
+		Conn a = Connect(cluster);
+		Conn b = Connect(cluster);
+		Ok(a.get(), "create table sp_crash (x int)");
+		/* Committed, with released, rolled-back and nested savepoints. */
+		Ok(a.get(), "begin");
+		Ok(a.get(), "insert into sp_crash values (1)");
+		Ok(a.get(), "savepoint s1");
+		Ok(a.get(), "insert into sp_crash values (2)");
+		Ok(a.get(), "savepoint s2");
+		Ok(a.get(), "insert into sp_crash values (3)");
+		Ok(a.get(), "release s2");
+		Ok(a.get(), "release s1");
+		Ok(a.get(), "savepoint s3");
+		Ok(a.get(), "insert into sp_crash values (4)");
+		Ok(a.get(), "savepoint s4");
+		Ok(a.get(), "insert into sp_crash values (5)");
+		Ok(a.get(), "release s4");
+		Ok(a.get(), "rollback to s3");
+		Ok(a.get(), "insert into sp_crash values (6)");
+		Ok(a.get(), "savepoint s5");
+		Ok(a.get(), "delete from sp_crash where x = 1");
+		REQUIRE(Exec(a.get(), "select 1/0 from sp_crash").sqlstate == "22012");
+		Ok(a.get(), "rollback to s5");
+		Ok(a.get(), "commit");
+		/* Still running at the crash, a released savepoint included. */
+		Ok(b.get(), "begin");
+		Ok(b.get(), "savepoint s1");
+		Ok(b.get(), "insert into sp_crash values (7)");
+		Ok(b.get(), "release s1");
+		REQUIRE(Exec(a.get(), "select x from sp_crash order by x").value == "1,2,3,6");
+		REQUIRE(cluster.Stop("immediate").exit_code == 0);
+	}
+	auto r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+	Conn c = Connect(cluster);
+	REQUIRE(Exec(c.get(), "select x from sp_crash order by x").value == "1,2,3,6");
+	/* New transaction ids do not collide with the replayed ones. */
+	Ok(c.get(), "begin");
+	Ok(c.get(), "savepoint s1");
+	Ok(c.get(), "insert into sp_crash values (8)");
+	Ok(c.get(), "release s1");
+	Ok(c.get(), "commit");
+	REQUIRE(Exec(c.get(), "select x from sp_crash order by x").value == "1,2,3,6,8");
+}
