@@ -236,3 +236,41 @@ TEST_CASE("After an immediate stop, released savepoints' rows are back and rolle
 	Ok(c.get(), "commit");
 	REQUIRE(Exec(c.get(), "select x from sp_crash order by x").value == "1,2,3,6,8");
 }
+
+TEST_CASE("At most 64 subtransactions that wrote may be open or released at once", "[savepoint]")
+{
+	/* PostgreSQL falls back on pg_subtrans past its cache of 64; Tusk has
+	 * no pg_subtrans and refuses the 65th id instead. */
+	Cluster cluster;
+	Start(cluster);
+	Conn a = Connect(cluster);
+	Ok(a.get(), "create table sp_many (x int)");
+	Ok(a.get(), "begin");
+	for (int i = 1; i <= 64; i++)
+	{
+		Ok(a.get(), "savepoint s");
+		Ok(a.get(), "insert into sp_many values (" + std::to_string(i) + ")");
+		Ok(a.get(), "release s");
+	}
+	/* Savepoints that write nothing need no id. */
+	Ok(a.get(), "savepoint quiet");
+	Ok(a.get(), "select count(*) from sp_many");
+	Ok(a.get(), "release quiet");
+	Ok(a.get(), "savepoint s");
+	REQUIRE(Exec(a.get(), "insert into sp_many values (65)").sqlstate == "54000");
+	Ok(a.get(), "rollback to s");
+	Ok(a.get(), "release s");
+	/* Rolled-back subtransactions give their places back. */
+	Ok(a.get(), "rollback");
+	Ok(a.get(), "begin");
+	Ok(a.get(), "insert into sp_many values (0)");
+	for (int i = 1; i <= 100; i++)
+	{
+		Ok(a.get(), "savepoint s");
+		Ok(a.get(), "insert into sp_many values (" + std::to_string(i) + ")");
+		Ok(a.get(), "rollback to s");
+		Ok(a.get(), "release s");
+	}
+	Ok(a.get(), "commit");
+	REQUIRE(Exec(a.get(), "select count(*) from sp_many").value == "1");
+}
