@@ -73,6 +73,7 @@ typedef struct PortalData
 	uint64 portalPos;			  /* rows fetched so far */
 	bool visible;				  /* (pg_cursors; not used yet) */
 	SubTransactionId createSubid; /* the subtransaction that created it */
+	SubTransactionId activeSubid; /* the last one that ran it */
 } PortalData;
 
 #define PortalIsValid(p) ((p) != NULL)

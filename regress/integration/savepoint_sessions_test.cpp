@@ -274,3 +274,40 @@ TEST_CASE("At most 64 subtransactions that wrote may be open or released at once
 	Ok(a.get(), "commit");
 	REQUIRE(Exec(a.get(), "select count(*) from sp_many").value == "1");
 }
+
+TEST_CASE("Savepoints work through the extended query protocol", "[savepoint]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn a = Connect(cluster);
+	/* PQexecParams: Parse, Bind, Execute, Sync for every statement, each
+	 * in its own portal. */
+	auto x = [&a](const std::string &sql) {
+		PGresult *res = PQexecParams(a.get(), sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+									 0);
+		Outcome o{PQresultStatus(res), "", ""};
+		for (int i = 0; o.status == PGRES_TUPLES_OK && i < PQntuples(res); i++)
+			o.value += (i > 0 ? "," : "") + std::string(PQgetvalue(res, i, 0));
+		if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+			o.sqlstate = state;
+		PQclear(res);
+		return o;
+	};
+	REQUIRE(x("create table sp_ext (x int)").status == PGRES_COMMAND_OK);
+	REQUIRE(x("begin").status == PGRES_COMMAND_OK);
+	REQUIRE(x("insert into sp_ext values (1)").status == PGRES_COMMAND_OK);
+	REQUIRE(x("savepoint a").status == PGRES_COMMAND_OK);
+	REQUIRE(x("insert into sp_ext values (2)").status == PGRES_COMMAND_OK);
+	REQUIRE(x("select 1/0").sqlstate == "22012");
+	REQUIRE(x("select 1").sqlstate == "25P02");
+	REQUIRE(PQtransactionStatus(a.get()) == PQTRANS_INERROR);
+	REQUIRE(x("rollback to a").status == PGRES_COMMAND_OK);
+	REQUIRE(PQtransactionStatus(a.get()) == PQTRANS_INTRANS);
+	REQUIRE(x("insert into sp_ext values (3)").status == PGRES_COMMAND_OK);
+	REQUIRE(x("savepoint b").status == PGRES_COMMAND_OK);
+	REQUIRE(x("insert into sp_ext values (4)").status == PGRES_COMMAND_OK);
+	REQUIRE(x("release a").status == PGRES_COMMAND_OK);
+	REQUIRE(x("select x from sp_ext order by x").value == "1,3,4");
+	REQUIRE(x("commit").status == PGRES_COMMAND_OK);
+	REQUIRE(Exec(a.get(), "select x from sp_ext order by x").value == "1,3,4");
+}

@@ -120,6 +120,7 @@ Portal CreatePortal(const char *name, bool allowDup, bool dupSilent)
 	portal->atEnd = true;
 	portal->visible = true;
 	portal->createSubid = GetCurrentSubTransactionId();
+	portal->activeSubid = portal->createSubid;
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextSetIdentifier(cxt, portal->name);
 	Portals()[portal->name] = portal;
@@ -222,12 +223,27 @@ void AtSubCommit_Portals(SubTransactionId mySubid, SubTransactionId parentSubid,
 void AtSubAbort_Portals(SubTransactionId mySubid, SubTransactionId parentSubid)
 {
 	(void) parentSubid;
-	/* Their executors are not to be trusted again; what they held goes
-	 * with the subtransaction's resource owner (theirs are its children). */
 	for (auto &[name, portal] : Portals())
-		if (portal->createSubid == mySubid &&
-			(portal->status == PORTAL_READY || portal->status == PORTAL_ACTIVE))
-			portal->status = PORTAL_FAILED;
+	{
+		if (portal->createSubid == mySubid)
+		{
+			/* Their executors are not to be trusted again; what they held
+			 * goes with the subtransaction's resource owner (theirs are its
+			 * children). */
+			if (portal->status == PORTAL_READY || portal->status == PORTAL_ACTIVE)
+				portal->status = PORTAL_FAILED;
+			continue;
+		}
+		/* An older portal that failed while running in this subtransaction:
+		 * what it held is released now, not when it is dropped. */
+		if (portal->activeSubid == mySubid && portal->status == PORTAL_FAILED &&
+			portal->resowner != nullptr)
+		{
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_LOCKS, false, false);
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+		}
+	}
 }
 
 void AtSubCleanup_Portals(SubTransactionId mySubid, ResourceOwner parentXactOwner)
