@@ -263,6 +263,12 @@ SAVEPOINT "Mixed Case";
 ROLLBACK TO "Mixed Case";
 RELEASE "mixed case";
 ROLLBACK;
+-- several statements in one query string
+BEGIN \; SAVEPOINT a \; INSERT INTO sp_t VALUES (90, 'multi') \; ROLLBACK TO a \; INSERT INTO sp_t VALUES (91, 'multi') \; RELEASE a \; COMMIT;
+SELECT a FROM sp_t WHERE a >= 90 ORDER BY a;
+SELECT 1 \; SAVEPOINT a;
+BEGIN \; SAVEPOINT a \; SELECT 1/0;
+ROLLBACK TO a \; SELECT 2 \; COMMIT;
 DROP TABLE sp_t;
 DROP TABLE sp_u;
 DROP TABLE sp_k;
