@@ -311,3 +311,35 @@ TEST_CASE("Savepoints work through the extended query protocol", "[savepoint]")
 	REQUIRE(x("commit").status == PGRES_COMMAND_OK);
 	REQUIRE(Exec(a.get(), "select x from sp_ext order by x").value == "1,3,4");
 }
+
+TEST_CASE("ROLLBACK TO releases the locks the subtransaction took; RELEASE keeps them",
+		  "[savepoint]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn a = Connect(cluster);
+	Conn b = Connect(cluster);
+	Ok(a.get(), "create table sp_rel (x int)");
+	Ok(a.get(), "insert into sp_rel values (1)");
+	Ok(a.get(), "begin");
+	Ok(a.get(), "savepoint s1");
+	Ok(a.get(), "drop table sp_rel");
+	REQUIRE(PQsendQuery(b.get(), "select count(*) from sp_rel") == 1);
+	REQUIRE(StillWaiting(b.get(), 500));
+	/* The drop is undone and its AccessExclusiveLock goes with it, while
+	 * a's transaction goes on. */
+	Ok(a.get(), "rollback to s1");
+	Outcome o = Finish(b.get());
+	REQUIRE(o.status == PGRES_TUPLES_OK);
+	REQUIRE(o.value == "1");
+	/* Released, the lock is the parent's: held until a ends. */
+	Ok(a.get(), "savepoint s2");
+	Ok(a.get(), "drop table sp_rel");
+	Ok(a.get(), "release s2");
+	REQUIRE(PQsendQuery(b.get(), "select count(*) from sp_rel") == 1);
+	REQUIRE(StillWaiting(b.get(), 500));
+	Ok(a.get(), "rollback");
+	o = Finish(b.get());
+	REQUIRE(o.status == PGRES_TUPLES_OK);
+	REQUIRE(o.value == "1");
+}

@@ -52,9 +52,9 @@
  * is running (it is in the snapshot's subxip until then).  A
  * subtransaction abort writes an abort record for its id and its
  * committed children, marks them aborted, removes them from MyProc's cache
- * and releases their transaction-id locks, so whoever waits for one of
- * them goes on; other heavyweight locks it took stay until the top level
- * ends (the lock manager does not track locks per owner).
+ * and releases the heavyweight locks its level holds (its id locks
+ * included, so whoever waits for one of them goes on); a committed one's
+ * locks pass to the parent level.
  */
 #include "postgres.h"
 
@@ -533,7 +533,9 @@ void CommitSubTransaction()
 	CallSubXactCallbacks(SUBXACT_EVENT_COMMIT_SUB, s->subTransactionId, p->subTransactionId);
 	/* Portals opened here now belong to the parent. */
 	AtSubCommit_Portals(s->subTransactionId, p->subTransactionId, p->curTransactionOwner);
-	/* A pin still held is a leak, reported as at top-level commit. */
+	/* Its locks are the parent's now; a pin still held is a leak, reported
+	 * as at top-level commit. */
+	AtSubCommit_Locks(s->nestingLevel);
 	ReleaseSubResources(s, true);
 	AtEOXact_GUC(true, s->gucNestLevel);
 	CurrentResourceOwner = p->curTransactionOwner;
@@ -579,11 +581,10 @@ void AbortSubTransaction()
 		/* No longer running for anyone, then those waiting for us go. */
 		XidCacheRemoveRunningXids(s->fullXid, static_cast<int>(s->childXids.size()),
 								  s->childXids.data());
-		XactLockTableDelete(s->fullXid);
-		for (FullTransactionId child : s->childXids)
-			XactLockTableDelete(child);
 	}
 	CallSubXactCallbacks(SUBXACT_EVENT_ABORT_SUB, s->subTransactionId, p->subTransactionId);
+	/* Its locks, those on its ids included: whoever waits for them goes on. */
+	AtSubAbort_Locks(s->nestingLevel);
 	ResourceOwnerRelease(s->curTransactionOwner, RESOURCE_RELEASE_LOCKS, false, false);
 	ResourceOwnerRelease(s->curTransactionOwner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
 	AtEOSubXact_Inval(false);
