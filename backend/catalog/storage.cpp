@@ -10,7 +10,10 @@
  * Files of a dropped relation go when its transaction commits, files of
  * a relation created by a transaction that aborts when it aborts, as in
  * PostgreSQL: first its pages are dropped from the buffer pool, so no
- * dirty page is ever written to a file that no longer exists.  (Unlike
+ * dirty page is ever written to a file that no longer exists.  Each
+ * request remembers its (sub)transaction level: a subtransaction commit
+ * hands its requests to the parent, an abort removes the files it created
+ * at once and forgets the drops it asked for.  (Unlike
  * PostgreSQL, the commit and abort records do not list the files yet:
  * a crash between the end of the transaction and the removal leaves the
  * files behind, unused — space, never data, is lost.)
@@ -18,6 +21,7 @@
 #include "postgres.h"
 
 #include "access/rmgr.h"
+#include "access/xact.h"
 #include "access/xlog.h"
 #include "access/xloginsert.h"
 #include "access/xlogreader.h"
@@ -33,6 +37,7 @@ struct PendingDelete
 {
 	RelFileNode rnode;
 	bool atCommit; /* delete at commit (DROP) or at abort (CREATE) */
+	int nestLevel; /* the (sub)transaction level that asked */
 };
 
 std::vector<PendingDelete> &PendingDeletes()
@@ -45,12 +50,61 @@ std::vector<PendingDelete> &PendingDeletes()
 
 void RelationDropStorage(RelFileNode rnode)
 {
-	PendingDeletes().push_back({rnode, true});
+	PendingDeletes().push_back({rnode, true, GetCurrentTransactionNestLevel()});
 }
 
 void RelationDropStorageOnAbort(RelFileNode rnode)
 {
-	PendingDeletes().push_back({rnode, false});
+	PendingDeletes().push_back({rnode, false, GetCurrentTransactionNestLevel()});
+}
+
+namespace {
+
+/* Drop the relation's pages from the buffer pool, then its files. */
+void UnlinkRelationFiles(const RelFileNode &rnode)
+{
+	DropRelFileNodeBuffers(rnode, MAIN_FORKNUM, 0);
+	SMgrRelation reln = smgropen(rnode);
+	for (int fork = MAIN_FORKNUM; fork <= MAX_FORKNUM; fork++)
+		if (smgrexists(reln, static_cast<ForkNumber>(fork)))
+		{
+			if (fork != MAIN_FORKNUM)
+				DropRelFileNodeBuffers(rnode, static_cast<ForkNumber>(fork), 0);
+			smgrunlink(reln, static_cast<ForkNumber>(fork), false);
+		}
+	smgrclose(reln);
+}
+
+}  // namespace
+
+void AtSubCommit_smgr(void)
+{
+	/* The parent inherits what this level asked for. */
+	int level = GetCurrentTransactionNestLevel();
+	for (PendingDelete &p : PendingDeletes())
+		if (p.nestLevel >= level)
+			p.nestLevel = level - 1;
+}
+
+void AtSubAbort_smgr(void)
+{
+	/* Files created at this level go now; its drops never happen. */
+	int level = GetCurrentTransactionNestLevel();
+	std::vector<PendingDelete> mine;
+	auto &pending = PendingDeletes();
+	for (auto it = pending.begin(); it != pending.end();)
+	{
+		if (it->nestLevel < level)
+		{
+			++it;
+			continue;
+		}
+		mine.push_back(*it);
+		it = pending.erase(it);
+	}
+	for (const PendingDelete &p : mine)
+		if (!p.atCommit)
+			UnlinkRelationFiles(p.rnode);
 }
 
 bool RelationStorageCreatedInCurrentTransaction(RelFileNode rnode)
@@ -66,20 +120,8 @@ void AtEOXact_Storage(bool isCommit)
 	std::vector<PendingDelete> pending;
 	pending.swap(PendingDeletes());
 	for (const PendingDelete &p : pending)
-	{
-		if (p.atCommit != isCommit)
-			continue;
-		DropRelFileNodeBuffers(p.rnode, MAIN_FORKNUM, 0);
-		SMgrRelation reln = smgropen(p.rnode);
-		for (int fork = MAIN_FORKNUM; fork <= MAX_FORKNUM; fork++)
-			if (smgrexists(reln, static_cast<ForkNumber>(fork)))
-			{
-				if (fork != MAIN_FORKNUM)
-					DropRelFileNodeBuffers(p.rnode, static_cast<ForkNumber>(fork), 0);
-				smgrunlink(reln, static_cast<ForkNumber>(fork), false);
-			}
-		smgrclose(reln);
-	}
+		if (p.atCommit == isCommit)
+			UnlinkRelationFiles(p.rnode);
 }
 
 void RelationCreateStorage(RelFileNode rnode)

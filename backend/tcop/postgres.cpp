@@ -1214,7 +1214,11 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			 * transaction aborts (a block stays, failed, until ROLLBACK). */
 			LWLockReleaseAll();
 			AbortCurrentTransaction();
-			ReleaseAllBufferPins();
+			/* The last resort — but a failed subtransaction's parent lives
+			 * on, with its portals' pins (the subtransaction's own went
+			 * with its resource owner). */
+			if (!IsSubTransaction())
+				ReleaseAllBufferPins();
 			xact_started = false;
 			InMultiStatementQuery = false;
 			DisableStatementTimeout();

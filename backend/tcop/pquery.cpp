@@ -183,6 +183,7 @@ bool PortalRun(Portal portal, long count, bool, DestReceiver *dest, DestReceiver
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("portal \"%s\" cannot be run", portal->name));
 	portal->status = PORTAL_ACTIVE;
+	portal->activeSubid = GetCurrentSubTransactionId();
 	if (completionTag != nullptr)
 		completionTag[0] = '\0';
 	ResourceOwner saveOwner = CurrentResourceOwner;

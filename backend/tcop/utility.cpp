@@ -147,8 +147,7 @@ void ExecSetVariable(VariableSetStmt *stmt)
 {
 	GucAction action = stmt->is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET;
 	if (stmt->is_local)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("SET LOCAL is not supported yet"));
+		WarnNoTransactionBlock(true, "SET LOCAL");
 	switch (stmt->kind)
 	{
 		case VAR_SET_VALUE:
@@ -187,6 +186,18 @@ void ExecTransactionStmt(TransactionStmt *stmt, uint64 *processed)
 			break;
 		case TRANS_STMT_ROLLBACK:
 			UserAbortTransactionBlock(stmt->chain);
+			break;
+		case TRANS_STMT_SAVEPOINT:
+			RequireTransactionBlock(true, "SAVEPOINT");
+			DefineSavepoint(stmt->savepoint_name);
+			break;
+		case TRANS_STMT_RELEASE:
+			RequireTransactionBlock(true, "RELEASE SAVEPOINT");
+			ReleaseSavepoint(stmt->savepoint_name);
+			break;
+		case TRANS_STMT_ROLLBACK_TO:
+			RequireTransactionBlock(true, "ROLLBACK TO SAVEPOINT");
+			RollbackToSavepoint(stmt->savepoint_name);
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -56,8 +56,11 @@ extern "C" {
 /* The shared id counters (varsup.cpp), guarded by XidGenLock. */
 extern Size VarsupShmemSize(void);
 extern void VarsupShmemInit(void);
-/* A new id for a top-level transaction; its commit-log page exists. */
-extern FullTransactionId GetNewTransactionId(void);
+/* A new id for a transaction (isSubXact: a subtransaction), published in
+ * MyProc before it is returned; its commit-log page exists.  ERROR 54000
+ * when a subtransaction would not fit MyProc's cache of subtransaction ids
+ * (PGPROC_MAX_CACHED_SUBXIDS). */
+extern FullTransactionId GetNewTransactionId(bool isSubXact);
 extern FullTransactionId ReadNextFullTransactionId(void);
 /* Startup and replay: ids up to xid are taken. */
 extern void SetNextFullTransactionId(FullTransactionId next);

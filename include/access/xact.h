@@ -20,7 +20,14 @@
  * PostgreSQL declares with TransactionId keep that type (the low 32 bits);
  * the Full variants give the whole id.
  *
- * Savepoints (subtransactions) are not supported yet.
+ * Savepoints are subtransactions, as in PostgreSQL: a stack of transaction
+ * states, one per open savepoint, each with its own memory context,
+ * resource owner, setting level and (assigned when it first writes, always
+ * greater than its parent's) transaction id.  Releasing a savepoint merges
+ * its subtransaction into the parent; rolling back to one aborts every
+ * subtransaction above it and starts it anew.  A committed subtransaction's
+ * id becomes committed together with its top-level transaction; an
+ * aborted one's is aborted at once.  See doc/access/transam/README.md.
  */
 #ifndef TUSK_ACCESS_XACT_H
 #define TUSK_ACCESS_XACT_H
@@ -53,6 +60,14 @@ typedef enum SyncCommitLevel
 
 typedef uint32 CommandId;
 
+/* Subtransactions are numbered from 1 (the top level) within a
+ * transaction, in the order they start; unlike transaction ids, these
+ * numbers are local to the backend and never written anywhere. */
+typedef uint32 SubTransactionId;
+
+#define InvalidSubTransactionId ((SubTransactionId) 0)
+#define TopSubTransactionId ((SubTransactionId) 1)
+
 #define FirstCommandId ((CommandId) 0)
 #define InvalidCommandId (~(CommandId) 0)
 
@@ -71,8 +86,23 @@ typedef enum XactEvent
 
 typedef void (*XactCallback)(XactEvent event, void *arg);
 
+/* Events for RegisterSubXactCallback, PostgreSQL's. */
+typedef enum SubXactEvent
+{
+	SUBXACT_EVENT_START_SUB,
+	SUBXACT_EVENT_COMMIT_SUB,
+	SUBXACT_EVENT_ABORT_SUB,
+	SUBXACT_EVENT_PRE_COMMIT_SUB
+} SubXactEvent;
+
+typedef void (*SubXactCallback)(SubXactEvent event, SubTransactionId mySubid,
+								SubTransactionId parentSubid, void *arg);
+
 /* WAL records of the transaction manager (RM_XACT_ID).  The transaction's
- * id is the record header's xl_xid. */
+ * id is the record header's xl_xid: the top-level id for a commit, the
+ * aborted (sub)transaction's own id for an abort.  Each record is followed
+ * by nsubxacts 64-bit ids: the committed subtransactions that commit with
+ * it, or the subtransactions of the aborted one that abort with it. */
 #define XLOG_XACT_COMMIT 0x00
 #define XLOG_XACT_ABORT 0x20
 #define XLOG_XACT_OPMASK 0x70
@@ -80,11 +110,13 @@ typedef void (*XactCallback)(XactEvent event, void *arg);
 typedef struct xl_xact_commit
 {
 	TimestampTz xact_time; /* when it committed */
+	uint32 nsubxacts;	   /* FullTransactionIds that follow */
 } xl_xact_commit;
 
 typedef struct xl_xact_abort
 {
 	TimestampTz xact_time;
+	uint32 nsubxacts;
 } xl_xact_abort;
 
 #ifdef __cplusplus
@@ -106,7 +138,30 @@ extern void AbortCurrentTransaction(void);
 extern void BeginTransactionBlock(void);
 extern bool EndTransactionBlock(bool chain);
 extern void UserAbortTransactionBlock(bool chain);
+/* Whatever state we are in (open subtransactions, a failed block), end it
+ * all: process exit, and the main loops' last resort. */
+extern void AbortOutOfAnyTransaction(void);
 
+/* SAVEPOINT, RELEASE [SAVEPOINT], ROLLBACK TO [SAVEPOINT]: errors 3B001
+ * for an unknown name; the work happens at CommitTransactionCommand. */
+extern void DefineSavepoint(const char *name);
+extern void ReleaseSavepoint(const char *name);
+extern void RollbackToSavepoint(const char *name);
+/* The same for code running inside a command (SPI, PL exception blocks):
+ * the subtransaction starts, commits or aborts at once.  The caller's
+ * memory context is kept by Begin; after Release and RollbackAndRelease the
+ * parent's CurTransactionContext is current. */
+extern void BeginInternalSubTransaction(const char *name);
+extern void ReleaseCurrentSubTransaction(void);
+extern void RollbackAndReleaseCurrentSubTransaction(void);
+/* 25P01 "<stmtType> can only be used in transaction blocks" outside one. */
+extern void RequireTransactionBlock(bool isTopLevel, const char *stmtType);
+extern void WarnNoTransactionBlock(bool isTopLevel, const char *stmtType);
+
+extern bool IsSubTransaction(void);
+/* 1 at the top level, one more per open subtransaction; 0 outside. */
+extern int GetCurrentTransactionNestLevel(void);
+extern SubTransactionId GetCurrentSubTransactionId(void);
 extern bool IsTransactionState(void);
 extern bool IsTransactionBlock(void);
 extern bool IsAbortedTransactionBlockState(void);
@@ -136,6 +191,8 @@ extern void SetCurrentStatementStartTimestamp(void);
 
 extern void RegisterXactCallback(XactCallback callback, void *arg);
 extern void UnregisterXactCallback(XactCallback callback, void *arg);
+extern void RegisterSubXactCallback(SubXactCallback callback, void *arg);
+extern void UnregisterSubXactCallback(SubXactCallback callback, void *arg);
 
 /* Recovery: the RM_XACT_ID resource manager. */
 extern void xact_redo(XLogReaderState *record);

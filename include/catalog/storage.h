@@ -34,6 +34,8 @@ extern void RelationDropStorageOnAbort(RelFileNode rnode);
 extern bool RelationStorageCreatedInCurrentTransaction(RelFileNode rnode);
 /* Transaction end (access/xact): do the pending removals. */
 extern void AtEOXact_Storage(bool isCommit);
+extern void AtSubCommit_smgr(void);
+extern void AtSubAbort_smgr(void);
 extern void smgr_redo(XLogReaderState *record);
 extern const char *smgr_identify(uint8 info);
 

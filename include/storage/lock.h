@@ -147,6 +147,11 @@ extern bool LockRelease(const LOCKTAG *locktag, LOCKMODE lockmode, bool sessionL
  * allLocks, session locks too). */
 extern void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks);
 extern bool LockHeldByMe(const LOCKTAG *locktag, LOCKMODE lockmode);
+/* The end of the subtransaction at nest level level: its transaction locks
+ * pass to the parent level (commit) or are released (abort), as
+ * PostgreSQL's resource owners do with them. */
+extern void AtSubCommit_Locks(int level);
+extern void AtSubAbort_Locks(int level);
 extern bool DoLockModesConflict(LOCKMODE mode1, LOCKMODE mode2);
 extern const char *GetLockmodeName(LOCKMETHODID lockmethodid, LOCKMODE mode);
 /* "relation 16384 of database 5", "transaction 731", … (palloc'd). */

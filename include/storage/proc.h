@@ -29,6 +29,9 @@ typedef int BackendId;
 /* Auxiliary processes (checkpointer, startup, …) get their own PGPROCs. */
 #define NUM_AUXILIARY_PROCS 5
 
+/* PostgreSQL's size of the per-process cache of subtransaction ids. */
+#define PGPROC_MAX_CACHED_SUBXIDS 64
+
 typedef struct PGPROC
 {
 	struct PGPROC *links; /* next on a free list */
@@ -50,6 +53,19 @@ typedef struct PGPROC
 	 */
 	pg_atomic_uint64 xid;
 	pg_atomic_uint64 xmin;
+
+	/*
+	 * The ids of the running transaction's subtransactions that are not
+	 * aborted (PostgreSQL's XidCache): subxidCount of them in subxids.  An
+	 * id is stored before the count is raised (under XidGenLock, like xid);
+	 * ids are removed, and the count cleared at transaction end, under
+	 * ProcArrayLock held exclusively.  Tusk has no pg_subtrans to fall back
+	 * on, so a transaction never holds more than PGPROC_MAX_CACHED_SUBXIDS
+	 * at once (GetNewTransactionId refuses the next): the cache is always
+	 * complete, and a snapshot never overflows.
+	 */
+	pg_atomic_uint32 subxidCount;
+	pg_atomic_uint64 subxids[PGPROC_MAX_CACHED_SUBXIDS];
 
 	/*
 	 * Odd while the process is between logging a change and making it

@@ -32,6 +32,11 @@ extern PGPROC *BackendPidGetProc(int pid);
 extern Snapshot GetSnapshotData(Snapshot snapshot);
 /* The transaction of proc ended: it is no longer running for anyone. */
 extern void ProcArrayEndTransaction(PGPROC *proc);
+/* A subtransaction of ours aborted: xid and its committed children xids
+ * leave MyProc's cache (after their aborted status is in the commit log). */
+extern void XidCacheRemoveRunningXids(FullTransactionId xid, int nxids,
+									  const FullTransactionId *xids);
+/* Running: a top-level or subtransaction id of a transaction in progress. */
 extern bool FullTransactionIdIsInProgress(FullTransactionId xid);
 /* Tuples deleted by transactions before this id are invisible to every
  * snapshot, present and future: VACUUM may remove them. */

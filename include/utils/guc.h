@@ -168,6 +168,14 @@ extern int set_config_option(const char *name, const char *value, GucContext con
 extern char *GetConfigOptionByName(const char *name, const char **varname, bool missing_ok);
 
 /* Start-up and reload. */
+/* Transaction-scoped values: the nest level of a transaction (1) and of
+ * each subtransaction; AtEOXact_GUC undoes (abort) or keeps (commit; SET
+ * LOCAL only until the top level ends) what was set at nestLevel and
+ * above. */
+extern void AtStart_GUC(void);
+extern int NewGUCNestLevel(void);
+extern void AtEOXact_GUC(bool isCommit, int nestLevel);
+
 extern void InitializeGUCOptions(void);
 extern bool SelectConfigFiles(const char *userDoption, const char *progname);
 extern void ProcessConfigFile(GucContext context);

@@ -39,6 +39,8 @@ extern void AcceptInvalidationMessages(void);
 /* CommandCounterIncrement and transaction end (access/xact). */
 extern void CommandEndInvalidationMessages(void);
 extern void AtEOXact_Inval(bool isCommit);
+/* The end of a subtransaction: after an abort, caches forget what it changed. */
+extern void AtEOSubXact_Inval(bool isCommit);
 
 #ifdef __cplusplus
 }

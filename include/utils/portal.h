@@ -22,6 +22,7 @@
 #ifndef TUSK_UTILS_PORTAL_H
 #define TUSK_UTILS_PORTAL_H
 
+#include "access/xact.h"
 #include "executor/execdesc.h"
 #include "utils/plancache.h"
 #include "utils/resowner.h"
@@ -69,8 +70,10 @@ typedef struct PortalData
 	PortalStatus status;
 	bool atStart;
 	bool atEnd;
-	uint64 portalPos; /* rows fetched so far */
-	bool visible;	  /* (pg_cursors; not used yet) */
+	uint64 portalPos;			  /* rows fetched so far */
+	bool visible;				  /* (pg_cursors; not used yet) */
+	SubTransactionId createSubid; /* the subtransaction that created it */
+	SubTransactionId activeSubid; /* the last one that ran it */
 } PortalData;
 
 #define PortalIsValid(p) ((p) != NULL)
@@ -99,6 +102,13 @@ extern void PortalSetResultFormat(Portal portal, int nFormats, const int16 *form
 /* At the cleanup of an aborted transaction: drop the portals made since
  * its abort (a ROLLBACK's own, in a failed block). */
 extern void AtCleanup_Portals(void);
+/* The end of subtransaction mySubid (utils/mmgr/portalmem.cpp): its
+ * portals pass to the parent (commit), or fail (abort) and are dropped at
+ * its cleanup — but for an active one, which passes to the parent. */
+extern void AtSubCommit_Portals(SubTransactionId mySubid, SubTransactionId parentSubid,
+								ResourceOwner parentXactOwner);
+extern void AtSubAbort_Portals(SubTransactionId mySubid, SubTransactionId parentSubid);
+extern void AtSubCleanup_Portals(SubTransactionId mySubid, ResourceOwner parentXactOwner);
 /* Drop every portal that is not running (DISCARD). */
 extern void PortalHashTableDeleteAll(void);
 

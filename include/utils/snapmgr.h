@@ -47,6 +47,10 @@ extern void UnregisterSnapshot(Snapshot snapshot);
 
 /* Transaction end (access/xact). */
 extern void AtEOXact_Snapshot(bool isCommit);
+/* The end of the subtransaction at nest level level: active snapshots it
+ * pushed pass to its parent (commit) or are popped (abort). */
+extern void AtSubCommit_Snapshot(int level);
+extern void AtSubAbort_Snapshot(int level);
 /* CommandCounterIncrement: snapshots of this transaction see our latest
  * commands from now on. */
 extern void SnapshotSetCommandId(CommandId curcid);

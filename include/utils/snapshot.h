@@ -34,7 +34,12 @@ typedef struct SnapshotData
 	FullTransactionId xmax; /* every id from here on has not */
 	FullTransactionId *xip; /* running ids in [xmin, xmax) */
 	uint32 xcnt;
-	CommandId curcid; /* our commands before this one are visible */
+	/* Running subtransaction ids of other transactions (never overflowed:
+	 * see PGPROC's subxids), in [xmin, xmax). */
+	FullTransactionId *subxip;
+	int32 subxcnt;
+	bool suboverflowed; /* always false: kept for PostgreSQL's API */
+	CommandId curcid;	/* our commands before this one are visible */
 	bool takenDuringRecovery;
 	bool copied;		 /* lives in its own allocation */
 	uint32 active_count; /* on the active-snapshot stack */

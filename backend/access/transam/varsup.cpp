@@ -23,6 +23,7 @@
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
+#include "utils/errcodes.h"
 
 namespace {
 
@@ -58,10 +59,19 @@ void VarsupShmemInit(void)
 	}
 }
 
-FullTransactionId GetNewTransactionId(void)
+FullTransactionId GetNewTransactionId(bool isSubXact)
 {
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot assign TransactionIds during recovery");
+	/* Only this process changes its own count upward: checked before the
+	 * id is taken, so a refusal wastes nothing. */
+	if (isSubXact && MyProc != nullptr &&
+		pg_atomic_read_u32(&MyProc->subxidCount) >= PGPROC_MAX_CACHED_SUBXIDS)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("cannot have more than %d subtransactions that wrote in one transaction",
+					   PGPROC_MAX_CACHED_SUBXIDS),
+				errdetail("Tusk keeps every running subtransaction id in the process's cache; "
+						  "it has no pg_subtrans to fall back on."));
 	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	FullTransactionId xid = cache->nextXid;
 	/* The commit-log page must exist before anyone can look the id up. */
@@ -69,8 +79,18 @@ FullTransactionId GetNewTransactionId(void)
 	cache->nextXid = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
 	/* Published before the lock is released: a snapshot whose xmax is
 	 * past this id (read under XidGenLock later) finds it in the ProcArray. */
-	if (MyProc != nullptr)
+	if (MyProc == nullptr)
+		return xid;
+	if (!isSubXact)
 		pg_atomic_write_u64(&MyProc->xid, U64FromFullTransactionId(xid));
+	else
+	{
+		/* The id before the count: a reader that sees the count sees it. */
+		uint32 n = pg_atomic_read_u32(&MyProc->subxidCount);
+		pg_atomic_write_u64(&MyProc->subxids[n], U64FromFullTransactionId(xid));
+		pg_write_barrier();
+		pg_atomic_write_u32(&MyProc->subxidCount, n + 1);
+	}
 	return xid;
 }
 

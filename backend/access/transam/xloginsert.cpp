@@ -359,8 +359,10 @@ int Assemble(RmgrId rmid, uint8 info, XLogRecPtr *fpw_lsn, int *num_fpi, pg_crc3
 	rec->xl_tot_len = static_cast<uint32>(total);
 	rec->xl_info = info;
 	rec->xl_rmid = rmid;
-	/* The record belongs to the running transaction unless told otherwise. */
-	rec->xl_xid = st.xid_set ? st.xid : GetTopFullTransactionIdIfAny();
+	/* The record belongs to the running (sub)transaction unless told
+	 * otherwise: heap replay stamps new tuples with this id, so a
+	 * subtransaction's rows must carry its own. */
+	rec->xl_xid = st.xid_set ? st.xid : GetCurrentFullTransactionIdIfAny();
 	out[0] = Chunk{st.header, static_cast<uint32>(st.header_len)};
 
 	pg_crc32c c = tusk::common::Crc32cInit();

@@ -152,10 +152,19 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 		if (snapshot->xip == nullptr)
 			ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
 	}
+	if (snapshot->subxip == nullptr)
+	{
+		snapshot->subxip = static_cast<FullTransactionId *>(
+			malloc(sizeof(FullTransactionId) * static_cast<size_t>(procArray->maxProcs) *
+				   PGPROC_MAX_CACHED_SUBXIDS));
+		if (snapshot->subxip == nullptr)
+			ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
+	}
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
 	uint64 xmax = U64FromFullTransactionId(ReadNextFullTransactionId());
 	uint64 xmin = xmax;
 	uint32 count = 0;
+	int32 subcount = 0;
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
 		PGPROC *proc = ProcAt(i);
@@ -165,6 +174,16 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 			continue;
 		xmin = Min(xmin, xid);
 		snapshot->xip[count++] = FullTransactionIdFromU64(xid);
+		/* Subtransaction ids are greater than their top's, so xmin stays.
+		 * The count is read before the ids it covers (stored first). */
+		uint32 nsub = pg_atomic_read_u32(&proc->subxidCount);
+		pg_read_barrier();
+		for (uint32 j = 0; j < nsub; j++)
+		{
+			uint64 subxid = pg_atomic_read_u64(&proc->subxids[j]);
+			if (subxid < xmax)
+				snapshot->subxip[subcount++] = FullTransactionIdFromU64(subxid);
+		}
 	}
 	if (MyProc != nullptr && pg_atomic_read_u64(&MyProc->xmin) == 0)
 	{
@@ -179,6 +198,8 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 	snapshot->xmin = FullTransactionIdFromU64(xmin);
 	snapshot->xmax = FullTransactionIdFromU64(xmax);
 	snapshot->xcnt = count;
+	snapshot->subxcnt = subcount;
+	snapshot->suboverflowed = false;
 	snapshot->curcid = GetCurrentCommandId(false);
 	snapshot->takenDuringRecovery = false;
 	snapshot->active_count = 0;
@@ -200,7 +221,28 @@ void ProcArrayEndTransaction(PGPROC *proc)
 	}
 	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
 	pg_atomic_write_u64(&proc->xid, 0);
+	pg_atomic_write_u32(&proc->subxidCount, 0);
 	pg_atomic_write_u64(&proc->xmin, 0);
+}
+
+void XidCacheRemoveRunningXids(FullTransactionId xid, int nxids, const FullTransactionId *xids)
+{
+	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
+	auto remove = [](uint64 gone) {
+		uint32 n = pg_atomic_read_u32(&MyProc->subxidCount);
+		for (uint32 j = n; j-- > 0;)
+			if (pg_atomic_read_u64(&MyProc->subxids[j]) == gone)
+			{
+				/* The last one fills the hole; readers hold the lock shared. */
+				pg_atomic_write_u64(&MyProc->subxids[j],
+									pg_atomic_read_u64(&MyProc->subxids[n - 1]));
+				pg_atomic_write_u32(&MyProc->subxidCount, n - 1);
+				return;
+			}
+	};
+	for (int i = nxids; i-- > 0;)
+		remove(U64FromFullTransactionId(xids[i]));
+	remove(U64FromFullTransactionId(xid));
 }
 
 bool FullTransactionIdIsInProgress(FullTransactionId xid)
@@ -209,11 +251,24 @@ bool FullTransactionIdIsInProgress(FullTransactionId xid)
 		return false;
 	if (FullTransactionIdIsCurrentTransactionId(xid))
 		return true;
-	bool running = false;
+	uint64 wanted = U64FromFullTransactionId(xid);
 	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
-	for (int i = 0; i < procArray->numProcs && !running; i++)
-		running = pg_atomic_read_u64(&ProcAt(i)->xid) == U64FromFullTransactionId(xid);
-	return running;
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC *proc = ProcAt(i);
+		uint64 top = pg_atomic_read_u64(&proc->xid);
+		if (top == wanted)
+			return true;
+		/* A subtransaction's id is greater than its top's. */
+		if (top == 0 || top > wanted)
+			continue;
+		uint32 nsub = pg_atomic_read_u32(&proc->subxidCount);
+		pg_read_barrier();
+		for (uint32 j = 0; j < nsub; j++)
+			if (pg_atomic_read_u64(&proc->subxids[j]) == wanted)
+				return true;
+	}
+	return false;
 }
 
 FullTransactionId GetOldestNonRemovableFullTransactionId(void)

@@ -50,6 +50,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "access/xact.h"
 #include "miscadmin.h"
 #include "storage/latch.h"
 #include "storage/lock.h"
@@ -424,6 +425,10 @@ struct LocalLock
 {
 	int xactCount = 0;
 	int sessionCount = 0;
+	/* The (sub)transaction level that holds the transaction lock: where it
+	 * was first taken, or the parent a committed subtransaction passed it
+	 * to.  A subtransaction abort releases what its level holds. */
+	int xactLevel = 0;
 };
 
 std::map<LocalKey, LocalLock> &LocalLocks()
@@ -436,6 +441,8 @@ std::map<LocalKey, LocalLock> &LocalLocks()
 void CountHeld(const LocalKey &key, bool sessionLock)
 {
 	LocalLock &entry = LocalLocks()[key];
+	if (!sessionLock && entry.xactCount == 0)
+		entry.xactLevel = GetCurrentTransactionNestLevel();
 	(sessionLock ? entry.sessionCount : entry.xactCount)++;
 }
 
@@ -752,7 +759,7 @@ LockAcquireResult LockAcquire(const LOCKTAG *locktag, LOCKMODE lockmode, bool se
 	if (auto it = local.find(key);
 		it != local.end() && (it->second.xactCount > 0 || it->second.sessionCount > 0))
 	{
-		(sessionLock ? it->second.sessionCount : it->second.xactCount)++;
+		CountHeld(key, sessionLock);
 		return LOCKACQUIRE_ALREADY_HELD;
 	}
 
@@ -836,6 +843,36 @@ void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks)
 		it->second.xactCount = 0;
 		if (allLocks)
 			it->second.sessionCount = 0;
+		if (it->second.sessionCount > 0)
+		{
+			++it;
+			continue;
+		}
+		LOCKTAG tag = it->first.tag;
+		LOCKMODE mode = it->first.mode;
+		it = local.erase(it);
+		ReleaseShared(tag, mode);
+	}
+}
+
+void AtSubCommit_Locks(int level)
+{
+	for (auto &[key, entry] : LocalLocks())
+		if (entry.xactCount > 0 && entry.xactLevel >= level)
+			entry.xactLevel = level - 1;
+}
+
+void AtSubAbort_Locks(int level)
+{
+	auto &local = LocalLocks();
+	for (auto it = local.begin(); it != local.end();)
+	{
+		if (it->second.xactCount == 0 || it->second.xactLevel < level)
+		{
+			++it;
+			continue;
+		}
+		it->second.xactCount = 0;
 		if (it->second.sessionCount > 0)
 		{
 			++it;

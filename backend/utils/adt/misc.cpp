@@ -134,11 +134,8 @@ Datum set_config_by_name(PG_FUNCTION_ARGS)
 	char *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char *value = PG_ARGISNULL(1) ? nullptr : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	bool is_local = PG_ARGISNULL(2) ? false : PG_GETARG_BOOL(2);
-	if (is_local)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("set_config with is_local = true is not supported yet"));
-	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SET, true, 0,
-							 false);
+	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
+							 is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET, true, 0, false);
 	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
 }
 

@@ -103,3 +103,15 @@ void AtEOXact_Inval(bool isCommit)
 		pg_atomic_fetch_add_u64(&shared->generation, 1);
 	ResetLocalCaches();
 }
+
+void AtEOSubXact_Inval(bool isCommit)
+{
+	/* A committed subtransaction's changes are its parent's now.  An
+	 * aborted one's catalog rows are dead, but our caches may hold them:
+	 * empty the caches.  Other backends never saw them; the parent's own
+	 * changes, if any, are still announced at the top-level commit. */
+	if (isCommit || !changed_this_transaction)
+		return;
+	changed_this_command = false;
+	ResetLocalCaches();
+}

@@ -616,6 +616,104 @@ ConfigVar BaseCustom(const char *name, const char *short_desc, const char *long_
 	return v;
 }
 
+/*
+ * Transaction-scoped values (PostgreSQL's GUC stack).  A SET or SET LOCAL
+ * inside a transaction first saves the value it replaces, once per
+ * setting and nest level (1: the top-level transaction, one more per
+ * subtransaction): prior is the value on entry to that level; for SET
+ * followed by SET LOCAL at the same level, masked is the SET's value,
+ * which returns when the LOCAL one ends.  AtEOXact_GUC unwinds a level: an
+ * abort restores prior; a subtransaction commit merges the entry into the
+ * parent level's; the top-level commit keeps a SET, and undoes a LOCAL.
+ */
+enum class StackState
+{
+	kSave,	  /* a function's SET clause (restored at the level's end) */
+	kSet,	  /* SET */
+	kLocal,	  /* SET LOCAL */
+	kSetLocal /* SET, then SET LOCAL */
+};
+
+struct StackEntry
+{
+	int nest_level;
+	StackState state;
+	NewValue prior;
+	GucSource prior_source;
+	NewValue masked;
+	GucSource masked_source;
+};
+
+int GUCNestLevel = 0;
+
+/* Per setting, its entries, nest levels increasing.  Settings are never
+ * moved or freed, so their addresses are stable keys. */
+std::map<ConfigVar *, std::vector<StackEntry>> &Stacks()
+{
+	static std::map<ConfigVar *, std::vector<StackEntry>> stacks;
+	return stacks;
+}
+
+NewValue CurrentValue(const ConfigVar &v)
+{
+	NewValue nv;
+	switch (v.type)
+	{
+		case VarType::kBool:
+			nv.b = *v.bool_var;
+			break;
+		case VarType::kInt:
+		case VarType::kEnum:
+			nv.i = *v.int_var;
+			break;
+		case VarType::kReal:
+			nv.r = *v.real_var;
+			break;
+		case VarType::kString:
+			if (*v.string_var == nullptr)
+				nv.s_null = true;
+			else
+				nv.s = *v.string_var;
+			break;
+	}
+	return nv;
+}
+
+/* Before v changes by action inside a transaction: save what it replaces. */
+void PushOldValue(ConfigVar *v, GucAction action)
+{
+	if (GUCNestLevel == 0)
+		return;
+	std::vector<StackEntry> &stack = Stacks()[v];
+	if (!stack.empty() && stack.back().nest_level == GUCNestLevel)
+	{
+		StackEntry &e = stack.back();
+		switch (action)
+		{
+			case GUC_ACTION_SET:
+				e.state = StackState::kSet; /* SET overrides what came before */
+				break;
+			case GUC_ACTION_LOCAL:
+				if (e.state == StackState::kSet)
+				{
+					e.masked = CurrentValue(*v);
+					e.masked_source = v->source;
+					e.state = StackState::kSetLocal;
+				}
+				break;
+			case GUC_ACTION_SAVE:
+				break;
+		}
+		return;
+	}
+	StackEntry e{GUCNestLevel, StackState::kSave, CurrentValue(*v), v->source, {}, PGC_S_DEFAULT};
+	if (action == GUC_ACTION_SET)
+		e.state = StackState::kSet;
+	else if (action == GUC_ACTION_LOCAL)
+		e.state = StackState::kLocal;
+	stack.push_back(std::move(e));
+}
+
 }  // namespace
 
 bool NamesEqual(const std::string &a, const std::string &b)
@@ -987,7 +1085,6 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 					  GucAction action, bool changeVal, int elevel, bool is_reload)
 {
 	using namespace tusk::guc;
-	(void) action; /* SET LOCAL and function SET arrive with the SQL layer */
 	(void) is_reload;
 	if (elevel == 0)
 		elevel = DefaultElevel(source);
@@ -1113,6 +1210,9 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 
 	if (!changeVal)
 		return -1;
+	/* SET and SET LOCAL from a session are undone with their transaction. */
+	if (source >= PGC_S_INTERACTIVE)
+		PushOldValue(v, action);
 	Assign(*v, nv);
 	v->source = source;
 	if (value != nullptr && source <= PGC_S_CLIENT)
@@ -1122,6 +1222,103 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		v->reset_source = source;
 	}
 	return 1;
+}
+
+void AtStart_GUC(void)
+{
+	using namespace tusk::guc;
+	if (GUCNestLevel != 0)
+		elog(WARNING, "GUC nest level = %d at transaction start", GUCNestLevel);
+	GUCNestLevel = 1;
+}
+
+int NewGUCNestLevel(void)
+{
+	return ++tusk::guc::GUCNestLevel;
+}
+
+void AtEOXact_GUC(bool isCommit, int nestLevel)
+{
+	using namespace tusk::guc;
+	auto &stacks = Stacks();
+	for (auto it = stacks.begin(); it != stacks.end();)
+	{
+		ConfigVar *v = it->first;
+		std::vector<StackEntry> &stack = it->second;
+		while (!stack.empty() && stack.back().nest_level >= nestLevel)
+		{
+			StackEntry e = std::move(stack.back());
+			stack.pop_back();
+			const NewValue *restore = nullptr;
+			GucSource restore_source = PGC_S_DEFAULT;
+			if (!isCommit || e.state == StackState::kSave)
+			{
+				restore = &e.prior;
+				restore_source = e.prior_source;
+			}
+			else if (nestLevel == 1)
+			{
+				/* Top-level commit: SET stays, LOCAL goes. */
+				if (e.state == StackState::kLocal)
+				{
+					restore = &e.prior;
+					restore_source = e.prior_source;
+				}
+				else if (e.state == StackState::kSetLocal)
+				{
+					restore = &e.masked;
+					restore_source = e.masked_source;
+				}
+			}
+			else if (stack.empty() || stack.back().nest_level < nestLevel - 1)
+			{
+				/* Subtransaction commit, the parent level saved nothing:
+				 * this entry becomes the parent's. */
+				e.nest_level = nestLevel - 1;
+				stack.push_back(std::move(e));
+				break;
+			}
+			else
+			{
+				/* Subtransaction commit: merge into the parent's entry. */
+				StackEntry &prev = stack.back();
+				switch (e.state)
+				{
+					case StackState::kSave:
+						break;
+					case StackState::kSet:
+						prev.state = StackState::kSet;
+						break;
+					case StackState::kLocal:
+						if (prev.state == StackState::kSet)
+						{
+							prev.masked = e.prior;
+							prev.masked_source = e.prior_source;
+							prev.state = StackState::kSetLocal;
+						}
+						else if (prev.state == StackState::kSave)
+							prev.state = StackState::kLocal;
+						break;
+					case StackState::kSetLocal:
+						prev.masked = e.masked;
+						prev.masked_source = e.masked_source;
+						prev.state = StackState::kSetLocal;
+						break;
+				}
+			}
+			if (restore != nullptr)
+			{
+				if (!SameValue(*v, *restore))
+					Assign(*v, *restore);
+				v->source = restore_source;
+			}
+		}
+		if (stack.empty())
+			it = stacks.erase(it);
+		else
+			++it;
+	}
+	GUCNestLevel = nestLevel - 1;
 }
 
 void SetConfigOption(const char *name, const char *value, GucContext context, GucSource source)

@@ -119,6 +119,8 @@ Portal CreatePortal(const char *name, bool allowDup, bool dupSilent)
 	portal->atStart = true;
 	portal->atEnd = true;
 	portal->visible = true;
+	portal->createSubid = GetCurrentSubTransactionId();
+	portal->activeSubid = portal->createSubid;
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextSetIdentifier(cxt, portal->name);
 	Portals()[portal->name] = portal;
@@ -204,6 +206,64 @@ void PortalSetResultFormat(Portal portal, int nFormats, const int16 *formats)
 void AtCleanup_Portals(void)
 {
 	DropAllAtTransactionEnd(false);
+}
+
+void AtSubCommit_Portals(SubTransactionId mySubid, SubTransactionId parentSubid,
+						 ResourceOwner parentXactOwner)
+{
+	for (auto &[name, portal] : Portals())
+		if (portal->createSubid == mySubid)
+		{
+			portal->createSubid = parentSubid;
+			if (portal->resowner != nullptr)
+				ResourceOwnerNewParent(portal->resowner, parentXactOwner);
+		}
+}
+
+void AtSubAbort_Portals(SubTransactionId mySubid, SubTransactionId parentSubid)
+{
+	(void) parentSubid;
+	for (auto &[name, portal] : Portals())
+	{
+		if (portal->createSubid == mySubid)
+		{
+			/* Their executors are not to be trusted again; what they held
+			 * goes with the subtransaction's resource owner (theirs are its
+			 * children). */
+			if (portal->status == PORTAL_READY || portal->status == PORTAL_ACTIVE)
+				portal->status = PORTAL_FAILED;
+			continue;
+		}
+		/* An older portal that failed while running in this subtransaction:
+		 * what it held is released now, not when it is dropped. */
+		if (portal->activeSubid == mySubid && portal->status == PORTAL_FAILED &&
+			portal->resowner != nullptr)
+		{
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_BEFORE_LOCKS, false, false);
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_LOCKS, false, false);
+			ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
+		}
+	}
+}
+
+void AtSubCleanup_Portals(SubTransactionId mySubid, ResourceOwner parentXactOwner)
+{
+	std::map<std::string, Portal> all = Portals();
+	for (auto &[name, portal] : all)
+	{
+		if (portal->createSubid != mySubid)
+			continue;
+		if (portal->status == PORTAL_ACTIVE)
+		{
+			/* Still running (it ran the ROLLBACK TO): its owner must
+			 * outlive the subtransaction's. */
+			if (portal->resowner != nullptr)
+				ResourceOwnerNewParent(portal->resowner, parentXactOwner);
+			continue;
+		}
+		portal->status = PORTAL_FAILED;
+		PortalDrop(portal, false);
+	}
 }
 
 void PortalHashTableDeleteAll(void)

@@ -26,17 +26,18 @@
 #include "utils/errcodes.h"
 #include "utils/snapmgr.h"
 
-SnapshotData SnapshotSelfData = {SNAPSHOT_SELF, {0},   {0}, nullptr, 0,	  0,
+SnapshotData SnapshotSelfData = {SNAPSHOT_SELF, {0},   {0}, nullptr, 0,	  nullptr, 0, false, 0,
 								 false,			false, 0,	0,		 {0}, 0};
-SnapshotData SnapshotAnyData = {SNAPSHOT_ANY, {0}, {0}, nullptr, 0, 0, false, false, 0, 0, {0}, 0};
+SnapshotData SnapshotAnyData = {SNAPSHOT_ANY, {0},	 {0}, nullptr, 0,	nullptr, 0, false, 0,
+								false,		  false, 0,	  0,	   {0}, 0};
 
 FullTransactionId TransactionXmin = {0};
 
 namespace {
 
-SnapshotData CurrentSnapshotData = {SNAPSHOT_MVCC, {0},	  {0}, nullptr, 0,	 0,
+SnapshotData CurrentSnapshotData = {SNAPSHOT_MVCC, {0},	  {0}, nullptr, 0,	 nullptr, 0, false, 0,
 									false,		   false, 0,   0,		{0}, 0};
-SnapshotData SecondarySnapshotData = {SNAPSHOT_MVCC, {0},	{0}, nullptr, 0,   0,
+SnapshotData SecondarySnapshotData = {SNAPSHOT_MVCC, {0},	{0}, nullptr, 0,   nullptr, 0, false, 0,
 									  false,		 false, 0,	 0,		  {0}, 0};
 
 Snapshot CurrentSnapshot = nullptr;
@@ -48,6 +49,13 @@ std::vector<Snapshot> &ActiveStack()
 	return stack;
 }
 
+/* The (sub)transaction level that pushed each entry of ActiveStack(). */
+std::vector<int> &ActiveLevels()
+{
+	static std::vector<int> levels;
+	return levels;
+}
+
 /* Copies alive in this transaction (registered, active, or both). */
 std::vector<Snapshot> &Copies()
 {
@@ -57,7 +65,8 @@ std::vector<Snapshot> &Copies()
 
 Snapshot CopySnapshot(Snapshot snapshot)
 {
-	size_t size = sizeof(SnapshotData) + sizeof(FullTransactionId) * snapshot->xcnt;
+	size_t subxcnt = snapshot->subxcnt > 0 ? static_cast<size_t>(snapshot->subxcnt) : 0;
+	size_t size = sizeof(SnapshotData) + sizeof(FullTransactionId) * (snapshot->xcnt + subxcnt);
 	auto *copy = static_cast<Snapshot>(malloc(size));
 	if (copy == nullptr)
 		ereport(ERROR, errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory"));
@@ -65,6 +74,9 @@ Snapshot CopySnapshot(Snapshot snapshot)
 	copy->xip = reinterpret_cast<FullTransactionId *>(copy + 1);
 	if (snapshot->xcnt > 0)
 		memcpy(copy->xip, snapshot->xip, sizeof(FullTransactionId) * snapshot->xcnt);
+	copy->subxip = copy->xip + snapshot->xcnt;
+	if (subxcnt > 0)
+		memcpy(copy->subxip, snapshot->subxip, sizeof(FullTransactionId) * subxcnt);
 	copy->copied = true;
 	copy->active_count = 0;
 	copy->regd_count = 0;
@@ -130,6 +142,7 @@ void PushActiveSnapshot(Snapshot snapshot)
 	Snapshot kept = Keepable(snapshot);
 	kept->active_count++;
 	ActiveStack().push_back(kept);
+	ActiveLevels().push_back(GetCurrentTransactionNestLevel());
 }
 
 void PopActiveSnapshot(void)
@@ -139,6 +152,7 @@ void PopActiveSnapshot(void)
 		elog(ERROR, "no active snapshot to pop");
 	Snapshot top = stack.back();
 	stack.pop_back();
+	ActiveLevels().pop_back();
 	top->active_count--;
 	FreeIfUnused(top);
 }
@@ -195,9 +209,25 @@ void AtEOXact_Snapshot(bool isCommit)
 		free(s);
 	Copies().clear();
 	ActiveStack().clear();
+	ActiveLevels().clear();
 	CurrentSnapshot = nullptr;
 	first_snapshot_set = false;
 	TransactionXmin = InvalidFullTransactionId;
+}
+
+void AtSubCommit_Snapshot(int level)
+{
+	/* What the subtransaction left active is its parent's now. */
+	for (int &l : ActiveLevels())
+		if (l >= level)
+			l = level - 1;
+}
+
+void AtSubAbort_Snapshot(int level)
+{
+	/* What a failed statement of the subtransaction left pushed goes. */
+	while (!ActiveLevels().empty() && ActiveLevels().back() >= level)
+		PopActiveSnapshot();
 }
 
 bool XidInMVCCSnapshot(FullTransactionId xid, Snapshot snapshot)
@@ -206,6 +236,11 @@ bool XidInMVCCSnapshot(FullTransactionId xid, Snapshot snapshot)
 		return false;
 	if (FullTransactionIdFollowsOrEquals(xid, snapshot->xmax))
 		return true;
+	/* Another transaction's subtransaction: its own id is listed (the
+	 * cache never overflows), whether or not its parent's is. */
+	for (int32 i = 0; i < snapshot->subxcnt; i++)
+		if (FullTransactionIdEquals(snapshot->subxip[i], xid))
+			return true;
 	for (uint32 i = 0; i < snapshot->xcnt; i++)
 		if (FullTransactionIdEquals(snapshot->xip[i], xid))
 			return true;

@@ -83,7 +83,7 @@ FullTransactionId CrashedXid()
 {
 	PGPROC *save = MyProc;
 	MyProc = nullptr; /* not published in the ProcArray */
-	FullTransactionId xid = GetNewTransactionId();
+	FullTransactionId xid = GetNewTransactionId(false);
 	MyProc = save;
 	return xid;
 }

@@ -1,7 +1,8 @@
 /*
  * xact_test.cpp — transactions: ids only for writers, commit and abort
  * records with the transaction's id, commit-log statuses (and their
- * replay), synchronous_commit, the block state machine, command ids,
+ * replay), synchronous_commit, the block state machine, savepoints,
+ * command ids,
  * snapshots from the ProcArray under READ COMMITTED and REPEATABLE READ,
  * and checkpoints waiting for commits in flight.
  */
@@ -242,6 +243,164 @@ TEST_CASE("Transaction blocks follow PostgreSQL's state machine", "[xact]")
 				CommitTransactionCommand();
 				return 0;
 			}) == 0);
+}
+
+TEST_CASE("Savepoints are subtransactions with their own ids, released or rolled back",
+		  "[xact][savepoint]")
+{
+	ScratchDataDir dir;
+	XLogRecPtr start = MakeSegmentWithWal();
+	Meet *m = MakeMeet();
+	REQUIRE(RunInBackend([m] {
+				StartTransactionCommand();
+				BeginTransactionBlock();
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				FullTransactionId top = GetTopFullTransactionId();
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 1);
+				CHILD_REQUIRE(GetCurrentSubTransactionId() == TopSubTransactionId);
+				DefineSavepoint("a"); /* SAVEPOINT a: starts at the command's end */
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 2);
+				CommitTransactionCommand();
+				CHILD_REQUIRE(IsSubTransaction());
+				StartTransactionCommand();
+				/* Ids are assigned on first write, after the parent's. */
+				CHILD_REQUIRE(!FullTransactionIdIsValid(GetCurrentFullTransactionIdIfAny()));
+				FullTransactionId a = GetCurrentFullTransactionId();
+				CHILD_REQUIRE(FullTransactionIdFollows(a, top));
+				CHILD_REQUIRE(FullTransactionIdEquals(GetTopFullTransactionId(), top));
+				CHILD_REQUIRE(FullTransactionIdIsCurrentTransactionId(a));
+				CHILD_REQUIRE(pg_atomic_read_u32(&MyProc->subxidCount) == 1);
+				CHILD_REQUIRE(pg_atomic_read_u64(&MyProc->subxids[0]) ==
+							  U64FromFullTransactionId(a));
+				SubTransactionId a_subid = GetCurrentSubTransactionId();
+				CHILD_REQUIRE(a_subid > TopSubTransactionId);
+				CommandId cid = GetCurrentCommandId(true);
+				CommitTransactionCommand();
+
+				/* SAVEPOINT b, a write, ROLLBACK TO b: b's id aborts and is
+				 * no longer ours; b is defined again, with a new level. */
+				StartTransactionCommand();
+				DefineSavepoint("b");
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				FullTransactionId b = GetCurrentFullTransactionId();
+				CHILD_REQUIRE(FullTransactionIdFollows(b, a));
+				CHILD_REQUIRE(pg_atomic_read_u32(&MyProc->subxidCount) == 2);
+				SubTransactionId b_subid = GetCurrentSubTransactionId();
+				/* The command counter goes on across levels. */
+				CHILD_REQUIRE(GetCurrentCommandId(true) == cid + 1);
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				RollbackToSavepoint("b");
+				CommitTransactionCommand();
+				CHILD_REQUIRE(FullTransactionIdDidAbort(b));
+				CHILD_REQUIRE(!FullTransactionIdIsCurrentTransactionId(b));
+				CHILD_REQUIRE(!FullTransactionIdIsInProgress(b));
+				CHILD_REQUIRE(pg_atomic_read_u32(&MyProc->subxidCount) == 1);
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 3);
+				CHILD_REQUIRE(GetCurrentSubTransactionId() > b_subid);
+				CHILD_REQUIRE(!FullTransactionIdIsValid(GetCurrentFullTransactionIdIfAny()));
+
+				/* An unknown name: 3B001, and the block has failed. */
+				StartTransactionCommand();
+				try
+				{
+					ReleaseSavepoint("nosuch");
+					CHILD_FAIL("RELEASE of an unknown savepoint succeeded");
+				}
+				catch (const PgError &e)
+				{
+					CHILD_REQUIRE(e.data().sqlerrcode == ERRCODE_S_E_INVALID_SPECIFICATION);
+				}
+				AbortCurrentTransaction();
+				CHILD_REQUIRE(IsAbortedTransactionBlockState());
+				CHILD_REQUIRE(TransactionBlockStatusCode() == 'E');
+				/* ROLLBACK TO a makes the block usable again. */
+				StartTransactionCommand();
+				RollbackToSavepoint("a");
+				CommitTransactionCommand();
+				CHILD_REQUIRE(!IsAbortedTransactionBlockState());
+				CHILD_REQUIRE(TransactionBlockStatusCode() == 'T');
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 2);
+				CHILD_REQUIRE(FullTransactionIdDidAbort(a));
+				CHILD_REQUIRE(pg_atomic_read_u32(&MyProc->subxidCount) == 0);
+
+				/* A new id in the restarted a, released into the top level:
+				 * still ours and still running until the commit. */
+				StartTransactionCommand();
+				FullTransactionId a2 = GetCurrentFullTransactionId();
+				CommitTransactionCommand();
+				StartTransactionCommand();
+				ReleaseSavepoint("a");
+				CommitTransactionCommand();
+				CHILD_REQUIRE(!IsSubTransaction());
+				CHILD_REQUIRE(FullTransactionIdIsCurrentTransactionId(a2));
+				CHILD_REQUIRE(FullTransactionIdIsInProgress(a2));
+				CHILD_REQUIRE(!FullTransactionIdDidCommit(a2));
+
+				/* The internal interface, as PL code uses it. */
+				StartTransactionCommand();
+				BeginInternalSubTransaction("internal");
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 2);
+				FullTransactionId lost = GetCurrentFullTransactionId();
+				RollbackAndReleaseCurrentSubTransaction();
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 1);
+				CHILD_REQUIRE(FullTransactionIdDidAbort(lost));
+				BeginInternalSubTransaction(nullptr);
+				FullTransactionId kept = GetCurrentFullTransactionId();
+				ReleaseCurrentSubTransaction();
+				CHILD_REQUIRE(GetCurrentTransactionNestLevel() == 1);
+				CHILD_REQUIRE(FullTransactionIdIsCurrentTransactionId(kept));
+
+				CHILD_REQUIRE(EndTransactionBlock(false));
+				CommitTransactionCommand();
+				CHILD_REQUIRE(!IsTransactionState());
+				CHILD_REQUIRE(pg_atomic_read_u32(&MyProc->subxidCount) == 0);
+				CHILD_REQUIRE(FullTransactionIdDidCommit(top));
+				CHILD_REQUIRE(FullTransactionIdDidCommit(a2));
+				CHILD_REQUIRE(FullTransactionIdDidCommit(kept));
+				CHILD_REQUIRE(FullTransactionIdDidAbort(lost));
+				m->value[0] = U64FromFullTransactionId(top);
+				m->value[1] = U64FromFullTransactionId(b);
+				m->value[2] = U64FromFullTransactionId(a2);
+				m->value[3] = U64FromFullTransactionId(kept);
+				return 0;
+			}) == 0);
+	/* The WAL: an abort record per rolled-back subtransaction that wrote,
+	 * with its own id; one commit record, with the top-level id. */
+	auto records = ReadRecords(start);
+	std::vector<uint64> aborts;
+	std::vector<uint64> commits;
+	for (const Record &r : records)
+		if (r.rmid == RM_XACT_ID)
+			((r.info & XLOG_XACT_OPMASK) == XLOG_XACT_ABORT ? aborts : commits).push_back(r.xid);
+	REQUIRE(commits == std::vector<uint64>{m->value[0]});
+	REQUIRE(aborts.size() == 3);
+	REQUIRE(aborts[0] == m->value[1]);
+
+	/* Replay into a commit log that lost everything: the commit record
+	 * lists the released subtransactions. */
+	FullTransactionId a2 = FullTransactionIdFromU64(m->value[2]);
+	FullTransactionId kept = FullTransactionIdFromU64(m->value[3]);
+	SetNextFullTransactionId(FirstNormalFullTransactionId);
+	ExtendCLOG(FirstNormalFullTransactionId);
+	REQUIRE_FALSE(FullTransactionIdDidCommit(a2));
+	InitBuiltinRmgrs();
+	XLogReaderState *r = XLogReaderAllocate(wal_segment_size, "pg_wal", GetSystemIdentifier());
+	XLogBeginRead(r, start);
+	char *err = nullptr;
+	while (XLogReadRecord(r, &err) != nullptr)
+	{
+		AdvanceNextFullTransactionIdPastXid(XLogRecGetFullXid(r));
+		GetRmgr(XLogRecGetRmid(r))->rm_redo(r);
+	}
+	XLogReaderFree(r);
+	REQUIRE(FullTransactionIdDidCommit(FullTransactionIdFromU64(m->value[0])));
+	REQUIRE(FullTransactionIdDidCommit(a2));
+	REQUIRE(FullTransactionIdDidCommit(kept));
+	REQUIRE(FullTransactionIdDidAbort(FullTransactionIdFromU64(m->value[1])));
+	REQUIRE(FullTransactionIdFollows(ReadNextFullTransactionId(), kept));
 }
 
 TEST_CASE("Snapshots see transactions that committed before them", "[xact][snapshot]")

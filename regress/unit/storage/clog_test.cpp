@@ -176,7 +176,7 @@ TEST_CASE("An ExtendCLOG that fails releases XidGenLock and XactSLRULock on ever
 
 	/* Assigning the page's first id. */
 	SetNextFullTransactionId(Xid(fifth));
-	REQUIRE(fails_to_write([] { (void) GetNewTransactionId(); }));
+	REQUIRE(fails_to_write([] { (void) GetNewTransactionId(false); }));
 	REQUIRE_FALSE(LWLockAnyHeldByMe());
 	REQUIRE(U64FromFullTransactionId(ReadNextFullTransactionId()) == fifth);
 
@@ -195,5 +195,5 @@ TEST_CASE("An ExtendCLOG that fails releases XidGenLock and XactSLRULock on ever
 				return 0;
 			}) == 0);
 	REQUIRE(rename("pg_xact.away", "pg_xact") == 0);
-	REQUIRE(U64FromFullTransactionId(GetNewTransactionId()) == fifth);
+	REQUIRE(U64FromFullTransactionId(GetNewTransactionId(false)) == fifth);
 }
