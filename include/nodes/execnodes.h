@@ -129,7 +129,8 @@ typedef struct IndexScanState
 	int iss_NumRuntimeKeys;
 	bool iss_RuntimeKeysReady;
 	ExprContext *iss_RuntimeContext;
-	int iss_Direction; /* ScanDirection */
+	int iss_Direction;		  /* ScanDirection */
+	ExprState *indexqualorig; /* the index conditions on a row, for EvalPlanQual */
 } IndexScanState;
 
 typedef struct ValuesScanState
@@ -169,6 +170,7 @@ typedef struct ModifyTableState
 	bool mt_done;
 	ResultRelInfo *resultRelInfo;
 	TupleTableSlot *mt_insertSlot; /* the row to insert, in the table's shape */
+	struct EPQState *mt_epqstate;  /* READ COMMITTED's re-check, made when first needed */
 } ModifyTableState;
 
 typedef struct JoinState
@@ -341,6 +343,8 @@ struct EState
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	struct CteStore *es_cte_stores;	   /* by subplan: a WITH query's rows */
 	int es_top_eflags;
+	/* While an EvalPlanQual re-check runs (executor/evalplanqual.h). */
+	struct EPQState *es_epq_active;
 };
 
 #endif /* TUSK_NODES_EXECNODES_H */

@@ -1,0 +1,67 @@
+/*
+ * executor/evalplanqual.h — READ COMMITTED's re-check of a row that a
+ * concurrent transaction updated (PostgreSQL's EvalPlanQual).
+ *
+ * When UPDATE or DELETE finds its target row updated by a transaction
+ * that has since committed, READ COMMITTED does not fail: it locks the
+ * newest version of the row (following the update chain) and runs the
+ * statement's subplan again with the target relation's scan returning
+ * just that version, every other relation read as before.  If the
+ * version still qualifies the change is applied to it, with the new
+ * values computed from it; if not (or the row was deleted), the row is
+ * skipped.  REPEATABLE READ and SERIALIZABLE raise 40001 instead.
+ *
+ * Principal entry points: EvalPlanQualInit, EvalPlanQualLockAndRecheck,
+ * EvalPlanQualEnd; EvalPlanQualScanNext and EvalPlanQualRescanScan for
+ * the scan nodes, which consult estate->es_epq_active.
+ */
+#ifndef TUSK_EXECUTOR_EVALPLANQUAL_H
+#define TUSK_EXECUTOR_EVALPLANQUAL_H
+
+#include "access/heapam.h"
+#include "nodes/execnodes.h"
+
+/*
+ * One plan's re-check state, in the query's memory.  While the recheck
+ * plan runs, estate->es_epq_active points here: a scan of range-table
+ * entry rti returns relsubs_tuple[rti - 1] once (if set) instead of
+ * reading its relation.
+ */
+struct EPQState
+{
+	EState *estate;
+	Plan *plan;					 /* the subplan to run again */
+	PlanState *recheckplanstate; /* its state, made at the first re-check */
+	HeapTuple *relsubs_tuple;	 /* by rti - 1: the row to return, or NULL */
+	bool *relsubs_done;			 /* by rti - 1: that row was returned */
+};
+
+/* Re-check state for plan (a ModifyTable's subplan), made in the query's memory. */
+EPQState *EvalPlanQualInit(EState *estate, Plan *plan);
+
+/*
+ * The target row at *tid (range-table entry rti, relation rel) was
+ * updated by a committed transaction, whose new version tmfd names.
+ * Locks the newest version in mode (waiting for running changers) and
+ * runs the subplan again on it.  Returns the subplan's row for that
+ * version and sets *tid to it, or returns NULL if the row was deleted or
+ * no longer satisfies the statement's conditions: then the caller skips
+ * it.  The returned slot is valid until the next re-check.
+ */
+TupleTableSlot *EvalPlanQualLockAndRecheck(EPQState *epq, Relation rel, Index rti, ItemPointer tid,
+										   const TM_FailureData &tmfd, LockTupleMode mode);
+
+void EvalPlanQualEnd(EPQState *epq);
+
+/*
+ * For a scan node of relation rti while a re-check runs: true if the scan
+ * is replaced by the re-check's row, with *slot set to that row (stored
+ * in scanslot) or NULL when it was already returned.  False: the scan
+ * reads its relation as usual.
+ */
+bool EvalPlanQualScanNext(EState *estate, Index rti, TupleTableSlot *scanslot,
+						  TupleTableSlot **slot);
+/* A rescan of relation rti's scan during a re-check returns its row again. */
+void EvalPlanQualRescanScan(EState *estate, Index rti);
+
+#endif
