@@ -40,12 +40,10 @@ class ActiveRecheck
 	EPQState *prior_;
 };
 
-/*
- * Lock the newest version of the row whose next version starts at *tid,
- * waiting for running changers; a copy of it in the query's memory, or
- * NULL if the row was deleted (or already changed by this command).
- */
-HeapTuple LockNewestVersion(EState *estate, Relation rel, ItemPointer tid, LockTupleMode mode)
+}  // namespace
+
+HeapTuple EvalPlanQualLockNewest(EState *estate, Relation rel, ItemPointer tid, LockTupleMode mode,
+								 LockWaitPolicy wait_policy)
 {
 	for (;;)
 	{
@@ -53,7 +51,7 @@ HeapTuple LockNewestVersion(EState *estate, Relation rel, ItemPointer tid, LockT
 		tuple.t_self = *tid;
 		Buffer buf = InvalidBuffer;
 		TM_FailureData tmfd;
-		TM_Result result = heap_lock_tuple(rel, &tuple, estate->es_output_cid, mode, LockWaitBlock,
+		TM_Result result = heap_lock_tuple(rel, &tuple, estate->es_output_cid, mode, wait_policy,
 										   &buf, &tmfd);
 		HeapTuple copy = nullptr;
 		if (result == TM_Ok)
@@ -72,6 +70,7 @@ HeapTuple LockNewestVersion(EState *estate, Relation rel, ItemPointer tid, LockT
 				*tid = tmfd.ctid; /* updated again meanwhile: on to the next */
 				continue;
 			case TM_Deleted:
+			case TM_WouldBlock: /* SKIP LOCKED */
 				return nullptr;
 			case TM_SelfModified:
 				/* Changed by this statement already (a join matched it
@@ -87,8 +86,6 @@ HeapTuple LockNewestVersion(EState *estate, Relation rel, ItemPointer tid, LockT
 	}
 }
 
-}  // namespace
-
 EPQState *EvalPlanQualInit(EState *estate, Plan *plan)
 {
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
@@ -102,21 +99,18 @@ EPQState *EvalPlanQualInit(EState *estate, Plan *plan)
 	return epq;
 }
 
-TupleTableSlot *EvalPlanQualLockAndRecheck(EPQState *epq, Relation rel, Index rti, ItemPointer tid,
-										   const TM_FailureData &tmfd, LockTupleMode mode)
+void EvalPlanQualSetTuple(EPQState *epq, Index rti, HeapTuple tuple)
 {
-	EState *estate = epq->estate;
-	ItemPointerData next = tmfd.ctid;
-	HeapTuple newest = LockNewestVersion(estate, rel, &next, mode);
-	if (newest == nullptr)
-		return nullptr;
 	if (epq->relsubs_tuple[rti - 1] != nullptr)
 		heap_freetuple(epq->relsubs_tuple[rti - 1]);
-	epq->relsubs_tuple[rti - 1] = newest;
-	*tid = newest->t_self;
+	epq->relsubs_tuple[rti - 1] = tuple;
+}
+
+TupleTableSlot *EvalPlanQualNext(EPQState *epq)
+{
+	EState *estate = epq->estate;
 	for (int i = 0; i < estate->es_range_table_size; i++)
 		epq->relsubs_done[i] = false;
-
 	ActiveRecheck active(estate, epq);
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	if (epq->recheckplanstate == nullptr)
@@ -126,6 +120,18 @@ TupleTableSlot *EvalPlanQualLockAndRecheck(EPQState *epq, Relation rel, Index rt
 	MemoryContextSwitchTo(old);
 	TupleTableSlot *slot = ExecProcNode(epq->recheckplanstate);
 	return TupIsNull(slot) ? nullptr : slot;
+}
+
+TupleTableSlot *EvalPlanQualLockAndRecheck(EPQState *epq, Relation rel, Index rti, ItemPointer tid,
+										   const TM_FailureData &tmfd, LockTupleMode mode)
+{
+	ItemPointerData next = tmfd.ctid;
+	HeapTuple newest = EvalPlanQualLockNewest(epq->estate, rel, &next, mode, LockWaitBlock);
+	if (newest == nullptr)
+		return nullptr;
+	EvalPlanQualSetTuple(epq, rti, newest);
+	*tid = newest->t_self;
+	return EvalPlanQualNext(epq);
 }
 
 void EvalPlanQualEnd(EPQState *epq)

@@ -24,6 +24,7 @@
 #include <cmath>
 #include <functional>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type_d.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
@@ -200,6 +201,66 @@ Plan *MakeLimit(Query *parse, Plan *lefttree)
 	return &limit->plan;
 }
 
+/*
+ * SELECT … FOR UPDATE: a PlanRowMark per locked table, whose rows' ctids
+ * the plan outputs as junk columns "ctid<rti>" (appended to the query's
+ * target list, before planning, so the scan/join provides them).
+ */
+List *PreprocessRowMarks(Query *parse)
+{
+	List *rowmarks = NIL;
+	ListCell *lc;
+	foreach (lc, parse->rowMarks)
+	{
+		auto *rc = static_cast<RowMarkClause *>(lfirst(lc));
+		PlanRowMark *prm = makeNode(PlanRowMark);
+		prm->rti = prm->prti = prm->rowmarkId = rc->rti;
+		switch (rc->strength)
+		{
+			case LCS_FORUPDATE:
+				prm->markType = ROW_MARK_EXCLUSIVE;
+				break;
+			case LCS_FORNOKEYUPDATE:
+				prm->markType = ROW_MARK_NOKEYEXCLUSIVE;
+				break;
+			case LCS_FORSHARE:
+				prm->markType = ROW_MARK_SHARE;
+				break;
+			case LCS_FORKEYSHARE:
+			case LCS_NONE:
+				prm->markType = ROW_MARK_KEYSHARE;
+				break;
+		}
+		prm->allMarkTypes = 1 << prm->markType;
+		prm->strength = rc->strength;
+		prm->waitPolicy = rc->waitPolicy;
+		rowmarks = lappend(rowmarks, prm);
+		char name[32];
+		snprintf(name, sizeof(name), "ctid%u", prm->rowmarkId);
+		Var *ctid = makeVar(static_cast<int>(rc->rti), SelfItemPointerAttributeNumber, TIDOID, -1,
+							InvalidOid, 0);
+		parse->targetList = lappend(parse->targetList,
+									makeTargetEntry(reinterpret_cast<Expr *>(ctid),
+													static_cast<AttrNumber>(
+														list_length(parse->targetList) + 1),
+													pstrdup(name), true));
+	}
+	return rowmarks;
+}
+
+/* LockRows above lefttree: locks each row it passes up (cost as
+ * PostgreSQL's: a tuple's CPU cost per row). */
+Plan *MakeLockRows(Plan *lefttree, List *rowmarks)
+{
+	LockRows *lr = makeNode(LockRows);
+	lr->rowMarks = rowmarks;
+	lr->plan.targetlist = copyObject(lefttree->targetlist);
+	lr->plan.lefttree = lefttree;
+	CopyCosts(&lr->plan, lefttree);
+	lr->plan.total_cost += kCpuTupleCost * lefttree->plan_rows;
+	return &lr->plan;
+}
+
 /* A Result computing tlist from no input, if quals (constant) hold. */
 Plan *MakeResult(List *tlist, List *quals, Plan *lefttree)
 {
@@ -231,6 +292,7 @@ bool CanProject(Plan *plan)
 		case T_Limit:
 		case T_SetOp:
 		case T_Append:
+		case T_LockRows:
 			return false;
 		default:
 			return true;
@@ -651,6 +713,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 			plan = MakeLimit(parse, plan);
 		return plan;
 	}
+	List *rowmarks = PreprocessRowMarks(parse);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
@@ -693,6 +756,9 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause) &&
 		!index_provides_order(parse, &plan))
 		plan = MakeSort(plan, parse->sortClause);
+	/* Rows are locked after sorting and before LIMIT, as in PostgreSQL. */
+	if (rowmarks != NIL)
+		plan = MakeLockRows(plan, rowmarks);
 	if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 		plan = MakeLimit(parse, plan);
 	return plan;
@@ -728,7 +794,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 	root->query_level = parent_root != nullptr ? parent_root->query_level + 1 : 1;
 	root->tuple_fraction = tuple_fraction;
 	*subroot_out = root;
-	if (parse->hasForUpdate || parse->rowMarks != NIL)
+	if ((parse->hasForUpdate || parse->rowMarks != NIL) && parent_root != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("SELECT FOR UPDATE/SHARE is not supported yet"));
 	ProcessCtes(root);

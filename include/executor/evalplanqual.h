@@ -11,8 +11,9 @@
  * values computed from it; if not (or the row was deleted), the row is
  * skipped.  REPEATABLE READ and SERIALIZABLE raise 40001 instead.
  *
- * Principal entry points: EvalPlanQualInit, EvalPlanQualLockAndRecheck,
- * EvalPlanQualEnd; EvalPlanQualScanNext and EvalPlanQualRescanScan for
+ * Principal entry points: EvalPlanQualInit, EvalPlanQualLockAndRecheck
+ * (or its pieces EvalPlanQualLockNewest, EvalPlanQualSetTuple and
+ * EvalPlanQualNext), EvalPlanQualEnd; EvalPlanQualScanNext and EvalPlanQualRescanScan for
  * the scan nodes, which consult estate->es_epq_active.
  */
 #ifndef TUSK_EXECUTOR_EVALPLANQUAL_H
@@ -50,6 +51,20 @@ EPQState *EvalPlanQualInit(EState *estate, Plan *plan);
  */
 TupleTableSlot *EvalPlanQualLockAndRecheck(EPQState *epq, Relation rel, Index rti, ItemPointer tid,
 										   const TM_FailureData &tmfd, LockTupleMode mode);
+
+/*
+ * The pieces, for LockRows: lock the newest version of a row, starting
+ * at *tid (the next version of the one found), waiting as wait_policy
+ * says; a copy in the query's memory (*tid set to it), or NULL if the row
+ * was deleted, is locked and SKIP LOCKED applies, or this command changed
+ * it already.
+ */
+HeapTuple EvalPlanQualLockNewest(EState *estate, Relation rel, ItemPointer tid, LockTupleMode mode,
+								 LockWaitPolicy wait_policy);
+/* The row the scan of rti returns during re-checks (the EPQState owns it). */
+void EvalPlanQualSetTuple(EPQState *epq, Index rti, HeapTuple tuple);
+/* Run the recheck plan from its start: its first row, or NULL. */
+TupleTableSlot *EvalPlanQualNext(EPQState *epq);
 
 void EvalPlanQualEnd(EPQState *epq);
 

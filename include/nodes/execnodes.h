@@ -200,6 +200,15 @@ typedef struct LimitState
 	bool started;
 } LimitState;
 
+/* SELECT … FOR UPDATE's row locking (nodeLockRows.cpp). */
+typedef struct LockRowsState
+{
+	PlanState ps;
+	struct ExecLockRowMark *lr_marks; /* per locked relation */
+	int lr_nmarks;
+	struct EPQState *lr_epqstate; /* READ COMMITTED's re-check, made when first needed */
+} LockRowsState;
+
 /* Aggregation (nodeAgg.cpp).  The per-aggregate and per-group state is
  * private to nodeAgg.cpp. */
 typedef struct AggState
