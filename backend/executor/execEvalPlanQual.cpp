@@ -1,6 +1,6 @@
 /*
  * execEvalPlanQual.cpp — READ COMMITTED's re-check of a concurrently
- * updated row (PostgreSQL's EvalPlanQual; executor/evalplanqual.h).
+ * updated row (PostgreSQL's EvalPlanQual; backend/executor/evalplanqual.h).
  *
  * The recheck plan is a second PlanState tree of the ModifyTable's
  * subplan, built in the same EState at the first re-check and rescanned
@@ -16,7 +16,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
-#include "executor/evalplanqual.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "storage/bufmgr.h"
 #include "utils/memutils.h"

@@ -22,7 +22,7 @@
 #include "access/nbtree.h"
 #include "access/relation.h"
 #include "access/skey.h"
-#include "executor/evalplanqual.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "utils/lsyscache.h"

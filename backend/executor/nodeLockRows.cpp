@@ -8,7 +8,7 @@
  * by another transaction is waited for, or is 55P03 (NOWAIT), or skipped
  * (SKIP LOCKED).  A row updated by a transaction that committed is, under
  * READ COMMITTED, followed to its newest version, which is locked and
- * re-checked against the query (EvalPlanQual, executor/evalplanqual.h):
+ * re-checked against the query (EvalPlanQual, backend/executor/evalplanqual.h):
  * the row returned is then that version's; a deleted row, or one that no
  * longer qualifies, is skipped.  REPEATABLE READ raises 40001.
  *
@@ -24,7 +24,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
-#include "executor/evalplanqual.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"

@@ -18,7 +18,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
-#include "executor/evalplanqual.h"
+#include "evalplanqual.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -119,7 +119,7 @@ void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char 
 
 /*
  * READ COMMITTED and a row updated by a transaction that committed:
- * re-check its newest version (executor/evalplanqual.h).  The subplan's
+ * re-check its newest version (backend/executor/evalplanqual.h).  The subplan's
  * row for it, with *tid moved to it, or NULL to skip the row.
  */
 TupleTableSlot *Recheck(ModifyTableState *node, Relation rel, ItemPointer tid,

@@ -13,7 +13,7 @@
 
 #include "access/heapam.h"
 #include "access/relation.h"
-#include "executor/evalplanqual.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"

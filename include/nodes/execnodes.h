@@ -352,7 +352,7 @@ struct EState
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	struct CteStore *es_cte_stores;	   /* by subplan: a WITH query's rows */
 	int es_top_eflags;
-	/* While an EvalPlanQual re-check runs (executor/evalplanqual.h). */
+	/* While an EvalPlanQual re-check runs (backend/executor/evalplanqual.h). */
 	struct EPQState *es_epq_active;
 };
 

@@ -1,5 +1,5 @@
 /*
- * executor/evalplanqual.h — READ COMMITTED's re-check of a row that a
+ * backend/executor/evalplanqual.h — READ COMMITTED's re-check of a row that a
  * concurrent transaction updated (PostgreSQL's EvalPlanQual).
  *
  * When UPDATE or DELETE finds its target row updated by a transaction
