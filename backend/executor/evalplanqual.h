@@ -35,10 +35,21 @@ struct EPQState
 	PlanState *recheckplanstate; /* its state, made at the first re-check */
 	HeapTuple *relsubs_tuple;	 /* by rti - 1: the row to return, or NULL */
 	bool *relsubs_done;			 /* by rti - 1: that row was returned */
+	bool *relsubs_blocked;		 /* by rti - 1: the scan returns no row */
+	struct EPQRowMark *refmarks; /* other relations, refetched by ctid */
+	int nrefmarks;
 };
 
-/* Re-check state for plan (a ModifyTable's subplan), made in the query's memory. */
-EPQState *EvalPlanQualInit(EState *estate, Plan *plan);
+/* Re-check state for plan (a ModifyTable's subplan), made in the query's
+ * memory.  rowmarks: the plan's PlanRowMarks; the ROW_MARK_REFERENCE ones
+ * name the other relations whose rows a re-check refetches by the ctid
+ * the subplan output for them (junk column "ctid<rti>"). */
+EPQState *EvalPlanQualInit(EState *estate, Plan *plan, List *rowmarks);
+
+/* Before a re-check of the subplan's row planslot: each referenced
+ * relation's scan returns just the row whose ctid planslot holds (none if
+ * that ctid is NULL: an outer join found no row there). */
+void EvalPlanQualFetchReferences(EPQState *epq, TupleTableSlot *planslot);
 
 /*
  * The target row at *tid (range-table entry rti, relation rel) was

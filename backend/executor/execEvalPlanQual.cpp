@@ -8,18 +8,21 @@
  * of the target relation return only the locked newest version of the
  * row, and nodes that keep rows across a rescan (Sort, Material, Hash)
  * read their child again, since its rows differ from one re-check to the
- * next.  Other relations are scanned again with the statement's snapshot,
- * which sees the rows the first run joined (PostgreSQL instead refetches
- * exactly the joined row through row marks; with several matching rows
- * of another relation the re-check uses the first that qualifies).
+ * next.  The other tables of an UPDATE … FROM or DELETE … USING return
+ * just the row the first run joined (ROW_MARK_REFERENCE: refetched by the
+ * ctid the subplan output for it); other relations (a LockRows query's
+ * unlocked tables, subqueries, VALUES) are read again as usual.
  */
 #include "postgres.h"
+
+#include <cstring>
 
 #include "access/htup_details.h"
 #include "evalplanqual.h"
 #include "executor/executor.h"
 #include "storage/bufmgr.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 namespace {
 
@@ -86,7 +89,15 @@ HeapTuple EvalPlanQualLockNewest(EState *estate, Relation rel, ItemPointer tid, 
 	}
 }
 
-EPQState *EvalPlanQualInit(EState *estate, Plan *plan)
+/* A relation the re-check reads by ctid (ROW_MARK_REFERENCE). */
+struct EPQRowMark
+{
+	Index rti;
+	Relation relation;
+	AttrNumber ctid_attno; /* in the subplan's output, 1-based */
+};
+
+EPQState *EvalPlanQualInit(EState *estate, Plan *plan, List *rowmarks)
 {
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	auto *epq = static_cast<EPQState *>(palloc0(sizeof(EPQState)));
@@ -95,8 +106,59 @@ EPQState *EvalPlanQualInit(EState *estate, Plan *plan)
 	int n = Max(estate->es_range_table_size, 1);
 	epq->relsubs_tuple = static_cast<HeapTuple *>(palloc0(n * sizeof(HeapTuple)));
 	epq->relsubs_done = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	epq->relsubs_blocked = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	epq->refmarks = static_cast<EPQRowMark *>(
+		palloc0(Max(list_length(rowmarks), 1) * sizeof(EPQRowMark)));
+	ListCell *lc;
+	foreach (lc, rowmarks)
+	{
+		auto *rowmark = castNode(PlanRowMark, lfirst(lc));
+		if (rowmark->markType != ROW_MARK_REFERENCE)
+			continue;
+		EPQRowMark &ref = epq->refmarks[epq->nrefmarks++];
+		ref.rti = rowmark->rti;
+		ref.relation = ExecGetRangeTableRelation(estate, rowmark->rti);
+		char name[32];
+		snprintf(name, sizeof(name), "ctid%u", rowmark->rowmarkId);
+		ListCell *t;
+		foreach (t, plan->targetlist)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle->resjunk && tle->resname != nullptr && strcmp(tle->resname, name) == 0)
+				ref.ctid_attno = tle->resno;
+		}
+		if (ref.ctid_attno == 0)
+			elog(ERROR, "could not find junk %s column", name);
+	}
 	MemoryContextSwitchTo(old);
 	return epq;
+}
+
+void EvalPlanQualFetchReferences(EPQState *epq, TupleTableSlot *planslot)
+{
+	for (int i = 0; i < epq->nrefmarks; i++)
+	{
+		EPQRowMark &ref = epq->refmarks[i];
+		bool isnull;
+		Datum d = slot_getattr(planslot, ref.ctid_attno, &isnull);
+		HeapTuple copy = nullptr;
+		if (!isnull)
+		{
+			/* The row the statement's snapshot joined: it is still there
+			 * (that snapshot keeps it from being removed). */
+			HeapTupleData tuple;
+			tuple.t_self = *reinterpret_cast<ItemPointer>(DatumGetPointer(d));
+			Buffer buf = InvalidBuffer;
+			if (!heap_fetch(ref.relation, SnapshotAny, &tuple, &buf))
+				elog(ERROR, "failed to fetch tuple for EvalPlanQual recheck");
+			MemoryContext old = MemoryContextSwitchTo(epq->estate->es_query_cxt);
+			copy = heap_copytuple(&tuple);
+			MemoryContextSwitchTo(old);
+			ReleaseBuffer(buf);
+		}
+		EvalPlanQualSetTuple(epq, ref.rti, copy);
+		epq->relsubs_blocked[ref.rti - 1] = isnull;
+	}
 }
 
 void EvalPlanQualSetTuple(EPQState *epq, Index rti, HeapTuple tuple)
@@ -146,9 +208,11 @@ bool EvalPlanQualScanNext(EState *estate, Index rti, TupleTableSlot *scanslot,
 						  TupleTableSlot **slot)
 {
 	EPQState *epq = estate->es_epq_active;
-	if (rti == 0 || epq->relsubs_tuple[rti - 1] == nullptr)
+	if (rti == 0)
 		return false;
-	if (epq->relsubs_done[rti - 1])
+	if (epq->relsubs_tuple[rti - 1] == nullptr && !epq->relsubs_blocked[rti - 1])
+		return false;
+	if (epq->relsubs_done[rti - 1] || epq->relsubs_blocked[rti - 1])
 	{
 		*slot = nullptr;
 		return true;

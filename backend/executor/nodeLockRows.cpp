@@ -163,7 +163,7 @@ TupleTableSlot *ExecLockRows(PlanState *pstate)
 		/* Some row was updated: run the query again on the newest
 		 * versions (the others as locked) and return its row, if any. */
 		if (node->lr_epqstate == nullptr)
-			node->lr_epqstate = EvalPlanQualInit(estate, outerPlan(pstate->plan));
+			node->lr_epqstate = EvalPlanQualInit(estate, outerPlan(pstate->plan), NIL);
 		for (int i = 0; i < node->lr_nmarks; i++)
 		{
 			ExecLockRowMark &mark = node->lr_marks[i];

@@ -123,11 +123,14 @@ void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char 
  * row for it, with *tid moved to it, or NULL to skip the row.
  */
 TupleTableSlot *Recheck(ModifyTableState *node, Relation rel, ItemPointer tid,
-						const TM_FailureData &tmfd, LockTupleMode mode)
+						const TM_FailureData &tmfd, LockTupleMode mode, TupleTableSlot *planslot)
 {
 	EState *estate = node->ps.state;
 	if (node->mt_epqstate == nullptr)
-		node->mt_epqstate = EvalPlanQualInit(estate, outerPlan(node->ps.plan));
+		node->mt_epqstate = EvalPlanQualInit(estate, outerPlan(node->ps.plan),
+											 reinterpret_cast<ModifyTable *>(node->ps.plan)
+												 ->rowMarks);
+	EvalPlanQualFetchReferences(node->mt_epqstate, planslot);
 	return EvalPlanQualLockAndRecheck(node->mt_epqstate, rel,
 									  node->resultRelInfo->ri_RangeTableIndex, tid, tmfd, mode);
 }
@@ -216,7 +219,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
 				if (!ShouldRecheck(result))
 					break;
-				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive);
+				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive, planslot);
 				if (planslot == nullptr)
 					break;
 				/* RETURNING shows the version deleted. */
@@ -249,7 +252,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				if (!ShouldRecheck(result))
 					break;
 				/* The new values are computed again, from the newest version. */
-				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive);
+				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive, planslot);
 				if (planslot == nullptr)
 					break;
 			}

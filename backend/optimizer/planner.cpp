@@ -201,6 +201,20 @@ Plan *MakeLimit(Query *parse, Plan *lefttree)
 	return &limit->plan;
 }
 
+/* The junk column "ctid<rti>": the ctid of range-table entry rti's row. */
+void AddCtidJunk(Query *parse, Index rti)
+{
+	char name[32];
+	snprintf(name, sizeof(name), "ctid%u", rti);
+	Var *ctid = makeVar(static_cast<int>(rti), SelfItemPointerAttributeNumber, TIDOID, -1,
+						InvalidOid, 0);
+	parse->targetList = lappend(parse->targetList,
+								makeTargetEntry(reinterpret_cast<Expr *>(ctid),
+												static_cast<AttrNumber>(
+													list_length(parse->targetList) + 1),
+												pstrdup(name), true));
+}
+
 /*
  * SELECT … FOR UPDATE: a PlanRowMark per locked table, whose rows' ctids
  * the plan outputs as junk columns "ctid<rti>" (appended to the query's
@@ -235,15 +249,37 @@ List *PreprocessRowMarks(Query *parse)
 		prm->strength = rc->strength;
 		prm->waitPolicy = rc->waitPolicy;
 		rowmarks = lappend(rowmarks, prm);
-		char name[32];
-		snprintf(name, sizeof(name), "ctid%u", prm->rowmarkId);
-		Var *ctid = makeVar(static_cast<int>(rc->rti), SelfItemPointerAttributeNumber, TIDOID, -1,
-							InvalidOid, 0);
-		parse->targetList = lappend(parse->targetList,
-									makeTargetEntry(reinterpret_cast<Expr *>(ctid),
-													static_cast<AttrNumber>(
-														list_length(parse->targetList) + 1),
-													pstrdup(name), true));
+		AddCtidJunk(parse, rc->rti);
+	}
+	return rowmarks;
+}
+
+/*
+ * UPDATE/DELETE with other tables in FROM/USING: each gets a
+ * ROW_MARK_REFERENCE mark and its ctid as a junk column, so that
+ * EvalPlanQual re-joins the target row's newest version with exactly the
+ * rows it was joined with (PostgreSQL's preprocess_rowmarks).
+ */
+List *ReferenceRowMarks(Query *parse)
+{
+	List *rowmarks = NIL;
+	Index rti = 0;
+	ListCell *lc;
+	foreach (lc, parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		rti++;
+		if (rte->rtekind != RTE_RELATION || !rte->inFromCl ||
+			rti == static_cast<Index>(parse->resultRelation))
+			continue;
+		PlanRowMark *prm = makeNode(PlanRowMark);
+		prm->rti = prm->prti = prm->rowmarkId = rti;
+		prm->markType = ROW_MARK_REFERENCE;
+		prm->allMarkTypes = 1 << ROW_MARK_REFERENCE;
+		prm->strength = LCS_NONE;
+		prm->waitPolicy = LockWaitBlock;
+		rowmarks = lappend(rowmarks, prm);
+		AddCtidJunk(parse, rti);
 	}
 	return rowmarks;
 }
@@ -823,6 +859,9 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 			parse->targetList = lappend(parse->targetList, tle);
 		}
 	}
+	List *references = NIL;
+	if (parse->commandType == CMD_UPDATE || parse->commandType == CMD_DELETE)
+		references = ReferenceRowMarks(parse);
 	Plan *plan = GroupingPlanner(root);
 	if (modifies)
 	{
@@ -833,6 +872,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 		mt->resultRelations = list_make1_int(parse->resultRelation);
 		mt->onConflictAction = ONCONFLICT_NONE;
 		mt->epqParam = -1;
+		mt->rowMarks = references;
 		mt->plan.lefttree = plan;
 		CopyCosts(&mt->plan, plan);
 		if (returning != NIL)

@@ -125,6 +125,20 @@ TEST_CASE("READ COMMITTED: an UPDATE with a join re-checks the join against the 
 		a, b, "update epq_acc set bal = 0 from epq_add d where d.id = epq_acc.id and d.k = 10");
 	REQUIRE(o.ok());
 	REQUIRE(a.Exec("select bal from epq_acc where id = 7").value == "15");
+	/* The other table's row is the one first joined (PostgreSQL's
+	 * ROW_MARK_REFERENCE), not any row matching the new version. */
+	REQUIRE(a.Exec("create table epq_t (k int, v int)").ok());
+	REQUIRE(a.Exec("insert into epq_t values (1, 0)").ok());
+	REQUIRE(a.Exec("insert into epq_add values (7, 70)").ok());
+	HoldChange(a, "update epq_t set k = 7");
+	o = AfterCommitOf(a, b, "update epq_t set v = d.k from epq_add d where d.id = epq_t.k");
+	REQUIRE(o.ok());
+	REQUIRE(a.Exec("select v from epq_t").value == "0");
+	HoldChange(a, "update epq_t set v = 1");
+	o = AfterCommitOf(a, b, "delete from epq_t using epq_add d where d.id = epq_t.k returning d.k");
+	REQUIRE(o.ok());
+	REQUIRE(o.value == "70");
+	REQUIRE(a.Exec("select count(*) from epq_t").value == "0");
 }
 
 TEST_CASE("REPEATABLE READ: a row changed by a concurrent commit is 40001", "[sql][epq]")
