@@ -93,6 +93,8 @@ PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 			return ExecInitNestLoop(reinterpret_cast<NestLoop *>(node), estate, eflags);
 		case T_Limit:
 			return ExecInitLimit(reinterpret_cast<Limit *>(node), estate, eflags);
+		case T_LockRows:
+			return ExecInitLockRows(reinterpret_cast<LockRows *>(node), estate, eflags);
 		case T_Sort:
 			return ExecInitSort(reinterpret_cast<Sort *>(node), estate, eflags);
 		case T_Agg:
@@ -146,6 +148,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_LimitState:
 			ExecEndLimit(reinterpret_cast<LimitState *>(node));
+			break;
+		case T_LockRowsState:
+			ExecEndLockRows(reinterpret_cast<LockRowsState *>(node));
 			break;
 		case T_SortState:
 			ExecEndSort(reinterpret_cast<SortState *>(node));

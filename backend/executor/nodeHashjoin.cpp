@@ -306,7 +306,8 @@ void ExecReScanHashJoin(HashJoinState *node)
 	HashJoinTableData &t = *node->hj_table;
 	/* The inner side's rows stay unless they may have changed. */
 	PlanState *source = outerPlanState(innerPlanState(node));
-	if (ExecPlanUsesParamExec(source->plan, node->js.ps.state->es_plannedstmt))
+	if (node->js.ps.state->es_epq_active != nullptr ||
+		ExecPlanUsesParamExec(source->plan, node->js.ps.state->es_plannedstmt))
 	{
 		t.buckets.clear();
 		t.nullkeys.clear();

@@ -22,6 +22,7 @@
 #include "access/nbtree.h"
 #include "access/relation.h"
 #include "access/skey.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "utils/lsyscache.h"
@@ -132,11 +133,40 @@ void EvalRuntimeKeys(IndexScanState *state)
 	state->iss_RuntimeKeysReady = true;
 }
 
+/* During EvalPlanQual: the re-checked row, if it still satisfies the
+ * index conditions (which no index checked for it) and the other quals. */
+TupleTableSlot *RecheckRow(IndexScanState *state, TupleTableSlot *row)
+{
+	PlanState *ps = &state->ss.ps;
+	ExprContext *econtext = ps->ps_ExprContext;
+	ResetExprContext(econtext);
+	if (row == nullptr)
+		return nullptr;
+	if (state->indexqualorig == nullptr)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ps->state->es_query_cxt);
+		state->indexqualorig = ExecInitQual(reinterpret_cast<IndexScan *>(ps->plan)->indexqualorig,
+											ps);
+		MemoryContextSwitchTo(old);
+	}
+	econtext->ecxt_scantuple = row;
+	if (!ExecQual(state->indexqualorig, econtext) || !ExecQual(ps->qual, econtext))
+		return nullptr;
+	if (ps->ps_ProjInfo == nullptr)
+		return row;
+	return ExecProject(ps->ps_ProjInfo);
+}
+
 TupleTableSlot *ExecIndexScan(PlanState *pstate)
 {
 	auto *state = reinterpret_cast<IndexScanState *>(pstate);
 	ExprContext *econtext = pstate->ps_ExprContext;
 	EState *estate = pstate->state;
+	if (estate->es_epq_active != nullptr)
+		if (TupleTableSlot * row;
+			EvalPlanQualScanNext(estate, reinterpret_cast<Scan *>(pstate->plan)->scanrelid,
+								 state->ss.ss_ScanTupleSlot, &row))
+			return RecheckRow(state, row);
 	if (!state->iss_RuntimeKeysReady)
 	{
 		EvalRuntimeKeys(state);

@@ -128,7 +128,7 @@ PlanState *ExecInitMaterial(Material *node, EState *estate, int eflags)
 
 void ExecReScanMaterial(MaterialState *node)
 {
-	if (node->child_uses_params)
+	if (node->child_uses_params || node->ps.state->es_epq_active != nullptr)
 	{
 		node->nrows = 0;
 		node->eof_underlying = false;

@@ -1,11 +1,15 @@
 /*
- * nodeModifyTable.cpp — INSERT (UPDATE and DELETE to come): the rows of
- * the child plan go into the target table.
+ * nodeModifyTable.cpp — INSERT, UPDATE and DELETE: the rows of the child
+ * plan go into the target table, or change the rows its junk "ctid"
+ * column names.
  *
  * The child computes each new row in the table's column order (the
  * planner made its target list so); this node checks NOT NULL and
- * CHECK constraints (ExecConstraints), forms the heap tuple and inserts it, counting rows for
- * the command tag.  RETURNING is not supported yet (0A000 at planning).
+ * CHECK constraints (ExecConstraints), forms the heap tuple and inserts
+ * it or makes it the new version, maintaining the indexes, counting rows
+ * for the command tag and projecting RETURNING.  A row changed by a
+ * concurrent transaction that committed is re-checked in READ COMMITTED
+ * (execEvalPlanQual.cpp) and refused with 40001 in REPEATABLE READ.
  */
 #include "postgres.h"
 
@@ -14,6 +18,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "evalplanqual.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -21,6 +26,7 @@
 #include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 namespace {
 
@@ -34,15 +40,17 @@ ItemPointerData JunkCtid(TupleTableSlot *planslot, int col)
 	return *reinterpret_cast<ItemPointer>(DatumGetPointer(d));
 }
 
-/* What an UPDATE or DELETE does when the row changed under it. */
+/*
+ * What an UPDATE or DELETE does when the row changed under it and no
+ * re-check applies: a change by a trigger of this command is an error,
+ * one by a later command of ours is skipped (as in PostgreSQL); under
+ * REPEATABLE READ a concurrent committed change is 40001.
+ */
 void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char *what)
 {
 	switch (result)
 	{
 		case TM_Ok:
-		case TM_Deleted:
-			/* (deleted concurrently: nothing left to change, READ
-			 * COMMITTED skips it; REPEATABLE READ fails below) */
 			break;
 		case TM_SelfModified:
 			if (tmfd.cmax != GetCurrentCommandId(false))
@@ -54,17 +62,43 @@ void CheckModifyResult(TM_Result result, const TM_FailureData &tmfd, const char 
 								"propagate changes to other rows."));
 			break;
 		case TM_Updated:
-			/* READ COMMITTED would re-check the newest version here
-			 * (EvalPlanQual); until it does, both levels refuse. */
 			ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
 					errmsg("could not serialize access due to concurrent update"));
+			break;
+		case TM_Deleted:
+			/* Deleted concurrently: READ COMMITTED has nothing left to
+			 * change and skips it. */
+			if (IsolationUsesXactSnapshot())
+				ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+						errmsg("could not serialize access due to concurrent delete"));
 			break;
 		default:
 			elog(ERROR, "unexpected table_tuple_%s status: %d", what, static_cast<int>(result));
 	}
-	if (result == TM_Deleted && IsolationUsesXactSnapshot())
-		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-				errmsg("could not serialize access due to concurrent delete"));
+}
+
+/*
+ * READ COMMITTED and a row updated by a transaction that committed:
+ * re-check its newest version (backend/executor/evalplanqual.h).  The subplan's
+ * row for it, with *tid moved to it, or NULL to skip the row.
+ */
+TupleTableSlot *Recheck(ModifyTableState *node, Relation rel, ItemPointer tid,
+						const TM_FailureData &tmfd, LockTupleMode mode, TupleTableSlot *planslot)
+{
+	EState *estate = node->ps.state;
+	if (node->mt_epqstate == nullptr)
+		node->mt_epqstate = EvalPlanQualInit(estate, outerPlan(node->ps.plan),
+											 reinterpret_cast<ModifyTable *>(node->ps.plan)
+												 ->rowMarks);
+	EvalPlanQualFetchReferences(node->mt_epqstate, planslot);
+	return EvalPlanQualLockAndRecheck(node->mt_epqstate, rel,
+									  node->resultRelInfo->ri_RangeTableIndex, tid, tmfd, mode);
+}
+
+/* Whether a failed change is re-checked rather than refused. */
+bool ShouldRecheck(TM_Result result)
+{
+	return result == TM_Updated && !IsolationUsesXactSnapshot();
 }
 
 /* The RETURNING row: the target row is the scan tuple, the subplan's
@@ -77,21 +111,44 @@ TupleTableSlot *Returning(PlanState *pstate, TupleTableSlot *row, TupleTableSlot
 	return ExecProject(pstate->ps_ProjInfo);
 }
 
-/* The row at tid as the statement's snapshot sees it (DELETE … RETURNING
- * reports the row it deletes). */
-TupleTableSlot *FetchRow(ModifyTableState *node, Relation rel, ItemPointer tid)
+/* The row at tid as snapshot sees it (DELETE … RETURNING reports the row
+ * it deletes: the statement's snapshot sees it, or it is the version a
+ * re-check locked). */
+TupleTableSlot *FetchRow(ModifyTableState *node, Relation rel, ItemPointer tid, Snapshot snapshot)
 {
-	EState *estate = node->ps.state;
 	HeapTupleData tuple;
 	tuple.t_self = *tid;
 	Buffer buf = InvalidBuffer;
-	if (!heap_fetch(rel, estate->es_snapshot, &tuple, &buf))
+	if (!heap_fetch(rel, snapshot, &tuple, &buf))
 		elog(ERROR, "failed to fetch the row to delete");
 	MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
 	HeapTuple copy = heap_copytuple(&tuple);
 	MemoryContextSwitchTo(old);
 	ReleaseBuffer(buf);
 	return ExecStoreHeapTuple(copy, node->mt_insertSlot, false);
+}
+
+/* The row to insert, or the new version of the row to update, from the
+ * subplan's row: NOT NULL and CHECK constraints checked, formed in per-tuple memory;
+ * mt_insertSlot holds its values. */
+HeapTuple NewRow(ModifyTableState *node, TupleTableSlot *planslot)
+{
+	Relation rel = node->resultRelInfo->ri_RelationDesc;
+	slot_getallattrs(planslot);
+	TupleTableSlot *slot = node->mt_insertSlot;
+	ExecClearTuple(slot);
+	int natts = RelationGetDescr(rel)->natts;
+	for (int i = 0; i < natts; i++)
+	{
+		slot->tts_values[i] = planslot->tts_values[i];
+		slot->tts_isnull[i] = planslot->tts_isnull[i];
+	}
+	ExecStoreVirtualTuple(slot);
+	ExecConstraints(node->resultRelInfo, slot, node->ps.state);
+	MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
+	HeapTuple tuple = ExecCopySlotHeapTuple(slot);
+	MemoryContextSwitchTo(old);
+	return tuple;
 }
 
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
@@ -114,9 +171,23 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			ItemPointerData tid = JunkCtid(planslot, 0);
 			TupleTableSlot *oldslot = nullptr;
 			if (pstate->ps_ProjInfo != nullptr)
-				oldslot = FetchRow(node, rel, &tid);
+				oldslot = FetchRow(node, rel, &tid, estate->es_snapshot);
 			TM_FailureData tmfd;
-			TM_Result result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
+			TM_Result result;
+			for (;;)
+			{
+				result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
+				if (!ShouldRecheck(result))
+					break;
+				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive, planslot);
+				if (planslot == nullptr)
+					break;
+				/* RETURNING shows the version deleted. */
+				if (oldslot != nullptr)
+					oldslot = FetchRow(node, rel, &tid, SnapshotAny);
+			}
+			if (planslot == nullptr)
+				continue;
 			CheckModifyResult(result, tmfd, "deleted");
 			if (result != TM_Ok)
 				continue;
@@ -126,25 +197,27 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				return Returning(pstate, oldslot, planslot);
 			continue;
 		}
-		slot_getallattrs(planslot);
-		TupleTableSlot *slot = node->mt_insertSlot;
-		ExecClearTuple(slot);
 		int natts = RelationGetDescr(rel)->natts;
-		for (int i = 0; i < natts; i++)
-		{
-			slot->tts_values[i] = planslot->tts_values[i];
-			slot->tts_isnull[i] = planslot->tts_isnull[i];
-		}
-		ExecStoreVirtualTuple(slot);
-		ExecConstraints(node->resultRelInfo, slot, estate);
-		MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
-		HeapTuple tuple = ExecCopySlotHeapTuple(slot);
+		TupleTableSlot *slot = node->mt_insertSlot;
 		if (node->operation == CMD_UPDATE)
 		{
 			ItemPointerData tid = JunkCtid(planslot, natts);
 			TM_FailureData tmfd;
-			TM_Result result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
-			MemoryContextSwitchTo(old);
+			TM_Result result;
+			HeapTuple tuple;
+			for (;;)
+			{
+				tuple = NewRow(node, planslot);
+				result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
+				if (!ShouldRecheck(result))
+					break;
+				/* The new values are computed again, from the newest version. */
+				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive, planslot);
+				if (planslot == nullptr)
+					break;
+			}
+			if (planslot == nullptr)
+				continue;
 			CheckModifyResult(result, tmfd, "updated");
 			if (result != TM_Ok)
 				continue;
@@ -155,8 +228,8 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				return Returning(pstate, slot, planslot);
 			continue;
 		}
+		HeapTuple tuple = NewRow(node, planslot);
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
-		MemoryContextSwitchTo(old);
 		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 		if (node->canSetTag)
 			estate->es_processed++;
@@ -200,6 +273,7 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 
 void ExecEndModifyTable(ModifyTableState *node)
 {
+	EvalPlanQualEnd(node->mt_epqstate);
 	ExecCloseIndices(node->resultRelInfo);
 	ExecEndNode(outerPlanState(node));
 }

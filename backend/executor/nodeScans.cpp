@@ -13,6 +13,7 @@
 
 #include "access/heapam.h"
 #include "access/relation.h"
+#include "evalplanqual.h"
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"
@@ -85,6 +86,17 @@ TupleTableSlot *ExecSeqScan(PlanState *pstate)
 	auto *node = reinterpret_cast<SeqScanState *>(pstate);
 	ScanState &ss = node->ss;
 	ExprContext *econtext = pstate->ps_ExprContext;
+	if (pstate->state->es_epq_active != nullptr)
+	{
+		/* A re-check of a concurrently updated row: just that row. */
+		TupleTableSlot *row;
+		Index rti = reinterpret_cast<Scan *>(pstate->plan)->scanrelid;
+		if (EvalPlanQualScanNext(pstate->state, rti, ss.ss_ScanTupleSlot, &row))
+		{
+			ResetExprContext(econtext);
+			return row == nullptr ? nullptr : QualifyAndProject(pstate, row);
+		}
+	}
 	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -237,6 +249,9 @@ void ExecReScan(PlanState *node)
 	/* A rescan ends the node's loop (EXPLAIN ANALYZE's loops=). */
 	if (node->instrument != nullptr)
 		InstrEndLoop(node->instrument);
+	if (node->state->es_epq_active != nullptr &&
+		(IsA(node, SeqScanState) || IsA(node, IndexScanState)))
+		EvalPlanQualRescanScan(node->state, reinterpret_cast<Scan *>(node->plan)->scanrelid);
 	switch (nodeTag(node))
 	{
 		case T_ResultState:

@@ -114,7 +114,7 @@ void ExecReScanSort(SortState *node)
 	data.next = 0;
 	/* The sorted rows stay, unless the child's rows may have changed
 	 * (it reads a correlated subquery's parameters). */
-	if (data.child_uses_params && node->sort_Done)
+	if ((data.child_uses_params || node->ps.state->es_epq_active != nullptr) && node->sort_Done)
 	{
 		data.rows.clear();
 		MemoryContextReset(data.rowcontext);

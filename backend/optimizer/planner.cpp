@@ -24,6 +24,7 @@
 #include <cmath>
 #include <functional>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type_d.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
@@ -200,6 +201,102 @@ Plan *MakeLimit(Query *parse, Plan *lefttree)
 	return &limit->plan;
 }
 
+/* The junk column "ctid<rti>": the ctid of range-table entry rti's row. */
+void AddCtidJunk(Query *parse, Index rti)
+{
+	char name[32];
+	snprintf(name, sizeof(name), "ctid%u", rti);
+	Var *ctid = makeVar(static_cast<int>(rti), SelfItemPointerAttributeNumber, TIDOID, -1,
+						InvalidOid, 0);
+	parse->targetList = lappend(parse->targetList,
+								makeTargetEntry(reinterpret_cast<Expr *>(ctid),
+												static_cast<AttrNumber>(
+													list_length(parse->targetList) + 1),
+												pstrdup(name), true));
+}
+
+/*
+ * SELECT … FOR UPDATE: a PlanRowMark per locked table, whose rows' ctids
+ * the plan outputs as junk columns "ctid<rti>" (appended to the query's
+ * target list, before planning, so the scan/join provides them).
+ */
+List *PreprocessRowMarks(Query *parse)
+{
+	List *rowmarks = NIL;
+	ListCell *lc;
+	foreach (lc, parse->rowMarks)
+	{
+		auto *rc = static_cast<RowMarkClause *>(lfirst(lc));
+		PlanRowMark *prm = makeNode(PlanRowMark);
+		prm->rti = prm->prti = prm->rowmarkId = rc->rti;
+		switch (rc->strength)
+		{
+			case LCS_FORUPDATE:
+				prm->markType = ROW_MARK_EXCLUSIVE;
+				break;
+			case LCS_FORNOKEYUPDATE:
+				prm->markType = ROW_MARK_NOKEYEXCLUSIVE;
+				break;
+			case LCS_FORSHARE:
+				prm->markType = ROW_MARK_SHARE;
+				break;
+			case LCS_FORKEYSHARE:
+			case LCS_NONE:
+				prm->markType = ROW_MARK_KEYSHARE;
+				break;
+		}
+		prm->allMarkTypes = 1 << prm->markType;
+		prm->strength = rc->strength;
+		prm->waitPolicy = rc->waitPolicy;
+		rowmarks = lappend(rowmarks, prm);
+		AddCtidJunk(parse, rc->rti);
+	}
+	return rowmarks;
+}
+
+/*
+ * UPDATE/DELETE with other tables in FROM/USING: each gets a
+ * ROW_MARK_REFERENCE mark and its ctid as a junk column, so that
+ * EvalPlanQual re-joins the target row's newest version with exactly the
+ * rows it was joined with (PostgreSQL's preprocess_rowmarks).
+ */
+List *ReferenceRowMarks(Query *parse)
+{
+	List *rowmarks = NIL;
+	Index rti = 0;
+	ListCell *lc;
+	foreach (lc, parse->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		rti++;
+		if (rte->rtekind != RTE_RELATION || !rte->inFromCl ||
+			rti == static_cast<Index>(parse->resultRelation))
+			continue;
+		PlanRowMark *prm = makeNode(PlanRowMark);
+		prm->rti = prm->prti = prm->rowmarkId = rti;
+		prm->markType = ROW_MARK_REFERENCE;
+		prm->allMarkTypes = 1 << ROW_MARK_REFERENCE;
+		prm->strength = LCS_NONE;
+		prm->waitPolicy = LockWaitBlock;
+		rowmarks = lappend(rowmarks, prm);
+		AddCtidJunk(parse, rti);
+	}
+	return rowmarks;
+}
+
+/* LockRows above lefttree: locks each row it passes up (cost as
+ * PostgreSQL's: a tuple's CPU cost per row). */
+Plan *MakeLockRows(Plan *lefttree, List *rowmarks)
+{
+	LockRows *lr = makeNode(LockRows);
+	lr->rowMarks = rowmarks;
+	lr->plan.targetlist = copyObject(lefttree->targetlist);
+	lr->plan.lefttree = lefttree;
+	CopyCosts(&lr->plan, lefttree);
+	lr->plan.total_cost += kCpuTupleCost * lefttree->plan_rows;
+	return &lr->plan;
+}
+
 /* A Result computing tlist from no input, if quals (constant) hold. */
 Plan *MakeResult(List *tlist, List *quals, Plan *lefttree)
 {
@@ -231,6 +328,7 @@ bool CanProject(Plan *plan)
 		case T_Limit:
 		case T_SetOp:
 		case T_Append:
+		case T_LockRows:
 			return false;
 		default:
 			return true;
@@ -664,6 +762,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 			plan = MakeLimit(parse, plan);
 		return plan;
 	}
+	List *rowmarks = PreprocessRowMarks(parse);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
@@ -712,6 +811,9 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause) &&
 		!index_provides_order(parse, &plan))
 		plan = MakeSort(plan, parse->sortClause);
+	/* Rows are locked after sorting and before LIMIT, as in PostgreSQL. */
+	if (rowmarks != NIL)
+		plan = MakeLockRows(plan, rowmarks);
 	if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 		plan = MakeLimit(parse, plan);
 	return plan;
@@ -747,7 +849,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 	root->query_level = parent_root != nullptr ? parent_root->query_level + 1 : 1;
 	root->tuple_fraction = tuple_fraction;
 	*subroot_out = root;
-	if (parse->hasForUpdate || parse->rowMarks != NIL)
+	if ((parse->hasForUpdate || parse->rowMarks != NIL) && parent_root != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("SELECT FOR UPDATE/SHARE is not supported yet"));
 	ProcessCtes(root);
@@ -776,6 +878,9 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 			parse->targetList = lappend(parse->targetList, tle);
 		}
 	}
+	List *references = NIL;
+	if (parse->commandType == CMD_UPDATE || parse->commandType == CMD_DELETE)
+		references = ReferenceRowMarks(parse);
 	Plan *plan = GroupingPlanner(root);
 	if (modifies)
 	{
@@ -786,6 +891,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 		mt->resultRelations = list_make1_int(parse->resultRelation);
 		mt->onConflictAction = ONCONFLICT_NONE;
 		mt->epqParam = -1;
+		mt->rowMarks = references;
 		mt->plan.lefttree = plan;
 		CopyCosts(&mt->plan, plan);
 		if (returning != NIL)

@@ -262,6 +262,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_Material:
 		case T_Unique:
 		case T_SetOp:
+		case T_LockRows:
 			plan->targetlist = PassThroughTargetList(outer->targetlist);
 			break;
 		case T_Append:

@@ -38,6 +38,8 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
+#include "parse_locking.h"
+
 Query *SubAnalyze(Node *parseTree, ParseState *parentParseState, bool resolve_unknowns);
 
 namespace {
@@ -900,8 +902,6 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 		NotSupported(pstate, "SELECT INTO", -1);
 	if (stmt->windowClause != NIL)
 		NotSupported(pstate, "WINDOW", -1);
-	if (stmt->lockingClause != NIL)
-		NotSupported(pstate, "SELECT FOR UPDATE/SHARE", -1);
 	if (stmt->limitOption == LIMIT_OPTION_WITH_TIES)
 		NotSupported(pstate, "FETCH … WITH TIES", -1);
 	Query *qry = makeNode(Query);
@@ -943,6 +943,7 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 	qry->jointree = makeNode(FromExpr);
 	qry->jointree->fromlist = pstate->p_joinlist;
 	qry->jointree->quals = qual;
+	TransformLockingClauses(pstate, qry, stmt->lockingClause);
 	return qry;
 }
 

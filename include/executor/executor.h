@@ -112,6 +112,7 @@ extern PlanState *ExecInitValuesScan(ValuesScan *node, EState *estate, int eflag
 extern PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags);
 extern PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags);
 extern PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags);
+extern PlanState *ExecInitLockRows(LockRows *node, EState *estate, int eflags);
 extern PlanState *ExecInitSort(Sort *node, EState *estate, int eflags);
 extern PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags);
 extern void ExecEndAgg(AggState *node);
@@ -124,6 +125,7 @@ extern void ExecEndValuesScan(ValuesScanState *node);
 extern void ExecEndModifyTable(ModifyTableState *node);
 extern void ExecEndNestLoop(NestLoopState *node);
 extern void ExecEndLimit(LimitState *node);
+extern void ExecEndLockRows(LockRowsState *node);
 
 #ifdef __cplusplus
 }

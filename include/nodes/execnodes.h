@@ -129,7 +129,8 @@ typedef struct IndexScanState
 	int iss_NumRuntimeKeys;
 	bool iss_RuntimeKeysReady;
 	ExprContext *iss_RuntimeContext;
-	int iss_Direction; /* ScanDirection */
+	int iss_Direction;		  /* ScanDirection */
+	ExprState *indexqualorig; /* the index conditions on a row, for EvalPlanQual */
 } IndexScanState;
 
 typedef struct ValuesScanState
@@ -170,6 +171,7 @@ typedef struct ModifyTableState
 	bool mt_done;
 	ResultRelInfo *resultRelInfo;
 	TupleTableSlot *mt_insertSlot; /* the row to insert, in the table's shape */
+	struct EPQState *mt_epqstate;  /* READ COMMITTED's re-check, made when first needed */
 } ModifyTableState;
 
 typedef struct JoinState
@@ -198,6 +200,15 @@ typedef struct LimitState
 	int64 position;
 	bool started;
 } LimitState;
+
+/* SELECT … FOR UPDATE's row locking (nodeLockRows.cpp). */
+typedef struct LockRowsState
+{
+	PlanState ps;
+	struct ExecLockRowMark *lr_marks; /* per locked relation */
+	int lr_nmarks;
+	struct EPQState *lr_epqstate; /* READ COMMITTED's re-check, made when first needed */
+} LockRowsState;
 
 /* Aggregation (nodeAgg.cpp).  The per-aggregate and per-group state is
  * private to nodeAgg.cpp. */
@@ -342,6 +353,8 @@ struct EState
 	List *es_subplanstates;			   /* PlanState of each PlannedStmt subplan */
 	struct CteStore *es_cte_stores;	   /* by subplan: a WITH query's rows */
 	int es_top_eflags;
+	/* While an EvalPlanQual re-check runs (backend/executor/evalplanqual.h). */
+	struct EPQState *es_epq_active;
 };
 
 #endif /* TUSK_NODES_EXECNODES_H */

@@ -6,6 +6,16 @@
 #ifndef TUSK_NODES_LOCKOPTIONS_H
 #define TUSK_NODES_LOCKOPTIONS_H
 
+/* FOR [KEY] UPDATE / FOR [KEY] SHARE, weakest first (LCS_NONE: none). */
+typedef enum LockClauseStrength
+{
+	LCS_NONE,
+	LCS_FORKEYSHARE,
+	LCS_FORSHARE,
+	LCS_FORNOKEYUPDATE,
+	LCS_FORUPDATE
+} LockClauseStrength;
+
 /* What to do when the row is locked or being changed: wait, fail
  * (NOWAIT), or skip it (SKIP LOCKED). */
 typedef enum LockWaitPolicy

@@ -128,7 +128,7 @@
 	X(FetchStmt)
 
 /* querynodes.h: the analyzed query. */
-#define TUSK_QUERY_NODES(X) X(Query) X(RangeTblEntry) X(SortGroupClause)
+#define TUSK_QUERY_NODES(X) X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \
@@ -152,7 +152,9 @@
 	X(Agg) \
 	X(Unique) \
 	X(SetOp) \
-	X(Limit)
+	X(Limit) \
+	X(LockRows) \
+	X(PlanRowMark)
 
 /* Bases embedded in other nodes (Expr xpr, Plan plan, Scan scan): field
  * functions, no tag of their own. */
@@ -183,7 +185,8 @@
 	X(SetOpState) \
 	X(CteScanState) \
 	X(HashJoinState) \
-	X(HashState)
+	X(HashState) \
+	X(LockRowsState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

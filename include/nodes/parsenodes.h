@@ -54,17 +54,8 @@ typedef enum SetQuantifier
 	SET_QUANTIFIER_DISTINCT
 } SetQuantifier;
 
-/* nodes/lockoptions.h in PostgreSQL: FOR UPDATE/SHARE strength and waits. */
-typedef enum LockClauseStrength
-{
-	LCS_NONE,
-	LCS_FORKEYSHARE,
-	LCS_FORSHARE,
-	LCS_FORNOKEYUPDATE,
-	LCS_FORUPDATE
-} LockClauseStrength;
-
-/* LockWaitPolicy: wait (the default), SKIP LOCKED or NOWAIT. */
+/* LockClauseStrength (FOR UPDATE/SHARE strength) and LockWaitPolicy:
+ * wait (the default), SKIP LOCKED or NOWAIT. */
 #include "nodes/lockoptions.h"
 
 /* ---- expressions in raw trees ---- */

@@ -12,6 +12,7 @@
 #define TUSK_NODES_PLANNODES_H
 
 #include "nodes/bitmapset.h"
+#include "nodes/lockoptions.h"
 #include "nodes/primnodes.h"
 
 /* The top of a plan: the tree plus what the executor needs globally. */
@@ -183,6 +184,40 @@ TUSK_DEFINE_NODE(Hash)
 
 #define NODE_Material(F) F(BASE, Plan, plan)
 TUSK_DEFINE_NODE(Material)
+
+/* How a relation's rows are marked (PostgreSQL's RowMarkType): locked in
+ * one of the four strengths, or, for a relation that is not locked,
+ * referenced by ctid for EvalPlanQual. */
+typedef enum RowMarkType
+{
+	ROW_MARK_EXCLUSIVE,		 /* FOR UPDATE */
+	ROW_MARK_NOKEYEXCLUSIVE, /* FOR NO KEY UPDATE */
+	ROW_MARK_SHARE,			 /* FOR SHARE */
+	ROW_MARK_KEYSHARE,		 /* FOR KEY SHARE */
+	ROW_MARK_REFERENCE,		 /* not locked: refetched by ctid */
+	ROW_MARK_COPY			 /* not locked: the whole row is kept */
+} RowMarkType;
+
+#define RowMarkRequiresRowShareLock(marktype) ((marktype) <= ROW_MARK_KEYSHARE)
+
+/* A locked relation of a SELECT … FOR UPDATE: its rows' ctids are the
+ * plan's junk column "ctid<rowmarkId>". */
+#define NODE_PlanRowMark(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, Index, rti) \
+	F(SCALAR, Index, prti) \
+	F(SCALAR, Index, rowmarkId) \
+	F(SCALAR, RowMarkType, markType) \
+	F(SCALAR, int, allMarkTypes) \
+	F(SCALAR, LockClauseStrength, strength) \
+	F(SCALAR, LockWaitPolicy, waitPolicy) \
+	F(SCALAR, bool, isParent)
+TUSK_DEFINE_NODE(PlanRowMark)
+
+/* Locks the rows of its child's output (SELECT … FOR UPDATE), as
+ * PostgreSQL's LockRows: rowMarks are PlanRowMarks. */
+#define NODE_LockRows(F) F(BASE, Plan, plan) F(NODE, List *, rowMarks) F(SCALAR, int, epqParam)
+TUSK_DEFINE_NODE(LockRows)
 
 #define NODE_Sort(F) \
 	F(BASE, Plan, plan) \

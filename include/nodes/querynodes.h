@@ -133,4 +133,14 @@ TUSK_DEFINE_NODE(RangeTblEntry)
 	F(SCALAR, bool, hashable)
 TUSK_DEFINE_NODE(SortGroupClause)
 
+/* FOR [KEY] UPDATE/SHARE of range-table entry rti (Query.rowMarks); the
+ * strongest strength and wait policy asked for it. */
+#define NODE_RowMarkClause(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, Index, rti) \
+	F(SCALAR, LockClauseStrength, strength) \
+	F(SCALAR, LockWaitPolicy, waitPolicy) \
+	F(SCALAR, bool, pushedDown)
+TUSK_DEFINE_NODE(RowMarkClause)
+
 #endif /* TUSK_NODES_QUERYNODES_H */

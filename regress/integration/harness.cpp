@@ -21,12 +21,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "common/pidfile.h"
+
+#include <libpq-fe.h>
 
 namespace tusk::test {
 
@@ -457,6 +461,80 @@ std::string Cluster::ConnString() const
 {
 	return "host=" + SocketDir() + " port=" + std::to_string(port_) +
 		" dbname=postgres user=" + TestUser() + " connect_timeout=10";
+}
+
+void InitAndStart(Cluster &cluster)
+{
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	auto r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+}
+
+bool SqlOutcome::ok() const
+{
+	return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+namespace {
+
+SqlOutcome Collect(PGresult *res)
+{
+	SqlOutcome o;
+	o.status = PQresultStatus(res);
+	if (o.status == PGRES_TUPLES_OK && PQntuples(res) > 0)
+		o.value = PQgetvalue(res, 0, 0);
+	if (const char *f = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+		o.sqlstate = f;
+	if (const char *f = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY))
+		o.message = f;
+	if (const char *f = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL))
+		o.detail = f;
+	PQclear(res);
+	return o;
+}
+
+}  // namespace
+
+Session::Session(const Cluster &cluster) : conn_(PQconnectdb(cluster.ConnString().c_str()))
+{
+	INFO(PQerrorMessage(conn_));
+	REQUIRE(PQstatus(conn_) == CONNECTION_OK);
+}
+
+Session::~Session()
+{
+	PQfinish(conn_);
+}
+
+SqlOutcome Session::Exec(const std::string &sql)
+{
+	return Collect(PQexec(conn_, sql.c_str()));
+}
+
+void Session::Send(const std::string &sql)
+{
+	REQUIRE(PQsendQuery(conn_, sql.c_str()) == 1);
+}
+
+bool Session::Waits(int ms)
+{
+	std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+	REQUIRE(PQconsumeInput(conn_) == 1);
+	return PQisBusy(conn_) == 1;
+}
+
+SqlOutcome Session::Finish()
+{
+	SqlOutcome o = Collect(PQgetResult(conn_));
+	while (PGresult *res = PQgetResult(conn_))
+		PQclear(res);
+	return o;
+}
+
+int Session::BackendPid() const
+{
+	return PQbackendPID(conn_);
 }
 
 }  // namespace tusk::test

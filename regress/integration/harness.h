@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+struct pg_conn; /* libpq's PGconn */
+
 namespace tusk::test {
 
 /* $TUSK_INSTALL_DIR: the --prefix of the installation under test. */
@@ -108,6 +110,45 @@ class Cluster
   private:
 	TempDir dir_;
 	int port_;
+};
+
+/* A started cluster (initdb, pg_ctl start), the test failing otherwise. */
+void InitAndStart(Cluster &cluster);
+
+/* One statement's status, first value (if any), SQLSTATE, message and DETAIL. */
+struct SqlOutcome
+{
+	int status = -1; /* ExecStatusType */
+	std::string value;
+	std::string sqlstate;
+	std::string message;
+	std::string detail;
+	bool ok() const; /* PGRES_COMMAND_OK or PGRES_TUPLES_OK */
+};
+
+/*
+ * A libpq session on a cluster, for tests of concurrent transactions:
+ * Exec runs a statement and waits for it; Send starts one without
+ * waiting, Waits says whether it is still blocked after a moment, and
+ * Finish waits for its outcome.  The connection closes with the object.
+ */
+class Session
+{
+  public:
+	explicit Session(const Cluster &cluster);
+	~Session();
+	Session(const Session &) = delete;
+	Session &operator=(const Session &) = delete;
+
+	SqlOutcome Exec(const std::string &sql);
+	void Send(const std::string &sql);
+	/* After waiting ms, whether the sent statement has not finished. */
+	bool Waits(int ms = 500);
+	SqlOutcome Finish();
+	int BackendPid() const;
+
+  private:
+	::pg_conn *conn_;
 };
 
 /* Poll cond every 10 ms until it holds or timeout_ms passes. */

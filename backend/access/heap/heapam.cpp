@@ -558,8 +558,15 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 			break;
 		}
 		if (wait_policy == LockWaitError)
+		{
+			/* (A table made without a pg_class row, as unit tests do,
+			 * is named by its OID.) */
+			char oid[16];
+			snprintf(oid, sizeof(oid), "%u", relation->rd_id);
 			ereport(ERROR, errcode(ERRCODE_LOCK_NOT_AVAILABLE),
-					errmsg("could not obtain lock on row in relation \"%u\"", relation->rd_id));
+					errmsg("could not obtain lock on row in relation \"%s\"",
+						   relation->rd_rel != nullptr ? RelationGetRelationName(relation) : oid));
+		}
 		lock.Release();
 		if (!have_tuple_lock)
 		{
