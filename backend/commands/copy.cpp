@@ -22,6 +22,7 @@
 #include "access/tupdesc.h"
 #include "catalog/namespace.h"
 #include "commands/defrem.h"
+#include "access/xact.h"
 #include "commands/copy.h"
 #include "copy_internal.h"
 #include "nodes/value.h"
@@ -399,6 +400,8 @@ void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
 		*processed = tusk::commands::CopyToClient(pstate, nullptr, stmt->query, NIL, opts);
 		return;
 	}
+	if (stmt->is_from)
+		PreventCommandIfReadOnly("COPY FROM");
 	LOCKMODE lockmode = stmt->is_from ? RowExclusiveLock : AccessShareLock;
 	Oid relid = RangeVarGetRelid(stmt->relation, lockmode, false);
 	Relation rel = relation_open(relid, NoLock);

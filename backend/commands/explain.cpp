@@ -1136,7 +1136,7 @@ void ExplainOneQuery(ExplainStmt *stmt, const char *queryString, ExplainState *e
 	DestReceiver *dest = CreateDestReceiver(DestNone);
 	QueryDesc *qd = CreateQueryDesc(plan, queryString, GetActiveSnapshot(), dest, nullptr,
 									instrument);
-	ExecutorStart(qd, 0);
+	ExecutorStart(qd, es->analyze ? 0 : EXEC_FLAG_EXPLAIN_ONLY);
 	if (es->analyze)
 	{
 		ExecutorRun(qd, ForwardScanDirection, 0);

@@ -474,6 +474,7 @@ void ResetSequenceRow(Relation rel, int64 value, bool is_called)
 
 void DoSetval(Oid relid, int64 next, bool iscalled)
 {
+	PreventCommandIfReadOnly("setval()");
 	Relation rel = OpenSequence(relid);
 	SeqParams p = LoadParams(relid);
 	if (next < p.min || next > p.max)
@@ -603,6 +604,7 @@ void AlterSequence(AlterSeqStmt *stmt, const char *queryString)
 
 int64 nextval_internal(Oid relid, bool)
 {
+	PreventCommandIfReadOnly("nextval()");
 	Relation rel = OpenSequence(relid);
 	SeqEntry &elm = SeqTable()[relid];
 	last_used_seq = relid;

@@ -21,6 +21,7 @@
 #include "executor/instrument.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
+#include "nodes/plannodes.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -44,8 +45,69 @@ void FreeQueryDesc(QueryDesc *qdesc)
 	pfree(qdesc);
 }
 
+namespace {
+
+/* A statement that writes, in a read-only transaction: 25006 naming it
+ * as PostgreSQL's ExecCheckXactReadOnly does (its command tag). */
+void CheckXactReadOnly(PlannedStmt *stmt)
+{
+	const char *name = nullptr;
+	switch (stmt->commandType)
+	{
+		case CMD_INSERT:
+			name = "INSERT";
+			break;
+		case CMD_UPDATE:
+			name = "UPDATE";
+			break;
+		case CMD_DELETE:
+			name = "DELETE";
+			break;
+		default:
+		{
+			/* SELECT … FOR UPDATE: a LockRows node, under a Limit if any. */
+			List *rowMarks = stmt->rowMarks;
+			for (Plan *plan = stmt->planTree; plan != nullptr && rowMarks == NIL;
+				 plan = plan->lefttree)
+			{
+				if (IsA(plan, LockRows))
+					rowMarks = reinterpret_cast<LockRows *>(plan)->rowMarks;
+				else if (!IsA(plan, Limit))
+					break;
+			}
+			if (rowMarks != NIL)
+			{
+				switch (static_cast<PlanRowMark *>(linitial(rowMarks))->strength)
+				{
+					case LCS_FORKEYSHARE:
+						name = "SELECT FOR KEY SHARE";
+						break;
+					case LCS_FORSHARE:
+						name = "SELECT FOR SHARE";
+						break;
+					case LCS_FORNOKEYUPDATE:
+						name = "SELECT FOR NO KEY UPDATE";
+						break;
+					default:
+						name = "SELECT FOR UPDATE";
+						break;
+				}
+			}
+			else if (stmt->hasModifyingCTE)
+				name = "SELECT";
+			break;
+		}
+	}
+	if (name != nullptr)
+		PreventCommandIfReadOnly(name);
+}
+
+}  // namespace
+
 void ExecutorStart(QueryDesc *queryDesc, int eflags)
 {
+	if (XactReadOnly && (eflags & EXEC_FLAG_EXPLAIN_ONLY) == 0)
+		CheckXactReadOnly(queryDesc->plannedstmt);
 	EState *estate = CreateExecutorState();
 	queryDesc->estate = estate;
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);

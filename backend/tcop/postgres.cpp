@@ -514,7 +514,7 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 	/* Analysis reads catalogs: with a snapshot, and current caches. */
 	AcceptInvalidationMessages();
 	bool snapshot_set = false;
-	if (!IsA(stmt, TransactionStmt))
+	if (StatementRequiresSnapshot(stmt))
 	{
 		PushActiveSnapshot(GetTransactionSnapshot());
 		snapshot_set = true;
@@ -624,7 +624,7 @@ void ExecParseMessage(libpq::MessageReader &reader)
 		psrc = CreateCachedPlan(raw, query_string, CreateCommandName(raw->stmt));
 		AcceptInvalidationMessages();
 		bool snapshot_set = false;
-		if (!IsA(raw->stmt, TransactionStmt))
+		if (StatementRequiresSnapshot(raw->stmt))
 		{
 			PushActiveSnapshot(GetTransactionSnapshot());
 			snapshot_set = true;

@@ -41,7 +41,7 @@ void SetTag(char *completionTag, const std::string &tag)
 void RunUtility(Portal portal, PlannedStmt *pstmt, DestReceiver *dest, char *completionTag)
 {
 	Node *stmt = pstmt->utilityStmt;
-	bool snapshot = !IsA(stmt, TransactionStmt);
+	bool snapshot = StatementRequiresSnapshot(stmt);
 	if (snapshot)
 		PushActiveSnapshot(GetTransactionSnapshot());
 	uint64 processed = 0;

@@ -35,6 +35,7 @@
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 #include "utils/plancache.h"
+#include "utils/snapmgr.h"
 
 namespace {
 
@@ -143,6 +144,92 @@ std::string SetValueText(List *args)
 	return value;
 }
 
+/* The value of a transaction mode item (BEGIN's, SET TRANSACTION's): a
+ * string constant, or 1/0 for READ ONLY / DEFERRABLE. */
+std::string ModeValue(DefElem *item)
+{
+	Node *val = reinterpret_cast<A_Const *>(item->arg)->val;
+	if (IsA(val, Integer))
+		return intVal(val) != 0 ? "true" : "false";
+	return strVal(val);
+}
+
+/* Whether value is serializable isolation, which Tusk refuses where it
+ * is asked for rather than at the next transaction's start. */
+void RefuseSerializable(const char *name, const char *value)
+{
+	if ((strcmp(name, "transaction_isolation") == 0 ||
+		 strcmp(name, "default_transaction_isolation") == 0) &&
+		strcasecmp(value, "serializable") == 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SERIALIZABLE isolation is not supported"),
+				errhint("Use REPEATABLE READ: Tusk does not implement serializable snapshot "
+						"isolation."));
+}
+
+/* PostgreSQL's check hooks of the current transaction's modes: they may
+ * change only before the transaction's first snapshot, isolation not in
+ * a subtransaction, and never from read-only to read-write inside one. */
+void CheckTransactionMode(const char *name, const char *value)
+{
+	RefuseSerializable(name, value);
+	if (!IsTransactionState())
+		return;
+	if (strcmp(name, "transaction_isolation") == 0)
+	{
+		if (FirstSnapshotSet())
+			ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+					errmsg("SET TRANSACTION ISOLATION LEVEL must be called before any query"));
+		if (IsSubTransaction())
+			ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+					errmsg(
+						"SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction"));
+	}
+	else if (strcmp(name, "transaction_read_only") == 0)
+	{
+		bool readonly;
+		if (parse_bool(value, &readonly) && !readonly && XactReadOnly)
+		{
+			if (IsSubTransaction())
+				ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+						errmsg("cannot set transaction read-write mode inside a read-only "
+							   "transaction"));
+			if (FirstSnapshotSet())
+				ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+						errmsg("transaction read-write mode must be set before any query"));
+		}
+	}
+	else if (strcmp(name, "transaction_deferrable") == 0)
+	{
+		if (IsSubTransaction())
+			ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+					errmsg("SET TRANSACTION [NOT] DEFERRABLE cannot be called within a "
+						   "subtransaction"));
+		if (FirstSnapshotSet())
+			ereport(ERROR, errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+					errmsg("SET TRANSACTION [NOT] DEFERRABLE must be called before any query"));
+	}
+}
+
+/* BEGIN's and SET TRANSACTION's modes: the current transaction's settings
+ * (as SET LOCAL); SET SESSION CHARACTERISTICS's: the defaults. */
+void SetTransactionModes(List *options, bool session)
+{
+	ListCell *lc;
+	foreach (lc, options)
+	{
+		DefElem *item = static_cast<DefElem *>(lfirst(lc));
+		std::string value = ModeValue(item);
+		std::string name = session ? std::string("default_") + item->defname : item->defname;
+		if (session)
+			RefuseSerializable(name.c_str(), value.c_str());
+		else
+			CheckTransactionMode(name.c_str(), value.c_str());
+		(void) set_config_option(name.c_str(), value.c_str(), PGC_USERSET, PGC_S_SESSION,
+								 session ? GUC_ACTION_SET : GUC_ACTION_LOCAL, true, 0, false);
+	}
+}
+
 void ExecSetVariable(VariableSetStmt *stmt)
 {
 	GucAction action = stmt->is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET;
@@ -153,6 +240,7 @@ void ExecSetVariable(VariableSetStmt *stmt)
 		case VAR_SET_VALUE:
 		{
 			std::string value = SetValueText(stmt->args);
+			CheckTransactionMode(stmt->name, value.c_str());
 			(void) set_config_option(stmt->name, value.c_str(), PGC_USERSET, PGC_S_SESSION, action,
 									 true, 0, false);
 			break;
@@ -162,6 +250,19 @@ void ExecSetVariable(VariableSetStmt *stmt)
 			(void) set_config_option(stmt->name, nullptr, PGC_USERSET, PGC_S_SESSION, action, true,
 									 0, false);
 			break;
+		case VAR_SET_MULTI:
+			if (strcmp(stmt->name, "TRANSACTION") == 0)
+			{
+				WarnNoTransactionBlock(true, "SET TRANSACTION");
+				SetTransactionModes(stmt->args, false);
+				break;
+			}
+			if (strcmp(stmt->name, "SESSION CHARACTERISTICS") == 0)
+			{
+				SetTransactionModes(stmt->args, true);
+				break;
+			}
+			[[fallthrough]];
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("this form of SET/RESET is not supported yet"));
@@ -174,10 +275,8 @@ void ExecTransactionStmt(TransactionStmt *stmt, uint64 *processed)
 	{
 		case TRANS_STMT_BEGIN:
 		case TRANS_STMT_START:
-			if (stmt->options != NIL)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("transaction options in BEGIN are not supported yet"));
 			BeginTransactionBlock();
+			SetTransactionModes(stmt->options, false);
 			break;
 		case TRANS_STMT_COMMIT:
 			/* A failed block's COMMIT rolls back (tag ROLLBACK). */
@@ -208,6 +307,53 @@ void ExecTransactionStmt(TransactionStmt *stmt, uint64 *processed)
 
 }  // namespace
 
+namespace {
+
+/* Whether a utility statement may run in a read-only transaction
+ * (PostgreSQL's ClassifyUtilityCommandAsReadOnly; COPY FROM is checked
+ * where it writes). */
+bool UtilityIsReadOnly(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_CreateStmt:
+		case T_CreateSchemaStmt:
+		case T_CreateSeqStmt:
+		case T_AlterSeqStmt:
+		case T_CreateTableAsStmt:
+		case T_CreatedbStmt:
+		case T_DropdbStmt:
+		case T_DropStmt:
+		case T_IndexStmt:
+		case T_AlterTableStmt:
+		case T_RenameStmt:
+		case T_CommentStmt:
+		case T_TruncateStmt:
+		case T_ViewStmt:
+			return false;
+		case T_LockStmt:
+			return reinterpret_cast<LockStmt *>(parsetree)->mode <= RowExclusiveLock;
+		default:
+			return true;
+	}
+}
+
+}  // namespace
+
+bool StatementRequiresSnapshot(Node *parsetree)
+{
+	switch (nodeTag(parsetree))
+	{
+		case T_TransactionStmt:
+		case T_VariableSetStmt:
+		case T_VariableShowStmt:
+		case T_LockStmt:
+			return false;
+		default:
+			return true;
+	}
+}
+
 bool IsTransactionExitStmt(Node *parsetree)
 {
 	if (parsetree != nullptr && IsA(parsetree, TransactionStmt))
@@ -224,6 +370,8 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 {
 	Node *parsetree = pstmt->utilityStmt;
 	*processed = 0;
+	if (XactReadOnly && !UtilityIsReadOnly(parsetree))
+		PreventCommandIfReadOnly(CreateCommandName(parsetree));
 	switch (nodeTag(parsetree))
 	{
 		case T_TransactionStmt:

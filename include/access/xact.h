@@ -125,6 +125,16 @@ extern "C" {
 
 extern PGDLLIMPORT int DefaultXactIsoLevel;
 extern PGDLLIMPORT int XactIsoLevel;
+/* default_transaction_read_only / _deferrable, and the current
+ * transaction's (transaction_read_only / _deferrable). */
+extern PGDLLIMPORT bool DefaultXactReadOnly;
+extern PGDLLIMPORT bool XactReadOnly;
+extern PGDLLIMPORT bool DefaultXactDeferrable;
+extern PGDLLIMPORT bool XactDeferrable;
+
+/* 25006 "cannot execute CMDNAME in a read-only transaction" when the
+ * transaction is read-only (PostgreSQL's PreventCommandIfReadOnly). */
+extern void PreventCommandIfReadOnly(const char *cmdname);
 extern PGDLLIMPORT int synchronous_commit;
 
 #define IsolationUsesXactSnapshot() (XactIsoLevel >= XACT_REPEATABLE_READ)

@@ -13,6 +13,9 @@
 #include "executor/execdesc.h"
 #include "nodes/execnodes.h"
 
+/* ExecutorStart's eflags (PostgreSQL's values). */
+#define EXEC_FLAG_EXPLAIN_ONLY 0x0001 /* EXPLAIN without ANALYZE: the plan is not run */
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -30,6 +30,11 @@ extern void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestRece
 /* Whether a statement may run in a failed transaction block (ROLLBACK,
  * ROLLBACK TO, COMMIT, …), as PostgreSQL's IsTransactionExitStmt. */
 extern bool IsTransactionExitStmt(Node *parsetree);
+/* Whether analyzing or running the statement takes a snapshot: not
+ * transaction control, SET, SHOW and LOCK (PostgreSQL's
+ * PlannedStmtRequiresSnapshot) — so that SET TRANSACTION ISOLATION LEVEL
+ * and LOCK TABLE can come before the transaction's first snapshot. */
+extern bool StatementRequiresSnapshot(Node *parsetree);
 /* Whether the utility statement sends rows (SHOW, EXECUTE of a query),
  * and their shape (NULL if none). */
 extern bool UtilityReturnsTuples(Node *parsetree);

@@ -93,6 +93,18 @@
 
 int DefaultXactIsoLevel = XACT_READ_COMMITTED;
 int XactIsoLevel = XACT_READ_COMMITTED;
+bool DefaultXactReadOnly = false;
+bool XactReadOnly = false;
+bool DefaultXactDeferrable = false;
+bool XactDeferrable = false;
+
+void PreventCommandIfReadOnly(const char *cmdname)
+{
+	if (XactReadOnly)
+		ereport(ERROR, errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+				/* translator: %s is name of a SQL command, eg CREATE */
+				errmsg("cannot execute %s in a read-only transaction", cmdname));
+}
 int synchronous_commit = SYNCHRONOUS_COMMIT_ON;
 
 namespace {
@@ -279,6 +291,8 @@ void StartTransaction()
 	currentSubTransactionId = TopSubTransactionId;
 	s->subTransactionId = TopSubTransactionId;
 	XactIsoLevel = DefaultXactIsoLevel;
+	XactReadOnly = DefaultXactReadOnly;
+	XactDeferrable = DefaultXactDeferrable;
 	currentCommandId = FirstCommandId;
 	currentCommandIdUsed = false;
 	if (stmtStartTimestamp == 0)

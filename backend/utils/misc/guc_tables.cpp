@@ -73,7 +73,6 @@ bool standard_conforming_strings = true;
 char *timezone_string = nullptr;
 bool is_superuser = true;
 char *session_authorization_string = nullptr;
-bool default_transaction_read_only = false;
 bool in_hot_standby = false;
 int block_size = BLCKSZ;
 int max_identifier_length = NAMEDATALEN - 1;
@@ -444,7 +443,24 @@ std::vector<ConfigVar> BuiltinSettings()
 			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &StatementTimeout, 0, 0, INT_MAX),
 		Bool("default_transaction_read_only", PGC_USERSET, kStatement,
 			 "Sets the default read-only status of new transactions.", nullptr, GUC_REPORT,
-			 &default_transaction_read_only, false),
+			 &DefaultXactReadOnly, false),
+		Bool("default_transaction_deferrable", PGC_USERSET, kStatement,
+			 "Sets the default deferrable status of new transactions.", nullptr, 0,
+			 &DefaultXactDeferrable, false),
+		/* The current transaction's modes: set by BEGIN and SET TRANSACTION
+		 * (checked in tcop/utility.cpp), from the defaults at its start. */
+		Enum("transaction_isolation", PGC_USERSET, kStatement,
+			 "Sets the current transaction's isolation level.", nullptr,
+			 GUC_NO_RESET_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE, &XactIsoLevel,
+			 XACT_READ_COMMITTED, kIsolationLevelOptions),
+		Bool("transaction_read_only", PGC_USERSET, kStatement,
+			 "Sets the current transaction's read-only status.", nullptr,
+			 GUC_NO_RESET_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE, &XactReadOnly, false),
+		Bool("transaction_deferrable", PGC_USERSET, kStatement,
+			 "Whether to defer a read-only serializable transaction until it can be executed with "
+			 "no possible serialization failures.",
+			 nullptr, GUC_NO_RESET_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE, &XactDeferrable,
+			 false),
 
 		/* Read-only facts */
 		String("server_version", PGC_INTERNAL, kPreset, "Shows the server version.", nullptr,
