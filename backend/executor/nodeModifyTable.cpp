@@ -14,6 +14,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "executor/execForeignKeys.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -94,6 +95,22 @@ TupleTableSlot *FetchRow(ModifyTableState *node, Relation rel, ItemPointer tid)
 	return ExecStoreHeapTuple(copy, node->mt_insertSlot, false);
 }
 
+/* The row at tid as the statement's snapshot sees it, copied into the
+ * per-tuple memory (what a foreign key needs of the row it changes). */
+HeapTuple OldTuple(ModifyTableState *node, Relation rel, ItemPointer tid)
+{
+	HeapTupleData tuple;
+	tuple.t_self = *tid;
+	Buffer buf = InvalidBuffer;
+	if (!heap_fetch(rel, node->ps.state->es_snapshot, &tuple, &buf))
+		return nullptr;
+	MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
+	HeapTuple copy = heap_copytuple(&tuple);
+	MemoryContextSwitchTo(old);
+	ReleaseBuffer(buf);
+	return copy;
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -115,11 +132,14 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			TupleTableSlot *oldslot = nullptr;
 			if (pstate->ps_ProjInfo != nullptr)
 				oldslot = FetchRow(node, rel, &tid);
+			HeapTuple oldtup = node->mt_fkeys != nullptr ? OldTuple(node, rel, &tid) : nullptr;
 			TM_FailureData tmfd;
 			TM_Result result = heap_delete(rel, &tid, estate->es_output_cid, true, &tmfd);
 			CheckModifyResult(result, tmfd, "deleted");
 			if (result != TM_Ok)
 				continue;
+			if (oldtup != nullptr)
+				ExecForeignKeyRow(node->mt_fkeys, oldtup, nullptr);
 			if (node->canSetTag)
 				estate->es_processed++;
 			if (oldslot != nullptr)
@@ -142,6 +162,7 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		if (node->operation == CMD_UPDATE)
 		{
 			ItemPointerData tid = JunkCtid(planslot, natts);
+			HeapTuple oldtup = node->mt_fkeys != nullptr ? OldTuple(node, rel, &tid) : nullptr;
 			TM_FailureData tmfd;
 			TM_Result result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
 			MemoryContextSwitchTo(old);
@@ -149,6 +170,8 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			if (result != TM_Ok)
 				continue;
 			ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+			if (oldtup != nullptr)
+				ExecForeignKeyRow(node->mt_fkeys, oldtup, tuple);
 			if (node->canSetTag)
 				estate->es_processed++;
 			if (pstate->ps_ProjInfo != nullptr)
@@ -158,12 +181,17 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		MemoryContextSwitchTo(old);
 		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+		if (node->mt_fkeys != nullptr)
+			ExecForeignKeyRow(node->mt_fkeys, nullptr, tuple);
 		if (node->canSetTag)
 			estate->es_processed++;
 		if (pstate->ps_ProjInfo != nullptr)
 			return Returning(pstate, slot, planslot);
 	}
 	node->mt_done = true;
+	/* The foreign keys' checks and actions, as PostgreSQL's AFTER ROW
+	 * triggers fire them: once every row is changed. */
+	ExecForeignKeysEndStatement(node->mt_fkeys);
 	return nullptr;
 }
 
@@ -187,6 +215,7 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	MemoryContextSwitchTo(old);
 	if (node->operation != CMD_DELETE)
 		ExecOpenIndices(rri, estate);
+	state->mt_fkeys = ExecInitForeignKeys(estate, rri->ri_RelationDesc, node->operation);
 	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	if (node->returningLists != NIL)

@@ -169,7 +169,8 @@ typedef struct ModifyTableState
 	bool canSetTag;
 	bool mt_done;
 	ResultRelInfo *resultRelInfo;
-	TupleTableSlot *mt_insertSlot; /* the row to insert, in the table's shape */
+	TupleTableSlot *mt_insertSlot;	  /* the row to insert, in the table's shape */
+	struct ForeignKeyState *mt_fkeys; /* executor/execForeignKeys.h, or NULL */
 } ModifyTableState;
 
 typedef struct JoinState
