@@ -40,6 +40,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
 #include "utils/format_type.h"
+#include "commands/foreignkeys.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "nodes/value.h"
@@ -374,6 +375,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	std::vector<ColumnDef *> columns;
 	/* CHECK constraints, of columns and of the table, in order. */
 	std::vector<Constraint *> checks;
+	/* FOREIGN KEYs, made last (they may reference the table itself). */
+	std::vector<Constraint *> fkeys;
 	ListCell *lc;
 	foreach (lc, stmt->tableElts)
 	{
@@ -385,6 +388,11 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			if (con->contype == CONSTR_CHECK)
 			{
 				checks.push_back(con);
+				continue;
+			}
+			if (con->contype == CONSTR_FOREIGN)
+			{
+				fkeys.push_back(con);
 				continue;
 			}
 			if (con->contype != CONSTR_PRIMARY && con->contype != CONSTR_UNIQUE)
@@ -470,6 +478,12 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				notnull = true;
 			else if (con->contype == CONSTR_NULL || con->contype == CONSTR_CHECK)
 				continue; /* (CHECKs are gathered in order above) */
+			else if (con->contype == CONSTR_FOREIGN)
+			{
+				/* REFERENCES t [(col)]: a foreign key on this column. */
+				con->fk_attrs = list_make1(makeString(col->colname));
+				fkeys.push_back(con);
+			}
 			else if (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE)
 			{
 				if (con->contype == CONSTR_PRIMARY)
@@ -554,6 +568,18 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			CommandCounterIncrement();
 		}
 	}
+	if (!fkeys.empty())
+	{
+		CommandCounterIncrement();
+		Relation rel = relation_open(relid, NoLock);
+		std::vector<std::string> taken;
+		for (Constraint *con : fkeys)
+		{
+			(void) AddForeignKeyConstraint(rel, con, true, &taken);
+			CommandCounterIncrement();
+		}
+		relation_close(rel, NoLock);
+	}
 	free_parsestate(pstate);
 	return relid;
 }
@@ -629,7 +655,7 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 		bool supported = cmd->subtype == AT_DropConstraint ||
 			(con != nullptr &&
 			 (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE ||
-			  con->contype == CONSTR_CHECK));
+			  con->contype == CONSTR_CHECK || con->contype == CONSTR_FOREIGN));
 		if (stmt->objtype != OBJECT_TABLE || !supported)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", "ALTER TABLE"));
@@ -668,6 +694,16 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 			for (const CookedCheck &check : cooked)
 				if (check.validate)
 					ValidateCheck(rel, check);
+			relation_close(rel, NoLock);
+			CommandCounterIncrement();
+			continue;
+		}
+		if (con->contype == CONSTR_FOREIGN)
+		{
+			/* PostgreSQL locks the table ShareRowExclusive for this; Tusk
+			 * already holds AccessExclusive. */
+			Relation rel = relation_open(relid, NoLock);
+			(void) AddForeignKeyConstraint(rel, con, false, nullptr);
 			relation_close(rel, NoLock);
 			CommandCounterIncrement();
 			continue;
