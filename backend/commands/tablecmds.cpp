@@ -6,7 +6,9 @@
  * CREATE TABLE resolves the schema and every column's type, refuses what
  * PostgreSQL refuses (a name in use: 42P07; a column twice: 42701), and
  * writes the catalogs (catalog/heap.h).  PRIMARY KEY and UNIQUE become
- * indexes; other constraints are still 0A000.  DROP TABLE / DROP INDEX
+ * indexes; CHECK and FOREIGN KEY constraints are pg_constraint rows (the
+ * foreign keys made last, commands/foreignkeys.h, so that a table may
+ * reference itself); EXCLUDE is still 0A000.  DROP TABLE / DROP INDEX
  * lock each relation exclusively — waiting for readers' transactions —
  * then drop them together with what depends on them
  * (catalog/dependency.h: CASCADE, or 2BP01 under RESTRICT).

@@ -112,8 +112,8 @@ bool KeysEqual(const Key &a, const Key &b, const std::vector<Oid> &ops, TupleDes
 		if (a.nulls[i])
 			continue;
 		Oid collation = TupleDescAttr(desc, atts[i] - 1)->attcollation;
-		if (!DatumGetBool(OidFunctionCall2Coll(get_opcode(ops[i]), collation, a.values[i],
-											   b.values[i])))
+		if (!DatumGetBool(
+				OidFunctionCall2Coll(get_opcode(ops[i]), collation, a.values[i], b.values[i])))
 			return false;
 	}
 	return true;
@@ -154,8 +154,8 @@ std::vector<ScanKeyData> EqualityKeys(TupleDesc desc, const std::vector<AttrNumb
 	std::vector<ScanKeyData> keys(atts.size());
 	for (size_t i = 0; i < atts.size(); i++)
 		ScanKeyEntryInitialize(&keys[i], 0, atts[i], BTEqualStrategyNumber, InvalidOid,
-							   TupleDescAttr(desc, atts[i] - 1)->attcollation,
-							   get_opcode(ops[i]), key.values[i]);
+							   TupleDescAttr(desc, atts[i] - 1)->attcollation, get_opcode(ops[i]),
+							   key.values[i]);
 	return keys;
 }
 
@@ -163,8 +163,9 @@ std::vector<ScanKeyData> EqualityKeys(TupleDesc desc, const std::vector<AttrNumb
  * Whether the referenced table has a row with the referencing key fkey,
  * seen by a fresh snapshot.  With lock, that row is locked FOR KEY SHARE
  * (waiting for a transaction changing it); a row deleted meanwhile does
- * not count and one updated is looked up again.  skip: a row not to count
- * (NO ACTION's own removed row), or NULL.
+ * not count and one updated is looked up again.  ops compare a referenced
+ * column (left) with the key's values: pfeqop for a referencing key,
+ * ppeqop for a referenced one.
  */
 bool ReferencedRowExists(const ForeignKeyInfo &fk, Relation pkrel, const Key &fkey, bool lock,
 						 const std::vector<Oid> &ops)
@@ -288,9 +289,8 @@ std::vector<ForeignKeyInfo> RelationForeignKeys(Oid relid, bool referencing)
 	UnregisterSnapshot(snapshot);
 	relation_close(pg_constraint, AccessShareLock);
 	/* In OID order, so that checks run in a stable order. */
-	std::sort(out.begin(), out.end(), [](const ForeignKeyInfo &a, const ForeignKeyInfo &b) {
-		return a.conoid < b.conoid;
-	});
+	std::sort(out.begin(), out.end(),
+			  [](const ForeignKeyInfo &a, const ForeignKeyInfo &b) { return a.conoid < b.conoid; });
 	return out;
 }
 
@@ -377,9 +377,10 @@ HeapTuple ActionTuple(const ForeignKeyInfo &fk, Relation fkrel, HeapTuple tuple,
 	/* (bool, not std::vector<bool>: heap_deform_tuple wants an array) */
 	std::unique_ptr<bool[]> nulls(new bool[static_cast<size_t>(desc->natts)]);
 	heap_deform_tuple(tuple, desc, values.data(), nulls.get());
-	std::vector<AttrNumber> cols =
-		on_delete && !fk.delsetcols.empty() && action != FKCONSTR_ACTION_CASCADE ? fk.delsetcols
-																				 : fk.fkatts;
+	std::vector<AttrNumber> cols = on_delete && !fk.delsetcols.empty() &&
+			action != FKCONSTR_ACTION_CASCADE
+		? fk.delsetcols
+		: fk.fkatts;
 	for (size_t i = 0; i < cols.size(); i++)
 	{
 		size_t a = static_cast<size_t>(cols[i] - 1);
@@ -408,8 +409,6 @@ HeapTuple ActionTuple(const ForeignKeyInfo &fk, Relation fkrel, HeapTuple tuple,
 	return heap_form_tuple(desc, values.data(), nulls.get());
 }
 
-void FinishState(ForeignKeyState *state);
-
 /*
  * Apply fk's action for one removed (or changed) referenced key oldkey
  * (newkey: the new key of an UPDATE, or NULL for DELETE).
@@ -422,7 +421,8 @@ void ReferencedKeyRemoved(ForeignKeyState *state, const ForeignKeyInfo &fk, cons
 	if (oldkey.nnulls > 0)
 		return; /* nothing references a key with a NULL */
 	/* NO ACTION: fine if the key is still there (another row has it now). */
-	if (action == FKCONSTR_ACTION_NOACTION && ReferencedRowExists(fk, pkrel, oldkey, false, fk.ppeqop))
+	if (action == FKCONSTR_ACTION_NOACTION &&
+		ReferencedRowExists(fk, pkrel, oldkey, false, fk.ppeqop))
 		return;
 	Relation fkrel = fk.fkrelid == RelationGetRelid(pkrel)
 		? pkrel
@@ -468,8 +468,8 @@ void ReferencedKeyRemoved(ForeignKeyState *state, const ForeignKeyInfo &fk, cons
 							 ExecInitForeignKeys(estate, fkrel, CMD_UPDATE)});
 		it = cascades->end() - 1;
 	}
-	else if (fkrel != pkrel && fkrel != it->rel)
-		relation_close(fkrel, NoLock);
+	else if (fkrel != pkrel)
+		relation_close(fkrel, NoLock); /* (the entry holds it open) */
 	CommandId cid = GetCurrentCommandId(true);
 	for (HeapTuple t : matches)
 	{
@@ -481,8 +481,7 @@ void ReferencedKeyRemoved(ForeignKeyState *state, const ForeignKeyInfo &fk, cons
 		else
 		{
 			newtup = ActionTuple(fk, it->rel, t, action, newkey == nullptr, newkey, state->estate);
-			TupleTableSlot *slot =
-				MakeTupleTableSlot(RelationGetDescr(it->rel));
+			TupleTableSlot *slot = MakeTupleTableSlot(RelationGetDescr(it->rel));
 			ExecStoreHeapTuple(newtup, slot, false);
 			ExecConstraints(it->rri, slot, state->estate);
 			result = heap_update(it->rel, &t->t_self, newtup, cid, true, &tmfd);
