@@ -182,3 +182,18 @@ DELETE FROM fk_l1;
 SELECT count(*) FROM fk_l2;
 SELECT count(*) FROM fk_l3;
 DROP TABLE fk_l4, fk_l3, fk_l2, fk_l1;
+
+-- pg_get_constraintdef, as psql's \d shows constraints (\d itself is not
+-- tried here: its name pattern uses COLLATE, which Tusk does not parse yet)
+CREATE TABLE fk_dp (a int, b int, c text, PRIMARY KEY (a, b), UNIQUE (c) INCLUDE (a));
+CREATE TABLE fk_dc (
+    id int PRIMARY KEY CHECK (id > 0),
+    x int, y int, z text,
+    FOREIGN KEY (x, y) REFERENCES fk_dp MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL (y),
+    CONSTRAINT fk_dc_z FOREIGN KEY (z) REFERENCES fk_dp (c) ON DELETE RESTRICT,
+    CHECK (x <> y AND z IS NOT NULL)
+);
+ALTER TABLE fk_dc ADD FOREIGN KEY (id) REFERENCES fk_dc NOT VALID;
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true)
+  FROM pg_constraint WHERE conrelid IN ('fk_dp'::regclass, 'fk_dc'::regclass) ORDER BY conname;
+DROP TABLE fk_dc, fk_dp;
