@@ -39,7 +39,7 @@ struct ForeignKeyInfo
 	std::vector<Oid> ffeqop; /* fk = fk */
 	char updtype = 'a';		 /* FKCONSTR_ACTION_* */
 	char deltype = 'a';
-	char matchtype = 's'; /* FKCONSTR_MATCH_* */
+	char matchtype = 's';				/* FKCONSTR_MATCH_* */
 	std::vector<AttrNumber> delsetcols; /* ON DELETE SET NULL/DEFAULT (cols), or all */
 };
 
