@@ -197,3 +197,45 @@ ALTER TABLE fk_dc ADD FOREIGN KEY (id) REFERENCES fk_dc NOT VALID;
 SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true)
   FROM pg_constraint WHERE conrelid IN ('fk_dp'::regclass, 'fk_dc'::regclass) ORDER BY conname;
 DROP TABLE fk_dc, fk_dp;
+
+-- a transaction's own changes; key types that differ; pg_get_constraintdef qualifies
+-- a table the search path does not find
+CREATE TABLE fk_s_p (id int PRIMARY KEY, name text);
+CREATE TABLE fk_s_c (id int, pid int REFERENCES fk_s_p ON UPDATE CASCADE);
+INSERT INTO fk_s_p VALUES (1, 'a'), (2, 'b');
+BEGIN;
+INSERT INTO fk_s_c VALUES (1, 1);
+UPDATE fk_s_p SET name = 'x' WHERE id = 1;
+UPDATE fk_s_p SET id = 10 WHERE id = 1;
+SELECT * FROM fk_s_c;
+DELETE FROM fk_s_p WHERE id = 2;
+INSERT INTO fk_s_c VALUES (2, 10);
+DELETE FROM fk_s_c;
+DELETE FROM fk_s_p;
+COMMIT;
+SELECT * FROM fk_s_p;
+-- update both key and back within one statement
+INSERT INTO fk_s_p VALUES (1, 'a'), (2, 'b');
+INSERT INTO fk_s_c VALUES (1, 1);
+CREATE TABLE fk_s_c2 (pid int REFERENCES fk_s_p);
+INSERT INTO fk_s_c2 VALUES (2);
+UPDATE fk_s_p SET id = 3 - id;
+SELECT * FROM fk_s_c ORDER BY id;
+-- int8 referencing int4 and the other way round
+CREATE TABLE fk_s_big (id bigint PRIMARY KEY);
+CREATE TABLE fk_s_small (b int REFERENCES fk_s_big, c smallint REFERENCES fk_s_big);
+INSERT INTO fk_s_big VALUES (5);
+INSERT INTO fk_s_small VALUES (5, 5);
+INSERT INTO fk_s_small VALUES (6, 5);
+INSERT INTO fk_s_small VALUES (5, 6);
+DELETE FROM fk_s_big;
+CREATE TABLE fk_s_vc (v varchar(10) PRIMARY KEY);
+CREATE TABLE fk_s_vt (t text REFERENCES fk_s_vc, u varchar REFERENCES fk_s_vc);
+INSERT INTO fk_s_vc VALUES ('a');
+INSERT INTO fk_s_vt VALUES ('a', 'a');
+INSERT INTO fk_s_vt VALUES ('b', 'a');
+CREATE TABLE fk_s_num (n numeric REFERENCES fk_s_big);
+SET search_path = pg_catalog;
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'public.fk_s_small'::regclass ORDER BY 1;
+RESET search_path;
+DROP TABLE fk_s_c, fk_s_c2, fk_s_p, fk_s_small, fk_s_big, fk_s_vt, fk_s_vc;
