@@ -70,10 +70,10 @@ Oid CreateConstraintEntry(const ConstraintSpec &spec)
 		.Set(Anum_pg_constraint_contypid, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_constraint_conindid, ObjectIdGetDatum(spec.indexoid))
 		.Set(Anum_pg_constraint_conparentid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_constraint_confrelid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_constraint_confupdtype, CharGetDatum(' '))
-		.Set(Anum_pg_constraint_confdeltype, CharGetDatum(' '))
-		.Set(Anum_pg_constraint_confmatchtype, CharGetDatum(' '))
+		.Set(Anum_pg_constraint_confrelid, ObjectIdGetDatum(spec.confrelid))
+		.Set(Anum_pg_constraint_confupdtype, CharGetDatum(spec.confupdtype))
+		.Set(Anum_pg_constraint_confdeltype, CharGetDatum(spec.confdeltype))
+		.Set(Anum_pg_constraint_confmatchtype, CharGetDatum(spec.confmatchtype))
 		.Set(Anum_pg_constraint_conislocal, BoolGetDatum(true))
 		.Set(Anum_pg_constraint_coninhcount, Int32GetDatum(0))
 		.Set(Anum_pg_constraint_connoinherit, BoolGetDatum(spec.noinherit));
@@ -85,6 +85,29 @@ Oid CreateConstraintEntry(const ConstraintSpec &spec)
 		row.Set(Anum_pg_constraint_conkey,
 				PointerGetDatum(construct_array(conkey.data(), static_cast<int>(conkey.size()),
 												INT2OID, 2, true, 's')));
+	}
+	auto int2s = [](const std::vector<AttrNumber> &v) {
+		std::vector<Datum> d;
+		for (AttrNumber a : v)
+			d.push_back(Int16GetDatum(a));
+		return PointerGetDatum(
+			construct_array(d.data(), static_cast<int>(d.size()), INT2OID, 2, true, 's'));
+	};
+	auto oids = [](const std::vector<Oid> &v) {
+		std::vector<Datum> d;
+		for (Oid o : v)
+			d.push_back(ObjectIdGetDatum(o));
+		return PointerGetDatum(
+			construct_array(d.data(), static_cast<int>(d.size()), OIDOID, 4, true, 'i'));
+	};
+	if (OidIsValid(spec.confrelid))
+	{
+		row.Set(Anum_pg_constraint_confkey, int2s(spec.confkey))
+			.Set(Anum_pg_constraint_conpfeqop, oids(spec.pfeqop))
+			.Set(Anum_pg_constraint_conppeqop, oids(spec.ppeqop))
+			.Set(Anum_pg_constraint_conffeqop, oids(spec.ffeqop));
+		if (!spec.confdelsetcols.empty())
+			row.Set(Anum_pg_constraint_confdelsetcols, int2s(spec.confdelsetcols));
 	}
 	if (spec.expr != nullptr)
 		row.Set(Anum_pg_constraint_conbin,
@@ -101,6 +124,17 @@ Oid CreateConstraintEntry(const ConstraintSpec &spec)
 		on.push_back({RelationRelationId, spec.relid, 0});
 	recordMultipleDependencies(&constraint, on.data(), static_cast<int>(on.size()),
 							   DEPENDENCY_AUTO);
+	if (OidIsValid(spec.confrelid))
+	{
+		/* The referenced columns (or the table, if self-referencing:
+		 * PostgreSQL records them all the same) and its unique index. */
+		std::vector<ObjectAddress> refs;
+		for (AttrNumber a : spec.confkey)
+			refs.push_back({RelationRelationId, spec.confrelid, a});
+		refs.push_back({RelationRelationId, spec.indexoid, 0});
+		recordMultipleDependencies(&constraint, refs.data(), static_cast<int>(refs.size()),
+								   DEPENDENCY_NORMAL);
+	}
 	if (spec.expr != nullptr)
 		recordDependencyOnSingleRelExpr(&constraint, spec.expr, spec.relid, DEPENDENCY_NORMAL,
 										DEPENDENCY_NORMAL);

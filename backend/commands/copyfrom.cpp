@@ -25,6 +25,7 @@
 #include "postgres.h"
 
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@
 #include "catalog/heap.h"
 #include "catalog/storage.h"
 #include "copy_internal.h"
+#include "executor/execForeignKeys.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "fmgr.h"
@@ -670,6 +672,7 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 	ExecOpenIndices(rri, estate);
 	ExprContext *econtext = CreateExprContext(estate);
 	TupleTableSlot *slot = ExecInitExtraTupleSlot(estate, desc);
+	ForeignKeyState *fkeys = ExecInitForeignKeys(estate, rel, CMD_INSERT);
 
 	/* Each column read: its input function; each other column: its
 	 * default expression, compiled once. */
@@ -719,7 +722,10 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 	errstate.relname = RelationGetRelationName(rel);
 	std::string line;
 	errstate.line = &line;
-	ErrorContextScope context_scope(CopyFromErrorCallback, &errstate);
+	/* (an optional: foreign keys are checked once the lines are done,
+	 * outside the line's error context, as PostgreSQL's AFTER triggers) */
+	std::optional<ErrorContextScope> context_scope;
+	context_scope.emplace(CopyFromErrorCallback, &errstate);
 	Fields fields;
 	const int nread = static_cast<int>(attnums.size());
 	auto split = [&]() {
@@ -897,9 +903,13 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 		 * is gone: its unique errors name the line only by number. */
 		errstate.line_valid = false;
 		ExecInsertIndexTuples(rri, slot, &tuple->t_self, estate);
+		if (fkeys != nullptr)
+			ExecForeignKeyRow(fkeys, nullptr, tuple);
 		MemoryContextSwitchTo(row_old);
 		processed++;
 	}
+	context_scope.reset();
+	ExecForeignKeysEndStatement(fkeys);
 
 	ExecCloseIndices(rri);
 	FreeExecutorState(estate);

@@ -6,7 +6,9 @@
  * CREATE TABLE resolves the schema and every column's type, refuses what
  * PostgreSQL refuses (a name in use: 42P07; a column twice: 42701), and
  * writes the catalogs (catalog/heap.h).  PRIMARY KEY and UNIQUE become
- * indexes; other constraints are still 0A000.  DROP TABLE / DROP INDEX
+ * indexes; CHECK and FOREIGN KEY constraints are pg_constraint rows (the
+ * foreign keys made last, commands/foreignkeys.h, so that a table may
+ * reference itself); EXCLUDE is still 0A000.  DROP TABLE / DROP INDEX
  * lock each relation exclusively — waiting for readers' transactions —
  * then drop them together with what depends on them
  * (catalog/dependency.h: CASCADE, or 2BP01 under RESTRICT).
@@ -41,6 +43,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
 #include "utils/format_type.h"
+#include "commands/foreignkeys.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "nodes/value.h"
@@ -416,6 +419,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	std::vector<ColumnDef *> columns;
 	/* CHECK constraints, of columns and of the table, in order. */
 	std::vector<Constraint *> checks;
+	/* FOREIGN KEYs, made last (they may reference the table itself). */
+	std::vector<Constraint *> fkeys;
 	ListCell *lc;
 	foreach (lc, stmt->tableElts)
 	{
@@ -427,6 +432,11 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			if (con->contype == CONSTR_CHECK)
 			{
 				checks.push_back(con);
+				continue;
+			}
+			if (con->contype == CONSTR_FOREIGN)
+			{
+				fkeys.push_back(con);
 				continue;
 			}
 			if (con->contype != CONSTR_PRIMARY && con->contype != CONSTR_UNIQUE)
@@ -526,6 +536,12 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 				TupleDescAttr(desc, i)->attidentity = con->generated_when;
 				notnull = true;
 			}
+			else if (con->contype == CONSTR_FOREIGN)
+			{
+				/* REFERENCES t [(col)]: a foreign key on this column. */
+				con->fk_attrs = list_make1(makeString(col->colname));
+				fkeys.push_back(con);
+			}
 			else if (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE)
 			{
 				if (con->contype == CONSTR_PRIMARY)
@@ -612,6 +628,18 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 			CommandCounterIncrement();
 		}
 	}
+	if (!fkeys.empty())
+	{
+		CommandCounterIncrement();
+		Relation rel = relation_open(relid, NoLock);
+		std::vector<std::string> taken;
+		for (Constraint *con : fkeys)
+		{
+			(void) AddForeignKeyConstraint(rel, con, true, &taken);
+			CommandCounterIncrement();
+		}
+		relation_close(rel, NoLock);
+	}
 	free_parsestate(pstate);
 	return relid;
 }
@@ -687,7 +715,7 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 		bool supported = cmd->subtype == AT_DropConstraint ||
 			(con != nullptr &&
 			 (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE ||
-			  con->contype == CONSTR_CHECK));
+			  con->contype == CONSTR_CHECK || con->contype == CONSTR_FOREIGN));
 		if (stmt->objtype != OBJECT_TABLE || !supported)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", "ALTER TABLE"));
@@ -726,6 +754,16 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 			for (const CookedCheck &check : cooked)
 				if (check.validate)
 					ValidateCheck(rel, check);
+			relation_close(rel, NoLock);
+			CommandCounterIncrement();
+			continue;
+		}
+		if (con->contype == CONSTR_FOREIGN)
+		{
+			/* PostgreSQL locks the table ShareRowExclusive for this; Tusk
+			 * already holds AccessExclusive. */
+			Relation rel = relation_open(relid, NoLock);
+			(void) AddForeignKeyConstraint(rel, con, false, nullptr);
 			relation_close(rel, NoLock);
 			CommandCounterIncrement();
 			continue;

@@ -10,10 +10,12 @@
  * when it aborts (catalog/storage.h), so ROLLBACK keeps every row.  The
  * indexes are then built empty.  Every table is locked AccessExclusive
  * first, in the order named, and checked (42P01, 42809, 42501) before
- * any is changed.
+ * any is changed.  A table referenced by a foreign key goes only with
+ * the referencing tables (named too, or added by CASCADE).
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "access/htup_details.h"
@@ -28,8 +30,10 @@
 #include "catalog/storage.h"
 #include "access/nbtree.h"
 #include "commands/tablecmds.h"
+#include "executor/execForeignKeys.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
+#include "utils/lsyscache.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
 
@@ -58,6 +62,35 @@ void SetNewRelfilenode(Oid relid)
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleUpdate(pg_class, &tup->t_self, tup);
 	relation_close(pg_class, RowExclusiveLock);
+}
+
+/*
+ * A table referenced by a foreign key may be emptied only with the
+ * referencing table (PostgreSQL's heap_truncate_check_FKs): CASCADE adds
+ * those tables (locked, with a NOTICE each), recursively; otherwise 0A000.
+ */
+void TruncateForeignKeys(std::vector<Oid> *relids, DropBehavior behavior)
+{
+	auto listed = [&](Oid relid) {
+		return std::find(relids->begin(), relids->end(), relid) != relids->end();
+	};
+	for (size_t i = 0; i < relids->size(); i++)
+		for (const ForeignKeyInfo &fk : RelationForeignKeys((*relids)[i], false))
+		{
+			if (listed(fk.fkrelid))
+				continue;
+			if (behavior != DROP_CASCADE)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("cannot truncate a table referenced in a foreign key constraint"),
+						errdetail("Table \"%s\" references \"%s\".", get_rel_name(fk.fkrelid),
+								  get_rel_name(fk.pkrelid)),
+						errhint("Truncate table \"%s\" at the same time, or use TRUNCATE ... "
+								"CASCADE.",
+								get_rel_name(fk.fkrelid)));
+			LockRelationOid(fk.fkrelid, AccessExclusiveLock);
+			ereport(NOTICE, errmsg("truncate cascades to table \"%s\"", get_rel_name(fk.fkrelid)));
+			relids->push_back(fk.fkrelid);
+		}
 }
 
 }  // namespace
@@ -96,6 +129,7 @@ void ExecuteTruncate(TruncateStmt *stmt)
 						   "supported yet"));
 		relids.push_back(relid);
 	}
+	TruncateForeignKeys(&relids, stmt->behavior);
 
 	/* New files for the tables and their indexes … */
 	std::vector<Oid> indexes;

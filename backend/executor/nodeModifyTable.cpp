@@ -19,6 +19,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "evalplanqual.h"
+#include "executor/execForeignKeys.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -151,6 +152,23 @@ HeapTuple NewRow(ModifyTableState *node, TupleTableSlot *planslot)
 	return tuple;
 }
 
+/* The row version at tid — the one this statement just deleted or
+ * replaced — copied into the per-tuple memory (what a foreign key needs
+ * of the row it changes). */
+HeapTuple OldTuple(ModifyTableState *node, Relation rel, ItemPointer tid)
+{
+	HeapTupleData tuple;
+	tuple.t_self = *tid;
+	Buffer buf = InvalidBuffer;
+	if (!heap_fetch(rel, SnapshotAny, &tuple, &buf))
+		return nullptr;
+	MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
+	HeapTuple copy = heap_copytuple(&tuple);
+	MemoryContextSwitchTo(old);
+	ReleaseBuffer(buf);
+	return copy;
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -191,6 +209,9 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			CheckModifyResult(result, tmfd, "deleted");
 			if (result != TM_Ok)
 				continue;
+			if (node->mt_fkeys != nullptr)
+				if (HeapTuple oldtup = OldTuple(node, rel, &tid))
+					ExecForeignKeyRow(node->mt_fkeys, oldtup, nullptr);
 			if (node->canSetTag)
 				estate->es_processed++;
 			if (oldslot != nullptr)
@@ -222,6 +243,9 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			if (result != TM_Ok)
 				continue;
 			ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+			if (node->mt_fkeys != nullptr)
+				if (HeapTuple oldtup = OldTuple(node, rel, &tid))
+					ExecForeignKeyRow(node->mt_fkeys, oldtup, tuple);
 			if (node->canSetTag)
 				estate->es_processed++;
 			if (pstate->ps_ProjInfo != nullptr)
@@ -231,12 +255,17 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		HeapTuple tuple = NewRow(node, planslot);
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+		if (node->mt_fkeys != nullptr)
+			ExecForeignKeyRow(node->mt_fkeys, nullptr, tuple);
 		if (node->canSetTag)
 			estate->es_processed++;
 		if (pstate->ps_ProjInfo != nullptr)
 			return Returning(pstate, slot, planslot);
 	}
 	node->mt_done = true;
+	/* The foreign keys' checks and actions, as PostgreSQL's AFTER ROW
+	 * triggers fire them: once every row is changed. */
+	ExecForeignKeysEndStatement(node->mt_fkeys);
 	return nullptr;
 }
 
@@ -260,6 +289,7 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	MemoryContextSwitchTo(old);
 	if (node->operation != CMD_DELETE)
 		ExecOpenIndices(rri, estate);
+	state->mt_fkeys = ExecInitForeignKeys(estate, rri->ri_RelationDesc, node->operation);
 	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	if (node->returningLists != NIL)

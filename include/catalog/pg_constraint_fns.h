@@ -27,12 +27,24 @@ struct ConstraintSpec
 	std::vector<AttrNumber> keys;  /* conkey: the columns it is on */
 	Oid indexoid = InvalidOid;	   /* conindid: a unique or primary key's index */
 	Node *expr = nullptr;		   /* conbin: a CHECK's expression (Vars of varno 1) */
+	/* A FOREIGN KEY's ('f') referenced side; indexoid is then the
+	 * referenced table's unique index. */
+	Oid confrelid = InvalidOid;
+	std::vector<AttrNumber> confkey;
+	std::vector<Oid> pfeqop; /* per column: PK = FK, PK = PK, FK = FK */
+	std::vector<Oid> ppeqop;
+	std::vector<Oid> ffeqop;
+	char confupdtype = ' '; /* FKCONSTR_ACTION_* */
+	char confdeltype = ' ';
+	char confmatchtype = ' ';				/* FKCONSTR_MATCH_* */
+	std::vector<AttrNumber> confdelsetcols; /* ON DELETE SET NULL/DEFAULT (cols) */
 };
 
 /*
  * Write the pg_constraint row and its dependencies (PostgreSQL's
  * CreateConstraintEntry): automatic on its columns (or on the table when
- * it names none), normal on what its expression names.  Returns its OID.
+ * it names none), normal on what its expression names; a foreign key's
+ * also normal on the referenced columns and index.  Returns its OID.
  */
 extern Oid CreateConstraintEntry(const ConstraintSpec &spec);
 

@@ -14,8 +14,9 @@ extern "C" {
 /* CREATE TABLE; returns the new table's OID (InvalidOid after IF NOT
  * EXISTS found one). */
 extern Oid DefineRelation(CreateStmt *stmt, const char *queryString);
-/* ALTER TABLE: ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE (…) only, so
- * far (what pgbench -i sends); other subcommands are 0A000. */
+/* ALTER TABLE: ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | CHECK |
+ * FOREIGN KEY and DROP CONSTRAINT only, so far; other subcommands are
+ * 0A000. */
 extern void AlterTable(AlterTableStmt *stmt, const char *queryString);
 
 /* TRUNCATE: every named table (and its indexes) emptied, transactionally

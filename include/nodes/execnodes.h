@@ -170,8 +170,9 @@ typedef struct ModifyTableState
 	bool canSetTag;
 	bool mt_done;
 	ResultRelInfo *resultRelInfo;
-	TupleTableSlot *mt_insertSlot; /* the row to insert, in the table's shape */
-	struct EPQState *mt_epqstate;  /* READ COMMITTED's re-check, made when first needed */
+	TupleTableSlot *mt_insertSlot;	  /* the row to insert, in the table's shape */
+	struct EPQState *mt_epqstate;	  /* READ COMMITTED's re-check, made when first needed */
+	struct ForeignKeyState *mt_fkeys; /* executor/execForeignKeys.h, or NULL */
 } ModifyTableState;
 
 typedef struct JoinState
