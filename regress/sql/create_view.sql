@@ -1,0 +1,109 @@
+--
+-- CREATE [OR REPLACE] VIEW, querying views, DROP VIEW
+--
+CREATE TABLE cv_t (a int, b text, c numeric(10,2));
+INSERT INTO cv_t VALUES (1, 'one', 1.5), (2, 'two', 2.5), (3, 'three', 3.5);
+CREATE TABLE cv_u (a int, d date);
+INSERT INTO cv_u VALUES (1, '2020-01-01'), (3, '2021-06-30');
+
+-- definitions
+CREATE VIEW cv_v1 AS SELECT a, b FROM cv_t WHERE a > 1;
+CREATE VIEW cv_v2 (x, y) AS SELECT a, c * 2 FROM cv_t;
+CREATE VIEW cv_v3 AS SELECT 'lit' AS l, 42 AS n, NULL::int AS z;
+CREATE VIEW cv_vj AS SELECT t.a, t.b, u.d FROM cv_t t JOIN cv_u u ON t.a = u.a;
+CREATE VIEW cv_vv AS SELECT a, upper(b) AS ub FROM cv_v1;
+CREATE VIEW cv_vagg AS SELECT count(*) AS n, sum(c) AS s FROM cv_t;
+SELECT relname, relkind, relnatts, relhasrules, relpersistence, relam = 0 AS noam,
+       relfilenode = 0 AS nofile
+  FROM pg_class WHERE relname LIKE 'cv\_v%' ORDER BY relname;
+SELECT attname, atttypid::regtype, atttypmod, attnum FROM pg_attribute
+  WHERE attrelid = 'cv_v2'::regclass ORDER BY attnum;
+SELECT attname, atttypid::regtype FROM pg_attribute
+  WHERE attrelid = 'cv_v3'::regclass ORDER BY attnum;
+SELECT rulename, ev_class::regclass, ev_type, ev_enabled, is_instead, ev_qual
+  FROM pg_rewrite WHERE ev_class = 'cv_v1'::regclass;
+SELECT typname, typtype, typrelid = 'cv_v1'::regclass AS ok FROM pg_type WHERE typname = 'cv_v1';
+
+-- errors
+CREATE VIEW cv_v1 AS SELECT 1;
+CREATE VIEW cv_bad (p, q, r) AS SELECT a, b FROM cv_t;
+CREATE VIEW cv_bad AS SELECT a, b AS a FROM cv_t;
+CREATE VIEW cv_bad AS SELECT nope FROM cv_t;
+CREATE VIEW cv_bad AS SELECT * FROM cv_missing;
+CREATE VIEW cv_bad AS SELECT 1 INTO cv_x;
+CREATE UNLOGGED VIEW cv_bad AS SELECT 1;
+
+-- querying
+SELECT * FROM cv_v1 ORDER BY a;
+SELECT x, y FROM cv_v2 ORDER BY x;
+SELECT * FROM cv_v3;
+SELECT * FROM cv_vj ORDER BY a;
+SELECT * FROM cv_vv ORDER BY a;
+SELECT * FROM cv_vagg;
+SELECT v.b, u.d FROM cv_v1 v LEFT JOIN cv_u u USING (a) ORDER BY v.a;
+SELECT a FROM cv_t WHERE a IN (SELECT a FROM cv_v1) ORDER BY a;
+SELECT (SELECT count(*) FROM cv_vv) AS n;
+SELECT * FROM (SELECT ub FROM cv_vv WHERE a = 3) s;
+WITH w AS (SELECT * FROM cv_v1) SELECT count(*) FROM w;
+SELECT v.* FROM cv_v2 v WHERE v.x = 2;
+SELECT count(*) FROM cv_v1 a, cv_v1 b;
+INSERT INTO cv_t VALUES (4, 'four', 4.5);
+SELECT * FROM cv_v1 ORDER BY a;
+SELECT nope FROM cv_v1;
+
+-- a prepared statement re-plans after the view is replaced
+PREPARE cv_p AS SELECT * FROM cv_v1 ORDER BY a;
+EXECUTE cv_p;
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a, b FROM cv_t WHERE a < 3;
+EXECUTE cv_p;
+DEALLOCATE cv_p;
+
+-- OR REPLACE rules
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a, b, c FROM cv_t WHERE a < 3;
+SELECT * FROM cv_v1 ORDER BY a;
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a, b FROM cv_t;
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a, b AS bb, c FROM cv_t;
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a, b::varchar AS b, c FROM cv_t;
+CREATE OR REPLACE VIEW cv_v1 AS SELECT a::bigint AS a, b, c FROM cv_t;
+CREATE OR REPLACE VIEW cv_t AS SELECT 1 AS a;
+CREATE OR REPLACE VIEW cv_new AS SELECT 1 AS one;
+SELECT * FROM cv_new;
+
+-- INSERT/UPDATE/DELETE on views
+INSERT INTO cv_vagg VALUES (1, 2);
+UPDATE cv_vj SET b = 'x';
+DELETE FROM cv_vagg;
+
+-- DROP and dependencies
+DROP TABLE cv_t;
+DROP TABLE cv_u;
+DROP VIEW cv_v1;
+DROP VIEW cv_t;
+DROP TABLE cv_vagg;
+DROP VIEW IF EXISTS cv_nope, cv_new;
+DROP VIEW cv_nope;
+DROP VIEW cv_vagg, cv_v3;
+SELECT relname FROM pg_class WHERE relname LIKE 'cv\_v%' ORDER BY relname;
+DROP TABLE cv_t CASCADE;
+SELECT relname FROM pg_class WHERE relname LIKE 'cv\_%' ORDER BY relname;
+SELECT count(*) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+  WHERE c.relname LIKE 'cv\_%';
+DROP VIEW cv_vj;
+DROP TABLE cv_u;
+
+-- transactions: a view created in an aborted transaction is gone
+BEGIN;
+CREATE TABLE cv_r (a int);
+CREATE VIEW cv_rv AS SELECT a FROM cv_r;
+SELECT * FROM cv_rv;
+ROLLBACK;
+SELECT * FROM cv_rv;
+
+-- a view whose definition loops
+CREATE TABLE cv_l (a int);
+CREATE VIEW cv_l1 AS SELECT a FROM cv_l;
+CREATE VIEW cv_l2 AS SELECT a FROM cv_l1;
+CREATE OR REPLACE VIEW cv_l1 AS SELECT a FROM cv_l2;
+SELECT * FROM cv_l1;
+DROP TABLE cv_l CASCADE;
+DROP VIEW cv_l1 CASCADE;
