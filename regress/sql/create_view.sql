@@ -107,3 +107,36 @@ CREATE OR REPLACE VIEW cv_l1 AS SELECT a FROM cv_l2;
 SELECT * FROM cv_l1;
 DROP TABLE cv_l CASCADE;
 DROP VIEW cv_l1 CASCADE;
+
+-- pg_get_viewdef
+CREATE TABLE cv_g (a int, b text, c numeric);
+CREATE VIEW cv_g1 AS SELECT a, b AS bb, a + 1 AS a1 FROM cv_g WHERE a > 1 AND b <> 'x';
+CREATE VIEW cv_g2 AS SELECT DISTINCT b, count(*) FROM cv_g t GROUP BY b HAVING count(*) > 1
+  ORDER BY b DESC LIMIT 5 OFFSET 1;
+CREATE VIEW cv_g3 AS SELECT 1 AS one, 'x'::text AS x, 'y' AS y;
+CREATE VIEW cv_g4 AS SELECT t.a, u.b FROM cv_g t, cv_g u WHERE t.a = u.a ORDER BY 1, u.b NULLS FIRST;
+CREATE VIEW cv_g5 AS SELECT g.a, cv_g.c FROM cv_g g, cv_g WHERE g.c IS NOT NULL;
+CREATE VIEW cv_g6 AS SELECT a, b FROM cv_g1 ORDER BY a + 1 DESC;
+SELECT pg_get_viewdef('cv_g1'::regclass);
+SELECT pg_get_viewdef('cv_g1'::regclass, true);
+SELECT pg_get_viewdef('cv_g2');
+SELECT pg_get_viewdef('cv_g2', true);
+SELECT pg_get_viewdef('cv_g3'::regclass);
+SELECT pg_get_viewdef('cv_g4'::regclass, true);
+SELECT pg_get_viewdef('cv_g5'::regclass);
+SELECT pg_get_viewdef('cv_g6'::regclass);
+SELECT pg_get_viewdef('cv_g6'::regclass, true);
+SELECT pg_get_viewdef('cv_g'::regclass) IS NULL AS not_a_view;
+SELECT pg_get_viewdef('cv_nope');
+
+-- EXPLAIN shows the view's plan.  Tusk keeps a view it cannot merge into
+-- the query as a Subquery Scan, as PostgreSQL does; but PostgreSQL also
+-- pulls simple views (no LIMIT, aggregates, DISTINCT …) up into the
+-- query, where Tusk's planner still shows a Subquery Scan, so only views
+-- that neither can pull up are explained here.
+CREATE VIEW cv_g7 AS SELECT a, b FROM cv_g ORDER BY a LIMIT 10;
+CREATE VIEW cv_g8 AS SELECT a FROM cv_g7 WHERE b <> 'x' LIMIT 5;
+EXPLAIN (COSTS OFF) SELECT * FROM cv_g7 WHERE a > 1;
+EXPLAIN (COSTS OFF) SELECT a + 1 FROM cv_g7;
+EXPLAIN (COSTS OFF) SELECT * FROM cv_g8 WHERE a < 5;
+DROP TABLE cv_g CASCADE;
