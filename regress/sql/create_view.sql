@@ -69,6 +69,17 @@ CREATE OR REPLACE VIEW cv_t AS SELECT 1 AS a;
 CREATE OR REPLACE VIEW cv_new AS SELECT 1 AS one;
 SELECT * FROM cv_new;
 
+-- what a view cannot do
+SELECT ctid FROM cv_v1;
+VACUUM cv_v1;
+ANALYZE cv_v1;
+TRUNCATE cv_v1;
+COPY cv_v1 TO STDOUT;
+COPY (SELECT * FROM cv_v1 ORDER BY a) TO STDOUT;
+CREATE INDEX ON cv_v1 (a);
+COMMENT ON VIEW cv_v1 IS 'a view';
+SELECT description FROM pg_description WHERE objoid = 'cv_v1'::regclass;
+
 -- INSERT/UPDATE/DELETE on views
 INSERT INTO cv_vagg VALUES (1, 2);
 UPDATE cv_vj SET b = 'x';
