@@ -137,6 +137,12 @@ SELECT pg_get_viewdef('cv_g4'::regclass, true);
 SELECT pg_get_viewdef('cv_g5'::regclass);
 SELECT pg_get_viewdef('cv_g6'::regclass);
 SELECT pg_get_viewdef('cv_g6'::regclass, true);
+CREATE SCHEMA cv_s CREATE VIEW cv_sv AS SELECT a FROM public.cv_g;
+SELECT pg_get_viewdef('cv_s.cv_sv'::regclass);
+SET search_path = cv_s;
+SELECT pg_get_viewdef('cv_sv', true);
+RESET search_path;
+DROP SCHEMA cv_s CASCADE;
 SELECT pg_get_viewdef('cv_g'::regclass) IS NULL AS not_a_view;
 SELECT pg_get_viewdef('cv_nope');
 

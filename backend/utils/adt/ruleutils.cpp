@@ -1180,7 +1180,7 @@ class ViewDeparser
 				DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
 			buf += relname;
 			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
-			if (rte->alias != nullptr || relname != quote_identifier(refname))
+			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
 			{
 				buf += ' ';
 				buf += quote_identifier(refname);
