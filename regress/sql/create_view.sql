@@ -143,6 +143,17 @@ SET search_path = cv_s;
 SELECT pg_get_viewdef('cv_sv', true);
 RESET search_path;
 DROP SCHEMA cv_s CASCADE;
+CREATE TABLE cv_h (a int, e text);
+CREATE VIEW cv_j1 AS SELECT g.a, g.b, h.e FROM cv_g g JOIN cv_h h ON g.a = h.a WHERE h.e <> 'z';
+CREATE VIEW cv_j2 AS SELECT g.b, h.e FROM cv_g g LEFT JOIN cv_h h ON g.a = h.a AND h.e IS NOT NULL
+  JOIN cv_g g2 ON g2.a = g.a;
+CREATE VIEW cv_j3 AS SELECT cv_g.b, cv_h.e FROM cv_g CROSS JOIN cv_h;
+SELECT pg_get_viewdef('cv_j1'::regclass);
+SELECT pg_get_viewdef('cv_j1'::regclass, true);
+SELECT pg_get_viewdef('cv_j2'::regclass);
+SELECT pg_get_viewdef('cv_j2'::regclass, true);
+SELECT pg_get_viewdef('cv_j3'::regclass);
+DROP TABLE cv_h CASCADE;
 SELECT pg_get_viewdef('cv_g'::regclass) IS NULL AS not_a_view;
 SELECT pg_get_viewdef('cv_nope');
 

@@ -1102,9 +1102,9 @@ namespace {
 
 /* A view's query back to SQL, in PostgreSQL's layout for pg_get_viewdef
  * (always PRETTYFLAG_INDENT: one output column per line, clauses on
- * lines of their own).  Handles a plain SELECT over tables listed in
- * FROM; other shapes (joins, subqueries, set operations, WITH) are
- * 0A000 for now. */
+ * lines of their own).  Handles a plain SELECT over tables and their
+ * inner, left and cross joins; other shapes (subqueries, set operations,
+ * WITH, sublinks) are 0A000 for now. */
 class ViewDeparser
 {
   public:
@@ -1169,22 +1169,9 @@ class ViewDeparser
 		sep = "\n   FROM ";
 		foreach (lc, query_->jointree->fromlist)
 		{
-			Node *item = static_cast<Node *>(lfirst(lc));
-			if (!IsA(item, RangeTblRef))
-				NotYet();
-			int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
-			auto *rte = static_cast<RangeTblEntry *>(list_nth(query_->rtable, rti - 1));
 			buf += sep;
 			sep = ",\n    ";
-			std::string relname = DatumGetCString(
-				DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
-			buf += relname;
-			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
-			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
-			{
-				buf += ' ';
-				buf += quote_identifier(refname);
-			}
+			AppendFromItem(static_cast<Node *>(lfirst(lc)));
 		}
 		if (query_->jointree->quals != nullptr)
 		{
@@ -1228,8 +1215,8 @@ class ViewDeparser
 	[[noreturn]] static void NotYet()
 	{
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("pg_get_viewdef of views other than a plain SELECT from tables is not "
-					   "supported yet"));
+				errmsg("pg_get_viewdef of views other than a plain SELECT from tables and "
+					   "joins is not supported yet"));
 	}
 
 	/* Each range-table entry's name, made unique as PostgreSQL's
@@ -1242,6 +1229,12 @@ class ViewDeparser
 		foreach (lc, query_->rtable)
 		{
 			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+			if (rte->rtekind == RTE_JOIN && rte->alias == nullptr)
+			{
+				/* An unnamed join has no name to print. */
+				dpns_.rtable_names = lappend(dpns_.rtable_names, nullptr);
+				continue;
+			}
 			if (rte->rtekind != RTE_RELATION)
 				NotYet();
 			std::string name = rte->alias != nullptr ? rte->alias->aliasname
@@ -1252,6 +1245,69 @@ class ViewDeparser
 			used.push_back(unique);
 			dpns_.rtable_names = lappend(dpns_.rtable_names, pstrdup(unique.c_str()));
 		}
+	}
+
+	/* A FROM item: a table, or a join (PostgreSQL's get_from_clause_item
+	 * for the forms Tusk keeps: inner, left and cross joins with ON or
+	 * USING, nested on the left). */
+	void AppendFromItem(Node *item)
+	{
+		std::string &buf = ctx_.buf;
+		if (IsA(item, RangeTblRef))
+		{
+			int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
+			auto *rte = static_cast<RangeTblEntry *>(list_nth(query_->rtable, rti - 1));
+			if (rte->rtekind != RTE_RELATION)
+				NotYet();
+			buf += DatumGetCString(DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
+			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
+			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
+			{
+				buf += ' ';
+				buf += quote_identifier(refname);
+			}
+			return;
+		}
+		if (!IsA(item, JoinExpr))
+			NotYet();
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(item);
+		if (j->alias != nullptr || j->isNatural || j->join_using_alias != nullptr ||
+			!IsA(j->rarg, RangeTblRef) || (j->jointype != JOIN_INNER && j->jointype != JOIN_LEFT))
+			NotYet();
+		if (!ctx_.pretty)
+			buf += '(';
+		AppendFromItem(j->larg);
+		if (j->jointype == JOIN_LEFT)
+			buf += "\n     LEFT JOIN ";
+		else if (j->quals == nullptr && j->usingClause == NIL)
+			buf += "\n     CROSS JOIN ";
+		else
+			buf += "\n     JOIN ";
+		AppendFromItem(j->rarg);
+		if (j->usingClause != NIL)
+		{
+			buf += " USING (";
+			const char *s = "";
+			ListCell *lc;
+			foreach (lc, j->usingClause)
+			{
+				buf += s;
+				s = ", ";
+				buf += quote_identifier(strVal(lfirst(lc)));
+			}
+			buf += ')';
+		}
+		else if (j->quals != nullptr)
+		{
+			buf += " ON ";
+			if (!ctx_.pretty)
+				buf += '(';
+			GetRuleExpr(j->quals, &ctx_, false);
+			if (!ctx_.pretty)
+				buf += ')';
+		}
+		if (!ctx_.pretty)
+			buf += ')';
 	}
 
 	void AppendQual(Node *qual)
