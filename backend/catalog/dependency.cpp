@@ -41,6 +41,7 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_depend_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/comment.h"
 #include "commands/schemacmds.h"
@@ -399,6 +400,9 @@ void DoDeletion(const ObjectAddress &object)
 			break;
 		case NamespaceRelationId:
 			RemoveSchemaById(object.objectId);
+			break;
+		case RewriteRelationId:
+			DeleteRowByOid(RewriteRelationId, -1, Anum_pg_rewrite_oid, object.objectId);
 			break;
 		default:
 			elog(ERROR, "dropping objects of catalog %u is not supported", object.classId);

@@ -106,6 +106,21 @@ void InsertAttribute(Relation pg_attribute, Oid relid, const FormData_pg_attribu
 	CatalogTupleInsert(pg_attribute, row.Form());
 }
 
+/* A column needs its type and collation. */
+void RecordColumnDependencies(Oid relid, Form_pg_attribute att)
+{
+	ObjectAddress column;
+	ObjectAddress referenced;
+	ObjectAddressSubSet(column, RelationRelationId, relid, att->attnum);
+	ObjectAddressSet(referenced, TypeRelationId, att->atttypid);
+	recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+	if (OidIsValid(att->attcollation))
+	{
+		ObjectAddressSet(referenced, CollationRelationId, att->attcollation);
+		recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+	}
+}
+
 void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
 {
 	Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
@@ -230,9 +245,14 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	while (has_rowtype && (!OidIsValid(typid) || typid == relid))
 		typid = GetNewRelationOid();
 
-	RelFileNode rnode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
-	RelationCreateStorage(rnode);
-	RelationDropStorageOnAbort(rnode);
+	/* A view has no file, no access method and no system columns. */
+	bool has_storage = relkind != RELKIND_VIEW;
+	if (has_storage)
+	{
+		RelFileNode rnode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
+		RelationCreateStorage(rnode);
+		RelationDropStorageOnAbort(rnode);
+	}
 
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogRow row(pg_class);
@@ -242,8 +262,8 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		.Set(Anum_pg_class_reltype, ObjectIdGetDatum(typid))
 		.Set(Anum_pg_class_reloftype, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_class_relowner, ObjectIdGetDatum(MyUserId))
-		.Set(Anum_pg_class_relam, ObjectIdGetDatum(kHeapAmOid))
-		.Set(Anum_pg_class_relfilenode, ObjectIdGetDatum(relid))
+		.Set(Anum_pg_class_relam, ObjectIdGetDatum(has_storage ? kHeapAmOid : InvalidOid))
+		.Set(Anum_pg_class_relfilenode, ObjectIdGetDatum(has_storage ? relid : InvalidOid))
 		.Set(Anum_pg_class_reltablespace, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_class_relpages, Int32GetDatum(0))
 		.Set(Anum_pg_class_reltuples, Float4GetDatum(-1))
@@ -255,7 +275,7 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		.Set(Anum_pg_class_relkind, CharGetDatum(relkind))
 		.Set(Anum_pg_class_relnatts, Int16GetDatum(static_cast<int16>(tupdesc->natts)))
 		.Set(Anum_pg_class_relchecks, Int16GetDatum(0))
-		.Set(Anum_pg_class_relhasrules, BoolGetDatum(false))
+		.Set(Anum_pg_class_relhasrules, BoolGetDatum(relkind == RELKIND_VIEW))
 		.Set(Anum_pg_class_relhastriggers, BoolGetDatum(false))
 		.Set(Anum_pg_class_relhassubclass, BoolGetDatum(false))
 		.Set(Anum_pg_class_relrowsecurity, BoolGetDatum(false))
@@ -264,8 +284,9 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		.Set(Anum_pg_class_relreplident, CharGetDatum('d'))
 		.Set(Anum_pg_class_relispartition, BoolGetDatum(false))
 		.Set(Anum_pg_class_relrewrite, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_class_relfrozenxid, TransactionIdGetDatum(GetTopTransactionId()))
-		.Set(Anum_pg_class_relminmxid, TransactionIdGetDatum(1));
+		.Set(Anum_pg_class_relfrozenxid,
+			 TransactionIdGetDatum(has_storage ? GetTopTransactionId() : InvalidTransactionId))
+		.Set(Anum_pg_class_relminmxid, TransactionIdGetDatum(has_storage ? 1 : 0));
 	CatalogTupleInsert(pg_class, row.Form());
 	relation_close(pg_class, RowExclusiveLock);
 
@@ -274,6 +295,8 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		InsertAttribute(pg_attribute, relid, *TupleDescAttr(tupdesc, i));
 	for (const SystemColumn &sys : kSystemColumns)
 	{
+		if (!has_storage)
+			break;
 		FormData_pg_attribute att;
 		memset(&att, 0, sizeof att);
 		strlcpy(NameStr(att.attname), sys.name, NAMEDATALEN);
@@ -301,18 +324,7 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	ObjectAddressSet(referenced, NamespaceRelationId, relnamespace);
 	recordDependencyOn(&myself, &referenced, DEPENDENCY_NORMAL);
 	for (int i = 0; i < tupdesc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
-		ObjectAddress column;
-		ObjectAddressSubSet(column, RelationRelationId, relid, att->attnum);
-		ObjectAddressSet(referenced, TypeRelationId, att->atttypid);
-		recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
-		if (OidIsValid(att->attcollation))
-		{
-			ObjectAddressSet(referenced, CollationRelationId, att->attcollation);
-			recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
-		}
-	}
+		RecordColumnDependencies(relid, TupleDescAttr(tupdesc, i));
 	if (has_rowtype)
 	{
 		ObjectAddress rowtype;
@@ -320,6 +332,25 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
 	}
 	return relid;
+}
+
+void heap_add_columns(Oid relid, TupleDesc tupdesc, int first)
+{
+	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
+	for (int i = first; i < tupdesc->natts; i++)
+		InsertAttribute(pg_attribute, relid, *TupleDescAttr(tupdesc, i));
+	relation_close(pg_attribute, RowExclusiveLock);
+	for (int i = first; i < tupdesc->natts; i++)
+		RecordColumnDependencies(relid, TupleDescAttr(tupdesc, i));
+	HeapTuple classtup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(relid));
+	if (classtup == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	reinterpret_cast<Form_pg_class>(GETSTRUCT(classtup))->relnatts = static_cast<int16>(
+		tupdesc->natts);
+	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
+	CatalogTupleUpdate(pg_class, &classtup->t_self, classtup);
+	relation_close(pg_class, RowExclusiveLock);
+	RelationCacheInvalidateEntry(relid);
 }
 
 void heap_drop_with_catalog(Oid relid)
@@ -355,7 +386,8 @@ void heap_drop_with_catalog(Oid relid)
 	CatalogTupleDelete(pg_class, &classtup->t_self);
 	relation_close(pg_class, RowExclusiveLock);
 
-	RelationDropStorage(rnode);
+	if (classform->relkind != RELKIND_VIEW)
+		RelationDropStorage(rnode);
 	RelationCacheInvalidateEntry(relid);
 }
 

@@ -154,6 +154,22 @@ std::string Describe(const ObjectAddress &object)
 			return std::string("function ") +
 				DatumGetCString(
 					   DirectFunctionCall1(regprocedureout, ObjectIdGetDatum(object.objectId)));
+		case RewriteRelationId:
+		{
+			std::string out;
+			WithRowByOid(RewriteRelationId, Anum_pg_rewrite_oid, object.objectId,
+						 [&](HeapTuple t, TupleDesc desc) {
+							 bool isnull;
+							 Name rulename = DatumGetName(
+								 heap_getattr(t, Anum_pg_rewrite_rulename, desc, &isnull));
+							 Oid relid = DatumGetObjectId(
+								 heap_getattr(t, Anum_pg_rewrite_ev_class, desc, &isnull));
+							 std::string rel = RelationDescription(relid, 0);
+							 if (!rel.empty())
+								 out = std::string("rule ") + NameStr(*rulename) + " on " + rel;
+						 });
+			return out;
+		}
 		case OperatorRelationId:
 			if (!SearchSysCacheExists1(OPEROID, ObjectIdGetDatum(object.objectId)))
 				return {};

@@ -50,6 +50,9 @@ struct ExprReferences
 	Oid relId;
 	std::vector<ObjectAddress> self; /* rel's own columns */
 	std::vector<ObjectAddress> other;
+	/* Inside a Query: the range tables of the enclosing query levels,
+	 * innermost last, to resolve Vars to table columns. */
+	std::vector<List *> rtables;
 
 	void Add(Oid classId, Oid objectId)
 	{
@@ -68,6 +71,17 @@ bool FindReferences(Node *node, void *arg)
 		case T_Var:
 		{
 			Var *var = reinterpret_cast<Var *>(node);
+			if (var->varlevelsup < refs->rtables.size())
+			{
+				List *rtable = refs->rtables[refs->rtables.size() - 1 - var->varlevelsup];
+				if (var->varno >= 1 && static_cast<int>(var->varno) <= list_length(rtable))
+				{
+					auto *rte = static_cast<RangeTblEntry *>(list_nth(rtable, var->varno - 1));
+					if (rte->rtekind == RTE_RELATION)
+						refs->other.push_back({RelationRelationId, rte->relid, var->varattno});
+				}
+				break;
+			}
 			/* A whole-row Var refers to the relation itself. */
 			if (var->varno == 1 && var->varlevelsup == 0 && OidIsValid(refs->relId))
 				refs->self.push_back({RelationRelationId, refs->relId, var->varattno});
@@ -124,6 +138,23 @@ bool FindReferences(Node *node, void *arg)
 		case T_CoerceViaIO:
 			refs->Add(TypeRelationId, reinterpret_cast<CoerceViaIO *>(node)->resulttype);
 			break;
+		case T_Query:
+		{
+			/* Each relation a query reads, and (through its Vars) the
+			 * columns it uses (PostgreSQL's find_expr_references_walker). */
+			Query *query = reinterpret_cast<Query *>(node);
+			ListCell *lc;
+			foreach (lc, query->rtable)
+			{
+				auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+				if (rte->rtekind == RTE_RELATION)
+					refs->Add(RelationRelationId, rte->relid);
+			}
+			refs->rtables.push_back(query->rtable);
+			bool result = node_children_walker(node, FindReferences, arg);
+			refs->rtables.pop_back();
+			return result;
+		}
 		default:
 			break;
 	}
@@ -188,7 +219,7 @@ void recordMultipleDependencies(const ObjectAddress *depender, const ObjectAddre
 void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, Oid relId,
 									 DependencyType behavior, DependencyType self_behavior)
 {
-	ExprReferences refs{relId, {}, {}};
+	ExprReferences refs{relId, {}, {}, {}};
 	(void) FindReferences(expr, &refs);
 	SortUnique(refs.self);
 	SortUnique(refs.other);
@@ -199,6 +230,15 @@ void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node *expr, 
 	});
 	recordMultipleDependencies(depender, refs.self.data(), static_cast<int>(refs.self.size()),
 							   self_behavior);
+	recordMultipleDependencies(depender, refs.other.data(), static_cast<int>(refs.other.size()),
+							   behavior);
+}
+
+void recordDependencyOnQuery(const ObjectAddress *depender, Query *query, DependencyType behavior)
+{
+	ExprReferences refs{InvalidOid, {}, {}, {}};
+	(void) FindReferences(reinterpret_cast<Node *>(query), &refs);
+	SortUnique(refs.other);
 	recordMultipleDependencies(depender, refs.other.data(), static_cast<int>(refs.other.size()),
 							   behavior);
 }

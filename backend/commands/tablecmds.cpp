@@ -780,7 +780,8 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 void RemoveRelations(DropStmt *drop)
 {
 	DropWords words = WordsFor(drop->removeType);
-	if (words.relkind != 'r' && words.relkind != 'i' && words.relkind != 'S')
+	if (words.relkind != 'r' && words.relkind != 'i' && words.relkind != 'S' &&
+		words.relkind != 'v')
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("DROP %s is not supported yet", words.noun));
 	std::vector<ObjectAddress> objects;

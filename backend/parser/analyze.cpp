@@ -33,6 +33,7 @@
 #include "parser/parse_func.h"
 #include "access/htup_details.h"
 #include "storage/lock.h"
+#include "rewrite/rewriteHandler.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -1420,7 +1421,8 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	qry->resultRelation = target->p_rtindex;
 	Relation rel = relation_open(target->p_rte->relid, NoLock);
 	TupleDesc desc = RelationGetDescr(rel);
-	if (rel->rd_rel->relkind != 'r')
+	/* A view is refused (or, one day, redirected) by the rewriter. */
+	if (rel->rd_rel->relkind != 'r' && rel->rd_rel->relkind != 'v')
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("cannot insert into \"%s\"", RelationGetRelationName(rel)));
 
@@ -1678,7 +1680,7 @@ ParseNamespaceItem *SetTargetTable(ParseState *pstate, Query *qry, RangeVar *rel
 	Relation rel = relation_open(target->p_rte->relid, NoLock);
 	char relkind = rel->rd_rel->relkind;
 	relation_close(rel, NoLock);
-	if (relkind != 'r')
+	if (relkind != 'r' && relkind != 'v')
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("cannot %s \"%s\"", perms == ACL_UPDATE ? "update" : "delete from",
 					   relation->relname));
@@ -1837,6 +1839,28 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 	return result;
 }
 
+/* SELECT … INTO t is CREATE TABLE t AS SELECT … (PostgreSQL's
+ * transformOptionalSelectInto); the INTO sits on the leftmost SELECT of
+ * a set operation. */
+static Node *TransformOptionalSelectInto(Node *parseTree)
+{
+	if (!IsA(parseTree, SelectStmt))
+		return parseTree;
+	SelectStmt *stmt = reinterpret_cast<SelectStmt *>(parseTree);
+	SelectStmt *leftmost = stmt;
+	while (leftmost->op != SETOP_NONE)
+		leftmost = leftmost->larg;
+	if (leftmost->intoClause == nullptr)
+		return parseTree;
+	CreateTableAsStmt *ctas = makeNode(CreateTableAsStmt);
+	ctas->query = parseTree;
+	ctas->into = leftmost->intoClause;
+	ctas->objtype = OBJECT_TABLE;
+	ctas->is_select_into = true;
+	leftmost->intoClause = nullptr;
+	return reinterpret_cast<Node *>(ctas);
+}
+
 Query *parse_sub_analyze(Node *parseTree, ParseState *parentParseState)
 {
 	return SubAnalyze(parseTree, parentParseState, true);
@@ -1853,7 +1877,7 @@ Query *SubAnalyze(Node *parseTree, ParseState *parentParseState, bool resolve_un
 
 Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree)
 {
-	Query *result = transformStmt(pstate, parseTree->stmt);
+	Query *result = transformStmt(pstate, TransformOptionalSelectInto(parseTree->stmt));
 	result->stmt_location = parseTree->stmt_location;
 	result->stmt_len = parseTree->stmt_len;
 	return result;
@@ -1868,6 +1892,7 @@ Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText, con
 	pstate->p_numparams = numParams;
 	Query *query = transformTopLevelStmt(pstate, parseTree);
 	free_parsestate(pstate);
+	QueryRewriteViews(query);
 	return query;
 }
 
@@ -1887,5 +1912,6 @@ Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid *
 			ereport(ERROR, errcode(ERRCODE_INDETERMINATE_DATATYPE),
 					errmsg("could not determine data type of parameter $%d", i + 1));
 	free_parsestate(pstate);
+	QueryRewriteViews(query);
 	return query;
 }

@@ -149,7 +149,8 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 		return reinterpret_cast<Node *>(
 			MakeVarForColumn(pstate, nsitem, attno, location, levelsup));
 	Oid systype;
-	if (nsitem->p_rte->rtekind == RTE_RELATION &&
+	/* A view has no system columns. */
+	if (nsitem->p_rte->rtekind == RTE_RELATION && nsitem->p_rte->relkind != RELKIND_VIEW &&
 		(attno = SystemColumnNumber(colname, &systype)) != 0)
 	{
 		Var *var = makeNode(Var);

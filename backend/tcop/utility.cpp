@@ -26,6 +26,7 @@
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/vacuum.h"
+#include "commands/view.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_expr.h"
@@ -386,6 +387,13 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			else
 				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
 			break;
+		case T_ViewStmt:
+			(void) DefineView(reinterpret_cast<ViewStmt *>(parsetree), queryString);
+			break;
+		case T_CreateTableAsStmt:
+			*processed = ExecCreateTableAs(reinterpret_cast<CreateTableAsStmt *>(parsetree),
+										   queryString);
+			break;
 		case T_CreateSeqStmt:
 			(void) DefineSequence(reinterpret_cast<CreateSeqStmt *>(parsetree), queryString);
 			break;
@@ -575,7 +583,9 @@ const char *CreateCommandName(Node *parsetree)
 		case T_ViewStmt:
 			return "CREATE VIEW";
 		case T_CreateTableAsStmt:
-			return "CREATE TABLE AS";
+			return reinterpret_cast<CreateTableAsStmt *>(parsetree)->is_select_into
+				? "SELECT"
+				: "CREATE TABLE AS";
 		case T_AlterTableStmt:
 		case T_RenameStmt:
 			return "ALTER TABLE";
@@ -628,6 +638,9 @@ std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 proc
 	}
 	if (IsA(parsetree, CopyStmt))
 		return std::string("COPY ") + std::to_string(processed);
+	/* CREATE TABLE AS and SELECT INTO report the rows they stored. */
+	if (IsA(parsetree, CreateTableAsStmt) && processed != CREATEAS_NO_ROWS)
+		return std::string("SELECT ") + std::to_string(processed);
 	if (IsA(parsetree, TransactionStmt))
 	{
 		TransactionStmt *stmt = reinterpret_cast<TransactionStmt *>(parsetree);

@@ -53,6 +53,11 @@ extern void recordDependencyOnSingleRelExpr(const ObjectAddress *depender, Node 
 /* The sequence behind identity column attnum of relid (ERROR if none). */
 extern Oid getIdentitySequence(Oid relid, AttrNumber attnum);
 
+/* The objects a query refers to — the relations it reads, the table
+ * columns its Vars name at any level, and what its expressions name —
+ * recorded as dependencies of depender (a view's rule). */
+extern void recordDependencyOnQuery(const ObjectAddress *depender, Query *query,
+									DependencyType behavior);
 /* Delete the object's dependencies of one type on objects of one catalog
  * (a sequence's OWNED BY: its automatic dependency on a table column). */
 extern long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId,

@@ -18,6 +18,10 @@ extern "C" {
  * is free.  Returns the new relation's OID. */
 extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
 									char relkind, char relpersistence);
+/* Add the columns first … natts-1 of tupdesc (attnums set) to relation
+ * relid's pg_attribute rows and relnatts: CREATE OR REPLACE VIEW's new
+ * columns.  No file is touched. */
+extern void heap_add_columns(Oid relid, TupleDesc tupdesc, int first);
 /* Remove a table's catalog rows and (at commit) its files.  The caller
  * holds AccessExclusiveLock on it. */
 extern void heap_drop_with_catalog(Oid relid);

@@ -532,6 +532,10 @@ extern Datum regnamespaceout(PG_FUNCTION_ARGS);
 /* ruleutils.cpp */
 extern Datum pg_get_expr(PG_FUNCTION_ARGS);
 extern Datum pg_get_expr_ext(PG_FUNCTION_ARGS);
+extern Datum pg_get_viewdef(PG_FUNCTION_ARGS);
+extern Datum pg_get_viewdef_ext(PG_FUNCTION_ARGS);
+extern Datum pg_get_viewdef_name(PG_FUNCTION_ARGS);
+extern Datum pg_get_viewdef_name_ext(PG_FUNCTION_ARGS);
 
 /* varchar.cpp */
 extern Datum bpcharin(PG_FUNCTION_ARGS);

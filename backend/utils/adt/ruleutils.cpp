@@ -26,8 +26,10 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <vector>
 #include <string>
 
 #include "access/htup_details.h"
@@ -42,6 +44,7 @@
 #include "utils/fmgroids.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
+#include "rewrite/rewriteHandler.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
@@ -1091,4 +1094,317 @@ Datum pg_get_expr(PG_FUNCTION_ARGS)
 Datum pg_get_expr_ext(PG_FUNCTION_ARGS)
 {
 	return GetExprWorker(fcinfo, PG_GETARG_BOOL(2));
+}
+
+/* ---- views: pg_get_viewdef ---- */
+
+namespace {
+
+/* A view's query back to SQL, in PostgreSQL's layout for pg_get_viewdef
+ * (always PRETTYFLAG_INDENT: one output column per line, clauses on
+ * lines of their own).  Handles a plain SELECT over tables and their
+ * inner, left and cross joins; other shapes (subqueries, set operations,
+ * WITH, sublinks) are 0A000 for now. */
+class ViewDeparser
+{
+  public:
+	ViewDeparser(Query *query, bool pretty) : query_(query)
+	{
+		ctx_.indent = true;
+		ctx_.indent_level = 0;
+		ctx_.varprefix = true;
+		ctx_.showimplicit = false;
+		ctx_.pretty = pretty;
+		ctx_.dpns = &dpns_;
+		dpns_ = DeparseNamespace{};
+	}
+
+	std::string Deparse()
+	{
+		if (query_->commandType != CMD_SELECT || query_->setOperations != nullptr ||
+			query_->cteList != NIL || query_->hasSubLinks || query_->windowClause != NIL ||
+			query_->groupingSets != NIL)
+			NotYet();
+		SetNames();
+		std::string &buf = ctx_.buf;
+		buf += " SELECT";
+		if (query_->distinctClause != NIL)
+		{
+			if (query_->hasDistinctOn)
+			{
+				buf += " DISTINCT ON (";
+				AppendSortGroupList(query_->distinctClause, ", ");
+				buf += ")";
+			}
+			else
+				buf += " DISTINCT";
+		}
+		const char *sep = " ";
+		ListCell *lc;
+		foreach (lc, query_->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk)
+				continue;
+			buf += sep;
+			sep = ",\n    ";
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			GetRuleExpr(expr, &ctx_, true);
+			/* A column keeps its name unless renamed (PostgreSQL's
+			 * get_target_list). */
+			std::string attname;
+			if (IsA(expr, Var))
+			{
+				Var *var = reinterpret_cast<Var *>(expr);
+				attname = ColumnName(static_cast<RangeTblEntry *>(
+										 list_nth(query_->rtable, var->varno - 1)),
+									 var->varattno);
+			}
+			if (tle->resname != nullptr && attname != tle->resname)
+			{
+				buf += " AS ";
+				buf += quote_identifier(tle->resname);
+			}
+		}
+		sep = "\n   FROM ";
+		foreach (lc, query_->jointree->fromlist)
+		{
+			buf += sep;
+			sep = ",\n    ";
+			AppendFromItem(static_cast<Node *>(lfirst(lc)));
+		}
+		if (query_->jointree->quals != nullptr)
+		{
+			buf += "\n  WHERE ";
+			AppendQual(query_->jointree->quals);
+		}
+		if (query_->groupClause != NIL)
+		{
+			buf += "\n  GROUP BY ";
+			AppendSortGroupList(query_->groupClause, ", ");
+		}
+		if (query_->havingQual != nullptr)
+		{
+			buf += "\n HAVING ";
+			AppendQual(query_->havingQual);
+		}
+		if (query_->sortClause != NIL)
+		{
+			buf += "\n  ORDER BY ";
+			AppendSortGroupList(query_->sortClause, ", ", true);
+		}
+		if (query_->limitOffset != nullptr)
+		{
+			buf += "\n OFFSET ";
+			GetRuleExpr(query_->limitOffset, &ctx_, false);
+		}
+		if (query_->limitCount != nullptr)
+		{
+			buf += "\n LIMIT ";
+			if (IsA(query_->limitCount, Const) &&
+				reinterpret_cast<Const *>(query_->limitCount)->constisnull)
+				buf += "ALL";
+			else
+				GetRuleExpr(query_->limitCount, &ctx_, false);
+		}
+		buf += ';';
+		return buf;
+	}
+
+  private:
+	[[noreturn]] static void NotYet()
+	{
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("pg_get_viewdef of views other than a plain SELECT from tables and "
+					   "joins is not supported yet"));
+	}
+
+	/* Each range-table entry's name, made unique as PostgreSQL's
+	 * set_rtable_names does (t, t_1, …). */
+	void SetNames()
+	{
+		dpns_.rtable = query_->rtable;
+		std::vector<std::string> used;
+		ListCell *lc;
+		foreach (lc, query_->rtable)
+		{
+			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+			if (rte->rtekind == RTE_JOIN && rte->alias == nullptr)
+			{
+				/* An unnamed join has no name to print. */
+				dpns_.rtable_names = lappend(dpns_.rtable_names, nullptr);
+				continue;
+			}
+			if (rte->rtekind != RTE_RELATION)
+				NotYet();
+			std::string name = rte->alias != nullptr ? rte->alias->aliasname
+													 : std::string(get_rel_name(rte->relid));
+			std::string unique = name;
+			for (int i = 1; std::find(used.begin(), used.end(), unique) != used.end(); i++)
+				unique = name + "_" + std::to_string(i);
+			used.push_back(unique);
+			dpns_.rtable_names = lappend(dpns_.rtable_names, pstrdup(unique.c_str()));
+		}
+	}
+
+	/* A FROM item: a table, or a join (PostgreSQL's get_from_clause_item
+	 * for the forms Tusk keeps: inner, left and cross joins with ON or
+	 * USING, nested on the left). */
+	void AppendFromItem(Node *item)
+	{
+		std::string &buf = ctx_.buf;
+		if (IsA(item, RangeTblRef))
+		{
+			int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
+			auto *rte = static_cast<RangeTblEntry *>(list_nth(query_->rtable, rti - 1));
+			if (rte->rtekind != RTE_RELATION)
+				NotYet();
+			buf += DatumGetCString(DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
+			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
+			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
+			{
+				buf += ' ';
+				buf += quote_identifier(refname);
+			}
+			return;
+		}
+		if (!IsA(item, JoinExpr))
+			NotYet();
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(item);
+		if (j->alias != nullptr || j->isNatural || j->join_using_alias != nullptr ||
+			!IsA(j->rarg, RangeTblRef) || (j->jointype != JOIN_INNER && j->jointype != JOIN_LEFT))
+			NotYet();
+		if (!ctx_.pretty)
+			buf += '(';
+		AppendFromItem(j->larg);
+		if (j->jointype == JOIN_LEFT)
+			buf += "\n     LEFT JOIN ";
+		else if (j->quals == nullptr && j->usingClause == NIL)
+			buf += "\n     CROSS JOIN ";
+		else
+			buf += "\n     JOIN ";
+		AppendFromItem(j->rarg);
+		if (j->usingClause != NIL)
+		{
+			buf += " USING (";
+			const char *s = "";
+			ListCell *lc;
+			foreach (lc, j->usingClause)
+			{
+				buf += s;
+				s = ", ";
+				buf += quote_identifier(strVal(lfirst(lc)));
+			}
+			buf += ')';
+		}
+		else if (j->quals != nullptr)
+		{
+			buf += " ON ";
+			if (!ctx_.pretty)
+				buf += '(';
+			GetRuleExpr(j->quals, &ctx_, false);
+			if (!ctx_.pretty)
+				buf += ')';
+		}
+		if (!ctx_.pretty)
+			buf += ')';
+	}
+
+	void AppendQual(Node *qual)
+	{
+		if (IsA(qual, List))
+			qual = reinterpret_cast<Node *>(
+				makeBoolExpr(AND_EXPR, reinterpret_cast<List *>(qual), -1));
+		GetRuleExpr(qual, &ctx_, false);
+	}
+
+	/* GROUP BY, ORDER BY and DISTINCT ON items (PostgreSQL's
+	 * get_rule_sortgroupclause), ORDER BY with its direction. */
+	void AppendSortGroupList(List *clauses, const char *sep, bool sort = false)
+	{
+		const char *s = "";
+		ListCell *lc;
+		foreach (lc, clauses)
+		{
+			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+			TargetEntry *tle = nullptr;
+			ListCell *t;
+			foreach (t, query_->targetList)
+				if (static_cast<TargetEntry *>(lfirst(t))->ressortgroupref == sgc->tleSortGroupRef)
+					tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle == nullptr)
+				elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
+			ctx_.buf += s;
+			s = sep;
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			bool paren = !IsA(expr, Var) && !IsA(expr, Const) &&
+				(ctx_.pretty || IsA(expr, FuncExpr) || IsA(expr, Aggref));
+			if (paren)
+				ctx_.buf += '(';
+			GetRuleExpr(expr, &ctx_, true);
+			if (paren)
+				ctx_.buf += ')';
+			if (!sort)
+				continue;
+			std::string op = OperatorName(sgc->sortop);
+			if (op == "<")
+			{
+				if (sgc->nulls_first)
+					ctx_.buf += " NULLS FIRST";
+			}
+			else if (op == ">")
+			{
+				ctx_.buf += " DESC";
+				if (!sgc->nulls_first)
+					ctx_.buf += " NULLS LAST";
+			}
+			else
+			{
+				ctx_.buf += " USING ";
+				ctx_.buf += op;
+				ctx_.buf += sgc->nulls_first ? " NULLS FIRST" : " NULLS LAST";
+			}
+		}
+	}
+
+	Query *query_;
+	DeparseNamespace dpns_;
+	DeparseContext ctx_;
+};
+
+Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty)
+{
+	if (get_rel_relkind(viewoid) != 'v')
+		PG_RETURN_NULL();
+	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty);
+	std::string def = deparser.Deparse();
+	PG_RETURN_TEXT_P(cstring_to_text(def.c_str()));
+}
+
+Oid ViewOidByName(text *name)
+{
+	return DatumGetObjectId(
+		DirectFunctionCall1(regclassin, CStringGetDatum(text_to_cstring(name))));
+}
+
+}  // namespace
+
+Datum pg_get_viewdef(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, PG_GETARG_OID(0), false);
+}
+
+Datum pg_get_viewdef_ext(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
+}
+
+Datum pg_get_viewdef_name(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, ViewOidByName(PG_GETARG_TEXT_PP(0)), false);
+}
+
+Datum pg_get_viewdef_name_ext(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, ViewOidByName(PG_GETARG_TEXT_PP(0)), PG_GETARG_BOOL(1));
 }
