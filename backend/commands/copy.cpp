@@ -34,26 +34,6 @@ namespace tusk::commands {
 
 namespace {
 
-/* An option's value as a string (PostgreSQL's defGetString). */
-std::string OptionString(DefElem *defel)
-{
-	if (defel->arg == nullptr)
-		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-				errmsg("%s requires a parameter", defel->defname));
-	if (IsA(defel->arg, Integer))
-		return std::to_string(intVal(defel->arg));
-	if (IsA(defel->arg, Float))
-		return castNode(Float, defel->arg)->fval;
-	if (IsA(defel->arg, Boolean))
-		return boolVal(defel->arg) ? "true" : "false";
-	if (IsA(defel->arg, String))
-		return strVal(defel->arg);
-	if (IsA(defel->arg, A_Star))
-		return "*";
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-			errmsg("%s requires a parameter", defel->defname));
-}
-
 /* Whether a Boolean option's value is true; *is_match for HEADER MATCH
  * (PostgreSQL's defGetBoolean and defGetCopyHeaderChoice). */
 bool OptionBoolean(ParseState *pstate, DefElem *defel, bool allow_match, bool is_from,
@@ -119,7 +99,7 @@ std::string CleanEncodingName(const std::string &name)
  * anything else is not an encoding. */
 void CheckEncodingOption(ParseState *pstate, DefElem *defel)
 {
-	std::string name = CleanEncodingName(OptionString(defel));
+	std::string name = CleanEncodingName(defGetString(defel));
 	if (name == "utf8" || name == "unicode" || name == "sqlascii")
 		return;
 	static const char *const kOtherEncodings[] =
@@ -140,7 +120,7 @@ void CheckEncodingOption(ParseState *pstate, DefElem *defel)
 		if (name == known)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("COPY with ENCODING \"%s\" is not supported yet",
-						   OptionString(defel).c_str()),
+						   defGetString(defel)),
 					parser_errposition(pstate, defel->location));
 	ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			errmsg("argument to option \"%s\" must be a valid encoding name", defel->defname),
@@ -168,7 +148,7 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		const char *name = defel->defname;
 		if (strcmp(name, "format") == 0)
 		{
-			std::string fmt = OptionString(defel);
+			std::string fmt = defGetString(defel);
 			if (format_seen)
 				errorConflictingDefElem(defel, pstate);
 			format_seen = true;
@@ -192,14 +172,14 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		{
 			if (delim != nullptr)
 				errorConflictingDefElem(defel, pstate);
-			delim_s = OptionString(defel);
+			delim_s = defGetString(defel);
 			delim = delim_s.c_str();
 		}
 		else if (strcmp(name, "null") == 0)
 		{
 			if (null_print != nullptr)
 				errorConflictingDefElem(defel, pstate);
-			null_s = OptionString(defel);
+			null_s = defGetString(defel);
 			null_print = null_s.c_str();
 		}
 		else if (strcmp(name, "header") == 0)
@@ -215,14 +195,14 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options)
 		{
 			if (quote != nullptr)
 				errorConflictingDefElem(defel, pstate);
-			quote_s = OptionString(defel);
+			quote_s = defGetString(defel);
 			quote = quote_s.c_str();
 		}
 		else if (strcmp(name, "escape") == 0)
 		{
 			if (escape != nullptr)
 				errorConflictingDefElem(defel, pstate);
-			escape_s = OptionString(defel);
+			escape_s = defGetString(defel);
 			escape = escape_s.c_str();
 		}
 		else if (strcmp(name, "force_quote") == 0)

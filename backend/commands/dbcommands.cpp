@@ -52,6 +52,7 @@
 #include "catalog/indexing.h"
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_database_d.h"
+#include "commands/defrem.h"
 #include "commands/dbcommands.h"
 #include "miscadmin.h"
 #include "postmaster/bgwriter.h"
@@ -82,64 +83,6 @@ void PreventInTransactionBlock(const char *stmtType)
 }
 
 /* ---- options (PostgreSQL's defGet* rules) ---- */
-
-[[noreturn]] void ConflictingOption(ParseState *pstate, const DefElem *defel)
-{
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("conflicting or redundant options"),
-			parser_errposition(pstate, defel->location));
-}
-
-std::string OptionString(const DefElem *defel)
-{
-	if (defel->arg == nullptr)
-		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-				errmsg("%s requires a parameter", defel->defname));
-	if (IsA(defel->arg, Integer))
-		return std::to_string(intVal(defel->arg));
-	if (IsA(defel->arg, Float))
-		return castNode(Float, defel->arg)->fval;
-	if (IsA(defel->arg, Boolean))
-		return boolVal(defel->arg) ? "true" : "false";
-	return strVal(defel->arg);
-}
-
-bool OptionBool(const DefElem *defel)
-{
-	if (defel->arg == nullptr)
-		return true;
-	if (IsA(defel->arg, Integer))
-	{
-		if (intVal(defel->arg) == 0)
-			return false;
-		if (intVal(defel->arg) == 1)
-			return true;
-	}
-	else if (IsA(defel->arg, Boolean))
-		return boolVal(defel->arg);
-	else if (IsA(defel->arg, String))
-	{
-		std::string v = strVal(defel->arg);
-		for (char &c : v)
-			c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-		if (v == "true" || v == "on")
-			return true;
-		if (v == "false" || v == "off")
-			return false;
-	}
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-			errmsg("%s requires a Boolean value", defel->defname));
-}
-
-int OptionInt32(const DefElem *defel)
-{
-	if (defel->arg == nullptr)
-		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-				errmsg("%s requires a numeric value", defel->defname));
-	if (IsA(defel->arg, Integer))
-		return intVal(defel->arg);
-	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-			errmsg("%s requires an integer value", defel->defname));
-}
 
 /* ---- catalog lookups ---- */
 
@@ -372,7 +315,7 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 		const DefElem *defel = static_cast<const DefElem *>(lfirst(lc));
 		auto take = [&](const DefElem *&slot) {
 			if (slot != nullptr)
-				ConflictingOption(pstate, defel);
+				errorConflictingDefElem(defel, pstate);
 			slot = defel;
 		};
 		const char *name = defel->defname;
@@ -421,9 +364,9 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 
 	std::string owner_name, template_name = "template1", collate, ctype;
 	if (downer != nullptr && downer->arg != nullptr)
-		owner_name = OptionString(downer);
+		owner_name = defGetString(downer);
 	if (dtemplate != nullptr && dtemplate->arg != nullptr)
-		template_name = OptionString(dtemplate);
+		template_name = defGetString(dtemplate);
 	int encoding = -1;
 	if (dencoding != nullptr && dencoding->arg != nullptr)
 	{
@@ -438,7 +381,7 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 		}
 		else
 		{
-			std::string name = OptionString(dencoding);
+			std::string name = defGetString(dencoding);
 			encoding = EncodingByName(name);
 			if (encoding < 0)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -448,14 +391,14 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 		}
 	}
 	if (dlocale != nullptr && dlocale->arg != nullptr)
-		collate = ctype = OptionString(dlocale);
+		collate = ctype = defGetString(dlocale);
 	if (dcollate != nullptr && dcollate->arg != nullptr)
-		collate = OptionString(dcollate);
+		collate = defGetString(dcollate);
 	if (dctype != nullptr && dctype->arg != nullptr)
-		ctype = OptionString(dctype);
+		ctype = defGetString(dctype);
 	if (dlocprovider != nullptr && dlocprovider->arg != nullptr)
 	{
-		std::string provider = OptionString(dlocprovider);
+		std::string provider = defGetString(dlocprovider);
 		if (strcasecmp(provider.c_str(), "icu") == 0)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("ICU is not supported in this build"));
@@ -467,14 +410,14 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 		ereport(ERROR, errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 				errmsg("ICU locale cannot be specified unless locale provider is ICU"));
 	bool istemplate = distemplate != nullptr && distemplate->arg != nullptr
-		? OptionBool(distemplate)
+		? defGetBoolean(distemplate)
 		: false;
-	bool allowconn = dallowconn != nullptr && dallowconn->arg != nullptr ? OptionBool(dallowconn)
+	bool allowconn = dallowconn != nullptr && dallowconn->arg != nullptr ? defGetBoolean(dallowconn)
 																		 : true;
 	int connlimit = -1;
 	if (dconnlimit != nullptr && dconnlimit->arg != nullptr)
 	{
-		connlimit = OptionInt32(dconnlimit);
+		connlimit = defGetInt32(dconnlimit);
 		if (connlimit < -1)
 			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("invalid connection limit: %d", connlimit));
@@ -512,7 +455,7 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 				errmsg("permission denied to copy database \"%s\"", template_name.c_str()));
 	if (dstrategy != nullptr && dstrategy->arg != nullptr)
 	{
-		std::string strategy = OptionString(dstrategy);
+		std::string strategy = defGetString(dstrategy);
 		if (strcasecmp(strategy.c_str(), "wal_log") != 0 &&
 			strcasecmp(strategy.c_str(), "file_copy") != 0)
 			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -568,7 +511,7 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 	}
 	if (dtablespace != nullptr && dtablespace->arg != nullptr)
 	{
-		std::string spc = OptionString(dtablespace);
+		std::string spc = defGetString(dtablespace);
 		if (spc == "pg_global")
 			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("pg_global cannot be used as default tablespace"));

@@ -13,7 +13,7 @@
 #include "parser/parse_node.h"
 #include "utils/builtins.h"
 
-bool defGetBoolean(DefElem *def)
+bool defGetBoolean(const DefElem *def)
 {
 	if (def->arg == nullptr)
 		return true;
@@ -43,7 +43,7 @@ bool defGetBoolean(DefElem *def)
 			errmsg("%s requires a Boolean value", def->defname));
 }
 
-int64 defGetInt64(DefElem *def)
+int64 defGetInt64(const DefElem *def)
 {
 	if (def->arg == nullptr)
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
@@ -66,7 +66,18 @@ int64 defGetInt64(DefElem *def)
 			errmsg("%s requires a numeric value", def->defname));
 }
 
-char *defGetString(DefElem *def)
+int32 defGetInt32(const DefElem *def)
+{
+	if (def->arg == nullptr)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("%s requires a numeric value", def->defname));
+	if (IsA(def->arg, Integer))
+		return intVal(def->arg);
+	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+			errmsg("%s requires an integer value", def->defname));
+}
+
+char *defGetString(const DefElem *def)
 {
 	if (def->arg == nullptr)
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
@@ -81,12 +92,14 @@ char *defGetString(DefElem *def)
 			return pstrdup(boolVal(def->arg) ? "true" : "false");
 		case T_String:
 			return strVal(def->arg);
+		case T_A_Star:
+			return pstrdup("*");
 		default:
 			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(def->arg)));
 	}
 }
 
-void errorConflictingDefElem(DefElem *defel, ParseState *pstate)
+void errorConflictingDefElem(const DefElem *defel, ParseState *pstate)
 {
 	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("conflicting or redundant options"),
 			pstate != nullptr ? parser_errposition(pstate, defel->location) : 0);

@@ -29,6 +29,8 @@
 #include "commands/view.h"
 #include "executor/tuptable.h"
 #include "nodes/parsenodes.h"
+#include "postmaster/bgwriter.h"
+#include "access/xlog_control.h"
 #include "parser/parse_expr.h"
 #include "tcop/utility.h"
 #include "utils/builtins.h"
@@ -402,6 +404,11 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_LockStmt:
 			LockTableCommand(reinterpret_cast<LockStmt *>(parsetree));
+			break;
+		case T_CheckPointStmt:
+			/* (Tusk's sessions are all the bootstrap superuser's: PostgreSQL's
+			 * privilege check has nothing to refuse yet.) */
+			RequestCheckpoint(CHECKPOINT_IMMEDIATE | CHECKPOINT_WAIT | CHECKPOINT_FORCE);
 			break;
 		case T_CommentStmt:
 			CommentObject(reinterpret_cast<CommentStmt *>(parsetree));

@@ -26,11 +26,12 @@ extern Oid DefineIndex(IndexStmt *stmt, const char *queryString);
 
 /* Option values as PostgreSQL's define.c reads them (commands/define.cpp):
  * errors name the option. */
-extern bool defGetBoolean(DefElem *def);
-extern int64 defGetInt64(DefElem *def);
-extern char *defGetString(DefElem *def);
+extern bool defGetBoolean(const DefElem *def);
+extern int32 defGetInt32(const DefElem *def);
+extern int64 defGetInt64(const DefElem *def);
+extern char *defGetString(const DefElem *def);
 /* 42601 "conflicting or redundant options" at the option. */
-extern void errorConflictingDefElem(DefElem *defel, struct ParseState *pstate)
+extern void errorConflictingDefElem(const DefElem *defel, struct ParseState *pstate)
 	pg_attribute_noreturn();
 
 /* DROP SCHEMA (commands/dropcmds.cpp); relations go through
