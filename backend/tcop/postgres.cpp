@@ -1011,6 +1011,32 @@ void InstallBackendSignalHandlers()
 	pqsignal(SIGALRM, StatementTimeoutHandler);
 }
 
+/* The longest body a frontend message of this type may have; 0 if no
+ * frontend message has this type. */
+size_t FrontendMessageLimit(int type)
+{
+	switch (type)
+	{
+		case 'Q':
+		case 'P':
+		case 'B':
+		case 'F':
+		case 'd':
+			return libpq::kLargeMessageLimit;
+		case 'E':
+		case 'D':
+		case 'C':
+		case 'H':
+		case 'S':
+		case 'X':
+		case 'c':
+		case 'f':
+			return libpq::kSmallMessageLimit;
+		default:
+			return 0;
+	}
+}
+
 }  // namespace
 
 void BackendMain(Port *port, postmaster::CacState cac)
@@ -1114,13 +1140,20 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			if (firstchar < 0)
 				proc_exit(0); /* client went away */
 
+			/* The type is checked before the length word is believed: an
+			 * unknown type is refused at once, and only the messages that
+			 * carry statements or data may be large (as in PostgreSQL). */
+			size_t limit = FrontendMessageLimit(firstchar);
+			if (limit == 0)
+				ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION),
+						errmsg("invalid frontend message type %d", firstchar));
 			std::string body;
-			size_t limit = libpq::kLargeMessageLimit;
 			if (!libpq::GetMessageBody(&body, limit))
 				proc_exit(0);
 			QueryCancelPending = false; /* a cancel for an earlier command is moot */
 
-			if (ignore_till_sync && firstchar != 'S')
+			/* Terminate ends the session even while skipping to Sync. */
+			if (ignore_till_sync && firstchar != 'S' && firstchar != 'X')
 				continue;
 
 			/* An error in these skips to Sync; Sync itself is not one of them,
