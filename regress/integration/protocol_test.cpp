@@ -456,6 +456,38 @@ TEST_CASE("Execute, Describe, Close, Flush and Sync may not be longer than 10000
 	REQUIRE(conn.AtEof());
 }
 
+TEST_CASE("Counts in Parse and Bind are unsigned; lengths past the message are 08P01", "[protocol]")
+{
+	/* found by the bad-input client: counts of 0xffff read as -1, and a
+	 * parameter length word was allocated for before it was checked */
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	REQUIRE(Login(conn).back() == 'Z');
+	auto error_of = [&](const std::string &messages) {
+		conn.Send(messages + Sync());
+		auto reply = UntilReady(conn);
+		const std::string &e = Body(reply, 'E');
+		return Field(e, 'C') + " " + Field(e, 'M');
+	};
+	const std::string insufficient = "08P01 insufficient data left in message";
+	/* Parse announcing 65535 parameter types and giving none */
+	CHECK(error_of(Message('P', CStr("") + CStr("SELECT 1") + Int16(0xffff))) == insufficient);
+	auto bind = [](const std::string &middle) {
+		return Message('B', CStr("") + CStr("") + middle + Int16(0));
+	};
+	/* 65535 parameter formats, none given */
+	CHECK(error_of(Parse("", "SELECT $1::text") + bind(Int16(0xffff))) == insufficient);
+	/* a parameter length of -2, and one of 2 GB with 3 bytes present */
+	CHECK(error_of(Parse("", "SELECT $1::text") + bind(Int16(0) + Int16(1) + Int32(0xfffffffe))) ==
+		  insufficient);
+	CHECK(error_of(Parse("", "SELECT $1::text") +
+				   bind(Int16(0) + Int16(1) + Int32(0x7fffffff) + "abc")) == insufficient);
+	/* the session goes on */
+	conn.Send(Query("SELECT 1"));
+	REQUIRE(Types(UntilReady(conn)) == "TDCZ");
+}
+
 TEST_CASE("Terminate ends the session while the server skips to Sync after an error", "[protocol]")
 {
 	Cluster cluster;
