@@ -3,7 +3,7 @@
  * mutated statements and protocol messages at one live server.
  *
  * Two kinds of input, both from one deterministic generator:
- *   - SQL through the simple protocol: the statements of regress/sql/NAME.sql
+ *   - SQL through the simple protocol: the statements of the files in regress/sql/
  *     and of the parser's corpus, as they are or mutated (byte flips,
  *     truncation, token splicing, huge literals, deep nesting, random
  *     bytes).  Each must get its results or an ErrorResponse, then
@@ -270,7 +270,7 @@ bool Skipped(const std::string &stmt)
 	return false;
 }
 
-/* The statements of regress/sql/NAME.sql (psql's meta-commands left out) and
+/* The statements of the files in regress/sql/ (psql's meta-commands left out) and
  * the cases of the parser's corpus. */
 std::vector<std::string> LoadCorpus()
 {
