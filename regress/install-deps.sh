@@ -8,7 +8,7 @@ set -euo pipefail
 # regress/lint/, which .ci/run runs; python3 runs the catalog generator
 # (backend/catalog/gen_catalog.py); libpg-query-dev is PostgreSQL 15's
 # parser as a library, the oracle of the parser's differential test
-# (regress/parser/); clang builds the parser's fuzzer (regress/fuzz/run.sh);
+# (regress/parser/); clang builds the parser's fuzzer (regress/fuzz/run_parser_fuzz.sh);
 # libcctz-dev reads the time-zone database (tzdata) for the date/time types.
 packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
           postgresql-client-15 passwd util-linux clang-format clang-tidy python3

@@ -416,12 +416,21 @@ bool GetMessageBody(std::string *body, size_t max_len)
 	uint32_t len = ntohl(netlen);
 	if (len < 4 || len - 4 > max_len)
 		ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("invalid message length"));
-	body->resize(len - 4);
-	if (len > 4 && !GetBytes(body->data(), len - 4))
+	/* The body grows as its bytes arrive: a length word alone (say, a
+	 * gigabyte's, then EOF) costs no memory. */
+	size_t want = len - 4;
+	body->clear();
+	while (body->size() < want)
 	{
-		ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
-				errmsg("incomplete message from client"));
-		return false;
+		if (recv_start >= recv_end && !RecvBuffer())
+		{
+			ereport(COMMERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+					errmsg("incomplete message from client"));
+			return false;
+		}
+		size_t n = Min(want - body->size(), recv_end - recv_start);
+		body->append(recv_buffer + recv_start, n);
+		recv_start += n;
 	}
 	return true;
 }
@@ -541,6 +550,17 @@ int16_t MessageReader::Int16()
 	memcpy(&n, body_.data() + pos_, 2);
 	pos_ += 2;
 	return static_cast<int16_t>(ntohs(n));
+}
+
+std::string MessageReader::Bytes(int32_t len)
+{
+	if (len < 0)
+		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
+				errmsg("insufficient data left in message"));
+	Need(static_cast<size_t>(len));
+	std::string out = body_.substr(pos_, static_cast<size_t>(len));
+	pos_ += static_cast<size_t>(len);
+	return out;
 }
 
 char MessageReader::Byte()

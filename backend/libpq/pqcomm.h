@@ -118,6 +118,9 @@ class MessageReader
 	int32_t Int32();
 	int16_t Int16();
 	char Byte();
+	/* len bytes; a negative len, like one past the end, is "insufficient
+	 * data left in message" (checked before anything is allocated) */
+	std::string Bytes(int32_t len);
 	std::string String();
 	bool AtEnd() const { return pos_ == body_.size(); }
 	void End(); /* ERROR unless the whole body was consumed */

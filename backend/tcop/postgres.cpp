@@ -589,9 +589,8 @@ void ExecParseMessage(libpq::MessageReader &reader)
 {
 	std::string stmt_name = reader.String();
 	current_query = reader.String();
-	int numParams = reader.Int16();
-	if (numParams < 0)
-		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg("invalid message format"));
+	/* the counts of the extended protocol are unsigned 16-bit numbers */
+	int numParams = static_cast<uint16_t>(reader.Int16());
 	auto *paramTypes = static_cast<Oid *>(palloc(Max(numParams, 1) * sizeof(Oid)));
 	for (int i = 0; i < numParams; i++)
 		paramTypes[i] = static_cast<Oid>(reader.Int32());
@@ -752,11 +751,11 @@ void ExecBindMessage(libpq::MessageReader &reader)
 {
 	std::string portal_name = reader.String();
 	std::string stmt_name = reader.String();
-	int numPFormats = reader.Int16();
-	std::vector<int16> pformats(Max(numPFormats, 0));
+	int numPFormats = static_cast<uint16_t>(reader.Int16());
+	std::vector<int16> pformats(numPFormats);
 	for (auto &f : pformats)
 		f = reader.Int16();
-	int numParams = reader.Int16();
+	int numParams = static_cast<uint16_t>(reader.Int16());
 	if (numPFormats > 1 && numPFormats != numParams)
 		ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
 				errmsg("bind message has %d parameter formats but %d parameters", numPFormats,
@@ -792,15 +791,8 @@ void ExecBindMessage(libpq::MessageReader &reader)
 			errscope.Set(i, nullptr);
 			int32 len = reader.Int32();
 			std::string value;
-			if (len < -1)
-				ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
-						errmsg("invalid message format"));
-			if (len > 0)
-			{
-				value.resize(static_cast<size_t>(len));
-				for (auto &c : value)
-					c = reader.Byte();
-			}
+			if (len != -1)
+				value = reader.Bytes(len);
 			int16 format = numPFormats > 1 ? pformats[i] : numPFormats == 1 ? pformats[0] : 0;
 			errscope.Set(i, format == 0 && len >= 0 ? value.c_str() : nullptr);
 			ParamExternData *prm = &params->params[i];
@@ -811,7 +803,7 @@ void ExecBindMessage(libpq::MessageReader &reader)
 		}
 		PopActiveSnapshot();
 	}
-	int numRFormats = reader.Int16();
+	int numRFormats = static_cast<uint16_t>(reader.Int16());
 	auto *rformats = static_cast<int16 *>(palloc(Max(numRFormats, 1) * sizeof(int16)));
 	for (int i = 0; i < numRFormats; i++)
 		rformats[i] = reader.Int16();
@@ -1011,6 +1003,32 @@ void InstallBackendSignalHandlers()
 	pqsignal(SIGALRM, StatementTimeoutHandler);
 }
 
+/* The longest body a frontend message of this type may have; 0 if no
+ * frontend message has this type. */
+size_t FrontendMessageLimit(int type)
+{
+	switch (type)
+	{
+		case 'Q':
+		case 'P':
+		case 'B':
+		case 'F':
+		case 'd':
+			return libpq::kLargeMessageLimit;
+		case 'E':
+		case 'D':
+		case 'C':
+		case 'H':
+		case 'S':
+		case 'X':
+		case 'c':
+		case 'f':
+			return libpq::kSmallMessageLimit;
+		default:
+			return 0;
+	}
+}
+
 }  // namespace
 
 void BackendMain(Port *port, postmaster::CacState cac)
@@ -1114,13 +1132,20 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			if (firstchar < 0)
 				proc_exit(0); /* client went away */
 
+			/* The type is checked before the length word is believed: an
+			 * unknown type is refused at once, and only the messages that
+			 * carry statements or data may be large (as in PostgreSQL). */
+			size_t limit = FrontendMessageLimit(firstchar);
+			if (limit == 0)
+				ereport(FATAL, errcode(ERRCODE_PROTOCOL_VIOLATION),
+						errmsg("invalid frontend message type %d", firstchar));
 			std::string body;
-			size_t limit = libpq::kLargeMessageLimit;
 			if (!libpq::GetMessageBody(&body, limit))
 				proc_exit(0);
 			QueryCancelPending = false; /* a cancel for an earlier command is moot */
 
-			if (ignore_till_sync && firstchar != 'S')
+			/* Terminate ends the session even while skipping to Sync. */
+			if (ignore_till_sync && firstchar != 'S' && firstchar != 'X')
 				continue;
 
 			/* An error in these skips to Sync; Sync itself is not one of them,

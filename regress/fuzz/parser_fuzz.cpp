@@ -11,7 +11,7 @@
  *   - an error is not ERROR level, has a SQLSTATE the parser never raises,
  *     or a cursor position outside 0 … (length + 1).
  * Built only with -Dfuzz=true and clang++ (regress/fuzz/meson.build); run it
- * with regress/fuzz/run.sh.
+ * with regress/fuzz/run_parser_fuzz.sh.
  *
  * Entry points: LLVMFuzzerInitialize, LLVMFuzzerTestOneInput.
  */

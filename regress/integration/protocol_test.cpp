@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <libpq-fe.h>
@@ -416,6 +417,87 @@ TEST_CASE("An unknown message type is a protocol violation (FATAL 08P01)", "[pro
 	REQUIRE(Field(body, 'S') == "FATAL");
 	REQUIRE(Field(body, 'C') == "08P01");
 	REQUIRE(Field(body, 'M') == "invalid frontend message type 122");
+	REQUIRE(conn.AtEof());
+}
+
+TEST_CASE("An unknown message type is refused before its length word is read", "[protocol]")
+{
+	/* found by the bad-input client: the server used to wait for (and
+	 * allocate) the gigabyte such a length word promises */
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	REQUIRE(Login(conn).back() == 'Z');
+	conn.Send(std::string("+") + Int32(0x337ebc53));
+	auto [type, body] = conn.Message();
+	REQUIRE(type == 'E');
+	REQUIRE(Field(body, 'S') == "FATAL");
+	REQUIRE(Field(body, 'M') == "invalid frontend message type 43");
+	REQUIRE(conn.AtEof());
+}
+
+TEST_CASE("Execute, Describe, Close, Flush and Sync may not be longer than 10000 bytes",
+		  "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	REQUIRE(Login(conn).back() == 'Z');
+	/* Parse may be large; Execute may not */
+	conn.Send(Parse("", "SELECT '" + std::string(20000, 'x') + "'") +
+			  Message('E', CStr("") + Int32(0) + std::string(10000, '\0')));
+	auto [type, body] = conn.Message();
+	REQUIRE(type == '1');
+	std::tie(type, body) = conn.Message();
+	REQUIRE(type == 'E');
+	REQUIRE(Field(body, 'S') == "FATAL");
+	REQUIRE(Field(body, 'C') == "08P01");
+	REQUIRE(Field(body, 'M') == "invalid message length");
+	REQUIRE(conn.AtEof());
+}
+
+TEST_CASE("Counts in Parse and Bind are unsigned; lengths past the message are 08P01", "[protocol]")
+{
+	/* found by the bad-input client: counts of 0xffff read as -1, and a
+	 * parameter length word was allocated for before it was checked */
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	REQUIRE(Login(conn).back() == 'Z');
+	auto error_of = [&](const std::string &messages) {
+		conn.Send(messages + Sync());
+		auto reply = UntilReady(conn);
+		const std::string &e = Body(reply, 'E');
+		return Field(e, 'C') + " " + Field(e, 'M');
+	};
+	const std::string insufficient = "08P01 insufficient data left in message";
+	/* Parse announcing 65535 parameter types and giving none */
+	CHECK(error_of(Message('P', CStr("") + CStr("SELECT 1") + Int16(0xffff))) == insufficient);
+	auto bind = [](const std::string &middle) {
+		return Message('B', CStr("") + CStr("") + middle + Int16(0));
+	};
+	/* 65535 parameter formats, none given */
+	CHECK(error_of(Parse("", "SELECT $1::text") + bind(Int16(0xffff))) == insufficient);
+	/* a parameter length of -2, and one of 2 GB with 3 bytes present */
+	CHECK(error_of(Parse("", "SELECT $1::text") + bind(Int16(0) + Int16(1) + Int32(0xfffffffe))) ==
+		  insufficient);
+	CHECK(error_of(Parse("", "SELECT $1::text") +
+				   bind(Int16(0) + Int16(1) + Int32(0x7fffffff) + "abc")) == insufficient);
+	/* the session goes on */
+	conn.Send(Query("SELECT 1"));
+	REQUIRE(Types(UntilReady(conn)) == "TDCZ");
+}
+
+TEST_CASE("Terminate ends the session while the server skips to Sync after an error", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	REQUIRE(Login(conn).back() == 'Z');
+	conn.Send(Parse("", "SELEC 1") + Message('X', ""));
+	auto [type, body] = conn.Message();
+	REQUIRE(type == 'E');
+	REQUIRE(Field(body, 'C') == "42601");
 	REQUIRE(conn.AtEof());
 }
 
