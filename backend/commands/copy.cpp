@@ -119,8 +119,7 @@ void CheckEncodingOption(ParseState *pstate, DefElem *defel)
 	for (const char *known : kOtherEncodings)
 		if (name == known)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("COPY with ENCODING \"%s\" is not supported yet",
-						   defGetString(defel)),
+					errmsg("COPY with ENCODING \"%s\" is not supported yet", defGetString(defel)),
 					parser_errposition(pstate, defel->location));
 	ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			errmsg("argument to option \"%s\" must be a valid encoding name", defel->defname),
