@@ -177,7 +177,11 @@ Oid AddForeignKeyConstraint(Relation rel, Constraint *fk, bool new_table,
 		/* PostgreSQL names it after all its columns, joined by "_". */
 		std::string cols;
 		for (AttrNumber a : fkatts)
-			cols += (cols.empty() ? "" : "_") + std::string(AttName(rel, a));
+		{
+			if (!cols.empty())
+				cols += '_';
+			cols += AttName(rel, a);
+		}
 		name = ChooseConstraintName(RelationGetRelationName(rel), cols.c_str(), "fkey",
 									RelationGetNamespace(rel),
 									taken != nullptr ? *taken : std::vector<std::string>());

@@ -32,7 +32,15 @@ std::string Rows(int first, int last, const std::string &text = "")
 	{
 		if (!rows.empty())
 			rows += ", ";
-		rows += "(" + std::to_string(i) + (text.empty() ? "" : ", '" + text + "'") + ")";
+		rows += '(';
+		rows += std::to_string(i);
+		if (!text.empty())
+		{
+			rows += ", '";
+			rows += text;
+			rows += '\'';
+		}
+		rows += ')';
 	}
 	return rows;
 }

@@ -48,7 +48,11 @@ Outcome Exec(PGconn *c, const std::string &sql)
 	PGresult *res = PQexec(c, sql.c_str());
 	Outcome o{PQresultStatus(res), "", ""};
 	for (int i = 0; o.status == PGRES_TUPLES_OK && i < PQntuples(res); i++)
-		o.value += (i > 0 ? "," : "") + std::string(PQgetvalue(res, i, 0));
+	{
+		if (i > 0)
+			o.value += ',';
+		o.value += PQgetvalue(res, i, 0);
+	}
 	if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
 		o.sqlstate = state;
 	PQclear(res);
@@ -287,7 +291,11 @@ TEST_CASE("Savepoints work through the extended query protocol", "[savepoint]")
 									 0);
 		Outcome o{PQresultStatus(res), "", ""};
 		for (int i = 0; o.status == PGRES_TUPLES_OK && i < PQntuples(res); i++)
-			o.value += (i > 0 ? "," : "") + std::string(PQgetvalue(res, i, 0));
+		{
+			if (i > 0)
+				o.value += ',';
+			o.value += PQgetvalue(res, i, 0);
+		}
 		if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
 			o.sqlstate = state;
 		PQclear(res);

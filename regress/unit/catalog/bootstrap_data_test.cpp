@@ -512,7 +512,11 @@ TEST_CASE("catalog indexes have PostgreSQL's pg_class, pg_attribute and pg_index
 			REQUIRE(Value(idx, k, "indisunique") == (ix.unique ? "t" : "f"));
 			std::string keys;
 			for (int c = 0; c < ix.nkeys; c++)
-				keys += (c > 0 ? " " : "") + std::to_string(ix.keys[c]);
+			{
+				if (c > 0)
+					keys += ' ';
+				keys += std::to_string(ix.keys[c]);
+			}
 			REQUIRE(Value(idx, k, "indkey") == keys);
 			int natts = 0;
 			for (int a = 0; a < att.nrows; a++)
