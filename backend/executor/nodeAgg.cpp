@@ -151,18 +151,18 @@ void AdvanceAggregates(AggState *aggstate)
 		MemoryContext old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
 		Datum newVal = FunctionCallInvoke(fcinfo);
 		MemoryContextSwitchTo(old);
-		if (!pa.transtypeByVal && !fcinfo->isnull &&
+		if (!pa.transtypeByVal && pa.transtype != INTERNALOID && !fcinfo->isnull &&
 			DatumGetPointer(newVal) != DatumGetPointer(pa.transValue))
 		{
-			/* Keep the new state in the group's memory (an "internal"
-			 * state is there already). */
-			if (pa.transtype != INTERNALOID &&
-				GetMemoryChunkContext(DatumGetPointer(newVal)) != aggstate->aggcontext)
-			{
-				old = MemoryContextSwitchTo(aggstate->aggcontext);
-				newVal = CopyDatum(newVal, false, pa.transtypeLen);
-				MemoryContextSwitchTo(old);
-			}
+			/* Keep the new state in the group's memory: it may point into
+			 * the input row (max(text) returns its argument) or the
+			 * per-tuple memory.  (An "internal" state is made in the
+			 * group's memory by its function.)  The old state was ours. */
+			old = MemoryContextSwitchTo(aggstate->aggcontext);
+			newVal = CopyDatum(newVal, false, pa.transtypeLen);
+			MemoryContextSwitchTo(old);
+			if (!pa.transValueIsNull)
+				pfree(DatumGetPointer(pa.transValue));
 		}
 		pa.transValue = newVal;
 		pa.transValueIsNull = fcinfo->isnull;

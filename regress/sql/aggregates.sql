@@ -54,3 +54,10 @@ SELECT upper(DISTINCT k) FROM agg;
 INSERT INTO agg VALUES (count(*));
 DROP TABLE agg;
 DROP TABLE agg2;
+
+-- max/min of text keep their own copy of the state (it may point into a row)
+CREATE TABLE agg_text (a int, b text);
+INSERT INTO agg_text VALUES (1, 'new'), (2, 'new'), (3, 'old'), (4, NULL), (5, 'a');
+SELECT count(*), min(b), max(b), min(a), max(a) FROM agg_text;
+SELECT a % 2 AS k, min(b), max(b) FROM agg_text GROUP BY 1 ORDER BY 1;
+DROP TABLE agg_text;
