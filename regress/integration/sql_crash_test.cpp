@@ -71,7 +71,8 @@ struct Client
 			return;
 		}
 		/* The WARNING every backend gets at the crash is expected: keep it off stderr. */
-		PQsetNoticeProcessor(conn.get(), [](void *, const char *) {}, nullptr);
+		PQsetNoticeProcessor(
+			conn.get(), [](void *, const char *) {}, nullptr);
 		backend_pid = PQbackendPID(conn.get());
 		std::uniform_int_distribution<int> account(1, kBranches * kAccountsPerBranch);
 		std::uniform_int_distribution<int> teller(1, kBranches * kTellersPerBranch);
@@ -85,19 +86,19 @@ struct Client
 			int d = delta(rng);
 			std::string sql = "BEGIN;"
 							  "UPDATE crash_accounts SET abalance = abalance + " +
-							  std::to_string(d) + " WHERE aid = " + std::to_string(aid) +
-							  ";"
-							  "UPDATE crash_tellers SET tbalance = tbalance + " +
-							  std::to_string(d) + " WHERE tid = " + std::to_string(tid) +
-							  ";"
-							  "UPDATE crash_branches SET bbalance = bbalance + " +
-							  std::to_string(d) + " WHERE bid = " + std::to_string(bid) +
-							  ";"
-							  "INSERT INTO crash_history VALUES (" +
-							  std::to_string(hid) + ", " + std::to_string(tid) + ", " +
-							  std::to_string(bid) + ", " + std::to_string(aid) + ", " +
-							  std::to_string(d) + ", now());"
-												  "COMMIT;";
+				std::to_string(d) + " WHERE aid = " + std::to_string(aid) +
+				";"
+				"UPDATE crash_tellers SET tbalance = tbalance + " +
+				std::to_string(d) + " WHERE tid = " + std::to_string(tid) +
+				";"
+				"UPDATE crash_branches SET bbalance = bbalance + " +
+				std::to_string(d) + " WHERE bid = " + std::to_string(bid) +
+				";"
+				"INSERT INTO crash_history VALUES (" +
+				std::to_string(hid) + ", " + std::to_string(tid) + ", " + std::to_string(bid) +
+				", " + std::to_string(aid) + ", " + std::to_string(d) +
+				", now());"
+				"COMMIT;";
 			/* PQexec returns the last statement's result: COMMIT's when all went well. */
 			Result res(PQexec(conn.get(), sql.c_str()));
 			if (PQstatus(conn.get()) != CONNECTION_OK)
@@ -154,20 +155,25 @@ bool Answers(const Cluster &cluster)
 void CreateLedger(PGconn *conn)
 {
 	Exec(conn, "CREATE TABLE crash_branches (bid int PRIMARY KEY, bbalance int NOT NULL)");
-	Exec(conn, "CREATE TABLE crash_tellers (tid int PRIMARY KEY, bid int NOT NULL, "
-			   "tbalance int NOT NULL)");
-	Exec(conn, "CREATE TABLE crash_accounts (aid int PRIMARY KEY, bid int NOT NULL, "
-			   "abalance int NOT NULL)");
-	Exec(conn, "CREATE TABLE crash_history (hid bigint PRIMARY KEY, tid int, bid int, aid int, "
-			   "delta int NOT NULL, mtime timestamp)");
+	Exec(conn,
+		 "CREATE TABLE crash_tellers (tid int PRIMARY KEY, bid int NOT NULL, "
+		 "tbalance int NOT NULL)");
+	Exec(conn,
+		 "CREATE TABLE crash_accounts (aid int PRIMARY KEY, bid int NOT NULL, "
+		 "abalance int NOT NULL)");
+	Exec(conn,
+		 "CREATE TABLE crash_history (hid bigint PRIMARY KEY, tid int, bid int, aid int, "
+		 "delta int NOT NULL, mtime timestamp)");
 	for (int b = 1; b <= kBranches; b++)
 		Exec(conn, "INSERT INTO crash_branches VALUES (" + std::to_string(b) + ", 0)");
 	for (int t = 1; t <= kBranches * kTellersPerBranch; t++)
-		Exec(conn, "INSERT INTO crash_tellers VALUES (" + std::to_string(t) + ", " +
-					   std::to_string((t - 1) / kTellersPerBranch + 1) + ", 0)");
+		Exec(conn,
+			 "INSERT INTO crash_tellers VALUES (" + std::to_string(t) + ", " +
+				 std::to_string((t - 1) / kTellersPerBranch + 1) + ", 0)");
 	for (int a = 1; a <= kBranches * kAccountsPerBranch; a++)
-		Exec(conn, "INSERT INTO crash_accounts VALUES (" + std::to_string(a) + ", " +
-					   std::to_string((a - 1) / kAccountsPerBranch + 1) + ", 0)");
+		Exec(conn,
+			 "INSERT INTO crash_accounts VALUES (" + std::to_string(a) + ", " +
+				 std::to_string((a - 1) / kAccountsPerBranch + 1) + ", 0)");
 }
 
 /* The ledger balances and holds every acknowledged transfer; returns the history's size. */
@@ -178,12 +184,14 @@ long CheckLedger(PGconn *conn, const std::vector<long long> &acknowledged)
 	CHECK(Query1(conn, "SELECT sum(tbalance) FROM crash_tellers") == history);
 	CHECK(Query1(conn, "SELECT sum(bbalance) FROM crash_branches") == history);
 	/* Each branch's balance is its accounts' (a transfer moves one branch's account). */
-	CHECK(Query1(conn, "SELECT count(*) FROM crash_branches b WHERE bbalance <> "
-					   "(SELECT coalesce(sum(abalance), 0) FROM crash_accounts a "
-					   "WHERE a.bid = b.bid)") == "0");
+	CHECK(Query1(conn,
+				 "SELECT count(*) FROM crash_branches b WHERE bbalance <> "
+				 "(SELECT coalesce(sum(abalance), 0) FROM crash_accounts a "
+				 "WHERE a.bid = b.bid)") == "0");
 	/* Every row still reachable through its primary key index, too. */
-	CHECK(Query1(conn, "SELECT count(*) FROM crash_accounts a WHERE NOT EXISTS "
-					   "(SELECT 1 FROM crash_accounts a2 WHERE a2.aid = a.aid)") == "0");
+	CHECK(Query1(conn,
+				 "SELECT count(*) FROM crash_accounts a WHERE NOT EXISTS "
+				 "(SELECT 1 FROM crash_accounts a2 WHERE a2.aid = a.aid)") == "0");
 
 	Result res(PQexec(conn, "SELECT hid FROM crash_history"));
 	REQUIRE(PQresultStatus(res.get()) == PGRES_TUPLES_OK);
@@ -241,7 +249,8 @@ TEST_CASE("SQL transfers keep the ledger balanced and every acknowledged commit 
 		std::uniform_int_distribution<int> pause_ms(200, 700);
 		usleep(static_cast<useconds_t>(pause_ms(rng)) * 1000);
 		Client &victim = *clients[rng() % kClients];
-		REQUIRE(WaitUntil([&] { return victim.backend_pid != 0 || victim.connection_lost; }, 10000));
+		REQUIRE(
+			WaitUntil([&] { return victim.backend_pid != 0 || victim.connection_lost; }, 10000));
 		REQUIRE(victim.backend_pid != 0);
 		REQUIRE(kill(victim.backend_pid, SIGKILL) == 0);
 

@@ -23,19 +23,53 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <list>
 #include <map>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "miscadmin.h"
+#include "storage/fd.h"
 #include "storage/smgr.h"
 #include "storage/sync.h"
 #include "storage/sync/sync_handlers.h"
 #include "utils/errcodes.h"
+
+struct SMgrRelationData;
+
+namespace {
+
+/* An open segment, in the process's list of open segments. */
+struct OpenSegment
+{
+	SMgrRelationData *reln;
+	ForkNumber fork;
+	size_t segno;
+};
+
+/*
+ * Every segment file this process has open, the most recently used first.
+ * A process that touches more relations than it may hold files open (a
+ * session over a thousand tables, a VACUUM of a whole database) closes the
+ * least recently used one before opening another — PostgreSQL's virtual
+ * file descriptors, for relation segments — so it never runs out of file
+ * descriptors; a closed segment is reopened by path when next needed.
+ */
+std::list<OpenSegment> &OpenSegments()
+{
+	static std::list<OpenSegment> open_segments;
+	return open_segments;
+}
+
+}  // namespace
+
+int max_files_per_process = 1000;
 
 struct SMgrRelationData
 {
@@ -43,6 +77,7 @@ struct SMgrRelationData
 	struct Segment
 	{
 		int fd = -1;
+		std::list<OpenSegment>::iterator lru; /* valid while fd >= 0 */
 	};
 	std::vector<Segment> forks[MAX_FORKNUM + 1];
 };
@@ -92,15 +127,62 @@ std::string SegmentPath(const RelFileNode &node, ForkNumber fork, size_t segno)
 	return segno == 0 ? path : path + "." + std::to_string(segno);
 }
 
+/* Close one open segment and forget it. */
+void CloseSegment(SMgrRelationData::Segment &seg)
+{
+	if (seg.fd < 0)
+		return;
+	close(seg.fd);
+	seg.fd = -1;
+	OpenSegments().erase(seg.lru);
+}
+
+/* Close the least recently used segment; false if none is open. */
+bool CloseLeastRecentlyUsed()
+{
+	if (OpenSegments().empty())
+		return false;
+	OpenSegment victim = OpenSegments().back();
+	CloseSegment(victim.reln->forks[victim.fork][victim.segno]);
+	return true;
+}
+
+/*
+ * How many segment files a process keeps open at most: max_files_per_process,
+ * less what the process's own limit cannot give, less a reserve for the
+ * files that are not relations (WAL, the commit log, sockets, the log).
+ */
+size_t MaxOpenSegments()
+{
+	constexpr long kReserved = 24;
+	long limit = max_files_per_process;
+	struct rlimit rlim;
+	if (getrlimit(RLIMIT_NOFILE, &rlim) == 0 && rlim.rlim_cur != RLIM_INFINITY &&
+		static_cast<long>(rlim.rlim_cur) < limit)
+		limit = static_cast<long>(rlim.rlim_cur);
+	return static_cast<size_t>(std::max(limit - kReserved, 8L));
+}
+
 /* The fd of a segment, opening it (and creating it, if asked) as needed;
  * -1 with errno set when it does not exist and create is false. */
 int SegmentFd(SMgrRelation reln, ForkNumber fork, size_t segno, bool create)
 {
 	auto &segs = reln->forks[fork];
 	if (segno < segs.size() && segs[segno].fd >= 0)
+	{
+		auto &open_segments = OpenSegments();
+		open_segments.splice(open_segments.begin(), open_segments, segs[segno].lru);
 		return segs[segno].fd;
+	}
 	std::string path = SegmentPath(reln->node, fork, segno);
-	int fd = open(path.c_str(), O_RDWR | (create ? O_CREAT : 0) | O_CLOEXEC, 0600);
+	static const size_t max_open = MaxOpenSegments();
+	while (OpenSegments().size() >= max_open && CloseLeastRecentlyUsed())
+		;
+	int fd;
+	/* Out of descriptors all the same (other files are open): free one of ours. */
+	while ((fd = open(path.c_str(), O_RDWR | (create ? O_CREAT : 0) | O_CLOEXEC, 0600)) < 0 &&
+		   (errno == EMFILE || errno == ENFILE) && CloseLeastRecentlyUsed())
+		;
 	if (fd < 0)
 	{
 		if (errno == ENOENT && !create)
@@ -111,6 +193,8 @@ int SegmentFd(SMgrRelation reln, ForkNumber fork, size_t segno, bool create)
 	if (segs.size() <= segno)
 		segs.resize(segno + 1);
 	segs[segno].fd = fd;
+	OpenSegments().push_front({reln, fork, segno});
+	segs[segno].lru = OpenSegments().begin();
 	return fd;
 }
 
@@ -126,8 +210,7 @@ BlockNumber SegmentBlocks(int fd, const std::string &path)
 void CloseFork(SMgrRelation reln, ForkNumber fork)
 {
 	for (auto &seg : reln->forks[fork])
-		if (seg.fd >= 0)
-			close(seg.fd);
+		CloseSegment(seg);
 	reln->forks[fork].clear();
 }
 
@@ -236,13 +319,16 @@ void smgrcreate(SMgrRelation reln, ForkNumber forknum, bool isRedo)
 	if (isRedo && smgrexists(reln, forknum))
 		return; /* replaying a creation that already happened */
 	std::string path = SegmentPath(reln->node, forknum, 0);
-	int fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int fd;
+	while ((fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0 &&
+		   (errno == EMFILE || errno == ENFILE) && CloseLeastRecentlyUsed())
+		;
 	if (fd < 0)
 		ereport(ERROR, errcode_for_file_access(),
 				errmsg("could not create file \"%s\": %m", path.c_str()));
+	close(fd);
 	CloseFork(reln, forknum);
-	reln->forks[forknum].resize(1);
-	reln->forks[forknum][0].fd = fd;
+	fd = SegmentFd(reln, forknum, 0, false);	/* now one of the process's open segments */
 	RegisterDirtySegment(reln, forknum, 0, fd); /* the file's existence, too */
 }
 
@@ -350,11 +436,8 @@ void smgrtruncate(SMgrRelation reln, ForkNumber forknum, BlockNumber nblocks)
 		{
 			/* Wholly beyond the new end: gone. */
 			auto &segs = reln->forks[forknum];
-			if (segno < segs.size() && segs[segno].fd >= 0)
-			{
-				close(segs[segno].fd);
-				segs[segno].fd = -1;
-			}
+			if (segno < segs.size())
+				CloseSegment(segs[segno]);
 			ForgetSegment(reln->node, forknum, segno);
 			if (unlink(seg_path.c_str()) != 0 && errno != ENOENT)
 				ereport(ERROR, errcode_for_file_access(),

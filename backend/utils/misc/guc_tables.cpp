@@ -21,6 +21,7 @@
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "optimizer/cost.h"
+#include "storage/fd.h"
 #include "storage/lock.h"
 #include "tcop/tcopprot.h"
 #include "postmaster/bgworker_internals.h"
@@ -87,6 +88,7 @@ const char *const kConnSettings = "Connections and Authentication / Connection S
 const char *const kConnAuth = "Connections and Authentication / Authentication";
 const char *const kMemory = "Resource Usage / Memory";
 const char *const kAsync = "Resource Usage / Asynchronous Behavior";
+const char *const kKernel = "Resource Usage / Kernel Resources";
 const char *const kLogWhen = "Reporting and Logging / When to Log";
 const char *const kLogWhat = "Reporting and Logging / What to Log";
 const char *const kProcessTitle = "Reporting and Logging / Process Title";
@@ -297,6 +299,9 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("shared_buffers", PGC_POSTMASTER, kMemory,
 			"Sets the number of shared memory buffers used by the server.", nullptr,
 			GUC_UNIT_BLOCKS, &NBuffers, 16384, 16, INT32_MAX / 2),
+		Int("max_files_per_process", PGC_POSTMASTER, kKernel,
+			"Sets the maximum number of simultaneously open files for each server process.",
+			nullptr, 0, &max_files_per_process, 1000, 64, INT32_MAX),
 		Int("max_worker_processes", PGC_POSTMASTER, kAsync,
 			"Maximum number of concurrent worker processes.", nullptr, 0, &max_worker_processes, 8,
 			0, kMaxBackendsLimit),
