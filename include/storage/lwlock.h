@@ -66,7 +66,8 @@ typedef struct NamedLWLockTranche
 #define ControlFileLock (&MainLWLockArray[7].lock)
 #define XidGenLock (&MainLWLockArray[8].lock)
 #define CheckpointerCommLock (&MainLWLockArray[9].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 10
+#define SubtransSLRULock (&MainLWLockArray[10].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 11
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

@@ -59,12 +59,13 @@ typedef struct PGPROC
 	 * aborted (PostgreSQL's XidCache): subxidCount of them in subxids.  An
 	 * id is stored before the count is raised (under XidGenLock, like xid);
 	 * ids are removed, and the count cleared at transaction end, under
-	 * ProcArrayLock held exclusively.  Tusk has no pg_subtrans to fall back
-	 * on, so a transaction never holds more than PGPROC_MAX_CACHED_SUBXIDS
-	 * at once (GetNewTransactionId refuses the next): the cache is always
-	 * complete, and a snapshot never overflows.
+	 * ProcArrayLock held exclusively.  Past PGPROC_MAX_CACHED_SUBXIDS the
+	 * cache overflows (subxidOverflowed, until the transaction ends): the
+	 * ids that did not fit are only in pg_subtrans (access/subtrans.h), and
+	 * readers must climb it to the top-level id.
 	 */
 	pg_atomic_uint32 subxidCount;
+	pg_atomic_uint32 subxidOverflowed;
 	pg_atomic_uint64 subxids[PGPROC_MAX_CACHED_SUBXIDS];
 
 	/*

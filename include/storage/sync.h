@@ -36,7 +36,8 @@ typedef enum SyncRequestType
 typedef enum SyncRequestHandler
 {
 	SYNC_HANDLER_MD = 0, /* a relation segment: rnode, forknum, segno */
-	SYNC_HANDLER_CLOG	 /* a pg_xact segment: segno */
+	SYNC_HANDLER_CLOG,	 /* a pg_xact segment: segno */
+	SYNC_HANDLER_NONE	 /* never synced (pg_subtrans: rebuilt at every start) */
 } SyncRequestHandler;
 
 typedef struct FileTag

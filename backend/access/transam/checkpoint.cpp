@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "access/clog.h"
+#include "access/subtrans.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/transam/xlog_insert_internal.h"
@@ -36,6 +37,7 @@
 #include "access/xloginsert.h"
 #include "common/crc32c.h"
 #include "miscadmin.h"
+#include "storage/procarray.h"
 #include "storage/bufmgr.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
@@ -276,6 +278,9 @@ void CreateCheckPoint(int flags)
 	/* Everything changed before the redo point goes to disk. */
 	uint64 segments_before = XLogSegmentsCreated();
 	CheckPointCLOG();
+	/* No snapshot can ask about subtransactions older than every running
+	 * transaction and every snapshot's xmin. */
+	TruncateSUBTRANS(GetOldestNonRemovableFullTransactionId());
 	int written = CheckPointBuffers();
 	clock_gettime(CLOCK_MONOTONIC, &t_write);
 	int sync_files = ProcessSyncRequests();

@@ -5,9 +5,11 @@
  */
 #include "postgres.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -171,7 +173,8 @@ void Slru::WritePage(int slot)
 	memset(&tag, 0, sizeof tag);
 	tag.handler = static_cast<int16>(handler_);
 	tag.segno = static_cast<uint64>(segno);
-	if (!RegisterSyncRequest(&tag, SYNC_REQUEST, false) && enableFsync && fsync(fd) != 0)
+	if (handler_ != SYNC_HANDLER_NONE && !RegisterSyncRequest(&tag, SYNC_REQUEST, false) &&
+		enableFsync && fsync(fd) != 0)
 	{
 		save_errno = errno;
 		close(fd);
@@ -273,6 +276,36 @@ int Slru::ZeroPage(int64 pageno)
 		shared_->latest_page = pageno;
 	Touch(slot);
 	return slot;
+}
+
+void Slru::DropPagesBefore(int64 cutoff)
+{
+	Slot *slots = SlotsOf(shared_);
+	for (int i = 0; i < shared_->num_slots; i++)
+		if (slots[i].valid && slots[i].pageno < cutoff && slots[i].pageno != shared_->latest_page)
+		{
+			slots[i].valid = false;
+			slots[i].dirty = false;
+		}
+	int64 keep_from = cutoff / SLRU_PAGES_PER_SEGMENT;
+	DIR *dir = opendir(dir_);
+	if (dir == nullptr)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not open directory \"%s\": %m", dir_));
+	while (struct dirent *de = readdir(dir))
+	{
+		/* Only the segment names this SLRU writes: 15 hexadecimal digits. */
+		if (strlen(de->d_name) != 15 || strspn(de->d_name, "0123456789ABCDEF") != 15)
+			continue;
+		int64 segno = static_cast<int64>(strtoull(de->d_name, nullptr, 16));
+		if (segno >= keep_from)
+			continue;
+		Path path = SegmentPath(segno);
+		if (unlink(path.c_str()) != 0 && errno != ENOENT)
+			ereport(LOG, errcode_for_file_access(),
+					errmsg("could not remove file \"%s\": %m", path.c_str()));
+	}
+	closedir(dir);
 }
 
 void Slru::WriteAll()

@@ -61,6 +61,10 @@ class Slru
 	 * page's lsn_groups ranges of items) says may be relied on elsewhere. */
 	void AdvanceGroupLSN(int slot, int group, XLogRecPtr lsn);
 	XLogRecPtr GroupLSN(int slot, int group) const;
+	/* With the control lock held exclusively: forget the cached pages
+	 * before cutoff and remove the segment files wholly before it (their
+	 * contents are no longer needed; the caller knows). */
+	void DropPagesBefore(int64 cutoff);
 	/* Write every dirty page (a checkpoint then syncs them). */
 	void WriteAll();
 	/* The sync handler's half: fsync segment tag.segno. */

@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "access/clog.h"
+#include "access/subtrans.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xlog.h"
@@ -63,19 +64,12 @@ FullTransactionId GetNewTransactionId(bool isSubXact)
 {
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot assign TransactionIds during recovery");
-	/* Only this process changes its own count upward: checked before the
-	 * id is taken, so a refusal wastes nothing. */
-	if (isSubXact && MyProc != nullptr &&
-		pg_atomic_read_u32(&MyProc->subxidCount) >= PGPROC_MAX_CACHED_SUBXIDS)
-		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("cannot have more than %d subtransactions that wrote in one transaction",
-					   PGPROC_MAX_CACHED_SUBXIDS),
-				errdetail("Tusk keeps every running subtransaction id in the process's cache; "
-						  "it has no pg_subtrans to fall back on."));
 	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
 	FullTransactionId xid = cache->nextXid;
-	/* The commit-log page must exist before anyone can look the id up. */
+	/* The commit-log and pg_subtrans pages must exist before anyone can
+	 * look the id up. */
 	ExtendCLOG(xid);
+	ExtendSUBTRANS(xid);
 	cache->nextXid = FullTransactionIdFromU64(U64FromFullTransactionId(xid) + 1);
 	/* Published before the lock is released: a snapshot whose xmax is
 	 * past this id (read under XidGenLock later) finds it in the ProcArray. */
@@ -85,11 +79,20 @@ FullTransactionId GetNewTransactionId(bool isSubXact)
 		pg_atomic_write_u64(&MyProc->xid, U64FromFullTransactionId(xid));
 	else
 	{
-		/* The id before the count: a reader that sees the count sees it. */
+		/* Only this process raises its own count.  The id before the
+		 * count: a reader that sees the count sees it.  A full cache
+		 * overflows: readers climb pg_subtrans from then on (the caller
+		 * records the parent there before any tuple carries the id, and
+		 * only ids found in tuples are looked up). */
 		uint32 n = pg_atomic_read_u32(&MyProc->subxidCount);
-		pg_atomic_write_u64(&MyProc->subxids[n], U64FromFullTransactionId(xid));
-		pg_write_barrier();
-		pg_atomic_write_u32(&MyProc->subxidCount, n + 1);
+		if (n >= PGPROC_MAX_CACHED_SUBXIDS)
+			pg_atomic_write_u32(&MyProc->subxidOverflowed, 1);
+		else
+		{
+			pg_atomic_write_u64(&MyProc->subxids[n], U64FromFullTransactionId(xid));
+			pg_write_barrier();
+			pg_atomic_write_u32(&MyProc->subxidCount, n + 1);
+		}
 	}
 	return xid;
 }

@@ -67,6 +67,7 @@
 #include <vector>
 
 #include "access/clog.h"
+#include "access/subtrans.h"
 #include "access/htup_details.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
@@ -1211,6 +1212,8 @@ FullTransactionId AssignTransactionId(TransactionStateData *s)
 		(void) AssignTransactionId(s->parent);
 	bool isSub = s->parent != nullptr;
 	s->fullXid = GetNewTransactionId(isSub);
+	if (isSub)
+		SubTransSetParent(s->fullXid, s->parent->fullXid);
 	/* Others wait for us by waiting for this lock. */
 	XactLockTableInsert(s->fullXid);
 	return s->fullXid;

@@ -33,6 +33,7 @@
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xact.h"
+#include "access/subtrans.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -337,6 +338,8 @@ void StartupXLOG(void)
 				GetRmgr(static_cast<RmgrId>(id))->rm_cleanup();
 	}
 	XLogReaderFree(r);
+	/* No transaction of the previous life runs: pg_subtrans starts empty. */
+	StartupSUBTRANS(ReadNextFullTransactionId());
 
 	XLogStartInsertingAt(c.system_identifier, end_of_log, last_rec, cp.redo);
 	if (in_recovery)

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "access/clog.h"
+#include "access/subtrans.h"
 #include "access/transam.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
@@ -75,6 +76,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, VarsupShmemSize());
 	size = add_size(size, CheckpointerShmemSize());
 	size = add_size(size, CLOGShmemSize());
+	size = add_size(size, SUBTRANSShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, LockShmemSize());
@@ -94,6 +96,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	VarsupShmemInit();
 	CheckpointerShmemInit();
 	CLOGShmemInit();
+	SUBTRANSShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();
 	InitLocks();

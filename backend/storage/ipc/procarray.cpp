@@ -26,9 +26,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <algorithm>
 #include <type_traits>
 #include <vector>
 
+#include "access/subtrans.h"
 #include "access/transam.h"
 #include "access/xact.h"
 #include "miscadmin.h"
@@ -165,6 +167,7 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 	uint64 xmin = xmax;
 	uint32 count = 0;
 	int32 subcount = 0;
+	bool suboverflowed = false;
 	for (int i = 0; i < procArray->numProcs; i++)
 	{
 		PGPROC *proc = ProcAt(i);
@@ -176,6 +179,8 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 		snapshot->xip[count++] = FullTransactionIdFromU64(xid);
 		/* Subtransaction ids are greater than their top's, so xmin stays.
 		 * The count is read before the ids it covers (stored first). */
+		if (pg_atomic_read_u32(&proc->subxidOverflowed) != 0)
+			suboverflowed = true;
 		uint32 nsub = pg_atomic_read_u32(&proc->subxidCount);
 		pg_read_barrier();
 		for (uint32 j = 0; j < nsub; j++)
@@ -199,7 +204,7 @@ Snapshot GetSnapshotData(Snapshot snapshot)
 	snapshot->xmax = FullTransactionIdFromU64(xmax);
 	snapshot->xcnt = count;
 	snapshot->subxcnt = subcount;
-	snapshot->suboverflowed = false;
+	snapshot->suboverflowed = suboverflowed;
 	snapshot->curcid = GetCurrentCommandId(false);
 	snapshot->takenDuringRecovery = false;
 	snapshot->active_count = 0;
@@ -222,6 +227,7 @@ void ProcArrayEndTransaction(PGPROC *proc)
 	tusk::LWLockGuard lock(ProcArrayLock, LW_EXCLUSIVE);
 	pg_atomic_write_u64(&proc->xid, 0);
 	pg_atomic_write_u32(&proc->subxidCount, 0);
+	pg_atomic_write_u32(&proc->subxidOverflowed, 0);
 	pg_atomic_write_u64(&proc->xmin, 0);
 }
 
@@ -252,23 +258,43 @@ bool FullTransactionIdIsInProgress(FullTransactionId xid)
 	if (FullTransactionIdIsCurrentTransactionId(xid))
 		return true;
 	uint64 wanted = U64FromFullTransactionId(xid);
-	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
-	for (int i = 0; i < procArray->numProcs; i++)
+	/* Top-level ids of overflowed caches that could be xid's top. */
+	std::vector<uint64> overflowed;
 	{
-		PGPROC *proc = ProcAt(i);
-		uint64 top = pg_atomic_read_u64(&proc->xid);
-		if (top == wanted)
-			return true;
-		/* A subtransaction's id is greater than its top's. */
-		if (top == 0 || top > wanted)
-			continue;
-		uint32 nsub = pg_atomic_read_u32(&proc->subxidCount);
-		pg_read_barrier();
-		for (uint32 j = 0; j < nsub; j++)
-			if (pg_atomic_read_u64(&proc->subxids[j]) == wanted)
+		tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+		for (int i = 0; i < procArray->numProcs; i++)
+		{
+			PGPROC *proc = ProcAt(i);
+			uint64 top = pg_atomic_read_u64(&proc->xid);
+			if (top == wanted)
 				return true;
+			/* A subtransaction's id is greater than its top's. */
+			if (top == 0 || top > wanted)
+				continue;
+			uint32 nsub = pg_atomic_read_u32(&proc->subxidCount);
+			pg_read_barrier();
+			for (uint32 j = 0; j < nsub; j++)
+				if (pg_atomic_read_u64(&proc->subxids[j]) == wanted)
+					return true;
+			if (pg_atomic_read_u32(&proc->subxidOverflowed) != 0)
+				overflowed.push_back(top);
+		}
 	}
-	return false;
+	if (overflowed.empty())
+		return false;
+	/* xid may be a subtransaction that did not fit its cache: an aborted
+	 * one is over whatever its top does; otherwise it runs as long as its
+	 * top-level transaction (read after the ProcArray, as PostgreSQL does:
+	 * a top that ended meanwhile is found ended below or in the clog). */
+	if (FullTransactionIdDidAbort(xid))
+		return false;
+	FullTransactionId top = SubTransGetTopmostTransaction(xid);
+	if (FullTransactionIdEquals(top, xid))
+		return false;
+	if (std::find(overflowed.begin(), overflowed.end(), U64FromFullTransactionId(top)) ==
+		overflowed.end())
+		return false;
+	return FullTransactionIdIsInProgress(top);
 }
 
 FullTransactionId GetOldestNonRemovableFullTransactionId(void)

@@ -62,6 +62,7 @@ void ResetProcFields(PGPROC *proc)
 	pg_atomic_write_u64(&proc->xid, 0);
 	pg_atomic_write_u64(&proc->xmin, 0);
 	pg_atomic_write_u32(&proc->subxidCount, 0);
+	pg_atomic_write_u32(&proc->subxidOverflowed, 0);
 	pg_atomic_write_u32(&proc->delayChkptCount, 0);
 	proc->waitLock = -1;
 	proc->waitProcLock = -1;

@@ -61,6 +61,8 @@ int SyncFileTag(const FileTag &tag, std::string *path)
 			return mdsyncfiletag(tag, path);
 		case SYNC_HANDLER_CLOG:
 			return clogsyncfiletag(tag, path);
+		case SYNC_HANDLER_NONE:
+			break;
 	}
 	elog(ERROR, "unrecognized sync request handler %d", tag.handler);
 	return -1;

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "access/subtrans.h"
 #include "access/xact.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
@@ -236,11 +237,23 @@ bool XidInMVCCSnapshot(FullTransactionId xid, Snapshot snapshot)
 		return false;
 	if (FullTransactionIdFollowsOrEquals(xid, snapshot->xmax))
 		return true;
-	/* Another transaction's subtransaction: its own id is listed (the
-	 * cache never overflows), whether or not its parent's is. */
-	for (int32 i = 0; i < snapshot->subxcnt; i++)
-		if (FullTransactionIdEquals(snapshot->subxip[i], xid))
-			return true;
+	if (!snapshot->suboverflowed)
+	{
+		/* Another transaction's subtransaction: its own id is listed,
+		 * whether or not its parent's is. */
+		for (int32 i = 0; i < snapshot->subxcnt; i++)
+			if (FullTransactionIdEquals(snapshot->subxip[i], xid))
+				return true;
+	}
+	else
+	{
+		/* Some cache overflowed, so subxip is incomplete: a subtransaction
+		 * counts as running while its top-level transaction does (an
+		 * aborted one's changes are ignored through the clog anyway). */
+		xid = SubTransGetTopmostTransaction(xid);
+		if (FullTransactionIdPrecedes(xid, snapshot->xmin))
+			return false;
+	}
 	for (uint32 i = 0; i < snapshot->xcnt; i++)
 		if (FullTransactionIdEquals(snapshot->xip[i], xid))
 			return true;
