@@ -57,9 +57,9 @@ extern "C" {
 extern Size VarsupShmemSize(void);
 extern void VarsupShmemInit(void);
 /* A new id for a transaction (isSubXact: a subtransaction), published in
- * MyProc before it is returned; its commit-log page exists.  ERROR 54000
- * when a subtransaction would not fit MyProc's cache of subtransaction ids
- * (PGPROC_MAX_CACHED_SUBXIDS). */
+ * MyProc before it is returned (a subtransaction's only while MyProc's
+ * cache of PGPROC_MAX_CACHED_SUBXIDS has room; else the cache is marked
+ * overflowed); its commit-log and pg_subtrans pages exist. */
 extern FullTransactionId GetNewTransactionId(bool isSubXact);
 extern FullTransactionId ReadNextFullTransactionId(void);
 /* Startup and replay: ids up to xid are taken. */
