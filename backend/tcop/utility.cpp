@@ -434,6 +434,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_AlterTableStmt:
 			AlterTable(reinterpret_cast<AlterTableStmt *>(parsetree), queryString);
 			break;
+		case T_RenameStmt:
+			ExecRenameStmt(reinterpret_cast<RenameStmt *>(parsetree));
+			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
 			break;
