@@ -37,12 +37,21 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_index_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
+#include "catalog/pg_collation_d.h"
+#include "catalog/objectaddress.h"
+#include "executor/executor.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_expr.h"
+#include "utils/format_type.h"
+#include "commands/defrem.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
 #include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
@@ -52,6 +61,11 @@
 #include "utils/syscache.h"
 
 namespace {
+
+/* pg_index.indoption bits (PostgreSQL's INDOPTION_DESC and
+ * INDOPTION_NULLS_FIRST). */
+constexpr int16 kIndexOptionDesc = 0x0001;
+constexpr int16 kIndexOptionNullsFirst = 0x0002;
 
 /* Column colname of relation relid, or 42703 naming the relation; NULL
  * only when missing_ok. */
@@ -238,6 +252,291 @@ void SetStatistics(Oid relid, AlterTableCmd *cmd)
 	UpdateAttribute(relid, att->attnum, [&](Form_pg_attribute a) { a->attstattarget = target; });
 }
 
+/* The CREATE INDEX (or ADD CONSTRAINT … PRIMARY KEY / UNIQUE) that makes
+ * index indexoid of table rv again, for ALTER COLUMN TYPE to drop and
+ * remake it over the retyped column; *owner is what to drop (the
+ * constraint for a constraint's index). */
+IndexStmt *IndexDefinition(Oid indexoid, RangeVar *rv, ObjectAddress *owner)
+{
+	HeapTuple itup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexoid));
+	if (itup == nullptr)
+		elog(ERROR, "cache lookup failed for index %u", indexoid);
+	auto *index = reinterpret_cast<Form_pg_index>(GETSTRUCT(itup));
+	bool isnull;
+	(void) SysCacheGetAttr(INDEXRELID, itup, Anum_pg_index_indpred, &isnull);
+	bool haspred = !isnull;
+	(void) SysCacheGetAttr(INDEXRELID, itup, Anum_pg_index_indexprs, &isnull);
+	if (haspred || !isnull)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("%s is not supported yet",
+					   "ALTER COLUMN TYPE of a column used by a partial or expression index"));
+	auto *indoption = reinterpret_cast<int2vector *>(
+		DatumGetPointer(SysCacheGetAttr(INDEXRELID, itup, Anum_pg_index_indoption, &isnull)));
+	IndexStmt *stmt = makeNode(IndexStmt);
+	stmt->idxname = get_rel_name(indexoid);
+	stmt->relation = rv;
+	stmt->accessMethod = pstrdup("btree");
+	stmt->unique = index->indisunique;
+	stmt->primary = index->indisprimary;
+	for (int i = 0; i < index->indnatts; i++)
+	{
+		IndexElem *elem = makeNode(IndexElem);
+		HeapTuple atttup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(index->indrelid),
+										   Int16GetDatum(index->indkey.values[i]));
+		if (atttup == nullptr)
+			elog(ERROR, "cache lookup failed for attribute %d of relation %u",
+				 index->indkey.values[i], index->indrelid);
+		elem->name = pstrdup(
+			NameStr(reinterpret_cast<Form_pg_attribute>(GETSTRUCT(atttup))->attname));
+		elem->ordering = SORTBY_DEFAULT;
+		elem->nulls_ordering = SORTBY_NULLS_DEFAULT;
+		if (i < index->indnkeyatts)
+		{
+			int16 opt = indoption->values[i];
+			bool desc = (opt & kIndexOptionDesc) != 0;
+			bool nulls_first = (opt & kIndexOptionNullsFirst) != 0;
+			if (desc)
+				elem->ordering = SORTBY_DESC;
+			if (nulls_first != desc)
+				elem->nulls_ordering = nulls_first ? SORTBY_NULLS_FIRST : SORTBY_NULLS_LAST;
+			stmt->indexParams = lappend(stmt->indexParams, elem);
+		}
+		else
+			stmt->indexIncludingParams = lappend(stmt->indexIncludingParams, elem);
+	}
+	ObjectAddressSet(*owner, RelationRelationId, indexoid);
+	ScanDependRows(false, RelationRelationId, indexoid, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->deptype != DEPENDENCY_INTERNAL || dep->refclassid != ConstraintRelationId)
+			return;
+		HeapTuple ctup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(dep->refobjid));
+		if (ctup == nullptr)
+			return;
+		auto *con = reinterpret_cast<Form_pg_constraint>(GETSTRUCT(ctup));
+		stmt->isconstraint = true;
+		stmt->deferrable = con->condeferrable;
+		stmt->initdeferred = con->condeferred;
+		ObjectAddressSet(*owner, ConstraintRelationId, dep->refobjid);
+	});
+	return stmt;
+}
+
+/*
+ * ALTER [COLUMN] col [SET DATA] TYPE t [USING expr] (PostgreSQL's
+ * ATPrepAlterColumnType and ATExecAlterColumnType): every row's value is
+ * converted (USING's expression, else an assignment cast: 42804 when
+ * there is none) as the table is rewritten; the column's default is cast
+ * too; indexes on the column are dropped and made again for the new
+ * type.  A view reading the column refuses it (0A000, as PostgreSQL);
+ * so, in Tusk, do CHECK and FOREIGN KEY constraints on it.
+ */
+void AlterColumnType(Oid relid, AlterTableCmd *cmd, const char *queryString)
+{
+	auto *def = reinterpret_cast<ColumnDef *>(cmd->def);
+	Form_pg_attribute found = LookupUserColumn(relid, cmd->name);
+	FormData_pg_attribute oldatt = *found;
+	AttrNumber attnum = oldatt.attnum;
+	Relation rel = relation_open(relid, NoLock);
+	TupleDesc olddesc = CreateTupleDescCopyConstr(RelationGetDescr(rel));
+	RangeVar *rv = makeNode(RangeVar);
+	rv->schemaname = get_namespace_name(RelationGetNamespace(rel));
+	rv->relname = pstrdup(RelationGetRelationName(rel));
+	rv->inh = true;
+	rv->location = -1;
+	relation_close(rel, NoLock);
+
+	Oid typid;
+	int32 typmod;
+	typenameTypeIdAndMod(nullptr, def->typeName, &typid, &typmod);
+	if (def->collClause != nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("%s is not supported yet", "COLLATE in ALTER COLUMN TYPE"));
+	if (get_typtype(typid) == 'p')
+		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				errmsg("column \"%s\" has pseudo-type %s", cmd->name, format_type_be(typid)));
+
+	/* How each row's new value is made from the old row. */
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = queryString;
+	ParseNamespaceItem *nsitem = addRangeTableEntry(pstate, rv, nullptr, NoLock, true);
+	pstate->p_namespace = lappend(pstate->p_namespace, nsitem);
+	Node *transform = def->raw_default != nullptr
+		? transformExpr(pstate, def->raw_default, EXPR_KIND_OTHER)
+		: reinterpret_cast<Node *>(
+			  makeVar(1, attnum, oldatt.atttypid, oldatt.atttypmod, oldatt.attcollation, 0));
+	transform = coerce_to_target_type(pstate, transform, exprType(transform), typid, typmod,
+									  COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+	if (transform == nullptr)
+	{
+		if (def->raw_default != nullptr)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("result of USING clause for column \"%s\" cannot be cast automatically "
+						   "to type %s",
+						   cmd->name, format_type_be(typid)),
+					errhint("You might need to add an explicit cast."));
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("column \"%s\" cannot be cast automatically to type %s", cmd->name,
+					   format_type_be(typid)),
+				errhint("You might need to specify \"USING %s::%s\".", quote_identifier(cmd->name),
+						format_type_with_typemod(typid, typmod)));
+	}
+	free_parsestate(pstate);
+
+	/* What depends on the column: views refuse; indexes are remade. */
+	std::vector<std::pair<IndexStmt *, ObjectAddress>> indexes;
+	Oid defoid = InvalidOid;
+	auto remake = [&](Oid indexoid) {
+		for (const auto &[stmt, owner] : indexes)
+			if (stmt->indexOid == indexoid)
+				return;
+		ObjectAddress owner;
+		IndexStmt *stmt = IndexDefinition(indexoid, rv, &owner);
+		stmt->indexOid = indexoid; /* (which one it was; DefineIndex makes a new one) */
+		indexes.emplace_back(stmt, owner);
+	};
+	ScanDependRows(true, RelationRelationId, relid, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->refobjsubid != attnum)
+			return;
+		ObjectAddress other{dep->classid, dep->objid, dep->objsubid};
+		if (dep->classid == RewriteRelationId)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("cannot alter type of a column used by a view or rule"),
+					errdetail("%s depends on column \"%s\"", getObjectDescription(&other, false),
+							  cmd->name));
+		if (dep->classid == AttrDefaultRelationId)
+			defoid = dep->objid;
+		else if (dep->classid == RelationRelationId && dep->objid != relid &&
+				 get_rel_relkind(dep->objid) == RELKIND_INDEX)
+			remake(dep->objid);
+		else if (dep->classid == ConstraintRelationId)
+		{
+			/* A primary key or unique constraint is remade with its index. */
+			HeapTuple ctup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(dep->objid));
+			auto *con = ctup != nullptr ? reinterpret_cast<Form_pg_constraint>(GETSTRUCT(ctup))
+										: nullptr;
+			if (con == nullptr ||
+				(con->contype != CONSTRAINT_PRIMARY && con->contype != CONSTRAINT_UNIQUE))
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("%s is not supported yet",
+							   "ALTER COLUMN TYPE of a column used by a CHECK or FOREIGN KEY "
+							   "constraint"));
+			remake(con->conindid);
+		}
+	});
+	/* A constraint's index may be referenced by a foreign key. */
+	for (const auto &[stmt, owner] : indexes)
+		ScanDependRows(true, owner.classId, owner.objectId, [&](Form_pg_depend dep, ItemPointer) {
+			if (dep->deptype == DEPENDENCY_NORMAL)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("%s is not supported yet",
+							   "ALTER COLUMN TYPE of a column used by a FOREIGN KEY constraint"));
+		});
+	(void) RangeVarGetRelid(rv, AccessExclusiveLock, false);
+
+	/* The default, cast to the new type (42804 if it cannot be). */
+	Node *newdefault = nullptr;
+	if (OidIsValid(defoid))
+	{
+		Relation r = relation_open(relid, NoLock);
+		Node *olddef = build_column_default(r, attnum);
+		relation_close(r, NoLock);
+		if (olddef != nullptr)
+		{
+			newdefault = coerce_to_target_type(nullptr, olddef, exprType(olddef), typid, typmod,
+											   COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+			if (newdefault == nullptr)
+				ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+						errmsg("default for column \"%s\" cannot be cast automatically to type %s",
+							   cmd->name, format_type_be(typid)));
+		}
+		ObjectAddress defaddr;
+		ObjectAddressSet(defaddr, AttrDefaultRelationId, defoid);
+		performDeletion(&defaddr, DROP_RESTRICT,
+						PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY);
+	}
+	for (const auto &[stmt, owner] : indexes)
+		performDeletion(&owner, DROP_RESTRICT,
+						PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY);
+
+	/* The column's new type, and what it depends on. */
+	int16 len;
+	bool byval;
+	char align;
+	get_typlenbyvalalign(typid, &len, &byval, &align);
+	Oid collation = OidIsValid(get_typcollation(typid)) ? Oid{100} : InvalidOid;
+	if (OidIsValid(collation) && OidIsValid(oldatt.attcollation) &&
+		get_typcollation(oldatt.atttypid) == get_typcollation(typid))
+		collation = oldatt.attcollation;
+	HeapTuple atttup = heap_copytuple(
+		SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum)));
+	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
+	TupleDesc adesc = RelationGetDescr(pg_attribute);
+	std::vector<Datum> values(static_cast<size_t>(adesc->natts));
+	std::unique_ptr<bool[]> nulls(new bool[adesc->natts]());
+	std::unique_ptr<bool[]> replace(new bool[adesc->natts]());
+	auto set = [&](int anum, Datum value) {
+		values[anum - 1] = value;
+		replace[anum - 1] = true;
+	};
+	set(Anum_pg_attribute_atttypid, ObjectIdGetDatum(typid));
+	set(Anum_pg_attribute_atttypmod, Int32GetDatum(typmod));
+	set(Anum_pg_attribute_attndims, Int32GetDatum(list_length(def->typeName->arrayBounds)));
+	set(Anum_pg_attribute_attlen, Int16GetDatum(len));
+	set(Anum_pg_attribute_attbyval, BoolGetDatum(byval));
+	set(Anum_pg_attribute_attalign, CharGetDatum(align));
+	set(Anum_pg_attribute_attstorage, CharGetDatum(get_typstorage(typid)));
+	set(Anum_pg_attribute_attcollation, ObjectIdGetDatum(collation));
+	set(Anum_pg_attribute_atthasdef, BoolGetDatum(newdefault != nullptr));
+	/* The rewrite gives every row the column: nothing is missing. */
+	set(Anum_pg_attribute_atthasmissing, BoolGetDatum(false));
+	replace[Anum_pg_attribute_attmissingval - 1] = true;
+	nulls[Anum_pg_attribute_attmissingval - 1] = true;
+	HeapTuple newtup = heap_modify_tuple(atttup, adesc, values.data(), nulls.get(), replace.get());
+	CatalogTupleUpdate(pg_attribute, &newtup->t_self, newtup);
+	relation_close(pg_attribute, RowExclusiveLock);
+	(void) deleteDependencyRecordsForColumn(relid, attnum);
+	ObjectAddress column;
+	ObjectAddress referenced;
+	ObjectAddressSubSet(column, RelationRelationId, relid, attnum);
+	ObjectAddressSet(referenced, TypeRelationId, typid);
+	recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+	if (OidIsValid(collation))
+	{
+		ObjectAddressSet(referenced, CollationRelationId, collation);
+		recordDependencyOn(&column, &referenced, DEPENDENCY_NORMAL);
+	}
+	RemoveColumnStatistics(relid, attnum);
+	if (newdefault != nullptr)
+		StoreAttrDefault(relid, attnum, newdefault);
+	RelationCacheInvalidateEntry(relid);
+	CommandCounterIncrement();
+
+	/* Every row, converted. */
+	ExprState *state = ExecInitExpr(reinterpret_cast<Expr *>(transform), nullptr);
+	int natts = olddesc->natts;
+	RewriteTable(relid, olddesc, [&](ExprContext *econtext, Datum *out, bool *isnull) {
+		TupleTableSlot *old = econtext->ecxt_scantuple;
+		slot_getsomeattrs(old, natts);
+		for (int i = 0; i < natts; i++)
+		{
+			out[i] = old->tts_values[i];
+			isnull[i] = old->tts_isnull[i];
+		}
+		out[attnum - 1] = ExecEvalExprSwitchContext(state, econtext, &isnull[attnum - 1]);
+	});
+	if (oldatt.attnotnull)
+	{
+		rel = relation_open(relid, NoLock);
+		CheckNoNulls(rel, attnum);
+		relation_close(rel, NoLock);
+	}
+	for (const auto &[stmt, owner] : indexes)
+	{
+		stmt->indexOid = InvalidOid;
+		(void) DefineIndex(stmt, queryString);
+		CommandCounterIncrement();
+	}
+}
+
 /* Renames relation relid (PostgreSQL's RenameRelationInternal): its
  * pg_class row, its row type, and — for an index backing a constraint —
  * the constraint. */
@@ -391,7 +690,7 @@ void RenameConstraint(Oid relid, RenameStmt *stmt)
 
 }  // namespace
 
-void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *)
+void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *queryString)
 {
 	switch (cmd->subtype)
 	{
@@ -409,6 +708,9 @@ void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *)
 			break;
 		case AT_SetStatistics:
 			SetStatistics(relid, cmd);
+			break;
+		case AT_AlterColumnType:
+			AlterColumnType(relid, cmd, queryString);
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -738,6 +738,8 @@ int PassOf(const AlterTableCmd *cmd)
 			return kPassDrop;
 		case AT_ColumnDefault:
 			return cmd->def != nullptr ? kPassAddOtherConstr : kPassDrop;
+		case AT_AlterColumnType:
+			return kPassAlterType;
 		case AT_SetNotNull:
 			return kPassColAttrs;
 		case AT_SetStatistics:

@@ -212,6 +212,41 @@ ALTER TABLE at_c ADD COLUMN f text DEFAULT 'f';
 EXECUTE at_p;
 DEALLOCATE at_p;
 
+--
+-- ALTER COLUMN TYPE: the table rewritten, indexes remade
+--
+CREATE TABLE at_ty (a int PRIMARY KEY, b text DEFAULT '7', c varchar(10), d int);
+CREATE INDEX at_ty_c ON at_ty (c DESC);
+CREATE INDEX at_ty_d ON at_ty (d);
+INSERT INTO at_ty VALUES (1, '10', 'abc', 5), (2, '20', 'defgh', 6);
+ALTER TABLE at_ty ALTER COLUMN a TYPE bigint;
+ALTER TABLE at_ty ALTER b TYPE int USING b::int;
+ALTER TABLE at_ty ALTER COLUMN c SET DATA TYPE varchar(3);
+ALTER TABLE at_ty ALTER COLUMN c TYPE text, ALTER COLUMN d TYPE numeric(6,1);
+SELECT * FROM at_ty ORDER BY a;
+SELECT attname, atttypid::regtype, atttypmod, atthasdef FROM pg_attribute WHERE attrelid = 'at_ty'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT c.relname, a.atttypid::regtype FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+  JOIN pg_attribute a ON a.attrelid = i.indexrelid WHERE i.indrelid = 'at_ty'::regclass ORDER BY 1;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'at_ty'::regclass;
+INSERT INTO at_ty (a, c, d) VALUES (3, 'x', 1.25);
+SELECT * FROM at_ty ORDER BY a;
+INSERT INTO at_ty (a) VALUES (3);
+SELECT * FROM at_ty WHERE a = 2;
+SELECT * FROM at_ty WHERE c = 'abc';
+ALTER TABLE at_ty ALTER COLUMN c TYPE int;
+ALTER TABLE at_ty ALTER COLUMN c TYPE int USING c || 'x';
+ALTER TABLE at_ty ALTER COLUMN c TYPE int USING c::int;
+ALTER TABLE at_ty ALTER COLUMN b TYPE date;
+ALTER TABLE at_ty ALTER COLUMN nosuch TYPE int;
+ALTER TABLE at_ty ALTER COLUMN a TYPE nosuchtype;
+-- a view reading the column refuses it
+CREATE VIEW at_tyv AS SELECT a, b FROM at_ty;
+ALTER TABLE at_ty ALTER COLUMN b TYPE bigint;
+ALTER TABLE at_ty ALTER COLUMN d TYPE int;
+SELECT * FROM at_ty ORDER BY a;
+DROP VIEW at_tyv;
+DROP TABLE at_ty;
+
 DROP VIEW at_rv2;
 DROP TABLE at_t, at_s, at_ref, at_d, at_pk, at_r2, at_c;
 DROP SEQUENCE at_seq3;
