@@ -24,6 +24,7 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/reloptions.h"
 #include "access/relation.h"
 #include "access/xact.h"
 #include "catalog/dependency.h"
@@ -712,6 +713,18 @@ void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *queryString)
 		case AT_AlterColumnType:
 			AlterColumnType(relid, cmd, queryString);
 			break;
+		case AT_SetRelOptions:
+		case AT_ResetRelOptions:
+		{
+			HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+			bool isnull;
+			Datum old = SysCacheGetAttr(RELOID, tup, Anum_pg_class_reloptions, &isnull);
+			SetRelationOptions(relid,
+							   transformRelOptions(isnull ? 0 : old,
+												   reinterpret_cast<List *>(cmd->def),
+												   cmd->subtype == AT_ResetRelOptions));
+			break;
+		}
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", "this form of ALTER TABLE"));

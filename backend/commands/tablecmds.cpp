@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "access/htup_details.h"
+#include "access/reloptions.h"
 #include "access/tupdesc.h"
 #include "catalog/dependency.h"
 #include "catalog/heap.h"
@@ -602,7 +603,14 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 					TupleDescAttr(desc, i)->attnotnull = true;
 		}
 	}
+	/* WITH (storage parameters), checked before anything is made. */
+	Datum reloptions = transformRelOptions(0, stmt->options, false);
 	Oid relid = heap_create_with_catalog(rv->relname, nsp, desc, 'r', rv->relpersistence);
+	if (reloptions != 0)
+	{
+		CommandCounterIncrement();
+		SetRelationOptions(relid, reloptions);
+	}
 	for (const auto &[attnum, expr] : defaults)
 		StoreAttrDefault(relid, attnum, expr);
 	if (!serials.empty())
@@ -743,6 +751,8 @@ int PassOf(const AlterTableCmd *cmd)
 		case AT_SetNotNull:
 			return kPassColAttrs;
 		case AT_SetStatistics:
+		case AT_SetRelOptions:
+		case AT_ResetRelOptions:
 			return kPassMisc;
 		case AT_AddConstraint:
 		{

@@ -247,6 +247,32 @@ SELECT * FROM at_ty ORDER BY a;
 DROP VIEW at_tyv;
 DROP TABLE at_ty;
 
+--
+-- storage parameters
+--
+CREATE TABLE at_ff (a int) WITH (fillfactor = 50);
+SELECT reloptions FROM pg_class WHERE relname = 'at_ff';
+ALTER TABLE at_ff SET (fillfactor = 70, autovacuum_enabled = false);
+SELECT reloptions FROM pg_class WHERE relname = 'at_ff';
+ALTER TABLE at_ff RESET (fillfactor);
+SELECT reloptions FROM pg_class WHERE relname = 'at_ff';
+ALTER TABLE at_ff RESET (autovacuum_enabled, fillfactor);
+SELECT reloptions FROM pg_class WHERE relname = 'at_ff';
+INSERT INTO at_ff VALUES (1);
+SELECT * FROM at_ff;
+ALTER TABLE at_ff SET (fillfactor = 5);
+ALTER TABLE at_ff SET (fillfactor = 101);
+ALTER TABLE at_ff SET (fillfactor = 'x');
+ALTER TABLE at_ff SET (autovacuum_enabled = 'maybe');
+ALTER TABLE at_ff SET (nosuch = 1);
+ALTER TABLE at_ff SET (fillfactor = 20, fillfactor = 30);
+ALTER TABLE at_ff RESET (fillfactor = 20);
+CREATE TABLE at_ff2 (a int) WITH (fillfactor = 1);
+CREATE TABLE at_ff2 (a int) WITH (oids = false);
+CREATE TABLE at_ff3 (a int) WITH (oids = true);
+SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'at\_ff%' ORDER BY relname;
+DROP TABLE at_ff, at_ff2;
+
 DROP VIEW at_rv2;
 DROP TABLE at_t, at_s, at_ref, at_d, at_pk, at_r2, at_c;
 DROP SEQUENCE at_seq3;
