@@ -598,7 +598,29 @@ const char *CreateCommandName(Node *parsetree)
 				: "CREATE TABLE AS";
 		case T_AlterTableStmt:
 		case T_RenameStmt:
-			return "ALTER TABLE";
+		{
+			/* ALTER INDEX / SEQUENCE / VIEW … have their own tags. */
+			ObjectType kind = OBJECT_TABLE;
+			if (IsA(parsetree, AlterTableStmt))
+				kind = reinterpret_cast<AlterTableStmt *>(parsetree)->objtype;
+			else
+			{
+				auto *rename = reinterpret_cast<RenameStmt *>(parsetree);
+				kind = rename->renameType == OBJECT_COLUMN ? rename->relationType
+														   : rename->renameType;
+			}
+			switch (kind)
+			{
+				case OBJECT_INDEX:
+					return "ALTER INDEX";
+				case OBJECT_SEQUENCE:
+					return "ALTER SEQUENCE";
+				case OBJECT_VIEW:
+					return "ALTER VIEW";
+				default:
+					return "ALTER TABLE";
+			}
+		}
 		case T_TruncateStmt:
 			return "TRUNCATE TABLE";
 		case T_CopyStmt:
