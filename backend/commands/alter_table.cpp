@@ -47,6 +47,7 @@
 #include "parser/parse_expr.h"
 #include "utils/format_type.h"
 #include "commands/defrem.h"
+#include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
 #include "commands/vacuum.h"
@@ -538,6 +539,82 @@ void AlterColumnType(Oid relid, AlterTableCmd *cmd, const char *queryString)
 	}
 }
 
+/* ALTER [COLUMN] col SET GENERATED { ALWAYS | BY DEFAULT } | RESTART
+ * [[WITH] n] | SET sequence_option …: the identity kind changes in
+ * pg_attribute, the rest is ALTER SEQUENCE of the column's sequence. */
+void SetIdentity(Oid relid, AlterTableCmd *cmd, const char *queryString)
+{
+	DefElem *generated = nullptr;
+	List *seqoptions = NIL;
+	ListCell *lc;
+	foreach (lc, reinterpret_cast<List *>(cmd->def))
+	{
+		auto *def = static_cast<DefElem *>(lfirst(lc));
+		if (strcmp(def->defname, "generated") != 0)
+		{
+			seqoptions = lappend(seqoptions, def);
+			continue;
+		}
+		if (generated != nullptr)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("conflicting or redundant options"));
+		generated = def;
+	}
+	Form_pg_attribute att = LookupUserColumn(relid, cmd->name);
+	if (att->attidentity == '\0')
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("column \"%s\" of relation \"%s\" is not an identity column", cmd->name,
+					   get_rel_name(relid)));
+	AttrNumber attnum = att->attnum;
+	if (seqoptions != NIL)
+	{
+		Oid seqoid = getIdentitySequence(relid, attnum);
+		AlterSeqStmt *alter = makeNode(AlterSeqStmt);
+		alter->for_identity = true;
+		alter->sequence = makeNode(RangeVar);
+		alter->sequence->schemaname = get_namespace_name(get_rel_namespace(seqoid));
+		alter->sequence->relname = get_rel_name(seqoid);
+		alter->sequence->location = -1;
+		alter->options = seqoptions;
+		AlterSequence(alter, queryString);
+	}
+	if (generated != nullptr)
+	{
+		char when = static_cast<char>(intVal(generated->arg));
+		UpdateAttribute(relid, attnum, [&](Form_pg_attribute a) { a->attidentity = when; });
+	}
+}
+
+/* ALTER [COLUMN] col DROP IDENTITY [IF EXISTS]: the column keeps its
+ * values and NOT NULL; its sequence is dropped. */
+void DropIdentity(Oid relid, AlterTableCmd *cmd)
+{
+	Form_pg_attribute att = LookupUserColumn(relid, cmd->name);
+	if (att->attidentity == '\0')
+	{
+		if (cmd->missing_ok)
+		{
+			ereport(NOTICE,
+					errmsg("column \"%s\" of relation \"%s\" is not an identity column, skipping",
+						   cmd->name, get_rel_name(relid)));
+			return;
+		}
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("column \"%s\" of relation \"%s\" is not an identity column", cmd->name,
+					   get_rel_name(relid)));
+	}
+	AttrNumber attnum = att->attnum;
+	Oid seqoid = getIdentitySequence(relid, attnum);
+	UpdateAttribute(relid, attnum, [](Form_pg_attribute a) { a->attidentity = '\0'; });
+	/* The sequence is no longer part of the column: it can go alone. */
+	(void) deleteDependencyRecordsForClass(RelationRelationId, seqoid, RelationRelationId,
+										   DEPENDENCY_INTERNAL);
+	CommandCounterIncrement();
+	ObjectAddress seq;
+	ObjectAddressSet(seq, RelationRelationId, seqoid);
+	performDeletion(&seq, DROP_RESTRICT, PERFORM_DELETION_INTERNAL);
+}
+
 /* Renames relation relid (PostgreSQL's RenameRelationInternal): its
  * pg_class row, its row type, and — for an index backing a constraint —
  * the constraint. */
@@ -712,6 +789,12 @@ void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *queryString)
 			break;
 		case AT_AlterColumnType:
 			AlterColumnType(relid, cmd, queryString);
+			break;
+		case AT_SetIdentity:
+			SetIdentity(relid, cmd, queryString);
+			break;
+		case AT_DropIdentity:
+			DropIdentity(relid, cmd);
 			break;
 		case AT_SetRelOptions:
 		case AT_ResetRelOptions:

@@ -743,6 +743,7 @@ int PassOf(const AlterTableCmd *cmd)
 		case AT_DropColumn:
 		case AT_DropConstraint:
 		case AT_DropNotNull:
+		case AT_DropIdentity:
 			return kPassDrop;
 		case AT_ColumnDefault:
 			return cmd->def != nullptr ? kPassAddOtherConstr : kPassDrop;
@@ -751,6 +752,7 @@ int PassOf(const AlterTableCmd *cmd)
 		case AT_SetNotNull:
 			return kPassColAttrs;
 		case AT_SetStatistics:
+		case AT_SetIdentity:
 		case AT_SetRelOptions:
 		case AT_ResetRelOptions:
 			return kPassMisc;
