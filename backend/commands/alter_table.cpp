@@ -9,8 +9,10 @@
  * DROP COLUMN (through performDeletion, so what depends on the column
  * goes with CASCADE or refuses with 2BP01; the pg_attribute row stays,
  * marked dropped, as in PostgreSQL), SET/DROP DEFAULT, SET/DROP NOT NULL
- * (SET checks the rows), SET STATISTICS, and ALTER COLUMN TYPE (a table
- * rewrite).  RENAME renames a relation (its row type and, for an index
+ * (SET checks the rows), SET STATISTICS, identity changes (SET
+ * GENERATED, RESTART, sequence options: ALTER SEQUENCE of the column's
+ * sequence; DROP IDENTITY), SET/RESET storage parameters, and ALTER
+ * COLUMN TYPE (a table rewrite).  RENAME renames a relation (its row type and, for an index
  * backing a constraint, the constraint too), a column (views keep
  * working: they refer to columns by number) or a constraint (and its
  * index).  Every change is a catalog write, so caches and cached plans
