@@ -378,8 +378,10 @@ void DoDeletion(const ObjectAddress &object)
 		case RelationRelationId:
 		{
 			if (object.objectSubId != 0)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("dropping a column is not supported yet"));
+			{
+				RemoveAttributeById(object.objectId, static_cast<AttrNumber>(object.objectSubId));
+				break;
+			}
 			HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(object.objectId));
 			if (tup == nullptr)
 				elog(ERROR, "cache lookup failed for relation %u", object.objectId);
@@ -415,8 +417,12 @@ void Deletion::DeleteAll(int flags) const
 	{
 		if ((flags & PERFORM_DELETION_SKIP_ORIGINAL) && (t.flags & kOriginal))
 			continue;
-		/* Its own dependency rows first, then the object. */
-		(void) deleteDependencyRecordsFor(t.object.classId, t.object.objectId, false);
+		/* Its own dependency rows first (a column's only, not its
+		 * relation's), then the object. */
+		if (t.object.objectSubId != 0)
+			(void) deleteDependencyRecordsForColumn(t.object.objectId, t.object.objectSubId);
+		else
+			(void) deleteDependencyRecordsFor(t.object.classId, t.object.objectId, false);
 		DeleteComments(t.object.objectId, t.object.classId, t.object.objectSubId);
 		DoDeletion(t.object);
 		CommandCounterIncrement();

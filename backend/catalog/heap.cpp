@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "access/heapam.h"
@@ -41,6 +42,7 @@
 #include "parser/parse_expr.h"
 #include "parser/parse_node.h"
 #include "storage/smgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
@@ -350,6 +352,67 @@ void heap_add_columns(Oid relid, TupleDesc tupdesc, int first)
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleUpdate(pg_class, &classtup->t_self, classtup);
 	relation_close(pg_class, RowExclusiveLock);
+	RelationCacheInvalidateEntry(relid);
+}
+
+void SetAttrMissing(Oid relid, AttrNumber attnum, Datum value)
+{
+	HeapTuple atttup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+	if (atttup == nullptr)
+		elog(ERROR, "cache lookup failed for attribute %d of relation %u", attnum, relid);
+	auto *att = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(atttup));
+	/* attmissingval is an array of the column's type holding the value. */
+	ArrayType *array = construct_array(&value, 1, att->atttypid, att->attlen, att->attbyval,
+									   att->attalign);
+	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
+	TupleDesc desc = RelationGetDescr(pg_attribute);
+	std::vector<Datum> values(static_cast<size_t>(desc->natts));
+	std::unique_ptr<bool[]> nulls(new bool[desc->natts]());
+	std::unique_ptr<bool[]> replace(new bool[desc->natts]());
+	values[Anum_pg_attribute_atthasmissing - 1] = BoolGetDatum(true);
+	replace[Anum_pg_attribute_atthasmissing - 1] = true;
+	values[Anum_pg_attribute_attmissingval - 1] = PointerGetDatum(array);
+	replace[Anum_pg_attribute_attmissingval - 1] = true;
+	HeapTuple newtup = heap_modify_tuple(atttup, desc, values.data(), nulls.get(), replace.get());
+	CatalogTupleUpdate(pg_attribute, &newtup->t_self, newtup);
+	relation_close(pg_attribute, RowExclusiveLock);
+	RelationCacheInvalidateEntry(relid);
+}
+
+void RemoveAttributeById(Oid relid, AttrNumber attnum)
+{
+	HeapTuple atttup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+	if (atttup == nullptr)
+		elog(ERROR, "cache lookup failed for attribute %d of relation %u", attnum, relid);
+	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
+	TupleDesc desc = RelationGetDescr(pg_attribute);
+	std::vector<Datum> values(static_cast<size_t>(desc->natts));
+	std::unique_ptr<bool[]> nulls(new bool[desc->natts]());
+	std::unique_ptr<bool[]> replace(new bool[desc->natts]());
+	auto set = [&](int anum, Datum value) {
+		values[anum - 1] = value;
+		replace[anum - 1] = true;
+	};
+	char newname[NAMEDATALEN];
+	snprintf(newname, sizeof newname, "........pg.dropped.%d........", attnum);
+	NameData name;
+	namestrcpy(&name, newname);
+	set(Anum_pg_attribute_attname, NameGetDatum(&name));
+	set(Anum_pg_attribute_atttypid, ObjectIdGetDatum(InvalidOid));
+	set(Anum_pg_attribute_attisdropped, BoolGetDatum(true));
+	set(Anum_pg_attribute_attnotnull, BoolGetDatum(false));
+	set(Anum_pg_attribute_atthasdef, BoolGetDatum(false));
+	set(Anum_pg_attribute_attstattarget, Int32GetDatum(0));
+	set(Anum_pg_attribute_attgenerated, CharGetDatum('\0'));
+	set(Anum_pg_attribute_attidentity, CharGetDatum('\0'));
+	set(Anum_pg_attribute_atthasmissing, BoolGetDatum(false));
+	set(Anum_pg_attribute_attcollation, ObjectIdGetDatum(InvalidOid));
+	replace[Anum_pg_attribute_attmissingval - 1] = true;
+	nulls[Anum_pg_attribute_attmissingval - 1] = true;
+	HeapTuple newtup = heap_modify_tuple(atttup, desc, values.data(), nulls.get(), replace.get());
+	CatalogTupleUpdate(pg_attribute, &newtup->t_self, newtup);
+	relation_close(pg_attribute, RowExclusiveLock);
+	RemoveColumnStatistics(relid, attnum);
 	RelationCacheInvalidateEntry(relid);
 }
 

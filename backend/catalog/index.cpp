@@ -278,6 +278,12 @@ Oid index_create(Relation heapRelation, const char *indexRelationName, int ncolu
 	return indexoid;
 }
 
+void index_build(Relation heapRelation, Relation indexRelation)
+{
+	btbuildempty(indexRelation);
+	BuildFromHeap(heapRelation, indexRelation);
+}
+
 void index_drop(Oid indexId)
 {
 	HeapTuple tup = SearchSysCacheCopy1(INDEXRELID, ObjectIdGetDatum(indexId));

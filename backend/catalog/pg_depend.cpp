@@ -322,3 +322,13 @@ long deleteDependencyRecordsFor(Oid classId, Oid objectId, bool skipExtensionDep
 	});
 	return DeleteDependRows(doomed);
 }
+
+long deleteDependencyRecordsForColumn(Oid relid, int32 attnum)
+{
+	std::vector<ItemPointerData> doomed;
+	ScanDependRows(false, RelationRelationId, relid, [&](Form_pg_depend dep, ItemPointer tid) {
+		if (dep->objsubid == attnum)
+			doomed.push_back(*tid);
+	});
+	return DeleteDependRows(doomed);
+}

@@ -997,13 +997,19 @@ void analyze_rel(Oid relid, List *va_cols, bool verbose, bool in_vacuum)
 
 void RemoveStatistics(Oid relid)
 {
+	RemoveColumnStatistics(relid, 0);
+}
+
+void RemoveColumnStatistics(Oid relid, AttrNumber attnum)
+{
 	Relation pg_statistic = relation_open(StatisticRelationId, RowExclusiveLock);
 	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
 	HeapScanDesc scan = heap_beginscan(pg_statistic, snapshot);
 	std::vector<ItemPointerData> doomed;
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
-		if (reinterpret_cast<Form_pg_statistic>(GETSTRUCT(t))->starelid == relid)
+		auto *form = reinterpret_cast<Form_pg_statistic>(GETSTRUCT(t));
+		if (form->starelid == relid && (attnum == 0 || form->staattnum == attnum))
 			doomed.push_back(t->t_self);
 	}
 	heap_endscan(scan);

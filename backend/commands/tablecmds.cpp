@@ -16,11 +16,13 @@
 #include "postgres.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "access/htup_details.h"
+#include "access/reloptions.h"
 #include "access/tupdesc.h"
 #include "catalog/dependency.h"
 #include "catalog/heap.h"
@@ -46,9 +48,11 @@
 #include "commands/foreignkeys.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
+#include "commands/tablecmds_internal.h"
 #include "nodes/value.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "storage/lmgr.h"
@@ -361,6 +365,8 @@ void SetSerialOwner(Oid seqoid, RangeVar *table, Oid nsp, const char *colname,
 	AlterSequence(alter, queryString);
 }
 
+}  // namespace
+
 Node *CookDefault(ParseState *pstate, Node *raw, Form_pg_attribute att)
 {
 	Node *expr = transformExpr(pstate, raw, EXPR_KIND_COLUMN_DEFAULT);
@@ -378,8 +384,6 @@ Node *CookDefault(ParseState *pstate, Node *raw, Form_pg_attribute att)
 				errhint("You will need to rewrite or cast the expression."));
 	return coerced;
 }
-
-}  // namespace
 
 Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 {
@@ -599,7 +603,14 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 					TupleDescAttr(desc, i)->attnotnull = true;
 		}
 	}
+	/* WITH (storage parameters), checked before anything is made. */
+	Datum reloptions = transformRelOptions(0, stmt->options, false);
 	Oid relid = heap_create_with_catalog(rv->relname, nsp, desc, 'r', rv->relpersistence);
+	if (reloptions != 0)
+	{
+		CommandCounterIncrement();
+		SetRelationOptions(relid, reloptions);
+	}
 	for (const auto &[attnum, expr] : defaults)
 		StoreAttrDefault(relid, attnum, expr);
 	if (!serials.empty())
@@ -700,25 +711,418 @@ void DropConstraint(Relation rel, AlterTableCmd *cmd)
 
 }  // namespace
 
+namespace {
+
+/* PostgreSQL's ALTER TABLE passes: every subcommand of one statement
+ * runs in the pass of its kind, in the order written within a pass. */
+enum AlterPass
+{
+	kPassDrop = 0,
+	kPassAlterType = 1,
+	kPassAddCol = 4,
+	kPassColAttrs = 6,
+	kPassAddIndex = 8,
+	kPassAddOtherConstr = 9,
+	kPassMisc = 10,
+	kNumPasses
+};
+
+struct AlterWork
+{
+	int pass;
+	AlterTableCmd *cmd;
+};
+
+/* The pass of a subcommand; -1 for one Tusk does not do yet. */
+int PassOf(const AlterTableCmd *cmd)
+{
+	switch (cmd->subtype)
+	{
+		case AT_AddColumn:
+			return kPassAddCol;
+		case AT_DropColumn:
+		case AT_DropConstraint:
+		case AT_DropNotNull:
+		case AT_DropIdentity:
+			return kPassDrop;
+		case AT_ColumnDefault:
+			return cmd->def != nullptr ? kPassAddOtherConstr : kPassDrop;
+		case AT_AlterColumnType:
+			return kPassAlterType;
+		case AT_SetNotNull:
+			return kPassColAttrs;
+		case AT_SetStatistics:
+		case AT_SetIdentity:
+		case AT_SetRelOptions:
+		case AT_ResetRelOptions:
+			return kPassMisc;
+		case AT_AddConstraint:
+		{
+			if (cmd->def == nullptr || !IsA(cmd->def, Constraint))
+				return -1;
+			switch (reinterpret_cast<Constraint *>(cmd->def)->contype)
+			{
+				case CONSTR_PRIMARY:
+				case CONSTR_UNIQUE:
+					return kPassAddIndex;
+				case CONSTR_CHECK:
+				case CONSTR_FOREIGN:
+					return kPassAddOtherConstr;
+				default:
+					return -1;
+			}
+		}
+		default:
+			return -1;
+	}
+}
+
+/* ADD CONSTRAINT: a PRIMARY KEY / UNIQUE index, a CHECK (validated
+ * against the rows unless NOT VALID) or a FOREIGN KEY. */
+void AddConstraint(Oid relid, RangeVar *rv, Constraint *con, const char *queryString)
+{
+	if (con->contype == CONSTR_CHECK)
+	{
+		Relation rel = relation_open(relid, NoLock);
+		std::vector<CookedCheck> cooked = AddRelationCheckConstraints(rel, {con}, queryString);
+		for (const CookedCheck &check : cooked)
+			if (check.validate)
+				ValidateCheck(rel, check);
+		relation_close(rel, NoLock);
+		return;
+	}
+	if (con->contype == CONSTR_FOREIGN)
+	{
+		/* PostgreSQL locks the table ShareRowExclusive for this; Tusk
+		 * already holds AccessExclusive. */
+		Relation rel = relation_open(relid, NoLock);
+		(void) AddForeignKeyConstraint(rel, con, false, nullptr);
+		relation_close(rel, NoLock);
+		return;
+	}
+	/* (ALTER TABLE's message has no position in PostgreSQL.) */
+	CheckConstraintColumns(nullptr, con, [&](const char *name) {
+		return SearchSysCacheExists2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(name));
+	});
+	(void) DefineIndex(ConstraintIndexStmt(rv, con, nullptr), queryString);
+}
+
+/*
+ * ALTER TABLE … ADD [COLUMN] [IF NOT EXISTS] (PostgreSQL's
+ * ATExecAddColumn).  The column is a new pg_attribute row at the end;
+ * rows already there get its default without being rewritten when the
+ * default is not volatile (a missing value, heap.h SetAttrMissing), and
+ * are rewritten when it is (serial, identity, random() …).  NOT NULL is
+ * checked against them; the column's CHECK, PRIMARY KEY, UNIQUE and
+ * REFERENCES constraints are queued into *work for their later passes.
+ */
+void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vector<AlterWork> *work)
+{
+	auto *col = reinterpret_cast<ColumnDef *>(cmd->def);
+	Relation rel = relation_open(relid, NoLock);
+	RangeVar *rv = makeNode(RangeVar);
+	rv->schemaname = get_namespace_name(RelationGetNamespace(rel));
+	rv->relname = pstrdup(RelationGetRelationName(rel));
+	rv->relpersistence = rel->rd_rel->relpersistence;
+	rv->location = -1;
+	Oid nsp = RelationGetNamespace(rel);
+	TupleDesc olddesc = CreateTupleDescCopyConstr(RelationGetDescr(rel));
+	relation_close(rel, NoLock);
+	if (HeapTuple att = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid),
+										CStringGetDatum(col->colname)))
+	{
+		if (reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attnum <= 0)
+			ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
+					errmsg("column name \"%s\" conflicts with a system column name", col->colname));
+		if (cmd->missing_ok)
+		{
+			ereport(NOTICE, errcode(ERRCODE_DUPLICATE_COLUMN),
+					errmsg("column \"%s\" of relation \"%s\" already exists, skipping",
+						   col->colname, rv->relname));
+			return;
+		}
+		ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
+				errmsg("column \"%s\" of relation \"%s\" already exists", col->colname,
+					   rv->relname));
+	}
+	int natts = olddesc->natts;
+	if (natts + 1 > MaxHeapAttributeNumber)
+		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
+				errmsg("tables can have at most %d columns", MaxHeapAttributeNumber));
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = queryString;
+
+	Oid typid;
+	int32 typmod;
+	bool notnull = col->is_not_null;
+	Node *raw_default = col->raw_default;
+	char identity = '\0';
+	Oid seqoid = InvalidOid;
+	Oid serial = SerialType(pstate, col->typeName);
+	ListCell *c;
+	if (OidIsValid(serial))
+	{
+		foreach (c, col->constraints)
+		{
+			auto *con = static_cast<Constraint *>(lfirst(c));
+			if (con->contype == CONSTR_DEFAULT || con->contype == CONSTR_NULL)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg(con->contype == CONSTR_DEFAULT
+								   ? "multiple default values specified for column \"%s\" of "
+									 "table \"%s\""
+								   : "conflicting NULL/NOT NULL declarations for column \"%s\" "
+									 "of table \"%s\"",
+							   col->colname, rv->relname));
+		}
+		raw_default = MakeSerialSequence(rv, nsp, col->colname, serial, queryString);
+		seqoid = SequenceOf(raw_default);
+		notnull = true;
+		typid = serial;
+		typmod = -1;
+	}
+	else
+		typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
+	if (get_typtype(typid) == 'p')
+		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				errmsg("column \"%s\" has pseudo-type %s", col->colname, format_type_be(typid)));
+	foreach (c, col->constraints)
+	{
+		auto *con = static_cast<Constraint *>(lfirst(c));
+		switch (con->contype)
+		{
+			case CONSTR_NOTNULL:
+				notnull = true;
+				break;
+			case CONSTR_NULL:
+				break;
+			case CONSTR_DEFAULT:
+				if (identity != '\0')
+					BothDefaultAndIdentity(pstate, col, rv, con);
+				if (raw_default != nullptr)
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg("multiple default values specified for column \"%s\" of table "
+								   "\"%s\"",
+								   col->colname, rv->relname),
+							parser_errposition(pstate, con->location));
+				raw_default = con->raw_expr;
+				break;
+			case CONSTR_IDENTITY:
+			{
+				if (identity != '\0')
+					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+							errmsg("multiple identity specifications for column \"%s\" of table "
+								   "\"%s\"",
+								   col->colname, rv->relname),
+							parser_errposition(pstate, con->location));
+				if (raw_default != nullptr)
+					BothDefaultAndIdentity(pstate, col, rv, con);
+				if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
+					ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("identity column type must be smallint, integer, or bigint"));
+				seqoid = SequenceOf(
+					MakeSerialSequence(rv, nsp, col->colname, typid, queryString, con));
+				identity = con->generated_when;
+				notnull = true;
+				break;
+			}
+			case CONSTR_PRIMARY:
+			case CONSTR_UNIQUE:
+			case CONSTR_CHECK:
+			case CONSTR_FOREIGN:
+			{
+				if (con->contype == CONSTR_PRIMARY)
+					notnull = true;
+				if (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE)
+					con->keys = list_make1(makeString(pstrdup(col->colname)));
+				if (con->contype == CONSTR_FOREIGN)
+					con->fk_attrs = list_make1(makeString(pstrdup(col->colname)));
+				AlterTableCmd *later = makeNode(AlterTableCmd);
+				later->subtype = AT_AddConstraint;
+				later->def = reinterpret_cast<Node *>(con);
+				work->push_back({PassOf(later), later});
+				break;
+			}
+			default:
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("%s are not supported yet", ConstraintName(con->contype)));
+		}
+	}
+
+	TupleDesc newdesc = CreateTemplateTupleDesc(natts + 1);
+	memcpy(newdesc->attrs, olddesc->attrs, natts * sizeof(FormData_pg_attribute));
+	AttrNumber attnum = static_cast<AttrNumber>(natts + 1);
+	TupleDescInitEntry(newdesc, attnum, col->colname, typid, typmod,
+					   list_length(col->typeName->arrayBounds));
+	Form_pg_attribute att = TupleDescAttr(newdesc, natts);
+	/* Strings compare as the database's default collation (C). */
+	if (OidIsValid(att->attcollation))
+		att->attcollation = 100;
+	att->attnotnull = notnull;
+	att->attidentity = identity;
+	Node *defexpr = nullptr;
+	if (raw_default != nullptr)
+	{
+		/* (PostgreSQL reports no position for ALTER TABLE's defaults.) */
+		ParseState *dstate = make_parsestate(nullptr);
+		defexpr = CookDefault(dstate, raw_default, att);
+		free_parsestate(dstate);
+		att->atthasdef = true;
+	}
+	heap_add_columns(relid, newdesc, natts);
+	if (defexpr != nullptr)
+		StoreAttrDefault(relid, attnum, defexpr);
+	CommandCounterIncrement();
+	if (OidIsValid(seqoid))
+	{
+		SetSerialOwner(seqoid, rv, nsp, col->colname, queryString, identity != '\0');
+		CommandCounterIncrement();
+	}
+	rel = relation_open(relid, NoLock);
+	if (identity != '\0')
+		defexpr = build_column_default(rel, attnum);
+	relation_close(rel, NoLock);
+
+	/* What the rows already there read in the new column. */
+	if (defexpr != nullptr && contain_volatile_functions(defexpr))
+	{
+		ExprState *state = ExecInitExpr(reinterpret_cast<Expr *>(defexpr), nullptr);
+		RewriteTable(relid, olddesc, [&](ExprContext *econtext, Datum *values, bool *isnull) {
+			TupleTableSlot *old = econtext->ecxt_scantuple;
+			slot_getsomeattrs(old, natts);
+			for (int i = 0; i < natts; i++)
+			{
+				values[i] = old->tts_values[i];
+				isnull[i] = old->tts_isnull[i];
+			}
+			values[natts] = ExecEvalExprSwitchContext(state, econtext, &isnull[natts]);
+		});
+	}
+	else if (defexpr != nullptr)
+	{
+		EState *estate = CreateExecutorState();
+		MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+		ExprState *state = ExecInitExpr(reinterpret_cast<Expr *>(defexpr), nullptr);
+		ExprContext *econtext = CreateExprContext(estate);
+		bool isnull;
+		Datum value = ExecEvalExprSwitchContext(state, econtext, &isnull);
+		MemoryContextSwitchTo(old);
+		if (!isnull)
+			SetAttrMissing(relid, attnum, value);
+		FreeExecutorState(estate);
+		CommandCounterIncrement();
+	}
+	if (notnull)
+	{
+		rel = relation_open(relid, NoLock);
+		CheckNoNulls(rel, attnum);
+		relation_close(rel, NoLock);
+	}
+	free_parsestate(pstate);
+}
+
+}  // namespace
+
+/* Whether any row of rel has no value in column attnum: a NOT NULL it
+ * gains must hold for the rows already there (23502 otherwise). */
+void CheckNoNulls(Relation rel, AttrNumber attnum)
+{
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(rel, snapshot);
+	bool hasnull = false;
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (heap_attisnull(t, attnum, RelationGetDescr(rel)))
+		{
+			hasnull = true;
+			break;
+		}
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	if (hasnull)
+		ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
+				errmsg("column \"%s\" of relation \"%s\" contains null values",
+					   NameStr(TupleDescAttr(RelationGetDescr(rel), attnum - 1)->attname),
+					   RelationGetRelationName(rel)));
+}
+
+void RewriteTable(Oid relid, TupleDesc olddesc,
+				  const std::function<void(ExprContext *, Datum *, bool *)> &fill)
+{
+	EState *estate = CreateExecutorState();
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	/* The visible rows, copied out of the old file … */
+	std::vector<HeapTuple> rows;
+	Relation rel = relation_open(relid, NoLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(rel, snapshot);
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+	{
+		CHECK_FOR_INTERRUPTS();
+		rows.push_back(heap_copytuple(t));
+	}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	List *indexes = list_copy(RelationGetIndexList(rel));
+	relation_close(rel, NoLock);
+	/* … go, made anew, into a new one; the indexes get new files too. */
+	SetNewRelfilenode(relid);
+	ListCell *lc;
+	foreach (lc, indexes)
+		SetNewRelfilenode(lfirst_oid(lc));
+	CommandCounterIncrement();
+	rel = relation_open(relid, NoLock);
+	TupleDesc newdesc = RelationGetDescr(rel);
+	TupleTableSlot *slot = ExecInitExtraTupleSlot(estate, olddesc);
+	ExprContext *econtext = CreateExprContext(estate);
+	auto *values = static_cast<Datum *>(palloc0(Max(newdesc->natts, 1) * sizeof(Datum)));
+	auto *isnull = static_cast<bool *>(palloc0(Max(newdesc->natts, 1) * sizeof(bool)));
+	CommandId cid = GetCurrentCommandId(true);
+	for (HeapTuple t : rows)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(econtext);
+		ExecStoreHeapTuple(t, slot, false);
+		econtext->ecxt_scantuple = slot;
+		for (int i = 0; i < newdesc->natts; i++)
+		{
+			values[i] = 0;
+			isnull[i] = true;
+		}
+		fill(econtext, values, isnull);
+		HeapTuple newtup = heap_form_tuple(newdesc, values, isnull);
+		heap_insert(rel, newtup, cid, 0, nullptr);
+		heap_freetuple(newtup);
+		ExecClearTuple(slot);
+		heap_freetuple(t);
+	}
+	foreach (lc, indexes)
+	{
+		Relation index = relation_open(lfirst_oid(lc), NoLock);
+		index_build(rel, index);
+		relation_close(index, NoLock);
+	}
+	relation_close(rel, NoLock);
+	MemoryContextSwitchTo(old);
+	FreeExecutorState(estate);
+	CommandCounterIncrement();
+}
+
 void AlterTable(AlterTableStmt *stmt, const char *queryString)
 {
-	/* ADD PRIMARY KEY / UNIQUE / CHECK and DROP CONSTRAINT so far;
-	 * anything else is refused before anything changes. */
+	/* Subcommands Tusk does not do yet are refused before anything
+	 * changes. */
+	std::vector<AlterWork> work;
 	ListCell *lc;
 	foreach (lc, stmt->cmds)
 	{
 		AlterTableCmd *cmd = static_cast<AlterTableCmd *>(lfirst(lc));
-		Constraint *con = cmd->subtype == AT_AddConstraint && cmd->def != nullptr &&
-				IsA(cmd->def, Constraint)
-			? reinterpret_cast<Constraint *>(cmd->def)
-			: nullptr;
-		bool supported = cmd->subtype == AT_DropConstraint ||
-			(con != nullptr &&
-			 (con->contype == CONSTR_PRIMARY || con->contype == CONSTR_UNIQUE ||
-			  con->contype == CONSTR_CHECK || con->contype == CONSTR_FOREIGN));
-		if (stmt->objtype != OBJECT_TABLE || !supported)
+		int pass = PassOf(cmd);
+		if (stmt->objtype != OBJECT_TABLE || pass < 0)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("%s is not supported yet", "ALTER TABLE"));
+					errmsg("%s is not supported yet", "this form of ALTER TABLE"));
+		work.push_back({pass, cmd});
 	}
 	Oid relid = RangeVarGetRelid(stmt->relation, AccessExclusiveLock, stmt->missing_ok);
 	if (!OidIsValid(relid))
@@ -735,46 +1139,39 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 	if (form->relnamespace == PG_CATALOG_NAMESPACE)
 		ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				errmsg("permission denied: \"%s\" is a system catalog", stmt->relation->relname));
-	foreach (lc, stmt->cmds)
+	/* Pass by pass; ADD COLUMN queues its column's constraints for the
+	 * later passes. */
+	for (int pass = 0; pass < kNumPasses; pass++)
 	{
-		AlterTableCmd *cmd = static_cast<AlterTableCmd *>(lfirst(lc));
-		if (cmd->subtype == AT_DropConstraint)
+		for (size_t i = 0; i < work.size(); i++)
 		{
-			Relation rel = relation_open(relid, NoLock);
-			DropConstraint(rel, cmd);
-			relation_close(rel, NoLock);
+			if (work[i].pass != pass)
+				continue;
+			AlterTableCmd *cmd = work[i].cmd;
+			switch (cmd->subtype)
+			{
+				case AT_AddColumn:
+					AddColumn(relid, cmd, queryString, &work);
+					break;
+				case AT_AddConstraint:
+					AddConstraint(relid, stmt->relation, reinterpret_cast<Constraint *>(cmd->def),
+								  queryString);
+					break;
+				case AT_DropConstraint:
+				{
+					Relation rel = relation_open(relid, NoLock);
+					DropConstraint(rel, cmd);
+					relation_close(rel, NoLock);
+					break;
+				}
+				default:
+					AlterTableColumnCmd(relid, cmd, queryString);
+					break;
+			}
 			CommandCounterIncrement();
-			continue;
 		}
-		Constraint *con = reinterpret_cast<Constraint *>(cmd->def);
-		if (con->contype == CONSTR_CHECK)
-		{
-			Relation rel = relation_open(relid, NoLock);
-			std::vector<CookedCheck> cooked = AddRelationCheckConstraints(rel, {con}, queryString);
-			for (const CookedCheck &check : cooked)
-				if (check.validate)
-					ValidateCheck(rel, check);
-			relation_close(rel, NoLock);
-			CommandCounterIncrement();
-			continue;
-		}
-		if (con->contype == CONSTR_FOREIGN)
-		{
-			/* PostgreSQL locks the table ShareRowExclusive for this; Tusk
-			 * already holds AccessExclusive. */
-			Relation rel = relation_open(relid, NoLock);
-			(void) AddForeignKeyConstraint(rel, con, false, nullptr);
-			relation_close(rel, NoLock);
-			CommandCounterIncrement();
-			continue;
-		}
-		/* (ALTER TABLE's message has no position in PostgreSQL.) */
-		CheckConstraintColumns(nullptr, con, [&](const char *name) {
-			return SearchSysCacheExists2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(name));
-		});
-		(void) DefineIndex(ConstraintIndexStmt(stmt->relation, con, nullptr), queryString);
-		CommandCounterIncrement();
 	}
+	RelationCacheInvalidateEntry(relid);
 }
 
 void RemoveRelations(DropStmt *drop)

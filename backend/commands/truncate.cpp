@@ -37,11 +37,6 @@
 #include "utils/relcache.h"
 #include "utils/syscache.h"
 
-namespace {
-
-/* Gives relation relid a new, empty file (PostgreSQL's
- * RelationSetNewRelfilenode): created and logged now, dropped if the
- * transaction aborts; the old file goes if it commits. */
 void SetNewRelfilenode(Oid relid)
 {
 	HeapTuple tup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(relid));
@@ -63,6 +58,8 @@ void SetNewRelfilenode(Oid relid)
 	CatalogTupleUpdate(pg_class, &tup->t_self, tup);
 	relation_close(pg_class, RowExclusiveLock);
 }
+
+namespace {
 
 /*
  * A table referenced by a foreign key may be emptied only with the

@@ -49,12 +49,10 @@ void DeformHeapTuple(TupleTableSlot *slot, int natts)
 		slot->tts_values[attnum] = fetch_att(tp + off, att->attbyval, att->attlen);
 		off = att_addlength_pointer(off, att->attlen, tp + off);
 	}
-	/* Columns the row was written without (added later) read as NULL. */
+	/* Columns the row was written without (added later) read as their
+	 * missing value, or NULL. */
 	for (; attnum < natts; attnum++)
-	{
-		slot->tts_values[attnum] = 0;
-		slot->tts_isnull[attnum] = true;
-	}
+		slot->tts_values[attnum] = getmissingattr(desc, attnum + 1, &slot->tts_isnull[attnum]);
 	slot->tts_nvalid = static_cast<AttrNumber>(natts);
 	slot->tts_off = static_cast<uint32>(off);
 }

@@ -1332,6 +1332,10 @@ Expr *TransformAssignedExpr(ParseState *pstate, Expr *expr, Form_pg_attribute at
 
 Expr *NullConst(Form_pg_attribute att)
 {
+	/* A dropped column has no type any more: any NULL will do there (as
+	 * PostgreSQL writes it, an int4). */
+	if (att->attisdropped)
+		return reinterpret_cast<Expr *>(makeNullConst(INT4OID, -1, InvalidOid));
 	Const *c = makeNode(Const);
 	c->consttype = att->atttypid;
 	c->consttypmod = att->atttypmod;
@@ -1635,7 +1639,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		for (int a = 0; a < desc->natts; a++)
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, a);
-			coltypes = lappend_oid(coltypes, att->atttypid);
+			coltypes = lappend_oid(coltypes, att->attisdropped ? INT4OID : att->atttypid);
 			coltypmods = lappend_int(coltypmods, att->atttypmod);
 			colcolls = lappend_oid(colcolls, att->attcollation);
 		}
@@ -1756,6 +1760,8 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 		Expr *expr = row[i];
+		if (expr == nullptr && att->attisdropped)
+			expr = NullConst(att);
 		if (expr == nullptr)
 		{
 			Var *var = makeNode(Var);

@@ -434,6 +434,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_AlterTableStmt:
 			AlterTable(reinterpret_cast<AlterTableStmt *>(parsetree), queryString);
 			break;
+		case T_RenameStmt:
+			ExecRenameStmt(reinterpret_cast<RenameStmt *>(parsetree));
+			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
 			break;
@@ -595,7 +598,29 @@ const char *CreateCommandName(Node *parsetree)
 				: "CREATE TABLE AS";
 		case T_AlterTableStmt:
 		case T_RenameStmt:
-			return "ALTER TABLE";
+		{
+			/* ALTER INDEX / SEQUENCE / VIEW … have their own tags. */
+			ObjectType kind = OBJECT_TABLE;
+			if (IsA(parsetree, AlterTableStmt))
+				kind = reinterpret_cast<AlterTableStmt *>(parsetree)->objtype;
+			else
+			{
+				auto *rename = reinterpret_cast<RenameStmt *>(parsetree);
+				kind = rename->renameType == OBJECT_COLUMN ? rename->relationType
+														   : rename->renameType;
+			}
+			switch (kind)
+			{
+				case OBJECT_INDEX:
+					return "ALTER INDEX";
+				case OBJECT_SEQUENCE:
+					return "ALTER SEQUENCE";
+				case OBJECT_VIEW:
+					return "ALTER VIEW";
+				default:
+					return "ALTER TABLE";
+			}
+		}
 		case T_TruncateStmt:
 			return "TRUNCATE TABLE";
 		case T_CopyStmt:

@@ -153,6 +153,9 @@ extern void heap_deform_tuple(HeapTuple tuple, TupleDesc tupleDesc, Datum *value
 extern Datum heap_getattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull);
 extern Datum heap_getsysattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull);
 extern bool heap_attisnull(HeapTuple tup, int attnum, TupleDesc tupleDesc);
+/* Column attnum (1-based) of a row written before the column was added:
+ * its missing value (pg_attribute.attmissingval), or NULL. */
+extern Datum getmissingattr(TupleDesc tupleDesc, int attnum, bool *isnull);
 extern HeapTuple heap_copytuple(HeapTuple tuple);
 /* A new tuple: tuple's values, with those whose doReplace is set taken
  * from replValues/replIsnull.  t_self and t_tableOid are kept. */

@@ -32,10 +32,21 @@ typedef struct ConstrCheck
 	bool ccnoinherit;
 } ConstrCheck;
 
+/* The value a column added by ALTER TABLE ADD COLUMN … DEFAULT has in
+ * rows written before it existed (pg_attribute.attmissingval): those
+ * rows are shorter than the descriptor, and deforming them supplies
+ * am_value where am_present, NULL elsewhere. */
+typedef struct AttrMissing
+{
+	bool am_present;
+	Datum am_value;
+} AttrMissing;
+
 typedef struct TupleConstr
 {
-	AttrDefault *defval; /* num_defval of them */
-	ConstrCheck *check;	 /* num_check of them */
+	AttrDefault *defval;  /* num_defval of them */
+	AttrMissing *missing; /* natts of them, or NULL when no column has one */
+	ConstrCheck *check;	  /* num_check of them */
 	uint16 num_defval;
 	uint16 num_check;
 	bool has_not_null;

@@ -65,6 +65,8 @@ extern long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refcl
 
 /* Delete the pg_depend rows in which the object is the depender. */
 extern long deleteDependencyRecordsFor(Oid classId, Oid objectId, bool skipExtensionDeps);
+/* The dependency rows of one column of relation relid (as depender). */
+extern long deleteDependencyRecordsForColumn(Oid relid, int32 attnum);
 
 /*
  * Drop the object and, for DROP_CASCADE, everything that depends on it

@@ -25,6 +25,16 @@ extern void heap_add_columns(Oid relid, TupleDesc tupdesc, int first);
 /* Remove a table's catalog rows and (at commit) its files.  The caller
  * holds AccessExclusiveLock on it. */
 extern void heap_drop_with_catalog(Oid relid);
+/* DROP COLUMN's catalog change (PostgreSQL's RemoveAttributeById): the
+ * pg_attribute row stays, marked attisdropped, renamed
+ * "........pg.dropped.N........" with atttypid 0 (its length and
+ * alignment kept: old rows still hold the value), and no default,
+ * missing value, NOT NULL or statistics. */
+extern void RemoveAttributeById(Oid relid, AttrNumber attnum);
+/* Rows written before column attnum existed read value there from now
+ * on (pg_attribute.atthasmissing/attmissingval, PostgreSQL 11's fast
+ * ADD COLUMN … DEFAULT). */
+extern void SetAttrMissing(Oid relid, AttrNumber attnum, Datum value);
 
 /* Record column attnum's default (an analyzed expression of its type)
  * in pg_attrdef; the caller set atthasdef. */

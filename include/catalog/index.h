@@ -61,6 +61,9 @@ extern Oid index_create(Relation heapRelation, const char *indexRelationName, in
 /* Remove an index: its catalog rows (and constraint's) and its file
  * (when the transaction commits). */
 extern void index_drop(Oid indexId);
+/* Fill an index whose file is new and empty from every row of its table
+ * (a table rewrite's last step). */
+extern void index_build(Relation heapRelation, Relation indexRelation);
 
 /* The IndexInfo of an open index, in CurrentMemoryContext. */
 extern IndexInfo *BuildIndexInfo(Relation index);

@@ -37,6 +37,8 @@ extern void analyze_rel(Oid relid, List *va_cols, bool verbose, bool in_vacuum);
 
 /* Deletes the relation's pg_statistic rows (when it is dropped). */
 extern void RemoveStatistics(Oid relid);
+/* … of one column (0: all), when the column is dropped or retyped. */
+extern void RemoveColumnStatistics(Oid relid, AttrNumber attnum);
 
 /*
  * Sets pg_class.relpages, reltuples and relallvisible of a relation (a

@@ -221,12 +221,22 @@ void heap_deform_tuple(HeapTuple tuple, TupleDesc tupleDesc, Datum *values, bool
 		values[attnum] = fetch_att(tp + off, att->attbyval, att->attlen);
 		off = att_addlength_pointer(off, att->attlen, tp + off);
 	}
-	/* Columns added after this tuple was written read as NULL. */
+	/* Columns added after this tuple was written read as their missing
+	 * value, or NULL. */
 	for (int attnum = natts; attnum < tupleDesc->natts; attnum++)
+		values[attnum] = getmissingattr(tupleDesc, attnum + 1, &isnull[attnum]);
+}
+
+Datum getmissingattr(TupleDesc tupleDesc, int attnum, bool *isnull)
+{
+	TupleConstr *constr = tupleDesc->constr;
+	if (constr != nullptr && constr->missing != nullptr && constr->missing[attnum - 1].am_present)
 	{
-		values[attnum] = 0;
-		isnull[attnum] = true;
+		*isnull = false;
+		return constr->missing[attnum - 1].am_value;
 	}
+	*isnull = true;
+	return 0;
 }
 
 Datum heap_getattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull)
@@ -235,10 +245,7 @@ Datum heap_getattr(HeapTuple tup, int attnum, TupleDesc tupleDesc, bool *isnull)
 		return heap_getsysattr(tup, attnum, tupleDesc, isnull);
 	HeapTupleHeader td = tup->t_data;
 	if (attnum > static_cast<int>(HeapTupleHeaderGetNatts(td)))
-	{
-		*isnull = true;
-		return 0;
-	}
+		return getmissingattr(tupleDesc, attnum, isnull);
 	if (HeapTupleHasNulls(tup) && att_isnull(attnum - 1, td->t_bits))
 	{
 		*isnull = true;
@@ -298,12 +305,17 @@ Datum heap_getsysattr(HeapTuple tup, int attnum, TupleDesc, bool *isnull)
 	}
 }
 
-bool heap_attisnull(HeapTuple tup, int attnum, TupleDesc)
+bool heap_attisnull(HeapTuple tup, int attnum, TupleDesc tupleDesc)
 {
 	if (attnum <= 0)
 		return false;
 	if (attnum > static_cast<int>(HeapTupleHeaderGetNatts(tup->t_data)))
-		return true;
+	{
+		bool isnull = true;
+		if (tupleDesc != nullptr)
+			(void) getmissingattr(tupleDesc, attnum, &isnull);
+		return isnull;
+	}
 	return HeapTupleHasNulls(tup) && att_isnull(attnum - 1, tup->t_data->t_bits);
 }
 

@@ -8,6 +8,7 @@
 
 #include "access/tupdesc.h"
 #include "catalog/pg_type_d.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 
 TupleDesc CreateTemplateTupleDesc(int natts)
@@ -70,6 +71,19 @@ TupleDesc CreateTupleDescCopyConstr(TupleDesc tupdesc)
 				cpy->check[i].ccbin = pstrdup(constr->check[i].ccbin);
 			}
 		}
+		if (constr->missing != nullptr)
+		{
+			cpy->missing = static_cast<AttrMissing *>(
+				palloc0(tupdesc->natts * sizeof(AttrMissing)));
+			for (int i = 0; i < tupdesc->natts; i++)
+			{
+				Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+				cpy->missing[i] = constr->missing[i];
+				if (constr->missing[i].am_present)
+					cpy->missing[i].am_value = datumCopy(constr->missing[i].am_value, att->attbyval,
+														 att->attlen);
+			}
+		}
 		desc->constr = cpy;
 	}
 	return desc;
@@ -90,6 +104,13 @@ void FreeTupleDesc(TupleDesc tupdesc)
 			pfree(constr->defval);
 		if (constr->check != nullptr)
 			pfree(constr->check);
+		if (constr->missing != nullptr)
+		{
+			for (int i = 0; i < tupdesc->natts; i++)
+				if (constr->missing[i].am_present && !TupleDescAttr(tupdesc, i)->attbyval)
+					pfree(DatumGetPointer(constr->missing[i].am_value));
+			pfree(constr->missing);
+		}
 		pfree(constr);
 	}
 	pfree(tupdesc);

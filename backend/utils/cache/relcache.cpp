@@ -45,7 +45,10 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
+#include "access/tupmacs.h"
 #include "utils/fmgroids.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -174,7 +177,10 @@ void LoadDefaults(TupleDesc desc, Oid relid)
 	}
 	systable_endscan(scan);
 	relation_close(pg_attrdef, AccessShareLock);
-	auto *constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
+	/* (Missing values may have made the constraints already.) */
+	auto *constr = desc->constr != nullptr
+		? desc->constr
+		: static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
 	constr->num_defval = static_cast<uint16>(found.size());
 	constr->defval = static_cast<AttrDefault *>(
 		palloc(Max(found.size(), size_t{1}) * sizeof(AttrDefault)));
@@ -264,6 +270,31 @@ void LoadIndexInfo(RelationData *rel)
 	MemoryContextSwitchTo(old);
 }
 
+/* Column attnum's missing value (the one element of its pg_attribute
+ * row's attmissingval), for rows written before ADD COLUMN gave it a
+ * default; copied into the current (relation cache) context. */
+void LoadMissingValue(TupleDesc desc, int attnum, HeapTuple atttup)
+{
+	bool isnull;
+	Datum array = SysCacheGetAttr(ATTNUM, atttup, Anum_pg_attribute_attmissingval, &isnull);
+	if (isnull)
+		return;
+	Form_pg_attribute att = TupleDescAttr(desc, attnum - 1);
+	auto *arr = DatumGetArrayTypeP(array);
+	if (ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr)) != 1 || ARR_HASNULL(arr))
+		elog(ERROR, "malformed attmissingval for attribute %d of relation type %u", attnum,
+			 desc->tdtypeid);
+	if (desc->constr == nullptr)
+		desc->constr = static_cast<TupleConstr *>(palloc0(sizeof(TupleConstr)));
+	if (desc->constr->missing == nullptr)
+		desc->constr->missing = static_cast<AttrMissing *>(
+			palloc0(desc->natts * sizeof(AttrMissing)));
+	AttrMissing &missing = desc->constr->missing[attnum - 1];
+	missing.am_present = true;
+	missing.am_value = datumCopy(fetch_att(ARR_DATA_PTR(arr), att->attbyval, att->attlen),
+								 att->attbyval, att->attlen);
+}
+
 /* An ordinary relation's description, from the catalog caches. */
 void BuildFromCatalogs(RelationData *rel, Oid relid)
 {
@@ -282,6 +313,8 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 			elog(ERROR, "catalog is missing attribute %d of relation %u", i, relid);
 		memcpy(TupleDescAttr(desc, i - 1), GETSTRUCT(atttup), ATTRIBUTE_FIXED_PART_SIZE);
 		TupleDescAttr(desc, i - 1)->attcacheoff = -1;
+		if (TupleDescAttr(desc, i - 1)->atthasmissing)
+			LoadMissingValue(desc, i, atttup);
 	}
 	bool hasdef = false;
 	for (int i = 0; i < desc->natts; i++)
