@@ -53,11 +53,11 @@ typedef enum SetFunctionReturnMode
 typedef struct ReturnSetInfo
 {
 	NodeTag type;
-	ExprContext *econtext;			/* the calling node's context */
-	TupleDesc expectedDesc;			/* the row type the caller wants, or NULL */
-	int allowedModes;				/* SetFunctionReturnMode bits the caller accepts */
-	SetFunctionReturnMode returnMode; /* set by the function */
-	ExprDoneCond isDone;			/* set by the function in value-per-call mode */
+	ExprContext *econtext;			   /* the calling node's context */
+	TupleDesc expectedDesc;			   /* the row type the caller wants, or NULL */
+	int allowedModes;				   /* SetFunctionReturnMode bits the caller accepts */
+	SetFunctionReturnMode returnMode;  /* set by the function */
+	ExprDoneCond isDone;			   /* set by the function in value-per-call mode */
 	struct Tuplestorestate *setResult; /* materialize mode (not offered by Tusk) */
 	TupleDesc setDesc;
 } ReturnSetInfo;
@@ -67,9 +67,9 @@ typedef struct AttInMetadata AttInMetadata;
 /* A set-returning function's state across its calls. */
 typedef struct FuncCallContext
 {
-	uint64 call_cntr;		/* calls so far (SRF_RETURN_NEXT counts them) */
-	uint64 max_calls;		/* for the function's own use */
-	void *user_fctx;		/* the function's state */
+	uint64 call_cntr; /* calls so far (SRF_RETURN_NEXT counts them) */
+	uint64 max_calls; /* for the function's own use */
+	void *user_fctx;  /* the function's state */
 	AttInMetadata *attinmeta;
 	MemoryContext multi_call_memory_ctx; /* lives until the set is done */
 	TupleDesc tuple_desc;

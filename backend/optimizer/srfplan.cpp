@@ -166,8 +166,8 @@ double FunctionRteRows(RangeTblEntry *rte)
 	double rows = 1.0;
 	ListCell *lc;
 	foreach (lc, rte->functions)
-		rows = std::max(rows, ExpressionReturnsSetRows(
-								  castNode(RangeTblFunction, lfirst(lc))->funcexpr));
+		rows = std::max(rows,
+						ExpressionReturnsSetRows(castNode(RangeTblFunction, lfirst(lc))->funcexpr));
 	return rows;
 }
 

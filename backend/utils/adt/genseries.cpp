@@ -36,8 +36,7 @@ struct IntSeries
 
 [[noreturn]] void StepIsZero()
 {
-	ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			errmsg("step size cannot equal zero"));
+	ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("step size cannot equal zero"));
 }
 
 /* One call of an integer series; step is 1 without a third argument. */
@@ -61,8 +60,9 @@ Datum IntegerSeries(FunctionCallInfo fcinfo, T start, T finish, T step)
 	funcctx = SRF_PERCALL_SETUP();
 	auto *state = static_cast<IntSeries<T> *>(funcctx->user_fctx);
 	T result = state->current;
-	if (!state->done && ((state->step > 0 && result <= state->finish) ||
-						 (state->step < 0 && result >= state->finish)))
+	if (!state->done &&
+		((state->step > 0 && result <= state->finish) ||
+		 (state->step < 0 && result >= state->finish)))
 	{
 		state->done = __builtin_add_overflow(state->current, state->step, &state->current);
 		if constexpr (sizeof(T) == sizeof(int32))
@@ -84,8 +84,7 @@ struct NumericSeries
 void RejectSpecial(Numeric value, const char *what)
 {
 	if (numeric_is_nan(value))
-		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("%s cannot be NaN", what));
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("%s cannot be NaN", what));
 	if (numeric_is_inf(value))
 		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("%s cannot be infinity", what));
@@ -172,7 +171,8 @@ Datum TimestampSeriesCall(FunctionCallInfo fcinfo, PGFunction plus)
 	funcctx = SRF_PERCALL_SETUP();
 	auto *state = static_cast<TimestampSeries *>(funcctx->user_fctx);
 	Timestamp result = state->current;
-	if ((state->sign > 0 && result <= state->finish) || (state->sign < 0 && result >= state->finish))
+	if ((state->sign > 0 && result <= state->finish) ||
+		(state->sign < 0 && result >= state->finish))
 	{
 		state->current = DatumGetTimestamp(
 			DirectFunctionCall2(plus, TimestampGetDatum(result), IntervalPGetDatum(&state->step)));
@@ -190,8 +190,7 @@ Datum generate_series_int4(PG_FUNCTION_ARGS)
 
 Datum generate_series_step_int4(PG_FUNCTION_ARGS)
 {
-	return IntegerSeries<int32>(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1),
-								PG_GETARG_INT32(2));
+	return IntegerSeries<int32>(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1), PG_GETARG_INT32(2));
 }
 
 Datum generate_series_int8(PG_FUNCTION_ARGS)
@@ -201,8 +200,7 @@ Datum generate_series_int8(PG_FUNCTION_ARGS)
 
 Datum generate_series_step_int8(PG_FUNCTION_ARGS)
 {
-	return IntegerSeries<int64>(fcinfo, PG_GETARG_INT64(0), PG_GETARG_INT64(1),
-								PG_GETARG_INT64(2));
+	return IntegerSeries<int64>(fcinfo, PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT64(2));
 }
 
 Datum generate_series_numeric(PG_FUNCTION_ARGS)

@@ -28,7 +28,7 @@ FuncCallContext *init_MultiFuncCall(FunctionCallInfo fcinfo)
 	if (fcinfo->flinfo->fn_extra != nullptr)
 		elog(ERROR, "init_MultiFuncCall cannot be called more than once");
 	MemoryContext parent = fcinfo->flinfo->fn_mcxt != nullptr ? fcinfo->flinfo->fn_mcxt
-															   : CurrentMemoryContext;
+															  : CurrentMemoryContext;
 	MemoryContext mcxt = AllocSetContextCreate(parent, "SRF multi-call context",
 											   ALLOCSET_SMALL_SIZES);
 	auto *funcctx = static_cast<FuncCallContext *>(
