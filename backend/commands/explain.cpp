@@ -41,6 +41,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/explain.h"
@@ -538,6 +539,17 @@ const char *RelationNamespaceName(Oid relid)
 	return get_namespace_name(nsp);
 }
 
+/* The name of a function's schema. */
+const char *FunctionNamespaceName(Oid funcid)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	Oid nsp = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->pronamespace;
+	ReleaseSysCache(tup);
+	return get_namespace_name(nsp);
+}
+
 /* " on t alias" / "Relation Name", "Schema", "Alias". */
 void ExplainTargetRel(Plan *plan, Index rti, ExplainState *es)
 {
@@ -562,6 +574,24 @@ void ExplainTargetRel(Plan *plan, Index rti, ExplainState *es)
 				objecttag = "Relation Name";
 			}
 			break;
+		case T_FunctionScan:
+		{
+			/* A lone function call is named by its function. */
+			FunctionScan *fscan = reinterpret_cast<FunctionScan *>(plan);
+			if (list_length(fscan->functions) == 1)
+			{
+				auto *rtfunc = castNode(RangeTblFunction, linitial(fscan->functions));
+				if (IsA(rtfunc->funcexpr, FuncExpr))
+				{
+					Oid funcid = reinterpret_cast<FuncExpr *>(rtfunc->funcexpr)->funcid;
+					objectname = get_func_name(funcid);
+					if (es->verbose)
+						nspname = FunctionNamespaceName(funcid);
+				}
+			}
+			objecttag = "Function Name";
+			break;
+		}
 		default:
 			if (IsFutureScan(plan) && rte->rtekind == RTE_RELATION)
 			{

@@ -113,6 +113,10 @@ PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 			return ExecInitUnique(reinterpret_cast<Unique *>(node), estate, eflags);
 		case T_SetOp:
 			return ExecInitSetOp(reinterpret_cast<SetOp *>(node), estate, eflags);
+		case T_FunctionScan:
+			return ExecInitFunctionScan(reinterpret_cast<FunctionScan *>(node), estate, eflags);
+		case T_ProjectSet:
+			return ExecInitProjectSet(reinterpret_cast<ProjectSet *>(node), estate, eflags);
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("plan node %s is not supported by the executor yet",
@@ -165,6 +169,12 @@ void ExecEndNode(PlanState *node)
 			ExecEndAppend(reinterpret_cast<AppendState *>(node));
 			break;
 		case T_CteScanState:
+			break;
+		case T_FunctionScanState:
+			ExecEndFunctionScan(reinterpret_cast<FunctionScanState *>(node));
+			break;
+		case T_ProjectSetState:
+			ExecEndProjectSet(reinterpret_cast<ProjectSetState *>(node));
 			break;
 		case T_HashJoinState:
 			ExecEndHashJoin(reinterpret_cast<HashJoinState *>(node));

@@ -307,6 +307,12 @@ void ExecReScan(PlanState *node)
 		case T_NestLoopState:
 			reinterpret_cast<NestLoopState *>(node)->nl_NeedNewOuter = true;
 			break;
+		case T_FunctionScanState:
+			ExecReScanFunctionScan(reinterpret_cast<FunctionScanState *>(node));
+			break;
+		case T_ProjectSetState:
+			ExecReScanProjectSet(reinterpret_cast<ProjectSetState *>(node));
+			break;
 		case T_LimitState:
 		{
 			auto *limit = reinterpret_cast<LimitState *>(node);

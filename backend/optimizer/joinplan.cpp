@@ -141,6 +141,10 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 			rel->tuples = list_length(rte->values_lists);
 			rel->width = 8 * std::max(1, list_length(rte->coltypes));
 			break;
+		case RTE_FUNCTION:
+			rel->tuples = FunctionRteRows(rte);
+			rel->width = FunctionRteWidth(rte);
+			break;
 		case RTE_SUBQUERY:
 		{
 			int nparams = list_length(root->plan_params);
@@ -428,6 +432,13 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			path->total_cost = rel->tuples * (kCpuOperatorCost + kCpuTupleCost + qualcost);
 			AddPath(rel, path);
 			break;
+		case RTE_FUNCTION:
+			/* PostgreSQL's cost_functionscan: the calls are startup cost. */
+			path->pathtype = PATH_FUNCTIONSCAN;
+			path->startup_cost = FunctionRteCost(Rte(root, static_cast<int>(rel->relid)));
+			path->total_cost = path->startup_cost + rel->tuples * (kCpuTupleCost + qualcost);
+			AddPath(rel, path);
+			break;
 		case RTE_SUBQUERY:
 			path->pathtype = PATH_SUBQUERYSCAN;
 			path->startup_cost = rel->subplan->startup_cost;
@@ -617,7 +628,8 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 	/* Nested loop: the inner side is rescanned for every outer row,
 	 * or read once into memory (Material) and replayed. */
 	Path *inner_paths[2] = {ip, nullptr};
-	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN)
+	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN &&
+		ip->pathtype != PATH_FUNCTIONSCAN)
 		inner_paths[1] = MakeMaterialPath(ip);
 	for (Path *inp : inner_paths)
 	{
@@ -897,6 +909,17 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			ValuesScan *scan = makeNode(ValuesScan);
 			scan->scan.scanrelid = rel->relid;
 			scan->values_lists = Rte(root, static_cast<int>(rel->relid))->values_lists;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_FUNCTIONSCAN:
+		{
+			RangeTblEntry *rte = Rte(root, static_cast<int>(rel->relid));
+			FunctionScan *scan = makeNode(FunctionScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->functions = rte->functions;
+			scan->funcordinality = rte->funcordinality;
 			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
 			plan = &scan->scan.plan;
 			break;

@@ -749,6 +749,15 @@ void PreprocessQuery(PlannerInfo *root)
 		if (rte->rtekind == RTE_VALUES)
 			rte->values_lists = reinterpret_cast<List *>(
 				PreprocessExpression(root, reinterpret_cast<Node *>(rte->values_lists)));
+		else if (rte->rtekind == RTE_FUNCTION)
+		{
+			ListCell *fc;
+			foreach (fc, rte->functions)
+			{
+				auto *rtfunc = castNode(RangeTblFunction, lfirst(fc));
+				rtfunc->funcexpr = PreprocessExpression(root, rtfunc->funcexpr);
+			}
+		}
 	}
 }
 
@@ -766,6 +775,20 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
+	/* Set-returning functions in the target list: a ProjectSet calls them
+	 * over the rows of the plan below, which computes the rest. */
+	List *srf_tlist = NIL;
+	List *srf_final_tlist = NIL;
+	if (parse->hasTargetSRFs)
+	{
+		srf_tlist = tlist;
+		if (List *middle = SrfMiddleTargetList(tlist, grouped))
+		{
+			srf_final_tlist = tlist;
+			srf_tlist = middle;
+		}
+		tlist = SrfInputTargetList(srf_tlist, grouped);
+	}
 	/* LIMIT n of a plain scan/join: the plan fastest to n rows. */
 	if (!grouped && parse->sortClause == NIL && parse->distinctClause == NIL &&
 		parse->limitCount != nullptr && IsA(parse->limitCount, Const) &&
@@ -785,6 +808,10 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		plan = ApplyTargetList(plan, tlist);
 	if (grouped)
 		plan = MakeAggregation(root, plan, tlist, having);
+	if (srf_tlist != NIL)
+		plan = MakeProjectSet(plan, srf_tlist);
+	if (srf_final_tlist != NIL)
+		plan = MakeResult(srf_final_tlist, NIL, plan);
 	List *sorted_on = NIL;
 	if (parse->distinctClause != NIL)
 	{

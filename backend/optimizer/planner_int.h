@@ -9,6 +9,7 @@
  *                   plan of the cheapest path (query_planner)
  *   costsize.cpp    cost and selectivity estimates
  *   subselect.cpp   sublinks → SubPlans, outer references → PARAM_EXEC
+ *   srfplan.cpp     functions in FROM (row estimates) and ProjectSet
  *   setrefs.cpp     the finished plan's Vars → OUTER_VAR/INNER_VAR, the
  *                   range tables flattened
  */
@@ -68,6 +69,9 @@ Selectivity ClauseListSelectivity(PlannerInfo *root, List *clauses, double rel_r
 /* A column's average width: ANALYZE's stawidth, else PostgreSQL's guess
  * from its type and typmod (get_attavgwidth, get_typavgwidth). */
 int AttributeWidth(Oid relid, Form_pg_attribute att);
+/* A pseudo-constant expression computed now, as a Const; NULL when it
+ * reads columns, parameters or volatile functions. */
+Const *EstimateExpressionValue(Node *node);
 /* How many groups GROUP BY/DISTINCT on groupExprs makes of input_rows. */
 double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows);
 
@@ -76,6 +80,26 @@ double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows)
  * turned into PARAM_EXEC Params. */
 Node *PreprocessExpression(PlannerInfo *root, Node *expr);
 int AssignParamExec(PlannerGlobal *glob, Oid type);
+
+/* ---- srfplan.cpp ---- */
+/* How many rows a call returns: prorows (or generate_series's exact
+ * count) for a set-returning call, else 1. */
+double ExpressionReturnsSetRows(Node *expr);
+/* A function RTE's estimated rows, row width and function cost. */
+double FunctionRteRows(RangeTblEntry *rte);
+int FunctionRteWidth(RangeTblEntry *rte);
+Cost FunctionRteCost(RangeTblEntry *rte);
+/* For a target list with set-returning calls inside expressions: what a
+ * ProjectSet computes below the Result computing tlist (each call, and
+ * the columns the expressions read); NIL when every call is at the top
+ * of its entry. */
+List *SrfMiddleTargetList(List *tlist, bool grouped);
+/* For a target list with set-returning calls (each at the top of its
+ * entry): what the plan below a ProjectSet computes — the other entries
+ * and the calls' inputs.  0A000 for a call inside a call's arguments. */
+List *SrfInputTargetList(List *tlist, bool grouped);
+/* A ProjectSet computing tlist over input's rows. */
+Plan *MakeProjectSet(Plan *input, List *tlist);
 
 /* ---- setrefs.cpp ---- */
 Plan *SetPlanReferences(PlannerInfo *root, Plan *plan);

@@ -1129,6 +1129,11 @@ double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows)
 	return std::max(numdistinct, 1.0);
 }
 
+Const *EstimateExpressionValue(Node *node)
+{
+	return AsConst(node);
+}
+
 int AttributeWidth(Oid relid, Form_pg_attribute att)
 {
 	if (HeapTuple tup = SearchSysCache3(STATRELATTINH, ObjectIdGetDatum(relid),

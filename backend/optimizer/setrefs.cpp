@@ -186,6 +186,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_IndexScan:
 		case T_SubqueryScan:
 		case T_CteScan:
+		case T_FunctionScan:
 		{
 			Scan *scan = reinterpret_cast<Scan *>(plan);
 			scan->scanrelid += ctx->rtoffset;
@@ -201,6 +202,11 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 				IndexScan *is = reinterpret_cast<IndexScan *>(plan);
 				is->indexqual = FixScan(is->indexqual, ctx);
 				is->indexqualorig = FixScan(is->indexqualorig, ctx);
+			}
+			else if (IsA(plan, FunctionScan))
+			{
+				FunctionScan *fs = reinterpret_cast<FunctionScan *>(plan);
+				fs->functions = FixScan(fs->functions, ctx);
 			}
 			else if (IsA(plan, SubqueryScan))
 			{
@@ -227,6 +233,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		}
 		case T_Agg:
 		case T_Result:
+		case T_ProjectSet:
 			if (outer != nullptr)
 			{
 				plan->targetlist = FixUpper(plan->targetlist, outer->targetlist);

@@ -291,6 +291,7 @@ void TransformWithClause(ParseState *pstate, WithClause *with)
 
 Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_nsitem,
 						List **namespace_items);
+ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r);
 
 /* A JOIN: its two sides, its condition (ON, USING or NATURAL), and a
  * join entry whose columns are the merged USING columns, then the left
@@ -502,7 +503,117 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 		*namespace_items = list_make1(nsitem);
 		return reinterpret_cast<Node *>(rtr);
 	}
+	if (IsA(n, RangeFunction))
+	{
+		ParseNamespaceItem *nsitem = TransformRangeFunction(pstate,
+															reinterpret_cast<RangeFunction *>(n));
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = nsitem->p_rtindex;
+		*top_nsitem = nsitem;
+		*namespace_items = list_make1(nsitem);
+		return reinterpret_cast<Node *>(rtr);
+	}
 	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
+}
+
+/* Whether node holds a Var of this query level (a reference to another
+ * FROM item: LATERAL, not supported yet). */
+bool HasLevelZeroVarWalker(Node *node, void *found)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0)
+	{
+		*static_cast<Node **>(found) = node;
+		return true;
+	}
+	if (IsA(node, SubLink))
+		return false;
+	return node_children_walker(node, HasLevelZeroVarWalker, found);
+}
+
+/* A function call in FROM (PostgreSQL's transformRangeFunction and
+ * addRangeTableEntryForFunction): an RTE_FUNCTION entry with one
+ * RangeTblFunction per function of ROWS FROM, each contributing one
+ * column (functions returning a row type are not supported yet), and an
+ * int8 "ordinality" column last WITH ORDINALITY.  The entry is named
+ * after the alias, else the first function; a lone function's column
+ * after the alias too, else the function. */
+ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
+{
+	if (r->lateral)
+		NotSupported(pstate, "LATERAL", -1);
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_FUNCTION;
+	rte->funcordinality = r->ordinality;
+	rte->alias = r->alias;
+	rte->inFromCl = true;
+	List *names = NIL;
+	int nfuncs = list_length(r->functions);
+	ListCell *lc;
+	foreach (lc, r->functions)
+	{
+		List *pair = static_cast<List *>(lfirst(lc));
+		Node *raw = static_cast<Node *>(linitial(pair));
+		List *coldeflist = static_cast<List *>(lsecond(pair));
+		Node *fexpr = transformExpr(pstate, raw, EXPR_KIND_FROM_FUNCTION);
+		Node *other = nullptr;
+		if (HasLevelZeroVarWalker(fexpr, &other))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("references to other FROM items in a function in FROM (LATERAL) are "
+						   "not supported yet"),
+					parser_errposition(pstate, exprLocation(other)));
+		if (Node *srf = FindSetReturningFunction(fexpr); srf != nullptr && srf != fexpr)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("set-returning functions must appear at top level of FROM"),
+					parser_errposition(pstate, exprLocation(srf)));
+		char *funcname = FigureColname(raw);
+		Oid type = exprType(fexpr);
+		if (coldeflist == NIL && nfuncs == 1)
+			coldeflist = r->coldeflist;
+		if (type == RECORDOID || get_typtype(type) == TYPTYPE_COMPOSITE)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("functions returning a row type in FROM are not supported yet"),
+					parser_errposition(pstate, exprLocation(fexpr)));
+		if (coldeflist != NIL)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("a column definition list is only allowed for functions returning "
+						   "\"record\""),
+					parser_errposition(pstate,
+									   castNode(ColumnDef, linitial(coldeflist))->location));
+		if (get_typtype(type) == TYPTYPE_PSEUDO)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("function \"%s\" in FROM has unsupported return type %s", funcname,
+						   format_type_be(type)),
+					parser_errposition(pstate, exprLocation(fexpr)));
+		const char *colname = nfuncs == 1 && r->alias != nullptr ? r->alias->aliasname : funcname;
+		RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
+		rtfunc->funcexpr = fexpr;
+		rtfunc->funccolcount = 1;
+		rtfunc->funccolnames = list_make1(makeString(pstrdup(colname)));
+		rtfunc->funccoltypes = list_make1_oid(type);
+		rtfunc->funccoltypmods = list_make1_int(exprTypmod(fexpr));
+		rtfunc->funccolcollations = list_make1_oid(exprCollation(fexpr));
+		rte->functions = lappend(rte->functions, rtfunc);
+		names = lappend(names, makeString(pstrdup(colname)));
+		rte->coltypes = lappend_oid(rte->coltypes, type);
+		rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(fexpr));
+		rte->colcollations = lappend_oid(rte->colcollations, exprCollation(fexpr));
+		if (lc == list_head(r->functions))
+		{
+			rte->eref = makeNode(Alias);
+			rte->eref->aliasname = pstrdup(r->alias != nullptr ? r->alias->aliasname : funcname);
+		}
+	}
+	if (r->ordinality)
+	{
+		names = lappend(names, makeString(pstrdup("ordinality")));
+		rte->coltypes = lappend_oid(rte->coltypes, INT8OID);
+		rte->coltypmods = lappend_int(rte->coltypmods, -1);
+		rte->colcollations = lappend_oid(rte->colcollations, InvalidOid);
+	}
+	SetColumnNames(rte, r->alias, names, "table");
+	return AddNSItem(pstate, rte);
 }
 
 void TransformFromClause(ParseState *pstate, List *frmList)
@@ -938,6 +1049,7 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);
 	qry->hasAggs = pstate->p_hasAggs;
+	qry->hasTargetSRFs = pstate->p_hasTargetSRFs;
 	if (qry->hasAggs || qry->groupClause != NIL || qry->havingQual != nullptr)
 		CheckAggregates(pstate, qry);
 	qry->rtable = pstate->p_rtable;

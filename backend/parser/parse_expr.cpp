@@ -560,6 +560,18 @@ Node *TransformTypeCast(ParseState *pstate, TypeCast *tc)
 	return result;
 }
 
+/* CASE and COALESCE evaluate their arguments conditionally, which a
+ * set-returning function cannot be (PostgreSQL 10's rule). */
+void RejectSrfIn(ParseState *pstate, Node *expr, const char *construct)
+{
+	if (Node *srf = FindSetReturningFunction(expr))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-returning functions are not allowed in %s", construct),
+				errhint("You might be able to move the set-returning function into a LATERAL "
+						"FROM item."),
+				parser_errposition(pstate, exprLocation(srf)));
+}
+
 Node *TransformCase(ParseState *pstate, CaseExpr *c)
 {
 	if (c->arg != nullptr)
@@ -627,6 +639,7 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 	result->args = whens;
 	result->defresult = reinterpret_cast<Expr *>(defresult);
 	result->location = c->location;
+	RejectSrfIn(pstate, reinterpret_cast<Node *>(result), "CASE");
 	return reinterpret_cast<Node *>(result);
 }
 
@@ -647,6 +660,7 @@ Node *TransformCoalesce(ParseState *pstate, CoalesceExpr *c)
 	result->coalescecollid = get_typcollation(ptype);
 	result->args = coerced;
 	result->location = c->location;
+	RejectSrfIn(pstate, reinterpret_cast<Node *>(result), "COALESCE");
 	return reinterpret_cast<Node *>(result);
 }
 

@@ -99,9 +99,82 @@ const char *ExprKindName(ParseExprKind kind)
 			return "UPDATE";
 		case EXPR_KIND_RETURNING:
 			return "RETURNING";
+		case EXPR_KIND_FROM_FUNCTION:
+			return "functions in FROM";
 		default:
 			return nullptr;
 	}
+}
+
+/* Where a set-returning function may be called (PostgreSQL's
+ * check_srf_call_placement): the target list, GROUP BY, ORDER BY,
+ * DISTINCT ON, a single VALUES row and the top of a FROM function; its
+ * arguments may not hold another set-returning function in FROM. */
+void CheckSrfCallPlacement(ParseState *pstate, Node *args, int location)
+{
+	const char *err = nullptr;
+	bool errkind = false;
+	switch (pstate->p_expr_kind)
+	{
+		case EXPR_KIND_NONE:
+		case EXPR_KIND_OTHER:
+			break;
+		case EXPR_KIND_JOIN_ON:
+			err = "set-returning functions are not allowed in JOIN conditions";
+			break;
+		case EXPR_KIND_FROM_FUNCTION:
+			if (Node *inner = FindSetReturningFunction(args))
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("set-returning functions must appear at top level of FROM"),
+						parser_errposition(pstate, exprLocation(inner)));
+			break;
+		case EXPR_KIND_SELECT_TARGET:
+		case EXPR_KIND_INSERT_TARGET:
+		case EXPR_KIND_GROUP_BY:
+		case EXPR_KIND_ORDER_BY:
+		case EXPR_KIND_DISTINCT_ON:
+		case EXPR_KIND_VALUES_SINGLE:
+			pstate->p_hasTargetSRFs = true;
+			break;
+		case EXPR_KIND_CHECK_CONSTRAINT:
+			err = "set-returning functions are not allowed in check constraints";
+			break;
+		case EXPR_KIND_COLUMN_DEFAULT:
+			err = "set-returning functions are not allowed in DEFAULT expressions";
+			break;
+		case EXPR_KIND_EXECUTE_PARAMETER:
+			err = "set-returning functions are not allowed in EXECUTE parameters";
+			break;
+		default:
+			errkind = true;
+			break;
+	}
+	if (err != nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("%s", err),
+				parser_errposition(pstate, location));
+	if (errkind)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-returning functions are not allowed in %s",
+					   pstate->p_expr_kind == EXPR_KIND_HAVING ? "HAVING"
+						   : ExprKindName(pstate->p_expr_kind) != nullptr
+						   ? ExprKindName(pstate->p_expr_kind)
+						   : "this context"),
+				parser_errposition(pstate, location));
+}
+
+bool FindSrfWalker(Node *node, void *found)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, FuncExpr) && reinterpret_cast<FuncExpr *>(node)->funcretset)
+	{
+		*static_cast<Node **>(found) = node;
+		return true;
+	}
+	/* A sub-select's set-returning functions are its own business. */
+	if (IsA(node, SubLink) || IsA(node, Query))
+		return false;
+	return node_children_walker(node, FindSrfWalker, found);
 }
 
 /* The first Aggref below node, in *found. */
@@ -125,6 +198,12 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("aggregate functions are not allowed in %s", where),
 				parser_errposition(pstate, location));
+	if (Node *srf = FindSetReturningFunction(reinterpret_cast<Node *>(fargs)))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate function calls cannot contain set-returning function calls"),
+				errhint("You might be able to move the set-returning function into a LATERAL "
+						"FROM item."),
+				parser_errposition(pstate, exprLocation(srf)));
 	Aggref *inner = nullptr;
 	if (ContainsAggrefWalker(reinterpret_cast<Node *>(fargs), &inner))
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
@@ -182,6 +261,13 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 }
 
 }  // namespace
+
+Node *FindSetReturningFunction(Node *node)
+{
+	Node *found = nullptr;
+	FindSrfWalker(node, &found);
+	return found;
+}
 
 int func_match_argtypes(int nargs, Oid *input_typeids, FuncCandidateList raw_candidates,
 						FuncCandidateList *candidates)
@@ -650,10 +736,8 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 					errmsg("FILTER specified, but %s is not an aggregate function", name),
 					parser_errposition(pstate, location));
 	}
-	if (procform->proretset)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("set-returning functions are not supported yet"),
-				parser_errposition(pstate, location));
+	if (procform->proretset && !is_agg)
+		CheckSrfCallPlacement(pstate, reinterpret_cast<Node *>(fargs), location);
 	std::vector<Oid> decl(declared, declared + nargs);
 	/* Polymorphic arguments (anyelement, …) are not resolved yet. */
 	for (Oid t : decl)
@@ -668,7 +752,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	FuncExpr *fexpr = makeNode(FuncExpr);
 	fexpr->funcid = funcid;
 	fexpr->funcresulttype = procform->prorettype;
-	fexpr->funcretset = false;
+	fexpr->funcretset = procform->proretset;
 	fexpr->funcvariadic = false;
 	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
 	Oid collation = InvalidOid;

@@ -129,6 +129,17 @@ extern void ExecEndModifyTable(ModifyTableState *node);
 extern void ExecEndNestLoop(NestLoopState *node);
 extern void ExecEndLimit(LimitState *node);
 extern void ExecEndLockRows(LockRowsState *node);
+/* FROM functions and target-list set-returning functions
+ * (nodeFunctionscan.cpp, nodeProjectSet.cpp). */
+extern PlanState *ExecInitFunctionScan(FunctionScan *node, EState *estate, int eflags);
+extern void ExecReScanFunctionScan(FunctionScanState *node);
+extern void ExecEndFunctionScan(FunctionScanState *node);
+extern PlanState *ExecInitProjectSet(ProjectSet *node, EState *estate, int eflags);
+extern void ExecReScanProjectSet(ProjectSetState *node);
+extern void ExecEndProjectSet(ProjectSetState *node);
+/* Abandon a value-per-call set-returning function's set before its end:
+ * frees its FuncCallContext (utils/fmgr/funcapi.cpp). */
+extern void ShutdownSetFunction(FmgrInfo *flinfo);
 
 #ifdef __cplusplus
 }

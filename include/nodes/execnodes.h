@@ -332,6 +332,46 @@ typedef struct SubPlanState
 	int64 cache_nrows;
 } SubPlanState;
 
+/* A function call that may return a set (executor/execSRF.cpp): a
+ * FROM function or a set-returning function of a ProjectSet target list.
+ * Its arguments are computed once per set, into argcontext. */
+typedef struct SetExprState
+{
+	Expr *expr;
+	ExprState *elidedFuncState; /* not a set-returning call: the whole expression */
+	List *args;					/* ExprStates of the arguments */
+	int16 *argtyplen;
+	bool *argtypbyval;
+	FmgrInfo func;
+	FunctionCallInfo fcinfo;
+	struct ReturnSetInfo *rsinfo;
+	MemoryContext argcontext;
+	bool setArgsValid; /* a set is under way: call again for its next row */
+	bool setDone;	   /* the set (or the single value) has been returned */
+} SetExprState;
+
+/* FROM f(…) / ROWS FROM (…) [WITH ORDINALITY] (nodeFunctionscan.cpp). */
+typedef struct FunctionScanState
+{
+	ScanState ss;
+	int nfuncs;
+	SetExprState **funcstates;
+	bool *funcdone;
+	bool ordinality;
+	int64 ordinal;
+} FunctionScanState;
+
+/* Set-returning functions of a target list (nodeProjectSet.cpp). */
+typedef struct ProjectSetState
+{
+	PlanState ps;
+	int nelems;
+	void **elems; /* SetExprState * where elemIsSrf, else ExprState * */
+	bool *elemIsSrf;
+	bool *elemDone;			 /* this input row's set of that element is exhausted */
+	bool pending_srf_tuples; /* the current input row may give more rows */
+} ProjectSetState;
+
 /* The state of one query's execution. */
 struct EState
 {

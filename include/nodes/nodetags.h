@@ -128,7 +128,8 @@
 	X(FetchStmt)
 
 /* querynodes.h: the analyzed query. */
-#define TUSK_QUERY_NODES(X) X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause)
+#define TUSK_QUERY_NODES(X) \
+	X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause) X(RangeTblFunction)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \
@@ -186,7 +187,10 @@
 	X(CteScanState) \
 	X(HashJoinState) \
 	X(HashState) \
-	X(LockRowsState)
+	X(LockRowsState) \
+	X(FunctionScanState) \
+	X(ProjectSetState) \
+	X(ReturnSetInfo)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

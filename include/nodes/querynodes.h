@@ -122,6 +122,19 @@ typedef uint64 AclMode;
 	F(NODE, List *, securityQuals)
 TUSK_DEFINE_NODE(RangeTblEntry)
 
+/* One function of a function RTE (FROM f(…) or ROWS FROM (f(…), …)):
+ * its call and the columns it contributes. */
+#define NODE_RangeTblFunction(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, Node *, funcexpr) \
+	F(SCALAR, int, funccolcount) \
+	F(NODE, List *, funccolnames) \
+	F(NODE, List *, funccoltypes) \
+	F(NODE, List *, funccoltypmods) \
+	F(NODE, List *, funccolcollations) \
+	F(BITMAPSET, Bitmapset *, funcparams)
+TUSK_DEFINE_NODE(RangeTblFunction)
+
 /* An ORDER BY, GROUP BY or DISTINCT item: which target-list entry
  * (tleSortGroupRef) and which operators sort and compare it. */
 #define NODE_SortGroupClause(F) \

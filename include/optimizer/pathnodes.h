@@ -102,6 +102,7 @@ typedef enum PathKind
 	PATH_SEQSCAN,
 	PATH_INDEXSCAN,
 	PATH_VALUESSCAN,
+	PATH_FUNCTIONSCAN,
 	PATH_SUBQUERYSCAN,
 	PATH_CTESCAN,
 	PATH_RESULT, /* a relation of no tables: one row */

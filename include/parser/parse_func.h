@@ -27,6 +27,9 @@ extern Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, 
 /* Coerce the arguments to the declared types (in place). */
 extern void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
 							  Oid *declared_arg_types);
+/* The first set-returning function call in an analyzed expression (not
+ * looking into sub-selects), or NULL. */
+extern Node *FindSetReturningFunction(Node *node);
 /* "name(type, type)" for messages. */
 extern const char *funcname_signature_string(const char *funcname, int nargs, List *argnames,
 											 const Oid *argtypes);

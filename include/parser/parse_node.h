@@ -36,7 +36,8 @@ typedef enum ParseExprKind
 	EXPR_KIND_VALUES_SINGLE,
 	EXPR_KIND_CHECK_CONSTRAINT,
 	EXPR_KIND_COLUMN_DEFAULT,
-	EXPR_KIND_EXECUTE_PARAMETER
+	EXPR_KIND_EXECUTE_PARAMETER,
+	EXPR_KIND_FROM_FUNCTION
 } ParseExprKind;
 
 /* A range-table entry visible by name to column references. */

@@ -1,0 +1,224 @@
+/*
+ * genseries.cpp — generate_series: the built-in set-returning functions
+ * counting from a start to a stop value by a step, for int4, int8,
+ * numeric, timestamp and timestamp with time zone (PostgreSQL 15's
+ * functions, errors and end conditions).
+ *
+ * Each is a value-per-call function (funcapi.h): the first call checks
+ * the arguments and keeps the current value, the stop and the step in the
+ * multi-call memory; every call returns the current value and advances
+ * it.  A set counts up while the value is <= stop for a positive step, down
+ * while it is >= stop for a negative one; an integer series ends instead of
+ * overflowing.
+ *
+ * Principal entry points: generate_series_int4, generate_series_step_int4,
+ * generate_series_int8, generate_series_step_int8, generate_series_numeric,
+ * generate_series_step_numeric, generate_series_timestamp,
+ * generate_series_timestamptz.
+ */
+#include "postgres.h"
+
+#include "funcapi.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+
+namespace {
+
+template <typename T>
+struct IntSeries
+{
+	T current;
+	T finish;
+	T step;
+	bool done; /* the last step would have overflowed */
+};
+
+[[noreturn]] void StepIsZero()
+{
+	ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("step size cannot equal zero"));
+}
+
+/* One call of an integer series; step is 1 without a third argument. */
+template <typename T>
+Datum IntegerSeries(FunctionCallInfo fcinfo, T start, T finish, T step)
+{
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		if (step == 0)
+			StepIsZero();
+		funcctx = SRF_FIRSTCALL_INIT();
+		auto *state = static_cast<IntSeries<T> *>(
+			MemoryContextAlloc(funcctx->multi_call_memory_ctx, sizeof(IntSeries<T>)));
+		state->current = start;
+		state->finish = finish;
+		state->step = step;
+		state->done = false;
+		funcctx->user_fctx = state;
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *state = static_cast<IntSeries<T> *>(funcctx->user_fctx);
+	T result = state->current;
+	if (!state->done &&
+		((state->step > 0 && result <= state->finish) ||
+		 (state->step < 0 && result >= state->finish)))
+	{
+		state->done = __builtin_add_overflow(state->current, state->step, &state->current);
+		if constexpr (sizeof(T) == sizeof(int32))
+			SRF_RETURN_NEXT(funcctx, Int32GetDatum(result));
+		else
+			SRF_RETURN_NEXT(funcctx, Int64GetDatum(result));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+struct NumericSeries
+{
+	Datum current;
+	Datum finish;
+	Datum step;
+	bool up;
+};
+
+void RejectSpecial(Numeric value, const char *what)
+{
+	if (numeric_is_nan(value))
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("%s cannot be NaN", what));
+	if (numeric_is_inf(value))
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("%s cannot be infinity", what));
+}
+
+Datum NumericSeriesCall(FunctionCallInfo fcinfo, bool has_step)
+{
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		Numeric start = PG_GETARG_NUMERIC(0);
+		Numeric finish = PG_GETARG_NUMERIC(1);
+		RejectSpecial(start, "start value");
+		RejectSpecial(finish, "stop value");
+		Datum step = DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
+		if (has_step)
+		{
+			Numeric s = PG_GETARG_NUMERIC(2);
+			RejectSpecial(s, "step size");
+			step = NumericGetDatum(s);
+		}
+		Datum zero = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
+		int sign = DatumGetInt32(DirectFunctionCall2(numeric_cmp, step, zero));
+		if (sign == 0)
+			StepIsZero();
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		auto *state = static_cast<NumericSeries *>(palloc(sizeof(NumericSeries)));
+		state->current = PointerGetDatum(DatumGetNumericCopy(NumericGetDatum(start)));
+		state->finish = PointerGetDatum(DatumGetNumericCopy(NumericGetDatum(finish)));
+		state->step = PointerGetDatum(DatumGetNumericCopy(step));
+		state->up = sign > 0;
+		MemoryContextSwitchTo(old);
+		funcctx->user_fctx = state;
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *state = static_cast<NumericSeries *>(funcctx->user_fctx);
+	int cmp = DatumGetInt32(DirectFunctionCall2(numeric_cmp, state->current, state->finish));
+	if ((state->up && cmp <= 0) || (!state->up && cmp >= 0))
+	{
+		/* The caller gets a copy: the state's value is replaced below. */
+		Datum result = PointerGetDatum(DatumGetNumericCopy(state->current));
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		Datum next = DirectFunctionCall2(numeric_add, state->current, state->step);
+		MemoryContextSwitchTo(old);
+		pfree(DatumGetPointer(state->current));
+		state->current = next;
+		SRF_RETURN_NEXT(funcctx, result);
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+struct TimestampSeries
+{
+	Timestamp current;
+	Timestamp finish;
+	Interval step;
+	int sign; /* of step */
+};
+
+/* timestamp and timestamptz series: plus is the type's "+ interval". */
+Datum TimestampSeriesCall(FunctionCallInfo fcinfo, PGFunction plus)
+{
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		Timestamp start = PG_GETARG_TIMESTAMP(0);
+		Timestamp finish = PG_GETARG_TIMESTAMP(1);
+		Interval *step = PG_GETARG_INTERVAL_P(2);
+		Interval zero{};
+		int sign = DatumGetInt32(
+			DirectFunctionCall2(interval_cmp, IntervalPGetDatum(step), IntervalPGetDatum(&zero)));
+		if (sign == 0)
+			StepIsZero();
+		funcctx = SRF_FIRSTCALL_INIT();
+		auto *state = static_cast<TimestampSeries *>(
+			MemoryContextAlloc(funcctx->multi_call_memory_ctx, sizeof(TimestampSeries)));
+		state->current = start;
+		state->finish = finish;
+		state->step = *step;
+		state->sign = sign;
+		funcctx->user_fctx = state;
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *state = static_cast<TimestampSeries *>(funcctx->user_fctx);
+	Timestamp result = state->current;
+	if ((state->sign > 0 && result <= state->finish) ||
+		(state->sign < 0 && result >= state->finish))
+	{
+		state->current = DatumGetTimestamp(
+			DirectFunctionCall2(plus, TimestampGetDatum(result), IntervalPGetDatum(&state->step)));
+		SRF_RETURN_NEXT(funcctx, TimestampGetDatum(result));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+}  // namespace
+
+Datum generate_series_int4(PG_FUNCTION_ARGS)
+{
+	return IntegerSeries<int32>(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1), 1);
+}
+
+Datum generate_series_step_int4(PG_FUNCTION_ARGS)
+{
+	return IntegerSeries<int32>(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1), PG_GETARG_INT32(2));
+}
+
+Datum generate_series_int8(PG_FUNCTION_ARGS)
+{
+	return IntegerSeries<int64>(fcinfo, PG_GETARG_INT64(0), PG_GETARG_INT64(1), 1);
+}
+
+Datum generate_series_step_int8(PG_FUNCTION_ARGS)
+{
+	return IntegerSeries<int64>(fcinfo, PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT64(2));
+}
+
+Datum generate_series_numeric(PG_FUNCTION_ARGS)
+{
+	return NumericSeriesCall(fcinfo, false);
+}
+
+Datum generate_series_step_numeric(PG_FUNCTION_ARGS)
+{
+	return NumericSeriesCall(fcinfo, true);
+}
+
+Datum generate_series_timestamp(PG_FUNCTION_ARGS)
+{
+	return TimestampSeriesCall(fcinfo, timestamp_pl_interval);
+}
+
+Datum generate_series_timestamptz(PG_FUNCTION_ARGS)
+{
+	return TimestampSeriesCall(fcinfo, timestamptz_pl_interval);
+}
