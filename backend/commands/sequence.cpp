@@ -502,11 +502,10 @@ Oid DefineSequence(CreateSeqStmt *stmt, const char *queryString)
 	ParseState *pstate = make_parsestate(nullptr);
 	pstate->p_sourcetext = queryString;
 	RangeVar *rv = stmt->sequence;
-	if (rv->relpersistence == RELPERSISTENCE_UNLOGGED || rv->relpersistence == 't')
+	if (rv->relpersistence == RELPERSISTENCE_UNLOGGED)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("%s sequences are not supported yet",
-					   rv->relpersistence == 't' ? "temporary" : "unlogged"));
-	Oid nsp = RangeVarGetCreationNamespace(rv);
+				errmsg("unlogged sequences are not supported yet"));
+	Oid nsp = RangeVarGetAndCheckCreationNamespace(rv);
 	if (OidIsValid(GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(rv->relname),
 								   ObjectIdGetDatum(nsp))))
 	{
@@ -533,7 +532,7 @@ Oid DefineSequence(CreateSeqStmt *stmt, const char *queryString)
 	for (int i = 0; i < 3; i++)
 		TupleDescAttr(desc, i)->attnotnull = true;
 	Oid seqoid = heap_create_with_catalog(rv->relname, nsp, desc, RELKIND_SEQUENCE,
-										  RELPERSISTENCE_PERMANENT);
+										  rv->relpersistence);
 	CommandCounterIncrement();
 	Relation rel = relation_open(seqoid, AccessExclusiveLock);
 	FillSequence(rel, params.start);

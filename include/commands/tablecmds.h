@@ -28,6 +28,15 @@ extern void RemoveRelations(DropStmt *drop);
 
 #ifdef __cplusplus
 }
+
+extern "C++" {
+#include <vector>
+
+/* Empty the tables (locked AccessExclusive by the caller) and their
+ * indexes, transactionally: TRUNCATE's work without its checks
+ * (truncate.cpp; ON COMMIT DELETE ROWS). */
+extern void TruncateRelids(const std::vector<Oid> &relids);
+}
 #endif
 
 #endif /* TUSK_COMMANDS_TABLECMDS_H */
