@@ -496,7 +496,8 @@ bool MayChangeReportedSettings(const char *commandTag)
 	return commandTag != nullptr &&
 		(strcmp(commandTag, "SET") == 0 || strcmp(commandTag, "RESET") == 0 ||
 		 strcmp(commandTag, "COMMIT") == 0 || strcmp(commandTag, "ROLLBACK") == 0 ||
-		 strcmp(commandTag, "BEGIN") == 0 || strcmp(commandTag, "START TRANSACTION") == 0);
+		 strcmp(commandTag, "BEGIN") == 0 || strcmp(commandTag, "START TRANSACTION") == 0 ||
+		 strcmp(commandTag, "DISCARD ALL") == 0);
 }
 
 /* One statement of a simple Query message: analyze, plan, and run it in
