@@ -733,3 +733,11 @@ Datum pg_is_other_temp_schema(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(isOtherTempNamespace(PG_GETARG_OID(0)));
 }
+
+Datum pg_table_is_visible(PG_FUNCTION_ARGS)
+{
+	Oid relid = PG_GETARG_OID(0);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(RelationIsVisible(relid));
+}
