@@ -545,7 +545,7 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 		FinishXactCommand();
 	else
 		CommandCounterIncrement();
-	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt))
+	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt) || IsA(stmt, DiscardStmt))
 		report_parameters_needed = true;
 	MessageBuilder('C').String(tag).Send();
 }
