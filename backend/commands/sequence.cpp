@@ -474,8 +474,11 @@ void ResetSequenceRow(Relation rel, int64 value, bool is_called)
 
 void DoSetval(Oid relid, int64 next, bool iscalled)
 {
-	PreventCommandIfReadOnly("setval()");
 	Relation rel = OpenSequence(relid);
+	/* A session's own temporary sequence may change in a read-only
+	 * transaction, as in PostgreSQL. */
+	if (!rel->rd_islocaltemp)
+		PreventCommandIfReadOnly("setval()");
 	SeqParams p = LoadParams(relid);
 	if (next < p.min || next > p.max)
 		ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -603,8 +606,9 @@ void AlterSequence(AlterSeqStmt *stmt, const char *queryString)
 
 int64 nextval_internal(Oid relid, bool)
 {
-	PreventCommandIfReadOnly("nextval()");
 	Relation rel = OpenSequence(relid);
+	if (!rel->rd_islocaltemp)
+		PreventCommandIfReadOnly("nextval()");
 	SeqEntry &elm = SeqTable()[relid];
 	last_used_seq = relid;
 	/* A value reserved earlier by this backend. */

@@ -5,7 +5,8 @@
  * session has its own pg_temp_N, a session's temporary tables go when it
  * ends (also when it is terminated), and the leftovers of a crashed
  * session are dropped by the next session that takes its backend id and
- * makes a temporary table.  Also SHOW ALL's shape and DISCARD ALL's
+ * makes a temporary table; VACUUM and ANALYZE pass another session's
+ * temporary tables by.  Also SHOW ALL's shape and DISCARD ALL's
  * ParameterStatus messages.
  */
 #include <catch2/catch.hpp>
@@ -82,6 +83,13 @@ TEST_CASE("Another session's temporary tables are listed but cannot be used", "[
 		REQUIRE(o.sqlstate == "0A000");
 		REQUIRE(o.message == "cannot access temporary tables of other sessions");
 	}
+	/* A database-wide VACUUM or ANALYZE passes them by, silently; so does
+	 * one that names them (PostgreSQL's vacuum_rel and analyze_rel). */
+	Ok(b, "vacuum");
+	Ok(b, "analyze");
+	Ok(b, "vacuum analyze " + schema_a + ".tmps_t");
+	REQUIRE(Value(b, "select reltuples from pg_class where relname = 'tmps_t'") == "-1");
+
 	SqlOutcome o = b.Exec("create table " + schema_a + ".tmps_x (a int)");
 	REQUIRE(o.sqlstate == "42P16");
 	REQUIRE(o.message == "cannot create relations in temporary schemas of other sessions");

@@ -128,6 +128,30 @@ SELECT * FROM tmpt_gone;
 SELECT 'tmpt_copy2'::regtype::oid = (SELECT reltype FROM pg_class WHERE relname = 'tmpt_copy2');
 SELECT format_type('tmpt_copy2'::regtype, NULL) = 'tmpt_copy2';
 
+-- a read-only transaction may write this session's temporary tables and
+-- sequences, not permanent ones
+CREATE TABLE tmpt_ro_perm (a int);
+BEGIN READ ONLY;
+INSERT INTO tmpt_keep VALUES (2);
+UPDATE tmpt_keep SET a = a + 10;
+DELETE FROM tmpt_keep WHERE a = 11;
+SELECT nextval('tmpt_seq');
+SELECT setval('tmpt_seq', 100);
+INSERT INTO tmpt_items (code, qty) VALUES ('ro', 1);
+SELECT code FROM tmpt_items ORDER BY id;
+SELECT * FROM tmpt_keep;
+INSERT INTO tmpt_ro_perm VALUES (1);
+ROLLBACK;
+BEGIN READ ONLY;
+INSERT INTO tmpt_ro_perm SELECT a FROM tmpt_keep;
+ROLLBACK;
+DROP TABLE tmpt_ro_perm;
+
+-- VACUUM and ANALYZE of temporary tables
+VACUUM tmpt_items;
+ANALYZE tmpt_items;
+SELECT reltuples FROM pg_class WHERE relname = 'tmpt_items';
+
 -- DISCARD TEMP drops them all
 DISCARD TEMP;
 SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema();
