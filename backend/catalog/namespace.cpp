@@ -33,8 +33,11 @@
 #include "nodes/value.h"
 #include "storage/ipc.h"
 #include "storage/lmgr.h"
+#include "storage/lwlock.h"
 #include "storage/proc.h"
+#include "utils/error/error.h"
 #include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -582,12 +585,26 @@ void RemoveTempRelationsCallback(int, Datum)
 {
 	if (!OidIsValid(my_temp_namespace))
 		return;
-	AbortOutOfAnyTransaction();
-	StartTransactionCommand();
-	PushActiveSnapshot(GetTransactionSnapshot());
-	RemoveTempRelations(my_temp_namespace);
-	PopActiveSnapshot();
-	CommitTransactionCommand();
+	/* A failure here must not become a crash: it is reported, and the
+	 * objects are left for the next session with our backend id. */
+	tusk::error::ErrorHandlerScope handler;
+	try
+	{
+		AbortOutOfAnyTransaction();
+		StartTransactionCommand();
+		PushActiveSnapshot(GetTransactionSnapshot());
+		RemoveTempRelations(my_temp_namespace);
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+	}
+	catch (...)
+	{
+		MemoryContextSwitchTo(TopMemoryContext);
+		tusk::error::ReportCaughtException(WARNING);
+		FlushErrorState();
+		LWLockReleaseAll();
+		AbortOutOfAnyTransaction();
+	}
 	my_temp_namespace = InvalidOid;
 	my_temp_toast_namespace = InvalidOid;
 }
