@@ -234,9 +234,6 @@ Oid GetNewRelationOid(void)
 Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc, char relkind,
 							 char relpersistence)
 {
-	if (relpersistence == 't')
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("temporary tables are not supported yet"));
 	if (tupdesc->natts > MaxHeapAttributeNumber)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
 				errmsg("tables can have at most %d columns", MaxHeapAttributeNumber));

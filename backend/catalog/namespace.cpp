@@ -11,10 +11,16 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/transam.h"
+#include "access/xact.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_class_d.h"
@@ -25,7 +31,14 @@
 #include "catalog/pg_type_d.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
+#include "storage/ipc.h"
 #include "storage/lmgr.h"
+#include "storage/lwlock.h"
+#include "storage/proc.h"
+#include "utils/error/error.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 char *namespace_search_path = nullptr;
@@ -94,35 +107,105 @@ std::string SessionUserName()
  * path while they run (SearchPathOverride). */
 Oid override_namespace = InvalidOid;
 
-/* The effective path: schema OIDs in search order. */
+/* This session's temporary schemas (pg_temp_N and pg_toast_temp_N, N the
+ * backend id), made on first use (InitTempTableNamespace), and the
+ * subtransaction that made them: if it aborts, so do the schemas. */
+Oid my_temp_namespace = InvalidOid;
+Oid my_temp_toast_namespace = InvalidOid;
+SubTransactionId my_temp_namespace_subid = InvalidSubTransactionId;
+
+/* The effective path (PostgreSQL's recomputeNamespacePath). */
+struct EffectivePath
+{
+	std::vector<Oid> schemas; /* in search order, implicit ones included */
+	/* Where new objects go: the first schema search_path lists (after the
+	 * CREATE SCHEMA override), pg_catalog excepted; InvalidOid if none. */
+	Oid creation = InvalidOid;
+	/* search_path starts with pg_temp but this session has no temporary
+	 * schema yet: creating an object makes it. */
+	bool temp_creation_pending = false;
+	bool temp_implicit = false; /* the temporary schema was not listed */
+	bool catalog_implicit = false;
+};
+
+EffectivePath ComputeSearchPath()
+{
+	EffectivePath ep;
+	std::vector<Oid> &path = ep.schemas;
+	auto add = [&](Oid nsp) {
+		for (Oid o : path)
+			if (o == nsp)
+				return;
+		path.push_back(nsp);
+	};
+	if (OidIsValid(override_namespace))
+		add(override_namespace);
+	bool first = path.empty();
+	for (const std::string &name : SplitSearchPath(namespace_search_path))
+	{
+		Oid nsp = InvalidOid;
+		if (name == "pg_temp")
+		{
+			nsp = my_temp_namespace;
+			if (!OidIsValid(nsp) && first)
+				ep.temp_creation_pending = true;
+		}
+		else
+		{
+			std::string schema = name == "$user" ? SessionUserName() : name;
+			if (!schema.empty())
+				nsp = LookupNamespace(schema.c_str());
+		}
+		if (!OidIsValid(nsp))
+			continue;
+		first = false;
+		add(nsp);
+	}
+	for (Oid nsp : path)
+		if (nsp != PG_CATALOG_NAMESPACE)
+		{
+			ep.creation = nsp;
+			break;
+		}
+	if (std::find(path.begin(), path.end(), PG_CATALOG_NAMESPACE) == path.end())
+	{
+		path.insert(path.begin(), PG_CATALOG_NAMESPACE);
+		ep.catalog_implicit = true;
+	}
+	if (OidIsValid(my_temp_namespace) &&
+		std::find(path.begin(), path.end(), my_temp_namespace) == path.end())
+	{
+		path.insert(path.begin(), my_temp_namespace);
+		ep.temp_implicit = true;
+	}
+	return ep;
+}
+
+/* The path relations and types are looked up in: the temporary schema
+ * first unless search_path places it. */
 std::vector<Oid> SearchPath()
 {
-	std::vector<Oid> path;
-	if (OidIsValid(override_namespace))
-		path.push_back(override_namespace);
-	std::vector<std::string> names = SplitSearchPath(namespace_search_path);
-	bool catalog_listed = false;
-	for (const std::string &name : names)
-		if (name == "pg_catalog")
-			catalog_listed = true;
-	if (!catalog_listed)
-		path.insert(path.begin(), PG_CATALOG_NAMESPACE);
-	for (const std::string &name : names)
-	{
-		std::string schema = name == "$user" ? SessionUserName() : name;
-		if (schema.empty())
-			continue;
-		Oid nsp = LookupNamespace(schema.c_str());
-		if (OidIsValid(nsp))
-		{
-			bool seen = false;
-			for (Oid o : path)
-				seen |= o == nsp;
-			if (!seen)
-				path.push_back(nsp);
-		}
-	}
+	return ComputeSearchPath().schemas;
+}
+
+/* The path functions and operators are looked up in: never the
+ * temporary schema, unless a name is qualified with it (PostgreSQL's
+ * rule against trojan-horse functions). */
+std::vector<Oid> SearchPathWithoutTemp()
+{
+	std::vector<Oid> path = SearchPath();
+	if (OidIsValid(my_temp_namespace))
+		path.erase(std::remove(path.begin(), path.end(), my_temp_namespace), path.end());
 	return path;
+}
+
+/* A schema named in a qualified name: "pg_temp" is this session's
+ * temporary schema once it exists (PostgreSQL's LookupExplicitNamespace). */
+Oid ExplicitNamespace(const char *nspname, bool missing_ok)
+{
+	if (strcmp(nspname, "pg_temp") == 0 && OidIsValid(my_temp_namespace))
+		return my_temp_namespace;
+	return get_namespace_oid(nspname, missing_ok);
 }
 
 int PathPosition(const std::vector<Oid> &path, Oid nsp)
@@ -139,8 +222,8 @@ int PathPosition(const std::vector<Oid> &path, Oid nsp)
 std::vector<Oid> LookupPath(const char *schemaname, bool missing_ok)
 {
 	if (schemaname == nullptr)
-		return SearchPath();
-	Oid nsp = get_namespace_oid(schemaname, missing_ok);
+		return SearchPathWithoutTemp();
+	Oid nsp = ExplicitNamespace(schemaname, missing_ok);
 	if (!OidIsValid(nsp))
 		return {};
 	return {nsp};
@@ -236,7 +319,7 @@ Oid RangeVarGetRelid(const RangeVar *relation, LOCKMODE lockmode, bool missing_o
 	Oid relid;
 	if (relation->schemaname != nullptr)
 	{
-		Oid nsp = get_namespace_oid(relation->schemaname, missing_ok);
+		Oid nsp = ExplicitNamespace(relation->schemaname, missing_ok);
 		relid = OidIsValid(nsp)
 			? GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(relation->relname),
 							  ObjectIdGetDatum(nsp))
@@ -298,12 +381,53 @@ Oid LookupCreationNamespace(const char *nspname)
 Oid RangeVarGetCreationNamespace(const RangeVar *newRelation)
 {
 	if (newRelation->schemaname != nullptr)
+	{
+		if (strcmp(newRelation->schemaname, "pg_temp") == 0)
+			return InitTempTableNamespace();
 		return get_namespace_oid(newRelation->schemaname, false);
-	for (Oid nsp : SearchPath())
-		if (nsp != PG_CATALOG_NAMESPACE)
-			return nsp;
-	ereport(ERROR, errcode(ERRCODE_UNDEFINED_SCHEMA),
-			errmsg("no schema has been selected to create in"));
+	}
+	if (newRelation->relpersistence == RELPERSISTENCE_TEMP)
+		return InitTempTableNamespace();
+	EffectivePath ep = ComputeSearchPath();
+	if (ep.temp_creation_pending)
+		return InitTempTableNamespace();
+	if (!OidIsValid(ep.creation))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_SCHEMA),
+				errmsg("no schema has been selected to create in"));
+	return ep.creation;
+}
+
+void RangeVarAdjustRelationPersistence(RangeVar *newRelation, Oid nspid)
+{
+	switch (newRelation->relpersistence)
+	{
+		case RELPERSISTENCE_TEMP:
+			if (!isTempOrTempToastNamespace(nspid))
+				ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+						errmsg(
+							isAnyTempNamespace(nspid)
+								? "cannot create relations in temporary schemas of other sessions"
+								: "cannot create temporary relation in non-temporary schema"));
+			break;
+		case RELPERSISTENCE_PERMANENT:
+			if (isTempOrTempToastNamespace(nspid))
+				newRelation->relpersistence = RELPERSISTENCE_TEMP;
+			else if (isAnyTempNamespace(nspid))
+				ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+						errmsg("cannot create relations in temporary schemas of other sessions"));
+			break;
+		default:
+			if (isAnyTempNamespace(nspid))
+				ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+						errmsg("only temporary relations may be created in temporary schemas"));
+	}
+}
+
+Oid RangeVarGetAndCheckCreationNamespace(RangeVar *newRelation)
+{
+	Oid nsp = RangeVarGetCreationNamespace(newRelation);
+	RangeVarAdjustRelationPersistence(newRelation, nsp);
+	return nsp;
 }
 
 Oid TypenameGetTypid(const char *typname)
@@ -320,10 +444,16 @@ Oid TypenameGetTypid(const char *typname)
 
 List *fetch_search_path(bool includeImplicit)
 {
+	EffectivePath ep = ComputeSearchPath();
 	List *result = NIL;
-	for (Oid nsp : SearchPath())
-		if (includeImplicit || nsp != PG_CATALOG_NAMESPACE)
-			result = lappend_oid(result, nsp);
+	for (Oid nsp : ep.schemas)
+	{
+		if (!includeImplicit &&
+			((nsp == PG_CATALOG_NAMESPACE && ep.catalog_implicit) ||
+			 (nsp == my_temp_namespace && ep.temp_implicit)))
+			continue;
+		result = lappend_oid(result, nsp);
+	}
 	return result;
 }
 
@@ -412,4 +542,219 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 		result = cand;
 	}
 	return DropHidden(result);
+}
+
+/* ---------------------------------------------------------------------
+ * Temporary schemas (PostgreSQL's InitTempTableNamespace and friends).
+ *
+ * A session's temporary relations live in pg_temp_N, their TOAST tables
+ * would live in pg_toast_temp_N, N being the backend id (MyProc's slot):
+ * two sessions alive at once never share N, so the schemas are private
+ * without any locking.  The schemas are made on first use and kept (a
+ * later session with the same N reuses them); what is in them is dropped
+ * when the session ends, and, for a session that could not (a crash), by
+ * the next session that takes the same N and makes its first temporary
+ * object.
+ * ------------------------------------------------------------------- */
+
+namespace {
+
+bool temp_callbacks_registered = false;
+bool exit_callback_registered = false;
+
+bool HasPrefixAndNumber(const char *name, const char *prefix)
+{
+	size_t len = strlen(prefix);
+	return strncmp(name, prefix, len) == 0 && name[len] != '\0';
+}
+
+/* Drop everything in the schema (not the schema itself), quietly. */
+void RemoveTempRelations(Oid nsp)
+{
+	ObjectAddress object;
+	ObjectAddressSet(object, NamespaceRelationId, nsp);
+	performDeletion(&object, DROP_CASCADE,
+					PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY |
+						PERFORM_DELETION_SKIP_ORIGINAL);
+}
+
+/* At backend exit: drop this session's temporary objects in a
+ * transaction of its own, after the one in progress (if any) is
+ * rolled back. */
+void RemoveTempRelationsCallback(int, Datum)
+{
+	if (!OidIsValid(my_temp_namespace))
+		return;
+	/* A failure here must not become a crash: it is reported, and the
+	 * objects are left for the next session with our backend id. */
+	tusk::error::ErrorHandlerScope handler;
+	try
+	{
+		AbortOutOfAnyTransaction();
+		StartTransactionCommand();
+		PushActiveSnapshot(GetTransactionSnapshot());
+		RemoveTempRelations(my_temp_namespace);
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+	}
+	catch (...)
+	{
+		MemoryContextSwitchTo(TopMemoryContext);
+		tusk::error::ReportCaughtException(WARNING);
+		FlushErrorState();
+		LWLockReleaseAll();
+		AbortOutOfAnyTransaction();
+	}
+	my_temp_namespace = InvalidOid;
+	my_temp_toast_namespace = InvalidOid;
+}
+
+/* The schemas made by a transaction that aborts are gone with it. */
+void TempNamespaceXactCallback(XactEvent event, void *)
+{
+	if (my_temp_namespace_subid == InvalidSubTransactionId)
+		return;
+	if (event == XACT_EVENT_ABORT)
+	{
+		my_temp_namespace = InvalidOid;
+		my_temp_toast_namespace = InvalidOid;
+		my_temp_namespace_subid = InvalidSubTransactionId;
+	}
+	else if (event == XACT_EVENT_COMMIT)
+	{
+		my_temp_namespace_subid = InvalidSubTransactionId;
+		/* Made and committed: from now on its contents go at exit. */
+		if (!exit_callback_registered)
+		{
+			before_shmem_exit(RemoveTempRelationsCallback, 0);
+			exit_callback_registered = true;
+		}
+	}
+}
+
+void TempNamespaceSubXactCallback(SubXactEvent event, SubTransactionId mySubid,
+								  SubTransactionId parentSubid, void *)
+{
+	if (my_temp_namespace_subid != mySubid)
+		return;
+	if (event == SUBXACT_EVENT_COMMIT_SUB)
+		my_temp_namespace_subid = parentSubid;
+	else if (event == SUBXACT_EVENT_ABORT_SUB)
+	{
+		my_temp_namespace = InvalidOid;
+		my_temp_toast_namespace = InvalidOid;
+		my_temp_namespace_subid = InvalidSubTransactionId;
+	}
+}
+
+/* The schema named name, made (owned by the bootstrap superuser, as in
+ * PostgreSQL) if it does not exist. */
+Oid MakeTempSchema(const char *name, bool *existed)
+{
+	Oid nsp = LookupNamespace(name);
+	*existed = OidIsValid(nsp);
+	if (*existed)
+		return nsp;
+	nsp = GetNewObjectId();
+	Relation pg_namespace = relation_open(NamespaceRelationId, RowExclusiveLock);
+	CatalogRow row(pg_namespace);
+	row.Set(Anum_pg_namespace_oid, ObjectIdGetDatum(nsp))
+		.SetName(Anum_pg_namespace_nspname, name)
+		.Set(Anum_pg_namespace_nspowner, ObjectIdGetDatum(BOOTSTRAP_SUPERUSERID))
+		.SetNull(Anum_pg_namespace_nspacl);
+	CatalogTupleInsert(pg_namespace, row.Form());
+	relation_close(pg_namespace, RowExclusiveLock);
+	CommandCounterIncrement();
+	return nsp;
+}
+
+}  // namespace
+
+Oid InitTempTableNamespace(void)
+{
+	if (OidIsValid(my_temp_namespace))
+		return my_temp_namespace;
+	if (MyProc == nullptr || MyProc->backendId == InvalidBackendId)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("cannot create temporary tables in this process"));
+	if (!temp_callbacks_registered)
+	{
+		RegisterXactCallback(TempNamespaceXactCallback, nullptr);
+		RegisterSubXactCallback(TempNamespaceSubXactCallback, nullptr);
+		temp_callbacks_registered = true;
+	}
+	std::string suffix = std::to_string(MyProc->backendId);
+	bool existed;
+	Oid nsp = MakeTempSchema(("pg_temp_" + suffix).c_str(), &existed);
+	/* Left over by an earlier session with our backend id that could not
+	 * clean up (it crashed): empty it. */
+	if (existed)
+		RemoveTempRelations(nsp);
+	Oid toast = MakeTempSchema(("pg_toast_temp_" + suffix).c_str(), &existed);
+	my_temp_namespace = nsp;
+	my_temp_toast_namespace = toast;
+	my_temp_namespace_subid = GetCurrentSubTransactionId();
+	return nsp;
+}
+
+void ResetTempTableNamespace(void)
+{
+	if (OidIsValid(my_temp_namespace))
+		RemoveTempRelations(my_temp_namespace);
+}
+
+Oid GetTempNamespace(void)
+{
+	return my_temp_namespace;
+}
+
+bool isTempNamespace(Oid namespaceId)
+{
+	return OidIsValid(my_temp_namespace) && namespaceId == my_temp_namespace;
+}
+
+bool isTempToastNamespace(Oid namespaceId)
+{
+	return OidIsValid(my_temp_toast_namespace) && namespaceId == my_temp_toast_namespace;
+}
+
+bool isTempOrTempToastNamespace(Oid namespaceId)
+{
+	return isTempNamespace(namespaceId) || isTempToastNamespace(namespaceId);
+}
+
+bool isAnyTempNamespace(Oid namespaceId)
+{
+	HeapTuple tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(namespaceId));
+	if (tup == nullptr)
+		return false;
+	const char *name = NameStr(reinterpret_cast<Form_pg_namespace>(GETSTRUCT(tup))->nspname);
+	bool result = HasPrefixAndNumber(name, "pg_temp_") ||
+		HasPrefixAndNumber(name, "pg_toast_temp_");
+	ReleaseSysCache(tup);
+	return result;
+}
+
+bool isOtherTempNamespace(Oid namespaceId)
+{
+	return !isTempOrTempToastNamespace(namespaceId) && isAnyTempNamespace(namespaceId);
+}
+
+Datum pg_my_temp_schema(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_OID(my_temp_namespace);
+}
+
+Datum pg_is_other_temp_schema(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(isOtherTempNamespace(PG_GETARG_OID(0)));
+}
+
+Datum pg_table_is_visible(PG_FUNCTION_ARGS)
+{
+	Oid relid = PG_GETARG_OID(0);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(RelationIsVisible(relid));
 }

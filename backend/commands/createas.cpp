@@ -19,6 +19,7 @@
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class_d.h"
+#include "commands/oncommit.h"
 #include "commands/view.h"
 #include "executor/executor.h"
 #include "nodes/nodeFuncs.h"
@@ -80,13 +81,14 @@ uint64 ExecCreateTableAs(CreateTableAsStmt *stmt, const char *queryString)
 	if (!IsA(stmt->query, SelectStmt))
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("CREATE TABLE AS EXECUTE is not supported yet"));
-	if (into->options != NIL || into->accessMethod != nullptr || into->tableSpaceName != nullptr ||
-		into->onCommit != ONCOMMIT_NOOP)
+	if (into->options != NIL || into->accessMethod != nullptr || into->tableSpaceName != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("CREATE TABLE AS with storage options, ON COMMIT or TABLESPACE is not "
-					   "supported yet"));
+				errmsg("CREATE TABLE AS with storage options or TABLESPACE is not supported yet"));
 	RangeVar *rv = into->rel;
-	Oid nsp = RangeVarGetCreationNamespace(rv);
+	Oid nsp = RangeVarGetAndCheckCreationNamespace(rv);
+	if (into->onCommit != ONCOMMIT_NOOP && rv->relpersistence != RELPERSISTENCE_TEMP)
+		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				errmsg("ON COMMIT can only be used on temporary tables"));
 	if (OidIsValid(GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(rv->relname),
 								   ObjectIdGetDatum(nsp))))
 	{
@@ -108,7 +110,9 @@ uint64 ExecCreateTableAs(CreateTableAsStmt *stmt, const char *queryString)
 	if (query->commandType != CMD_SELECT)
 		elog(ERROR, "unexpected parse analysis result for CREATE TABLE AS");
 	TupleDesc desc = CreateAsTupleDesc(query, into->colNames);
-	(void) heap_create_with_catalog(rv->relname, nsp, desc, RELKIND_RELATION, rv->relpersistence);
+	Oid relid = heap_create_with_catalog(rv->relname, nsp, desc, RELKIND_RELATION,
+										 rv->relpersistence);
+	register_on_commit_action(relid, into->onCommit);
 	CommandCounterIncrement();
 	if (into->skipData)
 		return CREATEAS_NO_ROWS;

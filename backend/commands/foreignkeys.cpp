@@ -148,6 +148,16 @@ Oid AddForeignKeyConstraint(Relation rel, Constraint *fk, bool new_table,
 		pkrel->rd_rel->relpersistence != RELPERSISTENCE_PERMANENT)
 		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
 				errmsg("constraints on permanent tables may reference only permanent tables"));
+	if (rel->rd_rel->relpersistence == RELPERSISTENCE_TEMP)
+	{
+		if (pkrel->rd_rel->relpersistence != RELPERSISTENCE_TEMP)
+			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+					errmsg("constraints on temporary tables may reference only temporary tables"));
+		if (!pkrel->rd_islocaltemp || !rel->rd_islocaltemp)
+			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+					errmsg("constraints on temporary tables must involve temporary tables of this "
+						   "session"));
+	}
 
 	std::vector<AttrNumber> fkatts = ColumnList(rel, fk->fk_attrs);
 	std::vector<AttrNumber> pkatts = ColumnList(pkrel, fk->pk_attrs);

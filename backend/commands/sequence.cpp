@@ -474,8 +474,11 @@ void ResetSequenceRow(Relation rel, int64 value, bool is_called)
 
 void DoSetval(Oid relid, int64 next, bool iscalled)
 {
-	PreventCommandIfReadOnly("setval()");
 	Relation rel = OpenSequence(relid);
+	/* A session's own temporary sequence may change in a read-only
+	 * transaction, as in PostgreSQL. */
+	if (!rel->rd_islocaltemp)
+		PreventCommandIfReadOnly("setval()");
 	SeqParams p = LoadParams(relid);
 	if (next < p.min || next > p.max)
 		ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -502,11 +505,10 @@ Oid DefineSequence(CreateSeqStmt *stmt, const char *queryString)
 	ParseState *pstate = make_parsestate(nullptr);
 	pstate->p_sourcetext = queryString;
 	RangeVar *rv = stmt->sequence;
-	if (rv->relpersistence == RELPERSISTENCE_UNLOGGED || rv->relpersistence == 't')
+	if (rv->relpersistence == RELPERSISTENCE_UNLOGGED)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("%s sequences are not supported yet",
-					   rv->relpersistence == 't' ? "temporary" : "unlogged"));
-	Oid nsp = RangeVarGetCreationNamespace(rv);
+				errmsg("unlogged sequences are not supported yet"));
+	Oid nsp = RangeVarGetAndCheckCreationNamespace(rv);
 	if (OidIsValid(GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(rv->relname),
 								   ObjectIdGetDatum(nsp))))
 	{
@@ -533,7 +535,7 @@ Oid DefineSequence(CreateSeqStmt *stmt, const char *queryString)
 	for (int i = 0; i < 3; i++)
 		TupleDescAttr(desc, i)->attnotnull = true;
 	Oid seqoid = heap_create_with_catalog(rv->relname, nsp, desc, RELKIND_SEQUENCE,
-										  RELPERSISTENCE_PERMANENT);
+										  rv->relpersistence);
 	CommandCounterIncrement();
 	Relation rel = relation_open(seqoid, AccessExclusiveLock);
 	FillSequence(rel, params.start);
@@ -604,8 +606,9 @@ void AlterSequence(AlterSeqStmt *stmt, const char *queryString)
 
 int64 nextval_internal(Oid relid, bool)
 {
-	PreventCommandIfReadOnly("nextval()");
 	Relation rel = OpenSequence(relid);
+	if (!rel->rd_islocaltemp)
+		PreventCommandIfReadOnly("nextval()");
 	SeqEntry &elm = SeqTable()[relid];
 	last_used_seq = relid;
 	/* A value reserved earlier by this backend. */

@@ -46,6 +46,7 @@
 #include "catalog/pg_type_d.h"
 #include "utils/format_type.h"
 #include "commands/foreignkeys.h"
+#include "commands/oncommit.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
@@ -406,8 +407,11 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 	Oid nsp;
 	{
 		ParserErrposScope scope(pstate, rv->location);
-		nsp = RangeVarGetCreationNamespace(rv);
+		nsp = RangeVarGetAndCheckCreationNamespace(rv);
 	}
+	if (stmt->oncommit != ONCOMMIT_NOOP && rv->relpersistence != RELPERSISTENCE_TEMP)
+		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				errmsg("ON COMMIT can only be used on temporary tables"));
 	if (OidIsValid(GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(rv->relname),
 								   ObjectIdGetDatum(nsp))))
 	{
@@ -611,6 +615,8 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		CommandCounterIncrement();
 		SetRelationOptions(relid, reloptions);
 	}
+	if (stmt->oncommit != ONCOMMIT_NOOP)
+		register_on_commit_action(relid, stmt->oncommit);
 	for (const auto &[attnum, expr] : defaults)
 		StoreAttrDefault(relid, attnum, expr);
 	if (!serials.empty())

@@ -127,7 +127,11 @@ void ExecuteTruncate(TruncateStmt *stmt)
 		relids.push_back(relid);
 	}
 	TruncateForeignKeys(&relids, stmt->behavior);
+	TruncateRelids(relids);
+}
 
+void TruncateRelids(const std::vector<Oid> &relids)
+{
 	/* New files for the tables and their indexes … */
 	std::vector<Oid> indexes;
 	for (Oid relid : relids)

@@ -261,6 +261,13 @@ bool VacuumOneRel(const Target &t, const VacuumOptions &o, const char *dbname)
 		relation_close(rel, NoLock);
 		return relkind == RELKIND_PARTITIONED_TABLE;
 	}
+	/* Another session's temporary table is not ours to read: skipped
+	 * silently, as PostgreSQL does (a database-wide VACUUM meets them). */
+	if (RELATION_IS_OTHER_TEMP(rel))
+	{
+		relation_close(rel, NoLock);
+		return false;
+	}
 	char *nspname = get_namespace_name(RelationGetNamespace(rel));
 	if (o.verbose)
 		ereport(INFO, errmsg("vacuuming \"%s.%s.%s\"", dbname, nspname, relname));
@@ -316,7 +323,10 @@ void AnalyzeOneRel(const Target &t, const VacuumOptions &o)
 		return;
 	Relation rel = relation_open(t.relid, NoLock);
 	char relkind = rel->rd_rel->relkind;
+	bool other_temp = RELATION_IS_OTHER_TEMP(rel);
 	relation_close(rel, NoLock);
+	if (other_temp)
+		return; /* silently, as VACUUM */
 	if (relkind != RELKIND_RELATION && relkind != RELKIND_MATVIEW)
 	{
 		if (t.named && relkind != RELKIND_PARTITIONED_TABLE)

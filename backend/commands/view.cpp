@@ -161,6 +161,30 @@ void StoreViewRule(Oid viewoid, Query *query, bool replace)
 	recordDependencyOnQuery(&rule, query, DEPENDENCY_NORMAL);
 }
 
+/* Whether the query reads a temporary relation at any level
+ * (PostgreSQL's isQueryUsingTempRelation). */
+bool FindTempRelation(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Query))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<Query *>(node)->rtable)
+		{
+			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+			if (rte->rtekind == RTE_RELATION && get_rel_persistence(rte->relid) == 't')
+				return true;
+		}
+	}
+	return node_children_walker(node, FindTempRelation, nullptr);
+}
+
+bool QueryUsesTempRelation(Query *query)
+{
+	return FindTempRelation(reinterpret_cast<Node *>(query), nullptr);
+}
+
 }  // namespace
 
 Oid DefineView(ViewStmt *stmt, const char *queryString)
@@ -175,9 +199,6 @@ Oid DefineView(ViewStmt *stmt, const char *queryString)
 	if (rv->relpersistence == RELPERSISTENCE_UNLOGGED)
 		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("views cannot be unlogged because they do not have storage"));
-	if (rv->relpersistence == RELPERSISTENCE_TEMP)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("temporary views are not supported yet"));
 
 	/* The query as the analyzer leaves it: views it reads stay views. */
 	ParseState *pstate = make_parsestate(nullptr);
@@ -213,7 +234,13 @@ Oid DefineView(ViewStmt *stmt, const char *queryString)
 				errmsg("CREATE VIEW specifies more column names than columns"));
 	TupleDesc desc = ViewTupleDesc(query);
 
-	Oid nsp = RangeVarGetCreationNamespace(rv);
+	/* A view reading a temporary relation is temporary itself. */
+	if (rv->relpersistence == RELPERSISTENCE_PERMANENT && QueryUsesTempRelation(query))
+	{
+		rv->relpersistence = RELPERSISTENCE_TEMP;
+		ereport(NOTICE, errmsg("view \"%s\" will be a temporary view", rv->relname));
+	}
+	Oid nsp = RangeVarGetAndCheckCreationNamespace(rv);
 	Oid viewoid = GetSysCacheOid2(RELNAMENSP, Anum_pg_class_oid, CStringGetDatum(rv->relname),
 								  ObjectIdGetDatum(nsp));
 	if (OidIsValid(viewoid))

@@ -17,6 +17,7 @@
 
 #include "access/relation.h"
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"
@@ -97,6 +98,21 @@ void CheckXactReadOnly(PlannedStmt *stmt)
 				name = "SELECT";
 			break;
 		}
+	}
+	/* Writing only this session's temporary tables is allowed, as in
+	 * PostgreSQL's ExecCheckXactReadOnly. */
+	if (name != nullptr && stmt->commandType != CMD_SELECT && !stmt->hasModifyingCTE &&
+		stmt->resultRelations != NIL)
+	{
+		bool all_temp = true;
+		ListCell *lc;
+		foreach (lc, stmt->resultRelations)
+		{
+			auto *rte = static_cast<RangeTblEntry *>(list_nth(stmt->rtable, lfirst_int(lc) - 1));
+			all_temp = all_temp && isTempNamespace(get_rel_namespace(rte->relid));
+		}
+		if (all_temp)
+			name = nullptr;
 	}
 	if (name != nullptr)
 		PreventCommandIfReadOnly(name);

@@ -496,7 +496,8 @@ bool MayChangeReportedSettings(const char *commandTag)
 	return commandTag != nullptr &&
 		(strcmp(commandTag, "SET") == 0 || strcmp(commandTag, "RESET") == 0 ||
 		 strcmp(commandTag, "COMMIT") == 0 || strcmp(commandTag, "ROLLBACK") == 0 ||
-		 strcmp(commandTag, "BEGIN") == 0 || strcmp(commandTag, "START TRANSACTION") == 0);
+		 strcmp(commandTag, "BEGIN") == 0 || strcmp(commandTag, "START TRANSACTION") == 0 ||
+		 strcmp(commandTag, "DISCARD ALL") == 0);
 }
 
 /* One statement of a simple Query message: analyze, plan, and run it in
@@ -544,7 +545,7 @@ void ExecOneStatement(RawStmt *parsetree, const char *query_string, bool is_last
 		FinishXactCommand();
 	else
 		CommandCounterIncrement();
-	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt))
+	if (IsA(stmt, VariableSetStmt) || IsA(stmt, TransactionStmt) || IsA(stmt, DiscardStmt))
 		report_parameters_needed = true;
 	MessageBuilder('C').String(tag).Send();
 }

@@ -12,9 +12,13 @@
 #include "postgres.h"
 
 #include <string>
+#include <vector>
 
+#include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/pg_authid_d.h"
 #include "catalog/pg_type_d.h"
+#include "commands/discard.h"
 #include "commands/dbcommands.h"
 #include "commands/copy.h"
 #include "commands/defrem.h"
@@ -39,6 +43,8 @@
 #include "utils/misc/guc_internal.h"
 #include "utils/plancache.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "miscadmin.h"
 
 namespace {
 
@@ -95,6 +101,41 @@ void ShowVariable(const char *name, DestReceiver *dest)
 	slot->tts_isnull[0] = false;
 	ExecStoreVirtualTuple(slot);
 	dest->receiveSlot(slot, dest);
+	dest->rShutdown(dest);
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/* SHOW ALL's row shape: name, setting, description. */
+TupleDesc ShowAllDesc()
+{
+	TupleDesc desc = CreateTemplateTupleDesc(3);
+	TupleDescInitEntry(desc, 1, "name", TEXTOID, -1, 0);
+	TupleDescInitEntry(desc, 2, "setting", TEXTOID, -1, 0);
+	TupleDescInitEntry(desc, 3, "description", TEXTOID, -1, 0);
+	return desc;
+}
+
+/* SHOW ALL: a row per setting, by name (tusk::guc::ShowAllSettings). */
+void ShowAllVariables(DestReceiver *dest)
+{
+	HeapTuple role = SearchSysCache1(AUTHOID, ObjectIdGetDatum(MyUserId));
+	bool superuser = role != nullptr && reinterpret_cast<Form_pg_authid>(GETSTRUCT(role))->rolsuper;
+	std::vector<tusk::guc::ShownSetting> rows = tusk::guc::ShowAllSettings(superuser);
+	TupleDesc desc = ShowAllDesc();
+	TupleTableSlot *slot = MakeTupleTableSlot(desc);
+	dest->rStartup(dest, CMD_SELECT, desc);
+	for (const tusk::guc::ShownSetting &row : rows)
+	{
+		ExecClearTuple(slot);
+		const std::string *values[] = {&row.name, &row.setting, &row.description};
+		for (int i = 0; i < 3; i++)
+		{
+			slot->tts_values[i] = PointerGetDatum(cstring_to_text(values[i]->c_str()));
+			slot->tts_isnull[i] = false;
+		}
+		ExecStoreVirtualTuple(slot);
+		dest->receiveSlot(slot, dest);
+	}
 	dest->rShutdown(dest);
 	ExecDropSingleTupleTableSlot(slot);
 }
@@ -252,6 +293,9 @@ void ExecSetVariable(VariableSetStmt *stmt)
 		case VAR_RESET:
 			(void) set_config_option(stmt->name, nullptr, PGC_USERSET, PGC_S_SESSION, action, true,
 									 0, false);
+			break;
+		case VAR_RESET_ALL:
+			tusk::guc::ResetAllSettings();
 			break;
 		case VAR_SET_MULTI:
 			if (strcmp(stmt->name, "TRANSACTION") == 0)
@@ -447,9 +491,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		{
 			VariableShowStmt *stmt = reinterpret_cast<VariableShowStmt *>(parsetree);
 			if (strcmp(stmt->name, "all") == 0)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("SHOW ALL is not supported yet"));
-			ShowVariable(stmt->name, dest);
+				ShowAllVariables(dest);
+			else
+				ShowVariable(stmt->name, dest);
 			break;
 		}
 		case T_PrepareStmt:
@@ -478,10 +522,7 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			ExecVacuum(reinterpret_cast<VacuumStmt *>(parsetree), queryString);
 			break;
 		case T_DiscardStmt:
-			if (reinterpret_cast<DiscardStmt *>(parsetree)->target != DISCARD_PLANS)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("%s is not supported yet", CreateCommandName(parsetree)));
-			ResetPlanCache();
+			DiscardCommand(reinterpret_cast<DiscardStmt *>(parsetree));
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -514,7 +555,7 @@ TupleDesc UtilityTupleDescriptor(Node *parsetree)
 		{
 			const char *name = reinterpret_cast<VariableShowStmt *>(parsetree)->name;
 			if (strcmp(name, "all") == 0)
-				return nullptr;
+				return ShowAllDesc();
 			return ShowVariableDesc(name);
 		}
 		case T_ExecuteStmt:
@@ -640,7 +681,17 @@ const char *CreateCommandName(Node *parsetree)
 		case T_CommentStmt:
 			return "COMMENT";
 		case T_DiscardStmt:
-			return "DISCARD ALL";
+			switch (reinterpret_cast<DiscardStmt *>(parsetree)->target)
+			{
+				case DISCARD_PLANS:
+					return "DISCARD PLANS";
+				case DISCARD_TEMP:
+					return "DISCARD TEMP";
+				case DISCARD_SEQUENCES:
+					return "DISCARD SEQUENCES";
+				default:
+					return "DISCARD ALL";
+			}
 		case T_CheckPointStmt:
 			return "CHECKPOINT";
 		case T_CreatedbStmt:

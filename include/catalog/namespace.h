@@ -37,8 +37,9 @@ extern PGDLLIMPORT char *namespace_search_path;
  * missing_ok, then InvalidOid. */
 extern Oid RangeVarGetRelid(const RangeVar *relation, LOCKMODE lockmode, bool missing_ok);
 /* The schema a new object named by rel goes into (first existing schema
- * of the path, or the one named); ERROR 3F000 "no schema has been
- * selected to create in". */
+ * of the path, or the one named; the temporary schema, made if need be,
+ * for a temporary relation or "pg_temp"); ERROR 3F000 "no schema has
+ * been selected to create in". */
 extern Oid RangeVarGetCreationNamespace(const RangeVar *newRelation);
 extern Oid LookupCreationNamespace(const char *nspname);
 /* The schema's OID; ERROR 3F000 unless missing_ok. */
@@ -62,6 +63,33 @@ extern void DeconstructQualifiedName(List *names, char **nspname_p, char **objna
 extern char *NameListToString(List *names);
 /* Whether the search path finds the relation by its bare name. */
 extern bool RelationIsVisible(Oid relid);
+
+/*
+ * Temporary schemas.  This session's pg_temp_N (N its backend id) is
+ * searched first for relations and types unless search_path places
+ * "pg_temp" elsewhere, never for functions and operators unless a name is
+ * qualified with it.
+ */
+/* This session's temporary schema, made (or emptied of a crashed
+ * session's leftovers) on first use; undone if the transaction aborts. */
+extern Oid InitTempTableNamespace(void);
+/* This session's temporary schema, InvalidOid before its first use. */
+extern Oid GetTempNamespace(void);
+/* DISCARD TEMP: drop every object of this session's temporary schema. */
+extern void ResetTempTableNamespace(void);
+extern bool isTempNamespace(Oid namespaceId);
+extern bool isTempToastNamespace(Oid namespaceId);
+extern bool isTempOrTempToastNamespace(Oid namespaceId);
+/* pg_temp_N or pg_toast_temp_N of any session. */
+extern bool isAnyTempNamespace(Oid namespaceId);
+/* Another session's temporary schema. */
+extern bool isOtherTempNamespace(Oid namespaceId);
+/* PostgreSQL's checks of a new relation's persistence against its schema
+ * (42P16 "cannot create temporary relation in non-temporary schema" …);
+ * a relation created in the temporary schema becomes temporary. */
+extern void RangeVarAdjustRelationPersistence(RangeVar *newRelation, Oid nspid);
+/* RangeVarGetCreationNamespace, then RangeVarAdjustRelationPersistence. */
+extern Oid RangeVarGetAndCheckCreationNamespace(RangeVar *newRelation);
 
 #ifdef __cplusplus
 }

@@ -41,6 +41,7 @@ extern void RemoveRelations(DropStmt *drop);
 
 extern "C++" {
 #include <functional>
+#include <vector>
 
 #include "access/tupdesc.h"
 #include "nodes/execnodes.h"
@@ -54,6 +55,11 @@ extern "C++" {
  * commit, kept on abort).  The rows are held in memory meanwhile. */
 extern void RewriteTable(Oid relid, TupleDesc olddesc,
 						 const std::function<void(ExprContext *, Datum *, bool *)> &fill);
+
+/* Empty the tables (locked AccessExclusive by the caller) and their
+ * indexes, transactionally: TRUNCATE's work without its checks
+ * (truncate.cpp; ON COMMIT DELETE ROWS). */
+extern void TruncateRelids(const std::vector<Oid> &relids);
 }
 #endif
 

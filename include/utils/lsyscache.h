@@ -74,6 +74,8 @@ extern char *get_rel_name(Oid relid);
 /* The relation's relkind ('\0' if none) and schema (InvalidOid if none). */
 extern char get_rel_relkind(Oid relid);
 extern Oid get_rel_namespace(Oid relid);
+/* pg_class.relpersistence ('p', 'u' or 't'); ERROR for a missing relation. */
+extern char get_rel_persistence(Oid relid);
 extern int get_rel_natts(Oid relid);
 /* The operator's name (palloc'd), or NULL if there is no such operator. */
 extern char *get_opname(Oid opno);

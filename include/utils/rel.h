@@ -52,6 +52,11 @@ typedef struct RelationData
 typedef RelationData *Relation;
 
 #define RelationGetRelid(relation) ((relation)->rd_id)
+/* Another session's temporary relation: its contents are not ours to
+ * read or write (PostgreSQL keeps them in that session's local buffers). */
+#define RELATION_IS_OTHER_TEMP(relation) \
+	((relation)->rd_rel != NULL && (relation)->rd_rel->relpersistence == 't' && \
+	 !(relation)->rd_islocaltemp)
 #define RelationGetDescr(relation) ((relation)->rd_att)
 #define RelationGetForm(relation) ((relation)->rd_rel)
 #define RelationGetRelationName(relation) (NameStr((relation)->rd_rel->relname))

@@ -112,8 +112,17 @@ void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
 		t->t_infomask2 |= HEAP_KEYS_UPDATED;
 }
 
+/* PostgreSQL's refusal, where its ReadBufferExtended makes it. */
+void CheckNotOtherTemp(Relation rel)
+{
+	if (RELATION_IS_OTHER_TEMP(rel))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("cannot access temporary tables of other sessions"));
+}
+
 tusk::BufferPin ReadHeapBuffer(Relation rel, BlockNumber blk)
 {
+	CheckNotOtherTemp(rel);
 	return tusk::BufferPin(
 		ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
 }
@@ -382,6 +391,7 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 {
 	(void) options;
 	(void) bistate;
+	CheckNotOtherTemp(relation);
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	PrepareNewTuple(tup->t_data, xid, cid);
 	tup->t_tableOid = relation->rd_id;

@@ -377,6 +377,14 @@ Oid get_rel_namespace(Oid relid)
 	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relnamespace;
 }
 
+char get_rel_persistence(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relpersistence;
+}
+
 char *get_namespace_name(Oid nspid)
 {
 	HeapTuple tuple = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspid));

@@ -30,6 +30,7 @@
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/tupdesc.h"
+#include "catalog/namespace.h"
 #include "catalog/bootstrap_data.h"
 #include "access/heapam.h"
 #include "catalog/pg_attrdef_d.h"
@@ -328,7 +329,8 @@ void BuildFromCatalogs(RelationData *rel, Oid relid)
 	Oid spc = OidIsValid(form->reltablespace) ? form->reltablespace : DEFAULTTABLESPACE_OID;
 	rel->rd_node = RelFileNode{spc, form->relisshared ? InvalidOid : MyDatabaseId,
 							   OidIsValid(form->relfilenode) ? form->relfilenode : relid};
-	rel->rd_islocaltemp = form->relpersistence == 't';
+	rel->rd_islocaltemp = form->relpersistence == 't' &&
+		isTempOrTempToastNamespace(form->relnamespace);
 	if (form->relkind == RELKIND_INDEX)
 		LoadIndexInfo(rel);
 }

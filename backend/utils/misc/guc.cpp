@@ -731,6 +731,33 @@ std::vector<std::pair<std::string, std::string>> ReportedSettings()
 	return out;
 }
 
+std::vector<ShownSetting> ShowAllSettings(bool superuser)
+{
+	std::vector<ShownSetting> out;
+	/* Index() is keyed by the lower-cased name: PostgreSQL's order. */
+	for (const auto &[key, v] : Index())
+	{
+		if (v->retired || (v->flags & GUC_NO_SHOW_ALL) ||
+			((v->flags & GUC_SUPERUSER_ONLY) && !superuser))
+			continue;
+		out.push_back(
+			ShownSetting{v->name, Display(*v), v->short_desc != nullptr ? v->short_desc : ""});
+	}
+	return out;
+}
+
+void ResetAllSettings()
+{
+	for (const auto &[key, v] : Index())
+	{
+		if (v->retired || (v->context != PGC_SUSET && v->context != PGC_USERSET) ||
+			(v->flags & GUC_NO_RESET_ALL) || v->source <= PGC_S_OVERRIDE)
+			continue;
+		(void) set_config_option(v->name.c_str(), nullptr, PGC_SUSET, PGC_S_SESSION, GUC_ACTION_SET,
+								 true, ERROR, false);
+	}
+}
+
 std::string ShowSetting(const std::string &name)
 {
 	ConfigVar *v = Find(name);
@@ -1177,6 +1204,9 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 		return -1;
 	}
 
+	/* The session's own SET or RESET is undone with its transaction,
+	 * whatever source the value it restores came from. */
+	bool undoable = source >= PGC_S_INTERACTIVE;
 	NewValue nv;
 	if (value != nullptr)
 	{
@@ -1211,7 +1241,7 @@ int set_config_option(const char *name, const char *value, GucContext context, G
 	if (!changeVal)
 		return -1;
 	/* SET and SET LOCAL from a session are undone with their transaction. */
-	if (source >= PGC_S_INTERACTIVE)
+	if (undoable)
 		PushOldValue(v, action);
 	Assign(*v, nv);
 	v->source = source;

@@ -98,6 +98,24 @@ std::vector<std::pair<std::string, std::string>> ReportedSettings();
  * the unrecognized-parameter ERROR for an unknown name. */
 std::string ShowSetting(const std::string &name);
 
+/* One row of SHOW ALL. */
+struct ShownSetting
+{
+	std::string name;
+	std::string setting; /* as SHOW shows it */
+	std::string description;
+};
+
+/* SHOW ALL's rows: every setting but those marked GUC_NO_SHOW_ALL (and
+ * GUC_SUPERUSER_ONLY unless superuser), by name (case-insensitively), as
+ * PostgreSQL 15's ShowAllGUCConfig lists them. */
+std::vector<ShownSetting> ShowAllSettings(bool superuser);
+
+/* RESET ALL: every setting a session may change (user or superuser
+ * context, not GUC_NO_RESET_ALL) that it did change goes back to its
+ * session default, transactionally, as PostgreSQL's ResetAllOptions. */
+void ResetAllSettings();
+
 /* `postgres --describe-config`: one tab-separated line per setting that
  * belongs in postgresql.conf: name, context, group, type, default, min,
  * max, short and long description (PostgreSQL's columns), then the
