@@ -361,6 +361,10 @@ void PreScanPlan(Plan *plan, Bitmapset **rels_used)
 			*rels_used = bms_add_member(*rels_used,
 										static_cast<int>(reinterpret_cast<ModifyTable *>(plan)
 															 ->nominalRelation));
+			if (reinterpret_cast<ModifyTable *>(plan)->exclRelRTI != 0)
+				*rels_used = bms_add_member(*rels_used,
+											static_cast<int>(
+												reinterpret_cast<ModifyTable *>(plan)->exclRelRTI));
 			break;
 		case T_Append:
 			*rels_used = bms_add_members(*rels_used, reinterpret_cast<Append *>(plan)->apprelids);
@@ -629,6 +633,26 @@ void ShowUpperQual(List *qual, const char *label, Plan *plan, List *ancestors, E
 	ShowQual(qual, label, plan, ancestors, list_length(es->rtable) > 1 || es->verbose, es);
 }
 
+/* INSERT … ON CONFLICT: the action, the arbiter indexes and DO UPDATE's
+ * WHERE (PostgreSQL's show_modifytable_info). */
+void ShowOnConflict(ModifyTable *mt, List *ancestors, ExplainState *es)
+{
+	if (mt->onConflictAction == ONCONFLICT_NONE)
+		return;
+	PropertyText(es, "Conflict Resolution",
+				 mt->onConflictAction == ONCONFLICT_NOTHING ? "NOTHING" : "UPDATE");
+	if (mt->arbiterIndexes != NIL)
+	{
+		std::vector<std::string> names;
+		ListCell *lc;
+		foreach (lc, mt->arbiterIndexes)
+			names.emplace_back(get_rel_name(lfirst_oid(lc)));
+		PropertyList(es, "Conflict Arbiter Indexes", names);
+	}
+	ShowUpperQual(reinterpret_cast<List *>(mt->onConflictWhere), "Conflict Filter", &mt->plan,
+				  ancestors, es);
+}
+
 /* "Rows Removed by Filter: n" (per loop) under ANALYZE. */
 void ShowInstrumentationCount(const char *label, int which, PlanState *ps, ExplainState *es)
 {
@@ -784,6 +808,8 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
 			break;
 		case T_ModifyTable:
+			ShowOnConflict(reinterpret_cast<ModifyTable *>(plan), ancestors, es);
+			break;
 		case T_Append:
 		case T_Material:
 		case T_Unique:

@@ -77,6 +77,11 @@ double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows)
 Node *PreprocessExpression(PlannerInfo *root, Node *expr);
 int AssignParamExec(PlannerGlobal *glob, Oid type);
 
+/* ---- onconflict.cpp ---- */
+/* INSERT … ON CONFLICT: mt's arbiter indexes and DO UPDATE expressions
+ * (nothing without the clause). */
+void PlanOnConflict(PlannerInfo *root, ModifyTable *mt);
+
 /* ---- setrefs.cpp ---- */
 Plan *SetPlanReferences(PlannerInfo *root, Plan *plan);
 
