@@ -633,9 +633,20 @@ void ShowUpperQual(List *qual, const char *label, Plan *plan, List *ancestors, E
 	ShowQual(qual, label, plan, ancestors, list_length(es->rtable) > 1 || es->verbose, es);
 }
 
+/* "Rows Removed by Filter: n" (per loop) under ANALYZE. */
+void ShowInstrumentationCount(const char *label, int which, PlanState *ps, ExplainState *es)
+{
+	if (!es->analyze || ps->instrument == nullptr)
+		return;
+	double nfiltered = which == 2 ? ps->instrument->nfiltered2 : ps->instrument->nfiltered1;
+	double nloops = ps->instrument->nloops;
+	if (nfiltered > 0 || es->format != ExplainFormat::kText)
+		PropertyFloat(es, label, nullptr, nloops > 0 ? nfiltered / nloops : 0.0, 0);
+}
+
 /* INSERT … ON CONFLICT: the action, the arbiter indexes and DO UPDATE's
  * WHERE (PostgreSQL's show_modifytable_info). */
-void ShowOnConflict(ModifyTable *mt, List *ancestors, ExplainState *es)
+void ShowOnConflict(ModifyTable *mt, PlanState *ps, List *ancestors, ExplainState *es)
 {
 	if (mt->onConflictAction == ONCONFLICT_NONE)
 		return;
@@ -649,19 +660,23 @@ void ShowOnConflict(ModifyTable *mt, List *ancestors, ExplainState *es)
 			names.emplace_back(get_rel_name(lfirst_oid(lc)));
 		PropertyList(es, "Conflict Arbiter Indexes", names);
 	}
-	ShowUpperQual(reinterpret_cast<List *>(mt->onConflictWhere), "Conflict Filter", &mt->plan,
-				  ancestors, es);
-}
-
-/* "Rows Removed by Filter: n" (per loop) under ANALYZE. */
-void ShowInstrumentationCount(const char *label, int which, PlanState *ps, ExplainState *es)
-{
-	if (!es->analyze || ps->instrument == nullptr)
-		return;
-	double nfiltered = which == 2 ? ps->instrument->nfiltered2 : ps->instrument->nfiltered1;
-	double nloops = ps->instrument->nloops;
-	if (nfiltered > 0 || es->format != ExplainFormat::kText)
-		PropertyFloat(es, label, nullptr, nloops > 0 ? nfiltered / nloops : 0.0, 0);
+	if (mt->onConflictWhere != nullptr)
+	{
+		ShowUpperQual(reinterpret_cast<List *>(mt->onConflictWhere), "Conflict Filter", &mt->plan,
+					  ancestors, es);
+		ShowInstrumentationCount("Rows Removed by Conflict Filter", 1, ps, es);
+	}
+	/* Under ANALYZE: of the rows proposed, how many went in and how many
+	 * met a conflict. */
+	PlanState *input = outerPlanState(ps);
+	if (es->analyze && ps->instrument != nullptr && input != nullptr &&
+		input->instrument != nullptr)
+	{
+		InstrEndLoop(input->instrument);
+		double conflicting = ps->instrument->ntuples2;
+		PropertyFloat(es, "Tuples Inserted", nullptr, input->instrument->ntuples - conflicting, 0);
+		PropertyFloat(es, "Conflicting Tuples", nullptr, conflicting, 0);
+	}
 }
 
 /* Sort Key / Group Key: the key columns of plan's target list. */
@@ -808,7 +823,7 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
 			break;
 		case T_ModifyTable:
-			ShowOnConflict(reinterpret_cast<ModifyTable *>(plan), ancestors, es);
+			ShowOnConflict(reinterpret_cast<ModifyTable *>(plan), ps, ancestors, es);
 			break;
 		case T_Append:
 		case T_Material:

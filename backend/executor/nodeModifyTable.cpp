@@ -332,11 +332,15 @@ ConflictOutcome OnConflict(ModifyTableState *node)
 		if (plan->onConflictAction == ONCONFLICT_NOTHING)
 		{
 			CheckConflictVisible(estate, rri->ri_RelationDesc, &conflict);
+			InstrCountTuples2(&node->ps, 1);
 			return ConflictOutcome::kSkip;
 		}
 		ConflictOutcome outcome = OnConflictUpdate(node, &conflict);
 		if (outcome != ConflictOutcome::kRetry)
+		{
+			InstrCountTuples2(&node->ps, 1);
 			return outcome;
+		}
 	}
 }
 

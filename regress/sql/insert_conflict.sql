@@ -103,6 +103,37 @@ ALTER TABLE ic_nokey ADD CONSTRAINT ic_nokey_check CHECK (a > 0);
 INSERT INTO ic_nokey VALUES (1) ON CONFLICT ON CONSTRAINT ic_nokey_check DO NOTHING;
 SELECT * FROM ic_nokey;
 
+-- foreign keys, subqueries, parameters, WITH, identity columns, catalogs
+CREATE TABLE ic_p (id int PRIMARY KEY, name text);
+CREATE TABLE ic_c (id int PRIMARY KEY, pid int REFERENCES ic_p ON UPDATE CASCADE);
+INSERT INTO ic_p VALUES (1, 'a');
+INSERT INTO ic_c VALUES (1, 1);
+INSERT INTO ic_c VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET pid = excluded.pid;
+INSERT INTO ic_c VALUES (2, 2) ON CONFLICT (id) DO NOTHING;
+INSERT INTO ic_p VALUES (1, 'b') ON CONFLICT (id) DO UPDATE SET id = 10 RETURNING *;
+SELECT * FROM ic_c;
+INSERT INTO ic_p VALUES (10, 'c') ON CONFLICT (id) DO UPDATE SET name = (SELECT max(name) FROM ic_p) || excluded.name RETURNING *;
+INSERT INTO ic_p VALUES (10, 'c') ON CONFLICT (id) DO UPDATE SET name = 'z' WHERE EXISTS (SELECT 1 FROM ic_c WHERE pid = excluded.id) RETURNING *;
+PREPARE ic_ins(int, text) AS INSERT INTO ic_p VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = ic_p.name || $2;
+EXECUTE ic_ins(10, 'x');
+EXECUTE ic_ins(11, 'y');
+EXECUTE ic_ins(11, 'y');
+SELECT * FROM ic_p ORDER BY id;
+WITH w AS (INSERT INTO ic_p VALUES (12, 'w') ON CONFLICT DO NOTHING RETURNING id) SELECT * FROM w;
+INSERT INTO ic_p VALUES (13, 'q') ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE count(*) > 1;
+INSERT INTO ic_p VALUES (13, 'q') ON CONFLICT (id) WHERE name > 'a' DO NOTHING;
+INSERT INTO ic_p VALUES (13, 'q') ON CONFLICT (id) DO UPDATE SET name = excluded.name, id = excluded.id + 1;
+INSERT INTO ic_p VALUES (13, 'q') ON CONFLICT (id) DO UPDATE SET name = excluded.name, id = excluded.id + 1 RETURNING *;
+INSERT INTO pg_class SELECT * FROM pg_class ON CONFLICT DO NOTHING;
+INSERT INTO ic_p VALUES (14, 'a') ON CONFLICT ((id)) DO NOTHING;
+INSERT INTO ic_p VALUES (14, 'a') ON CONFLICT ((id + 1)) DO NOTHING;
+CREATE TABLE ic_id (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text UNIQUE);
+INSERT INTO ic_id (v) VALUES ('a') ON CONFLICT (v) DO UPDATE SET id = 5;
+INSERT INTO ic_id (v) VALUES ('a') ON CONFLICT (v) DO UPDATE SET v = 'b' RETURNING *;
+EXPLAIN (COSTS OFF, VERBOSE) INSERT INTO ic_p AS t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE t.name <> excluded.name;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO ic_p AS t VALUES (1, 'a'), (50, 'b') ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE t.name <> 'zz';
+DROP TABLE ic_c, ic_p, ic_id;
+
 -- EXPLAIN
 EXPLAIN (COSTS OFF) INSERT INTO ic_kv VALUES (1, 'a') ON CONFLICT DO NOTHING;
 EXPLAIN (COSTS OFF) INSERT INTO ic_kv VALUES (1, 'a') ON CONFLICT (k) DO NOTHING;
@@ -110,5 +141,9 @@ EXPLAIN (COSTS OFF) INSERT INTO ic_kv VALUES (1, 'a') ON CONFLICT (k) DO UPDATE 
 EXPLAIN (COSTS OFF) INSERT INTO ic_kv AS t VALUES (1, 'a') ON CONFLICT (k)
   DO UPDATE SET v = excluded.v WHERE t.n > 0 AND excluded.v <> 'b';
 EXPLAIN (COSTS OFF) INSERT INTO ic_multi VALUES (1, 1, 'a', 1) ON CONFLICT DO NOTHING;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO ic_kv AS t VALUES (1, 'a'), (2, 'b'), (50, 'c')
+  ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE t.k = 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO ic_kv VALUES (1, 'a'), (51, 'c')
+  ON CONFLICT DO NOTHING;
 
 DROP TABLE ic_kv, ic_multi, ic_part, ic_chk, ic_nokey;
