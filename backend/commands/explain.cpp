@@ -362,6 +362,10 @@ void PreScanPlan(Plan *plan, Bitmapset **rels_used)
 			*rels_used = bms_add_member(*rels_used,
 										static_cast<int>(reinterpret_cast<ModifyTable *>(plan)
 															 ->nominalRelation));
+			if (reinterpret_cast<ModifyTable *>(plan)->exclRelRTI != 0)
+				*rels_used = bms_add_member(*rels_used,
+											static_cast<int>(
+												reinterpret_cast<ModifyTable *>(plan)->exclRelRTI));
 			break;
 		case T_Append:
 			*rels_used = bms_add_members(*rels_used, reinterpret_cast<Append *>(plan)->apprelids);
@@ -670,6 +674,41 @@ void ShowInstrumentationCount(const char *label, int which, PlanState *ps, Expla
 		PropertyFloat(es, label, nullptr, nloops > 0 ? nfiltered / nloops : 0.0, 0);
 }
 
+/* INSERT … ON CONFLICT: the action, the arbiter indexes and DO UPDATE's
+ * WHERE (PostgreSQL's show_modifytable_info). */
+void ShowOnConflict(ModifyTable *mt, PlanState *ps, List *ancestors, ExplainState *es)
+{
+	if (mt->onConflictAction == ONCONFLICT_NONE)
+		return;
+	PropertyText(es, "Conflict Resolution",
+				 mt->onConflictAction == ONCONFLICT_NOTHING ? "NOTHING" : "UPDATE");
+	if (mt->arbiterIndexes != NIL)
+	{
+		std::vector<std::string> names;
+		ListCell *lc;
+		foreach (lc, mt->arbiterIndexes)
+			names.emplace_back(get_rel_name(lfirst_oid(lc)));
+		PropertyList(es, "Conflict Arbiter Indexes", names);
+	}
+	if (mt->onConflictWhere != nullptr)
+	{
+		ShowUpperQual(reinterpret_cast<List *>(mt->onConflictWhere), "Conflict Filter", &mt->plan,
+					  ancestors, es);
+		ShowInstrumentationCount("Rows Removed by Conflict Filter", 1, ps, es);
+	}
+	/* Under ANALYZE: of the rows proposed, how many went in and how many
+	 * met a conflict. */
+	PlanState *input = outerPlanState(ps);
+	if (es->analyze && ps->instrument != nullptr && input != nullptr &&
+		input->instrument != nullptr)
+	{
+		InstrEndLoop(input->instrument);
+		double conflicting = ps->instrument->ntuples2;
+		PropertyFloat(es, "Tuples Inserted", nullptr, input->instrument->ntuples - conflicting, 0);
+		PropertyFloat(es, "Conflicting Tuples", nullptr, conflicting, 0);
+	}
+}
+
 /* Sort Key / Group Key: the key columns of plan's target list. */
 void ShowSortGroupKeys(Plan *plan, const char *label, List *colidx, List *sortops, List *nullsfirst,
 					   List *ancestors, ExplainState *es)
@@ -814,6 +853,8 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
 			break;
 		case T_ModifyTable:
+			ShowOnConflict(reinterpret_cast<ModifyTable *>(plan), ps, ancestors, es);
+			break;
 		case T_Append:
 		case T_Material:
 		case T_Unique:

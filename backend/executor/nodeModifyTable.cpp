@@ -22,7 +22,10 @@
 #include "executor/execForeignKeys.h"
 #include "executor/execIndexing.h"
 #include "executor/executor.h"
+#include "executor/instrument.h"
 #include "miscadmin.h"
+#include "onconflict.h"
+#include "storage/lmgr.h"
 #include "storage/bufmgr.h"
 #include "utils/memutils.h"
 #include "utils/lsyscache.h"
@@ -169,6 +172,178 @@ HeapTuple OldTuple(ModifyTableState *node, Relation rel, ItemPointer tid)
 	return copy;
 }
 
+/* ON CONFLICT under REPEATABLE READ: a conflicting row the transaction's
+ * snapshot does not see was committed after it began, and deciding by
+ * it would be a serialization anomaly (40001), unless we inserted it. */
+void CheckConflictVisible(EState *estate, Relation rel, ItemPointer tid)
+{
+	if (!IsolationUsesXactSnapshot())
+		return;
+	HeapTupleData tuple;
+	tuple.t_self = *tid;
+	Buffer buf = InvalidBuffer;
+	if (heap_fetch(rel, estate->es_snapshot, &tuple, &buf))
+	{
+		ReleaseBuffer(buf);
+		return;
+	}
+	if (heap_fetch(rel, SnapshotAny, &tuple, &buf))
+	{
+		bool ours = FullTransactionIdIsCurrentTransactionId(
+			HeapTupleHeaderGetRawXminFull(tuple.t_data));
+		ReleaseBuffer(buf);
+		if (ours)
+			return;
+	}
+	ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+			errmsg("could not serialize access due to concurrent update"));
+}
+
+enum class ConflictOutcome
+{
+	kInsert,  /* no conflict: insert (the arbiter locks are held) */
+	kSkip,	  /* DO NOTHING, or DO UPDATE's WHERE was not true */
+	kUpdated, /* DO UPDATE changed the conflicting row */
+	kRetry	  /* the conflicting row changed meanwhile: search again */
+};
+
+/*
+ * DO UPDATE of the conflicting row at tid (PostgreSQL's
+ * ExecOnConflictUpdate): lock it, then — if WHERE, over it and the
+ * proposed row in mt_insertSlot, holds — make its new version.  A row
+ * this command inserted or updated is 21000; one changed by a concurrent
+ * transaction since the search is searched for again (READ COMMITTED)
+ * or 40001.  On kUpdated mt_insertSlot holds the new version.
+ */
+ConflictOutcome OnConflictUpdate(ModifyTableState *node, ItemPointer tid)
+{
+	EState *estate = node->ps.state;
+	Relation rel = node->resultRelInfo->ri_RelationDesc;
+	OnConflictSetState *oc = node->mt_onconflict;
+	HeapTupleData tuple;
+	tuple.t_self = *tid;
+	Buffer buf = InvalidBuffer;
+	if (heap_fetch(rel, SnapshotAny, &tuple, &buf))
+	{
+		bool this_command = FullTransactionIdIsCurrentTransactionId(
+								HeapTupleHeaderGetRawXminFull(tuple.t_data)) &&
+			HeapTupleHeaderGetCmin(tuple.t_data) >= estate->es_output_cid;
+		ReleaseBuffer(buf);
+		if (this_command)
+			ereport(ERROR, errcode(ERRCODE_CARDINALITY_VIOLATION),
+					errmsg("%s command cannot affect row a second time", "ON CONFLICT DO UPDATE"),
+					errhint("Ensure that no rows proposed for insertion within the same command "
+							"have duplicate constrained values."));
+	}
+	TM_FailureData tmfd;
+	buf = InvalidBuffer;
+	TM_Result result = heap_lock_tuple(rel, &tuple, estate->es_output_cid, LockTupleExclusive,
+									   LockWaitBlock, &buf, &tmfd);
+	HeapTuple existing = nullptr;
+	if (result == TM_Ok)
+	{
+		MemoryContext old = MemoryContextSwitchTo(node->ps.ps_ExprContext->ecxt_per_tuple_memory);
+		existing = heap_copytuple(&tuple);
+		MemoryContextSwitchTo(old);
+	}
+	if (BufferIsValid(buf))
+		ReleaseBuffer(buf);
+	switch (result)
+	{
+		case TM_Ok:
+			break;
+		case TM_Updated:
+			if (IsolationUsesXactSnapshot())
+				ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+						errmsg("could not serialize access due to concurrent update"));
+			return ConflictOutcome::kRetry;
+		case TM_Deleted:
+			if (IsolationUsesXactSnapshot())
+				ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+						errmsg("could not serialize access due to concurrent delete"));
+			return ConflictOutcome::kRetry;
+		default:
+			elog(ERROR, "unexpected heap_lock_tuple status %d in ON CONFLICT DO UPDATE",
+				 static_cast<int>(result));
+	}
+	CheckConflictVisible(estate, rel, tid);
+
+	/* The proposed row, before mt_insertSlot receives the new version. */
+	TupleTableSlot *proposed = node->mt_insertSlot;
+	slot_getallattrs(proposed);
+	ExecClearTuple(oc->oc_Excluded);
+	int natts = RelationGetDescr(rel)->natts;
+	for (int i = 0; i < natts; i++)
+	{
+		oc->oc_Excluded->tts_values[i] = proposed->tts_values[i];
+		oc->oc_Excluded->tts_isnull[i] = proposed->tts_isnull[i];
+	}
+	ExecStoreVirtualTuple(oc->oc_Excluded);
+	ExecStoreHeapTuple(existing, oc->oc_Existing, false);
+
+	ExprContext *econtext = node->ps.ps_ExprContext;
+	econtext->ecxt_scantuple = oc->oc_Existing;
+	econtext->ecxt_innertuple = oc->oc_Excluded;
+	econtext->ecxt_outertuple = nullptr;
+	if (!ExecQual(oc->oc_WhereClause, econtext))
+	{
+		InstrCountFiltered1(&node->ps, 1);
+		return ConflictOutcome::kSkip;
+	}
+	TupleTableSlot *projected = ExecProject(oc->oc_ProjInfo);
+	HeapTuple newtup = NewRow(node, projected);
+	ItemPointerData otid = *tid;
+	result = heap_update(rel, &otid, newtup, estate->es_output_cid, true, &tmfd);
+	CheckModifyResult(result, tmfd, "updated");
+	ExecInsertIndexTuples(node->resultRelInfo, node->mt_insertSlot, &newtup->t_self, estate);
+	if (node->mt_fkeys != nullptr)
+		ExecForeignKeyRow(node->mt_fkeys, existing, newtup);
+	return ConflictOutcome::kUpdated;
+}
+
+/*
+ * ON CONFLICT for the row in mt_insertSlot: search the arbiter indexes
+ * (waiting for a transaction inserting or deleting a conflicting row)
+ * until there is no conflict — kInsert, with the arbiter locks held until
+ * the caller's index entries are in — or a conflicting row, which DO
+ * NOTHING skips and DO UPDATE updates.
+ */
+ConflictOutcome OnConflict(ModifyTableState *node)
+{
+	auto *plan = reinterpret_cast<ModifyTable *>(node->ps.plan);
+	ResultRelInfo *rri = node->resultRelInfo;
+	EState *estate = node->ps.state;
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ExecLockArbiters(rri, plan->arbiterIndexes);
+		ItemPointerData conflict;
+		FullTransactionId wait;
+		bool found = ExecCheckArbiters(rri, node->mt_insertSlot, estate, plan->arbiterIndexes,
+									   &conflict, &wait);
+		if (!found && !FullTransactionIdIsValid(wait))
+			return ConflictOutcome::kInsert;
+		ExecUnlockArbiters(rri, plan->arbiterIndexes);
+		if (!found)
+		{
+			XactLockTableWait(wait);
+			continue;
+		}
+		if (plan->onConflictAction == ONCONFLICT_NOTHING)
+		{
+			CheckConflictVisible(estate, rri->ri_RelationDesc, &conflict);
+			InstrCountTuples2(&node->ps, 1);
+			return ConflictOutcome::kSkip;
+		}
+		ConflictOutcome outcome = OnConflictUpdate(node, &conflict);
+		if (outcome != ConflictOutcome::kRetry)
+		{
+			InstrCountTuples2(&node->ps, 1);
+			return outcome;
+		}
+	}
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -253,8 +428,27 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			continue;
 		}
 		HeapTuple tuple = NewRow(node, planslot);
+		auto *plan = reinterpret_cast<ModifyTable *>(pstate->plan);
+		bool arbitrated = plan->onConflictAction != ONCONFLICT_NONE &&
+			node->resultRelInfo->ri_NumIndices > 0;
+		if (arbitrated)
+		{
+			ConflictOutcome outcome = OnConflict(node);
+			if (outcome == ConflictOutcome::kSkip)
+				continue;
+			if (outcome == ConflictOutcome::kUpdated)
+			{
+				if (node->canSetTag)
+					estate->es_processed++;
+				if (pstate->ps_ProjInfo != nullptr)
+					return Returning(pstate, slot, planslot);
+				continue;
+			}
+		}
 		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
 		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+		if (arbitrated)
+			ExecUnlockArbiters(node->resultRelInfo, plan->arbiterIndexes);
 		if (node->mt_fkeys != nullptr)
 			ExecForeignKeyRow(node->mt_fkeys, nullptr, tuple);
 		if (node->canSetTag)
@@ -289,8 +483,28 @@ PlanState *ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
 	MemoryContextSwitchTo(old);
 	if (node->operation != CMD_DELETE)
 		ExecOpenIndices(rri, estate);
-	state->mt_fkeys = ExecInitForeignKeys(estate, rri->ri_RelationDesc, node->operation);
-	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rri->ri_RelationDesc));
+	/* DO UPDATE changes rows, which the table's and the referencing
+	 * tables' foreign keys check as an UPDATE's. */
+	state->mt_fkeys = ExecInitForeignKeys(estate, rri->ri_RelationDesc,
+										  node->onConflictAction == ONCONFLICT_UPDATE
+											  ? CMD_UPDATE
+											  : node->operation);
+	TupleDesc desc = RelationGetDescr(rri->ri_RelationDesc);
+	state->mt_insertSlot = ExecInitExtraTupleSlot(estate, desc);
+	if (node->onConflictAction == ONCONFLICT_UPDATE)
+	{
+		old = MemoryContextSwitchTo(estate->es_query_cxt);
+		auto *oc = static_cast<OnConflictSetState *>(palloc0(sizeof(OnConflictSetState)));
+		MemoryContextSwitchTo(old);
+		oc->oc_Existing = ExecInitExtraTupleSlot(estate, desc);
+		oc->oc_Excluded = ExecInitExtraTupleSlot(estate, desc);
+		oc->oc_ProjSlot = ExecInitExtraTupleSlot(estate, desc);
+		oc->oc_ProjInfo = ExecBuildProjectionInfo(node->onConflictSet, state->ps.ps_ExprContext,
+												  oc->oc_ProjSlot, &state->ps, desc);
+		oc->oc_WhereClause = ExecInitQual(reinterpret_cast<List *>(node->onConflictWhere),
+										  &state->ps);
+		state->mt_onconflict = oc;
+	}
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	if (node->returningLists != NIL)
 	{

@@ -269,6 +269,11 @@ struct Score
 
 }  // namespace
 
+bool index_predicate_implied(const char *predtext, int rtindex, List *quals)
+{
+	return PredicateImplied(predtext, rtindex, quals);
+}
+
 bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoice *choice)
 {
 	if (quals == NIL)

@@ -917,6 +917,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 		mt->nominalRelation = static_cast<Index>(parse->resultRelation);
 		mt->resultRelations = list_make1_int(parse->resultRelation);
 		mt->onConflictAction = ONCONFLICT_NONE;
+		PlanOnConflict(root, mt);
 		mt->epqParam = -1;
 		mt->rowMarks = references;
 		mt->plan.lefttree = plan;

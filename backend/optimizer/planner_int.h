@@ -101,6 +101,11 @@ List *SrfInputTargetList(List *tlist, bool grouped);
 /* A ProjectSet computing tlist over input's rows. */
 Plan *MakeProjectSet(Plan *input, List *tlist);
 
+/* ---- onconflict.cpp ---- */
+/* INSERT … ON CONFLICT: mt's arbiter indexes and DO UPDATE expressions
+ * (nothing without the clause). */
+void PlanOnConflict(PlannerInfo *root, ModifyTable *mt);
+
 /* ---- setrefs.cpp ---- */
 Plan *SetPlanReferences(PlannerInfo *root, Plan *plan);
 

@@ -161,6 +161,34 @@ Node *FixReturningExpr(Node *node, void *arg)
 	return node_children_mutator(node, FixReturningExpr, arg);
 }
 
+struct ExcludedContext
+{
+	SetRefsContext *setrefs;
+	int result_relation;
+	int excluded;
+};
+
+Node *FixExcludedExpr(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<ExcludedContext *>(arg);
+	if (IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0)
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varno == ctx->excluded)
+		{
+			var = copyObject(var);
+			var->varno = INNER_VAR;
+			return reinterpret_cast<Node *>(var);
+		}
+		if (var->varno == ctx->result_relation)
+			return FixScanExpr(node, ctx->setrefs);
+		elog(ERROR, "ON CONFLICT expression refers to range-table entry %d", var->varno);
+	}
+	return node_children_mutator(node, FixExcludedExpr, arg);
+}
+
 /* The SubqueryScan's subquery level, which planned its subplan. */
 PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
 {
@@ -296,6 +324,19 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 					FixReturningExpr(static_cast<Node *>(linitial(mt->returningLists)), &rctx));
 				mt->returningLists = list_make1(rlist);
 				plan->targetlist = copyObject(rlist);
+			}
+			if (mt->onConflictAction == ONCONFLICT_UPDATE)
+			{
+				/* DO UPDATE reads the existing row as the scan tuple and
+				 * the proposed one ("excluded") as the inner tuple. */
+				ExcludedContext ectx{ctx, static_cast<int>(mt->nominalRelation),
+									 static_cast<int>(mt->exclRelRTI)};
+				mt->onConflictSet = reinterpret_cast<List *>(
+					FixExcludedExpr(reinterpret_cast<Node *>(mt->onConflictSet), &ectx));
+				mt->onConflictWhere = FixExcludedExpr(mt->onConflictWhere, &ectx);
+				mt->exclRelTlist = reinterpret_cast<List *>(
+					FixScanExpr(reinterpret_cast<Node *>(mt->exclRelTlist), ctx));
+				mt->exclRelRTI += ctx->rtoffset;
 			}
 			mt->nominalRelation += ctx->rtoffset;
 			ListCell *lc;

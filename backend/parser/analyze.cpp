@@ -27,6 +27,9 @@
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "catalog/namespace.h"
+#include "access/transam.h"
+#include "catalog/pg_constraint_fns.h"
+#include "catalog/pg_namespace_d.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
@@ -1522,10 +1525,125 @@ List *TransformReturningList(ParseState *pstate, ParseNamespaceItem *target, Lis
 	return rlist;
 }
 
+List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *target, List *setlist);
+Node *TransformWhere(ParseState *pstate, Node *clause);
+
+/* ON CONFLICT's inference specification: each element a column of the
+ * target (or an expression over it), as in PostgreSQL's
+ * resolve_unique_index_expr; which index it names is the planner's
+ * question (infer_arbiter_indexes). */
+List *TransformInferenceElems(ParseState *pstate, InferClause *infer)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, infer->indexElems)
+	{
+		auto *elem = static_cast<IndexElem *>(lfirst(lc));
+		if (elem->ordering != SORTBY_DEFAULT)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("ASC/DESC is not allowed in ON CONFLICT clause"),
+					parser_errposition(pstate, infer->location));
+		if (elem->nulls_ordering != SORTBY_NULLS_DEFAULT)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("NULLS FIRST/LAST is not allowed in ON CONFLICT clause"),
+					parser_errposition(pstate, infer->location));
+		if (elem->collation != NIL || elem->opclass != NIL)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("COLLATE and operator classes in ON CONFLICT are not supported yet"),
+					parser_errposition(pstate, infer->location));
+		Node *raw = elem->expr;
+		if (raw == nullptr)
+		{
+			ColumnRef *ref = makeNode(ColumnRef);
+			ref->fields = list_make1(makeString(pstrdup(elem->name)));
+			ref->location = infer->location;
+			raw = reinterpret_cast<Node *>(ref);
+		}
+		InferenceElem *ie = makeNode(InferenceElem);
+		ie->expr = transformExpr(pstate, raw, EXPR_KIND_OTHER);
+		result = lappend(result, ie);
+	}
+	return result;
+}
+
+/*
+ * INSERT's ON CONFLICT clause (PostgreSQL's transformOnConflictClause):
+ * the arbiter — inference elements and their WHERE, or a constraint —
+ * over the target alone; for DO UPDATE the "excluded" pseudo-relation (a
+ * second range-table entry of the target table, outside the join tree,
+ * standing for the row proposed for insertion) joins the target in the
+ * namespace of the SET list and its WHERE.
+ */
+OnConflictExpr *TransformOnConflict(ParseState *pstate, OnConflictClause *clause, Relation rel,
+									ParseNamespaceItem *target)
+{
+	InferClause *infer = clause->infer;
+	if (clause->action == ONCONFLICT_UPDATE && infer == nullptr)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("ON CONFLICT DO UPDATE requires inference specification or constraint name"),
+				errhint("For example, ON CONFLICT (column_name)."),
+				parser_errposition(pstate, clause->location));
+	if (RelationGetRelid(rel) < FirstNormalObjectId &&
+		RelationGetNamespace(rel) == PG_CATALOG_NAMESPACE)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("ON CONFLICT is not supported with system catalog tables"),
+				parser_errposition(pstate, clause->location));
+	OnConflictExpr *oc = makeNode(OnConflictExpr);
+	oc->action = clause->action;
+	List *saved = pstate->p_namespace;
+	pstate->p_namespace = list_make1(target);
+	if (infer != nullptr)
+	{
+		if (infer->indexElems != NIL)
+			oc->arbiterElems = TransformInferenceElems(pstate, infer);
+		if (infer->whereClause != nullptr)
+			oc->arbiterWhere = transformExpr(pstate, infer->whereClause, EXPR_KIND_WHERE);
+		if (infer->conname != nullptr)
+		{
+			oc->constraint = get_relation_constraint_oid(RelationGetRelid(rel), infer->conname);
+			if (!OidIsValid(oc->constraint))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("constraint \"%s\" for table \"%s\" does not exist", infer->conname,
+							   RelationGetRelationName(rel)));
+		}
+	}
+	if (clause->action == ONCONFLICT_UPDATE)
+	{
+		RangeTblEntry *excl = copyObject(target->p_rte);
+		excl->alias = makeNode(Alias);
+		excl->alias->aliasname = pstrdup("excluded");
+		excl->eref->aliasname = pstrdup("excluded");
+		/* Not a table to read: PostgreSQL marks it a composite type so
+		 * that nothing scans or locks it. */
+		excl->relkind = 'c';
+		excl->requiredPerms = 0;
+		excl->inFromCl = false;
+		ParseNamespaceItem *exclitem = AddNSItem(pstate, excl);
+		oc->exclRelIndex = exclitem->p_rtindex;
+		TupleDesc desc = RelationGetDescr(rel);
+		for (int i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+			Expr *expr = att->attisdropped
+				? NullConst(att)
+				: reinterpret_cast<Expr *>(makeColumnVar(exclitem, i + 1, -1, 0));
+			oc->exclRelTlist = lappend(oc->exclRelTlist,
+									   makeTargetEntry(expr, static_cast<AttrNumber>(i + 1),
+													   pstrdup(NameStr(att->attname)), false));
+		}
+		pstate->p_namespace = lappend(pstate->p_namespace, exclitem);
+		bool was_insert = pstate->p_is_insert;
+		pstate->p_is_insert = false;
+		oc->onConflictSet = TransformSetList(pstate, rel, target, clause->targetList);
+		oc->onConflictWhere = TransformWhere(pstate, clause->whereClause);
+		pstate->p_is_insert = was_insert;
+	}
+	pstate->p_namespace = saved;
+	return oc;
+}
+
 Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 {
-	if (stmt->onConflictClause != nullptr)
-		NotSupported(pstate, "ON CONFLICT", stmt->onConflictClause->location);
 	if (stmt->withClause != nullptr)
 		TransformWithClause(pstate, stmt->withClause);
 	Query *qry = makeNode(Query);
@@ -1645,6 +1763,9 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 											   pstrdup(NameStr(att->attname)), false);
 			qry->targetList = lappend(qry->targetList, tle);
 		}
+		if (stmt->onConflictClause != nullptr)
+			qry->onConflict = reinterpret_cast<Node *>(
+				TransformOnConflict(pstate, stmt->onConflictClause, rel, target));
 		qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
 		relation_close(rel, NoLock);
 		qry->rtable = pstate->p_rtable;
@@ -1770,6 +1891,9 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		}
 		qry->targetList = tl;
 	}
+	if (stmt->onConflictClause != nullptr)
+		qry->onConflict = reinterpret_cast<Node *>(
+			TransformOnConflict(pstate, stmt->onConflictClause, rel, target));
 	qry->returningList = TransformReturningList(pstate, target, stmt->returningList);
 	relation_close(rel, NoLock);
 	qry->rtable = pstate->p_rtable;
@@ -1828,21 +1952,19 @@ Node *TransformWhere(ParseState *pstate, Node *clause)
 	return coerce_to_boolean(pstate, transformExpr(pstate, clause, EXPR_KIND_WHERE), "WHERE");
 }
 
-Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
+/* UPDATE's (and ON CONFLICT DO UPDATE's) SET list as the new row: one
+ * entry per table column in column order, the assigned ones from their
+ * expressions (DEFAULT: the column's default), the others the target
+ * row's Var. */
+List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *target, List *setlist)
 {
-	if (stmt->withClause != nullptr)
-		TransformWithClause(pstate, stmt->withClause);
-	Query *qry = makeNode(Query);
-	qry->commandType = CMD_UPDATE;
-	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_UPDATE);
-	TransformFromClause(pstate, stmt->fromClause);
-	Relation rel = relation_open(target->p_rte->relid, NoLock);
+	List *tlist = NIL;
 	TupleDesc desc = RelationGetDescr(rel);
 	/* The new row: assigned columns from their expressions, the others
 	 * as they were. */
 	std::vector<Expr *> row(desc->natts, nullptr);
 	ListCell *lc;
-	foreach (lc, stmt->targetList)
+	foreach (lc, setlist)
 	{
 		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
 		if (res->indirection != NIL)
@@ -1891,8 +2013,22 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 		tle->expr = expr;
 		tle->resno = static_cast<AttrNumber>(i + 1);
 		tle->resname = pstrdup(NameStr(att->attname));
-		qry->targetList = lappend(qry->targetList, tle);
+		tlist = lappend(tlist, tle);
 	}
+	return tlist;
+}
+
+Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
+{
+	if (stmt->withClause != nullptr)
+		TransformWithClause(pstate, stmt->withClause);
+	Query *qry = makeNode(Query);
+	qry->commandType = CMD_UPDATE;
+	ParseNamespaceItem *target = SetTargetTable(pstate, qry, stmt->relation, ACL_UPDATE);
+	TransformFromClause(pstate, stmt->fromClause);
+	Relation rel = relation_open(target->p_rte->relid, NoLock);
+	TupleDesc desc = RelationGetDescr(rel);
+	qry->targetList = TransformSetList(pstate, rel, target, stmt->targetList);
 	qry->targetList = lappend(qry->targetList,
 							  CtidJunkEntry(target, static_cast<AttrNumber>(desc->natts + 1)));
 	relation_close(rel, NoLock);

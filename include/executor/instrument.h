@@ -37,6 +37,7 @@ typedef struct Instrumentation
 	double nloops;		/* loops finished */
 	double nfiltered1;	/* rows a Filter (or Join Filter) removed */
 	double nfiltered2;	/* rows a join's Filter removed */
+	double ntuples2;	/* ON CONFLICT: proposed rows that conflicted */
 } Instrumentation;
 
 /* Count rows a node's quals rejected (no-op without instrumentation). */
@@ -45,6 +46,12 @@ typedef struct Instrumentation
 	{ \
 		if (((PlanState *) (node))->instrument != nullptr) \
 			((PlanState *) (node))->instrument->nfiltered1 += (delta); \
+	} while (0)
+#define InstrCountTuples2(node, delta) \
+	do \
+	{ \
+		if (((PlanState *) (node))->instrument != nullptr) \
+			((PlanState *) (node))->instrument->ntuples2 += (delta); \
 	} while (0)
 #define InstrCountFiltered2(node, delta) \
 	do \

@@ -163,6 +163,16 @@ typedef struct ResultRelInfo
 	ProjectionInfo *ri_projectReturning;
 } ResultRelInfo;
 
+/* INSERT … ON CONFLICT DO UPDATE's state (PostgreSQL's name and fields). */
+typedef struct OnConflictSetState
+{
+	TupleTableSlot *oc_Existing; /* the conflicting row, locked: the scan tuple */
+	TupleTableSlot *oc_Excluded; /* the row proposed for insertion: the inner tuple */
+	TupleTableSlot *oc_ProjSlot; /* the new version SET computes */
+	ProjectionInfo *oc_ProjInfo;
+	ExprState *oc_WhereClause;
+} OnConflictSetState;
+
 typedef struct ModifyTableState
 {
 	PlanState ps;
@@ -170,9 +180,10 @@ typedef struct ModifyTableState
 	bool canSetTag;
 	bool mt_done;
 	ResultRelInfo *resultRelInfo;
-	TupleTableSlot *mt_insertSlot;	  /* the row to insert, in the table's shape */
-	struct EPQState *mt_epqstate;	  /* READ COMMITTED's re-check, made when first needed */
-	struct ForeignKeyState *mt_fkeys; /* executor/execForeignKeys.h, or NULL */
+	TupleTableSlot *mt_insertSlot;	   /* the row to insert, in the table's shape */
+	struct EPQState *mt_epqstate;	   /* READ COMMITTED's re-check, made when first needed */
+	struct ForeignKeyState *mt_fkeys;  /* executor/execForeignKeys.h, or NULL */
+	OnConflictSetState *mt_onconflict; /* ON CONFLICT DO UPDATE, or NULL */
 } ModifyTableState;
 
 typedef struct JoinState

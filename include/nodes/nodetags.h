@@ -51,7 +51,9 @@
 	X(TargetEntry) \
 	X(RangeTblRef) \
 	X(FromExpr) \
-	X(JoinExpr)
+	X(JoinExpr) \
+	X(InferenceElem) \
+	X(OnConflictExpr)
 
 /* parsenodes.h: raw parse trees (the parser's output) and Query. */
 #define TUSK_PARSE_NODES(X) \

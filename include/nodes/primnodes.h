@@ -474,4 +474,32 @@ TUSK_DEFINE_NODE(FromExpr)
 	F(SCALAR, int, rtindex)
 TUSK_DEFINE_NODE(JoinExpr)
 
+/* One element of ON CONFLICT's inference specification: a column or
+ * expression of the target table, with the collation and operator class
+ * it must be indexed with (InvalidOid: any). */
+#define NODE_InferenceElem(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Node *, expr) \
+	F(SCALAR, Oid, infercollid) \
+	F(SCALAR, Oid, inferopclass)
+TUSK_DEFINE_NODE(InferenceElem)
+
+/* INSERT's ON CONFLICT clause after analysis (Query.onConflict): the
+ * inference specification (arbiterElems and arbiterWhere, over the target
+ * table) or the named constraint, and for DO UPDATE the new row (a
+ * complete target list in column order) and its WHERE, over the existing
+ * row (the target table's Vars) and the proposed one (Vars of the
+ * "excluded" range-table entry exclRelIndex). */
+#define NODE_OnConflictExpr(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, OnConflictAction, action) \
+	F(NODE, List *, arbiterElems) \
+	F(NODE, Node *, arbiterWhere) \
+	F(SCALAR, Oid, constraint) \
+	F(NODE, List *, onConflictSet) \
+	F(NODE, Node *, onConflictWhere) \
+	F(SCALAR, int, exclRelIndex) \
+	F(NODE, List *, exclRelTlist)
+TUSK_DEFINE_NODE(OnConflictExpr)
+
 #endif /* TUSK_NODES_PRIMNODES_H */

@@ -40,6 +40,11 @@ extern "C" {
  * not count).  A partial index is considered when every clause of its
  * predicate is among quals.  Returns false when no index helps.
  */
+/* Whether quals (AND-ed, Vars of rtindex) imply a partial index's
+ * predicate predtext (pg_index.indpred, varno 1): each of its clauses
+ * appears among them. */
+extern bool index_predicate_implied(const char *predtext, int rtindex, List *quals);
+
 extern bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoice *choice);
 
 /* The IndexScan (forward, no target list yet) of the best index for

@@ -725,8 +725,9 @@ char *DescribeLockTag(const LOCKTAG *tag)
 					 tag->locktag_field2);
 			break;
 		case LOCKTAG_SPECULATIVE_TOKEN:
-			snprintf(buf, sizeof buf, "speculative token %u of transaction %u", tag->locktag_field2,
-					 tag->locktag_field1);
+			/* Tusk's ON CONFLICT insertion lock (backend/executor/onconflict.h). */
+			snprintf(buf, sizeof buf, "speculative insertion into index %u of database %u",
+					 tag->locktag_field2, tag->locktag_field1);
 			break;
 		case LOCKTAG_OBJECT:
 			snprintf(buf, sizeof buf, "object %u of class %u of database %u", tag->locktag_field3,

@@ -159,6 +159,10 @@ void SetDeparsePlan(DeparseNamespace *dpns, Plan *plan)
 	else
 		dpns->inner_plan = innerPlan(plan);
 	dpns->inner_tlist = dpns->inner_plan != nullptr ? dpns->inner_plan->targetlist : NIL;
+	/* ON CONFLICT DO UPDATE's INNER_VARs are the "excluded" row's columns
+	 * (Vars of its range-table entry), as in PostgreSQL. */
+	if (IsA(plan, ModifyTable))
+		dpns->inner_tlist = reinterpret_cast<ModifyTable *>(plan)->exclRelTlist;
 }
 
 /* Saved state of a namespace while a child or ancestor is visited. */
@@ -226,9 +230,15 @@ void GetVariable(Var *var, DeparseContext *ctx)
 		if (tle == nullptr)
 			elog(ERROR, "bogus varattno for %s var: %d", outer ? "OUTER_VAR" : "INNER_VAR",
 				 var->varattno);
-		SavedNamespace saved = PushChildPlan(dpns, child);
 		/* The caller took a Var for a simple expression: keep it one. */
 		bool paren = !IsA(tle->expr, Var);
+		if (child == nullptr)
+		{
+			/* ModifyTable's "excluded" row: Vars of this level. */
+			GetRuleExpr(reinterpret_cast<Node *>(tle->expr), ctx, true);
+			return;
+		}
+		SavedNamespace saved = PushChildPlan(dpns, child);
 		if (paren)
 			ctx->buf += '(';
 		GetRuleExpr(reinterpret_cast<Node *>(tle->expr), ctx, true);
