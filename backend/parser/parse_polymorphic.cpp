@@ -97,13 +97,7 @@ Oid select_common_type_from_oids(int nargs, const Oid *typeids, bool noerror)
 		char ncategory;
 		bool nispreferred;
 		get_type_category_preferred(ntype, &ncategory, &nispreferred);
-		if (ptype == UNKNOWNOID)
-		{
-			ptype = ntype;
-			pcategory = ncategory;
-			pispreferred = nispreferred;
-		}
-		else if (ncategory != pcategory)
+		if (ptype != UNKNOWNOID && ncategory != pcategory)
 		{
 			if (noerror)
 				return InvalidOid;
@@ -111,10 +105,12 @@ Oid select_common_type_from_oids(int nargs, const Oid *typeids, bool noerror)
 					errmsg("argument types %s and %s cannot be matched", format_type_be(ptype),
 						   format_type_be(ntype)));
 		}
-		else if (!pispreferred && can_coerce_type(1, &ptype, &ntype, COERCION_IMPLICIT) &&
-				 !can_coerce_type(1, &ntype, &ptype, COERCION_IMPLICIT))
+		/* The first known type, or one more general than the one so far. */
+		bool take = ptype == UNKNOWNOID ||
+			(!pispreferred && can_coerce_type(1, &ptype, &ntype, COERCION_IMPLICIT) &&
+			 !can_coerce_type(1, &ntype, &ptype, COERCION_IMPLICIT));
+		if (take)
 		{
-			/* ntype is the more general one. */
 			ptype = ntype;
 			pcategory = ncategory;
 			pispreferred = nispreferred;
