@@ -240,6 +240,9 @@ extern const char *fmgr_internal_function_name(Oid functionId);
  * calling expression (fn_expr), or InvalidOid if there is none; whether
  * the call passed its variadic arguments as an array (VARIADIC). */
 extern Oid get_fn_expr_argtype(FmgrInfo *flinfo, int argnum);
+/* The result type of the calling expression (a polymorphic function's
+ * resolved type), or InvalidOid if there is none. */
+extern Oid get_fn_expr_rettype(FmgrInfo *flinfo);
 extern bool get_fn_expr_variadic(FmgrInfo *flinfo);
 
 extern struct varlena *pg_detoast_datum(struct varlena *datum);

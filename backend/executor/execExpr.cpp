@@ -164,6 +164,53 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 	PushStep(state, s);
 }
 
+/* ARRAY[…]: the elements into the step's arrays, then one step that
+ * builds the array. */
+void ExecInitArrayExpr(ArrayExpr *node, ExprState *state, Datum *resv, bool *resnull)
+{
+	int nelems = list_length(node->elements);
+	ExprEvalStep s = MakeStep(EEOP_ARRAYEXPR, resv, resnull);
+	s.d.arrayexpr.elemvalues = static_cast<Datum *>(palloc0(Max(nelems, 1) * sizeof(Datum)));
+	s.d.arrayexpr.elemnulls = static_cast<bool *>(palloc0(Max(nelems, 1) * sizeof(bool)));
+	s.d.arrayexpr.nelems = nelems;
+	s.d.arrayexpr.elemtype = node->element_typeid;
+	get_typlenbyvalalign(node->element_typeid, &s.d.arrayexpr.elemlength, &s.d.arrayexpr.elembyval,
+						 &s.d.arrayexpr.elemalign);
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, node->elements)
+	{
+		ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, &s.d.arrayexpr.elemvalues[i],
+						&s.d.arrayexpr.elemnulls[i]);
+		i++;
+	}
+	PushStep(state, s);
+}
+
+/* x op ANY|ALL (array): the scalar into the call's first argument, the
+ * array into the result, then the step that loops over the elements. */
+void ExecInitScalarArrayOp(ScalarArrayOpExpr *node, ExprState *state, Datum *resv, bool *resnull)
+{
+	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+	fmgr_info(node->opfuncid, finfo);
+	finfo->fn_expr = reinterpret_cast<fmNodePtr>(node);
+	auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(2)));
+	InitFunctionCallInfoData(*fcinfo, finfo, 2, node->inputcollid, nullptr, nullptr);
+	Expr *scalar = static_cast<Expr *>(linitial(node->args));
+	Expr *array = static_cast<Expr *>(lsecond(node->args));
+	ExecInitExprRec(scalar, state, &fcinfo->args[0].value, &fcinfo->args[0].isnull);
+	ExecInitExprRec(array, state, resv, resnull);
+	ExprEvalStep s = MakeStep(EEOP_SCALARARRAYOP, resv, resnull);
+	s.d.scalararrayop.useOr = node->useOr;
+	get_typlenbyvalalign(get_element_type(exprType(reinterpret_cast<Node *>(array))),
+						 &s.d.scalararrayop.typlen, &s.d.scalararrayop.typbyval,
+						 &s.d.scalararrayop.typalign);
+	s.d.scalararrayop.finfo = finfo;
+	s.d.scalararrayop.fcinfo_data = fcinfo;
+	s.d.scalararrayop.fn_addr = finfo->fn_addr;
+	PushStep(state, s);
+}
+
 /* Make an "=" call (for IS DISTINCT FROM / NULLIF) without pushing it. */
 void ExecInitEqualityStep(ExprEvalOp op, OpExpr *expr, ExprState *state, Datum *resv, bool *resnull)
 {
@@ -426,6 +473,13 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 				state->steps[j].d.jump.jumpdone = state->steps_len;
 			break;
 		}
+		case T_ArrayExpr:
+			ExecInitArrayExpr(reinterpret_cast<ArrayExpr *>(node), state, resv, resnull);
+			break;
+		case T_ScalarArrayOpExpr:
+			ExecInitScalarArrayOp(reinterpret_cast<ScalarArrayOpExpr *>(node), state, resv,
+								  resnull);
+			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("expression node %s is not supported by the executor yet",

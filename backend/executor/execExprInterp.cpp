@@ -282,6 +282,12 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				break;
 			case EEOP_MAKE_READONLY:
 				break;
+			case EEOP_ARRAYEXPR:
+				ExecEvalArrayExpr(op);
+				break;
+			case EEOP_SCALARARRAYOP:
+				ExecEvalScalarArrayOp(op);
+				break;
 			case EEOP_LAST:
 				elog(ERROR, "invalid expression step");
 		}

@@ -100,6 +100,8 @@ Oid exprType(const Node *expr)
 				reinterpret_cast<const Node *>(reinterpret_cast<const CaseWhen *>(expr)->result));
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescetype;
+		case T_ArrayExpr:
+			return reinterpret_cast<const ArrayExpr *>(expr)->array_typeid;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxtype;
 		case T_TargetEntry:
@@ -177,6 +179,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const CaseExpr *>(expr)->casecollid;
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescecollid;
+		case T_ArrayExpr:
+			return reinterpret_cast<const ArrayExpr *>(expr)->array_collid;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxcollid;
 		case T_TargetEntry:
@@ -252,6 +256,14 @@ int exprLocation(const Node *expr)
 		}
 		case T_NullTest:
 			return reinterpret_cast<const NullTest *>(expr)->location;
+		case T_ArrayExpr:
+			return reinterpret_cast<const ArrayExpr *>(expr)->location;
+		case T_ScalarArrayOpExpr:
+		{
+			auto *op = reinterpret_cast<const ScalarArrayOpExpr *>(expr);
+			return LeftmostLocation(op->location,
+									exprLocation(reinterpret_cast<const Node *>(op->args)));
+		}
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->location;
 		case T_CoerceViaIO:

@@ -668,6 +668,19 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 			}
 		}
 	}
+	if (!OidIsValid(family) && OidIsValid(get_element_type(type)))
+	{
+		/* Arrays sort with the polymorphic array class (anyarray). */
+		for (int i = 0; i < opclasses->n_members; i++)
+		{
+			auto *form = reinterpret_cast<Form_pg_opclass>(GETSTRUCT(opclasses->members[i]));
+			if (form->opcdefault && form->opcintype == ANYARRAYOID)
+			{
+				family = form->opcfamily;
+				intype = form->opcintype;
+			}
+		}
+	}
 	if (!OidIsValid(family))
 		return false;
 	auto strategy_op = [&](int16 strategy) {

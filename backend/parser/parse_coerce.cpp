@@ -188,6 +188,7 @@ CoercionPathType find_typmod_coercion_function(Oid typeId, Oid *funcid)
 bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_typeids,
 					 CoercionContext ccontext)
 {
+	bool have_generics = false;
 	for (int i = 0; i < nargs; i++)
 	{
 		Oid in = input_typeids[i];
@@ -196,6 +197,12 @@ bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_type
 			continue;
 		if (target == ANYOID)
 			continue;
+		if (IsPolymorphicType(target))
+		{
+			/* Checked all together below. */
+			have_generics = true;
+			continue;
+		}
 		if (in == UNKNOWNOID)
 			continue; /* a literal can be anything its input function takes */
 		Oid funcid;
@@ -203,6 +210,8 @@ bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_type
 			continue;
 		return false;
 	}
+	if (have_generics)
+		return check_generic_type_consistency(input_typeids, target_typeids, nargs);
 	return true;
 }
 
@@ -214,6 +223,9 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 	if (targetTypeId == inputTypeId || node == nullptr)
 		return node;
 	if (targetTypeId == ANYOID)
+		return node;
+	/* A polymorphic type left unresolved (allow_poly) takes the input as is. */
+	if (IsPolymorphicType(targetTypeId) && inputTypeId != UNKNOWNOID)
 		return node;
 	if (inputTypeId == UNKNOWNOID && IsA(node, Const))
 		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId,
@@ -234,6 +246,12 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 	}
 	Oid funcid;
 	CoercionPathType path = find_coercion_pathway(targetTypeId, inputTypeId, ccontext, &funcid);
+	if (path == COERCION_PATH_NONE && OidIsValid(get_element_type(inputTypeId)) &&
+		OidIsValid(get_element_type(targetTypeId)))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("coercion from %s to %s is not supported yet", format_type_be(inputTypeId),
+					   format_type_be(targetTypeId)),
+				parser_errposition(pstate, location));
 	switch (path)
 	{
 		case COERCION_PATH_FUNC:

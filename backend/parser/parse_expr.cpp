@@ -17,6 +17,7 @@
 #include "access/tupdesc.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_operator_d.h"
 #include "catalog/pg_type_d.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
@@ -497,6 +498,129 @@ Node *TransformBetween(ParseState *pstate, A_Expr *a)
 	}
 }
 
+/* ARRAY[…]: the elements coerced to their common type (or, under a cast
+ * to an array type, to its element type), PostgreSQL's
+ * transformArrayExpr for one dimension. */
+Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int32 typmod)
+{
+	List *elements = NIL;
+	ListCell *lc;
+	foreach (lc, a->elements)
+	{
+		Node *e = static_cast<Node *>(lfirst(lc));
+		if (IsA(e, A_ArrayExpr))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("multidimensional arrays are not supported yet"),
+					parser_errposition(pstate, exprLocation(e)));
+		elements = lappend(elements, TransformExprRecurse(pstate, e));
+	}
+	Oid element_type = OidIsValid(array_type) ? get_element_type(array_type) : InvalidOid;
+	if (!OidIsValid(element_type))
+	{
+		if (elements == NIL)
+			ereport(ERROR, errcode(ERRCODE_INDETERMINATE_DATATYPE),
+					errmsg("cannot determine type of empty array"),
+					errhint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
+					parser_errposition(pstate, a->location));
+		element_type = select_common_type(pstate, elements, "ARRAY", nullptr);
+		array_type = get_array_type(element_type);
+		if (!OidIsValid(array_type))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+					errmsg("could not find array type for data type %s",
+						   format_type_be(element_type)),
+					parser_errposition(pstate, a->location));
+		typmod = -1;
+	}
+	List *coerced = NIL;
+	foreach (lc, elements)
+	{
+		Node *e = static_cast<Node *>(lfirst(lc));
+		Node *ne;
+		if (OidIsValid(get_element_type(array_type)) && typmod >= 0)
+		{
+			ne = coerce_to_target_type(pstate, e, exprType(e), element_type, typmod,
+									   COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, -1);
+			if (ne == nullptr)
+				ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+						errmsg("cannot cast type %s to %s", format_type_be(exprType(e)),
+							   format_type_be(element_type)),
+						parser_errposition(pstate, exprLocation(e)));
+		}
+		else
+			ne = coerce_to_common_type(pstate, e, element_type, "ARRAY");
+		coerced = lappend(coerced, ne);
+	}
+	ArrayExpr *result = makeNode(ArrayExpr);
+	result->array_typeid = array_type;
+	result->element_typeid = element_type;
+	result->array_collid = get_typcollation(element_type);
+	result->elements = coerced;
+	result->multidims = false;
+	result->location = a->location;
+	return reinterpret_cast<Node *>(result);
+}
+
+/* x op ANY|ALL (array): PostgreSQL's make_scalar_array_op. */
+Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
+{
+	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	Oid ltype = exprType(lexpr);
+	Oid rtype = exprType(rexpr);
+	/* The operator's right input is the array's element; an untyped
+	 * literal stays unknown until the operator is chosen. */
+	Oid element_type = UNKNOWNOID;
+	if (rtype != UNKNOWNOID)
+	{
+		element_type = get_element_type(rtype);
+		if (!OidIsValid(element_type))
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("op ANY/ALL (array) requires array on right side"),
+					parser_errposition(pstate, a->location));
+	}
+	Oid opno = oper_lookup(pstate, a->name, ltype, element_type, false, a->location);
+	HeapTuple tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for operator %u", opno);
+	auto *opform = reinterpret_cast<Form_pg_operator>(GETSTRUCT(tup));
+	Oid actual[2] = {ltype, element_type};
+	Oid declared[2] = {opform->oprleft, opform->oprright};
+	Oid rettype = enforce_generic_type_consistency(actual, declared, 2, opform->oprresult, false);
+	if (rettype != BOOLOID)
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("op ANY/ALL (array) requires operator to yield boolean"),
+				parser_errposition(pstate, a->location));
+	if (get_func_retset(opform->oprcode))
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("op ANY/ALL (array) requires operator not to return a set"),
+				parser_errposition(pstate, a->location));
+	/* Back to the array type on the right, cast as the operator needs. */
+	Oid array_type = get_array_type(declared[1]);
+	if (!OidIsValid(array_type))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("could not find array type for data type %s", format_type_be(declared[1])),
+				parser_errposition(pstate, a->location));
+	actual[1] = rtype;
+	declared[1] = array_type;
+	List *args = list_make2(lexpr, rexpr);
+	make_fn_arguments(pstate, args, actual, declared);
+	ScalarArrayOpExpr *result = makeNode(ScalarArrayOpExpr);
+	result->opno = opno;
+	result->opfuncid = opform->oprcode;
+	result->hashfuncid = InvalidOid;
+	result->negfuncid = InvalidOid;
+	result->useOr = a->kind == AEXPR_OP_ANY;
+	Oid collation = InvalidOid;
+	ListCell *lc;
+	foreach (lc, args)
+		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
+			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	result->inputcollid = collation;
+	result->args = args;
+	result->location = a->location;
+	return reinterpret_cast<Node *>(result);
+}
+
 Node *TransformAExpr(ParseState *pstate, A_Expr *a)
 {
 	switch (a->kind)
@@ -519,9 +643,12 @@ Node *TransformAExpr(ParseState *pstate, A_Expr *a)
 		case AEXPR_BETWEEN_SYM:
 		case AEXPR_NOT_BETWEEN_SYM:
 			return TransformBetween(pstate, a);
+		case AEXPR_OP_ANY:
+		case AEXPR_OP_ALL:
+			return TransformAExprOpAny(pstate, a);
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("op ANY/ALL (array) is not supported yet"),
+					errmsg("%s expressions are not supported yet", "A_Expr"),
 					parser_errposition(pstate, a->location));
 	}
 }
@@ -545,7 +672,11 @@ Node *TransformTypeCast(ParseState *pstate, TypeCast *tc)
 	Oid targetType;
 	int32 targetTypmod;
 	typenameTypeIdAndMod(pstate, tc->typeName, &targetType, &targetTypmod);
-	Node *expr = TransformExprRecurse(pstate, tc->arg);
+	/* ARRAY[…]::t[] builds the array of t directly (ARRAY[]::int[]). */
+	Node *expr = IsA(tc->arg, A_ArrayExpr) && OidIsValid(get_element_type(targetType))
+		? TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(tc->arg), targetType,
+							 targetTypmod)
+		: TransformExprRecurse(pstate, tc->arg);
 	Oid inputType = exprType(expr);
 	int location = tc->location;
 	if (location < 0)
@@ -979,6 +1110,9 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			return TransformSQLValueFunction(pstate, reinterpret_cast<SQLValueFunction *>(expr));
 		case T_CoalesceExpr:
 			return TransformCoalesce(pstate, reinterpret_cast<CoalesceExpr *>(expr));
+		case T_A_ArrayExpr:
+			return TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(expr), InvalidOid,
+									  -1);
 		case T_SubLink:
 			return TransformSubLink(pstate, reinterpret_cast<SubLink *>(expr));
 		case T_SetToDefault:
@@ -1269,6 +1403,9 @@ int FigureColnameInternal(Node *node, char **name)
 		}
 		case T_CoalesceExpr:
 			*name = const_cast<char *>("coalesce");
+			return 2;
+		case T_A_ArrayExpr:
+			*name = const_cast<char *>("array");
 			return 2;
 		case T_SubLink:
 		{

@@ -609,11 +609,13 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 		declared[0] = opform->oprleft;
 		declared[1] = opform->oprright;
 	}
+	Oid rettype = enforce_generic_type_consistency(actual, declared, ltree == nullptr ? 1 : 2,
+												   opform->oprresult, false);
 	make_fn_arguments(pstate, args, actual, declared);
 	OpExpr *result = makeNode(OpExpr);
 	result->opno = opno;
 	result->opfuncid = opform->oprcode;
-	result->opresulttype = opform->oprresult;
+	result->opresulttype = rettype;
 	result->opretset = get_func_retset(opform->oprcode);
 	result->args = args;
 	result->location = location;
@@ -739,19 +741,15 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	if (procform->proretset && !is_agg)
 		CheckSrfCallPlacement(pstate, reinterpret_cast<Node *>(fargs), location);
 	std::vector<Oid> decl(declared, declared + nargs);
-	/* Polymorphic arguments (anyelement, …) are not resolved yet. */
-	for (Oid t : decl)
-		if (t == ANYELEMENTOID || t == ANYARRAYOID || t == ANYNONARRAYOID ||
-			t == ANYCOMPATIBLEOID || t == ANYCOMPATIBLEARRAYOID)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("functions with polymorphic arguments are not supported yet"),
-					parser_errposition(pstate, location));
+	/* Polymorphic arguments and result take the types of the inputs. */
+	Oid rettype = enforce_generic_type_consistency(actual.data(), decl.data(), nargs,
+												   procform->prorettype, false);
 	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
 	if (is_agg)
-		return MakeAggref(pstate, funcid, procform->prorettype, fargs, decl, fn, location);
+		return MakeAggref(pstate, funcid, rettype, fargs, decl, fn, location);
 	FuncExpr *fexpr = makeNode(FuncExpr);
 	fexpr->funcid = funcid;
-	fexpr->funcresulttype = procform->prorettype;
+	fexpr->funcresulttype = rettype;
 	fexpr->funcretset = procform->proretset;
 	fexpr->funcvariadic = false;
 	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
@@ -760,7 +758,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
 			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
 	fexpr->inputcollid = collation;
-	fexpr->funccollid = OidIsValid(get_typcollation(procform->prorettype))
+	fexpr->funccollid = OidIsValid(get_typcollation(rettype))
 		? (OidIsValid(collation) ? collation : 100)
 		: InvalidOid;
 	fexpr->args = fargs;

@@ -68,6 +68,8 @@ typedef enum ExprEvalOp
 	/* an Agg node's result for aggregate d.aggref.aggno */
 	EEOP_AGGREF,
 	EEOP_MAKE_READONLY,
+	EEOP_ARRAYEXPR,		/* ExecEvalArrayExpr */
+	EEOP_SCALARARRAYOP, /* ExecEvalScalarArrayOp */
 	EEOP_LAST
 } ExprEvalOp;
 
@@ -144,6 +146,27 @@ typedef struct ExprEvalStep
 		{
 			struct SubPlanState *sstate;
 		} subplan;
+		struct
+		{
+			Datum *elemvalues; /* the elements, evaluated before the step */
+			bool *elemnulls;
+			int nelems;
+			Oid elemtype;
+			int16 elemlength;
+			bool elembyval;
+			char elemalign;
+		} arrayexpr;
+		struct
+		{
+			/* the scalar is in fcinfo_data->args[0], the array in resvalue */
+			bool useOr;
+			int16 typlen;
+			bool typbyval;
+			char typalign;
+			FmgrInfo *finfo;
+			FunctionCallInfo fcinfo_data;
+			PGFunction fn_addr;
+		} scalararrayop;
 	} d;
 } ExprEvalStep;
 
@@ -152,6 +175,10 @@ extern "C" {
 #endif
 
 extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull);
+
+/* Steps too big for the interpreter loop (execExprArray.cpp). */
+extern void ExecEvalArrayExpr(ExprEvalStep *op);
+extern void ExecEvalScalarArrayOp(ExprEvalStep *op);
 
 #ifdef __cplusplus
 }

@@ -37,6 +37,7 @@
 	X(CaseExpr) \
 	X(CaseWhen) \
 	X(CoalesceExpr) \
+	X(ArrayExpr) \
 	X(MinMaxExpr) \
 	X(NullTest) \
 	X(BooleanTest) \

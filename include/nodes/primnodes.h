@@ -265,6 +265,18 @@ TUSK_DEFINE_NODE(CaseWhen)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CoalesceExpr)
 
+/* ARRAY[e1, e2, …]: a one-dimensional array of the elements (multidims,
+ * ARRAY[[…], […]], is refused by the analyzer for now). */
+#define NODE_ArrayExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, array_typeid) \
+	F(SCALAR, Oid, array_collid) \
+	F(SCALAR, Oid, element_typeid) \
+	F(NODE, List *, elements) \
+	F(SCALAR, bool, multidims) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(ArrayExpr)
+
 typedef enum MinMaxOp
 {
 	IS_GREATEST,

@@ -49,6 +49,23 @@ extern Oid select_common_type(ParseState *pstate, List *exprs, const char *conte
 extern Node *coerce_to_common_type(ParseState *pstate, Node *node, Oid targetTypeId,
 								   const char *context);
 
+/* Polymorphic pseudo-types (parse_polymorphic.cpp). */
+/* anyelement, anyarray, anynonarray, anyenum, anycompatible… */
+extern bool IsPolymorphicType(Oid typid);
+/* Whether inputs of actual_arg_types fit a signature with polymorphic
+ * declared_arg_types (all anyelement alike, anyarray its array, …). */
+extern bool check_generic_type_consistency(const Oid *actual_arg_types,
+										   const Oid *declared_arg_types, int nargs);
+/* Replaces the polymorphic declared_arg_types by the types resolved from
+ * the inputs and returns the resolved rettype; ERROR 42804 when the inputs
+ * disagree or leave a type undetermined (with allow_poly, an undetermined
+ * family stays anyelement/anyarray). */
+extern Oid enforce_generic_type_consistency(const Oid *actual_arg_types, Oid *declared_arg_types,
+											int nargs, Oid rettype, bool allow_poly);
+/* The common type of typeids as UNION would choose it; InvalidOid (with
+ * noerror) or ERROR 42804 when their categories differ. */
+extern Oid select_common_type_from_oids(int nargs, const Oid *typeids, bool noerror);
+
 #ifdef __cplusplus
 }
 #endif

@@ -365,6 +365,7 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_Aggref:
 		case T_FuncExpr:
 		case T_CoalesceExpr:
+		case T_ArrayExpr:
 		case T_MinMaxExpr:
 		case T_NullIfExpr:
 		case T_SQLValueFunction:
@@ -855,6 +856,11 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			AppendContextKeyword(ctx, "END", -kPrettyIndentVar, 0);
 			break;
 		}
+		case T_ArrayExpr:
+			ctx->buf += "ARRAY[";
+			GetExprList(reinterpret_cast<ArrayExpr *>(node)->elements, ctx, true);
+			ctx->buf += "]";
+			break;
 		case T_CoalesceExpr:
 			ctx->buf += "COALESCE(";
 			GetExprList(reinterpret_cast<CoalesceExpr *>(node)->args, ctx, true);

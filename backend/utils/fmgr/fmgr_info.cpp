@@ -115,11 +115,35 @@ Oid get_fn_expr_argtype(FmgrInfo *flinfo, int argnum)
 		args = reinterpret_cast<FuncExpr *>(expr)->args;
 	else if (IsA(expr, OpExpr) || IsA(expr, DistinctExpr) || IsA(expr, NullIfExpr))
 		args = reinterpret_cast<OpExpr *>(expr)->args;
+	else if (IsA(expr, ScalarArrayOpExpr))
+		args = reinterpret_cast<ScalarArrayOpExpr *>(expr)->args;
+	else if (IsA(expr, Aggref))
+	{
+		/* An aggregate's transition function: the state, then the
+		 * aggregate's arguments. */
+		Aggref *agg = reinterpret_cast<Aggref *>(expr);
+		if (argnum == 0)
+			return agg->aggtranstype;
+		if (argnum < 1 || argnum > list_length(agg->aggargtypes))
+			return InvalidOid;
+		return list_nth_oid(agg->aggargtypes, argnum - 1);
+	}
 	else
 		return InvalidOid;
 	if (argnum < 0 || argnum >= list_length(args))
 		return InvalidOid;
-	return exprType(static_cast<Node *>(list_nth(args, argnum)));
+	Oid argtype = exprType(static_cast<Node *>(list_nth(args, argnum)));
+	/* x op ANY (array): the operator's right input is the element. */
+	if (IsA(expr, ScalarArrayOpExpr) && argnum == 1)
+		argtype = get_element_type(argtype);
+	return argtype;
+}
+
+Oid get_fn_expr_rettype(FmgrInfo *flinfo)
+{
+	if (flinfo == nullptr || flinfo->fn_expr == nullptr)
+		return InvalidOid;
+	return exprType(reinterpret_cast<Node *>(flinfo->fn_expr));
 }
 
 bool get_fn_expr_variadic(FmgrInfo *flinfo)
