@@ -419,6 +419,11 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 		{
 			path->pathtype = PATH_SEQSCAN;
 			path->total_cost = rel->pages * kSeqPageCost + rel->tuples * (kCpuTupleCost + qualcost);
+			if (!enable_seqscan)
+			{
+				path->startup_cost += kDisableCost;
+				path->total_cost += kDisableCost;
+			}
 			AddPath(rel, path);
 			AddIndexPath(root, rel, quals);
 			break;
@@ -468,6 +473,11 @@ void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals)
 	ip->path.startup_cost = kRandomPageCost;
 	ip->path.total_cost = ip->path.startup_cost + heap_pages * kRandomPageCost +
 		matched * (kCpuIndexTupleCost + kCpuTupleCost + QualCostPerTuple(choice.otherquals));
+	if (!enable_indexscan)
+	{
+		ip->path.startup_cost += kDisableCost;
+		ip->path.total_cost += kDisableCost;
+	}
 	ip->indexoid = choice.indexid;
 	ip->indexquals = choice.indexquals;
 	ip->indexqualorig = choice.indexqualorig;
@@ -617,7 +627,7 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 	/* Nested loop: the inner side is rescanned for every outer row,
 	 * or read once into memory (Material) and replayed. */
 	Path *inner_paths[2] = {ip, nullptr};
-	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN)
+	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN && enable_material)
 		inner_paths[1] = MakeMaterialPath(ip);
 	for (Path *inp : inner_paths)
 	{
@@ -632,6 +642,11 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 		jp->path.startup_cost = op->startup_cost + inp->startup_cost;
 		jp->path.total_cost = op->total_cost + inp->total_cost + (outer_rows - 1) * rescan +
 			outer_rows * std::max(inp->rows, 1.0) * (kCpuTupleCost + qualcost);
+		if (!enable_nestloop)
+		{
+			jp->path.startup_cost += kDisableCost;
+			jp->path.total_cost += kDisableCost;
+		}
 		jp->jointype = jointype;
 		jp->outerjoinpath = op;
 		jp->innerjoinpath = inp;
