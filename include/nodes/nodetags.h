@@ -146,6 +146,7 @@
 	X(NestLoop) \
 	X(NestLoopParam) \
 	X(HashJoin) \
+	X(MergeJoin) \
 	X(Hash) \
 	X(Material) \
 	X(Sort) \
@@ -185,6 +186,7 @@
 	X(SetOpState) \
 	X(CteScanState) \
 	X(HashJoinState) \
+	X(MergeJoinState) \
 	X(HashState) \
 	X(LockRowsState)
 
