@@ -421,6 +421,11 @@ List *NodeSubPlans(Plan *plan)
 									   reinterpret_cast<Join *>(plan)->joinqual),
 								   &result);
 			break;
+		case T_MergeJoin:
+			(void) CollectSubPlans(reinterpret_cast<Node *>(
+									   reinterpret_cast<Join *>(plan)->joinqual),
+								   &result);
+			break;
 		case T_HashJoin:
 			(void) CollectSubPlans(reinterpret_cast<Node *>(
 									   reinterpret_cast<Join *>(plan)->joinqual),
@@ -814,6 +819,11 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 			break;
 		case T_HashJoin:
 			ShowUpperQual(reinterpret_cast<HashJoin *>(plan)->hashclauses, "Hash Cond", plan,
+						  ancestors, es);
+			ShowJoinQuals(ps, ancestors, es);
+			break;
+		case T_MergeJoin:
+			ShowUpperQual(reinterpret_cast<MergeJoin *>(plan)->mergeclauses, "Merge Cond", plan,
 						  ancestors, es);
 			ShowJoinQuals(ps, ancestors, es);
 			break;

@@ -103,6 +103,8 @@ PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 			return ExecInitSubqueryScan(reinterpret_cast<SubqueryScan *>(node), estate, eflags);
 		case T_HashJoin:
 			return ExecInitHashJoin(reinterpret_cast<HashJoin *>(node), estate, eflags);
+		case T_MergeJoin:
+			return ExecInitMergeJoin(reinterpret_cast<MergeJoin *>(node), estate, eflags);
 		case T_CteScan:
 			return ExecInitCteScan(reinterpret_cast<CteScan *>(node), estate, eflags);
 		case T_Material:
@@ -178,6 +180,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_HashJoinState:
 			ExecEndHashJoin(reinterpret_cast<HashJoinState *>(node));
+			break;
+		case T_MergeJoinState:
+			ExecEndMergeJoin(reinterpret_cast<MergeJoinState *>(node));
 			break;
 		case T_MaterialState:
 		case T_UniqueState:

@@ -1,7 +1,13 @@
 /*
  * nodeAgg.cpp — aggregation: count(*), sum(x), … over all rows
- * (AGG_PLAIN) or per group of rows that arrive sorted by the GROUP BY
- * keys (AGG_SORTED).
+ * (AGG_PLAIN), per group of rows that arrive sorted by the GROUP BY
+ * keys (AGG_SORTED), or per group of a hash table of every group
+ * (AGG_HASHED: the whole input is read first, each row advancing its
+ * group's states; the groups are then emitted in the order PostgreSQL's
+ * hash table would give them, its hashes and layout being reproduced.
+ * The table stays in memory: the planner chooses hashing
+ * only when PostgreSQL's estimate of its size fits in work_mem times
+ * hash_mem_multiplier, and does not spill to disk as PostgreSQL 13+ can).
  *
  * Principal entry points: ExecInitAgg, ExecEndAgg, AggCheckCallContext.
  *
@@ -22,6 +28,7 @@
  */
 #include "postgres.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "access/htup_details.h"
@@ -57,12 +64,38 @@ struct AggStatePerAggData
 	bool noTransValue; /* strict, NULL initval, no input yet */
 };
 
+/* One group of a hashed aggregation: its first row and the transition
+ * states of its aggregates (in aggcontext). */
+struct AggHashGroup
+{
+	uint32 hash;
+	HeapTuple firstRow;
+	Datum *transValues;
+	bool *transNulls;
+	bool *noTransValues;
+};
+
 struct AggGroupingData
 {
 	std::vector<int> columns; /* 0-based input columns */
 	std::vector<FmgrInfo> eqfns;
 	std::vector<Oid> collations;
 	TupleTableSlot *next; /* the first row of the next group (sorted) */
+	/* AGG_HASHED: each column's hash function, the groups, and the hash
+	 * table of their indexes (-1: empty), laid out as PostgreSQL's
+	 * simplehash lays out its TupleHashTable (open addressing, linear
+	 * probing, Robin Hood insertion, doubled at 90% full), so that the
+	 * groups come out in PostgreSQL's order. */
+	std::vector<FmgrInfo> hashfns;
+	std::vector<AggHashGroup> groups;
+	std::vector<int64> slots;
+	uint64 sizemask = 0;
+	uint64 grow_threshold = 0;
+	uint64 initial_size = 2;
+	bool table_built = false;
+	uint64 next_slot = 0; /* emitting: the next slot to look at, going down */
+	uint64 slots_left = 0;
+	TupleTableSlot *probe; /* a stored group's first row, to compare */
 };
 
 int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
@@ -246,9 +279,231 @@ TupleTableSlot *ProjectGroup(AggState *aggstate, TupleTableSlot *firstRow)
 	return ExecProject(aggstate->ps.ps_ProjInfo);
 }
 
+/* ---- AGG_HASHED: every input row is read first, into a table of groups ---- */
+
+/* The hash of slot's grouping columns, combined and finished as
+ * PostgreSQL's TupleHashTableHash does (a NULL adds nothing). */
+uint32 HashGroupKey(AggGroupingData *grouping, TupleTableSlot *slot)
+{
+	uint32 h = 0;
+	for (size_t i = 0; i < grouping->columns.size(); i++)
+	{
+		bool isnull;
+		Datum v = slot_getattr(slot, grouping->columns[i] + 1, &isnull);
+		h = (h << 1) | (h >> 31);
+		if (!isnull)
+			h ^= DatumGetUInt32(FunctionCall1Coll(&grouping->hashfns[i], grouping->collations[i], v));
+	}
+	/* murmurhash32's finalizer */
+	h ^= h >> 16;
+	h *= 0x85ebca6b;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35;
+	h ^= h >> 16;
+	return h;
+}
+
+/* The group's transition states into peragg (to advance or finish). */
+void LoadGroupStates(AggState *aggstate, const AggHashGroup &g)
+{
+	for (int i = 0; i < aggstate->numaggs; i++)
+	{
+		AggStatePerAggData &pa = aggstate->peragg[i];
+		pa.transValue = g.transValues[i];
+		pa.transValueIsNull = g.transNulls[i];
+		pa.noTransValue = g.noTransValues[i];
+	}
+}
+
+void SaveGroupStates(AggState *aggstate, AggHashGroup &g)
+{
+	for (int i = 0; i < aggstate->numaggs; i++)
+	{
+		AggStatePerAggData &pa = aggstate->peragg[i];
+		g.transValues[i] = pa.transValue;
+		g.transNulls[i] = pa.transValueIsNull;
+		g.noTransValues[i] = pa.noTransValue;
+	}
+}
+
+/* Size the table for size slots (a power of two, at least 2). */
+void ResizeSlots(AggGroupingData *grouping, uint64 size)
+{
+	uint64 pow2 = 2;
+	while (pow2 < size)
+		pow2 <<= 1;
+	grouping->slots.assign(pow2, -1);
+	grouping->sizemask = pow2 - 1;
+	grouping->grow_threshold = static_cast<uint64>(static_cast<double>(pow2) * 0.9);
+}
+
+/* Double the table: the groups are re-placed in slot order, starting at
+ * the first slot that is empty or holds a group at its bucket, with
+ * plain linear probing (simplehash's grow). */
+void GrowSlots(AggGroupingData *grouping)
+{
+	std::vector<int64> old = std::move(grouping->slots);
+	uint64 oldmask = grouping->sizemask;
+	ResizeSlots(grouping, old.size() * 2);
+	/* (simplehash compares with the bucket in the new size) */
+	uint64 start = 0;
+	for (uint64 i = 0; i < old.size(); i++)
+		if (old[i] < 0 || (grouping->groups[old[i]].hash & grouping->sizemask) == i)
+		{
+			start = i;
+			break;
+		}
+	for (uint64 n = 0, i = start; n < old.size(); n++, i = (i + 1) & oldmask)
+	{
+		if (old[i] < 0)
+			continue;
+		uint64 pos = grouping->groups[old[i]].hash & grouping->sizemask;
+		while (grouping->slots[pos] >= 0)
+			pos = (pos + 1) & grouping->sizemask;
+		grouping->slots[pos] = old[i];
+	}
+}
+
+/* The index of the group of slot's row, made (with the aggregates'
+ * initial states) if new, placed as simplehash's insert places it. */
+size_t LookupGroup(AggState *aggstate, TupleTableSlot *slot)
+{
+	AggGroupingData *grouping = aggstate->grouping;
+	uint32 hash = HashGroupKey(grouping, slot);
+restart:
+	if (grouping->groups.size() >= grouping->grow_threshold)
+		GrowSlots(grouping);
+	uint64 size = grouping->sizemask + 1;
+	uint64 cur = hash & grouping->sizemask;
+	uint64 insertdist = 0;
+	auto distance = [&](uint64 optimal, uint64 pos) {
+		return optimal <= pos ? pos - optimal : size + pos - optimal;
+	};
+	for (;;)
+	{
+		int64 idx = grouping->slots[cur];
+		if (idx < 0)
+			break;
+		AggHashGroup &g = grouping->groups[idx];
+		if (g.hash == hash)
+		{
+			ExecStoreHeapTuple(g.firstRow, grouping->probe, false);
+			if (SameGroup(grouping, grouping->probe, slot))
+				return static_cast<size_t>(idx);
+		}
+		if (insertdist > distance(g.hash & grouping->sizemask, cur))
+		{
+			/* Robin Hood: the new group takes this slot, the run of
+			 * groups up to the next empty slot moves down one. */
+			uint64 empty = cur;
+			uint64 moves = 0;
+			for (;;)
+			{
+				empty = (empty + 1) & grouping->sizemask;
+				if (grouping->slots[empty] < 0)
+					break;
+				if (++moves > 150 &&
+					static_cast<double>(grouping->groups.size()) / static_cast<double>(size) >= 0.1)
+				{
+					GrowSlots(grouping);
+					goto restart;
+				}
+			}
+			for (uint64 pos = empty; pos != cur; pos = (pos - 1) & grouping->sizemask)
+				grouping->slots[pos] = grouping->slots[(pos - 1) & grouping->sizemask];
+			break;
+		}
+		cur = (cur + 1) & grouping->sizemask;
+		if (++insertdist > 25 &&
+			static_cast<double>(grouping->groups.size()) / static_cast<double>(size) >= 0.1)
+		{
+			GrowSlots(grouping);
+			goto restart;
+		}
+	}
+	MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
+	AggHashGroup g{};
+	g.hash = hash;
+	g.firstRow = ExecCopySlotHeapTuple(slot);
+	int n = Max(aggstate->numaggs, 1);
+	g.transValues = static_cast<Datum *>(palloc0(sizeof(Datum) * n));
+	g.transNulls = static_cast<bool *>(palloc0(sizeof(bool) * n));
+	g.noTransValues = static_cast<bool *>(palloc0(sizeof(bool) * n));
+	for (int i = 0; i < aggstate->numaggs; i++)
+	{
+		AggStatePerAggData &pa = aggstate->peragg[i];
+		g.transValues[i] = pa.initValueIsNull
+			? pa.initValue
+			: CopyDatum(pa.initValue, pa.transtypeByVal, pa.transtypeLen);
+		g.transNulls[i] = pa.initValueIsNull;
+		g.noTransValues[i] = pa.initValueIsNull;
+	}
+	MemoryContextSwitchTo(old);
+	grouping->groups.push_back(g);
+	grouping->slots[cur] = static_cast<int64>(grouping->groups.size() - 1);
+	return grouping->groups.size() - 1;
+}
+
+/* Read the whole input into the table of groups. */
+void BuildHashTable(AggState *aggstate)
+{
+	AggGroupingData *grouping = aggstate->grouping;
+	PlanState *outer = outerPlanState(aggstate);
+	for (;;)
+	{
+		CHECK_FOR_INTERRUPTS();
+		ResetExprContext(aggstate->tmpcontext);
+		TupleTableSlot *slot = ExecProcNode(outer);
+		if (TupIsNull(slot))
+			break;
+		size_t idx = LookupGroup(aggstate, slot);
+		LoadGroupStates(aggstate, grouping->groups[idx]);
+		aggstate->tmpcontext->ecxt_outertuple = slot;
+		aggstate->tmpcontext->ecxt_scantuple = slot;
+		AdvanceAggregates(aggstate);
+		SaveGroupStates(aggstate, grouping->groups[idx]);
+	}
+	grouping->table_built = true;
+	/* Emitted as simplehash iterates: downwards from the first empty
+	 * slot, around the table. */
+	uint64 start = 0;
+	while (start <= grouping->sizemask && grouping->slots[start] >= 0)
+		start++;
+	grouping->next_slot = start;
+	grouping->slots_left = grouping->sizemask + 1;
+}
+
+/* The next group of the table that HAVING accepts, projected. */
+TupleTableSlot *ExecAggHashed(AggState *aggstate)
+{
+	AggGroupingData *grouping = aggstate->grouping;
+	if (!grouping->table_built)
+		BuildHashTable(aggstate);
+	while (grouping->slots_left > 0)
+	{
+		CHECK_FOR_INTERRUPTS();
+		int64 idx = grouping->slots[grouping->next_slot];
+		grouping->next_slot = (grouping->next_slot - 1) & grouping->sizemask;
+		grouping->slots_left--;
+		if (idx < 0)
+			continue;
+		AggHashGroup &g = grouping->groups[idx];
+		ResetExprContext(aggstate->ps.ps_ExprContext);
+		LoadGroupStates(aggstate, g);
+		FinalizeAggregates(aggstate);
+		TupleTableSlot *first = ExecStoreHeapTuple(g.firstRow, aggstate->grp_firstTuple, false);
+		if (TupleTableSlot *result = ProjectGroup(aggstate, first))
+			return result;
+	}
+	aggstate->agg_done = true;
+	return nullptr;
+}
+
 TupleTableSlot *ExecAgg(PlanState *pstate)
 {
 	auto *aggstate = reinterpret_cast<AggState *>(pstate);
+	if (aggstate->aggstrategy == AGG_HASHED)
+		return aggstate->agg_done ? nullptr : ExecAggHashed(aggstate);
 	PlanState *outer = outerPlanState(aggstate);
 	while (!aggstate->agg_done)
 	{
@@ -396,9 +651,9 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 	aggstate->ps.state = estate;
 	aggstate->ps.ExecProcNode = ExecAgg;
 	aggstate->aggstrategy = node->aggstrategy;
-	if (node->aggstrategy != AGG_PLAIN && node->aggstrategy != AGG_SORTED)
+	if (node->aggstrategy == AGG_MIXED)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("hashed aggregation is not supported yet"));
+				errmsg("mixed aggregation is not supported yet"));
 	ExecAssignExprContext(estate, &aggstate->ps);
 	aggstate->tmpcontext = CreateExprContext(estate);
 	aggstate->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
@@ -431,7 +686,7 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 		palloc0(Max(aggstate->numaggs, 1) * sizeof(Datum)));
 	econtext->ecxt_aggnulls = static_cast<bool *>(
 		palloc0(Max(aggstate->numaggs, 1) * sizeof(bool)));
-	if (node->aggstrategy == AGG_SORTED)
+	if (node->aggstrategy == AGG_SORTED || node->aggstrategy == AGG_HASHED)
 	{
 		auto *grouping = tusk::NewInContext<AggGroupingData>(estate->es_query_cxt);
 		for (int i = 0; i < node->numCols; i++)
@@ -441,9 +696,27 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 			fmgr_info(get_opcode(list_nth_oid(node->grpOperators, i)), &eq);
 			grouping->eqfns.push_back(eq);
 			grouping->collations.push_back(list_nth_oid(node->grpCollations, i));
+			if (node->aggstrategy == AGG_HASHED)
+			{
+				/* The hash function of the "=" operator's hash family. */
+				RegProcedure lhs;
+				RegProcedure rhs;
+				if (!get_op_hash_functions(list_nth_oid(node->grpOperators, i), &lhs, &rhs))
+					elog(ERROR, "could not find hash function for hash operator %u",
+						 list_nth_oid(node->grpOperators, i));
+				FmgrInfo hf;
+				fmgr_info(lhs, &hf);
+				grouping->hashfns.push_back(hf);
+			}
 		}
 		grouping->next = MakeTupleTableSlot(inputdesc);
 		estate->es_tupleTable = lappend(estate->es_tupleTable, grouping->next);
+		grouping->probe = MakeTupleTableSlot(inputdesc);
+		estate->es_tupleTable = lappend(estate->es_tupleTable, grouping->probe);
+		/* PostgreSQL's initial size: the estimated groups at 90% full. */
+		grouping->initial_size = static_cast<uint64>(
+			std::max(1.0, std::min(node->numGroups, 1e9)) / 0.9);
+		ResizeSlots(grouping, grouping->initial_size);
 		aggstate->grouping = grouping;
 	}
 	MemoryContextSwitchTo(old);
@@ -463,5 +736,17 @@ void ExecReScanAgg(AggState *node)
 	node->agg_done = false;
 	node->input_done = false;
 	if (node->grouping != nullptr)
+	{
 		ExecClearTuple(node->grouping->next);
+		if (node->aggstrategy == AGG_HASHED)
+		{
+			/* The input may change (parameters): build the table again. */
+			AggGroupingData *grouping = node->grouping;
+			grouping->groups.clear();
+			ResizeSlots(grouping, grouping->initial_size);
+			grouping->table_built = false;
+			MemoryContextReset(node->aggcontext);
+		}
+	}
 }
+

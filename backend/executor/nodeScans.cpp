@@ -285,6 +285,9 @@ void ExecReScan(PlanState *node)
 		case T_HashJoinState:
 			ExecReScanHashJoin(reinterpret_cast<HashJoinState *>(node));
 			return;
+		case T_MergeJoinState:
+			ExecReScanMergeJoin(reinterpret_cast<MergeJoinState *>(node));
+			break;
 		case T_CteScanState:
 			ExecReScanCteScan(reinterpret_cast<CteScanState *>(node));
 			return;

@@ -35,6 +35,10 @@
 #include <vector>
 
 #include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_amop_d.h"
+#include "catalog/pg_operator_d.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -43,6 +47,7 @@
 #include "optimizer/paths.h"
 #include "planner_int.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 namespace tusk::optimizer {
 
@@ -264,25 +269,46 @@ Relids WidenForOuterJoins(Relids required, List *ojs)
 	return required;
 }
 
+/* The btree operator family in which opno is the equality, if opno can
+ * merge join (pg_operator.oprcanmerge); InvalidOid otherwise. */
+Oid MergeJoinOpfamily(Oid opno)
+{
+	HeapTuple optup = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (optup == nullptr || !reinterpret_cast<Form_pg_operator>(GETSTRUCT(optup))->oprcanmerge)
+		return InvalidOid;
+	Oid result = InvalidOid;
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	for (int i = 0; i < members->n_members && !OidIsValid(result); i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod == BTREE_AM_OID && amop->amopstrategy == BTEqualStrategyNumber)
+			result = amop->amopfamily;
+	}
+	ReleaseSysCacheList(members);
+	return result;
+}
+
 RestrictInfo *MakeRestrictInfo(Expr *clause, Relids required)
 {
 	RestrictInfo *ri = PallocStruct<RestrictInfo>();
 	ri->clause = clause;
 	ri->clause_relids = PullVarnos(reinterpret_cast<Node *>(clause));
 	ri->required_relids = required;
-	/* "outer.x = inner.y" with a hashable operator: a hash join key. */
+	/* "outer.x = inner.y" with a hashable operator: a hash join key;
+	 * with a mergejoinable one, a merge join key. */
 	if (IsA(clause, OpExpr))
 	{
 		OpExpr *op = reinterpret_cast<OpExpr *>(clause);
-		if (list_length(op->args) == 2 &&
-			op_hashjoinable(op->opno, exprType(static_cast<Node *>(linitial(op->args)))))
+		if (list_length(op->args) == 2)
 		{
 			Relids l = PullVarnos(static_cast<Node *>(linitial(op->args)));
 			Relids r = PullVarnos(static_cast<Node *>(lsecond(op->args)));
 			if (!bms_is_empty(l) && !bms_is_empty(r) && !bms_overlap(l, r) &&
 				!contain_volatile_functions(reinterpret_cast<Node *>(clause)))
 			{
-				ri->hashjoinoperator = op->opno;
+				if (op_hashjoinable(op->opno, exprType(static_cast<Node *>(linitial(op->args)))))
+					ri->hashjoinoperator = op->opno;
+				ri->mergeopfamily = MergeJoinOpfamily(op->opno);
 				ri->left_relids = l;
 				ri->right_relids = r;
 			}
@@ -423,6 +449,11 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 		{
 			path->pathtype = PATH_SEQSCAN;
 			path->total_cost = rel->pages * kSeqPageCost + rel->tuples * (kCpuTupleCost + qualcost);
+			if (!enable_seqscan)
+			{
+				path->startup_cost += kDisableCost;
+				path->total_cost += kDisableCost;
+			}
 			AddPath(rel, path);
 			AddIndexPath(root, rel, quals);
 			break;
@@ -479,6 +510,11 @@ void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals)
 	ip->path.startup_cost = kRandomPageCost;
 	ip->path.total_cost = ip->path.startup_cost + heap_pages * kRandomPageCost +
 		matched * (kCpuIndexTupleCost + kCpuTupleCost + QualCostPerTuple(choice.otherquals));
+	if (!enable_indexscan)
+	{
+		ip->path.startup_cost += kDisableCost;
+		ip->path.total_cost += kDisableCost;
+	}
 	ip->indexoid = choice.indexid;
 	ip->indexquals = choice.indexquals;
 	ip->indexqualorig = choice.indexqualorig;
@@ -544,7 +580,96 @@ Path *MakeMaterialPath(Path *subpath)
 	return &m->path;
 }
 
-void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner,
+/*
+ * A merge join of the cheapest outer and inner paths, each sorted on its
+ * side of the join's mergejoinable "outer = inner" conditions, costed as
+ * PostgreSQL's cost_mergejoin roughly does: both sorts, a comparison per
+ * clause for every row read (the inner rows of a key read again for
+ * each further outer row of that key), and the rows it makes.  A FULL
+ * JOIN can merge only when all its conditions are mergejoinable (as in
+ * PostgreSQL; with none at all, on no key).  Returns whether a path was
+ * added.
+ */
+bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip,
+					  JoinType jointype, List *restrictlist)
+{
+	RelOptInfo *outer = op->parent;
+	RelOptInfo *inner = ip->parent;
+	List *mergeclauses = NIL;
+	List *joinquals = NIL;
+	List *otherquals = NIL;
+	bool all_mergeable = true;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		bool own = jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids);
+		if (!own)
+		{
+			otherquals = lappend(otherquals, ri->clause);
+			continue;
+		}
+		if (IsA(ri->clause, Const) && !reinterpret_cast<Const *>(ri->clause)->constisnull &&
+			DatumGetBool(reinterpret_cast<Const *>(ri->clause)->constvalue))
+			continue; /* ON true */
+		bool forward = bms_is_subset(ri->left_relids, outer->relids) &&
+			bms_is_subset(ri->right_relids, inner->relids);
+		bool backward = bms_is_subset(ri->left_relids, inner->relids) &&
+			bms_is_subset(ri->right_relids, outer->relids);
+		if (OidIsValid(ri->mergeopfamily) &&
+			(forward || (backward && OidIsValid(get_commutator(
+										 reinterpret_cast<OpExpr *>(ri->clause)->opno)))))
+			mergeclauses = lappend(mergeclauses, ri);
+		else
+		{
+			all_mergeable = false;
+			joinquals = lappend(joinquals, ri->clause);
+		}
+	}
+	/* Without merge clauses, only a FULL JOIN without conditions merges
+	 * (every row of one side pairs with every row of the other). */
+	if (jointype == JOIN_FULL ? !all_mergeable : mergeclauses == NIL)
+		return false;
+	double outer_rows = std::max(op->rows, 1.0);
+	double inner_rows = std::max(ip->rows, 1.0);
+	double n = list_length(mergeclauses);
+	/* The rows the merge clauses alone pair up. */
+	double merged = outer_rows * inner_rows;
+	foreach (lc, mergeclauses)
+		merged *= ClauseSelectivity(root,
+									reinterpret_cast<Node *>(
+										static_cast<RestrictInfo *>(lfirst(lc))->clause),
+									std::max(outer_rows, inner_rows));
+	merged = std::max(1.0, std::rint(merged));
+	double rescanratio = 1.0 + std::max(0.0, merged - inner_rows) / inner_rows;
+	Cost sort_disable = enable_sort ? 0.0 : kDisableCost;
+	JoinPath *jp = PallocStruct<JoinPath>();
+	jp->path.pathtype = PATH_MERGEJOIN;
+	jp->path.parent = joinrel;
+	jp->path.rows = joinrel->rows;
+	jp->path.startup_cost = op->total_cost + SortCost(outer_rows) + ip->total_cost +
+		SortCost(inner_rows) + 2 * sort_disable;
+	jp->path.total_cost = jp->path.startup_cost + kCpuOperatorCost * outer_rows +
+		kCpuOperatorCost * inner_rows * rescanratio +
+		kCpuOperatorCost * n * (outer_rows + inner_rows * rescanratio) +
+		merged * (kCpuTupleCost + QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals));
+	if (!enable_mergejoin)
+	{
+		jp->path.startup_cost += kDisableCost;
+		jp->path.total_cost += kDisableCost;
+	}
+	jp->jointype = jointype;
+	jp->outerjoinpath = op;
+	jp->innerjoinpath = ip;
+	jp->joinrestrictinfo = restrictlist;
+	jp->mergeclauses = mergeclauses;
+	jp->joinquals = joinquals;
+	jp->otherquals = otherquals;
+	AddPath(joinrel, &jp->path);
+	return true;
+}
+
+void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner,
 				  JoinType jointype, List *restrictlist)
 {
 	List *joinquals = NIL;
@@ -616,10 +741,11 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 		}
 		AddPath(joinrel, &jp->path);
 	}
+	bool merge_full = AddMergeJoinPath(root, joinrel, op, ip, jointype, restrictlist);
 	if (jointype == JOIN_FULL)
 	{
 		/* A nested loop cannot null-extend the inner side's rows. */
-		if (hashclauses == NIL)
+		if (hashclauses == NIL && !merge_full)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("FULL JOIN is only supported with merge-joinable or hash-joinable "
 						   "join conditions"));
@@ -629,7 +755,7 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 	 * or read once into memory (Material) and replayed. */
 	Path *inner_paths[2] = {ip, nullptr};
 	if (ip->pathtype != PATH_MATERIAL && ip->pathtype != PATH_VALUESSCAN &&
-		ip->pathtype != PATH_FUNCTIONSCAN)
+		ip->pathtype != PATH_FUNCTIONSCAN && enable_material)
 		inner_paths[1] = MakeMaterialPath(ip);
 	for (Path *inp : inner_paths)
 	{
@@ -644,6 +770,11 @@ void AddJoinPaths(PlannerInfo *, RelOptInfo *joinrel, RelOptInfo *outer, RelOptI
 		jp->path.startup_cost = op->startup_cost + inp->startup_cost;
 		jp->path.total_cost = op->total_cost + inp->total_cost + (outer_rows - 1) * rescan +
 			outer_rows * std::max(inp->rows, 1.0) * (kCpuTupleCost + qualcost);
+		if (!enable_nestloop)
+		{
+			jp->path.startup_cost += kDisableCost;
+			jp->path.total_cost += kDisableCost;
+		}
 		jp->jointype = jointype;
 		jp->outerjoinpath = op;
 		jp->innerjoinpath = inp;
@@ -876,6 +1007,93 @@ Plan *CreateHashJoinPlan(PlannerInfo *root, JoinPath *jp)
 	return &join->join.plan;
 }
 
+/* child's rows sorted on exprs (ascending, NULLs last, with the "<" of
+ * each one's operator family); an expression not yet among child's
+ * columns is added to its target list. */
+Plan *MakeKeySort(Plan *child, List *exprs, List *families)
+{
+	Sort *sort = makeNode(Sort);
+	ListCell *e;
+	ListCell *f;
+	forboth(e, exprs, f, families)
+	{
+		Node *expr = static_cast<Node *>(lfirst(e));
+		TargetEntry *found = nullptr;
+		ListCell *t;
+		foreach (t, child->targetlist)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (equal(tle->expr, expr))
+			{
+				found = tle;
+				break;
+			}
+		}
+		if (found == nullptr)
+		{
+			found = makeTargetEntry(static_cast<Expr *>(copyObjectImpl(expr)),
+									static_cast<AttrNumber>(list_length(child->targetlist) + 1),
+									nullptr, true);
+			child->targetlist = lappend(child->targetlist, found);
+		}
+		Oid type = exprType(expr);
+		Oid lt = get_opfamily_member(lfirst_oid(f), type, type, BTLessStrategyNumber);
+		if (!OidIsValid(lt))
+			elog(ERROR, "missing operator %d(%u,%u) in opfamily %u", BTLessStrategyNumber, type,
+				 type, lfirst_oid(f));
+		sort->sortColIdx = lappend_int(sort->sortColIdx, found->resno);
+		sort->sortOperators = lappend_oid(sort->sortOperators, lt);
+		sort->collations = lappend_oid(sort->collations, exprCollation(expr));
+		sort->nullsFirst = lappend_int(sort->nullsFirst, false);
+		sort->numCols++;
+	}
+	sort->plan.targetlist = copyObject(child->targetlist);
+	sort->plan.lefttree = child;
+	sort->plan.plan_rows = child->plan_rows;
+	sort->plan.plan_width = child->plan_width;
+	sort->plan.startup_cost = child->total_cost + SortCost(child->plan_rows) +
+		(enable_sort ? 0.0 : kDisableCost);
+	sort->plan.total_cost = sort->plan.startup_cost + kCpuOperatorCost * child->plan_rows;
+	return &sort->plan;
+}
+
+/* A MergeJoin over the two sides, each sorted on its merge keys; each
+ * merge clause with its outer side first (commuted if written the other
+ * way). */
+Plan *CreateMergeJoinPlan(PlannerInfo *root, JoinPath *jp)
+{
+	MergeJoin *join = makeNode(MergeJoin);
+	join->join.jointype = jp->jointype;
+	join->join.joinqual = jp->joinquals;
+	join->join.plan.qual = jp->otherquals;
+	Plan *outer = CreatePlan(root, jp->outerjoinpath);
+	Plan *inner = CreatePlan(root, jp->innerjoinpath);
+	List *outer_keys = NIL;
+	List *inner_keys = NIL;
+	ListCell *lc;
+	foreach (lc, jp->mergeclauses)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		OpExpr *op = copyObject(castNode(OpExpr, reinterpret_cast<Node *>(ri->clause)));
+		if (!bms_is_subset(ri->left_relids, jp->outerjoinpath->parent->relids))
+		{
+			op->opno = get_commutator(op->opno);
+			op->opfuncid = get_opcode(op->opno);
+			op->args = list_make2(lsecond(op->args), linitial(op->args));
+		}
+		join->mergeclauses = lappend(join->mergeclauses, op);
+		join->mergeFamilies = lappend_oid(join->mergeFamilies, ri->mergeopfamily);
+		join->mergeCollations = lappend_oid(join->mergeCollations, op->inputcollid);
+		join->mergeStrategies = lappend_int(join->mergeStrategies, BTLessStrategyNumber);
+		join->mergeNullsFirst = lappend_int(join->mergeNullsFirst, false);
+		outer_keys = lappend(outer_keys, linitial(op->args));
+		inner_keys = lappend(inner_keys, lsecond(op->args));
+	}
+	join->join.plan.lefttree = MakeKeySort(outer, outer_keys, join->mergeFamilies);
+	join->join.plan.righttree = MakeKeySort(inner, inner_keys, join->mergeFamilies);
+	return &join->join.plan;
+}
+
 Plan *CreatePlan(PlannerInfo *root, Path *path)
 {
 	check_stack_depth();
@@ -957,6 +1175,9 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 		}
 		case PATH_HASHJOIN:
 			plan = CreateHashJoinPlan(root, reinterpret_cast<JoinPath *>(path));
+			break;
+		case PATH_MERGEJOIN:
+			plan = CreateMergeJoinPlan(root, reinterpret_cast<JoinPath *>(path));
 			break;
 		case PATH_MATERIAL:
 		{

@@ -29,6 +29,7 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/cost.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/paths.h"
 #include "optimizer/planner.h"
@@ -140,6 +141,11 @@ Plan *MakeSort(Plan *lefttree, List *clauses)
 	CopyCosts(&sort->plan, lefttree);
 	sort->plan.startup_cost = lefttree->total_cost + SortCost(lefttree->plan_rows);
 	sort->plan.total_cost = sort->plan.startup_cost + kCpuOperatorCost * lefttree->plan_rows;
+	if (!enable_sort)
+	{
+		sort->plan.startup_cost += kDisableCost;
+		sort->plan.total_cost += kDisableCost;
+	}
 	return &sort->plan;
 }
 
@@ -670,10 +676,103 @@ List *GroupExprs(List *clauses, List *tlist)
 	return exprs;
 }
 
-/* GROUP BY and aggregates over the scan/join plan. */
-Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
+/* Whether an aggregate call needs its input sorted (DISTINCT or ORDER BY
+ * inside the call): such aggregates cannot be hashed, as in PostgreSQL. */
+bool HasOrderedAggs(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Aggref))
+	{
+		Aggref *agg = reinterpret_cast<Aggref *>(node);
+		return agg->aggorder != NIL || agg->aggdistinct != NIL;
+	}
+	return node_children_walker(node, HasOrderedAggs, nullptr);
+}
+
+/* Whether every clause's "=" has hash support (grouping_is_hashable). */
+bool GroupingIsHashable(List *clauses)
+{
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		RegProcedure lhs;
+		RegProcedure rhs;
+		if (!OidIsValid(sgc->eqop) || !get_op_hash_functions(sgc->eqop, &lhs, &rhs))
+			return false;
+	}
+	return true;
+}
+
+/* PostgreSQL's estimate of the memory a hash table of groups takes per
+ * group (hash_agg_entry_size: the hash entry, the group's first row as a
+ * minimal tuple, its per-aggregate states and their transition space),
+ * and whether numGroups of them fit in work_mem × hash_mem_multiplier. */
+bool HashTableFits(List *aggrefs, int input_width, double numGroups)
+{
+	constexpr double kChunkHeader = 16;		/* palloc's chunk header */
+	constexpr double kHashEntry = 24;		/* TupleHashEntryData */
+	constexpr double kMinimalTupleHeader = 16; /* MAXALIGN(SizeofMinimalTupleHeader) */
+	constexpr double kPerGroupState = 16;	/* AggStatePerGroupData */
+	constexpr double kHashMemMultiplier = 2.0;
+	double transition_space = 0;
+	ListCell *lc;
+	foreach (lc, aggrefs)
+	{
+		auto *agg = static_cast<Aggref *>(lfirst(lc));
+		Oid transtype = agg->aggtranstype;
+		int16 len;
+		bool byval;
+		get_typlenbyval(transtype, &len, &byval);
+		if (byval)
+			continue;
+		/* Internal states: PostgreSQL's ALLOCSET_DEFAULT_INITSIZE. */
+		int width = transtype == INTERNALOID ? 8192 : len > 0 ? len : 32;
+		transition_space += MAXALIGN(width);
+	}
+	double entry = kHashEntry + kChunkHeader + kMinimalTupleHeader + MAXALIGN(input_width);
+	if (aggrefs != NIL)
+		entry += kChunkHeader + kPerGroupState * list_length(aggrefs);
+	if (transition_space > 0)
+		entry += kChunkHeader + transition_space;
+	return entry * numGroups <= kHashMemMultiplier * 1024.0 * work_mem;
+}
+
+/* What sorting rows costs (cost_sort, in memory), disable_cost added
+ * when enable_sort is off. */
+Cost SortPlanCost(double rows)
+{
+	return SortCost(rows) + kCpuOperatorCost * rows + (enable_sort ? 0.0 : kDisableCost);
+}
+
+/*
+ * Whether PostgreSQL's path selection would end with the hashed plan of
+ * a grouping step (total cost `hashed`) rather than the sorted one
+ * (`sorted`): add_path keeps the hashed path only when the sorted one,
+ * which has a useful order, is more than 1% dearer (its fuzz factor);
+ * with ORDER BY, the Sort each then needs is added (`*_order`) and the
+ * cheaper wins.
+ */
+bool PreferHashed(Cost sorted, Cost hashed, Cost sorted_order, Cost hashed_order)
+{
+	constexpr double kFuzzFactor = 1.01;
+	if (!(sorted > hashed * kFuzzFactor))
+		return false;
+	return hashed + hashed_order < sorted + sorted_order;
+}
+
+/* GROUP BY and aggregates over the scan/join plan: AGG_SORTED over a
+ * Sort, or AGG_HASHED when PostgreSQL would hash — the grouping is
+ * hashable, no aggregate orders its input, the hash table is expected
+ * to fit in memory (Tusk's does not spill: beyond that it sorts) and
+ * hashing is cheaper, counting the Sort ORDER BY then needs.  Sets
+ * *sorted_on to the order of the output rows (NIL if none). */
+Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having,
+					  List **sorted_on)
 {
 	Query *parse = root->parse;
+	*sorted_on = NIL;
 	/* The grouping expressions become columns of the input. */
 	List *input_tlist = copyObject(input->targetlist);
 	List *groupsorts = NIL;
@@ -691,27 +790,62 @@ Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having)
 	}
 	input = ApplyTargetList(input, input_tlist);
 	Agg *agg = makeNode(Agg);
+	agg->plan.targetlist = tlist;
+	agg->plan.qual = having;
+	List *aggrefs = NIL;
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
+	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);
+	double numGroups = parse->groupClause != NIL
+		? EstimateNumGroups(root, GroupExprs(parse->groupClause, tlist), input->plan_rows)
+		: 1.0;
 	agg->aggstrategy = parse->groupClause != NIL ? AGG_SORTED : AGG_PLAIN;
+	if (parse->groupClause != NIL &&
+		!HasOrderedAggs(reinterpret_cast<Node *>(aggrefs), nullptr) &&
+		GroupingIsHashable(groupsorts) &&
+		HashTableFits(aggrefs, input->plan_width, numGroups))
+	{
+		/* Both do the same aggregation work: compare the sorts. */
+		Cost base = input->total_cost +
+			kCpuOperatorCost * input->plan_rows * (list_length(aggrefs) + 1) +
+			kCpuTupleCost * numGroups;
+		Cost sorted_order = 0.0;
+		Cost hashed_order = 0.0;
+		if (parse->sortClause != NIL)
+		{
+			hashed_order = SortPlanCost(numGroups);
+			if (!SortSatisfies(groupsorts, parse->sortClause))
+				sorted_order = SortPlanCost(numGroups);
+		}
+		if (PreferHashed(base + SortPlanCost(input->plan_rows),
+						 base + (enable_hashagg ? 0.0 : kDisableCost), sorted_order, hashed_order))
+			agg->aggstrategy = AGG_HASHED;
+	}
 	if (parse->groupClause != NIL)
 	{
-		input = MakeSort(input, groupsorts);
+		if (agg->aggstrategy == AGG_SORTED)
+		{
+			input = MakeSort(input, groupsorts);
+			*sorted_on = groupsorts;
+		}
 		GroupColumns g = ExtractGroupColumns(groupsorts, input->targetlist);
 		agg->grpColIdx = g.idx;
 		agg->grpOperators = g.eqops;
 		agg->grpCollations = g.collations;
 		agg->numCols = g.n;
 	}
-	agg->plan.targetlist = tlist;
-	agg->plan.qual = having;
-	List *aggrefs = NIL;
-	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.targetlist), &aggrefs);
-	NumberAggrefs(reinterpret_cast<Node *>(agg->plan.qual), &aggrefs);
 	agg->plan.lefttree = input;
 	CopyCosts(&agg->plan, input);
 	agg->plan.total_cost += kCpuOperatorCost * input->plan_rows * (list_length(aggrefs) + 1);
-	agg->plan.plan_rows = parse->groupClause != NIL
-		? EstimateNumGroups(root, GroupExprs(parse->groupClause, tlist), input->plan_rows)
-		: 1.0;
+	if (agg->aggstrategy == AGG_HASHED)
+	{
+		/* Nothing comes out before the whole input is read. */
+		agg->plan.startup_cost = agg->plan.total_cost;
+		if (!enable_hashagg)
+			agg->plan.startup_cost += kDisableCost;
+		agg->plan.total_cost = agg->plan.startup_cost + kCpuTupleCost * numGroups;
+	}
+	agg->plan.plan_rows = numGroups;
+	agg->numGroups = numGroups;
 	return &agg->plan;
 }
 
@@ -761,6 +895,27 @@ void PreprocessQuery(PlannerInfo *root)
 	}
 }
 
+/* DISTINCT by hashing: an AGG_HASHED Agg without aggregates whose
+ * groups are the distinct rows (a HashAggregate, as in PostgreSQL). */
+Plan *MakeHashedDistinct(Plan *input, List *distinctClause, double ndistinct)
+{
+	Agg *agg = makeNode(Agg);
+	agg->aggstrategy = AGG_HASHED;
+	GroupColumns g = ExtractGroupColumns(distinctClause, input->targetlist);
+	agg->grpColIdx = g.idx;
+	agg->grpOperators = g.eqops;
+	agg->grpCollations = g.collations;
+	agg->numCols = g.n;
+	agg->plan.targetlist = copyObject(input->targetlist);
+	agg->plan.lefttree = input;
+	CopyCosts(&agg->plan, input);
+	agg->plan.startup_cost = input->total_cost + kCpuOperatorCost * g.n * input->plan_rows;
+	agg->plan.total_cost = agg->plan.startup_cost + kCpuTupleCost * ndistinct;
+	agg->plan.plan_rows = ndistinct;
+	agg->numGroups = ndistinct;
+	return &agg->plan;
+}
+
 Plan *GroupingPlanner(PlannerInfo *root)
 {
 	Query *parse = root->parse;
@@ -806,13 +961,13 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	}
 	else if (!grouped)
 		plan = ApplyTargetList(plan, tlist);
+	List *sorted_on = NIL;
 	if (grouped)
-		plan = MakeAggregation(root, plan, tlist, having);
+		plan = MakeAggregation(root, plan, tlist, having, &sorted_on);
 	if (srf_tlist != NIL)
 		plan = MakeProjectSet(plan, srf_tlist);
 	if (srf_final_tlist != NIL)
 		plan = MakeResult(srf_final_tlist, NIL, plan);
-	List *sorted_on = NIL;
 	if (parse->distinctClause != NIL)
 	{
 		/* DISTINCT ON's rows are the first of each group in ORDER BY
@@ -820,19 +975,47 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		List *sort = parse->hasDistinctOn && SortSatisfies(parse->sortClause, parse->distinctClause)
 			? parse->sortClause
 			: parse->distinctClause;
-		if (parse->hasDistinctOn && sort != parse->sortClause)
+		double input_rows = plan->plan_rows;
+		/* Over plain rows, the distinct values the statistics expect;
+		 * over groups, as many as there are (PostgreSQL assumes grouped
+		 * rows mostly distinct already). */
+		double ndistinct = parse->groupClause == NIL && !parse->hasAggs
+			? EstimateNumGroups(root, GroupExprs(parse->distinctClause, parse->targetList),
+								input_rows)
+			: input_rows;
+		/* PostgreSQL's choice: Unique over sorted rows, or a HashAggregate
+		 * (never for DISTINCT ON, nor with enable_hashagg off), whichever
+		 * costs less with the Sort ORDER BY then needs. */
+		bool presorted = SortSatisfies(sorted_on, sort);
+		bool hash = false;
+		if (!parse->hasDistinctOn && enable_hashagg &&
+			GroupingIsHashable(parse->distinctClause) &&
+			HashTableFits(NIL, plan->plan_width, ndistinct))
 		{
-			/* ORDER BY shorter than DISTINCT ON: sort on DISTINCT ON,
-			 * then ORDER BY's remaining columns are irrelevant. */
+			double ncols = list_length(parse->distinctClause);
+			Cost base = plan->total_cost + kCpuOperatorCost * input_rows * ncols;
+			Cost sorted_order = 0.0;
+			Cost hashed_order = 0.0;
+			if (parse->sortClause != NIL)
+			{
+				hashed_order = SortPlanCost(ndistinct);
+				if (!SortSatisfies(sort, parse->sortClause))
+					sorted_order = SortPlanCost(ndistinct);
+			}
+			hash = PreferHashed(base + (presorted ? 0.0 : SortPlanCost(input_rows)),
+								base + kCpuTupleCost * ndistinct, sorted_order, hashed_order);
 		}
-		plan = MakeUnique(MakeSort(plan, sort), parse->distinctClause);
-		/* Over plain rows, the distinct values the statistics expect. */
-		if (parse->groupClause == NIL && !parse->hasAggs)
-			plan->plan_rows = EstimateNumGroups(root,
-												GroupExprs(parse->distinctClause,
-														   parse->targetList),
-												plan->lefttree->plan_rows);
-		sorted_on = sort;
+		if (hash)
+		{
+			plan = MakeHashedDistinct(plan, parse->distinctClause, ndistinct);
+			sorted_on = NIL;
+		}
+		else
+		{
+			plan = MakeUnique(presorted ? plan : MakeSort(plan, sort), parse->distinctClause);
+			plan->plan_rows = ndistinct;
+			sorted_on = presorted ? sorted_on : sort;
+		}
 	}
 	/* An index scan may deliver the rows in ORDER BY's order. */
 	if (parse->sortClause != NIL && !SortSatisfies(sorted_on, parse->sortClause) &&

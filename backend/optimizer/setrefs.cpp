@@ -251,6 +251,14 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 			hj->hashkeys = FixUpper(hj->hashkeys, outer->targetlist, inner->targetlist);
 		}
 			[[fallthrough]];
+		case T_MergeJoin:
+			if (IsA(plan, MergeJoin))
+			{
+				MergeJoin *mj = reinterpret_cast<MergeJoin *>(plan);
+				mj->mergeclauses = FixUpper(mj->mergeclauses, outer->targetlist,
+											inner->targetlist);
+			}
+			[[fallthrough]];
 		case T_NestLoop:
 		{
 			Join *join = reinterpret_cast<Join *>(plan);

@@ -86,6 +86,9 @@ extern PlanState *ExecInitSubqueryScan(SubqueryScan *node, EState *estate, int e
 extern PlanState *ExecInitHashJoin(HashJoin *node, EState *estate, int eflags);
 extern void ExecReScanHashJoin(HashJoinState *node);
 extern void ExecEndHashJoin(HashJoinState *node);
+extern PlanState *ExecInitMergeJoin(MergeJoin *node, EState *estate, int eflags);
+extern void ExecReScanMergeJoin(MergeJoinState *node);
+extern void ExecEndMergeJoin(MergeJoinState *node);
 extern PlanState *ExecInitCteScan(CteScan *node, EState *estate, int eflags);
 extern void ExecReScanCteScan(CteScanState *node);
 /* The rows of the WITH query subplan plan_id computes, run to its end

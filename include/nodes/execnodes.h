@@ -301,6 +301,13 @@ typedef struct HashJoinState
 	struct HashJoinTableData *hj_table;
 } HashJoinState;
 
+/* Merge join (nodeMergejoin.cpp): its state is private to that file. */
+typedef struct MergeJoinState
+{
+	JoinState js;
+	struct MergeJoinData *mj;
+} MergeJoinState;
+
 /* The Hash node only describes the inner side; HashJoin reads it. */
 typedef struct HashState
 {

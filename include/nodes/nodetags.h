@@ -150,6 +150,7 @@
 	X(NestLoop) \
 	X(NestLoopParam) \
 	X(HashJoin) \
+	X(MergeJoin) \
 	X(Hash) \
 	X(Material) \
 	X(Sort) \
@@ -189,6 +190,7 @@
 	X(SetOpState) \
 	X(CteScanState) \
 	X(HashJoinState) \
+	X(MergeJoinState) \
 	X(HashState) \
 	X(LockRowsState) \
 	X(FunctionScanState) \

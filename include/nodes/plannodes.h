@@ -173,6 +173,20 @@ TUSK_DEFINE_NODE(NestLoopParam)
 	F(NODE, List *, hashkeys)
 TUSK_DEFINE_NODE(HashJoin)
 
+/* A join on mergejoinable equalities over inputs sorted on their keys
+ * (ascending, NULLs last, in each clause's btree operator family):
+ * each mergeclause is "outer = inner", its left argument computed from
+ * the outer row and its right argument from the inner row. */
+#define NODE_MergeJoin(F) \
+	F(BASE, Join, join) \
+	F(SCALAR, bool, skip_mark_restore) \
+	F(NODE, List *, mergeclauses) \
+	F(NODE, List *, mergeFamilies) \
+	F(NODE, List *, mergeCollations) \
+	F(NODE, List *, mergeStrategies) \
+	F(NODE, List *, mergeNullsFirst)
+TUSK_DEFINE_NODE(MergeJoin)
+
 #define NODE_Hash(F) \
 	F(BASE, Plan, plan) \
 	F(NODE, List *, hashkeys) \

@@ -84,6 +84,10 @@ typedef struct RestrictInfo
 	Selectivity norm_selec;
 	/* For hash joins: "outer = inner" with a hashable operator. */
 	Oid hashjoinoperator;
+	/* For merge joins: the btree operator family in which the operator
+	 * is the equality ("outer = inner" with a mergejoinable operator). */
+	Oid mergeopfamily;
+	/* The relations of the operator's two sides (either kind). */
 	Relids left_relids;
 	Relids right_relids;
 } RestrictInfo;
@@ -108,6 +112,7 @@ typedef enum PathKind
 	PATH_RESULT, /* a relation of no tables: one row */
 	PATH_NESTLOOP,
 	PATH_HASHJOIN,
+	PATH_MERGEJOIN,
 	PATH_MATERIAL
 } PathKind;
 
@@ -140,6 +145,7 @@ typedef struct JoinPath
 	List *joinquals;		/* their clauses: the join's own condition */
 	List *otherquals;		/* and filters of its (null-extended) rows */
 	List *hashclauses;		/* for a hash join: the RestrictInfos it hashes on */
+	List *mergeclauses;		/* for a merge join: the RestrictInfos it merges on */
 } JoinPath;
 
 typedef struct MaterialPath

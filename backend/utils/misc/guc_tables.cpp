@@ -58,6 +58,12 @@ bool Log_disconnections = false;
 bool enable_hashagg = true;
 bool enable_mergejoin = true;
 bool enable_hashjoin = true;
+bool enable_nestloop = true;
+bool enable_seqscan = true;
+bool enable_indexscan = true;
+bool enable_sort = true;
+bool enable_material = true;
+int work_mem = 4096;
 
 namespace tusk::guc {
 
@@ -103,6 +109,7 @@ const char *const kWalCheckpoints = "Write-Ahead Log / Checkpoints";
 const char *const kLockManagement = "Lock Management";
 const char *const kQueryTuningMethod = "Query Tuning / Planner Method Configuration";
 const char *const kQueryTuningOther = "Query Tuning / Other Planner Options";
+const char *const kResourcesMem = "Resource Usage / Memory";
 const char *const kPreset = "Preset Options";
 const char *const kUnset = "Ungrouped";
 
@@ -490,8 +497,8 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("max_identifier_length", PGC_INTERNAL, kPreset, "Shows the maximum identifier length.",
 			nullptr, kInternalFlags, &max_identifier_length, NAMEDATALEN - 1, NAMEDATALEN - 1,
 			NAMEDATALEN - 1),
-		/* Planner methods (optimizer/cost.h: the planner has none of these
-		 * plan types yet, so it plans as if they were off). */
+		/* Planner methods (optimizer/cost.h): a disabled method costs
+		 * PostgreSQL's disable_cost more. */
 		Bool("enable_hashagg", PGC_USERSET, kQueryTuningMethod,
 			 "Enables the planner's use of hashed aggregation plans.", nullptr, 0, &enable_hashagg,
 			 true),
@@ -499,6 +506,23 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Enables the planner's use of merge join plans.", nullptr, 0, &enable_mergejoin, true),
 		Bool("enable_hashjoin", PGC_USERSET, kQueryTuningMethod,
 			 "Enables the planner's use of hash join plans.", nullptr, 0, &enable_hashjoin, true),
+		Bool("enable_nestloop", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of nested-loop join plans.", nullptr, 0, &enable_nestloop,
+			 true),
+		Bool("enable_seqscan", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of sequential-scan plans.", nullptr, 0, &enable_seqscan,
+			 true),
+		Bool("enable_indexscan", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of index-scan plans.", nullptr, 0, &enable_indexscan, true),
+		Bool("enable_sort", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of explicit sort steps.", nullptr, 0, &enable_sort, true),
+		Bool("enable_material", PGC_USERSET, kQueryTuningMethod,
+			 "Enables the planner's use of materialization.", nullptr, 0, &enable_material, true),
+		Int("work_mem", PGC_USERSET, kResourcesMem,
+			"Sets the maximum memory to be used for query workspaces.",
+			"This much memory can be used by each internal sort operation and hash table before "
+			"switching to temporary disk files.",
+			GUC_UNIT_KB, &work_mem, 4096, 64, INT_MAX),
 		Int("default_statistics_target", PGC_USERSET, kQueryTuningOther,
 			"Sets the default statistics target.",
 			"This applies to table columns that have not had a column-specific target set via "
