@@ -128,6 +128,8 @@ typedef struct
 	(((uintptr_t) (LEN) + ((ALIGNVAL) -1)) & ~((uintptr_t) ((ALIGNVAL) -1)))
 #define MAXIMUM_ALIGNOF 8
 #define MAXALIGN(LEN) TYPEALIGN(MAXIMUM_ALIGNOF, (LEN))
+#define TYPEALIGN_DOWN(ALIGNVAL, LEN) (((uintptr_t) (LEN)) & ~((uintptr_t) ((ALIGNVAL) -1)))
+#define MAXALIGN_DOWN(LEN) TYPEALIGN_DOWN(MAXIMUM_ALIGNOF, (LEN))
 #define ALIGNOF_SHORT 2
 #define ALIGNOF_INT 4
 #define ALIGNOF_DOUBLE 8

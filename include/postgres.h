@@ -182,6 +182,32 @@ typedef struct varatt_external
 
 #define VARTAG_SIZE(tag) ((tag) == VARTAG_ONDISK ? sizeof(varatt_external) : 0)
 #define VARSIZE_EXTERNAL(PTR) (VARHDRSZ_EXTERNAL + VARTAG_SIZE(VARTAG_1B_E(PTR)))
+#define VARATT_IS_EXTERNAL_ONDISK(PTR) \
+	(VARATT_IS_EXTERNAL(PTR) && VARTAG_1B_E(PTR) == VARTAG_ONDISK)
+#define SET_VARTAG_EXTERNAL(PTR, tag) SET_VARTAG_1B_E(PTR, tag)
+/* A TOAST pointer is unaligned in a tuple: copy it out to read it. */
+#define VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr) \
+	memcpy(&(toast_pointer), VARDATA_EXTERNAL(attr), sizeof(toast_pointer))
+
+/* va_tcinfo of a compressed value and va_extinfo of a TOAST pointer:
+ * the size in the low 30 bits, the compression method in the top 2. */
+#define VARLENA_EXTSIZE_BITS 30
+#define VARLENA_EXTSIZE_MASK ((1U << VARLENA_EXTSIZE_BITS) - 1)
+#define VARHDRSZ_COMPRESSED offsetof(varattrib_4b, va_compressed.va_data)
+#define VARDATA_COMPRESSED_GET_EXTSIZE(PTR) \
+	(((const varattrib_4b *) (PTR))->va_compressed.va_tcinfo & VARLENA_EXTSIZE_MASK)
+#define VARDATA_COMPRESSED_GET_COMPRESS_METHOD(PTR) \
+	(((const varattrib_4b *) (PTR))->va_compressed.va_tcinfo >> VARLENA_EXTSIZE_BITS)
+#define VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer) \
+	((toast_pointer).va_extinfo & VARLENA_EXTSIZE_MASK)
+#define VARATT_EXTERNAL_GET_COMPRESS_METHOD(toast_pointer) \
+	((toast_pointer).va_extinfo >> VARLENA_EXTSIZE_BITS)
+#define VARATT_EXTERNAL_SET_SIZE_AND_COMPRESS_METHOD(toast_pointer, len, cm) \
+	((toast_pointer).va_extinfo = (len) | ((uint32) (cm) << VARLENA_EXTSIZE_BITS))
+/* Stored compressed: fewer bytes in the toast table than the raw data. */
+#define VARATT_EXTERNAL_IS_COMPRESSED(toast_pointer) \
+	(VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer) < \
+	 (uint32) ((toast_pointer).va_rawsize - VARHDRSZ))
 
 /* Any header: the whole value's size, and its data. */
 #define VARSIZE_ANY(PTR) \

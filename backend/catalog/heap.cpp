@@ -22,6 +22,7 @@
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "access/transam.h"
+#include "access/xact.h"
 #include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/indexing.h"
@@ -34,6 +35,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
 #include "catalog/storage.h"
+#include "catalog/toasting.h"
 #include "commands/sequence.h"
 #include "commands/vacuum.h"
 #include "miscadmin.h"
@@ -238,8 +240,8 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
 				errmsg("tables can have at most %d columns", MaxHeapAttributeNumber));
 	Oid relid = GetNewRelationOid();
-	/* Sequences have no row type, as in PostgreSQL. */
-	bool has_rowtype = relkind != RELKIND_SEQUENCE;
+	/* Sequences and TOAST tables have no row type, as in PostgreSQL. */
+	bool has_rowtype = relkind != RELKIND_SEQUENCE && relkind != RELKIND_TOASTVALUE;
 	Oid typid = InvalidOid;
 	while (has_rowtype && (!OidIsValid(typid) || typid == relid))
 		typid = GetNewRelationOid();
@@ -330,6 +332,12 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		ObjectAddressSet(rowtype, TypeRelationId, typid);
 		recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
 	}
+	/* Its TOAST table, if its rows could grow large. */
+	if (relkind == RELKIND_RELATION || relkind == RELKIND_MATVIEW)
+	{
+		CommandCounterIncrement();
+		AlterTableCreateToastTable(relid);
+	}
 	return relid;
 }
 
@@ -350,6 +358,9 @@ void heap_add_columns(Oid relid, TupleDesc tupdesc, int first)
 	CatalogTupleUpdate(pg_class, &classtup->t_self, classtup);
 	relation_close(pg_class, RowExclusiveLock);
 	RelationCacheInvalidateEntry(relid);
+	/* A new column may be the first that can grow large. */
+	CommandCounterIncrement();
+	AlterTableCreateToastTable(relid);
 }
 
 void SetAttrMissing(Oid relid, AttrNumber attnum, Datum value)

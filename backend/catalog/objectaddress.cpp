@@ -42,7 +42,7 @@ const char *RelkindNoun(char relkind)
 		case 'S':
 			return "sequence";
 		case 't':
-			return "TOAST table";
+			return "toast table";
 		case 'v':
 			return "view";
 		case 'm':

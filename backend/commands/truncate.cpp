@@ -7,7 +7,8 @@
  * indexes, gets a new, empty file (a new pg_class.relfilenode, its
  * creation WAL-logged as CREATE TABLE's is, so recovery re-creates it);
  * the old file is removed when the transaction commits and the new one
- * when it aborts (catalog/storage.h), so ROLLBACK keeps every row.  The
+ * when it aborts (catalog/storage.h), so ROLLBACK keeps every row.  A
+ * table's TOAST table and its index are renewed with it.  The
  * indexes are then built empty.  Every table is locked AccessExclusive
  * first, in the order named, and checked (42P01, 42809, 42501) before
  * any is changed.  A table referenced by a foreign key goes only with
@@ -132,10 +133,9 @@ void ExecuteTruncate(TruncateStmt *stmt)
 
 void TruncateRelids(const std::vector<Oid> &relids)
 {
-	/* New files for the tables and their indexes … */
+	/* New files for the tables, their TOAST tables and their indexes … */
 	std::vector<Oid> indexes;
-	for (Oid relid : relids)
-	{
+	auto renew = [&indexes](Oid relid) {
 		Relation rel = relation_open(relid, NoLock);
 		List *indexlist = RelationGetIndexList(rel);
 		relation_close(rel, NoLock);
@@ -147,6 +147,16 @@ void TruncateRelids(const std::vector<Oid> &relids)
 			LockRelationOid(indexoid, AccessExclusiveLock);
 			SetNewRelfilenode(indexoid);
 			indexes.push_back(indexoid);
+		}
+	};
+	for (Oid relid : relids)
+	{
+		Oid toastrelid = get_rel_toastrelid(relid);
+		renew(relid);
+		if (OidIsValid(toastrelid))
+		{
+			LockRelationOid(toastrelid, AccessExclusiveLock);
+			renew(toastrelid);
 		}
 	}
 	/* … which the relation cache sees from now on: each index's new file

@@ -76,6 +76,7 @@ struct VacuumOptions
 	bool full = false;
 	bool freeze = false;
 	bool index_cleanup_off = false;
+	bool process_toast = true; /* vacuum a table's TOAST table with it */
 };
 
 /* PostgreSQL's parallel-worker limit (MAX_PARALLEL_WORKER_LIMIT). */
@@ -105,11 +106,12 @@ VacuumOptions ParseVacuumOptions(VacuumStmt *stmt, ParseState *pstate)
 			o.freeze = defGetBoolean(opt);
 		else if (strcmp(name, "full") == 0)
 			o.full = defGetBoolean(opt);
-		else if (strcmp(name, "disable_page_skipping") == 0 || strcmp(name, "process_toast") == 0 ||
-				 strcmp(name, "truncate") == 0)
+		else if (strcmp(name, "process_toast") == 0)
+			o.process_toast = defGetBoolean(opt);
+		else if (strcmp(name, "disable_page_skipping") == 0 || strcmp(name, "truncate") == 0)
 		{
-			/* Tusk's vacuum reads every page, has no TOAST tables of its
-			 * own to skip and never truncates: each setting is met. */
+			/* Tusk's vacuum reads every page and never truncates: each
+			 * setting is met. */
 			(void) defGetBoolean(opt);
 		}
 		else if (strcmp(name, "index_cleanup") == 0)
@@ -310,7 +312,11 @@ bool VacuumOneRel(const Target &t, const VacuumOptions &o, const char *dbname)
 	}
 	for (Relation ind : indrels)
 		relation_close(ind, NoLock);
+	Oid toastrelid = rel->rd_rel->reltoastrelid;
 	relation_close(rel, NoLock);
+	/* Its TOAST table goes with it, as in PostgreSQL (PROCESS_TOAST). */
+	if (OidIsValid(toastrelid) && o.process_toast)
+		VacuumOneRel(Target{toastrelid, NIL, false}, o, dbname);
 	return true;
 }
 

@@ -73,6 +73,8 @@ extern void get_op_opfamily_properties(Oid opno, Oid opfamily, bool ordering_op,
 extern char *get_rel_name(Oid relid);
 /* The relation's relkind ('\0' if none) and schema (InvalidOid if none). */
 extern char get_rel_relkind(Oid relid);
+/* Its TOAST table, or InvalidOid. */
+extern Oid get_rel_toastrelid(Oid relid);
 extern Oid get_rel_namespace(Oid relid);
 /* pg_class.relpersistence ('p', 'u' or 't'); ERROR for a missing relation. */
 extern char get_rel_persistence(Oid relid);

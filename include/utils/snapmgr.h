@@ -20,9 +20,12 @@ extern "C" {
 
 extern PGDLLIMPORT SnapshotData SnapshotSelfData;
 extern PGDLLIMPORT SnapshotData SnapshotAnyData;
+/* What TOAST chunks are read with (PostgreSQL's SnapshotToast). */
+extern PGDLLIMPORT SnapshotData SnapshotToastData;
 
 #define SnapshotSelf (&SnapshotSelfData)
 #define SnapshotAny (&SnapshotAnyData)
+#define SnapshotToast (&SnapshotToastData)
 
 /* A dirty snapshot lives in the caller's variable. */
 #define InitDirtySnapshot(snapshotdata) ((snapshotdata).snapshot_type = SNAPSHOT_DIRTY)

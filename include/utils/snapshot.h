@@ -21,7 +21,7 @@ typedef enum SnapshotType
 	SNAPSHOT_MVCC = 0,		/* committed as of the snapshot, and our earlier commands */
 	SNAPSHOT_SELF,			/* committed now, and all of our own changes */
 	SNAPSHOT_ANY,			/* every tuple */
-	SNAPSHOT_TOAST,			/* (TOAST: not used by Tusk) */
+	SNAPSHOT_TOAST,			/* TOAST chunks: every tuple whose inserter did not abort */
 	SNAPSHOT_DIRTY,			/* committed or in progress now; reports the running ids */
 	SNAPSHOT_HISTORIC_MVCC, /* (logical decoding: not used by Tusk) */
 	SNAPSHOT_NON_VACUUMABLE /* not yet removable by VACUUM */

@@ -93,7 +93,7 @@ SELECT pg_describe_object(classid, objid, objsubid) AS object,
   FROM pg_depend
  WHERE (refobjid = 'seq_t'::regclass OR objid = 'seq_t_id_seq'::regclass
         OR refobjid = 'seq_t_id_seq'::regclass)
-   -- (PostgreSQL gives seq_t a TOAST table: Tusk has none yet)
+   -- (seq_t's TOAST table is left out: its name holds an OID)
    AND pg_describe_object(classid, objid, objsubid) NOT LIKE 'toast table %'
  ORDER BY 1, 2, 3;
 CREATE TABLE seq_t2 (id serial[]);

@@ -6,23 +6,51 @@
  * index_deform_tuple.
  *
  * The values are laid out exactly as in a heap tuple (heap_fill_tuple);
- * only the header differs.  Values are never compressed or moved out of
- * line: a value too large for an index page is refused by the access
+ * only the header differs.  Values are never moved out of line (an
+ * out-of-line value is fetched) but one over TOAST_INDEX_TARGET is
+ * compressed inline when its column's storage allows, as in PostgreSQL;
+ * a value still too large for an index page is refused by the access
  * method (a B-tree's "index row size … exceeds … maximum").
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
+#include "access/heaptoast.h"
 #include "access/htup_details.h"
 #include "access/itup.h"
+#include "access/toast_compression.h"
 #include "access/tupmacs.h"
 #include "utils/errcodes.h"
 
-IndexTuple index_form_tuple(TupleDesc tupleDescriptor, const Datum *values, const bool *isnull)
+IndexTuple index_form_tuple(TupleDesc tupleDescriptor, const Datum *values_in, const bool *isnull)
 {
 	int natts = tupleDescriptor->natts;
 	if (natts > INDEX_MAX_KEYS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
 				errmsg("number of index columns (%d) exceeds limit (%d)", natts, INDEX_MAX_KEYS));
+	/* An entry never points into a TOAST table (the value could be
+	 * deleted before the entry): out-of-line values are fetched, and a
+	 * large plain one is compressed if its column allows, as PostgreSQL
+	 * does; what is still too big is the B-tree's 54000. */
+	Datum values[INDEX_MAX_KEYS];
+	for (int i = 0; i < natts; i++)
+	{
+		values[i] = values_in[i];
+		Form_pg_attribute att = TupleDescAttr(tupleDescriptor, i);
+		if (isnull[i] || att->attlen != -1)
+			continue;
+		auto *p = reinterpret_cast<struct varlena *>(DatumGetPointer(values[i]));
+		if (VARATT_IS_EXTERNAL(p))
+			p = detoast_external_attr(p);
+		if (!VARATT_IS_EXTENDED(p) && VARSIZE(p) > TOAST_INDEX_TARGET &&
+			(att->attstorage == TYPSTORAGE_EXTENDED || att->attstorage == TYPSTORAGE_MAIN))
+		{
+			Datum compressed = toast_compress_datum(PointerGetDatum(p), att->attcompression);
+			if (DatumGetPointer(compressed) != nullptr)
+				p = reinterpret_cast<struct varlena *>(DatumGetPointer(compressed));
+		}
+		values[i] = PointerGetDatum(p);
+	}
 	bool hasnull = false;
 	for (int i = 0; i < natts; i++)
 		hasnull |= isnull[i];

@@ -34,6 +34,7 @@
 
 #include "access/heapam.h"
 #include "access/heapam_xlog.h"
+#include "access/heaptoast.h"
 #include "access/htup_details.h"
 #include "access/rmgr.h"
 #include "access/xact.h"
@@ -387,14 +388,37 @@ char *heap_tuple_data(HeapTuple tuple, uint32 *len)
 	return reinterpret_cast<char *>(tuple->t_data) + tuple->t_data->t_hoff;
 }
 
+namespace {
+void InsertStored(Relation relation, HeapTuple tup);
+}  // namespace
+
 void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, void *bistate)
 {
-	(void) options;
 	(void) bistate;
 	CheckNotOtherTemp(relation);
 	FullTransactionId xid = GetCurrentFullTransactionId();
 	PrepareNewTuple(tup->t_data, xid, cid);
 	tup->t_tableOid = relation->rd_id;
+	/* A large row has values compressed or moved to the TOAST table
+	 * first; the caller's tuple keeps its values, and learns where the
+	 * stored one went. */
+	HeapTuple stored = tup;
+	if (RelationToastsRows(relation) &&
+		(HeapTupleHasExternal(tup) || tup->t_len > TOAST_TUPLE_THRESHOLD))
+		stored = heap_toast_insert_or_update(relation, tup, nullptr, options);
+	InsertStored(relation, stored);
+	if (stored != tup)
+	{
+		tup->t_self = stored->t_self;
+		heap_freetuple(stored);
+	}
+}
+
+namespace {
+
+/* heap_insert of a tuple whose header is prepared and which is toasted. */
+void InsertStored(Relation relation, HeapTuple tup)
+{
 	tusk::LockedBuffer target = GetBufferForTuple(relation, MAXALIGN(tup->t_len), InvalidBuffer,
 												  nullptr);
 	Buffer buf = target.get();
@@ -414,6 +438,20 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 	PageSetLSN(page, lsn);
 	crit.End();
 }
+
+/* A palloc'd copy of the tuple at tid (share-locked while copied), or
+ * NULL if there is none. */
+HeapTuple CopyTupleAt(Relation relation, ItemPointer tid)
+{
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
+	tusk::BufferLock lock(pin.get(), BUFFER_LOCK_SHARE);
+	if (!IsNormalItem(BufferGetPage(pin.get()), ItemPointerGetOffsetNumber(tid)))
+		return nullptr;
+	HeapTupleData t = TupleAt(relation, pin.get(), ItemPointerGetOffsetNumber(tid));
+	return heap_copytuple(&t);
+}
+
+}  // namespace
 
 TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
 					  TM_FailureData *tmfd)
@@ -440,6 +478,11 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	bool iscombo;
 	HeapTupleHeaderAdjustCmax(tuple.t_data, &cmax, &iscombo);
 
+	/* Its out-of-line values go with it (below, once the page is let go). */
+	HeapTuple toasted = RelationToastsRows(relation) && HeapTupleHasExternal(&tuple)
+		? heap_copytuple(&tuple)
+		: nullptr;
+
 	tusk::CriticalSection crit;
 	SetDeleted(tuple.t_data, xid, cmax, iscombo, *tid);
 	tuple.t_data->t_infomask2 |= HEAP_KEYS_UPDATED;
@@ -456,6 +499,8 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	lock.Release();
 	pin.Release();
 	ReleaseTupleLock(relation, tid, have_tuple_lock);
+	if (toasted != nullptr)
+		heap_toast_delete(relation, toasted, nullptr);
 	return TM_Ok;
 }
 
@@ -467,6 +512,25 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	ItemPointerData otid_copy = *otid_in;
 	ItemPointer otid = &otid_copy;
 	FullTransactionId xid = GetCurrentFullTransactionId();
+	/*
+	 * Toast the new version against the old before locking anything (a
+	 * large value's chunks take a while to write): the old version's
+	 * out-of-line values that the new one keeps stay shared.  Should the
+	 * update then fail (a concurrent update), chunks written for new
+	 * values stay behind unreferenced: they cannot be deleted by the
+	 * command that inserted them.
+	 */
+	HeapTuple callers = newtup;
+	HeapTuple oldcopy = nullptr;
+	if (RelationToastsRows(relation))
+	{
+		oldcopy = CopyTupleAt(relation, otid);
+		if (oldcopy != nullptr && !HeapTupleHasExternal(oldcopy))
+			oldcopy = nullptr;
+		if (oldcopy != nullptr || HeapTupleHasExternal(newtup) ||
+			newtup->t_len > TOAST_TUPLE_THRESHOLD)
+			newtup = heap_toast_insert_or_update(relation, newtup, oldcopy, 0);
+	}
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
 	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
@@ -534,6 +598,11 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	lock.Release();
 	pin.Release();
 	ReleaseTupleLock(relation, otid, have_tuple_lock);
+	if (newtup != callers)
+		callers->t_self = newtup->t_self;
+	/* The old version's values the new one does not keep go with it. */
+	if (oldcopy != nullptr)
+		heap_toast_delete(relation, oldcopy, newtup);
 	return TM_Ok;
 }
 

@@ -219,6 +219,10 @@ bool HeapTupleSatisfiesVisibility(HeapTuple htup, Snapshot snapshot, Buffer buff
 			return HeapTupleSatisfiesVacuum(htup, snapshot->vistest_horizon, buffer) !=
 				HEAPTUPLE_DEAD;
 		case SNAPSHOT_TOAST:
+			/* A chunk is read only through a TOAST pointer in a row the
+			 * reader can see, so every chunk is good but an aborted
+			 * inserter's (PostgreSQL's HeapTupleSatisfiesToast). */
+			return !HeapTupleHeaderXminInvalid(t);
 		case SNAPSHOT_HISTORIC_MVCC:
 			break;
 	}

@@ -876,9 +876,12 @@ void btinsert(Relation index, const BTIndexInfo *info, const Datum *values, cons
 	itup->t_tid = *heap_tid;
 	std::string tuple = TupleBytes(itup);
 	pfree(itup);
-	/* Room for a pivot made of it (its TID appended) and two more per page. */
-	Size limit = (BLCKSZ - SizeOfPageHeaderData - sizeof(BTPageOpaqueData)) / 3 -
-		MAXALIGN(sizeof(ItemPointerData)) - sizeof(ItemIdData);
+	/* Room for a pivot made of it (its TID appended) and two more per
+	 * page: PostgreSQL's BTMaxItemSize, so the limit reads the same. */
+	Size limit = MAXALIGN_DOWN((BLCKSZ - MAXALIGN(SizeOfPageHeaderData + 3 * sizeof(ItemIdData)) -
+								MAXALIGN(sizeof(BTPageOpaqueData))) /
+							   3) -
+		MAXALIGN(sizeof(ItemPointerData));
 	if (tuple.size() > limit)
 		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				errmsg("index row size %zu exceeds btree version %u maximum %zu for index \"%s\"",

@@ -369,6 +369,14 @@ char get_rel_relkind(Oid relid)
 	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->relkind;
 }
 
+Oid get_rel_toastrelid(Oid relid)
+{
+	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_class>(GETSTRUCT(tuple))->reltoastrelid;
+}
+
 Oid get_rel_namespace(Oid relid)
 {
 	HeapTuple tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));

@@ -12,9 +12,9 @@
  * non-strict input function.
  *
  * The pg_detoast_datum family gives a function a plain value with a
- * 4-byte header.  Short (1-byte-header) values are copied; compressed
- * and out-of-line (TOAST) values cannot be expanded yet and are refused
- * with 0A000.
+ * 4-byte header (access/detoast.h): short (1-byte-header) values are
+ * copied, compressed ones decompressed, out-of-line (TOAST) ones fetched;
+ * the _packed form leaves short values as they are.
  *
  * fmgr_info, fmgr_info_cxt, fmgr_internal_function_name and the
  * OidFunctionCall family need the generated built-in table and live
@@ -28,25 +28,9 @@
 
 #include "fmgr.h"
 
+#include "access/detoast.h"
+
 namespace {
-
-/* Refuse a compressed or external value: there is no TOAST yet. */
-[[noreturn]] void ToastNotSupported()
-{
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("TOAST values are not supported yet"));
-	pg_unreachable();
-}
-
-/* A palloc'd copy of a short-header value, with a 4-byte header. */
-struct varlena *ExpandShortHeader(const struct varlena *datum)
-{
-	Size data_len = VARSIZE_SHORT(datum) - VARHDRSZ_SHORT;
-	auto *copy = static_cast<struct varlena *>(palloc(data_len + VARHDRSZ));
-	SET_VARSIZE(copy, data_len + VARHDRSZ);
-	memcpy(VARDATA(copy), VARDATA_SHORT(datum), data_len);
-	return copy;
-}
 
 /* Call func with the arguments already in fcinfo; ERROR if it returns NULL. */
 Datum CallDirect(PGFunction func, FunctionCallInfo fcinfo)
@@ -77,9 +61,7 @@ struct varlena *pg_detoast_datum(struct varlena *datum)
 {
 	if (!VARATT_IS_EXTENDED(datum))
 		return datum;
-	if (VARATT_IS_EXTERNAL(datum) || VARATT_IS_COMPRESSED(datum))
-		ToastNotSupported();
-	return ExpandShortHeader(datum);
+	return detoast_attr(datum);
 }
 
 struct varlena *pg_detoast_datum_copy(struct varlena *datum)
@@ -95,7 +77,7 @@ struct varlena *pg_detoast_datum_copy(struct varlena *datum)
 struct varlena *pg_detoast_datum_packed(struct varlena *datum)
 {
 	if (VARATT_IS_EXTERNAL(datum) || VARATT_IS_COMPRESSED(datum))
-		ToastNotSupported();
+		return detoast_attr(datum);
 	return datum;
 }
 
