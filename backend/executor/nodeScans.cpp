@@ -288,6 +288,12 @@ void ExecReScan(PlanState *node)
 		case T_CteScanState:
 			ExecReScanCteScan(reinterpret_cast<CteScanState *>(node));
 			return;
+		case T_RecursiveUnionState:
+			ExecReScanRecursiveUnion(reinterpret_cast<RecursiveUnionState *>(node));
+			break;
+		case T_WorkTableScanState:
+			ExecReScanWorkTableScan(reinterpret_cast<WorkTableScanState *>(node));
+			break;
 		case T_AppendState:
 			ExecReScanAppend(reinterpret_cast<AppendState *>(node));
 			return;

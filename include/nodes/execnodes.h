@@ -313,6 +313,21 @@ typedef struct CteScanState
 	bool uses_params; /* the WITH query reads PARAM_EXEC: recompute on rescan */
 } CteScanState;
 
+/* WITH RECURSIVE (nodeRecursiveunion.cpp): the work tables and the
+ * UNION's hash table are private to that file. */
+typedef struct RecursiveUnionState
+{
+	PlanState ps;
+	struct RecursiveUnionData *data;
+} RecursiveUnionState;
+
+typedef struct WorkTableScanState
+{
+	ScanState ss;
+	RecursiveUnionState *rustate;
+	size_t next;
+} WorkTableScanState;
+
 /* A SubPlan expression's run-time state (nodeSubplan.cpp). */
 typedef struct SubPlanState
 {

@@ -154,7 +154,9 @@
 	X(SetOp) \
 	X(Limit) \
 	X(LockRows) \
-	X(PlanRowMark)
+	X(PlanRowMark) \
+	X(RecursiveUnion) \
+	X(WorkTableScan)
 
 /* Bases embedded in other nodes (Expr xpr, Plan plan, Scan scan): field
  * functions, no tag of their own. */
@@ -186,7 +188,9 @@
 	X(CteScanState) \
 	X(HashJoinState) \
 	X(HashState) \
-	X(LockRowsState)
+	X(LockRowsState) \
+	X(RecursiveUnionState) \
+	X(WorkTableScanState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \
