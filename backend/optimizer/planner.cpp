@@ -184,6 +184,15 @@ Plan *MakeLimit(Query *parse, Plan *lefttree)
 	limit->limitOffset = parse->limitOffset;
 	limit->limitCount = parse->limitCount;
 	limit->limitOption = parse->limitOption;
+	if (parse->limitOption == LIMIT_OPTION_WITH_TIES)
+	{
+		/* The rows tied with the last one counted, on ORDER BY's columns. */
+		GroupColumns g = ExtractGroupColumns(parse->sortClause, lefttree->targetlist);
+		limit->uniqNumCols = g.n;
+		limit->uniqColIdx = g.idx;
+		limit->uniqOperators = g.eqops;
+		limit->uniqCollations = g.collations;
+	}
 	limit->plan.targetlist = copyObject(lefttree->targetlist);
 	limit->plan.lefttree = lefttree;
 	CopyCosts(&limit->plan, lefttree);

@@ -909,10 +909,16 @@ void CheckAggregates(ParseState *pstate, Query *qry)
 	CheckUngroupedWalker(qry->havingQual, &ctx);
 }
 
-Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what)
+Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what,
+					 LimitOption option = LIMIT_OPTION_COUNT)
 {
 	if (clause == nullptr)
 		return nullptr;
+	/* A bare NULL count cannot have ties (PostgreSQL's check). */
+	if (kind == EXPR_KIND_LIMIT && option == LIMIT_OPTION_WITH_TIES && IsA(clause, A_Const) &&
+		reinterpret_cast<A_Const *>(clause)->isnull)
+		ereport(ERROR, errcode(ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+				errmsg("row count cannot be null in FETCH FIRST ... WITH TIES clause"));
 	Node *expr = transformExpr(pstate, clause, kind);
 	return coerce_to_specific_type(pstate, expr, INT8OID, what);
 }
@@ -967,7 +973,8 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	qry->targetList = expandNSItemAttrs(pstate, nsitem, -1);
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
@@ -985,8 +992,6 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 		NotSupported(pstate, "SELECT INTO", -1);
 	if (stmt->windowClause != NIL)
 		NotSupported(pstate, "WINDOW", -1);
-	if (stmt->limitOption == LIMIT_OPTION_WITH_TIES)
-		NotSupported(pstate, "FETCH … WITH TIES", -1);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_SELECT;
 	TransformFromClause(pstate, stmt->fromClause);
@@ -1015,7 +1020,8 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 														  EXPR_KIND_HAVING),
 											"HAVING");
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);
@@ -1394,7 +1400,8 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 									   static_cast<TargetEntry *>(list_nth(qry->targetList, tllen))
 										   ->expr))));
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);

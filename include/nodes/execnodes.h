@@ -200,6 +200,11 @@ typedef struct LimitState
 	bool noCount;
 	int64 position;
 	bool started;
+	/* FETCH … WITH TIES: the last row counted, and "=" of each ORDER BY
+	 * column (Limit.uniqColIdx) to find the rows tied with it. */
+	TupleTableSlot *last;
+	FmgrInfo *tie_eq;
+	bool tail;
 } LimitState;
 
 /* SELECT … FOR UPDATE's row locking (nodeLockRows.cpp). */
