@@ -387,6 +387,9 @@ void PreScanPlan(Plan *plan, Bitmapset **rels_used)
 		foreach (lc, reinterpret_cast<Append *>(plan)->appendplans)
 			PreScanPlan(static_cast<Plan *>(lfirst(lc)), rels_used);
 	}
+	if (IsA(plan, CteScan) || IsA(plan, WorkTableScan))
+		*rels_used = bms_add_member(*rels_used,
+									static_cast<int>(reinterpret_cast<Scan *>(plan)->scanrelid));
 }
 
 bool CollectSubPlans(Node *node, void *ctx)
@@ -601,6 +604,11 @@ void ExplainTargetRel(Plan *plan, Index rti, ExplainState *es)
 			objecttag = "Function Name";
 			break;
 		}
+		case T_CteScan:
+		case T_WorkTableScan:
+			objectname = rte->ctename;
+			objecttag = "CTE Name";
+			break;
 		default:
 			if (IsFutureScan(plan) && rte->rtekind == RTE_RELATION)
 			{
@@ -828,6 +836,7 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 			ShowJoinQuals(ps, ancestors, es);
 			break;
 		case T_CteScan:
+		case T_WorkTableScan:
 			ShowScanQual(plan->qual, "Filter", plan, ancestors, es);
 			if (plan->qual != NIL)
 				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
@@ -1093,13 +1102,16 @@ void ExplainNode(PlanState *ps, List *ancestors, const char *relationship, const
 	/* The children: outer, inner, members, the subquery, subplans. */
 	List *subplans = NodeSubPlans(plan);
 	bool haschildren = outerPlanState(ps) != nullptr || innerPlanState(ps) != nullptr ||
-		IsA(plan, Append) || IsA(plan, SubqueryScan) || subplans != NIL;
+		IsA(plan, Append) || IsA(plan, SubqueryScan) || subplans != NIL || plan->initPlan != NIL;
 	List *child_ancestors = ancestors;
 	if (haschildren)
 	{
 		OpenGroup(es, "Plans", false);
 		child_ancestors = lcons(plan, ancestors);
 	}
+	/* The WITH queries computed once for this level ("CTE t"). */
+	if (plan->initPlan != NIL)
+		ExplainSubPlans(plan->initPlan, child_ancestors, "InitPlan", es);
 	if (outerPlanState(ps) != nullptr)
 		ExplainNode(outerPlanState(ps), child_ancestors, "Outer", nullptr, es);
 	if (innerPlanState(ps) != nullptr)

@@ -107,6 +107,10 @@ PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 			return ExecInitMergeJoin(reinterpret_cast<MergeJoin *>(node), estate, eflags);
 		case T_CteScan:
 			return ExecInitCteScan(reinterpret_cast<CteScan *>(node), estate, eflags);
+		case T_RecursiveUnion:
+			return ExecInitRecursiveUnion(reinterpret_cast<RecursiveUnion *>(node), estate, eflags);
+		case T_WorkTableScan:
+			return ExecInitWorkTableScan(reinterpret_cast<WorkTableScan *>(node), estate, eflags);
 		case T_Material:
 			return ExecInitMaterial(reinterpret_cast<Material *>(node), estate, eflags);
 		case T_Append:
@@ -171,6 +175,10 @@ void ExecEndNode(PlanState *node)
 			ExecEndAppend(reinterpret_cast<AppendState *>(node));
 			break;
 		case T_CteScanState:
+		case T_WorkTableScanState:
+			break;
+		case T_RecursiveUnionState:
+			ExecEndRecursiveUnion(reinterpret_cast<RecursiveUnionState *>(node));
 			break;
 		case T_FunctionScanState:
 			ExecEndFunctionScan(reinterpret_cast<FunctionScanState *>(node));

@@ -3,7 +3,8 @@
  * read again on rescan: a nested loop's inner side), Append (the rows of
  * each child in turn: UNION ALL), SubqueryScan (a subquery's rows as
  * a FROM item, filtered and projected) and CteScan (a WITH query's rows,
- * computed once into a store every CteScan of it reads).
+ * computed once, as far as they are read, into a store every CteScan of
+ * it reads).
  *
  * Material keeps its rows in the query's memory; when its child reads a
  * PARAM_EXEC slot (a correlated subquery), a rescan forgets them and
@@ -69,16 +70,46 @@ TupleTableSlot *ExecAppend(PlanState *pstate)
 
 /* ---- CteScan ---- */
 
+/* One more row of WITH query plan_id into its store; false (and the
+ * store marked filled) when the query has no more.  Rows are computed
+ * only as far as some CteScan reads them, as in PostgreSQL, so a LIMIT
+ * above can stop an endless recursive query. */
+bool FetchCteRow(EState *estate, CteStore *store, int plan_id)
+{
+	if (store->filled)
+		return false;
+	PlanState *planstate = static_cast<PlanState *>(
+		list_nth(estate->es_subplanstates, plan_id - 1));
+	TupleTableSlot *slot = ExecProcNode(planstate);
+	if (TupIsNull(slot))
+	{
+		store->filled = true;
+		return false;
+	}
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	if (store->nrows == store->maxrows)
+	{
+		store->maxrows = Max(store->maxrows * 2, 64);
+		store->rows = static_cast<HeapTuple *>(
+			store->rows == nullptr ? palloc(store->maxrows * sizeof(HeapTuple))
+								   : repalloc(store->rows, store->maxrows * sizeof(HeapTuple)));
+	}
+	store->rows[store->nrows++] = ExecCopySlotHeapTuple(slot);
+	MemoryContextSwitchTo(old);
+	return true;
+}
+
 TupleTableSlot *ExecCteScan(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<CteScanState *>(pstate);
-	CteStore *store = ExecFillCteStore(pstate->state, node->ctePlanId);
+	EState *estate = pstate->state;
+	CteStore *store = &estate->es_cte_stores[node->ctePlanId - 1];
 	ExprContext *econtext = pstate->ps_ExprContext;
 	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
 		ResetExprContext(econtext);
-		if (node->next >= store->nrows)
+		if (node->next >= store->nrows && !FetchCteRow(estate, store, node->ctePlanId))
 			return nullptr;
 		TupleTableSlot *slot = ExecStoreHeapTuple(store->rows[node->next++],
 												  node->ss.ss_ScanTupleSlot, false);
@@ -169,28 +200,8 @@ void ExecEndAppend(AppendState *node)
 CteStore *ExecFillCteStore(EState *estate, int plan_id)
 {
 	CteStore *store = &estate->es_cte_stores[plan_id - 1];
-	if (store->filled)
-		return store;
-	PlanState *planstate = static_cast<PlanState *>(
-		list_nth(estate->es_subplanstates, plan_id - 1));
-	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
-	for (;;)
-	{
+	while (FetchCteRow(estate, store, plan_id))
 		CHECK_FOR_INTERRUPTS();
-		TupleTableSlot *slot = ExecProcNode(planstate);
-		if (TupIsNull(slot))
-			break;
-		if (store->nrows == store->maxrows)
-		{
-			store->maxrows = Max(store->maxrows * 2, 64);
-			store->rows = static_cast<HeapTuple *>(
-				store->rows == nullptr ? palloc(store->maxrows * sizeof(HeapTuple))
-									   : repalloc(store->rows, store->maxrows * sizeof(HeapTuple)));
-		}
-		store->rows[store->nrows++] = ExecCopySlotHeapTuple(slot);
-	}
-	MemoryContextSwitchTo(old);
-	store->filled = true;
 	return store;
 }
 
@@ -224,7 +235,7 @@ void ExecReScanCteScan(CteScanState *node)
 		/* A WITH query of a correlated subquery: its rows may differ. */
 		EState *estate = node->ss.ps.state;
 		CteStore *store = &estate->es_cte_stores[node->ctePlanId - 1];
-		if (store->filled)
+		if (store->filled || store->nrows > 0)
 		{
 			store->nrows = 0;
 			store->filled = false;

@@ -17,6 +17,7 @@
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"
+#include "utils/lsyscache.h"
 #include "nodes/parsenodes.h"
 #include "utils/memutils.h"
 
@@ -212,6 +213,36 @@ int64 LimitValue(ExprState *expr, ExprContext *econtext, bool *isnull, const cha
 	return n;
 }
 
+/* Whether slot equals the last counted row on the ORDER BY columns
+ * (NULLs equal, as they sort together). */
+bool TiedWithLast(LimitState *node, TupleTableSlot *slot)
+{
+	auto *limit = reinterpret_cast<Limit *>(node->ps.plan);
+	ExprContext *econtext = node->ps.ps_ExprContext;
+	MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+	ResetExprContext(econtext);
+	bool tied = true;
+	ListCell *c;
+	ListCell *l;
+	int i = 0;
+	forboth(c, limit->uniqColIdx, l, limit->uniqCollations)
+	{
+		bool anull;
+		bool bnull;
+		Datum a = slot_getattr(node->last, static_cast<AttrNumber>(lfirst_int(c)), &anull);
+		Datum b = slot_getattr(slot, static_cast<AttrNumber>(lfirst_int(c)), &bnull);
+		if (anull != bnull ||
+			(!anull && !DatumGetBool(FunctionCall2Coll(&node->tie_eq[i], lfirst_oid(l), a, b))))
+		{
+			tied = false;
+			break;
+		}
+		i++;
+	}
+	MemoryContextSwitchTo(old);
+	return tied;
+}
+
 TupleTableSlot *ExecLimit(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<LimitState *>(pstate);
@@ -234,11 +265,25 @@ TupleTableSlot *ExecLimit(PlanState *pstate)
 				return nullptr;
 	}
 	if (!node->noCount && node->position >= node->count)
-		return nullptr;
+	{
+		/* WITH TIES: the rows after the last counted that equal it on
+		 * the ORDER BY columns. */
+		if (node->tie_eq == nullptr || node->tail || node->position == 0)
+			return nullptr;
+		TupleTableSlot *slot = ExecProcNode(outerPlanState(node));
+		if (TupIsNull(slot) || !TiedWithLast(node, slot))
+		{
+			node->tail = true;
+			return nullptr;
+		}
+		return slot;
+	}
 	TupleTableSlot *slot = ExecProcNode(outerPlanState(node));
 	if (TupIsNull(slot))
 		return nullptr;
 	node->position++;
+	if (node->tie_eq != nullptr && !node->noCount && node->position == node->count)
+		ExecCopySlot(node->last, slot);
 	return slot;
 }
 
@@ -291,6 +336,12 @@ void ExecReScan(PlanState *node)
 		case T_CteScanState:
 			ExecReScanCteScan(reinterpret_cast<CteScanState *>(node));
 			return;
+		case T_RecursiveUnionState:
+			ExecReScanRecursiveUnion(reinterpret_cast<RecursiveUnionState *>(node));
+			break;
+		case T_WorkTableScanState:
+			ExecReScanWorkTableScan(reinterpret_cast<WorkTableScanState *>(node));
+			break;
 		case T_AppendState:
 			ExecReScanAppend(reinterpret_cast<AppendState *>(node));
 			return;
@@ -321,6 +372,7 @@ void ExecReScan(PlanState *node)
 			auto *limit = reinterpret_cast<LimitState *>(node);
 			limit->started = false;
 			limit->position = 0;
+			limit->tail = false;
 			break;
 		}
 		default:
@@ -456,6 +508,18 @@ PlanState *ExecInitLimit(Limit *node, EState *estate, int eflags)
 	state->ps.lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	state->limitOffset = ExecInitExpr(reinterpret_cast<Expr *>(node->limitOffset), &state->ps);
 	state->limitCount = ExecInitExpr(reinterpret_cast<Expr *>(node->limitCount), &state->ps);
+	if (node->limitOption == LIMIT_OPTION_WITH_TIES)
+	{
+		MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+		state->last = ExecInitExtraTupleSlot(estate, ExecCleanTypeFromTL(node->plan.targetlist));
+		state->tie_eq = static_cast<FmgrInfo *>(
+			palloc0(sizeof(FmgrInfo) * Max(list_length(node->uniqOperators), 1)));
+		int i = 0;
+		ListCell *lc;
+		foreach (lc, node->uniqOperators)
+			fmgr_info(get_opcode(lfirst_oid(lc)), &state->tie_eq[i++]);
+		MemoryContextSwitchTo(old);
+	}
 	state->ps.ps_ResultTupleSlot = outerPlanState(state)->ps_ResultTupleSlot;
 	state->ps.ps_ResultTupleDesc = outerPlanState(state)->ps_ResultTupleDesc;
 	return &state->ps;

@@ -35,6 +35,8 @@ namespace {
 struct ParamWalkContext
 {
 	PlannedStmt *stmt;
+	/* The RecursiveUnions above: their WorkTableScans are theirs. */
+	List *inner_wt_params = NIL;
 };
 
 bool UsesParamExecWalker(Node *node, void *arg)
@@ -43,6 +45,24 @@ bool UsesParamExecWalker(Node *node, void *arg)
 		return false;
 	if (IsA(node, Param))
 		return reinterpret_cast<Param *>(node)->paramkind == PARAM_EXEC;
+	/* A work table changes at each step of its recursive union: a plan
+	 * reading it outside that union reads a changing input. */
+	if (IsA(node, WorkTableScan))
+	{
+		auto *ctx = static_cast<ParamWalkContext *>(arg);
+		if (!list_member_int(ctx->inner_wt_params, reinterpret_cast<WorkTableScan *>(node)->wtParam))
+			return true;
+	}
+	if (IsA(node, RecursiveUnion))
+	{
+		auto *ctx = static_cast<ParamWalkContext *>(arg);
+		List *saved = ctx->inner_wt_params;
+		ctx->inner_wt_params = lappend_int(list_copy(saved),
+										   reinterpret_cast<RecursiveUnion *>(node)->wtParam);
+		bool result = node_children_walker(node, UsesParamExecWalker, arg);
+		ctx->inner_wt_params = saved;
+		return result;
+	}
 	if (IsA(node, SubPlan))
 	{
 		auto *ctx = static_cast<ParamWalkContext *>(arg);

@@ -123,6 +123,20 @@ int CtePlanId(PlannerInfo *root, RangeTblEntry *rte)
 	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
 }
 
+/* The level of the recursive WITH query whose work table a
+ * self-reference reads: one level below the query's owner. */
+PlannerInfo *WorkTableRoot(PlannerInfo *root, RangeTblEntry *rte)
+{
+	if (rte->ctelevelsup == 0)
+		elog(ERROR, "bad levelsup for CTE \"%s\"", rte->ctename);
+	PlannerInfo *cteroot = root;
+	for (Index i = 1; i < rte->ctelevelsup && cteroot != nullptr; i++)
+		cteroot = cteroot->parent_root;
+	if (cteroot == nullptr || !cteroot->hasRecursion)
+		elog(ERROR, "could not find plan for CTE \"%s\"", rte->ctename);
+	return cteroot;
+}
+
 /* ---- base relations ---- */
 
 RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
@@ -165,6 +179,13 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 		}
 		case RTE_CTE:
 		{
+			if (rte->self_reference)
+			{
+				/* PostgreSQL's guess: ten times the non-recursive term. */
+				rel->tuples = std::max(1.0, 10 * WorkTableRoot(root, rte)->non_recursive_rows);
+				rel->width = 8 * std::max(1, list_length(rte->coltypes));
+				break;
+			}
 			rel->cte_plan_id = CtePlanId(root, rte);
 			Plan *cteplan = static_cast<Plan *>(
 				list_nth(root->glob->subplans, rel->cte_plan_id - 1));
@@ -477,7 +498,9 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			AddPath(rel, path);
 			break;
 		case RTE_CTE:
-			path->pathtype = PATH_CTESCAN;
+			path->pathtype = Rte(root, static_cast<int>(rel->relid))->self_reference
+				? PATH_WORKTABLESCAN
+				: PATH_CTESCAN;
 			path->total_cost = rel->tuples * (kCpuOperatorCost + kCpuTupleCost + qualcost);
 			AddPath(rel, path);
 			break;
@@ -1157,6 +1180,16 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			scan->scan.scanrelid = rel->relid;
 			scan->ctePlanId = rel->cte_plan_id;
 			scan->cteParam = -1;
+			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
+			plan = &scan->scan.plan;
+			break;
+		}
+		case PATH_WORKTABLESCAN:
+		{
+			WorkTableScan *scan = makeNode(WorkTableScan);
+			scan->scan.scanrelid = rel->relid;
+			scan->wtParam = WorkTableRoot(root, Rte(root, static_cast<int>(rel->relid)))
+								->wt_param_id;
 			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
 			plan = &scan->scan.plan;
 			break;

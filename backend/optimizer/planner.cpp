@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <functional>
+#include <string>
 
 #include "access/htup_details.h"
 #include "catalog/pg_type_d.h"
@@ -189,6 +190,15 @@ Plan *MakeLimit(Query *parse, Plan *lefttree)
 	limit->limitOffset = parse->limitOffset;
 	limit->limitCount = parse->limitCount;
 	limit->limitOption = parse->limitOption;
+	if (parse->limitOption == LIMIT_OPTION_WITH_TIES)
+	{
+		/* The rows tied with the last one counted, on ORDER BY's columns. */
+		GroupColumns g = ExtractGroupColumns(parse->sortClause, lefttree->targetlist);
+		limit->uniqNumCols = g.n;
+		limit->uniqColIdx = g.idx;
+		limit->uniqOperators = g.eqops;
+		limit->uniqCollations = g.collations;
+	}
 	limit->plan.targetlist = copyObject(lefttree->targetlist);
 	limit->plan.lefttree = lefttree;
 	CopyCosts(&limit->plan, lefttree);
@@ -430,21 +440,21 @@ void ProcessCtes(PlannerInfo *root)
 	{
 		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
 		Query *cteq = castNode(Query, cte->ctequery);
-		if (cte->cterecursive)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("WITH RECURSIVE is not supported yet"));
 		bool modifies = cteq->commandType != CMD_SELECT;
-		bool inline_it = !modifies &&
+		/* A recursive query is never inlined (nor is its reference to
+		 * itself a reference). */
+		bool inline_it = !modifies && !cte->cterecursive &&
 			(cte->ctematerialized == CTEMaterializeNever ||
 			 (cte->ctematerialized == CTEMaterializeDefault && cte->cterefcount == 1)) &&
 			!contain_volatile_functions(reinterpret_cast<Node *>(cteq));
-		if (inline_it || (!modifies && cte->cterefcount == 0))
+		if (inline_it || (!modifies && !cte->cterecursive && cte->cterefcount == 0))
 		{
 			root->cte_plan_ids = lappend_int(root->cte_plan_ids, 0);
 			continue;
 		}
 		PlannerInfo *subroot = nullptr;
-		Plan *plan = SubqueryPlanner(root->glob, copyObject(cteq), root, &subroot, 0.0);
+		Plan *plan = SubqueryPlanner(root->glob, copyObject(cteq), root, &subroot, 0.0,
+									 cte->cterecursive);
 		root->glob->subplans = lappend(root->glob->subplans, plan);
 		root->glob->subroots = lappend(root->glob->subroots, subroot);
 		root->cte_plan_ids = lappend_int(root->cte_plan_ids, list_length(root->glob->subplans));
@@ -453,7 +463,7 @@ void ProcessCtes(PlannerInfo *root)
 	foreach (lc, parse->rtable)
 	{
 		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
-		if (rte->rtekind != RTE_CTE)
+		if (rte->rtekind != RTE_CTE || rte->self_reference)
 			continue;
 		int index;
 		PlannerInfo *owner = CteOwner(root, rte, &index);
@@ -659,6 +669,67 @@ Plan *PlanSetOperations(PlannerInfo *root)
 	if (parse->sortClause != NIL)
 		plan = MakeSort(plan, parse->sortClause);
 	return plan;
+}
+
+/* A recursive WITH query (PostgreSQL's generate_recursion_path): the
+ * RecursiveUnion of its non-recursive term and its recursive term, whose
+ * reference to the query is a WorkTableScan of the previous step's rows.
+ * UNION drops duplicates through a hash table, so every column must be
+ * hashable. */
+Plan *PlanRecursiveUnion(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	auto *op = castNode(SetOperationStmt, parse->setOperations);
+	List *names = NIL;
+	ListCell *lc;
+	foreach (lc, parse->targetList)
+		names = lappend(names, static_cast<TargetEntry *>(lfirst(lc))->resname);
+	Plan *left = PlanSetOpTree(root, op->larg, names);
+	root->non_recursive_rows = left->plan_rows;
+	Plan *right = PlanSetOpTree(root, op->rarg, names);
+	RecursiveUnion *ru = makeNode(RecursiveUnion);
+	ru->wtParam = root->wt_param_id;
+	List *tlist = NIL;
+	int i = 0;
+	foreach (lc, parse->targetList)
+	{
+		auto *qtle = static_cast<TargetEntry *>(lfirst(lc));
+		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(list_nth(left->targetlist, i++)));
+		tle->resname = qtle->resname;
+		tle->resjunk = false;
+		tlist = lappend(tlist, tle);
+	}
+	ru->plan.targetlist = tlist;
+	ru->plan.lefttree = left;
+	ru->plan.righttree = right;
+	if (!op->all)
+	{
+		List *clauses = NumberSetOpColumns(op, ru->plan.targetlist);
+		foreach (lc, clauses)
+		{
+			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+			RegProcedure lhs;
+			RegProcedure rhs;
+			if (!get_op_hash_functions(sgc->eqop, &lhs, &rhs))
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("could not implement recursive UNION"),
+						errdetail("All column datatypes must be hashable."));
+		}
+		GroupColumns g = ExtractGroupColumns(clauses, ru->plan.targetlist);
+		ru->dupColIdx = g.idx;
+		ru->dupOperators = g.eqops;
+		ru->dupCollations = g.collations;
+		ru->numCols = g.n;
+		foreach (lc, ru->plan.targetlist)
+			static_cast<TargetEntry *>(lfirst(lc))->ressortgroupref = 0;
+	}
+	/* PostgreSQL's guess: ten steps of the recursive term. */
+	ru->plan.startup_cost = left->startup_cost;
+	ru->plan.total_cost = left->total_cost + 10 * right->total_cost;
+	ru->plan.plan_rows = left->plan_rows + 10 * right->plan_rows;
+	ru->plan.plan_width = std::max(left->plan_width, right->plan_width);
+	ru->numGroups = ru->plan.plan_rows;
+	return &ru->plan;
 }
 
 /* ---- the upper part of a plan ---- */
@@ -921,7 +992,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	Query *parse = root->parse;
 	if (parse->setOperations != nullptr)
 	{
-		Plan *plan = PlanSetOperations(root);
+		Plan *plan = root->hasRecursion ? PlanRecursiveUnion(root) : PlanSetOperations(root);
 		if (parse->limitCount != nullptr || parse->limitOffset != nullptr)
 			plan = MakeLimit(parse, plan);
 		return plan;
@@ -1049,7 +1120,7 @@ List *MakeAndList(Node *qual)
 }
 
 Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
-					  PlannerInfo **subroot_out, double tuple_fraction)
+					  PlannerInfo **subroot_out, double tuple_fraction, bool has_recursion)
 {
 	check_stack_depth();
 	PlannerInfo *root = static_cast<PlannerInfo *>(palloc0(sizeof(PlannerInfo)));
@@ -1058,6 +1129,9 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 	root->parent_root = parent_root;
 	root->query_level = parent_root != nullptr ? parent_root->query_level + 1 : 1;
 	root->tuple_fraction = tuple_fraction;
+	root->hasRecursion = has_recursion;
+	if (has_recursion)
+		root->wt_param_id = AssignParamExec(glob, INTERNALOID);
 	*subroot_out = root;
 	if ((parse->hasForUpdate || parse->rowMarks != NIL) && parent_root != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -1115,6 +1189,22 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 	else if (parse->commandType != CMD_SELECT)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("this statement is not supported by the planner yet"));
+	/* The WITH queries computed once belong to this level's top node, as
+	 * PostgreSQL's CTE initplans do (EXPLAIN shows them there). */
+	ListCell *c;
+	ListCell *id;
+	forboth(c, parse->cteList, id, root->cte_plan_ids)
+	{
+		if (lfirst_int(id) == 0)
+			continue;
+		SubPlan *sp = makeNode(SubPlan);
+		sp->subLinkType = CTE_SUBLINK;
+		sp->plan_id = lfirst_int(id);
+		std::string name = "CTE ";
+		name += static_cast<CommonTableExpr *>(lfirst(c))->ctename;
+		sp->plan_name = pstrdup(name.c_str());
+		plan->initPlan = lappend(plan->initPlan, sp);
+	}
 	return plan;
 }
 

@@ -31,9 +31,11 @@ constexpr double kCpuOperatorCost = 0.0025;
 constexpr double kDisableCost = 1.0e10;
 
 /* ---- planner.cpp ---- */
-/* Plan one query level; its plan's target list is the query's. */
+/* Plan one query level; its plan's target list is the query's.
+ * has_recursion: parse is a recursive WITH query (a RecursiveUnion). */
 Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
-					  PlannerInfo **subroot_out, double tuple_fraction);
+					  PlannerInfo **subroot_out, double tuple_fraction,
+					  bool has_recursion = false);
 /* A Plan's targetlist as Vars of position (OUTER_VAR, resno): what a
  * node that passes its input's rows through outputs. */
 List *PassThroughTargetList(List *input_tlist);

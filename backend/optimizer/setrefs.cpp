@@ -200,6 +200,27 @@ PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
 	elog(ERROR, "subquery scan's plan has no planner level");
 }
 
+/* A SubqueryScan (references already set) that only passes its
+ * subplan's rows on is replaced by the subplan (PostgreSQL's
+ * trivial_subqueryscan), so the operands of a RecursiveUnion print as
+ * they do in PostgreSQL. */
+Plan *RemoveTrivialSubqueryScan(Plan *plan)
+{
+	if (!IsA(plan, SubqueryScan) || plan->qual != NIL)
+		return plan;
+	Plan *sub = reinterpret_cast<SubqueryScan *>(plan)->subplan;
+	if (list_length(plan->targetlist) != list_length(sub->targetlist))
+		return plan;
+	ListCell *lc;
+	foreach (lc, plan->targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (!IsA(tle->expr, Var) || reinterpret_cast<Var *>(tle->expr)->varattno != tle->resno)
+			return plan;
+	}
+	return sub;
+}
+
 Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 {
 	if (plan == nullptr)
@@ -215,6 +236,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_SubqueryScan:
 		case T_CteScan:
 		case T_FunctionScan:
+		case T_WorkTableScan:
 		{
 			Scan *scan = reinterpret_cast<Scan *>(plan);
 			scan->scanrelid += ctx->rtoffset;
@@ -308,6 +330,11 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_LockRows:
 			plan->targetlist = PassThroughTargetList(outer->targetlist);
 			break;
+		case T_RecursiveUnion:
+			plan->targetlist = PassThroughTargetList(outer->targetlist);
+			plan->lefttree = RemoveTrivialSubqueryScan(SetRefsRecurse(ctx, outer));
+			plan->righttree = RemoveTrivialSubqueryScan(SetRefsRecurse(ctx, inner));
+			return plan;
 		case T_Append:
 		{
 			Append *append = reinterpret_cast<Append *>(plan);

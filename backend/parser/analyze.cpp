@@ -22,6 +22,7 @@
 #include "catalog/heap.h"
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_amop_d.h"
+#include "catalog/pg_collation_d.h"
 #include "catalog/pg_opclass_d.h"
 #include "catalog/pg_type_d.h"
 #include "nodes/makefuncs.h"
@@ -42,6 +43,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
+#include "parse_cte.h"
 #include "parse_locking.h"
 
 Query *SubAnalyze(Node *parseTree, ParseState *parentParseState, bool resolve_unknowns);
@@ -210,8 +212,11 @@ void CheckFutureCteReference(ParseState *pstate, RangeVar *rv)
 ParseNamespaceItem *AddRangeTableEntryForCte(ParseState *pstate, CommonTableExpr *cte,
 											 Index levelsup, RangeVar *rv)
 {
-	Query *cteq = castNode(Query, cte->ctequery);
-	if (cteq->commandType != CMD_SELECT && cteq->returningList == NIL)
+	/* A recursive query's reference to itself, met while it is being
+	 * analyzed: its work table. */
+	bool self_reference = !IsA(cte->ctequery, Query);
+	if (!self_reference && castNode(Query, cte->ctequery)->commandType != CMD_SELECT &&
+		castNode(Query, cte->ctequery)->returningList == NIL)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("WITH query \"%s\" does not have a RETURNING clause", cte->ctename),
 				parser_errposition(pstate, rv->location));
@@ -219,6 +224,7 @@ ParseNamespaceItem *AddRangeTableEntryForCte(ParseState *pstate, CommonTableExpr
 	rte->rtekind = RTE_CTE;
 	rte->ctename = pstrdup(cte->ctename);
 	rte->ctelevelsup = levelsup;
+	rte->self_reference = self_reference;
 	rte->alias = rv->alias;
 	rte->inFromCl = true;
 	rte->coltypes = list_copy(cte->ctecoltypes);
@@ -227,67 +233,143 @@ ParseNamespaceItem *AddRangeTableEntryForCte(ParseState *pstate, CommonTableExpr
 	rte->eref = makeNode(Alias);
 	rte->eref->aliasname = pstrdup(rv->alias != nullptr ? rv->alias->aliasname : cte->ctename);
 	SetColumnNames(rte, rv->alias, cte->ctecolnames, "table");
-	cte->cterefcount++;
+	if (!self_reference)
+		cte->cterefcount++;
 	return AddNSItem(pstate, rte);
 }
 
-/* WITH: each query analyzed, seeing the ones before it. */
+/* A WITH query's output columns: the alias's names, then the query's. */
+void SetCteColumns(ParseState *pstate, CommonTableExpr *cte, List *names, List *exprs)
+{
+	if (list_length(cte->aliascolnames) > list_length(names))
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("WITH query \"%s\" has %d columns available but %d columns specified",
+					   cte->ctename, list_length(names), list_length(cte->aliascolnames)),
+				parser_errposition(pstate, cte->location));
+	cte->ctecolnames = NIL;
+	cte->ctecoltypes = NIL;
+	cte->ctecoltypmods = NIL;
+	cte->ctecolcollations = NIL;
+	ListCell *n;
+	ListCell *e;
+	forboth(n, names, e, exprs)
+	{
+		int i = foreach_current_index(n);
+		cte->ctecolnames = lappend(cte->ctecolnames, i < list_length(cte->aliascolnames)
+														 ? list_nth(cte->aliascolnames, i)
+														 : lfirst(n));
+		Node *expr = static_cast<Node *>(lfirst(e));
+		Oid type = exprType(expr);
+		int32 typmod = exprTypmod(expr);
+		Oid coll = exprCollation(expr);
+		/* A recursive query's unknown column is text before its recursive
+		 * term is analyzed (PostgreSQL's rule). */
+		if (cte->cterecursive && type == UNKNOWNOID)
+		{
+			type = TEXTOID;
+			typmod = -1;
+			if (!OidIsValid(coll))
+				coll = DEFAULT_COLLATION_OID;
+		}
+		cte->ctecoltypes = lappend_oid(cte->ctecoltypes, type);
+		cte->ctecoltypmods = lappend_int(cte->ctecoltypmods, typmod);
+		cte->ctecolcollations = lappend_oid(cte->ctecolcollations, coll);
+	}
+}
+
+/* One WITH query analyzed.  A recursive one got its columns from its
+ * non-recursive term (DetermineRecursiveColTypes); the whole query's
+ * must be the same. */
+void AnalyzeCte(ParseState *pstate, CommonTableExpr *cte)
+{
+	bool modifies = !IsA(cte->ctequery, SelectStmt);
+	if (modifies && pstate->parentParseState != nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("WITH clause containing a data-modifying statement must be at the top "
+					   "level"),
+				parser_errposition(pstate, cte->location));
+	ParseState *sub = make_parsestate(pstate);
+	sub->p_parent_cte = cte;
+	Query *q = transformStmt(sub, cte->ctequery);
+	free_parsestate(sub);
+	/* Only the statement itself reports a row count. */
+	q->canSetTag = false;
+	cte->ctequery = reinterpret_cast<Node *>(q);
+	List *names = NIL;
+	List *exprs = NIL;
+	ListCell *t;
+	foreach (t, modifies ? q->returningList : q->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(t));
+		if (tle->resjunk)
+			continue;
+		names = lappend(names,
+						makeString(pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
+		exprs = lappend(exprs, tle->expr);
+	}
+	if (!cte->cterecursive)
+	{
+		SetCteColumns(pstate, cte, names, exprs);
+		return;
+	}
+	int col = 0;
+	foreach (t, exprs)
+	{
+		Node *expr = static_cast<Node *>(lfirst(t));
+		Oid type = list_nth_oid(cte->ctecoltypes, col);
+		int32 typmod = list_nth_int(cte->ctecoltypmods, col);
+		col++;
+		if (exprType(expr) != type || exprTypmod(expr) != typmod)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("recursive query \"%s\" column %d has type %s in non-recursive term but "
+						   "type %s overall",
+						   cte->ctename, col, format_type_with_typemod(type, typmod),
+						   format_type_with_typemod(exprType(expr), exprTypmod(expr))),
+					errhint("Cast the output of the non-recursive term to the correct type."),
+					parser_errposition(pstate, exprLocation(expr)));
+	}
+}
+
+/* WITH: each query analyzed, seeing the ones before it (all of them
+ * under RECURSIVE, analyzed in an order without forward references). */
 void TransformWithClause(ParseState *pstate, WithClause *with)
 {
-	if (with->recursive)
-		NotSupported(pstate, "WITH RECURSIVE", with->location);
 	ListCell *lc;
 	foreach (lc, with->ctes)
 	{
 		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
 		ListCell *other;
-		foreach (other, pstate->p_ctenamespace)
+		foreach (other, with->ctes)
+		{
+			if (other == lc)
+				break;
 			if (strcmp(static_cast<CommonTableExpr *>(lfirst(other))->ctename, cte->ctename) == 0)
 				ereport(ERROR, errcode(ERRCODE_DUPLICATE_ALIAS),
 						errmsg("WITH query name \"%s\" specified more than once", cte->ctename),
 						parser_errposition(pstate, cte->location));
-		bool modifies = !IsA(cte->ctequery, SelectStmt);
-		if (modifies && pstate->parentParseState != nullptr)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("WITH clause containing a data-modifying statement must be at the top "
-						   "level"),
-					parser_errposition(pstate, cte->location));
-		pstate->p_future_ctes = list_copy_tail(with->ctes, foreach_current_index(lc) + 1);
-		Query *q = parse_sub_analyze(cte->ctequery, pstate);
+		}
+	}
+	if (with->recursive)
+	{
+		List *ordered = OrderRecursiveCtes(pstate, with->ctes);
+		foreach (lc, ordered)
+			pstate->p_ctenamespace = lappend(pstate->p_ctenamespace, lfirst(lc));
+		foreach (lc, ordered)
+		{
+			auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+			AnalyzeCte(pstate, cte);
+			TransformSearchCycle(pstate, cte);
+		}
+		return;
+	}
+	foreach (lc, with->ctes)
+	{
+		auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+		/* The query itself and the later ones: named here, PostgreSQL's hint. */
+		pstate->p_future_ctes = list_copy_tail(with->ctes, foreach_current_index(lc));
+		AnalyzeCte(pstate, cte);
 		pstate->p_future_ctes = NIL;
-		/* Only the statement itself reports a row count. */
-		q->canSetTag = false;
-		cte->ctequery = reinterpret_cast<Node *>(q);
-		List *names = NIL;
-		ListCell *t;
-		foreach (t, modifies ? q->returningList : q->targetList)
-		{
-			auto *tle = static_cast<TargetEntry *>(lfirst(t));
-			if (tle->resjunk)
-				continue;
-			Node *expr = reinterpret_cast<Node *>(tle->expr);
-			names = lappend(names,
-							makeString(
-								pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
-			cte->ctecoltypes = lappend_oid(cte->ctecoltypes, exprType(expr));
-			cte->ctecoltypmods = lappend_int(cte->ctecoltypmods, exprTypmod(expr));
-			cte->ctecolcollations = lappend_oid(cte->ctecolcollations, exprCollation(expr));
-		}
-		if (list_length(cte->aliascolnames) > list_length(names))
-			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
-					errmsg("WITH query \"%s\" has %d columns available but %d columns specified",
-						   cte->ctename, list_length(names), list_length(cte->aliascolnames)),
-					parser_errposition(pstate, cte->location));
-		cte->ctecolnames = NIL;
-		int i = 0;
-		foreach (t, names)
-		{
-			cte->ctecolnames = lappend(cte->ctecolnames,
-									   i < list_length(cte->aliascolnames)
-										   ? list_nth(cte->aliascolnames, i)
-										   : lfirst(t));
-			i++;
-		}
+		TransformSearchCycle(pstate, cte);
 		pstate->p_ctenamespace = lappend(pstate->p_ctenamespace, cte);
 	}
 }
@@ -954,10 +1036,16 @@ void CheckAggregates(ParseState *pstate, Query *qry)
 	CheckUngroupedWalker(qry->havingQual, &ctx);
 }
 
-Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what)
+Node *TransformLimit(ParseState *pstate, Node *clause, ParseExprKind kind, const char *what,
+					 LimitOption option = LIMIT_OPTION_COUNT)
 {
 	if (clause == nullptr)
 		return nullptr;
+	/* A bare NULL count cannot have ties (PostgreSQL's check). */
+	if (kind == EXPR_KIND_LIMIT && option == LIMIT_OPTION_WITH_TIES && IsA(clause, A_Const) &&
+		reinterpret_cast<A_Const *>(clause)->isnull)
+		ereport(ERROR, errcode(ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+				errmsg("row count cannot be null in FETCH FIRST ... WITH TIES clause"));
 	Node *expr = transformExpr(pstate, clause, kind);
 	return coerce_to_specific_type(pstate, expr, INT8OID, what);
 }
@@ -1012,7 +1100,8 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	qry->targetList = expandNSItemAttrs(pstate, nsitem, -1);
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
@@ -1030,8 +1119,6 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 		NotSupported(pstate, "SELECT INTO", -1);
 	if (stmt->windowClause != NIL)
 		NotSupported(pstate, "WINDOW", -1);
-	if (stmt->limitOption == LIMIT_OPTION_WITH_TIES)
-		NotSupported(pstate, "FETCH … WITH TIES", -1);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_SELECT;
 	TransformFromClause(pstate, stmt->fromClause);
@@ -1060,7 +1147,8 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 														  EXPR_KIND_HAVING),
 											"HAVING");
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);
@@ -1244,7 +1332,28 @@ void CoerceSetOpColumn(ParseState *pstate, Node *node, int col, Oid type, int32 
 
 /* An operand or a set operation; *tlist gets its output columns (the
  * operand's non-junk entries, or the merged columns as Consts' shapes). */
-Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **colexprs)
+Query *LeftmostSetOpQuery(ParseState *pstate, Node *node);
+
+/* The top UNION of a recursive WITH query, its non-recursive term just
+ * analyzed: the query's columns are that term's (names from its leftmost
+ * SELECT), so that the recursive term can refer to them. */
+void DetermineRecursiveColTypes(ParseState *pstate, Node *larg, List *lcols)
+{
+	Query *leftmost = LeftmostSetOpQuery(pstate, larg);
+	List *names = NIL;
+	ListCell *lc;
+	foreach (lc, leftmost->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (!tle->resjunk)
+			names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
+																			   : "?column?")));
+	}
+	SetCteColumns(pstate, pstate->p_parent_cte, names, lcols);
+}
+
+Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **colexprs,
+							   bool is_top = false)
 {
 	check_stack_depth();
 	/* A parenthesized operation with its own ORDER BY, LIMIT or WITH is
@@ -1281,6 +1390,8 @@ Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **col
 	List *lcols;
 	List *rcols;
 	op->larg = TransformSetOperationTree(pstate, stmt->larg, &lcols);
+	if (is_top && pstate->p_parent_cte != nullptr && pstate->p_parent_cte->cterecursive)
+		DetermineRecursiveColTypes(pstate, op->larg, lcols);
 	op->rarg = TransformSetOperationTree(pstate, stmt->rarg, &rcols);
 	if (list_length(lcols) != list_length(rcols))
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
@@ -1351,7 +1462,7 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 	top.limitCount = nullptr;
 	top.limitOffset = nullptr;
 	top.withClause = nullptr;
-	qry->setOperations = TransformSetOperationTree(pstate, &top, &cols);
+	qry->setOperations = TransformSetOperationTree(pstate, &top, &cols, true);
 	SetOperationStmt *op = castNode(SetOperationStmt, qry->setOperations);
 	Query *leftmost = LeftmostSetOpQuery(pstate, qry->setOperations);
 	int leftmost_rtindex = 0;
@@ -1417,7 +1528,8 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 									   static_cast<TargetEntry *>(list_nth(qry->targetList, tllen))
 										   ->expr))));
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
-	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT");
+	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
+									  stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);

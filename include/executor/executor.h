@@ -91,6 +91,11 @@ extern void ExecReScanMergeJoin(MergeJoinState *node);
 extern void ExecEndMergeJoin(MergeJoinState *node);
 extern PlanState *ExecInitCteScan(CteScan *node, EState *estate, int eflags);
 extern void ExecReScanCteScan(CteScanState *node);
+extern PlanState *ExecInitRecursiveUnion(RecursiveUnion *node, EState *estate, int eflags);
+extern void ExecReScanRecursiveUnion(RecursiveUnionState *node);
+extern void ExecEndRecursiveUnion(RecursiveUnionState *node);
+extern PlanState *ExecInitWorkTableScan(WorkTableScan *node, EState *estate, int eflags);
+extern void ExecReScanWorkTableScan(WorkTableScanState *node);
 /* The rows of the WITH query subplan plan_id computes, run to its end
  * on first use (and at ExecutorFinish for a data-modifying one). */
 extern CteStore *ExecFillCteStore(EState *estate, int plan_id);

@@ -211,6 +211,11 @@ typedef struct LimitState
 	bool noCount;
 	int64 position;
 	bool started;
+	/* FETCH … WITH TIES: the last row counted, and "=" of each ORDER BY
+	 * column (Limit.uniqColIdx) to find the rows tied with it. */
+	TupleTableSlot *last;
+	FmgrInfo *tie_eq;
+	bool tail;
 } LimitState;
 
 /* SELECT … FOR UPDATE's row locking (nodeLockRows.cpp). */
@@ -330,6 +335,21 @@ typedef struct CteScanState
 	int64 next;
 	bool uses_params; /* the WITH query reads PARAM_EXEC: recompute on rescan */
 } CteScanState;
+
+/* WITH RECURSIVE (nodeRecursiveunion.cpp): the work tables and the
+ * UNION's hash table are private to that file. */
+typedef struct RecursiveUnionState
+{
+	PlanState ps;
+	struct RecursiveUnionData *data;
+} RecursiveUnionState;
+
+typedef struct WorkTableScanState
+{
+	ScanState ss;
+	RecursiveUnionState *rustate;
+	size_t next;
+} WorkTableScanState;
 
 /* A SubPlan expression's run-time state (nodeSubplan.cpp). */
 typedef struct SubPlanState

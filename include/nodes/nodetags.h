@@ -159,7 +159,9 @@
 	X(SetOp) \
 	X(Limit) \
 	X(LockRows) \
-	X(PlanRowMark)
+	X(PlanRowMark) \
+	X(RecursiveUnion) \
+	X(WorkTableScan)
 
 /* Bases embedded in other nodes (Expr xpr, Plan plan, Scan scan): field
  * functions, no tag of their own. */
@@ -195,7 +197,9 @@
 	X(LockRowsState) \
 	X(FunctionScanState) \
 	X(ProjectSetState) \
-	X(ReturnSetInfo)
+	X(ReturnSetInfo) \
+	X(RecursiveUnionState) \
+	X(WorkTableScanState)
 
 #define TUSK_ALL_NODE_TAGS(X) \
 	TUSK_VALUE_NODES(X) \

@@ -145,6 +145,26 @@ TUSK_DEFINE_NODE(ValuesScan)
 #define NODE_CteScan(F) F(BASE, Scan, scan) F(SCALAR, int, ctePlanId) F(SCALAR, int, cteParam)
 TUSK_DEFINE_NODE(CteScan)
 
+/* The rows the recursive term of a WITH RECURSIVE query reads: the
+ * previous step's, kept by the RecursiveUnion whose state PARAM_EXEC
+ * slot wtParam points to. */
+#define NODE_WorkTableScan(F) F(BASE, Scan, scan) F(SCALAR, int, wtParam)
+TUSK_DEFINE_NODE(WorkTableScan)
+
+/* WITH RECURSIVE: the rows of lefttree (the non-recursive term), then
+ * those of righttree (the recursive term) run again over the rows of its
+ * previous run until it returns none; for UNION (numCols > 0) rows equal
+ * on dupColIdx to one already returned are dropped. */
+#define NODE_RecursiveUnion(F) \
+	F(BASE, Plan, plan) \
+	F(SCALAR, int, wtParam) \
+	F(SCALAR, int, numCols) \
+	F(NODE, List *, dupColIdx) \
+	F(NODE, List *, dupOperators) \
+	F(NODE, List *, dupCollations) \
+	F(SCALAR, double, numGroups)
+TUSK_DEFINE_NODE(RecursiveUnion)
+
 /* Joins: the rows of lefttree (outer) and righttree (inner) that match. */
 #define NODE_Join(F) \
 	F(BASE, Plan, plan) \

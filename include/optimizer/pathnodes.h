@@ -68,6 +68,11 @@ typedef struct PlannerInfo
 	double tuple_fraction;
 	/* Per parse->cteList entry: the subplan computing it, 0 if inlined. */
 	List *cte_plan_ids;
+	/* A recursive WITH query's level: the PARAM_EXEC slot of its work
+	 * table, and its non-recursive term's estimated rows. */
+	bool hasRecursion;
+	int wt_param_id;
+	double non_recursive_rows;
 } PlannerInfo;
 
 /* A qual and where it may be evaluated. */
@@ -109,6 +114,7 @@ typedef enum PathKind
 	PATH_FUNCTIONSCAN,
 	PATH_SUBQUERYSCAN,
 	PATH_CTESCAN,
+	PATH_WORKTABLESCAN,
 	PATH_RESULT, /* a relation of no tables: one row */
 	PATH_NESTLOOP,
 	PATH_HASHJOIN,

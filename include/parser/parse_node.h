@@ -60,6 +60,9 @@ typedef struct ParseState
 	List *p_namespace;	  /* ParseNamespaceItems */
 	List *p_ctenamespace; /* WITH queries visible here (CommonTableExprs) */
 	List *p_future_ctes;  /* later WITH queries of the list being analyzed */
+	/* The WITH query this statement is the body of (its UNION's
+	 * non-recursive term gives a recursive query its columns). */
+	struct CommonTableExpr *p_parent_cte;
 	/* Resolve unknown-type output columns to text (not in a set
 	 * operation's operand, whose columns get the operation's types). */
 	bool p_resolve_unknowns;
