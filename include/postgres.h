@@ -206,8 +206,7 @@ typedef struct varatt_external
 	((toast_pointer).va_extinfo = (len) | ((uint32) (cm) << VARLENA_EXTSIZE_BITS))
 /* Stored compressed: fewer bytes in the toast table than the raw data. */
 #define VARATT_EXTERNAL_IS_COMPRESSED(toast_pointer) \
-	(VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer) < \
-	 (uint32) ((toast_pointer).va_rawsize - VARHDRSZ))
+	(VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer) < (uint32) ((toast_pointer).va_rawsize - VARHDRSZ))
 
 /* Any header: the whole value's size, and its data. */
 #define VARSIZE_ANY(PTR) \

@@ -42,10 +42,9 @@ struct HistoryEntry
 
 class History
 {
-public:
+  public:
 	History(int buckets) : mask_(buckets - 1), heads_(buckets, kNoEntry), entries_(kHistorySize + 1)
-	{
-	}
+	{}
 
 	/* The bucket of the four bytes at s (fewer near the end).  The bytes
 	 * are taken as signed chars, as PostgreSQL's hash does, so that the
@@ -139,7 +138,7 @@ public:
 		return true;
 	}
 
-private:
+  private:
 	int mask_;
 	std::vector<int16_t> heads_;
 	std::vector<HistoryEntry> entries_;
@@ -150,7 +149,7 @@ private:
 /* Writes items and their control bytes. */
 class Output
 {
-public:
+  public:
 	explicit Output(unsigned char *dest) : start_(dest), p_(dest) {}
 
 	void Literal(unsigned char byte)
@@ -186,7 +185,7 @@ public:
 			*ctrlp_ = ctrlb_;
 	}
 
-private:
+  private:
 	void NextItem(bool is_match)
 	{
 		if (bit_ == 0)
@@ -231,8 +230,11 @@ int32_t pglz_compress(const char *source, int32_t slen, char *dest, const PGLZ_S
 	/* The largest result worth keeping, without overflowing int32. */
 	int32_t result_max = slen > INT_MAX / 100 ? (slen / 100) * (100 - need_rate)
 											  : (slen * (100 - need_rate)) / 100;
-	int buckets = slen < 128 ? 512 : slen < 256 ? 1024 : slen < 512 ? 2048 : slen < 1024 ? 4096
-																						 : kMaxBuckets;
+	int buckets = slen < 128 ? 512
+		: slen < 256		 ? 1024
+		: slen < 512		 ? 2048
+		: slen < 1024		 ? 4096
+							 : kMaxBuckets;
 	History history(buckets);
 	Output out(reinterpret_cast<unsigned char *>(dest));
 	const char *dp = source;

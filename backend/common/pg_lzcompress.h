@@ -26,12 +26,12 @@
 /* When compressing is worth trying and when its result is kept. */
 typedef struct PGLZ_Strategy
 {
-	int32_t min_input_size;	 /* shorter inputs are not tried */
-	int32_t max_input_size;	 /* longer inputs are not tried */
-	int32_t min_comp_rate;	 /* percent the output must save */
+	int32_t min_input_size;	  /* shorter inputs are not tried */
+	int32_t max_input_size;	  /* longer inputs are not tried */
+	int32_t min_comp_rate;	  /* percent the output must save */
 	int32_t first_success_by; /* give up if no match within this many output bytes */
-	int32_t match_size_good; /* a match this long ends the search */
-	int32_t match_size_drop; /* percent "good" shrinks per candidate tried */
+	int32_t match_size_good;  /* a match this long ends the search */
+	int32_t match_size_drop;  /* percent "good" shrinks per candidate tried */
 } PGLZ_Strategy;
 
 /* 32-byte minimum, 25% saving, a match within the first 1 kB. */

@@ -292,7 +292,8 @@ uint32 HashGroupKey(AggGroupingData *grouping, TupleTableSlot *slot)
 		Datum v = slot_getattr(slot, grouping->columns[i] + 1, &isnull);
 		h = (h << 1) | (h >> 31);
 		if (!isnull)
-			h ^= DatumGetUInt32(FunctionCall1Coll(&grouping->hashfns[i], grouping->collations[i], v));
+			h ^= DatumGetUInt32(
+				FunctionCall1Coll(&grouping->hashfns[i], grouping->collations[i], v));
 	}
 	/* murmurhash32's finalizer */
 	h ^= h >> 16;
@@ -714,8 +715,8 @@ PlanState *ExecInitAgg(Agg *node, EState *estate, int eflags)
 		grouping->probe = MakeTupleTableSlot(inputdesc);
 		estate->es_tupleTable = lappend(estate->es_tupleTable, grouping->probe);
 		/* PostgreSQL's initial size: the estimated groups at 90% full. */
-		grouping->initial_size = static_cast<uint64>(
-			std::max(1.0, std::min(node->numGroups, 1e9)) / 0.9);
+		grouping->initial_size = static_cast<uint64>(std::max(1.0, std::min(node->numGroups, 1e9)) /
+													 0.9);
 		ResizeSlots(grouping, grouping->initial_size);
 		aggstate->grouping = grouping;
 	}
@@ -749,4 +750,3 @@ void ExecReScanAgg(AggState *node)
 		}
 	}
 }
-

@@ -98,8 +98,7 @@ bool EvalKeys(MergeJoinState *node, TupleTableSlot *slot, bool outer, std::vecto
 	for (MergeKey &k : m.keys)
 	{
 		bool isnull;
-		Datum v = ExecEvalExprSwitchContext(outer ? k.outer_expr : k.inner_expr, econtext,
-											&isnull);
+		Datum v = ExecEvalExprSwitchContext(outer ? k.outer_expr : k.inner_expr, econtext, &isnull);
 		anynull |= isnull;
 		values->push_back(v);
 	}
@@ -379,8 +378,8 @@ PlanState *ExecInitMergeJoin(MergeJoin *node, EState *estate, int eflags)
 		RegProcedure lr = get_opfamily_proc(lfirst_oid(family), ltype, rtype, kBtOrderProc);
 		RegProcedure rr = get_opfamily_proc(lfirst_oid(family), rtype, rtype, kBtOrderProc);
 		if (!OidIsValid(lr) || !OidIsValid(rr))
-			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", kBtOrderProc,
-				 ltype, rtype, lfirst_oid(family));
+			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", kBtOrderProc, ltype,
+				 rtype, lfirst_oid(family));
 		MergeKey k{};
 		k.outer_expr = ExecInitExpr(l, ps);
 		k.inner_expr = ExecInitExpr(r, ps);

@@ -50,7 +50,8 @@ bool UsesParamExecWalker(Node *node, void *arg)
 	if (IsA(node, WorkTableScan))
 	{
 		auto *ctx = static_cast<ParamWalkContext *>(arg);
-		if (!list_member_int(ctx->inner_wt_params, reinterpret_cast<WorkTableScan *>(node)->wtParam))
+		if (!list_member_int(ctx->inner_wt_params,
+							 reinterpret_cast<WorkTableScan *>(node)->wtParam))
 			return true;
 	}
 	if (IsA(node, RecursiveUnion))

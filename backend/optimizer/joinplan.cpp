@@ -613,8 +613,8 @@ Path *MakeMaterialPath(Path *subpath)
  * PostgreSQL; with none at all, on no key).  Returns whether a path was
  * added.
  */
-bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip,
-					  JoinType jointype, List *restrictlist)
+bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip, JoinType jointype,
+					  List *restrictlist)
 {
 	RelOptInfo *outer = op->parent;
 	RelOptInfo *inner = ip->parent;
@@ -640,8 +640,9 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 		bool backward = bms_is_subset(ri->left_relids, inner->relids) &&
 			bms_is_subset(ri->right_relids, outer->relids);
 		if (OidIsValid(ri->mergeopfamily) &&
-			(forward || (backward && OidIsValid(get_commutator(
-										 reinterpret_cast<OpExpr *>(ri->clause)->opno)))))
+			(forward ||
+			 (backward &&
+			  OidIsValid(get_commutator(reinterpret_cast<OpExpr *>(ri->clause)->opno)))))
 			mergeclauses = lappend(mergeclauses, ri);
 		else
 		{

@@ -782,10 +782,10 @@ bool GroupingIsHashable(List *clauses)
  * and whether numGroups of them fit in work_mem × hash_mem_multiplier. */
 bool HashTableFits(List *aggrefs, int input_width, double numGroups)
 {
-	constexpr double kChunkHeader = 16;		/* palloc's chunk header */
-	constexpr double kHashEntry = 24;		/* TupleHashEntryData */
+	constexpr double kChunkHeader = 16;		   /* palloc's chunk header */
+	constexpr double kHashEntry = 24;		   /* TupleHashEntryData */
 	constexpr double kMinimalTupleHeader = 16; /* MAXALIGN(SizeofMinimalTupleHeader) */
-	constexpr double kPerGroupState = 16;	/* AggStatePerGroupData */
+	constexpr double kPerGroupState = 16;	   /* AggStatePerGroupData */
 	constexpr double kHashMemMultiplier = 2.0;
 	double transition_space = 0;
 	ListCell *lc;
@@ -839,8 +839,7 @@ bool PreferHashed(Cost sorted, Cost hashed, Cost sorted_order, Cost hashed_order
  * to fit in memory (Tusk's does not spill: beyond that it sorts) and
  * hashing is cheaper, counting the Sort ORDER BY then needs.  Sets
  * *sorted_on to the order of the output rows (NIL if none). */
-Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having,
-					  List **sorted_on)
+Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having, List **sorted_on)
 {
 	Query *parse = root->parse;
 	*sorted_on = NIL;
@@ -870,10 +869,8 @@ Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having,
 		? EstimateNumGroups(root, GroupExprs(parse->groupClause, tlist), input->plan_rows)
 		: 1.0;
 	agg->aggstrategy = parse->groupClause != NIL ? AGG_SORTED : AGG_PLAIN;
-	if (parse->groupClause != NIL &&
-		!HasOrderedAggs(reinterpret_cast<Node *>(aggrefs), nullptr) &&
-		GroupingIsHashable(groupsorts) &&
-		HashTableFits(aggrefs, input->plan_width, numGroups))
+	if (parse->groupClause != NIL && !HasOrderedAggs(reinterpret_cast<Node *>(aggrefs), nullptr) &&
+		GroupingIsHashable(groupsorts) && HashTableFits(aggrefs, input->plan_width, numGroups))
 	{
 		/* Both do the same aggregation work: compare the sorts. */
 		Cost base = input->total_cost +
@@ -1059,8 +1056,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		 * costs less with the Sort ORDER BY then needs. */
 		bool presorted = SortSatisfies(sorted_on, sort);
 		bool hash = false;
-		if (!parse->hasDistinctOn && enable_hashagg &&
-			GroupingIsHashable(parse->distinctClause) &&
+		if (!parse->hasDistinctOn && enable_hashagg && GroupingIsHashable(parse->distinctClause) &&
 			HashTableFits(NIL, plan->plan_width, ndistinct))
 		{
 			double ncols = list_length(parse->distinctClause);

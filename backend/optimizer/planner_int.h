@@ -34,8 +34,7 @@ constexpr double kDisableCost = 1.0e10;
 /* Plan one query level; its plan's target list is the query's.
  * has_recursion: parse is a recursive WITH query (a RecursiveUnion). */
 Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
-					  PlannerInfo **subroot_out, double tuple_fraction,
-					  bool has_recursion = false);
+					  PlannerInfo **subroot_out, double tuple_fraction, bool has_recursion = false);
 /* A Plan's targetlist as Vars of position (OUTER_VAR, resno): what a
  * node that passes its input's rows through outputs. */
 List *PassThroughTargetList(List *input_tlist);

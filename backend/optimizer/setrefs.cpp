@@ -277,8 +277,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 			if (IsA(plan, MergeJoin))
 			{
 				MergeJoin *mj = reinterpret_cast<MergeJoin *>(plan);
-				mj->mergeclauses = FixUpper(mj->mergeclauses, outer->targetlist,
-											inner->targetlist);
+				mj->mergeclauses = FixUpper(mj->mergeclauses, outer->targetlist, inner->targetlist);
 			}
 			[[fallthrough]];
 		case T_NestLoop:

@@ -255,9 +255,10 @@ void SetCteColumns(ParseState *pstate, CommonTableExpr *cte, List *names, List *
 	forboth(n, names, e, exprs)
 	{
 		int i = foreach_current_index(n);
-		cte->ctecolnames = lappend(cte->ctecolnames, i < list_length(cte->aliascolnames)
-														 ? list_nth(cte->aliascolnames, i)
-														 : lfirst(n));
+		cte->ctecolnames = lappend(cte->ctecolnames,
+								   i < list_length(cte->aliascolnames)
+									   ? list_nth(cte->aliascolnames, i)
+									   : lfirst(n));
 		Node *expr = static_cast<Node *>(lfirst(e));
 		Oid type = exprType(expr);
 		int32 typmod = exprTypmod(expr);
@@ -1101,7 +1102,7 @@ Query *TransformValuesClause(ParseState *pstate, SelectStmt *stmt)
 	qry->sortClause = TransformSortClause(pstate, stmt->sortClause, &qry->targetList);
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
-									  stmt->limitOption);
+									 stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);
@@ -1148,7 +1149,7 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 											"HAVING");
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
-									  stmt->limitOption);
+									 stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);
@@ -1346,14 +1347,15 @@ void DetermineRecursiveColTypes(ParseState *pstate, Node *larg, List *lcols)
 	{
 		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
 		if (!tle->resjunk)
-			names = lappend(names, makeString(pstrdup(tle->resname != nullptr ? tle->resname
-																			   : "?column?")));
+			names = lappend(names,
+							makeString(
+								pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
 	}
 	SetCteColumns(pstate, pstate->p_parent_cte, names, lcols);
 }
 
 Node *TransformSetOperationTree(ParseState *pstate, SelectStmt *stmt, List **colexprs,
-							   bool is_top = false)
+								bool is_top = false)
 {
 	check_stack_depth();
 	/* A parenthesized operation with its own ORDER BY, LIMIT or WITH is
@@ -1529,7 +1531,7 @@ Query *TransformSetOperationStmt(ParseState *pstate, SelectStmt *stmt)
 										   ->expr))));
 	qry->limitOffset = TransformLimit(pstate, stmt->limitOffset, EXPR_KIND_OFFSET, "OFFSET");
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
-									  stmt->limitOption);
+									 stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
 	qry->rtable = pstate->p_rtable;
 	qry->jointree = makeNode(FromExpr);

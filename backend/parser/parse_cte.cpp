@@ -174,8 +174,7 @@ bool WellFormedWalker(Node *node, void *arg);
 void WellFormedSelect(SelectStmt *stmt, CteWalk *w)
 {
 	RecursionContext saved = w->context;
-	if (saved != RecursionContext::kOk ||
-		(stmt->op != SETOP_INTERSECT && stmt->op != SETOP_EXCEPT))
+	if (saved != RecursionContext::kOk || (stmt->op != SETOP_INTERSECT && stmt->op != SETOP_EXCEPT))
 	{
 		node_children_walker(reinterpret_cast<Node *>(stmt), WellFormedWalker, w);
 		return;
@@ -324,9 +323,10 @@ void CheckWellFormedRecursion(CteWalk *w)
 		if (stmt->sortClause != NIL)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("ORDER BY in a recursive query is not implemented"),
-					parser_errposition(w->pstate, exprLocation(static_cast<SortBy *>(
-													  linitial(stmt->sortClause))
-																	->node)));
+					parser_errposition(w->pstate,
+									   exprLocation(
+										   static_cast<SortBy *>(linitial(stmt->sortClause))
+											   ->node)));
 		if (stmt->limitOffset != nullptr)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("OFFSET in a recursive query is not implemented"),
@@ -338,8 +338,9 @@ void CheckWellFormedRecursion(CteWalk *w)
 		if (stmt->lockingClause != NIL)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("FOR UPDATE/SHARE in a recursive query is not implemented"),
-					parser_errposition(w->pstate, exprLocation(reinterpret_cast<Node *>(
-													  stmt->lockingClause))));
+					parser_errposition(w->pstate,
+									   exprLocation(
+										   reinterpret_cast<Node *>(stmt->lockingClause))));
 		w->selfrefcount = 0;
 		w->context = RecursionContext::kNonRecursiveTerm;
 		WellFormedWalker(reinterpret_cast<Node *>(stmt->larg), w);
@@ -400,9 +401,8 @@ void TransformSearchCycle(ParseState *pstate, CommonTableExpr *cte)
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("WITH query is not recursive"),
 				parser_errposition(pstate, cte->location));
 	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("%s is not supported yet",
-				   cte->search_clause != nullptr ? "SEARCH" : "CYCLE"),
-			parser_errposition(pstate, cte->search_clause != nullptr
-										   ? cte->search_clause->location
-										   : cte->cycle_clause->location));
+			errmsg("%s is not supported yet", cte->search_clause != nullptr ? "SEARCH" : "CYCLE"),
+			parser_errposition(pstate,
+							   cte->search_clause != nullptr ? cte->search_clause->location
+															 : cte->cycle_clause->location));
 }

@@ -18,8 +18,9 @@
 /* PostgreSQL's MaximumBytesPerTuple: the largest tuple of which n fit on
  * a page (line pointers included). */
 #define MaximumBytesPerTuple(tuplesPerPage) \
-	MAXALIGN_DOWN((BLCKSZ - MAXALIGN(SizeOfPageHeaderData + (tuplesPerPage) * sizeof(ItemIdData))) / \
-				  (tuplesPerPage))
+	MAXALIGN_DOWN( \
+		(BLCKSZ - MAXALIGN(SizeOfPageHeaderData + (tuplesPerPage) * sizeof(ItemIdData))) / \
+		(tuplesPerPage))
 
 /* A row longer than this is toasted, down to the target if it can be
  * (2032 bytes, as in PostgreSQL: four rows per page). */

@@ -107,8 +107,7 @@ void CrashAndRestart(Cluster &cluster)
 
 }  // namespace
 
-TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a crash",
-		  "[toast]")
+TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a crash", "[toast]")
 {
 	Cluster cluster;
 	InitAndStart(cluster);
@@ -136,8 +135,7 @@ TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a 
 	const int formats[3] = {0, 1, 0};
 	const Oid types[3] = {kTextOid, kByteaOid, kTextOid};
 	{
-		Result r(PQexecParams(c.get(),
-							  "INSERT INTO big VALUES (1, $1, $2, 1), (2, $3, NULL, 2)", 3,
+		Result r(PQexecParams(c.get(), "INSERT INTO big VALUES (1, $1, $2, 1), (2, $3, NULL, 2)", 3,
 							  types, values, lengths, formats, 0));
 		INFO(PQerrorMessage(c.get()));
 		REQUIRE(PQresultStatus(r.get()) == PGRES_COMMAND_OK);
@@ -178,8 +176,9 @@ TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a 
 
 	/* The value changes: a new one is stored, the old one deleted. */
 	Ok(c.get(), "UPDATE big SET t = t || 'z' WHERE id = 2");
-	REQUIRE(Row(c.get(), "SELECT length(t), right(t, 2) FROM big WHERE id = 2") ==
-			std::vector<std::string>{std::to_string(kBig / 10 + 1), raw.substr(raw.size() - 1) + "z"});
+	REQUIRE(
+		Row(c.get(), "SELECT length(t), right(t, 2) FROM big WHERE id = 2") ==
+		std::vector<std::string>{std::to_string(kBig / 10 + 1), raw.substr(raw.size() - 1) + "z"});
 	Ok(c.get(), "UPDATE big SET t = left(t, -1) WHERE id = 2");
 
 	/* Deleted then rolled back: still there. */
@@ -197,6 +196,7 @@ TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a 
 	Ok(c.get(), "DELETE FROM big");
 	Ok(c.get(), "VACUUM big");
 	REQUIRE(Row(c.get(), "SELECT count(*) FROM big")[0] == "0");
-	REQUIRE(Row(c.get(), "SELECT reltuples FROM pg_class WHERE oid = (SELECT reltoastrelid "
-						 "FROM pg_class WHERE relname = 'big')")[0] == "0");
+	REQUIRE(Row(c.get(),
+				"SELECT reltuples FROM pg_class WHERE oid = (SELECT reltoastrelid "
+				"FROM pg_class WHERE relname = 'big')")[0] == "0");
 }

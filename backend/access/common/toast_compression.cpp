@@ -19,8 +19,8 @@ namespace {
 /* Sets a compressed value's va_tcinfo: raw size and method. */
 void SetSizeAndMethod(struct varlena *v, uint32 rawsize, ToastCompressionId method)
 {
-	reinterpret_cast<varattrib_4b *>(v)->va_compressed.va_tcinfo =
-		rawsize | (static_cast<uint32>(method) << VARLENA_EXTSIZE_BITS);
+	reinterpret_cast<varattrib_4b *>(v)->va_compressed.va_tcinfo = rawsize |
+		(static_cast<uint32>(method) << VARLENA_EXTSIZE_BITS);
 }
 
 [[noreturn]] void Lz4NotSupported()

@@ -115,8 +115,8 @@ FullTransactionId SubTransGetTopmostTransaction(FullTransactionId xid)
 			return xid;
 		/* A parent's id is always smaller than its child's. */
 		if (!FullTransactionIdPrecedes(parent, xid))
-			elog(ERROR, "pg_subtrans has parent %s for transaction %s",
-				 XidText(parent).c_str(), XidText(xid).c_str());
+			elog(ERROR, "pg_subtrans has parent %s for transaction %s", XidText(parent).c_str(),
+				 XidText(xid).c_str());
 		xid = parent;
 	}
 }

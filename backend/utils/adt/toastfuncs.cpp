@@ -19,13 +19,11 @@ int16 ArgTypeLength(FunctionCallInfo fcinfo)
 {
 	if (fcinfo->flinfo != nullptr && fcinfo->flinfo->fn_extra != nullptr)
 		return *static_cast<int16 *>(fcinfo->flinfo->fn_extra);
-	Oid argtype = fcinfo->flinfo != nullptr ? get_fn_expr_argtype(fcinfo->flinfo, 0)
-											: InvalidOid;
+	Oid argtype = fcinfo->flinfo != nullptr ? get_fn_expr_argtype(fcinfo->flinfo, 0) : InvalidOid;
 	if (!OidIsValid(argtype))
 		elog(ERROR, "could not determine data type of input");
 	int16 typlen = get_typlen(argtype);
-	auto *cached = static_cast<int16 *>(MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-														   sizeof(int16)));
+	auto *cached = static_cast<int16 *>(MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int16)));
 	*cached = typlen;
 	fcinfo->flinfo->fn_extra = cached;
 	return typlen;

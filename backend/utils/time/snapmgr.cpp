@@ -31,7 +31,7 @@ SnapshotData SnapshotSelfData = {SNAPSHOT_SELF, {0},   {0}, nullptr, 0,	  nullpt
 								 false,			false, 0,	0,		 {0}, 0};
 SnapshotData SnapshotAnyData = {SNAPSHOT_ANY, {0},	 {0}, nullptr, 0,	nullptr, 0, false, 0,
 								false,		  false, 0,	  0,	   {0}, 0};
-SnapshotData SnapshotToastData = {SNAPSHOT_TOAST, {0},   {0}, nullptr, 0,	 nullptr, 0, false, 0,
+SnapshotData SnapshotToastData = {SNAPSHOT_TOAST, {0},	 {0}, nullptr, 0,	nullptr, 0, false, 0,
 								  false,		  false, 0,	  0,	   {0}, 0};
 
 FullTransactionId TransactionXmin = {0};
