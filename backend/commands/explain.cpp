@@ -420,10 +420,6 @@ List *NodeSubPlans(Plan *plan)
 			(void) CollectSubPlans(reinterpret_cast<Result *>(plan)->resconstantqual, &result);
 			break;
 		case T_NestLoop:
-			(void) CollectSubPlans(reinterpret_cast<Node *>(
-									   reinterpret_cast<Join *>(plan)->joinqual),
-								   &result);
-			break;
 		case T_MergeJoin:
 			(void) CollectSubPlans(reinterpret_cast<Node *>(
 									   reinterpret_cast<Join *>(plan)->joinqual),

@@ -694,7 +694,8 @@ Plan *PlanRecursiveUnion(PlannerInfo *root)
 	foreach (lc, parse->targetList)
 	{
 		auto *qtle = static_cast<TargetEntry *>(lfirst(lc));
-		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(list_nth(left->targetlist, i++)));
+		TargetEntry *tle = copyObject(static_cast<TargetEntry *>(list_nth(left->targetlist, i)));
+		i++;
 		tle->resname = qtle->resname;
 		tle->resjunk = false;
 		tlist = lappend(tlist, tle);
