@@ -986,6 +986,19 @@ void CopyPathCosts(Plan *plan, Path *path, int width)
 	plan->plan_rows = path->rows;
 	plan->plan_width = width;
 }
+/* A join clause's copy with the outer relation's side on the left
+ * (commuted if it was written the other way round). */
+OpExpr *OuterSideFirst(RestrictInfo *ri, Relids outer_relids)
+{
+	OpExpr *op = copyObject(castNode(OpExpr, reinterpret_cast<Node *>(ri->clause)));
+	if (!bms_is_subset(ri->left_relids, outer_relids))
+	{
+		op->opno = get_commutator(op->opno);
+		op->opfuncid = get_opcode(op->opno);
+		op->args = list_make2(lsecond(op->args), linitial(op->args));
+	}
+	return op;
+}
 
 Plan *CreatePlan(PlannerInfo *root, Path *path);
 
@@ -1004,13 +1017,7 @@ Plan *CreateHashJoinPlan(PlannerInfo *root, JoinPath *jp)
 	foreach (lc, jp->hashclauses)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		OpExpr *op = copyObject(castNode(OpExpr, reinterpret_cast<Node *>(ri->clause)));
-		if (!bms_is_subset(ri->left_relids, jp->outerjoinpath->parent->relids))
-		{
-			op->opno = get_commutator(op->opno);
-			op->opfuncid = get_opcode(op->opno);
-			op->args = list_make2(lsecond(op->args), linitial(op->args));
-		}
+		OpExpr *op = OuterSideFirst(ri, jp->outerjoinpath->parent->relids);
 		join->hashclauses = lappend(join->hashclauses, op);
 		join->hashoperators = lappend_oid(join->hashoperators, op->opno);
 		join->hashcollations = lappend_oid(join->hashcollations, op->inputcollid);
@@ -1098,13 +1105,7 @@ Plan *CreateMergeJoinPlan(PlannerInfo *root, JoinPath *jp)
 	foreach (lc, jp->mergeclauses)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		OpExpr *op = copyObject(castNode(OpExpr, reinterpret_cast<Node *>(ri->clause)));
-		if (!bms_is_subset(ri->left_relids, jp->outerjoinpath->parent->relids))
-		{
-			op->opno = get_commutator(op->opno);
-			op->opfuncid = get_opcode(op->opno);
-			op->args = list_make2(lsecond(op->args), linitial(op->args));
-		}
+		OpExpr *op = OuterSideFirst(ri, jp->outerjoinpath->parent->relids);
 		join->mergeclauses = lappend(join->mergeclauses, op);
 		join->mergeFamilies = lappend_oid(join->mergeFamilies, ri->mergeopfamily);
 		join->mergeCollations = lappend_oid(join->mergeCollations, op->inputcollid);
