@@ -14,12 +14,15 @@
  * Principal entry points: generate_series_int4, generate_series_step_int4,
  * generate_series_int8, generate_series_step_int8, generate_series_numeric,
  * generate_series_step_numeric, generate_series_timestamp,
- * generate_series_timestamptz.
+ * generate_series_timestamptz, array_unnest.
  */
 #include "postgres.h"
 
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 
@@ -221,4 +224,40 @@ Datum generate_series_timestamp(PG_FUNCTION_ARGS)
 Datum generate_series_timestamptz(PG_FUNCTION_ARGS)
 {
 	return TimestampSeriesCall(fcinfo, timestamptz_pl_interval);
+}
+
+/* unnest(anyarray): the elements in storage order, NULLs included (a
+ * multi-dimensional array's too, row by row, as PostgreSQL's). */
+Datum array_unnest(PG_FUNCTION_ARGS)
+{
+	struct Elements
+	{
+		Datum *values;
+		bool *nulls;
+		int count;
+	};
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		ArrayType *array = PG_GETARG_ARRAYTYPE_P_COPY(0);
+		int16 typlen;
+		bool typbyval;
+		char typalign;
+		get_typlenbyvalalign(ARR_ELEMTYPE(array), &typlen, &typbyval, &typalign);
+		auto *elements = static_cast<Elements *>(palloc(sizeof(Elements)));
+		deconstruct_array(array, ARR_ELEMTYPE(array), typlen, typbyval, typalign, &elements->values,
+						  &elements->nulls, &elements->count);
+		funcctx->user_fctx = elements;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *elements = static_cast<Elements *>(funcctx->user_fctx);
+	if (funcctx->call_cntr >= static_cast<uint64>(elements->count))
+		SRF_RETURN_DONE(funcctx);
+	int i = static_cast<int>(funcctx->call_cntr);
+	if (elements->nulls[i])
+		SRF_RETURN_NEXT_NULL(funcctx);
+	SRF_RETURN_NEXT(funcctx, elements->values[i]);
 }
