@@ -269,6 +269,24 @@ Oid SerialType(ParseState *pstate, const TypeName *tn)
 	return type;
 }
 
+/* A serial column brings its own default and NOT NULL: refuse others, as PostgreSQL does. */
+void CheckSerialColumn(const ColumnDef *col, const char *relname)
+{
+	ListCell *c;
+	foreach (c, col->constraints)
+	{
+		auto *con = static_cast<Constraint *>(lfirst(c));
+		if (con->contype == CONSTR_DEFAULT || con->contype == CONSTR_NULL)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg(con->contype == CONSTR_DEFAULT
+							   ? "multiple default values specified for column \"%s\" of table "
+								 "\"%s\""
+							   : "conflicting NULL/NOT NULL declarations for column \"%s\" of "
+								 "table \"%s\"",
+						   col->colname, relname));
+	}
+}
+
 /* A serial column's sequence (PostgreSQL's generateSerialExtraStmts):
  * named table_column_seq, of the column's type; the column's default
  * is nextval of it. */
@@ -483,19 +501,7 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		Oid serial = SerialType(pstate, col->typeName);
 		if (OidIsValid(serial))
 		{
-			ListCell *c;
-			foreach (c, col->constraints)
-			{
-				auto *con = static_cast<Constraint *>(lfirst(c));
-				if (con->contype == CONSTR_DEFAULT || con->contype == CONSTR_NULL)
-					ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-							errmsg(con->contype == CONSTR_DEFAULT
-									   ? "multiple default values specified for column \"%s\" "
-										 "of table \"%s\""
-									   : "conflicting NULL/NOT NULL declarations for column "
-										 "\"%s\" of table \"%s\"",
-								   col->colname, rv->relname));
-			}
+			CheckSerialColumn(col, rv->relname);
 			Node *nextval = MakeSerialSequence(rv, nsp, col->colname, serial, queryString);
 			serials.emplace_back(SequenceOf(nextval), col->colname, false);
 			col->raw_default = nextval;
@@ -868,18 +874,7 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	ListCell *c;
 	if (OidIsValid(serial))
 	{
-		foreach (c, col->constraints)
-		{
-			auto *con = static_cast<Constraint *>(lfirst(c));
-			if (con->contype == CONSTR_DEFAULT || con->contype == CONSTR_NULL)
-				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
-						errmsg(con->contype == CONSTR_DEFAULT
-								   ? "multiple default values specified for column \"%s\" of "
-									 "table \"%s\""
-								   : "conflicting NULL/NOT NULL declarations for column \"%s\" "
-									 "of table \"%s\"",
-							   col->colname, rv->relname));
-		}
+		CheckSerialColumn(col, rv->relname);
 		raw_default = MakeSerialSequence(rv, nsp, col->colname, serial, queryString);
 		seqoid = SequenceOf(raw_default);
 		notnull = true;

@@ -471,10 +471,7 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 			path->pathtype = PATH_SEQSCAN;
 			path->total_cost = rel->pages * kSeqPageCost + rel->tuples * (kCpuTupleCost + qualcost);
 			if (!enable_seqscan)
-			{
-				path->startup_cost += kDisableCost;
-				path->total_cost += kDisableCost;
-			}
+				AddDisableCost(&path->startup_cost, &path->total_cost);
 			AddPath(rel, path);
 			AddIndexPath(root, rel, quals);
 			break;
@@ -534,10 +531,7 @@ void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals)
 	ip->path.total_cost = ip->path.startup_cost + heap_pages * kRandomPageCost +
 		matched * (kCpuIndexTupleCost + kCpuTupleCost + QualCostPerTuple(choice.otherquals));
 	if (!enable_indexscan)
-	{
-		ip->path.startup_cost += kDisableCost;
-		ip->path.total_cost += kDisableCost;
-	}
+		AddDisableCost(&ip->path.startup_cost, &ip->path.total_cost);
 	ip->indexoid = choice.indexid;
 	ip->indexquals = choice.indexquals;
 	ip->indexqualorig = choice.indexqualorig;
@@ -678,10 +672,7 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 		kCpuOperatorCost * n * (outer_rows + inner_rows * rescanratio) +
 		merged * (kCpuTupleCost + QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals));
 	if (!enable_mergejoin)
-	{
-		jp->path.startup_cost += kDisableCost;
-		jp->path.total_cost += kDisableCost;
-	}
+		AddDisableCost(&jp->path.startup_cost, &jp->path.total_cost);
 	jp->jointype = jointype;
 	jp->outerjoinpath = op;
 	jp->innerjoinpath = ip;
@@ -744,8 +735,7 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 		if (!enable_hashjoin)
 		{
 			/* Disabled: used only when nothing else can (a FULL JOIN). */
-			jp->path.startup_cost += kDisableCost;
-			jp->path.total_cost += kDisableCost;
+			AddDisableCost(&jp->path.startup_cost, &jp->path.total_cost);
 		}
 		jp->jointype = jointype;
 		jp->outerjoinpath = op;
@@ -795,10 +785,7 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 		jp->path.total_cost = op->total_cost + inp->total_cost + (outer_rows - 1) * rescan +
 			outer_rows * std::max(inp->rows, 1.0) * (kCpuTupleCost + qualcost);
 		if (!enable_nestloop)
-		{
-			jp->path.startup_cost += kDisableCost;
-			jp->path.total_cost += kDisableCost;
-		}
+			AddDisableCost(&jp->path.startup_cost, &jp->path.total_cost);
 		jp->jointype = jointype;
 		jp->outerjoinpath = op;
 		jp->innerjoinpath = inp;

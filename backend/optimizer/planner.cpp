@@ -143,10 +143,7 @@ Plan *MakeSort(Plan *lefttree, List *clauses)
 	sort->plan.startup_cost = lefttree->total_cost + SortCost(lefttree->plan_rows);
 	sort->plan.total_cost = sort->plan.startup_cost + kCpuOperatorCost * lefttree->plan_rows;
 	if (!enable_sort)
-	{
-		sort->plan.startup_cost += kDisableCost;
-		sort->plan.total_cost += kDisableCost;
-	}
+		AddDisableCost(&sort->plan.startup_cost, &sort->plan.total_cost);
 	return &sort->plan;
 }
 

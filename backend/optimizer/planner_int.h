@@ -29,6 +29,13 @@ constexpr double kCpuIndexTupleCost = 0.005;
 constexpr double kCpuOperatorCost = 0.0025;
 /* Added to the cost of a path whose kind a setting disables. */
 constexpr double kDisableCost = 1.0e10;
+/* A path or plan of a kind an enable_* setting turned off: PostgreSQL's
+ * disable_cost added to both its costs, so it is chosen only if nothing else works. */
+inline void AddDisableCost(Cost *startup_cost, Cost *total_cost)
+{
+	*startup_cost += kDisableCost;
+	*total_cost += kDisableCost;
+}
 
 /* ---- planner.cpp ---- */
 /* Plan one query level; its plan's target list is the query's.
