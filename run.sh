@@ -62,4 +62,7 @@ else
 fi
 echo
 echo "Connect with:"
-echo "    /usr/lib/postgresql/15/bin/psql -h localhost -p $port -d postgres"
+user_opt=""
+# As root, initdb ran as tusk: that is the superuser to connect as.
+[ "$(id -u)" -eq 0 ] && user_opt=" -U tusk"
+echo "    /usr/lib/postgresql/15/bin/psql -h localhost -p $port -d postgres$user_opt"
