@@ -56,31 +56,39 @@ void ExecCloseIndices(ResultRelInfo *resultRelInfo)
 	resultRelInfo->ri_NumIndices = 0;
 }
 
+bool ExecRowInIndex(IndexInfo *ii, TupleTableSlot *slot, EState *estate)
+{
+	if (ii->ii_Predicate == NIL)
+		return true;
+	/* The predicate's compiled form and context live as long as the
+	 * query; what one row's evaluation allocates, one row. */
+	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+	if (ii->ii_Context == nullptr)
+		ii->ii_Context = CreateExprContext(estate);
+	bool holds = IndexPredicateHolds(ii, slot, ii->ii_Context);
+	MemoryContextSwitchTo(old);
+	ResetExprContext(ii->ii_Context);
+	return holds;
+}
+
+bool ExecInsertIndexTuple(ResultRelInfo *resultRelInfo, int i, TupleTableSlot *slot,
+						  ItemPointer tid, EState *estate, IndexUniqueCheck check,
+						  FullTransactionId *xwait)
+{
+	IndexInfo *ii = resultRelInfo->ri_IndexRelationInfo[i];
+	if (!ExecRowInIndex(ii, slot, estate))
+		return true;
+	Relation index = resultRelInfo->ri_IndexRelationDescs[i];
+	Datum values[INDEX_MAX_KEYS];
+	bool isnull[INDEX_MAX_KEYS];
+	FormIndexDatum(ii, slot, values, isnull);
+	return btinsert(index, RelationGetBTIndexInfo(index), values, isnull, tid,
+					resultRelInfo->ri_RelationDesc, ii->ii_Unique ? check : UNIQUE_CHECK_NO, xwait);
+}
+
 void ExecInsertIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, ItemPointer tid,
 						   EState *estate)
 {
-	Relation heap = resultRelInfo->ri_RelationDesc;
 	for (int i = 0; i < resultRelInfo->ri_NumIndices; i++)
-	{
-		Relation index = resultRelInfo->ri_IndexRelationDescs[i];
-		IndexInfo *ii = resultRelInfo->ri_IndexRelationInfo[i];
-		if (ii->ii_Predicate != NIL)
-		{
-			/* The predicate's compiled form and context live as long as
-			 * the query; what one row's evaluation allocates, one row. */
-			MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
-			if (ii->ii_Context == nullptr)
-				ii->ii_Context = CreateExprContext(estate);
-			bool holds = IndexPredicateHolds(ii, slot, ii->ii_Context);
-			MemoryContextSwitchTo(old);
-			ResetExprContext(ii->ii_Context);
-			if (!holds)
-				continue;
-		}
-		Datum values[INDEX_MAX_KEYS];
-		bool isnull[INDEX_MAX_KEYS];
-		FormIndexDatum(ii, slot, values, isnull);
-		btinsert(index, RelationGetBTIndexInfo(index), values, isnull, tid, heap,
-				 ii->ii_Unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO);
-	}
+		(void) ExecInsertIndexTuple(resultRelInfo, i, slot, tid, estate, UNIQUE_CHECK_YES, nullptr);
 }

@@ -4,7 +4,7 @@
  * onconflict.h for the scheme and why it is safe).
  *
  * Principal entry points: ExecLockArbiters, ExecUnlockArbiters,
- * ExecCheckArbiters.  The rest of ON CONFLICT (skipping, locking and
+ * ExecCheckArbiters, ExecInsertArbitratedIndexTuples.  The rest of ON CONFLICT (skipping, locking and
  * updating the conflicting row) is in nodeModifyTable.cpp.
  */
 #include "postgres.h"
@@ -13,6 +13,7 @@
 #include "access/nbtree.h"
 #include "access/stratnum.h"
 #include "catalog/index.h"
+#include "executor/execIndexing.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "onconflict.h"
@@ -32,20 +33,6 @@ void ArbiterLockTag(LOCKTAG *tag, Relation index)
 	tag->locktag_field4 = 0;
 	tag->locktag_type = LOCKTAG_SPECULATIVE_TOKEN;
 	tag->locktag_lockmethodid = DEFAULT_LOCKMETHOD;
-}
-
-/* Whether the row in slot satisfies a partial index's predicate. */
-bool InPartialIndex(IndexInfo *ii, TupleTableSlot *slot, EState *estate)
-{
-	if (ii->ii_Predicate == NIL)
-		return true;
-	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
-	if (ii->ii_Context == nullptr)
-		ii->ii_Context = CreateExprContext(estate);
-	bool holds = IndexPredicateHolds(ii, slot, ii->ii_Context);
-	MemoryContextSwitchTo(old);
-	ResetExprContext(ii->ii_Context);
-	return holds;
 }
 
 }  // namespace
@@ -91,7 +78,7 @@ bool ExecCheckArbiters(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EStat
 			continue;
 		Relation index = resultRelInfo->ri_IndexRelationDescs[i];
 		IndexInfo *ii = resultRelInfo->ri_IndexRelationInfo[i];
-		if (!InPartialIndex(ii, slot, estate))
+		if (!ExecRowInIndex(ii, slot, estate))
 			continue;
 		Datum values[INDEX_MAX_KEYS];
 		bool isnull[INDEX_MAX_KEYS];
@@ -128,4 +115,21 @@ bool ExecCheckArbiters(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EStat
 			return !FullTransactionIdIsValid(*wait);
 	}
 	return false;
+}
+
+bool ExecInsertArbitratedIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *slot,
+									 ItemPointer tid, EState *estate, List *arbiters,
+									 FullTransactionId *xwait)
+{
+	*xwait = InvalidFullTransactionId;
+	for (int i = 0; i < resultRelInfo->ri_NumIndices; i++)
+		if (ExecIsArbiterIndex(resultRelInfo, i, arbiters) &&
+			!ExecInsertIndexTuple(resultRelInfo, i, slot, tid, estate, UNIQUE_CHECK_SPECULATIVE,
+								  xwait))
+			return false;
+	for (int i = 0; i < resultRelInfo->ri_NumIndices; i++)
+		if (!ExecIsArbiterIndex(resultRelInfo, i, arbiters))
+			(void) ExecInsertIndexTuple(resultRelInfo, i, slot, tid, estate, UNIQUE_CHECK_YES,
+										nullptr);
+	return true;
 }

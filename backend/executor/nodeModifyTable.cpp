@@ -344,6 +344,43 @@ ConflictOutcome OnConflict(ModifyTableState *node)
 	}
 }
 
+/*
+ * INSERT … ON CONFLICT of the row in mt_insertSlot (*tuple, formed from
+ * planslot): kSkip, kUpdated, or kInsert with the row and its index
+ * entries in (*tuple, inserted).  The search for a conflict cannot see an
+ * entry another transaction's UPDATE (or plain INSERT) adds meanwhile, so
+ * the arbiter indexes' entries go in first, each checked in the same step
+ * (UNIQUE_CHECK_SPECULATIVE); a conflict there takes the row back out
+ * (heap_abort_speculative) and starts over, as PostgreSQL's speculative
+ * insertion does.
+ */
+ConflictOutcome InsertOnConflict(ModifyTableState *node, TupleTableSlot *planslot, HeapTuple *tuple)
+{
+	auto *plan = reinterpret_cast<ModifyTable *>(node->ps.plan);
+	ResultRelInfo *rri = node->resultRelInfo;
+	EState *estate = node->ps.state;
+	Relation rel = rri->ri_RelationDesc;
+	for (;;)
+	{
+		ConflictOutcome outcome = OnConflict(node);
+		if (outcome != ConflictOutcome::kInsert)
+			return outcome;
+		heap_insert(rel, *tuple, estate->es_output_cid, 0, nullptr);
+		FullTransactionId xwait;
+		if (ExecInsertArbitratedIndexTuples(rri, node->mt_insertSlot, &(*tuple)->t_self, estate,
+											plan->arbiterIndexes, &xwait))
+		{
+			ExecUnlockArbiters(rri, plan->arbiterIndexes);
+			return ConflictOutcome::kInsert;
+		}
+		heap_abort_speculative(rel, &(*tuple)->t_self);
+		ExecUnlockArbiters(rri, plan->arbiterIndexes);
+		if (FullTransactionIdIsValid(xwait))
+			XactLockTableWait(xwait);
+		*tuple = NewRow(node, planslot);
+	}
+}
+
 TupleTableSlot *ExecModifyTable(PlanState *pstate)
 {
 	auto *node = reinterpret_cast<ModifyTableState *>(pstate);
@@ -429,11 +466,9 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 		}
 		HeapTuple tuple = NewRow(node, planslot);
 		auto *plan = reinterpret_cast<ModifyTable *>(pstate->plan);
-		bool arbitrated = plan->onConflictAction != ONCONFLICT_NONE &&
-			node->resultRelInfo->ri_NumIndices > 0;
-		if (arbitrated)
+		if (plan->onConflictAction != ONCONFLICT_NONE && node->resultRelInfo->ri_NumIndices > 0)
 		{
-			ConflictOutcome outcome = OnConflict(node);
+			ConflictOutcome outcome = InsertOnConflict(node, planslot, &tuple);
 			if (outcome == ConflictOutcome::kSkip)
 				continue;
 			if (outcome == ConflictOutcome::kUpdated)
@@ -445,10 +480,11 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				continue;
 			}
 		}
-		heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
-		ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
-		if (arbitrated)
-			ExecUnlockArbiters(node->resultRelInfo, plan->arbiterIndexes);
+		else
+		{
+			heap_insert(rel, tuple, estate->es_output_cid, 0, nullptr);
+			ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+		}
 		if (node->mt_fkeys != nullptr)
 			ExecForeignKeyRow(node->mt_fkeys, nullptr, tuple);
 		if (node->canSetTag)

@@ -9,19 +9,27 @@
  * DO NOTHING skips and DO UPDATE locks and updates.  No conflict: the row
  * is inserted.
  *
- * PostgreSQL closes the window between the search and the insertion with
- * speculative insertion (insert, then undo the insertion if a conflicting
- * row appeared meanwhile).  Tusk closes it with a lock instead: a
- * heavyweight ExclusiveLock per arbiter index (tag LOCKTAG_SPECULATIVE_TOKEN:
- * database, index), taken before the search and released as soon as the
- * row's index entries are in (or a conflict is found), never held while
- * waiting for a transaction.  Two ON CONFLICT inserters of one key are so
- * serialized: the second one's search finds the first one's entry and
- * waits for its transaction.  The lock is held for one row's search and
- * insertion, so concurrent inserters of different keys wait only that
- * long.  A plain INSERT takes no such lock: racing with an ON CONFLICT
- * inserter of the same key, one of them can fail with 23505 where
- * PostgreSQL would let the ON CONFLICT one take the other path.
+ * The search cannot be the whole story: an entry another transaction's
+ * UPDATE or plain INSERT adds while the search runs can land behind it.
+ * So the row goes in as PostgreSQL's speculative insertion puts it: the
+ * arbiter indexes' entries first, each checked for a conflicting entry in
+ * the same step as it is added (btinsert's UNIQUE_CHECK_SPECULATIVE, under
+ * the leaf page's lock); a conflict there takes the row back out
+ * (heap_abort_speculative: dead to everyone at once), waits for the
+ * transaction changing the other row if there is one, and searches again.
+ *
+ * ON CONFLICT inserters of one index are also serialized by a lock: a
+ * heavyweight ExclusiveLock per arbiter index (tag
+ * LOCKTAG_SPECULATIVE_TOKEN: database, index), taken in index order before
+ * the search and released as soon as the row's index entries are in (or
+ * a conflict is found), never held while waiting for a transaction.  The
+ * second of two inserters of one key so finds the first one's entry and
+ * waits for its transaction, instead of both inserting, both finding the
+ * other's entry in different arbiter indexes and waiting for each other
+ * (PostgreSQL waits for a speculative insertion's token, not its
+ * transaction, and needs no such lock).  The lock is held for one row's
+ * search and insertion, so concurrent inserters of different keys wait
+ * only that long.
  */
 #ifndef TUSK_EXECUTOR_ONCONFLICT_H
 #define TUSK_EXECUTOR_ONCONFLICT_H
@@ -48,5 +56,15 @@ void ExecUnlockArbiters(ResultRelInfo *resultRelInfo, List *arbiters);
  */
 bool ExecCheckArbiters(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EState *estate,
 					   List *arbiters, ItemPointer conflict, FullTransactionId *wait);
+
+/*
+ * Add the entries of the row in slot, stored at tid, to the indexes:
+ * the arbiter indexes' first, speculatively.  False, with nothing more
+ * inserted, if one of them has a conflicting entry: *xwait is the
+ * transaction inserting or deleting its row, invalid if the row is live.
+ */
+bool ExecInsertArbitratedIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *slot,
+									 ItemPointer tid, EState *estate, List *arbiters,
+									 FullTransactionId *xwait);
 
 #endif /* TUSK_EXECUTOR_ONCONFLICT_H */

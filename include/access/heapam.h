@@ -86,6 +86,14 @@ extern void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int opt
  * what it did), instead of returning TM_BeingModified. */
 extern TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wait,
 							 TM_FailureData *tmfd);
+/*
+ * Undo this command's insertion of the tuple at tid (PostgreSQL's
+ * "super-delete", for an ON CONFLICT insertion that lost its race): the
+ * tuple becomes dead to every transaction at once — as if its inserter had
+ * aborted — so no one waits for this transaction over it, and VACUUM
+ * removes it.  Its out-of-line values are deleted.
+ */
+extern void heap_abort_speculative(Relation relation, ItemPointer tid);
 /* Sets newtup->t_self to where the new version went. */
 extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newtup, CommandId cid,
 							 bool wait, TM_FailureData *tmfd);

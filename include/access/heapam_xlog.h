@@ -44,6 +44,9 @@ typedef struct xl_heap_insert
 #define XLHL_XMAX_KEYSHR_LOCK 0x08
 #define XLHL_KEYS_UPDATED 0x10
 
+/* xl_heap_delete.flags: a super-delete (heap_abort_speculative). */
+#define XLH_DELETE_IS_SUPER 0x01
+
 /* Block 0: the page. */
 typedef struct xl_heap_delete
 {

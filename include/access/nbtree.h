@@ -50,9 +50,10 @@ typedef struct BTIndexInfo
  * own message). */
 typedef enum IndexUniqueCheck
 {
-	UNIQUE_CHECK_NO,   /* no check */
-	UNIQUE_CHECK_YES,  /* a live duplicate is "duplicate key value violates …" */
-	UNIQUE_CHECK_BUILD /* CREATE INDEX: "could not create unique index …" */
+	UNIQUE_CHECK_NO,		 /* no check */
+	UNIQUE_CHECK_YES,		 /* a live duplicate is "duplicate key value violates …" */
+	UNIQUE_CHECK_BUILD,		 /* CREATE INDEX: "could not create unique index …" */
+	UNIQUE_CHECK_SPECULATIVE /* ON CONFLICT: a duplicate is reported, nothing inserted */
 } IndexUniqueCheck;
 
 typedef struct BTScanData *BTScan;
@@ -77,14 +78,19 @@ extern "C" {
 extern void btbuildempty(Relation index);
 
 /*
- * Add an entry of values/isnull (the descriptor's columns) for heap_tid.
- * With a unique check, and no key column NULL, a live entry with the same
- * key — waiting for a transaction still inserting or deleting one to end —
- * raises PostgreSQL's unique_violation (23505).
+ * Add an entry of values/isnull (the descriptor's columns) for heap_tid;
+ * returns true.  With a unique check, and no key column NULL, a live entry
+ * with the same key — waiting for a transaction still inserting or
+ * deleting one to end — raises PostgreSQL's unique_violation (23505).
+ * UNIQUE_CHECK_SPECULATIVE neither raises nor waits: it inserts nothing
+ * and returns false, with *xwait the transaction inserting or deleting
+ * the other entry's row (invalid if that row is live).  The check and the
+ * insertion are one step under the leaf page's lock, so no two inserters
+ * of a key both pass the check.
  */
-extern void btinsert(Relation index, const BTIndexInfo *info, const Datum *values,
+extern bool btinsert(Relation index, const BTIndexInfo *info, const Datum *values,
 					 const bool *isnull, ItemPointer heap_tid, Relation heap,
-					 IndexUniqueCheck checkUnique);
+					 IndexUniqueCheck checkUnique, FullTransactionId *xwait = nullptr);
 
 /*
  * The entries satisfying every scan key (ANDed; see access/skey.h for

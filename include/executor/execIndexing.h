@@ -5,6 +5,7 @@
 #ifndef TUSK_EXECUTOR_EXECINDEXING_H
 #define TUSK_EXECUTOR_EXECINDEXING_H
 
+#include "access/nbtree.h"
 #include "nodes/execnodes.h"
 #include "storage/itemptr.h"
 
@@ -25,6 +26,17 @@ extern void ExecCloseIndices(ResultRelInfo *resultRelInfo);
  */
 extern void ExecInsertIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *slot,
 								  ItemPointer tid, EState *estate);
+
+/* Whether the row in slot has an entry in the index: a partial index's
+ * predicate holds for it. */
+extern bool ExecRowInIndex(IndexInfo *ii, TupleTableSlot *slot, EState *estate);
+
+/* Add the entry of the row in slot to index i of resultRelInfo, if it
+ * has one there; a unique index checks as check says (btinsert: false
+ * for a speculative insertion's conflict, *xwait set). */
+extern bool ExecInsertIndexTuple(ResultRelInfo *resultRelInfo, int i, TupleTableSlot *slot,
+								 ItemPointer tid, EState *estate, IndexUniqueCheck check,
+								 FullTransactionId *xwait);
 
 #ifdef __cplusplus
 }

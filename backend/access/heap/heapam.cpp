@@ -504,6 +504,42 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	return TM_Ok;
 }
 
+void heap_abort_speculative(Relation relation, ItemPointer tid)
+{
+	FullTransactionId xid = GetCurrentFullTransactionId();
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
+	Buffer buf = pin.get();
+	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
+	if (!IsNormalItem(BufferGetPage(buf), ItemPointerGetOffsetNumber(tid)))
+		elog(ERROR, "attempted to kill a tuple that is not there: (%u,%u)",
+			 ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid));
+	HeapTupleData tuple = TupleAt(relation, buf, ItemPointerGetOffsetNumber(tid));
+	if (!FullTransactionIdEquals(HeapTupleHeaderGetRawXminFull(tuple.t_data), xid) ||
+		(tuple.t_data->t_infomask & HEAP_XMAX_INVALID) == 0)
+		elog(ERROR, "attempted to kill a tuple not inserted by this command");
+	HeapTuple toasted = RelationToastsRows(relation) && HeapTupleHasExternal(&tuple)
+		? heap_copytuple(&tuple)
+		: nullptr;
+
+	tusk::CriticalSection crit;
+	tuple.t_data->t_infomask &= ~HEAP_XMIN_COMMITTED;
+	tuple.t_data->t_infomask |= HEAP_XMIN_INVALID;
+	MarkBufferDirty(buf);
+	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid), 0,
+					   XLH_DELETE_IS_SUPER};
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
+	PageSetLSN(BufferGetPage(buf), lsn);
+	crit.End();
+
+	lock.Release();
+	pin.Release();
+	if (toasted != nullptr)
+		heap_toast_delete(relation, toasted, nullptr);
+}
+
 TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, CommandId cid,
 					  bool wait, TM_FailureData *tmfd)
 {
@@ -841,6 +877,16 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 	ApplyInfobits(t, infobits);
 }
 
+/* Replay heap_abort_speculative: the tuple is dead to everyone. */
+void RedoSuperDelete(Page page, OffsetNumber off)
+{
+	if (!IsNormalItem(page, off))
+		elog(PANIC, "heap redo: invalid line pointer %u", off);
+	auto *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	t->t_infomask &= ~HEAP_XMIN_COMMITTED;
+	t->t_infomask |= HEAP_XMIN_INVALID;
+}
+
 BlockNumber BlockOf(XLogReaderState *r, uint8 block_id)
 {
 	RelFileNode rnode;
@@ -897,7 +943,9 @@ void heap_redo(XLogReaderState *r)
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
 			tusk::LockedBuffer buf;
 			XLogRedoAction action = XLogReadBufferForRedo(r, 0, &buf);
-			if (action == BLK_NEEDS_REDO)
+			if (action == BLK_NEEDS_REDO && (rec.flags & XLH_DELETE_IS_SUPER) != 0)
+				RedoSuperDelete(buf.page(), rec.offnum);
+			else if (action == BLK_NEEDS_REDO)
 			{
 				ItemPointerData self;
 				ItemPointerSet(&self, BlockOf(r, 0), rec.offnum);

@@ -707,14 +707,17 @@ void InsertOnPage(Relation index, const BTIndexInfo *info, tusk::LockedBuffer bu
 
 /*
  * Unique check at the locked leaf buf, for the entry sk (every key column
- * given, none NULL): a live entry with the key raises unique_violation;
- * one being inserted or deleted by a running transaction returns that
- * transaction's id (to wait for).  Equal keys on right siblings are
- * checked too (share-locked one at a time while buf stays locked).
+ * given, none NULL): a live entry with the key raises unique_violation
+ * (UNIQUE_CHECK_SPECULATIVE: sets *live and returns invalid); one being
+ * inserted or deleted by a running transaction returns that transaction's
+ * id (to wait for).  Equal keys on right siblings are checked too
+ * (share-locked one at a time while buf stays locked).
  */
 FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer buf,
-							  const SearchKey &key, Relation heap, IndexUniqueCheck check)
+							  const SearchKey &key, Relation heap, IndexUniqueCheck check,
+							  bool *live)
 {
+	*live = false;
 	SearchKey sk = key;
 	sk.has_tid = false;
 	sk.nextkey = false;
@@ -751,6 +754,11 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 																			 : dirty.xmax;
 			if (FullTransactionIdIsValid(running))
 				return running;
+			if (check == UNIQUE_CHECK_SPECULATIVE)
+			{
+				*live = true;
+				return InvalidFullTransactionId;
+			}
 			char *desc = bt_key_description(info, sk.values, sk.isnull);
 			if (check == UNIQUE_CHECK_BUILD)
 				ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
@@ -869,8 +877,9 @@ void btbuildempty(Relation index)
 	crit.End();
 }
 
-void btinsert(Relation index, const BTIndexInfo *info, const Datum *values, const bool *isnull,
-			  ItemPointer heap_tid, Relation heap, IndexUniqueCheck checkUnique)
+bool btinsert(Relation index, const BTIndexInfo *info, const Datum *values, const bool *isnull,
+			  ItemPointer heap_tid, Relation heap, IndexUniqueCheck checkUnique,
+			  FullTransactionId *xwait)
 {
 	IndexTuple itup = index_form_tuple(info->tupdesc, values, isnull);
 	itup->t_tid = *heap_tid;
@@ -909,11 +918,19 @@ void btinsert(Relation index, const BTIndexInfo *info, const Datum *values, cons
 		tusk::LockedBuffer first_leaf;
 		if (check)
 		{
-			FullTransactionId xwait = CheckUnique(index, info, buf.get(), sk, heap, checkUnique);
-			if (FullTransactionIdIsValid(xwait))
+			bool live;
+			FullTransactionId running = CheckUnique(index, info, buf.get(), sk, heap, checkUnique,
+													&live);
+			if (checkUnique == UNIQUE_CHECK_SPECULATIVE &&
+				(live || FullTransactionIdIsValid(running)))
+			{
+				*xwait = running;
+				return false;
+			}
+			if (FullTransactionIdIsValid(running))
 			{
 				buf.Release();
-				XactLockTableWait(xwait);
+				XactLockTableWait(running);
 				continue;
 			}
 			/* Where this (key, TID) goes may be further right.  The page
@@ -933,7 +950,7 @@ void btinsert(Relation index, const BTIndexInfo *info, const Datum *values, cons
 		}
 		OffsetNumber off = BinarySearch(info, buf.page(), sk);
 		InsertOnPage(index, info, std::move(buf), stack, tuple, off);
-		return;
+		return true;
 	}
 }
 

@@ -3,7 +3,8 @@
  * commands and by others only after commit; updates and deletes with
  * their chains; many processes inserting across pages at once; concurrent
  * increments of one row under READ COMMITTED losing nothing; and replay of
- * the WAL rebuilding exactly the committed state after a crash.
+ * the WAL rebuilding exactly the committed state after a crash (with rows
+ * taken back out by heap_abort_speculative).
  */
 #include "unit_test.h"
 
@@ -346,6 +347,19 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 					Relation rel = table_open(kTable, RowExclusiveLock);
 					for (int i = 0; i < 20; i++)
 						Insert(rel, round * 100 + i, round);
+					/* One more, taken back out as ON CONFLICT's lost race
+					 * does: dead to this transaction's later commands, to
+					 * everyone once it ends, and after replay. */
+					HeapTuple lost = MakeTuple(round * 100 + 50, round);
+					heap_insert(rel, lost, GetCurrentCommandId(true), 0, nullptr);
+					heap_abort_speculative(rel, &lost->t_self);
+					SnapshotData dirty;
+					InitDirtySnapshot(dirty);
+					HeapTupleData fetched;
+					fetched.t_self = lost->t_self;
+					Buffer fetched_buf;
+					CHILD_REQUIRE(!heap_fetch(rel, &dirty, &fetched, &fetched_buf));
+					heap_freetuple(lost);
 					CommandCounterIncrement();
 					/* Change some of the rows just inserted, in later commands. */
 					Snapshot snapshot = GetTransactionSnapshot();
@@ -355,6 +369,7 @@ TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows",
 						if (RowOf(t).key / 100 == round)
 							mine.emplace_back(t->t_self, RowOf(t));
 					heap_endscan(scan);
+					CHILD_REQUIRE(mine.size() == 20);
 					for (auto &[tid, row] : mine)
 					{
 						TM_FailureData tmfd;

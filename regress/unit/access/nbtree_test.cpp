@@ -108,6 +108,22 @@ std::string Int8Key(int64 v)
 	return std::string(reinterpret_cast<const char *>(&v), sizeof v);
 }
 
+/* A row with key v and its entry, inserted as ON CONFLICT does; false
+ * (the row left as inserted) if the index has the key. */
+bool SpeculativeInsert(Relation heap, Relation index, const BTIndexInfo &info, int64 v,
+					   FullTransactionId *xwait)
+{
+	std::string key = Int8Key(v);
+	HeapTuple t = heap_form_raw_tuple(key.data(), static_cast<uint32>(key.size()), 1);
+	heap_insert(heap, t, GetCurrentCommandId(true), 0, nullptr);
+	Datum value = Int64GetDatum(v);
+	bool isnull = false;
+	bool inserted = btinsert(index, &info, &value, &isnull, &t->t_self, heap,
+							 UNIQUE_CHECK_SPECULATIVE, xwait);
+	heap_freetuple(t);
+	return inserted;
+}
+
 int64 Int8Of(HeapTuple t)
 {
 	uint32 len;
@@ -293,6 +309,23 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 				CHILD_REQUIRE(HoldsNoBuffer());
 				AbortCurrentTransaction();
 
+				/* A speculative insertion (ON CONFLICT's) reports the live
+				 * duplicate instead, and inserts nothing; a new key goes in. */
+				StartTransactionCommand();
+				heap = table_open(kHeap, RowExclusiveLock);
+				index = relation_open(kIndex, RowExclusiveLock);
+				FullTransactionId xwait;
+				CHILD_REQUIRE(!SpeculativeInsert(heap, index, info, 42, &xwait));
+				CHILD_REQUIRE(!FullTransactionIdIsValid(xwait));
+				CHILD_REQUIRE(HoldsNoBuffer());
+				CHILD_REQUIRE(SpeculativeInsert(heap, index, info, 600, &xwait));
+				CommandCounterIncrement();
+				int64 k42 = 42;
+				CHILD_REQUIRE(ScanInt8(index, heap, info, &k42, true, &k42, true).size() == 1);
+				int64 k600 = 600;
+				CHILD_REQUIRE(ScanInt8(index, heap, info, &k600, true, &k600, true).size() == 1);
+				AbortCurrentTransaction();
+
 				/* A key whose row was deleted, or whose insert aborted, is free. */
 				StartTransactionCommand();
 				heap = table_open(kHeap, RowExclusiveLock);
@@ -343,6 +376,11 @@ TEST_CASE("A unique index refuses live duplicates with PostgreSQL's error", "[nb
 		StartTransactionCommand();
 		Relation heap = table_open(kHeap, RowExclusiveLock);
 		Relation index = relation_open(kIndex, RowExclusiveLock);
+		/* Speculatively: the running inserter is reported, not waited for. */
+		FullTransactionId xwait;
+		CHILD_REQUIRE(!SpeculativeInsert(heap, index, info, 5000, &xwait));
+		CHILD_REQUIRE(FullTransactionIdIsValid(xwait));
+		CHILD_REQUIRE(!FullTransactionIdEquals(xwait, GetCurrentFullTransactionId()));
 		SetStep(&m->step, 2);
 		try
 		{
