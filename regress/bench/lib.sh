@@ -2,12 +2,15 @@
 # tree): a private work directory removed on exit along with the servers
 # in it ($work/tusk-data, $work/pg-data); as root, an unprivileged user
 # "tusk" runs the servers (run_as) from a copy of the Tusk installation it
-# can read; free_port prints an unused TCP port.
+# can read; free_port prints an unused TCP port.  Tusk is the installation
+# of the build directory TUSK_BUILD_DIR (default build; benchmarks want a
+# release build, say build-release).
 top=$PWD
-tusk_bin=$top/build/install/bin
+build=${TUSK_BUILD_DIR:-build}
+tusk_bin=$top/$build/install/bin
 pg_bin=/usr/lib/postgresql/15/bin
 
-[ -x "$tusk_bin/postgres" ] || { echo "build Tusk first (./test.sh)"; exit 1; }
+[ -x "$tusk_bin/postgres" ] || { echo "build Tusk first (./test.sh, or no $build/install)"; exit 1; }
 
 work=$(mktemp -d /tmp/tusk-bench.XXXXXX)
 run_as() { "$@"; }
@@ -16,7 +19,7 @@ if [ "$(id -u)" -eq 0 ]; then
   chown tusk: "$work"
   run_as() { runuser -u tusk -- "$@"; }
   # The test user must reach the Tusk binaries.
-  cp -a "$top/build/install" "$work/tusk"
+  cp -a "$top/$build/install" "$work/tusk"
   chmod -R a+rX "$work/tusk"
   tusk_bin=$work/tusk/bin
 fi

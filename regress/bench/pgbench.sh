@@ -9,29 +9,17 @@
 # Tusk / PostgreSQL; asserts nothing (a benchmark, not a test).  Every
 # transaction must succeed for a figure to count.  Run it on a release
 # build (TUSK_BUILD_DIR=build-release, see README.md) on an idle machine.
+# Then the memory of an idle backend on each, after a pgbench-like run of
+# MEMORY_TRANSACTIONS (2000) transactions (idle_memory.py).
 #
 #   regress/bench/pgbench.sh [SCALE] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=${1:-10}
 seconds=${2:-20}
-build=${TUSK_BUILD_DIR:-build}
-if [ "$build" != build ]; then
-  # lib.sh takes build/install; point it at the build asked for.
-  [ -x "$build/install/bin/postgres" ] || { echo "no $build/install"; exit 1; }
-fi
+memory_transactions=${MEMORY_TRANSACTIONS:-2000}
 # shellcheck source=regress/bench/lib.sh
 . regress/bench/lib.sh
-if [ "$build" != build ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    rm -rf "$work/tusk"
-    cp -a "$top/$build/install" "$work/tusk"
-    chmod -R a+rX "$work/tusk"
-    tusk_bin=$work/tusk/bin
-  else
-    tusk_bin=$top/$build/install/bin
-  fi
-fi
 
 modes=("-S -M simple" "-S -M prepared" "-M prepared" "-C -S")
 names=("select-only, simple" "select-only, prepared" "TPC-B, prepared" "select-only, -C")
@@ -89,5 +77,23 @@ for i in "${!modes[@]}"; do
     printf '%-24s %8s %12.0f %12.0f %8.2f\n' "${names[$i]}" "$c" "$t" "$p" \
       "$(python3 -c "print($t / $p)")"
   done
+done
+
+# The memory of an idle backend after a pgbench-like run of its own
+# (regress/bench/idle_memory.py), on each server.
+as_user=()
+[ "$(id -u)" -eq 0 ] && as_user=(runuser -u tusk --)
+echo
+echo "an idle backend after $memory_transactions TPC-B (prepared) and select-only transactions:"
+tm=$(python3 regress/bench/idle_memory.py Tusk "$scale" "$memory_transactions" -- \
+  "${as_user[@]}" "$pg_bin/psql" -X -h "$work" -p "$tusk_port" -U bench postgres)
+pm=$(python3 regress/bench/idle_memory.py "PostgreSQL 15" "$scale" "$memory_transactions" -- \
+  "${as_user[@]}" "$pg_bin/psql" -X -h "$work" -p "$pg_port" -U bench postgres)
+echo "$tm"
+echo "$pm"
+field() { sed -nE "s/.* $1=([0-9]+).*/\1/p" <<<"$2"; }
+for f in anon_kb pss_kb; do
+  printf '%s, Tusk / PostgreSQL 15: %.2f\n' "$f" \
+    "$(python3 -c "print($(field $f "$tm") / $(field $f "$pm"))")"
 done
 exit 0

@@ -439,6 +439,17 @@ void InsertStored(Relation relation, HeapTuple tup)
 	crit.End();
 }
 
+/* Within the caller's critical section: WAL-log a delete record of buf's
+ * page and stamp the page with it. */
+void LogDelete(Buffer buf, const xl_heap_delete &rec)
+{
+	XLogBeginInsert();
+	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
+	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
+	PageSetLSN(BufferGetPage(buf), lsn);
+}
+
 /* A palloc'd copy of the tuple at tid (share-locked while copied), or
  * NULL if there is none. */
 HeapTuple CopyTupleAt(Relation relation, ItemPointer tid)
@@ -489,11 +500,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	MarkBufferDirty(buf);
 	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid),
 					   InfobitsOf(tuple.t_data), 0};
-	XLogBeginInsert();
-	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
-	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
-	PageSetLSN(BufferGetPage(buf), lsn);
+	LogDelete(buf, rec);
 	crit.End();
 
 	lock.Release();
@@ -527,11 +534,7 @@ void heap_abort_speculative(Relation relation, ItemPointer tid)
 	MarkBufferDirty(buf);
 	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid), 0,
 					   XLH_DELETE_IS_SUPER};
-	XLogBeginInsert();
-	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
-	XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
-	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_DELETE);
-	PageSetLSN(BufferGetPage(buf), lsn);
+	LogDelete(buf, rec);
 	crit.End();
 
 	lock.Release();
