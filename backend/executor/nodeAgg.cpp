@@ -249,7 +249,8 @@ void KeepSortedInput(AggStatePerAggData &pa)
 	for (int a = 0; a < pa.numArgs; a++)
 	{
 		nulls[a] = fcinfo->args[a + 1].isnull;
-		row[a] = nulls[a] ? 0 : CopyDatum(fcinfo->args[a + 1].value, si.typbyvals[a], si.typlens[a]);
+		row[a] = nulls[a] ? 0
+						  : CopyDatum(fcinfo->args[a + 1].value, si.typbyvals[a], si.typlens[a]);
 	}
 	MemoryContextSwitchTo(old);
 	si.rows.push_back(row);
@@ -825,8 +826,8 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 	pa.transfn_fcinfo = static_cast<FunctionCallInfo>(
 		palloc0(SizeForFunctionCallInfo(pa.numArgs + 1)));
 	InitFunctionCallInfoData(*pa.transfn_fcinfo, &pa.transfn,
-							 static_cast<short>(pa.numTransInputs + 1),
-							 aggref->inputcollid, reinterpret_cast<fmNodePtr>(aggstate), nullptr);
+							 static_cast<short>(pa.numTransInputs + 1), aggref->inputcollid,
+							 reinterpret_cast<fmNodePtr>(aggstate), nullptr);
 }
 
 }  // namespace

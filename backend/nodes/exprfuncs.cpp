@@ -268,12 +268,14 @@ int exprLocation(const Node *expr)
 		{
 			/* The cast's, or its argument's if that is before (x::t). */
 			auto *r = reinterpret_cast<const RelabelType *>(expr);
-			return LeftmostLocation(r->location, exprLocation(reinterpret_cast<const Node *>(r->arg)));
+			return LeftmostLocation(r->location,
+									exprLocation(reinterpret_cast<const Node *>(r->arg)));
 		}
 		case T_CoerceViaIO:
 		{
 			auto *c = reinterpret_cast<const CoerceViaIO *>(expr);
-			return LeftmostLocation(c->location, exprLocation(reinterpret_cast<const Node *>(c->arg)));
+			return LeftmostLocation(c->location,
+									exprLocation(reinterpret_cast<const Node *>(c->arg)));
 		}
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->location;

@@ -47,6 +47,18 @@ SELECT array_agg(i ORDER BY i, i DESC) FILTER (WHERE i < 6) FROM ad_t;
 -- several arguments: DISTINCT compares all of them
 SELECT string_agg(DISTINCT b, CASE WHEN a > 3 THEN '+' ELSE '-' END) FILTER (WHERE i < 40)
   FROM ad_t;
+-- string_agg: text, varchar arguments, bytea, NULL delimiters
+SELECT string_agg(DISTINCT b::varchar, ',' ORDER BY b::varchar DESC) FILTER (WHERE i < 30)
+  FROM ad_t;
+SELECT string_agg(b::bytea, '\x2c'::bytea ORDER BY i) FILTER (WHERE i < 5) FROM ad_t;
+SELECT string_agg(DISTINCT b, NULL ORDER BY b) FILTER (WHERE i < 5) FROM ad_t;
+-- a prepared statement: the parameter in FILTER, run twice
+PREPARE ad_p(int) AS
+  SELECT array_agg(DISTINCT a ORDER BY a) FILTER (WHERE i >= $1), count(DISTINCT b)
+  FROM ad_t WHERE i > 990;
+EXECUTE ad_p(999);
+EXECUTE ad_p(0);
+DEALLOCATE ad_p;
 -- no rows
 SELECT count(DISTINCT a), array_agg(a ORDER BY a), string_agg(DISTINCT b, ',') FROM ad_t
   WHERE false;
@@ -71,6 +83,11 @@ SELECT a, string_agg(b, ',' ORDER BY i) FILTER (WHERE i < 40), count(DISTINCT g)
   FROM ad_t GROUP BY a ORDER BY a;
 SELECT g, a, count(DISTINCT b), array_agg(DISTINCT x) FROM ad_t
   WHERE i < 300 GROUP BY g, a ORDER BY g, a;
+-- without sorts: still no hashing
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT g, count(DISTINCT a) FROM ad_t GROUP BY g;
+SELECT g, count(DISTINCT a) FROM ad_t GROUP BY g ORDER BY g;
+RESET enable_sort;
 -- under HAVING (and only there)
 SELECT g, count(*) FROM ad_t GROUP BY g HAVING count(DISTINCT a) > 6 ORDER BY g;
 SELECT g FROM ad_t GROUP BY g

@@ -858,7 +858,8 @@ Datum StringAggTransfn(FunctionCallInfo fcinfo, const char *name)
 	MemoryContext aggcontext;
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "%s called in non-aggregate context", name);
-	StringInfo state = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	StringInfo state = PG_ARGISNULL(0) ? nullptr
+									   : reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
 	if (!PG_ARGISNULL(1))
 	{
 		if (state == nullptr)
