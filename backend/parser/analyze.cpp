@@ -2459,6 +2459,14 @@ void TransformAggregateOrdering(ParseState *pstate, Aggref *agg, List *aggorder,
 			continue;
 		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
 		int location = exprLocation(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+		{
+			/* count(DISTINCT 'foo'): compared as text */
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			restype = TEXTOID;
+		}
 		Oid sortop;
 		Oid eqop;
 		if (!FindOrderingOps(restype, false, &sortop, &eqop))

@@ -59,6 +59,9 @@ PREPARE ad_p(int) AS
 EXECUTE ad_p(999);
 EXECUTE ad_p(0);
 DEALLOCATE ad_p;
+-- untyped literals are compared and sorted as text
+SELECT count(DISTINCT 'foo'), count(DISTINCT NULL), string_agg(DISTINCT 'x', 'y' ORDER BY 'x')
+  FROM ad_t;
 -- no rows
 SELECT count(DISTINCT a), array_agg(a ORDER BY a), string_agg(DISTINCT b, ',') FROM ad_t
   WHERE false;
@@ -118,7 +121,7 @@ SELECT pg_get_viewdef('ad_v2'::regclass);
 SELECT * FROM ad_v2;
 CREATE VIEW ad_v3 AS
   SELECT g, array_agg(DISTINCT b ORDER BY b USING >) AS a3,
-         array_agg(DISTINCT a + 1 ORDER BY a + 1) AS a5
+         array_agg(DISTINCT a + 1 ORDER BY a + 1) AS a5, count(DISTINCT 'foo') AS c2
   FROM ad_t GROUP BY g;
 SELECT pg_get_viewdef('ad_v3'::regclass);
 SELECT * FROM ad_v3 ORDER BY g;
