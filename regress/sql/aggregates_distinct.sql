@@ -112,6 +112,9 @@ CREATE VIEW ad_v AS
          count(DISTINCT a) AS c, sum(DISTINCT x) AS sx
   FROM ad_t GROUP BY g;
 SELECT pg_get_viewdef('ad_v'::regclass);
+-- the pretty form, as psql's \d+ shows it (\d+ itself needs COLLATE, which
+-- Tusk does not parse yet)
+SELECT pg_get_viewdef('ad_v'::regclass, true);
 SELECT * FROM ad_v ORDER BY g;
 CREATE VIEW ad_v2 AS
   SELECT array_agg(i ORDER BY a USING >, b NULLS FIRST) AS a1,
