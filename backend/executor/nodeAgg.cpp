@@ -22,6 +22,16 @@
  * Transition functions with "internal" states find aggcontext through
  * AggCheckCallContext, as in PostgreSQL.
  *
+ * An aggregate with DISTINCT or ORDER BY inside its call (aggdistinct,
+ * aggorder) does not advance its state row by row: as in PostgreSQL,
+ * each row's inputs (the arguments, then the ORDER BY expressions that
+ * are not arguments) are kept until the group ends, then sorted on the
+ * sort clauses' operators (stable, in memory), rows equal on every
+ * DISTINCT column to the one before dropped, and the rest fed to the
+ * transition function in that order.  Rows a FILTER rejects, and rows
+ * whose arguments hold a NULL for a strict transition function, are not
+ * kept.  The planner never hashes such aggregates.
+ *
  * The Agg node's projection (its target list and HAVING) reads each
  * aggregate's result through the Aggref steps (ecxt_aggvalues) and the
  * group's columns from its first row.
@@ -39,9 +49,33 @@
 #include "executor/executor.h"
 #include "executor/instrument.h"
 #include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+
+/* One sort column of an aggregate's DISTINCT or ORDER BY. */
+struct AggSortKey
+{
+	int column; /* 0-based, in the aggregate's inputs */
+	FmgrInfo lt;
+	FmgrInfo eq;
+	Oid collation;
+	bool nulls_first;
+};
+
+/* The kept inputs of an aggregate with DISTINCT or ORDER BY, for the
+ * current group: each row is numInputs values then numInputs null
+ * flags, in sortcontext. */
+struct AggSortedInputs
+{
+	std::vector<AggSortKey> keys;
+	int numDistinctCols = 0; /* the first keys, compared with "=" (DISTINCT) */
+	std::vector<int16> typlens;
+	std::vector<bool> typbyvals;
+	std::vector<Datum *> rows;
+	MemoryContext sortcontext = nullptr;
+};
 
 struct AggStatePerAggData
 {
@@ -49,7 +83,8 @@ struct AggStatePerAggData
 	FmgrInfo transfn;
 	FmgrInfo finalfn;
 	bool has_finalfn;
-	int numArgs; /* inputs (0 for count(*)) */
+	int numArgs;		/* inputs (0 for count(*)), with ORDER BY's junk ones */
+	int numTransInputs; /* the arguments: what the transition function gets */
 	Oid transtype;
 	int16 transtypeLen;
 	bool transtypeByVal;
@@ -58,6 +93,7 @@ struct AggStatePerAggData
 	std::vector<ExprState *> *args; /* evaluated against each input row */
 	ExprState *filter;
 	FunctionCallInfo transfn_fcinfo;
+	AggSortedInputs *sorted; /* DISTINCT / ORDER BY inside the call, or NULL */
 	/* per group */
 	Datum transValue;
 	bool transValueIsNull;
@@ -140,7 +176,84 @@ void InitializeGroup(AggState *aggstate)
 		}
 		pa.transValueIsNull = pa.initValueIsNull;
 		pa.noTransValue = pa.initValueIsNull;
+		if (pa.sorted != nullptr)
+		{
+			pa.sorted->rows.clear();
+			MemoryContextReset(pa.sorted->sortcontext);
+		}
 	}
+}
+
+/* Advance pa's state with the arguments in its transfn_fcinfo (from
+ * args[1]), by PostgreSQL's strictness rules; tmpcontext's per-tuple
+ * memory holds the call's garbage. */
+void AdvanceTransition(AggState *aggstate, AggStatePerAggData &pa)
+{
+	ExprContext *tmp = aggstate->tmpcontext;
+	FunctionCallInfo fcinfo = pa.transfn_fcinfo;
+	if (pa.transfn.fn_strict)
+	{
+		for (int a = 0; a < pa.numTransInputs; a++)
+			if (fcinfo->args[a + 1].isnull)
+				return;
+		if (pa.noTransValue)
+		{
+			/* The first input becomes the state. */
+			MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
+			pa.transValue = CopyDatum(fcinfo->args[1].value, pa.transtypeByVal, pa.transtypeLen);
+			MemoryContextSwitchTo(old);
+			pa.transValueIsNull = false;
+			pa.noTransValue = false;
+			return;
+		}
+		if (pa.transValueIsNull)
+			return; /* a strict function gave NULL: it stays NULL */
+	}
+	fcinfo->args[0].value = pa.transValue;
+	fcinfo->args[0].isnull = pa.transValueIsNull;
+	fcinfo->isnull = false;
+	MemoryContext old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
+	Datum newVal = FunctionCallInvoke(fcinfo);
+	MemoryContextSwitchTo(old);
+	if (!pa.transtypeByVal && pa.transtype != INTERNALOID && !fcinfo->isnull &&
+		DatumGetPointer(newVal) != DatumGetPointer(pa.transValue))
+	{
+		/* Keep the new state in the group's memory: it may point into
+		 * the input row (max(text) returns its argument) or the
+		 * per-tuple memory.  (An "internal" state is made in the
+		 * group's memory by its function.)  The old state was ours. */
+		old = MemoryContextSwitchTo(aggstate->aggcontext);
+		newVal = CopyDatum(newVal, false, pa.transtypeLen);
+		MemoryContextSwitchTo(old);
+		if (!pa.transValueIsNull)
+			pfree(DatumGetPointer(pa.transValue));
+	}
+	pa.transValue = newVal;
+	pa.transValueIsNull = fcinfo->isnull;
+}
+
+/* Keep the inputs of an aggregate with DISTINCT or ORDER BY (evaluated
+ * into its transfn_fcinfo) for the end of the group, unless a strict
+ * transition function would skip them anyway. */
+void KeepSortedInput(AggStatePerAggData &pa)
+{
+	FunctionCallInfo fcinfo = pa.transfn_fcinfo;
+	if (pa.transfn.fn_strict)
+		for (int a = 0; a < pa.numTransInputs; a++)
+			if (fcinfo->args[a + 1].isnull)
+				return;
+	AggSortedInputs &si = *pa.sorted;
+	MemoryContext old = MemoryContextSwitchTo(si.sortcontext);
+	auto *row = static_cast<Datum *>(palloc(pa.numArgs * (sizeof(Datum) + sizeof(bool))));
+	bool *nulls = reinterpret_cast<bool *>(row + pa.numArgs);
+	for (int a = 0; a < pa.numArgs; a++)
+	{
+		nulls[a] = fcinfo->args[a + 1].isnull;
+		row[a] = nulls[a] ? 0
+						  : CopyDatum(fcinfo->args[a + 1].value, si.typbyvals[a], si.typlens[a]);
+	}
+	MemoryContextSwitchTo(old);
+	si.rows.push_back(row);
 }
 
 /* Feed the row in tmpcontext's outer slot to every aggregate. */
@@ -153,52 +266,84 @@ void AdvanceAggregates(AggState *aggstate)
 		if (pa.filter != nullptr && !ExecQual(pa.filter, tmp))
 			continue;
 		FunctionCallInfo fcinfo = pa.transfn_fcinfo;
-		bool anynull = false;
 		for (int a = 0; a < pa.numArgs; a++)
-		{
 			fcinfo->args[a + 1].value = ExecEvalExprSwitchContext((*pa.args)[a], tmp,
 																  &fcinfo->args[a + 1].isnull);
-			anynull |= fcinfo->args[a + 1].isnull;
-		}
-		if (pa.transfn.fn_strict)
-		{
-			if (anynull)
-				continue;
-			if (pa.noTransValue)
+		if (pa.sorted != nullptr)
+			KeepSortedInput(pa);
+		else
+			AdvanceTransition(aggstate, pa);
+	}
+}
+
+/* At the end of a group: each DISTINCT / ORDER BY aggregate's kept
+ * inputs, sorted and (DISTINCT) without duplicates, through its
+ * transition function. */
+void ProcessSortedAggregates(AggState *aggstate)
+{
+	ExprContext *tmp = aggstate->tmpcontext;
+	for (int i = 0; i < aggstate->numaggs; i++)
+	{
+		AggStatePerAggData &pa = aggstate->peragg[i];
+		if (pa.sorted == nullptr)
+			continue;
+		AggSortedInputs &si = *pa.sorted;
+		int n = pa.numArgs;
+		auto isnull = [n](const Datum *row, int col) {
+			return reinterpret_cast<const bool *>(row + n)[col];
+		};
+		std::stable_sort(si.rows.begin(), si.rows.end(), [&](const Datum *a, const Datum *b) {
+			for (AggSortKey &k : si.keys)
 			{
-				/* The first input becomes the state. */
-				MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
-				pa.transValue = CopyDatum(fcinfo->args[1].value, pa.transtypeByVal,
-										  pa.transtypeLen);
-				MemoryContextSwitchTo(old);
-				pa.transValueIsNull = false;
-				pa.noTransValue = false;
-				continue;
+				bool an = isnull(a, k.column);
+				bool bn = isnull(b, k.column);
+				if (an || bn)
+				{
+					if (an && bn)
+						continue;
+					return an ? k.nulls_first : !k.nulls_first;
+				}
+				Datum av = a[k.column];
+				Datum bv = b[k.column];
+				if (DatumGetBool(FunctionCall2Coll(&k.lt, k.collation, av, bv)))
+					return true;
+				if (DatumGetBool(FunctionCall2Coll(&k.lt, k.collation, bv, av)))
+					return false;
 			}
-			if (pa.transValueIsNull)
-				continue; /* a strict function gave NULL: it stays NULL */
-		}
-		fcinfo->args[0].value = pa.transValue;
-		fcinfo->args[0].isnull = pa.transValueIsNull;
-		fcinfo->isnull = false;
-		MemoryContext old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
-		Datum newVal = FunctionCallInvoke(fcinfo);
-		MemoryContextSwitchTo(old);
-		if (!pa.transtypeByVal && pa.transtype != INTERNALOID && !fcinfo->isnull &&
-			DatumGetPointer(newVal) != DatumGetPointer(pa.transValue))
+			return false;
+		});
+		const Datum *prev = nullptr;
+		for (const Datum *row : si.rows)
 		{
-			/* Keep the new state in the group's memory: it may point into
-			 * the input row (max(text) returns its argument) or the
-			 * per-tuple memory.  (An "internal" state is made in the
-			 * group's memory by its function.)  The old state was ours. */
-			old = MemoryContextSwitchTo(aggstate->aggcontext);
-			newVal = CopyDatum(newVal, false, pa.transtypeLen);
-			MemoryContextSwitchTo(old);
-			if (!pa.transValueIsNull)
-				pfree(DatumGetPointer(pa.transValue));
+			CHECK_FOR_INTERRUPTS();
+			if (prev != nullptr && si.numDistinctCols > 0)
+			{
+				bool same = true;
+				for (int k = 0; k < si.numDistinctCols && same; k++)
+				{
+					AggSortKey &key = si.keys[k];
+					bool an = isnull(prev, key.column);
+					bool bn = isnull(row, key.column);
+					if (an || bn)
+						same = an && bn;
+					else
+						same = DatumGetBool(FunctionCall2Coll(&key.eq, key.collation,
+															  prev[key.column], row[key.column]));
+				}
+				if (same)
+					continue;
+			}
+			prev = row;
+			ResetExprContext(tmp);
+			FunctionCallInfo fcinfo = pa.transfn_fcinfo;
+			for (int a = 0; a < pa.numTransInputs; a++)
+			{
+				fcinfo->args[a + 1].value = row[a];
+				fcinfo->args[a + 1].isnull = isnull(row, a);
+			}
+			AdvanceTransition(aggstate, pa);
 		}
-		pa.transValue = newVal;
-		pa.transValueIsNull = fcinfo->isnull;
+		si.rows.clear();
 	}
 }
 
@@ -574,6 +719,7 @@ TupleTableSlot *ExecAgg(PlanState *pstate)
 			if (aggstate->agg_done && !TupIsNull(grouping->next))
 				aggstate->agg_done = false;
 		}
+		ProcessSortedAggregates(aggstate);
 		FinalizeAggregates(aggstate);
 		if (TupleTableSlot *result = ProjectGroup(aggstate, first))
 			return result;
@@ -620,9 +766,10 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 		pa.initValue = OidInputFunctionCall(typinput, initstr, typioparam, -1);
 	}
 	pa.numArgs = list_length(aggref->args);
+	pa.numTransInputs = list_length(aggref->aggargtypes);
 	/* PostgreSQL's rule: a strict transition function with no initial
 	 * value takes its first input as the state, so the types must match. */
-	if (pa.transfn.fn_strict && pa.initValueIsNull && pa.numArgs > 0 &&
+	if (pa.transfn.fn_strict && pa.initValueIsNull && pa.numTransInputs > 0 &&
 		list_nth_oid(aggref->aggargtypes, 0) != pa.transtype &&
 		!(pa.transtypeByVal == false && pa.transtypeLen == -1))
 		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
@@ -636,11 +783,51 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 	pa.filter = aggref->aggfilter != nullptr
 		? ExecInitQual(list_make1(aggref->aggfilter), &aggstate->ps)
 		: nullptr;
+	List *sortlist = aggref->aggdistinct != NIL ? aggref->aggdistinct : aggref->aggorder;
+	if (sortlist != NIL)
+	{
+		if (aggstate->aggstrategy == AGG_HASHED)
+			elog(ERROR, "aggregates with DISTINCT or ORDER BY cannot be hashed");
+		auto *si = tusk::NewInContext<AggSortedInputs>(CurrentMemoryContext);
+		si->sortcontext = AllocSetContextCreate(CurrentMemoryContext, "AggSortedInputs",
+												ALLOCSET_DEFAULT_SIZES);
+		si->numDistinctCols = aggref->aggdistinct != NIL ? list_length(sortlist) : 0;
+		foreach (lc, aggref->args)
+		{
+			int16 len;
+			bool byval;
+			get_typlenbyval(exprType(reinterpret_cast<Node *>(
+								static_cast<TargetEntry *>(lfirst(lc))->expr)),
+							&len, &byval);
+			si->typlens.push_back(len);
+			si->typbyvals.push_back(byval);
+		}
+		foreach (lc, sortlist)
+		{
+			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+			TargetEntry *tle = nullptr;
+			ListCell *t;
+			foreach (t, aggref->args)
+				if (static_cast<TargetEntry *>(lfirst(t))->ressortgroupref == sgc->tleSortGroupRef)
+					tle = static_cast<TargetEntry *>(lfirst(t));
+			if (tle == nullptr)
+				elog(ERROR, "aggregate's ORDER BY or DISTINCT item not found in its arguments");
+			AggSortKey key;
+			key.column = tle->resno - 1;
+			fmgr_info(get_opcode(sgc->sortop), &key.lt);
+			fmgr_info(get_opcode(sgc->eqop), &key.eq);
+			key.collation = exprCollation(reinterpret_cast<Node *>(tle->expr));
+			key.nulls_first = sgc->nulls_first;
+			si->keys.push_back(key);
+		}
+		pa.sorted = si;
+	}
 	pa.transfn.fn_expr = reinterpret_cast<fmNodePtr>(aggref);
 	pa.transfn_fcinfo = static_cast<FunctionCallInfo>(
 		palloc0(SizeForFunctionCallInfo(pa.numArgs + 1)));
-	InitFunctionCallInfoData(*pa.transfn_fcinfo, &pa.transfn, static_cast<short>(pa.numArgs + 1),
-							 aggref->inputcollid, reinterpret_cast<fmNodePtr>(aggstate), nullptr);
+	InitFunctionCallInfoData(*pa.transfn_fcinfo, &pa.transfn,
+							 static_cast<short>(pa.numTransInputs + 1), aggref->inputcollid,
+							 reinterpret_cast<fmNodePtr>(aggstate), nullptr);
 }
 
 }  // namespace

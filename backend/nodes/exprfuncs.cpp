@@ -265,9 +265,18 @@ int exprLocation(const Node *expr)
 									exprLocation(reinterpret_cast<const Node *>(op->args)));
 		}
 		case T_RelabelType:
-			return reinterpret_cast<const RelabelType *>(expr)->location;
+		{
+			/* The cast's, or its argument's if that is before (x::t). */
+			auto *r = reinterpret_cast<const RelabelType *>(expr);
+			return LeftmostLocation(r->location,
+									exprLocation(reinterpret_cast<const Node *>(r->arg)));
+		}
 		case T_CoerceViaIO:
-			return reinterpret_cast<const CoerceViaIO *>(expr)->location;
+		{
+			auto *c = reinterpret_cast<const CoerceViaIO *>(expr);
+			return LeftmostLocation(c->location,
+									exprLocation(reinterpret_cast<const Node *>(c->arg)));
+		}
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->location;
 		case T_CoalesceExpr:

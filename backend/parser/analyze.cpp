@@ -2296,3 +2296,197 @@ Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid *
 	QueryRewriteViews(query);
 	return query;
 }
+
+namespace {
+
+/* expr without the implicit coercions on top of it (PostgreSQL's
+ * strip_implicit_coercions), so that ORDER BY b matches an argument b
+ * that was coerced to the aggregate's declared type. */
+Node *StripImplicitCoercions(Node *node)
+{
+	for (;;)
+	{
+		if (node == nullptr)
+			return node;
+		if (IsA(node, FuncExpr) &&
+			reinterpret_cast<FuncExpr *>(node)->funcformat == COERCE_IMPLICIT_CAST)
+			node = static_cast<Node *>(linitial(reinterpret_cast<FuncExpr *>(node)->args));
+		else if (IsA(node, RelabelType) &&
+				 reinterpret_cast<RelabelType *>(node)->relabelformat == COERCE_IMPLICIT_CAST)
+			node = reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(node)->arg);
+		else if (IsA(node, CoerceViaIO) &&
+				 reinterpret_cast<CoerceViaIO *>(node)->coerceformat == COERCE_IMPLICIT_CAST)
+			node = reinterpret_cast<Node *>(reinterpret_cast<CoerceViaIO *>(node)->arg);
+		else
+			return node;
+	}
+}
+
+/* ORDER BY … USING op: op must be the "<" or ">" of a btree operator
+ * family; *desc says which, *eqop is the family's "=" for the type. */
+Oid OrderingOperator(ParseState *pstate, SortBy *sortby, Oid restype, bool *desc, Oid *eqop)
+{
+	Oid opno = oper_lookup(pstate, sortby->useOp, restype, restype, false, sortby->location);
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	bool found = false;
+	for (int i = 0; i < members->n_members && !found; i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod != BTREE_AM_OID || amop->amoppurpose != 's' ||
+			(amop->amopstrategy != 1 && amop->amopstrategy != 5))
+			continue;
+		*eqop = get_opfamily_member(amop->amopfamily, amop->amoplefttype, amop->amoprighttype, 3);
+		*desc = amop->amopstrategy == 5;
+		found = OidIsValid(*eqop);
+	}
+	ReleaseSysCacheList(members);
+	if (!found)
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("operator %s is not a valid ordering operator",
+					   NameListToString(sortby->useOp)),
+				errhint("Ordering operators must be \"<\" or \">\" members of btree operator "
+						"families."),
+				parser_errposition(pstate, sortby->location));
+	return opno;
+}
+
+/* Whether the type has an "=" without a btree class: that of its
+ * default hash class (xid), which can compare but not sort. */
+bool HasHashEquality(Oid type)
+{
+	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(HASH_AM_OID));
+	bool found = false;
+	for (int i = 0; i < opclasses->n_members && !found; i++)
+	{
+		auto *form = reinterpret_cast<Form_pg_opclass>(GETSTRUCT(opclasses->members[i]));
+		found = form->opcdefault && form->opcintype == type;
+	}
+	ReleaseSysCacheList(opclasses);
+	return found;
+}
+
+}  // namespace
+
+void TransformAggregateOrdering(ParseState *pstate, Aggref *agg, List *aggorder, bool distinct)
+{
+	List *tlist = agg->args;
+	List *sortlist = NIL;
+	ListCell *lc;
+	/* ORDER BY items are expressions (SQL99 rules: no output names or
+	 * positions), matched against the arguments or added as junk. */
+	foreach (lc, aggorder)
+	{
+		SortBy *sortby = static_cast<SortBy *>(lfirst(lc));
+		Node *expr = transformExpr(pstate, sortby->node, EXPR_KIND_ORDER_BY);
+		TargetEntry *tle = nullptr;
+		ListCell *t;
+		foreach (t, tlist)
+		{
+			auto *cand = static_cast<TargetEntry *>(lfirst(t));
+			if (equal(expr, StripImplicitCoercions(reinterpret_cast<Node *>(cand->expr))))
+			{
+				tle = cand;
+				break;
+			}
+		}
+		if (tle == nullptr)
+		{
+			tle = makeNode(TargetEntry);
+			tle->expr = reinterpret_cast<Expr *>(expr);
+			tle->resno = static_cast<AttrNumber>(list_length(tlist) + 1);
+			tle->resjunk = true;
+			tlist = lappend(tlist, tle);
+		}
+		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+		{
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			restype = TEXTOID;
+		}
+		bool desc = sortby->sortby_dir == SORTBY_DESC;
+		Oid sortop;
+		Oid eqop;
+		if (sortby->sortby_dir == SORTBY_USING)
+			sortop = OrderingOperator(pstate, sortby, restype, &desc, &eqop);
+		else if (!FindOrderingOps(restype, desc, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an ordering operator for type %s",
+						   format_type_be(restype)),
+					errhint("Use an explicit ordering operator or modify the query."),
+					parser_errposition(pstate, exprLocation(sortby->node)));
+		Index ref = AssignSortGroupRef(tle, tlist);
+		/* An item sorted on twice counts once. */
+		bool seen = false;
+		ListCell *s;
+		foreach (s, sortlist)
+			seen |= static_cast<SortGroupClause *>(lfirst(s))->tleSortGroupRef == ref;
+		if (seen)
+			continue;
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->tleSortGroupRef = ref;
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		sgc->nulls_first = sortby->sortby_nulls == SORTBY_NULLS_DEFAULT
+			? desc
+			: sortby->sortby_nulls == SORTBY_NULLS_FIRST;
+		sortlist = lappend(sortlist, sgc);
+	}
+	agg->args = tlist;
+	agg->aggorder = sortlist;
+	if (!distinct)
+		return;
+	/* DISTINCT: the ORDER BY items (each an argument) first, in their
+	 * order and direction, then the other arguments ascending; all are
+	 * compared with "=" and sorted, as PostgreSQL's nodeAgg does. */
+	List *distinctlist = NIL;
+	foreach (lc, sortlist)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		TargetEntry *tle = SortGroupTle(sgc->tleSortGroupRef, tlist);
+		if (tle->resjunk)
+			ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+					errmsg("in an aggregate with DISTINCT, ORDER BY expressions must appear in "
+						   "argument list"),
+					parser_errposition(pstate, exprLocation(reinterpret_cast<Node *>(tle->expr))));
+		distinctlist = lappend(distinctlist, copyObject(sgc));
+	}
+	foreach (lc, tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk || InSortList(tle, distinctlist))
+			continue;
+		Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+		int location = exprLocation(reinterpret_cast<Node *>(tle->expr));
+		if (restype == UNKNOWNOID)
+		{
+			/* count(DISTINCT 'foo'): compared as text */
+			tle->expr = reinterpret_cast<Expr *>(
+				coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+							COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+			restype = TEXTOID;
+		}
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(restype, false, &sortop, &eqop))
+		{
+			if (!HasHashEquality(restype))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+						errmsg("could not identify an equality operator for type %s",
+							   format_type_be(restype)),
+						parser_errposition(pstate, location));
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an ordering operator for type %s",
+						   format_type_be(restype)),
+					errdetail("Aggregates with DISTINCT must be able to sort their inputs."),
+					parser_errposition(pstate, location));
+		}
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->tleSortGroupRef = AssignSortGroupRef(tle, tlist);
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		distinctlist = lappend(distinctlist, sgc);
+	}
+	agg->aggdistinct = distinctlist;
+}

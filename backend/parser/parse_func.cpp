@@ -209,9 +209,9 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("aggregate function calls cannot be nested"),
 				parser_errposition(pstate, inner->location));
-	if (fn != nullptr && (fn->agg_distinct || fn->agg_order != NIL))
+	if (fn != nullptr && fn->agg_within_group)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("DISTINCT and ORDER BY in aggregate calls are not supported yet"),
+				errmsg("ordered-set aggregates are not supported yet"),
 				parser_errposition(pstate, location));
 	HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
 	if (aggtup == nullptr)
@@ -239,6 +239,23 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 	}
 	for (Oid t : argtypes)
 		agg->aggargtypes = lappend_oid(agg->aggargtypes, t);
+	if (fn != nullptr && (fn->agg_distinct || fn->agg_order != NIL))
+	{
+		int nargs = list_length(agg->args);
+		TransformAggregateOrdering(pstate, agg, fn->agg_order, fn->agg_distinct);
+		/* The ORDER BY expressions obey the arguments' rules. */
+		List *extra = list_copy_tail(agg->args, nargs);
+		if (Node *srf = FindSetReturningFunction(reinterpret_cast<Node *>(extra)))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("aggregate function calls cannot contain set-returning function calls"),
+					errhint("You might be able to move the set-returning function into a LATERAL "
+							"FROM item."),
+					parser_errposition(pstate, exprLocation(srf)));
+		if (ContainsAggrefWalker(reinterpret_cast<Node *>(extra), &inner))
+			ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+					errmsg("aggregate function calls cannot be nested"),
+					parser_errposition(pstate, inner->location));
+	}
 	Oid collation = InvalidOid;
 	foreach (lc, fargs)
 		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))

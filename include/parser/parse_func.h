@@ -30,6 +30,13 @@ extern void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_t
 /* The first set-returning function call in an analyzed expression (not
  * looking into sub-selects), or NULL. */
 extern Node *FindSetReturningFunction(Node *node);
+/* An aggregate call's DISTINCT and ORDER BY (SortBys), as PostgreSQL's
+ * transformAggregateCall makes them: ORDER BY expressions not among the
+ * arguments become junk entries of agg->args; agg->aggorder and (with
+ * distinct) agg->aggdistinct become SortGroupClauses on them.  ERRORs
+ * 42P10, 42883, 42809 as PostgreSQL. */
+extern void TransformAggregateOrdering(ParseState *pstate, Aggref *agg, List *aggorder,
+									   bool distinct);
 /* "name(type, type)" for messages. */
 extern const char *funcname_signature_string(const char *funcname, int nargs, List *argnames,
 											 const Oid *argtypes);

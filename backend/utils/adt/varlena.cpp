@@ -28,6 +28,7 @@
 
 #include "adt_internal.h"
 #include "adt_utf8.h"
+#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
@@ -842,4 +843,70 @@ Datum byteasend(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, VARDATA_ANY(v), static_cast<int>(VARSIZE_ANY_EXHDR(v)));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- string_agg(text, text) and string_agg(bytea, bytea) ----
+ * The state is a StringInfo in the aggregate's memory, made at the first
+ * non-NULL value; each later value is preceded by its row's delimiter
+ * (none when that is NULL).  NULL values add nothing; no value at all
+ * gives NULL.  (PostgreSQL's rules.) */
+
+namespace {
+
+Datum StringAggTransfn(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext aggcontext;
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", name);
+	StringInfo state = PG_ARGISNULL(0) ? nullptr
+									   : reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	if (!PG_ARGISNULL(1))
+	{
+		if (state == nullptr)
+		{
+			MemoryContext old = MemoryContextSwitchTo(aggcontext);
+			state = makeStringInfo();
+			MemoryContextSwitchTo(old);
+		}
+		else if (!PG_ARGISNULL(2))
+		{
+			Bytes delim = ArgBytes(fcinfo, 2);
+			appendBinaryStringInfo(state, delim.data, delim.len);
+		}
+		Bytes value = ArgBytes(fcinfo, 1);
+		appendBinaryStringInfo(state, value.data, value.len);
+	}
+	if (state == nullptr)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(state);
+}
+
+Datum StringAggFinalfn(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	auto *state = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(state->data, state->len));
+}
+
+}  // namespace
+
+Datum string_agg_transfn(PG_FUNCTION_ARGS)
+{
+	return StringAggTransfn(fcinfo, "string_agg_transfn");
+}
+
+Datum string_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	return StringAggFinalfn(fcinfo);
+}
+
+Datum bytea_string_agg_transfn(PG_FUNCTION_ARGS)
+{
+	return StringAggTransfn(fcinfo, "bytea_string_agg_transfn");
+}
+
+Datum bytea_string_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	return StringAggFinalfn(fcinfo);
 }
