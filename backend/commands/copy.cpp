@@ -361,14 +361,25 @@ std::vector<AttrNumber> CopyGetAttnums(Relation rel, List *attnamelist)
 
 using tusk::commands::CopyOptions;
 
-void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
+namespace {
+
+/* COPY's server-side files and programs, refused where PostgreSQL would
+ * open them: after the relation, the options, the read-only check and the
+ * columns, so that their errors come first, as in PostgreSQL. */
+void RefuseFileOrProgram(const CopyStmt *stmt)
 {
-	*processed = 0;
 	if (stmt->filename != nullptr || stmt->is_program)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("COPY to or from a file or program is not supported yet"),
 				errhint("Anyone can COPY to stdout or from stdin. psql's \\copy command also "
 						"works for anyone."));
+}
+
+}  // namespace
+
+void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
+{
+	*processed = 0;
 	if (stmt->whereClause != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("COPY FROM … WHERE is not supported yet"));
@@ -376,6 +387,7 @@ void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
 
 	if (stmt->relation == nullptr)
 	{
+		RefuseFileOrProgram(stmt);
 		*processed = tusk::commands::CopyToClient(pstate, nullptr, stmt->query, NIL, opts);
 		return;
 	}
@@ -411,6 +423,11 @@ void DoCopy(ParseState *pstate, const CopyStmt *stmt, uint64 *processed)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("cannot copy from non-table relation \"%s\"", relname));
 	}
+	if (stmt->is_from)
+		tusk::commands::CheckCopyFromColumns(rel, stmt->attlist, opts);
+	else
+		(void) tusk::commands::CopyGetAttnums(rel, stmt->attlist);
+	RefuseFileOrProgram(stmt);
 	if (stmt->is_from)
 		*processed = tusk::commands::CopyFromClient(pstate, rel, stmt->attlist, opts);
 	else

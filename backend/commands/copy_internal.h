@@ -47,6 +47,10 @@ CopyOptions ProcessCopyOptions(ParseState *pstate, bool is_from, List *options);
  * list): 42703 for an unknown column, 42701 for one named twice. */
 std::vector<AttrNumber> CopyGetAttnums(Relation rel, List *attnamelist);
 
+/* The checks of the columns COPY FROM names, in its list and its
+ * FORCE_NOT_NULL and FORCE_NULL options (CopyFromClient's first step). */
+void CheckCopyFromColumns(Relation rel, List *attnamelist, const CopyOptions &opts);
+
 /* COPY rel [(cols)] FROM STDIN: the rows inserted. */
 uint64 CopyFromClient(ParseState *pstate, Relation rel, List *attnamelist, const CopyOptions &opts);
 /* COPY rel [(cols)] TO STDOUT, or COPY (query) TO STDOUT: the rows sent. */

@@ -656,6 +656,13 @@ class ErrorContextScope
 
 }  // namespace
 
+void CheckCopyFromColumns(Relation rel, List *attnamelist, const CopyOptions &opts)
+{
+	std::vector<AttrNumber> attnums = CopyGetAttnums(rel, attnamelist);
+	(void) ForceFlags(rel, opts.force_notnull, attnums, "FORCE_NOT_NULL");
+	(void) ForceFlags(rel, opts.force_null, attnums, "FORCE_NULL");
+}
+
 uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyOptions &opts)
 {
 	TupleDesc desc = RelationGetDescr(rel);

@@ -378,9 +378,7 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_TruncateStmt:
 		case T_ViewStmt:
 			return false;
-		case T_LockStmt:
-			return reinterpret_cast<LockStmt *>(parsetree)->mode <= RowExclusiveLock;
-		default:
+		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
 	}
 }

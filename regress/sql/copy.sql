@@ -140,41 +140,27 @@ in transaction
 ROLLBACK;
 SELECT count(*) FROM cp_one WHERE s = 'in transaction';
 
--- option and statement errors
-COPY cp_nosuch FROM stdin;
-\.
-COPY cp_t (nosuch) FROM stdin;
-\.
-COPY cp_t (a, a) FROM stdin;
-\.
-COPY cp_t FROM stdin WITH (FORMAT xml);
-\.
-COPY cp_t FROM stdin WITH (FORMAT csv, FORMAT text);
-\.
-COPY cp_t FROM stdin WITH (bogus true);
-\.
-COPY cp_t FROM stdin WITH (DELIMITER 'ab');
-\.
-COPY cp_t FROM stdin WITH (DELIMITER 'a');
-\.
-COPY cp_t FROM stdin WITH (QUOTE '"');
-\.
-COPY cp_t FROM stdin WITH (FORMAT csv, DELIMITER '"');
-\.
-COPY cp_t FROM stdin WITH (FORMAT csv, FORCE_QUOTE (a));
-\.
+-- option and statement errors (not with FROM stdin: how psql goes on after a
+-- COPY FROM stdin that fails before its data differs between psql 15's minor
+-- versions; FROM a file fails the same way, its checks coming first)
+COPY cp_nosuch TO stdout;
+COPY cp_t (nosuch) TO stdout;
+COPY cp_t (a, a) TO stdout;
+COPY cp_t TO stdout WITH (FORMAT xml);
+COPY cp_t TO stdout WITH (FORMAT csv, FORMAT text);
+COPY cp_t TO stdout WITH (bogus true);
+COPY cp_t TO stdout WITH (DELIMITER 'ab');
+COPY cp_t TO stdout WITH (DELIMITER 'a');
+COPY cp_t TO stdout WITH (QUOTE '"');
+COPY cp_t TO stdout WITH (FORMAT csv, DELIMITER '"');
+COPY cp_t FROM '/nonexistent/tusk-regress' WITH (FORMAT csv, FORCE_QUOTE (a));
 COPY cp_t TO stdout WITH (FORMAT csv, FORCE_NOT_NULL (a));
-COPY cp_t FROM stdin WITH (FORMAT csv, FORCE_NOT_NULL (nosuch));
-\.
-COPY cp_t (a) FROM stdin WITH (FORMAT csv, FORCE_NOT_NULL (b));
-\.
-COPY cp_t FROM stdin WITH (NULL 'a\tb', DELIMITER E'\t');
-\.
-COPY cp_t FROM stdin WITH (ENCODING 'nosuch');
-\.
+COPY cp_t FROM '/nonexistent/tusk-regress' WITH (FORMAT csv, FORCE_NOT_NULL (nosuch));
+COPY cp_t (a) FROM '/nonexistent/tusk-regress' WITH (FORMAT csv, FORCE_NOT_NULL (b));
+COPY cp_t TO stdout WITH (NULL 'a\tb', DELIMITER E'\t');
+COPY cp_t TO stdout WITH (ENCODING 'nosuch');
 COPY cp_t TO stdout WITH (HEADER match);
-COPY cp_t FROM stdin WITH (HEADER maybe);
-\.
+COPY cp_t TO stdout WITH (HEADER maybe);
 COPY cp_t TO stdout WITH (ENCODING 'UTF8', FORMAT csv);
 
 -- FREEZE needs a table created or truncated in the same transaction
