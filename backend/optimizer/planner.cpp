@@ -993,6 +993,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		return plan;
 	}
 	List *rowmarks = PreprocessRowMarks(parse);
+	PullUpSublinks(root);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
@@ -1095,6 +1096,12 @@ Plan *GroupingPlanner(PlannerInfo *root)
 }
 
 }  // namespace
+
+void IncrementVarSublevelsUp(Node *node, int delta, int min_sublevels_up)
+{
+	SublevelsContext ctx{delta, min_sublevels_up};
+	IncrementSublevelsWalker(node, &ctx);
+}
 
 List *MakeAndList(Node *qual)
 {
