@@ -717,7 +717,11 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 										static_cast<RestrictInfo *>(lfirst(lc))->clause),
 									std::max(outer_rows, inner_rows));
 	merged = std::max(1.0, std::rint(merged));
-	double rescanratio = 1.0 + std::max(0.0, merged - inner_rows) / inner_rows;
+	/* A semi or anti join leaves a key's inner rows at the first match:
+	 * it never reads them again (PostgreSQL's rescannedtuples = 0). */
+	double rescanratio = jointype == JOIN_SEMI || jointype == JOIN_ANTI
+		? 1.0
+		: 1.0 + std::max(0.0, merged - inner_rows) / inner_rows;
 	Cost sort_disable = enable_sort ? 0.0 : kDisableCost;
 	JoinPath *jp = PallocStruct<JoinPath>();
 	jp->path.pathtype = PATH_MERGEJOIN;
@@ -1272,6 +1276,26 @@ OpExpr *OuterSideFirst(RestrictInfo *ri, Relids outer_relids)
 
 Plan *CreatePlan(PlannerInfo *root, Path *path);
 
+/* A semi join's conditions, each mergejoinable equality with its outer
+ * side first: PostgreSQL makes them from its equivalence classes so, and
+ * EXPLAIN shows them so. */
+List *SemiJoinQualsOuterFirst(JoinPath *jp)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, jp->joinrestrictinfo)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (OidIsValid(ri->mergeopfamily) &&
+			bms_is_subset(ri->right_relids, jp->outerjoinpath->parent->relids) &&
+			OidIsValid(get_commutator(reinterpret_cast<OpExpr *>(ri->clause)->opno)))
+			result = lappend(result, OuterSideFirst(ri, jp->outerjoinpath->parent->relids));
+		else
+			result = lappend(result, ri->clause);
+	}
+	return result;
+}
+
 /* A HashJoin over the outer plan and a Hash of the inner one; each hash
  * clause with its outer side first (commuted if written the other way). */
 Plan *CreateHashJoinPlan(PlannerInfo *root, JoinPath *jp)
@@ -1507,7 +1531,8 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			auto *jp = reinterpret_cast<JoinPath *>(path);
 			NestLoop *join = makeNode(NestLoop);
 			join->join.jointype = jp->jointype;
-			join->join.joinqual = jp->joinquals;
+			join->join.joinqual = jp->jointype == JOIN_SEMI ? SemiJoinQualsOuterFirst(jp)
+															: jp->joinquals;
 			join->join.plan.qual = jp->otherquals;
 			join->join.plan.lefttree = CreatePlan(root, jp->outerjoinpath);
 			join->join.plan.righttree = CreatePlan(root, jp->innerjoinpath);

@@ -97,6 +97,27 @@ SELECT count(*) FROM sj_small s WHERE NOT EXISTS (SELECT 1 FROM sj_big b WHERE s
 SELECT count(*) FROM sj_small s WHERE EXISTS (SELECT 1 FROM sj_big b WHERE b.id < s.id);
 SELECT count(*) FROM sj_big b WHERE b.k IN (SELECT k FROM sj_small);
 SELECT count(*) FROM sj_small s WHERE s.k IN (SELECT k FROM sj_big);
+-- merge and nested-loop semi and anti joins
+SET enable_hashjoin = off;
+EXPLAIN (COSTS OFF) SELECT * FROM sj_big b WHERE EXISTS (SELECT 1 FROM sj_small s WHERE s.k = b.k);
+EXPLAIN (COSTS OFF) SELECT * FROM sj_big b WHERE NOT EXISTS (SELECT 1 FROM sj_small s WHERE s.k = b.k);
+SELECT count(*) FROM sj_big b WHERE EXISTS (SELECT 1 FROM sj_small s WHERE s.k = b.k);
+SELECT count(*) FROM sj_big b WHERE NOT EXISTS (SELECT 1 FROM sj_small s WHERE s.k = b.k);
+SELECT * FROM sj_l WHERE k IN (SELECT k FROM sj_r) ORDER BY id;
+SELECT * FROM sj_l l WHERE NOT EXISTS (SELECT 1 FROM sj_r r WHERE r.k = l.k) ORDER BY id;
+SET enable_mergejoin = off;
+EXPLAIN (COSTS OFF) SELECT * FROM sj_small s WHERE EXISTS (SELECT 1 FROM sj_small s2 WHERE s2.k = s.k + 3);
+EXPLAIN (COSTS OFF) SELECT * FROM sj_small s WHERE NOT EXISTS (SELECT 1 FROM sj_small s2 WHERE s2.k = s.k + 3);
+SELECT count(*) FROM sj_small s WHERE EXISTS (SELECT 1 FROM sj_small s2 WHERE s2.k = s.k + 3);
+SELECT count(*) FROM sj_small s WHERE NOT EXISTS (SELECT 1 FROM sj_small s2 WHERE s2.k = s.k + 3);
+SELECT * FROM sj_l WHERE k IN (SELECT k FROM sj_r) ORDER BY id;
+SELECT * FROM sj_l l WHERE NOT EXISTS (SELECT 1 FROM sj_r r WHERE r.k = l.k) ORDER BY id;
+RESET enable_hashjoin;
+RESET enable_mergejoin;
+-- an IN over a WITH query inlined into it
+WITH w AS (SELECT k FROM sj_r WHERE v > 100)
+SELECT * FROM sj_l WHERE k IN (SELECT k FROM w) ORDER BY id;
+
 -- row estimates of semi and anti joins (the top node's rows=, through a
 -- file: Tusk's costs differ from PostgreSQL's)
 \getenv sj_port PGPORT
