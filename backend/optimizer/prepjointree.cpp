@@ -165,8 +165,8 @@ bool SimplifyExistsQuery(Query *query)
 {
 	if (query->commandType != CMD_SELECT || query->setOperations != nullptr || query->hasAggs ||
 		query->groupingSets != NIL || query->hasWindowFuncs || query->hasTargetSRFs ||
-		query->hasModifyingCTE || query->havingQual != nullptr ||
-		query->limitOffset != nullptr || query->rowMarks != NIL || query->hasForUpdate)
+		query->hasModifyingCTE || query->havingQual != nullptr || query->limitOffset != nullptr ||
+		query->rowMarks != NIL || query->hasForUpdate)
 		return false;
 	if (query->limitCount != nullptr)
 	{
@@ -193,10 +193,9 @@ bool IsSimpleSubquery(Query *sub)
 	return sub->commandType == CMD_SELECT && sub->setOperations == nullptr && !sub->hasAggs &&
 		!sub->hasWindowFuncs && !sub->hasTargetSRFs && sub->groupClause == NIL &&
 		sub->groupingSets == NIL && sub->havingQual == nullptr && sub->sortClause == NIL &&
-		sub->distinctClause == NIL && sub->limitOffset == nullptr &&
-		sub->limitCount == nullptr && !sub->hasForUpdate && sub->rowMarks == NIL &&
-		sub->cteList == NIL && !sub->hasModifyingCTE && sub->jointree != nullptr &&
-		sub->jointree->fromlist != NIL &&
+		sub->distinctClause == NIL && sub->limitOffset == nullptr && sub->limitCount == nullptr &&
+		!sub->hasForUpdate && sub->rowMarks == NIL && sub->cteList == NIL &&
+		!sub->hasModifyingCTE && sub->jointree != nullptr && sub->jointree->fromlist != NIL &&
 		!contain_volatile_functions(reinterpret_cast<Node *>(sub->targetList));
 }
 
