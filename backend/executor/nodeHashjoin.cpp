@@ -11,6 +11,8 @@
  * themselves, then the other join conditions.  LEFT and FULL joins emit
  * an outer row that matched nothing with NULLs; FULL (and an inner row
  * with a NULL key) emits the inner rows that matched nothing at the end.
+ * A semi join emits an outer row at its first match, an anti join one
+ * that matched nothing (both stop probing at the first match).
  */
 #include "postgres.h"
 
@@ -217,12 +219,26 @@ TupleTableSlot *ExecHashJoin(PlanState *pstate)
 				continue;
 			t.outer_matched = true;
 			e.matched = true;
+			/* Semi and anti joins stop at an outer row's first match. */
+			if (jointype == JOIN_ANTI)
+				break;
+			if (jointype == JOIN_SEMI)
+			{
+				TupleTableSlot *outer = t.outer_row;
+				t.outer_row = nullptr;
+				if (TupleTableSlot *out = Emit(pstate, outer, t.inner_slot))
+					return out;
+				break;
+			}
 			if (TupleTableSlot *out = Emit(pstate, t.outer_row, t.inner_slot))
 				return out;
 		}
+		if (t.outer_row == nullptr)
+			continue; /* a semi join's matched row, emitted or filtered */
 		TupleTableSlot *outer = t.outer_row;
 		t.outer_row = nullptr;
-		if (!t.outer_matched && (jointype == JOIN_LEFT || jointype == JOIN_FULL))
+		if (!t.outer_matched &&
+			(jointype == JOIN_LEFT || jointype == JOIN_FULL || jointype == JOIN_ANTI))
 		{
 			ResetExprContext(econtext);
 			if (TupleTableSlot *out = Emit(pstate, outer, t.null_inner))
@@ -248,7 +264,8 @@ PlanState *ExecInitHashJoin(HashJoin *node, EState *estate, int eflags)
 	ExecAssignExprContext(estate, ps);
 	state->js.jointype = node->join.jointype;
 	if (state->js.jointype != JOIN_INNER && state->js.jointype != JOIN_LEFT &&
-		state->js.jointype != JOIN_FULL)
+		state->js.jointype != JOIN_FULL && state->js.jointype != JOIN_SEMI &&
+		state->js.jointype != JOIN_ANTI)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("this join type is not supported by hash joins yet"));
 	ps->lefttree = ExecInitNode(outerPlan(node), estate, eflags);

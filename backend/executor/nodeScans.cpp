@@ -175,7 +175,8 @@ TupleTableSlot *ExecNestLoop(PlanState *pstate)
 		if (TupIsNull(innerslot))
 		{
 			node->nl_NeedNewOuter = true;
-			if (!node->nl_MatchedOuter && node->js.jointype == JOIN_LEFT)
+			if (!node->nl_MatchedOuter &&
+				(node->js.jointype == JOIN_LEFT || node->js.jointype == JOIN_ANTI))
 			{
 				econtext->ecxt_innertuple = node->nl_NullInnerTupleSlot;
 				if (ExecQual(pstate->qual, econtext))
@@ -190,6 +191,15 @@ TupleTableSlot *ExecNestLoop(PlanState *pstate)
 			continue;
 		}
 		node->nl_MatchedOuter = true;
+		/* A semi join wants one match per outer row, an anti join none:
+		 * either way the rest of the inner side is not needed. */
+		if (node->js.jointype == JOIN_ANTI)
+		{
+			node->nl_NeedNewOuter = true;
+			continue;
+		}
+		if (node->js.jointype == JOIN_SEMI)
+			node->nl_NeedNewOuter = true;
 		if (ExecQual(pstate->qual, econtext))
 			return ExecProject(pstate->ps_ProjInfo);
 		InstrCountFiltered2(pstate, 1);
@@ -479,7 +489,8 @@ PlanState *ExecInitNestLoop(NestLoop *node, EState *estate, int eflags)
 	ps->lefttree = ExecInitNode(outerPlan(node), estate, eflags);
 	ps->righttree = ExecInitNode(innerPlan(node), estate, eflags);
 	state->js.jointype = node->join.jointype;
-	if (state->js.jointype != JOIN_INNER && state->js.jointype != JOIN_LEFT)
+	if (state->js.jointype != JOIN_INNER && state->js.jointype != JOIN_LEFT &&
+		state->js.jointype != JOIN_SEMI && state->js.jointype != JOIN_ANTI)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("this join type is not supported yet"));
 	state->js.joinqual = ExecInitQual(node->join.joinqual, ps);

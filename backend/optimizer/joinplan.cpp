@@ -53,6 +53,9 @@ namespace tusk::optimizer {
 
 namespace {
 
+/* The equality strategy of a hash operator family (HTEqualStrategyNumber). */
+constexpr int16 kHashEqualStrategy = 1;
+
 /* More FROM items than this are ordered greedily. */
 constexpr int kMaxDpItems = 8;
 
@@ -347,6 +350,49 @@ void DistributeQual(PlannerInfo *root, Node *qual, Relids node_relids, List *ojs
 	root->restrictinfos = lappend(root->restrictinfos, ri);
 }
 
+Relids DeconstructJoinTree(PlannerInfo *root, Node *jtnode, List **ojs);
+
+/*
+ * A semi or anti join (a pulled-up sublink): its SemiJoinInfo, and its
+ * conditions as RestrictInfos.  One mentioning only the right-hand side
+ * filters that side below the join.  A semi join's other conditions are
+ * placed as an inner join's would be (PostgreSQL distributes them so: a
+ * left-hand-only one filters the left side); an anti join's are its own,
+ * evaluated only where its right-hand side joins.
+ */
+Relids DeconstructSemiJoin(PlannerInfo *root, JoinExpr *j, List **ojs)
+{
+	List *lojs = NIL;
+	List *rojs = NIL;
+	Relids left = DeconstructJoinTree(root, j->larg, &lojs);
+	Relids right = DeconstructJoinTree(root, j->rarg, &rojs);
+	Relids relids = bms_union(left, right);
+	SemiJoinInfo *sj = PallocStruct<SemiJoinInfo>();
+	sj->jointype = j->jointype;
+	sj->syn_righthand = right;
+	ListCell *lc;
+	foreach (lc, MakeAndList(j->quals))
+	{
+		Node *qual = static_cast<Node *>(lfirst(lc));
+		Relids qrelids = PullVarnos(qual);
+		sj->min_lefthand = bms_add_members(sj->min_lefthand, bms_intersect(qrelids, left));
+		if (bms_is_subset(qrelids, right))
+		{
+			DistributeQual(root, qual, right, rojs);
+			continue;
+		}
+		Relids required = WidenForOuterJoins(qrelids, lojs);
+		if (j->jointype == JOIN_ANTI)
+			required = bms_add_members(required, right);
+		root->restrictinfos = lappend(root->restrictinfos,
+									  MakeRestrictInfo(reinterpret_cast<Expr *>(qual), required));
+	}
+	sj->min_lefthand = WidenForOuterJoins(sj->min_lefthand, lojs);
+	root->semi_joins = lappend(root->semi_joins, sj);
+	*ojs = lojs;
+	return relids;
+}
+
 /* Walk the join tree: swap RIGHT joins to LEFT, record the outer joins,
  * make the RestrictInfos.  Returns the node's relations; *ojs gets the
  * outer joins inside it. */
@@ -373,6 +419,8 @@ Relids DeconstructJoinTree(PlannerInfo *root, Node *jtnode, List **ojs)
 		return relids;
 	}
 	JoinExpr *j = castNode(JoinExpr, jtnode);
+	if (j->jointype == JOIN_SEMI || j->jointype == JOIN_ANTI)
+		return DeconstructSemiJoin(root, j, ojs);
 	if (j->jointype == JOIN_RIGHT)
 	{
 		std::swap(j->larg, j->rarg);
@@ -585,6 +633,16 @@ bool HaveJoinClause(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b)
 	return false;
 }
 
+/* Whether a condition evaluated at this join is the join's own (its
+ * joinqual) rather than a filter of the joined rows: every condition of
+ * an inner join, and of a semi or anti join (only its conditions reach
+ * the join of its right-hand side); an outer join's own ON condition. */
+bool OwnJoinQual(JoinType jointype, RestrictInfo *ri, RelOptInfo *joinrel)
+{
+	return jointype == JOIN_INNER || jointype == JOIN_SEMI || jointype == JOIN_ANTI ||
+		bms_equal(ri->outer_join_relids, joinrel->relids);
+}
+
 Path *MakeMaterialPath(Path *subpath)
 {
 	MaterialPath *m = PallocStruct<MaterialPath>();
@@ -620,7 +678,7 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 	foreach (lc, restrictlist)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		bool own = jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids);
+		bool own = OwnJoinQual(jointype, ri, joinrel);
 		if (!own)
 		{
 			otherquals = lappend(otherquals, ri->clause);
@@ -659,7 +717,11 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 										static_cast<RestrictInfo *>(lfirst(lc))->clause),
 									std::max(outer_rows, inner_rows));
 	merged = std::max(1.0, std::rint(merged));
-	double rescanratio = 1.0 + std::max(0.0, merged - inner_rows) / inner_rows;
+	/* A semi or anti join leaves a key's inner rows at the first match:
+	 * it never reads them again (PostgreSQL's rescannedtuples = 0). */
+	double rescanratio = jointype == JOIN_SEMI || jointype == JOIN_ANTI
+		? 1.0
+		: 1.0 + std::max(0.0, merged - inner_rows) / inner_rows;
 	Cost sort_disable = enable_sort ? 0.0 : kDisableCost;
 	JoinPath *jp = PallocStruct<JoinPath>();
 	jp->path.pathtype = PATH_MERGEJOIN;
@@ -684,6 +746,51 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 	return true;
 }
 
+/* A semi or anti join's conditions: the fraction of outer rows with a
+ * partner (PostgreSQL's outer_match_frac) and the partners such a row
+ * has on average (match_count), as compute_semi_anti_join_factors. */
+void SemiJoinFactors(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner, List *restrictlist,
+					 double *match_frac, double *match_count)
+{
+	double jselec = 1.0;
+	double nselec = 1.0;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		Node *clause = reinterpret_cast<Node *>(static_cast<RestrictInfo *>(lfirst(lc))->clause);
+		jselec *= SemiJoinClauseSelectivity(root, clause, outer->relids, inner->rows);
+		nselec *= ClauseSelectivity(root, clause, std::max(outer->rows, inner->rows));
+	}
+	*match_frac = jselec;
+	*match_count = jselec > 0.0 ? std::max(1.0, nselec * inner->rows / jselec) : 1.0;
+}
+
+/* A semi or anti nested loop's total cost (PostgreSQL's
+ * final_cost_nestloop): an outer row with a partner stops reading the
+ * inner side at its first match (on average after 2 / (matches + 1) of
+ * it), one without reads all of it. */
+Cost SemiNestLoopCost(PlannerInfo *root, Path *op, Path *inp, Cost rescan, Cost qualcost,
+					  List *restrictlist)
+{
+	double match_frac;
+	double match_count;
+	SemiJoinFactors(root, op->parent, inp->parent, restrictlist, &match_frac, &match_count);
+	double outer_rows = std::max(op->rows, 1.0);
+	double inner_rows = std::max(inp->rows, 1.0);
+	double matched = std::rint(outer_rows * match_frac);
+	double unmatched = outer_rows - matched;
+	double scan_frac = 2.0 / (match_count + 1.0);
+	double ntuples = matched * inner_rows * scan_frac + unmatched * inner_rows;
+	Cost inner_run = inp->total_cost - inp->startup_cost;
+	Cost rescan_run = rescan - (inp->pathtype == PATH_MATERIAL ? 0.0 : inp->startup_cost);
+	Cost cost = op->total_cost + inp->startup_cost + inner_run;
+	if (outer_rows > 1)
+		cost += (outer_rows - 1) * (rescan - rescan_run);
+	/* The first scan is in inner_run; the others as matched or not. */
+	cost += (matched * scan_frac + unmatched - 1.0) * rescan_run;
+	return cost + ntuples * (kCpuTupleCost + qualcost);
+}
+
 void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner,
 				  JoinType jointype, List *restrictlist)
 {
@@ -693,7 +800,7 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 	foreach (lc, restrictlist)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		if (jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids))
+		if (OwnJoinQual(jointype, ri, joinrel))
 			joinquals = lappend(joinquals, ri->clause);
 		else
 			otherquals = lappend(otherquals, ri->clause);
@@ -707,8 +814,7 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 	foreach (lc, restrictlist)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
-		if (!OidIsValid(ri->hashjoinoperator) ||
-			(jointype != JOIN_INNER && !bms_equal(ri->outer_join_relids, joinrel->relids)))
+		if (!OidIsValid(ri->hashjoinoperator) || !OwnJoinQual(jointype, ri, joinrel))
 			continue;
 		bool forward = bms_is_subset(ri->left_relids, outer->relids) &&
 			bms_is_subset(ri->right_relids, inner->relids);
@@ -748,7 +854,7 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 			auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
 			if (list_member_ptr(hashclauses, ri))
 				continue;
-			if (jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids))
+			if (OwnJoinQual(jointype, ri, joinrel))
 				jp->joinquals = lappend(jp->joinquals, ri->clause);
 			else
 				jp->otherquals = lappend(jp->otherquals, ri->clause);
@@ -784,6 +890,8 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 		jp->path.startup_cost = op->startup_cost + inp->startup_cost;
 		jp->path.total_cost = op->total_cost + inp->total_cost + (outer_rows - 1) * rescan +
 			outer_rows * std::max(inp->rows, 1.0) * (kCpuTupleCost + qualcost);
+		if (jointype == JOIN_SEMI || jointype == JOIN_ANTI)
+			jp->path.total_cost = SemiNestLoopCost(root, op, inp, rescan, qualcost, restrictlist);
 		if (!enable_nestloop)
 			AddDisableCost(&jp->path.startup_cost, &jp->path.total_cost);
 		jp->jointype = jointype;
@@ -799,6 +907,15 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 double JoinRows(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner, JoinType jointype,
 				List *restrictlist)
 {
+	if (jointype == JOIN_SEMI || jointype == JOIN_ANTI)
+	{
+		/* PostgreSQL's: the outer rows with (without) a partner. */
+		double match_frac;
+		double match_count;
+		SemiJoinFactors(root, outer, inner, restrictlist, &match_frac, &match_count);
+		double rows = outer->rows * (jointype == JOIN_SEMI ? match_frac : 1.0 - match_frac);
+		return std::max(1.0, std::rint(rows));
+	}
 	double rows = outer->rows * inner->rows;
 	ListCell *lc;
 	foreach (lc, restrictlist)
@@ -814,10 +931,159 @@ double JoinRows(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner, JoinTyp
 	return std::max(1.0, std::rint(rows));
 }
 
+/* Whether a and b may be joined as the semi and anti joins allow: a
+ * semi/anti join's right-hand side joins only a set of relations holding
+ * its min_lefthand, as that join (*sj, *b_is_rhs telling which of a and
+ * b is its right-hand side); *sj stays NULL for a plain inner join. */
+bool SemiJoinLegal(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, SemiJoinInfo **sj,
+				   bool *b_is_rhs)
+{
+	ListCell *lc;
+	foreach (lc, root->semi_joins)
+	{
+		auto *info = static_cast<SemiJoinInfo *>(lfirst(lc));
+		Relids rhs = info->syn_righthand;
+		bool in_a = bms_overlap(rhs, a->relids);
+		bool in_b = bms_overlap(rhs, b->relids);
+		if ((!in_a && !in_b) || bms_is_subset(bms_union(a->relids, b->relids), rhs))
+			continue; /* not this join's, or inside its right-hand side */
+		if ((in_a && bms_is_subset(rhs, a->relids) && !bms_equal(rhs, a->relids)) ||
+			(in_b && bms_is_subset(rhs, b->relids) && !bms_equal(rhs, b->relids)))
+			continue; /* joined already */
+		bool rhs_is_b = in_b && bms_equal(rhs, b->relids);
+		if (!rhs_is_b && !(in_a && bms_equal(rhs, a->relids)))
+			return false;
+		RelOptInfo *lhs = rhs_is_b ? a : b;
+		if (*sj != nullptr || !bms_is_subset(info->min_lefthand, lhs->relids))
+			return false;
+		*sj = info;
+		*b_is_rhs = rhs_is_b;
+	}
+	return true;
+}
+
+/* The "=" of opno's hash operator family for two values of type: what
+ * groups them when hashing one side of opno; InvalidOid if none. */
+Oid HashEqualityForType(Oid opno, Oid type)
+{
+	Oid result = InvalidOid;
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	for (int i = 0; i < members->n_members && !OidIsValid(result); i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod == HASH_AM_OID)
+			result = get_opfamily_member(amop->amopfamily, type, type, kHashEqualStrategy);
+	}
+	ReleaseSysCacheList(members);
+	return result;
+}
+
+/*
+ * A semi join's right-hand side made distinct on the columns its
+ * conditions compare, to be joined by a plain inner join (PostgreSQL's
+ * create_unique_path with hashing, for JOIN_UNIQUE_INNER/OUTER): a
+ * relation standing for inner with a single UniquePath whose rows are
+ * the estimated groups.  NULL when the conditions are not all "outer
+ * expression = inner column" with hashable operators, or hashing is off.
+ */
+RelOptInfo *UniqueRhsRel(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner,
+						 List *restrictlist)
+{
+	if (!enable_hashagg || restrictlist == NIL)
+		return nullptr;
+	List *exprs = NIL;
+	List *eqops = NIL;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (!OidIsValid(ri->hashjoinoperator))
+			return nullptr;
+		OpExpr *op = reinterpret_cast<OpExpr *>(ri->clause);
+		Node *side;
+		if (bms_is_subset(ri->left_relids, outer->relids) &&
+			bms_is_subset(ri->right_relids, inner->relids))
+			side = static_cast<Node *>(lsecond(op->args));
+		else if (bms_is_subset(ri->right_relids, outer->relids) &&
+				 bms_is_subset(ri->left_relids, inner->relids))
+			side = static_cast<Node *>(linitial(op->args));
+		else
+			return nullptr;
+		if (!IsA(side, Var))
+			return nullptr;
+		Oid eqop = HashEqualityForType(op->opno, exprType(side));
+		if (!OidIsValid(eqop))
+			return nullptr;
+		if (list_member(exprs, side))
+			continue;
+		exprs = lappend(exprs, side);
+		eqops = lappend_oid(eqops, eqop);
+	}
+	Path *sub = inner->cheapest_total_path;
+	double groups = EstimateNumGroups(root, exprs, std::max(sub->rows, 1.0));
+	UniquePath *up = PallocStruct<UniquePath>();
+	up->path.pathtype = PATH_UNIQUE;
+	up->path.rows = groups;
+	/* PostgreSQL's cost_agg for AGG_HASHED without aggregates. */
+	up->path.startup_cost = sub->total_cost +
+		kCpuOperatorCost * list_length(exprs) * std::max(sub->rows, 1.0);
+	up->path.total_cost = up->path.startup_cost + kCpuTupleCost * groups;
+	up->subpath = sub;
+	up->uniq_exprs = exprs;
+	up->uniq_eqops = eqops;
+	RelOptInfo *rel = PallocStruct<RelOptInfo>();
+	*rel = *inner;
+	rel->rows = groups;
+	rel->pathlist = NIL;
+	rel->cheapest_total_path = nullptr;
+	rel->cheapest_startup_path = nullptr;
+	up->path.parent = rel;
+	AddPath(rel, &up->path);
+	return rel;
+}
+
+/* The semi or anti join of outer with sj's right-hand side. */
+RelOptInfo *MakeSemiJoinRel(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner,
+							SemiJoinInfo *sj)
+{
+	Relids relids = bms_union(outer->relids, inner->relids);
+	RelOptInfo *joinrel = FindJoinRel(root, relids);
+	List *restrictlist = JoinRestrictList(root, outer, inner);
+	if (joinrel == nullptr)
+	{
+		joinrel = PallocStruct<RelOptInfo>();
+		joinrel->reloptkind = RELOPT_JOINREL;
+		joinrel->relids = relids;
+		joinrel->rows = JoinRows(root, outer, inner, sj->jointype, restrictlist);
+		joinrel->width = outer->width;
+		root->join_rel_list = lappend(root->join_rel_list, joinrel);
+	}
+	AddJoinPaths(root, joinrel, outer, inner, sj->jointype, restrictlist);
+	/* A semi join is also an inner join with the right-hand side made
+	 * distinct, on either side. */
+	if (sj->jointype == JOIN_SEMI)
+		if (RelOptInfo *unique = UniqueRhsRel(root, outer, inner, restrictlist))
+		{
+			AddJoinPaths(root, joinrel, outer, unique, JOIN_INNER, restrictlist);
+			AddJoinPaths(root, joinrel, unique, outer, JOIN_INNER, restrictlist);
+		}
+	return joinrel;
+}
+
 /* The join of a and b (in either order for an inner join), made or
- * found, with paths for this pair added. */
+ * found, with paths for this pair added; NULL when the semi and anti
+ * joins do not allow joining them. */
 RelOptInfo *MakeJoinRel(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, JoinType jointype)
 {
+	if (jointype == JOIN_INNER)
+	{
+		SemiJoinInfo *sj = nullptr;
+		bool b_is_rhs = false;
+		if (!SemiJoinLegal(root, a, b, &sj, &b_is_rhs))
+			return nullptr;
+		if (sj != nullptr)
+			return MakeSemiJoinRel(root, b_is_rhs ? a : b, b_is_rhs ? b : a, sj);
+	}
 	Relids relids = bms_union(a->relids, b->relids);
 	RelOptInfo *joinrel = FindJoinRel(root, relids);
 	List *restrictlist = JoinRestrictList(root, a, b);
@@ -858,6 +1124,8 @@ RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items
 						if (pass == 0 && !HaveJoinClause(root, rels[i], rels[j]))
 							continue;
 						RelOptInfo *rel = MakeJoinRel(root, rels[i], rels[j], JOIN_INNER);
+						if (rel == nullptr)
+							continue;
 						if (best == nullptr ||
 							rel->cheapest_total_path->total_cost <
 								best->cheapest_total_path->total_cost)
@@ -892,6 +1160,8 @@ RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items
 						bool existed = FindJoinRel(root, bms_union(a->relids, b->relids)) !=
 							nullptr;
 						RelOptInfo *rel = MakeJoinRel(root, a, b, JOIN_INNER);
+						if (rel == nullptr)
+							continue;
 						if (!existed)
 							levels[k].push_back(rel);
 					}
@@ -903,6 +1173,14 @@ RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items
 }
 
 RelOptInfo *PlanJoinNode(PlannerInfo *root, Node *jtnode);
+
+bool IsSemiJoin(Node *jtnode)
+{
+	if (!IsA(jtnode, JoinExpr))
+		return false;
+	JoinType jointype = reinterpret_cast<JoinExpr *>(jtnode)->jointype;
+	return jointype == JOIN_SEMI || jointype == JOIN_ANTI;
+}
 
 /* The items of a FROM list or inner join: nested lists and inner joins
  * flattened, each outer join a unit. */
@@ -920,6 +1198,14 @@ void CollectJoinItems(PlannerInfo *root, Node *jtnode, std::vector<RelOptInfo *>
 		CollectJoinItems(root, j->larg, items);
 		CollectJoinItems(root, j->rarg, items);
 	}
+	else if (IsSemiJoin(jtnode))
+	{
+		/* Its left side's items join freely; its right side is one item
+		 * that SemiJoinLegal lets join only its left-hand relations. */
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(jtnode);
+		CollectJoinItems(root, j->larg, items);
+		items->push_back(PlanJoinNode(root, j->rarg));
+	}
 	else
 		items->push_back(PlanJoinNode(root, jtnode));
 }
@@ -929,7 +1215,8 @@ RelOptInfo *PlanJoinNode(PlannerInfo *root, Node *jtnode)
 	check_stack_depth();
 	if (IsA(jtnode, RangeTblRef))
 		return root->simple_rel_array[reinterpret_cast<RangeTblRef *>(jtnode)->rtindex];
-	if (IsA(jtnode, JoinExpr) && reinterpret_cast<JoinExpr *>(jtnode)->jointype != JOIN_INNER)
+	if (IsA(jtnode, JoinExpr) && reinterpret_cast<JoinExpr *>(jtnode)->jointype != JOIN_INNER &&
+		!IsSemiJoin(jtnode))
 	{
 		JoinExpr *j = reinterpret_cast<JoinExpr *>(jtnode);
 		RelOptInfo *left = PlanJoinNode(root, j->larg);
@@ -988,6 +1275,26 @@ OpExpr *OuterSideFirst(RestrictInfo *ri, Relids outer_relids)
 }
 
 Plan *CreatePlan(PlannerInfo *root, Path *path);
+
+/* A semi join's conditions, each mergejoinable equality with its outer
+ * side first: PostgreSQL makes them from its equivalence classes so, and
+ * EXPLAIN shows them so. */
+List *SemiJoinQualsOuterFirst(JoinPath *jp)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, jp->joinrestrictinfo)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (OidIsValid(ri->mergeopfamily) &&
+			bms_is_subset(ri->right_relids, jp->outerjoinpath->parent->relids) &&
+			OidIsValid(get_commutator(reinterpret_cast<OpExpr *>(ri->clause)->opno)))
+			result = lappend(result, OuterSideFirst(ri, jp->outerjoinpath->parent->relids));
+		else
+			result = lappend(result, ri->clause);
+	}
+	return result;
+}
 
 /* A HashJoin over the outer plan and a Hash of the inner one; each hash
  * clause with its outer side first (commuted if written the other way). */
@@ -1106,6 +1413,42 @@ Plan *CreateMergeJoinPlan(PlannerInfo *root, JoinPath *jp)
 	return &join->join.plan;
 }
 
+/* A HashAggregate grouping the subpath's rows on the unique path's
+ * columns, which are all the columns it outputs. */
+Plan *CreateUniquePlan(PlannerInfo *root, UniquePath *up)
+{
+	Plan *sub = CreatePlan(root, up->subpath);
+	Agg *agg = makeNode(Agg);
+	agg->aggstrategy = AGG_HASHED;
+	ListCell *e;
+	ListCell *o;
+	forboth(e, up->uniq_exprs, o, up->uniq_eqops)
+	{
+		Node *expr = static_cast<Node *>(lfirst(e));
+		TargetEntry *found = nullptr;
+		ListCell *t;
+		foreach (t, sub->targetlist)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(t));
+			if (equal(tle->expr, expr))
+				found = tle;
+		}
+		if (found == nullptr)
+			elog(ERROR, "unique column not found in the semi join's input");
+		agg->grpColIdx = lappend_int(agg->grpColIdx, found->resno);
+		agg->grpOperators = lappend_oid(agg->grpOperators, lfirst_oid(o));
+		agg->grpCollations = lappend_oid(agg->grpCollations, exprCollation(expr));
+		agg->numCols++;
+	}
+	if (agg->numCols != list_length(sub->targetlist))
+		elog(ERROR, "semi join input has columns it is not made unique on");
+	agg->plan.targetlist = copyObject(sub->targetlist);
+	agg->plan.lefttree = sub;
+	agg->numGroups = up->path.rows;
+	CopyPathCosts(&agg->plan, &up->path, sub->plan_width);
+	return &agg->plan;
+}
+
 Plan *CreatePlan(PlannerInfo *root, Path *path)
 {
 	check_stack_depth();
@@ -1188,7 +1531,8 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			auto *jp = reinterpret_cast<JoinPath *>(path);
 			NestLoop *join = makeNode(NestLoop);
 			join->join.jointype = jp->jointype;
-			join->join.joinqual = jp->joinquals;
+			join->join.joinqual = jp->jointype == JOIN_SEMI ? SemiJoinQualsOuterFirst(jp)
+															: jp->joinquals;
 			join->join.plan.qual = jp->otherquals;
 			join->join.plan.lefttree = CreatePlan(root, jp->outerjoinpath);
 			join->join.plan.righttree = CreatePlan(root, jp->innerjoinpath);
@@ -1201,6 +1545,8 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 		case PATH_MERGEJOIN:
 			plan = CreateMergeJoinPlan(root, reinterpret_cast<JoinPath *>(path));
 			break;
+		case PATH_UNIQUE:
+			return CreateUniquePlan(root, reinterpret_cast<UniquePath *>(path));
 		case PATH_MATERIAL:
 		{
 			Material *mat = makeNode(Material);

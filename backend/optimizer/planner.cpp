@@ -425,6 +425,8 @@ PlannerInfo *CteOwner(PlannerInfo *root, RangeTblEntry *rte, int *index)
 	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
 }
 
+void InlineCteReferences(PlannerInfo *root);
+
 /* WITH queries: each one that must run once (data-modifying, MATERIALIZED,
  * referenced more than once, or volatile) is planned as a subplan whose
  * rows CteScans share; the others are inlined at their (single)
@@ -456,8 +458,15 @@ void ProcessCtes(PlannerInfo *root)
 		root->glob->subroots = lappend(root->glob->subroots, subroot);
 		root->cte_plan_ids = lappend_int(root->cte_plan_ids, list_length(root->glob->subplans));
 	}
-	/* This level's references to inlined WITH queries become subqueries. */
-	foreach (lc, parse->rtable)
+	InlineCteReferences(root);
+}
+
+/* This level's references to inlined WITH queries become subqueries
+ * (again after sublinks pulled up brought more into this level). */
+void InlineCteReferences(PlannerInfo *root)
+{
+	ListCell *lc;
+	foreach (lc, root->parse->rtable)
 	{
 		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
 		if (rte->rtekind != RTE_CTE || rte->self_reference)
@@ -993,6 +1002,8 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		return plan;
 	}
 	List *rowmarks = PreprocessRowMarks(parse);
+	PullUpSublinks(root);
+	InlineCteReferences(root);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
@@ -1095,6 +1106,12 @@ Plan *GroupingPlanner(PlannerInfo *root)
 }
 
 }  // namespace
+
+void IncrementVarSublevelsUp(Node *node, int delta, int min_sublevels_up)
+{
+	SublevelsContext ctx{delta, min_sublevels_up};
+	IncrementSublevelsWalker(node, &ctx);
+}
 
 List *MakeAndList(Node *qual)
 {

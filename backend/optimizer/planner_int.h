@@ -9,6 +9,7 @@
  *                   plan of the cheapest path (query_planner)
  *   costsize.cpp    cost and selectivity estimates
  *   subselect.cpp   sublinks → SubPlans, outer references → PARAM_EXEC
+ *   prepjointree.cpp  WHERE's IN/EXISTS/NOT EXISTS → semi/anti joins
  *   srfplan.cpp     functions in FROM (row estimates) and ProjectSet
  *   setrefs.cpp     the finished plan's Vars → OUTER_VAR/INNER_VAR, the
  *                   range tables flattened
@@ -47,6 +48,15 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 List *PassThroughTargetList(List *input_tlist);
 /* The AND-ed conditions of an expression, as a list. */
 List *MakeAndList(Node *qual);
+/* Add delta to the varlevelsup of node's Vars (and ctelevelsup of its CTE
+ * references) of level min_sublevels_up or more, in place (PostgreSQL's
+ * IncrementVarSublevelsUp). */
+void IncrementVarSublevelsUp(Node *node, int delta, int min_sublevels_up);
+
+/* ---- prepjointree.cpp ---- */
+/* A SELECT's top-level WHERE sublinks (IN, EXISTS, NOT EXISTS) that can
+ * be joins made JOIN_SEMI/JOIN_ANTI JoinExprs of its join tree. */
+void PullUpSublinks(PlannerInfo *root);
 
 /* ---- joinplan.cpp ---- */
 /* The scan/join plan of parse's FROM and WHERE, outputting (at least)
@@ -74,6 +84,11 @@ Selectivity NullTestSelectivity(PlannerInfo *root, NullTestType type, Node *arg)
 Selectivity BoolVarSelectivity(PlannerInfo *root, Node *arg);
 /* AND-ed clauses, with "x > a AND x < b" estimated as a range. */
 Selectivity ClauseListSelectivity(PlannerInfo *root, List *clauses, double rel_rows);
+/* A semi or anti join's clause: the fraction of the outer side's rows
+ * (outer_relids) with at least one partner among inner_rows rows
+ * (PostgreSQL's eqjoinsel_semi and neqjoinsel for JOIN_SEMI). */
+Selectivity SemiJoinClauseSelectivity(PlannerInfo *root, Node *clause, Relids outer_relids,
+									  double inner_rows);
 /* A column's average width: ANALYZE's stawidth, else PostgreSQL's guess
  * from its type and typmod (get_attavgwidth, get_typavgwidth). */
 int AttributeWidth(Oid relid, Form_pg_attribute att);

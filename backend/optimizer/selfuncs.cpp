@@ -783,6 +783,86 @@ double EqJoinSel(PlannerInfo *root, Oid opno, List *args)
 	return ClampProbability(selec);
 }
 
+/*
+ * PostgreSQL's eqjoinsel_semi: the fraction of the outer expression's
+ * rows with a partner among the inner's.  nd2 is clamped to the rows the
+ * inner side can have (its relation's, and the join input's inner_rows);
+ * with MCV lists on both sides the matched MCVs count exactly, the rest
+ * is nd2/nd1 of the uncertain rows (half when either count is a guess).
+ */
+double EqJoinSelSemi(PlannerInfo *root, Oid opno, Node *outer_arg, Node *inner_arg,
+					 bool outer_first, double inner_rows)
+{
+	VarStats vs1;
+	VarStats vs2;
+	ExamineVariable(root, outer_arg, &vs1);
+	ExamineVariable(root, inner_arg, &vs2);
+	bool isdefault1;
+	bool isdefault2;
+	double nd1 = VariableNumDistinct(vs1, &isdefault1);
+	double nd2 = VariableNumDistinct(vs2, &isdefault2);
+	if (vs2.rel != nullptr && nd2 >= vs2.rel->rows)
+	{
+		nd2 = vs2.rel->rows;
+		isdefault2 = false;
+	}
+	if (nd2 >= inner_rows)
+	{
+		nd2 = inner_rows;
+		isdefault2 = false;
+	}
+	double nullfrac1 = NullFrac(vs1);
+	StatsSlot mcv1;
+	StatsSlot mcv2;
+	bool have_mcvs1 = GetStatsSlot(vs1, STATISTIC_KIND_MCV, &mcv1);
+	bool have_mcvs2 = GetStatsSlot(vs2, STATISTIC_KIND_MCV, &mcv2);
+	double selec;
+	if (have_mcvs1 && have_mcvs2)
+	{
+		FmgrInfo eq;
+		fmgr_info(get_opcode(opno), &eq);
+		Oid collation = exprCollation(outer_arg);
+		size_t n1 = mcv1.values.size();
+		size_t n2 = std::min<size_t>(mcv2.values.size(), static_cast<size_t>(std::max(nd2, 0.0)));
+		std::vector<bool> hasmatch1(n1);
+		std::vector<bool> hasmatch2(n2);
+		int nmatches = 0;
+		for (size_t i = 0; i < n1; i++)
+			for (size_t j = 0; j < n2; j++)
+			{
+				if (hasmatch2[j])
+					continue;
+				Datum l = outer_first ? mcv1.values[i] : mcv2.values[j];
+				Datum r = outer_first ? mcv2.values[j] : mcv1.values[i];
+				if (DatumGetBool(FunctionCall2Coll(&eq, collation, l, r)))
+				{
+					hasmatch1[i] = hasmatch2[j] = true;
+					nmatches++;
+					break;
+				}
+			}
+		double matchfreq1 = 0.0;
+		for (size_t i = 0; i < n1; i++)
+			if (hasmatch1[i])
+				matchfreq1 += mcv1.numbers[i];
+		matchfreq1 = ClampProbability(matchfreq1);
+		double uncertainfrac = 0.5;
+		if (!isdefault1 && !isdefault2)
+		{
+			nd1 -= nmatches;
+			nd2 -= nmatches;
+			uncertainfrac = nd1 <= nd2 || nd2 < 0 ? 1.0 : nd2 / nd1;
+		}
+		double uncertain = ClampProbability(1.0 - matchfreq1 - nullfrac1);
+		selec = matchfreq1 + uncertainfrac * uncertain;
+	}
+	else if (!isdefault1 && !isdefault2)
+		selec = nd1 <= nd2 || nd2 < 0 ? 1.0 - nullfrac1 : (nd2 / nd1) * (1.0 - nullfrac1);
+	else
+		selec = 0.5 * (1.0 - nullfrac1);
+	return ClampProbability(selec);
+}
+
 /* The restriction estimate of "var op const" or "const op var". */
 double RestrictionSel(PlannerInfo *root, OpExpr *op, RegProcedure oprrest)
 {
@@ -919,6 +999,42 @@ bool OperatorSelectivity(PlannerInfo *root, OpExpr *op, Selectivity *result)
 		return true;
 	}
 	return false;
+}
+
+Selectivity SemiJoinClauseSelectivity(PlannerInfo *root, Node *clause, Relids outer_relids,
+									  double inner_rows)
+{
+	if (IsA(clause, OpExpr) && list_length(reinterpret_cast<OpExpr *>(clause)->args) == 2)
+	{
+		OpExpr *op = reinterpret_cast<OpExpr *>(clause);
+		Node *left = static_cast<Node *>(linitial(op->args));
+		Node *right = static_cast<Node *>(lsecond(op->args));
+		Relids lrelids = PullVarnos(left);
+		Relids rrelids = PullVarnos(right);
+		bool outer_first = !bms_is_empty(lrelids) && bms_is_subset(lrelids, outer_relids) &&
+			!bms_overlap(rrelids, outer_relids);
+		bool outer_second = !bms_is_empty(rrelids) && bms_is_subset(rrelids, outer_relids) &&
+			!bms_overlap(lrelids, outer_relids);
+		RegProcedure oprrest;
+		RegProcedure oprjoin;
+		OperatorEstimators(op->opno, &oprrest, &oprjoin);
+		if ((outer_first || outer_second) && !bms_is_empty(outer_first ? rrelids : lrelids))
+		{
+			Node *outer_arg = outer_first ? left : right;
+			Node *inner_arg = outer_first ? right : left;
+			if (oprjoin == F_EQJOINSEL)
+				return EqJoinSelSemi(root, op->opno, outer_arg, inner_arg, outer_first, inner_rows);
+			if (oprjoin == F_NEQJOINSEL)
+			{
+				/* PostgreSQL assumes the inner side has more than one
+				 * value: every non-null outer row finds a partner. */
+				VarStats vs;
+				ExamineVariable(root, outer_arg, &vs);
+				return ClampProbability(1.0 - NullFrac(vs));
+			}
+		}
+	}
+	return ClauseSelectivity(root, clause, inner_rows);
 }
 
 Selectivity NullTestSelectivity(PlannerInfo *root, NullTestType type, Node *arg)

@@ -15,8 +15,8 @@
  *
  * Whether a subplan is computed once per statement (it uses no
  * PARAM_EXEC slot at all: PostgreSQL's initplan) or once per row is
- * decided by the executor from the plan.  Sublinks are not yet turned
- * into semi- or anti-joins.
+ * decided by the executor from the plan.  WHERE's sublinks that can be
+ * semi or anti joins were pulled up before (prepjointree.cpp).
  */
 #include "postgres.h"
 

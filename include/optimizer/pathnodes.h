@@ -64,6 +64,8 @@ typedef struct PlannerInfo
 	List *join_rel_list; /* join relations built so far */
 	/* Outer joins: each OuterJoinInfo (its relids and nullable side). */
 	List *outer_joins;
+	/* Semi and anti joins (pulled-up sublinks): each a SemiJoinInfo. */
+	List *semi_joins;
 	List *processed_tlist;
 	double tuple_fraction;
 	/* Per parse->cteList entry: the subplan computing it, 0 if inlined. */
@@ -106,6 +108,17 @@ typedef struct OuterJoinInfo
 	Relids syn_relids; /* both sides */
 } OuterJoinInfo;
 
+/* A semi or anti join from a pulled-up sublink (prepjointree.cpp): its
+ * right-hand side, planned as one unit, joins any set of relations
+ * holding min_lefthand (the left-hand relations its conditions mention,
+ * widened to whole outer joins), which then is the outer side. */
+typedef struct SemiJoinInfo
+{
+	JoinType jointype; /* JOIN_SEMI or JOIN_ANTI */
+	Relids min_lefthand;
+	Relids syn_righthand; /* the right-hand side's relations */
+} SemiJoinInfo;
+
 typedef enum PathKind
 {
 	PATH_SEQSCAN,
@@ -119,7 +132,8 @@ typedef enum PathKind
 	PATH_NESTLOOP,
 	PATH_HASHJOIN,
 	PATH_MERGEJOIN,
-	PATH_MATERIAL
+	PATH_MATERIAL,
+	PATH_UNIQUE /* a semi join's right-hand side made distinct (HashAggregate) */
 } PathKind;
 
 typedef struct Path
@@ -159,6 +173,17 @@ typedef struct MaterialPath
 	Path path;
 	Path *subpath;
 } MaterialPath;
+
+/* subpath's rows made distinct on uniq_exprs (Vars of its relations) by
+ * hashing, each compared with the matching grouping "=" (PostgreSQL's
+ * UniquePath, UNIQUE_PATH_HASH). */
+typedef struct UniquePath
+{
+	Path path;
+	Path *subpath;
+	List *uniq_exprs;
+	List *uniq_eqops;
+} UniquePath;
 
 typedef enum RelOptKind
 {

@@ -1,0 +1,367 @@
+/*
+ * prepjointree.cpp — sublinks of WHERE pulled up into semi and anti joins
+ * (PostgreSQL's pull_up_sublinks in prepjointree.c, with subselect.c's
+ * convert_ANY_sublink_to_join and convert_EXISTS_sublink_to_join).
+ *
+ * Principal entry point: PullUpSublinks.
+ *
+ * Each top-level AND item of a SELECT's WHERE that is
+ *   - x op ANY (SELECT …) / x IN (SELECT …) over an uncorrelated subquery,
+ *   - EXISTS (SELECT …) whose WHERE refers to this level (and nothing
+ *     else of the subquery does), or
+ *   - NOT EXISTS (SELECT …) of the same kind
+ * becomes a JoinExpr of type JOIN_SEMI (the first two) or JOIN_ANTI (the
+ * third) stacked on the query's FROM list: larg is what was there, rarg
+ * the subquery's FROM items, quals the comparison or the subquery's
+ * WHERE.  The subquery's range table is appended to this level's (its
+ * Vars renumbered, its references to this level made level 0); an IN's
+ * subquery that is not simple (grouping, DISTINCT, LIMIT …) stays whole
+ * as a subquery in FROM named "ANY_subquery", as in PostgreSQL, where
+ * pull_up_subqueries would flatten a simple one.
+ *
+ * NOT IN, sublinks under OR or NOT (other than NOT EXISTS), in the
+ * target list, correlated IN, and EXISTS whose correlation is not in its
+ * WHERE stay SubPlans (subselect.cpp).  joinplan.cpp plans the semi and
+ * anti joins (SemiJoinInfo).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type_d.h"
+
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "planner_int.h"
+
+namespace tusk::optimizer {
+
+namespace {
+
+FromExpr *MakeFromExpr(List *fromlist, Node *quals)
+{
+	FromExpr *f = makeNode(FromExpr);
+	f->fromlist = fromlist;
+	f->quals = quals;
+	return f;
+}
+
+struct LevelContext
+{
+	int level;
+};
+
+bool ContainVarsOfLevelWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<LevelContext *>(arg);
+	if (IsA(node, Var))
+		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == ctx->level;
+	if (IsA(node, Aggref) &&
+		static_cast<int>(reinterpret_cast<Aggref *>(node)->agglevelsup) == ctx->level)
+		return true;
+	if (IsA(node, Query))
+	{
+		ctx->level++;
+		bool result = node_children_walker(node, ContainVarsOfLevelWalker, arg);
+		ctx->level--;
+		return result;
+	}
+	return node_children_walker(node, ContainVarsOfLevelWalker, arg);
+}
+
+/* Whether node (a Query is looked into as level 0) has Vars of the given
+ * level (PostgreSQL's contain_vars_of_level). */
+bool ContainVarsOfLevel(Node *node, int level)
+{
+	LevelContext ctx{level};
+	if (node != nullptr && IsA(node, Query))
+		return node_children_walker(node, ContainVarsOfLevelWalker, &ctx);
+	return ContainVarsOfLevelWalker(node, &ctx);
+}
+
+struct OffsetContext
+{
+	int offset;
+	int sublevels_up;
+};
+
+bool OffsetVarNodesWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<OffsetContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (static_cast<int>(var->varlevelsup) == ctx->sublevels_up && var->varno > 0)
+		{
+			var->varno += ctx->offset;
+			if (var->varnosyn > 0)
+				var->varnosyn += static_cast<Index>(ctx->offset);
+		}
+		return false;
+	}
+	if (ctx->sublevels_up == 0)
+	{
+		if (IsA(node, RangeTblRef))
+			reinterpret_cast<RangeTblRef *>(node)->rtindex += ctx->offset;
+		else if (IsA(node, JoinExpr) && reinterpret_cast<JoinExpr *>(node)->rtindex > 0)
+			reinterpret_cast<JoinExpr *>(node)->rtindex += ctx->offset;
+	}
+	if (IsA(node, Query))
+	{
+		ctx->sublevels_up++;
+		bool result = node_children_walker(node, OffsetVarNodesWalker, arg);
+		ctx->sublevels_up--;
+		return result;
+	}
+	return node_children_walker(node, OffsetVarNodesWalker, arg);
+}
+
+/* Renumber node's range-table references (Vars of its level 0,
+ * RangeTblRefs, joins) by offset, in place (PostgreSQL's
+ * OffsetVarNodes). */
+void OffsetVarNodes(Node *node, int offset)
+{
+	OffsetContext ctx{offset, 0};
+	OffsetVarNodesWalker(node, &ctx);
+}
+
+/* Move the subquery's FROM into this level: its range table appended to
+ * the parent's, its level-0 references renumbered, its references to
+ * outer levels one level nearer.  Returns the renumbered parts through
+ * the subquery itself. */
+void MergeSubqueryRangeTable(Query *parent, Query *sub, List **exprs)
+{
+	int offset = list_length(parent->rtable);
+	OffsetVarNodes(reinterpret_cast<Node *>(sub->jointree), offset);
+	OffsetVarNodes(reinterpret_cast<Node *>(sub->targetList), offset);
+	ListCell *lc;
+	foreach (lc, *exprs)
+		OffsetVarNodes(static_cast<Node *>(lfirst(lc)), offset);
+	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub->jointree), -1, 1);
+	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub->targetList), -1, 1);
+	foreach (lc, *exprs)
+		IncrementVarSublevelsUp(static_cast<Node *>(lfirst(lc)), -1, 1);
+	foreach (lc, sub->rtable)
+		IncrementVarSublevelsUp(static_cast<Node *>(lfirst(lc)), -1, 1);
+	parent->rtable = list_concat(parent->rtable, sub->rtable);
+}
+
+/* The subquery's FROM as a join-tree node: its single item, or the
+ * FromExpr (with its WHERE, if any). */
+Node *SubqueryFromNode(Query *sub)
+{
+	FromExpr *f = sub->jointree;
+	if (f->quals == nullptr && list_length(f->fromlist) == 1)
+		return static_cast<Node *>(linitial(f->fromlist));
+	return reinterpret_cast<Node *>(f);
+}
+
+/* PostgreSQL's simplify_EXISTS_query: what does not change whether an
+ * EXISTS subquery returns a row is dropped; false when it cannot be. */
+bool SimplifyExistsQuery(Query *query)
+{
+	if (query->commandType != CMD_SELECT || query->setOperations != nullptr || query->hasAggs ||
+		query->groupingSets != NIL || query->hasWindowFuncs || query->hasTargetSRFs ||
+		query->hasModifyingCTE || query->havingQual != nullptr || query->limitOffset != nullptr ||
+		query->rowMarks != NIL || query->hasForUpdate)
+		return false;
+	if (query->limitCount != nullptr)
+	{
+		Const *limit = EstimateExpressionValue(query->limitCount);
+		if (limit == nullptr || limit->consttype != INT8OID)
+			return false;
+		if (!limit->constisnull && DatumGetInt64(limit->constvalue) <= 0)
+			return false;
+		query->limitCount = nullptr;
+	}
+	query->targetList = NIL;
+	query->groupClause = NIL;
+	query->windowClause = NIL;
+	query->distinctClause = NIL;
+	query->sortClause = NIL;
+	query->hasDistinctOn = false;
+	return true;
+}
+
+/* Whether a subquery in FROM could be merged into its parent (PostgreSQL's
+ * is_simple_subquery, for an IN's uncorrelated subquery). */
+bool IsSimpleSubquery(Query *sub)
+{
+	return sub->commandType == CMD_SELECT && sub->setOperations == nullptr && !sub->hasAggs &&
+		!sub->hasWindowFuncs && !sub->hasTargetSRFs && sub->groupClause == NIL &&
+		sub->groupingSets == NIL && sub->havingQual == nullptr && sub->sortClause == NIL &&
+		sub->distinctClause == NIL && sub->limitOffset == nullptr && sub->limitCount == nullptr &&
+		!sub->hasForUpdate && sub->rowMarks == NIL && sub->cteList == NIL &&
+		!sub->hasModifyingCTE && sub->jointree != nullptr && sub->jointree->fromlist != NIL &&
+		!contain_volatile_functions(reinterpret_cast<Node *>(sub->targetList));
+}
+
+struct SublinkParamContext
+{
+	List *columns; /* what output column n is, by position */
+};
+
+/* testexpr's PARAM_SUBLINK references replaced by the subquery's columns. */
+Node *ReplaceSublinkParams(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	if (IsA(node, Param) && reinterpret_cast<Param *>(node)->paramkind == PARAM_SUBLINK)
+	{
+		auto *ctx = static_cast<SublinkParamContext *>(arg);
+		int col = reinterpret_cast<Param *>(node)->paramid;
+		if (col < 1 || col > list_length(ctx->columns))
+			elog(ERROR, "unexpected sublink parameter %d", col);
+		return static_cast<Node *>(copyObjectImpl(list_nth(ctx->columns, col - 1)));
+	}
+	return node_children_mutator(node, ReplaceSublinkParams, arg);
+}
+
+/* PostgreSQL's convert_ANY_sublink_to_join; NULL when it does not apply. */
+JoinExpr *ConvertAnySublink(Query *parse, SubLink *sublink)
+{
+	Query *sub = castNode(Query, sublink->subselect);
+	if (ContainVarsOfLevel(reinterpret_cast<Node *>(sub), 1))
+		return nullptr;
+	if (bms_is_empty(PullVarnos(sublink->testexpr)) ||
+		contain_volatile_functions(sublink->testexpr))
+		return nullptr;
+	sub = copyObject(sub);
+	JoinExpr *j = makeNode(JoinExpr);
+	j->jointype = JOIN_SEMI;
+	SublinkParamContext ctx{};
+	if (IsSimpleSubquery(sub))
+	{
+		/* Flattened into this level, as pull_up_subqueries would. */
+		List *none = NIL;
+		MergeSubqueryRangeTable(parse, sub, &none);
+		ListCell *lc;
+		foreach (lc, sub->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (!tle->resjunk)
+				ctx.columns = lappend(ctx.columns, tle->expr);
+		}
+		j->rarg = SubqueryFromNode(sub);
+	}
+	else
+	{
+		RangeTblEntry *rte = makeNode(RangeTblEntry);
+		rte->rtekind = RTE_SUBQUERY;
+		rte->subquery = sub;
+		rte->eref = makeNode(Alias);
+		rte->eref->aliasname = pstrdup("ANY_subquery");
+		ListCell *lc;
+		foreach (lc, sub->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk)
+				continue;
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			rte->eref->colnames = lappend(rte->eref->colnames,
+										  makeString(pstrdup(tle->resname != nullptr
+																 ? tle->resname
+																 : "?column?")));
+			rte->coltypes = lappend_oid(rte->coltypes, exprType(expr));
+			rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(expr));
+			rte->colcollations = lappend_oid(rte->colcollations, exprCollation(expr));
+		}
+		parse->rtable = lappend(parse->rtable, rte);
+		int rtindex = list_length(parse->rtable);
+		AttrNumber attno = 0;
+		foreach (lc, sub->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk)
+				continue;
+			Node *expr = reinterpret_cast<Node *>(tle->expr);
+			ctx.columns = lappend(ctx.columns,
+								  makeVar(rtindex, ++attno, exprType(expr), exprTypmod(expr),
+										  exprCollation(expr), 0));
+		}
+		RangeTblRef *rtr = makeNode(RangeTblRef);
+		rtr->rtindex = rtindex;
+		j->rarg = reinterpret_cast<Node *>(rtr);
+	}
+	j->quals = ReplaceSublinkParams(static_cast<Node *>(copyObjectImpl(sublink->testexpr)), &ctx);
+	return j;
+}
+
+/* PostgreSQL's convert_EXISTS_sublink_to_join; NULL when it does not
+ * apply. */
+JoinExpr *ConvertExistsSublink(Query *parse, SubLink *sublink, bool under_not)
+{
+	Query *sub = copyObject(castNode(Query, sublink->subselect));
+	if (!SimplifyExistsQuery(sub) || sub->cteList != NIL || sub->jointree == nullptr ||
+		sub->jointree->fromlist == NIL)
+		return nullptr;
+	Node *where = sub->jointree->quals;
+	sub->jointree->quals = nullptr;
+	/* The correlation must be in the WHERE, and only there. */
+	if (ContainVarsOfLevel(reinterpret_cast<Node *>(sub), 1) || !ContainVarsOfLevel(where, 1) ||
+		contain_volatile_functions(where))
+		return nullptr;
+	List *exprs = list_make1(where);
+	MergeSubqueryRangeTable(parse, sub, &exprs);
+	JoinExpr *j = makeNode(JoinExpr);
+	j->jointype = under_not ? JOIN_ANTI : JOIN_SEMI;
+	j->rarg = SubqueryFromNode(sub);
+	j->quals = static_cast<Node *>(linitial(exprs));
+	return j;
+}
+
+}  // namespace
+
+void PullUpSublinks(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	if (parse->commandType != CMD_SELECT || parse->jointree == nullptr ||
+		parse->jointree->fromlist == NIL || parse->rowMarks != NIL)
+		return;
+	FromExpr *f = parse->jointree;
+	Node *link = reinterpret_cast<Node *>(MakeFromExpr(f->fromlist, nullptr));
+	List *remaining = NIL;
+	bool changed = false;
+	ListCell *lc;
+	foreach (lc, MakeAndList(f->quals))
+	{
+		Node *qual = static_cast<Node *>(lfirst(lc));
+		JoinExpr *j = nullptr;
+		if (IsA(qual, SubLink))
+		{
+			SubLink *sublink = reinterpret_cast<SubLink *>(qual);
+			if (sublink->subLinkType == ANY_SUBLINK)
+				j = ConvertAnySublink(parse, sublink);
+			else if (sublink->subLinkType == EXISTS_SUBLINK)
+				j = ConvertExistsSublink(parse, sublink, false);
+		}
+		else if (IsA(qual, BoolExpr) && reinterpret_cast<BoolExpr *>(qual)->boolop == NOT_EXPR)
+		{
+			Node *arg = static_cast<Node *>(linitial(reinterpret_cast<BoolExpr *>(qual)->args));
+			if (IsA(arg, SubLink) &&
+				reinterpret_cast<SubLink *>(arg)->subLinkType == EXISTS_SUBLINK)
+				j = ConvertExistsSublink(parse, reinterpret_cast<SubLink *>(arg), true);
+		}
+		if (j == nullptr)
+		{
+			remaining = lappend(remaining, qual);
+			continue;
+		}
+		j->larg = link;
+		link = reinterpret_cast<Node *>(j);
+		changed = true;
+	}
+	if (!changed)
+		return;
+	Node *quals = nullptr;
+	if (list_length(remaining) == 1)
+		quals = static_cast<Node *>(linitial(remaining));
+	else if (remaining != NIL)
+		quals = reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, remaining, -1));
+	parse->jointree = MakeFromExpr(list_make1(link), quals);
+}
+
+}  // namespace tusk::optimizer
