@@ -28,6 +28,7 @@
 #include "catalog/pg_index_d.h"
 #include "catalog/pg_proc_d.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "optimizer/paths.h"
 #include "storage/lmgr.h"
 #include "utils/lsyscache.h"
@@ -227,7 +228,8 @@ void FlattenAnd(Node *node, List **out)
  * generally — "a > 10" implies "a > 5"; here only the same clause does.) */
 bool PredicateImplied(const char *predtext, int rtindex, List *quals)
 {
-	Node *pred = static_cast<Node *>(stringToNode(predtext));
+	/* Folded as the quals were (PostgreSQL's RelationGetIndexPredicate). */
+	Node *pred = eval_const_expressions(nullptr, static_cast<Node *>(stringToNode(predtext)));
 	SetVarnoWalker(pred, &rtindex);
 	List *clauses = NIL;
 	FlattenAnd(pred, &clauses);

@@ -9,8 +9,9 @@
  * operand, an inlined WITH query) goes through too:
  *   - WITH queries are inlined as subqueries in FROM (PostgreSQL 12+
  *     does so for a query referenced once, or marked NOT MATERIALIZED);
- *   - expressions are preprocessed (subselect.cpp: sublinks become
- *     SubPlans, outer references PARAM_EXEC Params);
+ *   - expressions are preprocessed (clauses.cpp: constants folded;
+ *     subselect.cpp: sublinks become SubPlans, outer references
+ *     PARAM_EXEC Params);
  *   - a set operation is the Append of its operands' plans, then Sort and
  *     Unique (UNION) or SetOp (INTERSECT, EXCEPT);
  *   - otherwise QueryPlanner (joinplan.cpp) plans FROM and WHERE, and the
@@ -1100,6 +1101,11 @@ List *MakeAndList(Node *qual)
 {
 	if (qual == nullptr)
 		return NIL;
+	/* A qual that always holds is no qual (PostgreSQL's
+	 * make_ands_implicit). */
+	if (IsA(qual, Const) && !reinterpret_cast<Const *>(qual)->constisnull &&
+		DatumGetBool(reinterpret_cast<Const *>(qual)->constvalue))
+		return NIL;
 	if (IsA(qual, BoolExpr) && reinterpret_cast<BoolExpr *>(qual)->boolop == AND_EXPR)
 	{
 		List *result = NIL;
@@ -1204,7 +1210,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 
 }  // namespace tusk::optimizer
 
-PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
+PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo boundParams)
 {
 	using namespace tusk::optimizer;
 	PlannedStmt *stmt = makeNode(PlannedStmt);
@@ -1221,6 +1227,7 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 	/* Planning rewrites the query in place: keep the caller's intact. */
 	parse = copyObject(parse);
 	PlannerGlobal *glob = static_cast<PlannerGlobal *>(palloc0(sizeof(PlannerGlobal)));
+	glob->boundParams = boundParams;
 	PlannerInfo *root = nullptr;
 	Plan *plan = SubqueryPlanner(glob, parse, nullptr, &root, 0.0);
 	plan = SetPlanReferences(root, plan);

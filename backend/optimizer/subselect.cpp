@@ -23,6 +23,7 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "planner_int.h"
 #include "utils/lsyscache.h"
 
@@ -219,6 +220,9 @@ Node *PreprocessExpression(PlannerInfo *root, Node *expr)
 {
 	if (expr == nullptr)
 		return nullptr;
+	/* Constants first (PostgreSQL's order): what is left of a sublink
+	 * whose result cannot matter is never planned. */
+	expr = eval_const_expressions(root, expr);
 	PreprocessContext ctx{root};
 	return PreprocessMutator(expr, &ctx);
 }
