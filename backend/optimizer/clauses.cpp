@@ -3,7 +3,8 @@
  * (optimizer/optimizer.h; PostgreSQL's clauses.c).
  *
  * Principal entry points: contain_volatile_functions,
- * eval_const_expressions, estimate_expression_value, negate_clause.
+ * eval_const_expressions, estimate_expression_value, canonicalize_qual,
+ * negate_clause.
  *
  * eval_const_expressions is run by the planner on every expression of a
  * query level before anything else looks at it (subselect.cpp's
@@ -26,7 +27,9 @@
  *     CoerceViaIO), and `b = true` as `b`;
  *   - $n parameters whose value the caller marked constant
  *     (PARAM_FLAG_CONST: a custom plan of a prepared statement).
- * Volatile functions are never computed.  estimate_expression_value does
+ * Volatile functions are never computed.  canonicalize_qual then
+ * simplifies a folded WHERE, ON or HAVING as a qual: NULL counts as
+ * FALSE there, and (A AND B) OR (A AND C) becomes A AND (B OR C).  estimate_expression_value does
  * the same and also computes stable functions (now(), CURRENT_DATE) and
  * any bound parameter: its result is only for estimates (selfuncs.cpp),
  * never for a plan.
@@ -536,6 +539,150 @@ Node *FoldMutator(Node *node, void *arg)
 	return node_children_mutator(node, FoldMutator, arg);
 }
 
+/* ---- quals (PostgreSQL's prepqual.c) ---- */
+
+bool IsBool(const Node *node, BoolExprType boolop)
+{
+	return node != nullptr && IsA(node, BoolExpr) &&
+		reinterpret_cast<const BoolExpr *>(node)->boolop == boolop;
+}
+
+List *BoolArgs(Node *node)
+{
+	return reinterpret_cast<BoolExpr *>(node)->args;
+}
+
+bool MemberOf(List *list, const Node *node)
+{
+	ListCell *lc;
+	foreach (lc, list)
+		if (equal(lfirst(lc), node))
+			return true;
+	return false;
+}
+
+/* The arguments of args' nested boolop clauses spliced in. */
+List *PullBool(BoolExprType boolop, List *args)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, args)
+	{
+		Node *arg = static_cast<Node *>(lfirst(lc));
+		if (IsBool(arg, boolop))
+			result = list_concat(result, PullBool(boolop, BoolArgs(arg)));
+		else
+			result = lappend(result, arg);
+	}
+	return result;
+}
+
+Node *MakeBoolClause(BoolExprType boolop, List *args)
+{
+	if (list_length(args) == 1)
+		return static_cast<Node *>(linitial(args));
+	return reinterpret_cast<Node *>(makeBoolExpr(boolop, args, -1));
+}
+
+/* (A AND B) OR (A AND C) is A AND (B OR C): the clauses every arm of the
+ * OR shares are taken out of it. */
+Node *FactorOr(List *orlist)
+{
+	if (list_length(orlist) == 1)
+		return static_cast<Node *>(linitial(orlist));
+	/* Candidates: the clauses of the shortest arm. */
+	List *reference = NIL;
+	ListCell *lc;
+	foreach (lc, orlist)
+	{
+		Node *arm = static_cast<Node *>(lfirst(lc));
+		if (!IsBool(arm, AND_EXPR))
+		{
+			reference = list_make1(arm);
+			break;
+		}
+		if (reference == NIL || list_length(BoolArgs(arm)) < list_length(reference))
+			reference = BoolArgs(arm);
+	}
+	List *winners = NIL;
+	foreach (lc, reference)
+	{
+		Node *ref = static_cast<Node *>(lfirst(lc));
+		if (MemberOf(winners, ref))
+			continue;
+		bool everywhere = true;
+		ListCell *ac;
+		foreach (ac, orlist)
+		{
+			Node *arm = static_cast<Node *>(lfirst(ac));
+			if (IsBool(arm, AND_EXPR) ? !MemberOf(BoolArgs(arm), ref) : !equal(arm, ref))
+			{
+				everywhere = false;
+				break;
+			}
+		}
+		if (everywhere)
+			winners = lappend(winners, ref);
+	}
+	if (winners == NIL)
+		return MakeBoolClause(OR_EXPR, orlist);
+	/* What is left of each arm; an arm left empty makes the OR true. */
+	List *rest = NIL;
+	foreach (lc, orlist)
+	{
+		Node *arm = static_cast<Node *>(lfirst(lc));
+		List *left = NIL;
+		if (IsBool(arm, AND_EXPR))
+		{
+			ListCell *ac;
+			foreach (ac, BoolArgs(arm))
+				if (!MemberOf(winners, static_cast<Node *>(lfirst(ac))))
+					left = lappend(left, lfirst(ac));
+		}
+		else if (!MemberOf(winners, arm))
+			left = list_make1(arm);
+		if (left == NIL)
+		{
+			rest = NIL;
+			break;
+		}
+		rest = lappend(rest, MakeBoolClause(AND_EXPR, left));
+	}
+	if (rest != NIL)
+		winners = lappend(winners, MakeBoolClause(OR_EXPR, PullBool(OR_EXPR, rest)));
+	return MakeBoolClause(AND_EXPR, PullBool(AND_EXPR, winners));
+}
+
+/* A qual's AND/OR tree with NULL taken as FALSE (a row the qual gives
+ * NULL is dropped as one it gives FALSE) and common OR factors pulled
+ * out. */
+Node *CanonicalizeQual(Node *qual)
+{
+	bool is_or = IsBool(qual, OR_EXPR);
+	if (!is_or && !IsBool(qual, AND_EXPR))
+		return qual;
+	List *args = NIL;
+	ListCell *lc;
+	foreach (lc, BoolArgs(qual))
+	{
+		Node *arg = CanonicalizeQual(static_cast<Node *>(lfirst(lc)));
+		if (IsConst(arg))
+		{
+			bool truth = IsBoolConst(arg, true);
+			/* TRUE decides an OR, FALSE or NULL an AND; else dropped. */
+			if (truth == is_or)
+				return MakeBool(truth, false);
+			continue;
+		}
+		args = lappend(args, arg);
+	}
+	if (args == NIL)
+		return MakeBool(!is_or, false);
+	if (is_or)
+		return FactorOr(PullBool(OR_EXPR, args));
+	return MakeBoolClause(AND_EXPR, PullBool(AND_EXPR, args));
+}
+
 Node *FoldExpression(PlannerInfo *root, Node *node, bool estimate)
 {
 	FoldContext ctx{nullptr, estimate};
@@ -559,6 +706,13 @@ Node *eval_const_expressions(PlannerInfo *root, Node *node)
 Node *estimate_expression_value(PlannerInfo *root, Node *node)
 {
 	return FoldExpression(root, node, true);
+}
+
+Node *canonicalize_qual(Node *qual)
+{
+	if (qual == nullptr)
+		return nullptr;
+	return CanonicalizeQual(qual);
 }
 
 Node *negate_clause(Node *node)

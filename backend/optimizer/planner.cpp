@@ -922,7 +922,7 @@ void PreprocessQuery(PlannerInfo *root)
 	Query *parse = root->parse;
 	parse->targetList = reinterpret_cast<List *>(
 		PreprocessExpression(root, reinterpret_cast<Node *>(parse->targetList)));
-	parse->havingQual = PreprocessExpression(root, parse->havingQual);
+	parse->havingQual = PreprocessQual(root, parse->havingQual);
 	parse->limitOffset = PreprocessExpression(root, parse->limitOffset);
 	parse->limitCount = PreprocessExpression(root, parse->limitCount);
 	std::function<void(Node *)> walk = [&](Node *jt) {
@@ -934,13 +934,13 @@ void PreprocessQuery(PlannerInfo *root)
 			ListCell *lc;
 			foreach (lc, f->fromlist)
 				walk(static_cast<Node *>(lfirst(lc)));
-			f->quals = PreprocessExpression(root, f->quals);
+			f->quals = PreprocessQual(root, f->quals);
 			return;
 		}
 		JoinExpr *j = castNode(JoinExpr, jt);
 		walk(j->larg);
 		walk(j->rarg);
-		j->quals = PreprocessExpression(root, j->quals);
+		j->quals = PreprocessQual(root, j->quals);
 	};
 	walk(reinterpret_cast<Node *>(parse->jointree));
 	ListCell *lc;

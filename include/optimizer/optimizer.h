@@ -26,6 +26,10 @@ extern Node *eval_const_expressions(struct PlannerInfo *root, Node *node);
 /* The same, also computing stable functions and any bound parameter: a
  * value for estimates only (selectivities), never to be executed. */
 extern Node *estimate_expression_value(struct PlannerInfo *root, Node *node);
+/* A folded qual (WHERE, ON, HAVING) simplified as PostgreSQL's
+ * canonicalize_qual does: constant NULLs in its AND/OR tree count as
+ * FALSE, and clauses common to every arm of an OR are factored out. */
+extern Node *canonicalize_qual(Node *qual);
 /* NOT node, simplified where an operator has a negator, through AND/OR
  * (De Morgan), IS [NOT] NULL and boolean tests; node is not copied. */
 extern Node *negate_clause(Node *node);
