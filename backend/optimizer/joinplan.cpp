@@ -626,9 +626,16 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 			otherquals = lappend(otherquals, ri->clause);
 			continue;
 		}
-		if (IsA(ri->clause, Const) && !reinterpret_cast<Const *>(ri->clause)->constisnull &&
-			DatumGetBool(reinterpret_cast<Const *>(ri->clause)->constvalue))
-			continue; /* ON true */
+		if (IsA(ri->clause, Const))
+		{
+			/* ON true is no condition; ON false (folded) a constant the
+			 * executor checks on each pair, as PostgreSQL allows. */
+			if (!reinterpret_cast<Const *>(ri->clause)->constisnull &&
+				DatumGetBool(reinterpret_cast<Const *>(ri->clause)->constvalue))
+				continue;
+			joinquals = lappend(joinquals, ri->clause);
+			continue;
+		}
 		bool forward = bms_is_subset(ri->left_relids, outer->relids) &&
 			bms_is_subset(ri->right_relids, inner->relids);
 		bool backward = bms_is_subset(ri->left_relids, inner->relids) &&

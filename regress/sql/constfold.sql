@@ -75,6 +75,10 @@ EXPLAIN (COSTS OFF) SELECT * FROM cf_t t1, cf_t t2 WHERE t1.a = t2.a AND NULL::b
 -- (PostgreSQL plans its inner side as a Result with One-Time Filter:
 -- false, Tusk scans it: results only)
 SELECT t1.id, t2.id FROM cf_t t1 LEFT JOIN cf_t t2 ON t1.a = t2.a AND 1 > 2 ORDER BY 1;
+-- a FULL JOIN's constantly false ON: a merge join on no key, each row
+-- null-extended (Tusk sorts both sides on no key, PostgreSQL does not:
+-- results only)
+SELECT t1.id, t2.id FROM cf_t t1 FULL JOIN cf_t t2 ON 1 > 2 ORDER BY 1, 2;
 EXPLAIN (COSTS OFF) SELECT * FROM cf_t WHERE now() > '2000-01-01';
 SELECT count(*) FROM cf_t WHERE now() > '2000-01-01';
 SELECT count(*) FROM cf_t WHERE now() < '2000-01-01';
