@@ -491,6 +491,10 @@ bool index_provides_order(Query *parse, Plan **plan)
 		parse->groupClause != NIL || parse->hasWindowFuncs || parse->setOperations != nullptr)
 		return false;
 	Plan *p = *plan;
+	/* A gating Result (One-Time Filter) passes its input's order on. */
+	if (IsA(p, Result) && p->lefttree != nullptr &&
+		reinterpret_cast<Result *>(p)->resconstantqual != nullptr)
+		return index_provides_order(parse, &p->lefttree);
 	if (IsA(p, IndexScan))
 	{
 		auto *scan = reinterpret_cast<IndexScan *>(p);

@@ -83,6 +83,13 @@ EXPLAIN (COSTS OFF) SELECT * FROM cf_t WHERE now() > '2000-01-01';
 SELECT count(*) FROM cf_t WHERE now() > '2000-01-01';
 SELECT count(*) FROM cf_t WHERE now() < '2000-01-01';
 EXPLAIN (COSTS OFF) SELECT * FROM cf_t t1 JOIN cf_t t2 ON t1.id = t2.id WHERE now() > '2000-01-01';
+-- a One-Time Filter passes its input's order on
+CREATE TABLE cf_o (id int PRIMARY KEY, v int);
+INSERT INTO cf_o SELECT g, g FROM generate_series(1, 1000) g;
+ANALYZE cf_o;
+EXPLAIN (COSTS OFF) SELECT * FROM cf_o WHERE now() > '2000-01-01' ORDER BY id LIMIT 3;
+SELECT * FROM cf_o WHERE now() > '2000-01-01' ORDER BY id LIMIT 3;
+DROP TABLE cf_o;
 EXPLAIN (COSTS OFF) UPDATE cf_t SET a = 0 WHERE false;
 UPDATE cf_t SET a = 0 WHERE false;
 EXPLAIN (COSTS OFF) DELETE FROM cf_t WHERE 1 = 0;
