@@ -303,7 +303,6 @@ Node *SimplifyCase(CaseExpr *c, FoldContext *ctx)
 			: reinterpret_cast<Node *>(makeNullConst(c->casetype, -1, c->casecollid));
 	CaseExpr *nc = makeNode(CaseExpr);
 	*nc = *c;
-	nc->arg = nullptr;
 	nc->args = whens;
 	nc->defresult = reinterpret_cast<Expr *>(defresult);
 	return reinterpret_cast<Node *>(nc);
@@ -421,6 +420,9 @@ Node *FoldMutator(Node *node, void *arg)
 			return SimplifyAndOr(b->boolop, FoldList(b->args, ctx), b->location);
 		}
 		case T_CaseExpr:
+			/* (The analyzer spells CASE x WHEN v as CASE WHEN x = v: no arg.) */
+			if (reinterpret_cast<CaseExpr *>(node)->arg != nullptr)
+				break;
 			return SimplifyCase(reinterpret_cast<CaseExpr *>(node), ctx);
 		case T_CoalesceExpr:
 			return SimplifyCoalesce(reinterpret_cast<CoalesceExpr *>(node), ctx);
