@@ -3,6 +3,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type_d.h"
 #include "nodes/makefuncs.h"
 #include "utils/lsyscache.h"
 
@@ -55,4 +56,12 @@ Const *makeNullConst(Oid consttype, int32 consttypmod, Oid constcollid)
 	c->constisnull = true;
 	c->location = -1;
 	return c;
+}
+
+Node *makeBoolConst(bool value, bool isnull)
+{
+	Const *c = makeNullConst(BOOLOID, -1, InvalidOid);
+	c->constisnull = isnull;
+	c->constvalue = isnull ? 0 : BoolGetDatum(value);
+	return reinterpret_cast<Node *>(c);
 }

@@ -28,6 +28,7 @@
 #include "catalog/pg_index_d.h"
 #include "catalog/pg_proc_d.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "optimizer/paths.h"
 #include "storage/lmgr.h"
 #include "utils/lsyscache.h"
@@ -227,7 +228,8 @@ void FlattenAnd(Node *node, List **out)
  * generally — "a > 10" implies "a > 5"; here only the same clause does.) */
 bool PredicateImplied(const char *predtext, int rtindex, List *quals)
 {
-	Node *pred = static_cast<Node *>(stringToNode(predtext));
+	/* Folded as the quals were (PostgreSQL's RelationGetIndexPredicate). */
+	Node *pred = eval_const_expressions(nullptr, static_cast<Node *>(stringToNode(predtext)));
 	SetVarnoWalker(pred, &rtindex);
 	List *clauses = NIL;
 	FlattenAnd(pred, &clauses);
@@ -489,6 +491,10 @@ bool index_provides_order(Query *parse, Plan **plan)
 		parse->groupClause != NIL || parse->hasWindowFuncs || parse->setOperations != nullptr)
 		return false;
 	Plan *p = *plan;
+	/* A gating Result (One-Time Filter) passes its input's order on. */
+	if (IsA(p, Result) && p->lefttree != nullptr &&
+		reinterpret_cast<Result *>(p)->resconstantqual != nullptr)
+		return index_provides_order(parse, &p->lefttree);
 	if (IsA(p, IndexScan))
 	{
 		auto *scan = reinterpret_cast<IndexScan *>(p);

@@ -684,9 +684,16 @@ bool AddMergeJoinPath(PlannerInfo *root, RelOptInfo *joinrel, Path *op, Path *ip
 			otherquals = lappend(otherquals, ri->clause);
 			continue;
 		}
-		if (IsA(ri->clause, Const) && !reinterpret_cast<Const *>(ri->clause)->constisnull &&
-			DatumGetBool(reinterpret_cast<Const *>(ri->clause)->constvalue))
-			continue; /* ON true */
+		if (IsA(ri->clause, Const))
+		{
+			/* ON true is no condition; ON false (folded) a constant the
+			 * executor checks on each pair, as PostgreSQL allows. */
+			if (!reinterpret_cast<Const *>(ri->clause)->constisnull &&
+				DatumGetBool(reinterpret_cast<Const *>(ri->clause)->constvalue))
+				continue;
+			joinquals = lappend(joinquals, ri->clause);
+			continue;
+		}
 		bool forward = bms_is_subset(ri->left_relids, outer->relids) &&
 			bms_is_subset(ri->right_relids, inner->relids);
 		bool backward = bms_is_subset(ri->left_relids, inner->relids) &&
@@ -1580,6 +1587,83 @@ Relids PullVarnos(Node *node)
 	return relids;
 }
 
+namespace {
+
+/* Whether quals placed at relids sit on the nullable side of an outer
+ * join. */
+bool BelowOuterJoin(PlannerInfo *root, Relids relids)
+{
+	ListCell *lc;
+	foreach (lc, root->outer_joins)
+	{
+		auto *oj = static_cast<OuterJoinInfo *>(lfirst(lc));
+		if (bms_is_subset(relids, oj->min_righthand) ||
+			(oj->jointype == JOIN_FULL && bms_is_subset(relids, oj->min_lefthand)))
+			return true;
+	}
+	return false;
+}
+
+/* The pseudo-constant quals of WHERE and inner joins — no column of this
+ * level, no volatile function — taken out of root->restrictinfos: they
+ * are evaluated once, above the whole join, as PostgreSQL evaluates its
+ * gating quals.  (Below an outer join they stay where they are.) */
+List *TakeGatingQuals(PlannerInfo *root)
+{
+	List *gating = NIL;
+	List *keep = NIL;
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (ri->outer_join_relids == nullptr && bms_is_empty(ri->clause_relids) &&
+			!contain_volatile_functions(reinterpret_cast<Node *>(ri->clause)) &&
+			!BelowOuterJoin(root, ri->required_relids))
+		{
+			ri->pseudoconstant = true;
+			gating = lappend(gating, ri->clause);
+		}
+		else
+			keep = lappend(keep, ri);
+	}
+	root->restrictinfos = keep;
+	return gating;
+}
+
+bool IsConstantFalse(List *quals)
+{
+	ListCell *lc;
+	foreach (lc, quals)
+	{
+		Node *q = static_cast<Node *>(lfirst(lc));
+		if (IsA(q, Const) &&
+			(reinterpret_cast<Const *>(q)->constisnull ||
+			 !DatumGetBool(reinterpret_cast<Const *>(q)->constvalue)))
+			return true;
+	}
+	return false;
+}
+
+/* A Result computing targetlist whose One-Time Filter is quals, over
+ * child (or over nothing). */
+Plan *MakeGatingResult(List *targetlist, List *quals, Plan *child)
+{
+	Result *result = makeNode(Result);
+	result->plan.targetlist = targetlist;
+	result->plan.lefttree = child;
+	result->resconstantqual = reinterpret_cast<Node *>(quals);
+	if (child != nullptr)
+	{
+		result->plan.startup_cost = child->startup_cost;
+		result->plan.total_cost = child->total_cost;
+		result->plan.plan_rows = child->plan_rows;
+		result->plan.plan_width = child->plan_width;
+	}
+	return &result->plan;
+}
+
+}  // namespace
+
 Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 {
 	Query *parse = root->parse;
@@ -1590,7 +1674,8 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 		palloc0(sizeof(RelOptInfo *) * root->simple_rel_array_size));
 	AddBaseRels(root, reinterpret_cast<Node *>(parse->jointree));
 	List *ojs = NIL;
-	DeconstructJoinTree(root, reinterpret_cast<Node *>(parse->jointree), &ojs);
+	Relids all_relids = DeconstructJoinTree(root, reinterpret_cast<Node *>(parse->jointree), &ojs);
+	List *gating = TakeGatingQuals(root);
 	/* Where each column is needed: the output (relid 0) and each qual's
 	 * evaluation place. */
 	MarkNeeded(root, reinterpret_cast<Node *>(tlist_exprs), bms_make_singleton(0));
@@ -1600,6 +1685,11 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
 		MarkNeeded(root, reinterpret_cast<Node *>(ri->clause), ri->required_relids);
 	}
+	/* Constantly false (or NULL): no rows, nothing to scan — PostgreSQL's
+	 * dummy relation, a Result with "One-Time Filter: false". */
+	if (IsConstantFalse(gating))
+		return MakeGatingResult(BuildRelTarget(root, all_relids),
+								list_make1(makeBoolConst(false, false)), nullptr);
 	for (int i = 1; i < root->simple_rel_array_size; i++)
 		if (root->simple_rel_array[i] != nullptr)
 			SetBaseRelPaths(root, root->simple_rel_array[i]);
@@ -1623,7 +1713,10 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 				best = p;
 		}
 	}
-	return CreatePlan(root, best);
+	Plan *plan = CreatePlan(root, best);
+	if (gating != NIL)
+		plan = MakeGatingResult(copyObject(plan->targetlist), gating, plan);
+	return plan;
 }
 
 }  // namespace tusk::optimizer

@@ -26,6 +26,7 @@
 #include "catalog/pg_constraint_d.h"
 #include "catalog/pg_index_d.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "optimizer/paths.h"
 #include "planner_int.h"
 #include "utils/builtins.h"
@@ -95,8 +96,9 @@ bool IndexMatches(Relation index, const OnConflictExpr *oc, Index rti)
 	char *pred = IndexPredicate(index);
 	if (pred == nullptr)
 		return true;
+	/* Folded as the predicate is. */
 	return index_predicate_implied(pred, static_cast<int>(rti),
-								   MakeAndList(static_cast<Node *>(copyObject(oc->arbiterWhere))));
+								   MakeAndList(eval_const_expressions(nullptr, oc->arbiterWhere)));
 }
 
 /* The arbiter indexes' OIDs, in the table's index order; 42P10 when an

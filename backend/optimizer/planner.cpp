@@ -9,8 +9,9 @@
  * operand, an inlined WITH query) goes through too:
  *   - WITH queries are inlined as subqueries in FROM (PostgreSQL 12+
  *     does so for a query referenced once, or marked NOT MATERIALIZED);
- *   - expressions are preprocessed (subselect.cpp: sublinks become
- *     SubPlans, outer references PARAM_EXEC Params);
+ *   - expressions are preprocessed (clauses.cpp: constants folded;
+ *     subselect.cpp: sublinks become SubPlans, outer references
+ *     PARAM_EXEC Params);
  *   - a set operation is the Append of its operands' plans, then Sort and
  *     Unique (UNION) or SetOp (INTERSECT, EXCEPT);
  *   - otherwise QueryPlanner (joinplan.cpp) plans FROM and WHERE, and the
@@ -930,7 +931,7 @@ void PreprocessQuery(PlannerInfo *root)
 	Query *parse = root->parse;
 	parse->targetList = reinterpret_cast<List *>(
 		PreprocessExpression(root, reinterpret_cast<Node *>(parse->targetList)));
-	parse->havingQual = PreprocessExpression(root, parse->havingQual);
+	parse->havingQual = PreprocessQual(root, parse->havingQual);
 	parse->limitOffset = PreprocessExpression(root, parse->limitOffset);
 	parse->limitCount = PreprocessExpression(root, parse->limitCount);
 	std::function<void(Node *)> walk = [&](Node *jt) {
@@ -942,13 +943,13 @@ void PreprocessQuery(PlannerInfo *root)
 			ListCell *lc;
 			foreach (lc, f->fromlist)
 				walk(static_cast<Node *>(lfirst(lc)));
-			f->quals = PreprocessExpression(root, f->quals);
+			f->quals = PreprocessQual(root, f->quals);
 			return;
 		}
 		JoinExpr *j = castNode(JoinExpr, jt);
 		walk(j->larg);
 		walk(j->rarg);
-		j->quals = PreprocessExpression(root, j->quals);
+		j->quals = PreprocessQual(root, j->quals);
 	};
 	walk(reinterpret_cast<Node *>(parse->jointree));
 	ListCell *lc;
@@ -1117,6 +1118,11 @@ List *MakeAndList(Node *qual)
 {
 	if (qual == nullptr)
 		return NIL;
+	/* A qual that always holds is no qual (PostgreSQL's
+	 * make_ands_implicit). */
+	if (IsA(qual, Const) && !reinterpret_cast<Const *>(qual)->constisnull &&
+		DatumGetBool(reinterpret_cast<Const *>(qual)->constvalue))
+		return NIL;
 	if (IsA(qual, BoolExpr) && reinterpret_cast<BoolExpr *>(qual)->boolop == AND_EXPR)
 	{
 		List *result = NIL;
@@ -1221,7 +1227,7 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 
 }  // namespace tusk::optimizer
 
-PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
+PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo boundParams)
 {
 	using namespace tusk::optimizer;
 	PlannedStmt *stmt = makeNode(PlannedStmt);
@@ -1238,6 +1244,7 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo)
 	/* Planning rewrites the query in place: keep the caller's intact. */
 	parse = copyObject(parse);
 	PlannerGlobal *glob = static_cast<PlannerGlobal *>(palloc0(sizeof(PlannerGlobal)));
+	glob->boundParams = boundParams;
 	PlannerInfo *root = nullptr;
 	Plan *plan = SubqueryPlanner(glob, parse, nullptr, &root, 0.0);
 	plan = SetPlanReferences(root, plan);

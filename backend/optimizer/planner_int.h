@@ -99,9 +99,13 @@ Const *EstimateExpressionValue(Node *node);
 double EstimateNumGroups(PlannerInfo *root, List *groupExprs, double input_rows);
 
 /* ---- subselect.cpp ---- */
-/* expr with its SubLinks planned into SubPlans and its outer-level Vars
- * turned into PARAM_EXEC Params. */
+/* expr with its constants folded (eval_const_expressions), its SubLinks
+ * planned into SubPlans and its outer-level Vars turned into PARAM_EXEC
+ * Params. */
 Node *PreprocessExpression(PlannerInfo *root, Node *expr);
+/* The same for a WHERE, ON or HAVING condition, also simplified as a
+ * qual (canonicalize_qual). */
+Node *PreprocessQual(PlannerInfo *root, Node *qual);
 int AssignParamExec(PlannerGlobal *glob, Oid type);
 
 /* ---- srfplan.cpp ---- */

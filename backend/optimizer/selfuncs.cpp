@@ -261,54 +261,20 @@ double NullFrac(const VarStats &vs)
 	return vs.stats != nullptr ? vs.Form()->stanullfrac : 0.0;
 }
 
-/* Whether an expression can be computed now: nothing of a row, no
- * parameter, subquery or aggregate, no volatile function. */
-bool NotComputableWalker(Node *node, void *ctx)
-{
-	if (node == nullptr)
-		return false;
-	if (IsA(node, Var) || IsA(node, Param) || IsA(node, SubPlan) || IsA(node, SubLink) ||
-		IsA(node, Aggref) || IsA(node, GroupingFunc) || IsA(node, SetToDefault) ||
-		IsA(node, CurrentOfExpr))
-		return true;
-	return node_children_walker(node, NotComputableWalker, ctx);
-}
-
 /* A pseudo-constant operand as a Const: a Const, or an expression of
- * constants computed now (PostgreSQL's estimate_expression_value; its
- * errors, division by zero say, are raised as PostgreSQL raises them
- * while planning). */
+ * constants computed now (PostgreSQL's estimate_expression_value: stable
+ * functions too; its errors, division by zero say, are raised as
+ * PostgreSQL raises them while planning). */
 Const *AsConst(Node *node)
 {
 	node = StripRelabel(node);
 	if (node == nullptr)
 		return nullptr;
-	if (IsA(node, Const))
-		return reinterpret_cast<Const *>(node);
-	if (NotComputableWalker(node, nullptr) || contain_volatile_functions(node))
-		return nullptr;
-	Oid type = exprType(node);
-	int16 typlen;
-	bool typbyval;
-	get_typlenbyval(type, &typlen, &typbyval);
-	EState *estate = CreateExecutorState();
-	ExprContext *econtext = CreateExprContext(estate);
-	ExprState *es = ExecInitExpr(reinterpret_cast<Expr *>(node), nullptr);
-	bool isnull;
-	Datum value = ExecEvalExprSwitchContext(es, econtext, &isnull);
-	Const *c = makeNode(Const);
-	c->consttype = type;
-	c->consttypmod = exprTypmod(node);
-	c->constcollid = exprCollation(node);
-	c->constlen = typlen;
-	c->constbyval = typbyval;
-	c->constisnull = isnull;
-	c->constvalue = isnull ? 0 : datumCopy(value, typbyval, typlen);
-	FreeExecutorState(estate);
-	return c;
+	if (!IsA(node, Const))
+		node = estimate_expression_value(nullptr, node);
+	return IsA(node, Const) ? reinterpret_cast<Const *>(node) : nullptr;
 }
 
-/* PostgreSQL's var_eq_const (negate: the "<>" estimate). */
 double VarEqConst(const VarStats &vs, Oid opno, Const *c, bool varonleft, bool negate)
 {
 	if (c->constisnull)

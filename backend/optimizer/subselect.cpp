@@ -2,7 +2,8 @@
  * subselect.cpp — subqueries in expressions (PostgreSQL's subselect.c,
  * reduced).
  *
- * Principal entry points: PreprocessExpression, AssignParamExec.
+ * Principal entry points: PreprocessExpression, PreprocessQual,
+ * AssignParamExec.
  *
  * Each SubLink is planned on its own (a query level below this one) and
  * replaced by a SubPlan naming that plan.  A column of this level that
@@ -23,6 +24,7 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "planner_int.h"
 #include "utils/lsyscache.h"
 
@@ -219,8 +221,20 @@ Node *PreprocessExpression(PlannerInfo *root, Node *expr)
 {
 	if (expr == nullptr)
 		return nullptr;
+	/* Constants first (PostgreSQL's order): what is left of a sublink
+	 * whose result cannot matter is never planned. */
+	expr = eval_const_expressions(root, expr);
 	PreprocessContext ctx{root};
 	return PreprocessMutator(expr, &ctx);
+}
+
+Node *PreprocessQual(PlannerInfo *root, Node *qual)
+{
+	if (qual == nullptr)
+		return nullptr;
+	qual = canonicalize_qual(eval_const_expressions(root, qual));
+	PreprocessContext ctx{root};
+	return PreprocessMutator(qual, &ctx);
 }
 
 }  // namespace tusk::optimizer

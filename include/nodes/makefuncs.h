@@ -15,6 +15,8 @@ extern Var *makeVar(int varno, AttrNumber varattno, Oid vartype, int32 vartypmod
 					Index varlevelsup);
 extern TargetEntry *makeTargetEntry(Expr *expr, AttrNumber resno, char *resname, bool resjunk);
 extern Const *makeNullConst(Oid consttype, int32 consttypmod, Oid constcollid);
+/* A boolean constant (NULL when isnull). */
+extern Node *makeBoolConst(bool value, bool isnull);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,25 @@ extern "C" {
  * fewer or more times than written). */
 extern bool contain_volatile_functions(Node *node);
 
+struct PlannerInfo;
+/* node with its constant parts computed (PostgreSQL's
+ * eval_const_expressions; clauses.cpp says what is simplified): a new
+ * tree, node is not changed.  Only immutable functions are called, and
+ * $n parameters are replaced only by values the caller marked constant
+ * (root->glob->boundParams of a custom plan); root may be NULL.  Errors
+ * raised by the calls propagate. */
+extern Node *eval_const_expressions(struct PlannerInfo *root, Node *node);
+/* The same, also computing stable functions and any bound parameter: a
+ * value for estimates only (selectivities), never to be executed. */
+extern Node *estimate_expression_value(struct PlannerInfo *root, Node *node);
+/* A folded qual (WHERE, ON, HAVING) simplified as PostgreSQL's
+ * canonicalize_qual does: constant NULLs in its AND/OR tree count as
+ * FALSE, and clauses common to every arm of an OR are factored out. */
+extern Node *canonicalize_qual(Node *qual);
+/* NOT node, simplified where an operator has a negator, through AND/OR
+ * (De Morgan), IS [NOT] NULL and boolean tests; node is not copied. */
+extern Node *negate_clause(Node *node);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,6 +31,9 @@ typedef struct PlannerGlobal
 	List *finalrtable;	  /* the flattened range table (setrefs) */
 	List *relationOids;	  /* OIDs of the tables the plan depends on */
 	List *paramExecTypes; /* type OID of each PARAM_EXEC slot */
+	/* The $n values of a custom plan (eval_const_expressions folds those
+	 * marked PARAM_FLAG_CONST), or NULL. */
+	struct ParamListInfoData *boundParams;
 	/* Each SubqueryScan's subplan and the level that planned it. */
 	List *subqscan_plans;
 	List *subqscan_roots;

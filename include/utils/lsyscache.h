@@ -58,6 +58,8 @@ extern void get_type_category_preferred(Oid typid, char *typcategory, bool *typi
 extern RegProcedure get_opcode(Oid opno);
 /* The operator with its arguments swapped (pg_operator.oprcom), or 0. */
 extern Oid get_commutator(Oid opno);
+/* The operator that is its negation (pg_operator.oprnegate), or 0. */
+extern Oid get_negator(Oid opno);
 
 /* Operator classes and families (pg_opclass, pg_amop, pg_amproc). */
 extern Oid get_opclass_family(Oid opclass);

@@ -533,3 +533,11 @@ Oid get_commutator(Oid opno)
 		return InvalidOid;
 	return reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprcom;
 }
+
+Oid get_negator(Oid opno)
+{
+	HeapTuple tuple = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
+	if (tuple == nullptr)
+		return InvalidOid;
+	return reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprnegate;
+}
