@@ -1590,7 +1590,8 @@ Relids PullVarnos(Node *node)
 namespace {
 
 /* Whether quals placed at relids sit on the nullable side of an outer
- * join. */
+ * join, or on the right-hand side of an anti join (where a false one
+ * means every left-hand row is kept, not none). */
 bool BelowOuterJoin(PlannerInfo *root, Relids relids)
 {
 	ListCell *lc;
@@ -1599,6 +1600,12 @@ bool BelowOuterJoin(PlannerInfo *root, Relids relids)
 		auto *oj = static_cast<OuterJoinInfo *>(lfirst(lc));
 		if (bms_is_subset(relids, oj->min_righthand) ||
 			(oj->jointype == JOIN_FULL && bms_is_subset(relids, oj->min_lefthand)))
+			return true;
+	}
+	foreach (lc, root->semi_joins)
+	{
+		auto *sj = static_cast<SemiJoinInfo *>(lfirst(lc));
+		if (sj->jointype == JOIN_ANTI && bms_is_subset(relids, sj->syn_righthand))
 			return true;
 	}
 	return false;
