@@ -94,8 +94,8 @@ Oid exprType(const Node *expr)
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resulttype;
 		case T_CollateExpr:
-			return exprType(reinterpret_cast<const Node *>(
-				reinterpret_cast<const CollateExpr *>(expr)->arg));
+			return exprType(
+				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casetype;
 		case T_CaseWhen:
@@ -134,8 +134,8 @@ int32 exprTypmod(const Node *expr)
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
 		case T_CollateExpr:
-			return exprTypmod(reinterpret_cast<const Node *>(
-				reinterpret_cast<const CollateExpr *>(expr)->arg));
+			return exprTypmod(
+				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));

@@ -197,8 +197,8 @@ Oid SelectInputCollation(ParseState *pstate, List *args)
 		Derivation d = Derive(static_cast<Node *>(lfirst(lc)));
 		if (d.strength == Strength::kNone)
 			continue;
-		if (d.strength > state.strength && !(state.strength == Strength::kConflict &&
-											  d.strength == Strength::kImplicit))
+		if (d.strength > state.strength &&
+			!(state.strength == Strength::kConflict && d.strength == Strength::kImplicit))
 		{
 			state = d;
 			continue;
@@ -208,7 +208,8 @@ Oid SelectInputCollation(ParseState *pstate, List *args)
 		if (d.strength == Strength::kExplicit)
 			ereport(ERROR, errcode(ERRCODE_COLLATION_MISMATCH),
 					errmsg("collation mismatch between explicit collations \"%s\" and \"%s\"",
-						   CollationName(state.collation).c_str(), CollationName(d.collation).c_str()),
+						   CollationName(state.collation).c_str(),
+						   CollationName(d.collation).c_str()),
 					parser_errposition(pstate, d.location));
 		if (d.strength == Strength::kImplicit)
 		{

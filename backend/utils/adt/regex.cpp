@@ -108,7 +108,7 @@ void AppendLiteral(std::string &out, uint32 cp)
  */
 class Translator
 {
-public:
+  public:
 	Translator(const char *p, int len, uint32 options) : p_(p), end_(p + len), options_(options) {}
 
 	/* The PCRE2 pattern; options_ then holds the options in effect
@@ -117,7 +117,7 @@ public:
 
 	uint32 Options() const { return options_; }
 
-private:
+  private:
 	struct Group
 	{
 		int number; /* capturing group number, 0 if not capturing */
@@ -747,11 +747,9 @@ struct MatchDataDeleter
 
 class Pcre2Regex final : public Regex
 {
-public:
+  public:
 	Pcre2Regex(std::string source, uint32 options, pcre2_code *code)
-		: source_(std::move(source)),
-		  options_(options),
-		  code_(code),
+		: source_(std::move(source)), options_(options), code_(code),
 		  match_(pcre2_match_data_create_from_pattern(code, nullptr))
 	{
 		uint32 n = 0;
@@ -792,7 +790,7 @@ public:
 
 	int Groups() const override { return groups_; }
 
-private:
+  private:
 	std::string source_;
 	uint32 options_;
 	std::unique_ptr<pcre2_code, CodeDeleter> code_;

@@ -22,12 +22,12 @@ namespace tusk::adt {
 /* Compile options, PostgreSQL's regcomp flags that Tusk supports. */
 enum RegexOption : uint32
 {
-	kRegexIcase = 1u << 0,	 /* i: case-insensitive */
-	kRegexNlStop = 1u << 1,	 /* n/p: . and [^...] do not match newline */
-	kRegexNlAnch = 1u << 2,	 /* n/w: ^ and $ match at line boundaries */
+	kRegexIcase = 1u << 0,	  /* i: case-insensitive */
+	kRegexNlStop = 1u << 1,	  /* n/p: . and [^...] do not match newline */
+	kRegexNlAnch = 1u << 2,	  /* n/w: ^ and $ match at line boundaries */
 	kRegexExpanded = 1u << 3, /* x: white space and #comments ignored */
-	kRegexQuote = 1u << 4,	 /* q: the whole pattern is a literal string */
-	kRegexBasic = 1u << 5,	 /* b: POSIX basic syntax (not supported) */
+	kRegexQuote = 1u << 4,	  /* q: the whole pattern is a literal string */
+	kRegexBasic = 1u << 5,	  /* b: POSIX basic syntax (not supported) */
 	kRegexExtended = 1u << 6, /* e: POSIX extended syntax (not supported) */
 };
 
@@ -46,7 +46,7 @@ RegexFlags ParseRegexFlags(const char *flags, int len);
  * RegexCompile call. */
 class Regex
 {
-public:
+  public:
 	virtual ~Regex() = default;
 
 	/* Search subject[0..len) from byte offset start.  On a match, fills

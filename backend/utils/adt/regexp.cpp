@@ -93,7 +93,10 @@ struct MatchList
 	std::vector<int> offsets;
 
 	int Count() const { return static_cast<int>(offsets.size()) / (2 * (groups + 1)); }
-	const int *At(int i) const { return offsets.data() + static_cast<ptrdiff_t>(i) * 2 * (groups + 1); }
+	const int *At(int i) const
+	{
+		return offsets.data() + static_cast<ptrdiff_t>(i) * 2 * (groups + 1);
+	}
 };
 
 MatchList FindMatches(const Regex &re, Str s, int start, bool glob, bool ignore_degenerate)
@@ -388,8 +391,8 @@ Datum RegexpMatchesCall(FunctionCallInfo fcinfo, bool has_flags)
 	if (funcctx->call_cntr >= static_cast<uint64>(state->count))
 		SRF_RETURN_DONE(funcctx);
 	const int *m = state->offsets + funcctx->call_cntr * 2 * (state->groups + 1);
-	SRF_RETURN_NEXT(funcctx, PointerGetDatum(MatchArray({state->subject, state->len},
-														 state->groups, m)));
+	SRF_RETURN_NEXT(funcctx,
+					PointerGetDatum(MatchArray({state->subject, state->len}, state->groups, m)));
 }
 
 /* The pieces of s between the matches of a split. */
@@ -437,13 +440,14 @@ Datum SplitToTableCall(FunctionCallInfo fcinfo, bool has_flags)
 Datum SplitToArrayCall(FunctionCallInfo fcinfo, bool has_flags)
 {
 	Str s = TextArg(fcinfo, 0);
-	std::vector<Str> pieces = SplitPieces(s, SplitMatches(fcinfo, has_flags, "regexp_split_to_array"));
+	std::vector<Str> pieces = SplitPieces(s,
+										  SplitMatches(fcinfo, has_flags, "regexp_split_to_array"));
 	std::vector<Datum> elems;
 	elems.reserve(pieces.size());
 	for (const Str &piece : pieces)
 		elems.push_back(PointerGetDatum(MakeText(piece.p, piece.len)));
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems.data(), static_cast<int>(elems.size()), TEXTOID,
-										  -1, false, 'i'));
+	PG_RETURN_ARRAYTYPE_P(
+		construct_array(elems.data(), static_cast<int>(elems.size()), TEXTOID, -1, false, 'i'));
 }
 
 /* The matches regexp_count, regexp_instr and regexp_substr look at:
