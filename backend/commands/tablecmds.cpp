@@ -956,9 +956,8 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	TupleDescInitEntry(newdesc, attnum, col->colname, typid, typmod,
 					   list_length(col->typeName->arrayBounds));
 	Form_pg_attribute att = TupleDescAttr(newdesc, natts);
-	/* Strings compare as the database's default collation (C). */
-	if (OidIsValid(att->attcollation))
-		att->attcollation = 100;
+	/* The type's collation or the column's COLLATE clause. */
+	att->attcollation = ColumnCollation(pstate, typid, col->collClause);
 	att->attnotnull = notnull;
 	att->attidentity = identity;
 	Node *defexpr = nullptr;

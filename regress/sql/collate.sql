@@ -33,6 +33,13 @@ CREATE VIEW collv AS
 SELECT pg_get_viewdef('collv'::regclass, true);
 SELECT * FROM collv;
 DROP VIEW collv;
+ALTER TABLE coll ADD COLUMN e text COLLATE "POSIX";
+SELECT attname, collname FROM pg_attribute a LEFT JOIN pg_collation c ON c.oid = a.attcollation
+ WHERE attrelid = 'coll'::regclass AND attname = 'e';
+CREATE TABLE coll3 AS SELECT b, b COLLATE "POSIX" AS bp, a || b AS ab FROM coll;
+SELECT attname, collname FROM pg_attribute a LEFT JOIN pg_collation c ON c.oid = a.attcollation
+ WHERE attrelid = 'coll3'::regclass AND attnum > 0 ORDER BY attnum;
+DROP TABLE coll3;
 
 -- errors
 \set VERBOSITY sqlstate
@@ -49,4 +56,6 @@ SELECT (b || 'x') COLLATE "POSIX" < c COLLATE "C" FROM coll;
 CREATE TABLE coll2 (x int COLLATE "C");
 CREATE TABLE coll2 (x text COLLATE "en_US");
 CREATE TABLE coll2 (x text COLLATE "C" COLLATE "POSIX");
+ALTER TABLE coll ADD COLUMN f int COLLATE "C";
+ALTER TABLE coll ADD COLUMN f text COLLATE "nosuch";
 DROP TABLE coll;
