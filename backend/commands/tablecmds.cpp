@@ -55,6 +55,7 @@
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
+#include "parser/parse_collate.h"
 #include "parser/parse_expr.h"
 #include "storage/lmgr.h"
 #include "utils/lsyscache.h"
@@ -519,9 +520,9 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		AttrNumber attnum = static_cast<AttrNumber>(i + 1);
 		TupleDescInitEntry(desc, attnum, col->colname, typid, typmod,
 						   list_length(col->typeName->arrayBounds));
-		/* Strings compare as the database's default collation (C). */
-		if (OidIsValid(TupleDescAttr(desc, i)->attcollation))
-			TupleDescAttr(desc, i)->attcollation = 100;
+		/* The type's collation (the database default for strings) or the
+		 * column's COLLATE clause. */
+		TupleDescAttr(desc, i)->attcollation = ColumnCollation(pstate, typid, col->collClause);
 		bool notnull = col->is_not_null;
 		Node *raw_default = col->raw_default;
 		ListCell *c;
@@ -955,9 +956,8 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	TupleDescInitEntry(newdesc, attnum, col->colname, typid, typmod,
 					   list_length(col->typeName->arrayBounds));
 	Form_pg_attribute att = TupleDescAttr(newdesc, natts);
-	/* Strings compare as the database's default collation (C). */
-	if (OidIsValid(att->attcollation))
-		att->attcollation = 100;
+	/* The type's collation or the column's COLLATE clause. */
+	att->attcollation = ColumnCollation(pstate, typid, col->collClause);
 	att->attnotnull = notnull;
 	att->attidentity = identity;
 	Node *defexpr = nullptr;

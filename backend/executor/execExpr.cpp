@@ -398,6 +398,10 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_RelabelType:
 			ExecInitExprRec(reinterpret_cast<RelabelType *>(node)->arg, state, resv, resnull);
 			break;
+		case T_CollateExpr:
+			/* every collation Tusk has orders strings alike: nothing to do */
+			ExecInitExprRec(reinterpret_cast<CollateExpr *>(node)->arg, state, resv, resnull);
+			break;
 		case T_CoerceViaIO:
 		{
 			CoerceViaIO *c = reinterpret_cast<CoerceViaIO *>(node);

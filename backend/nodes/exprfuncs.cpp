@@ -93,6 +93,9 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->resulttype;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resulttype;
+		case T_CollateExpr:
+			return exprType(
+				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casetype;
 		case T_CaseWhen:
@@ -130,6 +133,9 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramtypmod;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
+		case T_CollateExpr:
+			return exprTypmod(
+				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -175,6 +181,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->resultcollid;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resultcollid;
+		case T_CollateExpr:
+			return reinterpret_cast<const CollateExpr *>(expr)->collOid;
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casecollid;
 		case T_CoalesceExpr:
@@ -276,6 +284,12 @@ int exprLocation(const Node *expr)
 			auto *c = reinterpret_cast<const CoerceViaIO *>(expr);
 			return LeftmostLocation(c->location,
 									exprLocation(reinterpret_cast<const Node *>(c->arg)));
+		}
+		case T_CollateExpr:
+		{
+			auto *c = reinterpret_cast<const CollateExpr *>(expr);
+			return LeftmostLocation(exprLocation(reinterpret_cast<const Node *>(c->arg)),
+									c->location);
 		}
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->location;

@@ -26,6 +26,7 @@
 #include "nodes/makefuncs.h"
 #include "parser/analyze.h"
 #include "parser/parse_func.h"
+#include "parser/parse_collate.h"
 #include "utils/array.h"
 #include "utils/date.h"
 #include "utils/format_type.h"
@@ -610,12 +611,7 @@ Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
 	result->hashfuncid = InvalidOid;
 	result->negfuncid = InvalidOid;
 	result->useOr = a->kind == AEXPR_OP_ANY;
-	Oid collation = InvalidOid;
-	ListCell *lc;
-	foreach (lc, args)
-		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
-			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
-	result->inputcollid = collation;
+	result->inputcollid = SelectInputCollation(pstate, args);
 	result->args = args;
 	result->location = a->location;
 	return reinterpret_cast<Node *>(result);
@@ -1115,6 +1111,11 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 									  -1);
 		case T_SubLink:
 			return TransformSubLink(pstate, reinterpret_cast<SubLink *>(expr));
+		case T_CollateClause:
+		{
+			CollateClause *c = reinterpret_cast<CollateClause *>(expr);
+			return TransformCollateClause(pstate, TransformExprRecurse(pstate, c->arg), c);
+		}
 		case T_SetToDefault:
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("DEFAULT is not allowed in this context"),
@@ -1389,6 +1390,8 @@ int FigureColnameInternal(Node *node, char **name)
 			}
 			return strength;
 		}
+		case T_CollateClause:
+			return FigureColnameInternal(reinterpret_cast<CollateClause *>(node)->arg, name);
 		case T_CaseExpr:
 		{
 			int strength = FigureColnameInternal(reinterpret_cast<Node *>(

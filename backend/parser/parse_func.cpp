@@ -27,10 +27,13 @@
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
+#include "catalog/pg_collation_d.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "parser/parse_func.h"
+#include "parser/parse_collate.h"
+#include "utils/fmgroids.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -636,13 +639,8 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 	result->opretset = get_func_retset(opform->oprcode);
 	result->args = args;
 	result->location = location;
-	/* Collations: the inputs' (implicit, C for strings); no conflicts
-	 * are possible while every string uses C. */
-	Oid collation = InvalidOid;
-	ListCell *lc;
-	foreach (lc, args)
-		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
-			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	/* Collations: derived from the inputs (parse_collate.cpp). */
+	Oid collation = SelectInputCollation(pstate, args);
 	result->inputcollid = collation;
 	result->opcollid = OidIsValid(get_typcollation(result->opresulttype)) ? collation : InvalidOid;
 	return reinterpret_cast<Expr *>(result);
@@ -764,16 +762,32 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
 	if (is_agg)
 		return MakeAggref(pstate, funcid, rettype, fargs, decl, fn, location);
+	if (funcid == F_SUBSTRING_TEXT_TEXT_TEXT)
+	{
+		/* substring(x SIMILAR p ESCAPE e) is PostgreSQL's SQL function
+		 * substring(text, text, text), which its planner inlines as
+		 * substring(x, similar_escape(p, e)).  Tusk has no SQL-language
+		 * functions, so the call is built as that body, with the strict
+		 * similar_to_escape (the SQL function is strict). */
+		FuncExpr *escape = makeNode(FuncExpr);
+		escape->funcid = F_SIMILAR_TO_ESCAPE_TEXT_TEXT;
+		escape->funcresulttype = TEXTOID;
+		escape->funcformat = COERCE_EXPLICIT_CALL;
+		escape->args = list_make2(lsecond(fargs), lthird(fargs));
+		escape->inputcollid = SelectInputCollation(pstate, escape->args);
+		escape->funccollid = OidIsValid(escape->inputcollid) ? escape->inputcollid
+															 : DEFAULT_COLLATION_OID;
+		escape->location = location;
+		fargs = list_make2(linitial(fargs), escape);
+		funcid = F_SUBSTRING_TEXT_TEXT;
+	}
 	FuncExpr *fexpr = makeNode(FuncExpr);
 	fexpr->funcid = funcid;
 	fexpr->funcresulttype = rettype;
 	fexpr->funcretset = procform->proretset;
 	fexpr->funcvariadic = false;
 	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
-	Oid collation = InvalidOid;
-	foreach (lc, fargs)
-		if (OidIsValid(exprCollation(static_cast<Node *>(lfirst(lc)))))
-			collation = exprCollation(static_cast<Node *>(lfirst(lc)));
+	Oid collation = SelectInputCollation(pstate, fargs);
 	fexpr->inputcollid = collation;
 	fexpr->funccollid = OidIsValid(get_typcollation(rettype))
 		? (OidIsValid(collation) ? collation : 100)

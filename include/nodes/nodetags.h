@@ -34,6 +34,7 @@
 	X(BoolExpr) \
 	X(RelabelType) \
 	X(CoerceViaIO) \
+	X(CollateExpr) \
 	X(CaseExpr) \
 	X(CaseWhen) \
 	X(CoalesceExpr) \

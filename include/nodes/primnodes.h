@@ -240,6 +240,15 @@ TUSK_DEFINE_NODE(RelabelType)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CoerceViaIO)
 
+/* expr COLLATE name: the argument's value with collation collOid
+ * (explicit in collation derivation). */
+#define NODE_CollateExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, Oid, collOid) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CollateExpr)
+
 #define NODE_CaseExpr(F) \
 	F(BASE, Expr, xpr) \
 	F(SCALAR, Oid, casetype) \

@@ -91,6 +91,8 @@ extern bool get_op_hash_functions(Oid opno, RegProcedure *lhs_procno, RegProcedu
 /* PROVOLATILE_IMMUTABLE, _STABLE or _VOLATILE. */
 extern char func_volatile(Oid funcid);
 extern char *get_namespace_name(Oid nspid);
+/* A collation's name (palloc'd), or NULL if there is no such collation. */
+extern char *get_collation_name(Oid colloid);
 
 #ifdef __cplusplus
 }

@@ -809,6 +809,18 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 								expr->resulttypmod, node);
 			break;
 		}
+		case T_CollateExpr:
+		{
+			/* Tusk's collations all live in pg_catalog, always visible */
+			CollateExpr *expr = reinterpret_cast<CollateExpr *>(node);
+			OpenParen(ctx);
+			GetRuleExprParen(reinterpret_cast<Node *>(expr->arg), ctx, showimplicit, node);
+			ctx->buf += " COLLATE ";
+			char *name = get_collation_name(expr->collOid);
+			ctx->buf += quote_identifier(name != nullptr ? name : "???");
+			CloseParen(ctx);
+			break;
+		}
 		case T_CoerceViaIO:
 		{
 			CoerceViaIO *expr = reinterpret_cast<CoerceViaIO *>(node);

@@ -21,6 +21,7 @@
 #include "catalog/pg_amproc_d.h"
 #include "catalog/pg_opclass_d.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc_d.h"
@@ -399,6 +400,14 @@ char *get_namespace_name(Oid nspid)
 	if (tuple == nullptr)
 		return nullptr;
 	return pstrdup(NameStr(reinterpret_cast<Form_pg_namespace>(GETSTRUCT(tuple))->nspname));
+}
+
+char *get_collation_name(Oid colloid)
+{
+	HeapTuple tuple = SearchSysCache1(COLLOID, ObjectIdGetDatum(colloid));
+	if (tuple == nullptr)
+		return nullptr;
+	return pstrdup(NameStr(reinterpret_cast<Form_pg_collation>(GETSTRUCT(tuple))->collname));
 }
 
 char *get_func_name(Oid funcid)
