@@ -968,6 +968,12 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 			sublink->testexpr = nullptr;
 			sublink->operName = NIL;
 			return reinterpret_cast<Node *>(sublink);
+		case MULTIEXPR_SUBLINK:
+			/* UPDATE … SET (a, b) = (SELECT …): the caller checks the
+			 * number of columns. */
+			sublink->testexpr = nullptr;
+			sublink->operName = NIL;
+			return reinterpret_cast<Node *>(sublink);
 		case EXPR_SUBLINK:
 		case ARRAY_SUBLINK:
 		{
