@@ -111,6 +111,7 @@
 	X(CommentStmt) \
 	X(IndexStmt) \
 	X(RenameStmt) \
+	X(AlterObjectSchemaStmt) \
 	X(TransactionStmt) \
 	X(ViewStmt) \
 	X(CreatedbStmt) \
