@@ -965,12 +965,9 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	switch (sublink->subLinkType)
 	{
 		case EXISTS_SUBLINK:
-			sublink->testexpr = nullptr;
-			sublink->operName = NIL;
-			return reinterpret_cast<Node *>(sublink);
 		case MULTIEXPR_SUBLINK:
-			/* UPDATE … SET (a, b) = (SELECT …): the caller checks the
-			 * number of columns. */
+			/* (For UPDATE … SET (a, b) = (SELECT …) the caller checks the
+			 * number of columns.) */
 			sublink->testexpr = nullptr;
 			sublink->operName = NIL;
 			return reinterpret_cast<Node *>(sublink);
