@@ -2151,6 +2151,8 @@ Node *MultiAssignValue(ParseState *pstate, MultiAssignRef *maref)
 			break;
 		}
 	}
+	if (subtle == nullptr)
+		elog(ERROR, "unexpected column %d of a multiple-column UPDATE sub-SELECT", maref->colno);
 	Param *param = makeNode(Param);
 	param->paramkind = PARAM_MULTIEXPR;
 	param->paramid = (sublink->subLinkId << 16) | maref->colno;
