@@ -11,7 +11,9 @@
  * reference itself); EXCLUDE is still 0A000.  DROP TABLE / DROP INDEX
  * lock each relation exclusively — waiting for readers' transactions —
  * then drop them together with what depends on them
- * (catalog/dependency.h: CASCADE, or 2BP01 under RESTRICT).
+ * (catalog/dependency.h: CASCADE, or 2BP01 under RESTRICT).  ALTER TABLE
+ * runs its subcommands in PostgreSQL's passes (AlterTable), ADD COLUMN
+ * and ADD GENERATED … AS IDENTITY here, the rest in alter_table.cpp.
  */
 #include "postgres.h"
 
@@ -28,6 +30,7 @@
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
 #include "catalog/index.h"
+#include "catalog/pg_attribute_d.h"
 #include "commands/defrem.h"
 #include "access/xact.h"
 #include "catalog/indexing.h"
@@ -744,6 +747,8 @@ struct AlterWork
 {
 	int pass;
 	AlterTableCmd *cmd;
+	/* ADD GENERATED … AS IDENTITY: the sequence made before the passes. */
+	Oid seqoid;
 };
 
 /* The pass of a subcommand; -1 for one Tusk does not do yet. */
@@ -764,6 +769,8 @@ int PassOf(const AlterTableCmd *cmd)
 			return kPassAlterType;
 		case AT_SetNotNull:
 			return kPassColAttrs;
+		case AT_AddIdentity:
+			return kPassAddOtherConstr;
 		case AT_SetStatistics:
 		case AT_SetIdentity:
 		case AT_SetRelOptions:
@@ -788,6 +795,76 @@ int PassOf(const AlterTableCmd *cmd)
 		default:
 			return -1;
 	}
+}
+
+/*
+ * ALTER [COLUMN] col ADD GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY
+ * [(sequence options)], first half (PostgreSQL's transformAlterTableStmt):
+ * before any subcommand runs, the column must exist and be of an integer
+ * type, and its sequence is created (of the column's type, named by the
+ * options or table_column_seq).  Returns the sequence.
+ */
+Oid PrepareAddIdentity(Oid relid, AlterTableCmd *cmd, const char *queryString)
+{
+	HeapTuple tup = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(cmd->name));
+	if (tup == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column \"%s\" of relation \"%s\" does not exist", cmd->name,
+					   get_rel_name(relid)));
+	Oid typid = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(tup))->atttypid;
+	if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("identity column type must be smallint, integer, or bigint"));
+	RangeVar *rv = makeNode(RangeVar);
+	Oid nsp = get_rel_namespace(relid);
+	rv->schemaname = get_namespace_name(nsp);
+	rv->relname = get_rel_name(relid);
+	rv->location = -1;
+	return SequenceOf(MakeSerialSequence(rv, nsp, cmd->name, typid, queryString,
+										 reinterpret_cast<Constraint *>(cmd->def)));
+}
+
+/* Second half, in its pass (PostgreSQL's ATExecAddIdentity): the column
+ * must be NOT NULL, not an identity already and without a default
+ * (55000 each); it becomes an identity column owning sequence seqoid.
+ * The rows already there keep their values. */
+void AddIdentity(Oid relid, AlterTableCmd *cmd, Oid seqoid, const char *queryString)
+{
+	HeapTuple tup = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(cmd->name));
+	if (tup == nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column \"%s\" of relation \"%s\" does not exist", cmd->name,
+					   get_rel_name(relid)));
+	auto *att = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(tup));
+	const char *relname = get_rel_name(relid);
+	if (att->attnum <= 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("cannot alter system column \"%s\"", cmd->name));
+	if (!att->attnotnull)
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("column \"%s\" of relation \"%s\" must be declared NOT NULL before "
+					   "identity can be added",
+					   cmd->name, relname));
+	if (att->attidentity != '\0')
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("column \"%s\" of relation \"%s\" is already an identity column", cmd->name,
+					   relname));
+	if (att->atthasdef)
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("column \"%s\" of relation \"%s\" already has a default value", cmd->name,
+					   relname));
+	HeapTuple copy = heap_copytuple(tup);
+	reinterpret_cast<Form_pg_attribute>(GETSTRUCT(copy))
+		->attidentity = reinterpret_cast<Constraint *>(cmd->def)->generated_when;
+	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
+	CatalogTupleUpdate(pg_attribute, &copy->t_self, copy);
+	relation_close(pg_attribute, RowExclusiveLock);
+	RelationCacheInvalidateEntry(relid);
+	CommandCounterIncrement();
+	RangeVar *rv = makeNode(RangeVar);
+	rv->relname = pstrdup(relname);
+	rv->location = -1;
+	SetSerialOwner(seqoid, rv, get_rel_namespace(relid), cmd->name, queryString, true);
 }
 
 /* ADD CONSTRAINT: a PRIMARY KEY / UNIQUE index, a CHECK (validated
@@ -941,7 +1018,7 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 				AlterTableCmd *later = makeNode(AlterTableCmd);
 				later->subtype = AT_AddConstraint;
 				later->def = reinterpret_cast<Node *>(con);
-				work->push_back({PassOf(later), later});
+				work->push_back({PassOf(later), later, InvalidOid});
 				break;
 			}
 			default:
@@ -1123,7 +1200,7 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 		if (stmt->objtype != OBJECT_TABLE || pass < 0)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s is not supported yet", "this form of ALTER TABLE"));
-		work.push_back({pass, cmd});
+		work.push_back({pass, cmd, InvalidOid});
 	}
 	Oid relid = RangeVarGetRelid(stmt->relation, AccessExclusiveLock, stmt->missing_ok);
 	if (!OidIsValid(relid))
@@ -1140,6 +1217,14 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 	if (form->relnamespace == PG_CATALOG_NAMESPACE)
 		ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				errmsg("permission denied: \"%s\" is a system catalog", stmt->relation->relname));
+	/* What PostgreSQL does while analyzing the statement, before any
+	 * subcommand runs. */
+	for (AlterWork &w : work)
+		if (w.cmd->subtype == AT_AddIdentity)
+		{
+			w.seqoid = PrepareAddIdentity(relid, w.cmd, queryString);
+			CommandCounterIncrement();
+		}
 	/* Pass by pass; ADD COLUMN queues its column's constraints for the
 	 * later passes. */
 	for (int pass = 0; pass < kNumPasses; pass++)
@@ -1153,6 +1238,9 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 			{
 				case AT_AddColumn:
 					AddColumn(relid, cmd, queryString, &work);
+					break;
+				case AT_AddIdentity:
+					AddIdentity(relid, cmd, work[i].seqoid, queryString);
 					break;
 				case AT_AddConstraint:
 					AddConstraint(relid, stmt->relation, reinterpret_cast<Constraint *>(cmd->def),

@@ -545,14 +545,29 @@ ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
 	state->parent = parent;
 	state->resultslot = slot;
 	PushFetches(state, reinterpret_cast<Node *>(targetList));
-	ListCell *lc;
-	foreach (lc, targetList)
+	/* A multiple-column UPDATE's sub-SELECTs (junk MULTIEXPR SubPlans)
+	 * first: they set the params the SET columns read.  Their NULL value
+	 * is stored only where the slot has a column for it (ON CONFLICT's
+	 * slot has the table's columns alone). */
+	auto is_multiexpr = [](const TargetEntry *tle) {
+		return tle->resjunk && IsA(tle->expr, SubPlan) &&
+			reinterpret_cast<SubPlan *>(tle->expr)->subLinkType == MULTIEXPR_SUBLINK;
+	};
+	for (int pass = 0; pass < 2; pass++)
 	{
-		TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
-		ExecInitExprRec(tle->expr, state, &state->resvalue, &state->resnull);
-		ExprEvalStep s = MakeStep(EEOP_ASSIGN_TMP, nullptr, nullptr);
-		s.d.assign.resultnum = tle->resno - 1;
-		PushStep(state, s);
+		ListCell *lc;
+		foreach (lc, targetList)
+		{
+			TargetEntry *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (is_multiexpr(tle) != (pass == 0))
+				continue;
+			ExecInitExprRec(tle->expr, state, &state->resvalue, &state->resnull);
+			if (pass == 0 && slot != nullptr && tle->resno > slot->tts_tupleDescriptor->natts)
+				continue;
+			ExprEvalStep s = MakeStep(EEOP_ASSIGN_TMP, nullptr, nullptr);
+			s.d.assign.resultnum = tle->resno - 1;
+			PushStep(state, s);
+		}
 	}
 	PushStep(state, MakeStep(EEOP_DONE, nullptr, nullptr));
 	return proj;

@@ -18,6 +18,11 @@
  * A subplan that reads no PARAM_EXEC slot gives the same rows every time:
  * its value (or, for ANY/ALL, its rows) is computed on first use and
  * kept for the rest of the statement, as PostgreSQL's initplans are.
+ *
+ * A MULTIEXPR subplan (UPDATE … SET (a, b) = (SELECT …)) returns NULL
+ * and leaves its row's columns in its setParam slots, for the Params of
+ * the same target list; ExecBuildProjectionInfo evaluates it before the
+ * other columns.
  */
 #include "postgres.h"
 
@@ -206,8 +211,39 @@ Datum ScanSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull, Memor
 		MemoryContextSwitchTo(old);
 		return PointerGetDatum(array);
 	}
-	/* EXPR_SUBLINK and ROWCOMPARE_SUBLINK: at most one row. */
+	/* EXPR_SUBLINK, ROWCOMPARE_SUBLINK and MULTIEXPR_SUBLINK: at most
+	 * one row. */
 	TupleTableSlot *row = NextRow(node, &pos, slot);
+	if (kind == MULTIEXPR_SUBLINK)
+	{
+		/* Its columns go to the setParam slots (NULLs if no row), copied
+		 * out of the subplan's slot into the result's memory; the value
+		 * itself is a NULL nobody reads. */
+		int col = 1;
+		ListCell *lc;
+		foreach (lc, subplan->setParam)
+		{
+			ParamExecData *prm = &estate->es_param_exec_vals[lfirst_int(lc)];
+			if (TupIsNull(row))
+			{
+				prm->value = static_cast<Datum>(0);
+				prm->isnull = true;
+				continue;
+			}
+			Datum v = slot_getattr(row, col, &prm->isnull);
+			Form_pg_attribute att = TupleDescAttr(row->tts_tupleDescriptor, col - 1);
+			MemoryContext old = MemoryContextSwitchTo(resultcxt);
+			prm->value = prm->isnull ? static_cast<Datum>(0)
+									 : datumCopy(v, att->attbyval, att->attlen);
+			MemoryContextSwitchTo(old);
+			col++;
+		}
+		if (!TupIsNull(row) && !TupIsNull(NextRow(node, &pos, slot)))
+			ereport(ERROR, errcode(ERRCODE_CARDINALITY_VIOLATION),
+					errmsg("more than one row returned by a subquery used as an expression"));
+		*isNull = true;
+		return static_cast<Datum>(0);
+	}
 	if (TupIsNull(row))
 	{
 		*isNull = true;
@@ -277,6 +313,17 @@ Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
 		ParamExecData *prm = &estate->es_param_exec_vals[lfirst_int(p)];
 		prm->value = ExecEvalExprSwitchContext(static_cast<ExprState *>(lfirst(a)), econtext,
 											   &prm->isnull);
+	}
+	if (!node->uses_params && subplan->subLinkType == MULTIEXPR_SUBLINK)
+	{
+		/* Computed once; its slots keep the values for every row. */
+		if (!node->have_cache)
+			(void) ScanSubPlan(node, econtext, isNull, estate->es_query_cxt);
+		node->have_cache = true;
+		node->cache_isnull = true;
+		node->cache_value = static_cast<Datum>(0);
+		*isNull = true;
+		return static_cast<Datum>(0);
 	}
 	if (!node->uses_params)
 	{

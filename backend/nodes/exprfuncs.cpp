@@ -29,6 +29,9 @@ const TargetEntry *SublinkFirstColumn(const SubLink *sublink)
 
 Oid SublinkType(const SubLink *sublink)
 {
+	/* A multiple-column UPDATE's sub-SELECT: its columns go to params. */
+	if (sublink->subLinkType == MULTIEXPR_SUBLINK)
+		return RECORDOID;
 	if (sublink->subLinkType != EXPR_SUBLINK && sublink->subLinkType != ARRAY_SUBLINK)
 		return BOOLOID;
 	const TargetEntry *tle = SublinkFirstColumn(sublink);
@@ -42,6 +45,8 @@ Oid SublinkType(const SubLink *sublink)
 
 Oid SubPlanType(const SubPlan *sp)
 {
+	if (sp->subLinkType == MULTIEXPR_SUBLINK)
+		return RECORDOID;
 	if (sp->subLinkType == EXPR_SUBLINK)
 		return sp->firstColType;
 	if (sp->subLinkType == ARRAY_SUBLINK)
@@ -266,6 +271,10 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const NullTest *>(expr)->location;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->location;
+		case T_A_ArrayExpr:
+			return reinterpret_cast<const A_ArrayExpr *>(expr)->location;
+		case T_RowExpr:
+			return reinterpret_cast<const RowExpr *>(expr)->location;
 		case T_ScalarArrayOpExpr:
 		{
 			auto *op = reinterpret_cast<const ScalarArrayOpExpr *>(expr);

@@ -21,6 +21,8 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -169,7 +171,55 @@ Node *MakeSubPlan(PlannerInfo *root, SubLink *sublink, Node *testexpr)
 		sp->testexpr = ConvertSublinkParams(testexpr, &ctx);
 		sp->paramIds = ctx.paramIds;
 	}
+	if (sublink->subLinkType == MULTIEXPR_SUBLINK)
+	{
+		/* Each output column goes to a slot of its own, which the
+		 * PARAM_MULTIEXPR Params of the SET list become. */
+		foreach (lc, ctx.coltypes)
+			sp->setParam = lappend_int(sp->setParam, AssignParamExec(glob, lfirst_oid(lc)));
+		while (list_length(root->multiexpr_params) < sublink->subLinkId)
+			root->multiexpr_params = lappend(root->multiexpr_params, NIL);
+		list_nth_cell(root->multiexpr_params, sublink->subLinkId - 1)->ptr_value = sp->setParam;
+		/* As PostgreSQL labels it in EXPLAIN. */
+		std::string name = sp->plan_name;
+		name += " (returns ";
+		foreach (lc, sp->setParam)
+		{
+			name += '$';
+			name += std::to_string(lfirst_int(lc));
+			name += lnext(sp->setParam, lc) != nullptr ? "," : ")";
+		}
+		sp->plan_name = pstrdup(name.c_str());
+	}
 	return reinterpret_cast<Node *>(sp);
+}
+
+/* A PARAM_MULTIEXPR Param → the PARAM_EXEC slot its SubPlan sets. */
+Node *MultiExprParamMutator(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	if (IsA(node, Param) && reinterpret_cast<Param *>(node)->paramkind == PARAM_MULTIEXPR)
+	{
+		auto *root = static_cast<PlannerInfo *>(arg);
+		Param *p = copyObject(reinterpret_cast<Param *>(node));
+		int id = p->paramid >> 16;
+		int col = p->paramid & 0xFFFF;
+		if (id < 1 || id > list_length(root->multiexpr_params))
+			elog(ERROR, "unexpected PARAM_MULTIEXPR ID: %d", p->paramid);
+		List *params = static_cast<List *>(list_nth(root->multiexpr_params, id - 1));
+		if (col < 1 || col > list_length(params))
+			elog(ERROR, "unexpected PARAM_MULTIEXPR ID: %d", p->paramid);
+		p->paramkind = PARAM_EXEC;
+		p->paramid = list_nth_int(params, col - 1);
+		return reinterpret_cast<Node *>(p);
+	}
+	return node_children_mutator(node, MultiExprParamMutator, arg);
+}
+
+Node *ReplaceMultiExprParams(Node *node, PlannerInfo *root)
+{
+	return MultiExprParamMutator(node, root);
 }
 
 Node *PreprocessMutator(Node *node, void *arg)
@@ -194,7 +244,7 @@ Node *PreprocessMutator(Node *node, void *arg)
 		case T_SubLink:
 		{
 			SubLink *sublink = reinterpret_cast<SubLink *>(node);
-			if (sublink->subLinkType == MULTIEXPR_SUBLINK || sublink->subLinkType == CTE_SUBLINK)
+			if (sublink->subLinkType == CTE_SUBLINK)
 				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						errmsg("this kind of subquery is not supported yet"));
 			/* The comparison's left side belongs to this level. */
@@ -225,7 +275,12 @@ Node *PreprocessExpression(PlannerInfo *root, Node *expr)
 	 * whose result cannot matter is never planned. */
 	expr = eval_const_expressions(root, expr);
 	PreprocessContext ctx{root};
-	return PreprocessMutator(expr, &ctx);
+	Node *result = PreprocessMutator(expr, &ctx);
+	/* The PARAM_MULTIEXPR Params come before their sub-SELECT in a SET
+	 * list: they are resolved once every SubPlan exists. */
+	if (root->multiexpr_params != NIL)
+		result = ReplaceMultiExprParams(result, root);
+	return result;
 }
 
 Node *PreprocessQual(PlannerInfo *root, Node *qual)

@@ -1653,6 +1653,7 @@ List *TransformReturningList(ParseState *pstate, ParseNamespaceItem *target, Lis
 }
 
 List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *target, List *setlist);
+List *AppendMultiAssignExprs(ParseState *pstate, List *tlist);
 Node *TransformWhere(ParseState *pstate, Node *clause);
 
 /* ON CONFLICT's inference specification: each element a column of the
@@ -1761,7 +1762,9 @@ OnConflictExpr *TransformOnConflict(ParseState *pstate, OnConflictClause *clause
 		pstate->p_namespace = lappend(pstate->p_namespace, exclitem);
 		bool was_insert = pstate->p_is_insert;
 		pstate->p_is_insert = false;
-		oc->onConflictSet = TransformSetList(pstate, rel, target, clause->targetList);
+		oc->onConflictSet = AppendMultiAssignExprs(pstate,
+												   TransformSetList(pstate, rel, target,
+																	clause->targetList));
 		oc->onConflictWhere = TransformWhere(pstate, clause->whereClause);
 		pstate->p_is_insert = was_insert;
 	}
@@ -2079,6 +2082,87 @@ Node *TransformWhere(ParseState *pstate, Node *clause)
 	return coerce_to_boolean(pstate, transformExpr(pstate, clause, EXPR_KIND_WHERE), "WHERE");
 }
 
+/*
+ * One column of SET (a, b, …) = source (PostgreSQL's
+ * transformMultiAssignRef).  The source is checked when its first column
+ * comes.  For ROW(…) or (x, y, …) the column's value is the raw item
+ * (DEFAULT allowed), analyzed like a single assignment.  A sub-SELECT
+ * becomes a MULTIEXPR SubLink, kept as a junk target entry in
+ * pstate->p_multiassign_exprs (the caller appends them to the target
+ * list), and each column a PARAM_MULTIEXPR Param numbered
+ * (sublink id << 16) | column: the planner turns the SubLink into a
+ * SubPlan that sets one PARAM_EXEC slot per column, evaluated once per
+ * row before the columns that read it.
+ */
+Node *MultiAssignValue(ParseState *pstate, MultiAssignRef *maref)
+{
+	Node *source = maref->source;
+	if (maref->colno == 1)
+	{
+		if (IsA(source, SubLink) &&
+			reinterpret_cast<SubLink *>(source)->subLinkType == EXPR_SUBLINK)
+		{
+			SubLink *sublink = reinterpret_cast<SubLink *>(source);
+			sublink->subLinkType = MULTIEXPR_SUBLINK;
+			sublink = reinterpret_cast<SubLink *>(
+				transformExpr(pstate, source, EXPR_KIND_UPDATE_SOURCE));
+			int ncols = 0;
+			ListCell *lc;
+			foreach (lc, castNode(Query, sublink->subselect)->targetList)
+				if (!static_cast<TargetEntry *>(lfirst(lc))->resjunk)
+					ncols++;
+			if (ncols != maref->ncolumns)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("number of columns does not match number of values"),
+						parser_errposition(pstate, sublink->location));
+			pstate->p_multiassign_exprs = lappend(pstate->p_multiassign_exprs,
+												  makeTargetEntry(reinterpret_cast<Expr *>(sublink),
+																  0, nullptr, true));
+			sublink->subLinkId = list_length(pstate->p_multiassign_exprs);
+		}
+		else if (IsA(source, RowExpr))
+		{
+			if (list_length(reinterpret_cast<RowExpr *>(source)->args) != maref->ncolumns)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("number of columns does not match number of values"),
+						parser_errposition(pstate, exprLocation(source)));
+		}
+		else
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() "
+						   "expression"),
+					parser_errposition(pstate, exprLocation(source)));
+	}
+	if (IsA(source, RowExpr))
+		return static_cast<Node *>(
+			list_nth(reinterpret_cast<RowExpr *>(source)->args, maref->colno - 1));
+	/* The sub-SELECT, analyzed at its first column. */
+	auto *tle = static_cast<TargetEntry *>(llast(pstate->p_multiassign_exprs));
+	SubLink *sublink = reinterpret_cast<SubLink *>(tle->expr);
+	int col = 0;
+	TargetEntry *subtle = nullptr;
+	ListCell *lc;
+	foreach (lc, castNode(Query, sublink->subselect)->targetList)
+	{
+		auto *t = static_cast<TargetEntry *>(lfirst(lc));
+		if (!t->resjunk && ++col == maref->colno)
+		{
+			subtle = t;
+			break;
+		}
+	}
+	if (subtle == nullptr)
+		elog(ERROR, "unexpected column %d of a multiple-column UPDATE sub-SELECT", maref->colno);
+	Param *param = makeNode(Param);
+	param->paramkind = PARAM_MULTIEXPR;
+	param->paramid = (sublink->subLinkId << 16) | maref->colno;
+	param->paramtype = exprType(reinterpret_cast<Node *>(subtle->expr));
+	param->paramtypmod = exprTypmod(reinterpret_cast<Node *>(subtle->expr));
+	param->paramcollid = exprCollation(reinterpret_cast<Node *>(subtle->expr));
+	param->location = exprLocation(reinterpret_cast<Node *>(subtle->expr));
+	return reinterpret_cast<Node *>(param);
+}
+
 /* UPDATE's (and ON CONFLICT DO UPDATE's) SET list as the new row: one
  * entry per table column in column order, the assigned ones from their
  * expressions (DEFAULT: the column's default), the others the target
@@ -2096,14 +2180,15 @@ List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *tar
 		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
 		if (res->indirection != NIL)
 			NotSupported(pstate, "assignment to a field or subscript", res->location);
-		if (IsA(res->val, MultiAssignRef))
-			NotSupported(pstate, "multiple-column assignment", res->location);
+		Node *value = res->val;
+		if (IsA(value, MultiAssignRef))
+			value = MultiAssignValue(pstate, reinterpret_cast<MultiAssignRef *>(value));
 		int attno = TargetColumn(pstate, rel, res->name, res->location);
 		if (row[attno - 1] != nullptr)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("multiple assignments to same column \"%s\"", res->name));
 		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
-		if (IsA(res->val, SetToDefault))
+		if (IsA(value, SetToDefault))
 		{
 			row[attno - 1] = ColumnDefault(rel, att);
 			continue;
@@ -2113,9 +2198,12 @@ List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *tar
 					errmsg("column \"%s\" can only be updated to DEFAULT", NameStr(att->attname)),
 					errdetail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
 							  NameStr(att->attname)));
-		Expr *expr = reinterpret_cast<Expr *>(
-			transformExpr(pstate, res->val, EXPR_KIND_UPDATE_SOURCE));
-		row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(res->val));
+		/* A sub-SELECT's column is already analyzed (a PARAM_MULTIEXPR). */
+		Expr *expr = IsA(value, Param)
+			? reinterpret_cast<Expr *>(value)
+			: reinterpret_cast<Expr *>(transformExpr(pstate, value, EXPR_KIND_UPDATE_SOURCE));
+		row[attno - 1] = TransformAssignedExpr(pstate, expr, att,
+											   IsA(value, Param) ? -1 : exprLocation(value));
 	}
 	for (int i = 0; i < desc->natts; i++)
 	{
@@ -2145,6 +2233,21 @@ List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *tar
 	return tlist;
 }
 
+/* The MULTIEXPR SubLinks of a SET list (MultiAssignValue), as junk
+ * entries after tlist's; p_multiassign_exprs is emptied. */
+List *AppendMultiAssignExprs(ParseState *pstate, List *tlist)
+{
+	ListCell *lc;
+	foreach (lc, pstate->p_multiassign_exprs)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		tle->resno = static_cast<AttrNumber>(list_length(tlist) + 1);
+		tlist = lappend(tlist, tle);
+	}
+	pstate->p_multiassign_exprs = NIL;
+	return tlist;
+}
+
 Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 {
 	if (stmt->withClause != nullptr)
@@ -2158,6 +2261,7 @@ Query *TransformUpdateStmt(ParseState *pstate, UpdateStmt *stmt)
 	qry->targetList = TransformSetList(pstate, rel, target, stmt->targetList);
 	qry->targetList = lappend(qry->targetList,
 							  CtidJunkEntry(target, static_cast<AttrNumber>(desc->natts + 1)));
+	qry->targetList = AppendMultiAssignExprs(pstate, qry->targetList);
 	relation_close(rel, NoLock);
 	Node *qual = TransformWhere(pstate, stmt->whereClause);
 	qry->returningList = TransformReturningList(pstate, target, stmt->returningList);

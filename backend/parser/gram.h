@@ -301,6 +301,7 @@ class Parser
 	List *ParseIdentityOptions();
 	Node *ParseAlterSeq();
 	Node *ParseRename(ObjectType objtype, RangeVar *rel, bool missing_ok);
+	Node *ParseSetSchema(ObjectType objtype, RangeVar *rel, bool missing_ok);
 	Node *ParseDrop();
 	Node *ParseTruncate();
 	Node *ParseComment();

@@ -1517,7 +1517,15 @@ Node *Parser::ParseAlterTable(ObjectType objtype)
 	if (Tok() == K_RENAME)
 		return ParseRename(objtype, rel, missing_ok);
 	if (Tok() == K_SET && Tok(1) == K_SCHEMA)
-		return SkipUnsupportedStmt("ALTER … SET SCHEMA");
+	{
+		/* (PostgreSQL has no ALTER INDEX … SET SCHEMA.) */
+		if (objtype == OBJECT_INDEX)
+		{
+			Advance();
+			SyntaxError();
+		}
+		return ParseSetSchema(objtype, rel, missing_ok);
+	}
 	if (Tok() == K_ATTACH || Tok() == K_DETACH)
 		return SkipUnsupportedStmt("ALTER … ATTACH/DETACH PARTITION");
 	if (Tok() == K_DEPENDS || (Tok() == K_NO && Tok(1) == K_DEPENDS))
@@ -2008,6 +2016,20 @@ Node *Parser::ParseRename(ObjectType objtype, RangeVar *rel, bool missing_ok)
 	return reinterpret_cast<Node *>(n);
 }
 
+/* … name SET SCHEMA newschema, after ALTER TABLE/VIEW/SEQUENCE
+ * [IF EXISTS] name */
+Node *Parser::ParseSetSchema(ObjectType objtype, RangeVar *rel, bool missing_ok)
+{
+	Expect(K_SET);
+	Expect(K_SCHEMA);
+	AlterObjectSchemaStmt *n = makeNode(AlterObjectSchemaStmt);
+	n->objectType = objtype;
+	n->relation = rel;
+	n->newschema = ParseColId();
+	n->missing_ok = missing_ok;
+	return reinterpret_cast<Node *>(n);
+}
+
 /* ALTER SEQUENCE [IF EXISTS] name {options | RENAME … | subcommands} */
 Node *Parser::ParseAlterSeq()
 {
@@ -2016,7 +2038,7 @@ Node *Parser::ParseAlterSeq()
 	if (Tok() == K_RENAME)
 		return ParseRename(OBJECT_SEQUENCE, rel, missing_ok);
 	if (Tok() == K_SET && Tok(1) == K_SCHEMA)
-		return SkipUnsupportedStmt("ALTER … SET SCHEMA");
+		return ParseSetSchema(OBJECT_SEQUENCE, rel, missing_ok);
 	if (StartsSeqOptElem(Tok()))
 	{
 		AlterSeqStmt *n = makeNode(AlterSeqStmt);

@@ -961,6 +961,9 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	switch (sublink->subLinkType)
 	{
 		case EXISTS_SUBLINK:
+		case MULTIEXPR_SUBLINK:
+			/* (For UPDATE … SET (a, b) = (SELECT …) the caller checks the
+			 * number of columns.) */
 			sublink->testexpr = nullptr;
 			sublink->operName = NIL;
 			return reinterpret_cast<Node *>(sublink);

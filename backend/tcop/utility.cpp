@@ -374,6 +374,7 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_IndexStmt:
 		case T_AlterTableStmt:
 		case T_RenameStmt:
+		case T_AlterObjectSchemaStmt:
 		case T_CommentStmt:
 		case T_TruncateStmt:
 		case T_ViewStmt:
@@ -478,6 +479,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_RenameStmt:
 			ExecRenameStmt(reinterpret_cast<RenameStmt *>(parsetree));
+			break;
+		case T_AlterObjectSchemaStmt:
+			AlterTableNamespace(reinterpret_cast<AlterObjectSchemaStmt *>(parsetree));
 			break;
 		case T_VariableSetStmt:
 			ExecSetVariable(reinterpret_cast<VariableSetStmt *>(parsetree));
@@ -637,11 +641,14 @@ const char *CreateCommandName(Node *parsetree)
 				: "CREATE TABLE AS";
 		case T_AlterTableStmt:
 		case T_RenameStmt:
+		case T_AlterObjectSchemaStmt:
 		{
 			/* ALTER INDEX / SEQUENCE / VIEW … have their own tags. */
 			ObjectType kind = OBJECT_TABLE;
 			if (IsA(parsetree, AlterTableStmt))
 				kind = reinterpret_cast<AlterTableStmt *>(parsetree)->objtype;
+			else if (IsA(parsetree, AlterObjectSchemaStmt))
+				kind = reinterpret_cast<AlterObjectSchemaStmt *>(parsetree)->objectType;
 			else
 			{
 				auto *rename = reinterpret_cast<RenameStmt *>(parsetree);

@@ -23,6 +23,9 @@ extern void AlterTable(AlterTableStmt *stmt, const char *queryString);
 extern void AlterTableColumnCmd(Oid relid, AlterTableCmd *cmd, const char *queryString);
 /* ALTER TABLE/VIEW/INDEX/SEQUENCE … RENAME (alter_table.cpp). */
 extern void ExecRenameStmt(RenameStmt *stmt);
+/* ALTER TABLE/VIEW/SEQUENCE … SET SCHEMA: the relation with its row
+ * type, indexes, constraints and owned sequences (set_schema.cpp). */
+extern void AlterTableNamespace(AlterObjectSchemaStmt *stmt);
 
 /* TRUNCATE: every named table (and its indexes) emptied, transactionally
  * (truncate.cpp). */

@@ -112,6 +112,7 @@
 	X(CommentStmt) \
 	X(IndexStmt) \
 	X(RenameStmt) \
+	X(AlterObjectSchemaStmt) \
 	X(TransactionStmt) \
 	X(ViewStmt) \
 	X(CreatedbStmt) \

@@ -937,6 +937,15 @@ TUSK_DEFINE_NODE(IndexStmt)
 	F(SCALAR, bool, missing_ok)
 TUSK_DEFINE_NODE(RenameStmt)
 
+/* ALTER TABLE/VIEW/SEQUENCE [IF EXISTS] name SET SCHEMA newschema */
+#define NODE_AlterObjectSchemaStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, ObjectType, objectType) \
+	F(NODE, RangeVar *, relation) \
+	F(STRING, char *, newschema) \
+	F(SCALAR, bool, missing_ok)
+TUSK_DEFINE_NODE(AlterObjectSchemaStmt)
+
 typedef enum TransactionStmtKind
 {
 	TRANS_STMT_BEGIN,

@@ -59,6 +59,9 @@ typedef struct PlannerInfo
 	/* Outer-level Vars of this level used by subqueries below it, each
 	 * with the PARAM_EXEC slot that carries it (SubPlan args). */
 	List *plan_params;
+	/* Per MULTIEXPR SubLink (UPDATE … SET (a, b) = (SELECT …)), by
+	 * subLinkId: the IntList of PARAM_EXEC slots of its columns. */
+	List *multiexpr_params;
 	/* Base relations by range-table index (NULL where none). */
 	struct RelOptInfo **simple_rel_array;
 	int simple_rel_array_size;
