@@ -102,6 +102,8 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescetype;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_typeid;
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->refrestype;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxtype;
 		case T_TargetEntry:
@@ -130,6 +132,8 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramtypmod;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->reftypmod;
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -181,6 +185,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescecollid;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_collid;
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->refcollid;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxcollid;
 		case T_TargetEntry:
@@ -258,6 +264,10 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const NullTest *>(expr)->location;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->location;
+		case T_SubscriptingRef:
+			/* The container's: the subscripts come after it. */
+			return exprLocation(reinterpret_cast<const Node *>(
+				reinterpret_cast<const SubscriptingRef *>(expr)->refexpr));
 		case T_ScalarArrayOpExpr:
 		{
 			auto *op = reinterpret_cast<const ScalarArrayOpExpr *>(expr);

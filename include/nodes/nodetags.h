@@ -38,6 +38,7 @@
 	X(CaseWhen) \
 	X(CoalesceExpr) \
 	X(ArrayExpr) \
+	X(SubscriptingRef) \
 	X(MinMaxExpr) \
 	X(NullTest) \
 	X(BooleanTest) \

@@ -366,6 +366,7 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_FuncExpr:
 		case T_CoalesceExpr:
 		case T_ArrayExpr:
+		case T_SubscriptingRef:
 		case T_MinMaxExpr:
 		case T_NullIfExpr:
 		case T_SQLValueFunction:
@@ -861,6 +862,40 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			GetExprList(reinterpret_cast<ArrayExpr *>(node)->elements, ctx, true);
 			ctx->buf += "]";
 			break;
+		case T_SubscriptingRef:
+		{
+			/* container[lower:upper]…, and " := value" for an assignment;
+			 * the container in parentheses unless it is a column. */
+			SubscriptingRef *sbsref = reinterpret_cast<SubscriptingRef *>(node);
+			bool parens = !IsA(sbsref->refexpr, Var);
+			if (parens)
+				ctx->buf += '(';
+			GetRuleExpr(reinterpret_cast<Node *>(sbsref->refexpr), ctx, true);
+			if (parens)
+				ctx->buf += ')';
+			ListCell *lower = list_head(sbsref->reflowerindexpr);
+			ListCell *lc;
+			foreach (lc, sbsref->refupperindexpr)
+			{
+				ctx->buf += '[';
+				if (lower != nullptr)
+				{
+					if (lfirst(lower) != nullptr)
+						GetRuleExpr(static_cast<Node *>(lfirst(lower)), ctx, false);
+					ctx->buf += ':';
+					lower = lnext(sbsref->reflowerindexpr, lower);
+				}
+				if (lfirst(lc) != nullptr)
+					GetRuleExpr(static_cast<Node *>(lfirst(lc)), ctx, false);
+				ctx->buf += ']';
+			}
+			if (sbsref->refassgnexpr != nullptr)
+			{
+				ctx->buf += " := ";
+				GetRuleExpr(reinterpret_cast<Node *>(sbsref->refassgnexpr), ctx, false);
+			}
+			break;
+		}
 		case T_CoalesceExpr:
 			ctx->buf += "COALESCE(";
 			GetExprList(reinterpret_cast<CoalesceExpr *>(node)->args, ctx, true);
