@@ -190,13 +190,49 @@ void ExecInitArrayExpr(ArrayExpr *node, ExprState *state, Datum *resv, bool *res
 	PushStep(state, s);
 }
 
+/* Where a CaseTestExpr being compiled reads its value: set while an
+ * ArrayCoerceExpr's element expression is compiled. */
+Datum *g_caseval_value = nullptr;
+bool *g_caseval_null = nullptr;
+
+/* arr::newtype[]: the array into the result, then the step that runs
+ * the element expression (compiled on its own, its CaseTestExpr reading
+ * the step's element slot) over each element. */
+void ExecInitArrayCoerce(ArrayCoerceExpr *ac, ExprState *state, Datum *resv, bool *resnull)
+{
+	ExecInitExprRec(ac->arg, state, resv, resnull);
+	ExprEvalStep s = MakeStep(EEOP_ARRAYCOERCE, resv, resnull);
+	auto &d = s.d.arraycoerce;
+	d.elemvalue = static_cast<Datum *>(palloc0(sizeof(Datum)));
+	d.elemnull = static_cast<bool *>(palloc0(sizeof(bool)));
+	d.resultelemtype = get_element_type(ac->resulttype);
+	get_typlenbyvalalign(d.resultelemtype, &d.resultelemlength, &d.resultelembyval,
+						 &d.resultelemalign);
+	Datum *saved_value = g_caseval_value;
+	bool *saved_null = g_caseval_null;
+	g_caseval_value = d.elemvalue;
+	g_caseval_null = d.elemnull;
+	try
+	{
+		d.elemexprstate = ExecInitExpr(ac->elemexpr, state->parent);
+	}
+	catch (...)
+	{
+		g_caseval_value = saved_value;
+		g_caseval_null = saved_null;
+		throw;
+	}
+	g_caseval_value = saved_value;
+	g_caseval_null = saved_null;
+	PushStep(state, s);
+}
+
 /* container[…] (PostgreSQL's ExecInitSubscriptingRef): the container
  * into the result (a NULL one ends a fetch there), each subscript into
  * the shared SubscriptingRefState, the check step, then for an
  * assignment the new value and the assign step, else the fetch step;
  * the step functions come from the type's subscripting handler. */
-void ExecInitSubscriptingRef(SubscriptingRef *sbsref, ExprState *state, Datum *resv,
-							 bool *resnull)
+void ExecInitSubscriptingRef(SubscriptingRef *sbsref, ExprState *state, Datum *resv, bool *resnull)
 {
 	bool isassignment = sbsref->refassgnexpr != nullptr;
 	Oid elemtype;
@@ -558,6 +594,19 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_ArrayExpr:
 			ExecInitArrayExpr(reinterpret_cast<ArrayExpr *>(node), state, resv, resnull);
 			break;
+		case T_ArrayCoerceExpr:
+			ExecInitArrayCoerce(reinterpret_cast<ArrayCoerceExpr *>(node), state, resv, resnull);
+			break;
+		case T_CaseTestExpr:
+		{
+			if (g_caseval_value == nullptr)
+				elog(ERROR, "CaseTestExpr outside an expression that provides its value");
+			ExprEvalStep s = MakeStep(EEOP_CASE_TESTVAL, resv, resnull);
+			s.d.casetest.value = g_caseval_value;
+			s.d.casetest.isnull = g_caseval_null;
+			PushStep(state, s);
+			break;
+		}
 		case T_SubscriptingRef:
 			ExecInitSubscriptingRef(reinterpret_cast<SubscriptingRef *>(node), state, resv,
 									resnull);

@@ -1,7 +1,8 @@
 /*
  * execExprArray.cpp — the expression steps that handle arrays
  * (executor/execExpr.h): ARRAY[…] (of elements, or of arrays stacked
- * into one more dimension) and x op ANY|ALL (array).
+ * into one more dimension), x op ANY|ALL (array), and the per-element
+ * array coercion (ArrayCoerceExpr).
  *
  * Principal entry points: ExecEvalArrayExpr, ExecEvalScalarArrayOp,
  * called by the interpreter loop (execExprInterp.cpp) for EEOP_ARRAYEXPR
@@ -15,9 +16,12 @@
  */
 #include "postgres.h"
 
+#include <memory>
 #include <vector>
 
 #include "executor/execExpr.h"
+#include "executor/executor.h"
+#include "utils/lsyscache.h"
 #include "utils/array.h"
 #include "utils/format_type.h"
 #include "utils/adt/array_internal.h"
@@ -37,8 +41,8 @@ namespace {
 }
 
 /* ARRAY[a1, a2, …] of arrays: one more dimension in front of theirs
- * (lower bound 1), NULL and empty sub-arrays left out as PostgreSQL
- * does, but all the others of one shape. */
+ * (lower bound 1), all of one shape; NULL and empty sub-arrays give the
+ * empty array when all are so, else 2202E, as in PostgreSQL. */
 ArrayType *StackArrays(ExprEvalStep *op)
 {
 	auto &d = op->d.arrayexpr;
@@ -54,7 +58,10 @@ ArrayType *StackArrays(ExprEvalStep *op)
 	for (int i = 0; i < d.nelems; i++)
 	{
 		if (d.elemnulls[i])
+		{
+			have_empty = true; /* as PostgreSQL: a NULL counts as an empty sub-array */
 			continue;
+		}
 		ArrayType *a = DatumGetArrayTypeP(d.elemvalues[i]);
 		if (ARR_ELEMTYPE(a) != d.elemtype)
 			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -226,4 +233,54 @@ void ExecEvalScalarArrayOp(ExprEvalStep *op)
 	}
 	*op->resvalue = BoolGetDatum(result);
 	*op->resnull = resultnull;
+}
+
+void ExecEvalArrayCoerce(ExprEvalStep *op, ExprContext *econtext)
+{
+	auto &d = op->d.arraycoerce;
+	if (*op->resnull)
+		return; /* a NULL array stays NULL */
+	ArrayType *arr = DatumGetArrayTypeP(*op->resvalue);
+	int ndim = ARR_NDIM(arr);
+	int nitems = ArrayGetNItems(ndim, ARR_DIMS(arr));
+	if (nitems == 0)
+	{
+		*op->resvalue = PointerGetDatum(construct_empty_array(d.resultelemtype));
+		return;
+	}
+	int16 typlen;
+	bool typbyval;
+	char typalign;
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+	std::vector<Datum> values(nitems);
+	std::unique_ptr<bool[]> nulls(new bool[nitems]);
+	const char *p = ARR_DATA_PTR(arr);
+	const bits8 *bitmap = ARR_NULLBITMAP(arr);
+	for (int i = 0; i < nitems; i++)
+	{
+		if (bitmap != nullptr && (bitmap[i / 8] & (1 << (i % 8))) == 0)
+		{
+			*d.elemvalue = 0;
+			*d.elemnull = true;
+		}
+		else
+		{
+			*d.elemvalue = FetchElement(p, typlen, typbyval);
+			*d.elemnull = false;
+			Size size = StoredSize(*d.elemvalue, typlen);
+			p = ARR_DATA_PTR(arr) + AlignOffset((p - ARR_DATA_PTR(arr)) + size, typalign);
+		}
+		bool isnull;
+		values[i] = ExecEvalExpr(d.elemexprstate, econtext, &isnull);
+		nulls[i] = isnull;
+		if (!isnull && d.resultelemlength == -1)
+			values[i] = PointerGetDatum(PG_DETOAST_DATUM(values[i]));
+	}
+	int dims[MAXDIM];
+	int lbs[MAXDIM];
+	memcpy(dims, ARR_DIMS(arr), ndim * sizeof(int));
+	memcpy(lbs, ARR_LBOUND(arr), ndim * sizeof(int));
+	*op->resvalue = PointerGetDatum(construct_md_array(values.data(), nulls.get(), ndim, dims, lbs,
+													   d.resultelemtype, d.resultelemlength,
+													   d.resultelembyval, d.resultelemalign));
 }

@@ -288,6 +288,9 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 			case EEOP_SCALARARRAYOP:
 				ExecEvalScalarArrayOp(op);
 				break;
+			case EEOP_ARRAYCOERCE:
+				ExecEvalArrayCoerce(op, econtext);
+				break;
 			case EEOP_SBSREF_SUBSCRIPTS:
 				if (!op->d.sbsref_subscript.subscriptfunc(state, op, econtext))
 				{

@@ -93,6 +93,10 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->resulttype;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resulttype;
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resulttype;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->typeId;
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casetype;
 		case T_CaseWhen:
@@ -134,6 +138,10 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
 		case T_SubscriptingRef:
 			return reinterpret_cast<const SubscriptingRef *>(expr)->reftypmod;
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resulttypmod;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->typeMod;
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -179,6 +187,10 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->resultcollid;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resultcollid;
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resultcollid;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->collation;
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casecollid;
 		case T_CoalesceExpr:
@@ -278,6 +290,12 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const RelabelType *>(expr)->location;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->location;
+		case T_ArrayCoerceExpr:
+		{
+			auto *ac = reinterpret_cast<const ArrayCoerceExpr *>(expr);
+			return LeftmostLocation(ac->location,
+									exprLocation(reinterpret_cast<const Node *>(ac->arg)));
+		}
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->location;
 		case T_CoalesceExpr:

@@ -1585,20 +1585,21 @@ Expr *TransformSubscriptedAssignment(ParseState *pstate, Expr *base, Form_pg_att
 	foreach (lc, indirection)
 		if (!IsA(lfirst(lc), A_Indices))
 			NotSupported(pstate, "assignment to a field", location);
-	SubscriptingRef *sbsref = transformContainerSubscripts(
-		pstate, reinterpret_cast<Node *>(base), att->atttypid, att->atttypmod, indirection, true);
+	SubscriptingRef *sbsref = transformContainerSubscripts(pstate, reinterpret_cast<Node *>(base),
+														   att->atttypid, att->atttypmod,
+														   indirection, true);
 	Oid needed = sbsref->refrestype;
 	Oid type = exprType(reinterpret_cast<Node *>(value));
 	Node *coerced = coerce_to_target_type(pstate, reinterpret_cast<Node *>(value), type, needed,
-										  att->atttypmod, COERCION_ASSIGNMENT,
-										  COERCE_IMPLICIT_CAST, -1);
+										  att->atttypmod, COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST,
+										  -1);
 	if (coerced == nullptr)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("subscripted assignment to \"%s\" requires type %s but expression is of "
 					   "type %s",
 					   NameStr(att->attname), format_type_be(needed), format_type_be(type)),
 				errhint("You will need to rewrite or cast the expression."),
-				parser_errposition(pstate, exprLocation(reinterpret_cast<Node *>(value))));
+				parser_errposition(pstate, location));
 	sbsref->refassgnexpr = reinterpret_cast<Expr *>(coerced);
 	sbsref->refrestype = att->atttypid;
 	sbsref->reftypmod = att->atttypmod;
@@ -1914,13 +1915,17 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 			Var *var = makeColumnVar(nsitem, i, -1, 0);
 			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
 			if (i - 1 < static_cast<int>(col_indirection.size()) && col_indirection[i - 1] != NIL)
-				row[attno - 1] = TransformSubscriptedAssignment(
-					pstate, row[attno - 1] != nullptr ? row[attno - 1] : NullConst(att), att,
-					col_indirection[i - 1], reinterpret_cast<Expr *>(var), col_locations[i - 1]);
+				row[attno - 1] = TransformSubscriptedAssignment(pstate,
+																row[attno - 1] != nullptr
+																	? row[attno - 1]
+																	: NullConst(att),
+																att, col_indirection[i - 1],
+																reinterpret_cast<Expr *>(var),
+																col_locations[i - 1]);
 			else
 				row[attno - 1] = TransformAssignedExpr(pstate, reinterpret_cast<Expr *>(var), att,
-													   exprLocation(reinterpret_cast<Node *>(
-														   tle->expr)));
+													   exprLocation(
+														   reinterpret_cast<Node *>(tle->expr)));
 		}
 		for (int a = 0; a < desc->natts; a++)
 		{
@@ -2003,12 +2008,14 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 				Expr *expr = reinterpret_cast<Expr *>(
 					transformExpr(pstate, value, EXPR_KIND_VALUES));
 				if (i < static_cast<int>(col_indirection.size()) && col_indirection[i] != NIL)
-					row[attno - 1] = TransformSubscriptedAssignment(
-						pstate, row[attno - 1] != nullptr ? row[attno - 1] : NullConst(att), att,
-						col_indirection[i], expr, col_locations[i]);
+					row[attno - 1] = TransformSubscriptedAssignment(pstate,
+																	row[attno - 1] != nullptr
+																		? row[attno - 1]
+																		: NullConst(att),
+																	att, col_indirection[i], expr,
+																	col_locations[i]);
 				else
-					row[attno - 1] = TransformAssignedExpr(pstate, expr, att,
-														   exprLocation(value));
+					row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(value));
 			}
 			i++;
 		}

@@ -515,8 +515,7 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 		Node *ne;
 		if (IsA(e, A_ArrayExpr))
 		{
-			ne = TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(e), array_type,
-									typmod);
+			ne = TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(e), array_type, typmod);
 			multidims = true;
 		}
 		else
@@ -530,6 +529,9 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 		elements = lappend(elements, ne);
 	}
 	Oid element_type = OidIsValid(array_type) ? get_element_type(array_type) : InvalidOid;
+	/* Under a cast to an array type the elements are cast to its element
+	 * type as if explicitly; otherwise they meet at a common type. */
+	bool coerce_hard = OidIsValid(element_type);
 	if (!OidIsValid(element_type))
 	{
 		if (elements == NIL)
@@ -566,7 +568,7 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 		Node *e = static_cast<Node *>(lfirst(lc));
 		Node *ne;
 		Oid target = multidims ? array_type : element_type;
-		if (typmod >= 0)
+		if (coerce_hard)
 		{
 			ne = coerce_to_target_type(pstate, e, exprType(e), target, typmod, COERCION_EXPLICIT,
 									   COERCE_EXPLICIT_CAST, -1);
@@ -1106,8 +1108,9 @@ Node *TransformIndirection(ParseState *pstate, A_Indirection *ind)
 				parser_errposition(pstate, exprLocation(ind->arg)));
 	}
 	if (subscripts != NIL)
-		result = reinterpret_cast<Node *>(transformContainerSubscripts(
-			pstate, result, exprType(result), exprTypmod(result), subscripts, false));
+		result = reinterpret_cast<Node *>(
+			transformContainerSubscripts(pstate, result, exprType(result), exprTypmod(result),
+										 subscripts, false));
 	return result;
 }
 

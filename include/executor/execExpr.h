@@ -73,6 +73,7 @@ typedef enum ExprEvalOp
 	/* container[…]: check the subscripts (false: NULL result, jump to
 	 * d.sbsref_subscript.jumpdone), then fetch or assign through the
 	 * type's subscripting handler's functions */
+	EEOP_ARRAYCOERCE, /* ExecEvalArrayCoerce */
 	EEOP_SBSREF_SUBSCRIPTS,
 	EEOP_SBSREF_FETCH,
 	EEOP_SBSREF_ASSIGN,
@@ -213,6 +214,16 @@ typedef struct ExprEvalStep
 		} scalararrayop;
 		struct
 		{
+			ExprState *elemexprstate; /* one element, read as *elemvalue */
+			Datum *elemvalue;
+			bool *elemnull;
+			Oid resultelemtype;
+			int16 resultelemlength;
+			bool resultelembyval;
+			char resultelemalign;
+		} arraycoerce;
+		struct
+		{
 			ExecEvalBoolSubroutine subscriptfunc;
 			SubscriptingRefState *state;
 			int jumpdone;
@@ -234,6 +245,7 @@ extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnul
 /* Steps too big for the interpreter loop (execExprArray.cpp). */
 extern void ExecEvalArrayExpr(ExprEvalStep *op);
 extern void ExecEvalScalarArrayOp(ExprEvalStep *op);
+extern void ExecEvalArrayCoerce(ExprEvalStep *op, ExprContext *econtext);
 
 #ifdef __cplusplus
 }

@@ -34,6 +34,8 @@
 	X(BoolExpr) \
 	X(RelabelType) \
 	X(CoerceViaIO) \
+	X(ArrayCoerceExpr) \
+	X(CaseTestExpr) \
 	X(CaseExpr) \
 	X(CaseWhen) \
 	X(CoalesceExpr) \

@@ -240,6 +240,29 @@ TUSK_DEFINE_NODE(RelabelType)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CoerceViaIO)
 
+/* Per-element coercion of an array (PostgreSQL's ArrayCoerceExpr): elemexpr
+ * coerces one element, read through a CaseTestExpr, and is applied to
+ * each element of arg; the result keeps arg's dimensions. */
+#define NODE_ArrayCoerceExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(NODE, Expr *, elemexpr) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, int32, resulttypmod) \
+	F(SCALAR, Oid, resultcollid) \
+	F(SCALAR, CoercionForm, coerceformat) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(ArrayCoerceExpr)
+
+/* The value being worked on, in an expression that an enclosing node
+ * evaluates per value (ArrayCoerceExpr's elemexpr). */
+#define NODE_CaseTestExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, typeId) \
+	F(SCALAR, int32, typeMod) \
+	F(SCALAR, Oid, collation)
+TUSK_DEFINE_NODE(CaseTestExpr)
+
 #define NODE_CaseExpr(F) \
 	F(BASE, Expr, xpr) \
 	F(SCALAR, Oid, casetype) \

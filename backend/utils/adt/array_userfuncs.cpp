@@ -2,7 +2,7 @@
  * array_userfuncs.cpp — the SQL-callable array functions and operators:
  * array_length and the other dimension functions, array_append/prepend/
  * cat (and so ||), array_position(s), array_remove, array_replace,
- * array_to_string, string_to_array, array_fill, the comparison operators
+ * array_to_string, string_to_array, array_fill, trim_array, the comparison operators
  * (= <> < <= > >= and btarraycmp), @> <@ &&, hash_array, array_larger/
  * smaller and array_agg over scalars.
  *
@@ -987,4 +987,31 @@ Datum array_agg_array_finalfn(PG_FUNCTION_ARGS)
 {
 	(void) fcinfo;
 	MultidimensionalNotSupported();
+}
+
+/* trim_array(a, n): a without its last n elements (of the first
+ * dimension), lower bounds 1 as a slice has them. */
+Datum trim_array(PG_FUNCTION_ARGS)
+{
+	ArrayType *a = PG_GETARG_ARRAYTYPE_P(0);
+	int n = PG_GETARG_INT32(1);
+	int length = ARR_NDIM(a) > 0 ? ARR_DIMS(a)[0] : 0;
+	if (n < 0 || n > length)
+		ereport(ERROR, errcode(ERRCODE_ARRAY_ELEMENT_ERROR),
+				errmsg("number of elements to trim must be between 0 and %d", length));
+	ArrayMeta *m = GetMeta(fcinfo, ARR_ELEMTYPE(a));
+	if (n == length)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(m->elemtype));
+	/* The kept elements come first in storage order. */
+	Elems e = Unpack(a, m);
+	int dims[MAXDIM];
+	int lbs[MAXDIM];
+	for (int i = 0; i < e.ndim; i++)
+	{
+		dims[i] = e.dims[i];
+		lbs[i] = 1;
+	}
+	dims[0] = length - n;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(e.values, e.nulls, e.ndim, dims, lbs, m->elemtype,
+											 m->typlen, m->typbyval, m->typalign));
 }

@@ -210,8 +210,8 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 		}
 		if (c == '\\')
 		{
-			if (state == ParseState::kQuotedElemCompleted ||
-				state == ParseState::kLevelCompleted || state == ParseState::kLevelDelimited)
+			if (state == ParseState::kQuotedElemCompleted || state == ParseState::kLevelCompleted ||
+				state == ParseState::kLevelDelimited)
 				Malformed(str, "Unexpected \"%c\" character.", '\\');
 			if (p[1] == '\0')
 				Malformed(str, "Unexpected end of input.");
@@ -265,8 +265,9 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 			if (!empty_outer)
 			{
 				if (dim_known[nest] && dims[nest] != items[nest])
-					Malformed(str, "Multidimensional arrays must have sub-arrays with matching "
-								   "dimensions.");
+					Malformed(str,
+							  "Multidimensional arrays must have sub-arrays with matching "
+							  "dimensions.");
 				dims[nest] = items[nest];
 				dim_known[nest] = true;
 			}
@@ -480,8 +481,7 @@ Datum array_in(PG_FUNCTION_ARGS)
 			values[i] = PointerGetDatum(PG_DETOAST_DATUM(values[i]));
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, lit.ndim, lit.dims, lit.lbs,
-											 element_type, io->typlen, io->typbyval,
-											 io->typalign));
+											 element_type, io->typlen, io->typbyval, io->typalign));
 }
 
 /*

@@ -61,8 +61,8 @@ struct ArraySubWorkspace
 Node *IntegerSubscript(ParseState *pstate, Node *raw)
 {
 	Node *e = transformExpr(pstate, raw, pstate->p_expr_kind);
-	Node *coerced = coerce_to_target_type(pstate, e, exprType(e), INT4OID, -1,
-										  COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+	Node *coerced = coerce_to_target_type(pstate, e, exprType(e), INT4OID, -1, COERCION_ASSIGNMENT,
+										  COERCE_IMPLICIT_CAST, -1);
 	if (coerced == nullptr)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("array subscript must have type integer"),

@@ -361,6 +361,7 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_Const:
 		case T_Param:
 		case T_CoerceViaIO:
+		case T_ArrayCoerceExpr:
 		case T_RelabelType:
 		case T_Aggref:
 		case T_FuncExpr:
@@ -804,6 +805,16 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 		{
 			RelabelType *expr = reinterpret_cast<RelabelType *>(node);
 			if (expr->relabelformat == COERCE_IMPLICIT_CAST && !showimplicit)
+				GetRuleExprParen(reinterpret_cast<Node *>(expr->arg), ctx, false, node);
+			else
+				GetCoercionExpr(reinterpret_cast<Node *>(expr->arg), ctx, expr->resulttype,
+								expr->resulttypmod, node);
+			break;
+		}
+		case T_ArrayCoerceExpr:
+		{
+			ArrayCoerceExpr *expr = reinterpret_cast<ArrayCoerceExpr *>(node);
+			if (expr->coerceformat == COERCE_IMPLICIT_CAST && !showimplicit)
 				GetRuleExprParen(reinterpret_cast<Node *>(expr->arg), ctx, false, node);
 			else
 				GetCoercionExpr(reinterpret_cast<Node *>(expr->arg), ctx, expr->resulttype,
