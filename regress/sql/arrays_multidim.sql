@@ -57,3 +57,7 @@ SELECT trim_array('{1,2,3,4}'::int[], 1) AS t1, trim_array('[0:3]={1,2,3,4}'::in
        trim_array('{1,2}'::int[], 2) AS all_gone, trim_array('{{1,2},{3,4},{5,6}}'::int[], 1) AS md;
 SELECT trim_array('{1,2}'::int[], 3);
 SELECT trim_array('{1,2}'::int[], -1);
+SELECT array_fill(7, ARRAY[2,3]) AS two_dims, array_fill('x'::text, ARRAY[2,1], ARRAY[0,5]) AS with_bounds,
+       array_fill(1, ARRAY[2,0]) AS zero_dim;
+SELECT array_fill(1, ARRAY[1,1,1,1,1,1,1]);
+SELECT array_fill(1, ARRAY[2,-1]);
