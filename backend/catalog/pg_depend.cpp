@@ -138,6 +138,9 @@ bool FindReferences(Node *node, void *arg)
 		case T_CoerceViaIO:
 			refs->Add(TypeRelationId, reinterpret_cast<CoerceViaIO *>(node)->resulttype);
 			break;
+		case T_ArrayCoerceExpr:
+			refs->Add(TypeRelationId, reinterpret_cast<ArrayCoerceExpr *>(node)->resulttype);
+			break;
 		case T_Query:
 		{
 			/* Each relation a query reads, and (through its Vars) the

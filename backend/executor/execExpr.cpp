@@ -22,6 +22,8 @@
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
+#include "nodes/subscripting.h"
+#include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -174,6 +176,7 @@ void ExecInitArrayExpr(ArrayExpr *node, ExprState *state, Datum *resv, bool *res
 	s.d.arrayexpr.elemnulls = static_cast<bool *>(palloc0(Max(nelems, 1) * sizeof(bool)));
 	s.d.arrayexpr.nelems = nelems;
 	s.d.arrayexpr.elemtype = node->element_typeid;
+	s.d.arrayexpr.multidims = node->multidims;
 	get_typlenbyvalalign(node->element_typeid, &s.d.arrayexpr.elemlength, &s.d.arrayexpr.elembyval,
 						 &s.d.arrayexpr.elemalign);
 	int i = 0;
@@ -185,6 +188,121 @@ void ExecInitArrayExpr(ArrayExpr *node, ExprState *state, Datum *resv, bool *res
 		i++;
 	}
 	PushStep(state, s);
+}
+
+/* Where a CaseTestExpr being compiled reads its value: set while an
+ * ArrayCoerceExpr's element expression is compiled. */
+Datum *g_caseval_value = nullptr;
+bool *g_caseval_null = nullptr;
+
+/* arr::newtype[]: the array into the result, then the step that runs
+ * the element expression (compiled on its own, its CaseTestExpr reading
+ * the step's element slot) over each element. */
+void ExecInitArrayCoerce(ArrayCoerceExpr *ac, ExprState *state, Datum *resv, bool *resnull)
+{
+	ExecInitExprRec(ac->arg, state, resv, resnull);
+	ExprEvalStep s = MakeStep(EEOP_ARRAYCOERCE, resv, resnull);
+	auto &d = s.d.arraycoerce;
+	d.elemvalue = static_cast<Datum *>(palloc0(sizeof(Datum)));
+	d.elemnull = static_cast<bool *>(palloc0(sizeof(bool)));
+	d.resultelemtype = get_element_type(ac->resulttype);
+	get_typlenbyvalalign(d.resultelemtype, &d.resultelemlength, &d.resultelembyval,
+						 &d.resultelemalign);
+	Datum *saved_value = g_caseval_value;
+	bool *saved_null = g_caseval_null;
+	g_caseval_value = d.elemvalue;
+	g_caseval_null = d.elemnull;
+	try
+	{
+		d.elemexprstate = ExecInitExpr(ac->elemexpr, state->parent);
+	}
+	catch (...)
+	{
+		g_caseval_value = saved_value;
+		g_caseval_null = saved_null;
+		throw;
+	}
+	g_caseval_value = saved_value;
+	g_caseval_null = saved_null;
+	PushStep(state, s);
+}
+
+/* container[…] (PostgreSQL's ExecInitSubscriptingRef): the container
+ * into the result (a NULL one ends a fetch there), each subscript into
+ * the shared SubscriptingRefState, the check step, then for an
+ * assignment the new value and the assign step, else the fetch step;
+ * the step functions come from the type's subscripting handler. */
+void ExecInitSubscriptingRef(SubscriptingRef *sbsref, ExprState *state, Datum *resv, bool *resnull)
+{
+	bool isassignment = sbsref->refassgnexpr != nullptr;
+	Oid elemtype;
+	const SubscriptRoutines *routines = getSubscriptingRoutines(sbsref->refcontainertype,
+																&elemtype);
+	if (routines == nullptr)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("cannot subscript type %s because it does not support subscripting",
+					   format_type_be(sbsref->refcontainertype)));
+	int nupper = list_length(sbsref->refupperindexpr);
+	int nlower = list_length(sbsref->reflowerindexpr);
+	auto *st = static_cast<SubscriptingRefState *>(palloc0(sizeof(SubscriptingRefState)));
+	st->isassignment = isassignment;
+	st->numupper = nupper;
+	st->numlower = nlower;
+	int n = Max(Max(nupper, nlower), 1);
+	st->upperprovided = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	st->upperindex = static_cast<Datum *>(palloc0(n * sizeof(Datum)));
+	st->upperindexnull = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	st->lowerprovided = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	st->lowerindex = static_cast<Datum *>(palloc0(n * sizeof(Datum)));
+	st->lowerindexnull = static_cast<bool *>(palloc0(n * sizeof(bool)));
+	SubscriptExecSteps methods = {};
+	routines->exec_setup(sbsref, st, &methods);
+
+	ExecInitExprRec(sbsref->refexpr, state, resv, resnull);
+	std::vector<int> to_end;
+	if (!isassignment && routines->fetch_strict)
+	{
+		PushStep(state, MakeStep(EEOP_JUMP_IF_NULL, resv, resnull));
+		to_end.push_back(state->steps_len - 1);
+	}
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, sbsref->refupperindexpr)
+	{
+		Expr *e = static_cast<Expr *>(lfirst(lc));
+		st->upperprovided[i] = e != nullptr;
+		if (e != nullptr)
+			ExecInitExprRec(e, state, &st->upperindex[i], &st->upperindexnull[i]);
+		i++;
+	}
+	i = 0;
+	foreach (lc, sbsref->reflowerindexpr)
+	{
+		Expr *e = static_cast<Expr *>(lfirst(lc));
+		st->lowerprovided[i] = e != nullptr;
+		if (e != nullptr)
+			ExecInitExprRec(e, state, &st->lowerindex[i], &st->lowerindexnull[i]);
+		i++;
+	}
+	ExprEvalStep check = MakeStep(EEOP_SBSREF_SUBSCRIPTS, resv, resnull);
+	check.d.sbsref_subscript.subscriptfunc = methods.sbs_check_subscripts;
+	check.d.sbsref_subscript.state = st;
+	PushStep(state, check);
+	int check_at = state->steps_len - 1;
+	ExprEvalStep last = MakeStep(isassignment ? EEOP_SBSREF_ASSIGN : EEOP_SBSREF_FETCH, resv,
+								 resnull);
+	if (isassignment)
+	{
+		ExecInitExprRec(sbsref->refassgnexpr, state, &st->replacevalue, &st->replacenull);
+		last.d.sbsref.subscriptfunc = methods.sbs_assign;
+	}
+	else
+		last.d.sbsref.subscriptfunc = methods.sbs_fetch;
+	last.d.sbsref.state = st;
+	PushStep(state, last);
+	state->steps[check_at].d.sbsref_subscript.jumpdone = state->steps_len;
+	for (int j : to_end)
+		state->steps[j].d.jump.jumpdone = state->steps_len;
 }
 
 /* x op ANY|ALL (array): the scalar into the call's first argument, the
@@ -479,6 +597,23 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		}
 		case T_ArrayExpr:
 			ExecInitArrayExpr(reinterpret_cast<ArrayExpr *>(node), state, resv, resnull);
+			break;
+		case T_ArrayCoerceExpr:
+			ExecInitArrayCoerce(reinterpret_cast<ArrayCoerceExpr *>(node), state, resv, resnull);
+			break;
+		case T_CaseTestExpr:
+		{
+			if (g_caseval_value == nullptr)
+				elog(ERROR, "CaseTestExpr outside an expression that provides its value");
+			ExprEvalStep s = MakeStep(EEOP_CASE_TESTVAL, resv, resnull);
+			s.d.casetest.value = g_caseval_value;
+			s.d.casetest.isnull = g_caseval_null;
+			PushStep(state, s);
+			break;
+		}
+		case T_SubscriptingRef:
+			ExecInitSubscriptingRef(reinterpret_cast<SubscriptingRef *>(node), state, resv,
+									resnull);
 			break;
 		case T_ScalarArrayOpExpr:
 			ExecInitScalarArrayOp(reinterpret_cast<ScalarArrayOpExpr *>(node), state, resv,

@@ -288,6 +288,20 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 			case EEOP_SCALARARRAYOP:
 				ExecEvalScalarArrayOp(op);
 				break;
+			case EEOP_ARRAYCOERCE:
+				ExecEvalArrayCoerce(op, econtext);
+				break;
+			case EEOP_SBSREF_SUBSCRIPTS:
+				if (!op->d.sbsref_subscript.subscriptfunc(state, op, econtext))
+				{
+					op = &state->steps[op->d.sbsref_subscript.jumpdone];
+					continue;
+				}
+				break;
+			case EEOP_SBSREF_FETCH:
+			case EEOP_SBSREF_ASSIGN:
+				op->d.sbsref.subscriptfunc(state, op, econtext);
+				break;
 			case EEOP_LAST:
 				elog(ERROR, "invalid expression step");
 		}

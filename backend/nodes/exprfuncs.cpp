@@ -101,6 +101,10 @@ Oid exprType(const Node *expr)
 		case T_CollateExpr:
 			return exprType(
 				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resulttype;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->typeId;
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casetype;
 		case T_CaseWhen:
@@ -110,6 +114,8 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescetype;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_typeid;
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->refrestype;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxtype;
 		case T_TargetEntry:
@@ -141,6 +147,12 @@ int32 exprTypmod(const Node *expr)
 		case T_CollateExpr:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->reftypmod;
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resulttypmod;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->typeMod;
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -188,12 +200,18 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resultcollid;
 		case T_CollateExpr:
 			return reinterpret_cast<const CollateExpr *>(expr)->collOid;
+		case T_ArrayCoerceExpr:
+			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resultcollid;
+		case T_CaseTestExpr:
+			return reinterpret_cast<const CaseTestExpr *>(expr)->collation;
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->casecollid;
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescecollid;
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_collid;
+		case T_SubscriptingRef:
+			return reinterpret_cast<const SubscriptingRef *>(expr)->refcollid;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxcollid;
 		case T_TargetEntry:
@@ -275,6 +293,10 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const A_ArrayExpr *>(expr)->location;
 		case T_RowExpr:
 			return reinterpret_cast<const RowExpr *>(expr)->location;
+		case T_SubscriptingRef:
+			/* The container's: the subscripts come after it. */
+			return exprLocation(reinterpret_cast<const Node *>(
+				reinterpret_cast<const SubscriptingRef *>(expr)->refexpr));
 		case T_ScalarArrayOpExpr:
 		{
 			auto *op = reinterpret_cast<const ScalarArrayOpExpr *>(expr);
@@ -299,6 +321,12 @@ int exprLocation(const Node *expr)
 			auto *c = reinterpret_cast<const CollateExpr *>(expr);
 			return LeftmostLocation(exprLocation(reinterpret_cast<const Node *>(c->arg)),
 									c->location);
+		}
+		case T_ArrayCoerceExpr:
+		{
+			auto *ac = reinterpret_cast<const ArrayCoerceExpr *>(expr);
+			return LeftmostLocation(ac->location,
+									exprLocation(reinterpret_cast<const Node *>(ac->arg)));
 		}
 		case T_CaseExpr:
 			return reinterpret_cast<const CaseExpr *>(expr)->location;

@@ -1572,6 +1572,40 @@ Expr *TransformAssignedExpr(ParseState *pstate, Expr *expr, Form_pg_attribute at
 	return reinterpret_cast<Expr *>(result);
 }
 
+/* base[indirection] := value for a column (PostgreSQL's
+ * transformAssignmentSubscripts): value coerced to the element type, or
+ * for a slice to the array type, with 42804 naming the column if it
+ * cannot be; the result has the column's type.  base is the column's
+ * old value (UPDATE), NULL (INSERT), or an earlier subscripted
+ * assignment to the same column. */
+Expr *TransformSubscriptedAssignment(ParseState *pstate, Expr *base, Form_pg_attribute att,
+									 List *indirection, Expr *value, int location)
+{
+	ListCell *lc;
+	foreach (lc, indirection)
+		if (!IsA(lfirst(lc), A_Indices))
+			NotSupported(pstate, "assignment to a field", location);
+	SubscriptingRef *sbsref = transformContainerSubscripts(pstate, reinterpret_cast<Node *>(base),
+														   att->atttypid, att->atttypmod,
+														   indirection, true);
+	Oid needed = sbsref->refrestype;
+	Oid type = exprType(reinterpret_cast<Node *>(value));
+	Node *coerced = coerce_to_target_type(pstate, reinterpret_cast<Node *>(value), type, needed,
+										  att->atttypmod, COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST,
+										  -1);
+	if (coerced == nullptr)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("subscripted assignment to \"%s\" requires type %s but expression is of "
+					   "type %s",
+					   NameStr(att->attname), format_type_be(needed), format_type_be(type)),
+				errhint("You will need to rewrite or cast the expression."),
+				parser_errposition(pstate, location));
+	sbsref->refassgnexpr = reinterpret_cast<Expr *>(coerced);
+	sbsref->refrestype = att->atttypid;
+	sbsref->reftypmod = att->atttypmod;
+	return reinterpret_cast<Expr *>(sbsref);
+}
+
 Expr *NullConst(Form_pg_attribute att)
 {
 	/* A dropped column has no type any more: any NULL will do there (as
@@ -1793,6 +1827,7 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 	/* The target columns, in the order given (or all of them). */
 	std::vector<int> attnos;
 	std::vector<int> col_locations;
+	std::vector<List *> col_indirection; /* each target column's subscripts */
 	if (stmt->cols == NIL)
 	{
 		for (int i = 0; i < desc->natts; i++)
@@ -1808,16 +1843,17 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 		foreach (lc, stmt->cols)
 		{
 			ResTarget *col = static_cast<ResTarget *>(lfirst(lc));
-			if (col->indirection != NIL)
-				NotSupported(pstate, "assignment to a field or subscript", col->location);
 			int attno = TargetColumn(pstate, rel, col->name, col->location);
-			for (int seen : attnos)
-				if (seen == attno)
+			/* A column may be assigned in parts (a[1], a[2]), but not
+			 * also whole. */
+			for (size_t k = 0; k < attnos.size(); k++)
+				if (attnos[k] == attno && (col->indirection == NIL || col_indirection[k] == NIL))
 					ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
 							errmsg("column \"%s\" specified more than once", col->name),
 							parser_errposition(pstate, col->location));
 			attnos.push_back(attno);
 			col_locations.push_back(col->location);
+			col_indirection.push_back(col->indirection);
 		}
 	}
 
@@ -1880,10 +1916,19 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 				lfirst_oid(list_nth_cell(srte->colcollations, i - 1)) = att->attcollation;
 			}
 			Var *var = makeColumnVar(nsitem, i, -1, 0);
-			row[attno - 1] = TransformAssignedExpr(pstate, reinterpret_cast<Expr *>(var),
-												   TupleDescAttr(desc, attno - 1),
-												   exprLocation(
-													   reinterpret_cast<Node *>(tle->expr)));
+			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+			if (i - 1 < static_cast<int>(col_indirection.size()) && col_indirection[i - 1] != NIL)
+				row[attno - 1] = TransformSubscriptedAssignment(pstate,
+																row[attno - 1] != nullptr
+																	? row[attno - 1]
+																	: NullConst(att),
+																att, col_indirection[i - 1],
+																reinterpret_cast<Expr *>(var),
+																col_locations[i - 1]);
+			else
+				row[attno - 1] = TransformAssignedExpr(pstate, reinterpret_cast<Expr *>(var), att,
+													   exprLocation(
+														   reinterpret_cast<Node *>(tle->expr)));
 		}
 		for (int a = 0; a < desc->natts; a++)
 		{
@@ -1965,7 +2010,15 @@ Query *TransformInsertStmt(ParseState *pstate, InsertStmt *stmt)
 			{
 				Expr *expr = reinterpret_cast<Expr *>(
 					transformExpr(pstate, value, EXPR_KIND_VALUES));
-				row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(value));
+				if (i < static_cast<int>(col_indirection.size()) && col_indirection[i] != NIL)
+					row[attno - 1] = TransformSubscriptedAssignment(pstate,
+																	row[attno - 1] != nullptr
+																		? row[attno - 1]
+																		: NullConst(att),
+																	att, col_indirection[i], expr,
+																	col_locations[i]);
+				else
+					row[attno - 1] = TransformAssignedExpr(pstate, expr, att, exprLocation(value));
 			}
 			i++;
 		}
@@ -2163,6 +2216,21 @@ Node *MultiAssignValue(ParseState *pstate, MultiAssignRef *maref)
 	return reinterpret_cast<Node *>(param);
 }
 
+/* The target row's column attno as it was. */
+Expr *TargetColumnVar(ParseNamespaceItem *target, Form_pg_attribute att, int attno)
+{
+	Var *var = makeNode(Var);
+	var->varno = target->p_rtindex;
+	var->varattno = static_cast<AttrNumber>(attno);
+	var->vartype = att->atttypid;
+	var->vartypmod = att->atttypmod;
+	var->varcollid = att->attcollation;
+	var->varnosyn = static_cast<Index>(target->p_rtindex);
+	var->varattnosyn = var->varattno;
+	var->location = -1;
+	return reinterpret_cast<Expr *>(var);
+}
+
 /* UPDATE's (and ON CONFLICT DO UPDATE's) SET list as the new row: one
  * entry per table column in column order, the assigned ones from their
  * expressions (DEFAULT: the column's default), the others the target
@@ -2174,16 +2242,38 @@ List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *tar
 	/* The new row: assigned columns from their expressions, the others
 	 * as they were. */
 	std::vector<Expr *> row(desc->natts, nullptr);
+	std::vector<bool> subscripted(desc->natts, false);
 	ListCell *lc;
 	foreach (lc, setlist)
 	{
 		ResTarget *res = static_cast<ResTarget *>(lfirst(lc));
-		if (res->indirection != NIL)
-			NotSupported(pstate, "assignment to a field or subscript", res->location);
 		Node *value = res->val;
 		if (IsA(value, MultiAssignRef))
+		{
+			if (res->indirection != NIL)
+				NotSupported(pstate, "assignment to a field or subscript", res->location);
 			value = MultiAssignValue(pstate, reinterpret_cast<MultiAssignRef *>(value));
+		}
 		int attno = TargetColumn(pstate, rel, res->name, res->location);
+		if (res->indirection != NIL && !IsA(value, SetToDefault))
+		{
+			/* Subscripted assignments to one column apply in turn. */
+			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+			Expr *base = row[attno - 1];
+			if (base != nullptr && !subscripted[attno - 1])
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("multiple assignments to same column \"%s\"", res->name));
+			if (base == nullptr)
+				base = TargetColumnVar(target, att, attno);
+			Expr *newval = reinterpret_cast<Expr *>(
+				transformExpr(pstate, value, EXPR_KIND_UPDATE_SOURCE));
+			row[attno - 1] = TransformSubscriptedAssignment(pstate, base, att, res->indirection,
+															newval, res->location);
+			subscripted[attno - 1] = true;
+			continue;
+		}
+		if (res->indirection != NIL)
+			NotSupported(pstate, "assignment of DEFAULT to a subscript", res->location);
 		if (row[attno - 1] != nullptr)
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("multiple assignments to same column \"%s\"", res->name));
@@ -2212,18 +2302,7 @@ List *TransformSetList(ParseState *pstate, Relation rel, ParseNamespaceItem *tar
 		if (expr == nullptr && att->attisdropped)
 			expr = NullConst(att);
 		if (expr == nullptr)
-		{
-			Var *var = makeNode(Var);
-			var->varno = target->p_rtindex;
-			var->varattno = static_cast<AttrNumber>(i + 1);
-			var->vartype = att->atttypid;
-			var->vartypmod = att->atttypmod;
-			var->varcollid = att->attcollation;
-			var->varnosyn = static_cast<Index>(target->p_rtindex);
-			var->varattnosyn = var->varattno;
-			var->location = -1;
-			expr = reinterpret_cast<Expr *>(var);
-		}
+			expr = TargetColumnVar(target, att, i + 1);
 		TargetEntry *tle = makeNode(TargetEntry);
 		tle->expr = expr;
 		tle->resno = static_cast<AttrNumber>(i + 1);

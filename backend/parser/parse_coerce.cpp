@@ -162,6 +162,18 @@ CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId, Coerc
 				return COERCION_PATH_RELABELTYPE;
 		}
 	}
+	/* Between array types: element by element, if the elements convert
+	 * in this context (int2vector and oidvector are not cast to so). */
+	Oid target_elem = get_element_type(targetTypeId);
+	Oid source_elem = get_element_type(sourceTypeId);
+	if (OidIsValid(target_elem) && OidIsValid(source_elem) && targetTypeId != OIDVECTOROID &&
+		targetTypeId != INT2VECTOROID)
+	{
+		Oid elemfuncid;
+		if (find_coercion_pathway(target_elem, source_elem, ccontext, &elemfuncid) !=
+			COERCION_PATH_NONE)
+			return COERCION_PATH_ARRAYCOERCE;
+	}
 	/* No pg_cast entry: to a string type by I/O when assigning, from one
 	 * when explicit (PostgreSQL's automatic I/O conversion casts). */
 	if (ccontext >= COERCION_ASSIGNMENT && IsStringType(targetTypeId))
@@ -246,14 +258,31 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 	}
 	Oid funcid;
 	CoercionPathType path = find_coercion_pathway(targetTypeId, inputTypeId, ccontext, &funcid);
-	if (path == COERCION_PATH_NONE && OidIsValid(get_element_type(inputTypeId)) &&
-		OidIsValid(get_element_type(targetTypeId)))
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("coercion from %s to %s is not supported yet", format_type_be(inputTypeId),
-					   format_type_be(targetTypeId)),
-				parser_errposition(pstate, location));
 	switch (path)
 	{
+		case COERCION_PATH_ARRAYCOERCE:
+		{
+			/* The element coercion over a placeholder for each element. */
+			CaseTestExpr *ctest = makeNode(CaseTestExpr);
+			ctest->typeId = get_element_type(inputTypeId);
+			ctest->typeMod = exprTypmod(node);
+			ctest->collation = exprCollation(node);
+			Oid target_elem = get_element_type(targetTypeId);
+			Node *elemexpr = coerce_to_target_type(pstate, reinterpret_cast<Node *>(ctest),
+												   ctest->typeId, target_elem, targetTypeMod,
+												   ccontext, cformat, location);
+			if (elemexpr == nullptr)
+				elog(ERROR, "failed to coerce array element type as expected");
+			ArrayCoerceExpr *acoerce = makeNode(ArrayCoerceExpr);
+			acoerce->arg = reinterpret_cast<Expr *>(node);
+			acoerce->elemexpr = reinterpret_cast<Expr *>(elemexpr);
+			acoerce->resulttype = targetTypeId;
+			acoerce->resulttypmod = targetTypeMod;
+			acoerce->resultcollid = get_typcollation(targetTypeId);
+			acoerce->coerceformat = cformat;
+			acoerce->location = location;
+			return reinterpret_cast<Node *>(acoerce);
+		}
 		case COERCION_PATH_FUNC:
 		{
 			FuncExpr *fexpr = makeNode(FuncExpr);

@@ -501,21 +501,38 @@ Node *TransformBetween(ParseState *pstate, A_Expr *a)
 
 /* ARRAY[…]: the elements coerced to their common type (or, under a cast
  * to an array type, to its element type), PostgreSQL's
- * transformArrayExpr for one dimension. */
+ * transformArrayExpr.  Elements that are ARRAY[…] themselves (or any
+ * arrays) make a multidimensional ArrayExpr: they are coerced to the
+ * common array type, and the executor stacks them into one more
+ * dimension. */
 Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int32 typmod)
 {
 	List *elements = NIL;
+	bool multidims = false;
 	ListCell *lc;
 	foreach (lc, a->elements)
 	{
 		Node *e = static_cast<Node *>(lfirst(lc));
+		Node *ne;
 		if (IsA(e, A_ArrayExpr))
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("multidimensional arrays are not supported yet"),
-					parser_errposition(pstate, exprLocation(e)));
-		elements = lappend(elements, TransformExprRecurse(pstate, e));
+		{
+			ne = TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(e), array_type, typmod);
+			multidims = true;
+		}
+		else
+		{
+			ne = TransformExprRecurse(pstate, e);
+			Oid etype = exprType(ne);
+			if (!multidims && etype != INT2VECTOROID && etype != OIDVECTOROID &&
+				OidIsValid(get_element_type(etype)))
+				multidims = true;
+		}
+		elements = lappend(elements, ne);
 	}
 	Oid element_type = OidIsValid(array_type) ? get_element_type(array_type) : InvalidOid;
+	/* Under a cast to an array type the elements are cast to its element
+	 * type as if explicitly; otherwise they meet at a common type. */
+	bool coerce_hard = OidIsValid(element_type);
 	if (!OidIsValid(element_type))
 	{
 		if (elements == NIL)
@@ -523,13 +540,27 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 					errmsg("cannot determine type of empty array"),
 					errhint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
 					parser_errposition(pstate, a->location));
-		element_type = select_common_type(pstate, elements, "ARRAY", nullptr);
-		array_type = get_array_type(element_type);
-		if (!OidIsValid(array_type))
-			ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
-					errmsg("could not find array type for data type %s",
-						   format_type_be(element_type)),
-					parser_errposition(pstate, a->location));
+		Oid common = select_common_type(pstate, elements, "ARRAY", nullptr);
+		if (multidims)
+		{
+			array_type = common;
+			element_type = get_element_type(array_type);
+			if (!OidIsValid(element_type))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("could not find element type for data type %s",
+							   format_type_be(array_type)),
+						parser_errposition(pstate, a->location));
+		}
+		else
+		{
+			element_type = common;
+			array_type = get_array_type(element_type);
+			if (!OidIsValid(array_type))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("could not find array type for data type %s",
+							   format_type_be(element_type)),
+						parser_errposition(pstate, a->location));
+		}
 		typmod = -1;
 	}
 	List *coerced = NIL;
@@ -537,18 +568,19 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 	{
 		Node *e = static_cast<Node *>(lfirst(lc));
 		Node *ne;
-		if (OidIsValid(get_element_type(array_type)) && typmod >= 0)
+		Oid target = multidims ? array_type : element_type;
+		if (coerce_hard)
 		{
-			ne = coerce_to_target_type(pstate, e, exprType(e), element_type, typmod,
-									   COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, -1);
+			ne = coerce_to_target_type(pstate, e, exprType(e), target, typmod, COERCION_EXPLICIT,
+									   COERCE_EXPLICIT_CAST, -1);
 			if (ne == nullptr)
 				ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
 						errmsg("cannot cast type %s to %s", format_type_be(exprType(e)),
-							   format_type_be(element_type)),
+							   format_type_be(target)),
 						parser_errposition(pstate, exprLocation(e)));
 		}
 		else
-			ne = coerce_to_common_type(pstate, e, element_type, "ARRAY");
+			ne = coerce_to_common_type(pstate, e, target, "ARRAY");
 		coerced = lappend(coerced, ne);
 	}
 	ArrayExpr *result = makeNode(ArrayExpr);
@@ -556,7 +588,7 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 	result->element_typeid = element_type;
 	result->array_collid = get_typcollation(element_type);
 	result->elements = coerced;
-	result->multidims = false;
+	result->multidims = multidims;
 	result->location = a->location;
 	return reinterpret_cast<Node *>(result);
 }
@@ -1050,6 +1082,37 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	return reinterpret_cast<Node *>(sublink);
 }
 
+/* arg followed by subscripts (PostgreSQL's transformIndirection): each
+ * run of subscripts becomes one SubscriptingRef; field selection and
+ * ".*" are not supported yet. */
+Node *TransformIndirection(ParseState *pstate, A_Indirection *ind)
+{
+	Node *result = TransformExprRecurse(pstate, ind->arg);
+	List *subscripts = NIL;
+	ListCell *lc;
+	foreach (lc, ind->indirection)
+	{
+		Node *n = static_cast<Node *>(lfirst(lc));
+		if (IsA(n, A_Indices))
+		{
+			subscripts = lappend(subscripts, n);
+			continue;
+		}
+		if (IsA(n, A_Star))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("row expansion via \"*\" is not supported here"),
+					parser_errposition(pstate, exprLocation(ind->arg)));
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("field selection is not supported yet"),
+				parser_errposition(pstate, exprLocation(ind->arg)));
+	}
+	if (subscripts != NIL)
+		result = reinterpret_cast<Node *>(
+			transformContainerSubscripts(pstate, result, exprType(result), exprTypmod(result),
+										 subscripts, false));
+	return result;
+}
+
 Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 {
 	if (expr == nullptr)
@@ -1119,6 +1182,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			CollateClause *c = reinterpret_cast<CollateClause *>(expr);
 			return TransformCollateClause(pstate, TransformExprRecurse(pstate, c->arg), c);
 		}
+		case T_A_Indirection:
+			return TransformIndirection(pstate, reinterpret_cast<A_Indirection *>(expr));
 		case T_SetToDefault:
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("DEFAULT is not allowed in this context"),
@@ -1382,6 +1447,23 @@ int FigureColnameInternal(Node *node, char **name)
 		case T_FuncCall:
 			*name = strVal(llast(reinterpret_cast<FuncCall *>(node)->funcname));
 			return 2;
+		case T_A_Indirection:
+		{
+			/* The last field name, else the base's name (subscripts do not
+			 * name a column). */
+			A_Indirection *ind = reinterpret_cast<A_Indirection *>(node);
+			char *fname = nullptr;
+			ListCell *lc;
+			foreach (lc, ind->indirection)
+				if (IsA(lfirst(lc), String))
+					fname = strVal(lfirst(lc));
+			if (fname != nullptr)
+			{
+				*name = fname;
+				return 2;
+			}
+			return FigureColnameInternal(ind->arg, name);
+		}
 		case T_TypeCast:
 		{
 			TypeCast *tc = reinterpret_cast<TypeCast *>(node);

@@ -1,6 +1,7 @@
 /*
  * parse_node.cpp — ParseState and the analyzer's small helpers
- * (parser/parse_node.h): error positions and literal constants.
+ * (parser/parse_node.h): error positions, literal constants and
+ * subscripted containers.
  */
 #include "postgres.h"
 
@@ -10,7 +11,10 @@
 
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/subscripting.h"
 #include "parser/parse_node.h"
+#include "utils/format_type.h"
 #include "utils/lsyscache.h"
 
 ParseState *make_parsestate(ParseState *parentParseState)
@@ -156,4 +160,34 @@ Const *make_const(ParseState *pstate, A_Const *aconst)
 			elog(ERROR, "unrecognized node type: %d", static_cast<int>(nodeTag(val)));
 	}
 	return con;
+}
+
+SubscriptingRef *transformContainerSubscripts(ParseState *pstate, Node *containerBase,
+											  Oid containerType, int32 containerTypMod,
+											  List *indirection, bool isAssignment)
+{
+	Oid elemtype = InvalidOid;
+	const SubscriptRoutines *routines = getSubscriptingRoutines(containerType, &elemtype);
+	if (routines == nullptr)
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("cannot subscript type %s because it does not support subscripting",
+					   format_type_be(containerType)),
+				parser_errposition(pstate, exprLocation(containerBase)));
+	bool is_slice = false;
+	ListCell *lc;
+	foreach (lc, indirection)
+		is_slice = is_slice || static_cast<A_Indices *>(lfirst(lc))->is_slice;
+	SubscriptingRef *sbsref = makeNode(SubscriptingRef);
+	sbsref->refcontainertype = containerType;
+	sbsref->refelemtype = elemtype;
+	sbsref->reftypmod = containerTypMod;
+	sbsref->refexpr = reinterpret_cast<Expr *>(containerBase);
+	routines->transform(sbsref, indirection, pstate, is_slice, isAssignment);
+	/* The element's collation is the container's (an array's collation
+	 * is its element type's). */
+	Oid collation = get_typcollation(sbsref->refrestype);
+	if (OidIsValid(collation) && OidIsValid(exprCollation(containerBase)))
+		collation = exprCollation(containerBase);
+	sbsref->refcollid = collation;
+	return sbsref;
 }

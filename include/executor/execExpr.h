@@ -70,8 +70,52 @@ typedef enum ExprEvalOp
 	EEOP_MAKE_READONLY,
 	EEOP_ARRAYEXPR,		/* ExecEvalArrayExpr */
 	EEOP_SCALARARRAYOP, /* ExecEvalScalarArrayOp */
+	/* container[…]: check the subscripts (false: NULL result, jump to
+	 * d.sbsref_subscript.jumpdone), then fetch or assign through the
+	 * type's subscripting handler's functions */
+	EEOP_ARRAYCOERCE, /* ExecEvalArrayCoerce */
+	EEOP_SBSREF_SUBSCRIPTS,
+	EEOP_SBSREF_FETCH,
+	EEOP_SBSREF_ASSIGN,
 	EEOP_LAST
 } ExprEvalOp;
+
+struct ExprEvalStep;
+
+/* A step function of a subscripting handler; the bool one says whether
+ * to go on (false: the result is NULL). */
+typedef void (*ExecEvalSubroutine)(ExprState *state, struct ExprEvalStep *op,
+								   ExprContext *econtext);
+typedef bool (*ExecEvalBoolSubroutine)(ExprState *state, struct ExprEvalStep *op,
+									   ExprContext *econtext);
+
+/* What the steps of one SubscriptingRef share: the subscripts as
+ * evaluated (provided false: an omitted slice bound), the value to
+ * assign, and the handler's own workspace.  The container is in the
+ * step's resvalue/resnull, and the result goes there too. */
+typedef struct SubscriptingRefState
+{
+	bool isassignment;
+	void *workspace;
+	int numupper;
+	bool *upperprovided;
+	Datum *upperindex;
+	bool *upperindexnull;
+	int numlower; /* 0 unless a slice */
+	bool *lowerprovided;
+	Datum *lowerindex;
+	bool *lowerindexnull;
+	Datum replacevalue;
+	bool replacenull;
+} SubscriptingRefState;
+
+/* The step functions a handler's exec_setup fills in. */
+typedef struct SubscriptExecSteps
+{
+	ExecEvalBoolSubroutine sbs_check_subscripts;
+	ExecEvalSubroutine sbs_fetch;
+	ExecEvalSubroutine sbs_assign;
+} SubscriptExecSteps;
 
 typedef struct ExprEvalStep
 {
@@ -155,6 +199,7 @@ typedef struct ExprEvalStep
 			int16 elemlength;
 			bool elembyval;
 			char elemalign;
+			bool multidims; /* the elements are arrays: stack them */
 		} arrayexpr;
 		struct
 		{
@@ -167,6 +212,27 @@ typedef struct ExprEvalStep
 			FunctionCallInfo fcinfo_data;
 			PGFunction fn_addr;
 		} scalararrayop;
+		struct
+		{
+			ExprState *elemexprstate; /* one element, read as *elemvalue */
+			Datum *elemvalue;
+			bool *elemnull;
+			Oid resultelemtype;
+			int16 resultelemlength;
+			bool resultelembyval;
+			char resultelemalign;
+		} arraycoerce;
+		struct
+		{
+			ExecEvalBoolSubroutine subscriptfunc;
+			SubscriptingRefState *state;
+			int jumpdone;
+		} sbsref_subscript;
+		struct
+		{
+			ExecEvalSubroutine subscriptfunc;
+			SubscriptingRefState *state;
+		} sbsref;
 	} d;
 } ExprEvalStep;
 
@@ -179,6 +245,7 @@ extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnul
 /* Steps too big for the interpreter loop (execExprArray.cpp). */
 extern void ExecEvalArrayExpr(ExprEvalStep *op);
 extern void ExecEvalScalarArrayOp(ExprEvalStep *op);
+extern void ExecEvalArrayCoerce(ExprEvalStep *op, ExprContext *econtext);
 
 #ifdef __cplusplus
 }

@@ -35,10 +35,13 @@
 	X(RelabelType) \
 	X(CoerceViaIO) \
 	X(CollateExpr) \
+	X(ArrayCoerceExpr) \
+	X(CaseTestExpr) \
 	X(CaseExpr) \
 	X(CaseWhen) \
 	X(CoalesceExpr) \
 	X(ArrayExpr) \
+	X(SubscriptingRef) \
 	X(MinMaxExpr) \
 	X(NullTest) \
 	X(BooleanTest) \

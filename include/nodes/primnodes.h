@@ -249,6 +249,29 @@ TUSK_DEFINE_NODE(CoerceViaIO)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CollateExpr)
 
+/* Per-element coercion of an array (PostgreSQL's ArrayCoerceExpr): elemexpr
+ * coerces one element, read through a CaseTestExpr, and is applied to
+ * each element of arg; the result keeps arg's dimensions. */
+#define NODE_ArrayCoerceExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(NODE, Expr *, elemexpr) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, int32, resulttypmod) \
+	F(SCALAR, Oid, resultcollid) \
+	F(SCALAR, CoercionForm, coerceformat) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(ArrayCoerceExpr)
+
+/* The value being worked on, in an expression that an enclosing node
+ * evaluates per value (ArrayCoerceExpr's elemexpr). */
+#define NODE_CaseTestExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, typeId) \
+	F(SCALAR, int32, typeMod) \
+	F(SCALAR, Oid, collation)
+TUSK_DEFINE_NODE(CaseTestExpr)
+
 #define NODE_CaseExpr(F) \
 	F(BASE, Expr, xpr) \
 	F(SCALAR, Oid, casetype) \
@@ -274,8 +297,9 @@ TUSK_DEFINE_NODE(CaseWhen)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CoalesceExpr)
 
-/* ARRAY[e1, e2, …]: a one-dimensional array of the elements (multidims,
- * ARRAY[[…], […]], is refused by the analyzer for now). */
+/* ARRAY[e1, e2, …]: a one-dimensional array of the elements, or with
+ * multidims (ARRAY[[…], […]], or elements that are arrays) the element
+ * arrays stacked into one more dimension. */
 #define NODE_ArrayExpr(F) \
 	F(BASE, Expr, xpr) \
 	F(SCALAR, Oid, array_typeid) \
@@ -285,6 +309,25 @@ TUSK_DEFINE_NODE(CoalesceExpr)
 	F(SCALAR, bool, multidims) \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(ArrayExpr)
+
+/* container[sub]…: a subscripted fetch from, or (refassgnexpr set) an
+ * assignment into, a value of a subscriptable type (pg_type.typsubscript
+ * names its handler, which the parser asks to check and type the
+ * subscripts).  reflowerindexpr is NIL for a plain fetch/store, else one
+ * entry per dimension (NULL for an omitted lower bound of a slice), as
+ * is refupperindexpr (NULL: omitted upper bound). */
+#define NODE_SubscriptingRef(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, refcontainertype) \
+	F(SCALAR, Oid, refelemtype) \
+	F(SCALAR, Oid, refrestype) \
+	F(SCALAR, int32, reftypmod) \
+	F(SCALAR, Oid, refcollid) \
+	F(NODE, List *, refupperindexpr) \
+	F(NODE, List *, reflowerindexpr) \
+	F(NODE, Expr *, refexpr) \
+	F(NODE, Expr *, refassgnexpr)
+TUSK_DEFINE_NODE(SubscriptingRef)
 
 typedef enum MinMaxOp
 {

@@ -94,6 +94,13 @@ extern int parser_errposition(ParseState *pstate, int location);
 /* A Const of the literal (Integer → int4, or int8/numeric if larger;
  * Float → numeric; String → unknown; …). */
 extern Const *make_const(ParseState *pstate, A_Const *aconst);
+/* containerBase[…] for indirection, a list of A_Indices: a
+ * SubscriptingRef checked and typed by the container type's subscripting
+ * handler (42804 if the type has none).  For an assignment the caller
+ * sets refassgnexpr. */
+extern SubscriptingRef *transformContainerSubscripts(ParseState *pstate, Node *containerBase,
+													 Oid containerType, int32 containerTypMod,
+													 List *indirection, bool isAssignment);
 
 #ifdef __cplusplus
 }

@@ -22,24 +22,29 @@
 
 namespace tusk::adt {
 
-/* A one-dimensional array literal, taken apart: its lower bound (1 unless
- * "[m:n]=" gave one) and its elements as text, NULL elements marked. */
+/* An array literal, taken apart: its dimensions (ndim 0 for "{}"), their
+ * lower bounds (1 unless "[m:n]..." gave them) and its elements as text in
+ * storage order (last subscript fastest), NULL elements marked. */
 struct ArrayLiteral
 {
-	int lbound = 1;
+	int ndim = 0;
+	int dims[MAXDIM] = {};
+	int lbs[MAXDIM] = {};
 	std::vector<std::string> elems;
 	std::vector<bool> nulls;
 };
 
 /* Parse PostgreSQL's array text form (arrayfuncs.cpp): 22P02 "malformed
- * array literal" with PostgreSQL's details, 0A000 for more than one
- * dimension. */
+ * array literal" with PostgreSQL's details, 54000 for more than MAXDIM
+ * dimensions. */
 void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out);
 
-/* The text form of a one-dimensional array whose elements have the given
- * output texts (nullptr for NULL): quoted where needed, "[m:n]=" in front
- * if lbound is not 1.  palloc'd. */
-char *FormatArrayLiteral(int lbound, const std::vector<const char *> &elems, char delim);
+/* The text form of an array of the given shape whose elements have the
+ * given output texts (nullptr for NULL), in storage order: quoted where
+ * needed, nested braces per dimension, "[m:n]..." in front if a lower
+ * bound is not 1.  palloc'd. */
+char *FormatArrayLiteral(int ndim, const int *dims, const int *lbs,
+						 const std::vector<const char *> &elems, char delim);
 
 /* offset rounded up to the alignment typalign names. */
 inline Size AlignOffset(Size offset, char typalign)

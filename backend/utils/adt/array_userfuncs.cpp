@@ -2,7 +2,7 @@
  * array_userfuncs.cpp — the SQL-callable array functions and operators:
  * array_length and the other dimension functions, array_append/prepend/
  * cat (and so ||), array_position(s), array_remove, array_replace,
- * array_to_string, string_to_array, array_fill, the comparison operators
+ * array_to_string, string_to_array, array_fill, trim_array, the comparison operators
  * (= <> < <= > >= and btarraycmp), @> <@ &&, hash_array, array_larger/
  * smaller and array_agg over scalars.
  *
@@ -13,9 +13,9 @@
  * operator class (support function 1), hashing its default hash class,
  * both looked up once per call site and kept in fn_extra.
  *
- * Arrays have one dimension in Tusk for now: functions that would build
- * a multidimensional array (array_fill with two dimensions, array_cat of
- * arrays of different dimensionality, array_agg of arrays) raise 0A000;
+ * Arrays may have up to MAXDIM dimensions; functions that would build a
+ * multidimensional array from pieces (array_cat of arrays of different
+ * dimensionality, array_agg of arrays) raise 0A000 for now;
  * the ones PostgreSQL restricts to one dimension raise PostgreSQL's
  * errors.  NULL elements compare equal to each other and above every
  * other value, as in PostgreSQL.
@@ -494,7 +494,7 @@ Datum TextToArray(FunctionCallInfo fcinfo)
 }
 
 /* The one dimension and lower bound array_fill's int[] arguments give. */
-void FillShape(FunctionCallInfo fcinfo, int *count, int *lb)
+void FillShape(FunctionCallInfo fcinfo, std::vector<int> *d, std::vector<int> *l)
 {
 	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
 		ereport(ERROR, errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -513,25 +513,26 @@ void FillShape(FunctionCallInfo fcinfo, int *count, int *lb)
 		for (int i = 0; i < n; i++)
 			out->push_back(DatumGetInt32(values[i]));
 	};
-	std::vector<int> d;
-	shape(dims, "Dimension array must be one dimensional.", &d);
-	std::vector<int> l;
+	shape(dims, "Dimension array must be one dimensional.", d);
 	if (PG_NARGS() > 2)
 	{
-		shape(PG_GETARG_ARRAYTYPE_P(2), "Dimension array must be one dimensional.", &l);
-		if (l.size() != d.size())
+		shape(PG_GETARG_ARRAYTYPE_P(2), "Dimension array must be one dimensional.", l);
+		if (l->size() != d->size())
 			ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					errmsg("wrong number of array subscripts"),
 					errdetail("Low bound array has different size than dimensions array."));
 	}
-	if (d.size() > 1)
-		MultidimensionalNotSupported();
-	*count = d.empty() ? 0 : d[0];
-	*lb = l.empty() ? 1 : l[0];
-	if (*count < 0)
-		ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				errmsg("array size exceeds the maximum allowed (%d)",
-					   static_cast<int>(MaxArraySize)));
+	if (d->size() > MAXDIM)
+		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+					   static_cast<int>(d->size()), MAXDIM));
+	if (l->empty())
+		l->assign(d->size(), 1);
+	for (int n : *d)
+		if (n < 0)
+			ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					errmsg("array size exceeds the maximum allowed (%d)",
+						   static_cast<int>(MaxArraySize)));
 }
 
 Datum ArrayFill(FunctionCallInfo fcinfo)
@@ -540,10 +541,11 @@ Datum ArrayFill(FunctionCallInfo fcinfo)
 	if (!OidIsValid(elemtype))
 		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("could not determine data type of input"));
-	int count;
-	int lb;
-	FillShape(fcinfo, &count, &lb);
+	std::vector<int> dims;
+	std::vector<int> lbs;
+	FillShape(fcinfo, &dims, &lbs);
 	ArrayMeta *m = GetMeta(fcinfo, elemtype);
+	int count = dims.empty() ? 0 : ArrayGetNItems(static_cast<int>(dims.size()), dims.data());
 	if (count == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(elemtype));
 	if (static_cast<Size>(count) > MaxArraySize)
@@ -561,7 +563,9 @@ Datum ArrayFill(FunctionCallInfo fcinfo)
 		values[i] = value;
 		nulls[i] = isnull;
 	}
-	PG_RETURN_ARRAYTYPE_P(Build1D(m, values, nulls, count, lb));
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, static_cast<int>(dims.size()),
+											 dims.data(), lbs.data(), elemtype, m->typlen,
+											 m->typbyval, m->typalign));
 }
 
 /* array_position's search from start; 0 when not found. */
@@ -987,4 +991,31 @@ Datum array_agg_array_finalfn(PG_FUNCTION_ARGS)
 {
 	(void) fcinfo;
 	MultidimensionalNotSupported();
+}
+
+/* trim_array(a, n): a without its last n elements (of the first
+ * dimension), lower bounds 1 as a slice has them. */
+Datum trim_array(PG_FUNCTION_ARGS)
+{
+	ArrayType *a = PG_GETARG_ARRAYTYPE_P(0);
+	int n = PG_GETARG_INT32(1);
+	int length = ARR_NDIM(a) > 0 ? ARR_DIMS(a)[0] : 0;
+	if (n < 0 || n > length)
+		ereport(ERROR, errcode(ERRCODE_ARRAY_ELEMENT_ERROR),
+				errmsg("number of elements to trim must be between 0 and %d", length));
+	ArrayMeta *m = GetMeta(fcinfo, ARR_ELEMTYPE(a));
+	if (n == length)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(m->elemtype));
+	/* The kept elements come first in storage order. */
+	Elems e = Unpack(a, m);
+	int dims[MAXDIM];
+	int lbs[MAXDIM];
+	for (int i = 0; i < e.ndim; i++)
+	{
+		dims[i] = e.dims[i];
+		lbs[i] = 1;
+	}
+	dims[0] = length - n;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(e.values, e.nulls, e.ndim, dims, lbs, m->elemtype,
+											 m->typlen, m->typbyval, m->typalign));
 }

@@ -1,17 +1,17 @@
 /*
  * arrayfuncs.cpp — array_in and array_out: arrays of any element type
- * in PostgreSQL's text form, one dimension for now.
+ * and up to MAXDIM dimensions in PostgreSQL's text form.
  *
  * The text form is {e1,e2,...} with the element type's delimiter
- * (typdelim, ',' for nearly every type), optionally preceded by "[m:n]="
- * for a lower bound other than 1.  An element is written bare or in
+ * (typdelim, ',' for nearly every type), nested once per dimension
+ * ({{1,2},{3,4}}), optionally preceded by "[m:n]" per dimension and "="
+ * for lower bounds other than 1.  An element is written bare or in
  * double quotes; a backslash makes the next character literal; blanks
  * around a bare element are dropped; an unquoted NULL (any case) is a
  * NULL element.  Output quotes an element that is empty, spells NULL, or
  * holds a quote, backslash, brace, delimiter or blank, and escapes
  * quotes and backslashes inside quotes.  Parse errors are 22P02
- * "malformed array literal" with PostgreSQL's details; a literal with
- * more than one dimension is 0A000 for now.
+ * "malformed array literal" with PostgreSQL's details.
  *
  * The element type's length, alignment, delimiter and I/O function come
  * from get_type_io_data (utils/lsyscache.h), looked up once per call
@@ -51,7 +51,9 @@ enum class ParseState
 	kElemStarted,		  /* inside an unquoted element */
 	kQuotedElemStarted,	  /* inside double quotes */
 	kQuotedElemCompleted, /* just after the closing quote */
-	kElemDelimited,		  /* just after a delimiter */
+	kElemDelimited,		  /* just after a delimiter following an element */
+	kLevelCompleted,	  /* just after a "}" closing an inner level */
+	kLevelDelimited,	  /* just after a delimiter following a "}" */
 };
 
 [[noreturn]] void Malformed(const char *str, const char *detail_fmt, char c = '\0')
@@ -61,55 +63,64 @@ enum class ParseState
 	pg_unreachable();
 }
 
-[[noreturn]] void MultidimensionalNotSupported()
+[[noreturn]] void TooManyDimensions(int ndim)
 {
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("multidimensional arrays are not supported yet"));
+	ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)", ndim,
+				   MAXDIM));
 	pg_unreachable();
 }
 
-/* "[m:n]=" or "[n]=" at *p (after blanks): sets *lbound and *count and
- * moves *p past it; false if there is no "[". */
-bool ParseDimensions(const char *str, const char **p, int *lbound, int *count)
+/* "[m:n]" or "[n]", once per dimension, then "=", at *p (after blanks):
+ * sets ndim, dims and lbs and moves *p to the "{"; false if there is no
+ * "[". */
+bool ParseDimensions(const char *str, const char **p, int *ndim, int *dims, int *lbs)
 {
 	const char *s = *p;
 	while (ArrayTextIsSpace(*s))
 		s++;
 	if (*s != '[')
 		return false;
-	s++;
 
 	auto digits_end = [](const char *q) {
 		while (isdigit(static_cast<unsigned char>(*q)) || *q == '-' || *q == '+')
 			q++;
 		return q;
 	};
-	const char *q = digits_end(s);
-	if (q == s)
-		Malformed(str, "\"[\" must introduce explicitly-specified array dimensions.");
-	int lb = 1;
-	if (*q == ':')
+	int n = 0;
+	while (*s == '[')
 	{
-		lb = atoi(std::string(s, q - s).c_str());
-		s = q + 1;
-		q = digits_end(s);
+		if (n >= MAXDIM)
+			TooManyDimensions(n + 1);
+		s++;
+		const char *q = digits_end(s);
 		if (q == s)
-			Malformed(str, "Missing array dimension value.");
+			Malformed(str, "\"[\" must introduce explicitly-specified array dimensions.");
+		int lb = 1;
+		if (*q == ':')
+		{
+			lb = atoi(std::string(s, q - s).c_str());
+			s = q + 1;
+			q = digits_end(s);
+			if (q == s)
+				Malformed(str, "Missing array dimension value.");
+		}
+		if (*q != ']')
+			ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					errmsg("malformed array literal: \"%s\"", str),
+					errdetail("Missing \"%s\" after array dimensions.", "]"));
+		int ub = atoi(std::string(s, q - s).c_str());
+		s = q + 1;
+		if (ub < lb)
+			ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					errmsg("upper bound cannot be less than lower bound"));
+		lbs[n] = lb;
+		dims[n] = ub - lb + 1;
+		n++;
 	}
-	if (*q != ']')
-		ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				errmsg("malformed array literal: \"%s\"", str),
-				errdetail("Missing \"%s\" after array dimensions.", "]"));
-	int ub = atoi(std::string(s, q - s).c_str());
-	s = q + 1;
-	if (ub < lb)
-		ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				errmsg("upper bound cannot be less than lower bound"));
 
 	while (ArrayTextIsSpace(*s))
 		s++;
-	if (*s == '[')
-		MultidimensionalNotSupported();
 	if (*s != '=')
 		ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				errmsg("malformed array literal: \"%s\"", str),
@@ -120,8 +131,7 @@ bool ParseDimensions(const char *str, const char **p, int *lbound, int *count)
 	if (*s != '{')
 		Malformed(str, "Array contents must start with \"{\".");
 
-	*lbound = lb;
-	*count = ub - lb + 1;
+	*ndim = n;
 	*p = s;
 	return true;
 }
@@ -150,24 +160,44 @@ struct PendingElement
 
 namespace tusk::adt {
 
+/*
+ * One pass over the text: nest counts the open braces; items[k] counts
+ * the items (elements or inner arrays) of the level open at depth k + 1,
+ * and dims[k] records that count when the first level at that depth
+ * closes, so every later level at that depth must match it.  Elements
+ * must all sit at the same, deepest, level.
+ */
 void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 {
 	const char *p = str;
-	int count = -1;
-	out->lbound = 1;
+	int given_ndim = -1;
+	int given_dims[MAXDIM] = {};
+	int given_lbs[MAXDIM] = {};
+	out->ndim = 0;
 	out->elems.clear();
 	out->nulls.clear();
-	if (!ParseDimensions(str, &p, &out->lbound, &count))
+	if (!ParseDimensions(str, &p, &given_ndim, given_dims, given_lbs))
 	{
 		while (ArrayTextIsSpace(*p))
 			p++;
 		if (*p != '{')
 			Malformed(str, "Array value must start with \"{\" or dimension information.");
 	}
-	p++; /* the "{" */
 
+	int nest = 0;
+	int items[MAXDIM] = {};
+	int dims[MAXDIM] = {};
+	bool dim_known[MAXDIM] = {};
+	int elem_depth = 0; /* the depth elements were first seen at */
 	ParseState state = ParseState::kLevelStarted;
 	PendingElement elem;
+	auto element_here = [&] {
+		if (elem_depth == 0)
+			elem_depth = nest;
+		else if (elem_depth != nest)
+			Malformed(str,
+					  "Multidimensional arrays must have sub-arrays with matching dimensions.");
+	};
 	for (;; p++)
 	{
 		char c = *p;
@@ -180,7 +210,8 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 		}
 		if (c == '\\')
 		{
-			if (state == ParseState::kQuotedElemCompleted)
+			if (state == ParseState::kQuotedElemCompleted || state == ParseState::kLevelCompleted ||
+				state == ParseState::kLevelDelimited)
 				Malformed(str, "Unexpected \"%c\" character.", '\\');
 			if (p[1] == '\0')
 				Malformed(str, "Unexpected end of input.");
@@ -193,7 +224,8 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 		}
 		else if (c == '"')
 		{
-			if (state == ParseState::kElemStarted || state == ParseState::kQuotedElemCompleted)
+			if (state != ParseState::kLevelStarted && state != ParseState::kElemDelimited &&
+				state != ParseState::kQuotedElemStarted)
 				Malformed(str, "Unexpected array element.");
 			elem.quoted = elem.started = true;
 			if (state == ParseState::kQuotedElemStarted)
@@ -206,34 +238,66 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 		}
 		else if (c == '{')
 		{
-			if (state == ParseState::kLevelStarted)
-				MultidimensionalNotSupported();
-			Malformed(str, "Unexpected \"%c\" character.", '{');
+			if (nest > 0 && state != ParseState::kLevelStarted &&
+				state != ParseState::kLevelDelimited)
+				Malformed(str, "Unexpected \"%c\" character.", '{');
+			if (nest >= MAXDIM)
+				TooManyDimensions(nest + 1);
+			if (nest > 0)
+				items[nest - 1]++;
+			items[nest] = 0;
+			nest++;
+			state = ParseState::kLevelStarted;
 		}
 		else if (c == '}')
 		{
-			if (state == ParseState::kLevelStarted)
-				break; /* "{}": no elements */
-			if (state != ParseState::kElemStarted && state != ParseState::kQuotedElemCompleted)
+			bool empty_outer = nest == 1 && state == ParseState::kLevelStarted;
+			if (!empty_outer && state != ParseState::kElemStarted &&
+				state != ParseState::kQuotedElemCompleted && state != ParseState::kLevelCompleted)
 				Malformed(str, "Unexpected \"%c\" character.", '}');
-			elem.Finish(out);
-			break;
+			if (state == ParseState::kElemStarted || state == ParseState::kQuotedElemCompleted)
+			{
+				element_here();
+				items[nest - 1]++;
+				elem.Finish(out);
+			}
+			nest--;
+			if (!empty_outer)
+			{
+				if (dim_known[nest] && dims[nest] != items[nest])
+					Malformed(str,
+							  "Multidimensional arrays must have sub-arrays with matching "
+							  "dimensions.");
+				dims[nest] = items[nest];
+				dim_known[nest] = true;
+			}
+			state = ParseState::kLevelCompleted;
+			if (nest == 0)
+				break;
 		}
 		else if (c == delim)
 		{
+			if (state == ParseState::kLevelCompleted)
+			{
+				state = ParseState::kLevelDelimited;
+				continue;
+			}
 			if (state != ParseState::kElemStarted && state != ParseState::kQuotedElemCompleted)
 				Malformed(str, "Unexpected \"%c\" character.", delim);
+			element_here();
+			items[nest - 1]++;
 			elem.Finish(out);
 			state = ParseState::kElemDelimited;
 		}
 		else if (ArrayTextIsSpace(c))
 		{
-			if (elem.started)
+			if (elem.started && state == ParseState::kElemStarted)
 				elem.text += c; /* kept only if more follows */
 		}
 		else
 		{
-			if (state == ParseState::kQuotedElemCompleted)
+			if (state != ParseState::kLevelStarted && state != ParseState::kElemStarted &&
+				state != ParseState::kElemDelimited)
 				Malformed(str, "Unexpected array element.");
 			state = ParseState::kElemStarted;
 			elem.text += c;
@@ -247,30 +311,76 @@ void ParseArrayLiteral(const char *str, char delim, ArrayLiteral *out)
 		if (!ArrayTextIsSpace(*p))
 			Malformed(str, "Junk after closing right brace.");
 	}
-	if (count >= 0 && count != static_cast<int>(out->elems.size()))
-		Malformed(str, "Specified array dimensions do not match array contents.");
-	if (!out->elems.empty() &&
-		static_cast<int64>(out->lbound) + static_cast<int64>(out->elems.size()) > PG_INT32_MAX)
-		ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("array lower bound is too large: %d", out->lbound));
+
+	if (!out->elems.empty())
+	{
+		out->ndim = elem_depth;
+		for (int i = 0; i < out->ndim; i++)
+		{
+			out->dims[i] = dims[i];
+			out->lbs[i] = 1;
+		}
+	}
+	if (given_ndim >= 0)
+	{
+		bool match = given_ndim == out->ndim || (out->elems.empty() && given_ndim == 0);
+		for (int i = 0; match && i < out->ndim; i++)
+			match = given_dims[i] == out->dims[i];
+		if (!match)
+			Malformed(str, "Specified array dimensions do not match array contents.");
+		for (int i = 0; i < out->ndim; i++)
+			out->lbs[i] = given_lbs[i];
+	}
+	for (int i = 0; i < out->ndim; i++)
+		if (static_cast<int64>(out->lbs[i]) + static_cast<int64>(out->dims[i]) > PG_INT32_MAX)
+			ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("array lower bound is too large: %d", out->lbs[i]));
 }
 
-char *FormatArrayLiteral(int lbound, const std::vector<const char *> &elems, char delim)
+char *FormatArrayLiteral(int ndim, const int *dims, const int *lbs,
+						 const std::vector<const char *> &elems, char delim)
 {
 	std::string out;
-	if (lbound != 1 && !elems.empty())
+	if (ndim == 0 || elems.empty())
+		return pstrdup("{}");
+	bool bounds_needed = false;
+	for (int i = 0; i < ndim; i++)
+		bounds_needed = bounds_needed || lbs[i] != 1;
+	if (bounds_needed)
 	{
-		int64 ubound = static_cast<int64>(lbound) + static_cast<int64>(elems.size()) - 1;
-		char bounds[64];
-		snprintf(bounds, sizeof(bounds), "[%d:%lld]=", lbound, static_cast<long long>(ubound));
-		out += bounds;
+		for (int i = 0; i < ndim; i++)
+		{
+			int64 ubound = static_cast<int64>(lbs[i]) + static_cast<int64>(dims[i]) - 1;
+			char bounds[64];
+			snprintf(bounds, sizeof(bounds), "[%d:%lld]", lbs[i], static_cast<long long>(ubound));
+			out += bounds;
+		}
+		out += '=';
 	}
-	out += '{';
-	for (size_t i = 0; i < elems.size(); i++)
+	/* The counters of the subscripts below the outermost, last fastest. */
+	int pos[MAXDIM] = {};
+	for (int i = 0; i < ndim; i++)
+		out += '{';
+	for (size_t k = 0; k < elems.size(); k++)
 	{
-		if (i > 0)
+		if (k > 0)
+		{
+			/* Close the levels the previous element ended, open them again. */
+			int level = ndim - 1;
+			while (level > 0 && ++pos[level] == dims[level])
+			{
+				pos[level] = 0;
+				level--;
+			}
+			if (level == 0)
+				pos[0]++;
+			for (int i = level + 1; i < ndim; i++)
+				out += '}';
 			out += delim;
-		const char *e = elems[i];
+			for (int i = level + 1; i < ndim; i++)
+				out += '{';
+		}
+		const char *e = elems[k];
 		if (e == nullptr)
 		{
 			out += "NULL";
@@ -294,7 +404,8 @@ char *FormatArrayLiteral(int lbound, const std::vector<const char *> &elems, cha
 		}
 		out += '"';
 	}
-	out += '}';
+	for (int i = 0; i < ndim; i++)
+		out += '}';
 	return pnstrdup(out.data(), out.size());
 }
 
@@ -369,17 +480,15 @@ Datum array_in(PG_FUNCTION_ARGS)
 		if (!nulls[i] && io->typlen == -1)
 			values[i] = PointerGetDatum(PG_DETOAST_DATUM(values[i]));
 	}
-	int dims[1] = {n};
-	int lbs[1] = {lit.lbound};
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, 1, dims, lbs, element_type, io->typlen,
-											 io->typbyval, io->typalign));
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(values, nulls, lit.ndim, lit.dims, lit.lbs,
+											 element_type, io->typlen, io->typbyval, io->typalign));
 }
 
 /*
  * The binary form (PostgreSQL's): ndim, a has-nulls flag and the element
  * type as int32s, a (length, lower bound) pair per dimension, then each
  * element as an int32 length (-1: NULL) and the element type's own
- * binary form.  Tusk's arrays have one dimension.
+ * binary form.
  */
 Datum array_recv(PG_FUNCTION_ARGS)
 {
@@ -420,8 +529,6 @@ Datum array_recv(PG_FUNCTION_ARGS)
 	int n = ndim == 0 ? 0 : ArrayGetNItems(ndim, dims);
 	if (n == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(element_type));
-	if (ndim > 1)
-		MultidimensionalNotSupported();
 	ElementIO *io = GetElementIO(fcinfo, element_type, IOFunc_receive);
 	auto *values = static_cast<Datum *>(palloc(n * sizeof(Datum)));
 	bool *nulls = static_cast<bool *>(palloc(n * sizeof(bool)));
@@ -499,11 +606,9 @@ Datum array_out(PG_FUNCTION_ARGS)
 	ArrayType *v = PG_GETARG_ARRAYTYPE_P(0);
 	if (ARR_NDIM(v) == 0)
 		PG_RETURN_CSTRING(pstrdup("{}"));
-	if (ARR_NDIM(v) > 1)
-		MultidimensionalNotSupported();
 	ElementIO *io = GetElementIO(fcinfo, ARR_ELEMTYPE(v), IOFunc_output);
 
-	int n = ARR_DIMS(v)[0];
+	int n = ArrayGetNItems(ARR_NDIM(v), ARR_DIMS(v));
 	std::vector<const char *> texts(n);
 	const char *p = ARR_DATA_PTR(v);
 	const bits8 *bitmap = ARR_NULLBITMAP(v);
@@ -519,5 +624,6 @@ Datum array_out(PG_FUNCTION_ARGS)
 		Size size = StoredSize(d, io->typlen);
 		p = ARR_DATA_PTR(v) + tusk::adt::AlignOffset((p - ARR_DATA_PTR(v)) + size, io->typalign);
 	}
-	PG_RETURN_CSTRING(tusk::adt::FormatArrayLiteral(ARR_LBOUND(v)[0], texts, io->typdelim));
+	PG_RETURN_CSTRING(tusk::adt::FormatArrayLiteral(ARR_NDIM(v), ARR_DIMS(v), ARR_LBOUND(v), texts,
+													io->typdelim));
 }

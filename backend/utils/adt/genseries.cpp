@@ -14,7 +14,7 @@
  * Principal entry points: generate_series_int4, generate_series_step_int4,
  * generate_series_int8, generate_series_step_int8, generate_series_numeric,
  * generate_series_step_numeric, generate_series_timestamp,
- * generate_series_timestamptz, array_unnest.
+ * generate_series_timestamptz, array_unnest, generate_subscripts(_nodir).
  */
 #include "postgres.h"
 
@@ -260,4 +260,53 @@ Datum array_unnest(PG_FUNCTION_ARGS)
 	if (elements->nulls[i])
 		SRF_RETURN_NEXT_NULL(funcctx);
 	SRF_RETURN_NEXT(funcctx, elements->values[i]);
+}
+
+namespace {
+
+/* generate_subscripts: the subscripts of dimension dim, lowest first or
+ * (reverse) highest first; no rows for a dimension the array lacks. */
+Datum GenerateSubscripts(FunctionCallInfo fcinfo, bool reverse)
+{
+	struct Range
+	{
+		int lower;
+		int upper;
+		bool reverse;
+	};
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		ArrayType *array = PG_GETARG_ARRAYTYPE_P(0);
+		int dim = PG_GETARG_INT32(1);
+		if (ARR_NDIM(array) <= 0 || dim < 1 || dim > ARR_NDIM(array))
+			SRF_RETURN_DONE(funcctx);
+		auto *range = static_cast<Range *>(
+			MemoryContextAlloc(funcctx->multi_call_memory_ctx, sizeof(Range)));
+		range->lower = ARR_LBOUND(array)[dim - 1];
+		range->upper = ARR_LBOUND(array)[dim - 1] + ARR_DIMS(array)[dim - 1] - 1;
+		range->reverse = reverse;
+		funcctx->user_fctx = range;
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *range = static_cast<Range *>(funcctx->user_fctx);
+	int64 n = static_cast<int64>(range->upper) - range->lower + 1;
+	if (funcctx->call_cntr >= static_cast<uint64>(n))
+		SRF_RETURN_DONE(funcctx);
+	auto k = static_cast<int64>(funcctx->call_cntr);
+	int value = static_cast<int>(range->reverse ? range->upper - k : range->lower + k);
+	SRF_RETURN_NEXT(funcctx, Int32GetDatum(value));
+}
+
+}  // namespace
+
+Datum generate_subscripts(PG_FUNCTION_ARGS)
+{
+	return GenerateSubscripts(fcinfo, PG_GETARG_BOOL(2));
+}
+
+Datum generate_subscripts_nodir(PG_FUNCTION_ARGS)
+{
+	return GenerateSubscripts(fcinfo, false);
 }

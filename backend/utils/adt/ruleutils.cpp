@@ -361,11 +361,13 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_Const:
 		case T_Param:
 		case T_CoerceViaIO:
+		case T_ArrayCoerceExpr:
 		case T_RelabelType:
 		case T_Aggref:
 		case T_FuncExpr:
 		case T_CoalesceExpr:
 		case T_ArrayExpr:
+		case T_SubscriptingRef:
 		case T_MinMaxExpr:
 		case T_NullIfExpr:
 		case T_SQLValueFunction:
@@ -821,6 +823,16 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			CloseParen(ctx);
 			break;
 		}
+		case T_ArrayCoerceExpr:
+		{
+			ArrayCoerceExpr *expr = reinterpret_cast<ArrayCoerceExpr *>(node);
+			if (expr->coerceformat == COERCE_IMPLICIT_CAST && !showimplicit)
+				GetRuleExprParen(reinterpret_cast<Node *>(expr->arg), ctx, false, node);
+			else
+				GetCoercionExpr(reinterpret_cast<Node *>(expr->arg), ctx, expr->resulttype,
+								expr->resulttypmod, node);
+			break;
+		}
 		case T_CoerceViaIO:
 		{
 			CoerceViaIO *expr = reinterpret_cast<CoerceViaIO *>(node);
@@ -873,6 +885,40 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			GetExprList(reinterpret_cast<ArrayExpr *>(node)->elements, ctx, true);
 			ctx->buf += "]";
 			break;
+		case T_SubscriptingRef:
+		{
+			/* container[lower:upper]…, and " := value" for an assignment;
+			 * the container in parentheses unless it is a column. */
+			SubscriptingRef *sbsref = reinterpret_cast<SubscriptingRef *>(node);
+			bool parens = !IsA(sbsref->refexpr, Var);
+			if (parens)
+				ctx->buf += '(';
+			GetRuleExpr(reinterpret_cast<Node *>(sbsref->refexpr), ctx, true);
+			if (parens)
+				ctx->buf += ')';
+			ListCell *lower = list_head(sbsref->reflowerindexpr);
+			ListCell *lc;
+			foreach (lc, sbsref->refupperindexpr)
+			{
+				ctx->buf += '[';
+				if (lower != nullptr)
+				{
+					if (lfirst(lower) != nullptr)
+						GetRuleExpr(static_cast<Node *>(lfirst(lower)), ctx, false);
+					ctx->buf += ':';
+					lower = lnext(sbsref->reflowerindexpr, lower);
+				}
+				if (lfirst(lc) != nullptr)
+					GetRuleExpr(static_cast<Node *>(lfirst(lc)), ctx, false);
+				ctx->buf += ']';
+			}
+			if (sbsref->refassgnexpr != nullptr)
+			{
+				ctx->buf += " := ";
+				GetRuleExpr(reinterpret_cast<Node *>(sbsref->refassgnexpr), ctx, false);
+			}
+			break;
+		}
 		case T_CoalesceExpr:
 			ctx->buf += "COALESCE(";
 			GetExprList(reinterpret_cast<CoalesceExpr *>(node)->args, ctx, true);

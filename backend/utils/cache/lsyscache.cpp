@@ -29,6 +29,7 @@
 #include "utils/lsyscache.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
+#include "nodes/subscripting.h"
 
 namespace {
 
@@ -549,4 +550,19 @@ Oid get_negator(Oid opno)
 	if (tuple == nullptr)
 		return InvalidOid;
 	return reinterpret_cast<Form_pg_operator>(GETSTRUCT(tuple))->oprnegate;
+}
+
+const SubscriptRoutines *getSubscriptingRoutines(Oid containerType, Oid *elemtype)
+{
+	HeapTuple tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(containerType));
+	if (tup == nullptr)
+		return nullptr;
+	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
+	Oid handler = form->typsubscript;
+	if (elemtype != nullptr)
+		*elemtype = form->typelem;
+	if (!OidIsValid(handler))
+		return nullptr;
+	return reinterpret_cast<const SubscriptRoutines *>(
+		DatumGetPointer(OidFunctionCall1(handler, PointerGetDatum(nullptr))));
 }

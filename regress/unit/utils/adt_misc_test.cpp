@@ -58,7 +58,7 @@ std::string Reformat(const char *literal)
 	std::vector<const char *> elems;
 	for (size_t i = 0; i < lit.elems.size(); i++)
 		elems.push_back(lit.nulls[i] ? nullptr : lit.elems[i].c_str());
-	return FormatArrayLiteral(lit.lbound, elems, ',');
+	return FormatArrayLiteral(lit.ndim, lit.dims, lit.lbs, elems, ',');
 }
 
 Datum ReturnsNull(PG_FUNCTION_ARGS)
@@ -221,9 +221,23 @@ TEST_CASE("malformed array literals are 22P02 with PostgreSQL's details", "[adt]
 		REQUIRE(ParseError(c.literal) == malformed(c.literal, c.detail));
 	}
 	REQUIRE(ParseError("[1:0]={}") == "2202E: upper bound cannot be less than lower bound");
-	REQUIRE(ParseError("{{1}}") == "0A000: multidimensional arrays are not supported yet");
-	REQUIRE(ParseError("[1:1][1:1]={{1}}") ==
-			"0A000: multidimensional arrays are not supported yet");
+	REQUIRE(ParseError("{{1,2},{3}}") ==
+			malformed("{{1,2},{3}}",
+					  "Multidimensional arrays must have sub-arrays with matching dimensions."));
+	REQUIRE(ParseError("{{1},2}") == malformed("{{1},2}", "Unexpected array element."));
+	REQUIRE(ParseError("{1,{2}}") == malformed("{1,{2}}", "Unexpected \"{\" character."));
+	REQUIRE(ParseError("{{}}") == malformed("{{}}", "Unexpected \"}\" character."));
+	REQUIRE(ParseError("{{{{{{{1}}}}}}}") ==
+			"54000: number of array dimensions (7) exceeds the maximum allowed (6)");
+}
+
+TEST_CASE("multidimensional array literals keep their shape and bounds", "[adt]")
+{
+	REQUIRE(Reformat("{{1,2},{3,4}}") == "{{1,2},{3,4}}");
+	REQUIRE(Reformat(" { { 1 , 2 } , { 3 , 4 } } ") == "{{1,2},{3,4}}");
+	REQUIRE(Reformat("{{{1},{2}},{{3},{4}}}") == "{{{1},{2}},{{3},{4}}}");
+	REQUIRE(Reformat("[1:2][0:0]={{1},{2}}") == "[1:2][0:0]={{1},{2}}");
+	REQUIRE(Reformat("[1:1][1:2]={{a,\"b c\"}}") == "{{a,\"b c\"}}");
 }
 
 TEST_CASE("arrays are built and taken apart in PostgreSQL's layout", "[adt]")
