@@ -63,7 +63,7 @@ constexpr int kSpinsBeforeSleep = 64;
 const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"ProcArray", "AddinShmemInit",	 "BackgroundWorker", "RelationExtension",
 	"XactSLRU",	 "WALInsert",		 "WALWrite",		 "ControlFile",
-	"XidGen",	 "CheckpointerComm", "SubtransSLRU",
+	"XidGen",	 "CheckpointerComm", "SubtransSLRU", "MultiXactGen", "MultiXactOffsetSLRU", "MultiXactMemberSLRU",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */
