@@ -67,8 +67,8 @@ typedef struct MultiXactMember
 /* The body of XLOG_MULTIXACT_CREATE_ID: nmembers xl_multixact_member follow. */
 typedef struct xl_multixact_create
 {
-	uint64 mid;		/* the new multixact */
-	uint64 moff;	/* its first member's offset */
+	uint64 mid;	 /* the new multixact */
+	uint64 moff; /* its first member's offset */
 	uint32 nmembers;
 } xl_multixact_create;
 

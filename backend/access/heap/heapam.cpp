@@ -234,8 +234,7 @@ std::vector<MultiXactMember> XmaxMembers(HeapTupleHeader t)
 /* The xmax bits describing a multixact of these members (PostgreSQL's
  * GetMultiXactIdHintBits): its strongest lock, whether it only locks,
  * and whether a member holds or changes the key. */
-void MultiInfomask(const std::vector<MultiXactMember> &members, uint16 *infomask,
-				   uint16 *infomask2)
+void MultiInfomask(const std::vector<MultiXactMember> &members, uint16 *infomask, uint16 *infomask2)
 {
 	*infomask = HEAP_XMAX_IS_MULTI;
 	*infomask2 = 0;
@@ -262,9 +261,9 @@ void MultiInfomask(const std::vector<MultiXactMember> &members, uint16 *infomask
 void LockInfomask(LockTupleMode mode, uint16 *infomask, uint16 *infomask2)
 {
 	*infomask = HEAP_XMAX_LOCK_ONLY |
-		(mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
-		 : mode == LockTupleShare  ? HEAP_XMAX_SHR_LOCK
-								   : HEAP_XMAX_EXCL_LOCK);
+		(mode == LockTupleKeyShare	  ? HEAP_XMAX_KEYSHR_LOCK
+			 : mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
+									  : HEAP_XMAX_EXCL_LOCK);
 	*infomask2 = mode == LockTupleExclusive ? HEAP_KEYS_UPDATED : 0;
 }
 
@@ -586,8 +585,7 @@ void WaitForHolders(Relation rel, ItemPointer tid, Buffer buf, tusk::BufferLock 
  */
 TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait, Buffer buf,
 						tusk::BufferLock &lock, HeapTupleData *tuple, bool *have_tuple_lock,
-						const char *what, LockTupleMode mode,
-						std::vector<MultiXactMember> *lockers)
+						const char *what, LockTupleMode mode, std::vector<MultiXactMember> *lockers)
 {
 	std::vector<FullTransactionId> conflicts;
 	for (;;)
@@ -913,9 +911,9 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	{
 		new_xmax = XmaxFor(lockers, LockTupleKeyShare, &new_infomask, &new_infomask2);
 		std::vector<MultiXactMember> holders = lockers;
-		holders.push_back(MultiXactMember{xid, mode == LockTupleExclusive
-												   ? MultiXactStatusUpdate
-												   : MultiXactStatusNoKeyUpdate});
+		holders.push_back(MultiXactMember{xid,
+										  mode == LockTupleExclusive ? MultiXactStatusUpdate
+																	 : MultiXactStatusNoKeyUpdate});
 		old_xmax = XmaxFor(holders, mode, &old_infomask, &old_infomask2);
 	}
 
@@ -928,8 +926,12 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	if (newbuf != buf)
 		MarkBufferDirty(buf);
 	bool init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
-	xl_heap_update rec{old_xmax, ItemPointerGetOffsetNumber(otid), InfobitsOf(old.t_data), 0,
-					   newoff, new_xmax};
+	xl_heap_update rec{old_xmax,
+					   ItemPointerGetOffsetNumber(otid),
+					   InfobitsOf(old.t_data),
+					   0,
+					   newoff,
+					   new_xmax};
 	xl_heap_header hdr = HeaderOf(newtup->t_data);
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);

@@ -217,8 +217,8 @@ void MultiXactShmemInit(void)
 	bool found;
 	Size size = add_size(offsetof(MultiXactStateData, oldest_member),
 						 mul_size(sizeof(MultiXactId), static_cast<Size>(NumProcs())));
-	state = static_cast<MultiXactStateData *>(ShmemInitStruct("Shared MultiXact State", size,
-															  &found));
+	state = static_cast<MultiXactStateData *>(
+		ShmemInitStruct("Shared MultiXact State", size, &found));
 	if (!found)
 	{
 		memset(state, 0, size);
@@ -242,8 +242,10 @@ MultiXactId MultiXactIdCreateFromMembers(int nmembers, const MultiXactMember *me
 				elog(ERROR, "new multixact has more than one updating member");
 			has_update = true;
 		}
-		logged[static_cast<size_t>(i)] = xl_multixact_member{
-			U64FromFullTransactionId(members[i].xid), static_cast<uint32>(members[i].status)};
+		logged[static_cast<size_t>(i)] = xl_multixact_member{U64FromFullTransactionId(
+																 members[i].xid),
+															 static_cast<uint32>(
+																 members[i].status)};
 	}
 
 	tusk::LWLockGuard gen(MultiXactGenLock, LW_EXCLUSIVE);
