@@ -32,9 +32,8 @@ std::vector<MultiXactMember> MembersFor(int i)
 	{
 		auto status = static_cast<MultiXactStatus>(k == 0 && i % 3 == 0 ? MultiXactStatusUpdate
 																		: (i + k) % 4);
-		out.push_back(MultiXactMember{FullTransactionIdFromU64(1000000000000ULL +
-															   static_cast<uint64>(i) * 10 + k),
-									  status});
+		uint64 xid = 1000 + static_cast<uint64>(i) * 10 + static_cast<uint64>(k);
+		out.push_back(MultiXactMember{FullTransactionIdFromU64(xid), status});
 	}
 	return out;
 }
