@@ -84,9 +84,10 @@ bool ClearEndedMulti(HeapTupleHeader t)
 	if (MultiXactIdIsRunning(t->t_xmax, lock_only))
 		return false;
 	FullTransactionId updater = lock_only ? InvalidFullTransactionId : HeapTupleGetUpdateXid(t);
-	// NOLINTNEXTLINE(misc-redundant-expression): PostgreSQL's HEAP_LOCK_MASK names bits twice
+	// NOLINTBEGIN(misc-redundant-expression): PostgreSQL's HEAP_LOCK_MASK names bits twice
 	t->t_infomask &= ~(HEAP_XMAX_IS_MULTI | HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY |
 					   HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
+	// NOLINTEND(misc-redundant-expression)
 	if (FullTransactionIdIsValid(updater) && FullTransactionIdDidCommit(updater))
 		HeapTupleHeaderSetXmax(t, updater); /* HEAP_KEYS_UPDATED stays as it was */
 	else
