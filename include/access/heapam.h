@@ -49,6 +49,8 @@ typedef struct TM_FailureData
 	FullTransactionId xmax; /* who updated or deleted it */
 	CommandId cmax;			/* our command that did, for TM_SelfModified */
 	bool traversed;
+	int lockmode; /* (a LockTupleMode) the row lock heap_update needed: to lock the
+				   * newer version in (PostgreSQL's heap_update lockmode) */
 } TM_FailureData;
 
 /* Row lock strengths (SELECT … FOR KEY SHARE / SHARE / NO KEY UPDATE /

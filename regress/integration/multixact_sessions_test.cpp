@@ -181,6 +181,19 @@ TEST_CASE("FOR KEY SHARE lets a non-key UPDATE through; a key UPDATE or DELETE w
 		REQUIRE(Exec(a.get(), "select id * 100 + v from mx_key").value == "201");
 	}
 
+	SECTION("a non-key update that waited for another rechecks the newer version past a's lock")
+	{
+		REQUIRE(PQsendQuery(c.get(), "update mx_key set v = v + 10 where id = 1") == 1);
+		REQUIRE(StillWaiting(c.get(), 500));
+		Ok(b.get(), "commit");
+		/* c locks b's version as a non-key update needs: a's key-share
+		 * lock does not hold it up. */
+		REQUIRE_FALSE(StillWaiting(c.get(), 500));
+		REQUIRE(Finish(c.get()).status == PGRES_COMMAND_OK);
+		REQUIRE(Exec(c.get(), "select v from mx_key").value == "11");
+		Ok(a.get(), "commit");
+	}
+
 	SECTION("a second non-key update waits for the first; a delete for both")
 	{
 		REQUIRE(PQsendQuery(c.get(), "update mx_key set v = 2 where id = 1") == 1);

@@ -625,6 +625,7 @@ void FillFailure(const HeapTupleData &tuple, TM_Result result, TM_FailureData *t
 	tmfd->cmax = result == TM_SelfModified ? HeapTupleHeaderGetCmax(tuple.t_data)
 										   : InvalidCommandId;
 	tmfd->traversed = false;
+	tmfd->lockmode = LockTupleExclusive;
 }
 
 void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock, LockTupleMode mode)
@@ -867,6 +868,8 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 		if (result != TM_Ok)
 		{
 			FillFailure(old, result, tmfd);
+			if (tmfd != nullptr)
+				tmfd->lockmode = mode;
 			lock.Release();
 			pin.Release();
 			ReleaseTupleLock(relation, otid, have_tuple_lock, mode);
