@@ -620,7 +620,8 @@ Node *ReplaceOuterVarsMutator(Node *node, void *arg)
 	if (IsA(node, Var))
 	{
 		Var *var = reinterpret_cast<Var *>(node);
-		if (var->varlevelsup != 0 || !bms_is_member(static_cast<int>(var->varno), ctx->outer_relids))
+		if (var->varlevelsup != 0 ||
+			!bms_is_member(static_cast<int>(var->varno), ctx->outer_relids))
 			return reinterpret_cast<Node *>(copyObject(var));
 		NestLoopParam *nlp = NestLoopParamFor(ctx->root, var);
 		if (!list_member_ptr(ctx->used, nlp))
@@ -746,7 +747,8 @@ Path *ParamIndexPath(PlannerInfo *root, RelOptInfo *joinrel, Path *outerpath, Re
 	for (Selectivity s : param_sel)
 		join_sel *= s;
 	double loops = std::max(outerpath->rows, 1.0);
-	double fetched = choice.unique_match ? 1.0 : std::max(1.0, std::rint(inner->tuples * index_sel));
+	double fetched = choice.unique_match ? 1.0
+										 : std::max(1.0, std::rint(inner->tuples * index_sel));
 	BlockNumber index_pages;
 	double index_tuples;
 	int index_width;
@@ -774,8 +776,9 @@ Path *ParamIndexPath(PlannerInfo *root, RelOptInfo *joinrel, Path *outerpath, Re
 	if (!enable_indexscan)
 		AddDisableCost(&ip->path.startup_cost, &ip->path.total_cost);
 	foreach (lc, *moved)
-		ip->path.param_relids = bms_add_members(
-			ip->path.param_relids, static_cast<RestrictInfo *>(lfirst(lc))->clause_relids);
+		ip->path
+			.param_relids = bms_add_members(ip->path.param_relids,
+											static_cast<RestrictInfo *>(lfirst(lc))->clause_relids);
 	ip->path.param_relids = bms_del_members(ip->path.param_relids, inner->relids);
 	ip->path.nestparams = used;
 	ip->indexoid = choice.indexid;

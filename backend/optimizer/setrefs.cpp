@@ -290,8 +290,9 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 				foreach (lc, reinterpret_cast<NestLoop *>(plan)->nestParams)
 				{
 					auto *nlp = static_cast<NestLoopParam *>(lfirst(lc));
-					nlp->paramval = castNode(
-						Var, FixUpper(reinterpret_cast<Node *>(nlp->paramval), outer->targetlist));
+					nlp->paramval = castNode(Var,
+											 FixUpper(reinterpret_cast<Node *>(nlp->paramval),
+													  outer->targetlist));
 				}
 			}
 			join->joinqual = FixUpper(join->joinqual, outer->targetlist, inner->targetlist);

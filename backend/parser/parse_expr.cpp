@@ -267,8 +267,7 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 			if (nsitem->p_lateral_only && nsitem->p_rel_visible &&
 				strcmp(nsitem->p_rte->eref->aliasname, refname) == 0)
 				ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
-						errmsg("invalid reference to FROM-clause entry for table \"%s\"",
-							   refname),
+						errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
 						errhint("There is an entry for table \"%s\", but it cannot be referenced "
 								"from this part of the query.",
 								refname),
