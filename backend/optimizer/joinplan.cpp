@@ -1193,6 +1193,8 @@ RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items
 							bj = j;
 						}
 					}
+			if (best == nullptr)
+				elog(ERROR, "failed to build any joins of %zu items", rels.size());
 			rels.erase(rels.begin() + static_cast<std::ptrdiff_t>(bj));
 			rels[bi] = best;
 		}

@@ -20,6 +20,8 @@ SELECT a.id, u, o FROM lt_a a, unnest(a.arr) WITH ORDINALITY AS t(u, o) ORDER BY
 SELECT a.id, g FROM lt_a a CROSS JOIN generate_series(a.id, 3) g ORDER BY 1, 2;
 SELECT a.id, g FROM lt_a a LEFT JOIN LATERAL generate_series(1, a.n) g ON true ORDER BY 1, 2;
 SELECT a.id, g FROM lt_a a LEFT JOIN generate_series(1, a.n) g ON g > 1 ORDER BY 1, 2;
+SELECT count(*) FROM lt_a a1, lt_a a2, generate_series(a1.n, a2.n) g;
+EXPLAIN (COSTS OFF) SELECT a.id, g FROM lt_a a, generate_series(1, a.n) g;
 
 -- Subqueries.
 SELECT a.id, s.cnt FROM lt_a a, LATERAL (SELECT count(*) AS cnt FROM lt_b b WHERE b.k = a.id) s
@@ -49,6 +51,13 @@ SELECT a.id, s.e FROM lt_a a,
 -- Lateral subquery inside a subquery, reading an outer query's column too.
 SELECT a.id, (SELECT sum(t.q) FROM lt_b b, LATERAL (SELECT b.k * a.id AS q) t WHERE b.k = 1)
   FROM lt_a a ORDER BY a.id;
+-- VALUES reading the row, and a lateral subquery inside EXISTS.
+SELECT a.id, v.x FROM lt_a a, LATERAL (VALUES (a.n), (a.id * 10)) v(x) ORDER BY 1, 2;
+SELECT a.id FROM lt_a a WHERE EXISTS (SELECT 1 FROM LATERAL (SELECT a.n) s WHERE s.n > 2);
+-- Joined further after the lateral item.
+SELECT a.id, s.v, b2.v FROM lt_a a
+  JOIN LATERAL (SELECT b.k, b.v FROM lt_b b WHERE b.k = a.n ORDER BY b.v LIMIT 1) s ON true
+  JOIN lt_b b2 ON b2.k = s.k AND b2.v < s.v ORDER BY 1, 3;
 
 -- Errors.
 SELECT * FROM lt_a a, (SELECT a.id) s;
