@@ -257,23 +257,6 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 
 [[noreturn]] void ErrorMissingRTE(ParseState *pstate, const char *refname, int location)
 {
-	/* A FROM item to the left of a subquery not marked LATERAL. */
-	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
-	{
-		ListCell *lc;
-		foreach (lc, ps->p_namespace)
-		{
-			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
-			if (nsitem->p_lateral_only && nsitem->p_rel_visible &&
-				strcmp(nsitem->p_rte->eref->aliasname, refname) == 0)
-				ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
-						errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
-						errhint("There is an entry for table \"%s\", but it cannot be referenced "
-								"from this part of the query.",
-								refname),
-						parser_errposition(pstate, location));
-		}
-	}
 	/* An entry that exists but is hidden here (inside an aliased join),
 	 * or a table referred to by its name while it has an alias. */
 	ListCell *lc;
@@ -297,6 +280,22 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 					errhint("Perhaps you meant to reference the table alias \"%s\".",
 							rte->eref->aliasname),
 					parser_errposition(pstate, location));
+	}
+	/* A FROM item to the left of a subquery not marked LATERAL. */
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
+	{
+		foreach (lc, ps->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (nsitem->p_lateral_only && nsitem->p_rel_visible &&
+				strcmp(nsitem->p_rte->eref->aliasname, refname) == 0)
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+						errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
+						errhint("There is an entry for table \"%s\", but it cannot be referenced "
+								"from this part of the query.",
+								refname),
+						parser_errposition(pstate, location));
+		}
 	}
 	ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
 			errmsg("missing FROM-clause entry for table \"%s\"", refname),
