@@ -168,6 +168,14 @@ TupleTableSlot *ExecNestLoop(PlanState *pstate)
 			econtext->ecxt_outertuple = outerslot;
 			node->nl_NeedNewOuter = false;
 			node->nl_MatchedOuter = false;
+			/* Its columns the inner side reads as PARAM_EXEC Params. */
+			ListCell *lc;
+			foreach (lc, reinterpret_cast<NestLoop *>(pstate->plan)->nestParams)
+			{
+				auto *nlp = static_cast<NestLoopParam *>(lfirst(lc));
+				ParamExecData *prm = &pstate->state->es_param_exec_vals[nlp->paramno];
+				prm->value = slot_getattr(outerslot, nlp->paramval->varattno, &prm->isnull);
+			}
 			/* The inner side starts over for each outer row. */
 			ExecReScan(inner);
 		}

@@ -142,6 +142,30 @@ PlannerInfo *WorkTableRoot(PlannerInfo *root, RangeTblEntry *rte)
 
 /* ---- base relations ---- */
 
+NestLoopParam *NestLoopParamFor(PlannerInfo *root, Var *var);
+Node *ReplaceOuterVars(PlannerInfo *root, Node *node, Relids outer_relids, List **used);
+
+/* A function in FROM whose arguments read other FROM items' columns
+ * (implicitly LATERAL): those columns become the Params a nested loop
+ * sets per outer row (rel->lateral_functions). */
+void SetLateralFunctions(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
+{
+	Relids others = nullptr;
+	ListCell *lc;
+	foreach (lc, rte->functions)
+		others = bms_add_members(others,
+								 PullVarnos(castNode(RangeTblFunction, lfirst(lc))->funcexpr));
+	if (bms_is_empty(others))
+		return;
+	rel->lateral_relids = others;
+	foreach (lc, rte->functions)
+	{
+		RangeTblFunction *rtfunc = copyObject(castNode(RangeTblFunction, lfirst(lc)));
+		rtfunc->funcexpr = ReplaceOuterVars(root, rtfunc->funcexpr, others, &rel->lateral_params);
+		rel->lateral_functions = lappend(rel->lateral_functions, rtfunc);
+	}
+}
+
 RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 {
 	RangeTblEntry *rte = Rte(root, rtindex);
@@ -166,14 +190,26 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 		case RTE_FUNCTION:
 			rel->tuples = FunctionRteRows(rte);
 			rel->width = FunctionRteWidth(rte);
+			SetLateralFunctions(root, rel, rte);
 			break;
 		case RTE_SUBQUERY:
 		{
 			int nparams = list_length(root->plan_params);
 			rel->subplan = SubqueryPlanner(root->glob, rte->subquery, root, &rel->subroot, 0.0);
-			if (list_length(root->plan_params) != nparams)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("LATERAL references in subqueries are not supported yet"));
+			/* Columns of this level it reads (LATERAL): PARAM_EXEC slots a
+			 * nested loop sets, not a SubPlan's arguments. */
+			for (int i = nparams; i < list_length(root->plan_params); i++)
+			{
+				auto *pitem = static_cast<PlannerParamItem *>(list_nth(root->plan_params, i));
+				Var *var = castNode(Var, pitem->item);
+				NestLoopParam *nlp = makeNode(NestLoopParam);
+				nlp->paramno = pitem->paramId;
+				nlp->paramval = copyObject(var);
+				rel->lateral_params = lappend(rel->lateral_params, nlp);
+				rel->lateral_relids = bms_add_member(rel->lateral_relids,
+													 static_cast<int>(var->varno));
+			}
+			root->plan_params = list_truncate(root->plan_params, nparams);
 			root->glob->subqscan_plans = lappend(root->glob->subqscan_plans, rel->subplan);
 			root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, rel->subroot);
 			rel->tuples = rel->subplan->plan_rows;
@@ -512,6 +548,9 @@ void SetBaseRelPaths(PlannerInfo *root, RelOptInfo *rel)
 	Path *path = PallocStruct<Path>();
 	path->parent = rel;
 	path->rows = rel->rows;
+	/* A LATERAL item's scan reads the outer row's columns. */
+	path->param_relids = rel->lateral_relids;
+	path->nestparams = rel->lateral_params;
 	switch (rel->rtekind)
 	{
 		case RTE_RELATION:
@@ -588,6 +627,267 @@ void AddIndexPath(PlannerInfo *root, RelOptInfo *rel, List *quals)
 	AddPath(rel, &ip->path);
 }
 
+/* ---- parameterized paths: nested loops passing outer columns ---- */
+
+/* PostgreSQL's effective_cache_size default (4GB of 8kB pages). */
+constexpr double kEffectiveCacheSize = 524288.0;
+
+/* The PARAM_EXEC slot through which a nested loop passes var (a column
+ * of this level) from its outer row to its inner side: one per column,
+ * shared by every such join of the level (they all set it from the same
+ * column). */
+NestLoopParam *NestLoopParamFor(PlannerInfo *root, Var *var)
+{
+	ListCell *lc;
+	foreach (lc, root->nestloop_params)
+	{
+		auto *nlp = static_cast<NestLoopParam *>(lfirst(lc));
+		if (nlp->paramval->varno == var->varno && nlp->paramval->varattno == var->varattno)
+			return nlp;
+	}
+	NestLoopParam *nlp = makeNode(NestLoopParam);
+	nlp->paramno = AssignParamExec(root->glob, var->vartype);
+	nlp->paramval = copyObject(var);
+	nlp->paramval->location = -1;
+	root->nestloop_params = lappend(root->nestloop_params, nlp);
+	return nlp;
+}
+
+struct OuterParamContext
+{
+	PlannerInfo *root;
+	Relids outer_relids;
+	List *used; /* the NestLoopParams substituted */
+};
+
+Node *ReplaceOuterVarsMutator(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<OuterParamContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (var->varlevelsup != 0 ||
+			!bms_is_member(static_cast<int>(var->varno), ctx->outer_relids))
+			return reinterpret_cast<Node *>(copyObject(var));
+		NestLoopParam *nlp = NestLoopParamFor(ctx->root, var);
+		if (!list_member_ptr(ctx->used, nlp))
+			ctx->used = lappend(ctx->used, nlp);
+		Param *p = makeNode(Param);
+		p->paramkind = PARAM_EXEC;
+		p->paramid = nlp->paramno;
+		p->paramtype = var->vartype;
+		p->paramtypmod = var->vartypmod;
+		p->paramcollid = var->varcollid;
+		p->location = var->location;
+		return reinterpret_cast<Node *>(p);
+	}
+	return node_children_mutator(node, ReplaceOuterVarsMutator, arg);
+}
+
+/* node with the columns of outer_relids as the nested loop's Params;
+ * *used gets (without duplicates) the NestLoopParams they are. */
+Node *ReplaceOuterVars(PlannerInfo *root, Node *node, Relids outer_relids, List **used)
+{
+	OuterParamContext ctx{root, outer_relids, *used};
+	Node *result = ReplaceOuterVarsMutator(node, &ctx);
+	*used = ctx.used;
+	return result;
+}
+
+/* PostgreSQL's index_pages_fetched (Mackert and Lohman): the pages
+ * read to fetch `tuples` tuples from a table of `pages` pages, counting
+ * the ones the cache (effective_cache_size, shared by this level's
+ * tables and the index) keeps between repeated scans. */
+double IndexPagesFetched(PlannerInfo *root, double tuples, double pages, double index_pages)
+{
+	double t = std::max(pages, 1.0);
+	double total_pages = std::max(root->total_table_pages + index_pages, 1.0);
+	double b = std::max(1.0, std::ceil(kEffectiveCacheSize * t / total_pages));
+	double fetched;
+	if (t <= b)
+	{
+		fetched = (2.0 * t * tuples) / (2.0 * t + tuples);
+		if (fetched >= t)
+			fetched = t;
+	}
+	else
+	{
+		double lim = (2.0 * t * b) / (2.0 * t - b);
+		if (tuples <= lim)
+			fetched = (2.0 * t * tuples) / (2.0 * t + tuples);
+		else
+			fetched = b + (tuples - lim) * (t - b) / t;
+	}
+	return std::ceil(fetched);
+}
+
+/*
+ * The inner side of a nested loop as an index scan of the inner table
+ * parameterized by the outer row: the join clauses this join evaluates
+ * that mention both sides (all of an inner join's; only its own ON
+ * clauses for an outer join, never the filters of its null-extended
+ * rows), with the outer relations' columns as PARAM_EXEC Params, are
+ * matched to the table's indexes together with its own quals, as
+ * choose_index_scan matches constants.  The clauses no index key
+ * answers stay the scan's filter.  Costed per outer row as PostgreSQL's
+ * cost_index and btcostestimate do for loop_count outer rows (pages read
+ * again by later loops are assumed cached).  nullptr when no index
+ * answers a join clause; *moved gets the RestrictInfos the scan checks.
+ */
+Path *ParamIndexPath(PlannerInfo *root, RelOptInfo *joinrel, Path *outerpath, RelOptInfo *inner,
+					 JoinType jointype, List *restrictlist, List **moved)
+{
+	*moved = NIL;
+	if (inner->reloptkind != RELOPT_BASEREL || inner->rtekind != RTE_RELATION ||
+		inner->lateral_relids != nullptr)
+		return nullptr;
+	RelOptInfo *outer = outerpath->parent;
+	List *quals = RestrictClauses(inner->baserestrictinfo);
+	List *used = NIL;
+	List *param_clauses = NIL;
+	std::vector<Selectivity> param_sel;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		bool own = jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids);
+		if (!own || !bms_overlap(ri->clause_relids, inner->relids) ||
+			!bms_overlap(ri->clause_relids, outer->relids) ||
+			contain_volatile_functions(reinterpret_cast<Node *>(ri->clause)))
+			continue;
+		*moved = lappend(*moved, ri);
+		param_clauses = lappend(param_clauses,
+								ReplaceOuterVars(root, reinterpret_cast<Node *>(ri->clause),
+												 outer->relids, &used));
+		param_sel.push_back(ClauseSelectivity(root, reinterpret_cast<Node *>(ri->clause),
+											  std::max(outer->rows, inner->rows)));
+	}
+	if (param_clauses == NIL)
+		return nullptr;
+	List *all = list_concat(list_copy(quals), param_clauses);
+	RangeTblEntry *rte = Rte(root, static_cast<int>(inner->relid));
+	IndexScanChoice choice;
+	if (!choose_index_scan(rte->relid, static_cast<int>(inner->relid), all, &choice))
+		return nullptr;
+	/* The index must answer a join clause (else it is the plain scan). */
+	Selectivity index_sel = 1.0;
+	bool uses_param = false;
+	foreach (lc, choice.indexqualorig)
+	{
+		int pos = -1;
+		ListCell *pc;
+		foreach (pc, param_clauses)
+			if (lfirst(pc) == lfirst(lc))
+				pos = foreach_current_index(pc);
+		if (pos >= 0)
+		{
+			uses_param = true;
+			index_sel *= param_sel[static_cast<size_t>(pos)];
+		}
+		else
+			index_sel *= ClauseSelectivity(root, static_cast<Node *>(lfirst(lc)), inner->tuples);
+	}
+	if (!uses_param)
+		return nullptr;
+	Selectivity join_sel = 1.0;
+	for (Selectivity s : param_sel)
+		join_sel *= s;
+	double loops = std::max(outerpath->rows, 1.0);
+	double fetched = choice.unique_match ? 1.0
+										 : std::max(1.0, std::rint(inner->tuples * index_sel));
+	BlockNumber index_pages;
+	double index_tuples;
+	int index_width;
+	EstimateRelSize(choice.indexid, &index_pages, &index_tuples, &index_width);
+	index_tuples = std::max(inner->tuples, 1.0);
+	double ipages = std::max<double>(index_pages, 1.0);
+	/* btcostestimate: a comparison per level of a binary search of the
+	 * whole index, and 50 operator costs per page descended. */
+	double tree_height = ipages <= 2 ? 0 : ipages <= 300 ? 1 : ipages <= 90000 ? 2 : 3;
+	Cost descent = std::ceil(std::log2(std::max(index_tuples, 2.0))) * kCpuOperatorCost +
+		(tree_height + 1) * 50.0 * kCpuOperatorCost;
+	double index_read = std::ceil(fetched * ipages / index_tuples);
+	Cost index_cost = IndexPagesFetched(root, index_read * loops, ipages, ipages) *
+			kRandomPageCost / loops +
+		fetched * (kCpuIndexTupleCost + kCpuOperatorCost * list_length(choice.indexquals));
+	Cost heap_cost = IndexPagesFetched(root, fetched * loops, inner->pages, ipages) *
+			kRandomPageCost / loops +
+		fetched * (kCpuTupleCost + QualCostPerTuple(choice.otherquals));
+	IndexPath *ip = PallocStruct<IndexPath>();
+	ip->path.pathtype = PATH_INDEXSCAN;
+	ip->path.parent = inner;
+	ip->path.rows = std::max(1.0, std::rint(inner->rows * join_sel));
+	ip->path.startup_cost = descent;
+	ip->path.total_cost = descent + index_cost + heap_cost;
+	if (!enable_indexscan)
+		AddDisableCost(&ip->path.startup_cost, &ip->path.total_cost);
+	foreach (lc, *moved)
+		ip->path
+			.param_relids = bms_add_members(ip->path.param_relids,
+											static_cast<RestrictInfo *>(lfirst(lc))->clause_relids);
+	ip->path.param_relids = bms_del_members(ip->path.param_relids, inner->relids);
+	ip->path.nestparams = used;
+	ip->indexoid = choice.indexid;
+	ip->indexquals = choice.indexquals;
+	ip->indexqualorig = choice.indexqualorig;
+	ip->otherquals = choice.otherquals;
+	ip->indexscandir = ForwardScanDirection;
+	return &ip->path;
+}
+
+/* A nested loop whose inner path reads the outer row's columns
+ * (param_relids): rescanned, never materialized, per outer row; the
+ * clauses the inner path checks (moved) are not checked again. */
+void AddParamNestLoopPath(RelOptInfo *joinrel, Path *op, Path *inp, JoinType jointype,
+						  List *restrictlist, List *moved)
+{
+	List *joinquals = NIL;
+	List *otherquals = NIL;
+	ListCell *lc;
+	foreach (lc, restrictlist)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (list_member_ptr(moved, ri))
+			continue;
+		if (jointype == JOIN_INNER || bms_equal(ri->outer_join_relids, joinrel->relids))
+			joinquals = lappend(joinquals, ri->clause);
+		else
+			otherquals = lappend(otherquals, ri->clause);
+	}
+	double outer_rows = std::max(op->rows, 1.0);
+	JoinPath *jp = PallocStruct<JoinPath>();
+	jp->path.pathtype = PATH_NESTLOOP;
+	jp->path.parent = joinrel;
+	jp->path.rows = joinrel->rows;
+	jp->path.startup_cost = op->startup_cost + inp->startup_cost;
+	jp->path.total_cost = op->total_cost + outer_rows * inp->total_cost +
+		outer_rows * std::max(inp->rows, 1.0) *
+			(kCpuTupleCost + QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals));
+	if (!enable_nestloop)
+		AddDisableCost(&jp->path.startup_cost, &jp->path.total_cost);
+	jp->jointype = jointype;
+	jp->outerjoinpath = op;
+	jp->innerjoinpath = inp;
+	jp->joinrestrictinfo = restrictlist;
+	jp->joinquals = joinquals;
+	jp->otherquals = otherquals;
+	AddPath(joinrel, &jp->path);
+}
+
+/* The base relations of relids read by LATERAL items among relids that
+ * are not themselves in relids. */
+Relids LateralNeeds(PlannerInfo *root, Relids relids)
+{
+	Relids needs = nullptr;
+	int i = -1;
+	while ((i = bms_next_member(relids, i)) >= 0)
+		if (RelOptInfo *rel = root->simple_rel_array[i]; rel != nullptr)
+			needs = bms_add_members(needs, rel->lateral_relids);
+	return bms_del_members(needs, relids);
+}
+
 /* ---- joins ---- */
 
 RelOptInfo *FindJoinRel(PlannerInfo *root, Relids relids)
@@ -621,6 +921,9 @@ List *JoinRestrictList(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner)
 
 bool HaveJoinClause(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b)
 {
+	if (bms_overlap(LateralNeeds(root, a->relids), b->relids) ||
+		bms_overlap(LateralNeeds(root, b->relids), a->relids))
+		return true;
 	Relids relids = bms_union(a->relids, b->relids);
 	ListCell *lc;
 	foreach (lc, root->restrictinfos)
@@ -814,6 +1117,12 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 	}
 	Path *op = outer->cheapest_total_path;
 	Path *ip = inner->cheapest_total_path;
+	if (ip->param_relids != nullptr)
+	{
+		/* A LATERAL item: only a nested loop can pass it the outer row. */
+		AddParamNestLoopPath(joinrel, op, ip, jointype, restrictlist, NIL);
+		return;
+	}
 	double outer_rows = std::max(op->rows, 1.0);
 	Cost qualcost = QualCostPerTuple(joinquals) + QualCostPerTuple(otherquals);
 	/* Hash join: on the join's own "outer = inner" equalities. */
@@ -878,6 +1187,11 @@ void AddJoinPaths(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer, Rel
 						   "join conditions"));
 		return;
 	}
+	/* Nested loop over an index scan of the inner table per outer row. */
+	List *moved = NIL;
+	if (Path *pip = ParamIndexPath(root, joinrel, op, inner, jointype, restrictlist, &moved);
+		pip != nullptr)
+		AddParamNestLoopPath(joinrel, op, pip, jointype, restrictlist, moved);
 	/* Nested loop: the inner side is rescanned for every outer row,
 	 * or read once into memory (Material) and replayed. */
 	Path *inner_paths[2] = {ip, nullptr};
@@ -1092,6 +1406,15 @@ RelOptInfo *MakeJoinRel(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, JoinTyp
 			return MakeSemiJoinRel(root, b_is_rhs ? a : b, b_is_rhs ? b : a, sj);
 	}
 	Relids relids = bms_union(a->relids, b->relids);
+	/* A LATERAL item is the inner side of a nested loop whose outer side
+	 * holds every relation it reads. */
+	Relids needs_a = LateralNeeds(root, a->relids);
+	Relids needs_b = LateralNeeds(root, b->relids);
+	bool a_outer = bms_is_empty(needs_a) && bms_is_subset(needs_b, a->relids);
+	bool b_outer = jointype == JOIN_INNER && bms_is_empty(needs_b) &&
+		bms_is_subset(needs_a, b->relids);
+	if (!a_outer && !b_outer)
+		return nullptr;
 	RelOptInfo *joinrel = FindJoinRel(root, relids);
 	List *restrictlist = JoinRestrictList(root, a, b);
 	if (joinrel == nullptr)
@@ -1103,8 +1426,9 @@ RelOptInfo *MakeJoinRel(PlannerInfo *root, RelOptInfo *a, RelOptInfo *b, JoinTyp
 		joinrel->width = a->width + b->width;
 		root->join_rel_list = lappend(root->join_rel_list, joinrel);
 	}
-	AddJoinPaths(root, joinrel, a, b, jointype, restrictlist);
-	if (jointype == JOIN_INNER)
+	if (a_outer)
+		AddJoinPaths(root, joinrel, a, b, jointype, restrictlist);
+	if (b_outer)
 		AddJoinPaths(root, joinrel, b, a, jointype, restrictlist);
 	return joinrel;
 }
@@ -1142,6 +1466,8 @@ RelOptInfo *JoinSearch(PlannerInfo *root, const std::vector<RelOptInfo *> &items
 							bj = j;
 						}
 					}
+			if (best == nullptr)
+				elog(ERROR, "failed to build any joins of %zu items", rels.size());
 			rels.erase(rels.begin() + static_cast<std::ptrdiff_t>(bj));
 			rels[bi] = best;
 		}
@@ -1228,7 +1554,12 @@ RelOptInfo *PlanJoinNode(PlannerInfo *root, Node *jtnode)
 		JoinExpr *j = reinterpret_cast<JoinExpr *>(jtnode);
 		RelOptInfo *left = PlanJoinNode(root, j->larg);
 		RelOptInfo *right = PlanJoinNode(root, j->rarg);
-		return MakeJoinRel(root, left, right, j->jointype);
+		RelOptInfo *rel = MakeJoinRel(root, left, right, j->jointype);
+		if (rel == nullptr)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("LATERAL references to FROM items outside an outer join are not "
+						   "supported yet"));
+		return rel;
 	}
 	std::vector<RelOptInfo *> items;
 	CollectJoinItems(root, jtnode, &items);
@@ -1299,6 +1630,38 @@ List *SemiJoinQualsOuterFirst(JoinPath *jp)
 			result = lappend(result, OuterSideFirst(ri, jp->outerjoinpath->parent->relids));
 		else
 			result = lappend(result, ri->clause);
+	}
+	return result;
+}
+
+/* An index scan's conditions as written, each commuted as its index
+ * qual was ("a.x = k" becomes "k = a.x"), as PostgreSQL shows them. */
+List *IndexColumnFirst(List *indexquals, List *indexqualorig, Index scanrelid)
+{
+	List *result = NIL;
+	ListCell *q;
+	ListCell *o;
+	forboth(q, indexquals, o, indexqualorig)
+	{
+		Node *orig = static_cast<Node *>(lfirst(o));
+		Node *iq = static_cast<Node *>(lfirst(q));
+		Node *left = IsA(orig, OpExpr)
+			? static_cast<Node *>(linitial(reinterpret_cast<OpExpr *>(orig)->args))
+			: nullptr;
+		while (left != nullptr && IsA(left, RelabelType))
+			left = reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(left)->arg);
+		bool column_left = left != nullptr && IsA(left, Var) &&
+			static_cast<Index>(reinterpret_cast<Var *>(left)->varno) == scanrelid &&
+			reinterpret_cast<Var *>(left)->varlevelsup == 0;
+		if (left != nullptr && !column_left && IsA(iq, OpExpr))
+		{
+			OpExpr *op = copyObject(reinterpret_cast<OpExpr *>(orig));
+			op->opno = reinterpret_cast<OpExpr *>(iq)->opno;
+			op->opfuncid = get_opcode(op->opno);
+			op->args = list_make2(lsecond(op->args), linitial(op->args));
+			orig = reinterpret_cast<Node *>(op);
+		}
+		result = lappend(result, orig);
 	}
 	return result;
 }
@@ -1478,7 +1841,7 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			scan->scan.scanrelid = rel->relid;
 			scan->indexid = ip->indexoid;
 			scan->indexqual = ip->indexquals;
-			scan->indexqualorig = ip->indexqualorig;
+			scan->indexqualorig = IndexColumnFirst(ip->indexquals, ip->indexqualorig, rel->relid);
 			scan->indexorderdir = ip->indexscandir;
 			scan->scan.plan.qual = ip->otherquals;
 			plan = &scan->scan.plan;
@@ -1498,7 +1861,8 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			RangeTblEntry *rte = Rte(root, static_cast<int>(rel->relid));
 			FunctionScan *scan = makeNode(FunctionScan);
 			scan->scan.scanrelid = rel->relid;
-			scan->functions = rte->functions;
+			scan->functions = rel->lateral_functions != NIL ? rel->lateral_functions
+															: rte->functions;
 			scan->funcordinality = rte->funcordinality;
 			scan->scan.plan.qual = RestrictClauses(rel->baserestrictinfo);
 			plan = &scan->scan.plan;
@@ -1541,6 +1905,7 @@ Plan *CreatePlan(PlannerInfo *root, Path *path)
 			join->join.joinqual = jp->jointype == JOIN_SEMI ? SemiJoinQualsOuterFirst(jp)
 															: jp->joinquals;
 			join->join.plan.qual = jp->otherquals;
+			join->nestParams = copyObject(jp->innerjoinpath->nestparams);
 			join->join.plan.lefttree = CreatePlan(root, jp->outerjoinpath);
 			join->join.plan.righttree = CreatePlan(root, jp->innerjoinpath);
 			plan = &join->join.plan;
@@ -1680,6 +2045,10 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 	root->simple_rel_array = static_cast<RelOptInfo **>(
 		palloc0(sizeof(RelOptInfo *) * root->simple_rel_array_size));
 	AddBaseRels(root, reinterpret_cast<Node *>(parse->jointree));
+	for (int i = 1; i < root->simple_rel_array_size; i++)
+		if (RelOptInfo *rel = root->simple_rel_array[i];
+			rel != nullptr && rel->rtekind == RTE_RELATION)
+			root->total_table_pages += rel->pages;
 	List *ojs = NIL;
 	Relids all_relids = DeconstructJoinTree(root, reinterpret_cast<Node *>(parse->jointree), &ojs);
 	List *gating = TakeGatingQuals(root);
@@ -1691,6 +2060,18 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
 		MarkNeeded(root, reinterpret_cast<Node *>(ri->clause), ri->required_relids);
+	}
+	/* A LATERAL item's outer columns: needed until the nested loop that
+	 * passes them to it. */
+	for (int i = 1; i < root->simple_rel_array_size; i++)
+	{
+		RelOptInfo *rel = root->simple_rel_array[i];
+		if (rel == nullptr || rel->lateral_params == NIL)
+			continue;
+		foreach (lc, rel->lateral_params)
+			MarkNeeded(root,
+					   reinterpret_cast<Node *>(static_cast<NestLoopParam *>(lfirst(lc))->paramval),
+					   bms_union(rel->relids, rel->lateral_relids));
 	}
 	/* Constantly false (or NULL): no rows, nothing to scan — PostgreSQL's
 	 * dummy relation, a Result with "One-Time Filter: false". */

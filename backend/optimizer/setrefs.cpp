@@ -283,6 +283,18 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 		case T_NestLoop:
 		{
 			Join *join = reinterpret_cast<Join *>(plan);
+			if (IsA(plan, NestLoop))
+			{
+				/* The outer row's columns the nested loop passes down. */
+				ListCell *lc;
+				foreach (lc, reinterpret_cast<NestLoop *>(plan)->nestParams)
+				{
+					auto *nlp = static_cast<NestLoopParam *>(lfirst(lc));
+					nlp->paramval = castNode(Var,
+											 FixUpper(reinterpret_cast<Node *>(nlp->paramval),
+													  outer->targetlist));
+				}
+			}
 			join->joinqual = FixUpper(join->joinqual, outer->targetlist, inner->targetlist);
 			plan->qual = FixUpper(plan->qual, outer->targetlist, inner->targetlist);
 			plan->targetlist = FixUpper(plan->targetlist, outer->targetlist, inner->targetlist);

@@ -379,6 +379,20 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 						List **namespace_items);
 ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r);
 
+/* Mark namespace items as visible only to LATERAL references (only),
+ * and whether such a reference is allowed (ok: not from the nullable
+ * side of a RIGHT or FULL JOIN). */
+void SetNamespaceLateralState(List *items, bool only, bool ok)
+{
+	ListCell *lc;
+	foreach (lc, items)
+	{
+		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+		nsitem->p_lateral_only = only;
+		nsitem->p_lateral_ok = ok;
+	}
+}
+
 /* A JOIN: its two sides, its condition (ON, USING or NATURAL), and a
  * join entry whose columns are the merged USING columns, then the left
  * side's others, then the right side's. */
@@ -388,9 +402,17 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 	ParseNamespaceItem *l_item;
 	List *l_namespace = NIL;
 	Node *larg = TransformFromItem(pstate, j->larg, &l_item, &l_namespace);
+	/* The right side may read the left side's columns if it is LATERAL
+	 * (an error under a RIGHT or FULL JOIN, whose left side it nulls). */
+	int saved_length = list_length(pstate->p_namespace);
+	pstate->p_namespace = list_concat(pstate->p_namespace, l_namespace);
+	SetNamespaceLateralState(l_namespace, true,
+							 j->jointype == JOIN_INNER || j->jointype == JOIN_LEFT);
 	ParseNamespaceItem *r_item;
 	List *r_namespace = NIL;
 	Node *rarg = TransformFromItem(pstate, j->rarg, &r_item, &r_namespace);
+	pstate->p_namespace = list_truncate(pstate->p_namespace, saved_length);
+	SetNamespaceLateralState(l_namespace, false, true);
 	ListCell *lc;
 	foreach (lc, r_namespace)
 		CheckNameConflict(pstate, l_namespace, static_cast<ParseNamespaceItem *>(lfirst(lc)));
@@ -573,13 +595,12 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	if (IsA(n, RangeSubselect))
 	{
 		RangeSubselect *r = reinterpret_cast<RangeSubselect *>(n);
-		if (r->lateral)
-			NotSupported(pstate, "LATERAL", -1);
-		/* A subquery in FROM does not see its sibling FROM items. */
-		List *saved = pstate->p_namespace;
-		pstate->p_namespace = NIL;
+		/* A subquery in FROM sees the FROM items to its left only if it
+		 * is LATERAL. */
+		bool saved_active = pstate->p_lateral_active;
+		pstate->p_lateral_active = r->lateral;
 		Query *q = parse_sub_analyze(r->subquery, pstate);
-		pstate->p_namespace = saved;
+		pstate->p_lateral_active = saved_active;
 		if (q->commandType != CMD_SELECT)
 			NotSupported(pstate, "data-modifying statements in FROM", -1);
 		ParseNamespaceItem *nsitem = AddRangeTableEntryForSubquery(pstate, q, r->alias);
@@ -602,22 +623,6 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
 }
 
-/* Whether node holds a Var of this query level (a reference to another
- * FROM item: LATERAL, not supported yet). */
-bool HasLevelZeroVarWalker(Node *node, void *found)
-{
-	if (node == nullptr)
-		return false;
-	if (IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0)
-	{
-		*static_cast<Node **>(found) = node;
-		return true;
-	}
-	if (IsA(node, SubLink))
-		return false;
-	return node_children_walker(node, HasLevelZeroVarWalker, found);
-}
-
 /* A function call in FROM (PostgreSQL's transformRangeFunction and
  * addRangeTableEntryForFunction): an RTE_FUNCTION entry with one
  * RangeTblFunction per function of ROWS FROM, each contributing one
@@ -627,8 +632,10 @@ bool HasLevelZeroVarWalker(Node *node, void *found)
  * after the alias too, else the function. */
 ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 {
-	if (r->lateral)
-		NotSupported(pstate, "LATERAL", -1);
+	/* A function in FROM is always LATERAL: it may read the FROM items to
+	 * its left. */
+	bool saved_active = pstate->p_lateral_active;
+	pstate->p_lateral_active = true;
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
 	rte->rtekind = RTE_FUNCTION;
 	rte->funcordinality = r->ordinality;
@@ -643,12 +650,6 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 		Node *raw = static_cast<Node *>(linitial(pair));
 		List *coldeflist = static_cast<List *>(lsecond(pair));
 		Node *fexpr = transformExpr(pstate, raw, EXPR_KIND_FROM_FUNCTION);
-		Node *other = nullptr;
-		if (HasLevelZeroVarWalker(fexpr, &other))
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("references to other FROM items in a function in FROM (LATERAL) are "
-						   "not supported yet"),
-					parser_errposition(pstate, exprLocation(other)));
 		if (Node *srf = FindSetReturningFunction(fexpr); srf != nullptr && srf != fexpr)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("set-returning functions must appear at top level of FROM"),
@@ -699,11 +700,15 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 		rte->colcollations = lappend_oid(rte->colcollations, InvalidOid);
 	}
 	SetColumnNames(rte, r->alias, names, "table");
+	pstate->p_lateral_active = saved_active;
 	return AddNSItem(pstate, rte);
 }
 
 void TransformFromClause(ParseState *pstate, List *frmList)
 {
+	/* What is already visible (an UPDATE's target) a FROM item sees only
+	 * as a LATERAL reference, as it sees the items to its left. */
+	SetNamespaceLateralState(pstate->p_namespace, true, true);
 	ListCell *lc;
 	foreach (lc, frmList)
 	{
@@ -715,8 +720,11 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 			CheckNameConflict(pstate, pstate->p_namespace,
 							  static_cast<ParseNamespaceItem *>(lfirst(i)));
 		pstate->p_joinlist = lappend(pstate->p_joinlist, node);
+		/* Visible to the next items only as LATERAL references. */
+		SetNamespaceLateralState(items, true, true);
 		pstate->p_namespace = list_concat(pstate->p_namespace, items);
 	}
+	SetNamespaceLateralState(pstate->p_namespace, false, true);
 }
 
 /* The "<" (or ">") and "=" of a type's default btree operator class. */

@@ -169,6 +169,24 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 	return nullptr;
 }
 
+/* A FROM item to the left of the one being analyzed is visible only to
+ * a LATERAL reference; from the nullable side of a RIGHT or FULL JOIN
+ * that is an error. */
+bool LateralVisible(ParseState *pstate, ParseState *ps, ParseNamespaceItem *nsitem, int location)
+{
+	if (!nsitem->p_lateral_only)
+		return true;
+	if (!ps->p_lateral_active)
+		return false;
+	if (!nsitem->p_lateral_ok)
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("invalid reference to FROM-clause entry for table \"%s\"",
+					   nsitem->p_rte->eref->aliasname),
+				errdetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+				parser_errposition(pstate, location));
+	return true;
+}
+
 Node *ColNameToVar(ParseState *pstate, const char *colname, int location)
 {
 	int levelsup = 0;
@@ -179,11 +197,12 @@ Node *ColNameToVar(ParseState *pstate, const char *colname, int location)
 		foreach (lc, ps->p_namespace)
 		{
 			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
-			if (!nsitem->p_cols_visible)
+			if (!nsitem->p_cols_visible || (nsitem->p_lateral_only && !ps->p_lateral_active))
 				continue;
 			Node *found = ScanNSItemForColumn(ps, nsitem, levelsup, colname, location);
 			if (found == nullptr)
 				continue;
+			LateralVisible(pstate, ps, nsitem, location);
 			if (result != nullptr)
 				ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
 						errmsg("column reference \"%s\" is ambiguous", colname),
@@ -223,7 +242,7 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 			bool match = OidIsValid(relid)
 				? (rte->rtekind == RTE_RELATION && rte->relid == relid && rte->alias == nullptr)
 				: strcmp(rte->eref->aliasname, refname) == 0;
-			if (!match)
+			if (!match || !LateralVisible(pstate, ps, nsitem, location))
 				continue;
 			if (result != nullptr)
 				ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_ALIAS),
@@ -262,6 +281,22 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 					errhint("Perhaps you meant to reference the table alias \"%s\".",
 							rte->eref->aliasname),
 					parser_errposition(pstate, location));
+	}
+	/* A FROM item to the left of a subquery not marked LATERAL. */
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
+	{
+		foreach (lc, ps->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (nsitem->p_lateral_only && nsitem->p_rel_visible &&
+				strcmp(nsitem->p_rte->eref->aliasname, refname) == 0)
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
+						errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
+						errhint("There is an entry for table \"%s\", but it cannot be referenced "
+								"from this part of the query.",
+								refname),
+						parser_errposition(pstate, location));
+		}
 	}
 	ereport(ERROR, errcode(ERRCODE_UNDEFINED_TABLE),
 			errmsg("missing FROM-clause entry for table \"%s\"", refname),
@@ -338,6 +373,24 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 		Node *var = ColNameToVar(pstate, colname, cref->location);
 		if (var != nullptr)
 			return var;
+		/* A column of a FROM item to the left of a subquery not marked
+		 * LATERAL. */
+		for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
+		{
+			ListCell *lc;
+			foreach (lc, ps->p_namespace)
+			{
+				auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+				if (nsitem->p_lateral_only && nsitem->p_cols_visible &&
+					ScanNSItemForColumn(ps, nsitem, 0, colname, cref->location) != nullptr)
+					ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+							errmsg("column \"%s\" does not exist", colname),
+							errhint("There is a column named \"%s\" in table \"%s\", but it "
+									"cannot be referenced from this part of the query.",
+									colname, nsitem->p_rte->eref->aliasname),
+							parser_errposition(pstate, cref->location));
+			}
+		}
 		std::string table;
 		std::string closest = ClosestColumn(pstate, colname, &table);
 		if (!closest.empty())

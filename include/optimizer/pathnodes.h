@@ -81,6 +81,13 @@ typedef struct PlannerInfo
 	bool hasRecursion;
 	int wt_param_id;
 	double non_recursive_rows;
+	/* The PARAM_EXEC slots through which nested loops pass outer rows'
+	 * columns to their parameterized inner sides (NestLoopParams: one
+	 * slot per column of this level, reused by every such join). */
+	List *nestloop_params;
+	/* The pages of this level's tables (index_pages_fetched's cache
+	 * share). */
+	double total_table_pages;
 } PlannerInfo;
 
 /* A qual and where it may be evaluated. */
@@ -149,6 +156,11 @@ typedef struct Path
 	double rows;
 	Cost startup_cost;
 	Cost total_cost;
+	/* A parameterized path (the inner side of a nested loop): the
+	 * relations whose columns it reads per outer row, and those columns
+	 * as NestLoopParams (the nested loop sets them). */
+	Relids param_relids;
+	List *nestparams;
 } Path;
 
 typedef struct IndexPath
@@ -224,6 +236,12 @@ typedef struct RelOptInfo
 	PlannerInfo *subroot;
 	Plan *subplan;
 	int cte_plan_id; /* a WITH query's: its subplan */
+	/* A LATERAL subquery or function in FROM: the other base relations
+	 * whose columns it reads, as the NestLoopParams a nested loop sets
+	 * per outer row; its function calls with those columns as Params. */
+	Relids lateral_relids;
+	List *lateral_params;
+	List *lateral_functions;
 } RelOptInfo;
 
 #endif /* TUSK_OPTIMIZER_PATHNODES_H */
