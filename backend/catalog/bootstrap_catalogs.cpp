@@ -215,7 +215,7 @@ void BuildCatalogIndexes()
 					values[k] = heap_getattr(tuple, ix.keys[k], desc, &isnull[k]);
 				btinsert(indexes[static_cast<size_t>(i)],
 						 RelationGetBTIndexInfo(indexes[static_cast<size_t>(i)]), values, isnull,
-						 &tuple->t_self, heap, UNIQUE_CHECK_NO);
+						 &tuple->t_self, heap, UNIQUE_CHECK_NO, nullptr);
 			}
 		}
 		heap_endscan(scan);

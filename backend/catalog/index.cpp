@@ -200,7 +200,7 @@ void BuildFromHeap(Relation heap, Relation index)
 		FormIndexDatum(ii, slot, values, isnull);
 		ItemPointerData tid = tuple->t_self;
 		btinsert(index, btinfo, values, isnull, &tid, heap,
-				 ii->ii_Unique ? UNIQUE_CHECK_BUILD : UNIQUE_CHECK_NO);
+				 ii->ii_Unique ? UNIQUE_CHECK_BUILD : UNIQUE_CHECK_NO, nullptr);
 	}
 	heap_endscan(scan);
 	ExecClearTuple(slot);

@@ -45,7 +45,7 @@ void CatalogIndexInsert(Relation heapRel, HeapTuple tup)
 		/* Catalog indexes are never dropped or rebuilt: no lock. */
 		Relation index = relation_open(ix.oid, NoLock);
 		btinsert(index, RelationGetBTIndexInfo(index), values, isnull, &tup->t_self, heapRel,
-				 ix.unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO);
+				 ix.unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO, nullptr);
 		relation_close(index, NoLock);
 	}
 }

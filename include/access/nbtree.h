@@ -90,7 +90,7 @@ extern void btbuildempty(Relation index);
  */
 extern bool btinsert(Relation index, const BTIndexInfo *info, const Datum *values,
 					 const bool *isnull, ItemPointer heap_tid, Relation heap,
-					 IndexUniqueCheck checkUnique, FullTransactionId *xwait = nullptr);
+					 IndexUniqueCheck checkUnique, FullTransactionId *xwait);
 
 /*
  * The entries satisfying every scan key (ANDed; see access/skey.h for

@@ -29,7 +29,7 @@ extern void ExecInsertIndexTuples(ResultRelInfo *resultRelInfo, TupleTableSlot *
 
 /* Whether the row in slot has an entry in the index: a partial index's
  * predicate holds for it. */
-extern bool ExecRowInIndex(IndexInfo *ii, TupleTableSlot *slot, EState *estate);
+extern bool ExecRowInIndex(struct IndexInfo *ii, TupleTableSlot *slot, EState *estate);
 
 /* Add the entry of the row in slot to index i of resultRelInfo, if it
  * has one there; a unique index checks as check says (btinsert: false

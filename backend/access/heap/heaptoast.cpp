@@ -168,7 +168,7 @@ Datum SaveDatum(Relation rel, Datum value, int options)
 		heap_insert(toastrel, tup, cid, options, nullptr);
 		/* chunk_id is new (NewValueId) and only this call uses it: the
 		 * unique index needs no duplicate check. */
-		btinsert(index, info, values, isnull, &tup->t_self, toastrel, UNIQUE_CHECK_NO);
+		btinsert(index, info, values, isnull, &tup->t_self, toastrel, UNIQUE_CHECK_NO, nullptr);
 		MemoryContextReset(chunkcxt.get());
 		data += size;
 		todo -= size;

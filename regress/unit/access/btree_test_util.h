@@ -115,7 +115,7 @@ inline void InsertKey(Relation index, const BTIndexInfo *info, const char *key, 
 	Datum value = KeyDatum(info, key, len);
 	bool isnull = false;
 	btinsert(index, info, &value, &isnull, tid, heap,
-			 info->unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO);
+			 info->unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO, nullptr);
 }
 
 /* lo <= key <= hi on a single-column index (len -1: open; _incl false:

@@ -75,7 +75,7 @@ void Insert(Relation heap, Relation index, const BTIndexInfo &info, const Row &r
 	Datum values[2] = {Int32GetDatum(raw.a), Int32GetDatum(raw.b)};
 	bool isnull[2] = {raw.anull, raw.bnull};
 	btinsert(index, &info, values, isnull, &t->t_self, heap,
-			 info.unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO);
+			 info.unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO, nullptr);
 	heap_freetuple(t);
 }
 
