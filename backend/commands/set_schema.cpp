@@ -60,6 +60,7 @@ void MoveType(Oid typid, Oid newnsp)
 	if (cached == nullptr)
 		elog(ERROR, "cache lookup failed for type %u", typid);
 	HeapTuple tup = heap_copytuple(cached);
+	ReleaseSysCache(cached);
 	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
 	if (form->typnamespace == newnsp)
 		return;
@@ -91,6 +92,7 @@ void MoveRelation(Oid relid, Oid newnsp, std::vector<Oid> *moved)
 	if (cached == nullptr)
 		elog(ERROR, "cache lookup failed for relation %u", relid);
 	HeapTuple tup = heap_copytuple(cached);
+	ReleaseSysCache(cached);
 	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
 	if (form->relnamespace == newnsp)
 		return;
