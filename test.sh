@@ -7,6 +7,9 @@
 # Environment:
 #   TUSK_BUILD_DIR   build directory (default: build)
 #   TUSK_MESON_ARGS  extra meson setup arguments (e.g. -Dsanitizers=true)
+#   TUSK_INTEGRATION_SKIP  Catch2 tags of integration tests to leave out,
+#                    space-separated (e.g. "[headers] [big]"); they are
+#                    counted as skipped
 set -uo pipefail
 cd "$(dirname "$0")"
 top=$PWD
@@ -73,6 +76,12 @@ if [ -x "$build/regress/integration/integration_tests" ]; then
     echo "skipping $root_tests test cases tagged [root]: not root, and no user namespace (unshare -r)"
     integration+=('~[root]')
   fi
+  for tag in ${TUSK_INTEGRATION_SKIP:-}; do
+    skipped=$("${integration[@]}" --list-test-names-only "$tag" | grep -c .)
+    total_skipped=$((total_skipped + skipped))
+    echo "skipping $skipped test cases tagged $tag (TUSK_INTEGRATION_SKIP)"
+    integration+=("~$tag")
+  done
   run_suite integration env TUSK_INSTALL_DIR="$install_dir" "${integration[@]}"
 fi
 

@@ -10,10 +10,11 @@ set -euo pipefail
 # parser as a library, the oracle of the parser's differential test
 # (regress/parser/); clang builds the parser's fuzzer (regress/fuzz/run_parser_fuzz.sh);
 # libcctz-dev reads the time-zone database (tzdata) for the date/time types;
-# libpcre2-dev is the regular-expression engine (backend/utils/adt/regex.cpp).
+# libpcre2-dev is the regular-expression engine (backend/utils/adt/regex.cpp);
+# make runs the header test's compilations in parallel (regress/integration/).
 packages=(g++ meson ninja-build pkg-config libpq-dev libssl-dev zlib1g-dev catch2
           postgresql-client-15 passwd util-linux clang-format clang-tidy python3
-          libpg-query-dev clang libcctz-dev tzdata libpcre2-dev)
+          libpg-query-dev clang libcctz-dev tzdata libpcre2-dev make)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

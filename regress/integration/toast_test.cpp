@@ -107,7 +107,8 @@ void CrashAndRestart(Cluster &cluster)
 
 }  // namespace
 
-TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a crash", "[toast]")
+TEST_CASE("100 MB text and bytea values are stored, read, changed and survive a crash",
+		  "[toast][big]")
 {
 	Cluster cluster;
 	InitAndStart(cluster);
