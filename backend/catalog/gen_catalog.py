@@ -131,6 +131,12 @@ class Catalogs:
         self.encodings = {e['name']: str(e['number']) for e in schema['encodings']}
         # The schema lists the catalogs in PostgreSQL's bootstrap order.
         self.order = [c['name'] for c in schema['catalogs']]
+        # The catalogs' TOAST tables (PostgreSQL's "declare toast"), with
+        # their fixed OIDs: described like catalogs so that bootstrap makes
+        # their files and the relation cache describes them from this data,
+        # but with no row type, no rows and no header of their own.
+        self.toasts = [self.toast_table(self.cats[name]) for name in self.order
+                       if self.cats[name].get('toast')]
         self.next_oid = {}
         self.raw = {name: [] for name in self.cats}
         for path in data_paths:
@@ -164,6 +170,21 @@ class Catalogs:
             self.symbols[name] = self.row_symbols(name)
 
     # ---- defaults and generated rows ----
+
+    @staticmethod
+    def toast_table(cat):
+        toast = cat['toast']
+        name = 'pg_toast_%d' % cat['oid']
+        cat['_toast_name'] = name
+        return {'name': name, 'oid': toast['oid'], 'shared': cat['shared'], '_rowtype_oid': 0,
+                'columns': [{'name': 'chunk_id', 'type': 'oid', 'not_null': True},
+                            {'name': 'chunk_seq', 'type': 'int4', 'not_null': True},
+                            {'name': 'chunk_data', 'type': 'bytea', 'not_null': True,
+                             'storage': 'p'}],
+                'indexes': [{'name': name + '_index', 'oid': toast['index_oid'], 'unique': True,
+                             'primary': False, 'am': 'btree',
+                             'keys': [{'column': 'chunk_id', 'opclass': 'oid_ops'},
+                                      {'column': 'chunk_seq', 'opclass': 'int4_ops'}]}]}
 
     def assign_oid(self, catname):
         oid = self.next_oid.get(catname, FIRST_GENBKI_OID)
@@ -273,17 +294,30 @@ class Catalogs:
                 row['reltablespace'] = 'pg_global'
             if cat['indexes']:
                 row['relhasindex'] = 't'
+            if cat.get('toast'):
+                row['reltoastrelid'] = cat['_toast_name']
             row.setdefault('_where', 'pg_class row of ' + name)
             self.fill_defaults('pg_class', row)
             rows.append(row)
-        for name in self.order:
-            cat = self.cats[name]
+        for t in self.toasts:
+            row = {'oid': str(t['oid']), 'relname': t['name'], 'relnamespace': 'pg_toast',
+                   'reltype': '0', 'relfilenode': str(t['oid']), 'relnatts': '3',
+                   'relkind': 't', 'relhasindex': 't',
+                   'relisshared': 't' if t['shared'] else 'f',
+                   '_where': 'pg_class row of ' + t['name']}
+            if t['shared']:
+                row['reltablespace'] = 'pg_global'
+            self.fill_defaults('pg_class', row)
+            rows.append(row)
+        for cat in [self.cats[name] for name in self.order] + self.toasts:
             for ix in cat['indexes']:
                 row = {'oid': str(ix['oid']), 'relname': ix['name'], 'reltype': '0',
                        'relam': ix['am'], 'relfilenode': str(ix['oid']),
                        'relnatts': str(len(ix['keys'])), 'relkind': 'i',
                        'relisshared': 't' if cat['shared'] else 'f',
                        '_where': 'pg_class row of ' + ix['name']}
+                if cat in self.toasts:
+                    row['relnamespace'] = 'pg_toast'
                 if cat['shared']:
                     row['reltablespace'] = 'pg_global'
                 self.fill_defaults('pg_class', row)
@@ -294,8 +328,8 @@ class Catalogs:
         """A pg_index row per catalog index, as PostgreSQL's bootstrap
         writes them (valid, ready, live; no expressions, no predicate)."""
         rows = []
-        for name in self.order:
-            cat = self.cats[name]
+        for cat in [self.cats[name] for name in self.order] + self.toasts:
+            name = cat['name']
             cols = {c['name']: (i, c) for i, c in enumerate(cat['columns'], 1)}
             for ix in cat['indexes']:
                 keys, colls, ops = [], [], []
@@ -324,15 +358,15 @@ class Catalogs:
 
     def generate_pg_attribute(self):
         rows = []
-        for name in self.order:
-            cat = self.cats[name]
+        every = [self.cats[name] for name in self.order] + self.toasts
+        for cat in every:
+            name = cat['name']
             for attnum, col in enumerate(cat['columns'], 1):
                 rows.append(self.attribute_row(name, col['name'], col['type'], attnum,
-                                               col['not_null'], '-1'))
+                                               col['not_null'], '-1', col.get('storage')))
             for i, (attname, typ) in enumerate(SYSTEM_COLUMNS):
                 rows.append(self.attribute_row(name, attname, typ, -1 - i, True, '0'))
-        for name in self.order:
-            cat = self.cats[name]
+        for cat in every:
             types = {c['name']: c['type'] for c in cat['columns']}
             for ix in cat['indexes']:
                 for attnum, k in enumerate(ix['keys'], 1):
@@ -340,14 +374,15 @@ class Catalogs:
                                                    attnum, False, '-1'))
         self.raw['pg_attribute'] = rows
 
-    def attribute_row(self, relname, attname, typname, attnum, not_null, stattarget):
+    def attribute_row(self, relname, attname, typname, attnum, not_null, stattarget,
+                      storage=None):
         t = self.types.get(typname)
         if t is None:
             raise GenError('column %s.%s has unknown type %s' % (relname, attname, typname))
         row = {'attrelid': relname, 'attname': attname, 'atttypid': typname,
                'attstattarget': stattarget, 'attlen': t['typlen'], 'attnum': str(attnum),
                'attndims': '1' if t['typcategory'] == 'A' else '0', 'attbyval': t['typbyval'],
-               'attalign': t['typalign'], 'attstorage': t['typstorage'],
+               'attalign': t['typalign'], 'attstorage': storage or t['typstorage'],
                'attnotnull': 't' if not_null else 'f',
                'attcollation': 'C' if t['typcollation'] != '0' else '0',
                '_where': 'pg_attribute row of %s.%s' % (relname, attname)}
@@ -489,7 +524,7 @@ class Catalogs:
         t = self.types[col['type']]
         r = self.resolved_type(t)
         return (int(r['oid']), int(r['typlen']), r['typbyval'] == 't', r['typalign'],
-                r['typstorage'], 950 if r['typcollation'] != '0' else 0)
+                col.get('storage') or r['typstorage'], 950 if r['typcollation'] != '0' else 0)
 
     def resolved_type(self, t):
         if not hasattr(self, '_type_by_oid'):
@@ -693,9 +728,9 @@ def write_bootstrap(C, output):
     amprocs = {(r['amprocfamily'], r['amproclefttype'], r['amprocrighttype'], r['amprocnum']):
                r['amproc'] for r in C.rows['pg_amproc']}
     entries = []
-    for name in C.order:
-        cat = C.cats[name]
-        rows = C.rows[name]
+    for cat in [C.cats[name] for name in C.order] + C.toasts:
+        name = cat['name']
+        rows = C.rows.get(name, [])
         cols = cat['columns']
         out.append('const BootstrapColumn kColumns_%s[] = {\n' % name)
         for col in cols:

@@ -67,6 +67,12 @@ extern HeapTuple heap_toast_insert_or_update(Relation rel, HeapTuple newtup, Hea
  * (keep = the new version) or DELETE leaves to VACUUM. */
 extern void heap_toast_delete(Relation rel, HeapTuple tup, HeapTuple keep);
 
+/* A palloc'd copy of tup (described by desc) whose out-of-line values are
+ * fetched back into the row (compressed ones stay compressed), with tup's
+ * header fields: what a catalog cache keeps, so that its entry does not
+ * depend on TOAST chunks a later change may delete. */
+extern HeapTuple toast_flatten_tuple(HeapTuple tup, TupleDesc desc);
+
 #ifdef __cplusplus
 }
 #endif

@@ -282,10 +282,13 @@ bool RelationToastsRows(Relation rel)
 	if (rel->rd_rel == nullptr)
 		return false;
 	char relkind = rel->rd_rel->relkind;
-	/* The catalogs' readers take their values as stored, and Tusk's
-	 * catalogs have no TOAST tables: their rows are never toasted. */
-	return (relkind == RELKIND_RELATION || relkind == RELKIND_MATVIEW) &&
-		!IsCatalogRelationOid(RelationGetRelid(rel));
+	/* A catalog's rows are toasted only where PostgreSQL's catalog has a
+	 * TOAST table (pg_rewrite, pg_proc, pg_statistic …; never pg_class or
+	 * pg_attribute, which the relation cache reads as stored).  The
+	 * catalog caches keep such rows flattened (catcache.cpp). */
+	if (IsCatalogRelationOid(RelationGetRelid(rel)))
+		return relkind == RELKIND_RELATION && OidIsValid(rel->rd_rel->reltoastrelid);
+	return relkind == RELKIND_RELATION || relkind == RELKIND_MATVIEW;
 }
 
 HeapTuple heap_toast_insert_or_update(Relation rel, HeapTuple newtup, HeapTuple oldtup, int options)
@@ -427,4 +430,36 @@ void heap_toast_delete(Relation rel, HeapTuple tup, HeapTuple keep)
 			continue;
 		DeleteDatum(values[ui]);
 	}
+}
+
+HeapTuple toast_flatten_tuple(HeapTuple tup, TupleDesc desc)
+{
+	int natts = desc->natts;
+	std::vector<Datum> values(static_cast<size_t>(natts));
+	std::unique_ptr<bool[]> isnull(new bool[natts]);
+	heap_deform_tuple(tup, desc, values.data(), isnull.get());
+	for (int i = 0; i < natts; i++)
+	{
+		auto ui = static_cast<size_t>(i);
+		if (isnull[i] || TupleDescAttr(desc, i)->attlen != -1)
+			continue;
+		auto *p = reinterpret_cast<struct varlena *>(DatumGetPointer(values[ui]));
+		if (VARATT_IS_EXTERNAL(p))
+			values[ui] = PointerGetDatum(detoast_external_attr(p));
+	}
+	HeapTuple flat = heap_form_tuple(desc, values.data(), isnull.get());
+	/* The header as it was: visibility, the row's place, its OID … */
+	flat->t_self = tup->t_self;
+	flat->t_tableOid = tup->t_tableOid;
+	HeapTupleHeader from = tup->t_data;
+	HeapTupleHeader to = flat->t_data;
+	to->t_xmin = from->t_xmin;
+	to->t_xmax = from->t_xmax;
+	to->t_cid = from->t_cid;
+	to->t_ctid = from->t_ctid;
+	to->t_infomask = static_cast<uint16>((to->t_infomask & ~HEAP_XACT_MASK) |
+										 (from->t_infomask & HEAP_XACT_MASK));
+	to->t_infomask2 = static_cast<uint16>((to->t_infomask2 & HEAP_NATTS_MASK) |
+										  (from->t_infomask2 & ~HEAP_NATTS_MASK));
+	return flat;
 }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "access/genam.h"
+#include "access/heaptoast.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
@@ -236,7 +237,10 @@ std::vector<HeapTuple> ScanCatalog(CatCache &cache, int nkeys, const Datum *keys
 	while (HeapTuple tuple = systable_getnext(scan))
 	{
 		MemoryContext old = MemoryContextSwitchTo(CacheContext());
-		found.push_back(heap_copytuple(tuple));
+		/* An entry holds its values itself, none in TOAST chunks. */
+		found.push_back(HeapTupleHasExternal(tuple)
+							? toast_flatten_tuple(tuple, RelationGetDescr(rel))
+							: heap_copytuple(tuple));
 		MemoryContextSwitchTo(old);
 	}
 	systable_endscan(scan);
