@@ -538,21 +538,38 @@ OffsetNumber AddTuple(Buffer buf, HeapTuple tup)
  * Of the transactions holding the row through xmax, sort those that are
  * still running (but our own) into the ones whose hold conflicts with
  * mode — an updater always does — and lockers that may stay.
+ *
+ * The tuple was judged (HeapTupleSatisfiesUpdate: being modified) a moment
+ * ago, but its holders do not need the buffer lock to end: an updater may
+ * have committed since.  Then this returns false and the caller must judge
+ * the tuple again (it is updated or deleted now); skipping that updater as
+ * "not running" would change a version that is no longer the newest — a
+ * lost update.  An updater that aborted is skipped like an ended locker.
  */
-void SortHolders(HeapTupleHeader t, LockTupleMode mode, std::vector<FullTransactionId> *conflicts,
-				 std::vector<MultiXactMember> *lockers)
+[[nodiscard]] bool SortHolders(HeapTupleHeader t, LockTupleMode mode,
+							   std::vector<FullTransactionId> *conflicts,
+							   std::vector<MultiXactMember> *lockers)
 {
 	conflicts->clear();
 	lockers->clear();
 	for (const MultiXactMember &m : XmaxMembers(t))
 	{
-		if (FullTransactionIdIsCurrentTransactionId(m.xid) || !FullTransactionIdIsInProgress(m.xid))
+		if (FullTransactionIdIsCurrentTransactionId(m.xid))
 			continue;
+		if (!FullTransactionIdIsInProgress(m.xid))
+		{
+			/* Out of the ProcArray only after its commit is in the commit
+			 * log: not running and not committed is aborted. */
+			if (ISUPDATE_from_mxstatus(m.status) && FullTransactionIdDidCommit(m.xid))
+				return false;
+			continue;
+		}
 		if (ISUPDATE_from_mxstatus(m.status) || ModesConflict(ModeOfStatus(m.status), mode))
 			conflicts->push_back(m.xid);
 		else
 			lockers->push_back(m);
 	}
+	return true;
 }
 
 /* Wait (with the buffer let go) for each of xids to end, queued on the
@@ -604,7 +621,8 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 			return result;
 		/* Only locked, by us (SELECT … FOR UPDATE, then UPDATE), or by
 		 * others in modes that let us go on. */
-		SortHolders(tuple->t_data, mode, &conflicts, lockers);
+		if (!SortHolders(tuple->t_data, mode, &conflicts, lockers))
+			continue; /* its updater committed meanwhile: judge it again */
 		if (conflicts.empty())
 			return TM_Ok;
 		if (!wait)
@@ -1006,7 +1024,8 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 			break;
 		/* Others' locks in modes compatible with ours stay; running
 		 * updaters and conflicting lockers we wait for. */
-		SortHolders(tuple->t_data, mode, &conflicts, &lockers);
+		if (!SortHolders(tuple->t_data, mode, &conflicts, &lockers))
+			continue; /* its updater committed meanwhile: judge it again */
 		if (conflicts.empty())
 			break;
 		if (wait_policy == LockWaitSkip)
