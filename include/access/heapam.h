@@ -118,6 +118,15 @@ extern TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId c
 								 LockTupleMode mode, LockWaitPolicy wait_policy, Buffer *buffer,
 								 TM_FailureData *tmfd);
 
+/*
+ * Tests only (null otherwise): heap_update, heap_delete and heap_lock_tuple
+ * call it, the buffer locked, right after judging the tuple being modified
+ * by another transaction and before looking at who holds it — so that a
+ * test can end a holder exactly in that window, which no buffer lock
+ * closes.  It must not touch the tuple's buffer.
+ */
+extern PGDLLIMPORT void (*heap_being_modified_test_hook)(void);
+
 /* The scan is allocated in CurrentMemoryContext. */
 extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
 /* The next visible tuple, valid until the next call; NULL at the end. */

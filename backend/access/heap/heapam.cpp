@@ -88,6 +88,8 @@ struct HeapScanDescData
 static_assert(std::is_trivially_destructible_v<HeapScanDescData>,
 			  "a scan is freed with its memory context, without destructors");
 
+void (*heap_being_modified_test_hook)() = nullptr;
+
 namespace {
 
 /* Infomask bits that say who changed the tuple: reset for a new one. */
@@ -619,6 +621,8 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 					errmsg("attempted to %s invisible tuple", what));
 		if (result != TM_BeingModified)
 			return result;
+		if (heap_being_modified_test_hook != nullptr)
+			heap_being_modified_test_hook();
 		/* Only locked, by us (SELECT … FOR UPDATE, then UPDATE), or by
 		 * others in modes that let us go on. */
 		if (!SortHolders(tuple->t_data, mode, &conflicts, lockers))
@@ -1006,6 +1010,7 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
 		if (result != TM_BeingModified && result != TM_Ok)
 			break;
+		bool being_modified = result == TM_BeingModified;
 		result = TM_Ok;
 		ours.clear();
 		new_mode = mode;
@@ -1022,6 +1027,8 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		}
 		if (held)
 			break;
+		if (being_modified && heap_being_modified_test_hook != nullptr)
+			heap_being_modified_test_hook();
 		/* Others' locks in modes compatible with ours stay; running
 		 * updaters and conflicting lockers we wait for. */
 		if (!SortHolders(tuple->t_data, mode, &conflicts, &lockers))
