@@ -100,6 +100,8 @@ constexpr uint16 kHeap2XactMask = HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED | HEAP_ON
 constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX_IS_MULTI |
 	HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY;
 // NOLINTEND(misc-redundant-expression)
+/* Those of them that say who holds the tuple how (not the hints). */
+constexpr uint16 kXmaxHolderBits = kXmaxBits & ~(HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
 
 /* The xmax-describing infomask bits a delete, update or lock record
  * carries (PostgreSQL's compute_infobits), and their replay. */
@@ -906,10 +908,13 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 		/* Another page: both locked in order; start over if the old
 		 * version changed while we held no lock on it. */
 		uint64 xmax_before = old.t_data->t_xmax;
+		uint16 xmax_bits_before = old.t_data->t_infomask & kXmaxHolderBits;
 		lock.Release();
 		elsewhere = GetBufferForTuple(relation, newlen, buf, &lock);
 		old = TupleAt(relation, buf, ItemPointerGetOffsetNumber(otid));
-		if (old.t_data->t_xmax == xmax_before)
+		/* (A locker may have strengthened its lock: same xmax, other bits.) */
+		if (old.t_data->t_xmax == xmax_before &&
+			(old.t_data->t_infomask & kXmaxHolderBits) == xmax_bits_before)
 			break;
 		elsewhere.Release();
 	}
