@@ -4,8 +4,9 @@
  * and conflicting ones wait for every holder; a non-key update proceeds
  * past FOR KEY SHARE lockers (so foreign-key checks of children of one
  * parent run concurrently) while a key update waits; SKIP LOCKED and
- * NOWAIT see multixact holders; after an immediate stop with multixacts in
- * flight, the rows they locked are free again.
+ * NOWAIT see multixact holders; sessions incrementing a row that
+ * foreign-key checks keep locking lose no update; after an immediate stop
+ * with multixacts in flight, the rows they locked are free again.
  */
 #include <catch2/catch.hpp>
 
@@ -13,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <libpq-fe.h>
 
@@ -239,6 +241,65 @@ TEST_CASE("Two transactions inserting children of one parent do not wait for eac
 	REQUIRE(o.sqlstate == "23503");
 	REQUIRE(Exec(a.get(), "select count(*) from mx_child").value == "2");
 	REQUIRE(Exec(a.get(), "select name from mx_parent").value == "uno");
+}
+
+TEST_CASE("Sessions incrementing a parent row while others add its children lose no update",
+		  "[multixact][epq]")
+{
+	Cluster cluster;
+	Start(cluster);
+	Conn setup = Connect(cluster);
+	Ok(setup.get(), "create table mx_counter (id int primary key, n int)");
+	Ok(setup.get(), "create table mx_counted (id int, counter int references mx_counter)");
+	Ok(setup.get(), "insert into mx_counter values (1, 0), (2, 0)");
+	/* Plain increments of row 1 (non-key updates, rechecked on the newest
+	 * version when another got there first), and transactions that add a
+	 * child of row 1 — the foreign-key check's FOR KEY SHARE lock — and
+	 * then increment it too: row 1's xmax is often a multixact of
+	 * key-share lockers and an updater, which the incrementers must wait
+	 * for exactly as for a plain updater. */
+	constexpr int kIncrementers = 3;
+	constexpr int kIncrements = 150;
+	constexpr int kAdders = 2;
+	constexpr int kAdds = 100;
+	std::vector<Conn> conns;
+	for (int i = 0; i < kIncrementers + kAdders; i++)
+		conns.push_back(Connect(cluster));
+	std::vector<std::string> errors(conns.size());
+	std::vector<std::thread> threads;
+	for (int i = 0; i < kIncrementers + kAdders; i++)
+		threads.emplace_back([&, i] {
+			PGconn *c = conns[static_cast<size_t>(i)].get();
+			auto ok = [&](const std::string &sql) {
+				Outcome o = Exec(c, sql);
+				if (o.status == PGRES_COMMAND_OK || o.status == PGRES_TUPLES_OK)
+					return true;
+				errors[static_cast<size_t>(i)] = sql + ": " + PQerrorMessage(c);
+				return false;
+			};
+			if (i < kIncrementers)
+			{
+				for (int r = 0; r < kIncrements; r++)
+					if (!ok("update mx_counter set n = n + 1 where id = 1"))
+						return;
+				return;
+			}
+			for (int r = 0; r < kAdds; r++)
+				if (!ok("begin") ||
+					!ok("insert into mx_counted values (" + std::to_string(i * 1000 + r) + ", 1)") ||
+					!ok("update mx_counter set n = n + 1 where id = 1") ||
+					!ok("update mx_counter set n = n + 1 where id = 2") || !ok("commit"))
+					return;
+		});
+	for (std::thread &t : threads)
+		t.join();
+	for (const std::string &e : errors)
+		REQUIRE(e.empty());
+	REQUIRE(Exec(setup.get(), "select n from mx_counter order by id").value ==
+			std::to_string(kIncrementers * kIncrements + kAdders * kAdds) + "," +
+				std::to_string(kAdders * kAdds));
+	REQUIRE(Exec(setup.get(), "select count(*) from mx_counted").value ==
+			std::to_string(kAdders * kAdds));
 }
 
 TEST_CASE("SKIP LOCKED and NOWAIT see every holder of a multixact", "[multixact]")
