@@ -239,7 +239,7 @@ Sample AcquireSampleRows(Relation rel, int targrows)
 					break;
 				case HEAPTUPLE_DELETE_IN_PROGRESS:
 					if (FullTransactionIdIsCurrentTransactionId(
-							HeapTupleHeaderGetRawXmaxFull(tuple.t_data)))
+							HeapTupleGetUpdateXid(tuple.t_data)))
 						s.deadrows += 1;
 					else
 					{

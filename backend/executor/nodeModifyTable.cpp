@@ -444,8 +444,11 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 				result = heap_update(rel, &tid, tuple, estate->es_output_cid, true, &tmfd);
 				if (!ShouldRecheck(result))
 					break;
-				/* The new values are computed again, from the newest version. */
-				planslot = Recheck(node, rel, &tid, tmfd, LockTupleExclusive, planslot);
+				/* The new values are computed again, from the newest version,
+				 * locked as strongly as the update needs (a non-key update
+				 * leaves FOR KEY SHARE lockers be). */
+				planslot = Recheck(node, rel, &tid, tmfd, static_cast<LockTupleMode>(tmfd.lockmode),
+								   planslot);
 				if (planslot == nullptr)
 					break;
 			}

@@ -49,6 +49,8 @@ typedef struct TM_FailureData
 	FullTransactionId xmax; /* who updated or deleted it */
 	CommandId cmax;			/* our command that did, for TM_SelfModified */
 	bool traversed;
+	int lockmode; /* (a LockTupleMode) the row lock heap_update needed: to lock the
+				   * newer version in (PostgreSQL's heap_update lockmode) */
 } TM_FailureData;
 
 /* Row lock strengths (SELECT … FOR KEY SHARE / SHARE / NO KEY UPDATE /
@@ -100,16 +102,30 @@ extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newt
 
 /*
  * Lock the row at tuple->t_self (SELECT … FOR UPDATE and friends): its
- * xmax becomes this transaction, marked as locking only, so updaters and
- * other lockers wait for us and readers are unaffected.  Until multixacts
- * exist a row has one locker at a time: even compatible share locks wait
- * for each other.  On return *buffer holds a pin and tuple points into it
- * (TM_Ok, TM_Updated, TM_Deleted, TM_SelfModified); TM_WouldBlock with
- * LockWaitSkip; LockWaitError raises PostgreSQL's 55P03.
+ * xmax becomes this transaction, marked as locking only — or, when others
+ * hold it in compatible modes (two FOR SHARE lockers; FOR KEY SHARE and a
+ * non-key updater), a multixact of all of them (access/multixact.h) — so
+ * conflicting updaters and lockers wait for us and readers are
+ * unaffected.  A lock on a row a running transaction is updating waits
+ * for that transaction, whatever the modes (PostgreSQL lets FOR KEY SHARE
+ * lock a row under a non-key update at once and follows the update
+ * chain; Tusk does not yet).  On return *buffer holds a pin and tuple
+ * points into it (TM_Ok, TM_Updated, TM_Deleted, TM_SelfModified);
+ * TM_WouldBlock with LockWaitSkip; LockWaitError raises PostgreSQL's
+ * 55P03.
  */
 extern TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid,
 								 LockTupleMode mode, LockWaitPolicy wait_policy, Buffer *buffer,
 								 TM_FailureData *tmfd);
+
+/*
+ * Tests only (null otherwise): heap_update, heap_delete and heap_lock_tuple
+ * call it, the buffer locked, right after judging the tuple being modified
+ * by another transaction and before looking at who holds it — so that a
+ * test can end a holder exactly in that window, which no buffer lock
+ * closes.  It must not touch the tuple's buffer.
+ */
+extern PGDLLIMPORT void (*heap_being_modified_test_hook)(void);
 
 /* The scan is allocated in CurrentMemoryContext. */
 extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
@@ -153,6 +169,10 @@ extern TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buff
 /* oldestXmin: from GetOldestNonRemovableFullTransactionId. */
 extern HTSV_Result HeapTupleSatisfiesVacuum(HeapTuple htup, FullTransactionId oldestXmin,
 											Buffer buffer);
+/* The transaction that updated or deleted the tuple: xmax itself, or a
+ * multixact's updating member (invalid when it has none).  For an xmax
+ * that is not locked-only. */
+extern FullTransactionId HeapTupleGetUpdateXid(HeapTupleHeader tup);
 /* Record that xid committed (infomask HEAP_XMIN_COMMITTED or
  * HEAP_XMAX_COMMITTED) or is invalid, unless the commit's WAL is not yet
  * flushed past the page's: then the hint would outrun the commit. */

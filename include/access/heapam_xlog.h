@@ -65,6 +65,7 @@ typedef struct xl_heap_update
 	uint8 old_infobits_set;
 	uint8 flags;
 	OffsetNumber new_offnum;
+	uint64 new_xmax; /* the new version's lockers (its header says how), or 0 */
 } xl_heap_update;
 
 /* Block 0: the page. */

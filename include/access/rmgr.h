@@ -31,6 +31,7 @@ typedef enum RmgrIds
 	RM_SMGR_ID = 2,
 	RM_CLOG_ID = 3,
 	RM_DBASE_ID = 4,
+	RM_MULTIXACT_ID = 6,
 	RM_HEAP2_ID = 9,
 	RM_HEAP_ID = 10,
 	RM_BTREE_ID = 11,

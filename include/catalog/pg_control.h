@@ -15,7 +15,7 @@
 #include "access/transam.h"
 #include "access/xlogdefs.h"
 
-#define PG_CONTROL_VERSION 90001 /* Tusk's format 1 */
+#define PG_CONTROL_VERSION 90002 /* Tusk's format 2: multixact counters */
 #define PG_CONTROL_FILE_SIZE 8192
 #define XLOG_CONTROL_FILE "global/pg_control"
 
@@ -28,6 +28,10 @@ typedef struct CheckPoint
 	FullTransactionId nextXid; /* the next transaction id to assign */
 	Oid nextOid;
 	pg_time_t time;
+	uint64 nextMulti;		  /* the next multixact id to assign */
+	uint64 nextMultiOffset;	  /* where its members will go */
+	uint64 oldestMulti;		  /* the oldest multixact stored */
+	uint64 oldestUpdateMulti; /* the oldest with an updater (0: none) */
 } CheckPoint;
 
 /* Records of the XLOG resource manager (info values are PostgreSQL's). */

@@ -67,7 +67,10 @@ typedef struct NamedLWLockTranche
 #define XidGenLock (&MainLWLockArray[8].lock)
 #define CheckpointerCommLock (&MainLWLockArray[9].lock)
 #define SubtransSLRULock (&MainLWLockArray[10].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 11
+#define MultiXactGenLock (&MainLWLockArray[11].lock)
+#define MultiXactOffsetSLRULock (&MainLWLockArray[12].lock)
+#define MultiXactMemberSLRULock (&MainLWLockArray[13].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 14
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

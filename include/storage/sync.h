@@ -35,9 +35,11 @@ typedef enum SyncRequestType
 /* Who knows how to open the file a tag names. */
 typedef enum SyncRequestHandler
 {
-	SYNC_HANDLER_MD = 0, /* a relation segment: rnode, forknum, segno */
-	SYNC_HANDLER_CLOG,	 /* a pg_xact segment: segno */
-	SYNC_HANDLER_NONE	 /* never synced (pg_subtrans: rebuilt at every start) */
+	SYNC_HANDLER_MD = 0,		   /* a relation segment: rnode, forknum, segno */
+	SYNC_HANDLER_CLOG,			   /* a pg_xact segment: segno */
+	SYNC_HANDLER_NONE,			   /* never synced (pg_subtrans: rebuilt at every start) */
+	SYNC_HANDLER_MULTIXACT_OFFSET, /* a pg_multixact/offsets segment: segno */
+	SYNC_HANDLER_MULTIXACT_MEMBER  /* a pg_multixact/members segment: segno */
 } SyncRequestHandler;
 
 typedef struct FileTag

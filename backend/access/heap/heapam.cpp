@@ -36,19 +36,28 @@
 #include "access/heapam_xlog.h"
 #include "access/heaptoast.h"
 #include "access/htup_details.h"
+#include "access/multixact.h"
+#include "access/relation.h"
 #include "access/rmgr.h"
+#include "access/tupdesc.h"
 #include "access/xact.h"
 #include "access/xlog.h"
 #include "access/xloginsert.h"
 #include "access/xlogreader.h"
 #include "access/xlogutils.h"
+#include "catalog/pg_attribute_d.h"
+#include "catalog/pg_index_d.h"
 #include "miscadmin.h"
+#include "nodes/pg_list.h"
 #include "storage/bufmgr.h"
 #include "storage/bufpage.h"
 #include "storage/freespace.h"
 #include "storage/lmgr.h"
+#include "storage/procarray.h"
 #include "storage/smgr.h"
+#include "utils/datum.h"
 #include "utils/errcodes.h"
+#include "utils/relcache.h"
 
 #define MaxHeapTupleSize (BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)))
 
@@ -79,6 +88,8 @@ struct HeapScanDescData
 static_assert(std::is_trivially_destructible_v<HeapScanDescData>,
 			  "a scan is freed with its memory context, without destructors");
 
+void (*heap_being_modified_test_hook)() = nullptr;
+
 namespace {
 
 /* Infomask bits that say who changed the tuple: reset for a new one. */
@@ -89,12 +100,15 @@ constexpr uint16 kHeap2XactMask = HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED | HEAP_ON
 constexpr uint16 kXmaxBits = HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID | HEAP_XMAX_IS_MULTI |
 	HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY;
 // NOLINTEND(misc-redundant-expression)
+/* Those of them that say who holds the tuple how (not the hints). */
+constexpr uint16 kXmaxHolderBits = kXmaxBits & ~(HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
 
 /* The xmax-describing infomask bits a delete, update or lock record
  * carries (PostgreSQL's compute_infobits), and their replay. */
 uint8 InfobitsOf(HeapTupleHeader t)
 {
 	return static_cast<uint8>(
+		((t->t_infomask & HEAP_XMAX_IS_MULTI) ? XLHL_XMAX_IS_MULTI : 0) |
 		((t->t_infomask & HEAP_XMAX_LOCK_ONLY) ? XLHL_XMAX_LOCK_ONLY : 0) |
 		((t->t_infomask & HEAP_XMAX_EXCL_LOCK) ? XLHL_XMAX_EXCL_LOCK : 0) |
 		((t->t_infomask & HEAP_XMAX_KEYSHR_LOCK) ? XLHL_XMAX_KEYSHR_LOCK : 0) |
@@ -103,6 +117,9 @@ uint8 InfobitsOf(HeapTupleHeader t)
 
 void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
 {
+	t->t_infomask2 &= ~HEAP_KEYS_UPDATED;
+	if (infobits & XLHL_XMAX_IS_MULTI)
+		t->t_infomask |= HEAP_XMAX_IS_MULTI;
 	if (infobits & XLHL_XMAX_LOCK_ONLY)
 		t->t_infomask |= HEAP_XMAX_LOCK_ONLY;
 	if (infobits & XLHL_XMAX_EXCL_LOCK)
@@ -111,6 +128,231 @@ void ApplyInfobits(HeapTupleHeader t, uint8 infobits)
 		t->t_infomask |= HEAP_XMAX_KEYSHR_LOCK;
 	if (infobits & XLHL_KEYS_UPDATED)
 		t->t_infomask2 |= HEAP_KEYS_UPDATED;
+}
+
+/* --- Several holders of one row (multixacts) ------------------------- */
+
+/* The heavyweight tuple lock a waiter for each row lock mode queues with
+ * (PostgreSQL's tupleLockExtraInfo), so that waiters for compatible modes
+ * do not queue behind each other. */
+LOCKMODE TupleLockHwMode(LockTupleMode mode)
+{
+	switch (mode)
+	{
+		case LockTupleKeyShare:
+			return AccessShareLock;
+		case LockTupleShare:
+			return RowShareLock;
+		case LockTupleNoKeyExclusive:
+			return ExclusiveLock;
+		case LockTupleExclusive:
+			break;
+	}
+	return AccessExclusiveLock;
+}
+
+LockTupleMode ModeOfStatus(MultiXactStatus status)
+{
+	switch (status)
+	{
+		case MultiXactStatusForKeyShare:
+			return LockTupleKeyShare;
+		case MultiXactStatusForShare:
+			return LockTupleShare;
+		case MultiXactStatusForNoKeyUpdate:
+		case MultiXactStatusNoKeyUpdate:
+			return LockTupleNoKeyExclusive;
+		case MultiXactStatusForUpdate:
+		case MultiXactStatusUpdate:
+			break;
+	}
+	return LockTupleExclusive;
+}
+
+MultiXactStatus LockStatusOf(LockTupleMode mode)
+{
+	switch (mode)
+	{
+		case LockTupleKeyShare:
+			return MultiXactStatusForKeyShare;
+		case LockTupleShare:
+			return MultiXactStatusForShare;
+		case LockTupleNoKeyExclusive:
+			return MultiXactStatusForNoKeyUpdate;
+		case LockTupleExclusive:
+			break;
+	}
+	return MultiXactStatusForUpdate;
+}
+
+/* Whether row locks of these strengths conflict (PostgreSQL's table:
+ * the heavyweight conflicts of their tupleLockExtraInfo modes). */
+bool ModesConflict(LockTupleMode a, LockTupleMode b)
+{
+	static constexpr bool kConflicts[4][4] = {
+		/* key share */ {false, false, false, true},
+		/* share */ {false, false, true, true},
+		/* no key exclusive */ {false, true, true, true},
+		/* exclusive */ {true, true, true, true},
+	};
+	return kConflicts[a][b];
+}
+
+/* What a single transaction id in xmax holds the row as, from the
+ * infomask. */
+MultiXactStatus SingleXmaxStatus(HeapTupleHeader t)
+{
+	bool keys = (t->t_infomask2 & HEAP_KEYS_UPDATED) != 0;
+	if (HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask))
+	{
+		if ((t->t_infomask & HEAP_LOCK_MASK) == HEAP_XMAX_SHR_LOCK)
+			return MultiXactStatusForShare;
+		if (t->t_infomask & HEAP_XMAX_KEYSHR_LOCK)
+			return MultiXactStatusForKeyShare;
+		return keys ? MultiXactStatusForUpdate : MultiXactStatusForNoKeyUpdate;
+	}
+	return keys ? MultiXactStatusUpdate : MultiXactStatusNoKeyUpdate;
+}
+
+/* Who holds the row through its xmax: a multixact's members, or the one
+ * transaction with the strength its infomask says; none if xmax is
+ * invalid. */
+std::vector<MultiXactMember> XmaxMembers(HeapTupleHeader t)
+{
+	std::vector<MultiXactMember> result;
+	if (t->t_infomask & HEAP_XMAX_INVALID)
+		return result;
+	if (!(t->t_infomask & HEAP_XMAX_IS_MULTI))
+	{
+		result.push_back(MultiXactMember{HeapTupleHeaderGetRawXmaxFull(t), SingleXmaxStatus(t)});
+		return result;
+	}
+	MultiXactMember *members;
+	int n = GetMultiXactIdMembers(t->t_xmax, &members, HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask));
+	result.assign(members, members + n);
+	if (members != nullptr)
+		pfree(members);
+	return result;
+}
+
+/* The xmax bits describing a multixact of these members (PostgreSQL's
+ * GetMultiXactIdHintBits): its strongest lock, whether it only locks,
+ * and whether a member holds or changes the key. */
+void MultiInfomask(const std::vector<MultiXactMember> &members, uint16 *infomask, uint16 *infomask2)
+{
+	*infomask = HEAP_XMAX_IS_MULTI;
+	*infomask2 = 0;
+	bool has_update = false;
+	LockTupleMode strongest = LockTupleKeyShare;
+	for (const MultiXactMember &m : members)
+	{
+		strongest = Max(strongest, ModeOfStatus(m.status));
+		has_update = has_update || ISUPDATE_from_mxstatus(m.status);
+		if (m.status == MultiXactStatusForUpdate || m.status == MultiXactStatusUpdate)
+			*infomask2 |= HEAP_KEYS_UPDATED;
+	}
+	if (strongest >= LockTupleNoKeyExclusive)
+		*infomask |= HEAP_XMAX_EXCL_LOCK;
+	else if (strongest == LockTupleShare)
+		*infomask |= HEAP_XMAX_SHR_LOCK;
+	else
+		*infomask |= HEAP_XMAX_KEYSHR_LOCK;
+	if (!has_update)
+		*infomask |= HEAP_XMAX_LOCK_ONLY;
+}
+
+/* The xmax bits of one transaction locking the row in mode. */
+void LockInfomask(LockTupleMode mode, uint16 *infomask, uint16 *infomask2)
+{
+	*infomask = HEAP_XMAX_LOCK_ONLY |
+		(mode == LockTupleKeyShare	  ? HEAP_XMAX_KEYSHR_LOCK
+			 : mode == LockTupleShare ? HEAP_XMAX_SHR_LOCK
+									  : HEAP_XMAX_EXCL_LOCK);
+	*infomask2 = mode == LockTupleExclusive ? HEAP_KEYS_UPDATED : 0;
+}
+
+/* Give the tuple a new xmax and the bits describing it. */
+void SetXmax(HeapTupleHeader t, uint64 xmax, uint16 infomask, uint16 infomask2)
+{
+	t->t_infomask &= ~kXmaxBits;
+	t->t_infomask2 &= ~HEAP_KEYS_UPDATED;
+	t->t_infomask |= infomask;
+	t->t_infomask2 |= infomask2;
+	t->t_xmax = xmax;
+}
+
+/* xmax for these members: the one transaction's id, or a new multixact. */
+uint64 XmaxFor(const std::vector<MultiXactMember> &members, LockTupleMode single_mode,
+			   uint16 *infomask, uint16 *infomask2)
+{
+	if (members.size() == 1 && !ISUPDATE_from_mxstatus(members[0].status))
+	{
+		LockInfomask(single_mode, infomask, infomask2);
+		return U64FromFullTransactionId(members[0].xid);
+	}
+	MultiInfomask(members, infomask, infomask2);
+	return MultiXactIdCreateFromMembers(static_cast<int>(members.size()), members.data());
+}
+
+HeapTuple CopyTupleAt(Relation relation, ItemPointer tid);
+
+/* Whether two values of a type are the same bytes (PostgreSQL's datumIsEqual). */
+bool DatumsEqual(Datum a, Datum b, bool byval, int len)
+{
+	if (byval)
+		return a == b;
+	Size sa = datumGetSize(a, byval, len);
+	return sa == datumGetSize(b, byval, len) &&
+		memcmp(DatumGetPointer(a), DatumGetPointer(b), sa) == 0;
+}
+
+/*
+ * Whether an update changes a column of the table's key — a column of a
+ * unique index that is not partial, which foreign keys may reference
+ * (PostgreSQL's INDEX_ATTR_BITMAP_KEY) — compared as stored bytes.  A
+ * table without a catalog row, and every system catalog, is taken as
+ * changing its key, so such updates wait for every locker.
+ */
+bool KeyColumnsChanged(Relation rel, ItemPointer otid, HeapTuple oldcopy, HeapTuple newtup)
+{
+	if (rel->rd_rel == nullptr || rel->rd_att == nullptr || rel->rd_id < FirstNormalObjectId)
+		return true;
+	if (!rel->rd_rel->relhasindex)
+		return false;
+	HeapTuple oldtup = oldcopy != nullptr ? oldcopy : CopyTupleAt(rel, otid);
+	if (oldtup == nullptr)
+		return true;
+	List *indexes = RelationGetIndexList(rel);
+	ListCell *lc;
+	bool changed = false;
+	foreach (lc, indexes)
+	{
+		/* The updater's caller keeps the table's indexes open and locked. */
+		Relation index = relation_open(lfirst_oid(lc), NoLock);
+		Form_pg_index form = index->rd_index;
+		if (form->indisunique && form->indimmediate &&
+			heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, nullptr))
+			for (int i = 0; i < form->indnkeyatts && !changed; i++)
+			{
+				int attnum = form->indkey.values[i];
+				if (attnum <= 0)
+				{
+					changed = true;
+					break;
+				}
+				Form_pg_attribute att = TupleDescAttr(rel->rd_att, attnum - 1);
+				bool oldnull, newnull;
+				Datum oldval = heap_getattr(oldtup, attnum, rel->rd_att, &oldnull);
+				Datum newval = heap_getattr(newtup, attnum, rel->rd_att, &newnull);
+				changed = oldnull != newnull ||
+					(!oldnull && !DatumsEqual(oldval, newval, att->attbyval, att->attlen));
+			}
+		relation_close(index, NoLock);
+		if (changed)
+			break;
+	}
+	list_free(indexes);
+	return changed;
 }
 
 /* PostgreSQL's refusal, where its ReadBufferExtended makes it. */
@@ -297,18 +539,79 @@ OffsetNumber AddTuple(Buffer buf, HeapTuple tup)
 }
 
 /*
- * The common start of delete and update: the tuple at tid, in buf (pinned,
- * locked exclusively through lock), and what a change to it would meet —
- * after waiting for a running changer to finish, if asked, with the lock
- * let go meanwhile.  On TM_Ok lock holds the buffer locked exclusively and
- * *tuple points into it.
+ * Of the transactions holding the row through xmax, sort those that are
+ * still running (but our own) into the ones whose hold conflicts with
+ * mode — an updater always does — and lockers that may stay.
+ *
+ * The tuple was judged (HeapTupleSatisfiesUpdate: being modified) a moment
+ * ago, but its holders do not need the buffer lock to end: an updater may
+ * have committed since.  Then this returns false and the caller must judge
+ * the tuple again (it is updated or deleted now); skipping that updater as
+ * "not running" would change a version that is no longer the newest — a
+ * lost update.  An updater that aborted is skipped like an ended locker.
+ */
+[[nodiscard]] bool SortHolders(HeapTupleHeader t, LockTupleMode mode,
+							   std::vector<FullTransactionId> *conflicts,
+							   std::vector<MultiXactMember> *lockers)
+{
+	conflicts->clear();
+	lockers->clear();
+	for (const MultiXactMember &m : XmaxMembers(t))
+	{
+		if (FullTransactionIdIsCurrentTransactionId(m.xid))
+			continue;
+		if (!FullTransactionIdIsInProgress(m.xid))
+		{
+			/* Out of the ProcArray only after its commit is in the commit
+			 * log: not running and not committed is aborted. */
+			if (ISUPDATE_from_mxstatus(m.status) && FullTransactionIdDidCommit(m.xid))
+				return false;
+			continue;
+		}
+		if (ISUPDATE_from_mxstatus(m.status) || ModesConflict(ModeOfStatus(m.status), mode))
+			conflicts->push_back(m.xid);
+		else
+			lockers->push_back(m);
+	}
+	return true;
+}
+
+/* Wait (with the buffer let go) for each of xids to end, queued on the
+ * row's heavyweight lock in mode's strength so waiters are served in
+ * order. */
+void WaitForHolders(Relation rel, ItemPointer tid, Buffer buf, tusk::BufferLock &lock,
+					LockTupleMode mode, bool *have_tuple_lock,
+					const std::vector<FullTransactionId> &xids)
+{
+	lock.Release();
+	if (!*have_tuple_lock)
+	{
+		LockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
+				  TupleLockHwMode(mode));
+		*have_tuple_lock = true;
+	}
+	for (FullTransactionId xid : xids)
+		XactLockTableWait(xid);
+	lock = tusk::BufferLock(buf, BUFFER_LOCK_EXCLUSIVE);
+}
+
+/*
+ * The common start of delete and update (in mode's strength): the tuple at
+ * tid, in buf (pinned, locked exclusively through lock), and what a change
+ * to it would meet — after waiting for running holders whose hold
+ * conflicts, if asked, with the lock let go meanwhile.  On TM_Ok lock
+ * holds the buffer locked exclusively, *tuple points into it, and
+ * *lockers are the running lockers that may keep their lock (FOR KEY
+ * SHARE lockers, under a non-key update).
  */
 TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait, Buffer buf,
 						tusk::BufferLock &lock, HeapTupleData *tuple, bool *have_tuple_lock,
-						const char *what)
+						const char *what, LockTupleMode mode, std::vector<MultiXactMember> *lockers)
 {
+	std::vector<FullTransactionId> conflicts;
 	for (;;)
 	{
+		lockers->clear();
 		Page page = BufferGetPage(buf);
 		if (!IsNormalItem(page, ItemPointerGetOffsetNumber(tid)))
 			elog(ERROR, "invalid tid (%u,%u) in relation %u", ItemPointerGetBlockNumber(tid),
@@ -320,22 +623,18 @@ TM_Result PrepareChange(Relation rel, ItemPointer tid, CommandId cid, bool wait,
 					errmsg("attempted to %s invisible tuple", what));
 		if (result != TM_BeingModified)
 			return result;
-		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
-		/* Only locked, by us (SELECT … FOR UPDATE, then UPDATE): go on. */
-		if (FullTransactionIdIsCurrentTransactionId(xwait))
+		if (heap_being_modified_test_hook != nullptr)
+			heap_being_modified_test_hook();
+		/* Only locked, by us (SELECT … FOR UPDATE, then UPDATE), or by
+		 * others in modes that let us go on. */
+		if (!SortHolders(tuple->t_data, mode, &conflicts, lockers))
+			continue; /* its updater committed meanwhile: judge it again */
+		if (conflicts.empty())
 			return TM_Ok;
 		if (!wait)
 			return result;
-		lock.Release();
-		if (!*have_tuple_lock)
-		{
-			LockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
-					  AccessExclusiveLock);
-			*have_tuple_lock = true;
-		}
-		XactLockTableWait(xwait);
-		lock = tusk::BufferLock(buf, BUFFER_LOCK_EXCLUSIVE);
-		/* Look again: it finished (or someone else got in first). */
+		WaitForHolders(rel, tid, buf, lock, mode, have_tuple_lock, conflicts);
+		/* Look again: they finished (or someone else got in first). */
 	}
 }
 
@@ -344,17 +643,20 @@ void FillFailure(const HeapTupleData &tuple, TM_Result result, TM_FailureData *t
 	if (tmfd == nullptr)
 		return;
 	tmfd->ctid = tuple.t_data->t_ctid;
-	tmfd->xmax = HeapTupleHeaderGetRawXmaxFull(tuple.t_data);
+	tmfd->xmax = HEAP_XMAX_IS_LOCKED_ONLY(tuple.t_data->t_infomask)
+		? HeapTupleHeaderGetRawXmaxFull(tuple.t_data)
+		: HeapTupleGetUpdateXid(tuple.t_data);
 	tmfd->cmax = result == TM_SelfModified ? HeapTupleHeaderGetCmax(tuple.t_data)
 										   : InvalidCommandId;
 	tmfd->traversed = false;
+	tmfd->lockmode = LockTupleExclusive;
 }
 
-void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock)
+void ReleaseTupleLock(Relation rel, ItemPointer tid, bool have_tuple_lock, LockTupleMode mode)
 {
 	if (have_tuple_lock)
 		UnlockTuple(rel->rd_id, ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid),
-					AccessExclusiveLock);
+					TupleLockHwMode(mode));
 }
 
 }  // namespace
@@ -468,21 +770,24 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 					  TM_FailureData *tmfd)
 {
 	FullTransactionId xid = GetCurrentFullTransactionId();
+	MultiXactIdSetOldestMember();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(tid));
 	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool have_tuple_lock = false;
 	HeapTupleData tuple;
+	/* A delete conflicts with every lock: no locker stays. */
+	std::vector<MultiXactMember> lockers;
 	/* On error, the guards give the buffer's lock and pin back; the tuple
 	 * lock goes with the transaction's abort. */
 	TM_Result result = PrepareChange(relation, tid, cid, wait, buf, lock, &tuple, &have_tuple_lock,
-									 "delete");
+									 "delete", LockTupleExclusive, &lockers);
 	if (result != TM_Ok)
 	{
 		FillFailure(tuple, result, tmfd);
 		lock.Release();
 		pin.Release();
-		ReleaseTupleLock(relation, tid, have_tuple_lock);
+		ReleaseTupleLock(relation, tid, have_tuple_lock, LockTupleExclusive);
 		return result;
 	}
 	CommandId cmax = cid;
@@ -505,7 +810,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 
 	lock.Release();
 	pin.Release();
-	ReleaseTupleLock(relation, tid, have_tuple_lock);
+	ReleaseTupleLock(relation, tid, have_tuple_lock, LockTupleExclusive);
 	if (toasted != nullptr)
 		heap_toast_delete(relation, toasted, nullptr);
 	return TM_Ok;
@@ -570,22 +875,31 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 			newtup->t_len > TOAST_TUPLE_THRESHOLD)
 			newtup = heap_toast_insert_or_update(relation, newtup, oldcopy, 0);
 	}
+	MultiXactIdSetOldestMember();
+	/* A change of the key conflicts with FOR KEY SHARE lockers (foreign
+	 * keys referencing the row); any other update lets them stay. */
+	LockTupleMode mode = KeyColumnsChanged(relation, otid, oldcopy, callers)
+		? LockTupleExclusive
+		: LockTupleNoKeyExclusive;
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
 	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool have_tuple_lock = false;
 	HeapTupleData old;
+	std::vector<MultiXactMember> lockers;
 	tusk::LockedBuffer elsewhere; /* empty: the new version goes on buf */
 	for (;;)
 	{
 		TM_Result result = PrepareChange(relation, otid, cid, wait, buf, lock, &old,
-										 &have_tuple_lock, "update");
+										 &have_tuple_lock, "update", mode, &lockers);
 		if (result != TM_Ok)
 		{
 			FillFailure(old, result, tmfd);
+			if (tmfd != nullptr)
+				tmfd->lockmode = mode;
 			lock.Release();
 			pin.Release();
-			ReleaseTupleLock(relation, otid, have_tuple_lock);
+			ReleaseTupleLock(relation, otid, have_tuple_lock, mode);
 			return result;
 		}
 		Size newlen = MAXALIGN(newtup->t_len);
@@ -594,10 +908,13 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 		/* Another page: both locked in order; start over if the old
 		 * version changed while we held no lock on it. */
 		uint64 xmax_before = old.t_data->t_xmax;
+		uint16 xmax_bits_before = old.t_data->t_infomask & kXmaxHolderBits;
 		lock.Release();
 		elsewhere = GetBufferForTuple(relation, newlen, buf, &lock);
 		old = TupleAt(relation, buf, ItemPointerGetOffsetNumber(otid));
-		if (old.t_data->t_xmax == xmax_before)
+		/* (A locker may have strengthened its lock: same xmax, other bits.) */
+		if (old.t_data->t_xmax == xmax_before &&
+			(old.t_data->t_infomask & kXmaxHolderBits) == xmax_bits_before)
 			break;
 		elsewhere.Release();
 	}
@@ -611,15 +928,43 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	HeapTupleHeaderAdjustCmax(old.t_data, &cmax, &iscombo);
 	Page newpage = BufferGetPage(newbuf);
 
+	/*
+	 * Lockers that stay (FOR KEY SHARE, under a non-key update) keep the
+	 * old version locked — its xmax a multixact of them and us — and the
+	 * new one: its xmax them alone.  Both multixacts are made (and
+	 * logged) before the critical section.
+	 */
+	uint64 old_xmax = U64FromFullTransactionId(xid);
+	uint16 old_infomask = 0;
+	uint16 old_infomask2 = mode == LockTupleExclusive ? HEAP_KEYS_UPDATED : 0;
+	uint64 new_xmax = 0;
+	uint16 new_infomask = HEAP_XMAX_INVALID;
+	uint16 new_infomask2 = 0;
+	if (!lockers.empty())
+	{
+		new_xmax = XmaxFor(lockers, LockTupleKeyShare, &new_infomask, &new_infomask2);
+		std::vector<MultiXactMember> holders = lockers;
+		holders.push_back(MultiXactMember{xid,
+										  mode == LockTupleExclusive ? MultiXactStatusUpdate
+																	 : MultiXactStatusNoKeyUpdate});
+		old_xmax = XmaxFor(holders, mode, &old_infomask, &old_infomask2);
+	}
+
 	tusk::CriticalSection crit;
+	SetXmax(newtup->t_data, new_xmax, new_infomask, new_infomask2);
 	OffsetNumber newoff = AddTuple(newbuf, newtup);
 	SetDeleted(old.t_data, xid, cmax, iscombo, newtup->t_self);
+	SetXmax(old.t_data, old_xmax, old_infomask, old_infomask2);
 	MarkBufferDirty(newbuf);
 	if (newbuf != buf)
 		MarkBufferDirty(buf);
 	bool init = newbuf != buf && OnlyTupleOnPage(newpage, newoff);
-	xl_heap_update rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(otid),
-					   InfobitsOf(old.t_data), 0, newoff};
+	xl_heap_update rec{old_xmax,
+					   ItemPointerGetOffsetNumber(otid),
+					   InfobitsOf(old.t_data),
+					   0,
+					   newoff,
+					   new_xmax};
 	xl_heap_header hdr = HeaderOf(newtup->t_data);
 	XLogBeginInsert();
 	XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
@@ -636,7 +981,7 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	elsewhere.Release();
 	lock.Release();
 	pin.Release();
-	ReleaseTupleLock(relation, otid, have_tuple_lock);
+	ReleaseTupleLock(relation, otid, have_tuple_lock, mode);
 	if (newtup != callers)
 		callers->t_self = newtup->t_self;
 	/* The old version's values the new one does not keep go with it. */
@@ -650,11 +995,17 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 {
 	ItemPointerData tid = tuple->t_self;
 	FullTransactionId xid = GetCurrentFullTransactionId();
+	MultiXactIdSetOldestMember();
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tid));
 	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
 	bool have_tuple_lock = false;
 	TM_Result result;
+	std::vector<FullTransactionId> conflicts;
+	std::vector<MultiXactMember> lockers; /* others' compatible locks, which stay */
+	std::vector<MultiXactMember> ours;	  /* our enclosing levels' locks, which stay */
+	LockTupleMode new_mode = mode;
+	bool held = false; /* we hold the row in mode (or stronger) already */
 	for (;;)
 	{
 		if (!IsNormalItem(BufferGetPage(buf), ItemPointerGetOffsetNumber(&tid)))
@@ -662,14 +1013,33 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 				 ItemPointerGetOffsetNumber(&tid), relation->rd_id);
 		*tuple = TupleAt(relation, buf, ItemPointerGetOffsetNumber(&tid));
 		result = HeapTupleSatisfiesUpdate(tuple, cid, buf);
-		if (result != TM_BeingModified)
+		if (result != TM_BeingModified && result != TM_Ok)
 			break;
-		FullTransactionId xwait = HeapTupleHeaderGetRawXmaxFull(tuple->t_data);
-		if (FullTransactionIdIsCurrentTransactionId(xwait))
+		bool being_modified = result == TM_BeingModified;
+		result = TM_Ok;
+		ours.clear();
+		new_mode = mode;
+		held = false;
+		for (const MultiXactMember &m : XmaxMembers(tuple->t_data))
 		{
-			result = TM_Ok; /* locked by us already: strengthen below */
-			break;
+			if (!FullTransactionIdIsCurrentTransactionId(m.xid) || ISUPDATE_from_mxstatus(m.status))
+				continue;
+			held = held || ModeOfStatus(m.status) >= mode;
+			if (FullTransactionIdEquals(m.xid, xid))
+				new_mode = Max(new_mode, ModeOfStatus(m.status)); /* strengthened */
+			else
+				ours.push_back(m);
 		}
+		if (held)
+			break;
+		if (being_modified && heap_being_modified_test_hook != nullptr)
+			heap_being_modified_test_hook();
+		/* Others' locks in modes compatible with ours stay; running
+		 * updaters and conflicting lockers we wait for. */
+		if (!SortHolders(tuple->t_data, mode, &conflicts, &lockers))
+			continue; /* its updater committed meanwhile: judge it again */
+		if (conflicts.empty())
+			break;
 		if (wait_policy == LockWaitSkip)
 		{
 			result = TM_WouldBlock;
@@ -685,31 +1055,21 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 					errmsg("could not obtain lock on row in relation \"%s\"",
 						   relation->rd_rel != nullptr ? RelationGetRelationName(relation) : oid));
 		}
-		lock.Release();
-		if (!have_tuple_lock)
-		{
-			LockTuple(relation->rd_id, ItemPointerGetBlockNumber(&tid),
-					  ItemPointerGetOffsetNumber(&tid), AccessExclusiveLock);
-			have_tuple_lock = true;
-		}
-		XactLockTableWait(xwait);
-		lock = tusk::BufferLock(buf, BUFFER_LOCK_EXCLUSIVE);
+		WaitForHolders(relation, &tid, buf, lock, mode, &have_tuple_lock, conflicts);
 	}
-	if (result == TM_Ok)
+	if (result == TM_Ok && !held)
 	{
+		std::vector<MultiXactMember> holders = lockers;
+		holders.insert(holders.end(), ours.begin(), ours.end());
+		holders.push_back(MultiXactMember{xid, LockStatusOf(new_mode)});
+		uint16 infomask, infomask2;
+		/* A new multixact is made (and logged) before the page changes. */
+		uint64 xmax = XmaxFor(holders, new_mode, &infomask, &infomask2);
 		HeapTupleHeader t = tuple->t_data;
-		uint16 lockbits = mode == LockTupleKeyShare ? HEAP_XMAX_KEYSHR_LOCK
-			: mode == LockTupleShare				? HEAP_XMAX_SHR_LOCK
-													: HEAP_XMAX_EXCL_LOCK;
 		tusk::CriticalSection crit;
-		t->t_infomask &= ~kXmaxBits;
-		t->t_infomask |= HEAP_XMAX_LOCK_ONLY | lockbits;
-		if (mode == LockTupleExclusive)
-			t->t_infomask2 |= HEAP_KEYS_UPDATED;
-		HeapTupleHeaderSetXmax(t, xid);
+		SetXmax(t, xmax, infomask, infomask2);
 		MarkBufferDirty(buf);
-		xl_heap_lock rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(&tid),
-						 InfobitsOf(t), 0};
+		xl_heap_lock rec{xmax, ItemPointerGetOffsetNumber(&tid), InfobitsOf(t), 0};
 		XLogBeginInsert();
 		XLogRegisterData(reinterpret_cast<const char *>(&rec), sizeof rec);
 		XLogRegisterBuffer(0, buf, REGBUF_STANDARD);
@@ -717,11 +1077,11 @@ TM_Result heap_lock_tuple(Relation relation, HeapTuple tuple, CommandId cid, Loc
 		PageSetLSN(BufferGetPage(buf), lsn);
 		crit.End();
 	}
-	else if (result != TM_WouldBlock)
+	else if (result != TM_Ok && result != TM_WouldBlock)
 		FillFailure(*tuple, result, tmfd);
 	lock.Release();
 	*buffer = pin.Detach(); /* the caller's to release */
-	ReleaseTupleLock(relation, &tid, have_tuple_lock);
+	ReleaseTupleLock(relation, &tid, have_tuple_lock, mode);
 	return result;
 }
 
@@ -835,7 +1195,7 @@ void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid)
 		bool end = (t.t_data->t_infomask & HEAP_XMAX_INVALID) ||
 			HEAP_XMAX_IS_LOCKED_ONLY(t.t_data->t_infomask) ||
 			ItemPointerEquals(&t.t_self, &t.t_data->t_ctid);
-		prior_xmax = HeapTupleHeaderGetRawXmaxFull(t.t_data);
+		prior_xmax = end ? InvalidFullTransactionId : HeapTupleGetUpdateXid(t.t_data);
 		ctid = t.t_data->t_ctid;
 		if (end)
 			return;
@@ -878,6 +1238,14 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 	auto *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	SetDeleted(t, FullTransactionIdFromU64(xmax), FirstCommandId, false, ctid);
 	ApplyInfobits(t, infobits);
+}
+
+/* An updated row's new version keeps the old one's lockers (its header,
+ * replayed already, says how). */
+void RedoNewXmax(Page page, OffsetNumber off, uint64 xmax)
+{
+	auto *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
+	t->t_xmax = xmax;
 }
 
 /* Replay heap_abort_speculative: the tuple is dead to everyone. */
@@ -973,7 +1341,10 @@ void heap_redo(XLogReaderState *r)
 			if (same_page)
 			{
 				if (oldaction == BLK_NEEDS_REDO)
+				{
 					RedoAddTuple(r, 0, oldbuf.page(), BlockOf(r, 0), rec.new_offnum);
+					RedoNewXmax(oldbuf.page(), rec.new_offnum, rec.new_xmax);
+				}
 				Finish(oldbuf, oldaction, lsn);
 				break;
 			}
@@ -981,7 +1352,10 @@ void heap_redo(XLogReaderState *r)
 			tusk::LockedBuffer newbuf;
 			XLogRedoAction newaction = ReadForRedo(r, 0, init, &newbuf);
 			if (newaction == BLK_NEEDS_REDO)
+			{
 				RedoAddTuple(r, 0, newbuf.page(), BlockOf(r, 0), rec.new_offnum);
+				RedoNewXmax(newbuf.page(), rec.new_offnum, rec.new_xmax);
+			}
 			Finish(newbuf, newaction, lsn);
 			break;
 		}

@@ -4,8 +4,8 @@
  * Principal entry points: HeapTupleSatisfiesVisibility,
  * HeapTupleSatisfiesUpdate, HeapTupleSatisfiesVacuum.
  *
- * PostgreSQL's rules, case for case (without multixacts, subtransactions
- * or pre-9.0 moved tuples, none of which Tusk has).  Each check first
+ * PostgreSQL's rules, case for case (without pre-9.0 moved tuples, which
+ * Tusk never had).  Each check first
  * settles the inserting transaction (xmin), then the deleting or locking
  * one (xmax):
  *   - hint bits, when set, answer at once;
@@ -19,11 +19,18 @@
  * The order matters: a transaction leaves the ProcArray only after its
  * status is in the commit log, so "not running" and "not committed" means
  * it did not commit.
+ *
+ * A multixact xmax (HEAP_XMAX_IS_MULTI) that only locks leaves the tuple
+ * as visible as no xmax does; one with an updating member is judged by
+ * that member.  Commit hints are never set for a multixact (its lockers
+ * may still run); XMAX_INVALID is, once no member runs and no updater
+ * committed.
  */
 #include "postgres.h"
 
 #include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/multixact.h"
 #include "access/xlog.h"
 #include "storage/bufmgr.h"
 #include "storage/procarray.h"
@@ -56,6 +63,17 @@ void SetHint(HeapTupleHeader t, Buffer buffer, uint16 infomask, FullTransactionI
 	HeapTupleSetHintBits(t, buffer, infomask, xid);
 }
 
+bool IsMulti(HeapTupleHeader t)
+{
+	return (t->t_infomask & HEAP_XMAX_IS_MULTI) != 0;
+}
+
+/* For a multixact xmax: whether any member (ours included) still runs. */
+bool MultiRunning(HeapTupleHeader t)
+{
+	return MultiXactIdIsRunning(t->t_xmax, IsLockedOnly(t));
+}
+
 /*
  * SnapshotSelf: committed now, plus all of our own changes.  With dirty
  * (SnapshotDirty) also rows others are inserting, and it reports the
@@ -79,6 +97,8 @@ bool SatisfiesSelfOrDirty(HeapTupleHeader t, Buffer buffer, Snapshot dirty)
 				return true;
 			if (IsLockedOnly(t))
 				return true;
+			if (IsMulti(t))
+				return !IsCurrent(HeapTupleGetUpdateXid(t)); /* else our update aborted */
 			if (!IsCurrent(Xmax(t)))
 			{
 				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
@@ -105,6 +125,21 @@ bool SatisfiesSelfOrDirty(HeapTupleHeader t, Buffer buffer, Snapshot dirty)
 		return true;
 	if (t->t_infomask & HEAP_XMAX_COMMITTED)
 		return IsLockedOnly(t);
+	if (IsMulti(t))
+	{
+		if (IsLockedOnly(t))
+			return true;
+		FullTransactionId updater = HeapTupleGetUpdateXid(t);
+		if (IsCurrent(updater))
+			return false;
+		if (FullTransactionIdIsInProgress(updater))
+		{
+			if (dirty != nullptr)
+				dirty->xmax = updater; /* being updated by another */
+			return true;
+		}
+		return !FullTransactionIdDidCommit(updater);
+	}
 	if (IsCurrent(Xmax(t)))
 		return IsLockedOnly(t);
 	if (FullTransactionIdIsInProgress(Xmax(t)))
@@ -141,7 +176,9 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 				return true;
 			if (IsLockedOnly(t))
 				return true;
-			if (!IsCurrent(Xmax(t)))
+			if (IsMulti(t) && !IsCurrent(HeapTupleGetUpdateXid(t)))
+				return true; /* our update aborted (a subtransaction) */
+			if (!IsMulti(t) && !IsCurrent(Xmax(t)))
 			{
 				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
 				return true;
@@ -166,6 +203,15 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 		return true;
 	if (IsLockedOnly(t))
 		return true;
+	if (IsMulti(t))
+	{
+		FullTransactionId updater = HeapTupleGetUpdateXid(t);
+		if (IsCurrent(updater))
+			return HeapTupleHeaderGetCmax(t) >= snapshot->curcid;
+		if (XidInMVCCSnapshot(updater, snapshot))
+			return true;
+		return !FullTransactionIdDidCommit(updater);
+	}
 	if (!(t->t_infomask & HEAP_XMAX_COMMITTED))
 	{
 		if (IsCurrent(Xmax(t)))
@@ -185,6 +231,13 @@ bool SatisfiesMVCC(HeapTupleHeader t, Snapshot snapshot, Buffer buffer)
 }
 
 }  // namespace
+
+FullTransactionId HeapTupleGetUpdateXid(HeapTupleHeader tup)
+{
+	if (tup->t_infomask & HEAP_XMAX_IS_MULTI)
+		return MultiXactIdGetUpdateXid(tup->t_xmax);
+	return HeapTupleHeaderGetRawXmaxFull(tup);
+}
 
 void HeapTupleSetHintBits(HeapTupleHeader tuple, Buffer buffer, uint16 infomask,
 						  FullTransactionId xid)
@@ -246,9 +299,13 @@ TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buff
 			if (IsLockedOnly(t))
 			{
 				/* Ours, but perhaps locked by others meanwhile. */
+				if (IsMulti(t))
+					return MultiRunning(t) ? TM_BeingModified : TM_Ok;
 				return FullTransactionIdIsInProgress(Xmax(t)) ? TM_BeingModified : TM_Ok;
 			}
-			if (!IsCurrent(Xmax(t)))
+			if (IsMulti(t) && !IsCurrent(HeapTupleGetUpdateXid(t)))
+				return MultiRunning(t) ? TM_BeingModified : TM_Ok; /* our update aborted */
+			if (!IsMulti(t) && !IsCurrent(Xmax(t)))
 			{
 				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
 				return TM_Ok;
@@ -274,6 +331,28 @@ TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buff
 		if (IsLockedOnly(t))
 			return TM_Ok;
 		return moved ? TM_Updated : TM_Deleted;
+	}
+	if (IsMulti(t))
+	{
+		if (IsLockedOnly(t))
+		{
+			if (MultiRunning(t))
+				return TM_BeingModified;
+			SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+			return TM_Ok;
+		}
+		FullTransactionId updater = HeapTupleGetUpdateXid(t);
+		if (IsCurrent(updater))
+			return HeapTupleHeaderGetCmax(t) >= curcid ? TM_SelfModified : TM_Invisible;
+		if (FullTransactionIdIsInProgress(updater))
+			return TM_BeingModified;
+		if (FullTransactionIdDidCommit(updater))
+			return moved ? TM_Updated : TM_Deleted;
+		/* The updater aborted: lockers may remain. */
+		if (MultiRunning(t))
+			return TM_BeingModified;
+		SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+		return TM_Ok;
 	}
 	if (IsCurrent(Xmax(t)))
 	{
@@ -310,7 +389,7 @@ HTSV_Result HeapTupleSatisfiesVacuum(HeapTuple htup, FullTransactionId oldestXmi
 				return HEAPTUPLE_INSERT_IN_PROGRESS;
 			if (IsLockedOnly(t))
 				return HEAPTUPLE_INSERT_IN_PROGRESS;
-			if (IsCurrent(Xmax(t)))
+			if (IsCurrent(IsMulti(t) ? HeapTupleGetUpdateXid(t) : Xmax(t)))
 				return HEAPTUPLE_DELETE_IN_PROGRESS;
 			return HEAPTUPLE_INSERT_IN_PROGRESS;
 		}
@@ -330,9 +409,23 @@ HTSV_Result HeapTupleSatisfiesVacuum(HeapTuple htup, FullTransactionId oldestXmi
 	if (IsLockedOnly(t))
 	{
 		/* Only locked: live whatever became of the locker. */
-		if (!FullTransactionIdIsInProgress(Xmax(t)))
+		if (IsMulti(t) ? !MultiRunning(t) : !FullTransactionIdIsInProgress(Xmax(t)))
 			SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
 		return HEAPTUPLE_LIVE;
+	}
+	if (IsMulti(t))
+	{
+		FullTransactionId updater = HeapTupleGetUpdateXid(t);
+		if (FullTransactionIdIsInProgress(updater))
+			return HEAPTUPLE_DELETE_IN_PROGRESS;
+		if (!FullTransactionIdDidCommit(updater))
+		{
+			if (!MultiRunning(t))
+				SetHint(t, buffer, HEAP_XMAX_INVALID, InvalidFullTransactionId);
+			return HEAPTUPLE_LIVE;
+		}
+		return FullTransactionIdPrecedes(updater, oldestXmin) ? HEAPTUPLE_DEAD
+															  : HEAPTUPLE_RECENTLY_DEAD;
 	}
 	if (!(t->t_infomask & HEAP_XMAX_COMMITTED))
 	{

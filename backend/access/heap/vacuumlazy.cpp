@@ -27,6 +27,7 @@
 
 #include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/multixact.h"
 #include "access/nbtree.h"
 #include "access/rmgr.h"
 #include "access/xlog.h"
@@ -68,6 +69,36 @@ void LogPage(Buffer buf)
 	PageSetLSN(BufferGetPage(buf), lsn);
 }
 
+/*
+ * A multixact xmax none of whose members runs any more is replaced (with
+ * the page cleanup-locked; the caller logs the page): by nothing if it
+ * only locked or its updater aborted, else by its updater alone — so the
+ * tuple no longer needs pg_multixact (PostgreSQL's FreezeMultiXactId,
+ * for every ended multixact rather than those past a freeze age).
+ */
+bool ClearEndedMulti(HeapTupleHeader t)
+{
+	if ((t->t_infomask & (HEAP_XMAX_IS_MULTI | HEAP_XMAX_INVALID)) != HEAP_XMAX_IS_MULTI)
+		return false;
+	bool lock_only = HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask);
+	if (MultiXactIdIsRunning(t->t_xmax, lock_only))
+		return false;
+	FullTransactionId updater = lock_only ? InvalidFullTransactionId : HeapTupleGetUpdateXid(t);
+	// NOLINTBEGIN(misc-redundant-expression): PostgreSQL's HEAP_LOCK_MASK names bits twice
+	t->t_infomask &= ~(HEAP_XMAX_IS_MULTI | HEAP_LOCK_MASK | HEAP_XMAX_LOCK_ONLY |
+					   HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
+	// NOLINTEND(misc-redundant-expression)
+	if (FullTransactionIdIsValid(updater) && FullTransactionIdDidCommit(updater))
+		HeapTupleHeaderSetXmax(t, updater); /* HEAP_KEYS_UPDATED stays as it was */
+	else
+	{
+		HeapTupleHeaderSetXmax(t, InvalidFullTransactionId);
+		t->t_infomask |= HEAP_XMAX_INVALID;
+		t->t_infomask2 &= ~HEAP_KEYS_UPDATED;
+	}
+	return true;
+}
+
 tusk::BufferPin ReadHeapPage(Relation rel, BlockNumber blk)
 {
 	return tusk::BufferPin(
@@ -95,6 +126,7 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		if (PageIsNew(page))
 			continue;
 		std::vector<OffsetNumber> gone;
+		bool multis_cleared = false;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
 			ItemId lp = PageGetItemId(page, off);
@@ -112,12 +144,20 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 				continue;
 			}
 			stats->tuples_remaining++;
+			multis_cleared = ClearEndedMulti(tuple.t_data) || multis_cleared;
 			/* PostgreSQL's count of live tuples for reltuples: a tuple being
 			 * deleted still counts, one being inserted does not yet. */
 			if (state == HEAPTUPLE_LIVE || state == HEAPTUPLE_DELETE_IN_PROGRESS)
 				stats->tuples_live++;
 			else if (state == HEAPTUPLE_RECENTLY_DEAD)
 				stats->tuples_recently_dead++;
+		}
+		if (gone.empty() && multis_cleared)
+		{
+			tusk::CriticalSection crit;
+			MarkBufferDirty(buf);
+			LogPage(buf);
+			crit.End();
 		}
 		if (!gone.empty())
 		{

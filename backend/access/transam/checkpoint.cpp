@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "access/clog.h"
+#include "access/multixact.h"
 #include "access/subtrans.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
@@ -214,6 +215,8 @@ void BootStrapXLOG(int seg_size)
 	cp.nextXid = FirstNormalFullTransactionId;
 	cp.nextOid = FirstNormalObjectId;
 	cp.time = static_cast<pg_time_t>(now.tv_sec);
+	cp.nextMulti = FirstMultiXactId;
+	cp.oldestMulti = FirstMultiXactId;
 	SetNextFullTransactionId(cp.nextXid);
 	SetNextObjectId(cp.nextOid);
 	XLogSetRedoRecPtr(cp.redo);
@@ -228,6 +231,7 @@ void BootStrapXLOG(int seg_size)
 	/* The commit log's first page, for the first ids. */
 	ExtendCLOG(FirstNormalFullTransactionId);
 	CheckPointCLOG();
+	BootStrapMultiXact();
 	(void) ProcessSyncRequests();
 
 	ControlFileData c{};
@@ -274,6 +278,8 @@ void CreateCheckPoint(int flags)
 	cp.nextXid = ReadNextFullTransactionId();
 	cp.nextOid = ReadNextObjectId();
 	cp.time = static_cast<pg_time_t>(time(nullptr));
+	MultiXactGetCheckptMulti(&cp.nextMulti, &cp.nextMultiOffset, &cp.oldestMulti,
+							 &cp.oldestUpdateMulti);
 
 	/* Everything changed before the redo point goes to disk. */
 	uint64 segments_before = XLogSegmentsCreated();
@@ -281,6 +287,7 @@ void CreateCheckPoint(int flags)
 	/* No snapshot can ask about subtransactions older than every running
 	 * transaction and every snapshot's xmin. */
 	TruncateSUBTRANS(GetOldestNonRemovableFullTransactionId());
+	CheckPointMultiXact();
 	int written = CheckPointBuffers();
 	clock_gettime(CLOCK_MONOTONIC, &t_write);
 	int sync_files = ProcessSyncRequests();
@@ -306,6 +313,9 @@ void CreateCheckPoint(int flags)
 	}
 
 	int removed = RemoveOldSegments(redo);
+	/* Multixacts no one can need any more (its record follows this
+	 * checkpoint's, so replay from here redoes it). */
+	TruncateMultiXact();
 	clock_gettime(CLOCK_MONOTONIC, &t_end);
 
 	/* PostgreSQL's estimate of the distance between checkpoints: the

@@ -67,6 +67,7 @@
 #include <vector>
 
 #include "access/clog.h"
+#include "access/multixact.h"
 #include "access/subtrans.h"
 #include "access/htup_details.h"
 #include "access/rmgr.h"
@@ -405,6 +406,7 @@ void CommitTransaction()
 	HOLD_INTERRUPTS();
 	RecordTransactionCommit();
 	ProcArrayEndTransaction(MyProc);
+	AtEOXact_MultiXact();
 	/* Before our locks go: whoever waited for them sees our catalogs. */
 	AtEOXact_Inval(true);
 	AtEOXact_Storage(true);
@@ -440,6 +442,7 @@ void AbortTransaction()
 	s->state = TransState::kAbort;
 	RecordTransactionAbort(s);
 	ProcArrayEndTransaction(MyProc);
+	AtEOXact_MultiXact();
 	AtEOXact_Inval(false);
 	AtEOXact_Storage(false);
 	AtAbort_RelationCache();

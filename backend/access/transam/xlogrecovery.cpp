@@ -29,6 +29,7 @@
 
 #include "commands/sequence.h"
 #include "access/heapam_xlog.h"
+#include "access/multixact.h"
 #include "access/nbtree.h"
 #include "access/rmgr.h"
 #include "access/transam.h"
@@ -195,6 +196,9 @@ void InitBuiltinRmgrs(void)
 	RegisterBuiltinRmgr(RM_SEQ_ID, &seq);
 	static const RmgrData dbase = {"Database", dbase_redo, dbase_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_DBASE_ID, &dbase);
+	static const RmgrData multixact = {"MultiXact", multixact_redo, multixact_identify, nullptr,
+									   nullptr};
+	RegisterBuiltinRmgr(RM_MULTIXACT_ID, &multixact);
 }
 
 XLogRedoAction XLogReadBufferForRedo(XLogReaderState *record, uint8 block_id, Buffer *buf)
@@ -273,6 +277,7 @@ void StartupXLOG(void)
 	XLogRecPtr end_of_log = XLogReaderGetEndRecPtr(r);
 	SetNextFullTransactionId(cp.nextXid);
 	SetNextObjectId(cp.nextOid);
+	StartupMultiXact(cp.nextMulti, cp.nextMultiOffset, cp.oldestMulti, cp.oldestUpdateMulti);
 
 	bool in_recovery = c.state != DB_SHUTDOWNED || !shutdown_record || cp.redo < c.checkPoint;
 	if (in_recovery)

@@ -14,6 +14,7 @@
 #include "postgres.h"
 
 #include "access/clog.h"
+#include "access/multixact.h"
 #include "access/subtrans.h"
 #include "access/transam.h"
 #include "access/xlog.h"
@@ -77,6 +78,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, CheckpointerShmemSize());
 	size = add_size(size, CLOGShmemSize());
 	size = add_size(size, SUBTRANSShmemSize());
+	size = add_size(size, MultiXactShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, LockShmemSize());
@@ -97,6 +99,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	CheckpointerShmemInit();
 	CLOGShmemInit();
 	SUBTRANSShmemInit();
+	MultiXactShmemInit();
 	InitProcGlobal();
 	CreateSharedProcArray();
 	InitLocks();

@@ -61,9 +61,20 @@ constexpr uint32 kHolders = kExclusive | kSharedMask;
 constexpr int kSpinsBeforeSleep = 64;
 
 const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
-	"ProcArray", "AddinShmemInit",	 "BackgroundWorker", "RelationExtension",
-	"XactSLRU",	 "WALInsert",		 "WALWrite",		 "ControlFile",
-	"XidGen",	 "CheckpointerComm", "SubtransSLRU",
+	"ProcArray",
+	"AddinShmemInit",
+	"BackgroundWorker",
+	"RelationExtension",
+	"XactSLRU",
+	"WALInsert",
+	"WALWrite",
+	"ControlFile",
+	"XidGen",
+	"CheckpointerComm",
+	"SubtransSLRU",
+	"MultiXactGen",
+	"MultiXactOffsetSLRU",
+	"MultiXactMemberSLRU",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */

@@ -61,6 +61,10 @@ int SyncFileTag(const FileTag &tag, std::string *path)
 			return mdsyncfiletag(tag, path);
 		case SYNC_HANDLER_CLOG:
 			return clogsyncfiletag(tag, path);
+		case SYNC_HANDLER_MULTIXACT_OFFSET:
+			return multixactoffsetssyncfiletag(tag, path);
+		case SYNC_HANDLER_MULTIXACT_MEMBER:
+			return multixactmemberssyncfiletag(tag, path);
 		case SYNC_HANDLER_NONE:
 			break;
 	}

@@ -13,5 +13,7 @@
 
 int mdsyncfiletag(const FileTag &tag, std::string *path);
 int clogsyncfiletag(const FileTag &tag, std::string *path);
+int multixactoffsetssyncfiletag(const FileTag &tag, std::string *path);
+int multixactmemberssyncfiletag(const FileTag &tag, std::string *path);
 
 #endif	// TUSK_BACKEND_STORAGE_SYNC_SYNC_HANDLERS_H

@@ -334,6 +334,124 @@ TEST_CASE("Concurrent increments of one row under READ COMMITTED lose no update"
 			}) == 0);
 }
 
+namespace {
+
+/* The meeting point of the test below, for its hook (a plain function). */
+Meet *g_race_meet = nullptr;
+
+/* Between the judgement of the row and the look at its holders: let the
+ * updater commit, once. */
+void LetUpdaterCommit()
+{
+	heap_being_modified_test_hook = nullptr;
+	SetStep(&g_race_meet->step, 2);
+	WaitStep(&g_race_meet->step, 3);
+}
+
+}  // namespace
+
+TEST_CASE("An updater committing just after the row was judged is waited out: update, delete "
+		  "and lock report the update",
+		  "[heap]")
+{
+	ScratchDataDir dir;
+	MakeSegmentWithWal();
+	CreateTable();
+	REQUIRE(RunInBackend([] {
+				StartTransactionCommand();
+				Relation rel = table_open(kTable, RowExclusiveLock);
+				for (int64 key = 1; key <= 3; key++)
+					Insert(rel, key, 0);
+				table_close(rel, NoLock);
+				CommitTransactionCommand();
+				return 0;
+			}) == 0);
+	Meet *m = MakeMeet();
+	/* The version of row key the transaction's snapshot sees. */
+	auto tid_of = [](Relation rel, int64 key) {
+		HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
+		ItemPointerData tid;
+		ItemPointerSetInvalid(&tid);
+		while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+			if (RowOf(t).key == key)
+				tid = t->t_self;
+		heap_endscan(scan);
+		return tid;
+	};
+	/* Key 1 is updated, 2 deleted, 3 locked, by a second transaction that
+	 * meets the first's update running, judges the row being modified —
+	 * and then, before it looks at who holds the row, the first commits.
+	 * Taking the ended updater for a finished locker would change a
+	 * version that is no longer the newest: the first's update lost. */
+	for (int64 key = 1; key <= 3; key++)
+	{
+		m->step = 0;
+		ChildProcess updater([m, key, tid_of] {
+			InitProcess();
+			StartTransactionCommand();
+			Relation rel = table_open(kTable, RowExclusiveLock);
+			ItemPointerData tid = tid_of(rel, key);
+			HeapTuple newtup = MakeTuple(key, 1);
+			TM_FailureData tmfd;
+			CHILD_REQUIRE(heap_update(rel, &tid, newtup, GetCurrentCommandId(true), true, &tmfd) ==
+						  TM_Ok);
+			heap_freetuple(newtup);
+			table_close(rel, NoLock);
+			SetStep(&m->step, 1);
+			WaitStep(&m->step, 2);
+			CommitTransactionCommand();
+			SetStep(&m->step, 3);
+			return 0;
+		});
+		WaitStep(&m->step, 1);
+		REQUIRE(RunInBackend([m, key, tid_of] {
+					StartTransactionCommand();
+					Relation rel = table_open(kTable, RowExclusiveLock);
+					ItemPointerData tid = tid_of(rel, key);
+					CHILD_REQUIRE(ItemPointerIsValid(&tid));
+					g_race_meet = m;
+					heap_being_modified_test_hook = LetUpdaterCommit;
+					TM_FailureData tmfd;
+					TM_Result result;
+					if (key == 1)
+					{
+						HeapTuple newtup = MakeTuple(key, 100);
+						result = heap_update(rel, &tid, newtup, GetCurrentCommandId(true), true,
+											 &tmfd);
+						heap_freetuple(newtup);
+					}
+					else if (key == 2)
+						result = heap_delete(rel, &tid, GetCurrentCommandId(true), true, &tmfd);
+					else
+					{
+						HeapTupleData t;
+						t.t_self = tid;
+						Buffer buf;
+						result = heap_lock_tuple(rel, &t, GetCurrentCommandId(true),
+												 LockTupleExclusive, LockWaitBlock, &buf, &tmfd);
+						ReleaseBuffer(buf);
+					}
+					/* The hook ran: the window was met. */
+					CHILD_REQUIRE(heap_being_modified_test_hook == nullptr);
+					CHILD_REQUIRE(result == TM_Updated);
+					CHILD_REQUIRE(!ItemPointerEquals(&tmfd.ctid, &tid));
+					table_close(rel, NoLock);
+					CommitTransactionCommand();
+					return 0;
+				}) == 0);
+		REQUIRE(updater.Wait() == 0);
+	}
+	REQUIRE(RunInBackend([] {
+				StartTransactionCommand();
+				Relation rel = table_open(kTable, AccessShareLock);
+				auto rows = Contents(rel, GetTransactionSnapshot());
+				table_close(rel, NoLock);
+				CommitTransactionCommand();
+				CHILD_REQUIRE(rows == (std::map<int64, int64>{{1, 1}, {2, 1}, {3, 1}}));
+				return 0;
+			}) == 0);
+}
+
 TEST_CASE("Replaying the WAL after a crash rebuilds exactly the committed rows", "[heap]")
 {
 	ScratchDataDir dir;
