@@ -26,6 +26,7 @@
 #include "tcop/tcopprot.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
+#include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
@@ -439,6 +440,12 @@ std::vector<ConfigVar> BuiltinSettings()
 			   AssignDateStyle),
 		Enum("IntervalStyle", PGC_USERSET, kLocale, "Sets the display format for interval values.",
 			 nullptr, GUC_REPORT, &IntervalStyle, INTSTYLE_POSTGRES, kIntervalStyleOptions),
+		Int("extra_float_digits", PGC_USERSET, kLocale,
+			"Sets the number of digits displayed for floating-point values.",
+			"This affects real, double precision, and geometric data types. A zero or negative "
+			"parameter value is added to the standard number of digits (FLT_DIG or DBL_DIG as "
+			"appropriate). Any value greater than zero selects precise output mode.",
+			0, &extra_float_digits, 1, -15, 3),
 		String("TimeZone", PGC_USERSET, kLocale,
 			   "Sets the time zone for displaying and interpreting time stamps.", nullptr,
 			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone, AssignTimeZone),
