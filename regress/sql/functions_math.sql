@@ -142,6 +142,23 @@ SELECT width_bucket(0::float8, '-Infinity', 4.0::float8, 888);
 SELECT width_bucket(0::float8, 1, 'Infinity', 888);
 SELECT width_bucket(5.5, 0, 10, 4), width_bucket(5.5::float8, 0, 10, 4);
 
+-- width_bucket(operand, thresholds)
+SELECT op, width_bucket(op::numeric, ARRAY[1, 3, 5, 10.0]::numeric[]) AS wb_n1,
+       width_bucket(op::numeric, ARRAY[0, 5.5, 9.99]::numeric[]) AS wb_n2,
+       width_bucket(op::numeric, ARRAY[-6, -5, 2.0]::numeric[]) AS wb_n3,
+       width_bucket(op::float8, ARRAY[1, 3, 5, 10.0]::float8[]) AS wb_f1,
+       width_bucket(op::float8, ARRAY[0, 5.5, 9.99]::float8[]) AS wb_f2,
+       width_bucket(op::float8, ARRAY[-6, -5, 2.0]::float8[]) AS wb_f3
+FROM (VALUES (-5.2), (-0.0000000001), (0.000000000001), (1), (1.99999999999999), (2),
+  (2.00000000000001), (3), (4), (4.5), (5), (5.5), (6), (7), (8), (9), (9.99999999999999),
+  (10), (10.0000000000001)) v(op);
+SELECT width_bucket(5, ARRAY[3]), width_bucket(5, ARRAY[5]), width_bucket(5, '{}'::int[]);
+SELECT width_bucket('5'::text, ARRAY[3, 4]::text[]), width_bucket(now(), array['yesterday', 'today', 'tomorrow']::timestamptz[]);
+SELECT width_bucket(5, ARRAY[3, 4, NULL]);
+SELECT width_bucket(5, ARRAY[ARRAY[1, 2], ARRAY[3, 4]]);
+SELECT width_bucket('1'::xid, ARRAY['2'::xid]);
+SELECT width_bucket(array[2], array[array[1], array[3]]);
+
 -- statistics aggregates over each input type
 CREATE TABLE math_t (i2 int2, i4 int4, i8 int8, f4 float4, f8 float8, n numeric, b bool);
 INSERT INTO math_t VALUES

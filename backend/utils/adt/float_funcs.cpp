@@ -1,6 +1,7 @@
 /*
  * float_funcs.cpp — the trigonometric and hyperbolic functions of double
- * precision, width_bucket(float8), and the statistics aggregates over
+ * precision, width_bucket (of a float8 range, or of any sortable type
+ * against an array of thresholds), and the statistics aggregates over
  * floats (stddev, variance, covar, corr, regr_*).
  *
  * Trigonometry in radians is the C library's, with PostgreSQL's checks:
@@ -31,9 +32,13 @@
 #include <limits>
 
 #include "catalog/pg_type_d.h"
+#include "parser/analyze.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 namespace {
 
@@ -797,4 +802,74 @@ Datum float8_regr_intercept(PG_FUNCTION_ARGS)
 	if (r.n < 1.0 || r.sxx == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((r.sy - r.sx * r.sxy / r.sxx) / r.n);
+}
+
+/* width_bucket(operand, thresholds): how many of the sorted thresholds
+ * are <= operand (0 below the first), by binary search with the
+ * element type's default btree "<". */
+Datum width_bucket_array(PG_FUNCTION_ARGS)
+{
+	Datum operand = PG_GETARG_DATUM(0);
+	ArrayType *thresholds = PG_GETARG_ARRAYTYPE_P(1);
+	Oid elemtype = ARR_ELEMTYPE(thresholds);
+	if (ARR_NDIM(thresholds) > 1)
+		ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				errmsg("thresholds must be one-dimensional array"));
+	if (ARR_HASNULL(thresholds))
+	{
+		int16 elmlen;
+		bool elmbyval;
+		char elmalign;
+		get_typlenbyvalalign(elemtype, &elmlen, &elmbyval, &elmalign);
+		Datum *elems;
+		bool *nulls;
+		int n;
+		deconstruct_array(thresholds, elemtype, elmlen, elmbyval, elmalign, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+			if (nulls[i])
+				ereport(ERROR, errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						errmsg("thresholds array must not contain NULLs"));
+	}
+	/* the element type's "<", kept for the call site */
+	struct LessThan
+	{
+		Oid type;
+		FmgrInfo finfo;
+	};
+	auto *cache = static_cast<LessThan *>(fcinfo->flinfo->fn_extra);
+	if (cache == nullptr || cache->type != elemtype)
+	{
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(elemtype, false, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify a comparison function for type %s",
+						   format_type_be(elemtype)));
+		cache = static_cast<LessThan *>(
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(LessThan)));
+		fmgr_info_cxt(get_opcode(sortop), &cache->finfo, fcinfo->flinfo->fn_mcxt);
+		cache->type = elemtype;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	int16 elmlen;
+	bool elmbyval;
+	char elmalign;
+	get_typlenbyvalalign(elemtype, &elmlen, &elmbyval, &elmalign);
+	Datum *elems;
+	bool *nulls;
+	int n;
+	deconstruct_array(thresholds, elemtype, elmlen, elmbyval, elmalign, &elems, &nulls, &n);
+	int left = 0;
+	int right = n;
+	while (left < right)
+	{
+		int mid = (left + right) / 2;
+		bool below = DatumGetBool(
+			FunctionCall2Coll(&cache->finfo, PG_GET_COLLATION(), operand, elems[mid]));
+		if (below)
+			right = mid;
+		else
+			left = mid + 1;
+	}
+	PG_RETURN_INT32(left);
 }
