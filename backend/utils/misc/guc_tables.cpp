@@ -91,6 +91,12 @@ const config_enum_entry kIntervalStyleOptions[] = {
 	{nullptr, 0, false},
 };
 
+const config_enum_entry kByteaOutputOptions[] = {
+	{"escape", BYTEA_OUTPUT_ESCAPE, false},
+	{"hex", BYTEA_OUTPUT_HEX, false},
+	{nullptr, 0, false},
+};
+
 const char *const kConnSettings = "Connections and Authentication / Connection Settings";
 const char *const kConnAuth = "Connections and Authentication / Authentication";
 const char *const kMemory = "Resource Usage / Memory";
@@ -449,6 +455,11 @@ std::vector<ConfigVar> BuiltinSettings()
 		String("TimeZone", PGC_USERSET, kLocale,
 			   "Sets the time zone for displaying and interpreting time stamps.", nullptr,
 			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone, AssignTimeZone),
+		Enum("bytea_output", PGC_USERSET, kStatement, "Sets the output format for bytea.", nullptr,
+			 0, &bytea_output, BYTEA_OUTPUT_HEX, kByteaOutputOptions),
+		Bool("quote_all_identifiers", PGC_USERSET, kCompat,
+			 "When generating SQL fragments, quote all identifiers.", nullptr, 0,
+			 &quote_all_identifiers, false),
 		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
 			 &standard_conforming_strings, true),
