@@ -888,8 +888,9 @@ Node *TransformMinMax(ParseState *pstate, MinMaxExpr *m)
 	Oid ptype = select_common_type(pstate, args, funcname, nullptr);
 	List *coerced = NIL;
 	foreach (lc, args)
-		coerced = lappend(coerced, coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)),
-														  ptype, funcname));
+		coerced = lappend(coerced,
+						  coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)), ptype,
+												funcname));
 	MinMaxExpr *result = makeNode(MinMaxExpr);
 	result->minmaxtype = ptype;
 	result->op = m->op;
@@ -1576,9 +1577,8 @@ int FigureColnameInternal(Node *node, char **name)
 			*name = const_cast<char *>("coalesce");
 			return 2;
 		case T_MinMaxExpr:
-			*name = const_cast<char *>(reinterpret_cast<MinMaxExpr *>(node)->op == IS_GREATEST
-											 ? "greatest"
-											 : "least");
+			*name = const_cast<char *>(
+				reinterpret_cast<MinMaxExpr *>(node)->op == IS_GREATEST ? "greatest" : "least");
 			return 2;
 		case T_A_ArrayExpr:
 			*name = const_cast<char *>("array");

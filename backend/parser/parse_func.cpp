@@ -698,8 +698,8 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	/* f(a, VARIADIC arr) passes arr as the variadic parameter's array;
 	 * otherwise a VARIADIC function takes its last values one by one. */
 	bool func_variadic = fn != nullptr && fn->func_variadic;
-	FuncCandidateList raw =
-		FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, false, false, false);
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, false,
+												  false, false);
 	Oid funcid = InvalidOid;
 	const Oid *declared = nullptr;
 	int nvargs = 0;

@@ -166,7 +166,8 @@ Datum bool_accum(PG_FUNCTION_ARGS)
 		MemoryContext aggcontext;
 		if (!AggCheckCallContext(fcinfo, &aggcontext))
 			elog(ERROR, "aggregate function called in non-aggregate context");
-		state = static_cast<BoolAggState *>(MemoryContextAllocZero(aggcontext, sizeof(BoolAggState)));
+		state = static_cast<BoolAggState *>(
+			MemoryContextAllocZero(aggcontext, sizeof(BoolAggState)));
 	}
 	if (!PG_ARGISNULL(1))
 	{
@@ -193,8 +194,9 @@ Datum bool_accum_inv(PG_FUNCTION_ARGS)
 
 Datum bool_alltrue(PG_FUNCTION_ARGS)
 {
-	const BoolAggState *state =
-		PG_ARGISNULL(0) ? nullptr : reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	const BoolAggState *state = PG_ARGISNULL(0)
+		? nullptr
+		: reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
 	if (state == nullptr || state->aggcount == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(state->aggtrue == state->aggcount);
@@ -202,8 +204,9 @@ Datum bool_alltrue(PG_FUNCTION_ARGS)
 
 Datum bool_anytrue(PG_FUNCTION_ARGS)
 {
-	const BoolAggState *state =
-		PG_ARGISNULL(0) ? nullptr : reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	const BoolAggState *state = PG_ARGISNULL(0)
+		? nullptr
+		: reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
 	if (state == nullptr || state->aggcount == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(state->aggtrue > 0);

@@ -73,8 +73,8 @@ std::string_view Substring(std::string_view b, int32 start, int32 length, bool l
 
 Datum bytea_substr(PG_FUNCTION_ARGS)
 {
-	std::string_view r =
-		Substring(ArgBytea(fcinfo, 0), PG_GETARG_INT32(1), PG_GETARG_INT32(2), true);
+	std::string_view r = Substring(ArgBytea(fcinfo, 0), PG_GETARG_INT32(1), PG_GETARG_INT32(2),
+								   true);
 	PG_RETURN_BYTEA_P(MakeBytea(r.data(), r.size()));
 }
 
@@ -104,8 +104,8 @@ bytea *Overlay(std::string_view b, std::string_view r, int32 start, int32 count)
 
 Datum byteaoverlay(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(Overlay(ArgBytea(fcinfo, 0), ArgBytea(fcinfo, 1), PG_GETARG_INT32(2),
-							  PG_GETARG_INT32(3)));
+	PG_RETURN_BYTEA_P(
+		Overlay(ArgBytea(fcinfo, 0), ArgBytea(fcinfo, 1), PG_GETARG_INT32(2), PG_GETARG_INT32(3)));
 }
 
 Datum byteaoverlay_no_len(PG_FUNCTION_ARGS)

@@ -78,15 +78,14 @@ struct Keyword
 
 /* Longer names before their prefixes ("SG" before "S"). */
 constexpr Keyword kKeywords[] = {
-	{",", Key::kComma}, {".", Key::kDec}, {"0", Key::k0},	  {"9", Key::k9},
-	{"B", Key::kB},		{"C", Key::kC},	  {"D", Key::kD},	  {"EEEE", Key::kE},
-	{"FM", Key::kFM},	{"G", Key::kG},	  {"L", Key::kL},	  {"MI", Key::kMI},
-	{"PL", Key::kPL},	{"PR", Key::kPR}, {"RN", Key::kRN},	  {"SG", Key::kSG},
-	{"SP", Key::kSP},	{"S", Key::kS},	  {"TH", Key::kTH},	  {"V", Key::kV},
-	{"b", Key::kB},		{"c", Key::kC},	  {"d", Key::kD},	  {"eeee", Key::kE},
-	{"fm", Key::kFM},	{"g", Key::kG},	  {"l", Key::kL},	  {"mi", Key::kMI},
-	{"pl", Key::kPL},	{"pr", Key::kPR}, {"rn", Key::krn},	  {"sg", Key::kSG},
-	{"sp", Key::kSP},	{"s", Key::kS},	  {"th", Key::kth},	  {"v", Key::kV},
+	{",", Key::kComma}, {".", Key::kDec}, {"0", Key::k0},	 {"9", Key::k9},	{"B", Key::kB},
+	{"C", Key::kC},		{"D", Key::kD},	  {"EEEE", Key::kE}, {"FM", Key::kFM},	{"G", Key::kG},
+	{"L", Key::kL},		{"MI", Key::kMI}, {"PL", Key::kPL},	 {"PR", Key::kPR},	{"RN", Key::kRN},
+	{"SG", Key::kSG},	{"SP", Key::kSP}, {"S", Key::kS},	 {"TH", Key::kTH},	{"V", Key::kV},
+	{"b", Key::kB},		{"c", Key::kC},	  {"d", Key::kD},	 {"eeee", Key::kE}, {"fm", Key::kFM},
+	{"g", Key::kG},		{"l", Key::kL},	  {"mi", Key::kMI},	 {"pl", Key::kPL},	{"pr", Key::kPR},
+	{"rn", Key::krn},	{"sg", Key::kSG}, {"sp", Key::kSP},	 {"s", Key::kS},	{"th", Key::kth},
+	{"v", Key::kV},
 };
 
 struct TemplateNode
@@ -363,11 +362,10 @@ const char *OrdinalSuffix(const std::string &num, bool upper)
 /* to_char's walk over the nodes (PostgreSQL's NUM_processor for output). */
 class NumToChar
 {
-public:
+  public:
 	NumToChar(NumDesc num, std::string number, int out_pre_spaces, char sign)
 		: num_(num), number_(std::move(number)), out_pre_spaces_(out_pre_spaces), sign_(sign)
-	{
-	}
+	{}
 
 	std::string Run(const std::vector<TemplateNode> &nodes)
 	{
@@ -485,7 +483,7 @@ public:
 		return out_;
 	}
 
-private:
+  private:
 	/* The position of the last significant decimal ("12.0500": the 5,
 	 * "12.000": the point), -1 without a decimal point. */
 	int LastRelevantDecimal() const
@@ -898,7 +896,7 @@ namespace {
  * input): number collects a sign (first) and the digits read. */
 class NumFromChar
 {
-public:
+  public:
 	NumFromChar(NumDesc *num, std::string_view input) : num_(num), in_(input) {}
 
 	std::string Run(const std::vector<TemplateNode> &nodes)
@@ -968,7 +966,7 @@ public:
 		return number_;
 	}
 
-private:
+  private:
 	bool AtEnd() const { return ip_ >= in_.size(); }
 	/* at least n bytes remain */
 	bool Remain(size_t n) const { return ip_ + n <= in_.size(); }
@@ -1083,11 +1081,12 @@ Datum numeric_to_number(PG_FUNCTION_ARGS)
 	if (VARSIZE_ANY_EXHDR(fmt) == 0)
 		PG_RETURN_NULL();
 	NumDesc num;
-	std::vector<TemplateNode> nodes =
-		ParseTemplate(std::string_view(VARDATA_ANY(fmt), VARSIZE_ANY_EXHDR(fmt)), &num);
-	std::string number =
-		NumFromChar(&num, std::string_view(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value)))
-			.Run(nodes);
+	std::vector<TemplateNode> nodes = ParseTemplate(std::string_view(VARDATA_ANY(fmt),
+																	 VARSIZE_ANY_EXHDR(fmt)),
+													&num);
+	std::string number = NumFromChar(&num,
+									 std::string_view(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value)))
+							 .Run(nodes);
 	int scale = num.post;
 	int precision = num.pre + num.multi + scale;
 	Datum result = DirectFunctionCall3(numeric_in, CStringGetDatum(number.c_str()),

@@ -647,8 +647,8 @@ Datum parse_ident(PG_FUNCTION_ARGS)
 			break;
 		}
 	}
-	PG_RETURN_ARRAYTYPE_P(construct_array(parts.data(), static_cast<int>(parts.size()), TEXTOID,
-										  -1, false, 'i'));
+	PG_RETURN_ARRAYTYPE_P(
+		construct_array(parts.data(), static_cast<int>(parts.size()), TEXTOID, -1, false, 'i'));
 }
 
 /* ---- to_ascii ---- */
