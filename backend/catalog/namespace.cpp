@@ -527,9 +527,10 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		int effective_nargs = variadic ? nargs : pronargs;
 		std::vector<Oid> args(form->proargtypes.values, form->proargtypes.values + pronargs);
 		if (variadic)
+		{
 			args.resize(effective_nargs, form->provariadic);
-		if (variadic)
 			args[pronargs - 1] = form->provariadic;
+		}
 		bool hidden = false;
 		for (FuncCandidateList c = result; c != nullptr; c = c->next)
 			if (c->nargs == effective_nargs &&

@@ -757,6 +757,16 @@ text *FloatToChar(FunctionCallInfo fcinfo, T value, int digits)
 	return Finish(t, number, out_pre_spaces, sign);
 }
 
+/* A scientific form with a blank in front where a minus sign would be. */
+std::string SignPlace(const std::string &sci)
+{
+	if (!sci.empty() && sci[0] == '-')
+		return sci;
+	std::string s(1, ' ');
+	s += sci;
+	return s;
+}
+
 std::string NumericOut(Datum n)
 {
 	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
@@ -789,10 +799,8 @@ Datum numeric_to_char(PG_FUNCTION_ARGS)
 		std::string sci = numeric_out_sci(DatumGetNumeric(value), t.num.post);
 		if (sci == "NaN" || sci == "Infinity" || sci == "-Infinity")
 			number = OverflowedSci(t.num);
-		else if (sci[0] != '-')
-			number = " " + sci;
 		else
-			number = sci;
+			number = SignPlace(sci);
 	}
 	else
 	{
@@ -857,7 +865,7 @@ Datum int8_to_char(PG_FUNCTION_ARGS)
 	else if (t.num.Is(kEEEE))
 	{
 		std::string sci = numeric_out_sci(int64_to_numeric(value), t.num.post);
-		number = sci[0] != '-' ? " " + sci : sci;
+		number = SignPlace(sci);
 	}
 	else
 	{
