@@ -500,8 +500,8 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 	return DropHidden(result);
 }
 
-FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bool, bool,
-										bool missing_ok)
+FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool expand_variadic, bool,
+										bool, bool missing_ok)
 {
 	char *schemaname;
 	char *funcname;
@@ -515,15 +515,26 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 	{
 		auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(list->members[i]));
 		int pronargs = form->pronargs;
-		if (nargs >= 0 && pronargs != nargs)
+		/* A VARIADIC function matches calls with one or more values for
+		 * its last parameter, each of the element type (provariadic). */
+		bool variadic = expand_variadic && nargs >= 0 && OidIsValid(form->provariadic) &&
+			pronargs > 0 && nargs >= pronargs;
+		if (nargs >= 0 && pronargs != nargs && !variadic)
 			continue;
 		int pos = PathPosition(path, form->pronamespace);
 		if (pos < 0)
 			continue;
+		int effective_nargs = variadic ? nargs : pronargs;
+		std::vector<Oid> args(form->proargtypes.values, form->proargtypes.values + pronargs);
+		if (variadic)
+		{
+			args.resize(effective_nargs, form->provariadic);
+			args[pronargs - 1] = form->provariadic;
+		}
 		bool hidden = false;
 		for (FuncCandidateList c = result; c != nullptr; c = c->next)
-			if (c->nargs == pronargs &&
-				memcmp(c->args, form->proargtypes.values, pronargs * sizeof(Oid)) == 0)
+			if (c->nargs == effective_nargs &&
+				memcmp(c->args, args.data(), effective_nargs * sizeof(Oid)) == 0)
 			{
 				if (c->pathpos <= pos)
 					hidden = true;
@@ -532,12 +543,13 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 			}
 		if (hidden)
 			continue;
-		auto *cand = static_cast<FuncCandidateList>(
-			palloc0(offsetof(struct FuncCandidateListData, args) + Max(pronargs, 1) * sizeof(Oid)));
+		auto *cand = static_cast<FuncCandidateList>(palloc0(
+			offsetof(struct FuncCandidateListData, args) + Max(effective_nargs, 1) * sizeof(Oid)));
 		cand->pathpos = pos;
 		cand->oid = form->oid;
-		cand->nargs = pronargs;
-		memcpy(cand->args, form->proargtypes.values, pronargs * sizeof(Oid));
+		cand->nargs = effective_nargs;
+		cand->nvargs = variadic ? effective_nargs - pronargs + 1 : 0;
+		memcpy(cand->args, args.data(), effective_nargs * sizeof(Oid));
 		cand->next = result;
 		result = cand;
 	}

@@ -23,6 +23,7 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "nodes/subscripting.h"
+#include "parser/analyze.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -163,6 +164,40 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 	s.d.func.fcinfo_data = fcinfo;
 	s.d.func.fn_addr = finfo->fn_addr;
 	s.d.func.nargs = nargs;
+	PushStep(state, s);
+}
+
+/* GREATEST/LEAST: the arguments into the step's arrays, then one step
+ * that keeps the greatest (least) non-NULL one by the type's default
+ * btree "<" (42883 when the type has none). */
+void ExecInitMinMax(MinMaxExpr *node, ExprState *state, Datum *resv, bool *resnull)
+{
+	int nelems = list_length(node->args);
+	Oid sortop;
+	Oid eqop;
+	if (!FindOrderingOps(node->minmaxtype, false, &sortop, &eqop))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+				errmsg("could not identify a comparison function for type %s",
+					   format_type_be(node->minmaxtype)));
+	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+	fmgr_info(get_opcode(sortop), finfo);
+	auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(2)));
+	InitFunctionCallInfoData(*fcinfo, finfo, 2, node->inputcollid, nullptr, nullptr);
+	ExprEvalStep s = MakeStep(EEOP_MINMAX, resv, resnull);
+	s.d.minmax.values = static_cast<Datum *>(palloc0(nelems * sizeof(Datum)));
+	s.d.minmax.nulls = static_cast<bool *>(palloc0(nelems * sizeof(bool)));
+	s.d.minmax.nelems = nelems;
+	s.d.minmax.greatest = node->op == IS_GREATEST;
+	s.d.minmax.fcinfo_data = fcinfo;
+	s.d.minmax.fn_addr = finfo->fn_addr;
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, node->args)
+	{
+		ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, &s.d.minmax.values[i],
+						&s.d.minmax.nulls[i]);
+		i++;
+	}
 	PushStep(state, s);
 }
 
@@ -597,6 +632,9 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		}
 		case T_ArrayExpr:
 			ExecInitArrayExpr(reinterpret_cast<ArrayExpr *>(node), state, resv, resnull);
+			break;
+		case T_MinMaxExpr:
+			ExecInitMinMax(reinterpret_cast<MinMaxExpr *>(node), state, resv, resnull);
 			break;
 		case T_ArrayCoerceExpr:
 			ExecInitArrayCoerce(reinterpret_cast<ArrayCoerceExpr *>(node), state, resv, resnull);

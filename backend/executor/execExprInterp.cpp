@@ -285,6 +285,9 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 			case EEOP_ARRAYEXPR:
 				ExecEvalArrayExpr(op);
 				break;
+			case EEOP_MINMAX:
+				ExecEvalMinMax(op);
+				break;
 			case EEOP_SCALARARRAYOP:
 				ExecEvalScalarArrayOp(op);
 				break;
@@ -306,6 +309,35 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				elog(ERROR, "invalid expression step");
 		}
 		op++;
+	}
+}
+
+/* GREATEST/LEAST: NULL arguments are ignored (all NULL: NULL); of equal
+ * values the first is kept, as PostgreSQL keeps it. */
+void ExecEvalMinMax(ExprEvalStep *op)
+{
+	auto &d = op->d.minmax;
+	FunctionCallInfo fcinfo = d.fcinfo_data;
+	*op->resnull = true;
+	for (int i = 0; i < d.nelems; i++)
+	{
+		if (d.nulls[i])
+			continue;
+		if (*op->resnull)
+		{
+			*op->resvalue = d.values[i];
+			*op->resnull = false;
+			continue;
+		}
+		/* GREATEST replaces when current < new, LEAST when new < current */
+		fcinfo->args[0].value = d.greatest ? *op->resvalue : d.values[i];
+		fcinfo->args[1].value = d.greatest ? d.values[i] : *op->resvalue;
+		fcinfo->args[0].isnull = false;
+		fcinfo->args[1].isnull = false;
+		fcinfo->isnull = false;
+		Datum less = d.fn_addr(fcinfo);
+		if (!fcinfo->isnull && DatumGetBool(less))
+			*op->resvalue = d.values[i];
 	}
 }
 

@@ -727,6 +727,8 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 	SetNamespaceLateralState(pstate->p_namespace, false, true);
 }
 
+}  // namespace
+
 /* The "<" (or ">") and "=" of a type's default btree operator class. */
 bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 {
@@ -785,6 +787,8 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 	*eqop = strategy_op(3);
 	return OidIsValid(*sortop);
 }
+
+namespace {
 
 /* Whether a FROM item has a column of that name (GROUP BY prefers input
  * columns to output names, as the SQL standard says). */

@@ -876,6 +876,35 @@ Node *TransformCoalesce(ParseState *pstate, CoalesceExpr *c)
 	return reinterpret_cast<Node *>(result);
 }
 
+/* GREATEST(…) / LEAST(…): the arguments resolved to one type as for
+ * CASE and COALESCE; the comparison is chosen by the executor. */
+Node *TransformMinMax(ParseState *pstate, MinMaxExpr *m)
+{
+	const char *funcname = m->op == IS_GREATEST ? "GREATEST" : "LEAST";
+	List *args = NIL;
+	ListCell *lc;
+	foreach (lc, m->args)
+		args = lappend(args, TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc))));
+	Oid ptype = select_common_type(pstate, args, funcname, nullptr);
+	List *coerced = NIL;
+	foreach (lc, args)
+		coerced = lappend(coerced,
+						  coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)), ptype,
+												funcname));
+	MinMaxExpr *result = makeNode(MinMaxExpr);
+	result->minmaxtype = ptype;
+	result->op = m->op;
+	result->args = coerced;
+	if (OidIsValid(get_typcollation(ptype)))
+	{
+		Oid coll = SelectInputCollation(pstate, coerced);
+		result->inputcollid = OidIsValid(coll) ? coll : get_typcollation(ptype);
+		result->minmaxcollid = result->inputcollid;
+	}
+	result->location = m->location;
+	return reinterpret_cast<Node *>(result);
+}
+
 Node *TransformParamRef(ParseState *pstate, ParamRef *pref)
 {
 	int n = pref->number;
@@ -1225,6 +1254,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			return TransformSQLValueFunction(pstate, reinterpret_cast<SQLValueFunction *>(expr));
 		case T_CoalesceExpr:
 			return TransformCoalesce(pstate, reinterpret_cast<CoalesceExpr *>(expr));
+		case T_MinMaxExpr:
+			return TransformMinMax(pstate, reinterpret_cast<MinMaxExpr *>(expr));
 		case T_A_ArrayExpr:
 			return TransformArrayExpr(pstate, reinterpret_cast<A_ArrayExpr *>(expr), InvalidOid,
 									  -1);
@@ -1544,6 +1575,10 @@ int FigureColnameInternal(Node *node, char **name)
 		}
 		case T_CoalesceExpr:
 			*name = const_cast<char *>("coalesce");
+			return 2;
+		case T_MinMaxExpr:
+			*name = const_cast<char *>(
+				reinterpret_cast<MinMaxExpr *>(node)->op == IS_GREATEST ? "greatest" : "least");
 			return 2;
 		case T_A_ArrayExpr:
 			*name = const_cast<char *>("array");

@@ -280,6 +280,38 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 	return reinterpret_cast<Node *>(agg);
 }
 
+/* The last nvargs arguments (coerced to the variadic element type) as
+ * one ARRAY[…] argument. */
+List *CollectVariadicArgs(ParseState *pstate, List *fargs, int nvargs)
+{
+	int nfixed = list_length(fargs) - nvargs;
+	List *fixed = NIL;
+	List *elements = NIL;
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, fargs)
+	{
+		if (i++ < nfixed)
+			fixed = lappend(fixed, lfirst(lc));
+		else
+			elements = lappend(elements, lfirst(lc));
+	}
+	Oid elemtype = exprType(static_cast<Node *>(linitial(elements)));
+	Oid arraytype = get_array_type(elemtype);
+	if (!OidIsValid(arraytype))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("could not find array type for data type %s", format_type_be(elemtype)),
+				parser_errposition(pstate, exprLocation(static_cast<Node *>(linitial(elements)))));
+	ArrayExpr *arr = makeNode(ArrayExpr);
+	arr->array_typeid = arraytype;
+	arr->element_typeid = elemtype;
+	arr->array_collid = get_typcollation(elemtype);
+	arr->elements = elements;
+	arr->multidims = false;
+	arr->location = exprLocation(static_cast<Node *>(linitial(elements)));
+	return lappend(fixed, arr);
+}
+
 }  // namespace
 
 Node *FindSetReturningFunction(Node *node)
@@ -663,14 +695,20 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	foreach (lc, fargs)
 		actual[i++] = exprType(static_cast<Node *>(lfirst(lc)));
 
-	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, false, false, false, false);
+	/* f(a, VARIADIC arr) passes arr as the variadic parameter's array;
+	 * otherwise a VARIADIC function takes its last values one by one. */
+	bool func_variadic = fn != nullptr && fn->func_variadic;
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, false,
+												  false, false);
 	Oid funcid = InvalidOid;
 	const Oid *declared = nullptr;
+	int nvargs = 0;
 	for (FuncCandidateList c = raw; c != nullptr; c = c->next)
 		if (memcmp(c->args, actual.data(), nargs * sizeof(Oid)) == 0)
 		{
 			funcid = c->oid;
 			declared = c->args;
+			nvargs = c->nvargs;
 			break;
 		}
 	bool ambiguous = false;
@@ -690,6 +728,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		{
 			funcid = best->oid;
 			declared = best->args;
+			nvargs = best->nvargs;
 		}
 	}
 	if (!OidIsValid(funcid) && nargs == 1 && list_length(funcname) == 1)
@@ -760,6 +799,17 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	Oid rettype = enforce_generic_type_consistency(actual.data(), decl.data(), nargs,
 												   procform->prorettype, false);
 	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
+	Oid vatype = procform->provariadic;
+	if (nvargs > 0 && vatype != ANYOID)
+	{
+		fargs = CollectVariadicArgs(pstate, fargs, nvargs);
+		func_variadic = true; /* now the last argument is the array */
+	}
+	if (func_variadic && vatype == ANYOID && nargs > 0 &&
+		!OidIsValid(get_element_type(actual[nargs - 1])))
+		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+				errmsg("VARIADIC argument must be an array"),
+				parser_errposition(pstate, exprLocation(static_cast<Node *>(llast(fargs)))));
 	if (is_agg)
 		return MakeAggref(pstate, funcid, rettype, fargs, decl, fn, location);
 	if (funcid == F_SUBSTRING_TEXT_TEXT_TEXT)
@@ -785,7 +835,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	fexpr->funcid = funcid;
 	fexpr->funcresulttype = rettype;
 	fexpr->funcretset = procform->proretset;
-	fexpr->funcvariadic = false;
+	fexpr->funcvariadic = func_variadic;
 	fexpr->funcformat = fn != nullptr ? fn->funcformat : COERCE_EXPLICIT_CALL;
 	Oid collation = SelectInputCollation(pstate, fargs);
 	fexpr->inputcollid = collation;

@@ -77,6 +77,7 @@ typedef enum ExprEvalOp
 	EEOP_SBSREF_SUBSCRIPTS,
 	EEOP_SBSREF_FETCH,
 	EEOP_SBSREF_ASSIGN,
+	EEOP_MINMAX, /* ExecEvalMinMax */
 	EEOP_LAST
 } ExprEvalOp;
 
@@ -233,6 +234,16 @@ typedef struct ExprEvalStep
 			ExecEvalSubroutine subscriptfunc;
 			SubscriptingRefState *state;
 		} sbsref;
+		struct
+		{
+			Datum *values; /* the arguments, evaluated before the step */
+			bool *nulls;
+			int nelems;
+			bool greatest;
+			/* the type's "<", called with two arguments */
+			FunctionCallInfo fcinfo_data;
+			PGFunction fn_addr;
+		} minmax;
 	} d;
 } ExprEvalStep;
 
@@ -246,6 +257,7 @@ extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnul
 extern void ExecEvalArrayExpr(ExprEvalStep *op);
 extern void ExecEvalScalarArrayOp(ExprEvalStep *op);
 extern void ExecEvalArrayCoerce(ExprEvalStep *op, ExprContext *econtext);
+extern void ExecEvalMinMax(ExprEvalStep *op);
 
 #ifdef __cplusplus
 }

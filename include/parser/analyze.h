@@ -21,6 +21,10 @@ extern Query *transformStmt(ParseState *pstate, Node *parseTree);
 /* A subquery (a SelectStmt) of the query pstate is analyzing. */
 extern Query *parse_sub_analyze(Node *parseTree, ParseState *parentParseState);
 extern Query *transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree);
+/* The "<" (">" when desc) and "=" operators of type's default btree
+ * operator class (a binary-compatible type's, arrays' anyarray class);
+ * false when it has none. */
+extern bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop);
 
 #ifdef __cplusplus
 }

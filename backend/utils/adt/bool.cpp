@@ -6,7 +6,8 @@
  * unambiguous prefix of the words ("t", "of"; "o" alone is ambiguous).
  * Output is "t" or "f"; the cast to text gives "true" or "false".
  * false sorts before true.  booland_statefunc and boolor_statefunc are
- * the transitions of bool_and/every and bool_or.
+ * the transitions of bool_and/every and bool_or; bool_accum and its
+ * inverse, bool_alltrue and bool_anytrue their moving-aggregate forms.
  *
  * Principal entry points: the SQL-callable functions below (declared in
  * utils/builtins.h), parse_bool_with_len.
@@ -19,6 +20,7 @@
 #include "libpq/pqformat.h"
 #include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 namespace {
 
@@ -138,4 +140,74 @@ Datum boolsend(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PG_GETARG_BOOL(0) ? 1 : 0);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * The moving-aggregate forms of bool_and/every and bool_or (used when a
+ * window frame's start moves): the state counts the non-NULL inputs and
+ * the true ones, so a row leaving the frame can be subtracted.
+ */
+namespace {
+
+struct BoolAggState
+{
+	int64 aggcount; /* non-NULL inputs */
+	int64 aggtrue;	/* true inputs */
+};
+
+}  // namespace
+
+Datum bool_accum(PG_FUNCTION_ARGS)
+{
+	BoolAggState *state = PG_ARGISNULL(0) ? nullptr
+										  : reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	if (state == nullptr)
+	{
+		MemoryContext aggcontext;
+		if (!AggCheckCallContext(fcinfo, &aggcontext))
+			elog(ERROR, "aggregate function called in non-aggregate context");
+		state = static_cast<BoolAggState *>(
+			MemoryContextAllocZero(aggcontext, sizeof(BoolAggState)));
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		state->aggcount++;
+		if (PG_GETARG_BOOL(1))
+			state->aggtrue++;
+	}
+	PG_RETURN_POINTER(state);
+}
+
+Datum bool_accum_inv(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		elog(ERROR, "bool_accum_inv called with NULL state");
+	auto *state = reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	if (!PG_ARGISNULL(1))
+	{
+		state->aggcount--;
+		if (PG_GETARG_BOOL(1))
+			state->aggtrue--;
+	}
+	PG_RETURN_POINTER(state);
+}
+
+Datum bool_alltrue(PG_FUNCTION_ARGS)
+{
+	const BoolAggState *state = PG_ARGISNULL(0)
+		? nullptr
+		: reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	if (state == nullptr || state->aggcount == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(state->aggtrue == state->aggcount);
+}
+
+Datum bool_anytrue(PG_FUNCTION_ARGS)
+{
+	const BoolAggState *state = PG_ARGISNULL(0)
+		? nullptr
+		: reinterpret_cast<BoolAggState *>(PG_GETARG_POINTER(0));
+	if (state == nullptr || state->aggcount == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(state->aggtrue > 0);
 }

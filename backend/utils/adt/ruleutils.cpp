@@ -536,7 +536,16 @@ void GetFuncExpr(FuncExpr *expr, DeparseContext *ctx, bool showimplicit)
 		}
 	}
 	ctx->buf += FunctionName(expr->funcid) + "(";
-	GetExprList(expr->args, ctx, true);
+	ListCell *lc;
+	foreach (lc, expr->args)
+	{
+		if (lc != list_head(expr->args))
+			ctx->buf += ", ";
+		/* the array of a VARIADIC call's last parameter */
+		if (expr->funcvariadic && lnext(expr->args, lc) == nullptr)
+			ctx->buf += "VARIADIC ";
+		GetRuleExpr(static_cast<Node *>(lfirst(lc)), ctx, true);
+	}
 	ctx->buf += ")";
 }
 

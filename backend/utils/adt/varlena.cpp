@@ -30,6 +30,7 @@
 #include "adt_utf8.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "utils/array.h"
 #include "utils/fmgrprotos.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -283,8 +284,34 @@ text *ConcatArguments(const char *sep, int argidx, FunctionCallInfo fcinfo)
 	if (flinfo == nullptr)
 		elog(ERROR, "could not determine data type of concat() input");
 	if (get_fn_expr_variadic(flinfo))
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("concat() with a VARIADIC array is not supported yet"));
+	{
+		/* VARIADIC arr: the caller has checked that the array is not NULL */
+		ArrayType *arr = PG_GETARG_ARRAYTYPE_P(argidx);
+		Oid elemtype = ARR_ELEMTYPE(arr);
+		int16 elmlen;
+		bool elmbyval;
+		char elmalign;
+		get_typlenbyvalalign(elemtype, &elmlen, &elmbyval, &elmalign);
+		Datum *elems;
+		bool *nulls;
+		int nelems;
+		deconstruct_array(arr, elemtype, elmlen, elmbyval, elmalign, &elems, &nulls, &nelems);
+		Oid outfunc;
+		bool is_varlena;
+		getTypeOutputInfo(elemtype, &outfunc, &is_varlena);
+		std::string result;
+		bool first = true;
+		for (int i = 0; i < nelems; i++)
+		{
+			if (nulls[i])
+				continue;
+			if (!first)
+				result += sep;
+			first = false;
+			result += OidOutputFunctionCall(outfunc, elems[i]);
+		}
+		return cstring_to_text_with_len(result.data(), static_cast<int>(result.size()));
+	}
 
 	auto *outfuncs = static_cast<FmgrInfo *>(flinfo->fn_extra);
 	if (outfuncs == nullptr)
@@ -630,6 +657,8 @@ Datum split_part(PG_FUNCTION_ARGS)
 /* concat(VARIADIC "any"): NULLs are skipped. */
 Datum text_concat(PG_FUNCTION_ARGS)
 {
+	if (get_fn_expr_variadic(fcinfo->flinfo) && PG_ARGISNULL(0))
+		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(ConcatArguments("", 0, fcinfo));
 }
 
@@ -637,6 +666,8 @@ Datum text_concat(PG_FUNCTION_ARGS)
 Datum text_concat_ws(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (get_fn_expr_variadic(fcinfo->flinfo) && PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	char *sep = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	PG_RETURN_TEXT_P(ConcatArguments(sep, 1, fcinfo));

@@ -26,6 +26,7 @@
 #include "tcop/tcopprot.h"
 #include "postmaster/bgworker_internals.h"
 #include "tusk_config.h"
+#include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
@@ -87,6 +88,12 @@ int max_identifier_length = NAMEDATALEN - 1;
 const config_enum_entry kIntervalStyleOptions[] = {
 	{"postgres", 0, false},		{"postgres_verbose", 1, false},
 	{"sql_standard", 2, false}, {"iso_8601", 3, false},
+	{nullptr, 0, false},
+};
+
+const config_enum_entry kByteaOutputOptions[] = {
+	{"escape", BYTEA_OUTPUT_ESCAPE, false},
+	{"hex", BYTEA_OUTPUT_HEX, false},
 	{nullptr, 0, false},
 };
 
@@ -439,9 +446,20 @@ std::vector<ConfigVar> BuiltinSettings()
 			   AssignDateStyle),
 		Enum("IntervalStyle", PGC_USERSET, kLocale, "Sets the display format for interval values.",
 			 nullptr, GUC_REPORT, &IntervalStyle, INTSTYLE_POSTGRES, kIntervalStyleOptions),
+		Int("extra_float_digits", PGC_USERSET, kLocale,
+			"Sets the number of digits displayed for floating-point values.",
+			"This affects real, double precision, and geometric data types. A zero or negative "
+			"parameter value is added to the standard number of digits (FLT_DIG or DBL_DIG as "
+			"appropriate). Any value greater than zero selects precise output mode.",
+			0, &extra_float_digits, 1, -15, 3),
 		String("TimeZone", PGC_USERSET, kLocale,
 			   "Sets the time zone for displaying and interpreting time stamps.", nullptr,
 			   GUC_REPORT, &timezone_string, "GMT", CheckTimeZone, AssignTimeZone),
+		Enum("bytea_output", PGC_USERSET, kStatement, "Sets the output format for bytea.", nullptr,
+			 0, &bytea_output, BYTEA_OUTPUT_HEX, kByteaOutputOptions),
+		Bool("quote_all_identifiers", PGC_USERSET, kCompat,
+			 "When generating SQL fragments, quote all identifiers.", nullptr, 0,
+			 &quote_all_identifiers, false),
 		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
 			 &standard_conforming_strings, true),
