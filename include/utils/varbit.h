@@ -39,7 +39,8 @@ typedef struct
 #define VARBITS(PTR) (((VarBit *) (PTR))->bit_dat)
 #define VARBITBYTES(PTR) ((int) (VARSIZE(PTR) - VARHDRSZ - VARBITHDRSZ))
 #define VARBITPAD(PTR) (VARBITBYTES(PTR) * BITS_PER_BYTE - VARBITLEN(PTR))
-#define VARBITTOTALLEN(BITLEN) (((BITLEN) + BITS_PER_BYTE - 1) / BITS_PER_BYTE + VARHDRSZ + VARBITHDRSZ)
+#define VARBITTOTALLEN(BITLEN) \
+	(((BITLEN) + BITS_PER_BYTE - 1) / BITS_PER_BYTE + VARHDRSZ + VARBITHDRSZ)
 /* The longest bit string whose total length fits an int32. */
 #define VARBITMAXLEN (INT_MAX - BITS_PER_BYTE + 1)
 #define VARBITEND(PTR) (((bits8 *) (PTR)) + VARSIZE(PTR))

@@ -82,7 +82,8 @@ TEST_CASE("A session's advisory locks are released when it disconnects", "[advis
 	REQUIRE(b.Exec("select pg_try_advisory_lock(100)").value == "t");
 }
 
-TEST_CASE("Two sessions waiting for each other's advisory locks: the first to check gets 40P01", "[advisory]")
+TEST_CASE("Two sessions waiting for each other's advisory locks: the first to check gets 40P01",
+		  "[advisory]")
 {
 	Cluster cluster;
 	InitAndStart(cluster);

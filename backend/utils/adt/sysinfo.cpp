@@ -53,6 +53,25 @@
 
 namespace {
 
+/* A syscache row, released when the scope ends (every successful search
+ * is paired with ReleaseSysCache). */
+class CacheRow
+{
+  public:
+	explicit CacheRow(HeapTuple tup) : tup_(tup) {}
+	~CacheRow()
+	{
+		if (tup_ != nullptr)
+			ReleaseSysCache(tup_);
+	}
+	CacheRow(const CacheRow &) = delete;
+	CacheRow &operator=(const CacheRow &) = delete;
+	HeapTuple get() const { return tup_; }
+
+  private:
+	HeapTuple tup_;
+};
+
 /* ---- sizes ---- */
 
 /* The bytes in the files of one fork: its segments, until one is
@@ -63,8 +82,8 @@ int64 ForkSize(const RelFileNode &node, ForkNumber fork)
 	int64 total = 0;
 	for (unsigned segno = 0;; segno++)
 	{
-		std::string seg = segno == 0 ? std::string(path) : std::string(path) + "." +
-				std::to_string(segno);
+		std::string seg = segno == 0 ? std::string(path)
+									 : std::string(path) + "." + std::to_string(segno);
 		struct stat st;
 		if (stat(seg.c_str(), &st) < 0)
 		{
@@ -191,7 +210,7 @@ struct SizeUnit
 };
 
 constexpr SizeUnit kSizeUnits[] = {
-	{"bytes", 10 * 1024, false, 0}, {"kB", 20 * 1024 - 1, true, 10},
+	{"bytes", 10 * 1024, false, 0},	 {"kB", 20 * 1024 - 1, true, 10},
 	{"MB", 20 * 1024 - 1, true, 20}, {"GB", 20 * 1024 - 1, true, 30},
 	{"TB", 20 * 1024 - 1, true, 40}, {"PB", 20 * 1024 - 1, true, 50},
 };
@@ -215,13 +234,13 @@ Numeric NumericCall2(PGFunction f, Numeric a, Numeric b)
 
 /* PostgreSQL's encodings, by number (pg_enc). */
 const char *const kEncodingNames[] = {
-	"SQL_ASCII",  "EUC_JP",		"EUC_CN",	  "EUC_KR",		 "EUC_TW",	   "EUC_JIS_2004",
-	"UTF8",		  "MULE_INTERNAL", "LATIN1",	  "LATIN2",		 "LATIN3",	   "LATIN4",
-	"LATIN5",	  "LATIN6",		"LATIN7",	  "LATIN8",		 "LATIN9",	   "LATIN10",
-	"WIN1256",	  "WIN1258",		"WIN866",	  "WIN874",		 "KOI8R",	   "WIN1251",
-	"WIN1252",	  "ISO_8859_5",	"ISO_8859_6", "ISO_8859_7",	 "ISO_8859_8", "WIN1250",
-	"WIN1253",	  "WIN1254",		"WIN1255",	  "WIN1257",	 "KOI8U",	   "SJIS",
-	"BIG5",		  "GBK",			"UHC",		  "GB18030",	 "JOHAB",	   "SHIFT_JIS_2004",
+	"SQL_ASCII", "EUC_JP",		  "EUC_CN",		"EUC_KR",	  "EUC_TW",		"EUC_JIS_2004",
+	"UTF8",		 "MULE_INTERNAL", "LATIN1",		"LATIN2",	  "LATIN3",		"LATIN4",
+	"LATIN5",	 "LATIN6",		  "LATIN7",		"LATIN8",	  "LATIN9",		"LATIN10",
+	"WIN1256",	 "WIN1258",		  "WIN866",		"WIN874",	  "KOI8R",		"WIN1251",
+	"WIN1252",	 "ISO_8859_5",	  "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250",
+	"WIN1253",	 "WIN1254",		  "WIN1255",	"WIN1257",	  "KOI8U",		"SJIS",
+	"BIG5",		 "GBK",			  "UHC",		"GB18030",	  "JOHAB",		"SHIFT_JIS_2004",
 };
 constexpr int kNumEncodings = sizeof(kEncodingNames) / sizeof(kEncodingNames[0]);
 constexpr int kUtf8 = 6;
@@ -234,16 +253,16 @@ struct EncodingAlias
 	int encoding;
 };
 constexpr EncodingAlias kEncodingAliases[] = {
-	{"abc", 19},	  {"alt", 20},		  {"iso88591", 8},	  {"iso885910", 13},
-	{"iso885913", 14}, {"iso885914", 15},	  {"iso885915", 16},  {"iso885916", 17},
-	{"iso88592", 9},   {"iso88593", 10},	  {"iso88594", 11},	  {"iso88599", 12},
-	{"koi8", 22},	  {"mskanji", 35},	  {"shiftjis", 35},	  {"tcvn", 19},
-	{"tcvn5712", 19},  {"unicode", 6},	  {"vscii", 19},	  {"win", 23},
-	{"win932", 35},	  {"win936", 37},	  {"win949", 38},	  {"win950", 36},
+	{"abc", 19},		 {"alt", 20},		  {"iso88591", 8},	   {"iso885910", 13},
+	{"iso885913", 14},	 {"iso885914", 15},	  {"iso885915", 16},   {"iso885916", 17},
+	{"iso88592", 9},	 {"iso88593", 10},	  {"iso88594", 11},	   {"iso88599", 12},
+	{"koi8", 22},		 {"mskanji", 35},	  {"shiftjis", 35},	   {"tcvn", 19},
+	{"tcvn5712", 19},	 {"unicode", 6},	  {"vscii", 19},	   {"win", 23},
+	{"win932", 35},		 {"win936", 37},	  {"win949", 38},	   {"win950", 36},
 	{"windows1250", 29}, {"windows1251", 23}, {"windows1252", 24}, {"windows1253", 30},
 	{"windows1254", 31}, {"windows1255", 32}, {"windows1256", 18}, {"windows1257", 33},
 	{"windows1258", 19}, {"windows866", 20},  {"windows874", 21},  {"windows932", 35},
-	{"windows936", 37},  {"windows949", 38},  {"windows950", 36},
+	{"windows936", 37},	 {"windows949", 38},  {"windows950", 36},
 };
 
 /* Lower case, letters and digits only. */
@@ -391,8 +410,8 @@ Datum pg_size_pretty(PG_FUNCTION_ARGS)
 			 * negative sizes round alike. */
 			if (kSizeUnits[i].round)
 				size = (size + (size < 0 ? -1 : 1)) / 2;
-			PG_RETURN_TEXT_P(
-				cstring_to_text(psprintf("%lld %s", static_cast<long long>(size), kSizeUnits[i].name)));
+			PG_RETURN_TEXT_P(cstring_to_text(
+				psprintf("%lld %s", static_cast<long long>(size), kSizeUnits[i].name)));
 		}
 		size /= static_cast<int64>(1) << ShiftToNext(i);
 	}
@@ -407,9 +426,9 @@ Datum pg_size_pretty_numeric(PG_FUNCTION_ARGS)
 	for (int i = 0;; i++)
 	{
 		Numeric abs_size = DatumGetNumeric(DirectFunctionCall1(numeric_abs, NumericGetDatum(size)));
-		bool below = DatumGetBool(DirectFunctionCall2(
-			numeric_lt, NumericGetDatum(abs_size),
-			NumericGetDatum(int64_to_numeric(kSizeUnits[i].limit))));
+		bool below = DatumGetBool(
+			DirectFunctionCall2(numeric_lt, NumericGetDatum(abs_size),
+								NumericGetDatum(int64_to_numeric(kSizeUnits[i].limit))));
 		if (i == kNumSizeUnits - 1 || below)
 		{
 			if (kSizeUnits[i].round)
@@ -500,7 +519,8 @@ Datum pg_size_bytes(PG_FUNCTION_ARGS)
 
 Datum pg_relation_filenode(PG_FUNCTION_ARGS)
 {
-	HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(PG_GETARG_OID(0)));
+	CacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(PG_GETARG_OID(0))));
+	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_NULL();
 	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
@@ -556,7 +576,8 @@ Datum PG_char_to_encoding(PG_FUNCTION_ARGS)
 Datum pg_get_userbyid(PG_FUNCTION_ARGS)
 {
 	Oid roleid = PG_GETARG_OID(0);
-	HeapTuple tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid));
+	CacheRow row(SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid)));
+	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return NameDatum(psprintf("unknown (OID=%u)", roleid));
 	return NameDatum(NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname));

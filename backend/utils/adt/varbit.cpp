@@ -293,8 +293,7 @@ int Compare(const VarBit *a, const VarBit *b)
 
 bool Equal(const VarBit *a, const VarBit *b)
 {
-	return VARBITLEN(a) == VARBITLEN(b) &&
-		memcmp(VARBITS(a), VARBITS(b), VARBITBYTES(a)) == 0;
+	return VARBITLEN(a) == VARBITLEN(b) && memcmp(VARBITS(a), VARBITS(b), VARBITBYTES(a)) == 0;
 }
 
 enum class BitOp
@@ -309,17 +308,16 @@ VarBit *Bitwise(const VarBit *a, const VarBit *b, BitOp op)
 	if (VARBITLEN(a) != VARBITLEN(b))
 		ereport(ERROR, errcode(ERRCODE_STRING_DATA_LENGTH_MISMATCH),
 				errmsg("cannot %s bit strings of different sizes",
-					   op == BitOp::kAnd	? "AND"
-					   : op == BitOp::kOr ? "OR"
-										  : "XOR"));
+					   op == BitOp::kAnd	  ? "AND"
+						   : op == BitOp::kOr ? "OR"
+											  : "XOR"));
 	VarBit *result = MakeVarBit(VARBITLEN(a));
 	for (int i = 0; i < VARBITBYTES(a); i++)
 	{
 		bits8 x = VARBITS(a)[i];
 		bits8 y = VARBITS(b)[i];
-		VARBITS(result)[i] = static_cast<bits8>(op == BitOp::kAnd ? x & y
-													: op == BitOp::kOr ? x | y
-																	   : x ^ y);
+		VARBITS(result)
+		[i] = static_cast<bits8>(op == BitOp::kAnd ? x & y : op == BitOp::kOr ? x | y : x ^ y);
 	}
 	return result;
 }
@@ -588,8 +586,7 @@ Datum bitoverlay(PG_FUNCTION_ARGS)
 Datum bitoverlay_no_len(PG_FUNCTION_ARGS)
 {
 	VarBit *t2 = PG_GETARG_VARBIT_P(1);
-	PG_RETURN_VARBIT_P(
-		Overlay(PG_GETARG_VARBIT_P(0), t2, PG_GETARG_INT32(2), VARBITLEN(t2)));
+	PG_RETURN_VARBIT_P(Overlay(PG_GETARG_VARBIT_P(0), t2, PG_GETARG_INT32(2), VARBITLEN(t2)));
 }
 
 Datum bitlength(PG_FUNCTION_ARGS)
@@ -649,8 +646,7 @@ Datum bitsetbit(PG_FUNCTION_ARGS)
 	int32 new_bit = PG_GETARG_INT32(2);
 	CheckBitIndex(arg, n);
 	if (new_bit != 0 && new_bit != 1)
-		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("new bit must be 0 or 1"));
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("new bit must be 0 or 1"));
 	VarBit *result = static_cast<VarBit *>(palloc(VARSIZE(arg)));
 	memcpy(result, arg, VARSIZE(arg));
 	SetBit(result, n, new_bit == 1);
