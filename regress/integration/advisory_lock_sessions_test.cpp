@@ -102,3 +102,22 @@ TEST_CASE("Two sessions waiting for each other's advisory locks: the first to ch
 	REQUIRE(a.Exec("select pg_advisory_unlock(1)").value == "t");
 	REQUIRE(b.Finish().ok());
 }
+
+/* Not an advisory lock, but a function of the same family of system
+ * functions that needs a real postmaster: pg_reload_conf signals it, and
+ * every session then sees the configuration file's new value. */
+TEST_CASE("pg_reload_conf makes the server reread postgresql.conf", "[advisory][reload]")
+{
+	Cluster cluster;
+	InitAndStart(cluster);
+	Session a(cluster);
+	REQUIRE(a.Exec("show work_mem").value == "4MB");
+	SqlOutcome before = a.Exec("select pg_conf_load_time()");
+	cluster.AppendConf("work_mem = '8MB'");
+	REQUIRE(a.Exec("select pg_reload_conf()").value == "t");
+	REQUIRE(WaitUntil([&] { return a.Exec("show work_mem").value == "8MB"; }, 10000));
+	REQUIRE(WaitUntil([&] { return a.Exec("select pg_conf_load_time()").value != before.value; },
+					  10000));
+	Session b(cluster);
+	REQUIRE(b.Exec("show work_mem").value == "8MB");
+}

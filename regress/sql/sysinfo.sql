@@ -53,7 +53,7 @@ SELECT current_query();
 -- (num_nulls and num_nonnulls are VARIADIC "any": Tusk does not resolve
 -- variadic calls yet, so they are not tested here)
 -- the server and the transaction
-SELECT pg_is_in_recovery();
+SELECT pg_is_in_recovery(), pg_conf_load_time() > '2020-01-01' AND pg_conf_load_time() <= clock_timestamp() AS conf_loaded;
 BEGIN;
 SELECT pg_current_xact_id_if_assigned() IS NULL AS none_yet;
 SELECT pg_current_xact_id() IS NOT NULL AS assigned;

@@ -6,8 +6,8 @@
  * pg_relation_filepath), encodings (getdatabaseencoding,
  * pg_client_encoding, pg_encoding_to_char, pg_char_to_encoding),
  * pg_get_userbyid, current_query, num_nulls / num_nonnulls,
- * pg_is_in_recovery, pg_current_xact_id(_if_assigned) and
- * pg_reload_conf.
+ * pg_is_in_recovery, pg_current_xact_id(_if_assigned), pg_reload_conf
+ * and pg_conf_load_time.
  *
  * Sizes are what the files hold, as PostgreSQL measures them: every
  * segment of every fork is stat'ed, so a size counts blocks written,
@@ -50,6 +50,7 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
+#include "utils/timestamp.h"
 
 namespace {
 
@@ -647,4 +648,11 @@ Datum pg_reload_conf(PG_FUNCTION_ARGS)
 		PG_RETURN_BOOL(false);
 	}
 	PG_RETURN_BOOL(true);
+}
+
+/* When this process last loaded the configuration files. */
+Datum pg_conf_load_time(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_TIMESTAMPTZ(PgReloadTime);
 }
