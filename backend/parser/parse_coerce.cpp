@@ -351,7 +351,22 @@ Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid ta
 	Node *result = coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat,
 							   location);
 	/* Then the length (typmod) coercion, if the target has one. */
-	return CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat, location);
+	Node *coerced = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat,
+								 location);
+	/* Both a type and a length coercion: the inner one shows as implicit,
+	 * so a view prints one cast, as PostgreSQL's hide_coercion_node does. */
+	if (coerced != result && result != expr && !IsA(result, Const))
+	{
+		if (IsA(result, FuncExpr))
+			reinterpret_cast<FuncExpr *>(result)->funcformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, RelabelType))
+			reinterpret_cast<RelabelType *>(result)->relabelformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, CoerceViaIO))
+			reinterpret_cast<CoerceViaIO *>(result)->coerceformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, ArrayCoerceExpr))
+			reinterpret_cast<ArrayCoerceExpr *>(result)->coerceformat = COERCE_IMPLICIT_CAST;
+	}
+	return coerced;
 }
 
 Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName)

@@ -72,4 +72,13 @@ SELECT NULL::varbit(0);
 SELECT NULL::bit(3, 4);
 SELECT NULL::bit(83886080);
 SELECT NULL::bit(83886081);
+-- binary output: the bit count, then the bytes
+SELECT bit_send(B'10110'), varbit_send(B'101101101'), varbit_send(B'');
+-- a view prints one cast per conversion
+CREATE VIEW bit_v AS SELECT 5::bit(8) AS a, 7::bigint::bit(4) AS c, v::bit(3) AS d,
+  b::varbit(2) AS e FROM bit_t;
+SELECT pg_get_viewdef('bit_v'::regclass);
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+  WHERE attrelid = 'bit_v'::regclass AND attnum > 0 ORDER BY attnum;
+DROP VIEW bit_v;
 DROP TABLE bit_t;
