@@ -144,6 +144,20 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramtypmod;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
+		case T_FuncExpr:
+		{
+			/* A length coercion (a cast function given the target typmod,
+			 * such as varchar(x, 10, false) or bit(5, 8)) yields that
+			 * typmod, as PostgreSQL's exprIsLengthCoercion says. */
+			auto *f = reinterpret_cast<const FuncExpr *>(expr);
+			if ((f->funcformat != COERCE_EXPLICIT_CAST && f->funcformat != COERCE_IMPLICIT_CAST) ||
+				list_length(f->args) < 2)
+				return -1;
+			auto *c = reinterpret_cast<const Const *>(lsecond(f->args));
+			if (!IsA(c, Const) || c->consttype != INT4OID || c->constisnull)
+				return -1;
+			return DatumGetInt32(c->constvalue);
+		}
 		case T_CollateExpr:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));

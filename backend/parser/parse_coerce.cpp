@@ -68,6 +68,44 @@ Node *CoerceUnknownConst(ParseState *pstate, Const *con, Oid targetTypeId, int32
 	return reinterpret_cast<Node *>(newcon);
 }
 
+/*
+ * The arguments of a call of coercion function funcid on node: the value,
+ * then, if the function takes them, the target typmod and whether the
+ * cast is explicit (as PostgreSQL passes them to bit(int4, int4) or
+ * varchar(varchar, int4, bool)).
+ */
+List *CoercionFunctionArgs(Node *node, Oid funcid, int32 targetTypMod, CoercionContext ccontext)
+{
+	int nargs = 0;
+	HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (proc != nullptr)
+		nargs = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proc))->pronargs;
+	List *args = list_make1(node);
+	if (nargs >= 2)
+	{
+		Const *typmodc = makeNode(Const);
+		typmodc->consttype = INT4OID;
+		typmodc->consttypmod = -1;
+		typmodc->constlen = 4;
+		typmodc->constbyval = true;
+		typmodc->constvalue = Int32GetDatum(targetTypMod);
+		typmodc->location = -1;
+		args = lappend(args, typmodc);
+	}
+	if (nargs >= 3)
+	{
+		Const *explicitc = makeNode(Const);
+		explicitc->consttype = BOOLOID;
+		explicitc->consttypmod = -1;
+		explicitc->constlen = 1;
+		explicitc->constbyval = true;
+		explicitc->constvalue = BoolGetDatum(ccontext == COERCION_EXPLICIT);
+		explicitc->location = -1;
+		args = lappend(args, explicitc);
+	}
+	return args;
+}
+
 /* Apply the length coercion (varchar(n), …) the target typmod needs. */
 Node *CoerceTypmod(ParseState *pstate, Node *node, Oid targetTypeId, int32 targetTypMod,
 				   CoercionContext ccontext, CoercionForm cformat, int location)
@@ -84,25 +122,7 @@ Node *CoerceTypmod(ParseState *pstate, Node *node, Oid targetTypeId, int32 targe
 	fexpr->funcformat = cformat;
 	fexpr->funccollid = exprCollation(node);
 	fexpr->inputcollid = InvalidOid;
-	Const *typmodc = makeNode(Const);
-	typmodc->consttype = INT4OID;
-	typmodc->consttypmod = -1;
-	typmodc->constlen = 4;
-	typmodc->constbyval = true;
-	typmodc->constvalue = Int32GetDatum(targetTypMod);
-	typmodc->location = -1;
-	Const *explicitc = makeNode(Const);
-	explicitc->consttype = BOOLOID;
-	explicitc->consttypmod = -1;
-	explicitc->constlen = 1;
-	explicitc->constbyval = true;
-	explicitc->constvalue = BoolGetDatum(ccontext == COERCION_EXPLICIT);
-	explicitc->location = -1;
-	int nargs = 0;
-	HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
-	if (proc != nullptr)
-		nargs = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proc))->pronargs;
-	fexpr->args = nargs >= 3 ? list_make3(node, typmodc, explicitc) : list_make2(node, typmodc);
+	fexpr->args = CoercionFunctionArgs(node, funcid, targetTypMod, ccontext);
 	fexpr->location = location;
 	return reinterpret_cast<Node *>(fexpr);
 }
@@ -291,7 +311,7 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 			fexpr->funcformat = cformat;
 			fexpr->funccollid = get_typcollation(targetTypeId);
 			fexpr->inputcollid = exprCollation(node);
-			fexpr->args = list_make1(node);
+			fexpr->args = CoercionFunctionArgs(node, funcid, targetTypeMod, ccontext);
 			fexpr->location = location;
 			return reinterpret_cast<Node *>(fexpr);
 		}
@@ -331,7 +351,22 @@ Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid ta
 	Node *result = coerce_type(pstate, expr, exprtype, targettype, targettypmod, ccontext, cformat,
 							   location);
 	/* Then the length (typmod) coercion, if the target has one. */
-	return CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat, location);
+	Node *coerced = CoerceTypmod(pstate, result, targettype, targettypmod, ccontext, cformat,
+								 location);
+	/* Both a type and a length coercion: the inner one shows as implicit,
+	 * so a view prints one cast, as PostgreSQL's hide_coercion_node does. */
+	if (coerced != result && result != expr && !IsA(result, Const))
+	{
+		if (IsA(result, FuncExpr))
+			reinterpret_cast<FuncExpr *>(result)->funcformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, RelabelType))
+			reinterpret_cast<RelabelType *>(result)->relabelformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, CoerceViaIO))
+			reinterpret_cast<CoerceViaIO *>(result)->coerceformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(result, ArrayCoerceExpr))
+			reinterpret_cast<ArrayCoerceExpr *>(result)->coerceformat = COERCE_IMPLICIT_CAST;
+	}
+	return coerced;
 }
 
 Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName)

@@ -146,6 +146,9 @@ extern bool LockRelease(const LOCKTAG *locktag, LOCKMODE lockmode, bool sessionL
 /* Transaction end: everything this transaction took (and, with
  * allLocks, session locks too). */
 extern void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks);
+/* Every session lock of the lock method (pg_advisory_unlock_all);
+ * transaction locks stay. */
+extern void LockReleaseSession(LOCKMETHODID lockmethodid);
 extern bool LockHeldByMe(const LOCKTAG *locktag, LOCKMODE lockmode);
 /* The end of the subtransaction at nest level level: its transaction locks
  * pass to the parent level (commit) or are released (abort), as

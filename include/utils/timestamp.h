@@ -123,6 +123,8 @@ extern bool AdjustTimestampForTypmod(Timestamp *time, int32 typmod);
 extern void AdjustIntervalForTypmod(Interval *interval, int32 typmod);
 
 extern TimestampTz GetCurrentTimestamp(void);
+/* When this process last loaded the configuration files (pg_conf_load_time). */
+extern PGDLLIMPORT TimestampTz PgReloadTime;
 extern pg_time_t timestamptz_to_time_t(TimestampTz t);
 extern TimestampTz time_t_to_timestamptz(pg_time_t tm);
 /* "2026-11-24 15:25:42.331+00"-style text in UTC, into buf (>= 40 bytes). */

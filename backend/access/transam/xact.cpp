@@ -415,6 +415,7 @@ void CommitTransaction()
 	s->fullXid = InvalidFullTransactionId;
 	ReleaseResources(RESOURCE_RELEASE_BEFORE_LOCKS, true);
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+	LockReleaseAll(USER_LOCKMETHOD, false);
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, true);
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
@@ -447,6 +448,7 @@ void AbortTransaction()
 	AtEOXact_Storage(false);
 	AtAbort_RelationCache();
 	LockReleaseAll(DEFAULT_LOCKMETHOD, false);
+	LockReleaseAll(USER_LOCKMETHOD, false);
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, false);

@@ -1,7 +1,7 @@
 /*
  * lock.cpp — the heavyweight lock manager (see storage/lock.h).
  *
- * Principal entry points: LockAcquire, LockRelease, LockReleaseAll,
+ * Principal entry points: LockAcquire, LockRelease, LockReleaseAll, LockReleaseSession,
  * InitLocks.
  *
  * Shared state.  A LOCK exists for every tag someone holds or awaits: how
@@ -845,6 +845,29 @@ void LockReleaseAll(LOCKMETHODID lockmethodid, bool allLocks)
 		if (allLocks)
 			it->second.sessionCount = 0;
 		if (it->second.sessionCount > 0)
+		{
+			++it;
+			continue;
+		}
+		LOCKTAG tag = it->first.tag;
+		LOCKMODE mode = it->first.mode;
+		it = local.erase(it);
+		ReleaseShared(tag, mode);
+	}
+}
+
+void LockReleaseSession(LOCKMETHODID lockmethodid)
+{
+	auto &local = LocalLocks();
+	for (auto it = local.begin(); it != local.end();)
+	{
+		if (it->first.tag.locktag_lockmethodid != lockmethodid || it->second.sessionCount == 0)
+		{
+			++it;
+			continue;
+		}
+		it->second.sessionCount = 0;
+		if (it->second.xactCount > 0)
 		{
 			++it;
 			continue;

@@ -34,6 +34,7 @@
 #include "common/paths.h"
 #include "common/string_util.h"
 #include "miscadmin.h"
+#include "utils/timestamp.h"
 #include "utils/datetime.h"
 #include "utils/errcodes.h"
 #include "utils/guc.h"
@@ -1513,6 +1514,8 @@ bool SelectConfigFiles(const char *userDoption, const char *progname)
 
 /* --- reload --- */
 
+TimestampTz PgReloadTime = 0;
+
 void ProcessConfigFile(GucContext context)
 {
 	using namespace tusk::guc;
@@ -1613,6 +1616,9 @@ void ProcessConfigFile(GucContext context)
 		}
 	}
 
+	/* Remember when settings were last loaded (pg_conf_load_time). */
+	if (!error || applying)
+		PgReloadTime = GetCurrentTimestamp();
 	if (!error)
 		return;
 	if (context == PGC_POSTMASTER)
