@@ -411,7 +411,7 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 /* The columns of a row-valued expression, or NULL when they cannot be
  * known at analysis time (PostgreSQL's get_expr_result_tupdesc for the
  * cases Tusk has): ROW(…) of type record names its columns f1, f2, … */
-TupleDesc ExprRowDesc(Node *expr)
+TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
 {
 	Oid type = exprType(expr);
 	if (IsA(expr, RowExpr) && type == RECORDOID)
@@ -433,9 +433,30 @@ TupleDesc ExprRowDesc(Node *expr)
 		}
 		return desc;
 	}
-	if (type == RECORDOID)
-		return nullptr;
-	return lookup_rowtype_tupdesc_noerror(type, exprTypmod(expr));
+	if (type != RECORDOID)
+		return lookup_rowtype_tupdesc_noerror(type, exprTypmod(expr));
+	/* A record column of a subquery in FROM: what the subquery computes
+	 * there (PostgreSQL's expandRecordVariable, for that case). */
+	if (IsA(expr, Var) && pstate != nullptr)
+	{
+		Var *var = reinterpret_cast<Var *>(expr);
+		ParseState *ps = pstate;
+		for (Index up = 0; up < var->varlevelsup && ps != nullptr; up++)
+			ps = ps->parentParseState;
+		if (ps == nullptr || var->varattno <= 0 || var->varno > list_length(ps->p_rtable))
+			return nullptr;
+		auto *rte = static_cast<RangeTblEntry *>(list_nth(ps->p_rtable, var->varno - 1));
+		if (rte->rtekind != RTE_SUBQUERY || rte->subquery == nullptr)
+			return nullptr;
+		ListCell *lc;
+		foreach (lc, rte->subquery->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resno == var->varattno && !tle->resjunk)
+				return ExprRowDesc(nullptr, reinterpret_cast<Node *>(tle->expr));
+		}
+	}
+	return nullptr;
 }
 
 /* (expr).field (PostgreSQL's ParseComplexProjection): a FROM item's
@@ -458,11 +479,13 @@ Node *ParseFieldSelection(ParseState *pstate, Node *arg, const char *field, int 
 											field, location);
 			if (col != nullptr)
 				return col;
-			break;
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column %s.%s does not exist", nsitem->p_rte->eref->aliasname, field),
+					parser_errposition(pstate, location));
 		}
 	}
 	Oid type = exprType(arg);
-	TupleDesc desc = ExprRowDesc(arg);
+	TupleDesc desc = ExprRowDesc(pstate, arg);
 	if (desc != nullptr)
 	{
 		for (int i = 0; i < desc->natts; i++)
@@ -1984,6 +2007,63 @@ int FigureColnameInternal(Node *node, char **name)
 	return 0;
 }
 
+/* (expr).* in a SELECT list (PostgreSQL's ExpandRowReference): a FROM
+ * item's whole row becomes its columns, any other row value a field
+ * selection per column. */
+List *ExpandRowReference(ParseState *pstate, A_Indirection *ind, ParseExprKind exprKind)
+{
+	A_Indirection *base = makeNode(A_Indirection);
+	base->arg = ind->arg;
+	base->indirection = list_copy(ind->indirection);
+	base->indirection = list_delete_last(base->indirection);
+	Node *expr = base->indirection == NIL ? transformExpr(pstate, ind->arg, exprKind)
+										  : transformExpr(pstate, reinterpret_cast<Node *>(base),
+														  exprKind);
+	int location = exprLocation(ind->arg);
+	if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
+		reinterpret_cast<Var *>(expr)->varlevelsup == 0)
+	{
+		Var *whole = reinterpret_cast<Var *>(expr);
+		ListCell *lc;
+		foreach (lc, pstate->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (nsitem->p_rtindex == whole->varno)
+				return expandNSItemAttrs(pstate, nsitem, location);
+		}
+	}
+	TupleDesc desc = ExprRowDesc(pstate, expr);
+	if (desc == nullptr)
+	{
+		if (exprType(expr) == RECORDOID)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("record type has not been registered"),
+					parser_errposition(pstate, location));
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("type %s is not composite", format_type_be(exprType(expr))),
+				parser_errposition(pstate, location));
+	}
+	List *result = NIL;
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attisdropped)
+			continue;
+		FieldSelect *fs = makeNode(FieldSelect);
+		fs->arg = reinterpret_cast<Expr *>(copyObject(expr));
+		fs->fieldnum = static_cast<AttrNumber>(i + 1);
+		fs->resulttype = att->atttypid;
+		fs->resulttypmod = att->atttypmod;
+		fs->resultcollid = att->attcollation;
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(fs);
+		tle->resno = static_cast<AttrNumber>(pstate->p_next_resno++);
+		tle->resname = pstrdup(NameStr(att->attname));
+		result = lappend(result, tle);
+	}
+	return result;
+}
+
 }  // namespace
 
 char *FigureColname(Node *node)
@@ -2032,6 +2112,12 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 					ErrorMissingRTE(pstate, relname, cref->location);
 				result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
 			}
+			continue;
+		}
+		if (IsA(res->val, A_Indirection) &&
+			IsA(llast(reinterpret_cast<A_Indirection *>(res->val)->indirection), A_Star))
+		{
+			result = list_concat(result, ExpandRowReference(pstate, reinterpret_cast<A_Indirection *>(res->val), exprKind));
 			continue;
 		}
 		Node *expr = transformExpr(pstate, res->val, exprKind);
