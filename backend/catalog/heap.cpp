@@ -137,9 +137,9 @@ void InsertRowArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *re
 		name.insert(name.begin(), '_');
 		if (name.size() > NAMEDATALEN - 1)
 			name.resize(NAMEDATALEN - 1);
-	} while (OidIsValid(GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-										CStringGetDatum(name.c_str()),
-										ObjectIdGetDatum(relnamespace))));
+	} while (
+		OidIsValid(GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name.c_str()),
+								   ObjectIdGetDatum(relnamespace))));
 	CatalogRow row(pg_type);
 	row.Set(Anum_pg_type_oid, ObjectIdGetDatum(arrayid))
 		.SetName(Anum_pg_type_typname, name.c_str())

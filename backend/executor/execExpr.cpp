@@ -371,8 +371,8 @@ void ExecInitRowExpr(RowExpr *node, ExprState *state, Datum *resv, bool *resnull
 				strlcpy(name, strVal(list_nth(node->colnames, i - 1)), sizeof name);
 			else
 				snprintf(name, sizeof name, "f%d", i);
-			TupleDescInitEntry(desc, static_cast<AttrNumber>(i), name, exprType(e),
-							   exprTypmod(e), 0);
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i), name, exprType(e), exprTypmod(e),
+							   0);
 			TupleDescInitEntryCollation(desc, static_cast<AttrNumber>(i), exprCollation(e));
 			i++;
 		}
@@ -423,8 +423,8 @@ void ExecInitRowCompare(RowCompareExpr *rc, ExprState *state, Datum *resv, bool 
 		get_op_opfamily_properties(opno, family, false, &strategy, &lefttype, &righttype);
 		RegProcedure proc = get_opfamily_proc(family, lefttype, righttype, BTORDER_PROC);
 		if (!OidIsValid(proc))
-			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", BTORDER_PROC,
-				 lefttype, righttype, family);
+			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", BTORDER_PROC, lefttype,
+				 righttype, family);
 		auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
 		fmgr_info(proc, finfo);
 		auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(2)));
@@ -582,9 +582,10 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			NullTest *n = reinterpret_cast<NullTest *>(node);
 			ExecInitExprRec(n->arg, state, resv, resnull);
 			if (n->argisrow)
-				PushStep(state, MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ROWISNULL
-																	: EEOP_NULLTEST_ROWISNOTNULL,
-										 resv, resnull));
+				PushStep(state,
+						 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ROWISNULL
+															 : EEOP_NULLTEST_ROWISNOTNULL,
+								  resv, resnull));
 			else
 				PushStep(state,
 						 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL

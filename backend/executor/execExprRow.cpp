@@ -110,8 +110,8 @@ void ExecEvalFieldSelect(ExprEvalStep *op, ExprContext *econtext)
 	if (att->atttypid != d.resulttype)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("attribute %d has wrong type", d.fieldnum),
-				errdetail("Table has type %s, but query expects %s.",
-						  format_type_be(att->atttypid), format_type_be(d.resulttype)));
+				errdetail("Table has type %s, but query expects %s.", format_type_be(att->atttypid),
+						  format_type_be(d.resulttype)));
 	*op->resvalue = heap_getattr(&tuple, d.fieldnum, desc, op->resnull);
 }
 

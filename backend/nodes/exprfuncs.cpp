@@ -307,8 +307,8 @@ int exprLocation(const Node *expr)
 			return exprLocation(
 				reinterpret_cast<const Node *>(reinterpret_cast<const FieldSelect *>(expr)->arg));
 		case T_RowCompareExpr:
-			return exprLocation(
-				reinterpret_cast<const Node *>(reinterpret_cast<const RowCompareExpr *>(expr)->largs));
+			return exprLocation(reinterpret_cast<const Node *>(
+				reinterpret_cast<const RowCompareExpr *>(expr)->largs));
 		case T_SubscriptingRef:
 			/* The container's: the subscripts come after it. */
 			return exprLocation(reinterpret_cast<const Node *>(

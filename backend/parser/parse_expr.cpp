@@ -475,8 +475,8 @@ Node *ParseFieldSelection(ParseState *pstate, Node *arg, const char *field, int 
 			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
 			if (nsitem->p_rtindex != whole->varno)
 				continue;
-			Node *col = ScanNSItemForColumn(ps, nsitem, static_cast<int>(whole->varlevelsup),
-											field, location);
+			Node *col = ScanNSItemForColumn(ps, nsitem, static_cast<int>(whole->varlevelsup), field,
+											location);
 			if (col != nullptr)
 				return col;
 			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -1555,8 +1555,9 @@ Node *TransformIndirection(ParseState *pstate, A_Indirection *ind)
 					parser_errposition(pstate, exprLocation(ind->arg)));
 		if (subscripts != NIL)
 		{
-			result = reinterpret_cast<Node *>(transformContainerSubscripts(
-				pstate, result, exprType(result), exprTypmod(result), subscripts, false));
+			result = reinterpret_cast<Node *>(
+				transformContainerSubscripts(pstate, result, exprType(result), exprTypmod(result),
+											 subscripts, false));
 			subscripts = NIL;
 		}
 		result = ParseFieldSelection(pstate, result, strVal(n), exprLocation(ind->arg));
@@ -2016,9 +2017,9 @@ List *ExpandRowReference(ParseState *pstate, A_Indirection *ind, ParseExprKind e
 	base->arg = ind->arg;
 	base->indirection = list_copy(ind->indirection);
 	base->indirection = list_delete_last(base->indirection);
-	Node *expr = base->indirection == NIL ? transformExpr(pstate, ind->arg, exprKind)
-										  : transformExpr(pstate, reinterpret_cast<Node *>(base),
-														  exprKind);
+	Node *expr = base->indirection == NIL
+		? transformExpr(pstate, ind->arg, exprKind)
+		: transformExpr(pstate, reinterpret_cast<Node *>(base), exprKind);
 	int location = exprLocation(ind->arg);
 	if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
 		reinterpret_cast<Var *>(expr)->varlevelsup == 0)
@@ -2117,7 +2118,10 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 		if (IsA(res->val, A_Indirection) &&
 			IsA(llast(reinterpret_cast<A_Indirection *>(res->val)->indirection), A_Star))
 		{
-			result = list_concat(result, ExpandRowReference(pstate, reinterpret_cast<A_Indirection *>(res->val), exprKind));
+			result = list_concat(result,
+								 ExpandRowReference(pstate,
+													reinterpret_cast<A_Indirection *>(res->val),
+													exprKind));
 			continue;
 		}
 		Node *expr = transformExpr(pstate, res->val, exprKind);

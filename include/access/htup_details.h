@@ -57,9 +57,11 @@ typedef struct DatumTupleFields
 #define HeapTupleHeaderGetDatumLength(tup) VARSIZE(tup)
 #define HeapTupleHeaderSetDatumLength(tup, len) SET_VARSIZE(tup, len)
 #define HeapTupleHeaderGetTypeId(tup) (HeapTupleHeaderDatumFields(tup)->datum_typeid)
-#define HeapTupleHeaderSetTypeId(tup, typeid) (HeapTupleHeaderDatumFields(tup)->datum_typeid = (typeid))
+#define HeapTupleHeaderSetTypeId(tup, typeid) \
+	(HeapTupleHeaderDatumFields(tup)->datum_typeid = (typeid))
 #define HeapTupleHeaderGetTypMod(tup) (HeapTupleHeaderDatumFields(tup)->datum_typmod)
-#define HeapTupleHeaderSetTypMod(tup, typmod) (HeapTupleHeaderDatumFields(tup)->datum_typmod = (typmod))
+#define HeapTupleHeaderSetTypMod(tup, typmod) \
+	(HeapTupleHeaderDatumFields(tup)->datum_typmod = (typmod))
 
 /* t_infomask */
 #define HEAP_HASNULL 0x0001

@@ -242,8 +242,8 @@ typedef struct ExprEvalStep
 		} sbsref;
 		struct
 		{
-			int varno;		  /* INNER_VAR, OUTER_VAR, or a scan's range-table index */
-			Oid vartype;	  /* the row type, or RECORDOID */
+			int varno;		   /* INNER_VAR, OUTER_VAR, or a scan's range-table index */
+			Oid vartype;	   /* the row type, or RECORDOID */
 			TupleDesc tupdesc; /* the value's descriptor, made at the first row */
 		} wholerow;
 		struct

@@ -625,11 +625,12 @@ T HashRecord(FunctionCallInfo fcinfo, bool extended, uint64 seed)
 		if (!row.nulls[i])
 		{
 			if (extended)
-				element = static_cast<T>(DatumGetUInt64(FunctionCall2Coll(
-					&col->cmp, att->attcollation, row.values[i], UInt64GetDatum(seed))));
+				element = static_cast<T>(
+					DatumGetUInt64(FunctionCall2Coll(&col->cmp, att->attcollation, row.values[i],
+													 UInt64GetDatum(seed))));
 			else
-				element = static_cast<T>(DatumGetUInt32(
-					FunctionCall1Coll(&col->cmp, att->attcollation, row.values[i])));
+				element = static_cast<T>(
+					DatumGetUInt32(FunctionCall1Coll(&col->cmp, att->attcollation, row.values[i])));
 		}
 		result = (result << 5) - result + element;
 	}

@@ -1003,8 +1003,8 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			std::string field = "f" + std::to_string(fs->fieldnum);
 			if (IsA(arg, RowExpr) && reinterpret_cast<RowExpr *>(arg)->colnames != NIL &&
 				fs->fieldnum <= list_length(reinterpret_cast<RowExpr *>(arg)->colnames))
-				field = strVal(list_nth(reinterpret_cast<RowExpr *>(arg)->colnames,
-										fs->fieldnum - 1));
+				field = strVal(
+					list_nth(reinterpret_cast<RowExpr *>(arg)->colnames, fs->fieldnum - 1));
 			else if (TupleDesc desc = lookup_rowtype_tupdesc_noerror(exprType(arg),
 																	 exprTypmod(arg));
 					 desc != nullptr && fs->fieldnum <= desc->natts)
