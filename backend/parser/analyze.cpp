@@ -359,6 +359,7 @@ void TransformWithClause(ParseState *pstate, WithClause *with)
 		foreach (lc, ordered)
 		{
 			auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+			RewriteSearchCycle(pstate, cte);
 			AnalyzeCte(pstate, cte);
 			TransformSearchCycle(pstate, cte);
 		}
