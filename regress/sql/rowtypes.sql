@@ -149,3 +149,15 @@ select (null::dropcol).a, (null::dropcol) is null;
 
 drop view v1;
 drop table t1, t2, people, fname, dropcol, holder, pp;
+
+-- whole rows in DML, RETURNING and parameters of a row type
+create table ud (a int, b text);
+insert into ud values (1, 'x'), (2, 'y') returning ud;
+update ud set b = 'z' where ud = row(1, 'x')::ud returning ud, (ud).b;
+delete from ud where (a, b) = (2, 'y') returning ud;
+select * from ud;
+prepare p(ud) as select ($1).a, $1;
+execute p('(5,five)');
+select (u).a from (select ud as u from ud) s;
+select sum((t).a) from (select row(g, 'x')::ud as t from generate_series(1, 4) g) s;
+drop table ud cascade;
