@@ -704,8 +704,7 @@ TEST_CASE("Parameters and results travel in binary when Bind asks for format 1",
 	REQUIRE(Field(Body(reply, 'E'), 'W') == "portal \"pp\" parameter $1 = '...'");
 }
 
-TEST_CASE("Row values are described as record or their row type and travel in binary",
-		  "[protocol]")
+TEST_CASE("Row values are described as record or their row type and travel in binary", "[protocol]")
 {
 	Cluster cluster;
 	StartCluster(cluster);
@@ -723,8 +722,8 @@ TEST_CASE("Row values are described as record or their row type and travel in bi
 	/* record_send: the column count, then per column its type, length
 	 * (-1 for NULL) and binary value. */
 	auto row = Columns(Body(reply, 'D'));
-	REQUIRE(row[0] == Int32(2) + Int32(23) + Int32(4) + BigEndian32(1) + Int32(25) + Int32(3) +
-						  "one");
+	REQUIRE(row[0] ==
+			Int32(2) + Int32(23) + Int32(4) + BigEndian32(1) + Int32(25) + Int32(3) + "one");
 	REQUIRE(row[1].substr(0, 8) == Int32(6) + Int32(23));
 
 	/* record_recv reads the same layout for a parameter of a row type. */

@@ -69,17 +69,23 @@ struct RecordInfo
 	ColumnInfo *columns;
 };
 
+/* fn_extra: the row types of a function's (up to two) record arguments. */
+struct RecordInfos
+{
+	RecordInfo *args[2];
+};
+
 RecordInfo *GetRecordInfo(FunctionCallInfo fcinfo, Oid typid, int32 typmod, int slot = 0)
 {
 	FmgrInfo *flinfo = fcinfo->flinfo;
-	auto **infos = static_cast<RecordInfo **>(flinfo->fn_extra);
+	auto *infos = static_cast<RecordInfos *>(flinfo->fn_extra);
 	if (infos == nullptr)
 	{
-		infos = static_cast<RecordInfo **>(
-			MemoryContextAllocZero(flinfo->fn_mcxt, 2 * sizeof(RecordInfo *)));
+		infos = static_cast<RecordInfos *>(
+			MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(RecordInfos)));
 		flinfo->fn_extra = infos;
 	}
-	RecordInfo *info = infos[slot];
+	RecordInfo *info = infos->args[slot];
 	if (info != nullptr && info->typid == typid && info->typmod == typmod)
 		return info;
 	MemoryContext old = MemoryContextSwitchTo(flinfo->fn_mcxt);
@@ -90,7 +96,7 @@ RecordInfo *GetRecordInfo(FunctionCallInfo fcinfo, Oid typid, int32 typmod, int 
 	info->columns = static_cast<ColumnInfo *>(
 		palloc0(Max(info->desc->natts, 1) * sizeof(ColumnInfo)));
 	MemoryContextSwitchTo(old);
-	infos[slot] = info;
+	infos->args[slot] = info;
 	return info;
 }
 
