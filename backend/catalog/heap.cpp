@@ -125,7 +125,55 @@ void RecordColumnDependencies(Oid relid, Form_pg_attribute att)
 	}
 }
 
-void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
+/* The row type's array type, "_relname" (more underscores while the name
+ * is taken, as PostgreSQL's makeArrayTypeName): array_agg(t) and
+ * ARRAY[t.*::t] need it. */
+void InsertRowArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *relname,
+						Oid relnamespace)
+{
+	std::string name = relname;
+	do
+	{
+		name.insert(name.begin(), '_');
+		if (name.size() > NAMEDATALEN - 1)
+			name.resize(NAMEDATALEN - 1);
+	} while (
+		OidIsValid(GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name.c_str()),
+								   ObjectIdGetDatum(relnamespace))));
+	CatalogRow row(pg_type);
+	row.Set(Anum_pg_type_oid, ObjectIdGetDatum(arrayid))
+		.SetName(Anum_pg_type_typname, name.c_str())
+		.Set(Anum_pg_type_typnamespace, ObjectIdGetDatum(relnamespace))
+		.Set(Anum_pg_type_typowner, ObjectIdGetDatum(MyUserId))
+		.Set(Anum_pg_type_typlen, Int16GetDatum(-1))
+		.Set(Anum_pg_type_typbyval, BoolGetDatum(false))
+		.Set(Anum_pg_type_typtype, CharGetDatum('b'))
+		.Set(Anum_pg_type_typcategory, CharGetDatum('A'))
+		.Set(Anum_pg_type_typispreferred, BoolGetDatum(false))
+		.Set(Anum_pg_type_typisdefined, BoolGetDatum(true))
+		.Set(Anum_pg_type_typdelim, CharGetDatum(','))
+		.Set(Anum_pg_type_typrelid, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typsubscript, ObjectIdGetDatum(F_ARRAY_SUBSCRIPT_HANDLER))
+		.Set(Anum_pg_type_typelem, ObjectIdGetDatum(typid))
+		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typinput, ObjectIdGetDatum(F_ARRAY_IN))
+		.Set(Anum_pg_type_typoutput, ObjectIdGetDatum(F_ARRAY_OUT))
+		.Set(Anum_pg_type_typreceive, ObjectIdGetDatum(F_ARRAY_RECV))
+		.Set(Anum_pg_type_typsend, ObjectIdGetDatum(F_ARRAY_SEND))
+		.Set(Anum_pg_type_typmodin, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typmodout, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typanalyze, ObjectIdGetDatum(F_ARRAY_TYPANALYZE))
+		.Set(Anum_pg_type_typalign, CharGetDatum('d'))
+		.Set(Anum_pg_type_typstorage, CharGetDatum('x'))
+		.Set(Anum_pg_type_typnotnull, BoolGetDatum(false))
+		.Set(Anum_pg_type_typbasetype, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typtypmod, Int32GetDatum(-1))
+		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
+		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
+	CatalogTupleInsert(pg_type, row.Form());
+}
+
+void InsertRowType(Oid typid, Oid arrayid, const char *relname, Oid relnamespace, Oid relid)
 {
 	Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
 	CatalogRow row(pg_type);
@@ -143,7 +191,7 @@ void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
 		.Set(Anum_pg_type_typrelid, ObjectIdGetDatum(relid))
 		.Set(Anum_pg_type_typsubscript, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_type_typelem, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(arrayid))
 		.Set(Anum_pg_type_typinput, ObjectIdGetDatum(kRecordInOid))
 		.Set(Anum_pg_type_typoutput, ObjectIdGetDatum(kRecordOutOid))
 		.Set(Anum_pg_type_typreceive, ObjectIdGetDatum(kRecordRecvOid))
@@ -159,6 +207,7 @@ void InsertRowType(Oid typid, const char *relname, Oid relnamespace, Oid relid)
 		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
 		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
 	CatalogTupleInsert(pg_type, row.Form());
+	InsertRowArrayType(pg_type, arrayid, typid, relname, relnamespace);
 	relation_close(pg_type, RowExclusiveLock);
 }
 
@@ -245,6 +294,9 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	Oid typid = InvalidOid;
 	while (has_rowtype && (!OidIsValid(typid) || typid == relid))
 		typid = GetNewRelationOid();
+	Oid arrayid = InvalidOid;
+	while (has_rowtype && (!OidIsValid(arrayid) || arrayid == relid || arrayid == typid))
+		arrayid = GetNewRelationOid();
 
 	/* A view has no file, no access method and no system columns. */
 	bool has_storage = relkind != RELKIND_VIEW;
@@ -314,7 +366,7 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	relation_close(pg_attribute, RowExclusiveLock);
 
 	if (has_rowtype)
-		InsertRowType(typid, relname, relnamespace, relid);
+		InsertRowType(typid, arrayid, relname, relnamespace, relid);
 
 	/* The relation needs its schema and its columns' types; its row type
 	 * is part of it (PostgreSQL's heap_create_with_catalog and
@@ -331,6 +383,9 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 		ObjectAddress rowtype;
 		ObjectAddressSet(rowtype, TypeRelationId, typid);
 		recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
+		ObjectAddress arraytype;
+		ObjectAddressSet(arraytype, TypeRelationId, arrayid);
+		recordDependencyOn(&arraytype, &rowtype, DEPENDENCY_INTERNAL);
 	}
 	/* Its TOAST table, if its rows could grow large. */
 	if (relkind == RELKIND_RELATION || relkind == RELKIND_MATVIEW)

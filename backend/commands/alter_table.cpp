@@ -647,6 +647,26 @@ void RenameRelationInternal(Oid relid, const char *newname)
 		namestrcpy(&reinterpret_cast<Form_pg_type>(GETSTRUCT(typtup))->typname, newname);
 		Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
 		CatalogTupleUpdate(pg_type, &typtup->t_self, typtup);
+		/* and its array type, "_newname" */
+		Oid array = reinterpret_cast<Form_pg_type>(GETSTRUCT(typtup))->typarray;
+		HeapTuple arrtup = OidIsValid(array) ? SearchSysCache1(TYPEOID, ObjectIdGetDatum(array))
+											 : nullptr;
+		if (arrtup != nullptr)
+		{
+			std::string arrname = std::string("_") + newname;
+			if (arrname.size() > NAMEDATALEN - 1)
+				arrname.resize(NAMEDATALEN - 1);
+			if (!OidIsValid(GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+											CStringGetDatum(arrname.c_str()),
+											ObjectIdGetDatum(form->relnamespace))))
+			{
+				HeapTuple copy = heap_copytuple(arrtup);
+				namestrcpy(&reinterpret_cast<Form_pg_type>(GETSTRUCT(copy))->typname,
+						   arrname.c_str());
+				CatalogTupleUpdate(pg_type, &copy->t_self, copy);
+			}
+			ReleaseSysCache(arrtup);
+		}
 		relation_close(pg_type, RowExclusiveLock);
 	}
 	if (form->relkind == RELKIND_INDEX)

@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "catalog/pg_type_d.h"
 #include "executor/execExpr.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
@@ -27,6 +29,7 @@
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 
 namespace {
 
@@ -383,6 +386,104 @@ void ExecInitEqualityStep(ExprEvalOp op, OpExpr *expr, ExprState *state, Datum *
 	PushStep(state, s);
 }
 
+/* ROW(…): the columns into the step's arrays, then the step that forms
+ * the composite value.  An anonymous row type is registered here, so
+ * every value the step makes carries its typmod. */
+void ExecInitRowExpr(RowExpr *node, ExprState *state, Datum *resv, bool *resnull)
+{
+	int nargs = list_length(node->args);
+	TupleDesc desc;
+	if (node->row_typeid == RECORDOID)
+	{
+		desc = CreateTemplateTupleDesc(nargs);
+		int i = 1;
+		ListCell *lc;
+		foreach (lc, node->args)
+		{
+			Node *e = static_cast<Node *>(lfirst(lc));
+			char name[NAMEDATALEN];
+			if (node->colnames != NIL && i <= list_length(node->colnames))
+				strlcpy(name, strVal(list_nth(node->colnames, i - 1)), sizeof name);
+			else
+				snprintf(name, sizeof name, "f%d", i);
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i), name, exprType(e), exprTypmod(e),
+							   0);
+			TupleDescInitEntryCollation(desc, static_cast<AttrNumber>(i), exprCollation(e));
+			i++;
+		}
+		BlessTupleDesc(desc);
+	}
+	else
+	{
+		desc = lookup_rowtype_tupdesc_copy(node->row_typeid, -1);
+		if (desc->natts != nargs)
+			elog(ERROR, "ROW() has %d columns, but type %s has %d", nargs,
+				 format_type_be(node->row_typeid), desc->natts);
+	}
+	ExprEvalStep s = MakeStep(EEOP_ROW, resv, resnull);
+	s.d.row.tupdesc = desc;
+	s.d.row.elemvalues = static_cast<Datum *>(palloc0(Max(nargs, 1) * sizeof(Datum)));
+	s.d.row.elemnulls = static_cast<bool *>(palloc0(Max(nargs, 1) * sizeof(bool)));
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, node->args)
+	{
+		if (TupleDescAttr(desc, i)->attisdropped)
+			s.d.row.elemnulls[i] = true; /* the parser put a NULL there */
+		else
+			ExecInitExprRec(static_cast<Expr *>(lfirst(lc)), state, &s.d.row.elemvalues[i],
+							&s.d.row.elemnulls[i]);
+		i++;
+	}
+	PushStep(state, s);
+}
+
+/* ROW(a, b) < ROW(c, d): per pair the arguments and a comparison step
+ * that leaves on a NULL or an unequal pair; then the step turning the
+ * deciding comparison into the result. */
+void ExecInitRowCompare(RowCompareExpr *rc, ExprState *state, Datum *resv, bool *resnull)
+{
+	int n = list_length(rc->opfamilies);
+	std::vector<int> steps;
+	for (int i = 0; i < n; i++)
+	{
+		Oid opno = list_nth_oid(rc->opnos, i);
+		Oid family = list_nth_oid(rc->opfamilies, i);
+		Oid collid = list_nth_oid(rc->inputcollids, i);
+		Expr *l = static_cast<Expr *>(list_nth(rc->largs, i));
+		Expr *r = static_cast<Expr *>(list_nth(rc->rargs, i));
+		int strategy;
+		Oid lefttype;
+		Oid righttype;
+		get_op_opfamily_properties(opno, family, false, &strategy, &lefttype, &righttype);
+		RegProcedure proc = get_opfamily_proc(family, lefttype, righttype, BTORDER_PROC);
+		if (!OidIsValid(proc))
+			elog(ERROR, "missing support function %d(%u,%u) in opfamily %u", BTORDER_PROC, lefttype,
+				 righttype, family);
+		auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+		fmgr_info(proc, finfo);
+		auto *fcinfo = static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(2)));
+		InitFunctionCallInfoData(*fcinfo, finfo, 2, collid, nullptr, nullptr);
+		ExecInitExprRec(l, state, &fcinfo->args[0].value, &fcinfo->args[0].isnull);
+		ExecInitExprRec(r, state, &fcinfo->args[1].value, &fcinfo->args[1].isnull);
+		ExprEvalStep s = MakeStep(EEOP_ROWCOMPARE_STEP, resv, resnull);
+		s.d.rowcompare_step.finfo = finfo;
+		s.d.rowcompare_step.fcinfo_data = fcinfo;
+		s.d.rowcompare_step.fn_addr = finfo->fn_addr;
+		PushStep(state, s);
+		steps.push_back(state->steps_len - 1);
+	}
+	ExprEvalStep fin = MakeStep(EEOP_ROWCOMPARE_FINAL, resv, resnull);
+	fin.d.rowcompare_final.rctype = rc->rctype;
+	PushStep(state, fin);
+	int final_at = state->steps_len - 1;
+	for (int j : steps)
+	{
+		state->steps[j].d.rowcompare_step.jumpdone = final_at;
+		state->steps[j].d.rowcompare_step.jumpnull = state->steps_len;
+	}
+}
+
 void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 {
 	check_stack_depth();
@@ -394,8 +495,13 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			if (var->varattno <= 0)
 			{
 				if (var->varattno == 0)
-					ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-							errmsg("whole-row references are not supported yet"));
+				{
+					ExprEvalStep s = MakeStep(EEOP_WHOLEROW, resv, resnull);
+					s.d.wholerow.varno = var->varno;
+					s.d.wholerow.vartype = var->vartype;
+					PushStep(state, s);
+					break;
+				}
 				ExprEvalStep s = MakeStep(EEOP_SCAN_SYSVAR, resv, resnull);
 				s.d.sysvar.attnum = var->varattno;
 				PushStep(state, s);
@@ -509,14 +615,17 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_NullTest:
 		{
 			NullTest *n = reinterpret_cast<NullTest *>(node);
-			if (n->argisrow)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("IS NULL on row values is not supported yet"));
 			ExecInitExprRec(n->arg, state, resv, resnull);
-			PushStep(state,
-					 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL
-														 : EEOP_NULLTEST_ISNOTNULL,
-							  resv, resnull));
+			if (n->argisrow)
+				PushStep(state,
+						 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ROWISNULL
+															 : EEOP_NULLTEST_ROWISNOTNULL,
+								  resv, resnull));
+			else
+				PushStep(state,
+						 MakeStep(n->nulltesttype == IS_NULL ? EEOP_NULLTEST_ISNULL
+															 : EEOP_NULLTEST_ISNOTNULL,
+								  resv, resnull));
 			break;
 		}
 		case T_BooleanTest:
@@ -656,6 +765,22 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_ScalarArrayOpExpr:
 			ExecInitScalarArrayOp(reinterpret_cast<ScalarArrayOpExpr *>(node), state, resv,
 								  resnull);
+			break;
+		case T_RowExpr:
+			ExecInitRowExpr(reinterpret_cast<RowExpr *>(node), state, resv, resnull);
+			break;
+		case T_FieldSelect:
+		{
+			FieldSelect *f = reinterpret_cast<FieldSelect *>(node);
+			ExecInitExprRec(f->arg, state, resv, resnull);
+			ExprEvalStep s = MakeStep(EEOP_FIELDSELECT, resv, resnull);
+			s.d.fieldselect.fieldnum = f->fieldnum;
+			s.d.fieldselect.resulttype = f->resulttype;
+			PushStep(state, s);
+			break;
+		}
+		case T_RowCompareExpr:
+			ExecInitRowCompare(reinterpret_cast<RowCompareExpr *>(node), state, resv, resnull);
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

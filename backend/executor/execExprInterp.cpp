@@ -305,6 +305,71 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 			case EEOP_SBSREF_ASSIGN:
 				op->d.sbsref.subscriptfunc(state, op, econtext);
 				break;
+			case EEOP_WHOLEROW:
+				ExecEvalWholeRowVar(op, econtext);
+				break;
+			case EEOP_ROW:
+				ExecEvalRow(op);
+				break;
+			case EEOP_FIELDSELECT:
+				ExecEvalFieldSelect(op, econtext);
+				break;
+			case EEOP_NULLTEST_ROWISNULL:
+			case EEOP_NULLTEST_ROWISNOTNULL:
+				ExecEvalRowNullTest(op, econtext);
+				break;
+			case EEOP_ROWCOMPARE_STEP:
+			{
+				FunctionCallInfo fcinfo = op->d.rowcompare_step.fcinfo_data;
+				if (op->d.rowcompare_step.finfo->fn_strict &&
+					(fcinfo->args[0].isnull || fcinfo->args[1].isnull))
+				{
+					*op->resnull = true;
+					op = &state->steps[op->d.rowcompare_step.jumpnull];
+					continue;
+				}
+				fcinfo->isnull = false;
+				Datum d = op->d.rowcompare_step.fn_addr(fcinfo);
+				*op->resvalue = d;
+				*op->resnull = fcinfo->isnull;
+				if (fcinfo->isnull)
+				{
+					op = &state->steps[op->d.rowcompare_step.jumpnull];
+					continue;
+				}
+				/* the first unequal pair decides */
+				if (DatumGetInt32(d) != 0)
+				{
+					op = &state->steps[op->d.rowcompare_step.jumpdone];
+					continue;
+				}
+				break;
+			}
+			case EEOP_ROWCOMPARE_FINAL:
+			{
+				int32 cmp = DatumGetInt32(*op->resvalue);
+				bool result = false;
+				switch (static_cast<RowCompareType>(op->d.rowcompare_final.rctype))
+				{
+					case ROWCOMPARE_LT:
+						result = cmp < 0;
+						break;
+					case ROWCOMPARE_LE:
+						result = cmp <= 0;
+						break;
+					case ROWCOMPARE_GE:
+						result = cmp >= 0;
+						break;
+					case ROWCOMPARE_GT:
+						result = cmp > 0;
+						break;
+					default:
+						elog(ERROR, "unexpected row comparison type");
+				}
+				*op->resvalue = BoolGetDatum(result);
+				*op->resnull = false;
+				break;
+			}
 			case EEOP_LAST:
 				elog(ERROR, "invalid expression step");
 		}

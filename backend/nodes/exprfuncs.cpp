@@ -125,6 +125,12 @@ Oid exprType(const Node *expr)
 			return SublinkType(reinterpret_cast<const SubLink *>(expr));
 		case T_SubPlan:
 			return SubPlanType(reinterpret_cast<const SubPlan *>(expr));
+		case T_RowExpr:
+			return reinterpret_cast<const RowExpr *>(expr)->row_typeid;
+		case T_FieldSelect:
+			return reinterpret_cast<const FieldSelect *>(expr)->resulttype;
+		case T_RowCompareExpr:
+			return BOOLOID;
 		default:
 			elog(ERROR, "unrecognized node type: %s", nodeTagName(nodeTag(expr)));
 	}
@@ -167,6 +173,8 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const ArrayCoerceExpr *>(expr)->resulttypmod;
 		case T_CaseTestExpr:
 			return reinterpret_cast<const CaseTestExpr *>(expr)->typeMod;
+		case T_FieldSelect:
+			return reinterpret_cast<const FieldSelect *>(expr)->resulttypmod;
 		case T_TargetEntry:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -228,6 +236,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const SubscriptingRef *>(expr)->refcollid;
 		case T_MinMaxExpr:
 			return reinterpret_cast<const MinMaxExpr *>(expr)->minmaxcollid;
+		case T_FieldSelect:
+			return reinterpret_cast<const FieldSelect *>(expr)->resultcollid;
 		case T_TargetEntry:
 			return exprCollation(
 				reinterpret_cast<const Node *>(reinterpret_cast<const TargetEntry *>(expr)->expr));
@@ -307,6 +317,12 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const A_ArrayExpr *>(expr)->location;
 		case T_RowExpr:
 			return reinterpret_cast<const RowExpr *>(expr)->location;
+		case T_FieldSelect:
+			return exprLocation(
+				reinterpret_cast<const Node *>(reinterpret_cast<const FieldSelect *>(expr)->arg));
+		case T_RowCompareExpr:
+			return exprLocation(reinterpret_cast<const Node *>(
+				reinterpret_cast<const RowCompareExpr *>(expr)->largs));
 		case T_SubscriptingRef:
 			/* The container's: the subscripts come after it. */
 			return exprLocation(reinterpret_cast<const Node *>(

@@ -462,6 +462,23 @@ Node *FoldMutator(Node *node, void *arg)
 				return EvaluateExpr(reinterpret_cast<Node *>(io));
 			return reinterpret_cast<Node *>(io);
 		}
+		case T_FieldSelect:
+		{
+			/* ROW(a, b).f2 is b (PostgreSQL's eval_const_expressions) */
+			auto *fs = reinterpret_cast<FieldSelect *>(
+				node_children_mutator(node, FoldMutator, arg));
+			if (IsA(fs->arg, RowExpr))
+			{
+				List *fields = reinterpret_cast<RowExpr *>(fs->arg)->args;
+				if (fs->fieldnum > 0 && fs->fieldnum <= list_length(fields))
+				{
+					Node *field = static_cast<Node *>(list_nth(fields, fs->fieldnum - 1));
+					if (exprType(field) == fs->resulttype && exprTypmod(field) == fs->resulttypmod)
+						return field;
+				}
+			}
+			return reinterpret_cast<Node *>(fs);
+		}
 		case T_ArrayExpr:
 		case T_MinMaxExpr:
 		{

@@ -280,9 +280,6 @@ bool MarkNeededWalker(Node *node, void *arg)
 		auto *ctx = static_cast<NeededContext *>(arg);
 		if (var->varlevelsup != 0)
 			return false;
-		if (var->varattno == 0)
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("whole-row references are not supported yet"));
 		RelOptInfo *rel = ctx->root->simple_rel_array[var->varno];
 		Assert(rel != nullptr);
 		int i = var->varattno - rel->min_attr;

@@ -42,6 +42,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "parse_cte.h"
 #include "parse_locking.h"
@@ -358,6 +359,7 @@ void TransformWithClause(ParseState *pstate, WithClause *with)
 		foreach (lc, ordered)
 		{
 			auto *cte = static_cast<CommonTableExpr *>(lfirst(lc));
+			RewriteSearchCycle(pstate, cte);
 			AnalyzeCte(pstate, cte);
 			TransformSearchCycle(pstate, cte);
 		}
@@ -732,6 +734,9 @@ void TransformFromClause(ParseState *pstate, List *frmList)
 /* The "<" (or ">") and "=" of a type's default btree operator class. */
 bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 {
+	/* every row type sorts with record's class */
+	if (type_is_rowtype(type))
+		type = RECORDOID;
 	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(BTREE_AM_OID));
 	Oid family = InvalidOid;
 	Oid intype = InvalidOid;

@@ -20,11 +20,13 @@
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 namespace {
 
@@ -237,6 +239,13 @@ bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_type
 		}
 		if (in == UNKNOWNOID)
 			continue; /* a literal can be anything its input function takes */
+		/* a row type is a record, and a record (ROW(…)) may become one */
+		if ((target == RECORDOID && type_is_rowtype(in)) ||
+			(in == RECORDOID && get_typtype(target) == TYPTYPE_COMPOSITE))
+			continue;
+		if (target == RECORDARRAYOID && OidIsValid(get_element_type(in)) &&
+			type_is_rowtype(get_element_type(in)))
+			continue;
 		Oid funcid;
 		if (find_coercion_pathway(target, in, ccontext, &funcid) != COERCION_PATH_NONE)
 			continue;
@@ -246,6 +255,72 @@ bool can_coerce_type(int nargs, const Oid *input_typeids, const Oid *target_type
 		return check_generic_type_consistency(input_typeids, target_typeids, nargs);
 	return true;
 }
+
+namespace {
+
+/* ROW(…) as a table's row
+ * type: each column coerced to the type's column, dropped columns
+ * filled with NULLs (PostgreSQL's coerce_record_to_complex). */
+Node *CoerceRecordToComplex(ParseState *pstate, Node *node, Oid targetTypeId,
+							CoercionContext ccontext, CoercionForm cformat, int location)
+{
+	auto cannot_cast = [&](Node *at) {
+		return parser_errposition(pstate, location >= 0 ? location : exprLocation(at));
+	};
+	if (!IsA(node, RowExpr))
+		ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+				errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+					   format_type_be(targetTypeId)),
+				cannot_cast(node));
+	RowExpr *row = reinterpret_cast<RowExpr *>(node);
+	TupleDesc desc = lookup_rowtype_tupdesc_copy(targetTypeId, -1);
+	List *newargs = NIL;
+	int ucolno = 1;
+	int argno = 0;
+	int nargs = list_length(row->args);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attisdropped)
+		{
+			newargs = lappend(newargs, makeNullConst(INT4OID, -1, InvalidOid));
+			continue;
+		}
+		if (argno >= nargs)
+			ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+					errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+						   format_type_be(targetTypeId)),
+					errdetail("Input has too few columns."), cannot_cast(node));
+		Node *expr = static_cast<Node *>(list_nth(row->args, argno));
+		Oid exprtype = exprType(expr);
+		Node *cexpr = coerce_to_target_type(pstate, expr, exprtype, att->atttypid, att->atttypmod,
+											ccontext, COERCE_IMPLICIT_CAST, -1);
+		if (cexpr == nullptr)
+			ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+					errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+						   format_type_be(targetTypeId)),
+					errdetail("Cannot cast type %s to %s in column %d.", format_type_be(exprtype),
+							  format_type_be(att->atttypid), ucolno),
+					cannot_cast(expr));
+		newargs = lappend(newargs, cexpr);
+		ucolno++;
+		argno++;
+	}
+	if (argno < nargs)
+		ereport(ERROR, errcode(ERRCODE_CANNOT_COERCE),
+				errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+					   format_type_be(targetTypeId)),
+				errdetail("Input has too many columns."), cannot_cast(node));
+	RowExpr *result = makeNode(RowExpr);
+	result->args = newargs;
+	result->row_typeid = targetTypeId;
+	result->row_format = cformat;
+	result->colnames = NIL;
+	result->location = row->location;
+	return reinterpret_cast<Node *>(result);
+}
+
+}  // namespace
 
 Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTypeId,
 				  int32 targetTypeMod, CoercionContext ccontext, CoercionForm cformat, int location)
@@ -276,6 +351,16 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 			return node;
 		}
 	}
+	/* A row type is a record as it is (no RelabelType, so the value keeps
+	 * naming its own type); ROW(…) becomes a table's row type column by
+	 * column. */
+	if (targetTypeId == RECORDOID && type_is_rowtype(inputTypeId))
+		return node;
+	if (targetTypeId == RECORDARRAYOID && OidIsValid(get_element_type(inputTypeId)) &&
+		type_is_rowtype(get_element_type(inputTypeId)))
+		return node;
+	if (inputTypeId == RECORDOID && get_typtype(targetTypeId) == TYPTYPE_COMPOSITE)
+		return CoerceRecordToComplex(pstate, node, targetTypeId, ccontext, cformat, location);
 	Oid funcid;
 	CoercionPathType path = find_coercion_pathway(targetTypeId, inputTypeId, ccontext, &funcid);
 	switch (path)

@@ -19,8 +19,10 @@
 #include <vector>
 
 #include "nodes/bitmapset.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "parse_cte.h"
+#include "parser/analyze.h"
 
 namespace {
 
@@ -405,4 +407,286 @@ void TransformSearchCycle(ParseState *pstate, CommonTableExpr *cte)
 			parser_errposition(pstate,
 							   cte->search_clause != nullptr ? cte->search_clause->location
 															 : cte->cycle_clause->location));
+}
+
+namespace {
+
+bool NameIn(List *names, const char *name)
+{
+	ListCell *lc;
+	foreach (lc, names)
+		if (strcmp(strVal(lfirst(lc)), name) == 0)
+			return true;
+	return false;
+}
+
+/* PostgreSQL's checks of the column lists (parse_cte.c's analyzeCTE). */
+void CheckColumnList(ParseState *pstate, List *colnames, List *cols, const char *what, int location)
+{
+	List *seen = NIL;
+	ListCell *lc;
+	foreach (lc, cols)
+	{
+		const char *name = strVal(lfirst(lc));
+		if (!NameIn(colnames, name))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("%s column \"%s\" not in WITH query column list", what, name),
+					parser_errposition(pstate, location));
+		if (NameIn(seen, name))
+			ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
+					errmsg("%s column \"%s\" specified more than once", what, name),
+					parser_errposition(pstate, location));
+		seen = lappend(seen, lfirst(lc));
+	}
+}
+
+Node *ColRef(const char *qualifier, const char *name)
+{
+	ColumnRef *c = makeNode(ColumnRef);
+	if (qualifier != nullptr)
+		c->fields = lappend(c->fields, makeString(pstrdup(qualifier)));
+	c->fields = lappend(c->fields, makeString(pstrdup(name)));
+	c->location = -1;
+	return reinterpret_cast<Node *>(c);
+}
+
+ResTarget *Target(const char *name, Node *val)
+{
+	ResTarget *r = makeNode(ResTarget);
+	r->name = name != nullptr ? pstrdup(name) : nullptr;
+	r->val = val;
+	r->location = -1;
+	return r;
+}
+
+/* ROW(cols) over the wrapping subquery's columns. */
+Node *PathRow(const char *qualifier, List *cols)
+{
+	RowExpr *row = makeNode(RowExpr);
+	ListCell *lc;
+	foreach (lc, cols)
+		row->args = lappend(row->args, ColRef(qualifier, strVal(lfirst(lc))));
+	row->row_format = COERCE_IMPLICIT_CAST;
+	row->location = -1;
+	return reinterpret_cast<Node *>(row);
+}
+
+Node *ArrayOf(Node *element)
+{
+	A_ArrayExpr *a = makeNode(A_ArrayExpr);
+	a->elements = list_make1(element);
+	a->location = -1;
+	return reinterpret_cast<Node *>(a);
+}
+
+Node *Op(A_Expr_Kind kind, const char *name, Node *l, Node *r)
+{
+	A_Expr *a = makeNode(A_Expr);
+	a->kind = kind;
+	a->name = list_make1(makeString(pstrdup(name)));
+	a->lexpr = l;
+	a->rexpr = r;
+	a->location = -1;
+	return reinterpret_cast<Node *>(a);
+}
+
+/* SELECT q.c1, …, extras FROM (sub) AS q(c1, …, subcols …) */
+SelectStmt *Wrap(SelectStmt *sub, const char *alias, List *colnames, List *subcols, List *extras)
+{
+	RangeSubselect *rs = makeNode(RangeSubselect);
+	rs->subquery = reinterpret_cast<Node *>(sub);
+	rs->alias = makeNode(Alias);
+	rs->alias->aliasname = pstrdup(alias);
+	rs->alias->colnames = list_concat(list_copy(colnames), subcols);
+	SelectStmt *s = makeNode(SelectStmt);
+	ListCell *lc;
+	foreach (lc, colnames)
+		s->targetList = lappend(s->targetList,
+								Target(strVal(lfirst(lc)), ColRef(alias, strVal(lfirst(lc)))));
+	s->targetList = list_concat(s->targetList, extras);
+	s->fromClause = list_make1(rs);
+	s->op = SETOP_NONE;
+	return s;
+}
+
+/* The recursive term's reference to the query itself, in its FROM list
+ * or joins there (not inside subqueries). */
+RangeVar *FindSelfReference(Node *node, const char *ctename)
+{
+	if (node == nullptr)
+		return nullptr;
+	if (IsA(node, RangeVar))
+	{
+		RangeVar *rv = reinterpret_cast<RangeVar *>(node);
+		return rv->schemaname == nullptr && strcmp(rv->relname, ctename) == 0 ? rv : nullptr;
+	}
+	if (IsA(node, JoinExpr))
+	{
+		JoinExpr *j = reinterpret_cast<JoinExpr *>(node);
+		RangeVar *found = FindSelfReference(j->larg, ctename);
+		return found != nullptr ? found : FindSelfReference(j->rarg, ctename);
+	}
+	if (IsA(node, List))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<List *>(node))
+			if (RangeVar *found = FindSelfReference(static_cast<Node *>(lfirst(lc)), ctename))
+				return found;
+	}
+	return nullptr;
+}
+
+}  // namespace
+
+void RewriteSearchCycle(ParseState *pstate, CommonTableExpr *cte)
+{
+	CTESearchClause *search = cte->search_clause;
+	CTECycleClause *cycle = cte->cycle_clause;
+	if ((search == nullptr && cycle == nullptr) || !cte->cterecursive)
+		return;
+	auto *stmt = reinterpret_cast<SelectStmt *>(cte->ctequery);
+	if (stmt->larg->op != SETOP_NONE)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("with a SEARCH or CYCLE clause, the left side of the UNION must be a "
+					   "SELECT"));
+	if (stmt->rarg->op != SETOP_NONE)
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("with a SEARCH or CYCLE clause, the right side of the UNION must be a "
+					   "SELECT"));
+	/* The query's columns: the non-recursive term's, renamed by the
+	 * alias list. */
+	Query *left = parse_sub_analyze(copyObject(reinterpret_cast<Node *>(stmt->larg)), pstate);
+	List *colnames = NIL;
+	ListCell *lc;
+	foreach (lc, left->targetList)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			continue;
+		int i = list_length(colnames);
+		colnames = lappend(colnames,
+						   i < list_length(cte->aliascolnames)
+							   ? list_nth(cte->aliascolnames, i)
+							   : makeString(
+									 pstrdup(tle->resname != nullptr ? tle->resname : "?column?")));
+	}
+	if (search != nullptr)
+	{
+		CheckColumnList(pstate, colnames, search->search_col_list, "search", search->location);
+		if (NameIn(colnames, search->search_seq_column))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("search sequence column name \"%s\" already used in WITH query column "
+						   "list",
+						   search->search_seq_column),
+					parser_errposition(pstate, search->location));
+	}
+	if (cycle != nullptr)
+	{
+		CheckColumnList(pstate, colnames, cycle->cycle_col_list, "cycle", cycle->location);
+		if (NameIn(colnames, cycle->cycle_mark_column))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("cycle mark column name \"%s\" already used in WITH query column list",
+						   cycle->cycle_mark_column),
+					parser_errposition(pstate, cycle->location));
+		if (NameIn(colnames, cycle->cycle_path_column))
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("cycle path column name \"%s\" already used in WITH query column list",
+						   cycle->cycle_path_column),
+					parser_errposition(pstate, cycle->location));
+		if (strcmp(cycle->cycle_mark_column, cycle->cycle_path_column) == 0)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("cycle mark column name and cycle path column name are the same"),
+					parser_errposition(pstate, cycle->location));
+	}
+	if (search != nullptr && cycle != nullptr)
+	{
+		if (strcmp(search->search_seq_column, cycle->cycle_mark_column) == 0)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("search sequence column name and cycle mark column name are the same"),
+					parser_errposition(pstate, search->location));
+		if (strcmp(search->search_seq_column, cycle->cycle_path_column) == 0)
+			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+					errmsg("search sequence column name and cycle path column name are the same"),
+					parser_errposition(pstate, search->location));
+	}
+	if (search != nullptr && search->search_breadth_first)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SEARCH BREADTH FIRST is not supported yet"),
+				parser_errposition(pstate, search->location));
+	SelectStmt *rterm = stmt->rarg;
+	RangeVar *self = FindSelfReference(reinterpret_cast<Node *>(rterm->fromClause), cte->ctename);
+	if (self == nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("SEARCH and CYCLE with the recursive reference inside a subquery are not "
+					   "supported yet"),
+				parser_errposition(pstate, cte->location));
+	const char *selfname = self->alias != nullptr ? self->alias->aliasname : self->relname;
+	foreach (lc, rterm->targetList)
+	{
+		/* "*" or self.* would take the added columns too */
+		Node *val = static_cast<ResTarget *>(lfirst(lc))->val;
+		List *fields = IsA(val, ColumnRef) ? reinterpret_cast<ColumnRef *>(val)->fields : NIL;
+		if (fields != NIL && IsA(llast(fields), A_Star) &&
+			(list_length(fields) == 1 ||
+			 strcmp(strVal(list_nth(fields, list_length(fields) - 2)), selfname) == 0))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("SEARCH and CYCLE with \"*\" in the recursive term are not supported "
+						   "yet"),
+					parser_errposition(pstate, reinterpret_cast<ColumnRef *>(val)->location));
+	}
+	const char *kLeft = "*TLOCRN*";
+	const char *kRight = "*TROCRN*";
+	/* The added columns, in PostgreSQL's order: sequence, mark, path. */
+	List *added = NIL;
+	List *left_extras = NIL;
+	List *right_extras = NIL;
+	Node *right_qual = nullptr;
+	if (search != nullptr)
+	{
+		const char *seq = search->search_seq_column;
+		added = lappend(added, makeString(pstrdup(seq)));
+		left_extras = lappend(left_extras,
+							  Target(seq, ArrayOf(PathRow(kLeft, search->search_col_list))));
+		right_extras = lappend(right_extras,
+							   Target(seq,
+									  Op(AEXPR_OP, "||", ColRef(kRight, seq),
+										 ArrayOf(PathRow(kRight, search->search_col_list)))));
+	}
+	if (cycle != nullptr)
+	{
+		const char *mark = cycle->cycle_mark_column;
+		const char *path = cycle->cycle_path_column;
+		added = lappend(added, makeString(pstrdup(mark)));
+		added = lappend(added, makeString(pstrdup(path)));
+		left_extras = lappend(left_extras, Target(mark, copyObject(cycle->cycle_mark_default)));
+		left_extras = lappend(left_extras,
+							  Target(path, ArrayOf(PathRow(kLeft, cycle->cycle_col_list))));
+		CaseWhen *when = makeNode(CaseWhen);
+		when->expr = reinterpret_cast<Expr *>(
+			Op(AEXPR_OP_ANY, "=", PathRow(kRight, cycle->cycle_col_list), ColRef(kRight, path)));
+		when->result = reinterpret_cast<Expr *>(copyObject(cycle->cycle_mark_value));
+		when->location = -1;
+		CaseExpr *c = makeNode(CaseExpr);
+		c->args = list_make1(when);
+		c->defresult = reinterpret_cast<Expr *>(copyObject(cycle->cycle_mark_default));
+		c->location = -1;
+		right_extras = lappend(right_extras, Target(mark, reinterpret_cast<Node *>(c)));
+		right_extras = lappend(right_extras,
+							   Target(path,
+									  Op(AEXPR_OP, "||", ColRef(kRight, path),
+										 ArrayOf(PathRow(kRight, cycle->cycle_col_list)))));
+		right_qual = Op(AEXPR_OP, "<>", ColRef(kRight, mark),
+						static_cast<Node *>(copyObject(cycle->cycle_mark_value)));
+	}
+	/* The recursive term passes the self-reference's added columns on. */
+	foreach (lc, added)
+		rterm->targetList = lappend(rterm->targetList,
+									Target(nullptr, ColRef(selfname, strVal(lfirst(lc)))));
+	stmt->larg = Wrap(stmt->larg, kLeft, colnames, NIL, left_extras);
+	SelectStmt *right = Wrap(rterm, kRight, colnames, list_copy(added), right_extras);
+	right->whereClause = right_qual;
+	stmt->rarg = right;
+	cte->aliascolnames = list_concat(list_copy(colnames), added);
+	cte->search_clause = nullptr;
+	cte->cycle_clause = nullptr;
 }

@@ -18,6 +18,18 @@
 List *OrderRecursiveCtes(ParseState *pstate, List *ctes);
 
 /*
+ * A recursive WITH query's SEARCH and CYCLE clauses, before the query is
+ * analyzed: PostgreSQL's checks (42601, 42701, 0A000), then the query is
+ * rewritten as PostgreSQL's rewriteSearchAndCycle does, here on the raw
+ * tree: each term wrapped in a subquery that adds the sequence, cycle
+ * mark and path columns (arrays of ROW(…) of the named columns), the
+ * recursive term's subquery passing the self-reference's added columns
+ * through.  The clauses are cleared once applied.  SEARCH BREADTH FIRST
+ * is 0A000 for now.
+ */
+void RewriteSearchCycle(ParseState *pstate, CommonTableExpr *cte);
+
+/*
  * A WITH query's SEARCH and CYCLE clauses, after the query was analyzed:
  * 42601 "WITH query is not recursive" when it is not.
  */

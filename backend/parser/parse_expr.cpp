@@ -16,6 +16,8 @@
 #include "access/relation.h"
 #include "access/tupdesc.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_amop.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_type_d.h"
@@ -33,6 +35,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 Var *makeColumnVar(ParseNamespaceItem *nsitem, int attno, int location, int levelsup)
 {
@@ -65,6 +68,7 @@ Var *makeColumnVar(ParseNamespaceItem *nsitem, int attno, int location, int leve
 namespace {
 
 Node *TransformExprRecurse(ParseState *pstate, Node *expr);
+Node *MakeBoolExpr(BoolExprType op, List *args, int location);
 
 /* ---- column references ---- */
 
@@ -167,6 +171,56 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 		return reinterpret_cast<Node *>(var);
 	}
 	return nullptr;
+}
+
+/* A whole-row reference to a FROM item (PostgreSQL's makeWholeRowVar):
+ * a table's row has the table's row type, a join's is ROW(its columns),
+ * any other item's is an anonymous record. */
+Node *MakeWholeRowRef(ParseNamespaceItem *nsitem, int levelsup, int location)
+{
+	RangeTblEntry *rte = nsitem->p_rte;
+	if (rte->rtekind == RTE_JOIN && levelsup > 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("whole-row references to a join of an outer query are not supported yet"),
+				parser_errposition(nullptr, location));
+	if (rte->rtekind == RTE_JOIN)
+	{
+		RowExpr *row = makeNode(RowExpr);
+		ListCell *lc;
+		foreach (lc, rte->joinaliasvars)
+		{
+			row->args = lappend(row->args, copyObject(static_cast<Node *>(lfirst(lc))));
+		}
+		row->row_typeid = RECORDOID;
+		row->row_format = COERCE_IMPLICIT_CAST;
+		row->colnames = static_cast<List *>(copyObject(rte->eref->colnames));
+		row->location = location;
+		return reinterpret_cast<Node *>(row);
+	}
+	Var *var = makeNode(Var);
+	var->varno = nsitem->p_rtindex;
+	var->varattno = 0;
+	var->vartype = RECORDOID;
+	var->vartypmod = -1;
+	var->varlevelsup = static_cast<Index>(levelsup);
+	var->varnosyn = static_cast<Index>(nsitem->p_rtindex);
+	var->varattnosyn = 0;
+	var->location = location;
+	if (rte->rtekind == RTE_RELATION)
+	{
+		HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(rte->relid));
+		if (tup == nullptr)
+			elog(ERROR, "cache lookup failed for relation %u", rte->relid);
+		var->vartype = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup))->reltype;
+		if (rte->relkind == RELKIND_VIEW)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("whole-row references to views are not supported yet"),
+					parser_errposition(nullptr, location));
+		/* every column is read */
+		rte->selectedCols = bms_add_member(rte->selectedCols,
+										   0 - FirstLowInvalidHeapAttributeNumber);
+	}
+	return reinterpret_cast<Node *>(var);
 }
 
 /* A FROM item to the left of the one being analyzed is visible only to
@@ -354,6 +408,312 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 	return tie ? std::string() : best_name;
 }
 
+/* The columns of a row-valued expression, or NULL when they cannot be
+ * known at analysis time (PostgreSQL's get_expr_result_tupdesc for the
+ * cases Tusk has): ROW(…) of type record names its columns f1, f2, … */
+TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
+{
+	Oid type = exprType(expr);
+	if (IsA(expr, RowExpr) && type == RECORDOID)
+	{
+		RowExpr *row = reinterpret_cast<RowExpr *>(expr);
+		TupleDesc desc = CreateTemplateTupleDesc(list_length(row->args));
+		int i = 1;
+		ListCell *lc;
+		foreach (lc, row->args)
+		{
+			Node *e = static_cast<Node *>(lfirst(lc));
+			std::string name = row->colnames != NIL && i <= list_length(row->colnames)
+				? strVal(list_nth(row->colnames, i - 1))
+				: "f" + std::to_string(i);
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i), name.c_str(), exprType(e),
+							   exprTypmod(e), 0);
+			TupleDescInitEntryCollation(desc, static_cast<AttrNumber>(i), exprCollation(e));
+			i++;
+		}
+		return desc;
+	}
+	if (type != RECORDOID)
+		return lookup_rowtype_tupdesc_noerror(type, exprTypmod(expr));
+	/* A record column of a subquery in FROM: what the subquery computes
+	 * there (PostgreSQL's expandRecordVariable, for that case). */
+	if (IsA(expr, Var) && pstate != nullptr)
+	{
+		Var *var = reinterpret_cast<Var *>(expr);
+		ParseState *ps = pstate;
+		for (Index up = 0; up < var->varlevelsup && ps != nullptr; up++)
+			ps = ps->parentParseState;
+		if (ps == nullptr || var->varattno <= 0 || var->varno > list_length(ps->p_rtable))
+			return nullptr;
+		auto *rte = static_cast<RangeTblEntry *>(list_nth(ps->p_rtable, var->varno - 1));
+		if (rte->rtekind != RTE_SUBQUERY || rte->subquery == nullptr)
+			return nullptr;
+		ListCell *lc;
+		foreach (lc, rte->subquery->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resno == var->varattno && !tle->resjunk)
+				return ExprRowDesc(nullptr, reinterpret_cast<Node *>(tle->expr));
+		}
+	}
+	return nullptr;
+}
+
+/* (expr).field (PostgreSQL's ParseComplexProjection): a FROM item's
+ * whole row gives its column directly, another row value a FieldSelect. */
+Node *ParseFieldSelection(ParseState *pstate, Node *arg, const char *field, int location)
+{
+	if (IsA(arg, Var) && reinterpret_cast<Var *>(arg)->varattno == 0)
+	{
+		Var *whole = reinterpret_cast<Var *>(arg);
+		ParseState *ps = pstate;
+		for (Index up = 0; up < whole->varlevelsup; up++)
+			ps = ps->parentParseState;
+		ListCell *lc;
+		foreach (lc, ps->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (nsitem->p_rtindex != whole->varno)
+				continue;
+			Node *col = ScanNSItemForColumn(ps, nsitem, static_cast<int>(whole->varlevelsup), field,
+											location);
+			if (col != nullptr)
+				return col;
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("column %s.%s does not exist", nsitem->p_rte->eref->aliasname, field),
+					parser_errposition(pstate, location));
+		}
+	}
+	Oid type = exprType(arg);
+	TupleDesc desc = ExprRowDesc(pstate, arg);
+	if (desc != nullptr)
+	{
+		for (int i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+			if (att->attisdropped || strcmp(NameStr(att->attname), field) != 0)
+				continue;
+			FieldSelect *fs = makeNode(FieldSelect);
+			fs->arg = reinterpret_cast<Expr *>(arg);
+			fs->fieldnum = static_cast<AttrNumber>(i + 1);
+			fs->resulttype = att->atttypid;
+			fs->resulttypmod = att->atttypmod;
+			fs->resultcollid = att->attcollation;
+			return reinterpret_cast<Node *>(fs);
+		}
+	}
+	if (type == RECORDOID)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("could not identify column \"%s\" in record data type", field),
+				parser_errposition(pstate, location));
+	if (desc != nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("column \"%s\" not found in data type %s", field, format_type_be(type)),
+				parser_errposition(pstate, location));
+	ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+			errmsg("column notation .%s applied to type %s, which is not a composite type", field,
+				   format_type_be(type)),
+			parser_errposition(pstate, location));
+}
+
+/* ROW(…) or (a, b, …): an anonymous record until a cast says which row
+ * type; t.* among the items stands for t's columns. */
+Node *TransformRowExpr(ParseState *pstate, RowExpr *r)
+{
+	List *args = NIL;
+	ListCell *lc;
+	foreach (lc, r->args)
+	{
+		Node *a = static_cast<Node *>(lfirst(lc));
+		ColumnRef *cref = IsA(a, ColumnRef) ? reinterpret_cast<ColumnRef *>(a) : nullptr;
+		int nf = cref != nullptr ? list_length(cref->fields) : 0;
+		if (cref != nullptr && IsA(llast(cref->fields), A_Star) && nf >= 2 && nf <= 4)
+		{
+			const char *relname = strVal(list_nth(cref->fields, nf - 2));
+			const char *schemaname = nf >= 3 ? strVal(list_nth(cref->fields, nf - 3)) : nullptr;
+			int levelsup;
+			ParseNamespaceItem *nsitem = RefnameNamespaceItem(pstate, schemaname, relname,
+															  cref->location, &levelsup);
+			if (nsitem == nullptr)
+				ErrorMissingRTE(pstate, relname, cref->location);
+			if (levelsup > 0)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("expanding an outer query's row in ROW() is not supported yet"),
+						parser_errposition(pstate, cref->location));
+			int saved_resno = pstate->p_next_resno;
+			ListCell *c;
+			foreach (c, expandNSItemAttrs(pstate, nsitem, cref->location))
+				args = lappend(args, static_cast<TargetEntry *>(lfirst(c))->expr);
+			pstate->p_next_resno = saved_resno;
+			continue;
+		}
+		args = lappend(args, TransformExprRecurse(pstate, a));
+	}
+	if (list_length(args) > MaxTupleAttributeNumber)
+		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
+				errmsg("ROW expressions can have at most %d entries", MaxTupleAttributeNumber),
+				parser_errposition(pstate, r->location));
+	RowExpr *result = makeNode(RowExpr);
+	result->args = args;
+	result->row_typeid = RECORDOID;
+	result->row_format = r->row_format;
+	for (int i = 1; i <= list_length(args); i++)
+		result->colnames = lappend(result->colnames,
+								   makeString(pstrdup(("f" + std::to_string(i)).c_str())));
+	result->location = r->location;
+	return reinterpret_cast<Node *>(result);
+}
+
+/* The B-tree strategies (ROWCOMPARE_* numbers) an operator has in any
+ * B-tree family; "<>" has ROWCOMPARE_NE through its negator "=". */
+Bitmapset *OperatorBtreeStrategies(Oid opno)
+{
+	Bitmapset *result = nullptr;
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	for (int i = 0; i < members->n_members; i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod == BTREE_AM_OID)
+			result = bms_add_member(result, amop->amopstrategy);
+	}
+	ReleaseSysCacheList(members);
+	if (result == nullptr)
+	{
+		Oid negator = get_negator(opno);
+		if (OidIsValid(negator))
+		{
+			Bitmapset *neg = nullptr;
+			CatCList *nmembers = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(negator));
+			for (int i = 0; i < nmembers->n_members; i++)
+			{
+				auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(nmembers->members[i]));
+				if (amop->amopmethod == BTREE_AM_OID && amop->amopstrategy == ROWCOMPARE_EQ)
+					neg = bms_add_member(neg, ROWCOMPARE_NE);
+			}
+			ReleaseSysCacheList(nmembers);
+			result = neg;
+		}
+	}
+	return result;
+}
+
+/* The B-tree family in which opno has strategy rctype. */
+Oid OperatorFamilyFor(Oid opno, int rctype)
+{
+	Oid family = InvalidOid;
+	CatCList *members = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(opno));
+	for (int i = 0; i < members->n_members && !OidIsValid(family); i++)
+	{
+		auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(members->members[i]));
+		if (amop->amopmethod == BTREE_AM_OID && amop->amopstrategy == rctype)
+			family = amop->amopfamily;
+	}
+	ReleaseSysCacheList(members);
+	if (!OidIsValid(family))
+		elog(ERROR, "could not find appropriate opfamily for operator %u", opno);
+	return family;
+}
+
+}  // namespace
+
+/* (a, b) op (c, d) (PostgreSQL's make_row_comparison_op): = is the AND of
+ * the pairs' "=", <> the OR of their "<>", and < <= > >= a
+ * RowCompareExpr comparing pair by pair in their B-tree families. */
+Node *make_row_comparison_op(ParseState *pstate, List *opname, List *largs, List *rargs,
+							 int location)
+{
+	int nopers = list_length(largs);
+	if (nopers != list_length(rargs))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("unequal number of entries in row expressions"),
+				parser_errposition(pstate, location));
+	if (nopers == 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("cannot compare rows of zero length"), parser_errposition(pstate, location));
+	List *opexprs = NIL;
+	ListCell *l;
+	ListCell *r;
+	forboth(l, largs, r, rargs)
+	{
+		Node *cmp = reinterpret_cast<Node *>(make_op(pstate, opname, static_cast<Node *>(lfirst(l)),
+													 static_cast<Node *>(lfirst(r)), nullptr,
+													 location));
+		if (exprType(cmp) != BOOLOID)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("row comparison operator must yield type boolean, not type %s",
+						   format_type_be(exprType(cmp))),
+					parser_errposition(pstate, location));
+		opexprs = lappend(opexprs, cmp);
+	}
+	if (nopers == 1)
+		return static_cast<Node *>(linitial(opexprs));
+	Bitmapset *strats = nullptr;
+	bool first = true;
+	ListCell *lc;
+	foreach (lc, opexprs)
+	{
+		Bitmapset *these = OperatorBtreeStrategies(reinterpret_cast<OpExpr *>(lfirst(lc))->opno);
+		strats = first ? these : bms_int_members(strats, these);
+		first = false;
+	}
+	int rctype = bms_next_member(strats, -1);
+	if (rctype < 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("could not determine interpretation of row comparison operator %s",
+					   strVal(llast(opname))),
+				errhint("Row comparison operators must be associated with btree operator "
+						"families."),
+				parser_errposition(pstate, location));
+	if (rctype == ROWCOMPARE_EQ)
+		return MakeBoolExpr(AND_EXPR, opexprs, location);
+	if (rctype == ROWCOMPARE_NE)
+		return MakeBoolExpr(OR_EXPR, opexprs, location);
+	RowCompareExpr *rc = makeNode(RowCompareExpr);
+	rc->rctype = static_cast<RowCompareType>(rctype);
+	foreach (lc, opexprs)
+	{
+		OpExpr *op = reinterpret_cast<OpExpr *>(lfirst(lc));
+		rc->opnos = lappend_oid(rc->opnos, op->opno);
+		rc->opfamilies = lappend_oid(rc->opfamilies, OperatorFamilyFor(op->opno, rctype));
+		rc->inputcollids = lappend_oid(rc->inputcollids, op->inputcollid);
+		rc->largs = lappend(rc->largs, linitial(op->args));
+		rc->rargs = lappend(rc->rargs, lsecond(op->args));
+	}
+	return reinterpret_cast<Node *>(rc);
+}
+
+namespace {
+
+/* (a, b) IS DISTINCT FROM (c, d): any pair distinct. */
+Node *MakeRowDistinctOp(ParseState *pstate, List *opname, RowExpr *lrow, RowExpr *rrow,
+						int location)
+{
+	if (list_length(lrow->args) != list_length(rrow->args))
+		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+				errmsg("unequal number of entries in row expressions"),
+				parser_errposition(pstate, location));
+	List *tests = NIL;
+	ListCell *l;
+	ListCell *r;
+	forboth(l, lrow->args, r, rrow->args)
+	{
+		Expr *eq = make_op(pstate, opname, static_cast<Node *>(lfirst(l)),
+						   static_cast<Node *>(lfirst(r)), nullptr, location);
+		if (exprType(reinterpret_cast<Node *>(eq)) != BOOLOID)
+			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("IS DISTINCT FROM requires = operator to yield boolean"),
+					parser_errposition(pstate, location));
+		DistinctExpr *d = makeNode(DistinctExpr);
+		memcpy(reinterpret_cast<char *>(d) + sizeof(NodeTag),
+			   reinterpret_cast<char *>(eq) + sizeof(NodeTag), sizeof(OpExpr) - sizeof(NodeTag));
+		d->xpr.type = T_DistinctExpr;
+		tests = lappend(tests, d);
+	}
+	if (list_length(tests) == 1)
+		return static_cast<Node *>(linitial(tests));
+	return MakeBoolExpr(OR_EXPR, tests, location);
+}
+
 Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 {
 	if (pstate->p_expr_kind == EXPR_KIND_COLUMN_DEFAULT)
@@ -364,15 +724,33 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 	int nfields = list_length(fields);
 	Node *last = static_cast<Node *>(llast(fields));
 	if (IsA(last, A_Star))
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("row expansion via \"*\" is not supported here"),
-				parser_errposition(pstate, cref->location));
+	{
+		/* t.* in an expression is t's whole row. */
+		if (nfields < 2 || nfields > 4)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("row expansion via \"*\" is not supported here"),
+					parser_errposition(pstate, cref->location));
+		const char *relname = strVal(list_nth(fields, nfields - 2));
+		const char *schemaname = nfields >= 3 ? strVal(list_nth(fields, nfields - 3)) : nullptr;
+		int levelsup;
+		ParseNamespaceItem *nsitem = RefnameNamespaceItem(pstate, schemaname, relname,
+														  cref->location, &levelsup);
+		if (nsitem == nullptr)
+			ErrorMissingRTE(pstate, relname, cref->location);
+		return MakeWholeRowRef(nsitem, levelsup, cref->location);
+	}
 	const char *colname = strVal(last);
 	if (nfields == 1)
 	{
 		Node *var = ColNameToVar(pstate, colname, cref->location);
 		if (var != nullptr)
 			return var;
+		/* A FROM item's name alone: its whole row. */
+		int wlevelsup;
+		ParseNamespaceItem *whole = RefnameNamespaceItem(pstate, nullptr, colname, cref->location,
+														 &wlevelsup);
+		if (whole != nullptr)
+			return MakeWholeRowRef(whole, wlevelsup, cref->location);
 		/* A column of a FROM item to the left of a subquery not marked
 		 * LATERAL. */
 		for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
@@ -413,6 +791,13 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 	int levelsup;
 	ParseNamespaceItem *nsitem = RefnameNamespaceItem(pstate, schemaname, relname, cref->location,
 													  &levelsup);
+	if (nsitem == nullptr && nfields == 2)
+	{
+		/* column.field of a column of a row type */
+		Node *column = ColNameToVar(pstate, relname, cref->location);
+		if (column != nullptr)
+			return ParseFieldSelection(pstate, column, colname, cref->location);
+	}
 	if (nsitem == nullptr)
 		ErrorMissingRTE(pstate, relname, cref->location);
 	Node *var = ScanNSItemForColumn(pstate, nsitem, levelsup, colname, cref->location);
@@ -427,8 +812,24 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 
 Node *TransformAExprOp(ParseState *pstate, A_Expr *a)
 {
+	/* (a, b) op (SELECT x, y …): a row comparison with the subquery's
+	 * single row. */
+	if (a->lexpr != nullptr && IsA(a->lexpr, RowExpr) && IsA(a->rexpr, SubLink) &&
+		reinterpret_cast<SubLink *>(a->rexpr)->subLinkType == EXPR_SUBLINK)
+	{
+		SubLink *s = reinterpret_cast<SubLink *>(a->rexpr);
+		s->subLinkType = ROWCOMPARE_SUBLINK;
+		s->testexpr = a->lexpr;
+		s->operName = a->name;
+		s->location = a->location;
+		return TransformExprRecurse(pstate, reinterpret_cast<Node *>(s));
+	}
+	bool rows = a->lexpr != nullptr && IsA(a->lexpr, RowExpr) && IsA(a->rexpr, RowExpr);
 	Node *lexpr = a->lexpr != nullptr ? TransformExprRecurse(pstate, a->lexpr) : nullptr;
 	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	if (rows)
+		return make_row_comparison_op(pstate, a->name, reinterpret_cast<RowExpr *>(lexpr)->args,
+									  reinterpret_cast<RowExpr *>(rexpr)->args, a->location);
 	return reinterpret_cast<Node *>(make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
 }
 
@@ -445,6 +846,12 @@ Node *TransformDistinct(ParseState *pstate, A_Expr *a, bool negate)
 {
 	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
 	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	if (IsA(a->lexpr, RowExpr) && IsA(a->rexpr, RowExpr))
+	{
+		Node *d = MakeRowDistinctOp(pstate, a->name, reinterpret_cast<RowExpr *>(lexpr),
+									reinterpret_cast<RowExpr *>(rexpr), a->location);
+		return negate ? MakeBoolExpr(NOT_EXPR, list_make1(d), a->location) : d;
+	}
 	Expr *eq = make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location);
 	if (exprType(reinterpret_cast<Node *>(eq)) != BOOLOID)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -495,8 +902,13 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 	{
 		Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
 		Node *rexpr = TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc)));
-		Node *cmp = reinterpret_cast<Node *>(
-			make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
+		Node *cmp;
+		if (IsA(lexpr, RowExpr) && IsA(rexpr, RowExpr))
+			cmp = make_row_comparison_op(pstate, a->name, reinterpret_cast<RowExpr *>(lexpr)->args,
+										 reinterpret_cast<RowExpr *>(rexpr)->args, a->location);
+		else
+			cmp = reinterpret_cast<Node *>(
+				make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
 		args = lappend(args, coerce_to_boolean(pstate, cmp, "IN"));
 	}
 	if (list_length(args) == 1)
@@ -1104,6 +1516,7 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 		}
 		case ANY_SUBLINK:
 		case ALL_SUBLINK:
+		case ROWCOMPARE_SUBLINK:
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -1129,15 +1542,9 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 	if (list_length(lefts) > list_length(cols))
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("subquery has too few columns"),
 				parser_errposition(pstate, sublink->location));
-	const char *opname = strVal(llast(sublink->operName));
-	if (list_length(lefts) > 1 && strcmp(opname, "=") != 0 && strcmp(opname, "<>") != 0)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("row comparison with %s ANY/ALL (subquery) is not supported yet", opname),
-				parser_errposition(pstate, sublink->location));
-	List *tests = NIL;
-	ListCell *l;
+	List *params = NIL;
 	ListCell *c;
-	forboth(l, lefts, c, cols)
+	foreach (c, cols)
 	{
 		auto *tle = static_cast<TargetEntry *>(lfirst(c));
 		Param *p = makeNode(Param);
@@ -1147,26 +1554,17 @@ Node *TransformSubLink(ParseState *pstate, SubLink *sublink)
 		p->paramtypmod = exprTypmod(reinterpret_cast<Node *>(tle->expr));
 		p->paramcollid = exprCollation(reinterpret_cast<Node *>(tle->expr));
 		p->location = -1;
-		Expr *cmp = make_op(pstate, sublink->operName, static_cast<Node *>(lfirst(l)),
-							reinterpret_cast<Node *>(p), nullptr, sublink->location);
-		if (exprType(reinterpret_cast<Node *>(cmp)) != BOOLOID)
-			ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
-					errmsg("row comparison operator must yield type boolean, not type %s",
-						   format_type_be(exprType(reinterpret_cast<Node *>(cmp)))),
-					parser_errposition(pstate, sublink->location));
-		tests = lappend(tests, cmp);
+		params = lappend(params, p);
 	}
-	if (list_length(tests) == 1)
-		sublink->testexpr = static_cast<Node *>(linitial(tests));
-	else
-		sublink->testexpr = reinterpret_cast<Node *>(
-			makeBoolExpr(strcmp(opname, "=") == 0 ? AND_EXPR : OR_EXPR, tests, sublink->location));
+	sublink->testexpr = make_row_comparison_op(pstate, sublink->operName, lefts, params,
+											   sublink->location);
 	return reinterpret_cast<Node *>(sublink);
 }
 
-/* arg followed by subscripts (PostgreSQL's transformIndirection): each
- * run of subscripts becomes one SubscriptingRef; field selection and
- * ".*" are not supported yet. */
+/* arg followed by subscripts and field names (PostgreSQL's
+ * transformIndirection): each run of subscripts becomes one
+ * SubscriptingRef, each field a field selection; ".*" is expanded only
+ * in a SELECT list (transformTargetList). */
 Node *TransformIndirection(ParseState *pstate, A_Indirection *ind)
 {
 	Node *result = TransformExprRecurse(pstate, ind->arg);
@@ -1184,9 +1582,14 @@ Node *TransformIndirection(ParseState *pstate, A_Indirection *ind)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("row expansion via \"*\" is not supported here"),
 					parser_errposition(pstate, exprLocation(ind->arg)));
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("field selection is not supported yet"),
-				parser_errposition(pstate, exprLocation(ind->arg)));
+		if (subscripts != NIL)
+		{
+			result = reinterpret_cast<Node *>(
+				transformContainerSubscripts(pstate, result, exprType(result), exprTypmod(result),
+											 subscripts, false));
+			subscripts = NIL;
+		}
+		result = ParseFieldSelection(pstate, result, strVal(n), exprLocation(ind->arg));
 	}
 	if (subscripts != NIL)
 		result = reinterpret_cast<Node *>(
@@ -1230,7 +1633,7 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			result->arg = reinterpret_cast<Expr *>(
 				TransformExprRecurse(pstate, reinterpret_cast<Node *>(n->arg)));
 			result->nulltesttype = n->nulltesttype;
-			result->argisrow = false;
+			result->argisrow = type_is_rowtype(exprType(reinterpret_cast<Node *>(result->arg)));
 			result->location = n->location;
 			return reinterpret_cast<Node *>(result);
 		}
@@ -1268,6 +1671,8 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		}
 		case T_A_Indirection:
 			return TransformIndirection(pstate, reinterpret_cast<A_Indirection *>(expr));
+		case T_RowExpr:
+			return TransformRowExpr(pstate, reinterpret_cast<RowExpr *>(expr));
 		case T_SetToDefault:
 			ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
 					errmsg("DEFAULT is not allowed in this context"),
@@ -1561,6 +1966,9 @@ int FigureColnameInternal(Node *node, char **name)
 		}
 		case T_CollateClause:
 			return FigureColnameInternal(reinterpret_cast<CollateClause *>(node)->arg, name);
+		case T_RowExpr:
+			*name = const_cast<char *>("row");
+			return 2;
 		case T_CaseExpr:
 		{
 			int strength = FigureColnameInternal(reinterpret_cast<Node *>(
@@ -1635,6 +2043,63 @@ int FigureColnameInternal(Node *node, char **name)
 	return 0;
 }
 
+/* (expr).* in a SELECT list (PostgreSQL's ExpandRowReference): a FROM
+ * item's whole row becomes its columns, any other row value a field
+ * selection per column. */
+List *ExpandRowReference(ParseState *pstate, A_Indirection *ind, ParseExprKind exprKind)
+{
+	A_Indirection *base = makeNode(A_Indirection);
+	base->arg = ind->arg;
+	base->indirection = list_copy(ind->indirection);
+	base->indirection = list_delete_last(base->indirection);
+	Node *expr = base->indirection == NIL
+		? transformExpr(pstate, ind->arg, exprKind)
+		: transformExpr(pstate, reinterpret_cast<Node *>(base), exprKind);
+	int location = exprLocation(ind->arg);
+	if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
+		reinterpret_cast<Var *>(expr)->varlevelsup == 0)
+	{
+		Var *whole = reinterpret_cast<Var *>(expr);
+		ListCell *lc;
+		foreach (lc, pstate->p_namespace)
+		{
+			auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (nsitem->p_rtindex == whole->varno)
+				return expandNSItemAttrs(pstate, nsitem, location);
+		}
+	}
+	TupleDesc desc = ExprRowDesc(pstate, expr);
+	if (desc == nullptr)
+	{
+		if (exprType(expr) == RECORDOID)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("record type has not been registered"),
+					parser_errposition(pstate, location));
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("type %s is not composite", format_type_be(exprType(expr))),
+				parser_errposition(pstate, location));
+	}
+	List *result = NIL;
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (att->attisdropped)
+			continue;
+		FieldSelect *fs = makeNode(FieldSelect);
+		fs->arg = reinterpret_cast<Expr *>(copyObject(expr));
+		fs->fieldnum = static_cast<AttrNumber>(i + 1);
+		fs->resulttype = att->atttypid;
+		fs->resulttypmod = att->atttypmod;
+		fs->resultcollid = att->attcollation;
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = reinterpret_cast<Expr *>(fs);
+		tle->resno = static_cast<AttrNumber>(pstate->p_next_resno++);
+		tle->resname = pstrdup(NameStr(att->attname));
+		result = lappend(result, tle);
+	}
+	return result;
+}
+
 }  // namespace
 
 char *FigureColname(Node *node)
@@ -1683,6 +2148,15 @@ List *transformTargetList(ParseState *pstate, List *targetlist, ParseExprKind ex
 					ErrorMissingRTE(pstate, relname, cref->location);
 				result = list_concat(result, expandNSItemAttrs(pstate, nsitem, cref->location));
 			}
+			continue;
+		}
+		if (IsA(res->val, A_Indirection) &&
+			IsA(llast(reinterpret_cast<A_Indirection *>(res->val)->indirection), A_Star))
+		{
+			result = list_concat(result,
+								 ExpandRowReference(pstate,
+													reinterpret_cast<A_Indirection *>(res->val),
+													exprKind));
 			continue;
 		}
 		Node *expr = transformExpr(pstate, res->val, exprKind);

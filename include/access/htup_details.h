@@ -38,6 +38,31 @@ struct HeapTupleHeaderData
 
 #define SizeofHeapTupleHeader offsetof(HeapTupleHeaderData, t_bits)
 
+/*
+ * A composite value (a row as one Datum: ROW(…), a whole-row reference)
+ * is a heap tuple header and data in one varlena.  As in PostgreSQL, the
+ * transaction fields, meaningless in a value, hold the varlena length
+ * and the row type instead: DatumTupleFields overlays the first bytes of
+ * t_xmin and t_xmax.  The typmod is the record type's registry index
+ * (utils/typcache.h) for RECORDOID, else -1.
+ */
+typedef struct DatumTupleFields
+{
+	int32 datum_len_;	/* varlena header (never touch it directly) */
+	int32 datum_typmod; /* -1, or the anonymous record type's typmod */
+	Oid datum_typeid;	/* the composite type's OID, or RECORDOID */
+} DatumTupleFields;
+
+#define HeapTupleHeaderDatumFields(tup) ((DatumTupleFields *) (tup))
+#define HeapTupleHeaderGetDatumLength(tup) VARSIZE(tup)
+#define HeapTupleHeaderSetDatumLength(tup, len) SET_VARSIZE(tup, len)
+#define HeapTupleHeaderGetTypeId(tup) (HeapTupleHeaderDatumFields(tup)->datum_typeid)
+#define HeapTupleHeaderSetTypeId(tup, typeid) \
+	(HeapTupleHeaderDatumFields(tup)->datum_typeid = (typeid))
+#define HeapTupleHeaderGetTypMod(tup) (HeapTupleHeaderDatumFields(tup)->datum_typmod)
+#define HeapTupleHeaderSetTypMod(tup, typmod) \
+	(HeapTupleHeaderDatumFields(tup)->datum_typmod = (typmod))
+
 /* t_infomask */
 #define HEAP_HASNULL 0x0001
 #define HEAP_HASVARWIDTH 0x0002
@@ -159,6 +184,17 @@ extern Datum getmissingattr(TupleDesc tupleDesc, int attnum, bool *isnull);
 extern HeapTuple heap_copytuple(HeapTuple tuple);
 /* A new tuple: tuple's values, with those whose doReplace is set taken
  * from replValues/replIsnull.  t_self and t_tableOid are kept. */
+/* The tuple as a composite Datum of tupleDesc's row type (a copy in
+ * CurrentMemoryContext, TOAST pointers replaced by their values so the
+ * value stands alone). */
+extern Datum heap_copy_tuple_as_datum(HeapTuple tuple, TupleDesc tupleDesc);
+/* A composite Datum of tupleDesc's row type holding the values (external
+ * TOAST pointers among them fetched). */
+extern Datum heap_form_composite_datum(TupleDesc tupleDesc, const Datum *values,
+									   const bool *isnull);
+/* A composite Datum, detoasted and aligned, seen as a HeapTupleData
+ * (t_data points into the value). */
+extern void heap_composite_datum_as_tuple(Datum composite, HeapTupleData *tuple);
 extern HeapTuple heap_modify_tuple(HeapTuple tuple, TupleDesc tupleDesc, const Datum *replValues,
 								   const bool *replIsnull, const bool *doReplace);
 

@@ -78,6 +78,13 @@ typedef enum ExprEvalOp
 	EEOP_SBSREF_FETCH,
 	EEOP_SBSREF_ASSIGN,
 	EEOP_MINMAX, /* ExecEvalMinMax */
+	EEOP_WHOLEROW,				/* ExecEvalWholeRowVar */
+	EEOP_ROW,					/* ExecEvalRow */
+	EEOP_FIELDSELECT,			/* ExecEvalFieldSelect */
+	EEOP_NULLTEST_ROWISNULL,	/* ExecEvalRowNullTest */
+	EEOP_NULLTEST_ROWISNOTNULL, /* ExecEvalRowNullTest */
+	EEOP_ROWCOMPARE_STEP,		/* one pair of a RowCompareExpr */
+	EEOP_ROWCOMPARE_FINAL,		/* the last comparison's result as a bool */
 	EEOP_LAST
 } ExprEvalOp;
 
@@ -244,6 +251,43 @@ typedef struct ExprEvalStep
 			FunctionCallInfo fcinfo_data;
 			PGFunction fn_addr;
 		} minmax;
+		struct
+		{
+			int varno;		   /* INNER_VAR, OUTER_VAR, or a scan's range-table index */
+			Oid vartype;	   /* the row type, or RECORDOID */
+			TupleDesc tupdesc; /* the value's descriptor, made at the first row */
+		} wholerow;
+		struct
+		{
+			TupleDesc tupdesc; /* the row type (blessed when anonymous) */
+			Datum *elemvalues; /* the columns, evaluated before the step */
+			bool *elemnulls;
+		} row;
+		struct
+		{
+			/* the composite value is in resvalue/resnull; for field
+			 * selection the result replaces it.  The descriptor of the
+			 * last row type seen is kept. */
+			AttrNumber fieldnum;
+			Oid resulttype;
+			Oid argtype;
+			int32 argtypmod;
+			TupleDesc argdesc;
+		} fieldselect;
+		struct
+		{
+			/* arguments in fcinfo_data; a NULL one or an unequal pair
+			 * jumps (to jumpnull with NULL, to jumpdone with the result) */
+			FmgrInfo *finfo;
+			FunctionCallInfo fcinfo_data;
+			PGFunction fn_addr;
+			int jumpnull;
+			int jumpdone;
+		} rowcompare_step;
+		struct
+		{
+			int rctype; /* RowCompareType */
+		} rowcompare_final;
 	} d;
 } ExprEvalStep;
 
@@ -258,6 +302,12 @@ extern void ExecEvalArrayExpr(ExprEvalStep *op);
 extern void ExecEvalScalarArrayOp(ExprEvalStep *op);
 extern void ExecEvalArrayCoerce(ExprEvalStep *op, ExprContext *econtext);
 extern void ExecEvalMinMax(ExprEvalStep *op);
+
+/* Composite values (execExprRow.cpp). */
+extern void ExecEvalWholeRowVar(ExprEvalStep *op, ExprContext *econtext);
+extern void ExecEvalRow(ExprEvalStep *op);
+extern void ExecEvalFieldSelect(ExprEvalStep *op, ExprContext *econtext);
+extern void ExecEvalRowNullTest(ExprEvalStep *op, ExprContext *econtext);
 
 #ifdef __cplusplus
 }

@@ -49,6 +49,8 @@
 	X(SubLink) \
 	X(SubPlan) \
 	X(RowExpr) \
+	X(FieldSelect) \
+	X(RowCompareExpr) \
 	X(SQLValueFunction) \
 	X(SetToDefault) \
 	X(CurrentOfExpr) \

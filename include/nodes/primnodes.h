@@ -445,6 +445,40 @@ TUSK_DEFINE_NODE(SubPlan)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(RowExpr)
 
+/* (row).field: column fieldnum (1-based) of a composite value. */
+#define NODE_FieldSelect(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, AttrNumber, fieldnum) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, int32, resulttypmod) \
+	F(SCALAR, Oid, resultcollid)
+TUSK_DEFINE_NODE(FieldSelect)
+
+/* ROW(a, b) < ROW(c, d) (PostgreSQL's RowCompareExpr): the pairs are
+ * compared in order with their B-tree families' comparison functions,
+ * and the first unequal pair decides; a NULL in a pair compared makes
+ * the result NULL.  (= and <> become AND/OR of the pairs instead.) */
+typedef enum RowCompareType
+{
+	ROWCOMPARE_LT = 1,
+	ROWCOMPARE_LE = 2,
+	ROWCOMPARE_EQ = 3,
+	ROWCOMPARE_GE = 4,
+	ROWCOMPARE_GT = 5,
+	ROWCOMPARE_NE = 6
+} RowCompareType;
+
+#define NODE_RowCompareExpr(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, RowCompareType, rctype) \
+	F(NODE, List *, opnos)		  /* OidList: each pair's operator */ \
+	F(NODE, List *, opfamilies)	  /* OidList: the B-tree family it belongs to */ \
+	F(NODE, List *, inputcollids) /* OidList */ \
+	F(NODE, List *, largs) \
+	F(NODE, List *, rargs)
+TUSK_DEFINE_NODE(RowCompareExpr)
+
 /* The SQL-standard niladic functions (CURRENT_DATE, CURRENT_USER, …). */
 typedef enum SQLValueFunctionOp
 {

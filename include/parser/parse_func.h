@@ -44,6 +44,10 @@ extern const char *funcname_signature_string(const char *funcname, int nargs, Li
 /* An operator application; ERROR 42883/42725 with PostgreSQL's hints. */
 extern Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *last_srf,
 					 int location);
+/* (a, b) op (c, d) for analyzed rows' items: the AND of "=", the OR of
+ * "<>", or a RowCompareExpr for < <= > >= (parse_expr.cpp). */
+extern Node *make_row_comparison_op(ParseState *pstate, List *opname, List *largs, List *rargs,
+									int location);
 /* The operator's OID for (ltype, rtype): ERROR unless noError. */
 extern Oid oper_lookup(ParseState *pstate, List *opname, Oid ltypeId, Oid rtypeId, bool noError,
 					   int location);

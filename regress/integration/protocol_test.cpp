@@ -704,6 +704,46 @@ TEST_CASE("Parameters and results travel in binary when Bind asks for format 1",
 	REQUIRE(Field(Body(reply, 'E'), 'W') == "portal \"pp\" parameter $1 = '...'");
 }
 
+TEST_CASE("Row values are described as record or their row type and travel in binary", "[protocol]")
+{
+	Cluster cluster;
+	StartCluster(cluster);
+	RawConn conn(cluster);
+	SetUpTable(conn);
+	conn.Send(Parse("", "SELECT ROW(a, b), wt FROM wt WHERE a = 1") + Bind("", "", {}, {}, {1}) +
+			  Describe('P', "") + Execute("") + Sync());
+	auto reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12TDCZ");
+	auto cols = RowDescription(Body(reply, 'T'));
+	REQUIRE(cols[0].type == 2249); /* record */
+	REQUIRE(cols[0].typmod == -1);
+	REQUIRE(cols[1].type != 2249); /* wt's row type */
+	REQUIRE(cols[1].type != 0);
+	/* record_send: the column count, then per column its type, length
+	 * (-1 for NULL) and binary value. */
+	auto row = Columns(Body(reply, 'D'));
+	REQUIRE(row[0] ==
+			Int32(2) + Int32(23) + Int32(4) + BigEndian32(1) + Int32(25) + Int32(3) + "one");
+	REQUIRE(row[1].substr(0, 8) == Int32(6) + Int32(23));
+
+	/* record_recv reads the same layout for a parameter of a row type. */
+	std::string value = Int32(6) + Int32(23) + Int32(4) + BigEndian32(7) + Int32(25) + Int32(3) +
+		"sev" + Int32(1700) + Int32(0xffffffff) + Int32(16) + Int32(0xffffffff) + Int32(20) +
+		Int32(0xffffffff) + Int32(701) + Int32(0xffffffff);
+	conn.Send(Parse("", "SELECT ($1::wt).b, ($1::wt).c IS NULL") +
+			  Bind("", "", {{false, value}}, {1}) + Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "12DCZ");
+	REQUIRE(Columns(Body(reply, 'D')) == std::vector<std::string>{"sev", "t"});
+	conn.Send(Parse("", "SELECT ($1::wt).b") +
+			  Bind("", "", {{false, Int32(1) + Int32(23) + Int32(4) + BigEndian32(7)}}, {1}) +
+			  Execute("") + Sync());
+	reply = UntilReady(conn);
+	REQUIRE(Types(reply) == "1EZ");
+	REQUIRE(Field(Body(reply, 'E'), 'C') == "42804");
+	REQUIRE(Field(Body(reply, 'E'), 'M') == "wrong number of columns: 1, expected 6");
+}
+
 TEST_CASE("Execute with a row limit suspends the portal and resumes it", "[protocol]")
 {
 	Cluster cluster;

@@ -19,9 +19,11 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/htup_details.h"
 #include "access/tupdesc.h"
 #include "access/tupmacs.h"
+#include "fmgr.h"
 
 namespace {
 
@@ -354,4 +356,60 @@ HeapTuple heap_modify_tuple(HeapTuple tuple, TupleDesc tupleDesc, const Datum *r
 	newTuple->t_self = tuple->t_self;
 	newTuple->t_tableOid = tuple->t_tableOid;
 	return newTuple;
+}
+
+/* ---- composite values ---- */
+
+Datum heap_form_composite_datum(TupleDesc tupleDesc, const Datum *values, const bool *isnull)
+{
+	int natts = tupleDesc->natts;
+	Datum *flat = nullptr;
+	/* A value must not point into a table's TOAST data: the row it came
+	 * from may be gone when the value is read. */
+	for (int i = 0; i < natts; i++)
+	{
+		if (isnull[i] || TupleDescAttr(tupleDesc, i)->attlen != -1 ||
+			!VARATT_IS_EXTERNAL(DatumGetPointer(values[i])))
+			continue;
+		if (flat == nullptr)
+		{
+			flat = static_cast<Datum *>(palloc(Max(natts, 1) * sizeof(Datum)));
+			memcpy(flat, values, natts * sizeof(Datum));
+		}
+		flat[i] = PointerGetDatum(
+			detoast_external_attr(reinterpret_cast<struct varlena *>(DatumGetPointer(values[i]))));
+	}
+	HeapTuple tuple = heap_form_tuple(tupleDesc, flat != nullptr ? flat : values, isnull);
+	HeapTupleHeader td = tuple->t_data;
+	HeapTupleHeaderSetDatumLength(td, tuple->t_len);
+	HeapTupleHeaderSetTypeId(td, tupleDesc->tdtypeid);
+	HeapTupleHeaderSetTypMod(td, tupleDesc->tdtypmod);
+	return PointerGetDatum(td);
+}
+
+Datum heap_copy_tuple_as_datum(HeapTuple tuple, TupleDesc tupleDesc)
+{
+	if (HeapTupleHasExternal(tuple))
+	{
+		auto *values = static_cast<Datum *>(palloc(Max(tupleDesc->natts, 1) * sizeof(Datum)));
+		auto *isnull = static_cast<bool *>(palloc(Max(tupleDesc->natts, 1) * sizeof(bool)));
+		heap_deform_tuple(tuple, tupleDesc, values, isnull);
+		return heap_form_composite_datum(tupleDesc, values, isnull);
+	}
+	auto *td = static_cast<HeapTupleHeader>(palloc(tuple->t_len));
+	memcpy(td, tuple->t_data, tuple->t_len);
+	HeapTupleHeaderSetDatumLength(td, tuple->t_len);
+	HeapTupleHeaderSetTypeId(td, tupleDesc->tdtypeid);
+	HeapTupleHeaderSetTypMod(td, tupleDesc->tdtypmod);
+	return PointerGetDatum(td);
+}
+
+void heap_composite_datum_as_tuple(Datum composite, HeapTupleData *tuple)
+{
+	auto *td = reinterpret_cast<HeapTupleHeader>(
+		pg_detoast_datum(reinterpret_cast<struct varlena *>(DatumGetPointer(composite))));
+	tuple->t_len = HeapTupleHeaderGetDatumLength(td);
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = InvalidOid;
+	tuple->t_data = td;
 }

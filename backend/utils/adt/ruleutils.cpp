@@ -47,6 +47,7 @@
 #include "rewrite/rewriteHandler.h"
 #include "utils/ruleutils.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 namespace {
 
@@ -372,6 +373,8 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_NullIfExpr:
 		case T_SQLValueFunction:
 		case T_RowExpr:
+		case T_FieldSelect:
+		case T_RowCompareExpr:
 		case T_CaseExpr:
 		case T_SubPlan:
 			return true;
@@ -985,10 +988,50 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 					errmsg("deparsing a subquery is not supported yet"));
 			break;
 		case T_RowExpr:
+		{
+			RowExpr *row = reinterpret_cast<RowExpr *>(node);
 			ctx->buf += "ROW(";
-			GetExprList(reinterpret_cast<RowExpr *>(node)->args, ctx, true);
+			GetExprList(row->args, ctx, true);
 			ctx->buf += ")";
+			if (row->row_format == COERCE_EXPLICIT_CAST)
+				ctx->buf += "::" + std::string(format_type_with_typemod(row->row_typeid, -1));
 			break;
+		}
+		case T_FieldSelect:
+		{
+			/* (arg).field — the parentheses keep a Var's name from reading
+			 * as a table name */
+			FieldSelect *fs = reinterpret_cast<FieldSelect *>(node);
+			Node *arg = reinterpret_cast<Node *>(fs->arg);
+			bool parens = !IsA(arg, SubscriptingRef) && !IsA(arg, FieldSelect);
+			if (parens)
+				ctx->buf += "(";
+			GetRuleExpr(arg, ctx, true);
+			if (parens)
+				ctx->buf += ")";
+			std::string field = "f" + std::to_string(fs->fieldnum);
+			if (IsA(arg, RowExpr) && reinterpret_cast<RowExpr *>(arg)->colnames != NIL &&
+				fs->fieldnum <= list_length(reinterpret_cast<RowExpr *>(arg)->colnames))
+				field = strVal(
+					list_nth(reinterpret_cast<RowExpr *>(arg)->colnames, fs->fieldnum - 1));
+			else if (TupleDesc desc = lookup_rowtype_tupdesc_noerror(exprType(arg),
+																	 exprTypmod(arg));
+					 desc != nullptr && fs->fieldnum <= desc->natts)
+				field = NameStr(TupleDescAttr(desc, fs->fieldnum - 1)->attname);
+			ctx->buf += "." + std::string(quote_identifier(field.c_str()));
+			break;
+		}
+		case T_RowCompareExpr:
+		{
+			/* the first pair's operator stands for all of them */
+			RowCompareExpr *rc = reinterpret_cast<RowCompareExpr *>(node);
+			ctx->buf += "(ROW(";
+			GetExprList(rc->largs, ctx, true);
+			ctx->buf += ") " + OperatorName(linitial_oid(rc->opnos)) + " ROW(";
+			GetExprList(rc->rargs, ctx, true);
+			ctx->buf += "))";
+			break;
+		}
 		case T_SQLValueFunction:
 		{
 			SQLValueFunction *svf = reinterpret_cast<SQLValueFunction *>(node);
@@ -1233,10 +1276,14 @@ class ViewDeparser
 			sep = ",\n    ";
 			Node *expr = reinterpret_cast<Node *>(tle->expr);
 			GetRuleExpr(expr, &ctx_, true);
+			/* A whole row is cast to its type, lest t.* read as t's columns. */
+			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
+				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
+				buf += "::" + std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
 			/* A column keeps its name unless renamed (PostgreSQL's
 			 * get_target_list). */
 			std::string attname;
-			if (IsA(expr, Var))
+			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno > 0)
 			{
 				Var *var = reinterpret_cast<Var *>(expr);
 				attname = ColumnName(static_cast<RangeTblEntry *>(
