@@ -142,6 +142,12 @@ int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
 			*aggcontext = reinterpret_cast<AggState *>(fcinfo->context)->aggcontext;
 		return AGG_CONTEXT_AGGREGATE;
 	}
+	if (fcinfo->context != nullptr && IsA(fcinfo->context, WindowAggState))
+	{
+		if (aggcontext != nullptr)
+			*aggcontext = reinterpret_cast<WindowAggState *>(fcinfo->context)->curaggcontext;
+		return AGG_CONTEXT_WINDOW;
+	}
 	if (aggcontext != nullptr)
 		*aggcontext = nullptr;
 	return 0;

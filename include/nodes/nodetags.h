@@ -53,6 +53,7 @@
 	X(SetToDefault) \
 	X(CurrentOfExpr) \
 	X(GroupingFunc) \
+	X(WindowFunc) \
 	X(TargetEntry) \
 	X(RangeTblRef) \
 	X(FromExpr) \
@@ -137,7 +138,7 @@
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \
-	X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause) X(RangeTblFunction)
+	X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause) X(RangeTblFunction) X(WindowClause)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \
@@ -160,6 +161,7 @@
 	X(Material) \
 	X(Sort) \
 	X(Agg) \
+	X(WindowAgg) \
 	X(Unique) \
 	X(SetOp) \
 	X(Limit) \
@@ -189,6 +191,8 @@
 	X(LimitState) \
 	X(SortState) \
 	X(AggState) \
+	X(WindowAggState) \
+	X(WindowObjectData) \
 	X(SubPlanState) \
 	X(SubqueryScanState) \
 	X(MaterialState) \

@@ -739,6 +739,26 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 		case T_Aggref:
 			GetAggExpr(reinterpret_cast<Aggref *>(node), ctx);
 			break;
+		case T_WindowFunc:
+		{
+			/* In a plan the window's definition is not at hand: PostgreSQL
+			 * 15 prints OVER (?) (views with windows are not deparsed yet). */
+			WindowFunc *wfunc = reinterpret_cast<WindowFunc *>(node);
+			ctx->buf += FunctionName(wfunc->winfnoid) + "(";
+			if (wfunc->winstar)
+				ctx->buf += "*";
+			else
+				GetExprList(wfunc->args, ctx, true);
+			ctx->buf += ")";
+			if (wfunc->aggfilter != nullptr)
+			{
+				ctx->buf += " FILTER (WHERE ";
+				GetRuleExpr(reinterpret_cast<Node *>(wfunc->aggfilter), ctx, false);
+				ctx->buf += ")";
+			}
+			ctx->buf += " OVER (?)";
+			break;
+		}
 		case T_FuncExpr:
 			GetFuncExpr(reinterpret_cast<FuncExpr *>(node), ctx, showimplicit);
 			break;
