@@ -1286,7 +1286,18 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	if (grouped)
 		plan = MakeAggregation(root, plan, tlist, having, &sorted_on);
 	if (active_windows != NIL)
+	{
+		if (grouped)
+		{
+			/* The Aggrefs above the Agg carry its numbers, so that they
+			 * match its output columns. */
+			List *aggrefs = NIL;
+			NumberAggrefs(reinterpret_cast<Node *>(plan->targetlist), &aggrefs);
+			NumberAggrefs(reinterpret_cast<Node *>(plan->qual), &aggrefs);
+			NumberAggrefs(reinterpret_cast<Node *>(final_tlist), &aggrefs);
+		}
 		plan = MakeWindowAggs(plan, final_tlist, wfuncs, active_windows, &sorted_on);
+	}
 	if (srf_tlist != NIL)
 		plan = MakeProjectSet(plan, srf_tlist);
 	if (srf_final_tlist != NIL)

@@ -754,9 +754,16 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 				find_coercion_pathway(form->opcintype, type, COERCION_IMPLICIT, &funcid) ==
 					COERCION_PATH_RELABELTYPE)
 			{
-				family = form->opcfamily;
-				intype = form->opcintype;
-				break;
+				/* Several may fit (varchar: text and bpchar); as PostgreSQL's
+				 * GetDefaultOpClass, the category's preferred type wins. */
+				bool preferred = IsPreferredType(TypeCategory(type), form->opcintype);
+				if (!OidIsValid(family) || preferred)
+				{
+					family = form->opcfamily;
+					intype = form->opcintype;
+				}
+				if (preferred)
+					break;
 			}
 		}
 	}
