@@ -500,8 +500,8 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 	return DropHidden(result);
 }
 
-FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bool, bool,
-										bool missing_ok)
+FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool expand_variadic, bool,
+										bool, bool missing_ok)
 {
 	char *schemaname;
 	char *funcname;
@@ -515,7 +515,10 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 	{
 		auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(list->members[i]));
 		int pronargs = form->pronargs;
-		if (nargs >= 0 && pronargs != nargs)
+		/* VARIADIC "any" (the hypothetical-set aggregates) takes any
+		 * number of arguments, each "any", when the caller expands it. */
+		bool variadic_any = expand_variadic && form->provariadic == ANYOID && nargs >= pronargs;
+		if (nargs >= 0 && pronargs != nargs && !variadic_any)
 			continue;
 		int pos = PathPosition(path, form->pronamespace);
 		if (pos < 0)
@@ -532,12 +535,15 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool, bo
 			}
 		if (hidden)
 			continue;
-		auto *cand = static_cast<FuncCandidateList>(
-			palloc0(offsetof(struct FuncCandidateListData, args) + Max(pronargs, 1) * sizeof(Oid)));
+		int candnargs = variadic_any ? nargs : pronargs;
+		auto *cand = static_cast<FuncCandidateList>(palloc0(
+			offsetof(struct FuncCandidateListData, args) + Max(candnargs, 1) * sizeof(Oid)));
 		cand->pathpos = pos;
 		cand->oid = form->oid;
-		cand->nargs = pronargs;
+		cand->nargs = candnargs;
 		memcpy(cand->args, form->proargtypes.values, pronargs * sizeof(Oid));
+		for (int a = pronargs; a < candnargs; a++)
+			cand->args[a] = ANYOID;
 		cand->next = result;
 		result = cand;
 	}

@@ -1315,6 +1315,7 @@ struct GroupingCheck
 	ParseState *pstate;
 	List *groupexprs;
 	int sublevels_up = 0;
+	bool in_direct_args = false; /* in an ordered-set aggregate's direct arguments */
 };
 
 /* Every column outside an aggregate must be grouped (PostgreSQL's
@@ -1325,7 +1326,16 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		return false;
 	auto *ctx = static_cast<GroupingCheck *>(arg);
 	if (IsA(node, Aggref))
-		return false;
+	{
+		/* An ordered-set aggregate's direct arguments are evaluated once
+		 * per group: they obey the grouping rules. */
+		bool saved = ctx->in_direct_args;
+		ctx->in_direct_args = true;
+		bool result = CheckUngroupedWalker(
+			reinterpret_cast<Node *>(reinterpret_cast<Aggref *>(node)->aggdirectargs), arg);
+		ctx->in_direct_args = saved;
+		return result;
+	}
 	ListCell *lc;
 	if (ctx->sublevels_up == 0)
 		foreach (lc, ctx->groupexprs)
@@ -1349,6 +1359,14 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		const char *col = var->varattno > 0
 			? strVal(list_nth(rte->eref->colnames, var->varattno - 1))
 			: "?";
+		if (ctx->in_direct_args)
+			ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+					errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
+						   "aggregate function",
+						   rte->eref->aliasname, col),
+					errdetail("Direct arguments of an ordered-set aggregate must use only grouped "
+							  "columns."),
+					parser_errposition(ctx->pstate, var->location));
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
 					   "aggregate function",

@@ -379,6 +379,85 @@ Node *MakeWindowFunc(ParseState *pstate, Oid funcid, Oid rettype, bool retset, L
 	return reinterpret_cast<Node *>(wfunc);
 }
 
+/*
+ * f(direct args) WITHIN GROUP (ORDER BY aggregated args): an ordered-set
+ * ('o') or hypothetical-set ('h') aggregate (PostgreSQL's
+ * transformOrderedSetAgg).  fargs are the direct arguments then the
+ * ORDER BY expressions, coerced to the function's argument types; the
+ * latter become the Aggref's args, sorted by aggorder, the former its
+ * aggdirectargs.  A hypothetical-set aggregate's direct arguments (the
+ * hypothetical row) and ordering columns are coerced pairwise to common
+ * types.
+ */
+Node *MakeOrderedSetAggref(ParseState *pstate, Oid funcid, Oid rettype, char aggkind,
+						   Oid aggtranstype, List *fargs, const std::vector<Oid> &argtypes,
+						   FuncCall *fn, int location)
+{
+	int nagg = list_length(fn->agg_order);
+	int ndirect = list_length(fargs) - nagg;
+	List *direct = list_copy_head(fargs, ndirect);
+	List *aggregated = list_copy_tail(fargs, ndirect);
+	if (aggkind == 'h')
+	{
+		ListCell *d;
+		ListCell *a;
+		forboth(d, direct, a, aggregated)
+		{
+			Node *pair[2] = {static_cast<Node *>(lfirst(d)), static_cast<Node *>(lfirst(a))};
+			Oid common = select_common_type(pstate, list_make2(pair[0], pair[1]), "WITHIN GROUP",
+											nullptr);
+			lfirst(d) = coerce_to_common_type(pstate, pair[0], common, "WITHIN GROUP");
+			lfirst(a) = coerce_to_common_type(pstate, pair[1], common, "WITHIN GROUP");
+		}
+	}
+	if (Node *srf = FindSetReturningFunction(reinterpret_cast<Node *>(fargs)))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate function calls cannot contain set-returning function calls"),
+				errhint("You might be able to move the set-returning function into a LATERAL "
+						"FROM item."),
+				parser_errposition(pstate, exprLocation(srf)));
+	Aggref *agg = makeNode(Aggref);
+	agg->aggfnoid = funcid;
+	agg->aggtype = rettype;
+	agg->aggtranstype = aggtranstype;
+	agg->aggkind = aggkind;
+	agg->aggdirectargs = direct;
+	agg->location = location;
+	for (Oid t : argtypes)
+		agg->aggargtypes = lappend_oid(agg->aggargtypes, t);
+	int resno = 1;
+	ListCell *lc;
+	foreach (lc, aggregated)
+	{
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = static_cast<Expr *>(lfirst(lc));
+		tle->resno = static_cast<AttrNumber>(resno++);
+		agg->args = lappend(agg->args, tle);
+	}
+	/* The ORDER BY items match the (coerced) aggregated arguments. */
+	TransformAggregateOrdering(pstate, agg, fn->agg_order, false);
+	Aggref *inner = nullptr;
+	if (ContainsAggrefWalker(reinterpret_cast<Node *>(fargs), &inner))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot be nested"),
+				parser_errposition(pstate, inner->location));
+	WindowFunc *wfunc = nullptr;
+	if (ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &wfunc))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot contain window function calls"),
+				parser_errposition(pstate, wfunc->location));
+	Oid collation = SelectInputCollation(pstate, aggregated);
+	agg->inputcollid = collation;
+	agg->aggcollid = OidIsValid(get_typcollation(rettype))
+		? (OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID)
+		: InvalidOid;
+	if (fn->agg_filter != nullptr)
+		agg->aggfilter = reinterpret_cast<Expr *>(coerce_to_boolean(
+			pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER), "FILTER"));
+	pstate->p_hasAggs = true;
+	return reinterpret_cast<Node *>(agg);
+}
+
 /* An aggregate call, where the query level allows one. */
 Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 				 const std::vector<Oid> &argtypes, FuncCall *fn, int location)
@@ -403,22 +482,20 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("aggregate function calls cannot be nested"),
 				parser_errposition(pstate, inner->location));
-	if (fn != nullptr && fn->agg_within_group)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("ordered-set aggregates are not supported yet"),
-				parser_errposition(pstate, location));
 	HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
 	if (aggtup == nullptr)
 		elog(ERROR, "cache lookup failed for aggregate %u", funcid);
 	auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
-	if (aggform->aggkind != 'n')
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("ordered-set aggregates are not supported yet"),
-				parser_errposition(pstate, location));
+	char aggkind = aggform->aggkind;
+	Oid aggtranstype = aggform->aggtranstype;
+	ReleaseSysCache(aggtup);
+	if (aggkind != 'n')
+		return MakeOrderedSetAggref(pstate, funcid, rettype, aggkind, aggtranstype, fargs,
+									argtypes, fn, location);
 	Aggref *agg = makeNode(Aggref);
 	agg->aggfnoid = funcid;
 	agg->aggtype = rettype;
-	agg->aggtranstype = aggform->aggtranstype;
+	agg->aggtranstype = aggtranstype;
 	agg->aggkind = 'n';
 	agg->aggstar = fn != nullptr && fn->agg_star;
 	agg->location = location;
@@ -835,6 +912,15 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 
 Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn, int location)
 {
+	bool within_group = fn != nullptr && fn->agg_within_group;
+	if (within_group)
+	{
+		/* The ORDER BY expressions are the aggregated arguments. */
+		ListCell *sc;
+		foreach (sc, fn->agg_order)
+			fargs = lappend(fargs, transformExpr(pstate, static_cast<SortBy *>(lfirst(sc))->node,
+												 pstate->p_expr_kind));
+	}
 	int nargs = list_length(fargs);
 	if (nargs > FUNC_MAX_ARGS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
@@ -846,7 +932,8 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	foreach (lc, fargs)
 		actual[i++] = exprType(static_cast<Node *>(lfirst(lc)));
 
-	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, false, false, false, false);
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, within_group, false, false,
+												  false);
 	Oid funcid = InvalidOid;
 	const Oid *declared = nullptr;
 	for (FuncCandidateList c = raw; c != nullptr; c = c->next)
@@ -925,6 +1012,39 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 					errmsg("window function %s cannot have WITHIN GROUP", name),
 					parser_errposition(pstate, location));
+	}
+	if (is_agg && !over)
+	{
+		HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
+		if (aggtup == nullptr)
+			elog(ERROR, "cache lookup failed for aggregate %u", funcid);
+		auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
+		char aggkind = aggform->aggkind;
+		int ndirect = aggform->aggnumdirectargs;
+		ReleaseSysCache(aggtup);
+		const char *name = NameListToString(funcname);
+		if (aggkind != 'n' && !within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("WITHIN GROUP is required for ordered-set aggregate %s", name),
+					parser_errposition(pstate, location));
+		if (aggkind == 'n' && within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+						   name),
+					parser_errposition(pstate, location));
+		int nagg = within_group ? list_length(fn->agg_order) : 0;
+		if (aggkind == 'h' && nargs - nagg != nagg)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("function %s does not exist",
+						   funcname_signature_string(name, nargs, NIL, actual.data())),
+					errhint("To use the hypothetical-set aggregate %s, the number of hypothetical "
+							"direct arguments (here %d) must match the number of ordering columns "
+							"(here %d).",
+							name, nargs - nagg, nagg),
+					parser_errposition(pstate, location));
+		if (aggkind == 'o' && ndirect != nargs - nagg)
+			elog(ERROR, "ordered-set aggregate %u called with %d direct arguments", funcid,
+				 nargs - nagg);
 	}
 	if (is_agg && over)
 	{

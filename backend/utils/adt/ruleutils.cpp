@@ -561,7 +561,15 @@ void GetAggOrderBy(List *aggorder, List *targets, DeparseContext *ctx)
 		if (!first)
 			ctx->buf += ", ";
 		first = false;
-		GetRuleExpr(reinterpret_cast<Node *>(tle->expr), ctx, true);
+		/* Function-like items are parenthesized, lest they misparse (as
+		 * PostgreSQL's get_rule_sortgroupclause does). */
+		Node *item = reinterpret_cast<Node *>(tle->expr);
+		bool paren = IsA(item, FuncExpr) || IsA(item, Aggref) || IsA(item, WindowFunc);
+		if (paren)
+			ctx->buf += "(";
+		GetRuleExpr(item, ctx, true);
+		if (paren)
+			ctx->buf += ")";
 		std::string op = OperatorName(sgc->sortop);
 		bool desc = op == ">";
 		if (desc)
@@ -578,6 +586,21 @@ void GetAggOrderBy(List *aggorder, List *targets, DeparseContext *ctx)
 void GetAggExpr(Aggref *agg, DeparseContext *ctx)
 {
 	ctx->buf += FunctionName(agg->aggfnoid) + "(";
+	if (agg->aggkind != 'n')
+	{
+		/* f(direct args) WITHIN GROUP (ORDER BY aggregated args) */
+		GetExprList(agg->aggdirectargs, ctx, true);
+		ctx->buf += ") WITHIN GROUP (ORDER BY ";
+		GetAggOrderBy(agg->aggorder, agg->args, ctx);
+		ctx->buf += ")";
+		if (agg->aggfilter != nullptr)
+		{
+			ctx->buf += " FILTER (WHERE ";
+			GetRuleExpr(reinterpret_cast<Node *>(agg->aggfilter), ctx, false);
+			ctx->buf += ")";
+		}
+		return;
+	}
 	if (agg->aggdistinct != NIL)
 		ctx->buf += "DISTINCT ";
 	if (agg->aggstar)
