@@ -393,8 +393,8 @@ void FinalizeAggregates(AggState *aggstate)
 			econtext->ecxt_scantuple = aggstate->grp_firstTuple;
 		}
 		for (int a = 0; a < ndirect; a++)
-			fcinfo->args[a + 1].value = ExecEvalExprSwitchContext(
-				(*pa.directargs)[a], econtext, &fcinfo->args[a + 1].isnull);
+			fcinfo->args[a + 1].value = ExecEvalExprSwitchContext((*pa.directargs)[a], econtext,
+																  &fcinfo->args[a + 1].isnull);
 		/* Extra arguments (aggfinalextra) are NULLs of the input types. */
 		for (int a = 1 + ndirect; a < nargs; a++)
 		{

@@ -573,8 +573,8 @@ Datum EvalWindowAggregate(WindowAggState *winstate, WindowFuncInfo &f, bool *isn
 	}
 	int nargs = f.finalfn.fn_nargs;
 	LOCAL_FCINFO(fcinfo, FUNC_MAX_ARGS);
-	InitFunctionCallInfoData(*fcinfo, &f.finalfn, static_cast<short>(nargs),
-							 f.wfunc->inputcollid, reinterpret_cast<fmNodePtr>(winstate), nullptr);
+	InitFunctionCallInfoData(*fcinfo, &f.finalfn, static_cast<short>(nargs), f.wfunc->inputcollid,
+							 reinterpret_cast<fmNodePtr>(winstate), nullptr);
 	fcinfo->args[0].value = f.transValue;
 	fcinfo->args[0].isnull = f.transValueIsNull;
 	for (int a = 1; a < nargs; a++)
@@ -932,8 +932,8 @@ Datum WinGetFuncArgInPartition(WindowObject winobj, int argno, int relpos, int s
 	return ArgAt(winobj, argno, pos, isnull);
 }
 
-Datum WinGetFuncArgInFrame(WindowObject winobj, int argno, int relpos, int seektype,
-						   bool set_mark, bool *isnull, bool *isout)
+Datum WinGetFuncArgInFrame(WindowObject winobj, int argno, int relpos, int seektype, bool set_mark,
+						   bool *isnull, bool *isout)
 {
 	(void) set_mark;
 	WindowAggData *d = ObjData(winobj);

@@ -1043,15 +1043,18 @@ List *MakeWindowInputTarget(Query *parse, List *tlist, List *active_windows)
 		auto *wc = static_cast<WindowClause *>(lfirst(lc));
 		ListCell *c;
 		foreach (c, wc->partitionClause)
-			sgrefs = bms_add_member(
-				sgrefs, static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))->tleSortGroupRef));
+			sgrefs = bms_add_member(sgrefs,
+									static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))
+														 ->tleSortGroupRef));
 		foreach (c, wc->orderClause)
-			sgrefs = bms_add_member(
-				sgrefs, static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))->tleSortGroupRef));
+			sgrefs = bms_add_member(sgrefs,
+									static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))
+														 ->tleSortGroupRef));
 	}
 	foreach (lc, parse->groupClause)
-		sgrefs = bms_add_member(
-			sgrefs, static_cast<int>(static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef));
+		sgrefs = bms_add_member(sgrefs,
+								static_cast<int>(
+									static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef));
 	List *result = NIL;
 	List *flattenable = NIL;
 	foreach (lc, tlist)
@@ -1079,9 +1082,10 @@ List *MakeWindowInputTarget(Query *parse, List *tlist, List *active_windows)
 		foreach (t, result)
 			present = present || equal(static_cast<TargetEntry *>(lfirst(t))->expr, v);
 		if (!present)
-			result = lappend(result, makeTargetEntry(reinterpret_cast<Expr *>(copyObject(v)),
-													 static_cast<AttrNumber>(list_length(result) + 1),
-													 nullptr, false));
+			result = lappend(result,
+							 makeTargetEntry(reinterpret_cast<Expr *>(copyObject(v)),
+											 static_cast<AttrNumber>(list_length(result) + 1),
+											 nullptr, false));
 	}
 	return result;
 }
@@ -1096,8 +1100,7 @@ List *MakeWindowInputTarget(Query *parse, List *tlist, List *active_windows)
  * the top one computes tlist.  *sorted_on is updated to the output's
  * order.
  */
-Plan *MakeWindowAggs(Plan *input, List *tlist, List *wfuncs, List *active_windows,
-					 List **sorted_on)
+Plan *MakeWindowAggs(Plan *input, List *tlist, List *wfuncs, List *active_windows, List **sorted_on)
 {
 	Plan *plan = input;
 	ListCell *lc;
@@ -1121,9 +1124,10 @@ Plan *MakeWindowAggs(Plan *input, List *tlist, List *wfuncs, List *active_window
 			List *out = copyObject(plan->targetlist);
 			ListCell *w;
 			foreach (w, mine)
-				out = lappend(out, makeTargetEntry(static_cast<Expr *>(copyObjectImpl(lfirst(w))),
-												   static_cast<AttrNumber>(list_length(out) + 1),
-												   nullptr, false));
+				out = lappend(out,
+							  makeTargetEntry(static_cast<Expr *>(copyObjectImpl(lfirst(w))),
+											  static_cast<AttrNumber>(list_length(out) + 1),
+											  nullptr, false));
 			wa->plan.targetlist = out;
 		}
 		GroupColumns part = ExtractGroupColumns(wc->partitionClause, plan->targetlist);

@@ -1236,8 +1236,7 @@ List *TransformWindowDefinitions(ParseState *pstate, List *windowdefs, List **ta
 			wc->partitionClause = copyObject(refwc->partitionClause);
 			if (orderClause != NIL && refwc->orderClause != NIL)
 				ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
-						errmsg("cannot override ORDER BY clause of window \"%s\"",
-							   windef->refname),
+						errmsg("cannot override ORDER BY clause of window \"%s\"", windef->refname),
 						parser_errposition(pstate, windef->location));
 			wc->copiedOrder = orderClause == NIL;
 			wc->orderClause = orderClause != NIL ? orderClause : copyObject(refwc->orderClause);
@@ -1331,8 +1330,9 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		 * per group: they obey the grouping rules. */
 		bool saved = ctx->in_direct_args;
 		ctx->in_direct_args = true;
-		bool result = CheckUngroupedWalker(
-			reinterpret_cast<Node *>(reinterpret_cast<Aggref *>(node)->aggdirectargs), arg);
+		bool result = CheckUngroupedWalker(reinterpret_cast<Node *>(
+											   reinterpret_cast<Aggref *>(node)->aggdirectargs),
+										   arg);
 		ctx->in_direct_args = saved;
 		return result;
 	}
@@ -1521,8 +1521,7 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
 									 stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
-	qry->windowClause = TransformWindowDefinitions(pstate, pstate->p_windowdefs,
-												   &qry->targetList);
+	qry->windowClause = TransformWindowDefinitions(pstate, pstate->p_windowdefs, &qry->targetList);
 	qry->hasWindowFuncs = pstate->p_hasWindowFuncs;
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);

@@ -266,10 +266,11 @@ void CheckWindowFuncPlacement(ParseState *pstate, int location)
 		ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR), errmsg("%s", err),
 				parser_errposition(pstate, location));
 	const char *where = pstate->p_expr_kind == EXPR_KIND_HAVING ? "HAVING"
-		: pstate->p_expr_kind == EXPR_KIND_INSERT_TARGET		 ? "INSERT"
-																 : ExprKindName(pstate->p_expr_kind);
+		: pstate->p_expr_kind == EXPR_KIND_INSERT_TARGET		? "INSERT"
+																: ExprKindName(pstate->p_expr_kind);
 	ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
-			errmsg("window functions are not allowed in %s", where != nullptr ? where : "this context"),
+			errmsg("window functions are not allowed in %s",
+				   where != nullptr ? where : "this context"),
 			parser_errposition(pstate, location));
 }
 
@@ -321,10 +322,12 @@ Node *MakeWindowFunc(ParseState *pstate, Oid funcid, Oid rettype, bool retset, L
 		? (OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID)
 		: InvalidOid;
 	if (fn->agg_filter != nullptr)
-		wfunc->aggfilter = reinterpret_cast<Expr *>(coerce_to_boolean(
-			pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER), "FILTER"));
+		wfunc->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
+							  "FILTER"));
 	WindowFunc *inner = nullptr;
-	if (pstate->p_hasWindowFuncs && ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &inner))
+	if (pstate->p_hasWindowFuncs &&
+		ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &inner))
 		ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
 				errmsg("window function calls cannot be nested"),
 				parser_errposition(pstate, inner->location));
@@ -452,8 +455,9 @@ Node *MakeOrderedSetAggref(ParseState *pstate, Oid funcid, Oid rettype, char agg
 		? (OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID)
 		: InvalidOid;
 	if (fn->agg_filter != nullptr)
-		agg->aggfilter = reinterpret_cast<Expr *>(coerce_to_boolean(
-			pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER), "FILTER"));
+		agg->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
+							  "FILTER"));
 	pstate->p_hasAggs = true;
 	return reinterpret_cast<Node *>(agg);
 }
@@ -490,8 +494,8 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 	Oid aggtranstype = aggform->aggtranstype;
 	ReleaseSysCache(aggtup);
 	if (aggkind != 'n')
-		return MakeOrderedSetAggref(pstate, funcid, rettype, aggkind, aggtranstype, fargs,
-									argtypes, fn, location);
+		return MakeOrderedSetAggref(pstate, funcid, rettype, aggkind, aggtranstype, fargs, argtypes,
+									fn, location);
 	Aggref *agg = makeNode(Aggref);
 	agg->aggfnoid = funcid;
 	agg->aggtype = rettype;
@@ -537,8 +541,9 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		: InvalidOid;
 	if (fn != nullptr && fn->agg_filter != nullptr)
 	{
-		agg->aggfilter = reinterpret_cast<Expr *>(coerce_to_boolean(
-			pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER), "FILTER"));
+		agg->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
+							  "FILTER"));
 	}
 	pstate->p_hasAggs = true;
 	return reinterpret_cast<Node *>(agg);
@@ -918,8 +923,9 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		/* The ORDER BY expressions are the aggregated arguments. */
 		ListCell *sc;
 		foreach (sc, fn->agg_order)
-			fargs = lappend(fargs, transformExpr(pstate, static_cast<SortBy *>(lfirst(sc))->node,
-												 pstate->p_expr_kind));
+			fargs = lappend(fargs,
+							transformExpr(pstate, static_cast<SortBy *>(lfirst(sc))->node,
+										  pstate->p_expr_kind));
 	}
 	int nargs = list_length(fargs);
 	if (nargs > FUNC_MAX_ARGS)

@@ -138,7 +138,12 @@
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \
-	X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause) X(RangeTblFunction) X(WindowClause)
+	X(Query) \
+	X(RangeTblEntry) \
+	X(SortGroupClause) \
+	X(RowMarkClause) \
+	X(RangeTblFunction) \
+	X(WindowClause)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \

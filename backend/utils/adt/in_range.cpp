@@ -30,7 +30,8 @@ Datum InRangeInteger(int64 val, int64 base, int64 offset, bool sub, bool less)
 {
 	if (offset < 0)
 		InvalidOffset();
-	__int128 sum = sub ? static_cast<__int128>(base) - offset : static_cast<__int128>(base) + offset;
+	__int128 sum = sub ? static_cast<__int128>(base) - offset
+					   : static_cast<__int128>(base) + offset;
 	return BoolGetDatum(less ? val <= sum : val >= sum);
 }
 

@@ -70,12 +70,14 @@ Datum Transition(FunctionCallInfo fcinfo, bool multi)
 			MemoryContextAlloc(aggcontext, state->ncols * sizeof(int16)));
 		state->typbyval = static_cast<bool *>(
 			MemoryContextAlloc(aggcontext, state->ncols * sizeof(bool)));
-		state->types = static_cast<Oid *>(MemoryContextAlloc(aggcontext, state->ncols * sizeof(Oid)));
+		state->types = static_cast<Oid *>(
+			MemoryContextAlloc(aggcontext, state->ncols * sizeof(Oid)));
 		int i = 0;
 		ListCell *lc;
 		foreach (lc, aggref->args)
 		{
-			Oid type = exprType(reinterpret_cast<Node *>(static_cast<TargetEntry *>(lfirst(lc))->expr));
+			Oid type = exprType(
+				reinterpret_cast<Node *>(static_cast<TargetEntry *>(lfirst(lc))->expr));
 			state->types[i] = type;
 			get_typlenbyval(type, &state->typlen[i], &state->typbyval[i]);
 			i++;
@@ -91,9 +93,9 @@ Datum Transition(FunctionCallInfo fcinfo, bool multi)
 		int64 cap = Max(state->capacity * 2, 16);
 		Size vsize = cap * state->ncols * sizeof(Datum);
 		Size nsize = cap * state->ncols * sizeof(bool);
-		state->values = static_cast<Datum *>(
-			state->values == nullptr ? MemoryContextAlloc(aggcontext, vsize)
-									 : repalloc(state->values, vsize));
+		state->values = static_cast<Datum *>(state->values == nullptr
+												 ? MemoryContextAlloc(aggcontext, vsize)
+												 : repalloc(state->values, vsize));
 		state->nulls = static_cast<bool *>(state->nulls == nullptr
 											   ? MemoryContextAlloc(aggcontext, nsize)
 											   : repalloc(state->nulls, nsize));
@@ -104,9 +106,9 @@ Datum Transition(FunctionCallInfo fcinfo, bool multi)
 	{
 		int64 k = state->nrows * state->ncols + c;
 		state->nulls[k] = PG_ARGISNULL(c + 1);
-		state->values[k] = state->nulls[k] ? 0
-										   : datumCopy(PG_GETARG_DATUM(c + 1), state->typbyval[c],
-													   state->typlen[c]);
+		state->values[k] = state->nulls[k]
+			? 0
+			: datumCopy(PG_GETARG_DATUM(c + 1), state->typbyval[c], state->typlen[c]);
 	}
 	MemoryContextSwitchTo(old);
 	state->nrows++;
