@@ -1169,6 +1169,13 @@ void PreprocessQuery(PlannerInfo *root)
 	parse->havingQual = PreprocessQual(root, parse->havingQual);
 	parse->limitOffset = PreprocessExpression(root, parse->limitOffset);
 	parse->limitCount = PreprocessExpression(root, parse->limitCount);
+	ListCell *wl;
+	foreach (wl, parse->windowClause)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(wl));
+		wc->startOffset = PreprocessExpression(root, wc->startOffset);
+		wc->endOffset = PreprocessExpression(root, wc->endOffset);
+	}
 	std::function<void(Node *)> walk = [&](Node *jt) {
 		if (jt == nullptr || IsA(jt, RangeTblRef))
 			return;

@@ -140,6 +140,28 @@ SELECT empno, (SELECT count(*) FROM empsalary e2 WHERE e2.salary < e.salary) AS 
        rank() OVER (ORDER BY salary) FROM empsalary e ORDER BY salary, empno;
 SELECT empno, sum(salary) OVER (ORDER BY empno RANGE BETWEEN 2 PRECEDING AND 2 FOLLOWING) FROM empsalary ORDER BY empno;
 
+-- rescans (a correlated subquery), set-returning functions, DISTINCT ON,
+-- a sub-select as frame offset, NULLs and RANGE offsets
+SELECT n, (SELECT sum(x) OVER (ORDER BY x) FROM generate_series(1, n) x ORDER BY x DESC LIMIT 1)
+  FROM generate_series(1, 4) n;
+SELECT generate_series(1, 2) AS g, row_number() OVER () FROM (VALUES (1), (2)) v(a);
+SELECT row_number() OVER (ORDER BY a), generate_series(1, a) FROM (VALUES (1), (2)) v(a);
+SELECT DISTINCT ON (a) a, b, rank() OVER (PARTITION BY a ORDER BY b DESC)
+  FROM (VALUES (1, 1), (1, 2), (2, 5)) v(a, b) ORDER BY a, b;
+SELECT a, sum(b) OVER (ORDER BY a ROWS BETWEEN (SELECT 1) PRECEDING AND CURRENT ROW)
+  FROM (VALUES (1, 1), (2, 2), (3, 5)) v(a, b);
+SELECT a, count(*) OVER (ORDER BY a RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING)
+  FROM (VALUES ('2020-01-01'::date), ('2020-01-02'), ('2020-01-05')) v(a);
+SELECT a, first_value(a) OVER (ORDER BY a RANGE BETWEEN 1 FOLLOWING AND 2 FOLLOWING)
+  FROM (VALUES (1), (2), (4)) v(a);
+SELECT a, array_agg(a) OVER (ORDER BY a DESC NULLS FIRST RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING)
+  FROM (VALUES (1), (2), (4), (NULL)) v(a) ORDER BY a DESC NULLS FIRST;
+SELECT a, array_agg(a) OVER (ORDER BY a NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+  FROM (VALUES (1), (2), (4), (NULL)) v(a) ORDER BY a NULLS FIRST;
+SELECT sum(a) OVER (), avg(a::numeric) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING),
+       stddev(a) OVER (ORDER BY a)
+  FROM generate_series(1, 5) a;
+
 -- in a view and a prepared statement
 CREATE VIEW ranked AS SELECT empno, rank() OVER (PARTITION BY depname ORDER BY salary DESC) AS r FROM empsalary;
 SELECT * FROM ranked WHERE r = 1 ORDER BY empno;
