@@ -692,7 +692,7 @@ void InitWindowAggregate(WindowAggState *winstate, WindowFuncInfo &f)
 		elog(ERROR, "cache lookup failed for aggregate %u", wfunc->winfnoid);
 	auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
 	if (aggform->aggfinalmodify != 'r')
-		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("aggregate function %s does not support use as a window function",
 					   get_func_name(wfunc->winfnoid)));
 	f.transtype = aggform->aggtranstype;
