@@ -494,8 +494,15 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 	Oid aggtranstype = aggform->aggtranstype;
 	ReleaseSysCache(aggtup);
 	if (aggkind != 'n')
+	{
+		if (fn == nullptr || !fn->agg_within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("WITHIN GROUP is required for ordered-set aggregate %s",
+						   get_func_name(funcid)),
+					parser_errposition(pstate, location));
 		return MakeOrderedSetAggref(pstate, funcid, rettype, aggkind, aggtranstype, fargs, argtypes,
 									fn, location);
+	}
 	Aggref *agg = makeNode(Aggref);
 	agg->aggfnoid = funcid;
 	agg->aggtype = rettype;
