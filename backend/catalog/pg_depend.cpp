@@ -132,6 +132,9 @@ bool FindReferences(Node *node, void *arg)
 		case T_Aggref:
 			refs->Add(ProcedureRelationId, reinterpret_cast<Aggref *>(node)->aggfnoid);
 			break;
+		case T_WindowFunc:
+			refs->Add(ProcedureRelationId, reinterpret_cast<WindowFunc *>(node)->winfnoid);
+			break;
 		case T_RelabelType:
 			refs->Add(TypeRelationId, reinterpret_cast<RelabelType *>(node)->resulttype);
 			break;

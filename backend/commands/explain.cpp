@@ -526,6 +526,8 @@ NodeNames PlanNodeName(Plan *plan)
 			return {"SetOp", "SetOp", "Sorted"};
 		case T_Limit:
 			return {"Limit", "Limit"};
+		case T_WindowAgg:
+			return {"WindowAgg", "WindowAgg"};
 		default:
 		{
 			if (const FutureNode *f = FindFutureNode(plan))
@@ -869,6 +871,11 @@ void ShowNodeDetails(PlanState *ps, List *ancestors, ExplainState *es)
 			break;
 		case T_ModifyTable:
 			ShowOnConflict(reinterpret_cast<ModifyTable *>(plan), ps, ancestors, es);
+			break;
+		case T_WindowAgg:
+			ShowUpperQual(plan->qual, "Filter", plan, ancestors, es);
+			if (plan->qual != NIL)
+				ShowInstrumentationCount("Rows Removed by Filter", 1, ps, es);
 			break;
 		case T_Append:
 		case T_Material:

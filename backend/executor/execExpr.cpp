@@ -92,8 +92,9 @@ bool CollectLastVarsWalker(Node *node, void *arg)
 			last->scan = Max(last->scan, attno);
 		return false;
 	}
-	/* An aggregate's arguments are evaluated by the Agg node itself. */
-	if (IsA(node, Aggref))
+	/* An aggregate's arguments are evaluated by the Agg node itself, a
+	 * window function's by the WindowAgg. */
+	if (IsA(node, Aggref) || IsA(node, WindowFunc))
 		return false;
 	return node_children_walker(node, CollectLastVarsWalker, arg);
 }
@@ -531,6 +532,27 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 				elog(ERROR, "Aggref found in non-Agg plan node");
 			ExprEvalStep s = MakeStep(EEOP_AGGREF, resv, resnull);
 			s.d.aggref.aggno = aggref->aggno;
+			PushStep(state, s);
+			break;
+		}
+		case T_WindowFunc:
+		{
+			/* The WindowAgg computes it: read its n-th result. */
+			if (state->parent == nullptr || !IsA(state->parent, WindowAggState))
+				elog(ERROR, "WindowFunc found in non-WindowAgg plan node");
+			auto *winstate = reinterpret_cast<WindowAggState *>(state->parent);
+			int wfuncno = 0;
+			ListCell *lc;
+			foreach (lc, winstate->funcs)
+			{
+				if (equal(lfirst(lc), node))
+					break;
+				wfuncno++;
+			}
+			if (wfuncno == list_length(winstate->funcs))
+				elog(ERROR, "WindowFunc not computed by its WindowAgg");
+			ExprEvalStep s = MakeStep(EEOP_AGGREF, resv, resnull);
+			s.d.aggref.aggno = wfuncno;
 			PushStep(state, s);
 			break;
 		}

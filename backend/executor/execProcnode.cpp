@@ -99,6 +99,8 @@ PlanState *ExecInitNodeByType(Plan *node, EState *estate, int eflags)
 			return ExecInitSort(reinterpret_cast<Sort *>(node), estate, eflags);
 		case T_Agg:
 			return ExecInitAgg(reinterpret_cast<Agg *>(node), estate, eflags);
+		case T_WindowAgg:
+			return ExecInitWindowAgg(reinterpret_cast<WindowAgg *>(node), estate, eflags);
 		case T_SubqueryScan:
 			return ExecInitSubqueryScan(reinterpret_cast<SubqueryScan *>(node), estate, eflags);
 		case T_HashJoin:
@@ -167,6 +169,9 @@ void ExecEndNode(PlanState *node)
 			break;
 		case T_AggState:
 			ExecEndAgg(reinterpret_cast<AggState *>(node));
+			break;
+		case T_WindowAggState:
+			ExecEndWindowAgg(reinterpret_cast<WindowAggState *>(node));
 			break;
 		case T_SubqueryScanState:
 			ExecEndSubqueryScan(reinterpret_cast<SubqueryScanState *>(node));

@@ -94,6 +94,9 @@ struct AggStatePerAggData
 	ExprState *filter;
 	FunctionCallInfo transfn_fcinfo;
 	AggSortedInputs *sorted; /* DISTINCT / ORDER BY inside the call, or NULL */
+	/* an ordered-set aggregate's direct arguments (NULL for others),
+	 * evaluated at the group's first row for the final function */
+	std::vector<ExprState *> *directargs;
 	/* per group */
 	Datum transValue;
 	bool transValueIsNull;
@@ -141,6 +144,12 @@ int AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
 		if (aggcontext != nullptr)
 			*aggcontext = reinterpret_cast<AggState *>(fcinfo->context)->aggcontext;
 		return AGG_CONTEXT_AGGREGATE;
+	}
+	if (fcinfo->context != nullptr && IsA(fcinfo->context, WindowAggState))
+	{
+		if (aggcontext != nullptr)
+			*aggcontext = reinterpret_cast<WindowAggState *>(fcinfo->context)->curaggcontext;
+		return AGG_CONTEXT_WINDOW;
 	}
 	if (aggcontext != nullptr)
 		*aggcontext = nullptr;
@@ -368,14 +377,26 @@ void FinalizeAggregates(AggState *aggstate)
 			continue;
 		}
 		int nargs = pa.finalfn.fn_nargs;
+		int ndirect = pa.directargs != nullptr ? static_cast<int>(pa.directargs->size()) : 0;
+		/* An ordered-set final function gets the state, the direct
+		 * arguments (a VARIADIC "any" one takes them all), then NULLs. */
+		nargs = Max(nargs, 1 + ndirect);
 		LOCAL_FCINFO(fcinfo, FUNC_MAX_ARGS);
 		InitFunctionCallInfoData(*fcinfo, &pa.finalfn, static_cast<short>(nargs),
 								 pa.aggref->inputcollid, reinterpret_cast<fmNodePtr>(aggstate),
 								 nullptr);
 		fcinfo->args[0].value = pa.transValue;
 		fcinfo->args[0].isnull = pa.transValueIsNull;
+		if (ndirect > 0)
+		{
+			econtext->ecxt_outertuple = aggstate->grp_firstTuple;
+			econtext->ecxt_scantuple = aggstate->grp_firstTuple;
+		}
+		for (int a = 0; a < ndirect; a++)
+			fcinfo->args[a + 1].value = ExecEvalExprSwitchContext((*pa.directargs)[a], econtext,
+																  &fcinfo->args[a + 1].isnull);
 		/* Extra arguments (aggfinalextra) are NULLs of the input types. */
-		for (int a = 1; a < nargs; a++)
+		for (int a = 1 + ndirect; a < nargs; a++)
 		{
 			fcinfo->args[a].value = 0;
 			fcinfo->args[a].isnull = true;
@@ -767,6 +788,17 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 	}
 	pa.numArgs = list_length(aggref->args);
 	pa.numTransInputs = list_length(aggref->aggargtypes);
+	pa.directargs = nullptr;
+	if (aggref->aggkind != 'n')
+	{
+		/* Ordered-set: the transition function gets the aggregated
+		 * arguments (in ORDER BY order), the final one the direct ones. */
+		pa.numTransInputs = pa.numArgs;
+		pa.directargs = tusk::NewInContext<std::vector<ExprState *>>(CurrentMemoryContext);
+		ListCell *d;
+		foreach (d, aggref->aggdirectargs)
+			pa.directargs->push_back(ExecInitExpr(static_cast<Expr *>(lfirst(d)), &aggstate->ps));
+	}
 	/* PostgreSQL's rule: a strict transition function with no initial
 	 * value takes its first input as the state, so the types must match. */
 	if (pa.transfn.fn_strict && pa.initValueIsNull && pa.numTransInputs > 0 &&
@@ -823,6 +855,8 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 		pa.sorted = si;
 	}
 	pa.transfn.fn_expr = reinterpret_cast<fmNodePtr>(aggref);
+	if (pa.has_finalfn)
+		pa.finalfn.fn_expr = reinterpret_cast<fmNodePtr>(aggref);
 	pa.transfn_fcinfo = static_cast<FunctionCallInfo>(
 		palloc0(SizeForFunctionCallInfo(pa.numArgs + 1)));
 	InitFunctionCallInfoData(*pa.transfn_fcinfo, &pa.transfn,

@@ -376,6 +376,9 @@ void ExecReScan(PlanState *node)
 		case T_AggState:
 			ExecReScanAgg(reinterpret_cast<AggState *>(node));
 			break;
+		case T_WindowAggState:
+			ExecReScanWindowAgg(reinterpret_cast<WindowAggState *>(node));
+			break;
 		case T_NestLoopState:
 			reinterpret_cast<NestLoopState *>(node)->nl_NeedNewOuter = true;
 			break;

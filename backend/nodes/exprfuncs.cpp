@@ -85,6 +85,8 @@ Oid exprType(const Node *expr)
 			return reinterpret_cast<const FuncExpr *>(expr)->funcresulttype;
 		case T_Aggref:
 			return reinterpret_cast<const Aggref *>(expr)->aggtype;
+		case T_WindowFunc:
+			return reinterpret_cast<const WindowFunc *>(expr)->wintype;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
@@ -212,6 +214,8 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const FuncExpr *>(expr)->funccollid;
 		case T_Aggref:
 			return reinterpret_cast<const Aggref *>(expr)->aggcollid;
+		case T_WindowFunc:
+			return reinterpret_cast<const WindowFunc *>(expr)->wincollid;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
@@ -282,6 +286,8 @@ int exprLocation(const Node *expr)
 		}
 		case T_Aggref:
 			return reinterpret_cast<const Aggref *>(expr)->location;
+		case T_WindowFunc:
+			return reinterpret_cast<const WindowFunc *>(expr)->location;
 		case T_OpExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:

@@ -23,6 +23,7 @@
 #include "postgres.h"
 
 #include <cmath>
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -925,6 +926,240 @@ Plan *MakeAggregation(PlannerInfo *root, Plan *input, List *tlist, List *having,
 	return &agg->plan;
 }
 
+/* ---- window functions ---- */
+
+/* The distinct WindowFuncs of tlist (in order), by winref. */
+bool CollectWindowFuncs(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, WindowFunc))
+	{
+		auto *found = static_cast<List **>(arg);
+		if (!list_member(*found, node))
+			*found = lappend(*found, node);
+		return false; /* window functions do not nest */
+	}
+	return node_children_walker(node, CollectWindowFuncs, arg);
+}
+
+List *WindowFuncsOf(List *wfuncs, Index winref)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, wfuncs)
+		if (static_cast<WindowFunc *>(lfirst(lc))->winref == winref)
+			result = lappend(result, lfirst(lc));
+	return result;
+}
+
+/* A window's sort: its PARTITION BY then the ORDER BY items not already
+ * in it. */
+List *WindowSortClauses(WindowClause *wc)
+{
+	List *result = list_copy(wc->partitionClause);
+	ListCell *lc;
+	foreach (lc, wc->orderClause)
+		if (!list_member(result, lfirst(lc)))
+			result = lappend(result, lfirst(lc));
+	return result;
+}
+
+/*
+ * The windows some WindowFunc of wfuncs uses, in the order their
+ * WindowAggs are stacked (PostgreSQL's select_active_windows): sorted on
+ * their sort clauses so that windows needing the same sort are adjacent,
+ * a window whose sort is a prefix of another's after it, so that one
+ * Sort serves both.
+ */
+List *SelectActiveWindows(Query *parse, List *wfuncs)
+{
+	struct Active
+	{
+		WindowClause *wc;
+		List *order;
+	};
+	std::vector<Active> actives;
+	ListCell *lc;
+	foreach (lc, parse->windowClause)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		if (WindowFuncsOf(wfuncs, wc->winref) != NIL)
+			actives.push_back({wc, WindowSortClauses(wc)});
+	}
+	auto cmp = [](const Active &a, const Active &b) {
+		ListCell *la;
+		ListCell *lb;
+		forboth(la, a.order, lb, b.order)
+		{
+			auto *sa = static_cast<SortGroupClause *>(lfirst(la));
+			auto *sb = static_cast<SortGroupClause *>(lfirst(lb));
+			if (sa->tleSortGroupRef != sb->tleSortGroupRef)
+				return sa->tleSortGroupRef > sb->tleSortGroupRef;
+			if (sa->sortop != sb->sortop)
+				return sa->sortop > sb->sortop;
+			if (sa->nulls_first != sb->nulls_first)
+				return sa->nulls_first;
+		}
+		return list_length(a.order) > list_length(b.order);
+	};
+	std::stable_sort(actives.begin(), actives.end(), cmp);
+	List *result = NIL;
+	for (const Active &a : actives)
+		result = lappend(result, a.wc);
+	return result;
+}
+
+/* This level's Vars and Aggrefs in node, looking into WindowFuncs'
+ * arguments (pull_var_clause with PVC_INCLUDE_AGGREGATES and
+ * PVC_RECURSE_WINDOWFUNCS). */
+bool PullVarsAndAggrefs(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	if ((IsA(node, Var) && reinterpret_cast<Var *>(node)->varlevelsup == 0) ||
+		(IsA(node, Aggref) && reinterpret_cast<Aggref *>(node)->agglevelsup == 0))
+	{
+		auto *found = static_cast<List **>(arg);
+		*found = lappend(*found, node);
+		return false;
+	}
+	return node_children_walker(node, PullVarsAndAggrefs, arg);
+}
+
+/*
+ * What the node below the first WindowAgg computes (PostgreSQL's
+ * make_window_input_target): the entries of tlist that a window's
+ * PARTITION BY or ORDER BY, or GROUP BY, refers to, whole (so that they
+ * are computed once, at the bottom); then the Vars and Aggrefs the other
+ * entries and the window functions' arguments need.
+ */
+List *MakeWindowInputTarget(Query *parse, List *tlist, List *active_windows)
+{
+	Bitmapset *sgrefs = nullptr;
+	ListCell *lc;
+	foreach (lc, active_windows)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		ListCell *c;
+		foreach (c, wc->partitionClause)
+			sgrefs = bms_add_member(sgrefs,
+									static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))
+														 ->tleSortGroupRef));
+		foreach (c, wc->orderClause)
+			sgrefs = bms_add_member(sgrefs,
+									static_cast<int>(static_cast<SortGroupClause *>(lfirst(c))
+														 ->tleSortGroupRef));
+	}
+	foreach (lc, parse->groupClause)
+		sgrefs = bms_add_member(sgrefs,
+								static_cast<int>(
+									static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef));
+	List *result = NIL;
+	List *flattenable = NIL;
+	foreach (lc, tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->ressortgroupref != 0 &&
+			bms_is_member(static_cast<int>(tle->ressortgroupref), sgrefs))
+		{
+			TargetEntry *col = makeTargetEntry(copyObject(tle->expr),
+											   static_cast<AttrNumber>(list_length(result) + 1),
+											   nullptr, false);
+			col->ressortgroupref = tle->ressortgroupref;
+			result = lappend(result, col);
+		}
+		else
+			flattenable = lappend(flattenable, tle->expr);
+	}
+	List *vars = NIL;
+	PullVarsAndAggrefs(reinterpret_cast<Node *>(flattenable), &vars);
+	foreach (lc, vars)
+	{
+		Node *v = static_cast<Node *>(lfirst(lc));
+		bool present = false;
+		ListCell *t;
+		foreach (t, result)
+			present = present || equal(static_cast<TargetEntry *>(lfirst(t))->expr, v);
+		if (!present)
+			result = lappend(result,
+							 makeTargetEntry(reinterpret_cast<Expr *>(copyObject(v)),
+											 static_cast<AttrNumber>(list_length(result) + 1),
+											 nullptr, false));
+	}
+	return result;
+}
+
+/*
+ * One WindowAgg per active window over input (whose target list is the
+ * window input target), each over a Sort on its partition and order
+ * columns unless the rows are already so sorted (PostgreSQL's
+ * create_one_window_path; it uses an Incremental Sort where a prefix of
+ * the keys is sorted, Tusk a full Sort).  Each WindowAgg but the top
+ * one outputs its input's columns plus its window functions' results;
+ * the top one computes tlist.  *sorted_on is updated to the output's
+ * order.
+ */
+Plan *MakeWindowAggs(Plan *input, List *tlist, List *wfuncs, List *active_windows, List **sorted_on)
+{
+	Plan *plan = input;
+	ListCell *lc;
+	foreach (lc, active_windows)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		List *sort = WindowSortClauses(wc);
+		if (!SortSatisfies(*sorted_on, sort))
+		{
+			plan = MakeSort(plan, sort);
+			*sorted_on = sort;
+		}
+		List *mine = WindowFuncsOf(wfuncs, wc->winref);
+		WindowAgg *wa = makeNode(WindowAgg);
+		wa->winref = wc->winref;
+		bool top = lnext(active_windows, lc) == nullptr;
+		if (top)
+			wa->plan.targetlist = tlist;
+		else
+		{
+			List *out = copyObject(plan->targetlist);
+			ListCell *w;
+			foreach (w, mine)
+				out = lappend(out,
+							  makeTargetEntry(static_cast<Expr *>(copyObjectImpl(lfirst(w))),
+											  static_cast<AttrNumber>(list_length(out) + 1),
+											  nullptr, false));
+			wa->plan.targetlist = out;
+		}
+		GroupColumns part = ExtractGroupColumns(wc->partitionClause, plan->targetlist);
+		wa->partNumCols = part.n;
+		wa->partColIdx = part.idx;
+		wa->partOperators = part.eqops;
+		wa->partCollations = part.collations;
+		GroupColumns ord = ExtractGroupColumns(wc->orderClause, plan->targetlist);
+		wa->ordNumCols = ord.n;
+		wa->ordColIdx = ord.idx;
+		wa->ordOperators = ord.eqops;
+		wa->ordCollations = ord.collations;
+		wa->frameOptions = wc->frameOptions;
+		wa->startOffset = copyObject(wc->startOffset);
+		wa->endOffset = copyObject(wc->endOffset);
+		wa->startInRangeFunc = wc->startInRangeFunc;
+		wa->endInRangeFunc = wc->endInRangeFunc;
+		wa->inRangeColl = wc->inRangeColl;
+		wa->inRangeAsc = wc->inRangeAsc;
+		wa->inRangeNullsFirst = wc->inRangeNullsFirst;
+		wa->topWindow = top;
+		wa->plan.lefttree = plan;
+		CopyCosts(&wa->plan, plan);
+		/* cost_windowagg: each row compares its partition and order
+		 * columns and runs every window function. */
+		wa->plan.total_cost += plan->plan_rows *
+			(kCpuOperatorCost * (list_length(mine) + part.n + ord.n) + kCpuTupleCost);
+		plan = &wa->plan;
+	}
+	return plan;
+}
+
 /* Preprocess every expression of this query level. */
 void PreprocessQuery(PlannerInfo *root)
 {
@@ -934,6 +1169,13 @@ void PreprocessQuery(PlannerInfo *root)
 	parse->havingQual = PreprocessQual(root, parse->havingQual);
 	parse->limitOffset = PreprocessExpression(root, parse->limitOffset);
 	parse->limitCount = PreprocessExpression(root, parse->limitCount);
+	ListCell *wl;
+	foreach (wl, parse->windowClause)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(wl));
+		wc->startOffset = PreprocessExpression(root, wc->startOffset);
+		wc->endOffset = PreprocessExpression(root, wc->endOffset);
+	}
 	std::function<void(Node *)> walk = [&](Node *jt) {
 		if (jt == nullptr || IsA(jt, RangeTblRef))
 			return;
@@ -1029,6 +1271,18 @@ Plan *GroupingPlanner(PlannerInfo *root)
 		root->tuple_fraction = static_cast<double>(
 			DatumGetInt64(reinterpret_cast<Const *>(parse->limitCount)->constvalue));
 	List *having = MakeAndList(parse->havingQual);
+	/* Window functions: WindowAggs compute tlist over rows of the window
+	 * input target, which the scan/join (or the Agg) computes. */
+	List *wfuncs = NIL;
+	List *active_windows = NIL;
+	List *final_tlist = tlist;
+	if (parse->hasWindowFuncs)
+	{
+		CollectWindowFuncs(reinterpret_cast<Node *>(tlist), &wfuncs);
+		active_windows = SelectActiveWindows(parse, wfuncs);
+		if (active_windows != NIL)
+			tlist = MakeWindowInputTarget(parse, tlist, active_windows);
+	}
 	List *needed = list_concat(list_copy(tlist), having);
 	Plan *plan = QueryPlanner(root, needed);
 	if (plan == nullptr)
@@ -1042,6 +1296,19 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	List *sorted_on = NIL;
 	if (grouped)
 		plan = MakeAggregation(root, plan, tlist, having, &sorted_on);
+	if (active_windows != NIL)
+	{
+		if (grouped)
+		{
+			/* The Aggrefs above the Agg carry its numbers, so that they
+			 * match its output columns. */
+			List *aggrefs = NIL;
+			NumberAggrefs(reinterpret_cast<Node *>(plan->targetlist), &aggrefs);
+			NumberAggrefs(reinterpret_cast<Node *>(plan->qual), &aggrefs);
+			NumberAggrefs(reinterpret_cast<Node *>(final_tlist), &aggrefs);
+		}
+		plan = MakeWindowAggs(plan, final_tlist, wfuncs, active_windows, &sorted_on);
+	}
 	if (srf_tlist != NIL)
 		plan = MakeProjectSet(plan, srf_tlist);
 	if (srf_final_tlist != NIL)

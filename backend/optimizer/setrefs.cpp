@@ -300,6 +300,15 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 			plan->targetlist = FixUpper(plan->targetlist, outer->targetlist, inner->targetlist);
 			break;
 		}
+		case T_WindowAgg:
+		{
+			WindowAgg *wa = reinterpret_cast<WindowAgg *>(plan);
+			wa->startOffset = FixScanExpr(wa->startOffset, ctx);
+			wa->endOffset = FixScanExpr(wa->endOffset, ctx);
+			plan->targetlist = FixUpper(plan->targetlist, outer->targetlist);
+			plan->qual = FixUpper(plan->qual, outer->targetlist);
+			break;
+		}
 		case T_Agg:
 		case T_Result:
 		case T_ProjectSet:

@@ -22,6 +22,7 @@
 #include "catalog/heap.h"
 #include "catalog/pg_am_d.h"
 #include "catalog/pg_amop_d.h"
+#include "catalog/pg_amproc_d.h"
 #include "catalog/pg_collation_d.h"
 #include "catalog/pg_opclass_d.h"
 #include "catalog/pg_type_d.h"
@@ -760,9 +761,16 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 				find_coercion_pathway(form->opcintype, type, COERCION_IMPLICIT, &funcid) ==
 					COERCION_PATH_RELABELTYPE)
 			{
-				family = form->opcfamily;
-				intype = form->opcintype;
-				break;
+				/* Several may fit (varchar: text and bpchar); as PostgreSQL's
+				 * GetDefaultOpClass, the category's preferred type wins. */
+				bool preferred = IsPreferredType(TypeCategory(type), form->opcintype);
+				if (!OidIsValid(family) || preferred)
+				{
+					family = form->opcfamily;
+					intype = form->opcintype;
+				}
+				if (preferred)
+					break;
 			}
 		}
 	}
@@ -974,11 +982,348 @@ List *TransformGroupClause(ParseState *pstate, List *grouplist, List **targetlis
 	return result;
 }
 
+/* ---- windows (PostgreSQL's transformWindowDefinitions) ---- */
+
+bool InSortList(TargetEntry *tle, List *list);
+TargetEntry *SortGroupTle(Index ref, List *targetlist);
+
+/* The target-list entry of a window's PARTITION BY or ORDER BY item,
+ * by SQL99 rules: the item is an expression of the input (never an
+ * output column's name or position); an equal entry is shared, else a
+ * resjunk one is added. */
+TargetEntry *FindWindowTle(ParseState *pstate, Node *node, List **targetlist, ParseExprKind kind)
+{
+	Node *expr = transformExpr(pstate, node, kind);
+	ListCell *t;
+	foreach (t, *targetlist)
+	{
+		auto *cand = static_cast<TargetEntry *>(lfirst(t));
+		if (equal(cand->expr, expr))
+			return cand;
+	}
+	TargetEntry *tle = makeNode(TargetEntry);
+	tle->expr = reinterpret_cast<Expr *>(expr);
+	tle->resno = static_cast<AttrNumber>(list_length(*targetlist) + 1);
+	tle->resjunk = true;
+	*targetlist = lappend(*targetlist, tle);
+	return tle;
+}
+
+/* An unknown-type literal sorts as text. */
+Oid ResolveSortTleType(ParseState *pstate, TargetEntry *tle)
+{
+	Oid restype = exprType(reinterpret_cast<Node *>(tle->expr));
+	if (restype == UNKNOWNOID)
+	{
+		tle->expr = reinterpret_cast<Expr *>(
+			coerce_type(pstate, reinterpret_cast<Node *>(tle->expr), restype, TEXTOID, -1,
+						COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1));
+		restype = TEXTOID;
+	}
+	return restype;
+}
+
+/* A window's ORDER BY: SortGroupClauses, a column ordered twice kept
+ * once. */
+List *TransformWindowOrder(ParseState *pstate, List *orderlist, List **targetlist)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, orderlist)
+	{
+		auto *sortby = static_cast<SortBy *>(lfirst(lc));
+		if (sortby->sortby_dir == SORTBY_USING)
+			NotSupported(pstate, "ORDER BY … USING", sortby->location);
+		TargetEntry *tle = FindWindowTle(pstate, sortby->node, targetlist, EXPR_KIND_WINDOW_ORDER);
+		Oid restype = ResolveSortTleType(pstate, tle);
+		if (InSortList(tle, result))
+			continue;
+		bool desc = sortby->sortby_dir == SORTBY_DESC;
+		Oid sortop;
+		Oid eqop;
+		if (!FindOrderingOps(restype, desc, &sortop, &eqop))
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("could not identify an ordering operator for type %s",
+						   format_type_be(restype)),
+					errhint("Use an explicit ordering operator or modify the query."),
+					parser_errposition(pstate, exprLocation(sortby->node)));
+		SortGroupClause *sgc = makeNode(SortGroupClause);
+		sgc->tleSortGroupRef = AssignSortGroupRef(tle, *targetlist);
+		sgc->sortop = sortop;
+		sgc->eqop = eqop;
+		sgc->nulls_first = sortby->sortby_nulls == SORTBY_NULLS_DEFAULT
+			? desc
+			: sortby->sortby_nulls == SORTBY_NULLS_FIRST;
+		sgc->hashable = false;
+		result = lappend(result, sgc);
+	}
+	return result;
+}
+
+/* A window's PARTITION BY: a column also in its ORDER BY is partitioned
+ * in that order (as PostgreSQL's transformGroupClause does). */
+List *TransformWindowPartition(ParseState *pstate, List *partlist, List **targetlist,
+							   List *orderClause)
+{
+	List *result = NIL;
+	ListCell *lc;
+	foreach (lc, partlist)
+	{
+		Node *node = static_cast<Node *>(lfirst(lc));
+		TargetEntry *tle = FindWindowTle(pstate, node, targetlist, EXPR_KIND_WINDOW_PARTITION);
+		Oid restype = ResolveSortTleType(pstate, tle);
+		if (InSortList(tle, result))
+			continue;
+		SortGroupClause *sgc = nullptr;
+		ListCell *o;
+		foreach (o, orderClause)
+			if (tle->ressortgroupref != 0 &&
+				static_cast<SortGroupClause *>(lfirst(o))->tleSortGroupRef == tle->ressortgroupref)
+				sgc = copyObject(static_cast<SortGroupClause *>(lfirst(o)));
+		if (sgc == nullptr)
+		{
+			Oid sortop;
+			Oid eqop;
+			if (!FindOrderingOps(restype, false, &sortop, &eqop))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+						errmsg("could not identify an ordering operator for type %s",
+							   format_type_be(restype)),
+						errhint("Use an explicit ordering operator or modify the query."),
+						parser_errposition(pstate, exprLocation(node)));
+			sgc = makeNode(SortGroupClause);
+			sgc->tleSortGroupRef = AssignSortGroupRef(tle, *targetlist);
+			sgc->sortop = sortop;
+			sgc->eqop = eqop;
+		}
+		result = lappend(result, sgc);
+	}
+	return result;
+}
+
+bool FindVarWalker(Node *node, void *found)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Var))
+	{
+		*static_cast<Var **>(found) = reinterpret_cast<Var *>(node);
+		return true;
+	}
+	return node_children_walker(node, FindVarWalker, found);
+}
+
+/* A frame offset: an int8 for ROWS and GROUPS; for RANGE, of the offset
+ * type of the sort column's in_range support function that the value
+ * can be coerced to (PostgreSQL's transformFrameOffset). */
+Node *TransformFrameOffset(ParseState *pstate, int frameOptions, Oid rangeopfamily,
+						   Oid rangeopcintype, Oid *inRangeFunc, Node *clause)
+{
+	*inRangeFunc = InvalidOid;
+	if (clause == nullptr)
+		return nullptr;
+	const char *what;
+	Node *node;
+	if ((frameOptions & (FRAMEOPTION_ROWS | FRAMEOPTION_GROUPS)) != 0)
+	{
+		bool rows = (frameOptions & FRAMEOPTION_ROWS) != 0;
+		what = rows ? "ROWS" : "GROUPS";
+		node = transformExpr(pstate, clause,
+							 rows ? EXPR_KIND_WINDOW_FRAME_ROWS : EXPR_KIND_WINDOW_FRAME_GROUPS);
+		node = coerce_to_specific_type(pstate, node, INT8OID, what);
+	}
+	else
+	{
+		what = "RANGE";
+		node = transformExpr(pstate, clause, EXPR_KIND_WINDOW_FRAME_RANGE);
+		Oid nodeType = exprType(node);
+		Oid preferredType = nodeType != UNKNOWNOID ? nodeType : rangeopcintype;
+		int nfuncs = 0;
+		int nmatches = 0;
+		Oid selectedType = InvalidOid;
+		Oid selectedFunc = InvalidOid;
+		constexpr int16 kBtInRangeProc = 3; /* pg_amproc.amprocnum of in_range */
+		CatCList *procs = SearchSysCacheList2(AMPROCNUM, ObjectIdGetDatum(rangeopfamily),
+											  ObjectIdGetDatum(rangeopcintype));
+		for (int i = 0; i < procs->n_members; i++)
+		{
+			auto *form = reinterpret_cast<Form_pg_amproc>(GETSTRUCT(procs->members[i]));
+			if (form->amprocnum != kBtInRangeProc)
+				continue;
+			nfuncs++;
+			Oid righttype = form->amprocrighttype;
+			if (!can_coerce_type(1, &nodeType, &righttype, COERCION_IMPLICIT))
+				continue;
+			nmatches++;
+			if (selectedType != preferredType)
+			{
+				selectedType = righttype;
+				selectedFunc = form->amproc;
+			}
+		}
+		ReleaseSysCacheList(procs);
+		if (nfuncs == 0)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("RANGE with offset PRECEDING/FOLLOWING is not supported for column "
+						   "type %s",
+						   format_type_be(rangeopcintype)),
+					parser_errposition(pstate, exprLocation(node)));
+		if (nmatches == 0)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("RANGE with offset PRECEDING/FOLLOWING is not supported for column "
+						   "type %s and offset type %s",
+						   format_type_be(rangeopcintype), format_type_be(nodeType)),
+					errhint("Cast the offset value to an appropriate type."),
+					parser_errposition(pstate, exprLocation(node)));
+		if (nmatches != 1 && selectedType != preferredType)
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("RANGE with offset PRECEDING/FOLLOWING has multiple interpretations "
+						   "for column type %s and offset type %s",
+						   format_type_be(rangeopcintype), format_type_be(nodeType)),
+					errhint("Cast the offset value to the exact intended type."),
+					parser_errposition(pstate, exprLocation(node)));
+		node = coerce_to_specific_type(pstate, node, selectedType, what);
+		*inRangeFunc = selectedFunc;
+	}
+	Var *var = nullptr;
+	if (FindVarWalker(node, &var))
+		ereport(ERROR, errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+				errmsg("argument of %s must not contain variables", what),
+				parser_errposition(pstate, var->location));
+	return node;
+}
+
+WindowClause *FindWindowClause(List *clauses, const char *name)
+{
+	ListCell *lc;
+	foreach (lc, clauses)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		if (wc->name != nullptr && strcmp(wc->name, name) == 0)
+			return wc;
+	}
+	return nullptr;
+}
+
+/* The query level's window definitions (the WINDOW clause, then each
+ * distinct OVER (…)) as WindowClauses, their items added to the target
+ * list, with PostgreSQL's rules for windows copying named ones. */
+List *TransformWindowDefinitions(ParseState *pstate, List *windowdefs, List **targetlist)
+{
+	List *result = NIL;
+	Index winref = 0;
+	ListCell *lc;
+	foreach (lc, windowdefs)
+	{
+		auto *windef = static_cast<WindowDef *>(lfirst(lc));
+		winref++;
+		if (windef->name != nullptr && FindWindowClause(result, windef->name) != nullptr)
+			ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+					errmsg("window \"%s\" is already defined", windef->name),
+					parser_errposition(pstate, windef->location));
+		WindowClause *refwc = nullptr;
+		if (windef->refname != nullptr)
+		{
+			refwc = FindWindowClause(result, windef->refname);
+			if (refwc == nullptr)
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("window \"%s\" does not exist", windef->refname),
+						parser_errposition(pstate, windef->location));
+		}
+		List *orderClause = TransformWindowOrder(pstate, windef->orderClause, targetlist);
+		List *partitionClause = TransformWindowPartition(pstate, windef->partitionClause,
+														 targetlist, orderClause);
+		WindowClause *wc = makeNode(WindowClause);
+		wc->name = windef->name;
+		wc->refname = windef->refname;
+		if (refwc != nullptr)
+		{
+			if (partitionClause != NIL)
+				ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+						errmsg("cannot override PARTITION BY clause of window \"%s\"",
+							   windef->refname),
+						parser_errposition(pstate, windef->location));
+			wc->partitionClause = copyObject(refwc->partitionClause);
+			if (orderClause != NIL && refwc->orderClause != NIL)
+				ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+						errmsg("cannot override ORDER BY clause of window \"%s\"", windef->refname),
+						parser_errposition(pstate, windef->location));
+			wc->copiedOrder = orderClause == NIL;
+			wc->orderClause = orderClause != NIL ? orderClause : copyObject(refwc->orderClause);
+			if (refwc->frameOptions != FRAMEOPTION_DEFAULTS)
+			{
+				if (windef->name != nullptr || orderClause != NIL ||
+					windef->frameOptions != FRAMEOPTION_DEFAULTS)
+					ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+							errmsg("cannot copy window \"%s\" because it has a frame clause",
+								   windef->refname),
+							parser_errposition(pstate, windef->location));
+				ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+						errmsg("cannot copy window \"%s\" because it has a frame clause",
+							   windef->refname),
+						errhint("Omit the parentheses in this OVER clause."),
+						parser_errposition(pstate, windef->location));
+			}
+		}
+		else
+		{
+			wc->partitionClause = partitionClause;
+			wc->orderClause = orderClause;
+		}
+		wc->frameOptions = windef->frameOptions;
+		Oid rangeopfamily = InvalidOid;
+		Oid rangeopcintype = InvalidOid;
+		if ((wc->frameOptions & FRAMEOPTION_RANGE) != 0 &&
+			(wc->frameOptions & (FRAMEOPTION_START_OFFSET | FRAMEOPTION_END_OFFSET)) != 0)
+		{
+			if (list_length(wc->orderClause) != 1)
+				ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+						errmsg("RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER "
+							   "BY column"),
+						parser_errposition(pstate, windef->location));
+			auto *sortcl = static_cast<SortGroupClause *>(linitial(wc->orderClause));
+			TargetEntry *tle = SortGroupTle(sortcl->tleSortGroupRef, *targetlist);
+			/* The sort operator's btree family and strategy. */
+			int16 strategy = 0;
+			CatCList *amops = SearchSysCacheList1(AMOPOPID, ObjectIdGetDatum(sortcl->sortop));
+			for (int i = 0; i < amops->n_members; i++)
+			{
+				auto *amop = reinterpret_cast<Form_pg_amop>(GETSTRUCT(amops->members[i]));
+				if (amop->amopmethod != BTREE_AM_OID || amop->amoplefttype != amop->amoprighttype)
+					continue;
+				rangeopfamily = amop->amopfamily;
+				rangeopcintype = amop->amoplefttype;
+				strategy = amop->amopstrategy;
+				break;
+			}
+			ReleaseSysCacheList(amops);
+			if (!OidIsValid(rangeopfamily))
+				elog(ERROR, "operator %u is not a valid ordering operator", sortcl->sortop);
+			wc->inRangeColl = exprCollation(reinterpret_cast<Node *>(tle->expr));
+			wc->inRangeAsc = strategy == 1; /* BTLessStrategyNumber */
+			wc->inRangeNullsFirst = sortcl->nulls_first;
+		}
+		if ((wc->frameOptions & FRAMEOPTION_GROUPS) != 0 && wc->orderClause == NIL)
+			ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+					errmsg("GROUPS mode requires an ORDER BY clause"),
+					parser_errposition(pstate, windef->location));
+		wc->startOffset = TransformFrameOffset(pstate, wc->frameOptions, rangeopfamily,
+											   rangeopcintype, &wc->startInRangeFunc,
+											   windef->startOffset);
+		wc->endOffset = TransformFrameOffset(pstate, wc->frameOptions, rangeopfamily,
+											 rangeopcintype, &wc->endInRangeFunc,
+											 windef->endOffset);
+		wc->winref = winref;
+		result = lappend(result, wc);
+	}
+	return result;
+}
+
 struct GroupingCheck
 {
 	ParseState *pstate;
 	List *groupexprs;
 	int sublevels_up = 0;
+	bool in_direct_args = false; /* in an ordered-set aggregate's direct arguments */
 };
 
 /* Every column outside an aggregate must be grouped (PostgreSQL's
@@ -989,7 +1334,17 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		return false;
 	auto *ctx = static_cast<GroupingCheck *>(arg);
 	if (IsA(node, Aggref))
-		return false;
+	{
+		/* An ordered-set aggregate's direct arguments are evaluated once
+		 * per group: they obey the grouping rules. */
+		bool saved = ctx->in_direct_args;
+		ctx->in_direct_args = true;
+		bool result = CheckUngroupedWalker(reinterpret_cast<Node *>(
+											   reinterpret_cast<Aggref *>(node)->aggdirectargs),
+										   arg);
+		ctx->in_direct_args = saved;
+		return result;
+	}
 	ListCell *lc;
 	if (ctx->sublevels_up == 0)
 		foreach (lc, ctx->groupexprs)
@@ -1013,6 +1368,14 @@ bool CheckUngroupedWalker(Node *node, void *arg)
 		const char *col = var->varattno > 0
 			? strVal(list_nth(rte->eref->colnames, var->varattno - 1))
 			: "?";
+		if (ctx->in_direct_args)
+			ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+					errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
+						   "aggregate function",
+						   rte->eref->aliasname, col),
+					errdetail("Direct arguments of an ordered-set aggregate must use only grouped "
+							  "columns."),
+					parser_errposition(ctx->pstate, var->location));
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
 					   "aggregate function",
@@ -1135,11 +1498,10 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 {
 	if (stmt->intoClause != nullptr)
 		NotSupported(pstate, "SELECT INTO", -1);
-	if (stmt->windowClause != NIL)
-		NotSupported(pstate, "WINDOW", -1);
 	Query *qry = makeNode(Query);
 	qry->commandType = CMD_SELECT;
 	TransformFromClause(pstate, stmt->fromClause);
+	pstate->p_windowdefs = stmt->windowClause;
 	qry->targetList = transformTargetList(pstate, stmt->targetList, EXPR_KIND_SELECT_TARGET);
 	Node *qual = nullptr;
 	if (stmt->whereClause != nullptr)
@@ -1168,6 +1530,8 @@ Query *TransformPlainSelect(ParseState *pstate, SelectStmt *stmt)
 	qry->limitCount = TransformLimit(pstate, stmt->limitCount, EXPR_KIND_LIMIT, "LIMIT",
 									 stmt->limitOption);
 	qry->limitOption = stmt->limitOption;
+	qry->windowClause = TransformWindowDefinitions(pstate, pstate->p_windowdefs, &qry->targetList);
+	qry->hasWindowFuncs = pstate->p_hasWindowFuncs;
 	if (pstate->p_resolve_unknowns)
 		resolveTargetListUnknowns(pstate, qry->targetList);
 	qry->hasAggs = pstate->p_hasAggs;

@@ -104,6 +104,14 @@ const char *ExprKindName(ParseExprKind kind)
 			return "RETURNING";
 		case EXPR_KIND_FROM_FUNCTION:
 			return "functions in FROM";
+		case EXPR_KIND_FILTER:
+			return "FILTER";
+		case EXPR_KIND_WINDOW_FRAME_RANGE:
+			return "window RANGE";
+		case EXPR_KIND_WINDOW_FRAME_ROWS:
+			return "window ROWS";
+		case EXPR_KIND_WINDOW_FRAME_GROUPS:
+			return "window GROUPS";
 		default:
 			return nullptr;
 	}
@@ -137,7 +145,14 @@ void CheckSrfCallPlacement(ParseState *pstate, Node *args, int location)
 		case EXPR_KIND_ORDER_BY:
 		case EXPR_KIND_DISTINCT_ON:
 		case EXPR_KIND_VALUES_SINGLE:
+		case EXPR_KIND_WINDOW_PARTITION:
+		case EXPR_KIND_WINDOW_ORDER:
 			pstate->p_hasTargetSRFs = true;
+			break;
+		case EXPR_KIND_WINDOW_FRAME_RANGE:
+		case EXPR_KIND_WINDOW_FRAME_ROWS:
+		case EXPR_KIND_WINDOW_FRAME_GROUPS:
+			err = "set-returning functions are not allowed in window definitions";
 			break;
 		case EXPR_KIND_CHECK_CONSTRAINT:
 			err = "set-returning functions are not allowed in check constraints";
@@ -193,6 +208,260 @@ bool ContainsAggrefWalker(Node *node, void *found)
 	return node_children_walker(node, ContainsAggrefWalker, found);
 }
 
+/* The first WindowFunc below node (not inside a sub-select), in *found. */
+bool ContainsWindowFuncWalker(Node *node, void *found)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, WindowFunc))
+	{
+		*static_cast<WindowFunc **>(found) = reinterpret_cast<WindowFunc *>(node);
+		return true;
+	}
+	if (IsA(node, SubLink) || IsA(node, Query))
+		return false;
+	return node_children_walker(node, ContainsWindowFuncWalker, found);
+}
+
+/* Where a window function may be called (PostgreSQL's
+ * transformWindowFuncCall): the target list, ORDER BY and DISTINCT ON
+ * of a SELECT. */
+void CheckWindowFuncPlacement(ParseState *pstate, int location)
+{
+	const char *err = nullptr;
+	switch (pstate->p_expr_kind)
+	{
+		case EXPR_KIND_NONE:
+		case EXPR_KIND_OTHER:
+		case EXPR_KIND_SELECT_TARGET:
+		case EXPR_KIND_ORDER_BY:
+		case EXPR_KIND_DISTINCT_ON:
+			return;
+		case EXPR_KIND_JOIN_ON:
+			err = "window functions are not allowed in JOIN conditions";
+			break;
+		case EXPR_KIND_FROM_FUNCTION:
+			err = "window functions are not allowed in functions in FROM";
+			break;
+		case EXPR_KIND_WINDOW_PARTITION:
+		case EXPR_KIND_WINDOW_ORDER:
+		case EXPR_KIND_WINDOW_FRAME_RANGE:
+		case EXPR_KIND_WINDOW_FRAME_ROWS:
+		case EXPR_KIND_WINDOW_FRAME_GROUPS:
+			err = "window functions are not allowed in window definitions";
+			break;
+		case EXPR_KIND_CHECK_CONSTRAINT:
+			err = "window functions are not allowed in check constraints";
+			break;
+		case EXPR_KIND_COLUMN_DEFAULT:
+			err = "window functions are not allowed in DEFAULT expressions";
+			break;
+		case EXPR_KIND_EXECUTE_PARAMETER:
+			err = "window functions are not allowed in EXECUTE parameters";
+			break;
+		default:
+			break;
+	}
+	if (err != nullptr)
+		ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR), errmsg("%s", err),
+				parser_errposition(pstate, location));
+	const char *where = pstate->p_expr_kind == EXPR_KIND_HAVING ? "HAVING"
+		: pstate->p_expr_kind == EXPR_KIND_INSERT_TARGET		? "INSERT"
+																: ExprKindName(pstate->p_expr_kind);
+	ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+			errmsg("window functions are not allowed in %s",
+				   where != nullptr ? where : "this context"),
+			parser_errposition(pstate, location));
+}
+
+/* f(args) OVER …: a true window function (prokind 'w') or an aggregate
+ * used as one, with PostgreSQL's checks; its OVER clause is matched to
+ * a WINDOW clause entry or an equal earlier OVER (…), or added to the
+ * level's window definitions (transformWindowFuncCall). */
+Node *MakeWindowFunc(ParseState *pstate, Oid funcid, Oid rettype, bool retset, List *fargs,
+					 bool is_agg, FuncCall *fn, int location)
+{
+	WindowDef *windef = fn->over;
+	if (fn->agg_distinct)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DISTINCT is not implemented for window functions"),
+				parser_errposition(pstate, location));
+	if (is_agg && fargs == NIL && !fn->agg_star)
+		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				errmsg("%s(*) must be used to call a parameterless aggregate function",
+					   NameListToString(fn->funcname)),
+				parser_errposition(pstate, location));
+	if (fn->agg_order != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate ORDER BY is not implemented for window functions"),
+				parser_errposition(pstate, location));
+	if (!is_agg && fn->agg_filter != nullptr)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("FILTER is not implemented for non-aggregate window functions"),
+				parser_errposition(pstate, location));
+	if (Node *srf = FindSetReturningFunction(reinterpret_cast<Node *>(fargs)))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("window function calls cannot contain set-returning function calls"),
+				errhint("You might be able to move the set-returning function into a LATERAL "
+						"FROM item."),
+				parser_errposition(pstate, exprLocation(srf)));
+	if (retset)
+		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				errmsg("window functions cannot return sets"),
+				parser_errposition(pstate, location));
+	WindowFunc *wfunc = makeNode(WindowFunc);
+	wfunc->winfnoid = funcid;
+	wfunc->wintype = rettype;
+	wfunc->args = fargs;
+	wfunc->winstar = fn->agg_star;
+	wfunc->winagg = is_agg;
+	wfunc->location = location;
+	Oid collation = SelectInputCollation(pstate, fargs);
+	wfunc->inputcollid = collation;
+	wfunc->wincollid = OidIsValid(get_typcollation(rettype))
+		? (OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID)
+		: InvalidOid;
+	if (fn->agg_filter != nullptr)
+		wfunc->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
+							  "FILTER"));
+	WindowFunc *inner = nullptr;
+	if (pstate->p_hasWindowFuncs &&
+		ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &inner))
+		ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
+				errmsg("window function calls cannot be nested"),
+				parser_errposition(pstate, inner->location));
+	CheckWindowFuncPlacement(pstate, location);
+	Index winref = 0;
+	ListCell *lc;
+	if (windef->name != nullptr)
+	{
+		/* OVER w: the WINDOW clause's w. */
+		foreach (lc, pstate->p_windowdefs)
+		{
+			auto *refwin = static_cast<WindowDef *>(lfirst(lc));
+			winref++;
+			if (refwin->name != nullptr && strcmp(refwin->name, windef->name) == 0)
+			{
+				wfunc->winref = winref;
+				break;
+			}
+		}
+		if (wfunc->winref == 0)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+					errmsg("window \"%s\" does not exist", windef->name),
+					parser_errposition(pstate, windef->location));
+	}
+	else
+	{
+		/* OVER (…): an equal earlier specification is shared. */
+		foreach (lc, pstate->p_windowdefs)
+		{
+			auto *refwin = static_cast<WindowDef *>(lfirst(lc));
+			winref++;
+			bool same_ref = refwin->refname != nullptr && windef->refname != nullptr
+				? strcmp(refwin->refname, windef->refname) == 0
+				: refwin->refname == nullptr && windef->refname == nullptr;
+			if (same_ref && equal(refwin->partitionClause, windef->partitionClause) &&
+				equal(refwin->orderClause, windef->orderClause) &&
+				refwin->frameOptions == windef->frameOptions &&
+				equal(refwin->startOffset, windef->startOffset) &&
+				equal(refwin->endOffset, windef->endOffset))
+			{
+				wfunc->winref = winref;
+				break;
+			}
+		}
+		if (wfunc->winref == 0)
+		{
+			pstate->p_windowdefs = lappend(pstate->p_windowdefs, windef);
+			wfunc->winref = static_cast<Index>(list_length(pstate->p_windowdefs));
+		}
+	}
+	pstate->p_hasWindowFuncs = true;
+	return reinterpret_cast<Node *>(wfunc);
+}
+
+/*
+ * f(direct args) WITHIN GROUP (ORDER BY aggregated args): an ordered-set
+ * ('o') or hypothetical-set ('h') aggregate (PostgreSQL's
+ * transformOrderedSetAgg).  fargs are the direct arguments then the
+ * ORDER BY expressions, coerced to the function's argument types; the
+ * latter become the Aggref's args, sorted by aggorder, the former its
+ * aggdirectargs.  A hypothetical-set aggregate's direct arguments (the
+ * hypothetical row) and ordering columns are coerced pairwise to common
+ * types.
+ */
+Node *MakeOrderedSetAggref(ParseState *pstate, Oid funcid, Oid rettype, char aggkind,
+						   Oid aggtranstype, List *fargs, const std::vector<Oid> &argtypes,
+						   FuncCall *fn, int location)
+{
+	int nagg = list_length(fn->agg_order);
+	int ndirect = list_length(fargs) - nagg;
+	List *direct = list_copy_head(fargs, ndirect);
+	List *aggregated = list_copy_tail(fargs, ndirect);
+	if (aggkind == 'h')
+	{
+		ListCell *d;
+		ListCell *a;
+		forboth(d, direct, a, aggregated)
+		{
+			Node *pair[2] = {static_cast<Node *>(lfirst(d)), static_cast<Node *>(lfirst(a))};
+			Oid common = select_common_type(pstate, list_make2(pair[0], pair[1]), "WITHIN GROUP",
+											nullptr);
+			lfirst(d) = coerce_to_common_type(pstate, pair[0], common, "WITHIN GROUP");
+			lfirst(a) = coerce_to_common_type(pstate, pair[1], common, "WITHIN GROUP");
+		}
+	}
+	if (Node *srf = FindSetReturningFunction(reinterpret_cast<Node *>(fargs)))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregate function calls cannot contain set-returning function calls"),
+				errhint("You might be able to move the set-returning function into a LATERAL "
+						"FROM item."),
+				parser_errposition(pstate, exprLocation(srf)));
+	Aggref *agg = makeNode(Aggref);
+	agg->aggfnoid = funcid;
+	agg->aggtype = rettype;
+	agg->aggtranstype = aggtranstype;
+	agg->aggkind = aggkind;
+	agg->aggdirectargs = direct;
+	agg->location = location;
+	for (Oid t : argtypes)
+		agg->aggargtypes = lappend_oid(agg->aggargtypes, t);
+	int resno = 1;
+	ListCell *lc;
+	foreach (lc, aggregated)
+	{
+		TargetEntry *tle = makeNode(TargetEntry);
+		tle->expr = static_cast<Expr *>(lfirst(lc));
+		tle->resno = static_cast<AttrNumber>(resno++);
+		agg->args = lappend(agg->args, tle);
+	}
+	/* The ORDER BY items match the (coerced) aggregated arguments. */
+	TransformAggregateOrdering(pstate, agg, fn->agg_order, false);
+	Aggref *inner = nullptr;
+	if (ContainsAggrefWalker(reinterpret_cast<Node *>(fargs), &inner))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot be nested"),
+				parser_errposition(pstate, inner->location));
+	WindowFunc *wfunc = nullptr;
+	if (ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &wfunc))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot contain window function calls"),
+				parser_errposition(pstate, wfunc->location));
+	Oid collation = SelectInputCollation(pstate, aggregated);
+	agg->inputcollid = collation;
+	agg->aggcollid = OidIsValid(get_typcollation(rettype))
+		? (OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID)
+		: InvalidOid;
+	if (fn->agg_filter != nullptr)
+		agg->aggfilter = reinterpret_cast<Expr *>(
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
+							  "FILTER"));
+	pstate->p_hasAggs = true;
+	return reinterpret_cast<Node *>(agg);
+}
+
 /* An aggregate call, where the query level allows one. */
 Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 				 const std::vector<Oid> &argtypes, FuncCall *fn, int location)
@@ -207,27 +476,37 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 				errhint("You might be able to move the set-returning function into a LATERAL "
 						"FROM item."),
 				parser_errposition(pstate, exprLocation(srf)));
+	WindowFunc *wfunc = nullptr;
+	if (ContainsWindowFuncWalker(reinterpret_cast<Node *>(fargs), &wfunc))
+		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
+				errmsg("aggregate function calls cannot contain window function calls"),
+				parser_errposition(pstate, wfunc->location));
 	Aggref *inner = nullptr;
 	if (ContainsAggrefWalker(reinterpret_cast<Node *>(fargs), &inner))
 		ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
 				errmsg("aggregate function calls cannot be nested"),
 				parser_errposition(pstate, inner->location));
-	if (fn != nullptr && fn->agg_within_group)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("ordered-set aggregates are not supported yet"),
-				parser_errposition(pstate, location));
 	HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
 	if (aggtup == nullptr)
 		elog(ERROR, "cache lookup failed for aggregate %u", funcid);
 	auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
-	if (aggform->aggkind != 'n')
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("ordered-set aggregates are not supported yet"),
-				parser_errposition(pstate, location));
+	char aggkind = aggform->aggkind;
+	Oid aggtranstype = aggform->aggtranstype;
+	ReleaseSysCache(aggtup);
+	if (aggkind != 'n')
+	{
+		if (fn == nullptr || !fn->agg_within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("WITHIN GROUP is required for ordered-set aggregate %s",
+						   get_func_name(funcid)),
+					parser_errposition(pstate, location));
+		return MakeOrderedSetAggref(pstate, funcid, rettype, aggkind, aggtranstype, fargs, argtypes,
+									fn, location);
+	}
 	Aggref *agg = makeNode(Aggref);
 	agg->aggfnoid = funcid;
 	agg->aggtype = rettype;
-	agg->aggtranstype = aggform->aggtranstype;
+	agg->aggtranstype = aggtranstype;
 	agg->aggkind = 'n';
 	agg->aggstar = fn != nullptr && fn->agg_star;
 	agg->location = location;
@@ -269,12 +548,9 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		: InvalidOid;
 	if (fn != nullptr && fn->agg_filter != nullptr)
 	{
-		ParseExprKind saved = pstate->p_expr_kind;
-		pstate->p_expr_kind = EXPR_KIND_OTHER;
 		agg->aggfilter = reinterpret_cast<Expr *>(
-			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_OTHER),
+			coerce_to_boolean(pstate, transformExpr(pstate, fn->agg_filter, EXPR_KIND_FILTER),
 							  "FILTER"));
-		pstate->p_expr_kind = saved;
 	}
 	pstate->p_hasAggs = true;
 	return reinterpret_cast<Node *>(agg);
@@ -680,10 +956,16 @@ Expr *make_op(ParseState *pstate, List *opname, Node *ltree, Node *rtree, Node *
 
 Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCall *fn, int location)
 {
-	if (fn != nullptr && fn->over != nullptr)
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("window functions are not supported yet"),
-				parser_errposition(pstate, location));
+	bool within_group = fn != nullptr && fn->agg_within_group;
+	if (within_group)
+	{
+		/* The ORDER BY expressions are the aggregated arguments. */
+		ListCell *sc;
+		foreach (sc, fn->agg_order)
+			fargs = lappend(fargs,
+							transformExpr(pstate, static_cast<SortBy *>(lfirst(sc))->node,
+										  pstate->p_expr_kind));
+	}
 	int nargs = list_length(fargs);
 	if (nargs > FUNC_MAX_ARGS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
@@ -767,12 +1049,79 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	}
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	auto *procform = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
-	if (procform->prokind == 'w')
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("window functions are not supported yet"),
-				parser_errposition(pstate, location));
 	bool is_agg = procform->prokind == 'a';
-	if (!is_agg && fn != nullptr)
+	bool is_window = procform->prokind == 'w';
+	bool over = fn != nullptr && fn->over != nullptr;
+	if (is_window)
+	{
+		const char *name = NameListToString(funcname);
+		if (!over)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("window function %s requires an OVER clause", name),
+					parser_errposition(pstate, location));
+		if (fn->agg_within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("window function %s cannot have WITHIN GROUP", name),
+					parser_errposition(pstate, location));
+	}
+	if (is_agg && !over)
+	{
+		HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
+		if (aggtup == nullptr)
+			elog(ERROR, "cache lookup failed for aggregate %u", funcid);
+		auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
+		char aggkind = aggform->aggkind;
+		int ndirect = aggform->aggnumdirectargs;
+		ReleaseSysCache(aggtup);
+		const char *name = NameListToString(funcname);
+		if (aggkind != 'n' && !within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("WITHIN GROUP is required for ordered-set aggregate %s", name),
+					parser_errposition(pstate, location));
+		if (aggkind == 'n' && within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+						   name),
+					parser_errposition(pstate, location));
+		int nagg = within_group ? list_length(fn->agg_order) : 0;
+		if (aggkind == 'h' && nargs - nagg != nagg)
+			ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
+					errmsg("function %s does not exist",
+						   funcname_signature_string(name, nargs, NIL, actual.data())),
+					errhint("To use the hypothetical-set aggregate %s, the number of hypothetical "
+							"direct arguments (here %d) must match the number of ordering columns "
+							"(here %d).",
+							name, nargs - nagg, nagg),
+					parser_errposition(pstate, location));
+		if (aggkind == 'o' && ndirect != nargs - nagg)
+			elog(ERROR, "ordered-set aggregate %u called with %d direct arguments", funcid,
+				 nargs - nagg);
+	}
+	if (is_agg && over)
+	{
+		HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
+		if (aggtup == nullptr)
+			elog(ERROR, "cache lookup failed for aggregate %u", funcid);
+		char aggkind = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup))->aggkind;
+		ReleaseSysCache(aggtup);
+		const char *name = NameListToString(funcname);
+		if (aggkind != 'n')
+		{
+			if (!fn->agg_within_group)
+				ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+						errmsg("WITHIN GROUP is required for ordered-set aggregate %s", name),
+						parser_errposition(pstate, location));
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("OVER is not supported for ordered-set aggregate %s", name),
+					parser_errposition(pstate, location));
+		}
+		if (fn->agg_within_group)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
+						   name),
+					parser_errposition(pstate, location));
+	}
+	if (!is_agg && !is_window && fn != nullptr)
 	{
 		const char *name = NameListToString(funcname);
 		if (fn->agg_star)
@@ -790,6 +1139,12 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		if (fn->agg_filter != nullptr)
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 					errmsg("FILTER specified, but %s is not an aggregate function", name),
+					parser_errposition(pstate, location));
+		if (fn->over != nullptr)
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					errmsg("OVER specified, but %s is not a window function nor an aggregate "
+						   "function",
+						   name),
 					parser_errposition(pstate, location));
 	}
 	if (procform->proretset && !is_agg)
@@ -810,6 +1165,9 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 				errmsg("VARIADIC argument must be an array"),
 				parser_errposition(pstate, exprLocation(static_cast<Node *>(llast(fargs)))));
+	if (over)
+		return MakeWindowFunc(pstate, funcid, rettype, procform->proretset, fargs, is_agg, fn,
+							  location);
 	if (is_agg)
 		return MakeAggref(pstate, funcid, rettype, fargs, decl, fn, location);
 	if (funcid == F_SUBSTRING_TEXT_TEXT_TEXT)

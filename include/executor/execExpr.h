@@ -65,7 +65,8 @@ typedef enum ExprEvalOp
 	EEOP_NULLIF,
 	/* a value of a CASE test / COALESCE: move and jump */
 	EEOP_CASE_TESTVAL,
-	/* an Agg node's result for aggregate d.aggref.aggno */
+	/* an Agg node's result for aggregate d.aggref.aggno, or a WindowAgg's for its
+	 * window function number d.aggref.aggno */
 	EEOP_AGGREF,
 	EEOP_MAKE_READONLY,
 	EEOP_ARRAYEXPR,		/* ExecEvalArrayExpr */

@@ -243,6 +243,18 @@ typedef struct AggState
 	bool input_done;
 } AggState;
 
+/* Window functions of one window (nodeWindowAgg.cpp): the partition
+ * being processed and the per-function state are private to it.  funcs
+ * are the distinct WindowFuncs it computes; the expression step of the
+ * n-th reads ecxt_aggvalues[n]. */
+typedef struct WindowAggState
+{
+	PlanState ps;
+	List *funcs;
+	struct WindowAggData *data;
+	MemoryContext curaggcontext; /* the transition state of the aggregate being advanced */
+} WindowAggState;
+
 typedef struct SortState
 {
 	PlanState ps;

@@ -55,6 +55,7 @@
 	X(SetToDefault) \
 	X(CurrentOfExpr) \
 	X(GroupingFunc) \
+	X(WindowFunc) \
 	X(TargetEntry) \
 	X(RangeTblRef) \
 	X(FromExpr) \
@@ -139,7 +140,12 @@
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \
-	X(Query) X(RangeTblEntry) X(SortGroupClause) X(RowMarkClause) X(RangeTblFunction)
+	X(Query) \
+	X(RangeTblEntry) \
+	X(SortGroupClause) \
+	X(RowMarkClause) \
+	X(RangeTblFunction) \
+	X(WindowClause)
 
 /* plannodes.h: plans. */
 #define TUSK_PLAN_NODES(X) \
@@ -162,6 +168,7 @@
 	X(Material) \
 	X(Sort) \
 	X(Agg) \
+	X(WindowAgg) \
 	X(Unique) \
 	X(SetOp) \
 	X(Limit) \
@@ -191,6 +198,8 @@
 	X(LimitState) \
 	X(SortState) \
 	X(AggState) \
+	X(WindowAggState) \
+	X(WindowObjectData) \
 	X(SubPlanState) \
 	X(SubqueryScanState) \
 	X(MaterialState) \

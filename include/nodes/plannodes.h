@@ -277,6 +277,33 @@ TUSK_DEFINE_NODE(Sort)
 	F(NODE, List *, chain)
 TUSK_DEFINE_NODE(Agg)
 
+/* The window functions of one window (winref) over its child's rows,
+ * sorted on the partition columns then the order columns: each row
+ * comes out with the results of the calls over its partition and frame. */
+#define NODE_WindowAgg(F) \
+	F(BASE, Plan, plan) \
+	F(SCALAR, Index, winref) \
+	F(SCALAR, int, partNumCols) \
+	F(NODE, List *, partColIdx) /* IntList */ \
+	F(NODE, List *, partOperators) \
+	F(NODE, List *, partCollations) \
+	F(SCALAR, int, ordNumCols) \
+	F(NODE, List *, ordColIdx) \
+	F(NODE, List *, ordOperators) \
+	F(NODE, List *, ordCollations) \
+	F(SCALAR, int, frameOptions) \
+	F(NODE, Node *, startOffset) \
+	F(NODE, Node *, endOffset) \
+	F(NODE, List *, runCondition) \
+	F(NODE, List *, runConditionOrig) \
+	F(SCALAR, Oid, startInRangeFunc) \
+	F(SCALAR, Oid, endInRangeFunc) \
+	F(SCALAR, Oid, inRangeColl) \
+	F(SCALAR, bool, inRangeAsc) \
+	F(SCALAR, bool, inRangeNullsFirst) \
+	F(SCALAR, bool, topWindow)
+TUSK_DEFINE_NODE(WindowAgg)
+
 #define NODE_Unique(F) \
 	F(BASE, Plan, plan) \
 	F(SCALAR, int, numCols) \

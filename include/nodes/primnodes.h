@@ -127,6 +127,24 @@ TUSK_DEFINE_NODE(Const)
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(Aggref)
 
+/* A window function call f(args) OVER (…): a true window function
+ * (prokind 'w') or an aggregate used as one (winagg).  winref names its
+ * WindowClause in the Query; the WindowAgg node computing that window
+ * computes the call, the expression only reads the result. */
+#define NODE_WindowFunc(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, winfnoid) \
+	F(SCALAR, Oid, wintype) \
+	F(SCALAR, Oid, wincollid) \
+	F(SCALAR, Oid, inputcollid) \
+	F(NODE, List *, args) \
+	F(NODE, Expr *, aggfilter) /* FILTER (WHERE …), aggregates only */ \
+	F(SCALAR, Index, winref) \
+	F(SCALAR, bool, winstar) \
+	F(SCALAR, bool, winagg) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(WindowFunc)
+
 typedef enum ParamKind
 {
 	PARAM_EXTERN, /* $n of a prepared statement or protocol Bind */

@@ -146,6 +146,32 @@ TUSK_DEFINE_NODE(RangeTblFunction)
 	F(SCALAR, bool, hashable)
 TUSK_DEFINE_NODE(SortGroupClause)
 
+/* A window of the query (Query.windowClause): a WINDOW clause entry or
+ * an OVER (…) of its own.  partitionClause and orderClause are
+ * SortGroupClauses naming target-list entries; frameOptions are
+ * FRAMEOPTION_* bits, the offsets expressions (int8 for ROWS and
+ * GROUPS; for RANGE of the in_range function's offset type, with the
+ * sort column's collation and order recorded for calling it).  winref
+ * is what WindowFuncs refer to it by. */
+#define NODE_WindowClause(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, name) \
+	F(STRING, char *, refname) \
+	F(NODE, List *, partitionClause) \
+	F(NODE, List *, orderClause) \
+	F(SCALAR, int, frameOptions) \
+	F(NODE, Node *, startOffset) \
+	F(NODE, Node *, endOffset) \
+	F(NODE, List *, runCondition) \
+	F(SCALAR, Oid, startInRangeFunc) \
+	F(SCALAR, Oid, endInRangeFunc) \
+	F(SCALAR, Oid, inRangeColl) \
+	F(SCALAR, bool, inRangeAsc) \
+	F(SCALAR, bool, inRangeNullsFirst) \
+	F(SCALAR, Index, winref) \
+	F(SCALAR, bool, copiedOrder)
+TUSK_DEFINE_NODE(WindowClause)
+
 /* FOR [KEY] UPDATE/SHARE of range-table entry rti (Query.rowMarks); the
  * strongest strength and wait policy asked for it. */
 #define NODE_RowMarkClause(F) \

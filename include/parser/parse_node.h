@@ -37,7 +37,13 @@ typedef enum ParseExprKind
 	EXPR_KIND_CHECK_CONSTRAINT,
 	EXPR_KIND_COLUMN_DEFAULT,
 	EXPR_KIND_EXECUTE_PARAMETER,
-	EXPR_KIND_FROM_FUNCTION
+	EXPR_KIND_FROM_FUNCTION,
+	EXPR_KIND_FILTER,			  /* an aggregate's FILTER (WHERE …) */
+	EXPR_KIND_WINDOW_PARTITION,	  /* a window's PARTITION BY */
+	EXPR_KIND_WINDOW_ORDER,		  /* a window's ORDER BY */
+	EXPR_KIND_WINDOW_FRAME_RANGE, /* a RANGE frame's offset */
+	EXPR_KIND_WINDOW_FRAME_ROWS,  /* a ROWS frame's offset */
+	EXPR_KIND_WINDOW_FRAME_GROUPS /* a GROUPS frame's offset */
 } ParseExprKind;
 
 /* A range-table entry visible by name to column references. */
@@ -75,6 +81,10 @@ typedef struct ParseState
 	ParseNamespaceItem *p_target_nsitem;
 	bool p_hasAggs;
 	bool p_hasWindowFuncs;
+	/* The WINDOW clause's definitions, then each distinct OVER (…) of
+	 * the query level (WindowDefs; a WindowFunc's winref is its index
+	 * + 1). */
+	List *p_windowdefs;
 	bool p_hasTargetSRFs;
 	bool p_hasSubLinks;
 	/* $n parameter types (fixed for Bind/PREPARE types, or inferred). */

@@ -573,7 +573,15 @@ void GetAggOrderBy(List *aggorder, List *targets, DeparseContext *ctx)
 		if (!first)
 			ctx->buf += ", ";
 		first = false;
-		GetRuleExpr(reinterpret_cast<Node *>(tle->expr), ctx, true);
+		/* Function-like items are parenthesized, lest they misparse (as
+		 * PostgreSQL's get_rule_sortgroupclause does). */
+		Node *item = reinterpret_cast<Node *>(tle->expr);
+		bool paren = IsA(item, FuncExpr) || IsA(item, Aggref) || IsA(item, WindowFunc);
+		if (paren)
+			ctx->buf += "(";
+		GetRuleExpr(item, ctx, true);
+		if (paren)
+			ctx->buf += ")";
 		std::string op = OperatorName(sgc->sortop);
 		bool desc = op == ">";
 		if (desc)
@@ -590,6 +598,21 @@ void GetAggOrderBy(List *aggorder, List *targets, DeparseContext *ctx)
 void GetAggExpr(Aggref *agg, DeparseContext *ctx)
 {
 	ctx->buf += FunctionName(agg->aggfnoid) + "(";
+	if (agg->aggkind != 'n')
+	{
+		/* f(direct args) WITHIN GROUP (ORDER BY aggregated args) */
+		GetExprList(agg->aggdirectargs, ctx, true);
+		ctx->buf += ") WITHIN GROUP (ORDER BY ";
+		GetAggOrderBy(agg->aggorder, agg->args, ctx);
+		ctx->buf += ")";
+		if (agg->aggfilter != nullptr)
+		{
+			ctx->buf += " FILTER (WHERE ";
+			GetRuleExpr(reinterpret_cast<Node *>(agg->aggfilter), ctx, false);
+			ctx->buf += ")";
+		}
+		return;
+	}
 	if (agg->aggdistinct != NIL)
 		ctx->buf += "DISTINCT ";
 	if (agg->aggstar)
@@ -751,6 +774,26 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 		case T_Aggref:
 			GetAggExpr(reinterpret_cast<Aggref *>(node), ctx);
 			break;
+		case T_WindowFunc:
+		{
+			/* In a plan the window's definition is not at hand: PostgreSQL
+			 * 15 prints OVER (?) (views with windows are not deparsed yet). */
+			WindowFunc *wfunc = reinterpret_cast<WindowFunc *>(node);
+			ctx->buf += FunctionName(wfunc->winfnoid) + "(";
+			if (wfunc->winstar)
+				ctx->buf += "*";
+			else
+				GetExprList(wfunc->args, ctx, true);
+			ctx->buf += ")";
+			if (wfunc->aggfilter != nullptr)
+			{
+				ctx->buf += " FILTER (WHERE ";
+				GetRuleExpr(reinterpret_cast<Node *>(wfunc->aggfilter), ctx, false);
+				ctx->buf += ")";
+			}
+			ctx->buf += " OVER (?)";
+			break;
+		}
 		case T_FuncExpr:
 			GetFuncExpr(reinterpret_cast<FuncExpr *>(node), ctx, showimplicit);
 			break;

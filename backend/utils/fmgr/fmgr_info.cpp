@@ -117,6 +117,8 @@ Oid get_fn_expr_argtype(FmgrInfo *flinfo, int argnum)
 		args = reinterpret_cast<OpExpr *>(expr)->args;
 	else if (IsA(expr, ScalarArrayOpExpr))
 		args = reinterpret_cast<ScalarArrayOpExpr *>(expr)->args;
+	else if (IsA(expr, WindowFunc))
+		args = reinterpret_cast<WindowFunc *>(expr)->args;
 	else if (IsA(expr, Aggref))
 	{
 		/* An aggregate's transition function: the state, then the
