@@ -2468,6 +2468,18 @@ Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText, con
 	return query;
 }
 
+Query *parse_analyze_withcb(RawStmt *parseTree, const char *sourceText, ParserSetupHook parserSetup,
+							void *parserSetupArg)
+{
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = sourceText;
+	parserSetup(pstate, parserSetupArg);
+	Query *query = transformTopLevelStmt(pstate, parseTree);
+	free_parsestate(pstate);
+	QueryRewriteViews(query);
+	return query;
+}
+
 Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid **paramTypes,
 							   int *numParams)
 {

@@ -373,6 +373,9 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 		Node *var = ColNameToVar(pstate, colname, cref->location);
 		if (var != nullptr)
 			return var;
+		if (pstate->p_post_columnref_hook != nullptr)
+			if (Node *n = pstate->p_post_columnref_hook(pstate, cref))
+				return n;
 		/* A column of a FROM item to the left of a subquery not marked
 		 * LATERAL. */
 		for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
