@@ -13,7 +13,7 @@ SELECT 'v' || 1, 1 || 'v', 'x' || 2.5 || 'y', 'n' || NULL::int;
 SELECT bit_length('abc'::text), bit_length('\x0102'::bytea);
 SELECT lpad('ab', 5), rpad('ab', 5) || '|';
 SELECT date_part('year', '2024-03-05'::date), timestamptz '2024-01-01 00:00+00' IS NOT NULL;
-SELECT quote_literal(42), quote_nullable(NULL::int), quote_nullable(7);
+SELECT quote_literal(42), quote_literal(2.5);
 SELECT round(NULL::numeric) IS NULL AS strict_null;
 SELECT p.proname, p.prolang = 14 AS is_sql, p.provolatile, p.proisstrict
   FROM pg_proc p WHERE p.oid IN (1708, 2003, 1215, 1216) ORDER BY p.oid;
