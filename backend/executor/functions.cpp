@@ -575,6 +575,93 @@ void check_sql_fn_statements(List *queries, char provolatile)
 	}
 }
 
+namespace {
+
+struct ValidateState
+{
+	const char *fname;
+	const char *src;
+	const char *queryString;
+};
+
+/* An error position in the body, moved to where the body is written in
+ * the CREATE FUNCTION statement (PostgreSQL's
+ * function_parse_error_transpose), or dropped when it is not found
+ * there verbatim. */
+void ValidateErrorCallback(void *arg)
+{
+	auto *v = static_cast<ValidateState *>(arg);
+	int pos = geterrposition();
+	if (pos > 0)
+	{
+		const char *body = v->src;
+		int skip = 0;
+		const char *at = v->queryString != nullptr ? strstr(v->queryString, body) : nullptr;
+		/* A RETURN body is kept as `SELECT expr`: find expr. */
+		if (at == nullptr && strncmp(body, "SELECT ", 7) == 0 && v->queryString != nullptr)
+		{
+			skip = 7;
+			at = strstr(v->queryString, body + skip);
+		}
+		if (at != nullptr && pos > skip)
+		{
+			/* Positions count UTF-8 characters. */
+			int chars = 0;
+			for (const char *c = v->queryString; c < at; c++)
+				if ((static_cast<unsigned char>(*c) & 0xC0) != 0x80)
+					chars++;
+			errposition(chars + pos - skip);
+			/* The caret shows where: PostgreSQL adds no CONTEXT then. */
+			return;
+		}
+		errposition(0);
+	}
+	errcontext("SQL function \"%s\"", v->fname);
+}
+
+}  // namespace
+
+void sql_fn_validate(Oid funcoid, const char *queryString)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcoid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcoid);
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	bool haspoly = IsPolymorphicType(proc->prorettype);
+	for (int i = 0; i < proc->pronargs; i++)
+		haspoly = haspoly || IsPolymorphicType(proc->proargtypes.values[i]);
+	Oid rettype = proc->prorettype;
+	bool isnull;
+	Datum src = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_prosrc, &isnull);
+	if (isnull)
+		elog(ERROR, "null prosrc for function %u", funcoid);
+	ValidateState v{pstrdup(NameStr(proc->proname)), TextDatumGetCString(src), queryString};
+	ErrorContextCallback callback{};
+	callback.callback = ValidateErrorCallback;
+	callback.arg = &v;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	try
+	{
+		if (haspoly)
+			(void) raw_parser(v.src);
+		else
+		{
+			SQLFunctionParseInfoPtr pinfo = prepare_sql_fn_parse_info(tup, nullptr, InvalidOid);
+			List *queries = sql_fn_analyze_body(v.src, pinfo);
+			(void) check_sql_fn_retval(queries, rettype);
+		}
+	}
+	catch (...)
+	{
+		error_context_stack = callback.previous;
+		ReleaseSysCache(tup);
+		throw;
+	}
+	error_context_stack = callback.previous;
+	ReleaseSysCache(tup);
+}
+
 Datum fmgr_sql(PG_FUNCTION_ARGS)
 {
 	if (fcinfo->flinfo->fn_retset)

@@ -31,6 +31,7 @@
 #include "access/transam.h"
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_namespace_d.h"
+#include "funcapi.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
@@ -674,6 +675,10 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 						   format_type_be(type)),
 					parser_errposition(pstate, exprLocation(fexpr)));
 		const char *colname = nfuncs == 1 && r->alias != nullptr ? r->alias->aliasname : funcname;
+		/* A function with one named OUT parameter names its column. */
+		if (IsA(fexpr, FuncExpr))
+			if (char *outname = get_func_result_name(reinterpret_cast<FuncExpr *>(fexpr)->funcid))
+				colname = outname;
 		RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
 		rtfunc->funcexpr = fexpr;
 		rtfunc->funccolcount = 1;

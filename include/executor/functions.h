@@ -49,6 +49,13 @@ extern bool check_sql_fn_retval(List *queries, Oid rettype);
  * SELECT without FOR UPDATE in a non-volatile function. */
 extern void check_sql_fn_statements(List *queries, char provolatile);
 
+/* CREATE FUNCTION's check of a new LANGUAGE sql function (PostgreSQL's
+ * fmgr_sql_validator): the body parsed, and, unless an argument is
+ * polymorphic, analyzed with its result checked.  Errors carry the
+ * CONTEXT line `SQL function "name"` and point into queryString when the
+ * body is written there. */
+extern void sql_fn_validate(Oid funcoid, const char *queryString);
+
 /* The call handler of every LANGUAGE sql function. */
 extern Datum fmgr_sql(PG_FUNCTION_ARGS);
 
