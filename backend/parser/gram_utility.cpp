@@ -2817,7 +2817,10 @@ Node *Parser::ParseComment()
 		case K_AGGREGATE:
 			return SkipUnsupportedStmt("COMMENT ON AGGREGATE");
 		case K_FUNCTION:
-			return SkipUnsupportedStmt("COMMENT ON FUNCTION");
+			Advance();
+			n->objtype = OBJECT_FUNCTION;
+			n->object = reinterpret_cast<Node *>(ParseFunctionWithArgTypes());
+			break;
 		case K_PROCEDURE:
 			return SkipUnsupportedStmt("COMMENT ON PROCEDURE");
 		case K_ROUTINE:

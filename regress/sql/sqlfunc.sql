@@ -165,3 +165,21 @@ DROP SCHEMA sqlf_s CASCADE;
 -- Functions of other languages (c, internal, plpgsql) are not supported
 -- yet: CREATE FUNCTION fails with 0A000 naming the language, where
 -- PostgreSQL would create them, so they are not tested here.
+
+-- COMMENT ON FUNCTION
+CREATE FUNCTION sqlf_commented(int) RETURNS int LANGUAGE sql AS 'SELECT $1';
+COMMENT ON FUNCTION sqlf_commented(int) IS 'a commented function';
+SELECT obj_description('sqlf_commented'::regproc, 'pg_proc');
+COMMENT ON FUNCTION sqlf_commented IS 'by name alone';
+SELECT obj_description('sqlf_commented'::regproc);
+COMMENT ON FUNCTION sqlf_commented(text) IS 'no such';
+DROP FUNCTION sqlf_commented(int);
+SELECT count(*) FROM pg_description WHERE description = 'by name alone';
+
+-- parameter defaults are stored (calls that omit them are not supported
+-- yet in Tusk)
+CREATE FUNCTION sqlf_defaults(a int, b int DEFAULT 10, c text = 'x') RETURNS text
+  LANGUAGE sql AS 'SELECT a + b || c';
+SELECT sqlf_defaults(1, 2, 'y');
+SELECT pronargs, pronargdefaults FROM pg_proc WHERE proname = 'sqlf_defaults';
+DROP FUNCTION sqlf_defaults;
