@@ -103,8 +103,7 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 						   spec.name.c_str()));
 		oid = oldform->oid;
 		if (oldform->prokind != spec.prokind)
-			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
-					errmsg("cannot change routine kind"),
+			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE), errmsg("cannot change routine kind"),
 					oldform->prokind == 'a'
 						? errdetail("\"%s\" is an aggregate function.", spec.name.c_str())
 						: 0);
@@ -141,8 +140,7 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 		.Set(Anum_pg_proc_pronargdefaults,
 			 Int16GetDatum(static_cast<int16>(list_length(spec.defaults))))
 		.Set(Anum_pg_proc_prorettype, ObjectIdGetDatum(spec.rettype))
-		.Set(Anum_pg_proc_proargtypes,
-			 PointerGetDatum(buildoidvector(spec.argtypes.data(), nargs)))
+		.Set(Anum_pg_proc_proargtypes, PointerGetDatum(buildoidvector(spec.argtypes.data(), nargs)))
 		.Set(Anum_pg_proc_prosrc, PointerGetDatum(cstring_to_text(spec.prosrc.c_str())));
 	if (!spec.allargtypes.empty())
 	{
@@ -177,8 +175,9 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 		row.Set(Anum_pg_proc_probin, PointerGetDatum(cstring_to_text(spec.probin)));
 	else
 		row.SetNull(Anum_pg_proc_probin);
-	row.SetNull(Anum_pg_proc_prosqlbody).SetNull(Anum_pg_proc_proconfig).SetNull(
-		Anum_pg_proc_proacl);
+	row.SetNull(Anum_pg_proc_prosqlbody)
+		.SetNull(Anum_pg_proc_proconfig)
+		.SetNull(Anum_pg_proc_proacl);
 	HeapTuple tup = row.Form();
 	if (old != nullptr)
 	{
@@ -203,7 +202,7 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 	recordMultipleDependencies(&self, refs.data(), static_cast<int>(refs.size()),
 							   DEPENDENCY_NORMAL);
 	if (spec.defaults != NIL)
-		recordDependencyOnSingleRelExpr(&self, reinterpret_cast<Node *>(spec.defaults),
-										InvalidOid, DEPENDENCY_NORMAL, DEPENDENCY_NORMAL);
+		recordDependencyOnSingleRelExpr(&self, reinterpret_cast<Node *>(spec.defaults), InvalidOid,
+										DEPENDENCY_NORMAL, DEPENDENCY_NORMAL);
 	return oid;
 }

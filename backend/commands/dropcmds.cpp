@@ -74,8 +74,9 @@ void RemoveObjects(DropStmt *stmt)
 							args += ",";
 						args += TypeNameText(static_cast<TypeName *>(lfirst(al)));
 					}
-					ereport(NOTICE, errmsg("function %s(%s) does not exist, skipping",
-										   NameListToString(func->objname), args.c_str()));
+					ereport(NOTICE,
+							errmsg("function %s(%s) does not exist, skipping",
+								   NameListToString(func->objname), args.c_str()));
 				}
 				continue;
 			}

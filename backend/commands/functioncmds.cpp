@@ -197,8 +197,8 @@ void ReadParameters(List *parameters, ParseState *pstate, ProcedureSpec *spec, O
 				auto *q = static_cast<FunctionParameter *>(lfirst(lc2));
 				if (q == p)
 					break;
-				char qmode =
-					static_cast<char>(q->mode == FUNC_PARAM_DEFAULT ? FUNC_PARAM_IN : q->mode);
+				char qmode = static_cast<char>(q->mode == FUNC_PARAM_DEFAULT ? FUNC_PARAM_IN
+																			 : q->mode);
 				if (q->name != nullptr && strcmp(q->name, p->name) == 0 &&
 					((IsInputMode(qmode) && IsInputMode(mode)) ||
 					 (IsOutputMode(qmode) && IsOutputMode(mode))))
@@ -212,8 +212,8 @@ void ReadParameters(List *parameters, ParseState *pstate, ProcedureSpec *spec, O
 			if (!IsInputMode(mode))
 				ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
 						errmsg("only input parameters can have default values"));
-			spec->defaults =
-				lappend(spec->defaults, TransformParameterDefault(pstate, p->defexpr, type));
+			spec->defaults = lappend(spec->defaults,
+									 TransformParameterDefault(pstate, p->defexpr, type));
 			have_defaults = true;
 		}
 		else if (IsInputMode(mode) && have_defaults)
@@ -242,9 +242,9 @@ Oid LookupFuncWithArgs(ObjectWithArgs *func, bool missing_ok)
 	foreach (lc, func->objargs)
 		argtypes.push_back(typenameTypeId(nullptr, static_cast<TypeName *>(lfirst(lc))));
 	int nargs = static_cast<int>(argtypes.size());
-	FuncCandidateList cands = FuncnameGetCandidates(func->objname, func->args_unspecified ? -1
-																						   : nargs,
-													NIL, false, false, false, missing_ok);
+	FuncCandidateList cands = FuncnameGetCandidates(func->objname,
+													func->args_unspecified ? -1 : nargs, NIL, false,
+													false, false, missing_ok);
 	Oid found = InvalidOid;
 	for (FuncCandidateList c = cands; c != nullptr; c = c->next)
 	{

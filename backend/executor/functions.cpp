@@ -144,9 +144,9 @@ struct SqlFunctionCache
 	bool readonly;		/* not volatile: the caller's snapshot, no changes */
 	int nargs;
 	Oid *argtypes;
-	List *stmts;	   /* PlannedStmt, one per statement */
-	bool ready;		   /* stmts planned: errors are no longer "during startup" */
-	int running;	   /* 1-based number of the statement running, or 0 */
+	List *stmts; /* PlannedStmt, one per statement */
+	bool ready;	 /* stmts planned: errors are no longer "during startup" */
+	int running; /* 1-based number of the statement running, or 0 */
 	/* A SETOF call's rows, gathered on its first call. */
 	Datum *rows;
 	bool *rownulls;
@@ -244,8 +244,10 @@ void PrepareSqlFunction(FunctionCallInfo fcinfo, SqlFunctionCache *cache)
 	if (isnull)
 		elog(ERROR, "null prosrc for function %u", fcinfo->flinfo->fn_oid);
 	cache->src = TextDatumGetCString(src);
-	SQLFunctionParseInfoPtr pinfo = prepare_sql_fn_parse_info(
-		tup, reinterpret_cast<Node *>(fcinfo->flinfo->fn_expr), fcinfo->fncollation);
+	SQLFunctionParseInfoPtr pinfo = prepare_sql_fn_parse_info(tup,
+															  reinterpret_cast<Node *>(
+																  fcinfo->flinfo->fn_expr),
+															  fcinfo->fncollation);
 	ReleaseSysCache(tup);
 	cache->nargs = pinfo->nargs;
 	cache->argtypes = pinfo->argtypes;
@@ -290,9 +292,8 @@ bool ResultReceiveSlot(TupleTableSlot *slot, DestReceiver *self)
 		{
 			cache->maxrows = Max(cache->maxrows * 2, 16);
 			cache->rows = static_cast<Datum *>(
-				cache->rows == nullptr
-					? palloc(sizeof(Datum) * cache->maxrows)
-					: repalloc(cache->rows, sizeof(Datum) * cache->maxrows));
+				cache->rows == nullptr ? palloc(sizeof(Datum) * cache->maxrows)
+									   : repalloc(cache->rows, sizeof(Datum) * cache->maxrows));
 			cache->rownulls = static_cast<bool *>(
 				cache->rownulls == nullptr
 					? palloc(sizeof(bool) * cache->maxrows)
@@ -469,8 +470,8 @@ SQLFunctionParseInfoPtr prepare_sql_fn_parse_info(HeapTuple procTuple, Node *cal
 		{
 			Datum *melems;
 			bool *mnulls;
-			deconstruct_array(DatumGetArrayTypeP(modes), CHAROID, 1, true, TYPALIGN_CHAR,
-							  &melems, &mnulls, &nmodes);
+			deconstruct_array(DatumGetArrayTypeP(modes), CHAROID, 1, true, TYPALIGN_CHAR, &melems,
+							  &mnulls, &nmodes);
 			modev = static_cast<char *>(palloc(Max(nmodes, 1)));
 			for (int i = 0; i < nmodes; i++)
 				modev[i] = DatumGetChar(melems[i]);
@@ -501,8 +502,9 @@ List *sql_fn_analyze_body(const char *src, SQLFunctionParseInfoPtr pinfo)
 	List *queries = NIL;
 	ListCell *lc;
 	foreach (lc, raw_parser(src))
-		queries = lappend(queries, parse_analyze_withcb(static_cast<RawStmt *>(lfirst(lc)), src,
-														ParserSetup, pinfo));
+		queries = lappend(queries,
+						  parse_analyze_withcb(static_cast<RawStmt *>(lfirst(lc)), src, ParserSetup,
+											   pinfo));
 	return queries;
 }
 

@@ -571,15 +571,14 @@ Node *InlineFunction(Oid funcid, Oid result_type, Oid input_collid, List *args, 
 	List *raw = raw_parser(src);
 	if (list_length(raw) != 1)
 		return nullptr;
-	Query *q = parse_analyze_withcb(static_cast<RawStmt *>(linitial(raw)), src,
-									InlineParserSetup, pinfo);
+	Query *q = parse_analyze_withcb(static_cast<RawStmt *>(linitial(raw)), src, InlineParserSetup,
+									pinfo);
 	if (q->commandType != CMD_SELECT || q->hasAggs || q->hasWindowFuncs || q->hasTargetSRFs ||
-		q->hasSubLinks || q->cteList != NIL || q->rtable != NIL ||
-		q->jointree->fromlist != NIL || q->jointree->quals != nullptr || q->groupClause != NIL ||
-		q->groupingSets != NIL || q->havingQual != nullptr || q->windowClause != NIL ||
-		q->distinctClause != NIL || q->sortClause != NIL || q->limitOffset != nullptr ||
-		q->limitCount != nullptr || q->setOperations != nullptr ||
-		list_length(q->targetList) != 1)
+		q->hasSubLinks || q->cteList != NIL || q->rtable != NIL || q->jointree->fromlist != NIL ||
+		q->jointree->quals != nullptr || q->groupClause != NIL || q->groupingSets != NIL ||
+		q->havingQual != nullptr || q->windowClause != NIL || q->distinctClause != NIL ||
+		q->sortClause != NIL || q->limitOffset != nullptr || q->limitCount != nullptr ||
+		q->setOperations != nullptr || list_length(q->targetList) != 1)
 		return nullptr;
 	(void) check_sql_fn_retval(list_make1(q), result_type);
 	Node *newexpr = reinterpret_cast<Node *>(

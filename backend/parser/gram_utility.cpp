@@ -2203,8 +2203,7 @@ DefElem *Parser::ParseCreateFuncOption()
 				: Tok() == K_STABLE				 ? "stable"
 												 : "volatile";
 			Advance();
-			return MakeDefElem("volatility", reinterpret_cast<Node *>(makeString(pstrdup(v))),
-							   loc);
+			return MakeDefElem("volatility", reinterpret_cast<Node *>(makeString(pstrdup(v))), loc);
 		}
 		case K_STRICT:
 			Advance();
@@ -2249,8 +2248,7 @@ DefElem *Parser::ParseCreateFuncOption()
 			return MakeDefElem("rows", ParseNumericOnly(), loc);
 		case K_PARALLEL:
 			Advance();
-			return MakeDefElem("parallel", reinterpret_cast<Node *>(makeString(ParseColId())),
-							   loc);
+			return MakeDefElem("parallel", reinterpret_cast<Node *>(makeString(ParseColId())), loc);
 		case K_WINDOW:
 			Advance();
 			return MakeDefElem("window", reinterpret_cast<Node *>(makeBoolean(true)), loc);

@@ -1026,8 +1026,8 @@ TUSK_DEFINE_NODE(CreateFunctionStmt)
 #define NODE_ObjectWithArgs(F) \
 	F(TAG, NodeTag, type) \
 	F(NODE, List *, objname) \
-	F(NODE, List *, objargs) /* TypeNames of the input arguments */ \
-	F(NODE, List *, objfuncargs) /* FunctionParameters as written */ \
+	F(NODE, List *, objargs)		  /* TypeNames of the input arguments */ \
+	F(NODE, List *, objfuncargs)	  /* FunctionParameters as written */ \
 	F(SCALAR, bool, args_unspecified) /* no parenthesized list */
 TUSK_DEFINE_NODE(ObjectWithArgs)
 
