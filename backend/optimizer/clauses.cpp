@@ -511,6 +511,9 @@ void InlineParserSetup(ParseState *pstate, void *arg)
 
 void InliningErrorCallback(void *arg)
 {
+	/* A position in the body means nothing in the caller's query. */
+	if (geterrposition() > 0)
+		errposition(0);
 	errcontext("SQL function \"%s\" during inlining", static_cast<const char *>(arg));
 }
 

@@ -183,3 +183,6 @@ CREATE FUNCTION sqlf_defaults(a int, b int DEFAULT 10, c text = 'x') RETURNS tex
 SELECT sqlf_defaults(1, 2, 'y');
 SELECT pronargs, pronargdefaults FROM pg_proc WHERE proname = 'sqlf_defaults';
 DROP FUNCTION sqlf_defaults;
+
+-- built-in functions cannot be dropped
+DROP FUNCTION round(numeric);
