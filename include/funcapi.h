@@ -86,6 +86,10 @@ extern FuncCallContext *per_MultiFuncCall(FunctionCallInfo fcinfo);
 /* The last call: frees the FuncCallContext and its memory. */
 extern void end_MultiFuncCall(FunctionCallInfo fcinfo, FuncCallContext *funcctx);
 
+/* The name of the function's only OUT (or INOUT, TABLE) parameter, or
+ * NULL when it has none, several, or it is unnamed. */
+extern char *get_func_result_name(Oid functionId);
+
 #ifdef __cplusplus
 }
 #endif

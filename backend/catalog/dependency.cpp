@@ -41,6 +41,7 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_depend_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_proc_d.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/comment.h"
@@ -405,6 +406,9 @@ void DoDeletion(const ObjectAddress &object)
 			break;
 		case RewriteRelationId:
 			DeleteRowByOid(RewriteRelationId, -1, Anum_pg_rewrite_oid, object.objectId);
+			break;
+		case ProcedureRelationId:
+			DeleteRowByOid(ProcedureRelationId, PROCOID, Anum_pg_proc_oid, object.objectId);
 			break;
 		default:
 			elog(ERROR, "dropping objects of catalog %u is not supported", object.classId);

@@ -478,6 +478,122 @@ def read_version(pgsrc):
     return 'unknown'
 
 
+# Type names system_functions.sql spells differently from pg_type.typname.
+SQL_TYPE_ALIASES = {'integer': 'int4', 'int': 'int4', 'bigint': 'int8', 'smallint': 'int2',
+                    'boolean': 'bool', 'double precision': 'float8', 'real': 'float4',
+                    'character varying': 'varchar', 'decimal': 'numeric'}
+
+
+def split_top_level(text):
+    """text split at the commas outside parentheses."""
+    depth = 0
+    cur = ''
+    out = []
+    for ch in text:
+        if ch == '(':
+            depth += 1
+        elif ch == ')':
+            depth -= 1
+        if ch == ',' and depth == 0:
+            out.append(cur.strip())
+            cur = ''
+        else:
+            cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+def sql_function_definitions(text):
+    """The LANGUAGE sql functions system_functions.sql (re)defines, as
+    (name, input types joined by spaces, options text, body): the body of
+    `RETURN expr` as `SELECT expr`, that of BEGIN ATOMIC ... END as its
+    statements."""
+    text = re.sub(r'--[^\n]*', '', text)
+    defs = []
+    for m in re.finditer(r'CREATE OR REPLACE FUNCTION\s+', text):
+        rest = text[m.end():]
+        stop = re.search(r'BEGIN ATOMIC|;\s*$', rest, re.M)
+        if stop.group(0) == 'BEGIN ATOMIC':
+            end = re.search(r'^\s*END;', rest[stop.end():], re.M)
+            stmt = rest[:stop.end() + end.end()]
+        else:
+            stmt = rest[:stop.start()]
+        head = re.match(r'("?)(\w+)\1\s*\(', stmt)
+        if not head:
+            fail('system_functions.sql: cannot read %r' % stmt[:60])
+        depth = 0
+        close = len(stmt)
+        for i in range(head.end() - 1, len(stmt)):
+            if stmt[i] == '(':
+                depth += 1
+            elif stmt[i] == ')':
+                depth -= 1
+                if depth == 0:
+                    close = i
+                    break
+        tail = stmt[close + 1:]
+        lang = re.search(r'\bLANGUAGE\s+(\w+)', tail, re.I)
+        if not lang or lang.group(1).lower() != 'sql':
+            continue
+        intypes = []
+        for arg in split_top_level(stmt[head.end():close]):
+            words = arg.split()
+            if words[0].upper() == 'OUT':
+                continue
+            if words[0].upper() in ('IN', 'VARIADIC'):
+                words = words[1:]
+            words = re.split(r'\s+DEFAULT\s+', ' '.join(words), flags=re.I)[0].split()
+            typ = ' '.join(words)
+            if typ not in SQL_TYPE_ALIASES and len(words) > 1:
+                typ = ' '.join(words[1:])  # a named argument
+            intypes.append(SQL_TYPE_ALIASES.get(typ, typ))
+        atomic = re.search(r'\bBEGIN ATOMIC\b(.*)^\s*END;', tail, re.S | re.M)
+        if atomic:
+            body = atomic.group(1).strip()
+            opts = tail[:atomic.start()]
+        else:
+            ret = re.search(r'^RETURN\s', tail, re.M)
+            body = 'SELECT ' + tail[ret.end():].strip()
+            opts = tail[:ret.start()]
+        defs.append((head.group(2), ' '.join(intypes), opts, body))
+    return defs
+
+
+def apply_system_functions(pgsrc, procs):
+    """PostgreSQL's initdb replaces the pg_proc rows whose prosrc is 'see
+    system_functions.sql' by running that file's CREATE OR REPLACE
+    FUNCTION statements, which store the body as a parsed tree
+    (prosqlbody).  Tusk's bootstrap has no SQL phase: the body is stored as
+    SQL text in prosrc instead (as PostgreSQL did before version 14), and
+    the statement's options (volatility, strictness, parallel safety,
+    cost) are applied to the row."""
+    path = os.path.join(pgsrc, 'src', 'backend', 'catalog', 'system_functions.sql')
+    wanted = {(r['proname'], r.get('proargtypes', '')): r for r in procs
+              if r.get('prosrc') == 'see system_functions.sql'}
+    for name, types, opts, body in sql_function_definitions(read_text(path)):
+        row = wanted.pop((name, types), None)
+        if row is None:
+            fail('system_functions.sql defines %s(%s), which pg_proc.dat lacks' % (name, types))
+        o = opts.upper()
+        vol = 'i' if 'IMMUTABLE' in o else 's' if 'STABLE' in o else 'v'
+        strict = 't' if ('STRICT' in o or 'RETURNS NULL ON NULL INPUT' in o) else 'f'
+        par = 's' if 'PARALLEL SAFE' in o else 'r' if 'PARALLEL RESTRICTED' in o else 'u'
+        cost = re.search(r'\bCOST\s+(\d+)', o)
+        # Omitted fields take pg_proc.dat's defaults (immutable, strict,
+        # parallel safe, cost 1).
+        for key, value, default in (('provolatile', vol, 'i'), ('proisstrict', strict, 't'),
+                                    ('proparallel', par, 's'),
+                                    ('procost', cost.group(1) if cost else '100', '1')):
+            if value == default:
+                row.pop(key, None)
+            else:
+                row[key] = value
+        row['prosrc'] = body
+    if wanted:
+        fail('pg_proc.dat rows not defined by system_functions.sql: %s' % sorted(wanted))
+
+
 def main(argv):
     if len(argv) != 2 or argv[1] in ('-h', '--help'):
         sys.stderr.write('usage: import_pg_catalog.py POSTGRESQL_SOURCE_TREE\n')
@@ -512,6 +628,7 @@ def main(argv):
             data[cat['name']] = convert_rows(cat, rows, cat['name'] + '.dat')
 
     compute_not_null(catalogs, data['pg_type'])
+    apply_system_functions(pgsrc, data['pg_proc'])
     encodings = parse_encodings(os.path.join(pgsrc, 'src', 'include', 'mb', 'pg_wchar.h'))
 
     # Key order inside each catalog object, for a readable file.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/objectaddress.h"
 #include "catalog/pg_attrdef_d.h"
 #include "catalog/pg_attribute_d.h"
@@ -17,12 +18,13 @@
 #include "catalog/pg_constraint_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
-#include "catalog/pg_proc_d.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "access/relation.h"
 #include "access/heapam.h"
 #include "fmgr.h"
+#include "nodes/value.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
@@ -102,6 +104,41 @@ bool WithRowByOid(Oid catalog, AttrNumber oidcol, Oid oid, F &&f)
 	return found;
 }
 
+/* "function name(type,type)", the name qualified unless the search path
+ * finds this function by it (PostgreSQL's format_procedure); empty for a
+ * missing function. */
+std::string FunctionDescription(Oid funcoid)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcoid));
+	if (tup == nullptr)
+		return {};
+	auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	int nargs = form->pronargs;
+	List *names = list_make1(makeString(pstrdup(NameStr(form->proname))));
+	FuncCandidateList c = FuncnameGetCandidates(names, nargs, NIL, false, false, false, true);
+	bool visible = false;
+	for (; c != nullptr; c = c->next)
+		if (c->oid == funcoid)
+			visible = true;
+	std::string out = "function ";
+	if (!visible)
+	{
+		out += get_namespace_name(form->pronamespace);
+		out += ".";
+	}
+	out += NameStr(form->proname);
+	out += "(";
+	for (int i = 0; i < nargs; i++)
+	{
+		if (i > 0)
+			out += ",";
+		out += format_type_be(form->proargtypes.values[i]);
+	}
+	out += ")";
+	ReleaseSysCache(tup);
+	return out;
+}
+
 std::string Describe(const ObjectAddress &object)
 {
 	switch (object.classId)
@@ -149,11 +186,7 @@ std::string Describe(const ObjectAddress &object)
 			return name == nullptr ? std::string() : std::string("schema ") + name;
 		}
 		case ProcedureRelationId:
-			if (!SearchSysCacheExists1(PROCOID, ObjectIdGetDatum(object.objectId)))
-				return {};
-			return std::string("function ") +
-				DatumGetCString(
-					   DirectFunctionCall1(regprocedureout, ObjectIdGetDatum(object.objectId)));
+			return FunctionDescription(object.objectId);
 		case RewriteRelationId:
 		{
 			std::string out;

@@ -25,7 +25,9 @@
 #include "catalog/pg_description_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_shdescription_d.h"
+#include "catalog/pg_proc_d.h"
 #include "commands/comment.h"
+#include "commands/defrem.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
@@ -250,6 +252,10 @@ void CommentObject(CommentStmt *stmt)
 			CreateSharedComments(dboid, DatabaseRelationId, stmt->comment);
 			break;
 		}
+		case OBJECT_FUNCTION:
+			CreateComments(LookupFuncWithArgs(castNode(ObjectWithArgs, stmt->object), false),
+						   ProcedureRelationId, 0, stmt->comment);
+			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("COMMENT ON this kind of object is not supported yet"));

@@ -2,7 +2,7 @@
  * dropcmds.cpp — DROP of objects other than relations (commands/defrem.h):
  * DROP SCHEMA.
  *
- * Principal entry point: RemoveObjects.
+ * Principal entry point: RemoveObjects (DROP SCHEMA, DROP FUNCTION).
  *
  * Each name is resolved (a missing one is an error, or a NOTICE with IF
  * EXISTS), then all are dropped together through their dependencies
@@ -11,23 +11,80 @@
  */
 #include "postgres.h"
 
+#include <string>
 #include <vector>
 
 #include "catalog/dependency.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_proc_d.h"
 #include "commands/defrem.h"
 #include "nodes/value.h"
 
+namespace {
+
+/* A type name as written (PostgreSQL's TypeNameToString). */
+std::string TypeNameText(const TypeName *tn)
+{
+	std::string out;
+	ListCell *lc;
+	foreach (lc, tn->names)
+	{
+		if (!out.empty())
+			out += ".";
+		out += strVal(lfirst(lc));
+	}
+	if (tn->pct_type)
+		out += "%TYPE";
+	if (tn->arrayBounds != NIL)
+		out += "[]";
+	return out;
+}
+
+}  // namespace
+
 void RemoveObjects(DropStmt *stmt)
 {
-	if (stmt->removeType != OBJECT_SCHEMA)
+	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION)
 		elog(ERROR, "unexpected object type %d in RemoveObjects",
 			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
 	ListCell *lc;
 	foreach (lc, stmt->objects)
 	{
+		if (stmt->removeType == OBJECT_FUNCTION)
+		{
+			auto *func = castNode(ObjectWithArgs, lfirst(lc));
+			Oid funcoid = LookupFuncWithArgs(func, stmt->missing_ok);
+			if (!OidIsValid(funcoid))
+			{
+				/* IF EXISTS: a missing schema or function is a NOTICE. */
+				char *schemaname;
+				char *fname;
+				DeconstructQualifiedName(func->objname, &schemaname, &fname);
+				if (schemaname != nullptr && !OidIsValid(get_namespace_oid(schemaname, true)))
+					ereport(NOTICE, errmsg("schema \"%s\" does not exist, skipping", schemaname));
+				else
+				{
+					std::string args;
+					ListCell *al;
+					foreach (al, func->objargs)
+					{
+						if (!args.empty())
+							args += ",";
+						args += TypeNameText(static_cast<TypeName *>(lfirst(al)));
+					}
+					ereport(NOTICE,
+							errmsg("function %s(%s) does not exist, skipping",
+								   NameListToString(func->objname), args.c_str()));
+				}
+				continue;
+			}
+			ObjectAddress object;
+			ObjectAddressSet(object, ProcedureRelationId, funcoid);
+			objects.push_back(object);
+			continue;
+		}
 		/* A schema's name is a String, not a name list. */
 		Node *item = static_cast<Node *>(lfirst(lc));
 		const char *name = IsA(item, String) ? strVal(item)

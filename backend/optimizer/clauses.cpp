@@ -26,7 +26,10 @@
  *     UNKNOWN of constants, casts of constants (RelabelType and
  *     CoerceViaIO), and `b = true` as `b`;
  *   - $n parameters whose value the caller marked constant
- *     (PARAM_FLAG_CONST: a custom plan of a prepared statement).
+ *     (PARAM_FLAG_CONST: a custom plan of a prepared statement);
+ *   - calls of simple LANGUAGE sql functions (a body `SELECT expr`)
+ *     are replaced by expr with the arguments in place of its $n, when
+ *     PostgreSQL's inline_function rules allow (InlineFunction).
  * Volatile functions are never computed.  canonicalize_qual then
  * simplifies a folded WHERE, ON or HAVING as a qual: NULL counts as
  * FALSE there, and (A AND B) OR (A AND C) becomes A AND (B OR C).  estimate_expression_value does
@@ -36,17 +39,25 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "access/htup_details.h"
+#include "catalog/pg_language_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type_d.h"
 #include "executor/executor.h"
+#include "executor/functions.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/params.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/pathnodes.h"
+#include "parser/analyze.h"
+#include "parser/parser.h"
+#include "planner_int.h"
+#include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -90,6 +101,7 @@ struct FoldContext
 {
 	ParamListInfo boundParams; /* the $n values, or NULL */
 	bool estimate;			   /* also stable functions and any bound $n */
+	List *active_fns;		   /* SQL functions being inlined (no recursion) */
 };
 
 Node *FoldMutator(Node *node, void *arg);
@@ -354,6 +366,266 @@ Node *SimplifyParam(Param *param, const FoldContext *ctx)
 												   param->paramcollid, prm->value, prm->isnull));
 }
 
+/* ---- inlining SQL functions (PostgreSQL's inline_function) ---- */
+
+/* Whether node calls a function more volatile than allowed ('i': any
+ * stable or volatile one; 's': any volatile one). */
+bool ContainMutableWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	char allowed = *static_cast<char *>(arg);
+	Oid funcid = InvalidOid;
+	switch (nodeTag(node))
+	{
+		case T_FuncExpr:
+			funcid = reinterpret_cast<FuncExpr *>(node)->funcid;
+			break;
+		case T_OpExpr:
+		case T_DistinctExpr:
+		case T_NullIfExpr:
+			funcid = reinterpret_cast<OpExpr *>(node)->opfuncid;
+			if (!OidIsValid(funcid))
+				funcid = get_opcode(reinterpret_cast<OpExpr *>(node)->opno);
+			break;
+		case T_ScalarArrayOpExpr:
+			funcid = reinterpret_cast<ScalarArrayOpExpr *>(node)->opfuncid;
+			if (!OidIsValid(funcid))
+				funcid = get_opcode(reinterpret_cast<ScalarArrayOpExpr *>(node)->opno);
+			break;
+		case T_SQLValueFunction:
+			/* CURRENT_DATE and the like are stable. */
+			if (allowed == PROVOLATILE_IMMUTABLE)
+				return true;
+			break;
+		case T_CoerceViaIO:
+		{
+			auto *io = reinterpret_cast<CoerceViaIO *>(node);
+			Oid outfunc;
+			bool isvarlena;
+			getTypeOutputInfo(exprType(reinterpret_cast<Node *>(io->arg)), &outfunc, &isvarlena);
+			Oid infunc;
+			Oid ioparam;
+			getTypeInputInfo(io->resulttype, &infunc, &ioparam);
+			char v1 = func_volatile(outfunc);
+			char v2 = func_volatile(infunc);
+			if ((allowed == PROVOLATILE_IMMUTABLE &&
+				 (v1 != PROVOLATILE_IMMUTABLE || v2 != PROVOLATILE_IMMUTABLE)) ||
+				v1 == PROVOLATILE_VOLATILE || v2 == PROVOLATILE_VOLATILE)
+				return true;
+			break;
+		}
+		default:
+			break;
+	}
+	if (OidIsValid(funcid))
+	{
+		char v = func_volatile(funcid);
+		if (v == PROVOLATILE_VOLATILE || (allowed == PROVOLATILE_IMMUTABLE && v != allowed))
+			return true;
+	}
+	return node_children_walker(node, ContainMutableWalker, arg);
+}
+
+bool FuncIsStrict(Oid funcid)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	bool strict = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->proisstrict;
+	ReleaseSysCache(tup);
+	return strict;
+}
+
+/* Whether node may be non-NULL when an input is NULL (PostgreSQL's
+ * contain_nonstrict_functions). */
+bool ContainNonstrictWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	switch (nodeTag(node))
+	{
+		case T_FuncExpr:
+			if (!FuncIsStrict(reinterpret_cast<FuncExpr *>(node)->funcid))
+				return true;
+			break;
+		case T_OpExpr:
+		{
+			auto *op = reinterpret_cast<OpExpr *>(node);
+			if (!FuncIsStrict(OidIsValid(op->opfuncid) ? op->opfuncid : get_opcode(op->opno)))
+				return true;
+			break;
+		}
+		case T_Aggref:
+		case T_DistinctExpr:
+		case T_NullIfExpr:
+		case T_ScalarArrayOpExpr:
+		case T_BoolExpr:
+		case T_SubLink:
+		case T_SubPlan:
+		case T_CaseExpr:
+		case T_CaseTestExpr:
+		case T_ArrayExpr:
+		case T_CoalesceExpr:
+		case T_MinMaxExpr:
+		case T_NullTest:
+		case T_BooleanTest:
+		case T_SQLValueFunction:
+			return true;
+		default:
+			break;
+	}
+	return node_children_walker(node, ContainNonstrictWalker, arg);
+}
+
+struct SubstituteContext
+{
+	List *args;
+	int *usecounts;
+};
+
+/* The body's $n replaced by the call's arguments. */
+Node *SubstituteParamsMutator(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<SubstituteContext *>(arg);
+	if (IsA(node, Param))
+	{
+		auto *param = reinterpret_cast<Param *>(node);
+		if (param->paramkind == PARAM_EXTERN && param->paramid > 0 &&
+			param->paramid <= list_length(ctx->args))
+		{
+			ctx->usecounts[param->paramid - 1]++;
+			return static_cast<Node *>(copyObject(list_nth(ctx->args, param->paramid - 1)));
+		}
+		elog(ERROR, "invalid paramid: %d", param->paramid);
+	}
+	return node_children_mutator(node, SubstituteParamsMutator, arg);
+}
+
+void InlineParserSetup(ParseState *pstate, void *arg)
+{
+	sql_fn_parser_setup(pstate, static_cast<SQLFunctionParseInfoPtr>(arg));
+}
+
+void InliningErrorCallback(void *arg)
+{
+	/* A position in the body means nothing in the caller's query. */
+	if (geterrposition() > 0)
+		errposition(0);
+	errcontext("SQL function \"%s\" during inlining", static_cast<const char *>(arg));
+}
+
+class InliningErrorScope
+{
+  public:
+	explicit InliningErrorScope(const char *fname)
+	{
+		callback_.callback = InliningErrorCallback;
+		callback_.arg = const_cast<char *>(fname);
+		callback_.previous = error_context_stack;
+		error_context_stack = &callback_;
+	}
+	~InliningErrorScope() { error_context_stack = callback_.previous; }
+	InliningErrorScope(const InliningErrorScope &) = delete;
+	InliningErrorScope &operator=(const InliningErrorScope &) = delete;
+
+  private:
+	ErrorContextCallback callback_{};
+};
+
+/* A call of a LANGUAGE sql function whose body is `SELECT expr` (no FROM,
+ * WHERE, aggregates, …) as expr with the call's arguments in place of its
+ * parameters, folded further; or NULL when it cannot be inlined.  The
+ * rules are PostgreSQL's: the expression must be no more volatile than
+ * the function and, for a strict function, strict and using every
+ * argument; an argument used more than once must be cheap and not
+ * volatile. */
+Node *InlineFunction(Oid funcid, Oid result_type, Oid input_collid, List *args, Node *call,
+					 FoldContext *ctx)
+{
+	if (list_member_oid(ctx->active_fns, funcid))
+		return nullptr;
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	bool isnull;
+	(void) SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proconfig, &isnull);
+	if (proc->prolang != SQLlanguageId || proc->prokind != PROKIND_FUNCTION || proc->prosecdef ||
+		proc->proretset || proc->prorettype == RECORDOID || !isnull ||
+		proc->pronargs != list_length(args))
+	{
+		ReleaseSysCache(tup);
+		return nullptr;
+	}
+	char provolatile = proc->provolatile;
+	bool strict = proc->proisstrict;
+	std::string fname = NameStr(proc->proname);
+	Datum srcdatum = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_prosrc, &isnull);
+	if (isnull)
+		elog(ERROR, "null prosrc for function %u", funcid);
+	char *src = TextDatumGetCString(srcdatum);
+
+	InliningErrorScope scope(fname.c_str());
+	SQLFunctionParseInfoPtr pinfo = prepare_sql_fn_parse_info(tup, call, input_collid);
+	ReleaseSysCache(tup);
+	List *raw = raw_parser(src);
+	if (list_length(raw) != 1)
+		return nullptr;
+	Query *q = parse_analyze_withcb(static_cast<RawStmt *>(linitial(raw)), src, InlineParserSetup,
+									pinfo);
+	if (q->commandType != CMD_SELECT || q->hasAggs || q->hasWindowFuncs || q->hasTargetSRFs ||
+		q->hasSubLinks || q->cteList != NIL || q->rtable != NIL || q->jointree->fromlist != NIL ||
+		q->jointree->quals != nullptr || q->groupClause != NIL || q->groupingSets != NIL ||
+		q->havingQual != nullptr || q->windowClause != NIL || q->distinctClause != NIL ||
+		q->sortClause != NIL || q->limitOffset != nullptr || q->limitCount != nullptr ||
+		q->setOperations != nullptr || list_length(q->targetList) != 1)
+		return nullptr;
+	(void) check_sql_fn_retval(list_make1(q), result_type);
+	Node *newexpr = reinterpret_cast<Node *>(
+		static_cast<TargetEntry *>(linitial(q->targetList))->expr);
+	if (exprType(newexpr) != result_type)
+		return nullptr;
+	char allowed = provolatile;
+	if (provolatile != PROVOLATILE_VOLATILE && ContainMutableWalker(newexpr, &allowed))
+		return nullptr;
+	if (strict && ContainNonstrictWalker(newexpr, nullptr))
+		return nullptr;
+
+	SubstituteContext sub;
+	sub.args = args;
+	sub.usecounts = static_cast<int *>(palloc0(Max(list_length(args), 1) * sizeof(int)));
+	newexpr = SubstituteParamsMutator(newexpr, &sub);
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, args)
+	{
+		Node *arg = static_cast<Node *>(lfirst(lc));
+		if (sub.usecounts[i] == 0)
+		{
+			/* An unused argument: NULL would not make the result NULL. */
+			if (strict)
+				return nullptr;
+		}
+		else if (sub.usecounts[i] != 1)
+		{
+			/* Computed once per use: only when cheap and not volatile. */
+			if (tusk::optimizer::QualCostPerTuple(list_make1(arg)) >
+				10 * tusk::optimizer::kCpuOperatorCost)
+				return nullptr;
+			if (contain_volatile_functions(arg))
+				return nullptr;
+		}
+		i++;
+	}
+	ctx->active_fns = lappend_oid(ctx->active_fns, funcid);
+	Node *result = Fold(newexpr, ctx);
+	ctx->active_fns = list_delete_last(ctx->active_fns);
+	return result;
+}
+
 Node *FoldMutator(Node *node, void *arg)
 {
 	if (node == nullptr)
@@ -375,6 +647,10 @@ Node *FoldMutator(Node *node, void *arg)
 			f->args = FoldList(f->args, ctx);
 			if (Node *c = SimplifyCall(f->funcid, reinterpret_cast<Node *>(f), f->args, ctx))
 				return c;
+			if (!f->funcretset)
+				if (Node *e = InlineFunction(f->funcid, f->funcresulttype, f->inputcollid, f->args,
+											 reinterpret_cast<Node *>(f), ctx))
+					return e;
 			return reinterpret_cast<Node *>(f);
 		}
 		case T_OpExpr:
@@ -389,6 +665,9 @@ Node *FoldMutator(Node *node, void *arg)
 			if (op->opno == BooleanEqualOperator || op->opno == BooleanNotEqualOperator)
 				if (Node *b = SimplifyBooleanEquality(op))
 					return b;
+			if (Node *e = InlineFunction(op->opfuncid, op->opresulttype, op->inputcollid, op->args,
+										 reinterpret_cast<Node *>(op), ctx))
+				return e;
 			return reinterpret_cast<Node *>(op);
 		}
 		case T_DistinctExpr:
@@ -704,7 +983,7 @@ Node *CanonicalizeQual(Node *qual)
 
 Node *FoldExpression(PlannerInfo *root, Node *node, bool estimate)
 {
-	FoldContext ctx{nullptr, estimate};
+	FoldContext ctx{nullptr, estimate, NIL};
 	if (root != nullptr && root->glob != nullptr)
 		ctx.boundParams = root->glob->boundParams;
 	return FoldMutator(node, &ctx);

@@ -32,6 +32,7 @@
 #include "access/transam.h"
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_namespace_d.h"
+#include "funcapi.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
@@ -677,6 +678,10 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 						   format_type_be(type)),
 					parser_errposition(pstate, exprLocation(fexpr)));
 		const char *colname = nfuncs == 1 && r->alias != nullptr ? r->alias->aliasname : funcname;
+		/* A function with one named OUT parameter names its column. */
+		if (IsA(fexpr, FuncExpr))
+			if (char *outname = get_func_result_name(reinterpret_cast<FuncExpr *>(fexpr)->funcid))
+				colname = outname;
 		RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
 		rtfunc->funcexpr = fexpr;
 		rtfunc->funccolcount = 1;
@@ -2835,6 +2840,18 @@ Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText, con
 	pstate->p_sourcetext = sourceText;
 	pstate->p_paramtypes = const_cast<Oid *>(paramTypes);
 	pstate->p_numparams = numParams;
+	Query *query = transformTopLevelStmt(pstate, parseTree);
+	free_parsestate(pstate);
+	QueryRewriteViews(query);
+	return query;
+}
+
+Query *parse_analyze_withcb(RawStmt *parseTree, const char *sourceText, ParserSetupHook parserSetup,
+							void *parserSetupArg)
+{
+	ParseState *pstate = make_parsestate(nullptr);
+	pstate->p_sourcetext = sourceText;
+	parserSetup(pstate, parserSetupArg);
 	Query *query = transformTopLevelStmt(pstate, parseTree);
 	free_parsestate(pstate);
 	QueryRewriteViews(query);

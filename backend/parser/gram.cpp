@@ -1078,6 +1078,10 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreateSchema();
+		case K_FUNCTION:
+			if (persistence_given)
+				SyntaxError();
+			return ParseCreateFunction(replace);
 		case K_DATABASE:
 			if (replace || persistence_given)
 				SyntaxError();

@@ -293,6 +293,12 @@ class Parser
 	Node *ParseCreateSeq(char relpersistence);
 	Node *ParseCreateView(bool replace, char relpersistence);
 	Node *ParseCreateSchema();
+	Node *ParseCreateFunction(bool replace);
+	List *ParseFuncArgsWithDefaults();
+	FunctionParameter *ParseFuncArg(bool with_default);
+	DefElem *ParseCreateFuncOption();
+	Node *ParseRoutineBody();
+	ObjectWithArgs *ParseFunctionWithArgTypes();
 	Node *ParseCreatedb();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);

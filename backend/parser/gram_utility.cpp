@@ -16,6 +16,8 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "gram.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
@@ -2062,6 +2064,331 @@ Node *Parser::ParseAlterSeq()
 
 /* ------------------------------------------------------------------- DROP */
 
+/* ------------------------------------------------------- CREATE FUNCTION */
+
+namespace {
+
+/* Keywords that start a type but are no type_function_name (so a
+ * parameter is never named by one of them). */
+bool IsTypeKeywordTok(int t)
+{
+	switch (t)
+	{
+		case K_INT:
+		case K_INTEGER:
+		case K_SMALLINT:
+		case K_BIGINT:
+		case K_REAL:
+		case K_FLOAT:
+		case K_DECIMAL:
+		case K_DEC:
+		case K_NUMERIC:
+		case K_BOOLEAN:
+		case K_CHARACTER:
+		case K_CHAR:
+		case K_VARCHAR:
+		case K_NATIONAL:
+		case K_NCHAR:
+		case K_BIT:
+		case K_TIME:
+		case K_TIMESTAMP:
+		case K_INTERVAL:
+		case K_SETOF:
+			return true;
+		default:
+			return false;
+	}
+}
+
+bool IsArgModeTok(int t)
+{
+	return t == K_IN || t == K_OUT || t == K_INOUT || t == K_VARIADIC;
+}
+
+}  // namespace
+
+/* arg_class: IN | OUT | INOUT | IN OUT | VARIADIC; the mode it names. */
+static FunctionParameterMode ParseArgMode(int t, int t1, int *ntoks)
+{
+	*ntoks = 1;
+	switch (t)
+	{
+		case K_IN:
+			if (t1 == K_OUT)
+			{
+				*ntoks = 2;
+				return FUNC_PARAM_INOUT;
+			}
+			return FUNC_PARAM_IN;
+		case K_OUT:
+			return FUNC_PARAM_OUT;
+		case K_INOUT:
+			return FUNC_PARAM_INOUT;
+		default:
+			return FUNC_PARAM_VARIADIC;
+	}
+}
+
+/* func_arg [DEFAULT a_expr | = a_expr]: [mode] [name] [mode] type. */
+FunctionParameter *Parser::ParseFuncArg(bool with_default)
+{
+	FunctionParameter *p = makeNode(FunctionParameter);
+	p->mode = FUNC_PARAM_DEFAULT;
+	int ntoks;
+	if (IsArgModeTok(Tok()))
+	{
+		p->mode = ParseArgMode(Tok(), Tok(1), &ntoks);
+		for (int i = 0; i < ntoks; i++)
+			Advance();
+	}
+	/* A name, when a type follows it. */
+	if (IsTypeFunctionNameTok(Tok()) &&
+		(IsTypeFunctionNameTok(Tok(1)) || IsTypeKeywordTok(Tok(1)) ||
+		 (p->mode == FUNC_PARAM_DEFAULT && IsArgModeTok(Tok(1)))))
+	{
+		p->name = TokenText(Peek());
+		Advance();
+		if (p->mode == FUNC_PARAM_DEFAULT && IsArgModeTok(Tok()))
+		{
+			p->mode = ParseArgMode(Tok(), Tok(1), &ntoks);
+			for (int i = 0; i < ntoks; i++)
+				Advance();
+		}
+	}
+	p->argType = ParseTypename();
+	if (with_default && (Accept(K_DEFAULT) || Accept('=')))
+		p->defexpr = ParseAExpr();
+	return p;
+}
+
+/* '(' [func_arg_with_default [, …]] ')' */
+List *Parser::ParseFuncArgsWithDefaults()
+{
+	Expect('(');
+	List *result = NIL;
+	if (!Accept(')'))
+	{
+		do
+			result = lappend(result, ParseFuncArg(true));
+		while (Accept(','));
+		Expect(')');
+	}
+	return result;
+}
+
+/* One createfunc_opt_item, or NULL when none starts here. */
+DefElem *Parser::ParseCreateFuncOption()
+{
+	int loc = Loc();
+	switch (Tok())
+	{
+		case K_AS:
+		{
+			Advance();
+			List *as = list_make1(makeString(ParseSconst()));
+			if (Accept(','))
+				as = lappend(as, makeString(ParseSconst()));
+			return MakeDefElem("as", reinterpret_cast<Node *>(as), loc);
+		}
+		case K_LANGUAGE:
+			Advance();
+			return MakeDefElem("language",
+							   reinterpret_cast<Node *>(makeString(ParseNonReservedWordOrSconst())),
+							   loc);
+		case K_IMMUTABLE:
+		case K_STABLE:
+		case K_VOLATILE:
+		{
+			const char *v = Tok() == K_IMMUTABLE ? "immutable"
+				: Tok() == K_STABLE				 ? "stable"
+												 : "volatile";
+			Advance();
+			return MakeDefElem("volatility", reinterpret_cast<Node *>(makeString(pstrdup(v))), loc);
+		}
+		case K_STRICT:
+			Advance();
+			return MakeDefElem("strict", reinterpret_cast<Node *>(makeBoolean(true)), loc);
+		case K_CALLED:
+			Advance();
+			Expect(K_ON);
+			Expect(K_NULL);
+			Expect(K_INPUT);
+			return MakeDefElem("strict", reinterpret_cast<Node *>(makeBoolean(false)), loc);
+		case K_RETURNS:
+			Advance();
+			Expect(K_NULL);
+			Expect(K_ON);
+			Expect(K_NULL);
+			Expect(K_INPUT);
+			return MakeDefElem("strict", reinterpret_cast<Node *>(makeBoolean(true)), loc);
+		case K_EXTERNAL:
+		case K_SECURITY:
+		{
+			Accept(K_EXTERNAL);
+			Expect(K_SECURITY);
+			bool definer = Tok() == K_DEFINER;
+			if (!Accept(K_DEFINER))
+				Expect(K_INVOKER);
+			return MakeDefElem("security", reinterpret_cast<Node *>(makeBoolean(definer)), loc);
+		}
+		case K_LEAKPROOF:
+			Advance();
+			return MakeDefElem("leakproof", reinterpret_cast<Node *>(makeBoolean(true)), loc);
+		case K_NOT:
+			if (Tok(1) != K_LEAKPROOF)
+				return nullptr;
+			Advance();
+			Advance();
+			return MakeDefElem("leakproof", reinterpret_cast<Node *>(makeBoolean(false)), loc);
+		case K_COST:
+			Advance();
+			return MakeDefElem("cost", ParseNumericOnly(), loc);
+		case K_ROWS:
+			Advance();
+			return MakeDefElem("rows", ParseNumericOnly(), loc);
+		case K_PARALLEL:
+			Advance();
+			return MakeDefElem("parallel", reinterpret_cast<Node *>(makeString(ParseColId())), loc);
+		case K_WINDOW:
+			Advance();
+			return MakeDefElem("window", reinterpret_cast<Node *>(makeBoolean(true)), loc);
+		case K_SUPPORT:
+			Advance();
+			return MakeDefElem("support", reinterpret_cast<Node *>(ParseAnyName()), loc);
+		case K_SET:
+		case K_RESET:
+		case K_TRANSFORM:
+			Unsupported(Tok() == K_TRANSFORM ? "CREATE FUNCTION … TRANSFORM"
+											 : "CREATE FUNCTION … SET/RESET",
+						loc);
+			/* Skip it: to the next option (its value is one word or a
+			 * list). */
+			Advance();
+			while (Tok() != ';' && Tok() != TOK_EOF && Tok() != K_AS && Tok() != K_LANGUAGE &&
+				   Tok() != K_RETURN && Tok() != K_BEGIN)
+				Advance();
+			return MakeDefElem("set", nullptr, loc);
+		default:
+			return nullptr;
+	}
+}
+
+/* RETURN a_expr | BEGIN ATOMIC (stmt ;)* END, as its SQL text (a
+ * String): `SELECT a_expr`, or the statements. */
+Node *Parser::ParseRoutineBody()
+{
+	if (Accept(K_RETURN))
+	{
+		int start = Loc();
+		(void) ParseAExpr();
+		int end = Peek(-1).end;
+		std::string body = "SELECT ";
+		body.append(src_ + start, static_cast<size_t>(end - start));
+		return reinterpret_cast<Node *>(makeString(pstrdup(body.c_str())));
+	}
+	Expect(K_BEGIN);
+	Expect(K_ATOMIC);
+	int start = Loc();
+	int end = start;
+	while (Tok() != K_END)
+	{
+		if (Tok() == TOK_EOF)
+			SyntaxError();
+		if (Accept(';'))
+			continue;
+		(void) ParseStmt();
+		end = Peek(-1).end;
+		if (Tok() != K_END)
+			Expect(';');
+	}
+	Expect(K_END);
+	std::string body(src_ + start, static_cast<size_t>(end - start));
+	return reinterpret_cast<Node *>(makeString(pstrdup(body.c_str())));
+}
+
+/* CREATE [OR REPLACE] FUNCTION func_name func_args_with_defaults
+ * [RETURNS func_return | RETURNS TABLE (…)] createfunc_opt_list
+ * [routine_body] */
+Node *Parser::ParseCreateFunction(bool replace)
+{
+	Expect(K_FUNCTION);
+	CreateFunctionStmt *n = makeNode(CreateFunctionStmt);
+	n->replace = replace;
+	int nameloc = Loc();
+	if (!IsTypeFunctionNameTok(Tok()) && !IsColIdTok(Tok()))
+		SyntaxError();
+	char *first = TokenText(Peek());
+	Advance();
+	n->funcname = ParseFuncNameFromColId(first, nameloc);
+	n->parameters = ParseFuncArgsWithDefaults();
+	if (Accept(K_RETURNS))
+	{
+		if (Tok() == K_TABLE && Tok(1) == '(')
+		{
+			int loc = Loc();
+			Advance();
+			Expect('(');
+			List *cols = NIL;
+			do
+			{
+				FunctionParameter *p = makeNode(FunctionParameter);
+				p->name = ParseColId();
+				p->argType = ParseTypename();
+				p->mode = FUNC_PARAM_TABLE;
+				cols = lappend(cols, p);
+			} while (Accept(','));
+			Expect(')');
+			n->parameters = list_concat(n->parameters, cols);
+			/* One column: SETOF its type; several: SETOF record. */
+			TypeName *rt = list_length(cols) == 1
+				? static_cast<TypeName *>(
+					  copyObject(static_cast<FunctionParameter *>(linitial(cols))->argType))
+				: SystemTypeName("record");
+			rt->setof = true;
+			rt->location = loc;
+			n->returnType = rt;
+		}
+		else
+			n->returnType = ParseTypename();
+	}
+	while (DefElem *opt = ParseCreateFuncOption())
+		n->options = lappend(n->options, opt);
+	if (Tok() == K_RETURN || (Tok() == K_BEGIN && Tok(1) == K_ATOMIC))
+		n->sql_body = ParseRoutineBody();
+	return reinterpret_cast<Node *>(n);
+}
+
+/* function_with_argtypes: func_name ['(' [func_arg [, …]] ')'] */
+ObjectWithArgs *Parser::ParseFunctionWithArgTypes()
+{
+	ObjectWithArgs *o = makeNode(ObjectWithArgs);
+	int nameloc = Loc();
+	if (!IsTypeFunctionNameTok(Tok()) && !IsColIdTok(Tok()))
+		SyntaxError();
+	char *first = TokenText(Peek());
+	Advance();
+	o->objname = ParseFuncNameFromColId(first, nameloc);
+	if (Tok() != '(')
+	{
+		o->args_unspecified = true;
+		return o;
+	}
+	Advance();
+	if (!Accept(')'))
+	{
+		do
+		{
+			FunctionParameter *p = ParseFuncArg(false);
+			o->objfuncargs = lappend(o->objfuncargs, p);
+			/* OUT arguments do not identify a function. */
+			if (p->mode != FUNC_PARAM_OUT && p->mode != FUNC_PARAM_TABLE)
+				o->objargs = lappend(o->objargs, p->argType);
+		} while (Accept(','));
+		Expect(')');
+	}
+	return o;
+}
+
 Node *Parser::ParseDrop()
 {
 	Expect(K_DROP);
@@ -2195,7 +2522,19 @@ Node *Parser::ParseDrop()
 		case K_DATABASE:
 			return ParseDropdb();
 		case K_FUNCTION:
-			return SkipUnsupportedStmt("DROP FUNCTION");
+		{
+			Advance();
+			n->removeType = OBJECT_FUNCTION;
+			n->missing_ok = ACCEPT_IF_EXISTS();
+			do
+				n->objects = lappend(n->objects, ParseFunctionWithArgTypes());
+			while (Accept(','));
+			if (Accept(K_CASCADE))
+				n->behavior = DROP_CASCADE;
+			else
+				Accept(K_RESTRICT);
+			return reinterpret_cast<Node *>(n);
+		}
 		case K_PROCEDURE:
 			return SkipUnsupportedStmt("DROP PROCEDURE");
 		case K_ROUTINE:
@@ -2476,7 +2815,10 @@ Node *Parser::ParseComment()
 		case K_AGGREGATE:
 			return SkipUnsupportedStmt("COMMENT ON AGGREGATE");
 		case K_FUNCTION:
-			return SkipUnsupportedStmt("COMMENT ON FUNCTION");
+			Advance();
+			n->objtype = OBJECT_FUNCTION;
+			n->object = reinterpret_cast<Node *>(ParseFunctionWithArgTypes());
+			break;
 		case K_PROCEDURE:
 			return SkipUnsupportedStmt("COMMENT ON PROCEDURE");
 		case K_ROUTINE:

@@ -751,6 +751,9 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 														 &wlevelsup);
 		if (whole != nullptr)
 			return MakeWholeRowRef(whole, wlevelsup, cref->location);
+		if (pstate->p_post_columnref_hook != nullptr)
+			if (Node *n = pstate->p_post_columnref_hook(pstate, cref))
+				return n;
 		/* A column of a FROM item to the left of a subquery not marked
 		 * LATERAL. */
 		for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)

@@ -1035,6 +1035,24 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		DeconstructQualifiedName(funcname, &schemaname, &name);
 		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, NIL,
 													actual.data());
+		/* A function that would match with its parameter defaults: the
+		 * analyzer cannot insert defaults yet. */
+		for (FuncCandidateList c =
+				 FuncnameGetCandidates(funcname, -1, NIL, false, false, false, true);
+			 c != nullptr && !ambiguous; c = c->next)
+		{
+			HeapTuple ptup = SearchSysCache1(PROCOID, ObjectIdGetDatum(c->oid));
+			if (ptup == nullptr)
+				continue;
+			int ndefaults = reinterpret_cast<Form_pg_proc>(GETSTRUCT(ptup))->pronargdefaults;
+			ReleaseSysCache(ptup);
+			if (c->nargs > nargs && c->nargs - ndefaults <= nargs)
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("calling function %s without its parameters with default values "
+							   "is not supported yet",
+							   NameListToString(funcname)),
+						parser_errposition(pstate, location));
+		}
 		if (ambiguous)
 			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
 					errmsg("function %s is not unique", sig),

@@ -29,6 +29,8 @@ ParseState *make_parsestate(ParseState *parentParseState)
 		pstate->p_paramtypes = parentParseState->p_paramtypes;
 		pstate->p_numparams = parentParseState->p_numparams;
 		pstate->p_variableparams = parentParseState->p_variableparams;
+		pstate->p_post_columnref_hook = parentParseState->p_post_columnref_hook;
+		pstate->p_ref_hook_state = parentParseState->p_ref_hook_state;
 	}
 	return pstate;
 }

@@ -378,6 +378,7 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_CommentStmt:
 		case T_TruncateStmt:
 		case T_ViewStmt:
+		case T_CreateFunctionStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -426,8 +427,12 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_CreateStmt:
 			(void) DefineRelation(reinterpret_cast<CreateStmt *>(parsetree), queryString);
 			break;
+		case T_CreateFunctionStmt:
+			(void) CreateFunction(reinterpret_cast<CreateFunctionStmt *>(parsetree), queryString);
+			break;
 		case T_DropStmt:
-			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA)
+			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA ||
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_FUNCTION)
 				RemoveObjects(reinterpret_cast<DropStmt *>(parsetree));
 			else
 				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
@@ -635,6 +640,8 @@ const char *CreateCommandName(Node *parsetree)
 			return "ALTER SEQUENCE";
 		case T_ViewStmt:
 			return "CREATE VIEW";
+		case T_CreateFunctionStmt:
+			return "CREATE FUNCTION";
 		case T_CreateTableAsStmt:
 			return reinterpret_cast<CreateTableAsStmt *>(parsetree)->is_select_into
 				? "SELECT"

@@ -34,7 +34,14 @@ extern char *defGetString(const DefElem *def);
 extern void errorConflictingDefElem(const DefElem *defel, struct ParseState *pstate)
 	pg_attribute_noreturn();
 
-/* DROP SCHEMA (commands/dropcmds.cpp); relations go through
+/* CREATE FUNCTION (commands/functioncmds.cpp): returns the function's
+ * OID. */
+extern Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString);
+/* The function func names (by name and input types, or by name alone
+ * when it has no argument list); InvalidOid if missing and missing_ok. */
+extern Oid LookupFuncWithArgs(ObjectWithArgs *func, bool missing_ok);
+
+/* DROP SCHEMA and DROP FUNCTION (commands/dropcmds.cpp); relations go through
  * RemoveRelations (commands/tablecmds.h). */
 extern void RemoveObjects(DropStmt *stmt);
 

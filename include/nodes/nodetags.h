@@ -121,6 +121,9 @@
 	X(AlterObjectSchemaStmt) \
 	X(TransactionStmt) \
 	X(ViewStmt) \
+	X(FunctionParameter) \
+	X(CreateFunctionStmt) \
+	X(ObjectWithArgs) \
 	X(CreatedbStmt) \
 	X(DropdbStmt) \
 	X(VacuumStmt) \

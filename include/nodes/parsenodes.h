@@ -986,6 +986,51 @@ typedef enum ViewCheckOption
 	F(SCALAR, ViewCheckOption, withCheckOption)
 TUSK_DEFINE_NODE(ViewStmt)
 
+/* An argument in CREATE FUNCTION's list (PostgreSQL's FunctionParameter). */
+typedef enum FunctionParameterMode
+{
+	FUNC_PARAM_IN = 'i',
+	FUNC_PARAM_OUT = 'o',
+	FUNC_PARAM_INOUT = 'b',
+	FUNC_PARAM_VARIADIC = 'v',
+	FUNC_PARAM_TABLE = 't',
+	FUNC_PARAM_DEFAULT = 'd' /* not given: IN, or OUT for a procedure */
+} FunctionParameterMode;
+
+#define NODE_FunctionParameter(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, name) \
+	F(NODE, TypeName *, argType) \
+	F(SCALAR, FunctionParameterMode, mode) \
+	F(NODE, Node *, defexpr) /* raw default expression, or NULL */
+TUSK_DEFINE_NODE(FunctionParameter)
+
+/* CREATE [OR REPLACE] FUNCTION name (parameters) [RETURNS type] options
+ * [body].  options are DefElems ("as": a List of Strings, "language",
+ * "volatility", "strict", "security", "leakproof", "cost", "rows",
+ * "parallel", "window", "support", "set").  A RETURN or BEGIN ATOMIC body
+ * is kept as its SQL text (a String: `SELECT expr`, or the statements),
+ * where PostgreSQL keeps the parsed statements (see doc/sql.md). */
+#define NODE_CreateFunctionStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, bool, is_procedure) \
+	F(SCALAR, bool, replace) \
+	F(NODE, List *, funcname) \
+	F(NODE, List *, parameters) /* FunctionParameters */ \
+	F(NODE, TypeName *, returnType) \
+	F(NODE, List *, options) \
+	F(NODE, Node *, sql_body)
+TUSK_DEFINE_NODE(CreateFunctionStmt)
+
+/* A function named with its argument types (DROP FUNCTION f(int)). */
+#define NODE_ObjectWithArgs(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, objname) \
+	F(NODE, List *, objargs)		  /* TypeNames of the input arguments */ \
+	F(NODE, List *, objfuncargs)	  /* FunctionParameters as written */ \
+	F(SCALAR, bool, args_unspecified) /* no parenthesized list */
+TUSK_DEFINE_NODE(ObjectWithArgs)
+
 #define NODE_CreatedbStmt(F) \
 	F(TAG, NodeTag, type) \
 	F(STRING, char *, dbname) \

@@ -5,6 +5,7 @@
 #ifndef TUSK_PARSER_ANALYZE_H
 #define TUSK_PARSER_ANALYZE_H
 
+#include "nodes/params.h"
 #include "parser/parse_node.h"
 
 #ifdef __cplusplus
@@ -17,6 +18,10 @@ extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceTe
 /* Parameter types inferred from use; *paramTypes grows. */
 extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText, Oid **paramTypes,
 									  int *numParams);
+/* One RawStmt whose ParseState parserSetup prepares first (PostgreSQL's
+ * parse_analyze_withcb: an SQL function's argument types and names). */
+extern Query *parse_analyze_withcb(RawStmt *parseTree, const char *sourceText,
+								   ParserSetupHook parserSetup, void *parserSetupArg);
 extern Query *transformStmt(ParseState *pstate, Node *parseTree);
 /* A subquery (a SelectStmt) of the query pstate is analyzing. */
 extern Query *parse_sub_analyze(Node *parseTree, ParseState *parentParseState);

@@ -91,6 +91,11 @@ typedef struct ParseState
 	Oid *p_paramtypes;
 	int p_numparams;
 	bool p_variableparams;
+	/* Called for a one-name column reference no FROM item has (an SQL
+	 * function's argument by name: executor/functions.h); NULL, or a
+	 * node to use instead of the error.  Inherited by sub-ParseStates. */
+	struct Node *(*p_post_columnref_hook)(struct ParseState *pstate, struct ColumnRef *cref);
+	void *p_ref_hook_state;
 } ParseState;
 
 #ifdef __cplusplus

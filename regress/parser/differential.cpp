@@ -135,6 +135,10 @@ const char *KnownOracleDeviation(const std::string &sql, const ParseOutcome &pg,
 		 pg_lower.find("near \"unlogged\"") != std::string::npos) &&
 		lower.find("sequence") != std::string::npos)
 		return "sequence options LOGGED/UNLOGGED are newer than libpg_query's PostgreSQL 15.1";
+	/* Not libpg_query's: Tusk's own documented difference (doc/sql.md). */
+	if (pg.ok && tusk.ok && pg.text.find("\"sql_body\"") != std::string::npos &&
+		tusk.text.find("\"sql_body\":{\"String\"") != std::string::npos)
+		return "Tusk keeps a RETURN or BEGIN ATOMIC function body as its SQL text";
 	return nullptr;
 }
 

@@ -315,7 +315,14 @@ void Scalar(std::string &o, bool &first, const char *name, const char *type, con
 		Key(o, first, name);
 		auto it = EnumNames().find(type);
 		int v = static_cast<int>(value);
-		if (it != EnumNames().end() && v >= 0 && v < static_cast<int>(it->second.size()))
+		/* PostgreSQL's enums whose values are characters. */
+		static const std::map<int, const char *> param_modes =
+			{{FUNC_PARAM_IN, "FUNC_PARAM_IN"},		 {FUNC_PARAM_OUT, "FUNC_PARAM_OUT"},
+			 {FUNC_PARAM_INOUT, "FUNC_PARAM_INOUT"}, {FUNC_PARAM_VARIADIC, "FUNC_PARAM_VARIADIC"},
+			 {FUNC_PARAM_TABLE, "FUNC_PARAM_TABLE"}, {FUNC_PARAM_DEFAULT, "FUNC_PARAM_DEFAULT"}};
+		if (strcmp(type, "FunctionParameterMode") == 0 && param_modes.count(v) != 0)
+			AppendString(o, param_modes.at(v));
+		else if (it != EnumNames().end() && v >= 0 && v < static_cast<int>(it->second.size()))
 			AppendString(o, it->second[v]);
 		else
 			o += std::to_string(v);

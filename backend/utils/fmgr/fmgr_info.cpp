@@ -5,18 +5,25 @@
  * Built-in functions are found in the table generated from pg_proc
  * (utils/fmgrtab.h) by binary search on the OID.  A built-in whose C
  * implementation Tusk does not have yet is reported as 0A000, naming it.
- * (Functions in other languages, and C functions in modules, arrive with
- * CREATE FUNCTION.)
+ * A LANGUAGE sql function is called through fmgr_sql (executor/
+ * functions.h), which reads its body.  (C functions in modules and other
+ * languages are not supported yet.)
  */
 #include "postgres.h"
 
 #include <algorithm>
+#include <string>
 
+#include "access/htup_details.h"
+#include "catalog/pg_language_d.h"
+#include "catalog/pg_proc.h"
+#include "executor/functions.h"
 #include "fmgr.h"
 #include "nodes/nodeFuncs.h"
 #include "utils/fmgrtab.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 namespace {
 
@@ -42,12 +49,27 @@ void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt)
 	const FmgrBuiltin *builtin = FindBuiltin(functionId);
 	if (builtin == nullptr)
 	{
-		char *name = get_func_name(functionId);
-		if (name == nullptr)
+		HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(functionId));
+		if (tup == nullptr)
 			elog(ERROR, "cache lookup failed for function %u", functionId);
+		auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+		if (proc->prolang == SQLlanguageId)
+		{
+			/* Every SQL function has one handler, which reads the body. */
+			finfo->fn_addr = fmgr_sql;
+			finfo->fn_nargs = proc->pronargs;
+			finfo->fn_strict = proc->proisstrict;
+			finfo->fn_retset = proc->proretset;
+			finfo->fn_oid = functionId;
+			ReleaseSysCache(tup);
+			return;
+		}
+		std::string name = NameStr(proc->proname);
+		ReleaseSysCache(tup);
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("function %s is not supported yet", name),
-				errdetail("Only built-in functions of language internal can be called."));
+				errmsg("function %s is not supported yet", name.c_str()),
+				errdetail("Only built-in functions of language internal and functions of "
+						  "language sql can be called."));
 	}
 	if (builtin->func == nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

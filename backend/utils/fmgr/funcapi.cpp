@@ -11,13 +11,19 @@
  * ShutdownSetFunction (executor/executor.h).
  *
  * Principal entry points: init_MultiFuncCall, per_MultiFuncCall,
- * end_MultiFuncCall, ShutdownSetFunction.
+ * end_MultiFuncCall, ShutdownSetFunction, get_func_result_name.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type_d.h"
 #include "executor/executor.h"
 #include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 FuncCallContext *init_MultiFuncCall(FunctionCallInfo fcinfo)
 {
@@ -56,4 +62,45 @@ void ShutdownSetFunction(FmgrInfo *flinfo)
 		return;
 	flinfo->fn_extra = nullptr;
 	MemoryContextDelete(funcctx->multi_call_memory_ctx);
+}
+
+char *get_func_result_name(Oid functionId)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(functionId));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", functionId);
+	bool modesnull;
+	bool namesnull;
+	Datum modes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargmodes, &modesnull);
+	Datum names = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargnames, &namesnull);
+	char *result = nullptr;
+	if (!modesnull && !namesnull)
+	{
+		Datum *modev;
+		bool *modenulls;
+		int nmodes;
+		deconstruct_array(DatumGetArrayTypeP(modes), CHAROID, 1, true, TYPALIGN_CHAR, &modev,
+						  &modenulls, &nmodes);
+		Datum *namev;
+		bool *namenulls;
+		int nnames;
+		deconstruct_array(DatumGetArrayTypeP(names), TEXTOID, -1, false, TYPALIGN_INT, &namev,
+						  &namenulls, &nnames);
+		int nout = 0;
+		for (int i = 0; i < nmodes && i < nnames; i++)
+		{
+			char mode = DatumGetChar(modev[i]);
+			if (mode != PROARGMODE_OUT && mode != PROARGMODE_INOUT && mode != PROARGMODE_TABLE)
+				continue;
+			if (++nout > 1)
+			{
+				result = nullptr;
+				break;
+			}
+			char *name = TextDatumGetCString(namev[i]);
+			result = name[0] != '\0' ? name : nullptr;
+		}
+	}
+	ReleaseSysCache(tup);
+	return result;
 }
