@@ -50,8 +50,11 @@ SELECT pg_char_to_encoding('UTF8'), pg_char_to_encoding('utf-8'), pg_char_to_enc
 SELECT pg_get_userbyid(10) = (SELECT rolname FROM pg_authid WHERE oid = 10) AS bootstrap_user,
        pg_get_userbyid(0), pg_get_userbyid(4294967295);
 SELECT current_query();
--- (num_nulls and num_nonnulls are VARIADIC "any": Tusk does not resolve
--- variadic calls yet, so they are not tested here)
+-- VARIADIC "any": each argument of its own type, or an array after VARIADIC
+SELECT num_nulls(1, NULL, 'a'::text, NULL::date), num_nonnulls(1, NULL, 'a'::text, NULL::date);
+SELECT num_nulls(VARIADIC ARRAY[1, NULL, 3]), num_nonnulls(VARIADIC ARRAY[1, NULL, 3]),
+       num_nulls(VARIADIC NULL::int[]), num_nulls(VARIADIC '{}'::int[]);
+SELECT num_nulls();
 -- the server and the transaction
 SELECT pg_is_in_recovery(), pg_conf_load_time() > '2020-01-01' AND pg_conf_load_time() <= clock_timestamp() AS conf_loaded;
 BEGIN;
