@@ -1052,7 +1052,9 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			GetRuleExpr(arg, ctx, true);
 			if (parens)
 				ctx->buf += ")";
-			std::string field = "f" + std::to_string(fs->fieldnum);
+			/* (built piecewise: GCC 12 at -O3 warns falsely on "f" + string) */
+			std::string field = "f";
+			field += std::to_string(fs->fieldnum);
 			if (IsA(arg, RowExpr) && reinterpret_cast<RowExpr *>(arg)->colnames != NIL &&
 				fs->fieldnum <= list_length(reinterpret_cast<RowExpr *>(arg)->colnames))
 				field = strVal(
@@ -1061,7 +1063,8 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 																	 exprTypmod(arg));
 					 desc != nullptr && fs->fieldnum <= desc->natts)
 				field = NameStr(TupleDescAttr(desc, fs->fieldnum - 1)->attname);
-			ctx->buf += "." + std::string(quote_identifier(field.c_str()));
+			ctx->buf += ".";
+			ctx->buf += quote_identifier(field.c_str());
 			break;
 		}
 		case T_RowCompareExpr:
