@@ -78,7 +78,7 @@ typedef enum ExprEvalOp
 	EEOP_SBSREF_SUBSCRIPTS,
 	EEOP_SBSREF_FETCH,
 	EEOP_SBSREF_ASSIGN,
-	EEOP_MINMAX, /* ExecEvalMinMax */
+	EEOP_MINMAX,				/* ExecEvalMinMax */
 	EEOP_WHOLEROW,				/* ExecEvalWholeRowVar */
 	EEOP_ROW,					/* ExecEvalRow */
 	EEOP_FIELDSELECT,			/* ExecEvalFieldSelect */
