@@ -423,9 +423,10 @@ TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
 		foreach (lc, row->args)
 		{
 			Node *e = static_cast<Node *>(lfirst(lc));
+			/* (psprintf: GCC 12 at -O3 warns falsely on "f" + std::string) */
 			std::string name = row->colnames != NIL && i <= list_length(row->colnames)
 				? strVal(list_nth(row->colnames, i - 1))
-				: "f" + std::to_string(i);
+				: psprintf("f%d", i);
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i), name.c_str(), exprType(e),
 							   exprTypmod(e), 0);
 			TupleDescInitEntryCollation(desc, static_cast<AttrNumber>(i), exprCollation(e));
@@ -558,8 +559,7 @@ Node *TransformRowExpr(ParseState *pstate, RowExpr *r)
 	result->row_typeid = RECORDOID;
 	result->row_format = r->row_format;
 	for (int i = 1; i <= list_length(args); i++)
-		result->colnames = lappend(result->colnames,
-								   makeString(pstrdup(("f" + std::to_string(i)).c_str())));
+		result->colnames = lappend(result->colnames, makeString(psprintf("f%d", i)));
 	result->location = r->location;
 	return reinterpret_cast<Node *>(result);
 }
