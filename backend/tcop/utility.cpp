@@ -710,6 +710,12 @@ const char *CreateCommandName(Node *parsetree)
 			return "CREATE DATABASE";
 		case T_DropdbStmt:
 			return "DROP DATABASE";
+		case T_DeclareCursorStmt:
+			return "DECLARE CURSOR";
+		case T_FetchStmt:
+			return reinterpret_cast<FetchStmt *>(parsetree)->ismove ? "MOVE" : "FETCH";
+		case T_ClosePortalStmt:
+			return "CLOSE CURSOR";
 		default:
 			break;
 	}

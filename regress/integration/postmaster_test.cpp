@@ -11,6 +11,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <libpq-fe.h>
 
@@ -79,6 +80,20 @@ TEST_CASE("psql connects, a query answers, and an unsupported statement gets 0A0
 	REQUIRE(PQresultStatus(res) == PGRES_FATAL_ERROR);
 	REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
 	PQclear(res);
+	/* A statement kind not supported yet is named by its command tag. */
+	for (auto [sql, name] : {std::pair{"begin; declare c cursor for select 1", "DECLARE CURSOR"},
+							 std::pair{"fetch 2 from c", "FETCH"}, std::pair{"move c", "MOVE"},
+							 std::pair{"close c", "CLOSE CURSOR"}, std::pair{"listen x", "LISTEN"}})
+	{
+		CAPTURE(sql);
+		res = PQexec(conn.get(), sql);
+		REQUIRE(PQresultStatus(res) == PGRES_FATAL_ERROR);
+		REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
+		REQUIRE(ErrorField(res, PG_DIAG_MESSAGE_PRIMARY) ==
+				std::string(name) + " is not supported yet");
+		PQclear(res);
+		PQclear(PQexec(conn.get(), "rollback"));
+	}
 	/* The session survives the error. */
 	res = PQexec(conn.get(), "  ;  -- nothing\n");
 	REQUIRE(PQresultStatus(res) == PGRES_EMPTY_QUERY);
