@@ -534,7 +534,8 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		bool hidden = false;
 		for (FuncCandidateList c = result; c != nullptr; c = c->next)
 			if (c->nargs == effective_nargs &&
-				memcmp(c->args, args.data(), effective_nargs * sizeof(Oid)) == 0)
+				(effective_nargs == 0 ||
+				 memcmp(c->args, args.data(), effective_nargs * sizeof(Oid)) == 0))
 			{
 				if (c->pathpos <= pos)
 					hidden = true;
@@ -549,7 +550,8 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		cand->oid = form->oid;
 		cand->nargs = effective_nargs;
 		cand->nvargs = variadic ? effective_nargs - pronargs + 1 : 0;
-		memcpy(cand->args, args.data(), effective_nargs * sizeof(Oid));
+		if (effective_nargs > 0) /* (an empty vector's data() may be null) */
+			memcpy(cand->args, args.data(), effective_nargs * sizeof(Oid));
 		cand->next = result;
 		result = cand;
 	}
