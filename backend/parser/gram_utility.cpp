@@ -2266,7 +2266,12 @@ DefElem *Parser::ParseCreateFuncOption()
 			Advance();
 			while (Tok() != ';' && Tok() != TOK_EOF && Tok() != K_AS && Tok() != K_LANGUAGE &&
 				   Tok() != K_RETURN && Tok() != K_BEGIN)
+			{
+				/* (a lexical error repeats: report it rather than skip) */
+				if (Tok() == TOK_ERROR)
+					SyntaxError();
 				Advance();
+			}
 			return MakeDefElem("set", nullptr, loc);
 		default:
 			return nullptr;
@@ -2292,7 +2297,7 @@ Node *Parser::ParseRoutineBody()
 	int end = start;
 	while (Tok() != K_END)
 	{
-		if (Tok() == TOK_EOF)
+		if (Tok() == TOK_EOF || Tok() == TOK_ERROR)
 			SyntaxError();
 		if (Accept(';'))
 			continue;
