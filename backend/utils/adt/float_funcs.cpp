@@ -284,12 +284,12 @@ Datum dcosd(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(CheckOverflow(sign * CosDQ1(c, arg)));
 }
 
-/* tand(90) is Infinity; a zero result is never -0. */
-Datum dtand(PG_FUNCTION_ARGS)
+namespace {
+
+/* tand (cot false) or cotd of degrees: reduced to the first quadrant,
+ * tand(90) and cotd(0) are Infinity; a zero result is never -0. */
+float8 TanOrCotDegrees(float8 arg, bool cot)
 {
-	float8 arg = PG_GETARG_FLOAT8(0);
-	if (std::isnan(arg))
-		PG_RETURN_FLOAT8(Nan());
 	if (std::isinf(arg))
 		InputOutOfRange();
 	const DegreeConstants &c = Degrees();
@@ -300,11 +300,21 @@ Datum dtand(PG_FUNCTION_ARGS)
 		arg = 180.0 - arg;
 		sign = -sign;
 	}
-	volatile float8 tan_arg = SinDQ1(c, arg) / CosDQ1(c, arg);
-	float8 result = sign * (tan_arg / c.tan_45);
+	volatile float8 ratio = cot ? CosDQ1(c, arg) / SinDQ1(c, arg) : SinDQ1(c, arg) / CosDQ1(c, arg);
+	float8 result = sign * (ratio / (cot ? c.cot_45 : c.tan_45));
 	if (result == 0.0)
 		result = 0.0;
-	PG_RETURN_FLOAT8(result);
+	return result;
+}
+
+}  // namespace
+
+Datum dtand(PG_FUNCTION_ARGS)
+{
+	float8 arg = PG_GETARG_FLOAT8(0);
+	if (std::isnan(arg))
+		PG_RETURN_FLOAT8(Nan());
+	PG_RETURN_FLOAT8(TanOrCotDegrees(arg, false));
 }
 
 Datum dcotd(PG_FUNCTION_ARGS)
@@ -312,21 +322,7 @@ Datum dcotd(PG_FUNCTION_ARGS)
 	float8 arg = PG_GETARG_FLOAT8(0);
 	if (std::isnan(arg))
 		PG_RETURN_FLOAT8(Nan());
-	if (std::isinf(arg))
-		InputOutOfRange();
-	const DegreeConstants &c = Degrees();
-	int sign = 1;
-	arg = ReduceDegrees(arg, false, &sign);
-	if (arg > 90.0)
-	{
-		arg = 180.0 - arg;
-		sign = -sign;
-	}
-	volatile float8 cot_arg = CosDQ1(c, arg) / SinDQ1(c, arg);
-	float8 result = sign * (cot_arg / c.cot_45);
-	if (result == 0.0)
-		result = 0.0;
-	PG_RETURN_FLOAT8(result);
+	PG_RETURN_FLOAT8(TanOrCotDegrees(arg, true));
 }
 
 Datum dasind(PG_FUNCTION_ARGS)
