@@ -38,7 +38,10 @@
 #include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
+#include "storage/bufmgr.h"
+#include "storage/bufpage.h"
 #include "storage/procarray.h"
+#include "storage/smgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -175,8 +178,16 @@ void SetRelHasIndex(Oid heapoid)
 	relation_close(pg_class, RowExclusiveLock);
 }
 
-/* Every row of the table that may still be seen, into the index. */
-void BuildFromHeap(Relation heap, Relation index)
+/*
+ * Every row of the table that may still be seen, into the index: each HOT
+ * chain once, under its root's TID, with the values of its members that
+ * are not dead (PostgreSQL's heapam_index_build_range_scan).  A recently
+ * dead member that was HOT-updated is left out — its successor stands for
+ * the chain — and the chain is "broken" for this index if the two differ
+ * in its columns; returns whether that may have happened, so the index is
+ * kept from snapshots that could still see such a member (indcheckxmin).
+ */
+bool BuildFromHeap(Relation heap, Relation index)
 {
 	const BTIndexInfo *btinfo = RelationGetBTIndexInfo(index);
 	IndexInfo *ii = BuildIndexInfo(index);
@@ -184,28 +195,98 @@ void BuildFromHeap(Relation heap, Relation index)
 	MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 	ExprContext *econtext = CreateExprContext(estate);
 	TupleTableSlot *slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(heap));
-	SnapshotData any;
-	any.snapshot_type = SNAPSHOT_NON_VACUUMABLE;
-	any.vistest_horizon = GetOldestNonRemovableFullTransactionId();
-	HeapScanDesc scan = heap_beginscan(heap, &any);
+	FullTransactionId horizon = GetOldestNonRemovableFullTransactionId();
+	BlockNumber nblocks = smgrnblocks(smgropen(heap->rd_node), MAIN_FORKNUM);
+	std::vector<OffsetNumber> roots(MaxOffsetNumber);
 	Datum values[INDEX_MAX_KEYS];
 	bool isnull[INDEX_MAX_KEYS];
-	while (HeapTuple tuple = heap_getnext(scan, ForwardScanDirection))
+	bool broken = false;
+	for (BlockNumber blk = 0; blk < nblocks; blk++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		ResetExprContext(econtext);
-		ExecStoreHeapTuple(tuple, slot, false);
-		if (!IndexPredicateHolds(ii, slot, econtext))
-			continue;
-		FormIndexDatum(ii, slot, values, isnull);
-		ItemPointerData tid = tuple->t_self;
-		btinsert(index, btinfo, values, isnull, &tid, heap,
-				 ii->ii_Unique ? UNIQUE_CHECK_BUILD : UNIQUE_CHECK_NO, nullptr);
+		/* The page's rows are copied out (into the per-tuple memory) under
+		 * its share lock, then indexed without it: a unique check reads
+		 * the heap. */
+		struct Row
+		{
+			ItemPointerData tid;
+			HeapTuple tuple;
+		};
+		std::vector<Row> rows;
+		{
+			tusk::BufferPin pin(ReadBufferWithoutRelcache(heap->rd_node, MAIN_FORKNUM, blk,
+														  RBM_NORMAL, nullptr, true));
+			tusk::BufferLock lock(pin.get(), BUFFER_LOCK_SHARE);
+			Page page = BufferGetPage(pin.get());
+			if (PageIsNew(page))
+				continue;
+			heap_get_root_tuples(page, roots.data());
+			MemoryContext tuple_cxt = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+			for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
+			{
+				ItemId lp = PageGetItemId(page, off);
+				if (!ItemIdIsNormal(lp))
+					continue;
+				HeapTupleData t;
+				t.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp));
+				t.t_len = ItemIdGetLength(lp);
+				ItemPointerSet(&t.t_self, blk, off);
+				t.t_tableOid = RelationGetRelid(heap);
+				HTSV_Result state = HeapTupleSatisfiesVacuum(&t, horizon, pin.get());
+				if (state == HEAPTUPLE_DEAD)
+					continue;
+				if ((state == HEAPTUPLE_RECENTLY_DEAD || state == HEAPTUPLE_DELETE_IN_PROGRESS) &&
+					HeapTupleIsHotUpdated(&t))
+				{
+					broken = true;
+					continue;
+				}
+				if (roots[off - 1] == InvalidOffsetNumber)
+					ereport(ERROR, errcode(ERRCODE_DATA_CORRUPTED),
+							errmsg("failed to find parent tuple for heap-only tuple at (%u,%u) in "
+								   "table \"%s\"",
+								   blk, off, RelationGetRelationName(heap)));
+				Row row;
+				ItemPointerSet(&row.tid, blk, roots[off - 1]);
+				row.tuple = heap_copytuple(&t);
+				rows.push_back(row);
+			}
+			MemoryContextSwitchTo(tuple_cxt);
+		}
+		for (Row &row : rows)
+		{
+			ExecStoreHeapTuple(row.tuple, slot, false);
+			if (!IndexPredicateHolds(ii, slot, econtext))
+				continue;
+			FormIndexDatum(ii, slot, values, isnull);
+			btinsert(index, btinfo, values, isnull, &row.tid, heap,
+					 ii->ii_Unique ? UNIQUE_CHECK_BUILD : UNIQUE_CHECK_NO, nullptr);
+		}
+		ExecClearTuple(slot);
 	}
-	heap_endscan(scan);
-	ExecClearTuple(slot);
 	MemoryContextSwitchTo(old);
 	FreeExecutorState(estate);
+	return broken;
+}
+
+/* An index built over broken HOT chains is not used by snapshots older
+ * than its pg_index row (PostgreSQL's indcheckxmin; the planner checks). */
+void BuildIndex(Relation heap, Relation index)
+{
+	btbuildempty(index);
+	if (!BuildFromHeap(heap, index))
+		return;
+	HeapTuple tup = SearchSysCacheCopy1(INDEXRELID, ObjectIdGetDatum(RelationGetRelid(index)));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for index %u", RelationGetRelid(index));
+	auto *form = reinterpret_cast<Form_pg_index>(GETSTRUCT(tup));
+	if (form->indcheckxmin)
+		return;
+	form->indcheckxmin = true;
+	Relation pg_index = relation_open(IndexRelationId, RowExclusiveLock);
+	CatalogTupleUpdate(pg_index, &tup->t_self, tup);
+	relation_close(pg_index, RowExclusiveLock);
 }
 
 }  // namespace
@@ -272,16 +353,14 @@ Oid index_create(Relation heapRelation, const char *indexRelationName, int ncolu
 	CommandCounterIncrement();
 
 	Relation index = relation_open(indexoid, AccessExclusiveLock);
-	btbuildempty(index);
-	BuildFromHeap(heapRelation, index);
+	BuildIndex(heapRelation, index);
 	relation_close(index, NoLock);
 	return indexoid;
 }
 
 void index_build(Relation heapRelation, Relation indexRelation)
 {
-	btbuildempty(indexRelation);
-	BuildFromHeap(heapRelation, indexRelation);
+	BuildIndex(heapRelation, indexRelation);
 }
 
 void index_drop(Oid indexId)

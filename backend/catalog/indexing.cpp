@@ -66,7 +66,8 @@ void CatalogTupleUpdate(Relation heapRel, ItemPointer otid, HeapTuple tup)
 	if (result != TM_Ok)
 		ereport(ERROR, errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
 				errmsg("tuple concurrently updated"));
-	CatalogIndexInsert(heapRel, tup);
+	if (!HeapTupleIsHeapOnly(tup))
+		CatalogIndexInsert(heapRel, tup);
 	CacheInvalidateCatalog();
 }
 

@@ -485,7 +485,7 @@ void ReferencedKeyRemoved(ForeignKeyState *state, const ForeignKeyInfo &fk, cons
 			ExecStoreHeapTuple(newtup, slot, false);
 			ExecConstraints(it->rri, slot, state->estate);
 			result = heap_update(it->rel, &t->t_self, newtup, cid, true, &tmfd);
-			if (result == TM_Ok)
+			if (result == TM_Ok && !HeapTupleIsHeapOnly(newtup))
 				ExecInsertIndexTuples(it->rri, slot, &newtup->t_self, state->estate);
 			ExecDropSingleTupleTableSlot(slot);
 		}

@@ -295,7 +295,9 @@ ConflictOutcome OnConflictUpdate(ModifyTableState *node, ItemPointer tid)
 	ItemPointerData otid = *tid;
 	result = heap_update(rel, &otid, newtup, estate->es_output_cid, true, &tmfd);
 	CheckModifyResult(result, tmfd, "updated");
-	ExecInsertIndexTuples(node->resultRelInfo, node->mt_insertSlot, &newtup->t_self, estate);
+	/* A heap-only version is reached through its chain's entries. */
+	if (!HeapTupleIsHeapOnly(newtup))
+		ExecInsertIndexTuples(node->resultRelInfo, node->mt_insertSlot, &newtup->t_self, estate);
 	if (node->mt_fkeys != nullptr)
 		ExecForeignKeyRow(node->mt_fkeys, existing, newtup);
 	return ConflictOutcome::kUpdated;
@@ -457,7 +459,8 @@ TupleTableSlot *ExecModifyTable(PlanState *pstate)
 			CheckModifyResult(result, tmfd, "updated");
 			if (result != TM_Ok)
 				continue;
-			ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
+			if (!HeapTupleIsHeapOnly(tuple))
+				ExecInsertIndexTuples(node->resultRelInfo, slot, &tuple->t_self, estate);
 			if (node->mt_fkeys != nullptr)
 				if (HeapTuple oldtup = OldTuple(node, rel, &tid))
 					ExecForeignKeyRow(node->mt_fkeys, oldtup, tuple);

@@ -35,9 +35,33 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/builtins.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 namespace {
+
+/*
+ * Whether the planner may use this index: a valid, ready B-tree — and if
+ * it was built over broken HOT chains (indcheckxmin), only for a
+ * transaction whose snapshots cannot see the versions it left out: ours
+ * must have begun after the index's pg_index row (PostgreSQL's
+ * get_relation_info).
+ */
+bool IndexUsable(Relation index)
+{
+	Form_pg_index form = index->rd_index;
+	if (index->rd_rel->relam != BTREE_AM_OID || !form->indisvalid || !form->indisready ||
+		!form->indislive)
+		return false;
+	if (form->indcheckxmin)
+	{
+		FullTransactionId xmin = HeapTupleHeaderGetRawXminFull(index->rd_indextuple->t_data);
+		if (!FullTransactionIdIsValid(TransactionXmin) ||
+			!FullTransactionIdPrecedes(xmin, TransactionXmin))
+			return false;
+	}
+	return true;
+}
 
 struct MatchContext
 {
@@ -297,8 +321,7 @@ bool choose_index_scan(Oid relid, int rtindex, List *quals, IndexScanChoice *cho
 		Oid indexoid = lfirst_oid(lc);
 		Relation index = relation_open(indexoid, AccessShareLock);
 		Form_pg_index form = index->rd_index;
-		bool usable = index->rd_rel->relam == BTREE_AM_OID && form->indisvalid &&
-			form->indisready && form->indislive;
+		bool usable = IndexUsable(index);
 		if (usable)
 		{
 			/* A partial index only when the quals imply its predicate. */
@@ -530,8 +553,7 @@ bool index_provides_order(Query *parse, Plan **plan)
 		(void) heap_getattr(index->rd_indextuple, Anum_pg_index_indpred, RelationGetDescr(pg_index),
 							&isnull);
 		relation_close(pg_index, AccessShareLock);
-		ScanDirection dir = isnull && index->rd_rel->relam == BTREE_AM_OID &&
-				index->rd_index->indisvalid
+		ScanDirection dir = isnull && IndexUsable(index)
 			? OrderDirection(index, 0, parse, seq->scan.scanrelid)
 			: NoMovementScanDirection;
 		relation_close(index, NoLock);

@@ -138,6 +138,40 @@ extern bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Bu
 /* Follow the update chain from *tid to the newest version snapshot sees. */
 extern void heap_get_latest_tid(Relation relation, Snapshot snapshot, ItemPointer tid);
 
+/*
+ * HOT chains and pruning (pruneheap.cpp; doc/access/README.md).
+ *
+ * heap_index_fetch: the row an index entry leads to — tuple->t_self the
+ * entry's TID, the root of a HOT chain — as heap_fetch returns it: the
+ * chain's member snapshot sees, with t_self its own TID.  The page may be
+ * pruned first.  first_call false continues the chain after the member
+ * at tuple->t_self, returned last time (for snapshots that can see more
+ * than one member; the caller kept the page pinned since).
+ */
+extern bool heap_index_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf,
+							 bool first_call);
+/* The same on a page the caller has pinned and locked (share is enough);
+ * *tid becomes the member's TID.  all_dead, if not NULL, learns whether
+ * every member is dead to everyone (PostgreSQL's). */
+extern bool heap_hot_search_buffer(ItemPointer tid, Relation relation, Buffer buffer,
+								   Snapshot snapshot, HeapTuple heapTuple, bool *all_dead,
+								   bool first_call);
+/* root_offsets[off - 1]: the offset of the root of the chain holding the
+ * tuple at off (itself when it is not heap-only), or InvalidOffsetNumber.
+ * The page locked; root_offsets holds PageGetMaxOffsetNumber entries. */
+extern void heap_get_root_tuples(char *page, OffsetNumber *root_offsets);
+/* Prune the page (held with the cleanup lock) of what oldest_xmin makes
+ * removable; WAL-logged.  Returns the tuples removed; htsv, if not NULL
+ * (MaxOffsetNumber + 1 entries), gets each offset's HTSV_Result as judged
+ * before, -1 for line pointers without a tuple. */
+extern int heap_page_prune(Relation relation, Buffer buffer, FullTransactionId oldest_xmin,
+						   int8 *htsv);
+/* Prune the pinned (unlocked) page if it is nearly full, something on it
+ * may be prunable, and the cleanup lock is free at once. */
+extern void heap_page_prune_opt(Relation relation, Buffer buffer);
+/* A delete or update by xid: the page may be worth pruning once xid ends. */
+extern void heap_page_set_prunable(char *page, FullTransactionId xid);
+
 /* What VACUUM did. */
 typedef struct VacuumStats
 {

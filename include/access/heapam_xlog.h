@@ -1,6 +1,7 @@
 /*
- * access/heapam_xlog.h — the heap's WAL records (RM_HEAP_ID), with
- * PostgreSQL's info values; transaction ids are Tusk's 64-bit ones.
+ * access/heapam_xlog.h — the heap's WAL records (RM_HEAP_ID, and page
+ * pruning under RM_HEAP2_ID), with PostgreSQL's info values; transaction
+ * ids are Tusk's 64-bit ones.
  */
 #ifndef TUSK_ACCESS_HEAPAM_XLOG_H
 #define TUSK_ACCESS_HEAPAM_XLOG_H
@@ -13,6 +14,8 @@ typedef struct XLogReaderState XLogReaderState;
 #define XLOG_HEAP_INSERT 0x00
 #define XLOG_HEAP_DELETE 0x10
 #define XLOG_HEAP_UPDATE 0x20
+/* An update whose new version is heap-only, on the old one's page. */
+#define XLOG_HEAP_HOT_UPDATE 0x40
 #define XLOG_HEAP_LOCK 0x60
 #define XLOG_HEAP_OPMASK 0x70
 /* The page was (re)initialized: replay starts from an empty page. */
@@ -77,10 +80,27 @@ typedef struct xl_heap_lock
 	uint8 flags;
 } xl_heap_lock;
 
+/* RM_HEAP2_ID: a page pruned (heap_page_prune). */
+#define XLOG_HEAP2_PRUNE 0x10
+
+/*
+ * Block 0: the page; its data: nredirected pairs of offsets (the line
+ * pointer, then where it now redirects), ndead offsets now LP_DEAD, and
+ * the rest, offsets now LP_UNUSED.  Replay sets them and compacts the
+ * page, as the pruning did.
+ */
+typedef struct xl_heap_prune
+{
+	uint16 nredirected;
+	uint16 ndead;
+} xl_heap_prune;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+extern void heap2_redo(XLogReaderState *record);
+extern const char *heap2_identify(uint8 info);
 extern void heap_redo(XLogReaderState *record);
 extern const char *heap_identify(uint8 info);
 

@@ -131,6 +131,11 @@ static inline FullTransactionId HeapTupleHeaderGetRawXmaxFull(const HeapTupleHea
 #define HeapTupleHeaderIsHotUpdated(tup) \
 	(((tup)->t_infomask2 & HEAP_HOT_UPDATED) != 0 && \
 	 ((tup)->t_infomask & HEAP_XMAX_INVALID) == 0 && !HeapTupleHeaderXminInvalid(tup))
+#define HeapTupleIsHeapOnly(tuple) HeapTupleHeaderIsHeapOnly((tuple)->t_data)
+#define HeapTupleIsHotUpdated(tuple) HeapTupleHeaderIsHotUpdated((tuple)->t_data)
+#define HeapTupleHeaderSetHeapOnly(tup) ((tup)->t_infomask2 |= HEAP_ONLY_TUPLE)
+#define HeapTupleHeaderClearHeapOnly(tup) ((tup)->t_infomask2 &= ~HEAP_ONLY_TUPLE)
+#define HeapTupleHeaderSetHotUpdated(tup) ((tup)->t_infomask2 |= HEAP_HOT_UPDATED)
 
 /* The fixed part of a catalog tuple, as its FormData_pg_xxx struct. */
 #define GETSTRUCT(TUP) ((char *) ((TUP)->t_data) + (TUP)->t_data->t_hoff)

@@ -70,6 +70,10 @@ extern bool ConditionalLockBuffer(Buffer buffer);
 /* An exclusive lock while nobody else has the buffer pinned: the page's
  * items may then be moved (VACUUM).  The caller holds exactly one pin. */
 extern void LockBufferForCleanup(Buffer buffer);
+/* The same lock only if it needs no wait and no one else (nor another of
+ * this process's own pins) holds the buffer: on-access pruning, which can
+ * skip a busy page. */
+extern bool ConditionalLockBufferForCleanup(Buffer buffer);
 extern BlockNumber BufferGetBlockNumber(Buffer buffer);
 extern Page BufferGetPage(Buffer buffer);
 extern void BufferGetTag(Buffer buffer, RelFileNode *rnode, ForkNumber *forknum,
@@ -188,6 +192,12 @@ class BufferLock
 	{
 		LockBufferForCleanup(buffer);
 		return BufferLock(buffer);
+	}
+	/* The cleanup lock only if it needs no wait
+	 * (ConditionalLockBufferForCleanup); test held() for the outcome. */
+	[[nodiscard]] static BufferLock TryForCleanup(Buffer buffer)
+	{
+		return BufferLock(ConditionalLockBufferForCleanup(buffer) ? buffer : InvalidBuffer);
 	}
 	/* Takes charge of a lock this process already holds (a buffer read
 	 * with RBM_ZERO_AND_LOCK, or by XLogReadBufferForRedo). */

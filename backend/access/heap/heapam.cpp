@@ -21,8 +21,10 @@
  *
  * An update whose new version does not fit on the old page drops the
  * page lock to find another page, then locks both in block order; if the
- * old version was changed meanwhile, it starts over.  Updates are never
- * HOT (heap-only) yet: that needs indexes to know about it.
+ * old version was changed meanwhile, it starts over.  One that changes no
+ * indexed column and stays on the page is heap-only (HOT): no index gets
+ * an entry for it; fetches through an index walk the chain, and pruning
+ * removes its dead members (pruneheap.cpp).
  */
 #include "postgres.h"
 
@@ -306,53 +308,72 @@ bool DatumsEqual(Datum a, Datum b, bool byval, int len)
 		memcmp(DatumGetPointer(a), DatumGetPointer(b), sa) == 0;
 }
 
-/*
- * Whether an update changes a column of the table's key — a column of a
- * unique index that is not partial, which foreign keys may reference
- * (PostgreSQL's INDEX_ATTR_BITMAP_KEY) — compared as stored bytes.  A
- * table without a catalog row, and every system catalog, is taken as
- * changing its key, so such updates wait for every locker.
- */
-bool KeyColumnsChanged(Relation rel, ItemPointer otid, HeapTuple oldcopy, HeapTuple newtup)
+/* What an update changes, for the lock it needs and whether it may be
+ * heap-only. */
+struct UpdateChanges
 {
+	/* A column of the table's key: a column of a unique index that is
+	 * not partial, which foreign keys may reference (PostgreSQL's
+	 * INDEX_ATTR_BITMAP_KEY). */
+	bool key = true;
+	/* A column of any index, or any column where an index has a
+	 * predicate (PostgreSQL's INDEX_ATTR_BITMAP_ALL, coarser): then the
+	 * new version needs index entries of its own. */
+	bool indexed = true;
+};
+
+/*
+ * What an update of the row at otid to newtup changes, compared as stored
+ * bytes.  A table without a catalog row, and every system catalog, is
+ * taken as changing its key and its indexed columns: such updates wait
+ * for every locker and are never heap-only.
+ */
+UpdateChanges ColumnsChanged(Relation rel, ItemPointer otid, HeapTuple oldcopy, HeapTuple newtup)
+{
+	UpdateChanges result;
 	if (rel->rd_rel == nullptr || rel->rd_att == nullptr || rel->rd_id < FirstNormalObjectId)
-		return true;
+		return result;
+	result = UpdateChanges{false, false};
 	if (!rel->rd_rel->relhasindex)
-		return false;
+		return result;
 	HeapTuple oldtup = oldcopy != nullptr ? oldcopy : CopyTupleAt(rel, otid);
 	if (oldtup == nullptr)
-		return true;
+		return UpdateChanges{};
+	auto changed = [&](int attnum) {
+		Form_pg_attribute att = TupleDescAttr(rel->rd_att, attnum - 1);
+		bool oldnull, newnull;
+		Datum oldval = heap_getattr(oldtup, attnum, rel->rd_att, &oldnull);
+		Datum newval = heap_getattr(newtup, attnum, rel->rd_att, &newnull);
+		return oldnull != newnull ||
+			(!oldnull && !DatumsEqual(oldval, newval, att->attbyval, att->attlen));
+	};
 	List *indexes = RelationGetIndexList(rel);
 	ListCell *lc;
-	bool changed = false;
 	foreach (lc, indexes)
 	{
 		/* The updater's caller keeps the table's indexes open and locked. */
 		Relation index = relation_open(lfirst_oid(lc), NoLock);
 		Form_pg_index form = index->rd_index;
-		if (form->indisunique && form->indimmediate &&
-			heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, nullptr))
-			for (int i = 0; i < form->indnkeyatts && !changed; i++)
-			{
-				int attnum = form->indkey.values[i];
-				if (attnum <= 0)
-				{
-					changed = true;
-					break;
-				}
-				Form_pg_attribute att = TupleDescAttr(rel->rd_att, attnum - 1);
-				bool oldnull, newnull;
-				Datum oldval = heap_getattr(oldtup, attnum, rel->rd_att, &oldnull);
-				Datum newval = heap_getattr(newtup, attnum, rel->rd_att, &newnull);
-				changed = oldnull != newnull ||
-					(!oldnull && !DatumsEqual(oldval, newval, att->attbyval, att->attlen));
-			}
+		bool partial = !heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, nullptr);
+		bool is_key = form->indisunique && form->indimmediate && !partial;
+		for (int i = 0; i < form->indnatts && !(result.key && result.indexed); i++)
+		{
+			int attnum = form->indkey.values[i];
+			bool col_changed = attnum <= 0 || changed(attnum);
+			result.indexed = result.indexed || col_changed;
+			if (is_key && i < form->indnkeyatts)
+				result.key = result.key || col_changed;
+		}
+		/* (The predicate's columns are not picked out: any change counts.) */
+		for (int attnum = 1; partial && !result.indexed && attnum <= rel->rd_att->natts; attnum++)
+			result.indexed = !TupleDescAttr(rel->rd_att, attnum - 1)->attisdropped &&
+				changed(attnum);
 		relation_close(index, NoLock);
-		if (changed)
+		if (result.key && result.indexed)
 			break;
 	}
 	list_free(indexes);
-	return changed;
+	return result;
 }
 
 /* PostgreSQL's refusal, where its ReadBufferExtended makes it. */
@@ -802,6 +823,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	tusk::CriticalSection crit;
 	SetDeleted(tuple.t_data, xid, cmax, iscombo, *tid);
 	tuple.t_data->t_infomask2 |= HEAP_KEYS_UPDATED;
+	heap_page_set_prunable(BufferGetPage(buf), xid);
 	MarkBufferDirty(buf);
 	xl_heap_delete rec{U64FromFullTransactionId(xid), ItemPointerGetOffsetNumber(tid),
 					   InfobitsOf(tuple.t_data), 0};
@@ -877,10 +899,10 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	}
 	MultiXactIdSetOldestMember();
 	/* A change of the key conflicts with FOR KEY SHARE lockers (foreign
-	 * keys referencing the row); any other update lets them stay. */
-	LockTupleMode mode = KeyColumnsChanged(relation, otid, oldcopy, callers)
-		? LockTupleExclusive
-		: LockTupleNoKeyExclusive;
+	 * keys referencing the row); any other update lets them stay.  An
+	 * update of no indexed column is heap-only if it stays on the page. */
+	UpdateChanges changes = ColumnsChanged(relation, otid, oldcopy, callers);
+	LockTupleMode mode = changes.key ? LockTupleExclusive : LockTupleNoKeyExclusive;
 	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(otid));
 	Buffer buf = pin.get();
 	tusk::BufferLock lock(buf, BUFFER_LOCK_EXCLUSIVE);
@@ -905,6 +927,8 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 		Size newlen = MAXALIGN(newtup->t_len);
 		if (PageGetFreeSpace(BufferGetPage(buf)) >= newlen)
 			break;
+		/* No room here: the next reader of the page prunes it. */
+		PageSetFull(BufferGetPage(buf));
 		/* Another page: both locked in order; start over if the old
 		 * version changed while we held no lock on it. */
 		uint64 xmax_before = old.t_data->t_xmax;
@@ -919,9 +943,19 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 		elsewhere.Release();
 	}
 	Buffer newbuf = elsewhere.valid() ? elsewhere.get() : buf;
+	bool hot = newbuf == buf && !changes.indexed;
 
 	PrepareNewTuple(newtup->t_data, xid, cid);
 	newtup->t_data->t_infomask |= HEAP_UPDATED;
+	/* The caller learns from its tuple whether indexes need entries
+	 * (HeapTupleIsHeapOnly), as from PostgreSQL's heap_update. */
+	if (hot)
+	{
+		HeapTupleHeaderSetHeapOnly(newtup->t_data);
+		HeapTupleHeaderSetHeapOnly(callers->t_data);
+	}
+	else
+		HeapTupleHeaderClearHeapOnly(callers->t_data);
 	newtup->t_tableOid = relation->rd_id;
 	CommandId cmax = cid;
 	bool iscombo;
@@ -955,6 +989,9 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	OffsetNumber newoff = AddTuple(newbuf, newtup);
 	SetDeleted(old.t_data, xid, cmax, iscombo, newtup->t_self);
 	SetXmax(old.t_data, old_xmax, old_infomask, old_infomask2);
+	if (hot)
+		HeapTupleHeaderSetHotUpdated(old.t_data);
+	heap_page_set_prunable(BufferGetPage(buf), xid);
 	MarkBufferDirty(newbuf);
 	if (newbuf != buf)
 		MarkBufferDirty(buf);
@@ -972,7 +1009,9 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	if (newbuf != buf)
 		XLogRegisterBuffer(1, buf, REGBUF_STANDARD);
 	RegisterTupleData(0, &hdr, newtup->t_data, newtup->t_len);
-	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID, XLOG_HEAP_UPDATE | (init ? XLOG_HEAP_INIT_PAGE : 0));
+	XLogRecPtr lsn = XLogInsert(RM_HEAP_ID,
+								(hot ? XLOG_HEAP_HOT_UPDATE : XLOG_HEAP_UPDATE) |
+									(init ? XLOG_HEAP_INIT_PAGE : 0));
 	PageSetLSN(newpage, lsn);
 	if (newbuf != buf)
 		PageSetLSN(BufferGetPage(buf), lsn);
@@ -1117,6 +1156,7 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 		 * The pin outlives this call, so the resource owner tracks it
 		 * (doc/utils/resowner/README.md), not a guard. */
 		scan->buf = ReadHeapBuffer(scan->rel, scan->next_block++).Detach();
+		heap_page_prune_opt(scan->rel, scan->buf);
 		tusk::BufferLock lock(scan->buf, BUFFER_LOCK_SHARE);
 		Page page = BufferGetPage(scan->buf);
 		scan->nvisible = 0;
@@ -1165,6 +1205,26 @@ bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *u
 		}
 	}
 	if (!visible)
+		return false;
+	*userbuf = pin.Detach(); /* the caller's to release */
+	return true;
+}
+
+bool heap_index_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbuf,
+					  bool first_call)
+{
+	*userbuf = InvalidBuffer;
+	tusk::BufferPin pin = ReadHeapBuffer(relation, ItemPointerGetBlockNumber(&tuple->t_self));
+	Buffer buf = pin.get();
+	if (first_call)
+		heap_page_prune_opt(relation, buf);
+	bool found;
+	{
+		tusk::BufferLock lock(buf, BUFFER_LOCK_SHARE);
+		ItemPointerData tid = tuple->t_self;
+		found = heap_hot_search_buffer(&tid, relation, buf, snapshot, tuple, nullptr, first_call);
+	}
+	if (!found)
 		return false;
 	*userbuf = pin.Detach(); /* the caller's to release */
 	return true;
@@ -1238,6 +1298,7 @@ void RedoSetDeleted(Page page, OffsetNumber off, uint64 xmax, uint8 infobits,
 	auto *t = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, PageGetItemId(page, off)));
 	SetDeleted(t, FullTransactionIdFromU64(xmax), FirstCommandId, false, ctid);
 	ApplyInfobits(t, infobits);
+	heap_page_set_prunable(page, FullTransactionIdFromU64(xmax));
 }
 
 /* An updated row's new version keeps the old one's lockers (its header,
@@ -1326,7 +1387,9 @@ void heap_redo(XLogReaderState *r)
 			break;
 		}
 		case XLOG_HEAP_UPDATE:
+		case XLOG_HEAP_HOT_UPDATE:
 		{
+			bool hot = (info & XLOG_HEAP_OPMASK) == XLOG_HEAP_HOT_UPDATE;
 			xl_heap_update rec;
 			memcpy(&rec, XLogRecGetData(r), sizeof rec);
 			ItemPointerData newtid;
@@ -1336,8 +1399,13 @@ void heap_redo(XLogReaderState *r)
 			tusk::LockedBuffer oldbuf;
 			XLogRedoAction oldaction = XLogReadBufferForRedo(r, same_page ? 0 : 1, &oldbuf);
 			if (oldaction == BLK_NEEDS_REDO)
+			{
 				RedoSetDeleted(oldbuf.page(), rec.old_offnum, rec.old_xmax, rec.old_infobits_set,
 							   newtid);
+				if (hot)
+					HeapTupleHeaderSetHotUpdated(reinterpret_cast<HeapTupleHeader>(
+						PageGetItem(oldbuf.page(), PageGetItemId(oldbuf.page(), rec.old_offnum))));
+			}
 			if (same_page)
 			{
 				if (oldaction == BLK_NEEDS_REDO)
@@ -1395,6 +1463,8 @@ const char *heap_identify(uint8 info)
 			return "DELETE";
 		case XLOG_HEAP_UPDATE:
 			return init ? "UPDATE+INIT" : "UPDATE";
+		case XLOG_HEAP_HOT_UPDATE:
+			return "HOT_UPDATE";
 		case XLOG_HEAP_LOCK:
 			return "LOCK";
 		default:

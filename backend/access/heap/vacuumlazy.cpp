@@ -5,18 +5,20 @@
  *
  * PostgreSQL's three passes:
  *   1. Each page, under a cleanup lock (nobody else may hold a pin: a scan
- *      reading the page's tuples would see them move), has its tuples
- *      that are dead to every snapshot — deleted or updated by a
+ *      reading the page's tuples would see them move), is pruned of its
+ *      tuples that are dead to every snapshot — deleted or updated by a
  *      transaction older than the oldest xmin anyone still has, or
- *      inserted by one that aborted — cut down to dead line pointers, and
- *      the page is compacted.  Their TIDs are remembered.
+ *      inserted by one that aborted (heap_page_prune: dead heap-only
+ *      members of HOT chains are freed at once, other dead tuples cut
+ *      down to dead line pointers), and the page is compacted.  The TIDs
+ *      of its dead line pointers are remembered.
  *   2. Every index drops its entries for those TIDs.
  *   3. The dead line pointers become unused, free for new tuples.
  * Line pointers stay dead until pass 3 because an index entry may still
  * point at them: reusing one before its entries are gone could make an
- * index scan find an unrelated row.  Each changed page is WAL-logged as a
- * full image (PostgreSQL logs the changes compactly; an image is larger
- * but replays by itself).  Finally every page's free space goes into the
+ * index scan find an unrelated row.  Pruning is logged compactly (its
+ * line pointer changes); pass 3's changes, and replaced multixacts, as
+ * full page images (larger, but they replay by themselves).  Finally every page's free space goes into the
  * free space map, where inserts and updates look for room before
  * extending the table.
  */
@@ -114,6 +116,8 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 	BlockNumber nblocks = smgrnblocks(smgropen(rel->rd_node), MAIN_FORKNUM);
 	stats->pages = nblocks;
 	DeadTids dead;
+	std::vector<int8> htsv_buf(MaxOffsetNumber + 1);
+	int8 *htsv = htsv_buf.data();
 
 	/* Pass 1: prune. */
 	for (BlockNumber blk = 0; blk < nblocks; blk++)
@@ -125,26 +129,33 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 		Page page = BufferGetPage(buf);
 		if (PageIsNew(page))
 			continue;
-		std::vector<OffsetNumber> gone;
+		/* HOT chains lose their dead members, other dead tuples become
+		 * dead line pointers (pruneheap.cpp); then every dead line
+		 * pointer on the page — made now or by an earlier pruning — has
+		 * index entries to remove. */
+		stats->tuples_removed += static_cast<uint64>(heap_page_prune(rel, buf, oldest_xmin, htsv));
 		bool multis_cleared = false;
+		bool has_dead = false;
 		for (OffsetNumber off = FirstOffsetNumber; off <= PageGetMaxOffsetNumber(page); off++)
 		{
 			ItemId lp = PageGetItemId(page, off);
-			if (!ItemIdIsNormal(lp))
-				continue;
-			HeapTupleData tuple;
-			tuple.t_data = reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp));
-			tuple.t_len = ItemIdGetLength(lp);
-			ItemPointerSet(&tuple.t_self, blk, off);
-			tuple.t_tableOid = rel->rd_id;
-			HTSV_Result state = HeapTupleSatisfiesVacuum(&tuple, oldest_xmin, buf);
-			if (state == HEAPTUPLE_DEAD)
+			if (ItemIdIsDead(lp))
 			{
-				gone.push_back(off);
+				ItemPointerData tid;
+				ItemPointerSet(&tid, blk, off);
+				dead.tids.push_back(tid);
+				has_dead = true;
 				continue;
 			}
+			if (!ItemIdIsNormal(lp))
+				continue;
+			auto state = static_cast<HTSV_Result>(htsv[off]);
+			if (state == HEAPTUPLE_DEAD)
+				continue; /* (left in a chain behind a live member) */
 			stats->tuples_remaining++;
-			multis_cleared = ClearEndedMulti(tuple.t_data) || multis_cleared;
+			multis_cleared = ClearEndedMulti(
+								 reinterpret_cast<HeapTupleHeader>(PageGetItem(page, lp))) ||
+				multis_cleared;
 			/* PostgreSQL's count of live tuples for reltuples: a tuple being
 			 * deleted still counts, one being inserted does not yet. */
 			if (state == HEAPTUPLE_LIVE || state == HEAPTUPLE_DELETE_IN_PROGRESS)
@@ -152,34 +163,17 @@ void heap_vacuum_rel(Relation rel, Relation *indrels, int nindexes, VacuumStats 
 			else if (state == HEAPTUPLE_RECENTLY_DEAD)
 				stats->tuples_recently_dead++;
 		}
-		if (gone.empty() && multis_cleared)
+		if (multis_cleared)
 		{
 			tusk::CriticalSection crit;
 			MarkBufferDirty(buf);
 			LogPage(buf);
 			crit.End();
-		}
-		if (!gone.empty())
-		{
-			for (OffsetNumber off : gone)
-			{
-				ItemPointerData tid;
-				ItemPointerSet(&tid, blk, off);
-				dead.tids.push_back(tid);
-			}
-			tusk::CriticalSection crit;
-			for (OffsetNumber off : gone)
-				ItemIdSetDead(PageGetItemId(page, off));
-			PageRepairFragmentation(page);
-			MarkBufferDirty(buf);
-			LogPage(buf);
-			crit.End();
-			stats->tuples_removed += gone.size();
 		}
 		Size avail = PageGetFreeSpace(page);
 		cleanup.Release();
 		pin.Release();
-		if (gone.empty())
+		if (!has_dead)
 			RecordPageWithFreeSpace(rel, blk, avail);
 	}
 

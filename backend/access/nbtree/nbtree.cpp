@@ -747,7 +747,7 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 		HeapTupleData htup;
 		htup.t_self = t->t_tid;
 		Buffer hbuf;
-		if (heap_fetch(heap, &dirty, &htup, &hbuf))
+		if (heap_index_fetch(heap, &dirty, &htup, &hbuf, true))
 		{
 			ReleaseBuffer(hbuf); /* only its visibility was wanted */
 			FullTransactionId running = FullTransactionIdIsValid(dirty.xmin) ? dirty.xmin
@@ -839,6 +839,7 @@ struct BTScanData
 	size_t pos;
 	Buffer leafbuf; /* pinned while its TIDs are returned */
 	Buffer heapbuf;
+	bool hot_continue; /* the tuple returned last may have successors to return */
 	HeapTupleData tuple;
 };
 
@@ -1188,6 +1189,7 @@ void ResetScanState(BTScan scan)
 		ReleaseBuffer(scan->leafbuf);
 	scan->heapbuf = InvalidBuffer;
 	scan->leafbuf = InvalidBuffer;
+	scan->hot_continue = false;
 	scan->started = false;
 	scan->done = false;
 	scan->next = P_NONE;
@@ -1232,6 +1234,22 @@ HeapTuple btgettuple(BTScan scan)
 {
 	for (;;)
 	{
+		if (scan->hot_continue)
+		{
+			/* A snapshot that may see several members of a HOT chain
+			 * (not an MVCC one) gets each: the rest of the chain after
+			 * the one returned last, on the page still pinned. */
+			bool found;
+			{
+				tusk::BufferLock lock(scan->heapbuf, BUFFER_LOCK_SHARE);
+				ItemPointerData tid = scan->tuple.t_self;
+				found = heap_hot_search_buffer(&tid, scan->heap, scan->heapbuf, scan->snapshot,
+											   &scan->tuple, nullptr, false);
+			}
+			if (found)
+				return &scan->tuple;
+			scan->hot_continue = false;
+		}
 		while (scan->pos < scan->ntids)
 		{
 			if (BufferIsValid(scan->heapbuf))
@@ -1240,10 +1258,15 @@ HeapTuple btgettuple(BTScan scan)
 				scan->heapbuf = InvalidBuffer;
 			}
 			scan->tuple.t_self = scan->tids[scan->pos++];
-			/* The index says where; the heap says whether we may see it. */
-			bool visible = heap_fetch(scan->heap, scan->snapshot, &scan->tuple, &scan->heapbuf);
+			/* The index says where; the heap says whether we may see it
+			 * (and which member of a HOT chain). */
+			bool visible = heap_index_fetch(scan->heap, scan->snapshot, &scan->tuple,
+											&scan->heapbuf, true);
 			if (visible)
+			{
+				scan->hot_continue = scan->snapshot->snapshot_type != SNAPSHOT_MVCC;
 				return &scan->tuple;
+			}
 		}
 		if (scan->done)
 			return nullptr;

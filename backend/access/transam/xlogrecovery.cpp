@@ -191,6 +191,8 @@ void InitBuiltinRmgrs(void)
 	RegisterBuiltinRmgr(RM_XACT_ID, &xact);
 	RegisterBuiltinRmgr(RM_SMGR_ID, &smgr);
 	RegisterBuiltinRmgr(RM_HEAP_ID, &heap);
+	static const RmgrData heap2 = {"Heap2", heap2_redo, heap2_identify, nullptr, nullptr};
+	RegisterBuiltinRmgr(RM_HEAP2_ID, &heap2);
 	RegisterBuiltinRmgr(RM_BTREE_ID, &btree);
 	static const RmgrData seq = {"Sequence", seq_redo, seq_identify, nullptr, nullptr};
 	RegisterBuiltinRmgr(RM_SEQ_ID, &seq);

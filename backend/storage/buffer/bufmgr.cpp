@@ -653,6 +653,19 @@ void LockBufferForCleanup(Buffer buffer)
 	}
 }
 
+bool ConditionalLockBufferForCleanup(Buffer buffer)
+{
+	BufferDesc *b = DescOf(buffer);
+	if (private_refcount[b->buf_id] != 1 || !ConditionalLockBuffer(buffer))
+		return false;
+	uint32 state = LockBufHdr(b);
+	bool alone = BUF_STATE_GET_REFCOUNT(state) == 1;
+	UnlockBufHdr(b, state);
+	if (!alone)
+		LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+	return alone;
+}
+
 void MarkBufferDirty(Buffer buffer)
 {
 	BufferDesc *b = DescOf(buffer);
