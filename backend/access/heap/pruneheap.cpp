@@ -359,8 +359,7 @@ void heap_get_root_tuples(Page page, OffsetNumber *root_offsets)
 	}
 }
 
-int heap_page_prune(Relation relation, Buffer buffer, FullTransactionId oldest_xmin,
-					int8 *htsv_out)
+int heap_page_prune(Relation relation, Buffer buffer, FullTransactionId oldest_xmin, int8 *htsv_out)
 {
 	Page page = BufferGetPage(buffer);
 	BlockNumber blk = BufferGetBlockNumber(buffer);
