@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "access/genam.h"
@@ -43,6 +44,7 @@
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "utils/array.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -253,9 +255,58 @@ void CheckReferencingKey(const ForeignKeyInfo &fk, Relation fkrel, Relation pkre
 						  RelationGetRelationName(pkrel)));
 }
 
+/*
+ * Each relation's foreign keys, both ways, as read from pg_constraint: a
+ * DML statement starts by asking (twice for an UPDATE), and reading them
+ * was a scan of all of pg_constraint each time — a third of TPC-B's
+ * system calls were those scans' lseeks.  The map empties whenever the
+ * caches do (any catalog change committed anywhere, or made by our own
+ * command or aborted subtransaction: utils/inval.h).
+ */
+struct CachedForeignKeys
+{
+	bool have[2] = {false, false}; /* [referencing] */
+	std::vector<ForeignKeyInfo> keys[2];
+};
+
+std::unordered_map<Oid, CachedForeignKeys> &ForeignKeyCache()
+{
+	static std::unordered_map<Oid, CachedForeignKeys> cache;
+	return cache;
+}
+
+void ForgetForeignKeys(Datum, Oid)
+{
+	ForeignKeyCache().clear();
+}
+
+std::vector<ForeignKeyInfo> ReadForeignKeys(Oid relid, bool referencing);
+
 }  // namespace
 
 std::vector<ForeignKeyInfo> RelationForeignKeys(Oid relid, bool referencing)
+{
+	static bool registered = false;
+	if (!registered)
+	{
+		CacheRegisterRelcacheCallback(ForgetForeignKeys, (Datum) 0);
+		registered = true;
+	}
+	auto it = ForeignKeyCache().find(relid);
+	if (it != ForeignKeyCache().end() && it->second.have[referencing])
+		return it->second.keys[referencing];
+	/* (Reading may empty the cache: opening pg_constraint accepts
+	 * invalidations.  So the entry is looked up again after.) */
+	std::vector<ForeignKeyInfo> keys = ReadForeignKeys(relid, referencing);
+	CachedForeignKeys &entry = ForeignKeyCache()[relid];
+	entry.keys[referencing] = keys;
+	entry.have[referencing] = true;
+	return keys;
+}
+
+namespace {
+
+std::vector<ForeignKeyInfo> ReadForeignKeys(Oid relid, bool referencing)
 {
 	std::vector<ForeignKeyInfo> out;
 	Relation pg_constraint = relation_open(ConstraintRelationId, AccessShareLock);
@@ -293,6 +344,8 @@ std::vector<ForeignKeyInfo> RelationForeignKeys(Oid relid, bool referencing)
 			  [](const ForeignKeyInfo &a, const ForeignKeyInfo &b) { return a.conoid < b.conoid; });
 	return out;
 }
+
+}  // namespace
 
 void ValidateForeignKey(const ForeignKeyInfo &fk)
 {

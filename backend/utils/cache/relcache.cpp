@@ -538,7 +538,12 @@ Relation relation_open(Oid relationId, LOCKMODE lockmode)
 				throw;
 			}
 		}
-		entry.rel.rd_targblock = InvalidBlockNumber;
+		/* The page this backend inserted into last stays a good first
+		 * guess from statement to statement (a new file comes with a new
+		 * entry); below the catalogs, storage tests replace files under
+		 * the same OID, so there it starts afresh. */
+		if (entry.rel.rd_rel == nullptr)
+			entry.rel.rd_targblock = InvalidBlockNumber;
 	}
 	entry.refcount++;
 	return &entry.rel;
