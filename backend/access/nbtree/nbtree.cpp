@@ -608,13 +608,27 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 	std::string old_highkey = IsRightmost(page) ? std::string()
 												: CopyTuple(page, FirstOffsetNumber);
 
-	/* Split by bytes, so that both halves have room. */
+	/* Split by bytes, so that both halves have room: in the middle —
+	 * but when the new entry goes at the very end of its level (keys
+	 * arriving in ascending order: a serial column, an index built from
+	 * a table loaded in key order), the left page keeps 90% of the bytes
+	 * (70% above the leaves) and the right one takes the rest, as
+	 * PostgreSQL's fillfactor split does: the pages left behind are not
+	 * split again, and half-empty ones would double the index. */
 	size_t total = 0;
 	for (const auto &it : items)
 		total += it.size() + sizeof(ItemIdData);
+	bool ascending = IsRightmost(page) && off > PageGetMaxOffsetNumber(page);
+	size_t target = ascending ? total * (leaf ? 90 : 70) / 100 : total / 2;
+	/* What the left page can hold besides its high key (the separator,
+	 * at most as long as the entry it copies). */
+	size_t room = BLCKSZ - SizeOfPageHeaderData - MAXALIGN(sizeof(BTPageOpaqueData));
 	size_t split = 0;
 	size_t acc = 0;
-	while (split < items.size() - 1 && acc + items[split].size() + sizeof(ItemIdData) <= total / 2)
+	while (split < items.size() - 1 && acc + items[split].size() + sizeof(ItemIdData) <= target &&
+		   acc + items[split].size() + sizeof(ItemIdData) + items[split + 1].size() +
+				   sizeof(ItemIdData) <=
+			   room)
 		acc += items[split++].size() + sizeof(ItemIdData);
 	if (split == 0)
 		split = 1;
