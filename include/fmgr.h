@@ -174,6 +174,29 @@ typedef struct FunctionCallInfoBaseData
 #define PG_GETARG_TEXT_PP(n) ((text *) PG_GETARG_VARLENA_PP(n))
 #define PG_GETARG_BPCHAR_PP(n) ((BpChar *) PG_GETARG_VARLENA_PP(n))
 #define PG_GETARG_VARCHAR_PP(n) ((VarChar *) PG_GETARG_VARLENA_PP(n))
+#define PG_GETARG_RAW_VARLENA_P(n) ((struct varlena *) PG_GETARG_POINTER(n))
+#define PG_GETARG_TEXT_P_COPY(n) DatumGetTextPCopy(PG_GETARG_DATUM(n))
+#define PG_GETARG_BYTEA_P_COPY(n) DatumGetByteaPCopy(PG_GETARG_DATUM(n))
+#define PG_GETARG_BPCHAR_P(n) DatumGetBpCharP(PG_GETARG_DATUM(n))
+#define PG_GETARG_VARCHAR_P(n) DatumGetVarCharP(PG_GETARG_DATUM(n))
+/* A composite argument (access/htup_details.h reads it). */
+#define PG_GETARG_HEAPTUPLEHEADER(n) DatumGetHeapTupleHeader(PG_GETARG_DATUM(n))
+#define PG_GETARG_HEAPTUPLEHEADER_COPY(n) DatumGetHeapTupleHeaderCopy(PG_GETARG_DATUM(n))
+
+/* Varlena Datums as their types, detoasted (P), possibly packed (PP), or
+ * as a copy (PCopy). */
+#define DatumGetTextP(X) ((text *) PG_DETOAST_DATUM(X))
+#define DatumGetTextPP(X) ((text *) PG_DETOAST_DATUM_PACKED(X))
+#define DatumGetTextPCopy(X) ((text *) PG_DETOAST_DATUM_COPY(X))
+#define DatumGetByteaP(X) ((bytea *) PG_DETOAST_DATUM(X))
+#define DatumGetByteaPP(X) ((bytea *) PG_DETOAST_DATUM_PACKED(X))
+#define DatumGetByteaPCopy(X) ((bytea *) PG_DETOAST_DATUM_COPY(X))
+#define DatumGetBpCharP(X) ((BpChar *) PG_DETOAST_DATUM(X))
+#define DatumGetBpCharPP(X) ((BpChar *) PG_DETOAST_DATUM_PACKED(X))
+#define DatumGetVarCharP(X) ((VarChar *) PG_DETOAST_DATUM(X))
+#define DatumGetVarCharPP(X) ((VarChar *) PG_DETOAST_DATUM_PACKED(X))
+#define DatumGetHeapTupleHeader(X) ((struct HeapTupleHeaderData *) PG_DETOAST_DATUM(X))
+#define DatumGetHeapTupleHeaderCopy(X) ((struct HeapTupleHeaderData *) PG_DETOAST_DATUM_COPY(X))
 
 #define PG_RETURN_NULL() \
 	do \
@@ -200,6 +223,8 @@ typedef struct FunctionCallInfoBaseData
 #define PG_RETURN_BYTEA_P(x) PG_RETURN_POINTER(x)
 #define PG_RETURN_BPCHAR_P(x) PG_RETURN_POINTER(x)
 #define PG_RETURN_VARCHAR_P(x) PG_RETURN_POINTER(x)
+/* A tuple as a composite result (HeapTupleHeaderGetDatum: funcapi.h). */
+#define PG_RETURN_HEAPTUPLEHEADER(x) return HeapTupleHeaderGetDatum(x)
 
 /* A module function says PG_FUNCTION_INFO_V1(name) before defining it. */
 typedef struct
@@ -309,6 +334,12 @@ extern void load_file(const char *filename, bool restricted);
  * signalNotFound, else NULL. */
 extern void *load_external_function(const char *filename, const char *funcname, bool signalNotFound,
 									void **filehandle);
+/* A symbol of a loaded module (filehandle from load_external_function),
+ * or NULL. */
+extern void *lookup_external_function(void *filehandle, const char *funcname);
+/* The PG_FUNCTION_INFO_V1 record of funcname in a loaded module: ERROR
+ * if there is none or it does not say API version 1. */
+extern const Pg_finfo_record *fetch_finfo_record(void *filehandle, const char *funcname);
 
 #ifdef __cplusplus
 }

@@ -29,8 +29,10 @@
 #define TUSK_FUNCAPI_H
 
 #include "fmgr.h"
+#include "access/htup_details.h"
 #include "access/tupdesc.h"
 #include "nodes/execnodes.h"
+#include "utils/typcache.h"
 
 /* What one call of a set-returning function says about the set. */
 typedef enum ExprDoneCond
@@ -62,7 +64,15 @@ typedef struct ReturnSetInfo
 	TupleDesc setDesc;
 } ReturnSetInfo;
 
-typedef struct AttInMetadata AttInMetadata;
+/* What BuildTupleFromCStrings needs to make a row of tupdesc from text:
+ * each column's input function, I/O parameter and typmod. */
+typedef struct AttInMetadata
+{
+	TupleDesc tupdesc;
+	FmgrInfo *attinfuncs;
+	Oid *attioparams;
+	int32 *atttypmods;
+} AttInMetadata;
 
 /* A set-returning function's state across its calls. */
 typedef struct FuncCallContext
@@ -85,6 +95,40 @@ extern FuncCallContext *init_MultiFuncCall(FunctionCallInfo fcinfo);
 extern FuncCallContext *per_MultiFuncCall(FunctionCallInfo fcinfo);
 /* The last call: frees the FuncCallContext and its memory. */
 extern void end_MultiFuncCall(FunctionCallInfo fcinfo, FuncCallContext *funcctx);
+
+/* What a function returns, as get_call_result_type sees it. */
+typedef enum TypeFuncClass
+{
+	TYPEFUNC_SCALAR,		   /* a scalar (base, enum, domain over scalar, …) */
+	TYPEFUNC_COMPOSITE,		   /* a row whose columns are known */
+	TYPEFUNC_COMPOSITE_DOMAIN, /* a domain over a row type (not produced by Tusk) */
+	TYPEFUNC_RECORD,		   /* "record" whose columns the call does not fix */
+	TYPEFUNC_OTHER			   /* void, cstring, internal, … */
+} TypeFuncClass;
+
+/* The result type of the function fcinfo calls, and, for a row, its
+ * TupleDesc (palloc'd in CurrentMemoryContext; not blessed): a composite
+ * type's columns, the function's OUT parameters, or the column definition
+ * list of the call (rsinfo->expectedDesc).  A polymorphic result is
+ * resolved from the calling expression.  Either out pointer may be NULL. */
+extern TypeFuncClass get_call_result_type(FunctionCallInfo fcinfo, Oid *resultTypeId,
+										  TupleDesc *resultTupleDesc);
+/* The same for a function by OID, with no call to look at. */
+extern TypeFuncClass get_func_result_type(Oid functionId, Oid *resultTypeId,
+										  TupleDesc *resultTupleDesc);
+
+/* The input functions of tupdesc's columns (palloc'd in
+ * CurrentMemoryContext; tupdesc is kept, not copied). */
+extern AttInMetadata *TupleDescGetAttInMetadata(TupleDesc tupdesc);
+/* A row from one C string per column (NULL for a NULL column), each read
+ * by its type's input function. */
+extern HeapTuple BuildTupleFromCStrings(AttInMetadata *attinmeta, char **values);
+
+/* A tuple made by heap_form_tuple as a composite Datum: the tuple's own
+ * memory, its header carrying the row type heap_form_tuple was given
+ * (bless an anonymous record's TupleDesc first, BlessTupleDesc). */
+extern Datum HeapTupleHeaderGetDatum(HeapTupleHeader tuple);
+#define HeapTupleGetDatum(tuple) HeapTupleHeaderGetDatum((tuple)->t_data)
 
 /* The name of the function's only OUT (or INOUT, TABLE) parameter, or
  * NULL when it has none, several, or it is unnamed. */

@@ -12,8 +12,11 @@
  * (catalog/pg_proc_fns.h), and validates an SQL body as PostgreSQL's
  * fmgr_sql_validator does (sql_fn_validate, executor/functions.h).
  *
- * Only LANGUAGE sql is supported: other languages are 0A000, naming the
- * language.  A RETURN or BEGIN ATOMIC body is stored as SQL text in
+ * LANGUAGE sql and LANGUAGE c are supported: other languages are 0A000,
+ * naming the language.  A C function stores its module in probin and its
+ * symbol in prosrc (the function's name when only the module is given),
+ * and is checked by the language's validator, fmgr_c_validator, which
+ * loads the module (utils/fmgr/fmgr_c.cpp).  A RETURN or BEGIN ATOMIC body is stored as SQL text in
  * prosrc (PostgreSQL stores its parse tree in prosqlbody), so its names
  * are resolved when it is called, as for a quoted body.
  *
@@ -314,11 +317,13 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("language \"%s\" does not exist", language));
 	spec.language = reinterpret_cast<Form_pg_language>(GETSTRUCT(langtup))->oid;
+	Oid validator = reinterpret_cast<Form_pg_language>(GETSTRUCT(langtup))->lanvalidator;
 	ReleaseSysCache(langtup);
-	if (spec.language != SQLlanguageId)
+	if (spec.language != SQLlanguageId && spec.language != ClanguageId)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("functions in language \"%s\" are not supported yet", language),
-				errdetail("Only LANGUAGE sql functions can be created."));
+				errdetail("Only LANGUAGE sql and LANGUAGE c functions can be created."));
+	bool is_sql = spec.language == SQLlanguageId;
 
 	if (o.volatility != nullptr)
 	{
@@ -338,7 +343,8 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 		spec.leakproof = boolVal(o.leakproof->arg);
 	if (o.window != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("window functions in language sql are not supported"));
+				errmsg("window functions in language %s are not supported%s", language,
+					   is_sql ? "" : " yet"));
 	if (o.support != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("SUPPORT functions are not supported yet"));
@@ -375,14 +381,17 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 	else
 		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
 				errmsg("function result type must be specified"));
-	if (get_typtype(spec.rettype) == TYPTYPE_PSEUDO && spec.rettype != VOIDOID &&
+	if (is_sql && get_typtype(spec.rettype) == TYPTYPE_PSEUDO && spec.rettype != VOIDOID &&
 		spec.rettype != RECORDOID && !IsPolymorphicType(spec.rettype))
 		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
 				errmsg("SQL functions cannot return type %s", format_type_be(spec.rettype)));
-	if (spec.rettype == RECORDOID || get_typtype(spec.rettype) == TYPTYPE_COMPOSITE)
+	if (is_sql && (spec.rettype == RECORDOID || get_typtype(spec.rettype) == TYPTYPE_COMPOSITE))
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("SQL functions returning composite types are not supported yet"));
 
+	/* C functions are assumed cheap, as built-ins. */
+	if (!is_sql)
+		spec.cost = 1;
 	if (o.cost != nullptr)
 	{
 		spec.cost = static_cast<float>(NumericOption(o.cost));
@@ -406,6 +415,10 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 	if (stmt->sql_body != nullptr && o.as != nullptr)
 		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
 				errmsg("duplicate function body specified"));
+	if (stmt->sql_body != nullptr && !is_sql)
+		ereport(ERROR, errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				errmsg("inline SQL function body only valid for language SQL"));
+	std::string probin;
 	if (stmt->sql_body != nullptr)
 	{
 		for (Oid t : spec.argtypes)
@@ -414,6 +427,17 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 						errmsg("SQL function with unquoted function body cannot have "
 							   "polymorphic arguments"));
 		spec.prosrc = strVal(stmt->sql_body);
+	}
+	else if (o.as != nullptr && !is_sql)
+	{
+		/* C: the module, then the symbol ("-" or none: the function's
+		 * name). */
+		List *as = reinterpret_cast<List *>(o.as->arg);
+		probin = strVal(linitial(as));
+		spec.prosrc = fname;
+		if (list_length(as) > 1 && strcmp(strVal(lsecond(as)), "-") != 0)
+			spec.prosrc = strVal(lsecond(as));
+		spec.probin = probin.c_str();
 	}
 	else if (o.as != nullptr)
 	{
@@ -429,6 +453,9 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 
 	Oid funcoid = ProcedureCreate(spec);
 	CommandCounterIncrement();
-	sql_fn_validate(funcoid, queryString);
+	if (is_sql)
+		sql_fn_validate(funcoid, queryString);
+	else if (OidIsValid(validator))
+		OidFunctionCall1(validator, ObjectIdGetDatum(funcoid));
 	return funcoid;
 }

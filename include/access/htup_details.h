@@ -172,7 +172,9 @@ extern void heap_fill_tuple(TupleDesc tupleDesc, const Datum *values, const bool
 							char *data, Size data_size, uint16 *infomask, bits8 *bit);
 /* A new tuple (palloc'd in one piece in CurrentMemoryContext) holding
  * the values: by-value types stored in their length, varlenas of up to
- * 126 data bytes with a 1-byte header unless their column is plain. */
+ * 126 data bytes with a 1-byte header unless their column is plain.  Its
+ * header also says its row type (tdtypeid, tdtypmod) and length, as a
+ * composite Datum does (HeapTupleGetDatum, funcapi.h). */
 extern HeapTuple heap_form_tuple(TupleDesc tupleDescriptor, const Datum *values,
 								 const bool *isnull);
 /* All columns of the tuple: by-value ones copied, others pointing into

@@ -191,6 +191,11 @@ HeapTuple heap_form_tuple(TupleDesc tupleDescriptor, const Datum *values, const 
 	ItemPointerSetInvalid(&tuple->t_self);
 	tuple->t_tableOid = InvalidOid;
 	ItemPointerSetInvalid(&td->t_ctid);
+	/* As a composite Datum (HeapTupleGetDatum), the tuple says its row
+	 * type; inserting it into a table overwrites these fields. */
+	HeapTupleHeaderSetDatumLength(td, len);
+	HeapTupleHeaderSetTypeId(td, tupleDescriptor->tdtypeid);
+	HeapTupleHeaderSetTypMod(td, tupleDescriptor->tdtypmod);
 	HeapTupleHeaderSetNatts(td, natts);
 	td->t_hoff = hoff;
 	FillTuple(tupleDescriptor, values, isnull, reinterpret_cast<char *>(td) + hoff, &td->t_infomask,

@@ -3,7 +3,7 @@
  * _PG_init, and finding functions in modules.
  *
  * Principal entry points: process_shared_preload_libraries, load_file,
- * load_external_function.
+ * load_external_function, lookup_external_function.
  *
  * A module is found as PostgreSQL finds it: a name without a slash is
  * looked up in the package library directory ($libdir), with and without
@@ -193,6 +193,11 @@ void *load_external_function(const char *filename, const char *funcname, bool si
 				errmsg("could not find function \"%s\" in file \"%s\"", funcname,
 					   ExpandLibraryName(filename).c_str()));
 	return fn;
+}
+
+void *lookup_external_function(void *filehandle, const char *funcname)
+{
+	return dlsym(filehandle, funcname);
 }
 
 void process_shared_preload_libraries(void)

@@ -6,8 +6,8 @@
  * (utils/fmgrtab.h) by binary search on the OID.  A built-in whose C
  * implementation Tusk does not have yet is reported as 0A000, naming it.
  * A LANGUAGE sql function is called through fmgr_sql (executor/
- * functions.h), which reads its body.  (C functions in modules and other
- * languages are not supported yet.)
+ * functions.h), which reads its body; a LANGUAGE C function is found in
+ * its module (fmgr_c.cpp).  Other languages are not supported yet.
  */
 #include "postgres.h"
 
@@ -24,6 +24,8 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+
+#include "fmgr_internal.h"
 
 namespace {
 
@@ -53,10 +55,23 @@ void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt)
 		if (tup == nullptr)
 			elog(ERROR, "cache lookup failed for function %u", functionId);
 		auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
-		if (proc->prolang == SQLlanguageId)
+		if (proc->prolang == SQLlanguageId || proc->prolang == ClanguageId)
 		{
-			/* Every SQL function has one handler, which reads the body. */
+			/* Every SQL function has one handler, which reads the body; a
+			 * C function is the symbol its row names. */
 			finfo->fn_addr = fmgr_sql;
+			if (proc->prolang == ClanguageId)
+			{
+				try
+				{
+					finfo->fn_addr = fmgr_info_C_lang(functionId, tup);
+				}
+				catch (...)
+				{
+					ReleaseSysCache(tup);
+					throw;
+				}
+			}
 			finfo->fn_nargs = proc->pronargs;
 			finfo->fn_strict = proc->proisstrict;
 			finfo->fn_retset = proc->proretset;
@@ -69,7 +84,7 @@ void fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("function %s is not supported yet", name.c_str()),
 				errdetail("Only built-in functions of language internal and functions of "
-						  "language sql can be called."));
+						  "languages sql and c can be called."));
 	}
 	if (builtin->func == nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
