@@ -21,6 +21,7 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_type_d.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
@@ -410,7 +411,8 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 
 /* The columns of a row-valued expression, or NULL when they cannot be
  * known at analysis time (PostgreSQL's get_expr_result_tupdesc for the
- * cases Tusk has): ROW(…) of type record names its columns f1, f2, … */
+ * cases Tusk has): ROW(…) of type record names its columns f1, f2, …; a
+ * function returning record has its OUT parameters' columns. */
 TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
 {
 	Oid type = exprType(expr);
@@ -436,6 +438,15 @@ TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
 	}
 	if (type != RECORDOID)
 		return lookup_rowtype_tupdesc_noerror(type, exprTypmod(expr));
+	/* A function returning record: its OUT parameters. */
+	if (IsA(expr, FuncExpr))
+	{
+		TupleDesc desc;
+		if (get_func_result_type(reinterpret_cast<FuncExpr *>(expr)->funcid, nullptr, &desc) ==
+			TYPEFUNC_COMPOSITE)
+			return desc;
+		return nullptr;
+	}
 	/* A record column of a subquery in FROM: what the subquery computes
 	 * there (PostgreSQL's expandRecordVariable, for that case). */
 	if (IsA(expr, Var) && pstate != nullptr)

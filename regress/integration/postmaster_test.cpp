@@ -76,7 +76,7 @@ TEST_CASE("psql connects, a query answers, and an unsupported statement gets 0A0
 
 	Conn conn = Connect(cluster);
 	REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
-	PGresult *res = PQexec(conn.get(), "create function f() returns int language c as 'x', 'f'");
+	PGresult *res = PQexec(conn.get(), "create function f() returns int language internal as 'f'");
 	REQUIRE(PQresultStatus(res) == PGRES_FATAL_ERROR);
 	REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
 	PQclear(res);

@@ -33,6 +33,7 @@ void _PG_init(void)
 PG_FUNCTION_INFO_V1(cf_init_count);
 Datum cf_init_count(PG_FUNCTION_ARGS)
 {
+	(void) fcinfo;
 	PG_RETURN_INT32(init_count);
 }
 
@@ -345,5 +346,6 @@ Datum pair_from_strings(PG_FUNCTION_ARGS)
 Datum no_finfo(PG_FUNCTION_ARGS);
 Datum no_finfo(PG_FUNCTION_ARGS)
 {
+	(void) fcinfo;
 	PG_RETURN_INT32(0);
 }
