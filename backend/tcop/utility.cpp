@@ -274,6 +274,18 @@ void SetTransactionModes(List *options, bool session)
 	}
 }
 
+/* The context SET and RESET act in: a superuser may change superuser
+ * settings (PGC_SUSET), as in PostgreSQL. */
+GucContext SetContext()
+{
+	HeapTuple role = SearchSysCache1(AUTHOID, ObjectIdGetDatum(MyUserId));
+	if (role == nullptr)
+		return PGC_USERSET;
+	bool superuser = reinterpret_cast<Form_pg_authid>(GETSTRUCT(role))->rolsuper;
+	ReleaseSysCache(role);
+	return superuser ? PGC_SUSET : PGC_USERSET;
+}
+
 void ExecSetVariable(VariableSetStmt *stmt)
 {
 	GucAction action = stmt->is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET;
@@ -285,14 +297,14 @@ void ExecSetVariable(VariableSetStmt *stmt)
 		{
 			std::string value = SetValueText(stmt->args);
 			CheckTransactionMode(stmt->name, value.c_str());
-			(void) set_config_option(stmt->name, value.c_str(), PGC_USERSET, PGC_S_SESSION, action,
-									 true, 0, false);
+			(void) set_config_option(stmt->name, value.c_str(), SetContext(), PGC_S_SESSION,
+									 action, true, 0, false);
 			break;
 		}
 		case VAR_SET_DEFAULT:
 		case VAR_RESET:
-			(void) set_config_option(stmt->name, nullptr, PGC_USERSET, PGC_S_SESSION, action, true,
-									 0, false);
+			(void) set_config_option(stmt->name, nullptr, SetContext(), PGC_S_SESSION, action,
+									 true, 0, false);
 			break;
 		case VAR_RESET_ALL:
 			tusk::guc::ResetAllSettings();

@@ -125,6 +125,10 @@ extern PGDLLIMPORT int ReservedBackends;
 extern PGDLLIMPORT int AuthenticationTimeout;
 extern PGDLLIMPORT bool update_process_title;
 extern PGDLLIMPORT char *shared_preload_libraries_string;
+/* Where modules named without a directory are looked for (a colon-separated
+ * list of absolute directories, "$libdir" standing for the package library
+ * directory): utils/fmgr/dfmgr.cpp. */
+extern PGDLLIMPORT char *Dynamic_library_path;
 extern PGDLLIMPORT bool restart_after_crash;
 extern PGDLLIMPORT char *server_version_string;
 extern PGDLLIMPORT int server_version_num;

@@ -138,6 +138,22 @@ CREATE FUNCTION no_finfo(int4) RETURNS int4
 CREATE FUNCTION cf_sql_body(int4) RETURNS int4 LANGUAGE C
   RETURN $1 + 1;
 SELECT count(*) FROM pg_proc WHERE proname IN ('cf_nofile', 'no_finfo', 'cf_sql_body');
+-- a module named without a directory is looked for along dynamic_library_path
+SHOW dynamic_library_path;
+SET dynamic_library_path = '/nonexistent/dir:$libdir';
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS 'test_cfuncs', 'add_one' LANGUAGE C STRICT;
+SELECT cf_path(1);
+DROP FUNCTION cf_path(int4);
+SET dynamic_library_path = '/nonexistent/dir';
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS 'test_cfuncs', 'add_one' LANGUAGE C;
+SET dynamic_library_path = 'relative/dir';
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS 'test_cfuncs', 'add_one' LANGUAGE C;
+SET dynamic_library_path = '$libdir::/tmp';
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS 'no_such_module', 'add_one' LANGUAGE C;
+SET dynamic_library_path = '$pkglib';
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS 'test_cfuncs', 'add_one' LANGUAGE C;
+RESET dynamic_library_path;
+CREATE FUNCTION cf_path(int4) RETURNS int4 AS '$nosuchmacro/test_cfuncs', 'add_one' LANGUAGE C;
 -- These messages name the module's full path, which differs between
 -- servers and installations: only their SQLSTATE is compared here.
 \set VERBOSITY sqlstate

@@ -6,8 +6,10 @@
  * load_external_function, lookup_external_function.
  *
  * A module is found as PostgreSQL finds it: a name without a slash is
- * looked up in the package library directory ($libdir), with and without
- * ".so"; "$libdir/x" means the same directory; a path is used as given.
+ * looked for in the directories of dynamic_library_path (by default
+ * "$libdir", the package library directory), with and without ".so";
+ * "$libdir/x" means the package library directory; a path is used as
+ * given.
  * Before anything in the module runs, its magic block must match this
  * server's (same major version, same ABI, same compile-time limits);
  * otherwise it is refused with PostgreSQL's message and unloaded.  Loaded
@@ -57,26 +59,76 @@ bool FileExists(const std::string &path)
 	return stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
-/* "$libdir/x" → <pkglibdir>/x; a bare name is looked up in $libdir, with
- * and without the suffix; otherwise the name is returned unchanged (and
- * the caller's stat reports it as missing). */
+/* "$libdir" at the start of name → the package library directory; any
+ * other "$macro" is an error, as in PostgreSQL. */
+std::string SubstituteLibpathMacro(const std::string &name)
+{
+	if (name.empty() || name[0] != '$')
+		return name;
+	size_t sep = name.find('/');
+	if (name.compare(0, sep, "$libdir") != 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_NAME),
+				errmsg("invalid macro name in dynamic library path: %s", name.c_str()));
+	std::string result = pkglib_path;
+	if (sep != std::string::npos)
+		result += name.substr(sep);
+	return result;
+}
+
+/* The first directory of dynamic_library_path holding basename, or "". */
+std::string FindInDynamicLibpath(const std::string &basename)
+{
+	std::string path = Dynamic_library_path != nullptr ? Dynamic_library_path : "";
+	if (path.empty())
+		return "";
+	size_t pos = 0;
+	for (;;)
+	{
+		size_t colon = path.find(':', pos);
+		std::string piece = path.substr(pos, colon == std::string::npos ? colon : colon - pos);
+		if (piece.empty())
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("zero-length component in parameter \"dynamic_library_path\""));
+		std::string dir = SubstituteLibpathMacro(piece);
+		if (dir[0] != '/')
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("component in parameter \"dynamic_library_path\" is not an absolute "
+						   "path"));
+		while (dir.size() > 1 && dir.back() == '/')
+			dir.pop_back();
+		std::string full = dir;
+		full += "/";
+		full += basename;
+		if (FileExists(full))
+			return full;
+		if (colon == std::string::npos)
+			return "";
+		pos = colon + 1;
+	}
+}
+
+/* The file a module name means, as PostgreSQL finds it: a name without a
+ * slash is looked for along dynamic_library_path, a path has "$libdir"
+ * substituted; each as given, then with the suffix.  Otherwise the name
+ * unchanged (and the caller's stat reports it as missing). */
 std::string ExpandLibraryName(const std::string &name)
 {
-	std::string expanded = name;
-	if (expanded.rfind("$libdir", 0) == 0)
-		expanded = std::string(pkglib_path) + expanded.substr(strlen("$libdir"));
-	bool has_slash = expanded.find('/') != std::string::npos;
-	std::vector<std::string> candidates;
-	if (has_slash)
-		candidates = {expanded, expanded + kDlSuffix};
-	else
+	bool has_slash = name.find('/') != std::string::npos;
+	for (const std::string &candidate : {name, name + kDlSuffix})
 	{
-		std::string base = std::string(pkglib_path) + "/" + expanded;
-		candidates = {base, base + kDlSuffix};
+		if (!has_slash)
+		{
+			std::string full = FindInDynamicLibpath(candidate);
+			if (!full.empty())
+				return full;
+		}
+		else
+		{
+			std::string full = SubstituteLibpathMacro(candidate);
+			if (FileExists(full))
+				return full;
+		}
 	}
-	for (const std::string &c : candidates)
-		if (FileExists(c))
-			return c;
 	return name;
 }
 

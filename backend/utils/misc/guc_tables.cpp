@@ -51,6 +51,7 @@ int ReservedBackends = 3;
 int AuthenticationTimeout = 60;
 bool update_process_title = true;
 char *shared_preload_libraries_string = nullptr;
+char *Dynamic_library_path = nullptr;
 bool restart_after_crash = true;
 char *server_version_string = nullptr;
 int server_version_num = PG_VERSION_NUM;
@@ -109,6 +110,7 @@ const char *const kFileLocations = "File Locations";
 const char *const kLocale = "Client Connection Defaults / Locale and Formatting";
 const char *const kStatement = "Client Connection Defaults / Statement Behavior";
 const char *const kPreload = "Client Connection Defaults / Shared Library Preloading";
+const char *const kClientOther = "Client Connection Defaults / Other Defaults";
 const char *const kCompat = "Version and Platform Compatibility / Previous PostgreSQL Versions";
 const char *const kErrorHandling = "Error Handling";
 const char *const kWalSettings = "Write-Ahead Log / Settings";
@@ -429,6 +431,12 @@ std::vector<ConfigVar> BuiltinSettings()
 			   "Lists shared libraries to preload into server.", nullptr,
 			   GUC_LIST_INPUT | GUC_LIST_QUOTE | GUC_SUPERUSER_ONLY,
 			   &shared_preload_libraries_string, ""),
+		String("dynamic_library_path", PGC_SUSET, kClientOther,
+			   "Sets the path for dynamically loadable modules.",
+			   "If a dynamically loadable module needs to be opened and the specified name does "
+			   "not have a directory component (i.e., the name does not contain a slash), the "
+			   "system will search this path for the specified file.",
+			   GUC_SUPERUSER_ONLY, &Dynamic_library_path, "$libdir"),
 		Bool("restart_after_crash", PGC_SIGHUP, kErrorHandling,
 			 "Reinitialize server after backend crash.", nullptr, 0, &restart_after_crash, true),
 
