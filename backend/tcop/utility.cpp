@@ -297,14 +297,14 @@ void ExecSetVariable(VariableSetStmt *stmt)
 		{
 			std::string value = SetValueText(stmt->args);
 			CheckTransactionMode(stmt->name, value.c_str());
-			(void) set_config_option(stmt->name, value.c_str(), SetContext(), PGC_S_SESSION,
-									 action, true, 0, false);
+			(void) set_config_option(stmt->name, value.c_str(), SetContext(), PGC_S_SESSION, action,
+									 true, 0, false);
 			break;
 		}
 		case VAR_SET_DEFAULT:
 		case VAR_RESET:
-			(void) set_config_option(stmt->name, nullptr, SetContext(), PGC_S_SESSION, action,
-									 true, 0, false);
+			(void) set_config_option(stmt->name, nullptr, SetContext(), PGC_S_SESSION, action, true,
+									 0, false);
 			break;
 		case VAR_RESET_ALL:
 			tusk::guc::ResetAllSettings();
