@@ -9,11 +9,13 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "access/relation.h"
 #include "executor/executor.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 
 EState *CreateExecutorState(void)
 {
@@ -136,4 +138,52 @@ void ExecResetTupleTable(List *tupleTable)
 	ListCell *lc;
 	foreach (lc, tupleTable)
 		ExecClearTuple(static_cast<TupleTableSlot *>(lfirst(lc)));
+}
+
+Datum GetAttributeByNum(HeapTupleHeader tuple, AttrNumber attrno, bool *isNull)
+{
+	if (attrno == 0)
+		elog(ERROR, "invalid attribute number %d", attrno);
+	if (isNull == nullptr)
+		elog(ERROR, "a NULL isNull pointer was passed");
+	if (tuple == nullptr)
+	{
+		/* A NULL composite: every column is NULL. */
+		*isNull = true;
+		return 0;
+	}
+	TupleDesc desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(tuple),
+												 HeapTupleHeaderGetTypMod(tuple));
+	HeapTupleData tmp{};
+	tmp.t_len = HeapTupleHeaderGetDatumLength(tuple);
+	ItemPointerSetInvalid(&tmp.t_self);
+	tmp.t_tableOid = InvalidOid;
+	tmp.t_data = tuple;
+	Datum result = heap_getattr(&tmp, attrno, desc, isNull);
+	return result;
+}
+
+Datum GetAttributeByName(HeapTupleHeader tuple, const char *attname, bool *isNull)
+{
+	if (attname == nullptr)
+		elog(ERROR, "invalid attribute name");
+	if (isNull == nullptr)
+		elog(ERROR, "a NULL isNull pointer was passed");
+	if (tuple == nullptr)
+	{
+		*isNull = true;
+		return 0;
+	}
+	TupleDesc desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(tuple),
+												 HeapTupleHeaderGetTypMod(tuple));
+	AttrNumber attrno = 0; /* none */
+	for (int i = 0; i < desc->natts; i++)
+		if (strcmp(NameStr(TupleDescAttr(desc, i)->attname), attname) == 0)
+		{
+			attrno = static_cast<AttrNumber>(i + 1);
+			break;
+		}
+	if (attrno == 0)
+		elog(ERROR, "attribute \"%s\" does not exist", attname);
+	return GetAttributeByNum(tuple, attrno, isNull);
 }

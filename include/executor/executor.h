@@ -152,6 +152,14 @@ extern void ExecEndProjectSet(ProjectSetState *node);
  * frees its FuncCallContext (utils/fmgr/funcapi.cpp). */
 extern void ShutdownSetFunction(FmgrInfo *flinfo);
 
+/* ---- execUtils.cpp ---- */
+/* A column of a composite value (a C function's composite argument,
+ * PG_GETARG_HEAPTUPLEHEADER), by name or number (from 1); *isNull says
+ * whether it is NULL.  An unknown name is an ERROR. */
+extern Datum GetAttributeByName(struct HeapTupleHeaderData *tuple, const char *attname,
+								bool *isNull);
+extern Datum GetAttributeByNum(struct HeapTupleHeaderData *tuple, AttrNumber attrno, bool *isNull);
+
 #ifdef __cplusplus
 }
 #endif

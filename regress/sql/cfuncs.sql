@@ -99,6 +99,11 @@ SELECT pair_from_strings('42', 'forty-two'), pair_from_strings(NULL, 'x');
 SELECT pair_from_strings('x', 'y');
 INSERT INTO cf_pair SELECT (make_pair(i, 'v' || i)).* FROM generate_series(1, 3) i;
 SELECT * FROM cf_pair ORDER BY a;
+-- a composite argument
+CREATE FUNCTION pair_label(cf_pair) RETURNS text
+  AS '$libdir/test_cfuncs' LANGUAGE C;
+SELECT pair_label(p) FROM cf_pair p ORDER BY a;
+SELECT pair_label(ROW(7, NULL)::cf_pair), pair_label(ROW(NULL, 'x')::cf_pair), pair_label(NULL) IS NULL;
 
 -- an error raised in a C function ends the statement, not the session
 SELECT raise_error('boom');
@@ -170,5 +175,5 @@ DROP FUNCTION cf_init_count(), add_one(int4), cf_add(int4), sum_nonstrict(int4, 
   text_reverse(text), quote_ident_c(text), bytea_xor(bytea, int4), int_array_sum(int4[]),
   int_array_range(int4, int4), raise_error(text), direct_calls(float8),
   call_by_oid(regprocedure, int4), int_series(int4, int4), int_series(int4, int4, int4),
-  squares(int4), times_two(int4), make_pair(int4, text), pair_from_strings(text, text);
+  squares(int4), times_two(int4), make_pair(int4, text), pair_from_strings(text, text), pair_label(cf_pair);
 DROP TABLE cf_pair;

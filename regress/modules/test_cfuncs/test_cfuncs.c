@@ -12,6 +12,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "executor/executor.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/array.h"
@@ -340,6 +341,28 @@ Datum pair_from_strings(PG_FUNCTION_ARGS)
 	values[1] = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	tuple = BuildTupleFromCStrings(attinmeta, values);
 	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
+}
+
+/* A composite argument read by column name and number
+ * (PG_GETARG_HEAPTUPLEHEADER, GetAttributeByName, GetAttributeByNum). */
+PG_FUNCTION_INFO_V1(pair_label);
+Datum pair_label(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader t;
+	bool anull;
+	bool bnull;
+	Datum a;
+	Datum b;
+	char buf[128];
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_HEAPTUPLEHEADER(0);
+	a = GetAttributeByName(t, "a", &anull);
+	b = GetAttributeByNum(t, 2, &bnull);
+	snprintf(buf, sizeof(buf), "a=%s b=%s", anull ? "null" : psprintf("%d", DatumGetInt32(a)),
+			 bnull ? "null" : text_to_cstring(DatumGetTextPP(b)));
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
 /* A symbol without a PG_FUNCTION_INFO_V1 record. */
