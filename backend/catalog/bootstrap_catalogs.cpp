@@ -252,8 +252,15 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 		MemoryContextReset(cxt);
 	}
 	BuildCatalogIndexes();
-	/* Everything written through the buffers (the indexes) goes to disk,
-	 * under a new shutdown checkpoint, before template1 is copied. */
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+}
+
+void BootstrapCopyTemplate1()
+{
+	/* Everything written through the buffers (the indexes, the script's
+	 * objects) goes to disk, under a new shutdown checkpoint, before
+	 * template1 is copied. */
 	CreateCheckPoint(CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_IMMEDIATE);
 	/* The other two databases start as copies of template1. */
 	for (Oid db : {kTemplate0Oid, kPostgresOid})
@@ -270,6 +277,4 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 			close(fd);
 		}
 	}
-	MemoryContextSwitchTo(old);
-	MemoryContextDelete(cxt);
 }
