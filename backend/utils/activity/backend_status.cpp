@@ -478,14 +478,14 @@ Datum ActivityRow(TupleDesc desc, int slot, const PgBackendStatus &st, const cha
 struct ActivityScan
 {
 	int next_slot;
-	int only_pid; /* 0: all */
+	int only_pid; /* -1: all */
 	char *text;
 };
 
 }  // namespace
 
 /* pg_stat_get_activity(pid int4): a row per process with a PGPROC, or
- * only pid's; NULL for all. */
+ * only pid's; NULL or -1 for all (as in PostgreSQL). */
 Datum pg_stat_get_activity(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
@@ -505,7 +505,7 @@ Datum pg_stat_get_activity(PG_FUNCTION_ARGS)
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
 		funcctx->tuple_desc = BlessTupleDesc(desc);
 		auto *scan = static_cast<ActivityScan *>(palloc0(sizeof(ActivityScan)));
-		scan->only_pid = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT32(0);
+		scan->only_pid = PG_ARGISNULL(0) ? -1 : PG_GETARG_INT32(0);
 		scan->text = static_cast<char *>(palloc(static_cast<size_t>(pgstat_track_activity_query_size)));
 		funcctx->user_fctx = scan;
 		MemoryContextSwitchTo(old);
@@ -518,7 +518,7 @@ Datum pg_stat_get_activity(PG_FUNCTION_ARGS)
 		PgBackendStatus st;
 		if (!ReadSlot(slot, &st, scan->text))
 			continue;
-		if (scan->only_pid != 0 && st.st_procpid != scan->only_pid)
+		if (scan->only_pid != -1 && st.st_procpid != scan->only_pid)
 			continue;
 		SRF_RETURN_NEXT(funcctx, ActivityRow(funcctx->tuple_desc, slot, st, scan->text));
 	}
