@@ -71,6 +71,9 @@ SignalResult SignalBackend(int pid, int sig)
 		ereport(WARNING, errmsg("could not send signal to process %d: %m", pid));
 		return SignalResult::kError;
 	}
+	/* Signalling ourselves takes effect now, as it does in PostgreSQL at
+	 * its next interrupt check inside the statement. */
+	CHECK_FOR_INTERRUPTS();
 	return SignalResult::kSuccess;
 }
 
