@@ -78,8 +78,7 @@ TupleTableSlot *ExecFunctionScan(PlanState *pstate)
 					ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
 							errmsg("function return row and query-specified return row do not "
 								   "match"));
-				heap_deform_tuple(&tuple, rowdesc, slot->tts_values + col,
-								  slot->tts_isnull + col);
+				heap_deform_tuple(&tuple, rowdesc, slot->tts_values + col, slot->tts_isnull + col);
 			}
 		}
 		MemoryContextSwitchTo(old);

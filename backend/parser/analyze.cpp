@@ -738,7 +738,7 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 			{
 				rte->eref = makeNode(Alias);
 				rte->eref->aliasname = pstrdup(r->alias != nullptr ? r->alias->aliasname
-																	: funcname);
+																   : funcname);
 			}
 			continue;
 		}

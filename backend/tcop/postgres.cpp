@@ -1122,9 +1122,9 @@ void BackendMain(Port *port, postmaster::CacState cac)
 				ps::SetDisplay("idle");
 				/* pg_stat_activity's state while waiting for the client. */
 				char status = TransactionBlockStatusCode();
-				pgstat_report_activity(status == 'E'	 ? STATE_IDLEINTRANSACTION_ABORTED
-									   : status == 'T' ? STATE_IDLEINTRANSACTION
-													   : STATE_IDLE,
+				pgstat_report_activity(status == 'E'	   ? STATE_IDLEINTRANSACTION_ABORTED
+										   : status == 'T' ? STATE_IDLEINTRANSACTION
+														   : STATE_IDLE,
 									   nullptr);
 				if (!SendReadyForQuery())
 					proc_exit(0);

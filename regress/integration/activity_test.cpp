@@ -21,8 +21,8 @@ namespace {
 /* The value of column expr in pid's pg_stat_activity row, seen by s. */
 std::string Activity(Session &s, int pid, const std::string &expr)
 {
-	SqlOutcome o = s.Exec("select " + expr + " from pg_stat_activity where pid = " +
-						  std::to_string(pid));
+	SqlOutcome o = s.Exec("select " + expr +
+						  " from pg_stat_activity where pid = " + std::to_string(pid));
 	INFO(o.message);
 	REQUIRE(o.ok());
 	return o.value;
@@ -131,7 +131,8 @@ TEST_CASE("Query text is cut at track_activity_query_size - 1 bytes on a charact
 	REQUIRE(a.Exec(long_query).ok());
 	REQUIRE(Activity(b, a.BackendPid(), "query") == long_query.substr(0, 99));
 	/* A two-byte character across the limit is left out whole. */
-	std::string utf8 = "select '" + std::string(90, 'y') + "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9'";
+	std::string utf8 = "select '" + std::string(90, 'y') +
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9'";
 	REQUIRE(a.Exec(utf8).ok());
 	REQUIRE(Activity(b, a.BackendPid(), "octet_length(query)") == "98");
 	/* track_activities off (a superuser's setting, here given at
@@ -151,8 +152,7 @@ TEST_CASE("Auxiliary processes and background workers appear with their backend 
 		  "[activity]")
 {
 	Cluster cluster;
-	StartWith(cluster,
-			  {"shared_preload_libraries = 'test_bgw'", "test_bgw.persistent = on"});
+	StartWith(cluster, {"shared_preload_libraries = 'test_bgw'", "test_bgw.persistent = on"});
 	Session s(cluster);
 	REQUIRE(WaitUntil(
 		[&] {
@@ -193,9 +193,9 @@ TEST_CASE("Auxiliary processes and background workers appear with their backend 
 			return !now.empty() && now != old_pid;
 		},
 		15000));
-	REQUIRE(cluster.WaitForLog(
-		"terminating background worker \"test_bgw persistent\" due to administrator command",
-		5000));
+	REQUIRE(cluster.WaitForLog("terminating background worker \"test_bgw persistent\" due to "
+							   "administrator command",
+							   5000));
 }
 
 TEST_CASE("pg_cancel_backend cancels a running statement with 57014", "[activity]")

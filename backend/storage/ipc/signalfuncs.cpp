@@ -102,11 +102,12 @@ bool WaitForBackendExit(int pid, int64 timeout)
 		CHECK_FOR_INTERRUPTS();
 		remaining -= wait;
 	} while (remaining > 0);
-	ereport(WARNING, errmsg(timeout == 1 ? "backend with PID %d did not terminate within %lld "
-										   "millisecond"
-										 : "backend with PID %d did not terminate within %lld "
-										   "milliseconds",
-							pid, static_cast<long long>(timeout)));
+	ereport(WARNING,
+			errmsg(timeout == 1 ? "backend with PID %d did not terminate within %lld "
+								  "millisecond"
+								: "backend with PID %d did not terminate within %lld "
+								  "milliseconds",
+				   pid, static_cast<long long>(timeout)));
 	return false;
 }
 

@@ -265,8 +265,7 @@ bool ReadSlot(int i, PgBackendStatus *copy, char *text)
 	{
 		uint32 before = entry->st_changecount;
 		pg_read_barrier();
-		memcpy(static_cast<void *>(copy), const_cast<const PgBackendStatus *>(entry),
-			   sizeof *copy);
+		memcpy(static_cast<void *>(copy), const_cast<const PgBackendStatus *>(entry), sizeof *copy);
 		if (copy->st_procpid != 0)
 			strlcpy(text, ActivityText(i), static_cast<size_t>(pgstat_track_activity_query_size));
 		pg_read_barrier();
@@ -493,20 +492,20 @@ Datum pg_stat_get_activity(PG_FUNCTION_ARGS)
 	{
 		funcctx = SRF_FIRSTCALL_INIT();
 		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		static const Oid kTypes[kActivityColumns] = {
-			OIDOID,			INT4OID,		 OIDOID,		 TEXTOID, TEXTOID, TEXTOID,
-			TEXTOID,		TEXTOID,		 TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID,
-			TIMESTAMPTZOID, INETOID,		 TEXTOID,		 INT4OID, XIDOID,	XIDOID,
-			TEXTOID,		BOOLOID,		 TEXTOID,		 TEXTOID, INT4OID, TEXTOID,
-			NUMERICOID,		TEXTOID,		 BOOLOID,		 TEXTOID, BOOLOID, INT4OID,
-			INT8OID};
+		static const Oid kTypes[kActivityColumns] =
+			{OIDOID,  INT4OID, OIDOID,		   TEXTOID,		   TEXTOID,		   TEXTOID,
+			 TEXTOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID,
+			 INETOID, TEXTOID, INT4OID,		   XIDOID,		   XIDOID,		   TEXTOID,
+			 BOOLOID, TEXTOID, TEXTOID,		   INT4OID,		   TEXTOID,		   NUMERICOID,
+			 TEXTOID, BOOLOID, TEXTOID,		   BOOLOID,		   INT4OID,		   INT8OID};
 		TupleDesc desc = CreateTemplateTupleDesc(kActivityColumns);
 		for (int i = 0; i < kActivityColumns; i++)
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
 		funcctx->tuple_desc = BlessTupleDesc(desc);
 		auto *scan = static_cast<ActivityScan *>(palloc0(sizeof(ActivityScan)));
 		scan->only_pid = PG_ARGISNULL(0) ? -1 : PG_GETARG_INT32(0);
-		scan->text = static_cast<char *>(palloc(static_cast<size_t>(pgstat_track_activity_query_size)));
+		scan->text = static_cast<char *>(
+			palloc(static_cast<size_t>(pgstat_track_activity_query_size)));
 		funcctx->user_fctx = scan;
 		MemoryContextSwitchTo(old);
 	}

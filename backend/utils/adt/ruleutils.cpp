@@ -1411,8 +1411,8 @@ class ViewDeparser
 				dpns_.rtable_names = lappend(dpns_.rtable_names, nullptr);
 				continue;
 			}
-			bool function = rte->rtekind == RTE_FUNCTION &&
-				list_length(rte->functions) == 1 && !rte->funcordinality;
+			bool function = rte->rtekind == RTE_FUNCTION && list_length(rte->functions) == 1 &&
+				!rte->funcordinality;
 			if (rte->rtekind != RTE_RELATION && !function)
 				NotYet();
 			std::string name = rte->alias != nullptr ? rte->alias->aliasname
