@@ -172,6 +172,10 @@ TEST_CASE("Auxiliary processes and background workers appear with their backend 
 					   .value == "Extension/Extension";
 		},
 		10000));
+	/* A module reports its worker's activity (pgstat_report_activity). */
+	REQUIRE(s.Exec("select state || ': ' || query from pg_stat_activity "
+				   "where backend_type = 'test_bgw persistent'")
+				.value == "active: test_bgw persistent");
 	/* The auxiliary process is no backend to signal. */
 	SqlOutcome o = s.Exec("select pg_cancel_backend(pid) from pg_stat_activity "
 						  "where backend_type = 'checkpointer'");
