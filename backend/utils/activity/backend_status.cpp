@@ -131,7 +131,7 @@ size_t ClipUtf8(const char *s, size_t len, size_t max)
 
 Size BackendStatusShmemSize(void)
 {
-	Size slots = static_cast<Size>(MaxBackends + NUM_AUXILIARY_PROCS);
+	Size slots = static_cast<Size>(MaxBackends) + NUM_AUXILIARY_PROCS;
 	return add_size(mul_size(slots, sizeof(PgBackendStatus)),
 					mul_size(slots, static_cast<Size>(pgstat_track_activity_query_size)));
 }
