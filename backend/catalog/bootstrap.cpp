@@ -7,10 +7,15 @@
  * runs the server binary in bootstrap mode, which writes what only the
  * server knows how to write: pg_control, the first WAL segment holding a
  * shutdown checkpoint, the first commit-log page, and the system catalogs
- * of template1, template0 and postgres (bootstrap_catalogs.cpp).
+ * of template1 (bootstrap_catalogs.cpp).  With -s, the same process then
+ * runs initdb's post-bootstrap SQL script (system views …) in template1
+ * through the normal SQL pipeline (tcop/standalone.cpp), giving its
+ * objects OIDs from PostgreSQL's post-bootstrap range (12000 up to
+ * FirstNormalObjectId).  Last, template0 and postgres become copies of
+ * template1.
  *
  * Usage: postgres --boot -D DATADIR [-X WAL_SEGMENT_BYTES] [-F]
- *                        [-U SUPERUSER] [-L LOCALE]
+ *                        [-U SUPERUSER] [-L LOCALE] [-s SCRIPT]
  */
 #include "postgres.h"
 
@@ -18,6 +23,7 @@
 
 #include <string>
 
+#include "access/transam.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -36,6 +42,7 @@ void BootstrapModeMain(int argc, char *argv[])
 	const char *datadir = getenv("PGDATA");
 	int seg_size = DEFAULT_XLOG_SEG_SIZE;
 	BootstrapSettings settings;
+	std::string script;
 	for (int i = 2; i < argc; i++)
 	{
 		std::string arg = argv[i];
@@ -53,6 +60,8 @@ void BootstrapModeMain(int argc, char *argv[])
 			settings.superuser = argv[++i];
 		else if (arg == "-L" && i + 1 < argc)
 			settings.locale = argv[++i];
+		else if (arg == "-s" && i + 1 < argc)
+			script = argv[++i];
 		else if (arg == "-F")
 			SetConfigOption("fsync", "false", PGC_POSTMASTER, PGC_S_ARGV);
 		else
@@ -70,5 +79,13 @@ void BootstrapModeMain(int argc, char *argv[])
 	InitBuiltinRmgrs();
 	BootStrapXLOG(seg_size);
 	BootstrapCreateCatalogs(settings);
+	if (!script.empty())
+	{
+		SetNextObjectId(FirstUnpinnedObjectId);
+		RunPostBootstrapScript(script, settings.superuser);
+		/* The server's own objects start where PostgreSQL's do. */
+		SetNextObjectId(FirstNormalObjectId);
+	}
+	BootstrapCopyTemplate1();
 	exit(0);
 }

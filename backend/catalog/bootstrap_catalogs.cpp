@@ -40,11 +40,13 @@
 #include "catalog/bootstrap.h"
 #include "catalog/bootstrap_data.h"
 #include "catalog/pg_database_d.h"
+#include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "storage/bufpage.h"
 #include "storage/relfilenode.h"
 #include "storage/smgr.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
@@ -138,6 +140,13 @@ HeapTuple FormRow(const BootstrapCatalog &cat, TupleDesc desc, const char *const
 			continue;
 		}
 		std::string v = Substitute(text, settings);
+		/* pg_node_tree refuses input (as in PostgreSQL); a tree in the data
+		 * files (pg_terminate_backend's default) is stored as written. */
+		if (cat.columns[i].type_oid == PG_NODE_TREEOID)
+		{
+			values[i] = CStringGetTextDatum(v.c_str());
+			continue;
+		}
 		Oid typinput;
 		Oid typioparam;
 		getTypeInputInfo(cat.columns[i].type_oid, &typinput, &typioparam);
@@ -252,8 +261,15 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 		MemoryContextReset(cxt);
 	}
 	BuildCatalogIndexes();
-	/* Everything written through the buffers (the indexes) goes to disk,
-	 * under a new shutdown checkpoint, before template1 is copied. */
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+}
+
+void BootstrapCopyTemplate1()
+{
+	/* Everything written through the buffers (the indexes, the script's
+	 * objects) goes to disk, under a new shutdown checkpoint, before
+	 * template1 is copied. */
 	CreateCheckPoint(CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_IMMEDIATE);
 	/* The other two databases start as copies of template1. */
 	for (Oid db : {kTemplate0Oid, kPostgresOid})
@@ -270,6 +286,4 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings)
 			close(fd);
 		}
 	}
-	MemoryContextSwitchTo(old);
-	MemoryContextDelete(cxt);
 }

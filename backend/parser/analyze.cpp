@@ -25,6 +25,7 @@
 #include "catalog/pg_amproc_d.h"
 #include "catalog/pg_collation_d.h"
 #include "catalog/pg_opclass_d.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type_d.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -40,6 +41,8 @@
 #include "access/htup_details.h"
 #include "storage/lock.h"
 #include "rewrite/rewriteHandler.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -627,10 +630,54 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
 }
 
+/* The OUT (INOUT, TABLE) parameters of a function returning record, as
+ * its result columns: false if it has fewer than two (its result is then
+ * no row made of them). */
+bool FunctionOutColumns(Oid funcid, List **names, List **types)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	bool typesnull, modesnull, namesnull;
+	Datum alltypes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proallargtypes, &typesnull);
+	Datum modes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargmodes, &modesnull);
+	Datum argnames = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargnames, &namesnull);
+	*names = NIL;
+	*types = NIL;
+	if (!typesnull && !modesnull)
+	{
+		Datum *typev, *modev, *namev = nullptr;
+		bool *nulls;
+		int ntypes, nmodes, nnames = 0;
+		deconstruct_array(DatumGetArrayTypeP(alltypes), OIDOID, 4, true, TYPALIGN_INT, &typev,
+						  &nulls, &ntypes);
+		deconstruct_array(DatumGetArrayTypeP(modes), CHAROID, 1, true, TYPALIGN_CHAR, &modev,
+						  &nulls, &nmodes);
+		if (!namesnull)
+			deconstruct_array(DatumGetArrayTypeP(argnames), TEXTOID, -1, false, TYPALIGN_INT,
+							  &namev, &nulls, &nnames);
+		for (int i = 0; i < ntypes && i < nmodes; i++)
+		{
+			char mode = DatumGetChar(modev[i]);
+			if (mode != PROARGMODE_OUT && mode != PROARGMODE_INOUT && mode != PROARGMODE_TABLE)
+				continue;
+			char *name = i < nnames ? TextDatumGetCString(namev[i]) : pstrdup("");
+			if (name[0] == '\0')
+				name = psprintf("column%d", list_length(*names) + 1);
+			*names = lappend(*names, makeString(name));
+			*types = lappend_oid(*types, DatumGetObjectId(typev[i]));
+		}
+	}
+	ReleaseSysCache(tup);
+	return list_length(*names) > 1;
+}
+
 /* A function call in FROM (PostgreSQL's transformRangeFunction and
  * addRangeTableEntryForFunction): an RTE_FUNCTION entry with one
  * RangeTblFunction per function of ROWS FROM, each contributing one
- * column (functions returning a row type are not supported yet), and an
+ * column — or, returning record through OUT parameters, one per
+ * parameter (other functions returning a row type are not supported
+ * yet) — and an
  * int8 "ordinality" column last WITH ORDINALITY.  The entry is named
  * after the alias, else the first function; a lone function's column
  * after the alias too, else the function. */
@@ -662,6 +709,39 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 		Oid type = exprType(fexpr);
 		if (coldeflist == NIL && nfuncs == 1)
 			coldeflist = r->coldeflist;
+		/* A function returning record through OUT parameters gives a
+		 * column per parameter (FunctionScan takes its rows apart). */
+		List *outnames = NIL;
+		List *outtypes = NIL;
+		if (type == RECORDOID && coldeflist == NIL && IsA(fexpr, FuncExpr) &&
+			FunctionOutColumns(reinterpret_cast<FuncExpr *>(fexpr)->funcid, &outnames, &outtypes))
+		{
+			RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
+			rtfunc->funcexpr = fexpr;
+			rtfunc->funccolcount = list_length(outnames);
+			rtfunc->funccolnames = outnames;
+			rtfunc->funccoltypes = outtypes;
+			ListCell *t;
+			foreach (t, outtypes)
+			{
+				rtfunc->funccoltypmods = lappend_int(rtfunc->funccoltypmods, -1);
+				rtfunc->funccolcollations = lappend_oid(rtfunc->funccolcollations,
+														get_typcollation(lfirst_oid(t)));
+				rte->coltypes = lappend_oid(rte->coltypes, lfirst_oid(t));
+				rte->coltypmods = lappend_int(rte->coltypmods, -1);
+				rte->colcollations = lappend_oid(rte->colcollations,
+												 get_typcollation(lfirst_oid(t)));
+			}
+			rte->functions = lappend(rte->functions, rtfunc);
+			names = list_concat(names, list_copy(outnames));
+			if (lc == list_head(r->functions))
+			{
+				rte->eref = makeNode(Alias);
+				rte->eref->aliasname = pstrdup(r->alias != nullptr ? r->alias->aliasname
+																   : funcname);
+			}
+			continue;
+		}
 		if (type == RECORDOID || get_typtype(type) == TYPTYPE_COMPOSITE)
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("functions returning a row type in FROM are not supported yet"),

@@ -65,6 +65,7 @@
 #include "storage/procsignal.h"
 #include "tcop/backend_main.h"
 #include "tcop/tcopprot.h"
+#include "utils/backend_status.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
@@ -838,6 +839,7 @@ void ExecExecuteMessage(const std::string &portal_name, long max_rows)
 	current_query = portal->sourceText;
 	error::debug_query_string = current_query.c_str();
 	SetCurrentStatementStartTimestamp();
+	pgstat_report_activity(STATE_RUNNING, current_query.c_str());
 	StartXactCommand();
 	bool is_xact_command = IsTransactionStmtList(portal->stmts);
 	if (IsAbortedTransactionBlockState())
@@ -939,6 +941,7 @@ void ExecSimpleQuery(const std::string &query)
 {
 	current_query = query;
 	error::debug_query_string = current_query.c_str();
+	pgstat_report_activity(STATE_RUNNING, current_query.c_str());
 	CHECK_FOR_INTERRUPTS();
 	/* A simple query ends the unnamed statement's life, as in PostgreSQL. */
 	DropUnnamedStmt();
@@ -1117,6 +1120,12 @@ void BackendMain(Port *port, postmaster::CacState cac)
 					ReportChangedParameters();
 				}
 				ps::SetDisplay("idle");
+				/* pg_stat_activity's state while waiting for the client. */
+				char status = TransactionBlockStatusCode();
+				pgstat_report_activity(status == 'E'	   ? STATE_IDLEINTRANSACTION_ABORTED
+										   : status == 'T' ? STATE_IDLEINTRANSACTION
+														   : STATE_IDLE,
+									   nullptr);
 				if (!SendReadyForQuery())
 					proc_exit(0);
 				send_ready_for_query = false;

@@ -211,13 +211,17 @@ struct Setting
 	std::string name, context, group, type, boot, min, max, desc, long_desc, conf;
 };
 
-/* postgres --boot on the new directory. */
+/* postgres --boot on the new directory: the catalogs of template1, then the
+ * post-bootstrap script (the system views), then template0 and postgres as
+ * copies of template1. */
 void RunBootstrap(const std::string &username, const std::string &locale)
 {
 	fe::ProgramResult boot = fe::RunProgram({fe::ServerBinary(), "--boot", "-F", "-X",
 											 std::to_string(static_cast<long>(wal_segment_mb) *
 															1024 * 1024),
-											 "-D", pg_data, "-U", username, "-L", locale},
+											 "-D", pg_data, "-U", username, "-L", locale, "-s",
+											 common::GetInstallDir(common::InstallDir::kShare) +
+												 "/system_views.sql"},
 											true);
 	if (!boot.ok)
 	{

@@ -47,6 +47,9 @@ static inline FullTransactionId FullTransactionIdFromU64(uint64 value)
 #define InvalidFullTransactionId FullTransactionIdFromU64(0)
 #define FirstNormalFullTransactionId FullTransactionIdFromU64(FirstNormalTransactionId)
 
+/* OIDs of objects initdb's post-bootstrap script creates start here, as
+ * in PostgreSQL; anything below is pinned (catalog/pg_depend.cpp). */
+#define FirstUnpinnedObjectId 12000
 #define FirstNormalObjectId 16384 /* OIDs below are initdb's, as in PostgreSQL */
 
 #ifdef __cplusplus

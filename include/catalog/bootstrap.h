@@ -16,8 +16,19 @@ struct BootstrapSettings
 	std::string locale = "C";			/* -L: datcollate and datctype */
 };
 
-/* Write every system catalog with its initial rows (bootstrap_catalogs.cpp). */
+/* Write every system catalog of template1 with its initial rows
+ * (bootstrap_catalogs.cpp). */
 void BootstrapCreateCatalogs(const BootstrapSettings &settings);
+
+/* A shutdown checkpoint, then template0 and postgres as file copies of
+ * template1 (after the post-bootstrap script, so they have its objects). */
+void BootstrapCopyTemplate1();
+
+/* initdb's post-bootstrap phase: the SQL statements of the file at path,
+ * run through the normal pipeline (parse, analyze, rewrite, plan, execute)
+ * in template1 as the bootstrap superuser, in one transaction
+ * (tcop/standalone.cpp).  Any error is FATAL. */
+void RunPostBootstrapScript(const std::string &path, const std::string &superuser);
 }
 #endif
 

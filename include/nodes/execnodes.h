@@ -407,6 +407,8 @@ typedef struct FunctionScanState
 	int nfuncs;
 	SetExprState **funcstates;
 	bool *funcdone;
+	int *funccolstart;		/* each function's first column */
+	TupleDesc *funcrowdesc; /* a function returning a row of its columns, else NULL */
 	bool ordinality;
 	int64 ordinal;
 } FunctionScanState;

@@ -33,6 +33,7 @@ typedef enum
 /* Inter-process waits, numbered as in PostgreSQL 15. */
 typedef enum
 {
+	WAIT_EVENT_BACKEND_TERMINATION = PG_WAIT_IPC + 3,
 	WAIT_EVENT_BGWORKER_SHUTDOWN = PG_WAIT_IPC + 5,
 	WAIT_EVENT_BGWORKER_STARTUP = PG_WAIT_IPC + 6
 } WaitEventIPC;

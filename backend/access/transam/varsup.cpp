@@ -21,6 +21,7 @@
 #include "access/xlog.h"
 #include "access/xloginsert.h"
 #include "catalog/pg_control.h"
+#include "miscadmin.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
@@ -129,10 +130,11 @@ Oid GetNewObjectId(void)
 	if (RecoveryInProgress())
 		elog(ERROR, "cannot assign OIDs during recovery");
 	tusk::LWLockGuard lock(XidGenLock, LW_EXCLUSIVE);
-	/* OIDs wrap around as in PostgreSQL, skipping initdb's range. */
-	if (cache->nextOid < FirstNormalObjectId)
+	/* OIDs wrap around as in PostgreSQL, skipping initdb's range; outside
+	 * a server (initdb's post-bootstrap script) that range is in use. */
+	if (cache->nextOid < (IsPostmasterEnvironment ? FirstNormalObjectId : FirstUnpinnedObjectId))
 	{
-		cache->nextOid = FirstNormalObjectId;
+		cache->nextOid = IsPostmasterEnvironment ? FirstNormalObjectId : FirstUnpinnedObjectId;
 		cache->oidCount = 0;
 	}
 	if (cache->oidCount == 0)

@@ -73,6 +73,7 @@
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xact.h"
+#include "utils/backend_status.h"
 #include "access/xlog.h"
 #include "access/xloginsert.h"
 #include "access/xlogreader.h"
@@ -300,6 +301,7 @@ void StartTransaction()
 	if (stmtStartTimestamp == 0)
 		SetCurrentStatementStartTimestamp();
 	xactStartTimestamp = stmtStartTimestamp;
+	pgstat_report_xact_timestamp(xactStartTimestamp);
 	XactLastRecEnd = InvalidXLogRecPtr;
 	AtStart_Memory();
 	TopTransactionResourceOwner = ResourceOwnerCreate(nullptr, "TopTransaction");
@@ -392,6 +394,7 @@ void AtEndOfTransaction(bool isCommit)
 	s->gucNestLevel = 0;
 	stmtStartTimestamp = 0;
 	XactIsoLevel = DefaultXactIsoLevel;
+	pgstat_report_xact_timestamp(0);
 }
 
 void CommitTransaction()
@@ -428,6 +431,8 @@ void CommitTransaction()
 
 void AbortTransaction()
 {
+	/* pg_stat_activity's xact_start goes with the abort, as in PostgreSQL. */
+	pgstat_report_xact_timestamp(0);
 	TransactionStateData *s = CurrentTransactionState;
 	HOLD_INTERRUPTS();
 	/* Whatever the failed command was allocating in, abort allocates in

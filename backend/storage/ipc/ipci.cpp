@@ -30,6 +30,7 @@
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "utils/backend_status.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 
@@ -80,6 +81,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, SUBTRANSShmemSize());
 	size = add_size(size, MultiXactShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
+	size = add_size(size, BackendStatusShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, LockShmemSize());
 	size = add_size(size, PMSignalShmemSize());
@@ -101,6 +103,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	SUBTRANSShmemInit();
 	MultiXactShmemInit();
 	InitProcGlobal();
+	BackendStatusShmemInit();
 	CreateSharedProcArray();
 	InitLocks();
 	PMSignalShmemInit();

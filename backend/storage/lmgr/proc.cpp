@@ -30,6 +30,7 @@
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "utils/backend_status.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 #include "utils/errcodes.h"
@@ -192,6 +193,7 @@ void InitProcess(void)
 	ProcArrayAdd(proc);
 	/* Registered after ProcKill, so it runs before it at exit. */
 	InitBufferPoolAccess();
+	pgstat_beinit();
 }
 
 void InitAuxiliaryProcess(void)
@@ -223,6 +225,7 @@ void InitAuxiliaryProcess(void)
 	ResetProcFields(proc);
 	on_shmem_exit(AuxiliaryProcKill, 0);
 	InitBufferPoolAccess();
+	pgstat_beinit();
 }
 
 bool HaveNFreeProcs(int n)

@@ -1411,9 +1411,12 @@ class ViewDeparser
 				dpns_.rtable_names = lappend(dpns_.rtable_names, nullptr);
 				continue;
 			}
-			if (rte->rtekind != RTE_RELATION)
+			bool function = rte->rtekind == RTE_FUNCTION && list_length(rte->functions) == 1 &&
+				!rte->funcordinality;
+			if (rte->rtekind != RTE_RELATION && !function)
 				NotYet();
 			std::string name = rte->alias != nullptr ? rte->alias->aliasname
+				: function							 ? rte->eref->aliasname
 													 : std::string(get_rel_name(rte->relid));
 			std::string unique = name;
 			for (int i = 1; std::find(used.begin(), used.end(), unique) != used.end(); i++)
@@ -1423,9 +1426,9 @@ class ViewDeparser
 		}
 	}
 
-	/* A FROM item: a table, or a join (PostgreSQL's get_from_clause_item
-	 * for the forms Tusk keeps: inner, left and cross joins with ON or
-	 * USING, nested on the left). */
+	/* A FROM item: a table, a function, or a join (PostgreSQL's
+	 * get_from_clause_item for the forms Tusk keeps: inner, left and cross
+	 * joins with ON or USING, nested on the left). */
 	void AppendFromItem(Node *item)
 	{
 		std::string &buf = ctx_.buf;
@@ -1433,10 +1436,28 @@ class ViewDeparser
 		{
 			int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
 			auto *rte = static_cast<RangeTblEntry *>(list_nth(query_->rtable, rti - 1));
-			if (rte->rtekind != RTE_RELATION)
-				NotYet();
-			buf += DatumGetCString(DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
 			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
+			if (rte->rtekind == RTE_FUNCTION)
+			{
+				/* A function, with every column's name (as PostgreSQL prints
+				 * it, against changes of the function's parameter names). */
+				auto *rtfunc = castNode(RangeTblFunction, linitial(rte->functions));
+				GetRuleExpr(rtfunc->funcexpr, &ctx_, true);
+				buf += ' ';
+				buf += quote_identifier(refname);
+				buf += '(';
+				const char *sep = "";
+				ListCell *c;
+				foreach (c, rte->eref->colnames)
+				{
+					buf += sep;
+					sep = ", ";
+					buf += quote_identifier(strVal(lfirst(c)));
+				}
+				buf += ')';
+				return;
+			}
+			buf += DatumGetCString(DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
 			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
 			{
 				buf += ' ';

@@ -20,6 +20,7 @@
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
+#include "utils/backend_status.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/inval.h"
@@ -89,9 +90,14 @@ void InitPostgres(const char *in_dbname, const char *username)
 				errmsg("database \"%s\" is not currently accepting connections", in_dbname));
 	MyDatabaseId = dbform->oid;
 	if (MyProc != nullptr)
+	{
 		MyProc->databaseId = MyDatabaseId;
+		MyProc->roleId = MyUserId; /* for pg_signal_backend's permission check */
+	}
 	MyDatabaseTableSpace = dbform->dattablespace;
 	CommitTransactionCommand();
 	RelationCacheHasCatalogs = true;
 	AcceptInvalidationMessages();
+	/* pg_stat_activity shows the database, role and client from now on. */
+	pgstat_bestart();
 }

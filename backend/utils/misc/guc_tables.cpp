@@ -28,6 +28,7 @@
 #include "tusk_config.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/backend_status.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 
@@ -120,6 +121,7 @@ const char *const kQueryTuningMethod = "Query Tuning / Planner Method Configurat
 const char *const kQueryTuningOther = "Query Tuning / Other Planner Options";
 const char *const kResourcesMem = "Resource Usage / Memory";
 const char *const kPreset = "Preset Options";
+const char *const kStatsCumulative = "Statistics / Cumulative Query and Index Statistics";
 const char *const kUnset = "Ungrouped";
 
 ConfigVar Bool(const char *name, GucContext ctx, const char *group, const char *desc,
@@ -274,6 +276,12 @@ const char *ShowUnixSocketPermissions()
 	return buf;
 }
 
+/* pg_stat_activity shows application_name as it is set. */
+void AssignApplicationName(const char *newval, void *)
+{
+	pgstat_report_appname(newval);
+}
+
 std::vector<ConfigVar> BuiltinSettings()
 {
 	static const std::string version = std::string(PG_VERSION) + " (Tusk " TUSK_VERSION ")";
@@ -351,7 +359,17 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Logs end of a session, including duration.", nullptr, 0, &Log_disconnections, false),
 		String("application_name", PGC_USERSET, kLogWhat,
 			   "Sets the application name to be reported in statistics and logs.", nullptr,
-			   GUC_IS_NAME | GUC_REPORT | GUC_NOT_IN_SAMPLE, &application_name, ""),
+			   GUC_IS_NAME | GUC_REPORT | GUC_NOT_IN_SAMPLE, &application_name, "", nullptr,
+			   AssignApplicationName),
+		/* Backend status (pg_stat_activity, utils/backend_status.h) */
+		Bool("track_activities", PGC_SUSET, kStatsCumulative,
+			 "Collects information about executing commands.",
+			 "Enables the collection of information on the currently executing command of each "
+			 "session, along with the time at which that command began execution.",
+			 0, &pgstat_track_activities, true),
+		Int("track_activity_query_size", PGC_POSTMASTER, kStatsCumulative,
+			"Sets the size reserved for pg_stat_activity.query, in bytes.", nullptr, GUC_UNIT_BYTE,
+			&pgstat_track_activity_query_size, 1024, 100, 1048576),
 		String("cluster_name", PGC_POSTMASTER, kProcessTitle,
 			   "Sets the name of the cluster, which is included in the process title.", nullptr,
 			   GUC_IS_NAME, &cluster_name, ""),

@@ -126,6 +126,8 @@ void test_bgw_sleeper_main(Datum arg)
 	LWLockRelease(lock);
 	elog(LOG, "%s started (argument %d, pid %d)", MyBgworkerEntry->bgw_name, DatumGetInt32(arg),
 		 MyProcPid);
+	/* What pg_stat_activity shows for the worker (utils/backend_status.h). */
+	pgstat_report_activity(STATE_RUNNING, MyBgworkerEntry->bgw_name);
 
 	for (;;)
 	{
