@@ -300,6 +300,7 @@ class Parser
 	Node *ParseRoutineBody();
 	ObjectWithArgs *ParseFunctionWithArgTypes();
 	Node *ParseCreatedb();
+	Node *ParseCreateExtension();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);
 	Node *ParseAlterTableCmd();

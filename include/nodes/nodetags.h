@@ -139,7 +139,8 @@
 	X(DeallocateStmt) \
 	X(DeclareCursorStmt) \
 	X(ClosePortalStmt) \
-	X(FetchStmt)
+	X(FetchStmt) \
+	X(CreateExtensionStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \
