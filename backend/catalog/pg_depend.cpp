@@ -214,9 +214,11 @@ void recordDependencyOnCurrentExtension(const ObjectAddress *object, bool isRepl
 					errmsg("%s is already a member of extension \"%s\"",
 						   getObjectDescription(object, false), get_extension_name(oldext)));
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				errmsg("%s is not a member of extension \"%s\"", getObjectDescription(object, false),
+				errmsg("%s is not a member of extension \"%s\"",
+					   getObjectDescription(object, false),
 					   get_extension_name(CurrentExtensionObject)),
-				errdetail("An extension is not allowed to replace an object that it does not own."));
+				errdetail(
+					"An extension is not allowed to replace an object that it does not own."));
 	}
 	ObjectAddress extension;
 	ObjectAddressSet(extension, ExtensionRelationId, CurrentExtensionObject);

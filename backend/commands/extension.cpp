@@ -273,7 +273,7 @@ ExtensionControl ReadAuxControlFile(const ExtensionControl &primary, const char 
  * which updates lead where (PostgreSQL's get_ext_ver_list). */
 struct VersionGraph
 {
-	std::map<std::string, bool> installable;					/* every version */
+	std::map<std::string, bool> installable;				   /* every version */
 	std::map<std::string, std::vector<std::string>> reachable; /* from → to */
 };
 
@@ -381,9 +381,9 @@ void ExecuteSqlString(const char *sql)
 	foreach (lc, parsetrees)
 	{
 		RawStmt *parsetree = static_cast<RawStmt *>(lfirst(lc));
-		MemoryContext context = AllocSetContextCreate(
-			CurrentMemoryContext, "execute_sql_string per-statement context",
-			ALLOCSET_DEFAULT_SIZES);
+		MemoryContext context = AllocSetContextCreate(CurrentMemoryContext,
+													  "execute_sql_string per-statement context",
+													  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext old = MemoryContextSwitchTo(context);
 		CommandCounterIncrement();
 		if (IsA(parsetree->stmt, TransactionStmt))
@@ -554,8 +554,7 @@ void SetExtensionVersion(Oid extensionOid, const char *version)
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
 		bool isnull;
-		if (DatumGetObjectId(heap_getattr(t, Anum_pg_extension_oid, desc, &isnull)) ==
-			extensionOid)
+		if (DatumGetObjectId(heap_getattr(t, Anum_pg_extension_oid, desc, &isnull)) == extensionOid)
 		{
 			found = heap_copytuple(t);
 			break;
@@ -816,9 +815,9 @@ ObjectAddress CreateExtension(CreateExtensionStmt *stmt)
 	{
 		const DefElem *defel = static_cast<const DefElem *>(lfirst(lc));
 		const DefElem **slot = strcmp(defel->defname, "schema") == 0 ? &d_schema
-			: strcmp(defel->defname, "new_version") == 0			  ? &d_version
-			: strcmp(defel->defname, "cascade") == 0				  ? &d_cascade
-																	  : nullptr;
+			: strcmp(defel->defname, "new_version") == 0			 ? &d_version
+			: strcmp(defel->defname, "cascade") == 0				 ? &d_cascade
+																	 : nullptr;
 		if (slot == nullptr)
 			elog(ERROR, "unrecognized option: %s", defel->defname);
 		if (*slot != nullptr)
@@ -844,8 +843,8 @@ void RemoveExtensionById(Oid extId)
 	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
 	{
 		bool isnull;
-		if (DatumGetObjectId(heap_getattr(t, Anum_pg_extension_oid, RelationGetDescr(rel),
-										  &isnull)) == extId)
+		if (DatumGetObjectId(
+				heap_getattr(t, Anum_pg_extension_oid, RelationGetDescr(rel), &isnull)) == extId)
 			doomed.push_back(t->t_self);
 	}
 	heap_endscan(scan);
@@ -992,13 +991,13 @@ Datum pg_available_extension_versions(PG_FUNCTION_ARGS)
 {
 	return ReturnRows(fcinfo, [](TupleDesc &desc, std::vector<AvailableRow> &rows) {
 		desc = MakeDesc({{"name", NAMEOID},
-							   {"version", TEXTOID},
-							   {"superuser", BOOLOID},
-							   {"trusted", BOOLOID},
-							   {"relocatable", BOOLOID},
-							   {"schema", NAMEOID},
-							   {"requires", NAMEARRAYOID},
-							   {"comment", TEXTOID}});
+						 {"version", TEXTOID},
+						 {"superuser", BOOLOID},
+						 {"trusted", BOOLOID},
+						 {"relocatable", BOOLOID},
+						 {"schema", NAMEOID},
+						 {"requires", NAMEARRAYOID},
+						 {"comment", TEXTOID}});
 		for (const std::string &name : ControlFileNames())
 		{
 			ExtensionControl pcontrol = ReadControlFile(name.c_str());
@@ -1027,9 +1026,9 @@ Datum pg_available_extension_versions(PG_FUNCTION_ARGS)
 					std::vector<Datum> elems;
 					for (const std::string &r : control.required)
 						elems.push_back(NameDatum(r));
-					row.values[6] = PointerGetDatum(construct_array(
-						elems.data(), static_cast<int>(elems.size()), NAMEOID, NAMEDATALEN, false,
-						TYPALIGN_CHAR));
+					row.values[6] = PointerGetDatum(
+						construct_array(elems.data(), static_cast<int>(elems.size()), NAMEOID,
+										NAMEDATALEN, false, TYPALIGN_CHAR));
 				}
 				bool isnull;
 				row.values[7] = OptionalText(control.comment, &isnull);

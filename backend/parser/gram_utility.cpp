@@ -1386,18 +1386,18 @@ Node *Parser::ParseCreateExtension()
 		{
 			case K_SCHEMA:
 				Advance();
-				n->options = lappend(
-					n->options,
-					MakeDefElem("schema", reinterpret_cast<Node *>(makeString(ParseColId())), loc));
+				n->options = lappend(n->options,
+									 MakeDefElem("schema",
+												 reinterpret_cast<Node *>(makeString(ParseColId())),
+												 loc));
 				break;
 			case K_VERSION:
 				Advance();
-				n->options =
-					lappend(n->options,
-							MakeDefElem("new_version",
-										reinterpret_cast<Node *>(
-											makeString(ParseNonReservedWordOrSconst())),
-										loc));
+				n->options = lappend(n->options,
+									 MakeDefElem("new_version",
+												 reinterpret_cast<Node *>(
+													 makeString(ParseNonReservedWordOrSconst())),
+												 loc));
 				break;
 			case K_FROM:
 				Advance();
@@ -1408,9 +1408,9 @@ Node *Parser::ParseCreateExtension()
 				break;
 			case K_CASCADE:
 				Advance();
-				n->options = lappend(
-					n->options,
-					MakeDefElem("cascade", reinterpret_cast<Node *>(makeBoolean(true)), loc));
+				n->options = lappend(n->options,
+									 MakeDefElem("cascade",
+												 reinterpret_cast<Node *>(makeBoolean(true)), loc));
 				break;
 			default:
 				return reinterpret_cast<Node *>(n);

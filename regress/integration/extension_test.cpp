@@ -90,11 +90,13 @@ std::string Value(Session &s, const std::string &sql)
 /* The members of an extension as pg_describe_object words them, sorted. */
 std::string Members(Session &s, const std::string &ext)
 {
-	return Value(s, "select string_agg(d, '; ' order by d) from (select "
-					"pg_describe_object(classid, objid, objsubid) as d from pg_depend where refclassid = 'pg_extension'::regclass "
-					"and deptype = 'e' and refobjid = (select oid from pg_extension where "
-					"extname = '" +
-						ext + "')) m");
+	return Value(s,
+				 "select string_agg(d, '; ' order by d) from (select "
+				 "pg_describe_object(classid, objid, objsubid) as d from pg_depend where "
+				 "refclassid = 'pg_extension'::regclass "
+				 "and deptype = 'e' and refobjid = (select oid from pg_extension where "
+				 "extname = '" +
+					 ext + "')) m");
 }
 
 const char *kBasicControl = "# a test extension\n"
@@ -103,17 +105,17 @@ const char *kBasicControl = "# a test extension\n"
 							"relocatable = false\n"
 							"module_pathname = '$libdir/exttest_basic'\n";
 
-const char *kBasicScript =
-	"/* exttest_basic--1.0.sql */\n"
-	"\\echo Use \"CREATE EXTENSION exttest_basic\" to load this file. \\quit\n"
-	"CREATE TABLE exttest_tab (id int PRIMARY KEY, note text);\n"
-	"INSERT INTO exttest_tab VALUES (1, current_setting('search_path'));\n"
-	"CREATE SEQUENCE exttest_seq;\n"
-	"CREATE VIEW exttest_view AS SELECT id FROM exttest_tab;\n"
-	"CREATE FUNCTION exttest_add(int, int) RETURNS int LANGUAGE sql\n"
-	"  AS 'SELECT $1 + $2';\n"
-	"CREATE FUNCTION exttest_where() RETURNS text LANGUAGE sql\n"
-	"  AS $$SELECT 'MODULE_PATHNAME in @extschema@'$$;\n";
+const char
+	*kBasicScript = "/* exttest_basic--1.0.sql */\n"
+					"\\echo Use \"CREATE EXTENSION exttest_basic\" to load this file. \\quit\n"
+					"CREATE TABLE exttest_tab (id int PRIMARY KEY, note text);\n"
+					"INSERT INTO exttest_tab VALUES (1, current_setting('search_path'));\n"
+					"CREATE SEQUENCE exttest_seq;\n"
+					"CREATE VIEW exttest_view AS SELECT id FROM exttest_tab;\n"
+					"CREATE FUNCTION exttest_add(int, int) RETURNS int LANGUAGE sql\n"
+					"  AS 'SELECT $1 + $2';\n"
+					"CREATE FUNCTION exttest_where() RETURNS text LANGUAGE sql\n"
+					"  AS $$SELECT 'MODULE_PATHNAME in @extschema@'$$;\n";
 
 }  // namespace
 
@@ -128,30 +130,32 @@ TEST_CASE("CREATE EXTENSION runs the script and records its objects as members",
 
 	Ok(s, "create schema extschema");
 	Ok(s, "create extension exttest_basic schema extschema");
-	REQUIRE(Value(s, "select extname || ' ' || extversion || ' ' || extnamespace::regnamespace || "
-					 "' ' || extrelocatable || ' ' || (extconfig is null) || ' ' || "
-					 "(extowner = (select oid from pg_authid where rolname = current_user)) "
-					 "from pg_extension where extname = 'exttest_basic'") ==
+	REQUIRE(Value(s,
+				  "select extname || ' ' || extversion || ' ' || extnamespace::regnamespace || "
+				  "' ' || extrelocatable || ' ' || (extconfig is null) || ' ' || "
+				  "(extowner = (select oid from pg_authid where rolname = current_user)) "
+				  "from pg_extension where extname = 'exttest_basic'") ==
 			"exttest_basic 1.0 extschema false true true");
 	/* The control file's comment, as \dx shows it. */
-	REQUIRE(Value(s, "select c.description from pg_catalog.pg_extension e left join "
-					 "pg_catalog.pg_description c on c.objoid = e.oid and c.classoid = "
-					 "'pg_catalog.pg_extension'::pg_catalog.regclass where e.extname = "
-					 "'exttest_basic'") == "basic test extension");
+	REQUIRE(Value(s,
+				  "select c.description from pg_catalog.pg_extension e left join "
+				  "pg_catalog.pg_description c on c.objoid = e.oid and c.classoid = "
+				  "'pg_catalog.pg_extension'::pg_catalog.regclass where e.extname = "
+				  "'exttest_basic'") == "basic test extension");
 	/* The script ran with search_path = the target schema, pg_temp. */
 	REQUIRE(Value(s, "select note from extschema.exttest_tab") == "extschema, pg_temp");
 	REQUIRE(Value(s, "show search_path") == "\"$user\", public");
 	REQUIRE(Value(s, "select extschema.exttest_add(2, 3)") == "5");
-	REQUIRE(Value(s, "select extschema.exttest_where()") ==
-			"$libdir/exttest_basic in extschema");
+	REQUIRE(Value(s, "select extschema.exttest_where()") == "$libdir/exttest_basic in extschema");
 	REQUIRE(Members(s, "exttest_basic") ==
 			"function extschema.exttest_add(integer,integer); "
 			"function extschema.exttest_where(); sequence extschema.exttest_seq; "
 			"table extschema.exttest_tab; view extschema.exttest_view");
 	/* The extension depends on its schema. */
-	REQUIRE(Value(s, "select count(*) from pg_depend where classid = 'pg_extension'::regclass "
-					 "and refclassid = 'pg_namespace'::regclass and deptype = 'n' and refobjid = "
-					 "'extschema'::regnamespace") == "1");
+	REQUIRE(Value(s,
+				  "select count(*) from pg_depend where classid = 'pg_extension'::regclass "
+				  "and refclassid = 'pg_namespace'::regclass and deptype = 'n' and refobjid = "
+				  "'extschema'::regnamespace") == "1");
 
 	/* \dx's query (psql 15's listExtensions) answers. */
 	CommandResult dx = cluster.Psql({"-c", "\\dx"});
@@ -160,11 +164,26 @@ TEST_CASE("CREATE EXTENSION runs the script and records its objects as members",
 	REQUIRE(dx.out.find("exttest_basic | 1.0     | extschema | basic test extension") !=
 			std::string::npos);
 
+	CommandResult dxplus = cluster.Psql({"-c", "\\dx+ exttest_basic"});
+	INFO(dxplus.output());
+	REQUIRE(dxplus.exit_code == 0);
+	REQUIRE(dxplus.out ==
+			"      Objects in extension \"exttest_basic\"\n"
+			"               Object description                \n"
+			"-------------------------------------------------\n"
+			" function extschema.exttest_add(integer,integer)\n"
+			" function extschema.exttest_where()\n"
+			" sequence extschema.exttest_seq\n"
+			" table extschema.exttest_tab\n"
+			" view extschema.exttest_view\n"
+			"(5 rows)\n\n");
+
 	/* A member is dropped only with its extension. */
 	SqlOutcome o = s.Exec("drop function extschema.exttest_add(int, int)");
 	REQUIRE(o.sqlstate == "2BP01");
-	REQUIRE(o.message == "cannot drop function extschema.exttest_add(integer,integer) because "
-						 "extension exttest_basic requires it");
+	REQUIRE(o.message ==
+			"cannot drop function extschema.exttest_add(integer,integer) because "
+			"extension exttest_basic requires it");
 	o = s.Exec("drop table extschema.exttest_tab");
 	REQUIRE(o.sqlstate == "2BP01");
 	REQUIRE(o.message ==
@@ -181,15 +200,19 @@ TEST_CASE("CREATE EXTENSION runs the script and records its objects as members",
 	o = s.Exec("drop extension exttest_basic");
 	REQUIRE(o.sqlstate == "2BP01");
 	REQUIRE(o.message == "cannot drop extension exttest_basic because other objects depend on it");
+	REQUIRE(o.detail == "view user_view depends on view extschema.exttest_view");
 	Ok(s, "drop extension exttest_basic cascade");
 	REQUIRE(Value(s, "select count(*) from pg_extension where extname = 'exttest_basic'") == "0");
-	REQUIRE(Value(s, "select count(*) from pg_class where relname like 'exttest%' or relname = "
-					 "'user_view'") == "0");
+	REQUIRE(Value(s,
+				  "select count(*) from pg_class where relname like 'exttest%' or relname = "
+				  "'user_view'") == "0");
 	REQUIRE(Value(s, "select count(*) from pg_proc where proname like 'exttest%'") == "0");
-	REQUIRE(Value(s, "select count(*) from pg_depend where refclassid = "
-					 "'pg_extension'::regclass") == "0");
-	REQUIRE(Value(s, "select count(*) from pg_description where classoid = "
-					 "'pg_extension'::regclass") == "0");
+	REQUIRE(Value(s,
+				  "select count(*) from pg_depend where refclassid = "
+				  "'pg_extension'::regclass") == "0");
+	REQUIRE(Value(s,
+				  "select count(*) from pg_description where classoid = "
+				  "'pg_extension'::regclass") == "0");
 	/* The schema it was installed in stays. */
 	REQUIRE(Value(s, "select count(*) from pg_namespace where nspname = 'extschema'") == "1");
 
@@ -224,13 +247,15 @@ TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension]")
 	SqlOutcome o = s.Exec("create extension exttest_nosuch");
 	REQUIRE(o.sqlstate == "0A000");
 	REQUIRE(o.message == "extension \"exttest_nosuch\" is not available");
-	REQUIRE(o.detail == "Could not open extension control file \"" + ExtensionDir() +
-							"/exttest_nosuch.control\": No such file or directory.");
+	REQUIRE(o.detail ==
+			"Could not open extension control file \"" + ExtensionDir() +
+				"/exttest_nosuch.control\": No such file or directory.");
 
 	o = s.Exec("create extension exttest_bad");
 	REQUIRE(o.sqlstate == "42601");
-	REQUIRE(o.message == "unrecognized parameter \"frobnicate\" in file \"" + ExtensionDir() +
-							 "/exttest_bad.control\"");
+	REQUIRE(o.message ==
+			"unrecognized parameter \"frobnicate\" in file \"" + ExtensionDir() +
+				"/exttest_bad.control\"");
 
 	o = s.Exec("create extension exttest_needs");
 	REQUIRE(o.sqlstate == "42704");
@@ -251,11 +276,13 @@ TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension]")
 	 * (created), and the requiring script sees it on its search path. */
 	Ok(s, "create extension exttest_needs cascade");
 	REQUIRE(Value(s, "select v from exttest_needs_t") == "42");
-	REQUIRE(Value(s, "select string_agg(extname || ':' || extnamespace::regnamespace, ',' order "
-					 "by extname) from pg_extension") ==
+	REQUIRE(Value(s,
+				  "select string_agg(extname || ':' || extnamespace::regnamespace, ',' order "
+				  "by extname) from pg_extension") ==
 			"exttest_base:exttest_base_schema,exttest_needs:public");
 	o = s.Exec("drop extension exttest_base");
 	REQUIRE(o.sqlstate == "2BP01");
+	REQUIRE(o.detail == "extension exttest_needs depends on extension exttest_base");
 	Ok(s, "drop extension exttest_needs, exttest_base");
 	REQUIRE(Value(s, "select count(*) from pg_extension") == "0");
 
@@ -299,8 +326,7 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 	Ok(s, "create extension exttest_upd");
 	REQUIRE(Value(s, "select extversion from pg_extension") == "1.1");
 	REQUIRE(Value(s, "select exttest_upd_v()") == "1.1");
-	REQUIRE(Members(s, "exttest_upd") ==
-			"function exttest_upd_new(); function exttest_upd_v()");
+	REQUIRE(Members(s, "exttest_upd") == "function exttest_upd_new(); function exttest_upd_v()");
 	Ok(s, "drop extension exttest_upd");
 	Ok(s, "create extension exttest_upd version '1.0'");
 	REQUIRE(Value(s, "select exttest_upd_v()") == "1.0");
@@ -329,11 +355,13 @@ TEST_CASE("pg_available_extensions() and pg_available_extension_versions() read 
 	Session s(cluster);
 
 	/* In the select list: Tusk has no functions returning rows in FROM yet. */
-	REQUIRE(Value(s, "select x from (select pg_available_extensions()::text as x) t where x "
-					 "like '(exttest_avail,%'") == "(exttest_avail,2.0,available)");
-	REQUIRE(Value(s, "select string_agg(x, ' ' order by x) from (select "
-					 "pg_available_extension_versions()::text as x) t where x like "
-					 "'(exttest_avail,%'") ==
+	REQUIRE(Value(s,
+				  "select x from (select pg_available_extensions()::text as x) t where x "
+				  "like '(exttest_avail,%'") == "(exttest_avail,2.0,available)");
+	REQUIRE(Value(s,
+				  "select string_agg(x, ' ' order by x) from (select "
+				  "pg_available_extension_versions()::text as x) t where x like "
+				  "'(exttest_avail,%'") ==
 			"(exttest_avail,1.0,t,t,f,s,\"{a,b}\",available) "
 			"(exttest_avail,2.0,t,t,f,s,\"{a,b}\",available)");
 }
@@ -346,35 +374,38 @@ TEST_CASE("An unchanged PGXS Makefile builds and installs an extension", "[exten
 		REQUIRE(out.good());
 		out << text;
 	};
-	write("Makefile", "MODULES = exttest_pgxs\n"
-					  "EXTENSION = exttest_pgxs\n"
-					  "DATA = exttest_pgxs--1.0.sql\n"
-					  "PGFILEDESC = \"exttest_pgxs - a PGXS test\"\n"
-					  "\n"
-					  "PG_CONFIG = pg_config\n"
-					  "PGXS := $(shell $(PG_CONFIG) --pgxs)\n"
-					  "include $(PGXS)\n");
-	write("exttest_pgxs.c", "#include \"postgres.h\"\n"
-							"#include \"fmgr.h\"\n"
-							"#include \"utils/guc.h\"\n"
-							"\n"
-							"PG_MODULE_MAGIC;\n"
-							"\n"
-							"static char *greeting = NULL;\n"
-							"\n"
-							"void _PG_init(void);\n"
-							"\n"
-							"void\n"
-							"_PG_init(void)\n"
-							"{\n"
-							"\tDefineCustomStringVariable(\"exttest_pgxs.greeting\",\n"
-							"\t\t\"A greeting.\", NULL, &greeting, \"hello from pgxs\",\n"
-							"\t\tPGC_USERSET, 0, NULL, NULL, NULL);\n"
-							"}\n");
-	write("exttest_pgxs.control", "comment = 'built with PGXS'\n"
-								  "default_version = '1.0'\n"
-								  "module_pathname = '$libdir/exttest_pgxs'\n"
-								  "relocatable = true\n");
+	write("Makefile",
+		  "MODULES = exttest_pgxs\n"
+		  "EXTENSION = exttest_pgxs\n"
+		  "DATA = exttest_pgxs--1.0.sql\n"
+		  "PGFILEDESC = \"exttest_pgxs - a PGXS test\"\n"
+		  "\n"
+		  "PG_CONFIG = pg_config\n"
+		  "PGXS := $(shell $(PG_CONFIG) --pgxs)\n"
+		  "include $(PGXS)\n");
+	write("exttest_pgxs.c",
+		  "#include \"postgres.h\"\n"
+		  "#include \"fmgr.h\"\n"
+		  "#include \"utils/guc.h\"\n"
+		  "\n"
+		  "PG_MODULE_MAGIC;\n"
+		  "\n"
+		  "static char *greeting = NULL;\n"
+		  "\n"
+		  "void _PG_init(void);\n"
+		  "\n"
+		  "void\n"
+		  "_PG_init(void)\n"
+		  "{\n"
+		  "\tDefineCustomStringVariable(\"exttest_pgxs.greeting\",\n"
+		  "\t\t\"A greeting.\", NULL, &greeting, \"hello from pgxs\",\n"
+		  "\t\tPGC_USERSET, 0, NULL, NULL, NULL);\n"
+		  "}\n");
+	write("exttest_pgxs.control",
+		  "comment = 'built with PGXS'\n"
+		  "default_version = '1.0'\n"
+		  "module_pathname = '$libdir/exttest_pgxs'\n"
+		  "relocatable = true\n");
 	write("exttest_pgxs--1.0.sql",
 		  "\\echo Use \"CREATE EXTENSION exttest_pgxs\" to load this file. \\quit\n"
 		  "CREATE FUNCTION exttest_pgxs_lib() RETURNS text LANGUAGE sql\n"
@@ -421,8 +452,9 @@ TEST_CASE("An unchanged PGXS Makefile builds and installs an extension", "[exten
 	REQUIRE(Value(s, "show exttest_pgxs.greeting") == "hello from pgxs");
 	Ok(s, "create extension exttest_pgxs");
 	REQUIRE(Value(s, "select exttest_pgxs_lib()") == "$libdir/exttest_pgxs");
-	REQUIRE(Value(s, "select x from (select pg_available_extensions()::text as x) t where x "
-					 "like '(exttest_pgxs,%'") == "(exttest_pgxs,1.0,\"built with PGXS\")");
+	REQUIRE(Value(s,
+				  "select x from (select pg_available_extensions()::text as x) t where x "
+				  "like '(exttest_pgxs,%'") == "(exttest_pgxs,1.0,\"built with PGXS\")");
 
 	CommandResult clean = Run({"make", "clean"}, opts);
 	REQUIRE(clean.exit_code == 0);
