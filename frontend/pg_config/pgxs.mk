@@ -52,8 +52,9 @@ INSTALL_SHLIB = $(INSTALL) -c -m 755
 INSTALL_SCRIPT = $(INSTALL) -c -m 755
 MKDIR_P = mkdir -p
 
-# Where DATA and DOCS go: MODULEDIR, else extension/ when EXTENSION is
-# set, else contrib/ (PostgreSQL's rule).
+# Where DATA and DOCS go (a directory of sharedir and docdir): MODULEDIR,
+# else "extension" when EXTENSION is set, else "contrib" (PostgreSQL's
+# rule).
 ifdef MODULEDIR
 datamoduledir := $(MODULEDIR)
 docmoduledir := $(MODULEDIR)
