@@ -318,7 +318,7 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 	files.Write("exttest_upd--1.0--1.1.sql",
 				"CREATE OR REPLACE FUNCTION exttest_upd_v() RETURNS text LANGUAGE sql AS "
 				"$$SELECT '1.1'$$;\nCREATE FUNCTION exttest_upd_new() RETURNS int LANGUAGE sql "
-				"AS 'SELECT 11';\n");
+				"AS 'SELECT 11';\nCOMMENT ON EXTENSION exttest_upd IS 'updated to 1.1';\n");
 	Cluster cluster;
 	InitAndStart(cluster);
 	Session s(cluster);
@@ -326,6 +326,8 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 	Ok(s, "create extension exttest_upd");
 	REQUIRE(Value(s, "select extversion from pg_extension") == "1.1");
 	REQUIRE(Value(s, "select exttest_upd_v()") == "1.1");
+	REQUIRE(Value(s, "select obj_description(oid, 'pg_extension') from pg_extension") ==
+			"updated to 1.1");
 	REQUIRE(Members(s, "exttest_upd") == "function exttest_upd_new(); function exttest_upd_v()");
 	Ok(s, "drop extension exttest_upd");
 	Ok(s, "create extension exttest_upd version '1.0'");
