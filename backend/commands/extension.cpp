@@ -3,7 +3,8 @@
  * the functions listing the installation's extensions
  * (commands/extension.h).
  *
- * Principal entry points: CreateExtension, RemoveExtensionById,
+ * Principal entry points: CreateExtension, ExecAlterExtensionStmt,
+ * RemoveExtensionById,
  * get_extension_oid, pg_available_extensions,
  * pg_available_extension_versions.
  *
@@ -316,11 +317,11 @@ VersionGraph ReadVersionGraph(const ExtensionControl &control)
 	return graph;
 }
 
-/* The shortest chain of updates from start to target that passes through
- * no other installable version (PostgreSQL's find_update_path with
- * reject_indirect); empty when there is none. */
+/* The shortest chain of updates from start to target, with
+ * reject_indirect one that passes through no other installable version
+ * (PostgreSQL's find_update_path); empty when there is none. */
 std::vector<std::string> FindUpdatePath(const VersionGraph &graph, const std::string &start,
-										const std::string &target)
+										const std::string &target, bool reject_indirect)
 {
 	std::map<std::string, std::string> previous;
 	std::deque<std::string> queue{start};
@@ -340,7 +341,7 @@ std::vector<std::string> FindUpdatePath(const VersionGraph &graph, const std::st
 		{
 			if (previous.count(w) != 0)
 				continue;
-			if (w != target && graph.installable.at(w))
+			if (reject_indirect && w != target && graph.installable.at(w))
 				continue;
 			previous[w] = v;
 			queue.push_back(w);
@@ -543,8 +544,9 @@ Oid InsertExtensionTuple(const char *extName, Oid extOwner, Oid schemaOid, bool 
 	return extensionOid;
 }
 
-/* Set an installed extension's version (after an update script). */
-void SetExtensionVersion(Oid extensionOid, const char *version)
+/* Set an installed extension's version and relocatability before an
+ * update script runs; returns its schema. */
+Oid UpdateExtensionRow(Oid extensionOid, const char *version, bool relocatable)
 {
 	Relation rel = relation_open(ExtensionRelationId, RowExclusiveLock);
 	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
@@ -564,22 +566,17 @@ void SetExtensionVersion(Oid extensionOid, const char *version)
 	UnregisterSnapshot(snapshot);
 	if (found == nullptr)
 		elog(ERROR, "could not find tuple for extension %u", extensionOid);
-	std::vector<Datum> values(desc->natts);
-	std::vector<bool> nulls(desc->natts);
-	for (int i = 0; i < desc->natts; i++)
-	{
-		bool isnull;
-		values[i] = heap_getattr(found, i + 1, desc, &isnull);
-		nulls[i] = isnull;
-	}
+	auto *values = static_cast<Datum *>(palloc(sizeof(Datum) * desc->natts));
+	auto *nulls = static_cast<bool *>(palloc(sizeof(bool) * desc->natts));
+	heap_deform_tuple(found, desc, values, nulls);
+	Oid schemaOid = DatumGetObjectId(values[Anum_pg_extension_extnamespace - 1]);
 	values[Anum_pg_extension_extversion - 1] = CStringGetTextDatum(version);
-	std::unique_ptr<bool[]> nullarr(new bool[desc->natts]);
-	for (int i = 0; i < desc->natts; i++)
-		nullarr[i] = nulls[i];
-	HeapTuple tup = heap_form_tuple(desc, values.data(), nullarr.get());
+	values[Anum_pg_extension_extrelocatable - 1] = BoolGetDatum(relocatable);
+	HeapTuple tup = heap_form_tuple(desc, values, nulls);
 	CatalogTupleUpdate(rel, &found->t_self, tup);
 	relation_close(rel, RowExclusiveLock);
 	CommandCounterIncrement();
+	return schemaOid;
 }
 
 ObjectAddress CreateExtensionInternal(const char *extensionName, const char *schemaName,
@@ -590,7 +587,7 @@ ObjectAddress CreateExtensionInternal(const char *extensionName, const char *sch
  * get_required_extension). */
 Oid GetRequiredExtension(const std::string &req, const char *extensionName,
 						 const char *origSchemaName, bool cascade,
-						 const std::vector<std::string> &parents)
+						 const std::vector<std::string> &parents, bool is_create)
 {
 	Oid reqoid = get_extension_oid(req.c_str(), true);
 	if (OidIsValid(reqoid))
@@ -598,7 +595,10 @@ Oid GetRequiredExtension(const std::string &req, const char *extensionName,
 	if (!cascade)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("required extension \"%s\" is not installed", req.c_str()),
-				errhint("Use CREATE EXTENSION ... CASCADE to install required extensions too."));
+				is_create
+					? errhint(
+						  "Use CREATE EXTENSION ... CASCADE to install required extensions too.")
+					: 0);
 	CheckValidName(req.c_str(), false);
 	for (const std::string &p : parents)
 		if (p == req)
@@ -610,6 +610,42 @@ Oid GetRequiredExtension(const std::string &req, const char *extensionName,
 	cascade_parents.emplace_back(extensionName);
 	return CreateExtensionInternal(req.c_str(), origSchemaName, nullptr, cascade, cascade_parents)
 		.objectId;
+}
+
+/* Run the update scripts from initialVersion along updates, each after
+ * setting the row's version and its required extensions' dependencies
+ * from that version's control file (PostgreSQL's ApplyExtensionUpdates). */
+void ApplyExtensionUpdates(Oid extensionOid, const ExtensionControl &pcontrol,
+						   const std::string &initialVersion,
+						   const std::vector<std::string> &updates, const char *origSchemaName,
+						   bool cascade, bool is_create)
+{
+	std::string from = initialVersion;
+	for (const std::string &to : updates)
+	{
+		ExtensionControl control = ReadAuxControlFile(pcontrol, to.c_str());
+		Oid schemaOid = UpdateExtensionRow(extensionOid, to.c_str(), control.relocatable);
+		char *schemaName = get_namespace_name(schemaOid);
+		std::vector<Oid> requiredSchemas;
+		std::vector<ObjectAddress> requiredExtensions;
+		for (const std::string &req : control.required)
+		{
+			Oid reqext = GetRequiredExtension(req, control.name.c_str(), origSchemaName, cascade,
+											  {}, is_create);
+			requiredExtensions.push_back({ExtensionRelationId, reqext, 0});
+			requiredSchemas.push_back(GetExtensionSchema(reqext));
+		}
+		(void) deleteDependencyRecordsForClass(ExtensionRelationId, extensionOid,
+											   ExtensionRelationId, DEPENDENCY_NORMAL);
+		ObjectAddress myself;
+		ObjectAddressSet(myself, ExtensionRelationId, extensionOid);
+		for (const ObjectAddress &other : requiredExtensions)
+			recordDependencyOn(&myself, &other, DEPENDENCY_NORMAL);
+		CommandCounterIncrement();
+		ExecuteExtensionScript(extensionOid, control, from.c_str(), to.c_str(), requiredSchemas,
+							   schemaName);
+		from = to;
+	}
 }
 
 ObjectAddress CreateExtensionInternal(const char *extensionName, const char *schemaName,
@@ -640,7 +676,7 @@ ObjectAddress CreateExtensionInternal(const char *extensionName, const char *sch
 		{
 			if (!installable)
 				continue;
-			std::vector<std::string> path = FindUpdatePath(graph, start, version);
+			std::vector<std::string> path = FindUpdatePath(graph, start, version, true);
 			if (path.empty())
 				continue;
 			/* The shortest; among equals, the greatest starting name. */
@@ -700,7 +736,8 @@ ObjectAddress CreateExtensionInternal(const char *extensionName, const char *sch
 	std::vector<Oid> requiredSchemas;
 	for (const std::string &req : control.required)
 	{
-		Oid reqext = GetRequiredExtension(req, extensionName, origSchemaName, cascade, parents);
+		Oid reqext = GetRequiredExtension(req, extensionName, origSchemaName, cascade, parents,
+										  true);
 		requiredExtensions.push_back(reqext);
 		requiredSchemas.push_back(GetExtensionSchema(reqext));
 	}
@@ -715,15 +752,7 @@ ObjectAddress CreateExtensionInternal(const char *extensionName, const char *sch
 	ExecuteExtensionScript(extensionOid, control, nullptr, version.c_str(), requiredSchemas,
 						   schema.c_str());
 	/* Then the updates, as ALTER EXTENSION UPDATE would run them. */
-	std::string from = version;
-	for (const std::string &to : updates)
-	{
-		ExtensionControl ucontrol = ReadAuxControlFile(pcontrol, to.c_str());
-		SetExtensionVersion(extensionOid, to.c_str());
-		ExecuteExtensionScript(extensionOid, ucontrol, from.c_str(), to.c_str(), requiredSchemas,
-							   schema.c_str());
-		from = to;
-	}
+	ApplyExtensionUpdates(extensionOid, pcontrol, version, updates, origSchemaName, cascade, true);
 	ObjectAddress address;
 	ObjectAddressSet(address, ExtensionRelationId, extensionOid);
 	return address;
@@ -828,6 +857,65 @@ ObjectAddress CreateExtension(CreateExtensionStmt *stmt)
 								   d_schema != nullptr ? defGetString(d_schema) : nullptr,
 								   d_version != nullptr ? defGetString(d_version) : nullptr,
 								   d_cascade != nullptr && defGetBoolean(d_cascade), {});
+}
+
+ObjectAddress ExecAlterExtensionStmt(AlterExtensionStmt *stmt)
+{
+	if (creating_extension)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("nested ALTER EXTENSION is not supported"));
+	Oid extensionOid = get_extension_oid(stmt->extname, false);
+	std::string oldVersion;
+	ScanExtensions([&](HeapTuple t, TupleDesc desc) {
+		bool isnull;
+		if (DatumGetObjectId(heap_getattr(t, Anum_pg_extension_oid, desc, &isnull)) != extensionOid)
+			return false;
+		Datum v = heap_getattr(t, Anum_pg_extension_extversion, desc, &isnull);
+		if (isnull)
+			elog(ERROR, "extversion is null");
+		oldVersion = TextDatumGetCString(v);
+		return true;
+	});
+	ExtensionControl control = ReadControlFile(stmt->extname);
+	const DefElem *d_new_version = nullptr;
+	ListCell *lc;
+	foreach (lc, stmt->options)
+	{
+		const DefElem *defel = static_cast<const DefElem *>(lfirst(lc));
+		if (strcmp(defel->defname, "new_version") != 0)
+			elog(ERROR, "unrecognized option: %s", defel->defname);
+		if (d_new_version != nullptr)
+			errorConflictingDefElem(defel, nullptr);
+		d_new_version = defel;
+	}
+	std::string version;
+	if (d_new_version != nullptr && d_new_version->arg != nullptr)
+		version = strVal(d_new_version->arg);
+	else if (control.default_version)
+		version = *control.default_version;
+	else
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("version to install must be specified"));
+	CheckValidName(version.c_str(), true);
+	if (version == oldVersion)
+	{
+		ereport(NOTICE,
+				errmsg("version \"%s\" of extension \"%s\" is already installed", version.c_str(),
+					   stmt->extname));
+		return ObjectAddress{InvalidOid, InvalidOid, 0};
+	}
+	VersionGraph graph = ReadVersionGraph(control);
+	(void) graph.installable.try_emplace(oldVersion, false);
+	(void) graph.installable.try_emplace(version, false);
+	std::vector<std::string> updates = FindUpdatePath(graph, oldVersion, version, false);
+	if (updates.empty())
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("extension \"%s\" has no update path from version \"%s\" to version \"%s\"",
+					   control.name.c_str(), oldVersion.c_str(), version.c_str()));
+	ApplyExtensionUpdates(extensionOid, control, oldVersion, updates, nullptr, false, false);
+	ObjectAddress address;
+	ObjectAddressSet(address, ExtensionRelationId, extensionOid);
+	return address;
 }
 
 void RemoveExtensionById(Oid extId)

@@ -301,6 +301,7 @@ class Parser
 	ObjectWithArgs *ParseFunctionWithArgTypes();
 	Node *ParseCreatedb();
 	Node *ParseCreateExtension();
+	Node *ParseAlterExtension();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);
 	Node *ParseAlterTableCmd();

@@ -1418,6 +1418,26 @@ Node *Parser::ParseCreateExtension()
 	}
 }
 
+/* ALTER EXTENSION name UPDATE [TO NonReservedWord_or_Sconst] … */
+Node *Parser::ParseAlterExtension()
+{
+	Expect(K_EXTENSION);
+	AlterExtensionStmt *n = makeNode(AlterExtensionStmt);
+	n->extname = ParseColId();
+	Expect(K_UPDATE);
+	while (Tok() == K_TO)
+	{
+		int loc = Loc();
+		Advance();
+		n->options = lappend(n->options,
+							 MakeDefElem("new_version",
+										 reinterpret_cast<Node *>(
+											 makeString(ParseNonReservedWordOrSconst())),
+										 loc));
+	}
+	return reinterpret_cast<Node *>(n);
+}
+
 Node *Parser::ParseCreatedb()
 {
 	Expect(K_DATABASE);
@@ -1487,6 +1507,11 @@ Node *Parser::ParseAlter()
 		case K_SEQUENCE:
 			Advance();
 			return ParseAlterSeq();
+		case K_EXTENSION:
+			/* UPDATE only: ADD/DROP member and SET SCHEMA are not in Tusk yet */
+			if (IsColIdTok(Tok(1)) && Tok(2) == K_UPDATE)
+				return ParseAlterExtension();
+			break;
 		default:
 			break;
 	}

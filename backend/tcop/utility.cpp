@@ -381,6 +381,7 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_ViewStmt:
 		case T_CreateFunctionStmt:
 		case T_CreateExtensionStmt:
+		case T_AlterExtensionStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -442,6 +443,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_CreateExtensionStmt:
 			(void) CreateExtension(reinterpret_cast<CreateExtensionStmt *>(parsetree));
+			break;
+		case T_AlterExtensionStmt:
+			(void) ExecAlterExtensionStmt(reinterpret_cast<AlterExtensionStmt *>(parsetree));
 			break;
 		case T_ViewStmt:
 			(void) DefineView(reinterpret_cast<ViewStmt *>(parsetree), queryString);
@@ -650,6 +654,8 @@ const char *CreateCommandName(Node *parsetree)
 			return "CREATE FUNCTION";
 		case T_CreateExtensionStmt:
 			return "CREATE EXTENSION";
+		case T_AlterExtensionStmt:
+			return "ALTER EXTENSION";
 		case T_CreateTableAsStmt:
 			return reinterpret_cast<CreateTableAsStmt *>(parsetree)->is_select_into
 				? "SELECT"

@@ -27,6 +27,11 @@ extern PGDLLIMPORT Oid CurrentExtensionObject;
  * the extension's address (InvalidOid with IF NOT EXISTS when it exists). */
 extern ObjectAddress CreateExtension(CreateExtensionStmt *stmt);
 
+/* ALTER EXTENSION name UPDATE [TO version]: runs the update scripts of
+ * the shortest path from the installed version.  Returns the extension's
+ * address (InvalidOid when the version is already installed). */
+extern ObjectAddress ExecAlterExtensionStmt(AlterExtensionStmt *stmt);
+
 /* Delete an extension's pg_extension row (its members are dropped first
  * through their dependencies).  ERROR while its own script runs. */
 extern void RemoveExtensionById(Oid extId);

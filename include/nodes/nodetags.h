@@ -140,7 +140,8 @@
 	X(DeclareCursorStmt) \
 	X(ClosePortalStmt) \
 	X(FetchStmt) \
-	X(CreateExtensionStmt)
+	X(CreateExtensionStmt) \
+	X(AlterExtensionStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \

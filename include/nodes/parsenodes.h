@@ -1046,6 +1046,14 @@ TUSK_DEFINE_NODE(CreatedbStmt)
 	F(NODE, List *, options)
 TUSK_DEFINE_NODE(CreateExtensionStmt)
 
+/* ALTER EXTENSION name UPDATE [TO version]: options are DefElems
+ * "new_version". */
+#define NODE_AlterExtensionStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, extname) \
+	F(NODE, List *, options)
+TUSK_DEFINE_NODE(AlterExtensionStmt)
+
 #define NODE_DropdbStmt(F) \
 	F(TAG, NodeTag, type) \
 	F(STRING, char *, dbname) \

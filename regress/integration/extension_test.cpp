@@ -307,7 +307,8 @@ TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension]")
 	REQUIRE(o.message == "invalid extension name: \"exttest--x\"");
 }
 
-TEST_CASE("CREATE EXTENSION follows an update path when no script installs the version",
+TEST_CASE("CREATE EXTENSION follows an update path when no script installs the version, ALTER "
+		  "EXTENSION UPDATE runs one",
 		  "[extension]")
 {
 	InstalledFiles files;
@@ -332,11 +333,36 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 	Ok(s, "drop extension exttest_upd");
 	Ok(s, "create extension exttest_upd version '1.0'");
 	REQUIRE(Value(s, "select exttest_upd_v()") == "1.0");
+
+	/* ALTER EXTENSION … UPDATE runs the update scripts. */
+	SqlOutcome o = s.Exec("alter extension exttest_upd update to '1.0'");
+	REQUIRE(o.ok());
+	o = s.Exec("alter extension exttest_upd update to '2.0'");
+	REQUIRE(o.sqlstate == "22023");
+	REQUIRE(o.message ==
+			"extension \"exttest_upd\" has no update path from version \"1.0\" to "
+			"version \"2.0\"");
+	Ok(s, "alter extension exttest_upd update");
+	REQUIRE(Value(s, "select extversion from pg_extension") == "1.1");
+	REQUIRE(Value(s, "select exttest_upd_v() || exttest_upd_new()") == "1.111");
+	REQUIRE(Members(s, "exttest_upd") == "function exttest_upd_new(); function exttest_upd_v()");
+	REQUIRE(Value(s, "select obj_description(oid, 'pg_extension') from pg_extension") ==
+			"updated to 1.1");
+	o = s.Exec("alter extension exttest_upd update to '1.0'");
+	REQUIRE(o.sqlstate == "22023");
+	REQUIRE(o.message ==
+			"extension \"exttest_upd\" has no update path from version \"1.1\" to "
+			"version \"1.0\"");
+	o = s.Exec("alter extension exttest_nosuch update");
+	REQUIRE(o.sqlstate == "42704");
+	REQUIRE(o.message == "extension \"exttest_nosuch\" does not exist");
+	/* ADD/DROP member and SET SCHEMA: not in Tusk yet. */
+	REQUIRE(s.Exec("alter extension exttest_upd add function f()").sqlstate == "0A000");
 	Ok(s, "drop extension exttest_upd");
 
 	/* A script may not take over an object it does not own. */
 	Ok(s, "create function exttest_upd_v() returns text language sql as $$select 'mine'$$");
-	SqlOutcome o = s.Exec("create extension exttest_upd");
+	o = s.Exec("create extension exttest_upd");
 	REQUIRE(o.sqlstate == "55000");
 	REQUIRE(o.message == "function exttest_upd_v() is not a member of extension \"exttest_upd\"");
 }
