@@ -1,12 +1,11 @@
 /*
- * extension.cpp — CREATE EXTENSION, DROP EXTENSION's row removal, and
- * the functions listing the installation's extensions
- * (commands/extension.h).
+ * extension.cpp — CREATE EXTENSION, ALTER EXTENSION UPDATE, DROP
+ * EXTENSION's row removal, and the functions listing the installation's
+ * extensions (commands/extension.h).
  *
  * Principal entry points: CreateExtension, ExecAlterExtensionStmt,
- * RemoveExtensionById,
- * get_extension_oid, pg_available_extensions,
- * pg_available_extension_versions.
+ * RemoveExtensionById, get_extension_oid, pg_available_extensions,
+ * pg_available_extension_versions, pg_extension_update_paths.
  *
  * An extension is a control file NAME.control in the installation's
  * share/extension directory (PostgreSQL's format, read by the same parser
@@ -1124,5 +1123,44 @@ Datum pg_available_extension_versions(PG_FUNCTION_ARGS)
 				rows.push_back(std::move(row));
 			}
 		}
+	});
+}
+
+/* pg_extension_update_paths(name): for every ordered pair of the
+ * versions the scripts mention, the shortest chain of updates ("1.0--1.1"
+ * … ) or NULL. */
+Datum pg_extension_update_paths(PG_FUNCTION_ARGS)
+{
+	std::string extname = NameStr(*PG_GETARG_NAME(0));
+	return ReturnRows(fcinfo, [&](TupleDesc &desc, std::vector<AvailableRow> &rows) {
+		CheckValidName(extname.c_str(), false);
+		desc = MakeDesc({{"source", TEXTOID}, {"target", TEXTOID}, {"path", TEXTOID}});
+		ExtensionControl control = ReadControlFile(extname.c_str());
+		VersionGraph graph = ReadVersionGraph(control);
+		for (const auto &source : graph.installable)
+			for (const auto &target : graph.installable)
+			{
+				if (source.first == target.first)
+					continue;
+				AvailableRow row;
+				row.values = {CStringGetTextDatum(source.first.c_str()),
+							  CStringGetTextDatum(target.first.c_str()), Datum(0)};
+				row.nulls = {false, false, false};
+				std::vector<std::string> path = FindUpdatePath(graph, source.first, target.first,
+															   false);
+				if (path.empty())
+					row.nulls[2] = true;
+				else
+				{
+					std::string text = source.first;
+					for (const std::string &v : path)
+					{
+						text += "--";
+						text += v;
+					}
+					row.values[2] = CStringGetTextDatum(text.c_str());
+				}
+				rows.push_back(std::move(row));
+			}
 	});
 }

@@ -334,6 +334,11 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 	Ok(s, "create extension exttest_upd version '1.0'");
 	REQUIRE(Value(s, "select exttest_upd_v()") == "1.0");
 
+	REQUIRE(Value(s,
+				  "select string_agg(x, ' ' order by x) from (select "
+				  "pg_extension_update_paths('exttest_upd')::text as x) t") ==
+			"(1.0,1.1,1.0--1.1) (1.1,1.0,)");
+
 	/* ALTER EXTENSION … UPDATE runs the update scripts. */
 	SqlOutcome o = s.Exec("alter extension exttest_upd update to '1.0'");
 	REQUIRE(o.ok());
