@@ -40,11 +40,13 @@
 #include "catalog/pg_constraint_d.h"
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_depend_d.h"
+#include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/comment.h"
+#include "commands/extension.h"
 #include "commands/schemacmds.h"
 #include "storage/lmgr.h"
 #include "utils/snapmgr.h"
@@ -409,6 +411,9 @@ void DoDeletion(const ObjectAddress &object)
 			break;
 		case ProcedureRelationId:
 			DeleteRowByOid(ProcedureRelationId, PROCOID, Anum_pg_proc_oid, object.objectId);
+			break;
+		case ExtensionRelationId:
+			RemoveExtensionById(object.objectId);
 			break;
 		default:
 			elog(ERROR, "dropping objects of catalog %u is not supported", object.classId);

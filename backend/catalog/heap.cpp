@@ -376,6 +376,9 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	ObjectAddressSet(myself, RelationRelationId, relid);
 	ObjectAddressSet(referenced, NamespaceRelationId, relnamespace);
 	recordDependencyOn(&myself, &referenced, DEPENDENCY_NORMAL);
+	/* A TOAST table goes with its table, not as an extension member. */
+	if (relkind != RELKIND_TOASTVALUE)
+		recordDependencyOnCurrentExtension(&myself, false);
 	for (int i = 0; i < tupdesc->natts; i++)
 		RecordColumnDependencies(relid, TupleDescAttr(tupdesc, i));
 	if (has_rowtype)

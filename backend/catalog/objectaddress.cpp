@@ -16,11 +16,13 @@
 #include "catalog/pg_attribute_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_constraint_d.h"
+#include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
+#include "commands/extension.h"
 #include "access/relation.h"
 #include "access/heapam.h"
 #include "fmgr.h"
@@ -202,6 +204,11 @@ std::string Describe(const ObjectAddress &object)
 								 out = std::string("rule ") + NameStr(*rulename) + " on " + rel;
 						 });
 			return out;
+		}
+		case ExtensionRelationId:
+		{
+			char *name = get_extension_name(object.objectId);
+			return name == nullptr ? std::string() : std::string("extension ") + name;
 		}
 		case OperatorRelationId:
 			if (!SearchSysCacheExists1(OPEROID, ObjectIdGetDatum(object.objectId)))

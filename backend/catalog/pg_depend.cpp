@@ -2,7 +2,8 @@
  * pg_depend.cpp — recording and removing dependencies (catalog/dependency.h).
  *
  * Principal entry points: recordDependencyOn, recordMultipleDependencies,
- * recordDependencyOnSingleRelExpr, deleteDependencyRecordsFor.
+ * recordDependencyOnSingleRelExpr, recordDependencyOnCurrentExtension,
+ * deleteDependencyRecordsFor.
  *
  * A dependency is a pg_depend row: the depender (classid, objid,
  * objsubid), the referenced object (refclassid, refobjid, refobjsubid)
@@ -25,10 +26,12 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_database_d.h"
 #include "catalog/pg_depend_d.h"
+#include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
+#include "commands/extension.h"
 #include "nodes/primnodes.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
@@ -195,6 +198,41 @@ void recordDependencyOn(const ObjectAddress *depender, const ObjectAddress *refe
 						DependencyType behavior)
 {
 	recordMultipleDependencies(depender, referenced, 1, behavior);
+}
+
+void recordDependencyOnCurrentExtension(const ObjectAddress *object, bool isReplace)
+{
+	if (!creating_extension)
+		return;
+	if (isReplace)
+	{
+		Oid oldext = getExtensionOfObject(object->classId, object->objectId);
+		if (oldext == CurrentExtensionObject)
+			return;
+		if (OidIsValid(oldext))
+			ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					errmsg("%s is already a member of extension \"%s\"",
+						   getObjectDescription(object, false), get_extension_name(oldext)));
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("%s is not a member of extension \"%s\"",
+					   getObjectDescription(object, false),
+					   get_extension_name(CurrentExtensionObject)),
+				errdetail(
+					"An extension is not allowed to replace an object that it does not own."));
+	}
+	ObjectAddress extension;
+	ObjectAddressSet(extension, ExtensionRelationId, CurrentExtensionObject);
+	recordDependencyOn(object, &extension, DEPENDENCY_EXTENSION);
+}
+
+Oid getExtensionOfObject(Oid classId, Oid objectId)
+{
+	Oid result = InvalidOid;
+	ScanDependRows(false, classId, objectId, [&](Form_pg_depend dep, ItemPointer) {
+		if (dep->refclassid == ExtensionRelationId && dep->deptype == DEPENDENCY_EXTENSION)
+			result = dep->refobjid;
+	});
+	return result;
 }
 
 void recordMultipleDependencies(const ObjectAddress *depender, const ObjectAddress *referenced,

@@ -179,6 +179,7 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 		.SetNull(Anum_pg_proc_proconfig)
 		.SetNull(Anum_pg_proc_proacl);
 	HeapTuple tup = row.Form();
+	bool replacing = old != nullptr;
 	if (old != nullptr)
 	{
 		CatalogTupleUpdate(pg_proc, &old->t_self, tup);
@@ -204,5 +205,6 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 	if (spec.defaults != NIL)
 		recordDependencyOnSingleRelExpr(&self, reinterpret_cast<Node *>(spec.defaults), InvalidOid,
 										DEPENDENCY_NORMAL, DEPENDENCY_NORMAL);
+	recordDependencyOnCurrentExtension(&self, replacing);
 	return oid;
 }

@@ -23,10 +23,12 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_database_d.h"
 #include "catalog/pg_description_d.h"
+#include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_shdescription_d.h"
 #include "catalog/pg_proc_d.h"
 #include "commands/comment.h"
+#include "commands/extension.h"
 #include "commands/defrem.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
@@ -255,6 +257,10 @@ void CommentObject(CommentStmt *stmt)
 		case OBJECT_FUNCTION:
 			CreateComments(LookupFuncWithArgs(castNode(ObjectWithArgs, stmt->object), false),
 						   ProcedureRelationId, 0, stmt->comment);
+			break;
+		case OBJECT_EXTENSION:
+			CreateComments(get_extension_oid(strVal(stmt->object), false), ExtensionRelationId, 0,
+						   stmt->comment);
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

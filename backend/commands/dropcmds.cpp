@@ -2,7 +2,8 @@
  * dropcmds.cpp — DROP of objects other than relations (commands/defrem.h):
  * DROP SCHEMA.
  *
- * Principal entry point: RemoveObjects (DROP SCHEMA, DROP FUNCTION).
+ * Principal entry point: RemoveObjects (DROP SCHEMA, DROP FUNCTION, DROP
+ * EXTENSION).
  *
  * Each name is resolved (a missing one is an error, or a NOTICE with IF
  * EXISTS), then all are dropped together through their dependencies
@@ -16,9 +17,11 @@
 
 #include "catalog/dependency.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
 #include "commands/defrem.h"
+#include "commands/extension.h"
 #include "nodes/value.h"
 
 namespace {
@@ -45,7 +48,8 @@ std::string TypeNameText(const TypeName *tn)
 
 void RemoveObjects(DropStmt *stmt)
 {
-	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION)
+	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION &&
+		stmt->removeType != OBJECT_EXTENSION)
 		elog(ERROR, "unexpected object type %d in RemoveObjects",
 			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
@@ -85,10 +89,23 @@ void RemoveObjects(DropStmt *stmt)
 			objects.push_back(object);
 			continue;
 		}
-		/* A schema's name is a String, not a name list. */
+		/* A schema's or extension's name is a String, not a name list. */
 		Node *item = static_cast<Node *>(lfirst(lc));
 		const char *name = IsA(item, String) ? strVal(item)
 											 : NameListToString(reinterpret_cast<List *>(item));
+		if (stmt->removeType == OBJECT_EXTENSION)
+		{
+			Oid extoid = get_extension_oid(name, stmt->missing_ok);
+			if (!OidIsValid(extoid))
+			{
+				ereport(NOTICE, errmsg("extension \"%s\" does not exist, skipping", name));
+				continue;
+			}
+			ObjectAddress object;
+			ObjectAddressSet(object, ExtensionRelationId, extoid);
+			objects.push_back(object);
+			continue;
+		}
 		Oid nspoid = get_namespace_oid(name, true);
 		if (!OidIsValid(nspoid))
 		{

@@ -145,6 +145,9 @@ Oid CreateSchemaCommand(CreateSchemaStmt *stmt, const char *queryString)
 		.SetNull(Anum_pg_namespace_nspacl);
 	CatalogTupleInsert(pg_namespace, row.Form());
 	relation_close(pg_namespace, RowExclusiveLock);
+	ObjectAddress myself;
+	ObjectAddressSet(myself, NamespaceRelationId, nspoid);
+	recordDependencyOnCurrentExtension(&myself, false);
 	CommandCounterIncrement();
 
 	std::vector<Node *> elements = OrderElements(stmt->schemaElts, schemaname);

@@ -263,6 +263,9 @@ Oid DefineView(ViewStmt *stmt, const char *queryString)
 			heap_add_columns(viewoid, desc, olddesc->natts);
 		}
 		StoreViewRule(viewoid, query, true);
+		ObjectAddress address;
+		ObjectAddressSet(address, RelationRelationId, viewoid);
+		recordDependencyOnCurrentExtension(&address, true);
 		RelationCacheInvalidateEntry(viewoid);
 		return viewoid;
 	}

@@ -851,8 +851,6 @@ static const char *UnsupportedCreateName(int t1, int t2)
 			return "CREATE TYPE";
 		case K_DOMAIN:
 			return "CREATE DOMAIN";
-		case K_EXTENSION:
-			return "CREATE EXTENSION";
 		case K_ROLE:
 			return "CREATE ROLE";
 		case K_USER:
@@ -1086,6 +1084,10 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreatedb();
+		case K_EXTENSION:
+			if (replace || persistence_given)
+				SyntaxError();
+			return ParseCreateExtension();
 		case K_ASSERTION:
 		{
 			/* CREATE ASSERTION name CHECK (a_expr) attributes: PostgreSQL

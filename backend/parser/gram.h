@@ -300,6 +300,8 @@ class Parser
 	Node *ParseRoutineBody();
 	ObjectWithArgs *ParseFunctionWithArgTypes();
 	Node *ParseCreatedb();
+	Node *ParseCreateExtension();
+	Node *ParseAlterExtension();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);
 	Node *ParseAlterTableCmd();

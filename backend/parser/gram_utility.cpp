@@ -1368,6 +1368,76 @@ Node *Parser::ParseCreateSchema()
 }
 
 /* CREATE DATABASE name [WITH] [option [=] value] … */
+/* CREATE EXTENSION [IF NOT EXISTS] name [WITH] { SCHEMA name | VERSION
+ * NonReservedWord_or_Sconst | FROM … | CASCADE } … (PostgreSQL's
+ * CreateExtensionStmt; FROM is refused as PostgreSQL refuses it). */
+Node *Parser::ParseCreateExtension()
+{
+	Expect(K_EXTENSION);
+	CreateExtensionStmt *n = makeNode(CreateExtensionStmt);
+	n->if_not_exists = ACCEPT_IF_NOT_EXISTS();
+	n->extname = ParseColId();
+	if (Tok() == K_WITH || Tok() == WITH_LA)
+		Advance();
+	for (;;)
+	{
+		int loc = Loc();
+		switch (Tok())
+		{
+			case K_SCHEMA:
+				Advance();
+				n->options = lappend(n->options,
+									 MakeDefElem("schema",
+												 reinterpret_cast<Node *>(makeString(ParseColId())),
+												 loc));
+				break;
+			case K_VERSION:
+				Advance();
+				n->options = lappend(n->options,
+									 MakeDefElem("new_version",
+												 reinterpret_cast<Node *>(
+													 makeString(ParseNonReservedWordOrSconst())),
+												 loc));
+				break;
+			case K_FROM:
+				Advance();
+				(void) ParseNonReservedWordOrSconst();
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("CREATE EXTENSION ... FROM is no longer supported"),
+						errposition(CharPos(loc)));
+				break;
+			case K_CASCADE:
+				Advance();
+				n->options = lappend(n->options,
+									 MakeDefElem("cascade",
+												 reinterpret_cast<Node *>(makeBoolean(true)), loc));
+				break;
+			default:
+				return reinterpret_cast<Node *>(n);
+		}
+	}
+}
+
+/* ALTER EXTENSION name UPDATE [TO NonReservedWord_or_Sconst] … */
+Node *Parser::ParseAlterExtension()
+{
+	Expect(K_EXTENSION);
+	AlterExtensionStmt *n = makeNode(AlterExtensionStmt);
+	n->extname = ParseColId();
+	Expect(K_UPDATE);
+	while (Tok() == K_TO)
+	{
+		int loc = Loc();
+		Advance();
+		n->options = lappend(n->options,
+							 MakeDefElem("new_version",
+										 reinterpret_cast<Node *>(
+											 makeString(ParseNonReservedWordOrSconst())),
+										 loc));
+	}
+	return reinterpret_cast<Node *>(n);
+}
+
 Node *Parser::ParseCreatedb()
 {
 	Expect(K_DATABASE);
@@ -1437,6 +1507,11 @@ Node *Parser::ParseAlter()
 		case K_SEQUENCE:
 			Advance();
 			return ParseAlterSeq();
+		case K_EXTENSION:
+			/* UPDATE only: ADD/DROP member and SET SCHEMA are not in Tusk yet */
+			if (IsColIdTok(Tok(1)) && Tok(2) == K_UPDATE)
+				return ParseAlterExtension();
+			break;
 		default:
 			break;
 	}

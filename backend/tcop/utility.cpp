@@ -25,6 +25,7 @@
 #include "commands/prepare.h"
 #include "commands/comment.h"
 #include "commands/explain.h"
+#include "commands/extension.h"
 #include "commands/lockcmds.h"
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
@@ -391,6 +392,8 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_TruncateStmt:
 		case T_ViewStmt:
 		case T_CreateFunctionStmt:
+		case T_CreateExtensionStmt:
+		case T_AlterExtensionStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -444,10 +447,17 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_DropStmt:
 			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA ||
-				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_FUNCTION)
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_FUNCTION ||
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_EXTENSION)
 				RemoveObjects(reinterpret_cast<DropStmt *>(parsetree));
 			else
 				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			break;
+		case T_CreateExtensionStmt:
+			(void) CreateExtension(reinterpret_cast<CreateExtensionStmt *>(parsetree));
+			break;
+		case T_AlterExtensionStmt:
+			(void) ExecAlterExtensionStmt(reinterpret_cast<AlterExtensionStmt *>(parsetree));
 			break;
 		case T_ViewStmt:
 			(void) DefineView(reinterpret_cast<ViewStmt *>(parsetree), queryString);
@@ -654,6 +664,10 @@ const char *CreateCommandName(Node *parsetree)
 			return "CREATE VIEW";
 		case T_CreateFunctionStmt:
 			return "CREATE FUNCTION";
+		case T_CreateExtensionStmt:
+			return "CREATE EXTENSION";
+		case T_AlterExtensionStmt:
+			return "ALTER EXTENSION";
 		case T_CreateTableAsStmt:
 			return reinterpret_cast<CreateTableAsStmt *>(parsetree)->is_select_into
 				? "SELECT"

@@ -7,6 +7,8 @@
  * installation answers for its new place).  An out-of-tree module builds
  * with `$(pg_config --cppflags)` / `--cflags` / `--cxxflags` and links with
  * `--ldflags_sl`, then installs into `--pkglibdir`; see doc/bgworker.md.
+ * `--pgxs` names Tusk's PGXS makefile, with which an extension's ordinary
+ * PGXS Makefile builds and installs (doc/extensions.md).
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +46,11 @@ const std::vector<Item> &Items()
 		{"--libdir", "LIBDIR", [] { return GetInstallDir(InstallDir::kLib); }},
 		{"--pkglibdir", "PKGLIBDIR", [] { return GetInstallDir(InstallDir::kPkgLib); }},
 		{"--sharedir", "SHAREDIR", [] { return GetInstallDir(InstallDir::kShare); }},
+		{"--docdir", "DOCDIR", [] { return GetInstallDir(InstallDir::kShare) + "/doc"; }},
+		{"--pgxs", "PGXS",
+		 [] { return GetInstallDir(InstallDir::kPkgLib) + "/pgxs/src/makefiles/pgxs.mk"; }},
+		{"--cc", "CC", [] { return std::string(TUSK_CC); }},
+		{"--cxx", "CXX", [] { return std::string(TUSK_CXX); }},
 		{"--cppflags", "CPPFLAGS", [] { return "-I" + IncludeServer() + " -D_GNU_SOURCE"; }},
 		{"--cflags", "CFLAGS", [] { return std::string("-std=gnu11 -fPIC -Wall"); }},
 		{"--cxxflags", "CXXFLAGS", [] { return std::string("-std=c++20 -fPIC -Wall"); }},

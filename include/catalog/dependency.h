@@ -58,6 +58,16 @@ extern Oid getIdentitySequence(Oid relid, AttrNumber attnum);
  * recorded as dependencies of depender (a view's rule). */
 extern void recordDependencyOnQuery(const ObjectAddress *depender, Query *query,
 									DependencyType behavior);
+/* While an extension's script runs (commands/extension.h), record the
+ * new object as a member of it (PostgreSQL's
+ * recordDependencyOnCurrentExtension), called wherever an object that can
+ * be a member is created.  isReplace: the object existed (CREATE OR
+ * REPLACE) and must already be a member of that extension (55000
+ * otherwise). */
+extern void recordDependencyOnCurrentExtension(const ObjectAddress *object, bool isReplace);
+/* The extension the object is a member of, or InvalidOid. */
+extern Oid getExtensionOfObject(Oid classId, Oid objectId);
+
 /* Delete the object's dependencies of one type on objects of one catalog
  * (a sequence's OWNED BY: its automatic dependency on a table column). */
 extern long deleteDependencyRecordsForClass(Oid classId, Oid objectId, Oid refclassId,

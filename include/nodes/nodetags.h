@@ -139,7 +139,9 @@
 	X(DeallocateStmt) \
 	X(DeclareCursorStmt) \
 	X(ClosePortalStmt) \
-	X(FetchStmt)
+	X(FetchStmt) \
+	X(CreateExtensionStmt) \
+	X(AlterExtensionStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \

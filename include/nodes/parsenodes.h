@@ -1037,6 +1037,23 @@ TUSK_DEFINE_NODE(ObjectWithArgs)
 	F(NODE, List *, options)
 TUSK_DEFINE_NODE(CreatedbStmt)
 
+/* CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v]
+ * [CASCADE]: options are DefElems "schema", "new_version", "cascade". */
+#define NODE_CreateExtensionStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, extname) \
+	F(SCALAR, bool, if_not_exists) \
+	F(NODE, List *, options)
+TUSK_DEFINE_NODE(CreateExtensionStmt)
+
+/* ALTER EXTENSION name UPDATE [TO version]: options are DefElems
+ * "new_version". */
+#define NODE_AlterExtensionStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, extname) \
+	F(NODE, List *, options)
+TUSK_DEFINE_NODE(AlterExtensionStmt)
+
 #define NODE_DropdbStmt(F) \
 	F(TAG, NodeTag, type) \
 	F(STRING, char *, dbname) \
