@@ -21,8 +21,8 @@ namespace {
 /* The value of column expr in pid's pg_stat_activity row, seen by s. */
 std::string Activity(Session &s, int pid, const std::string &expr)
 {
-	SqlOutcome o = s.Exec("select " + expr +
-						  " from pg_stat_activity where pid = " + std::to_string(pid));
+	SqlOutcome o = s.Exec(std::string("select ") + expr +
+						  std::string(" from pg_stat_activity where pid = ") + std::to_string(pid));
 	INFO(o.message);
 	REQUIRE(o.ok());
 	return o.value;
@@ -127,11 +127,11 @@ TEST_CASE("Query text is cut at track_activity_query_size - 1 bytes on a charact
 	StartWith(cluster, {"track_activity_query_size = 100"});
 	Session a(cluster);
 	Session b(cluster);
-	std::string long_query = "select '" + std::string(200, 'x') + "'";
+	std::string long_query = std::string("select '") + std::string(200, 'x') + "'";
 	REQUIRE(a.Exec(long_query).ok());
 	REQUIRE(Activity(b, a.BackendPid(), "query") == long_query.substr(0, 99));
 	/* A two-byte character across the limit is left out whole. */
-	std::string utf8 = "select '" + std::string(90, 'y') +
+	std::string utf8 = std::string("select '") + std::string(90, 'y') +
 		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9'";
 	REQUIRE(a.Exec(utf8).ok());
 	REQUIRE(Activity(b, a.BackendPid(), "octet_length(query)") == "98");
@@ -186,7 +186,7 @@ TEST_CASE("Auxiliary processes and background workers appear with their backend 
 	std::string old_pid = s.Exec("select pid from pg_stat_activity where backend_type = "
 								 "'test_bgw persistent'")
 							  .value;
-	o = s.Exec("select pg_terminate_backend(" + old_pid + ", 5000)");
+	o = s.Exec(std::string("select pg_terminate_backend(") + old_pid + ", 5000)");
 	INFO(o.message);
 	REQUIRE(o.value == "t");
 	REQUIRE(WaitUntil(
@@ -211,7 +211,8 @@ TEST_CASE("pg_cancel_backend cancels a running statement with 57014", "[activity
 	int pid = a.BackendPid();
 	a.Send("select pg_sleep(30)");
 	REQUIRE(ActivityIs(b, pid, "state", "active"));
-	REQUIRE(b.Exec("select pg_cancel_backend(" + std::to_string(pid) + ")").value == "t");
+	REQUIRE(b.Exec(std::string("select pg_cancel_backend(") + std::to_string(pid) + ")").value ==
+			"t");
 	SqlOutcome o = a.Finish();
 	REQUIRE(o.sqlstate == "57014");
 	REQUIRE(o.message == "canceling statement due to user request");
@@ -219,7 +220,8 @@ TEST_CASE("pg_cancel_backend cancels a running statement with 57014", "[activity
 	REQUIRE(a.Exec("select 1").value == "1");
 	REQUIRE(Activity(b, pid, "state") == "idle");
 	/* Cancelling an idle backend does nothing to it. */
-	REQUIRE(b.Exec("select pg_cancel_backend(" + std::to_string(pid) + ")").value == "t");
+	REQUIRE(b.Exec(std::string("select pg_cancel_backend(") + std::to_string(pid) + ")").value ==
+			"t");
 	REQUIRE(a.Exec("select 2").value == "2");
 }
 
@@ -233,7 +235,9 @@ TEST_CASE("pg_terminate_backend ends a backend with 57P01 and can wait for it", 
 	int pid = a.BackendPid();
 	a.Send("select pg_sleep(30)");
 	REQUIRE(ActivityIs(b, pid, "state", "active"));
-	REQUIRE(b.Exec("select pg_terminate_backend(" + std::to_string(pid) + ", 0)").value == "t");
+	REQUIRE(
+		b.Exec(std::string("select pg_terminate_backend(") + std::to_string(pid) + ", 0)").value ==
+		"t");
 	SqlOutcome o = a.Finish();
 	REQUIRE(o.sqlstate == "57P01");
 	REQUIRE(o.message == "terminating connection due to administrator command");
@@ -241,15 +245,15 @@ TEST_CASE("pg_terminate_backend ends a backend with 57P01 and can wait for it", 
 
 	/* With a timeout, the call returns once the process is gone. */
 	int c_pid = c.BackendPid();
-	REQUIRE(b.Exec("select pg_terminate_backend(" + std::to_string(c_pid) + ", 5000)").value ==
-			"t");
+	REQUIRE(b.Exec(std::string("select pg_terminate_backend(") + std::to_string(c_pid) + ", 5000)")
+				.value == "t");
 	REQUIRE(Activity(b, c_pid, "count(*)") == "0");
 	/* A backend may terminate itself: the statement ends with the FATAL
 	 * (libpq reports the lost connection last). */
 	int b_pid = b.BackendPid();
 	o = b.Exec("select pg_terminate_backend(pg_backend_pid(), 0)");
 	REQUIRE(o.status == PGRES_FATAL_ERROR);
-	REQUIRE(cluster.WaitForLog("[" + std::to_string(b_pid) +
+	REQUIRE(cluster.WaitForLog(std::string("[") + std::to_string(b_pid) +
 								   "] FATAL:  terminating connection due to administrator command",
 							   5000));
 }
