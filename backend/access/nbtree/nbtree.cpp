@@ -531,15 +531,42 @@ void AddToPage(Relation index, const BTIndexInfo *info, SplitCascade &cascade,
 			   tusk::LockedBuffer buf, std::vector<StackEntry> &stack, const std::string &tuple,
 			   OffsetNumber off);
 
-/* After a split of left into left + right (both in the cascade): the
- * downlink in the parent, or a new root. */
+/* The leftmost page of level (below the root), following the first
+ * downlink of each page from the root: one page share-locked at a time. */
+BlockNumber LeftmostAtLevel(Relation index, uint32 level)
+{
+	BTMetaPageData meta = ReadMeta(index);
+	if (meta.btm_level <= level)
+		elog(ERROR, "btree level %u not found in index %u", level, index->rd_id);
+	BlockNumber blk = meta.btm_root;
+	for (;;)
+	{
+		tusk::LockedBuffer buf(ReadIndexBuffer(index, blk), BUFFER_LOCK_SHARE);
+		Page page = buf.page();
+		if (Opaque(page)->btpo_level == level)
+			return blk;
+		if (IsLeaf(page) || Opaque(page)->btpo_level < level)
+			elog(ERROR, "btree level %u not found in index %u", level, index->rd_id);
+		blk = DownlinkOf(TupleAt(page, FirstDataKey(page)));
+	}
+}
+
+/* After a split of left (the root, if was_root) into left + right (both
+ * in the cascade): the downlink in the parent, or a new root. */
 void InsertParent(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffer left,
-				  Buffer right, std::vector<StackEntry> &stack, const std::string &separator)
+				  Buffer right, bool was_root, std::vector<StackEntry> &stack,
+				  const std::string &separator)
 {
 	BlockNumber lblk = BufferGetBlockNumber(left);
 	BlockNumber rblk = BufferGetBlockNumber(right);
 	uint32 level = Opaque(cascade.PageOf(left))->btpo_level;
 	std::string downlink = MakePivot(AsTuple(separator), rblk, info->tupdesc->natts);
+	if (stack.empty() && !was_root)
+	{
+		/* The descent began at a root that has been split since: the
+		 * parent is on the level above, found from its leftmost page. */
+		stack.push_back({LeftmostAtLevel(index, level + 1), InvalidOffsetNumber});
+	}
 	if (stack.empty())
 	{
 		/* The root split: a new root above both. */
@@ -674,7 +701,8 @@ void Split(Relation index, const BTIndexInfo *info, SplitCascade &cascade, Buffe
 		AddItem(rpage, items[i], ro++);
 	}
 	memcpy(page, lpage, BLCKSZ);
-	InsertParent(index, info, cascade, buf, right, stack, separator);
+	InsertParent(index, info, cascade, buf, right, (old.btpo_flags & BTP_ROOT) != 0, stack,
+				 separator);
 }
 
 /* Within a cascade: add tuple at off of buf (locked; the cascade takes
