@@ -86,6 +86,7 @@
 #include "utils/guc.h"
 #include "utils/resowner.h"
 #include "catalog/storage.h"
+#include "executor/spi.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
@@ -420,6 +421,7 @@ void CommitTransaction()
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
 	AtEOXact_GUC(true, 1);
+	AtEOXact_SPI(true);
 	AtEndOfTransaction(true);
 	AtEnd_Memory();
 	s->state = TransState::kDefault;
@@ -453,6 +455,7 @@ void AbortTransaction()
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, false);
 	AtEOXact_GUC(false, 1);
+	AtEOXact_SPI(false);
 	AtEOXact_Snapshot(false);
 	RESUME_INTERRUPTS();
 }
