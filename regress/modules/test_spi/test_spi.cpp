@@ -10,7 +10,9 @@
  * PushActiveSnapshot(GetTransactionSnapshot()), pgstat_report_activity …),
  * and logs what it observes as "test_spi: <check>: <observation>" lines;
  * the integration test compares them with what PostgreSQL 15 gives.  It
- * ends with "test_spi: done" and exits 0 (never restarted).
+ * ends with "test_spi: done" and exits 0 (never restarted).  With
+ * test_spi.noflag = on, "test_spi noflag" tries to connect without having
+ * asked for a database connection at registration.
  *
  * Errors inside SPI are caught with PG_TRY (so the module is C++; the
  * header itself is also compiled as C11 by the header test), reported,
@@ -43,11 +45,13 @@ PG_MODULE_MAGIC;
 extern "C" {
 void _PG_init(void);
 PGDLLEXPORT void test_spi_main(Datum arg);
+PGDLLEXPORT void test_spi_noflag_main(Datum arg);
 }
 
 namespace {
 
 char *database = nullptr;
+bool noflag = false;
 
 void Report(const std::string &check, const std::string &what)
 {
@@ -423,6 +427,9 @@ void _PG_init(void)
 	DefineCustomStringVariable("test_spi.database", "Database the test_spi worker connects to.",
 							   nullptr, &database, "postgres", PGC_POSTMASTER, 0, nullptr, nullptr,
 							   nullptr);
+	DefineCustomBoolVariable("test_spi.noflag",
+							 "Also start a worker that connects without having asked to.", nullptr,
+							 &noflag, false, PGC_POSTMASTER, 0, nullptr, nullptr, nullptr);
 	BackgroundWorker worker;
 	memset(&worker, 0, sizeof(worker));
 	snprintf(worker.bgw_name, BGW_MAXLEN, "test_spi");
@@ -433,6 +440,21 @@ void _PG_init(void)
 	worker.bgw_start_time = BgWorkerStart_RecoveryFinished;
 	worker.bgw_restart_time = BGW_NEVER_RESTART;
 	RegisterBackgroundWorker(&worker);
+	if (noflag)
+	{
+		snprintf(worker.bgw_name, BGW_MAXLEN, "test_spi noflag");
+		snprintf(worker.bgw_function_name, BGW_MAXLEN, "test_spi_noflag_main");
+		worker.bgw_flags = BGWORKER_SHMEM_ACCESS;
+		RegisterBackgroundWorker(&worker);
+	}
+}
+
+/* Registered without BGWORKER_BACKEND_DATABASE_CONNECTION: must be refused. */
+void test_spi_noflag_main(Datum)
+{
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnection("postgres", nullptr, 0);
+	Report("noflag", "connected");
 }
 
 void test_spi_main(Datum)
