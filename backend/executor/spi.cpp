@@ -68,9 +68,9 @@ int SPI_result = 0;
 struct _SPI_plan
 {
 	int magic;
-	bool saved;				/* SPI_keepplan done */
-	List *plancache_list;	/* CachedPlanSource, one per statement */
-	MemoryContext plancxt;	/* holds this struct and the list */
+	bool saved;			   /* SPI_keepplan done */
+	List *plancache_list;  /* CachedPlanSource, one per statement */
+	MemoryContext plancxt; /* holds this struct and the list */
 	int nargs;
 	Oid *argtypes;
 	int cursor_options;
@@ -83,8 +83,8 @@ constexpr int kSpiPlanMagic = 569278163;
 
 struct SpiConnection
 {
-	uint64 processed = 0;			   /* rows of the statement running */
-	SPITupleTable *tuptable = nullptr; /* its rows, being received */
+	uint64 processed = 0;				/* rows of the statement running */
+	SPITupleTable *tuptable = nullptr;	/* its rows, being received */
 	SPITupleTable *tuptables = nullptr; /* every live table of the connection */
 	MemoryContext procCxt = nullptr;
 	MemoryContext execCxt = nullptr;
@@ -373,8 +373,8 @@ int OperationResult(PlannedStmt *stmt, DestReceiver *dest)
 
 /* Runs one statement's PlannedStmts (PostgreSQL's _SPI_execute_plan loop
  * body); a negative code stops the caller. */
-int RunStatementList(SpiConnection *conn, List *stmt_list, const char *src,
-					 const ExecOptions &opt, PushedSnapshot &snapshot, RunResult &result)
+int RunStatementList(SpiConnection *conn, List *stmt_list, const char *src, const ExecOptions &opt,
+					 PushedSnapshot &snapshot, RunResult &result)
 {
 	if (list_length(stmt_list) > 1 ||
 		(list_length(stmt_list) == 1 &&
@@ -510,8 +510,7 @@ int ExecuteString(const char *src, int nargs, Oid *argtypes, const ExecOptions &
 	return code;
 }
 
-ParamListInfo ConvertParams(int nargs, const Oid *argtypes, const Datum *Values,
-							const char *Nulls)
+ParamListInfo ConvertParams(int nargs, const Oid *argtypes, const Datum *Values, const char *Nulls)
 {
 	if (nargs <= 0)
 		return nullptr;
@@ -541,8 +540,7 @@ SPIPlanPtr PreparePlan(SpiConnection *conn, const char *src, int nargs, const Oi
 	SpiErrorScope errscope;
 	errscope.SetQuery(src);
 	List *raws = raw_parser(src);
-	MemoryContext plancxt = AllocSetContextCreate(conn->procCxt, "SPI Plan",
-												  ALLOCSET_SMALL_SIZES);
+	MemoryContext plancxt = AllocSetContextCreate(conn->procCxt, "SPI Plan", ALLOCSET_SMALL_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(plancxt);
 	auto *plan = static_cast<SPIPlanPtr>(palloc0(sizeof(_SPI_plan)));
 	plan->magic = kSpiPlanMagic;
@@ -584,8 +582,8 @@ int ExecutePlan(SpiConnection *conn, SPIPlanPtr plan, const ExecOptions &opt)
 			auto *psrc = static_cast<CachedPlanSource *>(lfirst(lc));
 			errscope.SetQuery(psrc->query_string);
 			CachedPlanRef cplan(GetCachedPlan(psrc, opt.params));
-			code = RunStatementList(conn, cplan.get()->stmt_list, psrc->query_string, opt,
-									snapshot, result);
+			code = RunStatementList(conn, cplan.get()->stmt_list, psrc->query_string, opt, snapshot,
+									result);
 			if (code < 0)
 				break;
 			if (!opt.read_only)
@@ -793,8 +791,7 @@ void AtEOXact_SPI(bool isCommit)
 		Stack().pop_back();
 	}
 	if (found && isCommit)
-		ereport(WARNING, errcode(ERRCODE_WARNING),
-				errmsg("transaction left non-empty SPI stack"),
+		ereport(WARNING, errcode(ERRCODE_WARNING), errmsg("transaction left non-empty SPI stack"),
 				errhint("Check for missing \"SPI_finish\" calls."));
 }
 
@@ -864,8 +861,7 @@ SPIPlanPtr SPI_prepare_cursor(const char *src, int nargs, Oid *argtypes, int cur
 	return plan;
 }
 
-int SPI_execute_plan(SPIPlanPtr plan, Datum *Values, const char *Nulls, bool read_only,
-					 long tcount)
+int SPI_execute_plan(SPIPlanPtr plan, Datum *Values, const char *Nulls, bool read_only, long tcount)
 {
 	if (!PlanIsValid(plan) || tcount < 0)
 		return SPI_ERROR_ARGUMENT;
@@ -1115,8 +1111,7 @@ char *SPI_gettype(TupleDesc tupdesc, int fnumber)
 	SPI_result = 0;
 	if (!ValidColumn(tupdesc, fnumber))
 		return nullptr;
-	HeapTuple typeTuple = SearchSysCache1(TYPEOID,
-										  ObjectIdGetDatum(ColumnType(tupdesc, fnumber)));
+	HeapTuple typeTuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(ColumnType(tupdesc, fnumber)));
 	if (!HeapTupleIsValid(typeTuple))
 	{
 		SPI_result = SPI_ERROR_TYPUNKNOWN;
@@ -1197,8 +1192,9 @@ void SPI_freetuptable(SPITupleTable *tuptable)
 			found = true;
 	if (!found)
 	{
-		ereport(WARNING, errmsg("attempt to delete invalid SPITupleTable %p",
-								static_cast<void *>(tuptable)));
+		ereport(WARNING,
+				errmsg("attempt to delete invalid SPITupleTable %p",
+					   static_cast<void *>(tuptable)));
 		return;
 	}
 	if (tuptable == SPI_tuptable)

@@ -43,10 +43,10 @@ typedef struct SPITupleTable
 	HeapTuple *vals;   /* the rows */
 	uint64 numvals;	   /* how many */
 	/* Private members, not for callers */
-	uint64 alloced;			/* length of vals */
-	MemoryContext tuptabcxt; /* holds all of it */
+	uint64 alloced;				/* length of vals */
+	MemoryContext tuptabcxt;	/* holds all of it */
 	struct SPITupleTable *next; /* the connection's other tables */
-	SubTransactionId subid;	/* the subtransaction that made it */
+	SubTransactionId subid;		/* the subtransaction that made it */
 } SPITupleTable;
 
 /* Plans are opaque to SPI's users. */
@@ -123,8 +123,7 @@ extern int SPI_execute_with_args(const char *src, int nargs, Oid *argtypes, Datu
 /* Prepared statements: analyzed now, planned (and re-planned after DDL)
  * through the plan cache.  NULL with SPI_result set on failure. */
 extern SPIPlanPtr SPI_prepare(const char *src, int nargs, Oid *argtypes);
-extern SPIPlanPtr SPI_prepare_cursor(const char *src, int nargs, Oid *argtypes,
-									 int cursorOptions);
+extern SPIPlanPtr SPI_prepare_cursor(const char *src, int nargs, Oid *argtypes, int cursorOptions);
 extern int SPI_execute_plan(SPIPlanPtr plan, Datum *Values, const char *Nulls, bool read_only,
 							long tcount);
 extern int SPI_execp(SPIPlanPtr plan, Datum *Values, const char *Nulls, long tcount);
@@ -162,9 +161,9 @@ extern void SPI_freetuptable(SPITupleTable *tuptable);
  * in pieces; name NULL gives a new unique name. */
 extern Portal SPI_cursor_open(const char *name, SPIPlanPtr plan, Datum *Values, const char *Nulls,
 							  bool read_only);
-extern Portal SPI_cursor_open_with_args(const char *name, const char *src, int nargs,
-										Oid *argtypes, Datum *Values, const char *Nulls,
-										bool read_only, int cursorOptions);
+extern Portal SPI_cursor_open_with_args(const char *name, const char *src, int nargs, Oid *argtypes,
+										Datum *Values, const char *Nulls, bool read_only,
+										int cursorOptions);
 extern Portal SPI_cursor_find(const char *name);
 /* Up to count rows (FETCH_ALL: all) into SPI_tuptable; forward only. */
 extern void SPI_cursor_fetch(Portal portal, bool forward, long count);

@@ -106,8 +106,7 @@ TEST_CASE("SPI_execute returns PostgreSQL's codes, row counts and rows", "[spi]"
 	CHECK(Seen("negative tcount") == "SPI_ERROR_ARGUMENT");
 }
 
-TEST_CASE("Several statements in one string share the call; the last one sets the result",
-		  "[spi]")
+TEST_CASE("Several statements in one string share the call; the last one sets the result", "[spi]")
 {
 	INFO(Run().log);
 	/* The SELECT sees the INSERT and UPDATE before it. */
@@ -158,8 +157,7 @@ TEST_CASE("Result access: column numbers, names, types, values and their errors"
 		  "SPI_OK_UPDATE_RETURNING SPI_ERROR_NOOUTFUNC SPI_OK_MERGE SPI_ERROR_REL_NOT_FOUND");
 }
 
-TEST_CASE("SPI memory: procedure context freed by SPI_finish, SPI_palloc in the caller's",
-		  "[spi]")
+TEST_CASE("SPI memory: procedure context freed by SPI_finish, SPI_palloc in the caller's", "[spi]")
 {
 	INFO(Run().log);
 	CHECK(Seen("connect switches context") == "yes");
@@ -202,8 +200,7 @@ TEST_CASE("An error inside SPI aborts the worker's transaction and the next one 
 	CHECK(Seen("finish after commit") == "SPI_ERROR_UNCONNECTED");
 }
 
-TEST_CASE("Prepared plans are kept across transactions and re-planned after ALTER TABLE",
-		  "[spi]")
+TEST_CASE("Prepared plans are kept across transactions and re-planned after ALTER TABLE", "[spi]")
 {
 	INFO(Run().log);
 	CHECK(Seen("prepare") == "ok");
@@ -255,8 +252,10 @@ TEST_CASE("Workers are refused a database that does not exist, or a connection n
 	INFO(r.output() << cluster.Log());
 	REQUIRE(r.exit_code == 0);
 	CHECK(cluster.WaitForLog("FATAL:  database \"nosuchdb\" does not exist", 20000));
-	CHECK(cluster.WaitForLog(
-		"FATAL:  database connection requirement not indicated during registration", 20000));
+	CHECK(
+		cluster
+			.WaitForLog("FATAL:  database connection requirement not indicated during registration",
+						20000));
 	std::string log = cluster.Log();
 	INFO(log);
 	CHECK(log.find("test_spi: connected") == std::string::npos);

@@ -87,8 +87,7 @@ void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, 
 	HeapTuple role;
 	if (username != nullptr)
 	{
-		role = FindByName(AuthIdRelationId, AuthIdRolnameIndexId, Anum_pg_authid_rolname,
-						  username);
+		role = FindByName(AuthIdRelationId, AuthIdRolnameIndexId, Anum_pg_authid_rolname, username);
 		if (role == nullptr)
 			ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
 					errmsg("role \"%s\" does not exist", username));

@@ -166,7 +166,8 @@ void Basics()
 	Report("gettypeid 2", std::to_string(SPI_gettypeid(tt->tupdesc, 2)));
 	bool isnull;
 	Datum d = SPI_getbinval(tt->vals[1], tt->tupdesc, 3, &isnull);
-	Report("getbinval row 2 v", std::to_string(DatumGetInt32(d)) + (isnull ? " null" : " not null"));
+	Report("getbinval row 2 v",
+		   std::to_string(DatumGetInt32(d)) + (isnull ? " null" : " not null"));
 	(void) SPI_getbinval(tt->vals[2], tt->tupdesc, 2, &isnull);
 	Report("getbinval row 3 name", isnull ? "null" : "not null");
 	char *none = SPI_getvalue(tt->vals[0], tt->tupdesc, 4);
@@ -174,8 +175,7 @@ void Basics()
 		   std::string(none == nullptr ? "NULL " : "value ") + Code(SPI_result));
 	char *fname = SPI_fname(tt->tupdesc, 0);
 	Report("fname 0", std::string(fname == nullptr ? "NULL " : "name ") + Code(SPI_result));
-	Report("gettypeid 9",
-		   std::to_string(SPI_gettypeid(tt->tupdesc, 9)) + " " + Code(SPI_result));
+	Report("gettypeid 9", std::to_string(SPI_gettypeid(tt->tupdesc, 9)) + " " + Code(SPI_result));
 
 	rc = SPI_execute("SELECT id FROM spi_t ORDER BY id", false, 2);
 	Report("tcount 2", Result(rc));
@@ -232,7 +232,8 @@ void Basics()
 	Report("with args null only", Result(rc));
 
 	Report("code 999", SPI_result_code_string(999));
-	Report("code strings", Code(SPI_OK_UPDATE_RETURNING) + " " + Code(SPI_ERROR_NOOUTFUNC) + " " +
+	Report("code strings",
+		   Code(SPI_OK_UPDATE_RETURNING) + " " + Code(SPI_ERROR_NOOUTFUNC) + " " +
 			   Code(SPI_OK_MERGE) + " " + Code(SPI_ERROR_REL_NOT_FOUND));
 
 	/* Relation names. */
@@ -283,13 +284,14 @@ void Nested()
 	SPI_execute("SELECT g FROM generate_series(1, 3) g", true, 0);
 	SPITupleTable *outer = SPI_tuptable;
 	Report("nested connect", Code(SPI_connect()));
-	Report("inner starts empty", std::to_string(SPI_processed) +
-									 (SPI_tuptable == nullptr ? " NULL" : " set"));
+	Report("inner starts empty",
+		   std::to_string(SPI_processed) + (SPI_tuptable == nullptr ? " NULL" : " set"));
 	int rc = SPI_execute("SELECT 'inner'", true, 0);
 	Report("inner", Result(rc));
 	Report("inner finish", Code(SPI_finish()));
-	Report("outer restored", std::to_string(SPI_processed) + (SPI_tuptable == outer ? " same" : " other") +
-								 " rows=" + Rows());
+	Report("outer restored",
+		   std::to_string(SPI_processed) + (SPI_tuptable == outer ? " same" : " other") +
+			   " rows=" + Rows());
 	End();
 }
 
@@ -384,16 +386,18 @@ void Cursors()
 	SPI_cursor_move(portal, true, 7);
 	Report("move", std::to_string(SPI_processed));
 	SPI_cursor_fetch(portal, true, FETCH_ALL);
-	Report("fetch all after move", "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+	Report("fetch all after move",
+		   "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
 	SPI_cursor_close(portal);
 
 	Datum lim = Int32GetDatum(3);
-	portal = SPI_cursor_open_with_args(nullptr, "SELECT id FROM spi_t WHERE id <= $1 ORDER BY id", 1,
-									   int4, &lim, nullptr, true, 0);
+	portal = SPI_cursor_open_with_args(nullptr, "SELECT id FROM spi_t WHERE id <= $1 ORDER BY id",
+									   1, int4, &lim, nullptr, true, 0);
 	SPI_cursor_fetch(portal, true, 2);
 	Report("cursor with args", "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
 	SPI_cursor_fetch(portal, true, 2);
-	Report("cursor with args rest", "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+	Report("cursor with args rest",
+		   "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
 	End();
 
 	/* An open cursor of a committed transaction is gone. */
@@ -475,8 +479,8 @@ void test_spi_main(Datum)
 	Oid types[2] = {INT4OID, TEXTOID};
 	SPIPlanPtr plan = SPI_prepare("SELECT v FROM spi_t WHERE id = $1", 1, types);
 	Report("prepare", plan != nullptr ? "ok" : Code(SPI_result));
-	Report("argcount", std::to_string(SPI_getargcount(plan)) + " " +
-						   std::to_string(SPI_getargtypeid(plan, 0)));
+	Report("argcount",
+		   std::to_string(SPI_getargcount(plan)) + " " + std::to_string(SPI_getargtypeid(plan, 0)));
 	Report("is cursor plan", SPI_is_cursor_plan(plan) ? "yes" : "no");
 	Report("keepplan", std::to_string(SPI_keepplan(plan)));
 	Report("keepplan again", Code(SPI_keepplan(plan)));
