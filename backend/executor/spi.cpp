@@ -65,6 +65,7 @@ SPITupleTable *SPI_tuptable = nullptr;
 int SPI_result = 0;
 
 /* A prepared statement list (PostgreSQL's _SPI_plan). */
+// NOLINTNEXTLINE(bugprone-reserved-identifier): PostgreSQL's name, declared in executor/spi.h
 struct _SPI_plan
 {
 	int magic;
@@ -380,9 +381,8 @@ int RunStatementList(SpiConnection *conn, List *stmt_list, const char *src, cons
 		(list_length(stmt_list) == 1 &&
 		 PlannedStmtRequiresSnapshot(static_cast<PlannedStmt *>(linitial(stmt_list)))))
 	{
-		if (!opt.read_only)
-			snapshot.Push(GetTransactionSnapshot());
-		else if (!ActiveSnapshotSet())
+		/* Read-only statements keep the caller's snapshot if there is one. */
+		if (!opt.read_only || !ActiveSnapshotSet())
 			snapshot.Push(GetTransactionSnapshot());
 	}
 	ListCell *lc;

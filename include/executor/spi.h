@@ -50,6 +50,7 @@ typedef struct SPITupleTable
 } SPITupleTable;
 
 /* Plans are opaque to SPI's users. */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): PostgreSQL's name, which modules may use */
 typedef struct _SPI_plan *SPIPlanPtr;
 
 #define SPI_ERROR_CONNECT (-1)
