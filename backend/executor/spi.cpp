@@ -9,7 +9,9 @@
  * SPI_finish deletes both and gives the caller back the context current
  * at SPI_connect, where SPI_palloc and SPI_copytuple allocate.  A stack
  * left at the end of the transaction is popped by AtEOXact_SPI (the
- * contexts go with the transaction's memory).
+ * contexts go with the transaction's memory), one opened inside a
+ * subtransaction at its end by AtEOSubXact_SPI, which also frees the
+ * results an aborted subtransaction left in the connection around it.
  *
  * Statements run as the portals of tcop/pquery.cpp run theirs: text
  * through raw_parser and parse analysis, then the planner (SPI_execute:
@@ -28,8 +30,7 @@
  * caller see the changes.
  *
  * Not supported yet (0A000): non-atomic connections (SPI_OPT_NONATOMIC),
- * backward cursor movement; subtransactions do not pop connections made
- * inside them (AtEOSubXact_SPI) — the end of the top transaction does.
+ * backward cursor movement.
  *
  * Principal entry points: SPI_connect, SPI_execute, SPI_prepare,
  * SPI_execute_plan, SPI_cursor_open, SPI_cursor_fetch, SPI_finish,
@@ -793,6 +794,48 @@ void AtEOXact_SPI(bool isCommit)
 	if (found && isCommit)
 		ereport(WARNING, errcode(ERRCODE_WARNING), errmsg("transaction left non-empty SPI stack"),
 				errhint("Check for missing \"SPI_finish\" calls."));
+}
+
+void AtEOSubXact_SPI(bool isCommit, SubTransactionId mySubid)
+{
+	bool found = false;
+	/* Connections opened inside the subtransaction end with it (their
+	 * contexts are freed now: the transaction's memory lives on). */
+	while (!Stack().empty() && Stack().back().connectSubid == mySubid)
+	{
+		found = true;
+		SpiConnection &conn = Stack().back();
+		MemoryContextDelete(conn.execCxt);
+		MemoryContextDelete(conn.procCxt);
+		SPI_processed = conn.outer_processed;
+		SPI_tuptable = conn.outer_tuptable;
+		SPI_result = conn.outer_result;
+		Stack().pop_back();
+	}
+	if (found && isCommit)
+		ereport(WARNING, errcode(ERRCODE_WARNING),
+				errmsg("subtransaction left non-empty SPI stack"),
+				errhint("Check for missing \"SPI_finish\" calls."));
+	/* An aborted subtransaction's results in the connection around it go
+	 * too.  (Its executor context is left alone: a call of that connection
+	 * may still be running around the subtransaction; the call's end
+	 * empties it.) */
+	SpiConnection *conn = Current();
+	if (conn == nullptr || isCommit)
+		return;
+	for (SPITupleTable *t = conn->tuptables; t != nullptr;)
+	{
+		SPITupleTable *next = t->next;
+		if (t->subid >= mySubid)
+		{
+			if (t == SPI_tuptable)
+				SPI_tuptable = nullptr;
+			if (t == conn->tuptable)
+				conn->tuptable = nullptr;
+			FreeTuptable(conn, t);
+		}
+		t = next;
+	}
 }
 
 bool SPI_inside_nonatomic_context(void)

@@ -19,7 +19,8 @@
  *
  * Errors raised by a statement propagate (as Tusk's ereport does); the
  * end of the transaction (AbortCurrentTransaction) closes the connections
- * left open.  Not supported yet (0A000): scrollable and backward cursor
+ * left open (the end of a subtransaction, those opened inside it).  Not
+ * supported yet (0A000): scrollable and backward cursor
  * movement, non-atomic connections (SPI_commit/SPI_rollback), ephemeral
  * named relations and trigger data.
  *
@@ -174,6 +175,9 @@ extern void SPI_cursor_close(Portal portal);
 /* The end of the transaction (access/xact): close connections left
  * open, with a WARNING at commit. */
 extern void AtEOXact_SPI(bool isCommit);
+/* The end of subtransaction mySubid: the same for connections opened in
+ * it; at abort, also the results it left in the connection around it. */
+extern void AtEOSubXact_SPI(bool isCommit, SubTransactionId mySubid);
 extern bool SPI_inside_nonatomic_context(void);
 
 #ifdef __cplusplus

@@ -200,6 +200,17 @@ TEST_CASE("An error inside SPI aborts the worker's transaction and the next one 
 	CHECK(Seen("finish after commit") == "SPI_ERROR_UNCONNECTED");
 }
 
+TEST_CASE("Rolling back a subtransaction pops the SPI connections opened inside it", "[spi]")
+{
+	INFO(Run().log);
+	CHECK(Seen("subtransaction") == "rolled back");
+	/* The outer insert stays, the inner one is gone. */
+	CHECK(Seen("after subtransaction") == "SPI_OK_SELECT processed=1 rows=60");
+	CHECK(Seen("outer connection still works") == "SPI_OK_DELETE processed=1 rows=(no table)");
+	CHECK(LogHas("WARNING:  subtransaction left non-empty SPI stack\n"));
+	CHECK(Seen("after subtransaction commit") == "SPI_OK_SELECT processed=1 rows=outer");
+}
+
 TEST_CASE("Prepared plans are kept across transactions and re-planned after ALTER TABLE", "[spi]")
 {
 	INFO(Run().log);

@@ -561,6 +561,7 @@ void CommitSubTransaction()
 	AtSubCommit_Locks(s->nestingLevel);
 	ReleaseSubResources(s, true);
 	AtEOXact_GUC(true, s->gucNestLevel);
+	AtEOSubXact_SPI(true, s->subTransactionId);
 	CurrentResourceOwner = p->curTransactionOwner;
 	CurTransactionResourceOwner = p->curTransactionOwner;
 	ResourceOwnerDelete(s->curTransactionOwner);
@@ -613,6 +614,7 @@ void AbortSubTransaction()
 	AtEOSubXact_Inval(false);
 	AtSubAbort_smgr();
 	AtEOXact_GUC(false, s->gucNestLevel);
+	AtEOSubXact_SPI(false, s->subTransactionId);
 	AtSubAbort_Snapshot(s->nestingLevel);
 	RESUME_INTERRUPTS();
 }

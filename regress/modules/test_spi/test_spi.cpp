@@ -35,6 +35,7 @@ extern "C" {
 #include "tcop/tcopprot.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 }
 
@@ -331,6 +332,54 @@ void Errors()
 	Report("finish after commit", Code(SPI_finish()));
 }
 
+/* An error inside an internal subtransaction (PL exception blocks work
+ * so): rolling it back pops the connection opened inside it and keeps
+ * the outer one and its transaction usable. */
+void Subtransactions()
+{
+	Begin("subtransactions");
+	SPI_execute("INSERT INTO spi_t VALUES (60, 'outer', 0)", false, 0);
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	BeginInternalSubTransaction(nullptr);
+	PG_TRY();
+	{
+		SPI_connect();
+		SPI_execute("INSERT INTO spi_t VALUES (61, 'inner', 0)", false, 0);
+		SPI_execute("SELECT 1/0", false, 0);
+		Report("subtransaction", "no error");
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		Report("subtransaction", "rolled back");
+	}
+	PG_END_TRY();
+	int rc = SPI_execute("SELECT string_agg(id::text, ',' ORDER BY id) FROM spi_t WHERE id >= 60",
+						 false, 0);
+	Report("after subtransaction", Result(rc));
+	rc = SPI_execute("DELETE FROM spi_t WHERE id = 60", false, 0);
+	Report("outer connection still works", Result(rc));
+	End();
+
+	/* A subtransaction committed with its connection open: a WARNING. */
+	Begin("subtransaction commit");
+	cxt = CurrentMemoryContext;
+	owner = CurrentResourceOwner;
+	BeginInternalSubTransaction(nullptr);
+	SPI_connect();
+	ReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	rc = SPI_execute("SELECT 'outer'", false, 0);
+	Report("after subtransaction commit", Result(rc));
+	End();
+}
+
 void PlansNext(SPIPlanPtr plan, SPIPlanPtr ins)
 {
 	Begin("execute plan");
@@ -470,6 +519,7 @@ void test_spi_main(Datum)
 	Memory();
 	Nested();
 	Errors();
+	Subtransactions();
 
 	/* Plans kept across transactions and re-planned after ALTER TABLE. */
 	SetCurrentStatementStartTimestamp();
