@@ -227,8 +227,7 @@ class PushedSnapshot
 };
 
 /* The CONTEXT line of errors in a statement run through SPI (PostgreSQL's
- * _SPI_error_callback): a position in the statement means nothing in the
- * caller's query, so it is dropped. */
+ * _SPI_error_callback). */
 class SpiErrorScope
 {
   public:
@@ -251,8 +250,14 @@ class SpiErrorScope
 		auto *self = static_cast<SpiErrorScope *>(arg);
 		if (self->query_ == nullptr)
 			return;
+		/* A syntax error's position is in the statement, not the caller's
+		 * query: PostgreSQL reports it as an internal query position (which
+		 * Tusk has not yet: the position is dropped) instead of this line. */
 		if (geterrposition() > 0)
+		{
 			errposition(0);
+			return;
+		}
 		errcontext("SQL statement \"%s\"", self->query_);
 	}
 

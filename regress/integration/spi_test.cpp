@@ -191,7 +191,11 @@ TEST_CASE("An error inside SPI aborts the worker's transaction and the next one 
 	/* debug_query_string set by the worker reaches the log. */
 	CHECK(LogHas("test_spi: division by zero: 22012 division by zero\n"));
 	CHECK(LogHas("STATEMENT:  SELECT 1/0 -- test_spi\n"));
+	CHECK(Seen("division by zero context") == "SQL statement \"SELECT 1/0\"");
 	CHECK(Seen("syntax error") == "42601 syntax error at or near \"SELEC\"");
+	/* PostgreSQL moves a syntax error's position to its QUERY line, with no
+	 * CONTEXT; Tusk has no QUERY line yet and drops the position. */
+	CHECK(Seen("syntax error context") == "(none)");
 	/* The row inserted before the error was rolled back. */
 	CHECK(Seen("after errors") == "SPI_OK_SELECT processed=1 rows=0");
 	/* Connections left open at commit: a WARNING, and a clean stack. */

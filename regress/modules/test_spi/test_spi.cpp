@@ -137,6 +137,7 @@ void ExpectError(const std::string &check, const char *sql, bool read_only)
 			state[i] = static_cast<char>(PGUNSIXBIT(edata->sqlerrcode >> (6 * i)));
 		state[5] = '\0';
 		Report(check, std::string(state) + " " + edata->message);
+		Report(check + " context", edata->context != nullptr ? edata->context : "(none)");
 		FreeErrorData(edata);
 		AbortCurrentTransaction();
 		debug_query_string = nullptr;
