@@ -53,7 +53,9 @@ const SpiRun &Run()
 /* The observation the worker logged for check, or "(missing)". */
 std::string Seen(const std::string &check)
 {
-	const std::string needle = "test_spi: " + check + ": ";
+	std::string needle = "test_spi: ";
+	needle += check;
+	needle += ": ";
 	std::istringstream in(Run().log);
 	std::string line;
 	while (std::getline(in, line))

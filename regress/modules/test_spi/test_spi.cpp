@@ -124,7 +124,7 @@ void ExpectError(const std::string &check, const char *sql, bool read_only)
 	PG_TRY();
 	{
 		int rc = SPI_execute(sql, read_only, 0);
-		Report(check, "no error: " + Code(rc));
+		Report(check, std::string("no error: ") + Code(rc));
 		End();
 	}
 	PG_CATCH();
@@ -426,8 +426,8 @@ void Cursors()
 	for (int i = 1; i <= 4; i++)
 	{
 		SPI_cursor_fetch(portal, true, 4);
-		Report("fetch " + std::to_string(i),
-			   "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+		Report(std::string("fetch ") + std::to_string(i),
+			   std::string("processed=") + std::to_string(SPI_processed) + " rows=" + Rows());
 	}
 	SPI_cursor_close(portal);
 	Report("cursor closed", SPI_cursor_find("spi_cur") == nullptr ? "gone" : "still there");
@@ -437,17 +437,18 @@ void Cursors()
 	Report("move", std::to_string(SPI_processed));
 	SPI_cursor_fetch(portal, true, FETCH_ALL);
 	Report("fetch all after move",
-		   "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+		   std::string("processed=") + std::to_string(SPI_processed) + " rows=" + Rows());
 	SPI_cursor_close(portal);
 
 	Datum lim = Int32GetDatum(3);
 	portal = SPI_cursor_open_with_args(nullptr, "SELECT id FROM spi_t WHERE id <= $1 ORDER BY id",
 									   1, int4, &lim, nullptr, true, 0);
 	SPI_cursor_fetch(portal, true, 2);
-	Report("cursor with args", "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+	Report("cursor with args",
+		   std::string("processed=") + std::to_string(SPI_processed) + " rows=" + Rows());
 	SPI_cursor_fetch(portal, true, 2);
 	Report("cursor with args rest",
-		   "processed=" + std::to_string(SPI_processed) + " rows=" + Rows());
+		   std::string("processed=") + std::to_string(SPI_processed) + " rows=" + Rows());
 	End();
 
 	/* An open cursor of a committed transaction is gone. */
