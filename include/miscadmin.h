@@ -89,6 +89,12 @@ extern PGDLLIMPORT Oid MyUserId;
 /* Connect to a database as a role (utils/init/postinit.cpp): FATAL if
  * either does not exist or may not be used. */
 extern void InitPostgres(const char *in_dbname, const char *username);
+/* The same for a background worker: the database by name, or by OID when
+ * in_dbname is NULL; the role by name, or by OID when username is NULL
+ * (InvalidOid: the bootstrap superuser); override_allow_connections
+ * ignores pg_database.datallowconn (BGWORKER_BYPASS_ALLOWCONN). */
+extern void InitPostgresExt(const char *in_dbname, Oid dboid, const char *username, Oid useroid,
+							bool override_allow_connections);
 
 /* Recursion guard (utils/misc/stack_depth.cpp): ERROR 54001 "stack depth
  * limit exceeded" when the stack has grown past max_stack_depth kB from

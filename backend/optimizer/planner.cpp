@@ -1534,5 +1534,18 @@ PlannedStmt *planner(Query *parse, const char *, int, ParamListInfo boundParams)
 	ListCell *sp;
 	foreach (sp, glob->subplans)
 		stmt->hasModifyingCTE |= IsA(lfirst(sp), ModifyTable);
+	/* A SELECT … FOR UPDATE's row marks (PostgreSQL's finalrowmarks), from
+	 * its LockRows, which only a Limit can sit above: what makes the
+	 * statement not read-only for SPI and names it "SELECT FOR UPDATE". */
+	for (Plan *top = plan; top != nullptr; top = top->lefttree)
+	{
+		if (IsA(top, LockRows))
+		{
+			stmt->rowMarks = reinterpret_cast<LockRows *>(top)->rowMarks;
+			break;
+		}
+		if (!IsA(top, Limit))
+			break;
+	}
 	return stmt;
 }

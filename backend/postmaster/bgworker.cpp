@@ -47,6 +47,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
+#include "utils/portal.h"
 #include "utils/timestamp.h"
 #include "utils/wait_event.h"
 
@@ -819,24 +820,38 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 	return n;
 }
 
+namespace {
+
+/* The common part of both ways of connecting (PostgreSQL's checks, then
+ * InitPostgres as a client backend does it). */
+void WorkerInitializeConnection(const char *dbname, Oid dboid, const char *username, Oid useroid,
+								uint32 flags)
+{
+	if (MyBgworkerEntry == nullptr ||
+		(MyBgworkerEntry->bgw_flags & BGWORKER_BACKEND_DATABASE_CONNECTION) == 0)
+		ereport(FATAL, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("database connection requirement not indicated during registration"));
+	if (OidIsValid(MyDatabaseId))
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("background worker is already connected to a database"));
+	InitPostgresExt(dbname, dboid, username, useroid, (flags & BGWORKER_BYPASS_ALLOWCONN) != 0);
+	tusk::error::CurrentSession().database = dbname != nullptr ? dbname : "";
+	if (username != nullptr)
+		tusk::error::CurrentSession().user = username;
+	/* Portals (SPI cursors) and their end-of-transaction cleanup. */
+	EnablePortalManager();
+}
+
+}  // namespace
+
 void BackgroundWorkerInitializeConnection(const char *dbname, const char *username, uint32 flags)
 {
-	(void) dbname;
-	(void) username;
-	(void) flags;
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("background workers cannot connect to a database yet"),
-			errdetail("Tusk has no SQL layer; a worker can use shared memory only."));
+	WorkerInitializeConnection(dbname, InvalidOid, username, InvalidOid, flags);
 }
 
 void BackgroundWorkerInitializeConnectionByOid(Oid dboid, Oid useroid, uint32 flags)
 {
-	(void) dboid;
-	(void) useroid;
-	(void) flags;
-	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			errmsg("background workers cannot connect to a database yet"),
-			errdetail("Tusk has no SQL layer; a worker can use shared memory only."));
+	WorkerInitializeConnection(nullptr, dboid, nullptr, useroid, flags);
 }
 
 void BackgroundWorkerBlockSignals(void)

@@ -112,7 +112,12 @@ extern void TerminateBackgroundWorker(BackgroundWorkerHandle *handle);
 /* The running worker's own registration (a copy, in the worker). */
 extern PGDLLIMPORT BackgroundWorker *MyBgworkerEntry;
 
-/* Needs the SQL layer: fails with 0A000 until it exists. */
+/* The worker becomes a backend of the database, as the role (NULL or
+ * InvalidOid: the bootstrap superuser), so that it can run transactions
+ * and SQL (executor/spi.h).  Only once, and only for a worker registered
+ * with BGWORKER_BACKEND_DATABASE_CONNECTION; FATAL as a client's connection
+ * when the database or role does not exist or the database does not accept
+ * connections (unless BGWORKER_BYPASS_ALLOWCONN). */
 extern void BackgroundWorkerInitializeConnection(const char *dbname, const char *username,
 												 uint32 flags);
 extern void BackgroundWorkerInitializeConnectionByOid(Oid dboid, Oid useroid, uint32 flags);

@@ -27,6 +27,11 @@ extern PGDLLIMPORT int StatementTimeout;
  * transaction blocks (VACUUM) refuse that too, as in PostgreSQL. */
 extern PGDLLIMPORT bool InMultiStatementQuery;
 
+/* The text of the statement being run, for the STATEMENT line of error
+ * reports (and pg_stat_activity): the server sets it for each client
+ * statement; a background worker sets it around the SQL it runs. */
+extern PGDLLIMPORT const char *debug_query_string;
+
 #ifdef __cplusplus
 }
 #endif

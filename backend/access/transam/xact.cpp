@@ -87,6 +87,7 @@
 #include "utils/guc.h"
 #include "utils/resowner.h"
 #include "catalog/storage.h"
+#include "executor/spi.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/relcache.h"
@@ -423,6 +424,7 @@ void CommitTransaction()
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
 	AtEOXact_GUC(true, 1);
+	AtEOXact_SPI(true);
 	AtEndOfTransaction(true);
 	AtEnd_Memory();
 	s->state = TransState::kDefault;
@@ -458,6 +460,7 @@ void AbortTransaction()
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, false);
 	AtEOXact_GUC(false, 1);
+	AtEOXact_SPI(false);
 	AtEOXact_Snapshot(false);
 	RESUME_INTERRUPTS();
 }
@@ -563,6 +566,7 @@ void CommitSubTransaction()
 	AtSubCommit_Locks(s->nestingLevel);
 	ReleaseSubResources(s, true);
 	AtEOXact_GUC(true, s->gucNestLevel);
+	AtEOSubXact_SPI(true, s->subTransactionId);
 	CurrentResourceOwner = p->curTransactionOwner;
 	CurTransactionResourceOwner = p->curTransactionOwner;
 	ResourceOwnerDelete(s->curTransactionOwner);
@@ -615,6 +619,7 @@ void AbortSubTransaction()
 	AtEOSubXact_Inval(false);
 	AtSubAbort_smgr();
 	AtEOXact_GUC(false, s->gucNestLevel);
+	AtEOSubXact_SPI(false, s->subTransactionId);
 	AtSubAbort_Snapshot(s->nestingLevel);
 	RESUME_INTERRUPTS();
 }

@@ -33,10 +33,11 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
+const char *debug_query_string = nullptr;
+
 namespace tusk::error {
 
 bool client_auth_in_progress = false;
-const char *debug_query_string = nullptr;
 
 namespace {
 

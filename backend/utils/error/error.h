@@ -33,6 +33,7 @@
 #include <string>
 
 #include "postgres.h"
+#include "tcop/tcopprot.h"
 
 namespace tusk::error {
 
@@ -109,8 +110,9 @@ void SetFrontendEmitter(FrontendEmitter emitter);
  * ClientAuthInProgress). */
 extern bool client_auth_in_progress;
 
-/* The statement being executed, for log_min_error_statement's STATEMENT line. */
-extern const char *debug_query_string;
+/* The statement being executed, for log_min_error_statement's STATEMENT
+ * line: the C global of tcop/tcopprot.h, which modules set too. */
+using ::debug_query_string;
 
 /* "ERROR", "LOG", "DEBUG", ... — the non-localized severity word. */
 const char *SeverityName(int elevel);

@@ -10,6 +10,8 @@
  */
 #include "postgres.h"
 
+#include <string>
+
 #include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
@@ -52,28 +54,79 @@ HeapTuple FindByName(Oid catalog, Oid index, AttrNumber namecol, const char *nam
 	return found;
 }
 
+/* The row of a shared catalog with this OID (through its OID index),
+ * copied; NULL if none. */
+HeapTuple FindByOid(Oid catalog, Oid index, AttrNumber oidcol, Oid oid)
+{
+	Relation rel = relation_open(catalog, AccessShareLock);
+	ScanKeyData key;
+	ScanKeyInit(&key, oidcol, BTEqualStrategyNumber, F_OIDEQ, ObjectIdGetDatum(oid));
+	SysScanDesc scan = systable_beginscan(rel, index, true, nullptr, 1, &key);
+	HeapTuple found = nullptr;
+	if (HeapTuple tuple = systable_getnext(scan))
+		found = heap_copytuple(tuple);
+	systable_endscan(scan);
+	relation_close(rel, AccessShareLock);
+	return found;
+}
+
+/* The bootstrap superuser, whom a worker connecting without a role name
+ * runs as (PostgreSQL's InitializeSessionUserIdStandalone). */
+constexpr Oid kBootstrapSuperuserId = 10;
+
 }  // namespace
 
 void InitPostgres(const char *in_dbname, const char *username)
 {
+	InitPostgresExt(in_dbname, InvalidOid, username, InvalidOid, false);
+}
+
+void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, Oid useroid,
+					 bool override_allow_connections)
+{
 	StartTransactionCommand();
-	HeapTuple role = FindByName(AuthIdRelationId, AuthIdRolnameIndexId, Anum_pg_authid_rolname,
-								username);
-	if (role == nullptr)
-		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
-				errmsg("role \"%s\" does not exist", username));
+	HeapTuple role;
+	if (username != nullptr)
+	{
+		role = FindByName(AuthIdRelationId, AuthIdRolnameIndexId, Anum_pg_authid_rolname, username);
+		if (role == nullptr)
+			ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+					errmsg("role \"%s\" does not exist", username));
+	}
+	else
+	{
+		Oid id = OidIsValid(useroid) ? useroid : kBootstrapSuperuserId;
+		role = FindByOid(AuthIdRelationId, AuthIdOidIndexId, Anum_pg_authid_oid, id);
+		if (role == nullptr)
+			ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+					errmsg("role with OID %u does not exist", id));
+	}
 	auto *roleform = reinterpret_cast<Form_pg_authid>(GETSTRUCT(role));
 	if (!roleform->rolcanlogin)
 		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
-				errmsg("role \"%s\" is not permitted to log in", username));
+				errmsg("role \"%s\" is not permitted to log in", NameStr(roleform->rolname)));
 	MyUserId = roleform->oid;
 
-	HeapTuple db = FindByName(DatabaseRelationId, DatabaseNameIndexId, Anum_pg_database_datname,
-							  in_dbname);
-	if (db == nullptr)
-		ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
-				errmsg("database \"%s\" does not exist", in_dbname));
+	HeapTuple db;
+	if (in_dbname != nullptr)
+	{
+		db = FindByName(DatabaseRelationId, DatabaseNameIndexId, Anum_pg_database_datname,
+						in_dbname);
+		if (db == nullptr)
+			ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
+					errmsg("database \"%s\" does not exist", in_dbname));
+	}
+	else
+	{
+		db = FindByOid(DatabaseRelationId, DatabaseOidIndexId, Anum_pg_database_oid, dboid_in);
+		if (db == nullptr)
+			ereport(FATAL, errcode(ERRCODE_UNDEFINED_DATABASE),
+					errmsg("database %u does not exist", dboid_in));
+	}
 	auto *dbform = reinterpret_cast<Form_pg_database>(GETSTRUCT(db));
+	/* From here on by name, whichever way it was asked for. */
+	std::string dbname_copy = NameStr(dbform->datname);
+	in_dbname = dbname_copy.c_str();
 	/* Against CREATE DATABASE copying it and DROP DATABASE removing it
 	 * while we arrive; once we are in the process array (databaseId set),
 	 * they see us and wait or refuse. */
@@ -85,7 +138,7 @@ void InitPostgres(const char *in_dbname, const char *username)
 				errmsg("database \"%s\" does not exist", in_dbname),
 				errdetail("It seems to have just been dropped or renamed."));
 	dbform = reinterpret_cast<Form_pg_database>(GETSTRUCT(db));
-	if (!dbform->datallowconn)
+	if (!dbform->datallowconn && !override_allow_connections)
 		ereport(FATAL, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("database \"%s\" is not currently accepting connections", in_dbname));
 	MyDatabaseId = dbform->oid;
