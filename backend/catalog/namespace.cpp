@@ -500,8 +500,8 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 	return DropHidden(result);
 }
 
-FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool expand_variadic, bool,
-										bool, bool missing_ok)
+FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool expand_variadic,
+										bool expand_defaults, bool, bool missing_ok)
 {
 	char *schemaname;
 	char *funcname;
@@ -519,7 +519,10 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		 * its last parameter, each of the element type (provariadic). */
 		bool variadic = expand_variadic && nargs >= 0 && OidIsValid(form->provariadic) &&
 			pronargs > 0 && nargs >= pronargs;
-		if (nargs >= 0 && pronargs != nargs && !variadic)
+		/* A call leaving out trailing parameters that have defaults. */
+		bool use_defaults = expand_defaults && nargs >= 0 && pronargs > nargs &&
+			nargs + form->pronargdefaults >= pronargs;
+		if (nargs >= 0 && pronargs != nargs && !variadic && !use_defaults)
 			continue;
 		int pos = PathPosition(path, form->pronamespace);
 		if (pos < 0)
@@ -531,18 +534,41 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 			args.resize(effective_nargs, form->provariadic);
 			args[pronargs - 1] = form->provariadic;
 		}
-		bool hidden = false;
-		for (FuncCandidateList c = result; c != nullptr; c = c->next)
-			if (c->nargs == effective_nargs &&
-				(effective_nargs == 0 ||
-				 memcmp(c->args, args.data(), effective_nargs * sizeof(Oid)) == 0))
+		/* Another candidate with the same arguments (those given in the
+		 * call: defaults do not count): the one earlier in the path wins;
+		 * in the same schema a plain match beats a variadic one, and
+		 * otherwise the call is ambiguous (the earlier one is marked). */
+		int ndargs = use_defaults ? pronargs - nargs : 0;
+		int cmp_nargs = effective_nargs - ndargs;
+		FuncCandidateList *link = &result;
+		bool keep_new = true;
+		while (*link != nullptr)
+		{
+			FuncCandidateList c = *link;
+			if (c->nargs - c->ndargs != cmp_nargs ||
+				(cmp_nargs > 0 && memcmp(c->args, args.data(), cmp_nargs * sizeof(Oid)) != 0))
 			{
-				if (c->pathpos <= pos)
-					hidden = true;
-				else
-					c->oid = InvalidOid;
+				link = &c->next;
+				continue;
 			}
-		if (hidden)
+			int preference = 0;
+			if (pos != c->pathpos)
+				preference = pos - c->pathpos;
+			else if (variadic && c->nvargs == 0)
+				preference = 1;
+			else if (!variadic && c->nvargs > 0)
+				preference = -1;
+			if (preference < 0)
+			{
+				*link = c->next; /* the new one hides it */
+				continue;
+			}
+			if (preference == 0)
+				c->oid = InvalidOid; /* ambiguous */
+			keep_new = false;
+			break;
+		}
+		if (!keep_new)
 			continue;
 		auto *cand = static_cast<FuncCandidateList>(palloc0(
 			offsetof(struct FuncCandidateListData, args) + Max(effective_nargs, 1) * sizeof(Oid)));
@@ -550,12 +576,14 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		cand->oid = form->oid;
 		cand->nargs = effective_nargs;
 		cand->nvargs = variadic ? effective_nargs - pronargs + 1 : 0;
+		cand->ndargs = ndargs;
 		if (effective_nargs > 0) /* (an empty vector's data() may be null) */
 			memcpy(cand->args, args.data(), effective_nargs * sizeof(Oid));
 		cand->next = result;
 		result = cand;
 	}
-	return DropHidden(result);
+	ReleaseSysCacheList(list);
+	return result;
 }
 
 /* ---------------------------------------------------------------------

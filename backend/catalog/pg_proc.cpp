@@ -208,3 +208,20 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 	recordDependencyOnCurrentExtension(&self, replacing);
 	return oid;
 }
+
+List *FunctionArgumentDefaults(Oid funcid, int ndargs)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	bool isnull;
+	Datum stored = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargdefaults, &isnull);
+	int have = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->pronargdefaults;
+	if (isnull || ndargs > have)
+		elog(ERROR, "not enough default arguments for function %u", funcid);
+	List *defaults = static_cast<List *>(stringToNode(TextDatumGetCString(stored)));
+	ReleaseSysCache(tup);
+	if (list_length(defaults) < ndargs)
+		elog(ERROR, "not enough default arguments for function %u", funcid);
+	return list_copy_tail(defaults, list_length(defaults) - ndargs);
+}

@@ -25,6 +25,7 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "nodes/subscripting.h"
+#include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -134,12 +135,17 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull);
 void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState *state,
 				  Datum *resv, bool *resnull)
 {
+	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
+	fmgr_info(funcid, finfo);
+	/* A call that left out parameters with defaults and was not planned
+	 * (the planner adds them): the defaults, as the planner would. */
+	if (finfo->fn_nargs > list_length(args) && IsA(node, FuncExpr))
+		args = expand_function_arguments(args, funcid,
+										 reinterpret_cast<FuncExpr *>(node)->funcvariadic);
 	int nargs = list_length(args);
 	if (nargs > FUNC_MAX_ARGS)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
 				errmsg("cannot pass more than %d argument to a function", FUNC_MAX_ARGS));
-	auto *finfo = static_cast<FmgrInfo *>(palloc0(sizeof(FmgrInfo)));
-	fmgr_info(funcid, finfo);
 	finfo->fn_expr = reinterpret_cast<fmNodePtr>(node);
 	if (finfo->fn_retset)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -938,9 +938,8 @@ int SPI_keepplan(SPIPlanPtr plan)
 		return SPI_ERROR_ARGUMENT;
 	/* Out of the procedure context, so SPI_finish and the end of the
 	 * transaction leave it; the plan cache owns the statements and
-	 * re-plans them when what they use changes.  (Not under Tusk's
-	 * CacheMemoryContext, which a catalog cache reset empties.) */
-	MemoryContextSetParent(plan->plancxt, TopMemoryContext);
+	 * re-plans them when what they use changes. */
+	MemoryContextSetParent(plan->plancxt, CacheMemoryContext);
 	ListCell *lc;
 	foreach (lc, plan->plancache_list)
 		SaveCachedPlan(static_cast<CachedPlanSource *>(lfirst(lc)));

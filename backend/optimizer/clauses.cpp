@@ -40,11 +40,13 @@
 #include "postgres.h"
 
 #include <string>
+#include <vector>
 
 #include "access/htup_details.h"
 #include "catalog/pg_language_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc.h"
+#include "catalog/pg_proc_fns.h"
 #include "catalog/pg_type_d.h"
 #include "executor/executor.h"
 #include "executor/functions.h"
@@ -55,6 +57,8 @@
 #include "optimizer/optimizer.h"
 #include "optimizer/pathnodes.h"
 #include "parser/analyze.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_func.h"
 #include "parser/parser.h"
 #include "planner_int.h"
 #include "utils/builtins.h"
@@ -644,6 +648,9 @@ Node *FoldMutator(Node *node, void *arg)
 		{
 			FuncExpr *f = makeNode(FuncExpr);
 			*f = *reinterpret_cast<FuncExpr *>(node);
+			/* A call that left out parameters with defaults gets them now
+			 * (the stored query keeps the call as written). */
+			f->args = expand_function_arguments(f->args, f->funcid, f->funcvariadic);
 			f->args = FoldList(f->args, ctx);
 			if (Node *c = SimplifyCall(f->funcid, reinterpret_cast<Node *>(f), f->args, ctx))
 				return c;
@@ -990,6 +997,38 @@ Node *FoldExpression(PlannerInfo *root, Node *node, bool estimate)
 }
 
 }  // namespace
+
+List *expand_function_arguments(List *args, Oid funcid, bool funcvariadic)
+{
+	if (funcvariadic)
+		return args;
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	int nargs = form->pronargs;
+	int missing = nargs - list_length(args);
+	if (missing <= 0)
+	{
+		ReleaseSysCache(tup);
+		return args;
+	}
+	std::vector<Oid> declared(form->proargtypes.values, form->proargtypes.values + nargs);
+	Oid rettype = form->prorettype;
+	ReleaseSysCache(tup);
+	List *full = list_concat_copy(args,
+								  static_cast<List *>(
+									  copyObject(FunctionArgumentDefaults(funcid, missing))));
+	/* The defaults of polymorphic parameters (an unknown NULL, say) take
+	 * the types the call resolved, as the written arguments did. */
+	std::vector<Oid> actual;
+	ListCell *lc;
+	foreach (lc, full)
+		actual.push_back(exprType(static_cast<Node *>(lfirst(lc))));
+	(void) enforce_generic_type_consistency(actual.data(), declared.data(), nargs, rettype, false);
+	make_fn_arguments(nullptr, full, actual.data(), declared.data());
+	return full;
+}
 
 bool contain_volatile_functions(Node *node)
 {

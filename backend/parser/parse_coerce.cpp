@@ -329,7 +329,10 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 	 * (PostgreSQL's coerce_type takes it but leaves it to the caller too). */
 	if (targetTypeId == inputTypeId || node == nullptr)
 		return node;
-	if (targetTypeId == ANYOID)
+	/* These take any value as it is, an unknown literal too (which keeps
+	 * its type: the call's polymorphism is resolved from the others). */
+	if (targetTypeId == ANYOID || targetTypeId == ANYELEMENTOID || targetTypeId == ANYNONARRAYOID ||
+		targetTypeId == ANYCOMPATIBLEOID || targetTypeId == ANYCOMPATIBLENONARRAYOID)
 		return node;
 	/* A polymorphic type left unresolved (allow_poly) takes the input as is. */
 	if (IsPolymorphicType(targetTypeId) && inputTypeId != UNKNOWNOID)

@@ -22,6 +22,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_proc_fns.h"
 #include "fmgr.h"
 #include "catalog/pg_aggregate_d.h"
 #include "catalog/pg_operator_d.h"
@@ -980,25 +981,17 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	/* f(a, VARIADIC arr) passes arr as the variadic parameter's array;
 	 * otherwise a VARIADIC function takes its last values one by one. */
 	bool func_variadic = fn != nullptr && fn->func_variadic;
-	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, false,
-												  false, false);
-	Oid funcid = InvalidOid;
-	const Oid *declared = nullptr;
-	int nvargs = 0;
-	for (FuncCandidateList c = raw; c != nullptr; c = c->next)
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, true, false,
+												  false);
+	FuncCandidateList best = nullptr;
+	for (FuncCandidateList c = raw; c != nullptr && best == nullptr; c = c->next)
 		if (memcmp(c->args, actual.data(), nargs * sizeof(Oid)) == 0)
-		{
-			funcid = c->oid;
-			declared = c->args;
-			nvargs = c->nvargs;
-			break;
-		}
+			best = c;
 	bool ambiguous = false;
-	if (!OidIsValid(funcid) && raw != nullptr)
+	if (best == nullptr && raw != nullptr)
 	{
 		FuncCandidateList candidates;
 		int n = func_match_argtypes(nargs, actual.data(), raw, &candidates);
-		FuncCandidateList best = nullptr;
 		if (n == 1)
 			best = candidates;
 		else if (n > 1)
@@ -1006,13 +999,24 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 			best = func_select_candidate(nargs, actual.data(), candidates);
 			ambiguous = best == nullptr;
 		}
-		if (best != nullptr)
-		{
-			funcid = best->oid;
-			declared = best->args;
-			nvargs = best->nvargs;
-		}
 	}
+	/* Two functions the call matches equally well, e.g. f(int) and
+	 * f(int, int DEFAULT 0) in one schema. */
+	if (best != nullptr && !OidIsValid(best->oid))
+	{
+		best = nullptr;
+		ambiguous = true;
+	}
+	Oid funcid = best != nullptr ? best->oid : InvalidOid;
+	const Oid *declared = best != nullptr ? best->args : nullptr;
+	int nvargs = best != nullptr ? best->nvargs : 0;
+	/* The defaults of the parameters left out: their types count for
+	 * polymorphism, but the call keeps only the arguments given; the
+	 * planner adds the defaults (expand_function_arguments), as
+	 * PostgreSQL does, so a view shows the call as written. */
+	List *argdefaults = best != nullptr && best->ndargs > 0
+		? FunctionArgumentDefaults(funcid, best->ndargs)
+		: NIL;
 	if (!OidIsValid(funcid) && nargs == 1 && list_length(funcname) == 1)
 	{
 		/* A type name used as a function: a cast, e.g. int8(x). */
@@ -1035,24 +1039,6 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		DeconstructQualifiedName(funcname, &schemaname, &name);
 		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, NIL,
 													actual.data());
-		/* A function that would match with its parameter defaults: the
-		 * analyzer cannot insert defaults yet. */
-		for (FuncCandidateList c =
-				 FuncnameGetCandidates(funcname, -1, NIL, false, false, false, true);
-			 c != nullptr && !ambiguous; c = c->next)
-		{
-			HeapTuple ptup = SearchSysCache1(PROCOID, ObjectIdGetDatum(c->oid));
-			if (ptup == nullptr)
-				continue;
-			int ndefaults = reinterpret_cast<Form_pg_proc>(GETSTRUCT(ptup))->pronargdefaults;
-			ReleaseSysCache(ptup);
-			if (c->nargs > nargs && c->nargs - ndefaults <= nargs)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("calling function %s without its parameters with default values "
-							   "is not supported yet",
-							   NameListToString(funcname)),
-						parser_errposition(pstate, location));
-		}
 		if (ambiguous)
 			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
 					errmsg("function %s is not unique", sig),
@@ -1082,6 +1068,12 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 					errmsg("window function %s cannot have WITHIN GROUP", name),
 					parser_errposition(pstate, location));
 	}
+	if ((is_agg || is_window) && argdefaults != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("calling %s function %s without its parameters with default values is "
+					   "not supported",
+					   is_agg ? "aggregate" : "window", NameListToString(funcname)),
+				parser_errposition(pstate, location));
 	if (is_agg && !over)
 	{
 		HeapTuple aggtup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(funcid));
@@ -1167,9 +1159,14 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	}
 	if (procform->proretset && !is_agg)
 		CheckSrfCallPlacement(pstate, reinterpret_cast<Node *>(fargs), location);
-	std::vector<Oid> decl(declared, declared + nargs);
+	int nargsplusdefs = nargs + list_length(argdefaults);
+	std::vector<Oid> decl(declared, declared + nargsplusdefs);
+	actual.resize(Max(nargsplusdefs, 1));
+	int argno = nargs;
+	foreach (lc, argdefaults)
+		actual[argno++] = exprType(static_cast<Node *>(lfirst(lc)));
 	/* Polymorphic arguments and result take the types of the inputs. */
-	Oid rettype = enforce_generic_type_consistency(actual.data(), decl.data(), nargs,
+	Oid rettype = enforce_generic_type_consistency(actual.data(), decl.data(), nargsplusdefs,
 												   procform->prorettype, false);
 	make_fn_arguments(pstate, fargs, actual.data(), decl.data());
 	Oid vatype = procform->provariadic;

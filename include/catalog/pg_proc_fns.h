@@ -53,4 +53,14 @@ Oid ProcedureCreate(const ProcedureSpec &spec);
 }
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* The default expressions of funcid's last ndargs parameters (read from
+ * proargdefaults), for a call that leaves them out. */
+extern List *FunctionArgumentDefaults(Oid funcid, int ndargs);
+#ifdef __cplusplus
+}
+#endif
+
 #endif /* TUSK_CATALOG_PG_PROC_FNS_H */

@@ -23,6 +23,10 @@ struct PlannerInfo;
  * (root->glob->boundParams of a custom plan); root may be NULL.  Errors
  * raised by the calls propagate. */
 extern Node *eval_const_expressions(struct PlannerInfo *root, Node *node);
+/* The arguments of a call of funcid with the defaults of the parameters
+ * it left out appended (coerced to the types the call resolved); args
+ * itself when none were left out or the call passes VARIADIC. */
+extern List *expand_function_arguments(List *args, Oid funcid, bool funcvariadic);
 /* The same, also computing stable functions and any bound parameter: a
  * value for estimates only (selectivities), never to be executed. */
 extern Node *estimate_expression_value(struct PlannerInfo *root, Node *node);

@@ -21,8 +21,11 @@
  *   TopTransactionContext  one top-level transaction; deleted at commit or
  *   CurTransactionContext  abort (the same context until subtransactions
  *                          exist)
- *   CacheMemoryContext, PortalContext   declared for modules; created by
- *                          the subsystems that own them (none yet: NULL)
+ *   CacheMemoryContext     the backend's life: caches, and what modules
+ *                          keep there (made by InitPostgres, or the first
+ *                          catalog cache lookup; cache resets free only
+ *                          the catalog caches' own child context)
+ *   PortalContext          declared for modules
  *
  * Names and signatures are PostgreSQL 15's.  The one kind of context Tusk
  * has is the AllocSet (AllocSetContextCreate), described in

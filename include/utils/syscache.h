@@ -100,6 +100,10 @@ extern void ReleaseSysCacheList(CatCList *list);
 
 /* Forget every cached row (invalidation). */
 extern void ResetCatalogCaches(void);
+/* Make CacheMemoryContext (PostgreSQL's catcache.c function): memory for
+ * the backend's life, which cache resets leave alone; InitPostgres makes
+ * it, so modules find it there once connected. */
+extern void CreateCacheMemoryContext(void);
 
 #ifdef __cplusplus
 }

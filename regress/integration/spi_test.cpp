@@ -238,6 +238,10 @@ TEST_CASE("Prepared plans are kept across transactions and re-planned after ALTE
 	CHECK(Seen("execute replanned") == "SPI_OK_SELECT processed=1 rows=21 type=int8");
 	CHECK(Seen("freeplan") == "0");
 	CHECK(Seen("freeplan insert") == "0");
+	/* The caches were reset by the ALTER TABLE; CacheMemoryContext and
+	 * what the module kept there were not. */
+	CHECK(Seen("cache memory context") == "same");
+	CHECK(Seen("cache memory kept") == "kept for the backend's life");
 }
 
 TEST_CASE("Cursors are fetched in pieces and closed", "[spi]")

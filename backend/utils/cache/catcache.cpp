@@ -7,7 +7,7 @@
  * Each cache is keyed by one to four columns of one catalog (the table
  * kCaches below, PostgreSQL's cache definitions).  A miss reads the
  * catalog with a fresh catalog snapshot and remembers the answer —
- * the row, copied into CacheMemoryContext, or its absence — so a warm
+ * the row, copied into a child of CacheMemoryContext, or its absence — so a warm
  * backend does no catalog reads for names and types it has seen.  A miss is a
  * keyed lookup through the catalog index whose leading columns are the
  * cache's keys (systable_beginscan, access/genam.h).
@@ -104,7 +104,7 @@ struct CatCache
 	KeyKind kinds[4] = {};
 	RegProcedure eqprocs[4] = {}; /* each key column type's equality function */
 	Oid indexoid = InvalidOid;	  /* the catalog index whose leading columns are the keys */
-	/* key bytes -> the row (a copy in CacheMemoryContext) or nullptr. */
+	/* key bytes -> the row (a copy in catcache_rows) or nullptr. */
 	std::unordered_map<std::string, HeapTuple> entries;
 	/* key-prefix bytes (with the prefix length) -> matching rows. */
 	std::unordered_map<std::string, CatCList *> lists;
@@ -143,12 +143,18 @@ std::vector<CatCache> &Caches()
 	return caches;
 }
 
+/* The rows and lists the caches hold: a child of CacheMemoryContext, so
+ * that a whole-cache reset lets go of them without touching what modules
+ * and other caches keep in CacheMemoryContext for the backend's life. */
+MemoryContext catcache_rows = nullptr;
+
 MemoryContext CacheContext()
 {
-	if (CacheMemoryContext == nullptr)
-		CacheMemoryContext = AllocSetContextCreate(TopMemoryContext, "CacheMemoryContext",
-												   ALLOCSET_DEFAULT_SIZES);
-	return CacheMemoryContext;
+	CreateCacheMemoryContext();
+	if (catcache_rows == nullptr)
+		catcache_rows = AllocSetContextCreate(CacheMemoryContext, "CatCacheRows",
+											  ALLOCSET_DEFAULT_SIZES);
+	return catcache_rows;
 }
 
 CatCache &GetCache(int id)
@@ -366,16 +372,23 @@ void ResetCatalogCaches(void)
 		cache.entries.clear();
 		cache.lists.clear();
 	}
-	if (CacheMemoryContext == nullptr)
+	if (catcache_rows == nullptr)
 		return;
 	/* Rows handed out stay valid to the end of the transaction (a reset
 	 * can come mid-statement, when a lock is taken): the old rows' memory
 	 * goes with the transaction's. */
 	if (TopTransactionContext != nullptr)
 	{
-		MemoryContextSetParent(CacheMemoryContext, TopTransactionContext);
-		CacheMemoryContext = nullptr;
+		MemoryContextSetParent(catcache_rows, TopTransactionContext);
+		catcache_rows = nullptr;
 	}
 	else
-		MemoryContextReset(CacheMemoryContext);
+		MemoryContextReset(catcache_rows);
+}
+
+void CreateCacheMemoryContext(void)
+{
+	if (CacheMemoryContext == nullptr)
+		CacheMemoryContext = AllocSetContextCreate(TopMemoryContext, "CacheMemoryContext",
+												   ALLOCSET_DEFAULT_SIZES);
 }

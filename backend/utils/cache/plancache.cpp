@@ -21,6 +21,7 @@
 #include "tcop/utility.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/plancache.h"
 #include "utils/snapmgr.h"
 
@@ -61,16 +62,12 @@ void RegisterCallbackOnce()
 	registered = true;
 }
 
-/* The parent of every saved source's and every plan's context.  Not
- * CacheMemoryContext: the catalog caches' whole-cache reset empties that,
- * and prepared statements must survive it. */
+/* The parent of every saved source's and every plan's context, as in
+ * PostgreSQL (cache resets free only the catalog caches' own rows). */
 MemoryContext PlanMemoryParent()
 {
-	static MemoryContext plan_cache_context = nullptr;
-	if (plan_cache_context == nullptr)
-		plan_cache_context = AllocSetContextCreate(TopMemoryContext, "PlanCacheContext",
-												   ALLOCSET_DEFAULT_SIZES);
-	return plan_cache_context;
+	CreateCacheMemoryContext();
+	return CacheMemoryContext;
 }
 
 bool IsTransactionControl(const CachedPlanSource *ps)

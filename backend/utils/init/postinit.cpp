@@ -29,6 +29,7 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 Oid MyDatabaseTableSpace = InvalidOid;
 Oid MyUserId = InvalidOid;
@@ -84,6 +85,7 @@ void InitPostgres(const char *in_dbname, const char *username)
 void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, Oid useroid,
 					 bool override_allow_connections)
 {
+	CreateCacheMemoryContext();
 	StartTransactionCommand();
 	HeapTuple role;
 	if (username != nullptr)

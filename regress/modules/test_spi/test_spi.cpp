@@ -517,6 +517,10 @@ void test_spi_main(Datum)
 	BackgroundWorkerUnblockSignals();
 	BackgroundWorkerInitializeConnection(database, nullptr, 0);
 	Report("connected", "ok");
+	/* What a module keeps in CacheMemoryContext lives as long as the
+	 * backend, whatever DDL resets the caches meanwhile. */
+	MemoryContext cache_at_start = CacheMemoryContext;
+	char *kept = MemoryContextStrdup(CacheMemoryContext, "kept for the backend's life");
 	Basics();
 	Memory();
 	Nested();
@@ -545,6 +549,9 @@ void test_spi_main(Datum)
 	Report("prepare null", std::string(none == nullptr ? "NULL " : "plan ") + Code(SPI_result));
 	End();
 	PlansNext(plan, ins);
+	Report("cache memory context", CacheMemoryContext == cache_at_start ? "same" : "replaced");
+	if (CacheMemoryContext == cache_at_start)
+		Report("cache memory kept", kept);
 
 	Cursors();
 	Report("done", "ok");
