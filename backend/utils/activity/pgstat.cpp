@@ -14,6 +14,6 @@
 
 long pgstat_report_stat(bool force)
 {
-	(void)force;
+	(void) force;
 	return 0;
 }
