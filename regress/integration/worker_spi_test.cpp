@@ -57,7 +57,7 @@ std::string Value(Session &s, const std::string &sql)
 
 void Ok(Session &s, const std::string &sql)
 {
-	(void)Value(s, sql);
+	(void) Value(s, sql);
 }
 
 /* Whether schemaN.counted exists (the worker's initialization is done). */
@@ -90,8 +90,7 @@ std::string FoldedTotal(const Cluster &cluster, int n)
 	Session s(cluster);
 	bool folded = WaitUntil(
 		[&] {
-			return s.Exec("select count(*) from " + table + " where type = 'delta'").value ==
-				   "0";
+			return s.Exec("select count(*) from " + table + " where type = 'delta'").value == "0";
 		},
 		kPatienceMs);
 	INFO(cluster.Log());
@@ -151,11 +150,13 @@ TEST_CASE("worker_spi's own SQL test: a launched worker folds the deltas into th
 	CHECK(cluster.WaitForLog("worker_spi worker 4 initialized with schema4.counted", 1000));
 	CHECK(cluster.WaitForLog("worker_spi worker 4: count in schema4.counted is now 1", 5000));
 	/* the function is the extension's, as in PostgreSQL */
-	CHECK(Value(s, "SELECT prorettype::regtype || ' ' || proisstrict::text || ' ' || prosrc || "
-				   "' ' || probin FROM pg_proc WHERE proname = 'worker_spi_launch'") ==
+	CHECK(Value(s,
+				"SELECT prorettype::regtype || ' ' || proisstrict::text || ' ' || prosrc || "
+				"' ' || probin FROM pg_proc WHERE proname = 'worker_spi_launch'") ==
 		  "integer true worker_spi_launch $libdir/worker_spi");
-	CHECK(Value(s, "SELECT count(*) FROM pg_depend WHERE deptype = 'e' AND objid = "
-				   "'worker_spi_launch'::regproc") == "1");
+	CHECK(Value(s,
+				"SELECT count(*) FROM pg_depend WHERE deptype = 'e' AND objid = "
+				"'worker_spi_launch'::regproc") == "1");
 }
 
 TEST_CASE("worker_spi picks up a new naptime at pg_reload_conf()", "[worker_spi]")
@@ -187,14 +188,13 @@ TEST_CASE("worker_spi picks up a new naptime at pg_reload_conf()", "[worker_spi]
 	CHECK(cluster.WaitForLog("worker_spi worker 1: count in schema1.counted is now 5", 5000));
 }
 
-TEST_CASE("Static workers start with the server, connect and create their tables",
-		  "[worker_spi]")
+TEST_CASE("Static workers start with the server, connect and create their tables", "[worker_spi]")
 {
 	Cluster cluster;
 	StartWorkerSpi(cluster, {"worker_spi.total_workers = 3"});
 	REQUIRE(WaitUntil([&] { return TableExists(cluster, 3); }, kPatienceMs));
-	REQUIRE(WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); },
-					  kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	CHECK(cluster.WaitForLog("worker_spi worker 1 initialized with schema1.counted", 1000));
 	CHECK(cluster.WaitForLog("worker_spi worker 2 initialized with schema2.counted", 1000));
 	CHECK(cluster.WaitForLog("worker_spi worker 3 initialized with schema3.counted", 1000));
@@ -202,9 +202,10 @@ TEST_CASE("Static workers start with the server, connect and create their tables
 
 	Session s(cluster);
 	/* the table, its check constraint and the unique index on the total */
-	CHECK(Value(s, "SELECT string_agg(attname || ':' || atttypid::regtype, ',' ORDER BY attnum) "
-				   "FROM pg_attribute WHERE attrelid = 'schema2.counted'::regclass AND "
-				   "attnum > 0") == "type:text,value:integer");
+	CHECK(Value(s,
+				"SELECT string_agg(attname || ':' || atttypid::regtype, ',' ORDER BY attnum) "
+				"FROM pg_attribute WHERE attrelid = 'schema2.counted'::regclass AND "
+				"attnum > 0") == "type:text,value:integer");
 	SqlOutcome bad = s.Exec("INSERT INTO schema2.counted VALUES ('other', 1)");
 	CHECK(bad.sqlstate == "23514");
 	Ok(s, "INSERT INTO schema2.counted VALUES ('total', 10)");
@@ -224,12 +225,58 @@ TEST_CASE("Static workers start with the server, connect and create their tables
 	CHECK(CountLogLines(cluster, "count in schema3.counted") == 0);
 }
 
+TEST_CASE("worker_spi.database names the workers' database; worker_spi.* is reserved",
+		  "[worker_spi]")
+{
+	Cluster cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	REQUIRE(cluster.Start().exit_code == 0);
+	{
+		Session s(cluster);
+		Ok(s, "CREATE DATABASE wsdb");
+	}
+	REQUIRE(cluster.Stop().exit_code == 0);
+	cluster.AppendConf("shared_preload_libraries = 'worker_spi'");
+	cluster.AppendConf("worker_spi.naptime = 1");
+	cluster.AppendConf("worker_spi.database = 'wsdb'");
+	cluster.AppendConf("worker_spi.naptiem = 3");
+	CommandResult r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+
+	auto in_wsdb = [&](const std::string &sql) {
+		CommandResult q = cluster.Psql({"-d", "wsdb", "-Atc", sql});
+		INFO(q.output());
+		REQUIRE(q.exit_code == 0);
+		return q.out;
+	};
+	REQUIRE(WaitUntil(
+		[&] {
+			return in_wsdb("select count(*) from pg_namespace where nspname in "
+						   "('schema1', 'schema2')") == "2\n";
+		},
+		kPatienceMs));
+	CHECK_FALSE(TableExists(cluster, 1));
+	Session s(cluster);
+	CHECK(Value(s,
+				"SELECT string_agg(datname, ',') FROM pg_stat_activity WHERE backend_type "
+				"= 'worker_spi'") == "wsdb,wsdb");
+	(void) in_wsdb("INSERT INTO schema1.counted VALUES ('total', 1), ('delta', 1)");
+	CHECK(WaitUntil([&] { return in_wsdb("SELECT value FROM schema1.counted") == "2\n"; },
+					kPatienceMs));
+	/* a misspelt worker_spi.* setting is dropped with PostgreSQL's warning */
+	CHECK(cluster.WaitForLog("WARNING:  invalid configuration parameter name "
+							 "\"worker_spi.naptiem\", removing it",
+							 1000));
+	CHECK(cluster.WaitForLog("DETAIL:  \"worker_spi\" is now a reserved prefix.", 1000));
+}
+
 TEST_CASE("The workers are in pg_stat_activity, connected to their database", "[worker_spi]")
 {
 	Cluster cluster;
 	StartWorkerSpi(cluster);
-	REQUIRE(WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); },
-					  kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	Session s(cluster);
 	/* After a round, each shows its statement, idle, waiting on its latch. */
 	bool idle = WaitUntil(
@@ -244,9 +291,10 @@ TEST_CASE("The workers are in pg_stat_activity, connected to their database", "[
 				"coalesce(query, '-'), E'\\n') FROM pg_stat_activity")
 			 .value);
 	CHECK(idle);
-	CHECK(Value(s, "SELECT string_agg(DISTINCT datname || ' ' || (usename = current_user)::text "
-				   "|| ' ' || wait_event_type || '/' || wait_event, ',') FROM "
-				   "pg_stat_activity WHERE backend_type = 'worker_spi'") ==
+	CHECK(Value(s,
+				"SELECT string_agg(DISTINCT datname || ' ' || (usename = current_user)::text "
+				"|| ' ' || wait_event_type || '/' || wait_event, ',') FROM "
+				"pg_stat_activity WHERE backend_type = 'worker_spi'") ==
 		  "postgres true Extension/Extension");
 	CHECK(WorkerPids(s).size() == 2);
 
@@ -256,15 +304,14 @@ TEST_CASE("The workers are in pg_stat_activity, connected to their database", "[
 	REQUIRE_FALSE(pid.empty());
 	CHECK(WaitUntil(
 		[&] {
-			return s.Exec("SELECT backend_type FROM pg_stat_activity WHERE pid = " + pid)
-					   .value == "worker_spi";
+			return s.Exec("SELECT backend_type FROM pg_stat_activity WHERE pid = " + pid).value ==
+				"worker_spi";
 		},
 		kPatienceMs));
 	CHECK(WorkerPids(s).size() == 3);
 }
 
-TEST_CASE("worker_spi_launch returns NULL when no background worker slot is free",
-		  "[worker_spi]")
+TEST_CASE("worker_spi_launch returns NULL when no background worker slot is free", "[worker_spi]")
 {
 	Cluster cluster;
 	/* two static workers and one slot left */
@@ -283,9 +330,9 @@ TEST_CASE("worker_spi_launch returns NULL when no background worker slot is free
 
 	/* A slot frees when a worker exits: then a launch works again. */
 	CHECK(kill(std::stoi(pid), SIGTERM) == 0);
-	bool launched = WaitUntil(
-		[&] { return s.Exec("SELECT worker_spi_launch(4) IS NOT NULL").value == "t"; },
-		kPatienceMs);
+	bool launched =
+		WaitUntil([&] { return s.Exec("SELECT worker_spi_launch(4) IS NOT NULL").value == "t"; },
+				  kPatienceMs);
 	CHECK(launched);
 	CHECK(WaitUntil([&] { return TableExists(cluster, 4); }, kPatienceMs));
 }
@@ -294,20 +341,19 @@ TEST_CASE("SIGTERM ends a worker cleanly and it is not restarted", "[worker_spi]
 {
 	Cluster cluster;
 	StartWorkerSpi(cluster);
-	REQUIRE(WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); },
-					  kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	Session s(cluster);
 	REQUIRE(WaitUntil([&] { return WorkerPids(s).size() == 2; }, kPatienceMs));
-	int victim = std::stoi(Value(s, "SELECT pid FROM pg_stat_activity WHERE backend_type = "
-									"'worker_spi' AND query LIKE '%schema1%'"));
+	int victim = std::stoi(Value(s,
+								 "SELECT pid FROM pg_stat_activity WHERE backend_type = "
+								 "'worker_spi' AND query LIKE '%schema1%'"));
 	int postmaster = cluster.PostmasterPid();
 	REQUIRE(kill(victim, SIGTERM) == 0);
 	REQUIRE(WaitUntil([&] { return WorkerPids(s).size() == 1; }, kPatienceMs));
 	CHECK(cluster.WaitForLog(
-		"FATAL:  terminating background worker \"worker_spi\" due to administrator command",
-		5000));
-	CHECK(cluster.WaitForLog("(PID " + std::to_string(victim) + ") exited with exit code 1",
-							 5000));
+		"FATAL:  terminating background worker \"worker_spi\" due to administrator command", 5000));
+	CHECK(cluster.WaitForLog("(PID " + std::to_string(victim) + ") exited with exit code 1", 5000));
 	/* no crash restart, no new worker 1; worker 2 goes on */
 	sleep(3);
 	CHECK(cluster.PostmasterPid() == postmaster);
@@ -337,9 +383,9 @@ TEST_CASE("The totals survive a clean restart; the workers find their tables", "
 	INFO(r.output() << cluster.Log());
 	REQUIRE(r.exit_code == 0);
 	/* both runs initialized; the second found the schema and created nothing */
-	REQUIRE(WaitUntil(
-		[&] { return CountLogLines(cluster, "worker_spi worker 1 initialized") == 2; },
-		kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return CountLogLines(cluster, "worker_spi worker 1 initialized") == 2; },
+				  kPatienceMs));
 	{
 		Session s(cluster);
 		CHECK(Value(s, "SELECT value FROM schema1.counted WHERE type = 'total'") == "5");
@@ -354,8 +400,8 @@ TEST_CASE("The totals survive a crash restart after a worker is killed", "[worke
 {
 	Cluster cluster;
 	StartWorkerSpi(cluster);
-	REQUIRE(WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); },
-					  kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	int victim = 0;
 	{
 		Session s(cluster);
@@ -371,7 +417,9 @@ TEST_CASE("The totals survive a crash restart after a worker is killed", "[worke
 	REQUIRE(cluster.WaitForLog("was terminated by signal 9", kPatienceMs));
 	REQUIRE(cluster.WaitForLog("all server processes terminated; reinitializing", kPatienceMs));
 	bool back = WaitUntil(
-		[&] { return CountLogLines(cluster, "database system is ready to accept connections") == 2; },
+		[&] {
+			return CountLogLines(cluster, "database system is ready to accept connections") == 2;
+		},
 		kPatienceMs);
 	INFO(cluster.Log());
 	REQUIRE(back);
@@ -392,16 +440,14 @@ TEST_CASE("The totals survive a crash restart after a worker is killed", "[worke
 	CHECK(FoldedTotal(cluster, 1) == "6");
 }
 
-TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefile",
-		  "[worker_spi]")
+TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefile", "[worker_spi]")
 {
 	namespace fs = std::filesystem;
 	TempDir src;
-	for (const char *file : {"Makefile", "worker_spi.c", "worker_spi.control",
-							 "worker_spi--1.0.sql"})
+	for (const char *file :
+		 {"Makefile", "worker_spi.c", "worker_spi.control", "worker_spi--1.0.sql"})
 	{
-		fs::copy_file(SourceDir() + "/contrib/worker_spi/" + file,
-					  src.path() + "/" + file);
+		fs::copy_file(SourceDir() + "/contrib/worker_spi/" + file, src.path() + "/" + file);
 	}
 
 	/* What meson installed goes: the server must load what make installs. */
@@ -427,8 +473,8 @@ TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefil
 
 	Cluster cluster;
 	StartWorkerSpi(cluster);
-	REQUIRE(WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); },
-					  kPatienceMs));
+	REQUIRE(
+		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	Session s(cluster);
 	Ok(s, "CREATE EXTENSION worker_spi");
 	CHECK(Value(s, "SELECT worker_spi_launch(5) IS NOT NULL") == "t");
