@@ -86,16 +86,20 @@ int CountLogLines(const Cluster &cluster, const std::string &needle)
 /* The value of schemaN's total row once no delta is left ("" if none). */
 std::string FoldedTotal(const Cluster &cluster, int n)
 {
-	std::string table = "schema" + std::to_string(n) + ".counted";
+	std::string table = "schema";
+	table += std::to_string(n);
+	table += ".counted";
+	std::string deltas = "select count(*) from ";
+	deltas += table;
+	deltas += " where type = 'delta'";
+	std::string total = "select value from ";
+	total += table;
+	total += " where type = 'total'";
 	Session s(cluster);
-	bool folded = WaitUntil(
-		[&] {
-			return s.Exec("select count(*) from " + table + " where type = 'delta'").value == "0";
-		},
-		kPatienceMs);
+	bool folded = WaitUntil([&] { return s.Exec(deltas).value == "0"; }, kPatienceMs);
 	INFO(cluster.Log());
 	REQUIRE(folded);
-	return s.Exec("select value from " + table + " where type = 'total'").value;
+	return s.Exec(total).value;
 }
 
 /* The pids of the worker_spi workers pg_stat_activity shows. */
@@ -304,8 +308,9 @@ TEST_CASE("The workers are in pg_stat_activity, connected to their database", "[
 	REQUIRE_FALSE(pid.empty());
 	CHECK(WaitUntil(
 		[&] {
-			return s.Exec("SELECT backend_type FROM pg_stat_activity WHERE pid = " + pid).value ==
-				"worker_spi";
+			return s.Exec(std::string("SELECT backend_type FROM pg_stat_activity WHERE pid = ") +
+						  pid)
+					   .value == "worker_spi";
 		},
 		kPatienceMs));
 	CHECK(WorkerPids(s).size() == 3);
@@ -353,7 +358,9 @@ TEST_CASE("SIGTERM ends a worker cleanly and it is not restarted", "[worker_spi]
 	REQUIRE(WaitUntil([&] { return WorkerPids(s).size() == 1; }, kPatienceMs));
 	CHECK(cluster.WaitForLog(
 		"FATAL:  terminating background worker \"worker_spi\" due to administrator command", 5000));
-	CHECK(cluster.WaitForLog("(PID " + std::to_string(victim) + ") exited with exit code 1", 5000));
+	CHECK(cluster.WaitForLog(std::string("(PID ") + std::to_string(victim) +
+								 ") exited with exit code 1",
+							 5000));
 	/* no crash restart, no new worker 1; worker 2 goes on */
 	sleep(3);
 	CHECK(cluster.PostmasterPid() == postmaster);
@@ -461,7 +468,8 @@ TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefil
 	opts.cwd = src.path();
 	opts.as_root = true; /* installs into the installation under test */
 	opts.timeout_sec = 120;
-	std::string pg_config = "PG_CONFIG=" + TuskBin("pg_config");
+	std::string pg_config = "PG_CONFIG=";
+	pg_config += TuskBin("pg_config");
 	CommandResult make = Run({"make", pg_config}, opts);
 	INFO(make.output());
 	REQUIRE(make.exit_code == 0);
