@@ -350,9 +350,17 @@ TEST_CASE("SIGTERM ends a worker cleanly and it is not restarted", "[worker_spi]
 		WaitUntil([&] { return TableExists(cluster, 1) && TableExists(cluster, 2); }, kPatienceMs));
 	Session s(cluster);
 	REQUIRE(WaitUntil([&] { return WorkerPids(s).size() == 2; }, kPatienceMs));
-	int victim = std::stoi(Value(s,
-								 "SELECT pid FROM pg_stat_activity WHERE backend_type = "
-								 "'worker_spi' AND query LIKE '%schema1%'"));
+	/* worker 1: the one whose round (after its first naptime) names schema1 */
+	std::string victim_pid;
+	REQUIRE(WaitUntil(
+		[&] {
+			victim_pid = Value(s,
+							   "SELECT pid FROM pg_stat_activity WHERE backend_type = "
+							   "'worker_spi' AND query LIKE '%schema1%'");
+			return !victim_pid.empty();
+		},
+		kPatienceMs));
+	int victim = std::stoi(victim_pid);
 	int postmaster = cluster.PostmasterPid();
 	REQUIRE(kill(victim, SIGTERM) == 0);
 	REQUIRE(WaitUntil([&] { return WorkerPids(s).size() == 1; }, kPatienceMs));
