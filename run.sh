@@ -3,6 +3,8 @@
 #   ./run.sh        build, initdb (once), start on port ${PGPORT:-5432}
 #   ./run.sh stop   stop the server
 # Running it again is harmless: a running server is left as it is.
+# The server runs the contrib/worker_spi sample (shared_preload_libraries =
+# 'worker_spi', a round every 2 s): see README.md to watch it or turn it off.
 # As root, the server runs as the unprivileged system user "tusk"
 # (created if missing): PostgreSQL servers refuse to run as root.
 set -euo pipefail
@@ -55,8 +57,28 @@ if [ ! -f "$data/PG_VERSION" ]; then
   run_as "$prefix/bin/initdb" -D "$data" >/dev/null
 fi
 
+# The worker_spi sample: added once to postgresql.conf, new or from an older
+# run, below a marker line; delete or comment out the settings under the
+# marker (keeping the marker) to turn it off, and run.sh leaves them so.
+conf=$data/postgresql.conf
+marker="# run.sh: the contrib/worker_spi sample (see README.md)"
+conf_added=no
+if ! grep -qxF "$marker" "$conf"; then
+  if grep -Eq '^[[:space:]]*shared_preload_libraries[[:space:]]*=' "$conf"; then
+    echo "run.sh: $conf sets shared_preload_libraries already; not adding worker_spi"
+    printf '\n%s\n%s\n' "$marker" "# (not added: shared_preload_libraries is set above)" |
+      run_as tee -a "$conf" >/dev/null
+  else
+    printf '\n%s\nshared_preload_libraries = '"'"'worker_spi'"'"'\nworker_spi.naptime = 2\n' \
+      "$marker" | run_as tee -a "$conf" >/dev/null
+    conf_added=yes
+  fi
+fi
+
 if run_as "$prefix/bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   echo "run.sh: server already running"
+  [ "$conf_added" = no ] ||
+    echo "run.sh: worker_spi was added to $conf; restart to start it: ./run.sh stop && ./run.sh"
 else
   run_as "$prefix/bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port" -w start
 fi
@@ -66,3 +88,4 @@ user_opt=""
 # As root, initdb ran as tusk: that is the superuser to connect as.
 [ "$(id -u)" -eq 0 ] && user_opt=" -U tusk"
 echo "    /usr/lib/postgresql/15/bin/psql -h localhost -p $port -d postgres$user_opt"
+echo "and watch the worker_spi sample (README.md): SELECT * FROM schema1.counted;"

@@ -1130,12 +1130,6 @@ void BackendMain(Port *port, postmaster::CacState cac)
 					proc_exit(0);
 				send_ready_for_query = false;
 			}
-			if (ConfigReloadPending)
-			{
-				ConfigReloadPending = false;
-				ProcessConfigFile(PGC_SIGHUP);
-			}
-
 			libpq::SetDoingCommandRead(true);
 			int firstchar = libpq::GetByte();
 			libpq::SetDoingCommandRead(false);
@@ -1153,6 +1147,16 @@ void BackendMain(Port *port, postmaster::CacState cac)
 			if (!libpq::GetMessageBody(&body, limit))
 				proc_exit(0);
 			QueryCancelPending = false; /* a cancel for an earlier command is moot */
+
+			/* A SIGHUP that came while we waited for the client (or ran the
+			 * previous command) applies before this command runs: checked
+			 * after the read, as PostgreSQL does, so that a reload arriving
+			 * while idle is not left for the command after next. */
+			if (ConfigReloadPending)
+			{
+				ConfigReloadPending = false;
+				ProcessConfigFile(PGC_SIGHUP);
+			}
 
 			/* Terminate ends the session even while skipping to Sync. */
 			if (ignore_till_sync && firstchar != 'S' && firstchar != 'X')

@@ -6,6 +6,9 @@
 #define TUSK_TCOP_TCOPPROT_H
 
 #include "c.h"
+/* As in PostgreSQL: modules that install die() and reload on SIGHUP get
+ * the GUC API (ProcessConfigFile, PGC_SIGHUP) from here. */
+#include "utils/guc.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -8,6 +8,9 @@
 
 #include "nodes/plannodes.h"
 #include "tcop/dest.h"
+/* As in PostgreSQL, which modules rely on (debug_query_string, die, the
+ * GUC API come with it). */
+#include "tcop/tcopprot.h"
 
 #ifdef __cplusplus
 extern "C++" {
