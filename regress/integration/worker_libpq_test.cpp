@@ -83,6 +83,18 @@ TEST_CASE("worker_libpq records heartbeats through a libpq connection; SIGTERM e
 	CHECK(s.Exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'worker_libpq'")
 			  .value == "1");
 
+	/* Its backend terminated, it connects again.  (The timeout is spelled
+	 * out: Tusk does not fill in parameter defaults of built-ins yet.) */
+	CHECK(s.Exec("SELECT pg_terminate_backend(pid, 0) FROM pg_stat_activity WHERE application_name "
+				 "= 'worker_libpq'")
+			  .value == "t");
+	CHECK(cluster.WaitForLog("worker_libpq: connection lost, reconnecting", 10000));
+	CHECK(WaitUntil(
+		[&] { return CountLines(cluster.Log(), "worker_libpq: connected to database") == 2; },
+		10000));
+	CHECK(s.Exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'worker_libpq'")
+			  .value == "1");
+
 	REQUIRE(kill(pid, SIGTERM) == 0);
 	CHECK(cluster.WaitForLog(
 		"FATAL:  terminating background worker \"worker_libpq\" due to administrator command",
