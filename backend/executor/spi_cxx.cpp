@@ -248,8 +248,7 @@ int64_t detail::ReadInteger(Datum d, Oid type, TupleDesc desc, int col, int byte
 	return IntegerOf(d, type);
 }
 
-double detail::ReadFloat(Datum d, Oid type, TupleDesc desc, int col, bool single,
-						 const char *ctype)
+double detail::ReadFloat(Datum d, Oid type, TupleDesc desc, int col, bool single, const char *ctype)
 {
 	if (type == FLOAT4OID)
 		return DatumGetFloat4(d);
@@ -290,8 +289,7 @@ bool detail::MayFreeTable(uint64_t serial, SubTransactionId subid)
 	if (rows == 0)
 		ereport(ERROR, errcode(ERRCODE_NO_DATA_FOUND), errmsg("query returned no rows"));
 	if (rows > 1)
-		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ROWS),
-				errmsg("query returned more than one row"));
+		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ROWS), errmsg("query returned more than one row"));
 	ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR), errmsg("query returned %d columns", columns));
 	pg_unreachable();
 }
@@ -422,9 +420,10 @@ Cursor Connection::OpenCursor(const char *sql, std::vector<Param> &params)
 	CheckActive("open a cursor");
 	CallScope busy(in_call_);
 	CallArgs a = ArgsOf(params);
-	Portal portal = SPI_cursor_open_with_args(
-		nullptr, sql, static_cast<int>(params.size()), a.types.empty() ? nullptr : a.types.data(),
-		a.values.empty() ? nullptr : a.values.data(), a.nulls.c_str(), false, 0);
+	Portal portal = SPI_cursor_open_with_args(nullptr, sql, static_cast<int>(params.size()),
+											  a.types.empty() ? nullptr : a.types.data(),
+											  a.values.empty() ? nullptr : a.values.data(),
+											  a.nulls.c_str(), false, 0);
 	if (portal == nullptr)
 		detail::RaiseResultCode("SPI_cursor_open_with_args", SPI_result);
 	return Cursor(this, portal);
@@ -575,8 +574,7 @@ Transaction::~Transaction()
 	catch (...)
 	{
 		EmitErrorReport();
-		ereport(FATAL, errcode(ERRCODE_INTERNAL_ERROR),
-				errmsg("could not abort a transaction"));
+		ereport(FATAL, errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not abort a transaction"));
 	}
 }
 

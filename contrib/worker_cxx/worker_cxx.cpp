@@ -39,22 +39,21 @@ namespace spi = tusk::spi;
 
 namespace {
 
-int naptime = 1;			   /* seconds between looks at the queue */
-int batch_size = 100;		   /* jobs per transaction */
-char *database = nullptr;	   /* the database the worker works in */
+int naptime = 1;		  /* seconds between looks at the queue */
+int batch_size = 100;	  /* jobs per transaction */
+char *database = nullptr; /* the database the worker works in */
 
-const char *const kSetup =
-	"CREATE SCHEMA IF NOT EXISTS worker_cxx;"
-	"CREATE TABLE IF NOT EXISTS worker_cxx.jobs ("
-	" id bigserial PRIMARY KEY,"
-	" command text NOT NULL,"
-	" run_at timestamptz NOT NULL DEFAULT now(),"
-	" status text NOT NULL DEFAULT 'pending'"
-	"  CHECK (status IN ('pending', 'done', 'failed')),"
-	" result text,"
-	" sqlstate text,"
-	" message text,"
-	" finished_at timestamptz)";
+const char *const kSetup = "CREATE SCHEMA IF NOT EXISTS worker_cxx;"
+						   "CREATE TABLE IF NOT EXISTS worker_cxx.jobs ("
+						   " id bigserial PRIMARY KEY,"
+						   " command text NOT NULL,"
+						   " run_at timestamptz NOT NULL DEFAULT now(),"
+						   " status text NOT NULL DEFAULT 'pending'"
+						   "  CHECK (status IN ('pending', 'done', 'failed')),"
+						   " result text,"
+						   " sqlstate text,"
+						   " message text,"
+						   " finished_at timestamptz)";
 
 struct Job
 {
@@ -129,8 +128,7 @@ void worker_cxx_main(Datum)
 	BackgroundWorkerInitializeConnection(database, nullptr, 0);
 	elog(LOG, "worker_cxx: started, database \"%s\"", database);
 
-	spi::run_transaction("worker_cxx: setup",
-						 [](spi::Connection &conn) { conn.execute(kSetup); });
+	spi::run_transaction("worker_cxx: setup", [](spi::Connection &conn) { conn.execute(kSetup); });
 
 	/* Prepared once, kept across the transactions. */
 	spi::Statement due;
@@ -155,8 +153,8 @@ void worker_cxx_main(Datum)
 		/* A full batch: more may be waiting, look again at once. */
 		if (RunBatch(due, record) == static_cast<size_t>(batch_size))
 			continue;
-		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-						 naptime * 1000L, PG_WAIT_EXTENSION);
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, naptime * 1000L,
+						 PG_WAIT_EXTENSION);
 		ResetLatch(MyLatch);
 	}
 }
@@ -166,13 +164,13 @@ void _PG_init(void)
 	if (!process_shared_preload_libraries_in_progress)
 		return;
 	DefineCustomIntVariable("worker_cxx.naptime", "Seconds between looks at the job queue.",
-							nullptr, &naptime, 1, 1, 3600, PGC_SIGHUP, GUC_UNIT_S, nullptr,
-							nullptr, nullptr);
+							nullptr, &naptime, 1, 1, 3600, PGC_SIGHUP, GUC_UNIT_S, nullptr, nullptr,
+							nullptr);
 	DefineCustomIntVariable("worker_cxx.batch_size", "Jobs run in one transaction.", nullptr,
 							&batch_size, 100, 1, 10000, PGC_SIGHUP, 0, nullptr, nullptr, nullptr);
 	DefineCustomStringVariable("worker_cxx.database", "Database whose job queue the worker runs.",
-							   nullptr, &database, "postgres", PGC_POSTMASTER, 0, nullptr,
-							   nullptr, nullptr);
+							   nullptr, &database, "postgres", PGC_POSTMASTER, 0, nullptr, nullptr,
+							   nullptr);
 	MarkGUCPrefixReserved("worker_cxx");
 
 	BackgroundWorker worker;

@@ -30,23 +30,21 @@ PG_MODULE_MAGIC;
 void _PG_init(void);
 PGDLLEXPORT void worker_libpq_main(Datum arg);
 
-static int interval_s = 5;		  /* seconds between heartbeats */
-static char *database = NULL;	  /* database the heartbeats go to */
-static char *user = NULL;		  /* role to connect as; empty: libpq's default */
+static int interval_s = 5;	  /* seconds between heartbeats */
+static char *database = NULL; /* database the heartbeats go to */
+static char *user = NULL;	  /* role to connect as; empty: libpq's default */
 
 static PGconn *conn = NULL;
 
 #define RETRY_MS 1000
 
-static const char *const setup_sql =
-	"CREATE SCHEMA IF NOT EXISTS worker_libpq;"
-	"CREATE TABLE IF NOT EXISTS worker_libpq.heartbeat ("
-	" id bigserial PRIMARY KEY,"
-	" beat_at timestamptz NOT NULL DEFAULT clock_timestamp(),"
-	" pid int NOT NULL)";
+static const char *const setup_sql = "CREATE SCHEMA IF NOT EXISTS worker_libpq;"
+									 "CREATE TABLE IF NOT EXISTS worker_libpq.heartbeat ("
+									 " id bigserial PRIMARY KEY,"
+									 " beat_at timestamptz NOT NULL DEFAULT clock_timestamp(),"
+									 " pid int NOT NULL)";
 
-static void
-close_connection(int code pg_attribute_unused(), Datum arg pg_attribute_unused())
+static void close_connection(int code pg_attribute_unused(), Datum arg pg_attribute_unused())
 {
 	if (conn != NULL)
 		PQfinish(conn);
@@ -54,11 +52,10 @@ close_connection(int code pg_attribute_unused(), Datum arg pg_attribute_unused()
 }
 
 /* libpq's message for the last failure, without its final newline. */
-static char *
-last_error(void)
+static char *last_error(void)
 {
-	char	   *msg = pstrdup(PQerrorMessage(conn));
-	size_t		len = strlen(msg);
+	char *msg = pstrdup(PQerrorMessage(conn));
+	size_t len = strlen(msg);
 
 	while (len > 0 && msg[len - 1] == '\n')
 		msg[--len] = '\0';
@@ -66,8 +63,7 @@ last_error(void)
 }
 
 /* Sleeps ms, waking for SIGTERM (which ends the worker) or SIGHUP. */
-static void
-nap(long ms)
+static void nap(long ms)
 {
 	(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, ms,
 					 PG_WAIT_EXTENSION);
@@ -81,12 +77,11 @@ nap(long ms)
 }
 
 /* The server's first Unix socket directory, or NULL (then TCP to localhost). */
-static char *
-socket_directory(void)
+static char *socket_directory(void)
 {
-	char	   *dirs = Unix_socket_directories;
-	size_t		len;
-	char	   *out;
+	char *dirs = Unix_socket_directories;
+	size_t len;
+	char *out;
 
 	if (dirs == NULL)
 		return NULL;
@@ -102,16 +97,15 @@ socket_directory(void)
 }
 
 /* Connects, retrying every second until the server lets us in. */
-static void
-connect_with_retry(void)
+static void connect_with_retry(void)
 {
-	char		port[16];
-	char	   *host = socket_directory();
+	char port[16];
+	char *host = socket_directory();
 	const char *keys[6];
 	const char *values[6];
-	int			n = 0;
-	int			attempts = 0;
-	char	   *previous = NULL;
+	int n = 0;
+	int attempts = 0;
+	char *previous = NULL;
 
 	snprintf(port, sizeof(port), "%d", PostPortNumber);
 	keys[n] = "host";
@@ -132,7 +126,7 @@ connect_with_retry(void)
 
 	for (;;)
 	{
-		char	   *error;
+		char *error;
 
 		attempts++;
 		conn = PQconnectdbParams(keys, values, 0);
@@ -158,8 +152,9 @@ connect_with_retry(void)
 		conn = NULL;
 		nap(RETRY_MS);
 	}
-	ereport(LOG, (errmsg("worker_libpq: connected to database \"%s\" after %d attempt%s",
-						 database, attempts, attempts == 1 ? "" : "s")));
+	ereport(LOG,
+			(errmsg("worker_libpq: connected to database \"%s\" after %d attempt%s", database,
+					attempts, attempts == 1 ? "" : "s")));
 	if (previous != NULL)
 		pfree(previous);
 	if (host != NULL)
@@ -175,18 +170,17 @@ typedef enum RunResult
 	RUN_LOST
 } RunResult;
 
-static RunResult
-run(const char *sql, int nparams, const char *const *params)
+static RunResult run(const char *sql, int nparams, const char *const *params)
 {
 	/* Without parameters, the simple protocol: sql may hold several statements. */
-	PGresult   *res = nparams == 0 ? PQexec(conn, sql)
-		: PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	PGresult *res = nparams == 0 ? PQexec(conn, sql)
+								 : PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	ExecStatusType status = PQresultStatus(res);
-	RunResult	result = RUN_OK;
+	RunResult result = RUN_OK;
 
 	if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
 	{
-		char	   *msg = last_error();
+		char *msg = last_error();
 
 		ereport(LOG, (errmsg("worker_libpq: statement failed: %s", msg)));
 		pfree(msg);
@@ -203,12 +197,11 @@ run(const char *sql, int nparams, const char *const *params)
 	return result;
 }
 
-void
-worker_libpq_main(Datum arg pg_attribute_unused())
+void worker_libpq_main(Datum arg pg_attribute_unused())
 {
-	char		pid[16];
+	char pid[16];
 	const char *params[1];
-	bool		ready = false;
+	bool ready = false;
 
 	pqsignal(SIGHUP, SignalHandlerForConfigReload);
 	pqsignal(SIGTERM, die);
@@ -226,7 +219,7 @@ worker_libpq_main(Datum arg pg_attribute_unused())
 		}
 		if (!ready)
 		{
-			RunResult	r = run(setup_sql, 0, NULL);
+			RunResult r = run(setup_sql, 0, NULL);
 
 			if (r == RUN_LOST)
 				continue;
@@ -243,8 +236,7 @@ worker_libpq_main(Datum arg pg_attribute_unused())
 	}
 }
 
-void
-_PG_init(void)
+void _PG_init(void)
 {
 	BackgroundWorker worker;
 
@@ -252,8 +244,8 @@ _PG_init(void)
 		return;
 	DefineCustomIntVariable("worker_libpq.interval", "Seconds between heartbeat rows.", NULL,
 							&interval_s, 5, 1, 3600, PGC_SIGHUP, GUC_UNIT_S, NULL, NULL, NULL);
-	DefineCustomStringVariable("worker_libpq.database", "Database the heartbeat rows go to.",
-							   NULL, &database, "postgres", PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("worker_libpq.database", "Database the heartbeat rows go to.", NULL,
+							   &database, "postgres", PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("worker_libpq.user",
 							   "Role the worker connects as (empty: the operating system user).",
 							   NULL, &user, "", PGC_POSTMASTER, 0, NULL, NULL, NULL);

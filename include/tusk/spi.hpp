@@ -137,7 +137,10 @@ template <>
 struct ParamOf<std::string_view>
 {
 	static constexpr Oid oid = TEXTOID;
-	static Param Make(std::string_view v) { return {oid, TextDatum(v.data(), v.size()), false, true}; }
+	static Param Make(std::string_view v)
+	{
+		return {oid, TextDatum(v.data(), v.size()), false, true};
+	}
 };
 template <>
 struct ParamOf<std::string>
@@ -515,8 +518,7 @@ class Cursor
   public:
 	Cursor(Connection *conn, Portal portal);
 	~Cursor();
-	Cursor(Cursor &&o) noexcept
-		: conn_(o.conn_), name_(std::move(o.name_)), uncaught_(o.uncaught_)
+	Cursor(Cursor &&o) noexcept : conn_(o.conn_), name_(std::move(o.name_)), uncaught_(o.uncaught_)
 	{
 		o.name_.clear();
 	}

@@ -94,8 +94,9 @@ TEST_CASE("C++ SPI: typed parameters and typed access to rows", "[cxxspi]")
 	INFO(Run().log);
 	CHECK(Seen("create") == "SPI_OK_UTILITY");
 	CHECK(Seen("insert typed") == "SPI_OK_INSERT 1");
-	CHECK(Seen("select") == "SPI_OK_SELECT size=3 columns=5 rows=1|one|10000000000|1.5|t,"
-							"2|two|NULL|2.25|f,3|NULL|NULL|NULL|NULL");
+	CHECK(Seen("select") ==
+		  "SPI_OK_SELECT size=3 columns=5 rows=1|one|10000000000|1.5|t,"
+		  "2|two|NULL|2.25|f,3|NULL|NULL|NULL|NULL");
 	CHECK(Seen("column name 1") == "name");
 	CHECK(Seen("column number big") == "2");
 	CHECK(Seen("column type 2") == "20");
@@ -135,12 +136,14 @@ TEST_CASE("C++ SPI: a caught Error rolls back only its subtransaction", "[cxxspi
 TEST_CASE("C++ SPI: the API's own errors are ereports with SQLSTATEs", "[cxxspi]")
 {
 	INFO(Run().log);
-	CHECK(Seen("wrong type") == "42804 column \"name\" is of type text, which cannot be read as "
-								"int32_t");
+	CHECK(Seen("wrong type") ==
+		  "42804 column \"name\" is of type text, which cannot be read as "
+		  "int32_t");
 	CHECK(Seen("wider column") ==
 		  "42804 column \"b\" is of type bigint, which cannot be read as int32_t");
-	CHECK(Seen("null") == "22004 column \"big\" is null / Read it as a std::optional to accept "
-						  "NULL.");
+	CHECK(Seen("null") ==
+		  "22004 column \"big\" is null / Read it as a std::optional to accept "
+		  "NULL.");
 	CHECK(Seen("no such column") == "42703 column \"nope\" does not exist");
 	CHECK(Seen("column out of range") == "42703 column number 3 is out of range");
 	CHECK(Seen("row out of range") == "22023 row number 2 is out of range");

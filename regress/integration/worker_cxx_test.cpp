@@ -61,8 +61,8 @@ TEST_CASE("worker_cxx runs queued jobs, each rolled back alone when it fails", "
 				.ok());
 	bool ran = WaitUntil(
 		[&] {
-			return s.Exec("SELECT count(*) FROM worker_cxx.jobs WHERE status <> 'pending'")
-					   .value == "6";
+			return s.Exec("SELECT count(*) FROM worker_cxx.jobs WHERE status <> 'pending'").value ==
+				"6";
 		},
 		30000);
 	INFO(cluster.Log());
@@ -79,8 +79,9 @@ TEST_CASE("worker_cxx runs queued jobs, each rolled back alone when it fails", "
 	CHECK(job(1) == "done|1|-|-|true");
 	CHECK(job(2) == "done|42|-|-|true");
 	CHECK(job(3) == "failed|-|22012|division by zero|true");
-	CHECK(job(4) == "failed|-|0A000|transaction control statements cannot be run through "
-					"SPI|true");
+	CHECK(job(4) ==
+		  "failed|-|0A000|transaction control statements cannot be run through "
+		  "SPI|true");
 	/* Later jobs see what earlier ones did; the failed one left nothing. */
 	CHECK(job(5) == "done|11|-|-|true");
 	CHECK(job(6) == "failed|-|25001|VACUUM cannot run inside a transaction block|true");
@@ -92,9 +93,9 @@ TEST_CASE("worker_cxx runs queued jobs, each rolled back alone when it fails", "
 	int pid = PidOfLine(cluster.Log(), "worker_cxx: started");
 	REQUIRE(pid > 0);
 	REQUIRE(kill(pid, SIGTERM) == 0);
-	CHECK(cluster.WaitForLog(
-		"FATAL:  terminating background worker \"worker_cxx\" due to administrator command",
-		10000));
+	CHECK(cluster.WaitForLog("FATAL:  terminating background worker \"worker_cxx\" due to "
+							 "administrator command",
+							 10000));
 	std::string log = cluster.Log();
 	INFO(log);
 	CHECK(log.find("terminated by signal") == std::string::npos);

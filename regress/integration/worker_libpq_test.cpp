@@ -96,9 +96,9 @@ TEST_CASE("worker_libpq records heartbeats through a libpq connection; SIGTERM e
 			  .value == "1");
 
 	REQUIRE(kill(pid, SIGTERM) == 0);
-	CHECK(cluster.WaitForLog(
-		"FATAL:  terminating background worker \"worker_libpq\" due to administrator command",
-		10000));
+	CHECK(cluster.WaitForLog("FATAL:  terminating background worker \"worker_libpq\" due to "
+							 "administrator command",
+							 10000));
 	CHECK(cluster.WaitForLog("background worker \"worker_libpq\" (PID " + std::to_string(pid) +
 								 ") exited with exit code 1",
 							 10000));

@@ -84,8 +84,9 @@ void Basics()
 		conn.execute("INSERT INTO cx VALUES ($1, $2, NULL, NULL, NULL)", 3,
 					 std::optional<std::string>());
 		r = conn.execute("SELECT id, name, big, f, ok FROM cx ORDER BY id");
-		Report("select", std::string(r.code_name()) + " size=" + std::to_string(r.size()) +
-							 " columns=" + std::to_string(r.columns()) + " rows=" + Rows(r));
+		Report("select",
+			   std::string(r.code_name()) + " size=" + std::to_string(r.size()) +
+				   " columns=" + std::to_string(r.columns()) + " rows=" + Rows(r));
 		Report("column name 1", r.column_name(1));
 		Report("column number big", std::to_string(r.column_number("big")));
 		Report("column type 2", std::to_string(r.column_type(2)));
@@ -95,12 +96,13 @@ void Basics()
 				   std::to_string(row.get<int64_t>("big")) + " " +
 				   std::to_string(row.get<double>("f")) + " " +
 				   (row.get<bool>("ok") ? "true" : "false"));
-		Report("get by number", std::to_string(row.get<int64_t>(0)) + " " +
-									row.get<std::string>(2) + " " + row.get<std::string>(4));
+		Report("get by number",
+			   std::to_string(row.get<int64_t>(0)) + " " + row.get<std::string>(2) + " " +
+				   row.get<std::string>(4));
 		std::optional<int64_t> big = r[1].get<std::optional<int64_t>>("big");
 		Report("optional null", big.has_value() ? "value" : "nullopt");
-		Report("is_null", std::string(r[2].is_null("name") ? "t" : "f") +
-							  (r[2].is_null(0) ? "t" : "f"));
+		Report("is_null",
+			   std::string(r[2].is_null("name") ? "t" : "f") + (r[2].is_null(0) ? "t" : "f"));
 		std::optional<std::string> name = r.at(1).get<std::optional<std::string>>(1);
 		Report("optional value", name.value_or("nullopt"));
 		int32_t sum = 0;
@@ -109,11 +111,10 @@ void Basics()
 		Report("iterate", std::to_string(sum));
 		Report("value", std::to_string(conn.execute("SELECT count(*) FROM cx").value<int64_t>()));
 		r = conn.execute("UPDATE cx SET f = f * 2 WHERE f IS NOT NULL");
-		Report("update", std::string(r.code_name()) + " processed=" +
-							 std::to_string(r.processed()) + " has_rows=" +
-							 (r.has_rows() ? "yes" : "no"));
-		r = conn.execute_read_only("SELECT $1::date + 1",
-								   spi::Typed(DATEOID, "2024-02-28"));
+		Report("update",
+			   std::string(r.code_name()) + " processed=" + std::to_string(r.processed()) +
+				   " has_rows=" + (r.has_rows() ? "yes" : "no"));
+		r = conn.execute_read_only("SELECT $1::date + 1", spi::Typed(DATEOID, "2024-02-28"));
 		Report("typed param", r.value<std::string>());
 		r = conn.execute("SELECT $1::int + $2", std::string("41"), 1);
 		Report("text cast param", r.value<std::string>());
@@ -135,7 +136,8 @@ void Errors()
 		   conn.execute("SELECT string_agg(id::text, ',' ORDER BY id) FROM cx WHERE id >= 10")
 			   .value<std::string>());
 	/* An Error carries SQLSTATE, message, detail and hint. */
-	std::optional<spi::Error> dup = spi::attempt([&] { conn.execute("INSERT INTO cx (id) VALUES (1)"); });
+	std::optional<spi::Error> dup = spi::attempt(
+		[&] { conn.execute("INSERT INTO cx (id) VALUES (1)"); });
 	Report("unique violation", dup.has_value() ? Describe(*dup) : "no error");
 	Report("unique violation detail", dup.has_value() ? dup->detail() : "");
 	Expect("syntax error", [&] { conn.execute("SELEC 1"); });
@@ -143,16 +145,16 @@ void Errors()
 	/* The API's own errors are ereports too. */
 	spi::Result r = conn.execute("SELECT id, name, big FROM cx WHERE id IN (1, 2) ORDER BY id");
 	Expect("wrong type", [&] { (void) r[0].get<int32_t>("name"); });
-	Expect("wider column", [&] {
-		(void) conn.execute("SELECT 5::bigint AS b")[0].get<int32_t>(0);
-	});
+	Expect("wider column",
+		   [&] { (void) conn.execute("SELECT 5::bigint AS b")[0].get<int32_t>(0); });
 	std::optional<spi::Error> null = spi::attempt([&] { (void) r[1].get<int64_t>("big"); });
 	Report("null", null.has_value() ? Describe(*null) + " / " + null->hint() : "no error");
 	Expect("no such column", [&] { (void) r[0].get<int32_t>("nope"); });
 	Expect("column out of range", [&] { (void) r[0].get<int32_t>(3); });
 	Expect("row out of range", [&] { (void) r.at(2); });
 	Expect("no rows", [&] { (void) conn.execute("SELECT 1 WHERE false").value<int32_t>(); });
-	Expect("two rows", [&] { (void) conn.execute("SELECT 1 UNION ALL SELECT 2").value<int32_t>(); });
+	Expect("two rows",
+		   [&] { (void) conn.execute("SELECT 1 UNION ALL SELECT 2").value<int32_t>(); });
 	Expect("two columns", [&] { (void) conn.execute("SELECT 1, 2").value<int32_t>(); });
 	Expect("read-only insert", [&] { conn.execute_read_only("INSERT INTO cx (id) VALUES (99)"); });
 	/* Another exception is not swallowed: it rolls back and propagates. */
@@ -203,8 +205,7 @@ void StackClean()
 	Expect("leaked connection execute", [&] { leaked->execute("SELECT 1"); });
 	leaked.reset();
 	Report("outer active after leaked", outer.active() ? "yes" : "no");
-	Report("outer still runs",
-		   std::to_string(outer.execute("SELECT 7").value<int32_t>()));
+	Report("outer still runs", std::to_string(outer.execute("SELECT 7").value<int32_t>()));
 	/* A subtransaction that commits keeps its work. */
 	{
 		spi::Subtransaction sub;
@@ -253,8 +254,7 @@ void TransactionGuard()
 		Report("after abort",
 			   std::to_string(
 				   conn.execute("SELECT count(*) FROM cx WHERE id IN (30, 31)").value<int64_t>()));
-		Report("stack depth 1 in new transaction",
-			   conn.active() ? "yes" : "no");
+		Report("stack depth 1 in new transaction", conn.active() ? "yes" : "no");
 	});
 }
 
@@ -269,13 +269,16 @@ void ResultMemory()
 		int64_t total = 0;
 		for (int i = 0; i < 2000; i++)
 		{
-			spi::Result r = conn.execute("SELECT g, repeat('x', 100) FROM generate_series(1, 100) g");
+			spi::Result r = conn.execute(
+				"SELECT g, repeat('x', 100) FROM generate_series(1, 100) g");
 			total += static_cast<int64_t>(r.size());
 		}
 		Size after = MemoryContextMemAllocated(proc, true);
 		Report("loop rows", std::to_string(total));
 		/* 200000 rows of ~130 bytes kept would be 26 MB. */
-		Report("loop memory", after < before + 1024 * 1024 ? "bounded" : "grew by " + std::to_string(after - before));
+		Report("loop memory",
+			   after < before + 1024 * 1024 ? "bounded"
+											: "grew by " + std::to_string(after - before));
 	});
 }
 
@@ -287,11 +290,12 @@ void Nested()
 			spi::Connection inner;
 			Report("outer active while inner open", outer.active() ? "yes" : "no");
 			Expect("outer used while inner open", [&] { outer.execute("SELECT 1"); });
-			Report("inner", std::to_string(inner.execute("SELECT 'x' || $1", 5).size()) + " " +
-								inner.execute("SELECT 'x' || $1", 5).value<std::string>());
+			Report("inner",
+				   std::to_string(inner.execute("SELECT 'x' || $1", 5).size()) + " " +
+					   inner.execute("SELECT 'x' || $1", 5).value<std::string>());
 		}
-		Report("outer after inner", std::string(outer.active() ? "active " : "inactive ") +
-										Rows(r));
+		Report("outer after inner",
+			   std::string(outer.active() ? "active " : "inactive ") + Rows(r));
 	});
 }
 
@@ -302,12 +306,12 @@ void Statements()
 	spi::run_transaction("prepare", [&](spi::Connection &conn) {
 		by_id = conn.prepare<int32_t>("SELECT name, big FROM cx WHERE id = $1");
 		ins = conn.prepare<int32_t, std::string>("INSERT INTO cx (id, name) VALUES ($1, $2)");
-		Report("prepared", std::to_string(by_id.param_types().size()) + " " +
-							   std::to_string(ins.param_types()[1]));
+		Report("prepared",
+			   std::to_string(by_id.param_types().size()) + " " +
+				   std::to_string(ins.param_types()[1]));
 	});
 	spi::run_transaction("execute kept", [&](spi::Connection &conn) {
-		Report("kept across transactions",
-			   conn.execute(by_id, 1)[0].get<std::string>("name"));
+		Report("kept across transactions", conn.execute(by_id, 1)[0].get<std::string>("name"));
 		/* Arguments are converted to the declared types. */
 		conn.execute(ins, int64_t{40}, "forty");
 		conn.execute(ins, std::string("41"), std::optional<std::string>());
