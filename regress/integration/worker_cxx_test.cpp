@@ -69,12 +69,11 @@ TEST_CASE("worker_cxx runs queued jobs, each rolled back alone when it fails", "
 	REQUIRE(ran);
 
 	auto job = [&](int id) {
-		return s
-			.Exec("SELECT status || '|' || coalesce(result, '-') || '|' || coalesce(sqlstate, '-') "
-				  "|| '|' || coalesce(message, '-') || '|' || (finished_at IS NOT NULL) "
-				  "FROM worker_cxx.jobs WHERE id = " +
-				  std::to_string(id))
-			.value;
+		std::string sql = "SELECT status || '|' || coalesce(result, '-') || '|' || "
+						  "coalesce(sqlstate, '-') || '|' || coalesce(message, '-') || '|' || "
+						  "(finished_at IS NOT NULL) FROM worker_cxx.jobs WHERE id = ";
+		sql += std::to_string(id);
+		return s.Exec(sql).value;
 	};
 	CHECK(job(1) == "done|1|-|-|true");
 	CHECK(job(2) == "done|42|-|-|true");

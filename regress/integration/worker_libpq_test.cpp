@@ -41,6 +41,15 @@ size_t CountLines(const std::string &log, const std::string &text, const std::st
 	return n;
 }
 
+/* The postmaster's line for the worker's exit after SIGTERM. */
+std::string ExitLine(int pid)
+{
+	std::string line = "background worker \"worker_libpq\" (PID ";
+	line += std::to_string(pid);
+	line += ") exited with exit code 1";
+	return line;
+}
+
 void Configure(Cluster &cluster)
 {
 	REQUIRE(cluster.InitDb().exit_code == 0);
@@ -74,9 +83,10 @@ TEST_CASE("worker_libpq records heartbeats through a libpq connection; SIGTERM e
 	 * a client session of the server (application_name worker_libpq). */
 	int pid = PidOfLine(cluster.Log(), "worker_libpq: connected");
 	REQUIRE(pid > 0);
-	CHECK(s.Exec("SELECT count(DISTINCT pid) = 1 AND min(pid) = " + std::to_string(pid) +
-				 " FROM worker_libpq.heartbeat")
-			  .value == "t");
+	std::string same_pid = "SELECT count(DISTINCT pid) = 1 AND min(pid) = ";
+	same_pid += std::to_string(pid);
+	same_pid += " FROM worker_libpq.heartbeat";
+	CHECK(s.Exec(same_pid).value == "t");
 	CHECK(s.Exec("SELECT bool_and(d >= interval '0.5 s') FROM (SELECT beat_at - lag(beat_at) "
 				 "OVER (ORDER BY id) AS d FROM worker_libpq.heartbeat) x WHERE d IS NOT NULL")
 			  .value == "t");
@@ -99,9 +109,7 @@ TEST_CASE("worker_libpq records heartbeats through a libpq connection; SIGTERM e
 	CHECK(cluster.WaitForLog("FATAL:  terminating background worker \"worker_libpq\" due to "
 							 "administrator command",
 							 10000));
-	CHECK(cluster.WaitForLog("background worker \"worker_libpq\" (PID " + std::to_string(pid) +
-								 ") exited with exit code 1",
-							 10000));
+	CHECK(cluster.WaitForLog(ExitLine(pid), 10000));
 	/* Its session ended with it. */
 	CHECK(WaitUntil(
 		[&] {
@@ -140,9 +148,7 @@ TEST_CASE("worker_libpq retries until the server lets it in, and ends on SIGTERM
 	int pid = PidOfLine(log, "worker_libpq: could not connect yet");
 	REQUIRE(pid > 0);
 	REQUIRE(kill(pid, SIGTERM) == 0);
-	CHECK(cluster.WaitForLog("background worker \"worker_libpq\" (PID " + std::to_string(pid) +
-								 ") exited with exit code 1",
-							 10000));
+	CHECK(cluster.WaitForLog(ExitLine(pid), 10000));
 
 	/* Restarted (after bgw_restart_time, 10 s), it gets in once the
 	 * database exists. */

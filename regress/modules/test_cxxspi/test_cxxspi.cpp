@@ -276,9 +276,9 @@ void ResultMemory()
 		Size after = MemoryContextMemAllocated(proc, true);
 		Report("loop rows", std::to_string(total));
 		/* 200000 rows of ~130 bytes kept would be 26 MB. */
-		Report("loop memory",
-			   after < before + 1024 * 1024 ? "bounded"
-											: "grew by " + std::to_string(after - before));
+		std::string grew = "grew by ";
+		grew += std::to_string(after - before);
+		Report("loop memory", after < before + 1024 * 1024 ? "bounded" : grew);
 	});
 }
 
