@@ -8,6 +8,7 @@
  */
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -216,4 +217,29 @@ TEST_CASE("C++ SPI: cursors", "[cxxspi]")
 	CHECK(Seen("moved cursor") == "(empty)");
 	CHECK(Seen("closed by destructor") == "gone");
 	CHECK(Seen("cursor on insert") == "42P11 cannot open INSERT query as cursor");
+}
+
+TEST_CASE("C++ SPI: the installed tusk/spi.hpp compiles on its own, as C++17 and C++20", "[cxxspi]")
+{
+	auto r = Run({TuskBin("pg_config"), "--includedir-server"});
+	REQUIRE(r.exit_code == 0);
+	std::string inc = r.out.substr(0, r.out.find('\n'));
+	TempDir tmp;
+	std::string src = tmp.path();
+	src += "/use.cpp";
+	std::ofstream(src)
+		<< "#include \"tusk/spi.hpp\"\n"
+		   "int64_t Count(tusk::spi::Connection &conn)\n"
+		   "{\n"
+		   "\treturn conn.execute(\"SELECT count(*) FROM t WHERE a = $1 AND b = $2\", "
+		   "42, \"x\").value<int64_t>();\n"
+		   "}\n";
+	for (const char *std : {"-std=c++17", "-std=c++20"})
+	{
+		std::string include = "-I";
+		include += inc;
+		auto c = Run({"c++", std, "-Wall", "-Wextra", "-Werror", "-fsyntax-only", include, src});
+		INFO(std << ": " << c.output());
+		CHECK(c.exit_code == 0);
+	}
 }
