@@ -243,3 +243,45 @@ TEST_CASE("C++ SPI: the installed tusk/spi.hpp compiles on its own, as C++17 and
 		CHECK(c.exit_code == 0);
 	}
 }
+
+TEST_CASE("C++ SPI: in a client's transaction, a caught Error rolls back only its part; an "
+		  "uncaught one reaches the client",
+		  "[cxxspi]")
+{
+	Cluster cluster;
+	InitAndStart(cluster);
+	Session s(cluster);
+	REQUIRE(s.Exec("CREATE FUNCTION test_cxxspi_try(text) RETURNS text AS 'test_cxxspi', "
+				   "'test_cxxspi_try' LANGUAGE C STRICT")
+				.ok());
+	REQUIRE(s.Exec("CREATE FUNCTION test_cxxspi_value(text) RETURNS int4 AS 'test_cxxspi', "
+				   "'test_cxxspi_value' LANGUAGE C STRICT")
+				.ok());
+	REQUIRE(s.Exec("CREATE TABLE t (a int)").ok());
+	REQUIRE(s.Exec("BEGIN").ok());
+	REQUIRE(s.Exec("INSERT INTO t VALUES (1)").ok());
+	CHECK(s.Exec("SELECT test_cxxspi_try('INSERT INTO t VALUES (2); SELECT 1/0')").value ==
+		  "error: 22012 division by zero");
+	CHECK(s.Exec("SELECT test_cxxspi_try('INSERT INTO t VALUES (3)')").value == "1");
+	CHECK(s.Exec("SELECT test_cxxspi_try('SELECT string_agg(a::text, '','' ORDER BY a) FROM t')")
+			  .value == "1,3");
+	REQUIRE(s.Exec("COMMIT").ok());
+	CHECK(s.Exec("SELECT string_agg(a::text, ',' ORDER BY a) FROM t").value == "1,3");
+
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 41 + 1')").value == "42");
+	SqlOutcome none = s.Exec("SELECT test_cxxspi_value('SELECT 1 WHERE false')");
+	CHECK(none.sqlstate == "P0002");
+	CHECK(none.message == "query returned no rows");
+	SqlOutcome null = s.Exec("SELECT test_cxxspi_value('SELECT NULL::int AS n')");
+	CHECK(null.sqlstate == "22004");
+	CHECK(null.message == "column \"n\" is null");
+	SqlOutcome wide = s.Exec("SELECT test_cxxspi_value('SELECT 1::bigint AS b')");
+	CHECK(wide.sqlstate == "42804");
+	/* An error inside the SPI call: the connection is left to the abort. */
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 1/0')").sqlstate == "22012");
+	/* The session goes on, its SPI state clean. */
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 7')").value == "7");
+	std::string log = cluster.Log();
+	INFO(log);
+	CHECK(log.find("WARNING") == std::string::npos);
+}

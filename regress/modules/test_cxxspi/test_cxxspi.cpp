@@ -11,8 +11,10 @@
 #include "tusk/spi.hpp"
 
 extern "C" {
+#include "fmgr.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 }
 
@@ -25,6 +27,8 @@ PG_MODULE_MAGIC;
 extern "C" {
 void _PG_init(void);
 PGDLLEXPORT void test_cxxspi_main(Datum arg);
+PG_FUNCTION_INFO_V1(test_cxxspi_try);
+PG_FUNCTION_INFO_V1(test_cxxspi_value);
 }
 
 namespace spi = tusk::spi;
@@ -363,6 +367,47 @@ void Cursors()
 }
 
 }  // namespace
+
+/*
+ * SQL-callable, in a client's transaction:
+ *   test_cxxspi_try(sql text) RETURNS text — runs sql in a subtransaction:
+ *     its first value (or rows processed), or "error: SQLSTATE message";
+ *   test_cxxspi_value(sql text) RETURNS int4 — value<int32_t>() of sql,
+ *     errors left to reach the client.
+ */
+Datum test_cxxspi_try(PG_FUNCTION_ARGS)
+{
+	std::string sql = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	std::string out;
+	{
+		spi::Connection conn;
+		std::optional<spi::Error> e = spi::attempt([&] {
+			spi::Result r = conn.execute(sql);
+			if (r.has_rows() && !r.empty())
+				out = r[0].get<std::optional<std::string>>(0).value_or("NULL");
+			else
+				out = std::to_string(r.processed());
+		});
+		if (e.has_value())
+		{
+			out = "error: ";
+			out += Describe(*e);
+		}
+		conn.finish();
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(out.c_str()));
+}
+
+Datum test_cxxspi_value(PG_FUNCTION_ARGS)
+{
+	std::string sql = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int32_t v = 0;
+	{
+		spi::Connection conn;
+		v = conn.execute_read_only(sql).value<int32_t>();
+	}
+	PG_RETURN_INT32(v);
+}
 
 void _PG_init(void)
 {
