@@ -46,6 +46,7 @@
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
+#include "tusk/spi.hpp"
 #include "nodes/params.h"
 #include "optimizer/planner.h"
 #include "parser/analyze.h"
@@ -92,6 +93,7 @@ struct SpiConnection
 	MemoryContext execCxt = nullptr;
 	MemoryContext savedcxt = nullptr; /* current at SPI_connect */
 	SubTransactionId connectSubid = InvalidSubTransactionId;
+	uint64 serial = 0; /* unique in the process (tusk/spi.hpp tells connections apart) */
 	/* The caller's results, given back by SPI_finish. */
 	uint64 outer_processed = 0;
 	SPITupleTable *outer_tuptable = nullptr;
@@ -732,6 +734,12 @@ Oid ColumnType(TupleDesc tupdesc, int fnumber)
 
 }  // namespace
 
+uint64_t tusk::spi::detail::CurrentConnectionSerial()
+{
+	const SpiConnection *conn = Current();
+	return conn == nullptr ? 0 : conn->serial;
+}
+
 /* ---- connections ---- */
 
 int SPI_connect(void)
@@ -756,6 +764,8 @@ int SPI_connect_ext(int options)
 	conn.procCxt = procCxt;
 	conn.execCxt = execCxt;
 	conn.connectSubid = GetCurrentSubTransactionId();
+	static uint64 last_serial = 0;
+	conn.serial = ++last_serial;
 	conn.outer_processed = SPI_processed;
 	conn.outer_tuptable = SPI_tuptable;
 	conn.outer_result = SPI_result;

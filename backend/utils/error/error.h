@@ -34,40 +34,13 @@
 
 #include "postgres.h"
 #include "tcop/tcopprot.h"
+#include "tusk/error.hpp"
 
 namespace tusk::error {
 
-struct ErrorData
-{
-	int elevel = 0;
-	int sqlerrcode = 0;
-	std::string message;
-	std::string detail;
-	std::string detail_log;
-	std::string hint;
-	std::string context;
-	int cursorpos = 0;
-	const char *filename = nullptr;
-	int lineno = 0;
-	const char *funcname = nullptr;
-	int saved_errno = 0;
-	bool output_to_server = false;
-	bool output_to_client = false;
-	bool hide_stmt = false;
-	bool hide_ctx = false;
-};
-
-/* Thrown by errfinish() for ERROR; caught only by main loops. */
-class PgError : public std::exception
-{
-  public:
-	explicit PgError(ErrorData data) : data_(std::move(data)) {}
-	const ErrorData &data() const { return data_; }
-	const char *what() const noexcept override { return data_.message.c_str(); }
-
-  private:
-	ErrorData data_;
-};
+/* ErrorData, the report an ereport() builds, and PgError, the exception
+ * errfinish() throws for ERROR (caught only by main loops, and by C++
+ * modules through tusk/spi.hpp), are in the installed tusk/error.hpp. */
 
 /* Marks that a main loop is ready to catch PgError (see file comment). */
 class ErrorHandlerScope
