@@ -1,0 +1,345 @@
+/*
+ * bench_spi.c — SPI statement round trips and background-worker launch to
+ * first statement, measured inside the server.  Plain C that builds with
+ * PGXS against Tusk (its pg_config) and against PostgreSQL 15 (its own
+ * pg_config), so regress/bench/spi_bench.sh runs the same code on both.
+ *
+ * SQL-callable functions (declared by bench_spi.sql):
+ *
+ *   bench_spi_roundtrip(n int4, kind text) RETURNS float8
+ *     In the calling backend: connects to SPI, runs one statement n times
+ *     and returns the microseconds per statement.  kind is
+ *       'select1'  SPI_execute("SELECT 1")
+ *       'pkey'     SPI_execute of a one-row SELECT from bench_spi_t by its
+ *                  primary key (the statement parsed and planned each time)
+ *       'prepared' the same SELECT prepared once (SPI_prepare) and run with
+ *                  SPI_execute_plan, a different key each time.
+ *
+ *   bench_spi_worker_roundtrip(n int4, kind text) RETURNS float8
+ *     The same loop inside a dynamic background worker connected to this
+ *     database: the worker inserts its result into bench_spi_result; the
+ *     function waits for the worker to exit and returns that result.
+ *
+ *   bench_spi_launch(n int4) RETURNS float8
+ *     n times: note the time, RegisterDynamicBackgroundWorker of a worker
+ *     that connects to this database and runs one statement, an INSERT of
+ *     clock_timestamp() into bench_spi_launch, then wait for it to exit.
+ *     Returns the median of (first statement's clock_timestamp() - time
+ *     noted) in microseconds: the path of a worker_spi launch, from the
+ *     registration to the worker's first SQL statement (fork, connection,
+ *     transaction start, parse, plan and execution up to the clock read).
+ *
+ * Times of the loops come from CLOCK_MONOTONIC; the launch compares two
+ * wall-clock times (GetCurrentTimestamp and clock_timestamp()).  No
+ * assertion on any time: this is a benchmark, not a test.
+ */
+#include "postgres.h"
+
+#include <time.h>
+
+#include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "postmaster/bgworker.h"
+#include "storage/ipc.h"
+#include "utils/builtins.h"
+#include "utils/snapmgr.h"
+#include "utils/timestamp.h"
+
+PG_MODULE_MAGIC;
+
+PG_FUNCTION_INFO_V1(bench_spi_roundtrip);
+PG_FUNCTION_INFO_V1(bench_spi_worker_roundtrip);
+PG_FUNCTION_INFO_V1(bench_spi_launch);
+PGDLLEXPORT void bench_spi_worker_main(Datum arg);
+
+/* Rows of bench_spi_t (ids 1 .. BENCH_ROWS), created by bench_spi.sql. */
+#define BENCH_ROWS 1000
+
+typedef enum BenchKind
+{
+	KIND_SELECT1,
+	KIND_PKEY,
+	KIND_PREPARED,
+	KIND_LAUNCH
+} BenchKind;
+
+/* What a worker is asked to do: passed in bgw_extra. */
+typedef struct BenchRequest
+{
+	int32 n;
+	int32 kind;
+	Oid dboid;
+	Oid roleoid;
+} BenchRequest;
+
+static int64 now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static BenchKind parse_kind(text *t)
+{
+	char *s = text_to_cstring(t);
+
+	if (strcmp(s, "select1") == 0)
+		return KIND_SELECT1;
+	if (strcmp(s, "pkey") == 0)
+		return KIND_PKEY;
+	if (strcmp(s, "prepared") == 0)
+		return KIND_PREPARED;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("bench_spi: unknown kind \"%s\"", s),
+			 errhint("Use select1, pkey or prepared.")));
+	return KIND_SELECT1; /* not reached */
+}
+
+static void check_n(int32 n)
+{
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bench_spi: n must be positive")));
+}
+
+/*
+ * Runs the statement of kind n times over the current SPI connection and
+ * returns microseconds per statement.  Each statement must return exactly
+ * one row; its tuple table is freed at once, so memory stays flat.
+ */
+static double run_loop(int32 n, BenchKind kind)
+{
+	SPIPlanPtr plan = NULL;
+	int64 start;
+	int64 elapsed;
+	int32 i;
+
+	if (kind == KIND_PREPARED)
+	{
+		Oid argtypes[1] = {INT4OID};
+
+		plan = SPI_prepare("SELECT v FROM bench_spi_t WHERE id = $1", 1, argtypes);
+		if (plan == NULL)
+			elog(ERROR, "bench_spi: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	}
+	start = now_ns();
+	for (i = 0; i < n; i++)
+	{
+		int ret;
+
+		switch (kind)
+		{
+			case KIND_SELECT1:
+				ret = SPI_execute("SELECT 1", true, 0);
+				break;
+			case KIND_PKEY:
+				ret = SPI_execute("SELECT v FROM bench_spi_t WHERE id = 42", true, 0);
+				break;
+			default:
+			{
+				Datum values[1];
+
+				values[0] = Int32GetDatum(i % BENCH_ROWS + 1);
+				ret = SPI_execute_plan(plan, values, NULL, true, 0);
+				break;
+			}
+		}
+		if (ret != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "bench_spi: statement returned %s with %llu rows",
+				 SPI_result_code_string(ret), (unsigned long long) SPI_processed);
+		SPI_freetuptable(SPI_tuptable);
+	}
+	elapsed = now_ns() - start;
+	if (plan != NULL)
+		SPI_freeplan(plan);
+	return (double) elapsed / 1000.0 / n;
+}
+
+Datum bench_spi_roundtrip(PG_FUNCTION_ARGS)
+{
+	int32 n = PG_GETARG_INT32(0);
+	BenchKind kind = parse_kind(PG_GETARG_TEXT_PP(1));
+	double us;
+
+	check_n(n);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bench_spi: SPI_connect failed");
+	us = run_loop(n, kind);
+	SPI_finish();
+	PG_RETURN_FLOAT8(us);
+}
+
+/* Runs sql (one statement, no result rows expected) over SPI, or fails. */
+static void exec_or_fail(const char *sql, int expected)
+{
+	int ret = SPI_execute(sql, false, 0);
+
+	if (ret != expected)
+		elog(ERROR, "bench_spi: \"%s\" failed: %s", sql, SPI_result_code_string(ret));
+}
+
+void bench_spi_worker_main(Datum arg)
+{
+	BenchRequest req;
+	char sql[200];
+
+	(void) arg;
+	memcpy(&req, MyBgworkerEntry->bgw_extra, sizeof(req));
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnectionByOid(req.dboid, req.roleoid, 0);
+
+	SetCurrentStatementStartTimestamp();
+	StartTransactionCommand();
+	SPI_connect();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	if (req.kind == KIND_LAUNCH)
+	{
+		snprintf(sql, sizeof(sql), "INSERT INTO bench_spi_launch VALUES (%d, clock_timestamp())",
+				 MyProcPid);
+		exec_or_fail(sql, SPI_OK_INSERT);
+	}
+	else
+	{
+		double us = run_loop(req.n, (BenchKind) req.kind);
+
+		snprintf(sql, sizeof(sql), "INSERT INTO bench_spi_result VALUES (%d, %.6f)", MyProcPid, us);
+		exec_or_fail(sql, SPI_OK_INSERT);
+	}
+	SPI_finish();
+	PopActiveSnapshot();
+	CommitTransactionCommand();
+	proc_exit(0);
+}
+
+/*
+ * Registers a worker for req and waits until it has exited; returns its
+ * pid.  *launched_at is the time just before the registration.
+ */
+static pid_t run_worker(const BenchRequest *req, TimestampTz *launched_at)
+{
+	BackgroundWorker w;
+	BackgroundWorkerHandle *handle;
+	BgwHandleStatus status;
+	pid_t pid;
+
+	memset(&w, 0, sizeof(w));
+	snprintf(w.bgw_name, BGW_MAXLEN, "bench_spi worker");
+	snprintf(w.bgw_type, BGW_MAXLEN, "bench_spi worker");
+	snprintf(w.bgw_library_name, BGW_MAXLEN, "bench_spi");
+	snprintf(w.bgw_function_name, BGW_MAXLEN, "bench_spi_worker_main");
+	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
+	w.bgw_restart_time = BGW_NEVER_RESTART;
+	w.bgw_notify_pid = MyProcPid;
+	memcpy(w.bgw_extra, req, sizeof(*req));
+
+	*launched_at = GetCurrentTimestamp();
+	if (!RegisterDynamicBackgroundWorker(&w, &handle))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_RESOURCES),
+				 errmsg("bench_spi: could not register a background worker"),
+				 errhint("Raise max_worker_processes.")));
+	status = WaitForBackgroundWorkerStartup(handle, &pid);
+	if (status != BGWH_STARTED && status != BGWH_STOPPED)
+		elog(ERROR, "bench_spi: the worker did not start");
+	if (status == BGWH_STOPPED)
+		elog(ERROR, "bench_spi: the worker stopped before its pid was known");
+	if (WaitForBackgroundWorkerShutdown(handle) != BGWH_STOPPED)
+		elog(ERROR, "bench_spi: lost the postmaster while waiting for the worker");
+	return pid;
+}
+
+/*
+ * The one value the worker pid left in table (column 2), deleted once read.
+ * Statements run with read_only = false, so each sees what the worker
+ * committed after this statement began.
+ */
+static Datum take_result(const char *table, pid_t pid)
+{
+	char sql[200];
+	bool isnull;
+	Datum d;
+
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE pid = %d RETURNING 0, val", table, (int) pid);
+	if (SPI_execute(sql, false, 0) != SPI_OK_DELETE_RETURNING || SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("bench_spi: the worker (pid %d) left no result in %s", (int) pid, table),
+				 errhint("See the server log for its error.")));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	if (isnull)
+		elog(ERROR, "bench_spi: null result in %s", table);
+	return d;
+}
+
+static BenchRequest make_request(int32 n, BenchKind kind)
+{
+	BenchRequest req;
+
+	memset(&req, 0, sizeof(req));
+	req.n = n;
+	req.kind = (int32) kind;
+	req.dboid = MyDatabaseId;
+	req.roleoid = GetUserId();
+	return req;
+}
+
+Datum bench_spi_worker_roundtrip(PG_FUNCTION_ARGS)
+{
+	int32 n = PG_GETARG_INT32(0);
+	BenchRequest req;
+	TimestampTz launched_at;
+	pid_t pid;
+	double us;
+
+	check_n(n);
+	req = make_request(n, parse_kind(PG_GETARG_TEXT_PP(1)));
+	pid = run_worker(&req, &launched_at);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bench_spi: SPI_connect failed");
+	us = DatumGetFloat8(take_result("bench_spi_result", pid));
+	SPI_finish();
+	PG_RETURN_FLOAT8(us);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *) a;
+	double y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+Datum bench_spi_launch(PG_FUNCTION_ARGS)
+{
+	int32 n = PG_GETARG_INT32(0);
+	BenchRequest req;
+	double *samples;
+	double median;
+	int32 i;
+
+	check_n(n);
+	req = make_request(1, KIND_LAUNCH);
+	samples = palloc(sizeof(double) * n);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bench_spi: SPI_connect failed");
+	for (i = 0; i < n; i++)
+	{
+		TimestampTz launched_at;
+		pid_t pid = run_worker(&req, &launched_at);
+		TimestampTz first = DatumGetTimestampTz(take_result("bench_spi_launch", pid));
+
+		samples[i] = (double) (first - launched_at);
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_finish();
+	qsort(samples, n, sizeof(double), cmp_double);
+	median = n % 2 == 1 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2.0;
+	pfree(samples);
+	PG_RETURN_FLOAT8(median);
+}
