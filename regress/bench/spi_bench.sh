@@ -9,7 +9,8 @@
 #     same loop inside a dynamic background worker connected to the database;
 #   - launch to first statement: RegisterDynamicBackgroundWorker of a worker
 #     that connects and runs one INSERT of clock_timestamp(), LAUNCHES
-#     times, median.
+#     times, median (and, in a separate run, the median time to the worker's
+#     entry point, before it connects).
 # Each measurement runs ROUNDS (3) times, Tusk and PostgreSQL alternating,
 # and the fastest counts.  Prints both figures and the ratio
 # Tusk / PostgreSQL 15 (below 1: Tusk is faster).  Asserts nothing (a
@@ -84,6 +85,7 @@ labels=(
   "SPI_execute SELECT by pkey, worker"
   "SPI_execute_plan by pkey, backend"
   "SPI_execute_plan by pkey, worker"
+  "worker launch to entry point"
   "worker launch to 1st statement"
 )
 sqls=(
@@ -93,7 +95,8 @@ sqls=(
   "SELECT bench_spi_worker_roundtrip($roundtrips, 'pkey')"
   "SELECT bench_spi_roundtrip($roundtrips, 'prepared')"
   "SELECT bench_spi_worker_roundtrip($roundtrips, 'prepared')"
-  "SELECT bench_spi_launch($launches)"
+  "SELECT bench_spi_launch($launches, 'entry')"
+  "SELECT bench_spi_launch($launches, 'statement')"
 )
 
 min() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }

@@ -20,14 +20,16 @@
  *     database: the worker inserts its result into bench_spi_result; the
  *     function waits for the worker to exit and returns that result.
  *
- *   bench_spi_launch(n int4) RETURNS float8
+ *   bench_spi_launch(n int4, upto text) RETURNS float8
  *     n times: note the time, RegisterDynamicBackgroundWorker of a worker
  *     that connects to this database and runs one statement, an INSERT of
  *     clock_timestamp() into bench_spi_launch, then wait for it to exit.
- *     Returns the median of (first statement's clock_timestamp() - time
- *     noted) in microseconds: the path of a worker_spi launch, from the
- *     registration to the worker's first SQL statement (fork, connection,
- *     transaction start, parse, plan and execution up to the clock read).
+ *     Returns the median, in microseconds, of the time from the note to
+ *     the worker's first SQL statement's clock_timestamp() (upto
+ *     'statement'): the path of a worker_spi launch, through fork,
+ *     connection, transaction start, parse, plan and execution up to the
+ *     clock read; or (upto 'entry') to the moment its entry point began,
+ *     which the worker inserts too.
  *
  * Times of the loops come from CLOCK_MONOTONIC; the launch compares two
  * wall-clock times (GetCurrentTimestamp and clock_timestamp()).  No
@@ -188,6 +190,8 @@ void bench_spi_worker_main(Datum arg)
 	BenchRequest req;
 	char sql[200];
 
+	TimestampTz entered = GetCurrentTimestamp();
+
 	(void) arg;
 	memcpy(&req, MyBgworkerEntry->bgw_extra, sizeof(req));
 	BackgroundWorkerUnblockSignals();
@@ -199,9 +203,17 @@ void bench_spi_worker_main(Datum arg)
 	PushActiveSnapshot(GetTransactionSnapshot());
 	if (req.kind == KIND_LAUNCH)
 	{
-		snprintf(sql, sizeof(sql), "INSERT INTO bench_spi_launch VALUES (%d, clock_timestamp())",
-				 MyProcPid);
-		exec_or_fail(sql, SPI_OK_INSERT);
+		/* The first statement: the clock is read as it executes. */
+		const char *first = "INSERT INTO bench_spi_launch VALUES ($1, clock_timestamp(), $2)";
+		Oid types[2] = {INT4OID, TIMESTAMPTZOID};
+		Datum values[2];
+		int ret;
+
+		values[0] = Int32GetDatum(MyProcPid);
+		values[1] = TimestampTzGetDatum(entered);
+		ret = SPI_execute_with_args(first, 2, types, values, NULL, false, 0);
+		if (ret != SPI_OK_INSERT)
+			elog(ERROR, "bench_spi: \"%s\" failed: %s", first, SPI_result_code_string(ret));
 	}
 	else
 	{
@@ -255,25 +267,32 @@ static pid_t run_worker(const BenchRequest *req, TimestampTz *launched_at)
 }
 
 /*
- * The one value the worker pid left in table (column 2), deleted once read.
- * Statements run with read_only = false, so each sees what the worker
- * committed after this statement began.
+ * Deletes the row the worker pid left in table, returning columns (a
+ * RETURNING list); it is then SPI_tuptable->vals[0].  Statements run with
+ * read_only = false, so each sees what the worker committed after this
+ * statement began.
  */
-static Datum take_result(const char *table, pid_t pid)
+static void take_result(const char *table, const char *columns, pid_t pid)
 {
 	char sql[200];
-	bool isnull;
-	Datum d;
 
-	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE pid = %d RETURNING 0, val", table, (int) pid);
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE pid = %d RETURNING %s", table, (int) pid,
+			 columns);
 	if (SPI_execute(sql, false, 0) != SPI_OK_DELETE_RETURNING || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("bench_spi: the worker (pid %d) left no result in %s", (int) pid, table),
 				 errhint("See the server log for its error.")));
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+}
+
+/* Column column of the row take_result returned; never null. */
+static Datum result_column(int column)
+{
+	bool isnull;
+	Datum d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, column, &isnull);
+
 	if (isnull)
-		elog(ERROR, "bench_spi: null result in %s", table);
+		elog(ERROR, "bench_spi: null result");
 	return d;
 }
 
@@ -302,7 +321,8 @@ Datum bench_spi_worker_roundtrip(PG_FUNCTION_ARGS)
 	pid = run_worker(&req, &launched_at);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bench_spi: SPI_connect failed");
-	us = DatumGetFloat8(take_result("bench_spi_result", pid));
+	take_result("bench_spi_result", "val", pid);
+	us = DatumGetFloat8(result_column(1));
 	SPI_finish();
 	PG_RETURN_FLOAT8(us);
 }
@@ -318,12 +338,23 @@ static int cmp_double(const void *a, const void *b)
 Datum bench_spi_launch(PG_FUNCTION_ARGS)
 {
 	int32 n = PG_GETARG_INT32(0);
+	char *upto = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int column;
 	BenchRequest req;
 	double *samples;
 	double median;
 	int32 i;
 
 	check_n(n);
+	if (strcmp(upto, "statement") == 0)
+		column = 1;
+	else if (strcmp(upto, "entry") == 0)
+		column = 2;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bench_spi: unknown launch end \"%s\"", upto),
+				 errhint("Use statement or entry.")));
 	req = make_request(1, KIND_LAUNCH);
 	samples = palloc(sizeof(double) * n);
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -332,9 +363,8 @@ Datum bench_spi_launch(PG_FUNCTION_ARGS)
 	{
 		TimestampTz launched_at;
 		pid_t pid = run_worker(&req, &launched_at);
-		TimestampTz first = DatumGetTimestampTz(take_result("bench_spi_launch", pid));
-
-		samples[i] = (double) (first - launched_at);
+		take_result("bench_spi_launch", "val, entered", pid);
+		samples[i] = (double) (DatumGetTimestampTz(result_column(column)) - launched_at);
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_finish();
