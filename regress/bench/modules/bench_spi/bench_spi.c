@@ -74,7 +74,6 @@ typedef struct BenchRequest
 	int32 n;
 	int32 kind;
 	Oid dboid;
-	Oid roleoid;
 } BenchRequest;
 
 static int64 now_ns(void)
@@ -195,7 +194,8 @@ void bench_spi_worker_main(Datum arg)
 	(void) arg;
 	memcpy(&req, MyBgworkerEntry->bgw_extra, sizeof(req));
 	BackgroundWorkerUnblockSignals();
-	BackgroundWorkerInitializeConnectionByOid(req.dboid, req.roleoid, 0);
+	/* No role: the bootstrap superuser, on both servers. */
+	BackgroundWorkerInitializeConnectionByOid(req.dboid, InvalidOid, 0);
 
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
@@ -304,7 +304,6 @@ static BenchRequest make_request(int32 n, BenchKind kind)
 	req.n = n;
 	req.kind = (int32) kind;
 	req.dboid = MyDatabaseId;
-	req.roleoid = GetUserId();
 	return req;
 }
 
