@@ -11,6 +11,8 @@
 #     that connects and runs one INSERT of clock_timestamp(), LAUNCHES
 #     times, median (and, in a separate run, the median time to the worker's
 #     entry point, before it connects).
+# The loops are timed in CPU time of the process running them (see
+# bench_spi.c), launches in elapsed time.
 # Each measurement runs ROUNDS (3) times, Tusk and PostgreSQL alternating,
 # and the fastest counts.  Prints both figures and the ratio
 # Tusk / PostgreSQL 15 (below 1: Tusk is faster).  Asserts nothing (a
@@ -102,7 +104,7 @@ sqls=(
 min() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
 
 echo "$roundtrips statements per round trip figure, $launches launches per launch figure;"
-echo "fastest of $rounds rounds; microseconds"
+echo "fastest of $rounds rounds; microseconds (round trips: CPU time of the looping process)"
 printf '%-38s %10s %10s %7s\n' measurement Tusk PG15 ratio
 for i in "${!labels[@]}"; do
   t=() p=()
