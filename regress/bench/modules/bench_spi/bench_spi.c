@@ -78,6 +78,7 @@ typedef struct BenchRequest
 	int32 n;
 	int32 kind;
 	Oid dboid;
+	int32 key; /* the worker's result row: the launching backend's pid */
 } BenchRequest;
 
 static int64 cpu_ns(void)
@@ -213,7 +214,7 @@ void bench_spi_worker_main(Datum arg)
 		Datum values[2];
 		int ret;
 
-		values[0] = Int32GetDatum(MyProcPid);
+		values[0] = Int32GetDatum(req.key);
 		values[1] = TimestampTzGetDatum(entered);
 		ret = SPI_execute_with_args(first, 2, types, values, NULL, false, 0);
 		if (ret != SPI_OK_INSERT)
@@ -223,7 +224,7 @@ void bench_spi_worker_main(Datum arg)
 	{
 		double us = run_loop(req.n, (BenchKind) req.kind);
 
-		snprintf(sql, sizeof(sql), "INSERT INTO bench_spi_result VALUES (%d, %.6f)", MyProcPid, us);
+		snprintf(sql, sizeof(sql), "INSERT INTO bench_spi_result VALUES (%d, %.6f)", req.key, us);
 		exec_or_fail(sql, SPI_OK_INSERT);
 	}
 	SPI_finish();
@@ -233,15 +234,15 @@ void bench_spi_worker_main(Datum arg)
 }
 
 /*
- * Registers a worker for req and waits until it has exited; returns its
- * pid.  *launched_at is the time just before the registration.
+ * Registers a worker for req and waits until it has exited.  *launched_at
+ * is the time just before the registration.  (The worker's pid is not
+ * needed: a fast worker may be gone before WaitForBackgroundWorkerStartup
+ * would see it running.)
  */
-static pid_t run_worker(const BenchRequest *req, TimestampTz *launched_at)
+static void run_worker(const BenchRequest *req, TimestampTz *launched_at)
 {
 	BackgroundWorker w;
 	BackgroundWorkerHandle *handle;
-	BgwHandleStatus status;
-	pid_t pid;
 
 	memset(&w, 0, sizeof(w));
 	snprintf(w.bgw_name, BGW_MAXLEN, "bench_spi worker");
@@ -260,33 +261,37 @@ static pid_t run_worker(const BenchRequest *req, TimestampTz *launched_at)
 				(errcode(ERRCODE_INSUFFICIENT_RESOURCES),
 				 errmsg("bench_spi: could not register a background worker"),
 				 errhint("Raise max_worker_processes.")));
-	status = WaitForBackgroundWorkerStartup(handle, &pid);
-	if (status != BGWH_STARTED && status != BGWH_STOPPED)
-		elog(ERROR, "bench_spi: the worker did not start");
-	if (status == BGWH_STOPPED)
-		elog(ERROR, "bench_spi: the worker stopped before its pid was known");
 	if (WaitForBackgroundWorkerShutdown(handle) != BGWH_STOPPED)
 		elog(ERROR, "bench_spi: lost the postmaster while waiting for the worker");
-	return pid;
 }
 
 /*
- * Deletes the row the worker pid left in table, returning columns (a
+ * Deletes the row the worker of key left in table, returning columns (a
  * RETURNING list); it is then SPI_tuptable->vals[0].  Statements run with
  * read_only = false, so each sees what the worker committed after this
  * statement began.
  */
-static void take_result(const char *table, const char *columns, pid_t pid)
+static void take_result(const char *table, const char *columns, int32 key)
 {
 	char sql[200];
 
-	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE pid = %d RETURNING %s", table, (int) pid,
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE key = %d RETURNING %s", table, (int) key,
 			 columns);
 	if (SPI_execute(sql, false, 0) != SPI_OK_DELETE_RETURNING || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("bench_spi: the worker (pid %d) left no result in %s", (int) pid, table),
+				 errmsg("bench_spi: the worker (key %d) left no result in %s", (int) key, table),
 				 errhint("See the server log for its error.")));
+}
+
+/* Removes what a worker of key left in table before an error here. */
+static void clear_results(const char *table, int32 key)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE key = %d", table, (int) key);
+	if (SPI_execute(sql, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "bench_spi: \"%s\" failed", sql);
 }
 
 /* Column column of the row take_result returned; never null. */
@@ -308,6 +313,7 @@ static BenchRequest make_request(int32 n, BenchKind kind)
 	req.n = n;
 	req.kind = (int32) kind;
 	req.dboid = MyDatabaseId;
+	req.key = MyProcPid;
 	return req;
 }
 
@@ -316,15 +322,15 @@ Datum bench_spi_worker_roundtrip(PG_FUNCTION_ARGS)
 	int32 n = PG_GETARG_INT32(0);
 	BenchRequest req;
 	TimestampTz launched_at;
-	pid_t pid;
 	double us;
 
 	check_n(n);
 	req = make_request(n, parse_kind(PG_GETARG_TEXT_PP(1)));
-	pid = run_worker(&req, &launched_at);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bench_spi: SPI_connect failed");
-	take_result("bench_spi_result", "val", pid);
+	clear_results("bench_spi_result", req.key);
+	run_worker(&req, &launched_at);
+	take_result("bench_spi_result", "val", req.key);
 	us = DatumGetFloat8(result_column(1));
 	SPI_finish();
 	PG_RETURN_FLOAT8(us);
@@ -362,11 +368,13 @@ Datum bench_spi_launch(PG_FUNCTION_ARGS)
 	samples = palloc(sizeof(double) * n);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bench_spi: SPI_connect failed");
+	clear_results("bench_spi_launch", req.key);
 	for (i = 0; i < n; i++)
 	{
 		TimestampTz launched_at;
-		pid_t pid = run_worker(&req, &launched_at);
-		take_result("bench_spi_launch", "val, entered", pid);
+
+		run_worker(&req, &launched_at);
+		take_result("bench_spi_launch", "val, entered", req.key);
 		samples[i] = (double) (DatumGetTimestampTz(result_column(column)) - launched_at);
 		SPI_freetuptable(SPI_tuptable);
 	}
