@@ -457,6 +457,25 @@ List *fetch_search_path(bool includeImplicit)
 	return result;
 }
 
+Oid OpernameGetOprid(List *names, Oid oprleft, Oid oprright)
+{
+	char *schemaname;
+	char *opername;
+	DeconstructQualifiedName(names, &schemaname, &opername);
+	for (Oid nsp : LookupPath(schemaname, false))
+	{
+		HeapTuple tup = SearchSysCache4(OPERNAMENSP, CStringGetDatum(opername),
+										ObjectIdGetDatum(oprleft), ObjectIdGetDatum(oprright),
+										ObjectIdGetDatum(nsp));
+		if (!HeapTupleIsValid(tup))
+			continue;
+		Oid oid = reinterpret_cast<Form_pg_operator>(GETSTRUCT(tup))->oid;
+		ReleaseSysCache(tup);
+		return oid;
+	}
+	return InvalidOid;
+}
+
 FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_schema_ok)
 {
 	char *schemaname;

@@ -843,7 +843,27 @@ Oid oper_lookup(ParseState *pstate, List *opname, Oid ltypeId, Oid rtypeId, bool
 				int location)
 {
 	char kind = OidIsValid(ltypeId) ? 'b' : 'l';
-	FuncCandidateList raw = OpernameGetCandidates(opname, kind, false);
+	FuncCandidateList raw;
+	{
+		/* A named schema that does not exist is reported at the operator. */
+		ParserErrposScope errpos(pstate, location);
+		if (kind == 'b')
+		{
+			/* An exact match wins whatever else the path holds: look it up
+			 * directly (PostgreSQL's binary_oper_exact) before listing
+			 * every operator of that name. An unknown input is taken as
+			 * the other's type, as BinaryOperExact does below. */
+			Oid left = ltypeId == UNKNOWNOID ? rtypeId : ltypeId;
+			Oid right = rtypeId == UNKNOWNOID ? ltypeId : rtypeId;
+			if (left != UNKNOWNOID && right != UNKNOWNOID && OidIsValid(right))
+			{
+				Oid exact = OpernameGetOprid(opname, left, right);
+				if (OidIsValid(exact))
+					return exact;
+			}
+		}
+		raw = OpernameGetCandidates(opname, kind, false);
+	}
 	if (kind == 'l')
 	{
 		/* Prefix operators: one input, in args[1]. */

@@ -48,6 +48,10 @@ extern Oid get_namespace_oid(const char *nspname, bool missing_ok);
 extern Oid TypenameGetTypid(const char *typname);
 /* The first relation of that name in the path, or InvalidOid. */
 extern Oid RelnameGetRelid(const char *relname);
+/* The operator named names taking exactly (oprleft, oprright) (oprleft
+ * InvalidOid: a prefix operator) in the nearest schema of the path that
+ * has one, or InvalidOid; ERROR 3F000 if a named schema does not exist. */
+extern Oid OpernameGetOprid(List *names, Oid oprleft, Oid oprright);
 /* Operators named names with oprkind 'b' or 'l' (all of them for
  * kind 0), nearest in the path first. */
 extern FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_schema_ok);

@@ -392,6 +392,10 @@ void BuildEntry(RelationEntry &entry, Oid relid)
 
 bool IsSharedRelation(Oid relationId)
 {
+	/* Every relation made after initdb is in one database (and this is
+	 * asked at every relation_open: spare the user tables the search). */
+	if (relationId >= FirstNormalObjectId)
+		return false;
 	const BootstrapCatalog *cat = FindBootstrapCatalog(relationId);
 	if (cat == nullptr)
 		FindBootstrapIndex(relationId, &cat);
