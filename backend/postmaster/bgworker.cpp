@@ -492,8 +492,9 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	}
 	if (database_gone && code != 0 && !rw.terminate &&
 		rw.worker.bgw_restart_time != BGW_NEVER_RESTART)
-		ereport(LOG, errmsg("%s will not be restarted: its database does not exist",
-							ProcessName(rw).c_str()));
+		ereport(LOG,
+				errmsg("%s will not be restarted: its database does not exist",
+					   ProcessName(rw).c_str()));
 	if (code == 0 || rw.terminate || database_gone ||
 		rw.worker.bgw_restart_time == BGW_NEVER_RESTART)
 	{
@@ -839,16 +840,17 @@ int tusk::bgworker::TerminateBackgroundWorkersForDatabase(Oid dboid, const char 
 			if (it == pids.end())
 				continue;
 			slot->terminate = true;
-			stopping.push_back({std::string(slot->worker.bgw_type,
-											strnlen(slot->worker.bgw_type, BGW_MAXLEN)),
-								*it});
+			stopping.push_back(
+				{std::string(slot->worker.bgw_type, strnlen(slot->worker.bgw_type, BGW_MAXLEN)),
+				 *it});
 			pids.erase(it);
 		}
 	}
 	for (const Stopping &w : stopping)
-		ereport(LOG, errmsg("terminating background worker \"%s\" (PID %d) because database "
-							"\"%s\" is being dropped",
-							w.type.c_str(), w.pid, dbname));
+		ereport(LOG,
+				errmsg("terminating background worker \"%s\" (PID %d) because database "
+					   "\"%s\" is being dropped",
+					   w.type.c_str(), w.pid, dbname));
 	if (!stopping.empty())
 		SendPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE);
 	/* A worker the registry does not show with its pid yet (it has only
@@ -856,9 +858,10 @@ int tusk::bgworker::TerminateBackgroundWorkersForDatabase(Oid dboid, const char 
 	 * finds no database and is not restarted again. */
 	for (int pid : pids)
 	{
-		ereport(LOG, errmsg("terminating background worker process %d because database \"%s\" "
-							"is being dropped",
-							pid, dbname));
+		ereport(LOG,
+				errmsg("terminating background worker process %d because database \"%s\" "
+					   "is being dropped",
+					   pid, dbname));
 		(void) kill(pid, SIGTERM);
 	}
 	return static_cast<int>(stopping.size() + pids.size());

@@ -665,7 +665,8 @@ void StartBgWorker(bgworker::RegisteredBgWorker &rw)
 			errmsg_internal("starting background worker process \"%s\"", rw.worker.bgw_name));
 	/* Signals stay blocked until the worker unblocks them
 	 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
-	pid_t pid = ForkChild(slot, true, [&rw] { bgworker::StartBackgroundWorker(rw.worker, rw.shmem_slot); });
+	pid_t pid = ForkChild(slot, true,
+						  [&rw] { bgworker::StartBackgroundWorker(rw.worker, rw.shmem_slot); });
 	if (pid < 0)
 	{
 		int save_errno = errno;

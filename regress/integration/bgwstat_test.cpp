@@ -77,9 +77,9 @@ size_t CountLog(const Cluster &cluster, const std::string &needle)
 TEST_CASE("pg_stat_bgworker shows static and dynamic workers, running and stopped", "[bgwstat]")
 {
 	Cluster cluster;
-	StartWith(cluster, {"test_bgw.sleepers = 1", "test_bgw.exit1 = on",
-						"test_bgw.restart_time = 2", "test_bgw.never = on", "test_bgw.exit0 = on",
-						"test_bgw.persistent = on"});
+	StartWith(cluster,
+			  {"test_bgw.sleepers = 1", "test_bgw.exit1 = on", "test_bgw.restart_time = 2",
+			   "test_bgw.never = on", "test_bgw.exit0 = on", "test_bgw.persistent = on"});
 	Session s(cluster);
 
 	/* A static sleeper: running, with the pid pg_stat_activity shows. */
@@ -93,8 +93,7 @@ TEST_CASE("pg_stat_bgworker shows static and dynamic workers, running and stoppe
 				"last_exit_signal is null and last_exit_time is null and next_start is null") ==
 			"t");
 	REQUIRE(Bgw(s, "test_bgw sleeper 1",
-				"pid = (select pid from pg_stat_activity where backend_type = 'test_bgw')") ==
-			"t");
+				"pid = (select pid from pg_stat_activity where backend_type = 'test_bgw')") == "t");
 
 	/* Dynamic: the launcher's persistent sleeper; the launcher itself
 	 * (BGW_NEVER_RESTART) exited with status 0 and is stopped. */
@@ -133,8 +132,9 @@ TEST_CASE("pg_stat_bgworker shows static and dynamic workers, running and stoppe
 TEST_CASE("pg_stat_bgworker's next start follows the crash-loop backoff", "[bgwstat]")
 {
 	Cluster cluster;
-	StartWith(cluster, {"test_bgw.exit1 = on", "test_bgw.restart_time = 1",
-						"bgworker_restart_backoff = on", "bgworker_max_restart_delay = 4s"});
+	StartWith(cluster,
+			  {"test_bgw.exit1 = on", "test_bgw.restart_time = 1", "bgworker_restart_backoff = on",
+			   "bgworker_max_restart_delay = 4s"});
 	Session s(cluster);
 	/* Each wait is 1 s doubled per consecutive early exit, capped at 4 s;
 	 * seen while it waits, in one consistent row. */
@@ -144,8 +144,7 @@ TEST_CASE("pg_stat_bgworker's next start follows the crash-loop backoff", "[bgws
 			std::string row = Bgw(s, "test_bgw exit1",
 								  "state || '|' || early_exits || '|' || "
 								  "extract(epoch from next_start - last_exit_time)::int");
-			if (row.rfind("waiting to restart|", 0) == 0 &&
-				(seen.empty() || seen.back() != row))
+			if (row.rfind("waiting to restart|", 0) == 0 && (seen.empty() || seen.back() != row))
 				seen.push_back(row);
 			return row == "waiting to restart|4|4";
 		},
@@ -213,6 +212,15 @@ TEST_CASE("Connected workers in pg_stat_activity; pg_terminate_backend and resta
 					   .value == "2";
 		},
 		15000));
+	/* The checkpointer, as PostgreSQL 15 shows it when idle. */
+	REQUIRE(WaitUntil(
+		[&] {
+			return s.Exec("select wait_event_type || '/' || wait_event from pg_stat_activity "
+						  "where backend_type = 'checkpointer' and datname is null and usename "
+						  "is null and state is null and query = ''")
+					   .value == "Activity/CheckpointerMain";
+		},
+		10000));
 	/* PostgreSQL's columns for a worker: no client address or port. */
 	REQUIRE(s.Exec("select count(*) from pg_stat_activity where backend_type = 'test_bgw db' "
 				   "and client_addr is null and client_port is null and backend_start is not "
@@ -234,8 +242,14 @@ TEST_CASE("Connected workers in pg_stat_activity; pg_terminate_backend and resta
 	REQUIRE(BgwBecomes(s, "test_bgw db sleeper", "state || '|' || starts", "running|2"));
 	REQUIRE(Bgw(s, "test_bgw db sleeper", "last_exit_code") == "1");
 	REQUIRE(Bgw(s, "test_bgw db sleeper", "pid") != sleeper);
-	REQUIRE(s.Exec("select count(*) from pg_stat_activity where backend_type = 'test_bgw db'")
-				.value == "1");
+	/* It has its pg_stat_activity row a moment after it was forked. */
+	REQUIRE(WaitUntil(
+		[&] {
+			return s.Exec("select count(*) from pg_stat_activity where backend_type = "
+						  "'test_bgw db'")
+					   .value == "1";
+		},
+		10000));
 	REQUIRE(Bgw(s, "test_bgw db once", "state") == "stopped");
 }
 
@@ -278,8 +292,9 @@ TEST_CASE("DROP DATABASE stops the workers connected to it for good; clients sti
 	REQUIRE(o.ok());
 	REQUIRE(CountLog(cluster, "terminating background worker \"test_bgw db\" (PID ") == 2);
 	REQUIRE(CountLog(cluster, "because database \"dropme\" is being dropped") == 2);
-	REQUIRE(s.Exec("select count(*) from pg_stat_activity where backend_type = 'test_bgw db'")
-				.value == "0");
+	REQUIRE(
+		s.Exec("select count(*) from pg_stat_activity where backend_type = 'test_bgw db'").value ==
+		"0");
 	REQUIRE(BgwBecomes(s, "test_bgw db sleeper", "state", "stopped"));
 	REQUIRE(BgwBecomes(s, "test_bgw db once", "state", "stopped"));
 	/* Not restarted, well after its restart interval. */
@@ -298,8 +313,14 @@ TEST_CASE("DROP DATABASE WITH (FORCE) ends client sessions and workers", "[dropd
 	}
 	Restart(cluster, {"test_bgw.database = 'dropme'", "test_bgw.restart_time = 1"});
 	Session s(cluster);
-	REQUIRE(BgwBecomes(s, "test_bgw db sleeper", "state", "running"));
-	REQUIRE(BgwBecomes(s, "test_bgw db once", "state", "running"));
+	/* Connected (not only started). */
+	REQUIRE(WaitUntil(
+		[&] {
+			return s.Exec("select count(*) from pg_stat_activity where datname = 'dropme' and "
+						  "backend_type = 'test_bgw db'")
+					   .value == "2";
+		},
+		15000));
 	std::string conninfo = cluster.ConnString() + " dbname=dropme";
 	PGconn *client = PQconnectdb(conninfo.c_str());
 	REQUIRE(PQstatus(client) == CONNECTION_OK);

@@ -120,10 +120,12 @@ Datum pg_stat_get_bgworker(PG_FUNCTION_ARGS)
 	{
 		funcctx = SRF_FIRSTCALL_INIT();
 		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		static const Oid kTypes[kBgworkerColumns] = {
-			TEXTOID, TEXTOID, TEXTOID,		  TEXTOID, TEXTOID,		   INT4OID,
-			BOOLOID, TEXTOID, INT4OID,		  INT4OID, TIMESTAMPTZOID, INT4OID,
-			INT4OID, TIMESTAMPTZOID, INT4OID, TIMESTAMPTZOID};
+		static const Oid kTypes[kBgworkerColumns] = {TEXTOID,		TEXTOID,		TEXTOID,
+													 TEXTOID,		TEXTOID,		INT4OID,
+													 BOOLOID,		TEXTOID,		INT4OID,
+													 INT4OID,		TIMESTAMPTZOID, INT4OID,
+													 INT4OID,		TIMESTAMPTZOID, INT4OID,
+													 TIMESTAMPTZOID};
 		TupleDesc desc = CreateTemplateTupleDesc(kBgworkerColumns);
 		for (int i = 0; i < kBgworkerColumns; i++)
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
