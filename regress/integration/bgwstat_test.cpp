@@ -369,3 +369,41 @@ TEST_CASE("A worker started for a database that no longer exists fails once, is 
 	REQUIRE(log.find("background worker \"test_bgw db\" will not be restarted: its database does "
 					 "not exist") != std::string::npos);
 }
+
+TEST_CASE("A worker connecting by OID to a dropped database fails once, is not restarted",
+		  "[dropdb]")
+{
+	Cluster cluster;
+	StartWith(cluster, {});
+	std::string oid;
+	{
+		Session s(cluster);
+		REQUIRE(s.Exec("create database dropme").ok());
+		oid = s.Exec("select oid from pg_database where datname = 'dropme'").value;
+		REQUIRE(!oid.empty());
+	}
+	Restart(cluster, {"test_bgw.database_oid = " + oid, "test_bgw.restart_time = 1"});
+	{
+		Session s(cluster);
+		REQUIRE(WaitUntil(
+			[&] {
+				return s.Exec("select count(*) from pg_stat_activity where datname = 'dropme' "
+							  "and backend_type = 'test_bgw db'")
+						   .value == "1";
+			},
+			15000));
+		REQUIRE(s.Exec("drop database dropme").ok());
+		REQUIRE(BgwBecomes(s, "test_bgw db by oid", "state", "stopped"));
+	}
+	REQUIRE(cluster.Log().find("terminating background worker \"test_bgw db\" (PID ") !=
+			std::string::npos);
+	Restart(cluster, {});
+	Session s(cluster);
+	REQUIRE(BgwBecomes(s, "test_bgw db by oid", "state", "stopped"));
+	usleep(3000 * 1000);
+	REQUIRE(Bgw(s, "test_bgw db by oid", "starts || '|' || last_exit_code") == "1|1");
+	std::string log = cluster.Log();
+	INFO(log);
+	REQUIRE(log.find("FATAL:  database " + oid + " does not exist") != std::string::npos);
+	REQUIRE(CountLog(cluster, "will not be restarted: its database does not exist") == 1);
+}

@@ -25,6 +25,10 @@
  *                                "test_bgw db"): "test_bgw db sleeper" restarts
  *                                after test_bgw.restart_time seconds, "test_bgw db
  *                                once" never (BGW_NEVER_RESTART)
+ *   test_bgw.database_oid = N    "test_bgw db by oid" (type "test_bgw db"), a
+ *                                sleeper connected to the database with OID N
+ *                                (BackgroundWorkerInitializeConnectionByOid);
+ *                                restarts after test_bgw.restart_time seconds
  *
  * Every worker logs "<name> started" when it runs; sleepers also count
  * their starts in shared memory under the module's own LWLock tranche.
@@ -52,6 +56,7 @@ PGDLLEXPORT void test_bgw_sleeper_main(Datum arg);
 PGDLLEXPORT void test_bgw_exiter_main(Datum arg);
 PGDLLEXPORT void test_bgw_launcher_main(Datum arg);
 PGDLLEXPORT void test_bgw_db_sleeper_main(Datum arg);
+PGDLLEXPORT void test_bgw_db_oid_sleeper_main(Datum arg);
 
 typedef struct TestBgwShared
 {
@@ -71,6 +76,7 @@ static int exit_code = 0;
 static bool invalid = false;
 static bool start_times = false;
 static char *database = NULL;
+static int database_oid = 0;
 
 static TestBgwShared *shared = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
@@ -156,6 +162,14 @@ void test_bgw_db_sleeper_main(Datum arg)
 {
 	BackgroundWorkerUnblockSignals();
 	BackgroundWorkerInitializeConnection(database, NULL, 0);
+	test_bgw_sleeper_main(arg);
+}
+
+/* The same, connecting by OID to test_bgw.database_oid. */
+void test_bgw_db_oid_sleeper_main(Datum arg)
+{
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnectionByOid((Oid) database_oid, InvalidOid, 0);
 	test_bgw_sleeper_main(arg);
 }
 
@@ -289,6 +303,8 @@ void _PG_init(void)
 							 false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("test_bgw.database", "Database of the connected sleepers.", NULL,
 							   &database, "", PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("test_bgw.database_oid", "Database OID of the by-OID sleeper.", NULL,
+							&database_oid, 0, 0, 2147483647, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("test_bgw");
 
 	prev_shmem_request_hook = shmem_request_hook;
@@ -372,6 +388,13 @@ void _PG_init(void)
 		RegisterBackgroundWorker(&w);
 		fill_worker(&w, "test_bgw db once", "test_bgw db", "test_bgw_db_sleeper_main",
 					BGW_NEVER_RESTART, Int32GetDatum(0));
+		w.bgw_flags |= BGWORKER_BACKEND_DATABASE_CONNECTION;
+		RegisterBackgroundWorker(&w);
+	}
+	if (database_oid != 0)
+	{
+		fill_worker(&w, "test_bgw db by oid", "test_bgw db", "test_bgw_db_oid_sleeper_main",
+					restart_time, Int32GetDatum(0));
 		w.bgw_flags |= BGWORKER_BACKEND_DATABASE_CONNECTION;
 		RegisterBackgroundWorker(&w);
 	}
