@@ -229,7 +229,7 @@ TEST_CASE("Connected workers in pg_stat_activity; pg_terminate_backend and resta
 
 	/* BGW_NEVER_RESTART: terminated, it stays stopped. */
 	std::string once = Bgw(s, "test_bgw db once", "pid");
-	REQUIRE(s.Exec("select pg_terminate_backend(" + once + ", 5000)").value == "t");
+	REQUIRE(s.Exec(std::string("select pg_terminate_backend(") + once + ", 5000)").value == "t");
 	REQUIRE(BgwBecomes(s, "test_bgw db once", "state", "stopped"));
 	REQUIRE(Bgw(s, "test_bgw db once", "last_exit_code || '|' || starts") == "1|1");
 	REQUIRE(cluster.WaitForLog("terminating background worker \"test_bgw db\" due to "
@@ -238,7 +238,7 @@ TEST_CASE("Connected workers in pg_stat_activity; pg_terminate_backend and resta
 
 	/* A restart interval of 1 s: terminated, it comes back. */
 	std::string sleeper = Bgw(s, "test_bgw db sleeper", "pid");
-	REQUIRE(s.Exec("select pg_terminate_backend(" + sleeper + ", 5000)").value == "t");
+	REQUIRE(s.Exec(std::string("select pg_terminate_backend(") + sleeper + ", 5000)").value == "t");
 	REQUIRE(BgwBecomes(s, "test_bgw db sleeper", "state || '|' || starts", "running|2"));
 	REQUIRE(Bgw(s, "test_bgw db sleeper", "last_exit_code") == "1");
 	REQUIRE(Bgw(s, "test_bgw db sleeper", "pid") != sleeper);
@@ -382,7 +382,7 @@ TEST_CASE("A worker connecting by OID to a dropped database fails once, is not r
 		oid = s.Exec("select oid from pg_database where datname = 'dropme'").value;
 		REQUIRE(!oid.empty());
 	}
-	Restart(cluster, {"test_bgw.database_oid = " + oid, "test_bgw.restart_time = 1"});
+	Restart(cluster, {std::string("test_bgw.database_oid = ") + oid, "test_bgw.restart_time = 1"});
 	{
 		Session s(cluster);
 		REQUIRE(WaitUntil(
@@ -404,6 +404,7 @@ TEST_CASE("A worker connecting by OID to a dropped database fails once, is not r
 	REQUIRE(Bgw(s, "test_bgw db by oid", "starts || '|' || last_exit_code") == "1|1");
 	std::string log = cluster.Log();
 	INFO(log);
-	REQUIRE(log.find("FATAL:  database " + oid + " does not exist") != std::string::npos);
+	REQUIRE(log.find(std::string("FATAL:  database ") + oid + " does not exist") !=
+			std::string::npos);
 	REQUIRE(CountLog(cluster, "will not be restarted: its database does not exist") == 1);
 }
