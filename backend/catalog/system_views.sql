@@ -77,3 +77,12 @@ CREATE VIEW pg_catalog.pg_stat_activity AS
       FROM pg_catalog.pg_stat_get_activity(NULL) s
            LEFT JOIN pg_catalog.pg_database d ON s.datid = d.oid
            LEFT JOIN pg_catalog.pg_authid u ON s.usesysid = u.oid;
+
+-- Tusk's own (PostgreSQL has no such view): one row per registered
+-- background worker, static and dynamic, running or not (doc/bgworker.md).
+CREATE VIEW pg_catalog.pg_stat_bgworker AS
+    SELECT s.name, s.type, s.library, s.function, s.start_time,
+           s.restart_time, s.dynamic, s.state, s.pid, s.starts, s.last_start,
+           s.last_exit_code, s.last_exit_signal, s.last_exit_time,
+           s.early_exits, s.next_start
+      FROM pg_catalog.pg_stat_get_bgworker() s;

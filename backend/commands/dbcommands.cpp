@@ -55,6 +55,7 @@
 #include "commands/defrem.h"
 #include "commands/dbcommands.h"
 #include "miscadmin.h"
+#include "postmaster/bgworker_internals.h"
 #include "postmaster/bgwriter.h"
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
@@ -181,13 +182,14 @@ int BusyDetail(int nbackends)
 }
 
 /* Whether sessions other than ours are connected to db, after giving them
- * five seconds to leave (PostgreSQL's CountOtherDBBackends). */
-int OtherSessionsAfterWaiting(Oid db)
+ * five seconds to leave (PostgreSQL's CountOtherDBBackends); with
+ * clients_only, background workers are not counted. */
+int OtherSessionsAfterWaiting(Oid db, bool clients_only = false)
 {
 	int others = 0;
 	for (int tries = 0; tries < 50; tries++)
 	{
-		others = CountOtherDBBackends(db);
+		others = clients_only ? CountOtherDBClientBackends(db) : CountOtherDBBackends(db);
 		if (others == 0)
 			return 0;
 		CHECK_FOR_INTERRUPTS();
@@ -617,6 +619,19 @@ void DropDatabase(ParseState *pstate, DropdbStmt *stmt)
 	if (db == MyDatabaseId)
 		ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE),
 				errmsg("cannot drop the currently open database"));
+	/*
+	 * Client sessions block the drop, as in PostgreSQL, unless FORCE ends
+	 * them.  Background workers (★ Tusk) never do: they are stopped for good
+	 * (not restarted into a database that is gone) and waited for.
+	 */
+	if (!force)
+	{
+		if (int others = OtherSessionsAfterWaiting(db, true); others > 0)
+			ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE),
+					errmsg("database \"%s\" is being accessed by other users", stmt->dbname),
+					BusyDetail(others));
+	}
+	(void) tusk::bgworker::TerminateBackgroundWorkersForDatabase(db, stmt->dbname);
 	if (force)
 		TerminateOtherDBBackends(db);
 	if (int others = OtherSessionsAfterWaiting(db); others > 0)

@@ -366,7 +366,7 @@ void CheckpointerMain(void)
 			long to_timeout = (last_checkpoint + CheckPointTimeout - time(nullptr)) * 1000L;
 			timeout_ms = Max(1L, Min(timeout_ms, to_timeout));
 			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, timeout_ms,
-							 PG_WAIT_EXTENSION);
+							 WAIT_EVENT_CHECKPOINTER_MAIN);
 		}
 		catch (...)
 		{

@@ -24,9 +24,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <exception>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -39,6 +41,7 @@
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
+#include "storage/procarray.h"
 #include "storage/procsignal.h"
 #include "storage/shmem.h"
 #include "tcop/tcopprot.h"
@@ -72,6 +75,9 @@ struct BackgroundWorkerSlot
 	volatile pid_t pid; /* InvalidPid: not started yet; 0: not running */
 	volatile uint64 generation;
 	BackgroundWorker worker;
+	/* Set by the running worker when the database it connects to does not
+	 * exist; the postmaster then does not restart it (and clears this). */
+	volatile bool database_gone;
 
 	/* The registry: written by the postmaster only. */
 	pg_atomic_uint32 status_seq; /* odd while being written */
@@ -80,7 +86,9 @@ struct BackgroundWorkerSlot
 	BgWorkerState state;
 	pid_t status_pid;
 	TimestampTz restart_at;
+	TimestampTz started_at;
 	int starts;
+	int early_exits;
 	int last_exit_code;
 	int last_exit_signal;
 	TimestampTz last_exit_time;
@@ -95,6 +103,9 @@ struct BackgroundWorkerArray
 static_assert(std::is_trivially_copyable_v<BackgroundWorkerArray>);
 
 BackgroundWorkerArray *array = nullptr;
+
+/* In a worker: its slot (for database_gone); -1 elsewhere. */
+int my_slot = -1;
 
 /* A run shorter than this counts as "soon after starting" for backoff. */
 constexpr int kQuickExitSeconds = 10;
@@ -120,7 +131,9 @@ void Publish(const RegisteredBgWorker &rw, BgWorkerState state)
 	slot->state = state;
 	slot->status_pid = rw.pid;
 	slot->restart_at = rw.restart_at;
+	slot->started_at = rw.started_at;
 	slot->starts = rw.starts;
+	slot->early_exits = rw.quick_failures;
 	slot->last_exit_code = rw.last_exit_code;
 	slot->last_exit_signal = rw.last_exit_signal;
 	slot->last_exit_time = rw.last_exit_time;
@@ -224,10 +237,24 @@ bool SanityCheck(const BackgroundWorker &in, BackgroundWorker *w, int elevel)
 	return true;
 }
 
-/* Postmaster: drop a worker from the list; its slot shows it stopped. */
-void Forget(std::list<RegisteredBgWorker>::iterator it)
+/* Postmaster: workers it forgot, most recent first, with the state they
+ * ended in, so that the registry still shows them after a crash restart
+ * (in slots no live worker needs).  At most max_worker_processes. */
+std::list<std::pair<RegisteredBgWorker, BgWorkerState>> &History()
 {
-	Publish(*it, BGWS_STOPPED);
+	static std::list<std::pair<RegisteredBgWorker, BgWorkerState>> history;
+	return history;
+}
+
+/* Postmaster: drop a worker from the list; its slot shows it stopped (or
+ * crashed) until a new registration takes the slot. */
+void Forget(std::list<RegisteredBgWorker>::iterator it, BgWorkerState final_state = BGWS_STOPPED)
+{
+	it->pid = 0;
+	Publish(*it, final_state);
+	History().emplace_front(*it, final_state);
+	while (static_cast<int>(History().size()) > Max(max_worker_processes, 0))
+		History().pop_back();
 	if (BackgroundWorkerSlot *slot = SlotOf(*it))
 	{
 		slot->pid = 0;
@@ -308,8 +335,20 @@ void BackgroundWorkerShmemInit()
 		slot->in_use = true;
 		Publish(rw,
 				rw.pid != 0				 ? BGWS_RUNNING
+					: rw.crashed		 ? BGWS_CRASHED
 					: rw.restart_at != 0 ? BGWS_WAITING_TO_RESTART
 										 : BGWS_WAITING_FOR_START);
+	}
+	/* Then what the registry showed of forgotten workers, in free slots
+	 * (a new registration may take them). */
+	for (auto &[old, state] : History())
+	{
+		if (next >= array->total_slots)
+			break;
+		RegisteredBgWorker shown = old;
+		shown.shmem_slot = next++;
+		array->slot[shown.shmem_slot].worker = shown.worker;
+		Publish(shown, state);
 	}
 }
 
@@ -419,6 +458,7 @@ void ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot)
 	rw.pid = pid;
 	rw.child_slot = child_slot;
 	rw.starts++;
+	rw.crashed = false;
 	rw.started_at = now;
 	rw.restart_at = 0;
 	Publish(rw, BGWS_RUNNING);
@@ -444,7 +484,19 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	 * Waiters watch the slot's pid, so the registry must already show the
 	 * new state when it drops to zero, and the registrant hears last.
 	 */
-	if (code == 0 || rw.terminate || rw.worker.bgw_restart_time == BGW_NEVER_RESTART)
+	bool database_gone = false;
+	if (BackgroundWorkerSlot *slot = SlotOf(rw))
+	{
+		database_gone = slot->database_gone;
+		slot->database_gone = false;
+	}
+	if (database_gone && code != 0 && !rw.terminate &&
+		rw.worker.bgw_restart_time != BGW_NEVER_RESTART)
+		ereport(LOG,
+				errmsg("%s will not be restarted: its database does not exist",
+					   ProcessName(rw).c_str()));
+	if (code == 0 || rw.terminate || database_gone ||
+		rw.worker.bgw_restart_time == BGW_NEVER_RESTART)
 	{
 		pid_t notify_pid = rw.worker.bgw_notify_pid;
 		Forget(it);
@@ -484,16 +536,17 @@ void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status)
 	NotifyRegistrant(rw);
 }
 
-void MarkWorkerCrashed(RegisteredBgWorker &rw, int status)
+void MarkWorkerCrashed(RegisteredBgWorker &rw, int status, bool caused_crash)
 {
 	rw.pid = 0;
+	rw.crashed = caused_crash;
 	rw.last_exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	rw.last_exit_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 	rw.last_exit_time = GetCurrentTimestamp();
 	rw.restart_at = 0;
 	if (BackgroundWorkerSlot *slot = SlotOf(rw))
 		slot->pid = 0;
-	Publish(rw, BGWS_WAITING_TO_RESTART);
+	Publish(rw, caused_crash ? BGWS_CRASHED : BGWS_WAITING_TO_RESTART);
 }
 
 void ResetBackgroundWorkerCrashTimes()
@@ -503,7 +556,8 @@ void ResetBackgroundWorkerCrashTimes()
 		auto cur = it++;
 		if (cur->worker.bgw_restart_time == BGW_NEVER_RESTART)
 		{
-			Forget(cur);
+			/* Those that died in the crash show how they ended. */
+			Forget(cur, cur->crashed ? BGWS_CRASHED : BGWS_STOPPED);
 			continue;
 		}
 		cur->restart_at = 0;
@@ -548,10 +602,11 @@ bgworker_main_type LookupWorkerFunction(const char *library, const char *functio
 
 }  // namespace
 
-void StartBackgroundWorker(const BackgroundWorker &worker)
+void StartBackgroundWorker(const BackgroundWorker &worker, int shmem_slot)
 {
 	static BackgroundWorker entry;
 	entry = worker;
+	my_slot = shmem_slot;
 	MyBgworkerEntry = &entry;
 	IsBackgroundWorker = true;
 	MyBackendType = B_BG_WORKER;
@@ -643,11 +698,17 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 	uint64 generation = 0;
 	tusk::bgworker::SlotCounts counts;
 	tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
-	for (int i = 0; i < array->total_slots; i++)
+	/* A slot that shows no stopped worker first, so that the registry keeps
+	 * showing those as long as it can. */
+	for (int i = 0; i < array->total_slots && slotno < 0; i++)
+		if (!array->slot[i].in_use && !array->slot[i].has_history)
+			slotno = i;
+	for (int i = 0; i < array->total_slots && slotno < 0; i++)
+		if (!array->slot[i].in_use)
+			slotno = i;
+	if (slotno >= 0)
 	{
-		BackgroundWorkerSlot *slot = &array->slot[i];
-		if (slot->in_use)
-			continue;
+		BackgroundWorkerSlot *slot = &array->slot[slotno];
 		slot->worker = copy;
 		slot->pid = InvalidPid;
 		slot->generation = slot->generation + 1;
@@ -656,8 +717,6 @@ bool RegisterDynamicBackgroundWorker(BackgroundWorker *worker, BackgroundWorkerH
 		generation = slot->generation;
 		pg_write_barrier(); /* everything before in_use */
 		slot->in_use = true;
-		slotno = i;
-		break;
 	}
 	if (slotno < 0)
 		counts = tusk::bgworker::CountSlots();
@@ -754,6 +813,60 @@ void TerminateBackgroundWorker(BackgroundWorkerHandle *handle)
 		SendPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE);
 }
 
+int tusk::bgworker::TerminateBackgroundWorkersForDatabase(Oid dboid, const char *dbname)
+{
+	if (array == nullptr)
+		return 0;
+	std::vector<int> pids(static_cast<size_t>(Max(max_worker_processes, 1)));
+	int n = GetDBBackgroundWorkerPids(dboid, pids.data(), static_cast<int>(pids.size()));
+	pids.resize(static_cast<size_t>(Min(n, static_cast<int>(pids.size()))));
+	if (pids.empty())
+		return 0;
+
+	struct Stopping
+	{
+		std::string type;
+		int pid;
+	};
+	std::vector<Stopping> stopping;
+	{
+		tusk::LWLockGuard lock(BackgroundWorkerLock, LW_EXCLUSIVE);
+		for (int i = 0; i < array->total_slots; i++)
+		{
+			BackgroundWorkerSlot *slot = &array->slot[i];
+			if (!slot->in_use || slot->pid <= 0)
+				continue;
+			auto it = std::find(pids.begin(), pids.end(), static_cast<int>(slot->pid));
+			if (it == pids.end())
+				continue;
+			slot->terminate = true;
+			stopping.push_back(
+				{std::string(slot->worker.bgw_type, strnlen(slot->worker.bgw_type, BGW_MAXLEN)),
+				 *it});
+			pids.erase(it);
+		}
+	}
+	for (const Stopping &w : stopping)
+		ereport(LOG,
+				errmsg("terminating background worker \"%s\" (PID %d) because database "
+					   "\"%s\" is being dropped",
+					   w.type.c_str(), w.pid, dbname));
+	if (!stopping.empty())
+		SendPostmasterSignal(PMSIGNAL_BACKGROUND_WORKER_CHANGE);
+	/* A worker the registry does not show with its pid yet (it has only
+	 * just been forked): SIGTERM straight away; should it be restarted, it
+	 * finds no database and is not restarted again. */
+	for (int pid : pids)
+	{
+		ereport(LOG,
+				errmsg("terminating background worker process %d because database \"%s\" "
+					   "is being dropped",
+					   pid, dbname));
+		(void) kill(pid, SIGTERM);
+	}
+	return static_cast<int>(stopping.size() + pids.size());
+}
+
 const char *GetBackgroundWorkerTypeByPid(pid_t pid)
 {
 	static char result[BGW_MAXLEN];
@@ -804,7 +917,9 @@ int GetBackgroundWorkerStatuses(BgWorkerStatus *out, int max)
 				s.state = slot->has_history ? slot->state : BGWS_WAITING_FOR_START;
 				s.pid = slot->status_pid;
 				s.restart_at = slot->restart_at;
+				s.started_at = slot->started_at;
 				s.starts = slot->starts;
+				s.early_exits = slot->early_exits;
 				s.last_exit_code = slot->has_history ? slot->last_exit_code : -1;
 				s.last_exit_signal = slot->last_exit_signal;
 				s.last_exit_time = slot->last_exit_time;
@@ -834,7 +949,19 @@ void WorkerInitializeConnection(const char *dbname, Oid dboid, const char *usern
 	if (OidIsValid(MyDatabaseId))
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				errmsg("background worker is already connected to a database"));
+	/* A database that does not exist (any more: DROP DATABASE) is no
+	 * reason to come back: the postmaster will not restart the worker. */
+	ErrorContextCallback note_missing_database;
+	note_missing_database.callback = [](void *) {
+		if (geterrcode() == ERRCODE_UNDEFINED_DATABASE && array != nullptr &&
+			tusk::bgworker::my_slot >= 0 && tusk::bgworker::my_slot < array->total_slots)
+			array->slot[tusk::bgworker::my_slot].database_gone = true;
+	};
+	note_missing_database.arg = nullptr;
+	note_missing_database.previous = error_context_stack;
+	error_context_stack = &note_missing_database;
 	InitPostgresExt(dbname, dboid, username, useroid, (flags & BGWORKER_BYPASS_ALLOWCONN) != 0);
+	error_context_stack = note_missing_database.previous;
 	tusk::error::CurrentSession().database = dbname != nullptr ? dbname : "";
 	if (username != nullptr)
 		tusk::error::CurrentSession().user = username;

@@ -39,6 +39,7 @@ struct RegisteredBgWorker
 	TimestampTz started_at = 0;
 	int starts = 0;
 	int quick_failures = 0; /* consecutive early exits (backoff) */
+	bool crashed = false;	/* its last run ended the server's run (crash restart) */
 	int last_exit_code = -1;
 	int last_exit_signal = 0;
 	TimestampTz last_exit_time = 0;
@@ -62,16 +63,24 @@ void ReportWorkerStarted(RegisteredBgWorker &rw, pid_t pid, int child_slot);
 /* Postmaster: a worker exited; for status 0 and 1 only (others crash the
  * server).  Applies the restart policy; may forget the worker. */
 void ReportWorkerExit(std::list<RegisteredBgWorker>::iterator it, int status);
-/* Postmaster: a worker died in (or because of) a crash. */
-void MarkWorkerCrashed(RegisteredBgWorker &rw, int status);
+/* Postmaster: a worker died in (or because of) a crash; caused_crash
+ * when its own death starts the crash restart (the registry then shows it
+ * crashed). */
+void MarkWorkerCrashed(RegisteredBgWorker &rw, int status, bool caused_crash);
 /* Postmaster, after a crash restart: workers that may restart start again
  * at once; BGW_NEVER_RESTART ones are forgotten. */
 void ResetBackgroundWorkerCrashTimes();
 /* Postmaster: the registered worker running as pid, if any. */
 RegisteredBgWorker *FindWorker(pid_t pid);
 
+/* A backend dropping database dboid (dbname): every background worker
+ * connected to it is asked to stop for good — the postmaster sends it
+ * SIGTERM and unregisters it when it exits — with a LOG line each.
+ * Returns how many were asked. */
+int TerminateBackgroundWorkersForDatabase(Oid dboid, const char *dbname);
+
 /* In the forked child: become the worker and run it; never returns. */
-[[noreturn]] void StartBackgroundWorker(const BackgroundWorker &worker);
+[[noreturn]] void StartBackgroundWorker(const BackgroundWorker &worker, int shmem_slot);
 
 /* "background worker \"type\"", for log messages about the process. */
 std::string ProcessName(const RegisteredBgWorker &rw);

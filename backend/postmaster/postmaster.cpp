@@ -324,7 +324,7 @@ void CleanupChild(std::list<Child>::iterator it, int status)
 		if (rw != workers.end())
 		{
 			if (!normal_exit || !slot_clean)
-				bgworker::MarkWorkerCrashed(*rw, status);
+				bgworker::MarkWorkerCrashed(*rw, status, !fatal_error);
 			else
 			{
 				/* Status 1 is how a worker asks to be restarted: worth a LOG
@@ -665,7 +665,8 @@ void StartBgWorker(bgworker::RegisteredBgWorker &rw)
 			errmsg_internal("starting background worker process \"%s\"", rw.worker.bgw_name));
 	/* Signals stay blocked until the worker unblocks them
 	 * (BackgroundWorkerUnblockSignals), as in PostgreSQL. */
-	pid_t pid = ForkChild(slot, true, [&rw] { bgworker::StartBackgroundWorker(rw.worker); });
+	pid_t pid = ForkChild(slot, true,
+						  [&rw] { bgworker::StartBackgroundWorker(rw.worker, rw.shmem_slot); });
 	if (pid < 0)
 	{
 		int save_errno = errno;

@@ -75,7 +75,9 @@ typedef enum BgWorkerState
 	BGWS_WAITING_FOR_START, /* the server has not reached its start time */
 	BGWS_RUNNING,
 	BGWS_WAITING_TO_RESTART, /* exited with status 1; restarts at restart_at */
-	BGWS_STOPPED			 /* exited and will not restart */
+	BGWS_STOPPED,			 /* exited and will not restart */
+	BGWS_CRASHED			 /* its last run ended in a crash (a signal or a status
+							  * other than 0 and 1) and it has not run since */
 } BgWorkerState;
 
 typedef struct BgWorkerStatus
@@ -90,7 +92,9 @@ typedef struct BgWorkerStatus
 	BgWorkerState state;
 	pid_t pid;					/* 0 when not running */
 	TimestampTz restart_at;		/* for BGWS_WAITING_TO_RESTART */
+	TimestampTz started_at;		/* its last start; 0: never started */
 	int starts;					/* how many times it was started */
+	int early_exits;			/* consecutive exits soon after starting (backoff) */
 	int last_exit_code;			/* -1: none (or it died by a signal) */
 	int last_exit_signal;		/* 0: none */
 	TimestampTz last_exit_time; /* 0: it never exited */

@@ -44,6 +44,12 @@ extern FullTransactionId GetOldestNonRemovableFullTransactionId(void);
 extern int CountDBBackends(Oid databaseid);
 /* Processes other than this one connected to databaseid. */
 extern int CountOtherDBBackends(Oid databaseid);
+/* Processes other than this one connected to databaseid that are not
+ * background workers (DROP DATABASE stops those itself). */
+extern int CountOtherDBClientBackends(Oid databaseid);
+/* The pids of background workers connected to databaseid: fills up to max,
+ * returns how many there are. */
+extern int GetDBBackgroundWorkerPids(Oid databaseid, int *pids, int max);
 /* SIGTERM to every other process connected to databaseid (DROP DATABASE
  * … WITH (FORCE)). */
 extern void TerminateOtherDBBackends(Oid databaseid);

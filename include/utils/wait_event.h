@@ -24,6 +24,12 @@
 #define PG_WAIT_TIMEOUT 0x09000000U
 #define PG_WAIT_IO 0x0A000000U
 
+/* Background processes with nothing to do, numbered as in PostgreSQL 15. */
+typedef enum
+{
+	WAIT_EVENT_CHECKPOINTER_MAIN = PG_WAIT_ACTIVITY + 4
+} WaitEventActivity;
+
 typedef enum
 {
 	WAIT_EVENT_CLIENT_READ = PG_WAIT_CLIENT,

@@ -327,6 +327,38 @@ int CountOtherDBBackends(Oid databaseid)
 	return count;
 }
 
+int CountOtherDBClientBackends(Oid databaseid)
+{
+	int count = 0;
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC *proc = ProcAt(i);
+		if (proc != MyProc && proc->pid != 0 && proc->databaseId == databaseid &&
+			!proc->isBackgroundWorker)
+			count++;
+	}
+	return count;
+}
+
+int GetDBBackgroundWorkerPids(Oid databaseid, int *pids, int max)
+{
+	int count = 0;
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC *proc = ProcAt(i);
+		if (proc != MyProc && proc->pid != 0 && proc->databaseId == databaseid &&
+			proc->isBackgroundWorker)
+		{
+			if (count < max)
+				pids[count] = proc->pid;
+			count++;
+		}
+	}
+	return count;
+}
+
 void TerminateOtherDBBackends(Oid databaseid)
 {
 	std::vector<int> pids;

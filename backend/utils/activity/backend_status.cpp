@@ -320,6 +320,8 @@ void WaitEventNames(uint32 info, const char **type, const char **event)
 			break;
 		case PG_WAIT_ACTIVITY:
 			*type = "Activity";
+			if (info == WAIT_EVENT_CHECKPOINTER_MAIN)
+				*event = "CheckpointerMain";
 			break;
 		case PG_WAIT_CLIENT:
 			*type = "Client";

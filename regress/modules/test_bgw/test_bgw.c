@@ -21,6 +21,14 @@
  *   test_bgw.start_times = on    three sleepers, one per start time: "test_bgw at
  *                                postmaster start", "... consistent state",
  *                                "... recovery finished"
+ *   test_bgw.database = 'd'      two sleepers connected to database d (type
+ *                                "test_bgw db"): "test_bgw db sleeper" restarts
+ *                                after test_bgw.restart_time seconds, "test_bgw db
+ *                                once" never (BGW_NEVER_RESTART)
+ *   test_bgw.database_oid = N    "test_bgw db by oid" (type "test_bgw db"), a
+ *                                sleeper connected to the database with OID N
+ *                                (BackgroundWorkerInitializeConnectionByOid);
+ *                                restarts after test_bgw.restart_time seconds
  *
  * Every worker logs "<name> started" when it runs; sleepers also count
  * their starts in shared memory under the module's own LWLock tranche.
@@ -47,6 +55,8 @@ void _PG_init(void);
 PGDLLEXPORT void test_bgw_sleeper_main(Datum arg);
 PGDLLEXPORT void test_bgw_exiter_main(Datum arg);
 PGDLLEXPORT void test_bgw_launcher_main(Datum arg);
+PGDLLEXPORT void test_bgw_db_sleeper_main(Datum arg);
+PGDLLEXPORT void test_bgw_db_oid_sleeper_main(Datum arg);
 
 typedef struct TestBgwShared
 {
@@ -65,6 +75,8 @@ static bool register_late = false;
 static int exit_code = 0;
 static bool invalid = false;
 static bool start_times = false;
+static char *database = NULL;
+static int database_oid = 0;
 
 static TestBgwShared *shared = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
@@ -144,6 +156,23 @@ void test_bgw_sleeper_main(Datum arg)
 	}
 }
 
+/* A sleeper that first connects to test_bgw.database (as the bootstrap
+ * superuser). */
+void test_bgw_db_sleeper_main(Datum arg)
+{
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnection(database, NULL, 0);
+	test_bgw_sleeper_main(arg);
+}
+
+/* The same, connecting by OID to test_bgw.database_oid. */
+void test_bgw_db_oid_sleeper_main(Datum arg)
+{
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnectionByOid((Oid) database_oid, InvalidOid, 0);
+	test_bgw_sleeper_main(arg);
+}
+
 void test_bgw_exiter_main(Datum arg)
 {
 	BackgroundWorkerUnblockSignals();
@@ -163,6 +192,8 @@ static const char *state_name(BgWorkerState state)
 			return "restarting";
 		case BGWS_STOPPED:
 			return "stopped";
+		case BGWS_CRASHED:
+			return "crashed";
 	}
 	return "?";
 }
@@ -270,6 +301,10 @@ void _PG_init(void)
 							NULL, &exit_code, 0, 0, 255, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("test_bgw.invalid", "Try invalid registrations.", NULL, &invalid,
 							 false, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("test_bgw.database", "Database of the connected sleepers.", NULL,
+							   &database, "", PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("test_bgw.database_oid", "Database OID of the by-OID sleeper.", NULL,
+							&database_oid, 0, 0, 2147483647, PGC_POSTMASTER, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("test_bgw");
 
 	prev_shmem_request_hook = shmem_request_hook;
@@ -343,6 +378,24 @@ void _PG_init(void)
 		fill_worker(&w, "test_bgw at recovery finished", "test_bgw", "test_bgw_sleeper_main", 1,
 					Int32GetDatum(0));
 		w.bgw_start_time = BgWorkerStart_RecoveryFinished;
+		RegisterBackgroundWorker(&w);
+	}
+	if (database != NULL && database[0] != '\0')
+	{
+		fill_worker(&w, "test_bgw db sleeper", "test_bgw db", "test_bgw_db_sleeper_main",
+					restart_time, Int32GetDatum(0));
+		w.bgw_flags |= BGWORKER_BACKEND_DATABASE_CONNECTION;
+		RegisterBackgroundWorker(&w);
+		fill_worker(&w, "test_bgw db once", "test_bgw db", "test_bgw_db_sleeper_main",
+					BGW_NEVER_RESTART, Int32GetDatum(0));
+		w.bgw_flags |= BGWORKER_BACKEND_DATABASE_CONNECTION;
+		RegisterBackgroundWorker(&w);
+	}
+	if (database_oid != 0)
+	{
+		fill_worker(&w, "test_bgw db by oid", "test_bgw db", "test_bgw_db_oid_sleeper_main",
+					restart_time, Int32GetDatum(0));
+		w.bgw_flags |= BGWORKER_BACKEND_DATABASE_CONNECTION;
 		RegisterBackgroundWorker(&w);
 	}
 	if (dynamic > 0 || persistent)
