@@ -78,6 +78,20 @@ CREATE VIEW pg_catalog.pg_stat_activity AS
            LEFT JOIN pg_catalog.pg_database d ON s.datid = d.oid
            LEFT JOIN pg_catalog.pg_authid u ON s.usesysid = u.oid;
 
+CREATE VIEW pg_catalog.pg_available_extensions AS
+    SELECT e.name, e.default_version, x.extversion AS installed_version,
+           e.comment
+      FROM pg_catalog.pg_available_extensions() AS e
+           LEFT JOIN pg_catalog.pg_extension AS x ON e.name = x.extname;
+
+CREATE VIEW pg_catalog.pg_available_extension_versions AS
+    SELECT e.name, e.version, (x.extname IS NOT NULL) AS installed,
+           e.superuser, e.trusted, e.relocatable,
+           e.schema, e.requires, e.comment
+      FROM pg_catalog.pg_available_extension_versions() AS e
+           LEFT JOIN pg_catalog.pg_extension AS x
+             ON e.name = x.extname AND e.version = x.extversion;
+
 -- Tusk's own (PostgreSQL has no such view): one row per registered
 -- background worker, static and dynamic, running or not (doc/bgworker.md).
 CREATE VIEW pg_catalog.pg_stat_bgworker AS

@@ -387,10 +387,27 @@ TEST_CASE("pg_available_extensions() and pg_available_extension_versions() read 
 	InitAndStart(cluster);
 	Session s(cluster);
 
-	/* In the select list: Tusk has no functions returning rows in FROM yet. */
+	/* In the select list, and through the views over them in FROM. */
 	REQUIRE(Value(s,
 				  "select x from (select pg_available_extensions()::text as x) t where x "
 				  "like '(exttest_avail,%'") == "(exttest_avail,2.0,available)");
+	REQUIRE(Value(s,
+				  "select default_version || ' ' || coalesce(installed_version, '-') || ' ' || "
+				  "comment from pg_available_extensions where name = 'exttest_avail'") ==
+			"2.0 - available");
+	REQUIRE(Value(s,
+				  "select string_agg(version || ' ' || installed || ' ' || trusted || ' ' || "
+				  "schema || ' ' || requires::text, ', ' order by version) from "
+				  "pg_available_extension_versions where name = 'exttest_avail'") ==
+			"1.0 false true s {a,b}, 2.0 false true s {a,b}");
+	/* An installed one (contrib's worker_spi is in every installation). */
+	s.Exec("create extension worker_spi");
+	REQUIRE(Value(s,
+				  "select installed_version from pg_available_extensions where name = "
+				  "'worker_spi'") == "1.0");
+	REQUIRE(Value(s,
+				  "select installed from pg_available_extension_versions where name = "
+				  "'worker_spi' and version = '1.0'") == "t");
 	REQUIRE(Value(s,
 				  "select string_agg(x, ' ' order by x) from (select "
 				  "pg_available_extension_versions()::text as x) t where x like "
