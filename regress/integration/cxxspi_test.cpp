@@ -281,6 +281,17 @@ TEST_CASE("C++ SPI: in a client's transaction, a caught Error rolls back only it
 	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 1/0')").sqlstate == "22012");
 	/* The session goes on, its SPI state clean. */
 	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 7')").value == "7");
+	/* Nested SPI: the statement a C function runs calls C functions that
+	 * run statements of their own (a connection each, stacked). */
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT test_cxxspi_value(''SELECT 7'') + "
+				 "test_cxxspi_value(''SELECT test_cxxspi_value(''''SELECT 30'''') + 5'')')")
+			  .value == "42");
+	/* An error two levels down unwinds every level. */
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT test_cxxspi_value(''SELECT 1/0'')')").sqlstate ==
+		  "22012");
+	CHECK(s.Exec("SELECT test_cxxspi_try('SELECT test_cxxspi_value(''SELECT 1/0'')')").value ==
+		  "error: 22012 division by zero");
+	CHECK(s.Exec("SELECT test_cxxspi_value('SELECT 8')").value == "8");
 	std::string log = cluster.Log();
 	INFO(log);
 	CHECK(log.find("WARNING") == std::string::npos);

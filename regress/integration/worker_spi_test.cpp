@@ -316,6 +316,79 @@ TEST_CASE("The workers are in pg_stat_activity, connected to their database", "[
 	CHECK(WorkerPids(s).size() == 3);
 }
 
+TEST_CASE("The workers in pg_stat_bgworker; DROP DATABASE ends them for good", "[worker_spi]")
+{
+	Cluster cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	REQUIRE(cluster.Start().exit_code == 0);
+	{
+		Session s(cluster);
+		Ok(s, "CREATE DATABASE wsdrop");
+		Ok(s, "CREATE EXTENSION worker_spi");
+	}
+	REQUIRE(cluster.Stop().exit_code == 0);
+	cluster.AppendConf("shared_preload_libraries = 'worker_spi'");
+	cluster.AppendConf("worker_spi.naptime = 1");
+	cluster.AppendConf("worker_spi.database = 'wsdrop'");
+	CommandResult r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+	Session s(cluster);
+	REQUIRE(WaitUntil(
+		[&] {
+			return s.Exec("SELECT count(*) FROM pg_stat_activity WHERE backend_type = "
+						  "'worker_spi' AND datname = 'wsdrop'")
+					   .value == "2";
+		},
+		kPatienceMs));
+	/* A dynamic one (launched from postgres, connected to wsdrop too). */
+	std::string dyn = Value(s, "SELECT worker_spi_launch(3)");
+	REQUIRE_FALSE(dyn.empty());
+
+	/* The registry: the two static workers and the dynamic one, running,
+	 * with the pids pg_stat_activity shows. */
+	CHECK(Value(s,
+				"SELECT string_agg(name || '|' || type || '|' || library || '|' || function || "
+				"'|' || start_time || '|' || coalesce(restart_time::text, 'never') || '|' || "
+				"dynamic || '|' || state || '|' || starts, E'\n' ORDER BY name) FROM "
+				"pg_stat_bgworker WHERE type = 'worker_spi'") ==
+		  "worker_spi worker 1|worker_spi|worker_spi|worker_spi_main|recovery "
+		  "finished|never|false|running|1\n"
+		  "worker_spi worker 2|worker_spi|worker_spi|worker_spi_main|recovery "
+		  "finished|never|false|running|1\n"
+		  "worker_spi worker 3|worker_spi|worker_spi|worker_spi_main|recovery "
+		  "finished|never|true|running|1");
+	CHECK(WaitUntil(
+		[&] {
+			return s.Exec("SELECT count(*) FROM pg_stat_bgworker b JOIN pg_stat_activity a "
+						  "USING (pid) WHERE b.type = 'worker_spi' AND a.datname = 'wsdrop'")
+					   .value == "3";
+		},
+		kPatienceMs));
+
+	/* DROP DATABASE is not blocked by them (PostgreSQL refuses with 55006
+	 * "is being accessed by other users"): they are terminated, say why,
+	 * and do not come back. */
+	SqlOutcome o = s.Exec("DROP DATABASE wsdrop");
+	INFO(o.message << cluster.Log());
+	REQUIRE(o.ok());
+	CHECK(CountLogLines(cluster, "terminating background worker \"worker_spi\" (PID ") == 3);
+	CHECK(CountLogLines(cluster, "because database \"wsdrop\" is being dropped") == 3);
+	CHECK(Value(s, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'worker_spi'") ==
+		  "0");
+	CHECK(WaitUntil(
+		[&] {
+			return s.Exec("SELECT string_agg(state, ',') FROM pg_stat_bgworker WHERE type = "
+						  "'worker_spi'")
+					   .value == "stopped,stopped,stopped";
+		},
+		kPatienceMs));
+	usleep(2500 * 1000); /* more than a naptime */
+	CHECK(Value(s,
+				"SELECT string_agg(DISTINCT state || '|' || starts, ',') FROM "
+				"pg_stat_bgworker WHERE type = 'worker_spi'") == "stopped|1");
+}
+
 TEST_CASE("worker_spi_launch returns NULL when no background worker slot is free", "[worker_spi]")
 {
 	Cluster cluster;
