@@ -18,54 +18,20 @@ using namespace tusk::test;
 
 namespace {
 
-struct CxxRun
+/* One run of the test_cxxspi worker, shared by the test cases: its log,
+ * and what a client sees in cx afterwards. */
+const ModuleRun &Run()
 {
-	std::string log;
-	std::string rows; /* what a client sees in cx afterwards */
-	bool finished = false;
-	bool exited = false;
-};
-
-const CxxRun &Run()
-{
-	static CxxRun run;
-	static bool done = false;
-	if (done)
-		return run;
-	done = true;
-	Cluster cluster;
-	REQUIRE(cluster.InitDb().exit_code == 0);
-	cluster.AppendConf("shared_preload_libraries = 'test_cxxspi'");
-	auto r = cluster.Start();
-	INFO(r.output() << cluster.Log());
-	REQUIRE(r.exit_code == 0);
-	run.finished = cluster.WaitForLog("test_cxxspi: done: ok", 60000);
-	run.exited = cluster.WaitForLog("\"test_cxxspi\" (PID", 20000);
-	{
-		Session s(cluster);
-		run.rows = s.Exec("SELECT string_agg(id::text || ':' || coalesce(name, '-'), ',' ORDER BY "
-						  "id) FROM cx")
-					   .value;
-	}
-	cluster.Stop();
-	run.log = cluster.Log();
+	static const ModuleRun run = RunModuleWorker("test_cxxspi",
+												 "SELECT string_agg(id::text || ':' || "
+												 "coalesce(name, '-'), ',' ORDER BY id) FROM cx",
+												 "\"test_cxxspi\" (PID");
 	return run;
 }
 
 std::string Seen(const std::string &check)
 {
-	std::string needle = "test_cxxspi: ";
-	needle += check;
-	needle += ": ";
-	std::istringstream in(Run().log);
-	std::string line;
-	while (std::getline(in, line))
-	{
-		size_t at = line.find(needle);
-		if (at != std::string::npos)
-			return line.substr(at + needle.size());
-	}
-	return "(missing)";
+	return Observed(Run(), check);
 }
 
 bool LogHas(const std::string &text)
@@ -87,7 +53,7 @@ TEST_CASE("C++ SPI: a worker runs its sequence; an uncaught Error ends it as any
 	CHECK_FALSE(LogHas("terminated by signal"));
 	CHECK_FALSE(LogHas("WARNING:"));
 	/* What the worker committed, seen by a client: rolled-back parts gone. */
-	CHECK(Run().rows == "1:one,2:two,3:-,10:kept,20:sub,40:forty,41:-");
+	CHECK(Run().value == "1:one,2:two,3:-,10:kept,20:sub,40:forty,41:-");
 }
 
 TEST_CASE("C++ SPI: typed parameters and typed access to rows", "[cxxspi]")

@@ -302,6 +302,50 @@ TempDir::~TempDir()
 	std::filesystem::remove_all(path_, ec);
 }
 
+ModuleRun RunModuleWorker(const std::string &module, const std::string &query,
+						  const std::string &exit_line)
+{
+	ModuleRun run;
+	run.module = module;
+	Cluster cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	std::string preload = "shared_preload_libraries = '";
+	preload += module;
+	preload += "'";
+	cluster.AppendConf(preload);
+	CommandResult r = cluster.Start();
+	INFO(r.output() << cluster.Log());
+	REQUIRE(r.exit_code == 0);
+	std::string done = module;
+	done += ": done: ok";
+	run.finished = cluster.WaitForLog(done, 60000);
+	run.exited = exit_line.empty() || cluster.WaitForLog(exit_line, 20000);
+	{
+		Session s(cluster);
+		run.value = s.Exec(query).value;
+	}
+	cluster.Stop();
+	run.log = cluster.Log();
+	return run;
+}
+
+std::string Observed(const ModuleRun &run, const std::string &check)
+{
+	std::string needle = run.module;
+	needle += ": ";
+	needle += check;
+	needle += ": ";
+	std::istringstream in(run.log);
+	std::string line;
+	while (std::getline(in, line))
+	{
+		size_t at = line.find(needle);
+		if (at != std::string::npos)
+			return line.substr(at + needle.size());
+	}
+	return "(missing)";
+}
+
 bool WaitUntil(const std::function<bool()> &cond, int timeout_ms)
 {
 	long deadline = NowMs() + timeout_ms;

@@ -157,6 +157,25 @@ bool WaitUntil(const std::function<bool()> &cond, int timeout_ms);
 /* Every live process descended from pid (children, grandchildren…). */
 std::vector<int> Descendants(int pid);
 
+/*
+ * One run of a test module's worker that logs "<module>: <check>:
+ * <observation>" lines and ends with "<module>: done: ok": a fresh
+ * cluster preloading the module, waited for (and, when exit_line is not
+ * empty, for that line too), query's value read by a client, stopped.
+ */
+struct ModuleRun
+{
+	std::string module;
+	std::string log;
+	std::string value; /* query's first value */
+	bool finished = false;
+	bool exited = false;
+};
+ModuleRun RunModuleWorker(const std::string &module, const std::string &query,
+						  const std::string &exit_line = "");
+/* The observation the run logged for check, or "(missing)". */
+std::string Observed(const ModuleRun &run, const std::string &check);
+
 }  // namespace tusk::test
 
 #endif

@@ -18,53 +18,18 @@ using namespace tusk::test;
 
 namespace {
 
-/* One run of the test_spi worker on a fresh cluster, shared by the test
- * cases: its log, and what a client sees in the tables afterwards. */
-struct SpiRun
+/* One run of the test_spi worker, shared by the test cases: its log, and
+ * spi_t's ids as a client sees them afterwards. */
+const ModuleRun &Run()
 {
-	std::string log;
-	std::string ids; /* spi_t's ids, in order */
-	bool finished = false;
-};
-
-const SpiRun &Run()
-{
-	static SpiRun run;
-	static bool done = false;
-	if (done)
-		return run;
-	done = true;
-	Cluster cluster;
-	REQUIRE(cluster.InitDb().exit_code == 0);
-	cluster.AppendConf("shared_preload_libraries = 'test_spi'");
-	auto r = cluster.Start();
-	INFO(r.output() << cluster.Log());
-	REQUIRE(r.exit_code == 0);
-	run.finished = cluster.WaitForLog("test_spi: done: ok", 60000);
-	{
-		Session s(cluster);
-		run.ids = s.Exec("SELECT string_agg(id::text, ',' ORDER BY id) FROM spi_t").value;
-	}
-	cluster.Stop();
-	run.log = cluster.Log();
+	static const ModuleRun run =
+		RunModuleWorker("test_spi", "SELECT string_agg(id::text, ',' ORDER BY id) FROM spi_t");
 	return run;
 }
 
-/* The observation the worker logged for check, or "(missing)". */
 std::string Seen(const std::string &check)
 {
-	std::string needle = "test_spi: ";
-	needle += check;
-	needle += ": ";
-	std::istringstream in(Run().log);
-	std::string line;
-	while (std::getline(in, line))
-	{
-		size_t at = line.find(needle);
-		if (at != std::string::npos)
-			return line.substr(at + needle.size());
-	}
-	return "(missing)";
+	return Observed(Run(), check);
 }
 
 bool LogHas(const std::string &text)
@@ -81,7 +46,7 @@ TEST_CASE("A worker connects to a database and runs its SPI sequence to the end"
 	CHECK(Seen("connected") == "ok");
 	CHECK_FALSE(LogHas("terminated by signal"));
 	/* What the worker left, seen by a client. */
-	CHECK(Run().ids == "1,2,3,20,30");
+	CHECK(Run().value == "1,2,3,20,30");
 }
 
 TEST_CASE("SPI_execute returns PostgreSQL's codes, row counts and rows", "[spi]")
