@@ -45,6 +45,7 @@
 #include "miscadmin.h"
 #include "nodes/value.h"
 #include "utils/builtins.h"
+#include "utils/error/error.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -635,24 +636,7 @@ void SendCopyInResponse(int natts, bool binary)
 	libpq::Flush();
 }
 
-/* Pushes a CONTEXT callback for the scope. */
-class ErrorContextScope
-{
-  public:
-	ErrorContextScope(void (*callback)(void *), void *arg)
-	{
-		callback_.callback = callback;
-		callback_.arg = arg;
-		callback_.previous = error_context_stack;
-		error_context_stack = &callback_;
-	}
-	~ErrorContextScope() { error_context_stack = callback_.previous; }
-	ErrorContextScope(const ErrorContextScope &) = delete;
-	ErrorContextScope &operator=(const ErrorContextScope &) = delete;
-
-  private:
-	ErrorContextCallback callback_;
-};
+using tusk::error::ErrorContextScope;
 
 }  // namespace
 

@@ -51,6 +51,7 @@
 #include "tcop/utility.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/error/error.h"
 #include "utils/datum.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -169,22 +170,12 @@ void SqlFunctionErrorCallback(void *arg)
 }
 
 /* The CONTEXT line of errors raised while this scope lives. */
-class SqlFunctionErrorScope
+class SqlFunctionErrorScope : public tusk::error::ErrorContextScope
 {
   public:
 	explicit SqlFunctionErrorScope(SqlFunctionCache *cache)
-	{
-		callback_.callback = SqlFunctionErrorCallback;
-		callback_.arg = cache;
-		callback_.previous = error_context_stack;
-		error_context_stack = &callback_;
-	}
-	~SqlFunctionErrorScope() { error_context_stack = callback_.previous; }
-	SqlFunctionErrorScope(const SqlFunctionErrorScope &) = delete;
-	SqlFunctionErrorScope &operator=(const SqlFunctionErrorScope &) = delete;
-
-  private:
-	ErrorContextCallback callback_{};
+		: ErrorContextScope(SqlFunctionErrorCallback, cache)
+	{}
 };
 
 /* An active snapshot pushed for one statement, popped on leaving. */

@@ -56,6 +56,7 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/inval.h"
+#include "utils/error/error.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -233,14 +234,7 @@ class PushedSnapshot
 class SpiErrorScope
 {
   public:
-	SpiErrorScope()
-	{
-		callback_.callback = Callback;
-		callback_.arg = this;
-		callback_.previous = error_context_stack;
-		error_context_stack = &callback_;
-	}
-	~SpiErrorScope() { error_context_stack = callback_.previous; }
+	SpiErrorScope() = default;
 	SpiErrorScope(const SpiErrorScope &) = delete;
 	SpiErrorScope &operator=(const SpiErrorScope &) = delete;
 
@@ -264,7 +258,7 @@ class SpiErrorScope
 	}
 
 	const char *query_ = nullptr;
-	ErrorContextCallback callback_{};
+	tusk::error::ErrorContextScope scope_{Callback, this};
 };
 
 /* A plan from the cache, released on leaving the scope. */

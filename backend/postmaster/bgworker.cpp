@@ -951,17 +951,16 @@ void WorkerInitializeConnection(const char *dbname, Oid dboid, const char *usern
 				errmsg("background worker is already connected to a database"));
 	/* A database that does not exist (any more: DROP DATABASE) is no
 	 * reason to come back: the postmaster will not restart the worker. */
-	ErrorContextCallback note_missing_database;
-	note_missing_database.callback = [](void *) {
-		if (geterrcode() == ERRCODE_UNDEFINED_DATABASE && array != nullptr &&
-			tusk::bgworker::my_slot >= 0 && tusk::bgworker::my_slot < array->total_slots)
-			array->slot[tusk::bgworker::my_slot].database_gone = true;
-	};
-	note_missing_database.arg = nullptr;
-	note_missing_database.previous = error_context_stack;
-	error_context_stack = &note_missing_database;
-	InitPostgresExt(dbname, dboid, username, useroid, (flags & BGWORKER_BYPASS_ALLOWCONN) != 0);
-	error_context_stack = note_missing_database.previous;
+	{
+		tusk::error::ErrorContextScope note_missing_database(
+			[](void *) {
+				if (geterrcode() == ERRCODE_UNDEFINED_DATABASE && array != nullptr &&
+					tusk::bgworker::my_slot >= 0 && tusk::bgworker::my_slot < array->total_slots)
+					array->slot[tusk::bgworker::my_slot].database_gone = true;
+			},
+			nullptr);
+		InitPostgresExt(dbname, dboid, username, useroid, (flags & BGWORKER_BYPASS_ALLOWCONN) != 0);
+	}
 	tusk::error::CurrentSession().database = dbname != nullptr ? dbname : "";
 	if (username != nullptr)
 		tusk::error::CurrentSession().user = username;

@@ -52,6 +52,27 @@ class ErrorHandlerScope
 	ErrorHandlerScope &operator=(const ErrorHandlerScope &) = delete;
 };
 
+/* A CONTEXT callback (PostgreSQL's ErrorContextCallback) pushed on
+ * error_context_stack for the scope's life, popped also when an error
+ * unwinds it. */
+class ErrorContextScope
+{
+  public:
+	ErrorContextScope(void (*callback)(void *), void *arg)
+	{
+		callback_.callback = callback;
+		callback_.arg = arg;
+		callback_.previous = error_context_stack;
+		error_context_stack = &callback_;
+	}
+	~ErrorContextScope() { error_context_stack = callback_.previous; }
+	ErrorContextScope(const ErrorContextScope &) = delete;
+	ErrorContextScope &operator=(const ErrorContextScope &) = delete;
+
+  private:
+	ErrorContextCallback callback_{};
+};
+
 /* Write a report to the server log and/or the client, as its flags say. */
 void EmitErrorReport(const ErrorData &edata);
 
