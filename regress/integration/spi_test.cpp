@@ -226,6 +226,42 @@ TEST_CASE("Cursors are fetched in pieces and closed", "[spi]")
 	CHECK(Seen("cursor on insert") == "cannot open INSERT query as cursor");
 }
 
+TEST_CASE("Workers are refused a role that does not exist, and a database not accepting "
+		  "connections unless they bypass it",
+		  "[spi]")
+{
+	Cluster cluster;
+	REQUIRE(cluster.InitDb().exit_code == 0);
+	REQUIRE(cluster.Start().exit_code == 0);
+	{
+		Session s(cluster);
+		REQUIRE(s.Exec("CREATE DATABASE noconn ALLOW_CONNECTIONS false").ok());
+	}
+	REQUIRE(cluster.Stop().exit_code == 0);
+	cluster.AppendConf("shared_preload_libraries = 'test_spi'");
+	cluster.AppendConf("test_spi.role = 'nosuchrole'");
+	REQUIRE(cluster.Start().exit_code == 0);
+	CHECK(cluster.WaitForLog("FATAL:  role \"nosuchrole\" does not exist", 20000));
+	REQUIRE(cluster.Stop().exit_code == 0);
+
+	cluster.AppendConf("test_spi.role = ''");
+	cluster.AppendConf("test_spi.database = 'noconn'");
+	REQUIRE(cluster.Start().exit_code == 0);
+	CHECK(cluster.WaitForLog("FATAL:  database \"noconn\" is not currently accepting connections",
+							 20000));
+	REQUIRE(cluster.Stop().exit_code == 0);
+	CHECK(cluster.Log().find("test_spi: connected") == std::string::npos);
+
+	cluster.AppendConf("test_spi.bypass_allowconn = on");
+	REQUIRE(cluster.Start().exit_code == 0);
+	std::string log;
+	bool finished = cluster.WaitForLog("test_spi: done: ok", 60000);
+	log = cluster.Log();
+	INFO(log);
+	CHECK(finished);
+	CHECK(log.find("test_spi: connected: ok") != std::string::npos);
+}
+
 TEST_CASE("Workers are refused a database that does not exist, or a connection not asked for",
 		  "[spi]")
 {

@@ -52,6 +52,8 @@ PGDLLEXPORT void test_spi_noflag_main(Datum arg);
 namespace {
 
 char *database = nullptr;
+char *role = nullptr;
+bool bypass_allowconn = false;
 bool noflag = false;
 
 void Report(const std::string &check, const std::string &what)
@@ -482,6 +484,13 @@ void _PG_init(void)
 	DefineCustomStringVariable("test_spi.database", "Database the test_spi worker connects to.",
 							   nullptr, &database, "postgres", PGC_POSTMASTER, 0, nullptr, nullptr,
 							   nullptr);
+	DefineCustomStringVariable("test_spi.role",
+							   "Role the test_spi worker connects as (empty: the "
+							   "bootstrap superuser).",
+							   nullptr, &role, "", PGC_POSTMASTER, 0, nullptr, nullptr, nullptr);
+	DefineCustomBoolVariable("test_spi.bypass_allowconn", "Connect with BGWORKER_BYPASS_ALLOWCONN.",
+							 nullptr, &bypass_allowconn, false, PGC_POSTMASTER, 0, nullptr, nullptr,
+							 nullptr);
 	DefineCustomBoolVariable("test_spi.noflag",
 							 "Also start a worker that connects without having asked to.", nullptr,
 							 &noflag, false, PGC_POSTMASTER, 0, nullptr, nullptr, nullptr);
@@ -515,7 +524,9 @@ void test_spi_noflag_main(Datum)
 void test_spi_main(Datum)
 {
 	BackgroundWorkerUnblockSignals();
-	BackgroundWorkerInitializeConnection(database, nullptr, 0);
+	BackgroundWorkerInitializeConnection(database,
+										 role != nullptr && *role != '\0' ? role : nullptr,
+										 bypass_allowconn ? BGWORKER_BYPASS_ALLOWCONN : 0);
 	Report("connected", "ok");
 	/* What a module keeps in CacheMemoryContext lives as long as the
 	 * backend, whatever DDL resets the caches meanwhile. */
