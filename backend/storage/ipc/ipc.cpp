@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include <initializer_list>
+#include <signal.h>
 #include <unistd.h>
 
 #include "storage/ipc.h"
@@ -71,6 +73,17 @@ OnExitList on_proc_exit_list;
 
 void proc_exit(int code)
 {
+	/* The signals whose handlers end the process (a worker's SIGTERM
+	 * raises FATAL from its handler) or report something stay blocked
+	 * from here on: arriving in the middle of the exit, they would
+	 * re-enter it, and exit() re-entered from a handler can deadlock in
+	 * the C library.  The process is ending anyway; SIGQUIT, whose
+	 * handler only calls _exit, still ends it at once. */
+	sigset_t ending;
+	sigemptyset(&ending);
+	for (int signo : {SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM})
+		sigaddset(&ending, signo);
+	sigprocmask(SIG_BLOCK, &ending, nullptr);
 	proc_exit_inprogress = true;
 	shmem_exit(code);
 	on_proc_exit_list.RunAll(code);
