@@ -37,6 +37,7 @@
 #include "optimizer/paths.h"
 #include "optimizer/planner.h"
 #include "planner_int.h"
+#include "rewrite/rewriteManip.h"
 #include "utils/lsyscache.h"
 
 namespace tusk::optimizer {
@@ -362,49 +363,6 @@ Plan *ApplyTargetList(Plan *plan, List *tlist)
 
 /* ---- WITH ---- */
 
-struct SublevelsContext
-{
-	int delta;
-	int min_levelsup;
-};
-
-/* Add delta to the varlevelsup of Vars (and the ctelevelsup of CTE
- * references) that point outside the tree being moved (PostgreSQL's
- * IncrementVarSublevelsUp). */
-bool IncrementSublevelsWalker(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return false;
-	auto *ctx = static_cast<SublevelsContext *>(arg);
-	if (IsA(node, Var))
-	{
-		Var *var = reinterpret_cast<Var *>(node);
-		if (static_cast<int>(var->varlevelsup) >= ctx->min_levelsup)
-			var->varlevelsup += ctx->delta;
-		return false;
-	}
-	if (IsA(node, Aggref))
-	{
-		Aggref *agg = reinterpret_cast<Aggref *>(node);
-		if (static_cast<int>(agg->agglevelsup) >= ctx->min_levelsup)
-			agg->agglevelsup += ctx->delta;
-	}
-	if (IsA(node, RangeTblEntry))
-	{
-		RangeTblEntry *rte = reinterpret_cast<RangeTblEntry *>(node);
-		if (rte->rtekind == RTE_CTE && static_cast<int>(rte->ctelevelsup) >= ctx->min_levelsup)
-			rte->ctelevelsup += ctx->delta;
-	}
-	if (IsA(node, Query))
-	{
-		ctx->min_levelsup++;
-		bool result = node_children_walker(node, IncrementSublevelsWalker, arg);
-		ctx->min_levelsup--;
-		return result;
-	}
-	return node_children_walker(node, IncrementSublevelsWalker, arg);
-}
-
 /* The planner level owning the WITH query an RTE_CTE entry names, and
  * the query's position in its cteList. */
 PlannerInfo *CteOwner(PlannerInfo *root, RangeTblEntry *rte, int *index)
@@ -482,8 +440,8 @@ void InlineCteReferences(PlannerInfo *root)
 		if (rte->ctelevelsup > 0)
 		{
 			/* References outside the WITH query now cross more levels. */
-			SublevelsContext ctx{static_cast<int>(rte->ctelevelsup), 0};
-			IncrementSublevelsWalker(reinterpret_cast<Node *>(sub), &ctx);
+			IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub),
+									static_cast<int>(rte->ctelevelsup), 0);
 		}
 		rte->rtekind = RTE_SUBQUERY;
 		rte->subquery = sub;
@@ -1374,12 +1332,6 @@ Plan *GroupingPlanner(PlannerInfo *root)
 }
 
 }  // namespace
-
-void IncrementVarSublevelsUp(Node *node, int delta, int min_sublevels_up)
-{
-	SublevelsContext ctx{delta, min_sublevels_up};
-	IncrementSublevelsWalker(node, &ctx);
-}
 
 List *MakeAndList(Node *qual)
 {

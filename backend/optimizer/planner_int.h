@@ -48,10 +48,6 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 List *PassThroughTargetList(List *input_tlist);
 /* The AND-ed conditions of an expression, as a list. */
 List *MakeAndList(Node *qual);
-/* Add delta to the varlevelsup of node's Vars (and ctelevelsup of its CTE
- * references) of level min_sublevels_up or more, in place (PostgreSQL's
- * IncrementVarSublevelsUp). */
-void IncrementVarSublevelsUp(Node *node, int delta, int min_sublevels_up);
 
 /* ---- prepjointree.cpp ---- */
 /* A SELECT's top-level WHERE sublinks (IN, EXISTS, NOT EXISTS) that can

@@ -32,6 +32,7 @@
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "planner_int.h"
+#include "rewrite/rewriteManip.h"
 
 namespace tusk::optimizer {
 

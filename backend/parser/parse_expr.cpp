@@ -30,6 +30,7 @@
 #include "parser/analyze.h"
 #include "parser/parse_func.h"
 #include "parser/parse_collate.h"
+#include "rewrite/rewriteManip.h"
 #include "utils/array.h"
 #include "utils/date.h"
 #include "utils/format_type.h"
@@ -148,6 +149,9 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 		 * the left one for a USING column). */
 		Node *expr = static_cast<Node *>(
 			copyObject(list_nth(nsitem->p_rte->joinaliasvars, attno - 1)));
+		/* Seen from a sublink, the join's Vars are levelsup levels out. */
+		if (levelsup > 0)
+			IncrementVarSublevelsUp(expr, levelsup, 0);
 		if (IsA(expr, Var))
 			reinterpret_cast<Var *>(expr)->location = location;
 		return expr;

@@ -87,3 +87,18 @@ UPDATE emp SET salary = salary + (SELECT amount FROM bonus WHERE bonus.name = em
 SELECT name, salary FROM emp WHERE id = 1;
 DELETE FROM emp WHERE dept NOT IN (SELECT id FROM dept WHERE id IS NOT NULL) OR dept IS NULL;
 SELECT name FROM emp ORDER BY id;
+
+-- A join's column named without a table from a sublink: the reference is
+-- to the outer query's join, one level up (pg_dump's column query does this).
+CREATE TABLE sub_ja (id int, a text[]);
+CREATE TABLE sub_jb (id int, b int);
+INSERT INTO sub_ja VALUES (1, '{x,y}'), (2, NULL), (3, '{z}');
+INSERT INTO sub_jb VALUES (1, 10), (3, 30), (4, 40);
+SELECT id, array_to_string(ARRAY(SELECT o FROM unnest(a) o ORDER BY o DESC), ',') AS a,
+       (SELECT b + 1 WHERE b > 10) AS b1
+FROM sub_ja JOIN sub_jb USING (id) ORDER BY id;
+SELECT id, (SELECT count(*) FROM unnest(ARRAY[1, 2, 3, 4]) u WHERE u <= id) AS n
+FROM sub_ja FULL JOIN sub_jb USING (id) ORDER BY id;
+SELECT (SELECT max(v) FROM (SELECT b * 2 AS v) s) FROM sub_ja LEFT JOIN sub_jb ON sub_ja.id = sub_jb.id
+ORDER BY 1;
+DROP TABLE sub_ja, sub_jb;
