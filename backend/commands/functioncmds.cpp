@@ -45,6 +45,7 @@
 #include "parser/parse_expr.h"
 #include "parser/parse_func.h"
 #include "utils/format_type.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
@@ -453,8 +454,14 @@ Oid CreateFunction(CreateFunctionStmt *stmt, const char *queryString)
 
 	Oid funcoid = ProcedureCreate(spec);
 	CommandCounterIncrement();
+	/* check_function_bodies = off (pg_dump's restore scripts) skips only
+	 * an SQL body's checks: the objects it names may come later.  A C
+	 * function's module is still loaded, as in PostgreSQL. */
 	if (is_sql)
-		sql_fn_validate(funcoid, queryString);
+	{
+		if (check_function_bodies)
+			sql_fn_validate(funcoid, queryString);
+	}
 	else if (OidIsValid(validator))
 		OidFunctionCall1(validator, ObjectIdGetDatum(funcoid));
 	return funcoid;

@@ -40,6 +40,17 @@ size_t recv_end = 0;
 std::string send_buffer;
 bool connection_broken = false;
 bool doing_command_read = false;
+/* The idle timeout of the command read under way (CLOCK_MONOTONIC ms;
+ * 0: none) and what to do when it passes. */
+long read_deadline_ms = 0;
+void (*read_timeout_expired)() = nullptr;
+
+long MonotonicMs()
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec * 1000L + now.tv_nsec / 1000000L;
+}
 
 const char *FamilyName(int family)
 {
@@ -260,9 +271,21 @@ bool RecvBuffer()
 		{
 			/* Sleep until the socket is readable or a signal sets our
 			 * latch; an idle backend processes interrupts here. */
+			long wait = -1;
+			if (doing_command_read && read_deadline_ms != 0)
+			{
+				wait = Max(0L, read_deadline_ms - MonotonicMs());
+				if (wait == 0)
+				{
+					read_deadline_ms = 0;
+					read_timeout_expired();
+					continue;
+				}
+			}
 			int rc = WaitLatchOrSocket(MyLatch,
-									   WL_LATCH_SET | WL_SOCKET_READABLE | WL_EXIT_ON_PM_DEATH,
-									   conn_port->sock, -1, WAIT_EVENT_CLIENT_READ);
+									   WL_LATCH_SET | WL_SOCKET_READABLE | WL_EXIT_ON_PM_DEATH |
+										   (wait >= 0 ? WL_TIMEOUT : 0),
+									   conn_port->sock, wait, WAIT_EVENT_CLIENT_READ);
 			if (rc & WL_LATCH_SET)
 			{
 				ResetLatch(MyLatch);
@@ -448,6 +471,12 @@ void SetDoingCommandRead(bool value)
 bool DoingCommandRead()
 {
 	return doing_command_read;
+}
+
+void SetCommandReadTimeout(int ms, void (*expired)())
+{
+	read_deadline_ms = ms > 0 ? MonotonicMs() + ms : 0;
+	read_timeout_expired = expired;
 }
 
 bool PutBytes(const void *data, size_t len)

@@ -90,6 +90,10 @@ bool Flush();
  * DoingCommandRead). */
 void SetDoingCommandRead(bool value);
 bool DoingCommandRead();
+/* While the next command is read, call expired (which does not return:
+ * it raises FATAL) if none has come within ms (PostgreSQL's idle
+ * timeouts); ms <= 0 turns it off. */
+void SetCommandReadTimeout(int ms, void (*expired)());
 
 /* Builds a message body with network byte order integers. */
 class MessageBuilder

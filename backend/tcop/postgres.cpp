@@ -73,6 +73,8 @@
 #include "utils/misc/ps_status.h"
 
 int StatementTimeout = 0;
+int IdleInTransactionSessionTimeout = 0;
+int IdleSessionTimeout = 0;
 bool InMultiStatementQuery = false;
 
 namespace tusk::tcop {
@@ -449,6 +451,22 @@ void DisableStatementTimeout()
 		return;
 	statement_timeout_active = false;
 	SetTimer(0);
+}
+
+/* ---- idle timeouts ---- */
+
+[[noreturn]] void IdleInTransactionTimeoutExpired()
+{
+	ereport(FATAL, errcode(ERRCODE_IDLE_IN_TRANSACTION_SESSION_TIMEOUT),
+			errmsg("terminating connection due to idle-in-transaction timeout"));
+	pg_unreachable();
+}
+
+[[noreturn]] void IdleSessionTimeoutExpired()
+{
+	ereport(FATAL, errcode(ERRCODE_IDLE_SESSION_TIMEOUT),
+			errmsg("terminating connection due to idle-session timeout"));
+	pg_unreachable();
 }
 
 /* Transaction control around commands (PostgreSQL's start_xact_command /
@@ -1129,10 +1147,18 @@ void BackendMain(Port *port, postmaster::CacState cac)
 				if (!SendReadyForQuery())
 					proc_exit(0);
 				send_ready_for_query = false;
+				/* The client is idle now: the idle timeouts run until its
+				 * next message, as PostgreSQL's do. */
+				if (status != 'I')
+					libpq::SetCommandReadTimeout(IdleInTransactionSessionTimeout,
+												 IdleInTransactionTimeoutExpired);
+				else
+					libpq::SetCommandReadTimeout(IdleSessionTimeout, IdleSessionTimeoutExpired);
 			}
 			libpq::SetDoingCommandRead(true);
 			int firstchar = libpq::GetByte();
 			libpq::SetDoingCommandRead(false);
+			libpq::SetCommandReadTimeout(0, nullptr);
 			if (firstchar < 0)
 				proc_exit(0); /* client went away */
 

@@ -131,6 +131,7 @@ extern "C" {
 #endif
 
 extern PGDLLIMPORT int max_locks_per_xact; /* max_locks_per_transaction */
+extern PGDLLIMPORT int LockTimeout;		   /* lock_timeout, ms; 0: none */
 extern PGDLLIMPORT int DeadlockTimeout;	   /* deadlock_timeout, ms */
 
 extern Size LockShmemSize(void);

@@ -24,6 +24,8 @@ extern void StatementCancelHandler(int postgres_signal_arg);
 /* statement_timeout, ms (0: none): a statement running longer is
  * canceled with 57014 "canceling statement due to statement timeout". */
 extern PGDLLIMPORT int StatementTimeout;
+extern PGDLLIMPORT int IdleInTransactionSessionTimeout;
+extern PGDLLIMPORT int IdleSessionTimeout;
 
 /* Whether the running statement is one of several in a simple Query
  * message, which share one implicit transaction: statements that refuse

@@ -125,6 +125,9 @@ extern PGDLLIMPORT int ReservedBackends;
 extern PGDLLIMPORT int AuthenticationTimeout;
 extern PGDLLIMPORT bool update_process_title;
 extern PGDLLIMPORT char *shared_preload_libraries_string;
+extern PGDLLIMPORT bool check_function_bodies;
+extern PGDLLIMPORT char *default_tablespace;
+extern PGDLLIMPORT char *default_table_access_method;
 /* Where modules named without a directory are looked for (a colon-separated
  * list of absolute directories, "$libdir" standing for the package library
  * directory): utils/fmgr/dfmgr.cpp. */

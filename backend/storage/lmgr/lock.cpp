@@ -67,6 +67,7 @@ using tusk::SpinLockGuard;
 
 int max_locks_per_xact = 64;
 int DeadlockTimeout = 1000;
+int LockTimeout = 0;
 
 namespace {
 
@@ -583,10 +584,20 @@ void WaitForLock()
 	bool checked = false;
 	std::string detail;
 	uint32 wait_event = PG_WAIT_LOCK | locks[MyProc->waitLock].tag.locktag_type;
+	/* lock_timeout as it was when the wait began, as PostgreSQL arms its
+	 * timer once per wait. */
+	const long lock_timeout = LockTimeout;
 	while (__atomic_load_n(&MyProc->waitStatus, __ATOMIC_SEQ_CST) == PROC_WAIT_STATUS_WAITING)
 	{
-		long timeout = checked ? -1 : Max(0L, DeadlockTimeout - ElapsedMs(start));
-		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (checked ? 0 : WL_TIMEOUT),
+		long elapsed = ElapsedMs(start);
+		if (lock_timeout > 0 && elapsed >= lock_timeout)
+			ereport(ERROR, errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+					errmsg("canceling statement due to lock timeout"));
+		long timeout = checked ? -1 : Max(0L, DeadlockTimeout - elapsed);
+		if (lock_timeout > 0 && (timeout < 0 || lock_timeout - elapsed < timeout))
+			timeout = lock_timeout - elapsed;
+		(void) WaitLatch(MyLatch,
+						 WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (timeout >= 0 ? WL_TIMEOUT : 0),
 						 timeout, wait_event);
 		ResetLatch(MyLatch);
 		CHECK_FOR_INTERRUPTS();

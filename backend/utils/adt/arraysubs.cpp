@@ -24,13 +24,15 @@
  * built again (construct_md_array), in the per-tuple memory the step
  * runs in.
  *
- * Principal entry point: array_subscript_handler (a pg_proc row).
+ * Principal entry points: array_subscript_handler and
+ * raw_array_subscript_handler (pg_proc rows).
  */
 #include "postgres.h"
 
 #include <memory>
 #include <vector>
 
+#include "access/tupmacs.h"
 #include "catalog/pg_type_d.h"
 #include "executor/execExpr.h"
 #include "nodes/makefuncs.h"
@@ -485,7 +487,109 @@ const SubscriptRoutines kArraySubscriptRoutines = {
 	.store_leakproof = false,
 };
 
+/* ---- "raw" arrays: fixed-length types holding N elements (name, point) ----
+ *
+ * PostgreSQL's rules: one subscript, counted from 0; a fetch out of range
+ * is NULL; an assignment out of range is 2202E and of NULL 22004; slices
+ * are 0A000. */
+
+struct RawArrayWorkspace
+{
+	int16 typlen; /* the container's */
+	int16 elemlen;
+	bool elembyval;
+	char elemalign;
+};
+
+/* The element's index, or -1 if the subscripts do not name one. */
+int RawIndex(const SubscriptingRefState *st, const RawArrayWorkspace *ws)
+{
+	if (st->numupper != 1)
+		return -1;
+	int idx = DatumGetInt32(st->upperindex[0]);
+	if (idx < 0 || idx >= ws->typlen / ws->elemlen)
+		return -1;
+	return idx;
+}
+
+void RawFetchElement(ExprState *, ExprEvalStep *op, ExprContext *)
+{
+	SubscriptingRefState *st = op->d.sbsref.state;
+	auto *ws = static_cast<RawArrayWorkspace *>(st->workspace);
+	char *container = DatumGetPointer(*op->resvalue);
+	int idx = RawIndex(st, ws);
+	*op->resvalue = 0;
+	*op->resnull = true;
+	if (idx < 0)
+		return;
+	char *elem = container + static_cast<ptrdiff_t>(idx) * ws->elemlen;
+	*op->resvalue = ws->elembyval ? fetch_att(elem, true, ws->elemlen)
+								  : datumCopy(PointerGetDatum(elem), false, ws->elemlen);
+	*op->resnull = false;
+}
+
+void RawSliceNotSupported(ExprState *, ExprEvalStep *, ExprContext *)
+{
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			errmsg("slices of fixed-length arrays not implemented"));
+}
+
+void RawAssignElement(ExprState *, ExprEvalStep *op, ExprContext *)
+{
+	SubscriptingRefState *st = op->d.sbsref.state;
+	auto *ws = static_cast<RawArrayWorkspace *>(st->workspace);
+	int idx = RawIndex(st, ws);
+	if (idx < 0)
+		ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				errmsg("array subscript out of range"));
+	if (st->replacenull)
+		ereport(ERROR, errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				errmsg("cannot assign null value to an element of a fixed-length array"));
+	/* A NULL container becomes one of zeros, as in PostgreSQL. */
+	char *copy = static_cast<char *>(palloc0(ws->typlen));
+	if (!*op->resnull)
+		memcpy(copy, DatumGetPointer(*op->resvalue), ws->typlen);
+	char *elem = copy + static_cast<ptrdiff_t>(idx) * ws->elemlen;
+	if (ws->elembyval)
+		store_att_byval(elem, st->replacevalue, ws->elemlen);
+	else
+		memcpy(elem, DatumGetPointer(st->replacevalue), ws->elemlen);
+	*op->resvalue = PointerGetDatum(copy);
+	*op->resnull = false;
+}
+
+void RawArrayExecSetup(const SubscriptingRef *sbsref, SubscriptingRefState *st,
+					   SubscriptExecSteps *methods)
+{
+	auto *ws = static_cast<RawArrayWorkspace *>(palloc0(sizeof(RawArrayWorkspace)));
+	ws->typlen = get_typlen(sbsref->refcontainertype);
+	get_typlenbyvalalign(sbsref->refelemtype, &ws->elemlen, &ws->elembyval, &ws->elemalign);
+	if (ws->typlen <= 0 || ws->elemlen <= 0)
+		elog(ERROR, "type %u is not a fixed-length array of fixed-length elements",
+			 sbsref->refcontainertype);
+	st->workspace = ws;
+	bool is_slice = st->numlower != 0;
+	methods->sbs_check_subscripts = st->isassignment ? CheckSubscriptsForAssign
+													 : CheckSubscriptsForFetch;
+	methods->sbs_fetch = is_slice ? RawSliceNotSupported : RawFetchElement;
+	methods->sbs_assign = is_slice ? RawSliceNotSupported : RawAssignElement;
+}
+
+const SubscriptRoutines kRawArraySubscriptRoutines = {
+	.transform = ArraySubscriptTransform,
+	.exec_setup = RawArrayExecSetup,
+	.fetch_strict = true,
+	.fetch_leakproof = true,
+	.store_leakproof = false,
+};
+
 }  // namespace
+
+Datum raw_array_subscript_handler(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_POINTER(const_cast<SubscriptRoutines *>(&kRawArraySubscriptRoutines));
+}
 
 Datum array_subscript_handler(PG_FUNCTION_ARGS)
 {

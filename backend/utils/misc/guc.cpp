@@ -832,6 +832,43 @@ void SetCheckErrorDetail(const std::string &detail)
 	check_errdetail = detail;
 }
 
+/* Tusk keeps every relation in pg_default and cannot create tablespaces,
+ * so the empty string and pg_default are the only places a table can go;
+ * pg_global holds only shared catalogs. */
+bool CheckDefaultTablespace(char **newval, void **, GucSource)
+{
+	if (**newval == '\0' || strcmp(*newval, "pg_default") == 0)
+		return true;
+	if (strcmp(*newval, "pg_global") == 0)
+	{
+		SetCheckError(ERRCODE_FEATURE_NOT_SUPPORTED,
+					  "only shared relations can be placed in pg_global tablespace");
+		return false;
+	}
+	SetCheckErrorDetail(std::string("Tablespace \"") + *newval + "\" does not exist.");
+	return false;
+}
+
+/* heap is Tusk's only table access method. */
+bool CheckDefaultTableAccessMethod(char **newval, void **, GucSource)
+{
+	if (strcmp(*newval, "heap") == 0)
+		return true;
+	if (**newval == '\0')
+	{
+		SetCheckErrorDetail("default_table_access_method cannot be empty.");
+		return false;
+	}
+	if (strlen(*newval) >= NAMEDATALEN)
+	{
+		SetCheckErrorDetail("default_table_access_method is too long (maximum " +
+							std::to_string(NAMEDATALEN - 1) + " characters).");
+		return false;
+	}
+	SetCheckErrorDetail(std::string("Table access method \"") + *newval + "\" does not exist.");
+	return false;
+}
+
 bool CheckClientEncoding(char **newval, void **, GucSource)
 {
 	std::string norm;

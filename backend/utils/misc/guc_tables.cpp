@@ -39,6 +39,9 @@ char *IdentFileName = nullptr;
 char *external_pid_file = nullptr;
 char *application_name = nullptr;
 char *cluster_name = nullptr;
+bool check_function_bodies = true;
+char *default_tablespace = nullptr;
+char *default_table_access_method = nullptr;
 int log_min_messages = WARNING;
 int client_min_messages = NOTICE;
 int log_min_error_statement = ERROR;
@@ -240,6 +243,22 @@ const config_enum_entry kSynchronousCommitOptions[] = {
 	{nullptr, 0, false},
 };
 
+enum XmlOptionType
+{
+	XMLOPTION_DOCUMENT,
+	XMLOPTION_CONTENT
+};
+
+const config_enum_entry kXmlOptionOptions[] = {
+	{"content", XMLOPTION_CONTENT, false},
+	{"document", XMLOPTION_DOCUMENT, false},
+	{nullptr, 0, false},
+};
+
+int xmloption = XMLOPTION_CONTENT;
+bool row_security = true;
+bool synchronize_seqscans = true;
+
 constexpr int kInternalFlags = GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE;
 constexpr int kMaxBackendsLimit = (1 << 18) - 1; /* 262143, as PostgreSQL */
 
@@ -249,6 +268,8 @@ constexpr int kMaxBackendsLimit = (1 << 18) - 1; /* 262143, as PostgreSQL */
 bool CheckClientEncoding(char **newval, void **extra, GucSource source);
 bool CheckDateStyle(char **newval, void **extra, GucSource source);
 bool CheckTimeZone(char **newval, void **extra, GucSource source);
+bool CheckDefaultTablespace(char **newval, void **extra, GucSource source);
+bool CheckDefaultTableAccessMethod(char **newval, void **extra, GucSource source);
 void AssignTimeZone(const char *newval, void *extra);
 void AssignDateStyle(const char *newval, void *extra);
 void AssignLogTimeZone(const char *newval, void *extra);
@@ -497,6 +518,41 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("statement_timeout", PGC_USERSET, kStatement,
 			"Sets the maximum allowed duration of any statement.",
 			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &StatementTimeout, 0, 0, INT_MAX),
+		Int("lock_timeout", PGC_USERSET, kStatement,
+			"Sets the maximum allowed duration of any wait for a lock.",
+			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &LockTimeout, 0, 0, INT_MAX),
+		Int("idle_in_transaction_session_timeout", PGC_USERSET, kStatement,
+			"Sets the maximum allowed idle time between queries, when in a transaction.",
+			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &IdleInTransactionSessionTimeout, 0,
+			0, INT_MAX),
+		Int("idle_session_timeout", PGC_USERSET, kStatement,
+			"Sets the maximum allowed idle time between queries, when not in a transaction.",
+			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &IdleSessionTimeout, 0, 0, INT_MAX),
+		Bool("check_function_bodies", PGC_USERSET, kStatement,
+			 "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE.", nullptr, 0,
+			 &check_function_bodies, true),
+		String("default_tablespace", PGC_USERSET, kStatement,
+			   "Sets the default tablespace to create tables and indexes in.",
+			   "An empty string selects the database's default tablespace.", GUC_IS_NAME,
+			   &default_tablespace, "", CheckDefaultTablespace),
+		String("default_table_access_method", PGC_USERSET, kStatement,
+			   "Sets the default table access method for new tables.", nullptr, GUC_IS_NAME,
+			   &default_table_access_method, "heap", CheckDefaultTableAccessMethod),
+		/* Tusk has no row-level security policies, so either value reads
+		 * every row (off makes PostgreSQL fail a query a policy would
+		 * filter; with no policies, none does). */
+		Bool("row_security", PGC_USERSET, kStatement, "Enable row security.",
+			 "When enabled, row security will be applied to all users.", 0, &row_security, true),
+		/* Tusk has no xml type, so nothing reads it: kept because pg_dump
+		 * and clients set it. */
+		Enum("xmloption", PGC_USERSET, kStatement,
+			 "Sets whether XML data in implicit parsing and serialization operations is to be "
+			 "considered as documents or content fragments.",
+			 nullptr, 0, &xmloption, XMLOPTION_CONTENT, kXmlOptionOptions),
+		/* Permission to start a scan where another one is: Tusk's scans
+		 * always start at block 0, which either value allows. */
+		Bool("synchronize_seqscans", PGC_USERSET, kCompat, "Enable synchronized sequential scans.",
+			 nullptr, 0, &synchronize_seqscans, true),
 		Bool("default_transaction_read_only", PGC_USERSET, kStatement,
 			 "Sets the default read-only status of new transactions.", nullptr, GUC_REPORT,
 			 &DefaultXactReadOnly, false),
