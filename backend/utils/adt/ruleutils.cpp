@@ -32,8 +32,12 @@
 #include <vector>
 #include <string>
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/relation.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_attribute_d.h"
+#include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -42,10 +46,12 @@
 #include "nodes/querynodes.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
+#include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/ruleutils.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -1604,4 +1610,62 @@ Datum pg_get_viewdef_name(PG_FUNCTION_ARGS)
 Datum pg_get_viewdef_name_ext(PG_FUNCTION_ARGS)
 {
 	return ViewDefinition(fcinfo, ViewOidByName(PG_GETARG_TEXT_PP(0)), PG_GETARG_BOOL(1));
+}
+
+/* ---- rules: pg_get_ruledef ---- */
+
+namespace {
+
+/* A rule back to CREATE RULE, as PostgreSQL's make_ruledef prints it.
+ * Tusk's only rules are views' ON SELECT DO INSTEAD rules ("_RETURN"),
+ * whose query pg_get_viewdef prints; NULL for an unknown OID. */
+Datum RuleDefinition(FunctionCallInfo fcinfo, Oid ruleoid, bool pretty)
+{
+	Relation pg_rewrite = relation_open(RewriteRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_rewrite, snapshot);
+	FormData_pg_rewrite rule{};
+	bool found = false;
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+		if (reinterpret_cast<Form_pg_rewrite>(GETSTRUCT(t))->oid == ruleoid)
+		{
+			rule = *reinterpret_cast<Form_pg_rewrite>(GETSTRUCT(t));
+			found = true;
+			break;
+		}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_rewrite, AccessShareLock);
+	if (!found)
+		PG_RETURN_NULL();
+	if (rule.ev_type != '1' || !rule.is_instead || get_rel_relkind(rule.ev_class) != 'v')
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("pg_get_ruledef of rules other than a view's ON SELECT rule is not "
+					   "supported yet"));
+	std::string buf = "CREATE RULE ";
+	buf += quote_identifier(NameStr(rule.rulename));
+	buf += " AS\n    ON SELECT TO ";
+	std::string relname = quote_identifier(get_rel_name(rule.ev_class));
+	if (!pretty || !RelationIsVisible(rule.ev_class))
+	{
+		buf += quote_identifier(get_namespace_name(get_rel_namespace(rule.ev_class)));
+		buf += '.';
+	}
+	buf += relname;
+	buf += " DO INSTEAD ";
+	ViewDeparser deparser(get_view_query_by_oid(rule.ev_class), pretty);
+	buf += deparser.Deparse();
+	PG_RETURN_TEXT_P(cstring_to_text(buf.c_str()));
+}
+
+}  // namespace
+
+Datum pg_get_ruledef(PG_FUNCTION_ARGS)
+{
+	return RuleDefinition(fcinfo, PG_GETARG_OID(0), false);
+}
+
+Datum pg_get_ruledef_ext(PG_FUNCTION_ARGS)
+{
+	return RuleDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
 }
