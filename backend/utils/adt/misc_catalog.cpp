@@ -13,8 +13,8 @@
  * runs and answers as PostgreSQL does for a table without them:
  * pg_get_statisticsobjdef_columns and pg_get_triggerdef (NULL for an
  * unknown OID as in PostgreSQL; 0A000 for a row Tusk could not print),
- * pg_partition_ancestors (a relation is its own only "ancestor": Tusk
- * has no partitions), pg_relation_is_publishable.
+ * pg_partition_ancestors (nothing for a relation outside a partition
+ * tree, as in PostgreSQL: Tusk has no partitions), pg_relation_is_publishable.
  *
  * And the visibility tests of objects named in a catalog without a
  * syscache (psql's \dF, \dFd, \dFp, \dFt, \dX): pg_ts_config_is_visible,
@@ -232,9 +232,10 @@ Datum pg_relation_is_publishable(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(publishable);
 }
 
-/* The relation and its partition ancestors: Tusk has no partitions, so a
- * table or index is its own only row, as PostgreSQL answers for one that
- * is not a partition; nothing for other relations or an unknown OID. */
+/* The relation and its partition ancestors, for a partition or a
+ * partitioned table or index; nothing for other relations (PostgreSQL's
+ * check_rel_can_be_partition).  Tusk has no partitioning, so a partition
+ * has no ancestors to add. */
 Datum pg_partition_ancestors(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
@@ -242,11 +243,16 @@ Datum pg_partition_ancestors(PG_FUNCTION_ARGS)
 	{
 		funcctx = SRF_FIRSTCALL_INIT();
 		Oid relid = PG_GETARG_OID(0);
-		char relkind = get_rel_relkind(relid);
-		bool can_be_partition = relkind == RELKIND_RELATION ||
-			relkind == RELKIND_PARTITIONED_TABLE || relkind == RELKIND_INDEX ||
-			relkind == RELKIND_PARTITIONED_INDEX;
-		funcctx->max_calls = can_be_partition ? 1 : 0;
+		bool in_tree = false;
+		HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+		if (HeapTupleIsValid(tup))
+		{
+			auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
+			in_tree = form->relispartition || form->relkind == RELKIND_PARTITIONED_TABLE ||
+				form->relkind == RELKIND_PARTITIONED_INDEX;
+			ReleaseSysCache(tup);
+		}
+		funcctx->max_calls = in_tree ? 1 : 0;
 		funcctx->user_fctx = reinterpret_cast<void *>(static_cast<uintptr_t>(relid));
 	}
 	funcctx = SRF_PERCALL_SETUP();
