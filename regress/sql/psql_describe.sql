@@ -56,6 +56,11 @@ CREATE VIEW pub.child_view AS
       FROM pub.child c JOIN pub.parent p ON p.id = c.parent_id
      WHERE c.n > 1;
 CREATE VIEW pub.codes AS SELECT code FROM pub.parent ORDER BY code;
+CREATE VIEW pub.wide AS
+    SELECT p.id, p.code, c.n, CASE WHEN c.n > 1 THEN 'big' ELSE 'small' END AS size, c.amount,
+           p.grp
+      FROM pub.parent p, pub.child c, pub.parent p2
+     WHERE p.id = c.parent_id AND p2.id = p.id;
 CREATE FUNCTION pub.add_one(x integer) RETURNS integer
     LANGUAGE sql IMMUTABLE STRICT AS 'SELECT x + 1';
 CREATE FUNCTION pub.greet(name text, greeting text DEFAULT 'hello') RETURNS text
@@ -159,6 +164,10 @@ SELECT pg_get_function_arguments(0) IS NULL, pg_get_function_result(0) IS NULL,
        pg_get_functiondef(0) IS NULL;
 SELECT pg_get_functiondef('pg_catalog.count("any")'::regprocedure);
 SELECT pg_get_viewdef('pub.codes'::regclass), pg_get_viewdef('pub.codes', true);
+\d+ pub.wide
+SELECT w, pg_get_viewdef('pub.wide'::regclass, w) FROM unnest(ARRAY[0, 30, 60, 200, -1]) w;
+SELECT pg_get_viewdef('pub.wide'::regclass);
+SELECT pg_get_viewdef('pub.codes'), pg_get_viewdef('pub.child') IS NULL AS not_view;
 SELECT pg_get_ruledef(oid), pg_get_ruledef(oid, true) FROM pg_rewrite
   WHERE ev_class = 'pub.codes'::regclass;
 SELECT pg_get_ruledef(0);

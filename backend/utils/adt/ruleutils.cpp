@@ -87,6 +87,8 @@ struct DeparseContext
 /* How far a CASE's WHEN/ELSE lines are indented (PostgreSQL's
  * PRETTYINDENT_VAR). */
 constexpr int kPrettyIndentVar = 4;
+/* How far a query's clauses are indented under it (PRETTYINDENT_STD). */
+constexpr int kPrettyIndentStd = 8;
 
 /* A keyword that, when indenting, starts a new line: trailing spaces
  * dropped, then a newline and indent_level (after indent_before)
@@ -1286,10 +1288,15 @@ namespace {
 class ViewDeparser
 {
   public:
-	ViewDeparser(Query *query, bool pretty) : query_(query)
+	/* wrap_column: PostgreSQL's wrapColumn, where list items (output
+	 * columns, FROM items) start a new line: 0 puts each on its own. */
+	ViewDeparser(Query *query, bool pretty, int wrap_column = 0)
+		: query_(query), wrap_column_(wrap_column)
 	{
 		ctx_.indent = true;
-		ctx_.indent_level = 0;
+		/* The clauses' level under SELECT (PostgreSQL's PRETTYINDENT_STD):
+		 * a CASE in the select list or WHERE is indented from it. */
+		ctx_.indent_level = kPrettyIndentStd;
 		ctx_.varprefix = true;
 		ctx_.showimplicit = false;
 		ctx_.pretty = pretty;
@@ -1317,21 +1324,24 @@ class ViewDeparser
 			else
 				buf += " DISTINCT";
 		}
-		const char *sep = " ";
 		ListCell *lc;
+		bool first = true;
+		bool last_multiline = false;
 		foreach (lc, query_->targetList)
 		{
 			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
 			if (tle->resjunk)
 				continue;
-			buf += sep;
-			sep = ",\n    ";
+			buf += first ? " " : ", ";
+			/* The item on its own, to decide whether it starts a line. */
+			std::string saved = std::move(ctx_.buf);
+			ctx_.buf.clear();
 			Node *expr = reinterpret_cast<Node *>(tle->expr);
 			GetRuleExpr(expr, &ctx_, true);
 			/* A whole row is cast to its type, lest t.* read as t's columns. */
 			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
 				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
-				buf += "::" + std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
+				ctx_.buf += "::" + std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
 			/* A column keeps its name unless renamed (PostgreSQL's
 			 * get_target_list). */
 			std::string attname;
@@ -1344,16 +1354,32 @@ class ViewDeparser
 			}
 			if (tle->resname != nullptr && attname != tle->resname)
 			{
-				buf += " AS ";
-				buf += quote_identifier(tle->resname);
+				ctx_.buf += " AS ";
+				ctx_.buf += quote_identifier(tle->resname);
 			}
+			std::string item = std::move(ctx_.buf);
+			ctx_.buf = std::move(saved);
+			AppendWrapped(item, !first, last_multiline);
+			last_multiline = item.find('\n', 1) != std::string::npos;
+			first = false;
 		}
-		sep = "\n   FROM ";
+		first = true;
 		foreach (lc, query_->jointree->fromlist)
 		{
-			buf += sep;
-			sep = ",\n    ";
+			if (first)
+			{
+				buf += "\n   FROM ";
+				AppendFromItem(static_cast<Node *>(lfirst(lc)));
+				first = false;
+				continue;
+			}
+			buf += ", ";
+			std::string saved = std::move(ctx_.buf);
+			ctx_.buf.clear();
 			AppendFromItem(static_cast<Node *>(lfirst(lc)));
+			std::string item = std::move(ctx_.buf);
+			ctx_.buf = std::move(saved);
+			AppendWrapped(item, true, false);
 		}
 		if (query_->jointree->quals != nullptr)
 		{
@@ -1399,6 +1425,32 @@ class ViewDeparser
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("pg_get_viewdef of views other than a plain SELECT from tables and "
 					   "joins is not supported yet"));
+	}
+
+	/* A list item after the first goes on a new line (indented under
+	 * the clause) when it would pass the wrap column or the one before
+	 * it took several lines (PostgreSQL's get_target_list and
+	 * get_from_clause); a negative wrap column never wraps. */
+	void AppendWrapped(const std::string &item, bool not_first, bool last_multiline)
+	{
+		std::string &buf = ctx_.buf;
+		size_t line_start = buf.rfind('\n');
+		line_start = line_start == std::string::npos ? 0 : line_start + 1;
+		size_t line_len = buf.size() - line_start;
+		if (!item.empty() && item[0] == '\n')
+		{
+			/* An item that starts its own line (a CASE) goes as it is. */
+			while (!buf.empty() && buf.back() == ' ')
+				buf.pop_back();
+		}
+		else if (wrap_column_ >= 0 && not_first &&
+			(line_len + item.size() > static_cast<size_t>(wrap_column_) || last_multiline))
+		{
+			while (!buf.empty() && buf.back() == ' ')
+				buf.pop_back();
+			buf += "\n    ";
+		}
+		buf += item;
 	}
 
 	/* Each range-table entry's name, made unique as PostgreSQL's
@@ -1571,15 +1623,16 @@ class ViewDeparser
 	}
 
 	Query *query_;
+	int wrap_column_;
 	DeparseNamespace dpns_;
 	DeparseContext ctx_;
 };
 
-Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty)
+Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty, int wrap_column = 0)
 {
 	if (get_rel_relkind(viewoid) != 'v')
 		PG_RETURN_NULL();
-	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty);
+	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty, wrap_column);
 	std::string def = deparser.Deparse();
 	PG_RETURN_TEXT_P(cstring_to_text(def.c_str()));
 }
@@ -1600,6 +1653,12 @@ Datum pg_get_viewdef(PG_FUNCTION_ARGS)
 Datum pg_get_viewdef_ext(PG_FUNCTION_ARGS)
 {
 	return ViewDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
+}
+
+/* Pretty, with list items wrapped at the given column. */
+Datum pg_get_viewdef_wrap(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, PG_GETARG_OID(0), true, PG_GETARG_INT32(1));
 }
 
 Datum pg_get_viewdef_name(PG_FUNCTION_ARGS)
