@@ -51,8 +51,8 @@ class TerminalPsql
 			std::string port = std::to_string(cluster.Port());
 			std::string user = TestUser();
 			std::string psql = PgBin("psql");
-			execl(psql.c_str(), "psql", "-X", "-h", cluster.SocketDir().c_str(), "-p",
-				  port.c_str(), "-U", user.c_str(), "-d", "postgres", static_cast<char *>(nullptr));
+			execl(psql.c_str(), "psql", "-X", "-h", cluster.SocketDir().c_str(), "-p", port.c_str(),
+				  "-U", user.c_str(), "-d", "postgres", static_cast<char *>(nullptr));
 			_exit(127);
 		}
 		REQUIRE(ReadUntil("postgres=#", 10000));
@@ -118,9 +118,9 @@ TEST_CASE("psql's VERBOSITY verbose shows the SQLSTATE and a LOCATION line namin
 {
 	Cluster cluster;
 	InitAndStart(cluster);
-	CommandResult r = cluster.Psql(
-		{"-c", "\\set VERBOSITY verbose", "-c", "SELECT x FROM nosuch_table", "-c",
-		 "SELECT 1/0", "-c", "\\errverbose"});
+	CommandResult r = cluster.Psql({"-c", "\\set VERBOSITY verbose", "-c",
+									"SELECT x FROM nosuch_table", "-c", "SELECT 1/0", "-c",
+									"\\errverbose"});
 	INFO(r.output());
 	CHECK(r.err.find("ERROR:  42P01: relation \"nosuch_table\" does not exist\n"
 					 "LINE 1: SELECT x FROM nosuch_table\n"
@@ -128,7 +128,8 @@ TEST_CASE("psql's VERBOSITY verbose shows the SQLSTATE and a LOCATION line namin
 					 "LOCATION:  ") != std::string::npos);
 	CHECK(r.err.find("ERROR:  22012: division by zero\nLOCATION:  ") != std::string::npos);
 	/* "LOCATION:  function, file:line" — Tusk's function and file. */
-	std::regex location(R"(LOCATION:  [A-Za-z_][A-Za-z0-9_:]*, [A-Za-z0-9_./-]+\.(cpp|h):[0-9]+\n)");
+	std::regex location(
+		R"(LOCATION:  [A-Za-z_][A-Za-z0-9_:]*, [A-Za-z0-9_./-]+\.(cpp|h):[0-9]+\n)");
 	auto begin = std::sregex_iterator(r.err.begin(), r.err.end(), location);
 	CHECK(std::distance(begin, std::sregex_iterator()) == 3); /* two errors, \errverbose */
 }
@@ -160,7 +161,8 @@ TEST_CASE("psql completes names from Tusk's catalogs as from PostgreSQL's", "[ps
 			   Catch::Contains("ALTER TABLE tabc_beta "));
 	CHECK_THAT(psql.Type("DROP SEQUENCE tabc_\t", "tabc_seq "),
 			   Catch::Contains("DROP SEQUENCE tabc_seq "));
-	CHECK_THAT(psql.Type("DROP INDEX tabc\t", "tabc_idx "), Catch::Contains("DROP INDEX tabc_idx "));
+	CHECK_THAT(psql.Type("DROP INDEX tabc\t", "tabc_idx "),
+			   Catch::Contains("DROP INDEX tabc_idx "));
 	CHECK_THAT(psql.Type("\\dv tabc\t", "tabc_view "), Catch::Contains("\\dv tabc_view "));
 	/* A schema completes with its dot, then the relations in it. */
 	CHECK_THAT(psql.Type("\\d pubs\t", "pubsch."), Catch::Contains("\\d pubsch."));
@@ -177,6 +179,7 @@ TEST_CASE("psql completes names from Tusk's catalogs as from PostgreSQL's", "[ps
 	/* Tables and schemas after ALTER TABLE (PostgreSQL lists
 	 * information_schema too, which Tusk does not have yet). */
 	listed = psql.Type("ALTER TABLE \t\t", "tabc_beta");
-	CHECK(std::regex_search(listed, std::regex("ALL IN TABLESPACE +(information_schema\\. +)?"
-											   "public\\. +pubsch\\. +tabc_alpha +tabc_beta")));
+	CHECK(std::regex_search(listed,
+							std::regex("ALL IN TABLESPACE +(information_schema\\. +)?"
+									   "public\\. +pubsch\\. +tabc_alpha +tabc_beta")));
 }

@@ -185,7 +185,8 @@ Datum pg_get_statisticsobjdef_columns(PG_FUNCTION_ARGS)
 		if (!HeapTupleIsValid(att))
 			elog(ERROR, "cache lookup failed for attribute %d of relation %u",
 				 form->stxkeys.values[i], form->stxrelid);
-		buf += quote_identifier(NameStr(reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attname));
+		buf += quote_identifier(
+			NameStr(reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att))->attname));
 		ReleaseSysCache(att);
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(buf.c_str()));

@@ -1341,7 +1341,8 @@ class ViewDeparser
 			/* A whole row is cast to its type, lest t.* read as t's columns. */
 			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
 				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
-				ctx_.buf += "::" + std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
+				ctx_.buf += "::" +
+					std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
 			/* A column keeps its name unless renamed (PostgreSQL's
 			 * get_target_list). */
 			std::string attname;
@@ -1444,7 +1445,7 @@ class ViewDeparser
 				buf.pop_back();
 		}
 		else if (wrap_column_ >= 0 && not_first &&
-			(line_len + item.size() > static_cast<size_t>(wrap_column_) || last_multiline))
+				 (line_len + item.size() > static_cast<size_t>(wrap_column_) || last_multiline))
 		{
 			while (!buf.empty() && buf.back() == ' ')
 				buf.pop_back();

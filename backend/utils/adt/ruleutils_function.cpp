@@ -247,7 +247,8 @@ std::string FunctionDef(HeapTuple proctup)
 	if (!HeapTupleIsValid(langtup))
 		elog(ERROR, "cache lookup failed for language %u", proc->prolang);
 	buf += " LANGUAGE ";
-	buf += quote_identifier(NameStr(reinterpret_cast<Form_pg_language>(GETSTRUCT(langtup))->lanname));
+	buf += quote_identifier(
+		NameStr(reinterpret_cast<Form_pg_language>(GETSTRUCT(langtup))->lanname));
 	buf += '\n';
 	ReleaseSysCache(langtup);
 
@@ -269,9 +270,8 @@ std::string FunctionDef(HeapTuple proctup)
 	if (proc->proleakproof)
 		buf += " LEAKPROOF";
 	/* The default cost: 1 for C and internal functions, 100 otherwise. */
-	float4 default_cost = proc->prolang == INTERNALlanguageId || proc->prolang == ClanguageId
-		? 1
-		: 100;
+	float4 default_cost = proc->prolang == INTERNALlanguageId || proc->prolang == ClanguageId ? 1
+																							  : 100;
 	if (proc->procost != default_cost)
 		buf += " COST " + FormatG(proc->procost);
 	if (proc->prorows > 0 && proc->prorows != 1000)
@@ -382,8 +382,8 @@ Datum pg_get_function_arg_default(PG_FUNCTION_ARGS)
 	int nth_default = nth_input - 1 - (pronargs - nargdefaults);
 	if (nth_default < 0 || nth_default >= list_length(defaults))
 		PG_RETURN_NULL();
-	char *str = deparse_expression(static_cast<Node *>(list_nth(defaults, nth_default)), NIL,
-								   false, false);
+	char *str = deparse_expression(static_cast<Node *>(list_nth(defaults, nth_default)), NIL, false,
+								   false);
 	PG_RETURN_TEXT_P(cstring_to_text(str));
 }
 

@@ -241,7 +241,7 @@ Datum IndexDef(FunctionCallInfo fcinfo, Oid indexoid, int colno, bool pretty)
 		if (has_pred)
 		{
 			Datum deparsed = DirectFunctionCall3(pg_get_expr_ext, pred, ObjectIdGetDatum(heapoid),
-											 BoolGetDatum(pretty));
+												 BoolGetDatum(pretty));
 			buf += " WHERE ";
 			buf += TextDatumGetCString(deparsed);
 		}
