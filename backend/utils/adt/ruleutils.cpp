@@ -1341,8 +1341,10 @@ class ViewDeparser
 			/* A whole row is cast to its type, lest t.* read as t's columns. */
 			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
 				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
-				ctx_.buf += "::" +
-					std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
+			{
+				ctx_.buf += "::";
+				ctx_.buf += format_type_be(reinterpret_cast<Var *>(expr)->vartype);
+			}
 			/* A column keeps its name unless renamed (PostgreSQL's
 			 * get_target_list). */
 			std::string attname;

@@ -273,9 +273,15 @@ std::string FunctionDef(HeapTuple proctup)
 	float4 default_cost = proc->prolang == INTERNALlanguageId || proc->prolang == ClanguageId ? 1
 																							  : 100;
 	if (proc->procost != default_cost)
-		buf += " COST " + FormatG(proc->procost);
+	{
+		buf += " COST ";
+		buf += FormatG(proc->procost);
+	}
 	if (proc->prorows > 0 && proc->prorows != 1000)
-		buf += " ROWS " + FormatG(proc->prorows);
+	{
+		buf += " ROWS ";
+		buf += FormatG(proc->prorows);
+	}
 	if (OidIsValid(proc->prosupport))
 	{
 		buf += " SUPPORT ";
