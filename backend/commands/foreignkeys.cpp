@@ -30,7 +30,9 @@
 #include "parser/parse_coerce.h"
 #include "storage/lmgr.h"
 #include "utils/format_type.h"
+#include "catalog/indexing.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/relcache.h"
 
 namespace {
@@ -125,6 +127,24 @@ std::vector<AttrNumber> ColumnList(Relation rel, List *names)
 const char *AttName(Relation rel, AttrNumber attnum)
 {
 	return NameStr(TupleDescAttr(RelationGetDescr(rel), attnum - 1)->attname);
+}
+
+/* pg_class.relhastriggers of both ends of a foreign key: PostgreSQL
+ * checks foreign keys with triggers and sets it, and clients rely on it
+ * (psql's \d lists foreign keys and "Referenced by:" only when it is
+ * set).  Like PostgreSQL, it is not cleared when the key is dropped. */
+void SetRelHasTriggers(Oid relid)
+{
+	HeapTuple tup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(relid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
+	if (form->relhastriggers)
+		return;
+	form->relhastriggers = true;
+	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
+	CatalogTupleUpdate(pg_class, &tup->t_self, tup);
+	relation_close(pg_class, RowExclusiveLock);
 }
 
 }  // namespace
@@ -271,8 +291,12 @@ Oid AddForeignKeyConstraint(Relation rel, Constraint *fk, bool new_table,
 		spec.confdelsetcols.push_back(a);
 	}
 	Oid conoid = CreateConstraintEntry(spec);
+	SetRelHasTriggers(RelationGetRelid(rel));
 	if (pkrel != rel)
+	{
+		SetRelHasTriggers(RelationGetRelid(pkrel));
 		relation_close(pkrel, NoLock);
+	}
 	if (spec.validated && !new_table)
 	{
 		CommandCounterIncrement();

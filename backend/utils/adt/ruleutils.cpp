@@ -32,8 +32,12 @@
 #include <vector>
 #include <string>
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/relation.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_attribute_d.h"
+#include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -42,10 +46,12 @@
 #include "nodes/querynodes.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
+#include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/ruleutils.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -81,6 +87,8 @@ struct DeparseContext
 /* How far a CASE's WHEN/ELSE lines are indented (PostgreSQL's
  * PRETTYINDENT_VAR). */
 constexpr int kPrettyIndentVar = 4;
+/* How far a query's clauses are indented under it (PRETTYINDENT_STD). */
+constexpr int kPrettyIndentStd = 8;
 
 /* A keyword that, when indenting, starts a new line: trailing spaces
  * dropped, then a newline and indent_level (after indent_before)
@@ -1280,10 +1288,15 @@ namespace {
 class ViewDeparser
 {
   public:
-	ViewDeparser(Query *query, bool pretty) : query_(query)
+	/* wrap_column: PostgreSQL's wrapColumn, where list items (output
+	 * columns, FROM items) start a new line: 0 puts each on its own. */
+	ViewDeparser(Query *query, bool pretty, int wrap_column = 0)
+		: query_(query), wrap_column_(wrap_column)
 	{
 		ctx_.indent = true;
-		ctx_.indent_level = 0;
+		/* The clauses' level under SELECT (PostgreSQL's PRETTYINDENT_STD):
+		 * a CASE in the select list or WHERE is indented from it. */
+		ctx_.indent_level = kPrettyIndentStd;
 		ctx_.varprefix = true;
 		ctx_.showimplicit = false;
 		ctx_.pretty = pretty;
@@ -1311,21 +1324,27 @@ class ViewDeparser
 			else
 				buf += " DISTINCT";
 		}
-		const char *sep = " ";
 		ListCell *lc;
+		bool first = true;
+		bool last_multiline = false;
 		foreach (lc, query_->targetList)
 		{
 			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
 			if (tle->resjunk)
 				continue;
-			buf += sep;
-			sep = ",\n    ";
+			buf += first ? " " : ", ";
+			/* The item on its own, to decide whether it starts a line. */
+			std::string saved = std::move(ctx_.buf);
+			ctx_.buf.clear();
 			Node *expr = reinterpret_cast<Node *>(tle->expr);
 			GetRuleExpr(expr, &ctx_, true);
 			/* A whole row is cast to its type, lest t.* read as t's columns. */
 			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
 				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
-				buf += "::" + std::string(format_type_be(reinterpret_cast<Var *>(expr)->vartype));
+			{
+				ctx_.buf += "::";
+				ctx_.buf += format_type_be(reinterpret_cast<Var *>(expr)->vartype);
+			}
 			/* A column keeps its name unless renamed (PostgreSQL's
 			 * get_target_list). */
 			std::string attname;
@@ -1338,16 +1357,32 @@ class ViewDeparser
 			}
 			if (tle->resname != nullptr && attname != tle->resname)
 			{
-				buf += " AS ";
-				buf += quote_identifier(tle->resname);
+				ctx_.buf += " AS ";
+				ctx_.buf += quote_identifier(tle->resname);
 			}
+			std::string item = std::move(ctx_.buf);
+			ctx_.buf = std::move(saved);
+			AppendWrapped(item, !first, last_multiline);
+			last_multiline = item.find('\n', 1) != std::string::npos;
+			first = false;
 		}
-		sep = "\n   FROM ";
+		first = true;
 		foreach (lc, query_->jointree->fromlist)
 		{
-			buf += sep;
-			sep = ",\n    ";
+			if (first)
+			{
+				buf += "\n   FROM ";
+				AppendFromItem(static_cast<Node *>(lfirst(lc)));
+				first = false;
+				continue;
+			}
+			buf += ", ";
+			std::string saved = std::move(ctx_.buf);
+			ctx_.buf.clear();
 			AppendFromItem(static_cast<Node *>(lfirst(lc)));
+			std::string item = std::move(ctx_.buf);
+			ctx_.buf = std::move(saved);
+			AppendWrapped(item, true, false);
 		}
 		if (query_->jointree->quals != nullptr)
 		{
@@ -1393,6 +1428,32 @@ class ViewDeparser
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("pg_get_viewdef of views other than a plain SELECT from tables and "
 					   "joins is not supported yet"));
+	}
+
+	/* A list item after the first goes on a new line (indented under
+	 * the clause) when it would pass the wrap column or the one before
+	 * it took several lines (PostgreSQL's get_target_list and
+	 * get_from_clause); a negative wrap column never wraps. */
+	void AppendWrapped(const std::string &item, bool not_first, bool last_multiline)
+	{
+		std::string &buf = ctx_.buf;
+		size_t line_start = buf.rfind('\n');
+		line_start = line_start == std::string::npos ? 0 : line_start + 1;
+		size_t line_len = buf.size() - line_start;
+		if (!item.empty() && item[0] == '\n')
+		{
+			/* An item that starts its own line (a CASE) goes as it is. */
+			while (!buf.empty() && buf.back() == ' ')
+				buf.pop_back();
+		}
+		else if (wrap_column_ >= 0 && not_first &&
+				 (line_len + item.size() > static_cast<size_t>(wrap_column_) || last_multiline))
+		{
+			while (!buf.empty() && buf.back() == ' ')
+				buf.pop_back();
+			buf += "\n    ";
+		}
+		buf += item;
 	}
 
 	/* Each range-table entry's name, made unique as PostgreSQL's
@@ -1565,15 +1626,16 @@ class ViewDeparser
 	}
 
 	Query *query_;
+	int wrap_column_;
 	DeparseNamespace dpns_;
 	DeparseContext ctx_;
 };
 
-Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty)
+Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty, int wrap_column = 0)
 {
 	if (get_rel_relkind(viewoid) != 'v')
 		PG_RETURN_NULL();
-	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty);
+	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty, wrap_column);
 	std::string def = deparser.Deparse();
 	PG_RETURN_TEXT_P(cstring_to_text(def.c_str()));
 }
@@ -1596,6 +1658,12 @@ Datum pg_get_viewdef_ext(PG_FUNCTION_ARGS)
 	return ViewDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
 }
 
+/* Pretty, with list items wrapped at the given column. */
+Datum pg_get_viewdef_wrap(PG_FUNCTION_ARGS)
+{
+	return ViewDefinition(fcinfo, PG_GETARG_OID(0), true, PG_GETARG_INT32(1));
+}
+
 Datum pg_get_viewdef_name(PG_FUNCTION_ARGS)
 {
 	return ViewDefinition(fcinfo, ViewOidByName(PG_GETARG_TEXT_PP(0)), false);
@@ -1604,4 +1672,62 @@ Datum pg_get_viewdef_name(PG_FUNCTION_ARGS)
 Datum pg_get_viewdef_name_ext(PG_FUNCTION_ARGS)
 {
 	return ViewDefinition(fcinfo, ViewOidByName(PG_GETARG_TEXT_PP(0)), PG_GETARG_BOOL(1));
+}
+
+/* ---- rules: pg_get_ruledef ---- */
+
+namespace {
+
+/* A rule back to CREATE RULE, as PostgreSQL's make_ruledef prints it.
+ * Tusk's only rules are views' ON SELECT DO INSTEAD rules ("_RETURN"),
+ * whose query pg_get_viewdef prints; NULL for an unknown OID. */
+Datum RuleDefinition(FunctionCallInfo fcinfo, Oid ruleoid, bool pretty)
+{
+	Relation pg_rewrite = relation_open(RewriteRelationId, AccessShareLock);
+	Snapshot snapshot = RegisterSnapshot(GetLatestSnapshot());
+	HeapScanDesc scan = heap_beginscan(pg_rewrite, snapshot);
+	FormData_pg_rewrite rule{};
+	bool found = false;
+	while (HeapTuple t = heap_getnext(scan, ForwardScanDirection))
+		if (reinterpret_cast<Form_pg_rewrite>(GETSTRUCT(t))->oid == ruleoid)
+		{
+			rule = *reinterpret_cast<Form_pg_rewrite>(GETSTRUCT(t));
+			found = true;
+			break;
+		}
+	heap_endscan(scan);
+	UnregisterSnapshot(snapshot);
+	relation_close(pg_rewrite, AccessShareLock);
+	if (!found)
+		PG_RETURN_NULL();
+	if (rule.ev_type != '1' || !rule.is_instead || get_rel_relkind(rule.ev_class) != 'v')
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("pg_get_ruledef of rules other than a view's ON SELECT rule is not "
+					   "supported yet"));
+	std::string buf = "CREATE RULE ";
+	buf += quote_identifier(NameStr(rule.rulename));
+	buf += " AS\n    ON SELECT TO ";
+	std::string relname = quote_identifier(get_rel_name(rule.ev_class));
+	if (!pretty || !RelationIsVisible(rule.ev_class))
+	{
+		buf += quote_identifier(get_namespace_name(get_rel_namespace(rule.ev_class)));
+		buf += '.';
+	}
+	buf += relname;
+	buf += " DO INSTEAD ";
+	ViewDeparser deparser(get_view_query_by_oid(rule.ev_class), pretty);
+	buf += deparser.Deparse();
+	PG_RETURN_TEXT_P(cstring_to_text(buf.c_str()));
+}
+
+}  // namespace
+
+Datum pg_get_ruledef(PG_FUNCTION_ARGS)
+{
+	return RuleDefinition(fcinfo, PG_GETARG_OID(0), false);
+}
+
+Datum pg_get_ruledef_ext(PG_FUNCTION_ARGS)
+{
+	return RuleDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
 }
