@@ -522,7 +522,8 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		/* The argument's own type, as PostgreSQL's transformAggregateCall
 		 * records it: for a "any" parameter (json_object_agg) the declared
 		 * type says nothing, and the transition function asks for this. */
-		agg->aggargtypes = lappend_oid(agg->aggargtypes, exprType(reinterpret_cast<Node *>(tle->expr)));
+		agg->aggargtypes = lappend_oid(agg->aggargtypes,
+									   exprType(reinterpret_cast<Node *>(tle->expr)));
 	}
 	if (fn != nullptr && (fn->agg_distinct || fn->agg_order != NIL))
 	{

@@ -70,8 +70,9 @@ std::string EncodeDateTime(Datum value, Oid type)
 			else if (timestamp2tm(ts, nullptr, &tm, &fsec, nullptr, nullptr) == 0)
 				::EncodeDateTime(&tm, fsec, false, 0, nullptr, USE_XSD_DATES, buf);
 			else
-				ereport(ERROR, (errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-								errmsg("timestamp out of range")));
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("timestamp out of range")));
 			break;
 		}
 		default:
@@ -83,8 +84,9 @@ std::string EncodeDateTime(Datum value, Oid type)
 			else if (timestamp2tm(ts, &tz, &tm, &fsec, nullptr, nullptr) == 0)
 				::EncodeDateTime(&tm, fsec, true, tz, nullptr, USE_XSD_DATES, buf);
 			else
-				ereport(ERROR, (errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-								errmsg("timestamp out of range")));
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("timestamp out of range")));
 			break;
 		}
 	}
@@ -125,8 +127,9 @@ bool IsValidJsonNumber(const char *s)
 
 [[noreturn]] void KeyNotScalar()
 {
-	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("key value must be scalar, not array, composite, or json")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("key value must be scalar, not array, composite, or json")));
 }
 
 /* A row's columns, deformed, with its descriptor. */
@@ -311,7 +314,8 @@ void CheckPairs(const VariadicArgs &a, const char *fname)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("argument list must have even number of elements"),
-				 errhint("The arguments of %s must consist of alternating keys and values.", fname)));
+				 errhint("The arguments of %s must consist of alternating keys and values.",
+						 fname)));
 }
 
 Datum ReturnText(StringInfo s)
@@ -353,10 +357,12 @@ JsonTypeInfo ArgInfo(FunctionCallInfo fcinfo, int n, bool one_arg)
 	if (!OidIsValid(type))
 	{
 		if (one_arg)
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("could not determine input data type")));
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("could not determine data type for argument %d", n)));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("could not determine input data type")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("could not determine data type for argument %d", n)));
 	}
 	return CategorizeType(type);
 }
@@ -400,18 +406,21 @@ void ObjectPairs(FunctionCallInfo fcinfo, std::vector<std::string> *keys,
 		if (ndim == 1)
 		{
 			if (ARR_DIMS(arr)[0] % 2 != 0)
-				ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-								errmsg("array must have even number of elements")));
+				ereport(ERROR,
+						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+						 errmsg("array must have even number of elements")));
 		}
 		else if (ndim == 2)
 		{
 			if (ARR_DIMS(arr)[1] != 2)
-				ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-								errmsg("array must have two columns")));
+				ereport(ERROR,
+						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+						 errmsg("array must have two columns")));
 		}
 		else if (ndim != 0)
-			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-							errmsg("wrong number of array subscripts")));
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("wrong number of array subscripts")));
 		Datum *v;
 		bool *n;
 		int count = 0;
@@ -420,8 +429,9 @@ void ObjectPairs(FunctionCallInfo fcinfo, std::vector<std::string> *keys,
 		for (int i = 0; i + 1 < count; i += 2)
 		{
 			if (n[i])
-				ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-								errmsg("null value not allowed for object key")));
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("null value not allowed for object key")));
 			keys->push_back(TextDatumGetCString(v[i]));
 			nulls->push_back(n[i + 1]);
 			values->push_back(n[i + 1] ? std::string() : TextDatumGetCString(v[i + 1]));
@@ -431,8 +441,9 @@ void ObjectPairs(FunctionCallInfo fcinfo, std::vector<std::string> *keys,
 	ArrayType *karr = PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType *varr = PG_GETARG_ARRAYTYPE_P(1);
 	if (ARR_NDIM(karr) > 1 || ARR_NDIM(varr) > 1)
-		ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-						errmsg("wrong number of array subscripts")));
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("wrong number of array subscripts")));
 	Datum *kv;
 	bool *kn;
 	int kcount = 0;
@@ -444,13 +455,14 @@ void ObjectPairs(FunctionCallInfo fcinfo, std::vector<std::string> *keys,
 	if (ARR_NDIM(varr) > 0)
 		texts(varr, &vv, &vn, &vcount);
 	if (kcount != vcount)
-		ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-						errmsg("mismatched array dimensions")));
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("mismatched array dimensions")));
 	for (int i = 0; i < kcount; i++)
 	{
 		if (kn[i])
-			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-							errmsg("null value not allowed for object key")));
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("null value not allowed for object key")));
 		keys->push_back(TextDatumGetCString(kv[i]));
 		nulls->push_back(vn[i]);
 		values->push_back(vn[i] ? std::string() : TextDatumGetCString(vv[i]));
@@ -533,8 +545,9 @@ Oid ArgType(FunctionCallInfo fcinfo, int n)
 {
 	Oid type = get_fn_expr_argtype(fcinfo->flinfo, n);
 	if (!OidIsValid(type))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("could not determine data type for argument %d", n + 1)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("could not determine data type for argument %d", n + 1)));
 	return type;
 }
 
@@ -571,8 +584,7 @@ JsonTypeInfo CategorizeType(Oid type)
 			info.category = JsonTypeCategory::Jsonb;
 			break;
 		default:
-			if (OidIsValid(get_element_type(type)) || type == ANYARRAYOID ||
-				type == RECORDARRAYOID)
+			if (OidIsValid(get_element_type(type)) || type == ANYARRAYOID || type == RECORDARRAYOID)
 				info.category = JsonTypeCategory::Array;
 			else if (type == RECORDOID || get_typtype(type) == TYPTYPE_COMPOSITE)
 				info.category = JsonTypeCategory::Composite;
@@ -853,9 +865,10 @@ Datum json_build_object(PG_FUNCTION_ARGS)
 		if (i > 0)
 			appendStringInfoString(&out, ", ");
 		if (a.nulls[i])
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("argument %d cannot be null", i + 1),
-							errhint("Object keys should be text.")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument %d cannot be null", i + 1),
+					 errhint("Object keys should be text.")));
 		DatumToJson(a.values[i], false, CategorizeType(a.types[i]), &out, true);
 		appendStringInfoString(&out, " : ");
 		DatumToJson(a.values[i + 1], a.nulls[i + 1], CategorizeType(a.types[i + 1]), &out, false);
@@ -905,8 +918,9 @@ Datum jsonb_build_object(PG_FUNCTION_ARGS)
 	for (int i = 0; i < a.nargs; i += 2)
 	{
 		if (a.nulls[i])
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("argument %d: key must not be null", i + 1)));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument %d: key must not be null", i + 1)));
 		JsonValue key = DatumToJsonb(a.values[i], false, CategorizeType(a.types[i]), true);
 		v.keys.push_back(key.str);
 		v.elems.push_back(
@@ -1022,8 +1036,9 @@ Datum json_agg_transfn(PG_FUNCTION_ARGS)
 		appendStringInfoString(state->str, "null");
 		PG_RETURN_POINTER(state);
 	}
-	if (!first && (state->val.category == JsonTypeCategory::Array ||
-				   state->val.category == JsonTypeCategory::Composite))
+	if (!first &&
+		(state->val.category == JsonTypeCategory::Array ||
+		 state->val.category == JsonTypeCategory::Composite))
 		appendStringInfoString(state->str, "\n ");
 	DatumToJson(PG_GETARG_DATUM(1), false, state->val, state->str, false);
 	PG_RETURN_POINTER(state);
@@ -1061,8 +1076,8 @@ Datum json_object_agg_transfn(PG_FUNCTION_ARGS)
 		appendStringInfoString(state->str, ", ");
 	}
 	if (PG_ARGISNULL(1))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("field name must not be null")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("field name must not be null")));
 	DatumToJson(PG_GETARG_DATUM(1), false, state->key, state->str, true);
 	appendStringInfoString(state->str, " : ");
 	DatumToJson(PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2), PG_ARGISNULL(2), state->val,
@@ -1130,8 +1145,8 @@ Datum jsonb_object_agg_transfn(PG_FUNCTION_ARGS)
 	else
 		state = reinterpret_cast<JsonbAggState *>(PG_GETARG_POINTER(0));
 	if (PG_ARGISNULL(1))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("field name must not be null")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("field name must not be null")));
 	JsonValue key = DatumToJsonb(PG_GETARG_DATUM(1), false, state->key, true);
 	JsonValue v = DatumToJsonb(PG_ARGISNULL(2) ? Datum(0) : PG_GETARG_DATUM(2), PG_ARGISNULL(2),
 							   state->val, false);

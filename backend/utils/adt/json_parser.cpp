@@ -78,8 +78,8 @@ enum class Expect : uint8
 
 bool IsAlnum(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		   c == '_' || (static_cast<unsigned char>(c) & 0x80) != 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+		(static_cast<unsigned char>(c) & 0x80) != 0;
 }
 
 int HexDigit(char c)
@@ -95,11 +95,10 @@ int HexDigit(char c)
 
 class Parser
 {
-public:
+  public:
 	Parser(std::string_view text, const ParseOptions &options, bool build)
 		: in_(text.data()), len_(static_cast<int>(text.size())), options_(options), build_(build)
-	{
-	}
+	{}
 
 	JsonValue Parse()
 	{
@@ -109,7 +108,7 @@ public:
 		return root;
 	}
 
-private:
+  private:
 	[[noreturn]] void Fail(Err e)
 	{
 		std::string token;
@@ -185,13 +184,14 @@ private:
 		}
 		std::string context = Context();
 		if (e == Err::CodePointZero)
-			ereport(ERROR, (errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
-							errmsg("unsupported Unicode escape sequence"),
-							errdetail_internal("%s", detail.c_str()),
-							errcontext("%s", context.c_str())));
-		ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						errmsg("invalid input syntax for type %s", "json"),
-						errdetail_internal("%s", detail.c_str()), errcontext("%s", context.c_str())));
+			ereport(ERROR,
+					(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+					 errmsg("unsupported Unicode escape sequence"),
+					 errdetail_internal("%s", detail.c_str()), errcontext("%s", context.c_str())));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s", "json"),
+				 errdetail_internal("%s", detail.c_str()), errcontext("%s", context.c_str())));
 	}
 
 	/* "JSON data, line N: …": the current line up to the point of the error,

@@ -85,7 +85,7 @@ namespace {
 
 class Decoder
 {
-public:
+  public:
 	Decoder(const char *p, size_t len) : p_(p), end_(p + len) {}
 
 	JsonValue Value()
@@ -129,7 +129,7 @@ public:
 		return v;
 	}
 
-private:
+  private:
 	void Need(size_t n) const
 	{
 		if (static_cast<size_t>(end_ - p_) < n)
@@ -203,9 +203,8 @@ uint32 ScalarHash(const JsonValue &v)
 		case JsonKind::Null:
 			return 0x01;
 		case JsonKind::String:
-			return DatumGetUInt32(
-				hash_any(reinterpret_cast<const unsigned char *>(v.str.data()),
-						 static_cast<int>(v.str.size())));
+			return DatumGetUInt32(hash_any(reinterpret_cast<const unsigned char *>(v.str.data()),
+										   static_cast<int>(v.str.size())));
 		case JsonKind::Number:
 			return DatumGetUInt32(DirectFunctionCall1(hash_numeric, JsonbNumeric(v)));
 		case JsonKind::Bool:
@@ -244,8 +243,8 @@ uint64 ScalarHashExtended(const JsonValue &v, uint64 seed)
 				hash_any_extended(reinterpret_cast<const unsigned char *>(v.str.data()),
 								  static_cast<int>(v.str.size()), seed));
 		case JsonKind::Number:
-			return DatumGetUInt64(DirectFunctionCall2(hash_numeric_extended, JsonbNumeric(v),
-													  UInt64GetDatum(seed)));
+			return DatumGetUInt64(
+				DirectFunctionCall2(hash_numeric_extended, JsonbNumeric(v), UInt64GetDatum(seed)));
 		case JsonKind::Bool:
 			return seed + (v.boolean ? 0x02 : 0x04);
 		default:
@@ -275,9 +274,24 @@ void HashValueExtended(const JsonValue &v, uint64 seed, uint64 *hash)
 	}
 }
 
+/* Top-level values: PostgreSQL stores a scalar as a one-element array and
+ * compares an array's size before its being a scalar, so an empty array
+ * sorts below every scalar while other arrays sort above them. */
+int CompareTop(const JsonValue &a, const JsonValue &b)
+{
+	if (a.IsScalar() != b.IsScalar() && a.kind != JsonKind::Object && b.kind != JsonKind::Object)
+	{
+		size_t na = a.IsScalar() ? 1 : a.elems.size();
+		size_t nb = b.IsScalar() ? 1 : b.elems.size();
+		if (na != nb)
+			return na < nb ? -1 : 1;
+	}
+	return CompareJsonb(a, b);
+}
+
 int CompareArgs(FunctionCallInfo fcinfo)
 {
-	return CompareJsonb(ArgJsonb(fcinfo, 0), ArgJsonb(fcinfo, 1));
+	return CompareTop(ArgJsonb(fcinfo, 0), ArgJsonb(fcinfo, 1));
 }
 
 const char *KindName(const JsonValue &v)
@@ -303,8 +317,9 @@ const char *KindName(const JsonValue &v)
 [[noreturn]] void CannotCast(const JsonValue &v, const char *sqltype)
 {
 	const char *kind = v.kind == JsonKind::Number ? "numeric" : KindName(v);
-	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("cannot cast jsonb %s to type %s", kind, sqltype)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot cast jsonb %s to type %s", kind, sqltype)));
 }
 
 /* The number a cast from jsonb reads: the value itself or the one element
@@ -415,8 +430,9 @@ void AppendJsonb(StringInfo out, const JsonValue &value, bool pretty, int level)
 			EscapeJson(out, value.str);
 			return;
 		case JsonKind::Number:
-			appendStringInfoString(
-				out, DatumGetCString(DirectFunctionCall1(numeric_out, JsonbNumeric(value))));
+			appendStringInfoString(out,
+								   DatumGetCString(
+									   DirectFunctionCall1(numeric_out, JsonbNumeric(value))));
 			return;
 		case JsonKind::Array:
 		case JsonKind::Object:

@@ -85,9 +85,16 @@ bool ParseUuid(const char *source, PgUuid *uuid)
 	return *src == '\0';
 }
 
+/* The difference of the first differing bytes, as PostgreSQL's uuid_cmp
+ * returns memcmp's result (glibc's: that difference). */
 int CompareUuid(FunctionCallInfo fcinfo)
 {
-	return std::memcmp(ArgUuid(fcinfo, 0)->data, ArgUuid(fcinfo, 1)->data, kUuidLen);
+	const unsigned char *a = ArgUuid(fcinfo, 0)->data;
+	const unsigned char *b = ArgUuid(fcinfo, 1)->data;
+	for (int i = 0; i < kUuidLen; i++)
+		if (a[i] != b[i])
+			return static_cast<int>(a[i]) - static_cast<int>(b[i]);
+	return 0;
 }
 
 Datum ReturnUuid(const PgUuid &uuid)
@@ -104,8 +111,9 @@ Datum uuid_in(PG_FUNCTION_ARGS)
 	const char *source = PG_GETARG_CSTRING(0);
 	PgUuid uuid;
 	if (!ParseUuid(source, &uuid))
-		ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						errmsg("invalid input syntax for type %s: \"%s\"", "uuid", source)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "uuid", source)));
 	return ReturnUuid(uuid);
 }
 
@@ -174,8 +182,7 @@ Datum uuid_ne(PG_FUNCTION_ARGS)
 
 Datum uuid_cmp(PG_FUNCTION_ARGS)
 {
-	int c = CompareUuid(fcinfo);
-	PG_RETURN_INT32(c < 0 ? -1 : (c > 0 ? 1 : 0));
+	PG_RETURN_INT32(CompareUuid(fcinfo));
 }
 
 Datum uuid_hash(PG_FUNCTION_ARGS)
@@ -203,8 +210,8 @@ Datum gen_random_uuid(PG_FUNCTION_ARGS)
 		{
 			if (errno == EINTR)
 				continue;
-			ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR),
-							errmsg("could not generate random values")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not generate random values")));
 		}
 		got += static_cast<size_t>(n);
 	}
