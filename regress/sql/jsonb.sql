@@ -188,3 +188,16 @@ SELECT ARRAY['{"b": 1, "a": 2}', '[1]']::jsonb[], '{"{\"a\": 1}",NULL}'::jsonb[]
 SELECT ('{"{\"b\": 1, \"a\": 2}"}'::jsonb[])[1] ->> 'a';
 SELECT '{"[1,"}'::jsonb[];
 DROP TABLE jsonb_order, jsonb_pk, jsonb_rows, jsonb_docs;
+
+-- nested ordering and containment, escapes, numbers, NULLs in aggregates
+select '[[]]'::jsonb < '[1]'::jsonb, '[{}]'::jsonb > '[[1,2]]'::jsonb, '{"a":[]}'::jsonb < '{"a":null}'::jsonb, '{"b":1}'::jsonb > '{"aa":1}'::jsonb;
+select '[1,[2,[3]]]'::jsonb @> '[[[3]]]', '{"a":{"b":[1,2]}}'::jsonb @> '{"a":{"b":[2]}}', '[1,2,[1]]'::jsonb @> '[[1], 1]', '[[1,2]]'::jsonb @> '[1]';
+select '"abc"'::jsonb ? 'abc', '[["a"]]'::jsonb ? 'a', '{"a":null}'::jsonb ?& '{a}';
+select to_json('{"a":"b"}'::text), to_jsonb(1e100::numeric), to_jsonb(-0.0::float8), to_json(1e100::float8), to_json('-Infinity'::float4);
+select json_agg(x) from (values (null::int), (1)) t(x);
+select jsonb_agg(x) from (values (null::jsonb), ('1')) t(x);
+select json_object_agg(k, v) from (values ('a', null::json), ('b', '[1]')) t(k, v);
+select '{"a":"\u00e9\u0041"}'::json ->> 'a', '["\ud83d\ude00"]'::json ->> 0, '{"a":"\u0000"}'::json -> 'a';
+select '{"a":"\u0000"}'::json ->> 'a';
+select jsonb_pretty('{"a":"x\ny"}'), '{"k": "\u001f"}'::jsonb;
+select '1e5'::jsonb, '1E-5'::jsonb, '-0'::jsonb, '0.000'::jsonb, '123456789012345678901234567890'::jsonb;
