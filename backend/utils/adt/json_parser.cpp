@@ -207,7 +207,10 @@ class Parser
 		}
 		if (context_start - line_start_ <= 3)
 			context_start = line_start_;
-		std::string out = "JSON data, line " + std::to_string(line_number_) + ": ";
+		/* Built piecewise: GCC 12 -O3 warns falsely on "literal" + std::string. */
+		std::string out = "JSON data, line ";
+		out += std::to_string(line_number_);
+		out += ": ";
 		if (context_start > line_start_)
 			out += "...";
 		out.append(in_ + context_start, static_cast<size_t>(context_end - context_start));
