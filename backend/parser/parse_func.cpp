@@ -519,9 +519,12 @@ Node *MakeAggref(ParseState *pstate, Oid funcid, Oid rettype, List *fargs,
 		tle->expr = static_cast<Expr *>(lfirst(lc));
 		tle->resno = static_cast<AttrNumber>(resno++);
 		agg->args = lappend(agg->args, tle);
+		/* The argument's own type, as PostgreSQL's transformAggregateCall
+		 * records it: for a "any" parameter (json_object_agg) the declared
+		 * type says nothing, and the transition function asks for this. */
+		agg->aggargtypes = lappend_oid(agg->aggargtypes,
+									   exprType(reinterpret_cast<Node *>(tle->expr)));
 	}
-	for (Oid t : argtypes)
-		agg->aggargtypes = lappend_oid(agg->aggargtypes, t);
 	if (fn != nullptr && (fn->agg_distinct || fn->agg_order != NIL))
 	{
 		int nargs = list_length(agg->args);
