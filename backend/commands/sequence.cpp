@@ -2,7 +2,8 @@
  * sequence.cpp — sequences (commands/sequence.h).
  *
  * Principal entry points: DefineSequence, AlterSequence, nextval_internal
- * and the SQL functions nextval, currval, setval, lastval.
+ * and the SQL functions nextval, currval, setval, lastval and
+ * pg_sequence_last_value (pg_sequences.last_value).
  *
  * A sequence is a relation (relkind 'S') whose one page holds one row —
  * last_value, log_cnt, is_called — and a pg_sequence row with its

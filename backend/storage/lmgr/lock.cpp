@@ -2,7 +2,7 @@
  * lock.cpp — the heavyweight lock manager (see storage/lock.h).
  *
  * Principal entry points: LockAcquire, LockRelease, LockReleaseAll, LockReleaseSession,
- * InitLocks.
+ * InitLocks; GetLockStatusData for pg_locks.
  *
  * Shared state.  A LOCK exists for every tag someone holds or awaits: how
  * many requests and grants there are per mode, a bit mask of the granted

@@ -16,6 +16,9 @@
  * Output: EncodeDateOnly, EncodeTimeOnly, EncodeDateTime and
  * EncodeInterval write PostgreSQL's text, byte for byte.
  *
+ * pg_timezone_abbrevs lists the abbreviations input accepts (the view
+ * pg_timezone_abbrevs).
+ *
  * The calendar is the proleptic Gregorian one, counted in julian day
  * numbers (day 0 is 4714-11-24 BC).
  */

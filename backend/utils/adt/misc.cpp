@@ -1,7 +1,8 @@
 /*
  * misc.cpp — system information functions clients call: pg_typeof,
  * current_user, session_user, current_database, current_schema(s),
- * version, pg_backend_pid, current_setting and set_config.
+ * version, pg_backend_pid, current_setting, set_config and
+ * pg_show_all_settings (the view pg_settings).
  *
  * Principal entry points: the SQL-callable functions below (their C
  * names are PostgreSQL's pg_proc.prosrc).

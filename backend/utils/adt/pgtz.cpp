@@ -11,7 +11,8 @@
  * here.
  *
  * Principal entry points: pg_tzset, pg_tzset_offset, pg_tzset_setting,
- * pg_tz_lookup_utc, pg_tz_local_offset (utils/datetime.h).
+ * pg_tz_lookup_utc, pg_tz_local_offset (utils/datetime.h); pg_timezone_names
+ * (the view pg_timezone_names).
  */
 #include "postgres.h"
 
