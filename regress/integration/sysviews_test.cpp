@@ -64,11 +64,14 @@ TEST_CASE("pg_prepared_statements lists the protocol's named statements, not the
 		Result e(PQexecPrepared(c.get(), "proto_stmt", 1, values, nullptr, nullptr, 0));
 		REQUIRE(PQresultStatus(e.get()) == PGRES_TUPLES_OK);
 	}
-	CHECK(Value(c.get(), "select string_agg(name || ':' || from_sql || ':' || parameter_types::text"
-						 " || ':' || statement, ', ' order by name) from pg_prepared_statements") ==
-		  "proto_stmt:false:{integer}:select $1 + 1, sql_stmt:true:{}:prepare sql_stmt as select 3");
-	CHECK(Value(c.get(), "select generic_plans + custom_plans from pg_prepared_statements"
-						 " where name = 'proto_stmt'") == "2");
+	CHECK(
+		Value(c.get(),
+			  "select string_agg(name || ':' || from_sql || ':' || parameter_types::text"
+			  " || ':' || statement, ', ' order by name) from pg_prepared_statements") ==
+		"proto_stmt:false:{integer}:select $1 + 1, sql_stmt:true:{}:prepare sql_stmt as select 3");
+	CHECK(Value(c.get(),
+				"select generic_plans + custom_plans from pg_prepared_statements"
+				" where name = 'proto_stmt'") == "2");
 }
 
 TEST_CASE("pg_locks shows another session's awaited lock as not granted", "[sysviews]")
@@ -85,8 +88,9 @@ TEST_CASE("pg_locks shows another session's awaited lock as not granted", "[sysv
 	b.Send("lock table locked in share mode");
 	REQUIRE(b.Waits());
 	std::string query = "select string_agg(mode || ':' || granted || ':' || (pid = " +
-		std::to_string(a.BackendPid()) + ")::text, ', ' order by granted desc)"
-										 " from pg_locks where relation = 'locked'::regclass";
+		std::to_string(a.BackendPid()) +
+		")::text, ', ' order by granted desc)"
+		" from pg_locks where relation = 'locked'::regclass";
 	CHECK(watcher.Exec(query).value == "AccessExclusiveLock:true:true, ShareLock:false:false");
 	REQUIRE(a.Exec("commit").ok());
 	REQUIRE(b.Finish().ok());
