@@ -784,9 +784,8 @@ std::optional<std::string> UnitName(int flags)
 		case GUC_UNIT_MB:
 			return "MB";
 		case GUC_UNIT_BLOCKS:
+		case GUC_UNIT_XBLOCKS: /* XLOG_BLCKSZ == BLCKSZ */
 			return std::to_string(BLCKSZ / 1024) + "kB";
-		case GUC_UNIT_XBLOCKS:
-			return std::to_string(BLCKSZ / 1024) + "kB"; /* XLOG_BLCKSZ == BLCKSZ */
 		case GUC_UNIT_MS:
 			return "ms";
 		case GUC_UNIT_S:
