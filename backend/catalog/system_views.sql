@@ -6,8 +6,8 @@
 -- views.  Each view has PostgreSQL 15's name, schema (pg_catalog), column
 -- names, types and order; the rows come from the same catalogs.
 --
--- Not here yet: pg_indexes (needs pg_get_indexdef), pg_sequences (needs
--- has_sequence_privilege and pg_sequence_last_value).
+-- pg_settings has no rules (Tusk's rewriter has none): UPDATE pg_settings
+-- fails with 0A000; set_config() and SET do what it would do.
 --
 
 CREATE VIEW pg_catalog.pg_roles AS
@@ -144,6 +144,55 @@ CREATE VIEW pg_catalog.pg_seclabels AS
            NULL::oid, pg_catalog.quote_ident(rol.rolname), l.provider, l.label
       FROM pg_catalog.pg_shseclabel l
            JOIN pg_catalog.pg_authid rol ON l.classoid = rol.tableoid AND l.objoid = rol.oid;
+
+CREATE VIEW pg_catalog.pg_indexes AS
+    SELECT n.nspname AS schemaname, c.relname AS tablename,
+           i.relname AS indexname, t.spcname AS tablespace,
+           pg_catalog.pg_get_indexdef(i.oid) AS indexdef
+      FROM pg_catalog.pg_index x
+           JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
+           JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+           LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+           LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = i.reltablespace
+     WHERE c.relkind IN ('r', 'm', 'p') AND i.relkind IN ('i', 'I');
+
+-- last_value is shown where PostgreSQL checks has_sequence_privilege(…,
+-- 'SELECT,USAGE'); Tusk has no object privileges yet, so the test is the
+-- one they would reduce to: the user owns the sequence or is a superuser
+-- (a join rather than a sublink, which pg_get_viewdef cannot print yet).
+CREATE VIEW pg_catalog.pg_sequences AS
+    SELECT n.nspname AS schemaname, c.relname AS sequencename,
+           pg_catalog.pg_get_userbyid(c.relowner) AS sequenceowner,
+           s.seqtypid::pg_catalog.regtype AS data_type,
+           s.seqstart AS start_value, s.seqmin AS min_value,
+           s.seqmax AS max_value, s.seqincrement AS increment_by,
+           s.seqcycle AS cycle, s.seqcache AS cache_size,
+           CASE
+               WHEN u.rolsuper OR u.oid = c.relowner
+                   THEN pg_catalog.pg_sequence_last_value(c.oid)
+               ELSE NULL
+           END AS last_value
+      FROM pg_catalog.pg_sequence s
+           JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+           JOIN pg_catalog.pg_authid u ON u.rolname = CURRENT_USER
+           LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE NOT pg_catalog.pg_is_other_temp_schema(n.oid)
+           AND c.relkind = 'S';
+
+CREATE VIEW pg_catalog.pg_settings AS
+    SELECT * FROM pg_catalog.pg_show_all_settings() AS a;
+
+CREATE VIEW pg_catalog.pg_locks AS
+    SELECT * FROM pg_catalog.pg_lock_status() AS l;
+
+CREATE VIEW pg_catalog.pg_prepared_statements AS
+    SELECT * FROM pg_catalog.pg_prepared_statement() AS p;
+
+CREATE VIEW pg_catalog.pg_timezone_abbrevs AS
+    SELECT * FROM pg_catalog.pg_timezone_abbrevs();
+
+CREATE VIEW pg_catalog.pg_timezone_names AS
+    SELECT * FROM pg_catalog.pg_timezone_names();
 
 CREATE VIEW pg_catalog.pg_stat_activity AS
     SELECT s.datid, d.datname, s.pid, s.leader_pid, s.usesysid,

@@ -18,6 +18,8 @@
 #include "catalog/pg_type_d.h"
 #include "commands/prepare.h"
 #include "executor/executor.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
 #include "nodes/nodeFuncs.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
@@ -25,6 +27,9 @@
 #include "tcop/pquery.h"
 #include "tcop/utility.h"
 #include "utils/format_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 
 namespace {
@@ -211,4 +216,60 @@ std::string ExecuteQueryWithTag(ExecuteStmt *stmt, const char *queryString, Para
 	(void) PortalRun(portal, FETCH_ALL, false, dest, dest, tag);
 	PortalDrop(portal, false);
 	return tag;
+}
+
+/* pg_prepared_statement(): a row per prepared statement of the session,
+ * from SQL's PREPARE and the protocol's named Parse alike (the unnamed
+ * statement is not listed), with PostgreSQL 15's columns. */
+Datum pg_prepared_statement(PG_FUNCTION_ARGS)
+{
+	constexpr int kColumns = 7;
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		static const Oid kTypes[kColumns] = {TEXTOID, TEXTOID, TIMESTAMPTZOID, REGTYPEARRAYOID,
+											 BOOLOID, INT8OID, INT8OID};
+		TupleDesc desc = CreateTemplateTupleDesc(kColumns);
+		for (int i = 0; i < kColumns; i++)
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		/* The rows are formed now: the statements may change while the
+		 * caller reads them (a function that prepares or deallocates). */
+		List *rows = NIL;
+		for (const auto &[name, entry] : Statements())
+		{
+			const CachedPlanSource *ps = entry->plansource;
+			Datum values[kColumns];
+			bool nulls[kColumns] = {};
+			values[0] = PointerGetDatum(cstring_to_text(entry->stmt_name));
+			values[1] = PointerGetDatum(cstring_to_text(ps->query_string));
+			values[2] = TimestampTzGetDatum(entry->prepare_time);
+			std::vector<Datum> types;
+			for (int i = 0; i < ps->num_params; i++)
+				types.push_back(ObjectIdGetDatum(ps->param_types[i]));
+			values[3] = PointerGetDatum(construct_array(types.data(),
+														static_cast<int>(types.size()), REGTYPEOID,
+														4, true, TYPALIGN_INT));
+			values[4] = BoolGetDatum(entry->from_sql);
+			values[5] = Int64GetDatum(ps->num_generic_plans);
+			values[6] = Int64GetDatum(ps->num_custom_plans);
+			HeapTuple tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+			rows = lappend(rows,
+						   DatumGetPointer(heap_copy_tuple_as_datum(tuple, funcctx->tuple_desc)));
+		}
+		funcctx->user_fctx = rows;
+		funcctx->max_calls = static_cast<uint64>(list_length(rows));
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		/* Before SRF_RETURN_NEXT, which counts the call first. */
+		List *rows = static_cast<List *>(funcctx->user_fctx);
+		Datum row = PointerGetDatum(list_nth(rows, static_cast<int>(funcctx->call_cntr)));
+		SRF_RETURN_NEXT(funcctx, row);
+	}
+	SRF_RETURN_DONE(funcctx);
 }

@@ -2,7 +2,8 @@
  * sequence.cpp — sequences (commands/sequence.h).
  *
  * Principal entry points: DefineSequence, AlterSequence, nextval_internal
- * and the SQL functions nextval, currval, setval, lastval.
+ * and the SQL functions nextval, currval, setval, lastval and
+ * pg_sequence_last_value (pg_sequences.last_value).
  *
  * A sequence is a relation (relkind 'S') whose one page holds one row —
  * last_value, log_cnt, is_called — and a pg_sequence row with its
@@ -796,6 +797,25 @@ Datum setval3_oid(PG_FUNCTION_ARGS)
 	int64 next = PG_GETARG_INT64(1);
 	DoSetval(PG_GETARG_OID(0), next, PG_GETARG_BOOL(2));
 	PG_RETURN_INT64(next);
+}
+
+/* pg_sequence_last_value(seq): the last value nextval handed out (or
+ * setval set), as stored — NULL while is_called is false, as for a new
+ * sequence; what pg_sequences.last_value shows. */
+Datum pg_sequence_last_value(PG_FUNCTION_ARGS)
+{
+	Relation rel = OpenSequence(PG_GETARG_OID(0));
+	int64 last_value;
+	bool is_called;
+	{
+		LockedSequence seq = ReadSequence(rel);
+		last_value = seq.data->last_value;
+		is_called = seq.data->is_called;
+	}
+	relation_close(rel, NoLock);
+	if (!is_called)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(last_value);
 }
 
 /* pg_get_serial_sequence(table, column): the sequence a serial or

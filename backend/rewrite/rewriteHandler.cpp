@@ -23,6 +23,7 @@
 #include "access/htup_details.h"
 #include "access/relation.h"
 #include "catalog/pg_class_d.h"
+#include "catalog/pg_namespace_d.h"
 #include "catalog/pg_rewrite_d.h"
 #include "miscadmin.h"
 #include "rewrite/rewriteHandler.h"
@@ -96,6 +97,13 @@ const char *AutoUpdateDetail(Query *viewquery)
 			break;
 	}
 	char *name = get_rel_name(rte->relid);
+	/* PostgreSQL makes UPDATE pg_settings call set_config through rules
+	 * on the view; Tusk has no rules. */
+	if (query->commandType == CMD_UPDATE && get_rel_namespace(rte->relid) == PG_CATALOG_NAMESPACE &&
+		strcmp(name, "pg_settings") == 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("UPDATE of pg_settings is not supported by Tusk"),
+				errhint("Use SET or set_config() instead."));
 	const char *detail = AutoUpdateDetail(get_view_query_by_oid(rte->relid));
 	if (detail != nullptr)
 		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),

@@ -163,6 +163,26 @@ extern char *DescribeLockTag(const LOCKTAG *tag);
 
 #ifdef __cplusplus
 }
+
+extern "C++" {
+#include <vector>
+
+/* One held or awaited lock mode of one process (PostgreSQL's
+ * LockInstanceData, one per mode): what pg_locks lists. */
+struct LockInstanceData
+{
+	LOCKTAG locktag;
+	LOCKMODE mode;
+	bool granted;
+	int pid;
+	int backendId; /* BackendId */
+};
+
+/* A consistent picture of the lock table: every partition is locked
+ * (shared, in order) while it is copied.  Held modes come first per
+ * holder, then the awaited mode of each waiting process. */
+std::vector<LockInstanceData> GetLockStatusData();
+}
 #endif
 
 #endif /* TUSK_STORAGE_LOCK_H */

@@ -3,10 +3,8 @@
 -- their columns, and their rows for objects this test creates or for
 -- stable built-in ones; pg_stat_activity for this session;
 -- pg_cancel_backend / pg_terminate_backend errors.
---
--- Not yet in Tusk: pg_indexes (pg_get_indexdef), pg_sequences
--- (has_sequence_privilege, pg_sequence_last_value), so they are not
--- listed below.
+-- pg_settings, pg_sequences, pg_locks and the other views over
+-- set-returning functions are tested in sysviews.sql.
 
 -- Each view's columns: names, types, order.
 SELECT c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type

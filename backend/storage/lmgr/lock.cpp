@@ -2,7 +2,7 @@
  * lock.cpp — the heavyweight lock manager (see storage/lock.h).
  *
  * Principal entry points: LockAcquire, LockRelease, LockReleaseAll, LockReleaseSession,
- * InitLocks.
+ * InitLocks; GetLockStatusData for pg_locks.
  *
  * Shared state.  A LOCK exists for every tag someone holds or awaits: how
  * many requests and grants there are per mode, a bit mask of the granted
@@ -925,4 +925,31 @@ bool LockHeldByMe(const LOCKTAG *locktag, LOCKMODE lockmode)
 	auto &local = LocalLocks();
 	auto it = local.find(LocalKey{*locktag, lockmode});
 	return it != local.end() && it->second.xactCount + it->second.sessionCount > 0;
+}
+
+std::vector<LockInstanceData> GetLockStatusData()
+{
+	std::vector<LockInstanceData> out;
+	LWLockGuard partitions[kPartitions];
+	for (int i = 0; i < kPartitions; i++)
+		partitions[i] = LWLockGuard(&shared->partitionLocks[i].lock, LW_SHARED);
+	for (int chain = 0; chain < shared->nChains; chain++)
+		for (int l = chains[chain]; l >= 0; l = locks[l].nextInChain)
+		{
+			const Lock &lock = locks[l];
+			for (int h = lock.holders; h >= 0; h = proclocks[h].next)
+			{
+				const ProcLock &holder = proclocks[h];
+				const PGPROC *proc = ProcAt(holder.pgprocno);
+				for (int mode = 1; mode < kNumModes; mode++)
+					if (holder.holdMask & LOCKBIT_ON(mode))
+						out.push_back({lock.tag, mode, true, proc->pid, proc->backendId});
+			}
+			for (int w = lock.waitHead; w >= 0; w = ProcAt(w)->lockWaitNext)
+			{
+				const PGPROC *proc = ProcAt(w);
+				out.push_back({lock.tag, proc->waitLockMode, false, proc->pid, proc->backendId});
+			}
+		}
+	return out;
 }

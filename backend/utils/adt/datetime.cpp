@@ -16,6 +16,9 @@
  * Output: EncodeDateOnly, EncodeTimeOnly, EncodeDateTime and
  * EncodeInterval write PostgreSQL's text, byte for byte.
  *
+ * pg_timezone_abbrevs lists the abbreviations input accepts (the view
+ * pg_timezone_abbrevs).
+ *
  * The calendar is the proleptic Gregorian one, counted in julian day
  * numbers (day 0 is 4714-11-24 BC).
  */
@@ -32,10 +35,14 @@
 #include <algorithm>
 #include <iterator>
 
+#include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/fmgrprotos.h"
 
 int DateStyle = USE_ISO_DATES;
 int DateOrder = DATEORDER_MDY;
@@ -2402,4 +2409,54 @@ void EncodeSpecialTimestamp(Timestamp dt, char *str)
 		strcpy(str, "infinity");
 	else
 		elog(ERROR, "invalid argument for EncodeSpecialTimestamp");
+}
+
+/* pg_timezone_abbrevs(): the abbreviations datetime input accepts (the
+ * Default set), upper-cased as PostgreSQL shows them, with their offset
+ * east of UTC; one whose meaning changed over time gets the meaning its
+ * zone gives it at the transaction's start. */
+Datum pg_timezone_abbrevs(PG_FUNCTION_ARGS)
+{
+	constexpr int kColumns = 3;
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		TupleDesc desc = CreateTemplateTupleDesc(kColumns);
+		TupleDescInitEntry(desc, 1, "abbrev", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 2, "utc_offset", INTERVALOID, -1, 0);
+		TupleDescInitEntry(desc, 3, "is_dst", BOOLOID, -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		funcctx->max_calls = lengthof(kAbbrevs);
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr >= funcctx->max_calls)
+		SRF_RETURN_DONE(funcctx);
+	const Abbrev &ab = kAbbrevs[funcctx->call_cntr];
+	int offset = ab.offset;
+	bool is_dst = ab.is_dst;
+	if (ab.zone != nullptr)
+	{
+		pg_tm tm;
+		fsec_t fsec;
+		int tz;
+		GetCurrentTimeUsec(&tm, &fsec, nullptr);
+		(void) DynamicAbbrevOffset(&tm, &ab, &tz);
+		offset = -tz;
+		is_dst = tm.tm_isdst > 0;
+	}
+	char upper[kTokMaxLen + 1];
+	size_t n = 0;
+	for (; ab.abbr[n] != '\0' && n < kTokMaxLen; n++)
+		upper[n] = static_cast<char>(toupper(static_cast<unsigned char>(ab.abbr[n])));
+	upper[n] = '\0';
+	auto *interval = static_cast<Interval *>(palloc0(sizeof(Interval)));
+	interval->time = static_cast<int64>(offset) * USECS_PER_SEC;
+	Datum values[kColumns] = {PointerGetDatum(cstring_to_text(upper)), IntervalPGetDatum(interval),
+							  BoolGetDatum(is_dst)};
+	bool nulls[kColumns] = {};
+	HeapTuple tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+	SRF_RETURN_NEXT(funcctx, heap_copy_tuple_as_datum(tuple, funcctx->tuple_desc));
 }

@@ -12,11 +12,16 @@
  * forms) until the transaction ends.  Unlocking a lock not held is a
  * WARNING ("you don't own a lock of type ExclusiveLock") and false.
  *
+ * pg_lock_status, which the view pg_locks reads, is here too.
+ *
  * Principal entry points: the SQL-callable functions below (their C
  * names are PostgreSQL's pg_proc.prosrc).
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
 #include "utils/builtins.h"
@@ -181,4 +186,115 @@ Datum pg_advisory_unlock_all(PG_FUNCTION_ARGS)
 	(void) fcinfo;
 	LockReleaseSession(USER_LOCKMETHOD);
 	PG_RETURN_VOID();
+}
+
+/* pg_lock_status(): a row per held or awaited lock mode per process, from
+ * the shared lock table (GetLockStatusData), with PostgreSQL 15's
+ * columns.  Tusk has neither virtual transaction ids (so no virtualxid
+ * locks, and virtualtransaction is NULL), nor fast-path locks (fastpath
+ * is false), nor a record of when a wait began (waitstart is NULL). */
+Datum pg_lock_status(PG_FUNCTION_ARGS)
+{
+	constexpr int kColumns = 16;
+	static const char *const kLockTypeNames[] = {
+		"relation",	  "extend",	   "frozenid", "page",	   "tuple",	   "transactionid",
+		"virtualxid", "spectoken", "object",   "userlock", "advisory",
+	};
+	static_assert(lengthof(kLockTypeNames) == LOCKTAG_LAST_TYPE + 1);
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		static const Oid kTypes[kColumns] = {TEXTOID, OIDOID,  OIDOID,	INT4OID,
+											 INT2OID, TEXTOID, XIDOID,	OIDOID,
+											 OIDOID,  INT2OID, TEXTOID, INT4OID,
+											 TEXTOID, BOOLOID, BOOLOID, TIMESTAMPTZOID};
+		TupleDesc desc = CreateTemplateTupleDesc(kColumns);
+		for (int i = 0; i < kColumns; i++)
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		List *rows = NIL;
+		for (const LockInstanceData &inst : GetLockStatusData())
+		{
+			const LOCKTAG &tag = inst.locktag;
+			Datum values[kColumns] = {};
+			bool nulls[kColumns];
+			for (bool &n : nulls)
+				n = true;
+			auto set = [&](int i, Datum d) {
+				values[i] = d;
+				nulls[i] = false;
+			};
+			const char *type = tag.locktag_type <= LOCKTAG_LAST_TYPE
+				? kLockTypeNames[tag.locktag_type]
+				: "unknown";
+			set(0, PointerGetDatum(cstring_to_text(type)));
+			switch (static_cast<LockTagType>(tag.locktag_type))
+			{
+				case LOCKTAG_RELATION:
+				case LOCKTAG_RELATION_EXTEND:
+					set(1, ObjectIdGetDatum(tag.locktag_field1));
+					set(2, ObjectIdGetDatum(tag.locktag_field2));
+					break;
+				case LOCKTAG_DATABASE_FROZEN_IDS:
+					set(1, ObjectIdGetDatum(tag.locktag_field1));
+					break;
+				case LOCKTAG_PAGE:
+					set(1, ObjectIdGetDatum(tag.locktag_field1));
+					set(2, ObjectIdGetDatum(tag.locktag_field2));
+					set(3, UInt32GetDatum(tag.locktag_field3));
+					break;
+				case LOCKTAG_TUPLE:
+					set(1, ObjectIdGetDatum(tag.locktag_field1));
+					set(2, ObjectIdGetDatum(tag.locktag_field2));
+					set(3, UInt32GetDatum(tag.locktag_field3));
+					set(4, UInt16GetDatum(tag.locktag_field4));
+					break;
+				case LOCKTAG_TRANSACTION:
+					/* The low 32 bits of the 64-bit id, as xid shows it. */
+					set(6, TransactionIdGetDatum(tag.locktag_field1));
+					break;
+				case LOCKTAG_VIRTUALTRANSACTION:
+				{
+					char vxid[32];
+					snprintf(vxid, sizeof vxid, "%d/%u", static_cast<int>(tag.locktag_field1),
+							 tag.locktag_field2);
+					set(5, PointerGetDatum(cstring_to_text(vxid)));
+					break;
+				}
+				case LOCKTAG_SPECULATIVE_TOKEN:
+				case LOCKTAG_OBJECT:
+				case LOCKTAG_USERLOCK:
+				case LOCKTAG_ADVISORY:
+				default:
+					set(1, ObjectIdGetDatum(tag.locktag_field1));
+					set(7, ObjectIdGetDatum(tag.locktag_field2));
+					set(8, ObjectIdGetDatum(tag.locktag_field3));
+					set(9, Int16GetDatum(static_cast<int16>(tag.locktag_field4)));
+					break;
+			}
+			set(11, Int32GetDatum(inst.pid));
+			set(12,
+				PointerGetDatum(
+					cstring_to_text(GetLockmodeName(tag.locktag_lockmethodid, inst.mode))));
+			set(13, BoolGetDatum(inst.granted));
+			set(14, BoolGetDatum(false));
+			HeapTuple tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+			rows = lappend(rows,
+						   DatumGetPointer(heap_copy_tuple_as_datum(tuple, funcctx->tuple_desc)));
+		}
+		funcctx->user_fctx = rows;
+		funcctx->max_calls = static_cast<uint64>(list_length(rows));
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		/* Before SRF_RETURN_NEXT, which counts the call first. */
+		List *rows = static_cast<List *>(funcctx->user_fctx);
+		Datum row = PointerGetDatum(list_nth(rows, static_cast<int>(funcctx->call_cntr)));
+		SRF_RETURN_NEXT(funcctx, row);
+	}
+	SRF_RETURN_DONE(funcctx);
 }

@@ -1,14 +1,17 @@
 /*
  * misc.cpp — system information functions clients call: pg_typeof,
  * current_user, session_user, current_database, current_schema(s),
- * version, pg_backend_pid, current_setting and set_config.
+ * version, pg_backend_pid, current_setting, set_config and
+ * pg_show_all_settings (the view pg_settings).
  *
  * Principal entry points: the SQL-callable functions below (their C
  * names are PostgreSQL's pg_proc.prosrc).
  */
 #include "postgres.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
@@ -16,6 +19,7 @@
 #include "catalog/pg_database_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "storage/latch.h"
 #include "utils/timestamp.h"
@@ -137,6 +141,107 @@ Datum set_config_by_name(PG_FUNCTION_ARGS)
 	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
 							 is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET, true, 0, false);
 	PG_RETURN_TEXT_P(cstring_to_text(tusk::guc::ShowSetting(name).c_str()));
+}
+
+namespace {
+
+constexpr int kSettingsColumns = 17;
+
+/* Whether the current user may see what only pg_read_all_settings'
+ * members see (Tusk has no predefined roles yet: superusers). */
+bool ReadsAllSettings()
+{
+	HeapTuple role = SearchSysCache1(AUTHOID, ObjectIdGetDatum(MyUserId));
+	return role != nullptr && reinterpret_cast<Form_pg_authid>(GETSTRUCT(role))->rolsuper;
+}
+
+Datum SettingRowDatum(TupleDesc desc, const tusk::guc::SettingRow &row)
+{
+	Datum values[kSettingsColumns];
+	bool nulls[kSettingsColumns] = {};
+	auto text = [&](int i, const std::string &s) {
+		values[i] = PointerGetDatum(cstring_to_text(s.c_str()));
+	};
+	auto opt = [&](int i, const std::optional<std::string> &s) {
+		if (s)
+			text(i, *s);
+		else
+			nulls[i] = true;
+	};
+	text(0, row.name);
+	text(1, row.setting);
+	opt(2, row.unit);
+	text(3, row.category);
+	text(4, row.short_desc);
+	opt(5, row.extra_desc);
+	text(6, row.context);
+	text(7, row.vartype);
+	text(8, row.source);
+	opt(9, row.min_val);
+	opt(10, row.max_val);
+	if (row.enumvals)
+	{
+		std::vector<Datum> elems;
+		for (const std::string &e : *row.enumvals)
+			elems.push_back(PointerGetDatum(cstring_to_text(e.c_str())));
+		values[11] = PointerGetDatum(construct_array(elems.data(), static_cast<int>(elems.size()),
+													 TEXTOID, -1, false, TYPALIGN_INT));
+	}
+	else
+		nulls[11] = true;
+	opt(12, row.boot_val);
+	opt(13, row.reset_val);
+	opt(14, row.sourcefile);
+	if (row.sourceline)
+		values[15] = Int32GetDatum(*row.sourceline);
+	else
+		nulls[15] = true;
+	values[16] = BoolGetDatum(row.pending_restart);
+	HeapTuple tuple = heap_form_tuple(desc, values, nulls);
+	return heap_copy_tuple_as_datum(tuple, desc);
+}
+
+/* pg_show_all_settings' rows, formed at the first call. */
+struct SettingsScan
+{
+	Datum *rows;
+	size_t count;
+	size_t next;
+};
+
+}  // namespace
+
+/* pg_show_all_settings(): the rows of pg_settings, computed at the first
+ * call (tusk::guc::AllSettingRows). */
+Datum show_all_settings(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		static const Oid kTypes[kSettingsColumns] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+													 TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+													 TEXTOID, TEXTOID, TEXTOID, TEXTARRAYOID,
+													 TEXTOID, TEXTOID, TEXTOID, INT4OID,
+													 BOOLOID};
+		TupleDesc desc = CreateTemplateTupleDesc(kSettingsColumns);
+		for (int i = 0; i < kSettingsColumns; i++)
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		std::vector<tusk::guc::SettingRow> rows = tusk::guc::AllSettingRows(ReadsAllSettings());
+		auto *scan = static_cast<SettingsScan *>(palloc0(sizeof(SettingsScan)));
+		scan->rows = static_cast<Datum *>(palloc(sizeof(Datum) * (rows.size() + 1)));
+		for (const tusk::guc::SettingRow &row : rows)
+			scan->rows[scan->count++] = SettingRowDatum(funcctx->tuple_desc, row);
+		funcctx->user_fctx = scan;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	auto *scan = static_cast<SettingsScan *>(funcctx->user_fctx);
+	if (scan->next < scan->count)
+		SRF_RETURN_NEXT(funcctx, scan->rows[scan->next++]);
+	SRF_RETURN_DONE(funcctx);
 }
 
 /*

@@ -11,7 +11,8 @@
  * here.
  *
  * Principal entry points: pg_tzset, pg_tzset_offset, pg_tzset_setting,
- * pg_tz_lookup_utc, pg_tz_local_offset (utils/datetime.h).
+ * pg_tz_lookup_utc, pg_tz_local_offset (utils/datetime.h); pg_timezone_names
+ * (the view pg_timezone_names).
  */
 #include "postgres.h"
 
@@ -31,8 +32,15 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/timestamp.h"
 #include "utils/fmgrprotos.h"
 
 /* When a POSIX rule of a zone's daylight-saving time takes effect: a day
@@ -541,4 +549,113 @@ pg_tz *pg_tzset_setting(const char *value, const char **detail)
 		return pg_tzset_offset(static_cast<long>(-hours * SECS_PER_HOUR));
 	}
 	return pg_tzset(value);
+}
+
+namespace {
+
+/* Whether path is a zone file of the database that pg_timezone_names
+ * lists: TZif data without leap seconds (PostgreSQL accepts no
+ * leap-second zone, such as Debian's right/). */
+bool ListableZoneFile(const std::string &path)
+{
+	constexpr size_t kHeaderSize = 44;	/* magic, version, 15 reserved, six counts */
+	constexpr size_t kLeapCountAt = 28; /* the third count: tzh_leapcnt */
+	FILE *f = fopen(path.c_str(), "rb");
+	if (f == nullptr)
+		return false;
+	unsigned char header[kHeaderSize];
+	size_t got = fread(header, 1, sizeof header, f);
+	fclose(f);
+	if (got != sizeof header || memcmp(header, "TZif", 4) != 0)
+		return false;
+	const unsigned char *leap = header + kLeapCountAt;
+	return (leap[0] | leap[1] | leap[2] | leap[3]) == 0;
+}
+
+/* The zone names under dir (relative to the database's root, prefix),
+ * depth first, in the directory's order, as PostgreSQL enumerates them. */
+void CollectZoneNames(const std::string &dir, const std::string &prefix,
+					  std::vector<std::string> &names)
+{
+	DIR *d = opendir(dir.c_str());
+	if (d == nullptr)
+		ereport(ERROR, errcode_for_file_access(),
+				errmsg("could not open directory \"%s\": %m", dir.c_str()));
+	std::vector<std::string> entries;
+	while (struct dirent *e = readdir(d))
+		if (e->d_name[0] != '.')
+			entries.emplace_back(e->d_name);
+	closedir(d);
+	for (const std::string &entry : entries)
+	{
+		std::string full = dir + "/" + entry;
+		struct stat st;
+		if (stat(full.c_str(), &st) != 0)
+			ereport(ERROR, errcode_for_file_access(),
+					errmsg("could not stat \"%s\": %m", full.c_str()));
+		if (S_ISDIR(st.st_mode))
+			CollectZoneNames(full, prefix + entry + "/", names);
+		else if (ListableZoneFile(full))
+			names.push_back(prefix + entry);
+	}
+}
+
+}  // namespace
+
+/* pg_timezone_names(): every zone of the database with its abbreviation,
+ * offset east of UTC and daylight-saving flag at the transaction's start.
+ * The zones are loaded for this call only, not kept in the cache. */
+Datum pg_timezone_names(PG_FUNCTION_ARGS)
+{
+	constexpr int kColumns = 4;
+	constexpr size_t kMaxAbbrevLength = 31; /* longer: tzdata's "Factory" message */
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		TupleDesc desc = CreateTemplateTupleDesc(kColumns);
+		TupleDescInitEntry(desc, 1, "name", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 2, "abbrev", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 3, "utc_offset", INTERVALOID, -1, 0);
+		TupleDescInitEntry(desc, 4, "is_dst", BOOLOID, -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		std::vector<std::string> names;
+		CollectZoneNames(kZoneDir, "", names);
+		int64 now = GetCurrentTransactionStartTimestamp() / USECS_PER_SEC +
+			(POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
+		auto tp = std::chrono::time_point<std::chrono::system_clock, cctz::seconds>(
+			cctz::seconds(now));
+		List *rows = NIL;
+		for (const std::string &name : names)
+		{
+			cctz::time_zone zone;
+			if (!cctz::load_time_zone(name, &zone))
+				continue;
+			cctz::time_zone::absolute_lookup al = zone.lookup(tp);
+			if (strlen(al.abbr) > kMaxAbbrevLength)
+				continue;
+			auto *interval = static_cast<Interval *>(palloc0(sizeof(Interval)));
+			interval->time = static_cast<int64>(al.offset) * USECS_PER_SEC;
+			Datum values[kColumns] = {PointerGetDatum(cstring_to_text(name.c_str())),
+									  PointerGetDatum(cstring_to_text(al.abbr)),
+									  IntervalPGetDatum(interval), BoolGetDatum(al.is_dst)};
+			bool nulls[kColumns] = {};
+			HeapTuple tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+			rows = lappend(rows,
+						   DatumGetPointer(heap_copy_tuple_as_datum(tuple, funcctx->tuple_desc)));
+		}
+		funcctx->user_fctx = rows;
+		funcctx->max_calls = static_cast<uint64>(list_length(rows));
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		/* Before SRF_RETURN_NEXT, which counts the call first. */
+		List *rows = static_cast<List *>(funcctx->user_fctx);
+		Datum row = PointerGetDatum(list_nth(rows, static_cast<int>(funcctx->call_cntr)));
+		SRF_RETURN_NEXT(funcctx, row);
+	}
+	SRF_RETURN_DONE(funcctx);
 }

@@ -747,6 +747,144 @@ std::vector<ShownSetting> ShowAllSettings(bool superuser)
 	return out;
 }
 
+namespace {
+
+const char *const kContextNames[] = {
+	"internal", "postmaster", "sighup", "superuser-backend", "backend", "superuser", "user",
+};
+
+/* PostgreSQL's GucSource_Names, in GucSource's order. */
+const char *const kSourceNames[] = {
+	"default",
+	"default",
+	"environment variable",
+	"configuration file",
+	"command line",
+	"global",
+	"database",
+	"user",
+	"database user",
+	"client",
+	"override",
+	"interactive",
+	"test",
+	"session",
+};
+
+/* pg_settings.unit: the base unit a setting's number counts, as
+ * PostgreSQL names it (blocks as their size: "8kB"). */
+std::optional<std::string> UnitName(int flags)
+{
+	switch (flags & GUC_UNIT)
+	{
+		case GUC_UNIT_BYTE:
+			return "B";
+		case GUC_UNIT_KB:
+			return "kB";
+		case GUC_UNIT_MB:
+			return "MB";
+		case GUC_UNIT_BLOCKS:
+		case GUC_UNIT_XBLOCKS: /* XLOG_BLCKSZ == BLCKSZ */
+			return std::to_string(BLCKSZ / 1024) + "kB";
+		case GUC_UNIT_MS:
+			return "ms";
+		case GUC_UNIT_S:
+			return "s";
+		case GUC_UNIT_MIN:
+			return "min";
+		default:
+			return std::nullopt;
+	}
+}
+
+/* A value as pg_settings' boot_val and reset_val print it: numbers
+ * without units, strings as they are (NULL for a NULL string). */
+std::optional<std::string> PlainValue(const ConfigVar &v, const NewValue &nv)
+{
+	switch (v.type)
+	{
+		case VarType::kBool:
+			return nv.b ? "on" : "off";
+		case VarType::kInt:
+			return std::to_string(nv.i);
+		case VarType::kReal:
+			return FormatReal(nv.r);
+		case VarType::kEnum:
+			return EnumName(v, nv.i);
+		case VarType::kString:
+			if (nv.s_null)
+				return std::nullopt;
+			return nv.s;
+	}
+	return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<SettingRow> AllSettingRows(bool privileged)
+{
+	static const char *const kTypeNames[] = {"bool", "integer", "real", "string", "enum"};
+	std::vector<SettingRow> out;
+	for (const auto &[key, v] : Index())
+	{
+		if (v->retired || (v->flags & GUC_NO_SHOW_ALL) ||
+			((v->flags & GUC_SUPERUSER_ONLY) && !privileged))
+			continue;
+		SettingRow row;
+		row.name = v->name;
+		/* Numbers without units; a show hook's form where there is one. */
+		row.setting = v->show_hook != nullptr ? v->show_hook() : RawValue(*v);
+		if (v->type == VarType::kInt || v->type == VarType::kReal)
+			row.unit = UnitName(v->flags);
+		row.category = v->group != nullptr ? v->group : "Customized Options";
+		row.short_desc = v->short_desc != nullptr ? v->short_desc : "";
+		if (v->long_desc != nullptr)
+			row.extra_desc = v->long_desc;
+		row.context = kContextNames[v->context];
+		row.vartype = kTypeNames[static_cast<int>(v->type)];
+		row.source = kSourceNames[v->source];
+		switch (v->type)
+		{
+			case VarType::kInt:
+				row.min_val = std::to_string(v->int_min);
+				row.max_val = std::to_string(v->int_max);
+				break;
+			case VarType::kReal:
+				row.min_val = FormatReal(v->real_min);
+				row.max_val = FormatReal(v->real_max);
+				break;
+			case VarType::kEnum:
+			{
+				std::vector<std::string> names;
+				for (const config_enum_entry *e = v->options; e->name != nullptr; e++)
+					if (!e->hidden)
+						names.emplace_back(e->name);
+				row.enumvals = std::move(names);
+				break;
+			}
+			default:
+				break;
+		}
+		row.boot_val = PlainValue(*v, BootValue(*v));
+		NewValue reset;
+		if (v->has_reset_value)
+		{
+			if (!ParseValue(*v, v->reset_value.c_str(), v->reset_source, ERROR, &reset))
+				reset = BootValue(*v);
+		}
+		else
+			reset = BootValue(*v);
+		row.reset_val = PlainValue(*v, reset);
+		if (privileged && v->source == PGC_S_FILE && !v->sourcefile.empty())
+		{
+			row.sourcefile = v->sourcefile;
+			row.sourceline = v->sourceline;
+		}
+		out.push_back(std::move(row));
+	}
+	return out;
+}
+
 void ResetAllSettings()
 {
 	for (const auto &[key, v] : Index())
@@ -770,9 +908,6 @@ std::string ShowSetting(const std::string &name)
 
 void DescribeConfig(FILE *out)
 {
-	static const char *const kContextNames[] = {
-		"internal", "postmaster", "sighup", "superuser-backend", "backend", "superuser", "user",
-	};
 	for (const auto &[key, v] : Index())
 	{
 		if (v->context == PGC_INTERNAL ||

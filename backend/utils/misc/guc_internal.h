@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,6 +111,35 @@ struct ShownSetting
  * GUC_SUPERUSER_ONLY unless superuser), by name (case-insensitively), as
  * PostgreSQL 15's ShowAllGUCConfig lists them. */
 std::vector<ShownSetting> ShowAllSettings(bool superuser);
+
+/* One row of pg_show_all_settings() (the view pg_settings), with
+ * PostgreSQL 15's columns; an empty optional is SQL NULL. */
+struct SettingRow
+{
+	std::string name;
+	std::string setting; /* without units, as the base unit counts it */
+	std::optional<std::string> unit;
+	std::string category;
+	std::string short_desc;
+	std::optional<std::string> extra_desc;
+	std::string context;
+	std::string vartype;
+	std::string source;
+	std::optional<std::string> min_val;
+	std::optional<std::string> max_val;
+	std::optional<std::vector<std::string>> enumvals;
+	std::optional<std::string> boot_val;
+	std::optional<std::string> reset_val;
+	std::optional<std::string> sourcefile;
+	std::optional<int> sourceline;
+	bool pending_restart = false;
+};
+
+/* pg_settings' rows: the settings SHOW ALL lists, in its order.  The file
+ * and line a setting came from are shown only to a superuser
+ * (privileged), as PostgreSQL shows them only to members of
+ * pg_read_all_settings. */
+std::vector<SettingRow> AllSettingRows(bool privileged);
 
 /* RESET ALL: every setting a session may change (user or superuser
  * context, not GUC_NO_RESET_ALL) that it did change goes back to its

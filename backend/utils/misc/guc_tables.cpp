@@ -437,8 +437,7 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Compresses full-page writes written in WAL file with specified method.", nullptr, 0,
 			 &wal_compression, WAL_COMPRESSION_NONE, kWalCompressionOptions),
 		Int("wal_buffers", PGC_POSTMASTER, kWalSettings,
-			"Sets the number of disk-page buffers in shared memory for WAL.",
-			"Specify -1 to have this value determined as a fraction of shared_buffers.",
+			"Sets the number of disk-page buffers in shared memory for WAL.", nullptr,
 			GUC_UNIT_XBLOCKS, &XLOGbuffers, -1, -1, INT32_MAX / XLOG_BLCKSZ),
 		Enum("synchronous_commit", PGC_USERSET, kWalSettings,
 			 "Sets the current transaction's synchronization level.", nullptr, 0,
@@ -453,8 +452,8 @@ std::vector<ConfigVar> BuiltinSettings()
 		Int("max_locks_per_transaction", PGC_POSTMASTER, kLockManagement,
 			"Sets the maximum number of locks per transaction.",
 			"The shared lock table is sized on the assumption that at most "
-			"max_locks_per_transaction objects per server process or prepared transaction will "
-			"need to be locked at any one time.",
+			"max_locks_per_transaction * max_connections distinct objects will need to be "
+			"locked at any one time.",
 			0, &max_locks_per_xact, 64, 10, INT_MAX),
 		Int("checkpoint_timeout", PGC_SIGHUP, kWalCheckpoints,
 			"Sets the maximum time between automatic WAL checkpoints.", nullptr, GUC_UNIT_S,
@@ -511,10 +510,8 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
 			 &standard_conforming_strings, true),
 		Enum("default_transaction_isolation", PGC_USERSET, kStatement,
-			 "Sets the transaction isolation level of each new transaction.",
-			 "Each SQL transaction has an isolation level, which can be either \"read "
-			 "uncommitted\", \"read committed\", \"repeatable read\", or \"serializable\".",
-			 0, &DefaultXactIsoLevel, XACT_READ_COMMITTED, kIsolationLevelOptions),
+			 "Sets the transaction isolation level of each new transaction.", nullptr, 0,
+			 &DefaultXactIsoLevel, XACT_READ_COMMITTED, kIsolationLevelOptions),
 		Int("statement_timeout", PGC_USERSET, kStatement,
 			"Sets the maximum allowed duration of any statement.",
 			"A value of 0 turns off the timeout.", GUC_UNIT_MS, &StatementTimeout, 0, 0, INT_MAX),
