@@ -40,6 +40,9 @@ size_t recv_end = 0;
 std::string send_buffer;
 bool connection_broken = false;
 bool doing_command_read = false;
+/* SetIdleTimeout's: for the current command read only. */
+long idle_timeout_ms = 0;
+void (*idle_timeout_callback)() = nullptr;
 
 const char *FamilyName(int family)
 {
@@ -260,9 +263,19 @@ bool RecvBuffer()
 		{
 			/* Sleep until the socket is readable or a signal sets our
 			 * latch; an idle backend processes interrupts here. */
+			bool idle_timeout = doing_command_read && idle_timeout_callback != nullptr;
 			int rc = WaitLatchOrSocket(MyLatch,
-									   WL_LATCH_SET | WL_SOCKET_READABLE | WL_EXIT_ON_PM_DEATH,
-									   conn_port->sock, -1, WAIT_EVENT_CLIENT_READ);
+									   WL_LATCH_SET | WL_SOCKET_READABLE | WL_EXIT_ON_PM_DEATH |
+										   (idle_timeout ? WL_TIMEOUT : 0),
+									   conn_port->sock, idle_timeout ? idle_timeout_ms : -1,
+									   WAIT_EVENT_CLIENT_READ);
+			if (rc & WL_TIMEOUT)
+			{
+				void (*callback)() = idle_timeout_callback;
+				idle_timeout_callback = nullptr;
+				if (callback != nullptr)
+					callback();
+			}
 			if (rc & WL_LATCH_SET)
 			{
 				ResetLatch(MyLatch);
@@ -443,6 +456,14 @@ bool InputPending()
 void SetDoingCommandRead(bool value)
 {
 	doing_command_read = value;
+	if (!value)
+		idle_timeout_callback = nullptr;
+}
+
+void SetIdleTimeout(long timeout_ms, void (*on_timeout)())
+{
+	idle_timeout_ms = timeout_ms;
+	idle_timeout_callback = on_timeout;
 }
 
 bool DoingCommandRead()

@@ -91,6 +91,11 @@ bool Flush();
 void SetDoingCommandRead(bool value);
 bool DoingCommandRead();
 
+/* While the next command read waits longer than timeout_ms, call
+ * on_timeout once (PostgreSQL's idle-time timeouts: a backend's pending
+ * statistics are flushed this way).  Cleared when the command read ends. */
+void SetIdleTimeout(long timeout_ms, void (*on_timeout)());
+
 /* Builds a message body with network byte order integers. */
 class MessageBuilder
 {
