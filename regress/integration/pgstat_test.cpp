@@ -30,8 +30,9 @@ std::string Value(Session &s, const std::string &sql)
  * transaction of its own (the default cache lasts one transaction). */
 std::string TableStats(Session &s, const std::string &table, const std::string &cols)
 {
-	return Value(s, "select concat_ws(',', " + cols +
-						") from pg_stat_user_tables where relname = '" + table + "'");
+	return Value(s,
+				 "select concat_ws(',', " + cols + ") from pg_stat_user_tables where relname = '" +
+					 table + "'");
 }
 
 /* Wait until the other session's counters show up (a backend flushes when
@@ -84,12 +85,15 @@ TEST_CASE("Another session sees a table's inserts, updates, deletes and scans on
 			return TableStats(b, "t", "seq_scan") == std::to_string(std::stoll(seq_before) + 1);
 		},
 		15000));
-	CHECK(Value(b, "select idx_scan >= 1 and idx_tup_fetch >= 1 from pg_stat_user_tables "
-				   "where relname = 't'") == "t");
-	CHECK(Value(b, "select idx_scan >= 1 and idx_tup_read >= 1 and idx_tup_fetch >= 1 "
-				   "from pg_stat_user_indexes where indexrelname = 't_pkey'") == "t");
-	CHECK(Value(b, "select heap_blks_hit + heap_blks_read > 0 and idx_blks_hit + idx_blks_read > 0 "
-				   "from pg_statio_user_tables where relname = 't'") == "t");
+	CHECK(Value(b,
+				"select idx_scan >= 1 and idx_tup_fetch >= 1 from pg_stat_user_tables "
+				"where relname = 't'") == "t");
+	CHECK(Value(b,
+				"select idx_scan >= 1 and idx_tup_read >= 1 and idx_tup_fetch >= 1 "
+				"from pg_stat_user_indexes where indexrelname = 't_pkey'") == "t");
+	CHECK(Value(b,
+				"select heap_blks_hit + heap_blks_read > 0 and idx_blks_hit + idx_blks_read > 0 "
+				"from pg_statio_user_tables where relname = 't'") == "t");
 }
 
 TEST_CASE("A rolled-back transaction's inserts count as inserted and dead, its deletes undone",
@@ -115,8 +119,9 @@ TEST_CASE("A rolled-back transaction's inserts count as inserted and dead, its d
 	REQUIRE(a.Exec("select pg_stat_force_next_flush()").ok());
 	/* ins 5 + 3 + 1 + 2; del 1 (attempted); live 5 + 1; dead 3 + 2. */
 	CHECK(TableStatsBecome(b, "r", kCounts, "11,0,1,6,5"));
-	CHECK(Value(b, "select xact_rollback > 0 and xact_commit > 0 from pg_stat_database "
-				   "where datname = current_database()") == "t");
+	CHECK(Value(b,
+				"select xact_rollback > 0 and xact_commit > 0 from pg_stat_database "
+				"where datname = current_database()") == "t");
 }
 
 TEST_CASE("VACUUM and ANALYZE set live and dead tuples and record when they ran", "[pgstat]")
@@ -141,9 +146,10 @@ TEST_CASE("VACUUM and ANALYZE set live and dead tuples and record when they ran"
 	REQUIRE(a.Exec("select pg_stat_force_next_flush()").ok());
 	REQUIRE(a.Exec("analyze v").ok());
 	REQUIRE(a.Exec("select pg_stat_force_next_flush()").ok());
-	CHECK(TableStatsBecome(b, "v",
-						   "n_live_tup, n_mod_since_analyze, analyze_count, last_analyze is not null",
-						   "70,0,1,t"));
+	CHECK(
+		TableStatsBecome(b, "v",
+						 "n_live_tup, n_mod_since_analyze, analyze_count, last_analyze is not null",
+						 "70,0,1,t"));
 }
 
 TEST_CASE("The counters survive a clean restart and are reset by crash recovery", "[pgstat]")
@@ -167,8 +173,9 @@ TEST_CASE("The counters survive a clean restart and are reset by crash recovery"
 	{
 		Session b(cluster);
 		CHECK(TableStats(b, "k", "n_tup_ins, n_live_tup") == "7,7");
-		CHECK(Value(b, "select xact_commit > 0 from pg_stat_database "
-					   "where datname = current_database()") == "t");
+		CHECK(Value(b,
+					"select xact_commit > 0 from pg_stat_database "
+					"where datname = current_database()") == "t");
 	}
 	REQUIRE(cluster.Stop("immediate").exit_code == 0);
 	started = cluster.Start();
@@ -197,15 +204,18 @@ TEST_CASE("pg_stat_reset and pg_stat_reset_single_table_counters clear the count
 	REQUIRE(b.Exec("select pg_stat_reset_single_table_counters('x'::regclass)").ok());
 	CHECK(TableStats(b, "x", "n_tup_ins") == "0");
 	CHECK(TableStats(b, "y", "n_tup_ins") == "3");
-	std::string reset_before = Value(b, "select stats_reset from pg_stat_database "
-										"where datname = current_database()");
+	std::string reset_before = Value(b,
+									 "select stats_reset from pg_stat_database "
+									 "where datname = current_database()");
 	REQUIRE(b.Exec("select pg_stat_reset()").ok());
 	CHECK(TableStats(b, "y", "n_tup_ins") == "0");
 	/* (b's own commits since are pending in b, a has nothing pending.) */
-	CHECK(Value(b, "select tup_inserted from pg_stat_database "
-				   "where datname = current_database()") == "0");
-	CHECK(Value(b, "select stats_reset from pg_stat_database "
-				   "where datname = current_database()") != reset_before);
+	CHECK(Value(b,
+				"select tup_inserted from pg_stat_database "
+				"where datname = current_database()") == "0");
+	CHECK(Value(b,
+				"select stats_reset from pg_stat_database "
+				"where datname = current_database()") != reset_before);
 }
 
 TEST_CASE("stats_fetch_consistency: cache and snapshot keep values for the transaction, none "
@@ -229,8 +239,8 @@ TEST_CASE("stats_fetch_consistency: cache and snapshot keep values for the trans
 		REQUIRE(a.Exec("insert into c values (1)").ok());
 		REQUIRE(a.Exec("select pg_stat_force_next_flush()").ok());
 		REQUIRE(a.Exec("select 1").ok()); /* idle again: flushed */
-		bool changed = WaitUntil(
-			[&] { return TableStats(b, "c", "n_tup_ins") != first; }, std::string(mode) == "none" ? 15000 : 1500);
+		bool changed = WaitUntil([&] { return TableStats(b, "c", "n_tup_ins") != first; },
+								 std::string(mode) == "none" ? 15000 : 1500);
 		CHECK(changed == (std::string(mode) == "none"));
 		REQUIRE(b.Exec("select pg_stat_clear_snapshot()").ok());
 		CHECK(WaitUntil([&] { return TableStats(b, "c", "n_tup_ins") != first; }, 15000));
@@ -245,13 +255,15 @@ TEST_CASE("pg_stat_database counts sessions, backends and transactions", "[pgsta
 	Session b(cluster);
 	{
 		Session a(cluster);
-		REQUIRE(Value(b, "select numbackends from pg_stat_database "
-						 "where datname = current_database()") == "2");
+		REQUIRE(Value(b,
+					  "select numbackends from pg_stat_database "
+					  "where datname = current_database()") == "2");
 	}
 	CHECK(WaitUntil(
 		[&] {
-			return Value(b, "select sessions >= 2 and session_time > 0 and numbackends = 1 "
-							"from pg_stat_database where datname = current_database()") == "t";
+			return Value(b,
+						 "select sessions >= 2 and session_time > 0 and numbackends = 1 "
+						 "from pg_stat_database where datname = current_database()") == "t";
 		},
 		15000));
 	CHECK(Value(b, "select count(*) from pg_stat_database where datid = 0 and datname is null") ==

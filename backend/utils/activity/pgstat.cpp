@@ -221,9 +221,9 @@ struct PendingKeyHash
  * so a Relation may point to one. */
 std::unordered_map<PendingKey, std::unique_ptr<PgStat_TableStatus>, PendingKeyHash> &Entries()
 {
-	static auto *entries =
-		new std::unordered_map<PendingKey, std::unique_ptr<PgStat_TableStatus>, PendingKeyHash>();
-	return *entries;
+	static std::unordered_map<PendingKey, std::unique_ptr<PgStat_TableStatus>, PendingKeyHash>
+		entries;
+	return entries;
 }
 
 /* Those with counts not yet flushed. */
@@ -748,15 +748,13 @@ long pgstat_report_stat(bool force)
 		return 0;
 	}
 	TimestampTz now = GetCurrentTimestamp();
-	if (force_next_flush)
-		force = true;
-	if (!force)
+	if (!force && !force_next_flush)
 	{
-		if (pending_since != 0 &&
-			TimestampDifferenceExceeds(pending_since, now, PGSTAT_MAX_INTERVAL))
-			force = true;
-		else if (last_flush != 0 &&
-				 !TimestampDifferenceExceeds(last_flush, now, PGSTAT_MIN_INTERVAL))
+		/* Pending too long: flush whatever the interval. */
+		bool overdue = pending_since != 0 &&
+			TimestampDifferenceExceeds(pending_since, now, PGSTAT_MAX_INTERVAL);
+		if (!overdue && last_flush != 0 &&
+			!TimestampDifferenceExceeds(last_flush, now, PGSTAT_MIN_INTERVAL))
 		{
 			/* Flushed recently: wait, and flush when idle this long. */
 			if (pending_since == 0)
