@@ -52,6 +52,7 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
+#include "pgstat.h"
 
 #include <vector>
 
@@ -517,6 +518,7 @@ void heap_drop_with_catalog(Oid relid)
 
 	if (classform->relkind != RELKIND_VIEW)
 		RelationDropStorage(rnode);
+	pgstat_drop_relation(classform->relisshared ? InvalidOid : MyDatabaseId, relid);
 	RelationCacheInvalidateEntry(relid);
 }
 

@@ -227,3 +227,243 @@ CREATE VIEW pg_catalog.pg_stat_bgworker AS
            s.last_exit_code, s.last_exit_signal, s.last_exit_time,
            s.early_exits, s.next_start
       FROM pg_catalog.pg_stat_get_bgworker() s;
+
+-- The cumulative statistics views (doc/utils/pgstat/README.md): PostgreSQL
+-- 15's definitions, over the pg_stat_get_* functions (utils/adt/pgstatfuncs.cpp).
+
+CREATE VIEW pg_catalog.pg_stat_all_tables AS
+    SELECT
+            C.oid AS relid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            pg_stat_get_numscans(C.oid) AS seq_scan,
+            pg_stat_get_tuples_returned(C.oid) AS seq_tup_read,
+            sum(pg_stat_get_numscans(I.indexrelid))::bigint AS idx_scan,
+            sum(pg_stat_get_tuples_fetched(I.indexrelid))::bigint +
+            pg_stat_get_tuples_fetched(C.oid) AS idx_tup_fetch,
+            pg_stat_get_tuples_inserted(C.oid) AS n_tup_ins,
+            pg_stat_get_tuples_updated(C.oid) AS n_tup_upd,
+            pg_stat_get_tuples_deleted(C.oid) AS n_tup_del,
+            pg_stat_get_tuples_hot_updated(C.oid) AS n_tup_hot_upd,
+            pg_stat_get_live_tuples(C.oid) AS n_live_tup,
+            pg_stat_get_dead_tuples(C.oid) AS n_dead_tup,
+            pg_stat_get_mod_since_analyze(C.oid) AS n_mod_since_analyze,
+            pg_stat_get_ins_since_vacuum(C.oid) AS n_ins_since_vacuum,
+            pg_stat_get_last_vacuum_time(C.oid) as last_vacuum,
+            pg_stat_get_last_autovacuum_time(C.oid) as last_autovacuum,
+            pg_stat_get_last_analyze_time(C.oid) as last_analyze,
+            pg_stat_get_last_autoanalyze_time(C.oid) as last_autoanalyze,
+            pg_stat_get_vacuum_count(C.oid) AS vacuum_count,
+            pg_stat_get_autovacuum_count(C.oid) AS autovacuum_count,
+            pg_stat_get_analyze_count(C.oid) AS analyze_count,
+            pg_stat_get_autoanalyze_count(C.oid) AS autoanalyze_count
+    FROM pg_class C LEFT JOIN
+         pg_index I ON C.oid = I.indrelid
+         LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind IN ('r', 't', 'm', 'p')
+    GROUP BY C.oid, N.nspname, C.relname;
+
+CREATE VIEW pg_catalog.pg_stat_xact_all_tables AS
+    SELECT
+            C.oid AS relid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            pg_stat_get_xact_numscans(C.oid) AS seq_scan,
+            pg_stat_get_xact_tuples_returned(C.oid) AS seq_tup_read,
+            sum(pg_stat_get_xact_numscans(I.indexrelid))::bigint AS idx_scan,
+            sum(pg_stat_get_xact_tuples_fetched(I.indexrelid))::bigint +
+            pg_stat_get_xact_tuples_fetched(C.oid) AS idx_tup_fetch,
+            pg_stat_get_xact_tuples_inserted(C.oid) AS n_tup_ins,
+            pg_stat_get_xact_tuples_updated(C.oid) AS n_tup_upd,
+            pg_stat_get_xact_tuples_deleted(C.oid) AS n_tup_del,
+            pg_stat_get_xact_tuples_hot_updated(C.oid) AS n_tup_hot_upd
+    FROM pg_class C LEFT JOIN
+         pg_index I ON C.oid = I.indrelid
+         LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind IN ('r', 't', 'm', 'p')
+    GROUP BY C.oid, N.nspname, C.relname;
+
+CREATE VIEW pg_catalog.pg_stat_sys_tables AS
+    SELECT * FROM pg_stat_all_tables
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_xact_sys_tables AS
+    SELECT * FROM pg_stat_xact_all_tables
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_user_tables AS
+    SELECT * FROM pg_stat_all_tables
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_xact_user_tables AS
+    SELECT * FROM pg_stat_xact_all_tables
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+-- Tusk: PostgreSQL sums the index blocks in LATERAL subqueries, which
+-- pg_get_viewdef cannot print yet (pg_views would fail); this is the same
+-- result by GROUP BY (a TOAST table has one index), so pg_views shows this
+-- text instead of PostgreSQL's.
+CREATE VIEW pg_catalog.pg_statio_all_tables AS
+    SELECT
+            C.oid AS relid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            pg_stat_get_blocks_fetched(C.oid) -
+                    pg_stat_get_blocks_hit(C.oid) AS heap_blks_read,
+            pg_stat_get_blocks_hit(C.oid) AS heap_blks_hit,
+            sum(pg_stat_get_blocks_fetched(I.indexrelid) -
+                pg_stat_get_blocks_hit(I.indexrelid))::bigint AS idx_blks_read,
+            sum(pg_stat_get_blocks_hit(I.indexrelid))::bigint AS idx_blks_hit,
+            pg_stat_get_blocks_fetched(T.oid) -
+                    pg_stat_get_blocks_hit(T.oid) AS toast_blks_read,
+            pg_stat_get_blocks_hit(T.oid) AS toast_blks_hit,
+            pg_stat_get_blocks_fetched(X.indexrelid) -
+                    pg_stat_get_blocks_hit(X.indexrelid) AS tidx_blks_read,
+            pg_stat_get_blocks_hit(X.indexrelid) AS tidx_blks_hit
+    FROM pg_class C LEFT JOIN
+            pg_class T ON C.reltoastrelid = T.oid
+            LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+            LEFT JOIN pg_index I ON I.indrelid = C.oid
+            LEFT JOIN pg_index X ON X.indrelid = T.oid
+    WHERE C.relkind IN ('r', 't', 'm')
+    GROUP BY C.oid, N.nspname, C.relname, T.oid, X.indexrelid;
+
+CREATE VIEW pg_catalog.pg_statio_sys_tables AS
+    SELECT * FROM pg_statio_all_tables
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_statio_user_tables AS
+    SELECT * FROM pg_statio_all_tables
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_all_indexes AS
+    SELECT
+            C.oid AS relid,
+            I.oid AS indexrelid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            I.relname AS indexrelname,
+            pg_stat_get_numscans(I.oid) AS idx_scan,
+            pg_stat_get_tuples_returned(I.oid) AS idx_tup_read,
+            pg_stat_get_tuples_fetched(I.oid) AS idx_tup_fetch
+    FROM pg_class C JOIN
+            pg_index X ON C.oid = X.indrelid JOIN
+            pg_class I ON I.oid = X.indexrelid
+            LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind IN ('r', 't', 'm');
+
+CREATE VIEW pg_catalog.pg_stat_sys_indexes AS
+    SELECT * FROM pg_stat_all_indexes
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_user_indexes AS
+    SELECT * FROM pg_stat_all_indexes
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_statio_all_indexes AS
+    SELECT
+            C.oid AS relid,
+            I.oid AS indexrelid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            I.relname AS indexrelname,
+            pg_stat_get_blocks_fetched(I.oid) -
+                    pg_stat_get_blocks_hit(I.oid) AS idx_blks_read,
+            pg_stat_get_blocks_hit(I.oid) AS idx_blks_hit
+    FROM pg_class C JOIN
+            pg_index X ON C.oid = X.indrelid JOIN
+            pg_class I ON I.oid = X.indexrelid
+            LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind IN ('r', 't', 'm');
+
+CREATE VIEW pg_catalog.pg_statio_sys_indexes AS
+    SELECT * FROM pg_statio_all_indexes
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_statio_user_indexes AS
+    SELECT * FROM pg_statio_all_indexes
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_statio_all_sequences AS
+    SELECT
+            C.oid AS relid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            pg_stat_get_blocks_fetched(C.oid) -
+                    pg_stat_get_blocks_hit(C.oid) AS blks_read,
+            pg_stat_get_blocks_hit(C.oid) AS blks_hit
+    FROM pg_class C
+            LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind = 'S';
+
+CREATE VIEW pg_catalog.pg_statio_sys_sequences AS
+    SELECT * FROM pg_statio_all_sequences
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_statio_user_sequences AS
+    SELECT * FROM pg_statio_all_sequences
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+-- Tusk: PostgreSQL adds the row for shared objects (datid 0) with a
+-- UNION ALL subquery in FROM, which pg_get_viewdef cannot print yet
+-- (pg_views would fail); the same rows come from generate_series here, so
+-- pg_views shows this text instead of PostgreSQL's.
+CREATE VIEW pg_catalog.pg_stat_database AS
+    SELECT
+            COALESCE(D0.oid, 0::oid) AS datid,
+            D0.datname AS datname,
+                CASE
+                    WHEN (COALESCE(D0.oid, 0::oid) = (0)::oid) THEN 0
+                    ELSE pg_stat_get_db_numbackends(COALESCE(D0.oid, 0::oid))
+                END AS numbackends,
+            pg_stat_get_db_xact_commit(COALESCE(D0.oid, 0::oid)) AS xact_commit,
+            pg_stat_get_db_xact_rollback(COALESCE(D0.oid, 0::oid)) AS xact_rollback,
+            pg_stat_get_db_blocks_fetched(COALESCE(D0.oid, 0::oid)) -
+                    pg_stat_get_db_blocks_hit(COALESCE(D0.oid, 0::oid)) AS blks_read,
+            pg_stat_get_db_blocks_hit(COALESCE(D0.oid, 0::oid)) AS blks_hit,
+            pg_stat_get_db_tuples_returned(COALESCE(D0.oid, 0::oid)) AS tup_returned,
+            pg_stat_get_db_tuples_fetched(COALESCE(D0.oid, 0::oid)) AS tup_fetched,
+            pg_stat_get_db_tuples_inserted(COALESCE(D0.oid, 0::oid)) AS tup_inserted,
+            pg_stat_get_db_tuples_updated(COALESCE(D0.oid, 0::oid)) AS tup_updated,
+            pg_stat_get_db_tuples_deleted(COALESCE(D0.oid, 0::oid)) AS tup_deleted,
+            pg_stat_get_db_conflict_all(COALESCE(D0.oid, 0::oid)) AS conflicts,
+            pg_stat_get_db_temp_files(COALESCE(D0.oid, 0::oid)) AS temp_files,
+            pg_stat_get_db_temp_bytes(COALESCE(D0.oid, 0::oid)) AS temp_bytes,
+            pg_stat_get_db_deadlocks(COALESCE(D0.oid, 0::oid)) AS deadlocks,
+            pg_stat_get_db_checksum_failures(COALESCE(D0.oid, 0::oid)) AS checksum_failures,
+            pg_stat_get_db_checksum_last_failure(COALESCE(D0.oid, 0::oid)) AS checksum_last_failure,
+            pg_stat_get_db_blk_read_time(COALESCE(D0.oid, 0::oid)) AS blk_read_time,
+            pg_stat_get_db_blk_write_time(COALESCE(D0.oid, 0::oid)) AS blk_write_time,
+            pg_stat_get_db_session_time(COALESCE(D0.oid, 0::oid)) AS session_time,
+            pg_stat_get_db_active_time(COALESCE(D0.oid, 0::oid)) AS active_time,
+            pg_stat_get_db_idle_in_transaction_time(COALESCE(D0.oid, 0::oid)) AS idle_in_transaction_time,
+            pg_stat_get_db_sessions(COALESCE(D0.oid, 0::oid)) AS sessions,
+            pg_stat_get_db_sessions_abandoned(COALESCE(D0.oid, 0::oid)) AS sessions_abandoned,
+            pg_stat_get_db_sessions_fatal(COALESCE(D0.oid, 0::oid)) AS sessions_fatal,
+            pg_stat_get_db_sessions_killed(COALESCE(D0.oid, 0::oid)) AS sessions_killed,
+            pg_stat_get_db_stat_reset_time(COALESCE(D0.oid, 0::oid)) AS stats_reset
+    FROM generate_series(0, 1) S
+         LEFT JOIN pg_database D0 ON S = 1;
+
+CREATE VIEW pg_catalog.pg_stat_database_conflicts AS
+    SELECT
+            D.oid AS datid,
+            D.datname AS datname,
+            pg_stat_get_db_conflict_tablespace(D.oid) AS confl_tablespace,
+            pg_stat_get_db_conflict_lock(D.oid) AS confl_lock,
+            pg_stat_get_db_conflict_snapshot(D.oid) AS confl_snapshot,
+            pg_stat_get_db_conflict_bufferpin(D.oid) AS confl_bufferpin,
+            pg_stat_get_db_conflict_startup_deadlock(D.oid) AS confl_deadlock
+    FROM pg_database D;

@@ -80,6 +80,7 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
+#include "pgstat.h"
 
 namespace {
 
@@ -975,6 +976,8 @@ void analyze_rel(Oid relid, List *va_cols, bool verbose, bool in_vacuum)
 	/* The table's size; its indexes' too unless VACUUM just counted them. */
 	CommandCounterIncrement();
 	vac_update_relstats(relid, sample.totalblocks, sample.totalrows, 0);
+	pgstat_report_analyze(rel, static_cast<int64>(sample.totalrows),
+						  static_cast<int64>(sample.totaldeadrows), va_cols == NIL);
 	if (!in_vacuum && rel->rd_rel->relhasindex)
 	{
 		List *indexoids = RelationGetIndexList(rel);

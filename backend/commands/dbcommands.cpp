@@ -65,6 +65,7 @@
 #include "utils/fmgroids.h"
 #include "utils/inval.h"
 #include "utils/syscache.h"
+#include "pgstat.h"
 
 namespace {
 
@@ -642,6 +643,7 @@ void DropDatabase(ParseState *pstate, DropdbStmt *stmt)
 	Relation pg_database = relation_open(DatabaseRelationId, RowExclusiveLock);
 	CatalogTupleDelete(pg_database, &tuple->t_self);
 	relation_close(pg_database, RowExclusiveLock);
+	pgstat_drop_database(db);
 
 	static bool registered = false;
 	if (!registered)

@@ -37,6 +37,7 @@
 #include "utils/lsyscache.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
+#include "pgstat.h"
 
 void SetNewRelfilenode(Oid relid)
 {
@@ -138,6 +139,7 @@ void TruncateRelids(const std::vector<Oid> &relids)
 	auto renew = [&indexes](Oid relid) {
 		Relation rel = relation_open(relid, NoLock);
 		List *indexlist = RelationGetIndexList(rel);
+		pgstat_count_truncate(rel);
 		relation_close(rel, NoLock);
 		SetNewRelfilenode(relid);
 		ListCell *ilc;

@@ -62,6 +62,7 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
+#include "pgstat.h"
 
 int default_statistics_target = 100;
 
@@ -285,6 +286,8 @@ bool VacuumOneRel(const Target &t, const VacuumOptions &o, const char *dbname)
 
 	BlockNumber nblocks = smgrnblocks(smgropen(rel->rd_node), MAIN_FORKNUM);
 	vac_update_relstats(t.relid, nblocks, static_cast<double>(stats.tuples_live), 0);
+	pgstat_report_vacuum(t.relid, rel->rd_rel->relisshared, static_cast<int64>(stats.tuples_live),
+						 static_cast<int64>(stats.tuples_recently_dead));
 	for (Relation ind : indrels)
 	{
 		BlockNumber ipages = smgrnblocks(smgropen(ind->rd_node), MAIN_FORKNUM);

@@ -40,10 +40,14 @@ size_t recv_end = 0;
 std::string send_buffer;
 bool connection_broken = false;
 bool doing_command_read = false;
-/* The idle timeout of the command read under way (CLOCK_MONOTONIC ms;
- * 0: none) and what to do when it passes. */
-long read_deadline_ms = 0;
-void (*read_timeout_expired)() = nullptr;
+/* The timers of the command read under way (SetCommandReadTimeout): a
+ * deadline (CLOCK_MONOTONIC ms; 0: not set) and what to call then. */
+struct ReadTimer
+{
+	long deadline_ms = 0;
+	void (*expired)() = nullptr;
+};
+ReadTimer read_timers[kReadTimeoutKinds];
 
 long MonotonicMs()
 {
@@ -272,13 +276,20 @@ bool RecvBuffer()
 			/* Sleep until the socket is readable or a signal sets our
 			 * latch; an idle backend processes interrupts here. */
 			long wait = -1;
-			if (doing_command_read && read_deadline_ms != 0)
+			ReadTimer *next = nullptr;
+			if (doing_command_read)
+				for (ReadTimer &t : read_timers)
+					if (t.deadline_ms != 0 && (next == nullptr || t.deadline_ms < next->deadline_ms))
+						next = &t;
+			if (next != nullptr)
 			{
-				wait = Max(0L, read_deadline_ms - MonotonicMs());
+				wait = Max(0L, next->deadline_ms - MonotonicMs());
 				if (wait == 0)
 				{
-					read_deadline_ms = 0;
-					read_timeout_expired();
+					/* Once: cleared before the call, which may not return. */
+					void (*expired)() = next->expired;
+					*next = ReadTimer{};
+					expired();
 					continue;
 				}
 			}
@@ -466,6 +477,10 @@ bool InputPending()
 void SetDoingCommandRead(bool value)
 {
 	doing_command_read = value;
+	/* The timers are the read's: a command has come. */
+	if (!value)
+		for (ReadTimer &t : read_timers)
+			t = ReadTimer{};
 }
 
 bool DoingCommandRead()
@@ -473,10 +488,10 @@ bool DoingCommandRead()
 	return doing_command_read;
 }
 
-void SetCommandReadTimeout(int ms, void (*expired)())
+void SetCommandReadTimeout(ReadTimeout which, long ms, void (*expired)())
 {
-	read_deadline_ms = ms > 0 ? MonotonicMs() + ms : 0;
-	read_timeout_expired = expired;
+	read_timers[static_cast<int>(which)] = ms > 0 ? ReadTimer{MonotonicMs() + ms, expired}
+												 : ReadTimer{};
 }
 
 bool PutBytes(const void *data, size_t len)

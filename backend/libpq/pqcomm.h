@@ -90,10 +90,18 @@ bool Flush();
  * DoingCommandRead). */
 void SetDoingCommandRead(bool value);
 bool DoingCommandRead();
-/* While the next command is read, call expired (which does not return:
- * it raises FATAL) if none has come within ms (PostgreSQL's idle
- * timeouts); ms <= 0 turns it off. */
-void SetCommandReadTimeout(int ms, void (*expired)());
+/* Timers on the wait for the next command (PostgreSQL's idle-time
+ * timeouts): if no command has come within ms, expired is called once —
+ * the idle timeouts' end the session (FATAL), the statistics flush returns
+ * and the wait goes on.  ms <= 0 clears one; all are cleared when the read
+ * ends (SetDoingCommandRead(false)). */
+enum class ReadTimeout
+{
+	Idle,		/* idle_session_timeout / idle_in_transaction_session_timeout */
+	StatsFlush, /* pending statistics go to shared memory */
+};
+constexpr int kReadTimeoutKinds = 2;
+void SetCommandReadTimeout(ReadTimeout which, long ms, void (*expired)());
 
 /* Builds a message body with network byte order integers. */
 class MessageBuilder

@@ -56,6 +56,7 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/misc/ps_status.h"
+#include "pgstat.h"
 
 namespace {
 
@@ -322,6 +323,9 @@ void CheckpointerMain(void)
 				ereport(LOG, errmsg("shutting down"));
 				XLogFlush(GetXLogInsertRecPtr());
 				CreateCheckPoint(CHECKPOINT_IS_SHUTDOWN | CHECKPOINT_IMMEDIATE);
+				/* Every other process has flushed its counters and gone:
+				 * the statistics survive the restart (pgstat.h). */
+				pgstat_write_statsfile();
 				proc_exit(0);
 			}
 

@@ -65,6 +65,7 @@
 #include "storage/procsignal.h"
 #include "tcop/backend_main.h"
 #include "tcop/tcopprot.h"
+#include "pgstat.h"
 #include "utils/backend_status.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
@@ -1144,23 +1145,34 @@ void BackendMain(Port *port, postmaster::CacState cac)
 										   : status == 'T' ? STATE_IDLEINTRANSACTION
 														   : STATE_IDLE,
 									   nullptr);
+				/* Out of a transaction: the statistics counted so far go to
+				 * shared memory, now or (flushed recently) once idle a
+				 * while, as PostgreSQL's IDLE_STATS_UPDATE_TIMEOUT. */
+				long stats_timeout = status == 'I' ? pgstat_report_stat(false) : 0;
 				if (!SendReadyForQuery())
 					proc_exit(0);
 				send_ready_for_query = false;
 				/* The client is idle now: the idle timeouts run until its
 				 * next message, as PostgreSQL's do. */
 				if (status != 'I')
-					libpq::SetCommandReadTimeout(IdleInTransactionSessionTimeout,
+					libpq::SetCommandReadTimeout(libpq::ReadTimeout::Idle,
+												 IdleInTransactionSessionTimeout,
 												 IdleInTransactionTimeoutExpired);
 				else
-					libpq::SetCommandReadTimeout(IdleSessionTimeout, IdleSessionTimeoutExpired);
+					libpq::SetCommandReadTimeout(libpq::ReadTimeout::Idle, IdleSessionTimeout,
+												 IdleSessionTimeoutExpired);
+				if (stats_timeout > 0)
+					libpq::SetCommandReadTimeout(libpq::ReadTimeout::StatsFlush, stats_timeout,
+												 [] { (void) pgstat_report_stat(true); });
 			}
 			libpq::SetDoingCommandRead(true);
 			int firstchar = libpq::GetByte();
 			libpq::SetDoingCommandRead(false);
-			libpq::SetCommandReadTimeout(0, nullptr);
 			if (firstchar < 0)
+			{
+				pgStatSessionEndCause = DISCONNECT_CLIENT_EOF;
 				proc_exit(0); /* client went away */
+			}
 
 			/* The type is checked before the length word is believed: an
 			 * unknown type is refused at once, and only the messages that
@@ -1256,6 +1268,7 @@ void BackendMain(Port *port, postmaster::CacState cac)
 					libpq::Flush();
 					break;
 				case 'X':
+					pgStatSessionEndCause = DISCONNECT_NORMAL;
 					proc_exit(0);
 				case 'd':
 				case 'c':

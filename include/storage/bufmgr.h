@@ -54,6 +54,12 @@ extern "C" {
 
 extern PGDLLIMPORT int NBuffers;
 
+/* How many blocks this process has read from disk (or added to a
+ * relation) into shared buffers, PostgreSQL's pgBufferUsage.
+ * shared_blks_read: a caller that compares it before and after a
+ * ReadBuffer call learns whether that was a hit (statistics). */
+extern PGDLLIMPORT uint64 BufferBlocksRead;
+
 extern Buffer ReadBufferWithoutRelcache(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum,
 										ReadBufferMode mode, BufferAccessStrategy strategy,
 										bool permanent);

@@ -70,7 +70,9 @@ typedef struct NamedLWLockTranche
 #define MultiXactGenLock (&MainLWLockArray[11].lock)
 #define MultiXactOffsetSLRULock (&MainLWLockArray[12].lock)
 #define MultiXactMemberSLRULock (&MainLWLockArray[13].lock)
-#define NUM_INDIVIDUAL_LWLOCKS 14
+/* The cumulative statistics' shared hash (utils/activity/pgstat.cpp). */
+#define PgStatLock (&MainLWLockArray[14].lock)
+#define NUM_INDIVIDUAL_LWLOCKS 15
 
 /* Tranche ids: each individual lock is its own tranche, then built-in
  * tranches of many locks, then those made for modules. */

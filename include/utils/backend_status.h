@@ -51,6 +51,8 @@ extern void pgstat_beinit(void);
 /* The process connected to a database (end of InitPostgres): database,
  * role, client address and port. */
 extern void pgstat_bestart(void);
+/* How many processes are connected to database dboid (pg_stat_database). */
+extern int pgstat_count_backends_in_database(Oid dboid);
 
 /* The process's state and, for STATE_RUNNING (or a new text), the text of
  * what it runs (cut at track_activity_query_size - 1 bytes on a character

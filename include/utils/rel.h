@@ -47,6 +47,10 @@ typedef struct RelationData
 	int16 *rd_indoption;
 	Oid *rd_indcollation;
 	void *rd_amcache; /* the access method's: a B-tree's BTIndexInfo */
+
+	/* This process's pending statistics entry (pgstat.h), from the first
+	 * count after a flush until the next flush; NULL otherwise. */
+	struct PgStat_TableStatus *rd_pgstat_info;
 } RelationData;
 
 typedef RelationData *Relation;

@@ -60,6 +60,7 @@
 #include "utils/datum.h"
 #include "utils/errcodes.h"
 #include "utils/relcache.h"
+#include "pgstat.h"
 
 #define MaxHeapTupleSize (BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)))
 
@@ -387,8 +388,13 @@ void CheckNotOtherTemp(Relation rel)
 tusk::BufferPin ReadHeapBuffer(Relation rel, BlockNumber blk)
 {
 	CheckNotOtherTemp(rel);
-	return tusk::BufferPin(
+	uint64 reads = BufferBlocksRead;
+	tusk::BufferPin pin(
 		ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
+	pgstat_count_buffer_read(rel);
+	if (BufferBlocksRead == reads)
+		pgstat_count_buffer_hit(rel);
+	return pin;
 }
 
 BlockNumber NumBlocks(Relation rel)
@@ -451,6 +457,7 @@ tusk::LockedBuffer GetBufferForTuple(Relation rel, Size len, Buffer other,
 			candidate = tusk::LockedBuffer::Adopt(
 				ReadBufferWithoutRelcache(rel->rd_node, MAIN_FORKNUM, P_NEW, RBM_ZERO_AND_LOCK,
 										  nullptr, true));
+			pgstat_count_buffer_read(rel); /* an extension counts as a read */
 			if (BufferIsValid(other))
 			{
 				*other_lock = tusk::BufferLock::TryExclusive(other);
@@ -735,6 +742,7 @@ void heap_insert(Relation relation, HeapTuple tup, CommandId cid, int options, v
 		tup->t_self = stored->t_self;
 		heap_freetuple(stored);
 	}
+	pgstat_count_heap_insert(relation, 1);
 }
 
 namespace {
@@ -835,6 +843,7 @@ TM_Result heap_delete(Relation relation, ItemPointer tid, CommandId cid, bool wa
 	ReleaseTupleLock(relation, tid, have_tuple_lock, LockTupleExclusive);
 	if (toasted != nullptr)
 		heap_toast_delete(relation, toasted, nullptr);
+	pgstat_count_heap_delete(relation);
 	return TM_Ok;
 }
 
@@ -1026,6 +1035,7 @@ TM_Result heap_update(Relation relation, ItemPointer otid_in, HeapTuple newtup, 
 	/* The old version's values the new one does not keep go with it. */
 	if (oldcopy != nullptr)
 		heap_toast_delete(relation, oldcopy, newtup);
+	pgstat_count_heap_update(relation, hot);
 	return TM_Ok;
 }
 
@@ -1134,6 +1144,7 @@ HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot)
 	scan->buf = InvalidBuffer;
 	scan->nvisible = 0;
 	scan->next_visible = 0;
+	pgstat_count_heap_scan(relation);
 	return scan;
 }
 
@@ -1176,6 +1187,7 @@ HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction)
 		}
 	}
 	scan->tuple = TupleAt(scan->rel, scan->buf, scan->visible[scan->next_visible++]);
+	pgstat_count_heap_getnext(scan->rel);
 	return &scan->tuple;
 }
 

@@ -90,6 +90,7 @@
 #include "utils/builtins.h"
 #include "utils/errcodes.h"
 #include "utils/snapmgr.h"
+#include "pgstat.h"
 
 namespace {
 
@@ -360,8 +361,13 @@ OffsetNumber BinarySearch(const BTIndexInfo *info, Page page, const SearchKey &s
 
 tusk::BufferPin ReadIndexBuffer(Relation index, BlockNumber blk)
 {
-	return tusk::BufferPin(
+	uint64 reads = BufferBlocksRead;
+	tusk::BufferPin pin(
 		ReadBufferWithoutRelcache(index->rd_node, MAIN_FORKNUM, blk, RBM_NORMAL, nullptr, true));
+	pgstat_count_buffer_read(index);
+	if (BufferBlocksRead == reads)
+		pgstat_count_buffer_hit(index);
+	return pin;
 }
 
 /* Move right while sk is beyond the page's high key (a split moved it);
@@ -1300,12 +1306,15 @@ HeapTuple btgettuple(BTScan scan)
 				scan->heapbuf = InvalidBuffer;
 			}
 			scan->tuple.t_self = scan->tids[scan->pos++];
+			pgstat_count_index_tuples(scan->index, 1);
 			/* The index says where; the heap says whether we may see it
 			 * (and which member of a HOT chain). */
 			bool visible = heap_index_fetch(scan->heap, scan->snapshot, &scan->tuple,
 											&scan->heapbuf, true);
 			if (visible)
 			{
+				/* Counted on the index, as PostgreSQL's index_fetch_heap. */
+				pgstat_count_heap_fetch(scan->index);
 				scan->hot_continue = scan->snapshot->snapshot_type != SNAPSHOT_MVCC;
 				return &scan->tuple;
 			}
@@ -1318,6 +1327,7 @@ HeapTuple btgettuple(BTScan scan)
 		if (!scan->started)
 		{
 			scan->started = true;
+			pgstat_count_index_scan(scan->index);
 			buf = Descend(scan->index, scan->info, scan->start, BUFFER_LOCK_SHARE, nullptr);
 			off = BinarySearch(scan->info, buf.page(), scan->start);
 			if (scan->goback)

@@ -73,6 +73,7 @@
 #include "access/rmgr.h"
 #include "access/transam.h"
 #include "access/xact.h"
+#include "pgstat.h"
 #include "utils/backend_status.h"
 #include "access/xlog.h"
 #include "access/xloginsert.h"
@@ -423,6 +424,7 @@ void CommitTransaction()
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, true);
 	CallXactCallbacks(XACT_EVENT_COMMIT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, true);
+	AtEOXact_PgStat(true);
 	AtEOXact_GUC(true, 1);
 	AtEOXact_SPI(true);
 	AtEndOfTransaction(true);
@@ -459,6 +461,7 @@ void AbortTransaction()
 	ReleaseResources(RESOURCE_RELEASE_LOCKS, false);
 	CallXactCallbacks(XACT_EVENT_ABORT);
 	ReleaseResources(RESOURCE_RELEASE_AFTER_LOCKS, false);
+	AtEOXact_PgStat(false);
 	AtEOXact_GUC(false, 1);
 	AtEOXact_SPI(false);
 	AtEOXact_Snapshot(false);
@@ -565,6 +568,7 @@ void CommitSubTransaction()
 	 * as at top-level commit. */
 	AtSubCommit_Locks(s->nestingLevel);
 	ReleaseSubResources(s, true);
+	AtEOSubXact_PgStat(true, s->nestingLevel);
 	AtEOXact_GUC(true, s->gucNestLevel);
 	AtEOSubXact_SPI(true, s->subTransactionId);
 	CurrentResourceOwner = p->curTransactionOwner;
@@ -618,6 +622,7 @@ void AbortSubTransaction()
 	ResourceOwnerRelease(s->curTransactionOwner, RESOURCE_RELEASE_AFTER_LOCKS, false, false);
 	AtEOSubXact_Inval(false);
 	AtSubAbort_smgr();
+	AtEOSubXact_PgStat(false, s->nestingLevel);
 	AtEOXact_GUC(false, s->gucNestLevel);
 	AtEOSubXact_SPI(false, s->subTransactionId);
 	AtSubAbort_Snapshot(s->nestingLevel);

@@ -46,6 +46,7 @@
 #include "storage/lwlock.h"
 #include "storage/smgr.h"
 #include "utils/errcodes.h"
+#include "pgstat.h"
 
 namespace {
 
@@ -282,6 +283,12 @@ void StartupXLOG(void)
 	StartupMultiXact(cp.nextMulti, cp.nextMultiOffset, cp.oldestMulti, cp.oldestUpdateMulti);
 
 	bool in_recovery = c.state != DB_SHUTDOWNED || !shutdown_record || cp.redo < c.checkPoint;
+	/* Statistics survive a clean shutdown only; after a crash they may not
+	 * match the data, so they start again from zero (as PostgreSQL). */
+	if (in_recovery)
+		pgstat_discard_stats();
+	else
+		pgstat_restore_stats();
 	if (in_recovery)
 	{
 		ereport(LOG,

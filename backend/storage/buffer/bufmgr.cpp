@@ -49,6 +49,8 @@ using tusk::BufferLock;
 using tusk::BufferPin;
 using tusk::LWLockGuard;
 
+uint64 BufferBlocksRead = 0;
+
 namespace {
 
 BufferDescPadded *descriptors = nullptr;
@@ -562,7 +564,10 @@ Buffer ReadBlock(RelFileNode rnode, ForkNumber forkNum, BlockNumber blockNum, Re
 		BufferDesc *b = DescOf(pin.get());
 		BufferIO io = BufferIO::Start(b, true);
 		if (io.started())
+		{
+			BufferBlocksRead++;
 			ReadPageIntoBuffer(io, b, mode);
+		}
 	}
 	/* Returned locked, if asked: the caller's to unlock. */
 	if (mode == RBM_ZERO_AND_LOCK)

@@ -31,6 +31,7 @@
 #include "storage/pmsignal.h"
 #include "storage/proc.h"
 #include "utils/backend_status.h"
+#include "pgstat.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 
@@ -82,6 +83,7 @@ Size CalculateShmemSize(void)
 	size = add_size(size, MultiXactShmemSize());
 	size = add_size(size, ProcGlobalShmemSize());
 	size = add_size(size, BackendStatusShmemSize());
+	size = add_size(size, PgStatShmemSize());
 	size = add_size(size, ProcArrayShmemSize());
 	size = add_size(size, LockShmemSize());
 	size = add_size(size, PMSignalShmemSize());
@@ -104,6 +106,7 @@ void CreateSharedMemoryAndSemaphores(void)
 	MultiXactShmemInit();
 	InitProcGlobal();
 	BackendStatusShmemInit();
+	PgStatShmemInit();
 	CreateSharedProcArray();
 	InitLocks();
 	PMSignalShmemInit();

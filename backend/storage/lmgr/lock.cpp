@@ -61,6 +61,7 @@
 #include "utils/errcodes.h"
 #include "utils/palloc.h"
 #include "utils/wait_event.h"
+#include "pgstat.h"
 
 using tusk::LWLockGuard;
 using tusk::SpinLockGuard;
@@ -609,9 +610,12 @@ void WaitForLock()
 		}
 	}
 	if (MyProc->waitStatus == PROC_WAIT_STATUS_ERROR)
+	{
+		pgstat_report_deadlock();
 		ereport(ERROR, errcode(ERRCODE_T_R_DEADLOCK_DETECTED), errmsg("deadlock detected"),
 				errdetail_internal("%s", detail.c_str()),
 				errhint("See server log for query details."));
+	}
 }
 
 /*

@@ -75,6 +75,7 @@ const char *const kIndividualLockNames[NUM_INDIVIDUAL_LWLOCKS] = {
 	"MultiXactGen",
 	"MultiXactOffsetSLRU",
 	"MultiXactMemberSLRU",
+	"PgStat",
 };
 
 /* Built-in tranches of many locks, from LWTRANCHE_BUFFER_CONTENT on. */

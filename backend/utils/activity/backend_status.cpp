@@ -183,6 +183,20 @@ void pgstat_beinit(void)
 	on_shmem_exit(ClearSlot, 0);
 }
 
+int pgstat_count_backends_in_database(Oid dboid)
+{
+	int n = 0;
+	for (int i = 0; i < NumBackendStatSlots; i++)
+	{
+		const PgBackendStatus &s = BackendStatusArray[i];
+		/* An unlocked read, as PostgreSQL's count from its local copy: a
+		 * process arriving or leaving may or may not be counted. */
+		if (s.st_procpid != 0 && s.st_databaseid == dboid)
+			n++;
+	}
+	return n;
+}
+
 void pgstat_bestart(void)
 {
 	if (MyBEEntry == nullptr)

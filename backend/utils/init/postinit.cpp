@@ -22,6 +22,7 @@
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
+#include "pgstat.h"
 #include "utils/backend_status.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -155,4 +156,6 @@ void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, 
 	AcceptInvalidationMessages();
 	/* pg_stat_activity shows the database, role and client from now on. */
 	pgstat_bestart();
+	/* Counters flushed at exit; a client session counts in sessions. */
+	pgstat_initialize();
 }

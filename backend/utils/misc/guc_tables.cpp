@@ -29,6 +29,7 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/backend_status.h"
+#include "pgstat.h"
 #include "utils/guc.h"
 #include "utils/misc/guc_internal.h"
 
@@ -197,6 +198,13 @@ ConfigVar Enum(const char *name, GucContext ctx, const char *group, const char *
 	v.options = options;
 	return v;
 }
+
+const config_enum_entry kStatsFetchConsistencyOptions[] = {
+	{"none", PGSTAT_FETCH_CONSISTENCY_NONE, false},
+	{"cache", PGSTAT_FETCH_CONSISTENCY_CACHE, false},
+	{"snapshot", PGSTAT_FETCH_CONSISTENCY_SNAPSHOT, false},
+	{nullptr, 0, false},
+};
 
 const config_enum_entry kSyncMethodOptions[] = {
 	{"fsync", SYNC_METHOD_FSYNC, false},
@@ -388,6 +396,12 @@ std::vector<ConfigVar> BuiltinSettings()
 			 "Enables the collection of information on the currently executing command of each "
 			 "session, along with the time at which that command began execution.",
 			 0, &pgstat_track_activities, true),
+		Bool("track_counts", PGC_SUSET, kStatsCumulative,
+			 "Collects statistics on database activity.", nullptr, 0, &pgstat_track_counts, true),
+		Enum("stats_fetch_consistency", PGC_USERSET, kStatsCumulative,
+			 "Sets the consistency of accesses to statistics data.", nullptr, 0,
+			 &pgstat_fetch_consistency, PGSTAT_FETCH_CONSISTENCY_CACHE,
+			 kStatsFetchConsistencyOptions),
 		Int("track_activity_query_size", PGC_POSTMASTER, kStatsCumulative,
 			"Sets the size reserved for pg_stat_activity.query, in bytes.", nullptr, GUC_UNIT_BYTE,
 			&pgstat_track_activity_query_size, 1024, 100, 1048576),
