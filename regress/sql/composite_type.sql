@@ -16,6 +16,8 @@ SELECT a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.attnotnull
 SELECT t.typname, e.typname AS elem, t.typcategory
   FROM pg_type t JOIN pg_type e ON t.typelem = e.oid WHERE e.typname = 'complex';
 SELECT format_type('complex'::regtype, NULL), 'complex[]'::regtype;
+COMMENT ON TYPE complex IS 'a complex number';
+SELECT obj_description('complex'::regtype, 'pg_type');
 
 -- values
 SELECT ROW(1.5, 2)::complex, '(3,4)'::complex, ('(1,2)'::complex).r;

@@ -14,6 +14,8 @@ SELECT t.typname, e.typname AS elem, t.typalign, t.typcategory
   FROM pg_type t JOIN pg_type e ON t.typelem = e.oid WHERE e.typname = 'mood';
 SELECT enumlabel, enumsortorder FROM pg_enum
   WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder;
+COMMENT ON TYPE mood IS 'how one feels';
+SELECT obj_description('mood'::regtype, 'pg_type');
 SELECT format_type('mood'::regtype, NULL), format_type('_mood'::regtype, NULL),
        'mood[]'::regtype, pg_typeof('ok'::mood);
 
