@@ -99,8 +99,8 @@ std::vector<EnumMember> EnumValuesInOrder(Oid typid)
 	Relation pg_enum = relation_open(EnumRelationId, AccessShareLock);
 	std::vector<EnumMember> result;
 	for (HeapTuple t : EnumRows(pg_enum, typid))
-		result.push_back({EnumForm(t)->oid, EnumForm(t)->enumsortorder,
-						  NameStr(EnumForm(t)->enumlabel)});
+		result.push_back(
+			{EnumForm(t)->oid, EnumForm(t)->enumsortorder, NameStr(EnumForm(t)->enumlabel)});
 	relation_close(pg_enum, AccessShareLock);
 	return result;
 }

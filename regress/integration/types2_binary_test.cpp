@@ -96,8 +96,7 @@ std::string SqlStateOf(PGconn *c, const char *sql, const std::string &hex)
 
 }  // namespace
 
-TEST_CASE("inet, cidr, enum and composite values travel in PostgreSQL's binary format",
-		  "[types2]")
+TEST_CASE("inet, cidr, enum and composite values travel in PostgreSQL's binary format", "[types2]")
 {
 	Cluster cluster;
 	REQUIRE(cluster.InitDb().exit_code == 0);
@@ -117,8 +116,7 @@ TEST_CASE("inet, cidr, enum and composite values travel in PostgreSQL's binary f
 		  "0380001000000000000000000000ffff01020304");
 	CHECK(BinaryResult(c.get(), "SELECT '2001:db8::/32'::cidr") ==
 		  "0320011020010db8000000000000000000000000");
-	CHECK(TextFromBinaryParam(c.get(), "SELECT $1::inet", "02180004c0a80105") ==
-		  "192.168.1.5/24");
+	CHECK(TextFromBinaryParam(c.get(), "SELECT $1::inet", "02180004c0a80105") == "192.168.1.5/24");
 	CHECK(TextFromBinaryParam(c.get(), "SELECT $1::cidr",
 							  "0320011020010db8000000000000000000000000") == "2001:db8::/32");
 	/* A cidr with host bits set, a bad family, a bad length: 22P03. */
