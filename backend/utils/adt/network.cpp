@@ -99,6 +99,12 @@ Datum MakeInet(const InetValue &v)
 	return PointerGetDatum(result);
 }
 
+/* The next byte of the text as an unsigned value, advancing p. */
+int NextChar(const char *&p)
+{
+	return static_cast<unsigned char>(*p++);
+}
+
 bool IsDigit(int ch)
 {
 	return ch >= '0' && ch <= '9';
@@ -120,11 +126,11 @@ int HexValue(int ch)
 int ParseIpv4Bits(const char *p)
 {
 	int bits = 0;
-	int ch = *p++;
+	int ch = NextChar(p);
 	do
 	{
 		bits = std::min(bits * 10 + (ch - '0'), 1000);
-		ch = *p++;
+		ch = NextChar(p);
 	} while (IsDigit(ch));
 	if (ch != '\0' || bits > 32)
 		return -1;
@@ -138,7 +144,7 @@ int ParseIpv4Inet(const char *src, unsigned char *dst)
 {
 	const char *p = src;
 	int n = 0;
-	int ch = *p++;
+	int ch = NextChar(p);
 	while (IsDigit(ch))
 	{
 		int octet = 0;
@@ -147,7 +153,7 @@ int ParseIpv4Inet(const char *src, unsigned char *dst)
 			octet = octet * 10 + (ch - '0');
 			if (octet > 255)
 				return -1;
-			ch = *p++;
+			ch = NextChar(p);
 		} while (IsDigit(ch));
 		if (n == 4)
 			return -1;
@@ -156,7 +162,7 @@ int ParseIpv4Inet(const char *src, unsigned char *dst)
 			break;
 		if (ch != '.')
 			return -1;
-		ch = *p++;
+		ch = NextChar(p);
 	}
 	int bits = -1;
 	if (ch == '/' && IsDigit(p[0]) && n > 0)
@@ -186,13 +192,13 @@ int ParseIpv4Cidr(const char *src, unsigned char *dst)
 {
 	const char *p = src;
 	int n = 0;
-	int ch = *p++;
+	int ch = NextChar(p);
 	if (ch == '0' && (p[0] == 'x' || p[0] == 'X') && HexValue(p[1]) >= 0)
 	{
 		p++;
 		int nibbles = 0;
 		int acc = 0;
-		while ((ch = *p++) != '\0' && HexValue(ch) >= 0)
+		while ((ch = NextChar(p)) != '\0' && HexValue(ch) >= 0)
 		{
 			acc = nibbles == 0 ? HexValue(ch) : (acc << 4) | HexValue(ch);
 			if (++nibbles == 2)
@@ -220,7 +226,7 @@ int ParseIpv4Cidr(const char *src, unsigned char *dst)
 				octet = octet * 10 + (ch - '0');
 				if (octet > 255)
 					return -1;
-				ch = *p++;
+				ch = NextChar(p);
 			} while (IsDigit(ch));
 			if (n == 4)
 				return -1;
@@ -229,7 +235,7 @@ int ParseIpv4Cidr(const char *src, unsigned char *dst)
 				break;
 			if (ch != '.')
 				return -1;
-			ch = *p++;
+			ch = NextChar(p);
 			if (!IsDigit(ch))
 				return -1;
 		}
@@ -254,13 +260,11 @@ int ParseIpv4Cidr(const char *src, unsigned char *dst)
 		int first = dst[0];
 		if (first >= 240)
 			bits = 32;
-		else if (first >= 224)
-			bits = 8;
-		else if (first >= 192)
+		else if (first >= 192 && first < 224)
 			bits = 24;
-		else if (first >= 128)
+		else if (first >= 128 && first < 192)
 			bits = 16;
-		else
+		else /* A and D */
 			bits = 8;
 		if (bits < n * 8)
 			bits = n * 8;
@@ -302,7 +306,7 @@ bool ParseIpv6Ipv4Tail(const char *p, unsigned char *dst, int *bits)
 	int value = 0;
 	int digits = 0;
 	int ch;
-	while ((ch = *p++) != '\0')
+	while ((ch = NextChar(p)) != '\0')
 	{
 		if (IsDigit(ch))
 		{
@@ -348,7 +352,7 @@ int ParseIpv6(const char *src, unsigned char *dst)
 	int digits = 0;
 	int bits = -1;
 	int ch;
-	while ((ch = *p++) != '\0')
+	while ((ch = NextChar(p)) != '\0')
 	{
 		int hv = HexValue(ch);
 		if (hv >= 0)
