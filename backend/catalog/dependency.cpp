@@ -40,11 +40,13 @@
 #include "catalog/pg_constraint_d.h"
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_depend_d.h"
+#include "catalog/pg_enum_fns.h"
 #include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
+#include "utils/lsyscache.h"
 #include "commands/comment.h"
 #include "commands/extension.h"
 #include "commands/schemacmds.h"
@@ -395,6 +397,9 @@ void DoDeletion(const ObjectAddress &object)
 			break;
 		}
 		case TypeRelationId:
+			/* An enum's labels go with it. */
+			if (get_typtype(object.objectId) == TYPTYPE_ENUM)
+				EnumValuesDelete(object.objectId);
 			DeleteRowByOid(TypeRelationId, TYPEOID, Anum_pg_type_oid, object.objectId);
 			break;
 		case ConstraintRelationId:

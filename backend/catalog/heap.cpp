@@ -126,13 +126,12 @@ void RecordColumnDependencies(Oid relid, Form_pg_attribute att)
 	}
 }
 
-/* The row type's array type, "_relname" (more underscores while the name
- * is taken, as PostgreSQL's makeArrayTypeName): array_agg(t) and
- * ARRAY[t.*::t] need it. */
-void InsertRowArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *relname,
-						Oid relnamespace)
+}  // namespace
+
+void InsertArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *typname,
+					 Oid relnamespace, char align)
 {
-	std::string name = relname;
+	std::string name = typname;
 	do
 	{
 		name.insert(name.begin(), '_');
@@ -164,7 +163,7 @@ void InsertRowArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *re
 		.Set(Anum_pg_type_typmodin, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_type_typmodout, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_type_typanalyze, ObjectIdGetDatum(F_ARRAY_TYPANALYZE))
-		.Set(Anum_pg_type_typalign, CharGetDatum('d'))
+		.Set(Anum_pg_type_typalign, CharGetDatum(align))
 		.Set(Anum_pg_type_typstorage, CharGetDatum('x'))
 		.Set(Anum_pg_type_typnotnull, BoolGetDatum(false))
 		.Set(Anum_pg_type_typbasetype, ObjectIdGetDatum(InvalidOid))
@@ -173,6 +172,8 @@ void InsertRowArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *re
 		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
 	CatalogTupleInsert(pg_type, row.Form());
 }
+
+namespace {
 
 void InsertRowType(Oid typid, Oid arrayid, const char *relname, Oid relnamespace, Oid relid)
 {
@@ -208,7 +209,7 @@ void InsertRowType(Oid typid, Oid arrayid, const char *relname, Oid relnamespace
 		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
 		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
 	CatalogTupleInsert(pg_type, row.Form());
-	InsertRowArrayType(pg_type, arrayid, typid, relname, relnamespace);
+	InsertArrayType(pg_type, arrayid, typid, relname, relnamespace, TYPALIGN_DOUBLE);
 	relation_close(pg_type, RowExclusiveLock);
 }
 
@@ -299,8 +300,9 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	while (has_rowtype && (!OidIsValid(arrayid) || arrayid == relid || arrayid == typid))
 		arrayid = GetNewRelationOid();
 
-	/* A view has no file, no access method and no system columns. */
-	bool has_storage = relkind != RELKIND_VIEW;
+	/* A view or composite type has no file, no access method and no
+	 * system columns. */
+	bool has_storage = relkind != RELKIND_VIEW && relkind != RELKIND_COMPOSITE_TYPE;
 	if (has_storage)
 	{
 		RelFileNode rnode{DEFAULTTABLESPACE_OID, MyDatabaseId, relid};
@@ -376,17 +378,25 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	ObjectAddress referenced;
 	ObjectAddressSet(myself, RelationRelationId, relid);
 	ObjectAddressSet(referenced, NamespaceRelationId, relnamespace);
-	recordDependencyOn(&myself, &referenced, DEPENDENCY_NORMAL);
+	ObjectAddress rowtype;
+	ObjectAddressSet(rowtype, TypeRelationId, typid);
+	/* A composite type's schema and extension are its type's. */
+	const ObjectAddress &owner = relkind == RELKIND_COMPOSITE_TYPE ? rowtype : myself;
+	recordDependencyOn(&owner, &referenced, DEPENDENCY_NORMAL);
 	/* A TOAST table goes with its table, not as an extension member. */
 	if (relkind != RELKIND_TOASTVALUE)
-		recordDependencyOnCurrentExtension(&myself, false);
+		recordDependencyOnCurrentExtension(&owner, false);
 	for (int i = 0; i < tupdesc->natts; i++)
 		RecordColumnDependencies(relid, TupleDescAttr(tupdesc, i));
 	if (has_rowtype)
 	{
-		ObjectAddress rowtype;
-		ObjectAddressSet(rowtype, TypeRelationId, typid);
-		recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
+		/* A table's row type goes with the table; a stand-alone composite
+		 * type's relation goes with the type (PostgreSQL's
+		 * GenerateTypeDependencies). */
+		if (relkind == RELKIND_COMPOSITE_TYPE)
+			recordDependencyOn(&myself, &rowtype, DEPENDENCY_INTERNAL);
+		else
+			recordDependencyOn(&rowtype, &myself, DEPENDENCY_INTERNAL);
 		ObjectAddress arraytype;
 		ObjectAddressSet(arraytype, TypeRelationId, arrayid);
 		recordDependencyOn(&arraytype, &rowtype, DEPENDENCY_INTERNAL);

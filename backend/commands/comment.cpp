@@ -27,9 +27,11 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_shdescription_d.h"
 #include "catalog/pg_proc_d.h"
+#include "catalog/pg_type_d.h"
 #include "commands/comment.h"
 #include "commands/extension.h"
 #include "commands/defrem.h"
+#include "commands/typecmds.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
@@ -261,6 +263,10 @@ void CommentObject(CommentStmt *stmt)
 		case OBJECT_EXTENSION:
 			CreateComments(get_extension_oid(strVal(stmt->object), false), ExtensionRelationId, 0,
 						   stmt->comment);
+			break;
+		case OBJECT_TYPE:
+			CreateComments(LookupTypeNameForDrop(castNode(TypeName, stmt->object), false),
+						   TypeRelationId, 0, stmt->comment);
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -3,7 +3,7 @@
  * DROP SCHEMA.
  *
  * Principal entry point: RemoveObjects (DROP SCHEMA, DROP FUNCTION, DROP
- * EXTENSION).
+ * EXTENSION, DROP TYPE).
  *
  * Each name is resolved (a missing one is an error, or a NOTICE with IF
  * EXISTS), then all are dropped together through their dependencies
@@ -20,8 +20,10 @@
 #include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
+#include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/extension.h"
+#include "commands/typecmds.h"
 #include "nodes/value.h"
 
 namespace {
@@ -49,7 +51,7 @@ std::string TypeNameText(const TypeName *tn)
 void RemoveObjects(DropStmt *stmt)
 {
 	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION &&
-		stmt->removeType != OBJECT_EXTENSION)
+		stmt->removeType != OBJECT_EXTENSION && stmt->removeType != OBJECT_TYPE)
 		elog(ERROR, "unexpected object type %d in RemoveObjects",
 			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
@@ -86,6 +88,28 @@ void RemoveObjects(DropStmt *stmt)
 			}
 			ObjectAddress object;
 			ObjectAddressSet(object, ProcedureRelationId, funcoid);
+			objects.push_back(object);
+			continue;
+		}
+		if (stmt->removeType == OBJECT_TYPE)
+		{
+			auto *tn = castNode(TypeName, lfirst(lc));
+			Oid typid = LookupTypeNameForDrop(tn, stmt->missing_ok);
+			if (!OidIsValid(typid))
+			{
+				char *schemaname;
+				char *typname;
+				DeconstructQualifiedName(tn->names, &schemaname, &typname);
+				if (schemaname != nullptr && !OidIsValid(get_namespace_oid(schemaname, true)))
+					ereport(NOTICE, errmsg("schema \"%s\" does not exist, skipping", schemaname));
+				else
+					ereport(NOTICE,
+							errmsg("type \"%s\" does not exist, skipping",
+								   TypeNameText(tn).c_str()));
+				continue;
+			}
+			ObjectAddress object;
+			ObjectAddressSet(object, TypeRelationId, typid);
 			objects.push_back(object);
 			continue;
 		}

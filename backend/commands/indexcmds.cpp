@@ -148,7 +148,8 @@ Oid DefaultOpClass(Oid type)
 			continue;
 		if (form->opcintype == type)
 			exact = form->oid;
-		else if (form->opcintype == ANYARRAYOID && OidIsValid(get_element_type(type)))
+		else if ((form->opcintype == ANYARRAYOID && OidIsValid(get_element_type(type))) ||
+				 (form->opcintype == ANYENUMOID && get_typtype(type) == TYPTYPE_ENUM))
 			polymorphic = form->oid;
 		else
 		{
@@ -195,6 +196,7 @@ Oid ResolveOpClass(List *opclass, Oid type)
 	Oid funcid;
 	if (form->opcintype != type &&
 		!(form->opcintype == ANYARRAYOID && OidIsValid(get_element_type(type))) &&
+		!(form->opcintype == ANYENUMOID && get_typtype(type) == TYPTYPE_ENUM) &&
 		find_coercion_pathway(form->opcintype, type, COERCION_IMPLICIT, &funcid) !=
 			COERCION_PATH_RELABELTYPE)
 		ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),

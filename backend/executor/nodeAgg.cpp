@@ -769,6 +769,13 @@ void InitPerAgg(AggState *aggstate, AggStatePerAggData &pa, Aggref *aggref)
 		elog(ERROR, "cache lookup failed for aggregate %u", aggref->aggfnoid);
 	auto *aggform = reinterpret_cast<Form_pg_aggregate>(GETSTRUCT(aggtup));
 	pa.transtype = aggform->aggtranstype;
+	/* A transition type of the input's kind (min(anyenum), called on an
+	 * enum) is the input's type, as PostgreSQL's
+	 * resolve_aggregate_transtype makes it. */
+	if ((pa.transtype == ANYENUMOID || pa.transtype == ANYELEMENTOID ||
+		 pa.transtype == ANYNONARRAYOID) &&
+		aggref->aggargtypes != NIL)
+		pa.transtype = list_nth_oid(aggref->aggargtypes, 0);
 	get_typlenbyval(pa.transtype, &pa.transtypeLen, &pa.transtypeByVal);
 	fmgr_info(aggform->aggtransfn, &pa.transfn);
 	pa.has_finalfn = OidIsValid(aggform->aggfinalfn);

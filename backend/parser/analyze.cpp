@@ -823,6 +823,9 @@ bool FindOrderingOps(Oid type, bool desc, Oid *sortop, Oid *eqop)
 	/* every row type sorts with record's class */
 	if (type_is_rowtype(type))
 		type = RECORDOID;
+	/* every enum type with the enum class (anyenum) */
+	else if (get_typtype(type) == TYPTYPE_ENUM)
+		type = ANYENUMOID;
 	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(BTREE_AM_OID));
 	Oid family = InvalidOid;
 	Oid intype = InvalidOid;

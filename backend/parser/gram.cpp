@@ -1088,6 +1088,10 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreateExtension();
+		case K_TYPE:
+			if (replace || persistence_given)
+				SyntaxError();
+			return ParseCreateType();
 		case K_ASSERTION:
 		{
 			/* CREATE ASSERTION name CHECK (a_expr) attributes: PostgreSQL

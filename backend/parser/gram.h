@@ -302,6 +302,8 @@ class Parser
 	Node *ParseCreatedb();
 	Node *ParseCreateExtension();
 	Node *ParseAlterExtension();
+	Node *ParseCreateType();
+	Node *ParseAlterType();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);
 	Node *ParseAlterTableCmd();

@@ -1367,6 +1367,98 @@ Node *Parser::ParseCreateSchema()
 	return reinterpret_cast<Node *>(n);
 }
 
+/*
+ * CREATE TYPE any_name AS ENUM ( [Sconst [, …]] )
+ * CREATE TYPE any_name AS ( [ColId Typename [COLLATE any_name] [, …]] )
+ * The other forms (base, shell and range types) are read and reported as
+ * not supported.
+ */
+Node *Parser::ParseCreateType()
+{
+	int loc = Loc();
+	Expect(K_TYPE);
+	int name_loc = Loc();
+	List *name = ParseAnyName();
+	if (Tok() != K_AS || (Tok(1) != K_ENUM && Tok(1) != '('))
+	{
+		if (Tok() == K_AS && Tok(1) == K_RANGE)
+			return SkipUnsupportedStmt("CREATE TYPE … AS RANGE");
+		Unsupported("CREATE TYPE", loc);
+		if (Tok() == ';' || Tok() == TOK_EOF)
+			return nullptr;
+		if (Tok() != '(')
+			SyntaxError();
+		return SkipUnsupportedStmt("CREATE TYPE");
+	}
+	Expect(K_AS);
+	if (Accept(K_ENUM))
+	{
+		CreateEnumStmt *n = makeNode(CreateEnumStmt);
+		n->typeName = name;
+		Expect('(');
+		if (Tok() != ')')
+		{
+			do
+				n->vals = lappend(n->vals, makeString(ParseSconst()));
+			while (Accept(','));
+		}
+		Expect(')');
+		return reinterpret_cast<Node *>(n);
+	}
+	CompositeTypeStmt *n = makeNode(CompositeTypeStmt);
+	n->typevar = MakeRangeVarFromAnyName(name, name_loc);
+	Expect('(');
+	if (Tok() != ')')
+		n->coldeflist = ParseTableFuncElementList();
+	Expect(')');
+	return reinterpret_cast<Node *>(n);
+}
+
+/*
+ * ALTER TYPE any_name ADD VALUE [IF NOT EXISTS] Sconst [BEFORE|AFTER Sconst]
+ * ALTER TYPE any_name RENAME VALUE Sconst TO Sconst
+ * The other ALTER TYPE forms are not supported yet.
+ */
+Node *Parser::ParseAlterType()
+{
+	int loc = Loc();
+	Expect(K_TYPE);
+	List *name = ParseAnyName();
+	if (Tok() == K_ADD && Tok(1) == K_VALUE)
+	{
+		Advance();
+		Advance();
+		AlterEnumStmt *n = makeNode(AlterEnumStmt);
+		n->typeName = name;
+		n->skipIfNewValExists = ACCEPT_IF_NOT_EXISTS();
+		n->newVal = ParseSconst();
+		if (Tok() == K_BEFORE || Tok() == K_AFTER)
+		{
+			n->newValIsAfter = Tok() == K_AFTER;
+			Advance();
+			n->newValNeighbor = ParseSconst();
+		}
+		else
+			n->newValIsAfter = true;
+		return reinterpret_cast<Node *>(n);
+	}
+	if (Tok() == K_RENAME && Tok(1) == K_VALUE)
+	{
+		Advance();
+		Advance();
+		AlterEnumStmt *n = makeNode(AlterEnumStmt);
+		n->typeName = name;
+		n->oldVal = ParseSconst();
+		Expect(K_TO);
+		n->newVal = ParseSconst();
+		return reinterpret_cast<Node *>(n);
+	}
+	Unsupported("ALTER TYPE", loc);
+	if (Tok() == ';' || Tok() == TOK_EOF)
+		SyntaxError();
+	return SkipUnsupportedStmt("ALTER TYPE");
+}
+
 /* CREATE DATABASE name [WITH] [option [=] value] … */
 /* CREATE EXTENSION [IF NOT EXISTS] name [WITH] { SCHEMA name | VERSION
  * NonReservedWord_or_Sconst | FROM … | CASCADE } … (PostgreSQL's
@@ -1512,6 +1604,8 @@ Node *Parser::ParseAlter()
 			if (IsColIdTok(Tok(1)) && Tok(2) == K_UPDATE)
 				return ParseAlterExtension();
 			break;
+		case K_TYPE:
+			return ParseAlterType();
 		default:
 			break;
 	}

@@ -30,6 +30,7 @@
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
+#include "commands/typecmds.h"
 #include "commands/vacuum.h"
 #include "commands/view.h"
 #include "executor/tuptable.h"
@@ -394,6 +395,9 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_CreateFunctionStmt:
 		case T_CreateExtensionStmt:
 		case T_AlterExtensionStmt:
+		case T_CreateEnumStmt:
+		case T_CompositeTypeStmt:
+		case T_AlterEnumStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -448,10 +452,21 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 		case T_DropStmt:
 			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA ||
 				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_FUNCTION ||
-				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_EXTENSION)
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_EXTENSION ||
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_TYPE)
 				RemoveObjects(reinterpret_cast<DropStmt *>(parsetree));
 			else
 				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
+			break;
+		case T_CreateEnumStmt:
+			(void) DefineEnum(reinterpret_cast<CreateEnumStmt *>(parsetree));
+			break;
+		case T_CompositeTypeStmt:
+			(void) DefineCompositeType(reinterpret_cast<CompositeTypeStmt *>(parsetree),
+									   queryString);
+			break;
+		case T_AlterEnumStmt:
+			AlterEnum(reinterpret_cast<AlterEnumStmt *>(parsetree));
 			break;
 		case T_CreateExtensionStmt:
 			(void) CreateExtension(reinterpret_cast<CreateExtensionStmt *>(parsetree));
@@ -666,6 +681,11 @@ const char *CreateCommandName(Node *parsetree)
 			return "CREATE FUNCTION";
 		case T_CreateExtensionStmt:
 			return "CREATE EXTENSION";
+		case T_CreateEnumStmt:
+		case T_CompositeTypeStmt:
+			return "CREATE TYPE";
+		case T_AlterEnumStmt:
+			return "ALTER TYPE";
 		case T_AlterExtensionStmt:
 			return "ALTER EXTENSION";
 		case T_CreateTableAsStmt:

@@ -14,10 +14,18 @@ extern "C" {
 #endif
 
 /* A new table: its pg_class, pg_attribute (columns and system columns)
- * and row-type pg_type rows, and its file.  The caller checked the name
+ * and row-type pg_type rows, and its file.  relkind 'c' is a stand-alone
+ * composite type (CREATE TYPE … AS): no file and no system columns, and
+ * the relation belongs to its type rather than the type to it.  The caller checked the name
  * is free.  Returns the new relation's OID. */
 extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
 									char relkind, char relpersistence);
+/* The array type "_typname" of type typid (more underscores while the
+ * name is taken, as PostgreSQL's makeArrayTypeName), with OID arrayid
+ * and the element's alignment: a table's or composite type's row type,
+ * an enum.  The caller records its internal dependency on typid. */
+extern void InsertArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *typname,
+							Oid relnamespace, char align);
 /* Add the columns first … natts-1 of tupdesc (attnums set) to relation
  * relid's pg_attribute rows and relnatts: CREATE OR REPLACE VIEW's new
  * columns.  No file is touched. */

@@ -141,7 +141,10 @@
 	X(ClosePortalStmt) \
 	X(FetchStmt) \
 	X(CreateExtensionStmt) \
-	X(AlterExtensionStmt)
+	X(AlterExtensionStmt) \
+	X(CreateEnumStmt) \
+	X(CompositeTypeStmt) \
+	X(AlterEnumStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \

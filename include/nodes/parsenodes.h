@@ -1054,6 +1054,33 @@ TUSK_DEFINE_NODE(CreateExtensionStmt)
 	F(NODE, List *, options)
 TUSK_DEFINE_NODE(AlterExtensionStmt)
 
+/* CREATE TYPE name AS ENUM ('label', …): vals is a List of Strings. */
+#define NODE_CreateEnumStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, typeName) /* qualified name (Strings) */ \
+	F(NODE, List *, vals)
+TUSK_DEFINE_NODE(CreateEnumStmt)
+
+/* CREATE TYPE name AS (attr type [COLLATE c], …): coldeflist holds
+ * ColumnDefs. */
+#define NODE_CompositeTypeStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, RangeVar *, typevar) \
+	F(NODE, List *, coldeflist)
+TUSK_DEFINE_NODE(CompositeTypeStmt)
+
+/* ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'new' [BEFORE|AFTER 'neighbor']
+ * (oldVal NULL), or ALTER TYPE name RENAME VALUE 'old' TO 'new'. */
+#define NODE_AlterEnumStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, typeName) \
+	F(STRING, char *, oldVal) \
+	F(STRING, char *, newVal) \
+	F(STRING, char *, newValNeighbor) \
+	F(SCALAR, bool, newValIsAfter) \
+	F(SCALAR, bool, skipIfNewValExists)
+TUSK_DEFINE_NODE(AlterEnumStmt)
+
 #define NODE_DropdbStmt(F) \
 	F(TAG, NodeTag, type) \
 	F(STRING, char *, dbname) \

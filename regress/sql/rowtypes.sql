@@ -1,8 +1,8 @@
 --
 -- Row values: ROW(…), whole-row references, field selection, record
 -- input/output, row comparisons, and rows in DISTINCT, GROUP BY, UNION,
--- ORDER BY and arrays.  (CREATE TYPE … AS is not in Tusk yet, so the
--- row types here are tables'.)
+-- ORDER BY and arrays.  The row types here are tables'; stand-alone
+-- composite types (CREATE TYPE … AS) are in composite_type.sql.
 --
 select row(1,2), (1,'a b',null), row('', 'x"y', 'back\slash', '(p)');
 select row(1, row(2, 'z z'));

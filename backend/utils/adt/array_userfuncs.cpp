@@ -96,6 +96,9 @@ ArrayMeta *GetMeta(FunctionCallInfo fcinfo, Oid elemtype)
  * binary-compatible type, varchar, uses its base's), or InvalidOid. */
 Oid DefaultOpfamily(Oid type, Oid am, Oid *intype)
 {
+	/* Enum elements compare with the enum class (anyenum). */
+	if (get_typtype(type) == TYPTYPE_ENUM)
+		type = ANYENUMOID;
 	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(am));
 	for (int i = 0; i < opclasses->n_members; i++)
 	{

@@ -107,6 +107,8 @@ Oid DefaultFamily(Oid type, Oid am, Oid *intype)
 {
 	if (type_is_rowtype(type))
 		type = RECORDOID;
+	else if (get_typtype(type) == TYPTYPE_ENUM)
+		type = ANYENUMOID;
 	CatCList *opclasses = SearchSysCacheList1(CLAAMNAMENSP, ObjectIdGetDatum(am));
 	Oid family = InvalidOid;
 	for (int i = 0; i < opclasses->n_members && !OidIsValid(family); i++)
