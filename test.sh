@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build Tusk and run every test suite: unit, then integration.
+# Build Tusk and run every test suite: unit, integration, SQL, then the
+# driver clients (regress/clients/).
 # Ends with a line "N passed, N failed" (test cases over all suites), with
 # ", N skipped" added when test cases could not run here, and exits non-zero
 # if anything failed.
@@ -101,6 +102,26 @@ fi
 echo "sql: $sql_passed passed, $sql_failed failed"
 total_passed=$((total_passed + sql_passed))
 total_failed=$((total_failed + sql_failed))
+
+# The driver and ORM suite: each client of regress/clients/ against
+# PostgreSQL 15 and Tusk, the two transcripts compared; each client is a
+# test case.
+echo "=== clients"
+clients_log="$top/$build/clients.log"
+TUSK_BUILD_DIR=$build TUSK_CLIENTS_OUT="$top/$build/clients-results" \
+  regress/clients/run.sh "$prefix" 2>&1 | tee "$clients_log" | grep -Ev '^ok ' | head -300
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$clients_log" | tail -1)
+if [ -n "$line" ]; then
+  clients_passed=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")
+  clients_failed=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+else
+  echo "clients: no summary (the runner failed); see $clients_log"
+  clients_passed=0
+  clients_failed=1
+fi
+echo "clients: $clients_passed passed, $clients_failed failed"
+total_passed=$((total_passed + clients_passed))
+total_failed=$((total_failed + clients_failed))
 
 summary="$total_passed passed, $total_failed failed"
 [ "$total_skipped" -gt 0 ] && summary+=", $total_skipped skipped"

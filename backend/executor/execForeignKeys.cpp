@@ -44,6 +44,7 @@
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "utils/array.h"
+#include "utils/relcache.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -243,7 +244,8 @@ void CheckReferencingKey(const ForeignKeyInfo &fk, Relation fkrel, Relation pkre
 		ereport(ERROR, errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
 					   RelationGetRelationName(fkrel), fk.name.c_str()),
-				errdetail("MATCH FULL does not allow mixing of null and nonnull key values."));
+				errdetail("MATCH FULL does not allow mixing of null and nonnull key values."),
+				errtableconstraint(fkrel, fk.name.c_str()));
 	}
 	/* pfeqop has the referenced column on the left, as the scan needs. */
 	if (!ReferencedRowExists(fk, pkrel, key, lock, fk.pfeqop))
@@ -252,7 +254,8 @@ void CheckReferencingKey(const ForeignKeyInfo &fk, Relation fkrel, Relation pkre
 					   RelationGetRelationName(fkrel), fk.name.c_str()),
 				errdetail("Key %s is not present in table \"%s\".",
 						  KeyText(RelationGetDescr(fkrel), fk.fkatts, key).c_str(),
-						  RelationGetRelationName(pkrel)));
+						  RelationGetRelationName(pkrel)),
+				errtableconstraint(fkrel, fk.name.c_str()));
 }
 
 /*
@@ -496,7 +499,8 @@ void ReferencedKeyRemoved(ForeignKeyState *state, const ForeignKeyInfo &fk, cons
 						   RelationGetRelationName(fkrel)),
 					errdetail("Key %s is still referenced from table \"%s\".",
 							  KeyText(RelationGetDescr(pkrel), fk.pkatts, oldkey).c_str(),
-							  RelationGetRelationName(fkrel)));
+							  RelationGetRelationName(fkrel)),
+					errtableconstraint(fkrel, fk.name.c_str()));
 		matches.push_back(heap_copytuple(t));
 	}
 	systable_endscan(scan);

@@ -24,6 +24,7 @@
 #include "nodes/parsenodes.h"
 #include "nodes/plannodes.h"
 #include "utils/lsyscache.h"
+#include "utils/relcache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -297,7 +298,8 @@ void ExecConstraints(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EState 
 					errmsg("null value in column \"%s\" of relation \"%s\" violates not-null "
 						   "constraint",
 						   NameStr(att->attname), RelationGetRelationName(rel)),
-					errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
+					errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()),
+					errtablecol(rel, i + 1));
 	}
 	if (desc->constr == nullptr || desc->constr->num_check == 0)
 		return;
@@ -305,5 +307,6 @@ void ExecConstraints(ResultRelInfo *resultRelInfo, TupleTableSlot *slot, EState 
 		ereport(ERROR, errcode(ERRCODE_CHECK_VIOLATION),
 				errmsg("new row for relation \"%s\" violates check constraint \"%s\"",
 					   RelationGetRelationName(rel), failed),
-				errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()));
+				errdetail("Failing row contains %s.", RowDescription(desc, slot).c_str()),
+				errtableconstraint(rel, failed));
 }

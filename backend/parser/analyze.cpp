@@ -2861,6 +2861,21 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 		case T_DeleteStmt:
 			result = TransformDeleteStmt(pstate, reinterpret_cast<DeleteStmt *>(parseTree));
 			break;
+		case T_DeclareCursorStmt:
+		{
+			/* The cursor's query is analyzed now, as PostgreSQL does, so its
+			 * parameters ($n from Bind) get their types at Parse; the raw
+			 * tree stays untouched for a later re-analysis. */
+			DeclareCursorStmt *raw = reinterpret_cast<DeclareCursorStmt *>(parseTree);
+			DeclareCursorStmt *stmt = makeNode(DeclareCursorStmt);
+			stmt->portalname = raw->portalname;
+			stmt->options = raw->options;
+			stmt->query = reinterpret_cast<Node *>(transformStmt(pstate, raw->query));
+			result = makeNode(Query);
+			result->commandType = CMD_UTILITY;
+			result->utilityStmt = reinterpret_cast<Node *>(stmt);
+			break;
+		}
 		default:
 			result = makeNode(Query);
 			result->commandType = CMD_UTILITY;

@@ -105,6 +105,13 @@ void SendErrorToFrontend(const error::ErrorData &edata)
 		msg.Byte('P').String(std::to_string(edata.cursorpos));
 	if (!edata.context.empty())
 		msg.Byte('W').String(edata.context);
+	for (auto [code, value] : {std::pair{PG_DIAG_SCHEMA_NAME, &edata.schema_name},
+							   std::pair{PG_DIAG_TABLE_NAME, &edata.table_name},
+							   std::pair{PG_DIAG_COLUMN_NAME, &edata.column_name},
+							   std::pair{PG_DIAG_DATATYPE_NAME, &edata.datatype_name},
+							   std::pair{PG_DIAG_CONSTRAINT_NAME, &edata.constraint_name}})
+		if (!value->empty())
+			msg.Byte(static_cast<char>(code)).String(*value);
 	if (edata.filename != nullptr)
 	{
 		const char *slash = strrchr(edata.filename, '/');
@@ -934,8 +941,9 @@ void ExecDescribePortalMessage(const std::string &portal_name)
 	if (portal->tupDesc == nullptr)
 		MessageBuilder('n').Send();
 	else
+		/* A portal no Bind made (a cursor DECLARE opened) has no formats: text. */
 		SendRowDescriptionMessage(portal->tupDesc, FetchPortalTargetList(portal), portal->formats,
-								  portal->tupDesc->natts);
+								  portal->formats != nullptr ? portal->tupDesc->natts : 0);
 }
 
 void ExecCloseMessage(char kind, const std::string &name)

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "access/xact.h"
+#include "commands/portalcmds.h"
 #include "commands/prepare.h"
 #include "executor/executor.h"
 #include "tcop/pquery.h"
@@ -49,6 +50,21 @@ void RunUtility(Portal portal, PlannedStmt *pstmt, DestReceiver *dest, char *com
 	if (IsA(stmt, ExecuteStmt))
 		tag = ExecuteQueryWithTag(reinterpret_cast<ExecuteStmt *>(stmt), portal->sourceText,
 								  portal->portalParams, dest);
+	else if (IsA(stmt, DeclareCursorStmt))
+	{
+		/* The cursor's query takes this statement's parameters. */
+		PerformCursorOpen(reinterpret_cast<DeclareCursorStmt *>(stmt), portal->portalParams,
+						  portal->sourceText);
+		tag = "DECLARE CURSOR";
+	}
+	else if (IsA(stmt, FetchStmt))
+		tag = PerformPortalFetch(reinterpret_cast<FetchStmt *>(stmt), dest);
+	else if (IsA(stmt, ClosePortalStmt))
+	{
+		const char *name = reinterpret_cast<ClosePortalStmt *>(stmt)->portalname;
+		PerformPortalClose(name);
+		tag = name != nullptr ? "CLOSE CURSOR" : "CLOSE CURSOR ALL";
+	}
 	else
 	{
 		ProcessUtility(pstmt, portal->sourceText, dest, &processed);
@@ -246,6 +262,42 @@ bool PortalRun(Portal portal, long count, bool, DestReceiver *dest, DestReceiver
 		portal->atEnd = true;
 	portal->status = completed ? PORTAL_DONE : PORTAL_READY;
 	return completed;
+}
+
+uint64 PortalRunFetch(Portal portal, long count, DestReceiver *dest)
+{
+	if (portal->strategy != PORTAL_ONE_SELECT)
+		elog(ERROR, "portal \"%s\" is not a cursor", portal->name);
+	if (portal->status != PORTAL_READY)
+		ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				errmsg("portal \"%s\" cannot be run", portal->name));
+	portal->status = PORTAL_ACTIVE;
+	portal->activeSubid = GetCurrentSubTransactionId();
+	ResourceOwner saveOwner = CurrentResourceOwner;
+	MemoryContext savePortalContext = PortalContext;
+	CurrentResourceOwner = portal->resowner;
+	PortalContext = portal->portalContext;
+	MemoryContext old = MemoryContextSwitchTo(portal->portalContext);
+	uint64 n = 0;
+	try
+	{
+		n = RunSelect(portal, count, dest);
+	}
+	catch (...)
+	{
+		portal->status = PORTAL_FAILED;
+		CurrentResourceOwner = saveOwner;
+		PortalContext = savePortalContext;
+		MemoryContextSwitchTo(old);
+		throw;
+	}
+	CurrentResourceOwner = saveOwner;
+	PortalContext = savePortalContext;
+	MemoryContextSwitchTo(old);
+	/* Unlike PortalRun, the end of the rows leaves a cursor open: FETCH
+	 * and MOVE after it return nothing until CLOSE. */
+	portal->status = PORTAL_READY;
+	return n;
 }
 
 List *FetchPortalTargetList(Portal portal)

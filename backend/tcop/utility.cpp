@@ -27,6 +27,7 @@
 #include "commands/explain.h"
 #include "commands/extension.h"
 #include "commands/lockcmds.h"
+#include "commands/portalcmds.h"
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
@@ -580,6 +581,8 @@ bool UtilityReturnsTuples(Node *parsetree)
 	{
 		case T_VariableShowStmt:
 			return true;
+		case T_FetchStmt:
+			return !reinterpret_cast<FetchStmt *>(parsetree)->ismove;
 		case T_ExecuteStmt:
 		{
 			PreparedStatement *entry =
@@ -610,6 +613,8 @@ TupleDesc UtilityTupleDescriptor(Node *parsetree)
 				return nullptr;
 			return CreateTupleDescCopy(entry->plansource->resultDesc);
 		}
+		case T_FetchStmt:
+			return CursorFetchTupleDesc(reinterpret_cast<FetchStmt *>(parsetree));
 		default:
 			return nullptr;
 	}

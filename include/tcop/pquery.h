@@ -15,7 +15,7 @@
  * pieces; Tusk has no tuplestore yet).
  *
  * Principal entry points: ChoosePortalStrategy, PortalStart, PortalRun,
- * FetchPortalTargetList.
+ * PortalRunFetch, FetchPortalTargetList.
  */
 #ifndef TUSK_TCOP_PQUERY_H
 #define TUSK_TCOP_PQUERY_H
@@ -36,6 +36,9 @@ extern void PortalStart(Portal portal, ParamListInfo params, int eflags, Snapsho
  * COMPLETION_TAG_BUFSIZE bytes, or NULL) holds its command tag. */
 extern bool PortalRun(Portal portal, long count, bool isTopLevel, DestReceiver *dest,
 					  DestReceiver *altdest, char *completionTag);
+/* Up to count more rows (FETCH_ALL: all) of a cursor's SELECT to dest;
+ * the number sent.  The portal stays ready for more (FETCH and MOVE). */
+extern uint64 PortalRunFetch(Portal portal, long count, DestReceiver *dest);
 /* The target list whose columns the portal's rows have (RowDescription's
  * column origins), or NIL. */
 extern List *FetchPortalTargetList(Portal portal);

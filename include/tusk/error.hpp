@@ -29,6 +29,13 @@ struct ErrorData
 	std::string detail_log;
 	std::string hint;
 	std::string context;
+	/* The object an error is about (PostgreSQL's PG_DIAG_SCHEMA_NAME …
+	 * fields; err_generic_string, errtable and friends), empty if none. */
+	std::string schema_name;
+	std::string table_name;
+	std::string column_name;
+	std::string datatype_name;
+	std::string constraint_name;
 	int cursorpos = 0;
 	const char *filename = nullptr;
 	int lineno = 0;

@@ -74,6 +74,15 @@ extern int errcontext_msg(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errhidestmt(bool hide_stmt);
 extern int errhidecontext(bool hide_ctx);
 extern int errposition(int cursorpos);
+/* The fields naming the object an error is about (PostgreSQL's
+ * postgres_ext.h codes, sent in ErrorResponse); utils/relcache.h has
+ * errtable, errtablecol and errtableconstraint to fill them. */
+#define PG_DIAG_SCHEMA_NAME 's'
+#define PG_DIAG_TABLE_NAME 't'
+#define PG_DIAG_COLUMN_NAME 'c'
+#define PG_DIAG_DATATYPE_NAME 'd'
+#define PG_DIAG_CONSTRAINT_NAME 'n'
+extern int err_generic_string(int field, const char *str);
 /* For context callbacks: the position the report has so far (0: none). */
 extern int geterrposition(void);
 

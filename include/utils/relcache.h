@@ -42,6 +42,12 @@ extern struct List *RelationGetIndexList(Relation relation);
  * built from its catalog rows; valid as long as the relation is open. */
 extern const struct BTIndexInfo *RelationGetBTIndexInfo(Relation index);
 
+/* For ereport: name rel (its schema and table), a column of it (attnum),
+ * or a constraint on it in the error's fields (PostgreSQL's). */
+extern int errtable(Relation rel);
+extern int errtablecol(Relation rel, int attnum);
+extern int errtableconstraint(Relation rel, const char *conname);
+
 #ifdef __cplusplus
 }
 #endif

@@ -88,6 +88,7 @@
 #include "storage/lmgr.h"
 #include "storage/smgr.h"
 #include "utils/builtins.h"
+#include "utils/relcache.h"
 #include "utils/errcodes.h"
 #include "utils/snapmgr.h"
 #include "pgstat.h"
@@ -814,7 +815,8 @@ FullTransactionId CheckUnique(Relation index, const BTIndexInfo *info, Buffer bu
 						errdetail("Key %s is duplicated.", desc));
 			ereport(ERROR, errcode(ERRCODE_UNIQUE_VIOLATION),
 					errmsg("duplicate key value violates unique constraint \"%s\"", info->name),
-					errdetail("Key %s already exists.", desc));
+					errdetail("Key %s already exists.", desc),
+					errtableconstraint(heap, info->name));
 		}
 		off++;
 	}

@@ -560,3 +560,29 @@ void relation_close(Relation relation, LOCKMODE lockmode)
 	if (lockmode != NoLock)
 		UnlockRelationOid(relid, lockmode);
 }
+
+int errtable(Relation rel)
+{
+	err_generic_string(PG_DIAG_SCHEMA_NAME, get_namespace_name(RelationGetNamespace(rel)));
+	err_generic_string(PG_DIAG_TABLE_NAME, RelationGetRelationName(rel));
+	return 0;
+}
+
+int errtablecol(Relation rel, int attnum)
+{
+	TupleDesc desc = RelationGetDescr(rel);
+	if (attnum > 0 && attnum <= desc->natts)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, attnum - 1);
+		if (!att->attisdropped)
+			err_generic_string(PG_DIAG_COLUMN_NAME, NameStr(att->attname));
+	}
+	return errtable(rel);
+}
+
+int errtableconstraint(Relation rel, const char *conname)
+{
+	errtable(rel);
+	err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname);
+	return 0;
+}

@@ -609,6 +609,33 @@ int errdetail_log(const char *fmt, ...)
 	return 0;
 }
 
+int err_generic_string(int field, const char *str)
+{
+	if (str == nullptr)
+		return 0;
+	switch (field)
+	{
+		case PG_DIAG_SCHEMA_NAME:
+			Current().schema_name = str;
+			break;
+		case PG_DIAG_TABLE_NAME:
+			Current().table_name = str;
+			break;
+		case PG_DIAG_COLUMN_NAME:
+			Current().column_name = str;
+			break;
+		case PG_DIAG_DATATYPE_NAME:
+			Current().datatype_name = str;
+			break;
+		case PG_DIAG_CONSTRAINT_NAME:
+			Current().constraint_name = str;
+			break;
+		default:
+			elog(ERROR, "unsupported ErrorData field id: %d", field);
+	}
+	return 0;
+}
+
 int errhint(const char *fmt, ...)
 {
 	FORMAT_INTO(hint, fmt);
