@@ -100,3 +100,10 @@ CREATE VIEW pg_catalog.pg_stat_bgworker AS
            s.last_exit_code, s.last_exit_signal, s.last_exit_time,
            s.early_exits, s.next_start
       FROM pg_catalog.pg_stat_get_bgworker() s;
+
+CREATE VIEW pg_catalog.pg_group AS
+    SELECT a.rolname AS groname, a.oid AS grosysid,
+           ARRAY(SELECT m.member FROM pg_catalog.pg_auth_members m
+                  WHERE m.roleid = a.oid) AS grolist
+      FROM pg_catalog.pg_authid a
+     WHERE NOT a.rolcanlogin;
