@@ -226,8 +226,8 @@ bool PasswordDatum(const DefElem *d, const char *rolename, Datum *out)
 		ereport(NOTICE, errmsg("empty string is not a valid password, clearing password"));
 		return false;
 	}
-	std::string shadow = encrypt_password(static_cast<PasswordType>(Password_encryption),
-										  rolename, password);
+	std::string shadow = encrypt_password(static_cast<PasswordType>(Password_encryption), rolename,
+										  password);
 	*out = CStringGetTextDatum(shadow.c_str());
 	return true;
 }
@@ -284,8 +284,9 @@ void AddRoleMems(const char *rolename, Oid roleid, List *memberSpecs, Oid granto
 			auto *form = reinterpret_cast<Form_pg_auth_members>(GETSTRUCT(old));
 			if (!admin_opt || form->admin_option)
 			{
-				ereport(NOTICE, errmsg("role \"%s\" is already a member of role \"%s\"",
-									   membername.c_str(), rolename));
+				ereport(NOTICE,
+						errmsg("role \"%s\" is already a member of role \"%s\"", membername.c_str(),
+							   rolename));
 				ReleaseSysCache(old);
 				continue;
 			}
@@ -337,8 +338,9 @@ void DelRoleMems(const char *rolename, Oid roleid, List *memberSpecs, bool admin
 										ObjectIdGetDatum(memberid));
 		if (old == nullptr)
 		{
-			ereport(WARNING, errmsg("role \"%s\" is not a member of role \"%s\"",
-									RoleName(memberid).c_str(), rolename));
+			ereport(WARNING,
+					errmsg("role \"%s\" is not a member of role \"%s\"", RoleName(memberid).c_str(),
+						   rolename));
 			continue;
 		}
 		HeapTuple copy = heap_copytuple(old);
@@ -376,7 +378,8 @@ HeapTuple FindSettingRow(Relation rel, Oid databaseid, Oid roleid)
 				ObjectIdGetDatum(databaseid));
 	ScanKeyInit(&keys[1], Anum_pg_db_role_setting_setrole, BTEqualStrategyNumber, F_OIDEQ,
 				ObjectIdGetDatum(roleid));
-	SysScanDesc scan = systable_beginscan(rel, DbRoleSettingDatidRolidIndexId, true, nullptr, 2, keys);
+	SysScanDesc scan = systable_beginscan(rel, DbRoleSettingDatidRolidIndexId, true, nullptr, 2,
+										  keys);
 	HeapTuple found = nullptr;
 	if (HeapTuple tup = systable_getnext(scan))
 		found = heap_copytuple(tup);
@@ -471,8 +474,8 @@ void AlterSetting(Oid databaseid, Oid roleid, VariableSetStmt *setstmt)
 		std::vector<Datum> elems;
 		for (const std::string &item : items)
 			elems.push_back(CStringGetTextDatum(item.c_str()));
-		ArrayType *arr = construct_array(elems.data(), static_cast<int>(elems.size()), TEXTOID,
-										 -1, false, TYPALIGN_INT);
+		ArrayType *arr = construct_array(elems.data(), static_cast<int>(elems.size()), TEXTOID, -1,
+										 false, TYPALIGN_INT);
 		CatalogRow row(rel);
 		row.Set(Anum_pg_db_role_setting_setdatabase, ObjectIdGetDatum(databaseid))
 			.Set(Anum_pg_db_role_setting_setrole, ObjectIdGetDatum(roleid))
@@ -869,9 +872,11 @@ void DropRole(DropRoleStmt *stmt)
 		ReleaseSysCache(tup);
 
 		if (roleid == GetUserId() || roleid == GetOuterUserId())
-			ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE), errmsg("current user cannot be dropped"));
+			ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE),
+					errmsg("current user cannot be dropped"));
 		if (roleid == GetSessionUserId())
-			ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE), errmsg("session user cannot be dropped"));
+			ereport(ERROR, errcode(ERRCODE_OBJECT_IN_USE),
+					errmsg("session user cannot be dropped"));
 		if (rolsuper && !superuser())
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("must be superuser to drop superusers"));
@@ -1032,8 +1037,8 @@ void ApplyRoleSettings(Oid databaseid, Oid roleid, bool superuser)
 			std::string name = item.substr(0, eq);
 			std::string value = item.substr(eq + 1);
 			/* A bad stored value warns and is skipped, as in PostgreSQL. */
-			(void) set_config_option(name.c_str(), value.c_str(), context, r.source,
-									 GUC_ACTION_SET, true, WARNING, false);
+			(void) set_config_option(name.c_str(), value.c_str(), context, r.source, GUC_ACTION_SET,
+									 true, WARNING, false);
 		}
 	}
 	relation_close(rel, AccessShareLock);

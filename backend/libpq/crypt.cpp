@@ -40,7 +40,8 @@ constexpr size_t kMd5PasswdLen = 35; /* "md5" + 32 hex digits */
 std::string Base64(const unsigned char *data, size_t len)
 {
 	std::string out(4 * ((len + 2) / 3) + 1, '\0');
-	int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()), data, static_cast<int>(len));
+	int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()), data,
+							static_cast<int>(len));
 	out.resize(static_cast<size_t>(n));
 	return out;
 }
@@ -52,7 +53,8 @@ bool Unbase64(const std::string &s, std::string *out)
 		return false;
 	std::string buf(s.size() / 4 * 3 + 1, '\0');
 	int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(buf.data()),
-							reinterpret_cast<const unsigned char *>(s.data()), static_cast<int>(s.size()));
+							reinterpret_cast<const unsigned char *>(s.data()),
+							static_cast<int>(s.size()));
 	if (n < 0)
 		return false;
 	size_t len = static_cast<size_t>(n);
@@ -69,8 +71,8 @@ bool Unbase64(const std::string &s, std::string *out)
 void Hmac(const unsigned char *key, size_t keylen, const char *msg, unsigned char *out)
 {
 	unsigned int outlen = 0;
-	if (HMAC(EVP_sha256(), key, static_cast<int>(keylen), reinterpret_cast<const unsigned char *>(msg),
-			 strlen(msg), out, &outlen) == nullptr)
+	if (HMAC(EVP_sha256(), key, static_cast<int>(keylen),
+			 reinterpret_cast<const unsigned char *>(msg), strlen(msg), out, &outlen) == nullptr)
 		elog(ERROR, "could not compute HMAC-SHA-256");
 }
 
@@ -125,8 +127,9 @@ std::string scram_build_secret(const std::string &salt, int iterations, const ch
 {
 	unsigned char salted[kScramKeyLen];
 	if (PKCS5_PBKDF2_HMAC(password, static_cast<int>(strlen(password)),
-						  reinterpret_cast<const unsigned char *>(salt.data()), static_cast<int>(salt.size()),
-						  iterations, EVP_sha256(), kScramKeyLen, salted) != 1)
+						  reinterpret_cast<const unsigned char *>(salt.data()),
+						  static_cast<int>(salt.size()), iterations, EVP_sha256(), kScramKeyLen,
+						  salted) != 1)
 		elog(ERROR, "could not compute PBKDF2-HMAC-SHA-256");
 	unsigned char client_key[kScramKeyLen];
 	unsigned char stored_key[kScramKeyLen];

@@ -152,12 +152,18 @@ DefElem *Parser::ParseRoleOption(bool create)
 		const char *option;
 		bool value;
 	} kWords[] = {
-		{"superuser", "superuser", true},	  {"nosuperuser", "superuser", false},
-		{"createrole", "createrole", true},	  {"nocreaterole", "createrole", false},
-		{"replication", "isreplication", true}, {"noreplication", "isreplication", false},
-		{"createdb", "createdb", true},		  {"nocreatedb", "createdb", false},
-		{"login", "canlogin", true},		  {"nologin", "canlogin", false},
-		{"bypassrls", "bypassrls", true},	  {"nobypassrls", "bypassrls", false},
+		{"superuser", "superuser", true},
+		{"nosuperuser", "superuser", false},
+		{"createrole", "createrole", true},
+		{"nocreaterole", "createrole", false},
+		{"replication", "isreplication", true},
+		{"noreplication", "isreplication", false},
+		{"createdb", "createdb", true},
+		{"nocreatedb", "createdb", false},
+		{"login", "canlogin", true},
+		{"nologin", "canlogin", false},
+		{"bypassrls", "bypassrls", true},
+		{"nobypassrls", "bypassrls", false},
 		{"noinherit", "inherit", false},
 	};
 	char *word = TokenText(Peek());
@@ -252,8 +258,8 @@ Node *Parser::ParseAlterRole()
 			n->action = -1;
 		}
 		Expect(K_USER);
-		n->options =
-			list_make1(MakeDefElem("rolemembers", reinterpret_cast<Node *>(ParseRoleList()), loc));
+		n->options = list_make1(
+			MakeDefElem("rolemembers", reinterpret_cast<Node *>(ParseRoleList()), loc));
 		return reinterpret_cast<Node *>(n);
 	}
 	if (Tok() == K_IN)

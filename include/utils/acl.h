@@ -17,7 +17,7 @@
 
 #include "c.h"
 
-extern bool superuser(void);			/* the current user */
+extern bool superuser(void); /* the current user */
 extern bool superuser_arg(Oid roleid);
 extern bool have_createrole_privilege(void);
 extern bool is_member_of_role(Oid member, Oid role);

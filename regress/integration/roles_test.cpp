@@ -91,8 +91,7 @@ TEST_CASE("A role without LOGIN is refused and a CONNECTION LIMIT holds", "[role
 	cluster.Stop();
 }
 
-TEST_CASE("SET ROLE in one session does not change another's, and owns what it creates",
-		  "[roles]")
+TEST_CASE("SET ROLE in one session does not change another's, and owns what it creates", "[roles]")
 {
 	Cluster cluster;
 	InitAndStart(cluster);

@@ -18,7 +18,8 @@ std::string Unbase64(const std::string &s)
 {
 	std::string out(s.size(), '\0');
 	int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-							reinterpret_cast<const unsigned char *>(s.data()), static_cast<int>(s.size()));
+							reinterpret_cast<const unsigned char *>(s.data()),
+							static_cast<int>(s.size()));
 	REQUIRE(n >= 0);
 	size_t len = static_cast<size_t>(n);
 	if (s.size() >= 1 && s[s.size() - 1] == '=')
@@ -50,8 +51,9 @@ std::string Sha256(const std::string &s)
 TEST_CASE("a SCRAM verifier for PostgreSQL's salt is PostgreSQL's verifier", "[libpq][roles]")
 {
 	/* CREATE ROLE scramtest PASSWORD 'pencil' in PostgreSQL 15 stored: */
-	const std::string pg = "SCRAM-SHA-256$4096:FbwVKmTWZeFEEjl2uJgNvQ==$YAq/VuJWVSJOviImiXYpekpQ3sMAFs2o"
-						   "ZC99PnVucKg=:Py1TZPDMmQq5R4GFuApZScmUTPLNoMkC3cDnyZI1E9Q=";
+	const std::string pg =
+		"SCRAM-SHA-256$4096:FbwVKmTWZeFEEjl2uJgNvQ==$YAq/VuJWVSJOviImiXYpekpQ3sMAFs2o"
+		"ZC99PnVucKg=:Py1TZPDMmQq5R4GFuApZScmUTPLNoMkC3cDnyZI1E9Q=";
 	REQUIRE(scram_build_secret(Unbase64("FbwVKmTWZeFEEjl2uJgNvQ=="), 4096, "pencil") == pg);
 	REQUIRE(get_password_type(pg.c_str()) == PASSWORD_TYPE_SCRAM_SHA_256);
 	/* a verifier given as the password is stored as given */
