@@ -84,8 +84,19 @@ extern PGDLLIMPORT int NBuffers;
 /* Current database and user of a backend, once known. */
 extern PGDLLIMPORT Oid MyDatabaseId;
 extern PGDLLIMPORT Oid MyDatabaseTableSpace;
-/* The session's role (pg_authid OID), once connected. */
+/* The current user (pg_authid OID), once connected: the role SET ROLE
+ * chose, else the session user.  New objects are owned by it. */
 extern PGDLLIMPORT Oid MyUserId;
+/* The session user: the login role, or SET SESSION AUTHORIZATION's. */
+extern PGDLLIMPORT Oid SessionUserId;
+/* The role the client authenticated as (never changes). */
+extern PGDLLIMPORT Oid AuthenticatedUserId;
+/* PostgreSQL's accessors (MyUserId, SessionUserId). */
+extern Oid GetUserId(void);
+extern Oid GetOuterUserId(void);
+extern Oid GetSessionUserId(void);
+/* The is_superuser setting: whether the current user is a superuser. */
+extern bool is_superuser;
 /* Connect to a database as a role (utils/init/postinit.cpp): FATAL if
  * either does not exist or may not be used. */
 extern void InitPostgres(const char *in_dbname, const char *username);

@@ -467,3 +467,10 @@ CREATE VIEW pg_catalog.pg_stat_database_conflicts AS
             pg_stat_get_db_conflict_bufferpin(D.oid) AS confl_bufferpin,
             pg_stat_get_db_conflict_startup_deadlock(D.oid) AS confl_deadlock
     FROM pg_database D;
+
+CREATE VIEW pg_catalog.pg_group AS
+    SELECT a.rolname AS groname, a.oid AS grosysid,
+           ARRAY(SELECT m.member FROM pg_catalog.pg_auth_members m
+                  WHERE m.roleid = a.oid) AS grolist
+      FROM pg_catalog.pg_authid a
+     WHERE NOT a.rolcanlogin;

@@ -981,9 +981,9 @@ Node *Parser::ParseStmt()
 		case K_CLOSE:
 			return ParseClose();
 		case K_GRANT:
-			return SkipUnsupportedStmt("GRANT");
+			return ParseGrantRevoke(true);
 		case K_REVOKE:
-			return SkipUnsupportedStmt("REVOKE");
+			return ParseGrantRevoke(false);
 		case K_CALL:
 			return SkipUnsupportedStmt("CALL");
 		case K_DO:
@@ -1092,6 +1092,17 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreateType();
+		case K_ROLE:
+		case K_GROUP:
+			if (replace || persistence_given)
+				SyntaxError();
+			return ParseCreateRole();
+		case K_USER:
+			if (replace || persistence_given)
+				SyntaxError();
+			if (Tok(1) != K_MAPPING)
+				return ParseCreateRole();
+			break;
 		case K_ASSERTION:
 		{
 			/* CREATE ASSERTION name CHECK (a_expr) attributes: PostgreSQL

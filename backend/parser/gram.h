@@ -337,6 +337,17 @@ class Parser
 	Node *ParseLock();
 	Node *ParseDiscard();
 	Node *ParseDropdb();
+	/* ---- roles (gram_role.cpp) ---- */
+	char *ParseRoleId();
+	List *ParseRoleList();
+	bool StartsRoleOption(bool create);
+	DefElem *ParseRoleOption(bool create);
+	List *ParseRoleOptions(bool create);
+	Node *ParseCreateRole();
+	Node *ParseRoleSetClause(RoleSpec *role, char *database);
+	Node *ParseAlterRole();
+	Node *ParseDropRole();
+	Node *ParseGrantRevoke(bool is_grant);
 	Node *ParseDeclareCursor();
 	Node *ParseFetch(bool ismove);
 	Node *ParseClose();

@@ -1599,6 +1599,13 @@ Node *Parser::ParseAlter()
 		case K_SEQUENCE:
 			Advance();
 			return ParseAlterSeq();
+		case K_ROLE:
+		case K_GROUP:
+			return ParseAlterRole();
+		case K_USER:
+			if (Tok(1) != K_MAPPING)
+				return ParseAlterRole();
+			break;
 		case K_EXTENSION:
 			/* UPDATE only: ADD/DROP member and SET SCHEMA are not in Tusk yet */
 			if (IsColIdTok(Tok(1)) && Tok(2) == K_UPDATE)
@@ -2722,11 +2729,12 @@ Node *Parser::ParseDrop()
 		case K_TRANSFORM:
 			return SkipUnsupportedStmt("DROP TRANSFORM");
 		case K_ROLE:
-			return SkipUnsupportedStmt("DROP ROLE");
-		case K_USER:
-			return SkipUnsupportedStmt(Tok(1) == K_MAPPING ? "DROP USER MAPPING" : "DROP USER");
 		case K_GROUP:
-			return SkipUnsupportedStmt("DROP GROUP");
+			return ParseDropRole();
+		case K_USER:
+			if (Tok(1) == K_MAPPING)
+				return SkipUnsupportedStmt("DROP USER MAPPING");
+			return ParseDropRole();
 		case K_OWNED:
 			return SkipUnsupportedStmt("DROP OWNED");
 		case K_SUBSCRIPTION:

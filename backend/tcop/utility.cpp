@@ -40,6 +40,7 @@
 #include "access/xlog_control.h"
 #include "parser/parse_expr.h"
 #include "tcop/utility.h"
+#include "commands/user.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -190,6 +191,17 @@ std::string SetValueText(List *args)
 	}
 	return value;
 }
+
+}  // namespace
+
+char *ExtractSetVariableArgs(VariableSetStmt *stmt)
+{
+	if (stmt->kind != VAR_SET_VALUE)
+		return nullptr;
+	return pstrdup(SetValueText(stmt->args).c_str());
+}
+
+namespace {
 
 /* The value of a transaction mode item (BEGIN's, SET TRANSACTION's): a
  * string constant, or 1/0 for READ ONLY / DEFERRABLE. */
@@ -399,6 +411,11 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_CreateEnumStmt:
 		case T_CompositeTypeStmt:
 		case T_AlterEnumStmt:
+		case T_CreateRoleStmt:
+		case T_AlterRoleStmt:
+		case T_AlterRoleSetStmt:
+		case T_DropRoleStmt:
+		case T_GrantRoleStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -521,7 +538,33 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			AlterTable(reinterpret_cast<AlterTableStmt *>(parsetree), queryString);
 			break;
 		case T_RenameStmt:
-			ExecRenameStmt(reinterpret_cast<RenameStmt *>(parsetree));
+		{
+			auto *rename = reinterpret_cast<RenameStmt *>(parsetree);
+			if (rename->renameType == OBJECT_ROLE)
+				RenameRole(rename->subname, rename->newname);
+			else
+				ExecRenameStmt(rename);
+			break;
+		}
+		case T_CreateRoleStmt:
+		case T_AlterRoleStmt:
+		{
+			ParseState *pstate = make_parsestate(nullptr);
+			pstate->p_sourcetext = queryString;
+			if (IsA(parsetree, CreateRoleStmt))
+				(void) CreateRole(pstate, reinterpret_cast<CreateRoleStmt *>(parsetree));
+			else
+				(void) AlterRole(pstate, reinterpret_cast<AlterRoleStmt *>(parsetree));
+			break;
+		}
+		case T_AlterRoleSetStmt:
+			(void) AlterRoleSet(reinterpret_cast<AlterRoleSetStmt *>(parsetree));
+			break;
+		case T_DropRoleStmt:
+			DropRole(reinterpret_cast<DropRoleStmt *>(parsetree));
+			break;
+		case T_GrantRoleStmt:
+			GrantRole(reinterpret_cast<GrantRoleStmt *>(parsetree));
 			break;
 		case T_AlterObjectSchemaStmt:
 			AlterTableNamespace(reinterpret_cast<AlterObjectSchemaStmt *>(parsetree));
@@ -697,10 +740,23 @@ const char *CreateCommandName(Node *parsetree)
 			return reinterpret_cast<CreateTableAsStmt *>(parsetree)->is_select_into
 				? "SELECT"
 				: "CREATE TABLE AS";
+		case T_CreateRoleStmt:
+			return "CREATE ROLE";
+		case T_AlterRoleStmt:
+		case T_AlterRoleSetStmt:
+			return "ALTER ROLE";
+		case T_DropRoleStmt:
+			return "DROP ROLE";
+		case T_GrantRoleStmt:
+			return reinterpret_cast<GrantRoleStmt *>(parsetree)->is_grant ? "GRANT ROLE"
+																		  : "REVOKE ROLE";
 		case T_AlterTableStmt:
 		case T_RenameStmt:
 		case T_AlterObjectSchemaStmt:
 		{
+			if (IsA(parsetree, RenameStmt) &&
+				reinterpret_cast<RenameStmt *>(parsetree)->renameType == OBJECT_ROLE)
+				return "ALTER ROLE";
 			/* ALTER INDEX / SEQUENCE / VIEW … have their own tags. */
 			ObjectType kind = OBJECT_TABLE;
 			if (IsA(parsetree, AlterTableStmt))

@@ -126,6 +126,12 @@
 	X(ObjectWithArgs) \
 	X(CreatedbStmt) \
 	X(DropdbStmt) \
+	X(CreateRoleStmt) \
+	X(AlterRoleStmt) \
+	X(AlterRoleSetStmt) \
+	X(DropRoleStmt) \
+	X(AccessPriv) \
+	X(GrantRoleStmt) \
 	X(VacuumStmt) \
 	X(VacuumRelation) \
 	X(ExplainStmt) \

@@ -1037,6 +1037,71 @@ TUSK_DEFINE_NODE(ObjectWithArgs)
 	F(NODE, List *, options)
 TUSK_DEFINE_NODE(CreatedbStmt)
 
+/* ---- roles (commands/user.cpp) ---- */
+
+typedef enum RoleStmtType
+{
+	ROLESTMT_ROLE,
+	ROLESTMT_USER,
+	ROLESTMT_GROUP
+} RoleStmtType;
+
+/* CREATE ROLE|USER|GROUP name [WITH] options: DefElems named as
+ * PostgreSQL names them ("superuser", "password", "connectionlimit",
+ * "validUntil", "addroleto", "rolemembers", "adminmembers" …). */
+#define NODE_CreateRoleStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, RoleStmtType, stmt_type) \
+	F(STRING, char *, role) \
+	F(NODE, List *, options)
+TUSK_DEFINE_NODE(CreateRoleStmt)
+
+/* ALTER ROLE|USER name [WITH] options; ALTER GROUP name ADD|DROP USER …
+ * (action +1 to add members, -1 to drop them). */
+#define NODE_AlterRoleStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, RoleSpec *, role) \
+	F(NODE, List *, options) \
+	F(SCALAR, int, action)
+TUSK_DEFINE_NODE(AlterRoleStmt)
+
+/* ALTER ROLE name|ALL [IN DATABASE db] SET … | RESET …: role NULL for ALL. */
+#define NODE_AlterRoleSetStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, RoleSpec *, role) \
+	F(STRING, char *, database) \
+	F(NODE, VariableSetStmt *, setstmt)
+TUSK_DEFINE_NODE(AlterRoleSetStmt)
+
+/* DROP ROLE|USER|GROUP [IF EXISTS] name, … (RoleSpecs) */
+#define NODE_DropRoleStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, roles) \
+	F(SCALAR, bool, missing_ok)
+TUSK_DEFINE_NODE(DropRoleStmt)
+
+/* A privilege named in GRANT / REVOKE, with its columns: for a role
+ * grant, the granted role's name (columns are refused). */
+#define NODE_AccessPriv(F) \
+	F(TAG, NodeTag, type) \
+	F(STRING, char *, priv_name) \
+	F(NODE, List *, cols)
+TUSK_DEFINE_NODE(AccessPriv)
+
+/* GRANT role, … TO role, … [WITH ADMIN OPTION] [GRANTED BY r];
+ * REVOKE [ADMIN OPTION FOR] role, … FROM role, … [GRANTED BY r]
+ * [CASCADE|RESTRICT].  granted_roles are AccessPriv nodes
+ * naming the granted roles, grantee_roles RoleSpecs. */
+#define NODE_GrantRoleStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, granted_roles) \
+	F(NODE, List *, grantee_roles) \
+	F(SCALAR, bool, is_grant) \
+	F(SCALAR, bool, admin_opt) \
+	F(NODE, RoleSpec *, grantor) \
+	F(SCALAR, DropBehavior, behavior)
+TUSK_DEFINE_NODE(GrantRoleStmt)
+
 /* CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v]
  * [CASCADE]: options are DefElems "schema", "new_version", "cascade". */
 #define NODE_CreateExtensionStmt(F) \

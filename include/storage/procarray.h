@@ -42,6 +42,8 @@ extern bool FullTransactionIdIsInProgress(FullTransactionId xid);
  * snapshot, present and future: VACUUM may remove them. */
 extern FullTransactionId GetOldestNonRemovableFullTransactionId(void);
 extern int CountDBBackends(Oid databaseid);
+/* Processes (this one included) whose PGPROC names roleid as their role. */
+extern int CountUserBackends(Oid roleid);
 /* Processes other than this one connected to databaseid. */
 extern int CountOtherDBBackends(Oid databaseid);
 /* Processes other than this one connected to databaseid that are not

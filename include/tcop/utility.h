@@ -21,6 +21,9 @@ extern "C++" {
 std::string CommandCompleteTag(Node *parsetree, CmdType commandType, uint64 processed);
 /* The statement's name for messages ("CREATE TABLE"). */
 const char *CreateCommandName(Node *parsetree);
+/* SET's value as text ("a, b" for a list), palloc'd; NULL unless
+ * VAR_SET_VALUE (PostgreSQL's ExtractSetVariableArgs). */
+char *ExtractSetVariableArgs(VariableSetStmt *stmt);
 }
 
 extern "C" {

@@ -211,6 +211,7 @@ const std::map<std::string, std::vector<const char *>> &EnumNames()
 		{"DiscardMode", {"DISCARD_ALL", "DISCARD_PLANS", "DISCARD_SEQUENCES", "DISCARD_TEMP"}},
 		{"FetchDirection", {"FETCH_FORWARD", "FETCH_BACKWARD", "FETCH_ABSOLUTE", "FETCH_RELATIVE"}},
 		{"DefElemAction", {"DEFELEM_UNSPEC", "DEFELEM_SET", "DEFELEM_ADD", "DEFELEM_DROP"}},
+		{"RoleStmtType", {"ROLESTMT_ROLE", "ROLESTMT_USER", "ROLESTMT_GROUP"}},
 	};
 	return names;
 }

@@ -136,6 +136,19 @@ int CountDBBackends(Oid databaseid)
 	return count;
 }
 
+int CountUserBackends(Oid roleid)
+{
+	int count = 0;
+	tusk::LWLockGuard lock(ProcArrayLock, LW_SHARED);
+	for (int i = 0; i < procArray->numProcs; i++)
+	{
+		PGPROC *proc = &ProcGlobal->allProcs[procArray->pgprocnos[i]];
+		if (proc->pid != 0 && proc->roleId == roleid)
+			count++;
+	}
+	return count;
+}
+
 namespace {
 
 PGPROC *ProcAt(int i)

@@ -66,7 +66,7 @@ Datum current_user(PG_FUNCTION_ARGS)
 Datum session_user(PG_FUNCTION_ARGS)
 {
 	(void) fcinfo;
-	return NameDatum(UserName(MyUserId));
+	return NameDatum(UserName(GetSessionUserId()));
 }
 
 Datum current_database(PG_FUNCTION_ARGS)

@@ -23,6 +23,9 @@
 #include "storage/lmgr.h"
 #include "storage/proc.h"
 #include "pgstat.h"
+#include "storage/procarray.h"
+#include "commands/user.h"
+#include "utils/guc.h"
 #include "utils/backend_status.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -34,6 +37,23 @@
 
 Oid MyDatabaseTableSpace = InvalidOid;
 Oid MyUserId = InvalidOid;
+Oid SessionUserId = InvalidOid;
+Oid AuthenticatedUserId = InvalidOid;
+
+Oid GetUserId(void)
+{
+	return MyUserId;
+}
+
+Oid GetOuterUserId(void)
+{
+	return MyUserId;
+}
+
+Oid GetSessionUserId(void)
+{
+	return SessionUserId;
+}
 
 namespace {
 
@@ -109,6 +129,12 @@ void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, 
 		ereport(FATAL, errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
 				errmsg("role \"%s\" is not permitted to log in", NameStr(roleform->rolname)));
 	MyUserId = roleform->oid;
+	SessionUserId = MyUserId;
+	AuthenticatedUserId = MyUserId;
+	is_superuser = roleform->rolsuper;
+	std::string rolename_copy = NameStr(roleform->rolname);
+	InitializeRoleState(rolename_copy.c_str(), is_superuser);
+	int connlimit = roleform->rolconnlimit;
 
 	HeapTuple db;
 	if (in_dbname != nullptr)
@@ -150,6 +176,15 @@ void InitPostgresExt(const char *in_dbname, Oid dboid_in, const char *username, 
 		MyProc->databaseId = MyDatabaseId;
 		MyProc->roleId = MyUserId; /* for pg_signal_backend's permission check */
 	}
+	/* CONNECTION LIMIT counts this process too (its PGPROC names the role
+	 * now); superusers are not limited. */
+	if (MyProc != nullptr && connlimit >= 0 && !is_superuser &&
+		CountUserBackends(MyUserId) > connlimit)
+		ereport(FATAL, errcode(ERRCODE_TOO_MANY_CONNECTIONS),
+				errmsg("too many connections for role \"%s\"", rolename_copy.c_str()));
+	/* ALTER ROLE … SET values (pg_db_role_setting), before the client's
+	 * own startup options, which override them. */
+	ApplyRoleSettings(MyDatabaseId, MyUserId, is_superuser);
 	MyDatabaseTableSpace = dbform->dattablespace;
 	CommitTransactionCommand();
 	RelationCacheHasCatalogs = true;

@@ -15,7 +15,9 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "commands/user.h"
 #include "commands/vacuum.h"
+#include "libpq/crypt.h"
 #include "access/xlog.h"
 #include "access/xlog_control.h"
 #include "access/xlog_internal.h"
@@ -71,6 +73,9 @@ bool enable_indexscan = true;
 bool enable_sort = true;
 bool enable_material = true;
 int work_mem = 4096;
+bool is_superuser = true;
+/* the "role" setting (commands/user.cpp shows it) */
+char *role_string = nullptr;
 
 namespace tusk::guc {
 
@@ -85,7 +90,6 @@ char *datestyle_string = nullptr;
 bool integer_datetimes = true;
 bool standard_conforming_strings = true;
 char *timezone_string = nullptr;
-bool is_superuser = true;
 char *session_authorization_string = nullptr;
 bool in_hot_standby = false;
 int block_size = BLCKSZ;
@@ -203,6 +207,12 @@ const config_enum_entry kStatsFetchConsistencyOptions[] = {
 	{"none", PGSTAT_FETCH_CONSISTENCY_NONE, false},
 	{"cache", PGSTAT_FETCH_CONSISTENCY_CACHE, false},
 	{"snapshot", PGSTAT_FETCH_CONSISTENCY_SNAPSHOT, false},
+	{nullptr, 0, false},
+};
+
+const config_enum_entry kPasswordEncryptionOptions[] = {
+	{"md5", PASSWORD_TYPE_MD5, false},
+	{"scram-sha-256", PASSWORD_TYPE_SCRAM_SHA_256, false},
 	{nullptr, 0, false},
 };
 
@@ -639,16 +649,27 @@ std::vector<ConfigVar> BuiltinSettings()
 			"This applies to table columns that have not had a column-specific target set via "
 			"ALTER TABLE SET STATISTICS.",
 			0, &default_statistics_target, 100, 1, 10000),
-		/* Every Tusk user is a superuser until roles exist. */
+		/* Follows the current user (SET ROLE, SET SESSION AUTHORIZATION). */
 		Bool("is_superuser", PGC_INTERNAL, kUnset, "Shows whether the current user is a superuser.",
 			 nullptr, GUC_REPORT | GUC_NO_RESET_ALL | kInternalFlags, &is_superuser, true),
 		String("session_authorization", PGC_USERSET, kUnset, "Sets the session user name.", nullptr,
 			   GUC_IS_NAME | GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | kInternalFlags,
-			   &session_authorization_string, ""),
+			   &session_authorization_string, "", check_session_authorization,
+			   assign_session_authorization),
+		String("role", PGC_USERSET, kUnset, "Sets the current role.", nullptr,
+			   GUC_IS_NAME | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | kInternalFlags, &role_string,
+			   "none", check_role, assign_role),
+		Enum("password_encryption", PGC_USERSET, kConnAuth,
+			 "Chooses the algorithm for encrypting passwords.", nullptr, 0, &Password_encryption,
+			 PASSWORD_TYPE_SCRAM_SHA_256, kPasswordEncryptionOptions),
 	};
 	for (ConfigVar &v : vars)
+	{
 		if (v.name == "unix_socket_permissions")
 			v.show_hook = ShowUnixSocketPermissions;
+		if (v.name == "role")
+			v.show_hook = show_role;
+	}
 	return vars;
 }
 

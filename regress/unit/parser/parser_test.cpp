@@ -403,7 +403,8 @@ TEST_CASE("statements Tusk does not parse yet are 0A000, after the rest of the s
 		  "[parser]")
 {
 	ScratchContext scratch;
-	REQUIRE(ParseError("grant select on t to u") == "0A000 GRANT is not supported yet@1");
+	REQUIRE(ParseError("grant select on t to u") ==
+			"0A000 GRANT on objects is not supported yet@1");
 	REQUIRE(ParseError("select 1; create procedure f() language sql begin atomic select "
 					   "1; end; select 2") == "0A000 CREATE PROCEDURE is not supported yet@18");
 	REQUIRE(ParseError("grant select on t to u; select (") ==
