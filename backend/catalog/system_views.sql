@@ -67,84 +67,6 @@ CREATE VIEW pg_catalog.pg_matviews AS
            LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = c.reltablespace
      WHERE c.relkind = 'm';
 
--- Security labels of the objects Tusk has (relations, columns, functions,
--- types, schemas; databases and roles in pg_shseclabel), with PostgreSQL
--- 15's columns.  Tusk has no label providers, so both catalogs are empty
--- until SECURITY LABEL exists; pg_dump reads the view regardless.
-CREATE VIEW pg_catalog.pg_seclabels AS
-    SELECT l.objoid, l.classoid, l.objsubid,
-           CASE WHEN rel.relkind IN ('r', 'p') THEN 'table'::text
-                WHEN rel.relkind = 'v' THEN 'view'::text
-                WHEN rel.relkind = 'm' THEN 'materialized view'::text
-                WHEN rel.relkind = 'S' THEN 'sequence'::text
-                WHEN rel.relkind = 'f' THEN 'foreign table'::text END AS objtype,
-           rel.relnamespace AS objnamespace,
-           CASE WHEN pg_catalog.pg_table_is_visible(rel.oid)
-                THEN pg_catalog.quote_ident(rel.relname)
-                ELSE pg_catalog.quote_ident(nsp.nspname) || '.' || pg_catalog.quote_ident(rel.relname)
-           END AS objname,
-           l.provider, l.label
-      FROM pg_catalog.pg_seclabel l
-           JOIN pg_catalog.pg_class rel ON l.classoid = rel.tableoid AND l.objoid = rel.oid
-           JOIN pg_catalog.pg_namespace nsp ON rel.relnamespace = nsp.oid
-     WHERE l.objsubid = 0
-    UNION ALL
-    SELECT l.objoid, l.classoid, l.objsubid, 'column'::text,
-           rel.relnamespace,
-           CASE WHEN pg_catalog.pg_table_is_visible(rel.oid)
-                THEN pg_catalog.quote_ident(rel.relname)
-                ELSE pg_catalog.quote_ident(nsp.nspname) || '.' || pg_catalog.quote_ident(rel.relname)
-           END || '.' || att.attname,
-           l.provider, l.label
-      FROM pg_catalog.pg_seclabel l
-           JOIN pg_catalog.pg_class rel ON l.classoid = rel.tableoid AND l.objoid = rel.oid
-           JOIN pg_catalog.pg_attribute att ON rel.oid = att.attrelid AND l.objsubid = att.attnum
-           JOIN pg_catalog.pg_namespace nsp ON rel.relnamespace = nsp.oid
-     WHERE l.objsubid != 0
-    UNION ALL
-    SELECT l.objoid, l.classoid, l.objsubid,
-           CASE pro.prokind WHEN 'a' THEN 'aggregate'::text WHEN 'f' THEN 'function'::text
-                            WHEN 'p' THEN 'procedure'::text WHEN 'w' THEN 'window'::text END,
-           pro.pronamespace,
-           CASE WHEN pg_catalog.pg_function_is_visible(pro.oid)
-                THEN pg_catalog.quote_ident(pro.proname)
-                ELSE pg_catalog.quote_ident(nsp.nspname) || '.' || pg_catalog.quote_ident(pro.proname)
-           END || '(' || pg_catalog.pg_get_function_arguments(pro.oid) || ')',
-           l.provider, l.label
-      FROM pg_catalog.pg_seclabel l
-           JOIN pg_catalog.pg_proc pro ON l.classoid = pro.tableoid AND l.objoid = pro.oid
-           JOIN pg_catalog.pg_namespace nsp ON pro.pronamespace = nsp.oid
-     WHERE l.objsubid = 0
-    UNION ALL
-    SELECT l.objoid, l.classoid, l.objsubid,
-           CASE WHEN typ.typtype = 'd' THEN 'domain'::text ELSE 'type'::text END,
-           typ.typnamespace,
-           CASE WHEN pg_catalog.pg_type_is_visible(typ.oid)
-                THEN pg_catalog.quote_ident(typ.typname)
-                ELSE pg_catalog.quote_ident(nsp.nspname) || '.' || pg_catalog.quote_ident(typ.typname)
-           END,
-           l.provider, l.label
-      FROM pg_catalog.pg_seclabel l
-           JOIN pg_catalog.pg_type typ ON l.classoid = typ.tableoid AND l.objoid = typ.oid
-           JOIN pg_catalog.pg_namespace nsp ON typ.typnamespace = nsp.oid
-     WHERE l.objsubid = 0
-    UNION ALL
-    SELECT l.objoid, l.classoid, l.objsubid, 'schema'::text,
-           nsp.oid, pg_catalog.quote_ident(nsp.nspname), l.provider, l.label
-      FROM pg_catalog.pg_seclabel l
-           JOIN pg_catalog.pg_namespace nsp ON l.classoid = nsp.tableoid AND l.objoid = nsp.oid
-     WHERE l.objsubid = 0
-    UNION ALL
-    SELECT l.objoid, l.classoid, 0::int4, 'database'::text,
-           NULL::oid, pg_catalog.quote_ident(dat.datname), l.provider, l.label
-      FROM pg_catalog.pg_shseclabel l
-           JOIN pg_catalog.pg_database dat ON l.classoid = dat.tableoid AND l.objoid = dat.oid
-    UNION ALL
-    SELECT l.objoid, l.classoid, 0::int4, 'role'::text,
-           NULL::oid, pg_catalog.quote_ident(rol.rolname), l.provider, l.label
-      FROM pg_catalog.pg_shseclabel l
-           JOIN pg_catalog.pg_authid rol ON l.classoid = rol.tableoid AND l.objoid = rol.oid;
-
 CREATE VIEW pg_catalog.pg_indexes AS
     SELECT n.nspname AS schemaname, c.relname AS tablename,
            i.relname AS indexname, t.spcname AS tablespace,
@@ -468,9 +390,3 @@ CREATE VIEW pg_catalog.pg_stat_database_conflicts AS
             pg_stat_get_db_conflict_startup_deadlock(D.oid) AS confl_deadlock
     FROM pg_database D;
 
-CREATE VIEW pg_catalog.pg_group AS
-    SELECT a.rolname AS groname, a.oid AS grosysid,
-           ARRAY(SELECT m.member FROM pg_catalog.pg_auth_members m
-                  WHERE m.roleid = a.oid) AS grolist
-      FROM pg_catalog.pg_authid a
-     WHERE NOT a.rolcanlogin;

@@ -74,7 +74,6 @@ SELECT * FROM pg_options_to_table(NULL);
 SELECT * FROM pg_options_to_table('{a=1,NULL}');
 SELECT count(*) FROM pg_attribute a, pg_options_to_table(a.attfdwoptions);
 
-SELECT * FROM pg_seclabels;
 
 -- A function that is never reached is never called: over no rows, or in
 -- a CASE branch no row takes.

@@ -84,8 +84,10 @@ COMMENT ON CONSTRAINT child_amount_check ON pub.child IS 'no negative amounts';
 CREATE TABLE desc_plain (a int PRIMARY KEY, b text);
 CREATE INDEX desc_plain_b ON desc_plain (b);
 
--- lists
+-- lists (the bare \d over one schema: other tests leave tables in public)
+SET search_path = pub;
 \d
+RESET search_path;
 \dt pub.*
 \di pub.*
 \ds pub.*

@@ -15,7 +15,6 @@ SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, r
   FROM pg_roles WHERE rolname LIKE 'regress_roles%' ORDER BY 1;
 SELECT usename, usecreatedb, usesuper, userepl, usebypassrls, passwd, valuntil
   FROM pg_user WHERE usename LIKE 'regress_roles%' ORDER BY 1;
-SELECT groname, grolist FROM pg_group WHERE groname LIKE 'regress_roles%' ORDER BY 1;
 ALTER ROLE regress_roles_all NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT NOLOGIN NOREPLICATION
     NOBYPASSRLS CONNECTION LIMIT -1;
 SELECT rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,
@@ -82,7 +81,6 @@ GRANT regress_roles_g (a) TO regress_roles_a;
 SELECT r.rolname AS role, m.rolname AS member, a.admin_option
   FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
  WHERE r.rolname LIKE 'regress_roles%' ORDER BY 1, 2;
-SELECT groname, array_length(grolist, 1) FROM pg_group WHERE groname = 'regress_roles_g';
 REVOKE regress_roles_g FROM regress_roles_u;
 REVOKE regress_roles_g FROM regress_roles_u;
 GRANT regress_roles_g TO regress_roles_u WITH ADMIN OPTION;
