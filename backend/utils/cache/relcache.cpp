@@ -563,6 +563,9 @@ void relation_close(Relation relation, LOCKMODE lockmode)
 
 int errtable(Relation rel)
 {
+	/* A relation built by hand (the storage tests') has no pg_class row. */
+	if (rel == nullptr || rel->rd_rel == nullptr)
+		return 0;
 	err_generic_string(PG_DIAG_SCHEMA_NAME, get_namespace_name(RelationGetNamespace(rel)));
 	err_generic_string(PG_DIAG_TABLE_NAME, RelationGetRelationName(rel));
 	return 0;
@@ -582,6 +585,8 @@ int errtablecol(Relation rel, int attnum)
 
 int errtableconstraint(Relation rel, const char *conname)
 {
+	if (rel == nullptr || rel->rd_rel == nullptr)
+		return 0;
 	errtable(rel);
 	err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname);
 	return 0;
