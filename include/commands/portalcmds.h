@@ -13,11 +13,13 @@
 #ifndef TUSK_COMMANDS_PORTALCMDS_H
 #define TUSK_COMMANDS_PORTALCMDS_H
 
-#include <string>
-
 #include "nodes/parsenodes.h"
 #include "tcop/dest.h"
 #include "utils/portal.h"
+
+#ifdef __cplusplus
+extern "C++" {
+#include <string>
 
 /* DECLARE: plan the analyzed query in stmt (with the statement's params)
  * into a new portal and start it.  ERROR 42P03 if the name is taken,
@@ -31,5 +33,7 @@ void PerformPortalClose(const char *name);
 /* The rows FETCH from the named cursor returns, or NULL (no such cursor,
  * or MOVE): for Describe and RowDescription before the FETCH runs. */
 TupleDesc CursorFetchTupleDesc(FetchStmt *stmt);
+}
+#endif
 
 #endif /* TUSK_COMMANDS_PORTALCMDS_H */

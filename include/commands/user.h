@@ -13,8 +13,8 @@
 
 struct ParseState;
 
-extern Oid CreateRole(ParseState *pstate, CreateRoleStmt *stmt);
-extern Oid AlterRole(ParseState *pstate, AlterRoleStmt *stmt);
+extern Oid CreateRole(struct ParseState *pstate, CreateRoleStmt *stmt);
+extern Oid AlterRole(struct ParseState *pstate, AlterRoleStmt *stmt);
 extern Oid AlterRoleSet(AlterRoleSetStmt *stmt);
 extern void DropRole(DropRoleStmt *stmt);
 extern void RenameRole(const char *oldname, const char *newname);

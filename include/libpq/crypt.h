@@ -16,8 +16,6 @@
 #ifndef TUSK_LIBPQ_CRYPT_H
 #define TUSK_LIBPQ_CRYPT_H
 
-#include <string>
-
 typedef enum PasswordType
 {
 	PASSWORD_TYPE_PLAINTEXT = 0,
@@ -27,6 +25,10 @@ typedef enum PasswordType
 
 /* password_encryption (a PasswordType: md5 or scram-sha-256) */
 extern int Password_encryption;
+
+#ifdef __cplusplus
+extern "C++" {
+#include <string>
 
 /* How a stored or given password is encoded. */
 PasswordType get_password_type(const char *shadow_pass);
@@ -39,5 +41,7 @@ std::string encrypt_password(PasswordType target_type, const char *role, const c
 /* A SCRAM-SHA-256 verifier for password with this salt and iteration
  * count (exposed for tests: the same inputs give PostgreSQL's verifier). */
 std::string scram_build_secret(const std::string &salt, int iterations, const char *password);
+}
+#endif
 
 #endif /* TUSK_LIBPQ_CRYPT_H */
