@@ -6,6 +6,7 @@
 #ifndef TUSK_TCOP_UTILITY_H
 #define TUSK_TCOP_UTILITY_H
 
+#include "nodes/parsenodes.h"
 #include "nodes/plannodes.h"
 #include "tcop/dest.h"
 /* As in PostgreSQL, which modules rely on (debug_query_string, die, the
