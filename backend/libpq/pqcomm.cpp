@@ -279,7 +279,8 @@ bool RecvBuffer()
 			ReadTimer *next = nullptr;
 			if (doing_command_read)
 				for (ReadTimer &t : read_timers)
-					if (t.deadline_ms != 0 && (next == nullptr || t.deadline_ms < next->deadline_ms))
+					if (t.deadline_ms != 0 &&
+						(next == nullptr || t.deadline_ms < next->deadline_ms))
 						next = &t;
 			if (next != nullptr)
 			{
@@ -491,7 +492,7 @@ bool DoingCommandRead()
 void SetCommandReadTimeout(ReadTimeout which, long ms, void (*expired)())
 {
 	read_timers[static_cast<int>(which)] = ms > 0 ? ReadTimer{MonotonicMs() + ms, expired}
-												 : ReadTimer{};
+												  : ReadTimer{};
 }
 
 bool PutBytes(const void *data, size_t len)

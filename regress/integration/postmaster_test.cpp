@@ -81,10 +81,10 @@ TEST_CASE("psql connects, a query answers, and an unsupported statement gets 0A0
 	REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
 	PQclear(res);
 	/* A statement kind not supported yet is named by its command tag. */
-	for (auto [sql, name] : {std::pair{"begin; notify x", "NOTIFY"},
-							 std::pair{"unlisten x", "UNLISTEN"},
-							 std::pair{"create domain d as int", "CREATE DOMAIN"},
-							 std::pair{"cluster t", "CLUSTER"}, std::pair{"listen x", "LISTEN"}})
+	for (auto [sql, name] :
+		 {std::pair{"begin; notify x", "NOTIFY"}, std::pair{"unlisten x", "UNLISTEN"},
+		  std::pair{"create domain d as int", "CREATE DOMAIN"}, std::pair{"cluster t", "CLUSTER"},
+		  std::pair{"listen x", "LISTEN"}})
 	{
 		CAPTURE(sql);
 		res = PQexec(conn.get(), sql);

@@ -62,8 +62,9 @@ TEST_CASE("An idle session past idle_in_transaction_session_timeout or idle_sess
 		REQUIRE(s.Exec("INSERT INTO it VALUES (1)").ok());
 		/* Busy is not idle: a long statement inside the transaction runs. */
 		REQUIRE(s.Exec("SELECT pg_sleep(0.6)").ok());
-		CHECK(cluster.WaitForLog("FATAL:  terminating connection due to idle-in-transaction timeout",
-								 10000));
+		CHECK(
+			cluster.WaitForLog("FATAL:  terminating connection due to idle-in-transaction timeout",
+							   10000));
 		CHECK(WaitUntil(
 			[&] {
 				return watcher
