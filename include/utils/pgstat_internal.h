@@ -8,6 +8,8 @@
 
 #include "pgstat.h"
 
+#ifdef __cplusplus
+extern "C++" {
 namespace tusk::pgstat {
 
 /* A table's or index's shared counters (all int64; times are TimestampTz,
@@ -92,5 +94,7 @@ void ResetDatabase(Oid dboid);
 void ResetTable(Oid dboid, Oid relid);
 
 }  // namespace tusk::pgstat
+}
+#endif
 
 #endif /* TUSK_UTILS_PGSTAT_INTERNAL_H */
