@@ -579,3 +579,7 @@ SELECT
 FROM
     pg_shseclabel l
     JOIN pg_authid rol ON l.classoid = rol.tableoid AND l.objoid = rol.oid;
+
+-- The session's open cursors (pg_cursor(): utils/mmgr/portalmem.cpp).
+CREATE VIEW pg_catalog.pg_cursors AS
+    SELECT * FROM pg_catalog.pg_cursor() AS c;

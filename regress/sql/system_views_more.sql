@@ -24,3 +24,23 @@ DROP ROLE sv_member1, sv_member2, sv_grp;
 
 -- no security label providers: no labels
 SELECT count(*) FROM pg_seclabels;
+
+-- pg_cursors: the session's DECLAREd cursors (not the statement asking)
+SELECT attname, atttypid::regtype FROM pg_attribute
+ WHERE attrelid = 'pg_cursors'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT pg_get_viewdef('pg_cursors'::regclass, true);
+SELECT count(*) FROM pg_cursors;
+CREATE TABLE sv_t (a int);
+INSERT INTO sv_t VALUES (1), (2);
+BEGIN;
+DECLARE sv_c1 NO SCROLL CURSOR FOR SELECT a FROM sv_t ORDER BY a;
+DECLARE "sv C2" NO SCROLL CURSOR FOR SELECT 1;
+SELECT name, statement, is_holdable, is_binary, is_scrollable,
+       creation_time BETWEEN now() AND statement_timestamp() AS created
+  FROM pg_cursors ORDER BY name;
+FETCH 1 FROM sv_c1;
+CLOSE "sv C2";
+SELECT name FROM pg_cursors;
+COMMIT;
+SELECT count(*) FROM pg_cursors;
+DROP TABLE sv_t;
