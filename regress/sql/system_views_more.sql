@@ -7,7 +7,7 @@ SELECT attname, atttypid::regtype FROM pg_attribute
  WHERE attrelid = 'pg_seclabels'::regclass AND attnum > 0 ORDER BY attnum;
 SELECT pg_get_viewdef('pg_group'::regclass);
 SELECT pg_get_viewdef('pg_group'::regclass, true);
--- (pg_seclabels' definition: see below)
+SELECT pg_get_viewdef('pg_seclabels'::regclass, true);
 SELECT count(*) FROM pg_views WHERE viewname IN ('pg_group', 'pg_seclabels');
 
 -- pg_group lists roles that cannot log in, with their members

@@ -147,6 +147,9 @@ SELECT pg_get_viewdef('vd_groupexpr'::regclass, true);
 CREATE VIEW vd_expr AS
   SELECT CASE WHEN a = 1 THEN 'one' WHEN a = 2 THEN 'two' ELSE 'many' END AS word,
          CASE WHEN a > 1 THEN 10 END AS noelse,
+         CASE a WHEN 1 THEN 10 END AS simple,
+         CASE b WHEN 'one' THEN 1 WHEN 'two' THEN 2 ELSE 0 END AS simpletext,
+         CASE a::int2 WHEN 1 THEN 'x' WHEN 2.5 THEN 'y' END AS simplecast,
          ROW(a, b)::text AS r,
          arr[1] AS first, arr[1:2] AS slice,
          a::text AS atext, CAST(c AS int) AS cint, b::varchar(3) AS bv,
@@ -157,10 +160,13 @@ CREATE VIEW vd_expr AS
          b LIKE 'o%' AS lk, b IS NULL AS isn, (a > 1) IS TRUE AS ist,
          -a AS neg, a % 2 = 0 AND NOT (a > 2) OR b <> 'x' AS logic,
          ARRAY[a, 2] AS arrlit, a = ANY (arr) AS inarr,
+         a IN (1, 2, 3) AS inlist, b NOT IN ('x', 'y') AS notinlist,
+         a IN (1, 2, a + 1) AS inmixed, a IN (c::int) AS inone,
          'x'::text || b AS cat, now() - '1 day'::interval AS yesterday
     FROM vd_t;
 SELECT pg_get_viewdef('vd_expr'::regclass);
 SELECT pg_get_viewdef('vd_expr'::regclass, true);
+SELECT word, noelse, simple, simpletext, simplecast, inlist, notinlist, inmixed, inone FROM vd_expr ORDER BY word;
 
 -- joins: nested, aliased, USING, NATURAL, RIGHT, FULL, column aliases
 CREATE VIEW vd_joins AS

@@ -483,7 +483,6 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_NullTest:
 		case T_BooleanTest:
 		case T_DistinctExpr:
-		case T_ScalarArrayOpExpr:
 		case T_SubLink:
 			return parent != nullptr && IsA(parent, BoolExpr);
 		case T_BoolExpr:
@@ -999,10 +998,35 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			foreach (lc, expr->args)
 			{
 				CaseWhen *when = static_cast<CaseWhen *>(lfirst(lc));
+				Node *cond = reinterpret_cast<Node *>(when->expr);
+				/* CASE x WHEN v: the condition is CaseTestExpr = v (the
+				 * placeholder perhaps under an implicit cast); print v. */
+				if (expr->arg != nullptr && IsA(cond, OpExpr) &&
+					list_length(reinterpret_cast<OpExpr *>(cond)->args) == 2)
+				{
+					Node *left = static_cast<Node *>(linitial(reinterpret_cast<OpExpr *>(cond)->args));
+					while (left != nullptr &&
+						   ((IsA(left, RelabelType) &&
+							 reinterpret_cast<RelabelType *>(left)->relabelformat ==
+								 COERCE_IMPLICIT_CAST) ||
+							(IsA(left, FuncExpr) &&
+							 reinterpret_cast<FuncExpr *>(left)->funcformat == COERCE_IMPLICIT_CAST) ||
+							(IsA(left, CoerceViaIO) &&
+							 reinterpret_cast<CoerceViaIO *>(left)->coerceformat ==
+								 COERCE_IMPLICIT_CAST)))
+						left = IsA(left, RelabelType)
+							? reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(left)->arg)
+							: IsA(left, CoerceViaIO)
+							? reinterpret_cast<Node *>(reinterpret_cast<CoerceViaIO *>(left)->arg)
+							: static_cast<Node *>(
+								  linitial(reinterpret_cast<FuncExpr *>(left)->args));
+					if (left != nullptr && IsA(left, CaseTestExpr))
+						cond = static_cast<Node *>(lsecond(reinterpret_cast<OpExpr *>(cond)->args));
+				}
 				if (!ctx->indent)
 					ctx->buf += ' ';
 				AppendContextKeyword(ctx, "WHEN ", 0, 0);
-				GetRuleExpr(reinterpret_cast<Node *>(when->expr), ctx, false);
+				GetRuleExpr(cond, ctx, false);
 				ctx->buf += " THEN ";
 				GetRuleExpr(reinterpret_cast<Node *>(when->result), ctx, true);
 			}
