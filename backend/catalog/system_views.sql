@@ -583,3 +583,72 @@ FROM
 -- The session's open cursors (pg_cursor(): utils/mmgr/portalmem.cpp).
 CREATE VIEW pg_catalog.pg_cursors AS
     SELECT * FROM pg_catalog.pg_cursor() AS c;
+
+-- Planner statistics per column, with PostgreSQL 15's definition but for
+-- two parts Tusk cannot have yet: WITH (security_barrier) (view options
+-- are 0A000) and the filter "AND has_column_privilege(c.oid, a.attnum,
+-- 'select')" (has_column_privilege is not implemented on this branch;
+-- add it back with it).
+CREATE VIEW pg_catalog.pg_stats AS
+    SELECT
+        nspname AS schemaname,
+        relname AS tablename,
+        attname AS attname,
+        stainherit AS inherited,
+        stanullfrac AS null_frac,
+        stawidth AS avg_width,
+        stadistinct AS n_distinct,
+        CASE
+            WHEN stakind1 = 1 THEN stavalues1
+            WHEN stakind2 = 1 THEN stavalues2
+            WHEN stakind3 = 1 THEN stavalues3
+            WHEN stakind4 = 1 THEN stavalues4
+            WHEN stakind5 = 1 THEN stavalues5
+        END AS most_common_vals,
+        CASE
+            WHEN stakind1 = 1 THEN stanumbers1
+            WHEN stakind2 = 1 THEN stanumbers2
+            WHEN stakind3 = 1 THEN stanumbers3
+            WHEN stakind4 = 1 THEN stanumbers4
+            WHEN stakind5 = 1 THEN stanumbers5
+        END AS most_common_freqs,
+        CASE
+            WHEN stakind1 = 2 THEN stavalues1
+            WHEN stakind2 = 2 THEN stavalues2
+            WHEN stakind3 = 2 THEN stavalues3
+            WHEN stakind4 = 2 THEN stavalues4
+            WHEN stakind5 = 2 THEN stavalues5
+        END AS histogram_bounds,
+        CASE
+            WHEN stakind1 = 3 THEN stanumbers1[1]
+            WHEN stakind2 = 3 THEN stanumbers2[1]
+            WHEN stakind3 = 3 THEN stanumbers3[1]
+            WHEN stakind4 = 3 THEN stanumbers4[1]
+            WHEN stakind5 = 3 THEN stanumbers5[1]
+        END AS correlation,
+        CASE
+            WHEN stakind1 = 4 THEN stavalues1
+            WHEN stakind2 = 4 THEN stavalues2
+            WHEN stakind3 = 4 THEN stavalues3
+            WHEN stakind4 = 4 THEN stavalues4
+            WHEN stakind5 = 4 THEN stavalues5
+        END AS most_common_elems,
+        CASE
+            WHEN stakind1 = 4 THEN stanumbers1
+            WHEN stakind2 = 4 THEN stanumbers2
+            WHEN stakind3 = 4 THEN stanumbers3
+            WHEN stakind4 = 4 THEN stanumbers4
+            WHEN stakind5 = 4 THEN stanumbers5
+        END AS most_common_elem_freqs,
+        CASE
+            WHEN stakind1 = 5 THEN stanumbers1
+            WHEN stakind2 = 5 THEN stanumbers2
+            WHEN stakind3 = 5 THEN stanumbers3
+            WHEN stakind4 = 5 THEN stanumbers4
+            WHEN stakind5 = 5 THEN stanumbers5
+        END AS elem_count_histogram
+    FROM pg_statistic s JOIN pg_class c ON (c.oid = s.starelid)
+         JOIN pg_attribute a ON (c.oid = attrelid AND attnum = s.staattnum)
+         LEFT JOIN pg_namespace n ON (n.oid = c.relnamespace)
+    WHERE NOT attisdropped
+    AND (c.relrowsecurity = false OR NOT row_security_active(c.oid));

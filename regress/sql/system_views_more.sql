@@ -44,3 +44,15 @@ SELECT name FROM pg_cursors;
 COMMIT;
 SELECT count(*) FROM pg_cursors;
 DROP TABLE sv_t;
+
+-- pg_stats: what ANALYZE gathered, per column
+SELECT attname, atttypid::regtype FROM pg_attribute
+ WHERE attrelid = 'pg_stats'::regclass AND attnum > 0 ORDER BY attnum;
+CREATE TABLE sv_s (a int, b text, c int);
+INSERT INTO sv_s SELECT g, 'x' || (g % 3), NULL FROM generate_series(1, 100) g;
+ANALYZE sv_s;
+SELECT attname, inherited, null_frac, avg_width, n_distinct,
+       most_common_vals::text, most_common_freqs, histogram_bounds::text, correlation,
+       most_common_elems::text, most_common_elem_freqs, elem_count_histogram
+  FROM pg_stats WHERE schemaname = 'public' AND tablename = 'sv_s' ORDER BY attname;
+DROP TABLE sv_s;
