@@ -1688,7 +1688,12 @@ void GetWindowSpecOf(WindowFunc *wfunc, DeparseContext *ctx)
  * operators only the first one's name is printed). */
 void GetSublinkExpr(SubLink *sublink, DeparseContext *ctx)
 {
-	auto *query = castNode(Query, sublink->subselect);
+	/* (Only an analyzed query can be printed: the raw parse tree of one
+	 * is never stored.) */
+	if (sublink->subselect == nullptr || !IsA(sublink->subselect, Query))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("deparsing a subquery that is not analyzed is not supported yet"));
+	auto *query = reinterpret_cast<Query *>(sublink->subselect);
 	std::string &buf = ctx->buf;
 	buf += sublink->subLinkType == ARRAY_SUBLINK ? "ARRAY(" : "(";
 	std::string opname;
