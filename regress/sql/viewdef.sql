@@ -200,6 +200,27 @@ SELECT pg_get_viewdef('vd_nested'::regclass, true);
 SELECT pg_get_viewdef('vd_colalias'::regclass);
 SELECT pg_get_viewdef('vd_sametable'::regclass, true);
 
+-- whole rows, renamed columns, deeper correlation, locking, wrapping, the rule
+CREATE VIEW vd_wholerow AS SELECT t AS whole, t.a FROM vd_t t;
+CREATE VIEW vd_renamed AS SELECT x, y, y + 1 AS y1 FROM vd_w WHERE y > 0;
+ALTER TABLE vd_w RENAME COLUMN y TO yy;
+CREATE VIEW vd_deep AS
+  SELECT a FROM vd_t t
+   WHERE EXISTS (SELECT 1 FROM vd_u u
+                  WHERE u.a = t.a AND EXISTS (SELECT 1 FROM vd_w w WHERE w.x = t.a AND w.x = u.a));
+CREATE VIEW vd_lock AS SELECT a FROM vd_t FOR UPDATE;
+CREATE VIEW vd_lock2 AS SELECT t.a FROM vd_t t, vd_u u WHERE t.a = u.a FOR SHARE OF t NOWAIT;
+SELECT pg_get_viewdef('vd_wholerow'::regclass);
+SELECT pg_get_viewdef('vd_renamed'::regclass);
+SELECT pg_get_viewdef('vd_deep'::regclass, true);
+SELECT pg_get_viewdef('vd_lock'::regclass);
+SELECT pg_get_viewdef('vd_lock2'::regclass);
+SELECT pg_get_viewdef('vd_scalar'::regclass, 40);
+SELECT pg_get_viewdef('vd_joins'::regclass, -1);
+SELECT pg_get_viewdef('vd_unionall'::regclass, 200);
+SELECT pg_get_ruledef(oid) FROM pg_rewrite WHERE ev_class = 'vd_union'::regclass;
+SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'vd_cte'::regclass;
+
 -- psql's \sv and \d+
 \sv vd_in
 \sv vd_unionall
