@@ -969,8 +969,7 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 			foreach (lc, all)
 			{
 				Oid from = exprType(static_cast<Node *>(lfirst(lc)));
-				coercible = coercible &&
-					can_coerce_type(1, &from, &scalar_type, COERCION_IMPLICIT);
+				coercible = coercible && can_coerce_type(1, &from, &scalar_type, COERCION_IMPLICIT);
 			}
 			if (coercible)
 				array_type = get_array_type(scalar_type);
@@ -979,9 +978,9 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 		{
 			List *elements = NIL;
 			foreach (lc, rnonvars)
-				elements = lappend(elements, coerce_to_common_type(pstate,
-																   static_cast<Node *>(lfirst(lc)),
-																   scalar_type, "IN"));
+				elements = lappend(elements,
+								   coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)),
+														 scalar_type, "IN"));
 			ArrayExpr *array = makeNode(ArrayExpr);
 			array->array_typeid = array_type;
 			array->element_typeid = scalar_type;
@@ -1004,7 +1003,8 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 			cmp = make_row_comparison_op(pstate, a->name, reinterpret_cast<RowExpr *>(left)->args,
 										 reinterpret_cast<RowExpr *>(rexpr)->args, a->location);
 		else
-			cmp = reinterpret_cast<Node *>(make_op(pstate, a->name, left, rexpr, nullptr, a->location));
+			cmp = reinterpret_cast<Node *>(
+				make_op(pstate, a->name, left, rexpr, nullptr, a->location));
 		args = lappend(args, coerce_to_boolean(pstate, cmp, "IN"));
 	}
 	if (list_length(args) == 1)
@@ -1326,9 +1326,10 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 		CaseWhen *nw = makeNode(CaseWhen);
 		Node *cond = TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr));
 		if (placeholder != nullptr)
-			cond = reinterpret_cast<Node *>(make_op(pstate, list_make1(makeString(pstrdup("="))),
-													 reinterpret_cast<Node *>(copyObject(placeholder)),
-													 cond, nullptr, w->location));
+			cond = reinterpret_cast<Node *>(
+				make_op(pstate, list_make1(makeString(pstrdup("="))),
+						reinterpret_cast<Node *>(copyObject(placeholder)), cond, nullptr,
+						w->location));
 		nw->expr = reinterpret_cast<Expr *>(coerce_to_boolean(pstate, cond, "CASE/WHEN"));
 		nw->result = reinterpret_cast<Expr *>(
 			TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->result)));
