@@ -9,6 +9,10 @@ SELECT pg_get_viewdef('pg_group'::regclass);
 SELECT pg_get_viewdef('pg_group'::regclass, true);
 SELECT pg_get_viewdef('pg_seclabels'::regclass, true);
 SELECT count(*) FROM pg_views WHERE viewname IN ('pg_group', 'pg_seclabels');
+-- other views whose definitions are PostgreSQL's own
+SELECT pg_get_viewdef('pg_roles'::regclass, true);
+SELECT pg_get_viewdef('pg_shadow'::regclass, true);
+SELECT pg_get_viewdef('pg_statio_all_tables'::regclass, true);
 
 -- pg_group lists roles that cannot log in, with their members
 CREATE ROLE sv_grp;
