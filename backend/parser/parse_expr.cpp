@@ -1513,6 +1513,9 @@ Node *DateTimeValueFunction(SQLValueFunction *svf)
 		result = reinterpret_cast<Node *>(
 			MakeBuiltinCall(scale, type, list_make2(result, p), svf->location));
 	}
+	/* Printed back as the SQL syntax (ruleutils reads which from the
+	 * functions called). */
+	reinterpret_cast<FuncExpr *>(result)->funcformat = COERCE_SQL_SYNTAX;
 	return result;
 }
 

@@ -162,7 +162,9 @@ CREATE VIEW vd_expr AS
          ARRAY[a, 2] AS arrlit, a = ANY (arr) AS inarr,
          a IN (1, 2, 3) AS inlist, b NOT IN ('x', 'y') AS notinlist,
          a IN (1, 2, a + 1) AS inmixed, a IN (c::int) AS inone,
-         'x'::text || b AS cat, now() - '1 day'::interval AS yesterday
+         'x'::text || b AS cat, now() - '1 day'::interval AS yesterday,
+         current_date - 1 AS yesterday2, current_timestamp(2) AS ts2, current_time AS ct,
+         localtime(1) AS lt, localtimestamp AS lts, date(now()) AS dn
     FROM vd_t;
 SELECT pg_get_viewdef('vd_expr'::regclass);
 SELECT pg_get_viewdef('vd_expr'::regclass, true);

@@ -624,6 +624,57 @@ void GetFuncExpr(FuncExpr *expr, DeparseContext *ctx, bool showimplicit)
 				break;
 		}
 	}
+	/* CURRENT_DATE, CURRENT_TIME[(p)], CURRENT_TIMESTAMP[(p)], LOCALTIME[(p)],
+	 * LOCALTIMESTAMP[(p)]: the analyzer makes now(), cast to the type
+	 * (date(now()), …) and rounded to p (timestamptz(now(), p), …). */
+	if (expr->funcformat == COERCE_SQL_SYNTAX)
+	{
+		constexpr Oid kNow = 1299, kTimestamptzDate = 1178, kTimestamptzTimetz = 1388,
+					  kTimestamptzTime = 2019, kTimestamptzTimestamp = 2027, kTimestampScale = 1961,
+					  kTimestamptzScale = 1967, kTimeScale = 1968, kTimetzScale = 1969;
+		FuncExpr *value = expr;
+		const Const *precision = nullptr;
+		if ((expr->funcid == kTimestampScale || expr->funcid == kTimestamptzScale ||
+			 expr->funcid == kTimeScale || expr->funcid == kTimetzScale) &&
+			list_length(expr->args) == 2 && IsA(linitial(expr->args), FuncExpr) &&
+			IsA(lsecond(expr->args), Const))
+		{
+			value = static_cast<FuncExpr *>(linitial(expr->args));
+			precision = static_cast<const Const *>(lsecond(expr->args));
+		}
+		const char *name = nullptr;
+		switch (value->funcid)
+		{
+			case kNow:
+				name = "CURRENT_TIMESTAMP";
+				break;
+			case kTimestamptzDate:
+				name = "CURRENT_DATE";
+				break;
+			case kTimestamptzTimetz:
+				name = "CURRENT_TIME";
+				break;
+			case kTimestamptzTime:
+				name = "LOCALTIME";
+				break;
+			case kTimestamptzTimestamp:
+				name = "LOCALTIMESTAMP";
+				break;
+			default:
+				break;
+		}
+		if (name != nullptr)
+		{
+			ctx->buf += name;
+			if (precision != nullptr && !precision->constisnull)
+			{
+				ctx->buf += '(';
+				ctx->buf += std::to_string(DatumGetInt32(precision->constvalue));
+				ctx->buf += ')';
+			}
+			return;
+		}
+	}
 	ctx->buf += FunctionName(expr->funcid) + "(";
 	ListCell *lc;
 	foreach (lc, expr->args)
