@@ -302,6 +302,22 @@ SELECT has_type_privilege('regress_acl_other', 'regress_acl_s.e', 'USAGE') AS ot
 SELECT has_type_privilege('regress_acl_nosuch_type', 'USAGE');
 SELECT has_type_privilege('int4', 'EXECUTE');
 
+-- has_foreign_data_wrapper_privilege and has_server_privilege (none exist)
+SELECT has_foreign_data_wrapper_privilege(0::oid, 'USAGE') AS fdw_id,
+       has_foreign_data_wrapper_privilege('regress_acl_other', 0::oid, 'USAGE') AS fdw_name_id,
+       has_foreign_data_wrapper_privilege('regress_acl_other'::regrole, 0::oid, 'usage with grant option') AS fdw_id_id,
+       has_server_privilege(0::oid, 'USAGE') AS srv_id,
+       has_server_privilege('regress_acl_other', 0::oid, 'USAGE') AS srv_name_id,
+       has_server_privilege('regress_acl_other'::regrole, 0::oid, 'USAGE') AS srv_id_id;
+SELECT has_foreign_data_wrapper_privilege('regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege('regress_acl_other', 'regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege('regress_acl_other'::regrole, 'regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege(0::oid, 'CONNECT');
+SELECT has_server_privilege('regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege('regress_acl_other', 'regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege('regress_acl_other'::regrole, 'regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege(0::oid, 'SELECT');
+
 -- the predefined roles that read and write every table
 GRANT pg_read_all_data TO regress_acl_other;
 SELECT has_table_privilege('regress_acl_other', 'regress_acl_s.t', 'SELECT') AS sel,
