@@ -158,6 +158,10 @@ extern AclMode pg_type_aclmask(Oid type_oid, Oid roleid, AclMode mask, AclMaskHo
 extern AclMode pg_foreign_data_wrapper_aclmask(Oid fdw_oid, Oid roleid, AclMode mask,
 											   AclMaskHow how);
 extern AclMode pg_foreign_server_aclmask(Oid srv_oid, Oid roleid, AclMode mask, AclMaskHow how);
+/* A setting's privileges (SET, ALTER SYSTEM) from pg_parameter_acl; a
+ * setting without a row there grants nothing but to superusers. */
+extern AclMode pg_parameter_aclmask(const char *name, Oid roleid, AclMode mask, AclMaskHow how);
+extern AclResult pg_parameter_aclcheck(const char *name, Oid roleid, AclMode mode);
 
 extern AclResult pg_class_aclcheck(Oid table_oid, Oid roleid, AclMode mode);
 extern AclResult pg_class_aclcheck_ext(Oid table_oid, Oid roleid, AclMode mode, bool *is_missing);

@@ -26,8 +26,8 @@
  * Principal entry points: pg_<catalog>_aclmask and pg_<catalog>_aclcheck,
  * pg_attribute_aclcheck_all, and the has_table, has_sequence,
  * has_any_column, has_column, has_database, has_function, has_language,
- * has_schema, has_tablespace, has_type, has_foreign_data_wrapper and
- * has_server _privilege SQL functions.
+ * has_schema, has_tablespace, has_type, has_foreign_data_wrapper,
+ * has_server and has_parameter _privilege SQL functions.
  */
 #include "postgres.h"
 
@@ -48,6 +48,7 @@
 #include "catalog/pg_foreign_server_d.h"
 #include "catalog/pg_language_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_parameter_acl_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_range_d.h"
 #include "catalog/pg_tablespace_d.h"
@@ -469,6 +470,45 @@ AclMode ScannedAclMask(const ScannedCatalog &cat, const char *what, Oid oid, Oid
 
 }  // namespace
 
+AclMode pg_parameter_aclmask(const char *name, Oid roleid, AclMode mask, AclMaskHow how)
+{
+	if (superuser_arg(roleid))
+		return mask;
+	/* The name as pg_parameter_acl keeps it: the old names of two settings
+	 * mapped to the new ones, ASCII letters lowercased. */
+	std::string parname = name;
+	if (strcasecmp(name, "sort_mem") == 0)
+		parname = "work_mem";
+	else if (strcasecmp(name, "vacuum_mem") == 0)
+		parname = "maintenance_work_mem";
+	for (char &c : parname)
+		if (c >= 'A' && c <= 'Z')
+			c = static_cast<char>(c - 'A' + 'a');
+	Relation rel = relation_open(ParameterAclRelationId, AccessShareLock);
+	ScanKeyData key;
+	ScanKeyInit(&key, Anum_pg_parameter_acl_parname, BTEqualStrategyNumber, F_TEXTEQ,
+				CStringGetTextDatum(parname.c_str()));
+	SysScanDesc scan = systable_beginscan(rel, ParameterAclParnameIndexId, true, nullptr, 1, &key);
+	/* No row: only superusers may set it (beyond what its context allows). */
+	AclMode result = ACL_NO_RIGHTS;
+	if (HeapTuple tup = systable_getnext(scan))
+	{
+		bool isnull;
+		Datum d = heap_getattr(tup, Anum_pg_parameter_acl_paracl, RelationGetDescr(rel), &isnull);
+		const Acl *acl = isnull ? acldefault(OBJECT_PARAMETER_ACL, BOOTSTRAP_SUPERUSERID)
+								: DatumGetAclP(d);
+		result = aclmask(acl, roleid, BOOTSTRAP_SUPERUSERID, mask, how);
+	}
+	systable_endscan(scan);
+	relation_close(rel, AccessShareLock);
+	return result;
+}
+
+AclResult pg_parameter_aclcheck(const char *name, Oid roleid, AclMode mode)
+{
+	return ToResult(pg_parameter_aclmask(name, roleid, mode, ACLMASK_ANY));
+}
+
 AclMode pg_foreign_data_wrapper_aclmask(Oid fdw_oid, Oid roleid, AclMode mask, AclMaskHow how)
 {
 	(void) how; /* a wrapper's only privilege is USAGE: any is all */
@@ -527,6 +567,11 @@ constexpr PrivName kFunctionPrivs[] = {{"EXECUTE", ACL_EXECUTE}, {nullptr, 0}};
 constexpr PrivName kUsagePrivs[] = {{"USAGE", ACL_USAGE}, {nullptr, 0}};
 constexpr PrivName kSchemaPrivs[] = {{"CREATE", ACL_CREATE}, {"USAGE", ACL_USAGE}, {nullptr, 0}};
 constexpr PrivName kTablespacePrivs[] = {{"CREATE", ACL_CREATE}, {nullptr, 0}};
+constexpr PrivName kParameterPrivs[] = {
+	{"SET", ACL_SET},
+	{"ALTER SYSTEM", ACL_ALTER_SYSTEM},
+	{nullptr, 0},
+};
 
 bool IsBlank(char c)
 {
@@ -1320,4 +1365,29 @@ Datum has_server_privilege_name(PG_FUNCTION_ARGS)
 Datum has_server_privilege_id(PG_FUNCTION_ARGS)
 {
 	return HasPrivilege(fcinfo, kServer, User::kCurrent, Object::kOid);
+}
+
+/* has_parameter_privilege: a setting by name only (an unknown name is no
+ * error: only superusers hold anything on it). */
+Datum has_parameter_privilege_name_name(PG_FUNCTION_ARGS)
+{
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(2), kParameterPrivs);
+	Oid roleid = get_role_oid_or_public(NameStr(*PG_GETARG_NAME(0)));
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(1)), roleid, mode) ==
+				   ACLCHECK_OK);
+}
+
+Datum has_parameter_privilege_name(PG_FUNCTION_ARGS)
+{
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(1), kParameterPrivs);
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(0)), GetUserId(),
+										 mode) == ACLCHECK_OK);
+}
+
+Datum has_parameter_privilege_id_name(PG_FUNCTION_ARGS)
+{
+	Oid roleid = PG_GETARG_OID(0);
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(2), kParameterPrivs);
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(1)), roleid, mode) ==
+				   ACLCHECK_OK);
 }
