@@ -283,8 +283,7 @@ void CommentObject(CommentStmt *stmt)
 		case OBJECT_EXTENSION:
 		{
 			Oid extoid = get_extension_oid(strVal(stmt->object), false);
-			CheckCommentOwner(ExtensionRelationId, extoid, OBJECT_EXTENSION,
-							  strVal(stmt->object));
+			CheckCommentOwner(ExtensionRelationId, extoid, OBJECT_EXTENSION, strVal(stmt->object));
 			CreateComments(extoid, ExtensionRelationId, 0, stmt->comment);
 			break;
 		}
