@@ -61,10 +61,12 @@
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "commands/comment.h"
 #include "commands/defrem.h"
 #include "commands/extension.h"
+#include "commands/owner.h"
 #include "commands/schemacmds.h"
 #include "common/paths.h"
 #include "common/string_util.h"
@@ -540,6 +542,7 @@ Oid InsertExtensionTuple(const char *extName, Oid extOwner, Oid schemaOid, bool 
 			refs.push_back({ExtensionRelationId, req, 0});
 	recordMultipleDependencies(&myself, refs.data(), static_cast<int>(refs.size()),
 							   DEPENDENCY_NORMAL);
+	recordDependencyOnOwner(ExtensionRelationId, extensionOid, extOwner);
 	return extensionOid;
 }
 
@@ -875,6 +878,8 @@ ObjectAddress ExecAlterExtensionStmt(AlterExtensionStmt *stmt)
 		oldVersion = TextDatumGetCString(v);
 		return true;
 	});
+	if (!ObjectOwnerCheck(ExtensionRelationId, extensionOid, GetUserId()))
+		ReportNotOwner(OBJECT_EXTENSION, stmt->extname);
 	ExtensionControl control = ReadControlFile(stmt->extname);
 	const DefElem *d_new_version = nullptr;
 	ListCell *lc;

@@ -50,6 +50,7 @@
 #include "utils/format_type.h"
 #include "commands/foreignkeys.h"
 #include "commands/oncommit.h"
+#include "commands/owner.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
@@ -775,6 +776,7 @@ int PassOf(const AlterTableCmd *cmd)
 		case AT_SetIdentity:
 		case AT_SetRelOptions:
 		case AT_ResetRelOptions:
+		case AT_ChangeOwner:
 			return kPassMisc;
 		case AT_AddConstraint:
 		{
@@ -1189,6 +1191,12 @@ void RewriteTable(Oid relid, TupleDesc olddesc,
 
 void AlterTable(AlterTableStmt *stmt, const char *queryString)
 {
+	/* OWNER TO alone: for every kind of relation (commands/owner.h). */
+	if (AlterTableOnlyChangesOwner(stmt))
+	{
+		AlterTableOwner(stmt);
+		return;
+	}
 	/* Subcommands Tusk does not do yet are refused before anything
 	 * changes. */
 	std::vector<AlterWork> work;
@@ -1209,6 +1217,7 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 				errmsg("relation \"%s\" does not exist, skipping", stmt->relation->relname));
 		return;
 	}
+	CheckRelationOwner(relid, stmt->relation->relname);
 	HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
 	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
 	if (form->relkind != RELKIND_RELATION)
@@ -1253,6 +1262,9 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 					relation_close(rel, NoLock);
 					break;
 				}
+				case AT_ChangeOwner:
+					AlterRelationOwner(relid, RoleSpecGetOid(cmd->newowner), false);
+					break;
 				default:
 					AlterTableColumnCmd(relid, cmd, queryString);
 					break;
@@ -1324,6 +1336,10 @@ void RemoveRelations(DropStmt *drop)
 					errmsg("\"%s\" is not %s %s", relname, words.relkind == 'i' ? "an" : "a",
 						   words.noun),
 					errhint("%s", HintFor(form->relkind)));
+		/* The table's owner or its schema's may drop it. */
+		if (!ObjectOwnerCheck(RelationRelationId, relid, GetUserId()) &&
+			!ObjectOwnerCheck(NamespaceRelationId, form->relnamespace, GetUserId()))
+			ReportNotOwner(RelkindObjectType(form->relkind), relname);
 		if (form->relnamespace == PG_CATALOG_NAMESPACE)
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("permission denied: \"%s\" is a system catalog", relname));
