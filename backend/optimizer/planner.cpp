@@ -385,8 +385,6 @@ PlannerInfo *CteOwner(PlannerInfo *root, RangeTblEntry *rte, int *index)
 	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
 }
 
-void InlineCteReferences(PlannerInfo *root);
-
 /* WITH queries: each one that must run once (data-modifying, MATERIALIZED,
  * referenced more than once, or volatile) is planned as a subplan whose
  * rows CteScans share; the others are inlined at their (single)
@@ -421,10 +419,13 @@ void ProcessCtes(PlannerInfo *root)
 	InlineCteReferences(root);
 }
 
+}  // namespace
+
 /* This level's references to inlined WITH queries become subqueries
  * (again after sublinks pulled up brought more into this level). */
-void InlineCteReferences(PlannerInfo *root)
+bool InlineCteReferences(PlannerInfo *root)
 {
+	bool changed = false;
 	ListCell *lc;
 	foreach (lc, root->parse->rtable)
 	{
@@ -447,8 +448,12 @@ void InlineCteReferences(PlannerInfo *root)
 		rte->subquery = sub;
 		rte->ctename = nullptr;
 		rte->ctelevelsup = 0;
+		changed = true;
 	}
+	return changed;
 }
+
+namespace {
 
 /* ---- set operations ---- */
 
@@ -1205,6 +1210,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	List *rowmarks = PreprocessRowMarks(parse);
 	PullUpSublinks(root);
 	InlineCteReferences(root);
+	PullUpSubqueries(root);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;

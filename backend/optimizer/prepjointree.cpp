@@ -26,7 +26,10 @@
  */
 #include "postgres.h"
 
+#include <vector>
+
 #include "catalog/pg_type_d.h"
+#include "miscadmin.h"
 
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -314,6 +317,217 @@ JoinExpr *ConvertExistsSublink(Query *parse, SubLink *sublink, bool under_not)
 	return j;
 }
 
+
+/* ---- subqueries in FROM pulled up (pull_up_subqueries) ---- */
+
+/* How the parent refers to one of its FROM subqueries: the output
+ * columns it reads, and whether it reads the whole row. */
+struct SubqueryRefs
+{
+	int rtindex;
+	int depth;
+	Bitmapset *attnos;
+	bool wholerow;
+};
+
+bool CollectRefsWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<SubqueryRefs *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (static_cast<int>(var->varlevelsup) == ctx->depth && var->varno == ctx->rtindex)
+		{
+			if (var->varattno <= 0)
+				ctx->wholerow = true;
+			else
+				ctx->attnos = bms_add_member(ctx->attnos, var->varattno);
+		}
+		return false;
+	}
+	if (IsA(node, Query))
+	{
+		ctx->depth++;
+		bool result = node_children_walker(node, CollectRefsWalker, arg);
+		ctx->depth--;
+		return result;
+	}
+	return node_children_walker(node, CollectRefsWalker, arg);
+}
+
+/* Whether an output expression of a subquery under the nullable side of
+ * an outer join still goes NULL when its row is null-extended, so that it
+ * may replace the subquery's column above the join without a
+ * PlaceHolderVar (which Tusk does not have): a Var, or an expression of
+ * the subquery's Vars made of strict constructs only (PostgreSQL wraps
+ * every other one in a PlaceHolderVar). */
+bool NullsWithItsRow(Node *expr)
+{
+	if (IsA(expr, Var))
+		return reinterpret_cast<Var *>(expr)->varlevelsup == 0;
+	return ContainVarsOfLevel(expr, 0) && !ContainNonstrictFunctions(expr);
+}
+
+/* What one pull-up pass collects: per range-table index of this level
+ * (before the pass), the target list of the subquery merged in its place,
+ * or NIL. */
+struct PullUpState
+{
+	std::vector<List *> tlists;
+	bool pulled = false;
+};
+
+struct ReplaceContext
+{
+	PullUpState *state;
+	int depth;
+};
+
+/* Vars of a pulled-up subquery replaced by its output expressions (at
+ * deeper query levels with their level references raised to match). */
+Node *PullUpReplaceMutator(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return nullptr;
+	auto *ctx = static_cast<ReplaceContext *>(arg);
+	if (IsA(node, Var))
+	{
+		Var *var = reinterpret_cast<Var *>(node);
+		if (static_cast<int>(var->varlevelsup) != ctx->depth || var->varno <= 0 ||
+			static_cast<size_t>(var->varno) >= ctx->state->tlists.size())
+			return node;
+		List *tlist = ctx->state->tlists[static_cast<size_t>(var->varno)];
+		if (tlist == NIL)
+			return node;
+		auto *tle = static_cast<TargetEntry *>(list_nth(tlist, var->varattno - 1));
+		if (tle->resno != var->varattno)
+			elog(ERROR, "pulled-up subquery has no output column %d", var->varattno);
+		Node *expr = static_cast<Node *>(copyObjectImpl(tle->expr));
+		if (ctx->depth > 0)
+			IncrementVarSublevelsUp(expr, ctx->depth, 0);
+		return expr;
+	}
+	if (IsA(node, Query))
+	{
+		ctx->depth++;
+		Node *result = node_children_mutator(node, PullUpReplaceMutator, arg);
+		ctx->depth--;
+		return result;
+	}
+	return node_children_mutator(node, PullUpReplaceMutator, arg);
+}
+
+Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable,
+							  PullUpState *state);
+
+/*
+ * PostgreSQL's pull_up_simple_subquery: the subquery of the FROM item
+ * jtnode (its own simple subqueries and sublinks pulled up first) has its
+ * range table appended to this level's and its FROM and WHERE put where
+ * jtnode was; its output columns are replaced later (PullUpSubqueries).
+ * Returns jtnode unchanged when the subquery stays: a whole-row reference
+ * to it, or, under an outer join's nullable side, an output column read
+ * above that would need a PlaceHolderVar.
+ */
+Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *rte,
+						   bool nullable, PullUpState *state)
+{
+	Query *parse = root->parse;
+	Query *sub = copyObject(rte->subquery);
+	/* The subquery as a level of its own, to flatten it first. */
+	PlannerInfo *subroot = static_cast<PlannerInfo *>(palloc0(sizeof(PlannerInfo)));
+	subroot->parse = sub;
+	subroot->glob = root->glob;
+	subroot->parent_root = root;
+	subroot->query_level = root->query_level + 1;
+	InlineCteReferences(subroot);
+	PullUpSublinks(subroot);
+	InlineCteReferences(subroot);
+	PullUpSubqueries(subroot);
+	if (!IsSimpleSubquery(sub))
+		return reinterpret_cast<Node *>(rtr);
+	SubqueryRefs refs{rtr->rtindex, 0, nullptr, false};
+	(void) node_children_walker(reinterpret_cast<Node *>(parse), CollectRefsWalker, &refs);
+	if (refs.wholerow)
+		return reinterpret_cast<Node *>(rtr);
+	if (nullable)
+	{
+		int attno = -1;
+		while ((attno = bms_next_member(refs.attnos, attno)) >= 0)
+		{
+			if (attno > list_length(sub->targetList))
+				return reinterpret_cast<Node *>(rtr);
+			auto *tle = static_cast<TargetEntry *>(list_nth(sub->targetList, attno - 1));
+			if (!NullsWithItsRow(reinterpret_cast<Node *>(tle->expr)))
+				return reinterpret_cast<Node *>(rtr);
+		}
+	}
+	/* Renumber the subquery's range-table references for their place at
+	 * the end of this level's range table, and make its references to
+	 * this level and beyond one level nearer. */
+	OffsetContext octx{list_length(parse->rtable), 0};
+	(void) node_children_walker(reinterpret_cast<Node *>(sub), OffsetVarNodesWalker, &octx);
+	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub), -1, 0);
+	parse->rtable = list_concat(parse->rtable, sub->rtable);
+	parse->hasSubLinks = parse->hasSubLinks || sub->hasSubLinks;
+	state->tlists[static_cast<size_t>(rtr->rtindex)] = sub->targetList;
+	state->pulled = true;
+	FromExpr *f = sub->jointree;
+	if (f->quals == nullptr && list_length(f->fromlist) == 1)
+		return static_cast<Node *>(linitial(f->fromlist));
+	return reinterpret_cast<Node *>(f);
+}
+
+/* The join tree with its simple subqueries pulled up; nullable: jtnode
+ * is under the nullable side of an outer join (or the right-hand side of
+ * a semi or anti join, as PostgreSQL counts it). */
+Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable, PullUpState *state)
+{
+	check_stack_depth();
+	if (IsA(jtnode, RangeTblRef))
+	{
+		RangeTblRef *rtr = reinterpret_cast<RangeTblRef *>(jtnode);
+		auto *rte = static_cast<RangeTblEntry *>(list_nth(root->parse->rtable, rtr->rtindex - 1));
+		if (rte->rtekind == RTE_SUBQUERY && !rte->security_barrier && !rte->lateral &&
+			IsSimpleSubquery(rte->subquery))
+			return PullUpSimpleSubquery(root, rtr, rte, nullable, state);
+		return jtnode;
+	}
+	if (IsA(jtnode, FromExpr))
+	{
+		ListCell *lc;
+		foreach (lc, reinterpret_cast<FromExpr *>(jtnode)->fromlist)
+			lfirst(lc) = PullUpSubqueriesRecurse(root, static_cast<Node *>(lfirst(lc)), nullable,
+												 state);
+		return jtnode;
+	}
+	JoinExpr *j = castNode(JoinExpr, jtnode);
+	bool left_nullable = nullable;
+	bool right_nullable = nullable;
+	switch (j->jointype)
+	{
+		case JOIN_INNER:
+			break;
+		case JOIN_LEFT:
+		case JOIN_SEMI:
+		case JOIN_ANTI:
+			right_nullable = true;
+			break;
+		case JOIN_RIGHT:
+			left_nullable = true;
+			break;
+		default:
+			left_nullable = true;
+			right_nullable = true;
+			break;
+	}
+	j->larg = PullUpSubqueriesRecurse(root, j->larg, left_nullable, state);
+	j->rarg = PullUpSubqueriesRecurse(root, j->rarg, right_nullable, state);
+	return jtnode;
+}
+
 }  // namespace
 
 void PullUpSublinks(PlannerInfo *root)
@@ -363,6 +577,28 @@ void PullUpSublinks(PlannerInfo *root)
 	else if (remaining != NIL)
 		quals = reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, remaining, -1));
 	parse->jointree = MakeFromExpr(list_make1(link), quals);
+}
+
+bool PullUpSubqueries(PlannerInfo *root)
+{
+	Query *parse = root->parse;
+	/* UPDATE/DELETE would need row marks for the tables pulled up, and
+	 * FOR UPDATE would have to lock them: their subqueries stay. */
+	if ((parse->commandType != CMD_SELECT && parse->commandType != CMD_INSERT) ||
+		parse->jointree == nullptr || parse->rowMarks != NIL || parse->hasForUpdate)
+		return false;
+	PullUpState state;
+	state.tlists.assign(static_cast<size_t>(list_length(parse->rtable)) + 1, NIL);
+	(void) PullUpSubqueriesRecurse(root, reinterpret_cast<Node *>(parse->jointree), false, &state);
+	if (!state.pulled)
+		return false;
+	/* Every reference to a pulled-up subquery's columns, at this level and
+	 * in sublinks and LATERAL items below it, now reads its expressions. */
+	ReplaceContext ctx{&state, 0};
+	Query *replaced = reinterpret_cast<Query *>(
+		node_children_mutator(reinterpret_cast<Node *>(parse), PullUpReplaceMutator, &ctx));
+	*parse = *replaced;
+	return true;
 }
 
 }  // namespace tusk::optimizer
