@@ -1176,6 +1176,72 @@ void PreprocessQuery(PlannerInfo *root)
 	}
 }
 
+bool ContainAggWalker(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Aggref) && reinterpret_cast<Aggref *>(node)->agglevelsup == 0)
+		return true;
+	if (IsA(node, Query))
+		return false;
+	return node_children_walker(node, ContainAggWalker, nullptr);
+}
+
+bool ContainSubPlanWalker(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, SubPlan) || IsA(node, SubLink))
+		return true;
+	return node_children_walker(node, ContainSubPlanWalker, nullptr);
+}
+
+/* A (preprocessed) HAVING condition without aggregates, volatile
+ * functions or subplans is checked before grouping, in WHERE: with GROUP
+ * BY it moves there (it reads grouping columns only, so it holds for a
+ * whole group or none of it); without, a copy goes there and it stays in
+ * HAVING, which decides whether the one aggregate row exists (PostgreSQL's
+ * subquery_planner does the same). */
+void MoveHavingToWhere(Query *parse)
+{
+	if (parse->havingQual == nullptr || parse->jointree == nullptr)
+		return;
+	List *having = NIL;
+	List *where = MakeAndList(parse->jointree->quals);
+	bool changed = false;
+	ListCell *lc;
+	foreach (lc, MakeAndList(parse->havingQual))
+	{
+		Node *clause = static_cast<Node *>(lfirst(lc));
+		if ((parse->groupClause != NIL && parse->groupingSets != NIL) ||
+			ContainAggWalker(clause, nullptr) || contain_volatile_functions(clause) ||
+			ContainSubPlanWalker(clause, nullptr))
+		{
+			having = lappend(having, clause);
+			continue;
+		}
+		changed = true;
+		if (parse->groupClause != NIL && parse->groupingSets == NIL)
+			where = lappend(where, clause);
+		else
+		{
+			where = lappend(where, copyObjectImpl(clause));
+			having = lappend(having, clause);
+		}
+	}
+	if (!changed)
+		return;
+	auto andlist = [](List *l) -> Node * {
+		if (l == NIL)
+			return nullptr;
+		if (list_length(l) == 1)
+			return static_cast<Node *>(linitial(l));
+		return reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, l, -1));
+	};
+	parse->jointree->quals = andlist(where);
+	parse->havingQual = andlist(having);
+}
+
 /* DISTINCT by hashing: an AGG_HASHED Agg without aggregates whose
  * groups are the distinct rows (a HashAggregate, as in PostgreSQL). */
 Plan *MakeHashedDistinct(Plan *input, List *distinctClause, double ndistinct)
@@ -1214,6 +1280,7 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
+	MoveHavingToWhere(parse);
 	/* Set-returning functions in the target list: a ProjectSet calls them
 	 * over the rows of the plan below, which computes the rest. */
 	List *srf_tlist = NIL;

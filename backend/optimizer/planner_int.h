@@ -75,6 +75,13 @@ List *PullVars(Node *node);
  * contain_nonstrict_functions). */
 bool ContainNonstrictFunctions(Node *node);
 
+/* ---- pushdown.cpp ---- */
+/* Of rinfos, the conditions on the subquery in FROM rte (range-table
+ * index rti) that can be checked inside it are added to its query (WHERE,
+ * HAVING or each set-operation operand); returns the others, which stay
+ * the Subquery Scan's filter. */
+List *PushDownSubqueryQuals(RangeTblEntry *rte, Index rti, List *rinfos);
+
 /* ---- costsize.cpp ---- */
 Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows);
 Cost QualCostPerTuple(List *quals);

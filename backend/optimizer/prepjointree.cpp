@@ -490,8 +490,11 @@ Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable, Pu
 	{
 		RangeTblRef *rtr = reinterpret_cast<RangeTblRef *>(jtnode);
 		auto *rte = static_cast<RangeTblEntry *>(list_nth(root->parse->rtable, rtr->rtindex - 1));
+		/* A subquery reading other FROM items (LATERAL) stays: its Vars
+		 * would need to become parameters of the items pulled up. */
 		if (rte->rtekind == RTE_SUBQUERY && !rte->security_barrier && !rte->lateral &&
-			IsSimpleSubquery(rte->subquery))
+			IsSimpleSubquery(rte->subquery) &&
+			!ContainVarsOfLevel(reinterpret_cast<Node *>(rte->subquery), 1))
 			return PullUpSimpleSubquery(root, rtr, rte, nullable, state);
 		return jtnode;
 	}
