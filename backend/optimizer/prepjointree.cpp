@@ -317,7 +317,6 @@ JoinExpr *ConvertExistsSublink(Query *parse, SubLink *sublink, bool under_not)
 	return j;
 }
 
-
 /* ---- subqueries in FROM pulled up (pull_up_subqueries) ---- */
 
 /* How the parent refers to one of its FROM subqueries: the output
@@ -419,8 +418,7 @@ Node *PullUpReplaceMutator(Node *node, void *arg)
 	return node_children_mutator(node, PullUpReplaceMutator, arg);
 }
 
-Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable,
-							  PullUpState *state);
+Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable, PullUpState *state);
 
 /*
  * PostgreSQL's pull_up_simple_subquery: the subquery of the FROM item
@@ -431,8 +429,8 @@ Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable,
  * to it, or, under an outer join's nullable side, an output column read
  * above that would need a PlaceHolderVar.
  */
-Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *rte,
-						   bool nullable, PullUpState *state)
+Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *rte, bool nullable,
+						   PullUpState *state)
 {
 	Query *parse = root->parse;
 	Query *sub = copyObject(rte->subquery);

@@ -280,8 +280,7 @@ List *PushDownSubqueryQuals(RangeTblEntry *rte, Index rti, List *rinfos)
 	if (rinfos == NIL || subquery->commandType != CMD_SELECT)
 		return rinfos;
 	PushdownSafety safety;
-	safety.unsafe_columns.assign(static_cast<size_t>(list_length(subquery->targetList)) + 1,
-								 false);
+	safety.unsafe_columns.assign(static_cast<size_t>(list_length(subquery->targetList)) + 1, false);
 	if (!SubqueryIsPushdownSafe(subquery, subquery, &safety))
 		return rinfos;
 	List *upper = NIL;
