@@ -565,6 +565,54 @@ Plan *MakeAppend(List *plans)
 	return &append->plan;
 }
 
+/* Whether node (of root's set operation) is all UNION ALL over operands
+ * whose column types are the operation's: PostgreSQL plans such a query
+ * as an append relation (flatten_simple_union_all). */
+bool IsSimpleUnionAll(PlannerInfo *root, Node *node, List *coltypes)
+{
+	if (IsA(node, RangeTblRef))
+	{
+		auto *rte = static_cast<RangeTblEntry *>(
+			list_nth(root->parse->rtable, reinterpret_cast<RangeTblRef *>(node)->rtindex - 1));
+		ListCell *tc = list_head(coltypes);
+		ListCell *lc;
+		foreach (lc, rte->subquery->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk)
+				continue;
+			if (tc == nullptr || exprType(reinterpret_cast<Node *>(tle->expr)) != lfirst_oid(tc))
+				return false;
+			tc = lnext(coltypes, tc);
+		}
+		return tc == nullptr;
+	}
+	auto *op = castNode(SetOperationStmt, node);
+	return op->op == SETOP_UNION && op->all && IsSimpleUnionAll(root, op->larg, coltypes) &&
+		IsSimpleUnionAll(root, op->rarg, coltypes);
+}
+
+/* An operand planned as no rows: a SubqueryScan over a Result without
+ * input whose One-Time Filter is constantly false. */
+bool IsDummyOperand(Plan *plan)
+{
+	if (!IsA(plan, SubqueryScan))
+		return false;
+	Plan *sub = reinterpret_cast<SubqueryScan *>(plan)->subplan;
+	if (!IsA(sub, Result) || sub->lefttree != nullptr)
+		return false;
+	Node *qual = reinterpret_cast<Result *>(sub)->resconstantqual;
+	ListCell *lc;
+	foreach (lc, MakeAndList(qual))
+	{
+		Node *q = static_cast<Node *>(lfirst(lc));
+		if (IsA(q, Const) && (reinterpret_cast<Const *>(q)->constisnull ||
+							  !DatumGetBool(reinterpret_cast<Const *>(q)->constvalue)))
+			return true;
+	}
+	return false;
+}
+
 Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
 {
 	check_stack_depth();
@@ -576,6 +624,23 @@ Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
 		List *plans = NIL;
 		CollectUnionInputs(root, op->larg, op, names, &plans);
 		CollectUnionInputs(root, op->rarg, op, names, &plans);
+		if (node == root->parse->setOperations && !root->hasRecursion &&
+			IsSimpleUnionAll(root, node, op->colTypes))
+		{
+			/* An append relation in PostgreSQL: an operand that can have
+			 * no rows is left out, and an Append of one operand is that
+			 * operand (all of them left out: the first, a dummy). */
+			List *live = NIL;
+			ListCell *lc;
+			foreach (lc, plans)
+				if (!IsDummyOperand(static_cast<Plan *>(lfirst(lc))))
+					live = lappend(live, lfirst(lc));
+			if (live == NIL)
+				live = list_make1(linitial(plans));
+			if (list_length(live) == 1)
+				return static_cast<Plan *>(linitial(live));
+			plans = live;
+		}
 		Plan *plan = MakeAppend(plans);
 		if (op->all)
 			return plan;
