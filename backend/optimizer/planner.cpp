@@ -606,8 +606,9 @@ bool IsDummyOperand(Plan *plan)
 	foreach (lc, MakeAndList(qual))
 	{
 		Node *q = static_cast<Node *>(lfirst(lc));
-		if (IsA(q, Const) && (reinterpret_cast<Const *>(q)->constisnull ||
-							  !DatumGetBool(reinterpret_cast<Const *>(q)->constvalue)))
+		if (IsA(q, Const) &&
+			(reinterpret_cast<Const *>(q)->constisnull ||
+			 !DatumGetBool(reinterpret_cast<Const *>(q)->constvalue)))
 			return true;
 	}
 	return false;
