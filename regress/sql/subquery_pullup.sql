@@ -79,6 +79,14 @@ SELECT * FROM (SELECT id, val FROM sp_t UNION ALL SELECT id, 'u' || amount FROM 
 SELECT * FROM (SELECT id, val FROM sp_t UNION ALL SELECT id, 'u' || amount FROM sp_u) s
   WHERE s.id = 3 ORDER BY 2;
 SELECT * FROM (SELECT grp FROM sp_t UNION SELECT amount FROM sp_u) s WHERE s.grp > 8 ORDER BY 1;
+-- An operand the condition empties is left out; one operand left is the
+-- plan, none left a Result with a false One-Time Filter.
+EXPLAIN (COSTS OFF)
+SELECT * FROM (SELECT id, val FROM sp_t UNION ALL SELECT 0, 'z') s WHERE s.id = 3;
+SELECT * FROM (SELECT id, val FROM sp_t UNION ALL SELECT 0, 'z') s WHERE s.id = 3;
+EXPLAIN (COSTS OFF) SELECT * FROM (SELECT 1 AS id UNION ALL SELECT 0) s WHERE s.id = 3;
+SELECT * FROM (SELECT 1 AS id UNION ALL SELECT 0) s WHERE s.id = 3;
+SELECT * FROM (SELECT 1 AS id UNION ALL SELECT 0 UNION ALL SELECT 1) s WHERE s.id = 1;
 -- EXCEPT: not into its operands.
 SELECT * FROM (SELECT grp FROM sp_t EXCEPT SELECT amount FROM sp_u WHERE amount < 5) s
   WHERE s.grp > 3 ORDER BY 1;
