@@ -59,6 +59,8 @@ bool ContainVarsOfLevelWalker(Node *node, void *arg)
 	if (node == nullptr)
 		return false;
 	auto *ctx = static_cast<LevelContext *>(arg);
+	if (IsA(node, Alias))
+		return false; /* names only */
 	if (IsA(node, Var))
 		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == ctx->level;
 	if (IsA(node, Aggref) &&
@@ -334,6 +336,8 @@ bool CollectRefsWalker(Node *node, void *arg)
 	if (node == nullptr)
 		return false;
 	auto *ctx = static_cast<SubqueryRefs *>(arg);
+	if (IsA(node, Alias))
+		return false;
 	if (IsA(node, Var))
 	{
 		Var *var = reinterpret_cast<Var *>(node);
@@ -391,6 +395,8 @@ Node *PullUpReplaceMutator(Node *node, void *arg)
 	if (node == nullptr)
 		return nullptr;
 	auto *ctx = static_cast<ReplaceContext *>(arg);
+	if (IsA(node, Alias))
+		return node;
 	if (IsA(node, Var))
 	{
 		Var *var = reinterpret_cast<Var *>(node);
@@ -420,6 +426,39 @@ Node *PullUpReplaceMutator(Node *node, void *arg)
 
 Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable, PullUpState *state);
 
+/* Whether a range-table entry may hold expressions (references to other
+ * entries, or beyond its level): not a table, nor a pulled-up subquery's
+ * leftover entry.  The walks below skip the others, whose names alone
+ * would make flattening deeply nested subqueries slow. */
+bool RteHasExpressions(RangeTblEntry *rte)
+{
+	return rte->rtekind != RTE_RELATION &&
+		!(rte->rtekind == RTE_SUBQUERY && rte->subquery == nullptr);
+}
+
+/* walker over query's parts that may hold expressions: everything but its
+ * range table, then the entries of it that may (up to max_rtindex, except
+ * skip_rtindex), each as a node of query's level. */
+bool WalkQueryExpressions(Query *query, bool (*walker)(Node *, void *), void *ctx, int max_rtindex,
+						  int skip_rtindex)
+{
+	List *rtable = query->rtable;
+	query->rtable = NIL;
+	bool result = node_children_walker(reinterpret_cast<Node *>(query), walker, ctx);
+	query->rtable = rtable;
+	ListCell *lc;
+	foreach (lc, rtable)
+	{
+		int rtindex = foreach_current_index(lc) + 1;
+		if (result || rtindex > max_rtindex)
+			break;
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rtindex != skip_rtindex && RteHasExpressions(rte))
+			result = walker(reinterpret_cast<Node *>(rte), ctx);
+	}
+	return result;
+}
+
 /*
  * PostgreSQL's pull_up_simple_subquery: the subquery of the FROM item
  * jtnode (its own simple subqueries and sublinks pulled up first) has its
@@ -433,7 +472,11 @@ Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *r
 						   PullUpState *state)
 {
 	Query *parse = root->parse;
-	Query *sub = copyObject(rte->subquery);
+	/* The planner works on its own copy of the query: flattened in place,
+	 * the subquery stays flattened if it is not pulled up, and planning it
+	 * will not flatten it again (nested subqueries would otherwise be
+	 * flattened once per enclosing level). */
+	Query *sub = rte->subquery;
 	/* The subquery as a level of its own, to flatten it first. */
 	PlannerInfo *subroot = static_cast<PlannerInfo *>(palloc0(sizeof(PlannerInfo)));
 	subroot->parse = sub;
@@ -444,10 +487,13 @@ Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *r
 	PullUpSublinks(subroot);
 	InlineCteReferences(subroot);
 	PullUpSubqueries(subroot);
-	if (!IsSimpleSubquery(sub))
+	/* A subquery reading other FROM items (LATERAL) stays: its Vars would
+	 * need to become parameters of the items pulled up. */
+	if (!IsSimpleSubquery(sub) || ContainVarsOfLevel(reinterpret_cast<Node *>(sub), 1))
 		return reinterpret_cast<Node *>(rtr);
 	SubqueryRefs refs{rtr->rtindex, 0, nullptr, false};
-	(void) node_children_walker(reinterpret_cast<Node *>(parse), CollectRefsWalker, &refs);
+	(void) WalkQueryExpressions(parse, CollectRefsWalker, &refs,
+								static_cast<int>(state->tlists.size()) - 1, rtr->rtindex);
 	if (refs.wholerow)
 		return reinterpret_cast<Node *>(rtr);
 	if (nullable)
@@ -462,12 +508,21 @@ Node *PullUpSimpleSubquery(PlannerInfo *root, RangeTblRef *rtr, RangeTblEntry *r
 				return reinterpret_cast<Node *>(rtr);
 		}
 	}
+	/* The entry stays in the range table, unreferenced; its query is gone
+	 * (as PostgreSQL's flat range table drops it), so that walks over the
+	 * range table cost nothing for it. */
+	rte->subquery = nullptr;
 	/* Renumber the subquery's range-table references for their place at
 	 * the end of this level's range table, and make its references to
 	 * this level and beyond one level nearer. */
 	OffsetContext octx{list_length(parse->rtable), 0};
-	(void) node_children_walker(reinterpret_cast<Node *>(sub), OffsetVarNodesWalker, &octx);
-	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub), -1, 0);
+	(void) WalkQueryExpressions(sub, OffsetVarNodesWalker, &octx, list_length(sub->rtable), 0);
+	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub->jointree), -1, 1);
+	IncrementVarSublevelsUp(reinterpret_cast<Node *>(sub->targetList), -1, 1);
+	ListCell *lc;
+	foreach (lc, sub->rtable)
+		if (RteHasExpressions(static_cast<RangeTblEntry *>(lfirst(lc))))
+			IncrementVarSublevelsUp(static_cast<Node *>(lfirst(lc)), -1, 1);
 	parse->rtable = list_concat(parse->rtable, sub->rtable);
 	parse->hasSubLinks = parse->hasSubLinks || sub->hasSubLinks;
 	state->tlists[static_cast<size_t>(rtr->rtindex)] = sub->targetList;
@@ -488,11 +543,8 @@ Node *PullUpSubqueriesRecurse(PlannerInfo *root, Node *jtnode, bool nullable, Pu
 	{
 		RangeTblRef *rtr = reinterpret_cast<RangeTblRef *>(jtnode);
 		auto *rte = static_cast<RangeTblEntry *>(list_nth(root->parse->rtable, rtr->rtindex - 1));
-		/* A subquery reading other FROM items (LATERAL) stays: its Vars
-		 * would need to become parameters of the items pulled up. */
-		if (rte->rtekind == RTE_SUBQUERY && !rte->security_barrier && !rte->lateral &&
-			IsSimpleSubquery(rte->subquery) &&
-			!ContainVarsOfLevel(reinterpret_cast<Node *>(rte->subquery), 1))
+		if (rte->rtekind == RTE_SUBQUERY && rte->subquery != nullptr && !rte->security_barrier &&
+			!rte->lateral && IsSimpleSubquery(rte->subquery))
 			return PullUpSimpleSubquery(root, rtr, rte, nullable, state);
 		return jtnode;
 	}
@@ -596,9 +648,21 @@ bool PullUpSubqueries(PlannerInfo *root)
 	/* Every reference to a pulled-up subquery's columns, at this level and
 	 * in sublinks and LATERAL items below it, now reads its expressions. */
 	ReplaceContext ctx{&state, 0};
+	List *rtable = parse->rtable;
+	parse->rtable = NIL;
 	Query *replaced = reinterpret_cast<Query *>(
 		node_children_mutator(reinterpret_cast<Node *>(parse), PullUpReplaceMutator, &ctx));
 	*parse = *replaced;
+	parse->rtable = rtable;
+	/* The entries merged in refer to none of them. */
+	ListCell *lc;
+	foreach (lc, rtable)
+	{
+		if (static_cast<size_t>(foreach_current_index(lc)) + 1 >= state.tlists.size())
+			break;
+		if (RteHasExpressions(static_cast<RangeTblEntry *>(lfirst(lc))))
+			lfirst(lc) = PullUpReplaceMutator(static_cast<Node *>(lfirst(lc)), &ctx);
+	}
 	return true;
 }
 
