@@ -7,8 +7,9 @@
  * Principal entry point: QueryPlanner.
  *
  * 1. Base relations: one RelOptInfo per FROM item that is a table, a
- *    VALUES list or a subquery (planned here, recursively), with its
- *    estimated size.
+ *    VALUES list or a subquery (planned here, recursively, once the quals
+ *    are distributed: pushdown.cpp moves those it can check into it),
+ *    with its estimated size.
  * 2. Quals: every condition of WHERE and ON becomes a RestrictInfo with
  *    required_relids, the relations that must be joined before it can be
  *    evaluated: the ones it mentions, widened to a whole outer join when

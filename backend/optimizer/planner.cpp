@@ -9,6 +9,9 @@
  * operand, an inlined WITH query) goes through too:
  *   - WITH queries are inlined as subqueries in FROM (PostgreSQL 12+
  *     does so for a query referenced once, or marked NOT MATERIALIZED);
+ *   - sublinks of WHERE become semi and anti joins, and simple
+ *     subqueries in FROM (views too) are merged into the query
+ *     (prepjointree.cpp);
  *   - expressions are preprocessed (clauses.cpp: constants folded;
  *     subselect.cpp: sublinks become SubPlans, outer references
  *     PARAM_EXEC Params);

@@ -9,7 +9,9 @@
  *                   plan of the cheapest path (query_planner)
  *   costsize.cpp    cost and selectivity estimates
  *   subselect.cpp   sublinks → SubPlans, outer references → PARAM_EXEC
- *   prepjointree.cpp  WHERE's IN/EXISTS/NOT EXISTS → semi/anti joins
+ *   prepjointree.cpp  WHERE's IN/EXISTS/NOT EXISTS → semi/anti joins;
+ *                   simple subqueries in FROM pulled up
+ *   pushdown.cpp    WHERE conditions pushed into subqueries in FROM
  *   srfplan.cpp     functions in FROM (row estimates) and ProjectSet
  *   setrefs.cpp     the finished plan's Vars → OUTER_VAR/INNER_VAR, the
  *                   range tables flattened

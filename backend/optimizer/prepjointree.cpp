@@ -1,9 +1,11 @@
 /*
  * prepjointree.cpp — sublinks of WHERE pulled up into semi and anti joins
  * (PostgreSQL's pull_up_sublinks in prepjointree.c, with subselect.c's
- * convert_ANY_sublink_to_join and convert_EXISTS_sublink_to_join).
+ * convert_ANY_sublink_to_join and convert_EXISTS_sublink_to_join), and
+ * simple subqueries in FROM merged into their parent (pull_up_subqueries,
+ * pull_up_simple_subquery).
  *
- * Principal entry point: PullUpSublinks.
+ * Principal entry points: PullUpSublinks, PullUpSubqueries.
  *
  * Each top-level AND item of a SELECT's WHERE that is
  *   - x op ANY (SELECT …) / x IN (SELECT …) over an uncorrelated subquery,
