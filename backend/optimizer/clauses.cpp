@@ -1150,3 +1150,8 @@ Node *negate_clause(Node *node)
 	}
 	return reinterpret_cast<Node *>(makeBoolExpr(NOT_EXPR, list_make1(node), -1));
 }
+
+bool tusk::optimizer::ContainNonstrictFunctions(Node *node)
+{
+	return ContainNonstrictWalker(node, nullptr);
+}

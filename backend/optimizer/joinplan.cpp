@@ -7,8 +7,9 @@
  * Principal entry point: QueryPlanner.
  *
  * 1. Base relations: one RelOptInfo per FROM item that is a table, a
- *    VALUES list or a subquery (planned here, recursively), with its
- *    estimated size.
+ *    VALUES list or a subquery (planned here, recursively, once the quals
+ *    are distributed: pushdown.cpp moves those it can check into it),
+ *    with its estimated size.
  * 2. Quals: every condition of WHERE and ON becomes a RestrictInfo with
  *    required_relids, the relations that must be joined before it can be
  *    evaluated: the ones it mentions, widened to a whole outer join when
@@ -193,29 +194,9 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 			SetLateralFunctions(root, rel, rte);
 			break;
 		case RTE_SUBQUERY:
-		{
-			int nparams = list_length(root->plan_params);
-			rel->subplan = SubqueryPlanner(root->glob, rte->subquery, root, &rel->subroot, 0.0);
-			/* Columns of this level it reads (LATERAL): PARAM_EXEC slots a
-			 * nested loop sets, not a SubPlan's arguments. */
-			for (int i = nparams; i < list_length(root->plan_params); i++)
-			{
-				auto *pitem = static_cast<PlannerParamItem *>(list_nth(root->plan_params, i));
-				Var *var = castNode(Var, pitem->item);
-				NestLoopParam *nlp = makeNode(NestLoopParam);
-				nlp->paramno = pitem->paramId;
-				nlp->paramval = copyObject(var);
-				rel->lateral_params = lappend(rel->lateral_params, nlp);
-				rel->lateral_relids = bms_add_member(rel->lateral_relids,
-													 static_cast<int>(var->varno));
-			}
-			root->plan_params = list_truncate(root->plan_params, nparams);
-			root->glob->subqscan_plans = lappend(root->glob->subqscan_plans, rel->subplan);
-			root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, rel->subroot);
-			rel->tuples = rel->subplan->plan_rows;
-			rel->width = rel->subplan->plan_width;
+			/* Planned once the conditions on it are known
+			 * (PlanSubqueryRel). */
 			break;
-		}
 		case RTE_CTE:
 		{
 			if (rte->self_reference)
@@ -244,22 +225,71 @@ RelOptInfo *BuildBaseRel(PlannerInfo *root, int rtindex)
 	return rel;
 }
 
-void AddBaseRels(PlannerInfo *root, Node *jtnode)
+/* A subquery in FROM planned as a level of its own, after the
+ * conditions on it that it can check itself were pushed into it. */
+void PlanSubqueryRel(PlannerInfo *root, RelOptInfo *rel)
+{
+	RangeTblEntry *rte = Rte(root, static_cast<int>(rel->relid));
+	List *rinfos = NIL;
+	ListCell *lc;
+	foreach (lc, root->restrictinfos)
+	{
+		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));
+		if (bms_is_subset(ri->required_relids, rel->relids))
+			rinfos = lappend(rinfos, ri);
+	}
+	List *upper = PushDownSubqueryQuals(rte, rel->relid, rinfos);
+	if (list_length(upper) != list_length(rinfos))
+	{
+		List *keep = NIL;
+		foreach (lc, root->restrictinfos)
+			if (!list_member_ptr(rinfos, lfirst(lc)) || list_member_ptr(upper, lfirst(lc)))
+				keep = lappend(keep, lfirst(lc));
+		root->restrictinfos = keep;
+	}
+	int nparams = list_length(root->plan_params);
+	rel->subplan = SubqueryPlanner(root->glob, rte->subquery, root, &rel->subroot, 0.0);
+	/* Columns of this level it reads (LATERAL): PARAM_EXEC slots a
+	 * nested loop sets, not a SubPlan's arguments. */
+	for (int i = nparams; i < list_length(root->plan_params); i++)
+	{
+		auto *pitem = static_cast<PlannerParamItem *>(list_nth(root->plan_params, i));
+		Var *var = castNode(Var, pitem->item);
+		NestLoopParam *nlp = makeNode(NestLoopParam);
+		nlp->paramno = pitem->paramId;
+		nlp->paramval = copyObject(var);
+		rel->lateral_params = lappend(rel->lateral_params, nlp);
+		rel->lateral_relids = bms_add_member(rel->lateral_relids, static_cast<int>(var->varno));
+	}
+	root->plan_params = list_truncate(root->plan_params, nparams);
+	root->glob->subqscan_plans = lappend(root->glob->subqscan_plans, rel->subplan);
+	root->glob->subqscan_roots = lappend(root->glob->subqscan_roots, rel->subroot);
+	rel->tuples = rel->subplan->plan_rows;
+	rel->width = rel->subplan->plan_width;
+}
+
+/* A base relation per FROM item; *subquery_rels gets those that are
+ * subqueries, in the join tree's order (the order they are planned in). */
+void AddBaseRels(PlannerInfo *root, Node *jtnode, List **subquery_rels)
 {
 	check_stack_depth();
 	if (IsA(jtnode, RangeTblRef))
-		BuildBaseRel(root, reinterpret_cast<RangeTblRef *>(jtnode)->rtindex);
+	{
+		RelOptInfo *rel = BuildBaseRel(root, reinterpret_cast<RangeTblRef *>(jtnode)->rtindex);
+		if (rel->rtekind == RTE_SUBQUERY)
+			*subquery_rels = lappend(*subquery_rels, rel);
+	}
 	else if (IsA(jtnode, FromExpr))
 	{
 		ListCell *lc;
 		foreach (lc, reinterpret_cast<FromExpr *>(jtnode)->fromlist)
-			AddBaseRels(root, static_cast<Node *>(lfirst(lc)));
+			AddBaseRels(root, static_cast<Node *>(lfirst(lc)), subquery_rels);
 	}
 	else
 	{
 		JoinExpr *j = castNode(JoinExpr, jtnode);
-		AddBaseRels(root, j->larg);
-		AddBaseRels(root, j->rarg);
+		AddBaseRels(root, j->larg, subquery_rels);
+		AddBaseRels(root, j->rarg, subquery_rels);
 	}
 }
 
@@ -2041,7 +2071,8 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 	root->simple_rel_array_size = list_length(parse->rtable) + 1;
 	root->simple_rel_array = static_cast<RelOptInfo **>(
 		palloc0(sizeof(RelOptInfo *) * root->simple_rel_array_size));
-	AddBaseRels(root, reinterpret_cast<Node *>(parse->jointree));
+	List *subquery_rels = NIL;
+	AddBaseRels(root, reinterpret_cast<Node *>(parse->jointree), &subquery_rels);
 	for (int i = 1; i < root->simple_rel_array_size; i++)
 		if (RelOptInfo *rel = root->simple_rel_array[i];
 			rel != nullptr && rel->rtekind == RTE_RELATION)
@@ -2049,10 +2080,14 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs)
 	List *ojs = NIL;
 	Relids all_relids = DeconstructJoinTree(root, reinterpret_cast<Node *>(parse->jointree), &ojs);
 	List *gating = TakeGatingQuals(root);
+	/* Subqueries in FROM are planned now that the conditions on them are
+	 * known: those a subquery can check itself are pushed into it. */
+	ListCell *lc;
+	foreach (lc, subquery_rels)
+		PlanSubqueryRel(root, static_cast<RelOptInfo *>(lfirst(lc)));
 	/* Where each column is needed: the output (relid 0) and each qual's
 	 * evaluation place. */
 	MarkNeeded(root, reinterpret_cast<Node *>(tlist_exprs), bms_make_singleton(0));
-	ListCell *lc;
 	foreach (lc, root->restrictinfos)
 	{
 		auto *ri = static_cast<RestrictInfo *>(lfirst(lc));

@@ -9,6 +9,9 @@
  * operand, an inlined WITH query) goes through too:
  *   - WITH queries are inlined as subqueries in FROM (PostgreSQL 12+
  *     does so for a query referenced once, or marked NOT MATERIALIZED);
+ *   - sublinks of WHERE become semi and anti joins, and simple
+ *     subqueries in FROM (views too) are merged into the query
+ *     (prepjointree.cpp);
  *   - expressions are preprocessed (clauses.cpp: constants folded;
  *     subselect.cpp: sublinks become SubPlans, outer references
  *     PARAM_EXEC Params);
@@ -385,8 +388,6 @@ PlannerInfo *CteOwner(PlannerInfo *root, RangeTblEntry *rte, int *index)
 	elog(ERROR, "could not find CTE \"%s\"", rte->ctename);
 }
 
-void InlineCteReferences(PlannerInfo *root);
-
 /* WITH queries: each one that must run once (data-modifying, MATERIALIZED,
  * referenced more than once, or volatile) is planned as a subplan whose
  * rows CteScans share; the others are inlined at their (single)
@@ -421,10 +422,13 @@ void ProcessCtes(PlannerInfo *root)
 	InlineCteReferences(root);
 }
 
+}  // namespace
+
 /* This level's references to inlined WITH queries become subqueries
  * (again after sublinks pulled up brought more into this level). */
-void InlineCteReferences(PlannerInfo *root)
+bool InlineCteReferences(PlannerInfo *root)
 {
+	bool changed = false;
 	ListCell *lc;
 	foreach (lc, root->parse->rtable)
 	{
@@ -447,8 +451,12 @@ void InlineCteReferences(PlannerInfo *root)
 		rte->subquery = sub;
 		rte->ctename = nullptr;
 		rte->ctelevelsup = 0;
+		changed = true;
 	}
+	return changed;
 }
+
+namespace {
 
 /* ---- set operations ---- */
 
@@ -560,6 +568,55 @@ Plan *MakeAppend(List *plans)
 	return &append->plan;
 }
 
+/* Whether node (of root's set operation) is all UNION ALL over operands
+ * whose column types are the operation's: PostgreSQL plans such a query
+ * as an append relation (flatten_simple_union_all). */
+bool IsSimpleUnionAll(PlannerInfo *root, Node *node, List *coltypes)
+{
+	if (IsA(node, RangeTblRef))
+	{
+		auto *rte = static_cast<RangeTblEntry *>(
+			list_nth(root->parse->rtable, reinterpret_cast<RangeTblRef *>(node)->rtindex - 1));
+		ListCell *tc = list_head(coltypes);
+		ListCell *lc;
+		foreach (lc, rte->subquery->targetList)
+		{
+			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+			if (tle->resjunk)
+				continue;
+			if (tc == nullptr || exprType(reinterpret_cast<Node *>(tle->expr)) != lfirst_oid(tc))
+				return false;
+			tc = lnext(coltypes, tc);
+		}
+		return tc == nullptr;
+	}
+	auto *op = castNode(SetOperationStmt, node);
+	return op->op == SETOP_UNION && op->all && IsSimpleUnionAll(root, op->larg, coltypes) &&
+		IsSimpleUnionAll(root, op->rarg, coltypes);
+}
+
+/* An operand planned as no rows: a SubqueryScan over a Result without
+ * input whose One-Time Filter is constantly false. */
+bool IsDummyOperand(Plan *plan)
+{
+	if (!IsA(plan, SubqueryScan))
+		return false;
+	Plan *sub = reinterpret_cast<SubqueryScan *>(plan)->subplan;
+	if (!IsA(sub, Result) || sub->lefttree != nullptr)
+		return false;
+	Node *qual = reinterpret_cast<Result *>(sub)->resconstantqual;
+	ListCell *lc;
+	foreach (lc, MakeAndList(qual))
+	{
+		Node *q = static_cast<Node *>(lfirst(lc));
+		if (IsA(q, Const) &&
+			(reinterpret_cast<Const *>(q)->constisnull ||
+			 !DatumGetBool(reinterpret_cast<Const *>(q)->constvalue)))
+			return true;
+	}
+	return false;
+}
+
 Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
 {
 	check_stack_depth();
@@ -571,6 +628,23 @@ Plan *PlanSetOpTree(PlannerInfo *root, Node *node, List *names)
 		List *plans = NIL;
 		CollectUnionInputs(root, op->larg, op, names, &plans);
 		CollectUnionInputs(root, op->rarg, op, names, &plans);
+		if (node == root->parse->setOperations && !root->hasRecursion &&
+			IsSimpleUnionAll(root, node, op->colTypes))
+		{
+			/* An append relation in PostgreSQL: an operand that can have
+			 * no rows is left out, and an Append of one operand is that
+			 * operand (all of them left out: the first, a dummy). */
+			List *live = NIL;
+			ListCell *lc;
+			foreach (lc, plans)
+				if (!IsDummyOperand(static_cast<Plan *>(lfirst(lc))))
+					live = lappend(live, lfirst(lc));
+			if (live == NIL)
+				live = list_make1(linitial(plans));
+			if (list_length(live) == 1)
+				return static_cast<Plan *>(linitial(live));
+			plans = live;
+		}
 		Plan *plan = MakeAppend(plans);
 		if (op->all)
 			return plan;
@@ -1171,6 +1245,72 @@ void PreprocessQuery(PlannerInfo *root)
 	}
 }
 
+bool ContainAggWalker(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, Aggref) && reinterpret_cast<Aggref *>(node)->agglevelsup == 0)
+		return true;
+	if (IsA(node, Query))
+		return false;
+	return node_children_walker(node, ContainAggWalker, nullptr);
+}
+
+bool ContainSubPlanWalker(Node *node, void *)
+{
+	if (node == nullptr)
+		return false;
+	if (IsA(node, SubPlan) || IsA(node, SubLink))
+		return true;
+	return node_children_walker(node, ContainSubPlanWalker, nullptr);
+}
+
+/* A (preprocessed) HAVING condition without aggregates, volatile
+ * functions or subplans is checked before grouping, in WHERE: with GROUP
+ * BY it moves there (it reads grouping columns only, so it holds for a
+ * whole group or none of it); without, a copy goes there and it stays in
+ * HAVING, which decides whether the one aggregate row exists (PostgreSQL's
+ * subquery_planner does the same). */
+void MoveHavingToWhere(Query *parse)
+{
+	if (parse->havingQual == nullptr || parse->jointree == nullptr)
+		return;
+	List *having = NIL;
+	List *where = MakeAndList(parse->jointree->quals);
+	bool changed = false;
+	ListCell *lc;
+	foreach (lc, MakeAndList(parse->havingQual))
+	{
+		Node *clause = static_cast<Node *>(lfirst(lc));
+		if ((parse->groupClause != NIL && parse->groupingSets != NIL) ||
+			ContainAggWalker(clause, nullptr) || contain_volatile_functions(clause) ||
+			ContainSubPlanWalker(clause, nullptr))
+		{
+			having = lappend(having, clause);
+			continue;
+		}
+		changed = true;
+		if (parse->groupClause != NIL && parse->groupingSets == NIL)
+			where = lappend(where, clause);
+		else
+		{
+			where = lappend(where, copyObjectImpl(clause));
+			having = lappend(having, clause);
+		}
+	}
+	if (!changed)
+		return;
+	auto andlist = [](List *l) -> Node * {
+		if (l == NIL)
+			return nullptr;
+		if (list_length(l) == 1)
+			return static_cast<Node *>(linitial(l));
+		return reinterpret_cast<Node *>(makeBoolExpr(AND_EXPR, l, -1));
+	};
+	parse->jointree->quals = andlist(where);
+	parse->havingQual = andlist(having);
+}
+
 /* DISTINCT by hashing: an AGG_HASHED Agg without aggregates whose
  * groups are the distinct rows (a HashAggregate, as in PostgreSQL). */
 Plan *MakeHashedDistinct(Plan *input, List *distinctClause, double ndistinct)
@@ -1205,9 +1345,11 @@ Plan *GroupingPlanner(PlannerInfo *root)
 	List *rowmarks = PreprocessRowMarks(parse);
 	PullUpSublinks(root);
 	InlineCteReferences(root);
+	PullUpSubqueries(root);
 	PreprocessQuery(root);
 	List *tlist = parse->targetList;
 	bool grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != nullptr;
+	MoveHavingToWhere(parse);
 	/* Set-returning functions in the target list: a ProjectSet calls them
 	 * over the rows of the plan below, which computes the rest. */
 	List *srf_tlist = NIL;

@@ -9,7 +9,9 @@
  *                   plan of the cheapest path (query_planner)
  *   costsize.cpp    cost and selectivity estimates
  *   subselect.cpp   sublinks → SubPlans, outer references → PARAM_EXEC
- *   prepjointree.cpp  WHERE's IN/EXISTS/NOT EXISTS → semi/anti joins
+ *   prepjointree.cpp  WHERE's IN/EXISTS/NOT EXISTS → semi/anti joins;
+ *                   simple subqueries in FROM pulled up
+ *   pushdown.cpp    WHERE conditions pushed into subqueries in FROM
  *   srfplan.cpp     functions in FROM (row estimates) and ProjectSet
  *   setrefs.cpp     the finished plan's Vars → OUTER_VAR/INNER_VAR, the
  *                   range tables flattened
@@ -48,11 +50,17 @@ Plan *SubqueryPlanner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_roo
 List *PassThroughTargetList(List *input_tlist);
 /* The AND-ed conditions of an expression, as a list. */
 List *MakeAndList(Node *qual);
+/* root's references to WITH queries that are inlined become subqueries
+ * in FROM; returns whether any did. */
+bool InlineCteReferences(PlannerInfo *root);
 
 /* ---- prepjointree.cpp ---- */
 /* A SELECT's top-level WHERE sublinks (IN, EXISTS, NOT EXISTS) that can
  * be joins made JOIN_SEMI/JOIN_ANTI JoinExprs of its join tree. */
 void PullUpSublinks(PlannerInfo *root);
+/* The simple subqueries of FROM (views included) merged into this level
+ * (PostgreSQL's pull_up_subqueries); returns whether any was. */
+bool PullUpSubqueries(PlannerInfo *root);
 
 /* ---- joinplan.cpp ---- */
 /* The scan/join plan of parse's FROM and WHERE, outputting (at least)
@@ -63,6 +71,18 @@ Plan *QueryPlanner(PlannerInfo *root, List *tlist_exprs);
 Relids PullVarnos(Node *node);
 /* The distinct Vars of this level in node (each a copy). */
 List *PullVars(Node *node);
+
+/* ---- clauses.cpp ---- */
+/* Whether node may be non-NULL when an input is NULL (PostgreSQL's
+ * contain_nonstrict_functions). */
+bool ContainNonstrictFunctions(Node *node);
+
+/* ---- pushdown.cpp ---- */
+/* Of rinfos, the conditions on the subquery in FROM rte (range-table
+ * index rti) that can be checked inside it are added to its query (WHERE,
+ * HAVING or each set-operation operand); returns the others, which stay
+ * the Subquery Scan's filter. */
+List *PushDownSubqueryQuals(RangeTblEntry *rte, Index rti, List *rinfos);
 
 /* ---- costsize.cpp ---- */
 Selectivity ClauseSelectivity(PlannerInfo *root, Node *clause, double rel_rows);

@@ -201,9 +201,11 @@ PlannerInfo *SubqueryScanRoot(PlannerGlobal *glob, Plan *subplan)
 }
 
 /* A SubqueryScan (references already set) that only passes its
- * subplan's rows on is replaced by the subplan (PostgreSQL's
- * trivial_subqueryscan), so the operands of a RecursiveUnion print as
- * they do in PostgreSQL. */
+ * subplan's rows on — no filter, each output column the subplan's column
+ * of the same position (or a constant equal to it), with the same junk
+ * flag — is replaced by the subplan (PostgreSQL's trivial_subqueryscan
+ * and clean_up_removed_plan_level): the subplan takes over its initPlans
+ * and its columns' names, sort references and junk flags. */
 Plan *RemoveTrivialSubqueryScan(Plan *plan)
 {
 	if (!IsA(plan, SubqueryScan) || plan->qual != NIL)
@@ -212,11 +214,33 @@ Plan *RemoveTrivialSubqueryScan(Plan *plan)
 	if (list_length(plan->targetlist) != list_length(sub->targetlist))
 		return plan;
 	ListCell *lc;
-	foreach (lc, plan->targetlist)
+	ListCell *sc;
+	AttrNumber attno = 1;
+	forboth(lc, plan->targetlist, sc, sub->targetlist)
 	{
 		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
-		if (!IsA(tle->expr, Var) || reinterpret_cast<Var *>(tle->expr)->varattno != tle->resno)
+		auto *subtle = static_cast<TargetEntry *>(lfirst(sc));
+		if (tle->resjunk != subtle->resjunk)
 			return plan;
+		if (tle->expr != nullptr && IsA(tle->expr, Var))
+		{
+			if (reinterpret_cast<Var *>(tle->expr)->varattno != attno)
+				return plan;
+		}
+		else if (tle->expr == nullptr || !IsA(tle->expr, Const) || !equal(tle->expr, subtle->expr))
+			return plan;
+		attno++;
+	}
+	sub->initPlan = list_concat(plan->initPlan, sub->initPlan);
+	forboth(lc, plan->targetlist, sc, sub->targetlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		auto *subtle = static_cast<TargetEntry *>(lfirst(sc));
+		subtle->resname = tle->resname;
+		subtle->ressortgroupref = tle->ressortgroupref;
+		subtle->resorigtbl = tle->resorigtbl;
+		subtle->resorigcol = tle->resorigcol;
+		subtle->resjunk = tle->resjunk;
 	}
 	return sub;
 }
@@ -404,7 +428,7 @@ Plan *SetRefsRecurse(SetRefsContext *ctx, Plan *plan)
 	}
 	plan->lefttree = SetRefsRecurse(ctx, outer);
 	plan->righttree = SetRefsRecurse(ctx, inner);
-	return plan;
+	return RemoveTrivialSubqueryScan(plan);
 }
 
 }  // namespace

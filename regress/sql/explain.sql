@@ -33,9 +33,9 @@ EXPLAIN (COSTS OFF) VALUES (1, 'a'), (2, 'b');
 -- Tusk keeps the written order:
 --   EXPLAIN (COSTS OFF) SELECT * FROM ex1 WHERE b::int > 0 AND a::bigint < '5';
 --   EXPLAIN (COSTS OFF) SELECT * FROM ex1 WHERE length(b) = 3 AND upper(b) LIKE 'T%';
--- PostgreSQL pulls a VALUES list in FROM up into the query; Tusk keeps a
--- Subquery Scan over it:
---   EXPLAIN (COSTS OFF) SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v (n, s);
+-- a VALUES list in FROM: its Subquery Scan only passes the rows on, so
+-- setrefs removes it (PostgreSQL never makes one)
+EXPLAIN (COSTS OFF) SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v (n, s);
 
 -- a constant-false WHERE: a Result with a One-Time Filter, no scan
 EXPLAIN (COSTS OFF) SELECT * FROM ex1 WHERE false;
@@ -64,11 +64,12 @@ EXPLAIN (COSTS OFF) SELECT * FROM ex1 ORDER BY a LIMIT 2 OFFSET 1;
 -- sorts the groups again:
 --   EXPLAIN (COSTS OFF) SELECT b, max(a) FROM ex1 GROUP BY b HAVING max(a) > 1 ORDER BY b;
 
--- set operations: PostgreSQL flattens UNION's operands into its Append
--- (no Subquery Scans) and puts no Result above INTERSECT/EXCEPT; Tusk
--- keeps both:
---   EXPLAIN (COSTS OFF) SELECT a FROM ex1 UNION ALL SELECT x FROM ex2;
---   EXPLAIN (COSTS OFF) SELECT a FROM ex1 UNION SELECT x FROM ex2;
+-- set operations: an operand's Subquery Scan that only passes its rows
+-- on is removed, as in PostgreSQL
+EXPLAIN (COSTS OFF) SELECT a FROM ex1 UNION ALL SELECT x FROM ex2;
+EXPLAIN (COSTS OFF) SELECT a FROM ex1 UNION SELECT x FROM ex2;
+-- PostgreSQL puts no Result above INTERSECT/EXCEPT (whose operands keep
+-- their Subquery Scans, which add the flag column); Tusk does:
 --   EXPLAIN (COSTS OFF) SELECT a FROM ex1 INTERSECT SELECT x FROM ex2;
 --   EXPLAIN (COSTS OFF) SELECT a FROM ex1 EXCEPT ALL SELECT x FROM ex2;
 

@@ -26,7 +26,7 @@ EXPLAIN (COSTS OFF) SELECT a.id, g FROM lt_a a, generate_series(1, a.n) g;
 -- Subqueries.
 SELECT a.id, s.cnt FROM lt_a a, LATERAL (SELECT count(*) AS cnt FROM lt_b b WHERE b.k = a.id) s
   ORDER BY a.id;
--- (No EXPLAIN: Tusk keeps the Subquery Scan PostgreSQL's setrefs removes.)
+-- (No EXPLAIN: PostgreSQL puts a Memoize above the subquery; Tusk has none.)
 SELECT a.id, s.v FROM lt_a a,
   LATERAL (SELECT b.v FROM lt_b b WHERE b.k = a.id ORDER BY b.v DESC LIMIT 2) s
   ORDER BY a.id, s.v;
