@@ -41,6 +41,7 @@
 #include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "parser/parse_node.h"
@@ -198,12 +199,18 @@ Node *build_column_default(Relation rel, int attrno)
 									 COERCE_IMPLICIT_CAST, -1);
 	}
 	TupleConstr *constr = RelationGetDescr(rel)->constr;
-	if (constr == nullptr)
+	if (constr != nullptr)
+		for (int i = 0; i < constr->num_defval; i++)
+			if (constr->defval[i].adnum == attrno)
+				return static_cast<Node *>(stringToNode(constr->defval[i].adbin));
+	/* No default of its own: its domain's, as the column's type. */
+	if (att->attisdropped)
 		return nullptr;
-	for (int i = 0; i < constr->num_defval; i++)
-		if (constr->defval[i].adnum == attrno)
-			return static_cast<Node *>(stringToNode(constr->defval[i].adbin));
-	return nullptr;
+	Node *typdef = get_typdefault(att->atttypid);
+	if (typdef == nullptr)
+		return nullptr;
+	return coerce_to_target_type(nullptr, typdef, exprType(typdef), att->atttypid, att->atttypmod,
+								 COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
 }
 
 Oid GetNewRelationOid(void)

@@ -35,6 +35,7 @@
 #include "nodes/value.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
+#include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -268,6 +269,29 @@ void CommentObject(CommentStmt *stmt)
 			CreateComments(LookupTypeNameForDrop(castNode(TypeName, stmt->object), false),
 						   TypeRelationId, 0, stmt->comment);
 			break;
+		case OBJECT_DOMAIN:
+		{
+			auto *tn = castNode(TypeName, stmt->object);
+			Oid typid = LookupTypeNameForDrop(tn, false);
+			if (get_typtype(typid) != TYPTYPE_DOMAIN)
+				ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+						errmsg("\"%s\" is not a domain", NameListToString(tn->names)));
+			CreateComments(typid, TypeRelationId, 0, stmt->comment);
+			break;
+		}
+		case OBJECT_DOMCONSTRAINT:
+		{
+			List *parts = castNode(List, stmt->object);
+			Oid typid = LookupTypeNameForDrop(castNode(TypeName, linitial(parts)), false);
+			const char *conname = strVal(lsecond(parts));
+			Oid conoid = get_domain_constraint_oid(typid, conname);
+			if (!OidIsValid(conoid))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("constraint \"%s\" for domain %s does not exist", conname,
+							   format_type_be(typid)));
+			CreateComments(conoid, ConstraintRelationId, 0, stmt->comment);
+			break;
+		}
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("COMMENT ON this kind of object is not supported yet"));

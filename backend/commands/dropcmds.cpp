@@ -25,6 +25,7 @@
 #include "commands/extension.h"
 #include "commands/typecmds.h"
 #include "nodes/value.h"
+#include "utils/lsyscache.h"
 
 namespace {
 
@@ -51,7 +52,8 @@ std::string TypeNameText(const TypeName *tn)
 void RemoveObjects(DropStmt *stmt)
 {
 	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION &&
-		stmt->removeType != OBJECT_EXTENSION && stmt->removeType != OBJECT_TYPE)
+		stmt->removeType != OBJECT_EXTENSION && stmt->removeType != OBJECT_TYPE &&
+		stmt->removeType != OBJECT_DOMAIN)
 		elog(ERROR, "unexpected object type %d in RemoveObjects",
 			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
@@ -91,7 +93,7 @@ void RemoveObjects(DropStmt *stmt)
 			objects.push_back(object);
 			continue;
 		}
-		if (stmt->removeType == OBJECT_TYPE)
+		if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN)
 		{
 			auto *tn = castNode(TypeName, lfirst(lc));
 			Oid typid = LookupTypeNameForDrop(tn, stmt->missing_ok);
@@ -108,6 +110,9 @@ void RemoveObjects(DropStmt *stmt)
 								   TypeNameText(tn).c_str()));
 				continue;
 			}
+			if (stmt->removeType == OBJECT_DOMAIN && get_typtype(typid) != TYPTYPE_DOMAIN)
+				ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+						errmsg("\"%s\" is not a domain", TypeNameText(tn).c_str()));
 			ObjectAddress object;
 			ObjectAddressSet(object, TypeRelationId, typid);
 			objects.push_back(object);

@@ -43,7 +43,7 @@ struct TypeSpec
 	Oid modin = InvalidOid;
 	Oid modout = InvalidOid;
 	Oid analyze = InvalidOid;
-	bool notnull = false;  /* a domain's NOT NULL */
+	bool notnull = false;	   /* a domain's NOT NULL */
 	Oid basetype = InvalidOid; /* a domain's base type */
 	int32 typmod = -1;		   /* a domain's base type's typmod */
 	int32 ndims = 0;		   /* a domain over an array: its dimensions */
