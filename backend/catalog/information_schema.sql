@@ -301,3 +301,69 @@ CREATE VIEW information_schema.key_column_usage AS
        AND r.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
        AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+
+-- One row per FOREIGN KEY constraint: the key it references, how it
+-- matches and what it does on UPDATE and DELETE.
+CREATE VIEW information_schema.referential_constraints AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           ncon.nspname::information_schema.sql_identifier AS constraint_schema,
+           con.conname::information_schema.sql_identifier AS constraint_name,
+           (CASE WHEN npkc.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS unique_constraint_catalog,
+           npkc.nspname::information_schema.sql_identifier AS unique_constraint_schema,
+           pkc.conname::information_schema.sql_identifier AS unique_constraint_name,
+           (CASE con.confmatchtype WHEN 'f' THEN 'FULL'
+                                   WHEN 'p' THEN 'PARTIAL'
+                                   WHEN 's' THEN 'NONE'
+            END)::information_schema.character_data AS match_option,
+           (CASE con.confupdtype WHEN 'c' THEN 'CASCADE'
+                                 WHEN 'n' THEN 'SET NULL'
+                                 WHEN 'd' THEN 'SET DEFAULT'
+                                 WHEN 'r' THEN 'RESTRICT'
+                                 WHEN 'a' THEN 'NO ACTION'
+            END)::information_schema.character_data AS update_rule,
+           (CASE con.confdeltype WHEN 'c' THEN 'CASCADE'
+                                 WHEN 'n' THEN 'SET NULL'
+                                 WHEN 'd' THEN 'SET DEFAULT'
+                                 WHEN 'r' THEN 'RESTRICT'
+                                 WHEN 'a' THEN 'NO ACTION'
+            END)::information_schema.character_data AS delete_rule
+      FROM pg_catalog.pg_constraint con
+           JOIN pg_catalog.pg_namespace ncon ON con.connamespace = ncon.oid
+           JOIN pg_catalog.pg_class c ON con.conrelid = c.oid
+           LEFT JOIN pg_catalog.pg_constraint pkc
+                  ON pkc.conindid = con.conindid AND pkc.conrelid = con.confrelid
+                 AND pkc.contype IN ('p', 'u')
+           LEFT JOIN pg_catalog.pg_namespace npkc ON pkc.connamespace = npkc.oid
+     WHERE con.contype = 'f'
+       AND c.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(ncon.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per sequence, with its parameters (an identity column's is part
+-- of the column).
+CREATE VIEW information_schema.sequences AS
+    SELECT current_database()::information_schema.sql_identifier AS sequence_catalog,
+           nc.nspname::information_schema.sql_identifier AS sequence_schema,
+           c.relname::information_schema.sql_identifier AS sequence_name,
+           pg_catalog.format_type(s.seqtypid, NULL)::information_schema.character_data AS data_type,
+           (CASE s.seqtypid WHEN 21 THEN 16 WHEN 23 THEN 32 WHEN 20 THEN 64
+            END)::information_schema.cardinal_number AS numeric_precision,
+           2::information_schema.cardinal_number AS numeric_precision_radix,
+           0::information_schema.cardinal_number AS numeric_scale,
+           s.seqstart::information_schema.character_data AS start_value,
+           s.seqmin::information_schema.character_data AS minimum_value,
+           s.seqmax::information_schema.character_data AS maximum_value,
+           s.seqincrement::information_schema.character_data AS increment,
+           (CASE WHEN s.seqcycle THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS cycle_option
+      FROM pg_catalog.pg_namespace nc
+           JOIN pg_catalog.pg_class c ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_sequence s ON c.oid = s.seqrelid
+           LEFT JOIN pg_catalog.pg_depend d
+                  ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                 AND d.deptype = 'i'
+     WHERE c.relkind = 'S'
+       AND d.objid IS NULL -- not an identity column's sequence
+       AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
