@@ -219,5 +219,35 @@ DROP DOMAIN posint;
 DROP DOMAIN posint CASCADE;
 \d t2
 
+-- more places values become domain values
+CREATE DOMAIN nn AS int NOT NULL CHECK (VALUE < 10);
+PREPARE p(nn) AS SELECT $1 + 1;
+EXECUTE p(3);
+EXECUTE p(30);
+EXECUTE p(NULL);
+DEALLOCATE p;
+CREATE TABLE t4 (a int);
+INSERT INTO t4 VALUES (1), (2);
+ALTER TABLE t4 ADD COLUMN b nn;
+ALTER TABLE t4 ADD COLUMN b nn DEFAULT 5;
+ALTER TABLE t4 ADD COLUMN c nn DEFAULT 50;
+SELECT * FROM t4 ORDER BY a;
+CREATE TABLE t5 (a nn[]);
+INSERT INTO t5 VALUES ('{1,2}'), (ARRAY[3]);
+INSERT INTO t5 VALUES ('{1,20}');
+INSERT INTO t5 VALUES (ARRAY[1, NULL]);
+SELECT * FROM t5;
+SELECT x::nn FROM generate_series(7, 10) x;
+SELECT 1::nn UNION SELECT 2 ORDER BY 1;
+SELECT pg_typeof(v) FROM (SELECT 1::nn UNION ALL SELECT 2::nn) s(v) LIMIT 1;
+SELECT pg_typeof(v) FROM (SELECT 1::nn UNION ALL SELECT 2) s(v) LIMIT 1;
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE DOMAIN good_mood AS mood CHECK (VALUE > 'sad');
+SELECT 'happy'::good_mood, 'ok'::good_mood < 'happy';
+SELECT 'sad'::good_mood;
+CREATE DOMAIN d_text AS text;
+SELECT 'a'::d_text || 'b', '5'::nn = '5', 'x'::d_text = 'x', 'x'::d_text LIKE 'x%';
+SELECT t.a FROM t4 t WHERE t.b = '5' ORDER BY 1;
+
 DROP SCHEMA dom CASCADE;
 RESET search_path;
