@@ -367,3 +367,27 @@ CREATE VIEW information_schema.sequences AS
        AND d.objid IS NULL -- not an identity column's sequence
        AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
        AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per column a table constraint uses: a CHECK's or key's own
+-- columns, a FOREIGN KEY's referenced columns.
+CREATE VIEW information_schema.constraint_column_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nr.nspname::information_schema.sql_identifier AS table_schema,
+           r.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name,
+           current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace nc ON c.connamespace = nc.oid
+           JOIN pg_catalog.pg_class r
+             ON r.oid = (CASE WHEN c.contype = 'f' THEN c.confrelid ELSE c.conrelid END)
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+           JOIN pg_catalog.pg_attribute a
+             ON a.attrelid = r.oid
+            AND a.attnum = ANY (CASE WHEN c.contype = 'f' THEN c.confkey ELSE c.conkey END)
+     WHERE c.contype IN ('c', 'f', 'p', 'u')
+       AND NOT a.attisdropped
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');

@@ -65,6 +65,8 @@ SELECT constraint_name, table_name, column_name, ordinal_position,
   FROM information_schema.key_column_usage WHERE table_schema = 'isch'
  ORDER BY constraint_name, ordinal_position;
 
+SELECT * FROM information_schema.constraint_column_usage WHERE constraint_schema = 'isch'
+ ORDER BY constraint_name, column_name;
 SELECT * FROM information_schema.referential_constraints WHERE constraint_schema = 'isch'
  ORDER BY constraint_name;
 CREATE SEQUENCE isch.s1 AS smallint INCREMENT BY 3 MINVALUE 2 MAXVALUE 300 CYCLE;
@@ -75,7 +77,7 @@ SELECT * FROM information_schema.sequences WHERE sequence_schema = 'isch'
 SELECT viewname FROM pg_views WHERE schemaname = 'information_schema'
    AND viewname IN ('schemata', 'tables', 'views', 'columns', 'table_constraints',
                     'check_constraints', 'key_column_usage', 'referential_constraints',
-                    'sequences')
+                    'sequences', 'constraint_column_usage')
  ORDER BY viewname;
 
 DROP SCHEMA isch CASCADE;
