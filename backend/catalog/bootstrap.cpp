@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <vector>
 
 #include "access/transam.h"
 #include "access/xlog.h"
@@ -42,7 +43,7 @@ void BootstrapModeMain(int argc, char *argv[])
 	const char *datadir = getenv("PGDATA");
 	int seg_size = DEFAULT_XLOG_SEG_SIZE;
 	BootstrapSettings settings;
-	std::string script;
+	std::vector<std::string> scripts;
 	for (int i = 2; i < argc; i++)
 	{
 		std::string arg = argv[i];
@@ -61,7 +62,7 @@ void BootstrapModeMain(int argc, char *argv[])
 		else if (arg == "-L" && i + 1 < argc)
 			settings.locale = argv[++i];
 		else if (arg == "-s" && i + 1 < argc)
-			script = argv[++i];
+			scripts.emplace_back(argv[++i]);
 		else if (arg == "-F")
 			SetConfigOption("fsync", "false", PGC_POSTMASTER, PGC_S_ARGV);
 		else
@@ -79,10 +80,10 @@ void BootstrapModeMain(int argc, char *argv[])
 	InitBuiltinRmgrs();
 	BootStrapXLOG(seg_size);
 	BootstrapCreateCatalogs(settings);
-	if (!script.empty())
+	if (!scripts.empty())
 	{
 		SetNextObjectId(FirstUnpinnedObjectId);
-		RunPostBootstrapScript(script, settings.superuser);
+		RunPostBootstrapScript(scripts, settings.superuser);
 		/* The server's own objects start where PostgreSQL's do. */
 		SetNextObjectId(FirstNormalObjectId);
 	}

@@ -35,12 +35,14 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
+#include "catalog/pg_type_fns.h"
 #include "catalog/storage.h"
 #include "catalog/toasting.h"
 #include "commands/sequence.h"
 #include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "parser/parse_node.h"
@@ -129,88 +131,27 @@ void RecordColumnDependencies(Oid relid, Form_pg_attribute att)
 
 }  // namespace
 
-void InsertArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *typname,
-					 Oid relnamespace, char align)
-{
-	std::string name = typname;
-	do
-	{
-		name.insert(name.begin(), '_');
-		if (name.size() > NAMEDATALEN - 1)
-			name.resize(NAMEDATALEN - 1);
-	} while (
-		OidIsValid(GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name.c_str()),
-								   ObjectIdGetDatum(relnamespace))));
-	CatalogRow row(pg_type);
-	row.Set(Anum_pg_type_oid, ObjectIdGetDatum(arrayid))
-		.SetName(Anum_pg_type_typname, name.c_str())
-		.Set(Anum_pg_type_typnamespace, ObjectIdGetDatum(relnamespace))
-		.Set(Anum_pg_type_typowner, ObjectIdGetDatum(MyUserId))
-		.Set(Anum_pg_type_typlen, Int16GetDatum(-1))
-		.Set(Anum_pg_type_typbyval, BoolGetDatum(false))
-		.Set(Anum_pg_type_typtype, CharGetDatum('b'))
-		.Set(Anum_pg_type_typcategory, CharGetDatum('A'))
-		.Set(Anum_pg_type_typispreferred, BoolGetDatum(false))
-		.Set(Anum_pg_type_typisdefined, BoolGetDatum(true))
-		.Set(Anum_pg_type_typdelim, CharGetDatum(','))
-		.Set(Anum_pg_type_typrelid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typsubscript, ObjectIdGetDatum(F_ARRAY_SUBSCRIPT_HANDLER))
-		.Set(Anum_pg_type_typelem, ObjectIdGetDatum(typid))
-		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typinput, ObjectIdGetDatum(F_ARRAY_IN))
-		.Set(Anum_pg_type_typoutput, ObjectIdGetDatum(F_ARRAY_OUT))
-		.Set(Anum_pg_type_typreceive, ObjectIdGetDatum(F_ARRAY_RECV))
-		.Set(Anum_pg_type_typsend, ObjectIdGetDatum(F_ARRAY_SEND))
-		.Set(Anum_pg_type_typmodin, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typmodout, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typanalyze, ObjectIdGetDatum(F_ARRAY_TYPANALYZE))
-		.Set(Anum_pg_type_typalign, CharGetDatum(align))
-		.Set(Anum_pg_type_typstorage, CharGetDatum('x'))
-		.Set(Anum_pg_type_typnotnull, BoolGetDatum(false))
-		.Set(Anum_pg_type_typbasetype, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typtypmod, Int32GetDatum(-1))
-		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
-		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
-	CatalogTupleInsert(pg_type, row.Form());
-}
-
 namespace {
 
 void InsertRowType(Oid typid, Oid arrayid, const char *relname, Oid relnamespace, Oid relid)
 {
 	Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
-	CatalogRow row(pg_type);
-	row.Set(Anum_pg_type_oid, ObjectIdGetDatum(typid))
-		.SetName(Anum_pg_type_typname, relname)
-		.Set(Anum_pg_type_typnamespace, ObjectIdGetDatum(relnamespace))
-		.Set(Anum_pg_type_typowner, ObjectIdGetDatum(MyUserId))
-		.Set(Anum_pg_type_typlen, Int16GetDatum(-1))
-		.Set(Anum_pg_type_typbyval, BoolGetDatum(false))
-		.Set(Anum_pg_type_typtype, CharGetDatum('c'))
-		.Set(Anum_pg_type_typcategory, CharGetDatum('C'))
-		.Set(Anum_pg_type_typispreferred, BoolGetDatum(false))
-		.Set(Anum_pg_type_typisdefined, BoolGetDatum(true))
-		.Set(Anum_pg_type_typdelim, CharGetDatum(','))
-		.Set(Anum_pg_type_typrelid, ObjectIdGetDatum(relid))
-		.Set(Anum_pg_type_typsubscript, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typelem, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(arrayid))
-		.Set(Anum_pg_type_typinput, ObjectIdGetDatum(kRecordInOid))
-		.Set(Anum_pg_type_typoutput, ObjectIdGetDatum(kRecordOutOid))
-		.Set(Anum_pg_type_typreceive, ObjectIdGetDatum(kRecordRecvOid))
-		.Set(Anum_pg_type_typsend, ObjectIdGetDatum(kRecordSendOid))
-		.Set(Anum_pg_type_typmodin, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typmodout, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typanalyze, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typalign, CharGetDatum('d'))
-		.Set(Anum_pg_type_typstorage, CharGetDatum('x'))
-		.Set(Anum_pg_type_typnotnull, BoolGetDatum(false))
-		.Set(Anum_pg_type_typbasetype, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typtypmod, Int32GetDatum(-1))
-		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
-		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
-	CatalogTupleInsert(pg_type, row.Form());
-	InsertArrayType(pg_type, arrayid, typid, relname, relnamespace, TYPALIGN_DOUBLE);
+	TypeSpec spec;
+	spec.oid = typid;
+	spec.name = relname;
+	spec.namespace_oid = relnamespace;
+	spec.typtype = TYPTYPE_COMPOSITE;
+	spec.category = TYPCATEGORY_COMPOSITE;
+	spec.relid = relid;
+	spec.array = arrayid;
+	spec.input = kRecordInOid;
+	spec.output = kRecordOutOid;
+	spec.receive = kRecordRecvOid;
+	spec.send = kRecordSendOid;
+	spec.align = TYPALIGN_DOUBLE;
+	spec.storage = TYPSTORAGE_EXTENDED;
+	TypeCreate(pg_type, spec);
+	ArrayTypeCreate(pg_type, arrayid, typid, relname, relnamespace, TYPALIGN_DOUBLE);
 	relation_close(pg_type, RowExclusiveLock);
 }
 
@@ -259,12 +200,18 @@ Node *build_column_default(Relation rel, int attrno)
 									 COERCE_IMPLICIT_CAST, -1);
 	}
 	TupleConstr *constr = RelationGetDescr(rel)->constr;
-	if (constr == nullptr)
+	if (constr != nullptr)
+		for (int i = 0; i < constr->num_defval; i++)
+			if (constr->defval[i].adnum == attrno)
+				return static_cast<Node *>(stringToNode(constr->defval[i].adbin));
+	/* No default of its own: its domain's, as the column's type. */
+	if (att->attisdropped)
 		return nullptr;
-	for (int i = 0; i < constr->num_defval; i++)
-		if (constr->defval[i].adnum == attrno)
-			return static_cast<Node *>(stringToNode(constr->defval[i].adbin));
-	return nullptr;
+	Node *typdef = get_typdefault(att->atttypid);
+	if (typdef == nullptr)
+		return nullptr;
+	return coerce_to_target_type(nullptr, typdef, exprType(typdef), att->atttypid, att->atttypmod,
+								 COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
 }
 
 Oid GetNewRelationOid(void)

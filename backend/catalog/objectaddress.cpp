@@ -164,6 +164,11 @@ std::string Describe(const ObjectAddress &object)
 				out += " on ";
 				out += RelationDescription(con->conrelid, 0);
 			}
+			else if (OidIsValid(con->contypid))
+			{
+				out += " on type ";
+				out += format_type_be(con->contypid);
+			}
 			return out;
 		}
 		case AttrDefaultRelationId:

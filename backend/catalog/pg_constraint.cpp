@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "access/genam.h"
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/relation.h"
@@ -24,6 +25,8 @@
 #include "commands/defrem.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/format_type.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -67,7 +70,7 @@ Oid CreateConstraintEntry(const ConstraintSpec &spec)
 		.Set(Anum_pg_constraint_condeferred, BoolGetDatum(spec.initdeferred))
 		.Set(Anum_pg_constraint_convalidated, BoolGetDatum(spec.validated))
 		.Set(Anum_pg_constraint_conrelid, ObjectIdGetDatum(spec.relid))
-		.Set(Anum_pg_constraint_contypid, ObjectIdGetDatum(InvalidOid))
+		.Set(Anum_pg_constraint_contypid, ObjectIdGetDatum(spec.typid))
 		.Set(Anum_pg_constraint_conindid, ObjectIdGetDatum(spec.indexoid))
 		.Set(Anum_pg_constraint_conparentid, ObjectIdGetDatum(InvalidOid))
 		.Set(Anum_pg_constraint_confrelid, ObjectIdGetDatum(spec.confrelid))
@@ -120,8 +123,10 @@ Oid CreateConstraintEntry(const ConstraintSpec &spec)
 	std::vector<ObjectAddress> on;
 	for (AttrNumber a : spec.keys)
 		on.push_back({RelationRelationId, spec.relid, a});
+	/* A domain's constraint goes with the domain. */
 	if (on.empty())
-		on.push_back({RelationRelationId, spec.relid, 0});
+		on.push_back(OidIsValid(spec.typid) ? ObjectAddress{TypeRelationId, spec.typid, 0}
+											: ObjectAddress{RelationRelationId, spec.relid, 0});
 	recordMultipleDependencies(&constraint, on.data(), static_cast<int>(on.size()),
 							   DEPENDENCY_AUTO);
 	if (OidIsValid(spec.confrelid))
@@ -169,6 +174,45 @@ std::string ChooseConstraintName(const char *name1, const char *name2, const cha
 		modlabel = label;
 		modlabel += std::to_string(pass);
 	}
+}
+
+std::vector<DomainCheck> GetDomainChecks(Oid typid)
+{
+	std::vector<DomainCheck> checks;
+	Relation pg_constraint = relation_open(ConstraintRelationId, AccessShareLock);
+	ScanKeyData key;
+	ScanKeyInit(&key, Anum_pg_constraint_contypid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(typid));
+	SysScanDesc scan = systable_beginscan(pg_constraint, ConstraintTypidIndexId, true, nullptr, 1,
+										  &key);
+	while (HeapTuple t = systable_getnext(scan))
+	{
+		auto *form = reinterpret_cast<Form_pg_constraint>(GETSTRUCT(t));
+		if (form->contype != CONSTRAINT_CHECK)
+			continue;
+		bool isnull;
+		Datum bin = heap_getattr(t, Anum_pg_constraint_conbin, RelationGetDescr(pg_constraint),
+								 &isnull);
+		if (isnull)
+			elog(ERROR, "domain \"%s\" constraint \"%s\" has NULL conbin", format_type_be(typid),
+				 NameStr(form->conname));
+		checks.push_back({form->oid, NameStr(form->conname),
+						  static_cast<Node *>(stringToNode(TextDatumGetCString(bin))),
+						  form->convalidated});
+	}
+	systable_endscan(scan);
+	relation_close(pg_constraint, AccessShareLock);
+	std::sort(checks.begin(), checks.end(),
+			  [](const DomainCheck &a, const DomainCheck &b) { return a.name < b.name; });
+	return checks;
+}
+
+Oid get_domain_constraint_oid(Oid typid, const char *name)
+{
+	for (const DomainCheck &c : GetDomainChecks(typid))
+		if (c.name == name)
+			return c.oid;
+	return InvalidOid;
 }
 
 void RemoveConstraintById(Oid conId)

@@ -147,6 +147,9 @@ bool FindReferences(Node *node, void *arg)
 		case T_ArrayCoerceExpr:
 			refs->Add(TypeRelationId, reinterpret_cast<ArrayCoerceExpr *>(node)->resulttype);
 			break;
+		case T_CoerceToDomain:
+			refs->Add(TypeRelationId, reinterpret_cast<CoerceToDomain *>(node)->resulttype);
+			break;
 		case T_Query:
 		{
 			/* Each relation a query reads, and (through its Vars) the

@@ -294,6 +294,31 @@ void CommentObject(CommentStmt *stmt)
 			CreateComments(typid, TypeRelationId, 0, stmt->comment);
 			break;
 		}
+		case OBJECT_DOMAIN:
+		{
+			auto *tn = castNode(TypeName, stmt->object);
+			Oid typid = LookupTypeNameForDrop(tn, false);
+			if (get_typtype(typid) != TYPTYPE_DOMAIN)
+				ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+						errmsg("\"%s\" is not a domain", NameListToString(tn->names)));
+			CheckCommentOwner(TypeRelationId, typid, OBJECT_TYPE, format_type_be(typid));
+			CreateComments(typid, TypeRelationId, 0, stmt->comment);
+			break;
+		}
+		case OBJECT_DOMCONSTRAINT:
+		{
+			List *parts = castNode(List, stmt->object);
+			Oid typid = LookupTypeNameForDrop(castNode(TypeName, linitial(parts)), false);
+			const char *conname = strVal(lsecond(parts));
+			CheckCommentOwner(TypeRelationId, typid, OBJECT_TYPE, format_type_be(typid));
+			Oid conoid = get_domain_constraint_oid(typid, conname);
+			if (!OidIsValid(conoid))
+				ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+						errmsg("constraint \"%s\" for domain %s does not exist", conname,
+							   format_type_be(typid)));
+			CreateComments(conoid, ConstraintRelationId, 0, stmt->comment);
+			break;
+		}
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("COMMENT ON this kind of object is not supported yet"));

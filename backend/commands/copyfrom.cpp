@@ -875,7 +875,18 @@ uint64 CopyFromClient(ParseState *, Relation rel, List *attnamelist, const CopyO
 					isnull = true;
 			}
 			if (isnull)
+			{
+				/* A domain's input function checks a NULL too (NOT NULL). */
+				if (!in_functions[m].fn_strict)
+				{
+					errstate.attname = NameStr(att->attname);
+					errstate.attval = nullptr;
+					slot->tts_values[m] = InputFunctionCall(&in_functions[m], nullptr,
+															typioparams[m], att->atttypmod);
+					errstate.attname = nullptr;
+				}
 				continue;
+			}
 			errstate.attname = NameStr(att->attname);
 			errstate.attval = fields.values[k].c_str();
 			slot->tts_values[m] = InputFunctionCall(&in_functions[m], fields.values[k].data(),

@@ -30,6 +30,7 @@
 #include "nodes/value.h"
 #include "utils/format_type.h"
 #include "utils/syscache.h"
+#include "utils/lsyscache.h"
 
 namespace {
 
@@ -87,7 +88,8 @@ void CheckDropOwner(const ObjectAddress &object, Oid nspid, ObjectType objtype, 
 void RemoveObjects(DropStmt *stmt)
 {
 	if (stmt->removeType != OBJECT_SCHEMA && stmt->removeType != OBJECT_FUNCTION &&
-		stmt->removeType != OBJECT_EXTENSION && stmt->removeType != OBJECT_TYPE)
+		stmt->removeType != OBJECT_EXTENSION && stmt->removeType != OBJECT_TYPE &&
+		stmt->removeType != OBJECT_DOMAIN)
 		elog(ERROR, "unexpected object type %d in RemoveObjects",
 			 static_cast<int>(stmt->removeType));
 	std::vector<ObjectAddress> objects;
@@ -129,7 +131,7 @@ void RemoveObjects(DropStmt *stmt)
 			objects.push_back(object);
 			continue;
 		}
-		if (stmt->removeType == OBJECT_TYPE)
+		if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN)
 		{
 			auto *tn = castNode(TypeName, lfirst(lc));
 			Oid typid = LookupTypeNameForDrop(tn, stmt->missing_ok);
@@ -146,6 +148,9 @@ void RemoveObjects(DropStmt *stmt)
 								   TypeNameText(tn).c_str()));
 				continue;
 			}
+			if (stmt->removeType == OBJECT_DOMAIN && get_typtype(typid) != TYPTYPE_DOMAIN)
+				ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+						errmsg("\"%s\" is not a domain", TypeNameText(tn).c_str()));
 			ObjectAddress object;
 			ObjectAddressSet(object, TypeRelationId, typid);
 			CheckDropOwner(object, TypeSchema(typid), OBJECT_TYPE, format_type_be(typid));

@@ -1058,12 +1058,22 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 		CommandCounterIncrement();
 	}
 	rel = relation_open(relid, NoLock);
-	if (identity != '\0')
+	if (identity != '\0' || defexpr == nullptr)
 		defexpr = build_column_default(rel, attnum);
 	relation_close(rel, NoLock);
+	/* A domain's checks hold for the rows already there too: each row's
+	 * value (its default, or a NULL checked as the domain) is computed as
+	 * the table is rewritten (PostgreSQL's ATExecAddColumn). */
+	bool domain_checks = get_typtype(typid) == TYPTYPE_DOMAIN;
+	if (defexpr == nullptr && domain_checks)
+		defexpr = coerce_to_domain(reinterpret_cast<Node *>(makeNullConst(getBaseType(typid),
+																		  typmod,
+																		  att->attcollation)),
+								   InvalidOid, -1, typid, COERCION_IMPLICIT, COERCE_IMPLICIT_CAST,
+								   -1, false);
 
 	/* What the rows already there read in the new column. */
-	if (defexpr != nullptr && contain_volatile_functions(defexpr))
+	if (defexpr != nullptr && (contain_volatile_functions(defexpr) || domain_checks))
 	{
 		ExprState *state = ExecInitExpr(reinterpret_cast<Expr *>(defexpr), nullptr);
 		RewriteTable(relid, olddesc, [&](ExprContext *econtext, Datum *values, bool *isnull) {

@@ -39,6 +39,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
+#include "catalog/pg_type_fns.h"
 #include "commands/extension.h"
 #include "commands/owner.h"
 #include "commands/typecmds.h"
@@ -64,12 +65,6 @@ void CheckTypeNameFree(const char *typname, Oid nsp)
 				errmsg("type \"%s\" already exists", typname));
 }
 
-/* A new OID free as a type and as a relation OID. */
-Oid NewTypeOid()
-{
-	return GetNewRelationOid();
-}
-
 }  // namespace
 
 Oid DefineEnum(CreateEnumStmt *stmt)
@@ -91,38 +86,23 @@ Oid DefineEnum(CreateEnumStmt *stmt)
 		arrayid = NewTypeOid();
 
 	Relation pg_type = relation_open(TypeRelationId, RowExclusiveLock);
-	CatalogRow row(pg_type);
-	row.Set(Anum_pg_type_oid, ObjectIdGetDatum(typid))
-		.SetName(Anum_pg_type_typname, typname)
-		.Set(Anum_pg_type_typnamespace, ObjectIdGetDatum(nsp))
-		.Set(Anum_pg_type_typowner, ObjectIdGetDatum(MyUserId))
-		.Set(Anum_pg_type_typlen, Int16GetDatum(sizeof(Oid)))
-		.Set(Anum_pg_type_typbyval, BoolGetDatum(true))
-		.Set(Anum_pg_type_typtype, CharGetDatum(TYPTYPE_ENUM))
-		.Set(Anum_pg_type_typcategory, CharGetDatum(TYPCATEGORY_ENUM))
-		.Set(Anum_pg_type_typispreferred, BoolGetDatum(false))
-		.Set(Anum_pg_type_typisdefined, BoolGetDatum(true))
-		.Set(Anum_pg_type_typdelim, CharGetDatum(','))
-		.Set(Anum_pg_type_typrelid, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typsubscript, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typelem, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typarray, ObjectIdGetDatum(arrayid))
-		.Set(Anum_pg_type_typinput, ObjectIdGetDatum(F_ENUM_IN))
-		.Set(Anum_pg_type_typoutput, ObjectIdGetDatum(F_ENUM_OUT))
-		.Set(Anum_pg_type_typreceive, ObjectIdGetDatum(F_ENUM_RECV))
-		.Set(Anum_pg_type_typsend, ObjectIdGetDatum(F_ENUM_SEND))
-		.Set(Anum_pg_type_typmodin, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typmodout, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typanalyze, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typalign, CharGetDatum(TYPALIGN_INT))
-		.Set(Anum_pg_type_typstorage, CharGetDatum(TYPSTORAGE_PLAIN))
-		.Set(Anum_pg_type_typnotnull, BoolGetDatum(false))
-		.Set(Anum_pg_type_typbasetype, ObjectIdGetDatum(InvalidOid))
-		.Set(Anum_pg_type_typtypmod, Int32GetDatum(-1))
-		.Set(Anum_pg_type_typndims, Int32GetDatum(0))
-		.Set(Anum_pg_type_typcollation, ObjectIdGetDatum(InvalidOid));
-	CatalogTupleInsert(pg_type, row.Form());
-	InsertArrayType(pg_type, arrayid, typid, typname, nsp, TYPALIGN_INT);
+	TypeSpec spec;
+	spec.oid = typid;
+	spec.name = typname;
+	spec.namespace_oid = nsp;
+	spec.typtype = TYPTYPE_ENUM;
+	spec.category = TYPCATEGORY_ENUM;
+	spec.len = sizeof(Oid);
+	spec.byval = true;
+	spec.array = arrayid;
+	spec.input = F_ENUM_IN;
+	spec.output = F_ENUM_OUT;
+	spec.receive = F_ENUM_RECV;
+	spec.send = F_ENUM_SEND;
+	spec.align = TYPALIGN_INT;
+	spec.storage = TYPSTORAGE_PLAIN;
+	TypeCreate(pg_type, spec);
+	ArrayTypeCreate(pg_type, arrayid, typid, typname, nsp, TYPALIGN_INT);
 	relation_close(pg_type, RowExclusiveLock);
 
 	EnumValuesCreate(typid, stmt->vals);

@@ -18,6 +18,7 @@
 
 #include "access/htup_details.h"
 #include "access/nbtree.h"
+#include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_type_d.h"
 #include "executor/execExpr.h"
 #include "executor/executor.h"
@@ -30,6 +31,7 @@
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/typcache.h"
 
 namespace {
@@ -270,6 +272,73 @@ void ExecInitArrayCoerce(ArrayCoerceExpr *ac, ExprState *state, Datum *resv, boo
 	g_caseval_value = saved_value;
 	g_caseval_null = saved_null;
 	PushStep(state, s);
+}
+
+/* Where a CoerceToDomainValue (VALUE in a domain's CHECK) being compiled
+ * reads its value: set while a CoerceToDomain's checks are compiled. */
+Datum *g_domainval_value = nullptr;
+bool *g_domainval_null = nullptr;
+
+/*
+ * x::domain (PostgreSQL's ExecInitCoerceToDomain): the value into the
+ * result, then one NOT NULL step if the domain or any domain below it
+ * says NOT NULL, then each CHECK — the base-most domain's first, each
+ * domain's in name order — computed into a slot of its own, reading the
+ * value through VALUE, and the step that raises the violation.
+ */
+void ExecInitCoerceToDomain(CoerceToDomain *ctest, ExprState *state, Datum *resv, bool *resnull)
+{
+	ExecInitExprRec(ctest->arg, state, resv, resnull);
+	bool notnull = false;
+	std::vector<std::vector<DomainCheck>> levels;
+	for (Oid typid = ctest->resulttype;;)
+	{
+		HeapTuple tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+		if (tup == nullptr)
+			elog(ERROR, "cache lookup failed for type %u", typid);
+		auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
+		bool is_domain = form->typtype == TYPTYPE_DOMAIN;
+		Oid base = form->typbasetype;
+		notnull = notnull || (is_domain && form->typnotnull);
+		ReleaseSysCache(tup);
+		if (!is_domain)
+			break;
+		levels.insert(levels.begin(), GetDomainChecks(typid));
+		typid = base;
+	}
+	if (notnull)
+	{
+		ExprEvalStep s = MakeStep(EEOP_DOMAIN_NOTNULL, resv, resnull);
+		s.d.domaincheck.resulttype = ctest->resulttype;
+		PushStep(state, s);
+	}
+	for (const auto &level : levels)
+		for (const DomainCheck &check : level)
+		{
+			ExprEvalStep s = MakeStep(EEOP_DOMAIN_CHECK, resv, resnull);
+			s.d.domaincheck.resulttype = ctest->resulttype;
+			s.d.domaincheck.constraintname = pstrdup(check.name.c_str());
+			s.d.domaincheck.checkvalue = static_cast<Datum *>(palloc0(sizeof(Datum)));
+			s.d.domaincheck.checknull = static_cast<bool *>(palloc0(sizeof(bool)));
+			Datum *saved_value = g_domainval_value;
+			bool *saved_null = g_domainval_null;
+			g_domainval_value = resv;
+			g_domainval_null = resnull;
+			try
+			{
+				ExecInitExprRec(reinterpret_cast<Expr *>(check.expr), state,
+								s.d.domaincheck.checkvalue, s.d.domaincheck.checknull);
+			}
+			catch (...)
+			{
+				g_domainval_value = saved_value;
+				g_domainval_null = saved_null;
+				throw;
+			}
+			g_domainval_value = saved_value;
+			g_domainval_null = saved_null;
+			PushStep(state, s);
+		}
 }
 
 /* container[…] (PostgreSQL's ExecInitSubscriptingRef): the container
@@ -812,6 +881,19 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 			PushStep(state, s);
 			break;
 		}
+		case T_CoerceToDomain:
+			ExecInitCoerceToDomain(reinterpret_cast<CoerceToDomain *>(node), state, resv, resnull);
+			break;
+		case T_CoerceToDomainValue:
+		{
+			if (g_domainval_value == nullptr)
+				elog(ERROR, "VALUE outside a domain constraint");
+			ExprEvalStep s = MakeStep(EEOP_CASE_TESTVAL, resv, resnull);
+			s.d.casetest.value = g_domainval_value;
+			s.d.casetest.isnull = g_domainval_null;
+			PushStep(state, s);
+			break;
+		}
 		case T_SubscriptingRef:
 			ExecInitSubscriptingRef(reinterpret_cast<SubscriptingRef *>(node), state, resv,
 									resnull);
@@ -923,4 +1005,60 @@ ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
 	}
 	PushStep(state, MakeStep(EEOP_DONE, nullptr, nullptr));
 	return proj;
+}
+
+ExprState *ExecInitDomainCheck(Oid domainType, Datum *value, bool *isnull)
+{
+	CaseTestExpr *ctest = makeNode(CaseTestExpr);
+	int32 basetypmod = -1;
+	ctest->typeId = getBaseTypeAndTypmod(domainType, &basetypmod);
+	ctest->typeMod = basetypmod;
+	ctest->collation = get_typcollation(domainType);
+	CoerceToDomain *coerce = makeNode(CoerceToDomain);
+	coerce->arg = reinterpret_cast<Expr *>(ctest);
+	coerce->resulttype = domainType;
+	coerce->resulttypmod = -1;
+	coerce->resultcollid = ctest->collation;
+	coerce->coercionformat = COERCE_IMPLICIT_CAST;
+	coerce->location = -1;
+	Datum *saved_value = g_caseval_value;
+	bool *saved_null = g_caseval_null;
+	g_caseval_value = value;
+	g_caseval_null = isnull;
+	ExprState *state;
+	try
+	{
+		state = ExecInitExpr(reinterpret_cast<Expr *>(coerce), nullptr);
+	}
+	catch (...)
+	{
+		g_caseval_value = saved_value;
+		g_caseval_null = saved_null;
+		throw;
+	}
+	g_caseval_value = saved_value;
+	g_caseval_null = saved_null;
+	return state;
+}
+
+ExprState *ExecInitDomainCheckExpr(Expr *check, Datum *value, bool *isnull)
+{
+	Datum *saved_value = g_domainval_value;
+	bool *saved_null = g_domainval_null;
+	g_domainval_value = value;
+	g_domainval_null = isnull;
+	ExprState *state;
+	try
+	{
+		state = ExecInitExpr(check, nullptr);
+	}
+	catch (...)
+	{
+		g_domainval_value = saved_value;
+		g_domainval_null = saved_null;
+		throw;
+	}
+	g_domainval_value = saved_value;
+	g_domainval_null = saved_null;
+	return state;
 }

@@ -9,11 +9,41 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
 #include "utils/format_type.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 #include "executor/execExpr.h"
 #include "executor/executor.h"
 #include "utils/memutils.h"
+
+namespace {
+
+/* The schema and type fields of a report about domain typid
+ * (PostgreSQL's errdatatype). */
+int errdatatype(Oid typid)
+{
+	HeapTuple tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (tup == nullptr)
+		return 0;
+	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
+	err_generic_string(PG_DIAG_SCHEMA_NAME, get_namespace_name(form->typnamespace));
+	err_generic_string(PG_DIAG_DATATYPE_NAME, NameStr(form->typname));
+	ReleaseSysCache(tup);
+	return 0;
+}
+
+/* errdatatype and the constraint's name. */
+int errdomainconstraint(Oid typid, const char *conname)
+{
+	errdatatype(typid);
+	err_generic_string(PG_DIAG_CONSTRAINT_NAME, conname);
+	return 0;
+}
+
+}  // namespace
 
 Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 {
@@ -370,6 +400,22 @@ Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 				*op->resnull = false;
 				break;
 			}
+			case EEOP_DOMAIN_NOTNULL:
+				if (*op->resnull)
+					ereport(ERROR, errcode(ERRCODE_NOT_NULL_VIOLATION),
+							errmsg("domain %s does not allow null values",
+								   format_type_be(op->d.domaincheck.resulttype)),
+							errdatatype(op->d.domaincheck.resulttype));
+				break;
+			case EEOP_DOMAIN_CHECK:
+				if (!*op->d.domaincheck.checknull && !DatumGetBool(*op->d.domaincheck.checkvalue))
+					ereport(ERROR, errcode(ERRCODE_CHECK_VIOLATION),
+							errmsg("value for domain %s violates check constraint \"%s\"",
+								   format_type_be(op->d.domaincheck.resulttype),
+								   op->d.domaincheck.constraintname),
+							errdomainconstraint(op->d.domaincheck.resulttype,
+												op->d.domaincheck.constraintname));
+				break;
 			case EEOP_LAST:
 				elog(ERROR, "invalid expression step");
 		}

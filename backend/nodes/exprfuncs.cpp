@@ -98,6 +98,10 @@ Oid exprType(const Node *expr)
 			return BOOLOID;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttype;
+		case T_CoerceToDomain:
+			return reinterpret_cast<const CoerceToDomain *>(expr)->resulttype;
+		case T_CoerceToDomainValue:
+			return reinterpret_cast<const CoerceToDomainValue *>(expr)->typeId;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resulttype;
 		case T_CollateExpr:
@@ -152,6 +156,10 @@ int32 exprTypmod(const Node *expr)
 			return reinterpret_cast<const Param *>(expr)->paramtypmod;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resulttypmod;
+		case T_CoerceToDomain:
+			return reinterpret_cast<const CoerceToDomain *>(expr)->resulttypmod;
+		case T_CoerceToDomainValue:
+			return reinterpret_cast<const CoerceToDomainValue *>(expr)->typeMod;
 		case T_FuncExpr:
 		{
 			/* A length coercion (a cast function given the target typmod,
@@ -222,6 +230,10 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const OpExpr *>(expr)->opcollid;
 		case T_RelabelType:
 			return reinterpret_cast<const RelabelType *>(expr)->resultcollid;
+		case T_CoerceToDomain:
+			return reinterpret_cast<const CoerceToDomain *>(expr)->resultcollid;
+		case T_CoerceToDomainValue:
+			return reinterpret_cast<const CoerceToDomainValue *>(expr)->collation;
 		case T_CoerceViaIO:
 			return reinterpret_cast<const CoerceViaIO *>(expr)->resultcollid;
 		case T_CollateExpr:
@@ -352,6 +364,14 @@ int exprLocation(const Node *expr)
 			return LeftmostLocation(c->location,
 									exprLocation(reinterpret_cast<const Node *>(c->arg)));
 		}
+		case T_CoerceToDomain:
+		{
+			auto *c = reinterpret_cast<const CoerceToDomain *>(expr);
+			return LeftmostLocation(c->location,
+									exprLocation(reinterpret_cast<const Node *>(c->arg)));
+		}
+		case T_CoerceToDomainValue:
+			return reinterpret_cast<const CoerceToDomainValue *>(expr)->location;
 		case T_CollateExpr:
 		{
 			auto *c = reinterpret_cast<const CollateExpr *>(expr);

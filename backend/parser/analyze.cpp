@@ -2156,13 +2156,16 @@ bool UsesIdentityDefault(Form_pg_attribute att, OverridingKind override)
 	return att->attidentity == ATTRIBUTE_IDENTITY_BY_DEFAULT && override == OVERRIDING_USER_VALUE;
 }
 
-/* What a column without a value gets: its DEFAULT, or NULL. */
+/* What a column without a value gets: its DEFAULT, its domain's
+ * DEFAULT, or NULL — checked as the column's domain, so a NOT NULL
+ * domain refuses it (PostgreSQL's expand_targetlist). */
 Expr *ColumnDefault(Relation rel, Form_pg_attribute att)
 {
-	if (att->atthasdef || att->attidentity != '\0')
-		if (Node *def = build_column_default(rel, att->attnum))
-			return reinterpret_cast<Expr *>(def);
-	return NullConst(att);
+	if (Node *def = build_column_default(rel, att->attnum))
+		return reinterpret_cast<Expr *>(def);
+	return reinterpret_cast<Expr *>(
+		coerce_to_domain(reinterpret_cast<Node *>(NullConst(att)), InvalidOid, -1, att->atttypid,
+						 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1, false));
 }
 
 /* RETURNING: expressions over the target row (and the other FROM

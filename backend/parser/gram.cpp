@@ -1092,6 +1092,10 @@ Node *Parser::ParseCreate()
 			if (replace || persistence_given)
 				SyntaxError();
 			return ParseCreateType();
+		case K_DOMAIN:
+			if (replace || persistence_given)
+				SyntaxError();
+			return ParseCreateDomain();
 		case K_ROLE:
 		case K_GROUP:
 			if (replace || persistence_given)

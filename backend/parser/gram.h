@@ -305,6 +305,8 @@ class Parser
 	Node *ParseAlterExtension();
 	Node *ParseCreateType();
 	Node *ParseAlterType();
+	Node *ParseCreateDomain();
+	Node *ParseAlterDomain();
 	Node *ParseAlter();
 	Node *ParseAlterTable(ObjectType objtype);
 	Node *ParseAlterTableCmd();

@@ -1415,6 +1415,114 @@ Node *Parser::ParseCreateType()
 }
 
 /*
+ * CREATE DOMAIN any_name [AS] Typename ColQualList (PostgreSQL's
+ * CreateDomainStmt: the COLLATE clause split out, the constraints left
+ * for DefineDomain to judge).
+ */
+Node *Parser::ParseCreateDomain()
+{
+	Expect(K_DOMAIN);
+	CreateDomainStmt *n = makeNode(CreateDomainStmt);
+	n->domainname = ParseAnyName();
+	Accept(K_AS);
+	n->typeName = ParseTypename();
+	n->constraints = ParseColQualList(&n->collClause);
+	return reinterpret_cast<Node *>(n);
+}
+
+/*
+ * ALTER DOMAIN any_name SET DEFAULT a_expr | DROP DEFAULT
+ *   | SET NOT NULL | DROP NOT NULL
+ *   | ADD TableConstraint
+ *   | DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]
+ *   | VALIDATE CONSTRAINT name
+ *   | RENAME TO name | RENAME CONSTRAINT name TO name
+ * OWNER TO and SET SCHEMA are not supported yet.
+ */
+Node *Parser::ParseAlterDomain()
+{
+	int loc = Loc();
+	Expect(K_DOMAIN);
+	List *name = ParseAnyName();
+	if (Accept(K_RENAME))
+	{
+		RenameStmt *r = makeNode(RenameStmt);
+		r->object = reinterpret_cast<Node *>(name);
+		if (Accept(K_CONSTRAINT))
+		{
+			r->renameType = OBJECT_DOMCONSTRAINT;
+			r->subname = ParseColId();
+		}
+		else
+			r->renameType = OBJECT_DOMAIN;
+		Expect(K_TO);
+		r->newname = ParseColId();
+		return reinterpret_cast<Node *>(r);
+	}
+	AlterDomainStmt *n = makeNode(AlterDomainStmt);
+	n->typeName = name;
+	n->behavior = DROP_RESTRICT;
+	switch (Tok())
+	{
+		case K_SET:
+			Advance();
+			if (Accept(K_DEFAULT))
+			{
+				n->subtype = 'T';
+				n->def = ParseAExpr();
+			}
+			else if (Tok() == K_NOT)
+			{
+				Advance();
+				Expect(K_NULL);
+				n->subtype = 'O';
+			}
+			else
+			{
+				Unsupported("ALTER DOMAIN", loc);
+				return SkipUnsupportedStmt("ALTER DOMAIN");
+			}
+			break;
+		case K_DROP:
+			Advance();
+			if (Accept(K_DEFAULT))
+				n->subtype = 'T';
+			else if (Accept(K_NOT))
+			{
+				Expect(K_NULL);
+				n->subtype = 'N';
+			}
+			else
+			{
+				Expect(K_CONSTRAINT);
+				n->subtype = 'X';
+				n->missing_ok = ACCEPT_IF_EXISTS();
+				n->name = ParseColId();
+				if (Accept(K_CASCADE))
+					n->behavior = DROP_CASCADE;
+				else
+					Accept(K_RESTRICT);
+			}
+			break;
+		case K_ADD:
+			Advance();
+			n->subtype = 'C';
+			n->def = ParseTableConstraint();
+			break;
+		case K_VALIDATE:
+			Advance();
+			Expect(K_CONSTRAINT);
+			n->subtype = 'V';
+			n->name = ParseColId();
+			break;
+		default:
+			Unsupported("ALTER DOMAIN", loc);
+			return SkipUnsupportedStmt("ALTER DOMAIN");
+	}
+	return reinterpret_cast<Node *>(n);
+}
+
+/*
  * ALTER TYPE any_name ADD VALUE [IF NOT EXISTS] Sconst [BEFORE|AFTER Sconst]
  * ALTER TYPE any_name RENAME VALUE Sconst TO Sconst
  * The other ALTER TYPE forms are not supported yet.
@@ -1615,6 +1723,8 @@ Node *Parser::ParseAlter()
 			break;
 		case K_TYPE:
 			return ParseAlterType();
+		case K_DOMAIN:
+			return ParseAlterDomain();
 		default:
 			break;
 	}

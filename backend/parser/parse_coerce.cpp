@@ -153,6 +153,13 @@ CoercionPathType find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId, Coerc
 	*funcid = InvalidOid;
 	if (sourceTypeId == targetTypeId)
 		return COERCION_PATH_RELABELTYPE;
+	/* A domain converts as its base type does (to and from it: a
+	 * relabeling, the constraints checked by coerce_type's
+	 * CoerceToDomain). */
+	sourceTypeId = getBaseType(sourceTypeId);
+	targetTypeId = getBaseType(targetTypeId);
+	if (sourceTypeId == targetTypeId)
+		return COERCION_PATH_RELABELTYPE;
 	HeapTuple tuple = SearchSysCache2(CASTSOURCETARGET, ObjectIdGetDatum(sourceTypeId),
 									  ObjectIdGetDatum(targetTypeId));
 	if (tuple != nullptr)
@@ -338,8 +345,18 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 	if (IsPolymorphicType(targetTypeId) && inputTypeId != UNKNOWNOID)
 		return node;
 	if (inputTypeId == UNKNOWNOID && IsA(node, Const))
-		return CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), targetTypeId,
-								  targetTypeMod, location);
+	{
+		/* A literal as a domain: read by the base type's input function,
+		 * then checked as the domain. */
+		int32 baseTypeMod = targetTypeMod;
+		Oid baseTypeId = getBaseTypeAndTypmod(targetTypeId, &baseTypeMod);
+		Node *result = CoerceUnknownConst(pstate, reinterpret_cast<Const *>(node), baseTypeId,
+										  baseTypeMod, location);
+		if (baseTypeId != targetTypeId)
+			result = coerce_to_domain(result, baseTypeId, baseTypeMod, targetTypeId, ccontext,
+									  cformat, location, false);
+		return result;
+	}
 	if (inputTypeId == UNKNOWNOID && IsA(node, Param))
 	{
 		/* An untyped $n takes the type it is used as. */
@@ -366,6 +383,19 @@ Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTyp
 		return CoerceRecordToComplex(pstate, node, targetTypeId, ccontext, cformat, location);
 	Oid funcid;
 	CoercionPathType path = find_coercion_pathway(targetTypeId, inputTypeId, ccontext, &funcid);
+	/* To a domain: to its base type, then checked as the domain. */
+	int32 baseTypeMod = targetTypeMod;
+	Oid baseTypeId = getBaseTypeAndTypmod(targetTypeId, &baseTypeMod);
+	if (baseTypeId != targetTypeId)
+	{
+		if (path == COERCION_PATH_RELABELTYPE)
+			return coerce_to_domain(node, baseTypeId, baseTypeMod, targetTypeId, ccontext, cformat,
+									location, false);
+		Node *base = coerce_type(pstate, node, inputTypeId, baseTypeId, baseTypeMod, ccontext,
+								 cformat, location);
+		return coerce_to_domain(base, baseTypeId, baseTypeMod, targetTypeId, ccontext, cformat,
+								location, true);
+	}
 	switch (path)
 	{
 		case COERCION_PATH_ARRAYCOERCE:
@@ -457,6 +487,42 @@ Node *coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid ta
 	return coerced;
 }
 
+Node *coerce_to_domain(Node *arg, Oid baseTypeId, int32 baseTypeMod, Oid typeId,
+					   CoercionContext ccontext, CoercionForm cformat, int location,
+					   bool hideInputCoercion)
+{
+	if (!OidIsValid(baseTypeId))
+	{
+		baseTypeMod = -1;
+		baseTypeId = getBaseTypeAndTypmod(typeId, &baseTypeMod);
+	}
+	if (baseTypeId == typeId)
+		return arg;
+	/* The conversion to the base type prints as part of this one. */
+	if (hideInputCoercion)
+	{
+		if (IsA(arg, FuncExpr))
+			reinterpret_cast<FuncExpr *>(arg)->funcformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(arg, RelabelType))
+			reinterpret_cast<RelabelType *>(arg)->relabelformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(arg, CoerceViaIO))
+			reinterpret_cast<CoerceViaIO *>(arg)->coerceformat = COERCE_IMPLICIT_CAST;
+		else if (IsA(arg, ArrayCoerceExpr))
+			reinterpret_cast<ArrayCoerceExpr *>(arg)->coerceformat = COERCE_IMPLICIT_CAST;
+	}
+	/* The domain's typmod on its base type (varchar(5) …). */
+	arg = CoerceTypmod(nullptr, arg, baseTypeId, baseTypeMod, ccontext, COERCE_IMPLICIT_CAST,
+					   location);
+	CoerceToDomain *result = makeNode(CoerceToDomain);
+	result->arg = reinterpret_cast<Expr *>(arg);
+	result->resulttype = typeId;
+	result->resulttypmod = -1;
+	result->resultcollid = get_typcollation(typeId);
+	result->coercionformat = cformat;
+	result->location = location;
+	return reinterpret_cast<Node *>(result);
+}
+
 Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName)
 {
 	Oid inputTypeId = exprType(node);
@@ -511,12 +577,14 @@ Oid select_common_type(ParseState *pstate, List *exprs, const char *context, Nod
 			*which_expr = pexpr;
 		return ptype;
 	}
+	/* Mixed inputs: a domain counts as its base type. */
+	ptype = getBaseType(ptype);
 	TYPCATEGORY pcategory = TypeCategory(ptype);
 	bool pispreferred = IsPreferredType(pcategory, ptype);
 	foreach (lc, exprs)
 	{
 		Node *nexpr = static_cast<Node *>(lfirst(lc));
-		Oid ntype = exprType(nexpr);
+		Oid ntype = getBaseType(exprType(nexpr));
 		if (ntype == UNKNOWNOID || ntype == ptype)
 			continue;
 		if (ptype == UNKNOWNOID)

@@ -88,6 +88,7 @@ Derivation Derive(Node *node)
 		case T_OpExpr:
 		case T_FuncExpr:
 		case T_RelabelType:
+		case T_CoerceToDomain:
 		case T_CoerceViaIO:
 		case T_CaseExpr:
 		case T_CoalesceExpr:

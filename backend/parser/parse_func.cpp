@@ -620,8 +620,15 @@ int func_match_argtypes(int nargs, Oid *input_typeids, FuncCandidateList raw_can
 	return ncandidates;
 }
 
-FuncCandidateList func_select_candidate(int nargs, Oid *input_typeids, FuncCandidateList candidates)
+FuncCandidateList func_select_candidate(int nargs, Oid *given_typeids, FuncCandidateList candidates)
 {
+	/* A domain argument counts as its base type, so a function of the
+	 * base type is an exact match (a function declared on the domain
+	 * itself wins only when it matched exactly everywhere, before this). */
+	std::vector<Oid> base_typeids(given_typeids, given_typeids + nargs);
+	for (Oid &t : base_typeids)
+		t = getBaseType(t);
+	Oid *input_typeids = base_typeids.data();
 	int nunknowns = 0;
 	for (int i = 0; i < nargs; i++)
 		if (input_typeids[i] == UNKNOWNOID)
@@ -863,6 +870,17 @@ Oid oper_lookup(ParseState *pstate, List *opname, Oid ltypeId, Oid rtypeId, bool
 				Oid exact = OpernameGetOprid(opname, left, right);
 				if (OidIsValid(exact))
 					return exact;
+				/* domain = 'literal': the base type's operator. */
+				if (left == right && (ltypeId == UNKNOWNOID || rtypeId == UNKNOWNOID))
+				{
+					Oid base = getBaseType(left);
+					if (base != left)
+					{
+						exact = OpernameGetOprid(opname, base, base);
+						if (OidIsValid(exact))
+							return exact;
+					}
+				}
 			}
 		}
 		raw = OpernameGetCandidates(opname, kind, false);

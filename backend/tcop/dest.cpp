@@ -176,9 +176,13 @@ void SendRowDescriptionMessage(TupleDesc typeinfo, List *targetlist, const int16
 		msg.String(NameStr(att->attname));
 		msg.Int32(static_cast<int32_t>(resorigtbl));
 		msg.Int16(resorigcol);
-		msg.Int32(static_cast<int32_t>(att->atttypid));
+		/* A domain's column is described as its base type (PostgreSQL's
+		 * SendRowDescriptionMessage): clients know only built-in types. */
+		int32 typmod = att->atttypmod;
+		Oid typid = getBaseTypeAndTypmod(att->atttypid, &typmod);
+		msg.Int32(static_cast<int32_t>(typid));
 		msg.Int16(att->attlen);
-		msg.Int32(att->atttypmod);
+		msg.Int32(typmod);
 		msg.Int16(format);
 	}
 	msg.Send();

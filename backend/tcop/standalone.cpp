@@ -75,15 +75,19 @@ void RunScriptStatement(RawStmt *parsetree, const char *script)
 
 }  // namespace
 
-void RunPostBootstrapScript(const std::string &path, const std::string &superuser)
+void RunPostBootstrapScript(const std::vector<std::string> &paths, const std::string &superuser)
 {
-	std::ifstream in(path);
-	if (!in)
-		ereport(FATAL, errcode_for_file_access(),
-				errmsg("could not open file \"%s\" for reading: %m", path.c_str()));
-	std::stringstream text;
-	text << in.rdbuf();
-	std::string script = text.str();
+	std::vector<std::string> scripts;
+	for (const std::string &path : paths)
+	{
+		std::ifstream in(path);
+		if (!in)
+			ereport(FATAL, errcode_for_file_access(),
+					errmsg("could not open file \"%s\" for reading: %m", path.c_str()));
+		std::stringstream text;
+		text << in.rdbuf();
+		scripts.push_back(text.str());
+	}
 
 	InitProcess();
 	InitPostgres("template1", superuser.c_str());
@@ -92,13 +96,16 @@ void RunPostBootstrapScript(const std::string &path, const std::string &superuse
 	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "post-bootstrap script",
 											  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(cxt);
-	/* Errors name the statement (no ErrorHandlerScope: each is FATAL). */
-	tusk::error::debug_query_string = script.c_str();
 	StartTransactionCommand();
-	List *parsetree_list = raw_parser(script.c_str());
-	ListCell *lc;
-	foreach (lc, parsetree_list)
-		RunScriptStatement(static_cast<RawStmt *>(lfirst(lc)), script.c_str());
+	for (const std::string &script : scripts)
+	{
+		/* Errors name the statement (no ErrorHandlerScope: each is FATAL). */
+		tusk::error::debug_query_string = script.c_str();
+		List *parsetree_list = raw_parser(script.c_str());
+		ListCell *lc;
+		foreach (lc, parsetree_list)
+			RunScriptStatement(static_cast<RawStmt *>(lfirst(lc)), script.c_str());
+	}
 	CommitTransactionCommand();
 	tusk::error::debug_query_string = nullptr;
 	MemoryContextSwitchTo(old);

@@ -412,6 +412,8 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_CreateEnumStmt:
 		case T_CompositeTypeStmt:
 		case T_AlterEnumStmt:
+		case T_CreateDomainStmt:
+		case T_AlterDomainStmt:
 		case T_CreateRoleStmt:
 		case T_AlterRoleStmt:
 		case T_AlterRoleSetStmt:
@@ -475,7 +477,8 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			if (reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_SCHEMA ||
 				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_FUNCTION ||
 				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_EXTENSION ||
-				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_TYPE)
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_TYPE ||
+				reinterpret_cast<DropStmt *>(parsetree)->removeType == OBJECT_DOMAIN)
 				RemoveObjects(reinterpret_cast<DropStmt *>(parsetree));
 			else
 				RemoveRelations(reinterpret_cast<DropStmt *>(parsetree));
@@ -489,6 +492,12 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_AlterEnumStmt:
 			AlterEnum(reinterpret_cast<AlterEnumStmt *>(parsetree));
+			break;
+		case T_CreateDomainStmt:
+			(void) DefineDomain(reinterpret_cast<CreateDomainStmt *>(parsetree), queryString);
+			break;
+		case T_AlterDomainStmt:
+			AlterDomain(reinterpret_cast<AlterDomainStmt *>(parsetree), queryString);
 			break;
 		case T_CreateExtensionStmt:
 			(void) CreateExtension(reinterpret_cast<CreateExtensionStmt *>(parsetree));
@@ -546,6 +555,9 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			auto *rename = reinterpret_cast<RenameStmt *>(parsetree);
 			if (rename->renameType == OBJECT_ROLE)
 				RenameRole(rename->subname, rename->newname);
+			else if (rename->renameType == OBJECT_DOMAIN ||
+					 rename->renameType == OBJECT_DOMCONSTRAINT)
+				RenameDomain(rename);
 			else
 				ExecRenameStmt(rename);
 			break;
@@ -747,6 +759,10 @@ const char *CreateCommandName(Node *parsetree)
 			return "CREATE TYPE";
 		case T_AlterEnumStmt:
 			return "ALTER TYPE";
+		case T_CreateDomainStmt:
+			return "CREATE DOMAIN";
+		case T_AlterDomainStmt:
+			return "ALTER DOMAIN";
 		case T_AlterExtensionStmt:
 			return "ALTER EXTENSION";
 		case T_CreateTableAsStmt:
@@ -770,6 +786,10 @@ const char *CreateCommandName(Node *parsetree)
 			if (IsA(parsetree, RenameStmt) &&
 				reinterpret_cast<RenameStmt *>(parsetree)->renameType == OBJECT_ROLE)
 				return "ALTER ROLE";
+			if (IsA(parsetree, RenameStmt) &&
+				(reinterpret_cast<RenameStmt *>(parsetree)->renameType == OBJECT_DOMAIN ||
+				 reinterpret_cast<RenameStmt *>(parsetree)->renameType == OBJECT_DOMCONSTRAINT))
+				return "ALTER DOMAIN";
 			/* ALTER INDEX / SEQUENCE / VIEW … have their own tags. */
 			ObjectType kind = OBJECT_TABLE;
 			if (IsA(parsetree, AlterTableStmt))

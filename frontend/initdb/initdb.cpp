@@ -221,7 +221,10 @@ void RunBootstrap(const std::string &username, const std::string &locale)
 															1024 * 1024),
 											 "-D", pg_data, "-U", username, "-L", locale, "-s",
 											 common::GetInstallDir(common::InstallDir::kShare) +
-												 "/system_views.sql"},
+												 "/system_views.sql",
+											 "-s",
+											 common::GetInstallDir(common::InstallDir::kShare) +
+												 "/information_schema.sql"},
 											true);
 	if (!boot.ok)
 	{

@@ -7,6 +7,7 @@
 #ifdef __cplusplus
 extern "C++" {
 #include <string>
+#include <vector>
 
 /* What initdb decides and the catalogs record. */
 struct BootstrapSettings
@@ -24,11 +25,11 @@ void BootstrapCreateCatalogs(const BootstrapSettings &settings);
  * template1 (after the post-bootstrap script, so they have its objects). */
 void BootstrapCopyTemplate1();
 
-/* initdb's post-bootstrap phase: the SQL statements of the file at path,
- * run through the normal pipeline (parse, analyze, rewrite, plan, execute)
- * in template1 as the bootstrap superuser, in one transaction
- * (tcop/standalone.cpp).  Any error is FATAL. */
-void RunPostBootstrapScript(const std::string &path, const std::string &superuser);
+/* initdb's post-bootstrap phase: the SQL statements of the files at
+ * paths, in order, run through the normal pipeline (parse, analyze,
+ * rewrite, plan, execute) in template1 as the bootstrap superuser, in one
+ * transaction (tcop/standalone.cpp).  Any error is FATAL. */
+void RunPostBootstrapScript(const std::vector<std::string> &paths, const std::string &superuser);
 }
 #endif
 

@@ -20,12 +20,6 @@ extern "C" {
  * is free.  Returns the new relation's OID. */
 extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
 									char relkind, char relpersistence);
-/* The array type "_typname" of type typid (more underscores while the
- * name is taken, as PostgreSQL's makeArrayTypeName), with OID arrayid
- * and the element's alignment: a table's or composite type's row type,
- * an enum.  The caller records its internal dependency on typid. */
-extern void InsertArrayType(Relation pg_type, Oid arrayid, Oid typid, const char *typname,
-							Oid relnamespace, char align);
 /* Add the columns first … natts-1 of tupdesc (attnums set) to relation
  * relid's pg_attribute rows and relnatts: CREATE OR REPLACE VIEW's new
  * columns.  No file is touched. */

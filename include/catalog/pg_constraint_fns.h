@@ -23,6 +23,7 @@ struct ConstraintSpec
 	bool validated = true;
 	bool noinherit = false;
 	Oid relid = InvalidOid;		   /* the table */
+	Oid typid = InvalidOid;		   /* or the domain (contypid) */
 	Oid relnamespace = InvalidOid; /* its schema (connamespace) */
 	std::vector<AttrNumber> keys;  /* conkey: the columns it is on */
 	Oid indexoid = InvalidOid;	   /* conindid: a unique or primary key's index */
@@ -59,6 +60,22 @@ extern std::string ChooseConstraintName(const char *name1, const char *name2, co
 
 /* The OID of relid's constraint called name; InvalidOid if none. */
 extern Oid get_relation_constraint_oid(Oid relid, const char *name);
+
+/* A domain's CHECK constraint (contypid = the domain). */
+struct DomainCheck
+{
+	Oid oid;
+	std::string name;
+	Node *expr; /* conbin: reads the value as a CoerceToDomainValue */
+	bool validated;
+};
+
+/* The CHECK constraints of domain typid itself (not of its base domains),
+ * sorted by name as PostgreSQL applies them. */
+extern std::vector<DomainCheck> GetDomainChecks(Oid typid);
+
+/* The OID of domain typid's constraint called name; InvalidOid if none. */
+extern Oid get_domain_constraint_oid(Oid typid, const char *name);
 
 /* Delete a constraint's row (what depends on it is dropped first, by
  * catalog/dependency.h); a CHECK's table counts one fewer in relchecks. */

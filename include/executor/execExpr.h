@@ -86,6 +86,8 @@ typedef enum ExprEvalOp
 	EEOP_NULLTEST_ROWISNOTNULL, /* ExecEvalRowNullTest */
 	EEOP_ROWCOMPARE_STEP,		/* one pair of a RowCompareExpr */
 	EEOP_ROWCOMPARE_FINAL,		/* the last comparison's result as a bool */
+	EEOP_DOMAIN_NOTNULL,		/* a NULL in resvalue violates the domain */
+	EEOP_DOMAIN_CHECK,			/* a false check result violates the domain */
 	EEOP_LAST
 } ExprEvalOp;
 
@@ -258,6 +260,15 @@ typedef struct ExprEvalStep
 			Oid vartype;	   /* the row type, or RECORDOID */
 			TupleDesc tupdesc; /* the value's descriptor, made at the first row */
 		} wholerow;
+		struct
+		{
+			/* the value is in resvalue/resnull; a CHECK's result in
+			 * checkvalue/checknull */
+			const char *constraintname;
+			Datum *checkvalue;
+			bool *checknull;
+			Oid resulttype; /* the domain, for the message */
+		} domaincheck;
 		struct
 		{
 			TupleDesc tupdesc; /* the row type (blessed when anonymous) */

@@ -66,6 +66,13 @@ extern ExprState *ExecInitExpr(Expr *node, PlanState *parent);
 /* An implicitly-ANDed list: true when every member is true (NULL list: true). */
 extern ExprState *ExecInitQual(List *qual, PlanState *parent);
 extern List *ExecInitExprList(List *nodes, PlanState *parent);
+/* The checks of domain domainType on the value in value and isnull, as
+ * a standalone expression (domain_in, domain_recv): evaluating it raises
+ * the domain's violation or returns the value. */
+extern ExprState *ExecInitDomainCheck(Oid domainType, Datum *value, bool *isnull);
+/* One domain CHECK expression whose VALUE reads value and isnull (ALTER
+ * DOMAIN's validation of stored values). */
+extern ExprState *ExecInitDomainCheckExpr(Expr *check, Datum *value, bool *isnull);
 extern ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
 											   TupleTableSlot *slot, PlanState *parent,
 											   TupleDesc inputDesc);

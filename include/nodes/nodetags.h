@@ -61,7 +61,9 @@
 	X(FromExpr) \
 	X(JoinExpr) \
 	X(InferenceElem) \
-	X(OnConflictExpr)
+	X(OnConflictExpr) \
+	X(CoerceToDomain) \
+	X(CoerceToDomainValue)
 
 /* parsenodes.h: raw parse trees (the parser's output) and Query. */
 #define TUSK_PARSE_NODES(X) \
@@ -153,7 +155,9 @@
 	X(AlterEnumStmt) \
 	X(AlterOwnerStmt) \
 	X(DropOwnedStmt) \
-	X(ReassignOwnedStmt)
+	X(ReassignOwnedStmt) \
+	X(CreateDomainStmt) \
+	X(AlterDomainStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \

@@ -1146,6 +1146,33 @@ TUSK_DEFINE_NODE(CompositeTypeStmt)
 	F(SCALAR, bool, skipIfNewValExists)
 TUSK_DEFINE_NODE(AlterEnumStmt)
 
+/* CREATE DOMAIN name [AS] type [COLLATE c] [constraints]: constraints are
+ * Constraint nodes (CONSTR_DEFAULT, CONSTR_NOTNULL, CONSTR_NULL,
+ * CONSTR_CHECK). */
+#define NODE_CreateDomainStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, domainname) \
+	F(NODE, TypeName *, typeName) \
+	F(NODE, CollateClause *, collClause) \
+	F(NODE, List *, constraints)
+TUSK_DEFINE_NODE(CreateDomainStmt)
+
+/* ALTER DOMAIN name …, subtype as PostgreSQL's:
+ *   'T' SET/DROP DEFAULT (def the raw default, or NULL to drop it)
+ *   'N' DROP NOT NULL, 'O' SET NOT NULL
+ *   'C' ADD CONSTRAINT (def a Constraint)
+ *   'X' DROP CONSTRAINT name [CASCADE|RESTRICT] [IF EXISTS: missing_ok]
+ *   'V' VALIDATE CONSTRAINT name */
+#define NODE_AlterDomainStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, char, subtype) \
+	F(NODE, List *, typeName) \
+	F(STRING, char *, name) \
+	F(NODE, Node *, def) \
+	F(SCALAR, DropBehavior, behavior) \
+	F(SCALAR, bool, missing_ok)
+TUSK_DEFINE_NODE(AlterDomainStmt)
+
 #define NODE_DropdbStmt(F) \
 	F(TAG, NodeTag, type) \
 	F(STRING, char *, dbname) \

@@ -618,4 +618,28 @@ TUSK_DEFINE_NODE(InferenceElem)
 	F(NODE, List *, exclRelTlist)
 TUSK_DEFINE_NODE(OnConflictExpr)
 
+/* A value of arg's type (the domain's base type) made a value of domain
+ * resulttype: the executor checks the domain's NOT NULL and CHECK
+ * constraints (its base domains' too) on it, as PostgreSQL's
+ * CoerceToDomain. */
+#define NODE_CoerceToDomain(F) \
+	F(BASE, Expr, xpr) \
+	F(NODE, Expr *, arg) \
+	F(SCALAR, Oid, resulttype) \
+	F(SCALAR, int32, resulttypmod) \
+	F(SCALAR, Oid, resultcollid) \
+	F(SCALAR, CoercionForm, coercionformat) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CoerceToDomain)
+
+/* VALUE in a domain's CHECK expression: the value being checked, of the
+ * domain's base type. */
+#define NODE_CoerceToDomainValue(F) \
+	F(BASE, Expr, xpr) \
+	F(SCALAR, Oid, typeId) \
+	F(SCALAR, int32, typeMod) \
+	F(SCALAR, Oid, collation) \
+	F(LOCATION, int, location)
+TUSK_DEFINE_NODE(CoerceToDomainValue)
+
 #endif /* TUSK_NODES_PRIMNODES_H */

@@ -39,6 +39,13 @@ extern Node *coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid ta
 						 int32 targetTypeMod, CoercionContext ccontext, CoercionForm cformat,
 						 int location);
 /* For WHERE/HAVING/ON…: a boolean, or ERROR 42804 naming constructName. */
+/* arg (of the domain's base type, or binary-compatible with it) as a
+ * value of domain typeId: the base type's typmod coercion, then a
+ * CoerceToDomain that checks the constraints when run.  baseTypeId
+ * InvalidOid: looked up.  A type that is not a domain: arg unchanged. */
+extern Node *coerce_to_domain(Node *arg, Oid baseTypeId, int32 baseTypeMod, Oid typeId,
+							  CoercionContext ccontext, CoercionForm cformat, int location,
+							  bool hideInputCoercion);
 extern Node *coerce_to_boolean(ParseState *pstate, Node *node, const char *constructName);
 extern Node *coerce_to_specific_type(ParseState *pstate, Node *node, Oid targetTypeId,
 									 const char *constructName);

@@ -93,6 +93,14 @@ extern char func_volatile(Oid funcid);
 extern char *get_namespace_name(Oid nspid);
 /* A collation's name (palloc'd), or NULL if there is no such collation. */
 extern char *get_collation_name(Oid colloid);
+/* The type a domain (or a domain over a domain …) is defined over, the
+ * type itself when it is not a domain; getBaseTypeAndTypmod also gives
+ * the base type's typmod (*typmod is left alone for a non-domain). */
+extern Oid getBaseType(Oid typid);
+extern Oid getBaseTypeAndTypmod(Oid typid, int32 *typmod);
+/* The domain's default expression (typdefaultbin, as a node tree),
+ * looking through to base domains, or NULL. */
+extern struct Node *get_typdefault(Oid typid);
 
 #ifdef __cplusplus
 }

@@ -448,6 +448,8 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_CoerceViaIO:
 		case T_ArrayCoerceExpr:
 		case T_RelabelType:
+		case T_CoerceToDomain:
+		case T_CoerceToDomainValue:
 		case T_Aggref:
 		case T_FuncExpr:
 		case T_CoalesceExpr:
@@ -1004,6 +1006,19 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 								expr->resulttypmod, node);
 			break;
 		}
+		case T_CoerceToDomain:
+		{
+			CoerceToDomain *expr = reinterpret_cast<CoerceToDomain *>(node);
+			if (expr->coercionformat == COERCE_IMPLICIT_CAST && !showimplicit)
+				GetRuleExprParen(reinterpret_cast<Node *>(expr->arg), ctx, false, node);
+			else
+				GetCoercionExpr(reinterpret_cast<Node *>(expr->arg), ctx, expr->resulttype, -1,
+								node);
+			break;
+		}
+		case T_CoerceToDomainValue:
+			ctx->buf += "VALUE";
+			break;
 		case T_CollateExpr:
 		{
 			/* Tusk's collations all live in pg_catalog, always visible */

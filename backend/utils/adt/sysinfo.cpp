@@ -244,6 +244,13 @@ const char *const kEncodingNames[] = {
 	"BIG5",		 "GBK",			  "UHC",		"GB18030",	  "JOHAB",		"SHIFT_JIS_2004",
 };
 constexpr int kNumEncodings = sizeof(kEncodingNames) / sizeof(kEncodingNames[0]);
+/* The most bytes a character takes in each of them (PostgreSQL's
+ * pg_wchar_table maxmblen): multi-byte encodings first and last, the
+ * LATIN/WIN/KOI8/ISO ones (8 … 34) one byte. */
+constexpr int kEncodingMaxLength[kNumEncodings] = {
+	1, 3, 2, 3, 4, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 3, 2,
+};
 constexpr int kUtf8 = 6;
 
 /* The names pg_char_to_encoding accepts besides the canonical ones, with
@@ -570,6 +577,15 @@ Datum PG_encoding_to_char(PG_FUNCTION_ARGS)
 Datum PG_char_to_encoding(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT32(EncodingByName(NameStr(*PG_GETARG_NAME(0))));
+}
+
+/* pg_encoding_max_length(int): NULL for a number that is no encoding. */
+Datum pg_encoding_max_length_sql(PG_FUNCTION_ARGS)
+{
+	int32 encoding = PG_GETARG_INT32(0);
+	if (encoding < 0 || encoding >= kNumEncodings)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(kEncodingMaxLength[encoding]);
 }
 
 /* ---- sessions, transactions, the server ---- */

@@ -26,6 +26,8 @@
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_type_d.h"
+#include "nodes/nodes.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
@@ -310,6 +312,60 @@ char *get_typname(Oid typid)
 {
 	const TypeInfo *t = FindType(typid);
 	return t != nullptr ? pstrdup(t->name.c_str()) : nullptr;
+}
+
+Oid getBaseType(Oid typid)
+{
+	int32 typmod = -1;
+	return getBaseTypeAndTypmod(typid, &typmod);
+}
+
+Oid getBaseTypeAndTypmod(Oid typid, int32 *typmod)
+{
+	/* No built-in type is a domain. */
+	for (;;)
+	{
+		if (!OidIsValid(typid) || BuiltinTypes().count(typid) != 0 || !RelationCacheHasCatalogs)
+			return typid;
+		HeapTuple tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+		if (tuple == nullptr)
+			elog(ERROR, "cache lookup failed for type %u", typid);
+		auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tuple));
+		if (form->typtype != TYPTYPE_DOMAIN)
+		{
+			ReleaseSysCache(tuple);
+			return typid;
+		}
+		typid = form->typbasetype;
+		*typmod = form->typtypmod;
+		ReleaseSysCache(tuple);
+	}
+}
+
+Node *get_typdefault(Oid typid)
+{
+	for (;;)
+	{
+		if (!OidIsValid(typid) || BuiltinTypes().count(typid) != 0 || !RelationCacheHasCatalogs)
+			return nullptr;
+		HeapTuple tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+		if (tuple == nullptr)
+			elog(ERROR, "cache lookup failed for type %u", typid);
+		auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tuple));
+		bool isnull;
+		Datum bin = SysCacheGetAttr(TYPEOID, tuple, Anum_pg_type_typdefaultbin, &isnull);
+		if (!isnull)
+		{
+			Node *expr = static_cast<Node *>(stringToNode(TextDatumGetCString(bin)));
+			ReleaseSysCache(tuple);
+			return expr;
+		}
+		Oid base = form->typtype == TYPTYPE_DOMAIN ? form->typbasetype : InvalidOid;
+		ReleaseSysCache(tuple);
+		if (!OidIsValid(base))
+			return nullptr;
+		typid = base;
+	}
 }
 
 char get_typtype(Oid typid)

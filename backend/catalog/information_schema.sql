@@ -1,0 +1,393 @@
+--
+-- information_schema.sql — initdb's second post-bootstrap script: the SQL
+-- standard's information schema, as PostgreSQL 15 presents it.
+--
+-- Run after system_views.sql by `postgres --boot -s … -s …` in template1
+-- (tcop/standalone.cpp).  The schema, its domains and views have
+-- PostgreSQL 15's names, column names, types and order; the definitions
+-- are Tusk's own, written from the standard's descriptions.
+--
+-- Differences from PostgreSQL, on purpose (doc/sql.md, "System views"):
+--   * Visibility: PostgreSQL shows an object when the current user has
+--     some privilege on it.  Tusk has no object privileges yet, so a view
+--     shows what pg_has_role(owner, 'USAGE') allows: the objects of roles
+--     the user is a member of, every object to a superuser.
+--   * table_constraints and check_constraints have no rows for NOT NULL
+--     columns (PostgreSQL adds them with a UNION, which pg_get_viewdef
+--     cannot print yet, and pg_views prints every view).
+--   * Tusk's views are not updatable: is_insertable_into and is_updatable
+--     are NO for views.
+--
+
+CREATE SCHEMA information_schema;
+
+-- The standard's domains.
+CREATE DOMAIN information_schema.cardinal_number AS integer
+    CONSTRAINT cardinal_number_domain_check CHECK (VALUE >= 0);
+
+CREATE DOMAIN information_schema.character_data AS character varying COLLATE "C";
+
+CREATE DOMAIN information_schema.sql_identifier AS name COLLATE "C";
+
+CREATE DOMAIN information_schema.time_stamp AS timestamp(2) with time zone
+    DEFAULT current_timestamp(2);
+
+CREATE DOMAIN information_schema.yes_or_no AS character varying(3) COLLATE "C"
+    CONSTRAINT yes_or_no_check CHECK (VALUE IN ('YES', 'NO'));
+
+-- One row per schema.
+CREATE VIEW information_schema.schemata AS
+    SELECT current_database()::information_schema.sql_identifier AS catalog_name,
+           n.nspname::information_schema.sql_identifier AS schema_name,
+           u.rolname::information_schema.sql_identifier AS schema_owner,
+           NULL::information_schema.sql_identifier AS default_character_set_catalog,
+           NULL::information_schema.sql_identifier AS default_character_set_schema,
+           NULL::information_schema.sql_identifier AS default_character_set_name,
+           NULL::information_schema.character_data AS sql_path
+      FROM pg_catalog.pg_namespace n
+           JOIN pg_catalog.pg_authid u ON n.nspowner = u.oid
+     WHERE pg_catalog.pg_has_role(n.nspowner, 'USAGE');
+
+-- One row per table, view and foreign table.
+CREATE VIEW information_schema.tables AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           (CASE WHEN nc.oid = pg_catalog.pg_my_temp_schema() THEN 'LOCAL TEMPORARY'
+                 WHEN c.relkind IN ('r', 'p') THEN 'BASE TABLE'
+                 WHEN c.relkind = 'v' THEN 'VIEW'
+                 WHEN c.relkind = 'f' THEN 'FOREIGN'
+            END)::information_schema.character_data AS table_type,
+           NULL::information_schema.sql_identifier AS self_referencing_column_name,
+           NULL::information_schema.character_data AS reference_generation,
+           (CASE WHEN t.typname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS user_defined_type_catalog,
+           nt.nspname::information_schema.sql_identifier AS user_defined_type_schema,
+           t.typname::information_schema.sql_identifier AS user_defined_type_name,
+           (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_insertable_into,
+           (CASE WHEN t.typname IS NOT NULL THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_typed,
+           NULL::information_schema.character_data AS commit_action
+      FROM pg_catalog.pg_namespace nc
+           JOIN pg_catalog.pg_class c ON nc.oid = c.relnamespace
+           LEFT JOIN pg_catalog.pg_type t ON c.reloftype = t.oid
+           LEFT JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+     WHERE c.relkind IN ('r', 'v', 'f', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per view, with its defining query.
+CREATE VIEW information_schema.views AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           pg_catalog.pg_get_viewdef(c.oid)::information_schema.character_data AS view_definition,
+           'NONE'::information_schema.character_data AS check_option,
+           'NO'::information_schema.yes_or_no AS is_updatable,
+           'NO'::information_schema.yes_or_no AS is_insertable_into,
+           'NO'::information_schema.yes_or_no AS is_trigger_updatable,
+           'NO'::information_schema.yes_or_no AS is_trigger_deletable,
+           'NO'::information_schema.yes_or_no AS is_trigger_insertable_into
+      FROM pg_catalog.pg_namespace nc
+           JOIN pg_catalog.pg_class c ON nc.oid = c.relnamespace
+     WHERE c.relkind = 'v'
+       AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per column of a table, view or foreign table.  A column of a
+-- domain describes the domain's base type and names the domain.
+CREATE VIEW information_schema.columns AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name,
+           a.attnum::information_schema.cardinal_number AS ordinal_position,
+           (CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+            END)::information_schema.character_data AS column_default,
+           (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES'
+            END)::information_schema.yes_or_no AS is_nullable,
+           (CASE WHEN coalesce(bt.typelem, t.typelem) <> 0
+                      AND coalesce(bt.typlen, t.typlen) = -1 THEN 'ARRAY'
+                 WHEN coalesce(nbt.nspname, nt.nspname) = 'pg_catalog'
+                      THEN pg_catalog.format_type(coalesce(bt.oid, t.oid), NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           (CASE WHEN coalesce(bt.oid, t.oid) IN (1042, 1043)
+                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
+                      THEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4
+                 WHEN coalesce(bt.oid, t.oid) IN (1560, 1562)
+                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
+                      THEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
+            END)::information_schema.cardinal_number AS character_maximum_length,
+           (CASE WHEN coalesce(bt.oid, t.oid) IN (25, 1042, 1043)
+                 THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1
+                            THEN 1073741824
+                            ELSE ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4)
+                                 * pg_catalog.pg_encoding_max_length(pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding()))
+                       END)
+            END)::information_schema.cardinal_number AS character_octet_length,
+           (CASE coalesce(bt.oid, t.oid)
+                 WHEN 21 THEN 16
+                 WHEN 23 THEN 32
+                 WHEN 20 THEN 64
+                 WHEN 700 THEN 24
+                 WHEN 701 THEN 53
+                 WHEN 1700 THEN
+                      (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1 THEN NULL
+                            ELSE (((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4) >> 16) & 65535
+                       END)
+            END)::information_schema.cardinal_number AS numeric_precision,
+           (CASE WHEN coalesce(bt.oid, t.oid) IN (21, 23, 20, 700, 701) THEN 2
+                 WHEN coalesce(bt.oid, t.oid) = 1700 THEN 10
+            END)::information_schema.cardinal_number AS numeric_precision_radix,
+           (CASE WHEN coalesce(bt.oid, t.oid) IN (21, 23, 20) THEN 0
+                 WHEN coalesce(bt.oid, t.oid) = 1700
+                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
+                      THEN ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4) & 65535
+            END)::information_schema.cardinal_number AS numeric_scale,
+           (CASE WHEN coalesce(bt.oid, t.oid) = 1082 THEN 0
+                 WHEN coalesce(bt.oid, t.oid) IN (1083, 1266, 1114, 1184)
+                      THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0 THEN 6
+                                 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
+                            END)
+                 WHEN coalesce(bt.oid, t.oid) = 1186
+                      THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0
+                                      OR ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535) = 65535
+                                 THEN 6
+                                 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535
+                            END)
+            END)::information_schema.cardinal_number AS datetime_precision,
+           (CASE WHEN coalesce(bt.oid, t.oid) = 1186
+                 THEN upper(substring(pg_catalog.format_type(coalesce(bt.oid, t.oid),
+                                          CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
+                                      similar 'interval[()0-9]* #"%#"' escape '#'))
+            END)::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           (CASE WHEN nco.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS collation_catalog,
+           nco.nspname::information_schema.sql_identifier AS collation_schema,
+           co.collname::information_schema.sql_identifier AS collation_name,
+           (CASE WHEN t.typtype = 'd' THEN current_database()
+            END)::information_schema.sql_identifier AS domain_catalog,
+           (CASE WHEN t.typtype = 'd' THEN nt.nspname
+            END)::information_schema.sql_identifier AS domain_schema,
+           (CASE WHEN t.typtype = 'd' THEN t.typname
+            END)::information_schema.sql_identifier AS domain_name,
+           current_database()::information_schema.sql_identifier AS udt_catalog,
+           coalesce(nbt.nspname, nt.nspname)::information_schema.sql_identifier AS udt_schema,
+           coalesce(bt.typname, t.typname)::information_schema.sql_identifier AS udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           a.attnum::information_schema.sql_identifier AS dtd_identifier,
+           'NO'::information_schema.yes_or_no AS is_self_referencing,
+           (CASE WHEN a.attidentity IN ('a', 'd') THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_identity,
+           (CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT'
+            END)::information_schema.character_data AS identity_generation,
+           (CASE WHEN a.attidentity IN ('a', 'd') THEN seq.seqstart
+            END)::information_schema.character_data AS identity_start,
+           (CASE WHEN a.attidentity IN ('a', 'd') THEN seq.seqincrement
+            END)::information_schema.character_data AS identity_increment,
+           (CASE WHEN a.attidentity IN ('a', 'd') THEN seq.seqmax
+            END)::information_schema.character_data AS identity_maximum,
+           (CASE WHEN a.attidentity IN ('a', 'd') THEN seq.seqmin
+            END)::information_schema.character_data AS identity_minimum,
+           (CASE WHEN a.attidentity IN ('a', 'd') AND seq.seqcycle THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS identity_cycle,
+           (CASE WHEN a.attgenerated <> '' THEN 'ALWAYS' ELSE 'NEVER'
+            END)::information_schema.character_data AS is_generated,
+           (CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+            END)::information_schema.character_data AS generation_expression,
+           (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_updatable
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class c ON a.attrelid = c.oid
+           JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_type t ON a.atttypid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           LEFT JOIN pg_catalog.pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+           LEFT JOIN pg_catalog.pg_type bt ON t.typtype = 'd' AND t.typbasetype = bt.oid
+           LEFT JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid
+           LEFT JOIN pg_catalog.pg_collation co ON a.attcollation = co.oid
+                     AND NOT (co.collnamespace = 11 AND co.collname = 'default')
+           LEFT JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid
+           LEFT JOIN pg_catalog.pg_depend dep
+                  ON dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
+                 AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
+                 AND dep.deptype = 'i'
+           LEFT JOIN pg_catalog.pg_sequence seq ON dep.objid = seq.seqrelid
+     WHERE a.attnum > 0 AND NOT a.attisdropped
+       AND c.relkind IN ('r', 'v', 'f', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per CHECK, PRIMARY KEY, UNIQUE and FOREIGN KEY constraint of a
+-- table.
+CREATE VIEW information_schema.table_constraints AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nr.nspname::information_schema.sql_identifier AS table_schema,
+           r.relname::information_schema.sql_identifier AS table_name,
+           (CASE c.contype WHEN 'c' THEN 'CHECK'
+                           WHEN 'f' THEN 'FOREIGN KEY'
+                           WHEN 'p' THEN 'PRIMARY KEY'
+                           WHEN 'u' THEN 'UNIQUE'
+            END)::information_schema.character_data AS constraint_type,
+           (CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_deferrable,
+           (CASE WHEN c.condeferred THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS initially_deferred,
+           'YES'::information_schema.yes_or_no AS enforced,
+           (CASE WHEN c.contype = 'u'
+                 THEN CASE WHEN i.indnullsnotdistinct THEN 'NO' ELSE 'YES' END
+            END)::information_schema.yes_or_no AS nulls_distinct
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace nc ON c.connamespace = nc.oid
+           JOIN pg_catalog.pg_class r ON c.conrelid = r.oid
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+           LEFT JOIN pg_catalog.pg_index i ON c.contype = 'u' AND i.indexrelid = c.conindid
+     WHERE c.contype IN ('c', 'f', 'p', 'u')
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+
+-- One row per CHECK constraint of a table or domain.
+CREATE VIEW information_schema.check_constraints AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           n.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name,
+           substring(pg_catalog.pg_get_constraintdef(c.oid) from 7)::information_schema.character_data
+               AS check_clause
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace n ON c.connamespace = n.oid
+           LEFT JOIN pg_catalog.pg_class r ON c.conrelid = r.oid
+           LEFT JOIN pg_catalog.pg_type t ON c.contypid = t.oid
+     WHERE c.contype = 'c'
+       AND pg_catalog.pg_has_role(coalesce(r.relowner, t.typowner), 'USAGE');
+
+-- One row per column of a PRIMARY KEY, UNIQUE or FOREIGN KEY constraint,
+-- in key order; a foreign key's column also says where its referenced
+-- column is in the referenced key.
+CREATE VIEW information_schema.key_column_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nr.nspname::information_schema.sql_identifier AS table_schema,
+           r.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name,
+           pg_catalog.array_position(c.conkey, a.attnum)::information_schema.cardinal_number
+               AS ordinal_position,
+           (CASE WHEN c.contype = 'f'
+                 THEN pg_catalog.array_position(i.indkey::smallint[],
+                                                c.confkey[pg_catalog.array_position(c.conkey, a.attnum)])
+                      - pg_catalog.array_lower(i.indkey::smallint[], 1) + 1
+            END)::information_schema.cardinal_number AS position_in_unique_constraint
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace nc ON c.connamespace = nc.oid
+           JOIN pg_catalog.pg_class r ON c.conrelid = r.oid
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = ANY (c.conkey)
+           LEFT JOIN pg_catalog.pg_index i ON c.contype = 'f' AND i.indexrelid = c.conindid
+     WHERE c.contype IN ('p', 'u', 'f')
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+
+-- One row per FOREIGN KEY constraint: the key it references, how it
+-- matches and what it does on UPDATE and DELETE.
+CREATE VIEW information_schema.referential_constraints AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           ncon.nspname::information_schema.sql_identifier AS constraint_schema,
+           con.conname::information_schema.sql_identifier AS constraint_name,
+           (CASE WHEN npkc.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS unique_constraint_catalog,
+           npkc.nspname::information_schema.sql_identifier AS unique_constraint_schema,
+           pkc.conname::information_schema.sql_identifier AS unique_constraint_name,
+           (CASE con.confmatchtype WHEN 'f' THEN 'FULL'
+                                   WHEN 'p' THEN 'PARTIAL'
+                                   WHEN 's' THEN 'NONE'
+            END)::information_schema.character_data AS match_option,
+           (CASE con.confupdtype WHEN 'c' THEN 'CASCADE'
+                                 WHEN 'n' THEN 'SET NULL'
+                                 WHEN 'd' THEN 'SET DEFAULT'
+                                 WHEN 'r' THEN 'RESTRICT'
+                                 WHEN 'a' THEN 'NO ACTION'
+            END)::information_schema.character_data AS update_rule,
+           (CASE con.confdeltype WHEN 'c' THEN 'CASCADE'
+                                 WHEN 'n' THEN 'SET NULL'
+                                 WHEN 'd' THEN 'SET DEFAULT'
+                                 WHEN 'r' THEN 'RESTRICT'
+                                 WHEN 'a' THEN 'NO ACTION'
+            END)::information_schema.character_data AS delete_rule
+      FROM pg_catalog.pg_constraint con
+           JOIN pg_catalog.pg_namespace ncon ON con.connamespace = ncon.oid
+           JOIN pg_catalog.pg_class c ON con.conrelid = c.oid
+           LEFT JOIN pg_catalog.pg_constraint pkc
+                  ON pkc.conindid = con.conindid AND pkc.conrelid = con.confrelid
+                 AND pkc.contype IN ('p', 'u')
+           LEFT JOIN pg_catalog.pg_namespace npkc ON pkc.connamespace = npkc.oid
+     WHERE con.contype = 'f'
+       AND c.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(ncon.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per sequence, with its parameters (an identity column's is part
+-- of the column).
+CREATE VIEW information_schema.sequences AS
+    SELECT current_database()::information_schema.sql_identifier AS sequence_catalog,
+           nc.nspname::information_schema.sql_identifier AS sequence_schema,
+           c.relname::information_schema.sql_identifier AS sequence_name,
+           pg_catalog.format_type(s.seqtypid, NULL)::information_schema.character_data AS data_type,
+           (CASE s.seqtypid WHEN 21 THEN 16 WHEN 23 THEN 32 WHEN 20 THEN 64
+            END)::information_schema.cardinal_number AS numeric_precision,
+           2::information_schema.cardinal_number AS numeric_precision_radix,
+           0::information_schema.cardinal_number AS numeric_scale,
+           s.seqstart::information_schema.character_data AS start_value,
+           s.seqmin::information_schema.character_data AS minimum_value,
+           s.seqmax::information_schema.character_data AS maximum_value,
+           s.seqincrement::information_schema.character_data AS increment,
+           (CASE WHEN s.seqcycle THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS cycle_option
+      FROM pg_catalog.pg_namespace nc
+           JOIN pg_catalog.pg_class c ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_sequence s ON c.oid = s.seqrelid
+           LEFT JOIN pg_catalog.pg_depend d
+                  ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                 AND d.deptype = 'i'
+     WHERE c.relkind = 'S'
+       AND d.objid IS NULL -- not an identity column's sequence
+       AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
+       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+
+-- One row per column a table constraint uses: a CHECK's or key's own
+-- columns, a FOREIGN KEY's referenced columns.
+CREATE VIEW information_schema.constraint_column_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nr.nspname::information_schema.sql_identifier AS table_schema,
+           r.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name,
+           current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace nc ON c.connamespace = nc.oid
+           JOIN pg_catalog.pg_class r
+             ON r.oid = (CASE WHEN c.contype = 'f' THEN c.confrelid ELSE c.conrelid END)
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+           JOIN pg_catalog.pg_attribute a
+             ON a.attrelid = r.oid
+            AND a.attnum = ANY (CASE WHEN c.contype = 'f' THEN c.confkey ELSE c.conkey END)
+     WHERE c.contype IN ('c', 'f', 'p', 'u')
+       AND NOT a.attisdropped
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
