@@ -7,12 +7,14 @@
 #   - pgbench -C -S -T SECONDS with 1 and with 4 clients (a new connection
 #     for each select-only transaction): transactions per second;
 #   - psycopg2 (connect_loop.py, /usr/bin/python3): CONNECTIONS times
-#     connect, SELECT 1, close: connections per second;
+#     connect, SELECT 1, close: connections per second, and the server's
+#     CPU time per connection over that loop (the postmaster's and its
+#     reaped backends', from /proc: what a busy machine inflates least);
 #   - node-postgres (connect_loop.js), the same, when node and npm are
 #     there (pg is installed into $TUSK_BUILD_DIR/clients-node by npm ci
 #     from regress/clients/node/package-lock.json, as regress/clients does).
 # Prints every round's figures and ratio Tusk / PostgreSQL (above 1: Tusk
-# is faster), then per measurement the median of each and the spread of
+# is faster, except for CPU time, where below 1 is), then per measurement the median of each and the spread of
 # the ratio over the rounds.  Asserts nothing (a benchmark, not a test);
 # every pgbench transaction must succeed for a figure to count.  Over Unix
 # sockets, as pgbench.sh.  Run it on a release build (the default here:
@@ -60,12 +62,28 @@ pgbench_tps() {
   sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out" | head -1
 }
 
-# driver_cps PORT COMMAND…: a client loop's connections per second.
+# server_cpu_ticks PORT: CPU time (clock ticks) of the server listening
+# on PORT: its postmaster's, and that of the children it has reaped (the
+# backends that ended), user and system.
+server_cpu_ticks() {
+  local pid
+  pid=$(head -1 "${datadir[$1]}/postmaster.pid")
+  awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat"
+}
+
+# driver_cps PORT COMMAND…: a client loop's connections per second; the
+# server's CPU time per connection (ms) goes to $work/cpu.PORT.
 driver_cps() {
-  local port=$1 out
+  local port=$1 out before after
   shift
+  before=$(server_cpu_ticks "$port")
   out=$(PGHOST=$work PGPORT=$port PGUSER=bench PGDATABASE=postgres PGOPTIONS= PGAPPNAME= \
     "$@" "$connections" 2>&1) || { echo "$* failed (port $port):" >&2; echo "$out" >&2; exit 1; }
+  # The last backends may still be exiting.
+  sleep 1
+  after=$(server_cpu_ticks "$port")
+  python3 -c "print(($after - $before) * 1000 / $(getconf CLK_TCK) / $connections)" \
+    >"$work/cpu.$port"
   sed -nE 's/.* connections_per_s=([0-9.]+) .*/\1/p' <<<"$out"
 }
 
@@ -74,14 +92,17 @@ measure() {
     c1) pgbench_tps "$2" 1 ;;
     c4) pgbench_tps "$2" 4 ;;
     psycopg2) driver_cps "$2" "$python" regress/bench/connect_loop.py ;;
+    # Read after the psycopg2 loop of the same round.
+    cpu) cat "$work/cpu.$2" ;;
     node) driver_cps "$2" env NODE_PATH="$top/$build/clients-node/node_modules" node \
       regress/bench/connect_loop.js ;;
   esac
 }
 
-measurements=(c1 c4 psycopg2)
+measurements=(c1 c4 psycopg2 cpu)
 declare -A label=([c1]="pgbench -C -S -c 1 (tps)" [c4]="pgbench -C -S -c 4 (tps)"
-  [psycopg2]="psycopg2 loop (conn/s)" [node]="node-pg loop (conn/s)")
+  [psycopg2]="psycopg2 loop (conn/s)" [cpu]="server CPU ms per connection"
+  [node]="node-pg loop (conn/s)")
 node_dir=$top/$build/clients-node
 if command -v node >/dev/null && command -v npm >/dev/null; then
   if [ ! -d "$node_dir/node_modules/pg" ] ||
@@ -98,6 +119,7 @@ fi
 
 tusk_port=$(start tusk "$tusk_bin")
 pg_port=$(start pg "$pg_bin")
+declare -A datadir=([$tusk_port]=$work/tusk-data [$pg_port]=$work/pg-data)
 
 echo "connection start-up: $seconds s per pgbench run, $connections connections per driver" \
   "loop, $rounds rounds, Tusk from $build"
@@ -115,7 +137,7 @@ for r in $(seq 1 "$rounds"); do
       t=$(measure "$m" "$tusk_port")
     fi
     results[$m]+="$t $p,"
-    printf '%-28s %5s %10.1f %10.1f %7.2f\n' "${label[$m]}" "$r" "$t" "$p" \
+    printf '%-28s %5s %10.2f %10.2f %7.2f\n' "${label[$m]}" "$r" "$t" "$p" \
       "$(python3 -c "print($t / $p)")"
   done
 done
@@ -128,8 +150,8 @@ for m in "${measurements[@]}"; do
 import statistics, sys
 pairs = [tuple(map(float, p.split())) for p in sys.argv[2].split(",") if p]
 ratios = [t / p for t, p in pairs]
-print(f"{sys.argv[1]:<28} {statistics.median(t for t, _ in pairs):10.1f} "
-      f"{statistics.median(p for _, p in pairs):10.1f} {statistics.median(ratios):7.2f}  "
+print(f"{sys.argv[1]:<28} {statistics.median(t for t, _ in pairs):10.2f} "
+      f"{statistics.median(p for _, p in pairs):10.2f} {statistics.median(ratios):7.2f}  "
       f"{min(ratios):.2f}-{max(ratios):.2f}")
 PY
 done
