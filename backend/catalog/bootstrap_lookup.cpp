@@ -30,12 +30,15 @@ const BootstrapCatalog *FindBootstrapCatalog(const char *name)
 const BootstrapIndex *FindBootstrapIndex(Oid indexid, const BootstrapCatalog **catalog)
 {
 	using Entry = std::pair<const BootstrapIndex *, const BootstrapCatalog *>;
-	static const std::unordered_map<Oid, Entry> indexes = [] {
-		std::unordered_map<Oid, Entry> m;
+	/* Never destroyed: built in the postmaster before it forks
+	 * (RelationCachePreloadCatalogs), a child's exit would only write to
+	 * the pages it shares with it. */
+	static const std::unordered_map<Oid, Entry> &indexes = *[] {
+		auto *m = new std::unordered_map<Oid, Entry>;
 		for (int c = 0; c < kNumBootstrapCatalogs; c++)
 			for (int i = 0; i < kBootstrapCatalogs[c].nindexes; i++)
-				m.emplace(kBootstrapCatalogs[c].indexes[i].oid,
-						  Entry{&kBootstrapCatalogs[c].indexes[i], &kBootstrapCatalogs[c]});
+				m->emplace(kBootstrapCatalogs[c].indexes[i].oid,
+						   Entry{&kBootstrapCatalogs[c].indexes[i], &kBootstrapCatalogs[c]});
 		return m;
 	}();
 	auto it = indexes.find(indexid);

@@ -56,6 +56,7 @@
 #include "tusk_config.h"
 #include "utils/error/error.h"
 #include "utils/guc.h"
+#include "utils/relcache.h"
 #include "utils/memutils.h"
 
 namespace tusk::postmaster {
@@ -984,6 +985,11 @@ void PostmasterMain(int argc, char *argv[])
 
 	if (!libpq::LoadHba())
 		ereport(FATAL, errmsg("could not load %s", "pg_hba.conf"));
+
+	/* What every connection's first catalog lookups would otherwise form
+	 * again from the compiled-in bootstrap data: formed once here, each
+	 * child inherits it with the fork. */
+	RelationCachePreloadCatalogs();
 
 	InitializeMaxBackends();
 	process_shmem_requests();

@@ -25,6 +25,13 @@ extern bool IsSharedRelation(Oid relationId);
 /* Whether the OID is a system catalog's (from the bootstrap data). */
 extern bool IsCatalogRelationOid(Oid relationId);
 
+/* In the postmaster, before it forks: form what describing a system
+ * catalog or catalog index takes from the bootstrap data (their pg_class
+ * and pg_index rows, the table of catalog indexes), which never changes,
+ * so that every child inherits it instead of forming it again at each
+ * connection.  Touches no shared memory and takes no lock. */
+extern void RelationCachePreloadCatalogs(void);
+
 /* Mark every entry stale: each is rebuilt at its next open by nobody
  * else holding it. */
 extern void RelationCacheInvalidate(void);

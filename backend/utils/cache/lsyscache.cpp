@@ -95,10 +95,15 @@ class Rows
 	const BootstrapCatalog &cat_;
 };
 
+/* The built-in types, by OID.  Built once per process (in the postmaster,
+ * before it forks, by RelationCachePreloadCatalogs), and never destroyed:
+ * a child's exit would only write to the pages it shares with the
+ * postmaster. */
 const std::unordered_map<Oid, TypeInfo> &BuiltinTypes()
 {
-	static const std::unordered_map<Oid, TypeInfo> types = [] {
-		std::unordered_map<Oid, TypeInfo> map;
+	static const std::unordered_map<Oid, TypeInfo> &types = *[] {
+		auto *map_ptr = new std::unordered_map<Oid, TypeInfo>;
+		auto &map = *map_ptr;
 		Rows rows("pg_type");
 		int oid = rows.Column("oid"), typname = rows.Column("typname"),
 			typlen = rows.Column("typlen"), typbyval = rows.Column("typbyval"),
@@ -132,7 +137,7 @@ const std::unordered_map<Oid, TypeInfo> &BuiltinTypes()
 			t.typrelid = rows.OidValue(r, typrelid);
 			map.emplace(rows.OidValue(r, oid), std::move(t));
 		}
-		return map;
+		return map_ptr;
 	}();
 	return types;
 }

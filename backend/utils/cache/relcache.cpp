@@ -91,8 +91,9 @@ MemoryContext RelCacheContext()
 }
 
 /* The bootstrap data's row of catalog catid whose column keycol is oid,
- * formed from its text (in the current memory context). */
-HeapTuple BootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
+ * formed from its text with the column types' input functions (in the
+ * current memory context). */
+HeapTuple FormBootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
 {
 	const BootstrapCatalog *cat = FindBootstrapCatalog(catid);
 	TupleDesc desc = BootstrapTupleDesc(*cat);
@@ -116,6 +117,63 @@ HeapTuple BootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
 		return heap_form_tuple(desc, values.data(), isnull.get());
 	}
 	elog(ERROR, "bootstrap data has no %s row for %u", cat->name, oid);
+}
+
+/*
+ * The rows FormBootstrapRow made, kept for the life of the process: the
+ * bootstrap data never changes, and forming a row (a linear search with
+ * strtoul, an input function per column) costs more than the catalog
+ * lookup it serves.  The postmaster forms every row a catalog's
+ * description needs before it forks (RelationCachePreloadCatalogs), so a
+ * connection starts with them, as PostgreSQL's backends start from the
+ * relation cache init file.  Never destroyed: a child's exit would only
+ * write to pages it shares with the postmaster.
+ */
+struct BootstrapRows
+{
+	MemoryContext cxt;
+	std::unordered_map<uint64, HeapTuple> rows; /* key: catalog << 32 | OID */
+};
+
+BootstrapRows &KeptBootstrapRows()
+{
+	static BootstrapRows &kept = *new BootstrapRows{AllocSetContextCreate(TopMemoryContext,
+																		  "BootstrapRows",
+																		  ALLOCSET_DEFAULT_SIZES),
+													{}};
+	return kept;
+}
+
+HeapTuple KeptBootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
+{
+	BootstrapRows &kept = KeptBootstrapRows();
+	uint64 key = static_cast<uint64>(catid) << 32 | oid;
+	auto it = kept.rows.find(key);
+	if (it != kept.rows.end())
+		return it->second;
+	/* Formed in a scratch context (the descriptor and the input functions'
+	 * results go with it), then copied into the kept one. */
+	tusk::OwnedMemoryContext scratch(CurrentMemoryContext, "bootstrap row");
+	HeapTuple tuple;
+	{
+		tusk::MemoryContextScope in(scratch.get());
+		tuple = FormBootstrapRow(catid, keycol, oid);
+	}
+	HeapTuple kept_tuple;
+	{
+		tusk::MemoryContextScope in(kept.cxt);
+		kept_tuple = heap_copytuple(tuple);
+	}
+	kept.rows.emplace(key, kept_tuple);
+	return kept_tuple;
+}
+
+/* The bootstrap data's row of catalog catid whose column keycol is oid
+ * (keycol is the catalog's OID column: one per catalog), a copy in the
+ * current memory context. */
+HeapTuple BootstrapRow(Oid catid, AttrNumber keycol, Oid oid)
+{
+	return heap_copytuple(KeptBootstrapRow(catid, keycol, oid));
 }
 
 /* A catalog's (or catalog index's) pg_class row, from the bootstrap data. */
@@ -405,6 +463,22 @@ bool IsSharedRelation(Oid relationId)
 bool IsCatalogRelationOid(Oid relationId)
 {
 	return FindBootstrapCatalog(relationId) != nullptr || FindBootstrapIndex(relationId) != nullptr;
+}
+
+void RelationCachePreloadCatalogs(void)
+{
+	for (int c = 0; c < tusk::catalog::kNumBootstrapCatalogs; c++)
+	{
+		const BootstrapCatalog &cat = tusk::catalog::kBootstrapCatalogs[c];
+		(void) KeptBootstrapRow(RelationRelationId, Anum_pg_class_oid, cat.relid);
+		for (int i = 0; i < cat.nindexes; i++)
+		{
+			(void) KeptBootstrapRow(RelationRelationId, Anum_pg_class_oid, cat.indexes[i].oid);
+			(void) KeptBootstrapRow(IndexRelationId, Anum_pg_index_indexrelid, cat.indexes[i].oid);
+		}
+	}
+	/* The catalog index table IsSharedRelation searches at every open. */
+	(void) FindBootstrapIndex(InvalidOid);
 }
 
 void RelationCacheInvalidate(void)
