@@ -45,9 +45,11 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_depend_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "catalog/pg_type_fns.h"
 #include "commands/extension.h"
+#include "commands/owner.h"
 #include "commands/tablecmds_internal.h"
 #include "commands/typecmds.h"
 #include "executor/executor.h"
@@ -215,6 +217,8 @@ HeapTuple LookupDomain(List *names, Oid *domainOid)
 	if (reinterpret_cast<Form_pg_type>(GETSTRUCT(tup))->typtype != TYPTYPE_DOMAIN)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("%s is not a domain", format_type_be(*domainOid)));
+	if (!ObjectOwnerCheck(TypeRelationId, *domainOid, GetUserId()))
+		ReportNotOwner(OBJECT_TYPE, format_type_be(*domainOid));
 	return tup;
 }
 
@@ -536,6 +540,7 @@ Oid DefineDomain(CreateDomainStmt *stmt, const char *queryString)
 	relation_close(pg_type, RowExclusiveLock);
 
 	RecordDomainDependencies(domainOid, nsp, baseType, collation, defaultExpr);
+	recordDependencyOnOwner(TypeRelationId, domainOid, MyUserId);
 	ObjectAddress myself;
 	ObjectAddressSet(myself, TypeRelationId, domainOid);
 	recordDependencyOnCurrentExtension(&myself, false);
