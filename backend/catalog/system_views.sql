@@ -604,10 +604,8 @@ CREATE VIEW pg_catalog.pg_cursors AS
     SELECT * FROM pg_catalog.pg_cursor() AS c;
 
 -- Planner statistics per column, with PostgreSQL 15's definition but for
--- two parts Tusk cannot have yet: WITH (security_barrier) (view options
--- are 0A000) and the filter "AND has_column_privilege(c.oid, a.attnum,
--- 'select')" (has_column_privilege is not implemented on this branch;
--- add it back with it).
+-- WITH (security_barrier), which Tusk's views cannot have yet (view options
+-- are 0A000).
 CREATE VIEW pg_catalog.pg_stats AS
     SELECT
         nspname AS schemaname,
@@ -670,4 +668,5 @@ CREATE VIEW pg_catalog.pg_stats AS
          JOIN pg_attribute a ON (c.oid = attrelid AND attnum = s.staattnum)
          LEFT JOIN pg_namespace n ON (n.oid = c.relnamespace)
     WHERE NOT attisdropped
+    AND has_column_privilege(c.oid, a.attnum, 'select')
     AND (c.relrowsecurity = false OR NOT row_security_active(c.oid));
