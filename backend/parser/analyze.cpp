@@ -2842,6 +2842,40 @@ Query *TransformDeleteStmt(ParseState *pstate, DeleteStmt *stmt)
 	return qry;
 }
 
+/* What a cursor's query may not be (PostgreSQL's transformDeclareCursorStmt):
+ * no data-modifying WITH, and a row-locking clause only in a cursor that
+ * neither scrolls nor outlives its transaction nor is INSENSITIVE. */
+void CheckDeclareCursorQuery(int options, Query *query)
+{
+	if (query->commandType != CMD_SELECT)
+		elog(ERROR, "unexpected non-SELECT command in DECLARE CURSOR");
+	ListCell *lc;
+	foreach (lc, query->cteList)
+	{
+		Node *cte = static_cast<CommonTableExpr *>(lfirst(lc))->ctequery;
+		if (query->hasModifyingCTE ||
+			(IsA(cte, Query) && reinterpret_cast<Query *>(cte)->commandType != CMD_SELECT))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("DECLARE CURSOR must not contain data-modifying statements in WITH"));
+	}
+	if (query->rowMarks == NIL)
+		return;
+	const char *strength =
+		LockClauseStrengthName(static_cast<RowMarkClause *>(linitial(query->rowMarks))->strength);
+	if ((options & CURSOR_OPT_HOLD) != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DECLARE CURSOR WITH HOLD ... %s is not supported", strength),
+				errdetail("Holdable cursors must be READ ONLY."));
+	if ((options & CURSOR_OPT_SCROLL) != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DECLARE SCROLL CURSOR ... %s is not supported", strength),
+				errdetail("Scrollable cursors must be READ ONLY."));
+	if ((options & CURSOR_OPT_INSENSITIVE) != 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+				errmsg("DECLARE INSENSITIVE CURSOR ... %s is not valid", strength),
+				errdetail("Insensitive cursors must be READ ONLY."));
+}
+
 }  // namespace
 
 Query *transformStmt(ParseState *pstate, Node *parseTree)
@@ -2870,7 +2904,17 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 			DeclareCursorStmt *stmt = makeNode(DeclareCursorStmt);
 			stmt->portalname = raw->portalname;
 			stmt->options = raw->options;
-			stmt->query = reinterpret_cast<Node *>(transformStmt(pstate, raw->query));
+			if ((stmt->options & CURSOR_OPT_SCROLL) != 0 &&
+				(stmt->options & CURSOR_OPT_NO_SCROLL) != 0)
+				ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+						errmsg("cannot specify both SCROLL and NO SCROLL"));
+			if ((stmt->options & CURSOR_OPT_ASENSITIVE) != 0 &&
+				(stmt->options & CURSOR_OPT_INSENSITIVE) != 0)
+				ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+						errmsg("cannot specify both ASENSITIVE and INSENSITIVE"));
+			Query *query = transformStmt(pstate, raw->query);
+			stmt->query = reinterpret_cast<Node *>(query);
+			CheckDeclareCursorQuery(stmt->options, query);
 			result = makeNode(Query);
 			result->commandType = CMD_UTILITY;
 			result->utilityStmt = reinterpret_cast<Node *>(stmt);
