@@ -161,7 +161,46 @@ with conn.cursor(name="move_cur") as nc:
     show("after scroll 3", nc.fetchone())
     show("fetchall", nc.fetchall())
 conn.commit()
-# Scrollable (SCROLL) and WITH HOLD cursors are not in Tusk yet (0A000).
+with conn.cursor(name="scroll_cur", scrollable=True) as nc:
+    nc.execute("SELECT id FROM pg2 ORDER BY id")
+    show("first two", nc.fetchmany(2))
+    nc.scroll(-2)
+    show("after scroll -2", nc.fetchone())
+    nc.scroll(4, mode="absolute")
+    show("after absolute 4", nc.fetchone())
+    nc.scroll(0, mode="absolute")
+    show("from the start again", nc.fetchmany(3))
+    show("rownumber", nc.rownumber)
+conn.commit()
+with conn.cursor(name="noscroll_cur", scrollable=False) as nc:
+    nc.execute("SELECT id FROM pg2 ORDER BY id")
+    show("no scroll fetchone", nc.fetchone())
+    try:
+        nc.scroll(-1)
+        nc.fetchone()
+    except psycopg2.Error as e:
+        show("no scroll backward", (type(e).__name__, e.pgcode, e.pgerror.splitlines()[0]))
+conn.rollback()
+hold = conn.cursor(name="hold_cur", withhold=True)
+hold.itersize = 2
+hold.execute("SELECT id, name FROM pg2 ORDER BY id")
+show("hold before commit", hold.fetchone())
+conn.commit()
+show("hold after commit", hold.fetchmany(2))
+cur.execute("UPDATE pg2 SET name = 'later' WHERE id = 4")
+conn.commit()
+show("hold after another commit", hold.fetchone())
+hold.scroll(-1)
+show("hold scrolled back", hold.fetchone())
+hold.close()
+conn.commit()
+conn.autocommit = True
+with conn.cursor(name="auto_hold", withhold=True, scrollable=True) as nc:
+    nc.execute("SELECT g FROM generate_series(1, 5) g")
+    show("autocommit hold", nc.fetchmany(3))
+    nc.scroll(-3)
+    show("autocommit hold back", nc.fetchall())
+conn.autocommit = False
 
 section("copy")
 buf = io.StringIO()

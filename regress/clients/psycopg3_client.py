@@ -176,8 +176,45 @@ with conn.cursor(name="ssc_move") as cur:
     show("after scroll 3", cur.fetchone())
     show("fetchall", cur.fetchall())
 conn.commit()
-# Scrollable (SCROLL), WITH HOLD and binary server-side cursors are not in
-# Tusk yet (0A000).
+with conn.cursor(name="ssc_scroll", scrollable=True) as cur:
+    cur.execute("SELECT id, name FROM pg3 WHERE id < %s ORDER BY id", (50,))
+    show("scrollable first three", cur.fetchmany(3))
+    cur.scroll(-2)
+    show("after scroll -2", cur.fetchone())
+    cur.scroll(0, mode="absolute")
+    show("after absolute 0", cur.fetchone())
+    cur.scroll(2, mode="absolute")
+    show("after absolute 2", cur.fetchone())
+    show("rownumber", cur.rownumber)
+conn.commit()
+with conn.cursor(name="ssc_noscroll", scrollable=False) as cur:
+    cur.execute("SELECT id FROM pg3 ORDER BY id")
+    show("no scroll fetchone", cur.fetchone())
+    try:
+        cur.scroll(-1)
+    except psycopg.Error as e:
+        show("no scroll backward", (type(e).__name__, e.sqlstate, e.diag.message_primary, e.diag.message_hint))
+conn.rollback()
+hold = conn.cursor(name="ssc_hold", withhold=True)
+hold.execute("SELECT id, name FROM pg3 WHERE id < %s ORDER BY id", (50,))
+show("hold before commit", hold.fetchone())
+conn.commit()
+show("hold after commit", hold.fetchmany(2))
+show("hold description", [(d.name, d.type_code) for d in hold.description])
+conn.execute("UPDATE pg3 SET name = 'later' WHERE id = 3")
+conn.commit()
+show("hold after another commit", hold.fetchone())
+hold.scroll(-2)
+show("hold scrolled back", hold.fetchone())
+hold.close()
+conn.commit()
+conn.autocommit = True
+with conn.cursor(name="ssc_auto_hold", withhold=True, scrollable=True) as cur:
+    cur.execute("SELECT g FROM generate_series(1, %s) g", (5,))
+    show("autocommit hold", cur.fetchmany(3))
+    cur.scroll(1, mode="absolute")
+    show("autocommit hold absolute", cur.fetchall())
+conn.autocommit = False
 
 section("copy")
 with conn.cursor() as cur:
