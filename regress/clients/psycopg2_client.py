@@ -57,6 +57,39 @@ cur.execute(
 for desc, value in zip(cur.description, cur.fetchone()):
     print(f"{desc.type_code:5d} {type(value).__name__:9s} {norm(value)!r}")
 
+section("json, uuid, network, macaddr, enum and composite values")
+import uuid
+import psycopg2.extras
+
+cur.execute("CREATE TYPE pg2_mood AS ENUM ('sad', 'ok', 'happy')")
+cur.execute("CREATE TYPE pg2_pair AS (label text, n int4, tags text[])")
+conn.commit()
+EXTRA = """SELECT '{"a": [1, 2.5, null]}'::json, '{"b": "x", "a": 1}'::jsonb,
+              'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '192.168.1.5/24'::inet, '10.1.0.0/16'::cidr,
+              '08:00:2b:01:02:03'::macaddr, '08:00:2b:01:02:03:04:05'::macaddr8, 'ok'::pg2_mood,
+              ROW('first', 7, ARRAY['x', NULL])::pg2_pair, ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid],
+              ARRAY['1.2.3.4'::inet], ARRAY['{"z": 1}'::jsonb]"""
+cur.execute(EXTRA)
+for desc, value in zip(cur.description, cur.fetchone()):
+    code = desc.type_code if desc.type_code < 16384 else "user type"
+    print(f"{code!s:9s} {type(value).__name__:9s} {norm(value)!r}")
+psycopg2.extras.register_uuid(conn_or_curs=conn)
+psycopg2.extras.register_ipaddress(conn)
+pair = psycopg2.extras.register_composite("pg2_pair", conn)
+cur.execute(EXTRA)
+for desc, value in zip(cur.description, cur.fetchone()):
+    code = desc.type_code if desc.type_code < 16384 else "user type"
+    print(f"registered {code!s:9s} {type(value).__name__:9s} {norm(value)!r}")
+cur.execute(
+    "SELECT %s::json -> 'k', %s::jsonb, %s = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, %s::inet, "
+    "%s::macaddr, %s::pg2_mood, (%s::pg2_pair).n + 1",
+    (psycopg2.extras.Json({"k": [1, None]}), psycopg2.extras.Json({"b": None, "a": "x"}),
+     uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), "10.0.0.1/8", "0800-2b01-0203", "sad",
+     pair.type("p", 41, ["t"])),
+)
+show("parameters", cur.fetchone())
+conn.commit()
+
 section("parameters")
 cur.execute(
     "SELECT %s + 1, %s || '!', %s * 2, %s, %s, %s, %s, %s, %s::int[], %s",
