@@ -2860,8 +2860,8 @@ void CheckDeclareCursorQuery(int options, Query *query)
 	}
 	if (query->rowMarks == NIL)
 		return;
-	const char *strength =
-		LockClauseStrengthName(static_cast<RowMarkClause *>(linitial(query->rowMarks))->strength);
+	const char *strength = LockClauseStrengthName(
+		static_cast<RowMarkClause *>(linitial(query->rowMarks))->strength);
 	if ((options & CURSOR_OPT_HOLD) != 0)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("DECLARE CURSOR WITH HOLD ... %s is not supported", strength),

@@ -67,8 +67,8 @@ void Append(Portal portal, TupleTableSlot *slot)
 		nulls[i] = slot->tts_isnull[i];
 		if (!nulls[i] && TupleDescAttr(desc, i)->attlen == -1 &&
 			VARATT_IS_EXTERNAL(DatumGetPointer(values[i])))
-			values[i] = PointerGetDatum(
-				detoast_external_attr(reinterpret_cast<struct varlena *>(DatumGetPointer(values[i]))));
+			values[i] = PointerGetDatum(detoast_external_attr(
+				reinterpret_cast<struct varlena *>(DatumGetPointer(values[i]))));
 	}
 	store->rows[store->nrows++] = heap_form_tuple(desc, values, nulls);
 	pfree(values);
@@ -127,11 +127,10 @@ uint64 PullFromExecutor(Portal portal, uint64 count)
  * with the sender. */
 class RowSender
 {
-public:
+  public:
 	RowSender(DestReceiver *dest, TupleDesc desc)
 		: dest_(dest), slot_(dest->mydest == DestNone ? nullptr : MakeTupleTableSlot(desc))
-	{
-	}
+	{}
 	~RowSender()
 	{
 		if (slot_ != nullptr)
@@ -151,7 +150,7 @@ public:
 		return more;
 	}
 
-private:
+  private:
 	DestReceiver *dest_;
 	TupleTableSlot *slot_;
 };

@@ -18,6 +18,8 @@ def norm(value):
     """Values printed without what varies between runs (memoryview addresses)."""
     if isinstance(value, memoryview):
         return bytes(value)
+    if hasattr(value, "_fields"):
+        return type(value)(*(norm(v) for v in value))
     if isinstance(value, (list, tuple)):
         return type(value)(norm(v) for v in value)
     return value

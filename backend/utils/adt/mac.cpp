@@ -95,8 +95,8 @@ char *Format(const MacBytes<N> &mac)
 /* The notations macaddr accepts, each read by sscanf; the trailing %1s
  * matches only when something but blanks follows the address. */
 const char *const kMac6Formats[] = {
-	"%x:%x:%x:%x:%x:%x%1s",		"%x-%x-%x-%x-%x-%x%1s",	   "%2x%2x%2x:%2x%2x%2x%1s",
-	"%2x%2x%2x-%2x%2x%2x%1s",	"%2x%2x.%2x%2x.%2x%2x%1s", "%2x%2x-%2x%2x-%2x%2x%1s",
+	"%x:%x:%x:%x:%x:%x%1s",	  "%x-%x-%x-%x-%x-%x%1s",	 "%2x%2x%2x:%2x%2x%2x%1s",
+	"%2x%2x%2x-%2x%2x%2x%1s", "%2x%2x.%2x%2x.%2x%2x%1s", "%2x%2x-%2x%2x-%2x%2x%1s",
 	"%2x%2x%2x%2x%2x%2x%1s",
 };
 
