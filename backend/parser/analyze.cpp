@@ -631,13 +631,28 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 }
 
 /* The OUT (INOUT, TABLE) parameters of a function returning record, as
- * its result columns: false if it has fewer than two (its result is then
- * no row made of them). */
-bool FunctionOutColumns(Oid funcid, List **names, List **types)
+ * the call's result columns (polymorphic ones as its arguments resolve
+ * them): false if it has fewer than two (its result is then no row made
+ * of them). */
+bool FunctionOutColumns(FuncExpr *call, List **names, List **types)
 {
+	Oid funcid = call->funcid;
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	if (tup == nullptr)
 		elog(ERROR, "cache lookup failed for function %u", funcid);
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	std::vector<Oid> declared(proc->proargtypes.values, proc->proargtypes.values + proc->pronargs);
+	std::vector<Oid> actual;
+	ListCell *arg;
+	foreach (arg, call->args)
+		actual.push_back(exprType(static_cast<Node *>(lfirst(arg))));
+	auto resolve = [&](Oid type) {
+		if (!IsPolymorphicType(type) || actual.size() < declared.size())
+			return type;
+		std::vector<Oid> scratch = declared;
+		return enforce_generic_type_consistency(actual.data(), scratch.data(),
+												static_cast<int>(declared.size()), type, true);
+	};
 	bool typesnull, modesnull, namesnull;
 	Datum alltypes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proallargtypes, &typesnull);
 	Datum modes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargmodes, &modesnull);
@@ -665,7 +680,7 @@ bool FunctionOutColumns(Oid funcid, List **names, List **types)
 			if (name[0] == '\0')
 				name = psprintf("column%d", list_length(*names) + 1);
 			*names = lappend(*names, makeString(name));
-			*types = lappend_oid(*types, DatumGetObjectId(typev[i]));
+			*types = lappend_oid(*types, resolve(DatumGetObjectId(typev[i])));
 		}
 	}
 	ReleaseSysCache(tup);
@@ -714,7 +729,7 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 		List *outnames = NIL;
 		List *outtypes = NIL;
 		if (type == RECORDOID && coldeflist == NIL && IsA(fexpr, FuncExpr) &&
-			FunctionOutColumns(reinterpret_cast<FuncExpr *>(fexpr)->funcid, &outnames, &outtypes))
+			FunctionOutColumns(reinterpret_cast<FuncExpr *>(fexpr), &outnames, &outtypes))
 		{
 			RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
 			rtfunc->funcexpr = fexpr;
