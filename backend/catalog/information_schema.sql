@@ -19,7 +19,8 @@
 --     are NO for views.
 --
 
-CREATE SCHEMA information_schema;
+-- The schema itself is a bootstrap row (catalog/data/pg_namespace.jsonl,
+-- Tusk's OID 9090): the built-in _pg_expandarray lives in it.
 
 -- The standard's domains.
 CREATE DOMAIN information_schema.cardinal_number AS integer

@@ -656,13 +656,28 @@ bool ReadsLevelWalker(Node *node, void *arg)
 }
 
 /* The OUT (INOUT, TABLE) parameters of a function returning record, as
- * its result columns: false if it has fewer than two (its result is then
- * no row made of them). */
-bool FunctionOutColumns(Oid funcid, List **names, List **types)
+ * the call's result columns (polymorphic ones as its arguments resolve
+ * them): false if it has fewer than two (its result is then no row made
+ * of them). */
+bool FunctionOutColumns(FuncExpr *call, List **names, List **types)
 {
+	Oid funcid = call->funcid;
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	if (tup == nullptr)
 		elog(ERROR, "cache lookup failed for function %u", funcid);
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	std::vector<Oid> declared(proc->proargtypes.values, proc->proargtypes.values + proc->pronargs);
+	std::vector<Oid> actual;
+	ListCell *arg;
+	foreach (arg, call->args)
+		actual.push_back(exprType(static_cast<Node *>(lfirst(arg))));
+	auto resolve = [&](Oid type) {
+		if (!IsPolymorphicType(type) || actual.size() < declared.size())
+			return type;
+		std::vector<Oid> scratch = declared;
+		return enforce_generic_type_consistency(actual.data(), scratch.data(),
+												static_cast<int>(declared.size()), type, true);
+	};
 	bool typesnull, modesnull, namesnull;
 	Datum alltypes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proallargtypes, &typesnull);
 	Datum modes = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_proargmodes, &modesnull);
@@ -690,7 +705,7 @@ bool FunctionOutColumns(Oid funcid, List **names, List **types)
 			if (name[0] == '\0')
 				name = psprintf("column%d", list_length(*names) + 1);
 			*names = lappend(*names, makeString(name));
-			*types = lappend_oid(*types, DatumGetObjectId(typev[i]));
+			*types = lappend_oid(*types, resolve(DatumGetObjectId(typev[i])));
 		}
 	}
 	ReleaseSysCache(tup);
@@ -739,7 +754,7 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 		List *outnames = NIL;
 		List *outtypes = NIL;
 		if (type == RECORDOID && coldeflist == NIL && IsA(fexpr, FuncExpr) &&
-			FunctionOutColumns(reinterpret_cast<FuncExpr *>(fexpr)->funcid, &outnames, &outtypes))
+			FunctionOutColumns(reinterpret_cast<FuncExpr *>(fexpr), &outnames, &outtypes))
 		{
 			RangeTblFunction *rtfunc = makeNode(RangeTblFunction);
 			rtfunc->funcexpr = fexpr;
@@ -2878,6 +2893,40 @@ Query *TransformDeleteStmt(ParseState *pstate, DeleteStmt *stmt)
 	return qry;
 }
 
+/* What a cursor's query may not be (PostgreSQL's transformDeclareCursorStmt):
+ * no data-modifying WITH, and a row-locking clause only in a cursor that
+ * neither scrolls nor outlives its transaction nor is INSENSITIVE. */
+void CheckDeclareCursorQuery(int options, Query *query)
+{
+	if (query->commandType != CMD_SELECT)
+		elog(ERROR, "unexpected non-SELECT command in DECLARE CURSOR");
+	ListCell *lc;
+	foreach (lc, query->cteList)
+	{
+		Node *cte = static_cast<CommonTableExpr *>(lfirst(lc))->ctequery;
+		if (query->hasModifyingCTE ||
+			(IsA(cte, Query) && reinterpret_cast<Query *>(cte)->commandType != CMD_SELECT))
+			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					errmsg("DECLARE CURSOR must not contain data-modifying statements in WITH"));
+	}
+	if (query->rowMarks == NIL)
+		return;
+	const char *strength = LockClauseStrengthName(
+		static_cast<RowMarkClause *>(linitial(query->rowMarks))->strength);
+	if ((options & CURSOR_OPT_HOLD) != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DECLARE CURSOR WITH HOLD ... %s is not supported", strength),
+				errdetail("Holdable cursors must be READ ONLY."));
+	if ((options & CURSOR_OPT_SCROLL) != 0)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("DECLARE SCROLL CURSOR ... %s is not supported", strength),
+				errdetail("Scrollable cursors must be READ ONLY."));
+	if ((options & CURSOR_OPT_INSENSITIVE) != 0)
+		ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+				errmsg("DECLARE INSENSITIVE CURSOR ... %s is not valid", strength),
+				errdetail("Insensitive cursors must be READ ONLY."));
+}
+
 }  // namespace
 
 Query *transformStmt(ParseState *pstate, Node *parseTree)
@@ -2906,7 +2955,17 @@ Query *transformStmt(ParseState *pstate, Node *parseTree)
 			DeclareCursorStmt *stmt = makeNode(DeclareCursorStmt);
 			stmt->portalname = raw->portalname;
 			stmt->options = raw->options;
-			stmt->query = reinterpret_cast<Node *>(transformStmt(pstate, raw->query));
+			if ((stmt->options & CURSOR_OPT_SCROLL) != 0 &&
+				(stmt->options & CURSOR_OPT_NO_SCROLL) != 0)
+				ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+						errmsg("cannot specify both SCROLL and NO SCROLL"));
+			if ((stmt->options & CURSOR_OPT_ASENSITIVE) != 0 &&
+				(stmt->options & CURSOR_OPT_INSENSITIVE) != 0)
+				ereport(ERROR, errcode(ERRCODE_INVALID_CURSOR_DEFINITION),
+						errmsg("cannot specify both ASENSITIVE and INSENSITIVE"));
+			Query *query = transformStmt(pstate, raw->query);
+			stmt->query = reinterpret_cast<Node *>(query);
+			CheckDeclareCursorQuery(stmt->options, query);
 			result = makeNode(Query);
 			result->commandType = CMD_UTILITY;
 			result->utilityStmt = reinterpret_cast<Node *>(stmt);

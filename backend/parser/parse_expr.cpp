@@ -20,6 +20,7 @@
 #include "catalog/pg_amop.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_operator_d.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type_d.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -413,6 +414,42 @@ std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *
 	return tie ? std::string() : best_name;
 }
 
+/* The OUT columns of a polymorphic function (anyelement, anyarray …) as
+ * this call's arguments resolve them (PostgreSQL's
+ * resolve_polymorphic_tupdesc), in place. */
+void ResolvePolymorphicOutColumns(FuncExpr *call, TupleDesc desc)
+{
+	bool polymorphic = false;
+	for (int i = 0; i < desc->natts; i++)
+		polymorphic |= IsPolymorphicType(TupleDescAttr(desc, i)->atttypid);
+	if (!polymorphic)
+		return;
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(call->funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", call->funcid);
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	int nargs = proc->pronargs;
+	std::vector<Oid> declared(proc->proargtypes.values, proc->proargtypes.values + nargs);
+	ReleaseSysCache(tup);
+	if (list_length(call->args) < nargs)
+		return;
+	std::vector<Oid> actual;
+	ListCell *lc;
+	foreach (lc, call->args)
+		actual.push_back(exprType(static_cast<Node *>(lfirst(lc))));
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		if (!IsPolymorphicType(att->atttypid))
+			continue;
+		std::vector<Oid> scratch = declared;
+		Oid resolved = enforce_generic_type_consistency(actual.data(), scratch.data(), nargs,
+														att->atttypid, true);
+		std::string name = NameStr(att->attname);
+		TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), name.c_str(), resolved, -1, 0);
+	}
+}
+
 /* The columns of a row-valued expression, or NULL when they cannot be
  * known at analysis time (PostgreSQL's get_expr_result_tupdesc for the
  * cases Tusk has): ROW(…) of type record names its columns f1, f2, …; a
@@ -448,7 +485,10 @@ TupleDesc ExprRowDesc(ParseState *pstate, Node *expr)
 		TupleDesc desc;
 		if (get_func_result_type(reinterpret_cast<FuncExpr *>(expr)->funcid, nullptr, &desc) ==
 			TYPEFUNC_COMPOSITE)
+		{
+			ResolvePolymorphicOutColumns(reinterpret_cast<FuncExpr *>(expr), desc);
 			return desc;
+		}
 		return nullptr;
 	}
 	/* A record column of a subquery in FROM: what the subquery computes

@@ -18,6 +18,7 @@
 #include "commands/portalcmds.h"
 #include "commands/prepare.h"
 #include "executor/executor.h"
+#include "tcop/portal_store.h"
 #include "tcop/pquery.h"
 #include "tcop/utility.h"
 #include "utils/memutils.h"
@@ -93,33 +94,205 @@ void ProcessQuery(Portal portal, PlannedStmt *pstmt, DestReceiver *dest, char *c
 		   CommandCompleteTag(reinterpret_cast<Node *>(pstmt), pstmt->commandType, processed));
 }
 
-/* Up to count more rows of the open SELECT (PostgreSQL's PortalRunSelect);
- * the rows sent this time. */
-uint64 RunSelect(Portal portal, long count, DestReceiver *dest)
+void ScanForwardOnly()
 {
+	ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			errmsg("cursor can only scan forward"),
+			errhint("Declare it with SCROLL option to enable backward scan."));
+}
+
+/* Up to count rows (FETCH_ALL: all; 0 or less: none, but the receiver
+ * still gets its start and end) of the open SELECT, forward or backward
+ * (PostgreSQL's PortalRunSelect); the rows moved over.  Keeps the
+ * portal's atStart, atEnd and portalPos as PostgreSQL does: portalPos is
+ * the row the cursor is on, or the number of rows when atEnd. */
+uint64 PortalRunSelect(Portal portal, bool forward, long count, DestReceiver *dest)
+{
+	if (!forward && (portal->cursorOptions & CURSOR_OPT_NO_SCROLL) != 0)
+		ScanForwardOnly();
 	QueryDesc *qd = portal->queryDesc;
-	if (portal->atEnd)
+	bool moves = count > 0 && !(forward ? portal->atEnd : portal->atStart);
+	uint64 limit = !moves || count == FETCH_ALL ? 0 : static_cast<uint64>(count);
+	uint64 n = 0;
+	if (!moves)
 	{
-		/* Done already: the client still gets its (empty) rows' start. */
+		/* Nothing to read: the client still gets its (empty) rows' start. */
 		dest->rStartup(dest, CMD_SELECT, portal->tupDesc);
 		dest->rShutdown(dest);
 		return 0;
 	}
-	qd->dest = dest;
-	uint64 before = qd->estate->es_processed;
-	uint64 limit = count <= 0 || count == FETCH_ALL ? 0 : static_cast<uint64>(count);
-	PushActiveSnapshot(qd->snapshot);
-	ExecutorRun(qd, ForwardScanDirection, limit);
-	PopActiveSnapshot();
-	uint64 n = qd->estate->es_processed - before;
-	portal->atStart = false;
-	portal->portalPos += n;
-	/* Fewer rows than asked for: the plan is exhausted.  A limit met
-	 * exactly leaves the portal suspended even if no row is left (the
-	 * next Execute then completes with 0 rows), as in PostgreSQL. */
-	if (limit == 0 || n < limit)
-		portal->atEnd = true;
+	if (qd != nullptr)
+		PushActiveSnapshot(qd->snapshot);
+	try
+	{
+		/* The first backward move of a cursor read by its executor so far. */
+		if (!forward && portal->holdStore == nullptr)
+			PortalRowStoreFromStart(portal);
+		if (portal->holdStore != nullptr)
+			n = PortalRowStoreRun(portal, forward, limit, dest);
+		else
+		{
+			/* A plan Tusk only runs forward: the portal has no store only
+			 * when it cannot scroll. */
+			qd->dest = dest;
+			uint64 before = qd->estate->es_processed;
+			ExecutorRun(qd, ForwardScanDirection, limit);
+			n = qd->estate->es_processed - before;
+		}
+	}
+	catch (...)
+	{
+		if (qd != nullptr)
+			PopActiveSnapshot();
+		throw;
+	}
+	if (qd != nullptr)
+		PopActiveSnapshot();
+	if (forward)
+	{
+		if (n > 0)
+			portal->atStart = false;
+		/* Fewer rows than asked for: the plan is exhausted.  A limit met
+		 * exactly leaves the portal suspended even if no row is left (the
+		 * next Execute then completes with 0 rows), as in PostgreSQL. */
+		if (limit == 0 || n < limit)
+			portal->atEnd = true;
+		portal->portalPos += n;
+	}
+	else
+	{
+		if (n > 0 && portal->atEnd)
+		{
+			/* Off the end, the position counted the rows; on the last row
+			 * it is one more. */
+			portal->atEnd = false;
+			portal->portalPos++;
+		}
+		if (limit == 0 || n < limit)
+		{
+			portal->atStart = true;
+			portal->portalPos = 0;
+		}
+		else
+			portal->portalPos -= n;
+	}
 	return n;
+}
+
+/* Back to before the first row (PostgreSQL's DoPortalRewind): a cursor
+ * that has not moved yet needs nothing, any other must be scrollable. */
+void PortalRewind(Portal portal)
+{
+	if (portal->atStart && !portal->atEnd)
+		return;
+	if ((portal->cursorOptions & CURSOR_OPT_NO_SCROLL) != 0)
+		ScanForwardOnly();
+	if (portal->holdStore != nullptr)
+		PortalRowStoreRewind(portal);
+	else if (portal->queryDesc != nullptr)
+	{
+		PushActiveSnapshot(portal->queryDesc->snapshot);
+		try
+		{
+			PortalExecutorRewind(portal);
+		}
+		catch (...)
+		{
+			PopActiveSnapshot();
+			throw;
+		}
+		PopActiveSnapshot();
+	}
+	portal->atStart = true;
+	portal->atEnd = false;
+	portal->portalPos = 0;
+}
+
+/* FETCH/MOVE's directions in terms of forward and backward runs
+ * (PostgreSQL's DoPortalRunFetch, whose row counts and errors these are):
+ * ABSOLUTE and RELATIVE skip to the row before the one they return, a
+ * count of 0 re-reads the current row, and MOVE BACKWARD ALL rewinds. */
+uint64 DoPortalRunFetch(Portal portal, FetchDirection direction, long count, DestReceiver *dest)
+{
+	bool is_move = dest->mydest == DestNone;
+	if ((direction == FETCH_FORWARD || direction == FETCH_BACKWARD) && count < 0)
+	{
+		direction = direction == FETCH_FORWARD ? FETCH_BACKWARD : FETCH_FORWARD;
+		count = -count;
+	}
+	if (direction == FETCH_ABSOLUTE)
+	{
+		if (count == 0)
+		{
+			PortalRewind(portal);
+			return PortalRunSelect(portal, true, 0, dest);
+		}
+		if (count < 0)
+		{
+			/* From the end: run to it, then back. */
+			PortalRunSelect(portal, true, FETCH_ALL, None_Receiver);
+			if (count < -1)
+				PortalRunSelect(portal, false, -count - 1, None_Receiver);
+			return PortalRunSelect(portal, false, 1, dest);
+		}
+		/* Row count: from the start when that is nearer, else from here
+		 * (which decides whether a NO SCROLL cursor may do it). */
+		uint64 target = static_cast<uint64>(count);
+		if (target - 1 < portal->portalPos / 2)
+		{
+			PortalRewind(portal);
+			if (count > 1)
+				PortalRunSelect(portal, true, count - 1, None_Receiver);
+		}
+		else
+		{
+			uint64 pos = portal->portalPos + (portal->atEnd ? 1 : 0);
+			if (target <= pos)
+				PortalRunSelect(portal, false, static_cast<long>(pos - target + 1), None_Receiver);
+			else if (target > pos + 1)
+				PortalRunSelect(portal, true, static_cast<long>(target - pos - 1), None_Receiver);
+		}
+		return PortalRunSelect(portal, true, 1, dest);
+	}
+	if (direction == FETCH_RELATIVE)
+	{
+		if (count > 0)
+		{
+			if (count > 1)
+				PortalRunSelect(portal, true, count - 1, None_Receiver);
+			return PortalRunSelect(portal, true, 1, dest);
+		}
+		if (count < 0)
+		{
+			if (count < -1)
+				PortalRunSelect(portal, false, -count - 1, None_Receiver);
+			return PortalRunSelect(portal, false, 1, dest);
+		}
+		direction = FETCH_FORWARD; /* RELATIVE 0 is FORWARD 0 */
+	}
+	bool forward = direction == FETCH_FORWARD;
+	if (count == 0)
+	{
+		/* The current row again, if the cursor is on one. */
+		bool on_row = !portal->atStart && !portal->atEnd;
+		if (is_move)
+			return on_row ? 1 : 0;
+		if (on_row)
+		{
+			PortalRunSelect(portal, false, 1, None_Receiver);
+			count = 1;
+			forward = true;
+		}
+	}
+	if (!forward && count == FETCH_ALL && is_move)
+	{
+		uint64 moved = portal->portalPos;
+		if (moved > 0 && !portal->atEnd)
+			moved--;
+		PortalRewind(portal);
+		return moved;
+	}
+	return PortalRunSelect(portal, forward, count, dest);
 }
 
 }  // namespace
@@ -204,7 +377,9 @@ bool PortalRun(Portal portal, long count, bool, DestReceiver *dest, DestReceiver
 		completionTag[0] = '\0';
 	ResourceOwner saveOwner = CurrentResourceOwner;
 	MemoryContext savePortalContext = PortalContext;
-	CurrentResourceOwner = portal->resowner;
+	/* A held cursor has none: it runs under the transaction's. */
+	if (portal->resowner != nullptr)
+		CurrentResourceOwner = portal->resowner;
 	PortalContext = portal->portalContext;
 	MemoryContext old = MemoryContextSwitchTo(portal->portalContext);
 	bool completed = true;
@@ -214,7 +389,7 @@ bool PortalRun(Portal portal, long count, bool, DestReceiver *dest, DestReceiver
 		{
 			case PORTAL_ONE_SELECT:
 			{
-				uint64 n = RunSelect(portal, count, dest);
+				uint64 n = PortalRunSelect(portal, true, count <= 0 ? FETCH_ALL : count, dest);
 				completed = portal->atEnd;
 				if (completed)
 					SetTag(completionTag, "SELECT " + std::to_string(n));
@@ -264,7 +439,7 @@ bool PortalRun(Portal portal, long count, bool, DestReceiver *dest, DestReceiver
 	return completed;
 }
 
-uint64 PortalRunFetch(Portal portal, long count, DestReceiver *dest)
+uint64 PortalRunFetch(Portal portal, FetchDirection direction, long count, DestReceiver *dest)
 {
 	if (portal->strategy != PORTAL_ONE_SELECT)
 		elog(ERROR, "portal \"%s\" is not a cursor", portal->name);
@@ -275,13 +450,15 @@ uint64 PortalRunFetch(Portal portal, long count, DestReceiver *dest)
 	portal->activeSubid = GetCurrentSubTransactionId();
 	ResourceOwner saveOwner = CurrentResourceOwner;
 	MemoryContext savePortalContext = PortalContext;
-	CurrentResourceOwner = portal->resowner;
+	/* A held cursor has none: it runs under the transaction's. */
+	if (portal->resowner != nullptr)
+		CurrentResourceOwner = portal->resowner;
 	PortalContext = portal->portalContext;
 	MemoryContext old = MemoryContextSwitchTo(portal->portalContext);
 	uint64 n = 0;
 	try
 	{
-		n = RunSelect(portal, count, dest);
+		n = DoPortalRunFetch(portal, direction, count, dest);
 	}
 	catch (...)
 	{

@@ -36,9 +36,13 @@ extern void PortalStart(Portal portal, ParamListInfo params, int eflags, Snapsho
  * COMPLETION_TAG_BUFSIZE bytes, or NULL) holds its command tag. */
 extern bool PortalRun(Portal portal, long count, bool isTopLevel, DestReceiver *dest,
 					  DestReceiver *altdest, char *completionTag);
-/* Up to count more rows (FETCH_ALL: all) of a cursor's SELECT to dest;
- * the number sent.  The portal stays ready for more (FETCH and MOVE). */
-extern uint64 PortalRunFetch(Portal portal, long count, DestReceiver *dest);
+/* FETCH/MOVE: count rows in direction (FETCH_ALL: all; ABSOLUTE and
+ * RELATIVE: to that row) of a cursor's SELECT to dest; the rows sent, or
+ * for MOVE (dest None_Receiver) moved over.  Backward moves need a
+ * scrollable cursor (55000 "cursor can only scan forward").  The portal
+ * stays ready for more. */
+extern uint64 PortalRunFetch(Portal portal, FetchDirection direction, long count,
+							 DestReceiver *dest);
 /* The target list whose columns the portal's rows have (RowDescription's
  * column origins), or NIL. */
 extern List *FetchPortalTargetList(Portal portal);

@@ -8,8 +8,12 @@
  * parameters, its executor state) and a resource owner (the buffer pins
  * of a scan suspended between Execute messages), both released when the
  * portal is dropped: by Close, by a Bind that reuses its name, or at the
- * end of the transaction (Tusk has no WITH HOLD cursors: every portal
- * ends with its transaction, committed or not).
+ * end of the transaction.  A WITH HOLD cursor is the exception: the
+ * commit of the transaction that declared it runs its query to the end
+ * into its hold store (PostgreSQL's PersistHoldablePortal), so it lives on
+ * without an executor, snapshot or resource owner until CLOSE or the end
+ * of the session; the rollback of that transaction drops it like any
+ * other.
  *
  * Life cycle: CreatePortal → PortalDefineQuery (the plans) → PortalStart
  * (tcop/pquery.h: strategy, executor start, result shape) → PortalRun,
@@ -71,14 +75,23 @@ typedef struct PortalData
 	bool atStart;
 	bool atEnd;
 	uint64 portalPos;			  /* rows fetched so far */
-	bool visible;				  /* listed by pg_cursors */
-	SubTransactionId createSubid; /* the subtransaction that created it */
+	bool visible;				  /* listed by pg_cursors (a DECLAREd cursor) */
+	SubTransactionId createSubid; /* the subtransaction that created it, or
+								   * InvalidSubTransactionId once held */
 	SubTransactionId activeSubid; /* the last one that ran it */
-	/* For pg_cursors: CURSOR_OPT_* (a DECLAREd cursor's options:
-	 * is_holdable, is_binary, is_scrollable) and when it was made (the
-	 * start of the statement that made it). */
+	/* For pg_cursors and for FETCH: CURSOR_OPT_* (a DECLAREd cursor's
+	 * options, with exactly one of CURSOR_OPT_SCROLL / CURSOR_OPT_NO_SCROLL
+	 * once it is open: is_scrollable; CURSOR_OPT_HOLD: is_holdable;
+	 * CURSOR_OPT_BINARY: is_binary), and when it was made (creation_time:
+	 * the start of the statement that made it). */
 	int cursorOptions;
 	TimestampTz creation_time;
+	/* Rows kept for a scrollable or held cursor (tcop/portal_store.h): a
+	 * scrollable one's rows read so far, a held one's rows; NULL when the
+	 * executor alone serves the portal.  In holdContext, a child of
+	 * portalContext. */
+	struct PortalRowStore *holdStore;
+	MemoryContext holdContext;
 } PortalData;
 
 #define PortalIsValid(p) ((p) != NULL)

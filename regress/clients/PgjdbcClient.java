@@ -20,6 +20,8 @@ public class PgjdbcClient {
 			return "null";
 		if (v instanceof byte[])
 			return "bytes" + Arrays.toString((byte[]) v);
+		if (v instanceof org.postgresql.util.PGobject)
+			return "PGobject(" + ((org.postgresql.util.PGobject) v).getType() + ") " + v;
 		if (v instanceof java.sql.Array) {
 			Object a = ((java.sql.Array) v).getArray();
 			return "array" + Arrays.deepToString(new Object[] {a});
@@ -91,6 +93,51 @@ public class PgjdbcClient {
 			rs.next();
 			if (run == 1 || run >= 6) {
 				System.out.print("run " + run + ": ");
+				dumpRow(rs);
+			}
+			rs.close();
+		}
+
+		System.out.println("-- json, uuid, network, macaddr, enum and composite values");
+		st.execute("CREATE TYPE jdbc_mood AS ENUM ('sad', 'ok', 'happy')");
+		st.execute("CREATE TYPE jdbc_pair AS (label text, n int4)");
+		String extra = "SELECT '{\"a\": [1, null]}'::json AS j, '{\"b\": 1, \"a\": 2}'::jsonb AS jb,"
+			+ " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u, '192.168.1.5/24'::inet AS ip,"
+			+ " '10.1.0.0/16'::cidr AS net, '08:00:2b:01:02:03'::macaddr AS mac,"
+			+ " '08:00:2b:01:02:03:04:05'::macaddr8 AS mac8, 'ok'::jdbc_mood AS mood,"
+			+ " ROW('first', 7)::jdbc_pair AS pair, ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid] AS ua";
+		rs = st.executeQuery(extra);
+		rs.next();
+		dumpRow(rs);
+		md = rs.getMetaData();
+		for (int i = 1; i <= md.getColumnCount(); i++)
+			System.out.println("  " + md.getColumnLabel(i) + " " + md.getColumnTypeName(i) + " " + md.getColumnType(i));
+		rs.close();
+		PreparedStatement extraP = conn.prepareStatement(extra + " WHERE ? > 0");
+		for (int run = 1; run <= 6; run++) {
+			extraP.setInt(1, run);
+			rs = extraP.executeQuery();
+			rs.next();
+			if (run == 1 || run == 6) {
+				System.out.print("run " + run + ": ");
+				dumpRow(rs);
+			}
+			rs.close();
+		}
+		PreparedStatement extraIn = conn.prepareStatement(
+			"SELECT ?::uuid = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', ?::jsonb -> 'k', ?::inet, ?::macaddr,"
+			+ " ?::jdbc_mood, (?::jdbc_pair).n");
+		for (int run = 1; run <= 6; run++) {
+			extraIn.setObject(1, java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
+			extraIn.setString(2, "{\"k\": [" + run + "]}");
+			extraIn.setString(3, "10.0.0." + run);
+			extraIn.setString(4, "0800.2b01.020" + run);
+			extraIn.setObject(5, "happy", Types.OTHER);
+			extraIn.setString(6, "(x," + run + ")");
+			rs = extraIn.executeQuery();
+			rs.next();
+			if (run == 1 || run == 6) {
+				System.out.print("params " + run + ": ");
 				dumpRow(rs);
 			}
 			rs.close();
@@ -205,9 +252,20 @@ public class PgjdbcClient {
 		dumpAll(meta.getColumns(null, "public", "jdbc", null), "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME",
 			"COLUMN_SIZE", "DECIMAL_DIGITS", "NULLABLE", "COLUMN_DEF", "ORDINAL_POSITION", "IS_NULLABLE",
 			"IS_AUTOINCREMENT");
-		// getPrimaryKeys and getIndexInfo call information_schema._pg_expandarray,
-		// and getSchemas lists information_schema: they join the transcript
-		// once Tusk has the information_schema schema (another part of issue 13).
+		System.out.println("getPrimaryKeys");
+		dumpAll(meta.getPrimaryKeys(null, "public", "jdbc"), "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+		st.execute("CREATE TABLE jdbc_pk2 (a int, b text, c int, PRIMARY KEY (b, a))");
+		st.execute("CREATE INDEX jdbc_pk2_c_desc ON jdbc_pk2 (c DESC, a)");
+		dumpAll(meta.getPrimaryKeys(null, "public", "jdbc_pk2"), "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+		System.out.println("getIndexInfo");
+		for (String t : new String[] {"jdbc", "jdbc_pk2"}) {
+			dumpAll(meta.getIndexInfo(null, "public", t, false, false), "TABLE_NAME", "NON_UNIQUE", "INDEX_NAME",
+				"TYPE", "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "FILTER_CONDITION");
+			dumpAll(meta.getIndexInfo(null, "public", t, true, false), "INDEX_NAME", "ORDINAL_POSITION",
+				"COLUMN_NAME");
+		}
+		System.out.println("getSchemas");
+		dumpAll(meta.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG");
 		System.out.println("-- errors");
 		String[] cases = {"SELECT 1/0", "SELECT * FROM no_such_table", "INSERT INTO jdbc (id) VALUES (1)",
 			"INSERT INTO jdbc (id) VALUES (NULL)", "SELECT 'abc'::int", "SELEC 1"};

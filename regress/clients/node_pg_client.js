@@ -152,6 +152,34 @@ async function main() {
   r = await client.query('SELECT 1.5::numeric AS n, 12345678901234567::int8 AS b');
   show('custom parsers', r.rows);
 
+  console.log('-- json, uuid, network, macaddr, enum and composite values');
+  await client.query("CREATE TYPE nodepg_mood AS ENUM ('sad', 'ok', 'happy')");
+  await client.query('CREATE TYPE nodepg_pair AS (label text, n int4)');
+  const extra = `SELECT '{"a": [1, null]}'::json AS j, '{"b": 1, "a": 2}'::jsonb AS jb,
+      '[1, "x"]'::jsonb AS jarr, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u,
+      '192.168.1.5/24'::inet AS ip, '10.1.0.0/16'::cidr AS net, '08:00:2b:01:02:03'::macaddr AS mac,
+      '08:00:2b:01:02:03:04:05'::macaddr8 AS mac8, 'ok'::nodepg_mood AS mood,
+      ROW('first', 7)::nodepg_pair AS pair, ARRAY['{"z": 1}'::jsonb] AS jba,
+      ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid] AS ua, ARRAY['1.2.3.4'::inet] AS ia`;
+  r = await client.query(extra);
+  show('fields', r.fields.map((f) => [f.name, f.dataTypeID < 16384 ? f.dataTypeID : 'user type']));
+  for (const [k, v] of Object.entries(r.rows[0])) console.log(`${k}: ${typeof v} ${JSON.stringify(v)}`);
+  r = await client.query('SELECT $1::json AS j, $2::jsonb AS jb, $3::uuid AS u, $4::inet AS ip, $5::macaddr AS mac, $6::nodepg_mood AS mood, $7::nodepg_pair AS pair',
+    [{ k: [1, 2] }, JSON.stringify({ b: null, a: 'x' }), 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '10.0.0.1/8', '0800.2b01.0203', 'sad', '(p,41)']);
+  show('parameters', r.rows[0]);
+  // Type parsers for the types without a built-in one (by OID: the enum's
+  // and the composite's are looked up, since they vary).
+  const oids = await client.query("SELECT 'nodepg_mood'::regtype::oid AS mood, 'nodepg_pair'::regtype::oid AS pair");
+  types.setTypeParser(829, (v) => v.split(':').map((x) => parseInt(x, 16)));
+  types.setTypeParser(2950, (v) => `uuid:${v.toUpperCase()}`);
+  types.setTypeParser(Number(oids.rows[0].mood), (v) => `mood:${v}`);
+  types.setTypeParser(Number(oids.rows[0].pair), (v) => v.slice(1, -1).split(','));
+  types.setTypeParser(3802, (v) => Object.keys(JSON.parse(v)));
+  r = await client.query(extra);
+  show('custom parsers', [r.rows[0].mac, r.rows[0].u, r.rows[0].mood, r.rows[0].pair, r.rows[0].jb, r.rows[0].jarr]);
+  r = await client.query({ text: 'SELECT $1::uuid AS u, $2::macaddr AS mac', values: ['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '08:00:2b:01:02:03'], rowMode: 'array' });
+  show('custom parsers, extended protocol', r.rows);
+
   await client.end();
   console.log('-- end');
 }

@@ -18,6 +18,8 @@ def norm(value):
     """Values printed without what varies between runs (memoryview addresses)."""
     if isinstance(value, memoryview):
         return bytes(value)
+    if hasattr(value, "_fields"):
+        return type(value)(*(norm(v) for v in value))
     if isinstance(value, (list, tuple)):
         return type(value)(norm(v) for v in value)
     return value
@@ -56,6 +58,39 @@ cur.execute(
 )
 for desc, value in zip(cur.description, cur.fetchone()):
     print(f"{desc.type_code:5d} {type(value).__name__:9s} {norm(value)!r}")
+
+section("json, uuid, network, macaddr, enum and composite values")
+import uuid
+import psycopg2.extras
+
+cur.execute("CREATE TYPE pg2_mood AS ENUM ('sad', 'ok', 'happy')")
+cur.execute("CREATE TYPE pg2_pair AS (label text, n int4, tags text[])")
+conn.commit()
+EXTRA = """SELECT '{"a": [1, 2.5, null]}'::json, '{"b": "x", "a": 1}'::jsonb,
+              'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '192.168.1.5/24'::inet, '10.1.0.0/16'::cidr,
+              '08:00:2b:01:02:03'::macaddr, '08:00:2b:01:02:03:04:05'::macaddr8, 'ok'::pg2_mood,
+              ROW('first', 7, ARRAY['x', NULL])::pg2_pair, ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid],
+              ARRAY['1.2.3.4'::inet], ARRAY['{"z": 1}'::jsonb]"""
+cur.execute(EXTRA)
+for desc, value in zip(cur.description, cur.fetchone()):
+    code = desc.type_code if desc.type_code < 16384 else "user type"
+    print(f"{code!s:9s} {type(value).__name__:9s} {norm(value)!r}")
+psycopg2.extras.register_uuid(conn_or_curs=conn)
+psycopg2.extras.register_ipaddress(conn)
+pair = psycopg2.extras.register_composite("pg2_pair", conn)
+cur.execute(EXTRA)
+for desc, value in zip(cur.description, cur.fetchone()):
+    code = desc.type_code if desc.type_code < 16384 else "user type"
+    print(f"registered {code!s:9s} {type(value).__name__:9s} {norm(value)!r}")
+cur.execute(
+    "SELECT %s::json -> 'k', %s::jsonb, %s = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, %s::inet, "
+    "%s::macaddr, %s::pg2_mood, (%s::pg2_pair).n + 1",
+    (psycopg2.extras.Json({"k": [1, None]}), psycopg2.extras.Json({"b": None, "a": "x"}),
+     uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), "10.0.0.1/8", "0800-2b01-0203", "sad",
+     pair.type("p", 41, ["t"])),
+)
+show("parameters", cur.fetchone())
+conn.commit()
 
 section("parameters")
 cur.execute(
@@ -161,7 +196,46 @@ with conn.cursor(name="move_cur") as nc:
     show("after scroll 3", nc.fetchone())
     show("fetchall", nc.fetchall())
 conn.commit()
-# Scrollable (SCROLL) and WITH HOLD cursors are not in Tusk yet (0A000).
+with conn.cursor(name="scroll_cur", scrollable=True) as nc:
+    nc.execute("SELECT id FROM pg2 ORDER BY id")
+    show("first two", nc.fetchmany(2))
+    nc.scroll(-2)
+    show("after scroll -2", nc.fetchone())
+    nc.scroll(4, mode="absolute")
+    show("after absolute 4", nc.fetchone())
+    nc.scroll(0, mode="absolute")
+    show("from the start again", nc.fetchmany(3))
+    show("rownumber", nc.rownumber)
+conn.commit()
+with conn.cursor(name="noscroll_cur", scrollable=False) as nc:
+    nc.execute("SELECT id FROM pg2 ORDER BY id")
+    show("no scroll fetchone", nc.fetchone())
+    try:
+        nc.scroll(-1)
+        nc.fetchone()
+    except psycopg2.Error as e:
+        show("no scroll backward", (type(e).__name__, e.pgcode, e.pgerror.splitlines()[0]))
+conn.rollback()
+hold = conn.cursor(name="hold_cur", withhold=True)
+hold.itersize = 2
+hold.execute("SELECT id, name FROM pg2 ORDER BY id")
+show("hold before commit", hold.fetchone())
+conn.commit()
+show("hold after commit", hold.fetchmany(2))
+cur.execute("UPDATE pg2 SET name = 'later' WHERE id = 4")
+conn.commit()
+show("hold after another commit", hold.fetchone())
+hold.scroll(-1)
+show("hold scrolled back", hold.fetchone())
+hold.close()
+conn.commit()
+conn.autocommit = True
+with conn.cursor(name="auto_hold", withhold=True, scrollable=True) as nc:
+    nc.execute("SELECT g FROM generate_series(1, 5) g")
+    show("autocommit hold", nc.fetchmany(3))
+    nc.scroll(-3)
+    show("autocommit hold back", nc.fetchall())
+conn.autocommit = False
 
 section("copy")
 buf = io.StringIO()

@@ -63,6 +63,65 @@ for binary in (False, True):
             print(f"{desc.type_code:5d} {type(value).__name__:9s} {value!r}")
         show("formats", {cur.pgresult.fformat(i) for i in range(cur.pgresult.nfields)})
 
+section("json, uuid, network, macaddr, enum and composite values")
+import ipaddress
+import uuid
+from psycopg.types.composite import CompositeInfo, register_composite
+from psycopg.types.enum import EnumInfo, register_enum
+from psycopg.types.json import Json, Jsonb
+
+conn.execute("CREATE TYPE pg3_mood AS ENUM ('sad', 'ok', 'happy')")
+conn.execute("CREATE TYPE pg3_pair AS (label text, n int4, tags text[])")
+conn.commit()
+EXTRA = """SELECT '{"a": [1, 2.5, null], "b": "x"}'::json, '{"b": "x", "a": [1, 2.5, null]}'::jsonb,
+       '[true, {"k": null}]'::jsonb, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid,
+       '192.168.1.5/24'::inet, '10.0.0.1'::inet, '::ffff:1.2.3.4/120'::inet, '10.1.0.0/16'::cidr,
+       '2001:db8::/32'::cidr, '08:00:2b:01:02:03'::macaddr, '08:00:2b:01:02:03:04:05'::macaddr8,
+       'ok'::pg3_mood, ROW('first', 7, ARRAY['x', NULL])::pg3_pair,
+       ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid], ARRAY['1.2.3.4'::inet],
+       ARRAY['{"z": 1}'::jsonb], ARRAY['sad', 'happy']::pg3_mood[]"""
+for registered in (False, True):
+    if registered:
+        mood_info = EnumInfo.fetch(conn, "pg3_mood")
+        register_enum(mood_info, conn)
+        pair_info = CompositeInfo.fetch(conn, "pg3_pair")
+        register_composite(pair_info, conn)
+    for binary in (False, True):
+        section(f"{'registered' if registered else 'plain'} types, {'binary' if binary else 'text'} results")
+        with conn.cursor(binary=binary) as cur:
+            cur.execute(EXTRA)
+            for i, (desc, value) in enumerate(zip(cur.description, cur.fetchone())):
+                name = desc.type_code if desc.type_code < 16384 else "user type"
+                if hasattr(value, "_fields"):
+                    value = dict(value._asdict())
+                if isinstance(value, bytes) and i == len(cur.description) - 1:
+                    # A binary array of an enum names the enum's OID, which varies.
+                    value = f"{len(value)} bytes"
+                print(f"{name!s:9s} {type(value).__name__:14s} {norm(value)!r}")
+extra_params = [
+    Json({"a": [1, None]}),
+    Jsonb({"b": {"c": "d"}, "a": 1}),
+    uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+    ipaddress.ip_interface("192.168.1.5/24"),
+    ipaddress.ip_address("::1"),
+    ipaddress.ip_network("10.1.0.0/16"),
+]
+for fmt in ("t", "b"):
+    with conn.cursor(binary=(fmt == "b")) as cur:
+        cur.execute("SELECT " + ", ".join(f"%{fmt}" for _ in extra_params), extra_params)
+        row = cur.fetchone()
+        for p, value in zip(extra_params, row):
+            shown = p.obj if isinstance(p, (Json, Jsonb)) else p
+            print(f"{fmt} {type(value).__name__:14s} {value!r}{'' if value == shown else ' (differs)'}")
+        show("param types", [cur.description[i].type_code for i in range(len(extra_params))])
+        cur.execute(f"SELECT %{fmt}::macaddr, %{fmt}::macaddr8, %{fmt}::pg3_mood", ("0800.2b01.0203", "08002b0102030405", "sad"))
+        show("text-typed params", cur.fetchone())
+        pair = pair_info.python_type("p", 41, ["t", None])
+        cur.execute(f"SELECT (%{fmt}).n + 1, %{fmt}, %{fmt} > 'sad', %{fmt}",
+                    (pair, pair, mood_info.enum.happy, [mood_info.enum.ok]))
+        show("composite and enum params", [dict(v._asdict()) if hasattr(v, "_fields") else v for v in cur.fetchone()])
+conn.rollback()
+
 section("parameters, text (%t) and binary (%b)")
 params = [
     Int2(-5),
@@ -176,8 +235,45 @@ with conn.cursor(name="ssc_move") as cur:
     show("after scroll 3", cur.fetchone())
     show("fetchall", cur.fetchall())
 conn.commit()
-# Scrollable (SCROLL), WITH HOLD and binary server-side cursors are not in
-# Tusk yet (0A000).
+with conn.cursor(name="ssc_scroll", scrollable=True) as cur:
+    cur.execute("SELECT id, name FROM pg3 WHERE id < %s ORDER BY id", (50,))
+    show("scrollable first three", cur.fetchmany(3))
+    cur.scroll(-2)
+    show("after scroll -2", cur.fetchone())
+    cur.scroll(0, mode="absolute")
+    show("after absolute 0", cur.fetchone())
+    cur.scroll(2, mode="absolute")
+    show("after absolute 2", cur.fetchone())
+    show("rownumber", cur.rownumber)
+conn.commit()
+with conn.cursor(name="ssc_noscroll", scrollable=False) as cur:
+    cur.execute("SELECT id FROM pg3 ORDER BY id")
+    show("no scroll fetchone", cur.fetchone())
+    try:
+        cur.scroll(-1)
+    except psycopg.Error as e:
+        show("no scroll backward", (type(e).__name__, e.sqlstate, e.diag.message_primary, e.diag.message_hint))
+conn.rollback()
+hold = conn.cursor(name="ssc_hold", withhold=True)
+hold.execute("SELECT id, name FROM pg3 WHERE id < %s ORDER BY id", (50,))
+show("hold before commit", hold.fetchone())
+conn.commit()
+show("hold after commit", hold.fetchmany(2))
+show("hold description", [(d.name, d.type_code) for d in hold.description])
+conn.execute("UPDATE pg3 SET name = 'later' WHERE id = 3")
+conn.commit()
+show("hold after another commit", hold.fetchone())
+hold.scroll(-2)
+show("hold scrolled back", hold.fetchone())
+hold.close()
+conn.commit()
+conn.autocommit = True
+with conn.cursor(name="ssc_auto_hold", withhold=True, scrollable=True) as cur:
+    cur.execute("SELECT g FROM generate_series(1, %s) g", (5,))
+    show("autocommit hold", cur.fetchmany(3))
+    cur.scroll(1, mode="absolute")
+    show("autocommit hold absolute", cur.fetchall())
+conn.autocommit = False
 
 section("copy")
 with conn.cursor() as cur:

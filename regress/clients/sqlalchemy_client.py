@@ -13,11 +13,6 @@ import sqlalchemy as sa
 from sqlalchemy import orm
 
 
-# MetaData.reflect and the inspector's column reflection call json_build_object,
-# which belongs to another part of issue 13 (json): turn this on once Tusk has it.
-REFLECT = False
-
-
 def show(label, value):
     print(f"{label}: {value!r}")
 
@@ -132,22 +127,49 @@ show("fks sa_child", insp.get_foreign_keys("sa_child"))
 show("checks sa_child", insp.get_check_constraints("sa_child"))
 show("checks sa_book", insp.get_check_constraints("sa_book"))
 meta = sa.MetaData()
-if REFLECT:
-    meta.reflect(engine, only=["sa_plain", "sa_child", "sa_book", "sa_author"])
-    for name in sorted(meta.tables):
-        t = meta.tables[name]
-        print(name)
-        for c in t.columns:
-            print(f"  {c.name} {c.type!r} nullable={c.nullable} pk={c.primary_key} "
-                  f"default={c.server_default.arg.text if c.server_default is not None else None}")
-        print(f"  pk {t.primary_key.name} {[c.name for c in t.primary_key.columns]}")
-        for fk in sorted(t.foreign_keys, key=lambda f: f.parent.name):
-            print(f"  fk {fk.parent.name} -> {fk.target_fullname} ondelete={fk.ondelete}")
-    plain = meta.tables["sa_plain"]
-    with engine.begin() as conn:
-        conn.execute(plain.insert(), [{"code": "A", "amount": 0, "flags": None},
-                                    {"code": "B", "amount": decimal.Decimal("2.5"), "flags": [True, None]}])
-        show("reflected insert", conn.execute(sa.select(plain.c.id, plain.c.code, plain.c.amount, plain.c.flags).order_by(plain.c.id)).all())
+meta.reflect(engine, only=["sa_plain", "sa_child", "sa_book", "sa_author"])
+for name in sorted(meta.tables):
+    t = meta.tables[name]
+    print(name)
+    for c in t.columns:
+        print(f"  {c.name} {c.type!r} nullable={c.nullable} pk={c.primary_key} "
+              f"default={c.server_default.arg.text if c.server_default is not None else None}")
+    print(f"  pk {t.primary_key.name} {[c.name for c in t.primary_key.columns]}")
+    for fk in sorted(t.foreign_keys, key=lambda f: f.parent.name):
+        print(f"  fk {fk.parent.name} -> {fk.target_fullname} ondelete={fk.ondelete}")
+plain = meta.tables["sa_plain"]
+with engine.begin() as conn:
+    conn.execute(plain.insert(), [{"code": "A", "amount": 0, "flags": None},
+                                  {"code": "B", "amount": decimal.Decimal("2.5"), "flags": [True, None]}])
+    show("reflected insert", conn.execute(sa.select(plain.c.id, plain.c.code, plain.c.amount, plain.c.flags).order_by(plain.c.id)).all())
+
+show("columns sa_child", [(c["name"], repr(c["type"]), c["nullable"], c["default"]) for c in insp.get_columns("sa_child")])
+
+section("reflected json, uuid, network and enum columns")
+with engine.begin() as conn:
+    conn.execute(sa.text("CREATE TYPE sa_mood AS ENUM ('sad', 'ok', 'happy')"))
+    conn.execute(sa.text(
+        "CREATE TABLE sa_types (id int PRIMARY KEY, j json, jb jsonb, u uuid, ip inet, net cidr, "
+        "mac macaddr, mac8 macaddr8, mood sa_mood)"
+    ))
+types_meta = sa.MetaData()
+types = sa.Table("sa_types", types_meta, autoload_with=engine)
+for c in types.columns:
+    print(f"  {c.name} {c.type!r}")
+show("enums", sa.inspect(engine).get_enums())
+with engine.begin() as conn:
+    conn.execute(types.insert(), [
+        {"id": 1, "j": {"a": [1, 2, None]}, "jb": {"b": True, "a": 1.5}, "u": "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+         "ip": "192.168.0.1/24", "net": "10.1.0.0/16", "mac": "08:00:2b:01:02:03", "mac8": "08:00:2b:01:02:03:04:05",
+         "mood": "happy"},
+        {"id": 2, "j": None, "jb": [1, "x"], "u": None, "ip": "::1", "net": "2001:db8::/32", "mac": None,
+         "mac8": "08:00:2b:01:02:03", "mood": "sad"},
+    ])
+    for row in conn.execute(sa.select(types).order_by(types.c.id)):
+        show("row", row)
+    show("jsonb path", conn.execute(sa.select(types.c.jb["a"]).where(types.c.id == 1)).scalar())
+    show("by enum", conn.execute(sa.select(types.c.id).where(types.c.mood > "ok")).scalars().all())
+    show("by uuid", conn.execute(sa.select(types.c.id).where(types.c.u == "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")).scalars().all())
 
 section("drop_all")
 Base.metadata.drop_all(engine)

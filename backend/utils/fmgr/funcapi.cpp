@@ -21,6 +21,7 @@
 #include "postgres.h"
 
 #include <string>
+#include <vector>
 
 #include "access/htup_details.h"
 #include "catalog/pg_proc.h"
@@ -103,10 +104,36 @@ TypeFuncClass ResultType(Oid functionId, FunctionCallInfo fcinfo, Oid *resultTyp
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(functionId));
 	if (tup == nullptr)
 		elog(ERROR, "cache lookup failed for function %u", functionId);
-	Oid rettype = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->prorettype;
+	auto *proc = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
+	Oid rettype = proc->prorettype;
 	TupleDesc desc = nullptr;
 	if (rettype == RECORDOID)
 		desc = OutParameterTupleDesc(tup);
+	/* Polymorphic OUT columns are what this call's arguments make them
+	 * (PostgreSQL's resolve_polymorphic_tupdesc). */
+	if (desc != nullptr && fcinfo != nullptr && fcinfo->flinfo != nullptr)
+	{
+		int nargs = proc->pronargs;
+		std::vector<Oid> declared(proc->proargtypes.values, proc->proargtypes.values + nargs);
+		std::vector<Oid> actual(static_cast<size_t>(nargs));
+		bool known = true;
+		for (int i = 0; i < nargs; i++)
+		{
+			actual[i] = get_fn_expr_argtype(fcinfo->flinfo, i);
+			known &= OidIsValid(actual[i]);
+		}
+		for (int i = 0; known && i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+			if (!IsPolymorphicType(att->atttypid))
+				continue;
+			std::vector<Oid> scratch = declared;
+			Oid resolved = enforce_generic_type_consistency(actual.data(), scratch.data(), nargs,
+															att->atttypid, true);
+			std::string name = NameStr(att->attname);
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), name.c_str(), resolved, -1, 0);
+		}
+	}
 	ReleaseSysCache(tup);
 	/* A polymorphic result is what the call resolved it to. */
 	if (IsPolymorphicType(rettype) && fcinfo != nullptr)

@@ -5,10 +5,14 @@
  * memory live in its own context under "TopPortalContext", so dropping a
  * portal is one context deletion.  The end of every transaction drops
  * every portal: at commit (before the commit record, like PostgreSQL's
- * AtCommit_Portals) an open executor is shut down cleanly; at abort
+ * PreCommit_Portals) an open executor is shut down cleanly; at abort
  * (AtAbort_Portals) it is not touched again — the transaction's abort has
  * already released its locks and pins — and only its memory and resource
- * owner go.
+ * owner go.  The exception is a WITH HOLD cursor: the commit of the
+ * transaction that declared it stores its rows and ends its executor
+ * (HoldPortal), and from then on no transaction's end touches it
+ * (createSubid is InvalidSubTransactionId); the abort of the declaring
+ * transaction drops it like any other portal.
  */
 #include "postgres.h"
 
@@ -18,6 +22,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
+#include "commands/portalcmds.h"
 #include "executor/executor.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -55,12 +60,47 @@ void PortalCleanup(Portal portal)
 	CurrentResourceOwner = save;
 }
 
+/* A WITH HOLD cursor at the commit of its transaction (PostgreSQL's
+ * HoldPortal): its rows stored, its executor, snapshot and resource owner
+ * gone, and no longer any transaction's. */
+void HoldPortal(Portal portal)
+{
+	PersistHoldablePortal(portal);
+	PortalCleanup(portal);
+	if (portal->resowner != nullptr)
+	{
+		ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_BEFORE_LOCKS, true, false);
+		ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_LOCKS, true, false);
+		ResourceOwnerRelease(portal->resowner, RESOURCE_RELEASE_AFTER_LOCKS, true, false);
+		if (CurrentResourceOwner == portal->resowner)
+			CurrentResourceOwner = nullptr;
+		ResourceOwnerDelete(portal->resowner);
+		portal->resowner = nullptr;
+	}
+	portal->createSubid = InvalidSubTransactionId;
+	portal->activeSubid = InvalidSubTransactionId;
+}
+
+/* Held over from an earlier transaction: no transaction end touches it. */
+bool HeldOver(Portal portal)
+{
+	return portal->createSubid == InvalidSubTransactionId;
+}
+
 void DropAllAtTransactionEnd(bool isCommit)
 {
 	/* PortalDrop erases from the map: take a copy of the names. */
 	std::map<std::string, Portal> all = Portals();
 	for (auto &[name, portal] : all)
 	{
+		if (HeldOver(portal))
+			continue;
+		if (isCommit && (portal->cursorOptions & CURSOR_OPT_HOLD) != 0 &&
+			portal->status == PORTAL_READY)
+		{
+			HoldPortal(portal);
+			continue;
+		}
 		if (!isCommit || portal->status == PORTAL_ACTIVE)
 			portal->status = PORTAL_FAILED; /* its executor state is not trustworthy */
 		PortalDrop(portal, isCommit);

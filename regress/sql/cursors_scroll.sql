@@ -1,0 +1,313 @@
+--
+-- Scrollable and holdable cursors: SCROLL / NO SCROLL and PostgreSQL's
+-- rule for which cursors may go backward without SCROLL, FETCH and MOVE in
+-- every direction, WITH HOLD cursors living past COMMIT.
+--
+CREATE TABLE scr_t (id int PRIMARY KEY, name text);
+INSERT INTO scr_t SELECT g, 'n' || g FROM generate_series(1, 10) g;
+
+-- Every direction on a SCROLL cursor.
+BEGIN;
+DECLARE c SCROLL CURSOR FOR SELECT id, name FROM scr_t ORDER BY id;
+FETCH c;
+FETCH NEXT c;
+FETCH PRIOR c;
+FETCH PRIOR c;
+FETCH PRIOR c;
+FETCH FIRST c;
+FETCH LAST c;
+FETCH NEXT c;
+FETCH PRIOR c;
+FETCH ABSOLUTE 3 c;
+FETCH ABSOLUTE -2 c;
+FETCH ABSOLUTE 0 c;
+FETCH ABSOLUTE 11 c;
+FETCH ABSOLUTE -11 c;
+FETCH RELATIVE 2 c;
+FETCH RELATIVE 0 c;
+FETCH RELATIVE -1 c;
+FETCH RELATIVE 20 c;
+FETCH RELATIVE -3 c;
+FETCH 0 c;
+FETCH 3 c;
+FETCH -2 c;
+FETCH FORWARD 2 c;
+FETCH BACKWARD 3 c;
+FETCH FORWARD -1 c;
+FETCH BACKWARD -2 c;
+FETCH FORWARD ALL c;
+FETCH BACKWARD ALL c;
+FETCH ALL c;
+FETCH BACKWARD 2 c;
+FETCH FORWARD 0 c;
+FETCH BACKWARD 0 c;
+-- MOVE counts the rows it passes and leaves the cursor where FETCH would.
+MOVE FIRST c;
+FETCH c;
+MOVE LAST c;
+FETCH c;
+MOVE ABSOLUTE 4 c;
+FETCH c;
+MOVE RELATIVE -2 c;
+FETCH c;
+MOVE 0 c;
+MOVE BACKWARD ALL c;
+MOVE BACKWARD ALL c;
+MOVE FORWARD ALL c;
+MOVE FORWARD ALL c;
+MOVE 0 c;
+MOVE BACKWARD 3 c;
+FETCH c;
+MOVE ABSOLUTE 20 c;
+MOVE PRIOR c;
+FETCH c;
+MOVE ABSOLUTE 0 c;
+MOVE 0 c;
+MOVE RELATIVE 0 c;
+MOVE -1 c;
+CLOSE c;
+COMMIT;
+
+-- Without SCROLL: a plan PostgreSQL can run backward (a scan, a sort,
+-- VALUES, a function) scrolls; a join, an aggregate, DISTINCT or FOR
+-- UPDATE do not: 55000 with a hint.
+BEGIN;
+DECLARE s1 CURSOR FOR SELECT * FROM scr_t WHERE id > 7;
+FETCH ALL s1;
+FETCH PRIOR s1;
+FETCH FIRST s1;
+DECLARE s2 CURSOR FOR SELECT name FROM scr_t ORDER BY name DESC;
+FETCH 2 s2;
+FETCH PRIOR s2;
+DECLARE s3 CURSOR FOR VALUES (1), (2), (3);
+FETCH LAST s3;
+FETCH ABSOLUTE 1 s3;
+DECLARE s4 CURSOR FOR SELECT g FROM generate_series(1, 4) g;
+FETCH 3 s4;
+FETCH BACKWARD 2 s4;
+DECLARE s5 CURSOR FOR SELECT * FROM scr_t WHERE id = 4;
+FETCH s5;
+FETCH PRIOR s5;
+FETCH NEXT s5;
+DECLARE s6 CURSOR FOR SELECT id FROM scr_t LIMIT 3;
+FETCH LAST s6;
+FETCH FIRST s6;
+COMMIT;
+
+BEGIN;
+DECLARE n1 CURSOR FOR SELECT count(*) FROM scr_t;
+FETCH n1;
+FETCH PRIOR n1;
+ROLLBACK;
+BEGIN;
+DECLARE n2 CURSOR FOR SELECT a.id FROM scr_t a JOIN scr_t b ON a.id = b.id + 1 WHERE a.id = 5;
+FETCH n2;
+FETCH ABSOLUTE 1 n2;
+ROLLBACK;
+BEGIN;
+DECLARE n3 NO SCROLL CURSOR FOR SELECT id FROM scr_t ORDER BY id;
+FETCH 2 n3;
+-- Forward moves of any kind are fine.
+FETCH ABSOLUTE 4 n3;
+FETCH RELATIVE 2 n3;
+MOVE FORWARD 1 n3;
+FETCH FORWARD 0 n3;
+MOVE 0 n3;
+FETCH ABSOLUTE 8 n3;
+FETCH ABSOLUTE 2 n3;
+ROLLBACK;
+BEGIN;
+DECLARE n4 NO SCROLL CURSOR FOR SELECT id FROM scr_t ORDER BY id;
+-- ABSOLUTE 0 and FIRST on a cursor that has not moved yet need no scroll.
+FETCH ABSOLUTE 0 n4;
+FETCH FIRST n4;
+FETCH FIRST n4;
+ROLLBACK;
+BEGIN;
+DECLARE n5 NO SCROLL CURSOR FOR SELECT id FROM scr_t;
+FETCH LAST n5;
+ROLLBACK;
+BEGIN;
+DECLARE n6 NO SCROLL CURSOR FOR SELECT id FROM scr_t;
+MOVE BACKWARD ALL n6;
+ROLLBACK;
+BEGIN;
+DECLARE n7 CURSOR FOR SELECT id FROM scr_t ORDER BY id FOR UPDATE;
+FETCH 2 n7;
+FETCH PRIOR n7;
+ROLLBACK;
+BEGIN;
+DECLARE n8 CURSOR FOR SELECT DISTINCT name FROM scr_t;
+FETCH RELATIVE -1 n8;
+ROLLBACK;
+
+-- SCROLL over plans PostgreSQL would materialize: a join, an aggregate.
+BEGIN;
+DECLARE m1 SCROLL CURSOR FOR
+  SELECT a.id, b.name FROM scr_t a JOIN scr_t b ON b.id = a.id % 3 + 1 ORDER BY a.id DESC;
+FETCH 3 m1;
+FETCH BACKWARD 2 m1;
+FETCH LAST m1;
+FETCH ABSOLUTE -4 m1;
+DECLARE m2 SCROLL CURSOR FOR SELECT id % 3 AS k, count(*) FROM scr_t GROUP BY 1 ORDER BY 1;
+FETCH ALL m2;
+FETCH PRIOR m2;
+FETCH RELATIVE -1 m2;
+FETCH RELATIVE 5 m2;
+FETCH PRIOR m2;
+COMMIT;
+
+-- An empty result.
+BEGIN;
+DECLARE e SCROLL CURSOR FOR SELECT * FROM scr_t WHERE id < 0;
+FETCH e;
+FETCH PRIOR e;
+FETCH LAST e;
+FETCH ABSOLUTE 1 e;
+FETCH ABSOLUTE -1 e;
+MOVE BACKWARD ALL e;
+MOVE ALL e;
+FETCH 0 e;
+COMMIT;
+
+-- A SCROLL cursor sees its DECLARE's data in both directions.
+BEGIN;
+DECLARE snap SCROLL CURSOR FOR SELECT id, name FROM scr_t WHERE id <= 3 ORDER BY id;
+FETCH 2 snap;
+UPDATE scr_t SET name = 'changed' WHERE id <= 3;
+INSERT INTO scr_t VALUES (0, 'zero');
+FETCH PRIOR snap;
+FETCH ALL snap;
+FETCH FIRST snap;
+ROLLBACK;
+
+-- What DECLARE refuses.
+BEGIN;
+DECLARE bad SCROLL NO SCROLL CURSOR FOR SELECT 1;
+ROLLBACK;
+BEGIN;
+DECLARE bad SCROLL CURSOR FOR SELECT * FROM scr_t FOR UPDATE;
+ROLLBACK;
+BEGIN;
+DECLARE bad CURSOR WITH HOLD FOR SELECT * FROM scr_t FOR SHARE;
+ROLLBACK;
+BEGIN;
+DECLARE bad INSENSITIVE CURSOR FOR SELECT * FROM scr_t FOR UPDATE;
+ROLLBACK;
+BEGIN;
+DECLARE bad ASENSITIVE INSENSITIVE CURSOR FOR SELECT 1;
+ROLLBACK;
+BEGIN;
+DECLARE bad CURSOR FOR WITH d AS (DELETE FROM scr_t RETURNING *) SELECT * FROM d;
+ROLLBACK;
+-- A backward FETCH on a NO SCROLL cursor fails the transaction.
+BEGIN;
+DECLARE f NO SCROLL CURSOR FOR SELECT 1;
+FETCH f;
+FETCH PRIOR f;
+FETCH f;
+ROLLBACK;
+
+-- WITH HOLD: the cursor outlives the COMMIT of the transaction that
+-- declared it, at the row it was on.
+BEGIN;
+DECLARE h CURSOR WITH HOLD FOR SELECT id, name FROM scr_t ORDER BY id;
+FETCH 3 h;
+COMMIT;
+FETCH h;
+FETCH PRIOR h;
+FETCH 2 h;
+-- The data changes; the held rows do not.
+UPDATE scr_t SET name = 'new' WHERE id = 7;
+FETCH h;
+FETCH LAST h;
+FETCH ABSOLUTE 2 h;
+MOVE FORWARD ALL h;
+FETCH BACKWARD 2 h;
+-- In later transactions too, also one that fails.
+BEGIN;
+FETCH h;
+ROLLBACK;
+FETCH h;
+BEGIN;
+FETCH h;
+SELECT 1 / 0;
+ROLLBACK;
+FETCH h;
+CLOSE h;
+FETCH h;
+
+-- Declared outside a transaction block: held at once.
+DECLARE auto CURSOR WITH HOLD FOR SELECT g FROM generate_series(1, 5) g;
+FETCH 2 auto;
+FETCH PRIOR auto;
+FETCH ALL auto;
+CLOSE auto;
+
+-- A NO SCROLL held cursor keeps only the rows still to come.
+BEGIN;
+DECLARE hn NO SCROLL CURSOR WITH HOLD FOR SELECT id FROM scr_t ORDER BY id;
+FETCH 4 hn;
+COMMIT;
+FETCH hn;
+FETCH ABSOLUTE 7 hn;
+FETCH RELATIVE 2 hn;
+FETCH PRIOR hn;
+FETCH hn;
+CLOSE hn;
+
+-- A held cursor over a join (SCROLL: every row kept) and one read to the end.
+BEGIN;
+DECLARE hj SCROLL CURSOR WITH HOLD FOR
+  SELECT a.id, b.name FROM scr_t a JOIN scr_t b ON b.id = a.id + 1 ORDER BY a.id;
+FETCH 2 hj;
+DECLARE he CURSOR WITH HOLD FOR SELECT id FROM scr_t WHERE id < 3 ORDER BY id;
+FETCH ALL he;
+COMMIT;
+FETCH hj;
+FETCH FIRST hj;
+FETCH LAST hj;
+FETCH he;
+FETCH PRIOR he;
+CLOSE ALL;
+
+-- ROLLBACK of the declaring transaction drops a WITH HOLD cursor; so does
+-- rolling back to a savepoint before its DECLARE.
+BEGIN;
+DECLARE gone CURSOR WITH HOLD FOR SELECT 1;
+ROLLBACK;
+FETCH gone;
+BEGIN;
+SAVEPOINT sp;
+DECLARE gone CURSOR WITH HOLD FOR SELECT 1;
+ROLLBACK TO sp;
+COMMIT;
+FETCH gone;
+BEGIN;
+SAVEPOINT sp;
+DECLARE kept CURSOR WITH HOLD FOR SELECT 2 AS two;
+RELEASE sp;
+COMMIT;
+FETCH kept;
+CLOSE kept;
+
+-- An error while the commit stores the rows fails the commit.
+BEGIN;
+DECLARE boom CURSOR WITH HOLD FOR SELECT 10 / (id - 5) FROM scr_t;
+FETCH 2 boom;
+COMMIT;
+FETCH boom;
+SELECT count(*) FROM scr_t;
+
+-- A held cursor's rows after its table is gone.
+CREATE TABLE scr_h (v text);
+INSERT INTO scr_h VALUES (repeat('x', 3000) || 'end'), ('short');
+BEGIN;
+DECLARE ht CURSOR WITH HOLD FOR SELECT length(v), right(v, 3) FROM scr_h ORDER BY 1;
+COMMIT;
+DROP TABLE scr_h;
+FETCH ALL ht;
+FETCH FIRST ht;
+CLOSE ht;
+
+DROP TABLE scr_t;
