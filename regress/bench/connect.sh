@@ -77,7 +77,7 @@ driver_cps() {
   local port=$1 out before after
   shift
   before=$(server_cpu_ticks "$port")
-  out=$(PGHOST=$work PGPORT=$port PGUSER=bench PGDATABASE=postgres PGOPTIONS= PGAPPNAME= \
+  out=$(PGHOST=$work PGPORT=$port PGUSER=bench PGDATABASE=postgres PGOPTIONS='' PGAPPNAME='' \
     "$@" "$connections" 2>&1) || { echo "$* failed (port $port):" >&2; echo "$out" >&2; exit 1; }
   # The last backends may still be exiting.
   sleep 1
