@@ -569,6 +569,10 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 		result->rarg = rarg;
 	}
 	result->quals = quals;
+	/* What was written, for pg_get_viewdef: the USING (or NATURAL) names
+	 * (quals already compare them) and their alias. */
+	result->usingClause = usingnames;
+	result->join_using_alias = j->join_using_alias;
 	result->alias = j->alias;
 	result->rtindex = rtindex;
 	return reinterpret_cast<Node *>(result);
@@ -611,6 +615,7 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 		if (q->commandType != CMD_SELECT)
 			NotSupported(pstate, "data-modifying statements in FROM", -1);
 		ParseNamespaceItem *nsitem = AddRangeTableEntryForSubquery(pstate, q, r->alias);
+		nsitem->p_rte->lateral = r->lateral;
 		RangeTblRef *rtr = makeNode(RangeTblRef);
 		rtr->rtindex = nsitem->p_rtindex;
 		*top_nsitem = nsitem;
@@ -628,6 +633,26 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 		return reinterpret_cast<Node *>(rtr);
 	}
 	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
+}
+
+/* Whether node reads a column of the query level it is at (depth 0 at
+ * the start; deeper inside its sublinks' queries): PostgreSQL's
+ * contain_vars_of_level(node, 0). */
+bool ReadsLevelWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	int *depth = static_cast<int *>(arg);
+	if (IsA(node, Var))
+		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == *depth;
+	if (IsA(node, Query))
+	{
+		(*depth)++;
+		bool found = node_children_walker(node, ReadsLevelWalker, arg);
+		(*depth)--;
+		return found;
+	}
+	return node_children_walker(node, ReadsLevelWalker, arg);
 }
 
 /* The OUT (INOUT, TABLE) parameters of a function returning record, as
@@ -789,6 +814,14 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 	}
 	SetColumnNames(rte, r->alias, names, "table");
 	pstate->p_lateral_active = saved_active;
+	/* Marked LATERAL (as PostgreSQL does, for pg_get_viewdef) when written
+	 * so or when it reads the FROM items to its left. */
+	int depth = 0;
+	rte->lateral = r->lateral;
+	ListCell *f;
+	foreach (f, rte->functions)
+		rte->lateral = rte->lateral ||
+			ReadsLevelWalker(castNode(RangeTblFunction, lfirst(f))->funcexpr, &depth);
 	return AddNSItem(pstate, rte);
 }
 

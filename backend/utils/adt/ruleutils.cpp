@@ -72,6 +72,19 @@ struct DeparseNamespace
 	Plan *inner_plan;
 	List *outer_tlist;
 	List *inner_tlist;
+	/* In a query (a view's): each range-table entry's RteColumns, parallel
+	 * to rtable; NIL elsewhere (columns named from the catalogs). */
+	List *rtable_columns;
+};
+
+/* The column names a query's range-table entry is printed with
+ * (PostgreSQL's deparse_columns, without its renaming of clashing USING
+ * columns): colnames[attnum - 1], and whether FROM lists them after the
+ * entry's alias. */
+struct RteColumns
+{
+	List *colnames; /* C strings; NULL for a dropped column */
+	bool printaliases;
 };
 
 struct DeparseContext
@@ -83,6 +96,14 @@ struct DeparseContext
 	bool pretty;			/* leave out parentheses precedence makes redundant */
 	bool indent;			/* CASE on lines of its own (PRETTYFLAG_INDENT) */
 	int indent_level;
+	/* In a query: the namespaces of this level and the enclosing ones
+	 * (innermost first; dpns is the first), what a Var's varlevelsup
+	 * counts in; NIL outside queries. */
+	List *namespaces = NIL;
+	int wrap_column = 0;		 /* where a list item starts a new line (wrapColumn) */
+	List *window_clause = NIL;	 /* the query's windows, for OVER */
+	List *window_tlist = NIL;	 /* their PARTITION/ORDER BY items' target list */
+	bool in_query = false;		 /* window_clause is the current query's */
 };
 
 /* How far a CASE's WHEN/ELSE lines are indented (PostgreSQL's
@@ -90,11 +111,18 @@ struct DeparseContext
 constexpr int kPrettyIndentVar = 4;
 /* How far a query's clauses are indented under it (PRETTYINDENT_STD). */
 constexpr int kPrettyIndentStd = 8;
+/* How far JOIN lines are indented under FROM (PRETTYINDENT_JOIN). */
+constexpr int kPrettyIndentJoin = 4;
+/* Past this depth, indentation grows by half steps and wraps around
+ * (PRETTYINDENT_LIMIT), so deep nesting stays readable. */
+constexpr int kPrettyIndentLimit = 40;
 
 /* A keyword that, when indenting, starts a new line: trailing spaces
- * dropped, then a newline and indent_level (after indent_before)
- * spaces; indent_after applies to the lines that follow. */
-void AppendContextKeyword(DeparseContext *ctx, const char *str, int indent_before, int indent_after)
+ * dropped, then a newline and indent_level (after indent_before) plus
+ * indent_plus spaces; indent_after applies to the lines that follow
+ * (PostgreSQL's appendContextKeyword). */
+void AppendContextKeyword(DeparseContext *ctx, const char *str, int indent_before, int indent_after,
+						  int indent_plus = 0)
 {
 	if (!ctx->indent)
 	{
@@ -105,12 +133,26 @@ void AppendContextKeyword(DeparseContext *ctx, const char *str, int indent_befor
 	while (!ctx->buf.empty() && ctx->buf.back() == ' ')
 		ctx->buf.pop_back();
 	ctx->buf += '\n';
-	ctx->buf.append(static_cast<size_t>(Max(ctx->indent_level, 0)), ' ');
+	int amount;
+	if (ctx->indent_level < kPrettyIndentLimit)
+		amount = Max(ctx->indent_level, 0) + indent_plus;
+	else
+	{
+		amount = kPrettyIndentLimit +
+			(ctx->indent_level - kPrettyIndentLimit) / (kPrettyIndentStd / 2);
+		amount %= kPrettyIndentLimit;
+		amount += indent_plus;
+	}
+	ctx->buf.append(static_cast<size_t>(amount), ' ');
 	ctx->buf += str;
 	ctx->indent_level = Max(ctx->indent_level + indent_after, 0);
 }
 
 void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit);
+/* A subquery in an expression, and a window function's OVER: they need
+ * the query deparser (below, with pg_get_viewdef). */
+void GetSublinkExpr(SubLink *sublink, DeparseContext *ctx);
+void GetWindowSpecOf(WindowFunc *wfunc, DeparseContext *ctx);
 
 /* ---- names ---- */
 
@@ -237,14 +279,21 @@ TargetEntry *TleByResno(List *tlist, AttrNumber resno)
 
 /* ---- expressions ---- */
 
-void GetVariable(Var *var, DeparseContext *ctx)
+/* Prints var; returns the column name printed (empty for a whole row
+ * or a plan's child column). */
+std::string GetVariable(Var *var, DeparseContext *ctx)
 {
 	DeparseNamespace *dpns = ctx->dpns;
 	if (dpns == nullptr)
 		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("expression contains variables"));
 	if (var->varlevelsup != 0)
-		elog(ERROR, "bogus varlevelsup: %u", var->varlevelsup);
+	{
+		/* A column of an enclosing query (only queries have them). */
+		if (static_cast<int>(var->varlevelsup) >= list_length(ctx->namespaces))
+			elog(ERROR, "bogus varlevelsup: %u", var->varlevelsup);
+		dpns = static_cast<DeparseNamespace *>(list_nth(ctx->namespaces, var->varlevelsup));
+	}
 	if (var->varno == OUTER_VAR || var->varno == INNER_VAR)
 	{
 		bool outer = var->varno == OUTER_VAR;
@@ -259,7 +308,7 @@ void GetVariable(Var *var, DeparseContext *ctx)
 		{
 			/* ModifyTable's "excluded" row: Vars of this level. */
 			GetRuleExpr(reinterpret_cast<Node *>(tle->expr), ctx, true);
-			return;
+			return std::string();
 		}
 		SavedNamespace saved = PushChildPlan(dpns, child);
 		if (paren)
@@ -268,25 +317,48 @@ void GetVariable(Var *var, DeparseContext *ctx)
 		if (paren)
 			ctx->buf += ')';
 		PopPlan(dpns, saved);
-		return;
+		return std::string();
 	}
 	if (var->varno <= 0 || var->varno > list_length(dpns->rtable))
 		elog(ERROR, "bogus varno: %d", var->varno);
 	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(dpns->rtable, var->varno - 1));
 	const char *refname = static_cast<const char *>(list_nth(dpns->rtable_names, var->varno - 1));
+	/* A column of an unnamed join is the column it stands for; a merged
+	 * USING column that is no plain column prints as its bare name. */
+	if (rte->rtekind == RTE_JOIN && rte->alias == nullptr && var->varattno > 0 &&
+		rte->joinaliasvars != NIL)
+	{
+		Node *aliasvar = static_cast<Node *>(list_nth(rte->joinaliasvars, var->varattno - 1));
+		if (aliasvar != nullptr && IsA(aliasvar, Var))
+		{
+			Var *inner = reinterpret_cast<Var *>(copyObject(aliasvar));
+			inner->varlevelsup += var->varlevelsup;
+			return GetVariable(inner, ctx);
+		}
+		refname = nullptr;
+	}
 	if (var->varattno == 0)
 	{
 		/* A whole row. */
 		ctx->buf += quote_identifier(refname != nullptr ? refname : "?");
 		ctx->buf += ".*";
-		return;
+		return std::string();
 	}
 	if (ctx->varprefix && refname != nullptr)
 	{
 		ctx->buf += quote_identifier(refname);
 		ctx->buf += '.';
 	}
-	ctx->buf += quote_identifier(ColumnName(rte, var->varattno).c_str());
+	const char *colname = nullptr;
+	if (dpns->rtable_columns != NIL && var->varattno > 0)
+	{
+		auto *cols = static_cast<RteColumns *>(list_nth(dpns->rtable_columns, var->varno - 1));
+		if (var->varattno <= list_length(cols->colnames))
+			colname = static_cast<const char *>(list_nth(cols->colnames, var->varattno - 1));
+	}
+	std::string name = colname != nullptr ? std::string(colname) : ColumnName(rte, var->varattno);
+	ctx->buf += quote_identifier(name.c_str());
+	return name;
 }
 
 void GetConstExpr(Const *c, DeparseContext *ctx, int showtype)
@@ -364,14 +436,18 @@ void GetConstExpr(Const *c, DeparseContext *ctx, int showtype)
 /* Whether node needs no parentheses as an operand of parent in pretty
  * mode (a simplified PostgreSQL isSimpleNode: leaves and function-call
  * syntax never do; an operator under an operator of the same or higher
- * precedence class does). */
+ * precedence class does).  PostgreSQL knows the precedence of the
+ * operators starting with + - (low) and * / % (high) only, by their
+ * first character; 0 for the others. */
 int OperatorPrecedence(const std::string &op)
 {
-	if (op == "*" || op == "/" || op == "%")
+	if (op.empty())
+		return 0;
+	if (strchr("*/%", op[0]) != nullptr)
 		return 3;
-	if (op == "+" || op == "-")
+	if (strchr("+-", op[0]) != nullptr)
 		return 2;
-	return 1;
+	return 0;
 }
 
 bool IsSimpleNode(Node *node, Node *parent)
@@ -409,10 +485,12 @@ bool IsSimpleNode(Node *node, Node *parent)
 					return false;
 				int prec = OperatorPrecedence(OperatorName(op->opno));
 				int pprec = OperatorPrecedence(OperatorName(pop->opno));
+				if (prec == 0 || pprec == 0)
+					return false;
 				if (prec > pprec)
 					return true;
 				/* Same class: only as the left operand (left-associative). */
-				return prec == pprec && prec > 1 && linitial(pop->args) == node;
+				return prec == pprec && linitial(pop->args) == node;
 			}
 			/* An operator under AND/OR/NOT binds tighter. */
 			return parent != nullptr && IsA(parent, BoolExpr);
@@ -420,6 +498,7 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_BooleanTest:
 		case T_DistinctExpr:
 		case T_ScalarArrayOpExpr:
+		case T_SubLink:
 			return parent != nullptr && IsA(parent, BoolExpr);
 		case T_BoolExpr:
 			if (parent != nullptr && IsA(parent, BoolExpr))
@@ -798,8 +877,8 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			break;
 		case T_WindowFunc:
 		{
-			/* In a plan the window's definition is not at hand: PostgreSQL
-			 * 15 prints OVER (?) (views with windows are not deparsed yet). */
+			/* OVER the query's window, or OVER (?) in a plan, where the
+			 * window's definition is not at hand (as PostgreSQL 15). */
 			WindowFunc *wfunc = reinterpret_cast<WindowFunc *>(node);
 			ctx->buf += FunctionName(wfunc->winfnoid) + "(";
 			if (wfunc->winstar)
@@ -813,7 +892,8 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 				GetRuleExpr(reinterpret_cast<Node *>(wfunc->aggfilter), ctx, false);
 				ctx->buf += ")";
 			}
-			ctx->buf += " OVER (?)";
+			ctx->buf += " OVER ";
+			GetWindowSpecOf(wfunc, ctx);
 			break;
 		}
 		case T_FuncExpr:
@@ -1049,8 +1129,7 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			break;
 		}
 		case T_SubLink:
-			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("deparsing a subquery is not supported yet"));
+			GetSublinkExpr(reinterpret_cast<SubLink *>(node), ctx);
 			break;
 		case T_RowExpr:
 		{
@@ -1290,367 +1369,1192 @@ Datum pg_get_expr_ext(PG_FUNCTION_ARGS)
 	return GetExprWorker(fcinfo, PG_GETARG_BOOL(2));
 }
 
-/* ---- views: pg_get_viewdef ---- */
+/* ---- queries: pg_get_viewdef ---- */
 
 namespace {
 
-/* A view's query back to SQL, in PostgreSQL's layout for pg_get_viewdef
- * (always PRETTYFLAG_INDENT: one output column per line, clauses on
- * lines of their own).  Handles a plain SELECT over tables and their
- * inner, left and cross joins; other shapes (subqueries, set operations,
- * WITH, sublinks) are 0A000 for now. */
-class ViewDeparser
+/*
+ * A query back to SQL, as PostgreSQL 15's get_query_def prints it: the
+ * layout (PRETTYFLAG_INDENT: one output column per line, clauses on lines
+ * of their own, nested queries indented under the clause holding them),
+ * range-table entries named uniquely across the query and the queries
+ * around it (t, t_1, …), a column aliased where its name differs from the
+ * output column's.  Each query level gets its own DeparseNamespace; Vars
+ * with varlevelsup reach the enclosing ones through ctx->namespaces.
+ */
+void GetQueryDef(Query *query, DeparseContext *parent, List *parent_namespaces,
+				 TupleDesc result_desc, bool colnames_visible, int start_indent);
+void GetSelectQueryDef(Query *query, DeparseContext *ctx, TupleDesc result_desc,
+					   bool colnames_visible);
+
+[[noreturn]] void QueryNotSupported(const char *what)
 {
-  public:
-	/* wrap_column: PostgreSQL's wrapColumn, where list items (output
-	 * columns, FROM items) start a new line: 0 puts each on its own. */
-	ViewDeparser(Query *query, bool pretty, int wrap_column = 0)
-		: query_(query), wrap_column_(wrap_column)
-	{
-		ctx_.indent = true;
-		/* The clauses' level under SELECT (PostgreSQL's PRETTYINDENT_STD):
-		 * a CASE in the select list or WHERE is indented from it. */
-		ctx_.indent_level = kPrettyIndentStd;
-		ctx_.varprefix = true;
-		ctx_.showimplicit = false;
-		ctx_.pretty = pretty;
-		ctx_.dpns = &dpns_;
-		dpns_ = DeparseNamespace{};
-	}
+	ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			errmsg("pg_get_viewdef of %s is not supported yet", what));
+}
 
-	std::string Deparse()
+/* Whether relation column attnum is dropped. */
+bool ColumnIsDropped(Oid relid, AttrNumber attnum)
+{
+	HeapTuple tup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+	if (tup == nullptr)
+		return true;
+	bool dropped = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(tup))->attisdropped;
+	ReleaseSysCache(tup);
+	return dropped;
+}
+
+/* Names the query's range-table entries (PostgreSQL's set_rtable_names:
+ * the alias, else a relation's current name, else the parser's name; an
+ * unnamed join has none; a name taken here or in an enclosing query gets
+ * _1, _2, …) and their columns (set_relation_column_names: the alias's
+ * column names, else the relation's current ones or the entry's). */
+void SetQueryNames(DeparseNamespace *dpns, Query *query, List *parent_namespaces)
+{
+	dpns->rtable = query->rtable;
+	std::vector<std::string> used;
+	/* A PostgreSQL 15 view's query also holds its rule's OLD and NEW
+	 * entries, whose names are taken. */
+	if (parent_namespaces == NIL)
 	{
-		if (query_->commandType != CMD_SELECT || query_->setOperations != nullptr ||
-			query_->cteList != NIL || query_->hasSubLinks || query_->windowClause != NIL ||
-			query_->groupingSets != NIL)
-			NotYet();
-		SetNames();
-		std::string &buf = ctx_.buf;
-		buf += " SELECT";
-		if (query_->distinctClause != NIL)
+		used.emplace_back("old");
+		used.emplace_back("new");
+	}
+	ListCell *lc;
+	foreach (lc, parent_namespaces)
+	{
+		auto *outer = static_cast<DeparseNamespace *>(lfirst(lc));
+		ListCell *n;
+		foreach (n, outer->rtable_names)
+			if (lfirst(n) != nullptr)
+				used.emplace_back(static_cast<const char *>(lfirst(n)));
+	}
+	foreach (lc, query->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		const char *refname = nullptr;
+		if (rte->alias != nullptr)
+			refname = rte->alias->aliasname;
+		else if (rte->rtekind == RTE_RELATION)
+			refname = get_rel_name(rte->relid);
+		else if (rte->rtekind != RTE_JOIN && rte->eref != nullptr)
+			refname = rte->eref->aliasname;
+		if (refname == nullptr)
+			dpns->rtable_names = lappend(dpns->rtable_names, nullptr);
+		else
 		{
-			if (query_->hasDistinctOn)
-			{
-				buf += " DISTINCT ON (";
-				AppendSortGroupList(query_->distinctClause, ", ");
-				buf += ")";
-			}
-			else
-				buf += " DISTINCT";
+			std::string unique = refname;
+			for (int i = 1; std::find(used.begin(), used.end(), unique) != used.end(); i++)
+				unique = std::string(refname) + "_" + std::to_string(i);
+			used.push_back(unique);
+			dpns->rtable_names = lappend(dpns->rtable_names, pstrdup(unique.c_str()));
 		}
+
+		auto *cols = static_cast<RteColumns *>(palloc0(sizeof(RteColumns)));
+		List *aliascols = rte->alias != nullptr ? rte->alias->colnames : NIL;
+		bool changed = false;
+		if (rte->rtekind == RTE_RELATION)
+		{
+			int natts = get_rel_natts(rte->relid);
+			for (int i = 1; i <= natts; i++)
+			{
+				if (ColumnIsDropped(rte->relid, static_cast<AttrNumber>(i)))
+				{
+					cols->colnames = lappend(cols->colnames, nullptr);
+					continue;
+				}
+				std::string real = ColumnName(rte, static_cast<AttrNumber>(i));
+				const char *name = i <= list_length(aliascols)
+					? strVal(list_nth(aliascols, i - 1))
+					: pstrdup(real.c_str());
+				changed |= real != name;
+				cols->colnames = lappend(cols->colnames, const_cast<char *>(name));
+			}
+			cols->printaliases = changed;
+		}
+		else if (rte->eref != nullptr)
+		{
+			int i = 0;
+			ListCell *c;
+			foreach (c, rte->eref->colnames)
+			{
+				const char *name = i < list_length(aliascols) ? strVal(list_nth(aliascols, i))
+															  : strVal(lfirst(c));
+				cols->colnames = lappend(cols->colnames, const_cast<char *>(name));
+				i++;
+			}
+			/* A function's column names are always listed, against changes
+			 * of its parameter names. */
+			cols->printaliases = rte->rtekind == RTE_FUNCTION || aliascols != NIL;
+		}
+		dpns->rtable_columns = lappend(dpns->rtable_columns, cols);
+	}
+}
+
+RangeTblEntry *RtFetch(Query *query, int rti)
+{
+	return static_cast<RangeTblEntry *>(list_nth(query->rtable, rti - 1));
+}
+
+/* A GROUP BY, ORDER BY, DISTINCT ON or PARTITION BY item (PostgreSQL's
+ * get_rule_sortgroupclause): the output column's number under a set
+ * operation, a constant with its type (lest it read as a column number),
+ * a column bare, anything else in parentheses where it could misparse.
+ * Returns the item's expression. */
+Node *GetRuleSortGroupClause(Index ref, List *tlist, bool force_colno, DeparseContext *ctx)
+{
+	TargetEntry *tle = nullptr;
+	ListCell *lc;
+	foreach (lc, tlist)
+		if (static_cast<TargetEntry *>(lfirst(lc))->ressortgroupref == ref)
+		{
+			tle = static_cast<TargetEntry *>(lfirst(lc));
+			break;
+		}
+	if (tle == nullptr)
+		elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
+	Node *expr = reinterpret_cast<Node *>(tle->expr);
+	if (force_colno)
+		ctx->buf += std::to_string(tle->resno);
+	else if (expr != nullptr && IsA(expr, Const))
+		GetConstExpr(reinterpret_cast<Const *>(expr), ctx, 1);
+	else if (expr == nullptr || IsA(expr, Var))
+		GetRuleExpr(expr, ctx, true);
+	else
+	{
+		bool paren =
+			ctx->pretty || IsA(expr, FuncExpr) || IsA(expr, Aggref) || IsA(expr, WindowFunc);
+		if (paren)
+			ctx->buf += '(';
+		GetRuleExpr(expr, ctx, true);
+		if (paren)
+			ctx->buf += ')';
+	}
+	return expr;
+}
+
+/* ORDER BY items with their direction: ASC and its NULLS LAST left out,
+ * DESC and its NULLS FIRST likewise, any other operator as USING. */
+void GetRuleOrderBy(List *order, List *tlist, bool force_colno, DeparseContext *ctx)
+{
+	const char *sep = "";
+	ListCell *lc;
+	foreach (lc, order)
+	{
+		auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
+		ctx->buf += sep;
+		sep = ", ";
+		GetRuleSortGroupClause(sgc->tleSortGroupRef, tlist, force_colno, ctx);
+		std::string op = OperatorName(sgc->sortop);
+		if (op == "<")
+		{
+			if (sgc->nulls_first)
+				ctx->buf += " NULLS FIRST";
+		}
+		else if (op == ">")
+		{
+			ctx->buf += " DESC";
+			if (!sgc->nulls_first)
+				ctx->buf += " NULLS LAST";
+		}
+		else
+		{
+			ctx->buf += " USING ";
+			ctx->buf += op;
+			ctx->buf += sgc->nulls_first ? " NULLS FIRST" : " NULLS LAST";
+		}
+	}
+}
+
+/* A window's definition in parentheses (PostgreSQL's get_rule_windowspec):
+ * what it does not inherit from the window it names. */
+void GetRuleWindowSpec(WindowClause *wc, List *tlist, DeparseContext *ctx)
+{
+	std::string &buf = ctx->buf;
+	buf += '(';
+	bool needspace = false;
+	if (wc->refname != nullptr)
+	{
+		buf += quote_identifier(wc->refname);
+		needspace = true;
+	}
+	if (wc->partitionClause != NIL && wc->refname == nullptr)
+	{
+		if (needspace)
+			buf += ' ';
+		buf += "PARTITION BY ";
+		const char *sep = "";
 		ListCell *lc;
-		bool first = true;
-		bool last_multiline = false;
-		foreach (lc, query_->targetList)
+		foreach (lc, wc->partitionClause)
 		{
-			auto *tle = static_cast<TargetEntry *>(lfirst(lc));
-			if (tle->resjunk)
-				continue;
-			buf += first ? " " : ", ";
-			/* The item on its own, to decide whether it starts a line. */
-			std::string saved = std::move(ctx_.buf);
-			ctx_.buf.clear();
-			Node *expr = reinterpret_cast<Node *>(tle->expr);
-			GetRuleExpr(expr, &ctx_, true);
-			/* A whole row is cast to its type, lest t.* read as t's columns. */
-			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno == 0 &&
-				reinterpret_cast<Var *>(expr)->vartype != RECORDOID)
-			{
-				ctx_.buf += "::";
-				ctx_.buf += format_type_be(reinterpret_cast<Var *>(expr)->vartype);
-			}
-			/* A column keeps its name unless renamed (PostgreSQL's
-			 * get_target_list). */
-			std::string attname;
-			if (IsA(expr, Var) && reinterpret_cast<Var *>(expr)->varattno > 0)
-			{
-				Var *var = reinterpret_cast<Var *>(expr);
-				attname = ColumnName(static_cast<RangeTblEntry *>(
-										 list_nth(query_->rtable, var->varno - 1)),
-									 var->varattno);
-			}
-			if (tle->resname != nullptr && attname != tle->resname)
-			{
-				ctx_.buf += " AS ";
-				ctx_.buf += quote_identifier(tle->resname);
-			}
-			std::string item = std::move(ctx_.buf);
-			ctx_.buf = std::move(saved);
-			AppendWrapped(item, !first, last_multiline);
-			last_multiline = item.find('\n', 1) != std::string::npos;
-			first = false;
+			buf += sep;
+			sep = ", ";
+			GetRuleSortGroupClause(static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef,
+								   tlist, false, ctx);
 		}
-		first = true;
-		foreach (lc, query_->jointree->fromlist)
+		needspace = true;
+	}
+	if (wc->orderClause != NIL && !wc->copiedOrder)
+	{
+		if (needspace)
+			buf += ' ';
+		buf += "ORDER BY ";
+		GetRuleOrderBy(wc->orderClause, tlist, false, ctx);
+		needspace = true;
+	}
+	int opts = wc->frameOptions;
+	if (opts & FRAMEOPTION_NONDEFAULT)
+	{
+		if (needspace)
+			buf += ' ';
+		if (opts & FRAMEOPTION_RANGE)
+			buf += "RANGE ";
+		else if (opts & FRAMEOPTION_ROWS)
+			buf += "ROWS ";
+		else if (opts & FRAMEOPTION_GROUPS)
+			buf += "GROUPS ";
+		if (opts & FRAMEOPTION_BETWEEN)
+			buf += "BETWEEN ";
+		if (opts & FRAMEOPTION_START_UNBOUNDED_PRECEDING)
+			buf += "UNBOUNDED PRECEDING ";
+		else if (opts & FRAMEOPTION_START_CURRENT_ROW)
+			buf += "CURRENT ROW ";
+		else if (opts & FRAMEOPTION_START_OFFSET)
 		{
-			if (first)
-			{
-				buf += "\n   FROM ";
-				AppendFromItem(static_cast<Node *>(lfirst(lc)));
-				first = false;
-				continue;
-			}
-			buf += ", ";
-			std::string saved = std::move(ctx_.buf);
-			ctx_.buf.clear();
-			AppendFromItem(static_cast<Node *>(lfirst(lc)));
-			std::string item = std::move(ctx_.buf);
-			ctx_.buf = std::move(saved);
-			AppendWrapped(item, true, false);
-		}
-		if (query_->jointree->quals != nullptr)
-		{
-			buf += "\n  WHERE ";
-			AppendQual(query_->jointree->quals);
-		}
-		if (query_->groupClause != NIL)
-		{
-			buf += "\n  GROUP BY ";
-			AppendSortGroupList(query_->groupClause, ", ");
-		}
-		if (query_->havingQual != nullptr)
-		{
-			buf += "\n HAVING ";
-			AppendQual(query_->havingQual);
-		}
-		if (query_->sortClause != NIL)
-		{
-			buf += "\n  ORDER BY ";
-			AppendSortGroupList(query_->sortClause, ", ", true);
-		}
-		if (query_->limitOffset != nullptr)
-		{
-			buf += "\n OFFSET ";
-			GetRuleExpr(query_->limitOffset, &ctx_, false);
-		}
-		if (query_->limitCount != nullptr)
-		{
-			buf += "\n LIMIT ";
-			if (IsA(query_->limitCount, Const) &&
-				reinterpret_cast<Const *>(query_->limitCount)->constisnull)
-				buf += "ALL";
+			GetRuleExpr(wc->startOffset, ctx, false);
+			if (opts & FRAMEOPTION_START_OFFSET_PRECEDING)
+				buf += " PRECEDING ";
 			else
-				GetRuleExpr(query_->limitCount, &ctx_, false);
+				buf += " FOLLOWING ";
 		}
-		buf += ';';
-		return buf;
+		if (opts & FRAMEOPTION_BETWEEN)
+		{
+			buf += "AND ";
+			if (opts & FRAMEOPTION_END_UNBOUNDED_FOLLOWING)
+				buf += "UNBOUNDED FOLLOWING ";
+			else if (opts & FRAMEOPTION_END_CURRENT_ROW)
+				buf += "CURRENT ROW ";
+			else if (opts & FRAMEOPTION_END_OFFSET)
+			{
+				GetRuleExpr(wc->endOffset, ctx, false);
+				if (opts & FRAMEOPTION_END_OFFSET_PRECEDING)
+					buf += " PRECEDING ";
+				else
+					buf += " FOLLOWING ";
+			}
+		}
+		if (opts & FRAMEOPTION_EXCLUDE_CURRENT_ROW)
+			buf += "EXCLUDE CURRENT ROW ";
+		else if (opts & FRAMEOPTION_EXCLUDE_GROUP)
+			buf += "EXCLUDE GROUP ";
+		else if (opts & FRAMEOPTION_EXCLUDE_TIES)
+			buf += "EXCLUDE TIES ";
+		buf.pop_back(); /* the last item's trailing space */
 	}
+	buf += ')';
+}
 
-  private:
-	[[noreturn]] static void NotYet()
+void GetWindowSpecOf(WindowFunc *wfunc, DeparseContext *ctx)
+{
+	ListCell *lc;
+	foreach (lc, ctx->window_clause)
 	{
-		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("pg_get_viewdef of views other than a plain SELECT from tables and "
-					   "joins is not supported yet"));
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		if (wc->winref != wfunc->winref)
+			continue;
+		if (wc->name != nullptr)
+			ctx->buf += quote_identifier(wc->name);
+		else
+			GetRuleWindowSpec(wc, ctx->window_tlist, ctx);
+		return;
 	}
+	if (ctx->in_query && ctx->window_clause != NIL)
+		elog(ERROR, "could not find window clause for winref %u", wfunc->winref);
+	ctx->buf += "(?)";
+}
 
-	/* A list item after the first goes on a new line (indented under
-	 * the clause) when it would pass the wrap column or the one before
-	 * it took several lines (PostgreSQL's get_target_list and
-	 * get_from_clause); a negative wrap column never wraps. */
-	void AppendWrapped(const std::string &item, bool not_first, bool last_multiline)
+/* x op ANY/ALL (SELECT …), EXISTS (SELECT …), (SELECT …), ARRAY(SELECT …)
+ * (PostgreSQL's get_sublink_expr: IN for = ANY; with several combining
+ * operators only the first one's name is printed). */
+void GetSublinkExpr(SubLink *sublink, DeparseContext *ctx)
+{
+	auto *query = castNode(Query, sublink->subselect);
+	std::string &buf = ctx->buf;
+	buf += sublink->subLinkType == ARRAY_SUBLINK ? "ARRAY(" : "(";
+	std::string opname;
+	Node *test = sublink->testexpr;
+	if (test != nullptr)
 	{
-		std::string &buf = ctx_.buf;
-		size_t line_start = buf.rfind('\n');
-		line_start = line_start == std::string::npos ? 0 : line_start + 1;
-		size_t line_len = buf.size() - line_start;
+		if (IsA(test, OpExpr))
+		{
+			auto *op = reinterpret_cast<OpExpr *>(test);
+			GetRuleExpr(static_cast<Node *>(linitial(op->args)), ctx, true);
+			opname = OperatorName(op->opno);
+		}
+		else if (IsA(test, BoolExpr))
+		{
+			buf += '(';
+			const char *sep = "";
+			ListCell *lc;
+			foreach (lc, reinterpret_cast<BoolExpr *>(test)->args)
+			{
+				auto *op = castNode(OpExpr, lfirst(lc));
+				buf += sep;
+				sep = ", ";
+				GetRuleExpr(static_cast<Node *>(linitial(op->args)), ctx, true);
+				if (opname.empty())
+					opname = OperatorName(op->opno);
+			}
+			buf += ')';
+		}
+		else if (IsA(test, RowCompareExpr))
+		{
+			auto *rc = reinterpret_cast<RowCompareExpr *>(test);
+			buf += '(';
+			GetExprList(rc->largs, ctx, true);
+			opname = OperatorName(linitial_oid(rc->opnos));
+			buf += ')';
+		}
+		else
+			elog(ERROR, "unrecognized testexpr type: %d", static_cast<int>(nodeTag(test)));
+	}
+	bool need_paren = true;
+	switch (sublink->subLinkType)
+	{
+		case EXISTS_SUBLINK:
+			buf += "EXISTS ";
+			break;
+		case ANY_SUBLINK:
+			if (opname == "=")
+				buf += " IN ";
+			else
+				buf += " " + opname + " ANY ";
+			break;
+		case ALL_SUBLINK:
+			buf += " " + opname + " ALL ";
+			break;
+		case ROWCOMPARE_SUBLINK:
+			buf += " " + opname + " ";
+			break;
+		case EXPR_SUBLINK:
+		case MULTIEXPR_SUBLINK:
+		case ARRAY_SUBLINK:
+			need_paren = false;
+			break;
+		default:
+			elog(ERROR, "unrecognized sublink type: %d", static_cast<int>(sublink->subLinkType));
+	}
+	if (need_paren)
+		buf += '(';
+	GetQueryDef(query, ctx, ctx->namespaces, nullptr, false, ctx->indent_level);
+	buf += need_paren ? "))" : ")";
+}
+
+/* WITH [RECURSIVE] name[(cols)] AS [[NOT] MATERIALIZED] (query) [SEARCH …]
+ * [CYCLE …], … (PostgreSQL's get_with_clause). */
+void GetWithClause(Query *query, DeparseContext *ctx)
+{
+	if (query->cteList == NIL)
+		return;
+	std::string &buf = ctx->buf;
+	if (ctx->indent)
+	{
+		ctx->indent_level += kPrettyIndentStd;
+		buf += ' ';
+	}
+	/* Tusk's analyzer does not set hasRecursive: a WITH RECURSIVE whose
+	 * queries refer to themselves is what it means. */
+	bool recursive = query->hasRecursive;
+	ListCell *lc;
+	foreach (lc, query->cteList)
+		recursive = recursive || castNode(CommonTableExpr, lfirst(lc))->cterecursive;
+	const char *sep = recursive ? "WITH RECURSIVE " : "WITH ";
+	foreach (lc, query->cteList)
+	{
+		auto *cte = castNode(CommonTableExpr, lfirst(lc));
+		buf += sep;
+		sep = ", ";
+		buf += quote_identifier(cte->ctename);
+		if (cte->aliascolnames != NIL)
+		{
+			buf += '(';
+			const char *csep = "";
+			ListCell *c;
+			foreach (c, cte->aliascolnames)
+			{
+				buf += csep;
+				csep = ", ";
+				buf += quote_identifier(strVal(lfirst(c)));
+			}
+			buf += ')';
+		}
+		buf += " AS ";
+		if (cte->ctematerialized == CTEMaterializeAlways)
+			buf += "MATERIALIZED ";
+		else if (cte->ctematerialized == CTEMaterializeNever)
+			buf += "NOT MATERIALIZED ";
+		buf += '(';
+		if (ctx->indent)
+			AppendContextKeyword(ctx, "", 0, 0, 0);
+		GetQueryDef(castNode(Query, cte->ctequery), ctx, ctx->namespaces, nullptr, true,
+					ctx->indent_level);
+		if (ctx->indent)
+			AppendContextKeyword(ctx, "", 0, 0, 0);
+		buf += ')';
+		if (cte->search_clause != nullptr)
+		{
+			CTESearchClause *sc = cte->search_clause;
+			buf += sc->search_breadth_first ? " SEARCH BREADTH FIRST BY " : " SEARCH DEPTH FIRST BY ";
+			const char *csep = "";
+			ListCell *c;
+			foreach (c, sc->search_col_list)
+			{
+				buf += csep;
+				csep = ", ";
+				buf += quote_identifier(strVal(lfirst(c)));
+			}
+			buf += " SET ";
+			buf += quote_identifier(sc->search_seq_column);
+		}
+		if (cte->cycle_clause != nullptr)
+		{
+			CTECycleClause *cc = cte->cycle_clause;
+			buf += " CYCLE ";
+			const char *csep = "";
+			ListCell *c;
+			foreach (c, cc->cycle_col_list)
+			{
+				buf += csep;
+				csep = ", ";
+				buf += quote_identifier(strVal(lfirst(c)));
+			}
+			buf += " SET ";
+			buf += quote_identifier(cc->cycle_mark_column);
+			/* TO true DEFAULT false is what a bare SET col means. */
+			auto *value = reinterpret_cast<Const *>(cc->cycle_mark_value);
+			auto *dflt = reinterpret_cast<Const *>(cc->cycle_mark_default);
+			bool is_default = IsA(value, Const) && IsA(dflt, Const) &&
+				value->consttype == BOOLOID && !value->constisnull &&
+				DatumGetBool(value->constvalue) && dflt->consttype == BOOLOID &&
+				!dflt->constisnull && !DatumGetBool(dflt->constvalue);
+			if (!is_default)
+			{
+				buf += " TO ";
+				GetRuleExpr(cc->cycle_mark_value, ctx, false);
+				buf += " DEFAULT ";
+				GetRuleExpr(cc->cycle_mark_default, ctx, false);
+			}
+			buf += " USING ";
+			buf += quote_identifier(cc->cycle_path_column);
+		}
+	}
+	if (ctx->indent)
+	{
+		ctx->indent_level -= kPrettyIndentStd;
+		AppendContextKeyword(ctx, "", 0, 0, 0);
+	}
+	else
+		buf += ' ';
+}
+
+/* VALUES (…), (…) — items separated by a bare comma, as PostgreSQL's
+ * get_values_def does. */
+void GetValuesDef(List *values_lists, DeparseContext *ctx)
+{
+	ctx->buf += "VALUES ";
+	bool first_list = true;
+	ListCell *vl;
+	foreach (vl, values_lists)
+	{
+		if (!first_list)
+			ctx->buf += ", ";
+		first_list = false;
+		ctx->buf += '(';
+		bool first_col = true;
+		ListCell *lc;
+		foreach (lc, static_cast<List *>(lfirst(vl)))
+		{
+			if (!first_col)
+				ctx->buf += ',';
+			first_col = false;
+			Node *col = static_cast<Node *>(lfirst(lc));
+			GetRuleExpr(col, ctx, false);
+			if (IsA(col, Var) && reinterpret_cast<Var *>(col)->varattno == 0 &&
+				reinterpret_cast<Var *>(col)->vartype != RECORDOID)
+			{
+				ctx->buf += "::";
+				ctx->buf += format_type_be(reinterpret_cast<Var *>(col)->vartype);
+			}
+		}
+		ctx->buf += ')';
+	}
+}
+
+/* The VALUES entry of a query that is SELECT * FROM (VALUES …) with the
+ * VALUES list's own column names, which prints as the bare VALUES
+ * (PostgreSQL's get_simple_values_rte); else NULL. */
+RangeTblEntry *GetSimpleValuesRte(Query *query, TupleDesc result_desc)
+{
+	RangeTblEntry *result = nullptr;
+	ListCell *lc;
+	foreach (lc, query->rtable)
+	{
+		auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+		if (rte->rtekind != RTE_VALUES || !rte->inFromCl || result != nullptr)
+			return nullptr;
+		result = rte;
+	}
+	if (result == nullptr ||
+		list_length(query->targetList) != list_length(result->eref->colnames))
+		return nullptr;
+	int colno = 0;
+	ListCell *lcn;
+	forboth(lc, query->targetList, lcn, result->eref->colnames)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			return nullptr;
+		colno++;
+		const char *colname = result_desc != nullptr && colno <= result_desc->natts
+			? NameStr(TupleDescAttr(result_desc, colno - 1)->attname)
+			: tle->resname;
+		if (colname == nullptr || strcmp(colname, strVal(lfirst(lcn))) != 0)
+			return nullptr;
+	}
+	return result;
+}
+
+/* Whether the next list item goes on a line of its own (PostgreSQL's
+ * wrapping in get_target_list and get_from_clause): appends item to the
+ * buffer, after a newline indented under the clause when it starts no
+ * line itself and either would pass the wrap column or the item before
+ * it took several lines. */
+void AppendWrapped(DeparseContext *ctx, const std::string &item, bool not_first,
+				   bool last_multiline)
+{
+	std::string &buf = ctx->buf;
+	if (ctx->indent && ctx->wrap_column >= 0)
+	{
 		if (!item.empty() && item[0] == '\n')
 		{
-			/* An item that starts its own line (a CASE) goes as it is. */
 			while (!buf.empty() && buf.back() == ' ')
 				buf.pop_back();
 		}
-		else if (wrap_column_ >= 0 && not_first &&
-				 (line_len + item.size() > static_cast<size_t>(wrap_column_) || last_multiline))
-		{
-			while (!buf.empty() && buf.back() == ' ')
-				buf.pop_back();
-			buf += "\n    ";
-		}
-		buf += item;
-	}
-
-	/* Each range-table entry's name, made unique as PostgreSQL's
-	 * set_rtable_names does (t, t_1, …). */
-	void SetNames()
-	{
-		dpns_.rtable = query_->rtable;
-		std::vector<std::string> used;
-		ListCell *lc;
-		foreach (lc, query_->rtable)
-		{
-			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
-			if (rte->rtekind == RTE_JOIN && rte->alias == nullptr)
-			{
-				/* An unnamed join has no name to print. */
-				dpns_.rtable_names = lappend(dpns_.rtable_names, nullptr);
-				continue;
-			}
-			bool function = rte->rtekind == RTE_FUNCTION && list_length(rte->functions) == 1 &&
-				!rte->funcordinality;
-			if (rte->rtekind != RTE_RELATION && !function)
-				NotYet();
-			std::string name = rte->alias != nullptr ? rte->alias->aliasname
-				: function							 ? rte->eref->aliasname
-													 : std::string(get_rel_name(rte->relid));
-			std::string unique = name;
-			for (int i = 1; std::find(used.begin(), used.end(), unique) != used.end(); i++)
-				unique = name + "_" + std::to_string(i);
-			used.push_back(unique);
-			dpns_.rtable_names = lappend(dpns_.rtable_names, pstrdup(unique.c_str()));
-		}
-	}
-
-	/* A FROM item: a table, a function, or a join (PostgreSQL's
-	 * get_from_clause_item for the forms Tusk keeps: inner, left and cross
-	 * joins with ON or USING, nested on the left). */
-	void AppendFromItem(Node *item)
-	{
-		std::string &buf = ctx_.buf;
-		if (IsA(item, RangeTblRef))
-		{
-			int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
-			auto *rte = static_cast<RangeTblEntry *>(list_nth(query_->rtable, rti - 1));
-			const char *refname = static_cast<const char *>(list_nth(dpns_.rtable_names, rti - 1));
-			if (rte->rtekind == RTE_FUNCTION)
-			{
-				/* A function, with every column's name (as PostgreSQL prints
-				 * it, against changes of the function's parameter names). */
-				auto *rtfunc = castNode(RangeTblFunction, linitial(rte->functions));
-				GetRuleExpr(rtfunc->funcexpr, &ctx_, true);
-				buf += ' ';
-				buf += quote_identifier(refname);
-				buf += '(';
-				const char *sep = "";
-				ListCell *c;
-				foreach (c, rte->eref->colnames)
-				{
-					buf += sep;
-					sep = ", ";
-					buf += quote_identifier(strVal(lfirst(c)));
-				}
-				buf += ')';
-				return;
-			}
-			buf += DatumGetCString(DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
-			if (rte->alias != nullptr || strcmp(get_rel_name(rte->relid), refname) != 0)
-			{
-				buf += ' ';
-				buf += quote_identifier(refname);
-			}
-			return;
-		}
-		if (!IsA(item, JoinExpr))
-			NotYet();
-		JoinExpr *j = reinterpret_cast<JoinExpr *>(item);
-		if (j->alias != nullptr || j->isNatural || j->join_using_alias != nullptr ||
-			!IsA(j->rarg, RangeTblRef) || (j->jointype != JOIN_INNER && j->jointype != JOIN_LEFT))
-			NotYet();
-		if (!ctx_.pretty)
-			buf += '(';
-		AppendFromItem(j->larg);
-		if (j->jointype == JOIN_LEFT)
-			buf += "\n     LEFT JOIN ";
-		else if (j->quals == nullptr && j->usingClause == NIL)
-			buf += "\n     CROSS JOIN ";
 		else
-			buf += "\n     JOIN ";
-		AppendFromItem(j->rarg);
-		if (j->usingClause != NIL)
 		{
-			buf += " USING (";
-			const char *s = "";
-			ListCell *lc;
-			foreach (lc, j->usingClause)
-			{
-				buf += s;
-				s = ", ";
-				buf += quote_identifier(strVal(lfirst(lc)));
-			}
-			buf += ')';
+			size_t line_start = buf.rfind('\n');
+			line_start = line_start == std::string::npos ? 0 : line_start + 1;
+			size_t line_len = buf.size() - line_start;
+			if (not_first &&
+				(line_len + item.size() > static_cast<size_t>(ctx->wrap_column) || last_multiline))
+				AppendContextKeyword(ctx, "", -kPrettyIndentStd, kPrettyIndentStd,
+									 kPrettyIndentVar);
 		}
-		else if (j->quals != nullptr)
+	}
+	buf += item;
+}
+
+/* The select list (PostgreSQL's get_target_list): each column with
+ * " AS name" unless the expression already reads as that name. */
+void GetTargetList(List *tlist, DeparseContext *ctx, TupleDesc result_desc, bool colnames_visible)
+{
+	const char *sep = " ";
+	int colno = 0;
+	bool last_multiline = false;
+	ListCell *lc;
+	foreach (lc, tlist)
+	{
+		auto *tle = static_cast<TargetEntry *>(lfirst(lc));
+		if (tle->resjunk)
+			continue;
+		ctx->buf += sep;
+		sep = ", ";
+		colno++;
+		std::string saved = std::move(ctx->buf);
+		ctx->buf.clear();
+		Node *expr = reinterpret_cast<Node *>(tle->expr);
+		std::string attname;
+		bool have_attname = false;
+		if (expr != nullptr && IsA(expr, Var))
 		{
-			buf += " ON ";
-			if (!ctx_.pretty)
+			/* The name the column reads as: its column's, also through
+			 * an unnamed join's alias Vars. */
+			Var *var = reinterpret_cast<Var *>(expr);
+			attname = GetVariable(var, ctx);
+			have_attname = !attname.empty();
+			/* A whole row is cast to its type, lest t.* read as t's
+			 * columns. */
+			if (var->varattno == 0 && var->vartype != RECORDOID)
+			{
+				ctx->buf += "::";
+				ctx->buf += format_type_be(var->vartype);
+			}
+		}
+		else
+		{
+			GetRuleExpr(expr, ctx, true);
+			if (!colnames_visible)
+			{
+				attname = "?column?";
+				have_attname = true;
+			}
+		}
+		const char *colname = result_desc != nullptr && colno <= result_desc->natts
+			? NameStr(TupleDescAttr(result_desc, colno - 1)->attname)
+			: tle->resname;
+		if (colname != nullptr && (!have_attname || attname != colname))
+		{
+			ctx->buf += " AS ";
+			ctx->buf += quote_identifier(colname);
+		}
+		std::string item = std::move(ctx->buf);
+		ctx->buf = std::move(saved);
+		AppendWrapped(ctx, item, colno > 1, last_multiline);
+		size_t from = !item.empty() && item[0] == '\n' ? 1 : 0;
+		last_multiline = item.find('\n', from) != std::string::npos;
+	}
+}
+
+void GetFromClauseItem(Node *item, Query *query, DeparseContext *ctx);
+
+/* "(col, …)" after an entry's alias when its columns are renamed. */
+void GetColumnAliasList(RteColumns *cols, DeparseContext *ctx)
+{
+	if (!cols->printaliases)
+		return;
+	bool first = true;
+	ListCell *lc;
+	foreach (lc, cols->colnames)
+	{
+		if (lfirst(lc) == nullptr)
+			continue;
+		ctx->buf += first ? "(" : ", ";
+		first = false;
+		ctx->buf += quote_identifier(static_cast<const char *>(lfirst(lc)));
+	}
+	if (!first)
+		ctx->buf += ')';
+}
+
+void GetFromClauseItem(Node *item, Query *query, DeparseContext *ctx)
+{
+	std::string &buf = ctx->buf;
+	DeparseNamespace *dpns = ctx->dpns;
+	if (IsA(item, RangeTblRef))
+	{
+		int rti = reinterpret_cast<RangeTblRef *>(item)->rtindex;
+		RangeTblEntry *rte = RtFetch(query, rti);
+		const char *refname = static_cast<const char *>(list_nth(dpns->rtable_names, rti - 1));
+		auto *cols = static_cast<RteColumns *>(list_nth(dpns->rtable_columns, rti - 1));
+		if (rte->lateral)
+			buf += "LATERAL ";
+		switch (rte->rtekind)
+		{
+			case RTE_RELATION:
+				buf += DatumGetCString(
+					DirectFunctionCall1(regclassout, ObjectIdGetDatum(rte->relid)));
+				break;
+			case RTE_SUBQUERY:
 				buf += '(';
-			GetRuleExpr(j->quals, &ctx_, false);
-			if (!ctx_.pretty)
+				GetQueryDef(rte->subquery, ctx, ctx->namespaces, nullptr, true, ctx->indent_level);
 				buf += ')';
+				break;
+			case RTE_FUNCTION:
+			{
+				bool all_unnest = list_length(rte->functions) > 1;
+				ListCell *lc;
+				foreach (lc, rte->functions)
+				{
+					Node *f = castNode(RangeTblFunction, lfirst(lc))->funcexpr;
+					if (!IsA(f, FuncExpr) ||
+						reinterpret_cast<FuncExpr *>(f)->funcid != F_UNNEST_ANYARRAY)
+						all_unnest = false;
+				}
+				if (list_length(rte->functions) == 1)
+					GetRuleExpr(castNode(RangeTblFunction, linitial(rte->functions))->funcexpr,
+								ctx, true);
+				else if (all_unnest)
+				{
+					/* ROWS FROM (unnest(a), unnest(b)) is what UNNEST(a, b)
+					 * became. */
+					List *args = NIL;
+					foreach (lc, rte->functions)
+						args = list_concat(
+							args, reinterpret_cast<FuncExpr *>(
+									  castNode(RangeTblFunction, lfirst(lc))->funcexpr)
+									  ->args);
+					buf += "UNNEST(";
+					GetExprList(args, ctx, true);
+					buf += ')';
+				}
+				else
+				{
+					buf += "ROWS FROM(";
+					const char *sep = "";
+					foreach (lc, rte->functions)
+					{
+						buf += sep;
+						sep = ", ";
+						GetRuleExpr(castNode(RangeTblFunction, lfirst(lc))->funcexpr, ctx, true);
+					}
+					buf += ')';
+				}
+				if (rte->funcordinality)
+					buf += " WITH ORDINALITY";
+				break;
+			}
+			case RTE_VALUES:
+				buf += '(';
+				GetValuesDef(rte->values_lists, ctx);
+				buf += ')';
+				break;
+			case RTE_CTE:
+				buf += quote_identifier(rte->ctename);
+				break;
+			default:
+				QueryNotSupported("this kind of FROM item");
 		}
-		if (!ctx_.pretty)
+		/* The alias: one written, one the column aliases need, one that
+		 * differs from the relation's or CTE's name, and always for a
+		 * function or VALUES. */
+		bool printalias = rte->alias != nullptr || cols->printaliases ||
+			rte->rtekind == RTE_FUNCTION || rte->rtekind == RTE_VALUES;
+		if (rte->rtekind == RTE_RELATION)
+			printalias |= strcmp(refname, get_rel_name(rte->relid)) != 0;
+		else if (rte->rtekind == RTE_CTE)
+			printalias |= strcmp(refname, rte->ctename) != 0;
+		if (printalias)
+		{
+			buf += ' ';
+			buf += quote_identifier(refname);
+		}
+		GetColumnAliasList(cols, ctx);
+		return;
+	}
+	if (!IsA(item, JoinExpr))
+		QueryNotSupported("this kind of FROM item");
+	JoinExpr *j = reinterpret_cast<JoinExpr *>(item);
+	/* Tusk's analyzer keeps a RIGHT JOIN as a LEFT JOIN of the swapped
+	 * sides; its join entry remembers what was written. */
+	JoinType jointype = j->jointype;
+	Node *larg = j->larg;
+	Node *rarg = j->rarg;
+	if (j->rtindex > 0 && RtFetch(query, j->rtindex)->jointype == JOIN_RIGHT &&
+		jointype == JOIN_LEFT)
+	{
+		jointype = JOIN_RIGHT;
+		std::swap(larg, rarg);
+	}
+	bool need_paren_on_right =
+		ctx->pretty && !IsA(rarg, RangeTblRef) &&
+		!(IsA(rarg, JoinExpr) && reinterpret_cast<JoinExpr *>(rarg)->alias != nullptr);
+	if (!ctx->pretty || j->alias != nullptr)
+		buf += '(';
+	GetFromClauseItem(larg, query, ctx);
+	const char *keyword;
+	switch (jointype)
+	{
+		case JOIN_INNER:
+			keyword = j->quals != nullptr || j->usingClause != NIL ? " JOIN " : " CROSS JOIN ";
+			break;
+		case JOIN_LEFT:
+			keyword = " LEFT JOIN ";
+			break;
+		case JOIN_FULL:
+			keyword = " FULL JOIN ";
+			break;
+		case JOIN_RIGHT:
+			keyword = " RIGHT JOIN ";
+			break;
+		default:
+			elog(ERROR, "unrecognized join type: %d", static_cast<int>(jointype));
+	}
+	AppendContextKeyword(ctx, keyword, -kPrettyIndentStd, kPrettyIndentStd, kPrettyIndentJoin);
+	if (need_paren_on_right)
+		buf += '(';
+	GetFromClauseItem(rarg, query, ctx);
+	if (need_paren_on_right)
+		buf += ')';
+	if (j->usingClause != NIL)
+	{
+		buf += " USING (";
+		const char *sep = "";
+		ListCell *lc;
+		foreach (lc, j->usingClause)
+		{
+			buf += sep;
+			sep = ", ";
+			buf += quote_identifier(strVal(lfirst(lc)));
+		}
+		buf += ')';
+		if (j->join_using_alias != nullptr)
+		{
+			buf += " AS ";
+			buf += quote_identifier(j->join_using_alias->aliasname);
+		}
+	}
+	else if (j->quals != nullptr)
+	{
+		buf += " ON ";
+		if (!ctx->pretty)
+			buf += '(';
+		GetRuleExpr(j->quals, ctx, false);
+		if (!ctx->pretty)
 			buf += ')';
 	}
-
-	void AppendQual(Node *qual)
+	else if (jointype != JOIN_INNER)
+		buf += " ON TRUE";
+	if (!ctx->pretty || j->alias != nullptr)
+		buf += ')';
+	if (j->alias != nullptr)
 	{
-		if (IsA(qual, List))
-			qual = reinterpret_cast<Node *>(
-				makeBoolExpr(AND_EXPR, reinterpret_cast<List *>(qual), -1));
-		GetRuleExpr(qual, &ctx_, false);
-	}
-
-	/* GROUP BY, ORDER BY and DISTINCT ON items (PostgreSQL's
-	 * get_rule_sortgroupclause), ORDER BY with its direction. */
-	void AppendSortGroupList(List *clauses, const char *sep, bool sort = false)
-	{
-		const char *s = "";
-		ListCell *lc;
-		foreach (lc, clauses)
+		buf += ' ';
+		buf += quote_identifier(j->alias->aliasname);
+		if (j->rtindex > 0)
 		{
-			auto *sgc = static_cast<SortGroupClause *>(lfirst(lc));
-			TargetEntry *tle = nullptr;
-			ListCell *t;
-			foreach (t, query_->targetList)
-				if (static_cast<TargetEntry *>(lfirst(t))->ressortgroupref == sgc->tleSortGroupRef)
-					tle = static_cast<TargetEntry *>(lfirst(t));
-			if (tle == nullptr)
-				elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
-			ctx_.buf += s;
-			s = sep;
-			Node *expr = reinterpret_cast<Node *>(tle->expr);
-			bool paren = !IsA(expr, Var) && !IsA(expr, Const) &&
-				(ctx_.pretty || IsA(expr, FuncExpr) || IsA(expr, Aggref));
-			if (paren)
-				ctx_.buf += '(';
-			GetRuleExpr(expr, &ctx_, true);
-			if (paren)
-				ctx_.buf += ')';
-			if (!sort)
-				continue;
-			std::string op = OperatorName(sgc->sortop);
-			if (op == "<")
-			{
-				if (sgc->nulls_first)
-					ctx_.buf += " NULLS FIRST";
-			}
-			else if (op == ">")
-			{
-				ctx_.buf += " DESC";
-				if (!sgc->nulls_first)
-					ctx_.buf += " NULLS LAST";
-			}
-			else
-			{
-				ctx_.buf += " USING ";
-				ctx_.buf += op;
-				ctx_.buf += sgc->nulls_first ? " NULLS FIRST" : " NULLS LAST";
-			}
+			auto *cols = static_cast<RteColumns *>(list_nth(dpns->rtable_columns, j->rtindex - 1));
+			GetColumnAliasList(cols, ctx);
 		}
 	}
+}
 
-	Query *query_;
-	int wrap_column_;
-	DeparseNamespace dpns_;
-	DeparseContext ctx_;
-};
+/* FROM item, … (PostgreSQL's get_from_clause): entries the parser added
+ * outside FROM are left out. */
+void GetFromClause(Query *query, const char *prefix, DeparseContext *ctx)
+{
+	bool first = true;
+	ListCell *lc;
+	foreach (lc, query->jointree->fromlist)
+	{
+		Node *item = static_cast<Node *>(lfirst(lc));
+		if (IsA(item, RangeTblRef) &&
+			!RtFetch(query, reinterpret_cast<RangeTblRef *>(item)->rtindex)->inFromCl)
+			continue;
+		if (first)
+		{
+			AppendContextKeyword(ctx, prefix, -kPrettyIndentStd, kPrettyIndentStd, 2);
+			first = false;
+			GetFromClauseItem(item, query, ctx);
+			continue;
+		}
+		ctx->buf += ", ";
+		std::string saved = std::move(ctx->buf);
+		ctx->buf.clear();
+		GetFromClauseItem(item, query, ctx);
+		std::string text = std::move(ctx->buf);
+		ctx->buf = std::move(saved);
+		AppendWrapped(ctx, text, true, false);
+	}
+}
+
+/* SELECT [DISTINCT [ON (…)]] … FROM … WHERE … GROUP BY … HAVING …
+ * WINDOW … (PostgreSQL's get_basic_select_query). */
+void GetBasicSelectQuery(Query *query, DeparseContext *ctx, TupleDesc result_desc,
+						 bool colnames_visible)
+{
+	std::string &buf = ctx->buf;
+	if (ctx->indent)
+	{
+		ctx->indent_level += kPrettyIndentStd;
+		buf += ' ';
+	}
+	if (RangeTblEntry *values = GetSimpleValuesRte(query, result_desc))
+	{
+		GetValuesDef(values->values_lists, ctx);
+		return;
+	}
+	buf += "SELECT";
+	if (query->distinctClause != NIL)
+	{
+		if (query->hasDistinctOn)
+		{
+			buf += " DISTINCT ON (";
+			const char *sep = "";
+			ListCell *lc;
+			foreach (lc, query->distinctClause)
+			{
+				buf += sep;
+				sep = ", ";
+				GetRuleSortGroupClause(static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef,
+									   query->targetList, false, ctx);
+			}
+			buf += ')';
+		}
+		else
+			buf += " DISTINCT";
+	}
+	GetTargetList(query->targetList, ctx, result_desc, colnames_visible);
+	GetFromClause(query, " FROM ", ctx);
+	if (query->jointree->quals != nullptr)
+	{
+		AppendContextKeyword(ctx, " WHERE ", -kPrettyIndentStd, kPrettyIndentStd, 1);
+		Node *quals = query->jointree->quals;
+		if (IsA(quals, List))
+			quals = reinterpret_cast<Node *>(
+				makeBoolExpr(AND_EXPR, reinterpret_cast<List *>(quals), -1));
+		GetRuleExpr(quals, ctx, false);
+	}
+	if (query->groupingSets != NIL)
+		QueryNotSupported("GROUPING SETS");
+	if (query->groupClause != NIL)
+	{
+		AppendContextKeyword(ctx, " GROUP BY ", -kPrettyIndentStd, kPrettyIndentStd, 1);
+		if (query->groupDistinct)
+			buf += "DISTINCT ";
+		const char *sep = "";
+		ListCell *lc;
+		foreach (lc, query->groupClause)
+		{
+			buf += sep;
+			sep = ", ";
+			GetRuleSortGroupClause(static_cast<SortGroupClause *>(lfirst(lc))->tleSortGroupRef,
+								   query->targetList, false, ctx);
+		}
+	}
+	if (query->havingQual != nullptr)
+	{
+		AppendContextKeyword(ctx, " HAVING ", -kPrettyIndentStd, kPrettyIndentStd, 0);
+		GetRuleExpr(query->havingQual, ctx, false);
+	}
+	const char *sep = nullptr;
+	ListCell *lc;
+	foreach (lc, query->windowClause)
+	{
+		auto *wc = static_cast<WindowClause *>(lfirst(lc));
+		if (wc->name == nullptr)
+			continue;
+		if (sep == nullptr)
+			AppendContextKeyword(ctx, " WINDOW ", -kPrettyIndentStd, kPrettyIndentStd, 1);
+		else
+			buf += sep;
+		buf += quote_identifier(wc->name);
+		buf += " AS ";
+		GetRuleWindowSpec(wc, query->targetList, ctx);
+		sep = ", ";
+	}
+}
+
+/* One side of a set operation (PostgreSQL's get_setop_query): a leaf
+ * query, in parentheses when it has clauses of its own; a nested set
+ * operation in parentheses (and indented) unless it is the left input
+ * and of the same kind. */
+void GetSetopQuery(Node *setop, Query *query, DeparseContext *ctx, TupleDesc result_desc,
+				   bool colnames_visible)
+{
+	check_stack_depth();
+	std::string &buf = ctx->buf;
+	if (IsA(setop, RangeTblRef))
+	{
+		RangeTblEntry *rte = RtFetch(query, reinterpret_cast<RangeTblRef *>(setop)->rtindex);
+		Query *sub = rte->subquery;
+		bool need_paren = sub->cteList != NIL || sub->sortClause != NIL ||
+			sub->rowMarks != NIL || sub->limitOffset != nullptr || sub->limitCount != nullptr;
+		if (need_paren)
+			buf += '(';
+		GetQueryDef(sub, ctx, ctx->namespaces, result_desc, colnames_visible, ctx->indent_level);
+		if (need_paren)
+			buf += ')';
+		return;
+	}
+	auto *op = castNode(SetOperationStmt, setop);
+	bool need_paren = false;
+	if (IsA(op->larg, SetOperationStmt))
+	{
+		auto *lop = reinterpret_cast<SetOperationStmt *>(op->larg);
+		need_paren = !(op->op == lop->op && op->all == lop->all);
+	}
+	int subindent = 0;
+	if (need_paren)
+	{
+		buf += '(';
+		subindent = kPrettyIndentStd;
+		AppendContextKeyword(ctx, "", subindent, 0, 0);
+	}
+	GetSetopQuery(op->larg, query, ctx, result_desc, colnames_visible);
+	if (need_paren)
+		AppendContextKeyword(ctx, ") ", -subindent, 0, 0);
+	else if (ctx->indent)
+		AppendContextKeyword(ctx, "", -subindent, 0, 0);
+	else
+		buf += ' ';
+	switch (op->op)
+	{
+		case SETOP_UNION:
+			buf += "UNION ";
+			break;
+		case SETOP_INTERSECT:
+			buf += "INTERSECT ";
+			break;
+		case SETOP_EXCEPT:
+			buf += "EXCEPT ";
+			break;
+		default:
+			elog(ERROR, "unrecognized set op: %d", static_cast<int>(op->op));
+	}
+	if (op->all)
+		buf += "ALL ";
+	/* A set operation on the right is always parenthesized. */
+	need_paren = IsA(op->rarg, SetOperationStmt);
+	subindent = 0;
+	if (need_paren)
+	{
+		buf += '(';
+		subindent = kPrettyIndentStd;
+	}
+	AppendContextKeyword(ctx, "", subindent, 0, 0);
+	/* The right side's column names are not the output's. */
+	GetSetopQuery(op->rarg, query, ctx, result_desc, false);
+	if (ctx->indent)
+		ctx->indent_level -= subindent;
+	if (need_paren)
+		AppendContextKeyword(ctx, ")", 0, 0, 0);
+}
+
+/* FOR UPDATE/SHARE clauses the query itself wrote (not pushed down from
+ * an enclosing one). */
+void GetRowMarks(Query *query, DeparseContext *ctx)
+{
+	ListCell *lc;
+	foreach (lc, query->rowMarks)
+	{
+		auto *rc = castNode(RowMarkClause, lfirst(lc));
+		if (rc->pushedDown)
+			continue;
+		switch (rc->strength)
+		{
+			case LCS_FORKEYSHARE:
+				AppendContextKeyword(ctx, " FOR KEY SHARE", -kPrettyIndentStd, kPrettyIndentStd, 0);
+				break;
+			case LCS_FORSHARE:
+				AppendContextKeyword(ctx, " FOR SHARE", -kPrettyIndentStd, kPrettyIndentStd, 0);
+				break;
+			case LCS_FORNOKEYUPDATE:
+				AppendContextKeyword(ctx, " FOR NO KEY UPDATE", -kPrettyIndentStd,
+									 kPrettyIndentStd, 0);
+				break;
+			case LCS_FORUPDATE:
+				AppendContextKeyword(ctx, " FOR UPDATE", -kPrettyIndentStd, kPrettyIndentStd, 0);
+				break;
+			default:
+				elog(ERROR, "unrecognized LockClauseStrength %d", static_cast<int>(rc->strength));
+		}
+		ctx->buf += " OF ";
+		ctx->buf += quote_identifier(
+			static_cast<const char *>(list_nth(ctx->dpns->rtable_names, rc->rti - 1)));
+		if (rc->waitPolicy == LockWaitError)
+			ctx->buf += " NOWAIT";
+		else if (rc->waitPolicy == LockWaitSkip)
+			ctx->buf += " SKIP LOCKED";
+	}
+}
+
+void GetSelectQueryDef(Query *query, DeparseContext *ctx, TupleDesc result_desc,
+					   bool colnames_visible)
+{
+	GetWithClause(query, ctx);
+	ctx->window_clause = query->windowClause;
+	ctx->window_tlist = query->targetList;
+	ctx->in_query = true;
+	bool force_colno;
+	if (query->setOperations != nullptr)
+	{
+		GetSetopQuery(query->setOperations, query, ctx, result_desc, colnames_visible);
+		/* ORDER BY can only name output columns here. */
+		force_colno = true;
+	}
+	else
+	{
+		GetBasicSelectQuery(query, ctx, result_desc, colnames_visible);
+		force_colno = false;
+	}
+	std::string &buf = ctx->buf;
+	if (query->sortClause != NIL)
+	{
+		AppendContextKeyword(ctx, " ORDER BY ", -kPrettyIndentStd, kPrettyIndentStd, 1);
+		GetRuleOrderBy(query->sortClause, query->targetList, force_colno, ctx);
+	}
+	if (query->limitOffset != nullptr)
+	{
+		AppendContextKeyword(ctx, " OFFSET ", -kPrettyIndentStd, kPrettyIndentStd, 0);
+		GetRuleExpr(query->limitOffset, ctx, false);
+	}
+	if (query->limitCount != nullptr)
+	{
+		if (query->limitOption == LIMIT_OPTION_WITH_TIES)
+		{
+			/* FETCH FIRST takes only a simple expression unparenthesized. */
+			AppendContextKeyword(ctx, " FETCH FIRST ", -kPrettyIndentStd, kPrettyIndentStd, 0);
+			buf += '(';
+			GetRuleExpr(query->limitCount, ctx, false);
+			buf += ") ROWS WITH TIES";
+		}
+		else
+		{
+			AppendContextKeyword(ctx, " LIMIT ", -kPrettyIndentStd, kPrettyIndentStd, 0);
+			if (IsA(query->limitCount, Const) &&
+				reinterpret_cast<Const *>(query->limitCount)->constisnull)
+				buf += "ALL";
+			else
+				GetRuleExpr(query->limitCount, ctx, false);
+		}
+	}
+	GetRowMarks(query, ctx);
+}
+
+void GetQueryDef(Query *query, DeparseContext *parent, List *parent_namespaces,
+				 TupleDesc result_desc, bool colnames_visible, int start_indent)
+{
+	check_stack_depth();
+	auto *dpns = static_cast<DeparseNamespace *>(palloc0(sizeof(DeparseNamespace)));
+	SetQueryNames(dpns, query, parent_namespaces);
+	DeparseContext ctx;
+	/* One buffer for the whole text, as line wrapping measures the
+	 * current line. */
+	ctx.buf = std::move(parent->buf);
+	ctx.dpns = dpns;
+	/* (lcons extends its list in place: the enclosing level's stays.) */
+	ctx.namespaces = lcons(dpns, list_copy(parent_namespaces));
+	/* PostgreSQL 15 qualifies every column of a view (its query always
+	 * has the rule's OLD and NEW entries besides its own). */
+	ctx.varprefix = true;
+	ctx.showimplicit = false;
+	ctx.pretty = parent->pretty;
+	ctx.indent = parent->indent;
+	ctx.indent_level = start_indent;
+	ctx.wrap_column = parent->wrap_column;
+	if (query->commandType != CMD_SELECT)
+		QueryNotSupported("a data-modifying statement");
+	GetSelectQueryDef(query, &ctx, result_desc, colnames_visible);
+	parent->buf = std::move(ctx.buf);
+}
+
+/* A view's query as pg_get_viewdef prints it (PostgreSQL's make_viewdef):
+ * the output columns named as the view's columns are now, ";" at the
+ * end.  wrap_column: where list items start a new line (0: each on its
+ * own; negative: never). */
+std::string ViewQueryText(Oid viewoid, bool pretty, int wrap_column)
+{
+	Query *query = get_view_query_by_oid(viewoid);
+	Relation rel = relation_open(viewoid, AccessShareLock);
+	DeparseContext top;
+	top.dpns = nullptr;
+	top.varprefix = true;
+	top.showimplicit = false;
+	top.pretty = pretty;
+	top.indent = true;
+	top.indent_level = 0;
+	top.wrap_column = wrap_column;
+	GetQueryDef(query, &top, NIL, RelationGetDescr(rel), true, 0);
+	relation_close(rel, AccessShareLock);
+	top.buf += ';';
+	return top.buf;
+}
 
 Datum ViewDefinition(FunctionCallInfo fcinfo, Oid viewoid, bool pretty, int wrap_column = 0)
 {
 	if (get_rel_relkind(viewoid) != 'v')
 		PG_RETURN_NULL();
-	ViewDeparser deparser(get_view_query_by_oid(viewoid), pretty, wrap_column);
-	std::string def = deparser.Deparse();
+	std::string def = ViewQueryText(viewoid, pretty, wrap_column);
 	PG_RETURN_TEXT_P(cstring_to_text(def.c_str()));
 }
 
@@ -1729,8 +2633,7 @@ Datum RuleDefinition(FunctionCallInfo fcinfo, Oid ruleoid, bool pretty)
 	}
 	buf += relname;
 	buf += " DO INSTEAD ";
-	ViewDeparser deparser(get_view_query_by_oid(rule.ev_class), pretty);
-	buf += deparser.Deparse();
+	buf += ViewQueryText(rule.ev_class, pretty, 0);
 	PG_RETURN_TEXT_P(cstring_to_text(buf.c_str()));
 }
 
