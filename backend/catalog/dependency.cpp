@@ -45,6 +45,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_rewrite_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "utils/lsyscache.h"
 #include "commands/comment.h"
@@ -437,6 +438,8 @@ void Deletion::DeleteAll(int flags) const
 			(void) deleteDependencyRecordsForColumn(t.object.objectId, t.object.objectSubId);
 		else
 			(void) deleteDependencyRecordsFor(t.object.classId, t.object.objectId, false);
+		deleteSharedDependencyRecordsFor(t.object.classId, t.object.objectId,
+										 t.object.objectSubId);
 		DeleteComments(t.object.objectId, t.object.classId, t.object.objectSubId);
 		DoDeletion(t.object);
 		CommandCounterIncrement();

@@ -33,6 +33,7 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_collation_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "catalog/storage.h"
 #include "catalog/toasting.h"
@@ -383,6 +384,10 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 	/* A composite type's schema and extension are its type's. */
 	const ObjectAddress &owner = relkind == RELKIND_COMPOSITE_TYPE ? rowtype : myself;
 	recordDependencyOn(&owner, &referenced, DEPENDENCY_NORMAL);
+	/* Its owner (pg_shdepend): a composite type's is its type's; a TOAST
+	 * table has none of its own. */
+	if (relkind != RELKIND_TOASTVALUE)
+		recordDependencyOnOwner(owner.classId, owner.objectId, MyUserId);
 	/* A TOAST table goes with its table, not as an extension member. */
 	if (relkind != RELKIND_TOASTVALUE)
 		recordDependencyOnCurrentExtension(&owner, false);

@@ -25,7 +25,9 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_proc_fns.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
+#include "commands/owner.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -94,6 +96,8 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 	Relation pg_proc = relation_open(ProcedureRelationId, RowExclusiveLock);
 	HeapTuple old = FindSameFunction(spec);
 	Oid oid;
+	/* A replaced function keeps its owner (only the owner may replace it). */
+	Oid owner = MyUserId;
 	if (old != nullptr)
 	{
 		auto *oldform = reinterpret_cast<Form_pg_proc>(GETSTRUCT(old));
@@ -102,6 +106,9 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 					errmsg("function \"%s\" already exists with same argument types",
 						   spec.name.c_str()));
 		oid = oldform->oid;
+		if (!ObjectOwnerCheck(ProcedureRelationId, oid, GetUserId()))
+			ReportNotOwner(OBJECT_FUNCTION, spec.name.c_str());
+		owner = oldform->proowner;
 		if (oldform->prokind != spec.prokind)
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE), errmsg("cannot change routine kind"),
 					oldform->prokind == 'a'
@@ -123,7 +130,7 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 	row.Set(Anum_pg_proc_oid, ObjectIdGetDatum(oid))
 		.SetName(Anum_pg_proc_proname, spec.name.c_str())
 		.Set(Anum_pg_proc_pronamespace, ObjectIdGetDatum(spec.nspid))
-		.Set(Anum_pg_proc_proowner, ObjectIdGetDatum(MyUserId))
+		.Set(Anum_pg_proc_proowner, ObjectIdGetDatum(owner))
 		.Set(Anum_pg_proc_prolang, ObjectIdGetDatum(spec.language))
 		.Set(Anum_pg_proc_procost, Float4GetDatum(spec.cost))
 		.Set(Anum_pg_proc_prorows, Float4GetDatum(spec.rows))
@@ -206,6 +213,8 @@ Oid ProcedureCreate(const ProcedureSpec &spec)
 		recordDependencyOnSingleRelExpr(&self, reinterpret_cast<Node *>(spec.defaults), InvalidOid,
 										DEPENDENCY_NORMAL, DEPENDENCY_NORMAL);
 	recordDependencyOnCurrentExtension(&self, replacing);
+	if (!replacing)
+		recordDependencyOnOwner(ProcedureRelationId, oid, owner);
 	return oid;
 }
 

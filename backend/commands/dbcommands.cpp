@@ -52,6 +52,7 @@
 #include "catalog/indexing.h"
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_database_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "commands/defrem.h"
 #include "commands/dbcommands.h"
 #include "miscadmin.h"
@@ -571,6 +572,9 @@ Oid createdb(ParseState *pstate, const CreatedbStmt *stmt)
 		nulls[Anum_pg_database_datacl - 1] = true;
 		CatalogTupleInsert(pg_database, heap_form_tuple(desc, values, nulls));
 		relation_close(pg_database, RowExclusiveLock);
+		/* Its owner, and the template's objects' owners (pg_shdepend). */
+		recordDependencyOnOwner(DatabaseRelationId, dboid, owner);
+		copyTemplateDependencies(src_oid, dboid);
 		/* So that recovery never needs to repeat the copy from a template
 		 * that has changed since. */
 		RequestCheckpoint(CHECKPOINT_IMMEDIATE | CHECKPOINT_FORCE | CHECKPOINT_WAIT);
@@ -643,6 +647,7 @@ void DropDatabase(ParseState *pstate, DropdbStmt *stmt)
 	Relation pg_database = relation_open(DatabaseRelationId, RowExclusiveLock);
 	CatalogTupleDelete(pg_database, &tuple->t_self);
 	relation_close(pg_database, RowExclusiveLock);
+	dropDatabaseDependencies(db);
 	pgstat_drop_database(db);
 
 	static bool registered = false;

@@ -61,6 +61,7 @@
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_extension_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "commands/comment.h"
 #include "commands/defrem.h"
@@ -540,6 +541,7 @@ Oid InsertExtensionTuple(const char *extName, Oid extOwner, Oid schemaOid, bool 
 			refs.push_back({ExtensionRelationId, req, 0});
 	recordMultipleDependencies(&myself, refs.data(), static_cast<int>(refs.size()),
 							   DEPENDENCY_NORMAL);
+	recordDependencyOnOwner(ExtensionRelationId, extensionOid, extOwner);
 	return extensionOid;
 }
 

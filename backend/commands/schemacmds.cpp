@@ -23,6 +23,8 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
+#include "commands/owner.h"
 #include "commands/schemacmds.h"
 #include "miscadmin.h"
 #include "tcop/dest.h"
@@ -30,6 +32,21 @@
 #include "utils/syscache.h"
 
 namespace {
+
+/* The current user is another role for the life of the object (PostgreSQL's
+ * SetUserIdAndSecContext around CREATE SCHEMA's elements); the previous
+ * one comes back however the scope is left. */
+class CurrentUserOverride
+{
+  public:
+	explicit CurrentUserOverride(Oid roleid) : saved_(MyUserId) { MyUserId = roleid; }
+	~CurrentUserOverride() { MyUserId = saved_; }
+	CurrentUserOverride(const CurrentUserOverride &) = delete;
+	CurrentUserOverride &operator=(const CurrentUserOverride &) = delete;
+
+  private:
+	Oid saved_;
+};
 
 /* The role AUTHORIZATION names (PostgreSQL's get_rolespec_oid). */
 Oid RoleSpecOid(const RoleSpec *role, const char **name)
@@ -119,6 +136,9 @@ Oid CreateSchemaCommand(CreateSchemaStmt *stmt, const char *queryString)
 		owner = RoleSpecOid(stmt->authrole, &rolename);
 		if (schemaname == nullptr)
 			schemaname = rolename;
+		/* Only for a role one could become (PostgreSQL's
+		 * check_is_member_of_role). */
+		CheckIsMemberOfRole(GetUserId(), owner);
 	}
 	if (strncmp(schemaname, "pg_", 3) == 0)
 		ereport(ERROR, errcode(ERRCODE_RESERVED_NAME),
@@ -148,10 +168,13 @@ Oid CreateSchemaCommand(CreateSchemaStmt *stmt, const char *queryString)
 	ObjectAddress myself;
 	ObjectAddressSet(myself, NamespaceRelationId, nspoid);
 	recordDependencyOnCurrentExtension(&myself, false);
+	recordDependencyOnOwner(NamespaceRelationId, nspoid, owner);
 	CommandCounterIncrement();
 
 	std::vector<Node *> elements = OrderElements(stmt->schemaElts, schemaname);
 	SearchPathOverride path(nspoid);
+	/* The elements are created by, and so owned by, the schema's owner. */
+	CurrentUserOverride as_owner(owner);
 	for (Node *elt : elements)
 	{
 		PlannedStmt *sub = makeNode(PlannedStmt);

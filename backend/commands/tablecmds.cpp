@@ -50,6 +50,7 @@
 #include "utils/format_type.h"
 #include "commands/foreignkeys.h"
 #include "commands/oncommit.h"
+#include "commands/owner.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
@@ -1189,6 +1190,12 @@ void RewriteTable(Oid relid, TupleDesc olddesc,
 
 void AlterTable(AlterTableStmt *stmt, const char *queryString)
 {
+	/* OWNER TO alone: for every kind of relation (commands/owner.h). */
+	if (AlterTableOnlyChangesOwner(stmt))
+	{
+		AlterTableOwner(stmt);
+		return;
+	}
 	/* Subcommands Tusk does not do yet are refused before anything
 	 * changes. */
 	std::vector<AlterWork> work;
@@ -1209,6 +1216,7 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 				errmsg("relation \"%s\" does not exist, skipping", stmt->relation->relname));
 		return;
 	}
+	CheckRelationOwner(relid, stmt->relation->relname);
 	HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
 	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
 	if (form->relkind != RELKIND_RELATION)

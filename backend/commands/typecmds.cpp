@@ -37,6 +37,7 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_enum_fns.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "commands/extension.h"
 #include "commands/typecmds.h"
@@ -124,6 +125,7 @@ Oid DefineEnum(CreateEnumStmt *stmt)
 	relation_close(pg_type, RowExclusiveLock);
 
 	EnumValuesCreate(typid, stmt->vals);
+	recordDependencyOnOwner(TypeRelationId, typid, MyUserId);
 
 	ObjectAddress myself;
 	ObjectAddress referenced;

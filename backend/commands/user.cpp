@@ -15,11 +15,9 @@
  * non-superuser role; a role with the admin option on another grants that
  * one; anyone may change their own password.
  *
- * Owners: Tusk does not keep pg_shdepend yet, so DROP ROLE finds the
- * objects a role owns by reading the owner columns of the current
- * database's catalogs (pg_class, pg_namespace, pg_proc, pg_type) and
- * pg_database, and refuses (2BP01) while there are any.  Objects owned
- * in other databases are not seen: see doc/commands/roles.md.
+ * Owners: DROP ROLE refuses (2BP01) while pg_shdepend says the role owns
+ * objects in any database (catalog/pg_shdepend_fns.h); DROP OWNED and
+ * REASSIGN OWNED are in commands/owner.cpp.
  *
  * Principal entry points: CreateRole, AlterRole, AlterRoleSet, DropRole,
  * RenameRole, GrantRole, ApplyRoleSettings, and the setting hooks.
@@ -43,6 +41,7 @@
 #include "catalog/pg_db_role_setting_d.h"
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_proc_d.h"
+#include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/user.h"
@@ -62,10 +61,6 @@
 #include "utils/timestamp.h"
 
 namespace {
-
-/* At most this many objects are listed in DROP ROLE's DETAIL, as in
- * PostgreSQL (MAX_REPORTED_DEPS). */
-constexpr int kMaxReportedDeps = 100;
 
 Form_pg_authid AuthForm(HeapTuple tup)
 {
@@ -517,71 +512,6 @@ Oid DatabaseOid(const char *dbname)
 	return oid;
 }
 
-/* ------------------------------------------------------------- owners */
-
-/* Descriptions of what roleid owns ("owner of table t"), for DROP ROLE's
- * DETAIL: the current database's relations, schemas, functions and types,
- * and every database. */
-std::vector<std::string> OwnedObjects(Oid roleid)
-{
-	struct OwnerColumn
-	{
-		Oid catalog;
-		AttrNumber oidcol;
-		AttrNumber ownercol;
-	};
-	static const OwnerColumn kColumns[] = {
-		{DatabaseRelationId, Anum_pg_database_oid, Anum_pg_database_datdba},
-		{NamespaceRelationId, Anum_pg_namespace_oid, Anum_pg_namespace_nspowner},
-		{RelationRelationId, Anum_pg_class_oid, Anum_pg_class_relowner},
-		{TypeRelationId, Anum_pg_type_oid, Anum_pg_type_typowner},
-		{ProcedureRelationId, Anum_pg_proc_oid, Anum_pg_proc_proowner},
-	};
-	std::vector<std::string> out;
-	for (const OwnerColumn &c : kColumns)
-	{
-		Relation rel = relation_open(c.catalog, AccessShareLock);
-		SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, nullptr, 0, nullptr);
-		while (HeapTuple tup = systable_getnext(scan))
-		{
-			bool isnull;
-			Datum owner = heap_getattr(tup, c.ownercol, RelationGetDescr(rel), &isnull);
-			if (isnull || DatumGetObjectId(owner) != roleid)
-				continue;
-			/* Objects that belong to another (indexes, toast tables, row
-			 * and array types) have no owner entry of their own. */
-			if (c.catalog == RelationRelationId)
-			{
-				char kind = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup))->relkind;
-				if (kind == RELKIND_INDEX || kind == RELKIND_PARTITIONED_INDEX ||
-					kind == RELKIND_TOASTVALUE)
-					continue;
-			}
-			if (c.catalog == TypeRelationId)
-			{
-				auto *t = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup));
-				if (OidIsValid(t->typrelid) || (OidIsValid(t->typelem) && t->typlen == -1))
-					continue;
-			}
-			Oid oid = DatumGetObjectId(heap_getattr(tup, c.oidcol, RelationGetDescr(rel), &isnull));
-			ObjectAddress addr;
-			ObjectAddressSet(addr, c.catalog, oid);
-			std::string desc = "owner of ";
-			if (c.catalog == DatabaseRelationId)
-			{
-				desc += "database ";
-				desc += NameStr(reinterpret_cast<Form_pg_database>(GETSTRUCT(tup))->datname);
-			}
-			else
-				desc += getObjectDescription(&addr, false);
-			out.push_back(desc);
-		}
-		systable_endscan(scan);
-		relation_close(rel, AccessShareLock);
-	}
-	return out;
-}
-
 }  // namespace
 
 /* ------------------------------------------------------------ CREATE ROLE */
@@ -881,33 +811,17 @@ void DropRole(DropRoleStmt *stmt)
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("must be superuser to drop superusers"));
 
-		/* Against another session creating objects owned by it meanwhile
-		 * (as far as Tusk can see them: see the file header). */
+		/* Lock the role so that nobody records a new dependency on it
+		 * meanwhile (recordDependencyOnOwner waits), then refuse while
+		 * anything in any database depends on it. */
 		LockSharedObject(AuthIdRelationId, roleid, 0, AccessExclusiveLock);
-		std::vector<std::string> owned = OwnedObjects(roleid);
-		if (!owned.empty())
-		{
-			std::string detail;
-			int n = 0;
-			for (const std::string &d : owned)
-			{
-				if (n++ >= kMaxReportedDeps)
-					break;
-				if (!detail.empty())
-					detail += '\n';
-				detail += d;
-			}
-			if (owned.size() > static_cast<size_t>(kMaxReportedDeps))
-			{
-				detail += '\n';
-				detail += "and ";
-				detail += std::to_string(owned.size() - kMaxReportedDeps);
-				detail += " other objects (see server log for list)";
-			}
+		std::string detail;
+		std::string detail_log;
+		if (checkSharedDependencies(AuthIdRelationId, roleid, &detail, &detail_log))
 			ereport(ERROR, errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
 					errmsg("role \"%s\" cannot be dropped because some objects depend on it", role),
-					errdetail_internal("%s", detail.c_str()));
-		}
+					errdetail_internal("%s", detail.c_str()),
+					errdetail_log("%s", detail_log.c_str()));
 
 		CatalogTupleDelete(authid, &copy->t_self);
 		/* Its memberships both ways, and its settings. */

@@ -1003,7 +1003,7 @@ Node *Parser::ParseStmt()
 		case K_REFRESH:
 			return SkipUnsupportedStmt("REFRESH MATERIALIZED VIEW");
 		case K_REASSIGN:
-			return SkipUnsupportedStmt("REASSIGN OWNED");
+			return ParseReassignOwned();
 		case K_SECURITY:
 			return SkipUnsupportedStmt("SECURITY LABEL");
 		case K_IMPORT:

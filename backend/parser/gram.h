@@ -8,6 +8,7 @@
  *                     names, function calls
  *   gram_select.cpp   SELECT, VALUES, WITH, FROM, INSERT, UPDATE, DELETE
  *   gram_utility.cpp  DDL and utility statements
+ *   gram_owner.cpp    ALTER … OWNER TO, DROP OWNED, REASSIGN OWNED
  *
  * Each Parse* method corresponds to a nonterminal of PostgreSQL's gram.y
  * (named in its comment) and builds the same raw tree.  A method is called
@@ -352,6 +353,10 @@ class Parser
 	Node *ParseFetch(bool ismove);
 	Node *ParseClose();
 	Node *ParseCreateAsTarget(IntoClause **into);
+	/* ---- object owners (gram_owner.cpp) ---- */
+	Node *TryParseAlterOwner(); /* NULL, tokens untouched, if not ALTER … OWNER TO */
+	Node *ParseDropOwned();		/* after DROP */
+	Node *ParseReassignOwned();
 
 	/* ---- node helpers (gram.cpp) ---- */
 	Node *MakeAConst(Node *val, int location);

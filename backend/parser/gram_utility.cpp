@@ -1585,6 +1585,8 @@ Node *Parser::ParseCreatedb()
 Node *Parser::ParseAlter()
 {
 	Expect(K_ALTER);
+	if (Node *owner = TryParseAlterOwner())
+		return owner;
 	switch (Tok())
 	{
 		case K_TABLE:
@@ -2736,7 +2738,7 @@ Node *Parser::ParseDrop()
 				return SkipUnsupportedStmt("DROP USER MAPPING");
 			return ParseDropRole();
 		case K_OWNED:
-			return SkipUnsupportedStmt("DROP OWNED");
+			return ParseDropOwned();
 		case K_SUBSCRIPTION:
 			return SkipUnsupportedStmt("DROP SUBSCRIPTION");
 		case K_TABLESPACE:

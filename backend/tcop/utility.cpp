@@ -27,6 +27,7 @@
 #include "commands/explain.h"
 #include "commands/extension.h"
 #include "commands/lockcmds.h"
+#include "commands/owner.h"
 #include "commands/portalcmds.h"
 #include "commands/schemacmds.h"
 #include "commands/sequence.h"
@@ -416,6 +417,9 @@ bool UtilityIsReadOnly(Node *parsetree)
 		case T_AlterRoleSetStmt:
 		case T_DropRoleStmt:
 		case T_GrantRoleStmt:
+		case T_AlterOwnerStmt:
+		case T_DropOwnedStmt:
+		case T_ReassignOwnedStmt:
 			return false;
 		default: /* LOCK TABLE too, in any mode (only a standby limits it) */
 			return true;
@@ -611,6 +615,15 @@ void ProcessUtility(PlannedStmt *pstmt, const char *queryString, DestReceiver *d
 			break;
 		case T_DiscardStmt:
 			DiscardCommand(reinterpret_cast<DiscardStmt *>(parsetree));
+			break;
+		case T_AlterOwnerStmt:
+			ExecAlterOwnerStmt(reinterpret_cast<AlterOwnerStmt *>(parsetree));
+			break;
+		case T_DropOwnedStmt:
+			DropOwnedObjects(reinterpret_cast<DropOwnedStmt *>(parsetree));
+			break;
+		case T_ReassignOwnedStmt:
+			ReassignOwnedObjects(reinterpret_cast<ReassignOwnedStmt *>(parsetree));
 			break;
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -823,6 +836,28 @@ const char *CreateCommandName(Node *parsetree)
 			return reinterpret_cast<FetchStmt *>(parsetree)->ismove ? "MOVE" : "FETCH";
 		case T_ClosePortalStmt:
 			return "CLOSE CURSOR";
+		case T_AlterOwnerStmt:
+			switch (reinterpret_cast<AlterOwnerStmt *>(parsetree)->objectType)
+			{
+				case OBJECT_DATABASE:
+					return "ALTER DATABASE";
+				case OBJECT_SCHEMA:
+					return "ALTER SCHEMA";
+				case OBJECT_DOMAIN:
+					return "ALTER DOMAIN";
+				case OBJECT_TYPE:
+					return "ALTER TYPE";
+				case OBJECT_PROCEDURE:
+					return "ALTER PROCEDURE";
+				case OBJECT_ROUTINE:
+					return "ALTER ROUTINE";
+				default:
+					return "ALTER FUNCTION";
+			}
+		case T_DropOwnedStmt:
+			return "DROP OWNED";
+		case T_ReassignOwnedStmt:
+			return "REASSIGN OWNED";
 		default:
 			break;
 	}

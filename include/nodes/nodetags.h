@@ -150,7 +150,10 @@
 	X(AlterExtensionStmt) \
 	X(CreateEnumStmt) \
 	X(CompositeTypeStmt) \
-	X(AlterEnumStmt)
+	X(AlterEnumStmt) \
+	X(AlterOwnerStmt) \
+	X(DropOwnedStmt) \
+	X(ReassignOwnedStmt)
 
 /* querynodes.h: the analyzed query. */
 #define TUSK_QUERY_NODES(X) \

@@ -1272,6 +1272,32 @@ typedef enum FetchDirection
 	F(SCALAR, bool, ismove)
 TUSK_DEFINE_NODE(FetchStmt)
 
+/* ALTER <kind> name OWNER TO role (kinds that are not relations: those go
+ * through ALTER TABLE's AT_ChangeOwner).  object is a String for schemas
+ * and databases, a name List for types and domains, an ObjectWithArgs for
+ * routines. */
+#define NODE_AlterOwnerStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(SCALAR, ObjectType, objectType) \
+	F(NODE, RangeVar *, relation) \
+	F(NODE, Node *, object) \
+	F(NODE, RoleSpec *, newowner)
+TUSK_DEFINE_NODE(AlterOwnerStmt)
+
+/* DROP OWNED BY role [, ...] [CASCADE | RESTRICT] */
+#define NODE_DropOwnedStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, roles) \
+	F(SCALAR, DropBehavior, behavior)
+TUSK_DEFINE_NODE(DropOwnedStmt)
+
+/* REASSIGN OWNED BY role [, ...] TO role */
+#define NODE_ReassignOwnedStmt(F) \
+	F(TAG, NodeTag, type) \
+	F(NODE, List *, roles) \
+	F(NODE, RoleSpec *, newrole)
+TUSK_DEFINE_NODE(ReassignOwnedStmt)
+
 /* The analyzed query (Query, RangeTblEntry, …). */
 #include "nodes/querynodes.h"
 
