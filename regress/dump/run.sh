@@ -77,10 +77,6 @@ conn() { echo "-h $work/$1 -p $(cat "$work/$1/port") -U regress"; }
 export PGTZ=UTC PGDATESTYLE=ISO PGCLIENTENCODING=UTF8 PGOPTIONS= PGAPPNAME=tusk-dump
 unset PGHOST PGPORT PGUSER PGDATABASE PGSERVICE PGPASSFILE
 
-# Options for every pg_dump and pg_restore run.  While Tusk has no
-# ALTER … OWNER TO, dumps are taken and restored without ownership (-O).
-owner_opts=(-O)
-
 psql_on() { # server database [psql args...]
   local s=$1 db=$2
   shift 2
@@ -90,7 +86,7 @@ createdb_on() { psql_on "$1" postgres -c "CREATE DATABASE $2" >/dev/null; }
 dump_of() { # server database file [pg_dump args...]
   local s=$1 db=$2 file=$3
   shift 3
-  "$pg_bin/pg_dump" $(conn "$s") "${owner_opts[@]}" "$@" -f "$file" "$db"
+  "$pg_bin/pg_dump" $(conn "$s") "$@" -f "$file" "$db"
 }
 
 # What must differ between two dumps of the same objects and data:
@@ -152,7 +148,7 @@ custom_to() {
   local s=$1 name=$2 db
   dump_of tusk orig "$out/$name.orig.dump" -Fc || return 1
   db=$(newdb "$s" "$name") || return 1
-  "$pg_bin/pg_restore" $(conn "$s") "${owner_opts[@]}" --exit-on-error -d "$db" \
+  "$pg_bin/pg_restore" $(conn "$s") --exit-on-error -d "$db" \
     "$out/$name.orig.dump" >"$out/$name.restore.log" 2>&1 ||
     { echo "  pg_restore failed:"; tail -20 "$out/$name.restore.log"; return 1; }
   dump_of tusk orig "$out/$name.orig.sql" || return 1
@@ -214,7 +210,7 @@ run_case() {
           { echo "  restore failed:"; tail -20 "$out/$1.restore.log"; return 1; }
       else
         dump_of postgres orig "$out/$1.orig.dump" -Fc || return 1
-        "$pg_bin/pg_restore" $(conn tusk) "${owner_opts[@]}" --exit-on-error -d "$db" \
+        "$pg_bin/pg_restore" $(conn tusk) --exit-on-error -d "$db" \
           "$out/$1.orig.dump" >"$out/$1.restore.log" 2>&1 ||
           { echo "  pg_restore failed:"; tail -20 "$out/$1.restore.log"; return 1; }
         dump_of postgres orig "$out/$1.orig.sql" || return 1

@@ -173,3 +173,12 @@ INSERT INTO app.everything (id) SELECT 3000 + i FROM generate_series(1, 430) AS 
 SELECT setval('app.plain_seq', 42);
 SELECT setval('app.down_seq', -10, false);
 SELECT nextval('app.ticket_seq');
+
+-- Owners other than the restoring superuser (a table's sequences follow it).
+ALTER TABLE app.customer OWNER TO dump_owner;
+ALTER TABLE audit.log OWNER TO dump_owner;
+ALTER SEQUENCE app.plain_seq OWNER TO dump_owner;
+ALTER VIEW app.happy OWNER TO dump_owner;
+ALTER FUNCTION app.customer_count() OWNER TO dump_owner;
+ALTER TYPE app.pair OWNER TO dump_owner;
+ALTER SCHEMA app OWNER TO dump_owner;
