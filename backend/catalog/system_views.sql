@@ -78,10 +78,6 @@ CREATE VIEW pg_catalog.pg_indexes AS
            LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = i.reltablespace
      WHERE c.relkind IN ('r', 'm', 'p') AND i.relkind IN ('i', 'I');
 
--- last_value is shown where PostgreSQL checks has_sequence_privilege(…,
--- 'SELECT,USAGE'); Tusk has no object privileges yet, so the test is the
--- one they would reduce to: the user owns the sequence or is a superuser
--- (a join rather than a sublink, which pg_get_viewdef cannot print yet).
 CREATE VIEW pg_catalog.pg_sequences AS
     SELECT n.nspname AS schemaname, c.relname AS sequencename,
            pg_catalog.pg_get_userbyid(c.relowner) AS sequenceowner,
@@ -90,13 +86,12 @@ CREATE VIEW pg_catalog.pg_sequences AS
            s.seqmax AS max_value, s.seqincrement AS increment_by,
            s.seqcycle AS cycle, s.seqcache AS cache_size,
            CASE
-               WHEN u.rolsuper OR u.oid = c.relowner
+               WHEN pg_catalog.has_sequence_privilege(c.oid, 'SELECT,USAGE'::text)
                    THEN pg_catalog.pg_sequence_last_value(c.oid)
                ELSE NULL
            END AS last_value
       FROM pg_catalog.pg_sequence s
            JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
-           JOIN pg_catalog.pg_authid u ON u.rolname = CURRENT_USER
            LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE NOT pg_catalog.pg_is_other_temp_schema(n.oid)
            AND c.relkind = 'S';

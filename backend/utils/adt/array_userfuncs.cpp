@@ -50,6 +50,7 @@ namespace {
 constexpr Oid kBtreeAmOid = 403;
 constexpr Oid kHashAmOid = 405;
 constexpr int16 kBtreeOrderProc = 1;
+constexpr int16 kHashEqualStrategy = 1;
 constexpr int16 kHashStandardProc = 1;
 
 /* What a call site keeps in fn_extra about its arrays' element type. */
@@ -64,6 +65,9 @@ struct ArrayMeta
 	Oid typoutput;
 	bool cmp_ready;
 	FmgrInfo cmp; /* btree support 1: int cmp(a, b) */
+	/* For equality only: a type without a btree class but with a hash
+	 * class (aclitem) compares with that class's "=" operator instead. */
+	bool cmp_is_eq;
 	bool hash_ready;
 	FmgrInfo hash;
 	bool out_ready;
@@ -138,6 +142,17 @@ void NeedCmp(FunctionCallInfo fcinfo, ArrayMeta *m, bool for_equality)
 	RegProcedure proc = OidIsValid(family)
 		? get_opfamily_proc(family, intype, intype, kBtreeOrderProc)
 		: InvalidOid;
+	if (!OidIsValid(proc) && for_equality)
+	{
+		/* PostgreSQL's type cache takes the hash class's equality when
+		 * there is no btree class. */
+		Oid hash_family = DefaultOpfamily(m->elemtype, kHashAmOid, &intype);
+		Oid eq_opr = OidIsValid(hash_family)
+			? get_opfamily_member(hash_family, intype, intype, kHashEqualStrategy)
+			: InvalidOid;
+		proc = OidIsValid(eq_opr) ? get_opcode(eq_opr) : InvalidOid;
+		m->cmp_is_eq = OidIsValid(proc);
+	}
 	if (!OidIsValid(proc))
 	{
 		if (for_equality)
@@ -156,6 +171,8 @@ int CompareElems(FunctionCallInfo fcinfo, ArrayMeta *m, Datum a, bool anull, Dat
 {
 	if (anull || bnull)
 		return anull == bnull ? 0 : (anull ? 1 : -1);
+	if (m->cmp_is_eq)
+		return DatumGetBool(FunctionCall2Coll(&m->cmp, PG_GET_COLLATION(), a, b)) ? 0 : 1;
 	return DatumGetInt32(FunctionCall2Coll(&m->cmp, PG_GET_COLLATION(), a, b));
 }
 

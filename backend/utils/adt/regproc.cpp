@@ -43,6 +43,7 @@
 #include "utils/fmgroids.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
+#include "utils/regproc.h"
 #include "utils/relcache.h"
 #include "utils/syscache.h"
 
@@ -1060,4 +1061,9 @@ Datum pg_conversion_is_visible(PG_FUNCTION_ARGS)
 {
 	Oid nsp = ConversionNamespace(PG_GETARG_OID(0));
 	return VisibleOrNull(fcinfo, OidIsValid(nsp), OidIsValid(nsp) && NamespaceInPath(nsp));
+}
+
+List *stringToQualifiedNameList(const char *string)
+{
+	return QualifiedNameList(string, "name");
 }
