@@ -23,7 +23,7 @@ install=$(cd "$install" && pwd)
 shift
 pg_bin=/usr/lib/postgresql/15/bin
 all_cases=(plain_to_tusk plain_to_pg custom_to_tusk custom_to_pg schema_only data_only
-  one_table one_schema pg_plain_to_tusk pg_custom_to_tusk extension)
+  one_table one_schema pg_plain_to_tusk pg_custom_to_tusk extension directory_parallel tar)
 cases=("$@")
 [ ${#cases[@]} -eq 0 ] && cases=("${all_cases[@]}")
 
@@ -143,12 +143,14 @@ plain_to() {
   dump_of "$s" "$db" "$out/$name.copy.sql" || return 1
   compare "$name" "$out/$name.orig.sql" "$out/$name.copy.sql"
 }
-# A custom-format dump of the Tusk original, restored with pg_restore into $1.
+# A dump of the Tusk original in format $3 (default custom), restored
+# with pg_restore (and its options $4…) into $1.
 custom_to() {
-  local s=$1 name=$2 db
-  dump_of tusk orig "$out/$name.orig.dump" -Fc || return 1
+  local s=$1 name=$2 format=${3:-c} db
+  shift 3
+  dump_of tusk orig "$out/$name.orig.dump" -F"$format" || return 1
   db=$(newdb "$s" "$name") || return 1
-  "$pg_bin/pg_restore" $(conn "$s") --exit-on-error -d "$db" \
+  "$pg_bin/pg_restore" $(conn "$s") --exit-on-error "$@" -d "$db" \
     "$out/$name.orig.dump" >"$out/$name.restore.log" 2>&1 ||
     { echo "  pg_restore failed:"; tail -20 "$out/$name.restore.log"; return 1; }
   dump_of tusk orig "$out/$name.orig.sql" || return 1
@@ -177,8 +179,11 @@ run_case() {
   case $1 in
     plain_to_tusk) plain_to tusk "$1" ;;
     plain_to_pg) plain_to postgres "$1" ;;
-    custom_to_tusk) custom_to tusk "$1" ;;
-    custom_to_pg) custom_to postgres "$1" ;;
+    custom_to_tusk) custom_to tusk "$1" c ;;
+    custom_to_pg) custom_to postgres "$1" c ;;
+    # The directory format restored by two pg_restore workers at once.
+    directory_parallel) custom_to tusk "$1" d -j 2 ;;
+    tar) custom_to tusk "$1" t ;;
     schema_only) partial "$1" "" -s ;;
     data_only)
       # The data of a dump restored into a copy of the schema: the copy's
