@@ -438,8 +438,7 @@ void Deletion::DeleteAll(int flags) const
 			(void) deleteDependencyRecordsForColumn(t.object.objectId, t.object.objectSubId);
 		else
 			(void) deleteDependencyRecordsFor(t.object.classId, t.object.objectId, false);
-		deleteSharedDependencyRecordsFor(t.object.classId, t.object.objectId,
-										 t.object.objectSubId);
+		deleteSharedDependencyRecordsFor(t.object.classId, t.object.objectId, t.object.objectSubId);
 		DeleteComments(t.object.objectId, t.object.classId, t.object.objectSubId);
 		DoDeletion(t.object);
 		CommandCounterIncrement();

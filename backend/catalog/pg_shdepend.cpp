@@ -120,8 +120,8 @@ std::vector<ShdependRow> ReferenceRows(Relation rel, Oid refclassId, Oid refobjI
 				ObjectIdGetDatum(refclassId));
 	ScanKeyInit(&keys[1], Anum_pg_shdepend_refobjid, BTEqualStrategyNumber, F_OIDEQ,
 				ObjectIdGetDatum(refobjId));
-	SysScanDesc scan =
-		systable_beginscan(rel, SharedDependReferenceIndexId, true, nullptr, 2, keys);
+	SysScanDesc scan = systable_beginscan(rel, SharedDependReferenceIndexId, true, nullptr, 2,
+										  keys);
 	std::vector<ShdependRow> rows;
 	while (HeapTuple t = systable_getnext(scan))
 		rows.push_back({t->t_self, *reinterpret_cast<Form_pg_shdepend>(GETSTRUCT(t))});
@@ -129,8 +129,8 @@ std::vector<ShdependRow> ReferenceRows(Relation rel, Oid refclassId, Oid refobjI
 	return rows;
 }
 
-void InsertRow(Relation rel, Oid dbid, Oid classId, Oid objectId, int32 objsubid,
-			   Oid refclassId, Oid refobjId, char deptype)
+void InsertRow(Relation rel, Oid dbid, Oid classId, Oid objectId, int32 objsubid, Oid refclassId,
+			   Oid refobjId, char deptype)
 {
 	CatalogRow row(rel);
 	row.Set(Anum_pg_shdepend_dbid, ObjectIdGetDatum(dbid))
@@ -160,8 +160,8 @@ std::string RoleDescription(Oid roleid)
 	HeapTuple tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid));
 	if (tup == nullptr)
 		return {};
-	std::string out =
-		std::string("role ") + NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname);
+	std::string out = std::string("role ") +
+		NameStr(reinterpret_cast<Form_pg_authid>(GETSTRUCT(tup))->rolname);
 	ReleaseSysCache(tup);
 	return out;
 }
@@ -334,8 +334,8 @@ bool checkSharedDependencies(Oid classId, Oid objectId, std::string *detail,
 		std::string db = DatabaseDescription(dbid);
 		if (db.empty())
 			continue;
-		std::string line =
-			std::to_string(count) + (count == 1 ? " object in " : " objects in ") + db;
+		std::string line = std::to_string(count) + (count == 1 ? " object in " : " objects in ") +
+			db;
 		if (reported < kMaxReportedDeps)
 		{
 			reported++;
@@ -349,8 +349,7 @@ bool checkSharedDependencies(Oid classId, Oid objectId, std::string *detail,
 		return false;
 	if (not_reported > 0)
 		*detail += "\nand " + std::to_string(not_reported) +
-			(not_reported == 1 ? " other object" : " other objects") +
-			" (see server log for list)";
+			(not_reported == 1 ? " other object" : " other objects") + " (see server log for list)";
 	if (not_reported_dbs > 0)
 		*detail += "\nand objects in " + std::to_string(not_reported_dbs) +
 			(not_reported_dbs == 1 ? " other database" : " other databases") +
@@ -364,8 +363,7 @@ void copyTemplateDependencies(Oid templateDbId, Oid newDbId)
 	ScanKeyData key;
 	ScanKeyInit(&key, Anum_pg_shdepend_dbid, BTEqualStrategyNumber, F_OIDEQ,
 				ObjectIdGetDatum(templateDbId));
-	SysScanDesc scan =
-		systable_beginscan(rel, SharedDependDependerIndexId, true, nullptr, 1, &key);
+	SysScanDesc scan = systable_beginscan(rel, SharedDependDependerIndexId, true, nullptr, 1, &key);
 	std::vector<FormData_pg_shdepend> rows;
 	while (HeapTuple t = systable_getnext(scan))
 		rows.push_back(*reinterpret_cast<Form_pg_shdepend>(GETSTRUCT(t)));
@@ -382,8 +380,7 @@ void dropDatabaseDependencies(Oid databaseId)
 	ScanKeyData key;
 	ScanKeyInit(&key, Anum_pg_shdepend_dbid, BTEqualStrategyNumber, F_OIDEQ,
 				ObjectIdGetDatum(databaseId));
-	SysScanDesc scan =
-		systable_beginscan(rel, SharedDependDependerIndexId, true, nullptr, 1, &key);
+	SysScanDesc scan = systable_beginscan(rel, SharedDependDependerIndexId, true, nullptr, 1, &key);
 	std::vector<ItemPointerData> doomed;
 	while (HeapTuple t = systable_getnext(scan))
 		doomed.push_back(t->t_self);

@@ -49,6 +49,7 @@
 #include "parser/parse_expr.h"
 #include "utils/format_type.h"
 #include "commands/defrem.h"
+#include "commands/owner.h"
 #include "commands/sequence.h"
 #include "commands/tablecmds.h"
 #include "commands/tablecmds_internal.h"
@@ -853,6 +854,7 @@ void ExecRenameStmt(RenameStmt *stmt)
 				errmsg("relation \"%s\" does not exist, skipping", stmt->relation->relname));
 		return;
 	}
+	CheckRelationOwner(relid, stmt->relation->relname);
 	CheckRelkind(kind, relid, stmt->relation->relname);
 	switch (stmt->renameType)
 	{

@@ -31,10 +31,13 @@
 #include "commands/comment.h"
 #include "commands/extension.h"
 #include "commands/defrem.h"
+#include "commands/owner.h"
 #include "commands/typecmds.h"
+#include "miscadmin.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
 #include "utils/builtins.h"
+#include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -112,7 +115,17 @@ Oid CommentedRelation(List *names, ObjectType objtype)
 	if (want != nullptr)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("\"%s\" is not %s", relname, want));
+	/* Only the owner comments (a column's, a constraint's: "relation"). */
+	if (!ObjectOwnerCheck(RelationRelationId, relid, GetUserId()))
+		ReportNotOwner(objtype, get_rel_name(relid));
 	return relid;
+}
+
+/* ERROR unless the current user owns the object commented on. */
+void CheckCommentOwner(Oid classId, Oid objectId, ObjectType objtype, const char *name)
+{
+	if (!ObjectOwnerCheck(classId, objectId, GetUserId()))
+		ReportNotOwner(objtype, name);
 }
 
 }  // namespace
@@ -210,6 +223,7 @@ void CommentObject(CommentStmt *stmt)
 		case OBJECT_SCHEMA:
 		{
 			Oid nsp = get_namespace_oid(strVal(stmt->object), false);
+			CheckCommentOwner(NamespaceRelationId, nsp, OBJECT_SCHEMA, strVal(stmt->object));
 			CreateComments(nsp, NamespaceRelationId, 0, stmt->comment);
 			break;
 		}
@@ -253,21 +267,33 @@ void CommentObject(CommentStmt *stmt)
 						errmsg("database \"%s\" does not exist", dbname));
 				break;
 			}
+			CheckCommentOwner(DatabaseRelationId, dboid, OBJECT_DATABASE, dbname);
 			CreateSharedComments(dboid, DatabaseRelationId, stmt->comment);
 			break;
 		}
 		case OBJECT_FUNCTION:
-			CreateComments(LookupFuncWithArgs(castNode(ObjectWithArgs, stmt->object), false),
-						   ProcedureRelationId, 0, stmt->comment);
+		{
+			auto *func = castNode(ObjectWithArgs, stmt->object);
+			Oid funcid = LookupFuncWithArgs(func, false);
+			CheckCommentOwner(ProcedureRelationId, funcid, OBJECT_FUNCTION,
+							  NameListToString(func->objname));
+			CreateComments(funcid, ProcedureRelationId, 0, stmt->comment);
 			break;
+		}
 		case OBJECT_EXTENSION:
-			CreateComments(get_extension_oid(strVal(stmt->object), false), ExtensionRelationId, 0,
-						   stmt->comment);
+		{
+			Oid extoid = get_extension_oid(strVal(stmt->object), false);
+			CheckCommentOwner(ExtensionRelationId, extoid, OBJECT_EXTENSION, strVal(stmt->object));
+			CreateComments(extoid, ExtensionRelationId, 0, stmt->comment);
 			break;
+		}
 		case OBJECT_TYPE:
-			CreateComments(LookupTypeNameForDrop(castNode(TypeName, stmt->object), false),
-						   TypeRelationId, 0, stmt->comment);
+		{
+			Oid typid = LookupTypeNameForDrop(castNode(TypeName, stmt->object), false);
+			CheckCommentOwner(TypeRelationId, typid, OBJECT_TYPE, format_type_be(typid));
+			CreateComments(typid, TypeRelationId, 0, stmt->comment);
 			break;
+		}
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("COMMENT ON this kind of object is not supported yet"));

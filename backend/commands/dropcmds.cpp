@@ -23,8 +23,13 @@
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
 #include "commands/extension.h"
+#include "commands/owner.h"
 #include "commands/typecmds.h"
+#include "miscadmin.h"
+#include "access/htup_details.h"
 #include "nodes/value.h"
+#include "utils/format_type.h"
+#include "utils/syscache.h"
 
 namespace {
 
@@ -44,6 +49,37 @@ std::string TypeNameText(const TypeName *tn)
 	if (tn->arrayBounds != NIL)
 		out += "[]";
 	return out;
+}
+
+/* The schema of a function or type. */
+Oid FunctionSchema(Oid funcid)
+{
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	Oid nsp = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->pronamespace;
+	ReleaseSysCache(tup);
+	return nsp;
+}
+
+Oid TypeSchema(Oid typid)
+{
+	HeapTuple tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (tup == nullptr)
+		elog(ERROR, "cache lookup failed for type %u", typid);
+	Oid nsp = reinterpret_cast<Form_pg_type>(GETSTRUCT(tup))->typnamespace;
+	ReleaseSysCache(tup);
+	return nsp;
+}
+
+/* Only the object's owner, or for an object in a schema the schema's
+ * owner, may drop it (PostgreSQL's RemoveObjects). */
+void CheckDropOwner(const ObjectAddress &object, Oid nspid, ObjectType objtype, const char *name)
+{
+	if (OidIsValid(nspid) && ObjectOwnerCheck(NamespaceRelationId, nspid, GetUserId()))
+		return;
+	if (!ObjectOwnerCheck(object.classId, object.objectId, GetUserId()))
+		ReportNotOwner(objtype, name);
 }
 
 }  // namespace
@@ -88,6 +124,8 @@ void RemoveObjects(DropStmt *stmt)
 			}
 			ObjectAddress object;
 			ObjectAddressSet(object, ProcedureRelationId, funcoid);
+			CheckDropOwner(object, FunctionSchema(funcoid), OBJECT_FUNCTION,
+						   NameListToString(func->objname));
 			objects.push_back(object);
 			continue;
 		}
@@ -110,6 +148,7 @@ void RemoveObjects(DropStmt *stmt)
 			}
 			ObjectAddress object;
 			ObjectAddressSet(object, TypeRelationId, typid);
+			CheckDropOwner(object, TypeSchema(typid), OBJECT_TYPE, format_type_be(typid));
 			objects.push_back(object);
 			continue;
 		}
@@ -127,6 +166,7 @@ void RemoveObjects(DropStmt *stmt)
 			}
 			ObjectAddress object;
 			ObjectAddressSet(object, ExtensionRelationId, extoid);
+			CheckDropOwner(object, InvalidOid, OBJECT_EXTENSION, name);
 			objects.push_back(object);
 			continue;
 		}
@@ -141,6 +181,7 @@ void RemoveObjects(DropStmt *stmt)
 		}
 		ObjectAddress object;
 		ObjectAddressSet(object, NamespaceRelationId, nspoid);
+		CheckDropOwner(object, InvalidOid, OBJECT_SCHEMA, name);
 		objects.push_back(object);
 	}
 	performMultipleDeletions(objects, stmt->behavior, 0);

@@ -44,6 +44,7 @@
 #include "catalog/pg_opclass_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
+#include "commands/owner.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
 #include "parser/parse_coerce.h"
@@ -287,6 +288,7 @@ char *ChooseRelationName(const char *name1, const char *name2, const char *label
 Oid DefineIndex(IndexStmt *stmt, const char *queryString)
 {
 	Oid relid = RangeVarGetRelid(stmt->relation, ShareLock, false);
+	CheckRelationOwner(relid, stmt->relation->relname);
 	Relation rel = relation_open(relid, NoLock);
 	char relkind = rel->rd_rel->relkind;
 	if (relkind != RELKIND_RELATION)

@@ -82,14 +82,14 @@ constexpr OwnerColumns kOwnerColumns[] = {
 	 Anum_pg_class_relnamespace, Anum_pg_class_relname},
 	{TypeRelationId, TypeOidIndexId, Anum_pg_type_oid, Anum_pg_type_typowner,
 	 Anum_pg_type_typnamespace, Anum_pg_type_typname},
-	{NamespaceRelationId, NamespaceOidIndexId, Anum_pg_namespace_oid,
-	 Anum_pg_namespace_nspowner, kNoColumn, Anum_pg_namespace_nspname},
+	{NamespaceRelationId, NamespaceOidIndexId, Anum_pg_namespace_oid, Anum_pg_namespace_nspowner,
+	 kNoColumn, Anum_pg_namespace_nspname},
 	{ProcedureRelationId, ProcedureOidIndexId, Anum_pg_proc_oid, Anum_pg_proc_proowner,
 	 Anum_pg_proc_pronamespace, Anum_pg_proc_proname},
 	{DatabaseRelationId, DatabaseOidIndexId, Anum_pg_database_oid, Anum_pg_database_datdba,
 	 kNoColumn, Anum_pg_database_datname},
-	{ExtensionRelationId, ExtensionOidIndexId, Anum_pg_extension_oid,
-	 Anum_pg_extension_extowner, Anum_pg_extension_extnamespace, Anum_pg_extension_extname},
+	{ExtensionRelationId, ExtensionOidIndexId, Anum_pg_extension_oid, Anum_pg_extension_extowner,
+	 Anum_pg_extension_extnamespace, Anum_pg_extension_extname},
 	{LanguageRelationId, LanguageOidIndexId, Anum_pg_language_oid, Anum_pg_language_lanowner,
 	 kNoColumn, Anum_pg_language_lanname},
 };
@@ -347,8 +347,7 @@ void CheckAlterRelation(const RangeVar *rv, Oid relid, ObjectType reltype)
 		wrong("a materialized view");
 	if (reltype == OBJECT_FOREIGN_TABLE && relkind != RELKIND_FOREIGN_TABLE)
 		wrong("a foreign table");
-	if (reltype == OBJECT_INDEX && relkind != RELKIND_INDEX &&
-		relkind != RELKIND_PARTITIONED_INDEX)
+	if (reltype == OBJECT_INDEX && relkind != RELKIND_INDEX && relkind != RELKIND_PARTITIONED_INDEX)
 		wrong("an index");
 	if (relkind == RELKIND_COMPOSITE_TYPE)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
@@ -383,8 +382,8 @@ void AlterTypeOwnerStmt(List *names, Oid newOwnerId, ObjectType objtype)
 						format_type_be(form->typelem)));
 	if (form->typowner == newOwnerId)
 		return;
-	CheckOwnerChange(TypeRelationId, typid, OBJECT_TYPE, format_type_be(typid),
-					 form->typnamespace, newOwnerId);
+	CheckOwnerChange(TypeRelationId, typid, OBJECT_TYPE, format_type_be(typid), form->typnamespace,
+					 newOwnerId);
 	AlterTypeOwnerByOid(typid, newOwnerId, true);
 }
 
@@ -405,8 +404,7 @@ void AlterDatabaseOwner(const char *name, Oid newOwnerId)
 	ScanKeyData key;
 	ScanKeyInit(&key, Anum_pg_database_datname, BTEqualStrategyNumber, F_NAMEEQ,
 				CStringGetDatum(name));
-	SysScanDesc scan =
-		systable_beginscan(pg_database, DatabaseNameIndexId, true, nullptr, 1, &key);
+	SysScanDesc scan = systable_beginscan(pg_database, DatabaseNameIndexId, true, nullptr, 1, &key);
 	HeapTuple tup = systable_getnext(scan);
 	if (tup != nullptr)
 		tup = heap_copytuple(tup);
@@ -455,9 +453,10 @@ Oid LookupRoutine(ObjectType objtype, ObjectWithArgs *func)
 		foreach (lc, func->objargs)
 			argtypes.push_back(typenameTypeId(nullptr, static_cast<TypeName *>(lfirst(lc))));
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				errmsg(what, funcname_signature_string(NameListToString(func->objname),
-													   static_cast<int>(argtypes.size()), NIL,
-													   argtypes.data())));
+				errmsg(what,
+					   funcname_signature_string(NameListToString(func->objname),
+												 static_cast<int>(argtypes.size()), NIL,
+												 argtypes.data())));
 	}
 	return funcid;
 }
@@ -585,8 +584,8 @@ void AlterRelationOwner(Oid relid, Oid newOwnerId, bool recursing)
 				if (OidIsValid(table))
 					ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 							errmsg("cannot change owner of sequence \"%s\"", relname.c_str()),
-							errdetail("Sequence \"%s\" is linked to table \"%s\".",
-									  relname.c_str(), get_rel_name(table)));
+							errdetail("Sequence \"%s\" is linked to table \"%s\".", relname.c_str(),
+									  get_rel_name(table)));
 			}
 			break;
 		case RELKIND_COMPOSITE_TYPE:
@@ -679,8 +678,9 @@ void AlterSchemaOwnerByOid(Oid nspid, Oid newOwnerId)
 		if (!superuser() && !DatabaseCreateAllowed(GetUserId()))
 		{
 			HeapTuple db = SearchSysCache1(DATABASEOID, ObjectIdGetDatum(MyDatabaseId));
-			std::string dbname =
-				db == nullptr ? "" : NameStr(reinterpret_cast<Form_pg_database>(GETSTRUCT(db))->datname);
+			std::string dbname = db == nullptr
+				? ""
+				: NameStr(reinterpret_cast<Form_pg_database>(GETSTRUCT(db))->datname);
 			if (db != nullptr)
 				ReleaseSysCache(db);
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -754,8 +754,7 @@ void ExecAlterOwnerStmt(AlterOwnerStmt *stmt)
 		case OBJECT_PROCEDURE:
 		case OBJECT_ROUTINE:
 		{
-			Oid funcid =
-				LookupRoutine(stmt->objectType, castNode(ObjectWithArgs, stmt->object));
+			Oid funcid = LookupRoutine(stmt->objectType, castNode(ObjectWithArgs, stmt->object));
 			AlterObjectOwnerGeneric(ProcedureRelationId, funcid, newOwnerId);
 			break;
 		}

@@ -43,6 +43,7 @@
 #include "catalog/pg_sequence_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/defrem.h"
+#include "commands/owner.h"
 #include "commands/sequence.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
@@ -560,6 +561,7 @@ void AlterSequence(AlterSeqStmt *stmt, const char *queryString)
 				errmsg("relation \"%s\" does not exist, skipping", stmt->sequence->relname));
 		return;
 	}
+	CheckRelationOwner(relid, stmt->sequence->relname);
 	Relation rel = relation_open(relid, NoLock);
 	if (rel->rd_rel->relkind != RELKIND_SEQUENCE)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),

@@ -30,6 +30,7 @@
 #include "catalog/pg_namespace_d.h"
 #include "catalog/pg_type_d.h"
 #include "commands/tablecmds.h"
+#include "commands/owner.h"
 #include "nodes/pg_list.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
@@ -158,6 +159,7 @@ void AlterTableNamespace(AlterObjectSchemaStmt *stmt)
 		ereport(NOTICE, errmsg("relation \"%s\" does not exist, skipping", rv->relname));
 		return;
 	}
+	CheckRelationOwner(relid, rv->relname);
 	char relkind = get_rel_relkind(relid);
 	Oid oldnsp = get_rel_namespace(relid);
 	/* ALTER TABLE takes any relation; the others their own kind. */

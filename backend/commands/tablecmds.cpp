@@ -1349,6 +1349,10 @@ void RemoveRelations(DropStmt *drop)
 					errmsg("\"%s\" is not %s %s", relname, words.relkind == 'i' ? "an" : "a",
 						   words.noun),
 					errhint("%s", HintFor(form->relkind)));
+		/* The table's owner or its schema's may drop it. */
+		if (!ObjectOwnerCheck(RelationRelationId, relid, GetUserId()) &&
+			!ObjectOwnerCheck(NamespaceRelationId, form->relnamespace, GetUserId()))
+			ReportNotOwner(RelkindObjectType(form->relkind), relname);
 		if (form->relnamespace == PG_CATALOG_NAMESPACE)
 			ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					errmsg("permission denied: \"%s\" is a system catalog", relname));

@@ -40,6 +40,7 @@
 #include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
 #include "commands/extension.h"
+#include "commands/owner.h"
 #include "commands/typecmds.h"
 #include "miscadmin.h"
 #include "nodes/value.h"
@@ -202,6 +203,8 @@ void AlterEnum(AlterEnumStmt *stmt)
 	if (get_typtype(typid) != TYPTYPE_ENUM)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("%s is not an enum", format_type_be(typid)));
+	if (!ObjectOwnerCheck(TypeRelationId, typid, GetUserId()))
+		ReportNotOwner(OBJECT_TYPE, format_type_be(typid));
 	if (stmt->oldVal != nullptr)
 		RenameEnumLabel(typid, stmt->oldVal, stmt->newVal);
 	else

@@ -27,6 +27,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_rewrite_d.h"
+#include "commands/owner.h"
 #include "commands/view.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/value.h"
@@ -249,6 +250,7 @@ Oid DefineView(ViewStmt *stmt, const char *queryString)
 			ereport(ERROR, errcode(ERRCODE_DUPLICATE_TABLE),
 					errmsg("relation \"%s\" already exists", rv->relname));
 		LockRelationOid(viewoid, AccessExclusiveLock);
+		CheckRelationOwner(viewoid, rv->relname);
 		if (get_rel_relkind(viewoid) != RELKIND_VIEW)
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 					errmsg("\"%s\" is not a view", rv->relname));

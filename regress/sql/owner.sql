@@ -187,6 +187,13 @@ REASSIGN OWNED BY CURRENT_USER TO regress_own1;
 DROP OWNED BY CURRENT_USER;
 REASSIGN OWNED BY regress_nosuch TO regress_own1;
 
+-- what psql shows
+\dn regress_own*
+\dt regress_owns.*
+\dv regress_owns.*
+\ds regress_owns.*
+\l regress_owndb
+
 -- DROP OWNED: what depends on them needs CASCADE
 ALTER VIEW v OWNER TO regress_own3;
 DROP OWNED BY regress_own2;
