@@ -155,6 +155,13 @@ extern AclMode pg_language_aclmask(Oid lang_oid, Oid roleid, AclMode mask, AclMa
 extern AclMode pg_namespace_aclmask(Oid nsp_oid, Oid roleid, AclMode mask, AclMaskHow how);
 extern AclMode pg_tablespace_aclmask(Oid spc_oid, Oid roleid, AclMode mask, AclMaskHow how);
 extern AclMode pg_type_aclmask(Oid type_oid, Oid roleid, AclMode mask, AclMaskHow how);
+extern AclMode pg_foreign_data_wrapper_aclmask(Oid fdw_oid, Oid roleid, AclMode mask,
+											   AclMaskHow how);
+extern AclMode pg_foreign_server_aclmask(Oid srv_oid, Oid roleid, AclMode mask, AclMaskHow how);
+/* A setting's privileges (SET, ALTER SYSTEM) from pg_parameter_acl; a
+ * setting without a row there grants nothing but to superusers. */
+extern AclMode pg_parameter_aclmask(const char *name, Oid roleid, AclMode mask, AclMaskHow how);
+extern AclResult pg_parameter_aclcheck(const char *name, Oid roleid, AclMode mode);
 
 extern AclResult pg_class_aclcheck(Oid table_oid, Oid roleid, AclMode mode);
 extern AclResult pg_class_aclcheck_ext(Oid table_oid, Oid roleid, AclMode mode, bool *is_missing);

@@ -302,6 +302,37 @@ SELECT has_type_privilege('regress_acl_other', 'regress_acl_s.e', 'USAGE') AS ot
 SELECT has_type_privilege('regress_acl_nosuch_type', 'USAGE');
 SELECT has_type_privilege('int4', 'EXECUTE');
 
+-- has_foreign_data_wrapper_privilege and has_server_privilege (none exist)
+SELECT has_foreign_data_wrapper_privilege(0::oid, 'USAGE') AS fdw_id,
+       has_foreign_data_wrapper_privilege('regress_acl_other', 0::oid, 'USAGE') AS fdw_name_id,
+       has_foreign_data_wrapper_privilege('regress_acl_other'::regrole, 0::oid, 'usage with grant option') AS fdw_id_id,
+       has_server_privilege(0::oid, 'USAGE') AS srv_id,
+       has_server_privilege('regress_acl_other', 0::oid, 'USAGE') AS srv_name_id,
+       has_server_privilege('regress_acl_other'::regrole, 0::oid, 'USAGE') AS srv_id_id;
+SELECT has_foreign_data_wrapper_privilege('regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege('regress_acl_other', 'regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege('regress_acl_other'::regrole, 'regress_acl_nosuch', 'USAGE');
+SELECT has_foreign_data_wrapper_privilege(0::oid, 'CONNECT');
+SELECT has_server_privilege('regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege('regress_acl_other', 'regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege('regress_acl_other'::regrole, 'regress_acl_nosuch', 'USAGE');
+SELECT has_server_privilege(0::oid, 'SELECT');
+
+-- has_parameter_privilege (nothing granted: only superusers)
+SELECT has_parameter_privilege('regress', 'work_mem', 'SET') AS super,
+       has_parameter_privilege('regress_acl_other', 'work_mem', 'SET') AS other,
+       has_parameter_privilege('public', 'Work_Mem', 'set, alter system') AS public,
+       has_parameter_privilege('regress_acl_other'::regrole, 'sort_mem', 'ALTER SYSTEM WITH GRANT OPTION') AS id,
+       has_parameter_privilege('regress', 'regress_acl.nosuch', 'SET') AS unknown_super,
+       has_parameter_privilege('regress_acl_other', 'regress_acl.nosuch', 'SET') AS unknown,
+       has_parameter_privilege('work_mem', 'SET') AS cur;
+SET ROLE regress_acl_other;
+SELECT has_parameter_privilege('work_mem', 'SET') AS cur_other;
+RESET ROLE;
+SELECT has_parameter_privilege('work_mem', 'USAGE');
+SELECT has_parameter_privilege('regress_acl_nosuch', 'work_mem', 'USAGE');
+SELECT has_parameter_privilege('regress_acl_nosuch', 'work_mem', 'SET');
+
 -- the predefined roles that read and write every table
 GRANT pg_read_all_data TO regress_acl_other;
 SELECT has_table_privilege('regress_acl_other', 'regress_acl_s.t', 'SELECT') AS sel,

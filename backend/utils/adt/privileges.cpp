@@ -26,7 +26,8 @@
  * Principal entry points: pg_<catalog>_aclmask and pg_<catalog>_aclcheck,
  * pg_attribute_aclcheck_all, and the has_table, has_sequence,
  * has_any_column, has_column, has_database, has_function, has_language,
- * has_schema, has_tablespace and has_type _privilege SQL functions.
+ * has_schema, has_tablespace, has_type, has_foreign_data_wrapper,
+ * has_server and has_parameter _privilege SQL functions.
  */
 #include "postgres.h"
 
@@ -43,8 +44,11 @@
 #include "catalog/pg_authid_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_database_d.h"
+#include "catalog/pg_foreign_data_wrapper_d.h"
+#include "catalog/pg_foreign_server_d.h"
 #include "catalog/pg_language_d.h"
 #include "catalog/pg_namespace_d.h"
+#include "catalog/pg_parameter_acl_d.h"
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_range_d.h"
 #include "catalog/pg_tablespace_d.h"
@@ -391,6 +395,132 @@ AclResult pg_type_aclcheck(Oid type_oid, Oid roleid, AclMode mode)
 	return ToResult(pg_type_aclmask(type_oid, roleid, mode, ACLMASK_ANY));
 }
 
+namespace {
+
+/* A catalog without a syscache (foreign-data wrappers, servers): where
+ * its rows are and which columns hold name, owner and ACL. */
+struct ScannedCatalog
+{
+	Oid relid;
+	Oid oid_index;
+	Oid name_index;
+	AttrNumber oid_col;
+	AttrNumber name_col;
+	AttrNumber owner_col;
+	AttrNumber acl_col;
+	ObjectType kind;
+};
+
+constexpr ScannedCatalog kFdwCatalog = {ForeignDataWrapperRelationId,
+										ForeignDataWrapperOidIndexId,
+										ForeignDataWrapperNameIndexId,
+										Anum_pg_foreign_data_wrapper_oid,
+										Anum_pg_foreign_data_wrapper_fdwname,
+										Anum_pg_foreign_data_wrapper_fdwowner,
+										Anum_pg_foreign_data_wrapper_fdwacl,
+										OBJECT_FDW};
+constexpr ScannedCatalog kServerCatalog =
+	{ForeignServerRelationId,		ForeignServerOidIndexId,		ForeignServerNameIndexId,
+	 Anum_pg_foreign_server_oid,	Anum_pg_foreign_server_srvname, Anum_pg_foreign_server_srvowner,
+	 Anum_pg_foreign_server_srvacl, OBJECT_FOREIGN_SERVER};
+
+/* Finds the row whose oid (by_name false) or name equals key and, when
+ * found, sets *oid and, if mask is non-NULL, *mask to what roleid holds on
+ * it (wanted bits of the ACL or the default ACL). */
+bool ScanCatalogRow(const ScannedCatalog &cat, bool by_name, Datum key, Oid *oid, Oid roleid,
+					AclMode wanted, AclMode *mask)
+{
+	Relation rel = relation_open(cat.relid, AccessShareLock);
+	ScanKeyData skey;
+	ScanKeyInit(&skey, by_name ? cat.name_col : cat.oid_col, BTEqualStrategyNumber,
+				by_name ? F_NAMEEQ : F_OIDEQ, key);
+	SysScanDesc scan = systable_beginscan(rel, by_name ? cat.name_index : cat.oid_index, true,
+										  nullptr, 1, &skey);
+	HeapTuple tup = systable_getnext(scan);
+	if (tup != nullptr)
+	{
+		TupleDesc desc = RelationGetDescr(rel);
+		bool isnull;
+		*oid = DatumGetObjectId(heap_getattr(tup, cat.oid_col, desc, &isnull));
+		if (mask != nullptr)
+		{
+			Oid owner = DatumGetObjectId(heap_getattr(tup, cat.owner_col, desc, &isnull));
+			Datum d = heap_getattr(tup, cat.acl_col, desc, &isnull);
+			const Acl *acl = isnull ? acldefault(cat.kind, owner) : DatumGetAclP(d);
+			*mask = aclmask(acl, roleid, owner, wanted, ACLMASK_ANY);
+		}
+	}
+	systable_endscan(scan);
+	relation_close(rel, AccessShareLock);
+	return tup != nullptr;
+}
+
+AclMode ScannedAclMask(const ScannedCatalog &cat, const char *what, Oid oid, Oid roleid,
+					   AclMode mask)
+{
+	if (superuser_arg(roleid))
+		return mask;
+	Oid found;
+	AclMode result = 0;
+	if (!ScanCatalogRow(cat, false, ObjectIdGetDatum(oid), &found, roleid, mask, &result))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("%s with OID %u does not exist", what, oid));
+	return result;
+}
+
+}  // namespace
+
+AclMode pg_parameter_aclmask(const char *name, Oid roleid, AclMode mask, AclMaskHow how)
+{
+	if (superuser_arg(roleid))
+		return mask;
+	/* The name as pg_parameter_acl keeps it: the old names of two settings
+	 * mapped to the new ones, ASCII letters lowercased. */
+	std::string parname = name;
+	if (strcasecmp(name, "sort_mem") == 0)
+		parname = "work_mem";
+	else if (strcasecmp(name, "vacuum_mem") == 0)
+		parname = "maintenance_work_mem";
+	for (char &c : parname)
+		if (c >= 'A' && c <= 'Z')
+			c = static_cast<char>(c - 'A' + 'a');
+	Relation rel = relation_open(ParameterAclRelationId, AccessShareLock);
+	ScanKeyData key;
+	ScanKeyInit(&key, Anum_pg_parameter_acl_parname, BTEqualStrategyNumber, F_TEXTEQ,
+				CStringGetTextDatum(parname.c_str()));
+	SysScanDesc scan = systable_beginscan(rel, ParameterAclParnameIndexId, true, nullptr, 1, &key);
+	/* No row: only superusers may set it (beyond what its context allows). */
+	AclMode result = ACL_NO_RIGHTS;
+	if (HeapTuple tup = systable_getnext(scan))
+	{
+		bool isnull;
+		Datum d = heap_getattr(tup, Anum_pg_parameter_acl_paracl, RelationGetDescr(rel), &isnull);
+		const Acl *acl = isnull ? acldefault(OBJECT_PARAMETER_ACL, BOOTSTRAP_SUPERUSERID)
+								: DatumGetAclP(d);
+		result = aclmask(acl, roleid, BOOTSTRAP_SUPERUSERID, mask, how);
+	}
+	systable_endscan(scan);
+	relation_close(rel, AccessShareLock);
+	return result;
+}
+
+AclResult pg_parameter_aclcheck(const char *name, Oid roleid, AclMode mode)
+{
+	return ToResult(pg_parameter_aclmask(name, roleid, mode, ACLMASK_ANY));
+}
+
+AclMode pg_foreign_data_wrapper_aclmask(Oid fdw_oid, Oid roleid, AclMode mask, AclMaskHow how)
+{
+	(void) how; /* a wrapper's only privilege is USAGE: any is all */
+	return ScannedAclMask(kFdwCatalog, "foreign-data wrapper", fdw_oid, roleid, mask);
+}
+
+AclMode pg_foreign_server_aclmask(Oid srv_oid, Oid roleid, AclMode mask, AclMaskHow how)
+{
+	(void) how; /* a server's only privilege is USAGE: any is all */
+	return ScannedAclMask(kServerCatalog, "foreign server", srv_oid, roleid, mask);
+}
+
 /* ---------------------------------------------------------------------
  * The has_*_privilege functions
  * --------------------------------------------------------------------- */
@@ -437,6 +567,11 @@ constexpr PrivName kFunctionPrivs[] = {{"EXECUTE", ACL_EXECUTE}, {nullptr, 0}};
 constexpr PrivName kUsagePrivs[] = {{"USAGE", ACL_USAGE}, {nullptr, 0}};
 constexpr PrivName kSchemaPrivs[] = {{"CREATE", ACL_CREATE}, {"USAGE", ACL_USAGE}, {nullptr, 0}};
 constexpr PrivName kTablespacePrivs[] = {{"CREATE", ACL_CREATE}, {nullptr, 0}};
+constexpr PrivName kParameterPrivs[] = {
+	{"SET", ACL_SET},
+	{"ALTER SYSTEM", ACL_ALTER_SYSTEM},
+	{nullptr, 0},
+};
 
 bool IsBlank(char c)
 {
@@ -592,7 +727,42 @@ Oid TypeByName(text *name)
 	return oid;
 }
 
+Oid FdwByName(text *name)
+{
+	char *fdwname = text_to_cstring(name);
+	Oid oid;
+	if (!ScanCatalogRow(kFdwCatalog, true, CStringGetDatum(fdwname), &oid, InvalidOid, 0, nullptr))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("foreign-data wrapper \"%s\" does not exist", fdwname));
+	return oid;
+}
+
+Oid ServerByName(text *name)
+{
+	char *srvname = text_to_cstring(name);
+	Oid oid;
+	if (!ScanCatalogRow(kServerCatalog, true, CStringGetDatum(srvname), &oid, InvalidOid, 0,
+						nullptr))
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
+				errmsg("server \"%s\" does not exist", srvname));
+	return oid;
+}
+
 /* ---- objects by OID: false when there is none (the answer is NULL) ---- */
+
+bool FdwExists(Oid oid)
+{
+	Oid found;
+	return ScanCatalogRow(kFdwCatalog, false, ObjectIdGetDatum(oid), &found, InvalidOid, 0,
+						  nullptr);
+}
+
+bool ServerExists(Oid oid)
+{
+	Oid found;
+	return ScanCatalogRow(kServerCatalog, false, ObjectIdGetDatum(oid), &found, InvalidOid, 0,
+						  nullptr);
+}
 
 bool RelationExists(Oid oid)
 {
@@ -676,6 +846,10 @@ constexpr ObjectKind kSchema = {kSchemaPrivs, SchemaByName, SchemaExists, pg_nam
 constexpr ObjectKind kTablespace = {kTablespacePrivs, TablespaceByName, TablespaceExists,
 									pg_tablespace_aclmask, false};
 constexpr ObjectKind kType = {kUsagePrivs, TypeByName, TypeExists, pg_type_aclmask, false};
+constexpr ObjectKind kFdw = {kUsagePrivs, FdwByName, FdwExists, pg_foreign_data_wrapper_aclmask,
+							 false};
+constexpr ObjectKind kServer = {kUsagePrivs, ServerByName, ServerExists, pg_foreign_server_aclmask,
+								false};
 
 enum class User
 {
@@ -1131,4 +1305,89 @@ Datum has_column_privilege_id_name(PG_FUNCTION_ARGS)
 Datum has_column_privilege_id_attnum(PG_FUNCTION_ARGS)
 {
 	return HasColumnPrivilege(fcinfo, User::kCurrent, Object::kOid, Column::kAttnum);
+}
+
+Datum has_foreign_data_wrapper_privilege_name_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kName, Object::kName);
+}
+
+Datum has_foreign_data_wrapper_privilege_name_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kName, Object::kOid);
+}
+
+Datum has_foreign_data_wrapper_privilege_id_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kOid, Object::kName);
+}
+
+Datum has_foreign_data_wrapper_privilege_id_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kOid, Object::kOid);
+}
+
+Datum has_foreign_data_wrapper_privilege_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kCurrent, Object::kName);
+}
+
+Datum has_foreign_data_wrapper_privilege_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kFdw, User::kCurrent, Object::kOid);
+}
+
+Datum has_server_privilege_name_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kName, Object::kName);
+}
+
+Datum has_server_privilege_name_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kName, Object::kOid);
+}
+
+Datum has_server_privilege_id_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kOid, Object::kName);
+}
+
+Datum has_server_privilege_id_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kOid, Object::kOid);
+}
+
+Datum has_server_privilege_name(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kCurrent, Object::kName);
+}
+
+Datum has_server_privilege_id(PG_FUNCTION_ARGS)
+{
+	return HasPrivilege(fcinfo, kServer, User::kCurrent, Object::kOid);
+}
+
+/* has_parameter_privilege: a setting by name only (an unknown name is no
+ * error: only superusers hold anything on it). */
+Datum has_parameter_privilege_name_name(PG_FUNCTION_ARGS)
+{
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(2), kParameterPrivs);
+	Oid roleid = get_role_oid_or_public(NameStr(*PG_GETARG_NAME(0)));
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(1)), roleid, mode) ==
+				   ACLCHECK_OK);
+}
+
+Datum has_parameter_privilege_name(PG_FUNCTION_ARGS)
+{
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(1), kParameterPrivs);
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(0)), GetUserId(),
+										 mode) == ACLCHECK_OK);
+}
+
+Datum has_parameter_privilege_id_name(PG_FUNCTION_ARGS)
+{
+	Oid roleid = PG_GETARG_OID(0);
+	AclMode mode = ParsePrivileges(PG_GETARG_TEXT_PP(2), kParameterPrivs);
+	PG_RETURN_BOOL(pg_parameter_aclcheck(text_to_cstring(PG_GETARG_TEXT_PP(1)), roleid, mode) ==
+				   ACLCHECK_OK);
 }
