@@ -60,11 +60,11 @@ start_server() {
   local s=$1 dir=$work/$1 port
   mkdir -p "$dir"
   [ "$(id -u)" -eq 0 ] && chown tusk: "$dir"
-  run_as "${bins[$s]}/initdb" -D "$dir/data" -U regress -A trust --locale=C -E UTF8 \
+  run_as "${bins[$s]}/initdb" -N -D "$dir/data" -U regress -A trust --locale=C -E UTF8 \
     >"$dir/initdb.log" 2>&1 || { echo "$s: initdb failed"; cat "$dir/initdb.log"; return 1; }
   port=$(free_port)
   run_as "${bins[$s]}/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-    -o "-p $port -k $dir -c listen_addresses='' -c TimeZone=UTC" start >/dev/null ||
+    -o "-p $port -k $dir -c listen_addresses='' -c TimeZone=UTC -c fsync=off" start >/dev/null ||
     { echo "$s: server did not start"; cat "$dir/server.log"; return 1; }
   echo "$port" >"$dir/port"
 }
@@ -132,30 +132,43 @@ newdb() { # server case: a fresh database named after the case
   createdb_on "$1" "$2" && echo "$2"
 }
 
+# The plain dump of server $1's database orig, taken once: the reference
+# most cases compare with.  Prints its file name.
+ref() {
+  local f=$out/$1.orig.sql
+  [ -f "$f" ] || dump_of "$1" orig "$f" || return 1
+  echo "$f"
+}
+
 # A plain dump of Tusk's database $3 (default orig), restored with psql
 # into server $1.
 plain_to() {
-  local s=$1 name=$2 src=${3:-orig} db
-  dump_of tusk "$src" "$out/$name.orig.sql" || return 1
+  local s=$1 name=$2 src=${3:-orig} db want
+  if [ "$src" = orig ]; then
+    want=$(ref tusk) || return 1
+  else
+    want=$out/$name.orig.sql
+    dump_of tusk "$src" "$want" || return 1
+  fi
   db=$(newdb "$s" "$name") || return 1
-  psql_on "$s" "$db" -f "$out/$name.orig.sql" >"$out/$name.restore.log" 2>&1 ||
+  psql_on "$s" "$db" -f "$want" >"$out/$name.restore.log" 2>&1 ||
     { echo "  restore failed:"; tail -20 "$out/$name.restore.log"; return 1; }
   dump_of "$s" "$db" "$out/$name.copy.sql" || return 1
-  compare "$name" "$out/$name.orig.sql" "$out/$name.copy.sql"
+  compare "$name" "$want" "$out/$name.copy.sql"
 }
 # A dump of the Tusk original in format $3 (default custom), restored
 # with pg_restore (and its options $4…) into $1.
 custom_to() {
-  local s=$1 name=$2 format=${3:-c} db
+  local s=$1 name=$2 format=${3:-c} db want
   shift 3
   dump_of tusk orig "$out/$name.orig.dump" -F"$format" || return 1
   db=$(newdb "$s" "$name") || return 1
   "$pg_bin/pg_restore" $(conn "$s") --exit-on-error "$@" -d "$db" \
     "$out/$name.orig.dump" >"$out/$name.restore.log" 2>&1 ||
     { echo "  pg_restore failed:"; tail -20 "$out/$name.restore.log"; return 1; }
-  dump_of tusk orig "$out/$name.orig.sql" || return 1
+  want=$(ref tusk) || return 1
   dump_of "$s" "$db" "$out/$name.copy.sql" || return 1
-  compare "$name" "$out/$name.orig.sql" "$out/$name.copy.sql"
+  compare "$name" "$want" "$out/$name.copy.sql"
 }
 # A dump of the Tusk original with pg_dump options $3…, restored with psql
 # into a fresh Tusk database after the SQL $2 ran there; the copy is dumped
@@ -188,16 +201,16 @@ run_case() {
     data_only)
       # The data of a dump restored into a copy of the schema: the copy's
       # whole dump must be the original's.
-      local db
+      local db want
       dump_of tusk orig "$out/$1.schema.sql" -s || return 1
       dump_of tusk orig "$out/$1.data.sql" -a || return 1
       db=$(newdb tusk "$1") || return 1
       psql_on tusk "$db" -f "$out/$1.schema.sql" >"$out/$1.restore.log" 2>&1 &&
         psql_on tusk "$db" -f "$out/$1.data.sql" >>"$out/$1.restore.log" 2>&1 ||
         { echo "  restore failed:"; tail -20 "$out/$1.restore.log"; return 1; }
-      dump_of tusk orig "$out/$1.orig.sql" || return 1
+      want=$(ref tusk) || return 1
       dump_of tusk "$db" "$out/$1.copy.sql" || return 1
-      compare "$1" "$out/$1.orig.sql" "$out/$1.copy.sql"
+      compare "$1" "$want" "$out/$1.copy.sql"
       ;;
     # A table dump names no schema: the copy gets it first.
     one_table) partial "$1" "CREATE SCHEMA audit" -t audit.log ;;
@@ -207,21 +220,20 @@ run_case() {
     pg_plain_to_tusk | pg_custom_to_tusk)
       # A dump taken from PostgreSQL 15 of the same database, restored into
       # Tusk: Tusk's copy must dump as PostgreSQL's original does.
-      local db
+      local db want
       db=$(newdb tusk "$1") || return 1
+      want=$(ref postgres) || return 1
       if [ "$1" = pg_plain_to_tusk ]; then
-        dump_of postgres orig "$out/$1.orig.sql" || return 1
-        psql_on tusk "$db" -f "$out/$1.orig.sql" >"$out/$1.restore.log" 2>&1 ||
+        psql_on tusk "$db" -f "$want" >"$out/$1.restore.log" 2>&1 ||
           { echo "  restore failed:"; tail -20 "$out/$1.restore.log"; return 1; }
       else
         dump_of postgres orig "$out/$1.orig.dump" -Fc || return 1
         "$pg_bin/pg_restore" $(conn tusk) --exit-on-error -d "$db" \
           "$out/$1.orig.dump" >"$out/$1.restore.log" 2>&1 ||
           { echo "  pg_restore failed:"; tail -20 "$out/$1.restore.log"; return 1; }
-        dump_of postgres orig "$out/$1.orig.sql" || return 1
       fi
       dump_of tusk "$db" "$out/$1.copy.sql" || return 1
-      compare "$1" "$out/$1.orig.sql" "$out/$1.copy.sql" sort
+      compare "$1" "$want" "$out/$1.copy.sql" sort
       ;;
     *)
       echo "  unknown case"
@@ -230,13 +242,17 @@ run_case() {
   esac
 }
 
-start_server postgres || exit 1
-start_server tusk || exit 1
-for s in postgres tusk; do
-  createdb_on "$s" orig &&
-    psql_on "$s" orig -f regress/dump/schema.sql >"$out/schema.$s.log" 2>&1 ||
-    { echo "loading regress/dump/schema.sql into $s failed:"; tail -20 "$out/schema.$s.log"; exit 1; }
-done
+# Both servers are set up at the same time: most of the suite's time.
+setup() {
+  start_server "$1" || return 1
+  createdb_on "$1" orig &&
+    psql_on "$1" orig -f regress/dump/schema.sql >"$out/schema.$1.log" 2>&1 ||
+    { echo "loading regress/dump/schema.sql into $1 failed:"; tail -20 "$out/schema.$1.log"; return 1; }
+}
+setup postgres &
+pg_setup=$!
+setup tusk || exit 1
+wait "$pg_setup" || exit 1
 createdb_on tusk ext &&
   psql_on tusk ext -c "CREATE EXTENSION worker_spi" \
     -c "COMMENT ON EXTENSION worker_spi IS 'the sample background worker'" >"$out/ext.log" 2>&1 ||
