@@ -344,8 +344,8 @@ Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type
 	 * in PostgreSQL (generateSerialExtraStmts), so that pg_dump's restore
 	 * (OWNER TO first, then ADD GENERATED … AS IDENTITY) gives it the
 	 * original's owner. */
-	HeapTuple reltup =
-		SearchSysCache2(RELNAMENSP, CStringGetDatum(table->relname), ObjectIdGetDatum(nsp));
+	HeapTuple reltup = SearchSysCache2(RELNAMENSP, CStringGetDatum(table->relname),
+									   ObjectIdGetDatum(nsp));
 	if (HeapTupleIsValid(reltup))
 	{
 		Oid table_owner = reinterpret_cast<Form_pg_class>(GETSTRUCT(reltup))->relowner;

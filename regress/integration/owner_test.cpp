@@ -77,8 +77,8 @@ TEST_CASE("OWNER TO a role being dropped waits, then fails when the drop commits
 	SqlOutcome owner = a.Exec("select tableowner = current_user from pg_tables "
 							  "where tablename = 'owner_t3'");
 	REQUIRE(owner.value == "t");
-	SqlOutcome rows =
-		a.Exec("select count(*) from pg_shdepend where refobjid not in (select oid from pg_roles)");
+	SqlOutcome rows = a.Exec(
+		"select count(*) from pg_shdepend where refobjid not in (select oid from pg_roles)");
 	REQUIRE(rows.value == "0");
 	cluster.Stop();
 }

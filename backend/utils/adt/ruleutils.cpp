@@ -100,10 +100,10 @@ struct DeparseContext
 	 * (innermost first; dpns is the first), what a Var's varlevelsup
 	 * counts in; NIL outside queries. */
 	List *namespaces = NIL;
-	int wrap_column = 0;		 /* where a list item starts a new line (wrapColumn) */
-	List *window_clause = NIL;	 /* the query's windows, for OVER */
-	List *window_tlist = NIL;	 /* their PARTITION/ORDER BY items' target list */
-	bool in_query = false;		 /* window_clause is the current query's */
+	int wrap_column = 0;	   /* where a list item starts a new line (wrapColumn) */
+	List *window_clause = NIL; /* the query's windows, for OVER */
+	List *window_tlist = NIL;  /* their PARTITION/ORDER BY items' target list */
+	bool in_query = false;	   /* window_clause is the current query's */
 };
 
 /* How far a CASE's WHEN/ELSE lines are indented (PostgreSQL's
@@ -1464,9 +1464,8 @@ void SetQueryNames(DeparseNamespace *dpns, Query *query, List *parent_namespaces
 					continue;
 				}
 				std::string real = ColumnName(rte, static_cast<AttrNumber>(i));
-				const char *name = i <= list_length(aliascols)
-					? strVal(list_nth(aliascols, i - 1))
-					: pstrdup(real.c_str());
+				const char *name = i <= list_length(aliascols) ? strVal(list_nth(aliascols, i - 1))
+															   : pstrdup(real.c_str());
 				changed |= real != name;
 				cols->colnames = lappend(cols->colnames, const_cast<char *>(name));
 			}
@@ -1522,8 +1521,8 @@ Node *GetRuleSortGroupClause(Index ref, List *tlist, bool force_colno, DeparseCo
 		GetRuleExpr(expr, ctx, true);
 	else
 	{
-		bool paren =
-			ctx->pretty || IsA(expr, FuncExpr) || IsA(expr, Aggref) || IsA(expr, WindowFunc);
+		bool paren = ctx->pretty || IsA(expr, FuncExpr) || IsA(expr, Aggref) ||
+			IsA(expr, WindowFunc);
 		if (paren)
 			ctx->buf += '(';
 		GetRuleExpr(expr, ctx, true);
@@ -1804,7 +1803,8 @@ void GetWithClause(Query *query, DeparseContext *ctx)
 		if (cte->search_clause != nullptr)
 		{
 			CTESearchClause *sc = cte->search_clause;
-			buf += sc->search_breadth_first ? " SEARCH BREADTH FIRST BY " : " SEARCH DEPTH FIRST BY ";
+			buf += sc->search_breadth_first ? " SEARCH BREADTH FIRST BY "
+											: " SEARCH DEPTH FIRST BY ";
 			const char *csep = "";
 			ListCell *c;
 			foreach (c, sc->search_col_list)
@@ -1904,8 +1904,7 @@ RangeTblEntry *GetSimpleValuesRte(Query *query, TupleDesc result_desc)
 			return nullptr;
 		result = rte;
 	}
-	if (result == nullptr ||
-		list_length(query->targetList) != list_length(result->eref->colnames))
+	if (result == nullptr || list_length(query->targetList) != list_length(result->eref->colnames))
 		return nullptr;
 	int colno = 0;
 	ListCell *lcn;
@@ -2071,18 +2070,18 @@ void GetFromClauseItem(Node *item, Query *query, DeparseContext *ctx)
 						all_unnest = false;
 				}
 				if (list_length(rte->functions) == 1)
-					GetRuleExpr(castNode(RangeTblFunction, linitial(rte->functions))->funcexpr,
-								ctx, true);
+					GetRuleExpr(castNode(RangeTblFunction, linitial(rte->functions))->funcexpr, ctx,
+								true);
 				else if (all_unnest)
 				{
 					/* ROWS FROM (unnest(a), unnest(b)) is what UNNEST(a, b)
 					 * became. */
 					List *args = NIL;
 					foreach (lc, rte->functions)
-						args = list_concat(
-							args, reinterpret_cast<FuncExpr *>(
-									  castNode(RangeTblFunction, lfirst(lc))->funcexpr)
-									  ->args);
+						args = list_concat(args,
+										   reinterpret_cast<FuncExpr *>(
+											   castNode(RangeTblFunction, lfirst(lc))->funcexpr)
+											   ->args);
 					buf += "UNNEST(";
 					GetExprList(args, ctx, true);
 					buf += ')';
@@ -2145,8 +2144,7 @@ void GetFromClauseItem(Node *item, Query *query, DeparseContext *ctx)
 		jointype = JOIN_RIGHT;
 		std::swap(larg, rarg);
 	}
-	bool need_paren_on_right =
-		ctx->pretty && !IsA(rarg, RangeTblRef) &&
+	bool need_paren_on_right = ctx->pretty && !IsA(rarg, RangeTblRef) &&
 		!(IsA(rarg, JoinExpr) && reinterpret_cast<JoinExpr *>(rarg)->alias != nullptr);
 	if (!ctx->pretty || j->alias != nullptr)
 		buf += '(';
@@ -2347,8 +2345,8 @@ void GetSetopQuery(Node *setop, Query *query, DeparseContext *ctx, TupleDesc res
 	{
 		RangeTblEntry *rte = RtFetch(query, reinterpret_cast<RangeTblRef *>(setop)->rtindex);
 		Query *sub = rte->subquery;
-		bool need_paren = sub->cteList != NIL || sub->sortClause != NIL ||
-			sub->rowMarks != NIL || sub->limitOffset != nullptr || sub->limitCount != nullptr;
+		bool need_paren = sub->cteList != NIL || sub->sortClause != NIL || sub->rowMarks != NIL ||
+			sub->limitOffset != nullptr || sub->limitCount != nullptr;
 		if (need_paren)
 			buf += '(';
 		GetQueryDef(sub, ctx, ctx->namespaces, result_desc, colnames_visible, ctx->indent_level);
@@ -2429,8 +2427,8 @@ void GetRowMarks(Query *query, DeparseContext *ctx)
 				AppendContextKeyword(ctx, " FOR SHARE", -kPrettyIndentStd, kPrettyIndentStd, 0);
 				break;
 			case LCS_FORNOKEYUPDATE:
-				AppendContextKeyword(ctx, " FOR NO KEY UPDATE", -kPrettyIndentStd,
-									 kPrettyIndentStd, 0);
+				AppendContextKeyword(ctx, " FOR NO KEY UPDATE", -kPrettyIndentStd, kPrettyIndentStd,
+									 0);
 				break;
 			case LCS_FORUPDATE:
 				AppendContextKeyword(ctx, " FOR UPDATE", -kPrettyIndentStd, kPrettyIndentStd, 0);
