@@ -23,7 +23,8 @@ install=$(cd "$install" && pwd)
 shift
 pg_bin=/usr/lib/postgresql/15/bin
 all_cases=(plain_to_tusk plain_to_pg custom_to_tusk custom_to_pg schema_only data_only
-  one_table one_schema pg_plain_to_tusk pg_custom_to_tusk extension directory_parallel tar)
+  one_table one_schema pg_plain_to_tusk pg_custom_to_tusk extension directory_parallel tar
+  globals)
 cases=("$@")
 [ ${#cases[@]} -eq 0 ] && cases=("${all_cases[@]}")
 
@@ -234,6 +235,13 @@ run_case() {
       fi
       dump_of tusk "$db" "$out/$1.copy.sql" || return 1
       compare "$1" "$want" "$out/$1.copy.sql" sort
+      ;;
+    globals)
+      # pg_dumpall -g (roles, memberships, role settings and comments): the
+      # two clusters hold the same roles, so the dumps must be the same.
+      "$pg_bin/pg_dumpall" $(conn postgres) -g -f "$out/$1.orig.sql" &&
+        "$pg_bin/pg_dumpall" $(conn tusk) -g -f "$out/$1.copy.sql" || return 1
+      compare "$1" "$out/$1.orig.sql" "$out/$1.copy.sql"
       ;;
     *)
       echo "  unknown case"

@@ -6,6 +6,9 @@ SET client_min_messages = warning;
 
 CREATE ROLE dump_owner NOLOGIN;
 CREATE ROLE dump_reader LOGIN CONNECTION LIMIT 3;
+GRANT dump_owner TO dump_reader;
+ALTER ROLE dump_reader SET search_path = app, public;
+COMMENT ON ROLE dump_owner IS 'owns things';
 
 CREATE SCHEMA app;
 COMMENT ON SCHEMA app IS 'application objects';

@@ -42,7 +42,19 @@ WHERE nspname IN ('pg_catalog', 'public') ORDER BY 1;
 SELECT objoid::regnamespace, privtype, initprivs FROM pg_init_privs
 WHERE classoid = 'pg_namespace'::regclass ORDER BY 1;
 
+-- pg_dumpall -g writes COMMENT ON ROLE; DROP ROLE takes the comment along.
+COMMENT ON ROLE dump_restore_owner IS 'owns dr';
+SELECT shobj_description('dump_restore_owner'::regrole, 'pg_authid');
+COMMENT ON ROLE dump_restore_nobody IS 'x';
+SET ROLE dump_restore_owner;
+COMMENT ON ROLE dump_restore_owner IS 'mine';
+RESET ROLE;
+
 SET client_min_messages = warning;
 DROP SCHEMA dr CASCADE;
 RESET client_min_messages;
+SELECT count(*) FROM pg_shdescription WHERE classoid = 'pg_authid'::regclass
+  AND objoid = 'dump_restore_owner'::regrole;
 DROP ROLE dump_restore_owner;
+SELECT count(*) FROM pg_shdescription d WHERE classoid = 'pg_authid'::regclass
+  AND NOT EXISTS (SELECT 1 FROM pg_authid a WHERE a.oid = d.objoid);
