@@ -11,25 +11,37 @@
 --
 
 CREATE VIEW pg_catalog.pg_roles AS
-    SELECT a.rolname, a.rolsuper, a.rolinherit, a.rolcreaterole, a.rolcreatedb,
-           a.rolcanlogin, a.rolreplication, a.rolconnlimit,
-           '********'::text AS rolpassword,
-           a.rolvaliduntil, a.rolbypassrls,
-           s.setconfig AS rolconfig,
-           a.oid
-      FROM pg_catalog.pg_authid a
-           LEFT JOIN pg_catalog.pg_db_role_setting s
-                  ON a.oid = s.setrole AND s.setdatabase = 0;
+    SELECT
+        rolname,
+        rolsuper,
+        rolinherit,
+        rolcreaterole,
+        rolcreatedb,
+        rolcanlogin,
+        rolreplication,
+        rolconnlimit,
+        '********'::text as rolpassword,
+        rolvaliduntil,
+        rolbypassrls,
+        setconfig as rolconfig,
+        pg_authid.oid
+    FROM pg_authid LEFT JOIN pg_db_role_setting s
+    ON (pg_authid.oid = setrole AND setdatabase = 0);
 
 CREATE VIEW pg_catalog.pg_shadow AS
-    SELECT a.rolname AS usename, a.oid AS usesysid, a.rolcreatedb AS usecreatedb,
-           a.rolsuper AS usesuper, a.rolreplication AS userepl,
-           a.rolbypassrls AS usebypassrls, a.rolpassword AS passwd,
-           a.rolvaliduntil AS valuntil, s.setconfig AS useconfig
-      FROM pg_catalog.pg_authid a
-           LEFT JOIN pg_catalog.pg_db_role_setting s
-                  ON a.oid = s.setrole AND s.setdatabase = 0
-     WHERE a.rolcanlogin;
+    SELECT
+        rolname AS usename,
+        pg_authid.oid AS usesysid,
+        rolcreatedb AS usecreatedb,
+        rolsuper AS usesuper,
+        rolreplication AS userepl,
+        rolbypassrls AS usebypassrls,
+        rolpassword AS passwd,
+        rolvaliduntil AS valuntil,
+        setconfig AS useconfig
+    FROM pg_authid LEFT JOIN pg_db_role_setting s
+    ON (pg_authid.oid = setrole AND setdatabase = 0)
+    WHERE rolcanlogin;
 
 CREATE VIEW pg_catalog.pg_user AS
     SELECT usename, usesysid, usecreatedb, usesuper, userepl, usebypassrls,
@@ -232,22 +244,31 @@ CREATE VIEW pg_catalog.pg_statio_all_tables AS
             pg_stat_get_blocks_fetched(C.oid) -
                     pg_stat_get_blocks_hit(C.oid) AS heap_blks_read,
             pg_stat_get_blocks_hit(C.oid) AS heap_blks_hit,
-            sum(pg_stat_get_blocks_fetched(I.indexrelid) -
-                pg_stat_get_blocks_hit(I.indexrelid))::bigint AS idx_blks_read,
-            sum(pg_stat_get_blocks_hit(I.indexrelid))::bigint AS idx_blks_hit,
+            I.idx_blks_read AS idx_blks_read,
+            I.idx_blks_hit AS idx_blks_hit,
             pg_stat_get_blocks_fetched(T.oid) -
                     pg_stat_get_blocks_hit(T.oid) AS toast_blks_read,
             pg_stat_get_blocks_hit(T.oid) AS toast_blks_hit,
-            pg_stat_get_blocks_fetched(X.indexrelid) -
-                    pg_stat_get_blocks_hit(X.indexrelid) AS tidx_blks_read,
-            pg_stat_get_blocks_hit(X.indexrelid) AS tidx_blks_hit
+            X.idx_blks_read AS tidx_blks_read,
+            X.idx_blks_hit AS tidx_blks_hit
     FROM pg_class C LEFT JOIN
             pg_class T ON C.reltoastrelid = T.oid
             LEFT JOIN pg_namespace N ON (N.oid = C.relnamespace)
-            LEFT JOIN pg_index I ON I.indrelid = C.oid
-            LEFT JOIN pg_index X ON X.indrelid = T.oid
-    WHERE C.relkind IN ('r', 't', 'm')
-    GROUP BY C.oid, N.nspname, C.relname, T.oid, X.indexrelid;
+            LEFT JOIN LATERAL (
+              SELECT sum(pg_stat_get_blocks_fetched(indexrelid) -
+                         pg_stat_get_blocks_hit(indexrelid))::bigint
+                     AS idx_blks_read,
+                     sum(pg_stat_get_blocks_hit(indexrelid))::bigint
+                     AS idx_blks_hit
+              FROM pg_index WHERE indrelid = C.oid ) I ON true
+            LEFT JOIN LATERAL (
+              SELECT sum(pg_stat_get_blocks_fetched(indexrelid) -
+                         pg_stat_get_blocks_hit(indexrelid))::bigint
+                     AS idx_blks_read,
+                     sum(pg_stat_get_blocks_hit(indexrelid))::bigint
+                     AS idx_blks_hit
+              FROM pg_index WHERE indrelid = T.oid ) X ON true
+    WHERE C.relkind IN ('r', 't', 'm');
 
 CREATE VIEW pg_catalog.pg_statio_sys_tables AS
     SELECT * FROM pg_statio_all_tables
@@ -339,40 +360,43 @@ CREATE VIEW pg_catalog.pg_statio_user_sequences AS
 -- pg_views shows this text instead of PostgreSQL's.
 CREATE VIEW pg_catalog.pg_stat_database AS
     SELECT
-            COALESCE(D0.oid, 0::oid) AS datid,
-            D0.datname AS datname,
+            D.oid AS datid,
+            D.datname AS datname,
                 CASE
-                    WHEN (COALESCE(D0.oid, 0::oid) = (0)::oid) THEN 0
-                    ELSE pg_stat_get_db_numbackends(COALESCE(D0.oid, 0::oid))
+                    WHEN (D.oid = (0)::oid) THEN 0
+                    ELSE pg_stat_get_db_numbackends(D.oid)
                 END AS numbackends,
-            pg_stat_get_db_xact_commit(COALESCE(D0.oid, 0::oid)) AS xact_commit,
-            pg_stat_get_db_xact_rollback(COALESCE(D0.oid, 0::oid)) AS xact_rollback,
-            pg_stat_get_db_blocks_fetched(COALESCE(D0.oid, 0::oid)) -
-                    pg_stat_get_db_blocks_hit(COALESCE(D0.oid, 0::oid)) AS blks_read,
-            pg_stat_get_db_blocks_hit(COALESCE(D0.oid, 0::oid)) AS blks_hit,
-            pg_stat_get_db_tuples_returned(COALESCE(D0.oid, 0::oid)) AS tup_returned,
-            pg_stat_get_db_tuples_fetched(COALESCE(D0.oid, 0::oid)) AS tup_fetched,
-            pg_stat_get_db_tuples_inserted(COALESCE(D0.oid, 0::oid)) AS tup_inserted,
-            pg_stat_get_db_tuples_updated(COALESCE(D0.oid, 0::oid)) AS tup_updated,
-            pg_stat_get_db_tuples_deleted(COALESCE(D0.oid, 0::oid)) AS tup_deleted,
-            pg_stat_get_db_conflict_all(COALESCE(D0.oid, 0::oid)) AS conflicts,
-            pg_stat_get_db_temp_files(COALESCE(D0.oid, 0::oid)) AS temp_files,
-            pg_stat_get_db_temp_bytes(COALESCE(D0.oid, 0::oid)) AS temp_bytes,
-            pg_stat_get_db_deadlocks(COALESCE(D0.oid, 0::oid)) AS deadlocks,
-            pg_stat_get_db_checksum_failures(COALESCE(D0.oid, 0::oid)) AS checksum_failures,
-            pg_stat_get_db_checksum_last_failure(COALESCE(D0.oid, 0::oid)) AS checksum_last_failure,
-            pg_stat_get_db_blk_read_time(COALESCE(D0.oid, 0::oid)) AS blk_read_time,
-            pg_stat_get_db_blk_write_time(COALESCE(D0.oid, 0::oid)) AS blk_write_time,
-            pg_stat_get_db_session_time(COALESCE(D0.oid, 0::oid)) AS session_time,
-            pg_stat_get_db_active_time(COALESCE(D0.oid, 0::oid)) AS active_time,
-            pg_stat_get_db_idle_in_transaction_time(COALESCE(D0.oid, 0::oid)) AS idle_in_transaction_time,
-            pg_stat_get_db_sessions(COALESCE(D0.oid, 0::oid)) AS sessions,
-            pg_stat_get_db_sessions_abandoned(COALESCE(D0.oid, 0::oid)) AS sessions_abandoned,
-            pg_stat_get_db_sessions_fatal(COALESCE(D0.oid, 0::oid)) AS sessions_fatal,
-            pg_stat_get_db_sessions_killed(COALESCE(D0.oid, 0::oid)) AS sessions_killed,
-            pg_stat_get_db_stat_reset_time(COALESCE(D0.oid, 0::oid)) AS stats_reset
-    FROM generate_series(0, 1) S
-         LEFT JOIN pg_database D0 ON S = 1;
+            pg_stat_get_db_xact_commit(D.oid) AS xact_commit,
+            pg_stat_get_db_xact_rollback(D.oid) AS xact_rollback,
+            pg_stat_get_db_blocks_fetched(D.oid) -
+                    pg_stat_get_db_blocks_hit(D.oid) AS blks_read,
+            pg_stat_get_db_blocks_hit(D.oid) AS blks_hit,
+            pg_stat_get_db_tuples_returned(D.oid) AS tup_returned,
+            pg_stat_get_db_tuples_fetched(D.oid) AS tup_fetched,
+            pg_stat_get_db_tuples_inserted(D.oid) AS tup_inserted,
+            pg_stat_get_db_tuples_updated(D.oid) AS tup_updated,
+            pg_stat_get_db_tuples_deleted(D.oid) AS tup_deleted,
+            pg_stat_get_db_conflict_all(D.oid) AS conflicts,
+            pg_stat_get_db_temp_files(D.oid) AS temp_files,
+            pg_stat_get_db_temp_bytes(D.oid) AS temp_bytes,
+            pg_stat_get_db_deadlocks(D.oid) AS deadlocks,
+            pg_stat_get_db_checksum_failures(D.oid) AS checksum_failures,
+            pg_stat_get_db_checksum_last_failure(D.oid) AS checksum_last_failure,
+            pg_stat_get_db_blk_read_time(D.oid) AS blk_read_time,
+            pg_stat_get_db_blk_write_time(D.oid) AS blk_write_time,
+            pg_stat_get_db_session_time(D.oid) AS session_time,
+            pg_stat_get_db_active_time(D.oid) AS active_time,
+            pg_stat_get_db_idle_in_transaction_time(D.oid) AS idle_in_transaction_time,
+            pg_stat_get_db_sessions(D.oid) AS sessions,
+            pg_stat_get_db_sessions_abandoned(D.oid) AS sessions_abandoned,
+            pg_stat_get_db_sessions_fatal(D.oid) AS sessions_fatal,
+            pg_stat_get_db_sessions_killed(D.oid) AS sessions_killed,
+            pg_stat_get_db_stat_reset_time(D.oid) AS stats_reset
+    FROM (
+        SELECT 0 AS oid, NULL::name AS datname
+        UNION ALL
+        SELECT oid, datname FROM pg_database
+    ) D;
 
 CREATE VIEW pg_catalog.pg_stat_database_conflicts AS
     SELECT
@@ -574,6 +598,79 @@ SELECT
 FROM
     pg_shseclabel l
     JOIN pg_authid rol ON l.classoid = rol.tableoid AND l.objoid = rol.oid;
+
+-- The session's open cursors (pg_cursor(): utils/mmgr/portalmem.cpp).
+CREATE VIEW pg_catalog.pg_cursors AS
+    SELECT * FROM pg_catalog.pg_cursor() AS c;
+
+-- Planner statistics per column, with PostgreSQL 15's definition but for
+-- two parts Tusk cannot have yet: WITH (security_barrier) (view options
+-- are 0A000) and the filter "AND has_column_privilege(c.oid, a.attnum,
+-- 'select')" (has_column_privilege is not implemented on this branch;
+-- add it back with it).
+CREATE VIEW pg_catalog.pg_stats AS
+    SELECT
+        nspname AS schemaname,
+        relname AS tablename,
+        attname AS attname,
+        stainherit AS inherited,
+        stanullfrac AS null_frac,
+        stawidth AS avg_width,
+        stadistinct AS n_distinct,
+        CASE
+            WHEN stakind1 = 1 THEN stavalues1
+            WHEN stakind2 = 1 THEN stavalues2
+            WHEN stakind3 = 1 THEN stavalues3
+            WHEN stakind4 = 1 THEN stavalues4
+            WHEN stakind5 = 1 THEN stavalues5
+        END AS most_common_vals,
+        CASE
+            WHEN stakind1 = 1 THEN stanumbers1
+            WHEN stakind2 = 1 THEN stanumbers2
+            WHEN stakind3 = 1 THEN stanumbers3
+            WHEN stakind4 = 1 THEN stanumbers4
+            WHEN stakind5 = 1 THEN stanumbers5
+        END AS most_common_freqs,
+        CASE
+            WHEN stakind1 = 2 THEN stavalues1
+            WHEN stakind2 = 2 THEN stavalues2
+            WHEN stakind3 = 2 THEN stavalues3
+            WHEN stakind4 = 2 THEN stavalues4
+            WHEN stakind5 = 2 THEN stavalues5
+        END AS histogram_bounds,
+        CASE
+            WHEN stakind1 = 3 THEN stanumbers1[1]
+            WHEN stakind2 = 3 THEN stanumbers2[1]
+            WHEN stakind3 = 3 THEN stanumbers3[1]
+            WHEN stakind4 = 3 THEN stanumbers4[1]
+            WHEN stakind5 = 3 THEN stanumbers5[1]
+        END AS correlation,
+        CASE
+            WHEN stakind1 = 4 THEN stavalues1
+            WHEN stakind2 = 4 THEN stavalues2
+            WHEN stakind3 = 4 THEN stavalues3
+            WHEN stakind4 = 4 THEN stavalues4
+            WHEN stakind5 = 4 THEN stavalues5
+        END AS most_common_elems,
+        CASE
+            WHEN stakind1 = 4 THEN stanumbers1
+            WHEN stakind2 = 4 THEN stanumbers2
+            WHEN stakind3 = 4 THEN stanumbers3
+            WHEN stakind4 = 4 THEN stanumbers4
+            WHEN stakind5 = 4 THEN stanumbers5
+        END AS most_common_elem_freqs,
+        CASE
+            WHEN stakind1 = 5 THEN stanumbers1
+            WHEN stakind2 = 5 THEN stanumbers2
+            WHEN stakind3 = 5 THEN stanumbers3
+            WHEN stakind4 = 5 THEN stanumbers4
+            WHEN stakind5 = 5 THEN stanumbers5
+        END AS elem_count_histogram
+    FROM pg_statistic s JOIN pg_class c ON (c.oid = s.starelid)
+         JOIN pg_attribute a ON (c.oid = attrelid AND attnum = s.staattnum)
+         LEFT JOIN pg_namespace n ON (n.oid = c.relnamespace)
+    WHERE NOT attisdropped
+    AND (c.relrowsecurity = false OR NOT row_security_active(c.oid));
 
 -- The initial privileges of the schemas PostgreSQL's initdb grants on
 -- (GRANT USAGE ON SCHEMA pg_catalog, public TO PUBLIC: the owner's

@@ -72,6 +72,8 @@ void PerformCursorOpen(DeclareCursorStmt *stmt, ParamListInfo params, const char
 	PortalDefineQuery(portal, nullptr, pstrdup(queryString), "SELECT", list_make1(plan), nullptr);
 	MemoryContextSwitchTo(old);
 	portal->visible = true;
+	/* Tusk's cursors cannot go backwards (yet): NO SCROLL. */
+	portal->cursorOptions = (stmt->options & ~CURSOR_OPT_SCROLL) | CURSOR_OPT_NO_SCROLL;
 	PortalStart(portal, params, 0, GetActiveSnapshot());
 }
 

@@ -723,15 +723,41 @@ void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 		case T_CaseExpr:
 		{
 			CaseExpr *c = reinterpret_cast<CaseExpr *>(node);
+			/* CASE x WHEN …: x computed once into storage its WHEN
+			 * conditions' CaseTestExpr reads (their results read the
+			 * enclosing one's, if any). */
+			Datum *caseval = nullptr;
+			bool *casenull = nullptr;
 			if (c->arg != nullptr)
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("CASE with a test expression is not supported yet"));
+			{
+				caseval = static_cast<Datum *>(palloc0(sizeof(Datum)));
+				casenull = static_cast<bool *>(palloc0(sizeof(bool)));
+				ExecInitExprRec(c->arg, state, caseval, casenull);
+			}
 			std::vector<int> to_end;
 			ListCell *lc;
 			foreach (lc, c->args)
 			{
 				CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
-				ExecInitExprRec(w->expr, state, resv, resnull);
+				Datum *saved_value = g_caseval_value;
+				bool *saved_null = g_caseval_null;
+				if (caseval != nullptr)
+				{
+					g_caseval_value = caseval;
+					g_caseval_null = casenull;
+				}
+				try
+				{
+					ExecInitExprRec(w->expr, state, resv, resnull);
+				}
+				catch (...)
+				{
+					g_caseval_value = saved_value;
+					g_caseval_null = saved_null;
+					throw;
+				}
+				g_caseval_value = saved_value;
+				g_caseval_null = saved_null;
 				ExprEvalStep test = MakeStep(EEOP_JUMP_IF_NOT_TRUE, resv, resnull);
 				PushStep(state, test);
 				int test_at = state->steps_len - 1;

@@ -706,7 +706,8 @@ Node *FoldMutator(Node *node, void *arg)
 			return SimplifyAndOr(b->boolop, FoldList(b->args, ctx), b->location);
 		}
 		case T_CaseExpr:
-			/* (The analyzer spells CASE x WHEN v as CASE WHEN x = v: no arg.) */
+			/* CASE x WHEN v: its conditions read x through CaseTestExpr;
+			 * only its parts are folded. */
 			if (reinterpret_cast<CaseExpr *>(node)->arg != nullptr)
 				break;
 			return SimplifyCase(reinterpret_cast<CaseExpr *>(node), ctx);

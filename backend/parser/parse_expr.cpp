@@ -904,8 +904,34 @@ Node *TransformNullIf(ParseState *pstate, A_Expr *a)
 	return reinterpret_cast<Node *>(n);
 }
 
-/* x IN (a, b) is x = a OR x = b; NOT IN is x <> a AND x <> b — the same
- * NULL semantics as PostgreSQL's ScalarArrayOpExpr. */
+Node *MakeScalarArrayOp(ParseState *pstate, List *opname, bool use_or, Node *lexpr, Node *rexpr,
+						int location);
+
+/* Whether node reads a column of the query level it is at
+ * (PostgreSQL's contain_vars_of_level(node, 0)); depth counts the
+ * sublink queries entered. */
+bool ReadsOwnLevelWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	int *depth = static_cast<int *>(arg);
+	if (IsA(node, Var))
+		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == *depth;
+	if (IsA(node, Query))
+	{
+		(*depth)++;
+		bool found = node_children_walker(node, ReadsOwnLevelWalker, arg);
+		(*depth)--;
+		return found;
+	}
+	return node_children_walker(node, ReadsOwnLevelWalker, arg);
+}
+
+/* x IN (a, b, …) as PostgreSQL's transformAExprIn builds it: the items
+ * that read no column of this query, when there are two or more and they
+ * share a type with x, become x = ANY (ARRAY[a, b, …]) (NOT IN: x <> ALL
+ * (…)); the others are compared one by one and ORed (NOT IN: ANDed) to
+ * it.  Row values are always compared one by one. */
 Node *TransformIn(ParseState *pstate, A_Expr *a)
 {
 	bool is_not = strcmp(strVal(linitial(a->name)), "<>") == 0;
@@ -914,19 +940,71 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("IN with a subquery is not supported yet"),
 				parser_errposition(pstate, a->location));
-	List *args = NIL;
+	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+	bool have_row = IsA(lexpr, RowExpr);
+	List *rexprs = NIL;
+	List *rvars = NIL;
+	List *rnonvars = NIL;
 	ListCell *lc;
 	foreach (lc, rlist)
 	{
-		Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
 		Node *rexpr = TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc)));
+		have_row = have_row || IsA(rexpr, RowExpr);
+		rexprs = lappend(rexprs, rexpr);
+		int depth = 0;
+		if (ReadsOwnLevelWalker(rexpr, &depth))
+			rvars = lappend(rvars, rexpr);
+		else
+			rnonvars = lappend(rnonvars, rexpr);
+	}
+	Node *result = nullptr;
+	if (!have_row && list_length(rnonvars) > 1)
+	{
+		List *all = lcons(lexpr, list_copy(rnonvars));
+		Oid scalar_type = select_common_type(pstate, all, nullptr, nullptr);
+		Oid array_type = InvalidOid;
+		if (OidIsValid(scalar_type) && scalar_type != RECORDOID)
+		{
+			bool coercible = true;
+			foreach (lc, all)
+			{
+				Oid from = exprType(static_cast<Node *>(lfirst(lc)));
+				coercible = coercible && can_coerce_type(1, &from, &scalar_type, COERCION_IMPLICIT);
+			}
+			if (coercible)
+				array_type = get_array_type(scalar_type);
+		}
+		if (OidIsValid(array_type))
+		{
+			List *elements = NIL;
+			foreach (lc, rnonvars)
+				elements = lappend(elements,
+								   coerce_to_common_type(pstate, static_cast<Node *>(lfirst(lc)),
+														 scalar_type, "IN"));
+			ArrayExpr *array = makeNode(ArrayExpr);
+			array->array_typeid = array_type;
+			array->element_typeid = scalar_type;
+			array->array_collid = get_typcollation(scalar_type);
+			array->elements = elements;
+			array->multidims = false;
+			array->location = -1;
+			result = MakeScalarArrayOp(pstate, a->name, !is_not, lexpr,
+									   reinterpret_cast<Node *>(array), a->location);
+			rexprs = rvars;
+		}
+	}
+	List *args = result != nullptr ? list_make1(result) : NIL;
+	foreach (lc, rexprs)
+	{
+		Node *left = static_cast<Node *>(copyObject(lexpr));
+		Node *rexpr = static_cast<Node *>(lfirst(lc));
 		Node *cmp;
-		if (IsA(lexpr, RowExpr) && IsA(rexpr, RowExpr))
-			cmp = make_row_comparison_op(pstate, a->name, reinterpret_cast<RowExpr *>(lexpr)->args,
+		if (IsA(left, RowExpr) && IsA(rexpr, RowExpr))
+			cmp = make_row_comparison_op(pstate, a->name, reinterpret_cast<RowExpr *>(left)->args,
 										 reinterpret_cast<RowExpr *>(rexpr)->args, a->location);
 		else
 			cmp = reinterpret_cast<Node *>(
-				make_op(pstate, a->name, lexpr, rexpr, nullptr, a->location));
+				make_op(pstate, a->name, left, rexpr, nullptr, a->location));
 		args = lappend(args, coerce_to_boolean(pstate, cmp, "IN"));
 	}
 	if (list_length(args) == 1)
@@ -1076,11 +1154,11 @@ Node *TransformArrayExpr(ParseState *pstate, A_ArrayExpr *a, Oid array_type, int
 	return reinterpret_cast<Node *>(result);
 }
 
-/* x op ANY|ALL (array): PostgreSQL's make_scalar_array_op. */
-Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
+/* lexpr op ANY (rexpr) (use_or) or op ALL, both transformed:
+ * PostgreSQL's make_scalar_array_op. */
+Node *MakeScalarArrayOp(ParseState *pstate, List *opname, bool use_or, Node *lexpr, Node *rexpr,
+						int location)
 {
-	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
-	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
 	Oid ltype = exprType(lexpr);
 	Oid rtype = exprType(rexpr);
 	/* The operator's right input is the array's element; an untyped
@@ -1092,9 +1170,9 @@ Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
 		if (!OidIsValid(element_type))
 			ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 					errmsg("op ANY/ALL (array) requires array on right side"),
-					parser_errposition(pstate, a->location));
+					parser_errposition(pstate, location));
 	}
-	Oid opno = oper_lookup(pstate, a->name, ltype, element_type, false, a->location);
+	Oid opno = oper_lookup(pstate, opname, ltype, element_type, false, location);
 	HeapTuple tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(opno));
 	if (tup == nullptr)
 		elog(ERROR, "cache lookup failed for operator %u", opno);
@@ -1105,17 +1183,17 @@ Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
 	if (rettype != BOOLOID)
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("op ANY/ALL (array) requires operator to yield boolean"),
-				parser_errposition(pstate, a->location));
+				parser_errposition(pstate, location));
 	if (get_func_retset(opform->oprcode))
 		ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				errmsg("op ANY/ALL (array) requires operator not to return a set"),
-				parser_errposition(pstate, a->location));
+				parser_errposition(pstate, location));
 	/* Back to the array type on the right, cast as the operator needs. */
 	Oid array_type = get_array_type(declared[1]);
 	if (!OidIsValid(array_type))
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("could not find array type for data type %s", format_type_be(declared[1])),
-				parser_errposition(pstate, a->location));
+				parser_errposition(pstate, location));
 	actual[1] = rtype;
 	declared[1] = array_type;
 	List *args = list_make2(lexpr, rexpr);
@@ -1125,11 +1203,19 @@ Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
 	result->opfuncid = opform->oprcode;
 	result->hashfuncid = InvalidOid;
 	result->negfuncid = InvalidOid;
-	result->useOr = a->kind == AEXPR_OP_ANY;
+	result->useOr = use_or;
 	result->inputcollid = SelectInputCollation(pstate, args);
 	result->args = args;
-	result->location = a->location;
+	result->location = location;
 	return reinterpret_cast<Node *>(result);
+}
+
+/* x op ANY|ALL (array). */
+Node *TransformAExprOpAny(ParseState *pstate, A_Expr *a)
+{
+	Node *lexpr = TransformExprRecurse(pstate, a->lexpr);
+	Node *rexpr = TransformExprRecurse(pstate, a->rexpr);
+	return MakeScalarArrayOp(pstate, a->name, a->kind == AEXPR_OP_ANY, lexpr, rexpr, a->location);
 }
 
 Node *TransformAExpr(ParseState *pstate, A_Expr *a)
@@ -1216,32 +1302,20 @@ void RejectSrfIn(ParseState *pstate, Node *expr, const char *construct)
 
 Node *TransformCase(ParseState *pstate, CaseExpr *c)
 {
+	/* CASE x WHEN v …: x computed once, each WHEN comparing a placeholder
+	 * for it (CaseTestExpr = v), as PostgreSQL's transformCaseExpr does. */
+	Node *arg = nullptr;
+	CaseTestExpr *placeholder = nullptr;
 	if (c->arg != nullptr)
 	{
-		/* CASE x WHEN v … is CASE WHEN x = v …: x is re-evaluated (PostgreSQL
-		 * evaluates it once; no difference without volatile functions). */
-		List *args = NIL;
-		ListCell *lc;
-		foreach (lc, c->args)
-		{
-			CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
-			A_Expr *eq = makeNode(A_Expr);
-			eq->kind = AEXPR_OP;
-			eq->name = list_make1(makeString(pstrdup("=")));
-			eq->lexpr = reinterpret_cast<Node *>(c->arg);
-			eq->rexpr = reinterpret_cast<Node *>(w->expr);
-			eq->location = w->location;
-			CaseWhen *nw = makeNode(CaseWhen);
-			nw->expr = reinterpret_cast<Expr *>(eq);
-			nw->result = w->result;
-			nw->location = w->location;
-			args = lappend(args, nw);
-		}
-		CaseExpr *copy = makeNode(CaseExpr);
-		copy->args = args;
-		copy->defresult = c->defresult;
-		copy->location = c->location;
-		c = copy;
+		arg = TransformExprRecurse(pstate, reinterpret_cast<Node *>(c->arg));
+		/* An untyped literal is text: the placeholder cannot be coerced. */
+		if (exprType(arg) == UNKNOWNOID)
+			arg = coerce_to_common_type(pstate, arg, TEXTOID, "CASE");
+		placeholder = makeNode(CaseTestExpr);
+		placeholder->typeId = exprType(arg);
+		placeholder->typeMod = exprTypmod(arg);
+		placeholder->collation = exprCollation(arg);
 	}
 	List *whens = NIL;
 	List *results = NIL;
@@ -1250,10 +1324,13 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 	{
 		CaseWhen *w = static_cast<CaseWhen *>(lfirst(lc));
 		CaseWhen *nw = makeNode(CaseWhen);
-		nw->expr = reinterpret_cast<Expr *>(
-			coerce_to_boolean(pstate,
-							  TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr)),
-							  "CASE/WHEN"));
+		Node *cond = TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->expr));
+		if (placeholder != nullptr)
+			cond = reinterpret_cast<Node *>(
+				make_op(pstate, list_make1(makeString(pstrdup("="))),
+						reinterpret_cast<Node *>(copyObject(placeholder)), cond, nullptr,
+						w->location));
+		nw->expr = reinterpret_cast<Expr *>(coerce_to_boolean(pstate, cond, "CASE/WHEN"));
 		nw->result = reinterpret_cast<Expr *>(
 			TransformExprRecurse(pstate, reinterpret_cast<Node *>(w->result)));
 		nw->location = w->location;
@@ -1276,6 +1353,7 @@ Node *TransformCase(ParseState *pstate, CaseExpr *c)
 	if (defresult != nullptr)
 		defresult = coerce_to_common_type(pstate, defresult, ptype, "CASE/ELSE");
 	CaseExpr *result = makeNode(CaseExpr);
+	result->arg = reinterpret_cast<Expr *>(arg);
 	result->casetype = ptype;
 	result->casecollid = get_typcollation(ptype);
 	result->args = whens;
@@ -1435,6 +1513,9 @@ Node *DateTimeValueFunction(SQLValueFunction *svf)
 		result = reinterpret_cast<Node *>(
 			MakeBuiltinCall(scale, type, list_make2(result, p), svf->location));
 	}
+	/* Printed back as the SQL syntax (ruleutils reads which from the
+	 * functions called). */
+	reinterpret_cast<FuncExpr *>(result)->funcformat = COERCE_SQL_SYNTAX;
 	return result;
 }
 

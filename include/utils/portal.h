@@ -71,9 +71,14 @@ typedef struct PortalData
 	bool atStart;
 	bool atEnd;
 	uint64 portalPos;			  /* rows fetched so far */
-	bool visible;				  /* (pg_cursors; not used yet) */
+	bool visible;				  /* listed by pg_cursors */
 	SubTransactionId createSubid; /* the subtransaction that created it */
 	SubTransactionId activeSubid; /* the last one that ran it */
+	/* For pg_cursors: CURSOR_OPT_* (a DECLAREd cursor's options:
+	 * is_holdable, is_binary, is_scrollable) and when it was made (the
+	 * start of the statement that made it). */
+	int cursorOptions;
+	TimestampTz creation_time;
 } PortalData;
 
 #define PortalIsValid(p) ((p) != NULL)

@@ -111,3 +111,23 @@ TEST_CASE("UPDATE pg_settings is not supported: Tusk has no rules", "[sysviews]"
 	CHECK(s.Exec("select set_config('enable_seqscan', 'off', false)").value == "off");
 	CHECK(s.Exec("select setting from pg_settings where name = 'enable_seqscan'").value == "off");
 }
+
+TEST_CASE("pg_cursors lists the extended protocol's portals, not the simple Query message's",
+		  "[sysviews]")
+{
+	Cluster cluster;
+	InitAndStart(cluster);
+	Conn c(PQconnectdb(cluster.ConnString().c_str()));
+	REQUIRE(PQstatus(c.get()) == CONNECTION_OK);
+	/* The simple protocol's unnamed portal is hidden, as in PostgreSQL. */
+	CHECK(Value(c.get(), "select count(*) from pg_cursors") == "0");
+	/* Bind's portal (libpq's unnamed one) is listed while it runs. */
+	const char *sql = "select name || '|' || statement || '|' || is_holdable || is_binary"
+					  " || is_scrollable from pg_cursors where $1";
+	const char *values[1] = {"true"};
+	Result r(PQexecParams(c.get(), sql, 1, nullptr, values, nullptr, nullptr, 0));
+	INFO(PQerrorMessage(c.get()));
+	REQUIRE(PQresultStatus(r.get()) == PGRES_TUPLES_OK);
+	REQUIRE(PQntuples(r.get()) == 1);
+	CHECK(std::string(PQgetvalue(r.get(), 0, 0)) == std::string("|") + sql + "|falsefalsefalse");
+}

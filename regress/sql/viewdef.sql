@@ -147,6 +147,9 @@ SELECT pg_get_viewdef('vd_groupexpr'::regclass, true);
 CREATE VIEW vd_expr AS
   SELECT CASE WHEN a = 1 THEN 'one' WHEN a = 2 THEN 'two' ELSE 'many' END AS word,
          CASE WHEN a > 1 THEN 10 END AS noelse,
+         CASE a WHEN 1 THEN 10 END AS simple,
+         CASE b WHEN 'one' THEN 1 WHEN 'two' THEN 2 ELSE 0 END AS simpletext,
+         CASE a::int2 WHEN 1 THEN 'x' WHEN 2.5 THEN 'y' END AS simplecast,
          ROW(a, b)::text AS r,
          arr[1] AS first, arr[1:2] AS slice,
          a::text AS atext, CAST(c AS int) AS cint, b::varchar(3) AS bv,
@@ -157,10 +160,15 @@ CREATE VIEW vd_expr AS
          b LIKE 'o%' AS lk, b IS NULL AS isn, (a > 1) IS TRUE AS ist,
          -a AS neg, a % 2 = 0 AND NOT (a > 2) OR b <> 'x' AS logic,
          ARRAY[a, 2] AS arrlit, a = ANY (arr) AS inarr,
-         'x'::text || b AS cat, now() - '1 day'::interval AS yesterday
+         a IN (1, 2, 3) AS inlist, b NOT IN ('x', 'y') AS notinlist,
+         a IN (1, 2, a + 1) AS inmixed, a IN (c::int) AS inone,
+         'x'::text || b AS cat, now() - '1 day'::interval AS yesterday,
+         current_date - 1 AS yesterday2, current_timestamp(2) AS ts2, current_time AS ct,
+         localtime(1) AS lt, localtimestamp AS lts, date(now()) AS dn
     FROM vd_t;
 SELECT pg_get_viewdef('vd_expr'::regclass);
 SELECT pg_get_viewdef('vd_expr'::regclass, true);
+SELECT word, noelse, simple, simpletext, simplecast, inlist, notinlist, inmixed, inone FROM vd_expr ORDER BY word;
 
 -- joins: nested, aliased, USING, NATURAL, RIGHT, FULL, column aliases
 CREATE VIEW vd_joins AS
@@ -193,6 +201,27 @@ SELECT pg_get_viewdef('vd_nested'::regclass);
 SELECT pg_get_viewdef('vd_nested'::regclass, true);
 SELECT pg_get_viewdef('vd_colalias'::regclass);
 SELECT pg_get_viewdef('vd_sametable'::regclass, true);
+
+-- whole rows, renamed columns, deeper correlation, locking, wrapping, the rule
+CREATE VIEW vd_wholerow AS SELECT t AS whole, t.a FROM vd_t t;
+CREATE VIEW vd_renamed AS SELECT x, y, y + 1 AS y1 FROM vd_w WHERE y > 0;
+ALTER TABLE vd_w RENAME COLUMN y TO yy;
+CREATE VIEW vd_deep AS
+  SELECT a FROM vd_t t
+   WHERE EXISTS (SELECT 1 FROM vd_u u
+                  WHERE u.a = t.a AND EXISTS (SELECT 1 FROM vd_w w WHERE w.x = t.a AND w.x = u.a));
+CREATE VIEW vd_lock AS SELECT a FROM vd_t FOR UPDATE;
+CREATE VIEW vd_lock2 AS SELECT t.a FROM vd_t t, vd_u u WHERE t.a = u.a FOR SHARE OF t NOWAIT;
+SELECT pg_get_viewdef('vd_wholerow'::regclass);
+SELECT pg_get_viewdef('vd_renamed'::regclass);
+SELECT pg_get_viewdef('vd_deep'::regclass, true);
+SELECT pg_get_viewdef('vd_lock'::regclass);
+SELECT pg_get_viewdef('vd_lock2'::regclass);
+SELECT pg_get_viewdef('vd_scalar'::regclass, 40);
+SELECT pg_get_viewdef('vd_joins'::regclass, -1);
+SELECT pg_get_viewdef('vd_unionall'::regclass, 200);
+SELECT pg_get_ruledef(oid) FROM pg_rewrite WHERE ev_class = 'vd_union'::regclass;
+SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'vd_cte'::regclass;
 
 -- psql's \sv and \d+
 \sv vd_in

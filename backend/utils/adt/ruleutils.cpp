@@ -497,7 +497,6 @@ bool IsSimpleNode(Node *node, Node *parent)
 		case T_NullTest:
 		case T_BooleanTest:
 		case T_DistinctExpr:
-		case T_ScalarArrayOpExpr:
 		case T_SubLink:
 			return parent != nullptr && IsA(parent, BoolExpr);
 		case T_BoolExpr:
@@ -637,6 +636,57 @@ void GetFuncExpr(FuncExpr *expr, DeparseContext *ctx, bool showimplicit)
 				return;
 			default:
 				break;
+		}
+	}
+	/* CURRENT_DATE, CURRENT_TIME[(p)], CURRENT_TIMESTAMP[(p)], LOCALTIME[(p)],
+	 * LOCALTIMESTAMP[(p)]: the analyzer makes now(), cast to the type
+	 * (date(now()), …) and rounded to p (timestamptz(now(), p), …). */
+	if (expr->funcformat == COERCE_SQL_SYNTAX)
+	{
+		constexpr Oid kNow = 1299, kTimestamptzDate = 1178, kTimestamptzTimetz = 1388,
+					  kTimestamptzTime = 2019, kTimestamptzTimestamp = 2027, kTimestampScale = 1961,
+					  kTimestamptzScale = 1967, kTimeScale = 1968, kTimetzScale = 1969;
+		FuncExpr *value = expr;
+		const Const *precision = nullptr;
+		if ((expr->funcid == kTimestampScale || expr->funcid == kTimestamptzScale ||
+			 expr->funcid == kTimeScale || expr->funcid == kTimetzScale) &&
+			list_length(expr->args) == 2 && IsA(linitial(expr->args), FuncExpr) &&
+			IsA(lsecond(expr->args), Const))
+		{
+			value = static_cast<FuncExpr *>(linitial(expr->args));
+			precision = static_cast<const Const *>(lsecond(expr->args));
+		}
+		const char *name = nullptr;
+		switch (value->funcid)
+		{
+			case kNow:
+				name = "CURRENT_TIMESTAMP";
+				break;
+			case kTimestamptzDate:
+				name = "CURRENT_DATE";
+				break;
+			case kTimestamptzTimetz:
+				name = "CURRENT_TIME";
+				break;
+			case kTimestamptzTime:
+				name = "LOCALTIME";
+				break;
+			case kTimestamptzTimestamp:
+				name = "LOCALTIMESTAMP";
+				break;
+			default:
+				break;
+		}
+		if (name != nullptr)
+		{
+			ctx->buf += name;
+			if (precision != nullptr && !precision->constisnull)
+			{
+				ctx->buf += '(';
+				ctx->buf += std::to_string(DatumGetInt32(precision->constvalue));
+				ctx->buf += ')';
+			}
+			return;
 		}
 	}
 	ctx->buf += FunctionName(expr->funcid) + "(";
@@ -1013,10 +1063,37 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			foreach (lc, expr->args)
 			{
 				CaseWhen *when = static_cast<CaseWhen *>(lfirst(lc));
+				Node *cond = reinterpret_cast<Node *>(when->expr);
+				/* CASE x WHEN v: the condition is CaseTestExpr = v (the
+				 * placeholder perhaps under an implicit cast); print v. */
+				if (expr->arg != nullptr && IsA(cond, OpExpr) &&
+					list_length(reinterpret_cast<OpExpr *>(cond)->args) == 2)
+				{
+					Node *left = static_cast<Node *>(
+						linitial(reinterpret_cast<OpExpr *>(cond)->args));
+					while (
+						left != nullptr &&
+						((IsA(left, RelabelType) &&
+						  reinterpret_cast<RelabelType *>(left)->relabelformat ==
+							  COERCE_IMPLICIT_CAST) ||
+						 (IsA(left, FuncExpr) &&
+						  reinterpret_cast<FuncExpr *>(left)->funcformat == COERCE_IMPLICIT_CAST) ||
+						 (IsA(left, CoerceViaIO) &&
+						  reinterpret_cast<CoerceViaIO *>(left)->coerceformat ==
+							  COERCE_IMPLICIT_CAST)))
+						left = IsA(left, RelabelType)
+							? reinterpret_cast<Node *>(reinterpret_cast<RelabelType *>(left)->arg)
+							: IsA(left, CoerceViaIO)
+							? reinterpret_cast<Node *>(reinterpret_cast<CoerceViaIO *>(left)->arg)
+							: static_cast<Node *>(
+								  linitial(reinterpret_cast<FuncExpr *>(left)->args));
+					if (left != nullptr && IsA(left, CaseTestExpr))
+						cond = static_cast<Node *>(lsecond(reinterpret_cast<OpExpr *>(cond)->args));
+				}
 				if (!ctx->indent)
 					ctx->buf += ' ';
 				AppendContextKeyword(ctx, "WHEN ", 0, 0);
-				GetRuleExpr(reinterpret_cast<Node *>(when->expr), ctx, false);
+				GetRuleExpr(cond, ctx, false);
 				ctx->buf += " THEN ";
 				GetRuleExpr(reinterpret_cast<Node *>(when->result), ctx, true);
 			}
@@ -1677,7 +1754,12 @@ void GetWindowSpecOf(WindowFunc *wfunc, DeparseContext *ctx)
  * operators only the first one's name is printed). */
 void GetSublinkExpr(SubLink *sublink, DeparseContext *ctx)
 {
-	auto *query = castNode(Query, sublink->subselect);
+	/* (Only an analyzed query can be printed: the raw parse tree of one
+	 * is never stored.) */
+	if (sublink->subselect == nullptr || !IsA(sublink->subselect, Query))
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("deparsing a subquery that is not analyzed is not supported yet"));
+	auto *query = reinterpret_cast<Query *>(sublink->subselect);
 	std::string &buf = ctx->buf;
 	buf += sublink->subLinkType == ARRAY_SUBLINK ? "ARRAY(" : "(";
 	std::string opname;

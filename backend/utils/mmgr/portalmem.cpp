@@ -15,11 +15,17 @@
 #include <map>
 #include <string>
 
+#include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/pg_type_d.h"
 #include "executor/executor.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 #include "utils/portal.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
 
 namespace {
 
@@ -119,6 +125,8 @@ Portal CreatePortal(const char *name, bool allowDup, bool dupSilent)
 	portal->atStart = true;
 	portal->atEnd = true;
 	portal->visible = true;
+	portal->cursorOptions = CURSOR_OPT_NO_SCROLL;
+	portal->creation_time = GetCurrentStatementStartTimestamp();
 	portal->createSubid = GetCurrentSubTransactionId();
 	portal->activeSubid = portal->createSubid;
 	MemoryContextSwitchTo(oldcxt);
@@ -272,4 +280,56 @@ void PortalHashTableDeleteAll(void)
 	for (auto &[name, portal] : all)
 		if (portal->status != PORTAL_ACTIVE)
 			PortalDrop(portal, false);
+}
+
+/* pg_cursor(): a row per visible portal of the session (PostgreSQL's
+ * pg_cursors: DECLAREd cursors and the extended protocol's portals, not
+ * the simple Query message's or EXECUTE's), with PostgreSQL 15's
+ * columns. */
+Datum pg_cursor(PG_FUNCTION_ARGS)
+{
+	constexpr int kColumns = 6;
+	FuncCallContext *funcctx;
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		MemoryContext old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		static const Oid kTypes[kColumns] = {TEXTOID, TEXTOID, BOOLOID,
+											 BOOLOID, BOOLOID, TIMESTAMPTZOID};
+		TupleDesc desc = CreateTemplateTupleDesc(kColumns);
+		for (int i = 0; i < kColumns; i++)
+			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
+		funcctx->tuple_desc = BlessTupleDesc(desc);
+		/* The rows are formed now: portals may come and go while the
+		 * caller reads them. */
+		List *rows = NIL;
+		for (const auto &[name, portal] : Portals())
+		{
+			if (!portal->visible)
+				continue;
+			Datum values[kColumns];
+			bool nulls[kColumns] = {};
+			values[0] = PointerGetDatum(cstring_to_text(portal->name));
+			values[1] = PointerGetDatum(
+				cstring_to_text(portal->sourceText != nullptr ? portal->sourceText : ""));
+			values[2] = BoolGetDatum((portal->cursorOptions & CURSOR_OPT_HOLD) != 0);
+			values[3] = BoolGetDatum((portal->cursorOptions & CURSOR_OPT_BINARY) != 0);
+			values[4] = BoolGetDatum((portal->cursorOptions & CURSOR_OPT_SCROLL) != 0);
+			values[5] = TimestampTzGetDatum(portal->creation_time);
+			HeapTuple tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+			rows = lappend(rows,
+						   DatumGetPointer(heap_copy_tuple_as_datum(tuple, funcctx->tuple_desc)));
+		}
+		funcctx->user_fctx = rows;
+		funcctx->max_calls = static_cast<uint64>(list_length(rows));
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		List *rows = static_cast<List *>(funcctx->user_fctx);
+		Datum row = PointerGetDatum(list_nth(rows, static_cast<int>(funcctx->call_cntr)));
+		SRF_RETURN_NEXT(funcctx, row);
+	}
+	SRF_RETURN_DONE(funcctx);
 }

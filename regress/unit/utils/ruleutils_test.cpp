@@ -235,7 +235,7 @@ TEST_CASE("ruleutils: an expression node it cannot print is 0A000", "[ruleutils]
 	ScratchContext scratch;
 	SubLink *sl = makeNode(SubLink);
 	REQUIRE(ErrorOf([&] { Deparse(reinterpret_cast<Node *>(sl)); }) ==
-			"0A000: deparsing a subquery is not supported yet");
+			"0A000: deparsing a subquery that is not analyzed is not supported yet");
 	REQUIRE(ErrorOf([&] { Deparse(reinterpret_cast<Node *>(makeNode(RangeTblRef))); }) ==
 			"0A000: deparsing RangeTblRef is not supported yet");
 }
