@@ -66,6 +66,7 @@
 #include "commands/comment.h"
 #include "commands/defrem.h"
 #include "commands/extension.h"
+#include "commands/owner.h"
 #include "commands/schemacmds.h"
 #include "common/paths.h"
 #include "common/string_util.h"
@@ -877,6 +878,8 @@ ObjectAddress ExecAlterExtensionStmt(AlterExtensionStmt *stmt)
 		oldVersion = TextDatumGetCString(v);
 		return true;
 	});
+	if (!ObjectOwnerCheck(ExtensionRelationId, extensionOid, GetUserId()))
+		ReportNotOwner(OBJECT_EXTENSION, stmt->extname);
 	ExtensionControl control = ReadControlFile(stmt->extname);
 	const DefElem *d_new_version = nullptr;
 	ListCell *lc;

@@ -793,6 +793,7 @@ int PassOf(const AlterTableCmd *cmd)
 		case AT_SetIdentity:
 		case AT_SetRelOptions:
 		case AT_ResetRelOptions:
+		case AT_ChangeOwner:
 			return kPassMisc;
 		case AT_AddConstraint:
 		{
@@ -1278,6 +1279,9 @@ void AlterTable(AlterTableStmt *stmt, const char *queryString)
 					relation_close(rel, NoLock);
 					break;
 				}
+				case AT_ChangeOwner:
+					AlterRelationOwner(relid, RoleSpecGetOid(cmd->newowner), false);
+					break;
 				default:
 					AlterTableColumnCmd(relid, cmd, queryString);
 					break;

@@ -49,7 +49,9 @@
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_database_d.h"
 #include "catalog/pg_index_d.h"
+#include "catalog/pg_namespace_d.h"
 #include "commands/defrem.h"
+#include "commands/owner.h"
 #include "commands/vacuum.h"
 #include "miscadmin.h"
 #include "parser/parse_node.h"
@@ -231,6 +233,37 @@ bool LockTarget(const Target &t, const VacuumOptions &o, const char *what, const
 	return true;
 }
 
+/* Whether the current user may vacuum or analyze relid: its owner, or
+ * the database's owner for a table that is not shared; else PostgreSQL's
+ * WARNING. */
+bool MayVacuum(Oid relid, const VacuumOptions &o)
+{
+	HeapTuple tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (tup == nullptr)
+		return true; /* dropped meanwhile: LockTarget says so */
+	auto *form = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup));
+	std::string relname = NameStr(form->relname);
+	bool shared = form->relisshared;
+	Oid nsp = form->relnamespace;
+	ReleaseSysCache(tup);
+	if (ObjectOwnerCheck(RelationRelationId, relid, GetUserId()) ||
+		(!shared && ObjectOwnerCheck(DatabaseRelationId, MyDatabaseId, GetUserId())))
+		return true;
+	const char *what = o.vacuum ? "vacuum" : "analyze";
+	if (shared)
+		ereport(WARNING,
+				errmsg("skipping \"%s\" --- only superuser can %s it", relname.c_str(), what));
+	else if (nsp == PG_CATALOG_NAMESPACE)
+		ereport(WARNING,
+				errmsg("skipping \"%s\" --- only superuser or database owner can %s it",
+					   relname.c_str(), what));
+	else
+		ereport(WARNING,
+				errmsg("skipping \"%s\" --- only table or database owner can %s it",
+					   relname.c_str(), what));
+	return false;
+}
+
 /* The index's rows are all the table's rows (no predicate). */
 bool IndexCoversTable(Oid indexoid)
 {
@@ -401,6 +434,9 @@ void ExecVacuum(VacuumStmt *stmt, const char *queryString)
 	}
 	if (stmt->rels == NIL)
 		targets = AllTables(!o.vacuum);
+	/* Only a table's owner or the database's may vacuum or analyze it
+	 * (PostgreSQL's vacuum_is_relation_owner): the others are skipped. */
+	std::erase_if(targets, [&](const Target &t) { return !MayVacuum(t.relid, o); });
 
 	char *dbname = DatabaseName();
 	for (const Target &t : targets)

@@ -45,6 +45,7 @@ SELECT * FROM regress_own_shdepend ORDER BY 1;
 ALTER TABLE t OWNER TO regress_own2;
 SELECT * FROM regress_own_objects ORDER BY 1, 2;
 SELECT * FROM regress_own_shdepend ORDER BY 1;
+ALTER TABLE t ALTER COLUMN c SET STATISTICS 50, OWNER TO regress_own2;
 -- giving an object to its owner changes nothing
 ALTER TABLE t OWNER TO regress_own2;
 -- an index or a linked sequence cannot change owner alone
@@ -125,6 +126,9 @@ DROP TYPE regress_owne;
 ALTER SCHEMA regress_owns2 OWNER TO regress_own3;
 COMMENT ON SCHEMA regress_owns2 IS 'no';
 DROP SCHEMA regress_owns2;
+VACUUM regress_ownt;
+ANALYZE regress_ownt;
+VACUUM (ANALYZE) regress_ownt;
 DROP OWNED BY regress_own1;
 REASSIGN OWNED BY regress_own1 TO regress_own3;
 RESET ROLE;
