@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build Tusk and run every test suite: unit, integration, SQL, then the
-# driver clients (regress/clients/).
+# driver clients (regress/clients/) and pg_dump/pg_restore (regress/dump/).
 # Ends with a line "N passed, N failed" (test cases over all suites), with
 # ", N skipped" added when test cases could not run here, and exits non-zero
 # if anything failed.
@@ -122,6 +122,25 @@ fi
 echo "clients: $clients_passed passed, $clients_failed failed"
 total_passed=$((total_passed + clients_passed))
 total_failed=$((total_failed + clients_failed))
+
+# The pg_dump suite: PostgreSQL 15's pg_dump and pg_restore against Tusk,
+# dumps restored into Tusk and PostgreSQL 15 and compared; each case counts.
+echo "=== dump"
+dump_log="$top/$build/dump.log"
+TUSK_DUMP_OUT="$top/$build/dump-results" \
+  regress/dump/run.sh "$prefix" 2>&1 | tee "$dump_log" | grep -Ev '^ok ' | head -300
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$dump_log" | tail -1)
+if [ -n "$line" ]; then
+  dump_passed=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")
+  dump_failed=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+else
+  echo "dump: no summary (the runner failed); see $dump_log"
+  dump_passed=0
+  dump_failed=1
+fi
+echo "dump: $dump_passed passed, $dump_failed failed"
+total_passed=$((total_passed + dump_passed))
+total_failed=$((total_failed + dump_failed))
 
 summary="$total_passed passed, $total_failed failed"
 [ "$total_skipped" -gt 0 ] && summary+=", $total_skipped skipped"

@@ -18,6 +18,7 @@
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_attribute_d.h"
+#include "catalog/pg_authid_d.h"
 #include "catalog/pg_class_d.h"
 #include "catalog/pg_constraint_d.h"
 #include "catalog/pg_constraint_fns.h"
@@ -36,6 +37,7 @@
 #include "miscadmin.h"
 #include "nodes/value.h"
 #include "storage/lmgr.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
@@ -269,6 +271,24 @@ void CommentObject(CommentStmt *stmt)
 			}
 			CheckCommentOwner(DatabaseRelationId, dboid, OBJECT_DATABASE, dbname);
 			CreateSharedComments(dboid, DatabaseRelationId, stmt->comment);
+			break;
+		}
+		case OBJECT_ROLE:
+		{
+			/* A role is "owned" by those with CREATEROLE, a superuser only by
+			 * superusers (PostgreSQL's check_object_ownership). */
+			const char *rolname = strVal(stmt->object);
+			Oid roleid = get_role_oid(rolname, false);
+			if (superuser_arg(roleid))
+			{
+				if (!superuser())
+					ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+							errmsg("must be superuser"));
+			}
+			else if (!have_createrole_privilege())
+				ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+						errmsg("must have CREATEROLE privilege"));
+			CreateSharedComments(roleid, AuthIdRelationId, stmt->comment);
 			break;
 		}
 		case OBJECT_FUNCTION:

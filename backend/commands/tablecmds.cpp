@@ -339,6 +339,23 @@ Node *MakeSerialSequence(RangeVar *table, Oid nsp, const char *colname, Oid type
 	seqstmt->options = lcons(as, options);
 	Oid seqoid = DefineSequence(seqstmt, queryString);
 	CommandCounterIncrement();
+	/* Under ALTER TABLE the table exists and may belong to another role
+	 * than the current user: the sequence belongs to the table's owner, as
+	 * in PostgreSQL (generateSerialExtraStmts), so that pg_dump's restore
+	 * (OWNER TO first, then ADD GENERATED … AS IDENTITY) gives it the
+	 * original's owner. */
+	HeapTuple reltup = SearchSysCache2(RELNAMENSP, CStringGetDatum(table->relname),
+									   ObjectIdGetDatum(nsp));
+	if (HeapTupleIsValid(reltup))
+	{
+		Oid table_owner = reinterpret_cast<Form_pg_class>(GETSTRUCT(reltup))->relowner;
+		ReleaseSysCache(reltup);
+		if (table_owner != GetUserId())
+		{
+			AlterRelationOwner(seqoid, table_owner, true);
+			CommandCounterIncrement();
+		}
+	}
 
 	Const *arg = makeNullConst(REGCLASSOID, -1, InvalidOid);
 	arg->constisnull = false;

@@ -43,6 +43,7 @@
 #include "catalog/pg_proc_d.h"
 #include "catalog/pg_shdepend_fns.h"
 #include "catalog/pg_type_d.h"
+#include "commands/comment.h"
 #include "commands/defrem.h"
 #include "commands/user.h"
 #include "libpq/crypt.h"
@@ -828,6 +829,8 @@ void DropRole(DropRoleStmt *stmt)
 		DeleteMemberships(members, AuthMemRoleMemIndexId, Anum_pg_auth_members_roleid, roleid);
 		DeleteMemberships(members, AuthMemMemRoleIndexId, Anum_pg_auth_members_member, roleid);
 		DropSettings(roleid);
+		/* And its comment (COMMENT ON ROLE). */
+		CreateSharedComments(roleid, AuthIdRelationId, nullptr);
 		CommandCounterIncrement();
 	}
 	relation_close(members, RowExclusiveLock);

@@ -56,7 +56,9 @@ std::string TypmodSuffix(Oid typid, int32 typmod)
 	return buf;
 }
 
-std::string FormatType(Oid type_oid, int32 typemod, bool allow_invalid)
+/* typemod_given: the caller passed a typmod, even -1 (PostgreSQL's
+ * FORMAT_TYPE_TYPEMOD_GIVEN); it matters only for bpchar, see below. */
+std::string FormatType(Oid type_oid, int32 typemod, bool typemod_given, bool allow_invalid)
 {
 	if (!OidIsValid(type_oid) && allow_invalid)
 		return "-";
@@ -71,7 +73,7 @@ std::string FormatType(Oid type_oid, int32 typemod, bool allow_invalid)
 	/* A true array type shows as its element type with []. */
 	if (OidIsValid(form->typelem) && form->typlen == -1 && form->typsubscript != InvalidOid &&
 		form->typcategory == 'A')
-		return FormatType(form->typelem, typemod, allow_invalid) + "[]";
+		return FormatType(form->typelem, typemod, typemod_given, allow_invalid) + "[]";
 	std::string with = TypmodSuffix(type_oid, typemod);
 	switch (type_oid)
 	{
@@ -80,6 +82,11 @@ std::string FormatType(Oid type_oid, int32 typemod, bool allow_invalid)
 		case BOOLOID:
 			return "boolean";
 		case BPCHAROID:
+			/* "character" alone means character(1), so a bpchar whose typmod
+			 * was given as -1 (a constant's or a cast's) is printed as
+			 * "bpchar", which reads back without a length. */
+			if (typemod_given && typemod < 0)
+				return "bpchar";
 			return "character" + with;
 		case FLOAT4OID:
 			return "real";
@@ -128,12 +135,12 @@ std::string FormatType(Oid type_oid, int32 typemod, bool allow_invalid)
 
 char *format_type_be(Oid type_oid)
 {
-	return pstrdup(FormatType(type_oid, -1, false).c_str());
+	return pstrdup(FormatType(type_oid, -1, false, false).c_str());
 }
 
 char *format_type_with_typemod(Oid type_oid, int32 typemod)
 {
-	return pstrdup(FormatType(type_oid, typemod, false).c_str());
+	return pstrdup(FormatType(type_oid, typemod, true, false).c_str());
 }
 
 Datum format_type(PG_FUNCTION_ARGS)
@@ -142,6 +149,6 @@ Datum format_type(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	Oid type_oid = PG_GETARG_OID(0);
 	int32 typemod = PG_ARGISNULL(1) ? -1 : PG_GETARG_INT32(1);
-	std::string s = FormatType(type_oid, typemod, true);
+	std::string s = FormatType(type_oid, typemod, !PG_ARGISNULL(1), true);
 	PG_RETURN_TEXT_P(cstring_to_text(s.c_str()));
 }

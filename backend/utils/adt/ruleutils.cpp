@@ -37,6 +37,7 @@
 #include "access/relation.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_attribute_d.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_rewrite_d.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
@@ -155,12 +156,25 @@ void GetWindowSpecOf(WindowFunc *wfunc, DeparseContext *ctx);
 
 /* ---- names ---- */
 
+/* A function's name, qualified with its schema unless the search path
+ * finds the function by its bare name and argument types (so that
+ * pg_dump, which empties search_path, prints app.f(…) as PostgreSQL does). */
 std::string FunctionName(Oid funcid)
 {
 	char *name = get_func_name(funcid);
 	if (name == nullptr)
 		elog(ERROR, "cache lookup failed for function %u", funcid);
-	return quote_identifier(name);
+	if (DatumGetBool(DirectFunctionCall1(pg_function_is_visible, ObjectIdGetDatum(funcid))))
+		return quote_identifier(name);
+	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", funcid);
+	Oid nsp = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup))->pronamespace;
+	ReleaseSysCache(tup);
+	char *nspname = get_namespace_name(nsp);
+	if (nspname == nullptr)
+		elog(ERROR, "cache lookup failed for namespace %u", nsp);
+	return std::string(quote_identifier(nspname)) + "." + quote_identifier(name);
 }
 
 std::string OperatorName(Oid opno)
