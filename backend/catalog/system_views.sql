@@ -672,15 +672,16 @@ CREATE VIEW pg_catalog.pg_stats AS
     AND (c.relrowsecurity = false OR NOT row_security_active(c.oid));
 
 -- The initial privileges of the schemas PostgreSQL's initdb grants on
--- (GRANT USAGE ON SCHEMA pg_catalog, public TO PUBLIC: the owner's
+-- (GRANT USAGE ON SCHEMA pg_catalog, public, information_schema TO PUBLIC: the owner's
 -- default privileges plus USAGE for PUBLIC), recorded in pg_init_privs as
 -- its initdb records them.  pg_dump compares a schema's ACL with these (for
 -- public with this value whatever pg_init_privs says), so without them
--- every dump would REVOKE USAGE ON SCHEMA public FROM PUBLIC.
+-- every dump would REVOKE USAGE ON SCHEMA public FROM PUBLIC.  (PostgreSQL's
+-- initdb records no pg_init_privs row for information_schema.)
 UPDATE pg_catalog.pg_namespace
    SET nspacl = pg_catalog.acldefault('n', nspowner) ||
                 pg_catalog.makeaclitem(0, nspowner, 'USAGE', false)
- WHERE nspname IN ('pg_catalog', 'public');
+ WHERE nspname IN ('pg_catalog', 'public', 'information_schema');
 INSERT INTO pg_catalog.pg_init_privs (objoid, classoid, objsubid, privtype, initprivs)
 SELECT oid, 'pg_catalog.pg_namespace'::pg_catalog.regclass, 0, 'i', nspacl
   FROM pg_catalog.pg_namespace

@@ -299,11 +299,10 @@ Oid SequenceOwnerTable(Oid seqid)
 	return table;
 }
 
-/* Whether the current user may create in the current database (CREATE
- * on it: its owner, as for a NULL datacl). */
+/* Whether the role may create in the current database (CREATE on it). */
 bool DatabaseCreateAllowed(Oid roleid)
 {
-	return has_privs_of_role(roleid, ObjectOwner(DatabaseRelationId, MyDatabaseId));
+	return pg_database_aclcheck(MyDatabaseId, roleid, ACL_CREATE) == ACLCHECK_OK;
 }
 
 bool HaveCreatedbPrivilege()
@@ -537,7 +536,7 @@ Oid RoleSpecGetOid(const RoleSpec *role)
 
 bool NamespaceCreateAllowed(Oid nspid, Oid roleid)
 {
-	return ObjectOwnerCheck(NamespaceRelationId, nspid, roleid);
+	return pg_namespace_aclcheck(nspid, roleid, ACL_CREATE) == ACLCHECK_OK;
 }
 
 /* ------------------------------------------------------ changing owners */

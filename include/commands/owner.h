@@ -9,10 +9,11 @@
  * (has_privs_of_role): superusers own everything, and members of the owner
  * role that inherit its privileges own its objects.
  *
- * Tusk has no privileges on objects yet (no ACLs are written), so where
- * PostgreSQL asks for CREATE on a schema or a database it is answered as
- * PostgreSQL answers it for a NULL ACL, the default: the owner (and
- * superusers) have it, nobody else.
+ * Where PostgreSQL asks for CREATE on a schema or a database, the answer
+ * is the object's ACL's (utils/acl.h: pg_namespace_aclcheck,
+ * pg_database_aclcheck); Tusk grants nothing on objects yet, so that is the
+ * default a NULL ACL gives (the owner and superusers), or the initial ACL
+ * initdb writes for pg_catalog, public and information_schema.
  *
  * See backend/commands/owner.cpp and doc/commands/roles.md.
  */
