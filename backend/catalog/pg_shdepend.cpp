@@ -195,8 +195,10 @@ std::string DependentLine(const ObjectAddress &object, char deptype)
 		case SHARED_DEPENDENCY_TABLESPACE:
 			return "tablespace for " + desc;
 		default:
-			elog(ERROR, "unrecognized dependency type: %d", static_cast<int>(deptype));
+			break;
 	}
+	elog(ERROR, "unrecognized dependency type: %d", static_cast<int>(deptype));
+	return {};
 }
 
 void AppendLine(std::string *out, const std::string &line)

@@ -1155,3 +1155,35 @@ bool tusk::optimizer::ContainNonstrictFunctions(Node *node)
 {
 	return ContainNonstrictWalker(node, nullptr);
 }
+
+namespace {
+
+struct VarsOfLevel
+{
+	int levelsup; /* the level sought, counted from where the walk is */
+};
+
+bool ContainVarsOfLevelWalker(Node *node, void *arg)
+{
+	if (node == nullptr)
+		return false;
+	auto *ctx = static_cast<VarsOfLevel *>(arg);
+	if (IsA(node, Var))
+		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == ctx->levelsup;
+	if (IsA(node, Query))
+	{
+		ctx->levelsup++;
+		bool found = node_children_walker(node, ContainVarsOfLevelWalker, arg);
+		ctx->levelsup--;
+		return found;
+	}
+	return node_children_walker(node, ContainVarsOfLevelWalker, arg);
+}
+
+}  // namespace
+
+bool contain_vars_of_level(Node *node, int levelsup)
+{
+	VarsOfLevel ctx{levelsup};
+	return ContainVarsOfLevelWalker(node, &ctx);
+}

@@ -34,6 +34,7 @@
 #include "catalog/pg_constraint_fns.h"
 #include "catalog/pg_namespace_d.h"
 #include "funcapi.h"
+#include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
@@ -635,26 +636,6 @@ Node *TransformFromItem(ParseState *pstate, Node *n, ParseNamespaceItem **top_ns
 	NotSupported(pstate, "this kind of FROM item", exprLocation(n));
 }
 
-/* Whether node reads a column of the query level it is at (depth 0 at
- * the start; deeper inside its sublinks' queries): PostgreSQL's
- * contain_vars_of_level(node, 0). */
-bool ReadsLevelWalker(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return false;
-	int *depth = static_cast<int *>(arg);
-	if (IsA(node, Var))
-		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == *depth;
-	if (IsA(node, Query))
-	{
-		(*depth)++;
-		bool found = node_children_walker(node, ReadsLevelWalker, arg);
-		(*depth)--;
-		return found;
-	}
-	return node_children_walker(node, ReadsLevelWalker, arg);
-}
-
 /* The OUT (INOUT, TABLE) parameters of a function returning record, as
  * the call's result columns (polymorphic ones as its arguments resolve
  * them): false if it has fewer than two (its result is then no row made
@@ -831,12 +812,11 @@ ParseNamespaceItem *TransformRangeFunction(ParseState *pstate, RangeFunction *r)
 	pstate->p_lateral_active = saved_active;
 	/* Marked LATERAL (as PostgreSQL does, for pg_get_viewdef) when written
 	 * so or when it reads the FROM items to its left. */
-	int depth = 0;
 	rte->lateral = r->lateral;
 	ListCell *f;
 	foreach (f, rte->functions)
 		rte->lateral = rte->lateral ||
-			ReadsLevelWalker(castNode(RangeTblFunction, lfirst(f))->funcexpr, &depth);
+			contain_vars_of_level(castNode(RangeTblFunction, lfirst(f))->funcexpr, 0);
 	return AddNSItem(pstate, rte);
 }
 

@@ -25,6 +25,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_expr.h"
 #include "nodes/makefuncs.h"
@@ -947,26 +948,6 @@ Node *TransformNullIf(ParseState *pstate, A_Expr *a)
 Node *MakeScalarArrayOp(ParseState *pstate, List *opname, bool use_or, Node *lexpr, Node *rexpr,
 						int location);
 
-/* Whether node reads a column of the query level it is at
- * (PostgreSQL's contain_vars_of_level(node, 0)); depth counts the
- * sublink queries entered. */
-bool ReadsOwnLevelWalker(Node *node, void *arg)
-{
-	if (node == nullptr)
-		return false;
-	int *depth = static_cast<int *>(arg);
-	if (IsA(node, Var))
-		return static_cast<int>(reinterpret_cast<Var *>(node)->varlevelsup) == *depth;
-	if (IsA(node, Query))
-	{
-		(*depth)++;
-		bool found = node_children_walker(node, ReadsOwnLevelWalker, arg);
-		(*depth)--;
-		return found;
-	}
-	return node_children_walker(node, ReadsOwnLevelWalker, arg);
-}
-
 /* x IN (a, b, …) as PostgreSQL's transformAExprIn builds it: the items
  * that read no column of this query, when there are two or more and they
  * share a type with x, become x = ANY (ARRAY[a, b, …]) (NOT IN: x <> ALL
@@ -991,8 +972,7 @@ Node *TransformIn(ParseState *pstate, A_Expr *a)
 		Node *rexpr = TransformExprRecurse(pstate, static_cast<Node *>(lfirst(lc)));
 		have_row = have_row || IsA(rexpr, RowExpr);
 		rexprs = lappend(rexprs, rexpr);
-		int depth = 0;
-		if (ReadsOwnLevelWalker(rexpr, &depth))
+		if (contain_vars_of_level(rexpr, 0))
 			rvars = lappend(rvars, rexpr);
 		else
 			rnonvars = lappend(rnonvars, rexpr);

@@ -37,6 +37,9 @@ extern Node *canonicalize_qual(Node *qual);
 /* NOT node, simplified where an operator has a negator, through AND/OR
  * (De Morgan), IS [NOT] NULL and boolean tests; node is not copied. */
 extern Node *negate_clause(Node *node);
+/* Whether node reads a column of the query levelsup levels above it (0:
+ * its own level), looking into its sublinks' queries too. */
+extern bool contain_vars_of_level(Node *node, int levelsup);
 
 #ifdef __cplusplus
 }

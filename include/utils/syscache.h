@@ -107,6 +107,34 @@ extern void CreateCacheMemoryContext(void);
 
 #ifdef __cplusplus
 }
+
+extern "C++" {
+/* A syscache row released when the scope ends: every successful search
+ * paired with its ReleaseSysCache, also when an error unwinds. */
+class SysCacheRow
+{
+  public:
+	explicit SysCacheRow(HeapTuple tup) : tup_(tup) {}
+	~SysCacheRow()
+	{
+		if (tup_ != nullptr)
+			ReleaseSysCache(tup_);
+	}
+	SysCacheRow(const SysCacheRow &) = delete;
+	SysCacheRow &operator=(const SysCacheRow &) = delete;
+	HeapTuple get() const { return tup_; }
+	/* Lets go of the row and holds another (nullptr for none). */
+	void reset(HeapTuple tup)
+	{
+		if (tup_ != nullptr)
+			ReleaseSysCache(tup_);
+		tup_ = tup;
+	}
+
+  private:
+	HeapTuple tup_;
+};
+}
 #endif
 
 #endif /* TUSK_UTILS_SYSCACHE_H */

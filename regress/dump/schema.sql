@@ -17,6 +17,10 @@ CREATE SCHEMA audit AUTHORIZATION dump_owner;
 CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy', 'ecstatic');
 COMMENT ON TYPE app.mood IS 'how it feels';
 CREATE TYPE app.pair AS (x integer, label text);
+CREATE DOMAIN app.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0);
+COMMENT ON DOMAIN app.positive IS 'above zero';
+CREATE DOMAIN app.code AS varchar(8) COLLATE "C" CHECK (VALUE ~ '^[A-Z]+$');
+ALTER DOMAIN app.code OWNER TO dump_owner;
 
 CREATE SEQUENCE app.ticket_seq AS integer START 100 INCREMENT 5 MINVALUE 10 MAXVALUE 1000000 CACHE 1 CYCLE;
 CREATE SEQUENCE app.plain_seq;
@@ -58,6 +62,15 @@ CREATE TABLE app.line (
     PRIMARY KEY (order_no, line_no),
     FOREIGN KEY (order_no) REFERENCES app.orders (order_no) MATCH FULL ON UPDATE RESTRICT
 );
+
+CREATE TABLE app.measure (
+    id integer PRIMARY KEY,
+    amount app.positive,
+    unit app.code
+);
+INSERT INTO app.measure SELECT g, g * 3, CASE WHEN g % 4 = 0 THEN NULL ELSE 'KG' END
+  FROM generate_series(1, 50) g;
+INSERT INTO app.measure (id, unit) VALUES (51, 'M');
 
 CREATE TABLE audit.log (
     id bigserial PRIMARY KEY,

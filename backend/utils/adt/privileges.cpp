@@ -65,31 +65,6 @@
 
 namespace {
 
-/* A syscache row, released when the scope ends. */
-class CacheRow
-{
-  public:
-	explicit CacheRow(HeapTuple tup) : tup_(tup) {}
-	~CacheRow()
-	{
-		if (tup_ != nullptr)
-			ReleaseSysCache(tup_);
-	}
-	CacheRow(const CacheRow &) = delete;
-	CacheRow &operator=(const CacheRow &) = delete;
-	HeapTuple get() const { return tup_; }
-	/* Lets go of the row and holds another (nullptr for none). */
-	void reset(HeapTuple tup)
-	{
-		if (tup_ != nullptr)
-			ReleaseSysCache(tup_);
-		tup_ = tup;
-	}
-
-  private:
-	HeapTuple tup_;
-};
-
 /* aclmask over the row's ACL column, or over the kind's default ACL when
  * the column is NULL. */
 AclMode RowAclMask(int cacheid, HeapTuple tup, AttrNumber aclcol, ObjectType kind, Oid owner,
@@ -122,7 +97,7 @@ bool IsSystemRelation(Oid relid, Oid relnamespace)
 AclMode pg_class_aclmask_ext(Oid table_oid, Oid roleid, AclMode mask, AclMaskHow how,
 							 bool *is_missing)
 {
-	CacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
+	SysCacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
 	if (row.get() == nullptr)
 	{
 		if (is_missing != nullptr)
@@ -178,7 +153,7 @@ AclResult pg_class_aclcheck(Oid table_oid, Oid roleid, AclMode mode)
 AclMode pg_attribute_aclmask_ext(Oid table_oid, AttrNumber attnum, Oid roleid, AclMode mask,
 								 AclMaskHow how, bool *is_missing)
 {
-	CacheRow att(SearchSysCache2(ATTNUM, ObjectIdGetDatum(table_oid), Int16GetDatum(attnum)));
+	SysCacheRow att(SearchSysCache2(ATTNUM, ObjectIdGetDatum(table_oid), Int16GetDatum(attnum)));
 	if (att.get() == nullptr ||
 		reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att.get()))->attisdropped)
 	{
@@ -194,7 +169,7 @@ AclMode pg_attribute_aclmask_ext(Oid table_oid, AttrNumber attnum, Oid roleid, A
 	Datum d = SysCacheGetAttr(ATTNUM, att.get(), Anum_pg_attribute_attacl, &isnull);
 	if (isnull)
 		return 0;
-	CacheRow rel(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
+	SysCacheRow rel(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
 	if (rel.get() == nullptr)
 		return 0;
 	Oid owner = reinterpret_cast<Form_pg_class>(GETSTRUCT(rel.get()))->relowner;
@@ -212,7 +187,7 @@ AclResult pg_attribute_aclcheck_all(Oid table_oid, Oid roleid, AclMode mode, Acl
 {
 	int16 natts;
 	{
-		CacheRow rel(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
+		SysCacheRow rel(SearchSysCache1(RELOID, ObjectIdGetDatum(table_oid)));
 		if (rel.get() == nullptr)
 			return ACLCHECK_NO_PRIV;
 		natts = reinterpret_cast<Form_pg_class>(GETSTRUCT(rel.get()))->relnatts;
@@ -237,7 +212,7 @@ AclMode pg_database_aclmask(Oid db_oid, Oid roleid, AclMode mask, AclMaskHow how
 {
 	if (superuser_arg(roleid))
 		return mask;
-	CacheRow row(SearchSysCache1(DATABASEOID, ObjectIdGetDatum(db_oid)));
+	SysCacheRow row(SearchSysCache1(DATABASEOID, ObjectIdGetDatum(db_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_DATABASE),
 				errmsg("database with OID %u does not exist", db_oid));
@@ -255,7 +230,7 @@ AclMode pg_proc_aclmask(Oid proc_oid, Oid roleid, AclMode mask, AclMaskHow how)
 {
 	if (superuser_arg(roleid))
 		return mask;
-	CacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(proc_oid)));
+	SysCacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(proc_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
 				errmsg("function with OID %u does not exist", proc_oid));
@@ -273,7 +248,7 @@ AclMode pg_language_aclmask(Oid lang_oid, Oid roleid, AclMode mask, AclMaskHow h
 {
 	if (superuser_arg(roleid))
 		return mask;
-	CacheRow row(SearchSysCache1(LANGOID, ObjectIdGetDatum(lang_oid)));
+	SysCacheRow row(SearchSysCache1(LANGOID, ObjectIdGetDatum(lang_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("language with OID %u does not exist", lang_oid));
@@ -300,7 +275,7 @@ AclMode pg_namespace_aclmask(Oid nsp_oid, Oid roleid, AclMode mask, AclMaskHow h
 			return mask & ACL_ALL_RIGHTS_SCHEMA;
 		return mask & ACL_USAGE;
 	}
-	CacheRow row(SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp_oid)));
+	SysCacheRow row(SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_SCHEMA),
 				errmsg("schema with OID %u does not exist", nsp_oid));
@@ -324,7 +299,7 @@ AclMode pg_tablespace_aclmask(Oid spc_oid, Oid roleid, AclMode mask, AclMaskHow 
 {
 	if (superuser_arg(roleid))
 		return mask;
-	CacheRow row(SearchSysCache1(TABLESPACEOID, ObjectIdGetDatum(spc_oid)));
+	SysCacheRow row(SearchSysCache1(TABLESPACEOID, ObjectIdGetDatum(spc_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("tablespace with OID %u does not exist", spc_oid));
@@ -364,7 +339,7 @@ AclMode pg_type_aclmask(Oid type_oid, Oid roleid, AclMode mask, AclMaskHow how)
 {
 	if (superuser_arg(roleid))
 		return mask;
-	CacheRow row(SearchSysCache1(TYPEOID, ObjectIdGetDatum(type_oid)));
+	SysCacheRow row(SearchSysCache1(TYPEOID, ObjectIdGetDatum(type_oid)));
 	if (row.get() == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("type with OID %u does not exist", type_oid));
@@ -927,7 +902,7 @@ enum class Column
 AttrNumber ColumnByName(Oid relid, text *column)
 {
 	char *colname = text_to_cstring(column);
-	CacheRow att(SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(colname)));
+	SysCacheRow att(SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid), CStringGetDatum(colname)));
 	if (att.get() != nullptr)
 	{
 		auto *form = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(att.get()));

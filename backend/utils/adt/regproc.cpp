@@ -49,25 +49,6 @@
 
 namespace {
 
-/* A syscache row, released when the scope ends (every successful search
- * is paired with ReleaseSysCache). */
-class CacheRow
-{
-  public:
-	explicit CacheRow(HeapTuple tup) : tup_(tup) {}
-	~CacheRow()
-	{
-		if (tup_ != nullptr)
-			ReleaseSysCache(tup_);
-	}
-	CacheRow(const CacheRow &) = delete;
-	CacheRow &operator=(const CacheRow &) = delete;
-	HeapTuple get() const { return tup_; }
-
-  private:
-	HeapTuple tup_;
-};
-
 /*
  * An alias type's input: invalid_spelling ("-" or "0") is InvalidOid, a
  * string of digits is an OID (read by oidin, with its range error); a
@@ -394,7 +375,7 @@ Oid CollationIn(const char *str, bool missing_ok)
 	Oid collid = InvalidOid;
 	if (nsp == PG_CATALOG_NAMESPACE)
 	{
-		CacheRow row(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
+		SysCacheRow row(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
 									 ObjectIdGetDatum(nsp)));
 		HeapTuple tup = row.get();
 		if (tup != nullptr)
@@ -459,7 +440,7 @@ bool NamespaceInPath(Oid nsp)
  * search path (no function with the same signature comes earlier). */
 bool FunctionIsVisible(Oid funcid)
 {
-	CacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid)));
+	SysCacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
@@ -481,7 +462,7 @@ bool FunctionIsVisible(Oid funcid)
 
 bool OperatorIsVisible(Oid oprid)
 {
-	CacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
+	SysCacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
@@ -503,7 +484,7 @@ bool OperatorIsVisible(Oid oprid)
 
 bool TypeIsVisible(Oid typid)
 {
-	CacheRow row(SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid)));
+	SysCacheRow row(SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
@@ -529,14 +510,14 @@ bool FirstInPath(Oid nsp, Exists exists)
 
 bool CollationIsVisible(Oid collid)
 {
-	CacheRow row(SearchSysCache1(COLLOID, ObjectIdGetDatum(collid)));
+	SysCacheRow row(SearchSysCache1(COLLOID, ObjectIdGetDatum(collid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
 	auto *form = reinterpret_cast<Form_pg_collation>(GETSTRUCT(tup));
 	const char *name = NameStr(form->collname);
 	return FirstInPath(form->collnamespace, [&](Oid nsp) {
-		return CacheRow(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
+		return SysCacheRow(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
 										ObjectIdGetDatum(nsp)))
 				   .get() != nullptr;
 	});
@@ -544,7 +525,7 @@ bool CollationIsVisible(Oid collid)
 
 bool OpclassIsVisible(Oid opcid)
 {
-	CacheRow row(SearchSysCache1(CLAOID, ObjectIdGetDatum(opcid)));
+	SysCacheRow row(SearchSysCache1(CLAOID, ObjectIdGetDatum(opcid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
@@ -552,7 +533,7 @@ bool OpclassIsVisible(Oid opcid)
 	Oid method = form->opcmethod;
 	const char *name = NameStr(form->opcname);
 	return FirstInPath(form->opcnamespace, [&](Oid nsp) {
-		return CacheRow(SearchSysCache3(CLAAMNAMENSP, ObjectIdGetDatum(method),
+		return SysCacheRow(SearchSysCache3(CLAAMNAMENSP, ObjectIdGetDatum(method),
 										CStringGetDatum(name), ObjectIdGetDatum(nsp)))
 				   .get() != nullptr;
 	});
@@ -563,7 +544,7 @@ bool OpclassIsVisible(Oid opcid)
  * is visible. */
 bool OpfamilyIsVisible(Oid opfid)
 {
-	CacheRow row(SearchSysCache1(OPFAMILYOID, ObjectIdGetDatum(opfid)));
+	SysCacheRow row(SearchSysCache1(OPFAMILYOID, ObjectIdGetDatum(opfid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return false;
@@ -592,7 +573,7 @@ Oid ConversionNamespace(Oid convid)
  * the name qualified when the path would not find the operator. */
 std::string FormatOperator(Oid oprid)
 {
-	CacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
+	SysCacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return std::to_string(oprid);
@@ -615,7 +596,7 @@ std::string FormatOperator(Oid oprid)
 
 std::string FormatProcedure(Oid funcid)
 {
-	CacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid)));
+	SysCacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return std::to_string(funcid);
@@ -655,7 +636,7 @@ Datum regprocout(PG_FUNCTION_ARGS)
 	/* Without catalogs to read (bootstrap, tests below them): the number. */
 	if (!RelationCacheHasCatalogs)
 		PG_RETURN_CSTRING(psprintf("%u", procid));
-	CacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(procid)));
+	SysCacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(procid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", procid));
@@ -695,7 +676,7 @@ Datum regoperout(PG_FUNCTION_ARGS)
 		PG_RETURN_CSTRING(pstrdup("0"));
 	if (!RelationCacheHasCatalogs)
 		PG_RETURN_CSTRING(psprintf("%u", oprid));
-	CacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
+	SysCacheRow row(SearchSysCache1(OPEROID, ObjectIdGetDatum(oprid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", oprid));
@@ -738,7 +719,7 @@ Datum regclassout(PG_FUNCTION_ARGS)
 	/* Without catalogs to read (bootstrap, tests below them): the number. */
 	if (!RelationCacheHasCatalogs)
 		PG_RETURN_CSTRING(psprintf("%u", relid));
-	CacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(relid)));
+	SysCacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(relid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", relid));
@@ -760,7 +741,7 @@ Datum regcollationout(PG_FUNCTION_ARGS)
 		PG_RETURN_CSTRING(pstrdup("-"));
 	if (!RelationCacheHasCatalogs)
 		PG_RETURN_CSTRING(psprintf("%u", collid));
-	CacheRow row(SearchSysCache1(COLLOID, ObjectIdGetDatum(collid)));
+	SysCacheRow row(SearchSysCache1(COLLOID, ObjectIdGetDatum(collid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", collid));
@@ -821,7 +802,7 @@ Datum regroleout(PG_FUNCTION_ARGS)
 	/* Without catalogs to read (bootstrap, tests below them): the number. */
 	if (!RelationCacheHasCatalogs)
 		PG_RETURN_CSTRING(psprintf("%u", roleid));
-	CacheRow row(SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid)));
+	SysCacheRow row(SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_CSTRING(psprintf("%u", roleid));

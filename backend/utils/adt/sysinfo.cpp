@@ -54,25 +54,6 @@
 
 namespace {
 
-/* A syscache row, released when the scope ends (every successful search
- * is paired with ReleaseSysCache). */
-class CacheRow
-{
-  public:
-	explicit CacheRow(HeapTuple tup) : tup_(tup) {}
-	~CacheRow()
-	{
-		if (tup_ != nullptr)
-			ReleaseSysCache(tup_);
-	}
-	CacheRow(const CacheRow &) = delete;
-	CacheRow &operator=(const CacheRow &) = delete;
-	HeapTuple get() const { return tup_; }
-
-  private:
-	HeapTuple tup_;
-};
-
 /* ---- sizes ---- */
 
 /* The bytes in the files of one fork: its segments, until one is
@@ -527,7 +508,7 @@ Datum pg_size_bytes(PG_FUNCTION_ARGS)
 
 Datum pg_relation_filenode(PG_FUNCTION_ARGS)
 {
-	CacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(PG_GETARG_OID(0))));
+	SysCacheRow row(SearchSysCache1(RELOID, ObjectIdGetDatum(PG_GETARG_OID(0))));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		PG_RETURN_NULL();
@@ -593,7 +574,7 @@ Datum pg_encoding_max_length_sql(PG_FUNCTION_ARGS)
 Datum pg_get_userbyid(PG_FUNCTION_ARGS)
 {
 	Oid roleid = PG_GETARG_OID(0);
-	CacheRow row(SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid)));
+	SysCacheRow row(SearchSysCache1(AUTHOID, ObjectIdGetDatum(roleid)));
 	HeapTuple tup = row.get();
 	if (tup == nullptr)
 		return NameDatum(psprintf("unknown (OID=%u)", roleid));
