@@ -376,7 +376,7 @@ Oid CollationIn(const char *str, bool missing_ok)
 	if (nsp == PG_CATALOG_NAMESPACE)
 	{
 		SysCacheRow row(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
-									 ObjectIdGetDatum(nsp)));
+										ObjectIdGetDatum(nsp)));
 		HeapTuple tup = row.get();
 		if (tup != nullptr)
 			collid = reinterpret_cast<Form_pg_collation>(GETSTRUCT(tup))->oid;
@@ -518,7 +518,7 @@ bool CollationIsVisible(Oid collid)
 	const char *name = NameStr(form->collname);
 	return FirstInPath(form->collnamespace, [&](Oid nsp) {
 		return SysCacheRow(SearchSysCache3(COLLNAMEENCNSP, CStringGetDatum(name), Int32GetDatum(-1),
-										ObjectIdGetDatum(nsp)))
+										   ObjectIdGetDatum(nsp)))
 				   .get() != nullptr;
 	});
 }
@@ -534,7 +534,7 @@ bool OpclassIsVisible(Oid opcid)
 	const char *name = NameStr(form->opcname);
 	return FirstInPath(form->opcnamespace, [&](Oid nsp) {
 		return SysCacheRow(SearchSysCache3(CLAAMNAMENSP, ObjectIdGetDatum(method),
-										CStringGetDatum(name), ObjectIdGetDatum(nsp)))
+										   CStringGetDatum(name), ObjectIdGetDatum(nsp)))
 				   .get() != nullptr;
 	});
 }
