@@ -34,6 +34,7 @@ const BootstrapIndex *FindBootstrapIndex(Oid indexid, const BootstrapCatalog **c
 	 * (RelationCachePreloadCatalogs), a child's exit would only write to
 	 * the pages it shares with it. */
 	static const std::unordered_map<Oid, Entry> &indexes = *[] {
+		// NOLINTNEXTLINE(cppcoreguidelines-owning-memory): never freed, on purpose (above)
 		auto *m = new std::unordered_map<Oid, Entry>;
 		for (int c = 0; c < kNumBootstrapCatalogs; c++)
 			for (int i = 0; i < kBootstrapCatalogs[c].nindexes; i++)

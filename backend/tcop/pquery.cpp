@@ -133,7 +133,9 @@ uint64 PortalRunSelect(Portal portal, bool forward, long count, DestReceiver *de
 		else
 		{
 			/* A plan Tusk only runs forward: the portal has no store only
-			 * when it cannot scroll. */
+			 * when it cannot scroll, and then its executor is still open. */
+			if (qd == nullptr)
+				elog(ERROR, "portal \"%s\" has neither rows nor an executor", portal->name);
 			qd->dest = dest;
 			uint64 before = qd->estate->es_processed;
 			ExecutorRun(qd, ForwardScanDirection, limit);

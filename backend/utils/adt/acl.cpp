@@ -559,10 +559,10 @@ Acl *acldefault(ObjectType objtype, Oid ownerId)
 			owner = ACL_ALL_RIGHTS_TABLESPACE;
 			break;
 		case OBJECT_FDW:
-			owner = ACL_ALL_RIGHTS_FDW;
-			break;
 		case OBJECT_FOREIGN_SERVER:
-			owner = ACL_ALL_RIGHTS_FOREIGN_SERVER;
+			/* ACL_ALL_RIGHTS_FDW and ACL_ALL_RIGHTS_FOREIGN_SERVER: both
+			 * USAGE alone. */
+			owner = ACL_ALL_RIGHTS_FDW;
 			break;
 		case OBJECT_DOMAIN:
 		case OBJECT_TYPE:

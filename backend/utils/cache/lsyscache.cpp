@@ -102,6 +102,7 @@ class Rows
 const std::unordered_map<Oid, TypeInfo> &BuiltinTypes()
 {
 	static const std::unordered_map<Oid, TypeInfo> &types = *[] {
+		// NOLINTNEXTLINE(cppcoreguidelines-owning-memory): never freed, on purpose (above)
 		auto *map_ptr = new std::unordered_map<Oid, TypeInfo>;
 		auto &map = *map_ptr;
 		Rows rows("pg_type");
