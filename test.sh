@@ -22,7 +22,9 @@ if [ ! -f "$build/build.ninja" ]; then
   # shellcheck disable=SC2086
   meson setup "$build" --prefix="$prefix" ${TUSK_MESON_ARGS:-} || exit 1
 fi
+started=$SECONDS
 ninja -C "$build" install >"$build/install.log" 2>&1 || { cat "$build/install.log"; exit 1; }
+echo "=== build: $((SECONDS - started)) s"
 
 # Servers under test run as an unprivileged user when we are root; give
 # them a copy of the (relocatable) installation they can certainly reach.
@@ -46,6 +48,7 @@ run_suite() {
   local name=$1; shift
   local log="$top/$build/$name.log"
   echo "=== $name"
+  local started=$SECONDS
   "$@" 2>&1 | tee "$log" | grep -E '^(-{79}|.*FAILED|.*failed|test cases|All tests passed)' | head -200
   local status=${PIPESTATUS[0]}
   local passed=0 failed=0 line
@@ -60,7 +63,7 @@ run_suite() {
     echo "$name: exited with status $status without a summary (crash?); see $log"
     failed=1
   fi
-  echo "$name: $passed passed, $failed failed"
+  echo "$name: $passed passed, $failed failed ($((SECONDS - started)) s)"
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
 }
@@ -83,11 +86,13 @@ if [ -x "$build/regress/integration/integration_tests" ]; then
     echo "skipping $skipped test cases tagged $tag (TUSK_INTEGRATION_SKIP)"
     integration+=("~$tag")
   done
-  run_suite integration env TUSK_INSTALL_DIR="$install_dir" "${integration[@]}"
+  # Each test case's time goes to the log (-d yes), for finding slow ones.
+  run_suite integration env TUSK_INSTALL_DIR="$install_dir" "${integration[@]}" -d yes
 fi
 
 # The SQL regression tests: each file of regress/schedule is a test case.
 echo "=== sql"
+started=$SECONDS
 sql_log="$top/$build/sql.log"
 TUSK_REGRESS_OUT="$top/$build/regress-results" regress/pg_regress.sh tusk "$prefix" 2>&1 | tee "$sql_log" | grep -Ev '^ok ' | head -300
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$sql_log" | tail -1)
@@ -99,7 +104,7 @@ else
   sql_passed=0
   sql_failed=1
 fi
-echo "sql: $sql_passed passed, $sql_failed failed"
+echo "sql: $sql_passed passed, $sql_failed failed ($((SECONDS - started)) s)"
 total_passed=$((total_passed + sql_passed))
 total_failed=$((total_failed + sql_failed))
 
@@ -107,6 +112,7 @@ total_failed=$((total_failed + sql_failed))
 # PostgreSQL 15 and Tusk, the two transcripts compared; each client is a
 # test case.
 echo "=== clients"
+started=$SECONDS
 clients_log="$top/$build/clients.log"
 TUSK_BUILD_DIR=$build TUSK_CLIENTS_OUT="$top/$build/clients-results" \
   regress/clients/run.sh "$prefix" 2>&1 | tee "$clients_log" | grep -Ev '^ok ' | head -300
@@ -119,13 +125,14 @@ else
   clients_passed=0
   clients_failed=1
 fi
-echo "clients: $clients_passed passed, $clients_failed failed"
+echo "clients: $clients_passed passed, $clients_failed failed ($((SECONDS - started)) s)"
 total_passed=$((total_passed + clients_passed))
 total_failed=$((total_failed + clients_failed))
 
 # The pg_dump suite: PostgreSQL 15's pg_dump and pg_restore against Tusk,
 # dumps restored into Tusk and PostgreSQL 15 and compared; each case counts.
 echo "=== dump"
+started=$SECONDS
 dump_log="$top/$build/dump.log"
 TUSK_DUMP_OUT="$top/$build/dump-results" \
   regress/dump/run.sh "$prefix" 2>&1 | tee "$dump_log" | grep -Ev '^ok ' | head -300
@@ -138,7 +145,7 @@ else
   dump_passed=0
   dump_failed=1
 fi
-echo "dump: $dump_passed passed, $dump_failed failed"
+echo "dump: $dump_passed passed, $dump_failed failed ($((SECONDS - started)) s)"
 total_passed=$((total_passed + dump_passed))
 total_failed=$((total_failed + dump_failed))
 
