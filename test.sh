@@ -43,27 +43,83 @@ total_passed=0
 total_failed=0
 total_skipped=0
 
+# A Catch2 log's test-case counts: "PASSED FAILED" (0 0 without a summary).
+catch2_counts() {
+  local log=$1 line passed=0 failed=0
+  if line=$(grep -E '^All tests passed \(' "$log" | tail -1) && [ -n "$line" ]; then
+    passed=$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")
+  elif line=$(grep -E '^test cases:' "$log" | tail -1) && [ -n "$line" ]; then
+    passed=$(sed -nE 's/.*\| *([0-9]+) passed.*/\1/p' <<<"$line")
+    failed=$(sed -nE 's/.*\| *([0-9]+) failed.*/\1/p' <<<"$line")
+  fi
+  echo "${passed:-0} ${failed:-0}"
+}
+
+# What of a Catch2 log goes to the terminal: failures and the summary.
+catch2_highlights() {
+  grep -E '^(-{79}|.*FAILED|.*failed|test cases|All tests passed)' | grep -Ev '^([0-9.]+ s: |Filters: )' | head -200
+}
+
 # Run one Catch2 program and add its test-case counts to the totals.
 run_suite() {
   local name=$1; shift
   local log="$top/$build/$name.log"
   echo "=== $name"
   local started=$SECONDS
-  "$@" 2>&1 | tee "$log" | grep -E '^(-{79}|.*FAILED|.*failed|test cases|All tests passed)' | head -200
-  local status=${PIPESTATUS[0]}
-  local passed=0 failed=0 line
-  if line=$(grep -E '^All tests passed \(' "$log" | tail -1) && [ -n "$line" ]; then
-    passed=$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")
-  elif line=$(grep -E '^test cases:' "$log" | tail -1) && [ -n "$line" ]; then
-    passed=$(sed -nE 's/.*\| *([0-9]+) passed.*/\1/p' <<<"$line")
-    failed=$(sed -nE 's/.*\| *([0-9]+) failed.*/\1/p' <<<"$line")
-    passed=${passed:-0}; failed=${failed:-0}
-  fi
+  "$@" 2>&1 | tee "$log" | catch2_highlights
+  local status=${PIPESTATUS[0]} passed failed
+  read -r passed failed < <(catch2_counts "$log")
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "$name: exited with status $status without a summary (crash?); see $log"
     failed=1
   fi
   echo "$name: $passed passed, $failed failed ($((SECONDS - started)) s)"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+}
+
+# The integration tests mostly wait (for servers to start, stop, crash and
+# restart, for timeouts and for other sessions), so they run as
+# $TUSK_TEST_JOBS (default 4) programs side by side, each given every
+# JOBS-th test case by name (Catch2's -f; ",", "[", "]", "\" and "*"
+# escaped) and its own range of ports (TUSK_TEST_PORT_BASE, harness.cpp).
+# Every listed test case must be counted, or the suite fails.
+run_integration() {
+  local prog=$1; shift
+  local jobs=${TUSK_TEST_JOBS:-4} dir="$top/$build/integration-shards"
+  local log="$top/$build/integration.log" started=$SECONDS
+  echo "=== integration ($jobs side by side)"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  "$prog" --list-test-names-only "$@" | grep . | sed -e 's/[],[\\*]/\\&/g' >"$dir/all"
+  local listed k pids=() passed=0 failed=0 p f status
+  listed=$(wc -l <"$dir/all")
+  for ((k = 0; k < jobs; k++)); do
+    awk -v n="$jobs" -v k="$k" '(NR - 1) % n == k' "$dir/all" >"$dir/shard$k"
+    [ -s "$dir/shard$k" ] || continue
+    TUSK_TEST_PORT_BASE=$((20000 + 1000 * k)) TUSK_INSTALL_DIR="$install_dir" \
+      "$prog" -f "$dir/shard$k" -d yes >"$dir/shard$k.log" 2>&1 &
+    pids[k]=$!
+  done
+  : >"$log"
+  for k in "${!pids[@]}"; do
+    wait "${pids[k]}"
+    status=$?
+    catch2_highlights <"$dir/shard$k.log"
+    cat "$dir/shard$k.log" >>"$log"
+    read -r p f < <(catch2_counts "$dir/shard$k.log")
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+      echo "integration shard $k: exited with status $status without a summary (crash?); see $dir/shard$k.log"
+      f=1
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+  done
+  if [ $((passed + failed)) -lt "$listed" ]; then
+    echo "integration: $listed test cases listed, $((passed + failed)) counted; see $dir"
+    failed=$((failed + listed - passed - failed))
+  fi
+  echo "integration: $passed passed, $failed failed ($((SECONDS - started)) s)"
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
 }
@@ -86,8 +142,7 @@ if [ -x "$build/regress/integration/integration_tests" ]; then
     echo "skipping $skipped test cases tagged $tag (TUSK_INTEGRATION_SKIP)"
     integration+=("~$tag")
   done
-  # Each test case's time goes to the log (-d yes), for finding slow ones.
-  run_suite integration env TUSK_INSTALL_DIR="$install_dir" "${integration[@]}" -d yes
+  run_integration "${integration[@]}"
 fi
 
 # The SQL regression tests: each file of regress/schedule is a test case.

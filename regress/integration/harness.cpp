@@ -71,7 +71,10 @@ const Identity &TestIdentity()
 			std::string cmd = std::string("useradd --system --no-create-home --shell "
 										  "/usr/sbin/nologin ") +
 				kUnprivilegedUser + " >/dev/null 2>&1";
-			if (system(cmd.c_str()) != 0 && getpwnam(kUnprivilegedUser) == nullptr)
+			/* Test programs run side by side (test.sh's shards) may race to
+			 * create it: a useradd that fails while another's succeeds. */
+			if (system(cmd.c_str()) != 0 &&
+				!WaitUntil([] { return getpwnam(kUnprivilegedUser) != nullptr; }, 10000))
 				FAIL("could not create user " << kUnprivilegedUser);
 		}
 		struct passwd *pw = getpwnam(kUnprivilegedUser);
@@ -273,8 +276,50 @@ CommandResult RunAsUserIdZero(const std::vector<std::string> &argv)
 	return Run(in_namespace, opts);
 }
 
+namespace {
+
+bool PortIsFree(int port)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	REQUIRE(fd >= 0);
+	int on = 1;
+	(void) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on); /* as servers bind */
+	struct sockaddr_in addr = {};
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	addr.sin_port = htons(static_cast<uint16_t>(port));
+	bool free = bind(fd, reinterpret_cast<struct sockaddr *>(&addr), sizeof addr) == 0;
+	close(fd);
+	return free;
+}
+
+}  // namespace
+
+/*
+ * Without $TUSK_TEST_PORT_BASE, a port the kernel hands out for bind(0).
+ * With it, the next free one of the 1000 ports from that base: test
+ * programs run side by side get bases 1000 apart (test.sh's shards), below
+ * the kernel's ephemeral range, so one never takes a port another was just
+ * given and has not yet bound.
+ */
 int FreePort()
 {
+	static const int base = [] {
+		const char *env = getenv("TUSK_TEST_PORT_BASE");
+		return env != nullptr && env[0] != '\0' ? atoi(env) : 0;
+	}();
+	static int next = 0;
+	if (base > 0)
+	{
+		for (int tries = 0; tries < 1000; tries++)
+		{
+			int port = base + next;
+			next = (next + 1) % 1000;
+			if (PortIsFree(port))
+				return port;
+		}
+		FAIL("no free port from TUSK_TEST_PORT_BASE " << base);
+	}
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	REQUIRE(fd >= 0);
 	struct sockaddr_in addr = {};
@@ -431,11 +476,44 @@ std::string Cluster::LogFile() const
 	return dir_.path() + "/server.log";
 }
 
+namespace {
+
+std::vector<std::string> InitDbArgv(const std::string &datadir,
+									const std::vector<std::string> &extra)
+{
+	std::vector<std::string> argv = {TuskBin("initdb"), "-D", datadir, "--no-sync"};
+	argv.insert(argv.end(), extra.begin(), extra.end());
+	return argv;
+}
+
+/*
+ * The data directory initdb makes without options, made once per test
+ * program: most test cases want exactly that, and a copy costs a tenth of
+ * an initdb (far less under the sanitizers).  Its initdb's result is kept,
+ * so a failing initdb fails every test case that asks for one, as before.
+ */
+struct InitDbTemplate
+{
+	TempDir dir;
+	CommandResult made;
+
+	InitDbTemplate() : made(Run(InitDbArgv(dir.path() + "/data", {}))) {}
+	std::string DataDir() const { return dir.path() + "/data"; }
+};
+
+}  // namespace
+
 CommandResult Cluster::InitDb(const std::vector<std::string> &extra)
 {
-	std::vector<std::string> argv = {TuskBin("initdb"), "-D", DataDir(), "--no-sync"};
-	argv.insert(argv.end(), extra.begin(), extra.end());
-	return Run(argv);
+	if (!extra.empty())
+		return Run(InitDbArgv(DataDir(), extra));
+	static const InitDbTemplate tmpl;
+	if (tmpl.made.exit_code != 0)
+		return tmpl.made;
+	CommandResult r = Run({"cp", "-a", tmpl.DataDir(), DataDir()});
+	if (r.exit_code == 0)
+		r.out = tmpl.made.out; /* what initdb said */
+	return r;
 }
 
 void Cluster::AppendConf(const std::string &line)

@@ -90,6 +90,8 @@ class Cluster
 	Cluster(const Cluster &) = delete;
 	Cluster &operator=(const Cluster &) = delete;
 
+	/* initdb --no-sync EXTRA into DataDir(); without EXTRA, a copy of the one
+	 * data directory the test program's first such call made. */
 	CommandResult InitDb(const std::vector<std::string> &extra = {});
 	void AppendConf(const std::string &line);
 	/* pg_ctl -w start with this cluster's port, socket directory and log. */
