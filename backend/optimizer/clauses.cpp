@@ -460,7 +460,16 @@ bool ContainNonstrictWalker(Node *node, void *arg)
 				return true;
 			break;
 		}
+		case T_SubscriptingRef:
+			/* An assignment into a NULL container makes one; a fetch is strict. */
+			if (reinterpret_cast<SubscriptingRef *>(node)->refassgnexpr != nullptr)
+				return true;
+			break;
 		case T_Aggref:
+		case T_WindowFunc:
+		case T_GroupingFunc:
+		case T_RowExpr:
+		case T_RowCompareExpr:
 		case T_DistinctExpr:
 		case T_NullIfExpr:
 		case T_ScalarArrayOpExpr:

@@ -138,5 +138,22 @@ SELECT count(*), count(a.id), count(b.id)
   FROM (SELECT * FROM sp_t WHERE grp = 1) a FULL JOIN (SELECT * FROM sp_u WHERE amount = 2) b
   ON a.id = b.t_id;
 
+-- Outputs that are not NULL for NULL input (a row constructor, a row
+-- comparison, a window function) stay below a nullable side: unmatched rows
+-- read NULL, not "()"; and a strict SQL function comparing rows is not
+-- inlined into a non-NULL result.
+SELECT t.id, s.r, s.r IS NULL AS r_null, s.cmp
+  FROM sp_t t LEFT JOIN (SELECT id, ROW(grp) AS r, ROW(id, grp) < ROW(0, 0) AS cmp
+                           FROM sp_t WHERE id = 1) s ON t.id = s.id
+ WHERE t.id < 4 ORDER BY t.id;
+SELECT t.id, s.n
+  FROM sp_t t LEFT JOIN (SELECT id, count(*) OVER () AS n FROM sp_t WHERE id = 2) s
+       ON t.id = s.id
+ WHERE t.id < 4 ORDER BY t.id;
+CREATE FUNCTION sp_rowcmp(int) RETURNS boolean STRICT LANGUAGE sql
+  AS 'SELECT ROW(1, $1) < ROW(2, 2)';
+SELECT sp_rowcmp(NULL) IS NULL AS strict_null, sp_rowcmp(5) AS five;
+DROP FUNCTION sp_rowcmp(int);
+
 DROP VIEW sp_j, sp_vv, sp_v;
 DROP TABLE sp_t, sp_u;

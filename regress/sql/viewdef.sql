@@ -230,6 +230,19 @@ SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE ev_class = 'vd_cte'::regc
 \d+ vd_scalar
 \d+ vd_setmix
 
+-- String constants print for standard_conforming_strings, never as E'...'
+CREATE VIEW vd_backslash AS
+  SELECT 'a\b'::text AS plain, E'tab\there'::text AS escaped, 'it''s' AS quote
+  WHERE 'x\y' <> 'z';
+SELECT pg_get_viewdef('vd_backslash'::regclass, true);
+CREATE TABLE vd_bs_checked (s text CHECK (s <> 'c:\dir'), t text DEFAULT 'a\b');
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'vd_bs_checked'::regclass;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'vd_bs_checked'::regclass;
+SET standard_conforming_strings = off;
+SELECT pg_get_viewdef('vd_backslash'::regclass, true);
+SELECT 'a\\b' AS escaped, length('a\tb') AS len;
+RESET standard_conforming_strings;
+
 -- pg_views deparses them all
 SELECT viewname, length(definition) > 0 AS ok FROM pg_views WHERE schemaname = 'vd'
  ORDER BY viewname;

@@ -406,7 +406,7 @@ void GetConstExpr(Const *c, DeparseContext *ctx, int showtype)
 			ctx->buf += ext == "t" ? "true" : "false";
 			break;
 		default:
-			ctx->buf += quote_literal_cstr(ext.c_str());
+			ctx->buf += deparse_string_literal(ext.c_str());
 			break;
 	}
 	if (showtype < 0)

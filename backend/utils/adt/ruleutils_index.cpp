@@ -141,7 +141,7 @@ std::string FlattenReloptions(Oid relid)
 			if (value == quote_identifier(value.c_str()))
 				out += value;
 			else
-				out += quote_literal_cstr(value.c_str());
+				out += deparse_string_literal(value.c_str());
 		}
 	}
 	ReleaseSysCache(tup);

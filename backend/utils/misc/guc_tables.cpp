@@ -23,6 +23,7 @@
 #include "access/xlog_internal.h"
 #include "miscadmin.h"
 #include "optimizer/cost.h"
+#include "parser/parser.h"
 #include "storage/fd.h"
 #include "storage/lock.h"
 #include "tcop/tcopprot.h"
@@ -88,7 +89,6 @@ char *server_encoding_string = nullptr;
 char *client_encoding_string = nullptr;
 char *datestyle_string = nullptr;
 bool integer_datetimes = true;
-bool standard_conforming_strings = true;
 char *timezone_string = nullptr;
 char *session_authorization_string = nullptr;
 bool in_hot_standby = false;
@@ -532,7 +532,7 @@ std::vector<ConfigVar> BuiltinSettings()
 			 &quote_all_identifiers, false),
 		Bool("standard_conforming_strings", PGC_USERSET, kCompat,
 			 "Causes '...' strings to treat backslashes literally.", nullptr, GUC_REPORT,
-			 &standard_conforming_strings, true),
+			 &::standard_conforming_strings, true), /* the lexer's (parser/parser.h) */
 		Enum("default_transaction_isolation", PGC_USERSET, kStatement,
 			 "Sets the transaction isolation level of each new transaction.", nullptr, 0,
 			 &DefaultXactIsoLevel, XACT_READ_COMMITTED, kIsolationLevelOptions),
