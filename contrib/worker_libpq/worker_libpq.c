@@ -22,6 +22,7 @@
 #include "storage/latch.h"
 #include "tcop/tcopprot.h"
 #include "utils/guc.h"
+#include "utils/timestamp.h"
 
 #include "libpq-fe.h"
 
@@ -62,17 +63,27 @@ static char *last_error(void)
 	return msg;
 }
 
-/* Sleeps ms, waking for SIGTERM (which ends the worker) or SIGHUP. */
+/* Sleeps ms, waking for SIGTERM (which ends the worker) or SIGHUP.  The
+ * latch is set by other signals too (SIGUSR1's procsignals): those wakings
+ * sleep again for what is left, so heartbeats stay an interval apart. */
 static void nap(long ms)
 {
-	(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, ms,
-					 PG_WAIT_EXTENSION);
-	ResetLatch(MyLatch);
-	CHECK_FOR_INTERRUPTS();
-	if (ConfigReloadPending)
+	TimestampTz until = GetCurrentTimestamp() + (TimestampTz) ms * 1000;
+	long left = ms;
+
+	while (left > 0)
 	{
-		ConfigReloadPending = false;
-		ProcessConfigFile(PGC_SIGHUP);
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, left,
+						 PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+		if (ConfigReloadPending)
+		{
+			ConfigReloadPending = false;
+			ProcessConfigFile(PGC_SIGHUP);
+			return;
+		}
+		left = TimestampDifferenceMilliseconds(GetCurrentTimestamp(), until);
 	}
 }
 
