@@ -24,7 +24,6 @@ install=${1:?usage: regress/clients/run.sh INSTALL_DIR [CLIENT...]}
 install=$(cd "$install" && pwd)
 shift
 build=$top/${TUSK_BUILD_DIR:-build}
-pg_bin=/usr/lib/postgresql/15/bin
 python=/usr/bin/python3
 clients=("$@")
 [ ${#clients[@]} -eq 0 ] && clients=(psycopg2 psycopg3 node_pg pgjdbc sqlalchemy)
@@ -34,42 +33,8 @@ rm -rf "$out"
 mkdir -p "$out"
 
 work=$(mktemp -d /tmp/tusk-clients.XXXXXX)
-chmod 755 "$work"
-run_as() { "$@"; }
-tusk_bin=$install/bin
-if [ "$(id -u)" -eq 0 ]; then
-  id tusk >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin tusk
-  run_as() { runuser -u tusk -- "$@"; }
-  cp -a "$install" "$work/install"
-  chmod -R a+rX "$work/install"
-  tusk_bin=$work/install/bin
-fi
-cleanup() {
-  for s in postgres tusk; do
-    [ -d "$work/$s/data" ] && run_as "${bins[$s]}/pg_ctl" -D "$work/$s/data" -m immediate stop >/dev/null 2>&1
-  done
-  rm -rf "$work"
-}
-declare -A bins=([postgres]=$pg_bin [tusk]=$tusk_bin)
-declare -A ports
-trap cleanup EXIT
-
-free_port() {
-  "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-# Start one server: initdb (trust, C locale, UTF8, user "regress") and pg_ctl.
-start_server() {
-  local s=$1 dir=$work/$1
-  mkdir -p "$dir"
-  [ "$(id -u)" -eq 0 ] && chown tusk: "$dir"
-  run_as "${bins[$s]}/initdb" -D "$dir/data" -U regress -A trust --locale=C -E UTF8 \
-    >"$dir/initdb.log" 2>&1 || { echo "$s: initdb failed"; cat "$dir/initdb.log"; return 1; }
-  ports[$s]=$(free_port)
-  run_as "${bins[$s]}/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-    -o "-p ${ports[$s]} -k $dir -c listen_addresses=127.0.0.1 -c TimeZone=UTC" start >/dev/null ||
-    { echo "$s: server did not start"; cat "$dir/server.log"; return 1; }
-}
+# shellcheck source=regress/lib/pair.sh
+. regress/lib/pair.sh
 
 # What each client needs before it can run; a missing piece fails that client.
 prepare_node() {
@@ -111,9 +76,9 @@ for c in "${clients[@]}"; do
   esac
   for s in postgres tusk; do
     # Each client gets a fresh database on each server, so scripts need no clean-up.
-    "$pg_bin/psql" -X -q -h 127.0.0.1 -p "${ports[$s]}" -U regress -d postgres \
+    "$pg_bin/psql" -X -q -h 127.0.0.1 -p "$(port_of "$s")" -U regress -d postgres \
       -c "CREATE DATABASE clients_$c" >/dev/null 2>&1
-    PGHOST=127.0.0.1 PGPORT=${ports[$s]} PGUSER=regress PGDATABASE=clients_$c PGTZ=UTC \
+    PGHOST=127.0.0.1 PGPORT=$(port_of "$s") PGUSER=regress PGDATABASE=clients_$c PGTZ=UTC \
       PGAPPNAME=clients PGOPTIONS= timeout 300 $cmd >"$out/$c.$s.out" 2>&1
     echo "exit status $?" >>"$out/$c.$s.out"
   done

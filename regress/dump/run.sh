@@ -21,7 +21,6 @@ top=$PWD
 install=${1:?usage: regress/dump/run.sh INSTALL_DIR [CASE...]}
 install=$(cd "$install" && pwd)
 shift
-pg_bin=/usr/lib/postgresql/15/bin
 all_cases=(plain_to_tusk plain_to_pg custom_to_tusk custom_to_pg schema_only data_only
   one_table one_schema pg_plain_to_tusk pg_custom_to_tusk extension directory_parallel tar
   globals)
@@ -33,45 +32,11 @@ rm -rf "$out"
 mkdir -p "$out"
 
 work=$(mktemp -d /tmp/tusk-dump.XXXXXX)
-chmod 755 "$work"
-run_as() { "$@"; }
-tusk_bin=$install/bin
-if [ "$(id -u)" -eq 0 ]; then
-  id tusk >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin tusk
-  run_as() { runuser -u tusk -- "$@"; }
-  cp -a "$install" "$work/install"
-  chmod -R a+rX "$work/install"
-  tusk_bin=$work/install/bin
-fi
-declare -A bins=([postgres]=$pg_bin [tusk]=$tusk_bin)
-cleanup() {
-  for s in postgres tusk; do
-    [ -d "$work/$s/data" ] && run_as "${bins[$s]}/pg_ctl" -D "$work/$s/data" -m immediate stop >/dev/null 2>&1
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-# Start one server: initdb (trust, C locale, UTF8, user "regress") and pg_ctl.
-start_server() {
-  local s=$1 dir=$work/$1 port
-  mkdir -p "$dir"
-  [ "$(id -u)" -eq 0 ] && chown tusk: "$dir"
-  run_as "${bins[$s]}/initdb" -N -D "$dir/data" -U regress -A trust --locale=C -E UTF8 \
-    >"$dir/initdb.log" 2>&1 || { echo "$s: initdb failed"; cat "$dir/initdb.log"; return 1; }
-  port=$(free_port)
-  run_as "${bins[$s]}/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-    -o "-p $port -k $dir -c listen_addresses='' -c TimeZone=UTC -c fsync=off" start >/dev/null ||
-    { echo "$s: server did not start"; cat "$dir/server.log"; return 1; }
-  echo "$port" >"$dir/port"
-}
+# shellcheck source=regress/lib/pair.sh
+. regress/lib/pair.sh
 
 # Connection options for server $1.
-conn() { echo "-h $work/$1 -p $(cat "$work/$1/port") -U regress"; }
+conn() { echo "-h $work/$1 -p $(port_of "$1") -U regress"; }
 
 # The client tools' environment: the same on both sides, so the dumps' SET
 # lines and COPY data do not depend on the caller's settings.
