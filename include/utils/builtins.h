@@ -98,10 +98,6 @@ extern bool quote_all_identifiers;
 extern const char *quote_identifier(const char *ident);
 /* 'str' as a literal, E'...' if it holds backslashes; palloc'd. */
 extern char *quote_literal_cstr(const char *rawstr);
-/* 'str' as a literal for the current standard_conforming_strings, never
- * E'...' (backslashes doubled only when it is off): how deparsed
- * expressions print their constants; palloc'd. */
-extern char *deparse_string_literal(const char *rawstr);
 
 /* ---- SQL-callable functions, by the file that defines them ---- */
 /* arrayfuncs.cpp */

@@ -45,6 +45,11 @@ extern List *set_deparse_context_plan(List *dpcontext, Plan *plan, List *ancesto
 /* The name EXPLAIN gives the range-table entry rti in this context. */
 extern const char *get_rtable_name(int rti, List *dpcontext);
 
+/* 'str' as a literal for the current standard_conforming_strings, never
+ * E'...' (backslashes doubled only when it is off): how deparsed
+ * expressions print their constants; palloc'd. */
+extern char *deparse_string_literal(const char *rawstr);
+
 #ifdef __cplusplus
 }
 #endif

@@ -88,6 +88,61 @@ bool IsSystemRelation(Oid relid, Oid relnamespace)
 		isTempToastNamespace(relnamespace);
 }
 
+/* A kind of object whose row a syscache finds by OID, with its owner and
+ * ACL columns, and the error for an OID that names none. */
+struct CachedKind
+{
+	int cacheid;
+	AttrNumber owner_col;
+	AttrNumber acl_col;
+	ObjectType kind;
+	int missing_errcode;
+	const char *what; /* "<what> with OID %u does not exist" */
+};
+
+constexpr CachedKind kDatabaseKind = {DATABASEOID,
+									  Anum_pg_database_datdba,
+									  Anum_pg_database_datacl,
+									  OBJECT_DATABASE,
+									  ERRCODE_UNDEFINED_DATABASE,
+									  "database"};
+constexpr CachedKind kFunctionKind = {PROCOID,
+									  Anum_pg_proc_proowner,
+									  Anum_pg_proc_proacl,
+									  OBJECT_FUNCTION,
+									  ERRCODE_UNDEFINED_FUNCTION,
+									  "function"};
+constexpr CachedKind kLanguageKind = {LANGOID,
+									  Anum_pg_language_lanowner,
+									  Anum_pg_language_lanacl,
+									  OBJECT_LANGUAGE,
+									  ERRCODE_UNDEFINED_OBJECT,
+									  "language"};
+constexpr CachedKind kSchemaKind = {NAMESPACEOID,
+									Anum_pg_namespace_nspowner,
+									Anum_pg_namespace_nspacl,
+									OBJECT_SCHEMA,
+									ERRCODE_UNDEFINED_SCHEMA,
+									"schema"};
+constexpr CachedKind kTablespaceKind = {TABLESPACEOID,
+										Anum_pg_tablespace_spcowner,
+										Anum_pg_tablespace_spcacl,
+										OBJECT_TABLESPACE,
+										ERRCODE_UNDEFINED_OBJECT,
+										"tablespace"};
+
+/* aclmask for the object oid of kind k (the caller has ruled out superusers). */
+AclMode CachedAclMask(const CachedKind &k, Oid oid, Oid roleid, AclMode mask, AclMaskHow how)
+{
+	SysCacheRow row(SearchSysCache1(k.cacheid, ObjectIdGetDatum(oid)));
+	if (row.get() == nullptr)
+		ereport(ERROR, errcode(k.missing_errcode),
+				errmsg("%s with OID %u does not exist", k.what, oid));
+	bool isnull;
+	Oid owner = DatumGetObjectId(SysCacheGetAttr(k.cacheid, row.get(), k.owner_col, &isnull));
+	return RowAclMask(k.cacheid, row.get(), k.acl_col, k.kind, owner, roleid, mask, how);
+}
+
 }  // namespace
 
 /* ---------------------------------------------------------------------
@@ -212,13 +267,7 @@ AclMode pg_database_aclmask(Oid db_oid, Oid roleid, AclMode mask, AclMaskHow how
 {
 	if (superuser_arg(roleid))
 		return mask;
-	SysCacheRow row(SearchSysCache1(DATABASEOID, ObjectIdGetDatum(db_oid)));
-	if (row.get() == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_DATABASE),
-				errmsg("database with OID %u does not exist", db_oid));
-	Oid owner = reinterpret_cast<Form_pg_database>(GETSTRUCT(row.get()))->datdba;
-	return RowAclMask(DATABASEOID, row.get(), Anum_pg_database_datacl, OBJECT_DATABASE, owner,
-					  roleid, mask, how);
+	return CachedAclMask(kDatabaseKind, db_oid, roleid, mask, how);
 }
 
 AclResult pg_database_aclcheck(Oid db_oid, Oid roleid, AclMode mode)
@@ -230,13 +279,7 @@ AclMode pg_proc_aclmask(Oid proc_oid, Oid roleid, AclMode mask, AclMaskHow how)
 {
 	if (superuser_arg(roleid))
 		return mask;
-	SysCacheRow row(SearchSysCache1(PROCOID, ObjectIdGetDatum(proc_oid)));
-	if (row.get() == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
-				errmsg("function with OID %u does not exist", proc_oid));
-	Oid owner = reinterpret_cast<Form_pg_proc>(GETSTRUCT(row.get()))->proowner;
-	return RowAclMask(PROCOID, row.get(), Anum_pg_proc_proacl, OBJECT_FUNCTION, owner, roleid, mask,
-					  how);
+	return CachedAclMask(kFunctionKind, proc_oid, roleid, mask, how);
 }
 
 AclResult pg_proc_aclcheck(Oid proc_oid, Oid roleid, AclMode mode)
@@ -248,13 +291,7 @@ AclMode pg_language_aclmask(Oid lang_oid, Oid roleid, AclMode mask, AclMaskHow h
 {
 	if (superuser_arg(roleid))
 		return mask;
-	SysCacheRow row(SearchSysCache1(LANGOID, ObjectIdGetDatum(lang_oid)));
-	if (row.get() == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
-				errmsg("language with OID %u does not exist", lang_oid));
-	Oid owner = reinterpret_cast<Form_pg_language>(GETSTRUCT(row.get()))->lanowner;
-	return RowAclMask(LANGOID, row.get(), Anum_pg_language_lanacl, OBJECT_LANGUAGE, owner, roleid,
-					  mask, how);
+	return CachedAclMask(kLanguageKind, lang_oid, roleid, mask, how);
 }
 
 AclResult pg_language_aclcheck(Oid lang_oid, Oid roleid, AclMode mode)
@@ -275,13 +312,7 @@ AclMode pg_namespace_aclmask(Oid nsp_oid, Oid roleid, AclMode mask, AclMaskHow h
 			return mask & ACL_ALL_RIGHTS_SCHEMA;
 		return mask & ACL_USAGE;
 	}
-	SysCacheRow row(SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp_oid)));
-	if (row.get() == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_SCHEMA),
-				errmsg("schema with OID %u does not exist", nsp_oid));
-	Oid owner = reinterpret_cast<Form_pg_namespace>(GETSTRUCT(row.get()))->nspowner;
-	AclMode result = RowAclMask(NAMESPACEOID, row.get(), Anum_pg_namespace_nspacl, OBJECT_SCHEMA,
-								owner, roleid, mask, how);
+	AclMode result = CachedAclMask(kSchemaKind, nsp_oid, roleid, mask, how);
 	/* Reading or writing every table needs USAGE on every schema. */
 	if ((mask & ACL_USAGE) && !(result & ACL_USAGE) &&
 		(has_privs_of_role(roleid, ROLE_PG_READ_ALL_DATA) ||
@@ -299,13 +330,7 @@ AclMode pg_tablespace_aclmask(Oid spc_oid, Oid roleid, AclMode mask, AclMaskHow 
 {
 	if (superuser_arg(roleid))
 		return mask;
-	SysCacheRow row(SearchSysCache1(TABLESPACEOID, ObjectIdGetDatum(spc_oid)));
-	if (row.get() == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
-				errmsg("tablespace with OID %u does not exist", spc_oid));
-	Oid owner = reinterpret_cast<Form_pg_tablespace>(GETSTRUCT(row.get()))->spcowner;
-	return RowAclMask(TABLESPACEOID, row.get(), Anum_pg_tablespace_spcacl, OBJECT_TABLESPACE, owner,
-					  roleid, mask, how);
+	return CachedAclMask(kTablespaceKind, spc_oid, roleid, mask, how);
 }
 
 AclResult pg_tablespace_aclcheck(Oid spc_oid, Oid roleid, AclMode mode)

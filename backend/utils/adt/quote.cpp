@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "parser/parser.h"
 #include "utils/builtins.h"
 
 bool quote_all_identifiers = false;
@@ -124,23 +123,6 @@ char *quote_literal_cstr(const char *rawstr)
 	size_t len = strlen(rawstr);
 	char *result = static_cast<char *>(palloc(len * 2 + 4));
 	QuoteLiteral(result, rawstr, len);
-	return result;
-}
-
-char *deparse_string_literal(const char *rawstr)
-{
-	size_t len = strlen(rawstr);
-	char *result = static_cast<char *>(palloc(len * 2 + 3));
-	char *out = result;
-	*out++ = '\'';
-	for (const char *p = rawstr; *p != '\0'; p++)
-	{
-		if (*p == '\'' || (*p == '\\' && !standard_conforming_strings))
-			*out++ = *p;
-		*out++ = *p;
-	}
-	*out++ = '\'';
-	*out = '\0';
 	return result;
 }
 

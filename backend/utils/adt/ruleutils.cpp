@@ -50,6 +50,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
 #include "utils/lsyscache.h"
+#include "parser/parser.h"
 #include "rewrite/rewriteHandler.h"
 #include "utils/ruleutils.h"
 #include "utils/snapmgr.h"
@@ -2742,4 +2743,23 @@ Datum pg_get_ruledef(PG_FUNCTION_ARGS)
 Datum pg_get_ruledef_ext(PG_FUNCTION_ARGS)
 {
 	return RuleDefinition(fcinfo, PG_GETARG_OID(0), PG_GETARG_BOOL(1));
+}
+
+/* ---- string constants ---- */
+
+char *deparse_string_literal(const char *rawstr)
+{
+	size_t len = strlen(rawstr);
+	char *result = static_cast<char *>(palloc(len * 2 + 3));
+	char *out = result;
+	*out++ = '\'';
+	for (const char *p = rawstr; *p != '\0'; p++)
+	{
+		if (*p == '\'' || (*p == '\\' && !standard_conforming_strings))
+			*out++ = *p;
+		*out++ = *p;
+	}
+	*out++ = '\'';
+	*out = '\0';
+	return result;
 }
