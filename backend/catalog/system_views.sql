@@ -686,3 +686,66 @@ INSERT INTO pg_catalog.pg_init_privs (objoid, classoid, objsubid, privtype, init
 SELECT oid, 'pg_catalog.pg_namespace'::pg_catalog.regclass, 0, 'i', nspacl
   FROM pg_catalog.pg_namespace
  WHERE nspname IN ('pg_catalog', 'public');
+
+-- The catalogs' and system views' initial privileges, as PostgreSQL's initdb
+-- leaves them: SELECT for PUBLIC on every table, view and sequence of
+-- pg_catalog, except those that hold passwords, statistics on data, or the
+-- server's files (owner only), pg_settings (PUBLIC may also UPDATE it),
+-- and two views for pg_read_all_stats.  pg_subscription's columns but its
+-- connection string are readable by PUBLIC.  Functions that read files,
+-- reset statistics or control the server are the owner's (and some
+-- pg_monitor's or pg_read_all_stats's) to execute.  The template databases
+-- give PUBLIC CONNECT only.  pg_init_privs records all of it, so pg_dump
+-- dumps only what changes afterwards.  (Nothing is enforced yet but
+-- CREATE on schemas and databases: has_*_privilege and psql's \dp read it.)
+UPDATE pg_catalog.pg_class
+   SET relacl = pg_catalog.acldefault((CASE WHEN relkind = 'S' THEN 's' ELSE 'r' END)::"char", relowner) ||
+       CASE WHEN relname IN ('pg_authid', 'pg_largeobject', 'pg_statistic',
+                             'pg_statistic_ext_data', 'pg_subscription', 'pg_user_mapping',
+                             'pg_config', 'pg_file_settings', 'pg_hba_file_rules',
+                             'pg_ident_file_mappings', 'pg_replication_origin_status',
+                             'pg_shadow')
+                 THEN '{}'::pg_catalog.aclitem[]
+            WHEN relname = 'pg_settings'
+                 THEN ARRAY[('=rw/' || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(relowner)))::pg_catalog.aclitem]
+            WHEN relname IN ('pg_backend_memory_contexts', 'pg_shmem_allocations')
+                 THEN ARRAY[pg_catalog.makeaclitem('pg_read_all_stats'::pg_catalog.regrole, relowner, 'SELECT', false)]
+            ELSE ARRAY[pg_catalog.makeaclitem(0, relowner, 'SELECT', false)]
+       END
+ WHERE relnamespace = 'pg_catalog'::pg_catalog.regnamespace
+   AND relkind IN ('r', 'v', 'm', 'S') AND relacl IS NULL;
+UPDATE pg_catalog.pg_attribute
+   SET attacl = ARRAY[pg_catalog.makeaclitem(0, 10, 'SELECT', false)]
+ WHERE attrelid = 'pg_catalog.pg_subscription'::pg_catalog.regclass
+   AND attname IN ('oid', 'subdbid', 'subskiplsn', 'subname', 'subowner', 'subenabled',
+                   'subbinary', 'substream', 'subtwophasestate', 'subdisableonerr',
+                   'subslotname', 'subsynccommit', 'subpublications');
+UPDATE pg_catalog.pg_proc
+   SET proacl = ARRAY[pg_catalog.makeaclitem(proowner, proowner, 'EXECUTE', false)] ||
+       CASE WHEN oid IN (3353, 3354, 5029, 5030, 5031, 6270, 6271, 6272)
+                 THEN ARRAY[pg_catalog.makeaclitem('pg_monitor'::pg_catalog.regrole, proowner, 'EXECUTE', false)]
+            WHEN oid IN (2282, 5052)
+                 THEN ARRAY[pg_catalog.makeaclitem('pg_read_all_stats'::pg_catalog.regrole, proowner, 'EXECUTE', false)]
+            ELSE '{}'::pg_catalog.aclitem[]
+       END
+ WHERE oid IN (3353, 3354, 5029, 5030, 5031, 6270, 6271, 6272, 2282, 5052,
+               764, 765, 767, 2172, 2274, 2307, 2621, 2622, 2623, 2624, 2625, 2739, 2848, 3071,
+               3072, 3098, 3293, 3295, 3297, 3307, 3329, 3400, 3401, 3436, 3775, 3776, 3777,
+               3800, 3801, 3826, 3827, 3828, 4543, 6003, 6004, 6005, 6006, 6007, 6008, 6009,
+               6010, 6011, 6012, 6013, 6014, 6170, 6230, 6232, 6250);
+UPDATE pg_catalog.pg_database
+   SET datacl = ARRAY[pg_catalog.makeaclitem(0, datdba, 'CONNECT', false),
+                      (pg_catalog.acldefault('d', datdba))[2]]
+ WHERE datname IN ('template0', 'template1');
+INSERT INTO pg_catalog.pg_init_privs (objoid, classoid, objsubid, privtype, initprivs)
+SELECT oid, 'pg_catalog.pg_class'::pg_catalog.regclass, 0, 'i', relacl
+  FROM pg_catalog.pg_class
+ WHERE relacl IS NOT NULL AND relkind IN ('r', 'v', 'm', 'S')
+UNION ALL
+SELECT attrelid, 'pg_catalog.pg_class'::pg_catalog.regclass, attnum, 'i', attacl
+  FROM pg_catalog.pg_attribute
+ WHERE attacl IS NOT NULL
+UNION ALL
+SELECT oid, 'pg_catalog.pg_proc'::pg_catalog.regclass, 0, 'i', proacl
+  FROM pg_catalog.pg_proc
+ WHERE proacl IS NOT NULL;

@@ -351,6 +351,36 @@ REVOKE pg_write_all_data FROM regress_acl_other;
 -- the privileges psql's \dp shows (none granted: empty)
 \dp regress_acl_s.*
 
+-- the catalogs' initial privileges: what initdb grants PUBLIC and what not
+SELECT c AS catalog, has_table_privilege('regress_acl_other', c, 'SELECT') AS sel,
+       has_table_privilege('regress_acl_other', c, 'UPDATE') AS upd
+  FROM unnest(ARRAY['pg_class', 'pg_proc', 'pg_roles', 'pg_stat_activity', 'pg_authid',
+                    'pg_statistic', 'pg_shadow', 'pg_settings', 'pg_user_mapping',
+                    'pg_catalog.pg_subscription']) AS c;
+SELECT has_column_privilege('regress_acl_other', 'pg_subscription', 'subname', 'SELECT') AS subname,
+       has_column_privilege('regress_acl_other', 'pg_subscription', 'subconninfo', 'SELECT')
+         AS subconninfo;
+SELECT f AS function, has_function_privilege('regress_acl_other', f, 'EXECUTE') AS exec,
+       has_function_privilege('pg_monitor', f, 'EXECUTE') AS monitor
+  FROM unnest(ARRAY['pg_reload_conf()', 'pg_stat_reset()', 'pg_ls_waldir()',
+                    'pg_read_file(text)', 'now()', 'pg_backend_pid()']) AS f;
+SELECT d AS database, has_database_privilege('regress_acl_other', d, 'CONNECT') AS conn,
+       has_database_privilege('regress_acl_other', d, 'TEMP') AS temp
+  FROM unnest(ARRAY['template0', 'template1', 'postgres']) AS d;
+SELECT i.classoid::regclass, i.objoid::regclass, i.objsubid, i.privtype,
+       i.initprivs = c.relacl AS as_now
+  FROM pg_init_privs i JOIN pg_class c ON c.oid = i.objoid
+ WHERE i.classoid = 'pg_class'::regclass AND i.objsubid = 0
+   AND i.objoid IN ('pg_class'::regclass, 'pg_authid'::regclass, 'pg_settings'::regclass)
+ ORDER BY 2;
+SELECT count(*) AS subscription_columns FROM pg_init_privs
+ WHERE objoid = 'pg_subscription'::regclass AND objsubid > 0;
+SELECT i.objoid::regprocedure, i.initprivs = p.proacl AS as_now
+  FROM pg_init_privs i JOIN pg_proc p ON p.oid = i.objoid
+ WHERE i.classoid = 'pg_proc'::regclass
+   AND i.objoid IN ('pg_reload_conf()'::regprocedure, 'pg_ls_waldir()'::regprocedure)
+ ORDER BY 1::text;
+
 DROP TABLE regress_acl_super_t;
 DROP SCHEMA regress_acl_s CASCADE;
 DROP ROLE regress_acl_owner, regress_acl_other, regress_acl_member, regress_acl_noinherit,
