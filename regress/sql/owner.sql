@@ -212,3 +212,19 @@ DROP ROLE regress_own1, regress_own2, regress_own3;
 DROP VIEW regress_own_objects, regress_own_shdepend;
 SELECT count(*) FROM pg_shdepend
  WHERE refobjid NOT IN (SELECT oid FROM pg_roles);
+
+-- pg_database_owner: the current database's owner is implicitly its member,
+-- so owns the public schema (owned by pg_database_owner)
+CREATE ROLE regress_own_dba;
+CREATE ROLE regress_own_dba_member IN ROLE regress_own_dba;
+CREATE DATABASE regress_own_dbodb OWNER regress_own_dba;
+\c regress_own_dbodb
+SELECT r AS role, pg_has_role(r, 'pg_database_owner', 'MEMBER') AS member,
+       pg_has_role(r, 'pg_database_owner', 'USAGE') AS usage,
+       has_schema_privilege(r, 'public', 'CREATE') AS create_public
+  FROM unnest(ARRAY['regress_own_dba', 'regress_own_dba_member', 'pg_monitor']) AS r;
+SELECT nspname, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'public';
+\c postgres
+SELECT pg_has_role('regress_own_dba', 'pg_database_owner', 'MEMBER') AS member_elsewhere;
+DROP DATABASE regress_own_dbodb;
+DROP ROLE regress_own_dba_member, regress_own_dba;

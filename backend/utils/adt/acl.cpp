@@ -27,6 +27,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_auth_members_d.h"
 #include "catalog/pg_authid_d.h"
+#include "catalog/pg_database_d.h"
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
@@ -57,14 +58,39 @@ bool RoleInherits(Oid roleid)
 /* The roles roleid is a member of (itself first).  When admin_of is valid,
  * *admin is set if some membership on the way grants admin_of WITH ADMIN
  * OPTION. */
+bool Contains(const std::vector<Oid> &roles, Oid role)
+{
+	for (Oid r : roles)
+		if (r == role)
+			return true;
+	return false;
+}
+
+/* The current database's owner, or InvalidOid outside a database. */
+Oid CurrentDatabaseOwner()
+{
+	if (!OidIsValid(MyDatabaseId))
+		return InvalidOid;
+	HeapTuple tup = SearchSysCache1(DATABASEOID, ObjectIdGetDatum(MyDatabaseId));
+	if (tup == nullptr)
+		return InvalidOid;
+	Oid owner = reinterpret_cast<Form_pg_database>(GETSTRUCT(tup))->datdba;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
 std::vector<Oid> RolesIsMemberOf(Oid roleid, Recurse how, Oid admin_of, bool *admin)
 {
 	std::vector<Oid> roles{roleid};
+	/* The database's owner is implicitly a member of pg_database_owner. */
+	const Oid dba = CurrentDatabaseOwner();
 	for (size_t i = 0; i < roles.size(); i++)
 	{
 		Oid member = roles[i];
 		if (how == Recurse::kPrivs && !RoleInherits(member))
 			continue;
+		if (member == dba && OidIsValid(dba) && !Contains(roles, ROLE_PG_DATABASE_OWNER))
+			roles.push_back(ROLE_PG_DATABASE_OWNER);
 		CatCList *list = SearchSysCacheList1(AUTHMEMMEMROLE, ObjectIdGetDatum(member));
 		for (int j = 0; j < list->n_members; j++)
 		{
@@ -82,13 +108,6 @@ std::vector<Oid> RolesIsMemberOf(Oid roleid, Recurse how, Oid admin_of, bool *ad
 	return roles;
 }
 
-bool Contains(const std::vector<Oid> &roles, Oid role)
-{
-	for (Oid r : roles)
-		if (r == role)
-			return true;
-	return false;
-}
 
 }  // namespace
 
