@@ -42,6 +42,7 @@
 #include "parser/parse_expr.h"
 #include "tcop/utility.h"
 #include "commands/user.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -123,9 +124,9 @@ TupleDesc ShowAllDesc()
 /* SHOW ALL: a row per setting, by name (tusk::guc::ShowAllSettings). */
 void ShowAllVariables(DestReceiver *dest)
 {
-	HeapTuple role = SearchSysCache1(AUTHOID, ObjectIdGetDatum(MyUserId));
-	bool superuser = role != nullptr && reinterpret_cast<Form_pg_authid>(GETSTRUCT(role))->rolsuper;
-	std::vector<tusk::guc::ShownSetting> rows = tusk::guc::ShowAllSettings(superuser);
+	/* Superuser-only settings for those with pg_read_all_settings's privileges. */
+	std::vector<tusk::guc::ShownSetting> rows =
+		tusk::guc::ShowAllSettings(has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
 	TupleDesc desc = ShowAllDesc();
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);

@@ -381,6 +381,18 @@ SELECT i.objoid::regprocedure, i.initprivs = p.proacl AS as_now
    AND i.objoid IN ('pg_reload_conf()'::regprocedure, 'pg_ls_waldir()'::regprocedure)
  ORDER BY 1::text;
 
+-- superuser-only settings: for members of pg_read_all_settings, as the current role
+SET ROLE regress_acl_other;
+SELECT name FROM pg_settings WHERE name IN ('data_directory', 'config_file', 'work_mem')
+ ORDER BY 1;
+RESET ROLE;
+GRANT pg_read_all_settings TO regress_acl_other;
+SET ROLE regress_acl_other;
+SELECT name FROM pg_settings WHERE name IN ('data_directory', 'config_file', 'work_mem')
+ ORDER BY 1;
+RESET ROLE;
+REVOKE pg_read_all_settings FROM regress_acl_other;
+
 DROP TABLE regress_acl_super_t;
 DROP SCHEMA regress_acl_s CASCADE;
 DROP ROLE regress_acl_owner, regress_acl_other, regress_acl_member, regress_acl_noinherit,

@@ -26,6 +26,7 @@
 #include "utils/wait_event.h"
 #include "tusk_config.h"
 #include "utils/array.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -149,12 +150,6 @@ constexpr int kSettingsColumns = 17;
 
 /* Whether the current user may see what only pg_read_all_settings'
  * members see (Tusk has no predefined roles yet: superusers). */
-bool ReadsAllSettings()
-{
-	HeapTuple role = SearchSysCache1(AUTHOID, ObjectIdGetDatum(MyUserId));
-	return role != nullptr && reinterpret_cast<Form_pg_authid>(GETSTRUCT(role))->rolsuper;
-}
-
 Datum SettingRowDatum(TupleDesc desc, const tusk::guc::SettingRow &row)
 {
 	Datum values[kSettingsColumns];
@@ -229,7 +224,8 @@ Datum show_all_settings(PG_FUNCTION_ARGS)
 		for (int i = 0; i < kSettingsColumns; i++)
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
 		funcctx->tuple_desc = BlessTupleDesc(desc);
-		std::vector<tusk::guc::SettingRow> rows = tusk::guc::AllSettingRows(ReadsAllSettings());
+		std::vector<tusk::guc::SettingRow> rows = tusk::guc::AllSettingRows(
+			has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
 		auto *scan = static_cast<SettingsScan *>(palloc0(sizeof(SettingsScan)));
 		scan->rows = static_cast<Datum *>(palloc(sizeof(Datum) * (rows.size() + 1)));
 		for (const tusk::guc::SettingRow &row : rows)

@@ -732,14 +732,14 @@ std::vector<std::pair<std::string, std::string>> ReportedSettings()
 	return out;
 }
 
-std::vector<ShownSetting> ShowAllSettings(bool superuser)
+std::vector<ShownSetting> ShowAllSettings(bool privileged)
 {
 	std::vector<ShownSetting> out;
 	/* Index() is keyed by the lower-cased name: PostgreSQL's order. */
 	for (const auto &[key, v] : Index())
 	{
 		if (v->retired || (v->flags & GUC_NO_SHOW_ALL) ||
-			((v->flags & GUC_SUPERUSER_ONLY) && !superuser))
+			((v->flags & GUC_SUPERUSER_ONLY) && !privileged))
 			continue;
 		out.push_back(
 			ShownSetting{v->name, Display(*v), v->short_desc != nullptr ? v->short_desc : ""});

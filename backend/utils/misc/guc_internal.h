@@ -110,7 +110,7 @@ struct ShownSetting
 /* SHOW ALL's rows: every setting but those marked GUC_NO_SHOW_ALL (and
  * GUC_SUPERUSER_ONLY unless superuser), by name (case-insensitively), as
  * PostgreSQL 15's ShowAllGUCConfig lists them. */
-std::vector<ShownSetting> ShowAllSettings(bool superuser);
+std::vector<ShownSetting> ShowAllSettings(bool privileged);
 
 /* One row of pg_show_all_settings() (the view pg_settings), with
  * PostgreSQL 15's columns; an empty optional is SQL NULL. */
