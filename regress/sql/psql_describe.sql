@@ -97,6 +97,7 @@ RESET search_path;
 \dT pub.*
 \dd pub.*
 \l postgres
+\l template*
 \dx worker_spi
 \db
 \dp pub.*
