@@ -8,19 +8,117 @@
 -- are Tusk's own, written from the standard's descriptions.
 --
 -- Differences from PostgreSQL, on purpose (doc/sql.md, "System views"):
---   * Visibility: PostgreSQL shows an object when the current user has
---     some privilege on it.  Tusk has no object privileges yet, so a view
---     shows what pg_has_role(owner, 'USAGE') allows: the objects of roles
---     the user is a member of, every object to a superuser.
---   * table_constraints and check_constraints have no rows for NOT NULL
---     columns (PostgreSQL adds them with a UNION, which pg_get_viewdef
---     cannot print yet, and pg_views prints every view).
 --   * Tusk's views are not updatable: is_insertable_into and is_updatable
 --     are NO for views.
 --
 
 -- The schema itself is a bootstrap row (catalog/data/pg_namespace.jsonl,
 -- Tusk's OID 9090): the built-in _pg_expandarray lives in it.
+
+-- Helper functions, PostgreSQL 15's names and signatures.  A "true" type is
+-- a column's type, or a domain's base type for a column of a domain; the
+-- others read a type's modifier the way its input function wrote it.
+
+-- The position of table column $2 in index $1's key, NULL when absent.
+CREATE FUNCTION information_schema._pg_index_position(oid, smallint) RETURNS integer
+    LANGUAGE sql STRICT STABLE
+BEGIN ATOMIC
+    SELECT (k.e).n
+      FROM (SELECT information_schema._pg_expandarray(i.indkey) AS e
+              FROM pg_catalog.pg_index i
+             WHERE i.indexrelid = $1) k
+     WHERE (k.e).x = $2;
+END;
+
+CREATE FUNCTION information_schema._pg_truetypid(pg_catalog.pg_attribute, pg_catalog.pg_type)
+    RETURNS oid
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN $2.typtype = 'd' THEN $2.typbasetype ELSE $1.atttypid END);
+
+CREATE FUNCTION information_schema._pg_truetypmod(pg_catalog.pg_attribute, pg_catalog.pg_type)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN $2.typtype = 'd' THEN $2.typtypmod ELSE $1.atttypmod END);
+
+-- character and character varying: the typmod is the length + 4 (the
+-- varlena header); bit and bit varying: the length itself.
+CREATE FUNCTION information_schema._pg_char_max_length(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typmod = -1 THEN NULL
+             WHEN typid IN (1042, 1043) THEN typmod - 4
+             WHEN typid IN (1560, 1562) THEN typmod
+        END);
+
+-- Octets: characters times the database encoding's longest character; an
+-- unlimited string may hold 1 GB.
+CREATE FUNCTION information_schema._pg_char_octet_length(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typid IN (25, 1042, 1043)
+             THEN (CASE WHEN typmod = -1 THEN 1073741824
+                        ELSE information_schema._pg_char_max_length(typid, typmod)
+                             * pg_catalog.pg_encoding_max_length(
+                                   pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding()))
+                   END)
+        END);
+
+-- Binary digits for the integer and floating-point types (float4 and
+-- float8 mantissas: 24 and 53); decimal digits from numeric's typmod,
+-- ((precision << 16) | scale) + 4.
+CREATE FUNCTION information_schema._pg_numeric_precision(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE typid
+             WHEN 21 THEN 16
+             WHEN 23 THEN 32
+             WHEN 20 THEN 64
+             WHEN 700 THEN 24
+             WHEN 701 THEN 53
+             WHEN 1700 THEN (CASE WHEN typmod = -1 THEN NULL
+                                  ELSE ((typmod - 4) >> 16) & 65535
+                             END)
+        END);
+
+CREATE FUNCTION information_schema._pg_numeric_precision_radix(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typid IN (21, 23, 20, 700, 701) THEN 2
+             WHEN typid = 1700 THEN 10
+        END);
+
+CREATE FUNCTION information_schema._pg_numeric_scale(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typid IN (21, 23, 20) THEN 0
+             WHEN typid = 1700 THEN (CASE WHEN typmod = -1 THEN NULL
+                                          ELSE (typmod - 4) & 65535
+                                     END)
+        END);
+
+-- Fractional-second digits: date has none; time, timestamp and their
+-- "with time zone" forms keep the typmod (6 by default); interval keeps it
+-- in the low 16 bits (65535: not given).
+CREATE FUNCTION information_schema._pg_datetime_precision(typid oid, typmod integer)
+    RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typid = 1082 THEN 0
+             WHEN typid IN (1083, 1114, 1184, 1266)
+                  THEN (CASE WHEN typmod < 0 THEN 6 ELSE typmod END)
+             WHEN typid = 1186
+                  THEN (CASE WHEN typmod < 0 OR typmod & 65535 = 65535 THEN 6
+                             ELSE typmod & 65535
+                        END)
+        END);
+
+-- An interval's fields ("HOUR TO MINUTE"), read off format_type's text.
+CREATE FUNCTION information_schema._pg_interval_type(typid oid, mod integer)
+    RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+RETURN (CASE WHEN typid = 1186
+             THEN pg_catalog.upper(substring(pg_catalog.format_type(typid, mod)
+                                             similar 'interval[()0-9]* #"%#"' escape '#'))
+        END);
 
 -- The standard's domains.
 CREATE DOMAIN information_schema.cardinal_number AS integer
@@ -47,7 +145,8 @@ CREATE VIEW information_schema.schemata AS
            NULL::information_schema.character_data AS sql_path
       FROM pg_catalog.pg_namespace n
            JOIN pg_catalog.pg_authid u ON n.nspowner = u.oid
-     WHERE pg_catalog.pg_has_role(n.nspowner, 'USAGE');
+     WHERE pg_catalog.pg_has_role(n.nspowner, 'USAGE')
+        OR pg_catalog.has_schema_privilege(n.oid, 'CREATE, USAGE');
 
 -- One row per table, view and foreign table.
 CREATE VIEW information_schema.tables AS
@@ -76,14 +175,17 @@ CREATE VIEW information_schema.tables AS
            LEFT JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
      WHERE c.relkind IN ('r', 'v', 'f', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
-       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'));
 
 -- One row per view, with its defining query.
 CREATE VIEW information_schema.views AS
     SELECT current_database()::information_schema.sql_identifier AS table_catalog,
            nc.nspname::information_schema.sql_identifier AS table_schema,
            c.relname::information_schema.sql_identifier AS table_name,
-           pg_catalog.pg_get_viewdef(c.oid)::information_schema.character_data AS view_definition,
+           (CASE WHEN pg_catalog.pg_has_role(c.relowner, 'USAGE') THEN pg_catalog.pg_get_viewdef(c.oid)
+            END)::information_schema.character_data AS view_definition,
            'NONE'::information_schema.character_data AS check_option,
            'NO'::information_schema.yes_or_no AS is_updatable,
            'NO'::information_schema.yes_or_no AS is_insertable_into,
@@ -94,7 +196,9 @@ CREATE VIEW information_schema.views AS
            JOIN pg_catalog.pg_class c ON nc.oid = c.relnamespace
      WHERE c.relkind = 'v'
        AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
-       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'));
 
 -- One row per column of a table, view or foreign table.  A column of a
 -- domain describes the domain's base type and names the domain.
@@ -114,56 +218,27 @@ CREATE VIEW information_schema.columns AS
                       THEN pg_catalog.format_type(coalesce(bt.oid, t.oid), NULL)
                  ELSE 'USER-DEFINED'
             END)::information_schema.character_data AS data_type,
-           (CASE WHEN coalesce(bt.oid, t.oid) IN (1042, 1043)
-                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
-                      THEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4
-                 WHEN coalesce(bt.oid, t.oid) IN (1560, 1562)
-                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
-                      THEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
-            END)::information_schema.cardinal_number AS character_maximum_length,
-           (CASE WHEN coalesce(bt.oid, t.oid) IN (25, 1042, 1043)
-                 THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1
-                            THEN 1073741824
-                            ELSE ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4)
-                                 * pg_catalog.pg_encoding_max_length(pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding()))
-                       END)
-            END)::information_schema.cardinal_number AS character_octet_length,
-           (CASE coalesce(bt.oid, t.oid)
-                 WHEN 21 THEN 16
-                 WHEN 23 THEN 32
-                 WHEN 20 THEN 64
-                 WHEN 700 THEN 24
-                 WHEN 701 THEN 53
-                 WHEN 1700 THEN
-                      (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1 THEN NULL
-                            ELSE (((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4) >> 16) & 65535
-                       END)
-            END)::information_schema.cardinal_number AS numeric_precision,
-           (CASE WHEN coalesce(bt.oid, t.oid) IN (21, 23, 20, 700, 701) THEN 2
-                 WHEN coalesce(bt.oid, t.oid) = 1700 THEN 10
-            END)::information_schema.cardinal_number AS numeric_precision_radix,
-           (CASE WHEN coalesce(bt.oid, t.oid) IN (21, 23, 20) THEN 0
-                 WHEN coalesce(bt.oid, t.oid) = 1700
-                      AND (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) <> -1
-                      THEN ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4) & 65535
-            END)::information_schema.cardinal_number AS numeric_scale,
-           (CASE WHEN coalesce(bt.oid, t.oid) = 1082 THEN 0
-                 WHEN coalesce(bt.oid, t.oid) IN (1083, 1266, 1114, 1184)
-                      THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0 THEN 6
-                                 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
-                            END)
-                 WHEN coalesce(bt.oid, t.oid) = 1186
-                      THEN (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0
-                                      OR ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535) = 65535
-                                 THEN 6
-                                 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535
-                            END)
-            END)::information_schema.cardinal_number AS datetime_precision,
-           (CASE WHEN coalesce(bt.oid, t.oid) = 1186
-                 THEN upper(substring(pg_catalog.format_type(coalesce(bt.oid, t.oid),
-                                          CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)
-                                      similar 'interval[()0-9]* #"%#"' escape '#'))
-            END)::information_schema.character_data AS interval_type,
+           information_schema._pg_char_max_length(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS character_maximum_length,
+           information_schema._pg_char_octet_length(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS character_octet_length,
+           information_schema._pg_numeric_precision(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_precision,
+           information_schema._pg_numeric_precision_radix(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_precision_radix,
+           information_schema._pg_numeric_scale(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_scale,
+           information_schema._pg_datetime_precision(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS datetime_precision,
+           information_schema._pg_interval_type(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.character_data
+               AS interval_type,
            NULL::information_schema.cardinal_number AS interval_precision,
            NULL::information_schema.sql_identifier AS character_set_catalog,
            NULL::information_schema.sql_identifier AS character_set_schema,
@@ -226,10 +301,11 @@ CREATE VIEW information_schema.columns AS
      WHERE a.attnum > 0 AND NOT a.attisdropped
        AND c.relkind IN ('r', 'v', 'f', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
-       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES'));
 
 -- One row per CHECK, PRIMARY KEY, UNIQUE and FOREIGN KEY constraint of a
--- table.
+-- table, and one CHECK per NOT NULL column.
 CREATE VIEW information_schema.table_constraints AS
     SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
            nc.nspname::information_schema.sql_identifier AS constraint_schema,
@@ -258,9 +334,36 @@ CREATE VIEW information_schema.table_constraints AS
      WHERE c.contype IN ('c', 'f', 'p', 'u')
        AND r.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
-       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(r.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(r.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(r.oid, 'INSERT, UPDATE, REFERENCES'))
+    UNION ALL
+    -- a NOT NULL column is a CHECK constraint with a made-up name:
+    -- schema OID _ table OID _ column number _not_null
+    SELECT current_database()::information_schema.sql_identifier,
+           nr.nspname::information_schema.sql_identifier,
+           (nr.oid::text || '_' || r.oid::text || '_' || a.attnum::text
+            || '_not_null')::information_schema.sql_identifier,
+           current_database()::information_schema.sql_identifier,
+           nr.nspname::information_schema.sql_identifier,
+           r.relname::information_schema.sql_identifier,
+           'CHECK'::information_schema.character_data,
+           'NO'::information_schema.yes_or_no,
+           'NO'::information_schema.yes_or_no,
+           'YES'::information_schema.yes_or_no,
+           NULL::information_schema.yes_or_no
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class r ON a.attrelid = r.oid
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+     WHERE a.attnotnull AND a.attnum > 0 AND NOT a.attisdropped
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND (pg_catalog.pg_has_role(r.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(r.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(r.oid, 'INSERT, UPDATE, REFERENCES'));
 
--- One row per CHECK constraint of a table or domain.
+-- One row per CHECK constraint of a table or domain, and one per NOT NULL
+-- column of a table (named as in table_constraints).
 CREATE VIEW information_schema.check_constraints AS
     SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
            n.nspname::information_schema.sql_identifier AS constraint_schema,
@@ -272,7 +375,19 @@ CREATE VIEW information_schema.check_constraints AS
            LEFT JOIN pg_catalog.pg_class r ON c.conrelid = r.oid
            LEFT JOIN pg_catalog.pg_type t ON c.contypid = t.oid
      WHERE c.contype = 'c'
-       AND pg_catalog.pg_has_role(coalesce(r.relowner, t.typowner), 'USAGE');
+       AND pg_catalog.pg_has_role(coalesce(r.relowner, t.typowner), 'USAGE')
+    UNION
+    SELECT current_database()::information_schema.sql_identifier,
+           n.nspname::information_schema.sql_identifier,
+           (n.oid::text || '_' || r.oid::text || '_' || a.attnum::text
+            || '_not_null')::information_schema.sql_identifier,
+           (a.attname || ' IS NOT NULL')::information_schema.character_data
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class r ON a.attrelid = r.oid
+           JOIN pg_catalog.pg_namespace n ON r.relnamespace = n.oid
+     WHERE a.attnotnull AND a.attnum > 0 AND NOT a.attisdropped
+       AND r.relkind IN ('r', 'p')
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
 
 -- One row per column of a PRIMARY KEY, UNIQUE or FOREIGN KEY constraint,
 -- in key order; a foreign key's column also says where its referenced
@@ -301,7 +416,8 @@ CREATE VIEW information_schema.key_column_usage AS
      WHERE c.contype IN ('p', 'u', 'f')
        AND r.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
-       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(r.relowner, 'USAGE')
+            OR pg_catalog.has_column_privilege(r.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES'));
 
 -- One row per FOREIGN KEY constraint: the key it references, how it
 -- matches and what it does on UPDATE and DELETE.
@@ -339,7 +455,9 @@ CREATE VIEW information_schema.referential_constraints AS
      WHERE con.contype = 'f'
        AND c.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(ncon.oid)
-       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT, UPDATE, REFERENCES'));
 
 -- One row per sequence, with its parameters (an identity column's is part
 -- of the column).
@@ -348,8 +466,8 @@ CREATE VIEW information_schema.sequences AS
            nc.nspname::information_schema.sql_identifier AS sequence_schema,
            c.relname::information_schema.sql_identifier AS sequence_name,
            pg_catalog.format_type(s.seqtypid, NULL)::information_schema.character_data AS data_type,
-           (CASE s.seqtypid WHEN 21 THEN 16 WHEN 23 THEN 32 WHEN 20 THEN 64
-            END)::information_schema.cardinal_number AS numeric_precision,
+           information_schema._pg_numeric_precision(s.seqtypid, -1)::information_schema.cardinal_number
+               AS numeric_precision,
            2::information_schema.cardinal_number AS numeric_precision_radix,
            0::information_schema.cardinal_number AS numeric_scale,
            s.seqstart::information_schema.character_data AS start_value,
@@ -367,7 +485,8 @@ CREATE VIEW information_schema.sequences AS
      WHERE c.relkind = 'S'
        AND d.objid IS NULL -- not an identity column's sequence
        AND NOT pg_catalog.pg_is_other_temp_schema(nc.oid)
-       AND pg_catalog.pg_has_role(c.relowner, 'USAGE');
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_sequence_privilege(c.oid, 'SELECT, UPDATE, USAGE'));
 
 -- One row per column a table constraint uses: a CHECK's or key's own
 -- columns, a FOREIGN KEY's referenced columns.
