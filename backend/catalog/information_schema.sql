@@ -511,3 +511,386 @@ CREATE VIEW information_schema.constraint_column_usage AS
        AND r.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
        AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+
+-- One row per attribute of a composite type (CREATE TYPE … AS (…)).
+CREATE VIEW information_schema.attributes AS
+    SELECT current_database()::information_schema.sql_identifier AS udt_catalog,
+           nc.nspname::information_schema.sql_identifier AS udt_schema,
+           c.relname::information_schema.sql_identifier AS udt_name,
+           a.attname::information_schema.sql_identifier AS attribute_name,
+           a.attnum::information_schema.cardinal_number AS ordinal_position,
+           pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)::information_schema.character_data
+               AS attribute_default,
+           (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES'
+            END)::information_schema.yes_or_no AS is_nullable,
+           (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+                 WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(a.atttypid, NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           information_schema._pg_char_max_length(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS character_maximum_length,
+           information_schema._pg_char_octet_length(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           (CASE WHEN nco.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS collation_catalog,
+           nco.nspname::information_schema.sql_identifier AS collation_schema,
+           co.collname::information_schema.sql_identifier AS collation_name,
+           information_schema._pg_numeric_precision(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_precision,
+           information_schema._pg_numeric_precision_radix(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_precision_radix,
+           information_schema._pg_numeric_scale(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS numeric_scale,
+           information_schema._pg_datetime_precision(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.cardinal_number
+               AS datetime_precision,
+           information_schema._pg_interval_type(information_schema._pg_truetypid(a, t),
+               information_schema._pg_truetypmod(a, t))::information_schema.character_data
+               AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           current_database()::information_schema.sql_identifier AS attribute_udt_catalog,
+           nt.nspname::information_schema.sql_identifier AS attribute_udt_schema,
+           t.typname::information_schema.sql_identifier AS attribute_udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           a.attnum::information_schema.sql_identifier AS dtd_identifier,
+           'NO'::information_schema.yes_or_no AS is_derived_reference_attribute
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class c ON a.attrelid = c.oid
+           JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_type t ON a.atttypid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           LEFT JOIN pg_catalog.pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+           LEFT JOIN pg_catalog.pg_collation co ON a.attcollation = co.oid
+                     AND NOT (co.collnamespace = 11 AND co.collname = 'default')
+           LEFT JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid
+     WHERE a.attnum > 0 AND NOT a.attisdropped
+       AND c.relkind = 'c'
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_type_privilege(c.reltype, 'USAGE'));
+
+-- One row per domain; the data type columns describe its base type.
+CREATE VIEW information_schema.domains AS
+    SELECT current_database()::information_schema.sql_identifier AS domain_catalog,
+           nt.nspname::information_schema.sql_identifier AS domain_schema,
+           t.typname::information_schema.sql_identifier AS domain_name,
+           (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+                 WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.typbasetype, NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           information_schema._pg_char_max_length(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS character_maximum_length,
+           information_schema._pg_char_octet_length(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           (CASE WHEN nco.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS collation_catalog,
+           nco.nspname::information_schema.sql_identifier AS collation_schema,
+           co.collname::information_schema.sql_identifier AS collation_name,
+           information_schema._pg_numeric_precision(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS numeric_precision,
+           information_schema._pg_numeric_precision_radix(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS numeric_precision_radix,
+           information_schema._pg_numeric_scale(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS numeric_scale,
+           information_schema._pg_datetime_precision(t.typbasetype, t.typtypmod)
+               ::information_schema.cardinal_number AS datetime_precision,
+           information_schema._pg_interval_type(t.typbasetype, t.typtypmod)
+               ::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           t.typdefault::information_schema.character_data AS domain_default,
+           current_database()::information_schema.sql_identifier AS udt_catalog,
+           nbt.nspname::information_schema.sql_identifier AS udt_schema,
+           bt.typname::information_schema.sql_identifier AS udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           1::information_schema.sql_identifier AS dtd_identifier
+      FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           JOIN pg_catalog.pg_type bt ON t.typbasetype = bt.oid
+           JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid
+           LEFT JOIN pg_catalog.pg_collation co ON t.typcollation = co.oid
+                     AND NOT (co.collnamespace = 11 AND co.collname = 'default')
+           LEFT JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid
+     WHERE t.typtype = 'd'
+       AND (pg_catalog.pg_has_role(t.typowner, 'USAGE')
+            OR pg_catalog.has_type_privilege(t.oid, 'USAGE'));
+
+-- One row per argument of a function or procedure (OUT ones too), in
+-- declaration order.  specific_name is the routine's name _ its OID.
+CREATE VIEW information_schema.parameters AS
+    SELECT current_database()::information_schema.sql_identifier AS specific_catalog,
+           ss.nspname::information_schema.sql_identifier AS specific_schema,
+           pg_catalog.nameconcatoid(ss.proname, ss.oid)::information_schema.sql_identifier
+               AS specific_name,
+           (ss.arg).n::information_schema.cardinal_number AS ordinal_position,
+           (CASE WHEN ss.proargmodes IS NULL THEN 'IN'
+                 WHEN ss.proargmodes[(ss.arg).n] IN ('i', 'v') THEN 'IN'
+                 WHEN ss.proargmodes[(ss.arg).n] IN ('o', 't') THEN 'OUT'
+                 WHEN ss.proargmodes[(ss.arg).n] = 'b' THEN 'INOUT'
+            END)::information_schema.character_data AS parameter_mode,
+           'NO'::information_schema.yes_or_no AS is_result,
+           'NO'::information_schema.yes_or_no AS as_locator,
+           nullif(ss.proargnames[(ss.arg).n], '')::information_schema.sql_identifier
+               AS parameter_name,
+           (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+                 WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           NULL::information_schema.cardinal_number AS character_maximum_length,
+           NULL::information_schema.cardinal_number AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           NULL::information_schema.sql_identifier AS collation_catalog,
+           NULL::information_schema.sql_identifier AS collation_schema,
+           NULL::information_schema.sql_identifier AS collation_name,
+           NULL::information_schema.cardinal_number AS numeric_precision,
+           NULL::information_schema.cardinal_number AS numeric_precision_radix,
+           NULL::information_schema.cardinal_number AS numeric_scale,
+           NULL::information_schema.cardinal_number AS datetime_precision,
+           NULL::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           current_database()::information_schema.sql_identifier AS udt_catalog,
+           nt.nspname::information_schema.sql_identifier AS udt_schema,
+           t.typname::information_schema.sql_identifier AS udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           (ss.arg).n::information_schema.sql_identifier AS dtd_identifier,
+           (CASE WHEN pg_catalog.pg_has_role(ss.proowner, 'USAGE')
+                 THEN pg_catalog.pg_get_function_arg_default(ss.oid, (ss.arg).n)
+            END)::information_schema.character_data AS parameter_default
+      FROM (SELECT n.nspname, p.proname, p.oid, p.proowner, p.proargnames, p.proargmodes,
+                   information_schema._pg_expandarray(coalesce(p.proallargtypes,
+                                                               p.proargtypes::oid[])) AS arg
+              FROM pg_catalog.pg_proc p
+                   JOIN pg_catalog.pg_namespace n ON p.pronamespace = n.oid
+             WHERE pg_catalog.pg_has_role(p.proowner, 'USAGE')
+                OR pg_catalog.has_function_privilege(p.oid, 'EXECUTE')) ss
+           JOIN pg_catalog.pg_type t ON t.oid = (ss.arg).x
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid;
+
+-- One row per function and procedure.  The data type columns describe a
+-- function's result (dtd_identifier 0); most of the standard's columns
+-- have no PostgreSQL counterpart and are NULL.
+CREATE VIEW information_schema.routines AS
+    SELECT current_database()::information_schema.sql_identifier AS specific_catalog,
+           n.nspname::information_schema.sql_identifier AS specific_schema,
+           pg_catalog.nameconcatoid(p.proname, p.oid)::information_schema.sql_identifier
+               AS specific_name,
+           current_database()::information_schema.sql_identifier AS routine_catalog,
+           n.nspname::information_schema.sql_identifier AS routine_schema,
+           p.proname::information_schema.sql_identifier AS routine_name,
+           (CASE p.prokind WHEN 'f' THEN 'FUNCTION' WHEN 'p' THEN 'PROCEDURE'
+            END)::information_schema.character_data AS routine_type,
+           NULL::information_schema.sql_identifier AS module_catalog,
+           NULL::information_schema.sql_identifier AS module_schema,
+           NULL::information_schema.sql_identifier AS module_name,
+           NULL::information_schema.sql_identifier AS udt_catalog,
+           NULL::information_schema.sql_identifier AS udt_schema,
+           NULL::information_schema.sql_identifier AS udt_name,
+           (CASE WHEN p.prokind = 'p' THEN NULL
+                 WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+                 WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           NULL::information_schema.cardinal_number AS character_maximum_length,
+           NULL::information_schema.cardinal_number AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           NULL::information_schema.sql_identifier AS collation_catalog,
+           NULL::information_schema.sql_identifier AS collation_schema,
+           NULL::information_schema.sql_identifier AS collation_name,
+           NULL::information_schema.cardinal_number AS numeric_precision,
+           NULL::information_schema.cardinal_number AS numeric_precision_radix,
+           NULL::information_schema.cardinal_number AS numeric_scale,
+           NULL::information_schema.cardinal_number AS datetime_precision,
+           NULL::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           (CASE WHEN nt.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS type_udt_catalog,
+           nt.nspname::information_schema.sql_identifier AS type_udt_schema,
+           t.typname::information_schema.sql_identifier AS type_udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           (CASE WHEN p.prokind <> 'p' THEN 0
+            END)::information_schema.sql_identifier AS dtd_identifier,
+           (CASE WHEN l.lanname = 'sql' THEN 'SQL' ELSE 'EXTERNAL'
+            END)::information_schema.character_data AS routine_body,
+           (CASE WHEN pg_catalog.pg_has_role(p.proowner, 'USAGE') THEN p.prosrc
+            END)::information_schema.character_data AS routine_definition,
+           (CASE WHEN l.lanname = 'c' THEN p.prosrc
+            END)::information_schema.character_data AS external_name,
+           upper(l.lanname)::information_schema.character_data AS external_language,
+           'GENERAL'::information_schema.character_data AS parameter_style,
+           (CASE WHEN p.provolatile = 'i' THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_deterministic,
+           'MODIFIES'::information_schema.character_data AS sql_data_access,
+           (CASE WHEN p.prokind <> 'p' THEN (CASE WHEN p.proisstrict THEN 'YES' ELSE 'NO' END)
+            END)::information_schema.yes_or_no AS is_null_call,
+           NULL::information_schema.character_data AS sql_path,
+           'YES'::information_schema.yes_or_no AS schema_level_routine,
+           0::information_schema.cardinal_number AS max_dynamic_result_sets,
+           NULL::information_schema.yes_or_no AS is_user_defined_cast,
+           NULL::information_schema.yes_or_no AS is_implicitly_invocable,
+           (CASE WHEN p.prosecdef THEN 'DEFINER' ELSE 'INVOKER'
+            END)::information_schema.character_data AS security_type,
+           NULL::information_schema.sql_identifier AS to_sql_specific_catalog,
+           NULL::information_schema.sql_identifier AS to_sql_specific_schema,
+           NULL::information_schema.sql_identifier AS to_sql_specific_name,
+           'NO'::information_schema.yes_or_no AS as_locator,
+           NULL::information_schema.time_stamp AS created,
+           NULL::information_schema.time_stamp AS last_altered,
+           NULL::information_schema.yes_or_no AS new_savepoint_level,
+           'NO'::information_schema.yes_or_no AS is_udt_dependent,
+           NULL::information_schema.character_data AS result_cast_from_data_type,
+           NULL::information_schema.yes_or_no AS result_cast_as_locator,
+           NULL::information_schema.cardinal_number AS result_cast_char_max_length,
+           NULL::information_schema.cardinal_number AS result_cast_char_octet_length,
+           NULL::information_schema.sql_identifier AS result_cast_char_set_catalog,
+           NULL::information_schema.sql_identifier AS result_cast_char_set_schema,
+           NULL::information_schema.sql_identifier AS result_cast_char_set_name,
+           NULL::information_schema.sql_identifier AS result_cast_collation_catalog,
+           NULL::information_schema.sql_identifier AS result_cast_collation_schema,
+           NULL::information_schema.sql_identifier AS result_cast_collation_name,
+           NULL::information_schema.cardinal_number AS result_cast_numeric_precision,
+           NULL::information_schema.cardinal_number AS result_cast_numeric_precision_radix,
+           NULL::information_schema.cardinal_number AS result_cast_numeric_scale,
+           NULL::information_schema.cardinal_number AS result_cast_datetime_precision,
+           NULL::information_schema.character_data AS result_cast_interval_type,
+           NULL::information_schema.cardinal_number AS result_cast_interval_precision,
+           NULL::information_schema.sql_identifier AS result_cast_type_udt_catalog,
+           NULL::information_schema.sql_identifier AS result_cast_type_udt_schema,
+           NULL::information_schema.sql_identifier AS result_cast_type_udt_name,
+           NULL::information_schema.sql_identifier AS result_cast_scope_catalog,
+           NULL::information_schema.sql_identifier AS result_cast_scope_schema,
+           NULL::information_schema.sql_identifier AS result_cast_scope_name,
+           NULL::information_schema.cardinal_number AS result_cast_maximum_cardinality,
+           NULL::information_schema.sql_identifier AS result_cast_dtd_identifier
+      FROM pg_catalog.pg_proc p
+           JOIN pg_catalog.pg_namespace n ON p.pronamespace = n.oid
+           JOIN pg_catalog.pg_language l ON p.prolang = l.oid
+           LEFT JOIN pg_catalog.pg_type t ON p.prorettype = t.oid AND p.prokind <> 'p'
+           LEFT JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+     WHERE pg_catalog.pg_has_role(p.proowner, 'USAGE')
+        OR pg_catalog.has_function_privilege(p.oid, 'EXECUTE');
+
+-- The data type descriptors the user may see: each object and
+-- dtd_identifier the views above (and attributes) show.
+CREATE VIEW information_schema.data_type_privileges AS
+    SELECT current_database()::information_schema.sql_identifier AS object_catalog,
+           d.object_schema::information_schema.sql_identifier AS object_schema,
+           d.object_name::information_schema.sql_identifier AS object_name,
+           d.object_type::information_schema.character_data AS object_type,
+           d.dtd_identifier::information_schema.sql_identifier AS dtd_identifier
+      FROM (SELECT udt_schema, udt_name, 'USER-DEFINED TYPE'::text, dtd_identifier
+              FROM information_schema.attributes
+            UNION ALL
+            SELECT table_schema, table_name, 'TABLE'::text, dtd_identifier
+              FROM information_schema.columns
+            UNION ALL
+            SELECT domain_schema, domain_name, 'DOMAIN'::text, dtd_identifier
+              FROM information_schema.domains
+            UNION ALL
+            SELECT specific_schema, specific_name, 'ROUTINE'::text, dtd_identifier
+              FROM information_schema.parameters
+            UNION ALL
+            SELECT specific_schema, specific_name, 'ROUTINE'::text, dtd_identifier
+              FROM information_schema.routines)
+           AS d (object_schema, object_name, object_type, dtd_identifier);
+
+-- One row per array-typed data type descriptor (a column, composite
+-- attribute, domain, parameter or result of an array type): its element
+-- type.  collection_type_identifier matches the owner's dtd_identifier, so
+-- columns LEFT JOIN element_types ON (table_catalog, table_schema,
+-- table_name, 'TABLE', dtd_identifier) = (object_catalog, object_schema,
+-- object_name, object_type, collection_type_identifier) gives a column's
+-- element type.
+CREATE VIEW information_schema.element_types AS
+    SELECT current_database()::information_schema.sql_identifier AS object_catalog,
+           n.nspname::information_schema.sql_identifier AS object_schema,
+           x.objname::information_schema.sql_identifier AS object_name,
+           x.objtype::information_schema.character_data AS object_type,
+           x.objdtdid::information_schema.sql_identifier AS collection_type_identifier,
+           (CASE WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(bt.oid, NULL)
+                 ELSE 'USER-DEFINED'
+            END)::information_schema.character_data AS data_type,
+           NULL::information_schema.cardinal_number AS character_maximum_length,
+           NULL::information_schema.cardinal_number AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           (CASE WHEN nco.nspname IS NOT NULL THEN current_database()
+            END)::information_schema.sql_identifier AS collation_catalog,
+           nco.nspname::information_schema.sql_identifier AS collation_schema,
+           co.collname::information_schema.sql_identifier AS collation_name,
+           NULL::information_schema.cardinal_number AS numeric_precision,
+           NULL::information_schema.cardinal_number AS numeric_precision_radix,
+           NULL::information_schema.cardinal_number AS numeric_scale,
+           NULL::information_schema.cardinal_number AS datetime_precision,
+           NULL::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           NULL::information_schema.character_data AS domain_default,
+           current_database()::information_schema.sql_identifier AS udt_catalog,
+           nbt.nspname::information_schema.sql_identifier AS udt_schema,
+           bt.typname::information_schema.sql_identifier AS udt_name,
+           NULL::information_schema.sql_identifier AS scope_catalog,
+           NULL::information_schema.sql_identifier AS scope_schema,
+           NULL::information_schema.sql_identifier AS scope_name,
+           NULL::information_schema.cardinal_number AS maximum_cardinality,
+           ('a' || x.objdtdid::text)::information_schema.sql_identifier AS dtd_identifier
+      FROM (SELECT c.relnamespace, c.relname,
+                   (CASE WHEN c.relkind = 'c' THEN 'USER-DEFINED TYPE' ELSE 'TABLE' END)::text,
+                   a.attnum::integer, a.atttypid, a.attcollation
+              FROM pg_catalog.pg_class c
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+             WHERE c.relkind IN ('r', 'v', 'f', 'c', 'p')
+               AND a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL
+            SELECT t.typnamespace, t.typname, 'DOMAIN'::text, 1, t.typbasetype, t.typcollation
+              FROM pg_catalog.pg_type t
+             WHERE t.typtype = 'd'
+            UNION ALL
+            SELECT ss.pronamespace, pg_catalog.nameconcatoid(ss.proname, ss.oid), 'ROUTINE'::text,
+                   (ss.arg).n, (ss.arg).x, 0::oid
+              FROM (SELECT p.pronamespace, p.proname, p.oid,
+                           information_schema._pg_expandarray(coalesce(p.proallargtypes,
+                                                                       p.proargtypes::oid[])) AS arg
+                      FROM pg_catalog.pg_proc p) ss
+            UNION ALL
+            SELECT p.pronamespace, pg_catalog.nameconcatoid(p.proname, p.oid), 'ROUTINE'::text,
+                   0, p.prorettype, 0::oid
+              FROM pg_catalog.pg_proc p)
+           AS x (objschema, objname, objtype, objdtdid, objtypeid, objcollation)
+           JOIN pg_catalog.pg_namespace n ON n.oid = x.objschema
+           JOIN pg_catalog.pg_type at ON at.oid = x.objtypeid
+           JOIN pg_catalog.pg_type bt ON bt.oid = at.typelem
+           JOIN pg_catalog.pg_namespace nbt ON nbt.oid = bt.typnamespace
+           LEFT JOIN pg_catalog.pg_collation co ON x.objcollation = co.oid
+                     AND NOT (co.collnamespace = 11 AND co.collname = 'default')
+           LEFT JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid
+     WHERE at.typelem <> 0 AND at.typlen = -1
+       AND EXISTS (SELECT 1 FROM information_schema.data_type_privileges d
+                    WHERE d.object_schema = n.nspname
+                      AND d.object_name = x.objname
+                      AND d.object_type = x.objtype
+                      AND d.dtd_identifier = x.objdtdid::information_schema.sql_identifier);

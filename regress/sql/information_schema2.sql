@@ -105,6 +105,120 @@ SELECT table_name, column_name, data_type, character_maximum_length, numeric_pre
 SELECT sequence_name, data_type, numeric_precision FROM information_schema.sequences
  WHERE sequence_schema = 'isch2';
 
+-- routines and their parameters: every argument mode, defaults, domains,
+-- arrays, sets; specific_name is the name _ the function's OID
+CREATE TYPE isch2.pair AS (l integer, r varchar(5)[], s text COLLATE "C");
+CREATE FUNCTION isch2.f_in(a integer, b text DEFAULT 'x', c numeric[] DEFAULT '{1.5}')
+    RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS 'select $1';
+CREATE FUNCTION isch2.f_out(integer, OUT b integer) LANGUAGE sql STABLE AS 'select $1 + 1';
+CREATE FUNCTION isch2.f_inout(INOUT a isch2.posint) LANGUAGE sql AS 'select a';
+CREATE FUNCTION isch2.f_var(VARIADIC v numeric[]) RETURNS numeric
+    LANGUAGE sql AS 'select sum(x) from unnest(v) x';
+CREATE FUNCTION isch2.f_set(n integer) RETURNS SETOF text[]
+    LANGUAGE sql AS 'select array[''a'', ''b'']';
+CREATE FUNCTION isch2.f_tab(n integer) RETURNS TABLE (v integer[])
+    LANGUAGE sql AS 'select array[n]';
+CREATE FUNCTION isch2.f_void(p isch2.pair) RETURNS void LANGUAGE sql AS '';
+CREATE FUNCTION isch2.f_dom(d isch2.codes) RETURNS isch2.codes LANGUAGE sql AS 'select d';
+SELECT r.specific_name = (p.proname || '_' || p.oid) AS specific_ok, r.specific_schema,
+       r.routine_schema, r.routine_name, r.routine_type, r.data_type, r.type_udt_schema,
+       r.type_udt_name, r.dtd_identifier, r.routine_body, r.routine_definition,
+       r.external_name, r.external_language, r.parameter_style, r.is_deterministic,
+       r.sql_data_access, r.is_null_call, r.security_type, r.schema_level_routine,
+       r.max_dynamic_result_sets, r.as_locator, r.is_udt_dependent
+  FROM information_schema.routines r
+       JOIN pg_proc p ON r.specific_name = p.proname || '_' || p.oid
+ WHERE r.routine_schema = 'isch2' ORDER BY r.routine_name;
+\x on
+SELECT
+       specific_catalog, specific_schema, routine_catalog, routine_schema, routine_name, 
+       routine_type, module_catalog, module_schema, module_name, udt_catalog, udt_schema, 
+       udt_name, data_type, character_maximum_length, character_octet_length, 
+       character_set_catalog, character_set_schema, character_set_name, collation_catalog, 
+       collation_schema, collation_name, numeric_precision, numeric_precision_radix, 
+       numeric_scale, datetime_precision, interval_type, interval_precision, type_udt_catalog, 
+       type_udt_schema, type_udt_name, scope_catalog, scope_schema, scope_name, 
+       maximum_cardinality, dtd_identifier, routine_body, routine_definition, external_name, 
+       external_language, parameter_style, is_deterministic, sql_data_access, is_null_call, 
+       sql_path, schema_level_routine, max_dynamic_result_sets, is_user_defined_cast, 
+       is_implicitly_invocable, security_type, to_sql_specific_catalog, 
+       to_sql_specific_schema, to_sql_specific_name, as_locator, created, last_altered, 
+       new_savepoint_level, is_udt_dependent, result_cast_from_data_type, 
+       result_cast_as_locator, result_cast_char_max_length, result_cast_char_octet_length, 
+       result_cast_char_set_catalog, result_cast_char_set_schema, result_cast_char_set_name, 
+       result_cast_collation_catalog, result_cast_collation_schema, 
+       result_cast_collation_name, result_cast_numeric_precision, 
+       result_cast_numeric_precision_radix, result_cast_numeric_scale, 
+       result_cast_datetime_precision, result_cast_interval_type, 
+       result_cast_interval_precision, result_cast_type_udt_catalog, 
+       result_cast_type_udt_schema, result_cast_type_udt_name, result_cast_scope_catalog, 
+       result_cast_scope_schema, result_cast_scope_name, result_cast_maximum_cardinality, 
+       result_cast_dtd_identifier
+  FROM information_schema.routines
+ WHERE routine_schema = 'isch2' AND routine_name = 'f_in';
+\x off
+SELECT p.proname, x.ordinal_position, x.parameter_mode, x.is_result, x.as_locator,
+       x.parameter_name, x.data_type, x.udt_schema, x.udt_name, x.dtd_identifier,
+       x.parameter_default
+  FROM information_schema.parameters x
+       JOIN pg_proc p ON x.specific_name = p.proname || '_' || p.oid
+ WHERE x.specific_schema = 'isch2' ORDER BY p.proname, x.ordinal_position;
+SELECT count(*) FROM information_schema.parameters x
+ WHERE x.specific_schema = 'isch2' AND x.character_maximum_length IS NULL
+   AND x.numeric_precision IS NULL AND x.collation_name IS NULL;
+
+-- the new views' columns, as PostgreSQL 15 has them
+SELECT table_name, ordinal_position, column_name, data_type, domain_name
+  FROM information_schema.columns
+ WHERE table_schema = 'information_schema'
+   AND table_name IN ('routines', 'parameters', 'element_types', 'domains', 'attributes',
+                      'data_type_privileges')
+ ORDER BY table_name, ordinal_position;
+
+-- domains and composite types
+SELECT * FROM information_schema.domains WHERE domain_schema = 'isch2' ORDER BY domain_name;
+SELECT * FROM information_schema.attributes WHERE udt_schema = 'isch2'
+ ORDER BY udt_name, ordinal_position;
+
+-- element types, joined to their owners as JDBC drivers and GUI tools do
+SELECT c.table_name, c.column_name, c.data_type, c.dtd_identifier, e.data_type AS element_type,
+       e.udt_schema, e.udt_name, e.collation_name, e.dtd_identifier AS element_dtd
+  FROM information_schema.columns c
+       LEFT JOIN information_schema.element_types e
+              ON ((c.table_catalog, c.table_schema, c.table_name, 'TABLE', c.dtd_identifier)
+                  = (e.object_catalog, e.object_schema, e.object_name, e.object_type,
+                     e.collection_type_identifier))
+ WHERE c.table_schema = 'isch2'
+ ORDER BY c.table_name, c.ordinal_position;
+SELECT p.proname, x.ordinal_position, x.parameter_mode, e.data_type AS element_type, e.udt_name
+  FROM information_schema.parameters x
+       JOIN pg_proc p ON x.specific_name = p.proname || '_' || p.oid
+       LEFT JOIN information_schema.element_types e
+              ON ((x.specific_catalog, x.specific_schema, x.specific_name, 'ROUTINE',
+                   x.dtd_identifier)
+                  = (e.object_catalog, e.object_schema, e.object_name, e.object_type,
+                     e.collection_type_identifier))
+ WHERE x.specific_schema = 'isch2' ORDER BY p.proname, x.ordinal_position;
+SELECT r.routine_name, r.data_type, e.data_type AS element_type, e.udt_name
+  FROM information_schema.routines r
+       LEFT JOIN information_schema.element_types e
+              ON ((r.specific_catalog, r.specific_schema, r.specific_name, 'ROUTINE',
+                   r.dtd_identifier)
+                  = (e.object_catalog, e.object_schema, e.object_name, e.object_type,
+                     e.collection_type_identifier))
+ WHERE r.routine_schema = 'isch2' ORDER BY r.routine_name;
+SELECT object_schema, object_name, object_type, collection_type_identifier, data_type,
+       collation_name, udt_name, dtd_identifier
+  FROM information_schema.element_types
+ WHERE object_schema = 'isch2' AND object_type <> 'ROUTINE'
+ ORDER BY object_name, object_type, collection_type_identifier;
+SELECT object_schema, object_name, object_type, dtd_identifier
+  FROM information_schema.data_type_privileges
+ WHERE object_schema = 'isch2' AND object_type <> 'ROUTINE'
+ ORDER BY object_name, object_type, dtd_identifier::integer;
+SELECT count(*) FROM information_schema.data_type_privileges
+ WHERE object_schema = 'isch2' AND object_type = 'ROUTINE';
+
 -- who sees what: a role sees the objects of the roles it is a member of,
 -- and those it holds a privilege on (functions and types: PUBLIC may use
 -- them by default)
@@ -142,6 +256,21 @@ SELECT constraint_schema, constraint_name FROM information_schema.referential_co
  WHERE constraint_schema LIKE 'isch2%' ORDER BY constraint_schema, constraint_name;
 SELECT sequence_schema, sequence_name FROM information_schema.sequences
  WHERE sequence_schema LIKE 'isch2%' ORDER BY sequence_schema, sequence_name;
+-- functions and types: everyone may use them, so they show (but not a
+-- routine's or parameter default's text, which is the owner's)
+CREATE FUNCTION isch2_own.mine_f(a int DEFAULT 3) RETURNS int[] LANGUAGE sql AS 'select array[a]';
+SELECT routine_schema, routine_name, routine_definition FROM information_schema.routines
+ WHERE routine_schema LIKE 'isch2%' ORDER BY routine_schema, routine_name;
+SELECT specific_schema, parameter_name, parameter_default FROM information_schema.parameters
+ WHERE specific_schema LIKE 'isch2%' ORDER BY specific_schema, specific_name, ordinal_position;
+SELECT domain_schema, domain_name FROM information_schema.domains
+ WHERE domain_schema LIKE 'isch2%' ORDER BY domain_schema, domain_name;
+SELECT udt_schema, udt_name, attribute_name FROM information_schema.attributes
+ WHERE udt_schema LIKE 'isch2%' ORDER BY udt_schema, udt_name, ordinal_position;
+SELECT object_schema, object_type, collection_type_identifier, data_type
+  FROM information_schema.element_types
+ WHERE object_schema LIKE 'isch2%'
+ ORDER BY object_schema, object_name, object_type, collection_type_identifier;
 RESET ROLE;
 
 DROP SCHEMA isch2_own CASCADE;
