@@ -894,3 +894,375 @@ CREATE VIEW information_schema.element_types AS
                       AND d.object_name = x.objname
                       AND d.object_type = x.objtype
                       AND d.dtd_identifier = x.objdtdid::information_schema.sql_identifier);
+
+-- The current database: the catalog this information schema describes.
+CREATE VIEW information_schema.information_schema_catalog_name AS
+    SELECT current_database()::information_schema.sql_identifier AS catalog_name;
+
+-- One row per membership (and the database owner's implicit membership in
+-- pg_database_owner) of a role the current user is a member of.
+CREATE VIEW information_schema.applicable_roles AS
+    SELECT a.rolname::information_schema.sql_identifier AS grantee,
+           b.rolname::information_schema.sql_identifier AS role_name,
+           (CASE WHEN m.admin_option THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_grantable
+      FROM (SELECT am.member, am.roleid, am.admin_option
+              FROM pg_catalog.pg_auth_members am
+            UNION
+            SELECT d.datdba, r.oid, false
+              FROM pg_catalog.pg_database d
+                   JOIN pg_catalog.pg_authid r ON r.rolname = 'pg_database_owner'
+             WHERE d.datname = current_database()) m
+           JOIN pg_catalog.pg_authid a ON m.member = a.oid
+           JOIN pg_catalog.pg_authid b ON m.roleid = b.oid
+     WHERE pg_catalog.pg_has_role(a.oid, 'USAGE');
+
+-- The memberships above that carry ADMIN OPTION.
+CREATE VIEW information_schema.administrable_role_authorizations AS
+    SELECT grantee, role_name, is_grantable
+      FROM information_schema.applicable_roles
+     WHERE is_grantable = 'YES';
+
+-- The roles whose privileges the current user has (itself included).
+CREATE VIEW information_schema.enabled_roles AS
+    SELECT a.rolname::information_schema.sql_identifier AS role_name
+      FROM pg_catalog.pg_authid a
+     WHERE pg_catalog.pg_has_role(a.oid, 'USAGE');
+
+-- The database encoding as the one character set, with the collation
+-- matching the database's locale (the longest name when several do).
+CREATE VIEW information_schema.character_sets AS
+    SELECT NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           pg_catalog.getdatabaseencoding()::information_schema.sql_identifier
+               AS character_set_name,
+           (CASE WHEN pg_catalog.getdatabaseencoding() = 'UTF8' THEN 'UCS'
+                 ELSE pg_catalog.getdatabaseencoding()
+            END)::information_schema.sql_identifier AS character_repertoire,
+           pg_catalog.getdatabaseencoding()::information_schema.sql_identifier AS form_of_use,
+           current_database()::information_schema.sql_identifier AS default_collate_catalog,
+           nc.nspname::information_schema.sql_identifier AS default_collate_schema,
+           c.collname::information_schema.sql_identifier AS default_collate_name
+      FROM pg_catalog.pg_database d
+           LEFT JOIN pg_catalog.pg_collation c
+                  ON d.datcollate = c.collcollate AND d.datctype = c.collctype
+           LEFT JOIN pg_catalog.pg_namespace nc ON c.collnamespace = nc.oid
+     WHERE d.datname = current_database()
+     ORDER BY pg_catalog.char_length(c.collname) DESC, c.collname
+     LIMIT 1;
+
+-- The collations usable with the database encoding.
+CREATE VIEW information_schema.collations AS
+    SELECT current_database()::information_schema.sql_identifier AS collation_catalog,
+           nc.nspname::information_schema.sql_identifier AS collation_schema,
+           c.collname::information_schema.sql_identifier AS collation_name,
+           'NO PAD'::information_schema.character_data AS pad_attribute
+      FROM pg_catalog.pg_collation c
+           JOIN pg_catalog.pg_namespace nc ON c.collnamespace = nc.oid
+     WHERE c.collencoding IN (-1, (SELECT d.encoding FROM pg_catalog.pg_database d
+                                    WHERE d.datname = current_database()));
+
+-- Each of those collations applies to the database encoding.
+CREATE VIEW information_schema.collation_character_set_applicability AS
+    SELECT current_database()::information_schema.sql_identifier AS collation_catalog,
+           nc.nspname::information_schema.sql_identifier AS collation_schema,
+           c.collname::information_schema.sql_identifier AS collation_name,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           pg_catalog.getdatabaseencoding()::information_schema.sql_identifier
+               AS character_set_name
+      FROM pg_catalog.pg_collation c
+           JOIN pg_catalog.pg_namespace nc ON c.collnamespace = nc.oid
+     WHERE c.collencoding IN (-1, (SELECT d.encoding FROM pg_catalog.pg_database d
+                                    WHERE d.datname = current_database()));
+
+-- One row per table column whose type is a domain the user owns.
+CREATE VIEW information_schema.column_domain_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS domain_catalog,
+           nt.nspname::information_schema.sql_identifier AS domain_schema,
+           t.typname::information_schema.sql_identifier AS domain_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class c ON a.attrelid = c.oid
+           JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_type t ON a.atttypid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+     WHERE t.typtype = 'd'
+       AND c.relkind IN ('r', 'v', 'f', 'p')
+       AND a.attnum > 0 AND NOT a.attisdropped
+       AND pg_catalog.pg_has_role(t.typowner, 'USAGE');
+
+-- One row per constraint of a domain.
+CREATE VIEW information_schema.domain_constraints AS
+    SELECT current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           con.conname::information_schema.sql_identifier AS constraint_name,
+           current_database()::information_schema.sql_identifier AS domain_catalog,
+           nt.nspname::information_schema.sql_identifier AS domain_schema,
+           t.typname::information_schema.sql_identifier AS domain_name,
+           (CASE WHEN con.condeferrable THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_deferrable,
+           (CASE WHEN con.condeferred THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS initially_deferred
+      FROM pg_catalog.pg_constraint con
+           JOIN pg_catalog.pg_namespace nc ON con.connamespace = nc.oid
+           JOIN pg_catalog.pg_type t ON con.contypid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+     WHERE pg_catalog.pg_has_role(t.typowner, 'USAGE')
+        OR pg_catalog.has_type_privilege(t.oid, 'USAGE');
+
+-- One row per privilege granted on a table, view or foreign table (the
+-- owner's implicit ones included), where the grantor or grantee is one of
+-- the current user's roles, or the grantee is PUBLIC.
+CREATE VIEW information_schema.table_privileges AS
+    SELECT u_grantor.rolname::information_schema.sql_identifier AS grantor,
+           grantee.rolname::information_schema.sql_identifier AS grantee,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           c.prtype::information_schema.character_data AS privilege_type,
+           (CASE WHEN pg_catalog.pg_has_role(grantee.oid, c.relowner, 'USAGE') OR c.grantable
+                 THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_grantable,
+           (CASE WHEN c.prtype = 'SELECT' THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS with_hierarchy
+      FROM (SELECT r.oid, r.relname, r.relnamespace, r.relkind, r.relowner,
+                   (pg_catalog.aclexplode(coalesce(r.relacl,
+                                                   pg_catalog.acldefault('r', r.relowner)))).*
+              FROM pg_catalog.pg_class r)
+           AS c (oid, relname, relnamespace, relkind, relowner, grantor, grantee, prtype,
+                 grantable)
+           JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_authid u_grantor ON c.grantor = u_grantor.oid
+           JOIN (SELECT a.oid, a.rolname FROM pg_catalog.pg_authid a
+                 UNION ALL
+                 SELECT 0::oid, 'PUBLIC') AS grantee (oid, rolname)
+             ON c.grantee = grantee.oid
+     WHERE c.relkind IN ('r', 'v', 'f', 'p')
+       AND c.prtype IN ('INSERT', 'SELECT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES',
+                        'TRIGGER')
+       AND (pg_catalog.pg_has_role(u_grantor.oid, 'USAGE')
+            OR pg_catalog.pg_has_role(grantee.oid, 'USAGE')
+            OR grantee.rolname = 'PUBLIC');
+
+-- The table privileges granted by or to one of the current user's roles.
+CREATE VIEW information_schema.role_table_grants AS
+    SELECT grantor, grantee, table_catalog, table_schema, table_name, privilege_type,
+           is_grantable, with_hierarchy
+      FROM information_schema.table_privileges
+     WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
+        OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
+
+-- One row per column privilege: those granted on the whole table hold for
+-- every column, and those granted on the column itself.
+CREATE VIEW information_schema.column_privileges AS
+    SELECT u_grantor.rolname::information_schema.sql_identifier AS grantor,
+           grantee.rolname::information_schema.sql_identifier AS grantee,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           x.relname::information_schema.sql_identifier AS table_name,
+           x.attname::information_schema.sql_identifier AS column_name,
+           x.prtype::information_schema.character_data AS privilege_type,
+           (CASE WHEN pg_catalog.pg_has_role(x.grantee, x.relowner, 'USAGE') OR x.grantable
+                 THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_grantable
+      FROM (SELECT pr_c.grantor, pr_c.grantee, a.attname, pr_c.relname, pr_c.relnamespace,
+                   pr_c.prtype, pr_c.grantable, pr_c.relowner
+              FROM (SELECT r.oid, r.relname, r.relnamespace, r.relowner,
+                           (pg_catalog.aclexplode(coalesce(r.relacl,
+                                                           pg_catalog.acldefault('r', r.relowner)))).*
+                      FROM pg_catalog.pg_class r
+                     WHERE r.relkind IN ('r', 'v', 'f', 'p'))
+                   AS pr_c (oid, relname, relnamespace, relowner, grantor, grantee, prtype,
+                            grantable)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = pr_c.oid
+             WHERE a.attnum > 0 AND NOT a.attisdropped
+            UNION
+            SELECT pr_a.grantor, pr_a.grantee, pr_a.attname, c.relname, c.relnamespace,
+                   pr_a.prtype, pr_a.grantable, c.relowner
+              FROM (SELECT a.attrelid, a.attname,
+                           (pg_catalog.aclexplode(coalesce(a.attacl,
+                                                           pg_catalog.acldefault('c', cc.relowner)))).*
+                      FROM pg_catalog.pg_attribute a
+                           JOIN pg_catalog.pg_class cc ON a.attrelid = cc.oid
+                     WHERE a.attnum > 0 AND NOT a.attisdropped)
+                   AS pr_a (attrelid, attname, grantor, grantee, prtype, grantable)
+                   JOIN pg_catalog.pg_class c ON pr_a.attrelid = c.oid
+             WHERE c.relkind IN ('r', 'v', 'f', 'p')) x
+           JOIN pg_catalog.pg_namespace nc ON x.relnamespace = nc.oid
+           JOIN pg_catalog.pg_authid u_grantor ON x.grantor = u_grantor.oid
+           JOIN (SELECT a.oid, a.rolname FROM pg_catalog.pg_authid a
+                 UNION ALL
+                 SELECT 0::oid, 'PUBLIC') AS grantee (oid, rolname)
+             ON x.grantee = grantee.oid
+     WHERE x.prtype IN ('INSERT', 'SELECT', 'UPDATE', 'REFERENCES')
+       AND (pg_catalog.pg_has_role(u_grantor.oid, 'USAGE')
+            OR pg_catalog.pg_has_role(grantee.oid, 'USAGE')
+            OR grantee.rolname = 'PUBLIC');
+
+-- One row per composite type (CREATE TYPE … AS (…)).
+CREATE VIEW information_schema.user_defined_types AS
+    SELECT current_database()::information_schema.sql_identifier AS user_defined_type_catalog,
+           n.nspname::information_schema.sql_identifier AS user_defined_type_schema,
+           c.relname::information_schema.sql_identifier AS user_defined_type_name,
+           'STRUCTURED'::information_schema.character_data AS user_defined_type_category,
+           'YES'::information_schema.yes_or_no AS is_instantiable,
+           NULL::information_schema.yes_or_no AS is_final,
+           NULL::information_schema.character_data AS ordering_form,
+           NULL::information_schema.character_data AS ordering_category,
+           NULL::information_schema.sql_identifier AS ordering_routine_catalog,
+           NULL::information_schema.sql_identifier AS ordering_routine_schema,
+           NULL::information_schema.sql_identifier AS ordering_routine_name,
+           NULL::information_schema.character_data AS reference_type,
+           NULL::information_schema.character_data AS data_type,
+           NULL::information_schema.cardinal_number AS character_maximum_length,
+           NULL::information_schema.cardinal_number AS character_octet_length,
+           NULL::information_schema.sql_identifier AS character_set_catalog,
+           NULL::information_schema.sql_identifier AS character_set_schema,
+           NULL::information_schema.sql_identifier AS character_set_name,
+           NULL::information_schema.sql_identifier AS collation_catalog,
+           NULL::information_schema.sql_identifier AS collation_schema,
+           NULL::information_schema.sql_identifier AS collation_name,
+           NULL::information_schema.cardinal_number AS numeric_precision,
+           NULL::information_schema.cardinal_number AS numeric_precision_radix,
+           NULL::information_schema.cardinal_number AS numeric_scale,
+           NULL::information_schema.cardinal_number AS datetime_precision,
+           NULL::information_schema.character_data AS interval_type,
+           NULL::information_schema.cardinal_number AS interval_precision,
+           NULL::information_schema.sql_identifier AS source_dtd_identifier,
+           NULL::information_schema.sql_identifier AS ref_dtd_identifier
+      FROM pg_catalog.pg_class c
+           JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid
+           JOIN pg_catalog.pg_type t ON t.typrelid = c.oid
+     WHERE c.relkind = 'c'
+       AND (pg_catalog.pg_has_role(t.typowner, 'USAGE')
+            OR pg_catalog.has_type_privilege(t.oid, 'USAGE'));
+
+-- One row per table or view a view's query reads (from its rule's
+-- dependencies), when the user owns the table.
+CREATE VIEW information_schema.view_table_usage AS
+    SELECT DISTINCT
+           current_database()::information_schema.sql_identifier AS view_catalog,
+           nv.nspname::information_schema.sql_identifier AS view_schema,
+           v.relname::information_schema.sql_identifier AS view_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nt.nspname::information_schema.sql_identifier AS table_schema,
+           t.relname::information_schema.sql_identifier AS table_name
+      FROM pg_catalog.pg_class v
+           JOIN pg_catalog.pg_namespace nv ON v.relnamespace = nv.oid
+           JOIN pg_catalog.pg_depend dv
+             ON dv.refobjid = v.oid
+            AND dv.refclassid = 'pg_catalog.pg_class'::regclass
+            AND dv.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dv.deptype = 'i'
+           JOIN pg_catalog.pg_depend dt
+             ON dt.objid = dv.objid
+            AND dt.refobjid <> dv.refobjid
+            AND dt.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dt.refclassid = 'pg_catalog.pg_class'::regclass
+           JOIN pg_catalog.pg_class t ON dt.refobjid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.relnamespace = nt.oid
+     WHERE v.relkind = 'v'
+       AND t.relkind IN ('r', 'v', 'f', 'p')
+       AND pg_catalog.pg_has_role(t.relowner, 'USAGE');
+
+-- One row per column of such a table the view's query uses.
+CREATE VIEW information_schema.view_column_usage AS
+    SELECT DISTINCT
+           current_database()::information_schema.sql_identifier AS view_catalog,
+           nv.nspname::information_schema.sql_identifier AS view_schema,
+           v.relname::information_schema.sql_identifier AS view_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nt.nspname::information_schema.sql_identifier AS table_schema,
+           t.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name
+      FROM pg_catalog.pg_class v
+           JOIN pg_catalog.pg_namespace nv ON v.relnamespace = nv.oid
+           JOIN pg_catalog.pg_depend dv
+             ON dv.refobjid = v.oid
+            AND dv.refclassid = 'pg_catalog.pg_class'::regclass
+            AND dv.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dv.deptype = 'i'
+           JOIN pg_catalog.pg_depend dt
+             ON dt.objid = dv.objid
+            AND dt.refobjid <> dv.refobjid
+            AND dt.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dt.refclassid = 'pg_catalog.pg_class'::regclass
+           JOIN pg_catalog.pg_class t ON dt.refobjid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.relnamespace = nt.oid
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = dt.refobjsubid
+     WHERE v.relkind = 'v'
+       AND t.relkind IN ('r', 'v', 'f', 'p')
+       AND pg_catalog.pg_has_role(t.relowner, 'USAGE');
+
+-- One row per function a view's query calls, when the user owns it.
+CREATE VIEW information_schema.view_routine_usage AS
+    SELECT DISTINCT
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nv.nspname::information_schema.sql_identifier AS table_schema,
+           v.relname::information_schema.sql_identifier AS table_name,
+           current_database()::information_schema.sql_identifier AS specific_catalog,
+           np.nspname::information_schema.sql_identifier AS specific_schema,
+           pg_catalog.nameconcatoid(p.proname, p.oid)::information_schema.sql_identifier
+               AS specific_name
+      FROM pg_catalog.pg_class v
+           JOIN pg_catalog.pg_namespace nv ON v.relnamespace = nv.oid
+           JOIN pg_catalog.pg_depend dv
+             ON dv.refobjid = v.oid
+            AND dv.refclassid = 'pg_catalog.pg_class'::regclass
+            AND dv.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dv.deptype = 'i'
+           JOIN pg_catalog.pg_depend dp
+             ON dp.objid = dv.objid
+            AND dp.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dp.refclassid = 'pg_catalog.pg_proc'::regclass
+           JOIN pg_catalog.pg_proc p ON dp.refobjid = p.oid
+           JOIN pg_catalog.pg_namespace np ON p.pronamespace = np.oid
+     WHERE v.relkind = 'v'
+       AND pg_catalog.pg_has_role(p.proowner, 'USAGE');
+
+-- One row per trigger and event (INSERT, DELETE, UPDATE) it fires on.
+-- Tusk has no CREATE TRIGGER yet, so pg_trigger and this view are empty.
+CREATE VIEW information_schema.triggers AS
+    SELECT current_database()::information_schema.sql_identifier AS trigger_catalog,
+           n.nspname::information_schema.sql_identifier AS trigger_schema,
+           t.tgname::information_schema.sql_identifier AS trigger_name,
+           em.text::information_schema.character_data AS event_manipulation,
+           current_database()::information_schema.sql_identifier AS event_object_catalog,
+           n.nspname::information_schema.sql_identifier AS event_object_schema,
+           c.relname::information_schema.sql_identifier AS event_object_table,
+           (rank() OVER (PARTITION BY n.nspname::information_schema.sql_identifier,
+                                      c.relname::information_schema.sql_identifier,
+                                      em.num, t.tgtype & 1, t.tgtype & 66
+                         ORDER BY t.tgname))::information_schema.cardinal_number
+               AS action_order,
+           (CASE WHEN pg_catalog.pg_has_role(c.relowner, 'USAGE')
+                 THEN (pg_catalog.regexp_match(pg_catalog.pg_get_triggerdef(t.oid),
+                                               E'.{35,} WHEN \\((.+)\\) EXECUTE FUNCTION'))[1]
+            END)::information_schema.character_data AS action_condition,
+           substring(pg_catalog.pg_get_triggerdef(t.oid)
+                     from position('EXECUTE FUNCTION' in
+                                   substring(pg_catalog.pg_get_triggerdef(t.oid) from 48)) + 47)
+               ::information_schema.character_data AS action_statement,
+           (CASE t.tgtype & 1 WHEN 1 THEN 'ROW' ELSE 'STATEMENT'
+            END)::information_schema.character_data AS action_orientation,
+           (CASE t.tgtype & 66 WHEN 2 THEN 'BEFORE' WHEN 64 THEN 'INSTEAD OF' ELSE 'AFTER'
+            END)::information_schema.character_data AS action_timing,
+           t.tgoldtable::information_schema.sql_identifier AS action_reference_old_table,
+           t.tgnewtable::information_schema.sql_identifier AS action_reference_new_table,
+           NULL::information_schema.sql_identifier AS action_reference_old_row,
+           NULL::information_schema.sql_identifier AS action_reference_new_row,
+           NULL::information_schema.time_stamp AS created
+      FROM pg_catalog.pg_trigger t
+           JOIN pg_catalog.pg_class c ON t.tgrelid = c.oid
+           JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid
+           JOIN (VALUES (4, 'INSERT'), (8, 'DELETE'), (16, 'UPDATE')) AS em (num, text)
+             ON t.tgtype & em.num <> 0
+     WHERE NOT t.tgisinternal
+       AND NOT pg_catalog.pg_is_other_temp_schema(n.oid)
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT, UPDATE, REFERENCES'));

@@ -219,6 +219,81 @@ SELECT object_schema, object_name, object_type, dtd_identifier
 SELECT count(*) FROM information_schema.data_type_privileges
  WHERE object_schema = 'isch2' AND object_type = 'ROUTINE';
 
+-- routines' specific names: name _ OID, the name cut to fit 63 bytes
+SELECT nameconcatoid('f', 16384), nameconcatoid(repeat('x', 70)::name, 4294967295),
+       length(nameconcatoid(repeat('é', 40)::name, 4294967295)) AS chars,
+       octet_length(nameconcatoid(repeat('é', 40)::name, 4294967295)::text) AS bytes;
+
+-- domain constraints and the columns of domain types
+SELECT constraint_schema, constraint_name, domain_schema, domain_name, is_deferrable,
+       initially_deferred
+  FROM information_schema.domain_constraints
+ WHERE domain_schema = 'isch2' ORDER BY domain_name, constraint_name;
+SELECT * FROM information_schema.column_domain_usage WHERE domain_schema = 'isch2'
+ ORDER BY table_name, column_name;
+SELECT * FROM information_schema.user_defined_types WHERE user_defined_type_schema = 'isch2';
+
+-- what views read
+CREATE FUNCTION isch2.twice(integer) RETURNS integer LANGUAGE sql AS 'select $1 * 2';
+CREATE VIEW isch2.v2 AS
+    SELECT k.id, isch2.twice(r.k) AS t, v.c13
+      FROM isch2.kinds k JOIN isch2.refs r ON r.k = k.id JOIN isch2.kinds_v v ON v.id = k.id;
+SELECT * FROM information_schema.view_table_usage WHERE view_schema = 'isch2'
+ ORDER BY view_name, table_name;
+SELECT * FROM information_schema.view_column_usage WHERE view_schema = 'isch2'
+ ORDER BY view_name, table_name, column_name;
+SELECT table_schema, table_name, specific_schema, specific_name LIKE 'twice\_%' AS named
+  FROM information_schema.view_routine_usage WHERE table_schema = 'isch2';
+
+-- privileges: the owner's implicit ones
+SELECT grantor, grantee, table_schema, table_name, privilege_type, is_grantable,
+       with_hierarchy
+  FROM information_schema.table_privileges WHERE table_schema = 'isch2'
+ ORDER BY table_name, privilege_type;
+SELECT grantor, grantee, table_name, privilege_type, is_grantable
+  FROM information_schema.role_table_grants WHERE table_schema = 'isch2' AND table_name = 'refs'
+ ORDER BY privilege_type;
+SELECT grantor, grantee, table_name, column_name, privilege_type, is_grantable
+  FROM information_schema.column_privileges WHERE table_schema = 'isch2' AND table_name = 'refs'
+ ORDER BY column_name, privilege_type;
+
+-- roles, the catalog, character sets, collations, triggers
+CREATE ROLE regress_isch2_a;
+CREATE ROLE regress_isch2_b;
+GRANT regress_isch2_a TO regress_isch2_b WITH ADMIN OPTION;
+SELECT * FROM information_schema.applicable_roles WHERE grantee LIKE 'regress_isch2%'
+ ORDER BY grantee, role_name;
+SELECT * FROM information_schema.administrable_role_authorizations
+ WHERE grantee LIKE 'regress_isch2%';
+SELECT role_name FROM information_schema.enabled_roles WHERE role_name = current_user;
+SET ROLE regress_isch2_b;
+SELECT role_name FROM information_schema.enabled_roles ORDER BY role_name;
+SELECT grantee, role_name FROM information_schema.applicable_roles ORDER BY role_name;
+RESET ROLE;
+DROP ROLE regress_isch2_b;
+DROP ROLE regress_isch2_a;
+SELECT catalog_name = current_database() AS is_current FROM information_schema.information_schema_catalog_name;
+SELECT character_set_catalog, character_set_schema, character_set_name, character_repertoire,
+       form_of_use, default_collate_catalog = current_database() AS current
+  FROM information_schema.character_sets;
+SELECT * FROM information_schema.collations WHERE collation_name IN ('C', 'POSIX', 'default')
+ ORDER BY collation_name;
+SELECT * FROM information_schema.collation_character_set_applicability
+ WHERE collation_name IN ('C', 'POSIX') ORDER BY collation_name;
+SELECT * FROM information_schema.triggers WHERE trigger_schema = 'isch2';
+
+-- these views' columns, as PostgreSQL 15 has them
+SELECT table_name, ordinal_position, column_name, data_type, domain_name
+  FROM information_schema.columns
+ WHERE table_schema = 'information_schema'
+   AND table_name IN ('domain_constraints', 'column_domain_usage', 'user_defined_types',
+                      'view_table_usage', 'view_column_usage', 'view_routine_usage',
+                      'table_privileges', 'role_table_grants', 'column_privileges',
+                      'applicable_roles', 'administrable_role_authorizations', 'enabled_roles',
+                      'information_schema_catalog_name', 'character_sets', 'collations',
+                      'collation_character_set_applicability', 'triggers')
+ ORDER BY table_name, ordinal_position;
+
 -- who sees what: a role sees the objects of the roles it is a member of,
 -- and those it holds a privilege on (functions and types: PUBLIC may use
 -- them by default)
