@@ -167,6 +167,20 @@ SELECT count(*) FROM information_schema.parameters x
  WHERE x.specific_schema = 'isch2' AND x.character_maximum_length IS NULL
    AND x.numeric_precision IS NULL AND x.collation_name IS NULL;
 
+-- built-in functions: internal language, several OUT parameters, VARIADIC
+SELECT r.routine_name, r.data_type, r.routine_body, r.external_name, r.external_language,
+       r.is_deterministic, r.is_null_call
+  FROM information_schema.routines r
+ WHERE r.routine_schema = 'pg_catalog'
+   AND r.routine_name IN ('pg_get_keywords', 'generate_subscripts', 'concat_ws')
+ ORDER BY r.routine_name, r.specific_name;
+SELECT r.routine_name, p.ordinal_position, p.parameter_name, p.parameter_mode, p.data_type,
+       p.udt_name
+  FROM information_schema.parameters p
+       JOIN information_schema.routines r USING (specific_schema, specific_name)
+ WHERE r.routine_schema = 'pg_catalog' AND r.routine_name IN ('pg_get_keywords', 'concat_ws')
+ ORDER BY r.routine_name, p.ordinal_position;
+
 -- the new views' columns, as PostgreSQL 15 has them
 SELECT table_name, ordinal_position, column_name, data_type, domain_name
   FROM information_schema.columns
