@@ -1266,3 +1266,141 @@ CREATE VIEW information_schema.triggers AS
        AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
             OR pg_catalog.has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
             OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT, UPDATE, REFERENCES'));
+
+-- One row per table column and the type it uses (a domain's base type for
+-- a column of a domain), when the user owns that type.
+CREATE VIEW information_schema.column_udt_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS udt_catalog,
+           coalesce(nbt.nspname, nt.nspname)::information_schema.sql_identifier AS udt_schema,
+           coalesce(bt.typname, t.typname)::information_schema.sql_identifier AS udt_name,
+           current_database()::information_schema.sql_identifier AS table_catalog,
+           nc.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           a.attname::information_schema.sql_identifier AS column_name
+      FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_class c ON a.attrelid = c.oid
+           JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
+           JOIN pg_catalog.pg_type t ON a.atttypid = t.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           LEFT JOIN pg_catalog.pg_type bt ON t.typtype = 'd' AND t.typbasetype = bt.oid
+           LEFT JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid
+     WHERE a.attnum > 0 AND NOT a.attisdropped
+       AND c.relkind IN ('r', 'v', 'f', 'p')
+       AND pg_catalog.pg_has_role(coalesce(bt.typowner, t.typowner), 'USAGE');
+
+-- One row per table a PRIMARY KEY or UNIQUE constraint is on, or a
+-- FOREIGN KEY references, when the user owns the table.
+CREATE VIEW information_schema.constraint_table_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           nr.nspname::information_schema.sql_identifier AS table_schema,
+           r.relname::information_schema.sql_identifier AS table_name,
+           current_database()::information_schema.sql_identifier AS constraint_catalog,
+           nc.nspname::information_schema.sql_identifier AS constraint_schema,
+           c.conname::information_schema.sql_identifier AS constraint_name
+      FROM pg_catalog.pg_constraint c
+           JOIN pg_catalog.pg_namespace nc ON c.connamespace = nc.oid
+           JOIN pg_catalog.pg_class r
+             ON (c.contype = 'f' AND c.confrelid = r.oid)
+             OR (c.contype IN ('p', 'u') AND c.conrelid = r.oid)
+           JOIN pg_catalog.pg_namespace nr ON r.relnamespace = nr.oid
+     WHERE r.relkind IN ('r', 'p')
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
+
+-- One row per domain and its base type, when the user owns the base type.
+CREATE VIEW information_schema.domain_udt_usage AS
+    SELECT current_database()::information_schema.sql_identifier AS udt_catalog,
+           nbt.nspname::information_schema.sql_identifier AS udt_schema,
+           bt.typname::information_schema.sql_identifier AS udt_name,
+           current_database()::information_schema.sql_identifier AS domain_catalog,
+           nt.nspname::information_schema.sql_identifier AS domain_schema,
+           t.typname::information_schema.sql_identifier AS domain_name
+      FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           JOIN pg_catalog.pg_type bt ON t.typbasetype = bt.oid
+           JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid
+     WHERE t.typtype = 'd'
+       AND pg_catalog.pg_has_role(bt.typowner, 'USAGE');
+
+-- The column privileges granted by or to one of the current user's roles.
+CREATE VIEW information_schema.role_column_grants AS
+    SELECT grantor, grantee, table_catalog, table_schema, table_name, column_name,
+           privilege_type, is_grantable
+      FROM information_schema.column_privileges
+     WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
+        OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
+
+-- One row per EXECUTE privilege on a function or procedure (PUBLIC's and
+-- the owner's by default).
+CREATE VIEW information_schema.routine_privileges AS
+    SELECT u_grantor.rolname::information_schema.sql_identifier AS grantor,
+           grantee.rolname::information_schema.sql_identifier AS grantee,
+           current_database()::information_schema.sql_identifier AS specific_catalog,
+           n.nspname::information_schema.sql_identifier AS specific_schema,
+           pg_catalog.nameconcatoid(p.proname, p.oid)::information_schema.sql_identifier
+               AS specific_name,
+           current_database()::information_schema.sql_identifier AS routine_catalog,
+           n.nspname::information_schema.sql_identifier AS routine_schema,
+           p.proname::information_schema.sql_identifier AS routine_name,
+           'EXECUTE'::information_schema.character_data AS privilege_type,
+           (CASE WHEN pg_catalog.pg_has_role(grantee.oid, p.proowner, 'USAGE') OR p.grantable
+                 THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_grantable
+      FROM (SELECT f.oid, f.proname, f.proowner, f.pronamespace,
+                   (pg_catalog.aclexplode(coalesce(f.proacl,
+                                                   pg_catalog.acldefault('f', f.proowner)))).*
+              FROM pg_catalog.pg_proc f)
+           AS p (oid, proname, proowner, pronamespace, grantor, grantee, prtype, grantable)
+           JOIN pg_catalog.pg_namespace n ON p.pronamespace = n.oid
+           JOIN pg_catalog.pg_authid u_grantor ON p.grantor = u_grantor.oid
+           JOIN (SELECT a.oid, a.rolname FROM pg_catalog.pg_authid a
+                 UNION ALL
+                 SELECT 0::oid, 'PUBLIC') AS grantee (oid, rolname)
+             ON p.grantee = grantee.oid
+     WHERE p.prtype = 'EXECUTE'
+       AND (pg_catalog.pg_has_role(u_grantor.oid, 'USAGE')
+            OR pg_catalog.pg_has_role(grantee.oid, 'USAGE')
+            OR grantee.rolname = 'PUBLIC');
+
+-- The routine privileges granted by or to one of the current user's roles.
+CREATE VIEW information_schema.role_routine_grants AS
+    SELECT grantor, grantee, specific_catalog, specific_schema, specific_name,
+           routine_catalog, routine_schema, routine_name, privilege_type, is_grantable
+      FROM information_schema.routine_privileges
+     WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
+        OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
+
+-- One row per USAGE privilege on a composite type.
+CREATE VIEW information_schema.udt_privileges AS
+    SELECT u_grantor.rolname::information_schema.sql_identifier AS grantor,
+           grantee.rolname::information_schema.sql_identifier AS grantee,
+           current_database()::information_schema.sql_identifier AS udt_catalog,
+           n.nspname::information_schema.sql_identifier AS udt_schema,
+           t.typname::information_schema.sql_identifier AS udt_name,
+           'TYPE USAGE'::information_schema.character_data AS privilege_type,
+           (CASE WHEN pg_catalog.pg_has_role(grantee.oid, t.typowner, 'USAGE') OR t.grantable
+                 THEN 'YES' ELSE 'NO'
+            END)::information_schema.yes_or_no AS is_grantable
+      FROM (SELECT y.oid, y.typname, y.typnamespace, y.typtype, y.typowner,
+                   (pg_catalog.aclexplode(coalesce(y.typacl,
+                                                   pg_catalog.acldefault('T', y.typowner)))).*
+              FROM pg_catalog.pg_type y)
+           AS t (oid, typname, typnamespace, typtype, typowner, grantor, grantee, prtype,
+                 grantable)
+           JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid
+           JOIN pg_catalog.pg_authid u_grantor ON t.grantor = u_grantor.oid
+           JOIN (SELECT a.oid, a.rolname FROM pg_catalog.pg_authid a
+                 UNION ALL
+                 SELECT 0::oid, 'PUBLIC') AS grantee (oid, rolname)
+             ON t.grantee = grantee.oid
+     WHERE t.typtype = 'c'
+       AND t.prtype = 'USAGE'
+       AND (pg_catalog.pg_has_role(u_grantor.oid, 'USAGE')
+            OR pg_catalog.pg_has_role(grantee.oid, 'USAGE')
+            OR grantee.rolname = 'PUBLIC');
+
+-- The type privileges granted by or to one of the current user's roles.
+CREATE VIEW information_schema.role_udt_grants AS
+    SELECT grantor, grantee, udt_catalog, udt_schema, udt_name, privilege_type, is_grantable
+      FROM information_schema.udt_privileges
+     WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
+        OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);

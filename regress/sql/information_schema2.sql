@@ -296,6 +296,28 @@ SELECT * FROM information_schema.collation_character_set_applicability
  WHERE collation_name IN ('C', 'POSIX') ORDER BY collation_name;
 SELECT * FROM information_schema.triggers WHERE trigger_schema = 'isch2';
 
+-- type and table usage, routine and type privileges
+SELECT * FROM information_schema.column_udt_usage WHERE table_schema = 'isch2'
+ ORDER BY table_name, column_name;
+SELECT * FROM information_schema.domain_udt_usage WHERE domain_schema = 'isch2'
+ ORDER BY domain_name;
+SELECT * FROM information_schema.constraint_table_usage WHERE constraint_schema = 'isch2'
+ ORDER BY table_name, constraint_name;
+SELECT grantor, grantee, table_name, column_name, privilege_type, is_grantable
+  FROM information_schema.role_column_grants WHERE table_schema = 'isch2' AND table_name = 'refs'
+ ORDER BY column_name, privilege_type;
+SELECT grantor, grantee, specific_name LIKE 'f\_in\_%' AS named, routine_schema, routine_name,
+       privilege_type, is_grantable
+  FROM information_schema.routine_privileges WHERE routine_schema = 'isch2'
+ ORDER BY routine_name, grantee;
+SELECT grantor, grantee, routine_name, privilege_type, is_grantable
+  FROM information_schema.role_routine_grants WHERE routine_schema = 'isch2'
+ ORDER BY routine_name, grantee;
+SELECT * FROM information_schema.udt_privileges WHERE udt_schema = 'isch2'
+ ORDER BY grantee, udt_name;
+SELECT * FROM information_schema.role_udt_grants WHERE udt_schema = 'isch2'
+ ORDER BY grantee, udt_name;
+
 -- these views' columns, as PostgreSQL 15 has them
 SELECT table_name, ordinal_position, column_name, data_type, domain_name
   FROM information_schema.columns
@@ -305,7 +327,10 @@ SELECT table_name, ordinal_position, column_name, data_type, domain_name
                       'table_privileges', 'role_table_grants', 'column_privileges',
                       'applicable_roles', 'administrable_role_authorizations', 'enabled_roles',
                       'information_schema_catalog_name', 'character_sets', 'collations',
-                      'collation_character_set_applicability', 'triggers')
+                      'collation_character_set_applicability', 'triggers',
+                      'column_udt_usage', 'domain_udt_usage', 'constraint_table_usage',
+                      'role_column_grants', 'routine_privileges', 'role_routine_grants',
+                      'udt_privileges', 'role_udt_grants')
  ORDER BY table_name, ordinal_position;
 
 -- who sees what: a role sees the objects of the roles it is a member of,
