@@ -318,6 +318,23 @@ SELECT * FROM information_schema.udt_privileges WHERE udt_schema = 'isch2'
 SELECT * FROM information_schema.role_udt_grants WHERE udt_schema = 'isch2'
  ORDER BY grantee, udt_name;
 
+-- what constraints and routines use; usage privileges
+CREATE FUNCTION isch2.is_even(bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'select $1 % 2 = 0';
+CREATE TABLE isch2.evens (n bigint CONSTRAINT evens_even CHECK (isch2.is_even(n)));
+SELECT constraint_schema, constraint_name, specific_schema, specific_name LIKE 'is\_even\_%' AS named
+  FROM information_schema.check_constraint_routine_usage WHERE constraint_schema = 'isch2';
+SELECT * FROM information_schema.column_column_usage WHERE table_schema = 'isch2';
+SELECT count(*) FROM information_schema.routine_column_usage WHERE specific_schema = 'isch2';
+SELECT count(*) FROM information_schema.routine_routine_usage WHERE specific_schema = 'isch2';
+SELECT count(*) FROM information_schema.routine_sequence_usage WHERE specific_schema = 'isch2';
+SELECT count(*) FROM information_schema.routine_table_usage WHERE specific_schema = 'isch2';
+SELECT * FROM information_schema.triggered_update_columns WHERE trigger_schema = 'isch2';
+SELECT * FROM information_schema.usage_privileges
+ WHERE object_schema = 'isch2' OR (object_type = 'COLLATION' AND object_name IN ('C', 'POSIX'))
+ ORDER BY object_type, object_name, grantee;
+SELECT * FROM information_schema.role_usage_grants
+ WHERE object_schema = 'isch2' ORDER BY object_type, object_name, grantee;
+
 -- these views' columns, as PostgreSQL 15 has them
 SELECT table_name, ordinal_position, column_name, data_type, domain_name
   FROM information_schema.columns
@@ -330,7 +347,10 @@ SELECT table_name, ordinal_position, column_name, data_type, domain_name
                       'collation_character_set_applicability', 'triggers',
                       'column_udt_usage', 'domain_udt_usage', 'constraint_table_usage',
                       'role_column_grants', 'routine_privileges', 'role_routine_grants',
-                      'udt_privileges', 'role_udt_grants')
+                      'udt_privileges', 'role_udt_grants', 'check_constraint_routine_usage',
+                      'column_column_usage', 'routine_column_usage', 'routine_routine_usage',
+                      'routine_sequence_usage', 'routine_table_usage',
+                      'triggered_update_columns', 'usage_privileges', 'role_usage_grants')
  ORDER BY table_name, ordinal_position;
 
 -- who sees what: a role sees the objects of the roles it is a member of,
