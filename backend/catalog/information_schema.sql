@@ -1694,3 +1694,12 @@ CREATE VIEW information_schema.role_usage_grants AS
       FROM information_schema.usage_privileges
      WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
         OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
+
+-- Everyone may read every view here (PostgreSQL's initdb grants SELECT on
+-- each to PUBLIC): the owner's default privileges plus SELECT for PUBLIC,
+-- so has_table_privilege, and thus the tables and columns views, say so
+-- to any role.
+UPDATE pg_catalog.pg_class
+   SET relacl = pg_catalog.acldefault('r', relowner) ||
+                pg_catalog.makeaclitem(0, relowner, 'SELECT', false)
+ WHERE relnamespace = 'information_schema'::pg_catalog.regnamespace AND relkind = 'v';

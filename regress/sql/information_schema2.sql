@@ -405,7 +405,16 @@ SELECT object_schema, object_type, collection_type_identifier, data_type
   FROM information_schema.element_types
  WHERE object_schema LIKE 'isch2%'
  ORDER BY object_schema, object_name, object_type, collection_type_identifier;
+-- the information schema's own views: everyone may read them
+SELECT table_name, table_type FROM information_schema.tables
+ WHERE table_schema = 'information_schema' AND table_name IN ('tables', 'routines', 'element_types')
+ ORDER BY table_name;
+SELECT has_table_privilege('information_schema.columns', 'SELECT') AS can_read,
+       has_table_privilege('information_schema.columns', 'INSERT') AS can_insert;
 RESET ROLE;
+SELECT relname, relacl FROM pg_class
+ WHERE relnamespace = 'information_schema'::regnamespace AND relname IN ('tables', 'columns')
+ ORDER BY relname;
 
 DROP SCHEMA isch2_own CASCADE;
 DROP SCHEMA isch2 CASCADE;
