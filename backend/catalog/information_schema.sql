@@ -1695,11 +1695,185 @@ CREATE VIEW information_schema.role_usage_grants AS
      WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
         OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
 
--- Everyone may read every view here (PostgreSQL's initdb grants SELECT on
--- each to PUBLIC): the owner's default privileges plus SELECT for PUBLIC,
--- so has_table_privilege, and thus the tables and columns views, say so
--- to any role.
+
+-- Transform functions (CREATE TRANSFORM), FROM SQL and TO SQL.
+CREATE VIEW information_schema.transforms AS
+    SELECT current_database()::information_schema.sql_identifier AS udt_catalog,
+           nt.nspname::information_schema.sql_identifier AS udt_schema,
+           t.typname::information_schema.sql_identifier AS udt_name,
+           current_database()::information_schema.sql_identifier AS specific_catalog,
+           np.nspname::information_schema.sql_identifier AS specific_schema,
+           pg_catalog.nameconcatoid(p.proname, p.oid)::information_schema.sql_identifier
+               AS specific_name,
+           l.lanname::information_schema.sql_identifier AS group_name,
+           'FROM SQL'::information_schema.character_data AS transform_type
+      FROM pg_catalog.pg_transform x
+           JOIN pg_catalog.pg_type t ON x.trftype = t.oid
+           JOIN pg_catalog.pg_language l ON x.trflang = l.oid
+           JOIN pg_catalog.pg_proc p ON x.trffromsql = p.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           JOIN pg_catalog.pg_namespace np ON p.pronamespace = np.oid
+    UNION
+    SELECT current_database()::information_schema.sql_identifier,
+           nt.nspname::information_schema.sql_identifier,
+           t.typname::information_schema.sql_identifier,
+           current_database()::information_schema.sql_identifier,
+           np.nspname::information_schema.sql_identifier,
+           pg_catalog.nameconcatoid(p.proname, p.oid)::information_schema.sql_identifier,
+           l.lanname::information_schema.sql_identifier,
+           'TO SQL'::information_schema.character_data
+      FROM pg_catalog.pg_transform x
+           JOIN pg_catalog.pg_type t ON x.trftype = t.oid
+           JOIN pg_catalog.pg_language l ON x.trflang = l.oid
+           JOIN pg_catalog.pg_proc p ON x.trftosql = p.oid
+           JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+           JOIN pg_catalog.pg_namespace np ON p.pronamespace = np.oid
+     ORDER BY 1, 2, 3, 7, 8;
+
+-- SQL/MED: foreign-data wrappers, servers, foreign tables, user mappings
+-- and their options.  The _pg_ views are PostgreSQL's helpers (the ones
+-- the user may see); Tusk cannot create any of these objects yet, so the
+-- views are empty.
+CREATE VIEW information_schema._pg_foreign_table_columns AS
+    SELECT n.nspname, c.relname, a.attname, a.attfdwoptions
+      FROM pg_catalog.pg_foreign_table t
+           JOIN pg_catalog.pg_class c ON c.oid = t.ftrelid
+           JOIN pg_catalog.pg_authid u ON u.oid = c.relowner
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relkind = 'f'
+       AND a.attnum > 0
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES'));
+
+CREATE VIEW information_schema.column_options AS
+    SELECT current_database()::information_schema.sql_identifier AS table_catalog,
+           c.nspname::information_schema.sql_identifier AS table_schema,
+           c.relname::information_schema.sql_identifier AS table_name,
+           c.attname::information_schema.sql_identifier AS column_name,
+           o.option_name::information_schema.sql_identifier AS option_name,
+           o.option_value::information_schema.character_data AS option_value
+      FROM information_schema._pg_foreign_table_columns c,
+           pg_catalog.pg_options_to_table(c.attfdwoptions) o;
+
+CREATE VIEW information_schema._pg_foreign_data_wrappers AS
+    SELECT w.oid, w.fdwowner, w.fdwoptions,
+           current_database()::information_schema.sql_identifier AS foreign_data_wrapper_catalog,
+           w.fdwname::information_schema.sql_identifier AS foreign_data_wrapper_name,
+           u.rolname::information_schema.sql_identifier AS authorization_identifier,
+           'c'::information_schema.character_data AS foreign_data_wrapper_language
+      FROM pg_catalog.pg_foreign_data_wrapper w
+           JOIN pg_catalog.pg_authid u ON u.oid = w.fdwowner
+     WHERE pg_catalog.pg_has_role(w.fdwowner, 'USAGE')
+        OR pg_catalog.has_foreign_data_wrapper_privilege(w.oid, 'USAGE');
+
+CREATE VIEW information_schema.foreign_data_wrapper_options AS
+    SELECT w.foreign_data_wrapper_catalog, w.foreign_data_wrapper_name,
+           o.option_name::information_schema.sql_identifier AS option_name,
+           o.option_value::information_schema.character_data AS option_value
+      FROM information_schema._pg_foreign_data_wrappers w,
+           pg_catalog.pg_options_to_table(w.fdwoptions) o;
+
+CREATE VIEW information_schema.foreign_data_wrappers AS
+    SELECT w.foreign_data_wrapper_catalog, w.foreign_data_wrapper_name,
+           w.authorization_identifier,
+           NULL::information_schema.character_data AS library_name,
+           w.foreign_data_wrapper_language
+      FROM information_schema._pg_foreign_data_wrappers w;
+
+CREATE VIEW information_schema._pg_foreign_servers AS
+    SELECT s.oid, s.srvoptions,
+           current_database()::information_schema.sql_identifier AS foreign_server_catalog,
+           s.srvname::information_schema.sql_identifier AS foreign_server_name,
+           current_database()::information_schema.sql_identifier AS foreign_data_wrapper_catalog,
+           w.fdwname::information_schema.sql_identifier AS foreign_data_wrapper_name,
+           s.srvtype::information_schema.character_data AS foreign_server_type,
+           s.srvversion::information_schema.character_data AS foreign_server_version,
+           u.rolname::information_schema.sql_identifier AS authorization_identifier
+      FROM pg_catalog.pg_foreign_server s
+           JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+           JOIN pg_catalog.pg_authid u ON u.oid = s.srvowner
+     WHERE pg_catalog.pg_has_role(s.srvowner, 'USAGE')
+        OR pg_catalog.has_server_privilege(s.oid, 'USAGE');
+
+CREATE VIEW information_schema.foreign_server_options AS
+    SELECT s.foreign_server_catalog, s.foreign_server_name,
+           o.option_name::information_schema.sql_identifier AS option_name,
+           o.option_value::information_schema.character_data AS option_value
+      FROM information_schema._pg_foreign_servers s,
+           pg_catalog.pg_options_to_table(s.srvoptions) o;
+
+CREATE VIEW information_schema.foreign_servers AS
+    SELECT foreign_server_catalog, foreign_server_name, foreign_data_wrapper_catalog,
+           foreign_data_wrapper_name, foreign_server_type, foreign_server_version,
+           authorization_identifier
+      FROM information_schema._pg_foreign_servers;
+
+CREATE VIEW information_schema._pg_foreign_tables AS
+    SELECT current_database()::information_schema.sql_identifier AS foreign_table_catalog,
+           n.nspname::information_schema.sql_identifier AS foreign_table_schema,
+           c.relname::information_schema.sql_identifier AS foreign_table_name,
+           t.ftoptions AS ftoptions,
+           current_database()::information_schema.sql_identifier AS foreign_server_catalog,
+           s.srvname::information_schema.sql_identifier AS foreign_server_name,
+           u.rolname::information_schema.sql_identifier AS authorization_identifier
+      FROM pg_catalog.pg_foreign_table t
+           JOIN pg_catalog.pg_class c ON c.oid = t.ftrelid
+           JOIN pg_catalog.pg_foreign_server s ON s.oid = t.ftserver
+           JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+           JOIN pg_catalog.pg_authid u ON u.oid = c.relowner
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind = 'f'
+       AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'));
+
+CREATE VIEW information_schema.foreign_table_options AS
+    SELECT t.foreign_table_catalog, t.foreign_table_schema, t.foreign_table_name,
+           o.option_name::information_schema.sql_identifier AS option_name,
+           o.option_value::information_schema.character_data AS option_value
+      FROM information_schema._pg_foreign_tables t,
+           pg_catalog.pg_options_to_table(t.ftoptions) o;
+
+CREATE VIEW information_schema.foreign_tables AS
+    SELECT foreign_table_catalog, foreign_table_schema, foreign_table_name,
+           foreign_server_catalog, foreign_server_name
+      FROM information_schema._pg_foreign_tables;
+
+CREATE VIEW information_schema._pg_user_mappings AS
+    SELECT um.oid, um.umoptions, um.umuser,
+           coalesce(u.rolname, 'PUBLIC')::information_schema.sql_identifier
+               AS authorization_identifier,
+           s.foreign_server_catalog, s.foreign_server_name,
+           s.authorization_identifier AS srvowner
+      FROM pg_catalog.pg_user_mapping um
+           LEFT JOIN pg_catalog.pg_authid u ON u.oid = um.umuser
+           JOIN information_schema._pg_foreign_servers s ON s.oid = um.umserver;
+
+-- An option's value shows to the mapping's own user, the server's owner
+-- for a PUBLIC mapping, and superusers.
+CREATE VIEW information_schema.user_mapping_options AS
+    SELECT um.authorization_identifier, um.foreign_server_catalog, um.foreign_server_name,
+           o.option_name::information_schema.sql_identifier AS option_name,
+           (CASE WHEN (um.umuser <> 0 AND um.authorization_identifier = current_user)
+                      OR (um.umuser = 0 AND pg_catalog.pg_has_role(um.srvowner, 'USAGE'))
+                      OR (SELECT a.rolsuper FROM pg_catalog.pg_authid a
+                           WHERE a.rolname = current_user)
+                 THEN o.option_value
+            END)::information_schema.character_data AS option_value
+      FROM information_schema._pg_user_mappings um,
+           pg_catalog.pg_options_to_table(um.umoptions) o;
+
+CREATE VIEW information_schema.user_mappings AS
+    SELECT authorization_identifier, foreign_server_catalog, foreign_server_name
+      FROM information_schema._pg_user_mappings;
+
+-- Everyone may read the views here (PostgreSQL's initdb grants SELECT on
+-- each to PUBLIC but the _pg_ helpers and transforms): the owner's default
+-- privileges plus SELECT for PUBLIC, so has_table_privilege, and thus the
+-- tables and columns views, say so to any role.
 UPDATE pg_catalog.pg_class
    SET relacl = pg_catalog.acldefault('r', relowner) ||
                 pg_catalog.makeaclitem(0, relowner, 'SELECT', false)
- WHERE relnamespace = 'information_schema'::pg_catalog.regnamespace AND relkind = 'v';
+ WHERE relnamespace = 'information_schema'::pg_catalog.regnamespace AND relkind = 'v'
+   AND relname NOT LIKE '\_pg\_%' AND relname <> 'transforms';

@@ -335,6 +335,14 @@ SELECT * FROM information_schema.usage_privileges
 SELECT * FROM information_schema.role_usage_grants
  WHERE object_schema = 'isch2' ORDER BY object_type, object_name, grantee;
 
+-- SQL/MED and transforms: none made here
+SELECT count(*) FROM information_schema.foreign_data_wrappers WHERE foreign_data_wrapper_name LIKE 'isch2%';
+SELECT count(*) FROM information_schema.foreign_servers WHERE foreign_server_name LIKE 'isch2%';
+SELECT count(*) FROM information_schema.foreign_tables WHERE foreign_table_schema = 'isch2';
+SELECT count(*) FROM information_schema.column_options WHERE table_schema = 'isch2';
+SELECT count(*) FROM information_schema.user_mappings WHERE foreign_server_name LIKE 'isch2%';
+SELECT count(*) FROM information_schema.transforms WHERE udt_schema = 'isch2';
+
 -- these views' columns, as PostgreSQL 15 has them
 SELECT table_name, ordinal_position, column_name, data_type, domain_name
   FROM information_schema.columns
@@ -350,7 +358,12 @@ SELECT table_name, ordinal_position, column_name, data_type, domain_name
                       'udt_privileges', 'role_udt_grants', 'check_constraint_routine_usage',
                       'column_column_usage', 'routine_column_usage', 'routine_routine_usage',
                       'routine_sequence_usage', 'routine_table_usage',
-                      'triggered_update_columns', 'usage_privileges', 'role_usage_grants')
+                      'triggered_update_columns', 'usage_privileges', 'role_usage_grants',
+                      'transforms', 'column_options', 'foreign_data_wrapper_options',
+                      'foreign_data_wrappers', 'foreign_server_options', 'foreign_servers',
+                      'foreign_table_options', 'foreign_tables', 'user_mapping_options',
+                      'user_mappings', '_pg_foreign_table_columns', '_pg_foreign_data_wrappers',
+                      '_pg_foreign_servers', '_pg_foreign_tables', '_pg_user_mappings')
  ORDER BY table_name, ordinal_position;
 
 -- who sees what: a role sees the objects of the roles it is a member of,
@@ -413,7 +426,8 @@ SELECT has_table_privilege('information_schema.columns', 'SELECT') AS can_read,
        has_table_privilege('information_schema.columns', 'INSERT') AS can_insert;
 RESET ROLE;
 SELECT relname, relacl FROM pg_class
- WHERE relnamespace = 'information_schema'::regnamespace AND relname IN ('tables', 'columns')
+ WHERE relnamespace = 'information_schema'::regnamespace
+   AND relname IN ('tables', 'columns', 'transforms', '_pg_foreign_servers')
  ORDER BY relname;
 
 DROP SCHEMA isch2_own CASCADE;
