@@ -3,13 +3,17 @@
 -- standard's information schema, as PostgreSQL 15 presents it.
 --
 -- Run after system_views.sql by `postgres --boot -s … -s …` in template1
--- (tcop/standalone.cpp).  The schema, its domains and views have
--- PostgreSQL 15's names, column names, types and order; the definitions
+-- (tcop/standalone.cpp).  The schema, its domains, helper functions and
+-- views have PostgreSQL 15's names, signatures, column names, types and
+-- order, and show what PostgreSQL's show to the same user; the definitions
 -- are Tusk's own, written from the standard's descriptions.
 --
--- Differences from PostgreSQL, on purpose (doc/sql.md, "System views"):
+-- Differences from PostgreSQL (doc/sql.md, "System views"):
 --   * Tusk's views are not updatable: is_insertable_into and is_updatable
 --     are NO for views.
+--   * routines.routine_definition is prosrc, which for a RETURN or BEGIN
+--     ATOMIC body is its text in Tusk (empty in PostgreSQL).
+--   * No sql_features, sql_implementation_info, sql_parts, sql_sizing.
 --
 
 -- The schema itself is a bootstrap row (catalog/data/pg_namespace.jsonl,
