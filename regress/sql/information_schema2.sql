@@ -258,6 +258,20 @@ SELECT * FROM information_schema.view_column_usage WHERE view_schema = 'isch2'
  ORDER BY view_name, table_name, column_name;
 SELECT table_schema, table_name, specific_schema, specific_name LIKE 'twice\_%' AS named
   FROM information_schema.view_routine_usage WHERE table_schema = 'isch2';
+-- a view over a join depends on the columns it uses (and a USING column's
+-- both sides), not on every column of the joined tables
+CREATE TABLE isch2.j1 (a int, b int, unused1 int);
+CREATE TABLE isch2.j2 (a int, c int, unused2 int);
+CREATE VIEW isch2.jv AS SELECT a, j1.b FROM isch2.j1 JOIN isch2.j2 USING (a);
+SELECT table_name, column_name FROM information_schema.view_column_usage
+ WHERE view_schema = 'isch2' AND view_name = 'jv' ORDER BY table_name, column_name;
+ALTER TABLE isch2.j1 DROP COLUMN unused1;
+ALTER TABLE isch2.j2 DROP COLUMN unused2;
+ALTER TABLE isch2.j2 DROP COLUMN c;
+ALTER TABLE isch2.j2 DROP COLUMN a;
+SELECT * FROM isch2.jv;
+DROP VIEW isch2.jv;
+DROP TABLE isch2.j1, isch2.j2;
 
 -- privileges: the owner's implicit ones
 SELECT grantor, grantee, table_schema, table_name, privilege_type, is_grantable,
