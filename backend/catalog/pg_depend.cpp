@@ -167,6 +167,23 @@ bool FindReferences(Node *node, void *arg)
 			refs->rtables.pop_back();
 			return result;
 		}
+		case T_RangeTblEntry:
+		{
+			/* A join's alias Vars name every column of both sides; the
+			 * query depends only on those its own Vars use.  Only a merged
+			 * USING column's expression (COALESCE of both sides) is more
+			 * than a reference to an input column. */
+			auto *rte = reinterpret_cast<RangeTblEntry *>(node);
+			if (rte->rtekind != RTE_JOIN)
+				break;
+			for (int i = 0; i < rte->joinmergedcols && i < list_length(rte->joinaliasvars); i++)
+			{
+				Node *aliasvar = static_cast<Node *>(list_nth(rte->joinaliasvars, i));
+				if (aliasvar != nullptr && !IsA(aliasvar, Var) && FindReferences(aliasvar, arg))
+					return true;
+			}
+			return false;
+		}
 		default:
 			break;
 	}

@@ -155,3 +155,21 @@ Datum namesend(PG_FUNCTION_ARGS)
 	pq_sendtext(&buf, NameStr(*name), static_cast<int>(strlen(NameStr(*name))));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
+
+/* nameconcatoid(name, oid): name || '_' || oid as a name, the name cut on a
+ * character boundary when the whole would not fit (information_schema's
+ * specific_name of a routine). */
+Datum nameconcatoid(PG_FUNCTION_ARGS)
+{
+	Name name = PG_GETARG_NAME(0);
+	Oid oid = PG_GETARG_OID(1);
+	char suffix[16];
+	int suffix_len = snprintf(suffix, sizeof(suffix), "_%u", oid);
+	int name_len = static_cast<int>(strlen(NameStr(*name)));
+	if (name_len + suffix_len > NAMEDATALEN - 1)
+		name_len = ClipToCharBoundary(NameStr(*name), name_len, NAMEDATALEN - 1 - suffix_len);
+	auto *result = static_cast<Name>(palloc0(NAMEDATALEN));
+	memcpy(NameStr(*result), NameStr(*name), static_cast<size_t>(name_len));
+	memcpy(NameStr(*result) + name_len, suffix, static_cast<size_t>(suffix_len));
+	PG_RETURN_NAME(result);
+}
