@@ -93,9 +93,8 @@ TEST_CASE("worker_libpq records heartbeats through a libpq connection; SIGTERM e
 	CHECK(s.Exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'worker_libpq'")
 			  .value == "1");
 
-	/* Its backend terminated, it connects again.  (The timeout is spelled
-	 * out: Tusk does not fill in parameter defaults of built-ins yet.) */
-	CHECK(s.Exec("SELECT pg_terminate_backend(pid, 0) FROM pg_stat_activity WHERE application_name "
+	/* Its backend terminated, it connects again. */
+	CHECK(s.Exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name "
 				 "= 'worker_libpq'")
 			  .value == "t");
 	CHECK(cluster.WaitForLog("worker_libpq: connection lost, reconnecting", 10000));
