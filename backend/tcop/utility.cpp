@@ -125,8 +125,8 @@ TupleDesc ShowAllDesc()
 void ShowAllVariables(DestReceiver *dest)
 {
 	/* Superuser-only settings for those with pg_read_all_settings's privileges. */
-	std::vector<tusk::guc::ShownSetting> rows =
-		tusk::guc::ShowAllSettings(has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
+	std::vector<tusk::guc::ShownSetting> rows = tusk::guc::ShowAllSettings(
+		has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
 	TupleDesc desc = ShowAllDesc();
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);

@@ -108,7 +108,6 @@ std::vector<Oid> RolesIsMemberOf(Oid roleid, Recurse how, Oid admin_of, bool *ad
 	return roles;
 }
 
-
 }  // namespace
 
 bool superuser_arg(Oid roleid)
