@@ -720,19 +720,25 @@ UPDATE pg_catalog.pg_attribute
    AND attname IN ('oid', 'subdbid', 'subskiplsn', 'subname', 'subowner', 'subenabled',
                    'subbinary', 'substream', 'subtwophasestate', 'subdisableonerr',
                    'subslotname', 'subsynccommit', 'subpublications');
-UPDATE pg_catalog.pg_proc
-   SET proacl = ARRAY[pg_catalog.makeaclitem(proowner, proowner, 'EXECUTE', false)] ||
-       CASE WHEN oid IN (3353, 3354, 5029, 5030, 5031, 6270, 6271, 6272)
-                 THEN ARRAY[pg_catalog.makeaclitem('pg_monitor'::pg_catalog.regrole, proowner, 'EXECUTE', false)]
-            WHEN oid IN (2282, 5052)
-                 THEN ARRAY[pg_catalog.makeaclitem('pg_read_all_stats'::pg_catalog.regrole, proowner, 'EXECUTE', false)]
-            ELSE '{}'::pg_catalog.aclitem[]
+UPDATE pg_catalog.pg_proc p
+   SET proacl = ARRAY[pg_catalog.makeaclitem(p.proowner, p.proowner, 'EXECUTE', false)] ||
+       CASE WHEN r.role IS NULL THEN '{}'::pg_catalog.aclitem[]
+            ELSE ARRAY[pg_catalog.makeaclitem(r.role::pg_catalog.regrole, p.proowner, 'EXECUTE', false)]
        END
- WHERE oid IN (3353, 3354, 5029, 5030, 5031, 6270, 6271, 6272, 2282, 5052,
-               764, 765, 767, 2172, 2274, 2307, 2621, 2622, 2623, 2624, 2625, 2739, 2848, 3071,
-               3072, 3098, 3293, 3295, 3297, 3307, 3329, 3400, 3401, 3436, 3775, 3776, 3777,
-               3800, 3801, 3826, 3827, 3828, 4543, 6003, 6004, 6005, 6006, 6007, 6008, 6009,
-               6010, 6011, 6012, 6013, 6014, 6170, 6230, 6232, 6250);
+  FROM (VALUES (3353, 'pg_monitor'), (3354, 'pg_monitor'), (5029, 'pg_monitor'),
+               (5030, 'pg_monitor'), (5031, 'pg_monitor'), (6270, 'pg_monitor'),
+               (6271, 'pg_monitor'), (6272, 'pg_monitor'),
+               (2282, 'pg_read_all_stats'), (5052, 'pg_read_all_stats'),
+               (764, NULL), (765, NULL), (767, NULL), (2172, NULL), (2274, NULL), (2307, NULL),
+               (2621, NULL), (2622, NULL), (2623, NULL), (2624, NULL), (2625, NULL), (2739, NULL),
+               (2848, NULL), (3071, NULL), (3072, NULL), (3098, NULL), (3293, NULL), (3295, NULL),
+               (3297, NULL), (3307, NULL), (3329, NULL), (3400, NULL), (3401, NULL), (3436, NULL),
+               (3775, NULL), (3776, NULL), (3777, NULL), (3800, NULL), (3801, NULL), (3826, NULL),
+               (3827, NULL), (3828, NULL), (4543, NULL), (6003, NULL), (6004, NULL), (6005, NULL),
+               (6006, NULL), (6007, NULL), (6008, NULL), (6009, NULL), (6010, NULL), (6011, NULL),
+               (6012, NULL), (6013, NULL), (6014, NULL), (6170, NULL), (6230, NULL), (6232, NULL),
+               (6250, NULL)) AS r (oid, role)
+ WHERE p.oid = r.oid;
 UPDATE pg_catalog.pg_database
    SET datacl = ARRAY[pg_catalog.makeaclitem(0, datdba, 'CONNECT', false),
                       (pg_catalog.acldefault('d', datdba))[2]]

@@ -42,7 +42,6 @@
 #include "parser/parse_expr.h"
 #include "tcop/utility.h"
 #include "commands/user.h"
-#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -124,9 +123,7 @@ TupleDesc ShowAllDesc()
 /* SHOW ALL: a row per setting, by name (tusk::guc::ShowAllSettings). */
 void ShowAllVariables(DestReceiver *dest)
 {
-	/* Superuser-only settings for those with pg_read_all_settings's privileges. */
-	std::vector<tusk::guc::ShownSetting> rows = tusk::guc::ShowAllSettings(
-		has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
+	std::vector<tusk::guc::ShownSetting> rows = tusk::guc::ShowAllSettings();
 	TupleDesc desc = ShowAllDesc();
 	TupleTableSlot *slot = MakeTupleTableSlot(desc);
 	dest->rStartup(dest, CMD_SELECT, desc);

@@ -55,9 +55,6 @@ bool RoleInherits(Oid roleid)
 	return inherit;
 }
 
-/* The roles roleid is a member of (itself first).  When admin_of is valid,
- * *admin is set if some membership on the way grants admin_of WITH ADMIN
- * OPTION. */
 bool Contains(const std::vector<Oid> &roles, Oid role)
 {
 	for (Oid r : roles)
@@ -71,14 +68,14 @@ Oid CurrentDatabaseOwner()
 {
 	if (!OidIsValid(MyDatabaseId))
 		return InvalidOid;
-	HeapTuple tup = SearchSysCache1(DATABASEOID, ObjectIdGetDatum(MyDatabaseId));
-	if (tup == nullptr)
-		return InvalidOid;
-	Oid owner = reinterpret_cast<Form_pg_database>(GETSTRUCT(tup))->datdba;
-	ReleaseSysCache(tup);
-	return owner;
+	SysCacheRow db(SearchSysCache1(DATABASEOID, ObjectIdGetDatum(MyDatabaseId)));
+	return db.get() != nullptr ? reinterpret_cast<Form_pg_database>(GETSTRUCT(db.get()))->datdba
+							   : InvalidOid;
 }
 
+/* The roles roleid is a member of (itself first).  When admin_of is valid,
+ * *admin is set if some membership on the way grants admin_of WITH ADMIN
+ * OPTION. */
 std::vector<Oid> RolesIsMemberOf(Oid roleid, Recurse how, Oid admin_of, bool *admin)
 {
 	std::vector<Oid> roles{roleid};
@@ -97,10 +94,7 @@ std::vector<Oid> RolesIsMemberOf(Oid roleid, Recurse how, Oid admin_of, bool *ad
 			auto *form = reinterpret_cast<Form_pg_auth_members>(GETSTRUCT(list->members[j]));
 			if (admin != nullptr && form->roleid == admin_of && form->admin_option)
 				*admin = true;
-			bool seen = false;
-			for (Oid r : roles)
-				seen = seen || r == form->roleid;
-			if (!seen)
+			if (!Contains(roles, form->roleid))
 				roles.push_back(form->roleid);
 		}
 		ReleaseSysCacheList(list);

@@ -26,7 +26,6 @@
 #include "utils/wait_event.h"
 #include "tusk_config.h"
 #include "utils/array.h"
-#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -148,8 +147,6 @@ namespace {
 
 constexpr int kSettingsColumns = 17;
 
-/* Whether the current user may see what only pg_read_all_settings'
- * members see (Tusk has no predefined roles yet: superusers). */
 Datum SettingRowDatum(TupleDesc desc, const tusk::guc::SettingRow &row)
 {
 	Datum values[kSettingsColumns];
@@ -224,8 +221,7 @@ Datum show_all_settings(PG_FUNCTION_ARGS)
 		for (int i = 0; i < kSettingsColumns; i++)
 			TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), nullptr, kTypes[i], -1, 0);
 		funcctx->tuple_desc = BlessTupleDesc(desc);
-		std::vector<tusk::guc::SettingRow> rows = tusk::guc::AllSettingRows(
-			has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS));
+		std::vector<tusk::guc::SettingRow> rows = tusk::guc::AllSettingRows();
 		auto *scan = static_cast<SettingsScan *>(palloc0(sizeof(SettingsScan)));
 		scan->rows = static_cast<Datum *>(palloc(sizeof(Datum) * (rows.size() + 1)));
 		for (const tusk::guc::SettingRow &row : rows)

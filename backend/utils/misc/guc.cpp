@@ -34,6 +34,8 @@
 #include "common/paths.h"
 #include "common/string_util.h"
 #include "miscadmin.h"
+#include "catalog/pg_authid_d.h"
+#include "utils/acl.h"
 #include "utils/timestamp.h"
 #include "utils/datetime.h"
 #include "utils/errcodes.h"
@@ -732,14 +734,32 @@ std::vector<std::pair<std::string, std::string>> ReportedSettings()
 	return out;
 }
 
-std::vector<ShownSetting> ShowAllSettings(bool privileged)
+namespace {
+
+/* Whether the current role may see what only pg_read_all_settings's
+ * members see: superuser-only settings, and where a setting was set. */
+bool ReadsAllSettings()
+{
+	return has_privs_of_role(GetUserId(), ROLE_PG_READ_ALL_SETTINGS);
+}
+
+/* Whether SHOW ALL and pg_settings list v for such a role or another. */
+bool Listed(const ConfigVar &v, bool reads_all)
+{
+	return !v.retired && !(v.flags & GUC_NO_SHOW_ALL) &&
+		(reads_all || !(v.flags & GUC_SUPERUSER_ONLY));
+}
+
+}  // namespace
+
+std::vector<ShownSetting> ShowAllSettings()
 {
 	std::vector<ShownSetting> out;
+	const bool reads_all = ReadsAllSettings();
 	/* Index() is keyed by the lower-cased name: PostgreSQL's order. */
 	for (const auto &[key, v] : Index())
 	{
-		if (v->retired || (v->flags & GUC_NO_SHOW_ALL) ||
-			((v->flags & GUC_SUPERUSER_ONLY) && !privileged))
+		if (!Listed(*v, reads_all))
 			continue;
 		out.push_back(
 			ShownSetting{v->name, Display(*v), v->short_desc != nullptr ? v->short_desc : ""});
@@ -821,14 +841,14 @@ std::optional<std::string> PlainValue(const ConfigVar &v, const NewValue &nv)
 
 }  // namespace
 
-std::vector<SettingRow> AllSettingRows(bool privileged)
+std::vector<SettingRow> AllSettingRows()
 {
 	static const char *const kTypeNames[] = {"bool", "integer", "real", "string", "enum"};
 	std::vector<SettingRow> out;
+	const bool reads_all = ReadsAllSettings();
 	for (const auto &[key, v] : Index())
 	{
-		if (v->retired || (v->flags & GUC_NO_SHOW_ALL) ||
-			((v->flags & GUC_SUPERUSER_ONLY) && !privileged))
+		if (!Listed(*v, reads_all))
 			continue;
 		SettingRow row;
 		row.name = v->name;
@@ -875,7 +895,7 @@ std::vector<SettingRow> AllSettingRows(bool privileged)
 		else
 			reset = BootValue(*v);
 		row.reset_val = PlainValue(*v, reset);
-		if (privileged && v->source == PGC_S_FILE && !v->sourcefile.empty())
+		if (reads_all && v->source == PGC_S_FILE && !v->sourcefile.empty())
 		{
 			row.sourcefile = v->sourcefile;
 			row.sourceline = v->sourceline;
@@ -1611,7 +1631,7 @@ void InitializeGUCOptions(void)
 {
 	using namespace tusk::guc;
 	Table().clear();
-	Index().clear();
+	tusk::guc::Index().clear();
 	ReservedPrefixes().clear();
 	for (ConfigVar &v : BuiltinSettings())
 	{
@@ -1893,17 +1913,17 @@ void MarkGUCPrefixReserved(const char *className)
 	using namespace tusk::guc;
 	std::string prefix = Lower(std::string(className) + ".");
 	std::vector<std::string> doomed;
-	for (const auto &[key, v] : Index())
+	for (const auto &[key, v] : tusk::guc::Index())
 		if ((v->flags & GUC_CUSTOM_PLACEHOLDER) && key.rfind(prefix, 0) == 0)
 			doomed.push_back(key);
 	for (const std::string &key : doomed)
 	{
 		ereport(WARNING, errcode(ERRCODE_INVALID_NAME),
 				errmsg("invalid configuration parameter name \"%s\", removing it",
-					   Index()[key]->name.c_str()),
+					   tusk::guc::Index()[key]->name.c_str()),
 				errdetail("\"%s\" is now a reserved prefix.", className));
-		Index()[key]->retired = true;
-		Index().erase(key);
+		tusk::guc::Index()[key]->retired = true;
+		tusk::guc::Index().erase(key);
 	}
 	ReservedPrefixes().push_back(className);
 }

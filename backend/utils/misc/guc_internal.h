@@ -108,9 +108,10 @@ struct ShownSetting
 };
 
 /* SHOW ALL's rows: every setting but those marked GUC_NO_SHOW_ALL (and
- * GUC_SUPERUSER_ONLY unless superuser), by name (case-insensitively), as
- * PostgreSQL 15's ShowAllGUCConfig lists them. */
-std::vector<ShownSetting> ShowAllSettings(bool privileged);
+ * GUC_SUPERUSER_ONLY unless the current role has pg_read_all_settings's
+ * privileges), by name (case-insensitively), as PostgreSQL 15's
+ * ShowAllGUCConfig lists them. */
+std::vector<ShownSetting> ShowAllSettings();
 
 /* One row of pg_show_all_settings() (the view pg_settings), with
  * PostgreSQL 15's columns; an empty optional is SQL NULL. */
@@ -136,10 +137,9 @@ struct SettingRow
 };
 
 /* pg_settings' rows: the settings SHOW ALL lists, in its order.  The file
- * and line a setting came from are shown only to a superuser
- * (privileged), as PostgreSQL shows them only to members of
- * pg_read_all_settings. */
-std::vector<SettingRow> AllSettingRows(bool privileged);
+ * and line a setting came from are shown, as PostgreSQL shows them, only
+ * to a role with pg_read_all_settings's privileges. */
+std::vector<SettingRow> AllSettingRows();
 
 /* RESET ALL: every setting a session may change (user or superuser
  * context, not GUC_NO_RESET_ALL) that it did change goes back to its
