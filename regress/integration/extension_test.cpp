@@ -119,7 +119,7 @@ const char
 
 }  // namespace
 
-TEST_CASE("CREATE EXTENSION runs the script and records its objects as members", "[extension]")
+TEST_CASE("CREATE EXTENSION runs the script and records its objects as members", "[extension][installs]")
 {
 	InstalledFiles files;
 	files.Write("exttest_basic.control", kBasicControl);
@@ -223,7 +223,7 @@ TEST_CASE("CREATE EXTENSION runs the script and records its objects as members",
 	REQUIRE(Value(s, "select count(*) from pg_class where relname like 'exttest%'") == "0");
 }
 
-TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension]")
+TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension][installs]")
 {
 	InstalledFiles files;
 	files.Write("exttest_bad.control", "default_version = '1.0'\nfrobnicate = true\n");
@@ -309,7 +309,7 @@ TEST_CASE("CREATE and DROP EXTENSION report PostgreSQL's errors", "[extension]")
 
 TEST_CASE("CREATE EXTENSION follows an update path when no script installs the version, ALTER "
 		  "EXTENSION UPDATE runs one",
-		  "[extension]")
+		  "[extension][installs]")
 {
 	InstalledFiles files;
 	files.Write("exttest_upd.control", "default_version = '1.1'\nrelocatable = true\n");
@@ -374,7 +374,7 @@ TEST_CASE("CREATE EXTENSION follows an update path when no script installs the v
 
 TEST_CASE("pg_available_extensions() and pg_available_extension_versions() read the control "
 		  "files",
-		  "[extension]")
+		  "[extension][installs]")
 {
 	InstalledFiles files;
 	files.Write("exttest_avail.control",
@@ -416,7 +416,7 @@ TEST_CASE("pg_available_extensions() and pg_available_extension_versions() read 
 			"(exttest_avail,2.0,t,t,f,s,\"{a,b}\",available)");
 }
 
-TEST_CASE("An unchanged PGXS Makefile builds and installs an extension", "[extension]")
+TEST_CASE("An unchanged PGXS Makefile builds and installs an extension", "[extension][installs]")
 {
 	TempDir src;
 	auto write = [&](const std::string &name, const std::string &text) {
