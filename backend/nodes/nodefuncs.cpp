@@ -42,6 +42,7 @@ void CopyFixup(T *node);
 #define COPY_FIXUP_BASE(type, name) CopyFixup<type>(&node->name);
 #define COPY_FIXUP_SCALAR(type, name)
 #define COPY_FIXUP_LOCATION(type, name)
+#define COPY_FIXUP_SYNTAX(type, name)
 #define COPY_FIXUP_STRING(type, name) \
 	if (node->name != nullptr) \
 		node->name = pstrdup(node->name);
@@ -101,6 +102,7 @@ bool StringsEqual(const char *a, const char *b)
 	if (!(a->name == b->name)) \
 		return false;
 #define EQUAL_LOCATION(type, name)
+#define EQUAL_SYNTAX(type, name) /* how it was written, not what it is */
 #define EQUAL_STRING(type, name) \
 	if (!StringsEqual(a->name, b->name)) \
 		return false;
@@ -238,6 +240,7 @@ void OutFields(std::string &out, const T *node);
 	out += " :" #name " "; \
 	OutScalar(out, node->name);
 #define OUT_LOCATION(type, name) OUT_SCALAR(type, name)
+#define OUT_SYNTAX(type, name) OUT_SCALAR(type, name)
 #define OUT_STRING(type, name) \
 	out += " :" #name " "; \
 	OutToken(out, node->name);
@@ -474,6 +477,7 @@ void ReadFields(Reader &in, T *node);
 #define READ_SCALAR(type, name) \
 	in.ExpectLabel(#name); \
 	ReadScalar(in, &node->name);
+#define READ_SYNTAX(type, name) READ_SCALAR(type, name)
 #define READ_LOCATION(type, name) \
 	in.ExpectLabel(#name); \
 	ReadScalar(in, &node->name); \
@@ -587,6 +591,7 @@ bool WalkFields(const T *node, bool (*fn)(Node *, void *), void *ctx);
 		return true;
 #define WALK_SCALAR(type, name)
 #define WALK_LOCATION(type, name)
+#define WALK_SYNTAX(type, name)
 #define WALK_STRING(type, name)
 #define WALK_BITMAPSET(type, name)
 #define WALK_DATUM(type, name)
@@ -616,6 +621,7 @@ void MutateFields(T *node, Node *(*fn)(Node *, void *), void *ctx);
 #define MUTATE_BASE(type, name) MutateFields<type>(&node->name, fn, ctx);
 #define MUTATE_SCALAR(type, name)
 #define MUTATE_LOCATION(type, name)
+#define MUTATE_SYNTAX(type, name)
 #define MUTATE_STRING(type, name)
 #define MUTATE_BITMAPSET(type, name)
 #define MUTATE_DATUM(type, name)

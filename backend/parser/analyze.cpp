@@ -480,6 +480,7 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 			c->coalescecollid = get_typcollation(type);
 			c->args = list_make2(coerce_to_common_type(pstate, lvar, type, "JOIN/USING"),
 								 coerce_to_common_type(pstate, rvar, type, "JOIN/USING"));
+			c->merged = true;
 			c->location = -1;
 			aliasvars = lappend(aliasvars, c);
 		}
@@ -524,6 +525,7 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 	rte->joinmergedcols = list_length(usingnames);
 	rte->joinaliasvars = aliasvars;
 	rte->alias = j->alias;
+	rte->join_using_alias = j->join_using_alias;
 	rte->inFromCl = true;
 	rte->eref = makeNode(Alias);
 	rte->eref->aliasname = pstrdup(j->alias != nullptr ? j->alias->aliasname : "unnamed_join");
@@ -550,10 +552,44 @@ Node *TransformJoin(ParseState *pstate, JoinExpr *j, ParseNamespaceItem **top_ns
 	 * alias), their columns through the join. */
 	HideColumns(both);
 	if (j->alias != nullptr)
+	{
+		/* The sides are hidden; their USING aliases are gone (no entry of
+		 * theirs is in the range table to be hinted at). */
+		List *sides = NIL;
 		foreach (lc, both)
-			static_cast<ParseNamespaceItem *>(lfirst(lc))->p_rel_visible = false;
+		{
+			auto *item = static_cast<ParseNamespaceItem *>(lfirst(lc));
+			if (item->p_rte != list_nth(pstate->p_rtable, item->p_rtindex - 1))
+				continue;
+			item->p_rel_visible = false;
+			sides = lappend(sides, item);
+		}
+		both = sides;
+	}
 	*namespace_items = lappend(both, nsitem);
 	*top_nsitem = nsitem;
+	if (j->join_using_alias != nullptr && j->alias == nullptr)
+	{
+		/* USING (…) AS u names the merged columns, and only them (SQL:2016
+		 * F404; an alias of the whole join hides it): an item of its own
+		 * whose entry, outside the range table, is the join's first
+		 * columns under that name. */
+		auto *view = static_cast<RangeTblEntry *>(copyObject(rte));
+		int merged = list_length(usingnames);
+		view->joinaliasvars = list_truncate(list_copy(aliasvars), merged);
+		view->alias = j->join_using_alias;
+		view->eref = makeNode(Alias);
+		view->eref->aliasname = pstrdup(j->join_using_alias->aliasname);
+		view->eref->colnames = list_truncate(list_copy(rte->eref->colnames), merged);
+		auto *using_item = static_cast<ParseNamespaceItem *>(palloc0(sizeof(ParseNamespaceItem)));
+		using_item->p_rte = view;
+		using_item->p_rtindex = rtindex;
+		using_item->p_rel_visible = true;
+		/* Unqualified, the columns are the join's. */
+		using_item->p_cols_visible = false;
+		CheckNameConflict(pstate, *namespace_items, using_item);
+		*namespace_items = lappend(*namespace_items, using_item);
+	}
 
 	JoinExpr *result = makeNode(JoinExpr);
 	/* A right join is a left join with the sides swapped. */

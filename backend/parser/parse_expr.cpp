@@ -155,7 +155,13 @@ Node *ScanNSItemForColumn(ParseState *pstate, ParseNamespaceItem *nsitem, int le
 		if (levelsup > 0)
 			IncrementVarSublevelsUp(expr, levelsup, 0);
 		if (IsA(expr, Var))
-			reinterpret_cast<Var *>(expr)->location = location;
+		{
+			/* Written as the join's column: so it deparses (j.x). */
+			auto *var = reinterpret_cast<Var *>(expr);
+			var->varnosyn = static_cast<Index>(nsitem->p_rtindex);
+			var->varattnosyn = static_cast<AttrNumber>(attno);
+			var->location = location;
+		}
 		return expr;
 	}
 	if (attno > 0)
@@ -364,55 +370,157 @@ ParseNamespaceItem *RefnameNamespaceItem(ParseState *pstate, const char *scheman
 			parser_errposition(pstate, location));
 }
 
-/* The "Perhaps you meant" hint: a column of a visible table that is
- * spelled nearly the same (Levenshtein distance, as PostgreSQL's
- * errorMissingColumn does); nullptr if none is close. */
-std::string ClosestColumn(ParseState *pstate, const char *colname, std::string *table)
+/* The Levenshtein distance between a and b (insertions, deletions and
+ * substitutions each costing 1). */
+int EditDistance(const std::string &a, const std::string &b)
 {
-	auto distance = [](const std::string &a, const std::string &b) {
-		std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-		for (size_t j = 0; j <= b.size(); j++)
-			prev[j] = static_cast<int>(j);
-		for (size_t i = 1; i <= a.size(); i++)
-		{
-			cur[0] = static_cast<int>(i);
-			for (size_t j = 1; j <= b.size(); j++)
-				cur[j] = std::min(
-					{prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-			std::swap(prev, cur);
-		}
-		return prev[b.size()];
-	};
-	std::string want = colname;
-	int best = -1;
-	std::string best_name;
-	bool tie = false;
-	ListCell *lc;
-	foreach (lc, pstate->p_namespace)
+	std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+	for (size_t j = 0; j <= b.size(); j++)
+		prev[j] = static_cast<int>(j);
+	for (size_t i = 1; i <= a.size(); i++)
 	{
-		auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
-		ListCell *c;
-		foreach (c, nsitem->p_rte->eref->colnames)
+		cur[0] = static_cast<int>(i);
+		for (size_t j = 1; j <= b.size(); j++)
+			cur[j] = std::min(
+				{prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+		std::swap(prev, cur);
+	}
+	return prev[b.size()];
+}
+
+/* The columns of every range-table entry in reach that a missing column
+ * might have meant (PostgreSQL's searchRangeTableForCol): an entry's name
+ * counts against its columns by its distance from the one written.
+ * exact: a column of that name, in an entry of that name, that could not
+ * be referenced from here; otherwise first (and, as close, second). */
+struct ColumnGuess
+{
+	static constexpr int kMaxDistance = 3;
+	int distance = kMaxDistance + 1;
+	RangeTblEntry *exact = nullptr;
+	RangeTblEntry *first = nullptr;
+	int first_attno = 0;
+	RangeTblEntry *second = nullptr;
+	int second_attno = 0;
+
+	void Consider(int penalty, RangeTblEntry *rte, const char *actual, const char *wanted,
+				  int attno)
+	{
+		if (penalty > distance || actual[0] == '\0')
+			return;
+		int d = EditDistance(actual, wanted);
+		/* More than half the letters changed is no suggestion. */
+		if (d > static_cast<int>(strlen(wanted)) / 2)
+			return;
+		d += penalty;
+		if (d < distance)
 		{
-			std::string name = strVal(lfirst(c));
-			if (name.empty())
-				continue;
-			int d = distance(want, name);
-			/* PostgreSQL's cutoff: at most half the name's length. */
-			if (d > static_cast<int>(want.size()) / 2 || d == 0)
-				continue;
-			if (best < 0 || d < best)
+			distance = d;
+			first = rte;
+			first_attno = attno;
+			second = nullptr;
+			second_attno = 0;
+		}
+		else if (d == distance)
+		{
+			if (second_attno != 0)
 			{
-				best = d;
-				best_name = name;
-				*table = nsitem->p_rte->eref->aliasname;
-				tie = false;
+				/* Three as close are no suggestion, nor is anything
+				 * this far. */
+				first = second = nullptr;
+				first_attno = second_attno = 0;
+				distance = d - 1;
 			}
-			else if (d == best)
-				tie = true;
+			else if (first_attno != 0)
+			{
+				second = rte;
+				second_attno = attno;
+			}
+			else if (distance <= kMaxDistance)
+			{
+				first = rte;
+				first_attno = attno;
+			}
 		}
 	}
-	return tie ? std::string() : best_name;
+};
+
+ColumnGuess GuessColumn(ParseState *pstate, const char *relname, const char *colname, int location)
+{
+	ColumnGuess guess;
+	for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
+	{
+		ListCell *lc;
+		foreach (lc, ps->p_rtable)
+		{
+			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+			/* A join's columns are its sides', under a name that helps no one. */
+			if (rte->rtekind == RTE_JOIN)
+				continue;
+			int penalty = relname != nullptr ? EditDistance(relname, rte->eref->aliasname) : 0;
+			int found = 0;
+			int attno = 0;
+			ListCell *c;
+			foreach (c, rte->eref->colnames)
+			{
+				attno++;
+				const char *name = strVal(lfirst(c));
+				if (strcmp(name, colname) == 0)
+				{
+					if (found != 0)
+						ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_COLUMN),
+								errmsg("column reference \"%s\" is ambiguous", colname),
+								parser_errposition(pstate, location));
+					found = attno;
+				}
+				guess.Consider(penalty, rte, name, colname, attno);
+			}
+			Oid systype;
+			if (found == 0 && rte->rtekind == RTE_RELATION && rte->relkind != RELKIND_VIEW)
+				found = SystemColumnNumber(colname, &systype);
+			if (found != 0 && penalty == 0)
+			{
+				guess = ColumnGuess();
+				guess.exact = rte;
+				return guess;
+			}
+		}
+	}
+	return guess;
+}
+
+/* A column that is not there (PostgreSQL's errorMissingColumn), with a
+ * hint at the one or two columns in reach spelled most nearly like it. */
+[[noreturn]] void ErrorMissingColumn(ParseState *pstate, const char *relname, const char *colname,
+									 int location)
+{
+	ColumnGuess guess = GuessColumn(pstate, relname, colname, location);
+	std::string message = relname != nullptr
+		? psprintf("column %s.%s does not exist", relname, colname)
+		: psprintf("column \"%s\" does not exist", colname);
+	auto column = [](RangeTblEntry *rte, int attno) {
+		return strVal(list_nth(rte->eref->colnames, attno - 1));
+	};
+	if (guess.exact != nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN), errmsg_internal("%s", message.c_str()),
+				errhint("There is a column named \"%s\" in table \"%s\", but it cannot be "
+						"referenced from this part of the query.",
+						colname, guess.exact->eref->aliasname),
+				parser_errposition(pstate, location));
+	if (guess.second != nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN), errmsg_internal("%s", message.c_str()),
+				errhint("Perhaps you meant to reference the column \"%s.%s\" or the column "
+						"\"%s.%s\".",
+						guess.first->eref->aliasname, column(guess.first, guess.first_attno),
+						guess.second->eref->aliasname, column(guess.second, guess.second_attno)),
+				parser_errposition(pstate, location));
+	if (guess.first != nullptr)
+		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN), errmsg_internal("%s", message.c_str()),
+				errhint("Perhaps you meant to reference the column \"%s.%s\".",
+						guess.first->eref->aliasname, column(guess.first, guess.first_attno)),
+				parser_errposition(pstate, location));
+	ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN), errmsg_internal("%s", message.c_str()),
+			parser_errposition(pstate, location));
 }
 
 /* The OUT columns of a polymorphic function (anyelement, anyarray …) as
@@ -810,35 +918,7 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 		if (pstate->p_post_columnref_hook != nullptr)
 			if (Node *n = pstate->p_post_columnref_hook(pstate, cref))
 				return n;
-		/* A column of a FROM item to the left of a subquery not marked
-		 * LATERAL. */
-		for (ParseState *ps = pstate; ps != nullptr; ps = ps->parentParseState)
-		{
-			ListCell *lc;
-			foreach (lc, ps->p_namespace)
-			{
-				auto *nsitem = static_cast<ParseNamespaceItem *>(lfirst(lc));
-				if (nsitem->p_lateral_only && nsitem->p_cols_visible &&
-					ScanNSItemForColumn(ps, nsitem, 0, colname, cref->location) != nullptr)
-					ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-							errmsg("column \"%s\" does not exist", colname),
-							errhint("There is a column named \"%s\" in table \"%s\", but it "
-									"cannot be referenced from this part of the query.",
-									colname, nsitem->p_rte->eref->aliasname),
-							parser_errposition(pstate, cref->location));
-			}
-		}
-		std::string table;
-		std::string closest = ClosestColumn(pstate, colname, &table);
-		if (!closest.empty())
-			ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-					errmsg("column \"%s\" does not exist", colname),
-					errhint("Perhaps you meant to reference the column \"%s.%s\".", table.c_str(),
-							closest.c_str()),
-					parser_errposition(pstate, cref->location));
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-				errmsg("column \"%s\" does not exist", colname),
-				parser_errposition(pstate, cref->location));
+		ErrorMissingColumn(pstate, nullptr, colname, cref->location);
 	}
 	if (nfields > 4)
 		ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
@@ -861,9 +941,7 @@ Node *TransformColumnRef(ParseState *pstate, ColumnRef *cref)
 		ErrorMissingRTE(pstate, relname, cref->location);
 	Node *var = ScanNSItemForColumn(pstate, nsitem, levelsup, colname, cref->location);
 	if (var == nullptr)
-		ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
-				errmsg("column %s.%s does not exist", relname, colname),
-				parser_errposition(pstate, cref->location));
+		ErrorMissingColumn(pstate, relname, colname, cref->location);
 	return var;
 }
 

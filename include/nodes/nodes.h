@@ -61,6 +61,9 @@ typedef struct Node
 #define TUSK_FIELD_DECL_NODE(type, name) type name;
 #define TUSK_FIELD_DECL_BITMAPSET(type, name) type name;
 #define TUSK_FIELD_DECL_LOCATION(type, name) type name;
+/* A syntactic alias of other fields (Var's varnosyn): kept and printed,
+ * never compared. */
+#define TUSK_FIELD_DECL_SYNTAX(type, name) type name;
 #define TUSK_FIELD_DECL_DATUM(type, name) type name;
 
 /* Name and NODE_##Name are pasted, not evaluated: no parentheses. */

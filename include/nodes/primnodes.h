@@ -81,8 +81,8 @@ TUSK_DEFINE_NODE(Expr)
 	F(SCALAR, int32, vartypmod) \
 	F(SCALAR, Oid, varcollid) \
 	F(SCALAR, Index, varlevelsup) /* 0: this query level; k: k levels up */ \
-	F(SCALAR, Index, varnosyn)	  /* varno as written (for deparsing) */ \
-	F(SCALAR, AttrNumber, varattnosyn) \
+	F(SYNTAX, Index, varnosyn)	  /* varno as written: a join's, say (deparsing) */ \
+	F(SYNTAX, AttrNumber, varattnosyn) \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(Var)
 
@@ -312,6 +312,7 @@ TUSK_DEFINE_NODE(CaseWhen)
 	F(SCALAR, Oid, coalescetype) \
 	F(SCALAR, Oid, coalescecollid) \
 	F(NODE, List *, args) \
+	F(SYNTAX, bool, merged) /* a full join's merged USING column (deparsing) */ \
 	F(LOCATION, int, location)
 TUSK_DEFINE_NODE(CoalesceExpr)
 

@@ -119,7 +119,8 @@ const char
 
 }  // namespace
 
-TEST_CASE("CREATE EXTENSION runs the script and records its objects as members", "[extension][installs]")
+TEST_CASE("CREATE EXTENSION runs the script and records its objects as members",
+		  "[extension][installs]")
 {
 	InstalledFiles files;
 	files.Write("exttest_basic.control", kBasicControl);

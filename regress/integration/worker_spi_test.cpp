@@ -528,7 +528,8 @@ TEST_CASE("The totals survive a crash restart after a worker is killed", "[worke
 	CHECK(FoldedTotal(cluster, 1) == "6");
 }
 
-TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefile", "[worker_spi][installs]")
+TEST_CASE("contrib/worker_spi builds out of tree with its unchanged PGXS Makefile",
+		  "[worker_spi][installs]")
 {
 	namespace fs = std::filesystem;
 	TempDir src;

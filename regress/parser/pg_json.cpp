@@ -368,6 +368,7 @@ void NodeField(std::string &o, bool &first, const char *name, const char *type, 
 #define JSON_TAG(type, name)
 #define JSON_BASE(type, name)
 #define JSON_SCALAR(type, name) Scalar(o, first, #name, #type, node->name);
+#define JSON_SYNTAX(type, name) JSON_SCALAR(type, name)
 #define JSON_STRING(type, name) \
 	if (node->name != nullptr) \
 	{ \

@@ -33,6 +33,20 @@ SELECT * FROM ja JOIN jb ON ja.id;
 SELECT * FROM ja JOIN jb ON ja.id = jc.id;
 SELECT * FROM ja JOIN ja ON true;
 SELECT ja.id FROM (ja JOIN jb USING (id)) AS j;
+-- JOIN ... USING (...) AS alias names the merged columns, and only them
+SELECT u.id, id, name, val FROM ja JOIN jb USING (id) AS u ORDER BY 1, 4;
+SELECT u.* FROM ja FULL JOIN jb USING (id) AS u ORDER BY 1;
+SELECT u FROM ja FULL JOIN jb USING (id) AS u ORDER BY 1;
+SELECT u.id FROM ja RIGHT JOIN jb USING (id) AS u ORDER BY 1;
+SELECT u.id FROM ja JOIN jb USING (id) AS u JOIN jc AS c2 USING (id);
+SELECT u.id, l.w FROM ja LEFT JOIN jb USING (id) AS u, LATERAL (SELECT u.id + 1 AS w) l
+ ORDER BY 1, 2;
+SELECT (SELECT u.id) FROM ja JOIN jb USING (id) AS u ORDER BY 1;
+SELECT j.id FROM (ja JOIN jb USING (id) AS u) AS j ORDER BY 1;
+SELECT u.name FROM ja JOIN jb USING (id) AS u;
+SELECT * FROM ja JOIN jb USING (id) AS ja;
+SELECT u.id FROM (ja JOIN jb USING (id) AS u) AS j;
+SELECT 1 FROM ja JOIN jb USING (id) AS u FOR UPDATE OF u;
 DROP TABLE ja;
 DROP TABLE jb;
 DROP TABLE jc;

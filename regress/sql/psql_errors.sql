@@ -32,6 +32,28 @@ INSERT INTO pe VALUES (2, NULL, 2);
 INSERT INTO pe VALUES (3, 'c', 0);
 SELECT * FROM pe p WHERE pe.id = 1;
 SELECT upper(1);
+-- A missing column's hint: the one or two columns in reach spelled most
+-- nearly like it, a qualifier counting by its own spelling; a column
+-- that is there but cannot be referenced from here
+CREATE TABLE pe_h1 (abc int, name text);
+CREATE TABLE pe_h2 (abd int, named text);
+CREATE TABLE pe_h3 (abe int);
+SELECT nme FROM pe;
+SELECT pe.nme, p.vv FROM pe, pe AS p;
+SELECT p.vv FROM pe, pe AS p;
+SELECT abx FROM pe_h1, pe_h2;
+SELECT abx FROM pe_h1, pe_h2, pe_h3;
+SELECT pe_h2.abc FROM pe_h1, pe_h2;
+SELECT pe_h1.nam FROM pe_h1, pe_h2;
+SELECT x.nam FROM pe_h1 x, pe_h2 y;
+SELECT y.nam FROM pe_h1 x, pe_h2 y;
+SELECT * FROM pe_h1, (SELECT abc) s;
+SELECT * FROM pe_h1, (SELECT ctid) s;
+SELECT * FROM pe_h1, (SELECT pe_h1.abc) s;
+SELECT completelydifferent FROM pe_h1;
+SELECT (SELECT nme FROM pe_h3) FROM pe;
+SELECT ab FROM pe_h1, pe_h2;
+DROP TABLE pe_h1, pe_h2, pe_h3;
 CREATE TABLE pe_ref (r int REFERENCES pe);
 INSERT INTO pe_ref VALUES (99);
 DROP TABLE pe;

@@ -243,6 +243,40 @@ SELECT pg_get_viewdef('vd_backslash'::regclass, true);
 SELECT 'a\\b' AS escaped, length('a\tb') AS len;
 RESET standard_conforming_strings;
 
+-- Columns named through a join print as written: the join's alias, or a
+-- merged USING column's bare name
+CREATE TABLE ja (x int, y int);
+CREATE TABLE jb (x int, z int);
+CREATE VIEW vd_joinalias AS
+  SELECT j.x, j.y, j.z FROM (ja JOIN jb USING (x)) AS j;
+CREATE VIEW vd_fullusing AS
+  SELECT x, y, z FROM ja FULL JOIN jb USING (x);
+CREATE VIEW vd_fullusing2 AS
+  SELECT j.x, j.y FROM (ja FULL JOIN jb USING (x)) AS j WHERE j.x > 0 ORDER BY j.x;
+CREATE VIEW vd_written AS
+  SELECT x, ja.x AS ax, COALESCE(ja.x, jb.x) AS written, COALESCE(jb.x, ja.x) AS other
+    FROM ja FULL JOIN jb USING (x);
+CREATE VIEW vd_fullnested AS
+  SELECT x, count(*) AS n FROM ja FULL JOIN jb USING (x) FULL JOIN vd_w USING (x)
+   GROUP BY x;
+CREATE VIEW vd_fullsub AS
+  SELECT x FROM ja FULL JOIN jb USING (x)
+   WHERE EXISTS (SELECT 1 FROM vd_t WHERE vd_t.a = x);
+CREATE VIEW vd_joinusingalias AS
+  SELECT u.x, ja.y FROM ja JOIN jb USING (x) AS u;
+SELECT pg_get_viewdef('vd_joinalias'::regclass, true);
+SELECT pg_get_viewdef('vd_fullusing'::regclass, true);
+SELECT pg_get_viewdef('vd_fullusing2'::regclass, true);
+SELECT pg_get_viewdef('vd_written'::regclass, true);
+SELECT pg_get_viewdef('vd_fullnested'::regclass, true);
+SELECT pg_get_viewdef('vd_fullsub'::regclass, true);
+SELECT pg_get_viewdef('vd_joinusingalias'::regclass, true);
+INSERT INTO ja VALUES (1, 10), (2, 20);
+INSERT INTO jb VALUES (2, 200), (3, 300);
+SELECT * FROM vd_fullusing ORDER BY x;
+SELECT * FROM vd_fullusing2;
+SELECT * FROM vd_written ORDER BY x;
+
 -- pg_views deparses them all
 SELECT viewname, length(definition) > 0 AS ok FROM pg_views WHERE schemaname = 'vd'
  ORDER BY viewname;

@@ -52,6 +52,7 @@
 #include "utils/lsyscache.h"
 #include "parser/parser.h"
 #include "rewrite/rewriteHandler.h"
+#include "rewrite/rewriteManip.h"
 #include "utils/ruleutils.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -320,6 +321,17 @@ std::string GetVariable(Var *var, DeparseContext *ctx)
 		PopPlan(dpns, saved);
 		return std::string();
 	}
+	/* A query's Var prints as it was written (a join's column, say), a
+	 * plan's as what it reads. */
+	Var written;
+	if (dpns->plan == nullptr && var->varnosyn > 0 &&
+		(static_cast<int>(var->varnosyn) != var->varno || var->varattnosyn != var->varattno))
+	{
+		written = *var;
+		written.varno = static_cast<int>(var->varnosyn);
+		written.varattno = var->varattnosyn;
+		var = &written;
+	}
 	if (var->varno <= 0 || var->varno > list_length(dpns->rtable))
 		elog(ERROR, "bogus varno: %d", var->varno);
 	RangeTblEntry *rte = static_cast<RangeTblEntry *>(list_nth(dpns->rtable, var->varno - 1));
@@ -360,6 +372,56 @@ std::string GetVariable(Var *var, DeparseContext *ctx)
 	std::string name = colname != nullptr ? std::string(colname) : ColumnName(rte, var->varattno);
 	ctx->buf += quote_identifier(name.c_str());
 	return name;
+}
+
+/* A full join's merged USING column reaches a query as the COALESCE the
+ * parser made of its two sides (marked merged), where PostgreSQL keeps a
+ * Var of the join. Found among the alias expressions of a join of this
+ * query or an enclosing one, *column is set to that Var. */
+bool MergedJoinColumn(Node *node, DeparseContext *ctx, Var *column)
+{
+	if (node == nullptr || !IsA(node, CoalesceExpr) ||
+		!reinterpret_cast<CoalesceExpr *>(node)->merged || ctx->dpns == nullptr ||
+		ctx->dpns->plan != nullptr)
+		return false;
+	List *levels = ctx->namespaces != NIL ? ctx->namespaces : list_make1(ctx->dpns);
+	int levelsup = 0;
+	ListCell *level;
+	foreach (level, levels)
+	{
+		auto *dpns = static_cast<DeparseNamespace *>(lfirst(level));
+		int rtindex = 0;
+		ListCell *lc;
+		foreach (lc, dpns->rtable)
+		{
+			rtindex++;
+			auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+			if (rte->rtekind != RTE_JOIN)
+				continue;
+			int attno = 0;
+			ListCell *alias;
+			foreach (alias, rte->joinaliasvars)
+			{
+				attno++;
+				Node *candidate = static_cast<Node *>(lfirst(alias));
+				if (candidate == nullptr || !IsA(candidate, CoalesceExpr))
+					continue;
+				if (levelsup > 0)
+				{
+					candidate = static_cast<Node *>(copyObject(candidate));
+					IncrementVarSublevelsUp(candidate, levelsup, 0);
+				}
+				if (!equal(candidate, node))
+					continue;
+				*column = *makeVar(rtindex, static_cast<AttrNumber>(attno), exprType(node),
+								   exprTypmod(node), exprCollation(node),
+								   static_cast<Index>(levelsup));
+				return true;
+			}
+		}
+		levelsup++;
+	}
+	return false;
 }
 
 void GetConstExpr(Const *c, DeparseContext *ctx, int showtype)
@@ -1170,10 +1232,18 @@ void GetRuleExpr(Node *node, DeparseContext *ctx, bool showimplicit)
 			break;
 		}
 		case T_CoalesceExpr:
+		{
+			Var column;
+			if (MergedJoinColumn(node, ctx, &column))
+			{
+				GetVariable(&column, ctx);
+				break;
+			}
 			ctx->buf += "COALESCE(";
 			GetExprList(reinterpret_cast<CoalesceExpr *>(node)->args, ctx, true);
 			ctx->buf += ")";
 			break;
+		}
 		case T_MinMaxExpr:
 		{
 			MinMaxExpr *expr = reinterpret_cast<MinMaxExpr *>(node);
@@ -1606,11 +1676,12 @@ Node *GetRuleSortGroupClause(Index ref, List *tlist, bool force_colno, DeparseCo
 	if (tle == nullptr)
 		elog(ERROR, "ORDER/GROUP BY expression not found in targetlist");
 	Node *expr = reinterpret_cast<Node *>(tle->expr);
+	Var merged;
 	if (force_colno)
 		ctx->buf += std::to_string(tle->resno);
 	else if (expr != nullptr && IsA(expr, Const))
 		GetConstExpr(reinterpret_cast<Const *>(expr), ctx, 1);
-	else if (expr == nullptr || IsA(expr, Var))
+	else if (expr == nullptr || IsA(expr, Var) || MergedJoinColumn(expr, ctx, &merged))
 		GetRuleExpr(expr, ctx, true);
 	else
 	{
@@ -2072,11 +2143,13 @@ void GetTargetList(List *tlist, DeparseContext *ctx, TupleDesc result_desc, bool
 		Node *expr = reinterpret_cast<Node *>(tle->expr);
 		std::string attname;
 		bool have_attname = false;
-		if (expr != nullptr && IsA(expr, Var))
+		Var merged;
+		bool is_merged = MergedJoinColumn(expr, ctx, &merged);
+		if (is_merged || (expr != nullptr && IsA(expr, Var)))
 		{
 			/* The name the column reads as: its column's, also through
 			 * an unnamed join's alias Vars. */
-			Var *var = reinterpret_cast<Var *>(expr);
+			Var *var = is_merged ? &merged : reinterpret_cast<Var *>(expr);
 			attname = GetVariable(var, ctx);
 			have_attname = !attname.empty();
 			/* A whole row is cast to its type, lest t.* read as t's
