@@ -118,6 +118,10 @@ CREATE VIEW app.customer_orders AS
     FROM app.customer c JOIN app.orders o ON o.customer_id = c.id;
 COMMENT ON VIEW app.customer_orders IS 'who ordered what';
 CREATE VIEW app.happy AS SELECT id, m FROM app.everything WHERE m = 'happy';
+CREATE VIEW app.customer_activity AS
+    SELECT customer_id, j.name, count(j.order_no) AS orders
+    FROM (app.customer AS c (customer_id) FULL JOIN app.orders USING (customer_id)) AS j
+    GROUP BY customer_id, j.name;
 
 CREATE FUNCTION app.add_tax(amount numeric, rate numeric DEFAULT 0.21) RETURNS numeric
     LANGUAGE sql IMMUTABLE STRICT
