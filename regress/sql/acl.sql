@@ -385,11 +385,18 @@ SELECT i.objoid::regprocedure, i.initprivs = p.proacl AS as_now
 SET ROLE regress_acl_other;
 SELECT name FROM pg_settings WHERE name IN ('data_directory', 'config_file', 'work_mem')
  ORDER BY 1;
+SHOW data_directory;
+SHOW Config_File;
+SELECT current_setting('hba_file');
+SELECT current_setting('hba_file', true);
+SELECT current_setting('no_such_setting', true) IS NULL AS missing;
+SHOW work_mem;
 RESET ROLE;
 GRANT pg_read_all_settings TO regress_acl_other;
 SET ROLE regress_acl_other;
 SELECT name FROM pg_settings WHERE name IN ('data_directory', 'config_file', 'work_mem')
  ORDER BY 1;
+SELECT current_setting('data_directory') <> '' AS shown;
 RESET ROLE;
 REVOKE pg_read_all_settings FROM regress_acl_other;
 

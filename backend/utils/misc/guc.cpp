@@ -923,6 +923,11 @@ std::string ShowSetting(const std::string &name)
 	if (v == nullptr)
 		ereport(ERROR, errcode(ERRCODE_UNDEFINED_OBJECT),
 				errmsg("unrecognized configuration parameter \"%s\"", name.c_str()));
+	if ((v->flags & GUC_SUPERUSER_ONLY) && !ReadsAllSettings())
+		ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				errmsg("must be superuser or have privileges of pg_read_all_settings to examine "
+					   "\"%s\"",
+					   name.c_str()));
 	return Display(*v);
 }
 
