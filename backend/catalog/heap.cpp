@@ -50,6 +50,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
+#include "utils/format_type.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
@@ -232,12 +233,59 @@ Oid GetNewRelationOid(void)
 	}
 }
 
+bool allowSystemTableMods = false;
+
+void CheckAttributeType(const char *attname, Oid atttypid, Oid attcollation, List *containing)
+{
+	check_stack_depth();
+	char typtype = get_typtype(atttypid);
+	if (typtype == TYPTYPE_PSEUDO && !(atttypid == ANYARRAYOID && allowSystemTableMods))
+		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				errmsg("column \"%s\" has pseudo-type %s", attname, format_type_be(atttypid)));
+	if (typtype == TYPTYPE_DOMAIN)
+		CheckAttributeType(attname, getBaseType(atttypid), attcollation, containing);
+	else if (typtype == TYPTYPE_COMPOSITE)
+	{
+		/* A row type must not contain itself, however deep down. */
+		if (list_member_oid(containing, atttypid))
+			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+					errmsg("composite type %s cannot be made a member of itself",
+						   format_type_be(atttypid)));
+		containing = lappend_oid(containing, atttypid);
+		Relation rel = relation_open(get_typ_typrelid(atttypid), AccessShareLock);
+		TupleDesc desc = RelationGetDescr(rel);
+		for (int i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+			if (!att->attisdropped)
+				CheckAttributeType(NameStr(att->attname), att->atttypid, att->attcollation,
+								   containing);
+		}
+		relation_close(rel, AccessShareLock);
+		containing = list_delete_last(containing);
+	}
+	else if (Oid elem = get_element_type(atttypid); OidIsValid(elem))
+		CheckAttributeType(attname, elem, attcollation, containing);
+	/* Useless, and it could not be dumped. */
+	if (!OidIsValid(attcollation) && OidIsValid(get_typcollation(atttypid)))
+		ereport(ERROR, errcode(ERRCODE_INDETERMINATE_COLLATION),
+				errmsg("no collation was derived for column \"%s\" with collatable type %s",
+					   attname, format_type_be(atttypid)),
+				errhint("Use the COLLATE clause to set the collation explicitly."));
+}
+
 Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc, char relkind,
 							 char relpersistence)
 {
 	if (tupdesc->natts > MaxHeapAttributeNumber)
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_COLUMNS),
 				errmsg("tables can have at most %d columns", MaxHeapAttributeNumber));
+	for (int i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+		if (!att->attisdropped)
+			CheckAttributeType(NameStr(att->attname), att->atttypid, att->attcollation, NIL);
+	}
 	Oid relid = GetNewRelationOid();
 	/* Sequences and TOAST tables have no row type, as in PostgreSQL. */
 	bool has_rowtype = relkind != RELKIND_SEQUENCE && relkind != RELKIND_TOASTVALUE;
@@ -364,17 +412,23 @@ Oid heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tu
 
 void heap_add_columns(Oid relid, TupleDesc tupdesc, int first)
 {
+	HeapTuple classtup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(relid));
+	if (classtup == nullptr)
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	auto *classform = reinterpret_cast<Form_pg_class>(GETSTRUCT(classtup));
+	for (int i = first; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+		CheckAttributeType(NameStr(att->attname), att->atttypid, att->attcollation,
+						   list_make1_oid(classform->reltype));
+	}
 	Relation pg_attribute = relation_open(AttributeRelationId, RowExclusiveLock);
 	for (int i = first; i < tupdesc->natts; i++)
 		InsertAttribute(pg_attribute, relid, *TupleDescAttr(tupdesc, i));
 	relation_close(pg_attribute, RowExclusiveLock);
 	for (int i = first; i < tupdesc->natts; i++)
 		RecordColumnDependencies(relid, TupleDescAttr(tupdesc, i));
-	HeapTuple classtup = SearchSysCacheCopy1(RELOID, ObjectIdGetDatum(relid));
-	if (classtup == nullptr)
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	reinterpret_cast<Form_pg_class>(GETSTRUCT(classtup))->relnatts = static_cast<int16>(
-		tupdesc->natts);
+	classform->relnatts = static_cast<int16>(tupdesc->natts);
 	Relation pg_class = relation_open(RelationRelationId, RowExclusiveLock);
 	CatalogTupleUpdate(pg_class, &classtup->t_self, classtup);
 	relation_close(pg_class, RowExclusiveLock);

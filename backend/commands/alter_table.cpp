@@ -347,6 +347,7 @@ void AlterColumnType(Oid relid, AlterTableCmd *cmd, const char *queryString)
 	rv->relname = pstrdup(RelationGetRelationName(rel));
 	rv->inh = true;
 	rv->location = -1;
+	Oid rowtype = rel->rd_rel->reltype;
 	relation_close(rel, NoLock);
 
 	Oid typid;
@@ -355,9 +356,7 @@ void AlterColumnType(Oid relid, AlterTableCmd *cmd, const char *queryString)
 	if (def->collClause != nullptr)
 		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				errmsg("%s is not supported yet", "COLLATE in ALTER COLUMN TYPE"));
-	if (get_typtype(typid) == 'p')
-		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
-				errmsg("column \"%s\" has pseudo-type %s", cmd->name, format_type_be(typid)));
+	CheckAttributeType(cmd->name, typid, get_typcollation(typid), list_make1_oid(rowtype));
 
 	/* How each row's new value is made from the old row. */
 	ParseState *pstate = make_parsestate(nullptr);

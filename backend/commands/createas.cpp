@@ -60,11 +60,7 @@ TupleDesc CreateAsTupleDesc(Query *query, List *colnames)
 				ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
 						errmsg("column \"%s\" specified more than once", name));
 		Node *expr = reinterpret_cast<Node *>(tle->expr);
-		Oid type = exprType(expr);
-		if (get_typtype(type) == 'p')
-			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
-					errmsg("column \"%s\" has pseudo-type %s", name, format_type_be(type)));
-		TupleDescInitEntry(desc, attnum, name, type, exprTypmod(expr), 0);
+		TupleDescInitEntry(desc, attnum, name, exprType(expr), exprTypmod(expr), 0);
 		TupleDescAttr(desc, attnum - 1)->attcollation = exprCollation(expr);
 	}
 	return desc;

@@ -533,11 +533,10 @@ Oid DefineRelation(CreateStmt *stmt, const char *queryString)
 		}
 		else
 			typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
-		char typtype = get_typtype(typid);
-		if (typtype == 'p')
-			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
-					errmsg("column \"%s\" has pseudo-type %s", col->colname,
-						   format_type_be(typid)));
+		/* Before the defaults and constraints are analyzed, as PostgreSQL
+		 * has it (heap_create_with_catalog checks again). */
+		CheckAttributeType(col->colname, typid, ColumnCollation(pstate, typid, col->collClause),
+						   NIL);
 		AttrNumber attnum = static_cast<AttrNumber>(i + 1);
 		TupleDescInitEntry(desc, attnum, col->colname, typid, typmod,
 						   list_length(col->typeName->arrayBounds));
@@ -935,6 +934,7 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	rv->relpersistence = rel->rd_rel->relpersistence;
 	rv->location = -1;
 	Oid nsp = RelationGetNamespace(rel);
+	Oid rowtype = rel->rd_rel->reltype;
 	TupleDesc olddesc = CreateTupleDescCopyConstr(RelationGetDescr(rel));
 	relation_close(rel, NoLock);
 	if (HeapTuple att = SearchSysCache2(ATTNAME, ObjectIdGetDatum(relid),
@@ -980,9 +980,9 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	}
 	else
 		typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
-	if (get_typtype(typid) == 'p')
-		ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
-				errmsg("column \"%s\" has pseudo-type %s", col->colname, format_type_be(typid)));
+	/* The type's collation or the column's COLLATE clause. */
+	Oid collation = ColumnCollation(pstate, typid, col->collClause);
+	CheckAttributeType(col->colname, typid, collation, list_make1_oid(rowtype));
 	foreach (c, col->constraints)
 	{
 		auto *con = static_cast<Constraint *>(lfirst(c));
@@ -1052,8 +1052,7 @@ void AddColumn(Oid relid, AlterTableCmd *cmd, const char *queryString, std::vect
 	TupleDescInitEntry(newdesc, attnum, col->colname, typid, typmod,
 					   list_length(col->typeName->arrayBounds));
 	Form_pg_attribute att = TupleDescAttr(newdesc, natts);
-	/* The type's collation or the column's COLLATE clause. */
-	att->attcollation = ColumnCollation(pstate, typid, col->collClause);
+	att->attcollation = collation;
 	att->attnotnull = notnull;
 	att->attidentity = identity;
 	Node *defexpr = nullptr;

@@ -156,10 +156,6 @@ Oid DefineCompositeType(CompositeTypeStmt *stmt, const char *queryString)
 		Oid typid;
 		int32 typmod;
 		typenameTypeIdAndMod(pstate, col->typeName, &typid, &typmod);
-		if (get_typtype(typid) == TYPTYPE_PSEUDO)
-			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
-					errmsg("column \"%s\" has pseudo-type %s", col->colname,
-						   format_type_be(typid)));
 		TupleDescInitEntry(desc, static_cast<AttrNumber>(i + 1), col->colname, typid, typmod,
 						   list_length(col->typeName->arrayBounds));
 		TupleDescAttr(desc, i)->attcollation = ColumnCollation(pstate, typid, col->collClause);

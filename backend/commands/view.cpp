@@ -67,6 +67,13 @@ TupleDesc ViewTupleDesc(Query *query)
 				ereport(ERROR, errcode(ERRCODE_DUPLICATE_COLUMN),
 						errmsg("column \"%s\" specified more than once", tle->resname));
 		Node *expr = reinterpret_cast<Node *>(tle->expr);
+		/* A collatable column needs a collation its expression settles
+		 * (two that conflict settle none). */
+		if (!OidIsValid(exprCollation(expr)) && OidIsValid(get_typcollation(exprType(expr))))
+			ereport(ERROR, errcode(ERRCODE_INDETERMINATE_COLLATION),
+					errmsg("could not determine which collation to use for view column \"%s\"",
+						   tle->resname),
+					errhint("Use the COLLATE clause to set the collation explicitly."));
 		TupleDescInitEntry(desc, attnum, tle->resname, exprType(expr), exprTypmod(expr), 0);
 		TupleDescAttr(desc, attnum - 1)->attcollation = exprCollation(expr);
 	}

@@ -22,6 +22,7 @@
 
 #include "access/xact.h"
 #include "catalog/bootstrap.h"
+#include "catalog/heap.h"
 #include "miscadmin.h"
 #include "optimizer/planner.h"
 #include "parser/analyze.h"
@@ -91,6 +92,7 @@ void RunPostBootstrapScript(const std::vector<std::string> &paths, const std::st
 
 	InitProcess();
 	InitPostgres("template1", superuser.c_str());
+	allowSystemTableMods = true;
 	SetConfigOption("session_authorization", superuser.c_str(), PGC_INTERNAL, PGC_S_OVERRIDE);
 	EnablePortalManager();
 	MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "post-bootstrap script",

@@ -44,6 +44,19 @@ extern void StoreAttrDefault(Oid relid, AttrNumber attnum, Node *expr);
 /* The column's default expression (from the relation cache), or NULL. */
 extern Node *build_column_default(Relation rel, int attrno);
 
+/* Set for initdb's post-bootstrap script (PostgreSQL runs it with
+ * allow_system_table_mods): its relations may have anyarray columns
+ * (pg_stats). */
+extern bool allowSystemTableMods;
+
+/* That a column named attname may be of type atttypid with collation
+ * attcollation (PostgreSQL's CheckAttributeType): no pseudo-type (but
+ * anyarray under allowSystemTableMods), no composite type among
+ * containing (the row types it would be part of) or containing itself,
+ * a collation for a collatable type. */
+extern void CheckAttributeType(const char *attname, Oid atttypid, Oid attcollation,
+							   List *containing);
+
 /* A new OID for a catalog row, unused by any pg_class or pg_type row. */
 extern Oid GetNewRelationOid(void);
 

@@ -300,6 +300,19 @@ SELECT attname, attidentity, attnotnull FROM pg_attribute WHERE attrelid = 'at_i
 ALTER TABLE at_id ALTER COLUMN id DROP IDENTITY;
 DROP TABLE at_id;
 
+-- A column's type: no pseudo-type, no row type containing the table's own
+CREATE TABLE at_self (a int);
+CREATE TYPE at_inner AS (x int, s at_self);
+ALTER TABLE at_self ADD COLUMN s at_self;
+ALTER TABLE at_self ADD COLUMN s at_self[];
+ALTER TABLE at_self ADD COLUMN s at_inner;
+ALTER TABLE at_self ADD COLUMN r record;
+ALTER TABLE at_self ALTER COLUMN a TYPE record;
+ALTER TABLE at_self ALTER COLUMN a TYPE at_self;
+ALTER TABLE at_self ADD COLUMN ok at_s;
+DROP TYPE at_inner;
+DROP TABLE at_self;
+
 DROP VIEW at_rv2;
 DROP TABLE at_t, at_s, at_ref, at_d, at_pk, at_r2, at_c;
 DROP SEQUENCE at_seq3;

@@ -61,5 +61,11 @@ SELECT count(*) FROM ctas_12;
 ROLLBACK;
 SELECT count(*) FROM ctas_12;
 
+-- A collatable column needs a collation; no pseudo-types
+CREATE TABLE ctas_coll AS
+  SELECT a || b AS c FROM (SELECT 'x' COLLATE "C" AS a, 'y' COLLATE "POSIX" AS b) s;
+CREATE TABLE ctas_rec AS SELECT ROW(1, 2) AS r;
+CREATE TABLE ctas_rec AS SELECT ARRAY[ROW(1, 2)] AS r;
+
 DROP TABLE ctas_1, ctas_2, ctas_3, ctas_4, ctas_5, ctas_6, ctas_7, ctas_8, ctas_9, ctas_10,
   ctas_11, ctas_src;

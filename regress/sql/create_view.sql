@@ -168,3 +168,18 @@ EXPLAIN (COSTS OFF) SELECT * FROM cv_g7 WHERE a > 1;
 EXPLAIN (COSTS OFF) SELECT a + 1 FROM cv_g7;
 EXPLAIN (COSTS OFF) SELECT * FROM cv_g8 WHERE a < 5;
 DROP TABLE cv_g CASCADE;
+
+-- A view column may not be of a pseudo-type, and a collatable one needs a
+-- collation its expression settles
+CREATE VIEW cv_rec AS SELECT ROW(1, 2) AS r;
+CREATE VIEW cv_recarr AS SELECT ARRAY[ROW(1, 2)] AS r;
+CREATE VIEW cv_coll AS
+  SELECT a || b AS c FROM (SELECT 'x' COLLATE "C" AS a, 'y' COLLATE "POSIX" AS b) s;
+CREATE VIEW cv_coll2 AS
+  SELECT (a || b) COLLATE "C" AS c FROM (SELECT 'x' COLLATE "C" AS a, 'y' COLLATE "POSIX" AS b) s;
+SELECT * FROM cv_coll2;
+CREATE VIEW cv_grow AS SELECT 1 AS a;
+CREATE OR REPLACE VIEW cv_grow AS SELECT 1 AS a, ROW(1) AS r;
+CREATE OR REPLACE VIEW cv_grow AS SELECT 1 AS a, 'z'::text AS t;
+SELECT * FROM cv_grow;
+DROP VIEW cv_coll2, cv_grow;

@@ -61,3 +61,12 @@ SELECT 't'::regclass, pg_table_is_visible('t'::regclass), pg_type_is_visible('t'
 SELECT 'pg_catalog.pg_class'::regclass;
 RESET search_path;
 DROP SCHEMA regtypes_s CASCADE;
+
+-- Only true arrays show as their element type with []: not the fixed-size
+-- vectors subscripted like arrays
+SELECT format_type('int2vector'::regtype, NULL) AS int2vector,
+       format_type('oidvector'::regtype, NULL) AS oidvector,
+       format_type('point'::regtype, NULL) AS point,
+       format_type('_record'::regtype, NULL) AS recarr,
+       format_type('_int2vector'::regtype, NULL) AS int2vecarr,
+       format_type('_name'::regtype, 42) AS namearr;

@@ -17,6 +17,7 @@
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
 #include "utils/format_type.h"
 #include "utils/syscache.h"
@@ -70,9 +71,11 @@ std::string FormatType(Oid type_oid, int32 typemod, bool typemod_given, bool all
 		elog(ERROR, "cache lookup failed for type %u", type_oid);
 	}
 	auto *form = reinterpret_cast<Form_pg_type>(GETSTRUCT(tuple));
-	/* A true array type shows as its element type with []. */
-	if (OidIsValid(form->typelem) && form->typlen == -1 && form->typsubscript != InvalidOid &&
-		form->typcategory == 'A')
+	/* A true array type (subscripted as an array, not a fixed-size
+	 * vector such as int2vector or point) shows as its element type with
+	 * [], as in PostgreSQL. */
+	if (OidIsValid(form->typelem) && form->typsubscript == F_ARRAY_SUBSCRIPT_HANDLER &&
+		form->typstorage != TYPSTORAGE_PLAIN)
 		return FormatType(form->typelem, typemod, typemod_given, allow_invalid) + "[]";
 	std::string with = TypmodSuffix(type_oid, typemod);
 	switch (type_oid)
