@@ -123,6 +123,22 @@ SELECT jsonb_set('{"a": [1, 2]}', '{a,x}', '2');
 SELECT jsonb_set('{"a": [1, 2]}', '{a,NULL}', '2');
 SELECT jsonb_set('{"a": [1, 2]}', '{{a}}', '2');
 SELECT jsonb_set('{"a": 1}', '{a}', NULL);
+-- jsonb_set_lax: what an SQL NULL replacement does
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL);
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL, true, 'use_json_null');
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL, true, 'delete_key');
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL, true, 'return_target');
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL, true, 'raise_exception');
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', NULL, true, 'nonsense');
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', '3', true, NULL);
+SELECT jsonb_set_lax('{"a": 1, "b": 2}', '{b}', '3', true, 'raise_exception');
+SELECT jsonb_set_lax('{"a": 1}', '{c}', NULL);
+SELECT jsonb_set_lax('{"a": 1}', '{c}', NULL, false);
+SELECT jsonb_set_lax('{"a": [1, 2]}', '{a,0}', NULL, true, 'delete_key');
+SELECT jsonb_set_lax('5', '{a}', NULL, true, 'delete_key');
+SELECT jsonb_set_lax('5', '{a}', NULL);
+SELECT jsonb_set_lax(NULL, '{a}', NULL) IS NULL AS a, jsonb_set_lax('{}', NULL, '1') IS NULL AS b,
+       jsonb_set_lax('{}', '{a}', '1', NULL) IS NULL AS c;
 SELECT jsonb_insert('{"a": [0, 1, 2]}', '{a,1}', '"new"'), jsonb_insert('{"a": [0, 1, 2]}', '{a,1}', '"new"', true),
        jsonb_insert('{"a": [0, 1, 2]}', '{a,-1}', '"new"', true), jsonb_insert('[1, 2]', '{0}', '0', true),
        jsonb_insert('{"a": 1}', '{b}', '2'), jsonb_insert('[1]', '{-9}', '0'), jsonb_insert('[1]', '{9}', '0');

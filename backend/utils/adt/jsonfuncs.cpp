@@ -1061,6 +1061,42 @@ Datum jsonb_set(PG_FUNCTION_ARGS)
 	return ChangePath(fcinfo, newval, op, "cannot set path in scalar");
 }
 
+/* jsonb_set that says what an SQL NULL replacement does (its fifth
+ * argument): use_json_null (the default) sets a JSON null, delete_key
+ * deletes the path, return_target leaves the value be, raise_exception
+ * fails. Not strict: NULL only when the value, the path or create is. */
+Datum jsonb_set_lax(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	auto bad_treatment = [] {
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("null_value_treatment must be \"delete_key\", \"return_target\", "
+					   "\"use_json_null\", or \"raise_exception\""));
+	};
+	if (PG_ARGISNULL(4))
+		bad_treatment();
+	PathOp op = PG_GETARG_BOOL(3) ? PathOp::Create : PathOp::Replace;
+	if (!PG_ARGISNULL(2))
+		return ChangePath(fcinfo, ArgJsonb(fcinfo, 2), op, "cannot set path in scalar");
+	std::string treatment = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	if (treatment == "use_json_null")
+		return ChangePath(fcinfo, JsonValue(), op, "cannot set path in scalar");
+	if (treatment == "delete_key")
+		return ChangePath(fcinfo, JsonValue(), PathOp::Delete, "cannot delete path in scalar");
+	if (treatment == "return_target")
+		return PG_GETARG_DATUM(0);
+	if (treatment == "raise_exception")
+		ereport(ERROR, errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				errmsg("JSON value must not be null"),
+				errdetail("Exception was raised because null_value_treatment is "
+						  "\"raise_exception\"."),
+				errhint("To avoid, either change the null_value_treatment argument or ensure that "
+						"an SQL NULL is not passed."));
+	bad_treatment();
+	return 0;
+}
+
 Datum jsonb_insert(PG_FUNCTION_ARGS)
 {
 	JsonValue newval = ArgJsonb(fcinfo, 2);
