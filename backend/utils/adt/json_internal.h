@@ -82,6 +82,12 @@ Datum JsonbFromValue(const JsonValue &value);
 /* Decodes a jsonb datum (any varlena header). */
 JsonValue JsonbToValue(Datum datum);
 JsonValue ArgJsonb(FunctionCallInfo fcinfo, int n);
+/* For jsonb subscripting (jsonbsubs.cpp): the value at path as #> finds
+ * it (nullptr if none); newval assigned at path as jsonb[…] := does it,
+ * making what is missing on the way (jsonfuncs.cpp). */
+const JsonValue *JsonbGetElement(const JsonValue &root, const std::vector<std::string> &path);
+void JsonbSetElement(JsonValue *root, const std::vector<std::string> &path,
+					 const JsonValue &newval);
 /* jsonb's text form: ", " and ": " between items; indent > 0 pretty-prints. */
 void AppendJsonb(StringInfo out, const JsonValue &value, bool pretty, int level = 0);
 /* PostgreSQL's jsonb order: -1, 0 or 1. */

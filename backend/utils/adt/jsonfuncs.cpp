@@ -18,6 +18,7 @@
  */
 #include "json_internal.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -567,11 +568,43 @@ enum class PathOp : uint8
 	InsertBefore, /* jsonb_insert */
 	InsertAfter,
 	Delete, /* #- */
+	/* jsonb[…] := (PostgreSQL's JB_PATH_CREATE | JB_PATH_FILL_GAPS |
+	 * JB_PATH_CONSISTENT_POSITION): what is missing on the way is made,
+	 * an array grows to the index with nulls, an index before its start
+	 * is an error, and so is a scalar on the way. */
+	Assign,
 };
 
 bool Creates(PathOp op)
 {
-	return op == PathOp::Create || op == PathOp::InsertBefore || op == PathOp::InsertAfter;
+	return op == PathOp::Create || op == PathOp::InsertBefore || op == PathOp::InsertAfter ||
+		op == PathOp::Assign;
+}
+
+/* What assigning newval at path[level…] makes where nothing is: an
+ * object per key, an array per index (nulls up to it), innermost first
+ * (PostgreSQL's push_path). */
+JsonValue BuildPath(const TextArray &path, size_t level, const JsonValue &newval)
+{
+	JsonValue value = newval;
+	for (size_t i = path.values.size(); i-- > level;)
+	{
+		JsonValue container;
+		if (std::optional<int64> index = PathIndex(path.values[i].c_str()))
+		{
+			container.kind = JsonKind::Array;
+			container.elems.resize(static_cast<size_t>(std::max<int64>(*index, 0)));
+			container.elems.push_back(std::move(value));
+		}
+		else
+		{
+			container.kind = JsonKind::Object;
+			container.keys.push_back(path.values[i]);
+			container.elems.push_back(std::move(value));
+		}
+		value = std::move(container);
+	}
+	return value;
 }
 
 void SetPath(JsonValue *v, const TextArray &path, size_t level, const JsonValue &newval, PathOp op);
@@ -609,6 +642,11 @@ void SetPathObject(JsonValue *v, const TextArray &path, size_t level, const Json
 		v->keys.push_back(key);
 		v->elems.push_back(newval);
 	}
+	else if (op == PathOp::Assign)
+	{
+		v->keys.push_back(key);
+		v->elems.push_back(BuildPath(path, level + 1, newval));
+	}
 }
 
 void SetPathArray(JsonValue *v, const TextArray &path, size_t level, const JsonValue &newval,
@@ -628,14 +666,25 @@ void SetPathArray(JsonValue *v, const TextArray &path, size_t level, const JsonV
 	bool prepend = false;
 	if (idx < 0)
 	{
+		if (-idx > n && op == PathOp::Assign)
+			ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("path element at position %d is out of range: %d",
+						   static_cast<int>(level + 1), static_cast<int>(parsed)));
 		if (-idx > n)
 			prepend = true;
 		else
 			idx += n;
 	}
+	bool last = level == path.values.size() - 1;
+	if (op == PathOp::Assign && idx >= n)
+	{
+		/* Past the end: nulls up to the index, then the value. */
+		v->elems.resize(static_cast<size_t>(idx));
+		v->elems.push_back(last ? newval : BuildPath(path, level + 1, newval));
+		return;
+	}
 	if (idx > n)
 		idx = n;
-	bool last = level == path.values.size() - 1;
 	auto at = [&](int64 i) { return v->elems.begin() + static_cast<std::ptrdiff_t>(i); };
 	if ((prepend || n == 0) && last && Creates(op))
 	{
@@ -653,6 +702,7 @@ void SetPathArray(JsonValue *v, const TextArray &path, size_t level, const JsonV
 		{
 			case PathOp::Replace:
 			case PathOp::Create:
+			case PathOp::Assign:
 				v->elems[static_cast<size_t>(idx)] = newval;
 				break;
 			case PathOp::InsertBefore:
@@ -682,7 +732,11 @@ void SetPath(JsonValue *v, const TextArray &path, size_t level, const JsonValue 
 		SetPathObject(v, path, level, newval, op);
 	else if (v->kind == JsonKind::Array)
 		SetPathArray(v, path, level, newval, op);
-	/* A scalar in the middle of the path: nothing to change. */
+	else if (op == PathOp::Assign)
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("cannot replace existing key"),
+				errdetail("The path assumes key is a composite object, but it is a scalar value."));
+	/* Else a scalar in the middle of the path: nothing to change. */
 }
 
 Datum ChangePath(FunctionCallInfo fcinfo, const JsonValue &newval, PathOp op,
@@ -738,6 +792,38 @@ Datum DeleteKeys(FunctionCallInfo fcinfo, const std::vector<std::string> &keys)
 }
 
 }  // namespace
+
+namespace {
+
+TextArray PathOf(const std::vector<std::string> &path)
+{
+	TextArray t;
+	t.values = path;
+	t.nulls.assign(path.size(), false);
+	t.ndim = 1;
+	return t;
+}
+
+}  // namespace
+
+namespace tusk::adt::json {
+
+const JsonValue *JsonbGetElement(const JsonValue &root, const std::vector<std::string> &path)
+{
+	return FollowPath(root, PathOf(path));
+}
+
+void JsonbSetElement(JsonValue *root, const std::vector<std::string> &path, const JsonValue &newval)
+{
+	if (root->IsScalar())
+		ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("cannot replace existing key"),
+				errdetail("The path assumes key is a composite object, but it is a scalar value."));
+	SetPath(root, PathOf(path), 0, newval, PathOp::Assign);
+	NormalizeJsonb(root);
+}
+
+}  // namespace tusk::adt::json
 
 /* ---- -> ->> #> #>> ---- */
 

@@ -1,0 +1,38 @@
+-- jsonb subscripting (PostgreSQL 14+): fetch as #> does it, assignment
+-- making what is missing on the way
+CREATE TEMP TABLE js (id int, doc jsonb);
+INSERT INTO js VALUES (1, '{"a": {"b": [1, 2, 3]}, "c": "x"}'), (2, NULL), (3, '[1, [2, 3]]'), (4, '5');
+SELECT id, doc['a'], doc['a']['b'][1], doc['c'], doc[0], doc[1][0], doc['zz'], doc['a']['b'][-1], doc['a']['b'][-9] FROM js ORDER BY id;
+SELECT ('{"a": 1}'::jsonb)['a'], ('{"1": 2}'::jsonb)[1], ('[1,2]'::jsonb)['1'], ('[1,2]'::jsonb)['x'];
+SELECT ('{"a": 1}'::jsonb)[NULL], ('{"a": 1}'::jsonb)[1.5];
+SELECT ('{"a": 1}'::jsonb)[1:2];
+SELECT ('{"a": 1}'::jsonb)[:2];
+SELECT ('{"a": 1}'::jsonb)[true];
+SELECT ('{"a": 1}'::jsonb)['a'::varchar], ('{"a": 1}'::jsonb)[2::int8];
+UPDATE js SET doc['a']['b'][1] = '"new"' WHERE id = 1;
+UPDATE js SET doc['n'] = '42' WHERE id = 2;
+UPDATE js SET doc[5] = '"far"' WHERE id = 3;
+SELECT id, doc FROM js ORDER BY id;
+UPDATE js SET doc['x']['y'][2]['z'] = 'true' WHERE id = 1;
+UPDATE js SET doc[1][4] = 'null' WHERE id = 3;
+UPDATE js SET doc['q'] = NULL WHERE id = 2;
+SELECT id, doc FROM js ORDER BY id;
+UPDATE js SET doc['a'] = '1' WHERE id = 4;
+UPDATE js SET doc['c']['d'] = '1' WHERE id = 1;
+UPDATE js SET doc[-10] = '1' WHERE id = 3;
+UPDATE js SET doc[NULL] = '1' WHERE id = 3;
+UPDATE js SET doc['a'] = '1' WHERE id = 3;
+UPDATE js SET doc[-1] = '"last"' WHERE id = 3;
+SELECT id, doc FROM js ORDER BY id;
+CREATE TEMP TABLE js2 (d jsonb);
+INSERT INTO js2 VALUES (NULL);
+UPDATE js2 SET d[2] = '"two"';
+SELECT d FROM js2;
+UPDATE js2 SET d = NULL;
+UPDATE js2 SET d['k'][1] = '"v"';
+SELECT d FROM js2;
+INSERT INTO js2 (d[0]) VALUES ('1');
+SELECT d FROM js2;
+CREATE TEMP VIEW js_v AS SELECT doc['a']['b'][0] AS first, doc[id] AS byid FROM js;
+SELECT pg_get_viewdef('js_v'::regclass, true);
+SELECT * FROM js_v ORDER BY 1;
