@@ -251,18 +251,16 @@ void CheckAttributeType(const char *attname, Oid atttypid, Oid attcollation, Lis
 			ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
 					errmsg("composite type %s cannot be made a member of itself",
 						   format_type_be(atttypid)));
-		containing = lappend_oid(containing, atttypid);
+		List *inner = lappend_oid(list_copy(containing), atttypid);
 		Relation rel = relation_open(get_typ_typrelid(atttypid), AccessShareLock);
 		TupleDesc desc = RelationGetDescr(rel);
 		for (int i = 0; i < desc->natts; i++)
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, i);
 			if (!att->attisdropped)
-				CheckAttributeType(NameStr(att->attname), att->atttypid, att->attcollation,
-								   containing);
+				CheckAttributeType(NameStr(att->attname), att->atttypid, att->attcollation, inner);
 		}
 		relation_close(rel, AccessShareLock);
-		containing = list_delete_last(containing);
 	}
 	else if (Oid elem = get_element_type(atttypid); OidIsValid(elem))
 		CheckAttributeType(attname, elem, attcollation, containing);
