@@ -388,6 +388,13 @@ int exprLocation(const Node *expr)
 			return reinterpret_cast<const CaseExpr *>(expr)->location;
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->location;
+		case T_NamedArgExpr:
+		{
+			/* The name comes first. */
+			const auto *na = reinterpret_cast<const NamedArgExpr *>(expr);
+			return LeftmostLocation(na->location,
+									exprLocation(reinterpret_cast<const Node *>(na->arg)));
+		}
 		case T_BooleanTest:
 			return reinterpret_cast<const BooleanTest *>(expr)->location;
 		case T_TargetEntry:

@@ -1883,8 +1883,13 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		case T_OpExpr:
 			return expr;
 		default:
+			if (IsA(expr, NamedArgExpr))
+				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("named arguments are not supported yet"),
+						parser_errposition(pstate, exprLocation(expr)));
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					errmsg("%s expressions are not supported yet", nodeTagName(nodeTag(expr))));
+					errmsg("%s expressions are not supported yet", nodeTagName(nodeTag(expr))),
+					parser_errposition(pstate, exprLocation(expr)));
 	}
 }
 
