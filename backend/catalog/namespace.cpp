@@ -35,6 +35,8 @@
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/error/error.h"
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
@@ -206,6 +208,82 @@ Oid ExplicitNamespace(const char *nspname, bool missing_ok)
 	if (strcmp(nspname, "pg_temp") == 0 && OidIsValid(my_temp_namespace))
 		return my_temp_namespace;
 	return get_namespace_oid(nspname, missing_ok);
+}
+
+/* Whether a call with nargs arguments, the last ones named argnames,
+ * can call the function of proctup (PostgreSQL's MatchNamedCall): each
+ * name is one of its input parameters' (IN, INOUT, VARIADIC) not given
+ * by position, and every parameter not given has a default. *argnumbers
+ * (pronargs entries) is the parameter each argument fills, in call order,
+ * then the defaulted parameters in their order. */
+bool MatchNamedCall(HeapTuple proctup, int nargs, List *argnames, std::vector<int> *argnumbers)
+{
+	auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proctup));
+	int pronargs = form->pronargs;
+	bool namesnull;
+	bool modesnull;
+	Datum names = SysCacheGetAttr(PROCOID, proctup, Anum_pg_proc_proargnames, &namesnull);
+	Datum modes = SysCacheGetAttr(PROCOID, proctup, Anum_pg_proc_proargmodes, &modesnull);
+	if (namesnull)
+		return false;
+	Datum *namev;
+	bool *namenulls;
+	int nnames;
+	deconstruct_array(DatumGetArrayTypeP(names), TEXTOID, -1, false, TYPALIGN_INT, &namev,
+					  &namenulls, &nnames);
+	Datum *modev = nullptr;
+	bool *modenulls = nullptr;
+	int nmodes = 0;
+	if (!modesnull)
+		deconstruct_array(DatumGetArrayTypeP(modes), CHAROID, 1, true, TYPALIGN_CHAR, &modev,
+						  &modenulls, &nmodes);
+	int numposargs = nargs - list_length(argnames);
+	std::vector<bool> given(static_cast<size_t>(pronargs), false);
+	argnumbers->assign(static_cast<size_t>(pronargs), 0);
+	for (int i = 0; i < numposargs; i++)
+	{
+		(*argnumbers)[static_cast<size_t>(i)] = i;
+		given[static_cast<size_t>(i)] = true;
+	}
+	int ap = numposargs;
+	ListCell *lc;
+	foreach (lc, argnames)
+	{
+		const char *argname = static_cast<const char *>(lfirst(lc));
+		/* pp counts the input parameters only. */
+		int pp = 0;
+		bool found = false;
+		for (int i = 0; i < nnames; i++)
+		{
+			char mode = i < nmodes ? DatumGetChar(modev[i]) : PROARGMODE_IN;
+			if (mode != PROARGMODE_IN && mode != PROARGMODE_INOUT && mode != PROARGMODE_VARIADIC)
+				continue;
+			if (!namenulls[i] && strcmp(TextDatumGetCString(namev[i]), argname) == 0)
+			{
+				/* Named and given by position too. */
+				if (given[static_cast<size_t>(pp)])
+					return false;
+				given[static_cast<size_t>(pp)] = true;
+				(*argnumbers)[static_cast<size_t>(ap)] = pp;
+				found = true;
+				break;
+			}
+			pp++;
+		}
+		if (!found)
+			return false;
+		ap++;
+	}
+	int first_default = pronargs - form->pronargdefaults;
+	for (int pp = numposargs; pp < pronargs && nargs < pronargs; pp++)
+	{
+		if (given[static_cast<size_t>(pp)])
+			continue;
+		if (pp < first_default)
+			return false;
+		(*argnumbers)[static_cast<size_t>(ap++)] = pp;
+	}
+	return ap == pronargs;
 }
 
 int PathPosition(const std::vector<Oid> &path, Oid nsp)
@@ -519,8 +597,9 @@ FuncCandidateList OpernameGetCandidates(List *names, char oprkind, bool missing_
 	return DropHidden(result);
 }
 
-FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool expand_variadic,
-										bool expand_defaults, bool, bool missing_ok)
+FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *argnames,
+										bool expand_variadic, bool expand_defaults, bool,
+										bool missing_ok)
 {
 	char *schemaname;
 	char *funcname;
@@ -535,13 +614,20 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(list->members[i]));
 		int pronargs = form->pronargs;
 		/* A VARIADIC function matches calls with one or more values for
-		 * its last parameter, each of the element type (provariadic). */
-		bool variadic = expand_variadic && nargs >= 0 && OidIsValid(form->provariadic) &&
-			pronargs > 0 && nargs >= pronargs;
-		/* A call leaving out trailing parameters that have defaults. */
+		 * its last parameter, each of the element type (provariadic); not
+		 * a call with named arguments (the values would have no names). */
+		if (argnames != NIL && expand_variadic && OidIsValid(form->provariadic))
+			continue;
+		bool variadic = argnames == NIL && expand_variadic && nargs >= 0 &&
+			OidIsValid(form->provariadic) && pronargs > 0 && nargs >= pronargs;
+		/* A call leaving out parameters that have defaults (trailing ones,
+		 * or with named arguments any). */
 		bool use_defaults = expand_defaults && nargs >= 0 && pronargs > nargs &&
 			nargs + form->pronargdefaults >= pronargs;
 		if (nargs >= 0 && pronargs != nargs && !variadic && !use_defaults)
+			continue;
+		std::vector<int> argnumbers;
+		if (argnames != NIL && !MatchNamedCall(list->members[i], nargs, argnames, &argnumbers))
 			continue;
 		int pos = PathPosition(path, form->pronamespace);
 		if (pos < 0)
@@ -553,6 +639,9 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 			args.resize(effective_nargs, form->provariadic);
 			args[pronargs - 1] = form->provariadic;
 		}
+		/* With named arguments: the parameters' types in call order. */
+		for (size_t k = 0; k < argnumbers.size(); k++)
+			args[k] = form->proargtypes.values[argnumbers[k]];
 		/* Another candidate with the same arguments (those given in the
 		 * call: defaults do not count): the one earlier in the path wins;
 		 * in the same schema a plain match beats a variadic one, and
@@ -598,6 +687,11 @@ FuncCandidateList FuncnameGetCandidates(List *names, int nargs, List *, bool exp
 		cand->ndargs = ndargs;
 		if (effective_nargs > 0) /* (an empty vector's data() may be null) */
 			memcpy(cand->args, args.data(), effective_nargs * sizeof(Oid));
+		if (!argnumbers.empty())
+		{
+			cand->argnumbers = static_cast<int *>(palloc(argnumbers.size() * sizeof(int)));
+			memcpy(cand->argnumbers, argnumbers.data(), argnumbers.size() * sizeof(int));
+		}
 		cand->next = result;
 		result = cand;
 	}

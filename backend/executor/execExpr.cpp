@@ -141,7 +141,11 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 	fmgr_info(funcid, finfo);
 	/* A call that left out parameters with defaults and was not planned
 	 * (the planner adds them): the defaults, as the planner would. */
-	if (finfo->fn_nargs > list_length(args) && IsA(node, FuncExpr))
+	bool named = false;
+	ListCell *lc;
+	foreach (lc, args)
+		named |= IsA(lfirst(lc), NamedArgExpr);
+	if ((finfo->fn_nargs > list_length(args) || named) && IsA(node, FuncExpr))
 		args = expand_function_arguments(args, funcid,
 										 reinterpret_cast<FuncExpr *>(node)->funcvariadic);
 	int nargs = list_length(args);
@@ -156,7 +160,6 @@ void ExecInitFunc(Oid funcid, List *args, Oid inputcollid, Expr *node, ExprState
 	InitFunctionCallInfoData(*fcinfo, finfo, static_cast<short>(nargs), inputcollid, nullptr,
 							 nullptr);
 	int i = 0;
-	ListCell *lc;
 	foreach (lc, args)
 	{
 		Expr *arg = static_cast<Expr *>(lfirst(lc));

@@ -118,6 +118,9 @@ Oid exprType(const Node *expr)
 				reinterpret_cast<const Node *>(reinterpret_cast<const CaseWhen *>(expr)->result));
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescetype;
+		case T_NamedArgExpr:
+			return exprType(
+				reinterpret_cast<const Node *>(reinterpret_cast<const NamedArgExpr *>(expr)->arg));
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_typeid;
 		case T_SubscriptingRef:
@@ -177,6 +180,9 @@ int32 exprTypmod(const Node *expr)
 		case T_CollateExpr:
 			return exprTypmod(
 				reinterpret_cast<const Node *>(reinterpret_cast<const CollateExpr *>(expr)->arg));
+		case T_NamedArgExpr:
+			return exprTypmod(
+				reinterpret_cast<const Node *>(reinterpret_cast<const NamedArgExpr *>(expr)->arg));
 		case T_SubscriptingRef:
 			return reinterpret_cast<const SubscriptingRef *>(expr)->reftypmod;
 		case T_ArrayCoerceExpr:
@@ -246,6 +252,9 @@ Oid exprCollation(const Node *expr)
 			return reinterpret_cast<const CaseExpr *>(expr)->casecollid;
 		case T_CoalesceExpr:
 			return reinterpret_cast<const CoalesceExpr *>(expr)->coalescecollid;
+		case T_NamedArgExpr:
+			return exprCollation(
+				reinterpret_cast<const Node *>(reinterpret_cast<const NamedArgExpr *>(expr)->arg));
 		case T_ArrayExpr:
 			return reinterpret_cast<const ArrayExpr *>(expr)->array_collid;
 		case T_SubscriptingRef:

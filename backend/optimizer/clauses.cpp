@@ -1010,15 +1010,20 @@ Node *FoldExpression(PlannerInfo *root, Node *node, bool estimate)
 
 List *expand_function_arguments(List *args, Oid funcid, bool funcvariadic)
 {
-	if (funcvariadic)
+	bool named = false;
+	ListCell *lc;
+	foreach (lc, args)
+		named |= IsA(lfirst(lc), NamedArgExpr);
+	if (funcvariadic && !named)
 		return args;
 	HeapTuple tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	if (tup == nullptr)
 		elog(ERROR, "cache lookup failed for function %u", funcid);
 	auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tup));
 	int nargs = form->pronargs;
+	int ndefaults = form->pronargdefaults;
 	int missing = nargs - list_length(args);
-	if (missing <= 0)
+	if (missing <= 0 && !named)
 	{
 		ReleaseSysCache(tup);
 		return args;
@@ -1026,13 +1031,45 @@ List *expand_function_arguments(List *args, Oid funcid, bool funcvariadic)
 	std::vector<Oid> declared(form->proargtypes.values, form->proargtypes.values + nargs);
 	Oid rettype = form->prorettype;
 	ReleaseSysCache(tup);
-	List *full = list_concat_copy(args,
-								  static_cast<List *>(
-									  copyObject(FunctionArgumentDefaults(funcid, missing))));
+	List *full;
+	if (named)
+	{
+		/* Each argument at its parameter's position (a named one's
+		 * argnumber), the defaults where none was given (PostgreSQL's
+		 * reorder_function_arguments). */
+		std::vector<Node *> at(static_cast<size_t>(nargs), nullptr);
+		int k = 0;
+		foreach (lc, args)
+		{
+			Node *arg = static_cast<Node *>(lfirst(lc));
+			if (IsA(arg, NamedArgExpr))
+			{
+				auto *na = reinterpret_cast<NamedArgExpr *>(arg);
+				at[static_cast<size_t>(na->argnumber)] = reinterpret_cast<Node *>(na->arg);
+			}
+			else
+				at[static_cast<size_t>(k)] = arg;
+			k++;
+		}
+		List *defaults = missing > 0 ? FunctionArgumentDefaults(funcid, ndefaults) : NIL;
+		full = NIL;
+		for (int p = 0; p < nargs; p++)
+		{
+			Node *arg = at[static_cast<size_t>(p)];
+			if (arg == nullptr)
+				arg = static_cast<Node *>(copyObject(list_nth(defaults, p - (nargs - ndefaults))));
+			full = lappend(full, arg);
+		}
+		if (funcvariadic || missing <= 0)
+			return full;
+	}
+	else
+		full = list_concat_copy(args,
+								static_cast<List *>(
+									copyObject(FunctionArgumentDefaults(funcid, missing))));
 	/* The defaults of polymorphic parameters (an unknown NULL, say) take
 	 * the types the call resolved, as the written arguments did. */
 	std::vector<Oid> actual;
-	ListCell *lc;
 	foreach (lc, full)
 		actual.push_back(exprType(static_cast<Node *>(lfirst(lc))));
 	(void) enforce_generic_type_consistency(actual.data(), declared.data(), nargs, rettype, false);

@@ -1882,11 +1882,16 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 		case T_FuncExpr:
 		case T_OpExpr:
 			return expr;
+		case T_NamedArgExpr:
+		{
+			/* A function's argument given by name: the call matches it to
+			 * a parameter (ParseFuncOrColumn). */
+			auto *na = reinterpret_cast<NamedArgExpr *>(expr);
+			na->arg = reinterpret_cast<Expr *>(
+				TransformExprRecurse(pstate, reinterpret_cast<Node *>(na->arg)));
+			return expr;
+		}
 		default:
-			if (IsA(expr, NamedArgExpr))
-				ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("named arguments are not supported yet"),
-						parser_errposition(pstate, exprLocation(expr)));
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					errmsg("%s expressions are not supported yet", nodeTagName(nodeTag(expr))),
 					parser_errposition(pstate, exprLocation(expr)));

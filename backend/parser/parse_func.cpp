@@ -829,20 +829,38 @@ void make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
 		if (actual_arg_types[i] != declared_arg_types[i])
 		{
 			Node *node = static_cast<Node *>(lfirst(lc));
-			lfirst(lc) = coerce_type(pstate, node, actual_arg_types[i], declared_arg_types[i], -1,
-									 COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1);
+			/* A named argument's value is coerced, under its name. */
+			if (IsA(node, NamedArgExpr))
+			{
+				auto *na = reinterpret_cast<NamedArgExpr *>(node);
+				na->arg = reinterpret_cast<Expr *>(
+					coerce_type(pstate, reinterpret_cast<Node *>(na->arg), actual_arg_types[i],
+								declared_arg_types[i], -1, COERCION_IMPLICIT, COERCE_IMPLICIT_CAST,
+								-1));
+			}
+			else
+				lfirst(lc) = coerce_type(pstate, node, actual_arg_types[i], declared_arg_types[i],
+										 -1, COERCION_IMPLICIT, COERCE_IMPLICIT_CAST, -1);
 		}
 		i++;
 	}
 }
 
-const char *funcname_signature_string(const char *funcname, int nargs, List *, const Oid *argtypes)
+const char *funcname_signature_string(const char *funcname, int nargs, List *argnames,
+									  const Oid *argtypes)
 {
 	std::string s = std::string(funcname) + "(";
+	/* The named arguments are the last ones. */
+	int numposargs = nargs - list_length(argnames);
 	for (int i = 0; i < nargs; i++)
 	{
 		if (i > 0)
 			s += ", ";
+		if (i >= numposargs)
+		{
+			s += static_cast<const char *>(list_nth(argnames, i - numposargs));
+			s += " => ";
+		}
 		s += format_type_be(argtypes[i]);
 	}
 	s += ")";
@@ -1013,17 +1031,40 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		ereport(ERROR, errcode(ERRCODE_TOO_MANY_ARGUMENTS),
 				errmsg("cannot pass more than %d argument to a function", FUNC_MAX_ARGS),
 				parser_errposition(pstate, location));
+	/* Arguments given by name (name => value) come after those given by
+	 * position; argnames are their names, in the call's order. */
+	List *argnames = NIL;
+	ListCell *lc;
+	foreach (lc, fargs)
+	{
+		Node *arg = static_cast<Node *>(lfirst(lc));
+		if (!IsA(arg, NamedArgExpr))
+		{
+			if (argnames != NIL)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("positional argument cannot follow named argument"),
+						parser_errposition(pstate, exprLocation(arg)));
+			continue;
+		}
+		auto *na = reinterpret_cast<NamedArgExpr *>(arg);
+		ListCell *seen;
+		foreach (seen, argnames)
+			if (strcmp(na->name, static_cast<const char *>(lfirst(seen))) == 0)
+				ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+						errmsg("argument name \"%s\" used more than once", na->name),
+						parser_errposition(pstate, na->location));
+		argnames = lappend(argnames, na->name);
+	}
 	std::vector<Oid> actual(Max(nargs, 1));
 	int i = 0;
-	ListCell *lc;
 	foreach (lc, fargs)
 		actual[i++] = exprType(static_cast<Node *>(lfirst(lc)));
 
 	/* f(a, VARIADIC arr) passes arr as the variadic parameter's array;
 	 * otherwise a VARIADIC function takes its last values one by one. */
 	bool func_variadic = fn != nullptr && fn->func_variadic;
-	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, NIL, !func_variadic, true, false,
-												  false);
+	FuncCandidateList raw = FuncnameGetCandidates(funcname, nargs, argnames, !func_variadic, true,
+												  false, false);
 	FuncCandidateList best = nullptr;
 	for (FuncCandidateList c = raw; c != nullptr && best == nullptr; c = c->next)
 		if (memcmp(c->args, actual.data(), nargs * sizeof(Oid)) == 0)
@@ -1048,6 +1089,22 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		best = nullptr;
 		ambiguous = true;
 	}
+	/* VARIADIC with named arguments only on the variadic parameter
+	 * itself. */
+	if (best != nullptr && argnames != NIL && func_variadic && nargs > 0 &&
+		best->argnumbers[nargs - 1] != nargs - 1)
+		best = nullptr;
+	/* Each named argument learns its parameter's position. */
+	if (best != nullptr && best->argnumbers != nullptr)
+	{
+		int k = 0;
+		foreach (lc, fargs)
+		{
+			if (IsA(lfirst(lc), NamedArgExpr))
+				static_cast<NamedArgExpr *>(lfirst(lc))->argnumber = best->argnumbers[k];
+			k++;
+		}
+	}
 	Oid funcid = best != nullptr ? best->oid : InvalidOid;
 	const Oid *declared = best != nullptr ? best->args : nullptr;
 	int nvargs = best != nullptr ? best->nvargs : 0;
@@ -1058,6 +1115,22 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	List *argdefaults = best != nullptr && best->ndargs > 0
 		? FunctionArgumentDefaults(funcid, best->ndargs)
 		: NIL;
+	if (best != nullptr && best->ndargs > 0 && best->argnumbers != nullptr)
+	{
+		/* Named arguments may leave out any parameters with defaults: the
+		 * defaults of those, in their order. */
+		int pronargs = best->nargs;
+		HeapTuple proctup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+		if (proctup == nullptr)
+			elog(ERROR, "cache lookup failed for function %u", funcid);
+		int ndefaults = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proctup))->pronargdefaults;
+		ReleaseSysCache(proctup);
+		List *all = FunctionArgumentDefaults(funcid, ndefaults);
+		int first_default = pronargs - ndefaults;
+		argdefaults = NIL;
+		for (int k = nargs; k < pronargs; k++)
+			argdefaults = lappend(argdefaults, list_nth(all, best->argnumbers[k] - first_default));
+	}
 	if (!OidIsValid(funcid) && nargs == 1 && list_length(funcname) == 1)
 	{
 		/* A type name used as a function: a cast, e.g. int8(x). */
@@ -1078,7 +1151,7 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 		char *schemaname;
 		char *name;
 		DeconstructQualifiedName(funcname, &schemaname, &name);
-		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, NIL,
+		const char *sig = funcname_signature_string(NameListToString(funcname), nargs, argnames,
 													actual.data());
 		if (ambiguous)
 			ereport(ERROR, errcode(ERRCODE_AMBIGUOUS_FUNCTION),
@@ -1114,6 +1187,10 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 				errmsg("calling %s function %s without its parameters with default values is "
 					   "not supported",
 					   is_agg ? "aggregate" : "window", NameListToString(funcname)),
+				parser_errposition(pstate, location));
+	if (is_agg && argnames != NIL)
+		ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("aggregates cannot use named arguments"),
 				parser_errposition(pstate, location));
 	if (is_agg && !over)
 	{

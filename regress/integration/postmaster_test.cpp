@@ -95,13 +95,6 @@ TEST_CASE("psql connects, a query answers, and an unsupported statement gets 0A0
 		PQclear(res);
 		PQclear(PQexec(conn.get(), "rollback"));
 	}
-	/* So is a named argument, at its name (1-based). */
-	res = PQexec(conn.get(), "select make_interval(days => 3)");
-	REQUIRE(PQresultStatus(res) == PGRES_FATAL_ERROR);
-	REQUIRE(ErrorField(res, PG_DIAG_SQLSTATE) == "0A000");
-	REQUIRE(ErrorField(res, PG_DIAG_MESSAGE_PRIMARY) == "named arguments are not supported yet");
-	REQUIRE(ErrorField(res, PG_DIAG_STATEMENT_POSITION) == "22");
-	PQclear(res);
 	/* The session survives the error. */
 	res = PQexec(conn.get(), "  ;  -- nothing\n");
 	REQUIRE(PQresultStatus(res) == PGRES_EMPTY_QUERY);

@@ -69,7 +69,8 @@ SELECT interval '1 day' = interval '24 hours', interval '1 month' = interval '30
 SELECT justify_days(interval '35 days'), justify_days(interval '-35 days'), justify_hours(interval '27 hours'),
   justify_hours(interval '-27 hours'), justify_interval(interval '1 mon -1 hour'),
   justify_interval(interval '-1 mon 1 hour'), justify_interval(interval '36 days 27 hours');
--- (named arguments and defaults, make_interval(days => 10), are not supported by Tusk yet)
+-- all arguments by position, some by name (the others' defaults are 0)
+SELECT make_interval(days => 10), make_interval(0, 1, secs => 2.5), make_interval();
 SELECT make_interval(1, 2, 3, 4, 5, 6, 7.5), make_interval(0, 0, 0, 10, 0, 0, 0),
   make_interval(0, 0, 0, 0, 0, 0, 1.5), make_interval(-1, 0, 0, 0, 25, 0, 0);
 SELECT make_interval(2147483647, 0, 0, 0, 0, 0, 0);
