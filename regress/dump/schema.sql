@@ -127,6 +127,9 @@ CREATE FUNCTION app.add_tax(amount numeric, rate numeric DEFAULT 0.21) RETURNS n
     LANGUAGE sql IMMUTABLE STRICT
     AS $$ SELECT round(amount * (1 + rate), 2) $$;
 COMMENT ON FUNCTION app.add_tax(numeric, numeric) IS 'gross from net';
+CREATE VIEW app.tax_examples AS
+    SELECT app.add_tax(rate => 0.1, amount => 10) AS low, app.add_tax(amount => 10) AS usual,
+           make_interval(days => 2) AS span;
 CREATE FUNCTION app.customer_count() RETURNS bigint
     LANGUAGE sql STABLE
     AS $$ SELECT count(*) FROM app.customer $$;
