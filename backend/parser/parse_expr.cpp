@@ -1887,9 +1887,13 @@ Node *TransformExprRecurse(ParseState *pstate, Node *expr)
 			/* A function's argument given by name: the call matches it to
 			 * a parameter (ParseFuncOrColumn). */
 			auto *na = reinterpret_cast<NamedArgExpr *>(expr);
-			na->arg = reinterpret_cast<Expr *>(
+			NamedArgExpr *result = makeNode(NamedArgExpr);
+			result->name = na->name;
+			result->argnumber = -1;
+			result->location = na->location;
+			result->arg = reinterpret_cast<Expr *>(
 				TransformExprRecurse(pstate, reinterpret_cast<Node *>(na->arg)));
-			return expr;
+			return reinterpret_cast<Node *>(result);
 		}
 		default:
 			ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -31,6 +31,15 @@ SELECT pg_get_viewdef('na_v'::regclass, true);
 SELECT * FROM na_f(b => 0, a => 0) AS t(r);
 PREPARE na_p(int) AS SELECT na_f(c => 'p', a => $1);
 EXECUTE na_p(42);
+-- re-analyzed after a change to a table it reads
+CREATE TABLE na_t (x int);
+PREPARE na_q AS
+  SELECT na_f(c => CASE WHEN count(*) > 0 THEN 'y' ELSE 'n' END, a => 1) FROM na_t;
+EXECUTE na_q;
+ALTER TABLE na_t ADD COLUMN y int;
+INSERT INTO na_t VALUES (1, 2);
+EXECUTE na_q;
+DROP TABLE na_t;
 -- an aggregate cannot take them; a variadic function only with VARIADIC
 SELECT count(a => 1);
 CREATE FUNCTION na_var(a int, VARIADIC v int[]) RETURNS int LANGUAGE sql AS $$ SELECT a + array_length(v, 1) $$;
