@@ -237,13 +237,18 @@ TEST_CASE("SQL transfers keep the ledger balanced and every acknowledged commit 
 		std::atomic<bool> stop{false};
 		std::vector<std::unique_ptr<Client>> clients;
 		std::vector<std::thread> threads;
+		/* Every client exists before any thread starts: a thread holds
+		 * its own Client, never an element of a vector still growing. */
 		for (int c = 0; c < kClients; c++)
 		{
 			clients.push_back(std::make_unique<Client>());
 			clients.back()->id = cycle * kClients + c + 1;
+		}
+		for (auto &client : clients)
+		{
 			unsigned seed = static_cast<unsigned>(rng());
-			threads.emplace_back(
-				[&, c, seed] { clients[c]->Run(cluster.ConnString(), stop, seed); });
+			Client *self = client.get();
+			threads.emplace_back([&, self, seed] { self->Run(cluster.ConnString(), stop, seed); });
 		}
 		/* Let the transfers run, then kill one client's backend mid-work. */
 		std::uniform_int_distribution<int> pause_ms(200, 700);
