@@ -1112,24 +1112,18 @@ Node *ParseFuncOrColumn(ParseState *pstate, List *funcname, List *fargs, FuncCal
 	 * polymorphism, but the call keeps only the arguments given; the
 	 * planner adds the defaults (expand_function_arguments), as
 	 * PostgreSQL does, so a view shows the call as written. */
-	List *argdefaults = best != nullptr && best->ndargs > 0
-		? FunctionArgumentDefaults(funcid, best->ndargs)
-		: NIL;
-	if (best != nullptr && best->ndargs > 0 && best->argnumbers != nullptr)
+	List *argdefaults = NIL;
+	if (best != nullptr && best->ndargs > 0 && best->argnumbers == nullptr)
+		argdefaults = FunctionArgumentDefaults(funcid, best->ndargs);
+	else if (best != nullptr && best->ndargs > 0)
 	{
-		/* Named arguments may leave out any parameters with defaults: the
-		 * defaults of those, in their order. */
-		int pronargs = best->nargs;
-		HeapTuple proctup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
-		if (proctup == nullptr)
-			elog(ERROR, "cache lookup failed for function %u", funcid);
-		int ndefaults = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proctup))->pronargdefaults;
-		ReleaseSysCache(proctup);
-		List *all = FunctionArgumentDefaults(funcid, ndefaults);
-		int first_default = pronargs - ndefaults;
-		argdefaults = NIL;
-		for (int k = nargs; k < pronargs; k++)
-			argdefaults = lappend(argdefaults, list_nth(all, best->argnumbers[k] - first_default));
+		/* Named arguments may leave out any parameters with defaults (in
+		 * argnumbers after the given ones, in their order): the defaults
+		 * from the first of them on, those of the ones left out. */
+		int first = best->argnumbers[nargs];
+		List *from_first = FunctionArgumentDefaults(funcid, best->nargs - first);
+		for (int k = nargs; k < best->nargs; k++)
+			argdefaults = lappend(argdefaults, list_nth(from_first, best->argnumbers[k] - first));
 	}
 	if (!OidIsValid(funcid) && nargs == 1 && list_length(funcname) == 1)
 	{
